@@ -1,0 +1,7 @@
+import type { Command } from 'commander';
+import type { Io } from '../io.js';
+
+/** A command factory: builds the commander command; `setExit` records its exit code. */
+export type DefineCommand = (io: Io, setExit: (code: number) => void) => Command;
+
+export const commands: DefineCommand[] = [];

@@ -1,0 +1,33 @@
+/**
+ * What a command needs from the outside world, injected so that the CLI can
+ * run in-process in tests exactly as it runs from the real bin.
+ */
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  env: Record<string, string | undefined>;
+  /** Whether stdout / stderr are terminals (colour, progress lines). */
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+}
+
+/** A problem with how the command was called or its environment: exit code 2, no stack trace. */
+export class UsageError extends Error {
+  readonly exitCode = 2;
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** Exit codes shared by every command. */
+export const EXIT = { ok: 0, findings: 1, trouble: 2 } as const;
+
+/** Whether colour may be used on a stream: a TTY, and NO_COLOR / FORCE_COLOR honoured. */
+export function useColor(io: Io, stream: 'stdout' | 'stderr' = 'stdout'): boolean {
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  return stream === 'stdout' ? io.stdoutIsTTY : io.stderrIsTTY;
+}

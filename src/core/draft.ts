@@ -1,0 +1,62 @@
+/**
+ * A draft as a reader sees it: numbered chapters and points with their text.
+ *
+ * This is the common ground of `opinion build` (which produces it from
+ * sources, with ids), of Markdown / Word drafts converted by hand (parsed
+ * from their numbering, without ids), and of `opinion diff`, `check` and
+ * `stats`, which consume it.
+ */
+import type { Located } from './model.js';
+
+export interface Draft {
+  /** Where the draft came from (a folder, a file, `folder@rev`), for messages and reports. */
+  origin: string;
+  lang?: string;
+  /** The title line, e.g. "Opinion of the European Economic and Social Committee on ‘…’". */
+  title?: string;
+  /** Header block rows in display order (label/value as rendered). */
+  header: DraftHeaderField[];
+  chapters: DraftChapter[];
+  footnotes: DraftFootnote[];
+}
+
+export interface DraftHeaderField {
+  /** Stable key: `rapporteur`, `adopted_at_plenary`, `vote`, `stage`… (the label when unknown). */
+  field: string;
+  label: string;
+  value: string;
+}
+
+export interface DraftChapter {
+  /** "1", "2"… absent for unnumbered chapters. */
+  number?: string;
+  id?: string;
+  title: string;
+  /** Sub-headings and points in reading order. */
+  points: DraftPoint[];
+}
+
+export interface DraftPoint {
+  /** Full number without trailing dot: "1.1", "2.3.1". */
+  number: string;
+  id?: string;
+  /** A numbered sub-heading (`3.1 Access to finance`) rather than a point of text. */
+  heading?: boolean;
+  /** Plain text as rendered (references already rendered as labels, e.g. "point 3.2"). */
+  text: string;
+  /** Cross-references inside `text`, when known (built drafts): offsets into `text`. */
+  refs?: { target: string; start: number; end: number }[];
+  /** Where the point comes from in a source folder (id known) or a draft file. */
+  at?: Located;
+  /** Where the point came from: a recommendation, a principle or plain prose. */
+  kind?: 'point' | 'recommendation' | 'principle';
+  /** Why this text is what it is (a recommendation's `reason`), for amendment sheets. */
+  reason?: string;
+}
+
+export interface DraftFootnote {
+  /** Rendered number, "1", "2"… */
+  number: string;
+  id?: string;
+  text: string;
+}

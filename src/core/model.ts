@@ -1,0 +1,232 @@
+/**
+ * The data model of an opinion, as loaded from its source folder.
+ *
+ * Every item keeps where it came from (`at`), so that any later stage
+ * (validate, build, check, diff) can report a problem at the user's own
+ * file:line:column.
+ */
+import type { Root as MdastRoot } from 'mdast';
+import type { VFile } from 'vfile';
+
+/** 1-based line/column positions, as in unist / vfile. */
+export interface Point {
+  line: number;
+  column: number;
+  offset?: number;
+}
+export interface Position {
+  start: Point;
+  end: Point;
+}
+/** A place in a source file. `file` is the path as given to / found by the loader. */
+export interface Located {
+  file: string;
+  position: Position;
+}
+
+/** Two-letter ISO 639-1 code of an official EU language. */
+export type Lang = string;
+
+/** Prose in YAML: a string in the original language, or a map of language → string. */
+export type Text = string | Record<Lang, string>;
+
+export type OpinionKind = 'own-initiative' | 'exploratory' | 'referral' | 'additional' | 'information-report';
+export type Stage = 'preliminary-draft' | 'study-group' | 'section' | 'plenary' | 'adopted';
+export const STAGES: readonly Stage[] = ['preliminary-draft', 'study-group', 'section', 'plenary', 'adopted'];
+export type RapporteurRole = 'rapporteur' | 'co-rapporteur' | 'rapporteur-general';
+export type Addressee =
+  | 'european-commission'
+  | 'council'
+  | 'european-parliament'
+  | 'member-states'
+  | 'regional-and-local-authorities'
+  | 'social-economy-enterprises'
+  | 'social-partners'
+  | 'civil-society-organisations'
+  | 'eesc'
+  | 'eu-institutions';
+export type Priority = 'high' | 'medium' | 'low';
+export type Numbering = 'eesc' | 'oj';
+
+export interface Vote {
+  for: number;
+  against: number;
+  abstentions: number;
+}
+
+export interface Referral {
+  type: 'referral' | 'consultation';
+  body: Text;
+  date: string;
+  document?: string;
+}
+
+export interface Person {
+  name: string;
+  role?: RapporteurRole;
+  group?: 'I' | 'II' | 'III';
+  organisation?: string;
+}
+
+export interface Amendment {
+  id: string;
+  point: string;
+  action: 'amend' | 'add-after' | 'delete';
+  text?: Text;
+  reason?: Text;
+  tabled_by?: string[];
+  vote?: Vote;
+}
+
+export interface Metadata {
+  reference: string;
+  document?: string;
+  title: Text;
+  kind: OpinionKind;
+  requested_by?: Text;
+  legal_basis?: Text;
+  referrals?: Referral[];
+  rapporteurs?: Person[];
+  experts?: { name: string; assists?: string }[];
+  section?: Text;
+  study_group?: { president?: string; members?: string[] };
+  decision?: { by: 'plenary' | 'bureau'; date: string };
+  adopted_in_section?: string;
+  adopted_at_plenary?: string;
+  plenary_session?: number;
+  vote?: Vote;
+  language: Lang;
+  languages?: Lang[];
+  stage: Stage;
+  version?: number;
+  version_date?: string;
+  numbering?: Numbering;
+  template?: string;
+  closing?: { place?: Text; date?: string; president?: string };
+  appendix?: { amendments?: Amendment[] };
+}
+
+export interface Principle {
+  id: string;
+  title: Text;
+  text: Text;
+  source?: Text;
+  evidence?: string[];
+}
+
+export interface Recommendation {
+  id: string;
+  text: Text;
+  addressees: Addressee[];
+  principles?: string[];
+  evidence?: string[];
+  priority?: Priority;
+  reason?: Text;
+}
+
+export interface Source {
+  title: Text;
+  publisher?: string;
+  author?: string;
+  url?: string;
+  date?: string;
+  accessed?: string;
+}
+
+export interface Fact {
+  id: string;
+  text: Text;
+  source?: Source;
+}
+
+export interface Evidence {
+  id: string;
+  kind: 'case-study' | 'fact' | 'statistic' | 'study' | 'testimony';
+  title: Text;
+  summary?: Text;
+  facts?: Fact[];
+  source: Source;
+}
+
+export interface Speaker {
+  id?: string;
+  name: string;
+  organisation?: string;
+  role?: Text;
+  said?: Text;
+}
+
+export interface Hearing {
+  id: string;
+  date: string;
+  place?: Text;
+  title?: Text;
+  speakers: Speaker[];
+}
+
+export interface GlossaryEntry {
+  id: string;
+  term: string;
+  expansion: Text;
+  kind?: 'acronym' | 'term';
+  variants?: string[];
+  definition?: Text;
+}
+
+/** The kinds of YAML source file, each with its schema `schemas/<kind>.schema.json`. */
+export type YamlKind = 'opinion' | 'principles' | 'recommendations' | 'evidence' | 'hearings' | 'glossary';
+export const YAML_KINDS: readonly YamlKind[] = ['opinion', 'principles', 'recommendations', 'evidence', 'hearings', 'glossary'];
+
+/** One chapter of prose, in one language: `text/<lang>/NN-<id>.md`. */
+export interface ChapterSource {
+  /** From the file name: `02-general-comments.md` → `general-comments`. */
+  id: string;
+  lang: Lang;
+  /** Path of the Markdown file. */
+  path: string;
+  /** The vfile holding the text (and the messages found in it). */
+  file: VFile;
+  /** The parsed tree (remark-parse + gfm + directive), positions in `file`. */
+  tree: MdastRoot;
+}
+
+/** Where an id is defined in the sources. */
+export interface IdDefinition {
+  id: string;
+  kind: 'principle' | 'recommendation' | 'evidence' | 'fact' | 'hearing' | 'speaker' | 'glossary' | 'amendment' | 'chapter' | 'point' | 'heading' | 'footnote';
+  at: Located;
+  /** For prose ids: the language version it was found in. */
+  lang?: Lang;
+}
+
+/** A use of an id (cross-reference, citation, YAML reference list…). */
+export interface IdReference {
+  id: string;
+  /** What the use expects to find; `any` for `:ref`. */
+  expects: IdDefinition['kind'][] | 'any';
+  via: 'ref' | 'cite' | 'yaml';
+  at: Located;
+  lang?: Lang;
+}
+
+/** An opinion as loaded: data plus the files it came from. */
+export interface Opinion {
+  /** The folder. */
+  dir: string;
+  /** The folder's name, used as the opinion's name in outputs (`build/<name>/…`). */
+  name: string;
+  meta: Metadata;
+  principles: Principle[];
+  recommendations: Recommendation[];
+  evidence: Evidence[];
+  hearings: Hearing[];
+  glossary: GlossaryEntry[];
+  /** Chapters per language, in file-name order. */
+  chapters: Record<Lang, ChapterSource[]>;
+  /** Internal notes (`notes/*.md`): paths only, never rendered. */
+  notes: string[];
+  /** Every source file read, with the messages found while loading it. */
+  files: VFile[];
+  /** Locate a YAML value by kind and JSON pointer (e.g. `('recommendations', '/recommendations/2/text')`). */
+  locate(kind: YamlKind, pointer: string, part?: 'key' | 'value'): Located | undefined;
+}
