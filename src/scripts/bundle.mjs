@@ -12,7 +12,8 @@ const pkg = JSON.parse(await readFile(root + 'package.json', 'utf8'));
 
 await generateValidators(root);
 await rm(root + 'dist', { recursive: true, force: true });
-await build({
+try {
+  await build({
   absWorkingDir: root,
   entryPoints: { cli: 'src/cli/run.ts', index: 'src/index.ts' },
   outdir: 'dist',
@@ -31,3 +32,7 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+} catch {
+  // esbuild has already printed the errors with their places.
+  process.exitCode = 1;
+}

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
+import { validateCommand } from './validate.js';
 
 /** A command factory: builds the commander command; `setExit` records its exit code. */
 export type DefineCommand = (io: Io, setExit: (code: number) => void) => Command;
 
-export const commands: DefineCommand[] = [];
+export const commands: DefineCommand[] = [validateCommand];

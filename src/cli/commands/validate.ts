@@ -1,0 +1,42 @@
+import { Command } from 'commander';
+import { resolve } from 'node:path';
+import type { DefineCommand } from './index.js';
+import { EXIT, UsageError, useColor } from '../io.js';
+import { reportFormatOption, type ReportFormat } from '../report-option.js';
+import { VERSION } from '../../version.js';
+
+export const validateCommand: DefineCommand = (io, setExit) =>
+  new Command('validate')
+    .summary('check opinion sources: YAML syntax, schemas, ids, references, dates')
+    .description(
+      'Check one opinion folder, several, or a tree of them (e.g. `opinions/`).\n' +
+        'Reports every problem at file:line:column: YAML syntax, schema violations,\n' +
+        'duplicate or unknown ids, dates out of order, a vote before adoption…\n\n' +
+        'Exit codes: 0 valid (warnings allowed), 1 problems found, 2 could not run.',
+    )
+    .argument('[paths...]', 'opinion folders or folders holding them', ['.'])
+    .addOption(reportFormatOption())
+    .option('-q, --quiet', 'report errors only, not warnings')
+    .action(async (paths: string[], options: { format: ReportFormat; quiet?: boolean }) => {
+      const [{ validateOpinion, findOpinionFolders }, { formatReport }] = await Promise.all([
+        import('../../validate/index.js'),
+        import('../../report/index.js'),
+      ]);
+      const found = await findOpinionFolders(paths.map((p) => resolve(io.cwd, p)));
+      if (found.problems.length > 0) {
+        throw new UsageError(found.problems.map((p) => p.reason.replace(io.cwd + '/', '')).join('\nopinion: '));
+      }
+      const results = await Promise.all(found.folders.map((folder) => validateOpinion(folder)));
+      const files = results.flatMap((r) => r.files);
+      if (options.quiet) for (const file of files) file.messages = file.messages.filter((m) => m.fatal === true);
+      const errors = files.some((f) => f.messages.some((m) => m.fatal === true));
+      const count = results.length;
+      const text = formatReport(files, options.format, {
+        color: useColor(io),
+        cwd: io.cwd,
+        checked: `${count} opinion${count === 1 ? '' : 's'}, ${files.length} file${files.length === 1 ? '' : 's'}`,
+        version: VERSION,
+      });
+      io.stdout(text);
+      setExit(errors ? EXIT.findings : EXIT.ok);
+    });

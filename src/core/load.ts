@@ -1,0 +1,195 @@
+/**
+ * Loading an opinion folder: find its files, read and parse each one, check
+ * the YAML against its JSON Schema, and return the data with every file (and
+ * the messages found on the way). Never throws for bad input.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { VFile } from 'vfile';
+import { report } from './messages.js';
+import { parseMarkdown } from './markdown.js';
+import { readSource, describeFsError } from './read-source.js';
+import { parseYamlSource, type YamlSource } from './yaml-source.js';
+import { suggest } from './suggest.js';
+import { checkSchema } from '../validate/schema.js';
+import type { ChapterSource, Located, Metadata, Opinion, YamlKind } from './model.js';
+import { YAML_KINDS } from './model.js';
+
+export interface LoadResult {
+  /** The opinion, when `opinion.yaml` could be read as a mapping (data may still have errors: see `files`). */
+  opinion?: Opinion;
+  /** Every file read, each with its messages. */
+  files: VFile[];
+}
+
+const CHAPTER_FILE = /^(\d+)-([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\.md$/;
+const LANG_FOLDER = /^[a-z]{2}$/;
+const KNOWN_ENTRIES = [...YAML_KINDS.map((kind) => `${kind}.yaml`), 'text', 'notes', 'README.md'];
+
+export async function loadOpinion(dir: string): Promise<LoadResult> {
+  const files: VFile[] = [];
+  const folder = new VFile({ path: dir });
+
+  let entries: string[];
+  try {
+    const info = await stat(dir);
+    if (!info.isDirectory()) {
+      report(folder, `Unexpected file \`${dir}\`, expected an opinion folder`, { ruleId: 'source/not-a-folder' });
+      return { files: [folder] };
+    }
+    entries = (await readdir(dir)).sort();
+  } catch (error) {
+    report(folder, `Cannot read folder \`${dir}\`: ${describeFsError(error)}`, { ruleId: 'source/unreadable' });
+    return { files: [folder] };
+  }
+
+  for (const entry of entries) {
+    if (KNOWN_ENTRIES.includes(entry) || entry.startsWith('.')) continue;
+    const near = suggest(entry.replace(/\.yml$/, '.yaml'), KNOWN_ENTRIES, 1);
+    const isYaml = /\.ya?ml$/.test(entry);
+    if (isYaml || near.length > 0) {
+      report(folder, `Unexpected file \`${entry}\` in the opinion folder${near.length ? `, did you mean \`${near[0]}\`?` : ''}`, {
+        ruleId: 'source/unknown-file',
+        severity: 'warning',
+        expected: KNOWN_ENTRIES,
+        note: isYaml ? `It is not read. The YAML files of an opinion are: ${YAML_KINDS.map((k) => k + '.yaml').join(', ')}` : undefined,
+      });
+    }
+  }
+
+  const sources: Partial<Record<YamlKind, YamlSource>> = {};
+  for (const kind of YAML_KINDS) {
+    const path = join(dir, `${kind}.yaml`);
+    if (!entries.includes(`${kind}.yaml`)) {
+      if (kind === 'opinion') {
+        report(folder, `Missing \`opinion.yaml\` in \`${dir}\`, expected the opinion's metadata file`, {
+          ruleId: 'source/missing-metadata',
+          note: 'Every opinion folder needs an opinion.yaml; `opinion init <dir>` creates one',
+        });
+      }
+      continue;
+    }
+    const read = await readSource(path);
+    files.push(read.file);
+    if (!read.ok) continue;
+    const source = parseYamlSource(read.file);
+    sources[kind] = source;
+    if (source.data !== undefined && source.data !== null) {
+      checkSchema(kind, source);
+    } else if (source.data === null) {
+      // Nothing but comments: an empty file.
+      report(read.file, `Unexpected empty file, expected ${describeKind(kind)}`, {
+        ruleId: 'source/empty',
+        severity: kind === 'opinion' ? 'error' : 'warning',
+        place: { line: 1, column: 1 },
+      });
+    }
+  }
+
+  const chapters = await loadChapters(dir, entries, files, folder);
+  const notes = await listNotes(dir, entries);
+
+  if (folder.messages.length > 0) files.unshift(folder);
+
+  const metaData = sources.opinion?.data;
+  if (!isObject(metaData)) return { files };
+
+  const listOf = <T>(kind: YamlKind): T[] => {
+    const data = sources[kind]?.data;
+    const list = isObject(data) ? data[kind] : undefined;
+    return Array.isArray(list) ? (list.filter(isObject) as T[]) : [];
+  };
+
+  const opinion: Opinion = {
+    dir,
+    name: basename(dir.replace(/[\\/]+$/, '')) || dir,
+    meta: metaData as unknown as Metadata,
+    principles: listOf('principles'),
+    recommendations: listOf('recommendations'),
+    evidence: listOf('evidence'),
+    hearings: listOf('hearings'),
+    glossary: listOf('glossary'),
+    chapters,
+    notes,
+    files,
+    locate(kind, pointer, part): Located | undefined {
+      const source = sources[kind];
+      if (!source) return undefined;
+      const position = source.locate(pointer, part);
+      return position ? { file: source.file.path, position } : undefined;
+    },
+  };
+  return { opinion, files };
+}
+
+async function loadChapters(dir: string, entries: string[], files: VFile[], folder: VFile): Promise<Record<string, ChapterSource[]>> {
+  const chapters: Record<string, ChapterSource[]> = {};
+  if (!entries.includes('text')) return chapters;
+  const textDir = join(dir, 'text');
+  let langs: string[];
+  try {
+    langs = (await readdir(textDir, { withFileTypes: true })).filter((e) => !e.name.startsWith('.')).map((e) => (e.isDirectory() ? e.name : `${e.name}\0file`));
+  } catch (error) {
+    report(folder, `Cannot read folder \`${textDir}\`: ${describeFsError(error)}`, { ruleId: 'source/unreadable' });
+    return chapters;
+  }
+  for (const entry of langs.sort()) {
+    if (entry.endsWith('\0file')) {
+      const name = entry.slice(0, -5);
+      report(folder, `Unexpected file \`text/${name}\`, expected a language folder such as \`text/en/\``, { ruleId: 'source/unknown-file', severity: 'warning' });
+      continue;
+    }
+    if (!LANG_FOLDER.test(entry)) {
+      report(folder, `Unexpected folder \`text/${entry}\`, expected a two-letter language code such as \`text/en/\``, { ruleId: 'source/unknown-file' });
+      continue;
+    }
+    const langDir = join(textDir, entry);
+    const names = (await readdir(langDir)).filter((n) => !n.startsWith('.')).sort(compareChapterNames);
+    const list: ChapterSource[] = [];
+    for (const name of names) {
+      const path = join(langDir, name);
+      const match = CHAPTER_FILE.exec(name);
+      if (!match) {
+        report(folder, `Unexpected file name \`text/${entry}/${name}\`, expected \`NN-chapter-id.md\` (e.g. \`02-general-comments.md\`)`, {
+          ruleId: 'source/chapter-name',
+        });
+        continue;
+      }
+      const read = await readSource(path);
+      files.push(read.file);
+      if (!read.ok) continue;
+      const tree = parseMarkdown(String(read.file.value));
+      list.push({ id: match[2]!, lang: entry, path, file: read.file, tree });
+    }
+    chapters[entry] = list;
+  }
+  return chapters;
+}
+
+async function listNotes(dir: string, entries: string[]): Promise<string[]> {
+  if (!entries.includes('notes')) return [];
+  try {
+    return (await readdir(join(dir, 'notes')))
+      .filter((n) => n.endsWith('.md'))
+      .sort()
+      .map((n) => join(dir, 'notes', n));
+  } catch {
+    return [];
+  }
+}
+
+/** `2-x.md` before `10-y.md`: by number, then name. */
+function compareChapterNames(a: string, b: string): number {
+  const na = Number.parseInt(a, 10);
+  const nb = Number.parseInt(b, 10);
+  if (Number.isFinite(na) && Number.isFinite(nb) && na !== nb) return na - nb;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function describeKind(kind: YamlKind): string {
+  return kind === 'opinion' ? 'the opinion metadata (`reference`, `title`, `kind`…)' : `a \`${kind}:\` list`;
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

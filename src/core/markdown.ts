@@ -1,0 +1,27 @@
+/**
+ * The one Markdown dialect of opinion sources: CommonMark + GFM (tables,
+ * footnotes, strikethrough) + generic directives (`:ref{#id}`, `::principles`,
+ * `:::note`). Parsed once per file, positions kept.
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkDirective from 'remark-directive';
+import type { Root } from 'mdast';
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).freeze();
+
+export function parseMarkdown(text: string): Root {
+  return processor.parse(text) as Root;
+}
+
+/** The processor itself, for callers that also stringify (same extensions both ways). */
+export function markdownProcessor() {
+  return processor;
+}
+
+/** `{#id}` at the start of a paragraph, or `{#id}` / `{-}` at the end of a heading. */
+export const LEADING_ID = /^\{#([^}\s]*)\}[ \t]*/;
+export const TRAILING_ATTRIBUTES = /[ \t]*\{((?:#[^}\s]*|-|\.unnumbered)(?:[ \t]+(?:#[^}\s]*|-|\.unnumbered))*)\}[ \t]*$/;
+
+export const ID_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;

@@ -1,0 +1,164 @@
+/**
+ * A YAML source file parsed with positions: syntax problems become messages
+ * at their place, and any value can be located by JSON pointer.
+ */
+import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, isAlias, type Document, type Node, type Pair } from 'yaml';
+import type { VFile } from 'vfile';
+import { report } from './messages.js';
+import type { Position } from './model.js';
+
+export interface YamlSource {
+  file: VFile;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  /** The plain data (undefined when the document could not be turned into data). */
+  data: unknown;
+  /** Locate a value (or, with `part: 'key'`, the key that holds it) by JSON pointer. */
+  locate(pointer: string, part?: 'key' | 'value'): Position | undefined;
+}
+
+/** Aliases beyond this count are refused: a defence against "billion laughs" alias bombs. */
+const MAX_ALIAS_COUNT = 100;
+
+const SYNTAX_HINTS: Partial<Record<string, string>> = {
+  TAB_AS_INDENT: 'YAML does not allow tabs for indentation: indent with spaces',
+  DUPLICATE_KEY: 'each key may appear only once in a mapping',
+  BAD_INDENT: 'check the indentation of this line against the lines above',
+  MISSING_CHAR: 'a closing quote or bracket is probably missing',
+  MULTILINE_IMPLICIT_KEY: 'a key must be on one line; is a `:` missing, or a quote not closed?',
+  BLOCK_AS_IMPLICIT_KEY: 'is a `:` or `-` missing on the line before?',
+  UNEXPECTED_TOKEN: 'is this line indented like the others?',
+};
+
+export function parseYamlSource(file: VFile): YamlSource {
+  const text = String(file.value);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+    version: '1.2',
+    schema: 'core',
+  });
+  const toPosition = (start: number, end: number): Position => {
+    const a = lineCounter.linePos(start);
+    const b = lineCounter.linePos(Math.max(start, end));
+    return {
+      start: { line: a.line, column: a.col, offset: start },
+      end: { line: b.line, column: b.col, offset: Math.max(start, end) },
+    };
+  };
+
+  for (const error of doc.errors) {
+    const [start, end] = error.pos;
+    const reason = cleanYamlMessage(error.message);
+    const hint = SYNTAX_HINTS[error.code];
+    report(file, `YAML syntax error: ${reason}`, {
+      ruleId: error.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax',
+      place: toPosition(start, end),
+      note: hint,
+    });
+  }
+  for (const warning of doc.warnings) {
+    const [start, end] = warning.pos;
+    report(file, `YAML: ${cleanYamlMessage(warning.message)}`, {
+      ruleId: 'yaml/warning',
+      severity: 'warning',
+      place: toPosition(start, end),
+    });
+  }
+
+  let data: unknown;
+  if (doc.errors.length === 0) {
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      // yaml throws a ReferenceError on excessive aliases (an alias bomb) or an unresolved alias.
+      const reason = error instanceof Error ? error.message : String(error);
+      const excessive = /alias count/i.test(reason);
+      report(file, excessive ? `Unexpected excessive use of YAML aliases, expected at most ${MAX_ALIAS_COUNT}` : `YAML error: ${reason}`, {
+        ruleId: excessive ? 'yaml/alias-limit' : 'yaml/syntax',
+        place: firstAliasPosition(doc, toPosition),
+        note: excessive ? 'This looks like an alias bomb; write the values out instead of nesting aliases' : undefined,
+      });
+      data = undefined;
+    }
+  }
+
+  return {
+    file,
+    doc,
+    lineCounter,
+    data,
+    locate(pointer, part = 'value') {
+      const found = findNode(doc, pointer);
+      if (!found) return undefined;
+      const target = part === 'key' && found.pair && isScalar(found.pair.key) ? (found.pair.key as Node) : (found.node ?? (found.pair?.key as Node | undefined));
+      const range = target?.range;
+      if (!range) return undefined;
+      return toPosition(range[0], range[1]);
+    },
+  };
+}
+
+/** The yaml package appends a line/column to some messages; we report positions ourselves. */
+function cleanYamlMessage(message: string): string {
+  return message
+    .replace(/ at line \d+, column \d+:?[\s\S]*$/, '')
+    .replace(/\s+$/, '')
+    .replace(/\.$/, '');
+}
+
+/** Unescape one JSON pointer segment (RFC 6901: `~1` is `/`, `~0` is `~`, in that order). */
+export function unescapePointerSegment(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+export function pointerSegments(pointer: string): string[] {
+  if (pointer === '' || pointer === '/') return pointer === '/' ? [''] : [];
+  return pointer.replace(/^\//, '').split('/').map(unescapePointerSegment);
+}
+
+interface Found {
+  node: Node | null | undefined;
+  pair?: Pair<unknown, unknown>;
+}
+
+function findNode(doc: Document.Parsed, pointer: string): Found | undefined {
+  let current: Found = { node: doc.contents as Node | null };
+  for (const segment of pointerSegments(pointer)) {
+    let node = current.node;
+    if (isAlias(node)) node = node.resolve(doc) as Node | undefined;
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && keyText(item.key) === segment);
+      if (!pair) return undefined;
+      current = { node: pair.value as Node | null, pair: pair as Pair<unknown, unknown> };
+    } else if (isSeq(node)) {
+      const index = Number(segment);
+      if (!Number.isInteger(index) || index < 0 || index >= node.items.length) return undefined;
+      current = { node: node.items[index] as Node | null };
+    } else {
+      return undefined;
+    }
+  }
+  // `key: ` with no value: point at the key.
+  if (current.node === null && current.pair) return { node: current.pair.key as Node, pair: current.pair };
+  return current;
+}
+
+function keyText(key: unknown): string | undefined {
+  if (isScalar(key)) return String(key.value);
+  return undefined;
+}
+
+function firstAliasPosition(doc: Document.Parsed, toPosition: (a: number, b: number) => Position): Position | undefined {
+  let found: Position | undefined;
+  const visit = (node: unknown): void => {
+    if (found) return;
+    if (isAlias(node) && node.range) found = toPosition(node.range[0], node.range[1]);
+    else if (isMap(node) || isSeq(node)) for (const item of node.items) visit(isPair(item) ? item.value : item);
+  };
+  visit(doc.contents);
+  return found;
+}

@@ -1,0 +1,73 @@
+/**
+ * The human format: messages grouped by file, each with its place, severity,
+ * text and rule id, the offending source line underlined, and a summary.
+ * Colour only when asked (the CLI decides: a TTY, NO_COLOR honoured).
+ */
+import { Chalk } from 'chalk';
+import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import { countMessages, severityOf } from '../core/messages.js';
+import { displayPath } from './paths.js';
+import type { ReportOptions } from './index.js';
+
+export function formatHuman(files: readonly VFile[], options: ReportOptions = {}): string {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const out: string[] = [];
+  for (const file of files) {
+    if (file.messages.length === 0) {
+      if (options.verbose) out.push(`${c.underline(displayPath(file.path, options.cwd))}: ${c.green('no issues')}`, '');
+      continue;
+    }
+    out.push(c.underline(displayPath(file.path, options.cwd)));
+    const lines = typeof file.value === 'string' ? file.value.split('\n') : [];
+    for (const message of file.messages) {
+      const severity = severityOf(message);
+      const label = severity === 'error' ? c.red('error') : severity === 'warning' ? c.yellow('warning') : c.blue('info');
+      out.push(`  ${c.dim(place(message))}  ${label}  ${message.reason}  ${c.dim(message.ruleId ?? '')}`.trimEnd());
+      const frame = codeFrame(message, lines, c);
+      if (frame) out.push(frame);
+      if (message.note) out.push(...message.note.split('\n').map((line) => `    ${c.dim(line)}`));
+    }
+    out.push('');
+  }
+  out.push(summary(files, options, c));
+  return out.join('\n') + '\n';
+}
+
+function place(message: VFileMessage): string {
+  if (!message.line) return '1:1';
+  const end = message.place && 'start' in message.place ? message.place.end : undefined;
+  const start = `${message.line}:${message.column ?? 1}`;
+  return end && (end.line !== message.line || end.column !== message.column) ? `${start}-${end.line}:${end.column}` : start;
+}
+
+/** The source line of the message with `^^^` under the span (first line of a multi-line span). */
+function codeFrame(message: VFileMessage, lines: string[], c: InstanceType<typeof Chalk>): string | undefined {
+  if (!message.line || !message.column) return undefined;
+  const text = lines[message.line - 1];
+  if (text === undefined || text.trim() === '' || text.length > 240) return undefined;
+  const end = message.place && 'start' in message.place ? message.place.end : undefined;
+  const endColumn = end && end.line === message.line ? Math.max(end.column, message.column + 1) : text.length + 1;
+  const gutter = `    ${message.line} | `;
+  // Keep tabs as tabs under the line so the carets line up in any terminal.
+  const pad = text.slice(0, message.column - 1).replace(/[^\t]/g, ' ');
+  const carets = '^'.repeat(Math.max(1, Math.min(endColumn, text.length + 1) - message.column));
+  const marker = severityOf(message) === 'error' ? c.red(carets) : c.yellow(carets);
+  return `${c.dim(gutter)}${text}\n${' '.repeat(gutter.length)}${pad}${marker}`;
+}
+
+function summary(files: readonly VFile[], options: ReportOptions, c: InstanceType<typeof Chalk>): string {
+  const counts = countMessages(files);
+  const parts: string[] = [];
+  if (counts.errors) parts.push(c.red(plural(counts.errors, 'error')));
+  if (counts.warnings) parts.push(c.yellow(plural(counts.warnings, 'warning')));
+  if (counts.infos) parts.push(plural(counts.infos, 'info'));
+  const checked = options.checked ? ` (${options.checked})` : '';
+  if (parts.length === 0) return `${c.green('✔')} no problems${checked}`;
+  const mark = counts.errors ? c.red('✖') : c.yellow('⚠');
+  return `${mark} ${parts.join(', ')}${checked}`;
+}
+
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,42 @@
+/**
+ * Reporters: pure functions from files with messages to text. The same four
+ * formats serve every command that reports findings (validate, check, build).
+ */
+import type { VFile } from 'vfile';
+import { formatHuman } from './human.js';
+import { formatJson } from './json.js';
+import { formatGithub } from './github.js';
+import { formatSarif } from './sarif.js';
+
+export const REPORT_FORMATS = ['human', 'json', 'github', 'sarif'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface ReportOptions {
+  /** Colour (human format only). */
+  color?: boolean;
+  /** Paths are shown relative to this folder. */
+  cwd?: string;
+  /** Show files without messages too (human format: "ok" lines). */
+  verbose?: boolean;
+  /** What was checked, for the summary line (e.g. "2 opinions"). */
+  checked?: string;
+  /** Rule descriptions for SARIF's rule table, by rule id. */
+  rules?: Record<string, { description: string; url?: string }>;
+  /** The tool version for JSON / SARIF. */
+  version?: string;
+}
+
+export function formatReport(files: readonly VFile[], format: ReportFormat, options: ReportOptions = {}): string {
+  switch (format) {
+    case 'human':
+      return formatHuman(files, options);
+    case 'json':
+      return formatJson(files, options);
+    case 'github':
+      return formatGithub(files, options);
+    case 'sarif':
+      return formatSarif(files, options);
+  }
+}
+
+export { formatHuman, formatJson, formatGithub, formatSarif };

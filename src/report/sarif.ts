@@ -1,0 +1,55 @@
+/**
+ * SARIF 2.1.0, for code-scanning dashboards: one run, one result per message.
+ */
+import type { VFile } from 'vfile';
+import { severityOf } from '../core/messages.js';
+import { displayPath } from './paths.js';
+import type { ReportOptions } from './index.js';
+
+const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
+
+export function formatSarif(files: readonly VFile[], options: ReportOptions): string {
+  const ruleIds = new Set<string>();
+  const results = [];
+  for (const file of files) {
+    for (const message of file.messages) {
+      const ruleId = message.ruleId ?? 'unknown';
+      ruleIds.add(ruleId);
+      const end = message.place && 'start' in message.place ? message.place.end : undefined;
+      const region: Record<string, number> = {};
+      if (message.line) region.startLine = message.line;
+      if (message.column) region.startColumn = message.column;
+      if (end?.line) region.endLine = end.line;
+      if (end?.column) region.endColumn = end.column;
+      results.push({
+        ruleId,
+        level: LEVEL[severityOf(message)],
+        message: { text: message.note ? `${message.reason}\n${message.note}` : message.reason },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: encodeURI(displayPath(file.path, options.cwd)) },
+              ...(Object.keys(region).length ? { region } : {}),
+            },
+          },
+        ],
+      });
+    }
+  }
+  const rules = [...ruleIds].sort().map((id) => ({
+    id,
+    ...(options.rules?.[id] ? { shortDescription: { text: options.rules[id].description } } : {}),
+    ...(options.rules?.[id]?.url ? { helpUri: options.rules[id].url } : {}),
+  }));
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'opinion', ...(options.version ? { version: options.version } : {}), rules } },
+        results,
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}

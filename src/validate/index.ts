@@ -1,0 +1,29 @@
+/**
+ * `validate`: load opinion folders and check them (syntax, schema, ids,
+ * references, dates, stage, languages). Returns the files with their
+ * messages; never throws for bad input.
+ */
+import type { VFile } from 'vfile';
+import { loadOpinion } from '../core/load.js';
+import { sortMessages } from '../core/messages.js';
+import type { Opinion } from '../core/model.js';
+import type { IdIndex } from '../core/ids.js';
+import { checkSemantics } from './semantics.js';
+
+export interface ValidatedOpinion {
+  opinion?: Opinion;
+  /** The id index (definitions and references), when the opinion could be loaded. */
+  index?: IdIndex;
+  files: VFile[];
+}
+
+/** Load one opinion folder and run every check on it. */
+export async function validateOpinion(dir: string): Promise<ValidatedOpinion> {
+  const { opinion, files } = await loadOpinion(dir);
+  const index = opinion ? checkSemantics(opinion) : undefined;
+  sortMessages(files);
+  return { opinion, index, files };
+}
+
+export { checkSemantics } from './semantics.js';
+export { findOpinionFolders, type FoundFolders } from './find.js';

@@ -1,0 +1,276 @@
+/**
+ * JSON Schema validation of a YAML source, with every ajv error turned into a
+ * message at the right place in the user's file: an unknown property at its
+ * key (with "did you mean"), a missing property at the parent mapping, a bad
+ * value at the value.
+ */
+import type { ErrorObject } from 'ajv';
+import * as validators from '../generated/validators.js';
+import { report } from '../core/messages.js';
+import { suggest } from '../core/suggest.js';
+import type { YamlKind } from '../core/model.js';
+import type { YamlSource } from '../core/yaml-source.js';
+import { pointerSegments } from '../core/yaml-source.js';
+import { schemas } from './schemas.js';
+
+type SchemaNode = Record<string, unknown>;
+
+export function checkSchema(kind: YamlKind, source: YamlSource): void {
+  const validate = validators[kind];
+  if (validate(source.data)) return;
+  const errors = pruneErrors(validate.errors ?? []);
+  for (const error of errors) reportError(kind, source, error);
+}
+
+/** Drop errors that only restate a more precise one (ajv reports both). */
+function pruneErrors(errors: ErrorObject[]): ErrorObject[] {
+  const seen = new Set<string>();
+  const result: ErrorObject[] = [];
+  for (const error of errors) {
+    // A failed propertyNames check is reported through its inner error, which names the key.
+    if (error.keyword === 'propertyNames') continue;
+    const key = `${error.instancePath}|${error.keyword}|${JSON.stringify(error.params)}|${error.propertyName ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    result.push(error);
+  }
+  return result;
+}
+
+function reportError(kind: YamlKind, source: YamlSource, error: ErrorObject): void {
+  const { file } = source;
+  const parentSchema = resolveSchemaPath(schemas[kind], error.schemaPath);
+  const path = error.instancePath;
+  const where = (pointer: string, part: 'key' | 'value' = 'value') => source.locate(pointer, part) ?? source.locate(path) ?? source.locate('');
+
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const property = String(error.params.additionalProperty);
+      const allowed = Object.keys((parentSchema?.properties as SchemaNode | undefined) ?? {});
+      const near = suggest(property, allowed, 1);
+      report(file, `Unexpected property \`${property}\`${near.length ? `, did you mean \`${near[0]}\`?` : ''}`, {
+        ruleId: 'schema/unknown-property',
+        place: where(`${path}/${escape(property)}`, 'key'),
+        expected: allowed,
+        actual: property,
+        note: near.length ? undefined : `Allowed here: ${allowed.map((a) => `\`${a}\``).join(', ')}`,
+      });
+      return;
+    }
+    case 'required': {
+      const property = String(error.params.missingProperty);
+      const description = firstSentence(((parentSchema?.properties as SchemaNode | undefined)?.[property] as SchemaNode | undefined)?.description);
+      const parentName = path === '' ? `\`${kind}.yaml\`` : `\`${lastSegment(path)}\``;
+      report(file, `Missing property \`${property}\` in ${parentName}${description ? `, expected ${lowerFirst(description)}` : ''}`, {
+        ruleId: 'schema/missing-property',
+        place: parentPlace(source, path),
+        expected: [property],
+      });
+      return;
+    }
+    case 'type': {
+      const expected = ([] as string[]).concat(error.params.type as string | string[]);
+      const value = valueAt(source.data, path, error.propertyName);
+      report(file, `Unexpected ${describeValue(value)} for \`${fieldName(path)}\`, expected ${expected.map(describeType).join(' or ')}`, {
+        ruleId: 'schema/type',
+        place: where(path),
+        expected,
+        actual: typeOf(value),
+      });
+      return;
+    }
+    case 'enum': {
+      const allowed = (error.params.allowedValues as unknown[]).map(String);
+      if (error.propertyName !== undefined) {
+        // A key that is not allowed (e.g. an unknown language code in a translatable text).
+        const near = suggest(error.propertyName, allowed, 1);
+        report(file, `Unexpected key \`${error.propertyName}\`${near.length ? `, did you mean \`${near[0]}\`?` : `, expected one of ${list(allowed)}`}`, {
+          ruleId: 'schema/unknown-key',
+          place: where(`${path}/${escape(error.propertyName)}`, 'key'),
+          expected: allowed,
+          actual: error.propertyName,
+        });
+        return;
+      }
+      const value = valueAt(source.data, path);
+      const near = typeof value === 'string' ? suggest(value, allowed, 1) : [];
+      report(file, `Unexpected \`${String(value)}\` for \`${fieldName(path)}\`, expected one of ${list(allowed)}${near.length ? ` (did you mean \`${near[0]}\`?)` : ''}`, {
+        ruleId: 'schema/enum',
+        place: where(path),
+        expected: allowed,
+        actual: String(value),
+      });
+      return;
+    }
+    case 'format': {
+      const value = valueAt(source.data, path);
+      const format = String(error.params.format);
+      const expected = format === 'date' ? 'a real date written `YYYY-MM-DD` (e.g. `2018-05-23`)' : format === 'uri' ? 'a full address starting with `https://`' : `a valid ${format}`;
+      report(file, `Unexpected ${format} \`${String(value)}\` for \`${fieldName(path)}\`, expected ${expected}`, {
+        ruleId: format === 'date' ? 'schema/date' : 'schema/format',
+        place: where(path),
+        actual: String(value),
+      });
+      return;
+    }
+    case 'pattern': {
+      const value = valueAt(source.data, path, error.propertyName);
+      report(file, `Unexpected \`${String(value)}\` for \`${fieldName(path)}\`, expected ${describePattern(String(error.params.pattern), parentSchema)}`, {
+        ruleId: 'schema/pattern',
+        place: where(path),
+        actual: String(value),
+      });
+      return;
+    }
+    case 'minLength':
+    case 'minItems':
+    case 'minProperties': {
+      const empty = error.keyword === 'minLength' ? 'empty text' : error.keyword === 'minItems' ? 'empty list' : 'empty mapping';
+      report(file, `Unexpected ${empty} for \`${fieldName(path)}\`, expected ${error.keyword === 'minLength' ? 'some text' : `at least ${String(error.params.limit)} ${error.keyword === 'minItems' ? 'item' : 'entry'}${Number(error.params.limit) === 1 ? '' : 's'}`}`, {
+        ruleId: 'schema/empty',
+        place: where(path),
+      });
+      return;
+    }
+    case 'uniqueItems': {
+      const j = Number(error.params.j);
+      report(file, `Unexpected duplicate item in \`${fieldName(path)}\`, expected each item once`, {
+        ruleId: 'schema/duplicate-item',
+        place: where(`${path}/${Math.max(Number(error.params.i), j)}`),
+      });
+      return;
+    }
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
+      const value = valueAt(source.data, path);
+      report(file, `Unexpected \`${String(value)}\` for \`${fieldName(path)}\`, expected a number ${String(error.params.comparison)} ${String(error.params.limit)}`, {
+        ruleId: 'schema/range',
+        place: where(path),
+      });
+      return;
+    }
+    default:
+      report(file, `Unexpected value for \`${fieldName(path)}\`: ${error.message ?? error.keyword}`, {
+        ruleId: `schema/${error.keyword}`,
+        place: where(path),
+      });
+  }
+}
+
+/** A missing property is reported on the parent mapping: its first key line, not its whole span. */
+function parentPlace(source: YamlSource, path: string) {
+  const position = source.locate(path);
+  if (!position) return undefined;
+  if (path === '') return { line: position.start.line, column: position.start.column };
+  const key = source.locate(path, 'key');
+  return key ?? position;
+}
+
+function resolveSchemaPath(root: SchemaNode, schemaPath: string): SchemaNode | undefined {
+  // "#/properties/a/items/additionalProperties" → the schema holding the keyword.
+  const segments = pointerSegments(schemaPath.replace(/^#/, ''));
+  segments.pop();
+  let node: unknown = root;
+  for (const segment of segments) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as SchemaNode)[segment];
+  }
+  return typeof node === 'object' && node !== null ? (node as SchemaNode) : undefined;
+}
+
+function valueAt(data: unknown, pointer: string, propertyName?: string): unknown {
+  let node: unknown = data;
+  for (const segment of pointerSegments(pointer)) {
+    if (Array.isArray(node)) node = node[Number(segment)];
+    else if (typeof node === 'object' && node !== null) node = (node as Record<string, unknown>)[segment];
+    else return undefined;
+  }
+  return propertyName ?? node;
+}
+
+function fieldName(pointer: string): string {
+  const segments = pointerSegments(pointer);
+  if (segments.length === 0) return '(top level)';
+  // `recommendations[2].text` reads better than a JSON pointer.
+  return segments.map((s, i) => (/^\d+$/.test(s) ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+}
+
+function lastSegment(pointer: string): string {
+  return fieldName(pointer);
+}
+
+function escape(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function typeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+function describeValue(value: unknown): string {
+  switch (typeOf(value)) {
+    case 'null':
+      return 'empty value';
+    case 'array':
+      return 'list';
+    case 'object':
+      return 'mapping';
+    case 'string':
+      return `text \`${truncate(String(value))}\``;
+    default:
+      return `${typeOf(value)} \`${String(value)}\``;
+  }
+}
+
+function describeType(type: string): string {
+  switch (type) {
+    case 'object':
+      return 'a mapping (`key: value` lines)';
+    case 'array':
+      return 'a list (`- item` lines)';
+    case 'string':
+      return 'text';
+    case 'integer':
+      return 'a whole number';
+    case 'number':
+      return 'a number';
+    case 'boolean':
+      return '`true` or `false`';
+    default:
+      return type;
+  }
+}
+
+const PATTERNS: Record<string, string> = {
+  '^[a-z][a-z0-9]*(-[a-z0-9]+)*$': 'an id in lower-case kebab case starting with a letter (e.g. `rec-funding`)',
+  '^(INT|ECO|SOC|NAT|TEN|REX|CCMI)/[0-9]+$': 'a reference code: a section and a number (e.g. `INT/835`, `SOC/800`)',
+};
+
+function describePattern(pattern: string, schema: SchemaNode | undefined): string {
+  if (PATTERNS[pattern]) return PATTERNS[pattern];
+  const examples = schema?.examples;
+  if (Array.isArray(examples) && examples.length > 0) return `a value like \`${String(examples[0])}\``;
+  return `text matching \`${pattern}\``;
+}
+
+function list(values: string[]): string {
+  return values.map((v) => `\`${v}\``).join(', ');
+}
+
+function truncate(text: string): string {
+  return text.length > 40 ? text.slice(0, 37) + '…' : text;
+}
+
+function firstSentence(text: unknown): string | undefined {
+  if (typeof text !== 'string') return undefined;
+  const sentence = text.split(/(?<=\.)\s|\n/)[0]!.replace(/\.$/, '');
+  return sentence.length > 100 ? undefined : sentence;
+}
+
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}

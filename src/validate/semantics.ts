@@ -1,0 +1,242 @@
+/**
+ * The checks a JSON Schema cannot express: ids unique and resolvable, dates
+ * in order, a vote only once adopted, a referral where the kind needs one,
+ * languages that exist, chapters with a title.
+ */
+import type { VFile } from 'vfile';
+import { report, type MessageOptions } from '../core/messages.js';
+import { suggest } from '../core/suggest.js';
+import { indexOpinion, type IdIndex } from '../core/ids.js';
+import { STAGES, type IdDefinition, type Located, type Opinion, type Stage } from '../core/model.js';
+
+export function checkSemantics(opinion: Opinion): IdIndex {
+  const fileOf = fileLookup(opinion);
+  const at = (located: Located | undefined, reason: string, options: MessageOptions) => {
+    const file = located ? fileOf(located.file) : undefined;
+    if (file) report(file, reason, { ...options, place: located?.position });
+  };
+
+  const index = indexOpinion(opinion);
+  checkIds(opinion, index, at);
+  checkDates(opinion, at);
+  checkStage(opinion, at);
+  checkKind(opinion, at);
+  checkLanguages(opinion, at);
+  checkChapters(opinion, fileOf);
+  return index;
+}
+
+type Reporter = (located: Located | undefined, reason: string, options: MessageOptions) => void;
+
+const KIND_NAMES: Record<IdDefinition['kind'], string> = {
+  principle: 'a principle',
+  recommendation: 'a recommendation',
+  evidence: 'an evidence item',
+  fact: 'a fact',
+  hearing: 'a hearing',
+  speaker: 'a speaker',
+  glossary: 'a glossary entry',
+  amendment: 'an amendment',
+  chapter: 'a chapter',
+  point: 'a point',
+  heading: 'a heading',
+  footnote: 'a footnote',
+};
+
+function checkIds(opinion: Opinion, index: IdIndex, at: Reporter): void {
+  const original = opinion.meta.language;
+  for (const bad of index.malformed) {
+    at(bad.at, `Unexpected id marker \`${bad.text}\`, expected \`{#id}\` with a lower-case kebab-case id (e.g. \`{#c-drivers}\`)`, {
+      ruleId: 'id/malformed',
+    });
+  }
+
+  // Namespaces: the YAML ids plus the prose ids of one language. The original
+  // language's namespace is the opinion's; translations are checked within their own.
+  const yamlDefinitions = index.definitions.filter((d) => d.lang === undefined);
+  const langs = new Set(index.definitions.map((d) => d.lang).filter((l): l is string => l !== undefined));
+  if (typeof original === 'string') langs.add(original);
+  const namespaces = new Map<string, Map<string, IdDefinition>>();
+  for (const lang of [...langs].sort()) {
+    const seen = new Map<string, IdDefinition>();
+    for (const definition of [...yamlDefinitions, ...index.definitions.filter((d) => d.lang === lang)]) {
+      const first = seen.get(definition.id);
+      if (!first) {
+        seen.set(definition.id, definition);
+        continue;
+      }
+      // Report a YAML duplicate once, not once per language.
+      if (definition.lang === undefined && lang !== [...langs].sort()[0]) continue;
+      const cause = first.at;
+      at(definition.at, `Unexpected duplicate id \`${definition.id}\`, expected each id once in an opinion (first defined as ${KIND_NAMES[first.kind]} at ${shortPlace(cause)})`, {
+        ruleId: 'id/duplicate',
+        note: 'Ids must be unique across principles, recommendations, evidence, hearings, glossary, points, headings and footnotes',
+      });
+    }
+    namespaces.set(lang, seen);
+  }
+
+  for (const reference of index.references) {
+    const namespace = namespaces.get(reference.lang ?? original) ?? namespaces.get(original) ?? new Map<string, IdDefinition>();
+    const target = namespace.get(reference.id);
+    const kinds = reference.expects;
+    if (!target) {
+      const candidates = [...namespace.values()].filter((d) => kinds === 'any' || kinds.includes(d.kind)).map((d) => d.id);
+      const near = suggest(reference.id, candidates, 3);
+      const wanted = kinds === 'any' ? 'an id defined in this opinion' : `the id of ${kinds.map((k) => KIND_NAMES[k]).join(' or ')}`;
+      at(reference.at, `Unknown id \`${reference.id}\`, expected ${wanted}${near.length ? `: did you mean ${near.map((n) => `\`${n}\``).join(', ')}?` : ''}`, {
+        ruleId: 'ref/unknown-id',
+        expected: near,
+        actual: reference.id,
+      });
+    } else if (kinds !== 'any' && !kinds.includes(target.kind)) {
+      at(reference.at, `Unexpected reference to ${KIND_NAMES[target.kind]} \`${reference.id}\`, expected ${kinds.map((k) => KIND_NAMES[k]).join(' or ')}`, {
+        ruleId: 'ref/wrong-kind',
+        note: reference.via === 'cite' ? 'Use `:cite{#id}` for evidence and facts, `:ref{#id}` for anything else' : undefined,
+      });
+    }
+  }
+}
+
+function shortPlace(located: Located): string {
+  const name = located.file.split(/[\\/]/).slice(-1)[0];
+  return `${name}:${located.position.start.line}:${located.position.start.column}`;
+}
+
+function checkDates(opinion: Opinion, at: Reporter): void {
+  const meta = opinion.meta;
+  const steps: { pointer: string; label: string; date: unknown }[] = [
+    { pointer: '/decision/date', label: 'the decision', date: meta.decision?.date },
+    { pointer: '/adopted_in_section', label: 'the adoption in section', date: meta.adopted_in_section },
+    { pointer: '/adopted_at_plenary', label: 'the adoption at plenary', date: meta.adopted_at_plenary },
+  ];
+  const dated = steps.filter((s) => isDate(s.date));
+  for (let i = 1; i < dated.length; i++) {
+    for (let j = 0; j < i; j++) {
+      const earlier = dated[j]!;
+      const later = dated[i]!;
+      if (String(later.date) < String(earlier.date)) {
+        at(opinion.locate('opinion', later.pointer), `Unexpected date ${String(later.date)} for ${later.label}, expected on or after ${earlier.label} (${String(earlier.date)})`, {
+          ruleId: 'dates/order',
+        });
+        break;
+      }
+    }
+  }
+  const decision = meta.decision?.date;
+  if (isDate(decision)) {
+    opinion.hearings.forEach((hearing, i) => {
+      if (isDate(hearing.date) && hearing.date < decision) {
+        at(opinion.locate('hearings', `/hearings/${i}/date`), `Unexpected hearing date ${hearing.date}, expected on or after the decision to draw up the opinion (${decision})`, {
+          ruleId: 'dates/order',
+        });
+      }
+    });
+    (Array.isArray(meta.referrals) ? meta.referrals : []).forEach((referral, i) => {
+      if (isDate(referral?.date) && referral.date > decision && meta.decision?.by !== undefined) {
+        // A referral normally precedes the Committee's decision; report it, as a warning, when it does not.
+        at(opinion.locate('opinion', `/referrals/${i}/date`), `Unexpected referral date ${referral.date}, expected on or before the decision (${decision})`, {
+          ruleId: 'dates/order',
+          severity: 'warning',
+        });
+      }
+    });
+  }
+}
+
+function checkStage(opinion: Opinion, at: Reporter): void {
+  const meta = opinion.meta;
+  const stage = STAGES.includes(meta.stage) ? meta.stage : undefined;
+  if (!stage) return;
+  const rank = (s: Stage) => STAGES.indexOf(s);
+  const requires = (field: 'vote' | 'adopted_at_plenary' | 'adopted_in_section' | 'plenary_session', from: Stage, what: string) => {
+    if (meta[field] === undefined || rank(stage) >= rank(from)) return;
+    at(opinion.locate('opinion', `/${field}`, 'key'), `Unexpected \`${field}\` on an opinion at stage \`${stage}\`, expected ${what}`, {
+      ruleId: 'stage/too-early',
+      note: `Set \`stage\` to \`${from}\` once this has happened, or remove \`${field}\``,
+    });
+  };
+  requires('vote', 'adopted', 'a vote only once the plenary has adopted the opinion (stage `adopted`)');
+  requires('adopted_at_plenary', 'adopted', 'a plenary adoption date only at stage `adopted`');
+  requires('adopted_in_section', 'plenary', 'a section adoption date only from stage `plenary` on');
+}
+
+function checkKind(opinion: Opinion, at: Reporter): void {
+  const meta = opinion.meta;
+  if ((meta.kind === 'referral' || meta.kind === 'exploratory') && !(Array.isArray(meta.referrals) && meta.referrals.length > 0)) {
+    at(opinion.locate('opinion', '/kind', 'key'), `Missing \`referrals\` for a${meta.kind === 'exploratory' ? 'n' : ''} ${meta.kind} opinion, expected the body that asked for it and the date`, {
+      ruleId: 'kind/missing-referral',
+      note: 'For example:\nreferrals:\n  - type: referral\n    body: European Commission\n    date: 2023-07-18',
+    });
+  }
+  if (meta.kind === 'own-initiative' && Array.isArray(meta.referrals) && meta.referrals.length > 0) {
+    at(opinion.locate('opinion', '/referrals', 'key'), 'Unexpected `referrals` on an own-initiative opinion, expected none (or `kind: referral`)', {
+      ruleId: 'kind/unexpected-referral',
+      severity: 'warning',
+    });
+  }
+}
+
+function checkLanguages(opinion: Opinion, at: Reporter): void {
+  const meta = opinion.meta;
+  const declared = Array.isArray(meta.languages) ? meta.languages : typeof meta.language === 'string' ? [meta.language] : [];
+  if (typeof meta.language === 'string' && Array.isArray(meta.languages) && !meta.languages.includes(meta.language)) {
+    at(opinion.locate('opinion', '/languages'), `Missing the original language \`${meta.language}\` in \`languages\`, expected it among ${meta.languages.map((l) => `\`${l}\``).join(', ')}`, {
+      ruleId: 'lang/original-missing',
+    });
+  }
+  const present = Object.keys(opinion.chapters);
+  if (present.length === 0) return;
+  declared.forEach((lang, i) => {
+    if (typeof lang === 'string' && !present.includes(lang)) {
+      at(opinion.locate('opinion', Array.isArray(meta.languages) ? `/languages/${i}` : '/language'), `Missing text for language \`${lang}\`, expected a folder \`text/${lang}/\` with the chapters`, {
+        ruleId: 'lang/missing-text',
+      });
+    }
+  });
+  for (const lang of present) {
+    if (!declared.includes(lang)) {
+      at(opinion.locate('opinion', Array.isArray(meta.languages) ? '/languages' : '/language'), `Unexpected folder \`text/${lang}/\`: \`${lang}\` is not in \`languages\``, {
+        ruleId: 'lang/undeclared',
+        severity: 'warning',
+      });
+    }
+  }
+}
+
+function checkChapters(opinion: Opinion, fileOf: (path: string) => VFile | undefined): void {
+  for (const chapters of Object.values(opinion.chapters)) {
+    for (const chapter of chapters) {
+      const file = fileOf(chapter.path);
+      if (!file) continue;
+      const first = chapter.tree.children.find((node) => node.type !== 'definition' && node.type !== 'footnoteDefinition');
+      if (!first) {
+        report(file, 'Unexpected empty chapter, expected a `# Title` line and its points', { ruleId: 'chapter/empty', place: { line: 1, column: 1 } });
+        continue;
+      }
+      if (first.type !== 'heading' || first.depth !== 1) {
+        report(file, 'Missing chapter title, expected the file to start with a `# Title` line', {
+          ruleId: 'chapter/title',
+          place: first.position,
+        });
+      }
+      for (const node of chapter.tree.children) {
+        if (node !== first && node.type === 'heading' && node.depth === 1) {
+          report(file, 'Unexpected second `#` heading, expected one chapter per file (use `##` for a sub-section)', {
+            ruleId: 'chapter/title',
+            place: node.position,
+          });
+        }
+      }
+    }
+  }
+}
+
+function fileLookup(opinion: Opinion): (path: string) => VFile | undefined {
+  const byPath = new Map(opinion.files.map((f) => [f.path, f]));
+  return (path) => byPath.get(path);
+}
+
+function isDate(value: unknown): value is string {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+}
