@@ -48,7 +48,9 @@ export async function loadOpinion(dir: string): Promise<LoadResult> {
     const near = suggest(entry.replace(/\.yml$/, '.yaml'), KNOWN_ENTRIES, 1);
     const isYaml = /\.ya?ml$/.test(entry);
     if (isYaml || near.length > 0) {
-      report(folder, `Unexpected file \`${entry}\` in the opinion folder${near.length ? `, did you mean \`${near[0]}\`?` : ''}`, {
+      const stray = new VFile({ path: join(dir, entry) });
+      files.push(stray);
+      report(stray, `Unexpected file \`${entry}\` in the opinion folder${near.length ? `, did you mean \`${near[0]}\`?` : ''}`, {
         ruleId: 'source/unknown-file',
         severity: 'warning',
         expected: KNOWN_ENTRIES,
@@ -62,7 +64,7 @@ export async function loadOpinion(dir: string): Promise<LoadResult> {
     const path = join(dir, `${kind}.yaml`);
     if (!entries.includes(`${kind}.yaml`)) {
       if (kind === 'opinion') {
-        report(folder, `Missing \`opinion.yaml\` in \`${dir}\`, expected the opinion's metadata file`, {
+        report(folder, 'Missing `opinion.yaml`, expected the metadata file of the opinion in this folder', {
           ruleId: 'source/missing-metadata',
           note: 'Every opinion folder needs an opinion.yaml; `opinion init <dir>` creates one',
         });
@@ -111,6 +113,7 @@ export async function loadOpinion(dir: string): Promise<LoadResult> {
     glossary: listOf('glossary'),
     chapters,
     notes,
+    unreadable: YAML_KINDS.filter((kind) => kind !== 'opinion' && entries.includes(`${kind}.yaml`) && !Array.isArray((sources[kind]?.data as Record<string, unknown> | undefined)?.[kind])),
     files,
     locate(kind, pointer, part): Located | undefined {
       const source = sources[kind];
@@ -150,8 +153,11 @@ async function loadChapters(dir: string, entries: string[], files: VFile[], fold
       const path = join(langDir, name);
       const match = CHAPTER_FILE.exec(name);
       if (!match) {
-        report(folder, `Unexpected file name \`text/${entry}/${name}\`, expected \`NN-chapter-id.md\` (e.g. \`02-general-comments.md\`)`, {
+        const stray = new VFile({ path });
+        files.push(stray);
+        report(stray, `Unexpected file name \`${name}\`, expected \`NN-chapter-id.md\` (e.g. \`02-general-comments.md\`)`, {
           ruleId: 'source/chapter-name',
+          note: 'Chapters are read in file-name order; the part after the number is the chapter id',
         });
         continue;
       }

@@ -225,6 +225,8 @@ export interface Opinion {
   chapters: Record<Lang, ChapterSource[]>;
   /** Internal notes (`notes/*.md`): paths only, never rendered. */
   notes: string[];
+  /** YAML kinds whose file exists but could not be read as a list (syntax, binary…): their ids are unknown. */
+  unreadable: YamlKind[];
   /** Every source file read, with the messages found while loading it. */
   files: VFile[];
   /** Locate a YAML value by kind and JSON pointer (e.g. `('recommendations', '/recommendations/2/text')`). */

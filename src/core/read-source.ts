@@ -4,6 +4,7 @@
  * VFile or a clear message on it — never an exception.
  */
 import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { VFile } from 'vfile';
 import { report } from './messages.js';
 
@@ -22,15 +23,15 @@ export async function readSource(path: string): Promise<ReadResult> {
   try {
     info = await stat(path);
   } catch (error) {
-    report(file, `Cannot read \`${path}\`: ${describeFsError(error)}`, { ruleId: 'source/unreadable' });
+    report(file, `Cannot read \`${basename(path)}\`: ${describeFsError(error)}`, { ruleId: 'source/unreadable' });
     return { file, ok: false };
   }
   if (info.isDirectory()) {
-    report(file, `Unexpected folder \`${path}\`, expected a file`, { ruleId: 'source/not-a-file' });
+    report(file, `Unexpected folder \`${basename(path)}\`, expected a file`, { ruleId: 'source/not-a-file' });
     return { file, ok: false };
   }
   if (!info.isFile()) {
-    report(file, `Unexpected special file \`${path}\`, expected a regular file`, { ruleId: 'source/not-a-file' });
+    report(file, `Unexpected special file \`${basename(path)}\`, expected a regular file`, { ruleId: 'source/not-a-file' });
     return { file, ok: false };
   }
   if (info.size > MAX_SOURCE_BYTES) {
@@ -44,7 +45,7 @@ export async function readSource(path: string): Promise<ReadResult> {
   try {
     bytes = await readFile(path);
   } catch (error) {
-    report(file, `Cannot read \`${path}\`: ${describeFsError(error)}`, { ruleId: 'source/unreadable' });
+    report(file, `Cannot read \`${basename(path)}\`: ${describeFsError(error)}`, { ruleId: 'source/unreadable' });
     return { file, ok: false };
   }
   const text = decodeText(bytes);

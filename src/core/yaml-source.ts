@@ -42,6 +42,8 @@ export function parseYamlSource(file: VFile): YamlSource {
     schema: 'core',
   });
   const toPosition = (start: number, end: number): Position => {
+    // Block values end after their trailing newline: end the span on the last character.
+    while (end > start + 1 && /\s/.test(text[end - 1] ?? '')) end--;
     const a = lineCounter.linePos(start);
     const b = lineCounter.linePos(Math.max(start, end));
     return {
@@ -51,10 +53,17 @@ export function parseYamlSource(file: VFile): YamlSource {
   };
 
   for (const error of doc.errors) {
-    const [start, end] = error.pos;
-    const reason = cleanYamlMessage(error.message);
+    let [start, end] = error.pos;
+    let reason = cleanYamlMessage(error.message);
+    if (error.code === 'DUPLICATE_KEY') {
+      const key = /^[^:#\n]*?(?=\s*:)/.exec(text.slice(start))?.[0]?.trim();
+      if (key) {
+        reason = `Unexpected duplicate key \`${key}\`, expected each key once in a mapping`;
+        end = start + key.length;
+      }
+    }
     const hint = SYNTAX_HINTS[error.code];
-    report(file, `YAML syntax error: ${reason}`, {
+    report(file, error.code === 'DUPLICATE_KEY' && reason.startsWith('Unexpected') ? reason : `YAML syntax error: ${reason}`, {
       ruleId: error.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax',
       place: toPosition(start, end),
       note: hint,

@@ -60,6 +60,7 @@ function reportError(kind: YamlKind, source: YamlSource, error: ErrorObject): vo
     case 'required': {
       const property = String(error.params.missingProperty);
       const description = firstSentence(((parentSchema?.properties as SchemaNode | undefined)?.[property] as SchemaNode | undefined)?.description);
+      // Point at the first line of the parent mapping, not its whole span.
       const parentName = path === '' ? `\`${kind}.yaml\`` : `\`${lastSegment(path)}\``;
       report(file, `Missing property \`${property}\` in ${parentName}${description ? `, expected ${lowerFirst(description)}` : ''}`, {
         ruleId: 'schema/missing-property',
@@ -164,8 +165,13 @@ function parentPlace(source: YamlSource, path: string) {
   const position = source.locate(path);
   if (!position) return undefined;
   if (path === '') return { line: position.start.line, column: position.start.column };
-  const key = source.locate(path, 'key');
-  return key ?? position;
+  if (/\/\d+$/.test(path)) {
+    // A list item: its first line.
+    const line = String(source.file.value).split('\n')[position.start.line - 1] ?? '';
+    const end = position.start.line === position.end.line ? position.end.column : line.trimEnd().length + 1;
+    return { start: position.start, end: { line: position.start.line, column: end } };
+  }
+  return source.locate(path, 'key') ?? position;
 }
 
 function resolveSchemaPath(root: SchemaNode, schemaPath: string): SchemaNode | undefined {
@@ -267,7 +273,9 @@ function truncate(text: string): string {
 
 function firstSentence(text: unknown): string | undefined {
   if (typeof text !== 'string') return undefined;
-  const sentence = text.split(/(?<=\.)\s|\n/)[0]!.replace(/\.$/, '');
+  let sentence = text.split(/(?<=\.)\s|\n/)[0]!.replace(/\.$/, '');
+  // A long first sentence: its first clause.
+  if (sentence.length > 100) sentence = sentence.split(/,\s|\s\(|:\s/)[0]!;
   return sentence.length > 100 ? undefined : sentence;
 }
 

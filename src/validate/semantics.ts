@@ -7,7 +7,7 @@ import type { VFile } from 'vfile';
 import { report, type MessageOptions } from '../core/messages.js';
 import { suggest } from '../core/suggest.js';
 import { indexOpinion, type IdIndex } from '../core/ids.js';
-import { STAGES, type IdDefinition, type Located, type Opinion, type Stage } from '../core/model.js';
+import { STAGES, type IdDefinition, type IdReference, type Located, type Opinion, type Stage } from '../core/model.js';
 
 export function checkSemantics(opinion: Opinion): IdIndex {
   const fileOf = fileLookup(opinion);
@@ -80,6 +80,7 @@ function checkIds(opinion: Opinion, index: IdIndex, at: Reporter): void {
     const namespace = namespaces.get(reference.lang ?? original) ?? namespaces.get(original) ?? new Map<string, IdDefinition>();
     const target = namespace.get(reference.id);
     const kinds = reference.expects;
+    if (!target && unreadableTargets(opinion, kinds)) continue;
     if (!target) {
       const candidates = [...namespace.values()].filter((d) => kinds === 'any' || kinds.includes(d.kind)).map((d) => d.id);
       const near = suggest(reference.id, candidates, 3);
@@ -96,6 +97,24 @@ function checkIds(opinion: Opinion, index: IdIndex, at: Reporter): void {
       });
     }
   }
+}
+
+/** Whether every kind a reference may point to lives in a YAML file that could not be read (its ids are unknown). */
+function unreadableTargets(opinion: Opinion, kinds: IdReference['expects']): boolean {
+  if (kinds === 'any') return false;
+  const fileKind: Partial<Record<IdDefinition['kind'], string>> = {
+    principle: 'principles',
+    recommendation: 'recommendations',
+    evidence: 'evidence',
+    fact: 'evidence',
+    hearing: 'hearings',
+    speaker: 'hearings',
+    glossary: 'glossary',
+  };
+  return kinds.every((kind) => {
+    const source = fileKind[kind];
+    return source !== undefined && (opinion.unreadable as string[]).includes(source);
+  });
 }
 
 function shortPlace(located: Located): string {

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
 import { validateCommand } from './validate.js';
+import { initCommand } from './init.js';
 
 /** A command factory: builds the commander command; `setExit` records its exit code. */
 export type DefineCommand = (io: Io, setExit: (code: number) => void) => Command;
 
-export const commands: DefineCommand[] = [validateCommand];
+export const commands: DefineCommand[] = [initCommand, validateCommand];

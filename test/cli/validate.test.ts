@@ -1,0 +1,123 @@
+import { describe, it, expect } from 'vitest';
+import { runBin, runMain } from './helpers.js';
+
+const FIX = 'test/validate/fixtures';
+
+describe('opinion validate (real bin)', () => {
+  it('exits 0 on a valid opinion and says so', () => {
+    const run = runBin(['validate', `${FIX}/valid`]);
+    expect(run).toEqual({ code: 0, stdout: '✔ no problems (1 opinion, 4 files)\n', stderr: '' });
+  });
+
+  it('exits 1 and reports every problem at file:line:column with a code frame', () => {
+    const run = runBin(['validate', `${FIX}/unknown-property`]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe(
+      [
+        `${FIX}/unknown-property/recommendations.yaml`,
+        '  2:5-2:17  error  Missing property `addressees` in `recommendations[0]`, expected whom the recommendation is addressed to (used by `::recommendations{group=addressee}`)  schema/missing-property',
+        '    2 |   - id: rec-fund',
+        '            ^^^^^^^^^^^^',
+        '  4:5-4:14  error  Unexpected property `adressees`, did you mean `addressees`?  schema/unknown-property',
+        '    4 |     adressees: [european-commission]',
+        '            ^^^^^^^^^',
+        '  6:5-6:12  error  Unexpected property `priorty`, did you mean `priority`?  schema/unknown-property',
+        '    6 |     priorty: high',
+        '            ^^^^^^^',
+        '',
+        '✖ 3 errors (1 opinion, 4 files)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('validates a tree of opinions in one run', () => {
+    const run = runBin(['validate', FIX, '--format', 'json']);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.summary.errors).toBeGreaterThan(20);
+    expect(report.files.some((f: { path: string }) => f.path === `${FIX}/valid/opinion.yaml`)).toBe(true);
+  });
+
+  it('writes GitHub workflow annotations', () => {
+    const run = runBin(['validate', `${FIX}/bad-enum`, '--format', 'github']);
+    expect(run.code).toBe(1);
+    expect(run.stdout.split('\n')[0]).toBe(
+      `::error file=${FIX}/bad-enum/opinion.yaml,line=4,col=7,endLine=4,endColumn=17,title=opinion schema/enum::Unexpected \`initiative\` for \`kind\`, expected one of \`own-initiative\`, \`exploratory\`, \`referral\`, \`additional\`, \`information-report\` (did you mean \`own-initiative\`?)`,
+    );
+  });
+
+  it('writes SARIF 2.1.0', () => {
+    const run = runBin(['validate', `${FIX}/bad-date`, '--format', 'sarif']);
+    const sarif = JSON.parse(run.stdout);
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0].tool.driver.name).toBe('opinion');
+    expect(sarif.runs[0].results[0]).toEqual({
+      ruleId: 'schema/date',
+      level: 'error',
+      message: { text: 'Unexpected date `2017-02-30` for `decision.date`, expected a real date written `YYYY-MM-DD` (e.g. `2018-05-23`)' },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: `${FIX}/bad-date/opinion.yaml` },
+            region: { startLine: 12, startColumn: 9, endLine: 12, endColumn: 19 },
+          },
+        },
+      ],
+    });
+  });
+
+  it('exits 2 with a one-line message for a missing folder', () => {
+    const run = runBin(['validate', 'no/such/folder']);
+    expect(run).toEqual({ code: 2, stdout: '', stderr: 'opinion: cannot read `no/such/folder`: no such file or folder\n' });
+  });
+
+  it('exits 2 for a folder holding no opinion', () => {
+    const run = runBin(['validate', 'bin']);
+    expect(run).toEqual({ code: 2, stdout: '', stderr: 'opinion: no opinion found in `bin`, expected a folder holding `opinion.yaml`\n' });
+  });
+
+  it('exits 2 for an unknown format', () => {
+    const run = runBin(['validate', `${FIX}/valid`, '--format', 'xml']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("error: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are human, json, github, sarif.");
+  });
+});
+
+describe('opinion validate (in-process)', () => {
+  it('colours on a terminal and honours NO_COLOR', async () => {
+    const tty = await runMain(['validate', `${FIX}/bad-enum`], { tty: true });
+    expect(tty.stdout).toContain('\u001b[31merror\u001b[39m');
+    const noColor = await runMain(['validate', `${FIX}/bad-enum`], { tty: true, env: { NO_COLOR: '1' } });
+    expect(noColor.stdout).not.toContain('\u001b[');
+    expect(noColor.code).toBe(1);
+  });
+
+  it('--quiet hides warnings', async () => {
+    const run = await runMain(['validate', `${FIX}/empty-files`, '--quiet']);
+    expect(run.stdout).not.toContain('warning');
+    expect(run.stdout).toContain('chapter/empty');
+  });
+});
+
+describe('opinion --help / --version', () => {
+  it('prints the version', () => {
+    const run = runBin(['--version']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('lists the commands', () => {
+    const run = runBin(['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('validate [options] [paths...]');
+    expect(run.stdout).toContain('init [options] <dir>');
+  });
+
+  it('exits 2 on an unknown command, with a suggestion', () => {
+    const run = runBin(['valdate']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('(Did you mean validate?)');
+  });
+});

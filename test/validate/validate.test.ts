@@ -1,0 +1,66 @@
+/**
+ * Each folder in fixtures/ is an opinion; `expected.txt` beside its sources
+ * holds the exact messages `validateOpinion` must produce for it, one per
+ * line: `file:line:column-line:column severity rule-id message`.
+ * Regenerate after an intended change with `UPDATE_GOLDEN=1 npx vitest run test/validate`
+ * and review the diff.
+ */
+import { describe, it, expect } from 'vitest';
+import { readdirSync, readFileSync, writeFileSync, existsSync, mkdtempSync, mkdirSync, cpSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { tmpdir } from 'node:os';
+import { validateOpinion } from '../../src/validate/index.js';
+import { severityOf } from '../../src/core/messages.js';
+import type { VFile } from 'vfile';
+
+const fixtures = join(import.meta.dirname, 'fixtures');
+
+export function describeMessages(files: VFile[], base: string): string {
+  const lines: string[] = [];
+  for (const file of files) {
+    for (const m of file.messages) {
+      const end = m.place && 'start' in m.place ? `-${m.place.end.line}:${m.place.end.column}` : '';
+      const path = relative(base, file.path).split('\\').join('/') || '.';
+      lines.push(`${path}:${m.line ?? 1}:${m.column ?? 1}${end} ${severityOf(m)} ${m.ruleId} ${m.reason}`);
+    }
+  }
+  return lines.join('\n') + (lines.length ? '\n' : '');
+}
+
+describe('validate fixtures', () => {
+  for (const name of readdirSync(fixtures).filter((n) => !n.endsWith('.txt')).sort()) {
+    it(name, async () => {
+      const dir = join(fixtures, name);
+      const { files } = await validateOpinion(dir);
+      const actual = describeMessages(files, dir);
+      const expectedPath = join(fixtures, `${name}.expected.txt`);
+      if (process.env.UPDATE_GOLDEN || !existsSync(expectedPath)) writeFileSync(expectedPath, actual);
+      expect(actual).toBe(readFileSync(expectedPath, 'utf8'));
+    });
+  }
+});
+
+describe('validate: inputs too large to keep as fixtures', () => {
+  it('refuses a huge file with a clear message and still checks the rest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'opinion-huge-'));
+    cpSync(join(fixtures, 'valid'), dir, { recursive: true });
+    writeFileSync(join(dir, 'evidence.yaml'), 'evidence:\n' + ('  # ' + 'x'.repeat(76) + '\n').repeat(30000));
+    const { files } = await validateOpinion(dir);
+    expect(describeMessages(files, dir)).toBe('evidence.yaml:1:1 error source/too-large Unexpected file size of 2.3 MB, expected at most 2.0 MB\n');
+  });
+
+  it('reports a missing folder', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'opinion-missing-')), 'nope');
+    const { files, opinion } = await validateOpinion(dir);
+    expect(opinion).toBeUndefined();
+    expect(describeMessages(files, dir)).toMatch(/^\.:1:1 error source\/unreadable Cannot read folder `.*nope`: no such file or folder\n$/);
+  });
+
+  it('accepts an opinion with only opinion.yaml', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'opinion-min-'));
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'opinion.yaml'), readFileSync(join(fixtures, 'valid', 'opinion.yaml'), 'utf8'));
+    const { files } = await validateOpinion(dir);
+    expect(describeMessages(files, dir)).toBe('');
+  });
+});
