@@ -168,16 +168,18 @@ function checkStage(opinion: Opinion, at: Reporter): void {
   const stage = STAGES.includes(meta.stage) ? meta.stage : undefined;
   if (!stage) return;
   const rank = (s: Stage) => STAGES.indexOf(s);
-  const requires = (field: 'vote' | 'adopted_at_plenary' | 'adopted_in_section' | 'plenary_session', from: Stage, what: string) => {
+  const requires = (field: 'vote' | 'adopted_at_plenary' | 'adopted_in_section', from: Stage, what: string) => {
     if (meta[field] === undefined || rank(stage) >= rank(from)) return;
     at(opinion.locate('opinion', `/${field}`, 'key'), `Unexpected \`${field}\` on an opinion at stage \`${stage}\`, expected ${what}`, {
       ruleId: 'stage/too-early',
       note: `Set \`stage\` to \`${from}\` once this has happened, or remove \`${field}\``,
     });
   };
-  requires('vote', 'adopted', 'a vote only once the plenary has adopted the opinion (stage `adopted`)');
-  requires('adopted_at_plenary', 'adopted', 'a plenary adoption date only at stage `adopted`');
-  requires('adopted_in_section', 'plenary', 'a section adoption date only from stage `plenary` on');
+  // A stage's own event may be recorded during that stage: the section adopts the
+  // text at stage `section`, the plenary votes on it at stage `plenary`.
+  requires('vote', 'plenary', 'a vote only once the opinion is before the plenary (stage `plenary` or `adopted`)');
+  requires('adopted_at_plenary', 'plenary', 'a plenary adoption date only from stage `plenary` on');
+  requires('adopted_in_section', 'section', 'a section adoption date only from stage `section` on');
 }
 
 function checkKind(opinion: Opinion, at: Reporter): void {
