@@ -60,9 +60,13 @@ export async function loadOpinion(dir: string): Promise<LoadResult> {
   }
 
   const sources: Partial<Record<YamlKind, YamlSource>> = {};
-  for (const kind of YAML_KINDS) {
-    const path = join(dir, `${kind}.yaml`);
-    if (!entries.includes(`${kind}.yaml`)) {
+  // Read every file at once; parse them in a fixed order so messages are deterministic.
+  const yamlReads = YAML_KINDS.map((kind) => (entries.includes(`${kind}.yaml`) ? readSource(join(dir, `${kind}.yaml`)) : undefined));
+  const chaptersRead = loadChapters(dir, entries, folder);
+  const notesRead = listNotes(dir, entries);
+  for (const [i, kind] of YAML_KINDS.entries()) {
+    const pending = yamlReads[i];
+    if (!pending) {
       if (kind === 'opinion') {
         report(folder, 'Missing `opinion.yaml`, expected the metadata file of the opinion in this folder', {
           ruleId: 'source/missing-metadata',
@@ -71,7 +75,7 @@ export async function loadOpinion(dir: string): Promise<LoadResult> {
       }
       continue;
     }
-    const read = await readSource(path);
+    const read = await pending;
     files.push(read.file);
     if (!read.ok) continue;
     const source = parseYamlSource(read.file);
@@ -88,8 +92,9 @@ export async function loadOpinion(dir: string): Promise<LoadResult> {
     }
   }
 
-  const chapters = await loadChapters(dir, entries, files, folder);
-  const notes = await listNotes(dir, entries);
+  const { chapters, files: chapterFiles } = await chaptersRead;
+  files.push(...chapterFiles);
+  const notes = await notesRead;
 
   if (folder.messages.length > 0) files.unshift(folder);
 
@@ -125,16 +130,17 @@ export async function loadOpinion(dir: string): Promise<LoadResult> {
   return { opinion, files };
 }
 
-async function loadChapters(dir: string, entries: string[], files: VFile[], folder: VFile): Promise<Record<string, ChapterSource[]>> {
+async function loadChapters(dir: string, entries: string[], folder: VFile): Promise<{ chapters: Record<string, ChapterSource[]>; files: VFile[] }> {
   const chapters: Record<string, ChapterSource[]> = {};
-  if (!entries.includes('text')) return chapters;
+  const files: VFile[] = [];
+  if (!entries.includes('text')) return { chapters, files };
   const textDir = join(dir, 'text');
   let langs: string[];
   try {
     langs = (await readdir(textDir, { withFileTypes: true })).filter((e) => !e.name.startsWith('.')).map((e) => (e.isDirectory() ? e.name : `${e.name}\0file`));
   } catch (error) {
     report(folder, `Cannot read folder \`${textDir}\`: ${describeFsError(error)}`, { ruleId: 'source/unreadable' });
-    return chapters;
+    return { chapters, files };
   }
   for (const entry of langs.sort()) {
     if (entry.endsWith('\0file')) {
@@ -148,8 +154,9 @@ async function loadChapters(dir: string, entries: string[], files: VFile[], fold
     }
     const langDir = join(textDir, entry);
     const names = (await readdir(langDir)).filter((n) => !n.startsWith('.')).sort(compareChapterNames);
+    const reads = names.map((name) => (CHAPTER_FILE.test(name) ? readSource(join(langDir, name)) : undefined));
     const list: ChapterSource[] = [];
-    for (const name of names) {
+    for (const [i, name] of names.entries()) {
       const path = join(langDir, name);
       const match = CHAPTER_FILE.exec(name);
       if (!match) {
@@ -161,15 +168,29 @@ async function loadChapters(dir: string, entries: string[], files: VFile[], fold
         });
         continue;
       }
-      const read = await readSource(path);
+      const read = (await reads[i])!;
       files.push(read.file);
       if (!read.ok) continue;
-      const tree = parseMarkdown(String(read.file.value));
-      list.push({ id: match[2]!, lang: entry, path, file: read.file, tree });
+      list.push(chapterSource(match[2]!, entry, path, read.file));
     }
     chapters[entry] = list;
   }
-  return chapters;
+  return { chapters, files };
+}
+
+/** A chapter whose Markdown is parsed on first use of `tree` (a build of one language parses only that one). */
+function chapterSource(id: string, lang: string, path: string, file: VFile): ChapterSource {
+  let tree: ChapterSource['tree'] | undefined;
+  return {
+    id,
+    lang,
+    path,
+    file,
+    get tree() {
+      tree ??= parseMarkdown(String(file.value));
+      return tree;
+    },
+  };
 }
 
 async function listNotes(dir: string, entries: string[]): Promise<string[]> {

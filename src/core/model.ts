@@ -186,8 +186,8 @@ export interface ChapterSource {
   path: string;
   /** The vfile holding the text (and the messages found in it). */
   file: VFile;
-  /** The parsed tree (remark-parse + gfm + directive), positions in `file`. */
-  tree: MdastRoot;
+  /** The parsed tree (remark-parse + gfm + directive), positions in `file`; parsed on first use. */
+  readonly tree: MdastRoot;
 }
 
 /** Where an id is defined in the sources. */
