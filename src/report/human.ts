@@ -41,17 +41,25 @@ function place(message: VFileMessage): string {
   return end && (end.line !== message.line || end.column !== message.column) ? `${start}-${end.line}:${end.column}` : start;
 }
 
-/** The source line of the message with `^^^` under the span (first line of a multi-line span). */
+/** The source line of the message with `^^^` under the span (first line of a multi-line span); long lines are cut around it. */
 function codeFrame(message: VFileMessage, lines: string[], c: InstanceType<typeof Chalk>): string | undefined {
   if (!message.line || !message.column) return undefined;
-  const text = lines[message.line - 1];
-  if (text === undefined || text.trim() === '' || text.length > 240) return undefined;
+  const full = lines[message.line - 1];
+  if (full === undefined || full.trim() === '') return undefined;
   const end = message.place && 'start' in message.place ? message.place.end : undefined;
-  const endColumn = end && end.line === message.line ? Math.max(end.column, message.column + 1) : text.length + 1;
+  let from = message.column - 1;
+  let to = end && end.line === message.line ? Math.max(end.column - 1, from + 1) : full.length;
+  // Show at most ~100 characters: the span and some context, with … where cut.
+  const start = full.length > 100 ? Math.max(0, Math.min(from - 30, full.length - 100)) : 0;
+  const stop = Math.min(full.length, start + 100);
+  const text = (start > 0 ? '…' : '') + full.slice(start, stop) + (stop < full.length ? '…' : '');
+  const shift = start > 0 ? start - 1 : 0;
+  from -= shift;
+  to = Math.min(to - shift, text.length + 1);
   const gutter = `    ${message.line} | `;
   // Keep tabs as tabs under the line so the carets line up in any terminal.
-  const pad = text.slice(0, message.column - 1).replace(/[^\t]/g, ' ');
-  const carets = '^'.repeat(Math.max(1, Math.min(endColumn, text.length + 1) - message.column));
+  const pad = text.slice(0, from).replace(/[^\t]/g, ' ');
+  const carets = '^'.repeat(Math.max(1, to - from));
   const marker = severityOf(message) === 'error' ? c.red(carets) : c.yellow(carets);
   return `${c.dim(gutter)}${text}\n${' '.repeat(gutter.length)}${pad}${marker}`;
 }

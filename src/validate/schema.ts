@@ -19,7 +19,18 @@ export function checkSchema(kind: YamlKind, source: YamlSource): void {
   const validate = validators[kind];
   if (validate(source.data)) return;
   const errors = pruneErrors(validate.errors ?? []);
-  for (const error of errors) reportError(kind, source, error);
+  // `adressees:` is both an unknown property and a missing `addressees`: the
+  // "did you mean" message says it all, so the missing-property one is dropped.
+  const misspelt = new Set<string>();
+  for (const error of errors) {
+    if (error.keyword !== 'additionalProperties') continue;
+    const allowed = Object.keys((resolveSchemaPath(schemas[kind], error.schemaPath)?.properties as SchemaNode | undefined) ?? {});
+    for (const near of suggest(String(error.params.additionalProperty), allowed, 1)) misspelt.add(`${error.instancePath}|${near}`);
+  }
+  for (const error of errors) {
+    if (error.keyword === 'required' && misspelt.has(`${error.instancePath}|${String(error.params.missingProperty)}`)) continue;
+    reportError(kind, source, error);
+  }
 }
 
 /** Drop errors that only restate a more precise one (ajv reports both). */

@@ -16,9 +16,6 @@ describe('opinion validate (real bin)', () => {
     expect(run.stdout).toBe(
       [
         `${FIX}/unknown-property/recommendations.yaml`,
-        '  2:5-2:17  error  Missing property `addressees` in `recommendations[0]`, expected whom the recommendation is addressed to (used by `::recommendations{group=addressee}`)  schema/missing-property',
-        '    2 |   - id: rec-fund',
-        '            ^^^^^^^^^^^^',
         '  4:5-4:14  error  Unexpected property `adressees`, did you mean `addressees`?  schema/unknown-property',
         '    4 |     adressees: [european-commission]',
         '            ^^^^^^^^^',
@@ -26,7 +23,7 @@ describe('opinion validate (real bin)', () => {
         '    6 |     priorty: high',
         '            ^^^^^^^',
         '',
-        '✖ 3 errors (1 opinion, 4 files)',
+        '✖ 2 errors (1 opinion, 4 files)',
         '',
       ].join('\n'),
     );

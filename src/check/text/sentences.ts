@@ -1,0 +1,77 @@
+/**
+ * Splitting prose into sentences: at `.`, `!`, `?` or `…` followed by white
+ * space and a capital letter, a digit or an opening quote, and at every
+ * block boundary (a list item, a table row); not after common
+ * abbreviations (`e.g.`, `No.`, `z. B.`, `p.`) or a single letter.
+ */
+import type { Prose } from './prose.js';
+import { countWords } from './words.js';
+
+export interface Sentence {
+  start: number;
+  end: number;
+  text: string;
+  words: number;
+}
+
+const ABBREVIATIONS: Record<string, string[]> = {
+  en: ['e.g', 'i.e', 'etc', 'no', 'nos', 'p', 'pp', 'cf', 'art', 'arts', 'para', 'paras', 'vol', 'mr', 'mrs', 'ms', 'dr', 'st', 'approx', 'ca', 'viz', 'vs', 'fig', 'ch', 'op', 'cit', 'ibid', 'al'],
+  fr: ['p', 'pp', 'cf', 'art', 'n', 'no', 'nº', 'm', 'mm', 'mme', 'mmes', 'mlle', 'etc', 'vol', 'chap', 'par', 'ex', 'éd', 'env', 'op', 'cit', 'ibid', 'al'],
+  it: ['p', 'pp', 'pag', 'cfr', 'art', 'artt', 'n', 'nn', 'ecc', 'sig', 'sigg', 'dott', 'prof', 'vol', 'cap', 'es', 'op', 'cit', 'ibid', 'al'],
+  de: ['z.b', 'z. b', 'd.h', 'd. h', 'u.a', 'u. a', 'bzw', 'nr', 'abs', 's', 'vgl', 'usw', 'ca', 'sog', 'bspw', 'ggf', 'inkl', 'evtl', 'art', 'ziff', 'kap', 'bd', 'hrsg', 'dr', 'prof'],
+};
+const COMMON = ['e.g', 'i.e', 'etc', 'cf', 'p', 'pp', 'no', 'nr', 'art', 'vol'];
+
+const cache = new WeakMap<Prose, Sentence[]>();
+
+/** The sentences of a prose block (cached). */
+export function sentencesOf(prose: Prose, lang: string): Sentence[] {
+  let found = cache.get(prose);
+  if (!found) {
+    found = splitSentences(prose.text, lang);
+    cache.set(prose, found);
+  }
+  return found;
+}
+
+export function splitSentences(text: string, lang: string): Sentence[] {
+  const abbreviations = new Set([...(ABBREVIATIONS[lang] ?? []), ...COMMON]);
+  const result: Sentence[] = [];
+  const push = (start: number, end: number) => {
+    while (start < end && /\s/.test(text[start]!)) start++;
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    if (end <= start) return;
+    const slice = text.slice(start, end);
+    const words = countWords(slice);
+    if (words > 0) result.push({ start, end, text: slice, words });
+  };
+  let start = 0;
+  const boundary = /([.!?…]+)(["'”’»)\]]*)(\s+)|\n\s*\n/g;
+  for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
+    const end = m.index + (m[1] ? m[1].length + m[2]!.length : 0);
+    if (m[1]) {
+      const after = m.index + m[0].length;
+      const next = text[after];
+      if (next === undefined) continue;
+      if (!/[\p{Lu}\p{N}"'“‘«(\[¿¡]/u.test(next)) continue;
+      if (m[1] === '.' && isAbbreviation(text, m.index, abbreviations)) continue;
+    }
+    push(start, end);
+    start = m.index + m[0].length;
+  }
+  push(start, text.length);
+  return result;
+}
+
+/** Whether the `.` at `dot` ends an abbreviation or an initial. */
+function isAbbreviation(text: string, dot: number, abbreviations: Set<string>): boolean {
+  let from = dot;
+  while (from > 0 && /[\p{L}.]/u.test(text[from - 1]!)) from--;
+  const word = text.slice(from, dot).toLowerCase();
+  if (word === '') return false;
+  if (/^\p{L}$/u.test(word)) return true;
+  if (abbreviations.has(word)) return true;
+  // "z. B." / "d. h.": two letters with a space.
+  const wider = text.slice(Math.max(0, from - 3), dot).toLowerCase();
+  return abbreviations.has(wider.trimStart());
+}
