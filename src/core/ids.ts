@@ -3,8 +3,6 @@
  * headings, footnotes, chapters) and where each is used (`:ref`, `:cite`,
  * YAML reference lists), all with their places in the user's files.
  */
-import { visit } from 'unist-util-visit';
-import type { Heading, Paragraph, Text } from 'mdast';
 import type { ChapterSource, IdDefinition, IdReference, Located, Opinion, YamlKind } from './model.js';
 import { ID_PATTERN, LEADING_ID, TRAILING_ATTRIBUTES } from './markdown.js';
 
@@ -75,74 +73,43 @@ export function indexOpinion(opinion: Opinion): IdIndex {
 
 function indexChapter(chapter: ChapterSource, lang: string, index: IdIndex): void {
   const file = chapter.path;
-  const at = (node: { position?: import('unist').Position | undefined }): Located | undefined =>
-    node.position ? { file, position: node.position } : undefined;
   const firstLine = { file, position: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } };
   index.definitions.push({ id: chapter.id, kind: 'chapter', at: firstLine, lang });
 
-  for (const node of chapter.tree.children) {
-    if (node.type === 'paragraph') {
-      const marker = leadingMarker(node);
-      if (marker) {
-        if (marker.valid) index.definitions.push({ id: marker.id, kind: 'point', at: marker.at, lang });
-        else index.malformed.push({ text: marker.raw, at: marker.at });
+  const { blocks, directives } = chapter.outline;
+  for (const block of blocks) {
+    if (block.type === 'paragraph') {
+      const match = LEADING_ID.exec(block.firstLine ?? '');
+      if (!match) continue;
+      const start = block.position.start;
+      const at: Located = { file, position: { start, end: { line: start.line, column: start.column + match[0].trimEnd().length } } };
+      if (isId(match[1]!)) index.definitions.push({ id: match[1]!, kind: 'point', at, lang });
+      else index.malformed.push({ text: match[0].trim(), at });
+    } else if (block.type === 'heading' && (block.depth ?? 1) > 1 && block.contentEnd) {
+      const match = TRAILING_ATTRIBUTES.exec(block.content ?? '');
+      if (!match) continue;
+      const end = block.contentEnd;
+      const raw = match[0].trim();
+      const at: Located = { file, position: { start: { line: end.line, column: end.column - raw.length }, end } };
+      for (const part of match[1]!.split(/[ \t]+/)) {
+        if (!part.startsWith('#')) continue;
+        if (isId(part.slice(1))) index.definitions.push({ id: part.slice(1), kind: 'heading', at, lang });
+        else index.malformed.push({ text: raw, at });
       }
-    } else if (node.type === 'heading' && node.depth > 1) {
-      for (const marker of trailingMarkers(node, file)) {
-        if (marker.valid) index.definitions.push({ id: marker.id, kind: 'heading', at: marker.at, lang });
-        else index.malformed.push({ text: marker.raw, at: marker.at });
-      }
-    } else if (node.type === 'footnoteDefinition') {
-      const place = at(node);
-      if (place) index.definitions.push({ id: node.identifier, kind: 'footnote', at: place, lang });
+    } else if (block.type === 'footnoteDefinition' && block.label) {
+      index.definitions.push({ id: block.label, kind: 'footnote', at: { file, position: block.position }, lang });
     }
   }
 
-  visit(chapter.tree, (node) => {
-    if (node.type !== 'textDirective') return;
-    if (node.name !== 'ref' && node.name !== 'cite') return;
-    const id = node.attributes?.id;
-    const place = at(node);
-    if (!place) return;
-    if (typeof id !== 'string' || id === '') {
-      index.malformed.push({ text: `:${node.name}`, at: place });
-      return;
+  for (const directive of directives) {
+    if (directive.name !== 'ref' && directive.name !== 'cite') continue;
+    const at: Located = { file, position: directive.position };
+    if (!directive.id) {
+      index.malformed.push({ text: `:${directive.name}`, at });
+      continue;
     }
-    index.references.push({
-      id,
-      expects: node.name === 'cite' ? ['evidence', 'fact'] : 'any',
-      via: node.name,
-      at: place,
-      lang,
-    });
-  });
-
-  function leadingMarker(paragraph: Paragraph) {
-    const first = paragraph.children[0];
-    if (!first || first.type !== 'text' || !first.position) return undefined;
-    const match = LEADING_ID.exec(first.value);
-    if (!match) return undefined;
-    const start = first.position.start;
-    const location: Located = {
-      file,
-      position: { start, end: { line: start.line, column: start.column + match[0].trimEnd().length } },
-    };
-    return { id: match[1]!, raw: match[0].trim(), valid: isId(match[1]!), at: location };
+    index.references.push({ id: directive.id, expects: directive.name === 'cite' ? ['evidence', 'fact'] : 'any', via: directive.name, at, lang });
   }
-}
-
-function trailingMarkers(heading: Heading, file: string) {
-  const last = heading.children[heading.children.length - 1];
-  if (!last || last.type !== 'text' || !last.position) return [];
-  const match = TRAILING_ATTRIBUTES.exec((last as Text).value);
-  if (!match) return [];
-  const end = last.position.end;
-  const raw = match[0].trim();
-  const location: Located = { file, position: { start: { line: end.line, column: end.column - raw.length }, end } };
-  return match[1]!
-    .split(/[ \t]+/)
-    .filter((part) => part.startsWith('#'))
-    .map((part) => ({ id: part.slice(1), raw, valid: isId(part.slice(1)), at: location }));
 }
 
 function isId(id: string): boolean {

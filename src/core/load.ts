@@ -8,6 +8,7 @@ import { basename, join } from 'node:path';
 import { VFile } from 'vfile';
 import { report } from './messages.js';
 import { parseMarkdown } from './markdown.js';
+import { outlineProse } from './prose-outline.js';
 import { readSource, describeFsError } from './read-source.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
 import { suggest } from './suggest.js';
@@ -181,6 +182,7 @@ async function loadChapters(dir: string, entries: string[], folder: VFile): Prom
 /** A chapter whose Markdown is parsed on first use of `tree` (a build of one language parses only that one). */
 function chapterSource(id: string, lang: string, path: string, file: VFile): ChapterSource {
   let tree: ChapterSource['tree'] | undefined;
+  let outline: ChapterSource['outline'] | undefined;
   return {
     id,
     lang,
@@ -189,6 +191,10 @@ function chapterSource(id: string, lang: string, path: string, file: VFile): Cha
     get tree() {
       tree ??= parseMarkdown(String(file.value));
       return tree;
+    },
+    get outline() {
+      outline ??= outlineProse(String(file.value));
+      return outline;
     },
   };
 }

@@ -7,6 +7,7 @@
  */
 import type { Root as MdastRoot } from 'mdast';
 import type { VFile } from 'vfile';
+import type { ProseOutline } from './prose-outline.js';
 
 /** 1-based line/column positions, as in unist / vfile. */
 export interface Point {
@@ -188,6 +189,8 @@ export interface ChapterSource {
   file: VFile;
   /** The parsed tree (remark-parse + gfm + directive), positions in `file`; parsed on first use. */
   readonly tree: MdastRoot;
+  /** The fast outline (top-level blocks, `:ref`/`:cite` directives) used by validation; made on first use. */
+  readonly outline: ProseOutline;
 }
 
 /** Where an id is defined in the sources. */

@@ -230,7 +230,8 @@ function checkChapters(opinion: Opinion, fileOf: (path: string) => VFile | undef
     for (const chapter of chapters) {
       const file = fileOf(chapter.path);
       if (!file) continue;
-      const first = chapter.tree.children.find((node) => node.type !== 'definition' && node.type !== 'footnoteDefinition');
+      const blocks = chapter.outline.blocks;
+      const first = blocks.find((block) => block.type !== 'definition' && block.type !== 'footnoteDefinition');
       if (!first) {
         report(file, 'Unexpected empty chapter, expected a `# Title` line and its points', { ruleId: 'chapter/empty', place: { line: 1, column: 1 } });
         continue;
@@ -241,11 +242,11 @@ function checkChapters(opinion: Opinion, fileOf: (path: string) => VFile | undef
           place: first.position,
         });
       }
-      for (const node of chapter.tree.children) {
-        if (node !== first && node.type === 'heading' && node.depth === 1) {
+      for (const block of blocks) {
+        if (block !== first && block.type === 'heading' && block.depth === 1) {
           report(file, 'Unexpected second `#` heading, expected one chapter per file (use `##` for a sub-section)', {
             ruleId: 'chapter/title',
-            place: node.position,
+            place: block.position,
           });
         }
       }

@@ -1,0 +1,69 @@
+// Shared helpers for the benchmarks: whole-process timing of commands,
+// alternating between the contenders in one loop, with peak memory.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../', import.meta.url));
+export const BENCH_DIR = ROOT + '.bench/';
+mkdirSync(BENCH_DIR, { recursive: true });
+
+/** The environment node commands run in: NODE_EXTRA_CA_CERTS unset, as on a user's machine. */
+export function userEnv() {
+  const env = { ...process.env };
+  delete env.NODE_EXTRA_CA_CERTS;
+  delete env.FORCE_COLOR;
+  env.NO_COLOR = '1';
+  return env;
+}
+
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/** Run a command once: wall time (ms), peak RSS (MB), exit code, stdout. */
+export function runOnce(argv, options = {}) {
+  const args = TIME ? ['-f', '%M', ...argv] : argv.slice(1);
+  const command = TIME ?? argv[0];
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command, args, { cwd: options.cwd ?? ROOT, env: options.env ?? userEnv(), encoding: 'utf8', maxBuffer: 1 << 30 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  let rssMb;
+  let stderr = result.stderr ?? '';
+  if (TIME) {
+    const lines = stderr.trimEnd().split('\n');
+    rssMb = Number(lines.pop()) / 1024;
+    stderr = lines.join('\n');
+  }
+  return { ms, rssMb, code: result.status, stdout: result.stdout, stderr };
+}
+
+/**
+ * Time several commands, alternating them in one loop so that machine noise
+ * hits all alike. Returns per-command median / min wall time and max RSS.
+ */
+export function compare(commands, { runs = 10, warmup = 1 } = {}) {
+  const samples = commands.map(() => []);
+  const rss = commands.map(() => 0);
+  for (let i = 0; i < warmup; i++) for (const c of commands) runOnce(c.argv, c);
+  for (let r = 0; r < runs; r++) {
+    for (const [i, c] of commands.entries()) {
+      const result = runOnce(c.argv, c);
+      if (c.check) c.check(result);
+      samples[i].push(result.ms);
+      rss[i] = Math.max(rss[i], result.rssMb ?? 0);
+    }
+  }
+  return commands.map((c, i) => ({ name: c.name, median: median(samples[i]), min: Math.min(...samples[i]), rssMb: rss[i] }));
+}
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+export function table(headers, rows) {
+  const line = (cells) => `| ${cells.join(' | ')} |`;
+  return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+export const fmt = (ms) => `${ms.toFixed(0)} ms`;
