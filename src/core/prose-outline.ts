@@ -352,28 +352,36 @@ function atxContent(line: string, hashes: string): { content: string; contentSta
  * (its lines from the given columns), skipping code spans and escapes.
  */
 function scanDirectives(lines: string[], runs: { line: number; start: number }[], out: OutlineDirective[]): void {
-  if (runs.length === 0) return;
-  // Join the runs into one string, remembering where each character came from.
-  let text = '';
-  const origin: number[] = [];
+  if (runs.length === 0 || !runs.some((run) => lines[run.line]!.includes(':', run.start))) return;
+  // Join the runs into one string, remembering where each run starts in it.
+  const starts: number[] = [];
+  const parts: string[] = [];
+  let length = 0;
   for (const run of runs) {
-    if (text) {
-      text += '\n';
-      origin.push(-1);
-    }
-    const content = lines[run.line]!;
-    for (let c = run.start; c < content.length; c++) {
-      text += content[c];
-      origin.push(run.line * 65536 + c);
-    }
+    const part = lines[run.line]!.slice(run.start);
+    starts.push(length);
+    parts.push(part);
+    length += part.length + 1;
   }
-  if (!text.includes(':')) return;
+  const text = parts.join('\n');
   const at = (index: number) => {
-    const o = origin[index] ?? -1;
-    return { line: Math.floor(o / 65536) + 1, column: (o % 65536) + 1 };
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    const run = runs[lo]!;
+    return { line: run.line + 1, column: run.start + (index - starts[lo]!) + 1 };
   };
+  const interesting = /[\\`:]/g;
   let i = 0;
   while (i < text.length) {
+    interesting.lastIndex = i;
+    const next = interesting.exec(text);
+    if (!next) break;
+    i = next.index;
     const ch = text[i];
     if (ch === '\\') {
       i += 2;

@@ -15,7 +15,7 @@ await rm(root + 'dist', { recursive: true, force: true });
 try {
   await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli/run.ts', index: 'src/index.ts' },
+  entryPoints: { cli: 'src/cli/run.ts', index: 'src/index.ts', 'validate-worker': 'src/validate/worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -27,3 +27,4 @@ export async function validateOpinion(dir: string): Promise<ValidatedOpinion> {
 
 export { checkSemantics } from './semantics.js';
 export { findOpinionFolders, type FoundFolders } from './find.js';
+export { validateOpinions, type ManyOptions } from './many.js';

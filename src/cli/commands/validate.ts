@@ -17,8 +17,9 @@ export const validateCommand: DefineCommand = (io, setExit) =>
     .argument('[paths...]', 'opinion folders or folders holding them', ['.'])
     .addOption(reportFormatOption())
     .option('-q, --quiet', 'report errors only, not warnings')
-    .action(async (paths: string[], options: { format: ReportFormat; quiet?: boolean }) => {
-      const [{ validateOpinion, findOpinionFolders }, { formatReport }] = await Promise.all([
+    .option('-j, --jobs <n>', 'worker threads for many opinions (default: one per core from 24 opinions on)')
+    .action(async (paths: string[], options: { format: ReportFormat; quiet?: boolean; jobs?: string }) => {
+      const [{ validateOpinions, findOpinionFolders }, { formatReport }] = await Promise.all([
         import('../../validate/index.js'),
         import('../../report/index.js'),
       ]);
@@ -26,8 +27,10 @@ export const validateCommand: DefineCommand = (io, setExit) =>
       if (found.problems.length > 0) {
         throw new UsageError(found.problems.map((p) => p.reason.replace(io.cwd + '/', '')).join('\nopinion: '));
       }
-      const results = await Promise.all(found.folders.map((folder) => validateOpinion(folder)));
-      const files = results.flatMap((r) => r.files);
+      const jobs = options.jobs === undefined ? undefined : Number(options.jobs);
+      if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`unexpected --jobs \`${options.jobs}\`, expected a whole number of at least 1`);
+      const results = await validateOpinions(found.folders, { jobs });
+      const files = results.flat();
       if (options.quiet) for (const file of files) file.messages = file.messages.filter((m) => m.fatal === true);
       const errors = files.some((f) => f.messages.some((m) => m.fatal === true));
       const count = results.length;

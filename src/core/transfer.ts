@@ -1,0 +1,56 @@
+/**
+ * VFiles with their messages as plain data, to cross a worker-thread
+ * boundary and come back as VFiles, unchanged.
+ */
+import { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+
+export interface PlainMessage {
+  reason: string;
+  place?: VFileMessage['place'];
+  ruleId?: string;
+  source?: string;
+  fatal?: boolean | null;
+  note?: string;
+  expected?: string[];
+  actual?: string;
+  url?: string;
+}
+
+export interface PlainFile {
+  path: string;
+  /** The text, kept only when there are messages (for code frames). */
+  value?: string;
+  messages: PlainMessage[];
+}
+
+export function toPlainFile(file: VFile): PlainFile {
+  return {
+    path: file.path,
+    ...(file.messages.length > 0 && typeof file.value === 'string' ? { value: file.value } : {}),
+    messages: file.messages.map((m) => ({
+      reason: m.reason,
+      ...(m.place ? { place: m.place } : {}),
+      ...(m.ruleId ? { ruleId: m.ruleId } : {}),
+      ...(m.source ? { source: m.source } : {}),
+      fatal: m.fatal ?? null,
+      ...(m.note ? { note: m.note } : {}),
+      ...(m.expected ? { expected: m.expected } : {}),
+      ...(m.actual !== undefined ? { actual: m.actual } : {}),
+      ...(m.url ? { url: m.url } : {}),
+    })),
+  };
+}
+
+export function fromPlainFile(plain: PlainFile): VFile {
+  const file = new VFile({ path: plain.path, ...(plain.value !== undefined ? { value: plain.value } : {}) });
+  for (const m of plain.messages) {
+    const message = file.message(m.reason, { place: m.place, ruleId: m.ruleId, source: m.source });
+    message.fatal = m.fatal ?? undefined;
+    if (m.note) message.note = m.note;
+    if (m.expected) message.expected = m.expected;
+    if (m.actual !== undefined) message.actual = m.actual;
+    if (m.url) message.url = m.url;
+  }
+  return file;
+}
