@@ -9,12 +9,11 @@ export const validateCommand: DefineCommand = (io, setExit) =>
   new Command('validate')
     .summary('check opinion sources: YAML syntax, schemas, ids, references, dates')
     .description(
-      'Check one opinion folder, several, or a tree of them (e.g. `opinions/`).\n' +
-        'Reports every problem at file:line:column: YAML syntax, schema violations,\n' +
-        'duplicate or unknown ids, dates out of order, a vote before adoption…\n\n' +
-        'Exit codes: 0 valid (warnings allowed), 1 problems found, 2 could not run.',
+      'Check one opinion folder, several, or a tree of them (e.g. `opinions/`). ' +
+        'Reports every problem at file:line:column: YAML syntax, schema violations, duplicate or unknown ids, ' +
+        'dates out of order, a vote before adoption…\n\nExit codes: 0 valid (warnings allowed), 1 problems found, 2 could not run.',
     )
-    .argument('[paths...]', 'opinion folders or folders holding them', ['.'])
+    .argument('[paths...]', 'opinion folders or folders holding them (default: the current folder)')
     .addOption(reportFormatOption())
     .option('-q, --quiet', 'report errors only, not warnings')
     .option('-j, --jobs <n>', 'worker threads for many opinions (default: one per core from 24 opinions on)')
@@ -23,7 +22,7 @@ export const validateCommand: DefineCommand = (io, setExit) =>
         import('../../validate/index.js'),
         import('../../report/index.js'),
       ]);
-      const found = await findOpinionFolders(paths.map((p) => resolve(io.cwd, p)));
+      const found = await findOpinionFolders((paths.length > 0 ? paths : ['.']).map((p) => resolve(io.cwd, p)));
       if (found.problems.length > 0) {
         throw new UsageError(found.problems.map((p) => p.reason.replace(io.cwd + '/', '')).join('\nopinion: '));
       }
