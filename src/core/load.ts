@@ -4,7 +4,8 @@
  * the messages found on the way). Never throws for bad input.
  */
 import { readdir, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { VFile } from 'vfile';
 import { report } from './messages.js';
 import { parseMarkdown } from './markdown.js';
@@ -81,6 +82,7 @@ export async function loadOpinion(dir: string): Promise<LoadResult> {
     if (!read.ok) continue;
     const source = parseYamlSource(read.file);
     sources[kind] = source;
+    checkSchemaLink(read.file, kind);
     if (source.data !== undefined && source.data !== null) {
       checkSchema(kind, source);
     } else if (source.data === null) {
@@ -177,6 +179,33 @@ async function loadChapters(dir: string, entries: string[], folder: VFile): Prom
     chapters[entry] = list;
   }
   return { chapters, files };
+}
+
+/**
+ * The `# yaml-language-server: $schema=…` line that gives editors completion:
+ * when present, it must point to this kind's schema, and a relative path must
+ * resolve (a broken link silently turns off completion and inline errors).
+ */
+function checkSchemaLink(file: VFile, kind: YamlKind): void {
+  const lines = String(file.value).split('\n', 5);
+  for (const [index, line] of lines.entries()) {
+    const match = /^#\s*yaml-language-server:\s*\$schema=(\S+)/.exec(line);
+    if (!match) continue;
+    const target = match[1]!;
+    const place = { start: { line: index + 1, column: match.index + match[0].length - target.length + 1 }, end: { line: index + 1, column: match.index + match[0].length + 1 } };
+    const expected = `${kind}.schema.json`;
+    if (!target.endsWith(expected)) {
+      report(file, `Unexpected schema \`${target}\` for \`${kind}.yaml\`, expected a path ending in \`${expected}\``, { ruleId: 'source/schema-link', severity: 'warning', place });
+    } else if (!/^[a-z][a-z0-9+.-]*:/i.test(target) && !existsSync(join(dirname(file.path), target))) {
+      report(file, `Unexpected schema link \`${target}\`: no such file, expected a path to \`${expected}\` relative to this file`, {
+        ruleId: 'source/schema-link',
+        severity: 'warning',
+        place,
+        note: 'Editors use this line for completion and inline errors; `opinion init` writes it right',
+      });
+    }
+    return;
+  }
 }
 
 /** A chapter whose Markdown is parsed on first use of `tree` (a build of one language parses only that one). */

@@ -40,10 +40,30 @@ describe('validate fixtures', () => {
   }
 });
 
+/** Copies outside the repository lose their relative schema link. */
+function withoutSchemaLine(text: string): string {
+  return text.replace(/^# yaml-language-server: .*\n/, '');
+}
+
+it('reports a schema link that does not resolve', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'opinion-link-'));
+  writeFileSync(join(dir, 'opinion.yaml'), readFileSync(join(fixtures, 'valid', 'opinion.yaml'), 'utf8').replace('opinion.schema.json', 'principles.schema.json'));
+  const { files } = await validateOpinion(dir);
+  expect(describeMessages(files, dir)).toBe(
+    'opinion.yaml:1:33-1:75 warning source/schema-link Unexpected schema `../../../../schemas/principles.schema.json` for `opinion.yaml`, expected a path ending in `opinion.schema.json`\n',
+  );
+  writeFileSync(join(dir, 'opinion.yaml'), readFileSync(join(fixtures, 'valid', 'opinion.yaml'), 'utf8'));
+  const again = await validateOpinion(dir);
+  expect(describeMessages(again.files, dir)).toBe(
+    'opinion.yaml:1:33-1:72 warning source/schema-link Unexpected schema link `../../../../schemas/opinion.schema.json`: no such file, expected a path to `opinion.schema.json` relative to this file\n',
+  );
+});
+
 describe('validate: inputs too large to keep as fixtures', () => {
   it('refuses a huge file with a clear message and still checks the rest', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'opinion-huge-'));
     cpSync(join(fixtures, 'valid'), dir, { recursive: true });
+    writeFileSync(join(dir, 'opinion.yaml'), withoutSchemaLine(readFileSync(join(dir, 'opinion.yaml'), 'utf8')));
     writeFileSync(join(dir, 'evidence.yaml'), 'evidence:\n' + ('  # ' + 'x'.repeat(76) + '\n').repeat(30000));
     const { files } = await validateOpinion(dir);
     expect(describeMessages(files, dir)).toBe('evidence.yaml:1:1 error source/too-large Unexpected file size of 2.3 MB, expected at most 2.0 MB\n');
@@ -59,7 +79,7 @@ describe('validate: inputs too large to keep as fixtures', () => {
   it('accepts an opinion with only opinion.yaml', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'opinion-min-'));
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'opinion.yaml'), readFileSync(join(fixtures, 'valid', 'opinion.yaml'), 'utf8'));
+    writeFileSync(join(dir, 'opinion.yaml'), withoutSchemaLine(readFileSync(join(fixtures, 'valid', 'opinion.yaml'), 'utf8')));
     const { files } = await validateOpinion(dir);
     expect(describeMessages(files, dir)).toBe('');
   });
