@@ -1,0 +1,152 @@
+/**
+ * Building one opinion folder: load and validate it, read its template,
+ * slot replacements and labels, then render every language asked for.
+ * Reads files, writes none (see `write-outputs.ts`). Problems are messages
+ * on the files they concern; an opinion with errors is not rendered further
+ * than needed to report them, and `ok` is false.
+ */
+import { join, resolve } from 'node:path';
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { report, sortMessages } from '../core/messages.js';
+import { parseMarkdown } from '../core/markdown.js';
+import type { Opinion } from '../core/model.js';
+import { readSource } from '../core/read-source.js';
+import { validateOpinion } from '../validate/index.js';
+import type { Labels } from './labels.js';
+import { builtinLabelFiles, readLabelFile, readLabelFolder, resolveLabels, type LabelFile } from './labels-load.js';
+import { DEFAULT_TEMPLATE } from './package-files.js';
+import { renderOpinion, type Format, type RenderResult } from './render.js';
+import { makeSafe } from './source-safety.js';
+import { readSlotOverrides, readTemplate, slotsFor } from './template-load.js';
+import type { Template } from './template.js';
+
+export interface BuildOptions {
+  /** Languages to build: codes, or 'all' for every language in `languages` (default: the original language). */
+  langs?: readonly string[] | 'all';
+  formats?: readonly Format[];
+  /** Keep internal notes, clearly marked. */
+  notes?: boolean;
+  /** A template file to use instead of the opinion's (`--template`). */
+  template?: string;
+  /** Extra label files (`--labels`), each with its `lang:`. */
+  labels?: readonly string[];
+}
+
+export interface OpinionBuild {
+  dir: string;
+  /** The folder's name: outputs go to `<out>/<name>/<lang>/`. */
+  name: string;
+  /** No errors anywhere: the outputs can be written. */
+  ok: boolean;
+  renders: RenderResult[];
+  /** Every file with its messages (sources, template, labels). */
+  files: VFile[];
+  opinion?: Opinion;
+}
+
+export async function buildOpinion(dir: string, options: BuildOptions = {}): Promise<OpinionBuild> {
+  const { opinion, files } = await validateOpinion(dir);
+  const name = opinion?.name ?? dir.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? dir;
+  const result: OpinionBuild = { dir, name, ok: false, renders: [], files, ...(opinion ? { opinion } : {}) };
+  if (!opinion || hasErrors(files)) return finish(result);
+
+  const meta = opinion.meta;
+  const declared = Array.isArray(meta.languages) && meta.languages.length > 0 ? meta.languages : [meta.language];
+  const langs = options.langs === 'all' ? declared : options.langs && options.langs.length > 0 ? [...new Set(options.langs)] : [meta.language];
+  const opinionFile = files.find((f) => f.path === join(dir, 'opinion.yaml')) ?? files[0]!;
+  for (const lang of langs) {
+    if (!declared.includes(lang)) {
+      report(opinionFile, `Unexpected language \`${lang}\`, expected one of the opinion's \`languages\`: ${declared.map((l) => `\`${l}\``).join(', ')}`, {
+        ruleId: 'lang/not-declared',
+        place: opinion.locate('opinion', Array.isArray(meta.languages) ? '/languages' : '/language')?.position,
+        expected: declared,
+      });
+    }
+  }
+
+  // Template and slot replacements.
+  const templatePath = options.template ?? (typeof meta.template === 'string' ? resolve(dir, meta.template) : DEFAULT_TEMPLATE);
+  const template = await readTemplate(templatePath);
+  const slots = await readSlotOverrides(dir);
+  files.push(...slots.files);
+  if (!('tree' in template)) {
+    files.push(template);
+    return finish(result);
+  }
+  files.push(template.file);
+  if (template.broken || slots.files.some((f) => f.messages.some((m) => m.fatal))) return finish(result);
+
+  // Labels: shipped, the opinion's, --labels.
+  const layers: LabelFile[] = [...(await builtinLabelFiles()), ...(await readLabelFolder(join(dir, 'labels')))];
+  for (const path of options.labels ?? []) layers.push(await readLabelFile(path));
+  files.push(...layers.map((layer) => layer.file).filter((file) => !files.includes(file)));
+  const fallback = { file: opinionFile, place: opinion.locate('opinion', Array.isArray(meta.languages) ? '/languages' : '/language')?.position };
+  const labels = new Map<string, Labels | undefined>();
+  for (const lang of new Set([meta.language, ...langs])) labels.set(lang, resolveLabels(lang, layers, fallback));
+  if (hasErrors(files)) return finish(result);
+
+  const notesFiles = options.notes ? await readNotes(opinion, files) : undefined;
+  for (const lang of langs) {
+    result.renders.push(
+      renderOpinion(opinion, {
+        lang,
+        labels: labels.get(lang)!,
+        ...(labels.get(meta.language) ? { originalLabels: labels.get(meta.language)! } : {}),
+        template,
+        slots: slotsFor(slots, lang),
+        notes: options.notes ?? false,
+        ...(notesFiles ? { notesFiles } : {}),
+        ...(options.formats ? { formats: options.formats } : {}),
+      }),
+    );
+  }
+  result.ok = !hasErrors(files);
+  return finish(result);
+}
+
+async function readNotes(opinion: Opinion, files: VFile[]): Promise<{ path: string; tree: Root }[]> {
+  const notes: { path: string; tree: Root }[] = [];
+  for (const path of opinion.notes) {
+    const read = await readSource(path);
+    files.push(read.file);
+    if (!read.ok) continue;
+    const tree = parseMarkdown(String(read.file.value));
+    makeSafe(tree, read.file);
+    notes.push({ path, tree: dropFootnotes(tree) });
+  }
+  return notes;
+}
+
+/** Notes are shown as written, outside the draft's footnote numbering. */
+function dropFootnotes(tree: Root): Root {
+  const strip = (node: { children?: unknown[] }) => {
+    if (!Array.isArray(node.children)) return;
+    node.children = node.children
+      .filter((child) => (child as { type: string }).type !== 'footnoteDefinition')
+      .map((child) => {
+        const c = child as { type: string; label?: string; identifier?: string };
+        return c.type === 'footnoteReference' ? { type: 'text', value: `[^${c.label ?? c.identifier}]` } : child;
+      });
+    for (const child of node.children) strip(child as { children?: unknown[] });
+  };
+  strip(tree as { children?: unknown[] });
+  return tree;
+}
+
+function hasErrors(files: readonly VFile[]): boolean {
+  return files.some((file) => file.messages.some((message) => message.fatal === true));
+}
+
+function finish(result: OpinionBuild): OpinionBuild {
+  // Built-in label files and the default template appear only when they have something to say.
+  result.files = [...new Set(result.files)].filter((file) => file.messages.length > 0 || !isBuiltin(file));
+  sortMessages(result.files);
+  return result;
+}
+
+function isBuiltin(file: VFile): boolean {
+  const path = file.path ?? '';
+  return path === DEFAULT_TEMPLATE || path.startsWith(join(DEFAULT_TEMPLATE, '..', 'languages'));
+}
+

@@ -1,0 +1,80 @@
+/**
+ * Filling a template: each block slot is replaced by what it stands for
+ * (or by the opinion's own fragment for that slot, which may itself use
+ * slots), each inline `:label` / `:field` by its text. The template's other
+ * content is copied. Works on trees only: the source text never meets
+ * Markdown syntax as a string.
+ */
+import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Field, Template } from './template.js';
+import type { LabelKey } from './labels.js';
+import {
+  appendixSlot,
+  chaptersSlot,
+  footnoteDefinitions,
+  headerSlot,
+  notesSlot,
+  referenceSlot,
+  signatureSlot,
+  stageSlot,
+  titleSlot,
+  type Parts,
+} from './slots.js';
+
+const GENERATORS: Record<string, (parts: Parts) => RootContent[]> = {
+  stage: stageSlot,
+  reference: referenceSlot,
+  title: titleSlot,
+  header: headerSlot,
+  chapters: chaptersSlot,
+  signature: signatureSlot,
+  appendix: appendixSlot,
+  notes: notesSlot,
+};
+
+export interface FillOptions {
+  /** An opinion's replacement for a slot (`slots/<slot>.md`). */
+  overrides?: ReadonlyMap<string, Template>;
+  /** Values of `:field{name=…}`. */
+  fields: Record<Field, PhrasingContent[]>;
+}
+
+export function fillTemplate(template: Template, parts: Parts, options: FillOptions): Root {
+  const filled = fillNodes(structuredClone(template.tree.children), parts, options, new Set());
+  return { type: 'root', children: [...filled, ...footnoteDefinitions(parts)] };
+}
+
+function fillNodes(nodes: RootContent[], parts: Parts, options: FillOptions, inside: Set<string>): RootContent[] {
+  const out: RootContent[] = [];
+  for (const node of nodes) {
+    if (node.type === 'html') continue;
+    if (node.type === 'leafDirective') {
+      const override = options.overrides?.get(node.name);
+      if (override && !inside.has(node.name)) {
+        out.push(...fillNodes(structuredClone(override.tree.children), parts, options, new Set([...inside, node.name])));
+      } else {
+        out.push(...(GENERATORS[node.name]?.(parts) ?? []));
+      }
+      continue;
+    }
+    fillInline(node, parts, options);
+    out.push(node);
+  }
+  return out;
+}
+
+function fillInline(node: Nodes, parts: Parts, options: FillOptions): void {
+  if (!('children' in node)) return;
+  const children = node.children as Nodes[];
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    if (child.type === 'textDirective') {
+      const replacement: PhrasingContent[] =
+        child.name === 'label'
+          ? [{ type: 'text', value: parts.labels.text[String(child.attributes?.key) as LabelKey] ?? '' }]
+          : structuredClone(options.fields[String(child.attributes?.name) as Field] ?? []);
+      children.splice(i, 1, ...replacement);
+      i += replacement.length - 1;
+    } else fillInline(child, parts, options);
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * Footnotes, numbered 1, 2… in order of first reference over the whole
+ * draft: GFM footnotes of the chapters (`[^fn-sprar]`, local to their file)
+ * and citations (`:cite{#camelot}`), which become footnotes holding the
+ * source. Citing the same source twice (an item, or facts of an item that
+ * have no source of their own) refers to the same footnote. References
+ * inside footnotes are numbered after the body's, as readers meet them.
+ *
+ * References are rewritten to the footnote's number (`[^3]`), so that the
+ * Markdown output reads like the draft and the HTML footnote numbers match.
+ */
+import type { BlockContent, FootnoteDefinition, FootnoteReference, Nodes, PhrasingContent } from 'mdast';
+import type { TextDirective } from 'mdast-util-directive';
+import type { VFile } from 'vfile';
+import { report, suggest } from '../core/messages.js';
+import type { RenderContext } from './context.js';
+import { citationContent } from './citations.js';
+import type { Chapter, Footnote } from './ir.js';
+import { chapterUnits, type Unit } from './units.js';
+
+export interface FootnoteResult {
+  footnotes: Footnote[];
+  /** Footnote label (as written in the source) → footnote, for `:ref{#fn-…}`. */
+  byLabel: Map<string, Footnote>;
+}
+
+export function numberFootnotes(ctx: RenderContext, chapters: Chapter[], definitions: Map<VFile, Map<string, FootnoteDefinition>>): FootnoteResult {
+  const footnotes: Footnote[] = [];
+  const byKey = new Map<string, Footnote>();
+  const byLabel = new Map<string, Footnote>();
+  const used = new Set<FootnoteDefinition>();
+
+  const add = (key: string, make: (number: string) => Footnote): Footnote => {
+    let footnote = byKey.get(key);
+    if (!footnote) {
+      footnote = make(String(footnotes.length + 1));
+      byKey.set(key, footnote);
+      footnotes.push(footnote);
+    }
+    return footnote;
+  };
+
+  const visitUnit = (unit: Unit) => {
+    const scan = (node: Nodes) => {
+      if (!('children' in node)) return;
+      const children = node.children as Nodes[];
+      for (let i = 0; i < children.length; i++) {
+        const child = children[i]!;
+        if (child.type === 'footnoteReference') {
+          const definition = definitions.get(unit.file)?.get(child.identifier);
+          if (!definition) continue;
+          used.add(definition);
+          const footnote = add(`${unit.file.path}#${child.identifier}`, (number) => ({
+            number,
+            id: child.identifier,
+            kind: 'footnote',
+            content: structuredClone(definition.children) as BlockContent[],
+            file: unit.file,
+            at: definition.position,
+          }));
+          if (!byLabel.has(child.identifier)) byLabel.set(child.identifier, footnote);
+          child.identifier = footnote.number;
+          child.label = footnote.number;
+        } else if (child.type === 'textDirective' && child.name === 'cite') {
+          const reference = citation(ctx, child, unit.file, add);
+          if (reference) {
+            trimBefore(children, i);
+            children[i] = reference;
+          }
+        } else scan(child);
+      }
+    };
+    scan({ type: 'paragraph', children: unit.nodes as PhrasingContent[] });
+  };
+
+  for (const unit of chapterUnits(chapters)) visitUnit(unit);
+  // Footnotes that refer to further footnotes or cite: in number order, as a reader meets them.
+  for (let i = 0; i < footnotes.length; i++) {
+    const footnote = footnotes[i]!;
+    visitUnit({ nodes: footnote.content, file: footnote.file, role: 'footnote' });
+  }
+
+  for (const [file, map] of definitions) {
+    for (const definition of map.values()) {
+      if (used.has(definition)) continue;
+      report(file, `Unexpected unused footnote \`[^${definition.label ?? definition.identifier}]\`, expected a reference to it in the text`, {
+        ruleId: 'footnote/unused',
+        severity: 'warning',
+        place: definition.position,
+        note: 'It is left out of the draft',
+      });
+    }
+  }
+  return { footnotes, byLabel };
+}
+
+function citation(
+  ctx: RenderContext,
+  directive: TextDirective,
+  file: VFile,
+  add: (key: string, make: (number: string) => Footnote) => Footnote,
+): FootnoteReference | undefined {
+  const id = directive.attributes?.id;
+  if (typeof id !== 'string' || id === '') {
+    report(file, 'Missing id in `:cite`, expected `:cite{#evidence-id}`', { ruleId: 'ref/malformed', place: directive.position });
+    return undefined;
+  }
+  const found = findCited(ctx, id);
+  if (!found) {
+    const known = ctx.opinion.evidence.flatMap((e) => [e.id, ...(Array.isArray(e.facts) ? e.facts.map((f) => f.id) : [])]);
+    const near = suggest(id, known.filter((k): k is string => typeof k === 'string'));
+    report(file, `Unexpected unknown evidence \`${id}\` in \`:cite\`${near.length ? `, did you mean \`${near[0]}\`?` : ', expected the id of an evidence item or fact'}`, {
+      ruleId: 'ref/unknown-id',
+      place: directive.position,
+      expected: near,
+    });
+    return undefined;
+  }
+  // Facts without a source of their own share their item's footnote: the same source, cited once.
+  const key = found.fact?.fact.source ? `cite:${id}` : `cite:${found.evidence.id}`;
+  const footnote = add(key, (number) => ({
+    number,
+    id,
+    kind: 'citation',
+    content: [{ type: 'paragraph', children: citationContent(ctx, found.evidence, found.index, found.fact) }],
+    file: ctx.yamlFile('evidence'),
+    at: ctx.locate('evidence', found.fact ? `/evidence/${found.index}/facts/${found.fact.index}/id` : `/evidence/${found.index}/id`)?.position,
+  }));
+  return { type: 'footnoteReference', identifier: footnote.number, label: footnote.number, position: directive.position };
+}
+
+function findCited(ctx: RenderContext, id: string) {
+  for (const [index, evidence] of ctx.opinion.evidence.entries()) {
+    if (evidence.id === id) return { evidence, index, fact: undefined };
+    const facts = Array.isArray(evidence.facts) ? evidence.facts : [];
+    for (const [j, fact] of facts.entries()) {
+      if (fact?.id === id) return { evidence, index, fact: { fact, index: j } };
+    }
+  }
+  return undefined;
+}
+
+/** A footnote mark follows its word: drop the space written before `:cite`. */
+function trimBefore(children: Nodes[], index: number): void {
+  const previous = children[index - 1] as PhrasingContent | undefined;
+  if (previous && previous.type === 'text') previous.value = previous.value.replace(/[ \t]+$/, '');
+}

@@ -1,0 +1,152 @@
+/**
+ * Acronyms from the glossary are expanded at their first use in the body
+ * (points, then footnotes; headings and the title are left alone):
+ * "SEEs" → "social economy enterprises (SEEs)". Entries of kind `term` are
+ * not expanded. A use already written out ("… enterprises (SEEs)") counts as
+ * the expansion.
+ *
+ * Plural forms follow the language's rules in its label file: a variant
+ * equal to the term plus `glossary.plural-variant-suffix` ("SEEs"), or a
+ * plural word shortly before ("les EES"), makes the expansion plural by
+ * rewriting its first or last word with `glossary.plural-rules`. At the start
+ * of a sentence the expansion takes a capital.
+ */
+import type { Nodes, PhrasingContent, Text } from 'mdast';
+import type { GlossaryEntry } from '../core/model.js';
+import type { RenderContext } from './context.js';
+import type { PluralRules } from './labels.js';
+import { parsePhrasing, pick } from './source-text.js';
+import type { Unit } from './units.js';
+
+interface Entry {
+  entry: GlossaryEntry;
+  index: number;
+  expansion?: PhrasingContent[] | null;
+}
+
+export function expandAcronyms(ctx: RenderContext, units: Iterable<Unit>): void {
+  const byForm = new Map<string, Entry>();
+  ctx.opinion.glossary.forEach((entry, index) => {
+    if (entry.kind === 'term' || typeof entry.term !== 'string' || entry.term === '') return;
+    const item: Entry = { entry, index };
+    for (const form of [entry.term, ...(Array.isArray(entry.variants) ? entry.variants : [])]) {
+      if (typeof form === 'string' && form !== '' && !byForm.has(form)) byForm.set(form, item);
+    }
+  });
+  if (byForm.size === 0) return;
+  const forms = [...byForm.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  const done = new Set<Entry>();
+
+  const expansionOf = (item: Entry): PhrasingContent[] | undefined => {
+    if (item.expansion === undefined) {
+      const picked = pick(ctx, item.entry.expansion, {
+        kind: 'glossary',
+        pointer: `/glossary/${item.index}/expansion`,
+        what: `\`expansion\` of \`${item.entry.term}\``,
+      });
+      item.expansion = picked ? parsePhrasing(picked, '`expansion`') : null;
+    }
+    return item.expansion ?? undefined;
+  };
+
+  const inText = (parent: Nodes & { children: PhrasingContent[] }, index: number): number => {
+    const node = parent.children[index] as Text;
+    const value = node.value;
+    pattern.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = pattern.exec(value))) {
+      const item = byForm.get(match[0])!;
+      if (done.has(item)) continue;
+      done.add(item);
+      let before = value.slice(0, match.index);
+      const after = value.slice(match.index + match[0].length);
+      const expansion = expansionOf(item);
+      if (!expansion || alreadyExpanded(before, after, expansion)) continue;
+      const plural = isPlural(match[0], item.entry.term, before, ctx.labels.plural);
+      let words = structuredClone(expansion);
+      if (plural) words = pluralize(words, ctx.labels.plural);
+      const sentenceStart = before === '' ? index === 0 : /[.!?]\s+$/.test(before) || /^\s*$/.test(before) && index === 0;
+      if (sentenceStart) words = capitalize(words);
+      // "le système SPRAR" → "le système de protection … (SPRAR)", not "le système système de protection…".
+      const lead = /(\p{L}+)(\s+)$/u.exec(before);
+      const firstWord = /^\P{L}*(\p{L}+)/u.exec(plain(words))?.[1];
+      if (lead && firstWord && lead[1]!.toLowerCase() === firstWord.toLowerCase()) before = before.slice(0, lead.index);
+      const replacement: PhrasingContent[] = [];
+      if (before) replacement.push({ type: 'text', value: before });
+      replacement.push(...words, { type: 'text', value: ` (${match[0]})` });
+      if (after) replacement.push({ type: 'text', value: after });
+      parent.children.splice(index, 1, ...replacement);
+      // Go on after the inserted acronym, in the rest of the text.
+      return index + replacement.length - (after ? 2 : 1);
+    }
+    return index;
+  };
+
+  const scan = (node: Nodes) => {
+    if (!('children' in node) || node.type === 'link' || node.type === 'linkReference' || node.type === 'heading') return;
+    const parent = node as Nodes & { children: PhrasingContent[] };
+    for (let i = 0; i < parent.children.length; i++) {
+      const child = parent.children[i]!;
+      if (child.type === 'text') i = inText(parent, i);
+      else scan(child);
+    }
+  };
+
+  for (const unit of units) {
+    if (unit.role !== 'point' && unit.role !== 'content' && unit.role !== 'footnote') continue;
+    for (const node of unit.nodes) scan(node);
+    if (done.size === new Set(byForm.values()).size) return;
+  }
+}
+
+function isPlural(form: string, term: string, before: string, rules: PluralRules): boolean {
+  if (rules.variantSuffix && form === term + rules.variantSuffix) return true;
+  if (rules.words.length === 0) return false;
+  const words = before.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(-2);
+  return words.some((word) => rules.words.includes(word));
+}
+
+function pluralize(nodes: PhrasingContent[], rules: PluralRules): PhrasingContent[] {
+  if (rules.word === 'none') return nodes;
+  const texts: Text[] = [];
+  const collect = (node: Nodes) => {
+    if (node.type === 'text') texts.push(node);
+    else if ('children' in node) for (const child of node.children) collect(child);
+  };
+  nodes.forEach(collect);
+  const node = rules.word === 'first' ? texts.find((t) => /\p{L}/u.test(t.value)) : [...texts].reverse().find((t) => /\p{L}/u.test(t.value));
+  if (!node) return nodes;
+  const wordPattern = rules.word === 'first' ? /^(\P{L}*)(\p{L}+)/u : /(\p{L}+)(\P{L}*)$/u;
+  node.value = node.value.replace(wordPattern, (whole, a: string, b: string) => {
+    const [lead, word, tail] = rules.word === 'first' ? [a, b, ''] : ['', a, b];
+    for (const [pattern, replacement] of rules.rules) {
+      if (pattern.test(word)) return lead + word.replace(pattern, replacement) + tail;
+    }
+    return whole;
+  });
+  return nodes;
+}
+
+function capitalize(nodes: PhrasingContent[]): PhrasingContent[] {
+  const first = nodes[0];
+  if (first && first.type === 'text') first.value = first.value.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+  return nodes;
+}
+
+/** "social economy enterprises (SEEs)" written out by the author. */
+function alreadyExpanded(before: string, after: string, expansion: PhrasingContent[]): boolean {
+  if (!/\(\s*$/.test(before) || !/^\s*\)/.test(after)) return false;
+  const words = plain(expansion).toLowerCase().split(/\s+/).filter(Boolean);
+  const stem = words.slice(0, -1).join(' ');
+  const preceding = before.replace(/\s*\(\s*$/, '').toLowerCase();
+  return words.length > 0 && preceding.includes(stem ? `${stem} ` : words[0]!.slice(0, Math.max(3, words[0]!.length - 2)));
+}
+
+function plain(nodes: Nodes[]): string {
+  return nodes.map((n) => ('value' in n && typeof n.value === 'string' ? n.value : 'children' in n ? plain(n.children as Nodes[]) : '')).join('');
+}
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

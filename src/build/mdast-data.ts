@@ -1,0 +1,16 @@
+/**
+ * What the build stores on mdast nodes between its passes: `opinionRef` marks
+ * a link made from `:ref{#id}` (the id it points to). The HTML conversion
+ * reads `hName` / `hProperties` (mdast-util-to-hast), the Markdown writer
+ * ignores `data` entirely.
+ */
+import type {} from 'mdast-util-to-hast';
+
+export {};
+
+declare module 'mdast' {
+  interface Data {
+    /** The id a rendered cross-reference points to. */
+    opinionRef?: string;
+  }
+}

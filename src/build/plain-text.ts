@@ -1,0 +1,79 @@
+/**
+ * The plain text of rendered content, as a reader sees it: references as
+ * their labels (with their offsets), footnote marks left out, blocks on their
+ * own lines, table cells separated by " | ".
+ */
+import type { Nodes } from 'mdast';
+import './mdast-data.js';
+
+export interface PlainText {
+  text: string;
+  refs: { target: string; start: number; end: number }[];
+}
+
+export function plainText(nodes: readonly Nodes[]): PlainText {
+  const result: PlainText = { text: '', refs: [] };
+  const blocks = (list: readonly Nodes[], separator: string) => {
+    list.forEach((node, i) => {
+      if (i > 0 && result.text !== '' && !result.text.endsWith('\n')) result.text += separator;
+      inline(node);
+    });
+  };
+  const inline = (node: Nodes): void => {
+    switch (node.type) {
+      case 'text':
+      case 'inlineCode':
+        result.text += node.value;
+        return;
+      case 'code':
+        result.text += node.value;
+        return;
+      case 'break':
+        result.text += '\n';
+        return;
+      case 'image':
+        result.text += node.alt ?? '';
+        return;
+      case 'footnoteReference':
+      case 'html':
+      case 'definition':
+      case 'footnoteDefinition':
+      case 'thematicBreak':
+        return;
+      case 'link':
+        if (node.data?.opinionRef) {
+          const start = result.text.length;
+          node.children.forEach(inline);
+          result.refs.push({ target: node.data.opinionRef, start, end: result.text.length });
+          return;
+        }
+        node.children.forEach(inline);
+        return;
+      case 'list':
+      case 'blockquote':
+      case 'root':
+        blocks(node.children, '\n');
+        return;
+      case 'listItem':
+        blocks(node.children, '\n');
+        return;
+      case 'table':
+        blocks(node.children, '\n');
+        return;
+      case 'tableRow':
+        blocks(node.children, ' | ');
+        return;
+      default:
+        if ('children' in node) (node.children as Nodes[]).forEach(inline);
+    }
+  };
+  blocks(nodes, '\n');
+  return result;
+}
+
+/** Characters without spaces (Unicode code points that are not white space). */
+export function countCharacters(text: string): number {
+  const compact = text.replace(/\s+/gu, '');
+  const pairs = compact.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g);
+  return compact.length - (pairs ? pairs.length : 0);
+}

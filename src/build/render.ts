@@ -1,0 +1,129 @@
+/**
+ * `renderOpinion`: one loaded opinion, one language → the draft as Markdown,
+ * HTML and JSON, plus the messages found on the way. Pure: the template,
+ * labels and notes are passed in as data (see `build-opinion.ts` for reading
+ * them from disk); messages are added to the sources' VFiles and returned.
+ */
+import type { PhrasingContent, Root, RootContent } from 'mdast';
+import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import type { Draft } from '../core/draft.js';
+import type { Opinion } from '../core/model.js';
+import { formatLongDate } from './dates.js';
+import { fillTemplate } from './fill-template.js';
+import type { Labels } from './labels.js';
+import type { LengthCount } from './length.js';
+import { plainText } from './plain-text.js';
+import { resolveDocument, type ResolvedDocument } from './resolve.js';
+import type { Parts } from './slots.js';
+import type { Field, Template } from './template.js';
+import { documentJson, toDocument, type BuiltDocument } from './to-json.js';
+import { toHtml } from './to-html.js';
+import { toMarkdown } from './to-markdown.js';
+
+export const FORMATS = ['md', 'html', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface RenderOptions {
+  /** Language to build (default: the original language). */
+  lang?: string;
+  /** The labels of that language. */
+  labels: Labels;
+  /** The original language's labels (standard wording written once is translated through them). */
+  originalLabels?: Labels;
+  template: Template;
+  /** The opinion's replacements for single slots (`slots/<slot>.md`). */
+  slots?: ReadonlyMap<string, Template>;
+  /** Keep internal notes, clearly marked. */
+  notes?: boolean;
+  /** The parsed `notes/*.md` files, shown by the `::notes` slot when `notes` is set. */
+  notesFiles?: { path: string; tree: Root }[];
+  /** Outputs to produce (default: all). */
+  formats?: readonly Format[];
+}
+
+export interface RenderResult {
+  lang: string;
+  markdown?: string;
+  html?: string;
+  /** The resolved document (JSON output). */
+  document: BuiltDocument;
+  json?: string;
+  draft: Draft;
+  length: LengthCount;
+  /** The filled tree the outputs were written from. */
+  tree: Root;
+  /** Messages added while rendering (they are also on the sources' VFiles). */
+  messages: VFileMessage[];
+}
+
+export function renderOpinion(opinion: Opinion, options: RenderOptions): RenderResult {
+  const lang = options.lang ?? opinion.meta.language;
+  const files = [...opinion.files, options.template.file, ...(options.slots ? [...options.slots.values()].map((t) => t.file) : [])];
+  const before = new Map<VFile, number>(files.map((file) => [file, file.messages.length]));
+
+  const resolved = resolveDocument(opinion, {
+    lang,
+    labels: options.labels,
+    originalLabels: options.originalLabels,
+    notes: options.notes,
+    recommendations: options.template.recommendations,
+  });
+  const formats = new Set(options.formats ?? FORMATS);
+  const document = toDocument(resolved);
+  const parts: Parts = {
+    labels: options.labels,
+    numbering: resolved.ctx.numbering,
+    front: resolved.front,
+    chapters: resolved.chapters,
+    footnotes: resolved.footnotes,
+    ...(resolved.closing ? { closing: resolved.closing } : {}),
+    amendments: resolved.amendments,
+    ...(options.notes && options.notesFiles ? { notes: options.notesFiles.map((n) => ({ path: n.path, nodes: n.tree.children as RootContent[] })) } : {}),
+  };
+  const tree = fillTemplate(options.template, parts, { overrides: options.slots, fields: fields(resolved) });
+
+  const result: RenderResult = { lang, document, draft: resolved.draft, length: resolved.length, tree, messages: [] };
+  if (formats.has('md')) result.markdown = toMarkdown(tree);
+  if (formats.has('html')) {
+    result.html = toHtml(tree, {
+      lang,
+      title: `${resolved.front.reference ? resolved.front.reference + ' – ' : ''}${plainText(resolved.front.subject).text}`,
+      reference: resolved.front.reference,
+      ...(resolved.front.document ? { document: resolved.front.document } : {}),
+      labels: options.labels,
+    });
+  }
+  if (formats.has('json')) result.json = documentJson(document);
+
+  for (const file of new Set([...files, ...opinion.files])) {
+    result.messages.push(...file.messages.slice(before.get(file) ?? 0));
+  }
+  return result;
+}
+
+/** The values of `:field{name=…}` in templates. */
+function fields(resolved: ResolvedDocument): Record<Field, PhrasingContent[]> {
+  const { ctx, front, closing } = resolved;
+  const meta = ctx.opinion.meta;
+  const text = (value: string | undefined): PhrasingContent[] => (value ? [{ type: 'text', value }] : []);
+  const names = (Array.isArray(meta.rapporteurs) ? meta.rapporteurs : []).map((p) => p.name).filter(Boolean);
+  const section = front.header.find((row) => row.field === 'section')?.value ?? [];
+  return {
+    reference: text(front.reference),
+    document: text(front.document),
+    title: front.subject,
+    'title-line': front.titleLine,
+    kind: front.kindLine,
+    stage: text(front.stage?.title),
+    version: text(meta.version !== undefined ? String(meta.version) : undefined),
+    'version-date': text(meta.version_date ? formatLongDate(meta.version_date, ctx.labels) : undefined),
+    lang: text(ctx.lang.toUpperCase()),
+    language: text(ctx.original.toUpperCase()),
+    section,
+    rapporteurs: text(names.join(', ')),
+    'closing-date': text(meta.closing?.date ? formatLongDate(meta.closing.date, ctx.labels) : undefined),
+    'closing-place': closing?.place ?? [],
+    president: text(meta.closing?.president),
+  };
+}

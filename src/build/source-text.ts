@@ -1,0 +1,152 @@
+/**
+ * Prose from YAML: picking the language being built, and parsing the inline
+ * Markdown it may hold into mdast (never pasted into Markdown as text).
+ *
+ * A translatable field is a string in the original language or a map of
+ * language → string. Building another language needs that language's entry:
+ * a missing one is an error at the field, never a silent fallback. Two
+ * exceptions, both documented:
+ *
+ * - neutral fields (a publication's title, a publisher, a person's name) are
+ *   cited as written in every language;
+ * - standard wording written once in the original language (a legal basis of
+ *   "Rule 29(2) of the Rules of Procedure", a closing place of "Brussels") is
+ *   recognised from the original language's labels and taken from the labels
+ *   of the language being built.
+ */
+import type { BlockContent, Nodes, PhrasingContent, RootContent } from 'mdast';
+import type { VFile } from 'vfile';
+import { report } from '../core/messages.js';
+import { parseMarkdown } from '../core/markdown.js';
+import type { Position, YamlKind } from '../core/model.js';
+import type { RenderContext } from './context.js';
+import type { LabelKey } from './labels.js';
+import { makeSafe } from './source-safety.js';
+
+export interface YamlField {
+  kind: YamlKind;
+  /** JSON pointer of the field (`/recommendations/2/text`). */
+  pointer: string;
+  /** How to name the field in a message ("`text` of recommendation `rec-funding`"). */
+  what: string;
+}
+
+export interface PickOptions {
+  /** The same text in every language when written as a plain string. */
+  neutral?: boolean;
+  /** Standard wording that the labels translate. */
+  known?: LabelKey[];
+}
+
+export interface Picked {
+  text: string;
+  /** Where the chosen string is. */
+  place?: Position;
+  file: VFile;
+}
+
+/** The text of a translatable field in the language being built; undefined (and an error) when missing. */
+export function pick(ctx: RenderContext, value: unknown, field: YamlField, options: PickOptions = {}): Picked | undefined {
+  const file = ctx.yamlFile(field.kind);
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string' || typeof value === 'number') {
+    const text = String(value);
+    const place = ctx.locate(field.kind, field.pointer)?.position;
+    if (ctx.lang === ctx.original || options.neutral) return { text, place, file };
+    for (const key of options.known ?? []) {
+      if (ctx.originalLabels && ctx.originalLabels.text[key] === text) return { text: ctx.labels.text[key], file };
+    }
+    report(file, `Missing the \`${ctx.lang}\` translation of ${field.what}, expected a map with a \`${ctx.lang}:\` entry`, {
+      ruleId: 'lang/missing-translation',
+      place,
+      note: `A plain string is text in the original language (\`${ctx.original}\`); write \`${ctx.original}: …\` and \`${ctx.lang}: …\` entries`,
+    });
+    return undefined;
+  }
+  if (typeof value === 'object' && !Array.isArray(value)) {
+    const map = value as Record<string, unknown>;
+    const text = map[ctx.lang];
+    if (typeof text === 'string') return { text, place: ctx.locate(field.kind, `${field.pointer}/${ctx.lang}`)?.position, file };
+    report(file, `Missing the \`${ctx.lang}\` translation of ${field.what}, expected a \`${ctx.lang}:\` entry`, {
+      ruleId: 'lang/missing-translation',
+      place: ctx.locate(field.kind, field.pointer)?.position,
+      expected: [ctx.lang],
+      actual: Object.keys(map).join(', '),
+    });
+  }
+  return undefined;
+}
+
+/** A visible stand-in for text that could not be had (its error is already reported). */
+export function missingText(ctx: RenderContext): string {
+  return `[missing ${ctx.lang} text]`;
+}
+
+/**
+ * Parse a YAML string as inline Markdown. When it is not a single paragraph
+ * (e.g. "1. …" would make a list), it is kept as literal text with a warning:
+ * a field never changes the document's structure.
+ */
+export function parsePhrasing(picked: Picked, what: string): PhrasingContent[] {
+  const tree = parseMarkdown(picked.text);
+  placeIn(tree, picked);
+  makeSafe(tree, picked.file);
+  const [first, ...rest] = tree.children;
+  if (!first) return [];
+  if (first.type === 'paragraph' && rest.length === 0) return first.children;
+  report(picked.file, `Unexpected block Markdown in ${what}, expected inline text`, {
+    ruleId: 'source/block-in-inline',
+    severity: 'warning',
+    place: picked.place,
+    note: 'It is shown as written; escape a leading `1.`, `-` or `#` with a backslash',
+  });
+  return [{ type: 'text', value: picked.text.replace(/\s*\n\s*/g, ' ') }];
+}
+
+/** Parse a YAML string as Markdown blocks (a recommendation's text may hold a list). */
+export function parseBlocks(picked: Picked): BlockContent[] {
+  const tree = parseMarkdown(picked.text);
+  placeIn(tree, picked);
+  makeSafe(tree, picked.file);
+  return tree.children.filter((node): node is BlockContent => node.type !== 'definition' && node.type !== 'footnoteDefinition' && node.type !== 'yaml');
+}
+
+/** A translatable value in `lang` when it is written for it (for data that is not rendered), one line. */
+export function textIn(value: unknown, lang: string, original: string): string | undefined {
+  const text = typeof value === 'string' ? (lang === original ? value : undefined) : typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[lang] : undefined;
+  return typeof text === 'string' ? text.replace(/\s*\n\s*/g, ' ').trim() : undefined;
+}
+
+/** A field as plain text (a reason, a label value), inline Markdown left as written. */
+export function plainField(picked: Picked | undefined): string | undefined {
+  return picked?.text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/**
+ * Move the positions of a tree parsed from a YAML string into the YAML file:
+ * exactly when the string is written as is on one line (a plain scalar),
+ * otherwise every node points at the whole value.
+ */
+function placeIn(tree: { children: RootContent[] }, picked: Picked): void {
+  const place = picked.place;
+  const source = String(picked.file.value ?? '');
+  const start = place?.start;
+  const exact =
+    place !== undefined &&
+    start?.offset !== undefined &&
+    !picked.text.includes('\n') &&
+    source.slice(start.offset, start.offset + picked.text.length) === picked.text;
+  const visit = (node: Nodes) => {
+    if (node.position) {
+      if (exact && start) {
+        node.position = {
+          start: { line: start.line, column: start.column + node.position.start.column - 1, offset: start.offset! + (node.position.start.offset ?? 0) },
+          end: { line: start.line, column: start.column + node.position.end.column - 1, offset: start.offset! + (node.position.end.offset ?? 0) },
+        };
+      } else if (place) node.position = { start: { ...place.start }, end: { ...place.end } };
+      else delete node.position;
+    }
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  for (const child of tree.children) visit(child);
+}

@@ -1,0 +1,86 @@
+/**
+ * Finding and reading the template of an opinion, and its single-slot
+ * replacements:
+ *
+ * - `--template FILE` if given, else `template:` in opinion.yaml (relative to
+ *   the opinion folder), else the default `templates/eesc-opinion.md`;
+ * - `slots/<slot>.md` in the opinion folder replaces one slot in every
+ *   language, `slots/<slot>.<lang>.md` in one language.
+ */
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { VFile } from 'vfile';
+import { report, suggest } from '../core/messages.js';
+import { readSource } from '../core/read-source.js';
+import { DEFAULT_TEMPLATE } from './package-files.js';
+import { BLOCK_SLOTS, parseTemplate, type Template } from './template.js';
+
+const cache = new Map<string, Promise<Template | VFile>>();
+
+/** Read and check a template; a VFile holding the reason when it cannot be read. Built-in templates are read once. */
+export function readTemplate(path: string): Promise<Template | VFile> {
+  if (path === DEFAULT_TEMPLATE) {
+    let cached = cache.get(path);
+    if (!cached) {
+      cached = readUncached(path);
+      cache.set(path, cached);
+    }
+    return cached;
+  }
+  return readUncached(path);
+}
+
+async function readUncached(path: string, slot?: string): Promise<Template | VFile> {
+  const read = await readSource(path);
+  if (!read.ok) return read.file;
+  return parseTemplate(read.file, slot);
+}
+
+export interface SlotFiles {
+  /** Replacements per language ('' : every language). */
+  byLang: Map<string, Map<string, Template>>;
+  files: VFile[];
+}
+
+/** The opinion's `slots/` folder. */
+export async function readSlotOverrides(dir: string): Promise<SlotFiles> {
+  const result: SlotFiles = { byLang: new Map(), files: [] };
+  const folder = join(dir, 'slots');
+  let names: string[];
+  try {
+    names = (await readdir(folder)).filter((n) => n.endsWith('.md')).sort();
+  } catch {
+    return result;
+  }
+  for (const name of names) {
+    const match = /^([a-z]+)(?:\.([a-z]{2,3}))?\.md$/.exec(name);
+    const slot = match?.[1];
+    const path = join(folder, name);
+    if (!slot || !(slot in BLOCK_SLOTS)) {
+      const read = await readSource(path);
+      const near = suggest(slot ?? name, Object.keys(BLOCK_SLOTS));
+      report(read.file, `Unexpected slot file \`${name}\`, expected \`<slot>.md\` or \`<slot>.<lang>.md\` for a slot of the template${near.length ? ` (did you mean \`${near[0]}.md\`?)` : ''}`, {
+        ruleId: 'template/unknown-slot',
+        severity: 'warning',
+        expected: Object.keys(BLOCK_SLOTS).map((s) => `${s}.md`),
+        note: 'It is not used',
+      });
+      result.files.push(read.file);
+      continue;
+    }
+    const template = await readUncached(path, slot);
+    if ('tree' in template) {
+      result.files.push(template.file);
+      const lang = match[2] ?? '';
+      let map = result.byLang.get(lang);
+      if (!map) result.byLang.set(lang, (map = new Map()));
+      map.set(slot, template);
+    } else result.files.push(template);
+  }
+  return result;
+}
+
+/** The replacements that apply to one language. */
+export function slotsFor(slots: SlotFiles, lang: string): Map<string, Template> {
+  return new Map([...(slots.byLang.get('') ?? []), ...(slots.byLang.get(lang) ?? [])]);
+}

@@ -1,0 +1,106 @@
+/**
+ * The HTML output: one standalone page. The filled mdast becomes hast with
+ * remark-rehype (footnotes as real links both ways, labels in the draft's
+ * language), is sanitized with rehype-sanitize — sources never bring HTML, a
+ * script, an event handler or a `javascript:` URL into the page — and is
+ * then placed in a page shell with the stylesheet and a Content Security
+ * Policy that forbids scripts outright.
+ */
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { Root } from 'mdast';
+import { toHtml as hastToHtml } from 'hast-util-to-html';
+import { unified } from 'unified';
+import remarkRehype from 'remark-rehype';
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import { CLOBBER_PREFIX } from './anchors.js';
+import type { Labels } from './labels.js';
+import { stylesheet } from './stylesheet.js';
+import { unwrapReferences } from './to-markdown.js';
+
+/** GitHub's schema, with classes allowed on every element and ids left as they are (they come from checked source ids). */
+export const SANITIZE_SCHEMA: SanitizeSchema = (() => {
+  const attributes: NonNullable<SanitizeSchema['attributes']> = {};
+  for (const [tag, list] of Object.entries(defaultSchema.attributes ?? {})) {
+    attributes[tag] = list.filter((entry) => !(Array.isArray(entry) && entry[0] === 'className'));
+  }
+  attributes['*'] = [...(attributes['*'] ?? []), 'className'];
+  return { ...defaultSchema, attributes, clobber: [], clobberPrefix: '' };
+})();
+
+export interface PageOptions {
+  lang: string;
+  /** The page title (plain text). */
+  title: string;
+  reference: string;
+  document?: string;
+  labels: Labels;
+}
+
+export function toHtml(tree: Root, page: PageOptions): string {
+  const labels = page.labels.text;
+  const processor = unified()
+    .use(remarkRehype, {
+      clobberPrefix: CLOBBER_PREFIX,
+      footnoteLabel: labels['html.footnotes'],
+      footnoteLabelTagName: 'h2',
+      footnoteLabelProperties: { className: ['sr-only'] },
+      footnoteBackLabel: (index: number, rereference: number) =>
+        labels['html.back-to-reference'].replace('{number}', String(index + 1)) + (rereference > 1 ? ` (${rereference})` : ''),
+    })
+    .use(() => dropEmptyTableHeads)
+    .use(rehypeSanitize, SANITIZE_SCHEMA);
+  const body = processor.runSync(unwrapReferences(tree, false)) as HastRoot;
+  const shell = pageShell(body.children as ElementContent[], page);
+  return hastToHtml(shell) + '\n';
+}
+
+/** The header block is a table without a header row: remove the empty `thead` GFM requires. */
+function dropEmptyTableHeads(tree: HastRoot): void {
+  const visit = (node: HastRoot | Element) => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      if (child.tagName === 'table') {
+        child.children = child.children.filter((part) => !(part.type === 'element' && part.tagName === 'thead' && isBlank(part)));
+      } else visit(child);
+    }
+  };
+  visit(tree);
+}
+
+function isBlank(node: ElementContent): boolean {
+  if (node.type === 'text') return node.value.trim() === '';
+  if (node.type === 'element') return node.children.every(isBlank);
+  return true;
+}
+
+function pageShell(content: ElementContent[], page: PageOptions): HastRoot {
+  const el = (tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element => ({ type: 'element', tagName, properties, children });
+  const text = (value: string): ElementContent => ({ type: 'text', value });
+  const nl = text('\n');
+  return {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      nl,
+      el('html', { lang: page.lang }, [
+        nl,
+        el('head', {}, [
+          nl,
+          el('meta', { charSet: 'utf-8' }),
+          nl,
+          el('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+          nl,
+          el('meta', { httpEquiv: ['Content-Security-Policy'], content: "default-src 'none'; style-src 'unsafe-inline'; img-src https: http:; base-uri 'none'; form-action 'none'" }),
+          nl,
+          el('title', {}, [text(page.title)]),
+          nl,
+          el('style', {}, [text('\n' + stylesheet({ reference: page.reference, document: page.document, lang: page.lang }))]),
+          nl,
+        ]),
+        nl,
+        el('body', {}, [nl, el('article', { className: ['opinion'], lang: page.lang }, [nl, ...content, nl]), nl]),
+        nl,
+      ]),
+    ],
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * A translation must hold what the original holds: every chapter file, and
+ * every point and heading that has an id in the original. What is missing is
+ * reported at the original's place (never replaced by the original's text);
+ * what a translation has beyond the original is a warning at its own place.
+ */
+import { report } from '../core/messages.js';
+import { LEADING_ID, TRAILING_ATTRIBUTES } from '../core/markdown.js';
+import type { ChapterSource, Position } from '../core/model.js';
+import type { RenderContext } from './context.js';
+
+export function checkTranslation(ctx: RenderContext): void {
+  if (ctx.lang === ctx.original) return;
+  const originals = ctx.opinion.chapters[ctx.original] ?? [];
+  const translated = ctx.opinion.chapters[ctx.lang] ?? [];
+  const byId = new Map(translated.map((c) => [c.id, c]));
+  for (const chapter of originals) {
+    const translation = byId.get(chapter.id);
+    if (!translation) {
+      const name = chapter.path.split(/[\\/]/).pop();
+      report(chapter.file, `Missing the \`${ctx.lang}\` translation of chapter \`${chapter.id}\`, expected \`text/${ctx.lang}/${name}\``, {
+        ruleId: 'lang/missing-chapter',
+        place: { line: 1, column: 1 },
+      });
+      continue;
+    }
+    const have = new Set(ids(translation).map((i) => i.id));
+    for (const item of ids(chapter)) {
+      if (have.has(item.id)) continue;
+      report(chapter.file, `Missing the \`${ctx.lang}\` translation of ${item.kind} \`${item.id}\`, expected \`{#${item.id}}\` in \`${relativeName(translation)}\``, {
+        ruleId: 'lang/missing-point',
+        place: item.place,
+      });
+    }
+    const known = new Set(ids(chapter).map((i) => i.id));
+    for (const item of ids(translation)) {
+      if (known.has(item.id)) continue;
+      report(translation.file, `Unexpected ${item.kind} \`${item.id}\` in the \`${ctx.lang}\` translation, expected only ids of the original (\`${ctx.original}\`)`, {
+        ruleId: 'lang/extra-point',
+        severity: 'warning',
+        place: item.place,
+      });
+    }
+  }
+  const known = new Set(originals.map((c) => c.id));
+  for (const chapter of translated) {
+    if (known.has(chapter.id)) continue;
+    report(chapter.file, `Unexpected chapter \`${chapter.id}\` in the \`${ctx.lang}\` translation, expected only the original's chapters`, {
+      ruleId: 'lang/extra-chapter',
+      severity: 'warning',
+      place: { line: 1, column: 1 },
+    });
+  }
+}
+
+function ids(chapter: ChapterSource): { id: string; kind: 'point' | 'heading'; place?: Position }[] {
+  const found: { id: string; kind: 'point' | 'heading'; place?: Position }[] = [];
+  for (const node of chapter.tree.children) {
+    if (node.type === 'paragraph') {
+      const first = node.children[0];
+      const match = first && first.type === 'text' ? LEADING_ID.exec(first.value) : null;
+      if (match && match[1]) found.push({ id: match[1], kind: 'point', place: node.position });
+    } else if (node.type === 'heading' && node.depth > 1) {
+      const last = node.children[node.children.length - 1];
+      const match = last && last.type === 'text' ? TRAILING_ATTRIBUTES.exec(last.value) : null;
+      for (const part of match ? match[1]!.split(/[ \t]+/) : []) {
+        if (part.startsWith('#') && part.length > 1) found.push({ id: part.slice(1), kind: 'heading', place: node.position });
+      }
+    }
+  }
+  return found;
+}
+
+function relativeName(chapter: ChapterSource): string {
+  const parts = chapter.path.split(/[\\/]/);
+  return parts.slice(-3).join('/');
+}
