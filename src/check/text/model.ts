@@ -47,6 +47,8 @@ export interface ChapterText {
   body: TextBlock[];
   /** Markdown footnotes defined in the file, then sources first cited in this chapter. */
   footnotes: TextBlock[];
+  /** The `::principles` / `::recommendations` directives, in order, with their places. */
+  placements: { name: string; at: Located }[];
 }
 
 export interface LangText {
@@ -57,7 +59,7 @@ export interface LangText {
 export interface OpinionText {
   /** The original language. */
   original: string;
-  /** Languages with text, the original first. */
+  /** The original language, then the languages with text (`text/<lang>/`). */
   langs: string[];
   byLang: Map<string, LangText>;
   sources: SourceFiles;
@@ -74,7 +76,7 @@ const POINT_WORD: Record<string, [point: string, chapter: string, footnote: stri
 
 export function buildText(opinion: Opinion, sources = new SourceFiles(opinion)): OpinionText {
   const original = typeof opinion.meta.language === 'string' ? opinion.meta.language : 'en';
-  const langs = Object.keys(opinion.chapters).sort((a, b) => (a === original ? -1 : b === original ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  const langs = [...new Set([original, ...Object.keys(opinion.chapters)])].sort((a, b) => (a === original ? -1 : b === original ? 1 : a < b ? -1 : a > b ? 1 : 0));
   const byLang = new Map<string, LangText>();
   for (const lang of langs) byLang.set(lang, new LangBuilder(opinion, sources, lang, original).build(opinion.chapters[lang] ?? []));
   return { original, langs, byLang, sources };
@@ -168,7 +170,7 @@ class LangBuilder {
 
   private chapter(source: ChapterSource, numbering: Numbering): ChapterText {
     const origin = this.sources.markdownOrigin(source.path);
-    const chapter: ChapterText = { id: source.id, lang: this.lang, path: source.path, body: [], footnotes: [] };
+    const chapter: ChapterText = { id: source.id, lang: this.lang, path: source.path, body: [], footnotes: [], placements: [] };
     if (numbering.chapter) chapter.number = numbering.chapter;
     const nodes = source.tree.children;
     for (let i = 0; i < nodes.length; i++) {
@@ -200,6 +202,8 @@ class LangBuilder {
         if (marker?.[1]) block.id = marker[1];
         chapter.body.push(block);
       } else if (node.type === 'leafDirective' && (node.name === 'principles' || node.name === 'recommendations')) {
+        const place = placeOf(node, origin);
+        if (place) chapter.placements.push({ name: node.name, at: place });
         const numbers = numbering.byNode.get(node) ?? [];
         const placed = node.name === 'principles' ? this.principles() : this.recommendations();
         placed.forEach((block, j) => {

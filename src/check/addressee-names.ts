@@ -1,0 +1,77 @@
+/**
+ * How the text names each addressee, per language: word stems matched at
+ * the start of a word, case-insensitively (`*` allows any ending; without
+ * it a plural `s` is allowed). Verified for EN, FR, IT and DE only.
+ */
+import type { Addressee } from '../core/model.js';
+
+export const ADDRESSEE_NAMES: Record<string, Record<Addressee, string[]>> = {
+  en: {
+    'european-commission': ['Commission'],
+    council: ['Council'],
+    'european-parliament': ['Parliament'],
+    'member-states': ['Member State'],
+    'regional-and-local-authorities': ['regional and local authorit*', 'local and regional authorit*', 'local authorit*', 'regional authorit*', 'municipalit*', 'cities', 'regions'],
+    'social-economy-enterprises': ['social economy enterprise', 'social-economy enterprise', 'SEE', 'social enterprise', 'cooperative', 'social economy'],
+    'social-partners': ['social partner', 'trade union', "employers' organisation"],
+    'civil-society-organisations': ['civil society*', 'civil-society*', 'NGO', 'non-governmental organisation'],
+    eesc: ['EESC', 'Committee'],
+    'eu-institutions': ['EU institution', 'European institution', 'institutions of the EU', 'institutions of the European Union', 'EU'],
+  },
+  fr: {
+    'european-commission': ['Commission'],
+    council: ['Conseil'],
+    'european-parliament': ['Parlement'],
+    'member-states': ['États membres', 'État membre', 'Etats membres', 'Etat membre'],
+    'regional-and-local-authorities': ['autorités régionales et locales', 'autorités locales', 'autorités régionales', 'collectivités', 'pouvoirs locaux', 'pouvoirs publics locaux'],
+    'social-economy-enterprises': ['EES', "entreprises de l'économie sociale", "entreprise de l'économie sociale", 'économie sociale', 'coopérative'],
+    'social-partners': ['partenaires sociaux', 'syndicat'],
+    'civil-society-organisations': ['société civile', 'ONG'],
+    eesc: ['CESE', 'Comité'],
+    'eu-institutions': ["institutions de l'UE", "institutions de l'Union", 'institutions européennes', 'UE'],
+  },
+  it: {
+    'european-commission': ['Commissione'],
+    council: ['Consiglio'],
+    'european-parliament': ['Parlamento'],
+    'member-states': ['Stati membri', 'Stato membro'],
+    'regional-and-local-authorities': ['autorità regionali e locali', 'autorità locali', 'autorità regionali', 'enti locali', 'enti territoriali', 'comuni', 'regioni'],
+    'social-economy-enterprises': ['IES', "imprese dell'economia sociale", "impresa dell'economia sociale", 'economia sociale', 'cooperativ*'],
+    'social-partners': ['parti sociali', 'sindacat*'],
+    'civil-society-organisations': ['società civile', 'ONG'],
+    eesc: ['CESE', 'Comitato'],
+    'eu-institutions': ["istituzioni dell'UE", "istituzioni dell'Unione", 'istituzioni europee', 'UE'],
+  },
+  de: {
+    'european-commission': ['Kommission*'],
+    council: ['Rat', 'Rates', 'Rats'],
+    'european-parliament': ['Parlament*'],
+    'member-states': ['Mitgliedstaat*', 'Mitgliedsstaat*'],
+    'regional-and-local-authorities': ['Gebietskörperschaft*', 'Kommunen', 'Gemeinden', 'Regionen', 'lokale* Behörde*', 'regionale* Behörde*'],
+    'social-economy-enterprises': ['Unternehmen der Sozialwirtschaft', 'Sozialwirtschaft*', 'Sozialunternehmen', 'Genossenschaft*'],
+    'social-partners': ['Sozialpartner*', 'Gewerkschaft*'],
+    'civil-society-organisations': ['Zivilgesellschaft*', 'zivilgesellschaftliche*', 'NGO*', 'Nichtregierungsorganisation*'],
+    eesc: ['EWSA', 'Ausschuss*'],
+    'eu-institutions': ['EU-Organ*', 'EU-Institution*', 'Organe der EU', 'Institutionen der EU', 'EU'],
+  },
+};
+
+const cache = new Map<string, RegExp>();
+
+/** A regular expression for one name: words at word boundaries, `*` for any ending, apostrophes and hyphens loose. */
+export function namePattern(name: string): RegExp {
+  let re = cache.get(name);
+  if (!re) {
+    const body = name
+      .split(/\s+/)
+      .map((word) => {
+        const open = word.endsWith('*');
+        const stem = (open ? word.slice(0, -1) : word).replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]").replace(/-/g, '[-‐‑ ]?');
+        return open ? `${stem}[\\p{L}\\-]*` : `${stem}(?:s|es)?`;
+      })
+      .join('\\s+');
+    re = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, /^\p{Lu}{2,}/u.test(name) ? 'u' : 'iu');
+    cache.set(name, re);
+  }
+  return re;
+}

@@ -1,0 +1,236 @@
+/**
+ * Reading configuration files: the project's `opinion-check.yaml` (the
+ * nearest one found walking up from the opinion folder) and the opinion's
+ * own `check.yaml`. Problems become messages at their place in the file;
+ * an entry with a problem is ignored, the rest applies.
+ */
+import { access } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import type { ErrorObject } from 'ajv';
+import type { VFile } from 'vfile';
+import { check_config as validateConfig } from '../generated/validators.js';
+import { readSource } from '../core/read-source.js';
+import { parseYamlSource, pointerSegments, type YamlSource } from '../core/yaml-source.js';
+import { report } from '../core/messages.js';
+import { suggest } from '../core/suggest.js';
+import { RULES_BY_ID } from './rules/index.js';
+import type { ConfigLayer, RuleSetting } from './config.js';
+import type { Setting } from './rule.js';
+import { codeList } from './format.js';
+
+/** The project configuration file, found walking up from each opinion. */
+export const PROJECT_CONFIG = 'opinion-check.yaml';
+/** The configuration file of one opinion, in its folder. */
+export const OPINION_CONFIG = 'check.yaml';
+
+export interface ConfigFile {
+  file: VFile;
+  layer: ConfigLayer;
+}
+
+/** Finds and reads configuration files, each once per run. */
+export class ConfigFiles {
+  private readonly read = new Map<string, Promise<ConfigFile | undefined>>();
+  private readonly found = new Map<string, Promise<string | undefined>>();
+
+  /** The configuration file at `path`, if it exists. */
+  load(path: string): Promise<ConfigFile | undefined> {
+    const key = resolve(path);
+    let pending = this.read.get(key);
+    if (!pending) {
+      pending = readConfigFile(path);
+      this.read.set(key, pending);
+    }
+    return pending;
+  }
+
+  /** The nearest `opinion-check.yaml` in `dir` or a folder above it. */
+  findProject(dir: string): Promise<string | undefined> {
+    const key = resolve(dir);
+    let pending = this.found.get(key);
+    if (!pending) {
+      pending = (async () => {
+        const candidate = join(key, PROJECT_CONFIG);
+        if (await exists(candidate)) return candidate;
+        const parent = dirname(key);
+        return parent === key ? undefined : this.findProject(parent);
+      })();
+      this.found.set(key, pending);
+    }
+    return pending;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function readConfigFile(path: string): Promise<ConfigFile | undefined> {
+  if (!(await exists(path))) return undefined;
+  const read = await readSource(path);
+  if (!read.ok) return { file: read.file, layer: {} };
+  const source = parseYamlSource(read.file);
+  if (source.data === undefined || source.data === null) return { file: read.file, layer: {} };
+  return { file: read.file, layer: toLayer(source) };
+}
+
+/** Validate the data and turn the valid entries into a layer. */
+function toLayer(source: YamlSource): ConfigLayer {
+  const data = source.data as { rules?: Record<string, unknown> };
+  const rejected = new Set<string>();
+  if (!validateConfig(data)) {
+    for (const error of relevantErrors(validateConfig.errors ?? [], data)) {
+      const id = reportError(source, error, data);
+      if (id) rejected.add(id);
+    }
+  }
+  const layer: ConfigLayer = {};
+  if (typeof data !== 'object' || data === null || typeof data.rules !== 'object' || data.rules === null) return layer;
+  for (const [id, value] of Object.entries(data.rules)) {
+    if (rejected.has(id) || !RULES_BY_ID.has(id)) continue;
+    if (typeof value === 'string') layer[id] = { severity: value as Setting };
+    else if (typeof value === 'object' && value !== null) {
+      const { severity, ...options } = value as Record<string, unknown>;
+      const setting: RuleSetting = { options };
+      if (typeof severity === 'string') setting.severity = severity as Setting;
+      layer[id] = setting;
+    }
+  }
+  return layer;
+}
+
+/** ajv reports both branches of "a severity or a mapping": keep the branch that matches the value's type. */
+function relevantErrors(errors: ErrorObject[], data: unknown): ErrorObject[] {
+  const kept: ErrorObject[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    if (error.keyword === 'anyOf') continue;
+    const segments = pointerSegments(error.instancePath);
+    if (segments[0] === 'rules' && segments.length >= 2) {
+      const value = (data as { rules: Record<string, unknown> }).rules[segments[1]!];
+      const branch = /\/anyOf\/(\d)\//.exec(error.schemaPath)?.[1];
+      if (typeof value === 'string' && branch !== '0') continue;
+      if (typeof value === 'object' && value !== null && !Array.isArray(value) && branch === '0') continue;
+      if ((typeof value !== 'string' && (typeof value !== 'object' || value === null || Array.isArray(value))) && branch === '1') continue;
+    }
+    const key = `${error.instancePath}|${error.keyword}|${JSON.stringify(error.params)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    kept.push(error);
+  }
+  return kept;
+}
+
+/** Report one schema error at its place; returns the rule id it concerns, if any. */
+function reportError(source: YamlSource, error: ErrorObject, data: unknown): string | undefined {
+  const segments = pointerSegments(error.instancePath);
+  const ruleId = segments[0] === 'rules' ? segments[1] : undefined;
+  const option = segments[2];
+  const place = (pointer: string, part: 'key' | 'value' = 'value') => source.locate(pointer, part) ?? source.locate(error.instancePath) ?? source.locate('');
+  const file = source.file;
+  const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+
+  if (error.keyword === 'additionalProperties') {
+    const name = String(error.params.additionalProperty);
+    const pointer = `${error.instancePath}/${escape(name)}`;
+    if (segments.length === 0) {
+      report(file, `Unexpected property \`${name}\`${name !== 'rules' && suggest(name, ['rules'], 1).length ? ', did you mean `rules`?' : ', expected `rules`'}`, {
+        ruleId: 'config/unknown-property',
+        place: place(pointer, 'key'),
+      });
+      return undefined;
+    }
+    if (segments.length === 1) {
+      const near = suggest(name, RULES_BY_ID.keys(), 1);
+      report(file, `Unexpected rule \`${name}\`${near.length ? `, did you mean \`${near[0]}\`?` : ', expected the id of a rule'}`, {
+        ruleId: 'config/unknown-rule',
+        place: place(pointer, 'key'),
+        expected: [...RULES_BY_ID.keys()],
+        actual: name,
+        note: near.length ? undefined : '`opinion check --list-rules` lists them',
+      });
+      return name;
+    }
+    const rule = RULES_BY_ID.get(ruleId!);
+    const allowed = ['severity', ...Object.keys(rule?.meta.options ?? {})];
+    const near = suggest(name, allowed, 1);
+    report(file, `Unexpected option \`${name}\` for \`${ruleId}\`${near.length ? `, did you mean \`${near[0]}\`?` : `, expected ${codeList(allowed)}`}`, {
+      ruleId: 'config/unknown-option',
+      place: place(pointer, 'key'),
+      expected: allowed,
+      actual: name,
+    });
+    return ruleId;
+  }
+
+  const value = valueAt(data, segments);
+  const shown = typeof value === 'string' ? `\`${value}\`` : typeof value === 'object' && value !== null ? (Array.isArray(value) ? 'a list' : 'a mapping') : `\`${String(value)}\``;
+  if (error.keyword === 'enum' && (segments.length === 2 || option === 'severity')) {
+    const near = typeof value === 'string' ? suggest(value, ['off', 'warning', 'error'], 1) : [];
+    report(file, `Unexpected ${shown} for \`${ruleId}\`, expected \`off\`, \`warning\` or \`error\`${near.length ? ` (did you mean \`${near[0]}\`?)` : ''}`, {
+      ruleId: 'config/severity',
+      place: place(error.instancePath),
+      expected: ['off', 'warning', 'error'],
+    });
+    return ruleId;
+  }
+  if (segments.length === 2 && error.keyword === 'type') {
+    report(file, `Unexpected ${shown} for \`${ruleId}\`, expected \`off\`, \`warning\`, \`error\` or a mapping of \`severity\` and options`, {
+      ruleId: 'config/severity',
+      place: place(error.instancePath),
+    });
+    return ruleId;
+  }
+  if (segments.length === 1 && error.keyword === 'type') {
+    report(file, `Unexpected ${shown} for \`rules\`, expected a mapping of rule ids to settings`, { ruleId: 'config/type', place: place(error.instancePath) });
+    return undefined;
+  }
+  if (segments.length === 0 && error.keyword === 'type') {
+    report(file, `Unexpected ${shown}, expected a mapping with \`rules\``, { ruleId: 'config/type', place: place('') });
+    return undefined;
+  }
+  const what = option ? `option \`${option}\` of \`${ruleId}\`` : `\`${segments.join('.')}\``;
+  report(file, `Unexpected ${shown} for ${what}, expected ${describeConstraint(error)}`, {
+    ruleId: 'config/option',
+    place: place(error.instancePath),
+  });
+  return ruleId;
+}
+
+function describeConstraint(error: ErrorObject): string {
+  const p = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'type':
+      return `${String(p.type) === 'integer' ? 'a whole number' : String(p.type) === 'array' ? 'a list' : String(p.type) === 'object' ? 'a mapping' : `a ${String(p.type)}`}`;
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return `a number ${String(p.comparison)} ${String(p.limit)}`;
+    case 'enum':
+      return `one of ${codeList((p.allowedValues as unknown[]).map(String))}`;
+    case 'minLength':
+      return 'some text';
+    case 'uniqueItems':
+      return 'each item once';
+    case 'pattern':
+      return 'a two-letter language code';
+    default:
+      return error.message ?? 'a valid value';
+  }
+}
+
+function valueAt(data: unknown, segments: string[]): unknown {
+  let node = data;
+  for (const segment of segments) {
+    if (Array.isArray(node)) node = node[Number(segment)];
+    else if (typeof node === 'object' && node !== null) node = (node as Record<string, unknown>)[segment];
+    else return undefined;
+  }
+  return node;
+}

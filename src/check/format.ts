@@ -1,0 +1,24 @@
+/** Numbers and lists in messages, the same on every machine (no locale). */
+
+/** `18000` → `18,000`. */
+export function formatCount(value: number): string {
+  return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** `0.9` → `90 %`. */
+export function formatPercent(ratio: number): string {
+  return `${Math.round(ratio * 100)} %`;
+}
+
+/** `a`, `b` and `c` (code in backticks). */
+export function codeList(values: readonly string[]): string {
+  const quoted = values.map((v) => `\`${v}\``);
+  if (quoted.length <= 1) return quoted.join('');
+  return `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+}
+
+/** Shorten a quotation for a message. */
+export function excerpt(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
+}

@@ -1,0 +1,56 @@
+/**
+ * `opinion check`: validate an opinion, then run the rules that see its
+ * structure (coverage, glossary, references, recommendations, clear
+ * writing, consistency, length) with the project's and the opinion's
+ * configuration. Returns the files with their messages; never prints.
+ */
+import { join } from 'node:path';
+import type { VFile } from 'vfile';
+import { validateOpinion } from '../validate/index.js';
+import { sortMessages } from '../core/messages.js';
+import type { Opinion } from '../core/model.js';
+import { resolveConfig, type ConfigLayer } from './config.js';
+import { ConfigFiles, OPINION_CONFIG } from './config-file.js';
+import { createContext } from './context.js';
+import { runRules } from './run.js';
+
+export interface CheckOptions {
+  /** A configuration file to use instead of the nearest `opinion-check.yaml`. */
+  config?: string;
+  /** Settings over every configuration file (e.g. from the command line). */
+  rules?: ConfigLayer;
+  /** Configuration files already read in this run (pass one instance when checking many opinions). */
+  configFiles?: ConfigFiles;
+}
+
+export interface CheckResult {
+  opinion?: Opinion;
+  /** The source files with the validation and rule messages, then the configuration files read. */
+  files: VFile[];
+  /** Whether the rules ran: they do not when the sources have validation errors. */
+  checked: boolean;
+}
+
+export async function checkOpinion(dir: string, options: CheckOptions = {}): Promise<CheckResult> {
+  const { opinion, index, files } = await validateOpinion(dir);
+  if (!opinion || !index || files.some((f) => f.messages.some((m) => m.fatal === true))) {
+    return { ...(opinion ? { opinion } : {}), files, checked: false };
+  }
+  const configs = options.configFiles ?? new ConfigFiles();
+  const projectPath = options.config ?? (await configs.findProject(dir));
+  const project = projectPath ? await configs.load(projectPath) : undefined;
+  const own = await configs.load(join(dir, OPINION_CONFIG));
+  const settings = resolveConfig([project?.layer, own?.layer, options.rules]);
+  runRules(createContext(opinion, index), settings);
+  sortMessages(files);
+  const configFiles = [project?.file, own?.file].filter((f): f is VFile => f !== undefined);
+  for (const file of configFiles) sortMessages([file]);
+  return { opinion, files: [...files, ...configFiles], checked: true };
+}
+
+export { RULES, RULES_BY_ID } from './rules/index.js';
+export { ConfigFiles, PROJECT_CONFIG, OPINION_CONFIG } from './config-file.js';
+export { resolveConfig, parseRuleArgument, type ConfigLayer, type RuleSetting, type ResolvedRule } from './config.js';
+export { configSchema, CONFIG_SCHEMA_ID } from './config-schema.js';
+export { createContext } from './context.js';
+export type { Rule, RuleMeta, RuleExample, CheckContext, Severity, Setting } from './rule.js';

@@ -1,0 +1,226 @@
+import { defineRule, shortPlace } from '../rule.js';
+import { allBlocks, type TextBlock } from '../text/model.js';
+import { sentencesOf } from '../text/sentences.js';
+import { wordTokens } from '../text/words.js';
+import { LANGUAGES_OPTION, languagesOf, type LanguageScope } from '../languages.js';
+import type { Opinion } from '../../core/model.js';
+
+export interface Options {
+  includeFootnotes: boolean;
+  languages: LanguageScope;
+}
+
+type Joint = 'space' | 'hyphen' | 'closed';
+
+interface Occurrence {
+  block: TextBlock;
+  /** The term as written (`social-economy`), without the word after it. */
+  surface: string;
+  head: string;
+  joint: Joint;
+  /** Whether the term starts a sentence (the case of its first letter then says nothing). */
+  initial: boolean;
+  start: number;
+  end: number;
+  form?: string;
+}
+
+const HYPHENS = new Set(['-', '‐', '‑']);
+const SHORT_WORDS = new Set(['a', 'an', 'the', 'to', 'of', 'in', 'on', 'at', 'by', 'for', 'and', 'or', 'any', 'every', 'some', 'may', 'can', 'all', 'no', 'up', 'out', 'with', 'over', 'under']);
+
+export default defineRule<Options>(
+  {
+    id: 'consistency/term-spelling',
+    description: 'Report a term written two ways',
+    rationale:
+      'The same term should be written the same way throughout: "social economy enterprise" or ' +
+      '"social-economy enterprise", "multi-level" or "multilevel", "Member States" or "member states" — ' +
+      'translators and readers take a different spelling for a different thing. Two words written apart, ' +
+      'hyphenated or closed up count as the same term when followed by the same word (so "in the long term" ' +
+      'and "long-term funding" are not compared); capitals count in terms of two words, except at the start of ' +
+      'a sentence. The expected spelling is the glossary\'s when it has the term, otherwise the most frequent ' +
+      '(the first on a tie); every other spelling is reported. Footnotes are left out by default: they quote ' +
+      'titles as published.',
+    severity: 'warning',
+    options: {
+      includeFootnotes: {
+        title: 'Include footnotes',
+        description: 'Also compare spellings in footnotes (which often quote titles as published).',
+        default: false,
+        schema: { type: 'boolean' },
+      },
+      languages: { ...LANGUAGES_OPTION, default: 'all' },
+    },
+    examples: [
+      {
+        title: 'Written apart and hyphenated',
+        files: {
+          'text/en/01-conclusions.md':
+            '# Conclusions\n\n{#c-one} Social economy enterprises help migrants. Each social economy enterprise is rooted locally.\n\n{#c-two} A social-economy enterprise needs stable funding.\n',
+        },
+        findings: [
+          'text/en/01-conclusions.md:5:12-5:26: Unexpected `social-economy enterprise`, expected `social economy enterprise` as written 2 other times',
+        ],
+      },
+      {
+        title: 'The glossary decides',
+        files: {
+          'glossary.yaml': 'glossary:\n  - id: g-multilevel\n    term: multi-level governance\n    kind: term\n    expansion: multi-level governance\n',
+          'text/en/01-conclusions.md':
+            '# Conclusions\n\n{#c-one} Multilevel governance works. The SPRAR shows that multilevel governance works.\n\n{#c-two} It is multi-level governance in practice.\n',
+        },
+        findings: [
+          'text/en/01-conclusions.md:3:10-3:20: Unexpected `Multilevel governance`, expected `multi-level governance` as in the glossary',
+          'text/en/01-conclusions.md:3:60-3:70: Unexpected `multilevel governance`, expected `multi-level governance` as in the glossary',
+        ],
+      },
+      {
+        title: 'Capitals in a term of two words',
+        files: {
+          'text/en/01-conclusions.md':
+            '# Conclusions\n\n{#c-one} The Member States should act. Member States must also fund SEEs.\n\n{#c-two} All member states should act.\n',
+        },
+        findings: ['text/en/01-conclusions.md:5:14-5:27: Unexpected `member states`, expected `Member States` as written 2 other times'],
+      },
+      {
+        title: 'A noun and a compound adjective',
+        files: {
+          'text/en/01-conclusions.md': '# Conclusions\n\n{#c-one} Integration pays off in the long term. SEEs need long-term funding.\n',
+        },
+        findings: [],
+      },
+    ],
+  },
+  (context, report, options) => {
+    const glossary = glossaryTerms(context.opinion);
+    for (const lang of languagesOf(context.text, options.languages)) {
+      const blocks = allBlocks(context.text.byLang.get(lang)).filter((b) => options.includeFootnotes || b.kind !== 'footnote');
+      const { joints, cases } = collect(blocks, lang);
+      for (const group of joints.values()) {
+        // Written apart, hyphenated or closed up: the spelling is the joint; the term is shown with the word after it.
+        reportSpellings(groupBy(group, (o) => o.joint), (o) => `${o.surface} ${o.head}`);
+      }
+      for (const group of cases.values()) {
+        // Capitals: only terms someone wrote with two capitals ("Member States"), compared outside sentence starts.
+        if (!group.some((o) => !o.initial && /^\p{Lu}\S*\s+\p{Lu}/u.test(o.surface))) continue;
+        assignCaseForms(group);
+        reportSpellings(groupBy(group, (o) => o.form!), (o) => o.surface);
+      }
+    }
+
+    function reportSpellings(spellings: Map<string, Occurrence[]>, display: (o: Occurrence) => string): void {
+      if (spellings.size < 2) return;
+      // A glossary entry listing both spellings accepts both.
+      const listed = [...spellings.values()].filter((list) => list.some((o) => inGlossary(o, glossary)));
+      if (listed.length > 1) return;
+      const expected = listed[0] ?? [...spellings.values()].sort((a, b) => b.length - a.length)[0]!;
+      const shown = display(expected.find((o) => !o.initial) ?? expected[0]!);
+      const first = expected[0]!;
+      for (const list of spellings.values()) {
+        if (list === expected) continue;
+        for (const o of list) {
+          report(
+            o.block.prose.locate(o.start, o.end),
+            `Unexpected \`${display(o)}\`, expected \`${shown}\` ${listed[0] ? 'as in the glossary' : `as written ${expected.length === 1 ? 'once' : `${expected.length} other times`}`}`,
+            { note: `\`${shown}\` is first written at ${shortPlace(context, first.block.prose.locate(first.start, first.end))}`, expected: [shown] },
+          );
+        }
+      }
+    }
+  },
+);
+
+function groupBy(list: Occurrence[], key: (o: Occurrence) => string): Map<string, Occurrence[]> {
+  const groups = new Map<string, Occurrence[]>();
+  for (const o of list) {
+    const k = key(o);
+    const group = groups.get(k);
+    if (group) group.push(o);
+    else groups.set(k, [o]);
+  }
+  return groups;
+}
+
+/**
+ * Terms of two words (written apart or hyphenated) and closed-up words, each
+ * with the word after it: grouped by their letters and that word for
+ * comparing joints, and by their letters alone for comparing capitals.
+ */
+function collect(blocks: TextBlock[], lang: string): { joints: Map<string, Occurrence[]>; cases: Map<string, Occurrence[]> } {
+  const joints = new Map<string, Occurrence[]>();
+  const cases = new Map<string, Occurrence[]>();
+  const singles: { key: string; occurrence: Occurrence }[] = [];
+  const add = (map: Map<string, Occurrence[]>, key: string, o: Occurrence) => {
+    const list = map.get(key);
+    if (list) list.push(o);
+    else map.set(key, [o]);
+  };
+  for (const block of blocks) {
+    for (const sentence of sentencesOf(block.prose, lang)) {
+      const tokens = wordTokens(block.prose.text, sentence.start, sentence.end);
+      for (let i = 0; i + 1 < tokens.length; i++) {
+        const a = tokens[i]!;
+        const b = tokens[i + 1]!;
+        const apart = b.sep === ' ';
+        const hyphen = b.sep.length === 1 && HYPHENS.has(b.sep);
+        const initial = i === 0 && a.start === sentence.start;
+        if (a.text.length >= 5 && /^\s+$/.test(b.sep) && /\p{L}/u.test(a.text)) {
+          singles.push({ key: `${a.text.toLowerCase()}|${stem(b.text)}`, occurrence: { block, surface: a.text, head: b.text, joint: 'closed', initial, start: a.start, end: a.end } });
+        }
+        if ((!apart && !hyphen) || !/\p{L}{2}/u.test(a.text) || !/\p{L}{2}/u.test(b.text)) continue;
+        const surface = block.prose.text.slice(a.start, b.end);
+        if (apart) add(cases, surface.toLowerCase(), { block, surface, head: '', joint: 'space', initial, start: a.start, end: b.end });
+        const head = tokens[i + 2];
+        if (!head || !/^\s+$/.test(head.sep)) continue;
+        add(joints, `${(a.text + b.text).toLowerCase()}|${stem(head.text)}`, { block, surface, head: head.text, joint: apart ? 'space' : 'hyphen', initial, start: a.start, end: b.end });
+      }
+    }
+  }
+  for (const { key, occurrence } of singles) joints.get(key)?.push(occurrence);
+  for (const [key, list] of joints) {
+    const kinds = new Set(list.map((o) => o.joint));
+    if (kinds.size < 2) {
+      joints.delete(key);
+      continue;
+    }
+    // Closed up against written apart only is too often grammar ("may be" / "maybe"): keep such a
+    // group only when both parts are words of some length.
+    if (kinds.has('closed') && !kinds.has('hyphen')) {
+      const words = list.find((o) => o.joint === 'space')?.surface.toLowerCase().split(' ') ?? [];
+      if (words.some((w) => SHORT_WORDS.has(w) || w.length < 3)) joints.delete(key);
+    }
+  }
+  return { joints, cases };
+}
+
+/** The spelling each occurrence counts as; at a sentence start, that of a spelling differing only in the first capital. */
+function assignCaseForms(occurrences: Occurrence[]): void {
+  const loose = (o: Occurrence) => o.surface.slice(1);
+  const known = new Map<string, string>();
+  for (const o of occurrences) {
+    if (o.initial) continue;
+    o.form = o.surface;
+    if (!known.has(loose(o))) known.set(loose(o), o.surface);
+  }
+  for (const o of occurrences) if (o.initial) o.form = known.get(loose(o)) ?? o.surface[0]!.toLowerCase() + o.surface.slice(1);
+}
+
+/** Whether the glossary writes the term this way (as a term, or as a term and the word after it). */
+function inGlossary(o: Occurrence, glossary: Set<string>): boolean {
+  const written = [`${o.surface} ${o.head}`, `${o.surface} ${o.head.replace(/e?s$/, '')}`, o.surface];
+  return written.some((w) => glossary.has(w) || (o.initial && glossary.has(w[0]!.toLowerCase() + w.slice(1))) || (o.joint === 'closed' && glossary.has(w.toLowerCase())));
+}
+
+function stem(word: string): string {
+  const lower = word.toLowerCase();
+  return lower.length > 3 && lower.endsWith('s') ? lower.slice(0, -1) : lower;
+}
+
+/** Terms and variants of the glossary, as written. */
+function glossaryTerms(opinion: Opinion): Set<string> {
+  const terms = new Set<string>();
+  for (const entry of opinion.glossary) {
+    for (const t of [entry.term, ...(Array.isArray(entry.variants) ? entry.variants : [])]) if (typeof t === 'string') terms.add(t);
+  }
+  return terms;
+}

@@ -1,0 +1,203 @@
+import { basename } from 'node:path';
+import { defineRule, describeBlock, type CheckContext } from '../rule.js';
+import type { ChapterText, TextBlock } from '../text/model.js';
+import { textIn } from '../text/sources.js';
+import type { Located, Text, YamlKind } from '../../core/model.js';
+import { codeList } from '../format.js';
+
+export default defineRule<Record<string, never>>(
+  {
+    id: 'consistency/translation-structure',
+    description: 'Report a language version whose structure differs from the original',
+    rationale:
+      'Every language version must be the same opinion: the same chapters, the same points with the same ids ' +
+      'in the same order, the same headings, footnotes, `::principles` / `::recommendations` placements and ' +
+      'cross-references, and a translation of every YAML text the opinion shows (principles, recommendations, ' +
+      'evidence titles, glossary expansions). Otherwise numbering, amendments and `opinion diff` go wrong between ' +
+      'languages. Each language is compared with the original language.',
+    severity: 'warning',
+    options: {},
+    examples: [
+      {
+        title: 'A point missing in the translation',
+        files: {
+          'opinion.yaml': 'reference: INT/900\ntitle: Migrants and the social economy\nkind: own-initiative\nlanguage: en\nlanguages: [en, fr]\nstage: study-group\n',
+          'text/en/01-conclusions.md': '# Conclusions\n\n{#c-one} SEEs help migrants.\n\n{#c-two} They need funding (see :ref{#c-one}).\n',
+          'text/fr/01-conclusions.md': '# Conclusions\n\n{#c-two} Elles ont besoin de financements.\n',
+        },
+        findings: [
+          'text/fr/01-conclusions.md:1:1-1:14: Missing point `c-one` (point 1.1 in `en`) in the `fr` version, expected the points of the `en` version',
+          'text/fr/01-conclusions.md:3:1-3:43: Unexpected references in point 1.1 (`c-two`) of the `fr` version: none, expected `c-one` as in `en`',
+        ],
+      },
+      {
+        title: 'A recommendation not translated',
+        files: {
+          'opinion.yaml': 'reference: INT/900\ntitle: Migrants and the social economy\nkind: own-initiative\nlanguage: en\nlanguages: [en, fr]\nstage: study-group\n',
+          'recommendations.yaml':
+            'recommendations:\n  - id: rec-fund\n    text:\n      en: The EESC calls on the Commission to fund SEEs.\n    addressees: [european-commission]\n',
+          'text/en/01-conclusions.md': '# Conclusions\n\n{#c-one} SEEs help migrants.\n\n::recommendations\n',
+          'text/fr/01-conclusions.md': '# Conclusions\n\n{#c-one} Les EES aident les migrants.\n\n::recommendations\n',
+        },
+        findings: ['recommendations.yaml:4:7-4:57: Missing `fr` text of recommendation `rec-fund`, expected a translation of the `en` text'],
+      },
+      {
+        title: 'A faithful translation',
+        files: {
+          'opinion.yaml': 'reference: INT/900\ntitle: Migrants and the social economy\nkind: own-initiative\nlanguage: en\nlanguages: [en, fr]\nstage: study-group\n',
+          'text/en/01-conclusions.md': '# Conclusions\n\n{#c-one} SEEs help migrants.[^fn-sprar]\n\n[^fn-sprar]: The Italian reception system.\n',
+          'text/fr/01-conclusions.md': '# Conclusions\n\n{#c-one} Les EES aident les migrants.[^fn-sprar]\n\n[^fn-sprar]: Le système d’accueil italien.\n',
+        },
+        findings: [],
+      },
+    ],
+  },
+  (context, report) => {
+    const { opinion, text } = context;
+    const original = text.byLang.get(text.original);
+    if (!original) return;
+    const languages = Array.isArray(opinion.meta.languages) ? opinion.meta.languages : [];
+    for (const lang of text.langs) {
+      if (lang === text.original) continue;
+      const version = text.byLang.get(lang)!;
+      const langPlace = opinion.locate('opinion', languages.includes(lang) ? `/languages/${languages.indexOf(lang)}` : '/language');
+      const theirs = new Map(version.chapters.map((c) => [c.id, c]));
+      const ours = new Set(original.chapters.map((c) => c.id));
+      for (const chapter of original.chapters) {
+        const translated = theirs.get(chapter.id);
+        if (!translated) {
+          report(langPlace, `Missing chapter \`${chapter.id}\` in the \`${lang}\` version, expected \`text/${lang}/${basename(chapter.path)}\` as in \`${text.original}\``);
+          continue;
+        }
+        compareChapter(chapter, translated, text.original, report);
+      }
+      for (const chapter of version.chapters) {
+        if (!ours.has(chapter.id)) {
+          report(chapterPlace(chapter), `Unexpected chapter \`${chapter.id}\` in the \`${lang}\` version, expected only the chapters of the \`${text.original}\` version`);
+        }
+      }
+      checkYamlTexts(context, lang, report);
+    }
+  },
+);
+
+type Reporter = (place: Located | undefined, reason: string) => void;
+
+function chapterPlace(chapter: ChapterText): Located {
+  return chapter.title?.at ?? { file: chapter.path, position: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } };
+}
+
+function compareChapter(original: ChapterText, translated: ChapterText, originalLang: string, report: Reporter): void {
+  const lang = translated.lang;
+  const where = chapterPlace(translated);
+  const name = `chapter ${original.number ?? `\`${original.id}\``}`;
+
+  const ourPlacements = original.placements.map((p) => p.name);
+  const theirPlacements = translated.placements.map((p) => p.name);
+  for (const missing of difference(ourPlacements, theirPlacements)) {
+    report(where, `Missing \`::${missing}\` in ${name} of the \`${lang}\` version, expected it as in \`${originalLang}\``);
+  }
+  for (const extra of difference(theirPlacements, ourPlacements)) {
+    const at = translated.placements.find((p) => p.name === extra)?.at;
+    report(at ?? where, `Unexpected \`::${extra}\` in ${name} of the \`${lang}\` version, expected the placements of the \`${originalLang}\` version`);
+  }
+
+  // Points and headings written in the chapter (placed YAML items are checked through their YAML texts).
+  const ours = original.body.filter((b) => b.from === 'prose');
+  const theirs = translated.body.filter((b) => b.from === 'prose');
+  const ourIds = ours.filter((b) => b.id).map((b) => b.id!);
+  const theirIds = theirs.filter((b) => b.id).map((b) => b.id!);
+  const theirSet = new Set(theirIds);
+  const ourSet = new Set(ourIds);
+  let idFindings = 0;
+  for (const block of ours) {
+    if (!block.id || theirSet.has(block.id)) continue;
+    idFindings++;
+    report(where, `Missing ${block.kind} \`${block.id}\`${block.number ? ` (${block.kind} ${block.number} in \`${originalLang}\`)` : ''} in the \`${lang}\` version, expected the ${block.kind}s of the \`${originalLang}\` version`);
+  }
+  for (const block of theirs) {
+    if (!block.id || ourSet.has(block.id)) continue;
+    idFindings++;
+    report(block.at, `Unexpected id \`${block.id}\` in the \`${lang}\` version, expected the ids of the \`${originalLang}\` version`);
+  }
+  const common = ourIds.filter((id) => theirSet.has(id));
+  const theirCommon = theirIds.filter((id) => ourSet.has(id));
+  const outOfOrder = theirCommon.findIndex((id, i) => id !== common[i]);
+  if (outOfOrder !== -1) {
+    idFindings++;
+    const block = theirs.find((b) => b.id === theirCommon[outOfOrder])!;
+    report(block.at, `Unexpected ${describeBlock(block)} before \`${common[outOfOrder]}\` in the \`${lang}\` version, expected the order of the \`${originalLang}\` version`);
+  }
+  if (idFindings === 0) {
+    for (const kind of ['point', 'heading'] as const) {
+      const a = ours.filter((b) => b.kind === kind).length;
+      const b = theirs.filter((x) => x.kind === kind).length;
+      if (a !== b) report(where, `Unexpected ${b} ${kind}${b === 1 ? '' : 's'} in ${name} of the \`${lang}\` version, expected ${a} as in \`${originalLang}\``);
+    }
+  }
+
+  const ourNotes = original.footnotes.filter((f) => f.from === 'prose').map((f) => f.id!);
+  const theirNotes = translated.footnotes.filter((f) => f.from === 'prose');
+  for (const id of difference(ourNotes, theirNotes.map((f) => f.id!))) {
+    report(where, `Missing footnote \`${id}\` in ${name} of the \`${lang}\` version, expected the footnotes of the \`${originalLang}\` version`);
+  }
+  for (const note of theirNotes) {
+    if (!ourNotes.includes(note.id!)) report(note.at, `Unexpected footnote \`${note.id}\` in the \`${lang}\` version, expected the footnotes of the \`${originalLang}\` version`);
+  }
+
+  const byId = new Map(ours.filter((b) => b.id).map((b) => [b.id!, b]));
+  for (const block of theirs) {
+    const match = block.id ? byId.get(block.id) : undefined;
+    if (!match) continue;
+    const expected = targets(match);
+    const actual = targets(block);
+    if (expected.join(' ') === actual.join(' ')) continue;
+    report(
+      block.at,
+      `Unexpected references in ${describeBlock(block)} of the \`${lang}\` version: ${actual.length ? codeList(actual) : 'none'}, expected ${expected.length ? codeList(expected) : 'none'} as in \`${originalLang}\``,
+    );
+  }
+}
+
+/** The ids a block refers to, cites and calls footnotes of, sorted. */
+function targets(block: TextBlock): string[] {
+  return [...block.refs, ...block.cites, ...block.footnotes].map((m) => m.id).sort();
+}
+
+/** Items of `a` not in `b`, as many times as they are missing. */
+function difference(a: string[], b: string[]): string[] {
+  const left = [...b];
+  const missing: string[] = [];
+  for (const item of a) {
+    const i = left.indexOf(item);
+    if (i === -1) missing.push(item);
+    else left.splice(i, 1);
+  }
+  return missing;
+}
+
+interface Field {
+  kind: YamlKind;
+  pointer: string;
+  value: Text | undefined;
+  what: string;
+}
+
+/** The YAML texts the opinion shows, each of which needs a translation in every language version. */
+function checkYamlTexts(context: CheckContext, lang: string, report: Reporter): void {
+  const { opinion, text } = context;
+  const fields: Field[] = [];
+  opinion.principles.forEach((p, i) => {
+    fields.push({ kind: 'principles', pointer: `/principles/${i}/title`, value: p.title, what: `title of principle \`${String(p.id)}\`` });
+    fields.push({ kind: 'principles', pointer: `/principles/${i}/text`, value: p.text, what: `text of principle \`${String(p.id)}\`` });
+  });
+  opinion.recommendations.forEach((r, i) => fields.push({ kind: 'recommendations', pointer: `/recommendations/${i}/text`, value: r.text, what: `text of recommendation \`${String(r.id)}\`` }));
+  opinion.evidence.forEach((e, i) => fields.push({ kind: 'evidence', pointer: `/evidence/${i}/title`, value: e.title, what: `title of evidence \`${String(e.id)}\`` }));
+  opinion.glossary.forEach((g, i) => fields.push({ kind: 'glossary', pointer: `/glossary/${i}/expansion`, value: g.expansion, what: `expansion of glossary entry \`${String(g.term)}\`` }));
+  for (const field of fields) {
+    if (field.value === undefined || textIn(field.value, lang, text.original)) continue;
+    if (!textIn(field.value, text.original, text.original)) continue;
+    const place = opinion.locate(field.kind, field.pointer);
+    report(place, `Missing \`${lang}\` ${field.what}, expected a translation of the \`${text.original}\` text`);
+  }
+}

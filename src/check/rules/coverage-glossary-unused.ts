@@ -1,0 +1,52 @@
+import { defineRule } from '../rule.js';
+import { allBlocks } from '../text/model.js';
+import { termPattern } from '../text/terms.js';
+
+export default defineRule<Record<string, never>>(
+  {
+    id: 'coverage/glossary-unused',
+    description: 'Report a glossary entry whose term the text never uses',
+    rationale:
+      'The glossary drives the expansion of acronyms at their first use and the consistency checks; an entry ' +
+      'whose term (or one of its `variants`) appears in no language version of the text — points, headings, ' +
+      'placed principles and recommendations, footnotes — is left over from an earlier draft or belongs to the notes.',
+    severity: 'warning',
+    options: {},
+    examples: [
+      {
+        title: 'An acronym the text never uses',
+        files: {
+          'glossary.yaml':
+            'glossary:\n  - id: g-see\n    term: SEE\n    kind: acronym\n    expansion: social economy enterprise\n  - id: g-esf\n    term: ESF\n    kind: acronym\n    expansion: European Social Fund\n',
+          'text/en/01-conclusions.md': '# Conclusions\n\n{#c-one} SEEs help migrants to find work.\n',
+        },
+        findings: ['glossary.yaml:7:11-7:14: Unexpected glossary entry `ESF` that the text never uses, expected the term in the text or no entry'],
+      },
+      {
+        title: 'Used in a translation through a variant',
+        files: {
+          'opinion.yaml': 'reference: INT/900\ntitle: Migrants and the social economy\nkind: own-initiative\nlanguage: en\nlanguages: [en, fr]\nstage: study-group\n',
+          'glossary.yaml':
+            'glossary:\n  - id: g-see\n    term: SEE\n    kind: acronym\n    variants: [EES]\n    expansion:\n      en: social economy enterprise\n      fr: entreprise de l’économie sociale\n',
+          'text/en/01-conclusions.md': '# Conclusions\n\n{#c-one} Cooperatives help migrants to find work.\n',
+          'text/fr/01-conclusions.md': '# Conclusions\n\n{#c-one} Les EES aident les migrants à trouver du travail.\n',
+        },
+        findings: [],
+      },
+    ],
+  },
+  (context, report) => {
+    const { opinion, text } = context;
+    const blocks = [...text.byLang.values()].flatMap((lang) => allBlocks(lang));
+    opinion.glossary.forEach((entry, i) => {
+      if (typeof entry.term !== 'string') return;
+      const spellings = [entry.term, ...(Array.isArray(entry.variants) ? entry.variants.filter((v): v is string => typeof v === 'string') : [])];
+      const used = spellings.some((spelling) => blocks.some((block) => termPattern(spelling).test(block.prose.text)));
+      if (used) return;
+      report(
+        opinion.locate('glossary', `/glossary/${i}/term`),
+        `Unexpected glossary entry \`${entry.term}\` that the text never uses, expected the term in the text or no entry`,
+      );
+    });
+  },
+);

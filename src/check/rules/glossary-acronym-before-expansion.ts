@@ -1,0 +1,113 @@
+import { defineRule, shortPlace } from '../rule.js';
+import { allBlocks, type TextBlock } from '../text/model.js';
+import { isAcronym, termPattern } from '../text/terms.js';
+import { textIn } from '../text/sources.js';
+
+interface Found {
+  block: number;
+  start: number;
+  end: number;
+}
+
+export default defineRule<Record<string, never>>(
+  {
+    id: 'glossary/acronym-before-expansion',
+    description: 'Report an acronym used before the text spells it out, or spelled out twice',
+    rationale:
+      'An acronym is spelled out once, at its first use. The build expands the glossary\'s acronyms at their ' +
+      'first use by itself; when the text also spells one out by hand — `social economy enterprises (SEEs)` or ' +
+      '`SEE (social economy enterprise)`, with the glossary\'s expansion for that language — that must be at the ' +
+      'first use, and only once. Uses are read in reading order: chapters, the principles and recommendations ' +
+      'where they are placed, then footnotes.',
+    severity: 'warning',
+    options: {},
+    examples: [
+      {
+        title: 'Used before it is spelled out',
+        files: {
+          'glossary.yaml': 'glossary:\n  - id: g-sprar\n    term: SPRAR\n    kind: acronym\n    expansion: Protection System for Asylum Seekers and Refugees\n',
+          'text/en/01-conclusions.md':
+            '# Conclusions\n\n{#c-one} SPRAR projects go beyond board and lodging.\n\n{#c-two} The Protection System for Asylum Seekers and Refugees (SPRAR) is run by local authorities.\n',
+        },
+        findings: [
+          'text/en/01-conclusions.md:3:10-3:15: Unexpected `SPRAR` before it is spelled out, expected the expansion at its first use',
+        ],
+      },
+      {
+        title: 'Spelled out twice',
+        files: {
+          'glossary.yaml': 'glossary:\n  - id: g-see\n    term: SEE\n    kind: acronym\n    expansion: social economy enterprise\n',
+          'text/en/01-conclusions.md':
+            '# Conclusions\n\n{#c-one} Social economy enterprises (SEEs) employ migrants.\n\n{#c-two} Small social economy enterprises (SEEs) need stable funding.\n',
+        },
+        findings: [
+          'text/en/01-conclusions.md:5:16-5:49: Unexpected second expansion of `SEE`, expected it only at its first use',
+        ],
+      },
+      {
+        title: 'Spelled out at its first use',
+        files: {
+          'glossary.yaml': 'glossary:\n  - id: g-see\n    term: SEE\n    kind: acronym\n    expansion: social economy enterprise\n',
+          'text/en/01-conclusions.md':
+            '# Conclusions\n\n{#c-one} Social economy enterprises (SEEs) employ migrants.\n\n{#c-two} SEEs need stable funding.\n',
+        },
+        findings: [],
+      },
+    ],
+  },
+  (context, report) => {
+    const { opinion, text } = context;
+    for (const entry of opinion.glossary) {
+      if (typeof entry.term !== 'string') continue;
+      const spellings = [entry.term, ...(Array.isArray(entry.variants) ? entry.variants : [])].filter((s): s is string => typeof s === 'string' && isAcronym(s.replace(/s$/, '')));
+      if (entry.kind !== 'acronym' && !isAcronym(entry.term)) continue;
+      for (const lang of text.langs) {
+        const expansion = textIn(entry.expansion, lang, text.original)?.value;
+        if (!expansion) continue;
+        const blocks = allBlocks(text.byLang.get(lang));
+        const uses: Found[] = [];
+        const expansions: Found[] = [];
+        const long = expansionPattern(expansion, spellings);
+        blocks.forEach((block, b) => {
+          for (const spelling of spellings) {
+            const re = termPattern(spelling);
+            for (let m = re.exec(block.prose.text); m; m = re.exec(block.prose.text)) uses.push({ block: b, start: m.index, end: m.index + m[0].length });
+          }
+          long.lastIndex = 0;
+          for (let m = long.exec(block.prose.text); m; m = long.exec(block.prose.text)) {
+            if (spellings.some((s) => m![0].includes(s))) expansions.push({ block: b, start: m.index, end: m.index + m[0].length });
+          }
+        });
+        if (expansions.length === 0 || uses.length === 0) continue;
+        const order = (a: Found, b: Found) => a.block - b.block || a.start - b.start;
+        uses.sort(order);
+        expansions.sort(order);
+        const firstExpansion = expansions[0]!;
+        const firstUse = uses[0]!;
+        const inside = (use: Found, e: Found) => use.block === e.block && use.start >= e.start && use.end <= e.end;
+        const place = (f: Found) => (blocks[f.block] as TextBlock).prose.locate(f.start, f.end);
+        if (!inside(firstUse, firstExpansion) && order(firstUse, firstExpansion) < 0) {
+          report(place(firstUse), `Unexpected \`${blocks[firstUse.block]!.prose.text.slice(firstUse.start, firstUse.end)}\` before it is spelled out, expected the expansion at its first use`, {
+            note: `It is spelled out at ${shortPlace(context, place(firstExpansion))}. The build expands glossary acronyms at their first use, so the expansion written by hand can also go`,
+          });
+        }
+        for (const again of expansions.slice(1)) {
+          report(place(again), `Unexpected second expansion of \`${entry.term}\`, expected it only at its first use`, {
+            note: `First spelled out at ${shortPlace(context, place(firstExpansion))}`,
+          });
+        }
+      }
+    }
+  },
+);
+
+/** `expansion (ACRONYM)` or `ACRONYM (expansion)`, plurals allowed, any case for the expansion. */
+function expansionPattern(expansion: string, spellings: string[]): RegExp {
+  const words = expansion
+    .trim()
+    .split(/[\s\-‐‑]+/)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]"));
+  const long = `${words.join('[\\s\\-‐‑]+')}(?:s|es)?`;
+  const short = `(?:${spellings.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})s?`;
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${long}\\s*\\(\\s*${short}\\s*\\)|${short}\\s*\\(\\s*${long}\\s*\\))`, 'giu');
+}

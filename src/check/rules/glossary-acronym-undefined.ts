@@ -1,0 +1,116 @@
+import { defineRule, shortPlace } from '../rule.js';
+import { allBlocks, type TextBlock } from '../text/model.js';
+import { findAcronyms, surnamesIn } from '../text/acronyms.js';
+import { codeList } from '../format.js';
+import type { Opinion } from '../../core/model.js';
+
+export interface Options {
+  known: string[];
+  allow: string[];
+}
+
+/** Acronyms every reader of an EU text knows (EU style guide: no need to spell them out), in the main EU languages. */
+export const KNOWN_ACRONYMS = ['EU', 'UE', 'EESC', 'CESE', 'EWSA', 'UN', 'ONU', 'UNO', 'NATO', 'OTAN', 'OECD', 'OCDE', 'OCSE', 'OJ', 'JO', 'GU', 'COM', 'SWD', 'UK', 'USA'];
+
+export default defineRule<Options>(
+  {
+    id: 'glossary/acronym-undefined',
+    description: 'Report an acronym the glossary does not define',
+    rationale:
+      'Readers of an opinion include members, translators and the public: every acronym must be spelled out ' +
+      'at its first use, which the build does for the acronyms in `glossary.yaml`. An acronym is a word of two ' +
+      'or more capital letters (digits allowed), with an optional plural `s` (`SEEs`). Not counted: Roman numerals ' +
+      '(`Group III`), codes in legal and document references (`2014/24/EU`, `INT/871`, `COM(2016)`), surnames in ' +
+      'capitals of the people named in the metadata and hearings, and the well-known acronyms of `known` ' +
+      '(EU, EESC, UN, NATO, OECD, OJ, COM… in English, French, Italian and German). Each acronym is reported once ' +
+      'per language, at its first use.',
+    severity: 'warning',
+    options: {
+      known: {
+        title: 'Well-known acronyms',
+        description: 'Acronyms accepted without a glossary entry; replaces the built-in list.',
+        default: KNOWN_ACRONYMS,
+        schema: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true },
+      },
+      allow: {
+        title: 'Also allowed',
+        description: 'More acronyms accepted without a glossary entry, added to `known`.',
+        default: [],
+        schema: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true },
+      },
+    },
+    examples: [
+      {
+        title: 'An acronym not in the glossary',
+        files: {
+          'glossary.yaml': 'glossary:\n  - id: g-see\n    term: SEE\n    kind: acronym\n    expansion: social economy enterprise\n',
+          'text/en/01-conclusions.md':
+            '# Conclusions\n\n{#c-one} SEEs can use the AMIF and the ESF.\n\n{#c-two} The AMIF is too complex for small SEEs.\n',
+        },
+        findings: [
+          'text/en/01-conclusions.md:3:27-3:31: Unexpected acronym `AMIF` that the glossary does not define, expected an entry with its expansion in `glossary.yaml`',
+          'text/en/01-conclusions.md:3:40-3:43: Unexpected acronym `ESF` that the glossary does not define, expected an entry with its expansion in `glossary.yaml`',
+        ],
+      },
+      {
+        title: 'Well-known acronyms, references, Roman numerals and surnames',
+        files: {
+          'opinion.yaml':
+            'reference: INT/900\ntitle: Migrants and the social economy\nkind: own-initiative\nrapporteurs:\n  - name: Giuseppe GUERINI\nlanguage: en\nstage: study-group\n',
+          'text/en/01-conclusions.md':
+            '# Conclusions\n\n{#c-one} The EESC and Giuseppe GUERINI (Group III) recall Directive 2014/24/EU and COM(2016) 377 final.\n',
+        },
+        findings: [],
+      },
+    ],
+  },
+  (context, report, options) => {
+    const { opinion, text } = context;
+    const defined = new Set<string>([...options.known, ...options.allow, ...glossarySpellings(opinion), ...surnamesIn(peopleOf(opinion))]);
+    for (const lang of text.langs) {
+      const first = new Map<string, { block: TextBlock; start: number; end: number; count: number }>();
+      for (const block of allBlocks(text.byLang.get(lang))) {
+        for (const use of findAcronyms(block.prose.text)) {
+          if (defined.has(use.acronym) || defined.has(`${use.acronym}s`)) continue;
+          const seen = first.get(use.acronym);
+          if (seen) seen.count++;
+          else first.set(use.acronym, { block, start: use.start, end: use.end, count: 1 });
+        }
+      }
+      for (const [acronym, seen] of first) {
+        const place = seen.block.prose.locate(seen.start, seen.end);
+        report(place, `Unexpected acronym \`${acronym}\` that the glossary does not define, expected an entry with its expansion in \`glossary.yaml\``, {
+          actual: acronym,
+          note:
+            `Used ${seen.count === 1 ? 'once' : `${seen.count} times`} in the \`${lang}\` text, first at ${shortPlace(context, place)}. ` +
+            `Accepted without an entry: ${codeList([...options.known, ...options.allow])}`,
+        });
+      }
+    }
+  },
+);
+
+/** Every spelling the glossary defines: terms and variants, with and without a plural `s`. */
+export function glossarySpellings(opinion: Opinion): string[] {
+  const spellings: string[] = [];
+  for (const entry of opinion.glossary) {
+    if (typeof entry.term === 'string') spellings.push(entry.term);
+    if (Array.isArray(entry.variants)) for (const v of entry.variants) if (typeof v === 'string') spellings.push(v, v.replace(/s$/, ''));
+  }
+  return spellings;
+}
+
+/** The names of the people in the metadata and hearings (their surnames are written in capitals). */
+function peopleOf(opinion: Opinion): string[] {
+  const meta = opinion.meta;
+  const names: unknown[] = [
+    ...(meta.rapporteurs ?? []).map((p) => p?.name),
+    ...(meta.experts ?? []).map((p) => p?.name),
+    meta.study_group?.president,
+    ...(meta.study_group?.members ?? []),
+    meta.closing?.president,
+    ...(meta.appendix?.amendments ?? []).flatMap((a) => a?.tabled_by ?? []),
+    ...opinion.hearings.flatMap((h) => (Array.isArray(h.speakers) ? h.speakers.map((s) => s?.name) : [])),
+  ];
+  return names.filter((n): n is string => typeof n === 'string');
+}

@@ -1,0 +1,39 @@
+/**
+ * Finding a term in prose: whole words only, spaces and hyphens between its
+ * words interchangeable, an optional plural ending; acronyms match in
+ * capitals only, other terms in any case.
+ */
+
+const cache = new Map<string, RegExp>();
+
+/** Whether a term is written in capitals (an acronym such as `SEE` or `AMIF`). */
+export function isAcronym(term: string): boolean {
+  return /^(?:\p{Lu}[\p{Lu}\p{N}]*){2,}$/u.test(term) && /\p{Lu}.*\p{Lu}/u.test(term);
+}
+
+/** A global regular expression matching `term` as a whole word (or words). */
+export function termPattern(term: string): RegExp {
+  const acronym = isAcronym(term);
+  const key = `${acronym ? 'A' : 'T'}${term}`;
+  let re = cache.get(key);
+  if (!re) {
+    const words = term
+      .trim()
+      .split(/[\s\-‐‑]+/)
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]"));
+    const body = words.join('[\\s\\-‐‑]+');
+    const plural = acronym ? 's?' : '(?:s|es)?';
+    re = new RegExp(`(?<![\\p{L}\\p{N}])${body}${plural}(?![\\p{L}\\p{N}])`, acronym ? 'gu' : 'giu');
+    cache.set(key, re);
+  }
+  re.lastIndex = 0;
+  return re;
+}
+
+/** Every match of `term` in `text`: start and end offsets. */
+export function findTerm(text: string, term: string): { start: number; end: number }[] {
+  const re = termPattern(term);
+  const found: { start: number; end: number }[] = [];
+  for (let m = re.exec(text); m; m = re.exec(text)) found.push({ start: m.index, end: m.index + m[0].length });
+  return found;
+}
