@@ -31,6 +31,12 @@ export interface BuildOptions {
   template?: string;
   /** Extra label files (`--labels`), each with its `lang:`. */
   labels?: readonly string[];
+  /**
+   * Render even when validation found semantic errors (an unknown id, dates
+   * out of order…), as long as the files could be read and match their
+   * schemas. For tools that read a draft (`opinion diff`); `ok` stays false.
+   */
+  lenient?: boolean;
 }
 
 export interface OpinionBuild {
@@ -49,7 +55,7 @@ export async function buildOpinion(dir: string, options: BuildOptions = {}): Pro
   const { opinion, files } = await validateOpinion(dir);
   const name = opinion?.name ?? dir.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? dir;
   const result: OpinionBuild = { dir, name, ok: false, renders: [], files, ...(opinion ? { opinion } : {}) };
-  if (!opinion || hasErrors(files)) return finish(result);
+  if (!opinion || (options.lenient ? hasErrors(files, LOADING_RULES) : hasErrors(files))) return finish(result);
 
   const meta = opinion.meta;
   const declared = Array.isArray(meta.languages) && meta.languages.length > 0 ? meta.languages : [meta.language];
@@ -84,7 +90,7 @@ export async function buildOpinion(dir: string, options: BuildOptions = {}): Pro
   const fallback = { file: opinionFile, place: opinion.locate('opinion', Array.isArray(meta.languages) ? '/languages' : '/language')?.position };
   const labels = new Map<string, Labels | undefined>();
   for (const lang of new Set([meta.language, ...langs])) labels.set(lang, resolveLabels(lang, layers, fallback));
-  if (hasErrors(files)) return finish(result);
+  if ([...labels.values()].includes(undefined) || (!options.lenient && hasErrors(files))) return finish(result);
 
   const notesFiles = options.notes ? await readNotes(opinion, files) : undefined;
   for (const lang of langs) {
@@ -134,8 +140,11 @@ function dropFootnotes(tree: Root): Root {
   return tree;
 }
 
-function hasErrors(files: readonly VFile[]): boolean {
-  return files.some((file) => file.messages.some((message) => message.fatal === true));
+/** Rule families of problems met while reading files (as opposed to checking what they say). */
+const LOADING_RULES = /^(source|yaml|schema|labels|template)\//;
+
+function hasErrors(files: readonly VFile[], only?: RegExp): boolean {
+  return files.some((file) => file.messages.some((message) => message.fatal === true && (!only || only.test(String(message.ruleId)))));
 }
 
 function finish(result: OpinionBuild): OpinionBuild {

@@ -88,6 +88,13 @@ export function resolveDocument(opinion: Opinion, options: ResolveOptions): Reso
   for (const unit of [...chapterUnits(chapters), ...footnoteUnits(footnotes), ...frontUnits]) removeDirectives(unit);
 
   const length = countLength(chapters, footnotes);
+  if (length.exceeded) {
+    report(opinionFile, `Unexpected length of ${length.characters.toLocaleString('en-GB')} characters without spaces in the \`${ctx.lang}\` text, expected at most ${length.limit.toLocaleString('en-GB')}`, {
+      ruleId: 'length/limit',
+      severity: 'warning',
+      note: 'An EESC opinion must not exceed 18,000 characters without spaces at any stage (counted: chapter and section titles, points and footnotes)',
+    });
+  }
   const draft = toDraft(opinion.dir, ctx.lang, front, chapters, footnotes);
   return { ctx, front, chapters, footnotes, ...(closing ? { closing } : {}), amendments, length, draft };
 }

@@ -29,6 +29,10 @@ export function stylesheet(page: PageInfo): string {
   @bottom-left { content: ${top} " – " ${lang}; font: 8pt "Times New Roman", Times, "Liberation Serif", serif; color: #444; }
   @bottom-right { content: counter(page) "/" counter(pages); font: 10pt "Times New Roman", Times, "Liberation Serif", serif; }
 }
+@page :first {
+  @top-left { content: none; }
+  @top-right { content: none; }
+}
 :root { color-scheme: light; }
 html { background: #d9d9d6; }
 body {

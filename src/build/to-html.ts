@@ -47,21 +47,30 @@ export function toHtml(tree: Root, page: PageOptions): string {
       footnoteBackLabel: (index: number, rereference: number) =>
         labels['html.back-to-reference'].replace('{number}', String(index + 1)) + (rereference > 1 ? ` (${rereference})` : ''),
     })
-    .use(() => dropEmptyTableHeads)
+    .use(() => tidy)
     .use(rehypeSanitize, SANITIZE_SCHEMA);
   const body = processor.runSync(unwrapReferences(tree, false)) as HastRoot;
   const shell = pageShell(body.children as ElementContent[], page);
   return hastToHtml(shell) + '\n';
 }
 
-/** The header block is a table without a header row: remove the empty `thead` GFM requires. */
-function dropEmptyTableHeads(tree: HastRoot): void {
+/**
+ * Two layout details: the header block is a table without a header row (the
+ * empty `thead` GFM requires goes), and a hanging number is followed by its
+ * box, not by the space the Markdown needs.
+ */
+function tidy(tree: HastRoot): void {
   const visit = (node: HastRoot | Element) => {
     for (const child of node.children) {
       if (child.type !== 'element') continue;
       if (child.tagName === 'table') {
         child.children = child.children.filter((part) => !(part.type === 'element' && part.tagName === 'thead' && isBlank(part)));
-      } else visit(child);
+      }
+      const [first, second] = child.children;
+      if (first?.type === 'element' && first.tagName === 'span' && String(first.properties.className) === 'num' && second?.type === 'text') {
+        second.value = second.value.replace(/^ /, '');
+      }
+      visit(child);
     }
   };
   visit(tree);

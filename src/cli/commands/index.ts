@@ -2,8 +2,10 @@ import type { Command } from 'commander';
 import type { Io } from '../io.js';
 import { validateCommand } from './validate.js';
 import { initCommand } from './init.js';
+import { buildCommand } from './build.js';
+import { checkCommand } from './check.js';
 
 /** A command factory: builds the commander command; `setExit` records its exit code. */
 export type DefineCommand = (io: Io, setExit: (code: number) => void) => Command;
 
-export const commands: DefineCommand[] = [initCommand, validateCommand];
+export const commands: DefineCommand[] = [initCommand, validateCommand, buildCommand, checkCommand];

@@ -1,0 +1,20 @@
+/**
+ * `draftFromSources`: an opinion folder as a `Draft` — what a reader of the
+ * built draft sees, in one language: numbered chapters and points with their
+ * ids and plain text, references resolved (target ids and offsets),
+ * footnotes, the title line and the header rows. For `opinion diff`,
+ * `check` and `stats`.
+ *
+ * The draft is made whenever the sources can be read, even when they hold
+ * semantic errors (an unknown id renders as `[id]`); those are messages on
+ * `files`, as are the reasons when no draft can be made.
+ */
+import type { VFile } from 'vfile';
+import type { Draft } from '../core/draft.js';
+import { buildOpinion } from './build-opinion.js';
+
+export async function draftFromSources(dir: string, options: { lang?: string }): Promise<{ draft?: Draft; files: VFile[] }> {
+  const build = await buildOpinion(dir, { ...(options.lang ? { langs: [options.lang] } : {}), formats: [], lenient: true });
+  const render = build.renders[0];
+  return render ? { draft: render.draft, files: build.files } : { files: build.files };
+}

@@ -1,0 +1,150 @@
+/**
+ * Writing a built opinion: `<out>/<opinion>/<lang>/opinion.{md,html,json}`.
+ *
+ * Nothing is lost:
+ * - every file is written atomically (`atomic-write.ts`);
+ * - a file edited by hand since the last build (its SHA-256 no longer the
+ *   one in the manifest), or a file the build did not write, is never
+ *   overwritten: the opinion's outputs are left as they are and an error
+ *   names the file and says to use `--force`;
+ * - with `force`, such a file is first copied to
+ *   `<file>.<yyyymmdd-hhmmss>.bak` (never over an earlier backup), and the
+ *   backup is reported.
+ * Files whose content would not change are not rewritten.
+ */
+import { constants } from 'node:fs';
+import { copyFile, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { VFile } from 'vfile';
+import { report } from '../core/messages.js';
+import { removeStaleTemporaries, writeFileAtomic } from './atomic-write.js';
+import type { OpinionBuild } from './build-opinion.js';
+import { manifestText, MANIFEST_NAME, readManifest, sha256 } from './manifest.js';
+
+export interface WriteOptions {
+  /** The output folder (`build` by default in the CLI). */
+  out: string;
+  /** Overwrite hand-edited outputs, keeping a backup. */
+  force?: boolean;
+  /** The time used in backup names (tests pass a fixed one). */
+  now?: Date;
+}
+
+export interface WriteResult {
+  /** Files written (new content). */
+  written: string[];
+  /** Files already holding the new content. */
+  unchanged: string[];
+  /** Hand-edited files kept as backups before being overwritten (`force`). */
+  backups: { file: string; backup: string }[];
+  /** Hand-edited files not overwritten (then nothing was written for the opinion). */
+  refused: string[];
+  /** One VFile per output with something to say (refusals, backups). */
+  files: VFile[];
+}
+
+const EXTENSIONS = { markdown: 'md', html: 'html', json: 'json' } as const;
+
+/** Where each output of a build goes. */
+export function outputPaths(build: OpinionBuild, out: string): { path: string; content: string }[] {
+  const targets: { path: string; content: string }[] = [];
+  for (const render of build.renders) {
+    for (const [key, ext] of Object.entries(EXTENSIONS) as [keyof typeof EXTENSIONS, string][]) {
+      const content = key === 'markdown' ? render.markdown : key === 'html' ? render.html : render.json;
+      if (content !== undefined) targets.push({ path: join(out, build.name, render.lang, `opinion.${ext}`), content });
+    }
+  }
+  return targets;
+}
+
+export async function writeOutputs(build: OpinionBuild, options: WriteOptions): Promise<WriteResult> {
+  const result: WriteResult = { written: [], unchanged: [], backups: [], refused: [], files: [] };
+  const root = join(options.out, build.name);
+  const targets = outputPaths(build, options.out);
+  const { manifest, problem } = await readManifest(root);
+  const key = (path: string) => relative(root, path).split(sep).join('/');
+
+  const plan: { path: string; content: string; hash: string; backup: boolean }[] = [];
+  for (const target of targets) {
+    const hash = sha256(target.content);
+    let current: Buffer | undefined;
+    try {
+      current = await readFile(target.path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') throw error;
+    }
+    if (current === undefined) {
+      plan.push({ ...target, hash, backup: false });
+      continue;
+    }
+    const currentHash = sha256(current);
+    if (currentHash === hash) {
+      result.unchanged.push(target.path);
+      manifest.files[key(target.path)] = { sha256: hash };
+      continue;
+    }
+    const known = manifest.files[key(target.path)]?.sha256;
+    if (known === currentHash) {
+      plan.push({ ...target, hash, backup: false });
+      continue;
+    }
+    // Edited by hand since the last build, or not written by a build at all.
+    if (options.force) {
+      plan.push({ ...target, hash, backup: true });
+      continue;
+    }
+    result.refused.push(target.path);
+    const file = new VFile({ path: target.path });
+    report(
+      file,
+      known
+        ? 'Unexpected changes to a built file: it was edited by hand since the last build, and is not overwritten'
+        : `Unexpected file that the last build did not write${problem ? ` (${problem} in \`${MANIFEST_NAME}\`)` : ''}: it is not overwritten`,
+      {
+        ruleId: 'build/hand-edited',
+        note: 'Nothing was written for this opinion. Move your edits into the sources, or run again with `--force` to overwrite it (a backup copy is kept next to it)',
+      },
+    );
+    result.files.push(file);
+  }
+  if (result.refused.length > 0) return result;
+
+  const stamp = timestamp(options.now ?? new Date());
+  for (const dir of new Set(plan.map((p) => join(p.path, '..')))) await removeStaleTemporaries(dir);
+  for (const item of plan) {
+    if (item.backup) {
+      const backup = await backupCopy(item.path, stamp);
+      result.backups.push({ file: item.path, backup });
+      const file = new VFile({ path: item.path });
+      report(file, `Kept a copy of the hand-edited file as \`${backup.split(/[\\/]/).pop()}\` before overwriting it`, {
+        ruleId: 'build/backup',
+        severity: 'info',
+      });
+      result.files.push(file);
+    }
+    await writeFileAtomic(item.path, item.content);
+    manifest.files[key(item.path)] = { sha256: item.hash };
+    result.written.push(item.path);
+  }
+  if (plan.length > 0 || result.unchanged.length > 0) await writeFileAtomic(join(root, MANIFEST_NAME), manifestText(manifest));
+  return result;
+}
+
+/** Copy `path` to a backup name that does not exist yet. */
+async function backupCopy(path: string, stamp: string): Promise<string> {
+  for (let n = 1; ; n++) {
+    const backup = `${path}.${stamp}${n > 1 ? `-${n}` : ''}.bak`;
+    try {
+      await copyFile(path, backup, constants.COPYFILE_EXCL);
+      return backup;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
+
+function timestamp(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getUTCFullYear()}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}-${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}${pad(date.getUTCSeconds())}`;
+}

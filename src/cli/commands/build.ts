@@ -1,0 +1,177 @@
+import { Command } from 'commander';
+import { stat } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+import type { VFile } from 'vfile';
+import type { DefineCommand } from './index.js';
+import { EXIT, UsageError, useColor, type Io } from '../io.js';
+import { reportFormatOption, type ReportFormat } from '../report-option.js';
+import { VERSION } from '../../version.js';
+
+const OUTPUTS = ['md', 'html', 'json'] as const;
+type Output = (typeof OUTPUTS)[number];
+
+interface BuildCliOptions {
+  lang?: string;
+  to: string;
+  out: string;
+  notes?: boolean;
+  force?: boolean;
+  watch?: boolean;
+  template?: string;
+  labels: string[];
+  format: ReportFormat;
+  quiet?: boolean;
+}
+
+export const buildCommand: DefineCommand = (io, setExit) =>
+  new Command('build')
+    .summary('build drafts (Markdown, HTML, JSON) from opinion sources, in one or all languages')
+    .description(
+      'Build the draft of one opinion folder, several, or a tree of them (e.g. `opinions/`):\n' +
+        'numbered points, resolved cross-references, footnotes and citations, the header\n' +
+        'block and labels of each language, through a Markdown template.\n\n' +
+        'Writes <out>/<opinion>/<lang>/opinion.md, opinion.html and opinion.json, atomically.\n' +
+        'A built file edited by hand since is never overwritten without --force (which\n' +
+        'keeps a backup). Every build prints the length: characters without spaces\n' +
+        'against the 18,000 limit.\n\n' +
+        'Exit codes: 0 built (warnings allowed), 1 errors in the sources or a hand-edited\n' +
+        'output (nothing written for that opinion), 2 could not run.',
+    )
+    .argument('[paths...]', 'opinion folders or folders holding them', ['.'])
+    .option('-l, --lang <codes>', 'language(s) to build: a code (fr), a list (en,fr) or "all" (default: the original language)')
+    .option('-t, --to <outputs>', 'outputs to write, comma-separated: md, html, json', 'md,html,json')
+    .option('-o, --out <dir>', 'output folder', 'build')
+    .option('--notes', 'include the rapporteur\'s internal notes, clearly marked')
+    .option('--force', 'overwrite outputs edited by hand since the last build, keeping a backup')
+    .option('-w, --watch', 'rebuild when a source changes (Ctrl-C to stop)')
+    .option('--template <file>', 'use this template instead of the opinion\'s own or the default')
+    .option('--labels <file>', 'a label file (with its `lang:`) overriding or adding labels; repeatable', (value: string, list: string[]) => [...list, value], [])
+    .addOption(reportFormatOption())
+    .option('-q, --quiet', 'report errors only, not warnings')
+    .action(async (paths: string[], options: BuildCliOptions) => {
+      const langs = parseLangs(options.lang);
+      const outputs = parseOutputs(options.to);
+      const template = options.template ? await existingFile(io, options.template, '--template') : undefined;
+      const labels = await Promise.all(options.labels.map((file) => existingFile(io, file, '--labels')));
+      const [{ buildOpinion, writeOutputs, watchOpinions, LENGTH_LIMIT }, { findOpinionFolders }, { formatReport }] = await Promise.all([
+        import('../../build/index.js'),
+        import('../../validate/index.js'),
+        import('../../report/index.js'),
+      ]);
+      const found = await findOpinionFolders(paths.map((p) => resolve(io.cwd, p)));
+      if (found.problems.length > 0) {
+        throw new UsageError(found.problems.map((p) => p.reason.replace(io.cwd + '/', '')).join('\nopinion: '));
+      }
+      const out = resolve(io.cwd, options.out);
+      // Findings go to stdout like `opinion validate`; the build lines too, unless stdout is a machine format.
+      const say = options.format === 'human' ? io.stdout : io.stderr;
+      const show = (path: string) => {
+        const rel = relative(io.cwd, path);
+        return rel === '' ? '.' : rel.startsWith('..') ? path : rel;
+      };
+
+      const buildOne = async (folder: string): Promise<{ files: VFile[]; failed: boolean; lines: string[] }> => {
+        const build = await buildOpinion(folder, {
+          ...(langs ? { langs } : {}),
+          formats: outputs,
+          notes: options.notes ?? false,
+          ...(template ? { template } : {}),
+          labels,
+        });
+        const lines: string[] = [];
+        if (!build.ok) {
+          const errors = build.files.reduce((n, f) => n + f.messages.filter((m) => m.fatal === true).length, 0);
+          lines.push(`${build.name}: not built, ${errors} error${errors === 1 ? '' : 's'} in the sources (nothing written)`);
+          return { files: build.files, failed: true, lines };
+        }
+        const written = await writeOutputs(build, { out, force: options.force ?? false });
+        for (const render of build.renders) {
+          const { characters, exceeded } = render.length;
+          const where = show(resolve(out, build.name, render.lang, `opinion.${outputs.length === 1 ? outputs[0] : `{${outputs.join(',')}}`}`));
+          lines.push(
+            `${build.name} ${render.lang}: ${characters.toLocaleString('en-GB')} / ${LENGTH_LIMIT.toLocaleString('en-GB')} characters without spaces` +
+              `${exceeded ? ' (over the limit)' : ''}${written.refused.length ? '' : ` → ${where}`}`,
+          );
+        }
+        if (written.refused.length > 0) lines.push(`${build.name}: not written, ${written.refused.length} output${written.refused.length === 1 ? ' was' : 's were'} edited by hand (see above; --force overwrites, keeping a backup)`);
+        for (const backup of written.backups) lines.push(`${build.name}: kept a copy of the hand-edited ${show(backup.file)} in ${show(backup.backup)}`);
+        return { files: [...build.files, ...written.files], failed: written.refused.length > 0, lines };
+      };
+
+      const runAll = async (folders: string[]): Promise<boolean> => {
+        const progress = folders.length > 1 && io.stderrIsTTY;
+        const files: VFile[] = [];
+        const lines: string[] = [];
+        let failed = false;
+        for (const [i, folder] of folders.entries()) {
+          if (progress) io.stderr(`\r\x1b[K[${i + 1}/${folders.length}] building ${show(folder)}…`);
+          const result = await buildOne(folder);
+          files.push(...result.files);
+          lines.push(...result.lines);
+          failed ||= result.failed;
+        }
+        if (progress) io.stderr('\r\x1b[K');
+        if (options.quiet) for (const file of files) file.messages = file.messages.filter((m) => m.fatal === true);
+        const reported = files.filter((f) => f.messages.length > 0);
+        if (reported.length > 0 || options.format !== 'human') {
+          const count = folders.length;
+          io.stdout(
+            formatReport(reported, options.format, {
+              color: useColor(io),
+              cwd: io.cwd,
+              checked: `${count} opinion${count === 1 ? '' : 's'}`,
+              version: VERSION,
+            }),
+          );
+        }
+        say(lines.join('\n') + '\n');
+        return failed;
+      };
+
+      const failed = await runAll(found.folders);
+      setExit(failed ? EXIT.findings : EXIT.ok);
+      if (!options.watch) return;
+
+      say(`Watching ${found.folders.length} opinion${found.folders.length === 1 ? '' : 's'} for changes (Ctrl-C to stop)…\n`);
+      await watchOpinions(
+        found.folders,
+        async (folder) => {
+          say(`\n${new Date().toISOString().slice(11, 19)} ${show(folder)} changed\n`);
+          await runAll([folder]);
+        },
+        {
+          shared: [...(template ? [template] : []), ...labels],
+          onError: (path, error) => io.stderr(`opinion: cannot watch ${show(path)}: ${error.message}\n`),
+        },
+      );
+    });
+
+function parseLangs(value: string | undefined): string[] | 'all' | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'all') return 'all';
+  const langs = value.split(',').map((l) => l.trim()).filter(Boolean);
+  const bad = langs.filter((l) => !/^[a-z]{2,3}$/.test(l));
+  if (langs.length === 0 || bad.length > 0) {
+    throw new UsageError(`unexpected language \`${bad[0] ?? value}\` for --lang, expected a language code such as \`fr\`, a list such as \`en,fr\`, or \`all\``);
+  }
+  return langs;
+}
+
+function parseOutputs(value: string): Output[] {
+  const outputs = [...new Set(value.split(',').map((f) => f.trim()).filter(Boolean))];
+  const bad = outputs.filter((f) => !(OUTPUTS as readonly string[]).includes(f));
+  if (outputs.length === 0 || bad.length > 0) {
+    throw new UsageError(`unexpected output \`${bad[0] ?? value}\` for --to, expected md, html or json (comma-separated)`);
+  }
+  return OUTPUTS.filter((f) => outputs.includes(f));
+}
+
+async function existingFile(io: Io, path: string, option: string): Promise<string> {
+  const full = resolve(io.cwd, path);
+  try {
+    if ((await stat(full)).isFile()) return full;
+  } catch {
+    // reported below
+  }
+  throw new UsageError(`cannot read \`${path}\` given to ${option}: no such file`);
+}
