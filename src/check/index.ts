@@ -41,7 +41,7 @@ export async function checkOpinion(dir: string, options: CheckOptions = {}): Pro
   const project = projectPath ? await configs.load(projectPath) : undefined;
   const own = await configs.load(join(dir, OPINION_CONFIG));
   const settings = resolveConfig([project?.layer, own?.layer, options.rules]);
-  runRules(createContext(opinion, index), settings);
+  runRules(await createContext(opinion, index), settings);
   sortMessages(files);
   const configFiles = [project?.file, own?.file].filter((f): f is VFile => f !== undefined);
   for (const file of configFiles) sortMessages([file]);

@@ -1,7 +1,13 @@
 /**
  * The length of an opinion as the 18,000-character limit counts it:
  * characters without spaces of the original language's chapter titles,
- * headings, points and footnotes, in reading order, each with its place.
+ * headings, points and footnotes, as the build renders them (references as
+ * their labels, acronyms expanded at first use, citations as footnotes),
+ * in reading order, each with its place in the sources.
+ *
+ * When the draft cannot be rendered (a broken template or label file), the
+ * text model stands in: the same parts, with references as labels but
+ * acronyms not expanded.
  */
 import type { Located } from '../core/model.js';
 import type { CheckContext } from './rule.js';
@@ -24,26 +30,32 @@ export interface Length {
 export function measureLength(context: CheckContext): Length {
   const lang = context.text.original;
   const entries: LengthEntry[] = [];
+  const model = context.text.byLang.get(lang);
   const draft = context.draft;
   if (draft) {
+    const blocks = new Map<string, TextBlock>();
+    for (const chapter of model?.chapters ?? []) for (const note of chapter.footnotes) if (note.id) blocks.set(note.id, note);
     for (const chapter of draft.chapters) {
-      entries.push({ count: countText(chapter.title).charactersNoSpaces, label: `the title of chapter ${chapter.number ?? chapter.title}`, at: chapter.points[0]?.at });
+      const source = model?.chapters.find((c) => c.id === chapter.id);
+      entries.push({ count: countText(chapter.title).charactersNoSpaces, label: `the title of chapter ${chapter.number ?? `\`${chapter.id}\``}`, at: source?.title?.at ?? chapter.points[0]?.at });
       for (const point of chapter.points) {
         entries.push({ count: countText(point.text).charactersNoSpaces, label: describeBlock({ kind: point.heading ? 'heading' : 'point', number: point.number, id: point.id }), at: point.at });
       }
     }
-    const last = entries[entries.length - 1]?.at;
-    for (const footnote of draft.footnotes) entries.push({ count: countText(footnote.text).charactersNoSpaces, label: `footnote ${footnote.number}`, at: last });
-  } else {
-    for (const block of allBlocks(context.text.byLang.get(lang))) {
-      entries.push({ count: countText(block.prose.text).charactersNoSpaces, label: labelOf(block), at: block.at });
+    let last = entries[entries.length - 1]?.at;
+    for (const footnote of draft.footnotes) {
+      const at = (footnote.id ? blocks.get(footnote.id)?.at : undefined) ?? last;
+      last = at;
+      entries.push({ count: countText(footnote.text).charactersNoSpaces, label: `footnote ${footnote.number}`, at });
     }
+  } else {
+    for (const block of allBlocks(model)) entries.push({ count: countText(block.prose.text).charactersNoSpaces, label: labelOf(block), at: block.at });
   }
-  const total = entries.reduce((sum, e) => sum + e.count, 0);
+  const total = context.length ?? entries.reduce((sum, e) => sum + e.count, 0);
   return {
     total,
     entries,
-    note: `Counted in the \`${lang}\` text: chapter titles, headings, points and footnotes; not the header block, point numbers, the closing block or notes`,
+    note: `Counted in the \`${lang}\` text as rendered: chapter titles, headings, points and footnotes; not the title line, header block, point numbers, closing block or notes`,
   };
 }
 

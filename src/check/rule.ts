@@ -62,8 +62,10 @@ export interface CheckContext {
   opinion: Opinion;
   index: IdIndex;
   text: OpinionText;
-  /** The original language version as the build renders it, when available. */
+  /** The original language version as the build renders it, when it can be rendered. */
   draft?: Draft;
+  /** Its characters without spaces, as the build counts them. */
+  length?: number;
 }
 
 export interface FindingExtra {

@@ -37,8 +37,9 @@ export default defineRule<Options>(
       '"social-economy enterprise", "multi-level" or "multilevel", "Member States" or "member states" — ' +
       'translators and readers take a different spelling for a different thing. Two words written apart, ' +
       'hyphenated or closed up count as the same term when followed by the same word (so "in the long term" ' +
-      'and "long-term funding" are not compared); capitals count in terms of two words, except at the start of ' +
-      'a sentence. The expected spelling is the glossary\'s when it has the term, otherwise the most frequent ' +
+      'and "long-term funding" are not compared). Capitals count in terms of two words that someone wrote with ' +
+      'two capitals ("Member States"), except at the start of a sentence or after a colon, and not in German ' +
+      '(where every noun has one). The expected spelling is the glossary\'s when it has the term, otherwise the most frequent ' +
       '(the first on a tie); every other spelling is reported. Footnotes are left out by default: they quote ' +
       'titles as published.',
     severity: 'warning',
@@ -100,6 +101,8 @@ export default defineRule<Options>(
         // Written apart, hyphenated or closed up: the spelling is the joint; the term is shown with the word after it.
         reportSpellings(groupBy(group, (o) => o.joint), (o) => `${o.surface} ${o.head}`);
       }
+      // German writes every noun with a capital: capitals say nothing about spelling there.
+      if (lang === 'de') continue;
       for (const group of cases.values()) {
         // Capitals: only terms someone wrote with two capitals ("Member States"), compared outside sentence starts.
         if (!group.some((o) => !o.initial && /^\p{Lu}\S*\s+\p{Lu}/u.test(o.surface))) continue;
@@ -163,7 +166,8 @@ function collect(blocks: TextBlock[], lang: string): { joints: Map<string, Occur
         const b = tokens[i + 1]!;
         const apart = b.sep === ' ';
         const hyphen = b.sep.length === 1 && HYPHENS.has(b.sep);
-        const initial = i === 0 && a.start === sentence.start;
+        // A sentence start, or after a colon (where some languages start a sentence with a capital).
+        const initial = (i === 0 && a.start === sentence.start) || /:\s*$/.test(a.sep);
         if (a.text.length >= 5 && /^\s+$/.test(b.sep) && /\p{L}/u.test(a.text)) {
           singles.push({ key: `${a.text.toLowerCase()}|${stem(b.text)}`, occurrence: { block, surface: a.text, head: b.text, joint: 'closed', initial, start: a.start, end: a.end } });
         }

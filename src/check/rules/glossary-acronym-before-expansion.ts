@@ -17,8 +17,9 @@ export default defineRule<Record<string, never>>(
       'An acronym is spelled out once, at its first use. The build expands the glossary\'s acronyms at their ' +
       'first use by itself; when the text also spells one out by hand — `social economy enterprises (SEEs)` or ' +
       '`SEE (social economy enterprise)`, with the glossary\'s expansion for that language — that must be at the ' +
-      'first use, and only once. Uses are read in reading order: chapters, the principles and recommendations ' +
-      'where they are placed, then footnotes.',
+      'first use, and only once. Uses are read in reading order: chapter titles, headings and points, with the ' +
+      'principles and recommendations where they are placed; footnotes are left out (a footnote explaining an ' +
+      'acronym, or a cited source whose title spells one out, is not its first use in the text).',
     severity: 'warning',
     options: {},
     examples: [
@@ -64,7 +65,7 @@ export default defineRule<Record<string, never>>(
       for (const lang of text.langs) {
         const expansion = textIn(entry.expansion, lang, text.original)?.value;
         if (!expansion) continue;
-        const blocks = allBlocks(text.byLang.get(lang));
+        const blocks = allBlocks(text.byLang.get(lang)).filter((b) => b.kind !== 'footnote');
         const uses: Found[] = [];
         const expansions: Found[] = [];
         const long = expansionPattern(expansion, spellings);

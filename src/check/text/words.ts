@@ -7,6 +7,7 @@
  */
 
 const WORD = /\S+/g;
+const SPACE = /\s/u;
 const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 export interface Counts {
@@ -23,7 +24,7 @@ export function countText(text: string): Counts {
   let space = false;
   let started = false;
   for (const char of text) {
-    if (char === ' ' || char === '\n' || char === '\t' || char === '\r' || char === '\u00a0' || char === '\u202f') {
+    if (SPACE.test(char)) {
       space = started;
       continue;
     }

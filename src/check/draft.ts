@@ -1,0 +1,73 @@
+/**
+ * A language version as `opinion build` renders it (numbered points,
+ * references as labels, acronyms expanded, citations as footnotes), made
+ * from the opinion already loaded and validated — the sources are not read
+ * twice. For the length rule and `opinion stats`.
+ *
+ * Problems met while rendering (a template or label file in error, a
+ * reference to a recommendation that is not placed…) are `opinion build`'s
+ * to report: they are taken off the sources again, and when no draft can be
+ * made the callers fall back on the text model.
+ */
+import { join, resolve } from 'node:path';
+import type { Draft } from '../core/draft.js';
+import type { Opinion } from '../core/model.js';
+import { builtinLabelFiles, readLabelFolder, resolveLabels, type LabelFile } from '../build/labels-load.js';
+import { readTemplate } from '../build/template-load.js';
+import { resolveDocument } from '../build/resolve.js';
+import { DEFAULT_TEMPLATE } from '../build/package-files.js';
+import type { RecommendationGrouping } from '../build/placed-items.js';
+
+export interface RenderedDraft {
+  draft: Draft;
+  /** Characters without spaces, counted as the build counts them. */
+  characters: number;
+}
+
+/** Renders drafts of one opinion, reading its label files and template once. */
+export class DraftRenderer {
+  private layers?: Promise<LabelFile[]>;
+  private template?: Promise<{ recommendations: RecommendationGrouping } | undefined>;
+
+  constructor(private readonly opinion: Opinion) {}
+
+  async render(lang: string): Promise<RenderedDraft | undefined> {
+    const opinion = this.opinion;
+    const layers = await (this.layers ??= this.readLabels());
+    const template = await (this.template ??= this.readTemplate());
+    if (!template) return undefined;
+    const files = opinion.files;
+    const before = files.length;
+    const counts = files.map((f) => f.messages.length);
+    try {
+      const fallback = { file: files[0]! };
+      const labels = resolveLabels(lang, layers, fallback);
+      const originalLabels = lang === opinion.meta.language ? labels : resolveLabels(opinion.meta.language, layers, fallback);
+      if (!labels) return undefined;
+      const resolved = resolveDocument(opinion, {
+        lang,
+        labels,
+        ...(originalLabels ? { originalLabels } : {}),
+        recommendations: template.recommendations,
+      });
+      return { draft: resolved.draft, characters: resolved.length.characters };
+    } finally {
+      files.length = before;
+      files.forEach((file, i) => {
+        file.messages.length = counts[i]!;
+      });
+    }
+  }
+
+  private async readLabels(): Promise<LabelFile[]> {
+    return [...(await builtinLabelFiles()), ...(await readLabelFolder(join(this.opinion.dir, 'labels')))];
+  }
+
+  private async readTemplate() {
+    const meta = this.opinion.meta;
+    const path = typeof meta.template === 'string' ? resolve(this.opinion.dir, meta.template) : DEFAULT_TEMPLATE;
+    const template = await readTemplate(path);
+    if (!('tree' in template) || template.broken) return undefined;
+    return { recommendations: template.recommendations };
+  }
+}

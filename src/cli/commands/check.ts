@@ -1,0 +1,95 @@
+import { Command } from 'commander';
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { VFile } from 'vfile';
+import type { DefineCommand } from './index.js';
+import { EXIT, UsageError, useColor } from '../io.js';
+import { reportFormatOption, type ReportFormat } from '../report-option.js';
+import { VERSION } from '../../version.js';
+
+interface CheckCliOptions {
+  format: ReportFormat;
+  quiet?: boolean;
+  config?: string;
+  rule: string[];
+  listRules?: boolean;
+}
+
+export const checkCommand: DefineCommand = (io, setExit) =>
+  new Command('check')
+    .summary('lint opinions: length, coverage, glossary, references, recommendations, clear writing, consistency')
+    .description(
+      'Validate one opinion folder, several, or a tree of them, then run the rules that see the ' +
+        'opinion\'s structure: the 18,000-character limit, principles and evidence nothing rests on, ' +
+        'acronyms not in the glossary, circular references, recommendations without an addressee or an ' +
+        'action, long sentences and points, repeated text, terms written two ways, metadata the stage ' +
+        'contradicts, translations whose structure differs. Sources that do not validate are reported ' +
+        'with the validation messages only.\n\n' +
+        'Rules are set in opinion-check.yaml (the nearest one above each opinion) and in an opinion\'s ' +
+        'own check.yaml; `--list-rules` lists them.\n\n' +
+        'Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 could not run.',
+    )
+    .argument('[paths...]', 'opinion folders or folders holding them (default: the current folder)')
+    .addOption(reportFormatOption())
+    .option('-q, --quiet', 'report errors only, not warnings')
+    .option('-c, --config <file>', 'use this configuration file instead of the nearest opinion-check.yaml')
+    .option('-r, --rule <id=severity>', 'set a rule to off, warning or error (e.g. writing/sentence-length=off); repeatable', (value: string, list: string[]) => [...list, value], [])
+    .option('--list-rules', 'list the rules with their default severity, then exit')
+    .action(async (paths: string[], options: CheckCliOptions) => {
+      const [check, { findOpinionFolders }, { formatReport }] = await Promise.all([
+        import('../../check/index.js'),
+        import('../../validate/index.js'),
+        import('../../report/index.js'),
+      ]);
+      if (options.listRules) {
+        io.stdout(listRules(check.RULES));
+        setExit(EXIT.ok);
+        return;
+      }
+      const overrides: import('../../check/index.js').ConfigLayer = {};
+      for (const argument of options.rule) {
+        const parsed = check.parseRuleArgument(argument);
+        if (!parsed || !check.RULES_BY_ID.has(parsed.id)) {
+          throw new UsageError(`unexpected --rule \`${argument}\`, expected \`<rule id>=off|warning|error\` with a rule from \`opinion check --list-rules\``);
+        }
+        overrides[parsed.id] = { severity: parsed.setting };
+      }
+      let config: string | undefined;
+      if (options.config) {
+        config = resolve(io.cwd, options.config);
+        const info = await stat(config).catch(() => undefined);
+        if (!info?.isFile()) throw new UsageError(`cannot read --config \`${options.config}\`: no such file`);
+      }
+      const found = await findOpinionFolders((paths.length > 0 ? paths : ['.']).map((p) => resolve(io.cwd, p)));
+      if (found.problems.length > 0) {
+        throw new UsageError(found.problems.map((p) => p.reason.replace(io.cwd + '/', '')).join('\nopinion: '));
+      }
+      const configFiles = new check.ConfigFiles();
+      const files: VFile[] = [];
+      let skipped = 0;
+      for (const folder of found.folders) {
+        const result = await check.checkOpinion(folder, { ...(config ? { config } : {}), rules: overrides, configFiles });
+        if (!result.checked) skipped++;
+        for (const file of result.files) if (!files.includes(file)) files.push(file);
+      }
+      if (options.quiet) for (const file of files) file.messages = file.messages.filter((m) => m.fatal === true);
+      const errors = files.some((f) => f.messages.some((m) => m.fatal === true));
+      const count = found.folders.length;
+      const text = formatReport(files, options.format, {
+        color: useColor(io),
+        cwd: io.cwd,
+        checked:
+          `${count} opinion${count === 1 ? '' : 's'}, ${files.length} file${files.length === 1 ? '' : 's'}` +
+          (skipped ? `; rules not run on ${skipped} opinion${skipped === 1 ? '' : 's'} with validation errors` : ''),
+        version: VERSION,
+        rules: Object.fromEntries(check.RULES.map((rule) => [rule.meta.id, { description: rule.meta.description }])),
+      });
+      io.stdout(text);
+      setExit(errors ? EXIT.findings : EXIT.ok);
+    });
+
+function listRules(rules: readonly { meta: { id: string; severity: string; description: string } }[]): string {
+  const width = Math.max(...rules.map((r) => r.meta.id.length));
+  const lines = rules.map((r) => `${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(7)}  ${r.meta.description}`);
+  return [`${'Rule'.padEnd(width)}  Default  Reports`, ...lines, '', 'Details and examples: docs/check-rules.md', ''].join('\n');
+}
