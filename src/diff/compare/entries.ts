@@ -1,0 +1,126 @@
+/**
+ * From an alignment to the document's entries in reading order: unchanged
+ * items, changes (with their word-level operations) and the old place of
+ * moved items. Deleted items and old places sit after the item they followed.
+ */
+import type { Alignment, Group } from '../align/groups.js';
+import { inPlace } from '../align/order.js';
+import type { Unit } from '../align/units.js';
+import type { Change, ChangeKind, Entry, Side } from '../types.js';
+import { compareTexts, wholeText, type RefMapper } from './texts.js';
+
+/** The chapters an entry belongs to, as indices of chapter units (-1: none). */
+export interface ChapterLink {
+  old: number;
+  new: number;
+}
+
+export interface Entries {
+  entries: Entry[];
+  /** For each change, its chapter in both versions. */
+  chapters: Map<Change, ChapterLink>;
+}
+
+export function sideOf(unit: Unit): Side {
+  const side: Side = { number: unit.number, text: unit.text };
+  if (unit.id) side.id = unit.id;
+  if (unit.chapterInfo && unit.element !== 'chapter') side.chapter = { ...unit.chapterInfo };
+  if (unit.at) side.at = unit.at;
+  if (unit.reason) side.reason = unit.reason;
+  return side;
+}
+
+const STRUCTURE_WEIGHT = 1.5;
+
+export function buildEntries(old: readonly Unit[], neu: readonly Unit[], alignment: Alignment, map: RefMapper, locale: string | undefined): Entries {
+  const { groups } = alignment;
+  const kept = inPlace(groups, (group) => (neu[group.new[0] as number]?.element === 'point' ? 1 : STRUCTURE_WEIGHT), neu.length);
+  const placed: { position: number; tie: number; entry: Entry }[] = [];
+  const chapters = new Map<Change, ChapterLink>();
+
+  const chapterLink = (unit: Unit, side: 'old' | 'new'): ChapterLink => {
+    const own = unit.chapter;
+    const group = groups[(side === 'old' ? alignment.oldGroup : alignment.newGroup)[own] ?? -1];
+    const other = group ? (side === 'old' ? group.new[0] : group.old[0]) ?? -1 : -1;
+    return side === 'old' ? { old: own, new: other } : { old: other, new: own };
+  };
+
+  /** Where an old item's place is in the new reading order: just after the in-place item it follows. */
+  const oldPosition = (index: number): number => {
+    for (let k = index - 1; k >= 0; k--) {
+      const g = alignment.oldGroup[k] as number;
+      if (g !== -1 && kept[g]) return Math.max(...(groups[g] as Group).new) + 0.5;
+    }
+    return -0.5;
+  };
+
+  /** The old item that precedes a new item's place, among items that stayed in place. */
+  const after = (index: number): Change['after'] => {
+    for (let k = index - 1; k >= 0; k--) {
+      const g = alignment.newGroup[k] as number;
+      if (g === -1 || !kept[g]) continue;
+      const last = old[Math.max(...(groups[g] as Group).old)] as Unit;
+      return { number: last.number, element: last.element };
+    }
+    return undefined;
+  };
+
+  const change = (kind: ChangeKind, oldUnits: Unit[], newUnits: Unit[], comparison: ReturnType<typeof compareTexts>): Change => {
+    const first = (newUnits[0] ?? oldUnits[0]) as Unit;
+    const result: Change = {
+      kind,
+      element: first.element,
+      old: oldUnits.map(sideOf),
+      new: newUnits.map(sideOf),
+      ops: comparison.ops,
+      words: comparison.words,
+    };
+    const id = newUnits.find((unit) => unit.id)?.id ?? oldUnits.find((unit) => unit.id)?.id;
+    if (id) result.id = id;
+    if (kind === 'moved' || kind === 'split' || kind === 'merged') result.edited = comparison.edited;
+    chapters.set(result, newUnits[0] ? chapterLink(newUnits[0], 'new') : chapterLink(oldUnits[0] as Unit, 'old'));
+    return result;
+  };
+
+  groups.forEach((group, g) => {
+    const oldUnits = group.old.map((i) => old[i] as Unit);
+    const newUnits = group.new.map((i) => neu[i] as Unit);
+    const comparison = compareTexts(oldUnits, newUnits, map, locale);
+    const position = group.new[0] as number;
+    const kind: ChangeKind | undefined =
+      group.old.length > 1 ? 'merged'
+      : group.new.length > 1 ? 'split'
+      : !kept[g] ? 'moved'
+      : comparison.edited ? 'modified'
+      : oldUnits[0]?.number !== newUnits[0]?.number ? 'renumbered'
+      : undefined;
+    if (kind === undefined) {
+      const [a, b] = [oldUnits[0] as Unit, newUnits[0] as Unit];
+      placed.push({ position, tie: 0, entry: { type: 'same', element: b.element, old: sideOf(a), new: sideOf(b) } });
+      return;
+    }
+    const result = change(kind, oldUnits, newUnits, comparison);
+    if (kind === 'moved') {
+      const place = after(position);
+      if (place) result.after = place;
+      const from = group.old[0] as number;
+      placed.push({ position: oldPosition(from), tie: from, entry: { type: 'moved-away', change: result } });
+    }
+    placed.push({ position, tie: 0, entry: { type: 'change', change: result } });
+  });
+
+  old.forEach((unit, i) => {
+    if (!alignment.oldFree(i)) return;
+    placed.push({ position: oldPosition(i), tie: i, entry: { type: 'change', change: change('deleted', [unit], [], wholeText([unit], 'delete', locale)) } });
+  });
+  neu.forEach((unit, i) => {
+    if (!alignment.newFree(i)) return;
+    const result = change('added', [], [unit], wholeText([unit], 'insert', locale));
+    const place = after(i);
+    if (place) result.after = place;
+    placed.push({ position: i, tie: 0, entry: { type: 'change', change: result } });
+  });
+
+  placed.sort((a, b) => a.position - b.position || a.tie - b.tie);
+  return { entries: placed.map((p) => p.entry), chapters };
+}

@@ -1,0 +1,127 @@
+/**
+ * Word-level operations between two token lists: a Myers diff of the token
+ * keys (`diffArrays` from the `diff` package, measured as fast as a
+ * hand-written Myers on point-sized inputs), then two clean-ups for
+ * readability: whitespace left equal between two replacements joins them
+ * ("[-a b-]{+c d+}" rather than "[-a-]{+c+} [-b-]{+d+}"), and within a run of
+ * changes deletions come before insertions.
+ */
+import { diffArrays } from 'diff';
+import type { Token } from '../text/tokenize.js';
+import type { WordCounts, WordOp } from '../types.js';
+
+interface Run {
+  op: WordOp['op'];
+  /** Tokens of the old text (equal, delete) and of the new text (equal, insert). */
+  old: Token[];
+  new: Token[];
+}
+
+export interface WordDiff {
+  ops: WordOp[];
+  words: WordCounts;
+  /** Whether anything but whitespace differs. */
+  changed: boolean;
+}
+
+export function wordDiff(oldTokens: readonly Token[], newTokens: readonly Token[]): WordDiff {
+  const runs = rawRuns(oldTokens, newTokens);
+  const cleaned = groupChanges(absorbWhitespace(runs));
+  const ops: WordOp[] = [];
+  const words: WordCounts = { added: 0, deleted: 0 };
+  let changed = false;
+  for (const run of cleaned) {
+    const tokens = run.op === 'delete' ? run.old : run.new;
+    if (tokens.length === 0) continue;
+    const text = tokens.map((token) => token.text).join('');
+    const oldText = run.op === 'equal' ? run.old.map((token) => token.text).join('') : text;
+    if (run.op !== 'equal') {
+      const count = tokens.filter((token) => token.word).length;
+      if (run.op === 'delete') words.deleted += count;
+      else words.added += count;
+      if (tokens.some((token) => token.key !== ' ')) changed = true;
+    }
+    const last = ops[ops.length - 1];
+    if (last && last.op === run.op) {
+      if (last.old !== undefined || oldText !== text) last.old = (last.old ?? last.text) + oldText;
+      last.text += text;
+    } else {
+      ops.push(oldText === text ? { op: run.op, text } : { op: run.op, text, old: oldText });
+    }
+  }
+  return { ops, words, changed };
+}
+
+function rawRuns(oldTokens: readonly Token[], newTokens: readonly Token[]): Run[] {
+  const parts = diffArrays(
+    oldTokens.map((token) => token.key),
+    newTokens.map((token) => token.key),
+  );
+  const runs: Run[] = [];
+  let a = 0;
+  let b = 0;
+  for (const part of parts) {
+    const count = part.count ?? part.value.length;
+    if (part.removed) {
+      runs.push({ op: 'delete', old: oldTokens.slice(a, a + count), new: [] });
+      a += count;
+    } else if (part.added) {
+      runs.push({ op: 'insert', old: [], new: newTokens.slice(b, b + count) });
+      b += count;
+    } else {
+      runs.push({ op: 'equal', old: oldTokens.slice(a, a + count), new: newTokens.slice(b, b + count) });
+      a += count;
+      b += count;
+    }
+  }
+  return runs;
+}
+
+const isChange = (run: Run | undefined): boolean => run !== undefined && run.op !== 'equal';
+const hasBoth = (runs: readonly Run[], from: number, step: number): { deletes: boolean; inserts: boolean } => {
+  const found = { deletes: false, inserts: false };
+  for (let i = from; i >= 0 && i < runs.length && isChange(runs[i]); i += step) {
+    if (runs[i]?.op === 'delete') found.deletes = true;
+    else found.inserts = true;
+  }
+  return found;
+};
+
+/** An equal run of whitespace only, with replacements on both sides, becomes part of them. */
+function absorbWhitespace(runs: readonly Run[]): Run[] {
+  const result: Run[] = [];
+  runs.forEach((run, i) => {
+    const before = hasBoth(runs, i - 1, -1);
+    const after = hasBoth(runs, i + 1, 1);
+    const between = run.op === 'equal' && run.old.every((token) => token.key === ' ') && before.deletes && before.inserts && after.deletes && after.inserts;
+    if (between) {
+      result.push({ op: 'delete', old: run.old, new: [] }, { op: 'insert', old: [], new: run.new });
+    } else {
+      result.push(run);
+    }
+  });
+  return result;
+}
+
+/** Within each stretch of changes, all deletions first, then all insertions. */
+function groupChanges(runs: readonly Run[]): Run[] {
+  const result: Run[] = [];
+  let deletes: Token[] = [];
+  let inserts: Token[] = [];
+  const flush = (): void => {
+    if (deletes.length) result.push({ op: 'delete', old: deletes, new: [] });
+    if (inserts.length) result.push({ op: 'insert', old: [], new: inserts });
+    deletes = [];
+    inserts = [];
+  };
+  for (const run of runs) {
+    if (run.op === 'delete') deletes = deletes.concat(run.old);
+    else if (run.op === 'insert') inserts = inserts.concat(run.new);
+    else {
+      flush();
+      result.push(run);
+    }
+  }
+  flush();
+  return result;
+}

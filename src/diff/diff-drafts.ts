@@ -1,0 +1,48 @@
+/**
+ * Comparing two drafts: align their items (by id, then by content), then
+ * describe every difference — added, deleted, modified, moved, renumbered,
+ * split, merged — with word-level operations, plus header changes and a
+ * summary. Pure: data in, data out.
+ */
+import type { Draft } from '../core/draft.js';
+import { align } from './align/match.js';
+import { unitsOf } from './align/units.js';
+import { buildEntries } from './compare/entries.js';
+import { compareHeaders } from './compare/header.js';
+import { refMapper } from './compare/ref-mapper.js';
+import { summarise } from './compare/summary.js';
+import type { DiffOptions, DiffResult, DraftInfo, Entry } from './types.js';
+
+export const DEFAULT_SIMILARITY = 0.5;
+
+function infoOf(draft: Draft): DraftInfo {
+  const info: DraftInfo = { origin: draft.origin };
+  if (draft.title) info.title = draft.title;
+  if (draft.lang) info.lang = draft.lang;
+  return info;
+}
+
+export function diffDrafts(a: Draft, b: Draft, options: DiffOptions = {}): DiffResult {
+  const similarity = options.similarity ?? DEFAULT_SIMILARITY;
+  const locale = options.locale ?? b.lang ?? a.lang;
+  const old = unitsOf(a);
+  const neu = unitsOf(b);
+  const footnoteAlignment = align(old.footnotes, neu.footnotes, { similarity });
+  const bodyAlignment = align(old.body, neu.body, { similarity });
+  const map = refMapper(old, neu, bodyAlignment, footnoteAlignment);
+  const body = buildEntries(old.body, neu.body, bodyAlignment, map, locale);
+  const notes = buildEntries(old.footnotes, neu.footnotes, footnoteAlignment, map, locale);
+  const entries: Entry[] = [...body.entries, ...notes.entries];
+  const changes = entries.flatMap((entry) => (entry.type === 'change' ? [entry.change] : []));
+  const header = compareHeaders(a, b);
+  const chapters = new Map([...body.chapters, ...notes.chapters]);
+  return {
+    old: infoOf(a),
+    new: infoOf(b),
+    identical: changes.length === 0 && header.length === 0,
+    header,
+    changes,
+    entries,
+    summary: summarise(changes, chapters, header, old.body, neu.body),
+  };
+}

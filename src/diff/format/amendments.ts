@@ -1,0 +1,145 @@
+/**
+ * An amendment sheet in the common EU layout, as Markdown: one numbered
+ * amendment per changed item, the item it targets, the action (amend, add a
+ * new point after, delete, move), a two-column table "Section opinion |
+ * Amendment" where the amendment column shows deletions struck through and
+ * additions in bold, and the reason when the sources give one. Renumbering
+ * is a consequence of other amendments and gets none.
+ *
+ * Built as an mdast tree and written by remark-stringify (GFM), so the text
+ * is escaped for Markdown and table cells.
+ */
+import type { PhrasingContent, Root, RootContent, TableCell } from 'mdast';
+import { unified } from 'unified';
+import remarkGfm from 'remark-gfm';
+import remarkStringify from 'remark-stringify';
+import type { Change, DiffResult, Side } from '../types.js';
+import { itemName, listNumbers } from './describe.js';
+import { inlineParagraphs, textParagraphs, type Segment } from './paragraphs.js';
+
+const stringifier = unified().use(remarkGfm, { tablePipeAlign: false }).use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', rule: '-' }).freeze();
+
+const text = (value: string): PhrasingContent => ({ type: 'text', value });
+const BREAK: PhrasingContent = { type: 'html', value: '<br>' };
+const PARAGRAPH_BREAK: PhrasingContent = { type: 'html', value: '<br><br>' };
+
+const capitalise = (value: string): string => value.charAt(0).toUpperCase() + value.slice(1);
+
+/** Text with its line breaks as `<br>` (a table cell is one line). */
+function lines(value: string, wrap?: (children: PhrasingContent[]) => PhrasingContent): PhrasingContent[] {
+  const result: PhrasingContent[] = [];
+  value.split('\n').forEach((line, i) => {
+    if (i > 0) result.push(BREAK);
+    // Emphasis markers must touch the text: spaces go outside them.
+    const [, before = '', core = '', after = ''] = /^(\s*)([\s\S]*?)(\s*)$/u.exec(line) ?? [];
+    if (before) result.push(text(before));
+    if (core) result.push(wrap ? wrap([text(core)]) : text(core));
+    if (after) result.push(text(after));
+  });
+  return result;
+}
+
+const struck = (value: string): PhrasingContent[] => lines(value, (children) => ({ type: 'delete', children }));
+const bold = (value: string): PhrasingContent[] => lines(value, (children) => ({ type: 'strong', children }));
+
+function joinParagraphs(paragraphs: PhrasingContent[][]): PhrasingContent[] {
+  return paragraphs.flatMap((paragraph, i) => (i > 0 ? [PARAGRAPH_BREAK, ...paragraph] : paragraph));
+}
+
+function segmentsCell(segments: readonly Segment[]): PhrasingContent[] {
+  return segments.flatMap((segment) => (segment.op === 'delete' ? struck(segment.text) : segment.op === 'insert' ? bold(segment.text) : lines(segment.text)));
+}
+
+function plainCell(sides: readonly Side[]): PhrasingContent[] {
+  return joinParagraphs(sides.flatMap((side) => textParagraphs(side.text)).map((p) => lines(p)));
+}
+
+function amendmentCell(change: Change): PhrasingContent[] {
+  switch (change.kind) {
+    case 'added':
+      return joinParagraphs(change.new.flatMap((side) => textParagraphs(side.text)).map(bold));
+    case 'deleted':
+      return joinParagraphs(change.old.flatMap((side) => textParagraphs(side.text)).map(struck));
+    default:
+      return change.ops.length === 0 ? plainCell(change.new) : joinParagraphs(inlineParagraphs(change.ops).map(segmentsCell));
+  }
+}
+
+/** "after point 1.3", "at the start of chapter 2", "after heading 3.1", "at the beginning". */
+function place(change: Change): string {
+  const after = change.after;
+  if (!after) return 'at the beginning of the text';
+  if (after.element === 'chapter') return after.number ? `at the start of chapter ${after.number}` : 'at the start of the chapter';
+  return after.number ? `after ${after.element} ${after.number}` : `after the ${after.element}`;
+}
+
+function target(change: Change): string {
+  if (change.kind === 'added') return `New ${change.element}`;
+  if (change.kind === 'merged') return capitalise(`${change.element}s ${listNumbers(change.old.map((side) => side.number))}`);
+  return capitalise(itemName(change.element, change.old[0]));
+}
+
+function action(change: Change): string {
+  const noun = change.element === 'chapter' ? 'chapter title' : change.element;
+  switch (change.kind) {
+    case 'added':
+      return `Add a new ${change.element} ${place(change)}:`;
+    case 'deleted':
+      return `Delete the ${noun}.`;
+    case 'moved':
+      return change.edited ? `Move ${place(change)} and amend as follows:` : `Move ${place(change)}:`;
+    case 'split':
+      return `Split into ${change.new.length} ${change.element}s${change.edited ? ' and amend' : ''} as follows:`;
+    case 'merged':
+      return `Merge into one ${change.element}${change.edited ? ' and amend' : ''} as follows:`;
+    default:
+      return 'Amend as follows:';
+  }
+}
+
+function cell(children: PhrasingContent[]): TableCell {
+  return { type: 'tableCell', children };
+}
+
+function amendment(change: Change, number: number): RootContent[] {
+  const reason = change.new.find((side) => side.reason)?.reason ?? change.old.find((side) => side.reason)?.reason;
+  const nodes: RootContent[] = [
+    { type: 'heading', depth: 2, children: [text(`Amendment ${number}`)] },
+    { type: 'paragraph', children: [{ type: 'strong', children: [text(target(change))] }] },
+    { type: 'paragraph', children: [text(action(change))] },
+    {
+      type: 'table',
+      align: [null, null],
+      children: [
+        { type: 'tableRow', children: [cell([text('Section opinion')]), cell([text('Amendment')])] },
+        { type: 'tableRow', children: [cell(plainCell(change.old)), cell(amendmentCell(change))] },
+      ],
+    },
+  ];
+  if (reason) {
+    nodes.push({ type: 'paragraph', children: [{ type: 'strong', children: [text('Reason')] }] });
+    for (const paragraph of textParagraphs(reason)) nodes.push({ type: 'paragraph', children: [text(paragraph)] });
+  }
+  return nodes;
+}
+
+export function formatAmendments(result: DiffResult): string {
+  const changes = result.changes.filter((change) => change.kind !== 'renumbered');
+  const children: RootContent[] = [
+    { type: 'heading', depth: 1, children: [text('Amendments')] },
+    {
+      type: 'paragraph',
+      children: [
+        text(result.old.title ? `To the ${result.old.title} (` : 'To '),
+        { type: 'inlineCode', value: result.old.origin },
+        text(result.old.title ? '), proposing the text of ' : ', proposing the text of '),
+        { type: 'inlineCode', value: result.new.origin },
+        text('.'),
+      ],
+    },
+  ];
+  if (changes.length === 0) children.push({ type: 'paragraph', children: [text('No amendments: the texts are the same.')] });
+  changes.forEach((change, i) => children.push(...amendment(change, i + 1)));
+  const root: Root = { type: 'root', children };
+  return stringifier.stringify(root);
+}

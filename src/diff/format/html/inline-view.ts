@@ -1,0 +1,94 @@
+/**
+ * The inline redline: the whole new version in reading order, with
+ * deletions and insertions inside the text, deleted items where they were,
+ * and a marker at the old place of each moved item.
+ */
+import type { Element as HastElement } from 'hast';
+import type { Change, DiffResult, Element, Entry, Side } from '../../types.js';
+import { listNumbers } from '../describe.js';
+import { inlineParagraphs, textParagraphs, type Segment } from '../paragraphs.js';
+import type { Anchors } from './anchors.js';
+import { h, type Child } from './elements.js';
+import { lines, segmentNodes } from './segments.js';
+
+const displayNumber = (element: Element, number: string): string => (number === '' ? '' : element === 'footnote' ? `(${number})` : element === 'chapter' ? `${number}.` : number);
+
+function item(element: Element, state: string, id: string | undefined, number: Child, was: string | undefined, badge: Child, body: Child[]): HastElement {
+  const className = ['item', element, state];
+  return h(
+    'div',
+    id ? { className, id } : { className },
+    h('span', { className: ['num'] }, number, was ? h('span', { className: ['was'] }, `was ${was}`) : null),
+    badge ? h('span', { className: ['badge'] }, badge) : null,
+    h('div', { className: ['text'] }, body),
+  );
+}
+
+const paragraphs = (texts: readonly string[], wrap?: (text: string) => Child): Child[] => texts.map((text) => h('p', {}, wrap ? wrap(text) : lines(text)));
+const plain = (sides: readonly Side[]): Child[] => paragraphs(sides.flatMap((side) => textParagraphs(side.text)));
+const marked = (list: readonly Segment[][]): Child[] => list.map((segments) => h('p', {}, segmentNodes(segments)));
+
+/** Split (or merged) text: each new part opens with its number when the parts are known. */
+function parts(change: Change): Child[] {
+  const list = change.ops.length > 0 ? inlineParagraphs(change.ops) : change.new.flatMap((side) => textParagraphs(side.text).map((text): Segment[] => [{ op: 'equal', text }]));
+  const numbered = change.kind === 'split' && list.length === change.new.length;
+  return list.map((segments, i) => h('p', {}, numbered && i > 0 ? h('span', { className: ['part-num'] }, change.new[i]?.number ?? '') : null, segmentNodes(segments)));
+}
+
+function changeItem(change: Change, anchors: Anchors): HastElement {
+  const { element } = change;
+  const oldSide = change.old[0];
+  const newSide = change.new[0];
+  const id = anchors.inline(change);
+  const number = displayNumber(element, (newSide ?? oldSide)?.number ?? '');
+  const was = oldSide && newSide && oldSide.number !== newSide.number && change.kind !== 'merged' ? oldSide.number || 'unnumbered' : undefined;
+  switch (change.kind) {
+    case 'added':
+      return item(element, 'added', id, number, undefined, 'added', paragraphs(textParagraphs(newSide?.text ?? ''), (text) => h('ins', {}, lines(text))));
+    case 'deleted':
+      return item(element, 'deleted', id, number, undefined, 'deleted', paragraphs(textParagraphs(oldSide?.text ?? ''), (text) => h('del', {}, lines(text))));
+    case 'renumbered':
+      return item(element, 'renumbered', id, number, was, null, plain(change.new));
+    case 'modified':
+      return item(element, 'modified', id, number, was, 'modified', marked(inlineParagraphs(change.ops)));
+    case 'moved': {
+      const badge = ['moved from ', h('a', { href: `#${anchors.movedFrom(change)}` }, oldSide?.number || 'elsewhere'), change.edited ? ' and edited' : ''];
+      return item(element, 'moved', id, number, undefined, badge, change.edited ? marked(inlineParagraphs(change.ops)) : plain(change.new));
+    }
+    case 'split':
+      return item(element, 'split', id, number, undefined, `split from ${oldSide?.number}${change.edited ? ' and edited' : ''}`, parts(change));
+    case 'merged':
+      return item(element, 'merged', id, number, undefined, `merged from ${listNumbers(change.old.map((side) => side.number))}${change.edited ? ' and edited' : ''}`, parts(change));
+  }
+}
+
+function movedAwayItem(change: Change, anchors: Anchors): HastElement {
+  const side = change.old[0] as Side;
+  const badge = ['moved to ', h('a', { href: `#${anchors.inline(change)}` }, change.new[0]?.number || 'elsewhere')];
+  return item(change.element, 'moved-away', anchors.movedFrom(change), displayNumber(change.element, side.number), undefined, badge, paragraphs(textParagraphs(side.text), (text) => h('del', {}, lines(text))));
+}
+
+function entryItem(entry: Entry, anchors: Anchors): HastElement {
+  if (entry.type === 'same') return item(entry.element, 'same', undefined, displayNumber(entry.element, entry.new.number), undefined, null, plain([entry.new]));
+  if (entry.type === 'moved-away') return movedAwayItem(entry.change, anchors);
+  return changeItem(entry.change, anchors);
+}
+
+export function inlineView(result: DiffResult, anchors: Anchors): HastElement {
+  const body: Child[] = [];
+  const footnotes: Child[] = [];
+  for (const entry of result.entries) {
+    const element = entry.type === 'same' ? entry.element : entry.change.element;
+    (element === 'footnote' ? footnotes : body).push(entryItem(entry, anchors));
+  }
+  return h(
+    'section',
+    { className: ['inline-view'], ariaLabel: 'Inline redline' },
+    h(
+      'article',
+      { className: ['document'] },
+      body.length === 0 && footnotes.length === 0 ? h('p', { className: ['no-changes'] }, 'Both versions are empty.') : body,
+      footnotes.length > 0 ? h('section', { className: ['footnotes'] }, h('h2', { className: ['footnotes-title'] }, 'Footnotes'), footnotes) : null,
+    ),
+  );
+}

@@ -1,0 +1,35 @@
+/**
+ * Footnotes of a Markdown draft: GFM footnote definitions, numbered in the
+ * order of their first reference (as rendered), unreferenced ones after.
+ */
+import type { FootnoteDefinition, Root, RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { DraftFootnote } from '../../core/draft.js';
+import { TextBuilder } from './plain-text.js';
+
+/** Labels that are stable ids (kebab case, starting with a letter); "1" is only a number. */
+const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+export function footnotesOf(tree: Root): DraftFootnote[] {
+  const definitions = new Map<string, FootnoteDefinition>();
+  visit(tree, 'footnoteDefinition', (node) => {
+    if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
+  });
+  const order = new Set<string>();
+  visit(tree, 'footnoteReference', (node) => {
+    if (definitions.has(node.identifier)) order.add(node.identifier);
+  });
+  for (const identifier of definitions.keys()) order.add(identifier);
+  return [...order].map((identifier, i) => {
+    const definition = definitions.get(identifier) as FootnoteDefinition;
+    const builder = new TextBuilder();
+    definition.children.forEach((child, j) => {
+      if (j > 0) builder.append('\n\n');
+      builder.block(child as RootContent);
+    });
+    const footnote: DraftFootnote = { number: String(i + 1), text: builder.text.trim() };
+    const label = definition.label ?? identifier;
+    if (ID.test(label)) footnote.id = label;
+    return footnote;
+  });
+}

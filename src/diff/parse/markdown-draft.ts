@@ -1,0 +1,298 @@
+/**
+ * A Markdown draft as a `Draft`: a draft written by `opinion build`, or a
+ * Word document converted to Markdown, where each point is a paragraph
+ * starting with its number (`1.1`, `1.1.`, `2.3.1`), chapter headings are
+ * `1. Conclusions and recommendations` (a Markdown heading or plain text),
+ * sub-headings `3.1 Access to finance`, the header a label/value table, and
+ * footnotes GFM footnotes.
+ *
+ * The document is parsed with remark (CommonMark + GFM); only a block's
+ * leading number is read with a regular expression.
+ */
+import type { List, Root, RootContent } from 'mdast';
+import { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import type { Draft, DraftChapter, DraftHeaderField, DraftPoint } from '../../core/draft.js';
+import { report } from '../../core/messages.js';
+import { footnotesOf } from './footnotes.js';
+import { fieldOfLabel, fieldOfLine, isClosingLine, isKindValue, isKnownLabel, isTitleLine } from './header-labels.js';
+import { leading, levels, type Leading } from './numbering.js';
+import { emphasisOnly, plainText, TextBuilder } from './plain-text.js';
+import { parseDraftMarkdown } from './processor.js';
+
+export interface ParsedDraft {
+  draft: Draft;
+  /** Warnings about the draft's numbering, with their place in the file. */
+  messages: VFileMessage[];
+}
+
+/** A title or heading is short and has no closing punctuation. */
+const TITLE_WORDS = 20;
+const HEADING_WORDS = 12;
+const SENTENCE_END = /[.:;!?…]$/u;
+const LABEL_VALUE = /^([^:\n]{1,80}):[ \t]+(\S.*)$/su;
+const LEADING_ID = /^\s*\{#([^}\s]+)\}[ \t]*/u;
+
+interface Block {
+  node: RootContent;
+  /** For headings and paragraphs: the rendered text and its leading number. */
+  text?: string;
+  anchor?: string;
+  lead?: Leading;
+  emphasis: boolean;
+}
+
+const wordCount = (text: string): number => text.split(/\s+/u).filter(Boolean).length;
+const isTitle = (text: string, words: number): boolean => text !== '' && wordCount(text) <= words && !SENTENCE_END.test(text.trim());
+
+function blocksOf(tree: Root): Block[] {
+  const blocks: Block[] = [];
+  for (const node of tree.children) {
+    if (node.type === 'footnoteDefinition' || node.type === 'definition' || node.type === 'thematicBreak' || node.type === 'yaml') continue;
+    if (node.type === 'html' && !/\S/.test(node.value.replace(/<!--[\s\S]*?-->/g, ''))) continue;
+    if (node.type === 'heading' || node.type === 'paragraph') {
+      const { text, anchor } = plainText(node.children);
+      const block: Block = { node, text, lead: leading(text), emphasis: emphasisOnly(node) };
+      if (anchor) block.anchor = anchor;
+      blocks.push(block);
+    } else {
+      blocks.push({ node, emphasis: false });
+    }
+  }
+  return blocks;
+}
+
+/** The ordered list "1. Conclusions and recommendations" that Markdown makes of a plain chapter heading. */
+function listHeading(list: List, source: string): { number: string; title: string } | undefined {
+  if (!list.ordered || list.children.length !== 1) return undefined;
+  const item = list.children[0];
+  const paragraph = item?.children[0];
+  if (!item || item.children.length !== 1 || paragraph?.type !== 'paragraph') return undefined;
+  const offset = list.position?.start.offset;
+  if (offset === undefined || !/^\d{1,2}\./.test(source.slice(offset, offset + 3))) return undefined;
+  const title = plainText(paragraph.children).text.trim();
+  return isTitle(title, TITLE_WORDS) ? { number: String(list.start ?? 1), title } : undefined;
+}
+
+class DraftReader {
+  readonly file: VFile;
+  readonly draft: Draft;
+  private chapter: DraftChapter | undefined;
+  private point: { point: DraftPoint; text: TextBuilder } | undefined;
+  private phase: 'front' | 'body' | 'closing' = 'front';
+  private chapterDepth: number | undefined;
+  private readonly numbers = new Map<string, number>();
+
+  constructor(text: string, origin: string) {
+    this.file = new VFile({ path: origin, value: text });
+    this.draft = { origin, header: [], chapters: [], footnotes: [] };
+  }
+
+  read(): Draft {
+    const tree = parseDraftMarkdown(this.file);
+    const blocks = blocksOf(tree);
+    const firstChapter = blocks.find((b) => b.node.type === 'heading' && b.lead?.number !== undefined && levels(b.lead.number) === 1);
+    if (firstChapter?.node.type === 'heading') this.chapterDepth = firstChapter.node.depth;
+    blocks.forEach((block, i) => this.block(block, blocks, i));
+    this.endPoint();
+    this.draft.footnotes = footnotesOf(tree);
+    return this.draft;
+  }
+
+  private block(block: Block, blocks: readonly Block[], i: number): void {
+    const { node } = block;
+    if (node.type === 'heading') return this.heading(block, node.depth);
+    if (node.type === 'paragraph') return this.paragraph(block, blocks, i);
+    if (node.type === 'list') {
+      const heading = listHeading(node, String(this.file.value));
+      const current = Number(this.chapter?.number ?? 0);
+      if (heading && (this.phase !== 'body' || !this.chapter || Number(heading.number) > current)) {
+        return this.startChapter(heading.number, heading.title, undefined, block);
+      }
+    }
+    if (node.type === 'table' && this.phase === 'front') return this.headerTable(node);
+    if (node.type === 'html') return;
+    if (this.phase === 'front') return this.row('preamble', '', new TextBuilder().block(node).text);
+    if (this.phase === 'closing') return;
+    this.continuation(block);
+  }
+
+  private heading(block: Block, depth: number): void {
+    const lead = block.lead as Leading;
+    const id = lead.id ?? block.anchor;
+    if (lead.number !== undefined && levels(lead.number) === 1) return this.startChapter(lead.number, lead.rest.trim(), id, block);
+    if (lead.number !== undefined && !this.inUnnumberedChapter()) return this.addPoint(lead.number, lead.rest.trim(), id, true, block);
+    const title = (lead.number === undefined ? lead.rest : (block.text ?? '')).trim();
+    const titleDepth = this.chapterDepth === undefined || depth < this.chapterDepth || isTitleLine(title);
+    if (this.phase === 'front' && this.draft.title === undefined && titleDepth) {
+      this.draft.title = title;
+      return;
+    }
+    this.startChapter(undefined, title, id, block);
+  }
+
+  private paragraph(block: Block, blocks: readonly Block[], i: number): void {
+    const lead = block.lead as Leading;
+    const text = block.text ?? '';
+    const id = lead.id ?? block.anchor;
+    const rest = text.slice(lead.skip);
+    if (lead.number !== undefined && levels(lead.number) === 1 && (lead.dotted || block.emphasis) && isTitle(rest, TITLE_WORDS)) {
+      if (this.phase !== 'body' || Number(lead.number) > Number(this.chapter?.number ?? 0)) {
+        return this.startChapter(lead.number, rest.trim(), id, block);
+      }
+    }
+    if (this.phase === 'closing' && lead.number === undefined) return this.row('closing', '', text.trim());
+    if (lead.number !== undefined && levels(lead.number) > 1 && !this.inUnnumberedChapter()) {
+      const next = blocks.slice(i + 1).find((b) => b.lead?.number !== undefined)?.lead?.number;
+      const heading = block.emphasis || (isTitle(rest, HEADING_WORDS) && next !== undefined && next.startsWith(lead.number + '.'));
+      return this.addPoint(lead.number, rest.trim(), id, heading, block);
+    }
+    if (isClosingLine(text)) {
+      this.endPoint();
+      this.phase = 'closing';
+      return this.row('closing', '', text.trim());
+    }
+    if (this.phase === 'front') return this.frontLine(text.trim());
+    this.continuation(block);
+  }
+
+  /** An unlabelled line before the first chapter: title, label/value, banner, reference… */
+  private frontLine(text: string): void {
+    if (text === '') return;
+    const labelled = LABEL_VALUE.exec(text);
+    if (labelled && isKnownLabel(labelled[1] ?? '')) {
+      return this.row(fieldOfLabel(labelled[1] ?? ''), `${(labelled[1] ?? '').trim()}:`, (labelled[2] ?? '').trim());
+    }
+    if (this.draft.title === undefined && isTitleLine(text)) {
+      this.draft.title = text;
+      return;
+    }
+    this.row(fieldOfLine(text) ?? 'preamble', '', text);
+  }
+
+  private headerTable(table: Extract<RootContent, { type: 'table' }>): void {
+    let previous: string | undefined;
+    for (const row of table.children) {
+      const cells = row.children.map((cell) => plainText(cell.children).text.trim());
+      const label = cells[0] ?? '';
+      const value = cells.slice(1).filter(Boolean).join(' ');
+      if (label === '' && value === '') continue;
+      let field: string;
+      if (label !== '') field = fieldOfLabel(label);
+      else if (isKindValue(value)) field = 'kind';
+      else field = previous ?? 'preamble';
+      previous = field;
+      this.row(field, label, value);
+    }
+  }
+
+  private row(field: string, label: string, value: string): void {
+    if (value === '' && label === '') return;
+    const row: DraftHeaderField = { field, label, value };
+    this.draft.header.push(row);
+  }
+
+  private inUnnumberedChapter(): boolean {
+    return this.chapter !== undefined && this.chapter.number === undefined;
+  }
+
+  private startChapter(number: string | undefined, title: string, id: string | undefined, block: Block): void {
+    this.endPoint();
+    if (number !== undefined) {
+      const numbered = this.draft.chapters.filter((c) => c.number !== undefined);
+      const expected = String(Number(numbered[numbered.length - 1]?.number ?? 0) + 1);
+      if (number !== expected) {
+        report(this.file, `Unexpected chapter number \`${number}\`, expected \`${expected}\``, {
+          ruleId: 'diff/chapter-number',
+          severity: 'warning',
+          place: block.node.position,
+        });
+      }
+    }
+    const chapter: DraftChapter = { title, points: [] };
+    if (number !== undefined) chapter.number = number;
+    if (id) chapter.id = id;
+    this.draft.chapters.push(chapter);
+    this.chapter = chapter;
+    this.phase = 'body';
+  }
+
+  private addPoint(number: string, text: string, id: string | undefined, heading: boolean, block: Block): void {
+    this.endPoint();
+    if (!this.chapter) {
+      report(this.file, `Unexpected point \`${number}\` before the first chapter heading, expected a heading such as \`1. Conclusions and recommendations\` first`, {
+        ruleId: 'diff/point-outside-chapter',
+        severity: 'warning',
+        place: block.node.position,
+      });
+      this.startChapter(undefined, '', undefined, block);
+    }
+    const chapter = this.chapter as DraftChapter;
+    if (chapter.number !== undefined && !number.startsWith(chapter.number + '.')) {
+      report(this.file, `Unexpected number \`${number}\` in chapter ${chapter.number}, expected a number starting with \`${chapter.number}.\``, {
+        ruleId: 'diff/point-outside-chapter',
+        severity: 'warning',
+        place: block.node.position,
+      });
+    }
+    const line = block.node.position?.start.line;
+    const first = this.numbers.get(number);
+    if (first !== undefined) {
+      report(this.file, `Unexpected second point numbered \`${number}\`, expected each number once (first used on line ${first})`, {
+        ruleId: 'diff/duplicate-number',
+        severity: 'warning',
+        place: block.node.position,
+      });
+    } else if (line !== undefined) {
+      this.numbers.set(number, line);
+    }
+    const point: DraftPoint = { number, text: '' };
+    if (id) point.id = id;
+    if (heading) point.heading = true;
+    if (block.node.position) point.at = { file: this.draft.origin, position: block.node.position };
+    const builder = new TextBuilder();
+    builder.append(text);
+    chapter.points.push(point);
+    this.point = heading ? undefined : { point, text: builder };
+    if (heading) point.text = text;
+  }
+
+  /**
+   * A block that is not a numbered point: in a numbered chapter, more of the
+   * current point (a second paragraph, a list, a table); in an unnumbered
+   * chapter (a foreword) or before a chapter's first point, each paragraph is
+   * an unnumbered point.
+   */
+  private continuation(block: Block): void {
+    const paragraph = block.node.type === 'paragraph';
+    if (this.point && !(paragraph && (this.inUnnumberedChapter() || this.point.point.number === ''))) {
+      this.point.text.append('\n\n');
+      this.point.text.block(block.node);
+      return;
+    }
+    this.endPoint();
+    if (!this.chapter) this.startChapter(undefined, '', undefined, block);
+    const point: DraftPoint = { number: '', text: '' };
+    const builder = new TextBuilder();
+    const leadingId = paragraph ? LEADING_ID.exec(block.text ?? '') : null;
+    const id = leadingId?.[1] ?? block.anchor;
+    if (id) point.id = id;
+    if (block.node.position) point.at = { file: this.draft.origin, position: block.node.position };
+    if (leadingId) builder.append((block.text ?? '').slice(leadingId[0].length));
+    else builder.block(block.node);
+    (this.chapter as DraftChapter).points.push(point);
+    this.point = { point, text: builder };
+  }
+
+  private endPoint(): void {
+    if (!this.point) return;
+    this.point.point.text = this.point.text.text.trim();
+    this.point = undefined;
+  }
+}
+
+export function parseMarkdownDraft(text: string, origin: string): ParsedDraft {
+  const reader = new DraftReader(text, origin);
+  const draft = reader.read();
+  return { draft, messages: reader.file.messages };
+}

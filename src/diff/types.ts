@@ -1,0 +1,141 @@
+/**
+ * The result of comparing two drafts: pure data, the same for every output
+ * format. Formatters turn it into text; nothing here knows about terminals,
+ * files or processes.
+ */
+import type { Located } from '../core/model.js';
+
+/** The kinds of change a point (or heading, chapter title, footnote) can undergo. */
+export type ChangeKind = 'added' | 'deleted' | 'modified' | 'moved' | 'renumbered' | 'split' | 'merged';
+export const CHANGE_KINDS: readonly ChangeKind[] = ['added', 'deleted', 'modified', 'moved', 'renumbered', 'split', 'merged'];
+
+/** What was compared: a chapter title, a numbered sub-heading, a point of text or a footnote. */
+export type Element = 'chapter' | 'heading' | 'point' | 'footnote';
+
+/** One run of word-level operations turning the old text into the new one. */
+export interface WordOp {
+  op: 'equal' | 'delete' | 'insert';
+  /** The text of the run, whitespace included; for `equal`, as written in the new version. */
+  text: string;
+  /**
+   * For `equal` runs written differently in the old version (a reference
+   * renumbered with its target, other whitespace): the old wording.
+   */
+  old?: string;
+}
+
+/** One side of a change: a chapter title, heading, point or footnote as it is in one version. */
+export interface Side {
+  /** Number without trailing dot ("2.3"); empty for unnumbered items (a foreword's paragraphs). */
+  number: string;
+  id?: string;
+  text: string;
+  /** The chapter the item belongs to (for context in reports); absent for chapters and footnotes. */
+  chapter?: { number?: string; title: string };
+  at?: Located;
+  /** Why the text is what it is (a recommendation's `reason`). */
+  reason?: string;
+}
+
+export interface Change {
+  kind: ChangeKind;
+  element: Element;
+  /** The item(s) in the old version: none when added, several when merged. */
+  old: Side[];
+  /** The item(s) in the new version: none when deleted, several when split. */
+  new: Side[];
+  /** The stable id, when one side has it (the new one first). */
+  id?: string;
+  /** For moves, splits and merges: whether the words changed too. */
+  edited?: boolean;
+  /**
+   * Word-level operations from the old text(s) to the new one(s). Texts of
+   * several points are joined by a paragraph break ("\n\n").
+   * Empty for renumbering and moves without edits.
+   */
+  ops: WordOp[];
+  /** Word tokens inserted and deleted (punctuation and whitespace not counted). */
+  words: WordCounts;
+  /**
+   * Where an added or moved item now sits, in terms of the OLD version: the
+   * item it follows there (for "add after point 1.3"); absent when it opens
+   * the document.
+   */
+  after?: { number: string; element: Element };
+}
+
+export interface WordCounts {
+  added: number;
+  deleted: number;
+}
+
+/** A header field (rapporteur, dates, stage, vote…) or the title, compared by its key. */
+export interface HeaderChange {
+  kind: 'added' | 'deleted' | 'modified';
+  /** Stable key, e.g. `stage`, `adopted_at_plenary`, `vote`, `title`. */
+  field: string;
+  /** The label as shown in the newer version (the older one when deleted). */
+  label: string;
+  old?: string;
+  new?: string;
+}
+
+/**
+ * The whole document in reading order, for full-text redlines: unchanged
+ * items, changes, and the old place of a moved item.
+ */
+export type Entry =
+  | { type: 'same'; element: Element; old: Side; new: Side }
+  | { type: 'change'; change: Change }
+  | { type: 'moved-away'; change: Change };
+
+export type KindCounts = Record<ChangeKind, number>;
+
+export interface ChapterSummary {
+  /** The chapter's number in the old and new version (absent where it does not exist or has no number). */
+  from?: string;
+  to?: string;
+  title: string;
+  counts: KindCounts;
+  words: WordCounts;
+}
+
+export interface Summary {
+  /** Changes to chapter titles, headings and points. */
+  counts: KindCounts;
+  /** Changes to footnotes. */
+  footnotes: KindCounts;
+  /** Header fields (and title) added, deleted or changed. */
+  header: number;
+  words: WordCounts;
+  chapters: ChapterSummary[];
+}
+
+export interface DraftInfo {
+  origin: string;
+  title?: string;
+  lang?: string;
+}
+
+export interface DiffResult {
+  old: DraftInfo;
+  new: DraftInfo;
+  /** True when nothing differs: no header change and no change to any item. */
+  identical: boolean;
+  header: HeaderChange[];
+  /** Every change in reading order of the new version (footnotes last). */
+  changes: Change[];
+  /** The whole document in reading order, unchanged items included. */
+  entries: Entry[];
+  summary: Summary;
+}
+
+export interface DiffOptions {
+  /**
+   * Minimum similarity (0–1, Dice coefficient over words and word pairs) for
+   * two items without a common id to count as the same item. Default 0.5.
+   */
+  similarity?: number;
+  /** Locale for word segmentation; default: the new draft's language. */
+  locale?: string;
+}
