@@ -117,10 +117,10 @@ function citation(
     return undefined;
   }
   // Facts without a source of their own share their item's footnote: the same source, cited once.
-  const key = found.fact?.fact.source ? `cite:${id}` : `cite:${found.evidence.id}`;
-  const footnote = add(key, (number) => ({
+  const shared = !found.fact?.fact.source;
+  const footnote = add(shared ? `cite:${found.evidence.id}` : `cite:${id}`, (number) => ({
     number,
-    id,
+    id: shared ? found.evidence.id : id,
     kind: 'citation',
     content: [{ type: 'paragraph', children: citationContent(ctx, found.evidence, found.index, found.fact) }],
     file: ctx.yamlFile('evidence'),

@@ -11,11 +11,14 @@ export interface PlainText {
   refs: { target: string; start: number; end: number }[];
 }
 
+const BLOCKS = new Set(['paragraph', 'heading', 'list', 'listItem', 'table', 'tableRow', 'blockquote', 'code', 'thematicBreak', 'html', 'containerDirective', 'leafDirective', 'footnoteDefinition', 'definition']);
+
 export function plainText(nodes: readonly Nodes[]): PlainText {
   const result: PlainText = { text: '', refs: [] };
   const blocks = (list: readonly Nodes[], separator: string) => {
     list.forEach((node, i) => {
-      if (i > 0 && result.text !== '' && !result.text.endsWith('\n')) result.text += separator;
+      const apart = separator !== '\n' || BLOCKS.has(node.type) || BLOCKS.has(list[i - 1]?.type ?? '');
+      if (i > 0 && apart && result.text !== '' && !result.text.endsWith('\n')) result.text += separator;
       inline(node);
     });
   };

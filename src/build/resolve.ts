@@ -73,7 +73,9 @@ export function resolveDocument(opinion: Opinion, options: ResolveOptions): Reso
   const front = frontMatter(ctx, (nodes) => resolveReferences([{ nodes, file: opinionFile, role: 'front' }], targets));
   const closing = closingBlock(ctx);
   const numbers = new Map<string, string>();
-  for (const chapter of chapters) for (const block of chapter.blocks) if (block.type === 'point' && block.id && block.number) numbers.set(block.id, block.number);
+  for (const chapter of chapters) {
+    for (const block of chapter.blocks) if ((block.type === 'point' || block.type === 'heading') && block.id && block.number) numbers.set(block.id, block.number);
+  }
   const amendments = appendixAmendments(ctx, numbers);
 
   const frontUnits: Unit[] = [
