@@ -1,0 +1,44 @@
+import { Command, Option } from 'commander';
+import { resolve } from 'node:path';
+import type { DefineCommand } from './index.js';
+import { EXIT, UsageError, useColor } from '../io.js';
+import { VERSION } from '../../version.js';
+
+export const statsCommand: DefineCommand = (io, setExit) =>
+  new Command('stats')
+    .summary('what opinions contain: length, words, points, footnotes, readability, recommendations, coverage')
+    .description(
+      'For one opinion: characters (with and without spaces), words, points and footnotes per chapter; ' +
+        'the same per language with a readability score (Flesch reading ease for English, Kandel & Moles ' +
+        'for French, Gulpease for Italian, Flesch–Amstad for German); recommendations per addressee and ' +
+        'priority; the principle × recommendation matrix; and what cites each principle and evidence item. ' +
+        'For several opinions (or a folder of them): one row per opinion and the totals.\n\n' +
+        'Sources that do not validate are reported on stderr and left out.\n\n' +
+        'Exit codes: 0 done, 1 some opinions did not validate, 2 could not run.',
+    )
+    .argument('[paths...]', 'opinion folders or folders holding them (default: the current folder)')
+    .addOption(new Option('-f, --format <format>', 'table (default on a terminal) or json (default otherwise)').choices(['table', 'json']))
+    .action(async (paths: string[], options: { format?: 'table' | 'json' }) => {
+      const [{ statsOfOpinion, statsReport, formatStatsTable, formatStatsJson }, { findOpinionFolders }, { formatReport }] = await Promise.all([
+        import('../../stats/index.js'),
+        import('../../validate/index.js'),
+        import('../../report/index.js'),
+      ]);
+      const found = await findOpinionFolders((paths.length > 0 ? paths : ['.']).map((p) => resolve(io.cwd, p)));
+      if (found.problems.length > 0) {
+        throw new UsageError(found.problems.map((p) => p.reason.replace(io.cwd + '/', '')).join('\nopinion: '));
+      }
+      const format = options.format ?? (io.stdoutIsTTY ? 'table' : 'json');
+      const results = [];
+      for (const folder of found.folders) results.push(await statsOfOpinion(folder));
+      const failed = results.filter((r) => !r.stats);
+      if (failed.length > 0) {
+        const files = failed.flatMap((r) => r.files).filter((f) => f.messages.length > 0);
+        io.stderr(formatReport(files, 'human', { color: useColor(io, 'stderr'), cwd: io.cwd, checked: `left out of the stats: ${failed.length} opinion${failed.length === 1 ? '' : 's'} that do not validate`, version: VERSION }));
+      }
+      const report = statsReport(results.flatMap((r) => (r.stats ? [r.stats] : [])));
+      if (report.opinions.length > 0) {
+        io.stdout(format === 'json' ? formatStatsJson(report, { cwd: io.cwd }) : formatStatsTable(report, { color: useColor(io), cwd: io.cwd }));
+      }
+      setExit(failed.length > 0 ? EXIT.findings : EXIT.ok);
+    });

@@ -1,0 +1,168 @@
+/**
+ * The stats as tables for a terminal: for one opinion, its chapters,
+ * languages, recommendations, coverage matrix and citations; for several,
+ * one row per opinion and the totals. Colour only when asked.
+ */
+import { Chalk } from 'chalk';
+import { displayPath } from '../report/paths.js';
+import { table, n, truncate } from './table.js';
+import type { OpinionStats, StatsReport } from './types.js';
+
+export interface TableOptions {
+  color?: boolean;
+  cwd?: string;
+}
+
+export function formatStatsTable(report: StatsReport, options: TableOptions = {}): string {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  if (report.opinions.length === 1) return opinionTables(report.opinions[0]!, c, options).join('\n') + '\n';
+  return corpusTable(report, c).join('\n') + '\n';
+}
+
+type C = InstanceType<typeof Chalk>;
+
+function percent(part: number, whole: number): string {
+  return `${Math.round((part / whole) * 100)} %`;
+}
+
+function opinionTables(stats: OpinionStats, c: C, options: TableOptions): string[] {
+  const out: string[] = [];
+  const heading = (text: string) => out.push('', c.bold(text));
+  out.push(c.bold(`${stats.name}`) + c.dim(`  ${[stats.reference, stats.stage && `stage ${stats.stage}`, `original ${stats.original}`, displayPath(stats.dir, options.cwd)].filter(Boolean).join(' · ')}`));
+
+  const original = stats.languages.find((l) => l.original);
+  if (original) {
+    heading(`Text (${original.lang})${original.counted === 'sources' ? c.dim(' — counted on the sources: no draft could be rendered') : ''}`);
+    const rows = original.chapters.map((ch) => [ch.number ?? '', truncate(ch.title, 44), n(ch.characters), n(ch.charactersNoSpaces), n(ch.words), String(ch.points), String(ch.footnotes)]);
+    rows.push(['', 'Footnotes', n(original.footnotes.characters), n(original.footnotes.charactersNoSpaces), n(original.footnotes.words), '', '']);
+    rows.push(['', c.bold('Total'), n(original.total.characters), n(original.total.charactersNoSpaces), n(original.total.words), String(original.total.points), String(original.total.footnotes)]);
+    out.push(
+      ...table(
+        [{ title: '' }, { title: 'Chapter' }, { title: 'Characters', align: 'right' }, { title: 'No spaces', align: 'right' }, { title: 'Words', align: 'right' }, { title: 'Points', align: 'right' }, { title: 'Footnotes', align: 'right' }],
+        rows,
+        { header: c.dim },
+      ),
+    );
+    const used = original.total.charactersNoSpaces;
+    const mark = used > stats.limit ? c.red('over the limit') : used > stats.limit * 0.9 ? c.yellow('near the limit') : c.green('within the limit');
+    out.push(`Length: ${n(used)} of ${n(stats.limit)} characters without spaces (${percent(used, stats.limit)}), ${mark}`);
+  }
+
+  if (stats.languages.length > 0) {
+    heading('Languages');
+    out.push(
+      ...table(
+        [{ title: 'Language' }, { title: 'No spaces', align: 'right' }, { title: 'Words', align: 'right' }, { title: 'Points', align: 'right' }, { title: 'Footnotes', align: 'right' }, { title: 'Readability', align: 'right' }, { title: '' }],
+        stats.languages.map((l) => [
+          `${l.lang}${l.original ? ' (original)' : ''}`,
+          n(l.total.charactersNoSpaces),
+          n(l.total.words),
+          String(l.total.points),
+          String(l.total.footnotes),
+          l.readability ? l.readability.score.toFixed(1) : '–',
+          l.readability ? `${l.readability.name}: ${l.readability.band}` : 'no formula for this language',
+        ]),
+        { header: c.dim },
+      ),
+    );
+    const formulas = [...new Map(stats.languages.filter((l) => l.readability).map((l) => [l.readability!.formula, `${l.readability!.name}, ${l.readability!.source}`])).values()];
+    if (formulas.length) out.push(c.dim(`Readability over the points' text, higher is easier: ${formulas.join('; ')}.`));
+  }
+
+  const recs = stats.recommendations;
+  heading(`Recommendations (${recs.total})`);
+  if (recs.total > 0) {
+    const rows = recs.byAddressee.map((a) => [a.addressee, String(a.high), String(a.medium), String(a.low), String(a.none), String(a.total)]);
+    const p = recs.byPriority;
+    rows.push([c.bold('All recommendations'), String(p.high), String(p.medium), String(p.low), String(p.none), String(recs.total)]);
+    out.push(
+      ...table(
+        [{ title: 'Addressee' }, { title: 'High', align: 'right' }, { title: 'Medium', align: 'right' }, { title: 'Low', align: 'right' }, { title: 'No priority', align: 'right' }, { title: 'Total', align: 'right' }],
+        rows,
+        { header: c.dim },
+      ),
+    );
+    out.push(c.dim('A recommendation with several addressees counts once for each.'));
+  }
+
+  const cov = stats.coverage;
+  if (cov.rows.length > 0) {
+    heading('Coverage: what each recommendation rests on');
+    const keys = cov.principles.map((_, i) => `P${i + 1}`);
+    out.push(
+      ...table(
+        [{ title: 'Recommendation' }, { title: 'Point' }, ...keys.map((k) => ({ title: k })), { title: 'Evidence' }],
+        cov.rows.map((r) => [r.recommendation, r.number ?? '', ...cov.principles.map((p) => (r.principles.includes(p) ? '●' : c.dim('·'))), r.evidence.join(', ') || c.dim('none')]),
+        { header: c.dim },
+      ),
+    );
+    if (keys.length) out.push(c.dim(cov.principles.map((p, i) => `${keys[i]} ${p}`).join('  ')));
+  }
+
+  const cited = stats.citedBy;
+  if (cited.principles.length + cited.evidence.length > 0) {
+    heading('Cited by');
+    const describe = (x: { recommendations: string[]; principles: string[]; points: string[] }) =>
+      [
+        x.recommendations.length ? `recommendations ${x.recommendations.join(', ')}` : '',
+        x.principles.length ? `principles ${x.principles.join(', ')}` : '',
+        x.points.length ? `points ${x.points.join(', ')}` : '',
+      ]
+        .filter(Boolean)
+        .join('; ') || c.yellow('nothing');
+    out.push(
+      ...table(
+        [{ title: 'Item' }, { title: 'Kind' }, { title: 'Cited by' }],
+        [...cited.principles.map((p) => [p.id, 'principle', describe(p)]), ...cited.evidence.map((e) => [e.id, 'evidence', describe(e)])],
+        { header: c.dim },
+      ),
+    );
+  }
+  return out;
+}
+
+function corpusTable(report: StatsReport, c: C): string[] {
+  const rows = report.opinions.map((o) => {
+    const l = o.languages.find((x) => x.original);
+    const used = l?.total.charactersNoSpaces ?? 0;
+    const share = percent(used, o.limit);
+    return [
+      o.name,
+      o.reference ?? '',
+      o.stage ?? '',
+      o.original,
+      n(used),
+      used > o.limit ? c.red(share) : used > o.limit * 0.9 ? c.yellow(share) : share,
+      n(l?.total.words ?? 0),
+      String(l?.total.points ?? 0),
+      String(l?.total.footnotes ?? 0),
+      String(o.recommendations.total),
+      String(o.principles),
+      String(o.evidence),
+      l?.readability ? `${l.readability.score.toFixed(1)}` : '–',
+    ];
+  });
+  const t = report.totals;
+  rows.push([c.bold(`Total (${t.opinions})`), '', '', '', n(t.charactersNoSpaces), '', n(t.words), n(t.points), n(t.footnotes), n(t.recommendations), n(t.principles), n(t.evidence), '']);
+  const lines = table(
+    [
+      { title: 'Opinion' },
+      { title: 'Reference' },
+      { title: 'Stage' },
+      { title: 'Lang' },
+      { title: 'No spaces', align: 'right' },
+      { title: 'Of limit', align: 'right' },
+      { title: 'Words', align: 'right' },
+      { title: 'Points', align: 'right' },
+      { title: 'Footnotes', align: 'right' },
+      { title: 'Recs', align: 'right' },
+      { title: 'Principles', align: 'right' },
+      { title: 'Evidence', align: 'right' },
+      { title: 'Readability', align: 'right' },
+    ],
+    rows,
+    { header: c.dim },
+  );
+  lines.push(c.dim(`Counted in each opinion's original language. ${t.overLimit ? `${t.overLimit} over the limit of 18,000 characters without spaces. ` : ''}Readability: the formula of the original language (see \`opinion stats <folder>\`).`));
+  return lines;
+}

@@ -1,0 +1,94 @@
+/**
+ * `opinion stats`: what an opinion contains — length and words per chapter
+ * and language, points and footnotes, readability per language,
+ * recommendations per addressee and priority, the principle ×
+ * recommendation matrix and what cites each principle and evidence item —
+ * and totals over a corpus. Returns data; never prints.
+ */
+import type { VFile } from 'vfile';
+import { validateOpinion } from '../validate/index.js';
+import { buildText, pointsOf } from '../check/text/model.js';
+import { DraftRenderer } from '../check/draft.js';
+import { countLanguage } from './counts.js';
+import { readability } from './readability.js';
+import { recommendationStats } from './recommendations.js';
+import { citedBy, coverage } from './coverage.js';
+import type { CorpusTotals, LanguageStats, OpinionStats, StatsReport } from './types.js';
+
+/** The limit on the length of an opinion, in characters without spaces. */
+export const LENGTH_LIMIT = 18_000;
+
+export interface StatsResult {
+  /** Absent when the sources do not validate: `files` says why. */
+  stats?: OpinionStats;
+  files: VFile[];
+}
+
+export async function statsOfOpinion(dir: string): Promise<StatsResult> {
+  const { opinion, files } = await validateOpinion(dir);
+  if (!opinion || files.some((f) => f.messages.some((m) => m.fatal === true))) return { files };
+  const text = buildText(opinion);
+  const renderer = new DraftRenderer(opinion);
+  const languages: LanguageStats[] = [];
+  const numbers = new Map<string, string>();
+  for (const lang of text.langs) {
+    const model = text.byLang.get(lang);
+    if (lang !== text.original && (model?.chapters.length ?? 0) === 0) continue;
+    const rendered = model && model.chapters.length > 0 ? await renderer.render(lang) : undefined;
+    const { stats, points } = countLanguage(lang, lang === text.original, model, rendered?.draft, opinion.evidence);
+    const score = readability(points, lang);
+    languages.push(score ? { ...stats, readability: score } : stats);
+    if (lang === text.original) {
+      for (const block of pointsOf(model)) if (block.id && block.number) numbers.set(block.id, block.number);
+      for (const chapter of rendered?.draft.chapters ?? []) for (const point of chapter.points) if (point.id) numbers.set(point.id, point.number);
+    }
+  }
+  const numberOf = (id: string) => numbers.get(id);
+  const meta = opinion.meta;
+  return {
+    files,
+    stats: {
+      name: opinion.name,
+      dir: opinion.dir,
+      ...(typeof meta.reference === 'string' ? { reference: meta.reference } : {}),
+      ...(typeof meta.stage === 'string' ? { stage: meta.stage } : {}),
+      original: text.original,
+      limit: LENGTH_LIMIT,
+      languages,
+      principles: opinion.principles.length,
+      evidence: opinion.evidence.length,
+      recommendations: recommendationStats(opinion),
+      coverage: coverage(opinion, numberOf),
+      citedBy: citedBy(opinion, text.byLang.get(text.original), numberOf),
+    },
+  };
+}
+
+/** Totals over opinions, counting each in its original language. */
+export function corpusTotals(opinions: readonly OpinionStats[]): CorpusTotals {
+  const totals: CorpusTotals = { opinions: opinions.length, charactersNoSpaces: 0, words: 0, points: 0, footnotes: 0, recommendations: 0, principles: 0, evidence: 0, overLimit: 0 };
+  for (const stats of opinions) {
+    const original = stats.languages.find((l) => l.original);
+    if (original) {
+      totals.charactersNoSpaces += original.total.charactersNoSpaces;
+      totals.words += original.total.words;
+      totals.points += original.total.points;
+      totals.footnotes += original.total.footnotes;
+      if (original.total.charactersNoSpaces > stats.limit) totals.overLimit++;
+    }
+    totals.recommendations += stats.recommendations.total;
+    totals.principles += stats.principles;
+    totals.evidence += stats.evidence;
+  }
+  return totals;
+}
+
+export function statsReport(opinions: readonly OpinionStats[]): StatsReport {
+  return { opinions: [...opinions], totals: corpusTotals(opinions) };
+}
+
+export { readability, FORMULAS, type Readability } from './readability.js';
+export { syllables } from './syllables.js';
+export { formatStatsTable } from './format-table.js';
+export { formatStatsJson } from './format-json.js';
+export type * from './types.js';
