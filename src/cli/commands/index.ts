@@ -5,8 +5,9 @@ import { initCommand } from './init.js';
 import { buildCommand } from './build.js';
 import { checkCommand } from './check.js';
 import { statsCommand } from './stats.js';
+import { diffCommand } from './diff.js';
 
 /** A command factory: builds the commander command; `setExit` records its exit code. */
 export type DefineCommand = (io: Io, setExit: (code: number) => void) => Command;
 
-export const commands: DefineCommand[] = [initCommand, validateCommand, buildCommand, checkCommand, statsCommand];
+export const commands: DefineCommand[] = [initCommand, validateCommand, buildCommand, checkCommand, statsCommand, diffCommand];

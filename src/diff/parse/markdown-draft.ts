@@ -24,6 +24,8 @@ export interface ParsedDraft {
   draft: Draft;
   /** Warnings about the draft's numbering, with their place in the file. */
   messages: VFileMessage[];
+  /** The file (text and messages), for reporters. */
+  file: VFile;
 }
 
 /** A title or heading is short and has no closing punctuation. */
@@ -294,5 +296,5 @@ class DraftReader {
 export function parseMarkdownDraft(text: string, origin: string): ParsedDraft {
   const reader = new DraftReader(text, origin);
   const draft = reader.read();
-  return { draft, messages: reader.file.messages };
+  return { draft, messages: reader.file.messages, file: reader.file };
 }

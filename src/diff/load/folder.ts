@@ -1,0 +1,31 @@
+/** An opinion source folder as a `Draft`, through the build (`draftFromSources`). */
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { VFile } from 'vfile';
+import type { Draft } from '../../core/draft.js';
+import { DiffInputError } from './errors.js';
+
+export interface FolderDraft {
+  draft: Draft;
+  /** The source files read, with the messages found in them. */
+  files: VFile[];
+}
+
+export async function isOpinionFolder(dir: string): Promise<boolean> {
+  const info = await stat(join(dir, 'opinion.yaml')).catch(() => undefined);
+  return info?.isFile() ?? false;
+}
+
+export async function readOpinionFolder(dir: string, shown: string, lang: string | undefined): Promise<FolderDraft> {
+  if (!(await isOpinionFolder(dir))) {
+    throw new DiffInputError(`cannot read \`${shown}\`: a folder without \`opinion.yaml\`, expected an opinion source folder or a Markdown draft`);
+  }
+  const { draftFromSources } = await import('../../build/draft.js');
+  const { draft, files } = await draftFromSources(dir, lang ? { lang } : {});
+  if (!draft) {
+    const first = files.flatMap((file) => file.messages).find((message) => message.fatal === true);
+    const where = first ? ` (${first.file ? `${first.file}:` : ''}${first.line ?? 1}:${first.column ?? 1}: ${first.reason})` : '';
+    throw new DiffInputError(`cannot make a draft of \`${shown}\`${lang ? ` in \`${lang}\`` : ''}${where}; run \`opinion validate ${shown}\` for details`);
+  }
+  return { draft, files };
+}

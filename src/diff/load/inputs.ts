@@ -1,0 +1,90 @@
+/**
+ * The two versions to compare, from what the command line names: two
+ * Markdown drafts, two opinion source folders (or one of each), or one path
+ * at two git revisions (`--from`, and `--to` or the working tree).
+ */
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { VFile } from 'vfile';
+import type { Draft } from '../../core/draft.js';
+import { parseMarkdownDraft } from '../parse/markdown-draft.js';
+import { DiffInputError, reasonOf } from './errors.js';
+import { readOpinionFolder } from './folder.js';
+import { commitOf, extractAt, readAt, removeTemporary, repoPath, typeAt } from './git.js';
+import { draftText, readMarkdownDraft } from './markdown-file.js';
+import { displayPath, relocate } from './relocate.js';
+
+export interface LoadedDraft {
+  draft: Draft;
+  /** Files read, with the messages found in them (warnings about numbering, source errors). */
+  files: VFile[];
+}
+
+export interface InputOptions {
+  /** Folder the paths are relative to. */
+  cwd: string;
+  /** Language of folder sources (default: the opinion's original language). */
+  lang?: string;
+  /** Git revision of the old version. */
+  from?: string;
+  /** Git revision of the new version (default: the working tree). */
+  to?: string;
+}
+
+/** A draft from a path in the working tree: a Markdown file or an opinion folder. */
+async function loadPath(cwd: string, path: string, lang: string | undefined): Promise<LoadedDraft> {
+  const absolute = resolve(cwd, path);
+  const shown = displayPath(absolute, cwd);
+  const info = await stat(absolute).catch((error: unknown) => {
+    throw new DiffInputError(`cannot read \`${shown}\`: ${reasonOf(error)}`);
+  });
+  if (info.isDirectory()) {
+    const { draft, files } = await readOpinionFolder(absolute, shown, lang);
+    return { draft: relocate(draft, (file) => displayPath(resolve(cwd, file), cwd), shown), files };
+  }
+  const parsed = await readMarkdownDraft(absolute, shown);
+  return { draft: parsed.draft, files: [parsed.file] };
+}
+
+/** A draft from a path at a git revision. */
+async function loadRevision(cwd: string, path: string, revision: string, lang: string | undefined): Promise<LoadedDraft> {
+  const absolute = resolve(cwd, path);
+  const shown = displayPath(absolute, cwd);
+  const origin = `${shown}@${revision}`;
+  const { root, path: inRepo } = await repoPath(cwd, absolute, shown);
+  const commit = await commitOf(root, revision);
+  const type = await typeAt(root, commit, inRepo);
+  if (!type) throw new DiffInputError(`cannot read \`${shown}\` at revision \`${revision}\`: it does not exist there`);
+  if (type === 'blob') {
+    const parsed = parseMarkdownDraft(draftText(await readAt(root, commit, inRepo), shown), origin);
+    return { draft: parsed.draft, files: [parsed.file] };
+  }
+  const temporary = await extractAt(root, commit, inRepo, shown);
+  try {
+    const extracted = inRepo ? join(temporary, inRepo) : temporary;
+    const { draft, files } = await readOpinionFolder(extracted, origin, lang);
+    const rename = (file: string): string => {
+      const inside = displayPath(resolve(extracted, file), extracted);
+      return inside.startsWith('/') ? file : `${origin}/${inside}`;
+    };
+    for (const file of files) file.path = rename(file.path);
+    return { draft: relocate(draft, rename, origin), files };
+  } finally {
+    await removeTemporary(temporary);
+  }
+}
+
+export async function loadDrafts(paths: readonly string[], options: InputOptions): Promise<[LoadedDraft, LoadedDraft]> {
+  const { cwd, lang, from, to } = options;
+  if (to !== undefined && from === undefined) throw new DiffInputError('--to needs --from: the revision of the old version');
+  if (paths.length === 0 || paths.length > 2) throw new DiffInputError(`expected two drafts to compare, or one with --from, got ${paths.length}`);
+  if (from === undefined && paths.length !== 2) {
+    throw new DiffInputError('expected a second draft to compare with, or --from <revision> to compare this one with an earlier version');
+  }
+  const oldPath = paths[0] as string;
+  const newPath = paths[1] ?? oldPath;
+  const old = from === undefined ? await loadPath(cwd, oldPath, lang) : await loadRevision(cwd, oldPath, from, lang);
+  const neu = to === undefined ? await loadPath(cwd, newPath, lang) : await loadRevision(cwd, newPath, to, lang);
+  return [old, neu];
+}
+
