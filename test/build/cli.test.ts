@@ -1,0 +1,111 @@
+/**
+ * `opinion build` as a user runs it: in-process through `main` (fast) and
+ * through the real bin, with exit codes, stdout and stderr.
+ */
+import { describe, it, expect } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runBin, runMain } from '../cli/helpers.js';
+
+const FIX = 'test/build/fixtures';
+const out = () => mkdtempSync(join(tmpdir(), 'opinion-cli-'));
+
+describe('opinion build (in-process)', () => {
+  it('builds an opinion, prints the length and where the files went, exits 0', async () => {
+    const dir = out();
+    const run = await runMain(['build', `${FIX}/numbering-oj`, '--out', dir]);
+    expect(run).toEqual({
+      code: 0,
+      stdout: `numbering-oj en: 235 / 18,000 characters without spaces → ${dir}/numbering-oj/en/opinion.{md,html,json}\n`,
+      stderr: '',
+    });
+    expect(readdirSync(join(dir, 'numbering-oj', 'en')).sort()).toEqual(['opinion.html', 'opinion.json', 'opinion.md']);
+  });
+
+  it('builds every language with --lang all, and only the outputs asked for with --to', async () => {
+    const dir = out();
+    const run = await runMain(['build', `${FIX}/languages`, '--out', dir, '--lang', 'all', '--to', 'md']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n').filter(Boolean).map((l) => l.replace(/:.*→/, ' →'))).toEqual(
+      ['en', 'fr', 'it', 'de'].map((lang) => `languages ${lang} → ${dir}/languages/${lang}/opinion.md`),
+    );
+    expect(existsSync(join(dir, 'languages', 'fr', 'opinion.html'))).toBe(false);
+  });
+
+  it('exits 1 on errors in the sources, reports them at file:line:column and writes nothing', async () => {
+    const dir = out();
+    const run = await runMain(['build', `${FIX}/missing-translation`, '--out', dir, '--lang', 'fr']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`${FIX}/missing-translation/opinion.yaml\n  8:10-8:51  error  Missing the \`fr\` translation of \`section\``);
+    expect(run.stdout).toContain('missing-translation: not built, 4 errors in the sources (nothing written)\n');
+    expect(existsSync(join(dir, 'missing-translation'))).toBe(false);
+  });
+
+  it('reports a template error at the template\'s file:line:column', async () => {
+    const run = await runMain(['build', `${FIX}/template-errors`, '--out', out()]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`${FIX}/template-errors/draft-template.md\n  3:1-3:8  error  Unexpected slot \`::headr\`, did you mean \`::header\`?  template/unknown-slot`);
+  });
+
+  it('protects a hand-edited output: exit 1, names the file, --force keeps a backup', async () => {
+    const dir = out();
+    await runMain(['build', `${FIX}/numbering-oj`, '--out', dir]);
+    const md = join(dir, 'numbering-oj', 'en', 'opinion.md');
+    writeFileSync(md, 'edited\n');
+    const refused = await runMain(['build', `${FIX}/numbering-oj`, '--out', dir]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain(`${md}\n  1:1  error  Unexpected changes to a built file: it was edited by hand since the last build, and is not overwritten  build/hand-edited`);
+    expect(refused.stdout).toContain('--force');
+    const forced = await runMain(['build', `${FIX}/numbering-oj`, '--out', dir, '--force']);
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toMatch(new RegExp(`kept a copy of the hand-edited ${md.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} in ${md.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\.\\d{8}-\\d{6}\\.bak`));
+    expect(readFileSync(md, 'utf8')).not.toBe('edited\n');
+  });
+
+  it('keeps stdout clean for machines with --format json (build lines on stderr)', async () => {
+    const run = await runMain(['build', `${FIX}/basic`, '--out', out(), '--format', 'json']);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.summary.warnings).toBe(1);
+    expect(run.stderr).toMatch(/^basic en: [\d,]+ \/ 18,000 characters without spaces → /);
+  });
+
+  it('exits 2 when it cannot run: bad option values, missing paths or files', async () => {
+    expect(await runMain(['build', `${FIX}/basic`, '--to', 'pdf'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'opinion: unexpected output `pdf` for --to, expected md, html or json (comma-separated)\n',
+    });
+    expect((await runMain(['build', `${FIX}/basic`, '--lang', 'French'])).code).toBe(2);
+    expect((await runMain(['build', `${FIX}/nowhere`])).stderr).toBe(`opinion: cannot read \`${process.cwd()}/${FIX}/nowhere\`: no such file or folder\n`);
+    expect((await runMain(['build', `${FIX}/basic`, '--template', 'missing.md'])).stderr).toBe('opinion: cannot read `missing.md` given to --template: no such file\n');
+  });
+
+  it('builds several opinions in one run, with a progress line on a terminal', async () => {
+    const run = await runMain(['build', 'opinions', '--out', out(), '--lang', 'all', '--to', 'json'], { tty: true });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('[1/2] building opinions/see-migrants…');
+    expect(run.stderr).toContain('[2/2] building opinions/see-migrants-preliminary…');
+    expect(run.stderr.endsWith('\r\x1b[K')).toBe(true);
+    expect(run.stdout.split('\n').filter(Boolean)).toHaveLength(8);
+  });
+});
+
+describe('opinion build (real bin)', () => {
+  it('builds the sample opinion in four languages', () => {
+    const dir = out();
+    const run = runBin(['build', 'opinions/see-migrants', '--lang', 'all', '--out', dir]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^see-migrants en: [\d,]+ \/ 18,000 characters without spaces → /);
+    for (const lang of ['en', 'fr', 'it', 'de']) expect(readdirSync(join(dir, 'see-migrants', lang)).sort()).toEqual(['opinion.html', 'opinion.json', 'opinion.md']);
+  });
+
+  it('prints its help', () => {
+    const run = runBin(['build', '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Usage: opinion build [options] [paths...]');
+    expect(run.stdout).toContain('--watch');
+  });
+});

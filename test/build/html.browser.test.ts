@@ -1,0 +1,134 @@
+/**
+ * The HTML draft as a reader sees it, in headless Chromium (Debian's
+ * `chromium`, driven by playwright-core): the header table, numbered points,
+ * footnote links that go to the note and back, and no script from a source
+ * ever running. Skipped when Chromium is not installed (`.ci/run` installs it).
+ * A screenshot of the sample is left in the temp folder for a human to look at.
+ */
+import { afterAll, beforeAll, describe, it, expect } from 'vitest';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildOpinion } from '../../src/build/index.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ROOT = join(import.meta.dirname, '..', '..');
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+const available = existsSync(CHROMIUM);
+
+async function htmlFile(dir: string, lang?: string): Promise<string> {
+  const build = await buildOpinion(dir, lang ? { langs: [lang] } : {});
+  const file = join(mkdtempSync(join(tmpdir(), 'opinion-html-')), 'opinion.html');
+  writeFileSync(file, build.renders[0]!.html!);
+  return file;
+}
+
+describe.skipIf(!available)('HTML draft in Chromium', () => {
+  let browser: Browser;
+  const dialogs: string[] = [];
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function open(file: string): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`file://${file}`);
+    return page;
+  }
+
+  it('shows the header table with the right rows, and numbered points', async () => {
+    const page = await open(await htmlFile(join(ROOT, 'opinions', 'see-migrants')));
+    const rows = await page.locator('table.header-block tr').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+    expect(rows).toEqual([
+      'Rapporteur: Giuseppe GUERINI',
+      'Plenary assembly decision 21.9.2017',
+      'Legal basis Rule 29(2) of the Rules of Procedure',
+      'Own-initiative opinion',
+      'Section responsible Single Market, Production and Consumption',
+      'Adopted in section 27.4.2018',
+    ]);
+    expect(await page.locator('table.header-block').isVisible()).toBe(true);
+    expect(await page.locator('h1.title').innerText()).toBe('Opinion of the European Economic and Social Committee on ‘Cooperatives and social economy enterprises in the integration of migrants’');
+    const numbers = await page.locator('p.point .num').allInnerTexts();
+    expect(numbers.slice(0, 3)).toEqual(['1.1', '1.2', '1.3']);
+    expect(numbers).toContain('3.5.3');
+    // The number hangs in its own column: the text starts at the same x on every point.
+    const starts = await page.locator('p.point').evaluateAll((ps) =>
+      ps.slice(0, 5).map((p) => {
+        const range = document.createRange();
+        range.setStart(p.childNodes[1]!, 0);
+        return Math.round(range.getBoundingClientRect().left);
+      }),
+    );
+    expect(new Set(starts).size).toBe(1);
+    await page.screenshot({ path: join(tmpdir(), 'opinion-build-see-migrants.png'), fullPage: false });
+    await page.close();
+  });
+
+  it('links footnotes both ways: the mark goes to the note, the note back to the mark', async () => {
+    const page = await open(await htmlFile(join(FIXTURES, 'basic')));
+    const mark = page.locator('sup a[data-footnote-ref]').first();
+    expect(await mark.innerText()).toBe('1');
+    await mark.click();
+    expect(await page.evaluate(() => location.hash)).toBe('#user-content-fn-1');
+    const note = page.locator('#user-content-fn-1');
+    expect(await note.innerText()).toContain('Cooperatives Europe, Camelot: a social cooperative');
+    expect(await inViewport(page, '#user-content-fn-1')).toBe(true);
+    await note.locator('a[data-footnote-backref]').first().click();
+    expect(await page.evaluate(() => location.hash)).toBe('#user-content-fnref-1');
+    expect(await inViewport(page, '#user-content-fnref-1')).toBe(true);
+    // A cross-reference goes to its point.
+    await page.locator('a.ref', { hasText: 'point 2.2' }).first().click();
+    expect(await page.evaluate(() => location.hash)).toBe('#s-funding');
+    expect(await inViewport(page, '#s-funding')).toBe(true);
+    await page.close();
+  });
+
+  it('runs no script from a source', async () => {
+    const page = await open(await htmlFile(join(FIXTURES, 'malicious')));
+    await page.locator('h2.chapter').hover();
+    for (const link of await page.locator('a').all()) await link.hover();
+    await page.waitForTimeout(200);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    const found = await page.evaluate(() => ({
+      scripts: document.querySelectorAll('script').length,
+      handlers: [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => a.name)),
+      urls: [...document.querySelectorAll('[href], [src]')].map((el) => el.getAttribute('href') ?? el.getAttribute('src')).filter((u) => !/^(https?:|#)/.test(u ?? '')),
+      images: document.querySelectorAll('img').length,
+    }));
+    expect(found).toEqual({ scripts: 0, handlers: [], urls: [], images: 0 });
+    expect(await page.locator('a', { hasText: 'good' }).getAttribute('href')).toBe('https://www.eesc.europa.eu/');
+    await page.close();
+  });
+
+  it('prints on A4 with page numbers', async () => {
+    const page = await open(await htmlFile(join(ROOT, 'opinions', 'see-migrants'), 'fr'));
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    // A4 media box, in points.
+    expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 59[45](\.\d+)? 84[12](\.\d+)?\]/);
+    expect(pdf.length).toBeGreaterThan(10_000);
+    await page.close();
+  });
+});
+
+async function inViewport(page: Page, selector: string): Promise<boolean> {
+  return page.locator(selector).evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    return box.top > -2 && box.top < window.innerHeight; // sub-pixel scrolling
+  });
+}

@@ -1,0 +1,109 @@
+/**
+ * Writing outputs: atomic, deterministic, and never over a file edited by
+ * hand since the last build (unless forced, and then with a backup).
+ */
+import { describe, it, expect } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildOpinion, writeOutputs } from '../../src/build/index.js';
+import { writeFileAtomic } from '../../src/build/atomic-write.js';
+
+const FIXTURE = join(import.meta.dirname, 'fixtures', 'numbering-oj');
+const out = () => mkdtempSync(join(tmpdir(), 'opinion-out-'));
+const tree = (dir: string): Record<string, string> =>
+  Object.fromEntries(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => {
+        const path = join(e.parentPath, e.name);
+        return [path.slice(dir.length + 1), readFileSync(path, 'utf8')];
+      })
+      .sort(([a], [b]) => (a! < b! ? -1 : 1)),
+  );
+
+describe('writeOutputs', () => {
+  it('writes <out>/<opinion>/<lang>/opinion.{md,html,json} and a manifest', async () => {
+    const dir = out();
+    const result = await writeOutputs(await buildOpinion(FIXTURE), { out: dir });
+    expect(Object.keys(tree(dir))).toEqual([
+      'numbering-oj/.opinion-build.json',
+      'numbering-oj/en/opinion.html',
+      'numbering-oj/en/opinion.json',
+      'numbering-oj/en/opinion.md',
+    ]);
+    expect(result.written).toHaveLength(3);
+    const manifest = JSON.parse(readFileSync(join(dir, 'numbering-oj', '.opinion-build.json'), 'utf8'));
+    expect(Object.keys(manifest.files)).toEqual(['en/opinion.html', 'en/opinion.json', 'en/opinion.md']);
+  });
+
+  it('is deterministic: a second build leaves every byte as it was', async () => {
+    const dir = out();
+    await writeOutputs(await buildOpinion(FIXTURE), { out: dir });
+    const first = tree(dir);
+    const again = await writeOutputs(await buildOpinion(FIXTURE), { out: dir });
+    expect(again.written).toEqual([]);
+    expect(again.unchanged).toHaveLength(3);
+    expect(tree(dir)).toEqual(first);
+  });
+
+  it('refuses to overwrite a hand-edited output, says which and what to do, and writes nothing', async () => {
+    const dir = out();
+    await writeOutputs(await buildOpinion(FIXTURE), { out: dir });
+    const md = join(dir, 'numbering-oj', 'en', 'opinion.md');
+    writeFileSync(md, readFileSync(md, 'utf8') + '\nA paragraph added by hand.\n');
+    const before = tree(dir);
+    const build = await buildOpinion(FIXTURE, { notes: true, formats: ['md', 'html'] });
+    build.renders[0]!.html += '<!-- changed -->';
+    build.renders[0]!.markdown += 'changed\n';
+    const result = await writeOutputs(build, { out: dir });
+    expect(result.refused).toEqual([md]);
+    expect(result.written).toEqual([]);
+    expect(tree(dir)).toEqual(before);
+    const message = result.files[0]!.messages[0]!;
+    expect(result.files[0]!.path).toBe(md);
+    expect(message.fatal).toBe(true);
+    expect(message.ruleId).toBe('build/hand-edited');
+    expect(message.reason).toBe('Unexpected changes to a built file: it was edited by hand since the last build, and is not overwritten');
+    expect(message.note).toContain('--force');
+  });
+
+  it('refuses a file it did not write, when there is no manifest', async () => {
+    const dir = out();
+    const md = join(dir, 'numbering-oj', 'en', 'opinion.md');
+    await writeFileAtomic(md, 'my own notes\n');
+    const result = await writeOutputs(await buildOpinion(FIXTURE), { out: dir });
+    expect(result.refused).toEqual([md]);
+    expect(readFileSync(md, 'utf8')).toBe('my own notes\n');
+  });
+
+  it('with force, keeps a backup of the hand-edited file before overwriting it', async () => {
+    const dir = out();
+    await writeOutputs(await buildOpinion(FIXTURE), { out: dir });
+    const md = join(dir, 'numbering-oj', 'en', 'opinion.md');
+    const built = readFileSync(md, 'utf8');
+    writeFileSync(md, 'edited by hand\n');
+    const now = new Date(Date.UTC(2018, 4, 23, 10, 30, 0));
+    const result = await writeOutputs(await buildOpinion(FIXTURE), { out: dir, force: true, now });
+    const backup = `${md}.20180523-103000.bak`;
+    expect(result.backups).toEqual([{ file: md, backup }]);
+    expect(readFileSync(backup, 'utf8')).toBe('edited by hand\n');
+    expect(readFileSync(md, 'utf8')).toBe(built);
+    // A second forced overwrite in the same second never replaces the first backup.
+    writeFileSync(md, 'edited again\n');
+    const second = await writeOutputs(await buildOpinion(FIXTURE), { out: dir, force: true, now });
+    expect(second.backups[0]!.backup).toBe(`${md}.20180523-103000-2.bak`);
+    expect(readFileSync(backup, 'utf8')).toBe('edited by hand\n');
+    // The next build accepts the rebuilt file again.
+    expect((await writeOutputs(await buildOpinion(FIXTURE), { out: dir })).refused).toEqual([]);
+  });
+
+  it('writes atomically and cleans up what an interrupted build left', async () => {
+    const dir = out();
+    const lang = join(dir, 'numbering-oj', 'en');
+    await writeFileAtomic(join(lang, '.opinion.md.999.deadbeef.opinion-tmp'), 'half a dra');
+    await writeOutputs(await buildOpinion(FIXTURE), { out: dir });
+    expect(readdirSync(lang).sort()).toEqual(['opinion.html', 'opinion.json', 'opinion.md']);
+    expect(existsSync(join(lang, '.opinion.md.999.deadbeef.opinion-tmp'))).toBe(false);
+  });
+});
