@@ -1,10 +1,13 @@
 /**
  * Word-level operations between two token lists: a Myers diff of the token
  * keys (`diffArrays` from the `diff` package, measured as fast as a
- * hand-written Myers on point-sized inputs), then two clean-ups for
- * readability: whitespace left equal between two replacements joins them
- * ("[-a b-]{+c d+}" rather than "[-a-]{+c+} [-b-]{+d+}"), and within a run of
- * changes deletions come before insertions.
+ * hand-written Myers on point-sized inputs), then clean-ups for
+ * readability: an equal stretch between two insertions (or two deletions) is
+ * slid to one end when it can be, so that they join ("{+, which are
+ * new,+} " rather than "{+,+} {+which are new, +}"); whitespace left equal
+ * between two replacements joins them ("[-a b-]{+c d+}" rather than
+ * "[-a-]{+c+} [-b-]{+d+}"); within a run of changes deletions come before
+ * insertions.
  */
 import { diffArrays } from 'diff';
 import type { Token } from '../text/tokenize.js';
@@ -25,7 +28,7 @@ export interface WordDiff {
 }
 
 export function wordDiff(oldTokens: readonly Token[], newTokens: readonly Token[]): WordDiff {
-  const runs = rawRuns(oldTokens, newTokens);
+  const runs = slideEqualities(rawRuns(oldTokens, newTokens));
   const cleaned = groupChanges(absorbWhitespace(runs));
   const ops: WordOp[] = [];
   const words: WordCounts = { added: 0, deleted: 0 };
@@ -75,6 +78,57 @@ function rawRuns(oldTokens: readonly Token[], newTokens: readonly Token[]): Run[
     }
   }
   return runs;
+}
+
+const sameKeys = (a: readonly Token[], b: readonly Token[]): boolean => a.length === b.length && a.every((token, i) => token.key === b[i]?.key);
+
+/**
+ * insert(A) equal(E) insert(B) where B ends with E reads as insert(A E B')
+ * equal(E); where A starts with E, as equal(E) insert(A' E B). Same for
+ * deletions. The texts are unchanged; only where the equal part sits moves.
+ */
+function slideEqualities(input: readonly Run[]): Run[] {
+  const runs = [...input];
+  for (let i = 1; i + 1 < runs.length; i++) {
+    const [before, equal, after] = [runs[i - 1] as Run, runs[i] as Run, runs[i + 1] as Run];
+    if (equal.op !== 'equal' || before.op === 'equal' || before.op !== after.op) continue;
+    const side = before.op === 'insert' ? 'new' : 'old';
+    const a = before[side];
+    const b = after[side];
+    const e = equal[side];
+    const k = e.length;
+    let merged: Run[] | undefined;
+    if (b.length >= k && sameKeys(b.slice(b.length - k), e)) {
+      const tokens = [...a, ...e, ...b.slice(0, b.length - k)];
+      const kept = b.slice(b.length - k);
+      merged = [
+        { op: before.op, old: side === 'old' ? tokens : [], new: side === 'new' ? tokens : [] },
+        { op: 'equal', old: side === 'old' ? kept : equal.old, new: side === 'new' ? kept : equal.new },
+      ];
+    } else if (a.length >= k && sameKeys(a.slice(0, k), e)) {
+      const tokens = [...a.slice(k), ...e, ...b];
+      const kept = a.slice(0, k);
+      merged = [
+        { op: 'equal', old: side === 'old' ? kept : equal.old, new: side === 'new' ? kept : equal.new },
+        { op: before.op, old: side === 'old' ? tokens : [], new: side === 'new' ? tokens : [] },
+      ];
+    }
+    if (!merged) continue;
+    runs.splice(i - 1, 3, ...merged);
+    i = Math.max(0, i - 2);
+  }
+  return mergeNeighbours(runs);
+}
+
+/** Neighbouring runs of the same kind as one. */
+function mergeNeighbours(runs: readonly Run[]): Run[] {
+  const result: Run[] = [];
+  for (const run of runs) {
+    const last = result[result.length - 1];
+    if (last && last.op === run.op) result[result.length - 1] = { op: run.op, old: [...last.old, ...run.old], new: [...last.new, ...run.new] };
+    else result.push(run);
+  }
+  return result;
 }
 
 const isChange = (run: Run | undefined): boolean => run !== undefined && run.op !== 'equal';

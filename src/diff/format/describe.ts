@@ -81,7 +81,7 @@ const FIELD_NAMES: Record<string, string> = {
   kind: 'Kind',
   kind_line: 'Kind',
   stage: 'Stage',
-  stage_purpose: 'Stage',
+  stage_purpose: 'Purpose',
   version: 'Version',
   reference: 'Reference',
   document: 'Document',

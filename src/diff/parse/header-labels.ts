@@ -70,6 +70,16 @@ export function isKindValue(value: string): boolean {
   return KIND_VALUES.includes(labelKey(value));
 }
 
+/**
+ * The banner of a non-final version written on one line, "DRAFT OPINION – version
+ * for the section meeting": the stage and its purpose.
+ */
+export function splitBanner(line: string): { stage: string; purpose: string } | undefined {
+  const match = /^(.+?)\s+[–—-]\s+(.+)$/u.exec(line.trim());
+  if (!match || !STAGE_VALUES.includes(labelKey(match[1] ?? ''))) return undefined;
+  return { stage: (match[1] ?? '').trim(), purpose: (match[2] ?? '').trim() };
+}
+
 /** The field of an unlabelled line before the first chapter (banner, reference…), if recognised. */
 export function fieldOfLine(line: string): string | undefined {
   const text = line.trim();

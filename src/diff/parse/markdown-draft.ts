@@ -15,7 +15,7 @@ import type { VFileMessage } from 'vfile-message';
 import type { Draft, DraftChapter, DraftHeaderField, DraftPoint } from '../../core/draft.js';
 import { report } from '../../core/messages.js';
 import { footnotesOf } from './footnotes.js';
-import { fieldOfLabel, fieldOfLine, isClosingLine, isKindValue, isKnownLabel, isTitleLine } from './header-labels.js';
+import { fieldOfLabel, fieldOfLine, isClosingLine, isKindValue, isKnownLabel, isTitleLine, splitBanner } from './header-labels.js';
 import { leading, levels, type Leading } from './numbering.js';
 import { emphasisOnly, plainText, TextBuilder } from './plain-text.js';
 import { parseDraftMarkdown } from './processor.js';
@@ -158,8 +158,14 @@ class DraftReader {
     this.continuation(block);
   }
 
-  /** An unlabelled line before the first chapter: title, label/value, banner, reference… */
+  /** A paragraph before the first chapter: its lines (hard breaks) are title, label/value, banner, reference… */
   private frontLine(text: string): void {
+    const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
+    if (lines.length > 1 && !isTitleLine(text.replace(/\s+/gu, ' '))) {
+      for (const line of lines) this.frontLine(line);
+      return;
+    }
+    text = text.replace(/\s+/gu, ' ').trim();
     if (text === '') return;
     const labelled = LABEL_VALUE.exec(text);
     if (labelled && isKnownLabel(labelled[1] ?? '')) {
@@ -168,6 +174,11 @@ class DraftReader {
     if (this.draft.title === undefined && isTitleLine(text)) {
       this.draft.title = text;
       return;
+    }
+    const banner = splitBanner(text);
+    if (banner) {
+      this.row('stage', '', banner.stage);
+      return this.row('stage_purpose', '', banner.purpose);
     }
     this.row(fieldOfLine(text) ?? 'preamble', '', text);
   }

@@ -1,0 +1,78 @@
+/**
+ * Fixture pairs, one folder per kind of change: fixtures/<case>/old.md and
+ * new.md, and expected.json, the exact change list (kind, element, numbers,
+ * id, edited, after, and the word-level operations as a `[-…-]{+…+}`
+ * redline) with the header changes and counts. Every case's full JSON output
+ * is also validated against schemas/diff.schema.json.
+ * Regenerate after an intended change with
+ *   UPDATE_GOLDEN=1 npx vitest run test/diff
+ * and review the diff.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { diffToJson } from '../../src/diff/index.js';
+import { FIXTURES, UPDATE, compact, diffFixture, diffSchemaValidator, fixtureCases } from './helpers.js';
+
+const REQUIRED = [
+  'added', 'deleted', 'modified', 'moved', 'moved-and-edited', 'renumbering-only', 'split', 'merged',
+  'chapter-reordered', 'identical', 'empty', 'empty-to-draft', 'word-converted', 'header', 'footnotes', 'ids', 'unicode',
+];
+
+describe('diff fixtures', () => {
+  it('has a fixture for every kind of change', () => {
+    expect(fixtureCases()).toEqual(expect.arrayContaining(REQUIRED));
+  });
+
+  for (const name of fixtureCases()) {
+    it(name, () => {
+      const result = diffFixture(name);
+      const actual = compact(result);
+      const path = join(FIXTURES, name, 'expected.json');
+      if (UPDATE) writeFileSync(path, JSON.stringify(actual, null, 2) + '\n');
+      expect(actual).toEqual(JSON.parse(readFileSync(path, 'utf8')));
+      const validate = diffSchemaValidator();
+      expect(validate(diffToJson(result)), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    });
+  }
+});
+
+describe('what the fixtures show', () => {
+  const kinds = (name: string) => diffFixture(name).changes.map((change) => change.kind);
+
+  it('finds no change between identical drafts, nor between two empty ones', () => {
+    expect(diffFixture('identical').identical).toBe(true);
+    expect(diffFixture('empty').identical).toBe(true);
+    expect(diffFixture('empty').changes).toEqual([]);
+  });
+
+  it('reports a point that only changed number as renumbered, and a reference that followed it as no change', () => {
+    const result = diffFixture('renumbering-only');
+    expect(kinds('renumbering-only')).toEqual(['added', 'renumbered', 'renumbered', 'renumbered', 'renumbered']);
+    const last = result.changes[4];
+    expect(last?.old[0]?.text).toContain('point 1.3');
+    expect(last?.new[0]?.text).toContain('point 1.4');
+    expect(last?.ops).toEqual([]);
+  });
+
+  it('finds a point moved and edited', () => {
+    const [change] = diffFixture('moved-and-edited').changes;
+    expect(change).toMatchObject({ kind: 'moved', edited: true });
+    expect(change?.old[0]?.number).toBe('3.1.2');
+    expect(change?.new[0]?.number).toBe('2.4');
+  });
+
+  it('moves the chapter that moved, not the one that stayed', () => {
+    const moved = diffFixture('chapter-reordered').changes.filter((change) => change.kind === 'moved');
+    expect(moved.map((change) => [change.element, change.old[0]?.number, change.new[0]?.number])).toEqual([
+      ['chapter', '2', '3'],
+      ['point', '2.1', '3.1'],
+      ['point', '2.2', '3.2'],
+      ['point', '2.3', '3.3'],
+    ]);
+  });
+
+  it('reads a draft converted from Word like a built one', () => {
+    expect(kinds('word-converted')).toEqual(['modified']);
+  });
+});
