@@ -1,0 +1,113 @@
+/**
+ * Every output format on the same comparison, byte for byte against golden
+ * files in golden/ (the `redline` fixture covers added, modified, renumbered,
+ * split and moved points, header changes and footnotes), and the amendment
+ * sheet on drafts whose points carry reasons.
+ * Regenerate after an intended change with
+ *   UPDATE_GOLDEN=1 npx vitest run test/diff
+ * and review the diff.
+ */
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Draft } from '../../src/core/draft.js';
+import { diffDrafts, formatDiff, type DiffFormat } from '../../src/diff/index.js';
+import { GOLDEN, diffFixture, golden } from './helpers.js';
+
+const CASES: [DiffFormat, string, { color?: boolean }][] = [
+  ['terminal', 'redline.terminal.txt', {}],
+  ['terminal', 'redline.terminal-color.txt', { color: true }],
+  ['markdown', 'redline.critic.md', {}],
+  ['html', 'redline.html', {}],
+  ['json', 'redline.json', {}],
+  ['amendments', 'redline.amendments.md', {}],
+];
+
+describe('formatters', () => {
+  const result = diffFixture('redline');
+  for (const [format, file, options] of CASES) {
+    it(`${format}${options.color ? ' (colour)' : ''}`, () => {
+      const output = formatDiff(result, format, options);
+      expect(output).toBe(golden(join(GOLDEN, file), output));
+    });
+  }
+
+  it('gives the same bytes every time', () => {
+    for (const [format, , options] of CASES) expect(formatDiff(diffFixture('redline'), format, options)).toBe(formatDiff(result, format, options));
+  });
+
+  it('uses no colour codes unless asked, and wdiff markers instead', () => {
+    const plain = formatDiff(result, 'terminal');
+    expect(plain).not.toMatch(/\u001b\[/);
+    expect(plain).toContain('[-considers-]{+believes+}');
+    expect(formatDiff(result, 'terminal', { color: true })).toContain('\u001b[9m');
+  });
+
+  it('writes CriticMarkup for deletions, insertions and substitutions', () => {
+    const markdown = formatDiff(result, 'markdown');
+    expect(markdown).toContain('{~~considers~>believes~~}');
+    expect(markdown).toContain('{++1.1 The EESC welcomes the hearing held in Rome.++}');
+    expect(markdown).toContain('{--2.1 Cooperatives have a long history of integrating vulnerable people.--} {>>moved to 2.3.2<<}');
+  });
+
+  it('says there is nothing to compare when the drafts are the same', () => {
+    const same = diffFixture('identical');
+    expect(formatDiff(same, 'terminal')).toBe('opinion diff old.md → new.md\n\nNo differences.\n');
+    expect(formatDiff(same, 'amendments')).toContain('No amendments: the texts are the same.');
+  });
+});
+
+const point = (number: string, id: string, text: string, reason?: string): Draft['chapters'][number]['points'][number] => ({
+  number, id, text, kind: 'recommendation', ...(reason ? { reason } : {}),
+});
+
+describe('amendment sheet', () => {
+  const old: Draft = {
+    origin: 'opinions/x@v-section',
+    title: 'Opinion of the European Economic and Social Committee on ‘X’',
+    header: [],
+    footnotes: [],
+    chapters: [
+      {
+        number: '1',
+        id: 'conclusions',
+        title: 'Conclusions and recommendations',
+        points: [
+          point('1.1', 'rec-a', 'The EESC calls on the Commission to support cooperatives.', 'Cooperatives employ migrants.'),
+          point('1.2', 'rec-b', 'The EESC calls on Member States to recognise qualifications.'),
+          point('1.3', 'rec-c', 'The EESC asks for a study | with a pipe and *stars*.'),
+          point('1.4', 'rec-d', 'Member States should fund language courses.'),
+          point('1.5', 'rec-e', 'Those courses should be linked to work experience.'),
+        ],
+      },
+    ],
+  };
+  const neu: Draft = {
+    ...old,
+    origin: 'opinions/x',
+    chapters: [
+      {
+        number: '1',
+        id: 'conclusions',
+        title: 'Conclusions and recommendations',
+        points: [
+          point('1.1', 'rec-new', 'The EESC welcomes the hearing held in Rome.', 'The hearing gave the opinion its evidence.'),
+          point('1.2', 'rec-a', 'The EESC calls on the Commission to support cooperatives and social enterprises.', 'Cooperatives employ migrants; so do other social enterprises.'),
+          point('1.3', 'rec-b', 'The EESC calls on Member States to recognise qualifications.'),
+          point('1.4', 'rec-d', 'Member States should fund language courses, and those courses should be linked to work experience.'),
+        ],
+      },
+    ],
+  };
+
+  it('has one numbered amendment per changed point, with its action, table and reason', () => {
+    const sheet = formatDiff(diffDrafts(old, neu), 'amendments');
+    expect(sheet).toBe(golden(join(GOLDEN, 'reasons.amendments.md'), sheet));
+    expect(sheet).toContain('Add a new point at the start of chapter 1:');
+    expect(sheet).toContain('Delete the point.');
+    expect(sheet).toContain('**Points 1.4 and 1.5**\n\nMerge into one point and amend as follows:');
+    expect(sheet).toContain('support cooperatives **and social enterprises**.');
+    expect(sheet).toContain('~~The EESC asks for a study \\| with a pipe and \\*stars\\*.~~');
+    expect(sheet).toContain('**Reason**\n\nCooperatives employ migrants; so do other social enterprises.');
+    expect(sheet).not.toContain('renumbered');
+  });
+});

@@ -1,0 +1,90 @@
+/** Word tokens, references, similarity and word-level operations. */
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../src/diff/text/tokenize.js';
+import { findReferences, maskReferences, referencesOf } from '../../src/diff/text/references.js';
+import { containment, dice, featuresOf } from '../../src/diff/text/similarity.js';
+import { wordDiff } from '../../src/diff/compare/word-diff.js';
+import { redline } from './helpers.js';
+
+const words = (text: string, locale?: string) => tokenize(text, locale).map((token) => token.text);
+const diff = (a: string, b: string) => {
+  const result = wordDiff(tokenize(a), tokenize(b));
+  return { line: redline(result.ops), words: result.words, changed: result.changed };
+};
+
+describe('tokenize', () => {
+  it('keeps the text whole: tokens concatenate back to it', () => {
+    const text = 'The EESC — see point 3.2; l’économie sociale (SEEs) «bien»  5,000 € 1.1.\n\nNext.';
+    expect(words(text).join('')).toBe(text);
+  });
+
+  it('makes each punctuation mark a token and keeps numbers, elisions and compounds whole', () => {
+    expect(words('see point 3.2; l’économie, 5,000 €.')).toEqual(['see', ' ', 'point', ' ', '3.2', ';', ' ', 'l’économie', ',', ' ', '5,000', ' ', '€', '.']);
+  });
+
+  it('segments Greek, Cyrillic and accented Latin words', () => {
+    expect(tokenize('Η ΕΟΚΕ θεωρεί, точка 1.3, Genossenschaften für Grüße', 'el').filter((t) => t.word).map((t) => t.text)).toEqual([
+      'Η', 'ΕΟΚΕ', 'θεωρεί', 'точка', '1.3', 'Genossenschaften', 'für', 'Grüße',
+    ]);
+  });
+
+  it('compares all whitespace as equal', () => {
+    const [a, b] = [tokenize('a \n\n b'), tokenize('a b')];
+    expect(a.map((t) => t.key)).toEqual(b.map((t) => t.key));
+  });
+});
+
+describe('references', () => {
+  it('finds point, chapter and footnote references in the EU languages', () => {
+    const numbers = (text: string) => findReferences(text).map((ref) => `${ref.space}:${ref.number}`);
+    expect(numbers('as set out in point 1.3 and in points 2.1, 2.4 and 3.1.2')).toEqual(['point:1.3', 'point:2.1', 'point:2.4', 'point:3.1.2']);
+    expect(numbers('see chapter 3 and footnote 4')).toEqual(['point:3', 'footnote:4']);
+    expect(numbers('comme indiqué au point 1.3 ; wie unter Ziffer 2.4 ausgeführt; al punto 3.1; σημείο 1.2; точка 4.1')).toEqual([
+      'point:1.3', 'point:2.4', 'point:3.1', 'point:1.2', 'point:4.1',
+    ]);
+  });
+
+  it('leaves numbers alone that are not references to the opinion', () => {
+    expect(findReferences('paragraph 2 of Article 3, 2.5 million people, Rule 29(2), 3.2% growth, point 3.25x')).toEqual([]);
+  });
+
+  it('takes the number of a marked reference and masks numbers for comparison', () => {
+    const text = 'as explained in point 3.2 and (4)';
+    const refs = referencesOf(text, [{ target: 'c-drivers', start: 16, end: 25 }, { target: 'fn-1', start: 30, end: 33 }]);
+    expect(refs.map((ref) => [ref.number, ref.space, ref.target])).toEqual([['3.2', 'point', 'c-drivers'], ['4', 'footnote', 'fn-1']]);
+    expect(maskReferences(text, refs)).toBe('as explained in point # and (#)');
+  });
+});
+
+describe('similarity', () => {
+  it('scores an edited text high and an unrelated one low', () => {
+    const a = featuresOf('The EESC calls on the Commission to support cooperatives that employ migrants.');
+    const edited = featuresOf('The EESC calls on the Commission to support cooperatives and social enterprises that employ migrants.');
+    const unrelated = featuresOf('The EESC notes that the size of the projects is a problem for the smaller enterprises.');
+    expect(dice(a, edited)).toBeGreaterThan(0.7);
+    expect(dice(a, unrelated)).toBeLessThan(0.3);
+    expect(containment(featuresOf('support cooperatives that employ migrants'), a)).toBe(1);
+  });
+});
+
+describe('wordDiff', () => {
+  it('marks replaced words', () => {
+    expect(diff('The EESC considers that', 'The EESC believes that')).toEqual({ line: 'The EESC [-considers-]{+believes+} that', words: { added: 1, deleted: 1 }, changed: true });
+  });
+
+  it('joins an insertion split around a space ("{+, which…,+}" not "{+,+} {+which…+}")', () => {
+    expect(diff('Small SEEs find it difficult', 'Small SEEs, which are the closest to migrants, find it difficult').line).toBe('Small SEEs{+, which are the closest to migrants,+} find it difficult');
+  });
+
+  it('joins replacements separated only by a space', () => {
+    expect(diff('with cooperatives in general, where social', 'with the wider cooperative movement, where social').line).toBe('with [-cooperatives in general-]{+the wider cooperative movement+}, where social');
+  });
+
+  it('sees punctuation as its own change', () => {
+    expect(diff('migrants and refugees', 'migrants, and refugees')).toEqual({ line: 'migrants{+,+} and refugees', words: { added: 0, deleted: 0 }, changed: true });
+  });
+
+  it('does not count a change of whitespace alone', () => {
+    expect(diff('a  b\n c', 'a b c').changed).toBe(false);
+  });
+});
