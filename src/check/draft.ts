@@ -60,7 +60,9 @@ export class DraftRenderer {
   }
 
   private async readLabels(): Promise<LabelFile[]> {
-    return [...(await builtinLabelFiles()), ...(await readLabelFolder(join(this.opinion.dir, 'labels')))];
+    const meta = this.opinion.meta;
+    const langs = [meta.language, ...(Array.isArray(meta.languages) ? meta.languages : []), ...Object.keys(this.opinion.chapters)];
+    return [...(await builtinLabelFiles(langs)), ...(await readLabelFolder(join(this.opinion.dir, 'labels')))];
   }
 
   private async readTemplate() {

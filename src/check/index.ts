@@ -13,6 +13,7 @@ import { resolveConfig, type ConfigLayer } from './config.js';
 import { ConfigFiles, OPINION_CONFIG } from './config-file.js';
 import { createContext } from './context.js';
 import { runRules } from './run.js';
+import { lengthThreshold } from './rules/length-limit.js';
 
 export interface CheckOptions {
   /** A configuration file to use instead of the nearest `opinion-check.yaml`. */
@@ -41,7 +42,9 @@ export async function checkOpinion(dir: string, options: CheckOptions = {}): Pro
   const project = projectPath ? await configs.load(projectPath) : undefined;
   const own = await configs.load(join(dir, OPINION_CONFIG));
   const settings = resolveConfig([project?.layer, own?.layer, options.rules]);
-  runRules(await createContext(opinion, index), settings);
+  const length = settings.get('length/limit');
+  const draftFrom = !length || length.severity === 'off' ? Infinity : lengthThreshold(length.options);
+  runRules(await createContext(opinion, index, { draftFrom }), settings);
   sortMessages(files);
   const configFiles = [project?.file, own?.file].filter((f): f is VFile => f !== undefined);
   for (const file of configFiles) sortMessages([file]);

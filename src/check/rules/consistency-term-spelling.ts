@@ -148,45 +148,76 @@ function groupBy(list: Occurrence[], key: (o: Occurrence) => string): Map<string
  * Terms of two words (written apart or hyphenated) and closed-up words, each
  * with the word after it: grouped by their letters and that word for
  * comparing joints, and by their letters alone for comparing capitals.
+ *
+ * Two passes over the words: the first finds which keys are written in more
+ * than one way, the second collects the occurrences of those keys only.
  */
 function collect(blocks: TextBlock[], lang: string): { joints: Map<string, Occurrence[]>; cases: Map<string, Occurrence[]> } {
+  interface Sentence {
+    block: TextBlock;
+    start: number;
+    tokens: ReturnType<typeof wordTokens>;
+    lower: string[];
+  }
+  const sentences: Sentence[] = [];
+  for (const block of blocks) {
+    for (const sentence of sentencesOf(block.prose, lang)) {
+      const tokens = wordTokens(block.prose.text, sentence.start, sentence.end);
+      sentences.push({ block, start: sentence.start, tokens, lower: tokens.map((t) => t.text.toLowerCase()) });
+    }
+  }
+  const apart = new Set<string>();
+  const hyphenated = new Set<string>();
+  const closed = new Set<string>();
+  const capitalised = new Set<string>();
+  for (const { tokens, lower, start } of sentences) {
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const a = tokens[i]!;
+      const b = tokens[i + 1]!;
+      if (a.text.length >= 5 && isSpace(b.sep)) closed.add(`${lower[i]}|${stem(lower[i + 1]!)}`);
+      const joint = jointOf(b.sep);
+      if (!joint || !isWord(a.text) || !isWord(b.text)) continue;
+      if (joint === 'space' && !isInitial(i, a, start) && isCapital(a.text) && isCapital(b.text)) capitalised.add(`${lower[i]} ${lower[i + 1]}`);
+      const head = tokens[i + 2];
+      if (!head || !isSpace(head.sep)) continue;
+      (joint === 'space' ? apart : hyphenated).add(`${lower[i]}${lower[i + 1]}|${stem(lower[i + 2]!)}`);
+    }
+  }
+  const interesting = new Set<string>();
+  for (const key of hyphenated) if (apart.has(key) || closed.has(key)) interesting.add(key);
+  for (const key of apart) {
+    if (!closed.has(key) || interesting.has(key)) continue;
+    interesting.add(key);
+  }
+
   const joints = new Map<string, Occurrence[]>();
   const cases = new Map<string, Occurrence[]>();
-  const singles: { key: string; occurrence: Occurrence }[] = [];
   const add = (map: Map<string, Occurrence[]>, key: string, o: Occurrence) => {
     const list = map.get(key);
     if (list) list.push(o);
     else map.set(key, [o]);
   };
-  for (const block of blocks) {
-    for (const sentence of sentencesOf(block.prose, lang)) {
-      const tokens = wordTokens(block.prose.text, sentence.start, sentence.end);
-      for (let i = 0; i + 1 < tokens.length; i++) {
-        const a = tokens[i]!;
-        const b = tokens[i + 1]!;
-        const apart = b.sep === ' ';
-        const hyphen = b.sep.length === 1 && HYPHENS.has(b.sep);
-        // A sentence start, or after a colon (where some languages start a sentence with a capital).
-        const initial = (i === 0 && a.start === sentence.start) || /:\s*$/.test(a.sep);
-        if (a.text.length >= 5 && /^\s+$/.test(b.sep) && /\p{L}/u.test(a.text)) {
-          singles.push({ key: `${a.text.toLowerCase()}|${stem(b.text)}`, occurrence: { block, surface: a.text, head: b.text, joint: 'closed', initial, start: a.start, end: a.end } });
-        }
-        if ((!apart && !hyphen) || !/\p{L}{2}/u.test(a.text) || !/\p{L}{2}/u.test(b.text)) continue;
-        const surface = block.prose.text.slice(a.start, b.end);
-        if (apart) add(cases, surface.toLowerCase(), { block, surface, head: '', joint: 'space', initial, start: a.start, end: b.end });
-        const head = tokens[i + 2];
-        if (!head || !/^\s+$/.test(head.sep)) continue;
-        add(joints, `${(a.text + b.text).toLowerCase()}|${stem(head.text)}`, { block, surface, head: head.text, joint: apart ? 'space' : 'hyphen', initial, start: a.start, end: b.end });
+  for (const { block, tokens, lower, start } of sentences) {
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const a = tokens[i]!;
+      const b = tokens[i + 1]!;
+      const initial = isInitial(i, a, start);
+      if (a.text.length >= 5 && isSpace(b.sep)) {
+        const key = `${lower[i]}|${stem(lower[i + 1]!)}`;
+        if (interesting.has(key)) add(joints, key, { block, surface: a.text, head: b.text, joint: 'closed', initial, start: a.start, end: a.end });
       }
+      const joint = jointOf(b.sep);
+      if (!joint || !isWord(a.text) || !isWord(b.text)) continue;
+      const surface = block.prose.text.slice(a.start, b.end);
+      if (joint === 'space' && capitalised.has(`${lower[i]} ${lower[i + 1]}`)) add(cases, `${lower[i]} ${lower[i + 1]}`, { block, surface, head: '', joint, initial, start: a.start, end: b.end });
+      const head = tokens[i + 2];
+      if (!head || !isSpace(head.sep)) continue;
+      const key = `${lower[i]}${lower[i + 1]}|${stem(lower[i + 2]!)}`;
+      if (interesting.has(key)) add(joints, key, { block, surface, head: head.text, joint, initial, start: a.start, end: b.end });
     }
   }
-  for (const { key, occurrence } of singles) joints.get(key)?.push(occurrence);
   for (const [key, list] of joints) {
     const kinds = new Set(list.map((o) => o.joint));
-    if (kinds.size < 2) {
-      joints.delete(key);
-      continue;
-    }
     // Closed up against written apart only is too often grammar ("may be" / "maybe"): keep such a
     // group only when both parts are words of some length.
     if (kinds.has('closed') && !kinds.has('hyphen')) {
@@ -195,6 +226,29 @@ function collect(blocks: TextBlock[], lang: string): { joints: Map<string, Occur
     }
   }
   return { joints, cases };
+}
+
+function isSpace(sep: string): boolean {
+  return sep === ' ' || /^\s+$/.test(sep);
+}
+
+function jointOf(sep: string): Joint | undefined {
+  if (sep === ' ') return 'space';
+  if (sep.length === 1 && HYPHENS.has(sep)) return 'hyphen';
+  return undefined;
+}
+
+function isWord(text: string): boolean {
+  return /\p{L}{2}/u.test(text);
+}
+
+function isCapital(text: string): boolean {
+  return /^\p{Lu}/u.test(text);
+}
+
+/** A sentence start, or after a colon (where some languages start a sentence with a capital). */
+function isInitial(i: number, token: { start: number; sep: string }, sentenceStart: number): boolean {
+  return (i === 0 && token.start === sentenceStart) || /:\s*$/.test(token.sep);
 }
 
 /** The spelling each occurrence counts as; at a sentence start, that of a spelling differing only in the first capital. */

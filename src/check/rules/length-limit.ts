@@ -7,6 +7,14 @@ export interface Options {
   warnAt: number;
 }
 
+const DEFAULTS: Options = { max: 18000, warnAt: 0.9 };
+
+/** The length from which the rule reports (the warning threshold, or the limit when there is no warning). */
+export function lengthThreshold(options: Partial<Options>): number {
+  const { max, warnAt } = { ...DEFAULTS, ...options };
+  return warnAt < 1 ? Math.floor(max * warnAt) : max;
+}
+
 export default defineRule<Options>(
   {
     id: 'length/limit',
@@ -23,13 +31,13 @@ export default defineRule<Options>(
       max: {
         title: 'Limit',
         description: 'The most characters without spaces allowed.',
-        default: 18000,
+        default: DEFAULTS.max,
         schema: { type: 'integer', minimum: 1 },
       },
       warnAt: {
         title: 'Warning threshold',
         description: 'Warn once the text reaches this share of the limit (0.9 = 90 %); 1 turns the warning off.',
-        default: 0.9,
+        default: DEFAULTS.warnAt,
         schema: { type: 'number', exclusiveMinimum: 0, maximum: 1 },
       },
     },

@@ -65,13 +65,14 @@ export default defineRule<Options>(
   },
   (context, report, options) => {
     for (const lang of languagesOf(context.text, options.languages)) {
-      const points: { block: TextBlock; set: Set<string> }[] = [];
+      const points: { block: TextBlock; set: Set<number> }[] = [];
+      const ids = new Map<string, number>();
       for (const block of pointsOf(context.text.byLang.get(lang))) {
         const words = normaliseWords(block.prose.text);
-        if (words.length >= options.minWords) points.push({ block, set: shingles(words, options.shingle) });
+        if (words.length >= options.minWords) points.push({ block, set: shingles(words, options.shingle, ids) });
       }
       // Candidate pairs share at least one sequence: count shared sequences through an inverted index.
-      const postings = new Map<string, number[]>();
+      const postings = new Map<number, number[]>();
       points.forEach((point, i) => {
         for (const s of point.set) {
           const list = postings.get(s);

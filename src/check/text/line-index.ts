@@ -11,6 +11,18 @@ export class LineIndex {
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
 
+  /** The offset of a 1-based line and column. */
+  offset(line: number, column: number): number {
+    return (this.starts[line - 1] ?? this.starts[this.starts.length - 1]!) + column - 1;
+  }
+
+  /** The offset where a 1-based line starts, and where it ends (before its newline). */
+  line(line: number): [number, number] {
+    const start = this.starts[line - 1] ?? 0;
+    const next = this.starts[line];
+    return [start, next === undefined ? Number.MAX_SAFE_INTEGER : next - 1];
+  }
+
   point(offset: number): Point {
     let low = 0;
     let high = this.starts.length - 1;

@@ -4,14 +4,20 @@
  * recommendations that `::principles` / `::recommendations` place from the
  * YAML), and its footnotes (Markdown footnotes, and one per source cited
  * with `:cite`). Every block keeps the way back to the user's source.
+ *
+ * Chapters are read through the loader's outline of their blocks (the one
+ * validation already made) and a scan of each block's inline Markdown
+ * (`scan.ts`): a full CommonMark parse would cost ten times more.
  */
-import type { Heading, Paragraph, RootContent } from 'mdast';
+import type { OutlineBlock } from '../../core/prose-outline.js';
 import type { ChapterSource, Evidence, Located, Opinion, Source, Text, YamlKind } from '../../core/model.js';
 import { LEADING_ID, TRAILING_ATTRIBUTES } from '../../core/markdown.js';
-import { parseMarkdown } from '../../core/markdown.js';
-import { appendBlocks, appendPhrasing, placeOf, type InlineContext, type Mark } from './inline.js';
+import { placeAt, scanInline, type InlineContext, type Mark } from './scan.js';
 import { ProseBuilder, type Origin, type Prose } from './prose.js';
 import { SourceFiles, textIn } from './sources.js';
+import type { LineIndex } from './line-index.js';
+
+export type { Mark } from './scan.js';
 
 export type BlockKind = 'title' | 'heading' | 'point' | 'footnote';
 /** Where a block's text is written: the Markdown chapter, or a YAML item placed in it. */
@@ -74,6 +80,12 @@ const POINT_WORD: Record<string, [point: string, chapter: string, footnote: stri
   nl: ['paragraaf', 'hoofdstuk', 'voetnoot'],
 };
 
+const LEAF = /^[ \t]*::([A-Za-z][\w-]*)/;
+const CONTAINER = /^[ \t]*:::/;
+const ITEM = /^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)/;
+const QUOTE = /^[ \t]*>[ \t]?/;
+const TABLE_DELIMITER = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+
 export function buildText(opinion: Opinion, sources = new SourceFiles(opinion)): OpinionText {
   const original = typeof opinion.meta.language === 'string' ? opinion.meta.language : 'en';
   const langs = [...new Set([original, ...Object.keys(opinion.chapters)])].sort((a, b) => (a === original ? -1 : b === original ? 1 : a < b ? -1 : a > b ? 1 : 0));
@@ -99,11 +111,21 @@ export function pointsOf(lang: LangText | undefined): TextBlock[] {
   return lang ? lang.chapters.flatMap((c) => c.body.filter((b) => b.kind === 'point')) : [];
 }
 
+/** The kind of a block the outline leaves as `other`, from its first line. */
+type Other = { kind: 'placement'; name: string } | { kind: 'list' | 'quote' | 'table' } | { kind: 'skip' };
+
+interface Numbering {
+  chapter: string | undefined;
+  byBlock: Map<OutlineBlock, (string | undefined)[]>;
+}
+
 class LangBuilder {
   /** Rendered numbers of ids in this language (points, headings, chapters, placed items). */
-  private readonly numbers = new Map<string, { kind: 'point' | 'chapter' | 'footnote'; number: string }>();
+  private readonly numbers = new Map<string, { kind: 'point' | 'chapter'; number: string }>();
   private readonly cited = new Set<string>();
   private readonly words: [string, string, string];
+  private unnumberedBefore = 0;
+  private footnoteCount = 0;
 
   constructor(
     private readonly opinion: Opinion,
@@ -119,15 +141,34 @@ class LangBuilder {
     return { lang: this.lang, chapters: chapters.map((chapter, i) => this.chapter(chapter, numbering[i]!)) };
   }
 
+  private lineText(lines: LineIndex, text: string, line: number): [number, number, string] {
+    const [start, end] = lines.line(line);
+    const stop = Math.min(end, text.length);
+    return [start, stop, text.slice(start, stop)];
+  }
+
+  private classify(chapter: ChapterSource, block: OutlineBlock): Other {
+    const text = this.sources.text(chapter.path);
+    const [, , first] = this.lineText(this.sources.lineIndex(chapter.path), text, block.position.start.line);
+    if (CONTAINER.test(first)) return { kind: 'skip' };
+    const leaf = LEAF.exec(first);
+    if (leaf) return { kind: 'placement', name: leaf[1]! };
+    if (ITEM.test(first)) return { kind: 'list' };
+    if (QUOTE.test(first)) return { kind: 'quote' };
+    const second = block.position.end.line > block.position.start.line ? this.lineText(this.sources.lineIndex(chapter.path), text, block.position.start.line + 1)[2] : '';
+    if (first.includes('|') && TABLE_DELIMITER.test(second)) return { kind: 'table' };
+    return { kind: 'skip' };
+  }
+
   /** First pass: the number of every chapter, heading and point, so that `:ref` can render labels. */
   private number(chapter: ChapterSource, index: number): Numbering {
-    const nodes = chapter.tree.children;
-    const title = nodes.find((n): n is Heading => n.type === 'heading' && n.depth === 1);
-    const unnumbered = title ? /\{[^}]*(?:-|\.unnumbered)[^}]*\}\s*$/.test(lastText(title)) : false;
+    const blocks = chapter.outline.blocks;
+    const title = blocks.find((b) => b.type === 'heading' && b.depth === 1);
+    const unnumbered = title ? /\{[^}]*(?:-|\.unnumbered)[^}]*\}\s*$/.test(title.content ?? '') : false;
     const chapterNumber = unnumbered ? undefined : String(index + 1 - this.unnumberedBefore);
     if (unnumbered) this.unnumberedBefore++;
     this.numbers.set(chapter.id, { kind: 'chapter', number: chapterNumber ?? '' });
-    const numbering: Numbering = { chapter: chapterNumber, byNode: new Map() };
+    const numbering: Numbering = { chapter: chapterNumber, byBlock: new Map() };
     const counters = new Map<string, number>();
     let prefix: string[] = chapterNumber ? [chapterNumber] : [];
     const next = (): string | undefined => {
@@ -137,145 +178,185 @@ class LangBuilder {
       counters.set(key, n);
       return [...prefix, String(n)].join('.');
     };
-    for (const node of nodes) {
-      if (node.type === 'heading' && node.depth > 1) {
-        prefix = prefix.slice(0, Math.max(1, node.depth - 1));
+    for (const block of blocks) {
+      if (block.type === 'heading' && (block.depth ?? 1) > 1) {
+        prefix = prefix.slice(0, Math.max(1, (block.depth ?? 2) - 1));
         const number = next();
-        numbering.byNode.set(node, [number]);
+        numbering.byBlock.set(block, [number]);
         if (number) prefix = number.split('.');
-        const marker = TRAILING_ATTRIBUTES.exec(lastText(node));
-        for (const part of marker?.[1]?.split(/\s+/) ?? []) {
-          if (part.startsWith('#')) this.numbers.set(part.slice(1), { kind: 'point', number: number ?? '' });
-        }
-      } else if (node.type === 'paragraph') {
+        const id = headingId(block.content ?? '');
+        if (id) this.numbers.set(id, { kind: 'point', number: number ?? '' });
+      } else if (block.type === 'paragraph') {
         const number = next();
-        numbering.byNode.set(node, [number]);
-        const marker = LEADING_ID.exec(firstText(node));
+        numbering.byBlock.set(block, [number]);
+        const marker = LEADING_ID.exec(block.firstLine ?? '');
         if (marker?.[1]) this.numbers.set(marker[1], { kind: 'point', number: number ?? '' });
-      } else if (node.type === 'leafDirective' && (node.name === 'principles' || node.name === 'recommendations')) {
-        const items = node.name === 'principles' ? this.opinion.principles : this.opinion.recommendations;
-        const list = items.map((item) => {
-          const number = next();
-          if (typeof item.id === 'string') this.numbers.set(item.id, { kind: 'point', number: number ?? '' });
-          return number;
-        });
-        numbering.byNode.set(node, list);
+      } else if (block.type === 'other') {
+        const other = this.classify(chapter, block);
+        if (other.kind !== 'placement' || (other.name !== 'principles' && other.name !== 'recommendations')) continue;
+        const items = other.name === 'principles' ? this.opinion.principles : this.opinion.recommendations;
+        numbering.byBlock.set(
+          block,
+          items.map((item) => {
+            const number = next();
+            if (typeof item.id === 'string') this.numbers.set(item.id, { kind: 'point', number: number ?? '' });
+            return number;
+          }),
+        );
       }
     }
     return numbering;
   }
 
-  private unnumberedBefore = 0;
-  private footnoteCount = 0;
-
   private chapter(source: ChapterSource, numbering: Numbering): ChapterText {
     const origin = this.sources.markdownOrigin(source.path);
+    const lines = this.sources.lineIndex(source.path);
+    const text = origin.base;
     const chapter: ChapterText = { id: source.id, lang: this.lang, path: source.path, body: [], footnotes: [], placements: [] };
     if (numbering.chapter) chapter.number = numbering.chapter;
-    const nodes = source.tree.children;
-    for (let i = 0; i < nodes.length; i++) {
-      const node = nodes[i]!;
-      if (node.type === 'heading') {
-        const block = this.markdownBlock(node.depth === 1 ? 'title' : 'heading', source, origin, [node], { trailing: true });
-        if (!block) continue;
-        if (node.depth === 1 && !chapter.title && chapter.body.length === 0) {
-          if (numbering.chapter) block.number = numbering.chapter;
-          chapter.title = block;
+    const offset = (p: { line: number; column: number }) => Math.min(text.length, lines.offset(p.line, p.column));
+    let lastPoint: { block: TextBlock; out: ProseBuilder; ctx: InlineContext } | undefined;
+    const finishPoint = () => {
+      if (lastPoint) lastPoint.block.prose = lastPoint.out.build();
+      lastPoint = undefined;
+    };
+
+    for (const block of source.outline.blocks) {
+      const from = offset(block.position.start);
+      const to = offset(block.position.end);
+      if (block.type === 'heading') {
+        finishPoint();
+        let contentTo = block.contentEnd ? offset(block.contentEnd) : to;
+        // An ATX heading's text ends its line; a setext heading's runs from its first line.
+        const contentFrom = block.contentEnd && block.contentEnd.line === block.position.start.line ? contentTo - (block.content ?? '').length : from;
+        const attributes = TRAILING_ATTRIBUTES.exec(text.slice(contentFrom, contentTo));
+        if (attributes) contentTo = contentFrom + attributes.index;
+        const made = this.markdownBlock(block.depth === 1 && !chapter.title && chapter.body.length === 0 ? 'title' : 'heading', source, origin, from, to, contentFrom, contentTo);
+        if (made.kind === 'title') {
+          if (numbering.chapter) made.number = numbering.chapter;
+          chapter.title = made;
           continue;
         }
-        block.kind = 'heading';
-        const number = numbering.byNode.get(node)?.[0];
-        if (number) block.number = number;
-        const marker = TRAILING_ATTRIBUTES.exec(lastText(node));
-        const id = marker?.[1]?.split(/\s+/).find((p) => p.startsWith('#'))?.slice(1);
-        if (id) block.id = id;
-        chapter.body.push(block);
-      } else if (node.type === 'paragraph') {
-        // A list, table or quote right after a paragraph belongs to its point.
-        const group: RootContent[] = [node];
-        while (i + 1 < nodes.length && ['list', 'table', 'blockquote', 'code'].includes(nodes[i + 1]!.type)) group.push(nodes[++i]!);
-        const block = this.markdownBlock('point', source, origin, group, { leading: true });
-        if (!block) continue;
-        const number = numbering.byNode.get(node)?.[0];
-        if (number) block.number = number;
-        const marker = LEADING_ID.exec(firstText(node));
-        if (marker?.[1]) block.id = marker[1];
-        chapter.body.push(block);
-      } else if (node.type === 'leafDirective' && (node.name === 'principles' || node.name === 'recommendations')) {
-        const place = placeOf(node, origin);
-        if (place) chapter.placements.push({ name: node.name, at: place });
-        const numbers = numbering.byNode.get(node) ?? [];
-        const placed = node.name === 'principles' ? this.principles() : this.recommendations();
-        placed.forEach((block, j) => {
-          if (!block) return;
-          const number = numbers[j];
-          if (number) block.number = number;
-          block.chapter = source.id;
-          chapter.body.push(block);
-        });
-      } else if (node.type === 'footnoteDefinition') {
-        const block = this.markdownBlock('footnote', source, origin, [node], {});
-        if (!block) continue;
-        block.id = node.identifier;
-        block.number = String(++this.footnoteCount);
-        chapter.footnotes.push(block);
+        const number = numbering.byBlock.get(block)?.[0];
+        if (number) made.number = number;
+        const id = headingId(block.content ?? '');
+        if (id) made.id = id;
+        chapter.body.push(made);
+      } else if (block.type === 'paragraph') {
+        finishPoint();
+        const marker = LEADING_ID.exec(text.slice(from, Math.min(to, from + 200)));
+        const ctx = this.context(origin);
+        const out = new ProseBuilder();
+        scanInline(out, from + (marker ? marker[0].length : 0), to, ctx);
+        const made = this.emptyBlock('point', source, placeAt(origin, from, to), ctx);
+        const number = numbering.byBlock.get(block)?.[0];
+        if (number) made.number = number;
+        if (marker?.[1]) made.id = marker[1];
+        chapter.body.push(made);
+        lastPoint = { block: made, out, ctx };
+      } else if (block.type === 'footnoteDefinition') {
+        finishPoint();
+        const label = /^[ \t]*\[\^[^\]]+\]:[ \t]*/.exec(text.slice(from, Math.min(to, from + 300)));
+        const made = this.markdownBlock('footnote', source, origin, from, to, from + (label ? label[0].length : 0), to);
+        made.id = block.label ?? '';
+        made.number = String(++this.footnoteCount);
+        chapter.footnotes.push(made);
+      } else if (block.type === 'other') {
+        const other = this.classify(source, block);
+        if (other.kind === 'placement') {
+          finishPoint();
+          chapter.placements.push({ name: other.name, at: placeAt(origin, from, to) });
+          if (other.name !== 'principles' && other.name !== 'recommendations') continue;
+          const numbers = numbering.byBlock.get(block) ?? [];
+          const placed = other.name === 'principles' ? this.principles() : this.recommendations();
+          placed.forEach((item, j) => {
+            if (!item) return;
+            const number = numbers[j];
+            if (number) item.number = number;
+            item.chapter = source.id;
+            chapter.body.push(item);
+          });
+        } else if (other.kind !== 'skip' && lastPoint) {
+          // A list, table or quote right after a paragraph belongs to its point.
+          this.appendLines(other.kind, block, source, lastPoint.out, lastPoint.ctx);
+          lastPoint.block.at = { file: lastPoint.block.at.file, position: { start: lastPoint.block.at.position.start, end: origin.point(to) } };
+        } else if (other.kind === 'skip' && lastPoint && /^[ \t]*(?:```|~~~)/.test(text.slice(from, from + 10))) {
+          // Code belongs to the point too, but is not prose.
+          lastPoint.block.at = { file: lastPoint.block.at.file, position: { start: lastPoint.block.at.position.start, end: origin.point(to) } };
+        } else {
+          finishPoint();
+        }
+      } else {
+        finishPoint();
       }
       // `:::note`, HTML, thematic breaks and other directives are not part of the text.
     }
+    finishPoint();
     for (const block of chapter.body) for (const cite of block.cites) this.citation(cite.id, chapter);
     return chapter;
+  }
+
+  /** The lines of a list, quote or table, their markers left out; items and rows as blocks of their own. */
+  private appendLines(kind: 'list' | 'quote' | 'table', block: OutlineBlock, source: ChapterSource, out: ProseBuilder, ctx: InlineContext): void {
+    const lines = this.sources.lineIndex(source.path);
+    const text = ctx.origin.base;
+    for (let line = block.position.start.line; line <= block.position.end.line; line++) {
+      const [start, end, content] = this.lineText(lines, text, line);
+      if (content.trim() === '') continue;
+      if (kind === 'table') {
+        if (TABLE_DELIMITER.test(content)) continue;
+        out.raw('\n\n');
+        let cell = start + (content.match(/^[ \t]*\|?/)?.[0].length ?? 0);
+        const stop = start + content.replace(/\|?[ \t]*$/, '').length;
+        for (let i = cell; i <= stop; i++) {
+          if (i === stop || (text[i] === '|' && text[i - 1] !== '\\')) {
+            if (cell > start + (content.match(/^[ \t]*\|?/)?.[0].length ?? 0)) out.raw(' ');
+            scanInline(out, cell, i, ctx);
+            cell = i + 1;
+          }
+        }
+        continue;
+      }
+      const marker = kind === 'list' ? ITEM.exec(content) : QUOTE.exec(content);
+      out.raw(marker && (kind === 'list' || content.trim() === '>') ? '\n\n' : '\n');
+      const skip = marker ? marker[0].length : content.length - content.trimStart().length;
+      scanInline(out, start + skip, end, ctx);
+    }
   }
 
   private context(origin: Origin): InlineContext {
     return { origin, refLabel: (id) => this.label(id), refs: [], cites: [], footnotes: [] };
   }
 
-  private markdownBlock(kind: BlockKind, source: ChapterSource, origin: Origin, nodes: RootContent[], strip: { leading?: boolean; trailing?: boolean }): TextBlock | undefined {
+  private emptyBlock(kind: BlockKind, source: ChapterSource, at: Located, ctx: InlineContext): TextBlock {
+    return { kind, from: 'prose', lang: this.lang, chapter: source.id, prose: new ProseBuilder().build(), refs: ctx.refs, cites: ctx.cites, footnotes: ctx.footnotes, at };
+  }
+
+  private markdownBlock(kind: BlockKind, source: ChapterSource, origin: Origin, from: number, to: number, contentFrom: number, contentTo: number): TextBlock {
     const ctx = this.context(origin);
     const out = new ProseBuilder();
-    const [first, ...rest] = nodes;
-    if (first?.type === 'paragraph' || first?.type === 'heading') appendPhrasing(out, first.children, ctx, strip);
-    else if (first) appendBlocks(out, [first], ctx);
-    appendBlocks(out, rest, ctx);
-    const start = placeOf(nodes[0]!, origin);
-    const end = placeOf(nodes[nodes.length - 1]!, origin);
-    if (!start || !end) return undefined;
-    return {
-      kind,
-      from: 'prose',
-      lang: this.lang,
-      chapter: source.id,
-      prose: out.build(),
-      refs: ctx.refs,
-      cites: ctx.cites,
-      footnotes: ctx.footnotes,
-      at: { file: start.file, position: { start: start.position.start, end: end.position.end } },
-    };
+    scanInline(out, contentFrom, Math.max(contentFrom, contentTo), ctx);
+    const block = this.emptyBlock(kind, source, placeAt(origin, from, to), ctx);
+    block.prose = out.build();
+    return block;
   }
 
   /** A YAML text (inline Markdown) as prose; `title` (a principle's) comes first, as its own sentence. */
   private yamlBlock(from: 'principle' | 'recommendation', kind: YamlKind, pointer: string, id: unknown, parts: (Text | undefined)[], names: string[]): TextBlock | undefined {
     const out = new ProseBuilder();
-    let ctx: InlineContext | undefined;
+    const ctx: InlineContext = { origin: undefined as unknown as Origin, refLabel: (x) => this.label(x), refs: [], cites: [], footnotes: [] };
     let at: Located | undefined;
     parts.forEach((text, i) => {
       const found = textIn(text, this.lang, this.original);
       if (!found) return;
       const origin = this.sources.yamlOrigin(kind, `${pointer}/${names[i]}${found.pointer}`, found.value);
       if (!origin) return;
-      const partCtx = this.context(origin);
       if (out.length > 0) out.raw('\n\n');
-      const tree = parseMarkdown(found.value);
-      appendBlocks(out, tree.children, partCtx);
-      if (!ctx) ctx = partCtx;
-      else {
-        ctx.refs.push(...partCtx.refs);
-        ctx.cites.push(...partCtx.cites);
-        ctx.footnotes.push(...partCtx.footnotes);
-      }
-      if (names[i] === 'text' || !at) at = { file: origin.file, position: { start: origin.point(0), end: origin.point(found.value.length) } };
+      ctx.origin = origin;
+      scanInline(out, 0, found.value.length, ctx);
+      if (names[i] === 'text' || !at) at = placeAt(origin, 0, found.value.length);
     });
-    if (!ctx || !at) return undefined;
+    if (!at) return undefined;
     const block: TextBlock = { kind: 'point', from, lang: this.lang, chapter: '', prose: out.build(), refs: ctx.refs, cites: ctx.cites, footnotes: ctx.footnotes, at };
     if (typeof id === 'string') block.id = id;
     return block;
@@ -289,7 +370,7 @@ class LangBuilder {
     return this.opinion.recommendations.map((r, i) => this.yamlBlock('recommendation', 'recommendations', `/recommendations/${i}`, r.id, [r.text], ['text']));
   }
 
-  /** The first `:cite` of a source adds a footnote with the source (title, author, publisher, address). */
+  /** The first `:cite` of a source adds a footnote with the source (author, title, publisher, address). */
   private citation(id: string, chapter: ChapterText): void {
     const target = findCited(this.opinion.evidence, id);
     if (!target) return;
@@ -301,12 +382,11 @@ class LangBuilder {
     const add = (value: Text | undefined, field: string) => {
       const found = textIn(value, this.lang, this.original) ?? textIn(value, this.original, this.original);
       if (!found) return;
-      const pointer = `${target.pointer}/${field}${found.pointer}`;
-      const origin = this.sources.yamlOrigin('evidence', pointer, found.value);
+      const origin = this.sources.yamlOrigin('evidence', `${target.pointer}/${field}${found.pointer}`, found.value);
       if (!origin) return;
       if (out.length > 0) out.raw(', ');
       out.add(found.value, origin, 0, found.value.length, 'exact');
-      at ??= { file: origin.file, position: { start: origin.point(0), end: origin.point(found.value.length) } };
+      at ??= placeAt(origin, 0, found.value.length);
     };
     const source = target.source;
     add(source.author, 'author');
@@ -333,7 +413,7 @@ class LangBuilder {
     const [point, chapter, footnote] = this.words;
     const numbered = this.numbers.get(id);
     if (numbered) {
-      const word = numbered.kind === 'chapter' ? chapter : numbered.kind === 'footnote' ? footnote : point;
+      const word = numbered.kind === 'chapter' ? chapter : point;
       return numbered.number ? `${word} ${numbered.number}` : word;
     }
     const evidence = findCited(this.opinion.evidence, id);
@@ -347,9 +427,10 @@ class LangBuilder {
   }
 }
 
-interface Numbering {
-  chapter: string | undefined;
-  byNode: Map<RootContent, (string | undefined)[]>;
+/** The id of a heading's trailing `{#id}`. */
+function headingId(content: string): string | undefined {
+  const marker = TRAILING_ATTRIBUTES.exec(content);
+  return marker?.[1]?.split(/\s+/).find((p) => p.startsWith('#'))?.slice(1);
 }
 
 interface Cited {
@@ -379,14 +460,4 @@ export function findCited(evidence: Evidence[], id: string): Cited | undefined {
 
 function isSource(value: unknown): value is Source {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function firstText(node: Paragraph): string {
-  const first = node.children[0];
-  return first?.type === 'text' ? first.value : '';
-}
-
-function lastText(node: Heading): string {
-  const last = node.children[node.children.length - 1];
-  return last?.type === 'text' ? last.value : '';
 }

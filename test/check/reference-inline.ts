@@ -1,12 +1,13 @@
 /**
- * Markdown to prose: the text a reader sees in a paragraph (or a list or a
- * table belonging to a point), with `:ref` rendered as a label, `:cite` and
- * footnote references as marks, and `{#id}` markers left out.
+ * The reference for `src/check/text/scan.ts`: the prose of a block read from
+ * the full remark parse (mdast), with `:ref` rendered as a label, `:cite`
+ * and footnote references as marks, and `{#id}` markers left out. The scan
+ * must find the same text (test/check/scan.test.ts).
  */
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
-import type { Located } from '../../core/model.js';
-import { LEADING_ID, TRAILING_ATTRIBUTES } from '../../core/markdown.js';
-import type { Origin, ProseBuilder } from './prose.js';
+import type { Located } from '../../src/core/model.js';
+import { LEADING_ID, TRAILING_ATTRIBUTES } from '../../src/core/markdown.js';
+import type { Origin, ProseBuilder } from '../../src/check/text/prose.js';
 
 /** A use of an id inside prose: offsets in the prose text and the place of the directive. */
 export interface Mark {
