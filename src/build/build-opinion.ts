@@ -16,6 +16,7 @@ import { validateOpinion } from '../validate/index.js';
 import type { Labels } from './labels.js';
 import { builtinLabelFiles, readLabelFile, readLabelFolder, resolveLabels, type LabelFile } from './labels-load.js';
 import { DEFAULT_TEMPLATE } from './package-files.js';
+import { chapterTrees } from './chapter-trees.js';
 import { renderOpinion, type Format, type RenderResult } from './render.js';
 import { makeSafe } from './source-safety.js';
 import { readSlotOverrides, readTemplate, slotsFor } from './template-load.js';
@@ -31,6 +32,8 @@ export interface BuildOptions {
   template?: string;
   /** Extra label files (`--labels`), each with its `lang:`. */
   labels?: readonly string[];
+  /** A folder where parsed chapters are kept between builds (see `chapter-trees.ts`); none: parse every time. */
+  cacheDir?: string;
   /**
    * Render even when validation found semantic errors (an unknown id, dates
    * out of order…), as long as the files could be read and match their
@@ -84,7 +87,7 @@ export async function buildOpinion(dir: string, options: BuildOptions = {}): Pro
   if (template.broken || slots.files.some((f) => f.messages.some((m) => m.fatal))) return finish(result);
 
   // Labels: shipped, the opinion's, --labels.
-  const layers: LabelFile[] = [...(await builtinLabelFiles()), ...(await readLabelFolder(join(dir, 'labels')))];
+  const layers: LabelFile[] = [...(await builtinLabelFiles([meta.language, ...langs])), ...(await readLabelFolder(join(dir, 'labels')))];
   for (const path of options.labels ?? []) layers.push(await readLabelFile(path));
   files.push(...layers.map((layer) => layer.file).filter((file) => !files.includes(file)));
   const fallback = { file: opinionFile, place: opinion.locate('opinion', Array.isArray(meta.languages) ? '/languages' : '/language')?.position };
@@ -94,6 +97,7 @@ export async function buildOpinion(dir: string, options: BuildOptions = {}): Pro
 
   const notesFiles = options.notes ? await readNotes(opinion, files) : undefined;
   for (const lang of langs) {
+    const trees = await chapterTrees(opinion.chapters[lang] ?? [], options.cacheDir);
     result.renders.push(
       renderOpinion(opinion, {
         lang,
@@ -104,6 +108,7 @@ export async function buildOpinion(dir: string, options: BuildOptions = {}): Pro
         notes: options.notes ?? false,
         ...(notesFiles ? { notesFiles } : {}),
         ...(options.formats ? { formats: options.formats } : {}),
+        trees,
       }),
     );
   }

@@ -9,8 +9,8 @@
  * - `::principles`, `::recommendations` place YAML items as points;
  * - `:::note` is an internal note: dropped, or kept when notes are asked for.
  *
- * The source tree is copied, never changed: one loaded opinion can be
- * rendered in several ways.
+ * The loaded source tree is copied, never changed (one loaded opinion can be
+ * rendered in several ways), unless the caller hands over a tree of its own.
  */
 import type { BlockContent, FootnoteDefinition, Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
@@ -31,11 +31,13 @@ export interface ChapterResult {
 export interface ChapterOptions {
   recommendations: RecommendationGrouping;
   placed: Placed;
+  /** The chapter's tree, owned by the caller and free to change; otherwise the loaded tree is copied. */
+  tree?: Root;
 }
 
 export function readChapter(ctx: RenderContext, source: ChapterSource, options: ChapterOptions): ChapterResult {
   const file = source.file;
-  const tree = structuredClone(source.tree) as Root;
+  const tree = options.tree ?? (structuredClone(source.tree) as Root);
   const footnotes = new Map<string, FootnoteDefinition>();
   takeFootnoteDefinitions(tree, footnotes);
   makeSafe(tree, file);

@@ -9,7 +9,7 @@
  * A language that does not ship needs every label from layers 2–3; a missing
  * label is an error naming the keys, never a silent fallback to English.
  */
-import { readdir } from 'node:fs/promises';
+import { access, readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { VFile } from 'vfile';
 import { report } from '../core/messages.js';
@@ -167,22 +167,28 @@ export async function readLabelFolder(dir: string): Promise<LabelFile[]> {
   return Promise.all(names.map((name) => readLabelFile(join(dir, name))));
 }
 
-const builtinCache = new Map<string, Promise<LabelFile[]>>();
+const builtinCache = new Map<string, Promise<LabelFile | undefined>>();
 
-/** The label files that ship (read once per process). */
-export function builtinLabelFiles(dir = BUILTIN_LANGUAGES_DIR): Promise<LabelFile[]> {
-  let cached = builtinCache.get(dir);
-  if (!cached) {
-    cached = readLabelFolder(dir);
-    builtinCache.set(dir, cached);
-  }
-  return cached;
-}
-
-export interface ResolvedLabels {
-  labels?: Labels;
-  /** When no layer provides every label: where to say so. */
-  missing?: string[];
+/**
+ * The label files that ship, for the languages asked for (each read once per
+ * process; a language that does not ship has none).
+ */
+export async function builtinLabelFiles(langs: Iterable<string>, dir = BUILTIN_LANGUAGES_DIR): Promise<LabelFile[]> {
+  const files = await Promise.all(
+    [...new Set(langs)].map((lang) => {
+      const path = join(dir, `${lang}.yaml`);
+      let cached = builtinCache.get(path);
+      if (!cached) {
+        cached = access(path).then(
+          () => readLabelFile(path),
+          () => undefined,
+        );
+        builtinCache.set(path, cached);
+      }
+      return cached;
+    }),
+  );
+  return files.filter((file): file is LabelFile => file !== undefined);
 }
 
 /**

@@ -8,7 +8,7 @@ import type { PhrasingContent, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { Draft } from '../core/draft.js';
-import type { Opinion } from '../core/model.js';
+import type { ChapterSource, Opinion } from '../core/model.js';
 import { formatLongDate } from './dates.js';
 import { fillTemplate } from './fill-template.js';
 import type { Labels } from './labels.js';
@@ -40,19 +40,19 @@ export interface RenderOptions {
   notesFiles?: { path: string; tree: Root }[];
   /** Outputs to produce (default: all). */
   formats?: readonly Format[];
+  /** Chapter trees of this language owned by the caller (see `chapter-trees.ts`): used and changed in place. */
+  trees?: ReadonlyMap<ChapterSource, Root>;
 }
 
 export interface RenderResult {
   lang: string;
   markdown?: string;
   html?: string;
-  /** The resolved document (JSON output). */
-  document: BuiltDocument;
+  /** The resolved document (the JSON output), when `json` is among the formats. */
+  document?: BuiltDocument;
   json?: string;
   draft: Draft;
   length: LengthCount;
-  /** The filled tree the outputs were written from. */
-  tree: Root;
   /** Messages added while rendering (they are also on the sources' VFiles). */
   messages: VFileMessage[];
 }
@@ -68,9 +68,9 @@ export function renderOpinion(opinion: Opinion, options: RenderOptions): RenderR
     originalLabels: options.originalLabels,
     notes: options.notes,
     recommendations: options.template.recommendations,
+    ...(options.trees ? { trees: options.trees } : {}),
   });
   const formats = new Set(options.formats ?? FORMATS);
-  const document = toDocument(resolved);
   const parts: Parts = {
     labels: options.labels,
     numbering: resolved.ctx.numbering,
@@ -81,11 +81,16 @@ export function renderOpinion(opinion: Opinion, options: RenderOptions): RenderR
     amendments: resolved.amendments,
     ...(options.notes && options.notesFiles ? { notes: options.notesFiles.map((n) => ({ path: n.path, nodes: n.tree.children as RootContent[] })) } : {}),
   };
-  const tree = fillTemplate(options.template, parts, { overrides: options.slots, fields: fields(resolved) });
+  const tree = withoutPositions(fillTemplate(options.template, parts, { overrides: options.slots, fields: fields(resolved) }));
 
-  const result: RenderResult = { lang, document, draft: resolved.draft, length: resolved.length, tree, messages: [] };
+  const result: RenderResult = { lang, draft: resolved.draft, length: resolved.length, messages: [] };
+  if (formats.has('json')) {
+    result.document = toDocument(resolved);
+    result.json = documentJson(result.document);
+  }
   if (formats.has('md')) result.markdown = toMarkdown(tree);
   if (formats.has('html')) {
+    // Last: the HTML conversion may change the tree, which is not used afterwards.
     result.html = toHtml(tree, {
       lang,
       title: `${resolved.front.reference ? resolved.front.reference + ' – ' : ''}${plainText(resolved.front.subject).text}`,
@@ -94,12 +99,21 @@ export function renderOpinion(opinion: Opinion, options: RenderOptions): RenderR
       labels: options.labels,
     });
   }
-  if (formats.has('json')) result.json = documentJson(document);
 
   for (const file of new Set([...files, ...opinion.files])) {
     result.messages.push(...file.messages.slice(before.get(file) ?? 0));
   }
   return result;
+}
+
+/** Outputs do not need source positions (messages were made before): dropping them makes HTML conversion lighter. */
+function withoutPositions(tree: Root): Root {
+  const strip = (node: { position?: unknown; children?: unknown[] }) => {
+    delete node.position;
+    if (node.children) for (const child of node.children) strip(child as { position?: unknown; children?: unknown[] });
+  };
+  strip(tree);
+  return tree;
 }
 
 /** The values of `:field{name=…}` in templates. */

@@ -4,11 +4,11 @@
  * acronyms expanded, the front matter, closing and appendix built. Pure:
  * data in, data out; problems are messages on the sources' VFiles.
  */
-import type { FootnoteDefinition, Nodes, PhrasingContent } from 'mdast';
+import type { FootnoteDefinition, Nodes, PhrasingContent, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Draft } from '../core/draft.js';
 import { report } from '../core/messages.js';
-import type { Opinion } from '../core/model.js';
+import type { ChapterSource, Opinion } from '../core/model.js';
 import { readChapter } from './chapters.js';
 import { appendixAmendments, closingBlock, type AppendixAmendment, type Closing } from './closing.js';
 import { createContext, type RenderContext } from './context.js';
@@ -33,6 +33,8 @@ export interface ResolveOptions {
   notes?: boolean;
   /** Default grouping of `::recommendations` (the template's `::chapters{recommendations=…}`). */
   recommendations?: RecommendationGrouping;
+  /** Chapter trees owned by the caller (parsed or read from a cache), changed in place. */
+  trees?: ReadonlyMap<ChapterSource, Root>;
 }
 
 export interface ResolvedDocument {
@@ -60,7 +62,8 @@ export function resolveDocument(opinion: Opinion, options: ResolveOptions): Reso
   const placed = new Set<string>();
   const definitions = new Map<VFile, Map<string, FootnoteDefinition>>();
   const chapters = sources.map((source) => {
-    const { chapter, footnotes } = readChapter(ctx, source, { recommendations: options.recommendations ?? 'none', placed });
+    const tree = options.trees?.get(source);
+    const { chapter, footnotes } = readChapter(ctx, source, { recommendations: options.recommendations ?? 'none', placed, ...(tree ? { tree } : {}) });
     definitions.set(source.file, footnotes);
     return chapter;
   });

@@ -7,7 +7,7 @@
  * Policy that forbids scripts outright.
  */
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import type { Root } from 'mdast';
+import type { Link, Root } from 'mdast';
 import { toHtml as hastToHtml } from 'hast-util-to-html';
 import { unified } from 'unified';
 import remarkRehype from 'remark-rehype';
@@ -15,7 +15,7 @@ import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'r
 import { CLOBBER_PREFIX } from './anchors.js';
 import type { Labels } from './labels.js';
 import { stylesheet } from './stylesheet.js';
-import { unwrapReferences } from './to-markdown.js';
+import './mdast-data.js';
 
 /** GitHub's schema, with classes allowed on every element and ids left as they are (they come from checked source ids). */
 export const SANITIZE_SCHEMA: SanitizeSchema = (() => {
@@ -36,6 +36,7 @@ export interface PageOptions {
   labels: Labels;
 }
 
+/** The page for a filled tree; the tree is changed on the way (references without an anchor become text). */
 export function toHtml(tree: Root, page: PageOptions): string {
   const labels = page.labels.text;
   const processor = unified()
@@ -49,9 +50,26 @@ export function toHtml(tree: Root, page: PageOptions): string {
     })
     .use(() => tidy)
     .use(rehypeSanitize, SANITIZE_SCHEMA);
-  const body = processor.runSync(unwrapReferences(tree, false)) as HastRoot;
+  const body = processor.runSync(unwrapAnchorless(tree)) as HastRoot;
   const shell = pageShell(body.children as ElementContent[], page);
   return hastToHtml(shell) + '\n';
+}
+
+/** References to targets without an anchor (an evidence item's title) are text, not links; in place. */
+function unwrapAnchorless(tree: Root): Root {
+  const visit = (node: { children?: unknown[] }) => {
+    if (!node.children) return;
+    const children = node.children as (Link | { type: string; children?: unknown[] })[];
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
+      if (child.type === 'link' && (child as Link).data?.opinionRef && (child as Link).url === '') {
+        children.splice(i, 1, ...((child as Link).children as never[]));
+        i--;
+      } else visit(child as { children?: unknown[] });
+    }
+  };
+  visit(tree);
+  return tree;
 }
 
 /**

@@ -53,21 +53,30 @@ export function checkTranslation(ctx: RenderContext): void {
   }
 }
 
+/**
+ * The ids of a chapter's points and headings, found in its text without
+ * parsing it (a point's `{#id}` starts a line; a heading's ends it).
+ */
 function ids(chapter: ChapterSource): { id: string; kind: 'point' | 'heading'; place?: Position }[] {
   const found: { id: string; kind: 'point' | 'heading'; place?: Position }[] = [];
-  for (const node of chapter.tree.children) {
-    if (node.type === 'paragraph') {
-      const first = node.children[0];
-      const match = first && first.type === 'text' ? LEADING_ID.exec(first.value) : null;
-      if (match && match[1]) found.push({ id: match[1], kind: 'point', place: node.position });
-    } else if (node.type === 'heading' && node.depth > 1) {
-      const last = node.children[node.children.length - 1];
-      const match = last && last.type === 'text' ? TRAILING_ATTRIBUTES.exec(last.value) : null;
+  const lines = String(chapter.file.value ?? '').split('\n');
+  let fence = false;
+  lines.forEach((line, i) => {
+    if (/^\s*(```|~~~)/.test(line)) fence = !fence;
+    if (fence) return;
+    const at = (column: number, length: number): Position => ({ start: { line: i + 1, column }, end: { line: i + 1, column: column + length } });
+    const point = LEADING_ID.exec(line);
+    if (point && point[1]) {
+      found.push({ id: point[1], kind: 'point', place: at(1, line.length) });
+      return;
+    }
+    if (/^#{2,6}\s/.test(line)) {
+      const match = TRAILING_ATTRIBUTES.exec(line);
       for (const part of match ? match[1]!.split(/[ \t]+/) : []) {
-        if (part.startsWith('#') && part.length > 1) found.push({ id: part.slice(1), kind: 'heading', place: node.position });
+        if (part.startsWith('#') && part.length > 1) found.push({ id: part.slice(1), kind: 'heading', place: at(1, line.length) });
       }
     }
-  }
+  });
   return found;
 }
 

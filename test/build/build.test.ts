@@ -190,7 +190,7 @@ describe('what a draft contains', () => {
       'Outcome of vote (for/against/abstentions) 186/1/2',
     ]);
     expect(adopted.draft.title).toBe('Opinion of the European Economic and Social Committee on ‘Fair work in the platform economy’');
-    expect(adopted.document.kind).toBe('(exploratory opinion requested by the Austrian Presidency)');
+    expect(adopted.document!.kind).toBe('(exploratory opinion requested by the Austrian Presidency)');
   });
 
   it('writes labels and dates in each language', async () => {

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { stat } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import type { DefineCommand } from './index.js';
 import { EXIT, UsageError, useColor, type Io } from '../io.js';
@@ -19,6 +19,7 @@ interface BuildCliOptions {
   watch?: boolean;
   template?: string;
   labels: string[];
+  cache: boolean;
   format: ReportFormat;
   quiet?: boolean;
 }
@@ -33,7 +34,8 @@ export const buildCommand: DefineCommand = (io, setExit) =>
         'Writes <out>/<opinion>/<lang>/opinion.md, opinion.html and opinion.json, atomically.\n' +
         'A built file edited by hand since is never overwritten without --force (which\n' +
         'keeps a backup). Every build prints the length: characters without spaces\n' +
-        'against the 18,000 limit.\n\n' +
+        'against the 18,000 limit. Parsed chapters are kept in <out>/.cache/ so that\n' +
+        'unchanged files are not parsed again.\n\n' +
         'Exit codes: 0 built (warnings allowed), 1 errors in the sources or a hand-edited\n' +
         'output (nothing written for that opinion), 2 could not run.',
     )
@@ -46,6 +48,7 @@ export const buildCommand: DefineCommand = (io, setExit) =>
     .option('-w, --watch', 'rebuild when a source changes (Ctrl-C to stop)')
     .option('--template <file>', 'use this template instead of the opinion\'s own or the default')
     .option('--labels <file>', 'a label file (with its `lang:`) overriding or adding labels; repeatable', (value: string, list: string[]) => [...list, value], [])
+    .option('--no-cache', 'parse every chapter again instead of reusing the trees kept in <out>/.cache/')
     .addOption(reportFormatOption())
     .option('-q, --quiet', 'report errors only, not warnings')
     .action(async (paths: string[], options: BuildCliOptions) => {
@@ -77,6 +80,7 @@ export const buildCommand: DefineCommand = (io, setExit) =>
           notes: options.notes ?? false,
           ...(template ? { template } : {}),
           labels,
+          ...(options.cache ? { cacheDir: join(out, '.cache') } : {}),
         });
         const lines: string[] = [];
         if (!build.ok) {

@@ -1,0 +1,85 @@
+/**
+ * The parsed chapters a build needs, parsed once: with a cache folder, a
+ * chapter whose text has not changed since an earlier build is read back as
+ * its syntax tree (JSON) instead of being parsed again — parsing is most of a
+ * build's time. Entries are named by a hash of the tool version and the
+ * text, so a changed file or another version of the tool never meets a
+ * stale tree; a damaged entry is ignored and replaced; entries unused for 30
+ * days are removed.
+ *
+ * The trees returned are the caller's own (fresh, not shared with the
+ * loaded opinion), so the build may change them in place.
+ */
+import { mkdir, readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Root } from 'mdast';
+import { parseMarkdown } from '../core/markdown.js';
+import type { ChapterSource } from '../core/model.js';
+import { VERSION } from '../version.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { sha256 } from './manifest.js';
+
+const FORMAT = 'mdast-1';
+const MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
+
+export async function chapterTrees(chapters: readonly ChapterSource[], cacheDir?: string): Promise<Map<ChapterSource, Root>> {
+  const trees = new Map<ChapterSource, Root>();
+  await Promise.all(
+    chapters.map(async (chapter) => {
+      const text = String(chapter.file.value ?? '');
+      if (!cacheDir) {
+        trees.set(chapter, parseMarkdown(text));
+        return;
+      }
+      const entry = join(cacheDir, `${sha256(`${FORMAT}\0${VERSION}\0${text}`).slice(0, 40)}.json`);
+      const cached = await readEntry(entry);
+      if (cached) {
+        trees.set(chapter, cached);
+        return;
+      }
+      const tree = parseMarkdown(text);
+      trees.set(chapter, tree);
+      await writeEntry(entry, tree);
+    }),
+  );
+  if (cacheDir) await prune(cacheDir);
+  return trees;
+}
+
+async function readEntry(path: string): Promise<Root | undefined> {
+  try {
+    const tree = JSON.parse(await readFile(path, 'utf8')) as Root;
+    if (tree?.type !== 'root' || !Array.isArray(tree.children)) return undefined;
+    const now = new Date();
+    await utimes(path, now, now).catch(() => undefined);
+    return tree;
+  } catch {
+    return undefined;
+  }
+}
+
+async function writeEntry(path: string, tree: Root): Promise<void> {
+  try {
+    await mkdir(join(path, '..'), { recursive: true });
+    await writeFileAtomic(path, JSON.stringify(tree));
+  } catch {
+    // A cache that cannot be written only makes the next build slower.
+  }
+}
+
+async function prune(dir: string): Promise<void> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => n.endsWith('.json'));
+  } catch {
+    return;
+  }
+  const limit = Date.now() - MAX_AGE_MS;
+  await Promise.all(
+    names.map(async (name) => {
+      const path = join(dir, name);
+      const info = await stat(path).catch(() => undefined);
+      if (info && info.mtimeMs < limit) await rm(path, { force: true });
+    }),
+  );
+}
