@@ -91,7 +91,7 @@ export function renderOpinion(opinion: Opinion, options: RenderOptions): RenderR
   if (formats.has('md')) result.markdown = toMarkdown(tree);
   if (formats.has('html')) {
     // Last: the HTML conversion may change the tree, which is not used afterwards.
-    result.html = toHtml(tree, {
+    result.html = toHtml({ tree }, {
       lang,
       title: `${resolved.front.reference ? resolved.front.reference + ' – ' : ''}${plainText(resolved.front.subject).text}`,
       reference: resolved.front.reference,

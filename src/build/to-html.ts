@@ -1,7 +1,8 @@
 /**
  * The HTML output: one standalone page. The filled mdast becomes hast with
  * remark-rehype (footnotes as real links both ways, labels in the draft's
- * language), is sanitized with rehype-sanitize — sources never bring HTML, a
+ * language), is sanitized with rehype-sanitize (GitHub's schema) — sources
+ * never bring HTML, a
  * script, an event handler or a `javascript:` URL into the page — and is
  * then placed in a page shell with the stylesheet and a Content Security
  * Policy that forbids scripts outright.
@@ -36,8 +37,13 @@ export interface PageOptions {
   labels: Labels;
 }
 
-/** The page for a filled tree; the tree is changed on the way (references without an anchor become text). */
-export function toHtml(tree: Root, page: PageOptions): string {
+/**
+ * The page for a filled tree, which is taken from `holder` (and changed on
+ * the way): once converted to hast, the mdast can go, and each top-level
+ * block is sanitized and written on its own, so that a long opinion never
+ * holds several full copies of itself in memory.
+ */
+export function toHtml(holder: { tree?: Root }, page: PageOptions): string {
   const labels = page.labels.text;
   const processor = unified()
     .use(remarkRehype, {
@@ -48,12 +54,24 @@ export function toHtml(tree: Root, page: PageOptions): string {
       footnoteBackLabel: (index: number, rereference: number) =>
         labels['html.back-to-reference'].replace('{number}', String(index + 1)) + (rereference > 1 ? ` (${rereference})` : ''),
     })
-    .use(() => tidy)
-    .use(rehypeSanitize, SANITIZE_SCHEMA);
+    .use(() => tidy);
+  const tree = holder.tree!;
+  delete holder.tree;
   const body = processor.runSync(unwrapAnchorless(tree)) as HastRoot;
-  const shell = pageShell(body.children as ElementContent[], page);
-  return hastToHtml(shell) + '\n';
+  const blocks = body.children;
+  body.children = [];
+  const clean = (rehypeSanitize as (schema: SanitizeSchema) => (tree: HastRoot) => HastRoot)(SANITIZE_SCHEMA);
+  let content = '';
+  for (let i = 0; i < blocks.length; i++) {
+    content += hastToHtml(clean({ type: 'root', children: [blocks[i]!] }));
+    blocks[i] = { type: 'text', value: '' };
+  }
+  const [before, after] = hastToHtml(pageShell([{ type: 'comment', value: CONTENT }], page)).split(`<!--${CONTENT}-->`);
+  return `${before}${content}${after}\n`;
 }
+
+/** Where the content goes in the page shell (sources cannot make comments: they never reach hast). */
+const CONTENT = 'opinion-content';
 
 /** References to targets without an anchor (an evidence item's title) are text, not links; in place. */
 function unwrapAnchorless(tree: Root): Root {

@@ -85,14 +85,14 @@ describe('Markdown output', () => {
         expect(again, `${c.name} ${render.lang}`).toBe(render.markdown);
       }
     }
-  });
+  }, 60_000);
 
   it('is deterministic: two builds give the same bytes', async () => {
     for (const c of CASES.filter((c) => c.ok)) {
       const [a, b] = [await buildOpinion(c.dir, c.options), await buildOpinion(c.dir, c.options)];
       expect(b.renders.map((r) => [r.markdown, r.html, r.json])).toEqual(a.renders.map((r) => [r.markdown, r.html, r.json]));
     }
-  });
+  }, 60_000);
 });
 
 describe('what a draft contains', () => {
