@@ -4,6 +4,7 @@
  * it a plural `s` is allowed). Verified for EN, FR, IT and DE only.
  */
 import type { Addressee } from '../core/model.js';
+import { escapeRegExp, wordPattern } from './text/word-pattern.js';
 
 export const ADDRESSEE_NAMES: Record<string, Record<Addressee, string[]>> = {
   en: {
@@ -56,22 +57,25 @@ export const ADDRESSEE_NAMES: Record<string, Record<Addressee, string[]>> = {
   },
 };
 
-const cache = new Map<string, RegExp>();
+/** Whether `text` names `name` (a cheap look for its first word comes first). */
+export function mentions(text: string, name: string): boolean {
+  const first = name.split(/\s+/)[0]!.replace(/\*$/, '').split('-')[0]!;
+  const caseless = !/^\p{Lu}{2,}/u.test(name);
+  if (!(caseless ? text.toLowerCase() : text).includes(caseless ? first.toLowerCase() : first)) return false;
+  return namePattern(name).test(text);
+}
 
 /** A regular expression for one name: words at word boundaries, `*` for any ending, apostrophes and hyphens loose. */
 export function namePattern(name: string): RegExp {
-  let re = cache.get(name);
-  if (!re) {
-    const body = name
-      .split(/\s+/)
-      .map((word) => {
-        const open = word.endsWith('*');
-        const stem = (open ? word.slice(0, -1) : word).replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]").replace(/-/g, '[-‐‑ ]?');
-        return open ? `${stem}[\\p{L}\\-]*` : `${stem}(?:s|es)?`;
-      })
-      .join('\\s+');
-    re = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, /^\p{Lu}{2,}/u.test(name) ? 'u' : 'iu');
-    cache.set(name, re);
-  }
-  return re;
+  const body = name
+    .split(/\s+/)
+    .map((word) => {
+      const open = word.endsWith('*');
+      const stem = escapeRegExp(open ? word.slice(0, -1) : word)
+        .replace(/['’]/g, "['’]")
+        .replace(/-/g, '[-‐‑ ]?');
+      return open ? `${stem}[\\w\u00c0-\u024f-]*` : `${stem}(?:s|es)?`;
+    })
+    .join('\\s+');
+  return wordPattern(body, /^\p{Lu}{2,}/u.test(name) ? '' : 'i', name);
 }

@@ -1,6 +1,5 @@
 import { defineRule, shortPlace } from '../rule.js';
 import { allBlocks, type TextBlock } from '../text/model.js';
-import { sentencesOf } from '../text/sentences.js';
 import { wordTokens } from '../text/words.js';
 import { LANGUAGES_OPTION, languagesOf, type LanguageScope } from '../languages.js';
 import type { Opinion } from '../../core/model.js';
@@ -96,7 +95,7 @@ export default defineRule<Options>(
     const glossary = glossaryTerms(context.opinion);
     for (const lang of languagesOf(context.text, options.languages)) {
       const blocks = allBlocks(context.text.byLang.get(lang)).filter((b) => options.includeFootnotes || b.kind !== 'footnote');
-      const { joints, cases } = collect(blocks, lang);
+      const { joints, cases } = collect(blocks);
       for (const group of joints.values()) {
         // Written apart, hyphenated or closed up: the spelling is the joint; the term is shown with the word after it.
         reportSpellings(groupBy(group, (o) => o.joint), (o) => `${o.surface} ${o.head}`);
@@ -149,45 +148,45 @@ function groupBy(list: Occurrence[], key: (o: Occurrence) => string): Map<string
  * with the word after it: grouped by their letters and that word for
  * comparing joints, and by their letters alone for comparing capitals.
  *
- * Two passes over the words: the first finds which keys are written in more
- * than one way, the second collects the occurrences of those keys only.
+ * Two passes over the words of each block: the first finds the hyphenated
+ * terms, the closed-up words and the terms written with two capitals; the
+ * second collects the occurrences of the terms also written another way.
+ * Words separated by anything but one space or one hyphen never pair, so
+ * terms never run across sentences.
  */
-function collect(blocks: TextBlock[], lang: string): { joints: Map<string, Occurrence[]>; cases: Map<string, Occurrence[]> } {
-  interface Sentence {
+function collect(blocks: TextBlock[]): { joints: Map<string, Occurrence[]>; cases: Map<string, Occurrence[]> } {
+  interface Words {
     block: TextBlock;
-    start: number;
     tokens: ReturnType<typeof wordTokens>;
     lower: string[];
   }
-  const sentences: Sentence[] = [];
-  for (const block of blocks) {
-    for (const sentence of sentencesOf(block.prose, lang)) {
-      const tokens = wordTokens(block.prose.text, sentence.start, sentence.end);
-      sentences.push({ block, start: sentence.start, tokens, lower: tokens.map((t) => t.text.toLowerCase()) });
-    }
-  }
-  const apart = new Set<string>();
-  const hyphenated = new Set<string>();
+  const texts: Words[] = blocks.map((block) => {
+    const text = block.prose.text;
+    const tokens = wordTokens(text);
+    // Lower case once per block; per word only where lower-casing changes the length (`İ`).
+    const folded = text.toLowerCase();
+    const lower = folded.length === text.length ? tokens.map((t) => folded.slice(t.start, t.end)) : tokens.map((t) => t.text.toLowerCase());
+    return { block, tokens, lower };
+  });
+  /** First word → second words of hyphenated terms. */
+  const hyphenated = new Map<string, Set<string>>();
   const closed = new Set<string>();
   const capitalised = new Set<string>();
-  for (const { tokens, lower, start } of sentences) {
-    for (let i = 0; i + 1 < tokens.length; i++) {
+  for (const { tokens, lower } of texts) {
+    for (let i = 0; i < tokens.length; i++) {
       const a = tokens[i]!;
-      const b = tokens[i + 1]!;
-      if (a.text.length >= 5 && isSpace(b.sep)) closed.add(`${lower[i]}|${stem(lower[i + 1]!)}`);
+      if (a.text.length >= 5) closed.add(lower[i]!);
+      const b = tokens[i + 1];
+      if (!b) continue;
       const joint = jointOf(b.sep);
-      if (!joint || !isWord(a.text) || !isWord(b.text)) continue;
-      if (joint === 'space' && !isInitial(i, a, start) && isCapital(a.text) && isCapital(b.text)) capitalised.add(`${lower[i]} ${lower[i + 1]}`);
-      const head = tokens[i + 2];
-      if (!head || !isSpace(head.sep)) continue;
-      (joint === 'space' ? apart : hyphenated).add(`${lower[i]}${lower[i + 1]}|${stem(lower[i + 2]!)}`);
+      if (joint === 'hyphen') {
+        let seconds = hyphenated.get(lower[i]!);
+        if (!seconds) hyphenated.set(lower[i]!, (seconds = new Set()));
+        seconds.add(lower[i + 1]!);
+      } else if (joint === 'space' && isCapital(a.text) && isCapital(b.text) && !isInitial(i, a) && isWord(a.text) && isWord(b.text)) {
+        capitalised.add(`${lower[i]} ${lower[i + 1]}`);
+      }
     }
-  }
-  const interesting = new Set<string>();
-  for (const key of hyphenated) if (apart.has(key) || closed.has(key)) interesting.add(key);
-  for (const key of apart) {
-    if (!closed.has(key) || interesting.has(key)) continue;
-    interesting.add(key);
   }
 
   const joints = new Map<string, Occurrence[]>();
@@ -197,30 +196,49 @@ function collect(blocks: TextBlock[], lang: string): { joints: Map<string, Occur
     if (list) list.push(o);
     else map.set(key, [o]);
   };
-  for (const { block, tokens, lower, start } of sentences) {
+  const withHyphen = new Set<string>();
+  for (const { block, tokens, lower } of texts) {
     for (let i = 0; i + 1 < tokens.length; i++) {
       const a = tokens[i]!;
       const b = tokens[i + 1]!;
-      const initial = isInitial(i, a, start);
-      if (a.text.length >= 5 && isSpace(b.sep)) {
-        const key = `${lower[i]}|${stem(lower[i + 1]!)}`;
-        if (interesting.has(key)) add(joints, key, { block, surface: a.text, head: b.text, joint: 'closed', initial, start: a.start, end: a.end });
-      }
       const joint = jointOf(b.sep);
-      if (!joint || !isWord(a.text) || !isWord(b.text)) continue;
-      const surface = block.prose.text.slice(a.start, b.end);
-      if (joint === 'space' && capitalised.has(`${lower[i]} ${lower[i + 1]}`)) add(cases, `${lower[i]} ${lower[i + 1]}`, { block, surface, head: '', joint, initial, start: a.start, end: b.end });
+      if (!joint) continue;
+      if (joint === 'space' && capitalised.size > 0) {
+        const pair = `${lower[i]} ${lower[i + 1]}`;
+        if (capitalised.has(pair)) add(cases, pair, { block, surface: block.prose.text.slice(a.start, b.end), head: '', joint, initial: isInitial(i, a), start: a.start, end: b.end });
+      }
       const head = tokens[i + 2];
       if (!head || !isSpace(head.sep)) continue;
-      const key = `${lower[i]}${lower[i + 1]}|${stem(lower[i + 2]!)}`;
-      if (interesting.has(key)) add(joints, key, { block, surface, head: head.text, joint, initial, start: a.start, end: b.end });
+      const letters = lower[i]! + lower[i + 1]!;
+      const hyphen = hyphenated.get(lower[i]!)?.has(lower[i + 1]!) ?? false;
+      if (!hyphen && !closed.has(letters)) continue;
+      if (!isWord(a.text) || !isWord(b.text)) continue;
+      const key = `${letters}|${stem(lower[i + 2]!)}`;
+      if (hyphen) withHyphen.add(key);
+      add(joints, key, { block, surface: block.prose.text.slice(a.start, b.end), head: head.text, joint, initial: isInitial(i, a), start: a.start, end: b.end });
+    }
+  }
+  // Closed-up forms of the terms found, followed by the same word.
+  if (joints.size > 0) {
+    for (const { block, tokens, lower } of texts) {
+      for (let i = 0; i + 1 < tokens.length; i++) {
+        const a = tokens[i]!;
+        if (a.text.length < 5 || !isSpace(tokens[i + 1]!.sep)) continue;
+        const key = `${lower[i]}|${stem(lower[i + 1]!)}`;
+        const list = joints.get(key);
+        if (list) list.push({ block, surface: a.text, head: tokens[i + 1]!.text, joint: 'closed', initial: isInitial(i, a), start: a.start, end: a.end });
+      }
     }
   }
   for (const [key, list] of joints) {
     const kinds = new Set(list.map((o) => o.joint));
+    if (kinds.size < 2) {
+      joints.delete(key);
+      continue;
+    }
     // Closed up against written apart only is too often grammar ("may be" / "maybe"): keep such a
     // group only when both parts are words of some length.
-    if (kinds.has('closed') && !kinds.has('hyphen')) {
+    if (!withHyphen.has(key)) {
       const words = list.find((o) => o.joint === 'space')?.surface.toLowerCase().split(' ') ?? [];
       if (words.some((w) => SHORT_WORDS.has(w) || w.length < 3)) joints.delete(key);
     }
@@ -238,17 +256,28 @@ function jointOf(sep: string): Joint | undefined {
   return undefined;
 }
 
+/** At least two letters (ASCII fast, any script otherwise). */
 function isWord(text: string): boolean {
-  return /\p{L}{2}/u.test(text);
+  let letters = 0;
+  for (let i = 0; i < text.length && letters < 2; i++) {
+    const c = text.charCodeAt(i) | 32;
+    if ((c >= 97 && c <= 122) || (text.charCodeAt(i) > 127 && LETTER.test(text[i]!))) letters++;
+    else letters = 0;
+  }
+  return letters >= 2;
 }
+
+const LETTER = /\p{L}/u;
+const UPPER = /\p{Lu}/u;
 
 function isCapital(text: string): boolean {
-  return /^\p{Lu}/u.test(text);
+  const c = text.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER.test(text[0]!);
 }
 
-/** A sentence start, or after a colon (where some languages start a sentence with a capital). */
-function isInitial(i: number, token: { start: number; sep: string }, sentenceStart: number): boolean {
-  return (i === 0 && token.start === sentenceStart) || /:\s*$/.test(token.sep);
+/** A sentence start (the block's first word, or after `.`, `!`, `?`, `…` or a blank line), or after a colon. */
+function isInitial(i: number, token: { sep: string }): boolean {
+  return i === 0 || /(?:[.!?…:]["'”’»)\]]*\s*|\n\s*\n\s*)$/.test(token.sep);
 }
 
 /** The spelling each occurrence counts as; at a sentence start, that of a spelling differing only in the first capital. */

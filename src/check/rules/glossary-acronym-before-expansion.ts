@@ -2,6 +2,7 @@ import { defineRule, shortPlace } from '../rule.js';
 import { allBlocks, type TextBlock } from '../text/model.js';
 import { isAcronym, termPattern } from '../text/terms.js';
 import { textIn } from '../text/sources.js';
+import { escapeRegExp, wordPattern } from '../text/word-pattern.js';
 
 interface Found {
   block: number;
@@ -58,6 +59,7 @@ export default defineRule<Record<string, never>>(
   },
   (context, report) => {
     const { opinion, text } = context;
+    const byLang = new Map(text.langs.map((lang) => [lang, allBlocks(text.byLang.get(lang)).filter((b) => b.kind !== 'footnote')]));
     for (const entry of opinion.glossary) {
       if (typeof entry.term !== 'string') continue;
       const spellings = [entry.term, ...(Array.isArray(entry.variants) ? entry.variants : [])].filter((s): s is string => typeof s === 'string' && isAcronym(s.replace(/s$/, '')));
@@ -65,15 +67,18 @@ export default defineRule<Record<string, never>>(
       for (const lang of text.langs) {
         const expansion = textIn(entry.expansion, lang, text.original)?.value;
         if (!expansion) continue;
-        const blocks = allBlocks(text.byLang.get(lang)).filter((b) => b.kind !== 'footnote');
+        const blocks = byLang.get(lang)!;
         const uses: Found[] = [];
         const expansions: Found[] = [];
-        const long = expansionPattern(expansion, spellings);
+        let long: RegExp | undefined;
         blocks.forEach((block, b) => {
-          for (const spelling of spellings) {
+          const present = spellings.filter((spelling) => block.prose.text.includes(spelling));
+          if (present.length === 0) return;
+          for (const spelling of present) {
             const re = termPattern(spelling);
             for (let m = re.exec(block.prose.text); m; m = re.exec(block.prose.text)) uses.push({ block: b, start: m.index, end: m.index + m[0].length });
           }
+          long ??= expansionPattern(expansion, spellings);
           long.lastIndex = 0;
           for (let m = long.exec(block.prose.text); m; m = long.exec(block.prose.text)) {
             if (spellings.some((s) => m![0].includes(s))) expansions.push({ block: b, start: m.index, end: m.index + m[0].length });
@@ -107,8 +112,8 @@ function expansionPattern(expansion: string, spellings: string[]): RegExp {
   const words = expansion
     .trim()
     .split(/[\s\-‐‑]+/)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]"));
+    .map((w) => escapeRegExp(w).replace(/['’]/g, "['’]"));
   const long = `${words.join('[\\s\\-‐‑]+')}(?:s|es)?`;
-  const short = `(?:${spellings.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})s?`;
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${long}\\s*\\(\\s*${short}\\s*\\)|${short}\\s*\\(\\s*${long}\\s*\\))`, 'giu');
+  const short = `(?:${spellings.map(escapeRegExp).join('|')})s?`;
+  return wordPattern(`${long}\\s*\\(\\s*${short}\\s*\\)|${short}\\s*\\(\\s*${long}\\s*\\)`, 'i', expansion + spellings.join(''));
 }

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
 import { ACTION_PHRASES } from '../action-phrases.js';
-import { namePattern } from '../addressee-names.js';
+import { mentions } from '../addressee-names.js';
 import { textIn } from '../text/sources.js';
 
 export interface Options {
@@ -54,7 +54,7 @@ export default defineRule<Options>(
         const phrases = [...(ACTION_PHRASES[lang] ?? []), ...(options.phrases[lang] ?? [])];
         const found = textIn(recommendation.text, lang, text.original);
         if (phrases.length === 0 || !found) continue;
-        if (phrases.some((phrase) => namePattern(phrase.toLowerCase()).test(found.value))) continue;
+        if (phrases.some((phrase) => mentions(found.value, phrase.toLowerCase()))) continue;
         const examples = lang === 'en' ? ['calls on', 'recommends', 'should'] : phrases.slice(0, 3).map((p) => p.replace(/\*$/, ''));
         report(
           opinion.locate('recommendations', `/recommendations/${i}/text${found.pointer}`),

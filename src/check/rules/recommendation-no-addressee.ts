@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { ADDRESSEE_NAMES, namePattern } from '../addressee-names.js';
+import { ADDRESSEE_NAMES, mentions } from '../addressee-names.js';
 import { textIn } from '../text/sources.js';
 import type { Addressee } from '../../core/model.js';
 
@@ -71,7 +71,7 @@ export default defineRule<Options>(
         if (!names || !found) continue;
         addressees.forEach((addressee: Addressee, j) => {
           const candidates = [...(names[addressee] ?? []), ...(options.names[addressee] ?? [])];
-          if (candidates.length === 0 || candidates.some((name) => namePattern(name).test(found.value))) return;
+          if (candidates.length === 0 || candidates.some((name) => mentions(found.value, name))) return;
           report(
             opinion.locate('recommendations', `/recommendations/${i}/addressees/${j}`),
             `Unexpected addressee \`${addressee}\` that the \`${lang}\` text of \`${id}\` does not name, expected a name such as \`${candidates[0]!.replace(/\*$/, '')}\``,

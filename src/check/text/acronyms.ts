@@ -12,7 +12,9 @@ export interface AcronymUse {
   end: number;
 }
 
-const TOKEN = /(?<![\p{L}\p{N}])((?:\p{Lu}\p{N}*){2,})(s?)(?![\p{L}\p{N}])/gu;
+// Starts with a capital (so the engine can skip ahead); the word boundary before is checked by hand.
+const TOKEN = /((?:\p{Lu}\p{N}*){2,})(s?)(?![\p{L}\p{N}])/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const ROMAN = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/;
 
 export function findAcronyms(text: string): AcronymUse[] {
@@ -22,8 +24,12 @@ export function findAcronyms(text: string): AcronymUse[] {
     const acronym = m[1]!;
     const start = m.index;
     const end = start + m[0].length;
-    if (ROMAN.test(acronym)) continue;
     const before = text[start - 1];
+    if (before !== undefined && LETTER_OR_DIGIT.test(before)) {
+      // Inside a word (`ProCEED`): go on after it.
+      continue;
+    }
+    if (ROMAN.test(acronym)) continue;
     const after = text[end];
     // Legal and document references: `2014/24/EU`, `INT/871`, `COM(2016) 377`.
     if (before === '/' || after === '/') continue;

@@ -3,8 +3,7 @@
  * words interchangeable, an optional plural ending; acronyms match in
  * capitals only, other terms in any case.
  */
-
-const cache = new Map<string, RegExp>();
+import { escapeRegExp, wordPattern } from './word-pattern.js';
 
 /** Whether a term is written in capitals (an acronym such as `SEE` or `AMIF`). */
 export function isAcronym(term: string): boolean {
@@ -14,20 +13,12 @@ export function isAcronym(term: string): boolean {
 /** A global regular expression matching `term` as a whole word (or words). */
 export function termPattern(term: string): RegExp {
   const acronym = isAcronym(term);
-  const key = `${acronym ? 'A' : 'T'}${term}`;
-  let re = cache.get(key);
-  if (!re) {
-    const words = term
-      .trim()
-      .split(/[\s\-‐‑]+/)
-      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]"));
-    const body = words.join('[\\s\\-‐‑]+');
-    const plural = acronym ? 's?' : '(?:s|es)?';
-    re = new RegExp(`(?<![\\p{L}\\p{N}])${body}${plural}(?![\\p{L}\\p{N}])`, acronym ? 'gu' : 'giu');
-    cache.set(key, re);
-  }
-  re.lastIndex = 0;
-  return re;
+  const body = term
+    .trim()
+    .split(/[\s\-‐‑]+/)
+    .map((w) => escapeRegExp(w).replace(/['’]/g, "['’]"))
+    .join('[\\s\\-‐‑]+');
+  return wordPattern(`${body}${acronym ? 's?' : '(?:s|es)?'}`, acronym ? '' : 'i', term);
 }
 
 /** Every match of `term` in `text`: start and end offsets. */

@@ -8,6 +8,7 @@ import { reportFormatOption, type ReportFormat } from '../report-option.js';
 import { VERSION } from '../../version.js';
 
 interface CheckCliOptions {
+  jobs?: string;
   format: ReportFormat;
   quiet?: boolean;
   config?: string;
@@ -35,9 +36,11 @@ export const checkCommand: DefineCommand = (io, setExit) =>
     .option('-c, --config <file>', 'use this configuration file instead of the nearest opinion-check.yaml')
     .option('-r, --rule <id=severity>', 'set a rule to off, warning or error (e.g. writing/sentence-length=off); repeatable', (value: string, list: string[]) => [...list, value], [])
     .option('--list-rules', 'list the rules with their default severity, then exit')
+    .option('-j, --jobs <n>', 'worker threads for many opinions (default: one per core from 24 opinions on)')
     .action(async (paths: string[], options: CheckCliOptions) => {
-      const [check, { findOpinionFolders }, { formatReport }] = await Promise.all([
+      const [check, { checkOpinions }, { findOpinionFolders }, { formatReport }] = await Promise.all([
         import('../../check/index.js'),
+        import('../../check/worker.js'),
         import('../../validate/index.js'),
         import('../../report/index.js'),
       ]);
@@ -64,14 +67,17 @@ export const checkCommand: DefineCommand = (io, setExit) =>
       if (found.problems.length > 0) {
         throw new UsageError(found.problems.map((p) => p.reason.replace(io.cwd + '/', '')).join('\nopinion: '));
       }
-      const configFiles = new check.ConfigFiles();
+      const jobs = parseJobs(options.jobs);
+      const results = await checkOpinions(found.folders, { ...(config ? { config } : {}), rules: overrides, ...(jobs ? { jobs } : {}) });
+      // A project configuration file comes back with every opinion it applies to: report it once.
       const files: VFile[] = [];
-      let skipped = 0;
-      for (const folder of found.folders) {
-        const result = await check.checkOpinion(folder, { ...(config ? { config } : {}), rules: overrides, configFiles });
-        if (!result.checked) skipped++;
-        for (const file of result.files) if (!files.includes(file)) files.push(file);
+      const seen = new Set<string>();
+      for (const file of results.flatMap((r) => r.files)) {
+        if (seen.has(file.path)) continue;
+        seen.add(file.path);
+        files.push(file);
       }
+      const skipped = results.filter((r) => !r.checked).length;
       if (options.quiet) for (const file of files) file.messages = file.messages.filter((m) => m.fatal === true);
       const errors = files.some((f) => f.messages.some((m) => m.fatal === true));
       const count = found.folders.length;
@@ -87,6 +93,14 @@ export const checkCommand: DefineCommand = (io, setExit) =>
       io.stdout(text);
       setExit(errors ? EXIT.findings : EXIT.ok);
     });
+
+/** `--jobs`: a whole number of at least 1. */
+export function parseJobs(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const jobs = Number(value);
+  if (!(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`unexpected --jobs \`${value}\`, expected a whole number of at least 1`);
+  return jobs;
+}
 
 function listRules(rules: readonly { meta: { id: string; severity: string; description: string } }[]): string {
   const width = Math.max(...rules.map((r) => r.meta.id.length));

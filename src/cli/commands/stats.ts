@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { DefineCommand } from './index.js';
 import { EXIT, UsageError, useColor } from '../io.js';
 import { VERSION } from '../../version.js';
+import { parseJobs } from './check.js';
 
 export const statsCommand: DefineCommand = (io, setExit) =>
   new Command('stats')
@@ -18,9 +19,11 @@ export const statsCommand: DefineCommand = (io, setExit) =>
     )
     .argument('[paths...]', 'opinion folders or folders holding them (default: the current folder)')
     .addOption(new Option('-f, --format <format>', 'table (default on a terminal) or json (default otherwise)').choices(['table', 'json']))
-    .action(async (paths: string[], options: { format?: 'table' | 'json' }) => {
-      const [{ statsOfOpinion, statsReport, formatStatsTable, formatStatsJson }, { findOpinionFolders }, { formatReport }] = await Promise.all([
+    .option('-j, --jobs <n>', 'worker threads for many opinions (default: one per core from 24 opinions on)')
+    .action(async (paths: string[], options: { format?: 'table' | 'json'; jobs?: string }) => {
+      const [{ statsReport, formatStatsTable, formatStatsJson }, { countOpinions }, { findOpinionFolders }, { formatReport }] = await Promise.all([
         import('../../stats/index.js'),
+        import('../../check/worker.js'),
         import('../../validate/index.js'),
         import('../../report/index.js'),
       ]);
@@ -29,8 +32,8 @@ export const statsCommand: DefineCommand = (io, setExit) =>
         throw new UsageError(found.problems.map((p) => p.reason.replace(io.cwd + '/', '')).join('\nopinion: '));
       }
       const format = options.format ?? (io.stdoutIsTTY ? 'table' : 'json');
-      const results = [];
-      for (const folder of found.folders) results.push(await statsOfOpinion(folder));
+      const jobs = parseJobs(options.jobs);
+      const results = await countOpinions(found.folders, jobs ? { jobs } : {});
       const failed = results.filter((r) => !r.stats);
       if (failed.length > 0) {
         const files = failed.flatMap((r) => r.files).filter((f) => f.messages.length > 0);
