@@ -4,13 +4,20 @@
 // one loop; node runs with NODE_EXTRA_CA_CERTS unset (as on a user's machine).
 // pandoc converts the Markdown that `opinion build --to md` writes for the same
 // opinion (numbered, references and footnotes resolved): the same text.
+// `opinion build` runs twice per round: as a rebuild (chapters unchanged since
+// the previous build, so their parsed trees come from <out>/.cache/) and with
+// --no-cache (every chapter parsed again).
 // Run: npm run build && node bench/build.mjs
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compare, table, fmt, BENCH_DIR, ROOT, runOnce } from './lib.mjs';
 
-const bin = join(ROOT, 'bin', 'opinion.js');
+// A snapshot of the built CLI, so that a rebuild of dist/ during the run cannot disturb it.
+const snapshot = join(BENCH_DIR, 'build-cli');
+rmSync(snapshot, { recursive: true, force: true });
+for (const part of ['bin', 'dist', 'templates', 'schemas', 'package.json']) cpSync(join(ROOT, part), join(snapshot, part), { recursive: true });
+const bin = join(snapshot, 'bin', 'opinion.js');
 const WORDS = ('social economy enterprises cooperatives migrants integration labour market training local communities networks ' +
   'partnerships public authorities inclusion refugees employment skills support funding access entrepreneurship participation ' +
   'members reception language courses mentoring credit housing procedures subsidiarity democratic governance').split(' ');
@@ -97,23 +104,32 @@ for (const c of cases) {
   const ok = (r) => {
     if (r.code !== 0) throw new Error(`failed (exit ${r.code}):\n${r.stdout}${r.stderr}`);
   };
-  const [opinion, pandoc] = compare(
+  const [warm, cold, pandoc] = compare(
     [
-      { name: 'opinion build --to html', argv: ['node', bin, 'build', c.dir, '--to', 'html', '--out', join(out, 'html'), '--force'], check: ok },
+      // Chapters unchanged since the previous run: their parsed trees come from <out>/.cache/.
+      { name: 'opinion build --to html', argv: ['node', bin, 'build', c.dir, '--to', 'html', '--out', join(out, 'html'), '--force', '-q'], check: ok },
+      // Every chapter parsed again, as after editing all of them.
+      { name: 'opinion build --to html --no-cache', argv: ['node', bin, 'build', c.dir, '--to', 'html', '--out', join(out, 'html-cold'), '--force', '-q', '--no-cache'], check: ok },
       { name: 'pandoc -f markdown -t html', argv: ['pandoc', '-f', 'markdown', '-t', 'html', md, '-o', join(out, 'pandoc.html')], check: ok },
     ],
     { runs: c.runs, warmup: 1 },
   );
+  const ratio = (r) => `${(r.median / pandoc.median).toFixed(2)}×`;
   rows.push([
     c.name,
     `${(statSync(md).size / 1024).toFixed(0)} kB`,
-    fmt(opinion.median),
+    `${fmt(warm.median)} (${ratio(warm)})`,
+    `${fmt(cold.median)} (${ratio(cold)})`,
     fmt(pandoc.median),
-    `${(opinion.median / pandoc.median).toFixed(2)}×`,
-    `${opinion.rssMb.toFixed(0)} MB`,
+    `${warm.rssMb.toFixed(0)} / ${cold.rssMb.toFixed(0)} MB`,
     `${pandoc.rssMb.toFixed(0)} MB`,
   ]);
 }
 const version = execFileSync('pandoc', ['--version'], { encoding: 'utf8' }).split('\n')[0];
 console.log(`opinion build vs ${version}, node ${process.version}, whole process, median of alternating runs (NODE_EXTRA_CA_CERTS unset)\n`);
-console.log(table(['content', 'Markdown size', 'opinion build → HTML', 'pandoc → HTML', 'opinion / pandoc', 'opinion peak RSS', 'pandoc peak RSS'], rows));
+console.log(
+  table(
+    ['content', 'Markdown size', 'opinion build → HTML (÷ pandoc)', 'same, --no-cache (÷ pandoc)', 'pandoc → HTML', 'opinion peak RSS (cached / no cache)', 'pandoc peak RSS'],
+    rows,
+  ),
+);

@@ -4,7 +4,6 @@
  * that mdast-util-to-hast gives them, so a `:ref` to a footnote lands on it.
  */
 export const FOOTNOTE_PREFIX = 'fn-';
-export const FOOTNOTE_REF_PREFIX = 'fnref-';
 /** Prefix of generated footnote ids in HTML (mdast-util-to-hast's `clobberPrefix`). */
 export const CLOBBER_PREFIX = 'user-content-';
 

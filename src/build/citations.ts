@@ -42,8 +42,7 @@ function formatSource(ctx: RenderContext, source: Source, pointer: string): Phra
     out.push({ type: 'text', value: ' (' }, ...fillPhrasing(ctx.labels, 'citation.accessed', { date: formatLongDate(source.accessed, ctx.labels) }), { type: 'text', value: ')' });
   }
   const last = out[out.length - 1];
-  if (last && last.type === 'text' && /[.!?]$/.test(last.value)) return out;
-  out.push({ type: 'text', value: '.' });
+  if (!(last && last.type === 'text' && /[.!?]$/.test(last.value))) out.push({ type: 'text', value: '.' });
   return mergeText(out);
 }
 

@@ -12,7 +12,7 @@
  *
  * The HTML output is sanitized again on its own (`to-html.ts`).
  */
-import type { Definition, Nodes, Parents, PhrasingContent, RootContent } from 'mdast';
+import type { Definition, Parents, PhrasingContent, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { report } from '../core/messages.js';
 
@@ -102,7 +102,3 @@ function cleanNode(node: RootContent, file: VFile, definitions: Map<string, Defi
   }
 }
 
-/** Whether a node can hold children (for walkers over mixed trees). */
-export function isParent(node: Nodes): node is Parents {
-  return 'children' in node && Array.isArray((node as Parents).children);
-}

@@ -209,6 +209,9 @@ function checkBrokenDirective(paragraph: Paragraph, file: VFile): void {
   if (!first || first.type !== 'text') return;
   const match = /^(:{2,})([a-z][\w-]*)(.*)$/m.exec(first.value);
   if (!match || match.index !== 0) return;
+  // Written `\::name` on purpose: literal text.
+  const offset = first.position?.start.offset;
+  if (offset !== undefined && String(file.value ?? '')[offset] === '\\') return;
   report(file, `Unexpected text \`${match[0].slice(0, 40)}\`, expected a directive such as \`::${match[2]}\` or \`::${match[2]}{name=value}\``, {
     ruleId: 'template/syntax',
     place: first.position,

@@ -40,14 +40,3 @@ export function* footnoteUnits(footnotes: readonly Footnote[]): Generator<Unit> 
   for (const footnote of footnotes) yield { nodes: footnote.content, file: footnote.file, role: 'footnote' };
 }
 
-/** Visit every node under `nodes` (pre-order); the visitor may return replacement nodes for a child. */
-export function walk(nodes: Nodes[], visitor: (node: Nodes, parent: Nodes | undefined, index: number) => void): void {
-  const go = (node: Nodes, parent: Nodes | undefined, index: number) => {
-    visitor(node, parent, index);
-    if ('children' in node) {
-      const children = node.children as Nodes[];
-      for (let i = 0; i < children.length; i++) go(children[i]!, node, i);
-    }
-  };
-  nodes.forEach((node, i) => go(node, undefined, i));
-}
