@@ -6,7 +6,7 @@
  * signal aborts.
  */
 import { watch, type FSWatcher } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, resolve, sep } from 'node:path';
 
 export interface WatchOptions {
   signal?: AbortSignal;
@@ -14,6 +14,8 @@ export interface WatchOptions {
   debounce?: number;
   /** Files outside the opinion folders whose change rebuilds every opinion (template, label files). */
   shared?: readonly string[];
+  /** Folders whose changes are ignored: the build's own output, when it lies inside an opinion folder. */
+  ignore?: readonly string[];
   /** Reports a watcher that could not start (e.g. a folder removed). */
   onError?: (path: string, error: Error) => void;
 }
@@ -21,6 +23,7 @@ export interface WatchOptions {
 /** Names editors and builds write next to real files. */
 function ignored(name: string): boolean {
   const base = basename(name);
+  if (name.split(/[\\/]/).some((part) => part.startsWith('.') && part.length > 1)) return true;
   return base.startsWith('.') || base.endsWith('~') || base.endsWith('.swp') || base.endsWith('.tmp') || base.startsWith('#');
 }
 
@@ -64,7 +67,14 @@ export function watchOpinions(dirs: readonly string[], rebuild: (dir: string) =>
       options.onError?.(path, error as Error);
     }
   };
-  for (const dir of dirs) start(dir, true, (name) => (name === null || !ignored(name)) && schedule(dir));
+  const skip = (options.ignore ?? []).map((p) => resolve(p));
+  const inside = (path: string) => skip.some((folder) => path === folder || path.startsWith(folder + sep));
+  for (const dir of dirs) {
+    start(dir, true, (name) => {
+      if (name !== null && (ignored(name) || inside(resolve(dir, name)))) return;
+      schedule(dir);
+    });
+  }
   const shared = new Set((options.shared ?? []).map((p) => resolve(p)));
   for (const folder of new Set([...shared].map((p) => dirname(p)))) {
     start(folder, false, (name) => {

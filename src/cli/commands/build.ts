@@ -140,11 +140,12 @@ export const buildCommand: DefineCommand = (io, setExit) =>
       await watchOpinions(
         found.folders,
         async (folder) => {
-          say(`\n${new Date().toISOString().slice(11, 19)} ${show(folder)} changed\n`);
+          say(`\n${new Date().toTimeString().slice(0, 8)} ${show(folder)} changed\n`);
           await runAll([folder]);
         },
         {
           shared: [...(template ? [template] : []), ...labels],
+          ignore: [out],
           onError: (path, error) => io.stderr(`opinion: cannot watch ${show(path)}: ${error.message}\n`),
         },
       );
