@@ -26,9 +26,13 @@ const IN_PLACE_SIMILARITY = 0.25;
 /** A part of a split (or merged) item: this much of its words come from the whole. */
 const PART_CONTAINMENT = 0.6;
 /** A feature shared by more unmatched items than this says little: not used to find candidates. */
-const COMMON_FEATURE = 200;
+const COMMON_FEATURE = 64;
 /** Candidates scored exactly per item, those sharing the most features. */
-const CANDIDATES = 12;
+const CANDIDATES = 8;
+/** Candidates share at least this many (rare enough) features. */
+const MIN_SHARED = 2;
+/** How many of an item's rarest features are used to find its candidates. */
+const RARE_FEATURES = 16;
 
 export function align(old: readonly Unit[], neu: readonly Unit[], options: AlignOptions): Alignment {
   const alignment = new Alignment(old.length, neu.length);
@@ -85,9 +89,15 @@ function matchSimilar(old: readonly Unit[], neu: readonly Unit[], alignment: Ali
   const freeNew = neu.filter((unit) => alignment.newFree(unit.index));
   const freeOld = old.filter((unit) => alignment.oldFree(unit.index));
   if (freeNew.length === 0 || freeOld.length === 0) return;
+  // Candidates share a pair of words (rarer than single words); single words only for texts too short to have pairs.
+  const keys = (unit: Unit): string[] => {
+    const all = [...features(unit).keys()];
+    const pairs = all.filter((feature) => feature.includes(' '));
+    return pairs.length > 0 ? pairs : all;
+  };
   const index = new Map<string, number[]>();
   for (const unit of freeNew) {
-    for (const feature of features(unit).keys()) {
+    for (const feature of keys(unit)) {
       const postings = index.get(feature);
       if (postings) postings.push(unit.index);
       else index.set(feature, [unit.index]);
@@ -96,12 +106,16 @@ function matchSimilar(old: readonly Unit[], neu: readonly Unit[], alignment: Ali
   const candidates: { oldIndex: number; newIndex: number; score: number; distance: number }[] = [];
   for (const unit of freeOld) {
     const shared = new Map<number, number>();
-    for (const feature of features(unit).keys()) {
-      const postings = index.get(feature);
-      if (!postings || postings.length > COMMON_FEATURE) continue;
+    // The rarest features: an edited version of the item shares most of them, other items few.
+    const own = keys(unit)
+      .map((feature) => ({ feature, postings: index.get(feature) }))
+      .filter((entry): entry is { feature: string; postings: number[] } => entry.postings !== undefined && entry.postings.length <= COMMON_FEATURE)
+      .sort((a, b) => a.postings.length - b.postings.length || (a.feature < b.feature ? -1 : 1))
+      .slice(0, RARE_FEATURES);
+    for (const { postings } of own) {
       for (const candidate of postings) shared.set(candidate, (shared.get(candidate) ?? 0) + 1);
     }
-    const best = [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, CANDIDATES);
+    const best = [...shared].filter(([, count]) => count >= Math.min(MIN_SHARED, own.length)).sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, CANDIDATES);
     for (const [candidate] of best) {
       const other = neu[candidate] as Unit;
       const score = similarity(unit, other);
@@ -122,12 +136,21 @@ function isPart(unit: Unit | undefined): unit is Unit {
 }
 
 function extendSplitsAndMerges(old: readonly Unit[], neu: readonly Unit[], alignment: Alignment): void {
+  const freePoint = (units: readonly Unit[], free: (index: number) => boolean, index: number): boolean => isPart(units[index]) && free(index);
+  const newFree = (index: number) => alignment.newFree(index);
+  const oldFree = (index: number) => alignment.oldFree(index);
   for (const group of [...alignment.groups]) {
     if (group.old.length !== 1 || group.new.length !== 1) continue;
-    const whole = old[group.old[0] as number];
-    const part = neu[group.new[0] as number];
+    const oldIndex = group.old[0] as number;
+    const newIndex = group.new[0] as number;
+    const whole = old[oldIndex];
+    const part = neu[newIndex];
     if (!isPart(whole) || !isPart(part)) continue;
-    if (!extend(group, 'new', whole, neu, alignment)) extend(group, 'old', part, old, alignment);
+    // Only where a neighbouring point is unmatched can there be a split or a merge.
+    const splitNeighbour = freePoint(neu, newFree, newIndex - 1) || freePoint(neu, newFree, newIndex + 1);
+    const mergeNeighbour = freePoint(old, oldFree, oldIndex - 1) || freePoint(old, oldFree, oldIndex + 1);
+    if (splitNeighbour && extend(group, 'new', whole, neu, alignment)) continue;
+    if (mergeNeighbour) extend(group, 'old', part, old, alignment);
   }
 }
 
@@ -141,17 +164,16 @@ function extend(group: Group, side: 'old' | 'new', whole: Unit, units: readonly 
   let grown = false;
   for (;;) {
     const parts = group[side];
-    const together = union(parts.map((index) => features(units[index] as Unit)));
-    const residual = subtract(wholeFeatures, together);
-    const current = dice(wholeFeatures, together);
-    const neighbours = [(parts[parts.length - 1] as number) + 1, (parts[0] as number) - 1];
     let chosen: number | undefined;
-    for (const index of neighbours) {
+    for (const index of [(parts[parts.length - 1] as number) + 1, (parts[0] as number) - 1]) {
       const candidate = units[index];
       if (!isPart(candidate) || !free(index)) continue;
       const candidateFeatures = features(candidate);
-      if (featuresOfUnit(candidate).size < 3 || containment(candidateFeatures, residual) < PART_CONTAINMENT) continue;
-      if (dice(wholeFeatures, union([together, candidateFeatures])) <= current) continue;
+      // Contained in what is left of the whole, so first in the whole (cheaper to check).
+      if (featuresOfUnit(candidate).size < 3 || containment(candidateFeatures, wholeFeatures) < PART_CONTAINMENT) continue;
+      const together = union(parts.map((i) => features(units[i] as Unit)));
+      if (containment(candidateFeatures, subtract(wholeFeatures, together)) < PART_CONTAINMENT) continue;
+      if (dice(wholeFeatures, union([together, candidateFeatures])) <= dice(wholeFeatures, together)) continue;
       chosen = index;
       break;
     }

@@ -31,12 +31,27 @@ export interface Units {
   footnotes: Unit[];
 }
 
-const NON_ASCII = /[^\u0000-\u007f]/;
+/** Unicode white space other than U+0020 (as `\\s` in JavaScript). */
+const isOtherSpace = (code: number): boolean =>
+  (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+  code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 
 /** Unicode-normalised (NFC) text with runs of whitespace as one space. */
 export function normalise(text: string): string {
-  const collapsed = text.replace(/\s+/gu, ' ').trim();
-  return NON_ASCII.test(collapsed) ? collapsed.normalize('NFC') : collapsed;
+  // One pass to see whether anything needs doing: most texts need nothing.
+  let spaces = text.charCodeAt(0) === 32 || text.charCodeAt(text.length - 1) === 32;
+  let ascii = true;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128) {
+      if (code === 32 ? text.charCodeAt(i + 1) === 32 : code < 32 && isOtherSpace(code)) spaces = true;
+    } else {
+      ascii = false;
+      if (isOtherSpace(code)) spaces = true;
+    }
+  }
+  const collapsed = spaces ? text.replace(/\s+/g, ' ').trim() : text;
+  return ascii ? collapsed : collapsed.normalize('NFC');
 }
 
 function unit(

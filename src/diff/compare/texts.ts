@@ -5,7 +5,7 @@
  */
 import type { Unit } from '../align/units.js';
 import type { RefNumber } from '../text/references.js';
-import { tokenize, type Token } from '../text/tokenize.js';
+import { countWords, tokenize, type Token } from '../text/tokenize.js';
 import type { WordCounts, WordOp } from '../types.js';
 import { wordDiff } from './word-diff.js';
 
@@ -20,44 +20,99 @@ export interface TextComparison {
 
 const UNCHANGED: TextComparison = { edited: false, ops: [], words: { added: 0, deleted: 0 } };
 const NON_ASCII = /[^\u0000-\u007f]/;
-/** Between the texts of several items (a split point's parts): a paragraph break. */
-const PARAGRAPH: Token = { text: '\n\n', start: 0, word: false, key: ' ' };
+
+/** The text of one or more items (a split point's parts), joined by a paragraph break, with their references. */
+interface Passage {
+  text: string;
+  refs: RefNumber[];
+}
+
+function passage(units: readonly Unit[]): Passage {
+  if (units.length === 1) return { text: (units[0] as Unit).text, refs: (units[0] as Unit).refs };
+  let text = '';
+  const refs: RefNumber[] = [];
+  units.forEach((unit, i) => {
+    if (i > 0) text += '\n\n';
+    for (const ref of unit.refs) refs.push({ ...ref, start: ref.start + text.length, end: ref.end + text.length });
+    text += unit.text;
+  });
+  return { text, refs };
+}
 
 function sameText(a: Unit, b: Unit, map: RefMapper): boolean {
   if (a.masked !== b.masked || a.refs.length !== b.refs.length) return false;
   return a.refs.every((ref, i) => map(ref) === b.refs[i]?.number);
 }
 
-function tokensOf(units: readonly Unit[], map: RefMapper | undefined, locale: string | undefined): Token[] {
-  const tokens: Token[] = [];
-  units.forEach((unit, i) => {
-    if (i > 0) tokens.push(PARAGRAPH);
-    const own = tokenize(unit.text, locale);
-    let r = 0;
-    for (const token of own) {
-      if (NON_ASCII.test(token.key)) token.key = token.key.normalize('NFC');
-      if (map) {
-        while (r < unit.refs.length && (unit.refs[r] as RefNumber).start < token.start) r++;
-        const ref = unit.refs[r];
-        if (ref && ref.start === token.start && ref.number === token.text) token.key = map(ref);
-      }
-      tokens.push(token);
+/** Tokens of a passage; with `map`, reference numbers compare as what they point to now. */
+function tokensOf(part: Passage, map: RefMapper | undefined, locale: string | undefined): Token[] {
+  const tokens = tokenize(part.text, locale);
+  let r = 0;
+  for (const token of tokens) {
+    if (NON_ASCII.test(token.key)) token.key = token.key.normalize('NFC');
+    if (map) {
+      while (r < part.refs.length && (part.refs[r] as RefNumber).start < token.start) r++;
+      const ref = part.refs[r];
+      if (ref && ref.start === token.start && ref.number === token.text) token.key = map(ref);
     }
-  });
+  }
   return tokens;
+}
+
+/**
+ * The common beginning and end of two texts, as whole tokens (cut at
+ * whitespace), not reaching into a reference of the old text that points
+ * elsewhere now: they need not be segmented nor diffed word by word.
+ */
+function commonEnds(a: Passage, b: Passage, map: RefMapper): { prefix: number; suffix: number } {
+  const x = a.text;
+  const y = b.text;
+  const limit = Math.min(x.length, y.length);
+  let prefix = 0;
+  while (prefix < limit && x.charCodeAt(prefix) === y.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < limit - prefix && x.charCodeAt(x.length - 1 - suffix) === y.charCodeAt(y.length - 1 - suffix)) suffix++;
+  for (const ref of a.refs) {
+    if (map(ref) === ref.number) continue;
+    if (ref.start < prefix) prefix = ref.start;
+    if (ref.end > x.length - suffix) suffix = Math.max(0, x.length - ref.end);
+  }
+  // Cut at whitespace, so that no word is split.
+  while (prefix > 0 && !/\s/u.test(x.charAt(prefix - 1))) prefix--;
+  while (suffix > 0 && !/\s/u.test(x.charAt(x.length - suffix))) suffix--;
+  return { prefix, suffix };
+}
+
+/** An unchanged stretch as one token, with its whitespace at either end as tokens of their own. */
+function stretch(text: string): Token[] {
+  const [, before = '', core = '', after = ''] = /^(\s*)([\s\S]*?)(\s*)$/u.exec(text) ?? [];
+  const tokens: Token[] = [];
+  if (before) tokens.push({ text: before, start: 0, word: false, key: ' ' });
+  if (core) tokens.push({ text: core, start: 0, word: false, key: core });
+  if (after) tokens.push({ text: after, start: 0, word: false, key: ' ' });
+  return tokens;
+}
+
+/** The tokens of a passage between its common beginning and end with the other one. */
+function trimmedTokens(part: Passage, prefix: number, suffix: number, map: RefMapper | undefined, locale: string | undefined): Token[] {
+  const end = part.text.length - suffix;
+  const refs = map ? part.refs.filter((ref) => ref.start >= prefix && ref.end <= end).map((ref) => ({ ...ref, start: ref.start - prefix, end: ref.end - prefix })) : [];
+  return [...stretch(part.text.slice(0, prefix)), ...tokensOf({ text: part.text.slice(prefix, end), refs }, map, locale), ...stretch(part.text.slice(end))];
 }
 
 export function compareTexts(old: readonly Unit[], neu: readonly Unit[], map: RefMapper, locale: string | undefined): TextComparison {
   if (old.length === 1 && neu.length === 1 && sameText(old[0] as Unit, neu[0] as Unit, map)) return UNCHANGED;
-  const result = wordDiff(tokensOf(old, map, locale), tokensOf(neu, undefined, locale));
+  const a = passage(old);
+  const b = passage(neu);
+  const { prefix, suffix } = commonEnds(a, b, map);
+  const result = wordDiff(trimmedTokens(a, prefix, suffix, map, locale), trimmedTokens(b, prefix, suffix, undefined, locale));
   return result.changed ? { edited: true, ops: result.ops, words: result.words } : UNCHANGED;
 }
 
 /** Operations for an item that exists in one version only. */
 export function wholeText(units: readonly Unit[], op: 'insert' | 'delete', locale: string | undefined): TextComparison {
-  const tokens = tokensOf(units, undefined, locale);
-  const text = tokens.map((token) => token.text).join('');
-  const count = tokens.filter((token) => token.word).length;
+  const text = passage(units).text;
+  const count = countWords(text, locale);
   return {
     edited: true,
     ops: text ? [{ op, text }] : [],

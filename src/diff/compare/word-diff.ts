@@ -7,7 +7,8 @@
  * new,+} " rather than "{+,+} {+which are new, +}"); whitespace left equal
  * between two replacements joins them ("[-a b-]{+c d+}" rather than
  * "[-a-]{+c+} [-b-]{+d+}"); within a run of changes deletions come before
- * insertions.
+ * insertions; an insertion or deletion starts at a word rather than at a
+ * space ("with {+central and +}local", not "with{+ central and+} local").
  */
 import { diffArrays } from 'diff';
 import type { Token } from '../text/tokenize.js';
@@ -28,7 +29,7 @@ export interface WordDiff {
 }
 
 export function wordDiff(oldTokens: readonly Token[], newTokens: readonly Token[]): WordDiff {
-  const runs = slideEqualities(rawRuns(oldTokens, newTokens));
+  const runs = startAtWords(slideEqualities(rawRuns(oldTokens, newTokens)));
   const cleaned = groupChanges(absorbWhitespace(runs));
   const ops: WordOp[] = [];
   const words: WordCounts = { added: 0, deleted: 0 };
@@ -118,6 +119,37 @@ function slideEqualities(input: readonly Run[]): Run[] {
     i = Math.max(0, i - 2);
   }
   return mergeNeighbours(runs);
+}
+
+/**
+ * An insertion (or deletion) that starts with whitespace, followed by equal
+ * text starting with the same whitespace, is shifted by one token: the
+ * whitespace before it becomes equal text and the one after it part of it.
+ */
+function startAtWords(input: readonly Run[]): Run[] {
+  const runs = input.map((run) => ({ op: run.op, old: [...run.old], new: [...run.new] }));
+  for (let i = 1; i + 1 < runs.length; i++) {
+    const [before, change, after] = [runs[i - 1] as Run, runs[i] as Run, runs[i + 1] as Run];
+    if (before.op !== 'equal' || after.op !== 'equal' || change.op === 'equal') continue;
+    const side = change.op === 'insert' ? 'new' : 'old';
+    const tokens = change[side];
+    const first = tokens[0];
+    if (!first || first.key !== ' ' || tokens.every((token) => token.key === ' ')) continue;
+    if (after.old[0]?.key !== ' ' || after.new[0]?.key !== ' ') continue;
+    const [afterOld, afterNew] = [after.old.shift() as Token, after.new.shift() as Token];
+    if (side === 'new') {
+      before.old.push(afterOld);
+      before.new.push(first);
+      tokens.shift();
+      tokens.push(afterNew);
+    } else {
+      before.old.push(first);
+      before.new.push(afterNew);
+      tokens.shift();
+      tokens.push(afterOld);
+    }
+  }
+  return runs.filter((run) => run.old.length > 0 || run.new.length > 0);
 }
 
 /** Neighbouring runs of the same kind as one. */

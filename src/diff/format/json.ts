@@ -64,8 +64,9 @@ export function changeToJson(change: Change): Json {
     ['chapter', first?.chapter ? defined([['number', first.chapter.number], ['title', first.chapter.title]]) : undefined],
     ['edited', change.edited],
     ['after', change.after?.number],
-    ['old', texts(change.old, merged)],
-    ['new', texts(change.new, split)],
+    // A renumbered item's text is the same in both versions: it is not repeated.
+    ['old', change.kind === 'renumbered' ? undefined : texts(change.old, merged)],
+    ['new', change.kind === 'renumbered' ? undefined : texts(change.new, split)],
     ['ops', change.ops.map((op) => defined([['op', op.op], ['text', op.text], ['old', op.old]]))],
     ['words', { added: change.words.added, deleted: change.words.deleted }],
     ['reason', reason],

@@ -11,6 +11,7 @@ import { TextBuilder } from './plain-text.js';
 const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
 export function footnotesOf(tree: Root): DraftFootnote[] {
+  if (!tree.children.some((node) => node.type === 'footnoteDefinition')) return [];
   const definitions = new Map<string, FootnoteDefinition>();
   visit(tree, 'footnoteDefinition', (node) => {
     if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);

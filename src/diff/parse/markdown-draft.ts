@@ -44,8 +44,18 @@ interface Block {
   emphasis: boolean;
 }
 
-const wordCount = (text: string): number => text.split(/\s+/u).filter(Boolean).length;
-const isTitle = (text: string, words: number): boolean => text !== '' && wordCount(text) <= words && !SENTENCE_END.test(text.trim());
+/** At most `limit` words (counted until the limit is passed). */
+function fewWords(text: string, limit: number): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = text.charCodeAt(i) <= 32 || text.charCodeAt(i) === 160;
+    if (!space && !inWord && ++words > limit) return false;
+    inWord = !space;
+  }
+  return true;
+}
+const isTitle = (text: string, words: number): boolean => text.trim() !== '' && !SENTENCE_END.test(text.trim()) && fewWords(text, words);
 
 function blocksOf(tree: Root): Block[] {
   const blocks: Block[] = [];
@@ -54,7 +64,7 @@ function blocksOf(tree: Root): Block[] {
     if (node.type === 'html' && !/\S/.test(node.value.replace(/<!--[\s\S]*?-->/g, ''))) continue;
     if (node.type === 'heading' || node.type === 'paragraph') {
       const { text, anchor } = plainText(node.children);
-      const block: Block = { node, text, lead: leading(text), emphasis: emphasisOnly(node) };
+      const block: Block = { node, text, lead: leading(text, node.type === 'heading'), emphasis: emphasisOnly(node) };
       if (anchor) block.anchor = anchor;
       blocks.push(block);
     } else {
@@ -138,15 +148,16 @@ class DraftReader {
     const text = block.text ?? '';
     const id = lead.id ?? block.anchor;
     const rest = text.slice(lead.skip);
-    if (lead.number !== undefined && levels(lead.number) === 1 && (lead.dotted || block.emphasis) && isTitle(rest, TITLE_WORDS)) {
+    // A chapter heading written as a paragraph: "1. Conclusions" (not "535. Plenartagung", a German ordinal).
+    if (lead.number !== undefined && levels(lead.number) === 1 && lead.number.length <= 2 && (lead.dotted || block.emphasis) && isTitle(rest, TITLE_WORDS)) {
       if (this.phase !== 'body' || Number(lead.number) > Number(this.chapter?.number ?? 0)) {
         return this.startChapter(lead.number, rest.trim(), id, block);
       }
     }
     if (this.phase === 'closing' && lead.number === undefined) return this.row('closing', '', text.trim());
     if (lead.number !== undefined && levels(lead.number) > 1 && !this.inUnnumberedChapter()) {
-      const next = blocks.slice(i + 1).find((b) => b.lead?.number !== undefined)?.lead?.number;
-      const heading = block.emphasis || (isTitle(rest, HEADING_WORDS) && next !== undefined && next.startsWith(lead.number + '.'));
+      const next = this.nextNumber(blocks, i);
+      const heading = block.emphasis || (next !== undefined && next.startsWith(lead.number + '.') && isTitle(rest, HEADING_WORDS));
       return this.addPoint(lead.number, rest.trim(), id, heading, block);
     }
     if (isClosingLine(text)) {
@@ -156,6 +167,21 @@ class DraftReader {
     }
     if (this.phase === 'front') return this.frontLine(text.trim());
     this.continuation(block);
+  }
+
+  /** The number of the next numbered block after block `i` (found once for all blocks, not by scanning each time). */
+  private nextNumbers: (string | undefined)[] | undefined;
+  private nextNumber(blocks: readonly Block[], i: number): string | undefined {
+    if (!this.nextNumbers) {
+      this.nextNumbers = new Array<string | undefined>(blocks.length);
+      let next: string | undefined;
+      for (let k = blocks.length - 1; k >= 0; k--) {
+        this.nextNumbers[k] = next;
+        const number = blocks[k]?.lead?.number;
+        if (number !== undefined) next = number;
+      }
+    }
+    return this.nextNumbers[i];
   }
 
   /** A paragraph before the first chapter: its lines (hard breaks) are title, label/value, banner, reference… */

@@ -18,12 +18,16 @@ export interface Leading {
   rest: string;
 }
 
-/** Components of one or two digits, no leading zero: "5.000" (German thousands) is not a number. */
-const NUMBER = /^(?:[1-9]\d?)(?:\.(?:[1-9]\d?|0))*/;
+/**
+ * A chapter number of up to three digits, then components of one or two
+ * digits without leading zero: "5.000" (German thousands) is not a number.
+ */
+const NUMBER = /^(?:[1-9]\d{0,2})(?:\.(?:[1-9]\d?|0))*/;
 const LEADING_ID = /^\{#([^}\s]+)\}[ \t]*/;
 const TRAILING_ATTRIBUTES = /[ \t]*\{((?:#[^}\s]+|-|\.unnumbered)(?:[ \t]+(?:#[^}\s]+|-|\.unnumbered))*)\}[ \t]*$/;
 
-export function leading(text: string): Leading {
+/** `attributes`: read trailing `{#id}` / `{-}` too (headings). */
+export function leading(text: string, attributes = true): Leading {
   let at = text.length - text.trimStart().length;
   let id: string | undefined;
   const idFirst = LEADING_ID.exec(text.slice(at));
@@ -52,13 +56,13 @@ export function leading(text: string): Leading {
   }
   result.skip = at;
   let rest = text.slice(at);
-  const attributes = TRAILING_ATTRIBUTES.exec(rest);
-  if (attributes) {
-    for (const attribute of (attributes[1] ?? '').split(/[ \t]+/)) {
+  const trailing = attributes && rest.endsWith('}') ? TRAILING_ATTRIBUTES.exec(rest) : null;
+  if (trailing) {
+    for (const attribute of (trailing[1] ?? '').split(/[ \t]+/)) {
       if (attribute.startsWith('#')) id ??= attribute.slice(1);
       else result.unnumbered = true;
     }
-    rest = rest.slice(0, attributes.index);
+    rest = rest.slice(0, trailing.index);
   }
   result.rest = rest;
   if (id !== undefined) result.id = id;
@@ -67,7 +71,9 @@ export function leading(text: string): Leading {
 
 /** The number's depth: "1" → 1, "2.3.1" → 3. */
 export function levels(number: string): number {
-  return number.split('.').length;
+  let count = 1;
+  for (let i = number.indexOf('.'); i !== -1; i = number.indexOf('.', i + 1)) count++;
+  return count;
 }
 
 /** The parent of a number: "2.3.1" → "2.3", "2" → "". */

@@ -8,9 +8,17 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
+import { replacePlainParagraphs, restorePlainParagraphs } from './fast-paragraphs.js';
 
 const processor = unified().use(remarkParse).use(remarkGfm).freeze();
 
+/** The draft's tree, positions in `file` (see fast-paragraphs.ts for how large drafts are read quickly). */
 export function parseDraftMarkdown(file: VFile): Root {
-  return processor.parse(file) as Root;
+  const original = String(file.value);
+  const replaced = replacePlainParagraphs(original);
+  if (replaced.runs.length > 0) {
+    const tree = processor.parse(replaced.text) as Root;
+    if (restorePlainParagraphs(tree, original, replaced)) return tree;
+  }
+  return processor.parse(original) as Root;
 }

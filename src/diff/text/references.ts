@@ -25,41 +25,66 @@ export interface MarkedRef {
   end: number;
 }
 
-const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alternatives = (words: readonly string[]): string =>
-  [...new Set(words)].sort((a, b) => b.length - a.length || a.localeCompare(b)).map(escape).join('|');
+const POINT = new Set(POINT_WORDS);
+const CHAPTER = new Set(CHAPTER_WORDS);
+const FOOTNOTE = new Set(FOOTNOTE_WORDS);
+const JOINERS = new Set(JOIN_WORDS);
 
-const NUMBER = String.raw`\d+(?:\.\d+)*`;
-const JOIN = String.raw`(?:\s*[,;–—-]\s*|\s+(?:${alternatives(JOIN_WORDS)})\s+)`;
-const LIST = String.raw`${NUMBER}(?:${JOIN}${NUMBER})*`;
-const BEFORE = String.raw`(?<![\p{L}\p{N}])`;
-const AFTER = String.raw`(?![\p{L}\p{N}]|\.\d)`;
-const KEYWORD_REFERENCE = new RegExp(
-  String.raw`${BEFORE}(?:(${alternatives(POINT_WORDS)})|(${alternatives(CHAPTER_WORDS)})|(${alternatives(FOOTNOTE_WORDS)}))\.?\s+(${LIST})${AFTER}`,
-  'giu',
-);
-const NUMBER_IN_LIST = /\d+(?:\.\d+)*/g;
+const NUMBER = /\d+(?:\.\d+)*/g;
+/** The word before a number: "point 3.2", "points. 3.2"; the word must not be the end of a longer one. */
+const WORD_BEFORE = /(?<![\p{L}\p{N}])(\p{L}+)\.?\s+$/u;
+/** What joins two numbers of one list: "1.3, 1.4", "1.3 – 1.5", "1.3 and 1.4". */
+const JOIN = /^(?:\s*[,;–—-]\s*|\s+(\p{L}+)\s+)$/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
-/** References found from the wording of a text (drafts without marked references). */
+type Space = RefNumber['space'] | undefined;
+
+/** What a word before a number makes of it: a point (multi-level numbers), chapter (any) or footnote (integers) reference. */
+function spaceAfter(word: string, dotted: boolean): Space {
+  const key = word.toLowerCase();
+  if (CHAPTER.has(key)) return 'point';
+  if (POINT.has(key)) return dotted ? 'point' : undefined;
+  if (FOOTNOTE.has(key)) return dotted ? undefined : 'footnote';
+  return undefined;
+}
+
+/**
+ * References found from the wording of a text (drafts without marked
+ * references): each number, and the word before it or the list it continues.
+ */
 export function findReferences(text: string): RefNumber[] {
   const found: RefNumber[] = [];
-  if (!/\d/.test(text)) return found;
-  KEYWORD_REFERENCE.lastIndex = 0;
-  for (let match = KEYWORD_REFERENCE.exec(text); match; match = KEYWORD_REFERENCE.exec(text)) {
-    const list = match[4] ?? '';
-    const listStart = match.index + match[0].length - list.length;
-    const space = match[3] ? 'footnote' : 'point';
-    NUMBER_IN_LIST.lastIndex = 0;
-    for (let number = NUMBER_IN_LIST.exec(list); number; number = NUMBER_IN_LIST.exec(list)) {
-      const dotted = number[0].includes('.');
-      // Point words take multi-level numbers, footnote words integers, chapter words either.
-      if ((match[1] && !dotted) || (match[3] && dotted)) continue;
-      const start = listStart + number.index;
-      found.push({ start, end: start + number[0].length, number: number[0], space });
+  let previous: { end: number; space: 'point' | 'footnote'; word: string } | undefined;
+  NUMBER.lastIndex = 0;
+  for (let match = NUMBER.exec(text); match; match = NUMBER.exec(text)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const next = text.charAt(end);
+    if ((start > 0 && LETTER_OR_DIGIT.test(text.charAt(start - 1))) || (next !== '' && LETTER_OR_DIGIT.test(next))) {
+      previous = undefined;
+      continue;
     }
+    const dotted = match[0].includes('.');
+    let space: Space;
+    if (previous) {
+      const join = JOIN.exec(text.slice(previous.end, start));
+      if (join && (join[1] === undefined || JOINERS.has(join[1].toLowerCase()))) space = spaceAfter(previous.word, dotted);
+    }
+    let word = previous?.word ?? '';
+    if (!space) {
+      const before = WORD_BEFORE.exec(text.slice(Math.max(0, start - 40), start));
+      word = before?.[1] ?? '';
+      space = word ? spaceAfter(word, dotted) : undefined;
+    }
+    if (space) {
+      found.push({ start, end, number: match[0], space });
+      previous = { end, space, word };
+    } else previous = undefined;
   }
   return found;
 }
+
+const LAST_NUMBER = /\d+(?:\.\d+)*/g;
 
 /**
  * References of a point: the spans the draft marks (with their target), and
@@ -71,8 +96,8 @@ export function referencesOf(text: string, marked: readonly MarkedRef[] | undefi
     const label = text.slice(ref.start, ref.end);
     // The number of the label: the last number in it ("point 3.2" → "3.2", "(4)" → "4").
     let last: RegExpExecArray | undefined;
-    NUMBER_IN_LIST.lastIndex = 0;
-    for (let number = NUMBER_IN_LIST.exec(label); number; number = NUMBER_IN_LIST.exec(label)) last = number;
+    LAST_NUMBER.lastIndex = 0;
+    for (let number = LAST_NUMBER.exec(label); number; number = LAST_NUMBER.exec(label)) last = number;
     if (!last) continue;
     const start = ref.start + last.index;
     const footnote = /^\s*[([]?\d+[)\]]?\s*$/.test(label) || /^\p{No}+$/u.test(label);

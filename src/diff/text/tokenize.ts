@@ -18,11 +18,12 @@ export interface Token {
 const segmenters = new Map<string, Intl.Segmenter>();
 
 function segmenterFor(locale: string | undefined): Intl.Segmenter {
-  const tag = locale && Intl.Segmenter.supportedLocalesOf([locale]).length > 0 ? locale : 'und';
-  let segmenter = segmenters.get(tag);
+  const key = locale ?? '';
+  let segmenter = segmenters.get(key);
   if (!segmenter) {
+    const tag = locale && Intl.Segmenter.supportedLocalesOf([locale]).length > 0 ? locale : 'und';
     segmenter = new Intl.Segmenter(tag, { granularity: 'word' });
-    segmenters.set(tag, segmenter);
+    segmenters.set(key, segmenter);
   }
   return segmenter;
 }
