@@ -26,7 +26,7 @@ export interface LoadResult {
 
 const CHAPTER_FILE = /^(\d+)-([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\.md$/;
 const LANG_FOLDER = /^[a-z]{2}$/;
-const KNOWN_ENTRIES = [...YAML_KINDS.map((kind) => `${kind}.yaml`), 'text', 'notes', 'README.md'];
+const KNOWN_ENTRIES = [...YAML_KINDS.map((kind) => `${kind}.yaml`), 'text', 'notes', 'labels', 'slots', 'check.yaml', 'README.md'];
 
 export async function loadOpinion(dir: string): Promise<LoadResult> {
   const files: VFile[] = [];

@@ -299,10 +299,19 @@ function continueIndented(lines: string[], from: number, indent: number, runs: {
 function continueList(lines: string[], from: number, runs: { line: number; start: number }[]): number {
   let i = from;
   let contentIndent = 2;
+  // A list goes on while its items keep the same marker (`-`, `*`, `+`, `.` or `)`).
+  const markerOf = (line: string): string | undefined => {
+    const bullet = BULLET.exec(line);
+    if (bullet) return bullet[2];
+    const ordered = ORDERED.exec(line);
+    return ordered ? ordered[3] : undefined;
+  };
+  const marker = markerOf(lines[from]!);
   while (i < lines.length) {
     const line = lines[i]!;
-    const item = BULLET.exec(line) ?? ORDERED.exec(line);
+    const item = indentWidth(line) < contentIndent || i === from ? (BULLET.exec(line) ?? ORDERED.exec(line)) : null;
     if (item) {
+      if (markerOf(line) !== marker) return i;
       contentIndent = item[0].length;
       runs.push({ line: i, start: item[0].length });
       i++;
@@ -311,7 +320,8 @@ function continueList(lines: string[], from: number, runs: { line: number; start
     if (BLANK.test(line)) {
       let next = i + 1;
       while (next < lines.length && BLANK.test(lines[next]!)) next++;
-      if (next < lines.length && (indentWidth(lines[next]!) >= contentIndent || BULLET.test(lines[next]!) || ORDERED.test(lines[next]!))) {
+      const following = lines[next];
+      if (following !== undefined && (indentWidth(following) >= contentIndent || markerOf(following) === marker)) {
         i = next;
         continue;
       }

@@ -95,6 +95,7 @@ const TRICKY: Record<string, string> = {
   'label with brackets': 'x :cite[a [b] c]{#d} y\n',
   'blocks right after a paragraph': '{#a} Para\n::recommendations\n{#b} Para\n:::note\nx :ref{#c}\n:::\n{#d} Para\n```\ncode\n```\n',
   'ordered list not starting at 1 does not interrupt': '{#a} In\n2018. the year\n\n1. starts\n',
+  'a list with another marker starts a new block': '1) one\n2) two\n\n3. three\n\n- a\n\n* b\n',
   'html comment spanning blank lines': '<!--\n\n:ref{#hidden}\n\n-->\n\n{#a} After.\n',
 };
 

@@ -72,9 +72,9 @@ function describedNodes(schema: Schema, pointer = ''): { pointer: string; node: 
 }
 
 describe('schemas', () => {
-  it('has exactly one schema file per YAML kind', () => {
-    const files = readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json')).sort();
-    expect(files).toEqual(KINDS.map((k) => `${k}.schema.json`).sort());
+  it('has a schema file for every YAML kind', () => {
+    const files = readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json'));
+    for (const kind of KINDS) expect(files).toContain(`${kind}.schema.json`);
   });
 
   describe.each(KINDS)('%s.schema.json', (kind) => {
