@@ -28,18 +28,17 @@ export const buildCommand: DefineCommand = (io, setExit) =>
   new Command('build')
     .summary('build drafts (Markdown, HTML, JSON) from opinion sources, in one or all languages')
     .description(
-      'Build the draft of one opinion folder, several, or a tree of them (e.g. `opinions/`):\n' +
-        'numbered points, resolved cross-references, footnotes and citations, the header\n' +
-        'block and labels of each language, through a Markdown template.\n\n' +
-        'Writes <out>/<opinion>/<lang>/opinion.md, opinion.html and opinion.json, atomically.\n' +
-        'A built file edited by hand since is never overwritten without --force (which\n' +
-        'keeps a backup). Every build prints the length: characters without spaces\n' +
-        'against the 18,000 limit. Parsed chapters are kept in <out>/.cache/ so that\n' +
+      'Build the draft of one opinion folder, several, or a tree of them (e.g. `opinions/`): numbered points, ' +
+        'resolved cross-references, footnotes and citations, the header block and labels of each language, ' +
+        'through a Markdown template.\n\n' +
+        'Writes <out>/<opinion>/<lang>/opinion.md, opinion.html and opinion.json, atomically. A built file edited ' +
+        'by hand since is never overwritten without --force (which keeps a backup). Every build prints the length: ' +
+        'characters without spaces against the 18,000 limit. Parsed chapters are kept in <out>/.cache/ so that ' +
         'unchanged files are not parsed again.\n\n' +
-        'Exit codes: 0 built (warnings allowed), 1 errors in the sources or a hand-edited\n' +
-        'output (nothing written for that opinion), 2 could not run.',
+        'Exit codes: 0 built (warnings allowed), 1 errors in the sources or a hand-edited output ' +
+        '(nothing written for that opinion), 2 could not run.',
     )
-    .argument('[paths...]', 'opinion folders or folders holding them', ['.'])
+    .argument('[paths...]', 'opinion folders or folders holding them (default: the current folder)')
     .option('-l, --lang <codes>', 'language(s) to build: a code (fr), a list (en,fr) or "all" (default: the original language)')
     .option('-t, --to <outputs>', 'outputs to write, comma-separated: md, html, json', 'md,html,json')
     .option('-o, --out <dir>', 'output folder', 'build')
@@ -61,7 +60,7 @@ export const buildCommand: DefineCommand = (io, setExit) =>
         import('../../validate/index.js'),
         import('../../report/index.js'),
       ]);
-      const found = await findOpinionFolders(paths.map((p) => resolve(io.cwd, p)));
+      const found = await findOpinionFolders((paths.length > 0 ? paths : ['.']).map((p) => resolve(io.cwd, p)));
       if (found.problems.length > 0) {
         throw new UsageError(found.problems.map((p) => p.reason.replace(io.cwd + '/', '')).join('\nopinion: '));
       }
