@@ -111,12 +111,15 @@ function relevantErrors(errors: ErrorObject[], data: unknown): ErrorObject[] {
   for (const error of errors) {
     if (error.keyword === 'anyOf') continue;
     const segments = pointerSegments(error.instancePath);
-    if (segments[0] === 'rules' && segments.length >= 2) {
+    if (segments[0] === 'rules' && segments.length === 2) {
+      // The value of a rule: a severity (first branch, `$defs/setting`) or a mapping (second branch).
       const value = (data as { rules: Record<string, unknown> }).rules[segments[1]!];
-      const branch = /\/anyOf\/(\d)\//.exec(error.schemaPath)?.[1];
-      if (typeof value === 'string' && branch !== '0') continue;
-      if (typeof value === 'object' && value !== null && !Array.isArray(value) && branch === '0') continue;
-      if ((typeof value !== 'string' && (typeof value !== 'object' || value === null || Array.isArray(value))) && branch === '1') continue;
+      const severityBranch = error.schemaPath.startsWith('#/$defs/setting');
+      const mappingBranch = /\/anyOf\/1\//.test(error.schemaPath);
+      const isMapping = typeof value === 'object' && value !== null && !Array.isArray(value);
+      if (typeof value === 'string' && !severityBranch) continue;
+      if (isMapping && severityBranch) continue;
+      if (typeof value !== 'string' && !isMapping && !(mappingBranch && error.keyword === 'type')) continue;
     }
     const key = `${error.instancePath}|${error.keyword}|${JSON.stringify(error.params)}`;
     if (seen.has(key)) continue;

@@ -14,14 +14,14 @@ import { fromPlainFile, toPlainFile, type PlainFile } from '../core/transfer.js'
 import type { VFile } from 'vfile';
 import { checkOpinion, type CheckOptions } from './index.js';
 import { ConfigFiles } from './config-file.js';
-import { statsOfOpinion } from '../stats/index.js';
+import { statsOfOpinion, type StatsOptions } from '../stats/index.js';
 import type { OpinionStats } from '../stats/types.js';
 
 const ROLE = 'opinion-analysis-worker';
 /** Below this many opinions, starting workers costs more than it saves. */
 const PARALLEL_THRESHOLD = 24;
 
-type Task = { kind: 'check'; folders: string[]; options: Omit<CheckOptions, 'configFiles'> } | { kind: 'stats'; folders: string[] };
+type Task = { kind: 'check'; folders: string[]; options: Omit<CheckOptions, 'configFiles'> } | { kind: 'stats'; folders: string[]; options: StatsOptions };
 
 export interface CheckedOpinion {
   files: VFile[];
@@ -67,14 +67,15 @@ export async function checkOpinions(folders: readonly string[], options: Omit<Ch
 }
 
 /** Count opinions, in order. */
-export async function countOpinions(folders: readonly string[], options: { jobs?: number } = {}): Promise<CountedOpinion[]> {
-  const workers = workersFor(folders.length, options.jobs);
+export async function countOpinions(folders: readonly string[], options: StatsOptions & { jobs?: number } = {}): Promise<CountedOpinion[]> {
+  const { jobs, ...statsOptions } = options;
+  const workers = workersFor(folders.length, jobs);
   if (workers <= 1) {
     const results: CountedOpinion[] = [];
-    for (const folder of folders) results.push(await statsOfOpinion(folder));
+    for (const folder of folders) results.push(await statsOfOpinion(folder, statsOptions));
     return results;
   }
-  const done = await spread<PlainCounted>(folders, workers, (share) => ({ kind: 'stats', folders: share }));
+  const done = await spread<PlainCounted>(folders, workers, (share) => ({ kind: 'stats', folders: share, options: statsOptions }));
   return done.map((r) => ({ ...(r.stats ? { stats: r.stats } : {}), files: r.files.map(fromPlainFile) }));
 }
 
@@ -110,7 +111,7 @@ async function handle(task: Task): Promise<PlainChecked[] | PlainCounted[]> {
   }
   const results: PlainCounted[] = [];
   for (const folder of task.folders) {
-    const result = await statsOfOpinion(folder);
+    const result = await statsOfOpinion(folder, task.options);
     results.push({ ...(result.stats ? { stats: result.stats } : {}), files: result.files.map(toPlainFile) });
   }
   return results;

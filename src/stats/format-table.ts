@@ -32,7 +32,7 @@ function opinionTables(stats: OpinionStats, c: C, options: TableOptions): string
 
   const original = stats.languages.find((l) => l.original);
   if (original) {
-    heading(`Text (${original.lang})${original.counted === 'sources' ? c.dim(' — counted on the sources: no draft could be rendered') : ''}`);
+    heading(`Text (${original.lang})${original.counted === 'sources' ? c.dim(' — counted on the sources, not on the rendered draft: acronyms not spelled out') : ''}`);
     const rows = original.chapters.map((ch) => [ch.number ?? '', truncate(ch.title, 44), n(ch.characters), n(ch.charactersNoSpaces), n(ch.words), String(ch.points), String(ch.footnotes)]);
     rows.push(['', 'Footnotes', n(original.footnotes.characters), n(original.footnotes.charactersNoSpaces), n(original.footnotes.words), '', '']);
     rows.push(['', c.bold('Total'), n(original.total.characters), n(original.total.charactersNoSpaces), n(original.total.words), String(original.total.points), String(original.total.footnotes)]);
@@ -163,6 +163,7 @@ function corpusTable(report: StatsReport, c: C): string[] {
     rows,
     { header: c.dim },
   );
-  lines.push(c.dim(`Counted in each opinion's original language. ${t.overLimit ? `${t.overLimit} over the limit of 18,000 characters without spaces. ` : ''}Readability: the formula of the original language (see \`opinion stats <folder>\`).`));
+  const quick = report.opinions.some((o) => o.languages.some((l) => l.counted === 'sources'));
+  lines.push(c.dim(`Counted in each opinion's original language${quick ? ', on the sources (acronyms not spelled out: lengths a little short of the build\'s)' : ''}. ${t.overLimit ? `${t.overLimit} over the limit of 18,000 characters without spaces. ` : ''}Readability: the formula of the original language (see \`opinion stats <folder>\`).`));
   return lines;
 }

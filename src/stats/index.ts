@@ -24,7 +24,17 @@ export interface StatsResult {
   files: VFile[];
 }
 
-export async function statsOfOpinion(dir: string): Promise<StatsResult> {
+export interface StatsOptions {
+  /**
+   * Count on the sources instead of rendering each language's draft: several
+   * times faster over a corpus, but acronyms are not spelled out and
+   * citations count as their source's fields, so lengths are a little short
+   * of what `opinion build` counts.
+   */
+  quick?: boolean;
+}
+
+export async function statsOfOpinion(dir: string, options: StatsOptions = {}): Promise<StatsResult> {
   const { opinion, files } = await validateOpinion(dir);
   if (!opinion || files.some((f) => f.messages.some((m) => m.fatal === true))) return { files };
   const text = buildText(opinion);
@@ -34,7 +44,7 @@ export async function statsOfOpinion(dir: string): Promise<StatsResult> {
   for (const lang of text.langs) {
     const model = text.byLang.get(lang);
     if (lang !== text.original && (model?.chapters.length ?? 0) === 0) continue;
-    const rendered = model && model.chapters.length > 0 ? await renderer.render(lang) : undefined;
+    const rendered = !options.quick && model && model.chapters.length > 0 ? await renderer.render(lang) : undefined;
     const { stats, points } = countLanguage(lang, lang === text.original, model, rendered?.draft, opinion.evidence);
     const score = readability(points, lang);
     languages.push(score ? { ...stats, readability: score } : stats);

@@ -12,8 +12,21 @@ const VOWELS: Record<string, RegExp> = {
   it: /[aeiouàèéìíîòóùú]+/g,
 };
 
-/** Syllables of one word (letters only, any case); at least 1. */
+const cache = new Map<string, number>();
+
+/** Syllables of one word (letters only, any case); at least 1. Words repeat: counts are kept. */
 export function syllables(word: string, lang: string): number {
+  const key = `${lang}:${word}`;
+  let count = cache.get(key);
+  if (count === undefined) {
+    count = countSyllables(word, lang);
+    if (cache.size > 100_000) cache.clear();
+    cache.set(key, count);
+  }
+  return count;
+}
+
+function countSyllables(word: string, lang: string): number {
   let w = word.toLowerCase().replace(/[^\p{L}]/gu, '');
   if (w === '') return 0;
   if (lang === 'en') {

@@ -1,0 +1,103 @@
+/**
+ * The text model under the rules: places inside YAML block scalars and
+ * Markdown escapes, sentences, counts, acronyms, and the bound that lets the
+ * length rule skip rendering a draft.
+ */
+import { describe, it, expect } from 'vitest';
+import { join } from 'node:path';
+import { checkOpinion, RULES, type ConfigLayer } from '../../src/check/index.js';
+import { splitSentences } from '../../src/check/text/sentences.js';
+import { countText } from '../../src/check/text/words.js';
+import { findAcronyms } from '../../src/check/text/acronyms.js';
+import { buildText } from '../../src/check/text/model.js';
+import { lengthBound } from '../../src/check/context.js';
+import { loadOpinion } from '../../src/core/load.js';
+import { findOpinionFolders } from '../../src/validate/index.js';
+import { buildOpinion } from '../../src/build/index.js';
+import { findings, writeOpinion, BASE_OPINION } from './helpers.js';
+
+function only(id: string, options: Record<string, unknown>): ConfigLayer {
+  const layer: ConfigLayer = {};
+  for (const rule of RULES) layer[rule.meta.id] = rule.meta.id === id ? { options } : { severity: 'off' };
+  return layer;
+}
+
+describe('places in the sources', () => {
+  it('finds a sentence inside a folded YAML scalar, across its lines', async () => {
+    const dir = writeOpinion({
+      'recommendations.yaml': [
+        'recommendations:',
+        '  - id: rec-fund',
+        '    text:',
+        '      en: >-',
+        '        The EESC calls on the Commission to act. It should fund',
+        '        social economy enterprises and simplify',
+        '        their procedures.',
+        '    addressees: [european-commission]',
+        '',
+      ].join('\n'),
+      'text/en/01-conclusions.md': '# Conclusions\n\n{#c-one} Cooperatives help migrants.\n\n::recommendations\n',
+    });
+    const result = await checkOpinion(dir, { rules: only('writing/sentence-length', { max: 8 }) });
+    expect(findings(result.files, dir)).toEqual(['recommendations.yaml:5:50-7:26: Unexpected sentence of 10 words, expected at most 8']);
+  });
+
+  it('finds a word after Markdown escapes, emphasis and links', async () => {
+    const dir = writeOpinion({
+      'text/en/01-conclusions.md': '# Conclusions\n\n{#c-one} Some \\*escaped\\* and *emphasised* [linked](https://example.org) text on AMIF.\n',
+    });
+    const result = await checkOpinion(dir, { rules: only('glossary/acronym-undefined', {}) });
+    expect(findings(result.files, dir)).toEqual([
+      'text/en/01-conclusions.md:3:82-3:86: Unexpected acronym `AMIF` that the glossary does not define, expected an entry with its expansion in `glossary.yaml`',
+    ]);
+  });
+});
+
+describe('sentences, words, characters, acronyms', () => {
+  it('splits sentences, not abbreviations or initials', () => {
+    const text = 'See e.g. Article 20. The EESC agrees. It cites Directive No. 5 and J. Smith, p. 65! Does it? Yes.';
+    expect(splitSentences(text, 'en').map((s) => s.text)).toEqual(['See e.g. Article 20.', 'The EESC agrees.', 'It cites Directive No. 5 and J. Smith, p. 65!', 'Does it?', 'Yes.']);
+    expect(splitSentences('Das gilt z. B. für Genossenschaften. Sie helfen.', 'de').map((s) => s.words)).toEqual([6, 2]);
+    expect(splitSentences('A list:\n\nfirst item\n\nsecond item', 'en').map((s) => s.text)).toEqual(['A list:', 'first item', 'second item']);
+  });
+
+  it('counts code points, white space runs as one space, words with a letter or digit', () => {
+    expect(countText('  Social–economy  –  3 % 🙂\n\nend ')).toEqual({ characters: 26, charactersNoSpaces: 21, words: 3 });
+    expect(countText('non\u00a0breaking')).toEqual({ characters: 12, charactersNoSpaces: 11, words: 2 });
+  });
+
+  it('finds acronyms, not Roman numerals, references or words in capitals inside others', () => {
+    const text = 'SEEs and the AMIF (Group III, Directive 2014/24/EU, COM(2016) 377, INT/871) help ProCEED and CO2.';
+    expect(findAcronyms(text).map((a) => a.acronym)).toEqual(['SEE', 'AMIF', 'CO2']);
+  });
+});
+
+describe('the length bound', () => {
+  it('is never below the rendered length, on every opinion in the repository', async () => {
+    const root = new URL('../../', import.meta.url).pathname;
+    const found = await findOpinionFolders([join(root, 'opinions'), join(root, 'test', 'build'), join(root, 'test', 'check')]);
+    let compared = 0;
+    for (const dir of found.folders) {
+      const { opinion } = await loadOpinion(dir);
+      if (!opinion) continue;
+      const build = await buildOpinion(dir, { formats: [], lenient: true });
+      const rendered = build.renders[0]?.length.characters;
+      if (rendered === undefined) continue;
+      expect(lengthBound(buildText(opinion), opinion), dir).toBeGreaterThanOrEqual(rendered);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(5);
+  });
+
+  it('holds for an opinion made only of acronyms and citations', async () => {
+    const dir = writeOpinion({
+      'opinion.yaml': BASE_OPINION,
+      'glossary.yaml': 'glossary:\n  - id: g-see\n    term: SEE\n    kind: acronym\n    expansion: social economy enterprise of the European Union\n',
+      'evidence.yaml': 'evidence:\n  - id: ev\n    kind: study\n    title: A study\n    source:\n      title: A long report title\n      publisher: Eurostat\n      url: https://example.org/report\n      date: 2018-01-01\n      accessed: 2018-03-01\n',
+      'text/en/01-a.md': '# A\n\n{#a-one} SEE :cite{#ev}. SEE.\n',
+    });
+    const { opinion } = await loadOpinion(dir);
+    const build = await buildOpinion(dir, { formats: [] });
+    expect(lengthBound(buildText(opinion!), opinion!)).toBeGreaterThanOrEqual(build.renders[0]!.length.characters);
+  });
+});
