@@ -12,7 +12,7 @@ interface CheckCliOptions {
   format: ReportFormat;
   quiet?: boolean;
   config?: string;
-  rule: string[];
+  rule?: string[];
   listRules?: boolean;
 }
 
@@ -34,7 +34,7 @@ export const checkCommand: DefineCommand = (io, setExit) =>
     .addOption(reportFormatOption())
     .option('-q, --quiet', 'report errors only, not warnings')
     .option('-c, --config <file>', 'use this configuration file instead of the nearest opinion-check.yaml')
-    .option('-r, --rule <id=severity>', 'set a rule to off, warning or error (e.g. writing/sentence-length=off); repeatable', (value: string, list: string[]) => [...list, value], [])
+    .option('-r, --rule <id=severity>', 'set a rule to off, warning or error (e.g. writing/sentence-length=off); repeatable', (value: string, list: string[] | undefined) => [...(list ?? []), value])
     .option('--list-rules', 'list the rules with their default severity, then exit')
     .option('-j, --jobs <n>', 'worker threads for many opinions (default: one per core from 24 opinions on)')
     .action(async (paths: string[], options: CheckCliOptions) => {
@@ -50,7 +50,7 @@ export const checkCommand: DefineCommand = (io, setExit) =>
         return;
       }
       const overrides: import('../../check/index.js').ConfigLayer = {};
-      for (const argument of options.rule) {
+      for (const argument of options.rule ?? []) {
         const parsed = check.parseRuleArgument(argument);
         if (!parsed || !check.RULES_BY_ID.has(parsed.id)) {
           throw new UsageError(`unexpected --rule \`${argument}\`, expected \`<rule id>=off|warning|error\` with a rule from \`opinion check --list-rules\``);
