@@ -11,7 +11,7 @@ export { parseMarkdownDraft, type ParsedDraft } from './parse/markdown-draft.js'
 export { diffDrafts, DEFAULT_SIMILARITY } from './diff-drafts.js';
 export type * from './types.js';
 export { CHANGE_KINDS } from './types.js';
-export { formatDiff, formatForFile, DIFF_FORMATS, type DiffFormat, type FormatOptions } from './format/index.js';
+export { formatDiff, formatForFile, loadFormatter, DIFF_FORMATS, type DiffFormat, type FormatOptions, type Formatter } from './format/index.js';
 export { formatAmendments, formatHtml, formatJson, formatMarkdown, formatTerminal } from './format/index.js';
 export { diffToJson, JSON_FORMAT_VERSION } from './format/json.js';
 export { loadDrafts, type InputOptions, type LoadedDraft } from './load/inputs.js';

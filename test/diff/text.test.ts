@@ -4,6 +4,7 @@ import { tokenize } from '../../src/diff/text/tokenize.js';
 import { findReferences, maskReferences, referencesOf } from '../../src/diff/text/references.js';
 import { containment, dice, featuresOf } from '../../src/diff/text/similarity.js';
 import { wordDiff } from '../../src/diff/compare/word-diff.js';
+import { diffDrafts, parseMarkdownDraft } from '../../src/diff/index.js';
 import { redline } from './helpers.js';
 
 const words = (text: string, locale?: string) => tokenize(text, locale).map((token) => token.text);
@@ -86,5 +87,33 @@ describe('wordDiff', () => {
 
   it('does not count a change of whitespace alone', () => {
     expect(diff('a  b\n c', 'a b c').changed).toBe(false);
+  });
+});
+
+describe('word-level changes between aligned points', () => {
+  const change = (old: string, neu: string) =>
+    diffDrafts(parseMarkdownDraft(old, 'old.md').draft, parseMarkdownDraft(neu, 'new.md').draft).changes.map((c) => `${c.kind} ${c.old.map((s) => s.number)}→${c.new.map((s) => s.number)} ${redline(c.ops)}`.trim());
+
+  it('starts an insertion at a word, not at a space', () => {
+    expect(change('## 1. X\n\n1.1 partnerships with local administrations.\n', '## 1. X\n\n1.1 partnerships with central and local administrations.\n')).toEqual([
+      'modified 1.1→1.1 partnerships with {+central and +}local administrations.',
+    ]);
+  });
+
+  it('sees a reference that now points elsewhere, even in otherwise equal text', () => {
+    const old = '## 1. X\n\n1.1 For details, see point 1.3 of this opinion.\n\n1.2 Alpha beta gamma delta.\n\n1.3 Epsilon zeta eta theta.\n';
+    const neu = '## 1. X\n\n1.1 For details, see point 1.3 of this opinion.\n\n1.2 A new point about something else entirely.\n\n1.3 Alpha beta gamma delta.\n\n1.4 Epsilon zeta eta theta.\n';
+    expect(change(old, neu)).toEqual([
+      'modified 1.1→1.1 For details, see point [-1.3-]{+1.3+} of this opinion.',
+      'added →1.2 {+A new point about something else entirely.+}',
+      'renumbered 1.2→1.3',
+      'renumbered 1.3→1.4',
+    ]);
+  });
+
+  it('follows a reference to its renumbered target, in lists of points too', () => {
+    const old = '## 1. X\n\n1.1 See points 1.2 and 1.3.\n\n1.2 Alpha beta gamma delta.\n\n1.3 Epsilon zeta eta theta.\n';
+    const neu = '## 1. X\n\n1.1 See points 1.3 and 1.4.\n\n1.2 A new point about something else entirely.\n\n1.3 Alpha beta gamma delta.\n\n1.4 Epsilon zeta eta theta.\n';
+    expect(change(old, neu)).toEqual(['added →1.2 {+A new point about something else entirely.+}', 'renumbered 1.2→1.3', 'renumbered 1.3→1.4']);
   });
 });

@@ -53,21 +53,26 @@ export const diffCommand: DefineCommand = (io, setExit) =>
     .option('-q, --quiet', 'do not report warnings about the drafts on standard error')
     .action(async (oldPath: string, newPath: string | undefined, options: DiffCliOptions) => {
       const similarity = similarityOf(options.similarity);
-      const lib = await import('../../diff/index.js');
-      const format: Format = options.format ?? (options.out ? lib.formatForFile(options.out) : undefined) ?? 'terminal';
-      const paths = newPath === undefined ? [oldPath] : [oldPath, newPath];
-      let loaded;
-      try {
-        loaded = await lib.loadDrafts(paths, {
+      // Only what this run needs: the parser and comparison, and one formatter.
+      const [{ loadDrafts }, { DiffInputError }, { diffDrafts }, formats] = await Promise.all([
+        import('../../diff/load/inputs.js'),
+        import('../../diff/load/errors.js'),
+        import('../../diff/diff-drafts.js'),
+        import('../../diff/format/formats.js'),
+      ]);
+      const troubleAsUsage = (error: unknown): never => {
+        throw error instanceof DiffInputError ? new UsageError(error.message) : error;
+      };
+      const format: Format = options.format ?? (options.out ? formats.formatForFile(options.out) : undefined) ?? 'terminal';
+      const [loaded, formatter] = await Promise.all([
+        loadDrafts(newPath === undefined ? [oldPath] : [oldPath, newPath], {
           cwd: io.cwd,
           ...(options.lang ? { lang: options.lang } : {}),
           ...(options.from !== undefined ? { from: options.from } : {}),
           ...(options.to !== undefined ? { to: options.to } : {}),
-        });
-      } catch (error) {
-        if (error instanceof lib.DiffInputError) throw new UsageError(error.message);
-        throw error;
-      }
+        }).catch(troubleAsUsage),
+        formats.loadFormatter(format),
+      ]);
       const [old, neu] = loaded;
       if (!options.quiet) {
         const files = [...old.files, ...neu.files].filter((file) => file.messages.length > 0);
@@ -76,19 +81,14 @@ export const diffCommand: DefineCommand = (io, setExit) =>
           io.stderr(formatHuman(files, { color: useColor(io, 'stderr'), cwd: io.cwd }));
         }
       }
-      const result = lib.diffDrafts(old.draft, neu.draft, {
+      const result = diffDrafts(old.draft, neu.draft, {
         ...(similarity !== undefined ? { similarity } : {}),
         ...(options.lang ? { locale: options.lang } : {}),
       });
-      const color = options.out ? false : (options.color ?? useColor(io));
-      const text = lib.formatDiff(result, format, { color });
+      const text = formatter(result, { color: options.out ? false : (options.color ?? useColor(io)) });
       if (options.out) {
-        try {
-          await lib.writeFileAtomic(resolve(io.cwd, options.out), text, options.out);
-        } catch (error) {
-          if (error instanceof lib.DiffInputError) throw new UsageError(error.message);
-          throw error;
-        }
+        const { writeFileAtomic } = await import('../../diff/load/write-atomic.js');
+        await writeFileAtomic(resolve(io.cwd, options.out), text, options.out).catch(troubleAsUsage);
       } else {
         io.stdout(text);
       }

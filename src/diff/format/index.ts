@@ -1,21 +1,13 @@
 /** The output formats of `opinion diff`: each a pure function from the result to text. */
-import { extname } from 'node:path';
 import type { DiffResult } from '../types.js';
 import { formatAmendments } from './amendments.js';
+import type { DiffFormat, FormatOptions } from './formats.js';
 import { formatHtml } from './html/index.js';
 import { formatJson } from './json.js';
 import { formatMarkdown } from './markdown.js';
 import { formatTerminal } from './terminal.js';
 
-export const DIFF_FORMATS = ['terminal', 'markdown', 'html', 'json', 'amendments'] as const;
-export type DiffFormat = (typeof DIFF_FORMATS)[number];
-
-export interface FormatOptions {
-  /** Terminal format: ANSI colours rather than `[-…-]{+…+}` markers. */
-  color?: boolean;
-  /** HTML format: the page title. */
-  title?: string;
-}
+export { DIFF_FORMATS, formatForFile, loadFormatter, type DiffFormat, type FormatOptions, type Formatter } from './formats.js';
 
 export function formatDiff(result: DiffResult, format: DiffFormat, options: FormatOptions = {}): string {
   switch (format) {
@@ -30,15 +22,6 @@ export function formatDiff(result: DiffResult, format: DiffFormat, options: Form
     case 'amendments':
       return formatAmendments(result);
   }
-}
-
-/** The format an output file's extension asks for (`.html`, `.json`, `.md`), if any. */
-export function formatForFile(path: string): DiffFormat | undefined {
-  const extension = extname(path).toLowerCase();
-  if (extension === '.html' || extension === '.htm') return 'html';
-  if (extension === '.json') return 'json';
-  if (extension === '.md' || extension === '.markdown') return 'markdown';
-  return undefined;
 }
 
 export { formatAmendments, formatHtml, formatJson, formatMarkdown, formatTerminal };

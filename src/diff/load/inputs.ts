@@ -10,7 +10,6 @@ import type { Draft } from '../../core/draft.js';
 import { parseMarkdownDraft } from '../parse/markdown-draft.js';
 import { DiffInputError, reasonOf } from './errors.js';
 import { readOpinionFolder } from './folder.js';
-import { commitOf, extractAt, readAt, removeTemporary, repoPath, typeAt } from './git.js';
 import { draftText, readMarkdownDraft } from './markdown-file.js';
 import { displayPath, relocate } from './relocate.js';
 
@@ -48,6 +47,7 @@ async function loadPath(cwd: string, path: string, lang: string | undefined): Pr
 
 /** A draft from a path at a git revision. */
 async function loadRevision(cwd: string, path: string, revision: string, lang: string | undefined): Promise<LoadedDraft> {
+  const { commitOf, extractAt, readAt, removeTemporary, repoPath, typeAt } = await import('./git.js');
   const absolute = resolve(cwd, path);
   const shown = displayPath(absolute, cwd);
   const origin = `${shown}@${revision}`;

@@ -1,9 +1,12 @@
 /**
- * Word tokens for word-level comparison, from `Intl.Segmenter` (Unicode word
- * boundaries, UAX #29 with the locale's tailoring): words, numbers ("3.2",
- * "5,000"), each punctuation mark, and runs of whitespace, so that a text is
- * exactly the concatenation of its tokens.
+ * Word tokens for word-level comparison, as `Intl.Segmenter` gives them
+ * (Unicode word boundaries, UAX #29 with the locale's tailoring): words,
+ * numbers ("3.2", "5,000"), each punctuation mark, and runs of whitespace, so
+ * that a text is exactly the concatenation of its tokens. Text in the
+ * scripts of the EU languages goes through an equivalent shortcut
+ * (fast-tokenize.ts); the segmenter is created only when a text needs it.
  */
+import { fastSegmentable, fastSegments } from './fast-tokenize.js';
 
 export interface Token {
   text: string;
@@ -30,23 +33,34 @@ function segmenterFor(locale: string | undefined): Intl.Segmenter {
 
 const WHITESPACE = /^\s+$/u;
 
+/** Segments from `Intl.Segmenter`: text, offset, word-like. */
+export function segmenterSegments(text: string, locale?: string): { text: string; start: number; word: boolean }[] {
+  return Array.from(segmenterFor(locale).segment(text), ({ segment, index, isWordLike }) => ({ text: segment, start: index, word: Boolean(isWordLike) }));
+}
+
 export function tokenize(text: string, locale?: string): Token[] {
+  const segments = fastSegmentable(text) ? fastSegments(text) : segmenterSegments(text, locale);
   const tokens: Token[] = [];
-  for (const { segment, index, isWordLike } of segmenterFor(locale).segment(text)) {
-    const space = !isWordLike && WHITESPACE.test(segment);
+  for (const { text: segment, start, word } of segments) {
+    const space = !word && WHITESPACE.test(segment);
     const last = tokens[tokens.length - 1];
     if (space && last && last.key === ' ') {
       // Merge runs of whitespace the segmenter returns in pieces ("\n" then "\n").
       last.text += segment;
       continue;
     }
-    tokens.push({ text: segment, start: index, word: Boolean(isWordLike), key: space ? ' ' : segment });
+    tokens.push({ text: segment, start, word, key: space ? ' ' : segment });
   }
   return tokens;
 }
 
 /** Count the word tokens of a text (for added or deleted items). */
 export function countWords(text: string, locale?: string): number {
+  if (fastSegmentable(text)) {
+    let count = 0;
+    for (const segment of fastSegments(text)) if (segment.word) count++;
+    return count;
+  }
   let count = 0;
   for (const segment of segmenterFor(locale).segment(text)) if (segment.isWordLike) count++;
   return count;
