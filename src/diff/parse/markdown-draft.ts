@@ -9,13 +9,14 @@
  * The document is parsed with remark (CommonMark + GFM); only a block's
  * leading number is read with a regular expression.
  */
-import type { List, Root, RootContent } from 'mdast';
+import type { List, Root, RootContent, Table } from 'mdast';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import type { Draft, DraftChapter, DraftHeaderField, DraftPoint } from '../../core/draft.js';
+import type { Draft, DraftChapter, DraftPoint } from '../../core/draft.js';
 import { report } from '../../core/messages.js';
 import { footnotesOf } from './footnotes.js';
-import { fieldOfLabel, fieldOfLine, isClosingLine, isKindValue, isKnownLabel, isTitleLine, splitBanner } from './header-labels.js';
+import { addFrontLine, addHeaderRow, addHeaderTable } from './front-matter.js';
+import { isClosingLine, isTitleLine } from './header-labels.js';
 import { leading, levels, type Leading } from './numbering.js';
 import { emphasisOnly, plainText, TextBuilder } from './plain-text.js';
 import { parseDraftMarkdown } from './processor.js';
@@ -32,7 +33,6 @@ export interface ParsedDraft {
 const TITLE_WORDS = 20;
 const HEADING_WORDS = 12;
 const SENTENCE_END = /[.:;!?…]$/u;
-const LABEL_VALUE = /^([^:\n]{1,80}):[ \t]+(\S.*)$/su;
 const LEADING_ID = /^\s*\{#([^}\s]+)\}[ \t]*/u;
 
 interface Block {
@@ -184,51 +184,16 @@ class DraftReader {
     return this.nextNumbers[i];
   }
 
-  /** A paragraph before the first chapter: its lines (hard breaks) are title, label/value, banner, reference… */
   private frontLine(text: string): void {
-    const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
-    if (lines.length > 1 && !isTitleLine(text.replace(/\s+/gu, ' '))) {
-      for (const line of lines) this.frontLine(line);
-      return;
-    }
-    text = text.replace(/\s+/gu, ' ').trim();
-    if (text === '') return;
-    const labelled = LABEL_VALUE.exec(text);
-    if (labelled && isKnownLabel(labelled[1] ?? '')) {
-      return this.row(fieldOfLabel(labelled[1] ?? ''), `${(labelled[1] ?? '').trim()}:`, (labelled[2] ?? '').trim());
-    }
-    if (this.draft.title === undefined && isTitleLine(text)) {
-      this.draft.title = text;
-      return;
-    }
-    const banner = splitBanner(text);
-    if (banner) {
-      this.row('stage', '', banner.stage);
-      return this.row('stage_purpose', '', banner.purpose);
-    }
-    this.row(fieldOfLine(text) ?? 'preamble', '', text);
+    addFrontLine(this.draft, text);
   }
 
-  private headerTable(table: Extract<RootContent, { type: 'table' }>): void {
-    let previous: string | undefined;
-    for (const row of table.children) {
-      const cells = row.children.map((cell) => plainText(cell.children).text.trim());
-      const label = cells[0] ?? '';
-      const value = cells.slice(1).filter(Boolean).join(' ');
-      if (label === '' && value === '') continue;
-      let field: string;
-      if (label !== '') field = fieldOfLabel(label);
-      else if (isKindValue(value)) field = 'kind';
-      else field = previous ?? 'preamble';
-      previous = field;
-      this.row(field, label, value);
-    }
+  private headerTable(table: Table): void {
+    addHeaderTable(this.draft, table);
   }
 
   private row(field: string, label: string, value: string): void {
-    if (value === '' && label === '') return;
-    const row: DraftHeaderField = { field, label, value };
-    this.draft.header.push(row);
+    addHeaderRow(this.draft, field, label, value);
   }
 
   private inUnnumberedChapter(): boolean {

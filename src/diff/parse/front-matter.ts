@@ -1,0 +1,56 @@
+/**
+ * The front of a draft, before its first chapter, as header rows: the title
+ * line, the banner of a non-final version, the reference, label/value lines
+ * ("Rapporteur: Giuseppe GUERINI") and the label/value table; and the lines
+ * of the closing block.
+ */
+import type { Table } from 'mdast';
+import type { Draft } from '../../core/draft.js';
+import { fieldOfLabel, fieldOfLine, isKindValue, isKnownLabel, isTitleLine, splitBanner } from './header-labels.js';
+import { plainText } from './plain-text.js';
+
+const LABEL_VALUE = /^([^:\n]{1,80}):[ \t]+(\S.*)$/su;
+
+export function addHeaderRow(draft: Draft, field: string, label: string, value: string): void {
+  if (value === '' && label === '') return;
+  draft.header.push({ field, label, value });
+}
+
+/** A paragraph before the first chapter: each of its lines (hard breaks) is the title, a banner, a labelled value… */
+export function addFrontLine(draft: Draft, paragraph: string): void {
+  const lines = paragraph.split('\n').map((line) => line.trim()).filter(Boolean);
+  if (lines.length > 1 && !isTitleLine(paragraph.replace(/\s+/gu, ' '))) {
+    for (const line of lines) addFrontLine(draft, line);
+    return;
+  }
+  const text = paragraph.replace(/\s+/gu, ' ').trim();
+  if (text === '') return;
+  const labelled = LABEL_VALUE.exec(text);
+  if (labelled && isKnownLabel(labelled[1] ?? '')) {
+    return addHeaderRow(draft, fieldOfLabel(labelled[1] ?? ''), `${(labelled[1] ?? '').trim()}:`, (labelled[2] ?? '').trim());
+  }
+  if (draft.title === undefined && isTitleLine(text)) {
+    draft.title = text;
+    return;
+  }
+  const banner = splitBanner(text);
+  if (banner) {
+    addHeaderRow(draft, 'stage', '', banner.stage);
+    return addHeaderRow(draft, 'stage_purpose', '', banner.purpose);
+  }
+  addHeaderRow(draft, fieldOfLine(text) ?? 'preamble', '', text);
+}
+
+/** The label/value table: a row without label continues the row above (or is the kind, "Own-initiative opinion"). */
+export function addHeaderTable(draft: Draft, table: Table): void {
+  let previous: string | undefined;
+  for (const row of table.children) {
+    const cells = row.children.map((cell) => plainText(cell.children).text.trim());
+    const label = cells[0] ?? '';
+    const value = cells.slice(1).filter(Boolean).join(' ');
+    if (label === '' && value === '') continue;
+    const field = label !== '' ? fieldOfLabel(label) : isKindValue(value) ? 'kind' : (previous ?? 'preamble');
+    previous = field;
+    addHeaderRow(draft, field, label, value);
+  }
+}
