@@ -11,6 +11,7 @@ import { buildEntries } from './compare/entries.js';
 import { compareHeaders } from './compare/header.js';
 import { refMapper } from './compare/ref-mapper.js';
 import { summarise } from './compare/summary.js';
+import { Vocabulary } from './text/similarity.js';
 import type { DiffOptions, DiffResult, DraftInfo, Entry } from './types.js';
 
 export const DEFAULT_SIMILARITY = 0.5;
@@ -25,8 +26,9 @@ function infoOf(draft: Draft): DraftInfo {
 export function diffDrafts(a: Draft, b: Draft, options: DiffOptions = {}): DiffResult {
   const similarity = options.similarity ?? DEFAULT_SIMILARITY;
   const locale = options.locale ?? b.lang ?? a.lang;
-  const old = unitsOf(a);
-  const neu = unitsOf(b);
+  const vocabulary = new Vocabulary();
+  const old = unitsOf(a, vocabulary);
+  const neu = unitsOf(b, vocabulary);
   const footnoteAlignment = align(old.footnotes, neu.footnotes, { similarity });
   const bodyAlignment = align(old.body, neu.body, { similarity });
   const map = refMapper(old, neu, bodyAlignment, footnoteAlignment);

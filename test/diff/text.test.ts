@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../src/diff/text/tokenize.js';
 import { findReferences, maskReferences, referencesOf } from '../../src/diff/text/references.js';
-import { containment, dice, featuresOf } from '../../src/diff/text/similarity.js';
+import { containment, dice, featuresOf as featuresIn, Vocabulary } from '../../src/diff/text/similarity.js';
 import { wordDiff } from '../../src/diff/compare/word-diff.js';
 import { diffDrafts, parseMarkdownDraft } from '../../src/diff/index.js';
 import { redline } from './helpers.js';
@@ -56,6 +56,9 @@ describe('references', () => {
     expect(maskReferences(text, refs)).toBe('as explained in point # and (#)');
   });
 });
+
+const vocabulary = new Vocabulary();
+const featuresOf = (text: string) => featuresIn(text, vocabulary);
 
 describe('similarity', () => {
   it('scores an edited text high and an unrelated one low', () => {

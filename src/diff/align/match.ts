@@ -14,7 +14,7 @@
 import type { Unit } from './units.js';
 import { featuresOfUnit } from './units.js';
 import { Alignment, type Group } from './groups.js';
-import { containment, dice, subtract, union, type Features } from '../text/similarity.js';
+import { containment, dice, PAIR, subtract, union, type Features } from '../text/similarity.js';
 
 export interface AlignOptions {
   /** Minimum similarity for two items to be the same edited item. */
@@ -90,12 +90,12 @@ function matchSimilar(old: readonly Unit[], neu: readonly Unit[], alignment: Ali
   const freeOld = old.filter((unit) => alignment.oldFree(unit.index));
   if (freeNew.length === 0 || freeOld.length === 0) return;
   // Candidates share a pair of words (rarer than single words); single words only for texts too short to have pairs.
-  const keys = (unit: Unit): string[] => {
+  const keys = (unit: Unit): number[] => {
     const all = [...features(unit).keys()];
-    const pairs = all.filter((feature) => feature.includes(' '));
+    const pairs = all.filter((feature) => feature >= PAIR);
     return pairs.length > 0 ? pairs : all;
   };
-  const index = new Map<string, number[]>();
+  const index = new Map<number, number[]>();
   for (const unit of freeNew) {
     for (const feature of keys(unit)) {
       const postings = index.get(feature);
@@ -109,8 +109,8 @@ function matchSimilar(old: readonly Unit[], neu: readonly Unit[], alignment: Ali
     // The rarest features: an edited version of the item shares most of them, other items few.
     const own = keys(unit)
       .map((feature) => ({ feature, postings: index.get(feature) }))
-      .filter((entry): entry is { feature: string; postings: number[] } => entry.postings !== undefined && entry.postings.length <= COMMON_FEATURE)
-      .sort((a, b) => a.postings.length - b.postings.length || (a.feature < b.feature ? -1 : 1))
+      .filter((entry): entry is { feature: number; postings: number[] } => entry.postings !== undefined && entry.postings.length <= COMMON_FEATURE)
+      .sort((a, b) => a.postings.length - b.postings.length || a.feature - b.feature)
       .slice(0, RARE_FEATURES);
     for (const { postings } of own) {
       for (const candidate of postings) shared.set(candidate, (shared.get(candidate) ?? 0) + 1);
@@ -160,20 +160,23 @@ function extendSplitsAndMerges(old: readonly Unit[], neu: readonly Unit[], align
  */
 function extend(group: Group, side: 'old' | 'new', whole: Unit, units: readonly Unit[], alignment: Alignment): boolean {
   const free = (index: number): boolean => (side === 'old' ? alignment.oldFree(index) : alignment.newFree(index));
-  const wholeFeatures = features(whole);
+  let known: Features | undefined;
+  const wholeFeatures = (): Features => (known ??= features(whole));
   let grown = false;
   for (;;) {
     const parts = group[side];
     let chosen: number | undefined;
+    // What the parts leave of the whole, in characters: a further part must fit in it.
+    const room = whole.masked.length - parts.reduce((sum, i) => sum + (units[i] as Unit).masked.length, 0);
     for (const index of [(parts[parts.length - 1] as number) + 1, (parts[0] as number) - 1]) {
       const candidate = units[index];
-      if (!isPart(candidate) || !free(index)) continue;
+      if (!isPart(candidate) || !free(index) || candidate.masked.length > room * 1.5 + 40) continue;
       const candidateFeatures = features(candidate);
       // Contained in what is left of the whole, so first in the whole (cheaper to check).
-      if (featuresOfUnit(candidate).size < 3 || containment(candidateFeatures, wholeFeatures) < PART_CONTAINMENT) continue;
+      if (featuresOfUnit(candidate).size < 3 || containment(candidateFeatures, wholeFeatures()) < PART_CONTAINMENT) continue;
       const together = union(parts.map((i) => features(units[i] as Unit)));
-      if (containment(candidateFeatures, subtract(wholeFeatures, together)) < PART_CONTAINMENT) continue;
-      if (dice(wholeFeatures, union([together, candidateFeatures])) <= dice(wholeFeatures, together)) continue;
+      if (containment(candidateFeatures, subtract(wholeFeatures(), together)) < PART_CONTAINMENT) continue;
+      if (dice(wholeFeatures(), union([together, candidateFeatures])) <= dice(wholeFeatures(), together)) continue;
       chosen = index;
       break;
     }

@@ -6,7 +6,7 @@ import type { Located } from '../../core/model.js';
 import type { Draft } from '../../core/draft.js';
 import type { Element } from '../types.js';
 import { maskReferences, referencesOf, type RefNumber } from '../text/references.js';
-import { featuresOf, sizeOf, type Features } from '../text/similarity.js';
+import { featuresOf, sizeOf, Vocabulary, type Features } from '../text/similarity.js';
 
 export interface Unit {
   /** Position in its sequence. */
@@ -24,6 +24,8 @@ export interface Unit {
   chapterInfo?: { number?: string; title: string };
   at?: Located;
   reason?: string;
+  /** Numbers the words of both versions, for similarity. */
+  vocabulary: Vocabulary;
 }
 
 export interface Units {
@@ -31,37 +33,25 @@ export interface Units {
   footnotes: Unit[];
 }
 
-/** Unicode white space other than U+0020 (as `\\s` in JavaScript). */
-const isOtherSpace = (code: number): boolean =>
-  (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
-  code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+/** Whitespace to collapse: anything but single spaces inside the text (the same characters as `\\s`). */
+const ODD_SPACE = /[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}|^ | $/;
+const NON_ASCII = /[^\u0000-\u007f]/;
 
 /** Unicode-normalised (NFC) text with runs of whitespace as one space. */
 export function normalise(text: string): string {
-  // One pass to see whether anything needs doing: most texts need nothing.
-  let spaces = text.charCodeAt(0) === 32 || text.charCodeAt(text.length - 1) === 32;
-  let ascii = true;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 128) {
-      if (code === 32 ? text.charCodeAt(i + 1) === 32 : code < 32 && isOtherSpace(code)) spaces = true;
-    } else {
-      ascii = false;
-      if (isOtherSpace(code)) spaces = true;
-    }
-  }
-  const collapsed = spaces ? text.replace(/\s+/g, ' ').trim() : text;
-  return ascii ? collapsed : collapsed.normalize('NFC');
+  const collapsed = ODD_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+  return NON_ASCII.test(collapsed) ? collapsed.normalize('NFC') : collapsed;
 }
 
 function unit(
   index: number,
   element: Element,
   fields: { number: string; id?: string; text: string; at?: Located; reason?: string; chapter: number; chapterInfo?: { number?: string; title: string } },
+  vocabulary: Vocabulary,
   marked?: readonly { target: string; start: number; end: number }[],
 ): Unit {
   const refs = referencesOf(fields.text, marked);
-  const result: Unit = { index, element, number: fields.number, text: fields.text, refs, masked: normalise(maskReferences(fields.text, refs)), chapter: fields.chapter };
+  const result: Unit = { index, element, number: fields.number, text: fields.text, refs, masked: normalise(maskReferences(fields.text, refs)), chapter: fields.chapter, vocabulary };
   if (fields.id) result.id = fields.id;
   if (fields.at) result.at = fields.at;
   if (fields.reason) result.reason = fields.reason;
@@ -69,24 +59,26 @@ function unit(
   return result;
 }
 
-export function unitsOf(draft: Draft): Units {
+/** The units of a draft; the drafts compared share one vocabulary. */
+export function unitsOf(draft: Draft, vocabulary: Vocabulary = new Vocabulary()): Units {
   const body: Unit[] = [];
   for (const chapter of draft.chapters) {
     const chapterIndex = body.length;
     const chapterInfo = chapter.number ? { number: chapter.number, title: chapter.title } : { title: chapter.title };
-    body.push(unit(chapterIndex, 'chapter', { number: chapter.number ?? '', id: chapter.id, text: chapter.title, chapter: chapterIndex, chapterInfo }));
+    body.push(unit(chapterIndex, 'chapter', { number: chapter.number ?? '', id: chapter.id, text: chapter.title, chapter: chapterIndex, chapterInfo }, vocabulary));
     for (const point of chapter.points) {
       body.push(
         unit(
           body.length,
           point.heading ? 'heading' : 'point',
           { number: point.number, id: point.id, text: point.text, at: point.at, reason: point.reason, chapter: chapterIndex, chapterInfo },
+          vocabulary,
           point.refs,
         ),
       );
     }
   }
-  const footnotes = draft.footnotes.map((footnote, index) => unit(index, 'footnote', { number: footnote.number, id: footnote.id, text: footnote.text, chapter: -1 }));
+  const footnotes = draft.footnotes.map((footnote, index) => unit(index, 'footnote', { number: footnote.number, id: footnote.id, text: footnote.text, chapter: -1 }, vocabulary));
   return { body, footnotes };
 }
 
@@ -96,7 +88,7 @@ const featureCache = new WeakMap<Unit, { features: Features; size: number }>();
 export function featuresOfUnit(unit: Unit): { features: Features; size: number } {
   let cached = featureCache.get(unit);
   if (!cached) {
-    const features = featuresOf(unit.masked);
+    const features = featuresOf(unit.masked, unit.vocabulary);
     cached = { features, size: sizeOf(features) };
     featureCache.set(unit, cached);
   }

@@ -24,7 +24,8 @@ export interface Entries {
 export function sideOf(unit: Unit): Side {
   const side: Side = { number: unit.number, text: unit.text };
   if (unit.id) side.id = unit.id;
-  if (unit.chapterInfo && unit.element !== 'chapter') side.chapter = { ...unit.chapterInfo };
+  // Shared by the sides of a chapter's items: never changed after.
+  if (unit.chapterInfo && unit.element !== 'chapter') side.chapter = unit.chapterInfo;
   if (unit.at) side.at = unit.at;
   if (unit.reason) side.reason = unit.reason;
   return side;

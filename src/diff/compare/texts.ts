@@ -85,7 +85,11 @@ function commonEnds(a: Passage, b: Passage, map: RefMapper): { prefix: number; s
 
 /** An unchanged stretch as one token, with its whitespace at either end as tokens of their own. */
 function stretch(text: string): Token[] {
-  const [, before = '', core = '', after = ''] = /^(\s*)([\s\S]*?)(\s*)$/u.exec(text) ?? [];
+  let from = 0;
+  while (from < text.length && /\s/.test(text.charAt(from))) from++;
+  let to = text.length;
+  while (to > from && /\s/.test(text.charAt(to - 1))) to--;
+  const [before, core, after] = [text.slice(0, from), text.slice(from, to), text.slice(to)];
   const tokens: Token[] = [];
   if (before) tokens.push({ text: before, start: 0, word: false, key: ' ' });
   if (core) tokens.push({ text: core, start: 0, word: false, key: core });

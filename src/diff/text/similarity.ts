@@ -3,21 +3,45 @@
  * the Dice coefficient over their words and pairs of consecutive words,
  * counted with multiplicity. Pairs make unrelated texts that share common
  * words ("the", "EESC") score low, while an edited text keeps most of them.
+ *
+ * Words are numbered through a `Vocabulary` shared by the texts compared, so
+ * that features are numbers: a word's number, or for a pair of words a
+ * number above `PAIR` made of both.
  */
 
-/** Word features of a text: lower-cased words and word pairs, with counts. */
-export type Features = Map<string, number>;
+/** Word features of a text: feature → count. */
+export type Features = Map<number, number>;
+
+/** Features at or above this are pairs of words. */
+export const PAIR = 2 ** 21;
+
+/** Numbers for the words of the texts compared together. */
+export class Vocabulary {
+  private readonly numbers = new Map<string, number>();
+
+  number(word: string): number {
+    let number = this.numbers.get(word);
+    if (number === undefined) {
+      number = this.numbers.size;
+      if (number >= PAIR - 1) throw new RangeError('Too many different words to compare');
+      this.numbers.set(word, number);
+    }
+    return number;
+  }
+}
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
-export function featuresOf(text: string): Features {
+export function featuresOf(text: string, vocabulary: Vocabulary): Features {
   const features: Features = new Map();
-  let previous: string | undefined;
-  for (const match of text.toLowerCase().matchAll(WORD)) {
-    const word = match[0];
+  let previous = -1;
+  WORD.lastIndex = 0;
+  const lower = text.toLowerCase();
+  for (let match = WORD.exec(lower); match; match = WORD.exec(lower)) {
+    const word = vocabulary.number(match[0]);
     features.set(word, (features.get(word) ?? 0) + 1);
-    if (previous !== undefined) {
-      const pair = previous + ' ' + word;
+    if (previous !== -1) {
+      const pair = (previous + 1) * PAIR + word;
       features.set(pair, (features.get(pair) ?? 0) + 1);
     }
     previous = word;

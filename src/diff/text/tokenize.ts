@@ -6,7 +6,7 @@
  * scripts of the EU languages goes through an equivalent shortcut
  * (fast-tokenize.ts); the segmenter is created only when a text needs it.
  */
-import { fastSegmentable, fastSegments } from './fast-tokenize.js';
+import { fastSegmentable, fastSegments, fastWordCount } from './fast-tokenize.js';
 
 export interface Token {
   text: string;
@@ -56,11 +56,7 @@ export function tokenize(text: string, locale?: string): Token[] {
 
 /** Count the word tokens of a text (for added or deleted items). */
 export function countWords(text: string, locale?: string): number {
-  if (fastSegmentable(text)) {
-    let count = 0;
-    for (const segment of fastSegments(text)) if (segment.word) count++;
-    return count;
-  }
+  if (fastSegmentable(text)) return fastWordCount(text);
   let count = 0;
   for (const segment of segmenterFor(locale).segment(text)) if (segment.isWordLike) count++;
   return count;
