@@ -15,7 +15,7 @@ import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import type { Change, DiffResult, Side } from '../types.js';
 import { itemName, listNumbers } from './describe.js';
-import { inlineParagraphs, textParagraphs, type Segment } from './paragraphs.js';
+import { inlineParagraphs, splitSpace, textParagraphs, type Segment } from './paragraphs.js';
 
 const stringifier = unified().use(remarkGfm, { tablePipeAlign: false }).use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', rule: '-' }).freeze();
 
@@ -31,7 +31,7 @@ function lines(value: string, wrap?: (children: PhrasingContent[]) => PhrasingCo
   value.split('\n').forEach((line, i) => {
     if (i > 0) result.push(BREAK);
     // Emphasis markers must touch the text: spaces go outside them.
-    const [, before = '', core = '', after = ''] = /^(\s*)([\s\S]*?)(\s*)$/u.exec(line) ?? [];
+    const [before, core, after] = splitSpace(line);
     if (before) result.push(text(before));
     if (core) result.push(wrap ? wrap([text(core)]) : text(core));
     if (after) result.push(text(after));

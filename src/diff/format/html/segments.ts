@@ -1,5 +1,5 @@
 /** Word operations as HTML: `<del>` for deletions, `<ins>` for insertions, line breaks kept. */
-import type { Segment } from '../paragraphs.js';
+import { splitSpace, type Segment } from '../paragraphs.js';
 import { h, type Child } from './elements.js';
 
 /** Text with its line breaks (list items inside a point) as `<br>`. */
@@ -7,10 +7,12 @@ export function lines(text: string): Child[] {
   return text.split('\n').flatMap((line, i) => (i > 0 ? [h('br'), line] : [line]));
 }
 
+/** Deleted and inserted text marked, the spaces at either end left outside the mark. */
 export function segmentNodes(segments: readonly Segment[]): Child[] {
   return segments.map((segment) => {
-    if (segment.op === 'delete') return h('del', {}, lines(segment.text));
-    if (segment.op === 'insert') return h('ins', {}, lines(segment.text));
-    return lines(segment.text);
+    if (segment.op === 'equal') return lines(segment.text);
+    const [before, core, after] = splitSpace(segment.text);
+    if (core === '') return lines(segment.text);
+    return [lines(before), h(segment.op === 'delete' ? 'del' : 'ins', {}, lines(core)), lines(after)];
   });
 }
