@@ -10,12 +10,23 @@
 // Written to .bench/check-1000/ (gitignored), once.
 //
 // Run: npm run build && node bench/check.mjs [count] [--generate-only]
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { compare, table, fmt, BENCH_DIR, ROOT } from './lib.mjs';
 
 const SAMPLE = join(ROOT, 'opinions', 'see-migrants');
-const bin = join(ROOT, 'bin', 'opinion.js');
+
+/**
+ * The commands run from a copy of the built package, so that a rebuild of
+ * dist/ while the benchmark runs (another terminal, a watch) does not break it.
+ */
+function snapshot() {
+  const dir = join(BENCH_DIR, 'check-package');
+  rmSync(dir, { recursive: true, force: true });
+  for (const part of ['package.json', 'bin', 'dist', 'schemas', 'templates']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+  return join(dir, 'bin', 'opinion.js');
+}
+const bin = snapshot();
 const count = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 1000);
 
 /** Sentences of the sample's chapters in one language, markup and ids removed. */

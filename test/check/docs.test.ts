@@ -23,13 +23,16 @@ describe('rule documentation', () => {
     await expect(rulesPage(RULES)).toMatchFileSnapshot('../../docs/check-rules.md');
   });
 
-  it('the README table of rules, when present, matches the rules', () => {
-    const readme = new URL('README.md', root);
-    if (!existsSync(readme)) return;
-    const text = readFileSync(readme, 'utf8');
-    const match = /<!-- check-rules:start -->\n([\s\S]*?)<!-- check-rules:end -->/.exec(text);
-    if (!match) return;
-    expect(match[1]).toBe(rulesTable(RULES));
+  it('the tables of rules in the README and docs/check.md, when present, match the rules', () => {
+    for (const [file, link] of [
+      ['README.md', 'docs/check-rules.md'],
+      ['docs/check.md', 'check-rules.md'],
+    ] as const) {
+      const path = new URL(file, root);
+      if (!existsSync(path)) continue;
+      const match = /<!-- check-rules:start -->\n([\s\S]*?)<!-- check-rules:end -->/.exec(readFileSync(path, 'utf8'));
+      if (match) expect(match[1], file).toBe(rulesTable(RULES, link));
+    }
   });
 
   it('the schema compiles in strict mode and documents every property', () => {

@@ -1,6 +1,5 @@
 import { defineRule, shortPlace } from '../rule.js';
 import { allBlocks, type TextBlock } from '../text/model.js';
-import { wordTokens } from '../text/words.js';
 import { LANGUAGES_OPTION, languagesOf, type LanguageScope } from '../languages.js';
 import type { Opinion } from '../../core/model.js';
 
@@ -49,7 +48,7 @@ export default defineRule<Options>(
         default: false,
         schema: { type: 'boolean' },
       },
-      languages: { ...LANGUAGES_OPTION, default: 'all' },
+      languages: LANGUAGES_OPTION,
     },
     examples: [
       {
@@ -155,35 +154,22 @@ function groupBy(list: Occurrence[], key: (o: Occurrence) => string): Map<string
  * terms never run across sentences.
  */
 function collect(blocks: TextBlock[]): { joints: Map<string, Occurrence[]>; cases: Map<string, Occurrence[]> } {
-  interface Words {
-    block: TextBlock;
-    tokens: ReturnType<typeof wordTokens>;
-    lower: string[];
-  }
-  const texts: Words[] = blocks.map((block) => {
-    const text = block.prose.text;
-    const tokens = wordTokens(text);
-    // Lower case once per block; per word only where lower-casing changes the length (`İ`).
-    const folded = text.toLowerCase();
-    const lower = folded.length === text.length ? tokens.map((t) => folded.slice(t.start, t.end)) : tokens.map((t) => t.text.toLowerCase());
-    return { block, tokens, lower };
-  });
+  const texts = blocks.map((block) => new Words(block));
   /** First word → second words of hyphenated terms. */
   const hyphenated = new Map<string, Set<string>>();
   const closed = new Set<string>();
   const capitalised = new Set<string>();
-  for (const { tokens, lower } of texts) {
-    for (let i = 0; i < tokens.length; i++) {
-      const a = tokens[i]!;
-      if (a.text.length >= 5) closed.add(lower[i]!);
-      const b = tokens[i + 1];
-      if (!b) continue;
-      const joint = jointOf(b.sep);
+  for (const words of texts) {
+    const { lower, count } = words;
+    for (let i = 0; i < count; i++) {
+      if (words.length(i) >= 5) closed.add(lower[i]!);
+      if (i + 1 >= count) continue;
+      const joint = words.joint(i + 1);
       if (joint === 'hyphen') {
         let seconds = hyphenated.get(lower[i]!);
         if (!seconds) hyphenated.set(lower[i]!, (seconds = new Set()));
         seconds.add(lower[i + 1]!);
-      } else if (joint === 'space' && isCapital(a.text) && isCapital(b.text) && !isInitial(i, a) && isWord(a.text) && isWord(b.text)) {
+      } else if (joint === 'space' && words.capital(i) && words.capital(i + 1) && isWord(words.text(i)) && isWord(words.text(i + 1)) && !words.initial(i)) {
         capitalised.add(`${lower[i]} ${lower[i + 1]}`);
       }
     }
@@ -197,36 +183,35 @@ function collect(blocks: TextBlock[]): { joints: Map<string, Occurrence[]>; case
     else map.set(key, [o]);
   };
   const withHyphen = new Set<string>();
-  for (const { block, tokens, lower } of texts) {
-    for (let i = 0; i + 1 < tokens.length; i++) {
-      const a = tokens[i]!;
-      const b = tokens[i + 1]!;
-      const joint = jointOf(b.sep);
+  for (const words of texts) {
+    const { block, lower, count } = words;
+    const text = block.prose.text;
+    for (let i = 0; i + 1 < count; i++) {
+      const joint = words.joint(i + 1);
       if (!joint) continue;
+      const start = words.starts[i]!;
+      const end = words.ends[i + 1]!;
       if (joint === 'space' && capitalised.size > 0) {
         const pair = `${lower[i]} ${lower[i + 1]}`;
-        if (capitalised.has(pair)) add(cases, pair, { block, surface: block.prose.text.slice(a.start, b.end), head: '', joint, initial: isInitial(i, a), start: a.start, end: b.end });
+        if (capitalised.has(pair)) add(cases, pair, { block, surface: text.slice(start, end), head: '', joint, initial: words.initial(i), start, end });
       }
-      const head = tokens[i + 2];
-      if (!head || !isSpace(head.sep)) continue;
-      const letters = lower[i]! + lower[i + 1]!;
+      if (i + 2 >= count || !words.spaceBefore(i + 2)) continue;
       const hyphen = hyphenated.get(lower[i]!)?.has(lower[i + 1]!) ?? false;
-      if (!hyphen && !closed.has(letters)) continue;
-      if (!isWord(a.text) || !isWord(b.text)) continue;
-      const key = `${letters}|${stem(lower[i + 2]!)}`;
+      if (!hyphen && !closed.has(lower[i]! + lower[i + 1]!)) continue;
+      if (!isWord(words.text(i)) || !isWord(words.text(i + 1))) continue;
+      const key = `${lower[i]}${lower[i + 1]}|${stem(lower[i + 2]!)}`;
       if (hyphen) withHyphen.add(key);
-      add(joints, key, { block, surface: block.prose.text.slice(a.start, b.end), head: head.text, joint, initial: isInitial(i, a), start: a.start, end: b.end });
+      add(joints, key, { block, surface: text.slice(start, end), head: words.text(i + 2), joint, initial: words.initial(i), start, end });
     }
   }
   // Closed-up forms of the terms found, followed by the same word.
   if (joints.size > 0) {
-    for (const { block, tokens, lower } of texts) {
-      for (let i = 0; i + 1 < tokens.length; i++) {
-        const a = tokens[i]!;
-        if (a.text.length < 5 || !isSpace(tokens[i + 1]!.sep)) continue;
-        const key = `${lower[i]}|${stem(lower[i + 1]!)}`;
-        const list = joints.get(key);
-        if (list) list.push({ block, surface: a.text, head: tokens[i + 1]!.text, joint: 'closed', initial: isInitial(i, a), start: a.start, end: a.end });
+    for (const words of texts) {
+      const { block, lower, count } = words;
+      for (let i = 0; i + 1 < count; i++) {
+        if (words.length(i) < 5 || !words.spaceBefore(i + 1)) continue;
+        const list = joints.get(`${lower[i]}|${stem(lower[i + 1]!)}`);
+        if (list) list.push({ block, surface: words.text(i), head: words.text(i + 1), joint: 'closed', initial: words.initial(i), start: words.starts[i]!, end: words.ends[i]! });
       }
     }
   }
@@ -239,21 +224,77 @@ function collect(blocks: TextBlock[]): { joints: Map<string, Occurrence[]>; case
     // Closed up against written apart only is too often grammar ("may be" / "maybe"): keep such a
     // group only when both parts are words of some length.
     if (!withHyphen.has(key)) {
-      const words = list.find((o) => o.joint === 'space')?.surface.toLowerCase().split(' ') ?? [];
-      if (words.some((w) => SHORT_WORDS.has(w) || w.length < 3)) joints.delete(key);
+      const parts = list.find((o) => o.joint === 'space')?.surface.toLowerCase().split(' ') ?? [];
+      if (parts.some((w) => SHORT_WORDS.has(w) || w.length < 3)) joints.delete(key);
     }
   }
   return { joints, cases };
 }
 
-function isSpace(sep: string): boolean {
-  return sep === ' ' || /^\s+$/.test(sep);
-}
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+const SENTENCE_END = /(?:[.!?…:]["'”’»)\]]*\s*|\n\s*\n\s*)$/;
 
-function jointOf(sep: string): Joint | undefined {
-  if (sep === ' ') return 'space';
-  if (sep.length === 1 && HYPHENS.has(sep)) return 'hyphen';
-  return undefined;
+/** The words of a block: their places, lower-case forms, and what separates each from the one before. */
+class Words {
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  readonly lower: string[] = [];
+  readonly count: number;
+  private readonly source: string;
+
+  constructor(readonly block: TextBlock) {
+    const text = block.prose.text;
+    this.source = text;
+    // Lower case once per block; per word only where lower-casing changes the length (`İ`).
+    const folded = text.toLowerCase();
+    const same = folded.length === text.length;
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+      const end = m.index + m[0].length;
+      this.starts.push(m.index);
+      this.ends.push(end);
+      this.lower.push(same ? folded.slice(m.index, end) : m[0].toLowerCase());
+    }
+    this.count = this.starts.length;
+  }
+
+  text(i: number): string {
+    return this.source.slice(this.starts[i], this.ends[i]);
+  }
+
+  length(i: number): number {
+    return this.ends[i]! - this.starts[i]!;
+  }
+
+  capital(i: number): boolean {
+    const c = this.source.charCodeAt(this.starts[i]!);
+    return c < 128 ? c >= 65 && c <= 90 : UPPER.test(this.source[this.starts[i]!]!);
+  }
+
+  /** How word `i` is joined to the one before: one space, one hyphen, or otherwise. */
+  joint(i: number): Joint | undefined {
+    const from = this.ends[i - 1]!;
+    if (this.starts[i]! - from !== 1) return undefined;
+    const c = this.source[from]!;
+    return c === ' ' ? 'space' : HYPHENS.has(c) ? 'hyphen' : undefined;
+  }
+
+  /** Whether only white space separates word `i` from the one before. */
+  spaceBefore(i: number): boolean {
+    const from = this.ends[i - 1]!;
+    const to = this.starts[i]!;
+    if (to === from) return false;
+    for (let k = from; k < to; k++) {
+      const c = this.source.charCodeAt(k);
+      if (c !== 32 && c !== 10 && c !== 9 && c !== 13 && c !== 0xa0) return false;
+    }
+    return true;
+  }
+
+  /** A sentence start (the block's first word, or after `.`, `!`, `?`, `…` or a blank line), or after a colon. */
+  initial(i: number): boolean {
+    return i === 0 || SENTENCE_END.test(this.source.slice(this.ends[i - 1], this.starts[i]));
+  }
 }
 
 /** At least two letters (ASCII fast, any script otherwise). */
@@ -270,15 +311,6 @@ function isWord(text: string): boolean {
 const LETTER = /\p{L}/u;
 const UPPER = /\p{Lu}/u;
 
-function isCapital(text: string): boolean {
-  const c = text.charCodeAt(0);
-  return c < 128 ? c >= 65 && c <= 90 : UPPER.test(text[0]!);
-}
-
-/** A sentence start (the block's first word, or after `.`, `!`, `?`, `…` or a blank line), or after a colon. */
-function isInitial(i: number, token: { sep: string }): boolean {
-  return i === 0 || /(?:[.!?…:]["'”’»)\]]*\s*|\n\s*\n\s*)$/.test(token.sep);
-}
 
 /** The spelling each occurrence counts as; at a sentence start, that of a spelling differing only in the first capital. */
 function assignCaseForms(occurrences: Occurrence[]): void {

@@ -1,8 +1,9 @@
 import { defineRule, describeBlock, shortPlace } from '../rule.js';
 import { pointsOf, type TextBlock } from '../text/model.js';
 import { sentencesOf } from '../text/sentences.js';
-import { normaliseWords } from '../text/normalise.js';
 import { LANGUAGES_OPTION, languagesOf, type LanguageScope } from '../languages.js';
+
+const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 
 export interface Options {
   minWords: number;
@@ -53,9 +54,9 @@ export default defineRule<Options>(
       const seen = new Map<string, { block: TextBlock; start: number; end: number }>();
       for (const block of pointsOf(context.text.byLang.get(lang))) {
         for (const sentence of sentencesOf(block.prose, lang)) {
-          const words = normaliseWords(sentence.text);
-          if (words.length < options.minWords) continue;
-          const key = words.join(' ');
+          if (sentence.words < options.minWords) continue;
+          // Compared without case, punctuation or markup.
+          const key = sentence.text.toLowerCase().replace(NOT_WORD, ' ').trim();
           const first = seen.get(key);
           if (!first) {
             seen.set(key, { block, start: sentence.start, end: sentence.end });
