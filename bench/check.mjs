@@ -180,6 +180,7 @@ const many = compare(
     { name: `opinion validate (${count} generated opinions)`, argv: ['node', bin, 'validate', corpus, '--format', 'json'], check: runs(0) },
     { name: `opinion check (${count} generated opinions)`, argv: ['node', bin, 'check', corpus, '--format', 'json'], check: runs(0) },
     { name: `opinion stats (${count} generated opinions)`, argv: ['node', bin, 'stats', corpus, '--format', 'json'], check: runs(0) },
+    { name: `opinion stats --quick (${count} generated opinions)`, argv: ['node', bin, 'stats', corpus, '--quick', '--format', 'json'], check: runs(0) },
   ],
   { runs: 3, warmup: 1 },
 );
