@@ -16,5 +16,6 @@ import { buildOpinion } from './build-opinion.js';
 export async function draftFromSources(dir: string, options: { lang?: string }): Promise<{ draft?: Draft; files: VFile[] }> {
   const build = await buildOpinion(dir, { ...(options.lang ? { langs: [options.lang] } : {}), formats: [], lenient: true });
   const render = build.renders[0];
-  return render ? { draft: render.draft, files: build.files } : { files: build.files };
+  if (!render) return { files: build.files };
+  return { draft: { ...render.draft, header: [...render.banner, ...render.draft.header] }, files: build.files };
 }

@@ -7,7 +7,7 @@
 import type { PhrasingContent, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import type { Draft } from '../core/draft.js';
+import type { Draft, DraftHeaderField } from '../core/draft.js';
 import type { ChapterSource, Opinion } from '../core/model.js';
 import { formatLongDate } from './dates.js';
 import { fillTemplate } from './fill-template.js';
@@ -20,6 +20,7 @@ import type { Field, Template } from './template.js';
 import { documentJson, toDocument, type BuiltDocument } from './to-json.js';
 import { toHtml } from './to-html.js';
 import { toMarkdown } from './to-markdown.js';
+import { bannerFields } from './to-draft.js';
 
 export const FORMATS = ['md', 'html', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -52,6 +53,8 @@ export interface RenderResult {
   document?: BuiltDocument;
   json?: string;
   draft: Draft;
+  /** The stage banner and document number as header fields (see `bannerFields`). */
+  banner: DraftHeaderField[];
   length: LengthCount;
   /** Messages added while rendering (they are also on the sources' VFiles). */
   messages: VFileMessage[];
@@ -83,7 +86,7 @@ export function renderOpinion(opinion: Opinion, options: RenderOptions): RenderR
   };
   const tree = withoutPositions(fillTemplate(options.template, parts, { overrides: options.slots, fields: fields(resolved) }));
 
-  const result: RenderResult = { lang, draft: resolved.draft, length: resolved.length, messages: [] };
+  const result: RenderResult = { lang, draft: resolved.draft, banner: bannerFields(resolved.front), length: resolved.length, messages: [] };
   if (formats.has('json')) {
     result.document = toDocument(resolved);
     result.json = documentJson(result.document);

@@ -2,7 +2,7 @@
  * The resolved document as a `Draft` (src/core/draft.ts): what `opinion
  * diff`, `check` and `stats` read, and the heart of the JSON output.
  */
-import type { Draft, DraftChapter, DraftPoint } from '../core/draft.js';
+import type { Draft, DraftChapter, DraftHeaderField, DraftPoint } from '../core/draft.js';
 import type { FrontMatter } from './front-matter.js';
 import type { Chapter, Footnote } from './ir.js';
 import { plainText } from './plain-text.js';
@@ -16,6 +16,22 @@ export function toDraft(origin: string, lang: string, front: FrontMatter, chapte
     chapters: chapters.map(toChapter),
     footnotes: footnotes.map((footnote) => ({ number: footnote.number, id: footnote.id, text: plainText(footnote.content).text })),
   };
+}
+
+/**
+ * The stage banner and document number as header fields, named as in a
+ * Markdown draft read by `opinion diff`, so that a change of stage or
+ * version is a header change between two source folders too.
+ */
+export function bannerFields(front: FrontMatter): DraftHeaderField[] {
+  const fields: DraftHeaderField[] = [];
+  if (front.stage) {
+    fields.push({ field: 'stage', label: 'Stage', value: front.stage.title });
+    if (front.stage.purpose) fields.push({ field: 'stage_purpose', label: 'Purpose', value: front.stage.purpose });
+    if (front.stage.version) fields.push({ field: 'version', label: 'Version', value: front.stage.version });
+  }
+  if (front.document) fields.push({ field: 'document', label: 'Document', value: front.document });
+  return fields;
 }
 
 function toChapter(chapter: Chapter): DraftChapter {

@@ -173,6 +173,8 @@ describe('opinion diff: opinion folders', () => {
     const moved = json.changes.find((c: { kind: string }) => c.kind === 'moved');
     expect(moved).toMatchObject({ from: '3.3.3', to: '3.5.1', edited: true });
     expect(moved.at.new.file).toMatch(/^opinions\/see-migrants\/text\/en\/03-specific-comments\.md$/);
+    // The stage banner is part of the header: a change of stage is a header change.
+    expect(json.header.find((h: { field: string }) => h.field === 'stage')).toMatchObject({ kind: 'modified', old: 'PRELIMINARY DRAFT', new: 'DRAFT OPINION' });
   }, 30_000);
 
   it('compares a folder with itself as no difference, in another language too', async () => {
