@@ -66,7 +66,7 @@ export function mentions(text: string, name: string): boolean {
 }
 
 /** A regular expression for one name: words at word boundaries, `*` for any ending, apostrophes and hyphens loose. */
-export function namePattern(name: string): RegExp {
+function namePattern(name: string): RegExp {
   const body = name
     .split(/\s+/)
     .map((word) => {

@@ -20,11 +20,3 @@ export function termPattern(term: string): RegExp {
     .join('[\\s\\-‐‑]+');
   return wordPattern(`${body}${acronym ? 's?' : '(?:s|es)?'}`, acronym ? '' : 'i', term);
 }
-
-/** Every match of `term` in `text`: start and end offsets. */
-export function findTerm(text: string, term: string): { start: number; end: number }[] {
-  const re = termPattern(term);
-  const found: { start: number; end: number }[] = [];
-  for (let m = re.exec(text); m; m = re.exec(text)) found.push({ start: m.index, end: m.index + m[0].length });
-  return found;
-}

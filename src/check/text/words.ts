@@ -69,27 +69,3 @@ export function countText(text: string): Counts {
 export function countWords(text: string): number {
   return countText(text).words;
 }
-
-export interface Token {
-  text: string;
-  start: number;
-  end: number;
-}
-
-/**
- * Words as a reader splits them: letters and digits, joined by an inner
- * apostrophe; hyphens and slashes separate (`third-country` is `third`,
- * `country`), and `sep` tells what came before each token.
- */
-export function wordTokens(text: string, start = 0, end = text.length): (Token & { sep: string })[] {
-  const tokens: (Token & { sep: string })[] = [];
-  const re = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
-  re.lastIndex = start;
-  let previous = start;
-  for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
-    const stop = Math.min(end, m.index + m[0].length);
-    tokens.push({ text: text.slice(m.index, stop), start: m.index, end: stop, sep: text.slice(previous, m.index) });
-    previous = stop;
-  }
-  return tokens;
-}
