@@ -32,7 +32,8 @@ function opinionTables(stats: OpinionStats, c: C, options: TableOptions): string
 
   const original = stats.languages.find((l) => l.original);
   if (original) {
-    heading(`Text (${original.lang})${original.counted === 'sources' ? c.dim(' — counted on the sources, not on the rendered draft: acronyms not spelled out') : ''}`);
+    const empty = original.chapters.length === 0;
+    heading(`Text (${original.lang})${empty ? c.dim(' — no chapters yet') : original.counted === 'sources' ? c.dim(' — counted on the sources, not on the rendered draft: acronyms not spelled out') : ''}`);
     const rows = original.chapters.map((ch) => [ch.number ?? '', truncate(ch.title, 44), n(ch.characters), n(ch.charactersNoSpaces), n(ch.words), String(ch.points), String(ch.footnotes)]);
     rows.push(['', 'Footnotes', n(original.footnotes.characters), n(original.footnotes.charactersNoSpaces), n(original.footnotes.words), '', '']);
     rows.push(['', c.bold('Total'), n(original.total.characters), n(original.total.charactersNoSpaces), n(original.total.words), String(original.total.points), String(original.total.footnotes)]);
@@ -60,7 +61,7 @@ function opinionTables(stats: OpinionStats, c: C, options: TableOptions): string
           String(l.total.points),
           String(l.total.footnotes),
           l.readability ? l.readability.score.toFixed(1) : '–',
-          l.readability ? `${l.readability.name}: ${l.readability.band}` : 'no formula for this language',
+          l.readability ? `${l.readability.name}: ${l.readability.band}` : l.total.words === 0 ? 'no text' : 'no formula for this language',
         ]),
         { header: c.dim },
       ),

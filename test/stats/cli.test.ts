@@ -57,7 +57,7 @@ describe('opinion stats (in-process)', () => {
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout).totals.opinions).toBe(1);
     expect(run.stderr).toContain('broken/opinion.yaml');
-    expect(run.stderr.trimEnd().split('\n').pop()).toBe('✖ 1 error (left out of the stats: 1 opinion that do not validate)');
+    expect(run.stderr.trimEnd().split('\n').pop()).toBe('✖ 1 error (left out of the stats: 1 opinion that does not validate)');
   });
 
   it('exits 2 when there is nothing to count', async () => {

@@ -82,8 +82,8 @@ export default defineRule<Options>(
         report(place, `Unexpected acronym \`${acronym}\` that the glossary does not define, expected an entry with its expansion in \`glossary.yaml\``, {
           actual: acronym,
           note:
-            `Used ${seen.count === 1 ? 'once' : `${seen.count} times`} in the \`${lang}\` text, first at ${shortPlace(context, place)}. ` +
-            `Accepted without an entry: ${codeList([...options.known, ...options.allow])}`,
+            `Used ${seen.count === 1 ? 'once' : `${seen.count} times`} in the \`${lang}\` text. Well-known acronyms (the rule's \`known\` option: ` +
+            `${codeList(options.known.slice(0, 4))}…) need no entry; the rule's \`allow\` option accepts more`,
         });
       }
     }

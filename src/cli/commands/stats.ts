@@ -38,7 +38,7 @@ export const statsCommand: DefineCommand = (io, setExit) =>
       const failed = results.filter((r) => !r.stats);
       if (failed.length > 0) {
         const files = failed.flatMap((r) => r.files).filter((f) => f.messages.length > 0);
-        io.stderr(formatReport(files, 'human', { color: useColor(io, 'stderr'), cwd: io.cwd, checked: `left out of the stats: ${failed.length} opinion${failed.length === 1 ? '' : 's'} that do not validate`, version: VERSION }));
+        io.stderr(formatReport(files, 'human', { color: useColor(io, 'stderr'), cwd: io.cwd, checked: `left out of the stats: ${failed.length === 1 ? '1 opinion that does' : `${failed.length} opinions that do`} not validate`, version: VERSION }));
       }
       const report = statsReport(results.flatMap((r) => (r.stats ? [r.stats] : [])));
       if (report.opinions.length > 0) {
