@@ -1,4 +1,4 @@
-import { defineRule, shortPlace } from '../rule.js';
+import { defineRule } from '../rule.js';
 import { allBlocks, type TextBlock } from '../text/model.js';
 import { findAcronyms, surnamesIn } from '../text/acronyms.js';
 import { codeList } from '../format.js';
