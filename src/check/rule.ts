@@ -91,10 +91,15 @@ export function defineRule<O extends object>(meta: RuleMeta<O>, check: (context:
     defaults,
     run(context, severity, options) {
       const merged = { ...defaults, ...options } as O;
+      // A YAML text shared by every language version (a source's title) is reported once, not once per language.
+      const seen = new Set<string>();
       const report: Report = (place, reason, extra = {}) => {
         const located = place ?? context.opinion.locate('opinion', '', 'value');
         const file = (located && context.text.sources.file(located.file)) ?? context.opinion.files.find((f) => f.path?.endsWith('opinion.yaml')) ?? context.opinion.files[0];
         if (!file) return;
+        const key = `${file.path}|${located?.position.start.offset ?? located?.position.start.line}:${located?.position.start.column}|${reason}`;
+        if (seen.has(key)) return;
+        seen.add(key);
         const own = severity === 'error' && extra.severity === 'warning' ? 'warning' : severity;
         addMessage(file, reason, {
           ruleId: meta.id,
