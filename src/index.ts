@@ -12,3 +12,43 @@ export { indexOpinion, type IdIndex } from './core/ids.js';
 export { report, countMessages, severityOf, type Severity, type Counts, type MessageOptions } from './core/messages.js';
 export { validateOpinion, findOpinionFolders, checkSemantics, type ValidatedOpinion, type FoundFolders } from './validate/index.js';
 export { formatReport, REPORT_FORMATS, type ReportFormat, type ReportOptions } from './report/index.js';
+export { validateOpinions, type ManyOptions } from './validate/index.js';
+
+// Build: render drafts through templates.
+export {
+  buildOpinion,
+  renderOpinion,
+  resolveDocument,
+  draftFromSources,
+  writeOutputs,
+  watchOpinions,
+  countLength,
+  LENGTH_LIMIT,
+  type BuildOptions,
+  type OpinionBuild,
+  type RenderOptions,
+  type RenderResult,
+  type ResolvedDocument,
+  type BuiltDocument,
+  type LengthCount,
+} from './build/index.js';
+
+// Diff: structural redlines and amendment sheets.
+export {
+  parseMarkdownDraft,
+  diffDrafts,
+  formatDiff,
+  loadDrafts,
+  DIFF_FORMATS,
+  CHANGE_KINDS,
+  type DiffFormat,
+  type ParsedDraft,
+} from './diff/index.js';
+export type { DiffResult, Change, ChangeKind } from './diff/types.js';
+
+// Check and stats: analyse an opinion.
+export { checkOpinion, RULES, type CheckOptions, type CheckResult } from './check/index.js';
+export { statsOfOpinion, statsReport, formatStatsTable, type StatsOptions, type StatsResult } from './stats/index.js';
+
+// Init: scaffold a new opinion folder.
+export { scaffoldOpinion, type ScaffoldOptions, type ScaffoldFile } from './init/index.js';

@@ -1,0 +1,29 @@
+/** The library entry point: one import gives load, validate, build, diff, check and stats. */
+import { describe, it, expect } from 'vitest';
+import { join } from 'node:path';
+import * as opinion from '../src/index.js';
+
+const sample = (name: string) => join(import.meta.dirname, '..', 'opinions', name);
+
+describe('library API', () => {
+  it('validates, builds, diffs, checks and counts the sample without printing anything', async () => {
+    const validated = await opinion.validateOpinion(sample('see-migrants'));
+    expect(opinion.countMessages(validated.files)).toEqual({ errors: 0, warnings: 0, infos: 0 });
+    expect(validated.opinion?.meta.reference).toBe('INT/871');
+
+    const old = await opinion.draftFromSources(sample('see-migrants-preliminary'), {});
+    const now = await opinion.draftFromSources(sample('see-migrants'), {});
+    const diff = opinion.diffDrafts(old.draft!, now.draft!);
+    expect(diff.summary.counts).toMatchObject({ added: 1, deleted: 1, modified: 5, moved: 1, renumbered: 2 });
+
+    const checked = await opinion.checkOpinion(sample('see-migrants'));
+    expect(checked.checked).toBe(true);
+    expect(opinion.countMessages(checked.files).errors).toBe(0);
+
+    const stats = await opinion.statsOfOpinion(sample('see-migrants'));
+    expect(stats.stats?.languages[0]?.total.charactersNoSpaces).toBe(10652);
+
+    const report = JSON.parse(opinion.formatReport(checked.files, 'json'));
+    expect(report.summary.errors).toBe(0);
+  }, 60_000);
+});
