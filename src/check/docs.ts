@@ -7,7 +7,7 @@ import { stringify } from 'yaml';
 import type { Rule } from './rule.js';
 import { PROJECT_CONFIG, OPINION_CONFIG } from './config-file.js';
 
-const PAGE = 'docs/check-rules.md';
+const PAGE = 'src/check/rules/README.md';
 
 /** GitHub's anchor for a heading holding `` `id` ``. */
 function anchor(id: string): string {

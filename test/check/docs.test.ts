@@ -19,15 +19,12 @@ describe('rule documentation', () => {
     await expect(JSON.stringify(configSchema(RULES), null, 2) + '\n').toMatchFileSnapshot('../../schemas/check-config.schema.json');
   });
 
-  it('docs/check-rules.md is made from the rules', async () => {
-    await expect(rulesPage(RULES)).toMatchFileSnapshot('../../docs/check-rules.md');
+  it('src/check/rules/README.md is made from the rules', async () => {
+    await expect(rulesPage(RULES)).toMatchFileSnapshot('../../src/check/rules/README.md');
   });
 
-  it('the tables of rules in the README and docs/check.md, when present, match the rules', () => {
-    for (const [file, link] of [
-      ['README.md', 'docs/check-rules.md'],
-      ['docs/check.md', 'check-rules.md'],
-    ] as const) {
+  it('the table of rules in the README matches the rules', () => {
+    for (const [file, link] of [['README.md', 'src/check/rules/README.md']] as const) {
       const path = new URL(file, root);
       if (!existsSync(path)) continue;
       const match = /<!-- check-rules:start -->\n([\s\S]*?)<!-- check-rules:end -->/.exec(readFileSync(path, 'utf8'));
