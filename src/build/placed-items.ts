@@ -16,18 +16,9 @@ import type { RenderContext } from './context.js';
 import type { Block, PointBlock } from './ir.js';
 import { missingText, parseBlocks, parsePhrasing, pick, textIn } from './source-text.js';
 
-export const ADDRESSEES: readonly Addressee[] = [
-  'european-commission',
-  'council',
-  'european-parliament',
-  'member-states',
-  'regional-and-local-authorities',
-  'social-economy-enterprises',
-  'social-partners',
-  'civil-society-organisations',
-  'eesc',
-  'eu-institutions',
-];
+import { ADDRESSEES } from '../core/model.js';
+
+export { ADDRESSEES };
 
 export type RecommendationGrouping = 'none' | 'addressee';
 export const GROUPINGS: readonly RecommendationGrouping[] = ['none', 'addressee'];

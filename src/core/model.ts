@@ -46,6 +46,19 @@ export type Addressee =
   | 'civil-society-organisations'
   | 'eesc'
   | 'eu-institutions';
+/** The addressees, in the order the source format lists them. */
+export const ADDRESSEES: readonly Addressee[] = [
+  'european-commission',
+  'council',
+  'european-parliament',
+  'member-states',
+  'regional-and-local-authorities',
+  'social-economy-enterprises',
+  'social-partners',
+  'civil-society-organisations',
+  'eesc',
+  'eu-institutions',
+];
 export type Priority = 'high' | 'medium' | 'low';
 export type Numbering = 'eesc' | 'oj';
 

@@ -2,19 +2,9 @@
 import type { Opinion } from '../core/model.js';
 import type { AddresseeCount, RecommendationStats } from './types.js';
 
-/** The addressees in the order the source format lists them. */
-export const ADDRESSEES = [
-  'european-commission',
-  'council',
-  'european-parliament',
-  'member-states',
-  'regional-and-local-authorities',
-  'social-economy-enterprises',
-  'social-partners',
-  'civil-society-organisations',
-  'eesc',
-  'eu-institutions',
-] as const;
+import { ADDRESSEES } from '../core/model.js';
+
+export { ADDRESSEES };
 
 export function recommendationStats(opinion: Opinion): RecommendationStats {
   const byPriority = { high: 0, medium: 0, low: 0, none: 0 };
