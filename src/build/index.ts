@@ -20,6 +20,6 @@ export { parseLabelFile, readLabelFile, resolveLabels, builtinLabelFiles, type L
 export { LABEL_KEYS, type Labels, type LabelKey } from './labels.js';
 export { toMarkdown, draftMarkdown } from './to-markdown.js';
 export { toHtml } from './to-html.js';
-export { toDocument, DOCUMENT_SCHEMA_ID, type BuiltDocument } from './to-json.js';
+export { documentFrom, DOCUMENT_SCHEMA_ID, type BuiltDocument } from './to-json.js';
 export { countLength, LENGTH_LIMIT, type LengthCount } from './length.js';
 export { DEFAULT_TEMPLATE, BUILTIN_LANGUAGES_DIR } from './package-files.js';

@@ -17,7 +17,7 @@ import { plainText } from './plain-text.js';
 import { resolveDocument, type ResolvedDocument } from './resolve.js';
 import type { Parts } from './slots.js';
 import type { Field, Template } from './template.js';
-import { documentJson, toDocument, type BuiltDocument } from './to-json.js';
+import { documentJson, documentFrom, type BuiltDocument } from './to-json.js';
 import { toHtml } from './to-html.js';
 import { toMarkdown } from './to-markdown.js';
 import { bannerFields } from './to-draft.js';
@@ -88,7 +88,7 @@ export function renderOpinion(opinion: Opinion, options: RenderOptions): RenderR
 
   const result: RenderResult = { lang, draft: resolved.draft, banner: bannerFields(resolved.front), length: resolved.length, messages: [] };
   if (formats.has('json')) {
-    result.document = toDocument(resolved);
+    result.document = documentFrom(resolved);
     result.json = documentJson(result.document);
   }
   if (formats.has('md')) result.markdown = toMarkdown(tree);

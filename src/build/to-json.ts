@@ -43,7 +43,7 @@ export interface BuiltDocument {
   length: LengthCount;
 }
 
-export function toDocument(resolved: ResolvedDocument): BuiltDocument {
+export function documentFrom(resolved: ResolvedDocument): BuiltDocument {
   const { ctx, front, draft } = resolved;
   const meta = ctx.opinion.meta;
   const dir = ctx.opinion.dir;
