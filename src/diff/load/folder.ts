@@ -1,6 +1,6 @@
 /** An opinion source folder as a `Draft`, through the build (`draftFromSources`). */
 import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { VFile } from 'vfile';
 import type { Draft } from '../../core/draft.js';
 import { DiffInputError } from './errors.js';
@@ -24,7 +24,9 @@ export async function readOpinionFolder(dir: string, shown: string, lang: string
   const { draft, files } = await draftFromSources(dir, lang ? { lang } : {});
   if (!draft) {
     const first = files.flatMap((file) => file.messages).find((message) => message.fatal === true);
-    const where = first ? ` (${first.file ? `${first.file}:` : ''}${first.line ?? 1}:${first.column ?? 1}: ${first.reason})` : '';
+    // Name the file as the user named the folder: `shown/…`, not an absolute path.
+    const file = first?.file ? (first.file.startsWith(dir) ? join(shown, relative(dir, first.file)) : first.file) : '';
+    const where = first ? ` (${file ? `${file}:` : ''}${first.line ?? 1}:${first.column ?? 1}: ${first.reason})` : '';
     throw new DiffInputError(`cannot make a draft of \`${shown}\`${lang ? ` in \`${lang}\`` : ''}${where}; run \`opinion validate ${shown}\` for details`);
   }
   return { draft, files };
