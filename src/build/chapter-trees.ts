@@ -16,7 +16,7 @@ import type { Root } from 'mdast';
 import { parseMarkdown } from '../core/markdown.js';
 import type { ChapterSource } from '../core/model.js';
 import { VERSION } from '../version.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '../core/atomic-write.js';
 import { sha256 } from './manifest.js';
 
 const FORMAT = 'mdast-1';

@@ -1,24 +1,12 @@
 /**
  * Files shipped with the package that a build reads: the default template and
- * the label files. Found from this module's location, which is `src/build/`
- * when run from source and `dist/` (or `dist/chunks/`) when bundled.
+ * the label files, in the package's `templates/`.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-function findTemplatesDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const candidate = join(dir, 'templates');
-    if (existsSync(join(candidate, 'eesc-opinion.md'))) return candidate;
-    dir = dirname(dir);
-  }
-  return join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates');
-}
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../core/package-root.js';
 
 /** `templates/` of the package. */
-export const BUILTIN_TEMPLATES_DIR = findTemplatesDir();
+export const BUILTIN_TEMPLATES_DIR = join(PACKAGE_ROOT, 'templates');
 /** The default template. */
 export const DEFAULT_TEMPLATE = join(BUILTIN_TEMPLATES_DIR, 'eesc-opinion.md');
 /** The label files that ship: `templates/languages/<lang>.yaml`. */

@@ -2,7 +2,7 @@
  * Writing a built opinion: `<out>/<opinion>/<lang>/opinion.{md,html,json}`.
  *
  * Nothing is lost:
- * - every file is written atomically (`atomic-write.ts`);
+ * - every file is written atomically (`src/core/atomic-write.ts`);
  * - a file edited by hand since the last build (its SHA-256 no longer the
  *   one in the manifest), or a file the build did not write, is never
  *   overwritten: the opinion's outputs are left as they are and an error
@@ -17,7 +17,7 @@ import { copyFile, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { VFile } from 'vfile';
 import { report } from '../core/messages.js';
-import { removeStaleTemporaries, writeFileAtomic } from './atomic-write.js';
+import { removeStaleTemporaries, writeFileAtomic } from '../core/atomic-write.js';
 import type { OpinionBuild } from './build-opinion.js';
 import { manifestText, MANIFEST_NAME, readManifest, sha256 } from './manifest.js';
 

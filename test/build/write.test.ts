@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildOpinion, writeOutputs } from '../../src/build/index.js';
-import { writeFileAtomic } from '../../src/build/atomic-write.js';
+import { writeFileAtomic } from '../../src/core/atomic-write.js';
 
 const FIXTURE = join(import.meta.dirname, 'fixtures', 'numbering-oj');
 const out = () => mkdtempSync(join(tmpdir(), 'opinion-out-'));
