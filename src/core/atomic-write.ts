@@ -11,9 +11,9 @@ import { basename, dirname, join } from 'node:path';
 
 const TEMP_SUFFIX = '.opinion-tmp';
 
-export async function writeFileAtomic(path: string, content: string): Promise<void> {
+export async function writeFileAtomic(path: string, content: string, options: { createFolder?: boolean } = {}): Promise<void> {
   const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
+  if (options.createFolder ?? true) await mkdir(dir, { recursive: true });
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
   const handle = await open(temp, 'wx');
   try {

@@ -7,7 +7,8 @@ import { DiffInputError, reasonOf } from './errors.js';
 
 export async function writeFileAtomic(path: string, text: string, shown = path): Promise<void> {
   try {
-    await writeAtomically(path, text);
+    // A missing folder is the user's typo to hear about, not one to create.
+    await writeAtomically(path, text, { createFolder: false });
   } catch (error) {
     throw new DiffInputError(`cannot write \`${shown}\`: ${reasonOf(error)}`);
   }
