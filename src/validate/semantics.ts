@@ -99,9 +99,11 @@ function checkIds(opinion: Opinion, index: IdIndex, at: Reporter): void {
   }
 }
 
-/** Whether every kind a reference may point to lives in a YAML file that could not be read (its ids are unknown). */
+/** Whether the ids a reference may point to live in a YAML file that could not be read (its ids are unknown). */
 function unreadableTargets(opinion: Opinion, kinds: IdReference['expects']): boolean {
-  if (kinds === 'any') return false;
+  // A `:ref` may point into any file: while one could not be read, an unknown id
+  // there is more likely a casualty of that error than a typo (reported once it is fixed).
+  if (kinds === 'any') return opinion.unreadable.length > 0;
   const fileKind: Partial<Record<IdDefinition['kind'], string>> = {
     principle: 'principles',
     recommendation: 'recommendations',
