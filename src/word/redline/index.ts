@@ -1,0 +1,45 @@
+/**
+ * `opinion diff --format docx`: the redline of two drafts as a Word file with
+ * real tracked changes, and the amendment sheet as a Word table.
+ */
+import type { Draft } from '../../core/draft.js';
+import type { DiffResult } from '../../diff/types.js';
+import { packWord } from '../shell.js';
+import { defaultAuthor, defaultDate } from './defaults.js';
+import { redlineModel } from './model.js';
+import { redlineDocument } from './word.js';
+
+export interface RedlineOptions {
+  /** Author of the revisions (default: the new version's rapporteur, else "EESC secretariat"). */
+  author?: string;
+  /** Date of the revisions, `YYYY-MM-DD` (default: the new version's date, see ./defaults.ts). */
+  date?: string;
+}
+
+export interface DraftPair {
+  old: Draft;
+  new: Draft;
+}
+
+function headerValue(draft: Draft, field: string): string | undefined {
+  return draft.header.find((row) => row.field === field)?.value;
+}
+
+/** The redline `.docx` of two drafts: deterministic bytes for the same drafts and options. */
+export async function redlineDocx(result: DiffResult, drafts: DraftPair, options: RedlineOptions = {}): Promise<Uint8Array> {
+  const date = options.date ?? defaultDate(drafts.new);
+  const reference = headerValue(drafts.new, 'reference');
+  const document = headerValue(drafts.new, 'document');
+  const doc = redlineDocument(redlineModel(result, drafts), {
+    author: options.author ?? defaultAuthor(drafts.new),
+    ...(date ? { date } : {}),
+    title: drafts.new.title ?? drafts.old.title ?? `${result.old.origin} → ${result.new.origin}`,
+    ...(reference ? { reference } : {}),
+    ...(document ? { document } : {}),
+  });
+  return packWord(doc);
+}
+
+export { defaultAuthor, defaultDate, DEFAULT_AUTHOR } from './defaults.js';
+export { redlineModel, type RedlineModel, type TrackedParagraph, type TrackedRun } from './model.js';
+export { acceptAll, rejectAll, type ViewParagraph } from './views.js';

@@ -1,0 +1,285 @@
+/**
+ * The redline as tracked paragraphs: pure data between a `DiffResult` and a
+ * Word document. Each paragraph holds runs that are kept, inserted or
+ * deleted, and the revision of its own paragraph mark, following Word's
+ * rules: accepting every change removes deleted runs and joins a paragraph
+ * whose mark is deleted to the next one; rejecting every change does the same
+ * with insertions. So an added point is inserted *with* its mark and a
+ * deleted point deleted with its mark, and neither Accept All nor Reject All
+ * leaves an empty paragraph (`acceptAll` / `rejectAll` in ./views.ts).
+ *
+ * Numbers are not text here: a numbered paragraph knows its number in each
+ * version; the Word writer numbers it with Word's list (renumbering is then
+ * no change at all) or, when Word's counting cannot give the numbers, as a
+ * literal number with a tracked change of the number alone.
+ */
+import type { Draft } from '../../core/draft.js';
+import type { Change, DiffResult, Element, Entry, Side, WordOp } from '../../diff/types.js';
+import { textParagraphs } from '../../diff/format/paragraphs.js';
+import { headerModel, textRuns, type HeaderModel } from './header.js';
+
+export type Revision = 'ins' | 'del';
+
+/** A run of text; a `\n` in it is a line break. */
+export interface TrackedRun {
+  text: string;
+  revision?: Revision;
+}
+
+/**
+ * What a paragraph is: a chapter title, a numbered sub-heading, the first
+ * paragraph of a point, a further paragraph of it, an unnumbered paragraph,
+ * a footnote (in the footnotes section at the end).
+ */
+export type Role = 'chapter' | 'heading' | 'point' | 'pointPart' | 'body' | 'footnote';
+
+export interface TrackedParagraph {
+  role: Role;
+  runs: TrackedRun[];
+  /** The paragraph mark inserted or deleted: the whole paragraph comes or goes with it. */
+  mark?: Revision;
+  /** The item's number in the old and the new version, on the paragraph that opens the item. */
+  number?: { old?: string; new?: string };
+  /** List level of a numbered paragraph: 0 for chapters `1`, 1 for `1.1`… */
+  level?: number;
+  /** A comment on the paragraph (where a moved point went or came from). */
+  comment?: string;
+}
+
+export interface RedlineModel {
+  lang: string;
+  header: HeaderModel;
+  body: TrackedParagraph[];
+  footnotes: TrackedParagraph[];
+}
+
+/** Depth of a number as a list level: `1` → 0, `1.1` → 1. */
+export function levelOf(number: string): number | undefined {
+  return number === '' ? undefined : number.split('.').length - 1;
+}
+
+function roleOf(element: Element, first: boolean, number: string): Role {
+  if (element === 'footnote') return 'footnote';
+  if (!first) return 'pointPart';
+  if (element === 'chapter') return 'chapter';
+  if (element === 'heading') return 'heading';
+  return number === '' ? 'body' : 'point';
+}
+
+/** The paragraphs an item opens in one version: its first is numbered, the others continue it. */
+interface SidePart {
+  role: Role;
+  number: string;
+  text: string;
+  first: boolean;
+}
+
+function sideParts(element: Element, sides: readonly Side[]): SidePart[] {
+  return sides.flatMap((side) =>
+    textParagraphs(side.text).map((text, i) => ({ role: roleOf(element, i === 0, side.number), number: side.number, text, first: i === 0 })),
+  );
+}
+
+const roleKey = (part: SidePart): string => `${part.role}:${part.first ? (levelOf(part.number) ?? '-') : '-'}`;
+
+function paragraphOf(part: SidePart, runs: TrackedRun[], side: 'old' | 'new' | 'both', mark?: Revision): TrackedParagraph {
+  const paragraph: TrackedParagraph = { role: part.role, runs };
+  if (mark) paragraph.mark = mark;
+  const level = part.first ? levelOf(part.number) : undefined;
+  if (level !== undefined) {
+    paragraph.level = level;
+    paragraph.number = side === 'old' ? { old: part.number } : side === 'new' ? { new: part.number } : { old: part.number, new: part.number };
+  }
+  return paragraph;
+}
+
+/** An item that exists in one version only: every paragraph inserted (deleted) with its mark. */
+function whole(element: Element, sides: readonly Side[], revision: Revision): TrackedParagraph[] {
+  return sideParts(element, sides).map((part) => paragraphOf(part, [{ text: part.text, revision }], revision === 'ins' ? 'new' : 'old', revision));
+}
+
+/**
+ * An item whose words did not change. Its text may still read differently
+ * in the old version where a reference followed its renumbered target ("see
+ * point 1.3" → "point 1.4"): that is tracked, so that Reject All gives the old
+ * text exactly.
+ */
+function unchanged(element: Element, old: Side, neu: Side, locale: string | undefined): TrackedParagraph[] {
+  const oldParts = sideParts(element, [old]);
+  const newParts = sideParts(element, [neu]);
+  const sameLayout = oldParts.length === newParts.length;
+  if (!sameLayout) return [...whole(element, [old], 'del'), ...whole(element, [neu], 'ins')];
+  return newParts.map((part, i) => {
+    const paragraph = paragraphOf(part, textRuns((oldParts[i] as SidePart).text, part.text, locale), 'both');
+    if (paragraph.number) paragraph.number.old = old.number;
+    return paragraph;
+  });
+}
+
+const BREAK = /\s*\n{2,}\s*/u;
+const revisionOf = (op: WordOp['op']): Revision | undefined => (op === 'insert' ? 'ins' : op === 'delete' ? 'del' : undefined);
+
+interface Draftish {
+  runs: TrackedRun[];
+  mark?: Revision;
+}
+
+/**
+ * An `equal` operation written otherwise in the old version (a reference
+ * that followed its renumbered target) as pieces tracked word by word; as a
+ * deletion and an insertion when its paragraphs do not pair up.
+ */
+function expand(ops: readonly WordOp[]): WordOp[] {
+  return ops.flatMap((op): WordOp[] => {
+    if (op.op !== 'equal' || op.old === undefined || op.old === op.text) return [op];
+    if (op.old.split(BREAK).length !== op.text.split(BREAK).length) return [{ op: 'delete', text: op.old }, { op: 'insert', text: op.text }];
+    return [op];
+  });
+}
+
+function pushRuns(runs: TrackedRun[], added: readonly TrackedRun[]): void {
+  for (const run of added) {
+    if (run.text === '') continue;
+    const previous = runs[runs.length - 1];
+    if (previous && previous.revision === run.revision) previous.text += run.text;
+    else runs.push({ ...run });
+  }
+}
+
+/** Word operations as paragraphs: a paragraph break inside an insertion (deletion) is an inserted (deleted) mark. */
+export function opParagraphs(source: readonly WordOp[], locale?: string): Draftish[] {
+  const ops = expand(source);
+  const paragraphs: Draftish[] = [{ runs: [] }];
+  const last = ops.length - 1;
+  ops.forEach((op, k) => {
+    const revision = revisionOf(op.op);
+    const trim = (text: string): string => {
+      let result = text;
+      if (k === 0 && !revision) result = result.trimStart();
+      if (k === last && !revision) result = result.trimEnd();
+      return result;
+    };
+    const pieces = trim(op.text).split(BREAK);
+    const oldPieces = op.op === 'equal' && op.old !== undefined ? trim(op.old).split(BREAK) : undefined;
+    pieces.forEach((piece, i) => {
+      if (i > 0) {
+        const current = paragraphs[paragraphs.length - 1] as Draftish;
+        if (revision) current.mark = revision;
+        paragraphs.push({ runs: [] });
+      }
+      const runs = (paragraphs[paragraphs.length - 1] as Draftish).runs;
+      const oldPiece = oldPieces?.[i];
+      pushRuns(runs, revision ? [{ text: piece, revision }] : oldPiece !== undefined && oldPiece !== piece ? textRuns(oldPiece, piece, locale) : [{ text: piece }]);
+    });
+  });
+  return paragraphs;
+}
+
+/** The paragraphs each version sees: groups of model paragraphs joined where a mark is removed. */
+function groups(paragraphs: readonly Draftish[], removed: Revision): number[][] {
+  const result: number[][] = [[]];
+  paragraphs.forEach((paragraph, i) => {
+    (result[result.length - 1] as number[]).push(i);
+    if (paragraph.mark !== removed && i < paragraphs.length - 1) result.push([]);
+  });
+  return result;
+}
+
+const normal = (text: string): string => text.replace(/\s+/gu, ' ').trim();
+const viewText = (paragraphs: readonly Draftish[], group: readonly number[], removed: Revision): string =>
+  normal(group.flatMap((i) => (paragraphs[i] as Draftish).runs.filter((run) => run.revision !== removed).map((run) => run.text)).join(''));
+
+/**
+ * An edited item word by word, when Word can show it so: each version's
+ * paragraphs come out exactly, and a paragraph joined to another on accept
+ * or reject has the same role and level in both (a point split into two
+ * points, two points merged). Otherwise undefined: the caller deletes the
+ * old paragraphs and inserts the new ones.
+ */
+function edited(change: Change, locale: string | undefined): TrackedParagraph[] | undefined {
+  const draft = opParagraphs(change.ops, locale);
+  const oldParts = sideParts(change.element, change.old);
+  const newParts = sideParts(change.element, change.new);
+  const accepted = groups(draft, 'del');
+  const rejected = groups(draft, 'ins');
+  if (accepted.length !== newParts.length || rejected.length !== oldParts.length) return undefined;
+  if (accepted.some((group, g) => viewText(draft, group, 'del') !== normal((newParts[g] as SidePart).text))) return undefined;
+  if (rejected.some((group, g) => viewText(draft, group, 'ins') !== normal((oldParts[g] as SidePart).text))) return undefined;
+  const newGroup = new Map(accepted.flatMap((group, g) => group.map((i) => [i, g] as const)));
+  const oldGroup = new Map(rejected.flatMap((group, g) => group.map((i) => [i, g] as const)));
+  const result: TrackedParagraph[] = [];
+  for (const [i, paragraph] of draft.entries()) {
+    const newPart = newParts[newGroup.get(i) as number] as SidePart;
+    const oldPart = oldParts[oldGroup.get(i) as number] as SidePart;
+    if (roleKey(newPart) !== roleKey(oldPart)) return undefined;
+    const opensNew = accepted[newGroup.get(i) as number]?.[0] === i;
+    const opensOld = rejected[oldGroup.get(i) as number]?.[0] === i;
+    const tracked: TrackedParagraph = { role: newPart.role, runs: paragraph.runs };
+    if (paragraph.mark) tracked.mark = paragraph.mark;
+    const level = newPart.first ? levelOf(newPart.number) : undefined;
+    if (level !== undefined) {
+      tracked.level = level;
+      const number: { old?: string; new?: string } = {};
+      if (opensOld) number.old = oldPart.number;
+      if (opensNew) number.new = newPart.number;
+      tracked.number = number;
+    }
+    result.push(tracked);
+  }
+  return result;
+}
+
+/** "point 3.5.1", "chapter 2", "footnote 4" (English; the comments of moves). */
+function itemLabel(element: Element, side: Side | undefined): string {
+  const noun = element === 'heading' ? 'heading' : element;
+  return side?.number ? `${noun} ${side.number}` : `an unnumbered ${noun}`;
+}
+
+function withComment(paragraphs: TrackedParagraph[], comment: string): TrackedParagraph[] {
+  const first = paragraphs[0];
+  if (first) first.comment = comment;
+  return paragraphs;
+}
+
+function changeParagraphs(change: Change, locale: string | undefined): TrackedParagraph[] {
+  switch (change.kind) {
+    case 'added':
+      return whole(change.element, change.new, 'ins');
+    case 'deleted':
+      return whole(change.element, change.old, 'del');
+    case 'moved': {
+      const from = itemLabel(change.element, change.old[0]);
+      return withComment(whole(change.element, change.new, 'ins'), change.edited ? `Moved from ${from} and edited` : `Moved from ${from}`);
+    }
+    case 'renumbered':
+      return unchanged(change.element, change.old[0] as Side, change.new[0] as Side, locale);
+    default:
+      return edited(change, locale) ?? [...whole(change.element, change.old, 'del'), ...whole(change.element, change.new, 'ins')];
+  }
+}
+
+function entryParagraphs(entry: Entry, locale: string | undefined): TrackedParagraph[] {
+  if (entry.type === 'same') return unchanged(entry.element, entry.old, entry.new, locale);
+  if (entry.type === 'moved-away') {
+    const change = entry.change;
+    const to = itemLabel(change.element, change.new[0]);
+    return withComment(whole(change.element, change.old, 'del'), change.edited ? `Moved to ${to} and edited there` : `Moved to ${to}`);
+  }
+  return changeParagraphs(entry.change, locale);
+}
+
+const elementOf = (entry: Entry): Element => (entry.type === 'same' ? entry.element : entry.change.element);
+
+/** The redline of two drafts and their comparison (the header's unchanged fields come from the drafts). */
+export function redlineModel(result: DiffResult, drafts: { old: Draft; new: Draft }): RedlineModel {
+  const body: TrackedParagraph[] = [];
+  const footnotes: TrackedParagraph[] = [];
+  const lang = drafts.new.lang ?? drafts.old.lang ?? result.new.lang ?? 'en';
+  for (const entry of result.entries) (elementOf(entry) === 'footnote' ? footnotes : body).push(...entryParagraphs(entry, lang));
+  return {
+    lang,
+    header: headerModel(drafts.old, drafts.new),
+    body,
+    footnotes,
+  };
+}

@@ -1,0 +1,228 @@
+/**
+ * The redline model as a Word document with real tracked changes, in the
+ * shared Word shell: runs in `w:ins` / `w:del`, paragraph marks inserted or
+ * deleted with their paragraph (`w:pPr/w:rPr/w:ins|w:del`), header rows
+ * inserted or deleted as rows, every revision with the same author and date.
+ *
+ * docx cannot write Word's moves (`w:moveFrom` / `w:moveTo`): a moved point
+ * is a deletion at its old place and an insertion at its new one, each with
+ * a comment naming the other place.
+ *
+ * Numbers: when Word's list counting gives the numbers of both versions
+ * (checked with the shell's numbering plan on each), every numbered
+ * paragraph is an item of the shell's multilevel list, and a renumbered
+ * point carries no revision at all: Word renumbers on Accept or Reject.
+ * Otherwise numbers are written as text, and a changed number is a deletion
+ * and an insertion of the number alone.
+ */
+import {
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
+  DeletedTextRun,
+  InsertedTextRun,
+  Paragraph,
+  Tab,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type Document,
+  type FileChild,
+  type ICommentOptions,
+  type IParagraphOptions,
+  type ParagraphChild,
+} from 'docx';
+import type { Numbering } from '../../core/model.js';
+import { LEVEL_INDENT, POINT_LIST, STYLE, levelText, planNumbering, wordDocument } from '../shell.js';
+import type { HeaderModel, LineStyle, TrackedLine } from './header.js';
+import type { RedlineModel, Revision, TrackedParagraph, TrackedRun } from './model.js';
+
+export interface RedlineWordOptions {
+  /** Author of every revision and comment. */
+  author: string;
+  /** Date of every revision (`YYYY-MM-DD`); without it, revisions carry no date. */
+  date?: string;
+  /** `eesc` (`1.1`) or `oj` (`1.1.`). */
+  numbering?: Numbering;
+  /** Core property title. */
+  title: string;
+  reference?: string;
+  document?: string;
+  /** Heading of the footnotes section (default "Footnotes"). */
+  footnotesHeading?: string;
+}
+
+/** Fixed core-property date when the sources give none (never the clock). */
+const NO_DATE = new Date(Date.UTC(2000, 0, 1));
+
+interface Revisions {
+  /** The attributes of the next revision. */
+  next(): { id: number; author: string; date: string };
+  comments: ICommentOptions[];
+  comment(text: string): number;
+}
+
+function revisions(options: RedlineWordOptions): Revisions {
+  let id = 0;
+  // A revision without a date is valid (w:date is optional): docx leaves out an undefined attribute.
+  const date = (options.date ? `${options.date}T00:00:00Z` : undefined) as string;
+  const comments: ICommentOptions[] = [];
+  return {
+    next: () => ({ id: ++id, author: options.author, date }),
+    comments,
+    comment(text) {
+      const commentId = comments.length;
+      comments.push({
+        id: commentId,
+        author: options.author,
+        ...(options.date ? { date: new Date(`${options.date}T00:00:00Z`) } : {}),
+        children: [new Paragraph({ children: [new TextRun(text)] })],
+      });
+      return commentId;
+    },
+  };
+}
+
+/** A run's lines: the first as is, each further one after a line break. */
+function runChildren(run: TrackedRun, track: Revisions): ParagraphChild[] {
+  return run.text.split('\n').map((line, i) => {
+    const options = { text: line, ...(i > 0 ? { break: 1 } : {}) };
+    if (run.revision === 'ins') return new InsertedTextRun({ ...options, ...track.next() });
+    if (run.revision === 'del') return new DeletedTextRun({ ...options, ...track.next() });
+    return new TextRun(options);
+  });
+}
+
+function markOptions(mark: Revision | undefined, track: Revisions): Pick<IParagraphOptions, 'run'> {
+  if (mark === 'ins') return { run: { insertion: track.next() } };
+  if (mark === 'del') return { run: { deletion: track.next() } };
+  return {};
+}
+
+function withComment(children: ParagraphChild[], comment: string | undefined, track: Revisions): ParagraphChild[] {
+  if (comment === undefined) return children;
+  const id = track.comment(comment);
+  return [new CommentRangeStart(id), ...children, new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })];
+}
+
+const PARAGRAPH_STYLE: Record<TrackedParagraph['role'], string> = {
+  chapter: STYLE.chapter,
+  heading: STYLE.section,
+  point: STYLE.point,
+  pointPart: STYLE.pointPart,
+  body: STYLE.body,
+  footnote: STYLE.footnoteText,
+};
+
+function styleOf(paragraph: TrackedParagraph): string {
+  if (paragraph.role === 'heading' && (paragraph.level ?? 1) >= 2) return STYLE.subsection;
+  return PARAGRAPH_STYLE[paragraph.role];
+}
+
+/** A number as written: `1.` for a chapter, `1.1` (`1.1.` in the OJ style), `(3)` for a footnote. */
+function display(number: string, paragraph: TrackedParagraph, numbering: Numbering): string {
+  if (paragraph.role === 'footnote') return `(${number})`;
+  const level = paragraph.level ?? 0;
+  return level === 0 || numbering === 'oj' ? `${number}.` : number;
+}
+
+/** The literal number and its tab, tracked when the number changed or exists in one version only. */
+function literalLead(paragraph: TrackedParagraph, numbering: Numbering, track: Revisions): ParagraphChild[] {
+  const { old, new: neu } = paragraph.number ?? {};
+  if (old === undefined && neu === undefined) return [];
+  const tab = { children: [new Tab()] };
+  if (old === neu) return [new TextRun(display(neu as string, paragraph, numbering)), new TextRun(tab)];
+  const lead: ParagraphChild[] = [];
+  if (old !== undefined) lead.push(new DeletedTextRun({ text: display(old, paragraph, numbering), ...track.next() }));
+  if (neu !== undefined) lead.push(new InsertedTextRun({ text: display(neu, paragraph, numbering), ...track.next() }));
+  if (old !== undefined && neu !== undefined) lead.push(new TextRun(tab));
+  else lead.push(neu !== undefined ? new InsertedTextRun({ ...tab, ...track.next() }) : new DeletedTextRun({ ...tab, ...track.next() }));
+  return lead;
+}
+
+/** Whether Word's list counting gives the numbers of both versions. */
+export function autoNumbering(body: readonly TrackedParagraph[]): boolean {
+  const numbers = (side: 'old' | 'new') => body.flatMap((paragraph) => (paragraph.number?.[side] !== undefined ? [paragraph.number[side] as string] : []));
+  return planNumbering(numbers('old')).mode === 'auto' && planNumbering(numbers('new')).mode === 'auto';
+}
+
+function trackedParagraph(paragraph: TrackedParagraph, auto: boolean, numbering: Numbering, track: Revisions): Paragraph {
+  const numbered = paragraph.level !== undefined && paragraph.number !== undefined && paragraph.role !== 'footnote';
+  const options: IParagraphOptions = { style: styleOf(paragraph), ...markOptions(paragraph.mark, track) };
+  let lead: ParagraphChild[] = [];
+  if (numbered && auto) {
+    Object.assign(options, { numbering: { reference: POINT_LIST, level: paragraph.level as number } });
+  } else if (paragraph.number) {
+    lead = literalLead(paragraph, numbering, track);
+    if (paragraph.role !== 'footnote') {
+      const indent = LEVEL_INDENT[Math.min(paragraph.level ?? 0, LEVEL_INDENT.length - 1)] as number;
+      Object.assign(options, { indent: { left: indent, hanging: indent } });
+    }
+  }
+  const children = [...lead, ...paragraph.runs.flatMap((run) => runChildren(run, track))];
+  return new Paragraph({ ...options, children: withComment(children, paragraph.comment, track) });
+}
+
+const LINE_STYLE: Record<LineStyle, string> = {
+  stage: STYLE.stage,
+  reference: STYLE.reference,
+  title: STYLE.title,
+  kind: STYLE.kind,
+  body: STYLE.body,
+  closing: STYLE.closing,
+};
+
+function trackedLine(line: TrackedLine, track: Revisions): Paragraph {
+  return new Paragraph({ style: LINE_STYLE[line.style], ...markOptions(line.mark, track), children: line.runs.flatMap((run) => runChildren(run, track)) });
+}
+
+/** The header table: label and value per row, a row inserted or deleted as a whole (`w:trPr/w:ins|w:del`). */
+function headerTable(header: HeaderModel, track: Revisions): Table {
+  const labelWidth = 35;
+  return new Table({
+    style: STYLE.headerTable,
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: header.rows.map((row) => {
+      const revision = row.revision;
+      const labelRun: TrackedRun = revision ? { text: row.label, revision } : { text: row.label };
+      const cell = (style: string, width: number, runs: TrackedRun[]) =>
+        new TableCell({
+          width: { size: width, type: WidthType.PERCENTAGE },
+          children: [new Paragraph({ style, children: runs.filter((run) => run.text !== '').flatMap((run) => runChildren(run, track)) })],
+        });
+      return new TableRow({
+        ...(revision === 'ins' ? { insertion: track.next() } : revision === 'del' ? { deletion: track.next() } : {}),
+        children: [cell(STYLE.headerLabel, labelWidth, [labelRun]), cell(STYLE.headerValue, 100 - labelWidth, row.value)],
+      });
+    }),
+  });
+}
+
+/** The redline as a Word document (pack it with the shell's `packWord`). */
+export function redlineDocument(model: RedlineModel, options: RedlineWordOptions): Document {
+  const track = revisions(options);
+  const numbering = options.numbering ?? 'eesc';
+  const auto = autoNumbering(model.body);
+  const children: FileChild[] = model.header.lines.map((line) => trackedLine(line, track));
+  if (model.header.rows.length > 0) children.push(headerTable(model.header, track));
+  children.push(...model.body.map((paragraph) => trackedParagraph(paragraph, auto, numbering, track)));
+  children.push(...model.header.closing.map((line) => trackedLine(line, track)));
+  if (model.footnotes.length > 0) {
+    children.push(new Paragraph({ style: STYLE.appendixTitle, children: [new TextRun(options.footnotesHeading ?? 'Footnotes')] }));
+    children.push(...model.footnotes.map((paragraph) => trackedParagraph(paragraph, false, numbering, track)));
+  }
+  return wordDocument({
+    lang: model.lang,
+    numbering,
+    children,
+    title: options.title,
+    creator: options.author,
+    date: options.date ? new Date(`${options.date}T00:00:00Z`) : NO_DATE,
+    ...(options.reference ? { reference: options.reference } : {}),
+    ...(options.document ? { document: options.document } : {}),
+    comments: track.comments,
+    trackRevisions: true,
+  });
+}
