@@ -11,7 +11,7 @@ import { basename, dirname, join } from 'node:path';
 
 const TEMP_SUFFIX = '.opinion-tmp';
 
-export async function writeFileAtomic(path: string, content: string, options: { createFolder?: boolean } = {}): Promise<void> {
+export async function writeFileAtomic(path: string, content: string | Uint8Array, options: { createFolder?: boolean } = {}): Promise<void> {
   const dir = dirname(path);
   if (options.createFolder ?? true) await mkdir(dir, { recursive: true });
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);

@@ -1,9 +1,11 @@
 import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
 import type { DefineCommand } from './index.js';
+import type { Draft } from '../../core/draft.js';
+import type { DiffResult } from '../../diff/types.js';
 import { EXIT, UsageError, useColor } from '../io.js';
 
-const FORMATS = ['terminal', 'markdown', 'html', 'json', 'amendments'] as const;
+const FORMATS = ['terminal', 'markdown', 'html', 'json', 'amendments', 'docx'] as const;
 type Format = (typeof FORMATS)[number];
 
 interface DiffCliOptions {
@@ -15,6 +17,8 @@ interface DiffCliOptions {
   similarity?: string;
   color?: boolean;
   quiet?: boolean;
+  author?: string;
+  date?: string;
 }
 
 function similarityOf(value: string | undefined): number | undefined {
@@ -22,6 +26,33 @@ function similarityOf(value: string | undefined): number | undefined {
   const number = Number(value);
   if (!Number.isFinite(number) || number <= 0 || number > 1) throw new UsageError(`unexpected --similarity \`${value}\`, expected a number above 0 and at most 1 (default 0.5)`);
   return number;
+}
+
+function dateOf(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value);
+  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
+  if (!date || date.toISOString().slice(0, 10) !== value) throw new UsageError(`unexpected --date \`${value}\`, expected a date as YYYY-MM-DD`);
+  return value;
+}
+
+function authorOf(value: string | undefined): string | undefined {
+  if (value !== undefined && value.trim() === '') throw new UsageError('unexpected empty --author, expected a name');
+  return value?.trim();
+}
+
+/**
+ * Whether the output is a Word file: `--format docx`, or `--out FILE.docx`
+ * with the redline (by default) or the amendment sheet. A Word file is
+ * never written to standard output.
+ */
+function wordOutput(format: Format | undefined, out: string | undefined, isWordFile: (path: string) => boolean): 'docx' | 'amendments' | undefined {
+  const wordFile = out !== undefined && isWordFile(out);
+  if (format === 'docx' && out === undefined) throw new UsageError('unexpected --format docx without --out, expected --out FILE.docx: a Word file is not written to standard output');
+  if (format === 'docx' && !wordFile) throw new UsageError(`unexpected \`${out}\` for --format docx, expected a file name ending in .docx`);
+  if (!wordFile) return undefined;
+  if (format === undefined || format === 'docx' || format === 'amendments') return format ?? 'docx';
+  throw new UsageError(`unexpected \`${out}\` for --format ${format}, expected a .docx file only with --format docx or amendments`);
 }
 
 export const diffCommand: DefineCommand = (io, setExit) =>
@@ -37,7 +68,11 @@ export const diffCommand: DefineCommand = (io, setExit) =>
         'renumbered, split and merged points, word by word, and changes to the header.\n\n' +
         'Formats: terminal (default; coloured on a terminal, else [-deleted-]{+inserted+}),\n' +
         'markdown (CriticMarkup), html (standalone redline page), json (see\n' +
-        'schemas/diff.schema.json), amendments (amendment sheet).\n\n' +
+        'schemas/diff.schema.json), amendments (amendment sheet), docx (the whole new\n' +
+        'version as a Word file with tracked changes; needs --out FILE.docx). With --out\n' +
+        'FILE.docx the redline is written, or with --format amendments the amendment sheet\n' +
+        'as a Word table. Tracked changes are by --author (default: the rapporteur of the\n' +
+        'new version, else "EESC secretariat") on --date (default: the new version\'s date).\n\n' +
         'Exit codes: 0 no differences, 1 differences, 2 could not compare.',
     )
     .argument('<old>', 'the old version: a Markdown draft or an opinion folder')
@@ -51,8 +86,12 @@ export const diffCommand: DefineCommand = (io, setExit) =>
     .option('--color', 'colour the terminal format even when not on a terminal')
     .option('--no-color', 'never colour the terminal format')
     .option('-q, --quiet', 'do not report warnings about the drafts on standard error')
+    .option('--author <name>', 'Word formats: author of the tracked changes (default: the new version\'s rapporteur)')
+    .option('--date <YYYY-MM-DD>', 'Word formats: date of the tracked changes (default: the new version\'s date)')
     .action(async (oldPath: string, newPath: string | undefined, options: DiffCliOptions) => {
       const similarity = similarityOf(options.similarity);
+      const author = authorOf(options.author);
+      const date = dateOf(options.date);
       // Only what this run needs: the parser and comparison, and one formatter.
       const [{ loadDrafts }, { DiffInputError }, { diffDrafts }, formats] = await Promise.all([
         import('../../diff/load/inputs.js'),
@@ -63,15 +102,21 @@ export const diffCommand: DefineCommand = (io, setExit) =>
       const troubleAsUsage = (error: unknown): never => {
         throw error instanceof DiffInputError ? new UsageError(error.message) : error;
       };
-      const format: Format = options.format ?? (options.out ? formats.formatForFile(options.out) : undefined) ?? 'terminal';
-      const [loaded, formatter] = await Promise.all([
+      const word = wordOutput(options.format, options.out, formats.isWordFile);
+      const format = (options.format ?? (options.out ? formats.formatForFile(options.out) : undefined) ?? 'terminal') as Exclude<Format, 'docx'>;
+      const color = options.out ? false : (options.color ?? useColor(io));
+      const wordOptions = { ...(author !== undefined ? { author } : {}), ...(date !== undefined ? { date } : {}) };
+      type Render = (result: DiffResult, drafts: { old: Draft; new: Draft }) => Promise<string | Uint8Array>;
+      const [loaded, render] = await Promise.all([
         loadDrafts(newPath === undefined ? [oldPath] : [oldPath, newPath], {
           cwd: io.cwd,
           ...(options.lang ? { lang: options.lang } : {}),
           ...(options.from !== undefined ? { from: options.from } : {}),
           ...(options.to !== undefined ? { to: options.to } : {}),
         }).catch(troubleAsUsage),
-        formats.loadFormatter(format),
+        word
+          ? formats.loadWordFormatter(word).then((formatter): Render => (result, drafts) => formatter(result, drafts, wordOptions))
+          : formats.loadFormatter(format).then((formatter): Render => async (result) => formatter(result, { color })),
       ]);
       const [old, neu] = loaded;
       if (!options.quiet) {
@@ -85,12 +130,12 @@ export const diffCommand: DefineCommand = (io, setExit) =>
         ...(similarity !== undefined ? { similarity } : {}),
         ...(options.lang ? { locale: options.lang } : {}),
       });
-      const text = formatter(result, { color: options.out ? false : (options.color ?? useColor(io)) });
+      const output = await render(result, { old: old.draft, new: neu.draft });
       if (options.out) {
         const { writeFileAtomic } = await import('../../diff/load/write-atomic.js');
-        await writeFileAtomic(resolve(io.cwd, options.out), text, options.out).catch(troubleAsUsage);
+        await writeFileAtomic(resolve(io.cwd, options.out), output, options.out).catch(troubleAsUsage);
       } else {
-        io.stdout(text);
+        io.stdout(output as string);
       }
       setExit(result.identical ? EXIT.ok : EXIT.findings);
     });

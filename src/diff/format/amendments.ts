@@ -50,11 +50,13 @@ function segmentsCell(segments: readonly Segment[]): PhrasingContent[] {
   return segments.flatMap((segment) => (segment.op === 'delete' ? struck(segment.text) : segment.op === 'insert' ? bold(segment.text) : lines(segment.text)));
 }
 
-function plainCell(sides: readonly Side[]): PhrasingContent[] {
+/** The text of the original column (`<br>` between lines, `<br><br>` between paragraphs). */
+export function plainCell(sides: readonly Side[]): PhrasingContent[] {
   return joinParagraphs(sides.flatMap((side) => textParagraphs(side.text)).map((p) => lines(p)));
 }
 
-function amendmentCell(change: Change): PhrasingContent[] {
+/** The text of the amendment column: deletions struck (`delete`), additions in bold (`strong`). */
+export function amendmentCell(change: Change): PhrasingContent[] {
   switch (change.kind) {
     case 'added':
       return joinParagraphs(change.new.flatMap((side) => textParagraphs(side.text)).map(bold));
@@ -73,13 +75,13 @@ function place(change: Change): string {
   return after.number ? `after ${after.element} ${after.number}` : `after the ${after.element}`;
 }
 
-function target(change: Change): string {
+export function target(change: Change): string {
   if (change.kind === 'added') return `New ${change.element}`;
   if (change.kind === 'merged') return capitalise(`${change.element}s ${listNumbers(change.old.map((side) => side.number))}`);
   return capitalise(itemName(change.element, change.old[0]));
 }
 
-function action(change: Change): string {
+export function action(change: Change): string {
   const noun = change.element === 'chapter' ? 'chapter title' : change.element;
   switch (change.kind) {
     case 'added':
@@ -101,8 +103,18 @@ function cell(children: PhrasingContent[]): TableCell {
   return { type: 'tableCell', children };
 }
 
+/** The reason the sources give for the new text (a recommendation's `reason`), if any. */
+export function reasonOf(change: Change): string | undefined {
+  return change.new.find((side) => side.reason)?.reason ?? change.old.find((side) => side.reason)?.reason;
+}
+
+/** The changes that get an amendment: all but renumbering, a consequence of the others. */
+export function amendedChanges(result: DiffResult): Change[] {
+  return result.changes.filter((change) => change.kind !== 'renumbered');
+}
+
 function amendment(change: Change, number: number): RootContent[] {
-  const reason = change.new.find((side) => side.reason)?.reason ?? change.old.find((side) => side.reason)?.reason;
+  const reason = reasonOf(change);
   const nodes: RootContent[] = [
     { type: 'heading', depth: 2, children: [text(`Amendment ${number}`)] },
     { type: 'paragraph', children: [{ type: 'strong', children: [text(target(change))] }] },
@@ -124,7 +136,7 @@ function amendment(change: Change, number: number): RootContent[] {
 }
 
 export function formatAmendments(result: DiffResult): string {
-  const changes = result.changes.filter((change) => change.kind !== 'renumbered');
+  const changes = amendedChanges(result);
   const children: RootContent[] = [
     { type: 'heading', depth: 1, children: [text('Amendments')] },
     {

@@ -3,6 +3,7 @@
  * writing JSON need not load the HTML and Markdown writers).
  */
 import { extname } from 'node:path';
+import type { Draft } from '../../core/draft.js';
 import type { DiffResult } from '../types.js';
 
 export const DIFF_FORMATS = ['terminal', 'markdown', 'html', 'json', 'amendments'] as const;
@@ -24,6 +25,38 @@ export function formatForFile(path: string): DiffFormat | undefined {
   if (extension === '.json') return 'json';
   if (extension === '.md' || extension === '.markdown') return 'markdown';
   return undefined;
+}
+
+/** Formats written as a Word file: the redline with tracked changes, and the amendment sheet as a table. */
+export const WORD_FORMATS = ['docx', 'amendments'] as const;
+export type WordFormat = (typeof WORD_FORMATS)[number];
+
+export interface WordFormatOptions {
+  /** Author of the tracked changes (default: the new version's rapporteur, else "EESC secretariat"). */
+  author?: string;
+  /** Date of the tracked changes, `YYYY-MM-DD` (default: the new version's date). */
+  date?: string;
+}
+
+/** A Word formatter: bytes of a `.docx`, from the comparison and the two drafts (the redline shows the whole document). */
+export type WordFormatter = (result: DiffResult, drafts: { old: Draft; new: Draft }, options: WordFormatOptions) => Promise<Uint8Array>;
+
+/** Whether an output file is a Word file (`.docx`). */
+export function isWordFile(path: string): boolean {
+  return extname(path).toLowerCase() === '.docx';
+}
+
+/** The Word formatter of one format, imported when asked for. */
+export async function loadWordFormatter(format: WordFormat): Promise<WordFormatter> {
+  if (format === 'docx') {
+    const { redlineDocx } = await import('../../word/redline/index.js');
+    return (result, drafts, options) => redlineDocx(result, drafts, options);
+  }
+  const [{ amendmentsDocx }, { defaultDate }] = await Promise.all([import('../../word/redline/amendments.js'), import('../../word/redline/defaults.js')]);
+  return (result, drafts, options) => {
+    const date = options.date ?? defaultDate(drafts.new);
+    return amendmentsDocx(result, date ? { date } : {});
+  };
 }
 
 /** The formatter of one format, imported when asked for. */

@@ -5,10 +5,10 @@
 import { writeFileAtomic as writeAtomically } from '../../core/atomic-write.js';
 import { DiffInputError, reasonOf } from './errors.js';
 
-export async function writeFileAtomic(path: string, text: string, shown = path): Promise<void> {
+export async function writeFileAtomic(path: string, content: string | Uint8Array, shown = path): Promise<void> {
   try {
     // A missing folder is the user's typo to hear about, not one to create.
-    await writeAtomically(path, text, { createFolder: false });
+    await writeAtomically(path, content, { createFolder: false });
   } catch (error) {
     throw new DiffInputError(`cannot write \`${shown}\`: ${reasonOf(error)}`);
   }

@@ -1,0 +1,100 @@
+/**
+ * The amendment sheet as one Word table (`opinion diff --format amendments
+ * --out sheet.docx`): a row per amendment with its number, the point and
+ * action, the section opinion's text, the amendment (deletions struck,
+ * additions in bold, as in the Markdown sheet) and the reason; the header
+ * row is repeated on every page. The wording and cells are those of the
+ * Markdown sheet (src/diff/format/amendments.ts), turned into Word runs.
+ */
+import type { PhrasingContent } from 'mdast';
+import { Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type FileChild } from 'docx';
+import { action, amendedChanges, amendmentCell, plainCell, reasonOf, target } from '../../diff/format/amendments.js';
+import { textParagraphs } from '../../diff/format/paragraphs.js';
+import type { DiffResult } from '../../diff/types.js';
+import { STYLE, packWord, wordDocument } from '../shell.js';
+
+interface Marks {
+  bold?: boolean;
+  strike?: boolean;
+}
+
+/** Phrasing of a Markdown sheet cell as paragraphs of Word runs: `<br>` a line break, `<br><br>` a new paragraph. */
+function cellParagraphs(content: readonly PhrasingContent[]): Paragraph[] {
+  const paragraphs: TextRun[][] = [[]];
+  let lineBreak = false;
+  const walk = (nodes: readonly PhrasingContent[], marks: Marks): void => {
+    for (const node of nodes) {
+      if (node.type === 'html') {
+        if (node.value === '<br><br>') paragraphs.push([]);
+        else if (node.value === '<br>') lineBreak = true;
+      } else if (node.type === 'text') {
+        (paragraphs[paragraphs.length - 1] as TextRun[]).push(new TextRun({ text: node.value, ...marks, ...(lineBreak ? { break: 1 } : {}) }));
+        lineBreak = false;
+      } else if (node.type === 'strong') walk(node.children, { ...marks, bold: true });
+      else if (node.type === 'delete') walk(node.children, { ...marks, strike: true });
+      else if ('children' in node) walk(node.children as PhrasingContent[], marks);
+    }
+  };
+  walk(content, {});
+  return paragraphs.map((children) => new Paragraph({ style: STYLE.tableText, children }));
+}
+
+const textCell = (lines: readonly string[], bold = false): Paragraph[] =>
+  lines.map((line) => new Paragraph({ style: STYLE.tableText, children: [new TextRun({ text: line, bold })] }));
+
+/** Column widths in per cent: number, point, section opinion, amendment, reason. */
+const WIDTHS = [6, 14, 31, 31, 18] as const;
+const HEADINGS = ['No.', 'Point', 'Section opinion', 'Amendment', 'Reason'] as const;
+
+function row(cells: Paragraph[][], header = false): TableRow {
+  return new TableRow({
+    ...(header ? { tableHeader: true } : {}),
+    cantSplit: header,
+    // A cell needs a paragraph, even an empty one.
+    children: cells.map((children, i) => new TableCell({ width: { size: WIDTHS[i] as number, type: WidthType.PERCENTAGE }, children: children.length > 0 ? children : [new Paragraph({ style: STYLE.tableText })] })),
+  });
+}
+
+export interface AmendmentsOptions {
+  /** Fixed date of the document (`YYYY-MM-DD`); none: a fixed date, never the clock. */
+  date?: string;
+  lang?: string;
+}
+
+/** The amendment sheet of a comparison as a `.docx`: deterministic bytes. */
+export async function amendmentsDocx(result: DiffResult, options: AmendmentsOptions = {}): Promise<Uint8Array> {
+  const changes = amendedChanges(result);
+  const title = result.old.title ? `Amendments to the ${result.old.title}` : 'Amendments';
+  const children: FileChild[] = [
+    new Paragraph({ style: STYLE.title, children: [new TextRun('Amendments')] }),
+    new Paragraph({ style: STYLE.body, children: [new TextRun(`To ${result.old.title ? `the ${result.old.title} (${result.old.origin})` : result.old.origin}, proposing the text of ${result.new.origin}.`)] }),
+  ];
+  if (changes.length === 0) children.push(new Paragraph({ style: STYLE.body, children: [new TextRun('No amendments: the texts are the same.')] }));
+  else {
+    children.push(
+      new Table({
+        width: { size: 100, type: WidthType.PERCENTAGE },
+        rows: [
+          row(HEADINGS.map((heading) => textCell([heading], true)), true),
+          ...changes.map((change, i) =>
+            row([
+              textCell([String(i + 1)]),
+              [...textCell([target(change)], true), ...textCell([action(change)])],
+              cellParagraphs(plainCell(change.old)),
+              cellParagraphs(amendmentCell(change)),
+              textCell(textParagraphs(reasonOf(change) ?? '')),
+            ]),
+          ),
+        ],
+      }),
+    );
+  }
+  const doc = wordDocument({
+    lang: options.lang ?? result.new.lang ?? 'en',
+    numbering: 'eesc',
+    children,
+    title,
+    date: new Date(`${options.date ?? '2000-01-01'}T00:00:00Z`),
+  });
+  return packWord(doc);
+}
