@@ -6,8 +6,9 @@ import { buildCommand } from './build.js';
 import { checkCommand } from './check.js';
 import { statsCommand } from './stats.js';
 import { diffCommand } from './diff.js';
+import { importCommand } from './import.js';
 
 /** A command factory: builds the commander command; `setExit` records its exit code. */
 export type DefineCommand = (io: Io, setExit: (code: number) => void) => Command;
 
-export const commands: DefineCommand[] = [initCommand, validateCommand, buildCommand, checkCommand, statsCommand, diffCommand];
+export const commands: DefineCommand[] = [initCommand, validateCommand, buildCommand, checkCommand, statsCommand, diffCommand, importCommand];

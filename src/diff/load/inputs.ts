@@ -3,7 +3,7 @@
  * Markdown drafts, two opinion source folders (or one of each), or one path
  * at two git revisions (`--from`, and `--to` or the working tree).
  */
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import type { Draft } from '../../core/draft.js';
@@ -12,6 +12,7 @@ import { DiffInputError, reasonOf } from './errors.js';
 import { readOpinionFolder } from './folder.js';
 import { draftText, readMarkdownDraft } from './markdown-file.js';
 import { displayPath, relocate } from './relocate.js';
+import { draftFromDocx, isDocx } from './word-file.js';
 
 export interface LoadedDraft {
   draft: Draft;
@@ -41,6 +42,12 @@ async function loadPath(cwd: string, path: string, lang: string | undefined): Pr
     const { draft, files } = await readOpinionFolder(absolute, shown, lang);
     return { draft: relocate(draft, (file) => displayPath(resolve(cwd, file), cwd), shown), files };
   }
+  if (isDocx(absolute)) {
+    const bytes = await readFile(absolute).catch((error: unknown) => {
+      throw new DiffInputError(`cannot read \`${shown}\`: ${reasonOf(error)}`);
+    });
+    return draftFromDocx(bytes, shown);
+  }
   const parsed = await readMarkdownDraft(absolute, shown);
   return { draft: parsed.draft, files: [parsed.file] };
 }
@@ -55,6 +62,7 @@ async function loadRevision(cwd: string, path: string, revision: string, lang: s
   const commit = await commitOf(root, revision);
   const type = await typeAt(root, commit, inRepo);
   if (!type) throw new DiffInputError(`cannot read \`${shown}\` at revision \`${revision}\`: it does not exist there`);
+  if (type === 'blob' && isDocx(inRepo)) return draftFromDocx(await readAt(root, commit, inRepo), shown, origin);
   if (type === 'blob') {
     const parsed = parseMarkdownDraft(draftText(await readAt(root, commit, inRepo), shown), origin);
     return { draft: parsed.draft, files: [parsed.file] };

@@ -1,0 +1,28 @@
+/**
+ * A Word draft (.docx) as a `Draft`: read by the Word reader into the same
+ * tree a Markdown draft gives, written as Markdown and read by the Markdown
+ * draft parser — one reading of numbers, headings and header rows for both.
+ */
+import type { VFile } from 'vfile';
+import type { Draft } from '../../core/draft.js';
+import { DiffInputError } from './errors.js';
+
+export async function draftFromDocx(bytes: Uint8Array, shown: string, origin = shown): Promise<{ draft: Draft; files: VFile[] }> {
+  const [{ readDocx, WordReadError }, { draftMarkdown }, { parseMarkdownDraft }] = await Promise.all([
+    import('../../word/read/index.js'),
+    import('../../build/to-markdown.js'),
+    import('../parse/markdown-draft.js'),
+  ]);
+  try {
+    const word = readDocx(bytes, shown);
+    const parsed = parseMarkdownDraft(String(draftMarkdown.stringify(word.tree)), origin);
+    return { draft: parsed.draft, files: [word.file] };
+  } catch (error) {
+    if (error instanceof WordReadError) throw new DiffInputError(error.message);
+    throw error;
+  }
+}
+
+export function isDocx(path: string): boolean {
+  return /\.docx$/iu.test(path);
+}

@@ -1,0 +1,246 @@
+/**
+ * `opinion import`: a draft (a Word .docx or a Markdown draft) → an opinion
+ * source folder — opinion.yaml from the front, one Markdown file per chapter
+ * with `{#id}` on every point and heading, footnotes kept, recommendations the
+ * text makes clear moved to recommendations.yaml and placed back with
+ * `::recommendations` — and a report of everything guessed or not mapped, at
+ * its place in the draft.
+ */
+import type { FootnoteDefinition, PhrasingContent, Root, RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
+import { stringify as yamlStringify } from 'yaml';
+import { draftMarkdown } from '../build/to-markdown.js';
+import { report } from '../core/messages.js';
+import { draftText } from '../diff/load/markdown-file.js';
+import { parseDraftMarkdown } from '../diff/parse/processor.js';
+import { plainText } from '../diff/parse/plain-text.js';
+import { IdMaker, initials, slug } from './ids.js';
+import { guessLanguage, labelsFor, SHIPPED_LANGUAGES } from './labels.js';
+import { metadataFrom } from './metadata.js';
+import { planNumbers } from './numbering.js';
+import { recogniseRecommendation } from './recommendations.js';
+import { linkReferences } from './references.js';
+import { readStructure, type Chapter, type Item } from './structure.js';
+
+export interface ImportOptions {
+  /** The original language (default: from the document, or guessed from its labels). */
+  lang?: string;
+}
+
+export interface ImportedFile {
+  /** Path inside the opinion folder, with forward slashes. */
+  path: string;
+  content: string;
+}
+
+export interface ImportResult {
+  files: ImportedFile[];
+  /** The draft, with every guess and everything not mapped as messages at its place. */
+  report: VFile;
+  lang: string;
+  /** A folder name for the opinion: from its reference (`int-871`), else from the file name. */
+  folderName: string;
+}
+
+interface Input {
+  tree: Root;
+  file: VFile;
+  lang?: string;
+}
+
+async function readInput(bytes: Uint8Array, shown: string): Promise<Input> {
+  if (/\.docx$/iu.test(shown) || (bytes[0] === 0x50 && bytes[1] === 0x4b) || (bytes[0] === 0xd0 && bytes[1] === 0xcf) || bytes.length === 0) {
+    if (bytes.length === 0 && !/\.docx$/iu.test(shown)) {
+      const { WordReadError } = await import('../word/read/errors.js');
+      throw new WordReadError(`cannot read \`${shown}\`: the file is empty, expected a Word document (.docx) or a Markdown draft`);
+    }
+    const { readDocx } = await import('../word/read/index.js');
+    const word = readDocx(bytes, shown);
+    if (word.trackedChanges > 0) {
+      report(word.file, `Unexpected tracked changes (${word.trackedChanges}), expected a clean draft: imported as if all were accepted`, { ruleId: 'word/tracked-changes', severity: 'warning' });
+    }
+    if (word.comments > 0) report(word.file, `Unexpected comments (${word.comments}), expected none: not imported (each is reported at its paragraph)`, { ruleId: 'word/comment', severity: 'warning' });
+    return { tree: word.tree, file: word.file, ...(word.lang ? { lang: word.lang.split('-')[0]?.toLowerCase() as string } : {}) };
+  }
+  const file = new VFile({ path: shown, value: draftText(Buffer.from(bytes), shown) });
+  return { tree: parseDraftMarkdown(file), file };
+}
+
+function stringifyPhrasing(children: PhrasingContent[]): string {
+  return stringifyBlocks([{ type: 'paragraph', children }]);
+}
+
+function stringifyBlocks(children: RootContent[]): string {
+  return String(draftMarkdown.stringify({ type: 'root', children } as Root)).trimEnd();
+}
+
+export async function importDraft(bytes: Uint8Array, shown: string, options: ImportOptions = {}): Promise<ImportResult> {
+  const input = await readInput(bytes, shown);
+  const { file, tree } = input;
+  const structure = readStructure(tree, file);
+
+  // Language: asked for, else the document's, else guessed from its labels.
+  let lang = options.lang;
+  if (!lang && input.lang && (SHIPPED_LANGUAGES as readonly string[]).includes(input.lang)) {
+    lang = input.lang;
+    report(file, `Recognised the language \`${lang}\` from the document's settings (use --lang to choose another)`, { ruleId: 'import/language', severity: 'info' });
+  }
+  if (!lang) {
+    const guess = await guessLanguage(structure.frontLines);
+    lang = guess?.lang ?? 'en';
+    report(file, guess ? `Recognised the language \`${lang}\` from the draft's labels (use --lang to choose another)` : 'Unexpected draft without labels that name its language, expected a header such as `Rapporteur:`: language set to `en` (use --lang)', {
+      ruleId: 'import/language',
+      severity: guess ? 'info' : 'warning',
+    });
+  }
+  const labels = (await labelsFor(lang)) ?? (await labelsFor('en'));
+  if (!labels) throw new Error('the built-in label files are missing');
+  if (labels.lang !== lang) report(file, `Unexpected language \`${lang}\` without a label file, expected one of ${SHIPPED_LANGUAGES.map((l) => `\`${l}\``).join(', ')}: the front was read with the English labels`, { ruleId: 'import/language', severity: 'warning' });
+
+  const folderBase = String(shown).split(/[\\/]/u).pop()?.replace(/\.[^.]*$/u, '') ?? 'draft';
+  const { meta, unknown } = metadataFrom(structure, labels, lang, file, folderBase);
+  const chapters = structure.chapters;
+  if (chapters.length === 0) report(file, 'Unexpected draft without chapters, expected headings such as `1. Conclusions and recommendations`', { ruleId: 'import/no-chapters', severity: 'warning' });
+  planNumbers(chapters, file);
+  const points = chapters.flatMap((chapter) => chapter.items.filter((item) => item.kind === 'point' && item.number));
+  if (points.length > 0 && points.filter((item) => item.dotted).length * 2 > points.length) meta.numbering = 'oj';
+
+  // Ids: chapters from their file names, then headings and points.
+  const ids = new IdMaker();
+  const names = chapters.map((chapter, i) => {
+    const name = ids.make('', chapter.titleText, `chapter-${i + 1}`, 5);
+    chapter.id = name;
+    return `${String(i + 1).padStart(2, '0')}-${name}.md`;
+  });
+  for (const chapter of chapters) {
+    const prefix = initials(chapter.titleText);
+    for (const item of chapter.items) {
+      const fallback = (item.built ?? item.number ?? '').replace(/\./gu, '-') || 'point';
+      item.id = ids.make(item.kind === 'heading' ? 'sec' : prefix, item.text, fallback);
+    }
+  }
+
+  const recommendations = extractRecommendations(chapters, ids, file);
+  linkReferences(chapters, labels, file);
+
+  // Footnotes: new ids from their words, defined in each chapter that uses them.
+  const footnoteIds = new Map<string, string>();
+  const footnoteHome = new Map<string, number>();
+  const chapterFiles: string[] = chapters.map((chapter, index) => {
+    const used: string[] = [];
+    const relabel = (root: RootContent[] | PhrasingContent[]) => {
+      visit({ type: 'root', children: root } as Root, 'footnoteReference', (node) => {
+        const definition = structure.footnotes.get(node.identifier);
+        if (!definition) {
+          report(file, `Unexpected footnote reference \`[^${node.label ?? node.identifier}]\` without its footnote, expected a definition: left out`, { ruleId: 'import/footnote', severity: 'warning', place: node.position });
+          return;
+        }
+        const key = `${index}/${node.identifier}`;
+        let id = footnoteIds.get(key);
+        if (!id) {
+          id = ids.make('fn', plainText((definition.children[0] as { children?: PhrasingContent[] })?.children ?? []).text, node.identifier.toLowerCase().replace(/[^a-z0-9]/gu, '') || 'note');
+          footnoteIds.set(key, id);
+          used.push(node.identifier);
+          const home = footnoteHome.get(node.identifier);
+          if (home === undefined) footnoteHome.set(node.identifier, index);
+          else {
+            report(file, `Unexpected footnote \`${node.label ?? node.identifier}\` referred to from chapters ${home + 1} and ${index + 1}, expected each footnote in one chapter: each chapter gets its own copy, numbered on its own by the build`, { ruleId: 'import/footnote', severity: 'warning', place: node.position });
+          }
+        }
+        node.identifier = id;
+        node.label = id;
+      });
+    };
+    for (const item of chapter.items) {
+      relabel(item.phrasing);
+      relabel(item.more);
+    }
+    const parts: string[] = [];
+    const unnumbered = chapter.number === undefined ? ' {-}' : '';
+    parts.push(`# ${stringifyPhrasing(chapter.title) || chapter.titleText || 'Untitled'}${unnumbered}`);
+    let placedRecommendations = false;
+    for (const item of chapter.items) {
+      if (item.recommendation) {
+        if (!placedRecommendations) parts.push('::recommendations');
+        placedRecommendations = true;
+        continue;
+      }
+      if (item.kind === 'heading') parts.push(`${'#'.repeat(item.level + 1)} ${stringifyPhrasing(item.phrasing)} {#${item.id}}`);
+      else parts.push(`{#${item.id}} ${stringifyPhrasing(item.phrasing)}`.trimEnd());
+      if (item.more.length) parts.push(stringifyBlocks(item.more));
+    }
+    const definitions: FootnoteDefinition[] = used.map((identifier) => ({
+      ...(JSON.parse(JSON.stringify(structure.footnotes.get(identifier))) as FootnoteDefinition),
+      identifier: footnoteIds.get(`${index}/${identifier}`) as string,
+      label: footnoteIds.get(`${index}/${identifier}`) as string,
+    }));
+    for (const definition of definitions) relabel(definition.children);
+    if (definitions.length) parts.push(stringifyBlocks(definitions));
+    return parts.join('\n\n') + '\n';
+  });
+  for (const [identifier, definition] of structure.footnotes) {
+    if (!footnoteHome.has(identifier)) {
+      report(file, `Unexpected footnote \`${definition.label ?? identifier}\` that nothing refers to, expected a reference: not imported (“${plainText((definition.children[0] as { children?: PhrasingContent[] })?.children ?? []).text.slice(0, 60)}”)`, { ruleId: 'import/footnote', severity: 'warning', place: definition.position });
+    }
+  }
+
+  const files: ImportedFile[] = [];
+  const header = (schema: string) => `# yaml-language-server: $schema=@SCHEMAS@/${schema}.schema.json\n`;
+  let opinionYaml = header('opinion') + `# Imported by \`opinion import\` from ${shown}.\n`;
+  if (unknown.length) opinionYaml += '# Lines of the draft that have no place in the metadata:\n' + unknown.map((line) => `#   ${line.replace(/\n/gu, ' ')}`).join('\n') + '\n';
+  opinionYaml += yamlStringify(inSchemaOrder(meta), { lineWidth: 0 });
+  files.push({ path: 'opinion.yaml', content: opinionYaml });
+  if (recommendations.length) files.push({ path: 'recommendations.yaml', content: header('recommendations') + yamlStringify({ recommendations }, { lineWidth: 100 }) });
+  names.forEach((name, i) => files.push({ path: `text/${lang}/${name}`, content: chapterFiles[i] as string }));
+  const reference = typeof meta.reference === 'string' && meta.reference !== 'INT/000' ? meta.reference.toLowerCase().replace('/', '-') : '';
+  return { files, report: file, lang, folderName: reference || slug(folderBase, 6) || 'imported-opinion' };
+}
+
+const KEY_ORDER = ['reference', 'document', 'title', 'kind', 'requested_by', 'legal_basis', 'referrals', 'rapporteurs', 'section', 'decision', 'adopted_in_section', 'adopted_at_plenary', 'plenary_session', 'vote', 'language', 'languages', 'stage', 'version', 'version_date', 'numbering', 'closing'];
+
+function inSchemaOrder(meta: Record<string, unknown>): Record<string, unknown> {
+  const ordered: Record<string, unknown> = {};
+  for (const key of KEY_ORDER) if (meta[key] !== undefined) ordered[key] = meta[key];
+  for (const [key, value] of Object.entries(meta)) if (!(key in ordered)) ordered[key] = value;
+  return ordered;
+}
+
+/**
+ * Points that read as recommendations with a named addressee, when they are
+ * one run of points (nothing between them): moved to recommendations.yaml.
+ * Otherwise they stay prose, and the guess is reported.
+ */
+function extractRecommendations(chapters: Chapter[], ids: IdMaker, file: VFile): Record<string, unknown>[] {
+  const found: { chapter: number; index: number; item: Item; addressees: string[] }[] = [];
+  chapters.forEach((chapter, c) =>
+    chapter.items.forEach((item, index) => {
+      if (item.kind !== 'point' || !item.number || item.more.length) return;
+      const recognised = recogniseRecommendation(item.text);
+      let footnote = false;
+      visit({ type: 'root', children: item.phrasing } as unknown as Root, 'footnoteReference', () => {
+        footnote = true;
+      });
+      if (recognised && !footnote) found.push({ chapter: c, index, item, addressees: recognised.addressees });
+    }),
+  );
+  if (found.length === 0) return [];
+  const contiguous = found.every((entry, i) => i === 0 || (entry.chapter === (found[i - 1] as (typeof found)[number]).chapter && entry.index === (found[i - 1] as (typeof found)[number]).index + 1));
+  const last = found[found.length - 1] as (typeof found)[number];
+  const items = chapters[last.chapter]?.items ?? [];
+  const afterRun = items.slice(last.index + 1);
+  const nested = afterRun.some((item) => item.kind === 'point') && found.some((entry) => entry.item.level !== (afterRun.find((item) => item.kind === 'point')?.level ?? entry.item.level));
+  if (!contiguous || nested) {
+    for (const entry of found) {
+      report(file, `Recognised point ${entry.item.number} as a recommendation to ${entry.addressees.join(', ')}, but the recommendations are not one run of points: kept as prose`, { ruleId: 'import/recommendation', severity: 'info', place: entry.item.node.position });
+    }
+    return [];
+  }
+  return found.map((entry) => {
+    entry.item.recommendation = true;
+    const id = ids.make('rec', entry.item.text.replace(/^.*?\b(?:to|à|a|zu)\b/iu, ''), (entry.item.built ?? '').replace(/\./gu, '-'));
+    entry.item.id = id;
+    report(file, `Recognised point ${entry.item.number} as a recommendation to ${entry.addressees.join(', ')}: moved to recommendations.yaml as \`${id}\` and placed back with \`::recommendations\``, { ruleId: 'import/recommendation', severity: 'info', place: entry.item.node.position });
+    return { id, text: stringifyPhrasing(entry.item.phrasing), addressees: entry.addressees };
+  });
+}

@@ -1,0 +1,111 @@
+/**
+ * Reading a draft's fixed wording back into values, with the same label
+ * files `opinion build` writes it from (`templates/languages/<lang>.yaml`):
+ * a label with placeholders becomes a pattern ("Version {version} of {date}"),
+ * dates are read in the label file's short pattern ("21.9.2017") or long
+ * form ("10 April 2018", recognised by formatting each month as the build
+ * does), and the language of a draft is guessed from the labels it uses.
+ */
+import { VFile } from 'vfile';
+import { formatLongDate } from '../build/dates.js';
+import { builtinLabelFiles, resolveLabels } from '../build/labels-load.js';
+import type { LabelKey, Labels } from '../build/labels.js';
+
+export type { Labels };
+
+/** The label files that ship (templates/languages/*.yaml). */
+export const SHIPPED_LANGUAGES = ['en', 'fr', 'it', 'de'] as const;
+
+export async function labelsFor(lang: string): Promise<Labels | undefined> {
+  const layers = await builtinLabelFiles([lang]);
+  return resolveLabels(lang, layers, { file: new VFile() });
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
+/** The values of a label's placeholders in `text`, when `text` is that label filled in. */
+export function matchLabel(labels: Labels, key: LabelKey, text: string): Record<string, string> | undefined {
+  const template = labels.text[key];
+  if (!template) return undefined;
+  const names: string[] = [];
+  let pattern = '';
+  let last = 0;
+  for (const match of template.matchAll(/\{([a-z_]+)\}/gu)) {
+    pattern += escape(template.slice(last, match.index));
+    pattern += '(.+?)';
+    names.push(match[1] as string);
+    last = (match.index ?? 0) + match[0].length;
+  }
+  pattern += escape(template.slice(last));
+  const found = new RegExp(`^${pattern}$`, 'su').exec(normalise(text));
+  if (!found) return undefined;
+  const values: Record<string, string> = {};
+  names.forEach((name, i) => {
+    values[name] = (found[i + 1] ?? '').trim();
+  });
+  return values;
+}
+
+/** Quotes and spaces as the label files write them. */
+export function normalise(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** "21.9.2017" in the label file's short pattern → "2017-09-21". */
+export function parseShortDate(labels: Labels, text: string): string | undefined {
+  const pattern = labels.text['dates.short'];
+  const order: string[] = [];
+  const source = escape(pattern).replace(/yyyy|dd|d|mm|m/gu, (token) => {
+    order.push(token[0] as string);
+    return token === 'yyyy' ? '(\\d{4})' : '(\\d{1,2})';
+  });
+  const found = new RegExp(`^${source}$`, 'u').exec(text.trim());
+  if (!found) return undefined;
+  const value: Record<string, number> = {};
+  order.forEach((token, i) => {
+    value[token] = Number(found[i + 1]);
+  });
+  return valid(value.y, value.m, value.d);
+}
+
+function valid(year: number | undefined, month: number | undefined, day: number | undefined): string | undefined {
+  if (!year || !month || !day) return undefined;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+/** "10 April 2018" (as the build writes long dates in this language) → "2018-04-10". */
+export function parseLongDate(labels: Labels, text: string): string | undefined {
+  const wanted = normalise(text).replace(/\.$/u, '');
+  const year = /\b(\d{4})\b/u.exec(wanted)?.[1];
+  if (!year) return undefined;
+  for (let month = 1; month <= 12; month++) {
+    for (let day = 1; day <= 31; day++) {
+      const iso = valid(Number(year), month, day);
+      if (iso && formatLongDate(iso, labels) === wanted) return iso;
+    }
+  }
+  return undefined;
+}
+
+/** The shipped language whose labels the draft's front lines use most. */
+export async function guessLanguage(lines: readonly string[]): Promise<{ lang: string; score: number } | undefined> {
+  let best: { lang: string; score: number } | undefined;
+  const keys: LabelKey[] = ['header.rapporteur', 'header.legal-basis', 'header.section', 'header.adopted-in-section', 'header.plenary-decision', 'closing.president', 'stage.section-purpose'];
+  for (const lang of SHIPPED_LANGUAGES) {
+    const labels = await labelsFor(lang);
+    if (!labels) continue;
+    let score = 0;
+    for (const line of lines) {
+      if (matchLabel(labels, 'title.opinion', line) || matchLabel(labels, 'title.information-report', line)) score += 2;
+      for (const key of keys) if (labels.text[key] && normalise(line).startsWith(labels.text[key].replace(/:$/u, ''))) score++;
+    }
+    if (score > 0 && (!best || score > best.score)) best = { lang, score };
+  }
+  return best;
+}

@@ -1,0 +1,199 @@
+/**
+ * opinion.yaml from the front of a draft: the reference and document number,
+ * the title (out of the title line), the kind (the kind line or the header
+ * row under the legal basis), the stage, version and date (the banner), the
+ * header table's rows, and the closing block — each read with the label file
+ * of the draft's language, so that `opinion build` writes them back the same.
+ * Rows that have no place in the metadata are reported and kept as comments.
+ */
+import type { VFile } from 'vfile';
+import { report } from '../core/messages.js';
+import type { Labels } from '../build/labels.js';
+import type { LabelKey } from '../build/labels.js';
+import { matchLabel, normalise, parseLongDate, parseShortDate } from './labels.js';
+import type { Structure } from './structure.js';
+
+export interface Metadata {
+  meta: Record<string, unknown>;
+  /** Header rows kept as comments in opinion.yaml. */
+  unknown: string[];
+}
+
+const STAGE_KEYS = ['preliminary-draft', 'study-group', 'section', 'plenary'] as const;
+const KIND_KEYS = ['own-initiative', 'exploratory', 'additional'] as const;
+
+function info(file: VFile, reason: string, severity: 'info' | 'warning' = 'info'): void {
+  report(file, reason, { ruleId: severity === 'info' ? 'import/guess' : 'import/unmapped-header', severity });
+}
+
+function names(value: string): string[] {
+  return value.split(/\s*(?:,|;|\n| and | et | e | und )\s*/u).map((name) => name.trim()).filter(Boolean);
+}
+
+export function metadataFrom(structure: Structure, labels: Labels, lang: string, file: VFile, fallbackReference: string): Metadata {
+  const meta: Record<string, unknown> = {};
+  const unknown: string[] = [];
+  const rows = structure.front.header;
+  const rapporteurs: { name: string; role: string }[] = [];
+  let banner: string | undefined;
+  let purpose: string | undefined;
+  let kind: string | undefined;
+  const label = (key: LabelKey) => normalise(labels.text[key]).replace(/:$/u, '').toLowerCase();
+  const keep = (what: string, row: { label: string; value: string }) => {
+    unknown.push(`${row.label ? `${row.label} ` : ''}${row.value}`.trim());
+    info(file, `Unexpected ${what} \`${`${row.label} ${row.value}`.trim()}\`, expected a header row \`opinion build\` writes: kept as a comment in opinion.yaml`, 'warning');
+  };
+
+  for (const row of rows) {
+    const value = normalise(row.value);
+    switch (row.field) {
+      case 'reference':
+        meta.reference = value;
+        break;
+      case 'document':
+        meta.document = value;
+        break;
+      case 'stage':
+        banner = value;
+        break;
+      case 'stage_purpose':
+        purpose = value;
+        break;
+      case 'version': {
+        const withDate = matchLabel(labels, 'stage.version-date', value);
+        const only = withDate ?? matchLabel(labels, 'stage.version', value);
+        if (only?.version && /^\d+$/u.test(only.version)) meta.version = Number(only.version);
+        const date = withDate?.date ? parseLongDate(labels, withDate.date) : undefined;
+        if (date) meta.version_date = date;
+        if (!only) keep('version line', row);
+        break;
+      }
+      case 'kind_line': {
+        const requested = matchLabel(labels, 'kind.exploratory-requested', value);
+        if (requested?.requested_by) {
+          kind = 'exploratory';
+          meta.requested_by = requested.requested_by;
+        } else {
+          const found = KIND_KEYS.find((key) => normalise(labels.text[`kind.${key}`]) === value);
+          if (found) kind = found;
+          else keep('line', row);
+        }
+        break;
+      }
+      case 'kind':
+        kind ??= normalise(labels.text['header.additional']) === value ? 'additional' : 'own-initiative';
+        break;
+      case 'rapporteur':
+      case 'co-rapporteur':
+      case 'rapporteur-general':
+        for (const name of names(row.value)) rapporteurs.push({ name, role: row.field });
+        break;
+      case 'decision': {
+        const date = parseShortDate(labels, value);
+        if (!date) {
+          keep('decision date', row);
+          break;
+        }
+        meta.decision = { by: normalise(row.label).toLowerCase().replace(/:$/u, '') === label('header.bureau-decision') ? 'bureau' : 'plenary', date };
+        break;
+      }
+      case 'referral':
+      case 'consultation': {
+        const parts = matchLabel(labels, 'header.referral-value', value);
+        const date = parts?.date ? parseShortDate(labels, parts.date) : undefined;
+        if (!parts?.body || !date) {
+          keep('referral', row);
+          break;
+        }
+        const referrals = (meta.referrals ??= []) as unknown[];
+        referrals.push({ type: row.field, body: parts.body, date });
+        break;
+      }
+      case 'legal_basis':
+        meta.legal_basis = value;
+        break;
+      case 'section':
+        meta.section = value;
+        break;
+      case 'adopted_in_section':
+      case 'adopted_at_plenary': {
+        const date = parseShortDate(labels, value);
+        if (date) meta[row.field] = date;
+        else keep('date', row);
+        break;
+      }
+      case 'plenary_session':
+        if (/^\d+$/u.test(value)) meta.plenary_session = Number(value);
+        else keep('session', row);
+        break;
+      case 'vote': {
+        const vote = matchLabel(labels, 'header.vote-value', value);
+        if (vote && [vote.for, vote.against, vote.abstentions].every((n) => /^\d+$/u.test(n ?? ''))) {
+          meta.vote = { for: Number(vote.for), against: Number(vote.against), abstentions: Number(vote.abstentions) };
+        } else keep('vote', row);
+        break;
+      }
+      default:
+        keep(row.label ? 'header row' : 'line before the first chapter', row);
+    }
+  }
+
+  // Title: the title line without its fixed wording.
+  const titleLine = structure.front.title;
+  if (titleLine) {
+    const opinion = matchLabel(labels, 'title.opinion', titleLine);
+    const report = matchLabel(labels, 'title.information-report', titleLine);
+    if (report?.title) kind = 'information-report';
+    meta.title = (opinion ?? report)?.title ?? normalise(titleLine);
+    if (!opinion && !report) info(file, `Unexpected title line \`${normalise(titleLine)}\`, expected \`${labels.text['title.opinion']}\`: taken whole as the title`, 'warning');
+  } else {
+    meta.title = fallbackReference;
+    info(file, `Unexpected draft without a title line, expected \`${labels.text['title.opinion']}\`: the title is \`${fallbackReference}\`, change it in opinion.yaml`, 'warning');
+  }
+
+  if (!meta.reference) {
+    meta.reference = 'INT/000';
+    info(file, 'Unexpected draft without a reference (e.g. `INT/871`) before the first chapter, expected one: set to `INT/000`, change it in opinion.yaml', 'warning');
+  }
+  if (kind === undefined) {
+    kind = (meta.referrals as unknown[] | undefined)?.length ? 'referral' : 'own-initiative';
+    info(file, `Unexpected draft without a kind line such as \`${labels.text['kind.own-initiative']}\`, expected one: guessed \`${kind}\``);
+  }
+  meta.kind = kind;
+  if (rapporteurs.length) meta.rapporteurs = rapporteurs.map((r) => (r.role === 'rapporteur' ? { name: r.name } : r));
+
+  // Stage: the banner's purpose says which version it is; the banner alone may not.
+  let stage: string | undefined = STAGE_KEYS.find((key) => purpose !== undefined && normalise(labels.text[`stage.${key}-purpose`]) === purpose);
+  if (!stage && banner !== undefined) {
+    const matches = STAGE_KEYS.filter((key) => normalise(labels.text[`stage.${key}`]) === banner);
+    stage = matches[0];
+    if (matches.length > 1) info(file, `Unexpected banner \`${banner}\` without the version's purpose, expected both: guessed stage \`${stage}\``);
+    if (!stage) keep('banner', { label: '', value: banner });
+  }
+  if (!stage) {
+    stage = meta.adopted_at_plenary ? 'adopted' : 'preliminary-draft';
+    if (stage !== 'adopted') info(file, `Unexpected draft without a stage banner, expected one such as \`${labels.text['stage.preliminary-draft']}\`: stage set to \`preliminary-draft\` (the build then shows its banner)`, 'warning');
+  }
+  meta.stage = stage;
+
+  // Closing block: "Brussels, 23 May 2018." then the president's title and name.
+  const [first, ...rest] = structure.closing;
+  if (first) {
+    const placeDate = matchLabel(labels, 'closing.place-date', first);
+    const date = placeDate?.date ? parseLongDate(labels, placeDate.date) : undefined;
+    const closing: Record<string, unknown> = {};
+    if (placeDate?.place) closing.place = placeDate.place;
+    if (date) closing.date = date;
+    const president = normalise(labels.text['closing.president']);
+    const names = rest.filter((line) => normalise(line) !== president);
+    if (names.length === 1) closing.president = names[0];
+    if (!date || names.length > 1 || !rest.some((line) => normalise(line) === president)) {
+      unknown.push(...structure.closing);
+      info(file, `Unexpected closing block \`${structure.closing.join(' / ')}\`, expected \`${labels.text['closing.place-date']}\`, \`${president}\` and a name: kept as a comment in opinion.yaml`, 'warning');
+    }
+    meta.closing = closing;
+  }
+  meta.language = lang;
+  meta.languages = [lang];
+  return { meta, unknown };
+}

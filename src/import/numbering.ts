@@ -1,0 +1,49 @@
+/**
+ * The numbers `opinion build` will give the imported chapters: a numbered
+ * point with sub-points becomes a sub-heading (the only form the sources
+ * have for it), then headings and points are numbered as the build does
+ * (src/build/numbering.ts), and every number that differs from the draft's
+ * is reported — the build renumbers, so that is a change the user must know.
+ */
+import type { VFile } from 'vfile';
+import { report } from '../core/messages.js';
+import type { Chapter } from './structure.js';
+
+export function planNumbers(chapters: Chapter[], file: VFile): void {
+  let chapterCount = 0;
+  for (const chapter of chapters) {
+    if (chapter.number === undefined) continue;
+    const number = String(++chapterCount);
+    if (chapter.number !== number) {
+      report(file, `Unexpected chapter number \`${chapter.number}\`, expected \`${number}\`: the build numbers it ${number}`, { ruleId: 'import/renumbered', severity: 'warning', place: chapter.node?.position });
+    }
+    chapter.items.forEach((item, i) => {
+      const next = chapter.items[i + 1];
+      if (item.kind === 'point' && item.number && next?.number.startsWith(item.number + '.')) {
+        item.kind = 'heading';
+        report(file, `Unexpected sub-points under point ${item.number}, expected them under a heading: point ${item.number} becomes a sub-heading`, { ruleId: 'import/sub-points', severity: 'warning', place: item.node.position });
+        if (item.more.length) {
+          report(file, `Unexpected list or table under the sub-heading ${item.number}, expected it in a point: kept after the heading`, { ruleId: 'import/sub-points', severity: 'warning', place: item.node.position });
+        }
+      }
+    });
+    const counters: number[] = [];
+    let level = 0;
+    const bump = (depth: number) => {
+      counters[depth] = (counters[depth] ?? 0) + 1;
+      counters.length = depth + 1;
+      return [number, ...counters].join('.');
+    };
+    for (const item of chapter.items) {
+      if (item.kind === 'heading') {
+        const depth = Math.min(2, Math.max(1, item.level));
+        item.level = depth;
+        item.built = bump(depth - 1);
+        level = depth;
+      } else item.built = bump(level);
+      if (item.number && item.number !== item.built) {
+        report(file, `Unexpected number \`${item.number}\`, expected \`${item.built}\` in the sources' numbering: the build numbers it ${item.built}`, { ruleId: 'import/renumbered', severity: 'warning', place: item.node.position });
+      }
+    }
+  }
+}

@@ -1,0 +1,227 @@
+/**
+ * A draft's tree (from Markdown or Word) read as an opinion: the front (title
+ * line, banner, reference, header table), chapters with their sub-headings
+ * and numbered points (each a paragraph and the lists or tables after it),
+ * the closing block and the footnotes. Numbers are read with the diff's
+ * reader of leading numbers; the front with its reader of header rows.
+ */
+import type { FootnoteDefinition, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { VFile } from 'vfile';
+import type { Draft } from '../core/draft.js';
+import { report } from '../core/messages.js';
+import { addFrontLine, addHeaderTable } from '../diff/parse/front-matter.js';
+import { isClosingLine, isTitleLine } from '../diff/parse/header-labels.js';
+import { leading, levels } from '../diff/parse/numbering.js';
+import { emphasisOnly, plainText } from '../diff/parse/plain-text.js';
+
+export interface Item {
+  kind: 'heading' | 'point';
+  /** The number in the draft ("3.1.2"), '' when it had none. */
+  number: string;
+  dotted: boolean;
+  /** 1: a section (3.1), 2: a sub-section (3.1.1); for points, the level they sit at. */
+  level: number;
+  /** The text without its number. */
+  phrasing: PhrasingContent[];
+  /** Lists, tables and quotes that belong to the point. */
+  more: RootContent[];
+  text: string;
+  node: RootContent;
+  id?: string;
+  /** The number `opinion build` will give it. */
+  built?: string;
+  /** Moved to recommendations.yaml. */
+  recommendation?: boolean;
+}
+
+export interface Chapter {
+  number?: string;
+  title: PhrasingContent[];
+  titleText: string;
+  items: Item[];
+  node?: RootContent;
+  id?: string;
+}
+
+export interface Structure {
+  /** Header rows and title, as the diff reads them. */
+  front: Draft;
+  /** Every line before the first chapter (for the language guess). */
+  frontLines: string[];
+  chapters: Chapter[];
+  /** Lines of the closing block ("Brussels, 23 May 2018.", the president…). */
+  closing: string[];
+  footnotes: Map<string, FootnoteDefinition>;
+}
+
+const TITLE_WORDS = 20;
+const SENTENCE_END = /[.:;!?…]$/u;
+
+function isTitleLike(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed !== '' && !SENTENCE_END.test(trimmed) && trimmed.split(/\s+/u).length <= TITLE_WORDS;
+}
+
+/** Phrasing without its first `skip` characters of text (the number and the spaces after it). */
+export function stripLeading(nodes: readonly PhrasingContent[], skip: number): PhrasingContent[] {
+  let rest = skip;
+  const out: PhrasingContent[] = [];
+  for (const node of nodes) {
+    if (rest <= 0) {
+      out.push(node);
+      continue;
+    }
+    if (node.type === 'text') {
+      if (node.value.length <= rest) {
+        rest -= node.value.length;
+        continue;
+      }
+      out.push({ ...node, value: node.value.slice(rest) });
+      rest = 0;
+    } else if ('children' in node) {
+      const length = plainText(node.children as PhrasingContent[]).text.length;
+      if (length <= rest) {
+        rest -= length;
+        continue;
+      }
+      out.push({ ...node, children: stripLeading(node.children as PhrasingContent[], rest) } as PhrasingContent);
+      rest = 0;
+    } else out.push(node);
+  }
+  const first = out[0];
+  if (first?.type === 'text') {
+    const value = first.value.trimStart();
+    if (value === '') out.shift();
+    else out[0] = { ...first, value };
+  }
+  return out;
+}
+
+export function readStructure(tree: Root, file: VFile): Structure {
+  const front: Draft = { origin: String(file.path), header: [], chapters: [], footnotes: [] };
+  const structure: Structure = { front, frontLines: [], chapters: [], closing: [], footnotes: new Map() };
+  let phase: 'front' | 'body' | 'closing' = 'front';
+  let chapter: Chapter | undefined;
+  let point: Item | undefined;
+  const blocks = tree.children;
+  const chapterHeading = blocks.find((node) => node.type === 'heading' && levels(leading(plainText(node.children).text).number ?? '1.1') === 1 && leading(plainText(node.children).text).number !== undefined);
+  const chapterDepth = chapterHeading?.type === 'heading' ? chapterHeading.depth : undefined;
+
+  const startChapter = (number: string | undefined, title: PhrasingContent[], node: RootContent) => {
+    chapter = { title, titleText: plainText(title).text.trim(), items: [], node };
+    if (number !== undefined) chapter.number = number;
+    structure.chapters.push(chapter);
+    point = undefined;
+    phase = 'body';
+  };
+  const warn = (node: RootContent, reason: string, ruleId: string, severity: 'warning' | 'info' = 'warning') =>
+    report(file, reason, { ruleId, severity, place: node.position });
+
+  for (const node of blocks) {
+    if (node.type === 'footnoteDefinition') {
+      structure.footnotes.set(node.identifier, node);
+      continue;
+    }
+    if (node.type === 'definition' || node.type === 'thematicBreak' || node.type === 'yaml') continue;
+    if (node.type === 'html') {
+      if (/\S/u.test(node.value.replace(/<!--[\s\S]*?-->/gu, ''))) warn(node, `Unexpected HTML \`${node.value.slice(0, 40)}\`, expected Markdown: not imported`, 'import/unmapped');
+      continue;
+    }
+    if (node.type === 'heading' || node.type === 'paragraph') {
+      const text = plainText(node.children).text;
+      const lead = leading(text, node.type === 'heading');
+      const rest = stripLeading(node.children, lead.skip);
+      const restText = text.slice(lead.skip).trim();
+      const depth1 = lead.number !== undefined && levels(lead.number) === 1;
+      if (phase === 'closing') {
+        structure.closing.push(...text.split('\n').map((line) => line.trim()).filter(Boolean));
+        continue;
+      }
+      if (node.type === 'heading') {
+        if (phase === 'front' && (isTitleLine(text) || (chapterDepth !== undefined && node.depth < chapterDepth))) {
+          structure.frontLines.push(text.trim());
+          addFrontLine(front, text);
+          continue;
+        }
+        if (depth1) {
+          startChapter(lead.number, rest, node);
+          continue;
+        }
+        if (lead.number === undefined && (chapterDepth === undefined || node.depth <= chapterDepth)) {
+          startChapter(undefined, rest, node);
+          continue;
+        }
+        if (!chapter) startChapter(undefined, [], node);
+        const level = lead.number !== undefined ? levels(lead.number) - 1 : Math.max(1, node.depth - (chapterDepth ?? node.depth - 1));
+        point = undefined;
+        (chapter as Chapter).items.push({ kind: 'heading', number: lead.number ?? '', dotted: lead.dotted, level, phrasing: rest, more: [], text: restText, node });
+        continue;
+      }
+      // A chapter heading written as a paragraph: "1. Conclusions", in bold or with its dot.
+      const current = Number(chapter?.number ?? 0);
+      if (depth1 && (lead.number as string).length <= 2 && (lead.dotted || emphasisOnly(node)) && isTitleLike(restText) && Number(lead.number) > current) {
+        startChapter(lead.number, unwrapEmphasis(rest), node);
+        continue;
+      }
+      if (isClosingLine(text)) {
+        phase = 'closing';
+        point = undefined;
+        structure.closing.push(...text.split('\n').map((line) => line.trim()).filter(Boolean));
+        continue;
+      }
+      if (phase === 'front') {
+        structure.frontLines.push(...text.split('\n').map((line) => line.trim()).filter(Boolean));
+        addFrontLine(front, text);
+        continue;
+      }
+      const current2 = chapter as Chapter;
+      if (lead.number !== undefined && !depth1) {
+        point = { kind: 'point', number: lead.number, dotted: lead.dotted, level: levels(lead.number) - 1, phrasing: rest, more: [], text: restText, node };
+        if (emphasisOnly(node) && isTitleLike(restText)) {
+          point.kind = 'heading';
+          point.phrasing = unwrapEmphasis(rest);
+        }
+        current2.items.push(point);
+        if (point.kind === 'heading') point = undefined;
+        continue;
+      }
+      if (point && current2.number !== undefined) {
+        warn(node, `Unexpected paragraph without a number after point ${point.number || '(unnumbered)'}, expected each point to start with its number: joined to that point with a line break`, 'import/unnumbered-paragraph');
+        point.phrasing = [...point.phrasing, { type: 'break' }, ...(node as Paragraph).children];
+        point.text += '\n' + text;
+        continue;
+      }
+      if (current2.number !== undefined) {
+        warn(node, `Unexpected paragraph without a number in chapter ${current2.number}, expected a numbered point: imported as a point, which the build numbers`, 'import/unnumbered-paragraph');
+      }
+      point = { kind: 'point', number: '', dotted: false, level: 0, phrasing: node.children, more: [], text: text.trim(), node };
+      current2.items.push(point);
+      continue;
+    }
+    // Tables, lists, quotes, code.
+    if (phase === 'front' && node.type === 'table') {
+      addHeaderTable(front, node);
+      for (const row of node.children) structure.frontLines.push(row.children.map((cell) => plainText(cell.children).text).join(' '));
+      continue;
+    }
+    if (point && (phase as string) === 'body') {
+      point.more.push(node);
+      continue;
+    }
+    if (phase === 'closing' || phase === 'front') {
+      warn(node, `Unexpected ${node.type} ${phase === 'front' ? 'before the first chapter' : 'in the closing block'}, expected text: not imported`, 'import/unmapped');
+      continue;
+    }
+    const holder: Item = { kind: 'point', number: '', dotted: false, level: 0, phrasing: [], more: [node], text: '', node };
+    warn(node, `Unexpected ${node.type} before the first point of the chapter, expected it after a point: imported as a point of its own`, 'import/unmapped');
+    (chapter as Chapter).items.push(holder);
+    point = holder;
+  }
+  return structure;
+}
+
+function unwrapEmphasis(nodes: PhrasingContent[]): PhrasingContent[] {
+  const meaningful = nodes.filter((node) => !(node.type === 'text' && node.value.trim() === ''));
+  if (meaningful.length === 1 && (meaningful[0]?.type === 'strong' || meaningful[0]?.type === 'emphasis')) return meaningful[0].children;
+  return nodes;
+}

@@ -1,0 +1,478 @@
+/**
+ * word/document.xml as an mdast tree shaped like a Markdown draft: headings
+ * (Word heading styles), paragraphs with their displayed numbers in front
+ * ("1.1 The EESC…"), bullet lists, GFM tables, footnotes, emphasis and links.
+ * Tracked changes are read as if all were accepted. What has no Markdown
+ * form (images, text boxes, fields, equations, comments…) is reported at its
+ * paragraph, its text kept.
+ *
+ * Every block's position is its paragraph's number (line N = the N-th
+ * paragraph of the document, tables' paragraphs included), and the report's
+ * file holds one line of text per paragraph, so that messages show where
+ * they are.
+ */
+import type { BlockContent, FootnoteDefinition, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
+import type { VFile } from 'vfile';
+import { report } from '../../core/messages.js';
+import type { Numbering } from './numbering.js';
+import { phrasingOf, piecesText, type Piece } from './phrasing.js';
+import type { Styles } from './styles.js';
+import { attribute, descendant, element, elements, textOf, toggle, valueOf, type Element } from './xml.js';
+
+export interface Parts {
+  styles: Styles;
+  numbering: Numbering;
+  /** Relationship id → target (hyperlinks). */
+  links: Map<string, string>;
+  footnotes: Map<string, Element>;
+  endnotes: Map<string, Element>;
+  comments: Map<string, Element>;
+}
+
+interface Format {
+  bold: boolean;
+  italic: boolean;
+  link?: string;
+}
+
+interface Field {
+  instruction: string;
+  phase: 'instruction' | 'result';
+  link?: string;
+}
+
+interface Issue {
+  reason: string;
+  ruleId: string;
+  severity: 'warning' | 'info';
+  note?: string;
+}
+
+const PREVIEW_WORDS = 6;
+const IGNORED = new Set([
+  'w:pPr', 'w:rPr', 'w:bookmarkStart', 'w:bookmarkEnd', 'w:proofErr', 'w:permStart', 'w:permEnd', 'w:commentRangeStart', 'w:commentRangeEnd',
+  'w:lastRenderedPageBreak', 'w:footnoteRef', 'w:endnoteRef', 'w:separator', 'w:continuationSeparator', 'w:annotationRef', 'w:delText',
+  'w:delInstrText', 'w:moveFromRangeStart', 'w:moveFromRangeEnd', 'w:moveToRangeStart', 'w:moveToRangeEnd', 'w:customXmlInsRangeStart',
+  'w:customXmlInsRangeEnd', 'w:customXmlDelRangeStart', 'w:customXmlDelRangeEnd', 'w:sectPr', 'w:rPrChange', 'w:pPrChange', 'w:tblPr',
+  'w:tblGrid', 'w:trPr', 'w:tcPr', 'w:sdtPr', 'w:sdtEndPr', 'w:softHyphen',
+]);
+/** Fields that only lay out pages: their displayed text is no content. */
+const PAGE_FIELDS = /^(?:PAGE|NUMPAGES|SECTIONPAGES|SECTION)\b/u;
+
+/** "“1.3 The EESC considers that…”": a paragraph named by its first words. */
+export function preview(text: string): string {
+  const words = text.trim().split(/\s+/u).filter(Boolean);
+  if (words.length === 0) return '(empty)';
+  return `“${words.slice(0, PREVIEW_WORDS).join(' ')}${words.length > PREVIEW_WORDS ? '…' : ''}”`;
+}
+
+export class DocumentReader {
+  /** One line of text per paragraph, for the report's file. */
+  readonly lines: string[] = [];
+  trackedChanges = 0;
+  commentCount = 0;
+  private readonly definitions: FootnoteDefinition[] = [];
+  private readonly converted = new Set<string>();
+  private issues: Issue[] = [];
+  private fields: Field[] = [];
+  /** Blocks to add after the paragraph being read (the text of its text boxes). */
+  private extra: BlockContent[] = [];
+  private inNote = false;
+
+  constructor(
+    private readonly parts: Parts,
+    private readonly file: VFile,
+  ) {}
+
+  read(body: Element): Root {
+    const children = this.blocks(body);
+    return { type: 'root', children: [...children, ...this.definitions] };
+  }
+
+  /** Paragraphs, tables and content controls of a body, cell or text box, with bullet paragraphs gathered into lists. */
+  private blocks(container: Element): RootContent[] {
+    const out: RootContent[] = [];
+    const lists: { list: List; level: number }[] = [];
+    const closeLists = () => {
+      lists.length = 0;
+    };
+    const visit = (node: Element) => {
+      for (const child of elements(node)) {
+        if (child.name === 'w:p') {
+          const result = this.paragraph(child);
+          if (!result) {
+            if (this.extra.length) closeLists();
+          } else if (result.bullet !== undefined) {
+            const item: ListItem = { type: 'listItem', spread: false, children: [result.node as Paragraph] };
+            if (result.node.position) item.position = result.node.position;
+            while (lists.length && (lists[lists.length - 1] as { level: number }).level > result.bullet) lists.pop();
+            const top = lists[lists.length - 1];
+            if (top && top.level === result.bullet) top.list.children.push(item);
+            else {
+              const list: List = { type: 'list', ordered: false, spread: false, children: [item] };
+              if (top) {
+                const parent = top.list.children[top.list.children.length - 1] as ListItem;
+                parent.children.push(list);
+              } else out.push(list);
+              lists.push({ list, level: result.bullet });
+            }
+          } else {
+            closeLists();
+            out.push(result.node);
+          }
+          if (this.extra.length) {
+            closeLists();
+            out.push(...this.extra);
+            this.extra = [];
+          }
+        } else if (child.name === 'w:tbl') {
+          closeLists();
+          out.push(this.table(child));
+        } else if (child.name === 'w:sdt') {
+          const content = element(child, 'w:sdtContent');
+          if (content) visit(content);
+        } else if (child.name === 'w:customXml' || child.name === 'w:ins' || child.name === 'w:moveTo') {
+          visit(child);
+        } else if (child.name === 'w:del' || child.name === 'w:moveFrom') {
+          this.trackedChanges++;
+        } else if (!IGNORED.has(child.name)) {
+          const text = textOf(child, ['w:t']);
+          this.lines.push(text);
+          this.flush(this.lines.length, text, [{ reason: `Unexpected \`${child.name}\` element, expected a paragraph or a table${text ? ': its text is kept as a paragraph' : ''}`, ruleId: 'word/unmapped', severity: 'warning' }]);
+          if (text.trim()) out.push(this.positioned({ type: 'paragraph', children: [{ type: 'text', value: text }] }, this.lines.length, text));
+        }
+      }
+    };
+    visit(container);
+    return out;
+  }
+
+  private positioned<T extends RootContent>(node: T, line: number, text: string): T {
+    node.position = { start: { line, column: 1 }, end: { line, column: text.length + 1 } };
+    return node;
+  }
+
+  /** Report what was found in a paragraph, at that paragraph. */
+  private flush(line: number, text: string, issues: Issue[]): void {
+    for (const issue of issues) {
+      report(this.file, `${issue.reason} (paragraph ${line}, ${preview(text)})`, {
+        ruleId: issue.ruleId,
+        severity: issue.severity,
+        place: { start: { line, column: 1 }, end: { line, column: Math.max(2, text.length + 1) } },
+        ...(issue.note ? { note: issue.note } : {}),
+      });
+    }
+  }
+
+  private issue(reason: string, ruleId = 'word/unmapped', severity: Issue['severity'] = 'warning', note?: string): void {
+    const issue: Issue = { reason, ruleId, severity };
+    if (note) issue.note = note;
+    if (!this.issues.some((known) => known.reason === reason)) this.issues.push(issue);
+  }
+
+  private paragraph(p: Element): { node: RootContent; bullet?: number } | undefined {
+    const properties = element(p, 'w:pPr');
+    const style = this.parts.styles.paragraph(valueOf(properties, 'w:pStyle'));
+    const outline = valueOf(properties, 'w:outlineLvl');
+    const heading = outline !== undefined && Number(outline) < 9 ? Number(outline) + 1 : style.heading;
+    const line = this.inNote ? 0 : this.lines.push('') ;
+    const saved = this.issues;
+    this.issues = [];
+    const pieces = this.inline(p, { bold: false, italic: false });
+    const number = this.numberOf(properties, style.numbering, style.id);
+    const issues = this.issues;
+    this.issues = saved;
+    let text = piecesText(pieces);
+    const prefix = number && !number.bullet && number.text !== '' ? number.text + (number.suffix === 'nothing' ? '' : ' ') : '';
+    if (prefix) pieces.unshift({ type: 'text', value: prefix, bold: false, italic: false });
+    tidy(pieces);
+    text = piecesText(pieces);
+    if (!this.inNote) {
+      this.lines[line - 1] = text;
+      this.flush(line, text, issues);
+    } else this.issues.push(...issues);
+    const children = phrasingOf(pieces);
+    if (children.length === 0) return undefined;
+    const node: RootContent =
+      heading !== undefined ? { type: 'heading', depth: Math.min(6, heading + 1) as 1 | 2 | 3 | 4 | 5 | 6, children } : { type: 'paragraph', children };
+    if (!this.inNote) this.positioned(node, line, text);
+    return number?.bullet && heading === undefined ? { node, bullet: number.level } : { node };
+  }
+
+  private numberOf(properties: Element | undefined, fromStyle: { numId: string; ilvl?: number } | undefined, styleId: string | undefined) {
+    const direct = element(properties, 'w:numPr');
+    const numId = valueOf(direct, 'w:numId') ?? fromStyle?.numId;
+    if (numId === undefined || numId === '0') return undefined;
+    const ilvl = valueOf(direct, 'w:ilvl') ?? fromStyle?.ilvl ?? this.parts.numbering.levelOfStyle(numId, styleId) ?? 0;
+    return this.parts.numbering.next(numId, Number(ilvl));
+  }
+
+  /** The runs of a paragraph (or of a hyperlink, an insertion…) as pieces of text. */
+  private inline(node: Element, format: Format): Piece[] {
+    const out: Piece[] = [];
+    for (const child of elements(node)) {
+      switch (child.name) {
+        case 'w:r':
+          out.push(...this.run(child, format));
+          break;
+        case 'w:hyperlink': {
+          const id = attribute(child, 'r:id');
+          const target = id ? this.parts.links.get(id) : undefined;
+          if (!target && attribute(child, 'w:anchor')) this.issue('Unexpected link to a place in the document, expected a web address: kept as text', 'word/unmapped', 'info');
+          out.push(...this.inline(child, target ? { ...format, link: target } : format));
+          break;
+        }
+        case 'w:ins':
+        case 'w:moveTo':
+          this.trackedChanges++;
+          out.push(...this.inline(child, format));
+          break;
+        case 'w:del':
+        case 'w:moveFrom':
+          this.trackedChanges++;
+          break;
+        case 'w:smartTag':
+        case 'w:customXml':
+        case 'w:dir':
+        case 'w:bdo':
+          out.push(...this.inline(child, format));
+          break;
+        case 'w:sdt':
+          out.push(...this.inline(element(child, 'w:sdtContent') ?? child, format));
+          break;
+        case 'w:fldSimple': {
+          const instruction = (attribute(child, 'w:instr') ?? '').trim();
+          const link = this.fieldLink(instruction);
+          this.fieldIssue(instruction, piecesText(this.inline(child, format)));
+          if (!PAGE_FIELDS.test(instruction)) out.push(...this.inline(child, link ? { ...format, link } : format));
+          break;
+        }
+        case 'm:oMath':
+        case 'm:oMathPara': {
+          const text = textOf(child, ['m:t']);
+          this.issue(`Unexpected equation, expected text: kept as plain text \`${text}\``);
+          out.push({ type: 'text', value: text, ...format });
+          break;
+        }
+        default:
+          if (!IGNORED.has(child.name)) this.unknown(child, format, out);
+      }
+    }
+    return out;
+  }
+
+  private unknown(child: Element, format: Format, out: Piece[]): void {
+    const text = textOf(child, ['w:t']);
+    this.issue(`Unexpected \`${child.name}\`, expected text${text ? ': its text is kept' : ''}`);
+    if (text) out.push({ type: 'text', value: text, ...format });
+  }
+
+  private fieldLink(instruction: string): string | undefined {
+    const match = /^HYPERLINK\s+"([^"]+)"/u.exec(instruction);
+    return match ? match[1] : undefined;
+  }
+
+  private fieldIssue(instruction: string, shown: string): void {
+    const name = instruction.split(/\s+/u)[0] ?? '';
+    if (PAGE_FIELDS.test(instruction) || name === 'HYPERLINK' || name === '') return;
+    this.issue(`Unexpected field \`${name}\`, expected text: kept as its displayed text${shown ? ` “${shown.trim()}”` : ''}`, 'word/field', 'warning');
+  }
+
+  private run(run: Element, outer: Format): Piece[] {
+    const properties = element(run, 'w:rPr');
+    const byStyle = this.parts.styles.character(valueOf(properties, 'w:rStyle'));
+    const format: Format = {
+      ...outer,
+      bold: toggle(properties, 'w:b') ?? byStyle.bold ?? outer.bold,
+      italic: toggle(properties, 'w:i') ?? byStyle.italic ?? outer.italic,
+    };
+    const field = this.fields[this.fields.length - 1];
+    const out: Piece[] = [];
+    const text = (value: string) => {
+      if (field?.phase === 'instruction') return;
+      if (this.fields.some((f) => PAGE_FIELDS.test(f.instruction.trim()))) return;
+      const link = this.fields.map((f) => f.link).find(Boolean) ?? format.link;
+      out.push({ type: 'text', value, bold: format.bold, italic: format.italic, ...(link ? { link } : {}) });
+    };
+    for (const child of elements(run)) {
+      switch (child.name) {
+        case 'w:t':
+          text(child.children.map((leaf) => (leaf.type === 'text' ? leaf.value : '')).join(''));
+          break;
+        case 'w:tab':
+        case 'w:ptab':
+          text(' ');
+          break;
+        case 'w:br':
+        case 'w:cr': {
+          const type = attribute(child, 'w:type');
+          if (type === 'page' || type === 'column') text(' ');
+          else if (field?.phase !== 'instruction') out.push({ type: 'break' });
+          break;
+        }
+        case 'w:noBreakHyphen':
+          text('\u2011');
+          break;
+        case 'w:sym': {
+          const code = parseInt(attribute(child, 'w:char') ?? '', 16);
+          const char = Number.isFinite(code) ? String.fromCodePoint(code >= 0xf000 ? code - 0xf000 : code) : '';
+          this.issue(`Unexpected symbol from the font \`${attribute(child, 'w:font') ?? '?'}\`, expected a character: kept as \`${char}\`, check it`, 'word/symbol', 'info');
+          text(char);
+          break;
+        }
+        case 'w:fldChar': {
+          const type = attribute(child, 'w:fldCharType');
+          if (type === 'begin') this.fields.push({ instruction: '', phase: 'instruction' });
+          else if (type === 'separate' && field) {
+            field.phase = 'result';
+            const link = this.fieldLink(field.instruction.trim());
+            if (link) field.link = link;
+            this.fieldIssue(field.instruction.trim(), '');
+          } else if (type === 'end') this.fields.pop();
+          break;
+        }
+        case 'w:instrText':
+          if (field) field.instruction += child.children.map((leaf) => (leaf.type === 'text' ? leaf.value : '')).join('');
+          break;
+        case 'w:footnoteReference': {
+          const id = attribute(child, 'w:id') ?? '';
+          this.note(id, 'footnote');
+          out.push({ type: 'footnote', id: `fn${id}` });
+          break;
+        }
+        case 'w:endnoteReference': {
+          const id = attribute(child, 'w:id') ?? '';
+          this.note(id, 'endnote');
+          this.issue('Unexpected endnote, expected a footnote: imported as a footnote', 'word/endnote', 'warning');
+          out.push({ type: 'footnote', id: `en${id}` });
+          break;
+        }
+        case 'w:commentReference': {
+          this.commentCount++;
+          const comment = this.parts.comments.get(attribute(child, 'w:id') ?? '');
+          const said = comment ? textOf(comment, ['w:t']).trim() : '';
+          const author = attribute(comment, 'w:author');
+          this.issue(`Unexpected comment${author ? ` by ${author}` : ''}, expected none: not imported`, 'word/comment', 'warning', said ? `The comment reads: ${said}` : undefined);
+          break;
+        }
+        case 'w:drawing':
+        case 'w:pict':
+        case 'w:object':
+        case 'mc:AlternateContent':
+          this.object(child);
+          break;
+        default:
+          if (!IGNORED.has(child.name)) this.unknown(child, format, out);
+      }
+    }
+    return out;
+  }
+
+  /** An image, a text box, a chart or an embedded object: its text (a text box's paragraphs) kept after the paragraph, the rest reported. */
+  private object(node: Element): void {
+    const choice = node.name === 'mc:AlternateContent' ? (element(node, 'mc:Choice') ?? element(node, 'mc:Fallback')) : node;
+    const box = choice ? descendant(choice, 'w:txbxContent') : undefined;
+    if (box) {
+      const blocks = this.blocks(box);
+      this.extra.push(...(blocks as BlockContent[]));
+      this.issue('Unexpected text box, expected text in the flow of the document: its text is kept as the paragraphs after this one', 'word/text-box');
+      return;
+    }
+    const properties = choice ? descendant(choice, 'wp:docPr') : undefined;
+    const alt = attribute(properties, 'descr') ?? attribute(properties, 'title') ?? '';
+    const what = node.name === 'w:object' || (choice && descendant(choice, 'o:OLEObject')) ? 'embedded object' : 'image';
+    this.issue(`Unexpected ${what}, expected text: not imported${alt ? ` (its description: “${alt}”)` : ''}`, 'word/image');
+  }
+
+  /** A footnote or endnote, converted at its first reference. */
+  private note(id: string, kind: 'footnote' | 'endnote'): void {
+    const key = `${kind === 'footnote' ? 'fn' : 'en'}${id}`;
+    if (this.converted.has(key)) return;
+    this.converted.add(key);
+    const source = (kind === 'footnote' ? this.parts.footnotes : this.parts.endnotes).get(id);
+    if (!source) {
+      this.issue(`Unexpected ${kind} reference \`${id}\`, expected a ${kind} with that id in the document: left out`, 'word/footnote');
+      return;
+    }
+    const wasInNote = this.inNote;
+    const outerExtra = this.extra;
+    this.inNote = true;
+    this.extra = [];
+    const children = this.blocks(source) as BlockContent[];
+    children.push(...this.extra);
+    this.extra = outerExtra;
+    this.inNote = wasInNote;
+    this.definitions.push({ type: 'footnoteDefinition', identifier: key, label: key, children });
+  }
+
+  private table(tbl: Element): Table {
+    const rows: TableRow[] = [];
+    let header = false;
+    let nested = false;
+    const firstLine = this.lines.length + 1;
+    for (const [index, tr] of elements(tbl, 'w:tr').entries()) {
+      if (index === 0 && toggle(element(tr, 'w:trPr'), 'w:tblHeader')) header = true;
+      const cells: PhrasingContent[][] = [];
+      for (const tc of elements(tr).filter((node) => node.name === 'w:tc' || node.name === 'w:sdt')) {
+        const cell = tc.name === 'w:sdt' ? (element(element(tc, 'w:sdtContent'), 'w:tc') ?? tc) : tc;
+        const phrasing: PhrasingContent[] = [];
+        for (const block of this.blocks(cell)) {
+          if (block.type === 'table') nested = true;
+          const inline = block.type === 'paragraph' || block.type === 'heading' ? block.children : [{ type: 'text' as const, value: plain(block) }];
+          if (phrasing.length && inline.length) phrasing.push({ type: 'text', value: ' ' });
+          phrasing.push(...inline);
+        }
+        cells.push(phrasing);
+      }
+      rows.push({ type: 'tableRow', children: cells.map((children) => ({ type: 'tableCell', children })) });
+    }
+    if (nested) this.flush(firstLine, this.lines[firstLine - 1] ?? '', [{ reason: 'Unexpected table inside a table, expected one level of table: its text is kept in the cell', ruleId: 'word/unmapped', severity: 'warning' }]);
+    const columns = Math.max(1, ...rows.map((row) => row.children.length));
+    for (const row of rows) while (row.children.length < columns) row.children.push({ type: 'tableCell', children: [] });
+    if (!header) rows.unshift({ type: 'tableRow', children: Array.from({ length: columns }, () => ({ type: 'tableCell' as const, children: [] })) });
+    const table: Table = { type: 'table', align: Array.from({ length: columns }, () => null), children: rows };
+    return this.positioned(table, firstLine, this.lines[firstLine - 1] ?? '');
+  }
+}
+
+/** The text of a block, for a table cell (which holds one line). */
+function plain(node: RootContent): string {
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  if ('children' in node) return (node.children as RootContent[]).map(plain).join(' ');
+  return '';
+}
+
+/** Spaces as a reader sees them: no space at the paragraph's edges, one space where tabs and spaces meet. */
+function tidy(pieces: Piece[]): void {
+  let previousSpace = true;
+  for (const piece of pieces) {
+    if (piece.type !== 'text') {
+      previousSpace = piece.type === 'break';
+      continue;
+    }
+    let value = '';
+    for (const char of piece.value) {
+      const space = char === ' ' || char === '\t';
+      if (space && previousSpace) continue;
+      value += space ? ' ' : char;
+      previousSpace = space;
+    }
+    piece.value = value;
+  }
+  for (let i = pieces.length - 1; i >= 0; i--) {
+    const piece = pieces[i] as Piece;
+    if (piece.type === 'break') {
+      pieces.splice(i, 1);
+      continue;
+    }
+    if (piece.type !== 'text') break;
+    piece.value = piece.value.trimEnd();
+    if (piece.value !== '') break;
+    pieces.splice(i, 1);
+  }
+  for (let i = 0; i < pieces.length; ) {
+    const piece = pieces[i] as Piece;
+    if (piece.type === 'text' && piece.value === '') pieces.splice(i, 1);
+    else i++;
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * A Word document (.docx bytes) as a draft syntax tree: the same mdast a
+ * Markdown draft gives, so that one mapper serves both (`opinion import`) and
+ * `opinion diff` can read it as a Markdown draft. See document.ts for what
+ * is mapped and what is reported.
+ */
+import type { Root } from 'mdast';
+import { VFile } from 'vfile';
+import { openDocx, partNames } from './container.js';
+import { DocumentReader, type Parts } from './document.js';
+import { WordReadError } from './errors.js';
+import { Numbering } from './numbering.js';
+import { Styles } from './styles.js';
+import { attribute, element, elements, parsePart, rootElement, textOf, type Element } from './xml.js';
+
+export { WordReadError } from './errors.js';
+export { MAX_UNCOMPRESSED } from './container.js';
+
+export interface WordDraft {
+  /** The draft as mdast (headings, numbered paragraphs, lists, tables, footnotes). */
+  tree: Root;
+  /** The report's file: one line of text per paragraph, and the messages about what could not be mapped. */
+  file: VFile;
+  /** The document's language (`w:lang` of its default style, or core properties), as written (`en-GB`). */
+  lang?: string;
+  /** The title in the document's properties. */
+  title?: string;
+  /** How many tracked insertions and deletions were read as accepted. */
+  trackedChanges: number;
+  comments: number;
+}
+
+const PARTS = ['word/document.xml', 'word/styles.xml', 'word/numbering.xml', 'word/footnotes.xml', 'word/endnotes.xml', 'word/comments.xml', 'word/_rels/document.xml.rels', 'docProps/core.xml', '[Content_Types].xml', '_rels/.rels'];
+
+function notesOf(root: Element | undefined, name: string): Map<string, Element> {
+  const notes = new Map<string, Element>();
+  for (const note of root ? elements(root, name) : []) {
+    const type = attribute(note, 'w:type');
+    if (type === 'separator' || type === 'continuationSeparator' || type === 'continuationNotice') continue;
+    notes.set(attribute(note, 'w:id') ?? '', note);
+  }
+  return notes;
+}
+
+/** Read a .docx. Throws `WordReadError` (one line) when the file is not a readable .docx. */
+export function readDocx(bytes: Uint8Array, shown: string): WordDraft {
+  const parts = openDocx(bytes, shown, (name) => PARTS.includes(name));
+  const documentBytes = parts.get('word/document.xml');
+  if (!documentBytes) {
+    const names = partNames(bytes);
+    const kind = names.includes('content.xml') ? 'an OpenDocument file (.odt), expected a .docx; save it from your word processor as "Word Document (*.docx)"' : names.some((n) => n.startsWith('xl/')) ? 'an Excel workbook, expected a Word document' : names.some((n) => n.startsWith('ppt/')) ? 'a PowerPoint presentation, expected a Word document' : 'a zip archive without `word/document.xml`, expected a Word document (.docx)';
+    throw new WordReadError(`cannot read \`${shown}\`: ${kind}`);
+  }
+  const xml = (name: string) => {
+    const data = parts.get(name);
+    return data ? parsePart(data, name, shown) : undefined;
+  };
+  const document = rootElement(xml('word/document.xml') as never);
+  const body = element(document, 'w:body');
+  if (!body) throw new WordReadError(`cannot read \`${shown}\`: part \`word/document.xml\` has no \`w:body\`, expected the text of a Word document`);
+  const links = new Map<string, string>();
+  const rels = xml('word/_rels/document.xml.rels');
+  for (const rel of rels ? elements(rootElement(rels) as Element, 'Relationship') : []) {
+    const id = attribute(rel, 'Id');
+    const target = attribute(rel, 'Target');
+    if (id && target && /hyperlink$/u.test(attribute(rel, 'Type') ?? '')) links.set(id, target);
+  }
+  const styles = new Styles(xml('word/styles.xml'));
+  const footnotes = xml('word/footnotes.xml');
+  const endnotes = xml('word/endnotes.xml');
+  const comments = xml('word/comments.xml');
+  const commentMap = new Map<string, Element>();
+  for (const comment of comments ? elements(rootElement(comments) as Element, 'w:comment') : []) commentMap.set(attribute(comment, 'w:id') ?? '', comment);
+  const context: Parts = {
+    styles,
+    numbering: new Numbering(xml('word/numbering.xml')),
+    links,
+    footnotes: notesOf(footnotes ? rootElement(footnotes) : undefined, 'w:footnote'),
+    endnotes: notesOf(endnotes ? rootElement(endnotes) : undefined, 'w:endnote'),
+    comments: commentMap,
+  };
+  const file = new VFile({ path: shown });
+  const reader = new DocumentReader(context, file);
+  const tree = reader.read(body);
+  file.value = reader.lines.join('\n');
+  const draft: WordDraft = { tree, file, trackedChanges: reader.trackedChanges, comments: reader.commentCount };
+  const core = xml('docProps/core.xml');
+  const coreRoot = core ? rootElement(core) : undefined;
+  const title = coreRoot ? textOf(coreRoot, ['dc:title']).trim() : '';
+  const language = coreRoot ? textOf(coreRoot, ['dc:language']).trim() : '';
+  if (title) draft.title = title;
+  const lang = styles.lang ?? (language || undefined);
+  if (lang) draft.lang = lang;
+  return draft;
+}
