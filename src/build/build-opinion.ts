@@ -19,6 +19,7 @@ import { DEFAULT_TEMPLATE } from './package-files.js';
 import { chapterTrees } from './chapter-trees.js';
 import { renderOpinion, type Format, type RenderResult } from './render.js';
 import { makeSafe } from './source-safety.js';
+import { packWord } from '../word/shell.js';
 import { readSlotOverrides, readTemplate, slotsFor } from './template-load.js';
 import type { Template } from './template.js';
 
@@ -111,6 +112,8 @@ export async function buildOpinion(dir: string, options: BuildOptions = {}): Pro
         trees,
       }),
     );
+    const render = result.renders[result.renders.length - 1]!;
+    if (render.word) render.docx = await packWord(render.word);
   }
   result.ok = !hasErrors(files);
   return finish(result);

@@ -42,6 +42,6 @@ export function manifestText(manifest: Manifest): string {
   return JSON.stringify({ tool: 'opinion build', note: 'Hashes of the files written by the last build; do not edit.', files }, null, 2) + '\n';
 }
 
-export function sha256(content: string | Buffer): string {
+export function sha256(content: string | Uint8Array): string {
   return createHash('sha256').update(content).digest('hex');
 }

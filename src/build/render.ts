@@ -21,8 +21,10 @@ import { documentJson, documentFrom, type BuiltDocument } from './to-json.js';
 import { toHtml } from './to-html.js';
 import { toMarkdown } from './to-markdown.js';
 import { bannerFields } from './to-draft.js';
+import type { Document as WordDocument } from 'docx';
+import { toWord } from '../word/build/index.js';
 
-export const FORMATS = ['md', 'html', 'json'] as const;
+export const FORMATS = ['md', 'html', 'json', 'docx'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface RenderOptions {
@@ -52,6 +54,10 @@ export interface RenderResult {
   /** The resolved document (the JSON output), when `json` is among the formats. */
   document?: BuiltDocument;
   json?: string;
+  /** The Word document, when `docx` is among the formats: `packWord` gives its bytes (`buildOpinion` does). */
+  word?: WordDocument;
+  /** The `.docx` bytes: set by `buildOpinion` (packing is asynchronous), not by `renderOpinion`. */
+  docx?: Uint8Array;
   draft: Draft;
   /** The stage banner and document number as header fields (see `bannerFields`). */
   banner: DraftHeaderField[];
@@ -92,6 +98,7 @@ export function renderOpinion(opinion: Opinion, options: RenderOptions): RenderR
     result.json = documentJson(result.document);
   }
   if (formats.has('md')) result.markdown = toMarkdown(tree);
+  if (formats.has('docx')) result.word = toWord(tree, wordOptions(resolved, lang));
   if (formats.has('html')) {
     // Last: the HTML conversion may change the tree, which is not used afterwards.
     result.html = toHtml({ tree }, {
@@ -117,6 +124,22 @@ function withoutPositions(tree: Root): Root {
   };
   strip(tree);
   return tree;
+}
+
+/** The Word document's numbering, page header and footer, and fixed date, from the sources. */
+function wordOptions(resolved: ResolvedDocument, lang: string): Parameters<typeof toWord>[1] {
+  const { ctx, front } = resolved;
+  const meta = ctx.opinion.meta;
+  const date = meta.version_date ?? meta.adopted_at_plenary ?? meta.adopted_in_section ?? meta.closing?.date ?? meta.decision?.date;
+  return {
+    lang,
+    numbering: ctx.numbering,
+    title: `${front.reference ? front.reference + ' – ' : ''}${plainText(front.subject).text}`,
+    date: new Date(`${date ? String(date).slice(0, 10) : '2000-01-01'}T00:00:00Z`),
+    ...(front.reference ? { reference: front.reference } : {}),
+    ...(front.document ? { document: front.document } : {}),
+    ...(front.stage ? { stage: front.stage.purpose ? `${front.stage.title} – ${front.stage.purpose}` : front.stage.title } : {}),
+  };
 }
 
 /** The values of `:field{name=…}` in templates. */

@@ -1,5 +1,5 @@
 /**
- * Writing a built opinion: `<out>/<opinion>/<lang>/opinion.{md,html,json}`.
+ * Writing a built opinion: `<out>/<opinion>/<lang>/opinion.{md,html,json,docx}`.
  *
  * Nothing is lost:
  * - every file is written atomically (`src/core/atomic-write.ts`);
@@ -43,14 +43,14 @@ export interface WriteResult {
   files: VFile[];
 }
 
-const EXTENSIONS = { markdown: 'md', html: 'html', json: 'json' } as const;
+const EXTENSIONS = { markdown: 'md', html: 'html', json: 'json', docx: 'docx' } as const;
 
-/** Where each output of a build goes. */
-export function outputPaths(build: OpinionBuild, out: string): { path: string; content: string }[] {
-  const targets: { path: string; content: string }[] = [];
+/** Where each output of a build goes; the Word output is bytes, the others text. */
+export function outputPaths(build: OpinionBuild, out: string): { path: string; content: string | Uint8Array }[] {
+  const targets: { path: string; content: string | Uint8Array }[] = [];
   for (const render of build.renders) {
     for (const [key, ext] of Object.entries(EXTENSIONS) as [keyof typeof EXTENSIONS, string][]) {
-      const content = key === 'markdown' ? render.markdown : key === 'html' ? render.html : render.json;
+      const content = render[key];
       if (content !== undefined) targets.push({ path: join(out, build.name, render.lang, `opinion.${ext}`), content });
     }
   }
@@ -64,7 +64,7 @@ export async function writeOutputs(build: OpinionBuild, options: WriteOptions): 
   const { manifest, problem } = await readManifest(root);
   const key = (path: string) => relative(root, path).split(sep).join('/');
 
-  const plan: { path: string; content: string; hash: string; backup: boolean }[] = [];
+  const plan: { path: string; content: string | Uint8Array; hash: string; backup: boolean }[] = [];
   for (const target of targets) {
     const hash = sha256(target.content);
     let current: Buffer | undefined;

@@ -97,6 +97,11 @@ export const STYLE_NAMES: Record<StyleKey, string> = {
 
 /** The reference of the multilevel list of chapter, section and point numbers. */
 export const POINT_LIST = 'opinion-points';
+/** References of the lists inside points: dashes, and `1.` numbers (each list an instance of its own). */
+export const BULLET_LIST = 'opinion-bullets';
+export const ORDERED_LIST = 'opinion-ordered';
+/** Levels of the lists inside points. */
+export const LIST_LEVELS = 4;
 
 /** Twips. A4 portrait; margins as the HTML draft's print layout (22 mm 20 mm 22 mm 25 mm). */
 const MM = 56.6929;
@@ -166,7 +171,13 @@ export function wordDocument(options: WordDocumentOptions): Document {
       paragraphStyles: paragraphStyles(),
       characterStyles: [{ id: STYLE.code, name: STYLE_NAMES.code, basedOn: 'DefaultParagraphFont', run: { font: 'Courier New', size: 20 } }],
     },
-    numbering: { config: [{ reference: POINT_LIST, levels: pointLevels(options.numbering) }] },
+    numbering: {
+      config: [
+        { reference: POINT_LIST, levels: pointLevels(options.numbering) },
+        { reference: BULLET_LIST, levels: listLevels('bullet') },
+        { reference: ORDERED_LIST, levels: listLevels('ordered') },
+      ],
+    },
     footnotes,
     ...(options.comments && options.comments.length > 0
       ? { comments: { children: options.comments.map((comment) => ({ ...comment, date: comment.date ?? options.date })) } }
@@ -225,7 +236,7 @@ function paragraphStyles(): IParagraphStyleOptions[] {
     style('signature', { basedOn: 'Normal', paragraph: { alignment: AlignmentType.CENTER, indent: { left: Math.round(TEXT_WIDTH * 0.45) } } }),
     style('appendixTitle', { basedOn: 'Heading1', next: STYLE.body, paragraph: { outlineLevel: 0, alignment: AlignmentType.CENTER } }),
     style('tableText', { basedOn: 'Normal', run: { size: 22 }, paragraph: { spacing: { after: 0 } } }),
-    style('footnoteText', { basedOn: 'FootnoteText', run: { font: FONT, size: 20 }, paragraph: { spacing: { after: 0 }, alignment: AlignmentType.JUSTIFIED } }),
+    style('footnoteText', { basedOn: 'FootnoteText', run: { font: FONT, size: 20 }, paragraph: { spacing: { after: 0 }, alignment: AlignmentType.LEFT, indent: { left: twips(5), hanging: twips(5) } } }),
     style('header', { basedOn: 'Normal', run: { size: 18, bold: true }, paragraph: { alignment: AlignmentType.RIGHT, spacing: { after: 0 } } }),
     style('footer', {
       basedOn: 'Normal',
@@ -297,6 +308,25 @@ function pointLevels(numbering: Numbering): ILevelsOptions[] {
     suffix: LevelSuffix.TAB,
     style: { paragraph: { indent: { left: indent, hanging: indent } } },
   }));
+}
+
+/** Lists inside points: indented from the point's text, a dash or `1.` hanging before each item. */
+function listLevels(kind: 'bullet' | 'ordered'): ILevelsOptions[] {
+  return Array.from({ length: LIST_LEVELS }, (_, level) => ({
+    level,
+    format: kind === 'bullet' ? LevelFormat.BULLET : LevelFormat.DECIMAL,
+    text: kind === 'bullet' ? '–' : `%${level + 1}.`,
+    alignment: AlignmentType.LEFT,
+    suffix: LevelSuffix.TAB,
+    style: { paragraph: { indent: { left: listIndent(level), hanging: LIST_HANGING } } },
+  }));
+}
+
+/** The hanging indent of a list item's marker. */
+export const LIST_HANGING = twips(6);
+/** The left indent of a list item's text at a level. */
+export function listIndent(level: number): number {
+  return LEVEL_INDENT[1] + LIST_HANGING * (level + 1);
 }
 
 export interface NumberingPlan {

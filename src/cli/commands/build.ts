@@ -7,7 +7,7 @@ import { EXIT, UsageError, useColor, type Io } from '../io.js';
 import { reportFormatOption, type ReportFormat } from '../report-option.js';
 import { VERSION } from '../../version.js';
 
-const OUTPUTS = ['md', 'html', 'json'] as const;
+const OUTPUTS = ['md', 'html', 'json', 'docx'] as const;
 type Output = (typeof OUTPUTS)[number];
 
 interface BuildCliOptions {
@@ -26,12 +26,12 @@ interface BuildCliOptions {
 
 export const buildCommand: DefineCommand = (io, setExit) =>
   new Command('build')
-    .summary('build drafts (Markdown, HTML, JSON) from opinion sources, in one or all languages')
+    .summary('build drafts (Markdown, HTML, JSON, Word) from opinion sources, in one or all languages')
     .description(
       'Build the draft of one opinion folder, several, or a tree of them (e.g. `opinions/`): numbered points, ' +
         'resolved cross-references, footnotes and citations, the header block and labels of each language, ' +
         'through a Markdown template.\n\n' +
-        'Writes <out>/<opinion>/<lang>/opinion.md, opinion.html and opinion.json, atomically. A built file edited ' +
+        'Writes <out>/<opinion>/<lang>/opinion.md, opinion.html, opinion.json and opinion.docx (Word), atomically. A built file edited ' +
         'by hand since is never overwritten without --force (which keeps a backup). Every build prints the length: ' +
         'characters without spaces against the 18,000 limit. Parsed chapters are kept in <out>/.cache/ so that ' +
         'unchanged files are not parsed again.\n\n' +
@@ -40,7 +40,7 @@ export const buildCommand: DefineCommand = (io, setExit) =>
     )
     .argument('[paths...]', 'opinion folders or folders holding them (default: the current folder)')
     .option('-l, --lang <codes>', 'language(s) to build: a code (fr), a list (en,fr) or "all" (default: the original language)')
-    .option('-t, --to <outputs>', 'outputs to write, comma-separated: md, html, json', 'md,html,json')
+    .option('-t, --to <outputs>', 'outputs to write, comma-separated: md, html, json, docx', 'md,html,json,docx')
     .option('-o, --out <dir>', 'output folder', 'build')
     .option('--notes', 'include the rapporteur\'s internal notes, clearly marked')
     .option('--force', 'overwrite outputs edited by hand since the last build, keeping a backup')
@@ -165,7 +165,7 @@ function parseOutputs(value: string): Output[] {
   const outputs = [...new Set(value.split(',').map((f) => f.trim()).filter(Boolean))];
   const bad = outputs.filter((f) => !(OUTPUTS as readonly string[]).includes(f));
   if (outputs.length === 0 || bad.length > 0) {
-    throw new UsageError(`unexpected output \`${bad[0] ?? value}\` for --to, expected md, html or json (comma-separated)`);
+    throw new UsageError(`unexpected output \`${bad[0] ?? value}\` for --to, expected md, html, json or docx (comma-separated)`);
   }
   return OUTPUTS.filter((f) => outputs.includes(f));
 }

@@ -1,0 +1,69 @@
+/**
+ * The Word output of `opinion build`: the same filled draft tree as the
+ * Markdown and HTML outputs (`src/build/render.ts`) as a `docx` Document in
+ * the shared shell (`../shell.ts`). Pure and synchronous; `packWord` turns
+ * the document into the bytes of the `.docx`.
+ */
+import type { Document } from 'docx';
+import type { Nodes, Root } from 'mdast';
+import type { Numbering } from '../../core/model.js';
+import { planNumbering, STYLE, wordDocument } from '../shell.js';
+import { blocks } from './blocks.js';
+import { classesOf, idOf, isNumber, type WordContext } from './context.js';
+import { footnoteNumbers, footnoteParagraphs } from './footnotes.js';
+
+export interface WordBuildOptions {
+  lang: string;
+  numbering: Numbering;
+  /** The document title (core properties). */
+  title: string;
+  /** Fixed date of the document properties, from the sources. */
+  date: Date;
+  reference?: string;
+  document?: string;
+  /** The stage label for the page header of a non-final draft. */
+  stage?: string;
+}
+
+export function toWord(tree: Root, options: WordBuildOptions): Document {
+  const ctx = wordContext(tree, options.numbering);
+  const footnotes = footnoteParagraphs(tree, ctx);
+  const children = blocks(tree.children, ctx, { style: STYLE.body });
+  return wordDocument({ ...options, children, footnotes });
+}
+
+/** Classes of the numbered items, in document order. */
+const NUMBERED = ['chapter', 'section', 'point'];
+
+function wordContext(tree: Root, numbering: Numbering): WordContext {
+  const items = new Map<Nodes, number>();
+  const numbers: string[] = [];
+  const bookmarks = new Map<string, string>();
+  const names = new Set<string>();
+  const visit = (node: Nodes) => {
+    const classes = classesOf(node);
+    if ((node.type === 'heading' || node.type === 'paragraph') && NUMBERED.some((name) => classes.includes(name))) {
+      const first = node.children[0];
+      items.set(node, numbers.length);
+      numbers.push(first && isNumber(first) ? (first as { value: string }).value : '');
+    }
+    const id = idOf(node);
+    if (id && !bookmarks.has(id)) bookmarks.set(id, bookmarkName(id, names));
+    if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading') for (const child of node.children) visit(child as Nodes);
+  };
+  visit(tree);
+  return { plan: planNumbering(numbers, numbering), items, bookmarks, footnotes: footnoteNumbers(tree), referenced: new Set(), lists: 0 };
+}
+
+/**
+ * A Word bookmark name for an id: letters, digits and `_`, at most 40
+ * characters, starting with `_` so that Word lists it among its hidden
+ * bookmarks (as cross-reference targets are).
+ */
+function bookmarkName(id: string, taken: Set<string>): string {
+  const base = `_${id.replace(/[^A-Za-z0-9]/g, '_')}`.slice(0, 36);
+  let name = base;
+  for (let n = 2; taken.has(name); n++) name = `${base}_${n}`;
+  taken.add(name);
+  return name;
+}
