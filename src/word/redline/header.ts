@@ -3,11 +3,9 @@
  * and document number, the title and kind lines, the header table and the
  * closing block, each value with its changes tracked. The comparison only
  * lists changed fields, so both drafts are read here, field by field with
- * the comparison's keys (`field` and its rank among rows of that field) and
- * its notion of equal values (`23/05/2018` is `23.5.2018`).
+ * the comparison's keys (`field` and its rank among rows of that field).
  */
 import type { Draft, DraftHeaderField } from '../../core/draft.js';
-import { comparable } from '../../diff/compare/header.js';
 import { wordDiff } from '../../diff/compare/word-diff.js';
 import { tokenize } from '../../diff/text/tokenize.js';
 import type { Revision, TrackedRun } from './model.js';
@@ -78,11 +76,15 @@ export function textRuns(old: string, neu: string, locale?: string): TrackedRun[
   );
 }
 
-/** A header value's runs: kept (also when written differently, `23/05/2018` for `23.5.2018`), changed, inserted or deleted. */
+/**
+ * A header value's runs: kept, changed, inserted or deleted. A value the
+ * comparison counts as the same but written otherwise (`27/04/2018` for
+ * `27.4.2018`) is tracked too, so that Reject All gives the old text exactly.
+ */
 export function valueRuns(old: string | undefined, neu: string | undefined, locale?: string): TrackedRun[] {
   if (old === undefined || old === '') return neu ? [{ text: neu, revision: 'ins' }] : [];
   if (neu === undefined || neu === '') return [{ text: old, revision: 'del' }];
-  return comparable(old) === comparable(neu) ? [{ text: neu }] : textRuns(old, neu, locale);
+  return textRuns(old, neu, locale);
 }
 
 /** The mark of a line whose every run is inserted (deleted). */

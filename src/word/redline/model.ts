@@ -172,6 +172,28 @@ export function opParagraphs(source: readonly WordOp[], locale?: string): Drafti
       pushRuns(runs, revision ? [{ text: piece, revision }] : oldPiece !== undefined && oldPiece !== piece ? textRuns(oldPiece, piece, locale) : [{ text: piece }]);
     });
   });
+  return leanOnMarks(paragraphs);
+}
+
+/**
+ * Where a paragraph is joined to the next on accept (its mark deleted), the
+ * insertions opening the next paragraph go before the mark, and likewise
+ * deletions where it is joined on reject: the same text either way, and the
+ * join falls at the space the text has there (readers that join paragraphs
+ * with a space, such as pandoc, then read the same words as Word).
+ */
+function leanOnMarks(paragraphs: Draftish[]): Draftish[] {
+  paragraphs.forEach((paragraph, i) => {
+    const next = paragraphs[i + 1];
+    if (!paragraph.mark || !next) return;
+    const moving = paragraph.mark === 'del' ? 'ins' : 'del';
+    // Among the changed runs opening the next paragraph (their order between themselves is free).
+    const opening = next.runs.findIndex((run) => !run.revision);
+    const changed = opening === -1 ? next.runs.length : opening;
+    const head = next.runs.slice(0, changed);
+    pushRuns(paragraph.runs, head.filter((run) => run.revision === moving));
+    next.runs = [...head.filter((run) => run.revision !== moving), ...next.runs.slice(changed)];
+  });
   return paragraphs;
 }
 

@@ -1,0 +1,188 @@
+/**
+ * The Word redline read back by an independent reader (pandoc): Accept All
+ * gives the new draft's paragraphs and Reject All the old draft's, revisions
+ * carry their author and date, moves their comments, and renumbering alone
+ * is no revision. The amendment sheet is read back as a table.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Draft } from '../../src/core/draft.js';
+import { diffDrafts, parseMarkdownDraft } from '../../src/diff/index.js';
+import { loadDrafts } from '../../src/diff/load/inputs.js';
+import { amendmentsDocx } from '../../src/word/redline/amendments.js';
+import { defaultAuthor, defaultDate, redlineDocx, type RedlineOptions } from '../../src/word/redline/index.js';
+import { draftParagraphs } from './redline-model.test.js';
+import { hasPandoc, readWord, type ReadParagraph } from './redline-pandoc.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const DIFF_FIXTURES = join(ROOT, 'test', 'diff', 'fixtures');
+const OWN_FIXTURES = join(import.meta.dirname, 'redline');
+
+interface Pair {
+  old: Draft;
+  new: Draft;
+}
+
+function markdownPair(dir: string): Pair {
+  const read = (name: string) => parseMarkdownDraft(readFileSync(join(dir, name), 'utf8'), name).draft;
+  return { old: read('old.md'), new: read('new.md') };
+}
+
+async function redline(pair: Pair, options: RedlineOptions = {}): Promise<Uint8Array> {
+  return redlineDocx(diffDrafts(pair.old, pair.new), pair, options);
+}
+
+function parts(bytes: Uint8Array): Record<string, string> {
+  return Object.fromEntries(Object.entries(unzipSync(bytes)).map(([name, data]) => [name, strFromU8(data)]));
+}
+
+/** A paragraph read back, without a number written as text (`1.1\t`, `(3)\t`). */
+const withoutLiteralNumber = (paragraph: ReadParagraph): string => paragraph.text.replace(/^(?:\(\d+\)|\d+(?:\.\d+)*\.?)\s+/u, '');
+
+/**
+ * The body as read back: from the first chapter title, as many paragraphs as
+ * the draft has. pandoc keeps a heading whose paragraph mark is deleted
+ * (inserted) as an empty heading after Accept (Reject) All, where Word removes
+ * it: empty paragraphs are left out (the marks are checked in the XML).
+ */
+function body(read: ReadParagraph[], draft: Draft): string[] {
+  const expected = draftParagraphs(draft);
+  const first = expected[0]?.text;
+  const paragraphs = read.map(withoutLiteralNumber).filter((text) => text !== '');
+  const start = Math.max(paragraphs.indexOf(first ?? ''), 0);
+  return paragraphs.slice(start, start + expected.length);
+}
+
+const texts = (draft: Draft): string[] => draftParagraphs(draft).map((paragraph) => paragraph.text);
+const nonEmptyRows = (rows: string[][]): string[][] => rows.filter((row) => row.some((cell) => cell !== ''));
+const tableRows = (draft: Draft): string[][] =>
+  draft.header
+    .filter((field) => !['stage', 'stage_purpose', 'version', 'reference', 'document', 'kind_line', 'preamble', 'closing'].includes(field.field))
+    .map((field) => [field.label, field.value]);
+
+const CASES = ['added', 'deleted', 'modified', 'moved', 'moved-and-edited', 'renumbering-only', 'split', 'merged', 'header', 'footnotes', 'chapter-reordered'];
+
+describe.skipIf(!hasPandoc && !process.env.CI)('Word redline read back by pandoc', () => {
+  for (const [name, dir] of [...CASES.map((name) => [name, join(DIFF_FIXTURES, name)] as const), ['mixed', join(OWN_FIXTURES, 'mixed')] as const]) {
+    it(`accept all gives the new text, reject all the old: ${name}`, async () => {
+      const pair = markdownPair(dir);
+      const bytes = await redline(pair, { author: 'Jane DOE', date: '2018-04-10' });
+      const accepted = readWord(bytes, 'accept');
+      const rejected = readWord(bytes, 'reject');
+      expect(body(accepted.paragraphs, pair.new)).toEqual(texts(pair.new));
+      expect(body(rejected.paragraphs, pair.old)).toEqual(texts(pair.old));
+      expect(nonEmptyRows(accepted.rows)).toEqual(tableRows(pair.new));
+      expect(nonEmptyRows(rejected.rows)).toEqual(tableRows(pair.old));
+      if (pair.new.title) expect([accepted.title, ...accepted.paragraphs.map((p) => p.text)]).toContain(pair.new.title);
+      if (pair.old.title) expect([rejected.title, ...rejected.paragraphs.map((p) => p.text)]).toContain(pair.old.title);
+    });
+  }
+
+  it('tracks the footnotes, header lines and closing of the mixed fixture', async () => {
+    const pair = markdownPair(join(OWN_FIXTURES, 'mixed'));
+    const bytes = await redline(pair);
+    const accepted = readWord(bytes, 'accept').paragraphs.map((p) => p.text);
+    const rejected = readWord(bytes, 'reject').paragraphs.map((p) => p.text);
+    expect(accepted).toContain('DRAFT OPINION – version for the section meeting');
+    expect(rejected).toContain('PRELIMINARY DRAFT');
+    expect(accepted).toContain('Version 2 of 10 April 2018');
+    expect(rejected).toContain('Version 1 of 2 March 2018');
+    expect(accepted.slice(-3)).toEqual(['Footnotes', '(1) Eurostat, Migrant integration statistics, 2019 edition.', '(2) SPRAR: Sistema di Protezione per Richiedenti Asilo e Rifugiati.']);
+    expect(rejected.slice(-2)).toEqual(['Footnotes', '(1) Eurostat, Migrant integration statistics, 2018 edition.']);
+    expect(accepted).toContain('Brussels, 23 May 2018.');
+  });
+
+  describe('the sample opinion: preliminary draft → section version', () => {
+    let pair: Pair;
+    let bytes: Uint8Array;
+    beforeAll(async () => {
+      const [old, neu] = await loadDrafts(['opinions/see-migrants-preliminary', 'opinions/see-migrants'], { cwd: ROOT });
+      pair = { old: old.draft, new: neu.draft };
+      bytes = await redline(pair);
+    });
+
+    it('accept all gives the new text and reject all the old one', () => {
+      const accepted = readWord(bytes, 'accept');
+      const rejected = readWord(bytes, 'reject');
+      expect(body(accepted.paragraphs, pair.new)).toEqual(texts(pair.new));
+      expect(body(rejected.paragraphs, pair.old)).toEqual(texts(pair.old));
+      expect(nonEmptyRows(accepted.rows)).toEqual(tableRows(pair.new));
+      expect(nonEmptyRows(rejected.rows)).toEqual(tableRows(pair.old));
+    });
+
+    it('numbers points with the Word list, so pandoc reads the numbers from the list structure', () => {
+      const accepted = readWord(bytes, 'accept').paragraphs;
+      const numbered = accepted.filter((p) => p.number !== undefined);
+      expect(numbered.length).toBe(draftParagraphs(pair.new).filter((p) => p.number).length);
+      // Chapters and the points before the first deletion are counted as Word counts them.
+      expect(numbered.slice(0, 3).map((p) => p.number)).toEqual(['1', '1.1', '1.2']);
+    });
+
+    it('signs every revision with the rapporteur and the date of the new version', () => {
+      expect(defaultAuthor(pair.new)).toBe('Giuseppe GUERINI');
+      expect(defaultDate(pair.new)).toBe('2018-04-10');
+      const xml = parts(bytes)['word/document.xml'] as string;
+      const revisions = xml.match(/<w:(?:ins|del) [^>]*>/gu) ?? [];
+      expect(revisions.length).toBeGreaterThan(20);
+      for (const revision of revisions) expect(revision).toMatch(/w:author="Giuseppe GUERINI" w:date="2018-04-10T00:00:00Z"/u);
+    });
+
+    it('inserts an added point and deletes a deleted one with their paragraph marks', () => {
+      const xml = parts(bytes)['word/document.xml'] as string;
+      const paragraphs = xml.split('<w:p>').slice(1);
+      const added = paragraphs.find((p) => p.includes('As was pointed out at the hearing, cooperatives gain'));
+      const deleted = paragraphs.find((p) => p.includes('The EESC suggests that SEEs receiving public funds'));
+      expect(added).toMatch(/<w:pPr>.*<w:rPr><w:ins w:id="\d+" w:author/u);
+      expect(deleted).toMatch(/<w:pPr>.*<w:rPr><w:del w:id="\d+" w:author/u);
+    });
+
+    it('shows the move as a deletion and an insertion, each with a comment naming the other place', () => {
+      const files = parts(bytes);
+      expect(files['word/comments.xml']).toContain('Moved to point 3.5.1 and edited there');
+      expect(files['word/comments.xml']).toContain('Moved from point 3.3.3 and edited');
+      expect((files['word/document.xml'] as string).match(/<w:commentRangeStart /gu)).toHaveLength(2);
+      const all = readWord(bytes, 'all').paragraphs.map((p) => p.text).join('\n');
+      expect(all).toContain('Moved from point 3.3.3 and edited');
+    });
+
+    it('does not track renumbering: the renumbered points have no revision', () => {
+      const xml = parts(bytes)['word/document.xml'] as string;
+      const paragraphs = xml.split('<w:p>').slice(1);
+      for (const start of ['SEEs mobilise volunteers, families, local business', 'The EESC therefore encourages regional and local a']) {
+        const paragraph = paragraphs.find((p) => p.includes(start));
+        expect(paragraph).toBeDefined();
+        expect(paragraph).not.toMatch(/<w:(?:ins|del)\b/u);
+        expect(paragraph).toMatch(/<w:numPr>/u);
+      }
+    });
+
+    it('gives the same bytes for the same drafts', async () => {
+      const again = await redline(pair);
+      expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
+    });
+
+    it('writes the amendment sheet as a table with a repeated header row', async () => {
+      const result = diffDrafts(pair.old, pair.new);
+      const sheet = await amendmentsDocx(result, { date: '2018-04-10' });
+      const read = readWord(sheet, 'accept');
+      expect(read.rows[0]).toEqual(['No.', 'Point', 'Section opinion', 'Amendment', 'Reason']);
+      const rows = read.rows.slice(1);
+      expect(rows.map((row) => row[0])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+      expect(rows.map((row) => row[1])).toEqual([
+        'Point 1.1 Amend as follows:',
+        'Point 1.3 Amend as follows:',
+        'Point 1.13 Amend as follows:',
+        'Point 2.2 Amend as follows:',
+        'Point 3.2.3 Delete the point.',
+        'New point Add a new point after point 3.2.2:',
+        'Point 3.4.1 Amend as follows:',
+        'Point 3.3.3 Move after heading 3.5 and amend as follows:',
+      ]);
+      expect(rows[2]?.[4]).toMatch(/^Revised after the hearing of 9 March 2018/u);
+      expect(parts(sheet)['word/document.xml']).toContain('<w:tblHeader/>');
+      expect(Buffer.from(await amendmentsDocx(result, { date: '2018-04-10' })).equals(Buffer.from(sheet))).toBe(true);
+    });
+  });
+});
