@@ -45,6 +45,9 @@ export {
   type ParsedDraft,
 } from './diff/index.js';
 export type { DiffResult, Change, ChangeKind } from './diff/types.js';
+// The redline as a Word file with tracked changes, and the amendment sheet as a Word table.
+export { redlineDocx, type RedlineOptions } from './word/redline/index.js';
+export { amendmentsDocx, type AmendmentsOptions } from './word/redline/amendments.js';
 
 // Check and stats: analyse an opinion.
 export { checkOpinion, RULES, type CheckOptions, type CheckResult } from './check/index.js';
