@@ -6,7 +6,10 @@
  */
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Root } from 'mdast';
 import { buildOpinion, type BuildOptions } from '../../src/build/index.js';
+import { toWord } from '../../src/word/build/index.js';
+import { packWord } from '../../src/word/shell.js';
 import { blockTexts, hasPandoc, noteTexts, pandoc, pandocJson } from './build-pandoc.js';
 
 const SAMPLE = 'opinions/see-migrants';
@@ -137,5 +140,25 @@ describe.skipIf(!hasPandoc && !process.env.CI)('the Word draft read back with pa
     const notes = noteTexts(markdown.ast);
     expect(notes.length > 0).toBe(footnotes);
     expect(noteTexts(word.ast)).toEqual(notes);
+  });
+});
+
+describe('numbers Word cannot count', () => {
+  it('are written as text before a tab, for the whole document, when the numbers have a gap', async () => {
+    const num = (value: string) => ({ type: 'text' as const, value, data: { hProperties: { className: ['num'] } } });
+    const classed = <T extends object>(node: T, className: string) => ({ ...node, data: { hProperties: { className: className.split(' ') } } });
+    const tree: Root = {
+      type: 'root',
+      children: [
+        classed({ type: 'heading' as const, depth: 2 as const, children: [num('1.'), { type: 'text' as const, value: ' Conclusions' }] }, 'chapter'),
+        classed({ type: 'paragraph' as const, children: [num('1.1'), { type: 'text' as const, value: ' First.' }] }, 'point'),
+        classed({ type: 'paragraph' as const, children: [num('1.3'), { type: 'text' as const, value: ' Third, after a gap.' }] }, 'point'),
+      ],
+    };
+    const bytes = await packWord(toWord(tree, { lang: 'en', numbering: 'eesc', title: 'Gap', date: new Date('2018-01-01T00:00:00Z') }));
+    const document = strFromU8(unzipSync(bytes)['word/document.xml']!);
+    expect(document).not.toContain('<w:numPr>');
+    expect(document).toContain('<w:t xml:space="preserve">1.3</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t xml:space="preserve">Third, after a gap.</w:t>');
+    expect(document).toContain('<w:t xml:space="preserve">1.</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t xml:space="preserve">Conclusions</w:t>');
   });
 });
