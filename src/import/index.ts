@@ -11,7 +11,7 @@ import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { stringify as yamlStringify } from 'yaml';
 import { draftMarkdown } from '../build/to-markdown.js';
-import { report } from '../core/messages.js';
+import { report, sortMessages } from '../core/messages.js';
 import { draftText } from '../diff/load/markdown-file.js';
 import { parseDraftMarkdown } from '../diff/parse/processor.js';
 import { plainText } from '../diff/parse/plain-text.js';
@@ -104,7 +104,11 @@ export async function importDraft(bytes: Uint8Array, shown: string, options: Imp
   if (chapters.length === 0) report(file, 'Unexpected draft without chapters, expected headings such as `1. Conclusions and recommendations`', { ruleId: 'import/no-chapters', severity: 'warning' });
   planNumbers(chapters, file);
   const points = chapters.flatMap((chapter) => chapter.items.filter((item) => item.kind === 'point' && item.number));
-  if (points.length > 0 && points.filter((item) => item.dotted).length * 2 > points.length) meta.numbering = 'oj';
+  const oj = points.length > 0 && points.filter((item) => item.dotted).length * 2 > points.length;
+  if (oj) meta.numbering = 'oj';
+  for (const item of points.filter((point) => point.dotted !== oj)) {
+    report(file, `Unexpected number \`${item.number}${item.dotted ? '.' : ''}\` ${item.dotted ? 'with' : 'without'} a trailing dot, expected the style of most points (\`${oj ? '1.1.' : '1.1'}\`): the build writes \`${item.number}${oj ? '.' : ''}\``, { ruleId: 'import/numbering-style', severity: 'info', place: item.node.position });
+  }
 
   // Ids: chapters from their file names, then headings and points.
   const ids = new IdMaker();
@@ -193,6 +197,7 @@ export async function importDraft(bytes: Uint8Array, shown: string, options: Imp
   files.push({ path: 'opinion.yaml', content: opinionYaml });
   if (recommendations.length) files.push({ path: 'recommendations.yaml', content: header('recommendations') + yamlStringify({ recommendations }, { lineWidth: 100 }) });
   names.forEach((name, i) => files.push({ path: `text/${lang}/${name}`, content: chapterFiles[i] as string }));
+  sortMessages([file]);
   const reference = typeof meta.reference === 'string' && meta.reference !== 'INT/000' ? meta.reference.toLowerCase().replace('/', '-') : '';
   return { files, report: file, lang, folderName: reference || slug(folderBase, 6) || 'imported-opinion' };
 }

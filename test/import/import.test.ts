@@ -1,0 +1,229 @@
+/**
+ * `opinion import`: drafts (Markdown, Word made by pandoc and by the `docx`
+ * package) → source folders that validate and build back to the draft,
+ * with every word of the input in the output or in the report.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildOpinion } from '../../src/build/index.js';
+import { importDraft, type ImportResult } from '../../src/import/index.js';
+import { writeImportedFolder } from '../../src/import/write.js';
+import { validateOpinion } from '../../src/validate/index.js';
+import { readDocx } from '../../src/word/read/index.js';
+import { runMain, ROOT } from '../cli/helpers.js';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+const SCHEMAS = join(ROOT, 'schemas');
+const temp = mkdtempSync(join(tmpdir(), 'opinion-import-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+let count = 0;
+
+async function importTo(bytes: Uint8Array, name: string, lang?: string): Promise<{ result: ImportResult; dir: string }> {
+  const result = await importDraft(bytes, name, lang ? { lang } : {});
+  const dir = join(temp, `case-${++count}`, result.folderName);
+  const outcome = await writeImportedFolder(dir, dir, result.files, SCHEMAS);
+  expect(outcome).toEqual({ ok: true });
+  return { result, dir };
+}
+
+async function built(dir: string): Promise<string> {
+  const build = await buildOpinion(dir, {});
+  const errors = build.files.flatMap((file) => file.messages.filter((m) => m.fatal === true).map(String));
+  expect(errors).toEqual([]);
+  return build.renders[0]?.markdown ?? '';
+}
+
+async function errorsOf(dir: string): Promise<string[]> {
+  const { files } = await validateOpinion(dir);
+  return files.flatMap((file) => file.messages.map(String));
+}
+
+/** Every word of `text`, lower case, as a multiset. */
+function words(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const word of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * Words of the input missing from the output: the sources, the draft they build (fixed
+ * wording such as header labels comes back from the label files) and the report.
+ */
+function lostWords(input: string, result: ImportResult, draft: string): string[] {
+  const have = words([draft, ...result.files.map((file) => file.content), ...result.report.messages.map((m) => `${m.reason} ${m.note ?? ''}`)].join('\n'));
+  const lost: string[] = [];
+  for (const [word, n] of words(input)) if ((have.get(word) ?? 0) < n) lost.push(word);
+  return lost;
+}
+
+describe('round trip of the sample', async () => {
+  const build = await buildOpinion(join(ROOT, 'opinions', 'see-migrants'), {});
+  const original = build.renders[0]?.markdown ?? '';
+
+  it('imports the built Markdown into sources that validate and build to the same Markdown, apart from what the report names', async () => {
+    const { result, dir } = await importTo(Buffer.from(original), 'opinion.md');
+    expect(result.folderName).toBe('int-871');
+    expect(await errorsOf(dir)).toEqual([]);
+    const again = await built(dir);
+    const before = original.split('\n');
+    const after = again.split('\n');
+    const changed = before.filter((line, i) => line !== after[i]);
+    // Footnote 1 is cited from chapters 1 and 3 in the sample: imported as a copy in each, which the build numbers apart; reported.
+    expect(changed.every((line) => line.includes('[^'))).toBe(true);
+    expect(result.report.messages.filter((m) => m.fatal === false).map((m) => m.ruleId)).toEqual(['import/footnote']);
+    expect(lostWords(original, result, again)).toEqual([]);
+  });
+
+  it('moves the recommendations to recommendations.yaml and places them back', async () => {
+    const result = await importDraft(Buffer.from(original), 'opinion.md');
+    const yaml = result.files.find((file) => file.path === 'recommendations.yaml')?.content ?? '';
+    expect(yaml.match(/^ {2}- id: rec-/gmu)).toHaveLength(8);
+    expect(yaml).toContain('- regional-and-local-authorities');
+    const chapter = result.files.find((file) => file.path === 'text/en/01-conclusions-recommendations.md')?.content ?? '';
+    expect(chapter).toContain('following recommendations:\n\n::recommendations\n');
+    expect(chapter).toContain('(see :ref{#gc-despite-diversity-sees})');
+  });
+
+  it('reads the metadata from the front', async () => {
+    const result = await importDraft(Buffer.from(original), 'opinion.md');
+    const yaml = result.files.find((file) => file.path === 'opinion.yaml')?.content ?? '';
+    for (const line of ['reference: INT/871', 'kind: own-initiative', '  - name: Giuseppe GUERINI', 'stage: section', 'version: 2', 'version_date: 2018-04-10', 'adopted_in_section: 2018-04-27', '  president: Luca JAHIER']) {
+      expect(yaml).toContain(line);
+    }
+  });
+
+  it('imports a Word version of it (pandoc) to the same text', { skip: !hasPandoc() && !process.env.CI }, async () => {
+    const md = join(temp, 'sample.md');
+    writeFileSync(md, original);
+    const docx = join(temp, 'sample.docx');
+    execFileSync('pandoc', ['-f', 'gfm', md, '-o', docx]);
+    const { result, dir } = await importTo(readFileSync(docx), 'sample.docx');
+    expect(await errorsOf(dir)).toEqual([]);
+    const again = await built(dir);
+    // pandoc writes a footnote referred to twice as two footnotes: compare the text without footnotes.
+    const strip = (text: string) => text.split('\n').filter((line) => !line.startsWith('[^') && line.trim() !== '').map((line) => line.replace(/\[\^\d+\]/gu, ''));
+    expect(strip(again)).toEqual(strip(original));
+    expect(lostWords(readDocx(readFileSync(docx), 'sample.docx').file.value as string, result, again)).toEqual([]);
+  });
+});
+
+function hasPandoc(): boolean {
+  try {
+    execFileSync('pandoc', ['--version']);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('Word fixtures', () => {
+  it('word-numbered.docx: auto numbers, typed numbers, sub-points, header table, footnotes, unmapped content reported', async () => {
+    const bytes = readFileSync(join(FIXTURES, 'word-numbered.docx'));
+    const { result, dir } = await importTo(bytes, 'word-numbered.docx');
+    expect(result.lang).toBe('en');
+    expect(result.folderName).toBe('soc-812');
+    expect(await errorsOf(dir)).toEqual([]);
+    expect(result.report.messages.map((m) => `${m.line ?? 0} ${m.ruleId}`)).toEqual([
+      '0 import/language',
+      '0 import/unmapped-header',
+      '0 word/comment',
+      '0 word/tracked-changes',
+      '20 import/recommendation',
+      '21 import/recommendation',
+      '24 import/sub-points',
+      '27 import/renumbered',
+      '27 word/image',
+      '28 word/text-box',
+      '29 import/unnumbered-paragraph',
+      '31 import/numbering-style',
+      '32 import/numbering-style',
+      '33 word/comment',
+    ]);
+    // After the sub-points of 2.2, the sources can only continue at their level: 2.3 is built as 2.2.3, and said so.
+    expect(result.report.messages.find((m) => m.ruleId === 'import/renumbered')?.reason).toBe('Unexpected number `2.3`, expected `2.2.3` in the sources\' numbering: the build numbers it 2.2.3');
+    const files = Object.fromEntries(result.files.map((file) => [file.path, file.content]));
+    expect(files['opinion.yaml']).toContain('#   Study group president Anna KOWALSKA');
+    expect(files['opinion.yaml']).toContain('stage: preliminary-draft');
+    expect(files['opinion.yaml']).not.toContain('numbering:');
+    expect(files['text/en/02-general-comments.md']).toContain('## The main risks for platform workers are: {#sec-main-risks-platform}');
+    expect(files['text/en/02-general-comments.md']).toMatch(/\[\^fn-directive-eu-improving\]: Directive \(EU\) 2024\/2831/u);
+    const draft = await built(dir);
+    expect(draft).toContain('2.2.1 misclassification as self-employed;');
+    expect(lostWords(readDocx(bytes, 'x').file.value as string, result, draft)).toEqual([]);
+    expect(draft).toContain('3.2 The directive must be transposed on time.');
+  });
+
+  it('pandoc-draft.docx: header table, lists, footnotes; an unknown header row is kept as a comment', async () => {
+    const bytes = readFileSync(join(FIXTURES, 'pandoc-draft.docx'));
+    const { result, dir } = await importTo(bytes, 'pandoc-draft.docx');
+    expect(await errorsOf(dir)).toEqual([]);
+    const yaml = result.files.find((file) => file.path === 'opinion.yaml')?.content ?? '';
+    expect(yaml).toContain('#   Drafting expert Paul MARTIN');
+    expect(yaml).toContain('stage: study-group');
+    const draft = await built(dir);
+    expect(draft).toContain('- lack of technical skills[^2].');
+    expect(lostWords(readDocx(bytes, 'x').file.value as string, result, draft)).toEqual([]);
+  });
+
+  it('the Markdown the Word fixture came from imports the same way', async () => {
+    const bytes = readFileSync(join(FIXTURES, 'pandoc-draft.md'));
+    const { result, dir } = await importTo(bytes, 'pandoc-draft.md');
+    expect(await errorsOf(dir)).toEqual([]);
+    expect(lostWords(bytes.toString('utf8'), result, await built(dir))).toEqual([]);
+  });
+});
+
+describe('opinion import (CLI)', () => {
+  it('writes the folder and exits 0; refuses to write into a folder that is not empty (exit 2)', async () => {
+    const out = join(temp, 'cli', 'imported');
+    const first = await runMain(['import', join(FIXTURES, 'pandoc-draft.docx'), '--out', out]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('opinion.yaml');
+    expect(readdirSync(join(out, 'text', 'en'))).toHaveLength(2);
+    expect(readFileSync(join(out, 'opinion.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=(\.\.\/)+.*schemas\/opinion\.schema\.json/u);
+    const second = await runMain(['import', join(FIXTURES, 'pandoc-draft.docx'), '--out', out]);
+    expect(second.code).toBe(2);
+    expect(second.stderr).toMatch(/already exists and is not empty/u);
+  });
+
+  it('reports as JSON', async () => {
+    const out = join(temp, 'cli', 'json');
+    const run = await runMain(['import', join(FIXTURES, 'word-numbered.docx'), '--out', out, '--format', 'json']);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as { files: { messages: { ruleId: string }[] }[] };
+    expect(report.files[0]?.messages.some((m) => m.ruleId === 'word/image')).toBe(true);
+  });
+
+  for (const name of ['empty.docx', 'truncated.docx', 'old-format.doc', 'encrypted.docx', 'bad-xml.docx', 'not-word.docx']) {
+    it(`${name}: one line, exit 2, nothing written`, async () => {
+      const out = join(temp, 'bad', name);
+      const run = await runMain(['import', join(FIXTURES, name), '--out', out]);
+      expect(run.code).toBe(2);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+      expect(run.stderr).toMatch(/^opinion: cannot read/u);
+      expect(existsSync(out)).toBe(false);
+    });
+  }
+});
+
+describe('opinion diff with .docx', () => {
+  it('a Markdown draft and the .docx made from it have the same points', { skip: !hasPandoc() && !process.env.CI }, async () => {
+    const dir = join(temp, 'diff');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'draft.md'), readFileSync(join(FIXTURES, 'pandoc-draft.md')));
+    execFileSync('pandoc', ['-f', 'markdown-smart', 'draft.md', '-o', 'draft.docx'], { cwd: dir });
+    const run = await runMain(['diff', 'draft.md', 'draft.docx', '--format', 'json'], { cwd: dir });
+    const result = JSON.parse(run.stdout) as { changes: unknown[] };
+    expect(result.changes).toEqual([]);
+    expect(dirname(dir)).toBe(temp);
+  });
+
+  it('a bad .docx is a one-line error, exit 2', async () => {
+    const run = await runMain(['diff', join(FIXTURES, 'pandoc-draft.md'), join(FIXTURES, 'encrypted.docx')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/password-protected/u);
+  });
+});

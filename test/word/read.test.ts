@@ -1,0 +1,96 @@
+/** The .docx reader: numbering as Word displays it, text and footnotes, what it reports, and bad input. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { draftMarkdown } from '../../src/build/to-markdown.js';
+import { readDocx, WordReadError } from '../../src/word/read/index.js';
+import { formatCounter } from '../../src/word/read/numbering.js';
+
+const FIXTURES = join(import.meta.dirname, '..', 'import', 'fixtures');
+const read = (name: string) => readDocx(readFileSync(join(FIXTURES, name)), name);
+const markdown = (name: string) => String(draftMarkdown.stringify(read(name).tree));
+
+describe('readDocx', () => {
+  it('computes automatic multilevel numbers and keeps typed ones', () => {
+    const text = markdown('word-numbered.docx');
+    expect(text).toContain('## 1. Conclusions and recommendations');
+    expect(text).toContain('\n1.2 The EESC calls on the Commission');
+    expect(text).toContain('\n2.2.1 misclassification as self-employed;');
+    expect(text).toContain('\n2.3 The figure below');
+    expect(text).toContain('\n3.1. The EESC welcomes');
+    expect(text).toContain('\n3.3 Platforms employ many young people.');
+  });
+
+  it('reads bold, italic, footnotes, the header table and the accepted view of tracked changes', () => {
+    const draft = read('word-numbered.docx');
+    const text = String(draftMarkdown.stringify(draft.tree));
+    expect(text).toContain('About **28 million** people work through *digital labour platforms*');
+    expect(text).toContain('| Rapporteur:               | Jane DOE');
+    expect(text).toMatch(/fair work\[\^fn1\]\./u);
+    expect(text).toContain('[^fn2]: Directive (EU) 2024/2831 on improving working conditions in *platform work*.');
+    expect(text).toContain('The directive must be transposed on time.');
+    expect(text).not.toContain('should be');
+    expect(draft.trackedChanges).toBe(2);
+    expect(draft.lang).toBe('en-GB');
+  });
+
+  it('reports what it cannot map at its paragraph, keeping the text', () => {
+    const draft = read('word-numbered.docx');
+    expect(draft.file.messages.map((m) => [m.ruleId, m.line])).toEqual([
+      ['word/image', 27],
+      ['word/text-box', 28],
+      ['word/comment', 33],
+    ]);
+    expect(String(draft.file.messages[0])).toContain('paragraph 27, “2.3 The figure below shows the…”');
+    expect(draft.file.messages[2]?.note).toBe('The comment reads: Check the figure with Eurostat.');
+    expect(markdown('word-numbered.docx')).toContain('Box: platforms surveyed in 2023');
+  });
+
+  it('reads a pandoc document: headings, table, lists and footnotes', () => {
+    const text = markdown('pandoc-draft.docx');
+    expect(text).toContain('1.2 The EESC calls on the Member States');
+    expect(text).toMatch(/- access to finance;\n- lack of technical skills\[\^fn\d+\]\./u);
+    expect(text).toContain('Joint Research Centre, *Energy communities: an overview*, 2020.');
+  });
+
+  it('formats counters as Word does', () => {
+    expect([1, 4, 9, 27].map((n) => formatCounter(n, 'lowerRoman'))).toEqual(['i', 'iv', 'ix', 'xxvii']);
+    expect([1, 26, 27, 28].map((n) => formatCounter(n, 'lowerLetter'))).toEqual(['a', 'z', 'aa', 'bb']);
+    expect(formatCounter(3, 'upperLetter')).toBe('C');
+    expect(formatCounter(7, 'decimalZero')).toBe('07');
+  });
+});
+
+describe('bad input', () => {
+  const cases: [string, RegExp][] = [
+    ['empty.docx', /the file is empty, expected a Word document/u],
+    ['truncated.docx', /a damaged or truncated zip archive/u],
+    ['not-word.docx', /a zip archive without `word\/document\.xml`/u],
+    ['bad-xml.docx', /part `word\/document\.xml` is not well-formed XML at 2:\d+/u],
+    ['old-format.doc', /a Word 97–2003 document \(\.doc\).*save it as "Word Document \(\*\.docx\)"/u],
+    ['encrypted.docx', /password-protected \(encrypted\); remove the password in Word/u],
+  ];
+  for (const [name, message] of cases) {
+    it(`${name}: one clear line`, () => {
+      let error: unknown;
+      try {
+        read(name);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(WordReadError);
+      expect((error as Error).message).toMatch(message);
+      expect((error as Error).message).not.toContain('\n');
+    });
+  }
+
+  it('refuses a zip whose parts would inflate beyond the cap, before inflating them', async () => {
+    const { zipSync, strToU8 } = await import('fflate');
+    // A small part whose sizes, as a zip bomb's, claim 300 MB (in the local and the central header).
+    const zip = Buffer.from(zipSync({ 'word/document.xml': strToU8('<w:document/>') }));
+    const claim = 300 * 1024 * 1024;
+    zip.writeUInt32LE(claim, zip.indexOf(Buffer.from([0x50, 0x4b, 0x03, 0x04])) + 22);
+    zip.writeUInt32LE(claim, zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 24);
+    expect(() => readDocx(zip, 'bomb.docx')).toThrow(/more than 200 MB uncompressed/u);
+  });
+});
