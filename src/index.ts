@@ -59,3 +59,8 @@ export { statsOfOpinion, statsReport, formatStatsTable, type StatsOptions, type 
 
 // Init: scaffold a new opinion folder.
 export { scaffoldOpinion, type ScaffoldOptions, type ScaffoldFile } from './init/index.js';
+
+// Import: a Word or Markdown draft → an opinion source folder; the .docx reader.
+export { importDraft, type ImportOptions, type ImportResult, type ImportedFile } from './import/index.js';
+export { writeImportedFolder } from './import/write.js';
+export { readDocx, WordReadError, type WordDraft } from './word/read/index.js';
