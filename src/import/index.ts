@@ -133,11 +133,11 @@ export async function importDraft(bytes: Uint8Array, shown: string, options: Imp
   const footnoteHome = new Map<string, number>();
   const chapterFiles: string[] = chapters.map((chapter, index) => {
     const used: string[] = [];
-    const relabel = (root: RootContent[] | PhrasingContent[]) => {
+    const relabel = (root: RootContent[] | PhrasingContent[], at?: RootContent) => {
       visit({ type: 'root', children: root } as Root, 'footnoteReference', (node) => {
         const definition = structure.footnotes.get(node.identifier);
         if (!definition) {
-          report(file, `Unexpected footnote reference \`[^${node.label ?? node.identifier}]\` without its footnote, expected a definition: left out`, { ruleId: 'import/footnote', severity: 'warning', place: node.position });
+          report(file, `Unexpected footnote reference \`[^${node.label ?? node.identifier}]\` without its footnote, expected a definition: left out`, { ruleId: 'import/footnote', severity: 'warning', place: node.position ?? at?.position });
           return;
         }
         const key = `${index}/${node.identifier}`;
@@ -149,7 +149,7 @@ export async function importDraft(bytes: Uint8Array, shown: string, options: Imp
           const home = footnoteHome.get(node.identifier);
           if (home === undefined) footnoteHome.set(node.identifier, index);
           else {
-            report(file, `Unexpected footnote \`${node.label ?? node.identifier}\` referred to from chapters ${home + 1} and ${index + 1}, expected each footnote in one chapter: each chapter gets its own copy, numbered on its own by the build`, { ruleId: 'import/footnote', severity: 'warning', place: node.position });
+            report(file, `Unexpected footnote \`${node.label ?? node.identifier}\` referred to from chapters ${home + 1} and ${index + 1}, expected each footnote in one chapter: each chapter gets its own copy, numbered on its own by the build`, { ruleId: 'import/footnote', severity: 'warning', place: node.position ?? at?.position });
           }
         }
         node.identifier = id;
@@ -157,8 +157,8 @@ export async function importDraft(bytes: Uint8Array, shown: string, options: Imp
       });
     };
     for (const item of chapter.items) {
-      relabel(item.phrasing);
-      relabel(item.more);
+      relabel(item.phrasing, item.node);
+      relabel(item.more, item.node);
     }
     const parts: string[] = [];
     const unnumbered = chapter.number === undefined ? ' {-}' : '';

@@ -95,6 +95,22 @@ describe('round trip of the sample', async () => {
     }
   });
 
+  it('imports the .docx that `opinion build --to docx` writes, to the same Markdown apart from what the report names; diff sees no difference', async () => {
+    const out = join(temp, 'built-docx');
+    expect((await runMain(['build', join(ROOT, 'opinions', 'see-migrants'), '--to', 'docx,md', '--out', out])).code).toBe(0);
+    const docx = join(out, 'see-migrants', 'en', 'opinion.docx');
+    const { result, dir } = await importTo(readFileSync(docx), 'opinion.docx');
+    expect(await errorsOf(dir)).toEqual([]);
+    const again = await built(dir);
+    const after = again.split('\n');
+    expect(original.split('\n').filter((line, i) => line !== after[i]).every((line) => line.includes('[^'))).toBe(true);
+    expect(result.report.messages.filter((m) => m.fatal === false).map((m) => m.ruleId)).toEqual(['import/footnote']);
+    expect(lostWords(readDocx(readFileSync(docx), 'x').file.value as string, result, again)).toEqual([]);
+    const diff = await runMain(['diff', join(out, 'see-migrants', 'en', 'opinion.md'), docx, '--quiet']);
+    expect(diff.stdout).toContain('No differences.');
+    expect(diff.code).toBe(0);
+  });
+
   it('imports a Word version of it (pandoc) to the same text', { skip: !hasPandoc() && !process.env.CI }, async () => {
     const md = join(temp, 'sample.md');
     writeFileSync(md, original);

@@ -39,6 +39,8 @@ interface Field {
   instruction: string;
   phase: 'instruction' | 'result';
   link?: string;
+  /** A NOTEREF to a footnote mark: the footnote is referred to again, its displayed number dropped. */
+  footnote?: string;
 }
 
 interface Issue {
@@ -78,6 +80,9 @@ export class DocumentReader {
   /** Blocks to add after the paragraph being read (the text of its text boxes). */
   private extra: BlockContent[] = [];
   private inNote = false;
+  /** Bookmarks open at this point, and the footnote mark each one holds (what NOTEREF fields point at). */
+  private readonly openBookmarks = new Map<string, string>();
+  private readonly bookmarkedNotes = new Map<string, string>();
 
   constructor(
     private readonly parts: Parts,
@@ -231,6 +236,12 @@ export class DocumentReader {
         case 'w:moveFrom':
           this.trackedChanges++;
           break;
+        case 'w:bookmarkStart':
+          this.openBookmarks.set(attribute(child, 'w:id') ?? '', attribute(child, 'w:name') ?? '');
+          break;
+        case 'w:bookmarkEnd':
+          this.openBookmarks.delete(attribute(child, 'w:id') ?? '');
+          break;
         case 'w:smartTag':
         case 'w:customXml':
         case 'w:dir':
@@ -242,6 +253,11 @@ export class DocumentReader {
           break;
         case 'w:fldSimple': {
           const instruction = (attribute(child, 'w:instr') ?? '').trim();
+          const note = this.noteOfField(instruction);
+          if (note) {
+            out.push({ type: 'footnote', id: note });
+            break;
+          }
           const link = this.fieldLink(instruction);
           this.fieldIssue(instruction, piecesText(this.inline(child, format)));
           if (!PAGE_FIELDS.test(instruction)) out.push(...this.inline(child, link ? { ...format, link } : format));
@@ -267,6 +283,12 @@ export class DocumentReader {
     if (text) out.push({ type: 'text', value: text, ...format });
   }
 
+  /** The footnote a `NOTEREF` field shows the mark of (the same footnote referred to again). */
+  private noteOfField(instruction: string): string | undefined {
+    const name = /^NOTEREF\s+(\S+)/u.exec(instruction)?.[1];
+    return name ? this.bookmarkedNotes.get(name) : undefined;
+  }
+
   private fieldLink(instruction: string): string | undefined {
     const match = /^HYPERLINK\s+"([^"]+)"/u.exec(instruction);
     return match ? match[1] : undefined;
@@ -289,7 +311,7 @@ export class DocumentReader {
     const field = this.fields[this.fields.length - 1];
     const out: Piece[] = [];
     const text = (value: string) => {
-      if (field?.phase === 'instruction') return;
+      if (field?.phase === 'instruction' || this.fields.some((f) => f.footnote !== undefined)) return;
       if (this.fields.some((f) => PAGE_FIELDS.test(f.instruction.trim()))) return;
       const link = this.fields.map((f) => f.link).find(Boolean) ?? format.link;
       out.push({ type: 'text', value, bold: format.bold, italic: format.italic, ...(link ? { link } : {}) });
@@ -325,9 +347,14 @@ export class DocumentReader {
           if (type === 'begin') this.fields.push({ instruction: '', phase: 'instruction' });
           else if (type === 'separate' && field) {
             field.phase = 'result';
-            const link = this.fieldLink(field.instruction.trim());
+            const instruction = field.instruction.trim();
+            const link = this.fieldLink(instruction);
             if (link) field.link = link;
-            this.fieldIssue(field.instruction.trim(), '');
+            const note = this.noteOfField(instruction);
+            if (note) {
+              field.footnote = note;
+              out.push({ type: 'footnote', id: note });
+            } else this.fieldIssue(instruction, '');
           } else if (type === 'end') this.fields.pop();
           break;
         }
@@ -337,6 +364,7 @@ export class DocumentReader {
         case 'w:footnoteReference': {
           const id = attribute(child, 'w:id') ?? '';
           this.note(id, 'footnote');
+          for (const name of this.openBookmarks.values()) if (!this.bookmarkedNotes.has(name)) this.bookmarkedNotes.set(name, `fn${id}`);
           out.push({ type: 'footnote', id: `fn${id}` });
           break;
         }
