@@ -32,9 +32,9 @@ export {
   type BuiltDocument,
   type LengthCount,
 } from './build/index.js';
-// The Word draft: `renderOpinion` gives `word` (a docx Document) with format `docx`, `packWord` its bytes
-// (`buildOpinion` does it: `render.docx`); `toWord` converts a filled draft tree; the shell is shared with the redline.
-export { toWord, type WordBuildOptions } from './word/build/index.js';
+// The Word draft: with format `docx`, `renderOpinion` gives `word` (the filled tree and page options), `wordBytes`
+// its `.docx` (`buildOpinion` does it: `render.docx`); `toWord` gives the docx Document; the shell is shared with the redline.
+export { toWord, wordBytes, type WordBuildOptions, type WordSource } from './word/build/index.js';
 export { wordDocument, packWord, planNumbering, STYLE, type WordDocumentOptions, type NumberingPlan } from './word/shell.js';
 
 // Diff: structural redlines and amendment sheets.

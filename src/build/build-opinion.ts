@@ -19,7 +19,6 @@ import { DEFAULT_TEMPLATE } from './package-files.js';
 import { chapterTrees } from './chapter-trees.js';
 import { renderOpinion, type Format, type RenderResult } from './render.js';
 import { makeSafe } from './source-safety.js';
-import { packWord } from '../word/shell.js';
 import { readSlotOverrides, readTemplate, slotsFor } from './template-load.js';
 import type { Template } from './template.js';
 
@@ -113,7 +112,8 @@ export async function buildOpinion(dir: string, options: BuildOptions = {}): Pro
       }),
     );
     const render = result.renders[result.renders.length - 1]!;
-    if (render.word) render.docx = await packWord(render.word);
+    // The Word writer is loaded only for a Word draft.
+    if (render.word) render.docx = await (await import('../word/build/index.js')).wordBytes(render.word);
   }
   result.ok = !hasErrors(files);
   return finish(result);

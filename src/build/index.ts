@@ -8,7 +8,7 @@
  *
  *   const { markdown, html, document, messages } = renderOpinion(opinion, { lang, labels, template });
  */
-export { renderOpinion, FORMATS, type Format, type RenderOptions, type RenderResult } from './render.js';
+export { renderOpinion, FORMATS, DEFAULT_FORMATS, type Format, type RenderOptions, type RenderResult } from './render.js';
 export { resolveDocument, type ResolveOptions, type ResolvedDocument } from './resolve.js';
 export { buildOpinion, type BuildOptions, type OpinionBuild } from './build-opinion.js';
 export { draftFromSources } from './draft.js';

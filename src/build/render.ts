@@ -21,11 +21,15 @@ import { documentJson, documentFrom, type BuiltDocument } from './to-json.js';
 import { toHtml } from './to-html.js';
 import { toMarkdown } from './to-markdown.js';
 import { bannerFields } from './to-draft.js';
-import type { Document as WordDocument } from 'docx';
-import { toWord } from '../word/build/index.js';
+import type { WordBuildOptions, WordSource } from '../word/build/index.js';
 
 export const FORMATS = ['md', 'html', 'json', 'docx'] as const;
 export type Format = (typeof FORMATS)[number];
+/**
+ * The outputs made when none are asked for. The Word draft is made on demand: loading the Word
+ * writer and packing the sample costs about 0.2 s in a one-shot build, a quarter of the rest.
+ */
+export const DEFAULT_FORMATS: readonly Format[] = ['md', 'html', 'json'];
 
 export interface RenderOptions {
   /** Language to build (default: the original language). */
@@ -41,7 +45,7 @@ export interface RenderOptions {
   notes?: boolean;
   /** The parsed `notes/*.md` files, shown by the `::notes` slot when `notes` is set. */
   notesFiles?: { path: string; tree: Root }[];
-  /** Outputs to produce (default: all). */
+  /** Outputs to produce (default: `DEFAULT_FORMATS`, all but Word). */
   formats?: readonly Format[];
   /** Chapter trees of this language owned by the caller (see `chapter-trees.ts`): used and changed in place. */
   trees?: ReadonlyMap<ChapterSource, Root>;
@@ -54,8 +58,12 @@ export interface RenderResult {
   /** The resolved document (the JSON output), when `json` is among the formats. */
   document?: BuiltDocument;
   json?: string;
-  /** The Word document, when `docx` is among the formats: `packWord` gives its bytes (`buildOpinion` does). */
-  word?: WordDocument;
+  /**
+   * What the Word draft is made of, when `docx` is among the formats: the filled tree and the
+   * page options. `wordBytes(word)` (from `src/word/build/`, loaded only when needed) gives the
+   * `.docx`; `buildOpinion` does it and sets `docx`.
+   */
+  word?: WordSource;
   /** The `.docx` bytes: set by `buildOpinion` (packing is asynchronous), not by `renderOpinion`. */
   docx?: Uint8Array;
   draft: Draft;
@@ -79,7 +87,7 @@ export function renderOpinion(opinion: Opinion, options: RenderOptions): RenderR
     recommendations: options.template.recommendations,
     ...(options.trees ? { trees: options.trees } : {}),
   });
-  const formats = new Set(options.formats ?? FORMATS);
+  const formats = new Set(options.formats ?? DEFAULT_FORMATS);
   const parts: Parts = {
     labels: options.labels,
     numbering: resolved.ctx.numbering,
@@ -98,7 +106,8 @@ export function renderOpinion(opinion: Opinion, options: RenderOptions): RenderR
     result.json = documentJson(result.document);
   }
   if (formats.has('md')) result.markdown = toMarkdown(tree);
-  if (formats.has('docx')) result.word = toWord(tree, wordOptions(resolved, lang));
+  // The HTML conversion below may change the tree: the Word draft keeps a copy.
+  if (formats.has('docx')) result.word = { tree: formats.has('html') ? structuredClone(tree) : tree, options: wordOptions(resolved, lang) };
   if (formats.has('html')) {
     // Last: the HTML conversion may change the tree, which is not used afterwards.
     result.html = toHtml({ tree }, {
@@ -127,7 +136,7 @@ function withoutPositions(tree: Root): Root {
 }
 
 /** The Word document's numbering, page header and footer, and fixed date, from the sources. */
-function wordOptions(resolved: ResolvedDocument, lang: string): Parameters<typeof toWord>[1] {
+function wordOptions(resolved: ResolvedDocument, lang: string): WordBuildOptions {
   const { ctx, front } = resolved;
   const meta = ctx.opinion.meta;
   const date = meta.version_date ?? meta.adopted_at_plenary ?? meta.adopted_in_section ?? meta.closing?.date ?? meta.decision?.date;

@@ -17,10 +17,10 @@ describe('opinion build (in-process)', () => {
     const run = await runMain(['build', `${FIX}/numbering-oj`, '--out', dir]);
     expect(run).toEqual({
       code: 0,
-      stdout: `numbering-oj en: 235 / 18,000 characters without spaces → ${dir}/numbering-oj/en/opinion.{md,html,json,docx}\n`,
+      stdout: `numbering-oj en: 235 / 18,000 characters without spaces → ${dir}/numbering-oj/en/opinion.{md,html,json}\n`,
       stderr: '',
     });
-    expect(readdirSync(join(dir, 'numbering-oj', 'en')).sort()).toEqual(['opinion.docx', 'opinion.html', 'opinion.json', 'opinion.md']);
+    expect(readdirSync(join(dir, 'numbering-oj', 'en')).sort()).toEqual(['opinion.html', 'opinion.json', 'opinion.md']);
   });
 
   it('builds every language with --lang all, and only the outputs asked for with --to', async () => {
@@ -99,7 +99,7 @@ describe('opinion build (real bin)', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/^see-migrants en: [\d,]+ \/ 18,000 characters without spaces → /);
-    for (const lang of ['en', 'fr', 'it', 'de']) expect(readdirSync(join(dir, 'see-migrants', lang)).sort()).toEqual(['opinion.docx', 'opinion.html', 'opinion.json', 'opinion.md']);
+    for (const lang of ['en', 'fr', 'it', 'de']) expect(readdirSync(join(dir, 'see-migrants', lang)).sort()).toEqual(['opinion.html', 'opinion.json', 'opinion.md']);
   });
 
   it('prints its help', () => {

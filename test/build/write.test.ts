@@ -23,19 +23,18 @@ const tree = (dir: string): Record<string, string> =>
   );
 
 describe('writeOutputs', () => {
-  it('writes <out>/<opinion>/<lang>/opinion.{md,html,json,docx} and a manifest', async () => {
+  it('writes <out>/<opinion>/<lang>/opinion.{md,html,json} and a manifest', async () => {
     const dir = out();
     const result = await writeOutputs(await buildOpinion(FIXTURE), { out: dir });
     expect(Object.keys(tree(dir))).toEqual([
       'numbering-oj/.opinion-build.json',
-      'numbering-oj/en/opinion.docx',
       'numbering-oj/en/opinion.html',
       'numbering-oj/en/opinion.json',
       'numbering-oj/en/opinion.md',
     ]);
-    expect(result.written).toHaveLength(4);
+    expect(result.written).toHaveLength(3);
     const manifest = JSON.parse(readFileSync(join(dir, 'numbering-oj', '.opinion-build.json'), 'utf8'));
-    expect(Object.keys(manifest.files)).toEqual(['en/opinion.docx', 'en/opinion.html', 'en/opinion.json', 'en/opinion.md']);
+    expect(Object.keys(manifest.files)).toEqual(['en/opinion.html', 'en/opinion.json', 'en/opinion.md']);
   });
 
   it('is deterministic: a second build leaves every byte as it was', async () => {
@@ -44,7 +43,7 @@ describe('writeOutputs', () => {
     const first = tree(dir);
     const again = await writeOutputs(await buildOpinion(FIXTURE), { out: dir });
     expect(again.written).toEqual([]);
-    expect(again.unchanged).toHaveLength(4);
+    expect(again.unchanged).toHaveLength(3);
     expect(tree(dir)).toEqual(first);
   });
 
@@ -104,7 +103,7 @@ describe('writeOutputs', () => {
     const lang = join(dir, 'numbering-oj', 'en');
     await writeFileAtomic(join(lang, '.opinion.md.999.deadbeef.opinion-tmp'), 'half a dra');
     await writeOutputs(await buildOpinion(FIXTURE), { out: dir });
-    expect(readdirSync(lang).sort()).toEqual(['opinion.docx', 'opinion.html', 'opinion.json', 'opinion.md']);
+    expect(readdirSync(lang).sort()).toEqual(['opinion.html', 'opinion.json', 'opinion.md']);
     expect(existsSync(join(lang, '.opinion.md.999.deadbeef.opinion-tmp'))).toBe(false);
   });
 });

@@ -7,7 +7,10 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Root } from 'mdast';
-import { buildOpinion, type BuildOptions } from '../../src/build/index.js';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildOpinion, writeOutputs, type BuildOptions } from '../../src/build/index.js';
 import { toWord } from '../../src/word/build/index.js';
 import { packWord } from '../../src/word/shell.js';
 import { blockTexts, hasPandoc, noteTexts, pandoc, pandocJson } from './build-pandoc.js';
@@ -51,6 +54,20 @@ describe('the Word draft', () => {
   it('is deterministic: two builds give the same bytes', async () => {
     const again = await build(SAMPLE);
     expect(Buffer.from(again.docx).equals(Buffer.from(en.docx))).toBe(true);
+  });
+
+  it('is written with the other outputs, hashed in the manifest, and not rewritten when unchanged', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'opinion-docx-'));
+    const first = await writeOutputs(await buildOpinion(FINAL, { formats: ['md', 'docx'] }), { out });
+    expect(first.written.map((path) => path.slice(out.length + 1))).toEqual(['numbering-oj/en/opinion.md', 'numbering-oj/en/opinion.docx']);
+    const again = await writeOutputs(await buildOpinion(FINAL, { formats: ['md', 'docx'] }), { out });
+    expect(again.written).toEqual([]);
+    expect(again.unchanged).toHaveLength(2);
+    expect(readFileSync(join(out, 'numbering-oj', 'en', 'opinion.docx')).equals(Buffer.from(final.docx))).toBe(true);
+  });
+
+  it('is made only when asked for', async () => {
+    expect((await buildOpinion(FINAL)).renders[0]!.docx).toBeUndefined();
   });
 
   it('leaves the other outputs as they are', async () => {

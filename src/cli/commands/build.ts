@@ -31,7 +31,7 @@ export const buildCommand: DefineCommand = (io, setExit) =>
       'Build the draft of one opinion folder, several, or a tree of them (e.g. `opinions/`): numbered points, ' +
         'resolved cross-references, footnotes and citations, the header block and labels of each language, ' +
         'through a Markdown template.\n\n' +
-        'Writes <out>/<opinion>/<lang>/opinion.md, opinion.html, opinion.json and opinion.docx (Word), atomically. A built file edited ' +
+        'Writes <out>/<opinion>/<lang>/opinion.md, opinion.html and opinion.json (and opinion.docx, the Word draft, with --to docx), atomically. A built file edited ' +
         'by hand since is never overwritten without --force (which keeps a backup). Every build prints the length: ' +
         'characters without spaces against the 18,000 limit. Parsed chapters are kept in <out>/.cache/ so that ' +
         'unchanged files are not parsed again.\n\n' +
@@ -40,7 +40,7 @@ export const buildCommand: DefineCommand = (io, setExit) =>
     )
     .argument('[paths...]', 'opinion folders or folders holding them (default: the current folder)')
     .option('-l, --lang <codes>', 'language(s) to build: a code (fr), a list (en,fr) or "all" (default: the original language)')
-    .option('-t, --to <outputs>', 'outputs to write, comma-separated: md, html, json, docx', 'md,html,json,docx')
+    .option('-t, --to <outputs>', 'outputs to write, comma-separated: md, html, json, docx (Word)', 'md,html,json')
     .option('-o, --out <dir>', 'output folder', 'build')
     .option('--notes', 'include the rapporteur\'s internal notes, clearly marked')
     .option('--force', 'overwrite outputs edited by hand since the last build, keeping a backup')

@@ -1,13 +1,13 @@
 /**
  * The Word output of `opinion build`: the same filled draft tree as the
  * Markdown and HTML outputs (`src/build/render.ts`) as a `docx` Document in
- * the shared shell (`../shell.ts`). Pure and synchronous; `packWord` turns
- * the document into the bytes of the `.docx`.
+ * the shared shell (`../shell.ts`). `toWord` is pure and synchronous;
+ * `wordBytes` packs the document into the bytes of the `.docx`.
  */
 import type { Document } from 'docx';
 import type { Nodes, Root } from 'mdast';
 import type { Numbering } from '../../core/model.js';
-import { planNumbering, STYLE, wordDocument } from '../shell.js';
+import { packWord, planNumbering, STYLE, wordDocument } from '../shell.js';
 import { blocks } from './blocks.js';
 import { classesOf, idOf, isNumber, type WordContext } from './context.js';
 import { footnoteNumbers, footnoteParagraphs } from './footnotes.js';
@@ -23,6 +23,17 @@ export interface WordBuildOptions {
   document?: string;
   /** The stage label for the page header of a non-final draft. */
   stage?: string;
+}
+
+/** The filled tree of a draft and its page options (`RenderResult.word`). */
+export interface WordSource {
+  tree: Root;
+  options: WordBuildOptions;
+}
+
+/** The `.docx` bytes of a rendered draft. */
+export function wordBytes(source: WordSource): Promise<Uint8Array> {
+  return packWord(toWord(source.tree, source.options));
 }
 
 export function toWord(tree: Root, options: WordBuildOptions): Document {
