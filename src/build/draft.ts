@@ -17,5 +17,5 @@ export async function draftFromSources(dir: string, options: { lang?: string }):
   const build = await buildOpinion(dir, { ...(options.lang ? { langs: [options.lang] } : {}), formats: [], lenient: true });
   const render = build.renders[0];
   if (!render) return { files: build.files };
-  return { draft: { ...render.draft, header: [...render.banner, ...render.draft.header] }, files: build.files };
+  return { draft: { ...render.draft, header: [...render.banner, ...render.draft.header, ...render.closing] }, files: build.files };
 }

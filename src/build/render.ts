@@ -20,7 +20,7 @@ import type { Field, Template } from './template.js';
 import { documentJson, documentFrom, type BuiltDocument } from './to-json.js';
 import { toHtml } from './to-html.js';
 import { toMarkdown } from './to-markdown.js';
-import { bannerFields } from './to-draft.js';
+import { bannerFields, closingFields } from './to-draft.js';
 import type { WordBuildOptions, WordSource } from '../word/build/index.js';
 
 export const FORMATS = ['md', 'html', 'json', 'docx'] as const;
@@ -67,8 +67,10 @@ export interface RenderResult {
   /** The `.docx` bytes: set by `buildOpinion` (packing is asynchronous), not by `renderOpinion`. */
   docx?: Uint8Array;
   draft: Draft;
-  /** The stage banner and document number as header fields (see `bannerFields`). */
+  /** The stage banner, reference, document number and kind line as header fields (see `bannerFields`). */
   banner: DraftHeaderField[];
+  /** The closing block as header fields (see `closingFields`). */
+  closing: DraftHeaderField[];
   length: LengthCount;
   /** Messages added while rendering (they are also on the sources' VFiles). */
   messages: VFileMessage[];
@@ -100,7 +102,9 @@ export function renderOpinion(opinion: Opinion, options: RenderOptions): RenderR
   };
   const tree = withoutPositions(fillTemplate(options.template, parts, { overrides: options.slots, fields: fields(resolved) }));
 
-  const result: RenderResult = { lang, draft: resolved.draft, banner: bannerFields(resolved.front), length: resolved.length, messages: [] };
+  const result: RenderResult = { lang, draft: resolved.draft, banner: bannerFields(resolved.front),
+    closing: closingFields(resolved.closing, options.labels.text['closing.president']),
+    length: resolved.length, messages: [] };
   if (formats.has('json')) {
     result.document = documentFrom(resolved);
     result.json = documentJson(result.document);

@@ -3,6 +3,7 @@
  * diff`, `check` and `stats` read, and the heart of the JSON output.
  */
 import type { Draft, DraftChapter, DraftHeaderField, DraftPoint } from '../core/draft.js';
+import type { Closing } from './closing.js';
 import type { FrontMatter } from './front-matter.js';
 import type { Chapter, Footnote } from './ir.js';
 import { plainText } from './plain-text.js';
@@ -30,7 +31,23 @@ export function bannerFields(front: FrontMatter): DraftHeaderField[] {
     if (front.stage.purpose) fields.push({ field: 'stage_purpose', label: 'Purpose', value: front.stage.purpose });
     if (front.stage.version) fields.push({ field: 'version', label: 'Version', value: front.stage.version });
   }
+  if (front.reference) fields.push({ field: 'reference', label: 'Reference', value: front.reference });
   if (front.document) fields.push({ field: 'document', label: 'Document', value: front.document });
+  const kind = plainText(front.kindLine).text;
+  if (kind) fields.push({ field: 'kind_line', label: 'Kind', value: kind });
+  return fields;
+}
+
+/**
+ * The closing block as header fields, as the `::signature` slot writes it
+ * and a Markdown draft read by `opinion diff` has it: "Brussels, 23 May
+ * 2018." and the President's line with the name under it.
+ */
+export function closingFields(closing: Closing | undefined, presidentLabel: string): DraftHeaderField[] {
+  if (!closing) return [];
+  const fields: DraftHeaderField[] = [];
+  if (closing.placeDate) fields.push({ field: 'closing', label: 'Closing', value: plainText(closing.placeDate).text });
+  fields.push({ field: 'closing', label: 'Closing', value: closing.president ? `${presidentLabel}\n${closing.president}` : presidentLabel });
   return fields;
 }
 

@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildOpinion } from '../../src/build/index.js';
 import { main } from '../../src/cli/main.js';
 import { FIXTURES, ROOT, diffSchemaValidator } from './helpers.js';
 
@@ -180,6 +181,18 @@ describe('opinion diff: opinion folders', () => {
   it('compares a folder with itself as no difference, in another language too', async () => {
     expect((await run(['opinions/see-migrants', 'opinions/see-migrants'], { cwd: ROOT })).code).toBe(0);
     expect((await run(['opinions/see-migrants', 'opinions/see-migrants', '--lang', 'fr'], { cwd: ROOT })).code).toBe(0);
+  }, 30_000);
+
+  it('reads the same draft from a folder as from the Markdown built from it: banner, reference, kind line and closing included', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'opinion-diff-built-'));
+    try {
+      const build = await buildOpinion(join(ROOT, 'opinions/see-migrants'), { formats: ['md'] });
+      const built = join(out, 'opinion.md');
+      writeFileSync(built, build.renders[0]!.markdown!);
+      expect(await run(['opinions/see-migrants', built], { cwd: ROOT })).toMatchObject({ code: 0, stdout: expect.stringContaining('No differences.') });
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   }, 30_000);
 });
 

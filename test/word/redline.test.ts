@@ -112,6 +112,13 @@ describe.skipIf(!hasPandoc && !process.env.CI)('Word redline read back by pandoc
       expectBothVersions(bytes, pair);
     });
 
+    it('keeps the header lines of the built draft: banner, reference, document, kind line, closing', () => {
+      const text = readWord(bytes, 'accept').paragraphs.map((p) => p.text);
+      for (const line of ['INT/871', 'EESC-2017-04256-00-02-AS-TRA', '(own-initiative opinion)', 'Brussels, 23 May 2018.']) expect(text).toContain(line);
+      const xml = strFromU8(unzipSync(bytes)['word/footer1.xml']!);
+      expect(xml).toContain('INT/871 – EESC-2017-04256-00-02-AS-TRA (EN)');
+    });
+
     it('numbers points with the Word list, so pandoc reads the numbers from the list structure', () => {
       const accepted = readWord(bytes, 'accept').paragraphs;
       const numbered = accepted.filter((p) => p.number !== undefined);
