@@ -113,6 +113,12 @@ describe('opinion diff --out', () => {
     expect(readdirSync(dir)).toEqual(['redline.html']);
   });
 
+  it('says on a terminal what it wrote: the summary and the file', async () => {
+    const result = await run([join(FIXTURES, 'moved/old.md'), join(FIXTURES, 'moved/new.md'), '--out', 'told.html', '--no-color'], { cwd: dir, tty: true });
+    expect(result).toEqual({ code: 1, stdout: '', stderr: 'Summary: 1 moved, 2 renumbered; words +0 −0\nWrote told.html\n' });
+    rmSync(join(dir, 'told.html'));
+  });
+
   it('replaces an existing file; an explicit --format wins over the extension', async () => {
     await run([join(FIXTURES, 'moved/old.md'), join(FIXTURES, 'moved/new.md'), '--out', 'redline.html', '--format', 'json'], { cwd: dir });
     expect(JSON.parse(readFileSync(join(dir, 'redline.html'), 'utf8')).format).toBe('opinion-diff');

@@ -134,6 +134,11 @@ export const diffCommand: DefineCommand = (io, setExit) =>
       if (options.out) {
         const { writeFileAtomic } = await import('../../diff/load/write-atomic.js');
         await writeFileAtomic(resolve(io.cwd, options.out), output, options.out).catch(troubleAsUsage);
+        // On a terminal, say what was written (scripts and pipes get silence).
+        if (!options.quiet && io.stderrIsTTY) {
+          const { summaryLine } = await import('../../diff/format/summary-line.js');
+          io.stderr(`${summaryLine(result)}\nWrote ${options.out}\n`);
+        }
       } else {
         io.stdout(output as string);
       }

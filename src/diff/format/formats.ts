@@ -53,9 +53,13 @@ export async function loadWordFormatter(format: WordFormat): Promise<WordFormatt
     return (result, drafts, options) => redlineDocx(result, drafts, options);
   }
   const [{ amendmentsDocx }, { defaultDate }] = await Promise.all([import('../../word/redline/amendments.js'), import('../../word/redline/defaults.js')]);
+  const value = (draft: Draft, field: string) => draft.header.find((row) => row.field === field)?.value;
   return (result, drafts, options) => {
     const date = options.date ?? defaultDate(drafts.new);
-    return amendmentsDocx(result, date ? { date } : {});
+    const reference = value(drafts.new, 'reference') ?? value(drafts.old, 'reference');
+    const oldDocument = value(drafts.old, 'document');
+    const newDocument = value(drafts.new, 'document');
+    return amendmentsDocx(result, { ...(date ? { date } : {}), ...(reference ? { reference } : {}), ...(oldDocument ? { oldDocument } : {}), ...(newDocument ? { newDocument } : {}) });
   };
 }
 

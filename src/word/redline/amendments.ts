@@ -59,6 +59,18 @@ export interface AmendmentsOptions {
   /** Fixed date of the document (`YYYY-MM-DD`); none: a fixed date, never the clock. */
   date?: string;
   lang?: string;
+  /** The opinion's reference (`INT/871`): in the introduction and the footer. */
+  reference?: string;
+  /** Document numbers of the amended text and of the text proposed, in place of the paths compared. */
+  oldDocument?: string;
+  newDocument?: string;
+}
+
+/** "To the Opinion … on ‘…’ (INT/871, EESC-…-APA-TRA), proposing the text of EESC-…-AS-TRA." */
+function introduction(result: DiffResult, options: AmendmentsOptions): string {
+  const amended = [options.reference, options.oldDocument ?? result.old.origin].filter(Boolean).join(', ');
+  const proposed = options.newDocument ?? result.new.origin;
+  return `To ${result.old.title ? `the ${result.old.title} (${amended})` : amended}, proposing the text of ${proposed}.`;
 }
 
 /** The amendment sheet of a comparison as a `.docx`: deterministic bytes. */
@@ -67,7 +79,7 @@ export async function amendmentsDocx(result: DiffResult, options: AmendmentsOpti
   const title = result.old.title ? `Amendments to the ${result.old.title}` : 'Amendments';
   const children: FileChild[] = [
     new Paragraph({ style: STYLE.title, children: [new TextRun('Amendments')] }),
-    new Paragraph({ style: STYLE.body, children: [new TextRun(`To ${result.old.title ? `the ${result.old.title} (${result.old.origin})` : result.old.origin}, proposing the text of ${result.new.origin}.`)] }),
+    new Paragraph({ style: STYLE.body, children: [new TextRun(introduction(result, options))] }),
   ];
   if (changes.length === 0) children.push(new Paragraph({ style: STYLE.body, children: [new TextRun('No amendments: the texts are the same.')] }));
   else {
@@ -95,6 +107,8 @@ export async function amendmentsDocx(result: DiffResult, options: AmendmentsOpti
     children,
     title,
     date: new Date(`${options.date ?? '2000-01-01'}T00:00:00Z`),
+    ...(options.reference ? { reference: options.reference } : {}),
+    ...(options.oldDocument ? { document: options.oldDocument } : {}),
   });
   return packWord(doc);
 }

@@ -1,0 +1,33 @@
+/**
+ * The amendment sheet as a Word file names the documents it is about: the
+ * reference and document numbers from the drafts, not the paths compared.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runMain } from '../cli/helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'opinion-sheet-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const part = (path: string, name: string): string => strFromU8(unzipSync(readFileSync(path))[name] as Uint8Array);
+
+describe('opinion diff --format amendments --out sheet.docx', () => {
+  it('introduces the sheet with the reference and document numbers, and puts them in the footer', async () => {
+    const out = join(dir, 'sheet.docx');
+    expect((await runMain(['diff', 'opinions/see-migrants-preliminary', 'opinions/see-migrants', '--format', 'amendments', '--out', out, '--quiet'])).code).toBe(1);
+    const text = part(out, 'word/document.xml');
+    expect(text).toContain('(INT/871, EESC-2017-04256-00-00-APA-TRA), proposing the text of EESC-2017-04256-00-02-AS-TRA.');
+    expect(text).not.toContain('opinions/see-migrants');
+    expect(part(out, 'word/footer1.xml')).toContain('INT/871 – EESC-2017-04256-00-00-APA-TRA (EN)');
+  });
+
+  it('falls back on the paths compared for drafts without a document number', async () => {
+    const out = join(dir, 'plain.docx');
+    const fixtures = 'test/diff/fixtures/moved-and-edited';
+    expect((await runMain(['diff', `${fixtures}/old.md`, `${fixtures}/new.md`, '--format', 'amendments', '--out', out, '--quiet'])).code).toBe(1);
+    expect(part(out, 'word/document.xml')).toContain(`proposing the text of ${fixtures}/new.md.`);
+  });
+});
