@@ -1,7 +1,8 @@
 // Shared helpers for the benchmarks: whole-process timing of commands,
 // alternating between the contenders in one loop, with peak memory.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -67,3 +68,11 @@ export function table(headers, rows) {
 }
 
 export const fmt = (ms) => `${ms.toFixed(0)} ms`;
+
+/** A copy of the built CLI under .bench/<name>, so that a rebuild of dist/ during the run cannot disturb it; its bin. */
+export function snapshotCli(name) {
+  const snapshot = join(BENCH_DIR, name);
+  rmSync(snapshot, { recursive: true, force: true });
+  for (const part of ['bin', 'dist', 'templates', 'schemas', 'package.json']) cpSync(join(ROOT, part), join(snapshot, part), { recursive: true });
+  return join(snapshot, 'bin', 'opinion.js');
+}

@@ -1,12 +1,13 @@
 import { isAbsolute, relative, sep } from 'node:path';
 
-/** A file path as shown to the user: relative to `cwd` when inside it, with `/` separators. */
+/** A file or folder path as shown to the user: relative to `cwd` when inside it (`.` for `cwd` itself), with `/` separators. */
 export function displayPath(path: string | undefined, cwd: string | undefined): string {
   if (!path) return '(unknown file)';
   let shown = path;
   if (cwd && isAbsolute(path)) {
     const rel = relative(cwd, path);
-    if (rel && !rel.startsWith('..') && !isAbsolute(rel)) shown = rel;
+    if (rel === '') shown = '.';
+    else if (!rel.startsWith('..') && !isAbsolute(rel)) shown = rel;
   }
   return sep === '/' ? shown : shown.split(sep).join('/');
 }

@@ -198,6 +198,9 @@ describe('opinion import (CLI)', () => {
     const first = await runMain(['import', join(FIXTURES, 'pandoc-draft.docx'), '--out', out]);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('opinion.yaml');
+    // A folder outside the working folder is named as given, not as ../../tmp/….
+    expect(first.stdout).toContain(`into ${out}/ with`);
+    expect(first.stdout).toContain(`opinion validate ${out}\``);
     expect(readdirSync(join(out, 'text', 'en'))).toHaveLength(2);
     expect(readFileSync(join(out, 'opinion.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=(\.\.\/)+.*schemas\/opinion\.schema\.json/u);
     const second = await runMain(['import', join(FIXTURES, 'pandoc-draft.docx'), '--out', out]);

@@ -1,9 +1,10 @@
 import { Command } from 'commander';
 import { stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import type { DefineCommand } from './index.js';
 import { EXIT, UsageError, useColor, type Io } from '../io.js';
+import { displayPath } from '../../report/paths.js';
 import { reportFormatOption, type ReportFormat } from '../report-option.js';
 import { VERSION } from '../../version.js';
 
@@ -67,10 +68,7 @@ export const buildCommand: DefineCommand = (io, setExit) =>
       const out = resolve(io.cwd, options.out);
       // Findings go to stdout like `opinion validate`; the build lines too, unless stdout is a machine format.
       const say = options.format === 'human' ? io.stdout : io.stderr;
-      const show = (path: string) => {
-        const rel = relative(io.cwd, path);
-        return rel === '' ? '.' : rel.startsWith('..') ? path : rel;
-      };
+      const show = (path: string) => displayPath(path, io.cwd);
 
       const buildOne = async (folder: string): Promise<{ files: VFile[]; failed: boolean; lines: string[] }> => {
         const build = await buildOpinion(folder, {

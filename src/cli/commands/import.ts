@@ -1,8 +1,9 @@
 import { Command, Option } from 'commander';
 import { readFile } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { DefineCommand } from './index.js';
 import { EXIT, UsageError, useColor } from '../io.js';
+import { displayPath } from '../../report/paths.js';
 import { SCHEMAS_DIR } from '../package-paths.js';
 
 const LANGS = 'bg cs da de el en es et fi fr ga hr hu it lt lv mt nl pl pt ro sk sl sv'.split(' ');
@@ -59,7 +60,7 @@ export const importCommand: DefineCommand = (io, setExit) =>
       if (options.format === 'json') io.stdout(report);
       else {
         if (result.report.messages.length > 0) io.stderr(report);
-        const rel = relative(io.cwd, target) || '.';
+        const rel = displayPath(target, io.cwd);
         io.stdout(`Imported ${path} (${result.lang}) into ${rel}/ with ${result.files.length} files:\n`);
         for (const file of result.files) io.stdout(`  ${file.path}\n`);
         io.stdout(`\nNext: run \`opinion validate ${rel}\`, then \`opinion build ${rel}\`.\n`);

@@ -1,7 +1,8 @@
 import { Command, Option } from 'commander';
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { DefineCommand } from './index.js';
 import { EXIT, UsageError } from '../io.js';
+import { displayPath } from '../../report/paths.js';
 import { SCHEMAS_DIR, TEMPLATES_DIR } from '../package-paths.js';
 
 const KINDS = ['own-initiative', 'exploratory', 'referral', 'additional', 'information-report'];
@@ -36,8 +37,7 @@ export const initCommand: DefineCommand = (io, setExit) =>
       });
       const outcome = await writeNewFolder(target, files);
       if (!outcome.ok) throw new UsageError(outcome.reason);
-      const rel = relative(io.cwd, target);
-      const shown = rel === '' ? '.' : rel.startsWith('..') ? target : rel;
+      const shown = displayPath(target, io.cwd);
       io.stdout(`Created ${shown}/ with ${files.length} files:\n`);
       for (const file of files) io.stdout(`  ${file.path}\n`);
       io.stdout(`\nNext: edit the files, then run \`opinion validate ${shown}\`.\n`);

@@ -11,7 +11,8 @@ import { parseMarkdownDraft } from '../parse/markdown-draft.js';
 import { DiffInputError, reasonOf } from './errors.js';
 import { readOpinionFolder } from './folder.js';
 import { draftText, readMarkdownDraft } from './markdown-file.js';
-import { displayPath, relocate } from './relocate.js';
+import { displayPath } from '../../report/paths.js';
+import { relocate } from './relocate.js';
 import { draftFromDocx, isDocx } from './word-file.js';
 
 export interface LoadedDraft {
