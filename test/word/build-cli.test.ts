@@ -7,7 +7,7 @@ import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runBin } from '../cli/helpers.js';
+import { runBin, runMain } from '../cli/helpers.js';
 
 describe('opinion build --to docx', () => {
   it('writes the Word draft, leaves it alone when unchanged, and refuses to overwrite a hand-edited one without --force', () => {
@@ -38,5 +38,13 @@ describe('opinion build --to docx', () => {
     const backups = readdirSync(join(out, 'see-migrants', 'en')).filter((name) => name.endsWith('.bak'));
     expect(backups).toHaveLength(1);
     expect(existsSync(join(out, 'see-migrants', 'en', backups[0]!))).toBe(true);
+  });
+
+  it('answers --format docx with the option that writes Word: --to docx (exit 2, nothing written)', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'opinion-docx-format-'));
+    const run = await runMain(['build', 'opinions/see-migrants', '--format', 'docx', '--out', out]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--format says how findings are reported (human, json, github, sarif); to write docx, use --to docx.');
+    expect(readdirSync(out)).toEqual([]);
   });
 });

@@ -49,7 +49,7 @@ export const buildCommand: DefineCommand = (io, setExit) =>
     .option('--template <file>', 'use this template instead of the opinion\'s own or the default')
     .option('--labels <file>', 'a label file (with its `lang:`) overriding or adding labels; repeatable', (value: string, list: string[]) => [...list, value], [])
     .option('--no-cache', 'parse every chapter again instead of reusing the trees kept in <out>/.cache/')
-    .addOption(reportFormatOption())
+    .addOption(reportFormatOption(undefined, { option: '--to', values: OUTPUTS }))
     .option('-q, --quiet', 'report errors only, not warnings')
     .action(async (paths: string[], options: BuildCliOptions) => {
       const langs = parseLangs(options.lang);
