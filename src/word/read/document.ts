@@ -74,7 +74,8 @@ export class DocumentReader {
   trackedChanges = 0;
   commentCount = 0;
   private readonly definitions: FootnoteDefinition[] = [];
-  private readonly converted = new Set<string>();
+  /** Each footnote or endnote met (`fn2`, `en1`: Word's ids) → its label, numbered in reading order. */
+  private readonly converted = new Map<string, string>();
   private issues: Issue[] = [];
   private fields: Field[] = [];
   /** Blocks to add after the paragraph being read (the text of its text boxes). */
@@ -223,7 +224,7 @@ export class DocumentReader {
         case 'w:hyperlink': {
           const id = attribute(child, 'r:id');
           const target = id ? this.parts.links.get(id) : undefined;
-          if (!target && attribute(child, 'w:anchor')) this.issue('Unexpected link to a place in the document, expected a web address: kept as text', 'word/unmapped', 'info');
+          // A link to a place in the document (a cross-reference to a bookmark) is its text: "point 2.4".
           out.push(...this.inline(child, target ? { ...format, link: target } : format));
           break;
         }
@@ -362,17 +363,15 @@ export class DocumentReader {
           if (field) field.instruction += child.children.map((leaf) => (leaf.type === 'text' ? leaf.value : '')).join('');
           break;
         case 'w:footnoteReference': {
-          const id = attribute(child, 'w:id') ?? '';
-          this.note(id, 'footnote');
-          for (const name of this.openBookmarks.values()) if (!this.bookmarkedNotes.has(name)) this.bookmarkedNotes.set(name, `fn${id}`);
-          out.push({ type: 'footnote', id: `fn${id}` });
+          const label = this.note(attribute(child, 'w:id') ?? '', 'footnote');
+          for (const name of this.openBookmarks.values()) if (!this.bookmarkedNotes.has(name)) this.bookmarkedNotes.set(name, label);
+          out.push({ type: 'footnote', id: label });
           break;
         }
         case 'w:endnoteReference': {
-          const id = attribute(child, 'w:id') ?? '';
-          this.note(id, 'endnote');
+          const label = this.note(attribute(child, 'w:id') ?? '', 'endnote');
           this.issue('Unexpected endnote, expected a footnote: imported as a footnote', 'word/endnote', 'warning');
-          out.push({ type: 'footnote', id: `en${id}` });
+          out.push({ type: 'footnote', id: label });
           break;
         }
         case 'w:commentReference': {
@@ -412,15 +411,22 @@ export class DocumentReader {
     this.issue(`Unexpected ${what}, expected text: not imported${alt ? ` (its description: “${alt}”)` : ''}`, 'word/image');
   }
 
-  /** A footnote or endnote, converted at its first reference. */
-  private note(id: string, kind: 'footnote' | 'endnote'): void {
+  /**
+   * A footnote or endnote, converted at its first reference; its label. Labels
+   * are numbers in reading order, not Word's ids, which are arbitrary (an
+   * editor that saves the file again may renumber them): the same draft read
+   * from two saves has the same footnotes.
+   */
+  private note(id: string, kind: 'footnote' | 'endnote'): string {
     const key = `${kind === 'footnote' ? 'fn' : 'en'}${id}`;
-    if (this.converted.has(key)) return;
-    this.converted.add(key);
+    const known = this.converted.get(key);
+    if (known !== undefined) return known;
+    const label = String(this.converted.size + 1);
+    this.converted.set(key, label);
     const source = (kind === 'footnote' ? this.parts.footnotes : this.parts.endnotes).get(id);
     if (!source) {
       this.issue(`Unexpected ${kind} reference \`${id}\`, expected a ${kind} with that id in the document: left out`, 'word/footnote');
-      return;
+      return label;
     }
     const wasInNote = this.inNote;
     const outerExtra = this.extra;
@@ -430,7 +436,8 @@ export class DocumentReader {
     children.push(...this.extra);
     this.extra = outerExtra;
     this.inNote = wasInNote;
-    this.definitions.push({ type: 'footnoteDefinition', identifier: key, label: key, children });
+    this.definitions.push({ type: 'footnoteDefinition', identifier: label, label, children });
+    return label;
   }
 
   private table(tbl: Element): Table {
