@@ -62,5 +62,5 @@ export { scaffoldOpinion, type ScaffoldOptions, type ScaffoldFile } from './init
 
 // Import: a Word or Markdown draft → an opinion source folder; the .docx reader.
 export { importDraft, type ImportOptions, type ImportResult, type ImportedFile } from './import/index.js';
-export { writeImportedFolder } from './import/write.js';
+export { writeImportedFolder, type WriteImportedOptions, type WriteOutcome } from './import/write.js';
 export { readDocx, WordReadError, type WordDraft } from './word/read/index.js';

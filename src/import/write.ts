@@ -7,12 +7,21 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
+import { PACKAGE_ROOT } from '../core/package-root.js';
 import type { ImportedFile } from './index.js';
 
 export type WriteOutcome = { ok: true } | { ok: false; reason: string };
 
-/** `@SCHEMAS@` in the files becomes the path from each file to the package's schemas folder. */
-export async function writeImportedFolder(target: string, shown: string, files: readonly ImportedFile[], schemasDir: string): Promise<WriteOutcome> {
+export interface WriteImportedOptions {
+  /** The folder as named to the user in reasons (default: `target`). */
+  shown?: string;
+  /** Schemas folder the files' `$schema` links point to (default: this package's `schemas/`). */
+  schemasDir?: string;
+}
+
+/** `@SCHEMAS@` in the files becomes the path from each file to the schemas folder. */
+export async function writeImportedFolder(target: string, files: readonly ImportedFile[], options: WriteImportedOptions = {}): Promise<WriteOutcome> {
+  const { shown = target, schemasDir = join(PACKAGE_ROOT, 'schemas') } = options;
   try {
     const existing = await readdir(target);
     if (existing.length > 0) return { ok: false, reason: `\`${shown}\` already exists and is not empty; import never writes into an existing folder: choose a new one with --out` };

@@ -54,7 +54,7 @@ export const importCommand: DefineCommand = (io, setExit) =>
       }
       const out = options.out ?? result.folderName;
       const target = resolve(io.cwd, out);
-      const outcome = await writeImportedFolder(target, out, result.files, SCHEMAS_DIR);
+      const outcome = await writeImportedFolder(target, result.files, { shown: out, schemasDir: SCHEMAS_DIR });
       if (!outcome.ok) throw new UsageError(outcome.reason);
       const report = formatReport([result.report], options.format, { color: useColor(io, options.format === 'json' ? 'stdout' : 'stderr'), cwd: io.cwd });
       if (options.format === 'json') io.stdout(report);
