@@ -64,6 +64,32 @@ describe('readDocx', () => {
     expect(String(draftMarkdown.stringify(resaved.tree))).toBe(markdown('word-numbered.docx'));
   });
 
+  it('reads a paragraph whose mark is a tracked deletion as Word accepts it: joined to the next one, or gone, and not counted', () => {
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const del = '<w:del w:id="9" w:author="A" w:date="2018-04-10T00:00:00Z">';
+    const numbered = (runs: string, mark = '') =>
+      `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>${mark ? `<w:rPr>${mark}</w:rPr>` : ''}</w:pPr>${runs}</w:p>`;
+    const run = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
+    const deleted = (text: string) => `${del}<w:r><w:delText xml:space="preserve">${text}</w:delText></w:r></w:del>`;
+    const body = [
+      numbered(run('First point.')),
+      // Deleted with its paragraph mark: gone, and the next point is 2 once accepted.
+      numbered(deleted('A deleted point.'), `${del}</w:del>`.replace('></w:del>', '/>')),
+      // The mark alone deleted: the kept words open the next paragraph.
+      numbered(run('Kept words ') + deleted('and deleted ones'), `${del}</w:del>`.replace('></w:del>', '/>')),
+      numbered(run('of the last point.')),
+    ].join('');
+    const numbering = `<w:numbering ${W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="1.%1"/><w:suff w:val="space"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
+    const bytes = zipSync({
+      '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>'),
+      'word/document.xml': strToU8(`<w:document ${W}><w:body>${body}</w:body></w:document>`),
+      'word/numbering.xml': strToU8(numbering),
+    });
+    const read = readDocx(bytes, 'marks.docx');
+    expect(String(draftMarkdown.stringify(read.tree)).trim().split('\n\n')).toEqual(['1.1 First point.', '1.2 Kept words of the last point.']);
+    expect(read.trackedChanges).toBeGreaterThan(0);
+  });
+
   it('formats counters as Word does', () => {
     expect([1, 4, 9, 27].map((n) => formatCounter(n, 'lowerRoman'))).toEqual(['i', 'iv', 'ix', 'xxvii']);
     expect([1, 26, 27, 28].map((n) => formatCounter(n, 'lowerLetter'))).toEqual(['a', 'z', 'aa', 'bb']);

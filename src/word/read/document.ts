@@ -80,6 +80,12 @@ export class DocumentReader {
   private fields: Field[] = [];
   /** Blocks to add after the paragraph being read (the text of its text boxes). */
   private extra: BlockContent[] = [];
+  /**
+   * The text of paragraphs whose paragraph mark is a tracked deletion: accepted, such a
+   * paragraph joins the next one (which keeps its own number and style), or disappears
+   * when all of its text was deleted too.
+   */
+  private joined: Piece[] = [];
   private inNote = false;
   /** Bookmarks open at this point, and the footnote mark each one holds (what NOTEREF fields point at). */
   private readonly openBookmarks = new Map<string, string>();
@@ -98,6 +104,14 @@ export class DocumentReader {
   /** Paragraphs, tables and content controls of a body, cell or text box, with bullet paragraphs gathered into lists. */
   private blocks(container: Element): RootContent[] {
     const out: RootContent[] = [];
+    const outerJoined = this.joined;
+    this.joined = [];
+    // Text left joined to no following paragraph (before a table, at the end) stays a paragraph of its own.
+    const flushJoined = () => {
+      const children = phrasingOf(this.joined);
+      this.joined = [];
+      if (children.length > 0) out.push({ type: 'paragraph', children });
+    };
     const lists: { list: List; level: number }[] = [];
     const closeLists = () => {
       lists.length = 0;
@@ -133,6 +147,7 @@ export class DocumentReader {
           }
         } else if (child.name === 'w:tbl') {
           closeLists();
+          flushJoined();
           out.push(this.table(child));
         } else if (child.name === 'w:sdt') {
           const content = element(child, 'w:sdtContent');
@@ -150,6 +165,8 @@ export class DocumentReader {
       }
     };
     visit(container);
+    flushJoined();
+    this.joined = outerJoined;
     return out;
   }
 
@@ -185,6 +202,17 @@ export class DocumentReader {
     const saved = this.issues;
     this.issues = [];
     const pieces = this.inline(p, { bold: false, italic: false });
+    if (element(element(properties, 'w:rPr'), 'w:del')) {
+      // The paragraph mark is deleted: no number of its own; its text opens the next paragraph.
+      this.trackedChanges++;
+      this.joined.push(...pieces);
+      const issues = this.issues;
+      this.issues = saved;
+      this.settle(line, piecesText(pieces), issues);
+      return undefined;
+    }
+    pieces.unshift(...this.joined);
+    this.joined = [];
     const number = this.numberOf(properties, style.numbering, style.id);
     const issues = this.issues;
     this.issues = saved;
@@ -193,16 +221,21 @@ export class DocumentReader {
     if (prefix) pieces.unshift({ type: 'text', value: prefix, bold: false, italic: false });
     tidy(pieces);
     text = piecesText(pieces);
-    if (!this.inNote) {
-      this.lines[line - 1] = text;
-      this.flush(line, text, issues);
-    } else this.issues.push(...issues);
+    this.settle(line, text, issues);
     const children = phrasingOf(pieces);
     if (children.length === 0) return undefined;
     const node: RootContent =
       heading !== undefined ? { type: 'heading', depth: Math.min(6, heading + 1) as 1 | 2 | 3 | 4 | 5 | 6, children } : { type: 'paragraph', children };
     if (!this.inNote) this.positioned(node, line, text);
     return number?.bullet && heading === undefined ? { node, bullet: number.level } : { node };
+  }
+
+  /** A paragraph's text as its line, and what was found in it reported there (in a note: at the note's reference). */
+  private settle(line: number, text: string, issues: Issue[]): void {
+    if (!this.inNote) {
+      this.lines[line - 1] = text;
+      this.flush(line, text, issues);
+    } else this.issues.push(...issues);
   }
 
   private numberOf(properties: Element | undefined, fromStyle: { numId: string; ilvl?: number } | undefined, styleId: string | undefined) {
