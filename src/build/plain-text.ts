@@ -1,20 +1,24 @@
 /**
  * The plain text of rendered content, as a reader sees it: references as
- * their labels (with their offsets), footnote marks left out, blocks on their
- * own lines, table cells separated by " | ".
+ * their labels (with their offsets), footnote marks left out of the text but
+ * kept with their offsets and numbers, blocks on their own lines, table cells
+ * separated by " | ".
  */
 import type { Nodes } from 'mdast';
+import type { DraftNote } from '../core/draft.js';
 import './mdast-data.js';
 
 export interface PlainText {
   text: string;
   refs: { target: string; start: number; end: number }[];
+  /** Footnote marks (numbered references, as `numberFootnotes` leaves them). */
+  notes: DraftNote[];
 }
 
 const BLOCKS = new Set(['paragraph', 'heading', 'list', 'listItem', 'table', 'tableRow', 'blockquote', 'code', 'thematicBreak', 'html', 'containerDirective', 'leafDirective', 'footnoteDefinition', 'definition']);
 
 export function plainText(nodes: readonly Nodes[]): PlainText {
-  const result: PlainText = { text: '', refs: [] };
+  const result: PlainText = { text: '', refs: [], notes: [] };
   const blocks = (list: readonly Nodes[], separator: string) => {
     list.forEach((node, i) => {
       const apart = separator !== '\n' || BLOCKS.has(node.type) || BLOCKS.has(list[i - 1]?.type ?? '');
@@ -38,6 +42,8 @@ export function plainText(nodes: readonly Nodes[]): PlainText {
         result.text += node.alt ?? '';
         return;
       case 'footnoteReference':
+        result.notes.push({ offset: result.text.length, number: node.label ?? node.identifier });
+        return;
       case 'html':
       case 'definition':
       case 'footnoteDefinition':

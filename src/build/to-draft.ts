@@ -6,15 +6,16 @@ import type { Draft, DraftChapter, DraftHeaderField, DraftPoint } from '../core/
 import type { Closing } from './closing.js';
 import type { FrontMatter } from './front-matter.js';
 import type { Chapter, Footnote } from './ir.js';
-import { plainText } from './plain-text.js';
+import { plainText, type PlainText } from './plain-text.js';
 
 export function toDraft(origin: string, lang: string, front: FrontMatter, chapters: readonly Chapter[], footnotes: readonly Footnote[]): Draft {
+  const numbers = new Set(footnotes.map((footnote) => footnote.number));
   return {
     origin,
     lang,
     title: plainText(front.titleLine).text,
     header: front.header.map((row) => ({ field: row.field, label: row.label, value: plainText(row.value).text })),
-    chapters: chapters.map(toChapter),
+    chapters: chapters.map((chapter) => toChapter(chapter, numbers)),
     footnotes: footnotes.map((footnote) => ({ number: footnote.number, id: footnote.id, text: plainText(footnote.content).text })),
   };
 }
@@ -51,26 +52,34 @@ export function closingFields(closing: Closing | undefined, presidentLabel: stri
   return fields;
 }
 
-function toChapter(chapter: Chapter): DraftChapter {
+/** The plain text of a point or heading, with the marks of footnotes the draft has. */
+function pointText(nodes: Parameters<typeof plainText>[0], footnotes: ReadonlySet<string>): PlainText {
+  const plain = plainText(nodes);
+  return { ...plain, notes: plain.notes.filter((note) => footnotes.has(note.number)) };
+}
+
+function toChapter(chapter: Chapter, footnotes: ReadonlySet<string>): DraftChapter {
   const points: DraftPoint[] = [];
   for (const block of chapter.blocks) {
     if (block.type === 'heading') {
-      const { text, refs } = plainText(block.title);
+      const { text, refs, notes } = pointText(block.title, footnotes);
       points.push({
         number: block.number,
         ...(block.id ? { id: block.id } : {}),
         heading: true,
         text,
         ...(refs.length ? { refs } : {}),
+        ...(notes.length ? { notes } : {}),
         ...(block.at ? { at: { file: block.file.path, position: block.at } } : {}),
       });
     } else if (block.type === 'point') {
-      const { text, refs } = plainText([block.paragraph, ...block.more]);
+      const { text, refs, notes } = pointText([block.paragraph, ...block.more], footnotes);
       points.push({
         number: block.number,
         ...(block.id ? { id: block.id } : {}),
         text,
         ...(refs.length ? { refs } : {}),
+        ...(notes.length ? { notes } : {}),
         ...(block.at ? { at: { file: block.file.path, position: block.at } } : {}),
         kind: block.kind,
         ...(block.reason ? { reason: block.reason } : {}),

@@ -46,12 +46,22 @@ export interface DraftPoint {
   text: string;
   /** Cross-references inside `text`, when known (built drafts): offsets into `text`. */
   refs?: { target: string; start: number; end: number }[];
+  /** The footnote marks inside `text`, in reading order (the text itself leaves them out). */
+  notes?: DraftNote[];
   /** Where the point comes from in a source folder (id known) or a draft file. */
   at?: Located;
   /** Where the point came from: a recommendation, a principle or plain prose. */
   kind?: 'point' | 'recommendation' | 'principle';
   /** Why this text is what it is (a recommendation's `reason`), for amendment sheets. */
   reason?: string;
+}
+
+/** A footnote mark in a point's text. */
+export interface DraftNote {
+  /** Where the mark stands: an offset into the point's `text` (the mark follows the character before it). */
+  offset: number;
+  /** The number of the footnote it calls (a `DraftFootnote.number` of the same draft). */
+  number: string;
 }
 
 export interface DraftFootnote {

@@ -3,6 +3,7 @@
  * format. Formatters turn it into text; nothing here knows about terminals,
  * files or processes.
  */
+import type { DraftNote } from '../core/draft.js';
 import type { Located } from '../core/model.js';
 
 /** The kinds of change a point (or heading, chapter title, footnote) can undergo. */
@@ -30,6 +31,8 @@ export interface Side {
   number: string;
   id?: string;
   text: string;
+  /** The footnote marks in `text` (for the Word redline; not compared, not in the JSON change list). */
+  notes?: DraftNote[];
   /** The chapter the item belongs to (for context in reports); absent for chapters and footnotes. */
   chapter?: { number?: string; title: string };
   at?: Located;

@@ -9,6 +9,10 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildOpinion } from '../../src/build/index.js';
+import type { Draft } from '../../src/core/draft.js';
+import { parseMarkdownDraft } from '../../src/diff/index.js';
+import { loadDrafts } from '../../src/diff/load/inputs.js';
+import { draftFromDocx } from '../../src/diff/load/word-file.js';
 import { main } from '../../src/cli/main.js';
 import { FIXTURES, ROOT, diffSchemaValidator } from './helpers.js';
 
@@ -199,6 +203,19 @@ describe('opinion diff: opinion folders', () => {
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
+  }, 30_000);
+
+  it('reads the same footnote marks from a folder, the Markdown built from it and the Word file built from it', async () => {
+    const build = await buildOpinion(join(ROOT, 'opinions/see-migrants'), { formats: ['md', 'docx'] });
+    const render = build.renders[0]!;
+    const [, folder] = await loadDrafts(['opinions/see-migrants-preliminary', 'opinions/see-migrants'], { cwd: ROOT });
+    const markdown = parseMarkdownDraft(render.markdown!, 'opinion.md').draft;
+    const word = (await draftFromDocx(render.docx!, 'opinion.docx')).draft;
+    const marks = (draft: Draft) => draft.chapters.flatMap((chapter) => chapter.points.flatMap((point) => (point.notes ?? []).map((note) => `${point.number}: …${point.text.slice(Math.max(0, note.offset - 12), note.offset)}[^${note.number}]`)));
+    expect(marks(folder.draft)).toContain('1.5: …Ferrara area[^1]');
+    expect(marks(folder.draft)).toHaveLength(15);
+    expect(marks(markdown)).toEqual(marks(folder.draft));
+    expect(marks(word)).toEqual(marks(folder.draft));
   }, 30_000);
 });
 

@@ -22,15 +22,79 @@ export function draftParagraphs(draft: Draft): { number?: string; text: string }
   ]);
 }
 
+const collapse = (text: string): string => text.replace(/\s+/gu, ' ').trim();
+
+/**
+ * The same paragraphs with each footnote as `[^its text]` where the text
+ * calls it; `firstOnly`: a further call of a footnote shows nothing (as a
+ * reader that leaves out `NOTEREF` fields, such as pandoc, reads it).
+ */
+export function draftMarked(draft: Draft, firstOnly = false): string[] {
+  const footnotes = new Map(draft.footnotes.map((footnote) => [footnote.number, collapse(footnote.text)]));
+  const called = new Set<string>();
+  const marked = (text: string, notes: readonly { offset: number; number: string }[]): string => {
+    let out = '';
+    let at = 0;
+    for (const note of notes) {
+      const again = called.has(note.number);
+      called.add(note.number);
+      out += text.slice(at, note.offset) + (again && firstOnly ? '' : `[^${footnotes.get(note.number)}]`);
+      at = note.offset;
+    }
+    return out + text.slice(at);
+  };
+  const split = (text: string) => text.split(/\n{2,}/u).map(collapse).filter(Boolean);
+  return draft.chapters.flatMap((chapter) => [...(chapter.title ? [collapse(chapter.title)] : []), ...chapter.points.flatMap((point) => split(marked(point.text, point.notes ?? [])))]);
+}
+
 const strip = (paragraphs: { number?: string; text: string }[]) => paragraphs.map(({ number, text }) => (number === undefined ? { text } : { number, text }));
 
+const FIXTURES = [
+  ...['added', 'deleted', 'modified', 'moved', 'moved-and-edited', 'renumbering-only', 'split', 'merged', 'header', 'footnotes', 'chapter-reordered', 'ids', 'unicode', 'word-converted', 'redline'].map(
+    (name) => [name, join(DIFF_FIXTURES, name)] as const,
+  ),
+  ...['mixed', 'notes'].map((name) => [name, join(import.meta.dirname, 'redline', name)] as const),
+];
+
 describe('redline model', () => {
-  for (const name of ['added', 'deleted', 'modified', 'moved', 'moved-and-edited', 'renumbering-only', 'split', 'merged', 'header', 'footnotes', 'chapter-reordered', 'ids', 'unicode', 'word-converted', 'redline']) {
-    it(`accept all gives the new draft and reject all the old one: ${name}`, () => {
-      const pair = drafts(join(DIFF_FIXTURES, name));
+  for (const [name, dir] of FIXTURES) {
+    it(`accept all gives the new draft and reject all the old one, footnotes where they are called: ${name}`, () => {
+      const pair = drafts(dir);
       const model = redlineModel(diffDrafts(pair.old, pair.new), pair);
       expect(strip(acceptAll(model.body))).toEqual(draftParagraphs(pair.new));
       expect(strip(rejectAll(model.body))).toEqual(draftParagraphs(pair.old));
+      expect(acceptAll(model.body).map((paragraph) => paragraph.marked)).toEqual(draftMarked(pair.new));
+      expect(rejectAll(model.body).map((paragraph) => paragraph.marked)).toEqual(draftMarked(pair.old));
+      // Every footnote is called from a point: none is left for the list at the end.
+      expect(model.footnotes).toEqual([]);
     });
   }
+
+  it('keeps, deletes and inserts the marks and the footnotes of the notes fixture', () => {
+    const pair = drafts(join(import.meta.dirname, 'redline', 'notes'));
+    const model = redlineModel(diffDrafts(pair.old, pair.new), pair);
+    const marks = model.body.flatMap((paragraph) => paragraph.runs.filter((run) => run.note));
+    const held = marks.flatMap((run) => (run.note && 'key' in run.note ? [{ revision: run.revision, text: acceptAll(run.note.footnote)[0]?.text ?? rejectAll(run.note.footnote)[0]?.text }] : []));
+    expect(held).toEqual([
+      { revision: undefined, text: 'Eurostat, Migrant integration statistics, 2019 edition.' },
+      { revision: 'ins', text: 'Cooperatives Europe, "Camelot: a cooperative in Ferrara", June 2017.' },
+      { revision: 'del', text: 'S. Zamagni, The cooperative enterprise, 2010.' },
+      { revision: undefined, text: 'SPRAR: Sistema di Protezione per Richiedenti Asilo e Rifugiati.' },
+      // The mark moved within the point: inserted at its new place, deleted at its old one (later in the text).
+      { revision: 'ins', text: 'European Investment Fund, Microfinance in Europe, 2017.' },
+      { revision: 'del', text: 'European Investment Fund, Microfinance in Europe, 2017.' },
+      { revision: 'del', text: 'European Court of Auditors, Special report 2/2018.' },
+      { revision: undefined, text: 'CEV, Volunteering and refugees, 2017.' },
+      { revision: 'ins', text: 'CECOP, Training for cooperators, 2018.' },
+    ]);
+    // The SPRAR footnote is called again: once in both versions, once in the new one only (Word's NOTEREF).
+    const repeats = marks.flatMap((run) => (run.note && 'repeats' in run.note ? [{ revision: run.revision, number: run.note.number }] : []));
+    expect(repeats).toEqual([{ revision: undefined, number: '3' }, { revision: 'ins', number: '3' }]);
+    // The footnote whose text changed is one footnote with its change tracked inside it.
+    const eurostat = marks[0]?.note as { footnote: { runs: { text: string; revision?: string }[] }[] };
+    expect(eurostat.footnote[0]?.runs.filter((run) => run.revision)).toEqual([
+      { text: '2018', revision: 'del' },
+      { text: '2019', revision: 'ins' },
+    ]);
+  });
 });

@@ -1,8 +1,13 @@
-/** Reading a Word file back with an independent reader (pandoc), as paragraph texts, list numbers and table rows. */
+/**
+ * Reading a Word file back with an independent reader (pandoc), as paragraph
+ * texts (also with their footnotes where they are called), list numbers and
+ * table rows.
+ */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
 export const hasPandoc = spawnSync('pandoc', ['--version']).status === 0;
 
@@ -10,6 +15,8 @@ export interface ReadParagraph {
   /** The number read from the list structure (`1.3` for the third item of the list inside the first). */
   number?: string;
   text: string;
+  /** The text with each footnote as `[^its text]` where it is called (pandoc reads real footnotes only, not `NOTEREF` fields). */
+  marked: string;
 }
 
 export interface ReadDocument {
@@ -23,7 +30,8 @@ type Node = { t: string; c?: unknown };
 
 const collapse = (text: string): string => text.replace(/\s+/gu, ' ').trim();
 
-function inlineText(inlines: readonly Node[]): string {
+/** The text of inlines; with `notes`, each footnote as `[^its text]`. */
+function inlineText(inlines: readonly Node[], notes = false): string {
   return inlines
     .map((inline) => {
       switch (inline.t) {
@@ -33,29 +41,35 @@ function inlineText(inlines: readonly Node[]): string {
         case 'SoftBreak':
         case 'LineBreak':
           return ' ';
-        case 'Note':
-          return '';
+        case 'Note': {
+          if (!notes) return '';
+          const paragraphs: ReadParagraph[] = [];
+          blocksOf(inline.c as Node[], [], paragraphs, []);
+          return `[^${collapse(paragraphs.map((paragraph) => paragraph.text).join(' '))}]`;
+        }
         case 'Span':
         case 'Link':
         case 'Image':
-          return inlineText((inline.c as unknown[])[1] as Node[]);
+          return inlineText((inline.c as unknown[])[1] as Node[], notes);
         case 'Quoted':
         case 'Cite':
-          return inlineText((inline.c as unknown[])[1] as Node[]);
+          return inlineText((inline.c as unknown[])[1] as Node[], notes);
         case 'Code':
         case 'Math':
           return (inline.c as unknown[])[1] as string;
         default:
-          return Array.isArray(inline.c) ? inlineText(inline.c as Node[]) : '';
+          return Array.isArray(inline.c) ? inlineText(inline.c as Node[], notes) : '';
       }
     })
     .join('');
 }
 
+const paragraphOf = (inlines: Node[]): ReadParagraph => ({ text: collapse(inlineText(inlines)), marked: collapse(inlineText(inlines, true)) });
+
 function blocksOf(blocks: readonly Node[], path: number[], out: ReadParagraph[], rows: string[][]): void {
   for (const block of blocks) {
-    if (block.t === 'Para' || block.t === 'Plain') out.push({ text: collapse(inlineText(block.c as Node[])) });
-    else if (block.t === 'Header') out.push({ text: collapse(inlineText((block.c as unknown[])[2] as Node[])) });
+    if (block.t === 'Para' || block.t === 'Plain') out.push(paragraphOf(block.c as Node[]));
+    else if (block.t === 'Header') out.push(paragraphOf((block.c as unknown[])[2] as Node[]));
     else if (block.t === 'OrderedList') {
       const [[start], items] = block.c as [[number], Node[][]];
       items.forEach((item, i) => {
@@ -87,12 +101,27 @@ function cellText(blocks: Node[]): string {
   return out.map((p) => p.text).join(' ');
 }
 
+const NOTEREF_RUN = /<w:r>(?:(?!<\/w:r>).)*?NOTEREF(?:(?!<\/w:r>).)*?<\/w:r>/gsu;
+
+/**
+ * The file without its `NOTEREF` fields (further calls of a footnote): pandoc
+ * leaves them out, but not inside a tracked change, where it reads their
+ * shown number as text. The redline writes each as one run.
+ */
+function withoutNoteReferences(bytes: Uint8Array): Uint8Array {
+  const files = unzipSync(bytes);
+  const document = strFromU8(files['word/document.xml'] ?? new Uint8Array());
+  if (!document.includes('NOTEREF')) return bytes;
+  files['word/document.xml'] = strToU8(document.replace(NOTEREF_RUN, ''));
+  return zipSync(files);
+}
+
 /** A Word file as pandoc reads it with `--track-changes=accept|reject|all`. */
 export function readWord(bytes: Uint8Array, trackChanges: 'accept' | 'reject' | 'all'): ReadDocument {
   const dir = mkdtempSync(join(tmpdir(), 'opinion-word-'));
   try {
     const file = join(dir, 'in.docx');
-    writeFileSync(file, bytes);
+    writeFileSync(file, withoutNoteReferences(bytes));
     const run = spawnSync('pandoc', ['-f', 'docx', '-t', 'json', `--track-changes=${trackChanges}`, file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     if (run.status !== 0) throw new Error(`pandoc failed: ${run.stderr}`);
     const json = JSON.parse(run.stdout) as { meta: Record<string, Node>; blocks: Node[] };

@@ -1,8 +1,9 @@
 /**
  * The Word redline read back by an independent reader (pandoc): Accept All
- * gives the new draft's paragraphs and Reject All the old draft's, revisions
- * carry their author and date, moves their comments, and renumbering alone
- * is no revision. The amendment sheet is read back as a table.
+ * gives the new draft's paragraphs and Reject All the old draft's, each
+ * footnote where the text first calls it, revisions carry their author and
+ * date, moves their comments, and renumbering alone is no revision. The
+ * amendment sheet is read back as a table.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ import { diffDrafts, parseMarkdownDraft } from '../../src/diff/index.js';
 import { loadDrafts } from '../../src/diff/load/inputs.js';
 import { amendmentsDocx } from '../../src/word/redline/amendments.js';
 import { defaultAuthor, defaultDate, redlineDocx, type RedlineOptions } from '../../src/word/redline/index.js';
-import { draftParagraphs } from './redline-model.test.js';
+import { draftMarked, draftParagraphs } from './redline-model.test.js';
 import { hasPandoc, readWord, type ReadParagraph } from './redline-pandoc.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -47,12 +48,12 @@ const withoutLiteralNumber = (paragraph: ReadParagraph): string => paragraph.tex
  * (inserted) as an empty heading after Accept (Reject) All, where Word removes
  * it: empty paragraphs are left out (the marks are checked in the XML).
  */
-function body(read: ReadParagraph[], draft: Draft): string[] {
+function body(read: ReadParagraph[], draft: Draft, marked = false): string[] {
   const expected = draftParagraphs(draft);
   const first = expected[0]?.text;
-  const paragraphs = read.map(withoutLiteralNumber).filter((text) => text !== '');
-  const start = Math.max(paragraphs.indexOf(first ?? ''), 0);
-  return paragraphs.slice(start, start + expected.length);
+  const kept = read.filter((paragraph) => withoutLiteralNumber(paragraph) !== '');
+  const start = Math.max(kept.map(withoutLiteralNumber).indexOf(first ?? ''), 0);
+  return kept.slice(start, start + expected.length).map((paragraph) => (marked ? withoutLiteralNumber({ ...paragraph, text: paragraph.marked }) : withoutLiteralNumber(paragraph)));
 }
 
 const texts = (draft: Draft): string[] => draftParagraphs(draft).map((paragraph) => paragraph.text);
@@ -68,6 +69,9 @@ function expectBothVersions(bytes: Uint8Array, pair: Pair): { accepted: ReturnTy
   const rejected = readWord(bytes, 'reject');
   expect(body(accepted.paragraphs, pair.new)).toEqual(texts(pair.new));
   expect(body(rejected.paragraphs, pair.old)).toEqual(texts(pair.old));
+  // Footnotes are real footnotes where the text first calls them (pandoc does not read the further calls, NOTEREF fields).
+  expect(body(accepted.paragraphs, pair.new, true)).toEqual(draftMarked(pair.new, true));
+  expect(body(rejected.paragraphs, pair.old, true)).toEqual(draftMarked(pair.old, true));
   expect(nonEmptyRows(accepted.rows)).toEqual(tableRows(pair.new));
   expect(nonEmptyRows(rejected.rows)).toEqual(tableRows(pair.old));
   return { accepted, rejected };
@@ -76,7 +80,7 @@ function expectBothVersions(bytes: Uint8Array, pair: Pair): { accepted: ReturnTy
 const CASES = ['added', 'deleted', 'modified', 'moved', 'moved-and-edited', 'renumbering-only', 'split', 'merged', 'header', 'footnotes', 'chapter-reordered'];
 
 describe.skipIf(!hasPandoc && !process.env.CI)('Word redline read back by pandoc', () => {
-  for (const [name, dir] of [...CASES.map((name) => [name, join(DIFF_FIXTURES, name)] as const), ['mixed', join(OWN_FIXTURES, 'mixed')] as const]) {
+  for (const [name, dir] of [...CASES.map((name) => [name, join(DIFF_FIXTURES, name)] as const), ...['mixed', 'notes'].map((name) => [name, join(OWN_FIXTURES, name)] as const)]) {
     it(`accept all gives the new text, reject all the old: ${name}`, async () => {
       const pair = markdownPair(dir);
       const { accepted, rejected } = expectBothVersions(await redline(pair, { author: 'Jane DOE', date: '2018-04-10' }), pair);
@@ -94,9 +98,66 @@ describe.skipIf(!hasPandoc && !process.env.CI)('Word redline read back by pandoc
     expect(rejected).toContain('PRELIMINARY DRAFT');
     expect(accepted).toContain('Version 2 of 10 April 2018');
     expect(rejected).toContain('Version 1 of 2 March 2018');
-    expect(accepted.slice(-3)).toEqual(['Footnotes', '(1) Eurostat, Migrant integration statistics, 2019 edition.', '(2) SPRAR: Sistema di Protezione per Richiedenti Asilo e Rifugiati.']);
-    expect(rejected.slice(-2)).toEqual(['Footnotes', '(1) Eurostat, Migrant integration statistics, 2018 edition.']);
     expect(accepted).toContain('Brussels, 23 May 2018.');
+    // The footnotes are Word footnotes at their marks: no list of footnotes at the end.
+    expect(accepted).not.toContain('Footnotes');
+    expect(rejected).not.toContain('Footnotes');
+  });
+
+  describe('footnotes: real Word footnotes at their marks, their changes tracked', () => {
+    let files: Record<string, string>;
+    let bytes: Uint8Array;
+    beforeAll(async () => {
+      bytes = await redline(markdownPair(join(OWN_FIXTURES, 'notes')), { author: 'Jane DOE', date: '2018-04-10' });
+      files = parts(bytes);
+    });
+    const paragraphWith = (start: string): string => (files['word/document.xml'] as string).split('<w:p>').find((p) => p.includes(start)) ?? '';
+
+    it('keeps a mark of both versions and tracks the changed footnote text inside the footnote', () => {
+      expect(paragraphWith('drivers of inclusion')).toMatch(/<w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="1"\/><\/w:r>/u);
+      const footnote = (files['word/footnotes.xml'] as string).match(/<w:footnote w:id="1">.*?<\/w:footnote>/su)?.[0] ?? '';
+      expect(footnote).toMatch(/<w:del w:id="\d+" w:author="Jane DOE" w:date="2018-04-10T00:00:00Z"><w:r><w:delText xml:space="preserve">2018<\/w:delText>/u);
+      expect(footnote).toMatch(/<w:ins w:id="\d+" w:author="Jane DOE" w:date="2018-04-10T00:00:00Z"><w:r><w:t xml:space="preserve">2019<\/w:t>/u);
+    });
+
+    it('inserts the mark of a footnote added with new text inside the insertion, and deletes one deleted with old text', () => {
+      expect(paragraphWith('The Camelot cooperative')).toMatch(/<w:ins [^>]*><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="2"\/><\/w:r><\/w:ins>/u);
+      expect(paragraphWith('long history')).toMatch(/<w:del [^>]*><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="3"\/><\/w:r><\/w:del>/u);
+      expect(files['word/footnotes.xml']).toMatch(/<w:footnote w:id="2">.*?<w:ins [^>]*><w:r><w:t xml:space="preserve">Cooperatives Europe/su);
+      expect(files['word/footnotes.xml']).toMatch(/<w:footnote w:id="3">.*?<w:del [^>]*><w:r><w:delText xml:space="preserve">S\. Zamagni/su);
+    });
+
+    it('calls a footnote again with a NOTEREF field to its first mark, inserted where the call is new', () => {
+      const sprar = paragraphWith('The SPRAR system');
+      expect(sprar).toMatch(/<w:bookmarkStart w:name="_fnref4" w:id="\d+"\/><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="4"\/>/u);
+      expect(sprar.match(/NOTEREF _fnref4 \\f \\h/gu)).toHaveLength(2);
+      expect(sprar).toMatch(/<w:ins [^>]*><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:fldChar w:fldCharType="begin"\/><w:instrText>NOTEREF _fnref4 \\f \\h<\/w:instrText><w:fldChar w:fldCharType="separate"\/><w:t xml:space="preserve">3<\/w:t>/u);
+    });
+
+    it('reads back, with Accept All, exactly the new footnotes and, with Reject All, the old ones', () => {
+      const notes = (read: ReadParagraph[]) => read.map((paragraph) => paragraph.marked.match(/\[\^[^\]]*\]/gu) ?? []).flat();
+      expect(notes(readWord(bytes, 'accept').paragraphs)).toEqual([
+        '[^Eurostat, Migrant integration statistics, 2019 edition.]',
+        '[^Cooperatives Europe, "Camelot: a cooperative in Ferrara", June 2017.]',
+        '[^SPRAR: Sistema di Protezione per Richiedenti Asilo e Rifugiati.]',
+        '[^European Investment Fund, Microfinance in Europe, 2017.]',
+        '[^CEV, Volunteering and refugees, 2017.]',
+        '[^CECOP, Training for cooperators, 2018.]',
+      ]);
+      expect(notes(readWord(bytes, 'reject').paragraphs)).toEqual([
+        '[^Eurostat, Migrant integration statistics, 2018 edition.]',
+        '[^S. Zamagni, The cooperative enterprise, 2010.]',
+        '[^SPRAR: Sistema di Protezione per Richiedenti Asilo e Rifugiati.]',
+        '[^European Investment Fund, Microfinance in Europe, 2017.]',
+        '[^European Court of Auditors, Special report 2/2018.]',
+        '[^CEV, Volunteering and refugees, 2016.]',
+      ]);
+    });
+
+    it('gives the same bytes for the same drafts', async () => {
+      const again = await redline(markdownPair(join(OWN_FIXTURES, 'notes')), { author: 'Jane DOE', date: '2018-04-10' });
+      expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
+    });
   });
 
   describe('the sample opinion: preliminary draft → section version', () => {
@@ -110,6 +171,15 @@ describe.skipIf(!hasPandoc && !process.env.CI)('Word redline read back by pandoc
 
     it('accept all gives the new text and reject all the old one', () => {
       expectBothVersions(bytes, pair);
+    });
+
+    it('writes the footnotes at their marks, as the built draft does: point 1.5 calls the Camelot source', () => {
+      const accepted = readWord(bytes, 'accept').paragraphs;
+      const point = accepted.find((paragraph) => paragraph.text.includes('in the Ferrara area'));
+      expect(point?.marked).toMatch(/in the Ferrara area\[\^Cooperatives Europe, Camelot: a social cooperative working with refugees in the Ferrara region, https:\/\/coopseurope\.coop\/ \(accessed 1 March 2018\)\.\]\.$/u);
+      const xml = parts(bytes);
+      expect(xml['word/footnotes.xml']?.match(/<w:footnote w:id="\d+">/gu)).toHaveLength(pair.new.footnotes.length);
+      expect(xml['word/document.xml']).not.toContain('>Footnotes<');
     });
 
     it('keeps the header lines of the built draft: banner, reference, document, kind line, closing', () => {

@@ -3,7 +3,7 @@
  * titles, sub-headings and points in reading order) and the footnotes.
  */
 import type { Located } from '../../core/model.js';
-import type { Draft } from '../../core/draft.js';
+import type { Draft, DraftNote } from '../../core/draft.js';
 import type { Element } from '../types.js';
 import { maskReferences, referencesOf, type RefNumber } from '../text/references.js';
 import { featuresOf, sizeOf, Vocabulary, type Features } from '../text/similarity.js';
@@ -24,6 +24,8 @@ export interface Unit {
   chapterInfo?: { number?: string; title: string };
   at?: Located;
   reason?: string;
+  /** The footnote marks in `text`. */
+  notes?: DraftNote[];
   /** Numbers the words of both versions, for similarity. */
   vocabulary: Vocabulary;
 }
@@ -46,7 +48,7 @@ export function normalise(text: string): string {
 function unit(
   index: number,
   element: Element,
-  fields: { number: string; id?: string; text: string; at?: Located; reason?: string; chapter: number; chapterInfo?: { number?: string; title: string } },
+  fields: { number: string; id?: string; text: string; at?: Located; reason?: string; notes?: DraftNote[]; chapter: number; chapterInfo?: { number?: string; title: string } },
   vocabulary: Vocabulary,
   marked?: readonly { target: string; start: number; end: number }[],
 ): Unit {
@@ -55,6 +57,7 @@ function unit(
   if (fields.id) result.id = fields.id;
   if (fields.at) result.at = fields.at;
   if (fields.reason) result.reason = fields.reason;
+  if (fields.notes) result.notes = fields.notes;
   if (fields.chapterInfo) result.chapterInfo = fields.chapterInfo;
   return result;
 }
@@ -71,7 +74,7 @@ export function unitsOf(draft: Draft, vocabulary: Vocabulary = new Vocabulary())
         unit(
           body.length,
           point.heading ? 'heading' : 'point',
-          { number: point.number, id: point.id, text: point.text, at: point.at, reason: point.reason, chapter: chapterIndex, chapterInfo },
+          { number: point.number, id: point.id, text: point.text, at: point.at, reason: point.reason, notes: point.notes, chapter: chapterIndex, chapterInfo },
           vocabulary,
           point.refs,
         ),

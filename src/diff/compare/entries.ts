@@ -28,6 +28,7 @@ export function sideOf(unit: Unit): Side {
   if (unit.chapterInfo && unit.element !== 'chapter') side.chapter = unit.chapterInfo;
   if (unit.at) side.at = unit.at;
   if (unit.reason) side.reason = unit.reason;
+  if (unit.notes) side.notes = unit.notes;
   return side;
 }
 

@@ -10,8 +10,15 @@ import { TextBuilder } from './plain-text.js';
 /** Labels that are stable ids (kebab case, starting with a letter); "1" is only a number. */
 const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
-export function footnotesOf(tree: Root): DraftFootnote[] {
-  if (!tree.children.some((node) => node.type === 'footnoteDefinition')) return [];
+export interface Footnotes {
+  footnotes: DraftFootnote[];
+  /** A definition's identifier (normalised label) → the footnote's number. */
+  numbers: Map<string, string>;
+}
+
+export function footnotesOf(tree: Root): Footnotes {
+  const numbers = new Map<string, string>();
+  if (!tree.children.some((node) => node.type === 'footnoteDefinition')) return { footnotes: [], numbers };
   const definitions = new Map<string, FootnoteDefinition>();
   visit(tree, 'footnoteDefinition', (node) => {
     if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
@@ -21,7 +28,7 @@ export function footnotesOf(tree: Root): DraftFootnote[] {
     if (definitions.has(node.identifier)) order.add(node.identifier);
   });
   for (const identifier of definitions.keys()) order.add(identifier);
-  return [...order].map((identifier, i) => {
+  const footnotes = [...order].map((identifier, i) => {
     const definition = definitions.get(identifier) as FootnoteDefinition;
     const builder = new TextBuilder();
     definition.children.forEach((child, j) => {
@@ -31,6 +38,8 @@ export function footnotesOf(tree: Root): DraftFootnote[] {
     const footnote: DraftFootnote = { number: String(i + 1), text: builder.text.trim() };
     const label = definition.label ?? identifier;
     if (ID.test(label)) footnote.id = label;
+    numbers.set(identifier, footnote.number);
     return footnote;
   });
+  return { footnotes, numbers };
 }

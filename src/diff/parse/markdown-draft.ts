@@ -12,13 +12,13 @@
 import type { List, Root, RootContent, Table } from 'mdast';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import type { Draft, DraftChapter, DraftPoint } from '../../core/draft.js';
+import type { Draft, DraftChapter, DraftNote, DraftPoint } from '../../core/draft.js';
 import { report } from '../../core/messages.js';
 import { footnotesOf } from './footnotes.js';
 import { addFrontLine, addHeaderRow, addHeaderTable } from './front-matter.js';
 import { isClosingLine, isTitleLine } from './header-labels.js';
 import { leading, levels, type Leading } from './numbering.js';
-import { emphasisOnly, plainText, TextBuilder } from './plain-text.js';
+import { emphasisOnly, plainText, TextBuilder, type PlainText } from './plain-text.js';
 import { parseDraftMarkdown } from './processor.js';
 
 export interface ParsedDraft {
@@ -37,8 +37,9 @@ const LEADING_ID = /^\s*\{#([^}\s]+)\}[ \t]*/u;
 
 interface Block {
   node: RootContent;
-  /** For headings and paragraphs: the rendered text and its leading number. */
+  /** For headings and paragraphs: the rendered text (with its footnote marks) and its leading number. */
   text?: string;
+  plain?: PlainText;
   anchor?: string;
   lead?: Leading;
   emphasis: boolean;
@@ -63,8 +64,9 @@ function blocksOf(tree: Root): Block[] {
     if (node.type === 'footnoteDefinition' || node.type === 'definition' || node.type === 'thematicBreak' || node.type === 'yaml') continue;
     if (node.type === 'html' && !/\S/.test(node.value.replace(/<!--[\s\S]*?-->/g, ''))) continue;
     if (node.type === 'heading' || node.type === 'paragraph') {
-      const { text, anchor } = plainText(node.children);
-      const block: Block = { node, text, lead: leading(text, node.type === 'heading'), emphasis: emphasisOnly(node) };
+      const plain = plainText(node.children);
+      const { text, anchor } = plain;
+      const block: Block = { node, text, plain, lead: leading(text, node.type === 'heading'), emphasis: emphasisOnly(node) };
       if (anchor) block.anchor = anchor;
       blocks.push(block);
     } else {
@@ -94,6 +96,8 @@ class DraftReader {
   private phase: 'front' | 'body' | 'closing' = 'front';
   private chapterDepth: number | undefined;
   private readonly numbers = new Map<string, number>();
+  /** Footnote identifier → number, for the marks in the points. */
+  private footnoteNumbers = new Map<string, string>();
 
   constructor(text: string, origin: string) {
     this.file = new VFile({ path: origin, value: text });
@@ -105,9 +109,11 @@ class DraftReader {
     const blocks = blocksOf(tree);
     const firstChapter = blocks.find((b) => b.node.type === 'heading' && b.lead?.number !== undefined && levels(b.lead.number) === 1);
     if (firstChapter?.node.type === 'heading') this.chapterDepth = firstChapter.node.depth;
+    const { footnotes, numbers } = footnotesOf(tree);
+    this.footnoteNumbers = numbers;
     blocks.forEach((block, i) => this.block(block, blocks, i));
     this.endPoint();
-    this.draft.footnotes = footnotesOf(tree);
+    this.draft.footnotes = footnotes;
     return this.draft;
   }
 
@@ -133,7 +139,7 @@ class DraftReader {
     const lead = block.lead as Leading;
     const id = lead.id ?? block.anchor;
     if (lead.number !== undefined && levels(lead.number) === 1) return this.startChapter(lead.number, lead.rest.trim(), id, block);
-    if (lead.number !== undefined && !this.inUnnumberedChapter()) return this.addPoint(lead.number, lead.rest.trim(), id, true, block);
+    if (lead.number !== undefined && !this.inUnnumberedChapter()) return this.addPoint(lead.number, id, true, block);
     const title = (lead.number === undefined ? lead.rest : (block.text ?? '')).trim();
     const titleDepth = this.chapterDepth === undefined || depth < this.chapterDepth || isTitleLine(title);
     if (this.phase === 'front' && this.draft.title === undefined && titleDepth) {
@@ -158,7 +164,7 @@ class DraftReader {
     if (lead.number !== undefined && levels(lead.number) > 1 && !this.inUnnumberedChapter()) {
       const next = this.nextNumber(blocks, i);
       const heading = block.emphasis || (next !== undefined && next.startsWith(lead.number + '.') && isTitle(rest, HEADING_WORDS));
-      return this.addPoint(lead.number, rest.trim(), id, heading, block);
+      return this.addPoint(lead.number, id, heading, block);
     }
     if (isClosingLine(text)) {
       this.endPoint();
@@ -221,7 +227,8 @@ class DraftReader {
     this.phase = 'body';
   }
 
-  private addPoint(number: string, text: string, id: string | undefined, heading: boolean, block: Block): void {
+  /** A numbered point or sub-heading: the block's text after its number. */
+  private addPoint(number: string, id: string | undefined, heading: boolean, block: Block): void {
     this.endPoint();
     if (!this.chapter) {
       report(this.file, `Unexpected point \`${number}\` before the first chapter heading, expected a heading such as \`1. Conclusions and recommendations\` first`, {
@@ -254,11 +261,12 @@ class DraftReader {
     if (id) point.id = id;
     if (heading) point.heading = true;
     if (block.node.position) point.at = { file: this.draft.origin, position: block.node.position };
+    const lead = block.lead as Leading;
     const builder = new TextBuilder();
-    builder.append(text);
+    builder.appendFrom(block.plain as PlainText, lead.skip, lead.skip + lead.rest.length, true);
     chapter.points.push(point);
-    this.point = heading ? undefined : { point, text: builder };
-    if (heading) point.text = text;
+    this.point = { point, text: builder };
+    if (heading) this.endPoint();
   }
 
   /**
@@ -282,7 +290,7 @@ class DraftReader {
     const id = leadingId?.[1] ?? block.anchor;
     if (id) point.id = id;
     if (block.node.position) point.at = { file: this.draft.origin, position: block.node.position };
-    if (leadingId) builder.append((block.text ?? '').slice(leadingId[0].length));
+    if (leadingId) builder.appendFrom(block.plain as PlainText, leadingId[0].length, (block.text ?? '').length);
     else builder.block(block.node);
     (this.chapter as DraftChapter).points.push(point);
     this.point = { point, text: builder };
@@ -290,7 +298,13 @@ class DraftReader {
 
   private endPoint(): void {
     if (!this.point) return;
-    this.point.point.text = this.point.text.text.trim();
+    const { text, notes } = this.point.text.trimmed();
+    this.point.point.text = text;
+    const known = notes.flatMap((note): DraftNote[] => {
+      const number = this.footnoteNumbers.get(note.identifier);
+      return number === undefined ? [] : [{ offset: note.offset, number }];
+    });
+    if (known.length > 0) this.point.point.notes = known;
     this.point = undefined;
   }
 }

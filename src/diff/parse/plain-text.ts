@@ -1,15 +1,22 @@
 /**
  * Markdown nodes as the plain text a reader sees, the way `opinion build`
- * writes a draft's text: footnote marks left out (footnotes are compared on
- * their own), list items and table rows on their own lines, cells separated
- * by " | ".
+ * writes a draft's text: footnote marks left out of the text (footnotes are
+ * compared on their own) but kept with their offsets, list items and table
+ * rows on their own lines, cells separated by " | ".
  */
 import type { List, Nodes, PhrasingContent, RootContent, Table } from 'mdast';
+
+/** A footnote mark: where it stands in the text, and the footnote's identifier (its normalised label). */
+export interface NoteMark {
+  offset: number;
+  identifier: string;
+}
 
 export interface PlainText {
   text: string;
   /** An id given by an HTML anchor (`<a id="x"></a>`) at the very start. */
   anchor?: string;
+  notes: NoteMark[];
 }
 
 const ANCHOR = /^<(?:a|span)\s[^>]*\bid\s*=\s*["']([^"']+)["'][^>]*>(?:\s*<\/(?:a|span)>)?$/i;
@@ -17,9 +24,33 @@ const ANCHOR = /^<(?:a|span)\s[^>]*\bid\s*=\s*["']([^"']+)["'][^>]*>(?:\s*<\/(?:
 export class TextBuilder implements PlainText {
   text = '';
   anchor?: string;
+  notes: NoteMark[] = [];
 
   append(value: string): void {
     this.text += value;
+  }
+
+  /**
+   * The text of `source` from `start` to `end`, with the footnote marks that
+   * stand in it; `trim`: without the white space at its ends (a mark in that
+   * space stands at the edge).
+   */
+  appendFrom(source: PlainText, start: number, end: number, trim = false): void {
+    const slice = source.text.slice(start, end);
+    const from = trim ? start + slice.length - slice.trimStart().length : start;
+    const to = trim ? Math.max(from, start + slice.trimEnd().length) : end;
+    for (const note of source.notes) {
+      if (note.offset >= start && note.offset <= end) this.notes.push({ offset: this.text.length + Math.min(Math.max(note.offset, from), to) - from, identifier: note.identifier });
+    }
+    this.append(source.text.slice(from, to));
+  }
+
+  /** The text without white space at its ends, the marks moved with it (a mark in the trimmed space stands at the edge). */
+  trimmed(): PlainText {
+    const text = this.text.trim();
+    const start = this.text.length - this.text.trimStart().length;
+    const notes = this.notes.map((note) => ({ offset: Math.min(Math.max(note.offset - start, 0), text.length), identifier: note.identifier }));
+    return { text, notes };
   }
 
   phrasing(nodes: readonly PhrasingContent[]): this {
@@ -41,6 +72,7 @@ export class TextBuilder implements PlainText {
         this.append(node.alt ?? '');
         break;
       case 'footnoteReference':
+        this.notes.push({ offset: this.text.length, identifier: node.identifier });
         break;
       case 'html': {
         const anchor = ANCHOR.exec(node.value.trim());

@@ -12,11 +12,16 @@
  * version; the Word writer numbers it with Word's list (renumbering is then
  * no change at all) or, when Word's counting cannot give the numbers, as a
  * literal number with a tracked change of the number alone.
+ *
+ * Footnotes stand where the text calls them, as runs holding the footnote's
+ * own tracked paragraphs (./notes.ts); only footnotes that no point calls
+ * are listed at the end.
  */
 import type { Draft } from '../../core/draft.js';
 import type { Change, DiffResult, Element, Entry, Side, WordOp } from '../../diff/types.js';
 import { textParagraphs } from '../../diff/format/paragraphs.js';
 import { headerModel, textRuns, type HeaderModel } from './header.js';
+import { callNotes, markEdited, markWhole, takeMarks, type Calls, type Marked, type NoteContents } from './notes.js';
 
 export type Revision = 'ins' | 'del';
 
@@ -24,12 +29,23 @@ export type Revision = 'ins' | 'del';
 export interface TrackedRun {
   text: string;
   revision?: Revision;
+  /** A footnote mark (the run's text is empty), inserted or deleted with the run. */
+  note?: TrackedNote;
 }
+
+/**
+ * A footnote mark: where a version first calls the footnote, the footnote
+ * itself with its changes tracked (`key` names it for further calls);
+ * elsewhere a further call of the footnote held by mark `repeats`, showing
+ * `number`, the footnote's number in the version after Accept All (Reject
+ * All for a deleted call).
+ */
+export type TrackedNote = { key: number; footnote: TrackedParagraph[] } | { repeats: number; number: string };
 
 /**
  * What a paragraph is: a chapter title, a numbered sub-heading, the first
  * paragraph of a point, a further paragraph of it, an unnumbered paragraph,
- * a footnote (in the footnotes section at the end).
+ * a footnote's paragraph (in the footnote, or in the section at the end).
  */
 export type Role = 'chapter' | 'heading' | 'point' | 'pointPart' | 'body' | 'footnote';
 
@@ -50,6 +66,7 @@ export interface RedlineModel {
   lang: string;
   header: HeaderModel;
   body: TrackedParagraph[];
+  /** Footnotes that no mark in the body shows (called from nowhere, or from a chapter title): listed at the end. */
   footnotes: TrackedParagraph[];
 }
 
@@ -218,10 +235,10 @@ const viewText = (paragraphs: readonly Draftish[], group: readonly number[], rem
  * points, two points merged). Otherwise undefined: the caller deletes the
  * old paragraphs and inserts the new ones.
  */
-function edited(change: Change, locale: string | undefined): TrackedParagraph[] | undefined {
-  const draft = opParagraphs(change.ops, locale);
-  const oldParts = sideParts(change.element, change.old);
-  const newParts = sideParts(change.element, change.new);
+function edited(element: Element, ops: readonly WordOp[], old: readonly Side[], neu: readonly Side[], locale: string | undefined): TrackedParagraph[] | undefined {
+  const draft = opParagraphs(ops, locale);
+  const oldParts = sideParts(element, old);
+  const newParts = sideParts(element, neu);
   const accepted = groups(draft, 'del');
   const rejected = groups(draft, 'ins');
   if (accepted.length !== newParts.length || rejected.length !== oldParts.length) return undefined;
@@ -263,45 +280,134 @@ function withComment(paragraphs: TrackedParagraph[], comment: string): TrackedPa
   return paragraphs;
 }
 
-function changeParagraphs(change: Change, locale: string | undefined): TrackedParagraph[] {
+/** How the items of one redline are laid out: the locale of their words, and the footnote marks met so far. */
+interface Layout {
+  locale: string | undefined;
+  /** Whether old footnote `old` and new footnote `neu` are one footnote (neither split nor merged). */
+  kept: (old: string, neu: string) => boolean;
+  calls: Calls;
+}
+
+/** Paragraphs made from an item's texts with their footnote marks written in, the marks then taken out as runs. */
+function withMarks(found: Marked | undefined, layout: Layout, make: (found: Marked | undefined) => TrackedParagraph[]): TrackedParagraph[] {
+  const paragraphs = make(found);
+  if (found) takeMarks(paragraphs, found.marks, layout.calls);
+  return paragraphs;
+}
+
+function wholeItem(element: Element, sides: readonly Side[], revision: Revision, layout: Layout): TrackedParagraph[] {
+  return withMarks(markWhole(sides, revision), layout, (found) => whole(element, found ? (revision === 'ins' ? found.new : found.old) : sides, revision));
+}
+
+/** An item of both versions word by word; deleted and inserted whole where Word cannot show it so. */
+function editedItem(element: Element, ops: readonly WordOp[], old: readonly Side[], neu: readonly Side[], layout: Layout): TrackedParagraph[] {
+  return withMarks(markEdited(ops, old, neu, layout.kept, layout.locale), layout, (found) => {
+    const [oldSides, newSides] = found ? [found.old, found.new] : [old, neu];
+    return edited(element, found?.ops ?? ops, oldSides, newSides, layout.locale) ?? [...whole(element, oldSides, 'del'), ...whole(element, newSides, 'ins')];
+  });
+}
+
+/** An item whose words did not change; with footnote marks, laid out as an edit, since a mark may have moved. */
+function unchangedItem(element: Element, old: Side, neu: Side, layout: Layout): TrackedParagraph[] {
+  if (!old.notes?.length && !neu.notes?.length) return unchanged(element, old, neu, layout.locale);
+  const op: WordOp = old.text === neu.text ? { op: 'equal', text: neu.text } : { op: 'equal', text: neu.text, old: old.text };
+  return editedItem(element, [op], [old], [neu], layout);
+}
+
+function changeParagraphs(change: Change, layout: Layout): TrackedParagraph[] {
   switch (change.kind) {
     case 'added':
-      return whole(change.element, change.new, 'ins');
+      return wholeItem(change.element, change.new, 'ins', layout);
     case 'deleted':
-      return whole(change.element, change.old, 'del');
+      return wholeItem(change.element, change.old, 'del', layout);
     case 'moved': {
       const from = itemLabel(change.element, change.old[0]);
-      return withComment(whole(change.element, change.new, 'ins'), change.edited ? `Moved from ${from} and edited` : `Moved from ${from}`);
+      return withComment(wholeItem(change.element, change.new, 'ins', layout), change.edited ? `Moved from ${from} and edited` : `Moved from ${from}`);
     }
     case 'renumbered':
-      return unchanged(change.element, change.old[0] as Side, change.new[0] as Side, locale);
+      return unchangedItem(change.element, change.old[0] as Side, change.new[0] as Side, layout);
     default:
-      return edited(change, locale) ?? [...whole(change.element, change.old, 'del'), ...whole(change.element, change.new, 'ins')];
+      return editedItem(change.element, change.ops, change.old, change.new, layout);
   }
 }
 
-function entryParagraphs(entry: Entry, locale: string | undefined): TrackedParagraph[] {
-  if (entry.type === 'same') return unchanged(entry.element, entry.old, entry.new, locale);
+function entryParagraphs(entry: Entry, layout: Layout): TrackedParagraph[] {
+  if (entry.type === 'same') return unchangedItem(entry.element, entry.old, entry.new, layout);
   if (entry.type === 'moved-away') {
     const change = entry.change;
     const to = itemLabel(change.element, change.new[0]);
-    return withComment(whole(change.element, change.old, 'del'), change.edited ? `Moved to ${to} and edited there` : `Moved to ${to}`);
+    return withComment(wholeItem(change.element, change.old, 'del', layout), change.edited ? `Moved to ${to} and edited there` : `Moved to ${to}`);
   }
-  return changeParagraphs(entry.change, locale);
+  return changeParagraphs(entry.change, layout);
 }
 
 const elementOf = (entry: Entry): Element => (entry.type === 'same' ? entry.element : entry.change.element);
 
+/** The sides an entry shows: a moved item's old place only the old, its new place only the new. */
+function entrySides(entry: Entry): { old: readonly Side[]; new: readonly Side[] } {
+  if (entry.type === 'same') return { old: [entry.old], new: [entry.new] };
+  if (entry.type === 'moved-away') return { old: entry.change.old, new: [] };
+  return entry.change.kind === 'moved' ? { old: [], new: entry.change.new } : { old: entry.change.old, new: entry.change.new };
+}
+
+/** A footnote's paragraphs as they stand in the footnote: Word numbers the mark, so no number of their own. */
+const inFootnote = (paragraphs: readonly TrackedParagraph[]): TrackedParagraph[] =>
+  paragraphs.map((paragraph) => (paragraph.mark ? { role: 'footnote', runs: paragraph.runs, mark: paragraph.mark } : { role: 'footnote', runs: paragraph.runs }));
+
+/** The footnotes of both versions by number, and which old and new footnote are one. */
+function footnoteIndex(entries: readonly Entry[], locale: string | undefined): { contents: NoteContents; kept: Layout['kept'] } {
+  const oldSides = new Map<string, Side>();
+  const newSides = new Map<string, Side>();
+  const pairs = new Map<string, { neu: string; entry: Entry }>();
+  for (const entry of entries) {
+    const sides = entrySides(entry);
+    for (const side of sides.old) oldSides.set(side.number, side);
+    for (const side of sides.new) newSides.set(side.number, side);
+    const change = entry.type === 'same' ? undefined : entry.change;
+    const [old, neu] = change ? [change.old, change.new] : [sides.old, sides.new];
+    if (entry.type !== 'moved-away' && old.length === 1 && neu.length === 1) pairs.set((old[0] as Side).number, { neu: (neu[0] as Side).number, entry });
+  }
+  const kept = (old: string, neu: string): boolean => pairs.get(old)?.neu === neu;
+  // Footnotes have no footnote marks of their own: nothing to call.
+  const layout: Layout = { locale, kept, calls: new Map() };
+  const one = (side: Side | undefined, revision: Revision) => (side ? inFootnote(whole('footnote', [side], revision)) : undefined);
+  const contents: NoteContents = {
+    deleted: (number) => one(oldSides.get(number), 'del'),
+    inserted: (number) => one(newSides.get(number), 'ins'),
+    tracked(old, neu) {
+      const pair = pairs.get(old);
+      if (!pair || pair.neu !== neu) return undefined;
+      const { entry } = pair;
+      if (entry.type !== 'change' || entry.change.ops.length === 0) return inFootnote(unchanged('footnote', oldSides.get(old) as Side, newSides.get(neu) as Side, locale));
+      return inFootnote(editedItem('footnote', entry.change.ops, entry.change.old, entry.change.new, layout));
+    },
+  };
+  return { contents, kept };
+}
+
+/** The footnotes no mark shows, as a list: an entry that none shows as before, else each side not shown inserted or deleted. */
+function uncalled(entries: readonly Entry[], shown: { old: Set<string>; new: Set<string> }, layout: Layout): TrackedParagraph[] {
+  return entries.flatMap((entry) => {
+    const sides = entrySides(entry);
+    const oldLeft = sides.old.filter((side) => !shown.old.has(side.number));
+    const newLeft = sides.new.filter((side) => !shown.new.has(side.number));
+    if (oldLeft.length === sides.old.length && newLeft.length === sides.new.length) return entryParagraphs(entry, layout);
+    return [...(oldLeft.length ? whole('footnote', oldLeft, 'del') : []), ...(newLeft.length ? whole('footnote', newLeft, 'ins') : [])];
+  });
+}
+
 /** The redline of two drafts and their comparison (the header's unchanged fields come from the drafts). */
 export function redlineModel(result: DiffResult, drafts: { old: Draft; new: Draft }): RedlineModel {
-  const body: TrackedParagraph[] = [];
-  const footnotes: TrackedParagraph[] = [];
   const lang = drafts.new.lang ?? drafts.old.lang ?? result.new.lang ?? 'en';
-  for (const entry of result.entries) (elementOf(entry) === 'footnote' ? footnotes : body).push(...entryParagraphs(entry, lang));
+  const footnoteEntries = result.entries.filter((entry) => elementOf(entry) === 'footnote');
+  const { contents, kept } = footnoteIndex(footnoteEntries, lang);
+  const layout: Layout = { locale: lang, kept, calls: new Map() };
+  const body = result.entries.filter((entry) => elementOf(entry) !== 'footnote').flatMap((entry) => entryParagraphs(entry, layout));
+  const shown = callNotes(body, layout.calls, contents);
   return {
     lang,
     header: headerModel(drafts.old, drafts.new),
     body,
-    footnotes,
+    footnotes: uncalled(footnoteEntries, shown, layout),
   };
 }

@@ -14,14 +14,26 @@
  * point carries no revision at all: Word renumbers on Accept or Reject.
  * Otherwise numbers are written as text, and a changed number is a deletion
  * and an insertion of the number alone.
+ *
+ * Footnotes are Word footnotes at their marks, the mark's run inserted or
+ * deleted like any run (`w:ins/w:r/w:footnoteReference`) and the footnote's
+ * paragraphs with their own tracked runs. A further call of a footnote is a
+ * `NOTEREF` field to the bookmarked first mark, as in the built draft, its
+ * runs tracked too (`w:delInstrText` when deleted); it shows the footnote's
+ * number after Accept All (Reject All for a deleted call), until Word
+ * updates the fields.
  */
 import {
+  Bookmark,
+  BuilderElement,
   CommentRangeEnd,
   CommentRangeStart,
   CommentReference,
   DeletedTextRun,
+  FootnoteReference,
   InsertedTextRun,
   Paragraph,
+  StringContainer,
   Tab,
   Table,
   TableCell,
@@ -32,12 +44,13 @@ import {
   type FileChild,
   type ICommentOptions,
   type IParagraphOptions,
+  type IRunOptions,
   type ParagraphChild,
 } from 'docx';
 import type { Numbering } from '../../core/model.js';
 import { LEVEL_INDENT, POINT_LIST, STYLE, levelText, planNumbering, wordDocument } from '../shell.js';
 import type { HeaderModel, LineStyle, TrackedLine } from './header.js';
-import type { RedlineModel, Revision, TrackedParagraph, TrackedRun } from './model.js';
+import type { RedlineModel, Revision, TrackedNote, TrackedParagraph, TrackedRun } from './model.js';
 
 export interface RedlineWordOptions {
   /** Author of every revision and comment. */
@@ -62,6 +75,8 @@ interface Revisions {
   next(): { id: number; author: string; date: string };
   comments: ICommentOptions[];
   comment(text: string): number;
+  /** The footnotes, by the key of the mark that holds each (its Word id). */
+  footnotes: Map<number, Paragraph[]>;
 }
 
 function revisions(options: RedlineWordOptions): Revisions {
@@ -71,6 +86,7 @@ function revisions(options: RedlineWordOptions): Revisions {
   const comments: ICommentOptions[] = [];
   return {
     next: () => ({ id: ++id, author: options.author, date }),
+    footnotes: new Map(),
     comments,
     comment(text) {
       const commentId = comments.length;
@@ -85,14 +101,35 @@ function revisions(options: RedlineWordOptions): Revisions {
   };
 }
 
+/** A run, inserted or deleted with its revision. */
+function trackedRun(revision: Revision | undefined, options: IRunOptions, track: Revisions): ParagraphChild {
+  if (revision === 'ins') return new InsertedTextRun({ ...options, ...track.next() });
+  if (revision === 'del') return new DeletedTextRun({ ...options, ...track.next() });
+  return new TextRun(options);
+}
+
 /** A run's lines: the first as is, each further one after a line break. */
 function runChildren(run: TrackedRun, track: Revisions): ParagraphChild[] {
-  return run.text.split('\n').map((line, i) => {
-    const options = { text: line, ...(i > 0 ? { break: 1 } : {}) };
-    if (run.revision === 'ins') return new InsertedTextRun({ ...options, ...track.next() });
-    if (run.revision === 'del') return new DeletedTextRun({ ...options, ...track.next() });
-    return new TextRun(options);
-  });
+  if (run.note) return noteChildren(run.note, run.revision, track);
+  return run.text.split('\n').map((line, i) => trackedRun(run.revision, { text: line, ...(i > 0 ? { break: 1 } : {}) }, track));
+}
+
+const noteBookmark = (key: number): string => `_fnref${key}`;
+const fieldChar = (type: 'begin' | 'separate' | 'end') => new BuilderElement({ name: 'w:fldChar', attributes: { type: { key: 'w:fldCharType', value: type } } });
+
+/**
+ * A footnote mark: the footnote's reference (its paragraphs added to the
+ * document's footnotes under the mark's key), bookmarked for further calls;
+ * or a further call, a `NOTEREF` field showing the footnote's number.
+ */
+function noteChildren(note: TrackedNote, revision: Revision | undefined, track: Revisions): ParagraphChild[] {
+  if ('key' in note) {
+    track.footnotes.set(note.key, note.footnote.map((paragraph) => trackedParagraph(paragraph, false, 'eesc', track)));
+    const reference = trackedRun(revision, { style: 'FootnoteReference', children: [new FootnoteReference(note.key)] }, track);
+    return [new Bookmark({ id: noteBookmark(note.key), children: [reference] })];
+  }
+  const instruction = new StringContainer(revision === 'del' ? 'w:delInstrText' : 'w:instrText', `NOTEREF ${noteBookmark(note.repeats)} \\f \\h`);
+  return [trackedRun(revision, { style: 'FootnoteReference', children: [fieldChar('begin'), instruction, fieldChar('separate'), note.number, fieldChar('end')] }, track)];
 }
 
 function markOptions(mark: Revision | undefined, track: Revisions): Pick<IParagraphOptions, 'run'> {
@@ -209,6 +246,7 @@ export function redlineDocument(model: RedlineModel, options: RedlineWordOptions
   if (model.header.rows.length > 0) children.push(headerTable(model.header, track));
   children.push(...model.body.map((paragraph) => trackedParagraph(paragraph, auto, numbering, track)));
   children.push(...model.header.closing.map((line) => trackedLine(line, track)));
+  // Footnotes that no mark shows (called from nowhere, or from a chapter title), listed as before.
   if (model.footnotes.length > 0) {
     children.push(new Paragraph({ style: STYLE.appendixTitle, children: [new TextRun(options.footnotesHeading ?? 'Footnotes')] }));
     children.push(...model.footnotes.map((paragraph) => trackedParagraph(paragraph, false, numbering, track)));
@@ -223,6 +261,7 @@ export function redlineDocument(model: RedlineModel, options: RedlineWordOptions
     ...(options.reference ? { reference: options.reference } : {}),
     ...(options.document ? { document: options.document } : {}),
     comments: track.comments,
+    footnotes: track.footnotes,
     trackRevisions: true,
   });
 }
