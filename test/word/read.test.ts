@@ -1,13 +1,18 @@
 /** The .docx reader: numbering as Word displays it, text and footnotes, what it reports, and bad input. */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { draftMarkdown } from '../../src/build/to-markdown.js';
+import { diffDrafts } from '../../src/diff/index.js';
+import { loadDrafts } from '../../src/diff/load/inputs.js';
 import { readDocx, WordReadError } from '../../src/word/read/index.js';
+import { redlineDocx } from '../../src/word/redline/index.js';
 import { formatCounter } from '../../src/word/read/numbering.js';
 
-const FIXTURES = join(import.meta.dirname, '..', 'import', 'fixtures');
+const ROOT = join(import.meta.dirname, '..', '..');
+const FIXTURES = join(ROOT, 'test', 'import', 'fixtures');
 const read = (name: string) => readDocx(readFileSync(join(FIXTURES, name)), name);
 const markdown = (name: string) => String(draftMarkdown.stringify(read(name).tree));
 
@@ -88,6 +93,21 @@ describe('readDocx', () => {
     const read = readDocx(bytes, 'marks.docx');
     expect(String(draftMarkdown.stringify(read.tree)).trim().split('\n\n')).toEqual(['1.1 First point.', '1.2 Kept words of the last point.']);
     expect(read.trackedChanges).toBeGreaterThan(0);
+  });
+
+  it("reads the redline as Word's Accept All gives it: the new version, footnote marks and repeated calls (NOTEREF fields in one run) included", async () => {
+    const [old, neu] = await loadDrafts(['opinions/see-migrants-preliminary', 'opinions/see-migrants'], { cwd: ROOT });
+    const bytes = await redlineDocx(diffDrafts(old.draft, neu.draft), { old: old.draft, new: neu.draft });
+    const dir = mkdtempSync(join(tmpdir(), 'opinion-read-redline-'));
+    try {
+      writeFileSync(join(dir, 'redline.docx'), bytes);
+      const [, accepted] = await loadDrafts(['opinions/see-migrants', join(dir, 'redline.docx')], { cwd: ROOT });
+      const again = diffDrafts(neu.draft, accepted.draft);
+      expect(again.changes).toEqual([]);
+      expect(accepted.draft.footnotes).toHaveLength(neu.draft.footnotes.length);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('formats counters as Word does', () => {

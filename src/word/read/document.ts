@@ -342,10 +342,11 @@ export class DocumentReader {
       bold: toggle(properties, 'w:b') ?? byStyle.bold ?? outer.bold,
       italic: toggle(properties, 'w:i') ?? byStyle.italic ?? outer.italic,
     };
-    const field = this.fields[this.fields.length - 1];
+    // The innermost open field: a run may hold a whole field (begin, instruction, separate, result, end).
+    const current = () => this.fields[this.fields.length - 1];
     const out: Piece[] = [];
     const text = (value: string) => {
-      if (field?.phase === 'instruction' || this.fields.some((f) => f.footnote !== undefined)) return;
+      if (current()?.phase === 'instruction' || this.fields.some((f) => f.footnote !== undefined)) return;
       if (this.fields.some((f) => PAGE_FIELDS.test(f.instruction.trim()))) return;
       const link = this.fields.map((f) => f.link).find(Boolean) ?? format.link;
       out.push({ type: 'text', value, bold: format.bold, italic: format.italic, ...(link ? { link } : {}) });
@@ -363,7 +364,7 @@ export class DocumentReader {
         case 'w:cr': {
           const type = attribute(child, 'w:type');
           if (type === 'page' || type === 'column') text(' ');
-          else if (field?.phase !== 'instruction') out.push({ type: 'break' });
+          else if (current()?.phase !== 'instruction') out.push({ type: 'break' });
           break;
         }
         case 'w:noBreakHyphen':
@@ -378,6 +379,7 @@ export class DocumentReader {
         }
         case 'w:fldChar': {
           const type = attribute(child, 'w:fldCharType');
+          const field = current();
           if (type === 'begin') this.fields.push({ instruction: '', phase: 'instruction' });
           else if (type === 'separate' && field) {
             field.phase = 'result';
@@ -392,9 +394,11 @@ export class DocumentReader {
           } else if (type === 'end') this.fields.pop();
           break;
         }
-        case 'w:instrText':
+        case 'w:instrText': {
+          const field = current();
           if (field) field.instruction += child.children.map((leaf) => (leaf.type === 'text' ? leaf.value : '')).join('');
           break;
+        }
         case 'w:footnoteReference': {
           const label = this.note(attribute(child, 'w:id') ?? '', 'footnote');
           for (const name of this.openBookmarks.values()) if (!this.bookmarkedNotes.has(name)) this.bookmarkedNotes.set(name, label);
