@@ -215,6 +215,33 @@ function trackedLine(line: TrackedLine, track: Revisions): Paragraph {
   return new Paragraph({ style: LINE_STYLE[line.style], ...markOptions(line.mark, track), children: line.runs.flatMap((run) => runChildren(run, track)) });
 }
 
+/**
+ * The lines before the title, laid out as the build does: the banner and the
+ * version in one paragraph, the reference and the document number in another,
+ * one line after a line break. Lines inserted or deleted whole keep paragraphs
+ * of their own, so that the line break never needs a revision of its own.
+ */
+function headerLines(lines: readonly TrackedLine[], track: Revisions): Paragraph[] {
+  const out: Paragraph[] = [];
+  let group: TrackedLine[] = [];
+  const flush = () => {
+    if (group.length === 1) out.push(trackedLine(group[0] as TrackedLine, track));
+    else if (group.length > 1) {
+      const children = group.flatMap((line, i) => [...(i > 0 ? [new TextRun({ text: '', break: 1 })] : []), ...line.runs.flatMap((run) => runChildren(run, track))]);
+      out.push(new Paragraph({ style: LINE_STYLE[(group[0] as TrackedLine).style], children }));
+    }
+    group = [];
+  };
+  for (const line of lines) {
+    const joins = (line.style === 'stage' || line.style === 'reference') && !line.mark;
+    if (!joins || group[0]?.style !== line.style) flush();
+    group.push(line);
+    if (!joins) flush();
+  }
+  flush();
+  return out;
+}
+
 /** The header table: label and value per row, a row inserted or deleted as a whole (`w:trPr/w:ins|w:del`). */
 function headerTable(header: HeaderModel, track: Revisions): Table {
   const labelWidth = 35;
@@ -242,7 +269,7 @@ export function redlineDocument(model: RedlineModel, options: RedlineWordOptions
   const track = revisions(options);
   const numbering = options.numbering ?? 'eesc';
   const auto = autoNumbering(model.body);
-  const children: FileChild[] = model.header.lines.map((line) => trackedLine(line, track));
+  const children: FileChild[] = headerLines(model.header.lines, track);
   if (model.header.rows.length > 0) children.push(headerTable(model.header, track));
   children.push(...model.body.map((paragraph) => trackedParagraph(paragraph, auto, numbering, track)));
   children.push(...model.header.closing.map((line) => trackedLine(line, track)));
