@@ -17,6 +17,7 @@ import type { RenderContext } from './context.js';
 import type { PluralRules } from './labels.js';
 import { parsePhrasing, pick } from './source-text.js';
 import type { Unit } from './units.js';
+import { escapeRegExp } from '../core/regexp.js';
 
 interface Entry {
   entry: GlossaryEntry;
@@ -145,8 +146,4 @@ function alreadyExpanded(before: string, after: string, expansion: PhrasingConte
 
 function plain(nodes: Nodes[]): string {
   return nodes.map((n) => ('value' in n && typeof n.value === 'string' ? n.value : 'children' in n ? plain(n.children as Nodes[]) : '')).join('');
-}
-
-function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

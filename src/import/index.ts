@@ -10,13 +10,15 @@ import type { FootnoteDefinition, PhrasingContent, Root, RootContent } from 'mda
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { stringify as yamlStringify } from 'yaml';
+import type { Labels } from '../build/labels.js';
 import { draftMarkdown } from '../build/to-markdown.js';
 import { report, sortMessages } from '../core/messages.js';
+import { escapeRegExp } from '../core/regexp.js';
 import { draftText } from '../diff/load/markdown-file.js';
 import { parseDraftMarkdown } from '../diff/parse/processor.js';
 import { plainText } from '../diff/parse/plain-text.js';
 import { IdMaker, initials, slug } from './ids.js';
-import { guessLanguage, labelsFor, SHIPPED_LANGUAGES } from './labels.js';
+import { guessLanguage, labelsFor, parseLongDate, SHIPPED_LANGUAGES } from './labels.js';
 import { metadataFrom } from './metadata.js';
 import { planNumbers } from './numbering.js';
 import { recogniseRecommendation } from './recommendations.js';
@@ -128,17 +130,28 @@ export async function importDraft(bytes: Uint8Array, shown: string, options: Imp
   const recommendations = extractRecommendations(chapters, ids, file);
   linkReferences(chapters, labels, file);
 
+  // A footnote called from several chapters (a Markdown footnote lives in one file) is a source:
+  // an evidence item cited with `:cite{#id}`, which the build numbers once, as the draft did.
+  const cited = citedSources(chapters, structure.footnotes, ids, labels, file);
+
   // Footnotes: new ids from their words, defined in each chapter that uses them.
   const footnoteIds = new Map<string, string>();
   const footnoteHome = new Map<string, number>();
   const chapterFiles: string[] = chapters.map((chapter, index) => {
     const used: string[] = [];
     const relabel = (root: RootContent[] | PhrasingContent[], at?: RootContent) => {
-      visit({ type: 'root', children: root } as Root, 'footnoteReference', (node) => {
+      visit({ type: 'root', children: root } as Root, 'footnoteReference', (node, position, parent) => {
         const definition = structure.footnotes.get(node.identifier);
         if (!definition) {
           report(file, `Unexpected footnote reference \`[^${node.label ?? node.identifier}]\` without its footnote, expected a definition: left out`, { ruleId: 'import/footnote', severity: 'warning', place: node.position ?? at?.position });
           return;
+        }
+        const source = cited.get(node.identifier);
+        if (source && parent && position !== undefined) {
+          // ` :cite{#id}`: the build joins the citation's footnote mark to the word before.
+          const citation = { type: 'textDirective', name: 'cite', attributes: { id: source.id }, children: [] } as unknown as PhrasingContent;
+          parent.children.splice(position, 1, { type: 'text', value: ' ' }, citation);
+          return position + 2;
         }
         const key = `${index}/${node.identifier}`;
         let id = footnoteIds.get(key);
@@ -184,7 +197,7 @@ export async function importDraft(bytes: Uint8Array, shown: string, options: Imp
     return parts.join('\n\n') + '\n';
   });
   for (const [identifier, definition] of structure.footnotes) {
-    if (!footnoteHome.has(identifier)) {
+    if (!footnoteHome.has(identifier) && !cited.has(identifier)) {
       report(file, `Unexpected footnote \`${definition.label ?? identifier}\` that nothing refers to, expected a reference: not imported (“${plainText((definition.children[0] as { children?: PhrasingContent[] })?.children ?? []).text.slice(0, 60)}”)`, { ruleId: 'import/footnote', severity: 'warning', place: definition.position });
     }
   }
@@ -196,10 +209,77 @@ export async function importDraft(bytes: Uint8Array, shown: string, options: Imp
   opinionYaml += yamlStringify(inSchemaOrder(meta), { lineWidth: 0 });
   files.push({ path: 'opinion.yaml', content: opinionYaml });
   if (recommendations.length) files.push({ path: 'recommendations.yaml', content: header('recommendations') + yamlStringify({ recommendations }, { lineWidth: 100 }) });
+  if (cited.size) files.push({ path: 'evidence.yaml', content: header('evidence') + yamlStringify({ evidence: [...cited.values()] }, { lineWidth: 0 }) });
   names.forEach((name, i) => files.push({ path: `text/${lang}/${name}`, content: chapterFiles[i] as string }));
   sortMessages([file]);
   const reference = typeof meta.reference === 'string' && meta.reference !== 'INT/000' ? meta.reference.toLowerCase().replace('/', '-') : '';
   return { files, report: file, lang, folderName: reference || slug(folderBase, 6) || 'imported-opinion' };
+}
+
+interface CitedSource {
+  id: string;
+  kind: 'fact';
+  title: string;
+  source: { title: string; url?: string; accessed?: string };
+}
+
+/**
+ * A footnote's text as a source: "Title, https://… (accessed 1 March 2018)."
+ * — as the build writes a source with a web address and a date of access —
+ * gives the title, the URL and the date; any other text is the title alone.
+ */
+function sourceFrom(children: readonly PhrasingContent[], labels: Labels): CitedSource['source'] {
+  const whole = { title: stringifyPhrasing([...children]) };
+  const last = children[children.length - 1];
+  const at = last?.type === 'text' ? children.length - 2 : children.length - 1;
+  const [before, link, after] = [children[at - 1], children[at], children[at + 1]];
+  if (link?.type !== 'link' || plainText(link.children).text !== link.url || before?.type !== 'text' || !before.value.endsWith(', ')) return whole;
+  let accessed: string | undefined;
+  if (after?.type === 'text' && after.value !== '.') {
+    const [lead = '', trail = ''] = labels.text['citation.accessed'].split('{date}');
+    const date = new RegExp(`^ \\(${escapeRegExp(lead)}(.+)${escapeRegExp(trail)}\\)\\.$`, 'u').exec(after.value)?.[1];
+    accessed = date === undefined ? undefined : parseLongDate(labels, date);
+    if (!accessed) return whole;
+  } else if (after?.type !== 'text') return whole;
+  const title = stringifyPhrasing([...children.slice(0, at - 1), { type: 'text', value: before.value.slice(0, -2) }]);
+  return { title, url: link.url, ...(accessed ? { accessed } : {}) };
+}
+
+/**
+ * Footnotes called from more than one chapter, each as an evidence item whose
+ * source is the footnote's text: cited with `:cite{#id}` wherever the draft
+ * called the footnote, so the build gives one footnote again. A footnote of
+ * more than one paragraph cannot be a source's title: it is copied into each
+ * chapter instead (and reported there).
+ */
+function citedSources(chapters: readonly Chapter[], footnotes: ReadonlyMap<string, FootnoteDefinition>, ids: IdMaker, labels: Labels, file: VFile): Map<string, CitedSource> {
+  const callers = new Map<string, Set<number>>();
+  const first = new Map<string, RootContent | PhrasingContent>();
+  chapters.forEach((chapter, index) => {
+    for (const item of chapter.items) {
+      for (const root of [item.phrasing, item.more]) {
+        visit({ type: 'root', children: root } as Root, 'footnoteReference', (node) => {
+          callers.set(node.identifier, (callers.get(node.identifier) ?? new Set()).add(index));
+          if (!first.has(node.identifier)) first.set(node.identifier, node.position ? node : item.node);
+        });
+      }
+    }
+  });
+  const cited = new Map<string, CitedSource>();
+  for (const [identifier, chapterSet] of callers) {
+    const definition = footnotes.get(identifier);
+    if (!definition || chapterSet.size < 2) continue;
+    const [paragraph, ...rest] = definition.children;
+    // Copied into each chapter below, and reported there.
+    if (paragraph?.type !== 'paragraph' || rest.length > 0) continue;
+    const where = [...chapterSet].map((index) => index + 1).join(' and ');
+    const text = plainText(paragraph.children).text;
+    const title = text.split(/[,:(]/u)[0]?.trim() || text;
+    const id = ids.make('ev', text, 'source');
+    cited.set(identifier, { id, kind: 'fact', title, source: sourceFrom(paragraph.children, labels) });
+    report(file, `Recognised footnote \`${definition.label ?? identifier}\`, referred to from chapters ${where}, as a source: written to evidence.yaml as \`${id}\` (kind \`fact\`: check it) and cited with \`:cite{#${id}}\``, { ruleId: 'import/citation', severity: 'info', place: first.get(identifier)?.position });
+  }
+  return cited;
 }
 
 const KEY_ORDER = ['reference', 'document', 'title', 'kind', 'requested_by', 'legal_basis', 'referrals', 'rapporteurs', 'section', 'decision', 'adopted_in_section', 'adopted_at_plenary', 'plenary_session', 'vote', 'language', 'languages', 'stage', 'version', 'version_date', 'numbering', 'closing'];

@@ -22,8 +22,8 @@ import { attribute, descendant, element, elements, textOf, toggle, valueOf, type
 export interface Parts {
   styles: Styles;
   numbering: Numbering;
-  /** Relationship id → target (hyperlinks). */
-  links: Map<string, string>;
+  /** Relationship id → target (hyperlinks), of the body and of the notes: each part has its own. */
+  links: Record<'document' | 'footnote' | 'endnote', Map<string, string>>;
   footnotes: Map<string, Element>;
   endnotes: Map<string, Element>;
   comments: Map<string, Element>;
@@ -87,6 +87,8 @@ export class DocumentReader {
    */
   private joined: Piece[] = [];
   private inNote = false;
+  /** The hyperlinks of the part being read: the body's, or a note's. */
+  private links: Map<string, string>;
   /** Bookmarks open at this point, and the footnote mark each one holds (what NOTEREF fields point at). */
   private readonly openBookmarks = new Map<string, string>();
   private readonly bookmarkedNotes = new Map<string, string>();
@@ -94,7 +96,9 @@ export class DocumentReader {
   constructor(
     private readonly parts: Parts,
     private readonly file: VFile,
-  ) {}
+  ) {
+    this.links = parts.links.document;
+  }
 
   read(body: Element): Root {
     const children = this.blocks(body);
@@ -256,7 +260,7 @@ export class DocumentReader {
           break;
         case 'w:hyperlink': {
           const id = attribute(child, 'r:id');
-          const target = id ? this.parts.links.get(id) : undefined;
+          const target = id ? this.links.get(id) : undefined;
           // A link to a place in the document (a cross-reference to a bookmark) is its text: "point 2.4".
           out.push(...this.inline(child, target ? { ...format, link: target } : format));
           break;
@@ -467,11 +471,14 @@ export class DocumentReader {
     }
     const wasInNote = this.inNote;
     const outerExtra = this.extra;
+    const outerLinks = this.links;
+    this.links = this.parts.links[kind];
     this.inNote = true;
     this.extra = [];
     const children = this.blocks(source) as BlockContent[];
     children.push(...this.extra);
     this.extra = outerExtra;
+    this.links = outerLinks;
     this.inNote = wasInNote;
     this.definitions.push({ type: 'footnoteDefinition', identifier: label, label, children });
     return label;

@@ -30,7 +30,7 @@ export interface WordDraft {
   comments: number;
 }
 
-const PARTS = ['word/document.xml', 'word/styles.xml', 'word/numbering.xml', 'word/footnotes.xml', 'word/endnotes.xml', 'word/comments.xml', 'word/_rels/document.xml.rels', 'docProps/core.xml', '[Content_Types].xml', '_rels/.rels'];
+const PARTS = ['word/document.xml', 'word/styles.xml', 'word/numbering.xml', 'word/footnotes.xml', 'word/endnotes.xml', 'word/comments.xml', 'word/_rels/document.xml.rels', 'word/_rels/footnotes.xml.rels', 'word/_rels/endnotes.xml.rels', 'docProps/core.xml', '[Content_Types].xml', '_rels/.rels'];
 
 function notesOf(root: Element | undefined, name: string): Map<string, Element> {
   const notes = new Map<string, Element>();
@@ -58,13 +58,17 @@ export function readDocx(bytes: Uint8Array, shown: string): WordDraft {
   const document = rootElement(xml('word/document.xml') as never);
   const body = element(document, 'w:body');
   if (!body) throw new WordReadError(`cannot read \`${shown}\`: part \`word/document.xml\` has no \`w:body\`, expected the text of a Word document`);
-  const links = new Map<string, string>();
-  const rels = xml('word/_rels/document.xml.rels');
-  for (const rel of rels ? elements(rootElement(rels) as Element, 'Relationship') : []) {
-    const id = attribute(rel, 'Id');
-    const target = attribute(rel, 'Target');
-    if (id && target && /hyperlink$/u.test(attribute(rel, 'Type') ?? '')) links.set(id, target);
-  }
+  // Each part has its own relationships: the body's hyperlinks, and the footnotes' and endnotes'.
+  const linksOf = (part: string) => {
+    const links = new Map<string, string>();
+    const rels = xml(`word/_rels/${part}.xml.rels`);
+    for (const rel of rels ? elements(rootElement(rels) as Element, 'Relationship') : []) {
+      const id = attribute(rel, 'Id');
+      const target = attribute(rel, 'Target');
+      if (id && target && /hyperlink$/u.test(attribute(rel, 'Type') ?? '')) links.set(id, target);
+    }
+    return links;
+  };
   const styles = new Styles(xml('word/styles.xml'));
   const footnotes = xml('word/footnotes.xml');
   const endnotes = xml('word/endnotes.xml');
@@ -74,7 +78,7 @@ export function readDocx(bytes: Uint8Array, shown: string): WordDraft {
   const context: Parts = {
     styles,
     numbering: new Numbering(xml('word/numbering.xml')),
-    links,
+    links: { document: linksOf('document'), footnote: linksOf('footnotes'), endnote: linksOf('endnotes') },
     footnotes: notesOf(footnotes ? rootElement(footnotes) : undefined, 'w:footnote'),
     endnotes: notesOf(endnotes ? rootElement(endnotes) : undefined, 'w:endnote'),
     comments: commentMap,
