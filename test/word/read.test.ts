@@ -16,6 +16,25 @@ const FIXTURES = join(ROOT, 'test', 'import', 'fixtures');
 const read = (name: string) => readDocx(readFileSync(join(FIXTURES, name)), name);
 const markdown = (name: string) => String(draftMarkdown.stringify(read(name).tree));
 
+const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+const SIGNED = 'w:id="9" w:author="A" w:date="2018-04-10T00:00:00Z"';
+const RANGE_SIGNED = 'w:author="A" w:date="2018-04-10T00:00:00Z"';
+/** A paragraph of the one-level list `1.%1`, its paragraph mark's revision in `mark`. */
+const numbered = (runs: string, mark = '') => `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>${mark ? `<w:rPr>${mark}</w:rPr>` : ''}</w:pPr>${runs}</w:p>`;
+const run = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
+const deletedRun = (text: string) => `<w:r><w:delText xml:space="preserve">${text}</w:delText></w:r>`;
+const deleted = (text: string) => `<w:del ${SIGNED}>${deletedRun(text)}</w:del>`;
+
+/** A minimal .docx of these body paragraphs, numbered by a one-level list `1.%1`. */
+function listDocx(body: string): Uint8Array {
+  const numbering = `<w:numbering ${W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="1.%1"/><w:suff w:val="space"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
+  return zipSync({
+    '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>'),
+    'word/document.xml': strToU8(`<w:document ${W}><w:body>${body}</w:body></w:document>`),
+    'word/numbering.xml': strToU8(numbering),
+  });
+}
+
 describe('readDocx', () => {
   it('computes automatic multilevel numbers and keeps typed ones', () => {
     const text = markdown('word-numbered.docx');
@@ -70,28 +89,32 @@ describe('readDocx', () => {
   });
 
   it('reads a paragraph whose mark is a tracked deletion as Word accepts it: joined to the next one, or gone, and not counted', () => {
-    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
-    const del = '<w:del w:id="9" w:author="A" w:date="2018-04-10T00:00:00Z">';
-    const numbered = (runs: string, mark = '') =>
-      `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>${mark ? `<w:rPr>${mark}</w:rPr>` : ''}</w:pPr>${runs}</w:p>`;
-    const run = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
-    const deleted = (text: string) => `${del}<w:r><w:delText xml:space="preserve">${text}</w:delText></w:r></w:del>`;
     const body = [
       numbered(run('First point.')),
       // Deleted with its paragraph mark: gone, and the next point is 2 once accepted.
-      numbered(deleted('A deleted point.'), `${del}</w:del>`.replace('></w:del>', '/>')),
+      numbered(deleted('A deleted point.'), `<w:del ${SIGNED}/>`),
       // The mark alone deleted: the kept words open the next paragraph.
-      numbered(run('Kept words ') + deleted('and deleted ones'), `${del}</w:del>`.replace('></w:del>', '/>')),
+      numbered(run('Kept words ') + deleted('and deleted ones'), `<w:del ${SIGNED}/>`),
       numbered(run('of the last point.')),
     ].join('');
-    const numbering = `<w:numbering ${W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="1.%1"/><w:suff w:val="space"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
-    const bytes = zipSync({
-      '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>'),
-      'word/document.xml': strToU8(`<w:document ${W}><w:body>${body}</w:body></w:document>`),
-      'word/numbering.xml': strToU8(numbering),
-    });
-    const read = readDocx(bytes, 'marks.docx');
+    const read = readDocx(listDocx(body), 'marks.docx');
     expect(String(draftMarkdown.stringify(read.tree)).trim().split('\n\n')).toEqual(['1.1 First point.', '1.2 Kept words of the last point.']);
+    expect(read.trackedChanges).toBeGreaterThan(0);
+  });
+
+  it('reads a moved paragraph as Word accepts it: gone from its old place with its mark, and not counted there; at its new place with the edits made there', () => {
+    const moveFrom = (text: string) => `<w:moveFrom ${SIGNED}><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:moveFrom>`;
+    const moveTo = (inner: string) => `<w:moveTo ${SIGNED}>${inner}</w:moveTo>`;
+    const body = [
+      numbered(`<w:moveFromRangeStart w:id="1" w:name="move1" ${RANGE_SIGNED}/>${moveFrom('Small enterprises lack funds.')}<w:moveFromRangeEnd w:id="1"/>`, `<w:moveFrom ${SIGNED}/>`),
+      numbered(run('First point.')),
+      numbered(
+        `<w:moveToRangeStart w:id="2" w:name="move1" ${RANGE_SIGNED}/>${moveTo(run('Small enterprises '))}<w:ins ${SIGNED}>${run('often ')}</w:ins>${moveTo(`<w:del ${SIGNED}>${deletedRun('lack')}</w:del>`)}<w:ins ${SIGNED}>${run('need')}</w:ins>${moveTo(run(' funds.'))}<w:moveToRangeEnd w:id="2"/>`,
+        `<w:moveTo ${SIGNED}/>`,
+      ),
+    ].join('');
+    const read = readDocx(listDocx(body), 'moves.docx');
+    expect(String(draftMarkdown.stringify(read.tree)).trim().split('\n\n')).toEqual(['1.1 First point.', '1.2 Small enterprises often need funds.']);
     expect(read.trackedChanges).toBeGreaterThan(0);
   });
 

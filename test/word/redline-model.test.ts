@@ -53,7 +53,7 @@ const FIXTURES = [
   ...['added', 'deleted', 'modified', 'moved', 'moved-and-edited', 'renumbering-only', 'split', 'merged', 'header', 'footnotes', 'chapter-reordered', 'ids', 'unicode', 'word-converted', 'redline'].map(
     (name) => [name, join(DIFF_FIXTURES, name)] as const,
   ),
-  ...['mixed', 'notes'].map((name) => [name, join(import.meta.dirname, 'redline', name)] as const),
+  ...['mixed', 'notes', 'moved-notes'].map((name) => [name, join(import.meta.dirname, 'redline', name)] as const),
 ];
 
 describe('redline model', () => {

@@ -2,7 +2,8 @@
  * The Word redline read back by an independent reader (pandoc): Accept All
  * gives the new draft's paragraphs and Reject All the old draft's, each
  * footnote where the text first calls it, revisions carry their author and
- * date, moves their comments, and renumbering alone is no revision. The
+ * date, moves are Word's moves with their comments, and renumbering alone
+ * is no revision. The
  * amendment sheet is read back as a table.
  */
 import { readFileSync } from 'node:fs';
@@ -13,7 +14,9 @@ import type { Draft } from '../../src/core/draft.js';
 import { diffDrafts, parseMarkdownDraft } from '../../src/diff/index.js';
 import { loadDrafts } from '../../src/diff/load/inputs.js';
 import { amendmentsDocx } from '../../src/word/redline/amendments.js';
-import { defaultAuthor, defaultDate, redlineDocx, type RedlineOptions } from '../../src/word/redline/index.js';
+import { defaultAuthor, defaultDate, redlineDocx, redlineModel, type RedlineOptions } from '../../src/word/redline/index.js';
+import { redlineDocument } from '../../src/word/redline/word.js';
+import { packWord } from '../../src/word/shell.js';
 import { draftMarked, draftParagraphs } from './redline-model.test.js';
 import { hasPandoc, readWord, type ReadParagraph } from './redline-pandoc.js';
 
@@ -77,10 +80,36 @@ function expectBothVersions(bytes: Uint8Array, pair: Pair): { accepted: ReturnTy
   return { accepted, rejected };
 }
 
+/**
+ * `count` moves, each from one range and to one range of the same name (`move1`, `move2`…), each range closed with
+ * its id; every paragraph in a range has its mark moved; moved-from text is `w:t`; no revision inside another; and
+ * every revision id is unique.
+ */
+function expectMoves(xml: string, count: number): void {
+  const names = (side: 'From' | 'To') => [...xml.matchAll(new RegExp(`<w:move${side}RangeStart w:id="(\\d+)" w:name="([^"]+)"`, 'gu'))];
+  const from = names('From');
+  const to = names('To');
+  const expected = Array.from({ length: count }, (_, i) => `move${i + 1}`);
+  expect(from.map((match) => match[2]).sort()).toEqual(expected);
+  expect(to.map((match) => match[2]).sort()).toEqual(expected);
+  for (const [side, starts] of [['From', from], ['To', to]] as const) {
+    for (const start of starts) expect(xml).toContain(`<w:move${side}RangeEnd w:id="${start[1]}"/>`);
+    for (const start of starts) {
+      const range = xml.slice(xml.lastIndexOf('<w:p>', xml.indexOf(start[0])), xml.indexOf(`<w:move${side}RangeEnd w:id="${start[1]}"/>`));
+      const marks = range.split('<w:p>').slice(1).map((p) => /<w:pPr>.*?<w:rPr><w:(\w+) /u.exec(p)?.[1]);
+      expect(new Set(marks)).toEqual(new Set([`move${side}`]));
+    }
+  }
+  expect(xml).not.toMatch(/<w:moveFrom [^>]*[^/]>(?:(?!<\/w:moveFrom>).)*<w:delText/su);
+  expect(xml).not.toMatch(/<w:(?:moveFrom|moveTo|ins|del) [^>]*>(?:<w:r>(?:(?!<\/w:r>).)*<\/w:r>)*<w:(?:moveFrom|moveTo|ins|del) /su);
+  const ids = [...xml.matchAll(/<w:(?:ins|del|moveFrom|moveTo|moveFromRangeStart|moveToRangeStart) w:id="(\d+)"/gu)].map((match) => match[1]);
+  expect(new Set(ids).size).toBe(ids.length);
+}
+
 const CASES = ['added', 'deleted', 'modified', 'moved', 'moved-and-edited', 'renumbering-only', 'split', 'merged', 'header', 'footnotes', 'chapter-reordered'];
 
 describe.skipIf(!hasPandoc && !process.env.CI)('Word redline read back by pandoc', () => {
-  for (const [name, dir] of [...CASES.map((name) => [name, join(DIFF_FIXTURES, name)] as const), ...['mixed', 'notes'].map((name) => [name, join(OWN_FIXTURES, name)] as const)]) {
+  for (const [name, dir] of [...CASES.map((name) => [name, join(DIFF_FIXTURES, name)] as const), ...['mixed', 'notes', 'moved-notes'].map((name) => [name, join(OWN_FIXTURES, name)] as const)]) {
     it(`accept all gives the new text, reject all the old: ${name}`, async () => {
       const pair = markdownPair(dir);
       const { accepted, rejected } = expectBothVersions(await redline(pair, { author: 'Jane DOE', date: '2018-04-10' }), pair);
@@ -159,6 +188,47 @@ describe.skipIf(!hasPandoc && !process.env.CI)('Word redline read back by pandoc
     });
   });
 
+  describe("moves: Word's moves, linked by name, the edits beside the moved text", () => {
+    const MOVED = [
+      ['moved', join(DIFF_FIXTURES, 'moved'), 1],
+      ['moved-and-edited', join(DIFF_FIXTURES, 'moved-and-edited'), 1],
+      ['moved-notes', join(OWN_FIXTURES, 'moved-notes'), 2],
+    ] as const;
+    for (const [name, dir, count] of MOVED) {
+      it(`writes each move from and to one range of the same name, marks and text moved, no revision nested: ${name}`, async () => {
+        const xml = parts(await redline(markdownPair(dir), { author: 'Jane DOE', date: '2018-04-10' }))['word/document.xml'] as string;
+        expectMoves(xml, count);
+      });
+    }
+
+    it('moves a footnote mark with its point and reads the footnotes right after Accept All and Reject All', async () => {
+      const bytes = await redline(markdownPair(join(OWN_FIXTURES, 'moved-notes')), { author: 'Jane DOE', date: '2018-04-10' });
+      const xml = parts(bytes)['word/document.xml'] as string;
+      expect(xml).toMatch(/<w:moveFrom [^>]*><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="\d+"\/><\/w:r><\/w:moveFrom>/u);
+      expect(xml).toMatch(/<w:moveTo [^>]*><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="\d+"\/><\/w:r><\/w:moveTo>/u);
+      // A further call of a footnote added by the edit is inserted with the words around it, beside the moved text.
+      expect(xml).toMatch(/<w:ins [^>]*><w:r><w:t xml:space="preserve">and for SPRAR projects<\/w:t><\/w:r><\/w:ins><w:ins [^>]*><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:fldChar w:fldCharType="begin"\/><w:instrText>NOTEREF/u);
+      const notes = (read: ReadParagraph[]) => read.map((paragraph) => paragraph.marked.match(/\[\^[^\]]*\]/gu) ?? []).flat();
+      expect(notes(readWord(bytes, 'accept').paragraphs)).toContain('[^European Court of Auditors, Special report 3/2018.]');
+      expect(notes(readWord(bytes, 'reject').paragraphs)).toContain('[^European Court of Auditors, Special report 2/2018.]');
+    });
+
+    it('leaves out the range markers, which need a date, when the revisions have none: the versions read the same', async () => {
+      const pair = markdownPair(join(DIFF_FIXTURES, 'moved-and-edited'));
+      const bytes = await packWord(redlineDocument(redlineModel(diffDrafts(pair.old, pair.new), pair), { author: 'Jane DOE', title: 'Moved' }));
+      const xml = parts(bytes)['word/document.xml'] as string;
+      expect(xml).not.toMatch(/<w:move(?:From|To)Range/u);
+      expect(xml).toMatch(/<w:moveTo w:id="\d+" w:author="Jane DOE">/u);
+      expectBothVersions(bytes, pair);
+    });
+
+    it('gives the same bytes for the same drafts', async () => {
+      const pair = markdownPair(join(OWN_FIXTURES, 'moved-notes'));
+      const [one, two] = await Promise.all([redline(pair, { date: '2018-04-10' }), redline(pair, { date: '2018-04-10' })]);
+      expect(Buffer.from(one).equals(Buffer.from(two))).toBe(true);
+    });
+  });
+
   describe('the sample opinion: preliminary draft → section version', () => {
     let pair: Pair;
     let bytes: Uint8Array;
@@ -214,11 +284,22 @@ describe.skipIf(!hasPandoc && !process.env.CI)('Word redline read back by pandoc
       expect(deleted).toMatch(/<w:pPr>.*<w:rPr><w:del w:id="\d+" w:author/u);
     });
 
-    it('shows the move as a deletion and an insertion, each with a comment naming the other place', () => {
+    it("writes the move as Word's move: the old point moved from 3.3.3 with the words it lost deleted, the new one moved to 3.5.1 with the words it gained inserted", () => {
       const files = parts(bytes);
-      expect(files['word/comments.xml']).toContain('Moved to point 3.5.1 and edited there');
+      const xml = files['word/document.xml'] as string;
+      expectMoves(xml, 1);
+      const paragraphs = xml.split('<w:p>').slice(1);
+      const source = paragraphs.find((p) => p.includes('<w:moveFromRangeStart ')) ?? '';
+      const destination = paragraphs.find((p) => p.includes('<w:moveToRangeStart ')) ?? '';
+      expect(source).toMatch(/<w:pPr>.*<w:rPr><w:moveFrom w:id="\d+" w:author="Giuseppe GUERINI" w:date="2018-04-10T00:00:00Z"\/><\/w:rPr><\/w:pPr>/u);
+      expect(source).toMatch(/<w:moveFrom [^>]*><w:r><w:t xml:space="preserve"> form their own communities: in this way they <\/w:t>/u);
+      expect(source).toMatch(/<w:del [^>]*><w:r><w:delText xml:space="preserve">cooperatives in general<\/w:delText>/u);
+      expect(destination).toMatch(/<w:pPr>.*<w:rPr><w:moveTo w:id="\d+" [^>]*\/><\/w:rPr><\/w:pPr>/u);
+      expect(destination).toMatch(/<w:moveTo [^>]*><w:r><w:t xml:space="preserve"> form their own communities: in this way they begin to cooperate/u);
+      expect(destination).toMatch(/<w:ins [^>]*><w:r><w:t xml:space="preserve">the wider cooperative movement<\/w:t>/u);
+      // The comments name the other place by its number, which the move itself does not show.
+      expect(files['word/comments.xml']).toContain('Moved to point 3.5.1 and edited');
       expect(files['word/comments.xml']).toContain('Moved from point 3.3.3 and edited');
-      expect((files['word/document.xml'] as string).match(/<w:commentRangeStart /gu)).toHaveLength(2);
       const all = readWord(bytes, 'all').paragraphs.map((p) => p.text).join('\n');
       expect(all).toContain('Moved from point 3.3.3 and edited');
     });

@@ -81,7 +81,7 @@ export class DocumentReader {
   /** Blocks to add after the paragraph being read (the text of its text boxes). */
   private extra: BlockContent[] = [];
   /**
-   * The text of paragraphs whose paragraph mark is a tracked deletion: accepted, such a
+   * The text of paragraphs whose paragraph mark is a tracked deletion (or moved away): accepted, such a
    * paragraph joins the next one (which keeps its own number and style), or disappears
    * when all of its text was deleted too.
    */
@@ -206,8 +206,9 @@ export class DocumentReader {
     const saved = this.issues;
     this.issues = [];
     const pieces = this.inline(p, { bold: false, italic: false });
-    if (element(element(properties, 'w:rPr'), 'w:del')) {
-      // The paragraph mark is deleted: no number of its own; its text opens the next paragraph.
+    const mark = element(properties, 'w:rPr');
+    if (element(mark, 'w:del') || element(mark, 'w:moveFrom')) {
+      // The paragraph mark is deleted (or moved away): no number of its own; its text opens the next paragraph.
       this.trackedChanges++;
       this.joined.push(...pieces);
       const issues = this.issues;

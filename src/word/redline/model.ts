@@ -13,6 +13,12 @@
  * no change at all) or, when Word's counting cannot give the numbers, as a
  * literal number with a tracked change of the number alone.
  *
+ * A moved item is Word's move: its old paragraphs moved away from their
+ * place, its new ones moved to theirs, linked by the move's name. Where it
+ * was edited too, the words it lost are deleted at the old place and the
+ * words it gained inserted at the new one, beside the moved text (./word.ts
+ * says why not inside it).
+ *
  * Footnotes stand where the text calls them, as runs holding the footnote's
  * own tracked paragraphs (./notes.ts); only footnotes that no point calls
  * are listed at the end.
@@ -25,10 +31,15 @@ import { callNotes, markEdited, markWhole, takeMarks, type Calls, type Marked, t
 
 export type Revision = 'ins' | 'del';
 
+/** A deletion that is text moved away from here (`from`), an insertion that is text moved here (`to`). */
+export type Move = 'from' | 'to';
+
 /** A run of text; a `\n` in it is a line break. */
 export interface TrackedRun {
   text: string;
   revision?: Revision;
+  /** The run's deletion (insertion) is text moved away (here): Word's `w:moveFrom` (`w:moveTo`). */
+  move?: Move;
   /** A footnote mark (the run's text is empty), inserted or deleted with the run. */
   note?: TrackedNote;
 }
@@ -54,11 +65,15 @@ export interface TrackedParagraph {
   runs: TrackedRun[];
   /** The paragraph mark inserted or deleted: the whole paragraph comes or goes with it. */
   mark?: Revision;
+  /** The mark's deletion (insertion) is the paragraph moved away (here). */
+  markMove?: Move;
+  /** The paragraph is a moved item's, at its old place (`from`) or its new one (`to`); `name` links the two places. */
+  move?: { name: string; side: Move };
   /** The item's number in the old and the new version, on the paragraph that opens the item. */
   number?: { old?: string; new?: string };
   /** List level of a numbered paragraph: 0 for chapters `1`, 1 for `1.1`… */
   level?: number;
-  /** A comment on the paragraph (where a moved point went or came from). */
+  /** A comment on the paragraph (where a moved point went or came from, and whether it was edited). */
   comment?: string;
 }
 
@@ -286,6 +301,8 @@ interface Layout {
   /** Whether old footnote `old` and new footnote `neu` are one footnote (neither split nor merged). */
   kept: (old: string, neu: string) => boolean;
   calls: Calls;
+  /** Each moved item met so far, as Word's move (undefined where a move cannot show it). */
+  moves: Map<Change, ShownMove | undefined>;
 }
 
 /** Paragraphs made from an item's texts with their footnote marks written in, the marks then taken out as runs. */
@@ -314,6 +331,70 @@ function unchangedItem(element: Element, old: Side, neu: Side, layout: Layout): 
   return editedItem(element, [op], [old], [neu], layout);
 }
 
+/** A moved item as Word's move: its paragraphs at the old place and at the new one. */
+interface ShownMove {
+  source: TrackedParagraph[];
+  destination: TrackedParagraph[];
+}
+
+/**
+ * An edit's runs at one place of its move: the kept runs moved, the edit's
+ * deletions deleted at the old place, its insertions inserted at the new
+ * one. A footnote mark is copied to both places with what it calls (each
+ * place sees it in one version).
+ */
+function movedRuns(runs: readonly TrackedRun[], side: Move, calls: Calls): TrackedRun[] {
+  const edit: Revision = side === 'from' ? 'del' : 'ins';
+  const result: TrackedRun[] = [];
+  for (const run of runs) {
+    if (run.revision !== undefined && run.revision !== edit) continue;
+    const moved: TrackedRun = run.revision ? { ...run } : { ...run, revision: edit, move: side };
+    const call = calls.get(run);
+    const previous = result[result.length - 1];
+    if (call) calls.set(moved, call);
+    // Moved text that the edit's other side interrupted is one run again.
+    else if (previous && !calls.has(previous) && previous.revision === moved.revision && previous.move === moved.move) {
+      previous.text += moved.text;
+      continue;
+    }
+    result.push(moved);
+  }
+  return result;
+}
+
+/**
+ * A moved item as Word's move, made once for both places from the edit of
+ * its old text into its new one, under the new number (the old number and
+ * list level stay at the old place). Undefined where the edit changes the
+ * item's paragraphs, which the two places cannot show: the item is then
+ * deleted and inserted.
+ */
+function shownMove(change: Change, layout: Layout): ShownMove | undefined {
+  if (layout.moves.has(change)) return layout.moves.get(change);
+  const neu = change.new[0] as Side;
+  const old = { ...(change.old[0] as Side), number: neu.number };
+  const edit = change.edited ? editedItem(change.element, change.ops, [old], [neu], layout) : unchangedItem(change.element, old, neu, layout);
+  const oldParts = sideParts(change.element, change.old);
+  let shown: ShownMove | undefined;
+  if (!edit.some((paragraph) => paragraph.mark) && edit.length === oldParts.length) {
+    const name = `move${[...layout.moves.values()].filter(Boolean).length + 1}`;
+    shown = {
+      source: edit.map((paragraph, i) => ({
+        ...paragraphOf(oldParts[i] as SidePart, movedRuns(paragraph.runs, 'from', layout.calls), 'old', 'del'),
+        markMove: 'from',
+        move: { name, side: 'from' },
+      })),
+      destination: edit.map((paragraph) => {
+        const moved: TrackedParagraph = { ...paragraph, runs: movedRuns(paragraph.runs, 'to', layout.calls), mark: 'ins', markMove: 'to', move: { name, side: 'to' } };
+        if (paragraph.number) moved.number = paragraph.number.new === undefined ? {} : { new: paragraph.number.new };
+        return moved;
+      }),
+    };
+  }
+  layout.moves.set(change, shown);
+  return shown;
+}
+
 function changeParagraphs(change: Change, layout: Layout): TrackedParagraph[] {
   switch (change.kind) {
     case 'added':
@@ -322,7 +403,8 @@ function changeParagraphs(change: Change, layout: Layout): TrackedParagraph[] {
       return wholeItem(change.element, change.old, 'del', layout);
     case 'moved': {
       const from = itemLabel(change.element, change.old[0]);
-      return withComment(wholeItem(change.element, change.new, 'ins', layout), change.edited ? `Moved from ${from} and edited` : `Moved from ${from}`);
+      const paragraphs = shownMove(change, layout)?.destination ?? wholeItem(change.element, change.new, 'ins', layout);
+      return withComment(paragraphs, change.edited ? `Moved from ${from} and edited` : `Moved from ${from}`);
     }
     case 'renumbered':
       return unchangedItem(change.element, change.old[0] as Side, change.new[0] as Side, layout);
@@ -336,7 +418,8 @@ function entryParagraphs(entry: Entry, layout: Layout): TrackedParagraph[] {
   if (entry.type === 'moved-away') {
     const change = entry.change;
     const to = itemLabel(change.element, change.new[0]);
-    return withComment(wholeItem(change.element, change.old, 'del', layout), change.edited ? `Moved to ${to} and edited there` : `Moved to ${to}`);
+    const paragraphs = shownMove(change, layout)?.source ?? wholeItem(change.element, change.old, 'del', layout);
+    return withComment(paragraphs, change.edited ? `Moved to ${to} and edited` : `Moved to ${to}`);
   }
   return changeParagraphs(entry.change, layout);
 }
@@ -369,7 +452,7 @@ function footnoteIndex(entries: readonly Entry[], locale: string | undefined): {
   }
   const kept = (old: string, neu: string): boolean => pairs.get(old)?.neu === neu;
   // Footnotes have no footnote marks of their own: nothing to call.
-  const layout: Layout = { locale, kept, calls: new Map() };
+  const layout: Layout = { locale, kept, calls: new Map(), moves: new Map() };
   const one = (side: Side | undefined, revision: Revision) => (side ? inFootnote(whole('footnote', [side], revision)) : undefined);
   const contents: NoteContents = {
     deleted: (number) => one(oldSides.get(number), 'del'),
@@ -401,7 +484,7 @@ export function redlineModel(result: DiffResult, drafts: { old: Draft; new: Draf
   const lang = drafts.new.lang ?? drafts.old.lang ?? result.new.lang ?? 'en';
   const footnoteEntries = result.entries.filter((entry) => elementOf(entry) === 'footnote');
   const { contents, kept } = footnoteIndex(footnoteEntries, lang);
-  const layout: Layout = { locale: lang, kept, calls: new Map() };
+  const layout: Layout = { locale: lang, kept, calls: new Map(), moves: new Map() };
   const body = result.entries.filter((entry) => elementOf(entry) !== 'footnote').flatMap((entry) => entryParagraphs(entry, layout));
   const shown = callNotes(body, layout.calls, contents);
   return {

@@ -24,7 +24,7 @@ import type { DraftNote } from '../../core/draft.js';
 import { wordDiff } from '../../diff/compare/word-diff.js';
 import { tokenize } from '../../diff/text/tokenize.js';
 import type { Side, WordOp } from '../../diff/types.js';
-import type { Revision, TrackedNote, TrackedParagraph, TrackedRun } from './model.js';
+import type { Move, Revision, TrackedNote, TrackedParagraph, TrackedRun } from './model.js';
 
 /** The footnote a mark calls in each version where it is seen: its old number, its new number, or both. */
 export interface Call {
@@ -247,17 +247,15 @@ export function markWhole(sides: readonly Side[], revision: Revision): Marked | 
   return { ops: [], old: revision === 'del' ? marked : [], new: revision === 'ins' ? marked : [], marks };
 }
 
-/** The marks taken out of the runs' text as runs of their own, each noted in `calls` with what it calls. */
+/** The marks taken out of the runs' text as runs of their own (tracked as their run is), each noted in `calls` with what it calls. */
 export function takeMarks(paragraphs: readonly TrackedParagraph[], marks: ReadonlyMap<string, Call>, calls: Calls): void {
   const pattern = new RegExp(`([${[...marks.keys()].join('')}])`, 'u');
   for (const paragraph of paragraphs) {
     paragraph.runs = paragraph.runs.flatMap((run) =>
       run.text.split(pattern).flatMap((piece, i): TrackedRun[] => {
         if (i % 2 === 0) return piece === '' ? [] : [{ ...run, text: piece }];
-        const call = marks.get(piece) as Call;
-        const mark: TrackedRun = run.revision ? { text: '', revision: run.revision } : { text: '' };
-        // A mark is seen in the versions its run is seen in.
-        calls.set(mark, { ...(run.revision !== 'ins' && call.old !== undefined ? { old: call.old } : {}), ...(run.revision !== 'del' && call.new !== undefined ? { new: call.new } : {}) });
+        const mark: TrackedRun = { ...run, text: '' };
+        calls.set(mark, marks.get(piece) as Call);
         return [mark];
       }),
     );
@@ -277,6 +275,14 @@ export interface NoteContents {
 /** What a mark becomes: the footnote (the first call in a version) or a further call of it. */
 function noteRun(revision: Revision | undefined, note: TrackedNote): TrackedRun {
   return revision ? { text: '', revision, note } : { text: '', note };
+}
+
+/** What a mark calls in the versions that see it: those its run is seen in. */
+function seenCall(run: TrackedRun, call: Call): Call {
+  return {
+    ...(run.revision !== 'ins' && call.old !== undefined ? { old: call.old } : {}),
+    ...(run.revision !== 'del' && call.new !== undefined ? { new: call.new } : {}),
+  };
 }
 
 /**
@@ -303,21 +309,26 @@ export function callNotes(body: readonly TrackedParagraph[], calls: Calls, conte
     const key = first.new.get(number);
     return key !== undefined ? [noteRun('ins', { repeats: key, number })] : hold('ins', contents.inserted(number), { new: number });
   };
+  const decide = (call: Call): TrackedRun[] => {
+    const { old, new: neu } = call;
+    if (old === undefined) return neu === undefined ? [] : inserted(neu);
+    if (neu === undefined) return deleted(old);
+    const oldKey = first.old.get(old);
+    const newKey = first.new.get(neu);
+    if (oldKey === undefined && newKey === undefined) {
+      const footnote = contents.tracked(old, neu);
+      if (footnote) return hold(undefined, footnote, call);
+    }
+    if (oldKey !== undefined && oldKey === newKey) return [noteRun(undefined, { repeats: oldKey, number: neu })];
+    return [...deleted(old), ...inserted(neu)];
+  };
   for (const paragraph of body) {
     paragraph.runs = paragraph.runs.flatMap((run): TrackedRun[] => {
       const call = calls.get(run);
       if (!call) return [run];
-      const { old, new: neu } = call;
-      if (old === undefined) return neu === undefined ? [] : inserted(neu);
-      if (neu === undefined) return deleted(old);
-      const oldKey = first.old.get(old);
-      const newKey = first.new.get(neu);
-      if (oldKey === undefined && newKey === undefined) {
-        const footnote = contents.tracked(old, neu);
-        if (footnote) return hold(undefined, footnote, call);
-      }
-      if (oldKey !== undefined && oldKey === newKey) return [noteRun(undefined, { repeats: oldKey, number: neu })];
-      return [...deleted(old), ...inserted(neu)];
+      // A mark in moved text is moved with it.
+      const runs = decide(seenCall(run, call));
+      return run.move ? runs.map((mark) => ({ ...mark, move: run.move as Move })) : runs;
     });
   }
   return { old: new Set(first.old.keys()), new: new Set(first.new.keys()) };

@@ -4,9 +4,20 @@
  * deleted with their paragraph (`w:pPr/w:rPr/w:ins|w:del`), header rows
  * inserted or deleted as rows, every revision with the same author and date.
  *
- * docx cannot write Word's moves (`w:moveFrom` / `w:moveTo`): a moved point
- * is a deletion at its old place and an insertion at its new one, each with
- * a comment naming the other place.
+ * A moved point is Word's move, which docx has no API for (small elements
+ * of our own here): its old paragraphs in `w:moveFrom` (text in `w:t`), its
+ * new ones in `w:moveTo`, their marks moved (`w:pPr/w:rPr/w:moveFrom|w:moveTo`),
+ * each place in a range (`w:moveFromRangeStart`…`End`, `w:moveToRangeStart`…
+ * `End`) named `move1`, `move2`… A point moved and edited has the words it
+ * lost deleted (`w:del`) beside the moved-from text and the words it gained
+ * inserted (`w:ins`) beside the moved-to text. Word also allows revisions
+ * nested in a move, but pandoc drops them and LibreOffice reads them as
+ * plain text, so that Accept All or Reject All would no longer give the
+ * versions. The range markers need a date (`w:date` is required on them):
+ * without one they are left out, and Word reads the moved text as deleted
+ * and inserted. Each place keeps a comment naming the other one by its
+ * number ("Moved from point 3.3.3 and edited"), which the move itself shows
+ * neither on paper nor to pandoc.
  *
  * Numbers: when Word's list counting gives the numbers of both versions
  * (checked with the shell's numbering plan on each), every numbered
@@ -33,6 +44,7 @@ import {
   FootnoteReference,
   InsertedTextRun,
   Paragraph,
+  ParagraphProperties,
   StringContainer,
   Tab,
   Table,
@@ -46,11 +58,12 @@ import {
   type IParagraphOptions,
   type IRunOptions,
   type ParagraphChild,
+  type XmlComponent,
 } from 'docx';
 import type { Numbering } from '../../core/model.js';
 import { LEVEL_INDENT, POINT_LIST, STYLE, levelText, planNumbering, wordDocument } from '../shell.js';
 import type { HeaderModel, LineStyle, TrackedLine } from './header.js';
-import type { RedlineModel, Revision, TrackedNote, TrackedParagraph, TrackedRun } from './model.js';
+import type { Move, RedlineModel, Revision, TrackedNote, TrackedParagraph, TrackedRun } from './model.js';
 
 export interface RedlineWordOptions {
   /** Author of every revision and comment. */
@@ -70,9 +83,17 @@ export interface RedlineWordOptions {
 /** Fixed core-property date when the sources give none (never the clock). */
 const NO_DATE = new Date(Date.UTC(2000, 0, 1));
 
+interface RevisionAttributes {
+  id: number;
+  author: string;
+  date: string;
+}
+
 interface Revisions {
   /** The attributes of the next revision. */
-  next(): { id: number; author: string; date: string };
+  next(): RevisionAttributes;
+  /** Whether revisions have a date (moves' range markers need one). */
+  dated: boolean;
   comments: ICommentOptions[];
   comment(text: string): number;
   /** The footnotes, by the key of the mark that holds each (its Word id). */
@@ -86,6 +107,7 @@ function revisions(options: RedlineWordOptions): Revisions {
   const comments: ICommentOptions[] = [];
   return {
     next: () => ({ id: ++id, author: options.author, date }),
+    dated: options.date !== undefined,
     footnotes: new Map(),
     comments,
     comment(text) {
@@ -101,17 +123,35 @@ function revisions(options: RedlineWordOptions): Revisions {
   };
 }
 
-/** A run, inserted or deleted with its revision. */
-function trackedRun(revision: Revision | undefined, options: IRunOptions, track: Revisions): ParagraphChild {
-  if (revision === 'ins') return new InsertedTextRun({ ...options, ...track.next() });
-  if (revision === 'del') return new DeletedTextRun({ ...options, ...track.next() });
+/** How a run is tracked: inserted, deleted, moved from or to here. */
+type RunChange = Pick<TrackedRun, 'revision' | 'move'>;
+
+const MOVE_ELEMENT: Record<Move, string> = { from: 'w:moveFrom', to: 'w:moveTo' };
+
+const revisionAttributes = (revision: RevisionAttributes) => ({
+  id: { key: 'w:id', value: revision.id },
+  author: { key: 'w:author', value: revision.author },
+  date: { key: 'w:date', value: revision.date },
+});
+
+/** A move revision (`w:moveFrom`, `w:moveTo`): around runs, or alone in a paragraph mark's properties. */
+function moveRevision(move: Move, revision: RevisionAttributes, children: XmlComponent[] = []): XmlComponent {
+  return new BuilderElement({ name: MOVE_ELEMENT[move], attributes: revisionAttributes(revision), children });
+}
+
+/** A run, inserted, deleted or moved with its revision (moved-from text stays `w:t`). */
+function trackedRun(change: RunChange, options: IRunOptions, track: Revisions): ParagraphChild {
+  // A paragraph holds any run-level element; docx's type lists only its own classes.
+  if (change.move) return moveRevision(change.move, track.next(), [new TextRun(options)]) as ParagraphChild;
+  if (change.revision === 'ins') return new InsertedTextRun({ ...options, ...track.next() });
+  if (change.revision === 'del') return new DeletedTextRun({ ...options, ...track.next() });
   return new TextRun(options);
 }
 
 /** A run's lines: the first as is, each further one after a line break. */
 function runChildren(run: TrackedRun, track: Revisions): ParagraphChild[] {
-  if (run.note) return noteChildren(run.note, run.revision, track);
-  return run.text.split('\n').map((line, i) => trackedRun(run.revision, { text: line, ...(i > 0 ? { break: 1 } : {}) }, track));
+  if (run.note) return noteChildren(run.note, run, track);
+  return run.text.split('\n').map((line, i) => trackedRun(run, { text: line, ...(i > 0 ? { break: 1 } : {}) }, track));
 }
 
 const noteBookmark = (key: number): string => `_fnref${key}`;
@@ -122,14 +162,16 @@ const fieldChar = (type: 'begin' | 'separate' | 'end') => new BuilderElement({ n
  * document's footnotes under the mark's key), bookmarked for further calls;
  * or a further call, a `NOTEREF` field showing the footnote's number.
  */
-function noteChildren(note: TrackedNote, revision: Revision | undefined, track: Revisions): ParagraphChild[] {
+function noteChildren(note: TrackedNote, change: RunChange, track: Revisions): ParagraphChild[] {
   if ('key' in note) {
     track.footnotes.set(note.key, note.footnote.map((paragraph) => trackedParagraph(paragraph, false, 'eesc', track)));
-    const reference = trackedRun(revision, { style: 'FootnoteReference', children: [new FootnoteReference(note.key)] }, track);
+    const reference = trackedRun(change, { style: 'FootnoteReference', children: [new FootnoteReference(note.key)] }, track);
     return [new Bookmark({ id: noteBookmark(note.key), children: [reference] })];
   }
-  const instruction = new StringContainer(revision === 'del' ? 'w:delInstrText' : 'w:instrText', `NOTEREF ${noteBookmark(note.repeats)} \\f \\h`);
-  return [trackedRun(revision, { style: 'FootnoteReference', children: [fieldChar('begin'), instruction, fieldChar('separate'), note.number, fieldChar('end')] }, track)];
+  // Moved-from text stays text (`w:instrText`, as `w:t`); a deletion is `w:delInstrText`.
+  const deleted = change.revision === 'del' && change.move !== 'from';
+  const instruction = new StringContainer(deleted ? 'w:delInstrText' : 'w:instrText', `NOTEREF ${noteBookmark(note.repeats)} \\f \\h`);
+  return [trackedRun(change, { style: 'FootnoteReference', children: [fieldChar('begin'), instruction, fieldChar('separate'), note.number, fieldChar('end')] }, track)];
 }
 
 function markOptions(mark: Revision | undefined, track: Revisions): Pick<IParagraphOptions, 'run'> {
@@ -138,10 +180,48 @@ function markOptions(mark: Revision | undefined, track: Revisions): Pick<IParagr
   return {};
 }
 
-function withComment(children: ParagraphChild[], comment: string | undefined, track: Revisions): ParagraphChild[] {
+/** A paragraph whose mark is moved (`w:pPr/w:rPr/w:moveFrom|w:moveTo`): docx's paragraph options write an inserted or deleted mark only. */
+class MovedMarkParagraph extends Paragraph {
+  constructor(options: IParagraphOptions, mark: XmlComponent) {
+    super(options);
+    // The paragraph's first child is its properties; the mark's run properties close them.
+    (this.root[0] as ParagraphProperties).push(new BuilderElement({ name: 'w:rPr', children: [mark] }));
+  }
+}
+
+/** The range markers around a moved item's paragraphs at one place: the start opens its first paragraph, the end closes its last. */
+interface MoveRange {
+  start?: XmlComponent;
+  end?: XmlComponent;
+}
+
+const RANGE_ELEMENT: Record<Move, string> = { from: 'w:moveFromRange', to: 'w:moveToRange' };
+
+/** The move range markers of each paragraph, one range (and id) per moved item and place; none without a date, which they require. */
+function moveRanges(paragraphs: readonly TrackedParagraph[], track: Revisions): MoveRange[] {
+  let open = 0;
+  const same = (a: TrackedParagraph | undefined, b: TrackedParagraph) => a?.move?.name === b.move?.name && a?.move?.side === b.move?.side;
+  return paragraphs.map((paragraph, i) => {
+    const move = paragraph.move;
+    if (!move || !track.dated) return {};
+    const range: MoveRange = {};
+    if (!same(paragraphs[i - 1], paragraph)) {
+      const revision = track.next();
+      open = revision.id;
+      const { id, ...signed } = revisionAttributes(revision);
+      range.start = new BuilderElement({ name: `${RANGE_ELEMENT[move.side]}Start`, attributes: { id, name: { key: 'w:name', value: move.name }, ...signed } });
+    }
+    if (!same(paragraphs[i + 1], paragraph)) range.end = new BuilderElement({ name: `${RANGE_ELEMENT[move.side]}End`, attributes: { id: { key: 'w:id', value: open } } });
+    return range;
+  });
+}
+
+/** Children under a comment; its reference run is moved with a moved paragraph (else LibreOffice keeps the paragraph, empty, after Accept or Reject All). */
+function withComment(children: ParagraphChild[], comment: string | undefined, move: Move | undefined, track: Revisions): ParagraphChild[] {
   if (comment === undefined) return children;
   const id = track.comment(comment);
-  return [new CommentRangeStart(id), ...children, new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })];
+  const reference = trackedRun(move ? { move } : {}, { children: [new CommentReference(id)] }, track);
+  return [new CommentRangeStart(id), ...children, new CommentRangeEnd(id), reference];
 }
 
 const PARAGRAPH_STYLE: Record<TrackedParagraph['role'], string> = {
@@ -185,9 +265,10 @@ export function autoNumbering(body: readonly TrackedParagraph[]): boolean {
   return planNumbering(numbers('old')).mode === 'auto' && planNumbering(numbers('new')).mode === 'auto';
 }
 
-function trackedParagraph(paragraph: TrackedParagraph, auto: boolean, numbering: Numbering, track: Revisions): Paragraph {
+function trackedParagraph(paragraph: TrackedParagraph, auto: boolean, numbering: Numbering, track: Revisions, range: MoveRange = {}): Paragraph {
   const numbered = paragraph.level !== undefined && paragraph.number !== undefined && paragraph.role !== 'footnote';
-  const options: IParagraphOptions = { style: styleOf(paragraph), ...markOptions(paragraph.mark, track) };
+  const movedMark = paragraph.markMove ? moveRevision(paragraph.markMove, track.next()) : undefined;
+  const options: IParagraphOptions = { style: styleOf(paragraph), ...(movedMark ? {} : markOptions(paragraph.mark, track)) };
   let lead: ParagraphChild[] = [];
   if (numbered && auto) {
     Object.assign(options, { numbering: { reference: POINT_LIST, level: paragraph.level as number } });
@@ -198,8 +279,15 @@ function trackedParagraph(paragraph: TrackedParagraph, auto: boolean, numbering:
       Object.assign(options, { indent: { left: indent, hanging: indent } });
     }
   }
-  const children = [...lead, ...paragraph.runs.flatMap((run) => runChildren(run, track))];
-  return new Paragraph({ ...options, children: withComment(children, paragraph.comment, track) });
+  const children = withComment([...lead, ...paragraph.runs.flatMap((run) => runChildren(run, track))], paragraph.comment, paragraph.markMove, track);
+  const all = [...(range.start ? [range.start as ParagraphChild] : []), ...children, ...(range.end ? [range.end as ParagraphChild] : [])];
+  return movedMark ? new MovedMarkParagraph({ ...options, children: all }, movedMark) : new Paragraph({ ...options, children: all });
+}
+
+/** Paragraphs of the body (or of the footnotes listed at the end), moved items within their move ranges. */
+function trackedParagraphs(paragraphs: readonly TrackedParagraph[], auto: boolean, numbering: Numbering, track: Revisions): Paragraph[] {
+  const ranges = moveRanges(paragraphs, track);
+  return paragraphs.map((paragraph, i) => trackedParagraph(paragraph, auto, numbering, track, ranges[i]));
 }
 
 const LINE_STYLE: Record<LineStyle, string> = {
@@ -271,12 +359,12 @@ export function redlineDocument(model: RedlineModel, options: RedlineWordOptions
   const auto = autoNumbering(model.body);
   const children: FileChild[] = headerLines(model.header.lines, track);
   if (model.header.rows.length > 0) children.push(headerTable(model.header, track));
-  children.push(...model.body.map((paragraph) => trackedParagraph(paragraph, auto, numbering, track)));
+  children.push(...trackedParagraphs(model.body, auto, numbering, track));
   children.push(...model.header.closing.map((line) => trackedLine(line, track)));
   // Footnotes that no mark shows (called from nowhere, or from a chapter title), listed as before.
   if (model.footnotes.length > 0) {
     children.push(new Paragraph({ style: STYLE.appendixTitle, children: [new TextRun(options.footnotesHeading ?? 'Footnotes')] }));
-    children.push(...model.footnotes.map((paragraph) => trackedParagraph(paragraph, false, numbering, track)));
+    children.push(...trackedParagraphs(model.footnotes, false, numbering, track));
   }
   return wordDocument({
     lang: model.lang,
