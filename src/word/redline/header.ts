@@ -10,7 +10,7 @@ import { wordDiff } from '../../diff/compare/word-diff.js';
 import { tokenize } from '../../diff/text/tokenize.js';
 import type { Revision, TrackedRun } from './model.js';
 
-export type LineStyle = 'stage' | 'reference' | 'title' | 'kind' | 'body' | 'closing';
+export type LineStyle = 'stage' | 'reference' | 'title' | 'kind' | 'body' | 'closing' | 'signature';
 
 export interface TrackedLine {
   style: LineStyle;
@@ -134,6 +134,9 @@ export function headerModel(old: Draft, neu: Draft): HeaderModel {
     }
   }
   if (!pairs.some((pair) => pair.field === 'stage') && purpose) model.lines.unshift(lineOf('stage', valueRuns(purpose.old?.value, purpose.new?.value, locale)));
+  // The closing block ends with the President's signature ("The President of …" and the name), set apart as the build sets it.
+  const signature = model.closing[model.closing.length - 1];
+  if (signature) signature.style = 'signature';
   // As the build lays them out: banner and version, reference and document, title, kind line, the rest.
   model.lines.sort((a, b) => LINE_ORDER.indexOf(a.style) - LINE_ORDER.indexOf(b.style));
   return model;

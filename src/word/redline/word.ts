@@ -297,6 +297,7 @@ const LINE_STYLE: Record<LineStyle, string> = {
   kind: STYLE.kind,
   body: STYLE.body,
   closing: STYLE.closing,
+  signature: STYLE.signature,
 };
 
 function trackedLine(line: TrackedLine, track: Revisions): Paragraph {
