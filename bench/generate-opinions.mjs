@@ -3,6 +3,7 @@
 // glossary) for the validate / check / stats benchmarks. Deterministic.
 import { mkdirSync, writeFileSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { generatedOpinionYaml } from './lib.mjs';
 
 const WORDS = 'social economy enterprises cooperatives migrants integration labour market training local communities networks partnerships public authorities inclusion refugees employment skills support funding access entrepreneurship participation members'.split(' ');
 
@@ -18,22 +19,7 @@ function point(id, seed, ref) {
 
 export function writeOpinion(dir, n) {
   mkdirSync(join(dir, 'text', 'en'), { recursive: true });
-  writeFileSync(join(dir, 'opinion.yaml'), `reference: INT/${100 + n}
-title: Generated opinion number ${n} on ${sentence(n, 5)}
-kind: own-initiative
-legal_basis: Rule 29(2) of the Rules of Procedure
-rapporteurs:
-  - name: Maria ROSSI
-    role: rapporteur
-section: Single Market, Production and Consumption
-decision: { by: plenary, date: 2020-01-21 }
-adopted_in_section: 2020-04-27
-language: en
-languages: [en]
-stage: section
-version: 1
-numbering: eesc
-`);
+  writeFileSync(join(dir, 'opinion.yaml'), generatedOpinionYaml(`INT/${100 + n}`, `Generated opinion number ${n} on ${sentence(n, 5)}`, 'adopted_in_section: 2020-04-27\nnumbering: eesc\n'));
   writeFileSync(join(dir, 'principles.yaml'), 'principles:\n' + [1, 2, 3].map((i) => `  - id: p-${i}\n    title: Principle ${i}\n    text: ${sentence(n + i, 20)}.\n`).join(''));
   writeFileSync(join(dir, 'recommendations.yaml'), 'recommendations:\n' + [1, 2, 3, 4, 5, 6].map((i) => `  - id: rec-${i}\n    text: The EESC calls on the Commission to ${sentence(n + i, 22)}.\n    addressees: [european-commission, member-states]\n    principles: [p-${(i % 3) + 1}]\n    evidence: [ev-${(i % 2) + 1}]\n    priority: high\n`).join(''));
   writeFileSync(join(dir, 'evidence.yaml'), 'evidence:\n' + [1, 2].map((i) => `  - id: ev-${i}\n    kind: case-study\n    title: Case ${i}\n    summary: ${sentence(n + i, 30)}.\n    source:\n      title: Report ${i}\n      publisher: Cooperatives Europe\n`).join(''));

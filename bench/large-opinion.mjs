@@ -4,6 +4,7 @@
 // recommendations. Deterministic.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { generatedOpinionYaml } from './lib.mjs';
 
 const WORDS = ('social economy enterprises cooperatives migrants integration labour market training local communities networks ' +
   'partnerships public authorities inclusion refugees employment skills support funding access entrepreneurship participation ' +
@@ -25,22 +26,7 @@ export function generateOpinion(dir, points) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'text', 'en'), { recursive: true });
   const chapters = Math.max(2, Math.ceil(points / 500));
-  writeFileSync(join(dir, 'opinion.yaml'), `reference: INT/999
-title: Generated opinion of ${points} points on the social economy
-kind: own-initiative
-legal_basis: Rule 29(2) of the Rules of Procedure
-rapporteurs:
-  - name: Maria ROSSI
-    role: rapporteur
-section: Single Market, Production and Consumption
-decision: { by: plenary, date: 2020-01-21 }
-language: en
-languages: [en]
-stage: section
-version: 1
-version_date: 2020-03-02
-closing: { date: 2020-05-20, president: Luca JAHIER }
-`);
+  writeFileSync(join(dir, 'opinion.yaml'), generatedOpinionYaml('INT/999', `Generated opinion of ${points} points on the social economy`, 'version_date: 2020-03-02\nclosing: { date: 2020-05-20, president: Luca JAHIER }\n'));
   writeFileSync(join(dir, 'glossary.yaml'), `glossary:
   - { id: g-see, term: SEE, kind: acronym, variants: [SEEs], expansion: social economy enterprise }
   - { id: g-eesc, term: EESC, kind: acronym, expansion: European Economic and Social Committee }

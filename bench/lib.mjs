@@ -76,3 +76,21 @@ export function snapshotCli(name) {
   for (const part of ['bin', 'dist', 'templates', 'schemas', 'package.json']) cpSync(join(ROOT, part), join(snapshot, part), { recursive: true });
   return join(snapshot, 'bin', 'opinion.js');
 }
+
+/** The opinion.yaml of a generated opinion (one language, own-initiative, at the section stage), with `extra` keys at the end. */
+export function generatedOpinionYaml(reference, title, extra = '') {
+  return `reference: ${reference}
+title: ${title}
+kind: own-initiative
+legal_basis: Rule 29(2) of the Rules of Procedure
+rapporteurs:
+  - name: Maria ROSSI
+    role: rapporteur
+section: Single Market, Production and Consumption
+decision: { by: plenary, date: 2020-01-21 }
+language: en
+languages: [en]
+stage: section
+version: 1
+${extra}`;
+}
