@@ -259,4 +259,10 @@ describe('opinion diff with .docx', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/password-protected/u);
   });
+
+  it('a Word 97–2003 .doc gets the Word reader\'s advice (save it as .docx), exit 2', async () => {
+    const run = await runMain(['diff', join(FIXTURES, 'old-format.doc'), join(FIXTURES, 'pandoc-draft.md')]);
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toMatch(/a Word 97–2003 document \(\.doc\), expected a \.docx; open it in Word and save it as "Word Document/u);
+  });
 });

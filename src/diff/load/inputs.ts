@@ -13,7 +13,7 @@ import { readOpinionFolder } from './folder.js';
 import { draftText, readMarkdownDraft } from './markdown-file.js';
 import { displayPath } from '../../report/paths.js';
 import { relocate } from './relocate.js';
-import { draftFromDocx, isDocx } from './word-file.js';
+import { draftFromDocx, isWordDocument } from './word-file.js';
 
 export interface LoadedDraft {
   draft: Draft;
@@ -43,7 +43,7 @@ async function loadPath(cwd: string, path: string, lang: string | undefined): Pr
     const { draft, files } = await readOpinionFolder(absolute, shown, lang);
     return { draft: relocate(draft, (file) => displayPath(resolve(cwd, file), cwd), shown), files };
   }
-  if (isDocx(absolute)) {
+  if (isWordDocument(absolute)) {
     const bytes = await readFile(absolute).catch((error: unknown) => {
       throw new DiffInputError(`cannot read \`${shown}\`: ${reasonOf(error)}`);
     });
@@ -63,7 +63,7 @@ async function loadRevision(cwd: string, path: string, revision: string, lang: s
   const commit = await commitOf(root, revision);
   const type = await typeAt(root, commit, inRepo);
   if (!type) throw new DiffInputError(`cannot read \`${shown}\` at revision \`${revision}\`: it does not exist there`);
-  if (type === 'blob' && isDocx(inRepo)) return draftFromDocx(await readAt(root, commit, inRepo), shown, origin);
+  if (type === 'blob' && isWordDocument(inRepo)) return draftFromDocx(await readAt(root, commit, inRepo), shown, origin);
   if (type === 'blob') {
     const parsed = parseMarkdownDraft(draftText(await readAt(root, commit, inRepo), shown), origin);
     return { draft: parsed.draft, files: [parsed.file] };

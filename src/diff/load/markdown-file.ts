@@ -10,8 +10,8 @@ const MAX_BYTES = 64 * 1024 * 1024;
 /** Check that bytes are a text draft, and turn them into text (BOM removed). */
 export function draftText(bytes: Buffer, shown: string): string {
   const extension = extname(shown).toLowerCase();
-  if (extension === '.docx' || extension === '.doc' || extension === '.odt' || extension === '.pdf') {
-    throw new DiffInputError(`cannot read \`${shown}\`: ${extension.slice(1)} files are not read directly; convert it to Markdown first (e.g. \`pandoc ${shown} -t gfm -o draft.md\`)`);
+  if (extension === '.pdf') {
+    throw new DiffInputError(`cannot read \`${shown}\`: a PDF has lost the draft's structure, expected the .docx or Markdown draft it was made from`);
   }
   if (bytes.length > MAX_BYTES) throw new DiffInputError(`cannot read \`${shown}\`: ${Math.round(bytes.length / 1048576)} MB is too large for a draft`);
   if (bytes.subarray(0, 8000).includes(0)) throw new DiffInputError(`cannot read \`${shown}\`: not a text file, expected a Markdown draft`);

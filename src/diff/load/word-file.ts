@@ -23,6 +23,10 @@ export async function draftFromDocx(bytes: Uint8Array, shown: string, origin = s
   }
 }
 
-export function isDocx(path: string): boolean {
-  return /\.docx$/iu.test(path);
+/**
+ * Files read by the Word reader: .docx (and its macro and template kinds), and the formats it
+ * recognises to say what to do instead (a Word 97–2003 .doc, an OpenDocument .odt).
+ */
+export function isWordDocument(path: string): boolean {
+  return /\.(docx|docm|dotx|doc|odt)$/iu.test(path);
 }
