@@ -116,7 +116,9 @@ function resolve(directive: TextDirective, file: VFile, targets: Targets): Phras
   const target = targets.get(id);
   if (!target) {
     const near = suggest(id, targets.keys());
-    report(file, `Unexpected unknown id \`${id}\` in \`:ref\`${near.length ? `, did you mean \`${near[0]}\`?` : ', expected the id of a point, heading, chapter, footnote, principle, recommendation or evidence item'}`, {
+    // A build that renders despite validation errors (`opinion diff` of a folder) has the finding already, from validation.
+    const known = file.messages.some((m) => m.ruleId === 'ref/unknown-id' && m.line === directive.position?.start.line && m.column === directive.position?.start.column);
+    if (!known) report(file, `Unexpected unknown id \`${id}\` in \`:ref\`${near.length ? `, did you mean \`${near[0]}\`?` : ', expected the id of a point, heading, chapter, footnote, principle, recommendation or evidence item'}`, {
       ruleId: 'ref/unknown-id',
       place: directive.position,
       expected: near,

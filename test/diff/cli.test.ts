@@ -175,6 +175,21 @@ const SAMPLE_OLD = join(ROOT, 'opinions', 'see-migrants-preliminary');
 const SAMPLE_NEW = join(ROOT, 'opinions', 'see-migrants');
 
 describe('opinion diff: opinion folders', () => {
+  it('reports each problem of a broken folder once, at its place, and still compares', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'opinion-diff-broken-'));
+    try {
+      cpSync(SAMPLE_NEW, dir, { recursive: true });
+      const chapter = join(dir, 'text', 'en', '01-conclusions-and-recommendations.md');
+      writeFileSync(chapter, readFileSync(chapter, 'utf8').replace(':ref{#gc-principles}', ':ref{#gc-principle}'));
+      const result = await run([SAMPLE_NEW, dir, '--format', 'json'], { cwd: ROOT });
+      expect(result.code).toBe(1);
+      expect(result.stderr.match(/ref\/unknown-id/gu)).toHaveLength(1);
+      expect(result.stderr).toContain('5:150-5:169  error  Unknown id `gc-principle`');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+
   it('compares two source folders through the build', async () => {
     const result = await run(['opinions/see-migrants-preliminary', 'opinions/see-migrants', '--format', 'json'], { cwd: ROOT });
     expect(result.code).toBe(1);
