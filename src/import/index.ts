@@ -13,12 +13,11 @@ import { stringify as yamlStringify } from 'yaml';
 import type { Labels } from '../build/labels.js';
 import { draftMarkdown } from '../build/to-markdown.js';
 import { report, sortMessages } from '../core/messages.js';
-import { escapeRegExp } from '../core/regexp.js';
 import { draftText } from '../diff/load/markdown-file.js';
 import { parseDraftMarkdown } from '../diff/parse/processor.js';
 import { plainText } from '../diff/parse/plain-text.js';
 import { IdMaker, initials, slug } from './ids.js';
-import { guessLanguage, labelsFor, parseLongDate, SHIPPED_LANGUAGES } from './labels.js';
+import { guessLanguage, labelsFor, matchLabel, parseLongDate, SHIPPED_LANGUAGES } from './labels.js';
 import { metadataFrom } from './metadata.js';
 import { planNumbers } from './numbering.js';
 import { recogniseRecommendation } from './recommendations.js';
@@ -236,8 +235,8 @@ function sourceFrom(children: readonly PhrasingContent[], labels: Labels): Cited
   if (link?.type !== 'link' || plainText(link.children).text !== link.url || before?.type !== 'text' || !before.value.endsWith(', ')) return whole;
   let accessed: string | undefined;
   if (after?.type === 'text' && after.value !== '.') {
-    const [lead = '', trail = ''] = labels.text['citation.accessed'].split('{date}');
-    const date = new RegExp(`^ \\(${escapeRegExp(lead)}(.+)${escapeRegExp(trail)}\\)\\.$`, 'u').exec(after.value)?.[1];
+    const inParentheses = /^ \((.+)\)\.$/su.exec(after.value)?.[1];
+    const date = inParentheses === undefined ? undefined : matchLabel(labels, 'citation.accessed', inParentheses)?.date;
     accessed = date === undefined ? undefined : parseLongDate(labels, date);
     if (!accessed) return whole;
   } else if (after?.type !== 'text') return whole;
