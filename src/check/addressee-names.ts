@@ -4,7 +4,8 @@
  * it a plural `s` is allowed). Verified for EN, FR, IT and DE only.
  */
 import type { Addressee } from '../core/model.js';
-import { escapeRegExp, wordPattern } from './text/word-pattern.js';
+import { escapeRegExp } from '../core/regexp.js';
+import { wordPattern } from './text/word-pattern.js';
 
 export const ADDRESSEE_NAMES: Record<string, Record<Addressee, string[]>> = {
   en: {

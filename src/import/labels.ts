@@ -10,6 +10,7 @@ import { VFile } from 'vfile';
 import { formatLongDate } from '../build/dates.js';
 import { builtinLabelFiles, resolveLabels } from '../build/labels-load.js';
 import type { LabelKey, Labels } from '../build/labels.js';
+import { escapeRegExp } from '../core/regexp.js';
 
 export type { Labels };
 
@@ -21,10 +22,6 @@ export async function labelsFor(lang: string): Promise<Labels | undefined> {
   return resolveLabels(lang, layers, { file: new VFile() });
 }
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-}
-
 /** The values of a label's placeholders in `text`, when `text` is that label filled in. */
 export function matchLabel(labels: Labels, key: LabelKey, text: string): Record<string, string> | undefined {
   const template = labels.text[key];
@@ -33,12 +30,12 @@ export function matchLabel(labels: Labels, key: LabelKey, text: string): Record<
   let pattern = '';
   let last = 0;
   for (const match of template.matchAll(/\{([a-z_]+)\}/gu)) {
-    pattern += escape(template.slice(last, match.index));
+    pattern += escapeRegExp(template.slice(last, match.index));
     pattern += '(.+?)';
     names.push(match[1] as string);
     last = (match.index ?? 0) + match[0].length;
   }
-  pattern += escape(template.slice(last));
+  pattern += escapeRegExp(template.slice(last));
   const found = new RegExp(`^${pattern}$`, 'su').exec(normalise(text));
   if (!found) return undefined;
   const values: Record<string, string> = {};
@@ -59,7 +56,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export function parseShortDate(labels: Labels, text: string): string | undefined {
   const pattern = labels.text['dates.short'];
   const order: string[] = [];
-  const source = escape(pattern).replace(/yyyy|dd|d|mm|m/gu, (token) => {
+  const source = escapeRegExp(pattern).replace(/yyyy|dd|d|mm|m/gu, (token) => {
     order.push(token[0] as string);
     return token === 'yyyy' ? '(\\d{4})' : '(\\d{1,2})';
   });

@@ -6,12 +6,9 @@
 import type { PhrasingContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { report } from '../core/messages.js';
+import { escapeRegExp } from '../core/regexp.js';
 import type { Labels } from '../build/labels.js';
 import type { Chapter, Item } from './structure.js';
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-}
 
 export function linkReferences(chapters: Chapter[], labels: Labels, file: VFile): void {
   const byNumber = new Map<string, Item | null>();
@@ -22,7 +19,7 @@ export function linkReferences(chapters: Chapter[], labels: Labels, file: VFile)
     }
   }
   const [before = '', after = ''] = labels.text['refs.point'].split('{number}');
-  const pattern = new RegExp(`${escape(before)}(\\d+(?:\\.\\d+)+)${escape(after)}(?![.\\d])`, 'gu');
+  const pattern = new RegExp(`${escapeRegExp(before)}(\\d+(?:\\.\\d+)+)${escapeRegExp(after)}(?![.\\d])`, 'gu');
   const rewrite = (nodes: PhrasingContent[], where: Item): PhrasingContent[] => {
     const out: PhrasingContent[] = [];
     for (const node of nodes) {

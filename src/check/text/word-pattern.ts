@@ -29,8 +29,3 @@ export function wordPattern(body: string, flags: '' | 'i', words: string): RegEx
   re.lastIndex = 0;
   return re;
 }
-
-/** A literal string as a regular expression source. */
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
