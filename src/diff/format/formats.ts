@@ -52,8 +52,7 @@ export async function loadWordFormatter(format: WordFormat): Promise<WordFormatt
     const { redlineDocx } = await import('../../word/redline/index.js');
     return (result, drafts, options) => redlineDocx(result, drafts, options);
   }
-  const [{ amendmentsDocx }, { defaultDate }] = await Promise.all([import('../../word/redline/amendments.js'), import('../../word/redline/defaults.js')]);
-  const value = (draft: Draft, field: string) => draft.header.find((row) => row.field === field)?.value;
+  const [{ amendmentsDocx }, { defaultDate, headerValue: value }] = await Promise.all([import('../../word/redline/amendments.js'), import('../../word/redline/defaults.js')]);
   return (result, drafts, options) => {
     const date = options.date ?? defaultDate(drafts.new);
     const reference = value(drafts.new, 'reference') ?? value(drafts.old, 'reference');

@@ -14,11 +14,16 @@ import type { Draft } from '../../core/draft.js';
 
 export const DEFAULT_AUTHOR = 'EESC secretariat';
 
+/** The value of a header field (`reference`, `document`…), if the draft has it. */
+export function headerValue(draft: Draft, field: string): string | undefined {
+  return draft.header.find((row) => row.field === field)?.value;
+}
+
 const AUTHOR_FIELDS = ['rapporteur', 'rapporteur-general'];
 
 export function defaultAuthor(draft: Draft): string {
   for (const field of AUTHOR_FIELDS) {
-    const value = draft.header.find((row) => row.field === field)?.value.trim();
+    const value = headerValue(draft, field)?.trim();
     if (value) return value;
   }
   return DEFAULT_AUTHOR;

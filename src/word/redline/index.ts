@@ -5,7 +5,7 @@
 import type { Draft } from '../../core/draft.js';
 import type { DiffResult } from '../../diff/types.js';
 import { packWord } from '../shell.js';
-import { defaultAuthor, defaultDate } from './defaults.js';
+import { defaultAuthor, defaultDate, headerValue } from './defaults.js';
 import { redlineModel } from './model.js';
 import { redlineDocument } from './word.js';
 
@@ -19,10 +19,6 @@ export interface RedlineOptions {
 export interface DraftPair {
   old: Draft;
   new: Draft;
-}
-
-function headerValue(draft: Draft, field: string): string | undefined {
-  return draft.header.find((row) => row.field === field)?.value;
 }
 
 /** The redline `.docx` of two drafts: deterministic bytes for the same drafts and options. */
