@@ -221,11 +221,10 @@ export class DocumentReader {
     const number = this.numberOf(properties, style.numbering, style.id);
     const issues = this.issues;
     this.issues = saved;
-    let text = piecesText(pieces);
     const prefix = number && !number.bullet && number.text !== '' ? number.text + (number.suffix === 'nothing' ? '' : ' ') : '';
     if (prefix) pieces.unshift({ type: 'text', value: prefix, bold: false, italic: false });
     tidy(pieces);
-    text = piecesText(pieces);
+    const text = piecesText(pieces);
     this.settle(line, text, issues);
     const children = phrasingOf(pieces);
     if (children.length === 0) return undefined;
