@@ -107,7 +107,7 @@ function revisions(options: RedlineWordOptions): Revisions {
   const comments: ICommentOptions[] = [];
   return {
     next: () => ({ id: ++id, author: options.author, date }),
-    dated: options.date !== undefined,
+    dated: date !== undefined,
     footnotes: new Map(),
     comments,
     comment(text) {
