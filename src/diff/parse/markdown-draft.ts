@@ -38,7 +38,6 @@ const LEADING_ID = /^\s*\{#([^}\s]+)\}[ \t]*/u;
 interface Block {
   node: RootContent;
   /** For headings and paragraphs: the rendered text (with its footnote marks) and its leading number. */
-  text?: string;
   plain?: PlainText;
   anchor?: string;
   lead?: Leading;
@@ -65,9 +64,8 @@ function blocksOf(tree: Root): Block[] {
     if (node.type === 'html' && !/\S/.test(node.value.replace(/<!--[\s\S]*?-->/g, ''))) continue;
     if (node.type === 'heading' || node.type === 'paragraph') {
       const plain = plainText(node.children);
-      const { text, anchor } = plain;
-      const block: Block = { node, text, plain, lead: leading(text, node.type === 'heading'), emphasis: emphasisOnly(node) };
-      if (anchor) block.anchor = anchor;
+      const block: Block = { node, plain, lead: leading(plain.text, node.type === 'heading'), emphasis: emphasisOnly(node) };
+      if (plain.anchor) block.anchor = plain.anchor;
       blocks.push(block);
     } else {
       blocks.push({ node, emphasis: false });
@@ -140,7 +138,7 @@ class DraftReader {
     const id = lead.id ?? block.anchor;
     if (lead.number !== undefined && levels(lead.number) === 1) return this.startChapter(lead.number, lead.rest.trim(), id, block);
     if (lead.number !== undefined && !this.inUnnumberedChapter()) return this.addPoint(lead.number, id, true, block);
-    const title = (lead.number === undefined ? lead.rest : (block.text ?? '')).trim();
+    const title = (lead.number === undefined ? lead.rest : (block.plain?.text ?? '')).trim();
     const titleDepth = this.chapterDepth === undefined || depth < this.chapterDepth || isTitleLine(title);
     if (this.phase === 'front' && this.draft.title === undefined && titleDepth) {
       this.draft.title = title;
@@ -151,7 +149,7 @@ class DraftReader {
 
   private paragraph(block: Block, blocks: readonly Block[], i: number): void {
     const lead = block.lead as Leading;
-    const text = block.text ?? '';
+    const text = block.plain?.text ?? '';
     const id = lead.id ?? block.anchor;
     const rest = text.slice(lead.skip);
     // A chapter heading written as a paragraph: "1. Conclusions" (not "535. Plenartagung", a German ordinal).
@@ -286,11 +284,11 @@ class DraftReader {
     if (!this.chapter) this.startChapter(undefined, '', undefined, block);
     const point: DraftPoint = { number: '', text: '' };
     const builder = new TextBuilder();
-    const leadingId = paragraph ? LEADING_ID.exec(block.text ?? '') : null;
+    const leadingId = paragraph ? LEADING_ID.exec(block.plain?.text ?? '') : null;
     const id = leadingId?.[1] ?? block.anchor;
     if (id) point.id = id;
     if (block.node.position) point.at = { file: this.draft.origin, position: block.node.position };
-    if (leadingId) builder.appendFrom(block.plain as PlainText, leadingId[0].length, (block.text ?? '').length);
+    if (leadingId) builder.appendFrom(block.plain as PlainText, leadingId[0].length, (block.plain?.text ?? '').length);
     else builder.block(block.node);
     (this.chapter as DraftChapter).points.push(point);
     this.point = { point, text: builder };
