@@ -24,7 +24,7 @@ export interface DraftPair {
 /** The redline `.docx` of two drafts: deterministic bytes for the same drafts and options. */
 export async function redlineDocx(result: DiffResult, drafts: DraftPair, options: RedlineOptions = {}): Promise<Uint8Array> {
   const date = options.date ?? defaultDate(drafts.new);
-  const reference = headerValue(drafts.new, 'reference');
+  const reference = headerValue(drafts.new, 'reference') ?? headerValue(drafts.old, 'reference');
   const document = headerValue(drafts.new, 'document');
   const doc = redlineDocument(redlineModel(result, drafts), {
     author: options.author ?? defaultAuthor(drafts.new),
