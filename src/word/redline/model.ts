@@ -27,6 +27,7 @@ import type { Draft } from '../../core/draft.js';
 import type { Change, DiffResult, Element, Entry, Side, WordOp } from '../../diff/types.js';
 import { textParagraphs } from '../../diff/format/paragraphs.js';
 import { headerModel, textRuns, type HeaderModel } from './header.js';
+import { BREAK, rewrittenEquals } from './ops.js';
 import { callNotes, markEdited, markWhole, takeMarks, type Calls, type Marked, type NoteContents } from './notes.js';
 
 export type Revision = 'ins' | 'del';
@@ -148,25 +149,11 @@ function unchanged(element: Element, old: Side, neu: Side, locale: string | unde
   });
 }
 
-const BREAK = /\s*\n{2,}\s*/u;
 const revisionOf = (op: WordOp['op']): Revision | undefined => (op === 'insert' ? 'ins' : op === 'delete' ? 'del' : undefined);
 
 interface Draftish {
   runs: TrackedRun[];
   mark?: Revision;
-}
-
-/**
- * An `equal` operation written otherwise in the old version (a reference
- * that followed its renumbered target) as pieces tracked word by word; as a
- * deletion and an insertion when its paragraphs do not pair up.
- */
-function expand(ops: readonly WordOp[]): WordOp[] {
-  return ops.flatMap((op): WordOp[] => {
-    if (op.op !== 'equal' || op.old === undefined || op.old === op.text) return [op];
-    if (op.old.split(BREAK).length !== op.text.split(BREAK).length) return [{ op: 'delete', text: op.old }, { op: 'insert', text: op.text }];
-    return [op];
-  });
 }
 
 function pushRuns(runs: TrackedRun[], added: readonly TrackedRun[]): void {
@@ -180,7 +167,7 @@ function pushRuns(runs: TrackedRun[], added: readonly TrackedRun[]): void {
 
 /** Word operations as paragraphs: a paragraph break inside an insertion (deletion) is an inserted (deleted) mark. */
 export function opParagraphs(source: readonly WordOp[], locale?: string): Draftish[] {
-  const ops = expand(source);
+  const ops = rewrittenEquals(source);
   const paragraphs: Draftish[] = [{ runs: [] }];
   const last = ops.length - 1;
   ops.forEach((op, k) => {

@@ -24,6 +24,7 @@ import type { DraftNote } from '../../core/draft.js';
 import { wordDiff } from '../../diff/compare/word-diff.js';
 import { tokenize } from '../../diff/text/tokenize.js';
 import type { Side, WordOp } from '../../diff/types.js';
+import { rewrittenEquals } from './ops.js';
 import type { Move, Revision, TrackedNote, TrackedParagraph, TrackedRun } from './model.js';
 
 /** The footnote a mark calls in each version where it is seen: its old number, its new number, or both. */
@@ -44,7 +45,6 @@ export interface Marked {
   marks: Map<string, Call>;
 }
 
-const BREAK = /\s*\n{2,}\s*/u;
 const PRIVATE = /[\uE000-\uF8FF]/gu;
 
 /** Mark characters that the texts do not use. */
@@ -59,17 +59,11 @@ function markCharacters(texts: readonly string[]): () => string {
 }
 
 /**
- * An `equal` operation written otherwise in the old version (a reference
- * renumbered with its target) as finer operations, so that a mark inside it
- * has a place in both versions; as a deletion and an insertion when its
- * paragraphs do not pair up.
+ * An `equal` operation written otherwise in the old version as finer
+ * operations, word by word, so that a mark inside it has a place in both versions.
  */
 function finer(ops: readonly WordOp[], locale: string | undefined): WordOp[] {
-  return ops.flatMap((op): WordOp[] => {
-    if (op.op !== 'equal' || op.old === undefined || op.old === op.text) return [op];
-    if (op.old.split(BREAK).length !== op.text.split(BREAK).length) return [{ op: 'delete', text: op.old }, { op: 'insert', text: op.text }];
-    return wordDiff(tokenize(op.old, locale), tokenize(op.text, locale)).ops;
-  });
+  return rewrittenEquals(ops, (op) => wordDiff(tokenize(op.old, locale), tokenize(op.text, locale)).ops);
 }
 
 /** A step of the walk: one character, or an `equal` run written otherwise in the old version (taken whole). */
