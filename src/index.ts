@@ -31,7 +31,7 @@ export {
   type ResolvedDocument,
   type BuiltDocument,
   type LengthCount,
-} from './build/index.js';
+} from './render/index.js';
 // The Word draft: with format `docx`, `renderOpinion` gives `word` (the filled tree and page options), `wordBytes`
 // its `.docx` (`buildOpinion` does it: `render.docx`); `toWord` gives the docx Document; the shell is shared with the redline.
 export { toWord, wordBytes, type WordBuildOptions, type WordSource } from './word/build/index.js';

@@ -12,11 +12,11 @@
 import { join, resolve } from 'node:path';
 import type { Draft } from '../core/draft.js';
 import type { Opinion } from '../core/model.js';
-import { builtinLabelFiles, readLabelFolder, resolveLabels, type LabelFile } from '../build/labels-load.js';
-import { readTemplate } from '../build/template-load.js';
-import { resolveDocument } from '../build/resolve.js';
-import { DEFAULT_TEMPLATE } from '../build/package-files.js';
-import type { RecommendationGrouping } from '../build/placed-items.js';
+import { builtinLabelFiles, readLabelFolder, resolveLabels, type LabelFile } from '../render/labels-load.js';
+import { readTemplate } from '../render/template-load.js';
+import { resolveDocument } from '../render/resolve.js';
+import { DEFAULT_TEMPLATE } from '../render/package-files.js';
+import type { RecommendationGrouping } from '../render/placed-items.js';
 
 export interface RenderedDraft {
   draft: Draft;

@@ -10,8 +10,8 @@ import type { FootnoteDefinition, PhrasingContent, Root, RootContent } from 'mda
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { stringify as yamlStringify } from 'yaml';
-import type { Labels } from '../build/labels.js';
-import { draftMarkdown } from '../build/to-markdown.js';
+import type { Labels } from '../render/labels.js';
+import { draftMarkdown } from '../render/to-markdown.js';
 import { report, sortMessages } from '../core/messages.js';
 import { draftText } from '../diff/load/markdown-file.js';
 import { parseDraftMarkdown } from '../diff/parse/processor.js';

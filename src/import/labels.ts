@@ -7,9 +7,9 @@
  * does), and the language of a draft is guessed from the labels it uses.
  */
 import { VFile } from 'vfile';
-import { formatLongDate } from '../build/dates.js';
-import { builtinLabelFiles, resolveLabels } from '../build/labels-load.js';
-import type { LabelKey, Labels } from '../build/labels.js';
+import { formatLongDate } from '../render/dates.js';
+import { builtinLabelFiles, resolveLabels } from '../render/labels-load.js';
+import type { LabelKey, Labels } from '../render/labels.js';
 import { escapeRegExp } from '../core/regexp.js';
 
 export type { Labels };

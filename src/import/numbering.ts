@@ -2,7 +2,7 @@
  * The numbers `opinion build` will give the imported chapters: a numbered
  * point with sub-points becomes a sub-heading (the only form the sources
  * have for it), then headings and points are numbered as the build does
- * (src/build/numbering.ts), and every number that differs from the draft's
+ * (src/render/numbering.ts), and every number that differs from the draft's
  * is reported — the build renumbers, so that is a change the user must know.
  */
 import type { VFile } from 'vfile';

@@ -12,7 +12,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { VFile } from 'vfile';
-import { buildOpinion, draftMarkdown, type BuildOptions } from '../../src/build/index.js';
+import { buildOpinion, draftMarkdown, type BuildOptions } from '../../src/render/index.js';
 import { severityOf } from '../../src/core/messages.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');

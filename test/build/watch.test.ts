@@ -3,7 +3,7 @@ import { it, expect } from 'vitest';
 import { cpSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { watchOpinions } from '../../src/build/index.js';
+import { watchOpinions } from '../../src/render/index.js';
 
 it('rebuilds an opinion when one of its files changes, and stops on abort', async () => {
   const dir = join(mkdtempSync(join(tmpdir(), 'opinion-watch-')), 'numbering-oj');

@@ -10,7 +10,7 @@ import type { Root } from 'mdast';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildOpinion, writeOutputs, type BuildOptions } from '../../src/build/index.js';
+import { buildOpinion, writeOutputs, type BuildOptions } from '../../src/render/index.js';
 import { toWord } from '../../src/word/build/index.js';
 import { packWord } from '../../src/word/shell.js';
 import { blockTexts, hasPandoc, noteTexts, pandoc, pandocJson } from './build-pandoc.js';

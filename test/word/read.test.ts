@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { draftMarkdown } from '../../src/build/to-markdown.js';
+import { draftMarkdown } from '../../src/render/to-markdown.js';
 import { diffDrafts } from '../../src/diff/index.js';
 import { loadDrafts } from '../../src/diff/load/inputs.js';
 import { readDocx, WordReadError } from '../../src/word/read/index.js';

@@ -57,7 +57,7 @@ export const buildCommand: DefineCommand = (io, setExit) =>
       const template = options.template ? await existingFile(io, options.template, '--template') : undefined;
       const labels = await Promise.all(options.labels.map((file) => existingFile(io, file, '--labels')));
       const [{ buildOpinion, writeOutputs, watchOpinions, LENGTH_LIMIT }, { findOpinionFolders }, { formatReport }] = await Promise.all([
-        import('../../build/index.js'),
+        import('../../render/index.js'),
         import('../../validate/index.js'),
         import('../../report/index.js'),
       ]);

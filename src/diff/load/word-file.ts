@@ -10,7 +10,7 @@ import { DiffInputError } from './errors.js';
 export async function draftFromDocx(bytes: Uint8Array, shown: string, origin = shown): Promise<{ draft: Draft; files: VFile[] }> {
   const [{ readDocx, WordReadError }, { draftMarkdown }, { parseMarkdownDraft }] = await Promise.all([
     import('../../word/read/index.js'),
-    import('../../build/to-markdown.js'),
+    import('../../render/to-markdown.js'),
     import('../parse/markdown-draft.js'),
   ]);
   try {

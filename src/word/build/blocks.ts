@@ -1,6 +1,6 @@
 /**
  * Block content of a filled draft → Word paragraphs and tables. The class
- * the build put on a node (`src/build/slots.ts`) says which named style it
+ * the build put on a node (`src/render/slots.ts`) says which named style it
  * takes; chapter, section and point numbers (`span.num`) become Word list
  * numbers or, when the plan says so, literal numbers before a tab. Nodes
  * with an id carry a bookmark of that id, which cross-references link to.

@@ -6,7 +6,7 @@
  */
 import type { Nodes } from 'mdast';
 import type { NumberingPlan } from '../shell.js';
-import '../../build/mdast-data.js';
+import '../../render/mdast-data.js';
 
 export interface WordContext {
   plan: NumberingPlan;

@@ -1,6 +1,6 @@
 /**
  * The Word output of `opinion build`: the same filled draft tree as the
- * Markdown and HTML outputs (`src/build/render.ts`) as a `docx` Document in
+ * Markdown and HTML outputs (`src/render/render.ts`) as a `docx` Document in
  * the shared shell (`../shell.ts`). `toWord` is pure and synchronous;
  * `wordBytes` packs the document into the bytes of the `.docx`.
  */
