@@ -37,21 +37,15 @@ export {
 export { toWord, wordBytes, type WordBuildOptions, type WordSource } from './word/build/index.js';
 export { wordDocument, packWord, planNumbering, STYLE, type WordDocumentOptions, type NumberingPlan } from './word/shell.js';
 
+// Drafts: one reader for Markdown drafts, Word drafts and opinion folders, into one `Draft`.
+export { parseMarkdownDraft, loadDrafts, readDocx, WordReadError, type ParsedDraft, type WordDraft } from './drafts/index.js';
+
 // Diff: structural redlines and amendment sheets.
-export {
-  parseMarkdownDraft,
-  diffDrafts,
-  formatDiff,
-  loadDrafts,
-  DIFF_FORMATS,
-  CHANGE_KINDS,
-  type DiffFormat,
-  type ParsedDraft,
-} from './diff/index.js';
+export { diffDrafts, formatDiff, DIFF_FORMATS, CHANGE_KINDS, type DiffFormat } from './diff/index.js';
 export type { DiffResult, Change, ChangeKind } from './diff/types.js';
 // The redline as a Word file with tracked changes, and the amendment sheet as a Word table.
-export { redlineDocx, type RedlineOptions } from './word/redline/index.js';
-export { amendmentsDocx, type AmendmentsOptions } from './word/redline/amendments.js';
+export { redlineDocx, type RedlineOptions } from './diff/format/word/index.js';
+export { amendmentsDocx, type AmendmentsOptions } from './diff/format/word/amendments.js';
 
 // Check and stats: analyse an opinion.
 export { checkOpinion, RULES, type CheckOptions, type CheckResult } from './check/index.js';
@@ -60,7 +54,6 @@ export { statsOfOpinion, statsReport, formatStatsTable, type StatsOptions, type 
 // Init: scaffold a new opinion folder.
 export { scaffoldOpinion, type ScaffoldOptions, type ScaffoldFile } from './init/index.js';
 
-// Import: a Word or Markdown draft → an opinion source folder; the .docx reader.
+// Import: a Word or Markdown draft → an opinion source folder.
 export { importDraft, type ImportOptions, type ImportResult, type ImportedFile } from './import/index.js';
 export { writeImportedFolder, type WriteImportedOptions, type WriteOutcome } from './import/write.js';
-export { readDocx, WordReadError, type WordDraft } from './word/read/index.js';

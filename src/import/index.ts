@@ -13,9 +13,9 @@ import { stringify as yamlStringify } from 'yaml';
 import type { Labels } from '../render/labels.js';
 import { draftMarkdown } from '../render/to-markdown.js';
 import { report, sortMessages } from '../core/messages.js';
-import { draftText } from '../diff/load/markdown-file.js';
-import { parseDraftMarkdown } from '../diff/parse/processor.js';
-import { plainText } from '../diff/parse/plain-text.js';
+import { draftText } from '../drafts/markdown-file.js';
+import { parseDraftTree } from '../drafts/markdown/processor.js';
+import { plainText } from '../drafts/markdown/plain-text.js';
 import { IdMaker, initials, slug } from './ids.js';
 import { guessLanguage, labelsFor, matchLabel, parseLongDate, SHIPPED_LANGUAGES } from './labels.js';
 import { metadataFrom } from './metadata.js';
@@ -53,10 +53,10 @@ interface Input {
 async function readInput(bytes: Uint8Array, shown: string): Promise<Input> {
   if (/\.docx$/iu.test(shown) || (bytes[0] === 0x50 && bytes[1] === 0x4b) || (bytes[0] === 0xd0 && bytes[1] === 0xcf) || bytes.length === 0) {
     if (bytes.length === 0 && !/\.docx$/iu.test(shown)) {
-      const { WordReadError } = await import('../word/read/errors.js');
+      const { WordReadError } = await import('../drafts/word/errors.js');
       throw new WordReadError(`cannot read \`${shown}\`: the file is empty, expected a Word document (.docx) or a Markdown draft`);
     }
-    const { readDocx } = await import('../word/read/index.js');
+    const { readDocx } = await import('../drafts/word/index.js');
     const word = readDocx(bytes, shown);
     if (word.trackedChanges > 0) {
       report(word.file, `Unexpected tracked changes (${word.trackedChanges}), expected a clean draft: imported as if all were accepted`, { ruleId: 'word/tracked-changes', severity: 'warning' });
@@ -65,7 +65,7 @@ async function readInput(bytes: Uint8Array, shown: string): Promise<Input> {
     return { tree: word.tree, file: word.file, ...(word.lang ? { lang: word.lang.split('-')[0]?.toLowerCase() as string } : {}) };
   }
   const file = new VFile({ path: shown, value: draftText(Buffer.from(bytes), shown) });
-  return { tree: parseDraftMarkdown(file), file };
+  return { tree: parseDraftTree(file), file };
 }
 
 function stringifyPhrasing(children: PhrasingContent[]): string {

@@ -9,10 +9,10 @@ import type { FootnoteDefinition, Paragraph, PhrasingContent, Root, RootContent 
 import type { VFile } from 'vfile';
 import type { Draft } from '../core/draft.js';
 import { report } from '../core/messages.js';
-import { addFrontLine, addHeaderTable } from '../diff/parse/front-matter.js';
-import { isClosingLine, isTitleLine } from '../diff/parse/header-labels.js';
-import { leading, levels } from '../diff/parse/numbering.js';
-import { emphasisOnly, plainText } from '../diff/parse/plain-text.js';
+import { addFrontLine, addHeaderTable } from '../drafts/markdown/front-matter.js';
+import { isClosingLine, isTitleLine } from '../drafts/markdown/header-labels.js';
+import { leading, levels } from '../drafts/markdown/numbering.js';
+import { emphasisOnly, plainText } from '../drafts/markdown/plain-text.js';
 
 export interface Item {
   kind: 'heading' | 'point';

@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildOpinion } from '../../src/render/index.js';
 import type { Draft } from '../../src/core/draft.js';
-import { parseMarkdownDraft } from '../../src/diff/index.js';
-import { loadDrafts } from '../../src/diff/load/inputs.js';
-import { draftFromDocx } from '../../src/diff/load/word-file.js';
+import { parseMarkdownDraft } from '../../src/drafts/index.js';
+import { loadDrafts } from '../../src/drafts/load.js';
+import { draftFromDocx } from '../../src/drafts/word-file.js';
 import { main } from '../../src/cli/main.js';
 import { FIXTURES, ROOT, diffSchemaValidator } from './helpers.js';
 

@@ -1,6 +1,6 @@
 /**
  * Large drafts are parsed with runs of plain paragraphs and headings stood in
- * for by a placeholder (src/diff/parse/fast-paragraphs.ts). The tree must be
+ * for by a placeholder (src/drafts/markdown/fast-paragraphs.ts). The tree must be
  * exactly remark's tree of the original text, positions included, whatever
  * surrounds the runs.
  */
@@ -11,8 +11,8 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { VFile } from 'vfile';
-import { parseDraftMarkdown } from '../../src/diff/parse/processor.js';
-import { replacePlainParagraphs } from '../../src/diff/parse/fast-paragraphs.js';
+import { parseDraftTree } from '../../src/drafts/markdown/processor.js';
+import { replacePlainParagraphs } from '../../src/drafts/markdown/fast-paragraphs.js';
 import { FIXTURES, ROOT } from './helpers.js';
 
 const remark = unified().use(remarkParse).use(remarkGfm).freeze();
@@ -40,7 +40,7 @@ const CASES: Record<string, string> = {
 describe('fast parse of plain paragraphs', () => {
   for (const [name, text] of Object.entries(CASES)) {
     it(`gives remark's tree: ${name}`, () => {
-      expect(parseDraftMarkdown(new VFile({ value: text }))).toEqual(remark.parse(text));
+      expect(parseDraftTree(new VFile({ value: text }))).toEqual(remark.parse(text));
     });
   }
 
@@ -49,7 +49,7 @@ describe('fast parse of plain paragraphs', () => {
     files.push(join(ROOT, 'test', 'build', 'golden', 'see-migrants', 'en', 'opinion.md'), join(ROOT, 'test', 'build', 'golden', 'see-migrants-preliminary', 'fr', 'opinion.md'));
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
-      expect(parseDraftMarkdown(new VFile({ value: text })), file).toEqual(remark.parse(text));
+      expect(parseDraftTree(new VFile({ value: text })), file).toEqual(remark.parse(text));
     }
   });
 

@@ -3,7 +3,8 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { diffDrafts, diffToJson, parseMarkdownDraft, type DiffOptions, type DiffResult, type WordOp } from '../../src/diff/index.js';
+import { diffDrafts, diffToJson, type DiffOptions, type DiffResult, type WordOp } from '../../src/diff/index.js';
+import { parseMarkdownDraft } from '../../src/drafts/index.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const FIXTURES = join(import.meta.dirname, 'fixtures');

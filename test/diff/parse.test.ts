@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseMarkdownDraft } from '../../src/diff/index.js';
+import { parseMarkdownDraft } from '../../src/drafts/index.js';
 import type { Draft } from '../../src/core/draft.js';
 import { FIXTURES, ROOT } from './helpers.js';
 

@@ -4,7 +4,8 @@ import { tokenize } from '../../src/diff/text/tokenize.js';
 import { findReferences, maskReferences, referencesOf } from '../../src/diff/text/references.js';
 import { containment, dice, featuresOf as featuresIn, Vocabulary } from '../../src/diff/text/similarity.js';
 import { wordDiff } from '../../src/diff/compare/word-diff.js';
-import { diffDrafts, parseMarkdownDraft } from '../../src/diff/index.js';
+import { diffDrafts } from '../../src/diff/index.js';
+import { parseMarkdownDraft } from '../../src/drafts/index.js';
 import { redline } from './helpers.js';
 
 const words = (text: string, locale?: string) => tokenize(text, locale).map((token) => token.text);

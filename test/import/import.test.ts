@@ -12,7 +12,7 @@ import { buildOpinion } from '../../src/render/index.js';
 import { importDraft, type ImportResult } from '../../src/import/index.js';
 import { writeImportedFolder } from '../../src/import/write.js';
 import { validateOpinion } from '../../src/validate/index.js';
-import { readDocx } from '../../src/word/read/index.js';
+import { readDocx } from '../../src/drafts/word/index.js';
 import { runMain, ROOT } from '../cli/helpers.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');

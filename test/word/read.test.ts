@@ -6,10 +6,10 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { draftMarkdown } from '../../src/render/to-markdown.js';
 import { diffDrafts } from '../../src/diff/index.js';
-import { loadDrafts } from '../../src/diff/load/inputs.js';
-import { readDocx, WordReadError } from '../../src/word/read/index.js';
-import { redlineDocx } from '../../src/word/redline/index.js';
-import { formatCounter } from '../../src/word/read/numbering.js';
+import { loadDrafts } from '../../src/drafts/load.js';
+import { readDocx, WordReadError } from '../../src/drafts/word/index.js';
+import { redlineDocx } from '../../src/diff/format/word/index.js';
+import { formatCounter } from '../../src/drafts/word/numbering.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const FIXTURES = join(ROOT, 'test', 'import', 'fixtures');

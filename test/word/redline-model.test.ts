@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { diffDrafts, parseMarkdownDraft } from '../../src/diff/index.js';
-import { redlineModel } from '../../src/word/redline/model.js';
-import { acceptAll, rejectAll } from '../../src/word/redline/views.js';
+import { diffDrafts } from '../../src/diff/index.js';
+import { parseMarkdownDraft } from '../../src/drafts/index.js';
+import { redlineModel } from '../../src/diff/format/word/model.js';
+import { acceptAll, rejectAll } from '../../src/diff/format/word/views.js';
 import type { Draft } from '../../src/core/draft.js';
 
 const DIFF_FIXTURES = join(import.meta.dirname, '..', 'diff', 'fixtures');

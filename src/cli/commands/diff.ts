@@ -94,8 +94,8 @@ export const diffCommand: DefineCommand = (io, setExit) =>
       const date = dateOf(options.date);
       // Only what this run needs: the parser and comparison, and one formatter.
       const [{ loadDrafts }, { DiffInputError }, { diffDrafts }, formats] = await Promise.all([
-        import('../../diff/load/inputs.js'),
-        import('../../diff/load/errors.js'),
+        import('../../drafts/load.js'),
+        import('../../drafts/errors.js'),
         import('../../diff/diff-drafts.js'),
         import('../../diff/format/formats.js'),
       ]);
@@ -132,7 +132,7 @@ export const diffCommand: DefineCommand = (io, setExit) =>
       });
       const output = await render(result, { old: old.draft, new: neu.draft });
       if (options.out) {
-        const { writeFileAtomic } = await import('../../diff/load/write-atomic.js');
+        const { writeFileAtomic } = await import('../../diff/write-atomic.js');
         await writeFileAtomic(resolve(io.cwd, options.out), output, options.out).catch(troubleAsUsage);
         // On a terminal, say what was written (scripts and pipes get silence).
         if (!options.quiet && io.stderrIsTTY) {

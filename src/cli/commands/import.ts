@@ -33,8 +33,8 @@ export const importCommand: DefineCommand = (io, setExit) =>
       const [{ importDraft }, { writeImportedFolder }, { WordReadError }, { DiffInputError }, { formatReport }] = await Promise.all([
         import('../../import/index.js'),
         import('../../import/write.js'),
-        import('../../word/read/errors.js'),
-        import('../../diff/load/errors.js'),
+        import('../../drafts/word/errors.js'),
+        import('../../drafts/errors.js'),
         import('../../report/index.js'),
       ]);
       const absolute = resolve(io.cwd, path);

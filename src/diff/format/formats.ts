@@ -49,10 +49,10 @@ export function isWordFile(path: string): boolean {
 /** The Word formatter of one format, imported when asked for. */
 export async function loadWordFormatter(format: WordFormat): Promise<WordFormatter> {
   if (format === 'docx') {
-    const { redlineDocx } = await import('../../word/redline/index.js');
+    const { redlineDocx } = await import('./word/index.js');
     return (result, drafts, options) => redlineDocx(result, drafts, options);
   }
-  const [{ amendmentsDocx }, { defaultDate, headerValue: value }] = await Promise.all([import('../../word/redline/amendments.js'), import('../../word/redline/defaults.js')]);
+  const [{ amendmentsDocx }, { defaultDate, headerValue: value }] = await Promise.all([import('./word/amendments.js'), import('./word/defaults.js')]);
   return (result, drafts, options) => {
     const date = options.date ?? defaultDate(drafts.new);
     const reference = value(drafts.new, 'reference') ?? value(drafts.old, 'reference');

@@ -23,9 +23,9 @@
  * own tracked paragraphs (./notes.ts); only footnotes that no point calls
  * are listed at the end.
  */
-import type { Draft } from '../../core/draft.js';
-import type { Change, DiffResult, Element, Entry, Side, WordOp } from '../../diff/types.js';
-import { textParagraphs } from '../../diff/format/paragraphs.js';
+import type { Draft } from '../../../core/draft.js';
+import type { Change, DiffResult, Element, Entry, Side, WordOp } from '../../types.js';
+import { textParagraphs } from '../paragraphs.js';
 import { headerModel, textRuns, type HeaderModel } from './header.js';
 import { BREAK, rewrittenEquals } from './ops.js';
 import { callNotes, markEdited, markWhole, takeMarks, type Calls, type Marked, type NoteContents } from './notes.js';

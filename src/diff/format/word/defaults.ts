@@ -10,7 +10,7 @@
  *   latest date in its header (adoption dates, closing block); else none
  *   (Word shows revisions without a date).
  */
-import type { Draft } from '../../core/draft.js';
+import type { Draft } from '../../../core/draft.js';
 
 export const DEFAULT_AUTHOR = 'EESC secretariat';
 

@@ -1,7 +1,7 @@
 /** A Markdown draft file (built by `opinion build` or converted from Word) as a `Draft`. */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { parseMarkdownDraft, type ParsedDraft } from '../parse/markdown-draft.js';
+import { parseMarkdownDraft, type ParsedDraft } from './markdown/markdown-draft.js';
 import { DiffInputError, reasonOf } from './errors.js';
 
 /** Drafts are tens of kilobytes; a bench draft of 5,000 points is about 2 MB. */

@@ -60,8 +60,8 @@ import {
   type ParagraphChild,
   type XmlComponent,
 } from 'docx';
-import type { Numbering } from '../../core/model.js';
-import { LEVEL_INDENT, POINT_LIST, STYLE, levelText, planNumbering, wordDocument } from '../shell.js';
+import type { Numbering } from '../../../core/model.js';
+import { LEVEL_INDENT, POINT_LIST, STYLE, levelText, planNumbering, wordDocument } from '../../../word/shell.js';
 import type { HeaderModel, LineStyle, TrackedLine } from './header.js';
 import type { Move, RedlineModel, Revision, TrackedNote, TrackedParagraph, TrackedRun } from './model.js';
 

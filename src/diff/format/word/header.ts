@@ -5,9 +5,9 @@
  * lists changed fields, so both drafts are read here, field by field with
  * the comparison's keys (`field` and its rank among rows of that field).
  */
-import type { Draft, DraftHeaderField } from '../../core/draft.js';
-import { wordDiff } from '../../diff/compare/word-diff.js';
-import { tokenize } from '../../diff/text/tokenize.js';
+import type { Draft, DraftHeaderField } from '../../../core/draft.js';
+import { wordDiff } from '../../compare/word-diff.js';
+import { tokenize } from '../../text/tokenize.js';
 import type { Revision, TrackedRun } from './model.js';
 
 export type LineStyle = 'stage' | 'reference' | 'title' | 'kind' | 'body' | 'closing' | 'signature';

@@ -4,7 +4,7 @@
  * renumbered target: "point 1.3" → "1.4"); it must still give each version
  * exactly, paragraph by paragraph.
  */
-import type { WordOp } from '../../diff/types.js';
+import type { WordOp } from '../../types.js';
 
 /** A paragraph break inside a point's text. */
 export const BREAK = /\s*\n{2,}\s*/u;

@@ -6,12 +6,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { VFile } from 'vfile';
-import type { Draft } from '../../core/draft.js';
-import { parseMarkdownDraft } from '../parse/markdown-draft.js';
+import type { Draft } from '../core/draft.js';
+import { parseMarkdownDraft } from './markdown/markdown-draft.js';
 import { DiffInputError, reasonOf } from './errors.js';
 import { readOpinionFolder } from './folder.js';
 import { draftText, readMarkdownDraft } from './markdown-file.js';
-import { displayPath } from '../../report/paths.js';
+import { displayPath } from '../report/paths.js';
 import { relocate } from './relocate.js';
 import { draftFromDocx, isWordDocument } from './word-file.js';
 

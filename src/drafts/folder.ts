@@ -2,7 +2,7 @@
 import { stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { VFile } from 'vfile';
-import type { Draft } from '../../core/draft.js';
+import type { Draft } from '../core/draft.js';
 import { DiffInputError } from './errors.js';
 
 export interface FolderDraft {
@@ -20,7 +20,7 @@ export async function readOpinionFolder(dir: string, shown: string, lang: string
   if (!(await isOpinionFolder(dir))) {
     throw new DiffInputError(`cannot read \`${shown}\`: a folder without \`opinion.yaml\`, expected an opinion source folder or a Markdown draft`);
   }
-  const { draftFromSources } = await import('../../render/draft.js');
+  const { draftFromSources } = await import('../render/draft.js');
   const { draft, files } = await draftFromSources(dir, lang ? { lang } : {});
   if (!draft) {
     const first = files.flatMap((file) => file.messages).find((message) => message.fatal === true);

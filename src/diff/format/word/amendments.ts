@@ -8,10 +8,10 @@
  */
 import type { PhrasingContent } from 'mdast';
 import { Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type FileChild } from 'docx';
-import { action, amendedChanges, amendmentCell, plainCell, reasonOf, target } from '../../diff/format/amendments.js';
-import { textParagraphs } from '../../diff/format/paragraphs.js';
-import type { DiffResult } from '../../diff/types.js';
-import { STYLE, packWord, wordDocument } from '../shell.js';
+import { action, amendedChanges, amendmentCell, plainCell, reasonOf, target } from '../amendments.js';
+import { textParagraphs } from '../paragraphs.js';
+import type { DiffResult } from '../../types.js';
+import { STYLE, packWord, wordDocument } from '../../../word/shell.js';
 
 interface Marks {
   bold?: boolean;

@@ -13,7 +13,7 @@ import { replacePlainParagraphs, restorePlainParagraphs } from './fast-paragraph
 const processor = unified().use(remarkParse).use(remarkGfm).freeze();
 
 /** The draft's tree, positions in `file` (see fast-paragraphs.ts for how large drafts are read quickly). */
-export function parseDraftMarkdown(file: VFile): Root {
+export function parseDraftTree(file: VFile): Root {
   const original = String(file.value);
   const replaced = replacePlainParagraphs(original);
   if (replaced.runs.length > 0) {

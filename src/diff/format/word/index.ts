@@ -2,9 +2,9 @@
  * `opinion diff --format docx`: the redline of two drafts as a Word file with
  * real tracked changes, and the amendment sheet as a Word table.
  */
-import type { Draft } from '../../core/draft.js';
-import type { DiffResult } from '../../diff/types.js';
-import { packWord } from '../shell.js';
+import type { Draft } from '../../../core/draft.js';
+import type { DiffResult } from '../../types.js';
+import { packWord } from '../../../word/shell.js';
 import { defaultAuthor, defaultDate, headerValue } from './defaults.js';
 import { redlineModel } from './model.js';
 import { redlineDocument } from './word.js';

@@ -20,10 +20,10 @@
  * `NOTEREF`); a kept mark that is the first call in one version only is
  * written as a deleted and an inserted mark.
  */
-import type { DraftNote } from '../../core/draft.js';
-import { wordDiff } from '../../diff/compare/word-diff.js';
-import { tokenize } from '../../diff/text/tokenize.js';
-import type { Side, WordOp } from '../../diff/types.js';
+import type { DraftNote } from '../../../core/draft.js';
+import { wordDiff } from '../../compare/word-diff.js';
+import { tokenize } from '../../text/tokenize.js';
+import type { Side, WordOp } from '../../types.js';
 import { rewrittenEquals } from './ops.js';
 import type { Move, Revision, TrackedNote, TrackedParagraph, TrackedRun } from './model.js';
 

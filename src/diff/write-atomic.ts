@@ -2,8 +2,8 @@
  * Writing a diff output so that it is never seen half-written (the shared
  * atomic write), with a failure reported as an input/output problem (exit 2).
  */
-import { writeFileAtomic as writeAtomically } from '../../core/atomic-write.js';
-import { DiffInputError, reasonOf } from './errors.js';
+import { writeFileAtomic as writeAtomically } from '../core/atomic-write.js';
+import { DiffInputError, reasonOf } from '../drafts/errors.js';
 
 export async function writeFileAtomic(path: string, content: string | Uint8Array, shown = path): Promise<void> {
   try {

@@ -4,14 +4,14 @@
  * draft parser — one reading of numbers, headings and header rows for both.
  */
 import type { VFile } from 'vfile';
-import type { Draft } from '../../core/draft.js';
+import type { Draft } from '../core/draft.js';
 import { DiffInputError } from './errors.js';
 
 export async function draftFromDocx(bytes: Uint8Array, shown: string, origin = shown): Promise<{ draft: Draft; files: VFile[] }> {
   const [{ readDocx, WordReadError }, { draftMarkdown }, { parseMarkdownDraft }] = await Promise.all([
-    import('../../word/read/index.js'),
-    import('../../render/to-markdown.js'),
-    import('../parse/markdown-draft.js'),
+    import('./word/index.js'),
+    import('../render/to-markdown.js'),
+    import('./markdown/markdown-draft.js'),
   ]);
   try {
     const word = readDocx(bytes, shown);

@@ -1,5 +1,5 @@
 /** Paths in a draft shown as the user knows them: relative to the working folder, or `folder@revision`. */
-import type { Draft } from '../../core/draft.js';
+import type { Draft } from '../core/draft.js';
 
 /** Rewrite every `at.file` (and the origin) with `rename`. */
 export function relocate(draft: Draft, rename: (file: string) => string, origin: string): Draft {

@@ -19,7 +19,7 @@ import { addFrontLine, addHeaderRow, addHeaderTable } from './front-matter.js';
 import { isClosingLine, isTitleLine } from './header-labels.js';
 import { leading, levels, type Leading } from './numbering.js';
 import { emphasisOnly, plainText, TextBuilder, type PlainText } from './plain-text.js';
-import { parseDraftMarkdown } from './processor.js';
+import { parseDraftTree } from './processor.js';
 
 export interface ParsedDraft {
   draft: Draft;
@@ -103,7 +103,7 @@ class DraftReader {
   }
 
   read(): Draft {
-    const tree = parseDraftMarkdown(this.file);
+    const tree = parseDraftTree(this.file);
     const blocks = blocksOf(tree);
     const firstChapter = blocks.find((b) => b.node.type === 'heading' && b.lead?.number !== undefined && levels(b.lead.number) === 1);
     if (firstChapter?.node.type === 'heading') this.chapterDepth = firstChapter.node.depth;

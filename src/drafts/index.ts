@@ -1,0 +1,17 @@
+/**
+ * Drafts: one reader for every form a draft comes in — a Markdown draft
+ * (built, or converted from Word), a Word `.docx`, an opinion source folder
+ * (through the render pipeline), or any of these at a git revision — into
+ * one `Draft` model (`core/draft.ts`). `diff` and `import` both read drafts
+ * here; nothing here knows about comparing or importing.
+ *
+ * - `parseMarkdownDraft(text, origin)`: a Markdown draft as a `Draft`.
+ * - `parseDraftTree(file)`: a Markdown draft's mdast tree (the step before).
+ * - `readDocx(bytes, shown)`: a Word draft as the Markdown tree a built draft gives.
+ * - `loadDrafts(paths, options)`: the two drafts a command line names (files, folders, git revisions).
+ */
+export { parseMarkdownDraft, type ParsedDraft } from './markdown/markdown-draft.js';
+export { parseDraftTree } from './markdown/processor.js';
+export { readDocx, WordReadError, type WordDraft } from './word/index.js';
+export { loadDrafts, type InputOptions, type LoadedDraft } from './load.js';
+export { DiffInputError } from './errors.js';
