@@ -34,8 +34,8 @@ export {
 } from './render/index.js';
 // The Word draft: with format `docx`, `renderOpinion` gives `word` (the filled tree and page options), `wordBytes`
 // its `.docx` (`buildOpinion` does it: `render.docx`); `toWord` gives the docx Document; the shell is shared with the redline.
-export { toWord, wordBytes, type WordBuildOptions, type WordSource } from './word/build/index.js';
-export { wordDocument, packWord, planNumbering, STYLE, type WordDocumentOptions, type NumberingPlan } from './word/shell.js';
+export { toWord, wordBytes, type WordBuildOptions, type WordSource } from './render/word/index.js';
+export { wordDocument, packWord, planNumbering, STYLE, type WordDocumentOptions, type NumberingPlan } from './word/document.js';
 
 // Drafts: one reader for Markdown drafts, Word drafts and opinion folders, into one `Draft`.
 export { parseMarkdownDraft, loadDrafts, readDocx, WordReadError, type ParsedDraft, type WordDraft } from './drafts/index.js';

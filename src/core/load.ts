@@ -13,7 +13,7 @@ import { outlineProse } from './prose-outline.js';
 import { readSource, describeFsError } from './read-source.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
 import { suggest } from './suggest.js';
-import { checkSchema } from '../validate/schema.js';
+import { checkSchema } from './schema.js';
 import type { ChapterSource, Located, Metadata, Opinion, YamlKind } from './model.js';
 import { YAML_KINDS } from './model.js';
 

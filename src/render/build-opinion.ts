@@ -113,7 +113,7 @@ export async function buildOpinion(dir: string, options: BuildOptions = {}): Pro
     );
     const render = result.renders[result.renders.length - 1]!;
     // The Word writer is loaded only for a Word draft.
-    if (render.word) render.docx = await (await import('../word/build/index.js')).wordBytes(render.word);
+    if (render.word) render.docx = await (await import('./word/index.js')).wordBytes(render.word);
   }
   result.ok = !hasErrors(files);
   return finish(result);

@@ -21,7 +21,7 @@ import { documentJson, documentFrom, type BuiltDocument } from './to-json.js';
 import { toHtml } from './to-html.js';
 import { toMarkdown } from './to-markdown.js';
 import { bannerFields, closingFields } from './to-draft.js';
-import type { WordBuildOptions, WordSource } from '../word/build/index.js';
+import type { WordBuildOptions, WordSource } from './word/index.js';
 
 export const FORMATS = ['md', 'html', 'json', 'docx'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -60,7 +60,7 @@ export interface RenderResult {
   json?: string;
   /**
    * What the Word draft is made of, when `docx` is among the formats: the filled tree and the
-   * page options. `wordBytes(word)` (from `src/word/build/`, loaded only when needed) gives the
+   * page options. `wordBytes(word)` (from `src/render/word/`, loaded only when needed) gives the
    * `.docx`; `buildOpinion` does it and sets `docx`.
    */
   word?: WordSource;

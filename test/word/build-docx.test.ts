@@ -11,8 +11,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildOpinion, writeOutputs, type BuildOptions } from '../../src/render/index.js';
-import { toWord } from '../../src/word/build/index.js';
-import { packWord } from '../../src/word/shell.js';
+import { toWord } from '../../src/render/word/index.js';
+import { packWord } from '../../src/word/document.js';
 import { blockTexts, hasPandoc, noteTexts, pandoc, pandocJson } from './build-pandoc.js';
 
 const SAMPLE = 'opinions/see-migrants';

@@ -1,7 +1,7 @@
 import { ExternalHyperlink, FootnoteReferenceRun, Paragraph, TextRun, Bookmark } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { levelText, numberedItem, packWord, planNumbering, POINT_LIST, STYLE, wordDocument, wordLanguage } from '../../src/word/shell.js';
+import { levelText, numberedItem, packWord, planNumbering, POINT_LIST, STYLE, wordDocument, wordLanguage } from '../../src/word/document.js';
 
 const DATE = new Date('2018-04-10T00:00:00Z');
 

@@ -17,7 +17,7 @@ import { loadDrafts } from '../../src/drafts/load.js';
 import { amendmentsDocx } from '../../src/diff/format/word/amendments.js';
 import { defaultAuthor, defaultDate, redlineDocx, redlineModel, type RedlineOptions } from '../../src/diff/format/word/index.js';
 import { redlineDocument } from '../../src/diff/format/word/word.js';
-import { packWord } from '../../src/word/shell.js';
+import { packWord } from '../../src/word/document.js';
 import { draftMarked, draftParagraphs } from './redline-model.test.js';
 import { hasPandoc, readWord, type ReadParagraph } from './redline-pandoc.js';
 

@@ -40,7 +40,7 @@ export const checkCommand: DefineCommand = (io, setExit) =>
     .action(async (paths: string[], options: CheckCliOptions) => {
       const [check, { checkOpinions }, { findOpinionFolders }, { formatReport }] = await Promise.all([
         import('../../check/index.js'),
-        import('../../check/worker.js'),
+        import('../../corpus/worker.js'),
         import('../../validate/index.js'),
         import('../../report/index.js'),
       ]);

@@ -24,7 +24,7 @@ export const statsCommand: DefineCommand = (io, setExit) =>
     .action(async (paths: string[], options: { format?: 'table' | 'json'; jobs?: string; quick?: boolean }) => {
       const [{ statsReport, formatStatsTable, formatStatsJson }, { countOpinions }, { findOpinionFolders }, { formatReport }] = await Promise.all([
         import('../../stats/index.js'),
-        import('../../check/worker.js'),
+        import('../../corpus/worker.js'),
         import('../../validate/index.js'),
         import('../../report/index.js'),
       ]);

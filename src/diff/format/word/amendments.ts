@@ -11,7 +11,7 @@ import { Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type FileChi
 import { action, amendedChanges, amendmentCell, plainCell, reasonOf, target } from '../amendments.js';
 import { textParagraphs } from '../paragraphs.js';
 import type { DiffResult } from '../../types.js';
-import { STYLE, packWord, wordDocument } from '../../../word/shell.js';
+import { STYLE, packWord, wordDocument } from '../../../word/document.js';
 
 interface Marks {
   bold?: boolean;

@@ -4,7 +4,7 @@
  */
 import type { Draft } from '../../../core/draft.js';
 import type { DiffResult } from '../../types.js';
-import { packWord } from '../../../word/shell.js';
+import { packWord } from '../../../word/document.js';
 import { defaultAuthor, defaultDate, headerValue } from './defaults.js';
 import { redlineModel } from './model.js';
 import { redlineDocument } from './word.js';

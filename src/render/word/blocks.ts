@@ -7,7 +7,7 @@
  */
 import { Bookmark, Paragraph, Tab, TextRun, type FileChild, type IParagraphOptions, type ParagraphChild } from 'docx';
 import type { Heading, List, Nodes, Paragraph as MdParagraph, PhrasingContent, RootContent } from 'mdast';
-import { BULLET_LIST, LIST_HANGING, LIST_LEVELS, listIndent, numberedItem, ORDERED_LIST, STYLE } from '../shell.js';
+import { BULLET_LIST, LIST_HANGING, LIST_LEVELS, listIndent, numberedItem, ORDERED_LIST, STYLE } from '../../word/document.js';
 import { classesOf, idOf, isNumber, type WordContext } from './context.js';
 import { inlines, type RunFormat } from './inlines.js';
 import { gfmTable, headerTable } from './tables.js';

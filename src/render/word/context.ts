@@ -5,8 +5,8 @@
  * instances (each ordered list counts from 1).
  */
 import type { Nodes } from 'mdast';
-import type { NumberingPlan } from '../shell.js';
-import '../../render/mdast-data.js';
+import type { NumberingPlan } from '../../word/document.js';
+import '../mdast-data.js';
 
 export interface WordContext {
   plan: NumberingPlan;

@@ -1,13 +1,13 @@
 /**
  * The Word output of `opinion build`: the same filled draft tree as the
  * Markdown and HTML outputs (`src/render/render.ts`) as a `docx` Document in
- * the shared shell (`../shell.ts`). `toWord` is pure and synchronous;
+ * the shared document shell (`src/word/document.ts`). `toWord` is pure and synchronous;
  * `wordBytes` packs the document into the bytes of the `.docx`.
  */
 import type { Document } from 'docx';
 import type { Nodes, Root } from 'mdast';
 import type { Numbering } from '../../core/model.js';
-import { packWord, planNumbering, STYLE, wordDocument } from '../shell.js';
+import { packWord, planNumbering, STYLE, wordDocument } from '../../word/document.js';
 import { blocks } from './blocks.js';
 import { classesOf, idOf, isNumber, type WordContext } from './context.js';
 import { footnoteNumbers, footnoteParagraphs } from './footnotes.js';

@@ -5,7 +5,7 @@
  */
 import { AlignmentType, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
 import type { Table as MdTable, TableCell as MdTableCell } from 'mdast';
-import { STYLE, TEXT_WIDTH } from '../shell.js';
+import { STYLE, TEXT_WIDTH } from '../../word/document.js';
 import type { WordContext } from './context.js';
 import { inlines } from './inlines.js';
 

@@ -6,11 +6,11 @@
  */
 import type { ErrorObject } from 'ajv';
 import * as validators from '../generated/validators.js';
-import { report } from '../core/messages.js';
-import { suggest } from '../core/suggest.js';
-import type { YamlKind } from '../core/model.js';
-import type { YamlSource } from '../core/yaml-source.js';
-import { pointerSegments } from '../core/yaml-source.js';
+import { report } from './messages.js';
+import { suggest } from './suggest.js';
+import type { YamlKind } from './model.js';
+import type { YamlSource } from './yaml-source.js';
+import { pointerSegments } from './yaml-source.js';
 import { schemas } from './schemas.js';
 
 type SchemaNode = Record<string, unknown>;

@@ -11,7 +11,7 @@
  */
 import { Bookmark, ExternalHyperlink, FootnoteReferenceRun, InternalHyperlink, SimpleField, TextRun, type ParagraphChild } from 'docx';
 import type { PhrasingContent } from 'mdast';
-import { STYLE } from '../shell.js';
+import { STYLE } from '../../word/document.js';
 import type { WordContext } from './context.js';
 
 export interface RunFormat {

@@ -12,8 +12,8 @@ import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { fromPlainFile, toPlainFile, type PlainFile } from '../core/transfer.js';
 import type { VFile } from 'vfile';
-import { checkOpinion, type CheckOptions } from './index.js';
-import { ConfigFiles } from './config-file.js';
+import { checkOpinion, type CheckOptions } from '../check/index.js';
+import { ConfigFiles } from '../check/config-file.js';
 import { statsOfOpinion, type StatsOptions } from '../stats/index.js';
 import type { OpinionStats } from '../stats/types.js';
 

@@ -7,7 +7,7 @@
  */
 import { Paragraph, Tab, TextRun } from 'docx';
 import type { BlockContent, Root, Table } from 'mdast';
-import { STYLE } from '../shell.js';
+import { STYLE } from '../../word/document.js';
 import { blocks } from './blocks.js';
 import type { WordContext } from './context.js';
 import { inlines } from './inlines.js';
