@@ -1,12 +1,23 @@
 /** The library entry point: one import gives load, validate, build, diff, check and stats. */
-import { describe, it, expect } from 'vitest';
+import { afterEach, describe, it, expect, vi } from 'vitest';
 import { join } from 'node:path';
 import * as opinion from '../src/index.js';
 
 const sample = (name: string) => join(import.meta.dirname, '..', 'opinions', name);
 
 describe('library API', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
   it('validates, builds, diffs, checks and counts the sample without printing anything', async () => {
+    // Everything a library could print through: the streams and the console.
+    const printed: string[] = [];
+    const capture = (where: string) => (...args: unknown[]) => void printed.push(`${where}: ${args.map(String).join(' ')}`);
+    vi.spyOn(process.stdout, 'write').mockImplementation(capture('stdout') as never);
+    vi.spyOn(process.stderr, 'write').mockImplementation(capture('stderr') as never);
+    for (const method of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) vi.spyOn(console, method).mockImplementation(capture(`console.${method}`));
+
     const validated = await opinion.validateOpinion(sample('see-migrants'));
     expect(opinion.countMessages(validated.files)).toEqual({ errors: 0, warnings: 0, infos: 0 });
     expect(validated.opinion?.meta.reference).toBe('INT/871');
@@ -25,5 +36,11 @@ describe('library API', () => {
 
     const report = JSON.parse(opinion.formatReport(checked.files, 'json'));
     expect(report.summary.errors).toBe(0);
+
+    const built = await opinion.buildOpinion(sample('see-migrants'), { formats: ['md', 'html', 'json'] });
+    expect(built.renders[0]?.markdown).toContain('Cooperatives and social economy enterprises');
+
+    vi.restoreAllMocks();
+    expect(printed).toEqual([]);
   }, 60_000);
 });

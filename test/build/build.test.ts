@@ -3,7 +3,7 @@
  * builds a fixture folder and compares, byte for byte, with golden files in
  * golden/<case>/: the messages (`messages.txt`) and each language's
  * `opinion.md`, `opinion.html` and `opinion.json`.
- * Regenerate after an intended change with
+ * A missing golden file fails. Regenerate after an intended change with
  *   UPDATE_GOLDEN=1 npx vitest run test/build
  * and review the diff.
  */
@@ -13,31 +13,14 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { VFile } from 'vfile';
 import { buildOpinion, draftMarkdown, type BuildOptions } from '../../src/render/index.js';
-import { severityOf } from '../../src/core/messages.js';
+import { describeMessages, golden, ROOT } from '../helpers.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const GOLDEN = join(import.meta.dirname, 'golden');
 
-export function describeMessages(files: readonly VFile[], base: string): string {
-  const lines: string[] = [];
-  for (const file of files) {
-    for (const m of file.messages) {
-      const end = m.place && 'start' in m.place ? `-${m.place.end.line}:${m.place.end.column}` : '';
-      const path = relative(base, file.path).split('\\').join('/') || '.';
-      lines.push(`${path}:${m.line ?? 1}:${m.column ?? 1}${end} ${severityOf(m)} ${m.ruleId} ${m.reason}`);
-    }
-  }
-  return lines.join('\n') + (lines.length ? '\n' : '');
-}
-
-function golden(path: string, actual: string): void {
-  const full = join(GOLDEN, path);
-  if (process.env.UPDATE_GOLDEN || !existsSync(full)) {
-    mkdirSync(join(full, '..'), { recursive: true });
-    writeFileSync(full, actual);
-  }
-  expect(actual, path).toBe(readFileSync(full, 'utf8'));
+/** Compare `actual` with golden/<path> (see test/helpers.ts: a missing golden fails unless UPDATE_GOLDEN=1). */
+function expectGolden(path: string, actual: string): void {
+  expect(actual, path).toBe(golden(join(GOLDEN, path), actual));
 }
 
 interface Case {
@@ -64,13 +47,13 @@ describe('build fixtures (golden files)', () => {
   for (const c of CASES) {
     it(c.name, async () => {
       const build = await buildOpinion(c.dir, c.options);
-      golden(`${c.name}/messages.txt`, describeMessages(build.files, c.dir));
+      expectGolden(`${c.name}/messages.txt`, describeMessages(build.files, c.dir));
       expect(build.ok).toBe(c.ok);
       for (const render of build.renders) {
         if (!c.ok) continue;
-        golden(`${c.name}/${render.lang}/opinion.md`, render.markdown!);
-        golden(`${c.name}/${render.lang}/opinion.html`, render.html!);
-        golden(`${c.name}/${render.lang}/opinion.json`, render.json!);
+        expectGolden(`${c.name}/${render.lang}/opinion.md`, render.markdown!);
+        expectGolden(`${c.name}/${render.lang}/opinion.html`, render.html!);
+        expectGolden(`${c.name}/${render.lang}/opinion.json`, render.json!);
       }
     });
   }

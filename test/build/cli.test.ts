@@ -6,7 +6,7 @@ import { describe, it, expect } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runBin, runMain } from '../cli/helpers.js';
+import { runBin, runMain } from '../helpers.js';
 
 const FIX = 'test/build/fixtures';
 const out = () => mkdtempSync(join(tmpdir(), 'opinion-cli-'));
@@ -78,7 +78,7 @@ describe('opinion build (in-process)', () => {
       stderr: 'opinion: unexpected output `pdf` for --to, expected md, html, json or docx (comma-separated)\n',
     });
     expect((await runMain(['build', `${FIX}/basic`, '--lang', 'French'])).code).toBe(2);
-    expect((await runMain(['build', `${FIX}/nowhere`])).stderr).toBe(`opinion: cannot read \`${process.cwd()}/${FIX}/nowhere\`: no such file or folder\n`);
+    expect((await runMain(['build', `${FIX}/nowhere`])).stderr).toBe(`opinion: cannot read \`${FIX}/nowhere\`: no such file or folder\n`);
     expect((await runMain(['build', `${FIX}/basic`, '--template', 'missing.md'])).stderr).toBe('opinion: cannot read `missing.md` given to --template: no such file\n');
   });
 

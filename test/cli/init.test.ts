@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { runBin } from './helpers.js';
+import { runBin } from '../helpers.js';
 import { validateOpinion } from '../../src/validate/index.js';
 
 describe('opinion init', () => {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { runBin, runMain } from './helpers.js';
+import { runBin, runMain } from '../helpers.js';
 
 const FIX = 'test/validate/fixtures';
 

@@ -13,27 +13,12 @@ import type { Draft } from '../../src/core/draft.js';
 import { parseMarkdownDraft } from '../../src/drafts/index.js';
 import { loadDrafts } from '../../src/drafts/load.js';
 import { draftFromDocx } from '../../src/drafts/word-file.js';
-import { main } from '../../src/cli/main.js';
+import { runMain, type Run } from '../helpers.js';
 import { FIXTURES, ROOT, diffSchemaValidator } from './helpers.js';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(args: string[], options: { cwd?: string; env?: Record<string, string>; tty?: boolean } = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['diff', ...args], {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    cwd: options.cwd ?? FIXTURES,
-    env: options.env ?? {},
-    stdoutIsTTY: options.tty ?? false,
-    stderrIsTTY: options.tty ?? false,
-  });
-  return { code, stdout, stderr };
+/** `opinion diff …` in-process, paths relative to the fixtures. */
+function run(args: string[], options: { cwd?: string; env?: Record<string, string>; tty?: boolean } = {}): Promise<Run> {
+  return runMain(['diff', ...args], { ...options, cwd: options.cwd ?? FIXTURES });
 }
 
 describe('opinion diff: Markdown drafts', () => {

@@ -9,10 +9,10 @@
  * and review the diff.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diffToJson } from '../../src/diff/index.js';
-import { FIXTURES, UPDATE, compact, diffFixture, diffSchemaValidator, fixtureCases } from './helpers.js';
+import { golden } from '../helpers.js';
+import { FIXTURES, compact, diffFixture, diffSchemaValidator, fixtureCases } from './helpers.js';
 
 const REQUIRED = [
   'added', 'deleted', 'modified', 'moved', 'moved-and-edited', 'renumbering-only', 'split', 'merged',
@@ -29,8 +29,7 @@ describe('diff fixtures', () => {
       const result = diffFixture(name);
       const actual = compact(result);
       const path = join(FIXTURES, name, 'expected.json');
-      if (UPDATE) writeFileSync(path, JSON.stringify(actual, null, 2) + '\n');
-      expect(actual).toEqual(JSON.parse(readFileSync(path, 'utf8')));
+      expect(actual).toEqual(JSON.parse(golden(path, JSON.stringify(actual, null, 2) + '\n')));
       const validate = diffSchemaValidator();
       expect(validate(diffToJson(result)), JSON.stringify(validate.errors, null, 2)).toBe(true);
     });

@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Draft } from '../../src/core/draft.js';
 import { diffDrafts, formatDiff, type DiffFormat } from '../../src/diff/index.js';
-import { GOLDEN, diffFixture, golden } from './helpers.js';
+import { golden } from '../helpers.js';
+import { GOLDEN, diffFixture } from './helpers.js';
 
 const CASES: [DiffFormat, string, { color?: boolean }][] = [
   ['terminal', 'redline.terminal.txt', {}],

@@ -1,16 +1,16 @@
 /** Shared helpers of the `opinion diff` tests: fixture pairs, compact change lists, the JSON Schema validator. */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { diffDrafts, diffToJson, type DiffOptions, type DiffResult, type WordOp } from '../../src/diff/index.js';
 import { parseMarkdownDraft } from '../../src/drafts/index.js';
 
-export const ROOT = join(import.meta.dirname, '..', '..');
+import { ROOT } from '../helpers.js';
+
+export { ROOT };
 export const FIXTURES = join(import.meta.dirname, 'fixtures');
 export const GOLDEN = join(import.meta.dirname, 'golden');
-/** Set to regenerate expected files after an intended change (then review the git diff). */
-export const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
 export function fixtureCases(): string[] {
   return readdirSync(FIXTURES, { withFileTypes: true })
@@ -44,12 +44,6 @@ export function compact(result: DiffResult): unknown {
     }),
     summary: { counts: nonZero(json.summary.counts), footnotes: nonZero(json.summary.footnotes), words: json.summary.words },
   };
-}
-
-/** Compare `actual` with a golden file, or write it when regenerating. */
-export function golden(path: string, actual: string): string {
-  if (UPDATE || !existsSync(path)) writeFileSync(path, actual);
-  return readFileSync(path, 'utf8');
 }
 
 let validator: ReturnType<InstanceType<typeof Ajv2020.default>['compile']> | undefined;

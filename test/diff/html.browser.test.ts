@@ -3,31 +3,28 @@
  * `chromium`, driven by playwright-core): deletions struck, insertions
  * shown, the table of contents jumping to each changed point, the
  * side-by-side view, the print layout, and no script from a draft ever
- * running. Skipped when Chromium is not installed. A screenshot is left at
- * $TMPDIR/opinion-diff-redline.png for a human to look at.
+ * running. Skipped when Chromium is not installed, except under CI, where
+ * that fails. A screenshot is left at $TMPDIR/opinion-diff-redline.png for a
+ * human to look at, and checked to show the whole page and the colours of
+ * deletions and insertions.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { formatHtml } from '../../src/diff/index.js';
+import { hasChromium, launchChromium, screenshotPixels, skipWithout } from '../helpers.js';
 import { diffFixture } from './helpers.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-
-describe.skipIf(!available)('HTML redline in Chromium', () => {
+describe.skipIf(skipWithout(hasChromium))('HTML redline in Chromium', () => {
   let browser: Browser;
   const dialogs: string[] = [];
   const errors: string[] = [];
   const requests: string[] = [];
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
@@ -140,11 +137,20 @@ describe.skipIf(!available)('HTML redline in Chromium', () => {
     await page.close();
   });
 
-  it('leaves a screenshot for a human to look at', async () => {
+  it('leaves a screenshot of the whole page for a human to look at, deletions and insertions in their colours', async () => {
     const page = await open('redline');
     const path = join(tmpdir(), 'opinion-diff-redline.png');
-    await page.screenshot({ path, fullPage: true });
-    expect(existsSync(path)).toBe(true);
+    const png = await page.screenshot({ path, fullPage: true });
+    const background = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    const colours = [await background('.inline-view del'), await background('.inline-view ins')];
+    const size = await page.evaluate(() => ({ width: document.documentElement.clientWidth, height: document.documentElement.scrollHeight, ratio: devicePixelRatio }));
     await page.close();
+    const shown = await screenshotPixels(browser, png, colours);
+    expect(shown.width).toBe(Math.round(size.width * size.ratio));
+    expect(shown.height).toBe(Math.round(size.height * size.ratio));
+    // The backgrounds of struck and inserted words are solid: hundreds of pixels each.
+    expect(new Set(colours).size).toBe(2);
+    expect(shown.counts[0]).toBeGreaterThan(200);
+    expect(shown.counts[1]).toBeGreaterThan(200);
   });
 });

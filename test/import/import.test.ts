@@ -13,7 +13,7 @@ import { importDraft, type ImportResult } from '../../src/import/index.js';
 import { writeImportedFolder } from '../../src/import/write.js';
 import { validateOpinion } from '../../src/validate/index.js';
 import { readDocx } from '../../src/drafts/word/index.js';
-import { runMain, ROOT } from '../cli/helpers.js';
+import { hasPandoc, runMain, ROOT, skipWithout } from '../helpers.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const SCHEMAS = join(ROOT, 'schemas');
@@ -125,7 +125,7 @@ describe('round trip of the sample', async () => {
     expect(diff.code).toBe(0);
   });
 
-  it('imports a Word version of it (pandoc) to the same text', { skip: !hasPandoc() && !process.env.CI }, async () => {
+  it('imports a Word version of it (pandoc) to the same text', { skip: skipWithout(hasPandoc) }, async () => {
     const md = join(temp, 'sample.md');
     writeFileSync(md, original);
     const docx = join(temp, 'sample.docx');
@@ -140,14 +140,6 @@ describe('round trip of the sample', async () => {
   });
 });
 
-function hasPandoc(): boolean {
-  try {
-    execFileSync('pandoc', ['--version']);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('Word fixtures', () => {
   it('word-numbered.docx: auto numbers, typed numbers, sub-points, header table, footnotes, unmapped content reported', async () => {
@@ -243,7 +235,7 @@ describe('opinion import (CLI)', () => {
 });
 
 describe('opinion diff with .docx', () => {
-  it('a Markdown draft and the .docx made from it have the same points', { skip: !hasPandoc() && !process.env.CI }, async () => {
+  it('a Markdown draft and the .docx made from it have the same points', { skip: skipWithout(hasPandoc) }, async () => {
     const dir = join(temp, 'diff');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'draft.md'), readFileSync(join(FIXTURES, 'pandoc-draft.md')));

@@ -7,7 +7,7 @@ import { describe, it, expect } from 'vitest';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { runBin, runMain } from '../cli/helpers.js';
+import { runBin, runMain } from '../helpers.js';
 import { writeOpinion } from '../check/helpers.js';
 import { HAND_COUNTED } from './fixtures.js';
 

@@ -2,7 +2,7 @@
  * Each folder in fixtures/ is an opinion; `expected.txt` beside its sources
  * holds the exact messages `validateOpinion` must produce for it, one per
  * line: `file:line:column-line:column severity rule-id message`.
- * Regenerate after an intended change with `UPDATE_GOLDEN=1 npx vitest run test/validate`
+ * A missing expected file fails. Regenerate after an intended change with `UPDATE_GOLDEN=1 npx vitest run test/validate`
  * and review the diff.
  */
 import { describe, it, expect } from 'vitest';
@@ -10,22 +10,9 @@ import { readdirSync, readFileSync, writeFileSync, existsSync, mkdtempSync, mkdi
 import { join, relative } from 'node:path';
 import { tmpdir } from 'node:os';
 import { validateOpinion } from '../../src/validate/index.js';
-import { severityOf } from '../../src/core/messages.js';
-import type { VFile } from 'vfile';
+import { describeMessages, golden } from '../helpers.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
-
-export function describeMessages(files: VFile[], base: string): string {
-  const lines: string[] = [];
-  for (const file of files) {
-    for (const m of file.messages) {
-      const end = m.place && 'start' in m.place ? `-${m.place.end.line}:${m.place.end.column}` : '';
-      const path = relative(base, file.path).split('\\').join('/') || '.';
-      lines.push(`${path}:${m.line ?? 1}:${m.column ?? 1}${end} ${severityOf(m)} ${m.ruleId} ${m.reason}`);
-    }
-  }
-  return lines.join('\n') + (lines.length ? '\n' : '');
-}
 
 describe('validate fixtures', () => {
   for (const name of readdirSync(fixtures).filter((n) => !n.endsWith('.txt')).sort()) {
@@ -33,9 +20,7 @@ describe('validate fixtures', () => {
       const dir = join(fixtures, name);
       const { files } = await validateOpinion(dir);
       const actual = describeMessages(files, dir);
-      const expectedPath = join(fixtures, `${name}.expected.txt`);
-      if (process.env.UPDATE_GOLDEN || !existsSync(expectedPath)) writeFileSync(expectedPath, actual);
-      expect(actual).toBe(readFileSync(expectedPath, 'utf8'));
+      expect(actual).toBe(golden(join(fixtures, `${name}.expected.txt`), actual));
     });
   }
 });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runMain } from '../cli/helpers.js';
+import { runMain } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'opinion-sheet-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -7,7 +7,7 @@ import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runBin, runMain } from '../cli/helpers.js';
+import { runBin, runMain } from '../helpers.js';
 
 describe('opinion build --to docx', () => {
   it('writes the Word draft, leaves it alone when unchanged, and refuses to overwrite a hand-edited one without --force', () => {

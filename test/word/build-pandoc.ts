@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const hasPandoc = spawnSync('pandoc', ['--version']).status === 0;
+export { hasPandoc } from '../helpers.js';
 
 export interface PandocRun {
   code: number;

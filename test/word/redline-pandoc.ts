@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
-export const hasPandoc = spawnSync('pandoc', ['--version']).status === 0;
+export { hasPandoc } from '../helpers.js';
 
 export interface ReadParagraph {
   /** The number read from the list structure (`1.3` for the third item of the list inside the first). */

@@ -19,6 +19,7 @@ import { defaultAuthor, defaultDate, redlineDocx, redlineModel, type RedlineOpti
 import { redlineDocument } from '../../src/diff/format/word/word.js';
 import { packWord } from '../../src/word/document.js';
 import { draftMarked, draftParagraphs } from './redline-model.test.js';
+import { skipWithout } from '../helpers.js';
 import { hasPandoc, readWord, type ReadParagraph } from './redline-pandoc.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -109,7 +110,7 @@ function expectMoves(xml: string, count: number): void {
 
 const CASES = ['added', 'deleted', 'modified', 'moved', 'moved-and-edited', 'renumbering-only', 'split', 'merged', 'header', 'footnotes', 'chapter-reordered'];
 
-describe.skipIf(!hasPandoc && !process.env.CI)('Word redline read back by pandoc', () => {
+describe.skipIf(skipWithout(hasPandoc))('Word redline read back by pandoc', () => {
   for (const [name, dir] of [...CASES.map((name) => [name, join(DIFF_FIXTURES, name)] as const), ...['mixed', 'notes', 'moved-notes'].map((name) => [name, join(OWN_FIXTURES, name)] as const)]) {
     it(`accept all gives the new text, reject all the old: ${name}`, async () => {
       const pair = markdownPair(dir);
