@@ -20,7 +20,6 @@ import { chapterTrees } from './chapter-trees.js';
 import { renderOpinion, type Format, type RenderResult } from './render.js';
 import { makeSafe } from './source-safety.js';
 import { readSlotOverrides, readTemplate, slotsFor } from './template-load.js';
-import type { Template } from './template.js';
 
 export interface BuildOptions {
   /** Languages to build: codes, or 'all' for every language in `languages` (default: the original language). */

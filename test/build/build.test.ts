@@ -8,10 +8,9 @@
  * and review the diff.
  */
 import { describe, it, expect } from 'vitest';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import type { VFile } from 'vfile';
+import { join } from 'node:path';
 import { buildOpinion, draftMarkdown, type BuildOptions } from '../../src/render/index.js';
 import { describeMessages, golden, ROOT } from '../helpers.js';
 

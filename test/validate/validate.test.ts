@@ -6,8 +6,8 @@
  * and review the diff.
  */
 import { describe, it, expect } from 'vitest';
-import { readdirSync, readFileSync, writeFileSync, existsSync, mkdtempSync, mkdirSync, cpSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readdirSync, readFileSync, writeFileSync, mkdtempSync, mkdirSync, cpSync } from 'node:fs';
+import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { validateOpinion } from '../../src/validate/index.js';
 import { describeMessages, golden } from '../helpers.js';

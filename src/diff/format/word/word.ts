@@ -61,7 +61,7 @@ import {
   type XmlComponent,
 } from 'docx';
 import type { Numbering } from '../../../core/model.js';
-import { LEVEL_INDENT, POINT_LIST, STYLE, levelText, planNumbering, wordDocument } from '../../../word/document.js';
+import { LEVEL_INDENT, POINT_LIST, STYLE, planNumbering, wordDocument } from '../../../word/document.js';
 import type { HeaderModel, LineStyle, TrackedLine } from './header.js';
 import type { Move, RedlineModel, Revision, TrackedNote, TrackedParagraph, TrackedRun } from './model.js';
 
