@@ -23,13 +23,9 @@ import { toMarkdown } from './to-markdown.js';
 import { bannerFields, closingFields } from './to-draft.js';
 import type { WordBuildOptions, WordSource } from './word/index.js';
 
-export const FORMATS = ['md', 'html', 'json', 'docx'] as const;
-export type Format = (typeof FORMATS)[number];
-/**
- * The outputs made when none are asked for. The Word draft is made on demand: loading the Word
- * writer and packing the sample costs about 0.2 s in a one-shot build, a quarter of the rest.
- */
-export const DEFAULT_FORMATS: readonly Format[] = ['md', 'html', 'json'];
+import { DEFAULT_FORMATS, type Format } from './outputs.js';
+
+export { FORMATS, DEFAULT_FORMATS, type Format } from './outputs.js';
 
 export interface RenderOptions {
   /** Language to build (default: the original language). */

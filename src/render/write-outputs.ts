@@ -12,6 +12,7 @@
  *   backup is reported.
  * Files whose content would not change are not rewritten.
  */
+import { BUILD_OUTPUTS } from './outputs.js';
 import { constants } from 'node:fs';
 import { copyFile, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -43,15 +44,14 @@ export interface WriteResult {
   files: VFile[];
 }
 
-const EXTENSIONS = { markdown: 'md', html: 'html', json: 'json', docx: 'docx' } as const;
 
 /** Where each output of a build goes; the Word output is bytes, the others text. */
 export function outputPaths(build: OpinionBuild, out: string): { path: string; content: string | Uint8Array }[] {
   const targets: { path: string; content: string | Uint8Array }[] = [];
   for (const render of build.renders) {
-    for (const [key, ext] of Object.entries(EXTENSIONS) as [keyof typeof EXTENSIONS, string][]) {
-      const content = render[key];
-      if (content !== undefined) targets.push({ path: join(out, build.name, render.lang, `opinion.${ext}`), content });
+    for (const { field, extension } of Object.values(BUILD_OUTPUTS)) {
+      const content = render[field];
+      if (content !== undefined) targets.push({ path: join(out, build.name, render.lang, `opinion.${extension}`), content });
     }
   }
   return targets;

@@ -8,9 +8,6 @@ import { formatJson } from './json.js';
 import { formatGithub } from './github.js';
 import { formatSarif } from './sarif.js';
 
-export const REPORT_FORMATS = ['human', 'json', 'github', 'sarif'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
-
 export interface ReportOptions {
   /** Colour (human format only). */
   color?: boolean;
@@ -26,17 +23,16 @@ export interface ReportOptions {
   version?: string;
 }
 
+export type Reporter = (files: readonly VFile[], options: ReportOptions) => string;
+
+/** The reporters, each listed once (a new one is a module and a line here). */
+const REPORTERS = { human: formatHuman, json: formatJson, github: formatGithub, sarif: formatSarif } as const satisfies Record<string, Reporter>;
+
+export type ReportFormat = keyof typeof REPORTERS;
+export const REPORT_FORMATS = Object.keys(REPORTERS) as ReportFormat[];
+
 export function formatReport(files: readonly VFile[], format: ReportFormat, options: ReportOptions = {}): string {
-  switch (format) {
-    case 'human':
-      return formatHuman(files, options);
-    case 'json':
-      return formatJson(files, options);
-    case 'github':
-      return formatGithub(files, options);
-    case 'sarif':
-      return formatSarif(files, options);
-  }
+  return REPORTERS[format](files, options);
 }
 
 export { formatHuman, formatJson, formatGithub, formatSarif };

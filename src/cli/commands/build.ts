@@ -8,8 +8,7 @@ import { displayPath } from '../../report/paths.js';
 import { reportFormatOption, type ReportFormat } from '../report-option.js';
 import { VERSION } from '../../version.js';
 
-const OUTPUTS = ['md', 'html', 'json', 'docx'] as const;
-type Output = (typeof OUTPUTS)[number];
+import { FORMATS as OUTPUTS, type Format as Output } from '../../render/outputs.js';
 
 interface BuildCliOptions {
   lang?: string;

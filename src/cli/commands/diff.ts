@@ -5,8 +5,11 @@ import type { Draft } from '../../core/draft.js';
 import type { DiffResult } from '../../diff/types.js';
 import { EXIT, UsageError, useColor } from '../io.js';
 
-const FORMATS = ['terminal', 'markdown', 'html', 'json', 'amendments', 'docx'] as const;
-type Format = (typeof FORMATS)[number];
+import { DIFF_FORMATS, WORD_OUTPUTS, type DiffFormat, type WordFormat } from '../../diff/format/formats.js';
+
+/** The text formats, and the Word redline (`docx`), which needs --out. */
+const FORMATS = [...DIFF_FORMATS, ...(Object.keys(WORD_OUTPUTS) as WordFormat[]).filter((name) => !(DIFF_FORMATS as string[]).includes(name))];
+type Format = DiffFormat | WordFormat;
 
 interface DiffCliOptions {
   format?: Format;
@@ -103,7 +106,7 @@ export const diffCommand: DefineCommand = (io, setExit) =>
         throw error instanceof DiffInputError ? new UsageError(error.message) : error;
       };
       const word = wordOutput(options.format, options.out, formats.isWordFile);
-      const format = (options.format ?? (options.out ? formats.formatForFile(options.out) : undefined) ?? 'terminal') as Exclude<Format, 'docx'>;
+      const format = (options.format ?? (options.out ? formats.formatForFile(options.out) : undefined) ?? 'terminal') as DiffFormat;
       const color = options.out ? false : (options.color ?? useColor(io));
       const wordOptions = { ...(author !== undefined ? { author } : {}), ...(date !== undefined ? { date } : {}) };
       type Render = (result: DiffResult, drafts: { old: Draft; new: Draft }) => Promise<string | Uint8Array>;

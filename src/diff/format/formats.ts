@@ -1,13 +1,12 @@
 /**
- * The output formats, and each one's formatter loaded on its own (a command
- * writing JSON need not load the HTML and Markdown writers).
+ * The output formats of `opinion diff`, each listed once with the file
+ * extensions that ask for it and its formatter, imported only when asked for
+ * (a command writing JSON need not load the HTML and Markdown writers).
+ * A new format is one module and one line here.
  */
 import { extname } from 'node:path';
 import type { Draft } from '../../core/draft.js';
 import type { DiffResult } from '../types.js';
-
-export const DIFF_FORMATS = ['terminal', 'markdown', 'html', 'json', 'amendments'] as const;
-export type DiffFormat = (typeof DIFF_FORMATS)[number];
 
 export interface FormatOptions {
   /** Terminal format: ANSI colours rather than `[-…-]{+…+}` markers. */
@@ -18,18 +17,23 @@ export interface FormatOptions {
 
 export type Formatter = (result: DiffResult, options: FormatOptions) => string;
 
-/** The format an output file's extension asks for (`.html`, `.json`, `.md`), if any. */
-export function formatForFile(path: string): DiffFormat | undefined {
-  const extension = extname(path).toLowerCase();
-  if (extension === '.html' || extension === '.htm') return 'html';
-  if (extension === '.json') return 'json';
-  if (extension === '.md' || extension === '.markdown') return 'markdown';
-  return undefined;
+interface Output<F> {
+  /** Extensions of an output file (`--out`) that ask for this format. */
+  extensions: readonly string[];
+  load: () => Promise<F>;
 }
 
-/** Formats written as a Word file: the redline with tracked changes, and the amendment sheet as a table. */
-export const WORD_FORMATS = ['docx', 'amendments'] as const;
-export type WordFormat = (typeof WORD_FORMATS)[number];
+/** Text formats: a pure function from the comparison to text. */
+export const DIFF_OUTPUTS = {
+  terminal: { extensions: [], load: async () => (await import('./terminal.js')).formatTerminal },
+  markdown: { extensions: ['.md', '.markdown'], load: async () => (await import('./markdown.js')).formatMarkdown },
+  html: { extensions: ['.html', '.htm'], load: async () => (await import('./html/index.js')).formatHtml },
+  json: { extensions: ['.json'], load: async () => (await import('./json.js')).formatJson },
+  amendments: { extensions: [], load: async () => (await import('./amendments.js')).formatAmendments },
+} as const satisfies Record<string, Output<Formatter>>;
+
+export type DiffFormat = keyof typeof DIFF_OUTPUTS;
+export const DIFF_FORMATS = Object.keys(DIFF_OUTPUTS) as DiffFormat[];
 
 export interface WordFormatOptions {
   /** Author of the tracked changes (default: the new version's rapporteur, else "EESC secretariat"). */
@@ -41,49 +45,31 @@ export interface WordFormatOptions {
 /** A Word formatter: bytes of a `.docx`, from the comparison and the two drafts (the redline shows the whole document). */
 export type WordFormatter = (result: DiffResult, drafts: { old: Draft; new: Draft }, options: WordFormatOptions) => Promise<Uint8Array>;
 
+/** Formats written as a Word file: the redline with tracked changes, and the amendment sheet as a table. */
+export const WORD_OUTPUTS = {
+  docx: { extensions: ['.docx'], load: async () => (await import('./word/index.js')).redlineDocx },
+  amendments: { extensions: ['.docx'], load: async () => (await import('./word/amendments.js')).amendmentSheetDocx },
+} as const satisfies Record<string, Output<WordFormatter>>;
+
+export type WordFormat = keyof typeof WORD_OUTPUTS;
+
+/** The text format an output file's extension asks for (`.html`, `.json`, `.md`), if any. */
+export function formatForFile(path: string): DiffFormat | undefined {
+  const extension = extname(path).toLowerCase();
+  return DIFF_FORMATS.find((format) => (DIFF_OUTPUTS[format].extensions as readonly string[]).includes(extension));
+}
+
 /** Whether an output file is a Word file (`.docx`). */
 export function isWordFile(path: string): boolean {
   return extname(path).toLowerCase() === '.docx';
 }
 
-/** The Word formatter of one format, imported when asked for. */
-export async function loadWordFormatter(format: WordFormat): Promise<WordFormatter> {
-  if (format === 'docx') {
-    const { redlineDocx } = await import('./word/index.js');
-    return (result, drafts, options) => redlineDocx(result, drafts, options);
-  }
-  const [{ amendmentsDocx }, { defaultDate, headerValue: value }] = await Promise.all([import('./word/amendments.js'), import('./word/defaults.js')]);
-  return (result, drafts, options) => {
-    const date = options.date ?? defaultDate(drafts.new);
-    const reference = value(drafts.new, 'reference') ?? value(drafts.old, 'reference');
-    const oldDocument = value(drafts.old, 'document');
-    const newDocument = value(drafts.new, 'document');
-    return amendmentsDocx(result, { ...(date ? { date } : {}), ...(reference ? { reference } : {}), ...(oldDocument ? { oldDocument } : {}), ...(newDocument ? { newDocument } : {}) });
-  };
+/** The formatter of one text format, imported when asked for. */
+export function loadFormatter(format: DiffFormat): Promise<Formatter> {
+  return DIFF_OUTPUTS[format].load();
 }
 
-/** The formatter of one format, imported when asked for. */
-export async function loadFormatter(format: DiffFormat): Promise<Formatter> {
-  switch (format) {
-    case 'terminal': {
-      const { formatTerminal } = await import('./terminal.js');
-      return (result, options) => formatTerminal(result, { color: options.color ?? false });
-    }
-    case 'markdown': {
-      const { formatMarkdown } = await import('./markdown.js');
-      return (result) => formatMarkdown(result);
-    }
-    case 'html': {
-      const { formatHtml } = await import('./html/index.js');
-      return (result, options) => formatHtml(result, options.title === undefined ? {} : { title: options.title });
-    }
-    case 'json': {
-      const { formatJson } = await import('./json.js');
-      return (result) => formatJson(result);
-    }
-    case 'amendments': {
-      const { formatAmendments } = await import('./amendments.js');
-      return (result) => formatAmendments(result);
-    }
-  }
+/** The Word formatter of one format, imported when asked for. */
+export function loadWordFormatter(format: WordFormat): Promise<WordFormatter> {
+  return WORD_OUTPUTS[format].load();
 }

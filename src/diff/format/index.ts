@@ -1,27 +1,19 @@
-/** The output formats of `opinion diff`: each a pure function from the result to text. */
+/** The output formats of `opinion diff`: each a pure function from the result to text (see formats.ts for the list). */
 import type { DiffResult } from '../types.js';
 import { formatAmendments } from './amendments.js';
-import type { DiffFormat, FormatOptions } from './formats.js';
+import type { DiffFormat, FormatOptions, Formatter } from './formats.js';
 import { formatHtml } from './html/index.js';
 import { formatJson } from './json.js';
 import { formatMarkdown } from './markdown.js';
 import { formatTerminal } from './terminal.js';
 
-export { DIFF_FORMATS, formatForFile, loadFormatter, type DiffFormat, type FormatOptions, type Formatter } from './formats.js';
+export { DIFF_FORMATS, DIFF_OUTPUTS, formatForFile, loadFormatter, type DiffFormat, type FormatOptions, type Formatter } from './formats.js';
+
+/** Every formatter loaded, for the library's synchronous `formatDiff` (the command loads only the one it needs). */
+const FORMATTERS: Record<DiffFormat, Formatter> = { terminal: formatTerminal, markdown: formatMarkdown, html: formatHtml, json: formatJson, amendments: formatAmendments };
 
 export function formatDiff(result: DiffResult, format: DiffFormat, options: FormatOptions = {}): string {
-  switch (format) {
-    case 'terminal':
-      return formatTerminal(result, { color: options.color ?? false });
-    case 'markdown':
-      return formatMarkdown(result);
-    case 'html':
-      return formatHtml(result, options.title === undefined ? {} : { title: options.title });
-    case 'json':
-      return formatJson(result);
-    case 'amendments':
-      return formatAmendments(result);
-  }
+  return FORMATTERS[format](result, options);
 }
 
 export { formatAmendments, formatHtml, formatJson, formatMarkdown, formatTerminal };

@@ -12,6 +12,8 @@ import { action, amendedChanges, amendmentCell, plainCell, reasonOf, target } fr
 import { textParagraphs } from '../paragraphs.js';
 import type { DiffResult } from '../../types.js';
 import { STYLE, packWord, wordDocument } from '../../../word/document.js';
+import type { Draft } from '../../../core/draft.js';
+import { defaultDate, headerValue } from './defaults.js';
 
 interface Marks {
   bold?: boolean;
@@ -111,4 +113,13 @@ export async function amendmentsDocx(result: DiffResult, options: AmendmentsOpti
     ...(options.oldDocument ? { document: options.oldDocument } : {}),
   });
   return packWord(doc);
+}
+
+/** `opinion diff --format amendments --out FILE.docx`: the sheet of two drafts, its date, reference and document numbers from them unless given. */
+export function amendmentSheetDocx(result: DiffResult, drafts: { old: Draft; new: Draft }, options: { date?: string }): Promise<Uint8Array> {
+  const date = options.date ?? defaultDate(drafts.new);
+  const reference = headerValue(drafts.new, 'reference') ?? headerValue(drafts.old, 'reference');
+  const oldDocument = headerValue(drafts.old, 'document');
+  const newDocument = headerValue(drafts.new, 'document');
+  return amendmentsDocx(result, { ...(date ? { date } : {}), ...(reference ? { reference } : {}), ...(oldDocument ? { oldDocument } : {}), ...(newDocument ? { newDocument } : {}) });
 }
