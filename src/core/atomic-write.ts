@@ -1,12 +1,19 @@
 /**
- * Writing a file so that it is never seen half-written: the content goes to
- * a temporary file in the same folder, is flushed to disk, then renamed over
- * the target (a rename within a folder is atomic). After a crash or Ctrl-C
- * the target holds either the old or the new content; the stray temporary
- * file is removed by the next build (`removeStaleTemporaries`).
+ * The one atomic writer of the package: nothing it writes is ever seen
+ * half-written, and nothing is silently overwritten.
+ *
+ * - `writeFileAtomic`: the content goes to a temporary file in the same
+ *   folder, is flushed to disk, then renamed over the target (a rename within
+ *   a folder is atomic). After a crash or Ctrl-C the target holds either the
+ *   old or the new content; the stray temporary file is removed by the next
+ *   build (`removeStaleTemporaries`).
+ * - `writeNewFolder`: a new folder (`opinion init`, `opinion import`) written
+ *   whole into a temporary folder beside the target, then renamed to it: there
+ *   is never a half-written folder, and an existing folder that is not empty
+ *   is never written into.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 const TEMP_SUFFIX = '.opinion-tmp';
@@ -42,4 +49,45 @@ export async function removeStaleTemporaries(dir: string): Promise<void> {
     return;
   }
   await Promise.all(names.filter((n) => n.startsWith('.') && n.endsWith(TEMP_SUFFIX)).map((n) => rm(join(dir, n), { force: true })));
+}
+
+export type FolderOutcome = { ok: true } | { ok: false; reason: string };
+
+/**
+ * Write `files` (paths relative to `target`) as the new folder `target`.
+ * `shown` names the folder in reasons; `refusal` says why a non-empty folder
+ * is refused (`init never overwrites anything: choose a new folder`).
+ */
+export async function writeNewFolder(
+  target: string,
+  files: readonly { path: string; content: string }[],
+  options: { shown?: string; refusal: string },
+): Promise<FolderOutcome> {
+  const shown = options.shown ?? target;
+  try {
+    const existing = await readdir(target);
+    if (existing.length > 0) return { ok: false, reason: `\`${shown}\` already exists and is not empty; ${options.refusal}` };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOTDIR') return { ok: false, reason: `\`${shown}\` is a file, expected a new folder` };
+    if (code !== 'ENOENT') return { ok: false, reason: `cannot use \`${shown}\`: ${(error as Error).message}` };
+  }
+  const parent = dirname(target);
+  const temporary = join(parent, `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.opinion-new`);
+  try {
+    await mkdir(parent, { recursive: true });
+    for (const file of files) {
+      const path = join(temporary, file.path);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, file.content, { flag: 'wx' });
+    }
+    await rmdir(target).catch(() => undefined);
+    await rename(temporary, target);
+    return { ok: true };
+  } catch (error) {
+    await rm(temporary, { recursive: true, force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOTEMPTY' || code === 'EEXIST') return { ok: false, reason: `\`${shown}\` appeared while writing; nothing was overwritten` };
+    return { ok: false, reason: `cannot write \`${shown}\`: ${(error as Error).message}` };
+  }
 }

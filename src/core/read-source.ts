@@ -88,7 +88,7 @@ export function describeFsError(error: unknown): string {
     case 'ELOOP':
       return 'too many symbolic links';
     default:
-      return error instanceof Error ? error.message : String(error);
+      return error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
   }
 }
 

@@ -3,13 +3,14 @@
  * atomic write), with a failure reported as an input/output problem (exit 2).
  */
 import { writeFileAtomic as writeAtomically } from '../core/atomic-write.js';
-import { DiffInputError, reasonOf } from '../drafts/errors.js';
+import { describeFsError } from '../core/read-source.js';
+import { DiffInputError } from '../drafts/errors.js';
 
 export async function writeFileAtomic(path: string, content: string | Uint8Array, shown = path): Promise<void> {
   try {
     // A missing folder is the user's typo to hear about, not one to create.
     await writeAtomically(path, content, { createFolder: false });
   } catch (error) {
-    throw new DiffInputError(`cannot write \`${shown}\`: ${reasonOf(error)}`);
+    throw new DiffInputError(`cannot write \`${shown}\`: ${describeFsError(error)}`);
   }
 }

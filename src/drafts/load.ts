@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import type { Draft } from '../core/draft.js';
 import { parseMarkdownDraft } from './markdown/markdown-draft.js';
-import { DiffInputError, reasonOf } from './errors.js';
+import { describeFsError } from '../core/read-source.js';
+import { DiffInputError } from './errors.js';
 import { readOpinionFolder } from './folder.js';
 import { draftText, readMarkdownDraft } from './markdown-file.js';
 import { displayPath } from '../report/paths.js';
@@ -37,7 +38,7 @@ async function loadPath(cwd: string, path: string, lang: string | undefined): Pr
   const absolute = resolve(cwd, path);
   const shown = displayPath(absolute, cwd);
   const info = await stat(absolute).catch((error: unknown) => {
-    throw new DiffInputError(`cannot read \`${shown}\`: ${reasonOf(error)}`);
+    throw new DiffInputError(`cannot read \`${shown}\`: ${describeFsError(error)}`);
   });
   if (info.isDirectory()) {
     const { draft, files } = await readOpinionFolder(absolute, shown, lang);
@@ -45,7 +46,7 @@ async function loadPath(cwd: string, path: string, lang: string | undefined): Pr
   }
   if (isWordDocument(absolute)) {
     const bytes = await readFile(absolute).catch((error: unknown) => {
-      throw new DiffInputError(`cannot read \`${shown}\`: ${reasonOf(error)}`);
+      throw new DiffInputError(`cannot read \`${shown}\`: ${describeFsError(error)}`);
     });
     return draftFromDocx(bytes, shown);
   }

@@ -2,7 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseMarkdownDraft, type ParsedDraft } from './markdown/markdown-draft.js';
-import { DiffInputError, reasonOf } from './errors.js';
+import { describeFsError } from '../core/read-source.js';
+import { DiffInputError } from './errors.js';
 
 /** Drafts are tens of kilobytes; a bench draft of 5,000 points is about 2 MB. */
 const MAX_BYTES = 64 * 1024 * 1024;
@@ -24,7 +25,7 @@ export async function readMarkdownDraft(path: string, shown: string): Promise<Pa
   try {
     bytes = await readFile(path);
   } catch (error) {
-    throw new DiffInputError(`cannot read \`${shown}\`: ${reasonOf(error)}`);
+    throw new DiffInputError(`cannot read \`${shown}\`: ${describeFsError(error)}`);
   }
   return parseMarkdownDraft(draftText(bytes, shown), shown);
 }

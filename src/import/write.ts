@@ -1,16 +1,14 @@
 /**
- * Writing an imported opinion folder all at once: every file goes into a
- * temporary folder next to the target, which is then renamed to the target
- * (a rename is atomic), so there is never a half-written opinion. An existing
- * folder that is not empty is never written into.
+ * Writing an imported opinion folder all at once (the shared `writeNewFolder`:
+ * never half-written, never into an existing folder), with each file's
+ * `$schema` link pointing at the schemas folder.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
+import { writeNewFolder, type FolderOutcome } from '../core/atomic-write.js';
 import { PACKAGE_ROOT } from '../core/package-root.js';
 import type { ImportedFile } from './index.js';
 
-export type WriteOutcome = { ok: true } | { ok: false; reason: string };
+export type WriteOutcome = FolderOutcome;
 
 export interface WriteImportedOptions {
   /** The folder as named to the user in reasons (default: `target`). */
@@ -20,33 +18,11 @@ export interface WriteImportedOptions {
 }
 
 /** `@SCHEMAS@` in the files becomes the path from each file to the schemas folder. */
-export async function writeImportedFolder(target: string, files: readonly ImportedFile[], options: WriteImportedOptions = {}): Promise<WriteOutcome> {
+export function writeImportedFolder(target: string, files: readonly ImportedFile[], options: WriteImportedOptions = {}): Promise<WriteOutcome> {
   const { shown = target, schemasDir = join(PACKAGE_ROOT, 'schemas') } = options;
-  try {
-    const existing = await readdir(target);
-    if (existing.length > 0) return { ok: false, reason: `\`${shown}\` already exists and is not empty; import never writes into an existing folder: choose a new one with --out` };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOTDIR') return { ok: false, reason: `\`${shown}\` is a file, expected a new folder` };
-    if (code !== 'ENOENT') return { ok: false, reason: `cannot use \`${shown}\`: ${(error as Error).message}` };
-  }
-  const parent = dirname(target);
-  const temporary = join(parent, `.${basename(target)}.import-${process.pid}-${randomBytes(4).toString('hex')}`);
-  try {
-    await mkdir(parent, { recursive: true });
-    for (const file of files) {
-      const path = join(temporary, file.path);
-      await mkdir(dirname(path), { recursive: true });
-      const schemas = relative(dirname(join(target, file.path)), schemasDir).split(sep).join('/');
-      await writeFile(path, file.content.replaceAll('@SCHEMAS@', schemas), { flag: 'wx' });
-    }
-    await rmdir(target).catch(() => undefined);
-    await rename(temporary, target);
-    return { ok: true };
-  } catch (error) {
-    await rm(temporary, { recursive: true, force: true });
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOTEMPTY' || code === 'EEXIST') return { ok: false, reason: `\`${shown}\` appeared while importing; nothing was overwritten` };
-    return { ok: false, reason: `cannot write \`${shown}\`: ${(error as Error).message}` };
-  }
+  const linked = files.map((file) => {
+    const schemas = relative(dirname(join(target, file.path)), schemasDir).split(sep).join('/');
+    return { path: file.path, content: file.content.replaceAll('@SCHEMAS@', schemas) };
+  });
+  return writeNewFolder(target, linked, { shown, refusal: 'import never writes into an existing folder: choose a new one with --out' });
 }

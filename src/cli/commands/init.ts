@@ -24,7 +24,7 @@ export const initCommand: DefineCommand = (io, setExit) =>
     .addOption(new Option('--language <code>', 'original language').choices(LANGS).default('en'))
     .action(async (dir: string, options: { reference?: string; title?: string; kind?: string; rapporteur?: string; language: string }) => {
       const { scaffoldOpinion } = await import('../../init/index.js');
-      const { writeNewFolder } = await import('../../init/write.js');
+      const { writeNewFolder } = await import('../../core/atomic-write.js');
       if (options.reference && !/^(INT|ECO|SOC|NAT|TEN|REX|CCMI)\/[0-9]+$/.test(options.reference)) {
         throw new UsageError(`unexpected reference \`${options.reference}\`, expected a section code and a number, e.g. INT/835`);
       }
@@ -35,7 +35,7 @@ export const initCommand: DefineCommand = (io, setExit) =>
         targetDir: target,
         ...options,
       });
-      const outcome = await writeNewFolder(target, files);
+      const outcome = await writeNewFolder(target, files, { refusal: 'init never overwrites anything: choose a new folder' });
       if (!outcome.ok) throw new UsageError(outcome.reason);
       const shown = displayPath(target, io.cwd);
       io.stdout(`Created ${shown}/ with ${files.length} files:\n`);
