@@ -31,6 +31,9 @@ export type Lang = string;
 /** Prose in YAML: a string in the original language, or a map of language → string. */
 export type Text = string | Record<Lang, string>;
 
+/** The EESC's length limit of an opinion, at every stage: characters without spaces (see render/length.ts for what counts). */
+export const LENGTH_LIMIT = 18_000;
+
 export type OpinionKind = 'own-initiative' | 'exploratory' | 'referral' | 'additional' | 'information-report';
 export type Stage = 'preliminary-draft' | 'study-group' | 'section' | 'plenary' | 'adopted';
 export const STAGES: readonly Stage[] = ['preliminary-draft', 'study-group', 'section', 'plenary', 'adopted'];

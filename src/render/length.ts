@@ -10,9 +10,10 @@
  * banner, the closing block and signature, the appendix, and internal notes.
  */
 import type { Chapter, Footnote } from './ir.js';
+import { LENGTH_LIMIT } from '../core/model.js';
 import { countCharacters, plainText } from './plain-text.js';
 
-export const LENGTH_LIMIT = 18_000;
+export { LENGTH_LIMIT };
 
 export interface LengthCount {
   /** Characters without spaces. */

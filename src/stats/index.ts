@@ -6,6 +6,7 @@
  * and totals over a corpus. Returns data; never prints.
  */
 import type { VFile } from 'vfile';
+import { LENGTH_LIMIT } from '../core/model.js';
 import { validateOpinion } from '../validate/index.js';
 import { buildText, pointsOf } from '../check/text/model.js';
 import { DraftRenderer } from '../check/draft.js';
@@ -16,7 +17,7 @@ import { citedBy, coverage } from './coverage.js';
 import type { CorpusTotals, LanguageStats, OpinionStats, StatsReport } from './types.js';
 
 /** The limit on the length of an opinion, in characters without spaces. */
-export const LENGTH_LIMIT = 18_000;
+export { LENGTH_LIMIT };
 
 export interface StatsResult {
   /** Absent when the sources do not validate: `files` says why. */

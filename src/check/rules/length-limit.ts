@@ -1,3 +1,4 @@
+import { LENGTH_LIMIT } from '../../core/model.js';
 import { defineRule } from '../rule.js';
 import { formatCount, formatPercent } from '../format.js';
 import { measureLength } from '../length.js';
@@ -7,7 +8,7 @@ export interface Options {
   warnAt: number;
 }
 
-const DEFAULTS: Options = { max: 18000, warnAt: 0.9 };
+const DEFAULTS: Options = { max: LENGTH_LIMIT, warnAt: 0.9 };
 
 /** The length from which the rule reports (the warning threshold, or the limit when there is no warning). */
 export function lengthThreshold(options: Partial<Options>): number {

@@ -5,7 +5,7 @@
  */
 import type { Unit } from '../align/units.js';
 import type { RefNumber } from '../text/references.js';
-import { countWords, tokenize, type Token } from '../text/tokenize.js';
+import { countWordTokens, tokenize, type Token } from '../text/tokenize.js';
 import type { WordCounts, WordOp } from '../types.js';
 import { wordDiff } from './word-diff.js';
 
@@ -116,7 +116,7 @@ export function compareTexts(old: readonly Unit[], neu: readonly Unit[], map: Re
 /** Operations for an item that exists in one version only. */
 export function wholeText(units: readonly Unit[], op: 'insert' | 'delete', locale: string | undefined): TextComparison {
   const text = passage(units).text;
-  const count = countWords(text, locale);
+  const count = countWordTokens(text, locale);
   return {
     edited: true,
     ops: text ? [{ op, text }] : [],

@@ -55,7 +55,7 @@ export function tokenize(text: string, locale?: string): Token[] {
 }
 
 /** Count the word tokens of a text (for added or deleted items). */
-export function countWords(text: string, locale?: string): number {
+export function countWordTokens(text: string, locale?: string): number {
   if (fastSegmentable(text)) return fastWordCount(text);
   let count = 0;
   for (const segment of segmenterFor(locale).segment(text)) if (segment.isWordLike) count++;
