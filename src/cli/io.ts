@@ -1,3 +1,5 @@
+import { InputError } from '../core/errors.js';
+
 /**
  * What a command needs from the outside world, injected so that the CLI can
  * run in-process in tests exactly as it runs from the real bin.
@@ -12,9 +14,8 @@ export interface Io {
   stderrIsTTY: boolean;
 }
 
-/** A problem with how the command was called or its environment: exit code 2, no stack trace. */
-export class UsageError extends Error {
-  readonly exitCode = 2;
+/** A problem with how the command was called: an `InputError` like any other (exit code 2, no stack trace). */
+export class UsageError extends InputError {
   constructor(message: string) {
     super(message);
     this.name = 'UsageError';

@@ -3,7 +3,8 @@
  * `commands/<name>.ts` and calls the library; nothing here touches `process`.
  */
 import { Command, CommanderError } from 'commander';
-import { type Io, UsageError, EXIT } from './io.js';
+import { InputError } from '../core/errors.js';
+import { type Io, EXIT } from './io.js';
 import { VERSION } from '../version.js';
 import { commands } from './commands/index.js';
 
@@ -31,7 +32,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       // --help and --version end here with code 0; usage errors were already printed.
       return error.exitCode === 0 ? EXIT.ok : EXIT.trouble;
     }
-    if (error instanceof UsageError) {
+    if (error instanceof InputError) {
       io.stderr(`opinion: ${error.message}\n`);
       return EXIT.trouble;
     }

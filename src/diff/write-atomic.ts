@@ -4,13 +4,13 @@
  */
 import { writeFileAtomic as writeAtomically } from '../core/atomic-write.js';
 import { describeFsError } from '../core/read-source.js';
-import { DiffInputError } from '../drafts/errors.js';
+import { InputError } from '../core/errors.js';
 
 export async function writeFileAtomic(path: string, content: string | Uint8Array, shown = path): Promise<void> {
   try {
     // A missing folder is the user's typo to hear about, not one to create.
     await writeAtomically(path, content, { createFolder: false });
   } catch (error) {
-    throw new DiffInputError(`cannot write \`${shown}\`: ${describeFsError(error)}`);
+    throw new InputError(`cannot write \`${shown}\`: ${describeFsError(error)}`);
   }
 }

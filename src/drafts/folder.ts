@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { VFile } from 'vfile';
 import type { Draft } from '../core/draft.js';
-import { DiffInputError } from './errors.js';
+import { InputError } from '../core/errors.js';
 
 export interface FolderDraft {
   draft: Draft;
@@ -18,7 +18,7 @@ export async function isOpinionFolder(dir: string): Promise<boolean> {
 
 export async function readOpinionFolder(dir: string, shown: string, lang: string | undefined): Promise<FolderDraft> {
   if (!(await isOpinionFolder(dir))) {
-    throw new DiffInputError(`cannot read \`${shown}\`: a folder without \`opinion.yaml\`, expected an opinion source folder or a Markdown draft`);
+    throw new InputError(`cannot read \`${shown}\`: a folder without \`opinion.yaml\`, expected an opinion source folder or a Markdown draft`);
   }
   const { draftFromSources } = await import('../render/draft.js');
   const { draft, files } = await draftFromSources(dir, lang ? { lang } : {});
@@ -27,7 +27,7 @@ export async function readOpinionFolder(dir: string, shown: string, lang: string
     // Name the file as the user named the folder: `shown/…`, not an absolute path.
     const file = first?.file ? (first.file.startsWith(dir) ? join(shown, relative(dir, first.file)) : first.file) : '';
     const where = first ? ` (${file ? `${file}:` : ''}${first.line ?? 1}:${first.column ?? 1}: ${first.reason})` : '';
-    throw new DiffInputError(`cannot make a draft of \`${shown}\`${lang ? ` in \`${lang}\`` : ''}${where}; run \`opinion validate ${shown}\` for details`);
+    throw new InputError(`cannot make a draft of \`${shown}\`${lang ? ` in \`${lang}\`` : ''}${where}; run \`opinion validate ${shown}\` for details`);
   }
   return { draft, files };
 }

@@ -1,13 +1,13 @@
 /**
  * Reading a path at a git revision: a file with `git cat-file`, a folder
  * extracted with `git archive` into a temporary folder. Every failure becomes
- * a one-line `DiffInputError` naming the revision or path.
+ * a one-line `InputError` naming the revision or path.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, posix, relative, sep } from 'node:path';
-import { DiffInputError } from './errors.js';
+import { InputError } from '../core/errors.js';
 
 const MAX_BUFFER = 256 * 1024 * 1024;
 
@@ -41,20 +41,20 @@ export async function repoPath(cwd: string, absolute: string, shown: string): Pr
     root = lines[0] ?? '';
     prefix = lines[1] ?? '';
   } catch (error) {
-    throw new DiffInputError(`cannot use --from/--to: \`${shown}\` is not in a git repository (${(error as Error).message})`);
+    throw new InputError(`cannot use --from/--to: \`${shown}\` is not in a git repository (${(error as Error).message})`);
   }
   const inside = posix.normalize(prefix + relative(cwd, absolute).split(sep).join('/'));
-  if (inside === '..' || inside.startsWith('../')) throw new DiffInputError(`cannot use --from/--to: \`${shown}\` is outside the git repository \`${root}\``);
+  if (inside === '..' || inside.startsWith('../')) throw new InputError(`cannot use --from/--to: \`${shown}\` is outside the git repository \`${root}\``);
   return { root, path: inside === '.' ? '' : inside.replace(/\/$/, '') };
 }
 
 /** The commit a revision names; a clear error when it names none. */
 export async function commitOf(root: string, revision: string): Promise<string> {
-  if (revision.startsWith('-')) throw new DiffInputError(`unknown revision \`${revision}\``);
+  if (revision.startsWith('-')) throw new InputError(`unknown revision \`${revision}\``);
   try {
     return (await git(root, 'rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`)).toString('utf8').trim();
   } catch {
-    throw new DiffInputError(`unknown revision \`${revision}\`: no such branch, tag or commit in \`${root}\``);
+    throw new InputError(`unknown revision \`${revision}\`: no such branch, tag or commit in \`${root}\``);
   }
 }
 
@@ -86,7 +86,7 @@ export async function extractAt(root: string, commit: string, path: string, show
     return into;
   } catch (error) {
     await removeTemporary(into);
-    throw new DiffInputError(`cannot extract \`${shown}\` at \`${commit.slice(0, 12)}\`: ${(error as Error).message}`);
+    throw new InputError(`cannot extract \`${shown}\` at \`${commit.slice(0, 12)}\`: ${(error as Error).message}`);
   }
 }
 

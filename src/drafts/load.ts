@@ -9,7 +9,7 @@ import type { VFile } from 'vfile';
 import type { Draft } from '../core/draft.js';
 import { parseMarkdownDraft } from './markdown/markdown-draft.js';
 import { describeFsError } from '../core/read-source.js';
-import { DiffInputError } from './errors.js';
+import { InputError } from '../core/errors.js';
 import { readOpinionFolder } from './folder.js';
 import { draftText, readMarkdownDraft } from './markdown-file.js';
 import { displayPath } from '../report/paths.js';
@@ -38,7 +38,7 @@ async function loadPath(cwd: string, path: string, lang: string | undefined): Pr
   const absolute = resolve(cwd, path);
   const shown = displayPath(absolute, cwd);
   const info = await stat(absolute).catch((error: unknown) => {
-    throw new DiffInputError(`cannot read \`${shown}\`: ${describeFsError(error)}`);
+    throw new InputError(`cannot read \`${shown}\`: ${describeFsError(error)}`);
   });
   if (info.isDirectory()) {
     const { draft, files } = await readOpinionFolder(absolute, shown, lang);
@@ -46,7 +46,7 @@ async function loadPath(cwd: string, path: string, lang: string | undefined): Pr
   }
   if (isWordDocument(absolute)) {
     const bytes = await readFile(absolute).catch((error: unknown) => {
-      throw new DiffInputError(`cannot read \`${shown}\`: ${describeFsError(error)}`);
+      throw new InputError(`cannot read \`${shown}\`: ${describeFsError(error)}`);
     });
     return draftFromDocx(bytes, shown);
   }
@@ -63,7 +63,7 @@ async function loadRevision(cwd: string, path: string, revision: string, lang: s
   const { root, path: inRepo } = await repoPath(cwd, absolute, shown);
   const commit = await commitOf(root, revision);
   const type = await typeAt(root, commit, inRepo);
-  if (!type) throw new DiffInputError(`cannot read \`${shown}\` at revision \`${revision}\`: it does not exist there`);
+  if (!type) throw new InputError(`cannot read \`${shown}\` at revision \`${revision}\`: it does not exist there`);
   if (type === 'blob' && isWordDocument(inRepo)) return draftFromDocx(await readAt(root, commit, inRepo), shown, origin);
   if (type === 'blob') {
     const parsed = parseMarkdownDraft(draftText(await readAt(root, commit, inRepo), shown), origin);
@@ -86,10 +86,10 @@ async function loadRevision(cwd: string, path: string, revision: string, lang: s
 
 export async function loadDrafts(paths: readonly string[], options: InputOptions): Promise<[LoadedDraft, LoadedDraft]> {
   const { cwd, lang, from, to } = options;
-  if (to !== undefined && from === undefined) throw new DiffInputError('--to needs --from: the revision of the old version');
-  if (paths.length === 0 || paths.length > 2) throw new DiffInputError(`expected two drafts to compare, or one with --from, got ${paths.length}`);
+  if (to !== undefined && from === undefined) throw new InputError('--to needs --from: the revision of the old version');
+  if (paths.length === 0 || paths.length > 2) throw new InputError(`expected two drafts to compare, or one with --from, got ${paths.length}`);
   if (from === undefined && paths.length !== 2) {
-    throw new DiffInputError('expected a second draft to compare with, or --from <revision> to compare this one with an earlier version');
+    throw new InputError('expected a second draft to compare with, or --from <revision> to compare this one with an earlier version');
   }
   const oldPath = paths[0] as string;
   const newPath = paths[1] ?? oldPath;

@@ -5,22 +5,17 @@
  */
 import type { VFile } from 'vfile';
 import type { Draft } from '../core/draft.js';
-import { DiffInputError } from './errors.js';
+import { InputError } from '../core/errors.js';
 
 export async function draftFromDocx(bytes: Uint8Array, shown: string, origin = shown): Promise<{ draft: Draft; files: VFile[] }> {
-  const [{ readDocx, WordReadError }, { draftMarkdown }, { parseMarkdownDraft }] = await Promise.all([
+  const [{ readDocx }, { draftMarkdown }, { parseMarkdownDraft }] = await Promise.all([
     import('./word/index.js'),
     import('../render/to-markdown.js'),
     import('./markdown/markdown-draft.js'),
   ]);
-  try {
-    const word = readDocx(bytes, shown);
-    const parsed = parseMarkdownDraft(String(draftMarkdown.stringify(word.tree)), origin);
-    return { draft: parsed.draft, files: [word.file] };
-  } catch (error) {
-    if (error instanceof WordReadError) throw new DiffInputError(error.message);
-    throw error;
-  }
+  const word = readDocx(bytes, shown);
+  const parsed = parseMarkdownDraft(String(draftMarkdown.stringify(word.tree)), origin);
+  return { draft: parsed.draft, files: [word.file] };
 }
 
 /**

@@ -6,6 +6,7 @@
  * `::recommendations` — and a report of everything guessed or not mapped, at
  * its place in the draft.
  */
+import { InputError } from '../core/errors.js';
 import type { FootnoteDefinition, PhrasingContent, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
@@ -53,8 +54,7 @@ interface Input {
 async function readInput(bytes: Uint8Array, shown: string): Promise<Input> {
   if (/\.docx$/iu.test(shown) || (bytes[0] === 0x50 && bytes[1] === 0x4b) || (bytes[0] === 0xd0 && bytes[1] === 0xcf) || bytes.length === 0) {
     if (bytes.length === 0 && !/\.docx$/iu.test(shown)) {
-      const { WordReadError } = await import('../drafts/word/errors.js');
-      throw new WordReadError(`cannot read \`${shown}\`: the file is empty, expected a Word document (.docx) or a Markdown draft`);
+      throw new InputError(`cannot read \`${shown}\`: the file is empty, expected a Word document (.docx) or a Markdown draft`);
     }
     const { readDocx } = await import('../drafts/word/index.js');
     const word = readDocx(bytes, shown);

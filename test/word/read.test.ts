@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { draftMarkdown } from '../../src/render/to-markdown.js';
 import { diffDrafts } from '../../src/diff/index.js';
 import { loadDrafts } from '../../src/drafts/load.js';
-import { readDocx, WordReadError } from '../../src/drafts/word/index.js';
+import { readDocx } from '../../src/drafts/word/index.js';
+import { InputError } from '../../src/core/errors.js';
 import { redlineDocx } from '../../src/diff/format/word/index.js';
 import { formatCounter } from '../../src/drafts/word/numbering.js';
 
@@ -158,7 +159,7 @@ describe('bad input', () => {
       } catch (caught) {
         error = caught;
       }
-      expect(error).toBeInstanceOf(WordReadError);
+      expect(error).toBeInstanceOf(InputError);
       expect((error as Error).message).toMatch(message);
       expect((error as Error).message).not.toContain('\n');
     });

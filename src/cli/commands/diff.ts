@@ -96,15 +96,11 @@ export const diffCommand: DefineCommand = (io, setExit) =>
       const author = authorOf(options.author);
       const date = dateOf(options.date);
       // Only what this run needs: the parser and comparison, and one formatter.
-      const [{ loadDrafts }, { DiffInputError }, { diffDrafts }, formats] = await Promise.all([
+      const [{ loadDrafts }, { diffDrafts }, formats] = await Promise.all([
         import('../../drafts/load.js'),
-        import('../../drafts/errors.js'),
         import('../../diff/diff-drafts.js'),
         import('../../diff/format/formats.js'),
       ]);
-      const troubleAsUsage = (error: unknown): never => {
-        throw error instanceof DiffInputError ? new UsageError(error.message) : error;
-      };
       const word = wordOutput(options.format, options.out, formats.isWordFile);
       const format = (options.format ?? (options.out ? formats.formatForFile(options.out) : undefined) ?? 'terminal') as DiffFormat;
       const color = options.out ? false : (options.color ?? useColor(io));
@@ -116,7 +112,7 @@ export const diffCommand: DefineCommand = (io, setExit) =>
           ...(options.lang ? { lang: options.lang } : {}),
           ...(options.from !== undefined ? { from: options.from } : {}),
           ...(options.to !== undefined ? { to: options.to } : {}),
-        }).catch(troubleAsUsage),
+        }),
         word
           ? formats.loadWordFormatter(word).then((formatter): Render => (result, drafts) => formatter(result, drafts, wordOptions))
           : formats.loadFormatter(format).then((formatter): Render => async (result) => formatter(result, { color })),
@@ -136,7 +132,7 @@ export const diffCommand: DefineCommand = (io, setExit) =>
       const output = await render(result, { old: old.draft, new: neu.draft });
       if (options.out) {
         const { writeFileAtomic } = await import('../../diff/write-atomic.js');
-        await writeFileAtomic(resolve(io.cwd, options.out), output, options.out).catch(troubleAsUsage);
+        await writeFileAtomic(resolve(io.cwd, options.out), output, options.out);
         // On a terminal, say what was written (scripts and pipes get silence).
         if (!options.quiet && io.stderrIsTTY) {
           const { summaryLine } = await import('../../diff/format/summary-line.js');

@@ -30,11 +30,9 @@ export const importCommand: DefineCommand = (io, setExit) =>
     .addOption(new Option('-l, --lang <code>', 'the draft\'s language (default: from the document, or guessed)').choices(LANGS))
     .addOption(new Option('-f, --format <format>', 'report format').choices(['human', 'json']).default('human'))
     .action(async (path: string, options: ImportCliOptions) => {
-      const [{ importDraft }, { writeImportedFolder }, { WordReadError }, { DiffInputError }, { formatReport }] = await Promise.all([
+      const [{ importDraft }, { writeImportedFolder }, { formatReport }] = await Promise.all([
         import('../../import/index.js'),
         import('../../import/write.js'),
-        import('../../drafts/word/errors.js'),
-        import('../../drafts/errors.js'),
         import('../../report/index.js'),
       ]);
       const absolute = resolve(io.cwd, path);
@@ -45,13 +43,7 @@ export const importCommand: DefineCommand = (io, setExit) =>
         const code = (error as NodeJS.ErrnoException).code;
         throw new UsageError(`cannot read \`${path}\`: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, expected a .docx or .md file' : (error as Error).message}`);
       }
-      let result;
-      try {
-        result = await importDraft(bytes, path, options.lang ? { lang: options.lang } : {});
-      } catch (error) {
-        if (error instanceof WordReadError || error instanceof DiffInputError) throw new UsageError(error.message);
-        throw error;
-      }
+      const result = await importDraft(bytes, path, options.lang ? { lang: options.lang } : {});
       const out = options.out ?? result.folderName;
       const target = resolve(io.cwd, out);
       const outcome = await writeImportedFolder(target, result.files, { shown: out, schemasDir: SCHEMAS_DIR });

@@ -7,7 +7,7 @@
  * would inflate beyond a sane size (a zip bomb).
  */
 import { unzipSync } from 'fflate';
-import { WordReadError } from './errors.js';
+import { InputError } from '../../core/errors.js';
 
 /** The parts a reader ever needs are a few MB; a huge draft with images is still far below this. */
 export const MAX_UNCOMPRESSED = 200 * 1024 * 1024;
@@ -38,12 +38,12 @@ function oleProblem(bytes: Uint8Array, shown: string): string {
 
 /** The parts of a .docx, by name, with only the parts `wanted` says to keep inflated. */
 export function openDocx(bytes: Uint8Array, shown: string, wanted: (name: string) => boolean): Map<string, Uint8Array> {
-  if (bytes.length === 0) throw new WordReadError(`cannot read \`${shown}\`: the file is empty, expected a Word document (.docx)`);
-  if (startsWith(bytes, OLE_MAGIC)) throw new WordReadError(oleProblem(bytes, shown));
+  if (bytes.length === 0) throw new InputError(`cannot read \`${shown}\`: the file is empty, expected a Word document (.docx)`);
+  if (startsWith(bytes, OLE_MAGIC)) throw new InputError(oleProblem(bytes, shown));
   if (!startsWith(bytes, ZIP_MAGIC)) {
     const head = Buffer.from(bytes.subarray(0, 16)).toString('latin1');
-    if (head.startsWith('{\\rtf')) throw new WordReadError(`cannot read \`${shown}\`: an RTF file, expected a .docx; open it in Word and save it as "Word Document (*.docx)"`);
-    throw new WordReadError(`cannot read \`${shown}\`: not a Word document (a .docx is a zip archive, and this file is not one)`);
+    if (head.startsWith('{\\rtf')) throw new InputError(`cannot read \`${shown}\`: an RTF file, expected a .docx; open it in Word and save it as "Word Document (*.docx)"`);
+    throw new InputError(`cannot read \`${shown}\`: not a Word document (a .docx is a zip archive, and this file is not one)`);
   }
   let total = 0;
   let entries: Record<string, Uint8Array>;
@@ -54,15 +54,15 @@ export function openDocx(bytes: Uint8Array, shown: string, wanted: (name: string
         if (keep) {
           total += file.originalSize;
           if (total > MAX_UNCOMPRESSED) {
-            throw new WordReadError(`cannot read \`${shown}\`: its parts would take more than ${MAX_UNCOMPRESSED / 1048576} MB uncompressed, which no Word draft needs (a damaged file or a zip bomb)`);
+            throw new InputError(`cannot read \`${shown}\`: its parts would take more than ${MAX_UNCOMPRESSED / 1048576} MB uncompressed, which no Word draft needs (a damaged file or a zip bomb)`);
           }
         }
         return keep;
       },
     });
   } catch (error) {
-    if (error instanceof WordReadError) throw error;
-    throw new WordReadError(`cannot read \`${shown}\`: a damaged or truncated zip archive (${(error as Error).message}), expected a complete .docx; save it again from Word`);
+    if (error instanceof InputError) throw error;
+    throw new InputError(`cannot read \`${shown}\`: a damaged or truncated zip archive (${(error as Error).message}), expected a complete .docx; save it again from Word`);
   }
   const parts = new Map<string, Uint8Array>();
   for (const [name, data] of Object.entries(entries)) {

@@ -8,12 +8,11 @@ import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import { openDocx, partNames } from './container.js';
 import { DocumentReader, type Parts } from './document.js';
-import { WordReadError } from './errors.js';
+import { InputError } from '../../core/errors.js';
 import { Numbering } from './numbering.js';
 import { Styles } from './styles.js';
 import { attribute, element, elements, parsePart, rootElement, textOf, type Element } from './xml.js';
 
-export { WordReadError } from './errors.js';
 export { MAX_UNCOMPRESSED } from './container.js';
 
 export interface WordDraft {
@@ -42,14 +41,14 @@ function notesOf(root: Element | undefined, name: string): Map<string, Element> 
   return notes;
 }
 
-/** Read a .docx. Throws `WordReadError` (one line) when the file is not a readable .docx. */
+/** Read a .docx. Throws an `InputError` (one line) when the file is not a readable .docx. */
 export function readDocx(bytes: Uint8Array, shown: string): WordDraft {
   const parts = openDocx(bytes, shown, (name) => PARTS.includes(name));
   const documentBytes = parts.get('word/document.xml');
   if (!documentBytes) {
     const names = partNames(bytes);
     const kind = names.includes('content.xml') ? 'an OpenDocument file (.odt), expected a .docx; save it from your word processor as "Word Document (*.docx)"' : names.some((n) => n.startsWith('xl/')) ? 'an Excel workbook, expected a Word document' : names.some((n) => n.startsWith('ppt/')) ? 'a PowerPoint presentation, expected a Word document' : 'a zip archive without `word/document.xml`, expected a Word document (.docx)';
-    throw new WordReadError(`cannot read \`${shown}\`: ${kind}`);
+    throw new InputError(`cannot read \`${shown}\`: ${kind}`);
   }
   const xml = (name: string) => {
     const data = parts.get(name);
@@ -57,7 +56,7 @@ export function readDocx(bytes: Uint8Array, shown: string): WordDraft {
   };
   const document = rootElement(xml('word/document.xml') as never);
   const body = element(document, 'w:body');
-  if (!body) throw new WordReadError(`cannot read \`${shown}\`: part \`word/document.xml\` has no \`w:body\`, expected the text of a Word document`);
+  if (!body) throw new InputError(`cannot read \`${shown}\`: part \`word/document.xml\` has no \`w:body\`, expected the text of a Word document`);
   // Each part has its own relationships: the body's hyperlinks, and the footnotes' and endnotes'.
   const linksOf = (part: string) => {
     const links = new Map<string, string>();

@@ -5,7 +5,7 @@
  */
 import type { Element, Root, RootContent } from 'xast';
 import { fromXml } from 'xast-util-from-xml';
-import { WordReadError } from './errors.js';
+import { InputError } from '../../core/errors.js';
 
 export type { Element };
 
@@ -23,7 +23,7 @@ export function parsePart(bytes: Uint8Array, part: string, shown: string): Root 
     const message = error as { line?: number; column?: number; cause?: unknown; reason?: string };
     const detail = message.cause instanceof Error ? message.cause.message.split('\n')[0] : (message.reason ?? String(error));
     const where = message.line ? `${message.line}:${message.column ?? 1}` : '1:1';
-    throw new WordReadError(`cannot read \`${shown}\`: part \`${part}\` is not well-formed XML at ${where} (${detail}); the file is damaged, save it again from Word`);
+    throw new InputError(`cannot read \`${shown}\`: part \`${part}\` is not well-formed XML at ${where} (${detail}); the file is damaged, save it again from Word`);
   }
 }
 
