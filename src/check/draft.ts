@@ -6,12 +6,14 @@
  *
  * Problems met while rendering (a template or label file in error, a
  * reference to a recommendation that is not placed…) are `opinion build`'s
- * to report: they are taken off the sources again, and when no draft can be
- * made the callers fall back on the text model.
+ * to report: rendering here reports them on scratch copies of the source
+ * files, never on the sources, and when no draft can be made the callers
+ * fall back on the text model.
  */
 import { join, resolve } from 'node:path';
 import type { Draft } from '../core/draft.js';
-import type { Opinion } from '../core/model.js';
+import { VFile } from 'vfile';
+import type { ChapterSource, Opinion } from '../core/model.js';
 import { builtinLabelFiles, readLabelFolder, resolveLabels, type LabelFile } from '../render/labels-load.js';
 import { readTemplate } from '../render/template-load.js';
 import { resolveDocument } from '../render/resolve.js';
@@ -32,31 +34,21 @@ export class DraftRenderer {
   constructor(private readonly opinion: Opinion) {}
 
   async render(lang: string): Promise<RenderedDraft | undefined> {
-    const opinion = this.opinion;
     const layers = await (this.layers ??= this.readLabels());
     const template = await (this.template ??= this.readTemplate());
     if (!template) return undefined;
-    const files = opinion.files;
-    const before = files.length;
-    const counts = files.map((f) => f.messages.length);
-    try {
-      const fallback = { file: files[0]! };
-      const labels = resolveLabels(lang, layers, fallback);
-      const originalLabels = lang === opinion.meta.language ? labels : resolveLabels(opinion.meta.language, layers, fallback);
-      if (!labels) return undefined;
-      const resolved = resolveDocument(opinion, {
-        lang,
-        labels,
-        ...(originalLabels ? { originalLabels } : {}),
-        recommendations: template.recommendations,
-      });
-      return { draft: resolved.draft, characters: resolved.length.characters };
-    } finally {
-      files.length = before;
-      files.forEach((file, i) => {
-        file.messages.length = counts[i]!;
-      });
-    }
+    const opinion = scratch(this.opinion);
+    const fallback = { file: new VFile({ path: join(opinion.dir, 'opinion.yaml') }) };
+    const labels = resolveLabels(lang, layers, fallback);
+    const originalLabels = lang === opinion.meta.language ? labels : resolveLabels(opinion.meta.language, layers, fallback);
+    if (!labels) return undefined;
+    const resolved = resolveDocument(opinion, {
+      lang,
+      labels,
+      ...(originalLabels ? { originalLabels } : {}),
+      recommendations: template.recommendations,
+    });
+    return { draft: resolved.draft, characters: resolved.length.characters };
   }
 
   private async readLabels(): Promise<LabelFile[]> {
@@ -72,4 +64,18 @@ export class DraftRenderer {
     if (!('tree' in template) || template.broken) return undefined;
     return { recommendations: template.recommendations };
   }
+}
+
+/**
+ * The opinion with scratch copies of its files (same paths and text, no
+ * messages): what rendering reports lands on them and is dropped with them.
+ * Chapters keep their parsed trees (shared, read-only here).
+ */
+function scratch(opinion: Opinion): Opinion {
+  const copies = new Map(opinion.files.map((file) => [file, new VFile({ path: file.path, value: file.value })]));
+  const copy = (file: VFile) => copies.get(file) ?? new VFile({ path: file.path, value: file.value });
+  const chapters = Object.fromEntries(
+    Object.entries(opinion.chapters).map(([lang, sources]) => [lang, sources.map((source): ChapterSource => Object.create(source, { file: { value: copy(source.file), enumerable: true } }))]),
+  );
+  return { ...opinion, files: [...copies.values()], chapters };
 }
