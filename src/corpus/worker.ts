@@ -10,7 +10,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { fromPlainFile, toPlainFile, type PlainFile } from '../core/transfer.js';
+import { fromPlainFile, toPlainFile, type PlainFile } from '../core/plain-file.js';
 import type { VFile } from 'vfile';
 import { checkOpinion, type CheckOptions } from '../check/index.js';
 import { ConfigFiles } from '../check/config-file.js';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { VFile } from 'vfile';
 import { validateOpinion } from './index.js';
-import { fromPlainFile, type PlainFile } from '../core/transfer.js';
+import { fromPlainFile, type PlainFile } from '../core/plain-file.js';
 import { PACKAGE_ROOT } from '../core/package-root.js';
 
 /** Below this many opinions, starting workers costs more than it saves. */

@@ -1,7 +1,7 @@
 /** A worker thread validating a share of the opinions (see ./many.ts). */
 import { parentPort } from 'node:worker_threads';
 import { validateOpinion } from './index.js';
-import { toPlainFile } from '../core/transfer.js';
+import { toPlainFile } from '../core/plain-file.js';
 
 parentPort?.on('message', async (folders: string[]) => {
   const results = [];
