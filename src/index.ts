@@ -56,4 +56,4 @@ export { scaffoldOpinion, type ScaffoldOptions, type ScaffoldFile } from './init
 
 // Import: a Word or Markdown draft → an opinion source folder.
 export { importDraft, type ImportOptions, type ImportResult, type ImportedFile } from './import/index.js';
-export { writeImportedFolder, type WriteImportedOptions, type WriteOutcome } from './import/write.js';
+export { writeImportedFolder, type WriteImportedOptions } from './import/write.js';

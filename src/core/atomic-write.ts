@@ -15,6 +15,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { InputError } from './errors.js';
 
 const TEMP_SUFFIX = '.opinion-tmp';
 
@@ -51,27 +52,24 @@ export async function removeStaleTemporaries(dir: string): Promise<void> {
   await Promise.all(names.filter((n) => n.startsWith('.') && n.endsWith(TEMP_SUFFIX)).map((n) => rm(join(dir, n), { force: true })));
 }
 
-export type FolderOutcome = { ok: true } | { ok: false; reason: string };
-
 /**
- * Write `files` (paths relative to `target`) as the new folder `target`.
- * `shown` names the folder in reasons; `refusal` says why a non-empty folder
- * is refused (`init never overwrites anything: choose a new folder`).
+ * Write `files` (paths relative to `target`) as the new folder `target`, or
+ * throw an `InputError` saying why not. `shown` names the folder in the
+ * message; `refusal` says why a non-empty folder is refused (`init never
+ * overwrites anything: choose a new folder`).
  */
 export async function writeNewFolder(
   target: string,
   files: readonly { path: string; content: string }[],
   options: { shown?: string; refusal: string },
-): Promise<FolderOutcome> {
+): Promise<void> {
   const shown = options.shown ?? target;
-  try {
-    const existing = await readdir(target);
-    if (existing.length > 0) return { ok: false, reason: `\`${shown}\` already exists and is not empty; ${options.refusal}` };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOTDIR') return { ok: false, reason: `\`${shown}\` is a file, expected a new folder` };
-    if (code !== 'ENOENT') return { ok: false, reason: `cannot use \`${shown}\`: ${(error as Error).message}` };
-  }
+  const existing = await readdir(target).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOTDIR') throw new InputError(`\`${shown}\` is a file, expected a new folder`);
+    if (error.code !== 'ENOENT') throw new InputError(`cannot use \`${shown}\`: ${error.message}`);
+    return [];
+  });
+  if (existing.length > 0) throw new InputError(`\`${shown}\` already exists and is not empty; ${options.refusal}`);
   const parent = dirname(target);
   const temporary = join(parent, `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.opinion-new`);
   try {
@@ -83,11 +81,10 @@ export async function writeNewFolder(
     }
     await rmdir(target).catch(() => undefined);
     await rename(temporary, target);
-    return { ok: true };
   } catch (error) {
     await rm(temporary, { recursive: true, force: true });
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOTEMPTY' || code === 'EEXIST') return { ok: false, reason: `\`${shown}\` appeared while writing; nothing was overwritten` };
-    return { ok: false, reason: `cannot write \`${shown}\`: ${(error as Error).message}` };
+    if (code === 'ENOTEMPTY' || code === 'EEXIST') throw new InputError(`\`${shown}\` appeared while writing; nothing was overwritten`);
+    throw new InputError(`cannot write \`${shown}\`: ${(error as Error).message}`);
   }
 }

@@ -4,11 +4,9 @@
  * `$schema` link pointing at the schemas folder.
  */
 import { dirname, join, relative, sep } from 'node:path';
-import { writeNewFolder, type FolderOutcome } from '../core/atomic-write.js';
+import { writeNewFolder } from '../core/atomic-write.js';
 import { PACKAGE_ROOT } from '../core/package-root.js';
 import type { ImportedFile } from './index.js';
-
-export type WriteOutcome = FolderOutcome;
 
 export interface WriteImportedOptions {
   /** The folder as named to the user in reasons (default: `target`). */
@@ -17,8 +15,8 @@ export interface WriteImportedOptions {
   schemasDir?: string;
 }
 
-/** `@SCHEMAS@` in the files becomes the path from each file to the schemas folder. */
-export function writeImportedFolder(target: string, files: readonly ImportedFile[], options: WriteImportedOptions = {}): Promise<WriteOutcome> {
+/** `@SCHEMAS@` in the files becomes the path from each file to the schemas folder. Throws an `InputError` when the folder cannot be written. */
+export function writeImportedFolder(target: string, files: readonly ImportedFile[], options: WriteImportedOptions = {}): Promise<void> {
   const { shown = target, schemasDir = join(PACKAGE_ROOT, 'schemas') } = options;
   const linked = files.map((file) => {
     const schemas = relative(dirname(join(target, file.path)), schemasDir).split(sep).join('/');

@@ -24,8 +24,7 @@ let count = 0;
 async function importTo(bytes: Uint8Array, name: string, lang?: string): Promise<{ result: ImportResult; dir: string }> {
   const result = await importDraft(bytes, name, lang ? { lang } : {});
   const dir = join(temp, `case-${++count}`, result.folderName);
-  const outcome = await writeImportedFolder(dir, result.files, { schemasDir: SCHEMAS });
-  expect(outcome).toEqual({ ok: true });
+  await writeImportedFolder(dir, result.files, { schemasDir: SCHEMAS });
   return { result, dir };
 }
 

@@ -46,8 +46,7 @@ export const importCommand: DefineCommand = (io, setExit) =>
       const result = await importDraft(bytes, path, options.lang ? { lang: options.lang } : {});
       const out = options.out ?? result.folderName;
       const target = resolve(io.cwd, out);
-      const outcome = await writeImportedFolder(target, result.files, { shown: out, schemasDir: SCHEMAS_DIR });
-      if (!outcome.ok) throw new UsageError(outcome.reason);
+      await writeImportedFolder(target, result.files, { shown: out, schemasDir: SCHEMAS_DIR });
       const report = formatReport([result.report], options.format, { color: useColor(io, options.format === 'json' ? 'stdout' : 'stderr'), cwd: io.cwd });
       if (options.format === 'json') io.stdout(report);
       else {

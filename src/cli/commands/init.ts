@@ -35,8 +35,7 @@ export const initCommand: DefineCommand = (io, setExit) =>
         targetDir: target,
         ...options,
       });
-      const outcome = await writeNewFolder(target, files, { refusal: 'init never overwrites anything: choose a new folder' });
-      if (!outcome.ok) throw new UsageError(outcome.reason);
+      await writeNewFolder(target, files, { refusal: 'init never overwrites anything: choose a new folder' });
       const shown = displayPath(target, io.cwd);
       io.stdout(`Created ${shown}/ with ${files.length} files:\n`);
       for (const file of files) io.stdout(`  ${file.path}\n`);
