@@ -14,14 +14,14 @@
 import type { BlockContent, FootnoteDefinition, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
 import type { VFile } from 'vfile';
 import { report } from '../../core/messages.js';
-import type { Numbering } from './numbering.js';
+import type { WordNumbering } from './numbering.js';
 import { phrasingOf, piecesText, type Piece } from './phrasing.js';
 import type { Styles } from './styles.js';
 import { attribute, descendant, element, elements, textOf, toggle, valueOf, type Element } from './xml.js';
 
 export interface Parts {
   styles: Styles;
-  numbering: Numbering;
+  numbering: WordNumbering;
   /** Relationship id → target (hyperlinks), of the body and of the notes: each part has its own. */
   links: Record<'document' | 'footnote' | 'endnote', Map<string, string>>;
   footnotes: Map<string, Element>;

@@ -9,7 +9,7 @@ import { VFile } from 'vfile';
 import { openDocx, partNames } from './container.js';
 import { DocumentReader, type Parts } from './document.js';
 import { InputError } from '../../core/errors.js';
-import { Numbering } from './numbering.js';
+import { WordNumbering } from './numbering.js';
 import { Styles } from './styles.js';
 import { attribute, element, elements, parsePart, rootElement, textOf, type Element } from './xml.js';
 
@@ -76,7 +76,7 @@ export function readDocx(bytes: Uint8Array, shown: string): WordDraft {
   for (const comment of comments ? elements(rootElement(comments) as Element, 'w:comment') : []) commentMap.set(attribute(comment, 'w:id') ?? '', comment);
   const context: Parts = {
     styles,
-    numbering: new Numbering(xml('word/numbering.xml')),
+    numbering: new WordNumbering(xml('word/numbering.xml')),
     links: { document: linksOf('document'), footnote: linksOf('footnotes'), endnote: linksOf('endnotes') },
     footnotes: notesOf(footnotes ? rootElement(footnotes) : undefined, 'w:footnote'),
     endnotes: notesOf(endnotes ? rootElement(endnotes) : undefined, 'w:endnote'),

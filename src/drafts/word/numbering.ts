@@ -96,7 +96,7 @@ export function formatCounter(value: number, format: string): string {
   }
 }
 
-export class Numbering {
+export class WordNumbering {
   private readonly abstracts = new Map<string, Map<number, Level>>();
   private readonly instances = new Map<string, Instance>();
   /** Counters per abstract definition, by level. */
