@@ -40,6 +40,8 @@ function pruneErrors(errors: ErrorObject[]): ErrorObject[] {
   for (const error of errors) {
     // A failed propertyNames check is reported through its inner error, which names the key.
     if (error.keyword === 'propertyNames') continue;
+    // A date that may also be `to be completed` (`anyOf`): the date's own error says it all.
+    if (error.keyword === 'anyOf' || /\/anyOf\/[1-9]/.test(error.schemaPath)) continue;
     const key = `${error.instancePath}|${error.keyword}|${JSON.stringify(error.params)}|${error.propertyName ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -117,7 +119,7 @@ function reportError(kind: YamlKind, source: YamlSource, error: ErrorObject): vo
     case 'format': {
       const value = valueAt(source.data, path);
       const format = String(error.params.format);
-      const expected = format === 'date' ? 'a real date written `YYYY-MM-DD` (e.g. `2018-05-23`)' : format === 'uri' ? 'a full address starting with `https://`' : `a valid ${format}`;
+      const expected = format === 'date' ? `a real date written \`YYYY-MM-DD\` (e.g. \`2018-05-23\`)${error.schemaPath.includes('/anyOf/') ? ', or `to be completed`' : ''}` : format === 'uri' ? 'a full address starting with `https://`' : `a valid ${format}`;
       report(file, `Unexpected ${format} \`${String(value)}\` for \`${fieldName(path)}\`, expected ${expected}`, {
         ruleId: format === 'date' ? 'schema/date' : 'schema/format',
         place: where(path),
