@@ -5,6 +5,7 @@
  * on the files they concern; an opinion with errors is not rendered further
  * than needed to report them, and `ok` is false.
  */
+import { factsAfterVersion, lateFactMessage } from '../core/stage-facts.js';
 import { join, resolve } from 'node:path';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
@@ -72,6 +73,14 @@ export async function buildOpinion(dir: string, options: BuildOptions = {}): Pro
         expected: declared,
       });
     }
+  }
+
+  // A version states only what was known on its date (the same finding as `check`'s consistency/fact-after-version).
+  const late = factsAfterVersion(opinion);
+  for (const fact of late.facts) {
+    const at = opinion.locate(fact.kind, fact.pointer);
+    const file = at ? files.find((f) => f.path === at.file) : undefined;
+    if (file) report(file, lateFactMessage(fact, late.version!, meta.stage), { ruleId: 'stage/fact-after-version', severity: 'warning', place: at?.position });
   }
 
   // Template and slot replacements.

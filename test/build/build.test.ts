@@ -175,7 +175,10 @@ describe('what a draft contains', () => {
   it('shows only what exists at the stage, and labels non-final versions', async () => {
     const section = (await buildOpinion(join(FIXTURES, 'basic'))).renders[0]!;
     expect(section.markdown!.startsWith('**DRAFT OPINION** – version for the section meeting\\\nVersion 2 of 10 April 2018\n')).toBe(true);
-    expect(section.draft.header.map((h) => h.field)).toEqual(['rapporteur', 'co-rapporteur', 'decision', 'legal_basis', 'kind', 'section', 'adopted_in_section']);
+    // The version for the section meeting cannot know the section's adoption, nor carry the plenary's closing block.
+    expect(section.draft.header.map((h) => h.field)).toEqual(['rapporteur', 'co-rapporteur', 'decision', 'legal_basis', 'kind', 'section']);
+    expect(section.markdown).not.toContain('Brussels, 23 May 2018');
+    expect(section.markdown).not.toContain('The President of the European Economic and Social Committee');
     const adopted = (await buildOpinion(join(FIXTURES, 'numbering-oj'))).renders[0]!;
     expect(adopted.markdown).not.toContain('DRAFT');
     expect(adopted.draft.header.map((h) => `${h.label} ${h.value}`)).toEqual([
@@ -197,12 +200,17 @@ describe('what a draft contains', () => {
     const { renders } = await buildOpinion(join(FIXTURES, 'languages'), { langs: 'all' });
     const byLang = Object.fromEntries(renders.map((r) => [r.lang, r]));
     expect(byLang.fr!.markdown).toContain('**AVANT-PROJET**\\\nVersion 1 du 1er mars 2018');
-    expect(byLang.fr!.markdown).toContain('Bruxelles, le 1er mai 2018.');
     expect(byLang.fr!.markdown).toContain('| Base juridique                   | Article 29, paragraphe 2, du règlement intérieur |');
     expect(byLang.fr!.markdown).toContain('les autres entreprises de l\'économie sociale (EES) aident');
-    expect(byLang.it!.markdown).toContain('Bruxelles, 1 maggio 2018');
     expect(byLang.it!.markdown).toContain('le altre imprese dell\'economia sociale (IES) aiutano');
-    expect(byLang.de!.markdown).toContain('Brüssel, den 1. Mai 2018');
+    // A preliminary draft carries no closing block: that belongs to the text as adopted.
+    expect(byLang.fr!.markdown).not.toContain('Bruxelles, le 1er mai 2018.');
+    const adopted = copyFixture('languages');
+    writeFileSync(join(adopted, 'opinion.yaml'), readFileSync(join(adopted, 'opinion.yaml'), 'utf8').replace(/^stage: .*$/m, 'stage: adopted'));
+    const closings = Object.fromEntries((await buildOpinion(adopted, { langs: 'all' })).renders.map((r) => [r.lang, r.markdown!]));
+    expect(closings.fr).toContain('Bruxelles, le 1er mai 2018.');
+    expect(closings.it).toContain('Bruxelles, 1 maggio 2018');
+    expect(closings.de).toContain('Brüssel, den 1. Mai 2018');
     expect(byLang.de!.markdown).toContain('# Stellungnahme des Europäischen Wirtschafts- und Sozialausschusses zum Thema „Genossenschaften und Migranten“');
     expect(byLang.en!.markdown).toContain('Cooperatives and other social economy enterprises (SEEs) help migrants.');
   });
@@ -252,7 +260,7 @@ describe('templates and labels', () => {
     const dir = mkdtempSync(join(tmpdir(), 'opinion-labels-'));
     const file = join(dir, 'override.yaml');
     writeFileSync(file, 'lang: en\nclosing:\n  president: The President of the Committee\n');
-    const { renders } = await buildOpinion(join(FIXTURES, 'basic'), { labels: [file] });
+    const { renders } = await buildOpinion(join(FIXTURES, 'numbering-oj'), { labels: [file] });
     expect(renders[0]!.markdown).toContain('The President of the Committee\\\nLuca JAHIER');
   });
 
