@@ -83,6 +83,16 @@ export async function buildOpinion(dir: string, options: BuildOptions = {}): Pro
     if (file) report(file, lateFactMessage(fact, late.version!, meta.stage), { ruleId: 'stage/fact-after-version', severity: 'warning', place: at?.position });
   }
 
+  // No default for a fact: a legal basis nobody entered is a visible gap in the draft, and said here.
+  if (meta.legal_basis === undefined) {
+    report(opinionFile, 'Missing `legal_basis`, expected the legal basis of the opinion (e.g. `Rule 52(2) of the Rules of Procedure` for an own-initiative opinion since 2022), or `to be completed`; the draft shows a gap', {
+      ruleId: 'meta/missing-legal-basis',
+      severity: 'warning',
+      place: opinion.locate('opinion', '/kind', 'key')?.position,
+      note: 'The legal basis is never filled in by default: the Rule cited changes over the years (29(2) in 2017–2018, 32(2) in 2019–2021, 52(2) from 2022)',
+    });
+  }
+
   // Template and slot replacements.
   const templatePath = options.template ?? (typeof meta.template === 'string' ? resolve(dir, meta.template) : DEFAULT_TEMPLATE);
   const template = await readTemplate(templatePath);

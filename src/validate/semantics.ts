@@ -188,8 +188,7 @@ function checkStage(opinion: Opinion, at: Reporter): void {
 
 /**
  * Facts nobody has entered yet: each `to be completed` is a warning at its
- * place (the build prints a visible gap there), a missing legal basis too
- * (never filled in with a default); a reference `not yet assigned` is normal
+ * place (the build prints a visible gap there); a reference `not yet assigned` is normal
  * in a draft but not on a text before the plenary or adopted.
  */
 function checkPlaceholders(opinion: Opinion, at: Reporter): void {
@@ -220,13 +219,6 @@ function checkPlaceholders(opinion: Opinion, at: Reporter): void {
         severity: 'warning',
       });
     }
-  }
-  if (meta.legal_basis === undefined && typeof meta.kind === 'string') {
-    at(opinion.locate('opinion', '/kind', 'key'), 'Missing `legal_basis`, expected the legal basis of the opinion (e.g. `Rule 52(2) of the Rules of Procedure` for an own-initiative opinion, `Article 304 of the Treaty on the Functioning of the European Union` for a referral), or `to be completed`', {
-      ruleId: 'meta/missing-legal-basis',
-      severity: 'warning',
-      note: 'The legal basis is never filled in by default: the Rule cited changes over the years (29(2), 32(2), 52(2)); the draft shows a gap until it is entered',
-    });
   }
 }
 

@@ -17,7 +17,6 @@ import duplicateSentence from './writing-duplicate-sentence.js';
 import nearDuplicatePoint from './writing-near-duplicate-point.js';
 import termSpelling from './consistency-term-spelling.js';
 import stageMetadata from './consistency-stage-metadata.js';
-import factAfterVersion from './consistency-fact-after-version.js';
 import translationStructure from './consistency-translation-structure.js';
 
 export const RULES: readonly Rule<any>[] = [
@@ -38,7 +37,6 @@ export const RULES: readonly Rule<any>[] = [
   nearDuplicatePoint,
   termSpelling,
   stageMetadata,
-  factAfterVersion,
   translationStructure,
 ];
 
