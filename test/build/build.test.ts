@@ -196,6 +196,41 @@ describe('what a draft contains', () => {
     expect(adopted.document!.kind).toBe('(exploratory opinion requested by the Austrian Presidency)');
   });
 
+  it("prints the Official Journal's facts where the OJ prints them: documents under the title, the OJ number under the kind, one referral row for several", async () => {
+    const dir = copyFixture('numbering-oj');
+    const path = join(dir, 'opinion.yaml');
+    const yaml = readFileSync(path, 'utf8')
+      .replace(/^rapporteurs:\n(?: {2}- name: .*\n {4}role: .*\n)+/m, '') // a "no comment" opinion: no rapporteur
+      .replace(/^numbering: oj\n/m, '') // the stage decides: adopted → OJ numbering
+      .replace(/^referrals:\n/m, 'referral_rows: one\ndocuments: [COM(2023) 316 final, 2023/0187 (COD)]\noj_reference: 2018/C 283/01\ncelex: 52018AE0001\nreferrals:\n  - type: referral\n    body: Council\n    date: 2018-03-13\n');
+    writeFileSync(path, yaml);
+    const build = await buildOpinion(dir, { formats: ['md', 'json'] });
+    expect(describeMessages(build.files, dir).split('\n').filter((line) => line && !line.includes('source/schema-link'))).toEqual([]);
+    const render = build.renders[0]!;
+    const md = render.markdown!;
+    const title = md.indexOf('# Opinion of the European Economic and Social Committee on ‘Fair work in the platform economy’');
+    expect(md.indexOf('(COM(2023) 316 final — 2023/0187 (COD))')).toBeGreaterThan(title);
+    expect(md.indexOf('(exploratory opinion requested by the Austrian Presidency)')).toBeGreaterThan(md.indexOf('(COM(2023) 316 final'));
+    expect(md.indexOf('(2018/C 283/01)')).toBeGreaterThan(md.indexOf('(exploratory opinion requested'));
+    expect(render.draft.header.map((h) => `${h.label} ${h.value}`).slice(0, 2)).toEqual(['Referral Council, 13.3.2018; Austrian Presidency, 12.3.2018', 'Bureau decision 20.3.2018']);
+    expect(render.draft.header.some((h) => h.field === 'rapporteur')).toBe(false);
+    expect(md).toContain('\n1.1. The EESC considers');
+    expect(render.document).toMatchObject({ ojReference: '2018/C 283/01', celex: '52018AE0001', documents: ['COM(2023) 316 final', '2023/0187 (COD)'], numbering: 'oj' });
+  });
+
+  it('shows on each version only what its stage can know, and numbers by stage unless told', async () => {
+    const dir = copyFixture('numbering-oj');
+    const path = join(dir, 'opinion.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/^stage: adopted$/m, 'stage: plenary\nversion_date: 2018-07-01').replace(/^numbering: oj\n/m, '').replace(/^oj_reference: .*\n/m, ''));
+    const render = (await buildOpinion(dir)).renders[0]!;
+    // The version for the plenary knows the section's adoption, not the plenary's; it has no closing block.
+    expect(render.draft.header.map((h) => h.field)).toEqual(['rapporteur', 'referral', 'decision', 'legal_basis', 'section', 'adopted_in_section']);
+    expect(render.markdown).not.toContain('Brussels, 11 July 2018');
+    expect(render.markdown).not.toContain('The President of the European Economic and Social Committee');
+    expect(render.markdown).toContain('**SECTION OPINION** – version for the plenary session');
+    expect(render.markdown).toContain('\n1.1 The EESC considers');
+  });
+
   it('writes labels and dates in each language', async () => {
     const { renders } = await buildOpinion(join(FIXTURES, 'languages'), { langs: 'all' });
     const byLang = Object.fromEntries(renders.map((r) => [r.lang, r]));
