@@ -63,6 +63,7 @@ export const TEXT_LABELS = {
   'refs.amendment': ['number'],
   'refs.hearing': ['date', 'place', 'title'],
   'principle-separator': [],
+  'footnote-call': [],
   'addressees.european-commission': [],
   'addressees.council': [],
   'addressees.european-parliament': [],
@@ -105,6 +106,7 @@ export type LabelKey = keyof typeof TEXT_LABELS;
 export const NEUTRAL_LABELS: Partial<Record<LabelKey, string>> = {
   'values.to-be-completed': '[…]',
   'values.reference-not-assigned': '[…]',
+  'footnote-call': 'as-written',
 };
 export const LABEL_KEYS = Object.keys(TEXT_LABELS) as LabelKey[];
 

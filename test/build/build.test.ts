@@ -241,7 +241,7 @@ describe('what a draft contains', () => {
     // A preliminary draft carries no closing block: that belongs to the text as adopted.
     expect(byLang.fr!.markdown).not.toContain('Bruxelles, le 1er mai 2018.');
     const adopted = copyFixture('languages');
-    writeFileSync(join(adopted, 'opinion.yaml'), readFileSync(join(adopted, 'opinion.yaml'), 'utf8').replace(/^stage: .*$/m, 'stage: adopted'));
+    writeFileSync(join(adopted, 'opinion.yaml'), readFileSync(join(adopted, 'opinion.yaml'), 'utf8').replace(/^stage: .*$/m, 'stage: adopted\nadopted_at_plenary: 2018-05-01'));
     const closings = Object.fromEntries((await buildOpinion(adopted, { langs: 'all' })).renders.map((r) => [r.lang, r.markdown!]));
     expect(closings.fr).toContain('Bruxelles, le 1er mai 2018.');
     expect(closings.it).toContain('Bruxelles, 1 maggio 2018');

@@ -88,7 +88,7 @@ describe('round trip of the sample', async () => {
       ].join('\n'),
     );
     const chapter3 = result.files.find((file) => file.path.startsWith('text/en/03-'))?.content ?? '';
-    expect(chapter3).toContain('social work :cite{#ev-cecop-cicopa-europe}, it has managed');
+    expect(chapter3).toContain('social work, :cite{#ev-cecop-cicopa-europe} it has managed');
     expect(result.report.messages.find((m) => m.ruleId === 'import/citation')?.reason).toMatch(/^Recognised footnote `1`, referred to from chapters 1 and 3, as a source/u);
   });
 
@@ -196,7 +196,8 @@ describe('Word fixtures', () => {
     expect(yaml).toContain('#   Drafting expert Paul MARTIN');
     expect(yaml).toContain('stage: study-group');
     const draft = await built(dir);
-    expect(draft).toContain('- lack of technical skills[^2].');
+    // The English convention puts the call after the full stop.
+    expect(draft).toContain('- lack of technical skills.[^2]');
     expect(lostWords(readDocx(bytes, 'x').file.value as string, result, draft)).toEqual([]);
   });
 
