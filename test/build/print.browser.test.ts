@@ -3,18 +3,17 @@
  * in the Word draft), not in a list after the signature. The PDF is made by
  * Chromium (Debian's `chromium`) after Paged.js lays the pages out, and read
  * back page by page with pdftotext (poppler-utils). Skipped when either is
- * missing (`.ci/run` installs both).
+ * missing, outside CI (`.ci/run` installs both).
  */
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildOpinion } from '../../src/render/index.js';
 import { printPdf } from '../../src/render/print.js';
+import { CHROMIUM, hasChromium, ROOT, skipWithout } from '../helpers.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ROOT = join(import.meta.dirname, '..', '..');
 const hasPdftotext = (() => {
   try {
     execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
@@ -24,7 +23,7 @@ const hasPdftotext = (() => {
   }
 })();
 
-describe.skipIf(!existsSync(CHROMIUM) || !hasPdftotext)('the printed draft (PDF)', () => {
+describe.skipIf(skipWithout(hasChromium && hasPdftotext))('the printed draft (PDF)', () => {
   it('prints each footnote at the foot of the page that calls it', async () => {
     const build = await buildOpinion(join(ROOT, 'opinions', 'see-migrants'), {});
     const dir = mkdtempSync(join(tmpdir(), 'opinion-print-'));
