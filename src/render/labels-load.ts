@@ -20,6 +20,7 @@ import type { Position } from '../core/model.js';
 import {
   LABEL_KEYS,
   LIST_LABELS,
+  OPTIONAL_LABELS,
   PLURAL_WORD_CHOICES,
   TEXT_LABELS,
   placeholdersOf,
@@ -210,7 +211,7 @@ export function resolveLabels(
     for (const [key, value] of layer.lists) lists.set(key, value);
     if (layer.locale) locale = layer.locale;
   }
-  const missing = [...LABEL_KEYS.filter((key) => !text.has(key)), ...LIST_LABELS.filter((key) => !lists.has(key))];
+  const missing = [...LABEL_KEYS.filter((key) => !text.has(key) && !OPTIONAL_LABELS.has(key)), ...LIST_LABELS.filter((key) => !lists.has(key))];
   if (mine.length === 0 || missing.length > 0) {
     const last = mine[mine.length - 1];
     const shown = missing.slice(0, 8).map((k) => `\`${k}\``).join(', ') + (missing.length > 8 ? ` and ${missing.length - 8} more` : '');

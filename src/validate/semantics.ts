@@ -7,9 +7,15 @@ import type { VFile } from 'vfile';
 import { report, type MessageOptions } from '../core/messages.js';
 import { suggest } from '../core/suggest.js';
 import { indexOpinion, type IdIndex } from '../core/ids.js';
+import { validateAmendments } from '../amendments/validate.js';
 import { STAGES, type IdDefinition, type IdReference, type Located, type Opinion, type Stage } from '../core/model.js';
 
-export function checkSemantics(opinion: Opinion): IdIndex {
+export interface SemanticsOptions {
+  /** Report unknown targets, duplicate numbers and vote figures of amendments here (default); `opinion check` runs them as rules. */
+  amendmentRules?: boolean;
+}
+
+export function checkSemantics(opinion: Opinion, options: SemanticsOptions = {}): IdIndex {
   const fileOf = fileLookup(opinion);
   const at = (located: Located | undefined, reason: string, options: MessageOptions) => {
     const file = located ? fileOf(located.file) : undefined;
@@ -23,6 +29,7 @@ export function checkSemantics(opinion: Opinion): IdIndex {
   checkKind(opinion, at);
   checkLanguages(opinion, at);
   checkChapters(opinion, fileOf);
+  validateAmendments(opinion, new Set(index.definitions.map((d) => d.id)), { rules: options.amendmentRules !== false });
   return index;
 }
 

@@ -71,7 +71,7 @@ export interface OpinionText {
   sources: SourceFiles;
 }
 
-const POINT_WORD: Record<string, [point: string, chapter: string, footnote: string]> = {
+export const POINT_WORD: Record<string, [point: string, chapter: string, footnote: string]> = {
   en: ['point', 'chapter', 'footnote'],
   fr: ['paragraphe', 'chapitre', 'note'],
   it: ['punto', 'capitolo', 'nota'],

@@ -21,7 +21,7 @@ interface Marks {
 }
 
 /** Phrasing of a Markdown sheet cell as paragraphs of Word runs: `<br>` a line break, `<br><br>` a new paragraph. */
-function cellParagraphs(content: readonly PhrasingContent[]): Paragraph[] {
+export function cellParagraphs(content: readonly PhrasingContent[]): Paragraph[] {
   const paragraphs: TextRun[][] = [[]];
   let lineBreak = false;
   const walk = (nodes: readonly PhrasingContent[], marks: Marks): void => {
