@@ -20,10 +20,10 @@
  */
 import type { VFile } from 'vfile';
 import type { Opinion } from '../core/model.js';
-import { report } from './deps.js';
-import { NEXT_STAGE, amendmentsOf, sameText, stageOfOpinion, textIn, type AmendmentStage, type TabledAmendment } from './model.js';
-import type { PointIndex, PointPlace } from './points.js';
-import { amendmentsFile } from './validate.js';
+import { report } from '../core/messages.js';
+import { NEXT_STAGE, amendmentsOf, sameText, stageOfOpinion, textIn, type AmendmentStage, type TabledAmendment } from '../core/amendments.js';
+import type { PointIndex, PointPlace } from '../validate/amendments/points.js';
+import { amendmentsFile } from '../validate/amendments/validate.js';
 import { applySplices, parseForEdit, removeItem, removeKey, replaceScalar, setKey, type Splice } from './yaml-edit.js';
 
 export interface ApplyOptions {

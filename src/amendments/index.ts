@@ -5,15 +5,15 @@
  * Data in, data plus VFile messages out; `src/cli/commands/amendments.ts` is
  * the thin command.
  */
-export * from './model.js';
-export { indexPoints, type PointIndex, type PointInfo } from './points.js';
+export * from '../core/amendments.js';
+export { indexPoints, type PointIndex, type PointInfo } from '../validate/amendments/points.js';
 export { listAmendments, formatListTable, type ListRow } from './list.js';
 export { sheetOf, sheetMarkdown, sheetHtml, sheetDocx, type Sheet, type SheetEntry } from './sheet.js';
 export { applyAmendments, type ApplyOptions, type ApplyResult } from './apply.js';
 export { writeFolder, FolderExistsError } from './write-folder.js';
-export { validateAmendments, amendmentsFile } from './validate.js';
-export { textOrder } from './order.js';
-export { attributeChanges, describeChange, type Attribution } from './attribution.js';
+export { validateAmendments, amendmentsFile } from '../validate/amendments/validate.js';
+export { textOrder } from '../validate/amendments/order.js';
+export { attributeChanges, describeChange, type Attribution } from '../diff/attribution.js';
 export { tableAmendments, appendItems, AppendError, type TableOptions, type TableResult, type TabledItem } from './table.js';
 export { merge3 } from './merge.js';
-export { amendmentsAppendix } from './appendix.js';
+export { amendmentsAppendix } from '../render/amendments-appendix.js';

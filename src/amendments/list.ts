@@ -3,10 +3,10 @@
  * (the JSON output) and as a plain-text table.
  */
 import type { Opinion, Vote } from '../core/model.js';
-import { table } from './deps.js';
-import { amendmentsOf, memberName } from './model.js';
-import { textOrder } from './order.js';
-import type { PointIndex } from './points.js';
+import { table } from '../stats/table.js';
+import { amendmentsOf, memberName } from '../core/amendments.js';
+import { textOrder } from '../validate/amendments/order.js';
+import type { PointIndex } from '../validate/amendments/points.js';
 
 export interface ListRow {
   id: string;

@@ -9,7 +9,7 @@
  * so.
  */
 import { diffArrays } from 'diff';
-import { tokenize } from './deps.js';
+import { tokenize } from '../diff/text/tokenize.js';
 
 interface Hunk {
   start: number;

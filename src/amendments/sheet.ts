@@ -15,11 +15,17 @@ import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { Paragraph, Table, TableCell as WordCell, TableRow, TextRun, WidthType, type FileChild } from 'docx';
 import type { Opinion } from '../core/model.js';
-import { STYLE, amendmentCell, cellParagraphs, packWord, plainCell, textParagraphs, tokenize, wordDiff, wordDocument, type Change } from './deps.js';
-import { amendmentsOf, tabledBy, textIn, type TabledAmendment } from './model.js';
-import { textOrder } from './order.js';
-import type { PointIndex } from './points.js';
-import { plainOf } from './render.js';
+import { STYLE, packWord, wordDocument } from '../word/document.js';
+import { amendmentCell, plainCell } from '../diff/format/amendments.js';
+import { cellParagraphs } from '../diff/format/word/amendments.js';
+import { textParagraphs } from '../diff/format/paragraphs.js';
+import { tokenize } from '../diff/text/tokenize.js';
+import { wordDiff } from '../diff/compare/word-diff.js';
+import type { Change } from '../diff/types.js';
+import { amendmentsOf, tabledBy, textIn, type TabledAmendment } from '../core/amendments.js';
+import { textOrder } from '../validate/amendments/order.js';
+import type { PointIndex } from '../validate/amendments/points.js';
+import { plainOf } from '../render/amendment-text.js';
 
 export interface SheetEntry {
   id: string;

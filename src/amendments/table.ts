@@ -14,10 +14,12 @@
 import type { VFile } from 'vfile';
 import { Document, isCollection, isSeq, type Node } from 'yaml';
 import type { Opinion } from '../core/model.js';
-import { report, type Change, type Draft } from './deps.js';
+import { report } from '../core/messages.js';
+import type { Change } from '../diff/types.js';
+import type { Draft } from '../core/draft.js';
 import { merge3 } from './merge.js';
-import { amendmentsOf, type AmendmentStage } from './model.js';
-import type { PointIndex } from './points.js';
+import { amendmentsOf, type AmendmentStage } from '../core/amendments.js';
+import type { PointIndex } from '../validate/amendments/points.js';
 import { parseForEdit } from './yaml-edit.js';
 
 export interface TableOptions {

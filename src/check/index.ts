@@ -5,7 +5,7 @@
  * configuration. Returns the files with their messages; never prints.
  */
 import { join, resolve } from 'node:path';
-import { comparePrevious } from '../amendments/previous.js';
+import { comparePrevious } from './previous.js';
 import type { VFile } from 'vfile';
 import { validateOpinion } from '../validate/index.js';
 import { sortMessages } from '../core/messages.js';

@@ -11,7 +11,7 @@ import type { Draft } from '../core/draft.js';
 import type { IdIndex } from '../core/ids.js';
 import type { Located, Opinion } from '../core/model.js';
 import { report as addMessage } from '../core/messages.js';
-import type { OpinionText } from './text/model.js';
+import type { OpinionText } from '../text/model.js';
 
 export type Severity = 'warning' | 'error';
 export type Setting = Severity | 'off';

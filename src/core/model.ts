@@ -184,7 +184,7 @@ export interface Hearing {
 /** A member who tabled an amendment: the name, or the name and group. */
 export type Member = string | { name: string; group?: 'I' | 'II' | 'III' };
 
-/** One amendment of `amendments.yaml` (see schemas/amendments.schema.json and src/amendments/). */
+/** One amendment of `amendments.yaml` (see schemas/amendments.schema.json and core/amendments.ts). */
 export interface TabledAmendment {
   id: string;
   number: number;

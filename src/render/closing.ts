@@ -10,7 +10,7 @@ import type { RenderContext } from './context.js';
 import { formatLongDate } from './dates.js';
 import { fillPhrasing, fillText } from './labels.js';
 import { missingText, parseBlocks, parsePhrasing, pick } from './source-text.js';
-import { amendmentsAppendix } from '../amendments/appendix.js';
+import { amendmentsAppendix } from './amendments-appendix.js';
 
 export interface Closing {
   /** "Brussels, 23 May 2018."; absent without a date. */
@@ -48,7 +48,7 @@ export interface AppendixAmendment {
   tabledBy?: string;
   vote?: string;
   file: VFile;
-  /** From amendments.yaml: a rejected amendment, or section text replaced at plenary (src/amendments/appendix.ts). */
+  /** From amendments.yaml: a rejected amendment, or section text replaced at plenary (src/render/amendments-appendix.ts). */
   part?: 'rejected' | 'section-text';
   /** The sentence that opens this part of the appendix, on its first entry. */
   intro?: string;
@@ -57,7 +57,7 @@ export interface AppendixAmendment {
 }
 
 export function appendixAmendments(ctx: RenderContext, numbers: ReadonlyMap<string, string>): AppendixAmendment[] {
-  // An opinion with amendments.yaml has its appendix made from it (src/amendments/appendix.ts).
+  // An opinion with amendments.yaml has its appendix made from it (src/render/amendments-appendix.ts).
   if (ctx.opinion.amendments.length > 0) return amendmentsAppendix(ctx, numbers);
   const amendments = ctx.opinion.meta.appendix?.amendments;
   if (!Array.isArray(amendments)) return [];

@@ -7,7 +7,7 @@ import type { VFile } from 'vfile';
 import { report, type MessageOptions } from '../core/messages.js';
 import { suggest } from '../core/suggest.js';
 import { indexOpinion, type IdIndex } from '../core/ids.js';
-import { validateAmendments } from '../amendments/validate.js';
+import { validateAmendments } from './amendments/validate.js';
 import { STAGES, type IdDefinition, type IdReference, type Located, type Opinion, type Stage } from '../core/model.js';
 
 export interface SemanticsOptions {

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
-import { reportAll } from '../../amendments/rule-support.js';
-import { lateTablings } from '../../amendments/semantics.js';
+import { reportAll } from '../amendments.js';
+import { lateTablings } from '../../validate/amendments/semantics.js';
 import { AMENDMENTS_OPINION, AMENDMENTS_TEXT, amendmentsYaml } from './amendments-shared.js';
 
 export default defineRule<Record<string, never>>(

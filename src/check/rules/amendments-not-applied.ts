@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
-import { pointsFor, reportAll } from '../../amendments/rule-support.js';
-import { notApplied } from '../../amendments/semantics.js';
+import { pointsFor, reportAll } from '../amendments.js';
+import { notApplied } from '../../validate/amendments/semantics.js';
 import { AMENDMENTS_TEXT, amendmentsYaml } from './amendments-shared.js';
 
 const PLENARY = 'reference: INT/900\ntitle: Migrants and the social economy\nkind: own-initiative\nlanguage: en\nstage: plenary\nversion: 3\n';

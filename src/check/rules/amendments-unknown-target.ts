@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
-import { pointsFor, reportAll } from '../../amendments/rule-support.js';
-import { unknownTargets } from '../../amendments/semantics.js';
+import { pointsFor, reportAll } from '../amendments.js';
+import { unknownTargets } from '../../validate/amendments/semantics.js';
 import { AMENDMENTS_OPINION, AMENDMENTS_TEXT, amendmentsYaml } from './amendments-shared.js';
 
 export default defineRule<Record<string, never>>(

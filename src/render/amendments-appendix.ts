@@ -6,18 +6,22 @@
  * replaced by an adopted amendment while that text itself received the
  * share (the votes against the amendment), with the vote. Nothing when
  * there is nothing to append. Shares and the rule cited are data
- * (`procedure:`), see model.ts.
+ * (`procedure:`), see core/amendments.ts.
  */
 import type { BlockContent, PhrasingContent } from 'mdast';
-import type { AppendixAmendment } from '../render/closing.js';
-import type { RenderContext } from '../render/context.js';
-import { fillText } from '../render/labels.js';
-import { missingText, pick } from '../render/source-text.js';
-import { amendmentCell, report, tokenize, wordDiff, type Change } from './deps.js';
-import { amendmentsOf, procedureOf, reachesShare, tabledBy, textIn, type TabledAmendment } from './model.js';
-import { textOrder } from './order.js';
-import { indexPoints } from './points.js';
-import { plainOf } from './render.js';
+import type { AppendixAmendment } from './closing.js';
+import type { RenderContext } from './context.js';
+import { fillText } from './labels.js';
+import { missingText, pick } from './source-text.js';
+import { amendmentCell } from '../diff/format/amendments.js';
+import { report } from '../core/messages.js';
+import { tokenize } from '../diff/text/tokenize.js';
+import { wordDiff } from '../diff/compare/word-diff.js';
+import type { Change } from '../diff/types.js';
+import { amendmentsOf, procedureOf, reachesShare, tabledBy, textIn, type TabledAmendment } from '../core/amendments.js';
+import { textOrder } from '../validate/amendments/order.js';
+import { indexPoints } from '../validate/amendments/points.js';
+import { plainOf } from './amendment-text.js';
 
 export function amendmentsAppendix(ctx: RenderContext, numbers: ReadonlyMap<string, string>): AppendixAmendment[] {
   const opinion = ctx.opinion;

@@ -5,8 +5,8 @@
  * Messages go on amendments.yaml's file, at their place.
  */
 import type { VFile } from 'vfile';
-import type { Opinion } from '../core/model.js';
-import { report } from './deps.js';
+import type { Opinion } from '../../core/model.js';
+import { report } from '../../core/messages.js';
 import { indexPoints, type PointIndex } from './points.js';
 import { duplicateNumbers, structure, unknownTargets, voteFigures, type Finding } from './semantics.js';
 

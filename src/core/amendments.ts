@@ -1,11 +1,11 @@
 /**
- * What `amendments.yaml` holds, as the rest of `src/amendments/` uses it:
- * the procedural defaults (documented in docs/amendments.md), the stages
+ * What `amendments.yaml` holds, as render, validate, check and the amendments
+ * commands use it: the procedural defaults (documented in docs/amendments.md), the stages
  * and outcomes, and small helpers over the loaded data.
  */
-import type { AmendmentSettings, Member, Opinion, TabledAmendment, Text, Vote } from '../core/model.js';
+import type { AmendmentSettings, Member, Opinion, TabledAmendment, Text, Vote } from './model.js';
 
-export type { TabledAmendment, AmendmentSettings, Member } from '../core/model.js';
+export type { TabledAmendment, AmendmentSettings, Member } from './model.js';
 
 export const AMENDMENT_STAGES = ['section', 'plenary'] as const;
 export type AmendmentStage = (typeof AMENDMENT_STAGES)[number];

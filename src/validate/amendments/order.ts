@@ -1,5 +1,5 @@
 /** Amendments in the order of the text: by target point, inserts before/after it, then stage and number. */
-import type { TabledAmendment } from './model.js';
+import type { TabledAmendment } from '../../core/amendments.js';
 import type { PointIndex } from './points.js';
 
 const WITHIN: Record<string, number> = { 'insert-before': 0, amend: 1, delete: 1, 'insert-after': 2 };

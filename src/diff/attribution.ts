@@ -7,8 +7,8 @@
  * change of the text is marked unexplained.
  */
 import type { Opinion } from '../core/model.js';
-import type { Change, DiffResult } from './deps.js';
-import { amendmentsOf } from './model.js';
+import type { Change, DiffResult } from './types.js';
+import { amendmentsOf } from '../core/amendments.js';
 
 export interface Attribution {
   /** Amendments applied in the newer version. */

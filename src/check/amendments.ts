@@ -1,8 +1,8 @@
 /** What the `amendments/*` rules of `opinion check` share: the point index, made once per check. */
-import type { CheckContext } from '../check/rule.js';
+import type { CheckContext } from './rule.js';
 import type { Located } from '../core/model.js';
-import { indexPoints, type PointIndex } from './points.js';
-import type { Finding } from './semantics.js';
+import { indexPoints, type PointIndex } from '../validate/amendments/points.js';
+import type { Finding } from '../validate/amendments/semantics.js';
 
 const cache = new WeakMap<CheckContext['opinion'], PointIndex>();
 

@@ -5,8 +5,9 @@
  * span of a chapter file, or a YAML scalar of `recommendations.yaml` /
  * `principles.yaml`. Made from the check's text model (fast: no rendering).
  */
-import type { Located, Opinion, Text } from '../core/model.js';
-import { LEADING_ID, allBlocks, buildText, type OpinionText, type TextBlock } from './deps.js';
+import type { Located, Opinion, Text } from '../../core/model.js';
+import { LEADING_ID } from '../../core/markdown.js';
+import { allBlocks, buildText, type OpinionText, type TextBlock } from '../../text/model.js';
 
 /** Where the text of a point is written in one language. */
 export type PointPlace =

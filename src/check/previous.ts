@@ -4,10 +4,12 @@
  * each change attributed to the amendments applied in this version.
  */
 import type { VFile } from 'vfile';
-import type { PreviousVersion } from '../check/rule.js';
+import type { PreviousVersion } from './rule.js';
 import type { Opinion } from '../core/model.js';
-import { diffDrafts, draftFromSources, report } from './deps.js';
-import { attributeChanges } from './attribution.js';
+import { diffDrafts } from '../diff/index.js';
+import { draftFromSources } from '../render/draft.js';
+import { report } from '../core/messages.js';
+import { attributeChanges } from '../diff/attribution.js';
 
 export async function comparePrevious(opinion: Opinion, previousDir: string, shown: string, files: VFile[]): Promise<PreviousVersion | undefined> {
   const [before, after] = await Promise.all([draftFromSources(previousDir, {}), draftFromSources(opinion.dir, {})]);

@@ -5,7 +5,8 @@
  * where the amendment changes the text.
  */
 import type { Nodes } from 'mdast';
-import { POINT_WORD, parseMarkdown } from './deps.js';
+import { POINT_WORD } from '../text/model.js';
+import { parseMarkdown } from '../core/markdown.js';
 
 export type NumberOf = (id: string) => string | undefined;
 
