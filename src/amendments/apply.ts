@@ -3,7 +3,7 @@
  * adopted amendment of a stage applied and nothing else changed. Pure: it
  * takes the loaded opinion and returns the new contents of the files it
  * changes (or positioned errors, and no contents at all). Writing the new
- * folder is `write-folder.ts`'s job.
+ * folder is `writeNextVersion`'s job (the shared `writeNewFolder`).
  *
  * - amend: the point's text is replaced (in every language the amendment
  *   gives; a language it does not give keeps its text, with a warning);
@@ -18,7 +18,9 @@
  * against (`against`), an unknown target, two adopted amendments on the
  * same point that conflict, a new id already used.
  */
+import { relative, resolve } from 'node:path';
 import type { VFile } from 'vfile';
+import { writeNewFolder } from '../core/atomic-write.js';
 import type { Opinion } from '../core/model.js';
 import { report } from '../core/messages.js';
 import { NEXT_STAGE, amendmentsOf, sameText, stageOfOpinion, textIn, type AmendmentStage, type TabledAmendment } from '../core/amendments.js';
@@ -222,3 +224,15 @@ function tidy(text: string, path: string): string {
 }
 
 export type { VFile };
+
+/**
+ * Write the next version as the new folder `destination`: a copy of the
+ * opinion folder `source` with the changed files of `applyAmendments`
+ * (`changes`, by path) written over it, all at once (`writeNewFolder`). An
+ * existing folder that is not empty, or one inside the opinion folder, is an
+ * `InputError`; nothing is then written.
+ */
+export async function writeNextVersion(source: string, destination: string, changes: ReadonlyMap<string, string>, shown = destination): Promise<void> {
+  const files = [...changes].map(([path, content]) => ({ path: relative(resolve(source), resolve(source, path)), content }));
+  await writeNewFolder(destination, files, { shown, copyOf: source, refusal: 'apply writes the next version as a new folder: choose a new one with --out' });
+}

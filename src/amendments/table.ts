@@ -12,6 +12,7 @@
  * appended to amendments.yaml as text: every byte already there stays.
  */
 import type { VFile } from 'vfile';
+import { InputError } from '../core/errors.js';
 import { Document, isCollection, isSeq, type Node } from 'yaml';
 import type { Opinion } from '../core/model.js';
 import { report } from '../core/messages.js';
@@ -171,8 +172,6 @@ function nextPointAfter(draft: Draft, after: Change['after']): string | undefine
 
 const HEADER = '# Amendments tabled to this opinion (see schemas/amendments.schema.json and docs/amendments.md).\n';
 
-export class AppendError extends Error {}
-
 /** The YAML of the items, appended after the last item of `amendments:` (or a new file). */
 export function appendItems(existing: string | undefined, items: readonly TabledItem[]): string {
   const yamlOf = (indent: string) =>
@@ -205,6 +204,6 @@ export function appendItems(existing: string | undefined, items: readonly Tabled
     const lineEnd = existing.indexOf('\n', seq.range[1]);
     return `${existing.slice(0, start)}amendments:\n${yamlOf('  ')}${lineEnd < 0 ? '\n' : existing.slice(lineEnd)}`;
   }
-  if (doc.has('amendments') || doc.errors.length > 0) throw new AppendError('cannot append to amendments.yaml: its `amendments:` is not a block list, expected `amendments:` followed by `- id: …` items');
+  if (doc.has('amendments') || doc.errors.length > 0) throw new InputError('cannot append to amendments.yaml: its `amendments:` is not a block list, expected `amendments:` followed by `- id: …` items');
   return `${existing.replace(/\n*$/, '\n')}amendments:\n${yamlOf('  ')}\n`;
 }

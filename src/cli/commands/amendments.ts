@@ -5,6 +5,7 @@ import type { DefineCommand } from './index.js';
 import type { Io } from '../io.js';
 import { EXIT, UsageError, useColor } from '../io.js';
 import { VERSION } from '../../version.js';
+import { InputError } from '../../core/errors.js';
 
 const STAGES = ['section', 'plenary'];
 const SHEET_FORMATS = ['md', 'html', 'docx'];
@@ -130,20 +131,18 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
       if (!copy.files.includes(copyFile)) copy.files.push(copyFile);
       const result = diffDrafts(before.draft, copy.draft);
       const file = resolve(loaded.dir, 'amendments.yaml');
-      const existing = await readFile(file, 'utf8').catch(() => undefined);
-      let tabled;
-      try {
-        tabled = amendments.tableAmendments(opinion, points, before.draft, result.changes, copyFile, existing, {
-          by: options.by.trim(),
-          stage,
-          ...(options.group ? { group: options.group } : {}),
-          ...(options.date ? { date: options.date } : {}),
-          ...(options.reason ? { reason: options.reason } : {}),
-        });
-      } catch (error) {
-        if (error instanceof amendments.AppendError) throw new UsageError(error.message);
-        throw error;
-      }
+      // No amendments.yaml yet: a new one. One that cannot be read is never replaced.
+      const existing = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return undefined;
+        throw new InputError(`cannot read \`${join(path, 'amendments.yaml')}\`: ${error.message}`);
+      });
+      const tabled = amendments.tableAmendments(opinion, points, before.draft, result.changes, copyFile, existing, {
+        by: options.by.trim(),
+        stage,
+        ...(options.group ? { group: options.group } : {}),
+        ...(options.date ? { date: options.date } : {}),
+        ...(options.reason ? { reason: options.reason } : {}),
+      });
       loaded.show(copy.files);
       if (tabled.content !== undefined) await writeFileAtomic(file, tabled.content);
       const lines = tabled.items.map((item) => `  AM ${item.number} (${item.id}): ${item.action} ${points.points.get(item.target)?.number ?? item.target} (${item.target})${item.new_id ? ` → ${item.new_id}` : ''}`);
@@ -170,12 +169,7 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
         setExit(EXIT.findings);
         return;
       }
-      try {
-        await amendments.writeFolder(loaded.dir, resolve(io.cwd, options.out), result.changes);
-      } catch (error) {
-        if (error instanceof amendments.FolderExistsError) throw new UsageError(error.message);
-        throw error;
-      }
+      await amendments.writeNextVersion(loaded.dir, resolve(io.cwd, options.out), result.changes, options.out);
       const ids = result.applied.map((a) => `AM ${a.number} (${a.id})`).join(', ');
       io.stdout(`Applied ${result.applied.length} adopted ${result.stage} amendment${result.applied.length === 1 ? '' : 's'}${ids ? `: ${ids}` : ''}\nWrote ${options.out}: stage ${result.nextStage}, version ${result.version}\n`);
       setExit(EXIT.ok);
