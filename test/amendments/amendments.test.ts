@@ -216,6 +216,15 @@ describe('bad input', () => {
     expect(run.stderr).toContain('already exists');
   });
 
+  it('apply refuses a new folder inside the opinion folder and leaves no copy behind (exit 2)', async () => {
+    const { sample } = scratch();
+    const before = readdirSync(sample).sort();
+    const run = await runMain(['amendments', 'apply', sample, '--out', join(sample, 'next')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/next` is inside the folder it copies, expected a folder outside/);
+    expect(readdirSync(sample).sort()).toEqual(before);
+  });
+
   it('a schema error in amendments.yaml is positioned and stops the commands (exit 1)', async () => {
     const { sample } = scratch();
     const file = join(sample, 'amendments.yaml');
