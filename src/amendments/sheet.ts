@@ -13,11 +13,11 @@ import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
-import { Paragraph, Table, TableCell as WordCell, TableRow, TextRun, WidthType, type FileChild } from 'docx';
+import { Paragraph, Table, TextRun, WidthType, type FileChild, type TableRow } from 'docx';
 import type { Opinion } from '../core/model.js';
 import { STYLE, packWord, wordDocument } from '../word/document.js';
 import { amendmentCell, plainCell } from '../diff/format/amendments.js';
-import { cellParagraphs } from '../diff/format/word/amendments.js';
+import { cellParagraphs, sheetRow } from '../diff/format/word/amendments.js';
 import { textParagraphs } from '../diff/format/paragraphs.js';
 import { tokenize } from '../diff/text/tokenize.js';
 import { wordDiff } from '../diff/compare/word-diff.js';
@@ -163,10 +163,7 @@ function escapeHtml(value: string): string {
 const WIDTHS = [50, 50];
 
 function wordRow(cells: Paragraph[][], header = false): TableRow {
-  return new TableRow({
-    ...(header ? { tableHeader: true } : {}),
-    children: cells.map((children, i) => new WordCell({ width: { size: WIDTHS[i]!, type: WidthType.PERCENTAGE }, children: children.length > 0 ? children : [new Paragraph({ style: STYLE.tableText })] })),
-  });
+  return sheetRow(cells, WIDTHS, header);
 }
 
 const para = (value: string, bold = false, italics = false) => new Paragraph({ style: STYLE.body, children: [new TextRun({ text: value, bold, italics })] });

@@ -95,11 +95,15 @@ export function tableAmendments(opinion: Opinion, points: PointIndex, draft: Dra
       unmappable(change, `a ${change.element} is not a point an amendment can target`);
       continue;
     }
-    if (change.kind === 'modified') {
+    if (change.kind === 'modified' || change.kind === 'deleted') {
       const id = change.old[0]?.id;
       const point = id ? points.points.get(id) : undefined;
       if (!point || !id) {
         unmappable(change, 'the point has no stable id in the opinion');
+        continue;
+      }
+      if (change.kind === 'deleted') {
+        items.push({ ...base(), target: id, action: 'delete', against: point.source });
         continue;
       }
       const theirs = change.new[0]!.text;
@@ -112,14 +116,6 @@ export function tableAmendments(opinion: Opinion, points: PointIndex, draft: Dra
         });
       }
       items.push({ ...base(), target: id, action: 'amend', against: point.source, text: merged.text.replace(/\s+/g, ' ').trim() });
-    } else if (change.kind === 'deleted') {
-      const id = change.old[0]?.id;
-      const point = id ? points.points.get(id) : undefined;
-      if (!point || !id) {
-        unmappable(change, 'the point has no stable id in the opinion');
-        continue;
-      }
-      items.push({ ...base(), target: id, action: 'delete', against: point.source });
     } else if (change.kind === 'added') {
       const text = change.new.map((s) => s.text).join(' ').replace(/\s+/g, ' ').trim();
       const after = change.after?.element === 'point' ? byNumber.get(change.after.number) : undefined;
