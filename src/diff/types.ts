@@ -65,6 +65,10 @@ export interface Change {
    * the document.
    */
   after?: { number: string; element: Element };
+  /** The adopted amendment that made this change, when the newer version records applied amendments. */
+  amendment?: string;
+  /** True when the newer version records applied amendments and none explains this change. */
+  unexplained?: boolean;
 }
 
 export interface WordCounts {

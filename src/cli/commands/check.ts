@@ -14,6 +14,7 @@ interface CheckCliOptions {
   config?: string;
   rule?: string[];
   listRules?: boolean;
+  previous?: string;
 }
 
 export const checkCommand: DefineCommand = (io, setExit) =>
@@ -35,6 +36,7 @@ export const checkCommand: DefineCommand = (io, setExit) =>
     .option('-q, --quiet', 'report errors only, not warnings')
     .option('-c, --config <file>', 'use this configuration file instead of the nearest opinion-check.yaml')
     .option('-r, --rule <id=severity>', 'set a rule to off, warning or error (e.g. writing/sentence-length=off); repeatable', (value: string, list: string[] | undefined) => [...(list ?? []), value])
+    .option('--previous <folder>', 'the previous version of the opinion: report changes no amendment applied in this version explains (amendments/unexplained-change)')
     .option('--list-rules', 'list the rules with their default severity, then exit')
     .option('-j, --jobs <n>', 'worker threads for many opinions (default: one per core from 24 opinions on)')
     .action(async (paths: string[], options: CheckCliOptions) => {
@@ -68,7 +70,9 @@ export const checkCommand: DefineCommand = (io, setExit) =>
         throw new UsageError(found.problems.map((p) => p.reason.replace(io.cwd + '/', '')).join('\nopinion: '));
       }
       const jobs = parseJobs(options.jobs);
-      const results = await checkOpinions(found.folders, { ...(config ? { config } : {}), rules: overrides, ...(jobs ? { jobs } : {}) });
+      if (options.previous !== undefined && found.folders.length !== 1) throw new UsageError(`unexpected --previous with ${found.folders.length} opinion folders, expected one opinion folder`);
+      const previous = options.previous !== undefined ? resolve(io.cwd, options.previous) : undefined;
+      const results = await checkOpinions(found.folders, { ...(config ? { config } : {}), rules: overrides, ...(jobs ? { jobs } : {}), ...(previous ? { previous, previousLabel: options.previous! } : {}) });
       // A project configuration file comes back with every opinion it applies to: report it once.
       const files: VFile[] = [];
       const seen = new Set<string>();

@@ -58,6 +58,24 @@ function wordOutput(format: Format | undefined, out: string | undefined, isWordF
   throw new UsageError(`unexpected \`${out}\` for --format ${format}, expected a .docx file only with --format docx or amendments`);
 }
 
+/**
+ * When the newer version is an opinion folder that records amendments applied
+ * in it, attribute each change to its amendment; returns the lines reporting
+ * changes no adopted amendment explains.
+ */
+async function attributeAmendments(result: DiffResult, newPath: string, cwd: string | undefined): Promise<string[]> {
+  if (cwd === undefined) return [];
+  const dir = resolve(cwd, newPath);
+  const { existsSync } = await import('node:fs');
+  if (!existsSync(resolve(dir, 'amendments.yaml'))) return [];
+  const [{ loadOpinion }, { attributeChanges, describeChange }] = await Promise.all([import('../../core/load.js'), import('../../amendments/index.js')]);
+  const { opinion } = await loadOpinion(dir);
+  if (!opinion) return [];
+  const attribution = attributeChanges(result, opinion);
+  if (!attribution) return [];
+  return attribution.unexplained.map((change) => `opinion: ${newPath}: unexplained change: ${describeChange(change)}, expected only changes made by the amendments applied in version ${opinion.meta.version} (${attribution.applied.join(', ')})`);
+}
+
 export const diffCommand: DefineCommand = (io, setExit) =>
   new Command('diff')
     .summary('compare two versions of an opinion: redline, change list or amendment sheet')
@@ -129,7 +147,9 @@ export const diffCommand: DefineCommand = (io, setExit) =>
         ...(similarity !== undefined ? { similarity } : {}),
         ...(options.lang ? { locale: options.lang } : {}),
       });
+      const unexplained = await attributeAmendments(result, newPath ?? oldPath, options.to === undefined && options.from === undefined ? io.cwd : undefined);
       const output = await render(result, { old: old.draft, new: neu.draft });
+      if (unexplained.length > 0 && !options.quiet) io.stderr(unexplained.join('\n') + '\n');
       if (options.out) {
         const { writeFileAtomic } = await import('../../diff/write-atomic.js');
         await writeFileAtomic(resolve(io.cwd, options.out), output, options.out);

@@ -69,6 +69,8 @@ export function changeToJson(change: Change): Json {
     ['new', change.kind === 'renumbered' ? undefined : texts(change.new, split)],
     ['ops', change.ops.map((op) => defined([['op', op.op], ['text', op.text], ['old', op.old]]))],
     ['words', { added: change.words.added, deleted: change.words.deleted }],
+    ['amendment', change.amendment],
+    ['unexplained', change.unexplained],
     ['reason', reason],
     ['at', Object.keys(at).length > 0 ? at : undefined],
   ]);

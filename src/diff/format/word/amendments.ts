@@ -21,7 +21,7 @@ interface Marks {
 }
 
 /** Phrasing of a Markdown sheet cell as paragraphs of Word runs: `<br>` a line break, `<br><br>` a new paragraph. */
-function cellParagraphs(content: readonly PhrasingContent[]): Paragraph[] {
+export function cellParagraphs(content: readonly PhrasingContent[]): Paragraph[] {
   const paragraphs: TextRun[][] = [[]];
   let lineBreak = false;
   const walk = (nodes: readonly PhrasingContent[], marks: Marks): void => {
@@ -49,11 +49,16 @@ const WIDTHS = [6, 14, 31, 31, 18] as const;
 const HEADINGS = ['No.', 'Point', 'Section opinion', 'Amendment', 'Reason'] as const;
 
 function row(cells: Paragraph[][], header = false): TableRow {
+  return sheetRow(cells, WIDTHS, header);
+}
+
+/** A row of an amendment sheet's table: cells of the given widths (percent); a header row repeats on each page and is not split. */
+export function sheetRow(cells: Paragraph[][], widths: readonly number[], header = false): TableRow {
   return new TableRow({
     ...(header ? { tableHeader: true } : {}),
     cantSplit: header,
     // A cell needs a paragraph, even an empty one.
-    children: cells.map((children, i) => new TableCell({ width: { size: WIDTHS[i] as number, type: WidthType.PERCENTAGE }, children: children.length > 0 ? children : [new Paragraph({ style: STYLE.tableText })] })),
+    children: cells.map((children, i) => new TableCell({ width: { size: widths[i] as number, type: WidthType.PERCENTAGE }, children: children.length > 0 ? children : [new Paragraph({ style: STYLE.tableText })] })),
   });
 }
 
