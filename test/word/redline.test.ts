@@ -106,7 +106,7 @@ function expectMoves(xml: string, count: number): void {
   expect(new Set(ids).size).toBe(ids.length);
 }
 
-const CASES = ['added', 'deleted', 'modified', 'moved', 'moved-and-edited', 'renumbering-only', 'split', 'merged', 'header', 'footnotes', 'chapter-reordered'];
+const CASES = ['added', 'deleted', 'modified', 'moved', 'moved-and-edited', 'renumbering-only', 'split', 'merged', 'header', 'footnotes', 'chapter-reordered', 'spaces-at-footnotes'];
 
 describe.skipIf(!hasPandoc && !process.env.CI)('Word redline read back by pandoc', () => {
   for (const [name, dir] of [...CASES.map((name) => [name, join(DIFF_FIXTURES, name)] as const), ...['mixed', 'notes', 'moved-notes'].map((name) => [name, join(OWN_FIXTURES, name)] as const)]) {
@@ -117,6 +117,12 @@ describe.skipIf(!hasPandoc && !process.env.CI)('Word redline read back by pandoc
       if (pair.old.title) expect([rejected.title, ...rejected.paragraphs.map((p) => p.text)]).toContain(pair.old.title);
     });
   }
+
+  it('tracks nothing where the diff finds no change: double and non-breaking spaces around footnote calls', async () => {
+    const pair = markdownPair(join(DIFF_FIXTURES, 'spaces-at-footnotes'));
+    const xml = parts(await redline(pair))['word/document.xml'] as string;
+    expect(xml).not.toMatch(/<w:(?:ins|del|moveFrom|moveTo) /u);
+  });
 
   it('tracks the footnotes, header lines and closing of the mixed fixture', async () => {
     const pair = markdownPair(join(OWN_FIXTURES, 'mixed'));
