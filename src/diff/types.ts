@@ -65,6 +65,12 @@ export interface Change {
    * the document.
    */
   after?: { number: string; element: Element };
+  /**
+   * For a merge (split) whose parts are not neighbours: the items deleted
+   * (added) between them, each after part `after` (0-based) — for full-text
+   * redlines, which show them there. Each is also a change of its own.
+   */
+  within?: { after: number; change: Change }[];
 }
 
 export interface WordCounts {

@@ -168,7 +168,14 @@ function extend(group: Group, side: 'old' | 'new', whole: Unit, units: readonly 
     let chosen: number | undefined;
     // What the parts leave of the whole, in characters: a further part must fit in it.
     const room = whole.masked.length - parts.reduce((sum, i) => sum + (units[i] as Unit).masked.length, 0);
-    for (const index of [(parts[parts.length - 1] as number) + 1, (parts[0] as number) - 1]) {
+    // The next item on either side, or the one after it when an unmatched item between is
+    // not a part (a point deleted, or added, between the parts of a merge or a split).
+    const last = parts[parts.length - 1] as number;
+    const first = parts[0] as number;
+    const around = [last + 1, first - 1];
+    if (free(last + 1) && last + 2 < units.length) around.push(last + 2);
+    if (free(first - 1) && first - 2 >= 0) around.push(first - 2);
+    for (const index of around) {
       const candidate = units[index];
       if (!isPart(candidate) || !free(index) || candidate.masked.length > room * 1.5 + 40) continue;
       const candidateFeatures = features(candidate);
