@@ -32,8 +32,9 @@ export function diffDrafts(a: Draft, b: Draft, options: DiffOptions = {}): DiffR
   const footnoteAlignment = align(old.footnotes, neu.footnotes, { similarity });
   const bodyAlignment = align(old.body, neu.body, { similarity });
   const map = refMapper(old, neu, bodyAlignment, footnoteAlignment);
-  const body = buildEntries(old.body, neu.body, bodyAlignment, map, locale);
-  const notes = buildEntries(old.footnotes, neu.footnotes, footnoteAlignment, map, locale);
+  const ignore = options.ignoreTypography ?? false;
+  const body = buildEntries(old.body, neu.body, bodyAlignment, map, locale, ignore);
+  const notes = buildEntries(old.footnotes, neu.footnotes, footnoteAlignment, map, locale, ignore);
   const entries: Entry[] = [...body.entries, ...notes.entries];
   const changes = entries.flatMap((entry) => (entry.type === 'change' ? [entry.change] : []));
   const header = compareHeaders(a, b);

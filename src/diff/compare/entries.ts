@@ -8,6 +8,7 @@ import { inPlace } from '../align/order.js';
 import type { Unit } from '../align/units.js';
 import type { Change, ChangeKind, Entry, Side } from '../types.js';
 import { compareTexts, wholeText, type RefMapper } from './texts.js';
+import { typographicOps } from '../text/typography.js';
 
 /** The chapters an entry belongs to, as indices of chapter units (-1: none). */
 export interface ChapterLink {
@@ -34,7 +35,7 @@ export function sideOf(unit: Unit): Side {
 
 const STRUCTURE_WEIGHT = 1.5;
 
-export function buildEntries(old: readonly Unit[], neu: readonly Unit[], alignment: Alignment, map: RefMapper, locale: string | undefined): Entries {
+export function buildEntries(old: readonly Unit[], neu: readonly Unit[], alignment: Alignment, map: RefMapper, locale: string | undefined, ignoreTypography = false): Entries {
   const { groups } = alignment;
   const kept = inPlace(groups, (group) => (neu[group.new[0] as number]?.element === 'point' ? 1 : STRUCTURE_WEIGHT), neu.length);
   const placed: { position: number; tie: number; entry: Entry }[] = [];
@@ -89,7 +90,10 @@ export function buildEntries(old: readonly Unit[], neu: readonly Unit[], alignme
   groups.forEach((group, g) => {
     const oldUnits = group.old.map((i) => old[i] as Unit);
     const newUnits = group.new.map((i) => neu[i] as Unit);
-    const comparison = compareTexts(oldUnits, newUnits, map, locale);
+    let comparison = compareTexts(oldUnits, newUnits, map, locale);
+    // Only typography changed (’ for ', – for -): flagged, or no edit at all when ignored.
+    const typographic = comparison.edited && group.old.length === 1 && group.new.length === 1 && typographicOps(comparison.ops);
+    if (typographic && ignoreTypography) comparison = { edited: false, ops: [], words: { added: 0, deleted: 0 } };
     const position = group.new[0] as number;
     const kind: ChangeKind | undefined =
       group.old.length > 1 ? 'merged'
@@ -104,6 +108,7 @@ export function buildEntries(old: readonly Unit[], neu: readonly Unit[], alignme
       return;
     }
     const result = change(kind, oldUnits, newUnits, comparison);
+    if (typographic && !ignoreTypography) result.typographic = true;
     indexOf.set(result, kind === 'merged' ? (group.old[0] as number) : (group.new[0] as number));
     if (kind === 'moved') {
       const place = after(position);

@@ -108,9 +108,18 @@ export function reasonOf(change: Change): string | undefined {
   return change.new.find((side) => side.reason)?.reason ?? change.old.find((side) => side.reason)?.reason;
 }
 
-/** The changes that get an amendment: all but renumbering, a consequence of the others. */
-export function amendedChanges(result: DiffResult): Change[] {
-  return result.changes.filter((change) => change.kind !== 'renumbered');
+export interface AmendmentOptions {
+  /** Typographic-only changes get amendments too (default: not, they are no change of substance). */
+  typography?: boolean;
+}
+
+/**
+ * The changes that get an amendment: all but renumbering, a consequence of
+ * the others, and typographic-only changes unless asked for; the items
+ * between the parts of a merge (split) are amendments of their own.
+ */
+export function amendedChanges(result: DiffResult, options: AmendmentOptions = {}): Change[] {
+  return result.changes.filter((change) => change.kind !== 'renumbered' && (options.typography || !change.typographic));
 }
 
 function amendment(change: Change, number: number): RootContent[] {
@@ -135,8 +144,8 @@ function amendment(change: Change, number: number): RootContent[] {
   return nodes;
 }
 
-export function formatAmendments(result: DiffResult): string {
-  const changes = amendedChanges(result);
+export function formatAmendments(result: DiffResult, options: AmendmentOptions = {}): string {
+  const changes = amendedChanges(result, options);
   const children: RootContent[] = [
     { type: 'heading', depth: 1, children: [text('Amendments')] },
     {

@@ -14,6 +14,8 @@ export interface FormatOptions {
   color?: boolean;
   /** HTML format: the page title. */
   title?: string;
+  /** Amendment sheet: typographic-only changes get amendments too. */
+  typography?: boolean;
 }
 
 export type Formatter = (result: DiffResult, options: FormatOptions) => string;
@@ -36,6 +38,8 @@ export interface WordFormatOptions {
   author?: string;
   /** Date of the tracked changes, `YYYY-MM-DD` (default: the new version's date). */
   date?: string;
+  /** Amendment sheet: typographic-only changes get amendments too. */
+  typography?: boolean;
 }
 
 /** A Word formatter: bytes of a `.docx`, from the comparison and the two drafts (the redline shows the whole document). */
@@ -58,7 +62,7 @@ export async function loadWordFormatter(format: WordFormat): Promise<WordFormatt
     const reference = value(drafts.new, 'reference') ?? value(drafts.old, 'reference');
     const oldDocument = value(drafts.old, 'document');
     const newDocument = value(drafts.new, 'document');
-    return amendmentsDocx(result, { ...(date ? { date } : {}), ...(reference ? { reference } : {}), ...(oldDocument ? { oldDocument } : {}), ...(newDocument ? { newDocument } : {}) });
+    return amendmentsDocx(result, { ...(options.typography ? { typography: true } : {}), ...(date ? { date } : {}), ...(reference ? { reference } : {}), ...(oldDocument ? { oldDocument } : {}), ...(newDocument ? { newDocument } : {}) });
   };
 }
 
@@ -83,7 +87,7 @@ export async function loadFormatter(format: DiffFormat): Promise<Formatter> {
     }
     case 'amendments': {
       const { formatAmendments } = await import('./amendments.js');
-      return (result) => formatAmendments(result);
+      return (result, options) => formatAmendments(result, options.typography ? { typography: true } : {});
     }
   }
 }

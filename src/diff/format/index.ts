@@ -20,7 +20,7 @@ export function formatDiff(result: DiffResult, format: DiffFormat, options: Form
     case 'json':
       return formatJson(result);
     case 'amendments':
-      return formatAmendments(result);
+      return formatAmendments(result, options.typography ? { typography: true } : {});
   }
 }
 

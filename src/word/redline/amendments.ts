@@ -64,6 +64,8 @@ export interface AmendmentsOptions {
   /** Document numbers of the amended text and of the text proposed, in place of the paths compared. */
   oldDocument?: string;
   newDocument?: string;
+  /** Typographic-only changes get amendments too. */
+  typography?: boolean;
 }
 
 /** "To the Opinion … on ‘…’ (INT/871, EESC-…-APA-TRA), proposing the text of EESC-…-AS-TRA." */
@@ -75,7 +77,7 @@ function introduction(result: DiffResult, options: AmendmentsOptions): string {
 
 /** The amendment sheet of a comparison as a `.docx`: deterministic bytes. */
 export async function amendmentsDocx(result: DiffResult, options: AmendmentsOptions = {}): Promise<Uint8Array> {
-  const changes = amendedChanges(result);
+  const changes = amendedChanges(result, options.typography ? { typography: true } : {});
   const title = result.old.title ? `Amendments to the ${result.old.title}` : 'Amendments';
   const children: FileChild[] = [
     new Paragraph({ style: STYLE.title, children: [new TextRun('Amendments')] }),

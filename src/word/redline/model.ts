@@ -28,6 +28,7 @@ import type { Change, DiffResult, Element, Entry, Side, WordOp } from '../../dif
 import { textParagraphs } from '../../diff/format/paragraphs.js';
 import { headerModel, textRuns, type HeaderModel } from './header.js';
 import { BREAK, rewrittenEquals } from './ops.js';
+import { typographicOnly } from '../../diff/text/typography.js';
 import { callNotes, markEdited, markWhole, takeMarks, type Calls, type Marked, type NoteContents } from './notes.js';
 
 export type Revision = 'ins' | 'del';
@@ -161,7 +162,10 @@ function unchanged(element: Element, old: Side, neu: Side, locale: string | unde
   const sameLayout = oldParts.length === newParts.length;
   if (!sameLayout) return [...whole(element, [old], 'del'), ...whole(element, [neu], 'ins')];
   return newParts.map((part, i) => {
-    const paragraph = paragraphOf(part, textRuns((oldParts[i] as SidePart).text, part.text, locale), 'both');
+    const oldText = (oldParts[i] as SidePart).text;
+    // Typography the comparison was told to ignore (’ for '): no change here either.
+    const runs = typographicOnly(oldText, part.text) ? [{ text: part.text }] : textRuns(oldText, part.text, locale);
+    const paragraph = paragraphOf(part, runs, 'both');
     if (paragraph.number) paragraph.number.old = old.number;
     return paragraph;
   });
@@ -364,7 +368,8 @@ function betweenOf(change: Change, layout: Layout): Between | undefined {
 /** An item whose words did not change; with footnote marks, laid out as an edit, since a mark may have moved. */
 function unchangedItem(element: Element, old: Side, neu: Side, layout: Layout): TrackedParagraph[] {
   if (!old.notes?.length && !neu.notes?.length) return unchanged(element, old, neu, layout.locale);
-  const op: WordOp = old.text === neu.text ? { op: 'equal', text: neu.text } : { op: 'equal', text: neu.text, old: old.text };
+  const same = old.text === neu.text || (old.text.length === neu.text.length && typographicOnly(old.text, neu.text));
+  const op: WordOp = same ? { op: 'equal', text: neu.text } : { op: 'equal', text: neu.text, old: old.text };
   return editedItem(element, [op], [old], [neu], layout);
 }
 
