@@ -46,8 +46,50 @@ function joinParagraphs(paragraphs: PhrasingContent[][]): PhrasingContent[] {
   return paragraphs.flatMap((paragraph, i) => (i > 0 ? [PARAGRAPH_BREAK, ...paragraph] : paragraph));
 }
 
+const WORD_END = /[\p{L}\p{N}]+$/u;
+const WORD_START = /^[\p{L}\p{N}]+/u;
+const WORDLIKE = /^[\p{L}\p{N}]/u;
+
+/**
+ * Changes that start (end) with punctuation right after (before) a letter —
+ * "society" + inserted ", trade unions and" — cannot be bold or struck in
+ * Markdown without a character reference inside the word (`societ&#x79;**`).
+ * Such a change takes in the word it touches, as whole-word redlines show it:
+ * ~~society~~**society, trade unions and**.
+ */
+function wholeWords(segments: readonly Segment[]): Segment[] {
+  const out: Segment[] = segments.map((segment) => ({ ...segment }));
+  for (let i = 0; i < out.length; i++) {
+    if ((out[i] as Segment).op === 'equal') continue;
+    let end = i;
+    while (end + 1 < out.length && (out[end + 1] as Segment).op !== 'equal') end++;
+    const group = out.slice(i, end + 1);
+    const before = out[i - 1];
+    const after = out[end + 1];
+    const first = group[0] as Segment;
+    const last = group[group.length - 1] as Segment;
+    const lead = before && !WORDLIKE.test(first.text) && !/^\s/u.test(first.text) ? (WORD_END.exec(before.text)?.[0] ?? '') : '';
+    const trail = after && !/[\p{L}\p{N}\s]$/u.test(last.text) ? (WORD_START.exec(after.text)?.[0] ?? '') : '';
+    if (lead === '' && trail === '') {
+      i = end;
+      continue;
+    }
+    const deleted = group.filter((segment) => segment.op === 'delete').map((segment) => segment.text).join('');
+    const inserted = group.filter((segment) => segment.op === 'insert').map((segment) => segment.text).join('');
+    if (before && lead) before.text = before.text.slice(0, -lead.length);
+    if (after && trail) after.text = after.text.slice(trail.length);
+    const replaced: Segment[] = [
+      { op: 'delete', text: lead + deleted + trail },
+      { op: 'insert', text: lead + inserted + trail },
+    ];
+    out.splice(i, group.length, ...replaced);
+    i += replaced.length - 1;
+  }
+  return out.filter((segment) => segment.text !== '');
+}
+
 function segmentsCell(segments: readonly Segment[]): PhrasingContent[] {
-  return segments.flatMap((segment) => (segment.op === 'delete' ? struck(segment.text) : segment.op === 'insert' ? bold(segment.text) : lines(segment.text)));
+  return wholeWords(segments).flatMap((segment) => (segment.op === 'delete' ? struck(segment.text) : segment.op === 'insert' ? bold(segment.text) : lines(segment.text)));
 }
 
 /** The text of the original column (`<br>` between lines, `<br><br>` between paragraphs). */
