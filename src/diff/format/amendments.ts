@@ -109,10 +109,11 @@ export function amendmentCell(change: Change): PhrasingContent[] {
   }
 }
 
-/** "after point 1.3", "at the start of chapter 2", "after heading 3.1", "at the beginning". */
+/** "after point 1.3", "at the start of chapter 2", "after heading 3.1", "after chapter 3", "at the beginning". */
 function place(change: Change): string {
   const after = change.after;
   if (!after) return 'at the beginning of the text';
+  if (change.element === 'chapter' && after.element === 'chapter') return after.number ? `after chapter ${after.number}` : 'after the chapter';
   if (after.element === 'chapter') return after.number ? `at the start of chapter ${after.number}` : 'at the start of the chapter';
   return after.number ? `after ${after.element} ${after.number}` : `after the ${after.element}`;
 }

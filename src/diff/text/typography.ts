@@ -42,5 +42,6 @@ export function typographicOps(ops: readonly { op: 'equal' | 'delete' | 'insert'
     if (op.op !== 'delete') neu += op.text;
     if (op.op !== 'equal') changed = true;
   }
-  return changed && typographicKey(old) === typographicKey(neu);
+  // Text written the same on both sides is no typographic change: a reference whose target changed ("point 2.4" now names another point).
+  return changed && old !== neu && typographicKey(old) === typographicKey(neu);
 }
