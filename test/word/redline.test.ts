@@ -106,7 +106,7 @@ function expectMoves(xml: string, count: number): void {
   expect(new Set(ids).size).toBe(ids.length);
 }
 
-const CASES = ['added', 'deleted', 'modified', 'moved', 'moved-and-edited', 'renumbering-only', 'split', 'merged', 'header', 'footnotes', 'chapter-reordered', 'merged-across-deleted', 'split-across-added', 'typography', 'chapter-moved-with-notes'];
+const CASES = ['added', 'deleted', 'modified', 'moved', 'moved-and-edited', 'renumbering-only', 'split', 'merged', 'header', 'footnotes', 'chapter-reordered', 'merged-across-deleted', 'split-across-added', 'typography', 'chapter-moved-with-notes', 'split-unedited', 'merged-unedited'];
 
 describe.skipIf(!hasPandoc && !process.env.CI)('Word redline read back by pandoc', () => {
   for (const [name, dir] of [...CASES.map((name) => [name, join(DIFF_FIXTURES, name)] as const), ...['mixed', 'notes', 'moved-notes'].map((name) => [name, join(OWN_FIXTURES, name)] as const)]) {
@@ -131,6 +131,14 @@ describe.skipIf(!hasPandoc && !process.env.CI)('Word redline read back by pandoc
       expect(spaceless(body(read, draft, true))).toEqual(spaceless(draftMarked(draft, true)));
     }
   });
+
+  for (const name of ['split', 'merged', 'split-unedited', 'merged-unedited', 'merged-across-deleted', 'split-across-added']) {
+    it(`shows a split or merge word by word, the text that survived kept: ${name}`, async () => {
+      const xml = parts(await redline(markdownPair(join(DIFF_FIXTURES, name))))['word/document.xml'] as string;
+      const deleted = [...xml.matchAll(/<w:delText[^>]*>([^<]*)<\/w:delText>/gu)].map((match) => match[1]).join(' ');
+      expect(deleted).not.toMatch(/Camelot|two hundred|Commission to support/u);
+    });
+  }
 
   it('tracks the footnotes, header lines and closing of the mixed fixture', async () => {
     const pair = markdownPair(join(OWN_FIXTURES, 'mixed'));

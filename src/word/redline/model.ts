@@ -29,6 +29,8 @@ import { textParagraphs } from '../../diff/format/paragraphs.js';
 import { headerModel, textRuns, type HeaderModel } from './header.js';
 import { BREAK, rewrittenEquals } from './ops.js';
 import { typographicOnly } from '../../diff/text/typography.js';
+import { wordDiff } from '../../diff/compare/word-diff.js';
+import { tokenize } from '../../diff/text/tokenize.js';
 import { callNotes, markEdited, markWhole, takeMarks, type Calls, type Marked, type NoteContents } from './notes.js';
 
 export type Revision = 'ins' | 'del';
@@ -355,6 +357,28 @@ function editedItem(element: Element, ops: readonly WordOp[], old: readonly Side
   });
 }
 
+/**
+ * The operations of a change; for a split or merge without edits (whose
+ * change lists none), the words kept and the paragraph breaks added or
+ * removed, so that Word shows it word by word like an edited one.
+ */
+function splitOps(change: Change, locale: string | undefined): readonly WordOp[] {
+  if (change.ops.length > 0 || (change.kind !== 'split' && change.kind !== 'merged')) return change.ops;
+  const joined = (sides: readonly Side[]): string => sides.map((side) => side.text).join('\n\n');
+  return wordDiff(tokenize(joined(change.old), locale), tokenize(joined(change.new), locale)).ops.flatMap((op): WordOp[] => {
+    if (op.op !== 'equal' || op.old === undefined) return [op];
+    // The same words, other spaces: a paragraph break where a space was (or the reverse) is deleted and inserted alone.
+    const old = tokenize(op.old, locale);
+    const neu = tokenize(op.text, locale);
+    if (old.length !== neu.length) return [op];
+    return neu.flatMap((token, k): WordOp[] => {
+      const before = (old[k] as { text: string }).text;
+      if (before === token.text) return [{ op: 'equal', text: token.text }];
+      return before.split(BREAK).length === token.text.split(BREAK).length ? [{ op: 'equal', text: token.text, old: before }] : [{ op: 'delete', text: before }, { op: 'insert', text: token.text }];
+    });
+  });
+}
+
 /** The items between the parts of a merge or a split, laid out where they stand. */
 function betweenOf(change: Change, layout: Layout): Between | undefined {
   if (!change.within?.length) return undefined;
@@ -451,7 +475,7 @@ function changeParagraphs(change: Change, layout: Layout): TrackedParagraph[] {
     case 'renumbered':
       return unchangedItem(change.element, change.old[0] as Side, change.new[0] as Side, layout);
     default:
-      return editedItem(change.element, change.ops, change.old, change.new, layout, betweenOf(change, layout));
+      return editedItem(change.element, splitOps(change, layout.locale), change.old, change.new, layout, betweenOf(change, layout));
   }
 }
 
