@@ -76,6 +76,15 @@ describe('what the fixtures show', () => {
     expect(result.entries.filter((entry) => entry.type === 'moved-away')).toHaveLength(4);
   });
 
+  it('reports a point replaced by one that keeps less than a third of its words as deleted and added, not modified', () => {
+    const result = diffFixture('replaced');
+    expect(result.changes.map((change) => [change.kind, change.old[0]?.number ?? change.new[0]?.number])).toEqual([
+      ['deleted', '1.2'],
+      ['added', '1.2'],
+      ['modified', '1.3'],
+    ]);
+  });
+
   it('lists a chapter moved whole with its footnotes as one move: its points and footnotes renumbered', () => {
     const result = diffFixture('chapter-moved-with-notes');
     expect(result.changes.filter((change) => change.kind !== 'renumbered').map((change) => [change.kind, change.element])).toEqual([['moved', 'chapter']]);
