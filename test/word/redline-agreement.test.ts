@@ -64,3 +64,20 @@ describe('the redline agrees with the change list', () => {
     expect(revised(redlineModel(result, { old, new: neu }).body)).toEqual([]);
   });
 });
+
+describe('OJ-style numbers in the redline', () => {
+  it('numbers the redline of OJ-style drafts (1.1.) with a trailing dot, as the drafts are numbered', async () => {
+    const { redlineDocx } = await import('../../src/word/redline/index.js');
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const text = (word: string) => `## 1. Conclusions\n\n1.1. The EESC supports the ${word} proposal.\n\n1.2. The EESC calls on the Commission to act.\n\n## 2. General comments\n\n2.1. Cooperatives integrate people.\n`;
+    const old = parseMarkdownDraft(text('first'), 'old.md').draft;
+    const neu = parseMarkdownDraft(text('second'), 'new.md').draft;
+    expect([old.numbering, neu.numbering]).toEqual(['oj', 'oj']);
+    const files = unzipSync(await redlineDocx(diffDrafts(old, neu), { old, new: neu }));
+    const levels = [...strFromU8(files['word/numbering.xml'] as Uint8Array).matchAll(/<w:lvlText w:val="([^"]*)"/gu)].map((match) => match[1]);
+    expect(levels).toContain('%1.%2.');
+    expect(levels).not.toContain('%1.%2');
+    const plain = parseMarkdownDraft(text('first').replace(/(\d\.\d)\. /gu, '$1 '), 'plain.md').draft;
+    expect(plain.numbering).toBeUndefined();
+  });
+});

@@ -118,6 +118,9 @@ class DraftReader {
   private phase: 'front' | 'body' | 'closing' = 'front';
   private chapterDepth: number | undefined;
   private readonly numbers = new Map<string, number>();
+  /** Points (below chapter level) read, and how many of them with a trailing dot. */
+  private numbered = 0;
+  private dotted = 0;
   /** Footnote identifier → number, for the marks in the points. */
   private footnoteNumbers = new Map<string, string>();
 
@@ -135,6 +138,8 @@ class DraftReader {
     this.footnoteNumbers = numbers;
     blocks.forEach((block, i) => this.block(block, blocks, i));
     this.endPoint();
+    // Official Journal style: most points numbered with a trailing dot (`1.1.`).
+    if (this.dotted > 0 && this.dotted * 2 > this.numbered) this.draft.numbering = 'oj';
     this.draft.footnotes = footnotes;
     return this.draft;
   }
@@ -282,6 +287,8 @@ class DraftReader {
     const point: DraftPoint = { number, text: '' };
     if (id) point.id = id;
     if (heading) point.heading = true;
+    this.numbered++;
+    if ((block.lead as Leading).dotted) this.dotted++;
     if (block.node.position) point.at = { file: this.draft.origin, position: block.node.position };
     const lead = block.lead as Leading;
     const builder = new TextBuilder();
