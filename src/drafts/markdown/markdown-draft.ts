@@ -17,7 +17,7 @@ import { report } from '../../core/messages.js';
 import { footnotesOf } from './footnotes.js';
 import { addFrontLine, addHeaderRow, addHeaderTable } from './front-matter.js';
 import { isClosingLine, isTitleLine } from './header-labels.js';
-import { acceptsLong, leading, levels, type Leading } from './numbering.js';
+import { blockNumbers, leading, levels, type Leading } from './numbering.js';
 import { emphasisOnly, plainText, TextBuilder, type PlainText } from './plain-text.js';
 import { parseDraftTree } from './processor.js';
 
@@ -64,38 +64,19 @@ function blocksOf(tree: Root): Block[] {
     if (node.type === 'html' && !/\S/.test(node.value.replace(/<!--[\s\S]*?-->/g, ''))) continue;
     if (node.type === 'heading' || node.type === 'paragraph') {
       const plain = plainText(node.children);
-      const block: Block = { node, plain, lead: leading(plain.text, node.type === 'heading', true), emphasis: emphasisOnly(node) };
+      const block: Block = { node, plain, emphasis: emphasisOnly(node) };
       if (plain.anchor) block.anchor = plain.anchor;
       blocks.push(block);
     } else {
       blocks.push({ node, emphasis: false });
     }
   }
-  resolveLongNumbers(blocks);
+  // A number with a component of three digits or more is a point number only in sequence with its neighbours.
+  const leads = blockNumbers(blocks.map((block) => (block.plain ? { text: block.plain.text, heading: block.node.type === 'heading' } : undefined)));
+  leads.forEach((lead, i) => {
+    if (lead) (blocks[i] as Block).lead = lead;
+  });
   return blocks;
-}
-
-/**
- * A number with a component of three digits or more ("1.100", or "5.500" in
- * German prose) is a point number only in sequence with the numbers before
- * and after it; otherwise the block starts with text, not a number.
- */
-function resolveLongNumbers(blocks: Block[]): void {
-  let previous: string | undefined;
-  for (let i = 0; i < blocks.length; i++) {
-    const block = blocks[i] as Block;
-    const number = block.lead?.number;
-    if (number === undefined) continue;
-    if (block.lead?.long) {
-      let next: string | undefined;
-      for (let k = i + 1; k < blocks.length && next === undefined; k++) next = blocks[k]?.lead?.number;
-      if (!acceptsLong(previous, number, next)) {
-        block.lead = leading(block.plain?.text ?? '', block.node.type === 'heading');
-        if (block.lead.number === undefined) continue;
-      }
-    }
-    previous = block.lead?.number;
-  }
 }
 
 /** The ordered list "1. Conclusions and recommendations" that Markdown makes of a plain chapter heading. */

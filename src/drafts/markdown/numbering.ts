@@ -148,3 +148,32 @@ export function acceptsLong(previous: string | undefined, number: string, next: 
   const skipped = previous !== undefined && next !== undefined && inSequence(previous, next);
   return after ? before || !skipped : before && !skipped;
 }
+
+/**
+ * The leading numbers of a run of blocks, in order (`undefined` for a block
+ * that is not a heading or paragraph): a long number ("1.100", or "5.500" in
+ * German prose) counts only where `acceptsLong` takes it from the numbers
+ * before and after it; otherwise the block starts with text. The one rule for
+ * every reader of drafts (diff, import).
+ */
+export function blockNumbers(blocks: readonly ({ text: string; heading: boolean } | undefined)[]): (Leading | undefined)[] {
+  const leads = blocks.map((block) => (block ? leading(block.text, block.heading, true) : undefined));
+  let previous: string | undefined;
+  for (let i = 0; i < leads.length; i++) {
+    const lead = leads[i];
+    const number = lead?.number;
+    if (number === undefined) continue;
+    if (lead?.long) {
+      let next: string | undefined;
+      for (let k = i + 1; k < leads.length && next === undefined; k++) next = leads[k]?.number;
+      if (!acceptsLong(previous, number, next)) {
+        const block = blocks[i] as { text: string; heading: boolean };
+        const short = leading(block.text, block.heading);
+        leads[i] = short;
+        if (short.number === undefined) continue;
+      }
+    }
+    previous = leads[i]?.number;
+  }
+  return leads;
+}
