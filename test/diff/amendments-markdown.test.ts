@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { diffDrafts, formatAmendments, parseMarkdownDraft } from '../../src/diff/index.js';
+import { diffDrafts, formatAmendments } from '../../src/diff/index.js';
+import { parseMarkdownDraft } from '../../src/drafts/index.js';
 import { draftFromDocx } from '../../src/drafts/word-file.js';
 import { redlineDocx } from '../../src/diff/format/word/index.js';
 import { FIXTURES, fixtureCases } from './helpers.js';

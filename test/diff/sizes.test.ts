@@ -8,7 +8,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
-import { diffDrafts, diffToJson, parseMarkdownDraft } from '../../src/diff/index.js';
+import { diffDrafts, diffToJson } from '../../src/diff/index.js';
+import { parseMarkdownDraft } from '../../src/drafts/index.js';
 import { draftFromDocx } from '../../src/drafts/word-file.js';
 // @ts-expect-error: a plain JavaScript module shared with the benchmark
 import { generatePair } from '../../bench/diff-data.mjs';

@@ -9,7 +9,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { diffDrafts, parseMarkdownDraft } from '../../src/diff/index.js';
+import { diffDrafts } from '../../src/diff/index.js';
+import { parseMarkdownDraft } from '../../src/drafts/index.js';
 import { redlineModel, type TrackedParagraph } from '../../src/diff/format/word/model.js';
 
 const DIFF_FIXTURES = join(import.meta.dirname, '..', 'diff', 'fixtures');
