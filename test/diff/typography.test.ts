@@ -14,6 +14,7 @@ import { parseMarkdownDraft } from '../../src/drafts/index.js';
 import { amendedChanges } from '../../src/diff/format/amendments.js';
 import { typographicKey, typographicOnly } from '../../src/diff/text/typography.js';
 import { redlineDocx } from '../../src/diff/format/word/index.js';
+import { loadFormatter, loadWordFormatter } from '../../src/diff/format/formats.js';
 
 /** A fixture pair read and compared, with its drafts (for the Word redline). */
 function diffFixture(name: string, options: DiffOptions = {}) {
@@ -52,6 +53,20 @@ describe('typographic-only changes', () => {
     expect(amendedChanges(result, { typography: true })).toHaveLength(4);
     expect(formatAmendments(result).match(/^## Amendment/gmu)).toHaveLength(1);
     expect(formatAmendments(result, { typography: true }).match(/^## Amendment/gmu)).toHaveLength(4);
+  });
+
+  it('lists them in both amendment sheets, Markdown and Word, when asked for (--amend-typography through the format registry)', async () => {
+    const { result, old, neu } = diffFixture('typography');
+    const sheet = await loadFormatter('amendments');
+    expect(sheet(result, {}).match(/^## Amendment/gmu)).toHaveLength(1);
+    expect(sheet(result, { typography: true }).match(/^## Amendment/gmu)).toHaveLength(4);
+    const word = await loadWordFormatter('amendments');
+    const amendments = async (typography: boolean) => {
+      const xml = strFromU8(unzipSync(await word(result, { old, new: neu }, typography ? { typography } : {}))['word/document.xml'] as Uint8Array);
+      return xml.replace(/<[^>]+>/gu, '').match(/Amend as follows/gu) ?? [];
+    };
+    expect(await amendments(false)).toHaveLength(1);
+    expect(await amendments(true)).toHaveLength(4);
   });
 
   it('hides them with ignoreTypography, in the change list and in the Word redline', async () => {
