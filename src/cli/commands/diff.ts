@@ -22,6 +22,8 @@ interface DiffCliOptions {
   quiet?: boolean;
   author?: string;
   date?: string;
+  ignoreTypography?: boolean;
+  amendTypography?: boolean;
 }
 
 function similarityOf(value: string | undefined): number | undefined {
@@ -104,6 +106,8 @@ export const diffCommand: DefineCommand = (io, setExit) =>
     .option('--from <revision>', 'git revision of the old version (tag, branch, commit)')
     .option('--to <revision>', 'git revision of the new version (default: the working tree)')
     .option('--similarity <0-1>', 'how alike two points without a common id must be to count as one edited point (default 0.5)')
+    .option('--ignore-typography', 'report no change where only typography changed (curly or straight quotes, dashes, ellipsis, kinds of space)')
+    .option('--amend-typography', 'amendment sheets: list typographic-only changes too (left out by default)')
     .option('--color', 'colour the terminal format even when not on a terminal')
     .option('--no-color', 'never colour the terminal format')
     .option('-q, --quiet', 'do not report warnings about the drafts on standard error')
@@ -122,7 +126,8 @@ export const diffCommand: DefineCommand = (io, setExit) =>
       const word = wordOutput(options.format, options.out, formats.isWordFile);
       const format = (options.format ?? (options.out ? formats.formatForFile(options.out) : undefined) ?? 'terminal') as DiffFormat;
       const color = options.out ? false : (options.color ?? useColor(io));
-      const wordOptions = { ...(author !== undefined ? { author } : {}), ...(date !== undefined ? { date } : {}) };
+      const typography = options.amendTypography === true;
+      const wordOptions = { ...(author !== undefined ? { author } : {}), ...(date !== undefined ? { date } : {}), ...(typography ? { typography } : {}) };
       type Render = (result: DiffResult, drafts: { old: Draft; new: Draft }) => Promise<string | Uint8Array>;
       const [loaded, render] = await Promise.all([
         loadDrafts(newPath === undefined ? [oldPath] : [oldPath, newPath], {
@@ -133,7 +138,7 @@ export const diffCommand: DefineCommand = (io, setExit) =>
         }),
         word
           ? formats.loadWordFormatter(word).then((formatter): Render => (result, drafts) => formatter(result, drafts, wordOptions))
-          : formats.loadFormatter(format).then((formatter): Render => async (result) => formatter(result, { color })),
+          : formats.loadFormatter(format).then((formatter): Render => async (result) => formatter(result, { color, ...(typography ? { typography } : {}) })),
       ]);
       const [old, neu] = loaded;
       if (!options.quiet) {
@@ -146,6 +151,7 @@ export const diffCommand: DefineCommand = (io, setExit) =>
       const result = diffDrafts(old.draft, neu.draft, {
         ...(similarity !== undefined ? { similarity } : {}),
         ...(options.lang ? { locale: options.lang } : {}),
+        ...(options.ignoreTypography ? { ignoreTypography: true } : {}),
       });
       const unexplained = await attributeAmendments(result, newPath ?? oldPath, options.to === undefined && options.from === undefined ? io.cwd : undefined);
       const output = await render(result, { old: old.draft, new: neu.draft });

@@ -63,6 +63,7 @@ export function changeToJson(change: Change): Json {
     ['id', change.id],
     ['chapter', first?.chapter ? defined([['number', first.chapter.number], ['title', first.chapter.title]]) : undefined],
     ['edited', change.edited],
+    ['typographic', change.typographic],
     ['after', change.after?.number],
     // A renumbered item's text is the same in both versions: it is not repeated.
     ['old', change.kind === 'renumbered' ? undefined : texts(change.old, merged)],

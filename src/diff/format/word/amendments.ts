@@ -71,6 +71,8 @@ export interface AmendmentsOptions {
   /** Document numbers of the amended text and of the text proposed, in place of the paths compared. */
   oldDocument?: string;
   newDocument?: string;
+  /** Typographic-only changes get amendments too. */
+  typography?: boolean;
 }
 
 /** "To the Opinion … on ‘…’ (INT/871, EESC-…-APA-TRA), proposing the text of EESC-…-AS-TRA." */
@@ -82,7 +84,7 @@ function introduction(result: DiffResult, options: AmendmentsOptions): string {
 
 /** The amendment sheet of a comparison as a `.docx`: deterministic bytes. */
 export async function amendmentsDocx(result: DiffResult, options: AmendmentsOptions = {}): Promise<Uint8Array> {
-  const changes = amendedChanges(result);
+  const changes = amendedChanges(result, options.typography ? { typography: true } : {});
   const title = result.old.title ? `Amendments to the ${result.old.title}` : 'Amendments';
   const children: FileChild[] = [
     new Paragraph({ style: STYLE.title, children: [new TextRun('Amendments')] }),
@@ -121,10 +123,10 @@ export async function amendmentsDocx(result: DiffResult, options: AmendmentsOpti
 }
 
 /** `opinion diff --format amendments --out FILE.docx`: the sheet of two drafts, its date, reference and document numbers from them unless given. */
-export function amendmentSheetDocx(result: DiffResult, drafts: { old: Draft; new: Draft }, options: { date?: string }): Promise<Uint8Array> {
+export function amendmentSheetDocx(result: DiffResult, drafts: { old: Draft; new: Draft }, options: { date?: string; typography?: boolean }): Promise<Uint8Array> {
   const date = options.date ?? defaultDate(drafts.new);
   const reference = headerValue(drafts.new, 'reference') ?? headerValue(drafts.old, 'reference');
   const oldDocument = headerValue(drafts.old, 'document');
   const newDocument = headerValue(drafts.new, 'document');
-  return amendmentsDocx(result, { ...(date ? { date } : {}), ...(reference ? { reference } : {}), ...(oldDocument ? { oldDocument } : {}), ...(newDocument ? { newDocument } : {}) });
+  return amendmentsDocx(result, { ...(options.typography ? { typography: true } : {}), ...(date ? { date } : {}), ...(reference ? { reference } : {}), ...(oldDocument ? { oldDocument } : {}), ...(newDocument ? { newDocument } : {}) });
 }
