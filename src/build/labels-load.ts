@@ -14,6 +14,7 @@ import { basename, join } from 'node:path';
 import type { VFile } from 'vfile';
 import { report } from '../core/messages.js';
 import { readSource } from '../core/read-source.js';
+import { opinionScope, type ReadScope } from '../core/safe-read.js';
 import { parseYamlSource, type YamlSource } from '../core/yaml-source.js';
 import { suggest } from '../core/suggest.js';
 import type { Position } from '../core/model.js';
@@ -41,8 +42,8 @@ export interface LabelFile {
 const LANG_CODE = /^[a-z]{2,3}$/;
 const KNOWN_KEYS = [...LABEL_KEYS, ...LIST_LABELS, 'lang', 'locale'];
 
-export async function readLabelFile(path: string): Promise<LabelFile> {
-  const read = await readSource(path);
+export async function readLabelFile(path: string, scope?: ReadScope): Promise<LabelFile> {
+  const read = await readSource(path, scope);
   if (!read.ok) return { file: read.file, text: new Map(), lists: new Map() };
   return parseLabelFile(read.file);
 }
@@ -156,15 +157,19 @@ function checkList(key: ListLabelKey, value: unknown, source: YamlSource, pointe
   return true;
 }
 
-/** The label files of a folder (`<dir>/<lang>.yaml`), by language; an absent folder holds none. */
-export async function readLabelFolder(dir: string): Promise<LabelFile[]> {
+/**
+ * The label files of a folder (`<dir>/<lang>.yaml`), by language; an absent
+ * folder holds none. `opinionDir`: nothing outside that folder is read.
+ */
+export async function readLabelFolder(dir: string, opinionDir?: string): Promise<LabelFile[]> {
+  const scope = opinionDir === undefined ? undefined : opinionScope(opinionDir);
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n)).sort();
   } catch {
     return [];
   }
-  return Promise.all(names.map((name) => readLabelFile(join(dir, name))));
+  return Promise.all(names.map((name) => readLabelFile(join(dir, name), scope)));
 }
 
 const builtinCache = new Map<string, Promise<LabelFile | undefined>>();

@@ -11,6 +11,7 @@ import { report } from './messages.js';
 import { parseMarkdown } from './markdown.js';
 import { outlineProse } from './prose-outline.js';
 import { readSource, describeFsError } from './read-source.js';
+import { opinionScope, type ReadScope } from './safe-read.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
 import { suggest } from './suggest.js';
 import { checkSchema } from '../validate/schema.js';
@@ -31,6 +32,8 @@ const KNOWN_ENTRIES = [...YAML_KINDS.map((kind) => `${kind}.yaml`), 'text', 'not
 export async function loadOpinion(dir: string): Promise<LoadResult> {
   const files: VFile[] = [];
   const folder = new VFile({ path: dir });
+  // Nothing outside the opinion folder is read, whatever a name or a symbolic link points to.
+  const scope = opinionScope(dir);
 
   let entries: string[];
   try {
@@ -63,8 +66,8 @@ export async function loadOpinion(dir: string): Promise<LoadResult> {
 
   const sources: Partial<Record<YamlKind, YamlSource>> = {};
   // Read every file at once; parse them in a fixed order so messages are deterministic.
-  const yamlReads = YAML_KINDS.map((kind) => (entries.includes(`${kind}.yaml`) ? readSource(join(dir, `${kind}.yaml`)) : undefined));
-  const chaptersRead = loadChapters(dir, entries, folder);
+  const yamlReads = YAML_KINDS.map((kind) => (entries.includes(`${kind}.yaml`) ? readSource(join(dir, `${kind}.yaml`), scope) : undefined));
+  const chaptersRead = loadChapters(dir, entries, folder, scope);
   const notesRead = listNotes(dir, entries);
   for (const [i, kind] of YAML_KINDS.entries()) {
     const pending = yamlReads[i];
@@ -133,7 +136,7 @@ export async function loadOpinion(dir: string): Promise<LoadResult> {
   return { opinion, files };
 }
 
-async function loadChapters(dir: string, entries: string[], folder: VFile): Promise<{ chapters: Record<string, ChapterSource[]>; files: VFile[] }> {
+async function loadChapters(dir: string, entries: string[], folder: VFile, scope: ReadScope): Promise<{ chapters: Record<string, ChapterSource[]>; files: VFile[] }> {
   const chapters: Record<string, ChapterSource[]> = {};
   const files: VFile[] = [];
   if (!entries.includes('text')) return { chapters, files };
@@ -157,7 +160,7 @@ async function loadChapters(dir: string, entries: string[], folder: VFile): Prom
     }
     const langDir = join(textDir, entry);
     const names = (await readdir(langDir)).filter((n) => !n.startsWith('.')).sort(compareChapterNames);
-    const reads = names.map((name) => (CHAPTER_FILE.test(name) ? readSource(join(langDir, name)) : undefined));
+    const reads = names.map((name) => (CHAPTER_FILE.test(name) ? readSource(join(langDir, name), scope) : undefined));
     const list: ChapterSource[] = [];
     for (const [i, name] of names.entries()) {
       const path = join(langDir, name);

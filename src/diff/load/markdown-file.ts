@@ -1,11 +1,12 @@
 /** A Markdown draft file (built by `opinion build` or converted from Word) as a `Draft`. */
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { readBytes } from '../../core/safe-read.js';
 import { parseMarkdownDraft, type ParsedDraft } from '../parse/markdown-draft.js';
-import { DiffInputError, reasonOf } from './errors.js';
+import { DiffInputError } from './errors.js';
 
 /** Drafts are tens of kilobytes; a bench draft of 5,000 points is about 2 MB. */
-const MAX_BYTES = 64 * 1024 * 1024;
+export const MAX_DRAFT_BYTES = 16 * 1024 * 1024;
+const MAX_BYTES = MAX_DRAFT_BYTES;
 
 /** Check that bytes are a text draft, and turn them into text (BOM removed). */
 export function draftText(bytes: Buffer, shown: string): string {
@@ -20,11 +21,7 @@ export function draftText(bytes: Buffer, shown: string): string {
 }
 
 export async function readMarkdownDraft(path: string, shown: string): Promise<ParsedDraft> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    throw new DiffInputError(`cannot read \`${shown}\`: ${reasonOf(error)}`);
-  }
-  return parseMarkdownDraft(draftText(bytes, shown), shown);
+  const read = await readBytes(path, { maxBytes: MAX_BYTES });
+  if (!read.ok) throw new DiffInputError(`cannot read \`${shown}\`: ${read.code === 'too-large' ? `${read.reason}, too large for a draft` : read.reason}`);
+  return parseMarkdownDraft(draftText(read.bytes, shown), shown);
 }
