@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { PACKAGE_ROOT } from '../core/package-root.js';
+import { processGone } from '../core/atomic-write.js';
 import type { ImportedFile } from './index.js';
 
 export type WriteOutcome = { ok: true } | { ok: false; reason: string };
@@ -31,6 +32,7 @@ export async function writeImportedFolder(target: string, files: readonly Import
     if (code !== 'ENOENT') return { ok: false, reason: `cannot use \`${shown}\`: ${(error as Error).message}` };
   }
   const parent = dirname(target);
+  await removeStaleImports(parent, basename(target));
   const temporary = join(parent, `.${basename(target)}.import-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
     await mkdir(parent, { recursive: true });
@@ -48,5 +50,21 @@ export async function writeImportedFolder(target: string, files: readonly Import
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOTEMPTY' || code === 'EEXIST') return { ok: false, reason: `\`${shown}\` appeared while importing; nothing was overwritten` };
     return { ok: false, reason: `cannot write \`${shown}\`: ${(error as Error).message}` };
+  }
+}
+
+/** Remove the temporary folders of imports into `name` whose process is gone (a killed import); never a live one's. */
+async function removeStaleImports(parent: string, name: string): Promise<void> {
+  let entries: string[];
+  try {
+    entries = await readdir(parent);
+  } catch {
+    return;
+  }
+  const prefix = `.${name}.import-`;
+  for (const entry of entries) {
+    if (!entry.startsWith(prefix)) continue;
+    const pid = /^(\d+)-[0-9a-f]+$/.exec(entry.slice(prefix.length))?.[1];
+    if (pid !== undefined && processGone(Number(pid))) await rm(join(parent, entry), { recursive: true, force: true });
   }
 }
