@@ -75,8 +75,10 @@ export function parseLabelFile(file: VFile): LabelFile {
       place: { line: 1, column: 1 },
     });
   }
-  if (typeof data.locale === 'string') result.locale = data.locale;
-  else if (data.locale !== undefined) {
+  if (typeof data.locale === 'string' && isLocale(data.locale)) result.locale = data.locale;
+  else if (typeof data.locale === 'string') {
+    report(file, `Unexpected locale \`${data.locale}\`, expected a BCP 47 locale such as \`fr-FR\` or \`de-AT\``, { ruleId: 'labels/invalid', place: source.locate('/locale') });
+  } else if (data.locale !== undefined) {
     report(file, 'Unexpected `locale` value, expected a locale such as `fr-FR`', { ruleId: 'labels/invalid', place: source.locate('/locale') });
   }
   flatten(data, '', source, result);
@@ -239,6 +241,15 @@ export function resolveLabels(
     rules: (lists.get('glossary.plural-rules') as [string, string][]).map(([pattern, replacement]): [RegExp, string] => [new RegExp(pattern, 'u'), replacement]),
   };
   return { lang, locale: locale ?? lang, text: Object.fromEntries(text) as Record<LabelKey, string>, plural };
+}
+
+/** Whether dates and numbers can be formatted for `locale` (a malformed tag makes `Intl` throw). */
+function isLocale(locale: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(locale).length === 1 && new Intl.DateTimeFormat(locale) !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
