@@ -17,6 +17,7 @@ import { readSource } from '../core/read-source.js';
 import { opinionScope, type ReadScope } from '../core/safe-read.js';
 import { parseYamlSource, type YamlSource } from '../core/yaml-source.js';
 import { suggest } from '../core/suggest.js';
+import { regexHazard } from '../core/regexp.js';
 import type { Position } from '../core/model.js';
 import {
   LABEL_KEYS,
@@ -155,6 +156,8 @@ function checkList(key: ListLabelKey, value: unknown, source: YamlSource, pointe
     } catch (error) {
       return fail(`Unexpected pattern \`${rule[0]}\` in \`glossary.plural-rules\`: ${(error as Error).message}`);
     }
+    const hazard = regexHazard(rule[0]);
+    if (hazard) return fail(`Unexpected pattern \`${rule[0]}\` in \`glossary.plural-rules\`: ${hazard}, expected a simple pattern on the end of a word such as \`([^aeiou])y$\``);
   }
   return true;
 }
