@@ -11,8 +11,6 @@ import type { VFile } from 'vfile';
 import { report, sortMessages } from '../core/messages.js';
 import { parseMarkdown } from '../core/markdown.js';
 import type { Opinion } from '../core/model.js';
-import { readSource } from '../core/read-source.js';
-import { opinionScope } from '../core/safe-read.js';
 import { validateOpinion } from '../validate/index.js';
 import type { Labels } from './labels.js';
 import { builtinLabelFiles, readLabelFile, resolveLabels, type LabelFile } from './labels-load.js';
@@ -92,7 +90,7 @@ export async function buildOpinion(dir: string, options: BuildOptions = {}): Pro
   for (const lang of new Set([meta.language, ...langs])) labels.set(lang, resolveLabels(lang, layers, fallback));
   if ([...labels.values()].includes(undefined) || (!options.lenient && hasErrors(files))) return finish(result);
 
-  const notesFiles = options.notes ? await readNotes(opinion, files) : undefined;
+  const notesFiles = options.notes ? readNotes(validated) : undefined;
   for (const lang of langs) {
     const trees = await chapterTrees(opinion.chapters[lang] ?? [], options.cacheDir);
     result.renders.push(
@@ -116,14 +114,12 @@ export async function buildOpinion(dir: string, options: BuildOptions = {}): Pro
   return finish(result);
 }
 
-async function readNotes(opinion: Opinion, files: VFile[]): Promise<{ path: string; tree: Root }[]> {
+function readNotes(validated: { notes?: { path: string; file: VFile }[] }): { path: string; tree: Root }[] {
+  // Read (and checked) by validation; files that could not be read are errors there.
   const notes: { path: string; tree: Root }[] = [];
-  for (const path of opinion.notes) {
-    const read = await readSource(path, opinionScope(opinion.dir));
-    files.push(read.file);
-    if (!read.ok) continue;
-    const tree = parseMarkdown(String(read.file.value));
-    makeSafe(tree, read.file);
+  for (const { path, file } of validated.notes ?? []) {
+    const tree = parseMarkdown(String(file.value));
+    makeSafe(tree, file);
     notes.push({ path, tree: dropFootnotes(tree) });
   }
   return notes;

@@ -126,7 +126,8 @@ export async function loadOpinion(dir: string): Promise<LoadResult> {
     glossary: listOf('glossary'),
     chapters,
     notes,
-    unreadable: YAML_KINDS.filter((kind) => kind !== 'opinion' && entries.includes(`${kind}.yaml`) && !Array.isArray((sources[kind]?.data as Record<string, unknown> | undefined)?.[kind])),
+    // An empty file (nothing but comments) holds no items: references into it dangle, as with no file at all.
+    unreadable: YAML_KINDS.filter((kind) => kind !== 'opinion' && entries.includes(`${kind}.yaml`) && sources[kind]?.data !== null && !Array.isArray((sources[kind]?.data as Record<string, unknown> | undefined)?.[kind])),
     files,
     locate(kind, pointer, part): Located | undefined {
       const source = sources[kind];

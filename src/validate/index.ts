@@ -5,7 +5,9 @@
  */
 import { join } from 'node:path';
 import type { VFile } from 'vfile';
-import { loadOpinion } from '../core/load.js';
+import { checkMarkdownLimits, loadOpinion } from '../core/load.js';
+import { readSource } from '../core/read-source.js';
+import { opinionScope } from '../core/safe-read.js';
 import { readLabelFolder, type LabelFile } from '../build/labels-load.js';
 import { DEFAULT_TEMPLATE } from '../build/package-files.js';
 import { readOpinionTemplate, readSlotOverrides, type SlotFiles } from '../build/template-load.js';
@@ -29,6 +31,8 @@ export interface ValidatedOpinion {
   template?: Template | VFile | undefined;
   slots?: SlotFiles;
   labels?: LabelFile[];
+  /** The `notes/` files that could be read, for a build with `--notes`. */
+  notes?: { path: string; file: VFile }[];
 }
 
 export interface ValidateOptions {
@@ -52,8 +56,15 @@ export async function validateOpinion(dir: string, options: ValidateOptions = {}
   files.push(...slots.files);
   const labels = await readLabelFolder(join(dir, 'labels'), dir);
   files.push(...labels.map((layer) => layer.file));
+  // The notes go into a draft built with --notes: each must be readable text within the bounds.
+  const notes: { path: string; file: VFile }[] = [];
+  for (const path of opinion.notes) {
+    const read = await readSource(path, opinionScope(dir));
+    files.push(read.file);
+    if (read.ok && checkMarkdownLimits(read.file, String(read.file.value))) notes.push({ path, file: read.file });
+  }
   sortMessages(files);
-  return { opinion, index, files, template, slots, labels };
+  return { opinion, index, files, template, slots, labels, notes };
 }
 
 export { checkSemantics } from './semantics.js';
