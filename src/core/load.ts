@@ -12,7 +12,7 @@ import { parseMarkdown } from './markdown.js';
 import { outlineProse } from './prose-outline.js';
 import { readSource, describeFsError } from './read-source.js';
 import { MARKDOWN_LIMITS, scanMarkdownLimits, tooDeep } from './markdown-limits.js';
-import { opinionScope, type ReadScope } from './safe-read.js';
+import { confine, opinionScope, type ReadScope } from './safe-read.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
 import { suggest } from './suggest.js';
 import { checkSchema } from '../validate/schema.js';
@@ -146,7 +146,20 @@ async function loadChapters(dir: string, entries: string[], folder: VFile, scope
   const textDir = join(dir, 'text');
   let langs: string[];
   try {
-    langs = (await readdir(textDir, { withFileTypes: true })).filter((e) => !e.name.startsWith('.')).map((e) => (e.isDirectory() ? e.name : `${e.name}\0file`));
+    const listed = (await readdir(textDir, { withFileTypes: true })).filter((e) => !e.name.startsWith('.'));
+    langs = [];
+    for (const e of listed) {
+      if (e.isSymbolicLink()) {
+        // A linked language folder is read only when it leads to a folder inside the opinion.
+        const confined = await confine(join(textDir, e.name), scope);
+        if (!confined.ok) {
+          report(folder, `Unexpected \`text/${e.name}\`: ${confined.reason.charAt(0).toLowerCase()}${confined.reason.slice(1)}`, { ruleId: 'source/outside' });
+          continue;
+        }
+        const isFolder = await stat(join(textDir, e.name)).then((info) => info.isDirectory(), () => false);
+        langs.push(isFolder ? e.name : `${e.name}\0file`);
+      } else langs.push(e.isDirectory() ? e.name : `${e.name}\0file`);
+    }
   } catch (error) {
     report(folder, `Cannot read folder \`${textDir}\`: ${describeFsError(error)}`, { ruleId: 'source/unreadable' });
     return { chapters, files };
