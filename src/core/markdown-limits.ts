@@ -54,21 +54,29 @@ const CONTAINERS = /^(?:[ \t]*(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)))+/;
 const FOOTNOTE = /^ {0,3}\[\^[^\]\s]+\]:/;
 
 /** The first bound `text` goes past, or undefined. Linear in the text. */
-export function markdownLimitProblem(text: string): LimitProblem | undefined {
-  return scanMarkdownLimits(text).problem;
+export function markdownLimitProblem(text: string, options: ScanOptions = {}): LimitProblem | undefined {
+  return scanMarkdownLimits(text, options).problem;
 }
 
-export function scanMarkdownLimits(text: string): LimitScan {
+export interface ScanOptions {
+  /**
+   * Apply the limits of one file (syntax characters, footnotes); off for a
+   * whole built draft, which joins many chapter files (its blocks are bounded all the same).
+   */
+  perFile?: boolean;
+}
+
+export function scanMarkdownLimits(text: string, options: ScanOptions = {}): LimitScan {
   let nestable = 0;
   let blockNestable = 0;
-  const problem = scan(text, (line, blank) => {
+  const problem = scan(text, options.perFile ?? true, (line, blank) => {
     if (blank) blockNestable = 0;
     else nestable = Math.max(nestable, (blockNestable += line.match(/[*_[]/g)?.length ?? 0));
   });
   return { ...(problem ? { problem } : {}), nestable };
 }
 
-function scan(text: string, each: (line: string, blank: boolean) => void): LimitProblem | undefined {
+function scan(text: string, perFile: boolean, each: (line: string, blank: boolean) => void): LimitProblem | undefined {
   const L = MARKDOWN_LIMITS;
   let fileMarkers = 0;
   let footnotes = 0;
@@ -100,13 +108,13 @@ function scan(text: string, each: (line: string, blank: boolean) => void): Limit
     blockMarkers += markers;
     fileMarkers += markers;
     if (blockMarkers > L.blockMarkers) {
-      return { offset: blockStart, reason: `Unexpected paragraph with more than ${L.blockMarkers.toLocaleString('en-GB')} Markdown syntax characters (\`*\`, \`_\`, \`[\`, \`:\`, \`|\`…), expected fewer`, note: 'Such text is not prose; escape literal characters or split the paragraph (docs/limits.md)' };
+      return { offset: blockStart, reason: `Unexpected paragraph with more than ${L.blockMarkers.toLocaleString('en-GB')} Markdown syntax characters (\`*\`, \`_\`, \`[\`, \`:\`…), expected fewer`, note: 'Such text is not prose; escape literal characters or split the paragraph (docs/limits.md)' };
     }
     blockEmphasis += line.match(/[*_]/g)?.length ?? 0;
     if (blockEmphasis > L.blockEmphasis) {
       return { offset: blockStart, reason: `Unexpected paragraph with more than ${L.blockEmphasis} emphasis markers (\`*\`, \`_\`), expected fewer`, note: 'Escape literal asterisks and underscores with a backslash, or split the paragraph (docs/limits.md)' };
     }
-    if (fileMarkers > L.fileMarkers) {
+    if (perFile && fileMarkers > L.fileMarkers) {
       return { offset: here, reason: `Unexpected file with more than ${L.fileMarkers.toLocaleString('en-GB')} Markdown syntax characters, expected fewer`, note: 'Split the chapter into several files (docs/limits.md)' };
     }
     if (line.includes('|')) {
@@ -122,7 +130,7 @@ function scan(text: string, each: (line: string, blank: boolean) => void): Limit
         return { offset: blockStart, reason: `Unexpected table of more than ${L.tableRows.toLocaleString('en-GB')} rows, expected at most ${L.tableRows.toLocaleString('en-GB')}`, note: 'Put long data in an annex document (docs/limits.md)' };
       }
     }
-    if (FOOTNOTE.test(line) && ++footnotes > L.footnotes) {
+    if (perFile && FOOTNOTE.test(line) && ++footnotes > L.footnotes) {
       return { offset: here, reason: `Unexpected footnote definition past ${L.footnotes.toLocaleString('en-GB')} in one file, expected at most ${L.footnotes.toLocaleString('en-GB')}`, note: 'docs/limits.md' };
     }
     const indent = /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length;

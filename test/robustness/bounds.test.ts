@@ -5,6 +5,7 @@
  * exactly what `build` refuses.
  */
 import { describe, it, expect } from 'vitest';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PATHOLOGICAL } from './cases.js';
 import { copyBasic, expectClean, run, tempDir, type Outcome } from './helpers.js';
@@ -53,4 +54,14 @@ describe('bounded time and memory, no internal errors', () => {
       expect(validate.stdout, name).toMatch(/\n {2}\d+:\d+(-\d+:\d+)? +error +.+ (source|yaml|labels)\/[a-z-]+/);
     }
   }, 300_000);
+
+  it('refuses a pathological Markdown draft given to diff, in one line', async () => {
+    const root = tempDir();
+    const draft = join(root, 'draft.md');
+    writeFileSync(draft, '# Title\n\n' + '*a '.repeat(10_000) + 'x' + ' a*'.repeat(10_000) + '\n');
+    const outcome = await run(['diff', draft, draft]);
+    expectClean(outcome);
+    expect(outcome.code).toBe(2);
+    expect(outcome.stderr).toMatch(/at 3:1: unexpected (block|paragraph) (of|with) more than/);
+  }, 60_000);
 });

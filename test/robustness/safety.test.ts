@@ -170,7 +170,7 @@ describe('hostile Word files', () => {
       return zip;
     }, /holds `word\/document.xml` twice/],
     ['XML nested 100,000 deep', () => docx(BODY('<w:p>'.repeat(100_000) + '</w:p>'.repeat(100_000))), /nests elements more than 200 deep/],
-    ['a part larger than the limit', () => docx(BODY('<w:p><w:r><w:t>x</w:t></w:r></w:p>'.repeat(500_000))), /more than the 12 MB a Word draft's part may have/],
+    ['a part larger than the limit', () => docx(BODY('<w:p><w:r><w:t>x</w:t></w:r></w:p>'.repeat(500_000))), /more than the 6 MB a Word draft's part may have/],
   ];
   for (const [what, make, message] of cases) {
     it(`refuses ${what} with a one-line message (import and diff)`, async () => {

@@ -1,6 +1,7 @@
 /** A Markdown draft file (built by `opinion build` or converted from Word) as a `Draft`. */
 import { extname } from 'node:path';
 import { readBytes } from '../../core/safe-read.js';
+import { markdownLimitProblem } from '../../core/markdown-limits.js';
 import { parseMarkdownDraft, type ParsedDraft } from '../parse/markdown-draft.js';
 import { DiffInputError } from './errors.js';
 
@@ -16,8 +17,16 @@ export function draftText(bytes: Buffer, shown: string): string {
   }
   if (bytes.length > MAX_BYTES) throw new DiffInputError(`cannot read \`${shown}\`: ${Math.round(bytes.length / 1048576)} MB is too large for a draft`);
   if (bytes.subarray(0, 8000).includes(0)) throw new DiffInputError(`cannot read \`${shown}\`: not a text file, expected a Markdown draft`);
-  const text = bytes.toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const decoded = bytes.toString('utf8');
+  const text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
+  // The same bounds as sources, block by block: past them the parser would take minutes (docs/limits.md).
+  const problem = markdownLimitProblem(text, { perFile: false });
+  if (problem) {
+    const before = text.slice(0, problem.offset);
+    const line = (before.match(/\n/g)?.length ?? 0) + 1;
+    throw new DiffInputError(`cannot read \`${shown}\` at ${line}:${problem.offset - before.lastIndexOf('\n')}: ${problem.reason.charAt(0).toLowerCase()}${problem.reason.slice(1)}`);
+  }
+  return text;
 }
 
 export async function readMarkdownDraft(path: string, shown: string): Promise<ParsedDraft> {

@@ -10,7 +10,7 @@ import { inflateRawSync } from 'node:zlib';
 import { WordReadError } from './errors.js';
 
 /** The XML parts a reader needs, together (images are never inflated). */
-export const MAX_UNCOMPRESSED = 48 * 1024 * 1024;
+export const MAX_UNCOMPRESSED = 24 * 1024 * 1024;
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP_MAGIC = [0x50, 0x4b];
@@ -37,7 +37,7 @@ function oleProblem(bytes: Uint8Array, shown: string): string {
 }
 
 /** Uncompressed size of one XML part: the text of a long opinion is well under 2 MB of XML; the parser needs ~70 times a part's size in memory. */
-export const MAX_PART = 12 * 1024 * 1024;
+export const MAX_PART = 6 * 1024 * 1024;
 
 interface Entry {
   name: string;
