@@ -158,29 +158,3 @@ export function tooDeep(tree: Root | Nodes): Nodes | undefined {
   }
   return undefined;
 }
-
-/** Replace every subtree deeper than the limit by its text, so that nothing downstream recurses past it. */
-export function flattenTooDeep(tree: Root): void {
-  const stack: [Nodes, number][] = [[tree, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (!('children' in node)) continue;
-    const children = node.children as Nodes[];
-    if (depth >= MARKDOWN_LIMITS.depth - 2) {
-      (node as { children: Nodes[] }).children = [{ type: 'text', value: textOf(node), ...(node.position ? { position: node.position } : {}) } as Nodes];
-      continue;
-    }
-    for (const child of children) stack.push([child, depth + 1]);
-  }
-}
-
-function textOf(node: Nodes): string {
-  let text = '';
-  const stack: Nodes[] = [node];
-  while (stack.length > 0) {
-    const current = stack.pop()!;
-    if ('value' in current && typeof current.value === 'string') text += current.value;
-    if ('children' in current) for (let i = current.children.length - 1; i >= 0; i--) stack.push(current.children[i] as Nodes);
-  }
-  return text;
-}

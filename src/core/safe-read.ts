@@ -15,7 +15,7 @@
  * on the bytes actually read, for files that grow), only regular files.
  */
 import { open, realpath, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { PACKAGE_ROOT } from './package-root.js';
 
 /** The package's `templates/` folder: the default template and the shipped label files. */
@@ -31,11 +31,6 @@ export interface ReadScope {
 /** Where reading for the opinion in `dir` is allowed; `explicit`: files named on the command line. */
 export function opinionScope(dir: string, explicit: readonly string[] = []): ReadScope {
   return { folders: [resolve(dir), PACKAGE_TEMPLATES], files: explicit.map((file) => resolve(file)) };
-}
-
-/** A scope for files named explicitly, with nothing else allowed. */
-export function explicitScope(files: readonly string[]): ReadScope {
-  return { folders: [], files: files.map((file) => resolve(file)) };
 }
 
 const realCache = new Map<string, Promise<string>>();
@@ -75,12 +70,6 @@ export async function confine(path: string, scope: ReadScope): Promise<Confined>
     real: target,
     reason: `Unexpected path outside the opinion${shown}, expected a file inside the opinion folder, the package's templates, or a file given on the command line`,
   };
-}
-
-/** Whether `path` lies inside `folder` (both resolved, no link followed). */
-export function isInside(path: string, folder: string): boolean {
-  const rel = relative(resolve(folder), resolve(path));
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 export type BytesRead =
