@@ -39,8 +39,9 @@ export function readChapter(ctx: RenderContext, source: ChapterSource, options: 
   const file = source.file;
   const tree = options.tree ?? (structuredClone(source.tree) as Root);
   const footnotes = new Map<string, FootnoteDefinition>();
-  takeFootnoteDefinitions(tree, footnotes);
+  // Cleaned before the footnotes are taken out: their content reaches every output too.
   makeSafe(tree, file);
+  takeFootnoteDefinitions(tree, footnotes);
 
   const chapter: Chapter = { id: source.id, number: '', numbered: true, title: [], blocks: [], file };
   let titled = false;

@@ -25,6 +25,7 @@ import { parseMarkdown } from '../core/markdown.js';
 import { report, suggest } from '../core/messages.js';
 import { LABEL_KEYS } from './labels.js';
 import { GROUPINGS, type RecommendationGrouping } from './placed-items.js';
+import { makeSafe } from './source-safety.js';
 
 export const BLOCK_SLOTS: Record<string, readonly string[]> = {
   stage: [],
@@ -76,6 +77,8 @@ export function parseTemplate(file: VFile, slot?: string): Template {
   const template: Template = { file, tree, recommendations: 'none', broken: false };
   const seen = new Map<string, number>();
   tree.children = tree.children.filter((node) => keepComment(node));
+  // Links and images of a template are cleaned like those of a source (`javascript:` never reaches a draft).
+  makeSafe(tree, file, { keepHtml: true });
 
   for (const node of tree.children) {
     if (node.type === 'leafDirective') {
