@@ -12,14 +12,14 @@ import { report, sortMessages } from '../core/messages.js';
 import { parseMarkdown } from '../core/markdown.js';
 import type { Opinion } from '../core/model.js';
 import { validateOpinion } from '../validate/index.js';
-import type { Labels } from './labels.js';
-import { builtinLabelFiles, readLabelFile, resolveLabels, type LabelFile } from './labels-load.js';
-import { DEFAULT_TEMPLATE } from './package-files.js';
+import type { Labels } from '../core/labels.js';
+import { builtinLabelFiles, readLabelFile, resolveLabels, type LabelFile } from '../core/labels-load.js';
+import { DEFAULT_TEMPLATE } from '../core/package-files.js';
 import { chapterTrees } from './chapter-trees.js';
 import { renderOpinion, type Format, type RenderResult } from './render.js';
-import { makeSafe } from './source-safety.js';
-import { slotsFor } from './template-load.js';
-import type { Template } from './template.js';
+import { makeSafe } from '../core/source-safety.js';
+import { slotsFor } from '../core/template-load.js';
+import type { Template } from '../core/template.js';
 
 export interface BuildOptions {
   /** Languages to build: codes, or 'all' for every language in `languages` (default: the original language). */

@@ -19,8 +19,9 @@ import { ID_PATTERN, LEADING_ID, TRAILING_ATTRIBUTES } from '../core/markdown.js
 import type { ChapterSource, Position } from '../core/model.js';
 import type { RenderContext } from './context.js';
 import type { Chapter, PointBlock } from './ir.js';
-import { placePrinciples, placeRecommendations, type Placed, type RecommendationGrouping } from './placed-items.js';
-import { makeSafe } from './source-safety.js';
+import { placePrinciples, placeRecommendations, type Placed } from './placed-items.js';
+import type { RecommendationGrouping } from '../core/template.js';
+import { makeSafe } from '../core/source-safety.js';
 
 export interface ChapterResult {
   chapter: Chapter;

@@ -20,7 +20,7 @@
  */
 import type { Definition, Parents, PhrasingContent, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
-import { report } from '../core/messages.js';
+import { report } from './messages.js';
 
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
 

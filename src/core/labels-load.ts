@@ -12,13 +12,13 @@
 import { access, readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { VFile } from 'vfile';
-import { report } from '../core/messages.js';
-import { readSource } from '../core/read-source.js';
-import { opinionScope, type ReadScope } from '../core/safe-read.js';
-import { parseYamlSource, type YamlSource } from '../core/yaml-source.js';
-import { suggest } from '../core/suggest.js';
-import { regexHazard } from '../core/regexp.js';
-import type { Position } from '../core/model.js';
+import { report } from './messages.js';
+import { readSource } from './read-source.js';
+import { opinionScope, type ReadScope } from './safe-read.js';
+import { parseYamlSource, type YamlSource } from './yaml-source.js';
+import { suggest } from './suggest.js';
+import { regexHazard } from './regexp.js';
+import type { Position } from './model.js';
 import {
   LABEL_KEYS,
   LIST_LABELS,

@@ -10,10 +10,10 @@
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { VFile } from 'vfile';
-import { report, suggest } from '../core/messages.js';
-import type { Opinion } from '../core/model.js';
-import { readSource } from '../core/read-source.js';
-import { opinionScope, type ReadScope } from '../core/safe-read.js';
+import { report, suggest } from './messages.js';
+import type { Opinion } from './model.js';
+import { readSource } from './read-source.js';
+import { opinionScope, type ReadScope } from './safe-read.js';
 import { DEFAULT_TEMPLATE } from './package-files.js';
 import { BLOCK_SLOTS, parseTemplate, type Template } from './template.js';
 
