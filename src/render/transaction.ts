@@ -20,6 +20,7 @@
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { processGone, removeStaleTemporaries, writeFileAtomic, writeTemporary } from '../core/atomic-write.js';
+import { InputError } from '../core/errors.js';
 
 export const LOCK_NAME = '.opinion-build.lock';
 export const JOURNAL_NAME = '.opinion-build.journal.json';
@@ -27,7 +28,8 @@ export const JOURNAL_NAME = '.opinion-build.journal.json';
 /** How long a build waits for another build of the same opinion before giving up. */
 const LOCK_WAIT_MS = 120_000;
 
-export class OutputBusyError extends Error {}
+/** Another build holds the lock too long: `writeOutputs` reports it on the opinion; anywhere else it is an `InputError` (exit code 2). */
+export class OutputBusyError extends InputError {}
 
 /** Run `work` holding the lock of the output folder `root`. */
 export async function withOutputLock<T>(root: string, work: () => Promise<T>): Promise<T> {
