@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync, appendFileSync, ex
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
-import { workersFor } from '../../src/check/worker.js';
+import { workersFor } from '../../src/corpus/worker.js';
 import { allFiles, copyBasic, expectClean, run, tempDir } from './helpers.js';
 
 const SECRET = 'SECRET-TOKEN-7f3a9c';
