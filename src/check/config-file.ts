@@ -5,11 +5,12 @@
  * an entry with a problem is ignored, the rest applies.
  */
 import { access } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import type { VFile } from 'vfile';
 import { check_config as validateConfig } from '../generated/validators.js';
 import { readSource } from '../core/read-source.js';
+import { opinionScope } from '../core/safe-read.js';
 import { parseYamlSource, pointerSegments, type YamlSource } from '../core/yaml-source.js';
 import { report } from '../core/messages.js';
 import { suggest } from '../core/suggest.js';
@@ -72,7 +73,8 @@ async function exists(path: string): Promise<boolean> {
 
 async function readConfigFile(path: string): Promise<ConfigFile | undefined> {
   if (!(await exists(path))) return undefined;
-  const read = await readSource(path);
+  // An opinion's own check.yaml is read only if it lies inside the opinion (not a link to elsewhere).
+  const read = await readSource(path, basename(path) === 'check.yaml' ? opinionScope(dirname(path)) : undefined);
   if (!read.ok) return { file: read.file, layer: {} };
   const source = parseYamlSource(read.file);
   if (source.data === undefined || source.data === null) return { file: read.file, layer: {} };

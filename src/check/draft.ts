@@ -14,11 +14,11 @@ import { join, resolve } from 'node:path';
 import type { Draft } from '../core/draft.js';
 import { VFile } from 'vfile';
 import type { ChapterSource, Opinion } from '../core/model.js';
-import { builtinLabelFiles, readLabelFolder, resolveLabels, type LabelFile } from '../render/labels-load.js';
-import { readTemplate } from '../render/template-load.js';
+import { builtinLabelFiles, readLabelFolder, resolveLabels, type LabelFile } from '../core/labels-load.js';
+import { readTemplate } from '../core/template-load.js';
 import { resolveDocument } from '../render/resolve.js';
-import { DEFAULT_TEMPLATE } from '../render/package-files.js';
-import type { RecommendationGrouping } from '../render/placed-items.js';
+import { DEFAULT_TEMPLATE } from '../core/package-files.js';
+import type { RecommendationGrouping } from '../core/template.js';
 
 export interface RenderedDraft {
   draft: Draft;

@@ -6,7 +6,9 @@
  *   folder, is flushed to disk, then renamed over the target (a rename within
  *   a folder is atomic). After a crash or Ctrl-C the target holds either the
  *   old or the new content; the stray temporary file is removed by the next
- *   build (`removeStaleTemporaries`).
+ *   build (`removeStaleTemporaries`), once the process that wrote it is gone.
+ *   `writeTemporary` is its first half, for writers renaming several files at
+ *   once (`render/write-outputs.ts`).
  * - `writeNewFolder`: a new folder (`opinion init`, `opinion import`, the
  *   next version of `opinion amendments apply`, a copy of a folder with some
  *   files changed) written whole into a temporary folder beside the target,
@@ -21,10 +23,30 @@ import { InputError } from './errors.js';
 const TEMP_SUFFIX = '.opinion-tmp';
 const NEW_FOLDER_SUFFIX = '.opinion-new';
 
+/** The temporary name `writeFileAtomic` uses for `path`: hidden, with this process's id. */
+export function temporaryName(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
+}
+
 export async function writeFileAtomic(path: string, content: string | Uint8Array, options: { createFolder?: boolean } = {}): Promise<void> {
+  const temp = await writeTemporary(path, content, options);
+  try {
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * The first half of an atomic write: `content` in a flushed temporary file
+ * next to `path`, whose name is returned; renaming it over `path` is the
+ * second half (see `write-outputs.ts`, which renames several at once).
+ */
+export async function writeTemporary(path: string, content: string | Uint8Array, options: { createFolder?: boolean } = {}): Promise<string> {
   const dir = dirname(path);
   if (options.createFolder ?? true) await mkdir(dir, { recursive: true });
-  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
+  const temp = temporaryName(path);
   const handle = await open(temp, 'wx');
   try {
     await handle.writeFile(content, 'utf8');
@@ -35,15 +57,26 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
     throw error;
   }
   await handle.close();
+  return temp;
+}
+
+/**
+ * Whether the process `pid` of this machine is gone. A live process of
+ * another user answers EPERM: alive. Only what a dead process left is ever
+ * cleaned up, so two builds running at once never remove each other's files.
+ */
+export function processGone(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return false;
   try {
-    await rename(temp, path);
+    process.kill(pid, 0);
+    return false;
   } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }
 
-/** Remove temporary files left in `dir` by an interrupted build. */
+/** Remove temporary files left in `dir` by interrupted builds (`.<name>.<pid>.<hex>.opinion-tmp`, `pid` no longer running). */
 export async function removeStaleTemporaries(dir: string): Promise<void> {
   let names: string[];
   try {
@@ -51,7 +84,12 @@ export async function removeStaleTemporaries(dir: string): Promise<void> {
   } catch {
     return;
   }
-  await Promise.all(names.filter((n) => n.startsWith('.') && n.endsWith(TEMP_SUFFIX)).map((n) => rm(join(dir, n), { force: true })));
+  const stale = names.filter((n) => {
+    if (!n.startsWith('.') || !n.endsWith(TEMP_SUFFIX)) return false;
+    const pid = /\.(\d+)\.[0-9a-f]+\.opinion-tmp$/.exec(n)?.[1];
+    return pid !== undefined && processGone(Number(pid));
+  });
+  await Promise.all(stale.map((n) => rm(join(dir, n), { force: true })));
 }
 
 /**
@@ -80,6 +118,7 @@ export async function writeNewFolder(
   });
   if (existing.length > 0) throw new InputError(`\`${shown}\` already exists and is not empty; ${options.refusal}`);
   const parent = dirname(target);
+  await removeStaleNewFolders(parent, basename(target));
   const temporary = join(parent, `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}${NEW_FOLDER_SUFFIX}`);
   try {
     await mkdir(parent, { recursive: true });
@@ -108,4 +147,20 @@ function isOutside(path: string, folder: string): boolean {
 /** A file left by an interrupted `writeFileAtomic` or `writeNewFolder`. */
 function isTemporary(name: string): boolean {
   return name.startsWith('.') && (name.endsWith(TEMP_SUFFIX) || name.endsWith(NEW_FOLDER_SUFFIX));
+}
+
+/** Remove the temporary folders `writeNewFolder` left for `name` in `parent` when its process was killed; never a live process's. */
+async function removeStaleNewFolders(parent: string, name: string): Promise<void> {
+  let entries: string[];
+  try {
+    entries = await readdir(parent);
+  } catch {
+    return;
+  }
+  const prefix = `.${name}.`;
+  for (const entry of entries) {
+    if (!entry.startsWith(prefix) || !entry.endsWith(NEW_FOLDER_SUFFIX)) continue;
+    const pid = /^(\d+)-[0-9a-f]+$/.exec(entry.slice(prefix.length, -NEW_FOLDER_SUFFIX.length))?.[1];
+    if (pid !== undefined && processGone(Number(pid))) await rm(join(parent, entry), { recursive: true, force: true });
+  }
 }

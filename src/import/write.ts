@@ -24,3 +24,4 @@ export function writeImportedFolder(target: string, files: readonly ImportedFile
   });
   return writeNewFolder(target, linked, { shown, refusal: 'import never writes into an existing folder: choose a new one with --out' });
 }
+

@@ -8,8 +8,8 @@ import type { PhrasingContent } from 'mdast';
 import type { Evidence, Fact, Source } from '../core/model.js';
 import type { RenderContext } from './context.js';
 import { formatLongDate } from './dates.js';
-import { fillPhrasing } from './labels.js';
-import { isSafeUrl } from './source-safety.js';
+import { fillPhrasing } from '../core/labels.js';
+import { isSafeUrl } from '../core/source-safety.js';
 import { parsePhrasing, pick } from './source-text.js';
 
 export function citationContent(ctx: RenderContext, evidence: Evidence, evidenceIndex: number, fact?: { fact: Fact; index: number }): PhrasingContent[] {

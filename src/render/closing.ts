@@ -8,7 +8,7 @@ import type { VFile } from 'vfile';
 import { report, suggest } from '../core/messages.js';
 import type { RenderContext } from './context.js';
 import { formatLongDate } from './dates.js';
-import { fillPhrasing, fillText } from './labels.js';
+import { fillPhrasing, fillText } from '../core/labels.js';
 import { gapNode } from './front-matter.js';
 import { isToBeCompleted } from '../core/placeholders.js';
 import { missingText, parseBlocks, parsePhrasing, pick } from './source-text.js';

@@ -6,8 +6,8 @@
  * Markdown syntax as a string.
  */
 import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
-import type { Field, Template } from './template.js';
-import type { LabelKey } from './labels.js';
+import type { Field, Template } from '../core/template.js';
+import type { LabelKey } from '../core/labels.js';
 import {
   appendixSlot,
   chaptersSlot,

@@ -10,7 +10,7 @@ import type { PhrasingContent } from 'mdast';
 import { STAGES, type Stage } from '../core/model.js';
 import type { RenderContext } from './context.js';
 import { formatLongDate, formatShortDate } from './dates.js';
-import { fillPhrasing, fillText, type LabelKey } from './labels.js';
+import { fillPhrasing, fillText, type LabelKey } from '../core/labels.js';
 import { gapText, missingText, parsePhrasing, pick } from './source-text.js';
 import { isPlaceholder, isToBeCompleted, NOT_YET_ASSIGNED } from '../core/placeholders.js';
 

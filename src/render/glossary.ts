@@ -14,7 +14,7 @@
 import type { Nodes, PhrasingContent, Text } from 'mdast';
 import type { GlossaryEntry } from '../core/model.js';
 import type { RenderContext } from './context.js';
-import type { PluralRules } from './labels.js';
+import type { PluralRules } from '../core/labels.js';
 import { parsePhrasing, pick } from './source-text.js';
 import type { Unit } from './units.js';
 import { escapeRegExp } from '../core/regexp.js';

@@ -14,13 +14,13 @@ export { buildOpinion, type BuildOptions, type OpinionBuild } from './build-opin
 export { draftFromSources } from './draft.js';
 export { writeOutputs, outputPaths, type WriteOptions, type WriteResult } from './write-outputs.js';
 export { watchOpinions, type WatchOptions } from './watch.js';
-export { parseTemplate, BLOCK_SLOTS, FIELDS, type Template } from './template.js';
-export { readTemplate, readSlotOverrides } from './template-load.js';
-export { parseLabelFile, readLabelFile, resolveLabels, builtinLabelFiles, type LabelFile } from './labels-load.js';
-export { LABEL_KEYS, type Labels, type LabelKey } from './labels.js';
+export { parseTemplate, BLOCK_SLOTS, FIELDS, type Template } from '../core/template.js';
+export { readTemplate, readSlotOverrides } from '../core/template-load.js';
+export { parseLabelFile, readLabelFile, resolveLabels, builtinLabelFiles, type LabelFile } from '../core/labels-load.js';
+export { LABEL_KEYS, type Labels, type LabelKey } from '../core/labels.js';
 export { toMarkdown, draftMarkdown } from './to-markdown.js';
 export { toHtml } from './to-html.js';
 export { documentFrom, DOCUMENT_SCHEMA_ID, type BuiltDocument } from './to-json.js';
 export { countLength, LENGTH_LIMIT, type LengthCount } from './length.js';
-export { DEFAULT_TEMPLATE, BUILTIN_LANGUAGES_DIR } from './package-files.js';
+export { DEFAULT_TEMPLATE, BUILTIN_LANGUAGES_DIR } from '../core/package-files.js';
 export { printPdf, type PrintOptions } from './print.js';

@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
-import { LABEL_KEYS, LIST_LABELS } from '../../src/render/labels.js';
+import { LABEL_KEYS, LIST_LABELS } from '../../src/core/labels.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const schema = (name: string) => JSON.parse(readFileSync(join(ROOT, 'schemas', `${name}.schema.json`), 'utf8'));

@@ -122,7 +122,7 @@ describe('opinion diff --out', () => {
 describe('opinion diff: trouble', () => {
   const cases: [string, string[], string][] = [
     ['a missing file', ['nope.md', 'identical/new.md'], 'opinion: cannot read `nope.md`: no such file or folder\n'],
-    ['a damaged Word file', ['identical/old.docx', 'identical/new.md'], 'opinion: cannot read `identical/old.docx`: a damaged or truncated zip archive (invalid zip data), expected a complete .docx; save it again from Word\n'],
+    ['a damaged Word file', ['identical/old.docx', 'identical/new.md'], 'opinion: cannot read `identical/old.docx`: a damaged or truncated zip archive (no end of central directory), expected a complete .docx; save it again from Word\n'],
     ['a folder that is not an opinion', ['identical', 'identical/new.md'], 'opinion: cannot read `identical`: a folder without `opinion.yaml`, expected an opinion source folder or a Markdown draft\n'],
     ['one draft only', ['identical/old.md'], 'opinion: expected a second draft to compare with, or --from <revision> to compare this one with an earlier version\n'],
     ['--to without --from', ['identical/old.md', '--to', 'HEAD'], 'opinion: --to needs --from: the revision of the old version\n'],

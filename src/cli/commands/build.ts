@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import type { DefineCommand } from './index.js';
 import { EXIT, UsageError, useColor, type Io } from '../io.js';
@@ -65,6 +65,7 @@ export const buildCommand: DefineCommand = (io, setExit) =>
         throw new UsageError(found.problems.map((p) => p.reason.replace(io.cwd + '/', '')).join('\nopinion: '));
       }
       const out = resolve(io.cwd, options.out);
+      refuseClashes(found.folders, out, show0(io.cwd));
       // Findings go to stdout like `opinion validate`; the build lines too, unless stdout is a machine format.
       const say = options.format === 'human' ? io.stdout : io.stderr;
       const show = (path: string) => displayPath(path, io.cwd);
@@ -169,10 +170,46 @@ function parseOutputs(value: string): Output[] {
 
 async function existingFile(io: Io, path: string, option: string): Promise<string> {
   const full = resolve(io.cwd, path);
+  let info;
   try {
-    if ((await stat(full)).isFile()) return full;
+    info = await stat(full);
   } catch {
-    // reported below
+    throw new UsageError(`cannot read \`${path}\` given to ${option}: no such file`);
   }
-  throw new UsageError(`cannot read \`${path}\` given to ${option}: no such file`);
+  if (info.isDirectory()) throw new UsageError(`cannot read \`${path}\` given to ${option}: it is a folder, expected a file`);
+  if (!info.isFile()) throw new UsageError(`cannot read \`${path}\` given to ${option}: it is a special file, expected a regular file`);
+  return full;
+}
+
+function show0(cwd: string): (path: string) => string {
+  return (path) => displayPath(path, cwd);
+}
+
+/**
+ * Refuse, before anything is written, a run whose outputs would collide:
+ * two opinions with the same folder name (both would go to `<out>/<name>/`,
+ * the second overwriting the first), or an output folder inside an opinion's
+ * sources (the build's files would become part of what the next run reads).
+ * Refused rather than renamed: `<out>/<name>/` is where people and scripts
+ * look for a draft, and a silently suffixed name would be found by nobody.
+ */
+function refuseClashes(folders: readonly string[], out: string, show: (path: string) => string): void {
+  const byName = new Map<string, string[]>();
+  for (const folder of folders) {
+    const name = basename(folder.replace(/[\\/]+$/, '')) || folder;
+    byName.set(name, [...(byName.get(name) ?? []), folder]);
+  }
+  for (const [name, same] of byName) {
+    if (same.length < 2) continue;
+    throw new UsageError(
+      `${same.length} opinions are named \`${name}\` (${same.map((f) => `\`${show(f)}\``).join(', ')}): each would be written to \`${show(join(out, name))}\`, one over the other; ` +
+        'expected distinct folder names — build them in separate runs with different --out folders',
+    );
+  }
+  for (const folder of folders) {
+    const rel = relative(folder, out);
+    if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) {
+      throw new UsageError(`unexpected --out \`${show(out)}\` inside the opinion folder \`${show(folder)}\`, expected an output folder outside the sources (e.g. \`build\` next to them)`);
+    }
+  }
 }

@@ -38,7 +38,7 @@ export const checkCommand: DefineCommand = (io, setExit) =>
     .option('-r, --rule <id=severity>', 'set a rule to off, warning or error (e.g. writing/sentence-length=off); repeatable', (value: string, list: string[] | undefined) => [...(list ?? []), value])
     .option('--previous <folder>', 'the previous version of the opinion: report changes no amendment applied in this version explains (amendments/unexplained-change)')
     .option('--list-rules', 'list the rules with their default severity, then exit')
-    .option('-j, --jobs <n>', 'worker threads for many opinions (default: one per core from 24 opinions on)')
+    .option('-j, --jobs <n>', 'worker threads for many opinions (default: one per core from 24 opinions on; never more than the cores)')
     .action(async (paths: string[], options: CheckCliOptions) => {
       const [check, { checkOpinions }, { findOpinionFolders }, { formatReport }] = await Promise.all([
         import('../../check/index.js'),

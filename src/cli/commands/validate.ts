@@ -16,7 +16,7 @@ export const validateCommand: DefineCommand = (io, setExit) =>
     .argument('[paths...]', 'opinion folders or folders holding them (default: the current folder)')
     .addOption(reportFormatOption())
     .option('-q, --quiet', 'report errors only, not warnings')
-    .option('-j, --jobs <n>', 'worker threads for many opinions (default: one per core from 24 opinions on)')
+    .option('-j, --jobs <n>', 'worker threads for many opinions (default: one per core from 24 opinions on; never more than the cores)')
     .action(async (paths: string[], options: { format: ReportFormat; quiet?: boolean; jobs?: string }) => {
       const [{ validateOpinions, findOpinionFolders }, { formatReport }] = await Promise.all([
         import('../../validate/index.js'),

@@ -6,7 +6,13 @@
  *   place: sources are Markdown, and HTML from a source never reaches an
  *   output (comments are dropped silently);
  * - links and images whose URL has a scheme other than http, https or mailto
- *   (`javascript:`, `data:`, `vbscript:`…) lose the URL and keep their text;
+ *   (`javascript:`, `data:`, `vbscript:`, `file:`…) lose the URL and keep
+ *   their text;
+ * - images are never part of a draft: opening a draft (HTML, or the Markdown
+ *   in any viewer) must not fetch an address — a remote image would tell a
+ *   server who reads the draft and when, and could change after adoption. A
+ *   remote image becomes a link to it (its text: the alt text), any other
+ *   image its alt text, with a warning at its place;
  * - link references (`[text][label]`) become plain links, so that chapters
  *   can be joined without their definitions clashing.
  *
@@ -14,7 +20,7 @@
  */
 import type { Definition, Parents, PhrasingContent, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
-import { report } from '../core/messages.js';
+import { report } from './messages.js';
 
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
 
@@ -32,10 +38,10 @@ export function isSafeUrl(url: string): boolean {
 }
 
 /** Clean `tree` in place; messages go to `file`. */
-export function makeSafe(tree: Parents, file: VFile): void {
+export function makeSafe(tree: Parents, file: VFile, options: { keepHtml?: boolean } = {}): void {
   const definitions = new Map<string, Definition>();
   collectDefinitions(tree, definitions);
-  clean(tree, file, definitions);
+  clean(tree, file, definitions, options.keepHtml ?? false);
 }
 
 function collectDefinitions(node: Parents, definitions: Map<string, Definition>): void {
@@ -46,12 +52,12 @@ function collectDefinitions(node: Parents, definitions: Map<string, Definition>)
   }
 }
 
-function clean(parent: Parents, file: VFile, definitions: Map<string, Definition>): void {
+function clean(parent: Parents, file: VFile, definitions: Map<string, Definition>, keepHtml: boolean): void {
   const out: RootContent[] = [];
   for (const child of parent.children as RootContent[]) {
-    const replaced = cleanNode(child, file, definitions);
+    const replaced = keepHtml && child.type === 'html' ? [child] : cleanNode(child, file, definitions);
     for (const node of replaced) {
-      if ('children' in node) clean(node, file, definitions);
+      if ('children' in node) clean(node, file, definitions, keepHtml);
       out.push(node);
     }
   }
@@ -86,6 +92,21 @@ function cleanNode(node: RootContent, file: VFile, definitions: Map<string, Defi
     }
     case 'link':
     case 'image': {
+      if (node.type === 'image' && isSafeUrl(node.url)) {
+        const scheme = urlScheme(node.url);
+        const remote = scheme === 'http' || scheme === 'https';
+        report(file, remote ? `Unexpected remote image \`${node.url.slice(0, 60)}\`, expected no image in a draft` : `Unexpected image \`${node.url.slice(0, 60)}\`, expected no image in a draft`, {
+          ruleId: 'source/image',
+          severity: 'warning',
+          place: node.position,
+          note: remote
+            ? 'A draft never fetches an address when opened: the image is rendered as a link to it'
+            : 'A draft holds text only: the image is rendered as its alt text',
+        });
+        const alt: PhrasingContent[] = node.alt ? [{ type: 'text', value: node.alt, position: node.position }] : [];
+        if (remote) return [{ type: 'link', url: node.url, title: node.title ?? null, children: alt.length ? alt : [{ type: 'text', value: node.url }], position: node.position }];
+        return alt;
+      }
       if (isSafeUrl(node.url)) return [node];
       report(file, `Unexpected URL scheme \`${urlScheme(node.url)}:\`, expected \`https:\`, \`http:\` or \`mailto:\``, {
         ruleId: 'source/unsafe-url',

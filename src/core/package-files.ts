@@ -3,7 +3,7 @@
  * the label files, in the package's `templates/`.
  */
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../core/package-root.js';
+import { PACKAGE_ROOT } from './package-root.js';
 
 /** `templates/` of the package. */
 export const BUILTIN_TEMPLATES_DIR = join(PACKAGE_ROOT, 'templates');

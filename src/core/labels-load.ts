@@ -12,11 +12,13 @@
 import { access, readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { VFile } from 'vfile';
-import { report } from '../core/messages.js';
-import { readSource } from '../core/read-source.js';
-import { parseYamlSource, type YamlSource } from '../core/yaml-source.js';
-import { suggest } from '../core/suggest.js';
-import type { Position } from '../core/model.js';
+import { report } from './messages.js';
+import { readSource } from './read-source.js';
+import { opinionScope, type ReadScope } from './safe-read.js';
+import { parseYamlSource, type YamlSource } from './yaml-source.js';
+import { suggest } from './suggest.js';
+import { regexHazard } from './regexp.js';
+import type { Position } from './model.js';
 import {
   LABEL_KEYS,
   NEUTRAL_LABELS,
@@ -43,8 +45,8 @@ export interface LabelFile {
 const LANG_CODE = /^[a-z]{2,3}$/;
 const KNOWN_KEYS = [...LABEL_KEYS, ...LIST_LABELS, 'lang', 'locale'];
 
-export async function readLabelFile(path: string): Promise<LabelFile> {
-  const read = await readSource(path);
+export async function readLabelFile(path: string, scope?: ReadScope): Promise<LabelFile> {
+  const read = await readSource(path, scope);
   if (!read.ok) return { file: read.file, text: new Map(), lists: new Map() };
   return parseLabelFile(read.file);
 }
@@ -76,8 +78,10 @@ export function parseLabelFile(file: VFile): LabelFile {
       place: { line: 1, column: 1 },
     });
   }
-  if (typeof data.locale === 'string') result.locale = data.locale;
-  else if (data.locale !== undefined) {
+  if (typeof data.locale === 'string' && isLocale(data.locale)) result.locale = data.locale;
+  else if (typeof data.locale === 'string') {
+    report(file, `Unexpected locale \`${data.locale}\`, expected a BCP 47 locale such as \`fr-FR\` or \`de-AT\``, { ruleId: 'labels/invalid', place: source.locate('/locale') });
+  } else if (data.locale !== undefined) {
     report(file, 'Unexpected `locale` value, expected a locale such as `fr-FR`', { ruleId: 'labels/invalid', place: source.locate('/locale') });
   }
   flatten(data, '', source, result);
@@ -154,19 +158,25 @@ function checkList(key: ListLabelKey, value: unknown, source: YamlSource, pointe
     } catch (error) {
       return fail(`Unexpected pattern \`${rule[0]}\` in \`glossary.plural-rules\`: ${(error as Error).message}`);
     }
+    const hazard = regexHazard(rule[0]);
+    if (hazard) return fail(`Unexpected pattern \`${rule[0]}\` in \`glossary.plural-rules\`: ${hazard}, expected a simple pattern on the end of a word such as \`([^aeiou])y$\``);
   }
   return true;
 }
 
-/** The label files of a folder (`<dir>/<lang>.yaml`), by language; an absent folder holds none. */
-export async function readLabelFolder(dir: string): Promise<LabelFile[]> {
+/**
+ * The label files of a folder (`<dir>/<lang>.yaml`), by language; an absent
+ * folder holds none. `opinionDir`: nothing outside that folder is read.
+ */
+export async function readLabelFolder(dir: string, opinionDir?: string): Promise<LabelFile[]> {
+  const scope = opinionDir === undefined ? undefined : opinionScope(opinionDir);
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n)).sort();
   } catch {
     return [];
   }
-  return Promise.all(names.map((name) => readLabelFile(join(dir, name))));
+  return Promise.all(names.map((name) => readLabelFile(join(dir, name), scope)));
 }
 
 const builtinCache = new Map<string, Promise<LabelFile | undefined>>();
@@ -237,6 +247,15 @@ export function resolveLabels(
     rules: (lists.get('glossary.plural-rules') as [string, string][]).map(([pattern, replacement]): [RegExp, string] => [new RegExp(pattern, 'u'), replacement]),
   };
   return { lang, locale: locale ?? lang, text: Object.fromEntries(text) as Record<LabelKey, string>, plural };
+}
+
+/** Whether dates and numbers can be formatted for `locale` (a malformed tag makes `Intl` throw). */
+function isLocale(locale: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(locale).length === 1 && new Intl.DateTimeFormat(locale) !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

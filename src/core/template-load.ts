@@ -8,10 +8,12 @@
  *   language, `slots/<slot>.<lang>.md` in one language.
  */
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { VFile } from 'vfile';
-import { report, suggest } from '../core/messages.js';
-import { readSource } from '../core/read-source.js';
+import { report, suggest } from './messages.js';
+import type { Opinion } from './model.js';
+import { readSource } from './read-source.js';
+import { opinionScope, type ReadScope } from './safe-read.js';
 import { DEFAULT_TEMPLATE } from './package-files.js';
 import { BLOCK_SLOTS, parseTemplate, type Template } from './template.js';
 
@@ -30,8 +32,37 @@ export function readTemplate(path: string): Promise<Template | VFile> {
   return readUncached(path);
 }
 
-async function readUncached(path: string, slot?: string): Promise<Template | VFile> {
-  const read = await readSource(path);
+/**
+ * The template of an opinion: `explicit` (`--template`, read as given), else
+ * `template:` in opinion.yaml — which must lead to a file inside the opinion
+ * folder or the package's templates, and is refused at its line otherwise —
+ * else the default. Undefined when `template:` is refused or unreadable (the
+ * error is then on `opinionFile`, at the `template:` line).
+ */
+export async function readOpinionTemplate(opinion: Opinion, opinionFile: VFile, explicit?: string): Promise<Template | VFile | undefined> {
+  if (explicit !== undefined) return readTemplate(explicit);
+  const declared = opinion.meta.template;
+  if (typeof declared !== 'string') return readTemplate(DEFAULT_TEMPLATE);
+  const path = resolve(opinion.dir, declared);
+  const read = await readSource(path, opinionScope(opinion.dir));
+  if (!read.ok) {
+    const cause = read.file.messages[0];
+    report(opinionFile, `Cannot use template \`${declared}\`: ${cause ? lowerFirst(cause.reason) : 'unreadable'}`, {
+      ruleId: cause?.ruleId === 'source/outside' ? 'source/outside' : 'template/unreadable',
+      place: opinion.locate('opinion', '/template')?.position,
+      note: 'A template named in opinion.yaml is a Markdown file inside the opinion folder (or give one with --template)',
+    });
+    return undefined;
+  }
+  return parseTemplate(read.file);
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+async function readUncached(path: string, slot?: string, scope?: ReadScope): Promise<Template | VFile> {
+  const read = await readSource(path, scope);
   if (!read.ok) return read.file;
   return parseTemplate(read.file, slot);
 }
@@ -46,6 +77,7 @@ export interface SlotFiles {
 export async function readSlotOverrides(dir: string): Promise<SlotFiles> {
   const result: SlotFiles = { byLang: new Map(), files: [] };
   const folder = join(dir, 'slots');
+  const scope = opinionScope(dir);
   let names: string[];
   try {
     names = (await readdir(folder)).filter((n) => n.endsWith('.md')).sort();
@@ -57,7 +89,7 @@ export async function readSlotOverrides(dir: string): Promise<SlotFiles> {
     const slot = match?.[1];
     const path = join(folder, name);
     if (!slot || !(slot in BLOCK_SLOTS)) {
-      const read = await readSource(path);
+      const read = await readSource(path, scope);
       const near = suggest(slot ?? name, Object.keys(BLOCK_SLOTS));
       report(read.file, `Unexpected slot file \`${name}\`, expected \`<slot>.md\` or \`<slot>.<lang>.md\` for a slot of the template${near.length ? ` (did you mean \`${near[0]}.md\`?)` : ''}`, {
         ruleId: 'template/unknown-slot',
@@ -68,7 +100,7 @@ export async function readSlotOverrides(dir: string): Promise<SlotFiles> {
       result.files.push(read.file);
       continue;
     }
-    const template = await readUncached(path, slot);
+    const template = await readUncached(path, slot, scope);
     if ('tree' in template) {
       result.files.push(template.file);
       const lang = match[2] ?? '';

@@ -21,10 +21,14 @@
  */
 import type { Nodes, Paragraph, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
-import { parseMarkdown } from '../core/markdown.js';
-import { report, suggest } from '../core/messages.js';
+import { parseMarkdown } from './markdown.js';
+import { report, suggest } from './messages.js';
 import { LABEL_KEYS } from './labels.js';
-import { GROUPINGS, type RecommendationGrouping } from './placed-items.js';
+import { makeSafe } from './source-safety.js';
+
+/** How `::recommendations` are grouped: not at all, or under one sub-heading per addressee. */
+export type RecommendationGrouping = 'none' | 'addressee';
+export const GROUPINGS: readonly RecommendationGrouping[] = ['none', 'addressee'];
 
 export const BLOCK_SLOTS: Record<string, readonly string[]> = {
   stage: [],
@@ -76,6 +80,8 @@ export function parseTemplate(file: VFile, slot?: string): Template {
   const template: Template = { file, tree, recommendations: 'none', broken: false };
   const seen = new Map<string, number>();
   tree.children = tree.children.filter((node) => keepComment(node));
+  // Links and images of a template are cleaned like those of a source (`javascript:` never reaches a draft).
+  makeSafe(tree, file, { keepHtml: true });
 
   for (const node of tree.children) {
     if (node.type === 'leafDirective') {
