@@ -7,7 +7,7 @@ import { stringify } from 'yaml';
 import type { Rule } from './rule.js';
 import { PROJECT_CONFIG, OPINION_CONFIG } from './config-file.js';
 
-const PAGE = 'src/check/rules/README.md';
+const PAGE = 'docs/check-rules.md';
 
 /** GitHub's anchor for a heading holding `` `id` ``. */
 function anchor(id: string): string {
@@ -36,7 +36,7 @@ export function rulesPage(rules: readonly Rule<any>[]): string {
   const out: string[] = [
     '# `opinion check` rules',
     '',
-    '<!-- Generated from src/check/rules/*.ts by test/check/docs.test.ts: edit the rules, then run `npx vitest run -u test/check/docs.test.ts`. -->',
+    '<!-- Generated from src/check/rules/*.ts by test/check/docs.test.ts: edit the rules, then run `npx vitest run test/check/docs.test.ts -u`. -->',
     '',
     `Each rule has an id, a default severity and options. Change them for a project in \`${PROJECT_CONFIG}\` ` +
       `(the nearest one above the opinion folder) or for one opinion in its \`${OPINION_CONFIG}\`:`,

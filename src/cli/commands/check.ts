@@ -105,5 +105,5 @@ export function parseJobs(value: string | undefined): number | undefined {
 function listRules(rules: readonly { meta: { id: string; severity: string; description: string } }[]): string {
   const width = Math.max(...rules.map((r) => r.meta.id.length));
   const lines = rules.map((r) => `${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(7)}  ${r.meta.description}`);
-  return [`${'Rule'.padEnd(width)}  Default  Reports`, ...lines, '', 'Details and examples: src/check/rules/README.md', ''].join('\n');
+  return [`${'Rule'.padEnd(width)}  Default  Reports`, ...lines, '', 'Details and examples: docs/check-rules.md', ''].join('\n');
 }
