@@ -6,6 +6,7 @@
 import { stringify } from 'yaml';
 import type { Rule } from './rule.js';
 import { PROJECT_CONFIG, OPINION_CONFIG } from './config-file.js';
+import { CONFIG_SCHEMA_ID } from './config-schema.js';
 
 const PAGE = 'docs/check-rules.md';
 
@@ -42,7 +43,7 @@ export function rulesPage(rules: readonly Rule<any>[]): string {
       `(the nearest one above the opinion folder) or for one opinion in its \`${OPINION_CONFIG}\`:`,
     '',
     '```yaml',
-    '# yaml-language-server: $schema=schemas/check-config.schema.json',
+    `# yaml-language-server: $schema=${CONFIG_SCHEMA_ID}`,
     'rules:',
     '  writing/sentence-length: { max: 35 }     # options (severity unchanged)',
     '  coverage/glossary-unused: off           # off | warning | error',

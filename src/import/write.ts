@@ -4,10 +4,10 @@
  * (a rename is atomic), so there is never a half-written opinion. An existing
  * folder that is not empty is never written into.
  */
+import { SCHEMA_BASE } from '../core/schema-url.js';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import { PACKAGE_ROOT } from '../core/package-root.js';
 import type { ImportedFile } from './index.js';
 
 export type WriteOutcome = { ok: true } | { ok: false; reason: string };
@@ -15,13 +15,13 @@ export type WriteOutcome = { ok: true } | { ok: false; reason: string };
 export interface WriteImportedOptions {
   /** The folder as named to the user in reasons (default: `target`). */
   shown?: string;
-  /** Schemas folder the files' `$schema` links point to (default: this package's `schemas/`). */
+  /** A local schemas folder for the files' `$schema` links (default: the published schemas' https addresses, which survive a move). */
   schemasDir?: string;
 }
 
-/** `@SCHEMAS@` in the files becomes the path from each file to the schemas folder. */
+/** `@SCHEMAS@` in the files becomes the schemas' https address, or the path from each file to `schemasDir`. */
 export async function writeImportedFolder(target: string, files: readonly ImportedFile[], options: WriteImportedOptions = {}): Promise<WriteOutcome> {
-  const { shown = target, schemasDir = join(PACKAGE_ROOT, 'schemas') } = options;
+  const { shown = target, schemasDir } = options;
   try {
     const existing = await readdir(target);
     if (existing.length > 0) return { ok: false, reason: `\`${shown}\` already exists and is not empty; import never writes into an existing folder: choose a new one with --out` };
@@ -37,7 +37,7 @@ export async function writeImportedFolder(target: string, files: readonly Import
     for (const file of files) {
       const path = join(temporary, file.path);
       await mkdir(dirname(path), { recursive: true });
-      const schemas = relative(dirname(join(target, file.path)), schemasDir).split(sep).join('/');
+      const schemas = schemasDir === undefined ? SCHEMA_BASE : relative(dirname(join(target, file.path)), schemasDir).split(sep).join('/');
       await writeFile(path, file.content.replaceAll('@SCHEMAS@', schemas), { flag: 'wx' });
     }
     await rmdir(target).catch(() => undefined);
