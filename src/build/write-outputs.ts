@@ -43,7 +43,7 @@ export interface WriteResult {
   files: VFile[];
 }
 
-const EXTENSIONS = { markdown: 'md', html: 'html', json: 'json', docx: 'docx' } as const;
+const EXTENSIONS = { markdown: 'md', html: 'html', json: 'json', docx: 'docx', pdf: 'pdf' } as const;
 
 /** Where each output of a build goes; the Word output is bytes, the others text. */
 export function outputPaths(build: OpinionBuild, out: string): { path: string; content: string | Uint8Array }[] {

@@ -8,7 +8,7 @@ import { displayPath } from '../../report/paths.js';
 import { reportFormatOption, type ReportFormat } from '../report-option.js';
 import { VERSION } from '../../version.js';
 
-const OUTPUTS = ['md', 'html', 'json', 'docx'] as const;
+const OUTPUTS = ['md', 'html', 'json', 'docx', 'pdf'] as const;
 type Output = (typeof OUTPUTS)[number];
 
 interface BuildCliOptions {
@@ -41,7 +41,7 @@ export const buildCommand: DefineCommand = (io, setExit) =>
     )
     .argument('[paths...]', 'opinion folders or folders holding them (default: the current folder)')
     .option('-l, --lang <codes>', 'language(s) to build: a code (fr), a list (en,fr) or "all" (default: the original language)')
-    .option('-t, --to <outputs>', 'outputs to write, comma-separated: md, html, json, docx (Word)', 'md,html,json')
+    .option('-t, --to <outputs>', 'outputs to write, comma-separated: md, html, json, docx (Word), pdf (the Word draft printed by LibreOffice)', 'md,html,json')
     .option('-o, --out <dir>', 'output folder', 'build')
     .option('--notes', 'include the rapporteur\'s internal notes, clearly marked')
     .option('--force', 'overwrite outputs edited by hand since the last build, keeping a backup')
@@ -56,6 +56,11 @@ export const buildCommand: DefineCommand = (io, setExit) =>
       const outputs = parseOutputs(options.to);
       const template = options.template ? await existingFile(io, options.template, '--template') : undefined;
       const labels = await Promise.all(options.labels.map((file) => existingFile(io, file, '--labels')));
+      // The PDF is the Word draft printed by LibreOffice: find it before building anything.
+      const pdf = outputs.includes('pdf') ? await import('../../pdf/index.js') : undefined;
+      const pdfEngine = pdf ? await pdf.findPdfEngine(io.env) : undefined;
+      if (pdf && !pdfEngine) throw new UsageError(pdf.PDF_ENGINE_MISSING);
+      const formats = [...new Set(outputs.map((output) => (output === 'pdf' ? 'docx' : output)))] as Exclude<Output, 'pdf'>[];
       const [{ buildOpinion, writeOutputs, watchOpinions, LENGTH_LIMIT }, { findOpinionFolders }, { formatReport }] = await Promise.all([
         import('../../build/index.js'),
         import('../../validate/index.js'),
@@ -73,7 +78,7 @@ export const buildCommand: DefineCommand = (io, setExit) =>
       const buildOne = async (folder: string): Promise<{ files: VFile[]; failed: boolean; lines: string[] }> => {
         const build = await buildOpinion(folder, {
           ...(langs ? { langs } : {}),
-          formats: outputs,
+          formats,
           notes: options.notes ?? false,
           ...(template ? { template } : {}),
           labels,
@@ -84,6 +89,20 @@ export const buildCommand: DefineCommand = (io, setExit) =>
           const errors = build.files.reduce((n, f) => n + f.messages.filter((m) => m.fatal === true).length, 0);
           lines.push(`${build.name}: not built, ${errors} error${errors === 1 ? '' : 's'} in the sources (nothing written)`);
           return { files: build.files, failed: true, lines };
+        }
+        if (pdf && pdfEngine) {
+          const meta = build.opinion?.meta as { version_date?: string; adopted_at_plenary?: string; adopted_in_section?: string } | undefined;
+          const date = meta?.version_date ?? meta?.adopted_at_plenary ?? meta?.adopted_in_section;
+          try {
+            const pdfs = await pdf.docxToPdf(build.renders.map((render) => ({ docx: render.docx!, ...(date ? { date } : {}) })), pdfEngine);
+            build.renders.forEach((render, i) => {
+              render.pdf = pdfs[i];
+              if (!outputs.includes('docx')) delete render.docx;
+            });
+          } catch (error) {
+            if (error instanceof pdf.PdfError) throw new UsageError(error.message);
+            throw error;
+          }
         }
         const written = await writeOutputs(build, { out, force: options.force ?? false });
         for (const render of build.renders) {
@@ -163,7 +182,7 @@ function parseOutputs(value: string): Output[] {
   const outputs = [...new Set(value.split(',').map((f) => f.trim()).filter(Boolean))];
   const bad = outputs.filter((f) => !(OUTPUTS as readonly string[]).includes(f));
   if (outputs.length === 0 || bad.length > 0) {
-    throw new UsageError(`unexpected output \`${bad[0] ?? value}\` for --to, expected md, html, json or docx (comma-separated)`);
+    throw new UsageError(`unexpected output \`${bad[0] ?? value}\` for --to, expected md, html, json, docx or pdf (comma-separated)`);
   }
   return OUTPUTS.filter((f) => outputs.includes(f));
 }
