@@ -36,6 +36,10 @@ export const EXAMPLES: Record<string, readonly (readonly [string, string])[]> = 
     ['opinion diff opinions/x --from v1 --out redline.docx', 'since the tag v1, as Word tracked changes'],
     ['opinion diff old.docx new.docx --format amendments --out amendments.docx', 'an amendment sheet'],
   ],
+  completion: [
+    ['opinion completion bash >> ~/.bash_completion', 'bash: complete commands, options and their values'],
+    ['opinion completion fish > ~/.config/fish/completions/opinion.fish', 'fish'],
+  ],
   import: [
     ['opinion import draft.docx', 'a Word draft into a new opinion folder, named from its reference'],
     ['opinion import draft.md --out opinions/platform-work', 'a Markdown draft, into a folder of your choice'],
