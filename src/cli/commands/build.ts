@@ -1,3 +1,5 @@
+import { repositoryRoot } from '../repository-root.js';
+import { DOCS_BASE } from '../docs-url.js';
 import { Command } from 'commander';
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -139,6 +141,8 @@ export const buildCommand: DefineCommand = (io, setExit) =>
             formatReport(reported, options.format, {
               color: useColor(io),
               cwd: io.cwd,
+              root: repositoryRoot(io),
+              defaultHelpUri: `${DOCS_BASE}/commands/build.md`,
               checked: `${count} opinion${count === 1 ? '' : 's'}`,
               version: VERSION,
             }),
