@@ -1,3 +1,4 @@
+import { projectConfig } from '../project-config.js';
 import { repositoryRoot } from '../repository-root.js';
 import { DOCS_BASE } from '../docs-url.js';
 import { Command } from 'commander';
@@ -53,7 +54,17 @@ export const buildCommand: DefineCommand = (io, setExit) =>
     .option('--no-cache', 'parse every chapter again instead of reusing the trees kept in <out>/.cache/')
     .addOption(reportFormatOption(undefined, { option: '--to', values: OUTPUTS }))
     .option('-q, --quiet', 'report errors only, not warnings')
-    .action(async (paths: string[], options: BuildCliOptions) => {
+    .action(async (paths: string[], options: BuildCliOptions, command: Command) => {
+      // Defaults from opinion.config.yaml, for every option not given on the command line.
+      const project = await projectConfig(io);
+      const fromProject = (name: string) => project?.config && command.getOptionValueSource(name) !== 'cli';
+      const projectPath = (file: string) => resolve(project!.dir, file);
+      const config = project?.config;
+      if (config?.lang !== undefined && fromProject('lang')) options.lang = Array.isArray(config.lang) ? config.lang.join(',') : config.lang;
+      if (config?.to !== undefined && fromProject('to')) options.to = config.to.join(',');
+      if (config?.out !== undefined && fromProject('out')) options.out = projectPath(config.out);
+      if (config?.template !== undefined && fromProject('template')) options.template = projectPath(config.template);
+      if (config?.labels !== undefined && fromProject('labels')) options.labels = config.labels.map(projectPath);
       const langs = parseLangs(options.lang);
       const outputs = parseOutputs(options.to);
       const template = options.template ? await existingFile(io, options.template, '--template') : undefined;
