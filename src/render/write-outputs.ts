@@ -1,5 +1,5 @@
 /**
- * Writing a built opinion: `<out>/<opinion>/<lang>/opinion.{md,html,json,docx}`.
+ * Writing a built opinion: `<out>/<opinion>/<lang>/opinion.{md,html,json,docx,pdf}`.
  *
  * Nothing is lost:
  * - every file is written atomically (`src/core/atomic-write.ts`);

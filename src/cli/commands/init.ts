@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { DefineCommand } from './index.js';
 import { EXIT, UsageError } from '../io.js';
 import { displayPath } from '../../report/paths.js';
-import { SCHEMAS_DIR, TEMPLATES_DIR } from '../package-paths.js';
+import { TEMPLATES_DIR } from '../package-paths.js';
 
 const KINDS = ['own-initiative', 'exploratory', 'referral', 'additional', 'information-report'];
 const LANGS = 'bg cs da de el en es et fi fr ga hr hu it lt lv mt nl pl pt ro sk sl sv'.split(' ');
@@ -31,7 +31,6 @@ export const initCommand: DefineCommand = (io, setExit) =>
       const target = resolve(io.cwd, dir);
       const files = await scaffoldOpinion({
         scaffoldDir: resolve(TEMPLATES_DIR, 'scaffold'),
-        schemasDir: SCHEMAS_DIR,
         targetDir: target,
         ...options,
       });
