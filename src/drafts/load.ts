@@ -77,7 +77,12 @@ async function loadRevision(cwd: string, path: string, revision: string, lang: s
       const inside = displayPath(resolve(extracted, file), extracted);
       return inside.startsWith('/') ? file : `${origin}/${inside}`;
     };
-    for (const file of files) file.path = rename(file.path);
+    for (const file of files) {
+      file.path = rename(file.path);
+      // A schema link is for editing the working tree; at a revision only this folder was
+      // extracted, so a relative link cannot resolve and saying so would be noise.
+      file.messages = file.messages.filter((message) => message.ruleId !== 'source/schema-link');
+    }
     return { draft: relocate(draft, rename, origin), files };
   } finally {
     await removeTemporary(temporary);

@@ -63,6 +63,8 @@ export interface RenderResult {
   word?: WordSource;
   /** The `.docx` bytes: set by `buildOpinion` (packing is asynchronous), not by `renderOpinion`. */
   docx?: Uint8Array;
+  /** The Word draft printed to PDF by LibreOffice (set by the CLI's `--to pdf`; see src/pdf/). */
+  pdf?: Uint8Array;
   draft: Draft;
   /** The stage banner, reference, document number and kind line as header fields (see `bannerFields`). */
   banner: DraftHeaderField[];

@@ -1,5 +1,5 @@
 /**
- * Writing a built opinion: `<out>/<opinion>/<lang>/opinion.{md,html,json,docx}`.
+ * Writing a built opinion: `<out>/<opinion>/<lang>/opinion.{md,html,json,docx,pdf}`.
  *
  * Nothing is lost:
  * - the outputs of a build and its manifest are written together or not at

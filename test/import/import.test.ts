@@ -230,7 +230,7 @@ describe('opinion import (CLI)', () => {
     expect(first.stdout).toContain(`into ${out}/ with`);
     expect(first.stdout).toContain(`opinion validate ${out}\``);
     expect(readdirSync(join(out, 'text', 'en'))).toHaveLength(2);
-    expect(readFileSync(join(out, 'opinion.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=(\.\.\/)+.*schemas\/opinion\.schema\.json/u);
+    expect(readFileSync(join(out, 'opinion.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=https:\/\/cdn\.jsdelivr\.net\/npm\/eesc-opinion@0\/schemas\/opinion\.schema\.json\n/u);
     const second = await runMain(['import', join(FIXTURES, 'pandoc-draft.docx'), '--out', out]);
     expect(second.code).toBe(2);
     expect(second.stderr).toMatch(/already exists and is not empty/u);

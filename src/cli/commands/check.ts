@@ -1,3 +1,5 @@
+import { repositoryRoot } from '../repository-root.js';
+import { ruleDocsUrl, VALIDATE_DOCS_URL } from '../docs-url.js';
 import { Command } from 'commander';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -92,7 +94,9 @@ export const checkCommand: DefineCommand = (io, setExit) =>
           `${count} opinion${count === 1 ? '' : 's'}, ${files.length} file${files.length === 1 ? '' : 's'}` +
           (skipped ? `; rules not run on ${skipped} opinion${skipped === 1 ? '' : 's'} with validation errors` : ''),
         version: VERSION,
-        rules: Object.fromEntries(check.RULES.map((rule) => [rule.meta.id, { description: rule.meta.description }])),
+        rules: Object.fromEntries(check.RULES.map((rule) => [rule.meta.id, { description: rule.meta.description, rationale: rule.meta.rationale, url: ruleDocsUrl(rule.meta.id) }])),
+        defaultHelpUri: VALIDATE_DOCS_URL,
+        root: repositoryRoot(io),
       });
       io.stdout(text);
       setExit(errors ? EXIT.findings : EXIT.ok);
@@ -109,5 +113,5 @@ export function parseJobs(value: string | undefined): number | undefined {
 function listRules(rules: readonly { meta: { id: string; severity: string; description: string } }[]): string {
   const width = Math.max(...rules.map((r) => r.meta.id.length));
   const lines = rules.map((r) => `${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(7)}  ${r.meta.description}`);
-  return [`${'Rule'.padEnd(width)}  Default  Reports`, ...lines, '', 'Details and examples: src/check/rules/README.md', ''].join('\n');
+  return [`${'Rule'.padEnd(width)}  Default  Reports`, ...lines, '', 'Details and examples: docs/check-rules.md', ''].join('\n');
 }

@@ -42,7 +42,7 @@ export const statsCommand: DefineCommand = (io, setExit) =>
       }
       const report = statsReport(results.flatMap((r) => (r.stats ? [r.stats] : [])));
       if (report.opinions.length > 0) {
-        io.stdout(format === 'json' ? formatStatsJson(report, { cwd: io.cwd }) : formatStatsTable(report, { color: useColor(io), cwd: io.cwd }));
+        io.stdout(format === 'json' ? formatStatsJson(report, { cwd: io.cwd }) : formatStatsTable(report, { color: useColor(io), cwd: io.cwd, ...(io.stdoutIsTTY && io.columns ? { width: io.columns } : {}) }));
       }
       setExit(failed.length > 0 ? EXIT.findings : EXIT.ok);
     });

@@ -1,3 +1,5 @@
+import { repositoryRoot } from '../repository-root.js';
+import { VALIDATE_DOCS_URL } from '../docs-url.js';
 import { Command } from 'commander';
 import { resolve } from 'node:path';
 import type { DefineCommand } from './index.js';
@@ -36,6 +38,8 @@ export const validateCommand: DefineCommand = (io, setExit) =>
       const text = formatReport(files, options.format, {
         color: useColor(io),
         cwd: io.cwd,
+        root: repositoryRoot(io),
+        defaultHelpUri: VALIDATE_DOCS_URL,
         checked: `${count} opinion${count === 1 ? '' : 's'}, ${files.length} file${files.length === 1 ? '' : 's'}`,
         version: VERSION,
       });
