@@ -175,7 +175,7 @@ export function applyAmendments(opinion: Opinion, points: PointIndex, options: A
   const metaPath = meta.path;
   const metaDoc = docOf(metaPath);
   const metaText = texts.get(metaPath) ?? '';
-  splice(metaPath, setKey(metaText, metaDoc, [], 'stage', nextStage));
+  splice(metaPath, setKey(metaText, metaDoc, [], 'stage', nextStage, { dropComment: true }));
   splice(metaPath, setKey(metaText, metaDoc, [], 'version', String(version)));
   if (options.date) splice(metaPath, setKey(metaText, metaDoc, [], 'version_date', options.date));
   else if (opinion.meta.version_date !== undefined) {

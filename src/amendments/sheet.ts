@@ -14,7 +14,8 @@ import remarkStringify from 'remark-stringify';
 import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { Paragraph, Table, TextRun, WidthType, type FileChild, type TableRow } from 'docx';
-import type { Opinion } from '../core/model.js';
+import type { Opinion, Text } from '../core/model.js';
+import { isPlaceholder } from '../core/placeholders.js';
 import { STYLE, packWord, wordDocument } from '../word/document.js';
 import { amendmentCell, plainCell } from '../diff/format/amendments.js';
 import { cellParagraphs, sheetRow } from '../diff/format/word/amendments.js';
@@ -64,7 +65,9 @@ export function sheetOf(opinion: Opinion, points: PointIndex, stage?: string): S
     all.filter((a) => !stage || a.stage === stage),
     points,
   );
-  const reference = String(opinion.meta.reference ?? opinion.name);
+  // A reference still `to be completed` is no name for the opinion: its title is.
+  const title = textIn(opinion.meta.title as Text | undefined, lang, lang);
+  const reference = opinion.meta.reference !== undefined && !isPlaceholder(opinion.meta.reference) ? String(opinion.meta.reference) : title ? `‘${title}’` : opinion.name;
   const column = stage === 'plenary' || (!stage && opinion.meta.stage === 'plenary') ? 'Section opinion' : 'Draft opinion';
   return {
     title: `Amendments to ${reference}${stage ? ` (${stage})` : ''}`,

@@ -56,10 +56,22 @@ export function addKey(text: string, doc: Document.Parsed, path: (string | numbe
   return { start: at, end: at, text: `\n${indent}${key}: ${value}` };
 }
 
-/** Set a key of the mapping at `path`: in place when it has a scalar, else added. */
-export function setKey(text: string, doc: Document.Parsed, path: (string | number)[], key: string, value: string): Splice | undefined {
+/**
+ * Set a key of the mapping at `path`: in place when it has a scalar, else added.
+ * With `dropComment`, a comment ending the value's line goes too: it was about
+ * the old value (`stage: section  # the version for the section meeting`).
+ */
+export function setKey(text: string, doc: Document.Parsed, path: (string | number)[], key: string, value: string, options: { dropComment?: boolean } = {}): Splice | undefined {
   const existing = doc.getIn([...path, key], true) as Node | undefined;
-  if (isScalar(existing) && existing.range) return { start: existing.range[0], end: existing.range[1], text: value };
+  if (isScalar(existing) && existing.range) {
+    let end = existing.range[1];
+    if (options.dropComment) {
+      const lineEnd = text.indexOf('\n', end);
+      const rest = text.slice(end, lineEnd < 0 ? text.length : lineEnd);
+      if (/^[ \t]+#/.test(rest)) end += rest.length;
+    }
+    return { start: existing.range[0], end, text: value };
+  }
   return addKey(text, doc, path, key, value);
 }
 

@@ -35,7 +35,10 @@ function percent(part: number, whole: number): string {
 function opinionTables(stats: OpinionStats, c: C, options: TableOptions): string[] {
   const out: string[] = [];
   const heading = (text: string) => out.push('', c.bold(text));
-  out.push(c.bold(`${stats.name}`) + c.dim(`  ${[stats.reference, stats.stage && `stage ${stats.stage}`, `original ${stats.original}`, displayPath(stats.dir, options.cwd)].filter(Boolean).join(' · ')}`));
+  const details = [stats.reference, stats.stage && `stage ${stats.stage}`, `original ${stats.original}`, displayPath(stats.dir, options.cwd)].filter(Boolean).join(' · ');
+  // On a narrow terminal the details go under the name, wrapped.
+  if (!options.width || [...`${stats.name}  ${details}`].length <= options.width) out.push(c.bold(`${stats.name}`) + c.dim(`  ${details}`));
+  else out.push(c.bold(`${stats.name}`), ...wrapText(details, Math.max(options.width - 2, 20)).map((line) => c.dim(`  ${line}`)));
 
   const original = stats.languages.find((l) => l.original);
   if (original) {

@@ -57,12 +57,13 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
     .argument('<opinion>', 'the opinion folder')
     .addOption(stageOption())
     .addOption(new Option('-f, --format <format>', 'table (default) or json').choices(['table', 'json']).default('table'))
-    .action(async (path: string, options: { stage?: string; format: string }) => {
+    .option('-q, --quiet', 'do not report warnings about the sources on standard error')
+    .action(async (path: string, options: { stage?: string; format: string; quiet?: boolean }) => {
       const loaded = await loadValid(io, setExit, path);
       if (!loaded) return;
       const rows = loaded.amendments.listAmendments(loaded.opinion, loaded.points, options.stage);
       io.stdout(options.format === 'json' ? JSON.stringify(rows, null, 2) + '\n' : loaded.amendments.formatListTable(rows, loaded.points, loaded.opinion));
-      loaded.show(loaded.files);
+      if (!options.quiet) loaded.show(loaded.files);
       setExit(EXIT.ok);
     });
 
