@@ -27,6 +27,11 @@ export const TEXT_LABELS = {
   'header.co-rapporteur': [],
   'header.co-rapporteurs': [],
   'header.rapporteur-general': [],
+  'header.rapporteur-feminine': [],
+  'header.rapporteurs-feminine': [],
+  'header.co-rapporteur-feminine': [],
+  'header.co-rapporteurs-feminine': [],
+  'header.rapporteur-general-feminine': [],
   'header.referral': [],
   'header.consultation': [],
   'header.referral-value': ['body', 'date', 'document'],
@@ -42,6 +47,8 @@ export const TEXT_LABELS = {
   'header.vote': [],
   'header.vote-value': ['for', 'against', 'abstentions'],
   'values.rule-29-2': [],
+  'values.rule-32-2': [],
+  'values.rule-52-2': [],
   'values.article-304': [],
   'values.brussels': [],
   'stage.preliminary-draft': [],
@@ -73,6 +80,7 @@ export const TEXT_LABELS = {
   'addressees.eu-institutions': [],
   'closing.place-date': ['place', 'date'],
   'closing.president': [],
+  'closing.president-feminine': [],
   'citation.accessed': ['date'],
   'appendix.title': [],
   'appendix.subtitle': [],
@@ -89,6 +97,16 @@ export const TEXT_LABELS = {
   'notes.title': [],
   'html.footnotes': [],
   'html.back-to-reference': ['number'],
+  'sections.int': [],
+  'sections.eco': [],
+  'sections.soc': [],
+  'sections.nat': [],
+  'sections.ten': [],
+  'sections.rex': [],
+  'sections.ccmi': [],
+  'scaffold.conclusions': [],
+  'scaffold.general-comments': [],
+  'scaffold.specific-comments': [],
   'glossary.plural-variant-suffix': [],
   'glossary.plural-word': [],
 } as const satisfies Record<string, readonly string[]>;
@@ -121,6 +139,29 @@ export interface Labels {
   locale: string;
   text: Record<LabelKey, string>;
   plural: PluralRules;
+  /** Labels that no published opinion confirmed (the label files' `unverified:` lists, less what a later layer overrode). */
+  unverified: LabelKey[];
+}
+
+/**
+ * Label files may also hold these lists of label keys: `unverified` (not
+ * confirmed in a published EESC opinion in that language: the build warns
+ * when it prints one) and `same-as-english` (equal to the English label on
+ * purpose, e.g. a proper name or a placeholder-only label: not flagged).
+ */
+export const META_LISTS = ['unverified', 'same-as-english'] as const;
+export type MetaListKey = (typeof META_LISTS)[number];
+
+/**
+ * Labels whose wording the Official Journal fixes (title line, kind, header
+ * block, legal-basis values, closing, appendix of amendments, section names),
+ * and so can be verified in a published opinion. The others are either draft
+ * furniture (stage banners, internal notes, HTML links, scaffold chapter
+ * titles) or words the build puts into the author's own text (references such
+ * as "point 1.2", addressee headings), whose wording the author controls.
+ */
+export function isPublishedLabel(key: LabelKey): boolean {
+  return /^(title|kind|header|values|closing|appendix|sections)\./.test(key);
 }
 
 export type Slot = string | PhrasingContent[];
