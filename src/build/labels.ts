@@ -166,6 +166,24 @@ export function isPublishedLabel(key: LabelKey): boolean {
 
 export type Slot = string | PhrasingContent[];
 
+/**
+ * The Rule of the EESC Rules of Procedure that an own-initiative opinion
+ * cites as its legal basis, by the year of the decision to draw it up, as
+ * published opinions cite it: Rule 29(2) until 2018, Rule 32(2) in
+ * 2019–2021, Rule 52(2) from 2022 (the Rules as renumbered in 2019 and 2022).
+ * Without a date: the Rule in force now.
+ */
+export function ownInitiativeRule(date: string | undefined): 'values.rule-29-2' | 'values.rule-32-2' | 'values.rule-52-2' {
+  const year = date && /^\d{4}/.test(date) ? Number(date.slice(0, 4)) : undefined;
+  if (year === undefined || year >= 2022) return 'values.rule-52-2';
+  return year >= 2019 ? 'values.rule-32-2' : 'values.rule-29-2';
+}
+
+/** The President's title in the closing block, in the form the sources ask for. */
+export function presidentTitle(labels: Labels, form: string | undefined): string {
+  return labels.text[form === 'feminine' ? 'closing.president-feminine' : 'closing.president'];
+}
+
 /** The placeholders of a label text, in order. */
 export function placeholdersOf(template: string): string[] {
   return [...template.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1]!);
