@@ -22,6 +22,7 @@ import {
   LIST_LABELS,
   META_LISTS,
   PLURAL_WORD_CHOICES,
+  EXPAND_CHOICES,
   TEXT_LABELS,
   placeholdersOf,
   type LabelKey,
@@ -112,6 +113,14 @@ function flatten(data: Record<string, unknown>, prefix: string, source: YamlSour
           ruleId: 'labels/invalid',
           place: source.locate(pointer),
           expected: [...PLURAL_WORD_CHOICES],
+        });
+        continue;
+      }
+      if (dotted === 'glossary.expand' && !(EXPAND_CHOICES as readonly string[]).includes(value)) {
+        report(source.file, `Unexpected \`${value}\` for \`glossary.expand\`, expected ${EXPAND_CHOICES.map((c) => `\`${c}\``).join(' or ')}`, {
+          ruleId: 'labels/invalid',
+          place: source.locate(pointer),
+          expected: [...EXPAND_CHOICES],
         });
         continue;
       }
@@ -282,6 +291,7 @@ export function resolveLabels(
     words: (lists.get('glossary.plural-words') as string[]).map((w) => w.toLowerCase()),
     word: text.get('glossary.plural-word') as Labels['plural']['word'],
     rules: (lists.get('glossary.plural-rules') as [string, string][]).map(([pattern, replacement]): [RegExp, string] => [new RegExp(pattern, 'u'), replacement]),
+    expand: text.get('glossary.expand') as Labels['plural']['expand'],
   };
   return {
     lang,

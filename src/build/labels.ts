@@ -109,6 +109,7 @@ export const TEXT_LABELS = {
   'scaffold.specific-comments': [],
   'glossary.plural-variant-suffix': [],
   'glossary.plural-word': [],
+  'glossary.expand': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type LabelKey = keyof typeof TEXT_LABELS;
@@ -120,6 +121,15 @@ export type ListLabelKey = (typeof LIST_LABELS)[number];
 
 export const PLURAL_WORD_CHOICES = ['first', 'last', 'none'] as const;
 
+/**
+ * How a glossary acronym gets its expansion at first use: `insert` (the build
+ * writes "social economy enterprises (SEEs)"), or `author` (the author writes
+ * it, in the grammatical case the sentence needs, and the build only checks
+ * that it is there): for languages whose nouns and adjectives inflect, where
+ * an inserted dictionary form would break agreement ("dem Europäischer…").
+ */
+export const EXPAND_CHOICES = ['insert', 'author'] as const;
+
 /** How the glossary makes an expansion plural (see `glossary.ts`). */
 export interface PluralRules {
   /** A variant equal to the term plus this suffix is a plural form ('' : never). */
@@ -130,6 +140,8 @@ export interface PluralRules {
   word: (typeof PLURAL_WORD_CHOICES)[number];
   /** Regular expression → replacement, the first that matches wins. */
   rules: [RegExp, string][];
+  /** Whether the build inserts expansions or checks the author's (see EXPAND_CHOICES). */
+  expand: (typeof EXPAND_CHOICES)[number];
 }
 
 /** The complete labels of one language. */
