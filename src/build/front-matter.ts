@@ -106,7 +106,8 @@ export function frontMatter(ctx: RenderContext, resolve: (nodes: PhrasingContent
   if (meta.kind === 'own-initiative') row('kind', '', text(ctx.labels.text['header.own-initiative']));
   if (meta.kind === 'additional') row('kind', '', text(ctx.labels.text['header.additional']));
   if (meta.section !== undefined) {
-    const section = phrasing(meta.section, '/section', '`section`');
+    // A section named as in a label file (`sections.*`) is printed in each language's form.
+    const section = phrasing(meta.section, '/section', '`section`', ['sections.int', 'sections.eco', 'sections.soc', 'sections.nat', 'sections.ten', 'sections.rex', 'sections.ccmi']);
     if (section) row('section', 'header.section', section);
   }
   if (meta.adopted_in_section && reached('section')) row('adopted_in_section', 'header.adopted-in-section', text(formatShortDate(meta.adopted_in_section, ctx.labels)));
