@@ -12,7 +12,7 @@
 import { basename } from 'node:path';
 import { outlineProse } from '../core/prose-outline.js';
 
-export type SegmentKind = 'title' | 'chapter-title' | 'heading' | 'point' | 'footnote' | 'principle-title' | 'principle' | 'recommendation' | 'reason' | 'expansion' | 'definition';
+export type SegmentKind = 'text' | 'title' | 'chapter-title' | 'heading' | 'point' | 'footnote' | 'principle-title' | 'principle' | 'recommendation' | 'reason' | 'expansion' | 'definition';
 
 export interface MarkdownSegment {
   where: 'markdown';
@@ -122,9 +122,9 @@ export function yamlSegments(data: Partial<Record<YamlSegment['yamlKind'], unkno
       const walk = (value: unknown, rest: string[], path: (string | number)[], names: string[]) => {
         if (value === undefined || value === null) return;
         if (rest.length === 0) {
-          const kind = KIND_OF_FIELD[`${yamlKind}.${path[path.length - 1]}`] ?? KIND_OF_FIELD[`${yamlKind}.${String(path[path.length - 1])}`] ?? 'point';
-          const key = `${yamlKind}/${[...names, String(path[path.length - 1])].join('/')}`;
-          out.push({ where: 'yaml', key, kind: yamlKind === 'opinion' && path.length === 1 && path[0] === 'title' ? 'title' : kind, yamlKind, path, text: textIn(value, lang, original) });
+          const field = String(path[path.length - 1]);
+          const kind = KIND_OF_FIELD[`${yamlKind}.${field}`] ?? 'text';
+          out.push({ where: 'yaml', key: `${yamlKind}/${[...names, field].join('/')}`, kind, yamlKind, path, text: textIn(value, lang, original) });
           return;
         }
         const [head, ...tail] = rest;

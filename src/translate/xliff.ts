@@ -33,6 +33,12 @@ import { markdownSegments, yamlSegments, type MarkdownSegment, type Segment, typ
 export interface ExportOptions {
   /** The target language. */
   to: string;
+  /**
+   * Texts the build prints in each language's own form (a label's wording in
+   * the original language: "Rule 52(2) of the Rules of Procedure", a section
+   * name): YAML values equal to one are not for translators.
+   */
+  labelled?: ReadonlySet<string>;
   /** A git revision: export only what changed in the original since then. */
   since?: string;
 }
@@ -51,7 +57,7 @@ interface Unit {
 }
 
 /** The original language's segments, and the current translation of each in `to`. */
-function units(opinion: Opinion, to: string): Unit[] {
+function units(opinion: Opinion, to: string, labelled: ReadonlySet<string> = new Set()): Unit[] {
   const original = opinion.meta.language;
   const out: Unit[] = [];
   const targetFiles = new Map((opinion.chapters[to] ?? []).map((c) => [basename(c.path), c]));
@@ -68,7 +74,7 @@ function units(opinion: Opinion, to: string): Unit[] {
   const sources = yamlSegments(data, original, original);
   const targets = new Map(yamlSegments(data, to, original).map((s) => [s.key, s.text]));
   for (const segment of sources) {
-    if (segment.text === undefined) continue;
+    if (segment.text === undefined || labelled.has(segment.text)) continue;
     const target = targets.get(segment.key);
     out.push({ segment: segment as YamlSegment, ...(target !== undefined ? { target } : {}), state: target !== undefined ? 'translated' : 'needs-translation' });
   }
@@ -110,6 +116,14 @@ function segmentsAt(opinion: Opinion, rev: string): Map<string, string> {
   return out;
 }
 
+/** The label texts of `lang` that the build prints in each language's own form (legal bases, section names, the place). */
+export async function labelledTexts(lang: string): Promise<Set<string>> {
+  const { builtinLabelFiles, resolveLabels } = await import('../build/labels-load.js');
+  const labels = resolveLabels(lang, await builtinLabelFiles([lang]), { file: new VFile() });
+  if (!labels) return new Set();
+  return new Set(Object.entries(labels.text).filter(([key]) => /^(values|sections)\./.test(key)).map(([, value]) => value));
+}
+
 /** Whether `rev` names a commit of the repository holding the opinion. */
 export function isRevision(dir: string, rev: string): boolean {
   try {
@@ -121,7 +135,7 @@ export function isRevision(dir: string, rev: string): boolean {
 }
 
 export function exportXliff(opinion: Opinion, options: ExportOptions): ExportResult {
-  let list = units(opinion, options.to);
+  let list = units(opinion, options.to, options.labelled);
   if (options.since !== undefined) {
     const before = segmentsAt(opinion, options.since);
     list = list
@@ -176,7 +190,7 @@ export interface ImportResult {
   translated: number;
 }
 
-export function importXliff(opinion: Opinion, xliff: VFile): ImportResult {
+export function importXliff(opinion: Opinion, xliff: VFile, labelled?: ReadonlySet<string>): ImportResult {
   const result: ImportResult = { file: xliff, writes: new Map(), translated: 0 };
   let tree: Root;
   try {
@@ -211,7 +225,7 @@ export function importXliff(opinion: Opinion, xliff: VFile): ImportResult {
     return result;
   }
   result.lang = to;
-  const known = new Map(units(opinion, to).map((u) => [u.segment.key, u.segment]));
+  const known = new Map(units(opinion, to, labelled).map((u) => [u.segment.key, u.segment]));
   const translations = new Map<string, { text: string; segment: Segment }>();
   for (const body of children(fileEl, 'body')) {
     for (const unit of children(body, 'trans-unit')) {

@@ -29,7 +29,7 @@ export const translateCommand: DefineCommand = (io, setExit) => {
       if (!isOfficialLanguage(options.to)) {
         throw new UsageError(`unexpected language \`${options.to}\` for --to, expected a code of an official EU language (${OFFICIAL_LANGUAGES.join(', ')})`);
       }
-      const [{ loadOpinion }, { exportXliff, isRevision }, { writeFileAtomic }] = await Promise.all([
+      const [{ loadOpinion }, { exportXliff, isRevision, labelledTexts }, { writeFileAtomic }] = await Promise.all([
         import('../../core/load.js'),
         import('../../translate/xliff.js'),
         import('../../core/atomic-write.js'),
@@ -45,7 +45,7 @@ export const translateCommand: DefineCommand = (io, setExit) => {
       if (options.since !== undefined && !isRevision(folder, options.since)) {
         throw new UsageError(`unexpected --since \`${options.since}\`, expected a git revision of the repository holding ${displayPath(folder, io.cwd)}`);
       }
-      const result = exportXliff(opinion, { to: options.to, ...(options.since !== undefined ? { since: options.since } : {}) });
+      const result = exportXliff(opinion, { to: options.to, labelled: await labelledTexts(original), ...(options.since !== undefined ? { since: options.since } : {}) });
       const out = resolve(io.cwd, options.out ?? `${opinion.name}.${options.to}.xlf`);
       await writeFileAtomic(out, result.xml);
       io.stdout(`${displayPath(out, io.cwd)}: ${result.units} unit${result.units === 1 ? '' : 's'}, ${result.toTranslate} to translate (XLIFF 1.2, ${original} → ${options.to})\n`);
@@ -59,7 +59,7 @@ export const translateCommand: DefineCommand = (io, setExit) => {
     .option('--opinion <dir>', 'the opinion folder (default: the folder named by the file\'s `original`, next to the file)')
     .addOption(reportFormatOption())
     .action(async (path: string, options: { opinion?: string; format: ReportFormat }) => {
-      const [{ loadOpinion }, { importXliff }, { writeFileAtomic }, { readSource }, { formatReport }] = await Promise.all([
+      const [{ loadOpinion }, { importXliff, labelledTexts }, { writeFileAtomic }, { readSource }, { formatReport }] = await Promise.all([
         import('../../core/load.js'),
         import('../../translate/xliff.js'),
         import('../../core/atomic-write.js'),
@@ -73,7 +73,7 @@ export const translateCommand: DefineCommand = (io, setExit) => {
       if (!dir) throw new UsageError(`cannot tell which opinion \`${path}\` translates: give it with --opinion <dir>`);
       const { opinion } = await loadOpinion(resolve(io.cwd, options.opinion ?? resolve(path, '..', dir)));
       if (!opinion) throw new UsageError(`cannot read the opinion \`${dir}\` (give its folder with --opinion, or run \`opinion validate\`)`);
-      const result = importXliff(opinion, read.file);
+      const result = importXliff(opinion, read.file, await labelledTexts(opinion.meta.language));
       for (const [file, content] of result.writes) await writeFileAtomic(file, content, { createFolder: true });
       const failed = result.file.messages.some((m) => m.fatal);
       if (result.file.messages.length > 0 || options.format !== 'human') {
