@@ -135,7 +135,9 @@ export function yamlSegments(data: Partial<Record<YamlSegment['yamlKind'], unkno
             walk(item, tail, [...path, i], [...names, id]);
           });
         } else if (typeof value === 'object' && !Array.isArray(value)) {
-          walk((value as Record<string, unknown>)[head!], tail, [...path, head!], tail.length === 0 ? names : [...names, head!]);
+          // The list that holds the items (`recommendations:`) is the file's, not part of the key.
+          const named = tail.length === 0 || (path.length === 0 && tail[0] === '*') ? names : [...names, head!];
+          walk((value as Record<string, unknown>)[head!], tail, [...path, head!], named);
         }
       };
       walk(root, field.split('.'), [], []);
