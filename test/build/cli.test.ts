@@ -46,8 +46,9 @@ describe('opinion build (in-process)', () => {
     const dir = out();
     const run = await runMain(['build', `${FIX}/missing-translation`, '--out', dir, '--lang', 'fr']);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain(`${FIX}/missing-translation/opinion.yaml\n  8:10-8:51  error  Missing the \`fr\` translation of \`section\``);
-    expect(run.stdout).toContain('missing-translation: not built, 4 errors in the sources (nothing written)\n');
+    // (The section, written as the label `sections.int` words it, is printed in French without a translation.)
+    expect(run.stdout).toContain(`${FIX}/missing-translation/principles.yaml\n  9:7-9:30  error  Missing the \`fr\` translation of \`text\` of principle \`p-one\``);
+    expect(run.stdout).toContain('missing-translation: not built, 3 errors in the sources (nothing written)\n');
     expect(existsSync(join(dir, 'missing-translation'))).toBe(false);
   });
 
