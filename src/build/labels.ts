@@ -110,6 +110,8 @@ export const TEXT_LABELS = {
   'glossary.plural-variant-suffix': [],
   'glossary.plural-word': [],
   'glossary.expand': [],
+  'typography.apostrophe': [],
+  'typography.quote': ['text'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type LabelKey = keyof typeof TEXT_LABELS;

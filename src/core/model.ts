@@ -120,6 +120,8 @@ export interface Metadata {
   version?: number;
   version_date?: string;
   numbering?: Numbering;
+  /** `language`: straight apostrophes and quotes in the prose are written in the draft's language. */
+  typography?: 'as-written' | 'language';
   template?: string;
   closing?: { place?: Text; date?: string; president?: string; president_form?: TitleForm };
   appendix?: { amendments?: Amendment[] };
