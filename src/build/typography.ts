@@ -3,7 +3,7 @@
  * opinion asks for it (`typography: language`): a straight apostrophe between
  * letters becomes the language's (`typography.apostrophe`, ’ in most), and a
  * pair of straight double quotes the language's quotation marks
- * (`typography.quote`: „…“ in German, « … » in French, ‘…’ in English), as
+ * (`typography.quote`: „…“ in German, «…» in French, ‘…’ in English), as
  * the labels write them, so that one draft is consistent. Code, links and
  * directives are left alone; text is only changed inside one text node, so a
  * quotation spanning emphasis stays as written.
