@@ -8,7 +8,7 @@ import type { VFile } from 'vfile';
 import { report, suggest } from '../core/messages.js';
 import type { RenderContext } from './context.js';
 import { formatLongDate } from './dates.js';
-import { fillPhrasing, fillText } from './labels.js';
+import { fillPhrasing, fillText, presidentTitle } from './labels.js';
 import { missingText, parseBlocks, parsePhrasing, pick } from './source-text.js';
 
 export interface Closing {
@@ -17,6 +17,8 @@ export interface Closing {
   /** The place alone ("Brussels"). */
   place?: PhrasingContent[];
   president?: string;
+  /** "The President of the European Economic and Social Committee", in the form `closing.president_form` asks for. */
+  presidentTitle?: string;
 }
 
 export function closingBlock(ctx: RenderContext): Closing | undefined {
@@ -32,6 +34,7 @@ export function closingBlock(ctx: RenderContext): Closing | undefined {
     result.placeDate = fillPhrasing(ctx.labels, 'closing.place-date', { place: structuredClone(place), date: formatLongDate(date, ctx.labels) });
   }
   if (typeof closing?.president === 'string') result.president = closing.president;
+  result.presidentTitle = presidentTitle(ctx.labels, closing?.president_form);
   return result;
 }
 

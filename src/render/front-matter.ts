@@ -10,7 +10,7 @@ import type { PhrasingContent } from 'mdast';
 import { STAGES, type Stage } from '../core/model.js';
 import type { RenderContext } from './context.js';
 import { formatLongDate, formatShortDate } from './dates.js';
-import { fillPhrasing, fillText, type LabelKey } from './labels.js';
+import { fillPhrasing, fillText, ownInitiativeRule, type LabelKey } from './labels.js';
 import { missingText, parsePhrasing, pick } from './source-text.js';
 
 export interface HeaderRow {
@@ -69,14 +69,18 @@ export function frontMatter(ctx: RenderContext, resolve: (nodes: PhrasingContent
   const row = (field: string, key: LabelKey | '', value: PhrasingContent[]) => header.push({ field, label: key ? ctx.labels.text[key] : '', value });
 
   const people = Array.isArray(meta.rapporteurs) ? meta.rapporteurs : [];
-  const roles: [string, LabelKey, LabelKey][] = [
-    ['rapporteur', 'header.rapporteur', 'header.rapporteurs'],
-    ['co-rapporteur', 'header.co-rapporteur', 'header.co-rapporteurs'],
-    ['rapporteur-general', 'header.rapporteur-general', 'header.rapporteur-general'],
+  // [role, one, several, one woman, several women]: a group takes the feminine form only when everyone in it does.
+  const roles: [string, LabelKey, LabelKey, LabelKey, LabelKey][] = [
+    ['rapporteur', 'header.rapporteur', 'header.rapporteurs', 'header.rapporteur-feminine', 'header.rapporteurs-feminine'],
+    ['co-rapporteur', 'header.co-rapporteur', 'header.co-rapporteurs', 'header.co-rapporteur-feminine', 'header.co-rapporteurs-feminine'],
+    ['rapporteur-general', 'header.rapporteur-general', 'header.rapporteur-general', 'header.rapporteur-general-feminine', 'header.rapporteur-general-feminine'],
   ];
-  for (const [role, one, several] of roles) {
-    const names = people.filter((p) => (p.role ?? 'rapporteur') === role && typeof p.name === 'string').map((p) => p.name);
-    if (names.length > 0) row(role, names.length > 1 ? several : one, text(names.join(', ')));
+  for (const [role, one, several, oneFeminine, severalFeminine] of roles) {
+    const members = people.filter((p) => (p.role ?? 'rapporteur') === role && typeof p.name === 'string');
+    if (members.length === 0) continue;
+    const feminine = members.every((p) => p.form === 'feminine');
+    const key = members.length > 1 ? (feminine ? severalFeminine : several) : feminine ? oneFeminine : one;
+    row(role, key, text(members.map((p) => p.name).join(', ')));
   }
   (Array.isArray(meta.referrals) ? meta.referrals : []).forEach((referral, i) => {
     const body = phrasing(referral.body, `/referrals/${i}/body`, '`body` of a referral') ?? [];
@@ -92,9 +96,9 @@ export function frontMatter(ctx: RenderContext, resolve: (nodes: PhrasingContent
   }
   const legalBasis =
     meta.legal_basis !== undefined
-      ? phrasing(meta.legal_basis, '/legal_basis', '`legal_basis`', ['values.rule-29-2', 'values.article-304'])
+      ? phrasing(meta.legal_basis, '/legal_basis', '`legal_basis`', ['values.rule-29-2', 'values.rule-32-2', 'values.rule-52-2', 'values.article-304'])
       : meta.kind === 'own-initiative'
-        ? text(ctx.labels.text['values.rule-29-2'])
+        ? text(ctx.labels.text[ownInitiativeRule(meta.decision?.date ?? meta.adopted_at_plenary ?? meta.closing?.date ?? meta.version_date)])
         : meta.kind === 'referral' || meta.kind === 'exploratory'
           ? text(ctx.labels.text['values.article-304'])
           : undefined;
@@ -102,7 +106,8 @@ export function frontMatter(ctx: RenderContext, resolve: (nodes: PhrasingContent
   if (meta.kind === 'own-initiative') row('kind', '', text(ctx.labels.text['header.own-initiative']));
   if (meta.kind === 'additional') row('kind', '', text(ctx.labels.text['header.additional']));
   if (meta.section !== undefined) {
-    const section = phrasing(meta.section, '/section', '`section`');
+    // A section named as in a label file (`sections.*`) is printed in each language's form.
+    const section = phrasing(meta.section, '/section', '`section`', ['sections.int', 'sections.eco', 'sections.soc', 'sections.nat', 'sections.ten', 'sections.rex', 'sections.ccmi']);
     if (section) row('section', 'header.section', section);
   }
   if (meta.adopted_in_section && reached('section')) row('adopted_in_section', 'header.adopted-in-section', text(formatShortDate(meta.adopted_in_section, ctx.labels)));

@@ -114,7 +114,7 @@ export function signatureSlot(parts: Parts): RootContent[] {
   if (!closing) return [];
   const out: RootContent[] = [];
   if (closing.placeDate) out.push(classed<Paragraph>({ type: 'paragraph', children: structuredClone(closing.placeDate) }, 'closing'));
-  const signature: PhrasingContent[] = [text(parts.labels.text['closing.president'])];
+  const signature: PhrasingContent[] = [text(closing.presidentTitle ?? parts.labels.text['closing.president'])];
   if (closing.president) signature.push({ type: 'break' }, text(closing.president));
   out.push(classed<Paragraph>({ type: 'paragraph', children: signature }, 'signature'));
   return out;
