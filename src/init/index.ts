@@ -7,8 +7,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import { VFile } from 'vfile';
-import { builtinLabelFiles, resolveLabels } from '../render/labels-load.js';
-import { ownInitiativeRule, type LabelKey, type Labels } from '../render/labels.js';
+import { builtinLabelFiles, resolveLabels } from '../labels/load.js';
+import { ownInitiativeRule, type LabelKey, type Labels } from '../labels/labels.js';
 
 export interface ScaffoldOptions {
   /** Where the scaffold lives (`templates/scaffold` of the package). */

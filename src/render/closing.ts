@@ -8,7 +8,7 @@ import type { VFile } from 'vfile';
 import { report, suggest } from '../core/messages.js';
 import type { RenderContext } from './context.js';
 import { formatLongDate } from './dates.js';
-import { fillPhrasing, fillText, presidentTitle } from './labels.js';
+import { fillPhrasing, fillText, presidentTitle } from '../labels/labels.js';
 import { missingText, parseBlocks, parsePhrasing, pick } from './source-text.js';
 
 export interface Closing {

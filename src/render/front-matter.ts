@@ -10,7 +10,7 @@ import type { PhrasingContent } from 'mdast';
 import { STAGES, type Stage } from '../core/model.js';
 import type { RenderContext } from './context.js';
 import { formatLongDate, formatShortDate } from './dates.js';
-import { fillPhrasing, fillText, ownInitiativeRule, type LabelKey } from './labels.js';
+import { fillPhrasing, fillText, ownInitiativeRule, type LabelKey } from '../labels/labels.js';
 import { missingText, parsePhrasing, pick } from './source-text.js';
 
 export interface HeaderRow {

@@ -21,7 +21,7 @@
 import type { Nodes, PhrasingContent, Text } from 'mdast';
 import type { GlossaryEntry } from '../core/model.js';
 import type { RenderContext } from './context.js';
-import type { PluralRules } from './labels.js';
+import type { PluralRules } from '../labels/labels.js';
 import { report } from '../core/messages.js';
 import type { VFile } from 'vfile';
 import { parsePhrasing, pick } from './source-text.js';

@@ -11,7 +11,7 @@ import type { Draft, DraftHeaderField } from '../core/draft.js';
 import type { ChapterSource, Opinion } from '../core/model.js';
 import { formatLongDate } from './dates.js';
 import { fillTemplate } from './fill-template.js';
-import { presidentTitle, type Labels } from './labels.js';
+import { presidentTitle, type Labels } from '../labels/labels.js';
 import type { LengthCount } from './length.js';
 import { plainText } from './plain-text.js';
 import { resolveDocument, type ResolvedDocument } from './resolve.js';

@@ -17,7 +17,7 @@ import { frontMatter, type FrontMatter } from './front-matter.js';
 import { expandAcronyms } from './glossary.js';
 import { applyTypography } from './typography.js';
 import type { Chapter, Footnote } from './ir.js';
-import type { Labels } from './labels.js';
+import type { Labels } from '../labels/labels.js';
 import { countLength, type LengthCount } from './length.js';
 import { numberChapters } from './numbering.js';
 import type { RecommendationGrouping } from './placed-items.js';

@@ -8,7 +8,7 @@ import type { BlockContent, Heading, Paragraph, PhrasingContent, RootContent, Ta
 import type { AppendixAmendment, Closing } from './closing.js';
 import type { FrontMatter } from './front-matter.js';
 import type { Chapter, Footnote, NoteBlock } from './ir.js';
-import type { Labels } from './labels.js';
+import type { Labels } from '../labels/labels.js';
 import { displayChapterNumber, displayNumber } from './numbering.js';
 import type { Numbering } from '../core/model.js';
 import './mdast-data.js';

@@ -12,7 +12,7 @@ import type { Numbering, Stage } from '../core/model.js';
 import type { LengthCount } from './length.js';
 import { plainText } from './plain-text.js';
 import type { ResolvedDocument } from './resolve.js';
-import { presidentTitle } from './labels.js';
+import { presidentTitle } from '../labels/labels.js';
 
 export const DOCUMENT_SCHEMA_ID = 'urn:opinion:schema:document';
 

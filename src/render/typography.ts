@@ -9,7 +9,7 @@
  * quotation spanning emphasis stays as written.
  */
 import type { Nodes, Text } from 'mdast';
-import type { Labels } from './labels.js';
+import type { Labels } from '../labels/labels.js';
 import type { Unit } from './units.js';
 
 export function applyTypography(labels: Labels, units: Iterable<Unit>): void {

@@ -118,7 +118,7 @@ function segmentsAt(opinion: Opinion, rev: string): Map<string, string> {
 
 /** The label texts of `lang` that the build prints in each language's own form (legal bases, section names, the place). */
 export async function labelledTexts(lang: string): Promise<Set<string>> {
-  const { builtinLabelFiles, resolveLabels } = await import('../render/labels-load.js');
+  const { builtinLabelFiles, resolveLabels } = await import('../labels/load.js');
   const labels = resolveLabels(lang, await builtinLabelFiles([lang]), { file: new VFile() });
   if (!labels) return new Set();
   return new Set(Object.entries(labels.text).filter(([key]) => /^(values|sections)\./.test(key)).map(([, value]) => value));

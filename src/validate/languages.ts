@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { VFile } from 'vfile';
 import type { Opinion } from '../core/model.js';
-import { builtinLabelFiles, checkAgainstEnglish, readLabelFolder, resolveLabels } from '../render/labels-load.js';
+import { builtinLabelFiles, checkAgainstEnglish, readLabelFolder, resolveLabels } from '../labels/load.js';
 
 /** Check the labels of every declared language; returns the opinion's own label files (with their messages). */
 export async function checkLanguageLabels(opinion: Opinion, opinionFile: VFile): Promise<VFile[]> {

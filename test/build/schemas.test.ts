@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
-import { LABEL_KEYS, LIST_LABELS, META_LISTS } from '../../src/render/labels.js';
+import { LABEL_KEYS, LIST_LABELS, META_LISTS } from '../../src/labels/labels.js';
 import { OFFICIAL_LANGUAGES } from '../../src/core/languages.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');

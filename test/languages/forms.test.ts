@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { buildOpinion } from '../../src/render/index.js';
-import { ownInitiativeRule } from '../../src/render/labels.js';
+import { ownInitiativeRule } from '../../src/labels/labels.js';
 
 /** A copy of the `languages` fixture (en, fr, it, de) with its opinion.yaml edited. */
 function fixture(edit: (doc: ReturnType<typeof parseDocument>) => void): string {

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { VFile } from 'vfile';
-import { builtinLabelFiles, checkAgainstEnglish, resolveLabels } from '../../src/render/labels-load.js';
-import { isPublishedLabel, LABEL_KEYS } from '../../src/render/labels.js';
+import { builtinLabelFiles, checkAgainstEnglish, resolveLabels } from '../../src/labels/load.js';
+import { isPublishedLabel, LABEL_KEYS } from '../../src/labels/labels.js';
 import { OFFICIAL_LANGUAGES } from '../../src/core/languages.js';
 import { BUILTIN_LANGUAGES_DIR } from '../../src/render/package-files.js';
 

@@ -2,7 +2,7 @@
  * Reading label files and merging them into the complete labels of one
  * language. Layers, later ones winning key by key:
  *
- * 1. `templates/languages/<lang>.yaml` (ships: en, fr, it, de);
+ * 1. `templates/languages/<lang>.yaml` (ships for the 24 official languages);
  * 2. the opinion's own `labels/<lang>.yaml`;
  * 3. files given with `--labels FILE` (each says its `lang:`).
  *
@@ -30,7 +30,10 @@ import {
   type ListLabelKey,
   type MetaListKey,
 } from './labels.js';
-import { BUILTIN_LANGUAGES_DIR } from './package-files.js';
+import { PACKAGE_ROOT } from '../core/package-root.js';
+
+/** The label files that ship: `templates/languages/<lang>.yaml` of the package. */
+export const BUILTIN_LANGUAGES_DIR = join(PACKAGE_ROOT, 'templates', 'languages');
 
 /** One label file, checked and flattened to dotted keys (`header.rapporteur`). */
 export interface LabelFile {
