@@ -320,6 +320,12 @@ function sameMarkers(a: string, b: string): boolean {
   return markers(a).join('\n') === markers(b).join('\n');
 }
 
+/** The text of a source file as loadOpinion read it, if it did. */
+function loadedText(opinion: Opinion, path: string): string | undefined {
+  const file = opinion.files.find((f) => f.path === path);
+  return file === undefined || file.value === undefined ? undefined : String(file.value);
+}
+
 function writeBack(opinion: Opinion, to: string, translations: Map<string, { text: string; segment: Segment }>, result: ImportResult): void {
   const original = opinion.meta.language;
   // Chapter files of the target language: an existing file keeps everything but the translated segments;
@@ -329,8 +335,10 @@ function writeBack(opinion: Opinion, to: string, translations: Map<string, { tex
     const mine = [...translations.values()].filter((t) => t.segment.where === 'markdown' && t.segment.file === name);
     if (mine.length === 0) continue;
     const targetPath = join(opinion.dir, 'text', to, name);
-    const exists = existsSync(targetPath);
-    const base = exists ? readFileSync(targetPath, 'utf8') : String(chapter.file.value);
+    // The text as loadOpinion read it (the one safe reader); a file it did not load is read here.
+    const loaded = loadedText(opinion, targetPath);
+    const exists = loaded !== undefined || existsSync(targetPath);
+    const base = loaded ?? (exists ? readFileSync(targetPath, 'utf8') : String(chapter.file.value));
     const segments = markdownSegments(targetPath, base);
     if (!exists) {
       const missing = segments.filter((s) => !translations.has(s.key));
@@ -362,7 +370,7 @@ function writeBack(opinion: Opinion, to: string, translations: Map<string, { tex
     const path = join(opinion.dir, `${t.segment.yamlKind}.yaml`);
     let file = edits.get(path);
     if (!file) {
-      const text = readFileSync(path, 'utf8');
+      const text = loadedText(opinion, path) ?? readFileSync(path, 'utf8');
       file = { doc: parseDocument(text), text, changes: [] };
       edits.set(path, file);
     }
