@@ -17,9 +17,8 @@
  *   with their `<lang>:` entries set (comments kept). Any problem is a
  *   positioned message, and then no file content is returned at all.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, join, posix, relative, sep } from 'node:path';
 import { VFile } from 'vfile';
 import { fromXml } from 'xast-util-from-xml';
 import { toXml } from 'xast-util-to-xml';
@@ -27,6 +26,8 @@ import { x } from 'xastscript';
 import type { Element, Root } from 'xast';
 import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import { report } from '../core/messages.js';
+import { decodeText } from '../core/read-source.js';
+import { commitOf, readAt, repoPath } from '../drafts/git.js';
 import type { Opinion } from '../core/model.js';
 import { markdownSegments, yamlSegments, type MarkdownSegment, type Segment, type YamlSegment } from './segments.js';
 
@@ -93,23 +94,25 @@ function yamlData(opinion: Opinion) {
 }
 
 /** The original's segment texts at a git revision, by key (files absent then: no segments). */
-function segmentsAt(opinion: Opinion, rev: string): Map<string, string> {
+async function segmentsAt(opinion: Opinion, rev: string): Promise<Map<string, string>> {
   const original = opinion.meta.language;
-  const show = (path: string): string | undefined => {
+  const { root, path: prefix } = await repoPath(opinion.dir, opinion.dir, opinion.dir);
+  const commit = await commitOf(root, rev);
+  const show = async (path: string): Promise<string | undefined> => {
     try {
-      return execFileSync('git', ['-C', opinion.dir, 'show', `${rev}:./${relative(opinion.dir, path).split('\\').join('/')}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+      return decodeText(await readAt(root, commit, posix.join(prefix, relative(opinion.dir, path).split(sep).join('/'))));
     } catch {
       return undefined;
     }
   };
   const out = new Map<string, string>();
   for (const chapter of opinion.chapters[original] ?? []) {
-    const text = show(chapter.path);
+    const text = await show(chapter.path);
     if (text !== undefined) for (const s of markdownSegments(chapter.path, text)) out.set(s.key, s.text);
   }
   const data: Record<string, unknown> = {};
   for (const kind of ['opinion', 'principles', 'recommendations', 'evidence', 'hearings', 'glossary'] as const) {
-    const text = show(join(opinion.dir, `${kind}.yaml`));
+    const text = await show(join(opinion.dir, `${kind}.yaml`));
     if (text !== undefined) data[kind] = parseDocument(text).toJS() as unknown;
   }
   for (const s of yamlSegments(data as Parameters<typeof yamlSegments>[0], original, original)) if (s.text !== undefined) out.set(s.key, s.text);
@@ -125,19 +128,19 @@ export async function labelledTexts(lang: string): Promise<Set<string>> {
 }
 
 /** Whether `rev` names a commit of the repository holding the opinion. */
-export function isRevision(dir: string, rev: string): boolean {
+export async function isRevision(dir: string, rev: string): Promise<boolean> {
   try {
-    execFileSync('git', ['-C', dir, 'rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { stdio: 'ignore' });
+    await commitOf((await repoPath(dir, dir, dir)).root, rev);
     return true;
   } catch {
     return false;
   }
 }
 
-export function exportXliff(opinion: Opinion, options: ExportOptions): ExportResult {
+export async function exportXliff(opinion: Opinion, options: ExportOptions): Promise<ExportResult> {
   let list = units(opinion, options.to, options.labelled);
   if (options.since !== undefined) {
-    const before = segmentsAt(opinion, options.since);
+    const before = await segmentsAt(opinion, options.since);
     list = list
       .filter((unit) => before.get(unit.segment.key) !== unit.segment.text)
       .map((unit) => (unit.target !== undefined ? { ...unit, state: 'needs-review-translation' as const } : unit));

@@ -86,6 +86,10 @@ describe('opinion translate export / import (XLIFF 1.2)', () => {
     expect(run.stdout).toContain(': 1 unit, 1 to translate');
     expect(readFileSync(out, 'utf8')).toContain('id="02-general-comments.md#g-first"');
     expect((await runMain(['translate', 'export', dir, '--to', 'fr', '--since', 'no-such-rev', '--out', out])).code).toBe(2);
+    // A revision that looks like an option is refused, never passed to git as one.
+    const planted = join(root, 'planted');
+    expect((await runMain(['translate', 'export', dir, '--to', 'fr', `--since=--output=${planted}`, '--out', out])).code).toBe(2);
+    expect(existsSync(planted)).toBe(false);
   });
 
   it('reports, positioned, every unit whose id or source does not match, and writes nothing', async () => {

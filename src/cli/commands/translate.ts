@@ -42,10 +42,10 @@ export const translateCommand: DefineCommand = (io, setExit) => {
       if (!(opinion.meta.languages ?? [original]).includes(options.to)) {
         throw new UsageError(`unexpected --to \`${options.to}\`, expected one of the opinion's \`languages\` (add it there first)`);
       }
-      if (options.since !== undefined && !isRevision(folder, options.since)) {
+      if (options.since !== undefined && !(await isRevision(folder, options.since))) {
         throw new UsageError(`unexpected --since \`${options.since}\`, expected a git revision of the repository holding ${displayPath(folder, io.cwd)}`);
       }
-      const result = exportXliff(opinion, { to: options.to, labelled: await labelledTexts(original), ...(options.since !== undefined ? { since: options.since } : {}) });
+      const result = await exportXliff(opinion, { to: options.to, labelled: await labelledTexts(original), ...(options.since !== undefined ? { since: options.since } : {}) });
       const out = resolve(io.cwd, options.out ?? `${opinion.name}.${options.to}.xlf`);
       await writeFileAtomic(out, result.xml);
       io.stdout(`${displayPath(out, io.cwd)}: ${result.units} unit${result.units === 1 ? '' : 's'}, ${result.toTranslate} to translate (XLIFF 1.2, ${original} → ${options.to})\n`);
