@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import type { Draft } from '../core/draft.js';
 import { VFile } from 'vfile';
 import type { ChapterSource, Opinion } from '../core/model.js';
-import { builtinLabelFiles, readLabelFolder, resolveLabels, type LabelFile } from '../render/labels-load.js';
+import { builtinLabelFiles, readLabelFolder, resolveLabels, type LabelFile } from '../labels/load.js';
 import { readTemplate } from '../render/template-load.js';
 import { resolveDocument } from '../render/resolve.js';
 import { DEFAULT_TEMPLATE } from '../render/package-files.js';

@@ -16,8 +16,8 @@ export { writeOutputs, outputPaths, type WriteOptions, type WriteResult } from '
 export { watchOpinions, type WatchOptions } from './watch.js';
 export { parseTemplate, BLOCK_SLOTS, FIELDS, type Template } from './template.js';
 export { readTemplate, readSlotOverrides } from './template-load.js';
-export { parseLabelFile, readLabelFile, resolveLabels, builtinLabelFiles, type LabelFile } from './labels-load.js';
-export { LABEL_KEYS, type Labels, type LabelKey } from './labels.js';
+export { parseLabelFile, readLabelFile, resolveLabels, builtinLabelFiles, type LabelFile } from '../labels/load.js';
+export { LABEL_KEYS, type Labels, type LabelKey } from '../labels/labels.js';
 export { toMarkdown, draftMarkdown } from './to-markdown.js';
 export { toHtml } from './to-html.js';
 export { documentFrom, DOCUMENT_SCHEMA_ID, type BuiltDocument } from './to-json.js';

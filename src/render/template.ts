@@ -23,7 +23,7 @@ import type { Nodes, Paragraph, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { parseMarkdown } from '../core/markdown.js';
 import { report, suggest } from '../core/messages.js';
-import { LABEL_KEYS } from './labels.js';
+import { LABEL_KEYS } from '../labels/labels.js';
 import { GROUPINGS, type RecommendationGrouping } from './placed-items.js';
 
 export const BLOCK_SLOTS: Record<string, readonly string[]> = {

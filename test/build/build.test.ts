@@ -281,13 +281,28 @@ describe('templates and labels', () => {
     expect(renders[0]!.markdown).toContain('The President of the Committee\\\nLuca JAHIER');
   });
 
-  it('reports a language without labels, and never falls back to English', async () => {
+  it('never falls back to English: a label the opinion leaves out comes from the language\'s own shipped file', async () => {
     const dir = copyFixture('custom-template');
     const labels = join(dir, 'labels', 'es.yaml');
-    writeFileSync(labels, readFileSync(labels, 'utf8').replace(/^  point: punto \{number\}\n/m, ''));
+    const text = readFileSync(labels, 'utf8');
+    writeFileSync(labels, text.replace(/^  opinion: .*\n/m, ''));
+    expect(readFileSync(labels, 'utf8')).not.toBe(text);
     const build = await buildOpinion(dir, { langs: ['es'] });
+    expect(build.ok).toBe(true);
+    expect(build.renders[0]!.markdown).toContain('Dictamen del Comité Económico y Social Europeo sobre «');
+    expect(build.renders[0]!.markdown).not.toContain('Opinion of the European Economic and Social Committee');
+  });
+
+  it('reports a language whose labels are broken, and writes the others', async () => {
+    const dir = copyFixture('custom-template');
+    const labels = join(dir, 'labels', 'es.yaml');
+    writeFileSync(labels, readFileSync(labels, 'utf8').replace(/^  point: punto \{number\}$/m, '  point: punto {numero}'));
+    const build = await buildOpinion(dir, { langs: 'all' });
     expect(build.ok).toBe(false);
-    expect(describeMessages(build.files, dir)).toContain('labels/es.yaml:1:1 error labels/missing Missing labels for language `es`: `refs.point`');
+    expect(build.failed).toEqual(['es']);
+    expect(build.renders.map((r) => r.lang)).toEqual(['en']);
+    expect(describeMessages(build.files, dir)).toContain('labels/es.yaml');
+    expect(describeMessages(build.files, dir)).toContain('labels/unknown-placeholder');
   });
 });
 
