@@ -334,7 +334,8 @@ export function checkAgainstEnglish(lang: string, layers: readonly LabelFile[], 
     if (layer.lang !== lang) continue;
     const same = layer.meta.get('same-as-english') ?? new Set<LabelKey>();
     const wording = (value: string) => /\p{L}/u.test(value.replace(/\{[a-z_]+\}/g, ''));
-    const compared = [...layer.text].filter(([key, value]) => wording(value) && !/^(dates|glossary)\./.test(key));
+    // `footnote-call` is a setting (`after-punctuation`…), not wording: the same keyword in every language.
+    const compared = [...layer.text].filter(([key, value]) => wording(value) && !/^(dates|glossary)\./.test(key) && key !== 'footnote-call');
     const copied = compared.filter(([key, value]) => value === english.text[key] && !same.has(key));
     if (copied.length === 0) continue;
     if (copied.length === compared.length && compared.length > 3) {
