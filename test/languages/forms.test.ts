@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { buildOpinion } from '../../src/render/index.js';
 import { ownInitiativeRule } from '../../src/labels/labels.js';
+import { runMain } from '../helpers.js';
 
 /** A copy of the `languages` fixture (en, fr, it, de) with its opinion.yaml edited. */
 function fixture(edit: (doc: ReturnType<typeof parseDocument>) => void): string {
@@ -32,7 +33,10 @@ describe('own-initiative legal basis by the year of the decision', () => {
     expect(ownInitiativeRule(undefined)).toBe('values.rule-52-2');
   });
 
-  it('prints the Rule of the decision year in the header when legal_basis is not given', async () => {
+  // Issue 14 (merged with issue 13): the header never defaults the legal basis;
+  // without `legal_basis` it shows the gap and a warning. The Rule of the
+  // decision year is written by `init` when the kind and decision date are given.
+  it('shows the gap and a warning in the header when legal_basis is not given, never a defaulted Rule', async () => {
     const dir = fixture((doc) => {
       doc.delete('legal_basis');
       doc.set('kind', 'own-initiative');
@@ -40,7 +44,25 @@ describe('own-initiative legal basis by the year of the decision', () => {
     });
     const build = await buildOpinion(dir);
     expect(build.ok).toBe(true);
-    expect(build.renders[0]!.markdown).toMatch(/\| Legal basis +\| Rule 32\(2\) of the Rules of Procedure +\|/);
+    const markdown = build.renders[0]!.markdown!;
+    expect(markdown).toMatch(/\| Legal basis +\| \\\[to be completed] +\|/);
+    expect(markdown).not.toMatch(/Rule \d+\(2\)/);
+    const warnings = build.files.flatMap((f) => f.messages.filter((m) => m.fatal === false).map((m) => `${m.ruleId} ${m.reason}`));
+    expect(warnings.some((w) => /legal_basis/.test(w))).toBe(true);
+  });
+
+  it('init writes the Rule of the decision year, in the language, when the kind and decision date are given', async () => {
+    for (const [date, lang, rule] of [['2020-02-20', 'en', 'Rule 32(2) of the Rules of Procedure'], ['2017-09-21', 'de', 'Artikel 29 Absatz 2 der Geschäftsordnung'], ['2026-01-21', 'en', 'Rule 52(2) of the Rules of Procedure']] as const) {
+      const dir = join(mkdtempSync(join(tmpdir(), 'opinion-forms-init-')), 'oi');
+      const init = await runMain(['init', dir, '--language', lang, '--kind', 'own-initiative', '--decision-date', date]);
+      expect(init.code).toBe(0);
+      expect(readFileSync(join(dir, 'opinion.yaml'), 'utf8')).toContain(`legal_basis: ${rule}`);
+      const build = await buildOpinion(dir);
+      expect(build.renders[0]!.markdown!).toContain(rule);
+    }
+    const none = join(mkdtempSync(join(tmpdir(), 'opinion-forms-init-')), 'none');
+    expect((await runMain(['init', none, '--kind', 'own-initiative'])).code).toBe(0);
+    expect(readFileSync(join(none, 'opinion.yaml'), 'utf8')).not.toMatch(/legal_basis: Rule/);
   });
 });
 
@@ -68,7 +90,14 @@ describe('feminine forms', () => {
   });
 
   it("signs with the President's title in the feminine form when closing.president_form says so", async () => {
+    // The closing is printed only once the opinion is adopted (issue 14): adopted, with its facts.
     const dir = fixture((doc) => {
+      doc.set('stage', 'adopted');
+      doc.set('adopted_in_section', '2018-04-10');
+      doc.set('adopted_at_plenary', '2018-05-23');
+      doc.set('plenary_session', 535);
+      doc.set('vote', doc.createNode({ for: 186, against: 1, abstentions: 2 }));
+      doc.setIn(['closing', 'date'], '2018-05-23');
       doc.setIn(['closing', 'president_form'], 'feminine');
     });
     const build = await buildOpinion(dir, { langs: ['de'] });
