@@ -11,6 +11,7 @@
  */
 import { basename } from 'node:path';
 import { outlineProse } from '../core/prose-outline.js';
+import { isPlaceholder } from '../core/placeholders.js';
 
 export type SegmentKind = 'text' | 'title' | 'chapter-title' | 'heading' | 'point' | 'footnote' | 'principle-title' | 'principle' | 'recommendation' | 'reason' | 'expansion' | 'definition';
 
@@ -122,6 +123,8 @@ export function yamlSegments(data: Partial<Record<YamlSegment['yamlKind'], unkno
       const walk = (value: unknown, rest: string[], path: (string | number)[], names: string[]) => {
         if (value === undefined || value === null) return;
         if (rest.length === 0) {
+          // `to be completed` / `not yet assigned` mark a fact nobody entered (issue 14): a gap, not prose to translate.
+          if (isPlaceholder(textIn(value, original, original))) return;
           const field = String(path[path.length - 1]);
           const kind = KIND_OF_FIELD[`${yamlKind}.${field}`] ?? 'text';
           out.push({ where: 'yaml', key: `${yamlKind}/${[...names, field].join('/')}`, kind, yamlKind, path, text: textIn(value, lang, original) });

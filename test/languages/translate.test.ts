@@ -13,11 +13,11 @@ import { parseDocument } from 'yaml';
 import { runMain } from '../helpers.js';
 import { buildOpinion } from '../../src/render/index.js';
 
-/** An English opinion (init) that declares French, with no French text yet. */
+/** An English opinion (init, its title given) that declares French, with no French text yet. */
 async function englishWithFrench(): Promise<{ root: string; dir: string }> {
   const root = mkdtempSync(join(tmpdir(), 'opinion-xliff-'));
   const dir = join(root, 'rt');
-  expect((await runMain(['init', dir, '--language', 'en'])).code).toBe(0);
+  expect((await runMain(['init', dir, '--language', 'en', '--title', 'Title of the opinion'])).code).toBe(0);
   const path = join(dir, 'opinion.yaml');
   const doc = parseDocument(readFileSync(path, 'utf8'));
   doc.set('languages', doc.createNode(['en', 'fr']));
@@ -52,6 +52,8 @@ describe('opinion translate export / import (XLIFF 1.2)', () => {
     const xlf = readFileSync(out, 'utf8');
     expect(xlf).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">/);
     expect(xlf).toContain('<trans-unit id="01-conclusions-and-recommendations.md#c-first" resname="point" xml:space="preserve">');
+    // A fact nobody entered (`to be completed`) is a gap, not prose: nothing to translate.
+    expect(xlf).not.toContain('<source>to be completed</source>');
     const units = (xlf.match(/<trans-unit /g) ?? []).length;
     expect(first.stdout).toBe(`${out}: ${units} units, ${units} to translate (XLIFF 1.2, en → fr)\n`);
 
