@@ -5,11 +5,13 @@
  * an entry with a problem is ignored, the rest applies.
  */
 import { access } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { PROJECT_CONFIG_FILE } from '../config/project.js';
 import type { ErrorObject } from 'ajv';
 import type { VFile } from 'vfile';
 import { check_config as validateConfig } from '../generated/validators.js';
 import { readSource } from '../core/read-source.js';
+import { opinionScope } from '../core/safe-read.js';
 import { parseYamlSource, pointerSegments, type YamlSource } from '../core/yaml-source.js';
 import { report } from '../core/messages.js';
 import { suggest } from '../core/suggest.js';
@@ -52,6 +54,9 @@ export class ConfigFiles {
       pending = (async () => {
         const candidate = join(key, PROJECT_CONFIG);
         if (await exists(candidate)) return candidate;
+        // The project's opinion.config.yaml may hold the rules too (`rules:`, the same format).
+        const project = join(key, PROJECT_CONFIG_FILE);
+        if (await exists(project)) return project;
         const parent = dirname(key);
         return parent === key ? undefined : this.findProject(parent);
       })();
@@ -72,16 +77,19 @@ async function exists(path: string): Promise<boolean> {
 
 async function readConfigFile(path: string): Promise<ConfigFile | undefined> {
   if (!(await exists(path))) return undefined;
-  const read = await readSource(path);
+  // An opinion's own check.yaml is read only if it lies inside the opinion (not a link to elsewhere).
+  const read = await readSource(path, basename(path) === 'check.yaml' ? opinionScope(dirname(path)) : undefined);
   if (!read.ok) return { file: read.file, layer: {} };
   const source = parseYamlSource(read.file);
   if (source.data === undefined || source.data === null) return { file: read.file, layer: {} };
-  return { file: read.file, layer: toLayer(source) };
+  return { file: read.file, layer: toLayer(source, basename(path) === PROJECT_CONFIG_FILE) };
 }
 
 /** Validate the data and turn the valid entries into a layer. */
-function toLayer(source: YamlSource): ConfigLayer {
-  const data = source.data as { rules?: Record<string, unknown> };
+function toLayer(source: YamlSource, rulesOnly = false): ConfigLayer {
+  // In opinion.config.yaml only `rules` is the checker's (the rest is validated by the build).
+  const all = source.data as { rules?: Record<string, unknown> };
+  const data = rulesOnly && typeof all === 'object' && all !== null && !Array.isArray(all) ? ('rules' in all ? { rules: all.rules } : {}) : all;
   const rejected = new Set<string>();
   if (!validateConfig(data)) {
     for (const error of relevantErrors(validateConfig.errors ?? [], data)) {

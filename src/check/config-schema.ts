@@ -4,9 +4,10 @@
  * complete rule ids and options with their descriptions. Written to
  * `schemas/check-config.schema.json`; a test keeps the file in step.
  */
+import { schemaUrl } from '../core/schema-url.js';
 import type { OptionSpec, Rule } from './rule.js';
 
-export const CONFIG_SCHEMA_ID = 'urn:opinion:schema:check-config';
+export const CONFIG_SCHEMA_ID = schemaUrl('check-config');
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

@@ -6,8 +6,9 @@
 import { stringify } from 'yaml';
 import type { Rule } from './rule.js';
 import { PROJECT_CONFIG, OPINION_CONFIG } from './config-file.js';
+import { CONFIG_SCHEMA_ID } from './config-schema.js';
 
-const PAGE = 'src/check/rules/README.md';
+const PAGE = 'docs/check-rules.md';
 
 /** GitHub's anchor for a heading holding `` `id` ``. */
 function anchor(id: string): string {
@@ -36,13 +37,13 @@ export function rulesPage(rules: readonly Rule<any>[]): string {
   const out: string[] = [
     '# `opinion check` rules',
     '',
-    '<!-- Generated from src/check/rules/*.ts by test/check/docs.test.ts: edit the rules, then run `npx vitest run -u test/check/docs.test.ts`. -->',
+    '<!-- Generated from src/check/rules/*.ts by test/check/docs.test.ts: edit the rules, then run `npx vitest run test/check/docs.test.ts -u`. -->',
     '',
     `Each rule has an id, a default severity and options. Change them for a project in \`${PROJECT_CONFIG}\` ` +
       `(the nearest one above the opinion folder) or for one opinion in its \`${OPINION_CONFIG}\`:`,
     '',
     '```yaml',
-    '# yaml-language-server: $schema=schemas/check-config.schema.json',
+    `# yaml-language-server: $schema=${CONFIG_SCHEMA_ID}`,
     'rules:',
     '  writing/sentence-length: { max: 35 }     # options (severity unchanged)',
     '  coverage/glossary-unused: off           # off | warning | error',

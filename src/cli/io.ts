@@ -12,6 +12,8 @@ export interface Io {
   /** Whether stdout / stderr are terminals (colour, progress lines). */
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
+  /** The terminal's width in columns, when known (help wraps to it). */
+  columns?: number;
 }
 
 /** A problem with how the command was called: an `InputError` like any other (exit code 2, no stack trace). */

@@ -7,23 +7,27 @@ import { InputError } from '../core/errors.js';
 import { type Io, EXIT } from './io.js';
 import { VERSION } from '../version.js';
 import { commands } from './commands/index.js';
+import { withHelp } from './help.js';
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let exitCode: number = EXIT.ok;
+  // Help wraps to the terminal's width (80 columns when not on a terminal).
+  const width = io.columns && io.columns >= 40 ? io.columns : 80;
+  const output = { writeOut: io.stdout, writeErr: io.stderr, getOutHelpWidth: () => width, getErrHelpWidth: () => width };
   const program = new Command('opinion')
     .description('Draft, build, diff and analyse EESC opinions from structured sources.')
     .version(VERSION, '-V, --version', 'print the version and exit')
     .helpOption('-h, --help', 'show help for a command')
     .addHelpCommand('help [command]', 'show help for a command')
     .showSuggestionAfterError(true)
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureOutput(output)
     .exitOverride();
   for (const define of commands) {
     const command = define(io, (code) => {
       exitCode = Math.max(exitCode, code);
     });
-    command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-    program.addCommand(command);
+    command.exitOverride().configureOutput(output);
+    program.addCommand(withHelp(command));
   }
   try {
     await program.parseAsync([...argv], { from: 'user' });

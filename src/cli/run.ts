@@ -9,5 +9,6 @@ export function run(): Promise<number> {
     env: process.env,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    columns: process.stdout.columns ?? (Number(process.env.COLUMNS) || undefined),
   });
 }

@@ -6,23 +6,47 @@
  *   folder, is flushed to disk, then renamed over the target (a rename within
  *   a folder is atomic). After a crash or Ctrl-C the target holds either the
  *   old or the new content; the stray temporary file is removed by the next
- *   build (`removeStaleTemporaries`).
- * - `writeNewFolder`: a new folder (`opinion init`, `opinion import`) written
- *   whole into a temporary folder beside the target, then renamed to it: there
- *   is never a half-written folder, and an existing folder that is not empty
- *   is never written into.
+ *   build (`removeStaleTemporaries`), once the process that wrote it is gone.
+ *   `writeTemporary` is its first half, for writers renaming several files at
+ *   once (`render/write-outputs.ts`).
+ * - `writeNewFolder`: a new folder (`opinion init`, `opinion import`, the
+ *   next version of `opinion amendments apply`, a copy of a folder with some
+ *   files changed) written whole into a temporary folder beside the target,
+ *   then renamed to it: there is never a half-written folder, and an existing
+ *   folder that is not empty is never written into.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { cp, mkdir, open, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { InputError } from './errors.js';
 
 const TEMP_SUFFIX = '.opinion-tmp';
+const NEW_FOLDER_SUFFIX = '.opinion-new';
+
+/** The temporary name `writeFileAtomic` uses for `path`: hidden, with this process's id. */
+export function temporaryName(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
+}
 
 export async function writeFileAtomic(path: string, content: string | Uint8Array, options: { createFolder?: boolean } = {}): Promise<void> {
+  const temp = await writeTemporary(path, content, options);
+  try {
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * The first half of an atomic write: `content` in a flushed temporary file
+ * next to `path`, whose name is returned; renaming it over `path` is the
+ * second half (see `write-outputs.ts`, which renames several at once).
+ */
+export async function writeTemporary(path: string, content: string | Uint8Array, options: { createFolder?: boolean } = {}): Promise<string> {
   const dir = dirname(path);
   if (options.createFolder ?? true) await mkdir(dir, { recursive: true });
-  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
+  const temp = temporaryName(path);
   const handle = await open(temp, 'wx');
   try {
     await handle.writeFile(content, 'utf8');
@@ -33,15 +57,26 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
     throw error;
   }
   await handle.close();
+  return temp;
+}
+
+/**
+ * Whether the process `pid` of this machine is gone. A live process of
+ * another user answers EPERM: alive. Only what a dead process left is ever
+ * cleaned up, so two builds running at once never remove each other's files.
+ */
+export function processGone(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return false;
   try {
-    await rename(temp, path);
+    process.kill(pid, 0);
+    return false;
   } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }
 
-/** Remove temporary files left in `dir` by an interrupted build. */
+/** Remove temporary files left in `dir` by interrupted builds (`.<name>.<pid>.<hex>.opinion-tmp`, `pid` no longer running). */
 export async function removeStaleTemporaries(dir: string): Promise<void> {
   let names: string[];
   try {
@@ -49,21 +84,33 @@ export async function removeStaleTemporaries(dir: string): Promise<void> {
   } catch {
     return;
   }
-  await Promise.all(names.filter((n) => n.startsWith('.') && n.endsWith(TEMP_SUFFIX)).map((n) => rm(join(dir, n), { force: true })));
+  const stale = names.filter((n) => {
+    if (!n.startsWith('.') || !n.endsWith(TEMP_SUFFIX)) return false;
+    const pid = /\.(\d+)\.[0-9a-f]+\.opinion-tmp$/.exec(n)?.[1];
+    return pid !== undefined && processGone(Number(pid));
+  });
+  await Promise.all(stale.map((n) => rm(join(dir, n), { force: true })));
 }
 
 /**
  * Write `files` (paths relative to `target`) as the new folder `target`, or
  * throw an `InputError` saying why not. `shown` names the folder in the
  * message; `refusal` says why a non-empty folder is refused (`init never
- * overwrites anything: choose a new folder`).
+ * overwrites anything: choose a new folder`). With `copyOf`, the new folder
+ * is a copy of that folder (temporary files of interrupted writes left out)
+ * with `files` written over it; `target` must then lie outside `copyOf`.
  */
 export async function writeNewFolder(
   target: string,
-  files: readonly { path: string; content: string }[],
-  options: { shown?: string; refusal: string },
+  files: readonly { path: string; content: string | Uint8Array }[],
+  options: { shown?: string; refusal: string; copyOf?: string },
 ): Promise<void> {
   const shown = options.shown ?? target;
+  const copyOf = options.copyOf === undefined ? undefined : resolve(options.copyOf);
+  if (copyOf !== undefined && !isOutside(resolve(target), copyOf)) throw new InputError(`\`${shown}\` is inside the folder it copies, expected a folder outside \`${options.copyOf}\``);
+  for (const file of files) {
+    if (isAbsolute(file.path) || isOutside(join(target, file.path), target) || relative(target, join(target, file.path)) === '') throw new InputError(`cannot write \`${file.path}\` into \`${shown}\`: expected a path inside the new folder`);
+  }
   const existing = await readdir(target).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOTDIR') throw new InputError(`\`${shown}\` is a file, expected a new folder`);
     if (error.code !== 'ENOENT') throw new InputError(`cannot use \`${shown}\`: ${error.message}`);
@@ -71,13 +118,15 @@ export async function writeNewFolder(
   });
   if (existing.length > 0) throw new InputError(`\`${shown}\` already exists and is not empty; ${options.refusal}`);
   const parent = dirname(target);
-  const temporary = join(parent, `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.opinion-new`);
+  await removeStaleNewFolders(parent, basename(target));
+  const temporary = join(parent, `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}${NEW_FOLDER_SUFFIX}`);
   try {
     await mkdir(parent, { recursive: true });
+    if (copyOf !== undefined) await cp(copyOf, temporary, { recursive: true, errorOnExist: true, force: false, filter: (path) => !isTemporary(basename(path)) });
     for (const file of files) {
       const path = join(temporary, file.path);
       await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, file.content, { flag: 'wx' });
+      await writeFile(path, file.content, { flag: copyOf === undefined ? 'wx' : 'w' });
     }
     await rmdir(target).catch(() => undefined);
     await rename(temporary, target);
@@ -86,5 +135,32 @@ export async function writeNewFolder(
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOTEMPTY' || code === 'EEXIST') throw new InputError(`\`${shown}\` appeared while writing; nothing was overwritten`);
     throw new InputError(`cannot write \`${shown}\`: ${(error as Error).message}`);
+  }
+}
+
+/** Whether `path` lies outside `folder` (neither the folder nor inside it). */
+function isOutside(path: string, folder: string): boolean {
+  const inside = relative(folder, path);
+  return inside.startsWith('..') || isAbsolute(inside);
+}
+
+/** A file left by an interrupted `writeFileAtomic` or `writeNewFolder`. */
+function isTemporary(name: string): boolean {
+  return name.startsWith('.') && (name.endsWith(TEMP_SUFFIX) || name.endsWith(NEW_FOLDER_SUFFIX));
+}
+
+/** Remove the temporary folders `writeNewFolder` left for `name` in `parent` when its process was killed; never a live process's. */
+async function removeStaleNewFolders(parent: string, name: string): Promise<void> {
+  let entries: string[];
+  try {
+    entries = await readdir(parent);
+  } catch {
+    return;
+  }
+  const prefix = `.${name}.`;
+  for (const entry of entries) {
+    if (!entry.startsWith(prefix) || !entry.endsWith(NEW_FOLDER_SUFFIX)) continue;
+    const pid = /^(\d+)-[0-9a-f]+$/.exec(entry.slice(prefix.length, -NEW_FOLDER_SUFFIX.length))?.[1];
+    if (pid !== undefined && processGone(Number(pid))) await rm(join(parent, entry), { recursive: true, force: true });
   }
 }

@@ -3,8 +3,11 @@
  * headings, footnotes, chapters) and where each is used (`:ref`, `:cite`,
  * YAML reference lists), all with their places in the user's files.
  */
+import type { Nodes } from 'mdast';
+import { report } from './messages.js';
 import type { ChapterSource, IdDefinition, IdReference, Located, Opinion, YamlKind } from './model.js';
 import { ID_PATTERN, LEADING_ID, TRAILING_ATTRIBUTES } from './markdown.js';
+import { outlineProse } from './prose-outline.js';
 
 export interface IdIndex {
   definitions: IdDefinition[];
@@ -65,6 +68,26 @@ export function indexOpinion(opinion: Opinion): IdIndex {
   yamlRefs('recommendations', asRecords(opinion.recommendations), 'evidence', ['evidence', 'fact']);
   yamlRefs('principles', asRecords(opinion.principles), 'evidence', ['evidence', 'fact']);
 
+  // References written in YAML texts (`text: … :ref{#p-x} …`), which the build resolves like those of the chapters.
+  const yamlTexts = (kind: YamlKind, value: unknown, pointer: string, lang?: string) => {
+    if (typeof value === 'string') {
+      if (!value.includes(':ref') && !value.includes(':cite')) return;
+      const at = opinion.locate(kind, pointer);
+      if (!at) return;
+      for (const directive of outlineProse(value).directives) {
+        if (directive.name !== 'ref' && directive.name !== 'cite') continue;
+        if (!directive.id) index.malformed.push({ text: `:${directive.name}`, at });
+        else refer(directive.id, directive.name === 'cite' ? ['evidence', 'fact'] : 'any', directive.name, at, lang);
+      }
+    } else if (Array.isArray(value)) value.forEach((item, i) => yamlTexts(kind, item, `${pointer}/${i}`, lang));
+    else if (value && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        yamlTexts(kind, item, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, /^[a-z]{2}$/.test(key) ? key : lang);
+      }
+    }
+  };
+  for (const { kind, items } of lists) yamlTexts(kind, items, `/${kind}`);
+
   for (const [lang, chapters] of Object.entries(opinion.chapters)) {
     for (const chapter of chapters) indexChapter(chapter, lang, index);
   }
@@ -101,6 +124,9 @@ function indexChapter(chapter: ChapterSource, lang: string, index: IdIndex): voi
     }
   }
 
+  // Other text directives (`Europe:united`) are refused by the build. The outline also sees candidates the
+  // parser does not (in a link's URL): when there is one, the parsed tree, which the build uses, decides.
+  if (directives.some((directive) => directive.name !== 'ref' && directive.name !== 'cite')) unknownDirectives(chapter);
   for (const directive of directives) {
     if (directive.name !== 'ref' && directive.name !== 'cite') continue;
     const at: Located = { file, position: directive.position };
@@ -109,6 +135,22 @@ function indexChapter(chapter: ChapterSource, lang: string, index: IdIndex): voi
       continue;
     }
     index.references.push({ id: directive.id, expects: directive.name === 'cite' ? ['evidence', 'fact'] : 'any', via: directive.name, at, lang });
+  }
+}
+
+function unknownDirectives(chapter: ChapterSource): void {
+  const stack: Nodes[] = [chapter.tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'textDirective' && node.name !== 'ref' && node.name !== 'cite') {
+      report(chapter.file, `Unexpected directive \`:${node.name}\`, expected \`:ref\` or \`:cite\``, {
+        ruleId: 'source/unknown-directive',
+        place: node.position,
+        expected: [':ref', ':cite'],
+        note: 'Write `\\:` for a colon that starts a word, e.g. `10\\:30` or `note\\:this`',
+      });
+    }
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
   }
 }
 

@@ -11,10 +11,12 @@ import { report } from './messages.js';
 import { parseMarkdown } from './markdown.js';
 import { outlineProse } from './prose-outline.js';
 import { readSource, describeFsError } from './read-source.js';
+import { MARKDOWN_LIMITS, scanMarkdownLimits, tooDeep } from './markdown-limits.js';
+import { confine, opinionScope, type ReadScope } from './safe-read.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
 import { suggest } from './suggest.js';
 import { checkSchema } from './schema.js';
-import type { ChapterSource, Located, Metadata, Opinion, YamlKind } from './model.js';
+import type { ChapterSource, Located, Metadata, Opinion, Position, YamlKind } from './model.js';
 import { YAML_KINDS } from './model.js';
 
 export interface LoadResult {
@@ -31,6 +33,8 @@ const KNOWN_ENTRIES = [...YAML_KINDS.map((kind) => `${kind}.yaml`), 'text', 'not
 export async function loadOpinion(dir: string): Promise<LoadResult> {
   const files: VFile[] = [];
   const folder = new VFile({ path: dir });
+  // Nothing outside the opinion folder is read, whatever a name or a symbolic link points to.
+  const scope = opinionScope(dir);
 
   let entries: string[];
   try {
@@ -63,8 +67,8 @@ export async function loadOpinion(dir: string): Promise<LoadResult> {
 
   const sources: Partial<Record<YamlKind, YamlSource>> = {};
   // Read every file at once; parse them in a fixed order so messages are deterministic.
-  const yamlReads = YAML_KINDS.map((kind) => (entries.includes(`${kind}.yaml`) ? readSource(join(dir, `${kind}.yaml`)) : undefined));
-  const chaptersRead = loadChapters(dir, entries, folder);
+  const yamlReads = YAML_KINDS.map((kind) => (entries.includes(`${kind}.yaml`) ? readSource(join(dir, `${kind}.yaml`), scope) : undefined));
+  const chaptersRead = loadChapters(dir, entries, folder, scope);
   const notesRead = listNotes(dir, entries);
   for (const [i, kind] of YAML_KINDS.entries()) {
     const pending = yamlReads[i];
@@ -82,6 +86,7 @@ export async function loadOpinion(dir: string): Promise<LoadResult> {
     if (!read.ok) continue;
     const source = parseYamlSource(read.file);
     sources[kind] = source;
+    checkYamlTexts(source);
     checkSchemaLink(read.file, kind);
     if (source.data !== undefined && source.data !== null) {
       checkSchema(kind, source);
@@ -119,9 +124,12 @@ export async function loadOpinion(dir: string): Promise<LoadResult> {
     evidence: listOf('evidence'),
     hearings: listOf('hearings'),
     glossary: listOf('glossary'),
+    amendments: listOf('amendments'),
+    amendmentSettings: amendmentSettings(sources.amendments?.data),
     chapters,
     notes,
-    unreadable: YAML_KINDS.filter((kind) => kind !== 'opinion' && entries.includes(`${kind}.yaml`) && !Array.isArray((sources[kind]?.data as Record<string, unknown> | undefined)?.[kind])),
+    // An empty file (nothing but comments) holds no items: references into it dangle, as with no file at all.
+    unreadable: YAML_KINDS.filter((kind) => kind !== 'opinion' && entries.includes(`${kind}.yaml`) && sources[kind]?.data !== null && !Array.isArray((sources[kind]?.data as Record<string, unknown> | undefined)?.[kind])),
     files,
     locate(kind, pointer, part): Located | undefined {
       const source = sources[kind];
@@ -133,14 +141,27 @@ export async function loadOpinion(dir: string): Promise<LoadResult> {
   return { opinion, files };
 }
 
-async function loadChapters(dir: string, entries: string[], folder: VFile): Promise<{ chapters: Record<string, ChapterSource[]>; files: VFile[] }> {
+async function loadChapters(dir: string, entries: string[], folder: VFile, scope: ReadScope): Promise<{ chapters: Record<string, ChapterSource[]>; files: VFile[] }> {
   const chapters: Record<string, ChapterSource[]> = {};
   const files: VFile[] = [];
   if (!entries.includes('text')) return { chapters, files };
   const textDir = join(dir, 'text');
   let langs: string[];
   try {
-    langs = (await readdir(textDir, { withFileTypes: true })).filter((e) => !e.name.startsWith('.')).map((e) => (e.isDirectory() ? e.name : `${e.name}\0file`));
+    const listed = (await readdir(textDir, { withFileTypes: true })).filter((e) => !e.name.startsWith('.'));
+    langs = [];
+    for (const e of listed) {
+      if (e.isSymbolicLink()) {
+        // A linked language folder is read only when it leads to a folder inside the opinion.
+        const confined = await confine(join(textDir, e.name), scope);
+        if (!confined.ok) {
+          report(folder, `Unexpected \`text/${e.name}\`: ${confined.reason.charAt(0).toLowerCase()}${confined.reason.slice(1)}`, { ruleId: 'source/outside' });
+          continue;
+        }
+        const isFolder = await stat(join(textDir, e.name)).then((info) => info.isDirectory(), () => false);
+        langs.push(isFolder ? e.name : `${e.name}\0file`);
+      } else langs.push(e.isDirectory() ? e.name : `${e.name}\0file`);
+    }
   } catch (error) {
     report(folder, `Cannot read folder \`${textDir}\`: ${describeFsError(error)}`, { ruleId: 'source/unreadable' });
     return { chapters, files };
@@ -157,7 +178,7 @@ async function loadChapters(dir: string, entries: string[], folder: VFile): Prom
     }
     const langDir = join(textDir, entry);
     const names = (await readdir(langDir)).filter((n) => !n.startsWith('.')).sort(compareChapterNames);
-    const reads = names.map((name) => (CHAPTER_FILE.test(name) ? readSource(join(langDir, name)) : undefined));
+    const reads = names.map((name) => (CHAPTER_FILE.test(name) ? readSource(join(langDir, name), scope) : undefined));
     const list: ChapterSource[] = [];
     for (const [i, name] of names.entries()) {
       const path = join(langDir, name);
@@ -174,7 +195,9 @@ async function loadChapters(dir: string, entries: string[], folder: VFile): Prom
       const read = (await reads[i])!;
       files.push(read.file);
       if (!read.ok) continue;
-      list.push(chapterSource(match[2]!, entry, path, read.file));
+      // Text past the bounds that keep parsing linear is refused, and never parsed (see markdown-limits.ts).
+      const bounded = checkMarkdownLimits(read.file, String(read.file.value));
+      list.push(chapterSource(match[2]!, entry, path, read.file, bounded ? undefined : ''));
     }
     chapters[entry] = list;
   }
@@ -209,7 +232,7 @@ function checkSchemaLink(file: VFile, kind: YamlKind): void {
 }
 
 /** A chapter whose Markdown is parsed on first use of `tree` (a build of one language parses only that one). */
-function chapterSource(id: string, lang: string, path: string, file: VFile): ChapterSource {
+function chapterSource(id: string, lang: string, path: string, file: VFile, text = String(file.value)): ChapterSource {
   let tree: ChapterSource['tree'] | undefined;
   let outline: ChapterSource['outline'] | undefined;
   return {
@@ -218,11 +241,11 @@ function chapterSource(id: string, lang: string, path: string, file: VFile): Cha
     path,
     file,
     get tree() {
-      tree ??= parseMarkdown(String(file.value));
+      tree ??= parseMarkdown(text);
       return tree;
     },
     get outline() {
-      outline ??= outlineProse(String(file.value));
+      outline ??= outlineProse(text);
       return outline;
     },
   };
@@ -240,6 +263,54 @@ async function listNotes(dir: string, entries: string[]): Promise<string[]> {
   }
 }
 
+/**
+ * Whether `text` (the content of `file`) is within the Markdown bounds;
+ * when not, an error at the place, naming the limit. Text with many emphasis
+ * markers is parsed here (a bounded cost) to check its nesting, so that
+ * `validate` refuses what the build would.
+ */
+export function checkMarkdownLimits(file: VFile, text: string, place?: Position): boolean {
+  const { problem, nestable } = scanMarkdownLimits(text);
+  let reason = problem?.reason;
+  let note = problem?.note;
+  let point = problem ? pointAt(text, problem.offset) : undefined;
+  if (!problem && nestable > 2 * MARKDOWN_LIMITS.depth) {
+    const deep = tooDeep(parseMarkdown(text));
+    if (deep) {
+      reason = `Unexpected nesting deeper than ${MARKDOWN_LIMITS.depth} levels (emphasis, links, quotes or lists inside each other), expected a flatter text`;
+      note = 'docs/limits.md';
+      point = deep.position?.start;
+    }
+  }
+  if (reason === undefined) return true;
+  report(file, reason, { ruleId: 'source/limit', place: place ?? point, ...(note ? { note } : {}) });
+  return false;
+}
+
+function pointAt(text: string, offset: number): { line: number; column: number; offset?: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1, offset };
+}
+
+/** Every string of a YAML file within the Markdown bounds (texts are Markdown); a string past them is emptied. */
+function checkYamlTexts(source: YamlSource): void {
+  const walk = (value: unknown, pointer: string, parent: Record<string, unknown> | unknown[] | undefined, key: string | number | undefined) => {
+    if (typeof value === 'string') {
+      if (value.length < 64) return;
+      if (!checkMarkdownLimits(source.file, value, source.locate(pointer)) && parent !== undefined && key !== undefined) (parent as Record<string, unknown>)[key] = '';
+      return;
+    }
+    if (Array.isArray(value)) value.forEach((item, i) => walk(item, `${pointer}/${i}`, value, i));
+    else if (isObject(value)) for (const [k, v] of Object.entries(value)) walk(v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, value, k);
+  };
+  walk(source.data, '', undefined, undefined);
+}
+
 /** `2-x.md` before `10-y.md`: by number, then name. */
 function compareChapterNames(a: string, b: string): number {
   const na = Number.parseInt(a, 10);
@@ -250,6 +321,15 @@ function compareChapterNames(a: string, b: string): number {
 
 function describeKind(kind: YamlKind): string {
   return kind === 'opinion' ? 'the opinion metadata (`reference`, `title`, `kind`…)' : `a \`${kind}:\` list`;
+}
+
+/** `procedure` and `deadlines` of amendments.yaml, when they are mappings. */
+function amendmentSettings(data: unknown): Opinion['amendmentSettings'] {
+  if (!isObject(data)) return {};
+  const settings: Opinion['amendmentSettings'] = {};
+  if (isObject(data.procedure)) settings.procedure = data.procedure;
+  if (isObject(data.deadlines)) settings.deadlines = data.deadlines;
+  return settings;
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {

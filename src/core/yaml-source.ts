@@ -30,17 +30,66 @@ const SYNTAX_HINTS: Partial<Record<string, string>> = {
   UNEXPECTED_TOKEN: 'is this line indented like the others?',
 };
 
+/** Nesting deeper than this (flow `[`/`{`, or `- ` on one line) is refused before parsing: the parser recurses once per level. */
+export const MAX_YAML_DEPTH = 64;
+
+/**
+ * The offset where `text` nests deeper than `MAX_YAML_DEPTH`, or undefined:
+ * flow collections counted outside quotes and comments, block sequences
+ * opened on one line (`- - - x`), and indentation past 4 columns a level.
+ */
+export function yamlTooDeep(text: string): number | undefined {
+  let depth = 0;
+  let quote = '';
+  let lineStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (lineStart) {
+      lineStart = false;
+      const prefix = /^[ \t]*(?:-[ \t]+)*/.exec(text.slice(i, i + 4 * MAX_YAML_DEPTH + 8))![0];
+      const dashes = prefix.split('-').length - 1;
+      if (dashes > MAX_YAML_DEPTH || prefix.length > 4 * MAX_YAML_DEPTH) return i;
+      // A key or item at the margin ends any flow collection (and forgets a `[` in a plain text).
+      if (!quote && /[\w-]/.test(c)) depth = 0;
+    }
+    if (c === '\n') {
+      lineStart = true;
+      if (quote === '#') quote = '';
+      continue;
+    }
+    if (quote) {
+      if (quote === '"' && c === '\\') i++;
+      else if (c === quote && quote !== '#') quote = '';
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) quote = '#';
+    else if (c === '[' || c === '{') {
+      if (++depth > MAX_YAML_DEPTH) return i;
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return undefined;
+}
+
 export function parseYamlSource(file: VFile): YamlSource {
   const text = String(file.value);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter,
-    uniqueKeys: true,
-    prettyErrors: false,
-    strict: true,
-    version: '1.2',
-    schema: 'core',
-  });
+  const deep = yamlTooDeep(text);
+  const parsed = deep === undefined ? tryParse(text, lineCounter) : undefined;
+  const doc = parsed ?? parseDocument('', { lineCounter: new LineCounter() });
+  if (parsed === undefined) {
+    // Nesting that would exhaust the parser's stack: refused at the level past the limit.
+    const at = deep ?? 0;
+    lineCounter.addNewLine(0);
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+    const point = lineCounter.linePos(at);
+    report(file, `Unexpected YAML nested deeper than ${MAX_YAML_DEPTH} levels, expected a flatter structure`, {
+      ruleId: 'yaml/limit',
+      place: { line: point.line, column: point.col, offset: at },
+      note: 'No opinion file nests more than a few levels; see docs/limits.md',
+    });
+    return { file, doc, lineCounter, data: undefined, locate: () => undefined };
+  }
   const toPosition = (start: number, end: number): Position => {
     // Block values end after their trailing newline: end the span on the last character.
     while (end > start + 1 && /\s/.test(text[end - 1] ?? '')) end--;
@@ -83,6 +132,11 @@ export function parseYamlSource(file: VFile): YamlSource {
     try {
       data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
+      if (error instanceof RangeError) {
+        report(file, `Unexpected YAML nested deeper than the parser can follow, expected a flatter structure`, { ruleId: 'yaml/limit', place: { line: 1, column: 1 } });
+        data = undefined;
+        return { file, doc, lineCounter, data, locate: () => undefined };
+      }
       // yaml throws a ReferenceError on excessive aliases (an alias bomb) or an unresolved alias.
       const reason = error instanceof Error ? error.message : String(error);
       const excessive = /alias count/i.test(reason);
@@ -109,6 +163,22 @@ export function parseYamlSource(file: VFile): YamlSource {
       return toPosition(range[0], range[1]);
     },
   };
+}
+
+function tryParse(text: string, lineCounter: LineCounter) {
+  try {
+    return parseDocument(text, {
+      lineCounter,
+      uniqueKeys: true,
+      prettyErrors: false,
+      strict: true,
+      version: '1.2',
+      schema: 'core',
+    });
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
 }
 
 /** The yaml package appends a line/column to some messages; we report positions ourselves. */

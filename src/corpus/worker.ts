@@ -43,10 +43,14 @@ interface PlainCounted {
   files: PlainFile[];
 }
 
-/** How many worker threads to use for `count` opinions: `jobs` when given, else one per core from 24 opinions on. */
+/**
+ * How many worker threads to use for `count` opinions: `jobs` when given,
+ * else one per core from 24 opinions on — never more than the machine's
+ * cores (each thread holds a whole engine: `--jobs 1000` took 10 GB).
+ */
 export function workersFor(count: number, jobs: number | undefined): number {
   if (!import.meta.url.endsWith('.js')) return 1;
-  return Math.max(1, Math.min(jobs ?? (count >= PARALLEL_THRESHOLD ? availableParallelism() : 1), count));
+  return Math.max(1, Math.min(jobs ?? (count >= PARALLEL_THRESHOLD ? availableParallelism() : 1), count, availableParallelism()));
 }
 
 /** Check opinions, in order; configuration files read once per thread. */

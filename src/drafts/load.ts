@@ -60,7 +60,7 @@ async function loadRevision(cwd: string, path: string, revision: string, lang: s
   const absolute = resolve(cwd, path);
   const shown = displayPath(absolute, cwd);
   const origin = `${shown}@${revision}`;
-  const { root, path: inRepo } = await repoPath(cwd, absolute, shown);
+  const { root, path: inRepo } = await repoPath(absolute, shown);
   const commit = await commitOf(root, revision);
   const type = await typeAt(root, commit, inRepo);
   if (!type) throw new InputError(`cannot read \`${shown}\` at revision \`${revision}\`: it does not exist there`);
@@ -77,7 +77,12 @@ async function loadRevision(cwd: string, path: string, revision: string, lang: s
       const inside = displayPath(resolve(extracted, file), extracted);
       return inside.startsWith('/') ? file : `${origin}/${inside}`;
     };
-    for (const file of files) file.path = rename(file.path);
+    for (const file of files) {
+      file.path = rename(file.path);
+      // A schema link is for editing the working tree; at a revision only this folder was
+      // extracted, so a relative link cannot resolve and saying so would be noise.
+      file.messages = file.messages.filter((message) => message.ruleId !== 'source/schema-link');
+    }
     return { draft: relocate(draft, rename, origin), files };
   } finally {
     await removeTemporary(temporary);

@@ -1,12 +1,13 @@
 /** A Markdown draft file (built by `opinion build` or converted from Word) as a `Draft`. */
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { readBytes } from '../core/safe-read.js';
+import { markdownLimitProblem } from '../core/markdown-limits.js';
 import { parseMarkdownDraft, type ParsedDraft } from './markdown/markdown-draft.js';
-import { describeFsError } from '../core/read-source.js';
 import { InputError } from '../core/errors.js';
 
 /** Drafts are tens of kilobytes; a bench draft of 5,000 points is about 2 MB. */
-const MAX_BYTES = 64 * 1024 * 1024;
+export const MAX_DRAFT_BYTES = 16 * 1024 * 1024;
+const MAX_BYTES = MAX_DRAFT_BYTES;
 
 /** Check that bytes are a text draft, and turn them into text (BOM removed). */
 export function draftText(bytes: Buffer, shown: string): string {
@@ -16,16 +17,20 @@ export function draftText(bytes: Buffer, shown: string): string {
   }
   if (bytes.length > MAX_BYTES) throw new InputError(`cannot read \`${shown}\`: ${Math.round(bytes.length / 1048576)} MB is too large for a draft`);
   if (bytes.subarray(0, 8000).includes(0)) throw new InputError(`cannot read \`${shown}\`: not a text file, expected a Markdown draft`);
-  const text = bytes.toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const decoded = bytes.toString('utf8');
+  const text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
+  // The same bounds as sources, block by block: past them the parser would take minutes (docs/limits.md).
+  const problem = markdownLimitProblem(text, { perFile: false });
+  if (problem) {
+    const before = text.slice(0, problem.offset);
+    const line = (before.match(/\n/g)?.length ?? 0) + 1;
+    throw new InputError(`cannot read \`${shown}\` at ${line}:${problem.offset - before.lastIndexOf('\n')}: ${problem.reason.charAt(0).toLowerCase()}${problem.reason.slice(1)}`);
+  }
+  return text;
 }
 
 export async function readMarkdownDraft(path: string, shown: string): Promise<ParsedDraft> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    throw new InputError(`cannot read \`${shown}\`: ${describeFsError(error)}`);
-  }
-  return parseMarkdownDraft(draftText(bytes, shown), shown);
+  const read = await readBytes(path, { maxBytes: MAX_BYTES });
+  if (!read.ok) throw new InputError(`cannot read \`${shown}\`: ${read.code === 'too-large' ? `${read.reason}, too large for a draft` : read.reason}`);
+  return parseMarkdownDraft(draftText(read.bytes, shown), shown);
 }

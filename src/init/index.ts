@@ -3,6 +3,7 @@
  * `templates/scaffold/`, with the user's values set through the YAML
  * document model (so comments stay and no value can break the syntax).
  */
+import { SCHEMA_BASE } from '../core/schema-url.js';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
@@ -14,7 +15,7 @@ export interface ScaffoldOptions {
   /** Where the scaffold lives (`templates/scaffold` of the package). */
   scaffoldDir: string;
   /** Where the JSON Schemas live (`schemas/` of the package). */
-  schemasDir: string;
+  schemasDir?: string;
   /** The folder the opinion will be written to (for the relative `$schema` path). */
   targetDir: string;
   reference?: string;
@@ -51,7 +52,8 @@ export async function scaffoldOpinion(options: ScaffoldOptions): Promise<Scaffol
     const targets = path.startsWith('text/LANG/') ? languages.map((l) => [l, path.replace(/^text\/LANG\//, `text/${l}/`)] as const) : [[language, path] as const];
     for (const [lang, target] of targets) {
       const depth = target.split('/').length - 1;
-      const schemas = relative(join(options.targetDir, ...Array(depth).fill('x')), options.schemasDir).split('\\').join('/') || '.';
+      // A link that survives a move: the published schema, unless a local folder was asked for.
+      const schemas = options.schemasDir === undefined ? SCHEMA_BASE : relative(join(options.targetDir, ...Array(depth).fill('x')), options.schemasDir).split('\\').join('/') || '.';
       let content = source.replace(/@SCHEMAS@/g, schemas);
       const labels = labelsOf.get(lang);
       if (target === 'opinion.yaml') content = setMetadata(content, options, languages, labelsOf.get(language));

@@ -14,14 +14,17 @@ import { basename, join } from 'node:path';
 import { VFile } from 'vfile';
 import { report } from '../core/messages.js';
 import { readSource } from '../core/read-source.js';
+import { opinionScope, type ReadScope } from '../core/safe-read.js';
 import { parseYamlSource, type YamlSource } from '../core/yaml-source.js';
 import { suggest } from '../core/suggest.js';
+import { regexHazard } from '../core/regexp.js';
 import type { Position } from '../core/model.js';
 import {
   LABEL_KEYS,
   NEUTRAL_LABELS,
   LIST_LABELS,
   META_LISTS,
+  OPTIONAL_LABELS,
   PLURAL_WORD_CHOICES,
   EXPAND_CHOICES,
   TEXT_LABELS,
@@ -31,10 +34,10 @@ import {
   type ListLabelKey,
   type MetaListKey,
 } from './labels.js';
-import { PACKAGE_ROOT } from '../core/package-root.js';
+import { BUILTIN_LANGUAGES_DIR } from '../core/package-files.js';
 
 /** The label files that ship: `templates/languages/<lang>.yaml` of the package. */
-export const BUILTIN_LANGUAGES_DIR = join(PACKAGE_ROOT, 'templates', 'languages');
+export { BUILTIN_LANGUAGES_DIR };
 
 /** One label file, checked and flattened to dotted keys (`header.rapporteur`). */
 export interface LabelFile {
@@ -52,8 +55,8 @@ export interface LabelFile {
 const LANG_CODE = /^[a-z]{2,3}$/;
 const KNOWN_KEYS = [...LABEL_KEYS, ...LIST_LABELS, ...META_LISTS, 'lang', 'locale'];
 
-export async function readLabelFile(path: string): Promise<LabelFile> {
-  const read = await readSource(path);
+export async function readLabelFile(path: string, scope?: ReadScope): Promise<LabelFile> {
+  const read = await readSource(path, scope);
   if (!read.ok) return emptyLabelFile(read.file);
   return parseLabelFile(read.file);
 }
@@ -85,8 +88,10 @@ export function parseLabelFile(file: VFile): LabelFile {
       place: { line: 1, column: 1 },
     });
   }
-  if (typeof data.locale === 'string') result.locale = data.locale;
-  else if (data.locale !== undefined) {
+  if (typeof data.locale === 'string' && isLocale(data.locale)) result.locale = data.locale;
+  else if (typeof data.locale === 'string') {
+    report(file, `Unexpected locale \`${data.locale}\`, expected a BCP 47 locale such as \`fr-FR\` or \`de-AT\``, { ruleId: 'labels/invalid', place: source.locate('/locale') });
+  } else if (data.locale !== undefined) {
     report(file, 'Unexpected `locale` value, expected a locale such as `fr-FR`', { ruleId: 'labels/invalid', place: source.locate('/locale') });
   }
   flatten(data, '', source, result);
@@ -204,19 +209,25 @@ function checkList(key: ListLabelKey, value: unknown, source: YamlSource, pointe
     } catch (error) {
       return fail(`Unexpected pattern \`${rule[0]}\` in \`glossary.plural-rules\`: ${(error as Error).message}`);
     }
+    const hazard = regexHazard(rule[0]);
+    if (hazard) return fail(`Unexpected pattern \`${rule[0]}\` in \`glossary.plural-rules\`: ${hazard}, expected a simple pattern on the end of a word such as \`([^aeiou])y$\``);
   }
   return true;
 }
 
-/** The label files of a folder (`<dir>/<lang>.yaml`), by language; an absent folder holds none. */
-export async function readLabelFolder(dir: string): Promise<LabelFile[]> {
+/**
+ * The label files of a folder (`<dir>/<lang>.yaml`), by language; an absent
+ * folder holds none. `opinionDir`: nothing outside that folder is read.
+ */
+export async function readLabelFolder(dir: string, opinionDir?: string): Promise<LabelFile[]> {
+  const scope = opinionDir === undefined ? undefined : opinionScope(opinionDir);
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n)).sort();
   } catch {
     return [];
   }
-  return Promise.all(names.map((name) => readLabelFile(join(dir, name))));
+  return Promise.all(names.map((name) => readLabelFile(join(dir, name), scope)));
 }
 
 const builtinCache = new Map<string, Promise<LabelFile | undefined>>();
@@ -274,7 +285,7 @@ export function resolveLabels(
     if (layer.locale) locale = layer.locale;
   }
   if (mine.length > 0) for (const [key, value] of Object.entries(NEUTRAL_LABELS) as [LabelKey, string][]) if (!text.has(key)) text.set(key, value);
-  const missing = [...LABEL_KEYS.filter((key) => !text.has(key)), ...LIST_LABELS.filter((key) => !lists.has(key))];
+  const missing = [...LABEL_KEYS.filter((key) => !text.has(key) && !OPTIONAL_LABELS.has(key)), ...LIST_LABELS.filter((key) => !lists.has(key))];
   if (mine.length === 0 || missing.length > 0) {
     const last = mine[mine.length - 1];
     const shown = missing.slice(0, 8).map((k) => `\`${k}\``).join(', ') + (missing.length > 8 ? ` and ${missing.length - 8} more` : '');
@@ -305,6 +316,15 @@ export function resolveLabels(
     plural,
     unverified: LABEL_KEYS.filter((key) => unverified.has(key)),
   };
+}
+
+/** Whether dates and numbers can be formatted for `locale` (a malformed tag makes `Intl` throw). */
+function isLocale(locale: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(locale).length === 1 && new Intl.DateTimeFormat(locale) !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -6,21 +6,21 @@
  * than needed to report them, and `ok` is false.
  */
 import { factsAfterVersion, lateFactMessage } from '../core/stage-facts.js';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Root } from 'mdast';
 import { report, sortMessages } from '../core/messages.js';
 import { parseMarkdown } from '../core/markdown.js';
 import type { Opinion } from '../core/model.js';
-import { readSource } from '../core/read-source.js';
 import { validateOpinion } from '../validate/index.js';
 import { VFile } from 'vfile';
 import { isPublishedLabel, type LabelKey, type Labels } from '../labels/labels.js';
-import { builtinLabelFiles, checkAgainstEnglish, readLabelFile, readLabelFolder, resolveLabels, type LabelFile } from '../labels/load.js';
-import { DEFAULT_TEMPLATE } from './package-files.js';
+import { builtinLabelFiles, checkAgainstEnglish, readLabelFile, resolveLabels, type LabelFile } from '../labels/load.js';
+import { DEFAULT_TEMPLATE } from '../core/package-files.js';
 import { chapterTrees } from './chapter-trees.js';
 import { renderOpinion, type Format, type RenderResult } from './render.js';
-import { makeSafe } from './source-safety.js';
-import { readSlotOverrides, readTemplate, slotsFor } from './template-load.js';
+import { makeSafe } from '../core/source-safety.js';
+import { slotsFor } from '../core/template-load.js';
+import type { Template } from '../core/template.js';
 
 export interface BuildOptions {
   /** Languages to build: codes, or 'all' for every language in `languages` (default: the original language). */
@@ -57,7 +57,8 @@ export interface OpinionBuild {
 }
 
 export async function buildOpinion(dir: string, options: BuildOptions = {}): Promise<OpinionBuild> {
-  const { opinion, files } = await validateOpinion(dir);
+  const validated = await validateOpinion(dir, options.template === undefined ? {} : { template: options.template });
+  const { opinion, files } = validated;
   const name = opinion?.name ?? dir.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? dir;
   const result: OpinionBuild = { dir, name, ok: false, renders: [], failed: [], files, ...(opinion ? { opinion } : {}) };
   if (!opinion || (options.lenient ? hasErrors(files, LOADING_RULES) : hasErrors(files))) return finish(result);
@@ -95,20 +96,15 @@ export async function buildOpinion(dir: string, options: BuildOptions = {}): Pro
   }
 
   // Template and slot replacements.
-  const templatePath = options.template ?? (typeof meta.template === 'string' ? resolve(dir, meta.template) : DEFAULT_TEMPLATE);
-  const template = await readTemplate(templatePath);
-  const slots = await readSlotOverrides(dir);
-  files.push(...slots.files);
-  if (!('tree' in template)) {
-    files.push(template);
-    return finish(result);
-  }
-  files.push(template.file);
+  // Read and checked by validation (the template confined to the opinion unless given explicitly).
+  const template = validated.template;
+  const slots = validated.slots!;
+  if (!template || !('tree' in template)) return finish(result);
   if (template.broken || slots.files.some((f) => f.messages.some((m) => m.fatal))) return finish(result);
 
   // Labels: shipped, the opinion's, --labels. Each language stands on its own:
   // one whose labels are missing or broken is reported and left out, the others are built.
-  const layers: LabelFile[] = [...(await builtinLabelFiles(['en', meta.language, ...langs])), ...(await readLabelFolder(join(dir, 'labels')))];
+  const layers: LabelFile[] = [...(await builtinLabelFiles(['en', meta.language, ...langs])), ...(validated.labels ?? [])];
   for (const path of options.labels ?? []) layers.push(await readLabelFile(path));
   const layerFiles = layers.map((layer) => layer.file);
   files.push(...layerFiles.filter((file) => !files.includes(file)));
@@ -125,7 +121,7 @@ export async function buildOpinion(dir: string, options: BuildOptions = {}): Pro
   }
   if (options.lenient && [...labels.values()].includes(undefined)) return finish(result);
 
-  const notesFiles = options.notes ? await readNotes(opinion, files) : undefined;
+  const notesFiles = options.notes ? readNotes(validated) : undefined;
   for (const lang of langs) {
     const own = labels.get(lang);
     if (!own || !declared.includes(lang)) {
@@ -190,14 +186,12 @@ function warnUnverified(labels: Labels, used: ReadonlySet<LabelKey>, layers: rea
   });
 }
 
-async function readNotes(opinion: Opinion, files: VFile[]): Promise<{ path: string; tree: Root }[]> {
+function readNotes(validated: { notes?: { path: string; file: VFile }[] }): { path: string; tree: Root }[] {
+  // Read (and checked) by validation; files that could not be read are errors there.
   const notes: { path: string; tree: Root }[] = [];
-  for (const path of opinion.notes) {
-    const read = await readSource(path);
-    files.push(read.file);
-    if (!read.ok) continue;
-    const tree = parseMarkdown(String(read.file.value));
-    makeSafe(tree, read.file);
+  for (const { path, file } of validated.notes ?? []) {
+    const tree = parseMarkdown(String(file.value));
+    makeSafe(tree, file);
     notes.push({ path, tree: dropFootnotes(tree) });
   }
   return notes;

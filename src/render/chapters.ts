@@ -19,8 +19,9 @@ import { ID_PATTERN, LEADING_ID, TRAILING_ATTRIBUTES } from '../core/markdown.js
 import type { ChapterSource, Position } from '../core/model.js';
 import type { RenderContext } from './context.js';
 import type { Chapter, PointBlock } from './ir.js';
-import { placePrinciples, placeRecommendations, type Placed, type RecommendationGrouping } from './placed-items.js';
-import { makeSafe } from './source-safety.js';
+import { placePrinciples, placeRecommendations, type Placed } from './placed-items.js';
+import type { RecommendationGrouping } from '../core/template.js';
+import { makeSafe } from '../core/source-safety.js';
 
 export interface ChapterResult {
   chapter: Chapter;
@@ -39,8 +40,9 @@ export function readChapter(ctx: RenderContext, source: ChapterSource, options: 
   const file = source.file;
   const tree = options.tree ?? (structuredClone(source.tree) as Root);
   const footnotes = new Map<string, FootnoteDefinition>();
-  takeFootnoteDefinitions(tree, footnotes);
+  // Cleaned before the footnotes are taken out: their content reaches every output too.
   makeSafe(tree, file);
+  takeFootnoteDefinitions(tree, footnotes);
 
   const chapter: Chapter = { id: source.id, number: '', numbered: true, title: [], blocks: [], file };
   let titled = false;

@@ -9,7 +9,7 @@ import type { Evidence, Fact, Source } from '../core/model.js';
 import type { RenderContext } from './context.js';
 import { formatLongDate } from './dates.js';
 import { fillPhrasing } from '../labels/labels.js';
-import { isSafeUrl } from './source-safety.js';
+import { isSafeUrl } from '../core/source-safety.js';
 import { parsePhrasing, pick } from './source-text.js';
 
 export function citationContent(ctx: RenderContext, evidence: Evidence, evidenceIndex: number, fact?: { fact: Fact; index: number }): PhrasingContent[] {

@@ -6,7 +6,7 @@
  * Markdown syntax as a string.
  */
 import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
-import type { Field, Template } from './template.js';
+import type { Field, Template } from '../core/template.js';
 import type { LabelKey } from '../labels/labels.js';
 import {
   appendixSlot,

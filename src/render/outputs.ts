@@ -9,10 +9,15 @@ export const BUILD_OUTPUTS = {
   html: { extension: 'html', field: 'html' },
   json: { extension: 'json', field: 'json' },
   docx: { extension: 'docx', field: 'docx' },
+  /** The Word draft printed by LibreOffice (`src/pdf/`): asking for it makes the Word draft. */
+  pdf: { extension: 'pdf', field: 'pdf', printedFrom: 'docx' },
 } as const;
 
-export type Format = keyof typeof BUILD_OUTPUTS;
-export const FORMATS = Object.keys(BUILD_OUTPUTS) as Format[];
+export type Output = keyof typeof BUILD_OUTPUTS;
+export const OUTPUTS = Object.keys(BUILD_OUTPUTS) as Output[];
+/** The outputs the renderer makes itself (a PDF is printed afterwards from the Word draft). */
+export type Format = Exclude<Output, 'pdf'>;
+export const FORMATS = OUTPUTS.filter((output): output is Format => output !== 'pdf');
 /**
  * The outputs made when none are asked for. The Word draft is made on demand: loading the Word
  * writer and packing the sample costs about 0.2 s in a one-shot build, a quarter of the rest.

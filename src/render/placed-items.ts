@@ -15,13 +15,12 @@ import type { Addressee, Position } from '../core/model.js';
 import type { RenderContext } from './context.js';
 import type { Block, PointBlock } from './ir.js';
 import { missingText, parseBlocks, parsePhrasing, pick, textIn } from './source-text.js';
+import { GROUPINGS, type RecommendationGrouping } from '../core/template.js';
 
 import { ADDRESSEES } from '../core/model.js';
 
 export { ADDRESSEES };
 
-export type RecommendationGrouping = 'none' | 'addressee';
-export const GROUPINGS: readonly RecommendationGrouping[] = ['none', 'addressee'];
 
 /** Ids already placed in this language's chapters. */
 export type Placed = Set<string>;

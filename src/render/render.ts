@@ -17,7 +17,7 @@ import type { LengthCount } from './length.js';
 import { plainText } from './plain-text.js';
 import { resolveDocument, type ResolvedDocument } from './resolve.js';
 import type { Parts } from './slots.js';
-import type { Field, Template } from './template.js';
+import type { Field, Template } from '../core/template.js';
 import { documentJson, documentFrom, type BuiltDocument } from './to-json.js';
 import { toHtml } from './to-html.js';
 import { toMarkdown } from './to-markdown.js';
@@ -63,6 +63,8 @@ export interface RenderResult {
   word?: WordSource;
   /** The `.docx` bytes: set by `buildOpinion` (packing is asynchronous), not by `renderOpinion`. */
   docx?: Uint8Array;
+  /** The Word draft printed to PDF by LibreOffice (set by the CLI's `--to pdf`; see src/pdf/). */
+  pdf?: Uint8Array;
   draft: Draft;
   /** The stage banner, reference, document number and kind line as header fields (see `bannerFields`). */
   banner: DraftHeaderField[];

@@ -20,7 +20,7 @@ import type { Chapter, Footnote } from './ir.js';
 import type { Labels } from '../labels/labels.js';
 import { countLength, type LengthCount } from './length.js';
 import { numberChapters } from './numbering.js';
-import type { RecommendationGrouping } from './placed-items.js';
+import type { RecommendationGrouping } from '../core/template.js';
 import { collectTargets, resolveReferences } from './references.js';
 import { toDraft } from './to-draft.js';
 import { checkTranslation } from './translations.js';
@@ -103,6 +103,7 @@ export function resolveDocument(opinion: Opinion, options: ResolveOptions): Reso
     });
   }
   const draft = toDraft(opinion.dir, ctx.lang, front, chapters, footnotes);
+  if (ctx.numbering === 'oj') draft.numbering = 'oj';
   return { ctx, front, chapters, footnotes, ...(closing ? { closing } : {}), amendments, length, draft };
 }
 

@@ -22,7 +22,7 @@ import { parseMarkdown } from '../core/markdown.js';
 import type { Position, YamlKind } from '../core/model.js';
 import type { RenderContext } from './context.js';
 import type { LabelKey } from '../labels/labels.js';
-import { makeSafe } from './source-safety.js';
+import { makeSafe } from '../core/source-safety.js';
 
 export interface YamlField {
   kind: YamlKind;

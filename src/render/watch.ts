@@ -5,8 +5,8 @@
  * triggers one build; builds of one opinion never overlap. Resolves when the
  * signal aborts.
  */
-import { watch, type FSWatcher } from 'node:fs';
-import { basename, dirname, resolve, sep } from 'node:path';
+import { readdirSync, statSync, watch, type Dirent, type FSWatcher } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 
 export interface WatchOptions {
   signal?: AbortSignal;
@@ -25,6 +25,14 @@ function ignored(name: string): boolean {
   const base = basename(name);
   if (name.split(/[\\/]/).some((part) => part.startsWith('.') && part.length > 1)) return true;
   return base.startsWith('.') || base.endsWith('~') || base.endsWith('.swp') || base.endsWith('.tmp') || base.startsWith('#');
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 export function watchOpinions(dirs: readonly string[], rebuild: (dir: string) => Promise<void>, options: WatchOptions = {}): Promise<void> {
@@ -58,33 +66,59 @@ export function watchOpinions(dirs: readonly string[], rebuild: (dir: string) =>
     );
   };
 
-  const start = (path: string, recursive: boolean, onEvent: (name: string | null) => void) => {
+  const start = (path: string, onEvent: (name: string | null) => void): FSWatcher | undefined => {
     try {
-      const watcher = watch(path, { recursive, signal: options.signal }, (_event, name) => onEvent(name));
+      const watcher = watch(path, { signal: options.signal }, (_event, name) => onEvent(name));
       watcher.on('error', (error) => options.onError?.(path, error));
       watchers.push(watcher);
+      return watcher;
     } catch (error) {
       options.onError?.(path, error as Error);
+      return undefined;
     }
   };
   const skip = (options.ignore ?? []).map((p) => resolve(p));
   const inside = (path: string) => skip.some((folder) => path === folder || path.startsWith(folder + sep));
-  for (const dir of dirs) {
-    start(dir, true, (name) => {
-      if (name !== null && (ignored(name) || inside(resolve(dir, name)))) return;
-      schedule(dir);
+  /**
+   * Every folder of an opinion is watched on its own (not with `recursive`,
+   * which on Linux before Node 22 watches each file by inode and so misses a
+   * save that replaces the file: `sed -i`, `perl -pi`, an editor's "safe
+   * write" to a temporary renamed over the original). A folder watcher sees
+   * every name that appears in it, whatever the inode; folders created later
+   * are watched as they appear.
+   */
+  const byFolder = new Map<string, FSWatcher>();
+  const watchFolder = (opinion: string, folder: string) => {
+    if (options.signal?.aborted || inside(folder)) return;
+    byFolder.get(folder)?.close();
+    const watcher = start(folder, (name) => {
+      if (name === null) return schedule(opinion);
+      const path = join(folder, name);
+      if (ignored(name) || inside(path)) return;
+      if (isFolder(path)) watchFolder(opinion, path);
+      schedule(opinion);
     });
-  }
+    if (!watcher) return;
+    byFolder.set(folder, watcher);
+    let entries: Dirent[] = [];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      // Removed meanwhile: its parent's watcher reports it.
+    }
+    for (const entry of entries) if (entry.isDirectory() && !ignored(entry.name)) watchFolder(opinion, join(folder, entry.name));
+  };
+  for (const dir of dirs) watchFolder(dir, resolve(dir));
   const shared = new Set((options.shared ?? []).map((p) => resolve(p)));
   for (const folder of new Set([...shared].map((p) => dirname(p)))) {
-    start(folder, false, (name) => {
+    start(folder, (name) => {
       if (name !== null && shared.has(resolve(folder, name))) for (const dir of dirs) schedule(dir);
     });
   }
 
   return new Promise((done) => {
     const stop = () => {
-      for (const watcher of watchers) watcher.close();
+      for (const watcher of [...watchers, ...byFolder.values()]) watcher.close();
       for (const timer of timers.values()) clearTimeout(timer);
       void Promise.all(running.values()).then(() => done());
     };

@@ -1,8 +1,9 @@
 /**
- * Writing a built opinion: `<out>/<opinion>/<lang>/opinion.{md,html,json,docx}`.
+ * Writing a built opinion: `<out>/<opinion>/<lang>/opinion.{md,html,json,docx,pdf}`.
  *
  * Nothing is lost:
- * - every file is written atomically (`src/core/atomic-write.ts`);
+ * - the outputs of a build and its manifest are written together or not at
+ *   all, one build of an opinion at a time (`transaction.ts`);
  * - a file edited by hand since the last build (its SHA-256 no longer the
  *   one in the manifest), or a file the build did not write, is never
  *   overwritten: the opinion's outputs are left as they are and an error
@@ -15,10 +16,10 @@
 import { BUILD_OUTPUTS } from './outputs.js';
 import { constants } from 'node:fs';
 import { copyFile, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { VFile } from 'vfile';
 import { report } from '../core/messages.js';
-import { removeStaleTemporaries, writeFileAtomic } from '../core/atomic-write.js';
+import { commitFiles, OutputBusyError, recoverInterrupted, withOutputLock } from './transaction.js';
 import type { OpinionBuild } from './build-opinion.js';
 import { manifestText, MANIFEST_NAME, readManifest, sha256 } from './manifest.js';
 
@@ -58,9 +59,26 @@ export function outputPaths(build: OpinionBuild, out: string): { path: string; c
 }
 
 export async function writeOutputs(build: OpinionBuild, options: WriteOptions): Promise<WriteResult> {
-  const result: WriteResult = { written: [], unchanged: [], backups: [], refused: [], files: [] };
   const root = join(options.out, build.name);
   const targets = outputPaths(build, options.out);
+  try {
+    return await withOutputLock(root, async () => {
+      await recoverInterrupted(root, new Set(targets.map((target) => dirname(target.path))));
+      return await writeLocked(build, options, root, targets);
+    });
+  } catch (error) {
+    if (!(error instanceof OutputBusyError)) throw error;
+    const file = new VFile({ path: root });
+    report(file, `Cannot write the outputs: ${error.message}`, {
+      ruleId: 'build/busy',
+      note: 'Nothing was written for this opinion. Wait for the other build to finish, or stop it, and build again',
+    });
+    return { written: [], unchanged: [], backups: [], refused: [root], files: [file] };
+  }
+}
+
+async function writeLocked(build: OpinionBuild, options: WriteOptions, root: string, targets: { path: string; content: string | Uint8Array }[]): Promise<WriteResult> {
+  const result: WriteResult = { written: [], unchanged: [], backups: [], refused: [], files: [] };
   const { manifest, problem } = await readManifest(root);
   const key = (path: string) => relative(root, path).split(sep).join('/');
 
@@ -111,7 +129,6 @@ export async function writeOutputs(build: OpinionBuild, options: WriteOptions): 
   if (result.refused.length > 0) return result;
 
   const stamp = timestamp(options.now ?? new Date());
-  for (const dir of new Set(plan.map((p) => join(p.path, '..')))) await removeStaleTemporaries(dir);
   for (const item of plan) {
     if (item.backup) {
       const backup = await backupCopy(item.path, stamp);
@@ -123,11 +140,13 @@ export async function writeOutputs(build: OpinionBuild, options: WriteOptions): 
       });
       result.files.push(file);
     }
-    await writeFileAtomic(item.path, item.content);
     manifest.files[key(item.path)] = { sha256: item.hash };
     result.written.push(item.path);
   }
-  if (plan.length > 0 || result.unchanged.length > 0) await writeFileAtomic(join(root, MANIFEST_NAME), manifestText(manifest));
+  // Every output and the manifest together, or none (see transaction.ts).
+  const commit = plan.map((item) => ({ path: item.path, content: item.content }));
+  if (plan.length > 0 || result.unchanged.length > 0) commit.push({ path: join(root, MANIFEST_NAME), content: manifestText(manifest) });
+  await commitFiles(root, commit);
   return result;
 }
 

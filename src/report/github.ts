@@ -15,7 +15,7 @@ export function formatGithub(files: readonly VFile[], options: ReportOptions): s
     for (const message of file.messages) {
       const end = message.place && 'start' in message.place ? message.place.end : undefined;
       const properties: [string, string | number | undefined | null][] = [
-        ['file', displayPath(file.path, options.cwd)],
+        ['file', displayPath(file.path, options.root ?? options.cwd)],
         ['line', message.line],
         ['col', message.column],
         ['endLine', end?.line],

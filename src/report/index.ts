@@ -13,12 +13,16 @@ export interface ReportOptions {
   color?: boolean;
   /** Paths are shown relative to this folder. */
   cwd?: string;
+  /** The repository's root: `github` and `sarif` paths are relative to it (default: `cwd`). */
+  root?: string;
   /** Show files without messages too (human format: "ok" lines). */
   verbose?: boolean;
   /** What was checked, for the summary line (e.g. "2 opinions"). */
   checked?: string;
-  /** Rule descriptions for SARIF's rule table, by rule id. */
-  rules?: Record<string, { description: string; url?: string }>;
+  /** Rule descriptions for SARIF's rule table, by rule id: a one-line description, the rationale, the docs' address. */
+  rules?: Record<string, { description: string; rationale?: string; url?: string }>;
+  /** For a rule without an entry in `rules`: the address of the docs describing it. */
+  defaultHelpUri?: string;
   /** The tool version for JSON / SARIF. */
   version?: string;
 }

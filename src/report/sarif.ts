@@ -28,7 +28,7 @@ export function formatSarif(files: readonly VFile[], options: ReportOptions): st
         locations: [
           {
             physicalLocation: {
-              artifactLocation: { uri: encodeURI(displayPath(file.path, options.cwd)) },
+              artifactLocation: { uri: encodeURI(displayPath(file.path, options.root ?? options.cwd)), uriBaseId: '%SRCROOT%' },
               ...(Object.keys(region).length ? { region } : {}),
             },
           },
@@ -36,11 +36,21 @@ export function formatSarif(files: readonly VFile[], options: ReportOptions): st
       });
     }
   }
-  const rules = [...ruleIds].sort().map((id) => ({
-    id,
-    ...(options.rules?.[id] ? { shortDescription: { text: options.rules[id].description } } : {}),
-    ...(options.rules?.[id]?.url ? { helpUri: options.rules[id].url } : {}),
-  }));
+  // Code scanning shows a rule's descriptions and help next to each alert.
+  const rules = [...ruleIds].sort().map((id) => {
+    const rule = options.rules?.[id];
+    const short = rule ? rule.description : `opinion: ${id}`;
+    const full = rule?.rationale ?? (rule ? `${rule.description}.` : `A finding of \`opinion\` (rule \`${id}\`): the message names what was found and what was expected.`);
+    const url = rule?.url ?? options.defaultHelpUri;
+    return {
+      id,
+      name: id,
+      shortDescription: { text: short },
+      fullDescription: { text: full },
+      help: { text: url ? `${full}\n\n${url}` : full, markdown: url ? `${full}\n\n[Documentation](${url})` : full },
+      ...(url ? { helpUri: url } : {}),
+    };
+  });
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',

@@ -5,21 +5,28 @@
  */
 import { Chalk } from 'chalk';
 import { displayPath } from '../report/paths.js';
-import { table, n, truncate } from './table.js';
+import { table, n, truncate, wrapText } from './table.js';
 import type { OpinionStats, StatsReport } from './types.js';
 
 export interface TableOptions {
   color?: boolean;
   cwd?: string;
+  /** The terminal's width: long text columns and notes wrap to it (none: lines are as long as they need). */
+  width?: number;
 }
 
 export function formatStatsTable(report: StatsReport, options: TableOptions = {}): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   if (report.opinions.length === 1) return opinionTables(report.opinions[0]!, c, options).join('\n') + '\n';
-  return corpusTable(report, c).join('\n') + '\n';
+  return corpusTable(report, c, options).join('\n') + '\n';
 }
 
 type C = InstanceType<typeof Chalk>;
+
+/** A line of explanation under a table, wrapped to the terminal. */
+function note(text: string, c: C, options: TableOptions): string[] {
+  return (options.width ? wrapText(text, options.width) : [text]).map((line) => c.dim(line));
+}
 
 function percent(part: number, whole: number): string {
   return `${Math.round((part / whole) * 100)} %`;
@@ -34,16 +41,22 @@ function opinionTables(stats: OpinionStats, c: C, options: TableOptions): string
   if (original) {
     const empty = original.chapters.length === 0;
     heading(`Text (${original.lang})${empty ? c.dim(' — no chapters yet') : original.counted === 'sources' ? c.dim(' — counted on the sources, not on the rendered draft: acronyms not spelled out') : ''}`);
-    const rows = original.chapters.map((ch) => [ch.number ?? '', truncate(ch.title, 44), n(ch.characters), n(ch.charactersNoSpaces), n(ch.words), String(ch.points), String(ch.footnotes)]);
-    rows.push(['', 'Footnotes', n(original.footnotes.characters), n(original.footnotes.charactersNoSpaces), n(original.footnotes.words), '', '']);
-    rows.push(['', c.bold('Total'), n(original.total.characters), n(original.total.charactersNoSpaces), n(original.total.words), String(original.total.points), String(original.total.footnotes)]);
-    out.push(
-      ...table(
+    const chapterTable = (titleWidth: number) => {
+      const rows = original.chapters.map((ch) => [ch.number ?? '', truncate(ch.title, titleWidth), n(ch.characters), n(ch.charactersNoSpaces), n(ch.words), String(ch.points), String(ch.footnotes)]);
+      rows.push(['', 'Footnotes', n(original.footnotes.characters), n(original.footnotes.charactersNoSpaces), n(original.footnotes.words), '', '']);
+      rows.push(['', c.bold('Total'), n(original.total.characters), n(original.total.charactersNoSpaces), n(original.total.words), String(original.total.points), String(original.total.footnotes)]);
+      return table(
         [{ title: '' }, { title: 'Chapter' }, { title: 'Characters', align: 'right' }, { title: 'No spaces', align: 'right' }, { title: 'Words', align: 'right' }, { title: 'Points', align: 'right' }, { title: 'Footnotes', align: 'right' }],
         rows,
         { header: c.dim },
-      ),
-    );
+      );
+    };
+    let lines = chapterTable(44);
+    // On a narrow terminal, chapter titles give way (down to 12 characters) so that the counts stay on the line.
+    const over = options.width ? Math.max(...lines.map((line) => [...line.replace(/\u001b\[[0-9;]*m/g, '')].length)) - options.width : 0;
+    const widest = Math.min(44, Math.max(9, ...original.chapters.map((ch) => [...ch.title].length)));
+    if (over > 0) lines = chapterTable(Math.max(12, widest - over));
+    out.push(...lines);
     const used = original.total.charactersNoSpaces;
     const mark = used > stats.limit ? c.red('over the limit') : used > stats.limit * 0.9 ? c.yellow('near the limit') : c.green('within the limit');
     out.push(`Length: ${n(used)} of ${n(stats.limit)} characters without spaces (${percent(used, stats.limit)}), ${mark}`);
@@ -63,11 +76,11 @@ function opinionTables(stats: OpinionStats, c: C, options: TableOptions): string
           l.readability ? l.readability.score.toFixed(1) : '–',
           l.readability ? `${l.readability.name}: ${l.readability.band}` : l.total.words === 0 ? 'no text' : 'no formula for this language',
         ]),
-        { header: c.dim },
+        { header: c.dim, maxWidth: options.width },
       ),
     );
     const formulas = [...new Map(stats.languages.filter((l) => l.readability).map((l) => [l.readability!.formula, `${l.readability!.name}, ${l.readability!.source}`])).values()];
-    if (formulas.length) out.push(c.dim(`Readability over the points' text, higher is easier: ${formulas.join('; ')}.`));
+    if (formulas.length) out.push(...note(`Readability over the points' text, higher is easier: ${formulas.join('; ')}.`, c, options));
   }
 
   const recs = stats.recommendations;
@@ -80,7 +93,7 @@ function opinionTables(stats: OpinionStats, c: C, options: TableOptions): string
       ...table(
         [{ title: 'Addressee' }, { title: 'High', align: 'right' }, { title: 'Medium', align: 'right' }, { title: 'Low', align: 'right' }, { title: 'No priority', align: 'right' }, { title: 'Total', align: 'right' }],
         rows,
-        { header: c.dim },
+        { header: c.dim, maxWidth: options.width },
       ),
     );
     out.push(c.dim('A recommendation with several addressees counts once for each.'));
@@ -94,10 +107,10 @@ function opinionTables(stats: OpinionStats, c: C, options: TableOptions): string
       ...table(
         [{ title: 'Recommendation' }, { title: 'Point' }, ...keys.map((k) => ({ title: k })), { title: 'Evidence' }],
         cov.rows.map((r) => [r.recommendation, r.number ?? '', ...cov.principles.map((p) => (r.principles.includes(p) ? '●' : c.dim('·'))), r.evidence.join(', ') || c.dim('none')]),
-        { header: c.dim },
+        { header: c.dim, maxWidth: options.width },
       ),
     );
-    if (keys.length) out.push(c.dim(cov.principles.map((p, i) => `${keys[i]} ${p}`).join('  ')));
+    if (keys.length) out.push(...note(cov.principles.map((p, i) => `${keys[i]} ${p}`).join('  '), c, options));
   }
 
   const cited = stats.citedBy;
@@ -115,14 +128,14 @@ function opinionTables(stats: OpinionStats, c: C, options: TableOptions): string
       ...table(
         [{ title: 'Item' }, { title: 'Kind' }, { title: 'Cited by' }],
         [...cited.principles.map((p) => [p.id, 'principle', describe(p)]), ...cited.evidence.map((e) => [e.id, 'evidence', describe(e)])],
-        { header: c.dim },
+        { header: c.dim, maxWidth: options.width },
       ),
     );
   }
   return out;
 }
 
-function corpusTable(report: StatsReport, c: C): string[] {
+function corpusTable(report: StatsReport, c: C, options: TableOptions): string[] {
   const rows = report.opinions.map((o) => {
     const l = o.languages.find((x) => x.original);
     const used = l?.total.charactersNoSpaces ?? 0;
@@ -162,7 +175,7 @@ function corpusTable(report: StatsReport, c: C): string[] {
       { title: 'Readability', align: 'right' },
     ],
     rows,
-    { header: c.dim },
+    { header: c.dim, maxWidth: options.width },
   );
   const quick = report.opinions.some((o) => o.languages.some((l) => l.counted === 'sources'));
   lines.push(c.dim(`Counted in each opinion's original language${quick ? ', on the sources (acronyms not spelled out: lengths a little short of the build\'s)' : ''}. ${t.overLimit ? `${t.overLimit} over the limit of 18,000 characters without spaces. ` : ''}Readability: the formula of the original language (see \`opinion stats <folder>\`).`));

@@ -96,7 +96,7 @@ function yamlData(opinion: Opinion) {
 /** The original's segment texts at a git revision, by key (files absent then: no segments). */
 async function segmentsAt(opinion: Opinion, rev: string): Promise<Map<string, string>> {
   const original = opinion.meta.language;
-  const { root, path: prefix } = await repoPath(opinion.dir, opinion.dir, opinion.dir);
+  const { root, path: prefix } = await repoPath(opinion.dir, opinion.dir);
   const commit = await commitOf(root, rev);
   const show = async (path: string): Promise<string | undefined> => {
     try {
@@ -130,7 +130,7 @@ export async function labelledTexts(lang: string): Promise<Set<string>> {
 /** Whether `rev` names a commit of the repository holding the opinion. */
 export async function isRevision(dir: string, rev: string): Promise<boolean> {
   try {
-    await commitOf((await repoPath(dir, dir, dir)).root, rev);
+    await commitOf((await repoPath(dir, dir)).root, rev);
     return true;
   } catch {
     return false;

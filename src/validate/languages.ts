@@ -5,18 +5,16 @@
  * in English. Reported at the `languages` line, so that `validate` in CI
  * catches what `build` would refuse.
  */
-import { join } from 'node:path';
 import { VFile } from 'vfile';
 import type { Opinion } from '../core/model.js';
-import { builtinLabelFiles, checkAgainstEnglish, readLabelFolder, resolveLabels } from '../labels/load.js';
+import { builtinLabelFiles, checkAgainstEnglish, resolveLabels, type LabelFile } from '../labels/load.js';
 
-/** Check the labels of every declared language; returns the opinion's own label files (with their messages). */
-export async function checkLanguageLabels(opinion: Opinion, opinionFile: VFile): Promise<VFile[]> {
+/** Check the labels of every declared language against the opinion's own label files (`own`, read by validation); messages go on those files and on `opinionFile`. */
+export async function checkLanguageLabels(opinion: Opinion, opinionFile: VFile, own: readonly LabelFile[]): Promise<void> {
   const meta = opinion.meta;
   const declared = (Array.isArray(meta.languages) && meta.languages.length > 0 ? meta.languages : [meta.language]).filter(
     (lang): lang is string => typeof lang === 'string',
   );
-  const own = await readLabelFolder(join(opinion.dir, 'labels'));
   const layers = [...(await builtinLabelFiles(['en', ...declared])), ...own];
   const english = resolveLabels('en', await builtinLabelFiles(['en']), { file: new VFile() });
   declared.forEach((lang, i) => {
@@ -24,5 +22,4 @@ export async function checkLanguageLabels(opinion: Opinion, opinionFile: VFile):
     resolveLabels(lang, layers, { file: opinionFile, place: where?.position });
     checkAgainstEnglish(lang, own, english);
   });
-  return own.map((layer) => layer.file);
 }

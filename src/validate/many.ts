@@ -22,7 +22,8 @@ export interface ManyOptions {
 
 /** The files (with messages) of each opinion, in the order of `folders`. */
 export async function validateOpinions(folders: readonly string[], options: ManyOptions = {}): Promise<VFile[][]> {
-  const jobs = Math.min(options.jobs ?? (folders.length >= PARALLEL_THRESHOLD ? availableParallelism() : 1), folders.length);
+  // Never more threads than cores: each holds a whole engine (`--jobs 1000` took 10 GB).
+  const jobs = Math.min(options.jobs ?? (folders.length >= PARALLEL_THRESHOLD ? availableParallelism() : 1), folders.length, availableParallelism());
   if (jobs <= 1 || !existsSync(WORKER)) {
     const results: VFile[][] = [];
     for (const folder of folders) results.push((await validateOpinion(folder, { labels: true })).files);

@@ -83,10 +83,10 @@ describe('opinion build (in-process)', () => {
   });
 
   it('exits 2 when it cannot run: bad option values, missing paths or files', async () => {
-    expect(await runMain(['build', `${FIX}/basic`, '--to', 'pdf'])).toEqual({
+    expect(await runMain(['build', `${FIX}/basic`, '--to', 'rtf'])).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'opinion: unexpected output `pdf` for --to, expected md, html, json or docx (comma-separated)\n',
+      stderr: 'opinion: unexpected output `rtf` for --to, expected md, html, json, docx or pdf (comma-separated)\n',
     });
     expect((await runMain(['build', `${FIX}/basic`, '--lang', 'French'])).code).toBe(2);
     expect((await runMain(['build', `${FIX}/nowhere`])).stderr).toBe(`opinion: cannot read \`${FIX}/nowhere\`: no such file or folder\n`);

@@ -4,10 +4,10 @@
  * real bin on enough opinions to use worker threads.
  */
 import { describe, it, expect } from 'vitest';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { runBin, runMain } from '../helpers.js';
+import { ROOT, runBin, runMain } from '../helpers.js';
 import { RULES } from '../../src/check/index.js';
 import { writeOpinion, BASE_OPINION } from './helpers.js';
 
@@ -61,7 +61,19 @@ describe('opinion check (in-process)', () => {
       '::error file=text/en/01-conclusions.md,line=3,col=42,endLine=3,endColumn=54,title=opinion refs/self-reference::Unexpected reference of point 1.1 (`c-one`) to itself, expected a reference to another point',
     );
     const sarif = JSON.parse((await runMain(['check', '.', '--format', 'sarif'], { cwd: dir })).stdout);
-    expect(sarif.runs[0].tool.driver.rules).toContainEqual({ id: 'refs/self-reference', shortDescription: { text: 'Report a point that refers to itself' } });
+    const rationale = RULES.find((rule) => rule.meta.id === 'refs/self-reference')!.meta.rationale;
+    const url = 'https://cdn.jsdelivr.net/npm/eesc-opinion@0/docs/check-rules.md#refsself-reference';
+    // What code scanning shows with each alert: descriptions, help, and a link to the rule's docs.
+    expect(sarif.runs[0].tool.driver.rules).toContainEqual({
+      id: 'refs/self-reference',
+      name: 'refs/self-reference',
+      shortDescription: { text: 'Report a point that refers to itself' },
+      fullDescription: { text: rationale },
+      help: { text: `${rationale}\n\n${url}`, markdown: `${rationale}\n\n[Documentation](${url})` },
+      helpUri: url,
+    });
+    // The link's anchor is a heading of the rules page.
+    expect(readFileSync(join(ROOT, 'docs', 'check-rules.md'), 'utf8')).toContain('\n## `refs/self-reference`\n');
     expect(sarif.runs[0].results).toHaveLength(2);
   });
 

@@ -2,7 +2,7 @@
  * The rules document themselves: the JSON Schema of the configuration
  * files, the rules page and the README table are made from the rules'
  * metadata and must match the files in the repository. After changing a
- * rule: `npx vitest run -u test/check/docs.test.ts`, then `npm run build`
+ * rule: `npx vitest run test/check/docs.test.ts -u`, then `npm run build`
  * (the schema's validator is compiled at build time).
  */
 import { describe, it, expect } from 'vitest';
@@ -19,12 +19,12 @@ describe('rule documentation', () => {
     await expect(JSON.stringify(configSchema(RULES), null, 2) + '\n').toMatchFileSnapshot('../../schemas/check-config.schema.json');
   });
 
-  it('src/check/rules/README.md is made from the rules', async () => {
-    await expect(rulesPage(RULES)).toMatchFileSnapshot('../../src/check/rules/README.md');
+  it('docs/check-rules.md is made from the rules', async () => {
+    await expect(rulesPage(RULES)).toMatchFileSnapshot('../../docs/check-rules.md');
   });
 
-  it('the table of rules in the README matches the rules', () => {
-    for (const [file, link] of [['README.md', 'src/check/rules/README.md']] as const) {
+  it('the table of rules in docs/commands/check.md matches the rules', () => {
+    for (const [file, link] of [['docs/commands/check.md', '../check-rules.md']] as const) {
       const path = new URL(file, root);
       if (!existsSync(path)) continue;
       const match = /<!-- check-rules:start -->\n([\s\S]*?)<!-- check-rules:end -->/.exec(readFileSync(path, 'utf8'));

@@ -1,12 +1,12 @@
 import { describe, it, expect } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { runBin } from '../helpers.js';
+import { ROOT, runBin } from '../helpers.js';
 import { validateOpinion } from '../../src/validate/index.js';
 
 describe('opinion init', () => {
-  it('scaffolds an opinion that validates, with local schema links', async () => {
+  it('scaffolds an opinion that validates, with schema links that survive a move', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'opinion-init-')), 'new-opinion');
     const run = runBin(['init', dir, '--reference', 'SOC/812', '--title', "Title: with 'quotes' # and a hash", '--rapporteur', 'Jane DOE', '--language', 'fr']);
     expect(run.code).toBe(0);
@@ -17,11 +17,20 @@ describe('opinion init', () => {
     const meta = readFileSync(join(dir, 'opinion.yaml'), 'utf8');
     expect(meta).toContain(`title: "Title: with 'quotes' # and a hash"`);
     expect(meta).toContain('reference: SOC/812');
-    // The schema line resolves to the package's schemas/ folder, locally.
-    const schemaLine = /\$schema=(\S+)/.exec(meta)![1]!;
-    expect(JSON.parse(readFileSync(join(dir, schemaLine), 'utf8')).$id).toBe('urn:opinion:schema:opinion');
-    const chapterSchema = /\$schema=(\S+)/.exec(readFileSync(join(dir, 'glossary.yaml'), 'utf8'))![1]!;
-    expect(JSON.parse(readFileSync(join(dir, chapterSchema), 'utf8')).$id).toBe('urn:opinion:schema:glossary');
+    // The schema line is the schema's own https $id, never a path into the install folder.
+    for (const kind of ['opinion', 'glossary']) {
+      const link = /\$schema=(\S+)/.exec(readFileSync(join(dir, `${kind}.yaml`), 'utf8'))![1]!;
+      expect(link).toBe(`https://cdn.jsdelivr.net/npm/eesc-opinion@0/schemas/${kind}.schema.json`);
+      expect(JSON.parse(readFileSync(join(ROOT, 'schemas', `${kind}.schema.json`), 'utf8')).$id).toBe(link);
+    }
+  });
+
+  it('a moved opinion keeps working links: no schema warning after a move', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'opinion-init-'));
+    expect(runBin(['init', join(base, 'a', 'draft')]).code).toBe(0);
+    renameSync(join(base, 'a', 'draft'), join(base, 'moved'));
+    const { files } = await validateOpinion(join(base, 'moved'));
+    expect(files.flatMap((f) => f.messages.map((m) => m.ruleId))).toEqual([]);
   });
 
   it('writes no fact nobody gave: a scaffold builds with visible gaps and warnings, not dates', async () => {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { runBin, runMain } from '../helpers.js';
+import { ROOT, runBin, runMain } from '../helpers.js';
 
 const FIX = 'test/validate/fixtures';
 
@@ -57,7 +57,7 @@ describe('opinion validate (real bin)', () => {
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: `${FIX}/bad-date/opinion.yaml` },
+            artifactLocation: { uri: `${FIX}/bad-date/opinion.yaml`, uriBaseId: '%SRCROOT%' },
             region: { startLine: 12, startColumn: 9, endLine: 12, endColumn: 19 },
           },
         },
@@ -116,5 +116,28 @@ describe('opinion --help / --version', () => {
     const run = runBin(['valdate']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('(Did you mean validate?)');
+  });
+});
+
+describe('paths in github and sarif reports are relative to the repository root', () => {
+  it('when run from a sub-folder (a workflow `working-directory`), and named by GITHUB_WORKSPACE', async () => {
+    const { mkdtempSync, mkdirSync, cpSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const repo = mkdtempSync(join(tmpdir(), 'opinion-repo-'));
+    mkdirSync(join(repo, '.git'));
+    cpSync(join(ROOT, FIX, 'bad-date'), join(repo, 'site', 'opinions', 'bad-date'), { recursive: true });
+    const cwd = join(repo, 'site');
+    const github = await runMain(['validate', 'opinions', '--format', 'github'], { cwd });
+    expect(github.stdout).toMatch(/^::error file=site\/opinions\/bad-date\/opinion\.yaml,line=12,/m);
+    const sarif = JSON.parse((await runMain(['validate', 'opinions', '--format', 'sarif'], { cwd })).stdout);
+    expect(sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'schema/date').locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'site/opinions/bad-date/opinion.yaml', uriBaseId: '%SRCROOT%' });
+    // The human report stays relative to where the user is.
+    expect((await runMain(['validate', 'opinions'], { cwd })).stdout).toMatch(/^opinions\/bad-date\/opinion\.yaml\n/);
+    // In a workflow, GITHUB_WORKSPACE is the checkout's root even without .git beside it.
+    const workspace = mkdtempSync(join(tmpdir(), 'opinion-ws-'));
+    cpSync(join(ROOT, FIX, 'bad-date'), join(workspace, 'a', 'b', 'bad-date'), { recursive: true });
+    const fromWorkspace = await runMain(['validate', 'b', '--format', 'github'], { cwd: join(workspace, 'a'), env: { GITHUB_WORKSPACE: workspace } });
+    expect(fromWorkspace.stdout).toMatch(/^::error file=a\/b\/bad-date\/opinion\.yaml,line=12,/m);
   });
 });

@@ -122,7 +122,7 @@ describe('opinion diff --out', () => {
 describe('opinion diff: trouble', () => {
   const cases: [string, string[], string][] = [
     ['a missing file', ['nope.md', 'identical/new.md'], 'opinion: cannot read `nope.md`: no such file or folder\n'],
-    ['a damaged Word file', ['identical/old.docx', 'identical/new.md'], 'opinion: cannot read `identical/old.docx`: a damaged or truncated zip archive (invalid zip data), expected a complete .docx; save it again from Word\n'],
+    ['a damaged Word file', ['identical/old.docx', 'identical/new.md'], 'opinion: cannot read `identical/old.docx`: a damaged or truncated zip archive (no end of central directory), expected a complete .docx; save it again from Word\n'],
     ['a folder that is not an opinion', ['identical', 'identical/new.md'], 'opinion: cannot read `identical`: a folder without `opinion.yaml`, expected an opinion source folder or a Markdown draft\n'],
     ['one draft only', ['identical/old.md'], 'opinion: expected a second draft to compare with, or --from <revision> to compare this one with an earlier version\n'],
     ['--to without --from', ['identical/old.md', '--to', 'HEAD'], 'opinion: --to needs --from: the revision of the old version\n'],
@@ -269,6 +269,22 @@ describe('opinion diff --from/--to: one path at two git revisions', () => {
     const first = JSON.parse(atRevisions.stdout).changes[0];
     expect(first.at.old.file).toMatch(/^opinions\/x@v-hearing\/text\/en\//);
     expect(extractions()).toEqual(before);
+  }, 60_000);
+
+  it('runs git in the folder\'s own repository, not in the current directory (run from outside it, or from another repository)', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'opinion-diff-elsewhere-'));
+    try {
+      for (const cwd of [outside, ROOT]) {
+        const result = await run([join(repo, 'drafts', 'draft.md'), '--from', 'v-hearing', '--to', 'HEAD', '--format', 'json'], { cwd, env: { GIT_CEILING_DIRECTORIES: tmpdir() } });
+        expect(result.stderr).toBe('');
+        expect(result.code).toBe(1);
+        expect(JSON.parse(result.stdout).changes.map((c: { kind: string; from: string; to: string }) => [c.kind, c.from, c.to])).toEqual([['moved', '3.1.2', '2.4']]);
+      }
+      const folder = await run([join(repo, 'opinions', 'x'), '--from', 'v-hearing', '--to', 'HEAD', '--format', 'json'], { cwd: outside });
+      expect(folder.code).toBe(1);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('exits 2 on an unknown revision or a path missing at the revision', async () => {

@@ -34,7 +34,7 @@ const ajv = makeAjv();
 for (const kind of KINDS) ajv.addSchema(schemas[kind]!);
 
 function validator(kind: string, pointer = '') {
-  const validate = ajv.getSchema(`urn:opinion:schema:${kind}${pointer ? '#' + pointer : ''}`);
+  const validate = ajv.getSchema(`https://cdn.jsdelivr.net/npm/eesc-opinion@0/schemas/${kind}.schema.json${pointer ? '#' + pointer : ''}`);
   if (!validate) throw new Error(`no schema for ${kind}${pointer}`);
   return validate;
 }
@@ -86,7 +86,7 @@ describe('schemas', () => {
 
     it('declares draft 2020-12, its $id, a title and a description', () => {
       expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-      expect(schema.$id).toBe(`urn:opinion:schema:${kind}`);
+      expect(schema.$id).toBe(`https://cdn.jsdelivr.net/npm/eesc-opinion@0/schemas/${kind}.schema.json`);
       expect(schema.title).toEqual(expect.any(String));
       expect(schema.description).toEqual(expect.any(String));
     });

@@ -1,6 +1,9 @@
+import { projectConfig } from '../project-config.js';
+import { repositoryRoot } from '../repository-root.js';
+import { DOCS_BASE } from '../docs-url.js';
 import { Command } from 'commander';
 import { stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import type { DefineCommand } from './index.js';
 import { EXIT, UsageError, useColor, type Io } from '../io.js';
@@ -9,7 +12,7 @@ import { reportFormatOption, type ReportFormat } from '../report-option.js';
 import { VERSION } from '../../version.js';
 import { isOfficialLanguage, OFFICIAL_LANGUAGES } from '../../core/languages.js';
 
-import { FORMATS as OUTPUTS, type Format as Output } from '../../render/outputs.js';
+import { BUILD_OUTPUTS, OUTPUTS, type Output } from '../../render/outputs.js';
 
 interface BuildCliOptions {
   lang?: string;
@@ -41,7 +44,7 @@ export const buildCommand: DefineCommand = (io, setExit) =>
     )
     .argument('[paths...]', 'opinion folders or folders holding them (default: the current folder)')
     .option('-l, --lang <codes>', 'language(s) to build: a code (fr), a list (en,fr) or "all" (default: the original language)')
-    .option('-t, --to <outputs>', 'outputs to write, comma-separated: md, html, json, docx (Word)', 'md,html,json')
+    .option('-t, --to <outputs>', 'outputs to write, comma-separated: md, html, json, docx (Word), pdf (the Word draft printed by LibreOffice)', 'md,html,json')
     .option('-o, --out <dir>', 'output folder', 'build')
     .option('--notes', 'include the rapporteur\'s internal notes, clearly marked')
     .option('--force', 'overwrite outputs edited by hand since the last build, keeping a backup')
@@ -51,11 +54,26 @@ export const buildCommand: DefineCommand = (io, setExit) =>
     .option('--no-cache', 'parse every chapter again instead of reusing the trees kept in <out>/.cache/')
     .addOption(reportFormatOption(undefined, { option: '--to', values: OUTPUTS }))
     .option('-q, --quiet', 'report errors only, not warnings')
-    .action(async (paths: string[], options: BuildCliOptions) => {
+    .action(async (paths: string[], options: BuildCliOptions, command: Command) => {
+      // Defaults from opinion.config.yaml, for every option not given on the command line.
+      const project = await projectConfig(io);
+      const fromProject = (name: string) => project?.config && command.getOptionValueSource(name) !== 'cli';
+      const projectPath = (file: string) => resolve(project!.dir, file);
+      const config = project?.config;
+      if (config?.lang !== undefined && fromProject('lang')) options.lang = Array.isArray(config.lang) ? config.lang.join(',') : config.lang;
+      if (config?.to !== undefined && fromProject('to')) options.to = config.to.join(',');
+      if (config?.out !== undefined && fromProject('out')) options.out = projectPath(config.out);
+      if (config?.template !== undefined && fromProject('template')) options.template = projectPath(config.template);
+      if (config?.labels !== undefined && fromProject('labels')) options.labels = config.labels.map(projectPath);
       const langs = parseLangs(options.lang);
       const outputs = parseOutputs(options.to);
       const template = options.template ? await existingFile(io, options.template, '--template') : undefined;
       const labels = await Promise.all(options.labels.map((file) => existingFile(io, file, '--labels')));
+      // The PDF is the Word draft printed by LibreOffice: find it before building anything.
+      const pdf = outputs.includes('pdf') ? await import('../../pdf/index.js') : undefined;
+      const pdfEngine = pdf ? await pdf.findPdfEngine(io.env) : undefined;
+      if (pdf && !pdfEngine) throw new UsageError(pdf.PDF_ENGINE_MISSING);
+      const formats = [...new Set(outputs.map((output) => (output === 'pdf' ? BUILD_OUTPUTS.pdf.printedFrom : output)))];
       const [{ buildOpinion, writeOutputs, watchOpinions, LENGTH_LIMIT }, { findOpinionFolders }, { formatReport }] = await Promise.all([
         import('../../render/index.js'),
         import('../../validate/index.js'),
@@ -66,6 +84,7 @@ export const buildCommand: DefineCommand = (io, setExit) =>
         throw new UsageError(found.problems.map((p) => p.reason.replace(io.cwd + '/', '')).join('\nopinion: '));
       }
       const out = resolve(io.cwd, options.out);
+      refuseClashes(found.folders, out, show0(io.cwd));
       // Findings go to stdout like `opinion validate`; the build lines too, unless stdout is a machine format.
       const say = options.format === 'human' ? io.stdout : io.stderr;
       const show = (path: string) => displayPath(path, io.cwd);
@@ -73,7 +92,7 @@ export const buildCommand: DefineCommand = (io, setExit) =>
       const buildOne = async (folder: string): Promise<{ files: VFile[]; failed: boolean; lines: string[] }> => {
         const build = await buildOpinion(folder, {
           ...(langs ? { langs } : {}),
-          formats: outputs,
+          formats,
           notes: options.notes ?? false,
           ...(template ? { template } : {}),
           labels,
@@ -84,6 +103,20 @@ export const buildCommand: DefineCommand = (io, setExit) =>
           const errors = build.files.reduce((n, f) => n + f.messages.filter((m) => m.fatal === true).length, 0);
           lines.push(`${build.name}: not built, ${errors} error${errors === 1 ? '' : 's'} in the sources (nothing written)`);
           return { files: build.files, failed: true, lines };
+        }
+        if (pdf && pdfEngine) {
+          const meta = build.opinion?.meta as { version_date?: string; adopted_at_plenary?: string; adopted_in_section?: string } | undefined;
+          const date = meta?.version_date ?? meta?.adopted_at_plenary ?? meta?.adopted_in_section;
+          try {
+            const pdfs = await pdf.docxToPdf(build.renders.map((render) => ({ docx: render.docx!, ...(date ? { date } : {}) })), pdfEngine);
+            build.renders.forEach((render, i) => {
+              render.pdf = pdfs[i];
+              if (!outputs.includes('docx')) delete render.docx;
+            });
+          } catch (error) {
+            if (error instanceof pdf.PdfError) throw new UsageError(error.message);
+            throw error;
+          }
         }
         const written = await writeOutputs(build, { out, force: options.force ?? false });
         for (const render of build.renders) {
@@ -123,6 +156,8 @@ export const buildCommand: DefineCommand = (io, setExit) =>
             formatReport(reported, options.format, {
               color: useColor(io),
               cwd: io.cwd,
+              root: repositoryRoot(io),
+              defaultHelpUri: `${DOCS_BASE}/commands/build.md`,
               checked: `${count} opinion${count === 1 ? '' : 's'}`,
               version: VERSION,
             }),
@@ -168,17 +203,53 @@ function parseOutputs(value: string): Output[] {
   const outputs = [...new Set(value.split(',').map((f) => f.trim()).filter(Boolean))];
   const bad = outputs.filter((f) => !(OUTPUTS as readonly string[]).includes(f));
   if (outputs.length === 0 || bad.length > 0) {
-    throw new UsageError(`unexpected output \`${bad[0] ?? value}\` for --to, expected md, html, json or docx (comma-separated)`);
+    throw new UsageError(`unexpected output \`${bad[0] ?? value}\` for --to, expected md, html, json, docx or pdf (comma-separated)`);
   }
   return OUTPUTS.filter((f) => outputs.includes(f));
 }
 
 async function existingFile(io: Io, path: string, option: string): Promise<string> {
   const full = resolve(io.cwd, path);
+  let info;
   try {
-    if ((await stat(full)).isFile()) return full;
+    info = await stat(full);
   } catch {
-    // reported below
+    throw new UsageError(`cannot read \`${path}\` given to ${option}: no such file`);
   }
-  throw new UsageError(`cannot read \`${path}\` given to ${option}: no such file`);
+  if (info.isDirectory()) throw new UsageError(`cannot read \`${path}\` given to ${option}: it is a folder, expected a file`);
+  if (!info.isFile()) throw new UsageError(`cannot read \`${path}\` given to ${option}: it is a special file, expected a regular file`);
+  return full;
+}
+
+function show0(cwd: string): (path: string) => string {
+  return (path) => displayPath(path, cwd);
+}
+
+/**
+ * Refuse, before anything is written, a run whose outputs would collide:
+ * two opinions with the same folder name (both would go to `<out>/<name>/`,
+ * the second overwriting the first), or an output folder inside an opinion's
+ * sources (the build's files would become part of what the next run reads).
+ * Refused rather than renamed: `<out>/<name>/` is where people and scripts
+ * look for a draft, and a silently suffixed name would be found by nobody.
+ */
+function refuseClashes(folders: readonly string[], out: string, show: (path: string) => string): void {
+  const byName = new Map<string, string[]>();
+  for (const folder of folders) {
+    const name = basename(folder.replace(/[\\/]+$/, '')) || folder;
+    byName.set(name, [...(byName.get(name) ?? []), folder]);
+  }
+  for (const [name, same] of byName) {
+    if (same.length < 2) continue;
+    throw new UsageError(
+      `${same.length} opinions are named \`${name}\` (${same.map((f) => `\`${show(f)}\``).join(', ')}): each would be written to \`${show(join(out, name))}\`, one over the other; ` +
+        'expected distinct folder names — build them in separate runs with different --out folders',
+    );
+  }
+  for (const folder of folders) {
+    const rel = relative(folder, out);
+    if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) {
+      throw new UsageError(`unexpected --out \`${show(out)}\` inside the opinion folder \`${show(folder)}\`, expected an output folder outside the sources (e.g. \`build\` next to them)`);
+    }
+  }
 }

@@ -1,3 +1,5 @@
+import { repositoryRoot } from '../repository-root.js';
+import { ruleDocsUrl, VALIDATE_DOCS_URL } from '../docs-url.js';
 import { Command } from 'commander';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -14,6 +16,7 @@ interface CheckCliOptions {
   config?: string;
   rule?: string[];
   listRules?: boolean;
+  previous?: string;
 }
 
 export const checkCommand: DefineCommand = (io, setExit) =>
@@ -35,8 +38,9 @@ export const checkCommand: DefineCommand = (io, setExit) =>
     .option('-q, --quiet', 'report errors only, not warnings')
     .option('-c, --config <file>', 'use this configuration file instead of the nearest opinion-check.yaml')
     .option('-r, --rule <id=severity>', 'set a rule to off, warning or error (e.g. writing/sentence-length=off); repeatable', (value: string, list: string[] | undefined) => [...(list ?? []), value])
+    .option('--previous <folder>', 'the previous version of the opinion: report changes no amendment applied in this version explains (amendments/unexplained-change)')
     .option('--list-rules', 'list the rules with their default severity, then exit')
-    .option('-j, --jobs <n>', 'worker threads for many opinions (default: one per core from 24 opinions on)')
+    .option('-j, --jobs <n>', 'worker threads for many opinions (default: one per core from 24 opinions on; never more than the cores)')
     .action(async (paths: string[], options: CheckCliOptions) => {
       const [check, { checkOpinions }, { findOpinionFolders }, { formatReport }] = await Promise.all([
         import('../../check/index.js'),
@@ -68,7 +72,9 @@ export const checkCommand: DefineCommand = (io, setExit) =>
         throw new UsageError(found.problems.map((p) => p.reason.replace(io.cwd + '/', '')).join('\nopinion: '));
       }
       const jobs = parseJobs(options.jobs);
-      const results = await checkOpinions(found.folders, { ...(config ? { config } : {}), rules: overrides, ...(jobs ? { jobs } : {}) });
+      if (options.previous !== undefined && found.folders.length !== 1) throw new UsageError(`unexpected --previous with ${found.folders.length} opinion folders, expected one opinion folder`);
+      const previous = options.previous !== undefined ? resolve(io.cwd, options.previous) : undefined;
+      const results = await checkOpinions(found.folders, { ...(config ? { config } : {}), rules: overrides, ...(jobs ? { jobs } : {}), ...(previous ? { previous, previousLabel: options.previous! } : {}) });
       // A project configuration file comes back with every opinion it applies to: report it once.
       const files: VFile[] = [];
       const seen = new Set<string>();
@@ -88,7 +94,9 @@ export const checkCommand: DefineCommand = (io, setExit) =>
           `${count} opinion${count === 1 ? '' : 's'}, ${files.length} file${files.length === 1 ? '' : 's'}` +
           (skipped ? `; rules not run on ${skipped} opinion${skipped === 1 ? '' : 's'} with validation errors` : ''),
         version: VERSION,
-        rules: Object.fromEntries(check.RULES.map((rule) => [rule.meta.id, { description: rule.meta.description }])),
+        rules: Object.fromEntries(check.RULES.map((rule) => [rule.meta.id, { description: rule.meta.description, rationale: rule.meta.rationale, url: ruleDocsUrl(rule.meta.id) }])),
+        defaultHelpUri: VALIDATE_DOCS_URL,
+        root: repositoryRoot(io),
       });
       io.stdout(text);
       setExit(errors ? EXIT.findings : EXIT.ok);
@@ -105,5 +113,5 @@ export function parseJobs(value: string | undefined): number | undefined {
 function listRules(rules: readonly { meta: { id: string; severity: string; description: string } }[]): string {
   const width = Math.max(...rules.map((r) => r.meta.id.length));
   const lines = rules.map((r) => `${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(7)}  ${r.meta.description}`);
-  return [`${'Rule'.padEnd(width)}  Default  Reports`, ...lines, '', 'Details and examples: src/check/rules/README.md', ''].join('\n');
+  return [`${'Rule'.padEnd(width)}  Default  Reports`, ...lines, '', 'Details and examples: docs/check-rules.md', ''].join('\n');
 }

@@ -4,7 +4,6 @@ import { resolve } from 'node:path';
 import type { DefineCommand } from './index.js';
 import { EXIT, UsageError, useColor } from '../io.js';
 import { displayPath } from '../../report/paths.js';
-import { SCHEMAS_DIR } from '../package-paths.js';
 import { OFFICIAL_LANGUAGES } from '../../core/languages.js';
 
 /** The official languages, alphabetically (as the help lists them). */
@@ -48,7 +47,7 @@ export const importCommand: DefineCommand = (io, setExit) =>
       const result = await importDraft(bytes, path, options.lang ? { lang: options.lang } : {});
       const out = options.out ?? result.folderName;
       const target = resolve(io.cwd, out);
-      await writeImportedFolder(target, result.files, { shown: out, schemasDir: SCHEMAS_DIR });
+      await writeImportedFolder(target, result.files, { shown: out });
       const report = formatReport([result.report], options.format, { color: useColor(io, options.format === 'json' ? 'stdout' : 'stderr'), cwd: io.cwd });
       if (options.format === 'json') io.stdout(report);
       else {

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { DefineCommand } from './index.js';
 import { EXIT, UsageError } from '../io.js';
 import { displayPath } from '../../report/paths.js';
-import { SCHEMAS_DIR, TEMPLATES_DIR } from '../package-paths.js';
+import { TEMPLATES_DIR } from '../package-paths.js';
 import { STAGES } from '../../core/model.js';
 import { isOfficialLanguage, OFFICIAL_LANGUAGES } from '../../core/languages.js';
 import { parseIsoDate } from '../../render/dates.js';
@@ -43,7 +43,6 @@ export const initCommand: DefineCommand = (io, setExit) =>
       const target = resolve(io.cwd, dir);
       const files = await scaffoldOpinion({
         scaffoldDir: resolve(TEMPLATES_DIR, 'scaffold'),
-        schemasDir: SCHEMAS_DIR,
         targetDir: target,
         ...options,
       });

@@ -20,7 +20,7 @@ export const statsCommand: DefineCommand = (io, setExit) =>
     .argument('[paths...]', 'opinion folders or folders holding them (default: the current folder)')
     .addOption(new Option('-f, --format <format>', 'table (default on a terminal) or json (default otherwise)').choices(['table', 'json']))
     .option('--quick', 'count on the sources without rendering drafts: faster over many opinions, but acronyms are not spelled out, so lengths fall a little short')
-    .option('-j, --jobs <n>', 'worker threads for many opinions (default: one per core from 24 opinions on)')
+    .option('-j, --jobs <n>', 'worker threads for many opinions (default: one per core from 24 opinions on; never more than the cores)')
     .action(async (paths: string[], options: { format?: 'table' | 'json'; jobs?: string; quick?: boolean }) => {
       const [{ statsReport, formatStatsTable, formatStatsJson }, { countOpinions }, { findOpinionFolders }, { formatReport }] = await Promise.all([
         import('../../stats/index.js'),
@@ -42,7 +42,7 @@ export const statsCommand: DefineCommand = (io, setExit) =>
       }
       const report = statsReport(results.flatMap((r) => (r.stats ? [r.stats] : [])));
       if (report.opinions.length > 0) {
-        io.stdout(format === 'json' ? formatStatsJson(report, { cwd: io.cwd }) : formatStatsTable(report, { color: useColor(io), cwd: io.cwd }));
+        io.stdout(format === 'json' ? formatStatsJson(report, { cwd: io.cwd }) : formatStatsTable(report, { color: useColor(io), cwd: io.cwd, ...(io.stdoutIsTTY && io.columns ? { width: io.columns } : {}) }));
       }
       setExit(failed.length > 0 ? EXIT.findings : EXIT.ok);
     });

@@ -1,3 +1,5 @@
+import { repositoryRoot } from '../repository-root.js';
+import { VALIDATE_DOCS_URL } from '../docs-url.js';
 import { Command } from 'commander';
 import { resolve } from 'node:path';
 import type { DefineCommand } from './index.js';
@@ -16,7 +18,7 @@ export const validateCommand: DefineCommand = (io, setExit) =>
     .argument('[paths...]', 'opinion folders or folders holding them (default: the current folder)')
     .addOption(reportFormatOption())
     .option('-q, --quiet', 'report errors only, not warnings')
-    .option('-j, --jobs <n>', 'worker threads for many opinions (default: one per core from 24 opinions on)')
+    .option('-j, --jobs <n>', 'worker threads for many opinions (default: one per core from 24 opinions on; never more than the cores)')
     .action(async (paths: string[], options: { format: ReportFormat; quiet?: boolean; jobs?: string }) => {
       const [{ validateOpinions, findOpinionFolders }, { formatReport }] = await Promise.all([
         import('../../validate/index.js'),
@@ -36,6 +38,8 @@ export const validateCommand: DefineCommand = (io, setExit) =>
       const text = formatReport(files, options.format, {
         color: useColor(io),
         cwd: io.cwd,
+        root: repositoryRoot(io),
+        defaultHelpUri: VALIDATE_DOCS_URL,
         checked: `${count} opinion${count === 1 ? '' : 's'}, ${files.length} file${files.length === 1 ? '' : 's'}`,
         version: VERSION,
       });

@@ -16,9 +16,38 @@ function decode(bytes: Uint8Array): string {
   return new TextDecoder('utf-8').decode(bytes);
 }
 
+/** Elements nested deeper than this are refused before parsing (Word nests a few dozen at most: tables in tables, text boxes). */
+export const MAX_XML_DEPTH = 200;
+
+/** The line and column where `text` nests elements deeper than `MAX_XML_DEPTH`, or undefined. One linear pass. */
+export function xmlTooDeep(text: string): { line: number; column: number } | undefined {
+  let depth = 0;
+  let i = text.indexOf('<');
+  while (i !== -1) {
+    const next = text[i + 1];
+    let end: number;
+    if (text.startsWith('<!--', i)) end = text.indexOf('-->', i + 4);
+    else if (text.startsWith('<![CDATA[', i)) end = text.indexOf(']]>', i + 9);
+    else end = text.indexOf('>', i + 1);
+    if (end === -1) return undefined; // Not well-formed: the parser says where.
+    if (next === '/') depth--;
+    else if (next !== '!' && next !== '?' && text[end - 1] !== '/' && ++depth > MAX_XML_DEPTH) {
+      const before = text.slice(0, i);
+      return { line: (before.match(/\n/g)?.length ?? 0) + 1, column: i - before.lastIndexOf('\n') };
+    }
+    i = text.indexOf('<', end + 1);
+  }
+  return undefined;
+}
+
 export function parsePart(bytes: Uint8Array, part: string, shown: string): Root {
+  const text = decode(bytes);
+  const deep = xmlTooDeep(text);
+  if (deep) {
+    throw new InputError(`cannot read \`${shown}\`: part \`${part}\` nests elements more than ${MAX_XML_DEPTH} deep at ${deep.line}:${deep.column}, which no Word document does; the file is damaged or hostile`);
+  }
   try {
-    return fromXml(decode(bytes));
+    return fromXml(text);
   } catch (error) {
     const message = error as { line?: number; column?: number; cause?: unknown; reason?: string };
     const detail = message.cause instanceof Error ? message.cause.message.split('\n')[0] : (message.reason ?? String(error));

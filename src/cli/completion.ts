@@ -1,0 +1,144 @@
+/**
+ * Shell completion scripts for bash, zsh and fish, made from the commander
+ * program itself: its commands, each command's options, and the values of
+ * options with a fixed list (`--format`, `--kind`…). Arguments complete as
+ * file names.
+ */
+import type { Command, Option } from 'commander';
+
+export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+export type Shell = (typeof SHELLS)[number];
+
+interface CommandSpec {
+  name: string;
+  summary: string;
+  options: { short?: string; long?: string; takesValue: boolean; choices?: readonly string[]; description: string }[];
+}
+
+function specs(program: Command): CommandSpec[] {
+  return program.commands
+    .filter((command) => command.name() !== 'help')
+    .map((command) => ({
+      name: command.name(),
+      summary: command.summary() || command.description().split('\n')[0]!,
+      options: [...command.options, ...(command.name() ? [helpOption()] : [])].map((option: Option) => ({
+        ...(option.short ? { short: option.short } : {}),
+        ...(option.long ? { long: option.long } : {}),
+        takesValue: option.required || option.optional,
+        ...(option.argChoices ? { choices: option.argChoices } : {}),
+        description: option.description,
+      })),
+    }));
+}
+
+function helpOption(): Option {
+  return { short: '-h', long: '--help', required: false, optional: false, description: 'show help for the command' } as Option;
+}
+
+/** Words safe inside single quotes in every shell. */
+const quote = (text: string) => `'${text.replace(/'/g, "'\\''")}'`;
+const plain = (text: string) => text.replace(/[\[\]:'"`\\$]/g, '').replace(/\s+/g, ' ').trim();
+
+export function completionScript(program: Command, shell: Shell): string {
+  const commands = specs(program);
+  if (shell === 'bash') return bash(commands);
+  if (shell === 'zsh') return zsh(commands);
+  return fish(commands);
+}
+
+function bash(commands: CommandSpec[]): string {
+  const cases = commands.map((command) => {
+    const words = command.options.flatMap((o) => [o.short, o.long].filter(Boolean)).join(' ');
+    const valued = command.options.filter((o) => o.takesValue && !o.choices).flatMap((o) => [o.short, o.long].filter(Boolean)).join('|');
+    const choices = command.options
+      .filter((o) => o.choices)
+      .map((o) => `        ${[o.short, o.long].filter(Boolean).join('|')}) COMPREPLY=($(compgen -W ${quote(o.choices!.join(' '))} -- "$cur")); return ;;`)
+      .join('\n');
+    return [
+      `    ${command.name})`,
+      `      opts=${quote(words)}`,
+      '      case "$prev" in',
+      ...(choices ? [choices] : []),
+      ...(valued ? [`        ${valued}) COMPREPLY=($(compgen -f -- "$cur")); return ;;`] : []),
+      '      esac',
+      '      ;;',
+    ].join('\n');
+  });
+  return `# bash completion for opinion: add to ~/.bashrc
+#   source <(opinion completion bash)
+_opinion() {
+  local cur prev opts
+  cur="\${COMP_WORDS[COMP_CWORD]}"
+  prev="\${COMP_WORDS[COMP_CWORD-1]}"
+  if [ "$COMP_CWORD" -eq 1 ]; then
+    COMPREPLY=($(compgen -W ${quote([...commands.map((c) => c.name), 'help', '--help', '--version'].join(' '))} -- "$cur"))
+    return
+  fi
+  case "\${COMP_WORDS[1]}" in
+${cases.join('\n')}
+    help)
+      COMPREPLY=($(compgen -W ${quote(commands.map((c) => c.name).join(' '))} -- "$cur"))
+      return ;;
+    *) return ;;
+  esac
+  if [[ "$cur" == -* ]]; then
+    COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+  else
+    COMPREPLY=($(compgen -f -- "$cur"))
+  fi
+}
+complete -o filenames -F _opinion opinion
+`;
+}
+
+function zsh(commands: CommandSpec[]): string {
+  const cases = commands.map((command) => {
+    const specsOf = command.options.map((o) => {
+      const names = [o.short, o.long].filter(Boolean) as string[];
+      const value = o.takesValue ? (o.choices ? `:value:(${o.choices.join(' ')})` : ':value:_files') : '';
+      const spec = (name: string) => `${name}[${plain(o.description)}]${value}`;
+      return names.length === 2 ? `'(${names.join(' ')})'{${names.join(',')}}'[${plain(o.description)}]${value}'` : quote(spec(names[0]!));
+    });
+    return `    ${command.name})\n      _arguments -s ${specsOf.join(' \\\n        ')} \\\n        '*:file:_files' ;;`;
+  });
+  return `#compdef opinion
+# zsh completion for opinion: add to ~/.zshrc (after compinit)
+#   source <(opinion completion zsh)
+_opinion() {
+  local -a commands
+  commands=(
+${commands.map((c) => `    ${quote(`${c.name}:${plain(c.summary)}`)}`).join('\n')}
+  )
+  if (( CURRENT == 2 )); then
+    _describe 'command' commands
+    return
+  fi
+  case $words[2] in
+${cases.join('\n')}
+  esac
+}
+compdef _opinion opinion
+`;
+}
+
+function fish(commands: CommandSpec[]): string {
+  const lines = [
+    '# fish completion for opinion: save as ~/.config/fish/completions/opinion.fish',
+    '#   opinion completion fish > ~/.config/fish/completions/opinion.fish',
+    'complete -c opinion -f',
+    ...commands.map((c) => `complete -c opinion -n __fish_use_subcommand -a ${c.name} -d ${quote(plain(c.summary))}`),
+  ];
+  for (const command of commands) {
+    for (const o of command.options) {
+      const parts = [`complete -c opinion -n ${quote(`__fish_seen_subcommand_from ${command.name}`)}`];
+      if (o.short) parts.push(`-s ${o.short.slice(1)}`);
+      if (o.long) parts.push(`-l ${o.long.slice(2)}`);
+      if (o.choices) parts.push(`-x -a ${quote(o.choices.join(' '))}`);
+      else if (o.takesValue) parts.push('-r -F');
+      parts.push(`-d ${quote(plain(o.description))}`);
+      lines.push(parts.join(' '));
+    }
+    lines.push(`complete -c opinion -n ${quote(`__fish_seen_subcommand_from ${command.name}`)} -F`);
+  }
+  return lines.join('\n') + '\n';
+}

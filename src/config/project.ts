@@ -1,0 +1,98 @@
+/**
+ * The project configuration, `opinion.config.yaml` at the root of an opinions
+ * repository: defaults for `opinion build` (lang, to, out, template, labels)
+ * and the rules of `opinion check` (`rules:`, as in `opinion-check.yaml`).
+ * Found walking up from the current folder; validated against
+ * `schemas/config.schema.json` with every problem at its place in the file.
+ */
+import { access } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import type { ErrorObject } from 'ajv';
+import type { VFile } from 'vfile';
+import { config as validateConfig } from '../generated/validators.js';
+import { readSource } from '../core/read-source.js';
+import { parseYamlSource, pointerSegments } from '../core/yaml-source.js';
+import { report, sortMessages } from '../core/messages.js';
+import { suggest } from '../core/suggest.js';
+
+export const PROJECT_CONFIG_FILE = 'opinion.config.yaml';
+
+export interface ProjectConfig {
+  lang?: string | string[];
+  to?: string[];
+  out?: string;
+  template?: string;
+  labels?: string[];
+  rules?: Record<string, unknown>;
+}
+
+export interface LoadedProjectConfig {
+  /** The file, with a message for every problem (none when it is valid). */
+  file: VFile;
+  /** The folder holding it: relative paths in it are from there. */
+  dir: string;
+  /** The settings, when the file is valid. */
+  config?: ProjectConfig;
+}
+
+/** The nearest `opinion.config.yaml` in `dir` or a folder above it. */
+export async function findProjectConfig(dir: string): Promise<string | undefined> {
+  for (let current = resolve(dir); ; current = dirname(current)) {
+    const candidate = join(current, PROJECT_CONFIG_FILE);
+    try {
+      await access(candidate);
+      return candidate;
+    } catch {
+      if (dirname(current) === current) return undefined;
+    }
+  }
+}
+
+const KEYS = ['lang', 'to', 'out', 'template', 'labels', 'rules'];
+
+export async function readProjectConfig(path: string): Promise<LoadedProjectConfig> {
+  const read = await readSource(path);
+  const dir = dirname(path);
+  if (!read.ok) return { file: read.file, dir };
+  const source = parseYamlSource(read.file);
+  if (read.file.messages.some((m) => m.fatal === true)) return { file: read.file, dir };
+  const data = source.data ?? {};
+  if (!validateConfig(data)) {
+    const seen = new Set<string>();
+    const errors = validateConfig.errors ?? [];
+    for (const error of errors) {
+      if (error.keyword === 'anyOf') continue;
+      // Of "a string or a list", say what is wrong with the kind of value given, not with the other kind.
+      if (error.keyword === 'type' && errors.some((other) => other !== error && other.keyword !== 'type' && other.keyword !== 'anyOf' && other.instancePath === error.instancePath)) continue;
+      const key = error.instancePath + '|' + error.keyword;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      describe(error, data, (reason, pointer, part) => report(read.file, reason, { ruleId: 'config/schema', place: source.locate(pointer, part) ?? source.locate('') ?? { line: 1, column: 1 } }));
+    }
+    sortMessages([read.file]);
+    return { file: read.file, dir };
+  }
+  return { file: read.file, dir, config: data as ProjectConfig };
+}
+
+function describe(error: ErrorObject, data: unknown, say: (reason: string, pointer: string, part?: 'key' | 'value') => void): void {
+  const segments = pointerSegments(error.instancePath);
+  const where = segments.length ? `\`${segments.join('.')}\`` : 'the file';
+  let value: unknown = data;
+  for (const segment of segments) value = (value as Record<string, unknown> | undefined)?.[segment];
+  const shown = typeof value === 'string' ? `\`${value}\`` : Array.isArray(value) ? 'a list' : typeof value === 'object' && value !== null ? 'a mapping' : `\`${String(value)}\``;
+  if (error.keyword === 'additionalProperties') {
+    const name = String(error.params.additionalProperty);
+    const near = suggest(name, KEYS, 1);
+    say(`Unexpected property \`${name}\`${near.length ? `, did you mean \`${near[0]}\`?` : `, expected one of ${KEYS.map((k) => `\`${k}\``).join(', ')}`}`, `${error.instancePath}/${name}`, 'key');
+  } else if (error.keyword === 'enum') {
+    const allowed = (error.params.allowedValues as string[]).map((v) => `\`${v}\``).join(', ');
+    say(`Unexpected ${shown} for ${where}, expected one of ${allowed}`, error.instancePath);
+  } else if (error.keyword === 'pattern') {
+    say(`Unexpected ${shown} for ${where}, expected a two-letter language code such as \`fr\`${segments[0] === 'lang' && segments.length === 1 ? ', or `all`' : ''}`, error.instancePath);
+  } else if (error.keyword === 'type') {
+    say(`Unexpected ${shown} for ${where}, expected ${error.params.type === 'array' ? 'a list' : error.params.type === 'object' ? 'a mapping' : `a ${String(error.params.type)}`}`, error.instancePath);
+  } else {
+    say(`Unexpected ${shown} for ${where}: ${error.message ?? 'not allowed'}`, error.instancePath);
+  }
+}

@@ -1,0 +1,160 @@
+/**
+ * Bounds on Markdown that keep every command's time and memory in
+ * proportion to the text. Parsers and serializers of Markdown have
+ * super-linear corners (emphasis or links nested thousands deep, thousands
+ * of `*_` or `a:b` or `](` in one paragraph, a table of 50,000 columns,
+ * 20,000 footnotes in a file): no real opinion comes near them, and past
+ * them a build would take minutes or gigabytes. Each is checked here in one
+ * linear pass over the text, before anything is parsed, and refused with a
+ * message at its place naming the limit (`source/limit`); `validate`,
+ * `build`, `check`, `stats` and `diff` all refuse the same text.
+ *
+ * Documented in docs/limits.md.
+ */
+import type { Nodes, Root } from 'mdast';
+
+export const MARKDOWN_LIMITS = {
+  /** Characters in one block (a paragraph, a table: lines up to a blank line). */
+  blockChars: 20_000,
+  /** Syntax characters (`* _ [ ] ( ) : ^ ~ \` < > ! \\ { }`) in one block (a table's `|` are counted as cells). */
+  blockMarkers: 500,
+  /** Emphasis markers (`*`, `_`) in one block: bounds the nesting of emphasis. */
+  blockEmphasis: 128,
+  /** Syntax characters in one file. */
+  fileMarkers: 20_000,
+  /** Columns of a table (`|` on one line). */
+  tableColumns: 64,
+  /** Lines of one table, and its cells. */
+  tableRows: 1_000,
+  tableCells: 5_000,
+  /** Footnote definitions in one file. */
+  footnotes: 500,
+  /** Containers opened on one line (`>`, list markers), and indentation in columns. */
+  containers: 12,
+  indent: 64,
+  /** Nesting of the parsed tree (a quote in a list in emphasis in a link…). */
+  depth: 24,
+} as const;
+
+export interface LimitScan {
+  problem?: LimitProblem;
+  /** The most emphasis markers and brackets in one block: past 2 × depth, the text may nest too deep (parse it to know). */
+  nestable: number;
+}
+
+export interface LimitProblem {
+  reason: string;
+  /** Offset in the text where the problem starts. */
+  offset: number;
+  note: string;
+}
+
+const MARKER = /[*_[\]():^~`<>!\\{}]/g;
+const CONTAINERS = /^(?:[ \t]*(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)))+/;
+const FOOTNOTE = /^ {0,3}\[\^[^\]\s]+\]:/;
+
+/** The first bound `text` goes past, or undefined. Linear in the text. */
+export function markdownLimitProblem(text: string, options: ScanOptions = {}): LimitProblem | undefined {
+  return scanMarkdownLimits(text, options).problem;
+}
+
+export interface ScanOptions {
+  /**
+   * Apply the limits of one file (syntax characters, footnotes); off for a
+   * whole built draft, which joins many chapter files (its blocks are bounded all the same).
+   */
+  perFile?: boolean;
+}
+
+export function scanMarkdownLimits(text: string, options: ScanOptions = {}): LimitScan {
+  let nestable = 0;
+  let blockNestable = 0;
+  const problem = scan(text, options.perFile ?? true, (line, blank) => {
+    if (blank) blockNestable = 0;
+    else nestable = Math.max(nestable, (blockNestable += line.match(/[*_[]/g)?.length ?? 0));
+  });
+  return { ...(problem ? { problem } : {}), nestable };
+}
+
+function scan(text: string, perFile: boolean, each: (line: string, blank: boolean) => void): LimitProblem | undefined {
+  const L = MARKDOWN_LIMITS;
+  let fileMarkers = 0;
+  let footnotes = 0;
+  let blockStart = -1;
+  let blockMarkers = 0;
+  let blockEmphasis = 0;
+  let tableRows = 0;
+  let tableCells = 0;
+  let offset = 0;
+  const lines = text.split('\n');
+  for (const line of lines) {
+    const here = offset;
+    offset += line.length + 1;
+    const blank = line.trim() === '';
+    each(line, blank);
+    if (blank) {
+      blockStart = -1;
+      blockMarkers = 0;
+      blockEmphasis = 0;
+      tableRows = 0;
+      tableCells = 0;
+      continue;
+    }
+    if (blockStart < 0) blockStart = here;
+    if (here + line.length - blockStart > L.blockChars) {
+      return { offset: blockStart, reason: `Unexpected block of more than ${L.blockChars.toLocaleString('en-GB')} characters, expected shorter paragraphs`, note: 'Separate paragraphs with a blank line; the limit keeps every command fast on any text (docs/limits.md)' };
+    }
+    const markers = line.match(MARKER)?.length ?? 0;
+    blockMarkers += markers;
+    fileMarkers += markers;
+    if (blockMarkers > L.blockMarkers) {
+      return { offset: blockStart, reason: `Unexpected paragraph with more than ${L.blockMarkers.toLocaleString('en-GB')} Markdown syntax characters (\`*\`, \`_\`, \`[\`, \`:\`…), expected fewer`, note: 'Such text is not prose; escape literal characters or split the paragraph (docs/limits.md)' };
+    }
+    blockEmphasis += line.match(/[*_]/g)?.length ?? 0;
+    if (blockEmphasis > L.blockEmphasis) {
+      return { offset: blockStart, reason: `Unexpected paragraph with more than ${L.blockEmphasis} emphasis markers (\`*\`, \`_\`), expected fewer`, note: 'Escape literal asterisks and underscores with a backslash, or split the paragraph (docs/limits.md)' };
+    }
+    if (perFile && fileMarkers > L.fileMarkers) {
+      return { offset: here, reason: `Unexpected file with more than ${L.fileMarkers.toLocaleString('en-GB')} Markdown syntax characters, expected fewer`, note: 'Split the chapter into several files (docs/limits.md)' };
+    }
+    if (line.includes('|')) {
+      const pipes = line.split('|').length - 1;
+      if (pipes > L.tableColumns + 1) {
+        return { offset: here, reason: `Unexpected table row with more than ${L.tableColumns} columns, expected at most ${L.tableColumns}`, note: 'docs/limits.md' };
+      }
+      tableCells += pipes;
+      if (tableCells > L.tableCells) {
+        return { offset: blockStart, reason: `Unexpected table of more than ${L.tableCells.toLocaleString('en-GB')} cells, expected at most ${L.tableCells.toLocaleString('en-GB')}`, note: 'Put long data in an annex document (docs/limits.md)' };
+      }
+      if (++tableRows > L.tableRows) {
+        return { offset: blockStart, reason: `Unexpected table of more than ${L.tableRows.toLocaleString('en-GB')} rows, expected at most ${L.tableRows.toLocaleString('en-GB')}`, note: 'Put long data in an annex document (docs/limits.md)' };
+      }
+    }
+    if (perFile && FOOTNOTE.test(line) && ++footnotes > L.footnotes) {
+      return { offset: here, reason: `Unexpected footnote definition past ${L.footnotes.toLocaleString('en-GB')} in one file, expected at most ${L.footnotes.toLocaleString('en-GB')}`, note: 'docs/limits.md' };
+    }
+    const indent = /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length;
+    if (indent > L.indent) {
+      return { offset: here, reason: `Unexpected indentation of ${indent} columns, expected at most ${L.indent}`, note: 'Lists and quotes nest a few levels at most (docs/limits.md)' };
+    }
+    const prefix = CONTAINERS.exec(line)?.[0];
+    if (prefix) {
+      const containers = prefix.replace(/\d{1,9}[.)]/g, '1').replace(/[ \t]/g, '').length;
+      if (containers > L.containers) {
+        return { offset: here, reason: `Unexpected ${containers} nested quotes or lists on one line, expected at most ${L.containers}`, note: 'docs/limits.md' };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The deepest node of `tree` past `MARKDOWN_LIMITS.depth`, found without recursion; undefined when within. */
+export function tooDeep(tree: Root | Nodes): Nodes | undefined {
+  const stack: [Nodes, number][] = [[tree, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > MARKDOWN_LIMITS.depth) return node;
+    if ('children' in node) for (const child of node.children as Nodes[]) stack.push([child, depth + 1]);
+  }
+  return undefined;
+}

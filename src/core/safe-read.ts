@@ -1,0 +1,145 @@
+/**
+ * The one reader of every file read for an opinion (sources, template, slot
+ * files, label files, notes, check.yaml, drafts given to `diff`).
+ *
+ * A `ReadScope` says where reading is allowed: the opinion folder, the
+ * package's own `templates/` (default template, shipped label files), and
+ * the files the user named on the command line (`--template`, `--labels`,
+ * the drafts given to `diff` or `import`). A path is judged by where it
+ * really is (`realpath`: symbolic links followed, `..` resolved), so that a
+ * symlink `slots/signature.md → ~/secret.env` or `template: ../secret.env`
+ * is refused before a single byte of it is read — a refused file can never
+ * appear in a draft or in a message's excerpt.
+ *
+ * Reading itself is bounded: a size limit checked before reading (and again
+ * on the bytes actually read, for files that grow), only regular files.
+ */
+import { open, realpath, stat } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
+import { PACKAGE_ROOT } from './package-root.js';
+
+/** The package's `templates/` folder: the default template and the shipped label files. */
+export const PACKAGE_TEMPLATES = join(PACKAGE_ROOT, 'templates');
+
+export interface ReadScope {
+  /** Folders (absolute) whose files may be read, wherever their names point from. */
+  readonly folders: readonly string[];
+  /** Single files (absolute) the user named explicitly. */
+  readonly files: readonly string[];
+}
+
+/** Where reading for the opinion in `dir` is allowed; `explicit`: files named on the command line. */
+export function opinionScope(dir: string, explicit: readonly string[] = []): ReadScope {
+  return { folders: [resolve(dir), PACKAGE_TEMPLATES], files: explicit.map((file) => resolve(file)) };
+}
+
+const realCache = new Map<string, Promise<string>>();
+
+/** `realpath`, or the path itself when it does not exist (then nothing can be read from it anyway). */
+function real(path: string): Promise<string> {
+  let cached = realCache.get(path);
+  if (!cached) {
+    cached = realpath(path).catch(() => path);
+    // Roots are few; files are not cached (a symlink may be changed between builds in --watch).
+    if (realCache.size < 256) realCache.set(path, cached);
+  }
+  return cached;
+}
+
+export type Confined = { ok: true; real: string } | { ok: false; real: string; reason: string };
+
+/**
+ * Whether `path` may be read under `scope`. The reason, when not, names the
+ * path as written and where it leads, never anything read from it.
+ */
+export async function confine(path: string, scope: ReadScope): Promise<Confined> {
+  const absolute = resolve(path);
+  const target = await realpath(absolute).catch(() => undefined);
+  if (target === undefined) {
+    // Missing (the caller reports "no such file"), or a dangling link: judge the link's own place.
+    return { ok: true, real: absolute };
+  }
+  for (const file of scope.files) if ((await real(file)) === target) return { ok: true, real: target };
+  for (const folder of scope.folders) {
+    const root = await real(folder);
+    if (target === root || target.startsWith(root.endsWith(sep) ? root : root + sep)) return { ok: true, real: target };
+  }
+  const shown = target === absolute ? '' : ` (it leads to \`${target}\`)`;
+  return {
+    ok: false,
+    real: target,
+    reason: `Unexpected path outside the opinion${shown}, expected a file inside the opinion folder, the package's templates, or a file given on the command line`,
+  };
+}
+
+export type BytesRead =
+  | { ok: true; bytes: Buffer }
+  | { ok: false; code: 'outside' | 'unreadable' | 'folder' | 'special' | 'too-large'; reason: string; size?: number };
+
+/**
+ * Read the bytes of a regular file, at most `maxBytes`, if `scope` allows it.
+ * Never throws for what is on disk.
+ */
+export async function readBytes(path: string, options: { maxBytes: number; scope?: ReadScope | undefined }): Promise<BytesRead> {
+  if (options.scope) {
+    const confined = await confine(path, options.scope);
+    if (!confined.ok) return { ok: false, code: 'outside', reason: confined.reason };
+  }
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    return { ok: false, code: 'unreadable', reason: describeFsError(error) };
+  }
+  if (info.isDirectory()) return { ok: false, code: 'folder', reason: 'it is a folder, expected a file' };
+  if (!info.isFile()) return { ok: false, code: 'special', reason: 'it is a special file, expected a regular file' };
+  if (info.size > options.maxBytes) return { ok: false, code: 'too-large', reason: `${formatBytes(info.size)}, expected at most ${formatBytes(options.maxBytes)}`, size: info.size };
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    return { ok: false, code: 'unreadable', reason: describeFsError(error) };
+  }
+  try {
+    // Read at most one byte more than allowed: a file that grew since `stat` is caught too.
+    const buffer = Buffer.allocUnsafe(Math.min(options.maxBytes + 1, Math.max(info.size + 1, 1)));
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > options.maxBytes) return { ok: false, code: 'too-large', reason: `more than ${formatBytes(options.maxBytes)}, expected at most ${formatBytes(options.maxBytes)}`, size: length };
+    if (length === buffer.length) return { ok: false, code: 'unreadable', reason: 'it grew while being read; try again' };
+    return { ok: true, bytes: buffer.subarray(0, length) };
+  } catch (error) {
+    return { ok: false, code: 'unreadable', reason: describeFsError(error) };
+  } finally {
+    await handle.close();
+  }
+}
+
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOTDIR':
+      return 'a part of the path is a file, not a folder';
+    case 'EISDIR':
+      return 'it is a folder, not a file';
+    case 'ELOOP':
+      return 'too many symbolic links';
+    default:
+      return error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
+  }
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} kB`;
+  return `${bytes} bytes`;
+}

@@ -1,0 +1,125 @@
+/**
+ * Making a parsed source tree safe and self-contained before it is placed in
+ * a draft:
+ *
+ * - raw HTML (`<script>`, `<img onerror=…>`) is removed, with a warning at its
+ *   place: sources are Markdown, and HTML from a source never reaches an
+ *   output (comments are dropped silently);
+ * - links and images whose URL has a scheme other than http, https or mailto
+ *   (`javascript:`, `data:`, `vbscript:`, `file:`…) lose the URL and keep
+ *   their text;
+ * - images are never part of a draft: opening a draft (HTML, or the Markdown
+ *   in any viewer) must not fetch an address — a remote image would tell a
+ *   server who reads the draft and when, and could change after adoption. A
+ *   remote image becomes a link to it (its text: the alt text), any other
+ *   image its alt text, with a warning at its place;
+ * - link references (`[text][label]`) become plain links, so that chapters
+ *   can be joined without their definitions clashing.
+ *
+ * The HTML output is sanitized again on its own (`to-html.ts`).
+ */
+import type { Definition, Parents, PhrasingContent, RootContent } from 'mdast';
+import type { VFile } from 'vfile';
+import { report } from './messages.js';
+
+const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
+
+/** The scheme of a URL as a browser would read it (whitespace and controls ignored), or undefined. */
+export function urlScheme(url: string): string | undefined {
+  // eslint-disable-next-line no-control-regex
+  const compact = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
+  const match = /^([a-z][a-z0-9+.-]*):/i.exec(compact);
+  return match ? match[1]!.toLowerCase() : undefined;
+}
+
+export function isSafeUrl(url: string): boolean {
+  const scheme = urlScheme(url);
+  return scheme === undefined || SAFE_SCHEMES.has(scheme);
+}
+
+/** Clean `tree` in place; messages go to `file`. */
+export function makeSafe(tree: Parents, file: VFile, options: { keepHtml?: boolean } = {}): void {
+  const definitions = new Map<string, Definition>();
+  collectDefinitions(tree, definitions);
+  clean(tree, file, definitions, options.keepHtml ?? false);
+}
+
+function collectDefinitions(node: Parents, definitions: Map<string, Definition>): void {
+  for (const child of node.children) {
+    if (child.type === 'definition') {
+      if (!definitions.has(child.identifier)) definitions.set(child.identifier, child);
+    } else if ('children' in child) collectDefinitions(child, definitions);
+  }
+}
+
+function clean(parent: Parents, file: VFile, definitions: Map<string, Definition>, keepHtml: boolean): void {
+  const out: RootContent[] = [];
+  for (const child of parent.children as RootContent[]) {
+    const replaced = keepHtml && child.type === 'html' ? [child] : cleanNode(child, file, definitions);
+    for (const node of replaced) {
+      if ('children' in node) clean(node, file, definitions, keepHtml);
+      out.push(node);
+    }
+  }
+  (parent as { children: RootContent[] }).children = out;
+}
+
+function cleanNode(node: RootContent, file: VFile, definitions: Map<string, Definition>): RootContent[] {
+  switch (node.type) {
+    case 'definition':
+      return [];
+    case 'html': {
+      const value = node.value.trim();
+      if (/^<!--[\s\S]*-->$/.test(value)) return [];
+      const shown = value.length > 40 ? value.slice(0, 40) + '…' : value;
+      report(file, `Unexpected raw HTML \`${shown.replace(/\n/g, ' ')}\`, expected Markdown`, {
+        ruleId: 'source/raw-html',
+        severity: 'warning',
+        place: node.position,
+        note: 'HTML in a source is never copied to a draft: it is left out of every output',
+      });
+      return [];
+    }
+    case 'linkReference': {
+      const definition = definitions.get(node.identifier);
+      if (!definition) return node.children;
+      return cleanNode({ type: 'link', url: definition.url, title: definition.title, children: node.children, position: node.position }, file, definitions);
+    }
+    case 'imageReference': {
+      const definition = definitions.get(node.identifier);
+      if (!definition) return node.alt ? [{ type: 'text', value: node.alt }] : [];
+      return cleanNode({ type: 'image', url: definition.url, title: definition.title, alt: node.alt, position: node.position }, file, definitions);
+    }
+    case 'link':
+    case 'image': {
+      if (node.type === 'image' && isSafeUrl(node.url)) {
+        const scheme = urlScheme(node.url);
+        const remote = scheme === 'http' || scheme === 'https';
+        report(file, remote ? `Unexpected remote image \`${node.url.slice(0, 60)}\`, expected no image in a draft` : `Unexpected image \`${node.url.slice(0, 60)}\`, expected no image in a draft`, {
+          ruleId: 'source/image',
+          severity: 'warning',
+          place: node.position,
+          note: remote
+            ? 'A draft never fetches an address when opened: the image is rendered as a link to it'
+            : 'A draft holds text only: the image is rendered as its alt text',
+        });
+        const alt: PhrasingContent[] = node.alt ? [{ type: 'text', value: node.alt, position: node.position }] : [];
+        if (remote) return [{ type: 'link', url: node.url, title: node.title ?? null, children: alt.length ? alt : [{ type: 'text', value: node.url }], position: node.position }];
+        return alt;
+      }
+      if (isSafeUrl(node.url)) return [node];
+      report(file, `Unexpected URL scheme \`${urlScheme(node.url)}:\`, expected \`https:\`, \`http:\` or \`mailto:\``, {
+        ruleId: 'source/unsafe-url',
+        severity: 'warning',
+        place: node.position,
+        note: 'The link is rendered as plain text',
+        expected: ['https:', 'http:', 'mailto:'],
+      });
+      if (node.type === 'image') return node.alt ? [{ type: 'text', value: node.alt, position: node.position }] : [];
+      return node.children as PhrasingContent[];
+    }
+    default:
+      return [node];
+  }
+}
+

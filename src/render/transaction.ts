@@ -1,0 +1,130 @@
+/**
+ * The outputs of one build of an opinion change together or not at all.
+ *
+ * In `<out>/<opinion>/`:
+ * - `.opinion-build.lock` (created exclusively, holding the process id) is
+ *   held for the whole write: a second build of the same opinion waits for
+ *   it; a lock whose process is gone (killed build) is taken over;
+ * - every new file (outputs and manifest) is first written in full to a
+ *   flushed temporary file next to its target;
+ * - then `.opinion-build.journal.json` lists the renames to make, and is
+ *   itself written atomically: from this moment the build counts as done;
+ * - the temporaries are renamed over their targets, and the journal removed.
+ *
+ * Killed before the journal exists, the build changed nothing (its
+ * temporaries are removed by the next build). Killed after, the next build
+ * finds the journal and finishes the renames first (`recoverInterrupted`):
+ * the outputs and manifest are then all of the interrupted build, and
+ * nothing looks "edited by hand".
+ */
+import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { processGone, removeStaleTemporaries, writeFileAtomic, writeTemporary } from '../core/atomic-write.js';
+import { InputError } from '../core/errors.js';
+
+export const LOCK_NAME = '.opinion-build.lock';
+export const JOURNAL_NAME = '.opinion-build.journal.json';
+
+/** How long a build waits for another build of the same opinion before giving up. */
+const LOCK_WAIT_MS = 120_000;
+
+/** Another build holds the lock too long: `writeOutputs` reports it on the opinion; anywhere else it is an `InputError` (exit code 2). */
+export class OutputBusyError extends InputError {}
+
+/** Run `work` holding the lock of the output folder `root`. */
+export async function withOutputLock<T>(root: string, work: () => Promise<T>): Promise<T> {
+  await mkdir(root, { recursive: true });
+  const lock = join(root, LOCK_NAME);
+  const started = Date.now();
+  let delay = 20;
+  for (;;) {
+    try {
+      const handle = await open(lock, 'wx');
+      await handle.writeFile(`${process.pid}\n`);
+      await handle.close();
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const holder = Number.parseInt(await readFile(lock, 'utf8').catch(() => ''), 10);
+    if (Number.isNaN(holder)) {
+      // Being written right now, or left empty by a kill between create and write: give it a moment.
+      const age = await stat(lock).then((info) => Date.now() - info.mtimeMs, () => 0);
+      if (age > 5_000) await rm(lock, { force: true });
+    } else if (processGone(holder)) {
+      // Remove only the lock of that dead process: another waiter may have replaced it already.
+      const again = Number.parseInt(await readFile(lock, 'utf8').catch(() => ''), 10);
+      if (again === holder) await rm(lock, { force: true });
+      continue;
+    }
+    if (Date.now() - started > LOCK_WAIT_MS) {
+      throw new OutputBusyError(`another build (process ${Number.isNaN(holder) ? '?' : holder}) has been writing \`${root}\` for more than ${LOCK_WAIT_MS / 1000} s`);
+    }
+    await new Promise((done) => setTimeout(done, delay));
+    delay = Math.min(delay * 2, 250);
+  }
+  try {
+    return await work();
+  } finally {
+    await rm(lock, { force: true });
+  }
+}
+
+interface Journal {
+  renames: { from: string; to: string }[];
+}
+
+/**
+ * Finish a build that was killed after its journal was written; remove the
+ * temporaries of builds killed before. Call holding the lock. Returns
+ * whether an interrupted build was completed.
+ */
+export async function recoverInterrupted(root: string, folders: Iterable<string>): Promise<boolean> {
+  const path = join(root, JOURNAL_NAME);
+  let journal: Journal | undefined;
+  try {
+    journal = JSON.parse(await readFile(path, 'utf8')) as Journal;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') await rm(path, { force: true });
+  }
+  let recovered = false;
+  if (journal && Array.isArray(journal.renames)) {
+    for (const { from, to } of journal.renames) {
+      const source = inside(root, from);
+      const target = inside(root, to);
+      if (!source || !target) continue;
+      try {
+        await rename(source, target);
+      } catch (error) {
+        // Already renamed before the kill.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
+    }
+    await rm(path, { force: true });
+    recovered = true;
+  }
+  for (const dir of new Set([root, ...folders])) await removeStaleTemporaries(dir);
+  return recovered;
+}
+
+/** Write `files` (absolute paths inside `root`) all together; see the module comment. Call holding the lock. */
+export async function commitFiles(root: string, files: readonly { path: string; content: string | Uint8Array }[]): Promise<void> {
+  const renames: { from: string; to: string }[] = [];
+  try {
+    for (const file of files) renames.push({ from: await writeTemporary(file.path, file.content), to: file.path });
+  } catch (error) {
+    await Promise.all(renames.map(({ from }) => rm(from, { force: true })));
+    throw error;
+  }
+  const key = (path: string) => relative(root, path).split(sep).join('/');
+  await writeFileAtomic(join(root, JOURNAL_NAME), JSON.stringify({ renames: renames.map(({ from, to }) => ({ from: key(from), to: key(to) })) }) + '\n');
+  for (const { from, to } of renames) await rename(from, to);
+  await rm(join(root, JOURNAL_NAME), { force: true });
+}
+
+/** `path` (relative to `root`, `/`-separated) when it stays inside `root`; a journal never leads elsewhere. */
+function inside(root: string, path: unknown): string | undefined {
+  if (typeof path !== 'string') return undefined;
+  const full = resolve(root, path);
+  return full.startsWith(resolve(root) + sep) && dirname(full) !== full ? full : undefined;
+}

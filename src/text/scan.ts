@@ -1,0 +1,309 @@
+/**
+ * Markdown inline content to prose, by one scan of the source: the text a
+ * reader sees, with emphasis, links, code marks, escapes, entities and HTML
+ * left out, `:ref{#id}` rendered as its label, and `:cite{#id}` and
+ * footnote references kept as marks. Every run of text is mapped to its
+ * source. Used instead of a full CommonMark parse, which costs ten times
+ * more; `test/check/scan.test.ts` holds it to the full parse on every
+ * Markdown file of the repository.
+ */
+import type { Located } from '../core/model.js';
+import type { Origin, ProseBuilder } from './prose.js';
+
+/** A use of an id inside prose: offsets in the prose text and the place of the directive. */
+export interface Mark {
+  id: string;
+  start: number;
+  end: number;
+  at: Located;
+}
+
+export interface InlineContext {
+  origin: Origin;
+  /** The text a `:ref{#id}` reads as (e.g. `point 3.2`, an evidence title). */
+  refLabel(id: string): string;
+  refs: Mark[];
+  cites: Mark[];
+  footnotes: Mark[];
+}
+
+const PUNCTUATION = /[!-/:-@[-`{-~]/;
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ndash: '–', mdash: '—', hellip: '…', euro: '€', laquo: '«', raquo: '»', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“' };
+
+/** The place of `source[from, to)` in the file. */
+export function placeAt(origin: Origin, from: number, to: number): Located {
+  return { file: origin.file, position: { start: origin.point(from), end: origin.point(to) } };
+}
+
+/**
+ * Append the inline content `origin.base[from, to)` to `out`. Line breaks
+ * stay as `\n` (white space to every counter).
+ */
+export function scanInline(out: ProseBuilder, from: number, to: number, ctx: InlineContext): void {
+  const source = ctx.origin.base;
+  const origin = ctx.origin;
+  let run = from;
+  const flush = (end: number) => {
+    if (end > run) out.add(source.slice(run, end), origin, run, end, 'exact');
+  };
+  let i = from;
+  while (i < to) {
+    const ch = source[i]!;
+    switch (ch) {
+      case '\\': {
+        const next = source[i + 1];
+        if (next !== undefined && i + 1 < to && PUNCTUATION.test(next)) {
+          flush(i);
+          run = i + 1;
+          i += 2;
+          continue;
+        }
+        if (next === '\n') {
+          // A hard line break.
+          flush(i);
+          run = i + 1;
+        }
+        i++;
+        continue;
+      }
+      case '`': {
+        let ticks = 1;
+        while (source[i + ticks] === '`') ticks++;
+        const close = closingTicks(source, i + ticks, to, ticks);
+        if (close === -1) {
+          i += ticks;
+          continue;
+        }
+        flush(i);
+        let a = i + ticks;
+        let b = close;
+        if (b - a >= 2 && source[a] === ' ' && source[b - 1] === ' ' && source.slice(a, b).trim() !== '') {
+          a++;
+          b--;
+        }
+        if (b > a) out.add(source.slice(a, b).replace(/\n/g, ' '), origin, a, b, 'align');
+        i = close + ticks;
+        run = i;
+        continue;
+      }
+      case '*':
+      case '_':
+      case '~': {
+        let length = 1;
+        while (source[i + length] === ch) length++;
+        if (isDelimiter(source, i, length, from, to, ch)) {
+          flush(i);
+          i += length;
+          run = i;
+          continue;
+        }
+        i += length;
+        continue;
+      }
+      case '!': {
+        if (source[i + 1] === '[') {
+          const end = linkEnd(source, i + 1, to);
+          if (end !== -1) {
+            flush(i);
+            i = end;
+            run = i;
+            continue;
+          }
+        }
+        i++;
+        continue;
+      }
+      case '[': {
+        if (source[i + 1] === '^') {
+          const close = source.indexOf(']', i);
+          if (close !== -1 && close < to && /^\[\^[^\]\s]+\]$/.test(source.slice(i, close + 1)) && source[close + 1] !== ':') {
+            flush(i);
+            ctx.footnotes.push({ id: source.slice(i + 2, close).toLowerCase(), start: out.length, end: out.length, at: placeAt(origin, i, close + 1) });
+            i = close + 1;
+            run = i;
+            continue;
+          }
+        }
+        const label = balancedClose(source, i, to);
+        if (label !== -1 && (source[label + 1] === '(' || source[label + 1] === '[')) {
+          const end = source[label + 1] === '(' ? parenClose(source, label + 1, to) : source.indexOf(']', label + 1);
+          if (end !== -1 && end < to) {
+            flush(i);
+            scanInline(out, i + 1, label, ctx);
+            i = end + 1;
+            run = i;
+            continue;
+          }
+        }
+        i++;
+        continue;
+      }
+      case '<': {
+        const auto = /^<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+)>/.exec(source.slice(i, Math.min(to, i + 2048)));
+        if (auto) {
+          flush(i);
+          out.add(auto[1]!, origin, i + 1, i + 1 + auto[1]!.length, 'exact');
+          i += auto[0].length;
+          run = i;
+          continue;
+        }
+        const tag = /^<(?:\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|!--[\s\S]*?-->)/.exec(source.slice(i, Math.min(to, i + 4096)));
+        if (tag) {
+          flush(i);
+          i += tag[0].length;
+          run = i;
+          continue;
+        }
+        i++;
+        continue;
+      }
+      case '&': {
+        const entity = /^&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/.exec(source.slice(i, i + 40));
+        const value = entity ? (entity[1] ? String.fromCodePoint(Number(entity[1])) : entity[2] ? String.fromCodePoint(parseInt(entity[2], 16)) : ENTITIES[entity[3]!]) : undefined;
+        if (entity && value !== undefined) {
+          flush(i);
+          out.add(value, origin, i, i + entity[0].length, 'atomic');
+          i += entity[0].length;
+          run = i;
+          continue;
+        }
+        i++;
+        continue;
+      }
+      case ':': {
+        if (source[i - 1] !== ':' && i + 1 < to) {
+          const directive = textDirective(source, i, to);
+          if (directive) {
+            flush(i);
+            const at = placeAt(origin, i, directive.end);
+            if ((directive.name === 'ref' || directive.name === 'cite') && directive.id) {
+              if (directive.name === 'cite') ctx.cites.push({ id: directive.id, start: out.length, end: out.length, at });
+              else {
+                const start = out.length;
+                out.add(ctx.refLabel(directive.id), origin, i, directive.end, 'atomic');
+                ctx.refs.push({ id: directive.id, start, end: out.length, at });
+              }
+            } else if (directive.label) {
+              scanInline(out, directive.label[0], directive.label[1], ctx);
+            }
+            i = directive.end;
+            run = i;
+            continue;
+          }
+        }
+        i++;
+        continue;
+      }
+      default:
+        i++;
+    }
+  }
+  flush(to);
+}
+
+/** `***`, `_`, `~~` runs that open or close emphasis (flanking, and for `_` not inside a word). */
+function isDelimiter(source: string, i: number, length: number, from: number, to: number, ch: string): boolean {
+  if (ch === '~' && length !== 2 && length !== 1) return false;
+  const before = i > from ? source[i - 1]! : ' ';
+  const after = i + length < to ? source[i + length]! : ' ';
+  const space = (c: string) => /\s/.test(c);
+  const punct = (c: string) => /[\p{P}\p{S}]/u.test(c);
+  const left = !space(after) && (!punct(after) || space(before) || punct(before));
+  const right = !space(before) && (!punct(before) || space(after) || punct(after));
+  if (!left && !right) return false;
+  if (ch === '_' && left && right && !punct(before) && !punct(after)) return false;
+  // A lone delimiter with no partner in the rest of the block is literal text.
+  const partner = source.indexOf(ch, i + length);
+  const previous = source.lastIndexOf(ch, i - 1);
+  return (left && partner !== -1 && partner < to) || (right && previous >= from);
+}
+
+function closingTicks(source: string, from: number, to: number, ticks: number): number {
+  let i = source.indexOf('`', from);
+  while (i !== -1 && i < to) {
+    let length = 1;
+    while (source[i + length] === '`') length++;
+    if (length === ticks) return i;
+    i = source.indexOf('`', i + length);
+  }
+  return -1;
+}
+
+function balancedClose(source: string, open: number, to: number): number {
+  let depth = 0;
+  for (let i = open; i < to; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '`') {
+      let ticks = 1;
+      while (source[i + ticks] === '`') ticks++;
+      const close = closingTicks(source, i + ticks, to, ticks);
+      if (close !== -1) i = close + ticks - 1;
+      continue;
+    }
+    if (c === '[') depth++;
+    else if (c === ']' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+function parenClose(source: string, open: number, to: number): number {
+  let depth = 0;
+  for (let i = open; i < to; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+    else if (c === '\n' && source[i + 1] === '\n') return -1;
+  }
+  return -1;
+}
+
+/** `![alt](src)` / `[text](url)`: where it ends, or -1. */
+function linkEnd(source: string, open: number, to: number): number {
+  const close = balancedClose(source, open, to);
+  if (close === -1) return -1;
+  if (source[close + 1] === '(') {
+    const end = parenClose(source, close + 1, to);
+    return end === -1 ? -1 : end + 1;
+  }
+  if (source[close + 1] === '[') {
+    const end = source.indexOf(']', close + 1);
+    return end === -1 || end >= to ? -1 : end + 1;
+  }
+  return -1;
+}
+
+/** `:name[label]{attributes}` at `i`: its end, label range and id. */
+function textDirective(source: string, i: number, to: number): { name: string; id?: string; label?: [number, number]; end: number } | undefined {
+  const match = /^:([A-Za-z](?:[\w-]*[A-Za-z0-9])?)/.exec(source.slice(i, Math.min(to, i + 64)));
+  if (!match || source[i + match[0].length] === ':') return undefined;
+  let end = i + match[0].length;
+  let label: [number, number] | undefined;
+  if (source[end] === '[') {
+    const close = balancedClose(source, end, to);
+    if (close === -1) return undefined;
+    label = [end + 1, close];
+    end = close + 1;
+  }
+  let id: string | undefined;
+  if (source[end] === '{') {
+    const close = source.indexOf('}', end);
+    if (close === -1 || close >= to) return undefined;
+    const attributes = source.slice(end + 1, close);
+    const hash = /(?:^|\s)#([^\s"'<=>`}#.]+)/.exec(attributes);
+    const named = /(?:^|\s)id\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`}]+))/.exec(attributes);
+    id = hash?.[1] ?? named?.[1] ?? named?.[2] ?? named?.[3];
+    end = close + 1;
+  } else if (!label) {
+    // `:name` alone is a directive only for remark-directive; in prose (`note: the…`) it is text.
+    return /[\p{L}\p{N}]/u.test(source[i - 1] ?? '') ? undefined : { name: match[1]!, end };
+  }
+  return { name: match[1]!, ...(id !== undefined ? { id } : {}), ...(label ? { label } : {}), end };
+}

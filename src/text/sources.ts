@@ -1,0 +1,76 @@
+/**
+ * The source files of one opinion, by path: their text, a line index for
+ * each, and origins for prose held in YAML scalars.
+ */
+import type { VFile } from 'vfile';
+import type { Opinion, Text, YamlKind } from '../core/model.js';
+import { LineIndex } from './line-index.js';
+import { alignOffsets, yamlContentStart } from './align.js';
+import type { Origin } from './prose.js';
+
+export class SourceFiles {
+  private readonly files = new Map<string, VFile>();
+  private readonly lines = new Map<string, LineIndex>();
+
+  constructor(private readonly opinion: Opinion) {
+    for (const file of opinion.files) if (file.path) this.files.set(file.path, file);
+  }
+
+  file(path: string): VFile | undefined {
+    return this.files.get(path);
+  }
+
+  text(path: string): string {
+    const value = this.files.get(path)?.value;
+    return typeof value === 'string' ? value : '';
+  }
+
+  lineIndex(path: string): LineIndex {
+    let index = this.lines.get(path);
+    if (!index) {
+      index = new LineIndex(this.text(path));
+      this.lines.set(path, index);
+    }
+    return index;
+  }
+
+  /** The origin of a Markdown file's own text. */
+  markdownOrigin(path: string): Origin {
+    const base = this.text(path);
+    const lines = this.lineIndex(path);
+    return { file: path, base, point: (offset) => lines.point(offset) };
+  }
+
+  /**
+   * The origin of a YAML scalar holding `value` (inline Markdown), found by
+   * kind and JSON pointer; undefined when the value cannot be located.
+   */
+  yamlOrigin(kind: YamlKind, pointer: string, value: string): Origin | undefined {
+    const located = this.opinion.locate(kind, pointer);
+    const start = located?.position.start.offset;
+    const end = located?.position.end.offset;
+    if (!located || start === undefined || end === undefined) return undefined;
+    const path = located.file;
+    const lines = this.lineIndex(path);
+    const source = this.text(path).slice(start, end);
+    let map: Int32Array | undefined;
+    return {
+      file: path,
+      base: value,
+      point: (offset) => {
+        map ??= alignOffsets(value, source, start, yamlContentStart(source));
+        return lines.point(map[Math.max(0, Math.min(offset, value.length))]!);
+      },
+    };
+  }
+}
+
+/** A translatable text in one language, with the pointer suffix that reaches it. */
+export function textIn(text: Text | undefined, lang: string, original: string): { value: string; pointer: string } | undefined {
+  if (typeof text === 'string') return lang === original && text.trim() !== '' ? { value: text, pointer: '' } : undefined;
+  if (text && typeof text === 'object') {
+    const value = text[lang];
+    return typeof value === 'string' && value.trim() !== '' ? { value, pointer: `/${lang}` } : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,52 @@
+/** `opinion <command> --help`: examples for each command, text wrapped to the terminal's width. */
+import { describe, it, expect } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { ROOT } from '../helpers.js';
+import { EXAMPLES } from '../../src/cli/help.js';
+
+async function help(args: string[], columns?: number): Promise<string> {
+  let stdout = '';
+  const code = await main([...args, '--help'], {
+    stdout: (text) => void (stdout += text),
+    stderr: () => undefined,
+    cwd: ROOT,
+    env: {},
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    columns,
+  });
+  expect(code).toBe(0);
+  return stdout;
+}
+
+const COMMANDS = ['init', 'validate', 'build', 'check', 'stats', 'diff', 'import', 'completion'];
+
+describe('help', () => {
+  it.each(COMMANDS)('opinion %s --help ends with two or three examples of that command', async (name) => {
+    const text = await help([name]);
+    const examples = text.slice(text.indexOf('\nExamples:\n'));
+    const commands = [...examples.matchAll(/^ {2}\$ (.*)$/gm)].map((m) => m[1]!);
+    expect(commands.length).toBeGreaterThanOrEqual(2);
+    expect(commands.length).toBeLessThanOrEqual(3);
+    for (const command of commands) expect(command.startsWith(`opinion ${name}`)).toBe(true);
+  });
+
+  it('every command has examples', () => {
+    expect(Object.keys(EXAMPLES).sort()).toEqual([...COMMANDS].sort());
+  });
+
+  it('descriptions wrap to the terminal, not at a fixed width', async () => {
+    const wide = await help(['diff'], 140);
+    const narrow = await help(['diff'], 60);
+    const description = (text: string) => text.slice(text.indexOf('\n\n') + 2, text.indexOf('\nArguments:'));
+    expect(Math.max(...description(wide).split('\n').map((l) => l.length))).toBeGreaterThan(100);
+    expect(Math.max(...description(narrow).split('\n').map((l) => l.length))).toBeLessThanOrEqual(60);
+    // The same words either way: only the line breaks differ.
+    expect(description(wide).replace(/\s+/g, ' ')).toBe(description(narrow).replace(/\s+/g, ' '));
+  });
+
+  it('not on a terminal, help is 80 columns wide', async () => {
+    const text = await help(['build']);
+    expect(Math.max(...text.split('\n').filter((l) => !l.startsWith('  $ ')).map((l) => l.length))).toBeLessThanOrEqual(80);
+  });
+});
