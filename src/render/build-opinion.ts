@@ -61,7 +61,10 @@ export async function buildOpinion(dir: string, options: BuildOptions = {}): Pro
   const { opinion, files } = validated;
   const name = opinion?.name ?? dir.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? dir;
   const result: OpinionBuild = { dir, name, ok: false, renders: [], failed: [], files, ...(opinion ? { opinion } : {}) };
-  if (!opinion || (options.lenient ? hasErrors(files, LOADING_RULES) : hasErrors(files))) return finish(result);
+  // The opinion's label files concern one language each: their problems leave out that language only (below).
+  const ownLabelFiles = new Set((validated.labels ?? []).map((layer) => layer.file));
+  const sourceFiles = files.filter((file) => !ownLabelFiles.has(file));
+  if (!opinion || (options.lenient ? hasErrors(sourceFiles, LOADING_RULES) : hasErrors(sourceFiles))) return finish(result);
 
   const meta = opinion.meta;
   const declared = Array.isArray(meta.languages) && meta.languages.length > 0 ? meta.languages : [meta.language];

@@ -30,7 +30,8 @@ describe('opinion init', () => {
     expect(runBin(['init', join(base, 'a', 'draft')]).code).toBe(0);
     renameSync(join(base, 'a', 'draft'), join(base, 'moved'));
     const { files } = await validateOpinion(join(base, 'moved'));
-    expect(files.flatMap((f) => f.messages.map((m) => m.ruleId))).toEqual([]);
+    // The scaffold's facts are gaps nobody filled yet (issue 14: meta/to-be-completed warnings); nothing else is reported.
+    expect(files.flatMap((f) => f.messages.map((m) => m.ruleId)).filter((id) => id !== 'meta/to-be-completed')).toEqual([]);
   });
 
   it('writes no fact nobody gave: a scaffold builds with visible gaps and warnings, not dates', async () => {

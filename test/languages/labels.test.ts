@@ -11,7 +11,7 @@ import { VFile } from 'vfile';
 import { builtinLabelFiles, checkAgainstEnglish, resolveLabels } from '../../src/labels/load.js';
 import { isPublishedLabel, LABEL_KEYS } from '../../src/labels/labels.js';
 import { OFFICIAL_LANGUAGES } from '../../src/core/languages.js';
-import { BUILTIN_LANGUAGES_DIR } from '../../src/render/package-files.js';
+import { BUILTIN_LANGUAGES_DIR } from '../../src/core/package-files.js';
 
 const messages = (file: VFile) => file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.reason}`);
 
