@@ -14,8 +14,9 @@ import { join, resolve } from 'node:path';
 import type { Draft } from '../core/draft.js';
 import { VFile } from 'vfile';
 import type { ChapterSource, Opinion } from '../core/model.js';
-import { builtinLabelFiles, readLabelFolder, resolveLabels, type LabelFile } from '../core/labels-load.js';
+import { builtinLabelFiles, readLabelFolder, resolveLabels, type LabelFile } from '../labels/load.js';
 import { readTemplate } from '../core/template-load.js';
+import { LABEL_KEYS } from '../labels/labels.js';
 import { resolveDocument } from '../render/resolve.js';
 import { DEFAULT_TEMPLATE } from '../core/package-files.js';
 import type { RecommendationGrouping } from '../core/template.js';
@@ -60,7 +61,7 @@ export class DraftRenderer {
   private async readTemplate() {
     const meta = this.opinion.meta;
     const path = typeof meta.template === 'string' ? resolve(this.opinion.dir, meta.template) : DEFAULT_TEMPLATE;
-    const template = await readTemplate(path);
+    const template = await readTemplate(path, LABEL_KEYS);
     if (!('tree' in template) || template.broken) return undefined;
     return { recommendations: template.recommendations };
   }

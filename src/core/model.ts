@@ -78,9 +78,14 @@ export interface Referral {
   document?: string;
 }
 
+/** The grammatical form of a person's title where the language has one (Berichterstatterin, Relatrice, Rapporteure). */
+export type TitleForm = 'feminine' | 'masculine';
+
 export interface Person {
   name: string;
   role?: RapporteurRole;
+  /** Which form of the title the header prints: `feminine` (Berichterstatterin, Relatrice) or `masculine` (default). */
+  form?: TitleForm;
   group?: 'I' | 'II' | 'III';
   organisation?: string;
 }
@@ -127,8 +132,10 @@ export interface Metadata {
   version?: number;
   version_date?: string;
   numbering?: Numbering;
+  /** `language`: straight apostrophes and quotes in the prose are written in the draft's language. */
+  typography?: 'as-written' | 'language';
   template?: string;
-  closing?: { place?: Text; date?: string; president?: string };
+  closing?: { place?: Text; date?: string; president?: string; president_form?: TitleForm };
   appendix?: { amendments?: Amendment[] };
 }
 

@@ -9,5 +9,5 @@ import { PACKAGE_ROOT } from './package-root.js';
 export const BUILTIN_TEMPLATES_DIR = join(PACKAGE_ROOT, 'templates');
 /** The default template. */
 export const DEFAULT_TEMPLATE = join(BUILTIN_TEMPLATES_DIR, 'eesc-opinion.md');
-/** The label files that ship: `templates/languages/<lang>.yaml`. */
+/** The label files that ship (read by `labels/`). */
 export const BUILTIN_LANGUAGES_DIR = join(BUILTIN_TEMPLATES_DIR, 'languages');

@@ -19,17 +19,20 @@ import { BLOCK_SLOTS, parseTemplate, type Template } from './template.js';
 
 const cache = new Map<string, Promise<Template | VFile>>();
 
-/** Read and check a template; a VFile holding the reason when it cannot be read. Built-in templates are read once. */
-export function readTemplate(path: string): Promise<Template | VFile> {
+/**
+ * Read and check a template; a VFile holding the reason when it cannot be read. Built-in templates are read once.
+ * `labelKeys`: the keys a `:label` may name (`LABEL_KEYS` of `labels/`).
+ */
+export function readTemplate(path: string, labelKeys: readonly string[]): Promise<Template | VFile> {
   if (path === DEFAULT_TEMPLATE) {
     let cached = cache.get(path);
     if (!cached) {
-      cached = readUncached(path);
+      cached = readUncached(path, labelKeys);
       cache.set(path, cached);
     }
     return cached;
   }
-  return readUncached(path);
+  return readUncached(path, labelKeys);
 }
 
 /**
@@ -39,10 +42,10 @@ export function readTemplate(path: string): Promise<Template | VFile> {
  * else the default. Undefined when `template:` is refused or unreadable (the
  * error is then on `opinionFile`, at the `template:` line).
  */
-export async function readOpinionTemplate(opinion: Opinion, opinionFile: VFile, explicit?: string): Promise<Template | VFile | undefined> {
-  if (explicit !== undefined) return readTemplate(explicit);
+export async function readOpinionTemplate(opinion: Opinion, opinionFile: VFile, labelKeys: readonly string[], explicit?: string): Promise<Template | VFile | undefined> {
+  if (explicit !== undefined) return readTemplate(explicit, labelKeys);
   const declared = opinion.meta.template;
-  if (typeof declared !== 'string') return readTemplate(DEFAULT_TEMPLATE);
+  if (typeof declared !== 'string') return readTemplate(DEFAULT_TEMPLATE, labelKeys);
   const path = resolve(opinion.dir, declared);
   const read = await readSource(path, opinionScope(opinion.dir));
   if (!read.ok) {
@@ -54,17 +57,17 @@ export async function readOpinionTemplate(opinion: Opinion, opinionFile: VFile, 
     });
     return undefined;
   }
-  return parseTemplate(read.file);
+  return parseTemplate(read.file, labelKeys);
 }
 
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-async function readUncached(path: string, slot?: string, scope?: ReadScope): Promise<Template | VFile> {
+async function readUncached(path: string, labelKeys: readonly string[], slot?: string, scope?: ReadScope): Promise<Template | VFile> {
   const read = await readSource(path, scope);
   if (!read.ok) return read.file;
-  return parseTemplate(read.file, slot);
+  return parseTemplate(read.file, labelKeys, slot);
 }
 
 export interface SlotFiles {
@@ -73,8 +76,8 @@ export interface SlotFiles {
   files: VFile[];
 }
 
-/** The opinion's `slots/` folder. */
-export async function readSlotOverrides(dir: string): Promise<SlotFiles> {
+/** The opinion's `slots/` folder (`labelKeys` as for `readTemplate`). */
+export async function readSlotOverrides(dir: string, labelKeys: readonly string[]): Promise<SlotFiles> {
   const result: SlotFiles = { byLang: new Map(), files: [] };
   const folder = join(dir, 'slots');
   const scope = opinionScope(dir);
@@ -100,7 +103,7 @@ export async function readSlotOverrides(dir: string): Promise<SlotFiles> {
       result.files.push(read.file);
       continue;
     }
-    const template = await readUncached(path, slot, scope);
+    const template = await readUncached(path, labelKeys, slot, scope);
     if ('tree' in template) {
       result.files.push(template.file);
       const lang = match[2] ?? '';

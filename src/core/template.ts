@@ -23,7 +23,6 @@ import type { Nodes, Paragraph, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { parseMarkdown } from './markdown.js';
 import { report, suggest } from './messages.js';
-import { LABEL_KEYS } from './labels.js';
 import { makeSafe } from './source-safety.js';
 
 /** How `::recommendations` are grouped: not at all, or under one sub-heading per addressee. */
@@ -72,9 +71,11 @@ export interface Template {
 
 /**
  * Parse and check a template (`slot` set: a fragment replacing that slot,
- * from an opinion's `slots/<slot>.md`).
+ * from an opinion's `slots/<slot>.md`). `labelKeys`: the keys a `:label` may
+ * name (`LABEL_KEYS` of `labels/`, given by the caller: core imports nothing
+ * above it).
  */
-export function parseTemplate(file: VFile, slot?: string): Template {
+export function parseTemplate(file: VFile, labelKeys: readonly string[], slot?: string): Template {
   const tree = parseMarkdown(String(file.value ?? ''));
   const errorsBefore = file.messages.filter((m) => m.fatal).length;
   const template: Template = { file, tree, recommendations: 'none', broken: false };
@@ -89,7 +90,7 @@ export function parseTemplate(file: VFile, slot?: string): Template {
       seen.set(node.name, (seen.get(node.name) ?? 0) + 1);
     }
   }
-  checkNodes(tree.children, file, true);
+  checkNodes(tree.children, file, true, labelKeys);
 
   if (!slot && !seen.has('chapters')) {
     report(file, 'Missing `::chapters` slot, expected the chapters somewhere in the template', {
@@ -144,7 +145,7 @@ function checkBlockSlot(node: RootContent & { type: 'leafDirective' }, file: VFi
   }
 }
 
-function checkNodes(nodes: readonly Nodes[], file: VFile, topLevel: boolean): void {
+function checkNodes(nodes: readonly Nodes[], file: VFile, topLevel: boolean, labelKeys: readonly string[]): void {
   for (const node of nodes) {
     switch (node.type) {
       case 'leafDirective':
@@ -163,7 +164,7 @@ function checkNodes(nodes: readonly Nodes[], file: VFile, topLevel: boolean): vo
         });
         break;
       case 'textDirective':
-        checkInlineSlot(node, file);
+        checkInlineSlot(node, file, labelKeys);
         break;
       case 'html':
         if (!/^<!--[\s\S]*-->$/.test(node.value.trim())) {
@@ -176,16 +177,16 @@ function checkNodes(nodes: readonly Nodes[], file: VFile, topLevel: boolean): vo
       default:
         break;
     }
-    if ('children' in node && node.type !== 'textDirective') checkNodes(node.children as Nodes[], file, false);
+    if ('children' in node && node.type !== 'textDirective') checkNodes(node.children as Nodes[], file, false, labelKeys);
   }
 }
 
-function checkInlineSlot(node: Nodes & { type: 'textDirective' }, file: VFile): void {
+function checkInlineSlot(node: Nodes & { type: 'textDirective' }, file: VFile, labelKeys: readonly string[]): void {
   const attributes = node.attributes ?? {};
   if (node.name === 'label') {
     const key = attributes.key;
-    if (typeof key === 'string' && (LABEL_KEYS as readonly string[]).includes(key)) return;
-    const near = typeof key === 'string' ? suggest(key, LABEL_KEYS) : [];
+    if (typeof key === 'string' && labelKeys.includes(key)) return;
+    const near = typeof key === 'string' ? suggest(key, labelKeys) : [];
     report(file, typeof key === 'string' ? `Unexpected label \`${key}\`${near.length ? `, did you mean \`${near[0]}\`?` : ''}` : 'Missing `key` in `:label`, expected `:label{key=closing.president}`', {
       ruleId: 'template/unknown-label',
       place: node.position,

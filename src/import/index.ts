@@ -11,7 +11,7 @@ import type { FootnoteDefinition, PhrasingContent, Root, RootContent } from 'mda
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { stringify as yamlStringify } from 'yaml';
-import type { Labels } from '../core/labels.js';
+import type { Labels } from '../labels/labels.js';
 import { draftMarkdown } from '../render/to-markdown.js';
 import { report, sortMessages } from '../core/messages.js';
 import { draftText } from '../drafts/markdown-file.js';

@@ -8,8 +8,8 @@
  */
 import { VFile } from 'vfile';
 import { formatLongDate } from '../render/dates.js';
-import { builtinLabelFiles, resolveLabels } from '../core/labels-load.js';
-import type { LabelKey, Labels } from '../core/labels.js';
+import { builtinLabelFiles, resolveLabels } from '../labels/load.js';
+import type { LabelKey, Labels } from '../labels/labels.js';
 import { escapeRegExp } from '../core/regexp.js';
 
 export type { Labels };

@@ -8,8 +8,8 @@
  */
 import type { VFile } from 'vfile';
 import { report } from '../core/messages.js';
-import type { Labels } from '../core/labels.js';
-import type { LabelKey } from '../core/labels.js';
+import type { Labels } from '../labels/labels.js';
+import type { LabelKey } from '../labels/labels.js';
 import { matchLabel, normalise, parseLongDate, parseShortDate } from './labels.js';
 import type { Structure } from './structure.js';
 import { NOT_YET_ASSIGNED, TO_BE_COMPLETED } from '../core/placeholders.js';

@@ -7,7 +7,7 @@ import type { PhrasingContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { report } from '../core/messages.js';
 import { escapeRegExp } from '../core/regexp.js';
-import type { Labels } from '../core/labels.js';
+import type { Labels } from '../labels/labels.js';
 import type { Chapter, Item } from './structure.js';
 
 export function linkReferences(chapters: Chapter[], labels: Labels, file: VFile): void {

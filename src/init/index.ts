@@ -7,6 +7,9 @@ import { SCHEMA_BASE } from '../core/schema-url.js';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
+import { VFile } from 'vfile';
+import { builtinLabelFiles, resolveLabels } from '../labels/load.js';
+import { ownInitiativeRule, type LabelKey, type Labels } from '../labels/labels.js';
 
 export interface ScaffoldOptions {
   /** Where the scaffold lives (`templates/scaffold` of the package). */
@@ -39,27 +42,54 @@ export interface ScaffoldFile {
 
 export async function scaffoldOpinion(options: ScaffoldOptions): Promise<ScaffoldFile[]> {
   const language = options.language ?? 'en';
+  const languages = [language, ...(options.languages ?? []).filter((l) => l !== language)];
+  // The fixed phrases of the scaffold (chapter titles, legal basis, section name) in each language.
+  const labelFiles = await builtinLabelFiles(languages);
+  const labelsOf = new Map(languages.map((l) => [l, resolveLabels(l, labelFiles, { file: new VFile() })]));
   const files: ScaffoldFile[] = [];
   for (const path of await listFiles(options.scaffoldDir)) {
     const source = await readFile(join(options.scaffoldDir, path), 'utf8');
-    const targets = path.startsWith('text/LANG/') ? [language, ...(options.languages ?? []).filter((l) => l !== language)].map((l) => path.replace(/^text\/LANG\//, `text/${l}/`)) : [path];
-    for (const target of targets) {
+    const targets = path.startsWith('text/LANG/') ? languages.map((l) => [l, path.replace(/^text\/LANG\//, `text/${l}/`)] as const) : [[language, path] as const];
+    for (const [lang, target] of targets) {
       const depth = target.split('/').length - 1;
       // A link that survives a move: the published schema, unless a local folder was asked for.
       const schemas = options.schemasDir === undefined ? SCHEMA_BASE : relative(join(options.targetDir, ...Array(depth).fill('x')), options.schemasDir).split('\\').join('/') || '.';
       let content = source.replace(/@SCHEMAS@/g, schemas);
-      if (target === 'opinion.yaml') content = setMetadata(content, options, language);
+      const labels = labelsOf.get(lang);
+      if (target === 'opinion.yaml') content = setMetadata(content, options, languages, labelsOf.get(language));
+      else if (labels && target.startsWith(`text/${lang}/`)) content = chapterTitle(content, target, labels);
       files.push({ path: target, content });
     }
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
+/** Scaffold chapter files by name → the label of their title. */
+const CHAPTER_TITLES: Record<string, LabelKey> = {
+  '01-conclusions-and-recommendations.md': 'scaffold.conclusions',
+  '02-general-comments.md': 'scaffold.general-comments',
+  '03-specific-comments.md': 'scaffold.specific-comments',
+};
+
+function chapterTitle(content: string, path: string, labels: Labels): string {
+  const key = CHAPTER_TITLES[path.split('/').pop() ?? ''];
+  return key ? content.replace(/^# .*$/m, `# ${labels.text[key]}`) : content;
+}
+
+/** Section codes of a reference (`INT/835`) → the label of the section's name. */
+const SECTIONS: Record<string, LabelKey> = {
+  INT: 'sections.int', ECO: 'sections.eco', SOC: 'sections.soc', NAT: 'sections.nat', TEN: 'sections.ten', REX: 'sections.rex', CCMI: 'sections.ccmi',
+};
+
 /**
  * Only the facts given are set; every other fact stays `to be completed` as
- * the scaffold writes it (see core/placeholders.ts).
+ * the scaffold writes it (see core/placeholders.ts). What follows from facts
+ * given is written in the original language: the section named by the
+ * reference's code, and the legal basis of an own-initiative opinion whose
+ * decision date is given (the Rule in force then: 29(2), 32(2) or 52(2)).
  */
-function setMetadata(text: string, options: ScaffoldOptions, language: string): string {
+function setMetadata(text: string, options: ScaffoldOptions, languages: string[], labels: Labels | undefined): string {
+  const language = languages[0] ?? 'en';
   const doc = parseDocument(text);
   if (options.reference) doc.set('reference', options.reference);
   if (options.title) doc.set('title', options.title);
@@ -71,8 +101,12 @@ function setMetadata(text: string, options: ScaffoldOptions, language: string): 
   if (options.decisionDate) doc.setIn(['decision', 'date'], options.decisionDate);
   if (options.stage) doc.set('stage', options.stage);
   if (options.versionDate) doc.set('version_date', options.versionDate);
+  if (labels && !options.legalBasis && options.kind === 'own-initiative' && options.decisionDate) {
+    doc.set('legal_basis', labels.text[ownInitiativeRule(options.decisionDate)]);
+  }
+  const section = SECTIONS[(options.reference ?? '').split('/')[0] ?? ''];
+  if (labels && !options.section && section) doc.set('section', labels.text[section]);
   doc.set('language', language);
-  const languages = [language, ...(options.languages ?? []).filter((l) => l !== language)];
   const list = doc.createNode(languages);
   list.flow = true;
   doc.set('languages', list);

@@ -11,7 +11,7 @@
 import type { BlockContent, PhrasingContent } from 'mdast';
 import type { AppendixAmendment } from './closing.js';
 import type { RenderContext } from './context.js';
-import { fillText } from '../core/labels.js';
+import { fillText } from '../labels/labels.js';
 import { missingText, pick } from './source-text.js';
 import { amendmentCell } from '../diff/format/amendments.js';
 import { report } from '../core/messages.js';

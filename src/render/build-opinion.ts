@@ -8,13 +8,13 @@
 import { factsAfterVersion, lateFactMessage } from '../core/stage-facts.js';
 import { join } from 'node:path';
 import type { Root } from 'mdast';
-import type { VFile } from 'vfile';
 import { report, sortMessages } from '../core/messages.js';
 import { parseMarkdown } from '../core/markdown.js';
 import type { Opinion } from '../core/model.js';
 import { validateOpinion } from '../validate/index.js';
-import type { Labels } from '../core/labels.js';
-import { builtinLabelFiles, readLabelFile, resolveLabels, type LabelFile } from '../core/labels-load.js';
+import { VFile } from 'vfile';
+import { isPublishedLabel, type LabelKey, type Labels } from '../labels/labels.js';
+import { builtinLabelFiles, checkAgainstEnglish, readLabelFile, resolveLabels, type LabelFile } from '../labels/load.js';
 import { DEFAULT_TEMPLATE } from '../core/package-files.js';
 import { chapterTrees } from './chapter-trees.js';
 import { renderOpinion, type Format, type RenderResult } from './render.js';
@@ -49,6 +49,8 @@ export interface OpinionBuild {
   /** No errors anywhere: the outputs can be written. */
   ok: boolean;
   renders: RenderResult[];
+  /** Languages asked for that could not be built (reported in `files`); the others are in `renders`. */
+  failed: string[];
   /** Every file with its messages (sources, template, labels). */
   files: VFile[];
   opinion?: Opinion;
@@ -58,8 +60,11 @@ export async function buildOpinion(dir: string, options: BuildOptions = {}): Pro
   const validated = await validateOpinion(dir, options.template === undefined ? {} : { template: options.template });
   const { opinion, files } = validated;
   const name = opinion?.name ?? dir.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? dir;
-  const result: OpinionBuild = { dir, name, ok: false, renders: [], files, ...(opinion ? { opinion } : {}) };
-  if (!opinion || (options.lenient ? hasErrors(files, LOADING_RULES) : hasErrors(files))) return finish(result);
+  const result: OpinionBuild = { dir, name, ok: false, renders: [], failed: [], files, ...(opinion ? { opinion } : {}) };
+  // The opinion's label files concern one language each: their problems leave out that language only (below).
+  const ownLabelFiles = new Set((validated.labels ?? []).map((layer) => layer.file));
+  const sourceFiles = files.filter((file) => !ownLabelFiles.has(file));
+  if (!opinion || (options.lenient ? hasErrors(sourceFiles, LOADING_RULES) : hasErrors(sourceFiles))) return finish(result);
 
   const meta = opinion.meta;
   const declared = Array.isArray(meta.languages) && meta.languages.length > 0 ? meta.languages : [meta.language];
@@ -100,22 +105,39 @@ export async function buildOpinion(dir: string, options: BuildOptions = {}): Pro
   if (!template || !('tree' in template)) return finish(result);
   if (template.broken || slots.files.some((f) => f.messages.some((m) => m.fatal))) return finish(result);
 
-  // Labels: shipped, the opinion's, --labels.
-  const layers: LabelFile[] = [...(await builtinLabelFiles([meta.language, ...langs])), ...(validated.labels ?? [])];
+  // Labels: shipped, the opinion's, --labels. Each language stands on its own:
+  // one whose labels are missing or broken is reported and left out, the others are built.
+  const layers: LabelFile[] = [...(await builtinLabelFiles(['en', meta.language, ...langs])), ...(validated.labels ?? [])];
   for (const path of options.labels ?? []) layers.push(await readLabelFile(path));
-  files.push(...layers.map((layer) => layer.file).filter((file) => !files.includes(file)));
+  const layerFiles = layers.map((layer) => layer.file);
+  files.push(...layerFiles.filter((file) => !files.includes(file)));
   const fallback = { file: opinionFile, place: opinion.locate('opinion', Array.isArray(meta.languages) ? '/languages' : '/language')?.position };
+  if (!options.lenient && hasErrors(files.filter((file) => !layerFiles.includes(file)), undefined, PER_LANGUAGE_RULES)) return finish(result);
+  // Left in English = equal to the shipped English wording.
+  const english = resolveLabels('en', await builtinLabelFiles(['en']), { file: new VFile() });
   const labels = new Map<string, Labels | undefined>();
-  for (const lang of new Set([meta.language, ...langs])) labels.set(lang, resolveLabels(lang, layers, fallback));
-  if ([...labels.values()].includes(undefined) || (!options.lenient && hasErrors(files))) return finish(result);
+  for (const lang of new Set([meta.language, ...langs])) {
+    const own = layers.filter((layer) => layer.lang === lang);
+    const resolved = resolveLabels(lang, layers, fallback);
+    checkAgainstEnglish(lang, own, english);
+    labels.set(lang, !options.lenient && hasErrors(own.map((layer) => layer.file)) ? undefined : resolved);
+  }
+  if (options.lenient && [...labels.values()].includes(undefined)) return finish(result);
 
   const notesFiles = options.notes ? readNotes(validated) : undefined;
   for (const lang of langs) {
+    const own = labels.get(lang);
+    if (!own || !declared.includes(lang)) {
+      result.failed.push(lang);
+      continue;
+    }
     const trees = await chapterTrees(opinion.chapters[lang] ?? [], options.cacheDir);
+    const { labels: watched, used } = watchLabels(own);
+    const errorsBefore = countErrors(files);
     result.renders.push(
       renderOpinion(opinion, {
         lang,
-        labels: labels.get(lang)!,
+        labels: watched,
         ...(labels.get(meta.language) ? { originalLabels: labels.get(meta.language)! } : {}),
         template,
         slots: slotsFor(slots, lang),
@@ -126,11 +148,45 @@ export async function buildOpinion(dir: string, options: BuildOptions = {}): Pro
       }),
     );
     const render = result.renders[result.renders.length - 1]!;
+    // Errors met while rendering this language (a missing translation…) keep it from being written, not the others.
+    if (!options.lenient && countErrors(files) > errorsBefore) {
+      result.renders.pop();
+      result.failed.push(lang);
+      continue;
+    }
     // The Word writer is loaded only for a Word draft.
     if (render.word) render.docx = await (await import('./word/index.js')).wordBytes(render.word);
+    warnUnverified(own, used, layers);
   }
   result.ok = !hasErrors(files);
   return finish(result);
+}
+
+/** The labels, and the keys that rendering read from them. */
+function watchLabels(labels: Labels): { labels: Labels; used: Set<LabelKey> } {
+  const used = new Set<LabelKey>();
+  const text = new Proxy(labels.text, {
+    get(target, key, receiver) {
+      if (typeof key === 'string') used.add(key as LabelKey);
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+  });
+  return { labels: { ...labels, text }, used };
+}
+
+/** One warning per language naming the printed labels that no published opinion confirmed. */
+function warnUnverified(labels: Labels, used: ReadonlySet<LabelKey>, layers: readonly LabelFile[]): void {
+  const printed = labels.unverified.filter((key) => used.has(key) && isPublishedLabel(key) && labels.text[key] !== '');
+  if (printed.length === 0) return;
+  const holder = [...layers].reverse().find((layer) => layer.lang === labels.lang && layer.meta.get('unverified')?.has(printed[0]!));
+  if (!holder) return;
+  const shown = printed.slice(0, 10).map((key) => `\`${key}\``).join(', ') + (printed.length > 10 ? ` and ${printed.length - 10} more` : '');
+  report(holder.file, `Unverified ${printed.length === 1 ? 'label' : 'labels'} in this \`${labels.lang}\` draft: ${shown}, not yet confirmed in a published EESC opinion`, {
+    ruleId: 'labels/unverified',
+    severity: 'warning',
+    place: holder.places.get(printed[0]!),
+    note: 'Compare with the Official Journal text of an EESC opinion in that language; once confirmed, record the source and remove the label from `unverified:`',
+  });
 }
 
 function readNotes(validated: { notes?: { path: string; file: VFile }[] }): { path: string; tree: Root }[] {
@@ -163,8 +219,17 @@ function dropFootnotes(tree: Root): Root {
 /** Rule families of problems met while reading files (as opposed to checking what they say). */
 const LOADING_RULES = /^(source|yaml|schema|labels|template)\//;
 
-function hasErrors(files: readonly VFile[], only?: RegExp): boolean {
-  return files.some((file) => file.messages.some((message) => message.fatal === true && (!only || only.test(String(message.ruleId)))));
+function countErrors(files: readonly VFile[]): number {
+  return files.reduce((n, file) => n + file.messages.filter((message) => message.fatal === true).length, 0);
+}
+
+/** Problems that concern one language only: that language is left out, the others are built. */
+const PER_LANGUAGE_RULES = /^(labels\/|lang\/not-declared$)/;
+
+function hasErrors(files: readonly VFile[], only?: RegExp, except?: RegExp): boolean {
+  return files.some((file) =>
+    file.messages.some((message) => message.fatal === true && (!only || only.test(String(message.ruleId))) && !except?.test(String(message.ruleId))),
+  );
 }
 
 function finish(result: OpinionBuild): OpinionBuild {

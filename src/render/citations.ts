@@ -8,7 +8,7 @@ import type { PhrasingContent } from 'mdast';
 import type { Evidence, Fact, Source } from '../core/model.js';
 import type { RenderContext } from './context.js';
 import { formatLongDate } from './dates.js';
-import { fillPhrasing } from '../core/labels.js';
+import { fillPhrasing } from '../labels/labels.js';
 import { isSafeUrl } from '../core/source-safety.js';
 import { parsePhrasing, pick } from './source-text.js';
 

@@ -8,7 +8,7 @@ import type { VFile } from 'vfile';
 import { report, suggest } from '../core/messages.js';
 import type { RenderContext } from './context.js';
 import { formatLongDate } from './dates.js';
-import { fillPhrasing, fillText } from '../core/labels.js';
+import { fillPhrasing, fillText, presidentTitle } from '../labels/labels.js';
 import { gapNode } from './front-matter.js';
 import { isToBeCompleted } from '../core/placeholders.js';
 import { missingText, parseBlocks, parsePhrasing, pick } from './source-text.js';
@@ -20,6 +20,8 @@ export interface Closing {
   /** The place alone ("Brussels"). */
   place?: PhrasingContent[];
   president?: string;
+  /** "The President of the European Economic and Social Committee", in the form `closing.president_form` asks for. */
+  presidentTitle?: string;
 }
 
 export function closingBlock(ctx: RenderContext): Closing | undefined {
@@ -41,6 +43,7 @@ export function closingBlock(ctx: RenderContext): Closing | undefined {
     });
   }
   if (typeof closing?.president === 'string' && !isToBeCompleted(closing.president)) result.president = closing.president;
+  result.presidentTitle = presidentTitle(ctx.labels, closing?.president_form);
   return result;
 }
 

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { VFile } from 'vfile';
 import type { Lang, Located, Numbering, Opinion, YamlKind } from '../core/model.js';
-import type { Labels } from '../core/labels.js';
+import type { Labels } from '../labels/labels.js';
 
 export interface RenderContext {
   opinion: Opinion;

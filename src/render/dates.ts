@@ -12,7 +12,7 @@
  * - short (header table, as in the Official Journal): a pattern of `d`, `dd`,
  *   `m`, `mm`, `yyyy` ("d.m.yyyy" → "23.5.2018").
  */
-import type { Labels } from '../core/labels.js';
+import type { Labels } from '../labels/labels.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -7,7 +7,7 @@
  */
 import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Field, Template } from '../core/template.js';
-import type { LabelKey } from '../core/labels.js';
+import type { LabelKey } from '../labels/labels.js';
 import {
   appendixSlot,
   chaptersSlot,

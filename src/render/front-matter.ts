@@ -10,7 +10,7 @@ import type { PhrasingContent } from 'mdast';
 import { STAGES, type Stage } from '../core/model.js';
 import type { RenderContext } from './context.js';
 import { formatLongDate, formatShortDate } from './dates.js';
-import { fillPhrasing, fillText, type LabelKey } from '../core/labels.js';
+import { fillPhrasing, fillText, type LabelKey } from '../labels/labels.js';
 import { gapText, missingText, parsePhrasing, pick } from './source-text.js';
 import { isPlaceholder, isToBeCompleted, NOT_YET_ASSIGNED } from '../core/placeholders.js';
 
@@ -88,19 +88,23 @@ export function frontMatter(ctx: RenderContext, resolve: (nodes: PhrasingContent
   const row = (field: string, key: LabelKey | '', value: PhrasingContent[]) => header.push({ field, label: key ? ctx.labels.text[key] : '', value });
 
   const people = Array.isArray(meta.rapporteurs) ? meta.rapporteurs : [];
-  const roles: [string, LabelKey, LabelKey][] = [
-    ['rapporteur', 'header.rapporteur', 'header.rapporteurs'],
-    ['co-rapporteur', 'header.co-rapporteur', 'header.co-rapporteurs'],
-    ['rapporteur-general', 'header.rapporteur-general', 'header.rapporteur-general'],
+  // [role, one, several, one woman, several women]: a group takes the feminine form only when everyone in it does.
+  const roles: [string, LabelKey, LabelKey, LabelKey, LabelKey][] = [
+    ['rapporteur', 'header.rapporteur', 'header.rapporteurs', 'header.rapporteur-feminine', 'header.rapporteurs-feminine'],
+    ['co-rapporteur', 'header.co-rapporteur', 'header.co-rapporteurs', 'header.co-rapporteur-feminine', 'header.co-rapporteurs-feminine'],
+    ['rapporteur-general', 'header.rapporteur-general', 'header.rapporteur-general', 'header.rapporteur-general-feminine', 'header.rapporteur-general-feminine'],
   ];
-  for (const [role, one, several] of roles) {
-    const names = people.filter((p) => (p.role ?? 'rapporteur') === role && typeof p.name === 'string').map((p) => p.name);
+  for (const [role, one, several, oneFeminine, severalFeminine] of roles) {
+    const members = people.filter((p) => (p.role ?? 'rapporteur') === role && typeof p.name === 'string');
+    if (members.length === 0) continue;
+    const feminine = members.every((p) => p.form === 'feminine');
+    const key = members.length > 1 ? (feminine ? severalFeminine : several) : feminine ? oneFeminine : one;
     const value: PhrasingContent[] = [];
-    names.forEach((name, i) => {
+    members.forEach((p, i) => {
       if (i > 0) value.push(...text(', '));
-      value.push(...(isToBeCompleted(name) ? [gapNode(ctx)] : text(name)));
+      value.push(...(isToBeCompleted(p.name) ? [gapNode(ctx)] : text(p.name)));
     });
-    if (names.length > 0) row(role, names.length > 1 ? several : one, value);
+    row(role, key, value);
   }
   const referrals = Array.isArray(meta.referrals) ? meta.referrals : [];
   const referralValue = (referral: (typeof referrals)[number], i: number): PhrasingContent[] =>
@@ -127,12 +131,15 @@ export function frontMatter(ctx: RenderContext, resolve: (nodes: PhrasingContent
   }
   // Never a default: a legal basis nobody entered is a visible gap (and `validate` reports it).
   const legalBasis =
-    meta.legal_basis !== undefined ? phrasing(meta.legal_basis, '/legal_basis', '`legal_basis`', ['values.rule-29-2', 'values.article-304']) : [gapNode(ctx)];
+    meta.legal_basis !== undefined
+      ? phrasing(meta.legal_basis, '/legal_basis', '`legal_basis`', ['values.rule-29-2', 'values.rule-32-2', 'values.rule-52-2', 'values.article-304'])
+      : [gapNode(ctx)];
   if (legalBasis) row('legal_basis', 'header.legal-basis', legalBasis);
   if (meta.kind === 'own-initiative') row('kind', '', text(ctx.labels.text['header.own-initiative']));
   if (meta.kind === 'additional') row('kind', '', text(ctx.labels.text['header.additional']));
   if (meta.section !== undefined) {
-    const section = phrasing(meta.section, '/section', '`section`');
+    // A section named as in a label file (`sections.*`) is printed in each language's form.
+    const section = phrasing(meta.section, '/section', '`section`', ['sections.int', 'sections.eco', 'sections.soc', 'sections.nat', 'sections.ten', 'sections.rex', 'sections.ccmi']);
     if (section) row('section', 'header.section', section);
   }
   // Each version shows what its stage can know: the section's adoption from the

@@ -10,11 +10,20 @@
  * plural word shortly before ("les EES"), makes the expansion plural by
  * rewriting its first or last word with `glossary.plural-rules`. At the start
  * of a sentence the expansion takes a capital.
+ *
+ * In a language whose nouns and adjectives inflect (`glossary.expand:
+ * author`), an inserted expansion would be in the dictionary form whatever
+ * the sentence needs ("dem Europäischer Sozialfonds"). There the build never
+ * inserts one: the author writes the first use out ("dem Europäischen
+ * Sozialfonds (ESF)"), and the build reports a first use that is not written
+ * out, or whose words do not read as the glossary's expansion.
  */
 import type { Nodes, PhrasingContent, Text } from 'mdast';
 import type { GlossaryEntry } from '../core/model.js';
 import type { RenderContext } from './context.js';
-import type { PluralRules } from '../core/labels.js';
+import type { PluralRules } from '../labels/labels.js';
+import { report } from '../core/messages.js';
+import type { VFile } from 'vfile';
 import { parsePhrasing, pick } from './source-text.js';
 import type { Unit } from './units.js';
 import { escapeRegExp } from '../core/regexp.js';
@@ -51,6 +60,34 @@ export function expandAcronyms(ctx: RenderContext, units: Iterable<Unit>): void 
     return item.expansion ?? undefined;
   };
 
+  const authorOnly = ctx.labels.plural.expand === 'author';
+  let file: VFile | undefined;
+
+  /** `author` languages: the first use must be written out as "<expansion, inflected> (ACRONYM)". */
+  const checkWritten = (node: Text, match: RegExpExecArray, item: Entry, before: string, after: string) => {
+    const expansion = expansionOf(item);
+    if (!expansion || !file) return;
+    const written = /\(\s*$/.test(before) && /^\s*\)/.test(after);
+    if (written && readsAs(before.replace(/\s*\(\s*$/, ''), plain(expansion))) return;
+    const start = node.position?.start;
+    const lines = node.value.slice(0, match.index).split('\n');
+    const place = start
+      ? { line: start.line + lines.length - 1, column: (lines.length === 1 ? start.column : 1) + lines[lines.length - 1]!.length }
+      : undefined;
+    report(
+      file,
+      written
+        ? `Unexpected words before the first \`(${match[0]})\`, expected the glossary's expansion “${plain(expansion)}” (in whatever case the sentence needs)`
+        : `Missing the written-out expansion at the first use of \`${match[0]}\`, expected “… (${match[0]})” with “${plain(expansion)}” in the case the sentence needs`,
+      {
+        ruleId: 'glossary/expansion-needed',
+        severity: 'warning',
+        ...(place ? { place } : {}),
+        note: `In \`${ctx.labels.lang}\` nouns and adjectives inflect, so the build never inserts an expansion (it would break agreement); write it out at the first use`,
+      },
+    );
+  };
+
   const inText = (parent: Nodes & { children: PhrasingContent[] }, index: number): number => {
     const node = parent.children[index] as Text;
     const value = node.value;
@@ -62,6 +99,10 @@ export function expandAcronyms(ctx: RenderContext, units: Iterable<Unit>): void 
       done.add(item);
       let before = value.slice(0, match.index);
       const after = value.slice(match.index + match[0].length);
+      if (authorOnly) {
+        checkWritten(node, match, item, before, after);
+        continue;
+      }
       const expansion = expansionOf(item);
       if (!expansion || alreadyExpanded(before, after, expansion)) continue;
       const plural = isPlural(match[0], item.entry.term, before, ctx.labels.plural);
@@ -96,6 +137,7 @@ export function expandAcronyms(ctx: RenderContext, units: Iterable<Unit>): void 
 
   for (const unit of units) {
     if (unit.role !== 'point' && unit.role !== 'content' && unit.role !== 'footnote') continue;
+    file = unit.file;
     for (const node of unit.nodes) scan(node);
     if (done.size === new Set(byForm.values()).size) return;
   }
@@ -142,6 +184,24 @@ function alreadyExpanded(before: string, after: string, expansion: PhrasingConte
   const stem = words.slice(0, -1).join(' ');
   const preceding = before.replace(/\s*\(\s*$/, '').toLowerCase();
   return words.length > 0 && preceding.includes(stem ? `${stem} ` : words[0]!.slice(0, Math.max(3, words[0]!.length - 2)));
+}
+
+/**
+ * Whether the words just before "(ACR)" read as the expansion in some
+ * grammatical case: as many words, each sharing its stem with the
+ * expansion's word (all but the last three letters, at least three), so that
+ * "Europäischen Wirtschafts- und Sozialausschusses" reads as "Europäischer
+ * Wirtschafts- und Sozialausschuss".
+ */
+function readsAs(before: string, expansion: string): boolean {
+  const words = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
+  const wanted = words(expansion);
+  const got = words(before).slice(-wanted.length);
+  if (wanted.length === 0 || got.length < wanted.length) return false;
+  return wanted.every((word, i) => {
+    const stem = word.length <= 4 ? word.slice(0, 3) : word.slice(0, Math.max(3, word.length - 3));
+    return got[i]!.startsWith(stem);
+  });
 }
 
 function plain(nodes: Nodes[]): string {

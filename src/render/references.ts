@@ -16,7 +16,7 @@ import { report, suggest } from '../core/messages.js';
 import type { RenderContext } from './context.js';
 import { formatLongDate } from './dates.js';
 import type { Chapter, Footnote, Target } from './ir.js';
-import { fillPhrasing } from '../core/labels.js';
+import { fillPhrasing } from '../labels/labels.js';
 import { footnoteAnchor } from './anchors.js';
 import { parsePhrasing, pick } from './source-text.js';
 import type { Unit } from './units.js';

@@ -12,7 +12,7 @@ import type { Draft, DraftHeaderField } from '../core/draft.js';
 import type { ChapterSource, Opinion } from '../core/model.js';
 import { formatLongDate } from './dates.js';
 import { fillTemplate } from './fill-template.js';
-import type { Labels } from '../core/labels.js';
+import { presidentTitle, type Labels } from '../labels/labels.js';
 import type { LengthCount } from './length.js';
 import { plainText } from './plain-text.js';
 import { resolveDocument, type ResolvedDocument } from './resolve.js';
@@ -102,7 +102,7 @@ export function renderOpinion(opinion: Opinion, options: RenderOptions): RenderR
   const tree = withoutPositions(fillTemplate(options.template, parts, { overrides: options.slots, fields: fields(resolved) }));
 
   const result: RenderResult = { lang, draft: resolved.draft, banner: bannerFields(resolved.front),
-    closing: closingFields(resolved.closing, options.labels.text['closing.president']),
+    closing: closingFields(resolved.closing, presidentTitle(options.labels, opinion.meta.closing?.president_form)),
     length: resolved.length, messages: [] };
   if (formats.has('json')) {
     result.document = documentFrom(resolved);

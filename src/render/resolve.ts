@@ -15,8 +15,9 @@ import { createContext, type RenderContext } from './context.js';
 import { numberFootnotes } from './footnotes.js';
 import { frontMatter, type FrontMatter } from './front-matter.js';
 import { expandAcronyms } from './glossary.js';
+import { applyTypography } from './typography.js';
 import type { Chapter, Footnote } from './ir.js';
-import type { Labels } from '../core/labels.js';
+import type { Labels } from '../labels/labels.js';
 import { countLength, type LengthCount } from './length.js';
 import { numberChapters } from './numbering.js';
 import type { RecommendationGrouping } from '../core/template.js';
@@ -90,6 +91,7 @@ export function resolveDocument(opinion: Opinion, options: ResolveOptions): Reso
   resolveReferences([...chapterUnits(chapters), ...footnoteUnits(footnotes), ...frontUnits.slice(front.header.length + 2)], targets);
   // Citations cite their sources as written: acronyms in a publisher's name stay as they are.
   expandAcronyms(ctx, [...chapterUnits(chapters), ...footnoteUnits(footnotes.filter((f) => f.kind === 'footnote'))]);
+  if (opinion.meta.typography === 'language') applyTypography(options.labels, [...chapterUnits(chapters), ...footnoteUnits(footnotes)]);
   for (const unit of [...chapterUnits(chapters), ...footnoteUnits(footnotes), ...frontUnits]) removeDirectives(unit);
 
   const length = countLength(chapters, footnotes);

@@ -8,7 +8,7 @@ import type { BlockContent, Heading, Paragraph, PhrasingContent, RootContent, Ta
 import type { AppendixAmendment, Closing } from './closing.js';
 import type { FrontMatter } from './front-matter.js';
 import type { Chapter, Footnote, NoteBlock } from './ir.js';
-import type { Labels } from '../core/labels.js';
+import type { Labels } from '../labels/labels.js';
 import { displayChapterNumber, displayNumber } from './numbering.js';
 import type { Numbering } from '../core/model.js';
 import './mdast-data.js';
@@ -118,7 +118,7 @@ export function signatureSlot(parts: Parts): RootContent[] {
   if (!closing) return [];
   const out: RootContent[] = [];
   if (closing.placeDate) out.push(classed<Paragraph>({ type: 'paragraph', children: structuredClone(closing.placeDate) }, 'closing'));
-  const signature: PhrasingContent[] = [text(parts.labels.text['closing.president'])];
+  const signature: PhrasingContent[] = [text(closing.presidentTitle ?? parts.labels.text['closing.president'])];
   if (closing.president) signature.push({ type: 'break' }, text(closing.president));
   out.push(classed<Paragraph>({ type: 'paragraph', children: signature }, 'signature'));
   return out;

@@ -21,7 +21,7 @@ import { report } from '../core/messages.js';
 import { parseMarkdown } from '../core/markdown.js';
 import type { Position, YamlKind } from '../core/model.js';
 import type { RenderContext } from './context.js';
-import type { LabelKey } from '../core/labels.js';
+import type { LabelKey } from '../labels/labels.js';
 import { makeSafe } from '../core/source-safety.js';
 
 export interface YamlField {

@@ -14,7 +14,7 @@ import { unified } from 'unified';
 import remarkRehype from 'remark-rehype';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import { CLOBBER_PREFIX } from './anchors.js';
-import type { Labels } from '../core/labels.js';
+import type { Labels } from '../labels/labels.js';
 import { stylesheet } from './stylesheet.js';
 import './mdast-data.js';
 

@@ -13,6 +13,7 @@ import type { Numbering, Stage } from '../core/model.js';
 import type { LengthCount } from './length.js';
 import { plainText } from './plain-text.js';
 import type { ResolvedDocument } from './resolve.js';
+import { presidentTitle } from '../labels/labels.js';
 
 export const DOCUMENT_SCHEMA_ID = 'urn:opinion:schema:document';
 
@@ -84,7 +85,7 @@ export function documentFrom(resolved: ResolvedDocument): BuiltDocument {
           closing: {
             ...(resolved.closing.placeDate ? { placeDate: plainText(resolved.closing.placeDate).text } : {}),
             ...(resolved.closing.president ? { president: resolved.closing.president } : {}),
-            presidentTitle: ctx.labels.text['closing.president'],
+            presidentTitle: presidentTitle(ctx.labels, ctx.opinion.meta.closing?.president_form),
           },
         }
       : {}),

@@ -8,7 +8,8 @@ import type { VFile } from 'vfile';
 import { checkMarkdownLimits, loadOpinion } from '../core/load.js';
 import { readSource } from '../core/read-source.js';
 import { opinionScope } from '../core/safe-read.js';
-import { readLabelFolder, type LabelFile } from '../core/labels-load.js';
+import { readLabelFolder, type LabelFile } from '../labels/load.js';
+import { LABEL_KEYS } from '../labels/labels.js';
 import { DEFAULT_TEMPLATE } from '../core/package-files.js';
 import { readOpinionTemplate, readSlotOverrides, type SlotFiles } from '../core/template-load.js';
 import type { Template } from '../core/template.js';
@@ -16,6 +17,7 @@ import { sortMessages } from '../core/messages.js';
 import type { Opinion } from '../core/model.js';
 import type { IdIndex } from '../core/ids.js';
 import { checkSemantics, type SemanticsOptions } from './semantics.js';
+import { checkLanguageLabels } from './languages.js';
 
 export interface ValidatedOpinion {
   opinion?: Opinion;
@@ -38,6 +40,12 @@ export interface ValidatedOpinion {
 export interface ValidateOptions extends SemanticsOptions {
   /** A template given explicitly (`--template`), used instead of the opinion's. */
   template?: string;
+  /**
+   * Also check that every declared language has its labels (shipped or in
+   * `labels/`), as `build` needs them. `opinion validate` does; `build` and
+   * `check` resolve the labels themselves and report there.
+   */
+  labels?: boolean;
 }
 
 /** Load one opinion folder and run every check on it. */
@@ -49,13 +57,14 @@ export async function validateOpinion(dir: string, options: ValidateOptions = {}
     return { opinion, index, files };
   }
   const opinionFile = files.find((f) => f.path === join(dir, 'opinion.yaml')) ?? files[0]!;
-  const template = await readOpinionTemplate(opinion, opinionFile, options.template);
+  const template = await readOpinionTemplate(opinion, opinionFile, LABEL_KEYS, options.template);
   const templateFile = template === undefined ? undefined : 'tree' in template ? template.file : template;
   if (templateFile && (templateFile.path !== DEFAULT_TEMPLATE || templateFile.messages.length > 0)) files.push(templateFile);
-  const slots = await readSlotOverrides(dir);
+  const slots = await readSlotOverrides(dir, LABEL_KEYS);
   files.push(...slots.files);
   const labels = await readLabelFolder(join(dir, 'labels'), dir);
   files.push(...labels.map((layer) => layer.file));
+  if (options.labels) await checkLanguageLabels(opinion, opinionFile, labels);
   // The notes go into a draft built with --notes: each must be readable text within the bounds.
   const notes: { path: string; file: VFile }[] = [];
   for (const path of opinion.notes) {

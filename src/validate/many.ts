@@ -26,7 +26,7 @@ export async function validateOpinions(folders: readonly string[], options: Many
   const jobs = Math.min(options.jobs ?? (folders.length >= PARALLEL_THRESHOLD ? availableParallelism() : 1), folders.length, availableParallelism());
   if (jobs <= 1 || !existsSync(WORKER)) {
     const results: VFile[][] = [];
-    for (const folder of folders) results.push((await validateOpinion(folder)).files);
+    for (const folder of folders) results.push((await validateOpinion(folder, { labels: true })).files);
     return results;
   }
   const size = Math.ceil(folders.length / jobs);

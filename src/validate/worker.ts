@@ -5,6 +5,6 @@ import { toPlainFile } from '../core/plain-file.js';
 
 parentPort?.on('message', async (folders: string[]) => {
   const results = [];
-  for (const folder of folders) results.push((await validateOpinion(folder)).files.map(toPlainFile));
+  for (const folder of folders) results.push((await validateOpinion(folder, { labels: true })).files.map(toPlainFile));
   parentPort?.postMessage(results);
 });

@@ -88,7 +88,7 @@ describe('opinion amendments apply, then opinion diff', () => {
     const after = readFileSync(join(next, 'amendments.yaml'), 'utf8');
     expect(after.replace(/\n {4}applied_in: 3/g, '')).toBe(before);
     const meta = readFileSync(join(next, 'opinion.yaml'), 'utf8');
-    expect(meta).toMatch(/^stage: plenary$/m);
+    expect(meta).toMatch(/^stage: plenary(\s+#.*)?$/m); // the sample comments its lines (issue 14); the comment is kept
     expect(meta).toMatch(/^version: 3 /m);
     // A change made by hand in the new version is reported as explained by no amendment.
     const chapter = join(next, 'text', 'en', '03-specific-comments.md');

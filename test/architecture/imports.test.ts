@@ -23,6 +23,10 @@ const FORBIDDEN: ReadonlyArray<readonly [from: string, to: string]> = [
   ['render', 'drafts'],
   ['render', 'check'],
   ['validate', 'render'],
+  ['labels', 'render'],
+  ['labels', 'validate'],
+  ['render', 'translate'],
+  ['validate', 'translate'],
 ];
 
 /** Folders below every other: they import no other folder of src/ (generated code aside). */

@@ -187,7 +187,8 @@ describe('what a draft contains', () => {
       .replace(/^referrals:\n/m, 'referral_rows: one\ndocuments: [COM(2023) 316 final, 2023/0187 (COD)]\noj_reference: 2018/C 283/01\ncelex: 52018AE0001\nreferrals:\n  - type: referral\n    body: Council\n    date: 2018-03-13\n');
     writeFileSync(path, yaml);
     const build = await buildOpinion(dir, { formats: ['md', 'json'] });
-    expect(describeMessages(build.files, dir).split('\n').filter((line) => line && !line.includes('source/schema-link'))).toEqual([]);
+    // Issue 13: the build names the unverified labels it prints (here the amendments appendix's English labels) — the only message.
+    expect(describeMessages(build.files, dir).split('\n').filter((line) => line && !line.includes('source/schema-link') && !/ labels\/unverified Unverified labels in this `en` draft: (`appendix\.[a-z-]+`(, )?)+, not yet confirmed/.test(line))).toEqual([]);
     const render = build.renders[0]!;
     const md = render.markdown!;
     const title = md.indexOf('# Opinion of the European Economic and Social Committee on ‘Fair work in the platform economy’');
@@ -281,13 +282,28 @@ describe('templates and labels', () => {
     expect(renders[0]!.markdown).toContain('The President of the Committee\\\nLuca JAHIER');
   });
 
-  it('reports a language without labels, and never falls back to English', async () => {
+  it('never falls back to English: a label the opinion leaves out comes from the language\'s own shipped file', async () => {
     const dir = copyFixture('custom-template');
     const labels = join(dir, 'labels', 'es.yaml');
-    writeFileSync(labels, readFileSync(labels, 'utf8').replace(/^  point: punto \{number\}\n/m, ''));
+    const text = readFileSync(labels, 'utf8');
+    writeFileSync(labels, text.replace(/^  opinion: .*\n/m, ''));
+    expect(readFileSync(labels, 'utf8')).not.toBe(text);
     const build = await buildOpinion(dir, { langs: ['es'] });
+    expect(build.ok).toBe(true);
+    expect(build.renders[0]!.markdown).toContain('Dictamen del Comité Económico y Social Europeo sobre «');
+    expect(build.renders[0]!.markdown).not.toContain('Opinion of the European Economic and Social Committee');
+  });
+
+  it('reports a language whose labels are broken, and writes the others', async () => {
+    const dir = copyFixture('custom-template');
+    const labels = join(dir, 'labels', 'es.yaml');
+    writeFileSync(labels, readFileSync(labels, 'utf8').replace(/^  point: punto \{number\}$/m, '  point: punto {numero}'));
+    const build = await buildOpinion(dir, { langs: 'all' });
     expect(build.ok).toBe(false);
-    expect(describeMessages(build.files, dir)).toContain('labels/es.yaml:1:1 error labels/missing Missing labels for language `es`: `refs.point`');
+    expect(build.failed).toEqual(['es']);
+    expect(build.renders.map((r) => r.lang)).toEqual(['en']);
+    expect(describeMessages(build.files, dir)).toContain('labels/es.yaml');
+    expect(describeMessages(build.files, dir)).toContain('labels/unknown-placeholder');
   });
 });
 

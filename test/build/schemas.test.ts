@@ -8,7 +8,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
-import { LABEL_KEYS, LIST_LABELS } from '../../src/core/labels.js';
+import { LABEL_KEYS, LIST_LABELS, META_LISTS } from '../../src/labels/labels.js';
+import { OFFICIAL_LANGUAGES } from '../../src/core/languages.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const schema = (name: string) => JSON.parse(readFileSync(join(ROOT, 'schemas', `${name}.schema.json`), 'utf8'));
@@ -16,7 +17,7 @@ const ajv = new Ajv2020({ allErrors: true, strict: true });
 
 describe('schemas/labels.schema.json', () => {
   const validate = ajv.compile(schema('labels'));
-  for (const lang of ['en', 'fr', 'it', 'de']) {
+  for (const lang of OFFICIAL_LANGUAGES) {
     it(`accepts templates/languages/${lang}.yaml`, () => {
       const data = parse(readFileSync(join(ROOT, 'templates', 'languages', `${lang}.yaml`), 'utf8'));
       expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
@@ -25,7 +26,8 @@ describe('schemas/labels.schema.json', () => {
   it('lists exactly the labels of the build', () => {
     const properties = schema('labels').properties as Record<string, { properties?: Record<string, unknown> }>;
     const keys = Object.entries(properties).flatMap(([group, value]) => (value.properties ? Object.keys(value.properties).map((k) => `${group}.${k}`) : [group]));
-    expect(keys.filter((k) => k !== 'lang' && k !== 'locale').sort()).toEqual([...LABEL_KEYS, ...LIST_LABELS].sort());
+    expect(keys.filter((k) => k !== 'lang' && k !== 'locale' && !(META_LISTS as readonly string[]).includes(k)).sort()).toEqual([...LABEL_KEYS, ...LIST_LABELS].sort());
+    expect(keys.filter((k) => (META_LISTS as readonly string[]).includes(k)).sort()).toEqual([...META_LISTS].sort());
   });
   it('rejects an unknown placeholder', () => {
     expect(validate({ lang: 'en', refs: { point: 'point {numbre}' } })).toBe(false);

@@ -12,9 +12,10 @@ export default defineRule<Record<string, never>>(
     rationale:
       'Every language version must be the same opinion: the same chapters, the same points with the same ids ' +
       'in the same order, the same headings, footnotes, `::principles` / `::recommendations` placements and ' +
-      'cross-references, and a translation of every YAML text the opinion shows (principles, recommendations, ' +
-      'evidence titles, glossary expansions). Otherwise numbering, amendments and `opinion diff` go wrong between ' +
-      'languages. Each language is compared with the original language.',
+      'cross-references, the same numbers and dates in each point (whatever the language writes between the digits: ' +
+      '`1,000` = `1 000` = `1.000`, `2.5` = `2,5`, `23 May 2018` = `23 mai 2018`), and a translation of every YAML text the opinion shows ' +
+      '(principles, recommendations, evidence titles, glossary expansions). Otherwise numbering, amendments and `opinion diff` go wrong between ' +
+      'languages, or a figure is mistranslated. Each language, all 24 alike, is compared with the original language.',
     severity: 'warning',
     options: {},
     examples: [
@@ -40,6 +41,15 @@ export default defineRule<Record<string, never>>(
           'text/fr/01-conclusions.md': '# Conclusions\n\n{#c-one} Les EES aident les migrants.\n\n::recommendations\n',
         },
         findings: ['recommendations.yaml:4:7-4:57: Missing `fr` text of recommendation `rec-fund`, expected a translation of the `en` text'],
+      },
+      {
+        title: 'A figure changed in the translation',
+        files: {
+          'opinion.yaml': 'reference: INT/900\ntitle: Migrants and the social economy\nkind: own-initiative\nlanguage: en\nlanguages: [en, de]\nstage: study-group\n',
+          'text/en/01-conclusions.md': '# Conclusions\n\n{#c-one} Some 1,200 cooperatives employed 20.5 % of the refugees in 2018.\n',
+          'text/de/01-conclusions.md': '# Schlussfolgerungen\n\n{#c-one} Rund 1.200 Genossenschaften beschäftigten 2019 20,5 % der Flüchtlinge.\n',
+        },
+        findings: ['text/de/01-conclusions.md:3:1-3:80: Unexpected numbers in point 1.1 (`c-one`) of the `de` version: `2019`, expected `2018` as in `en`'],
       },
       {
         title: 'A faithful translation',
@@ -69,7 +79,7 @@ export default defineRule<Record<string, never>>(
           report(langPlace, `Missing chapter \`${chapter.id}\` in the \`${lang}\` version, expected \`text/${lang}/${basename(chapter.path)}\` as in \`${text.original}\``);
           continue;
         }
-        compareChapter(chapter, translated, text.original, report);
+        compareChapter(chapter, translated, text.original, report, (path) => text.sources.file(path));
       }
       for (const chapter of version.chapters) {
         if (!ours.has(chapter.id)) {
@@ -87,7 +97,7 @@ function chapterPlace(chapter: ChapterText): Located {
   return chapter.title?.at ?? { file: chapter.path, position: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } };
 }
 
-function compareChapter(original: ChapterText, translated: ChapterText, originalLang: string, report: Reporter): void {
+function compareChapter(original: ChapterText, translated: ChapterText, originalLang: string, report: Reporter, files: SourceFiles): void {
   const lang = translated.lang;
   const where = chapterPlace(translated);
   const name = `chapter ${original.number ?? `\`${original.id}\``}`;
@@ -149,6 +159,16 @@ function compareChapter(original: ChapterText, translated: ChapterText, original
   for (const block of theirs) {
     const match = block.id ? byId.get(block.id) : undefined;
     if (!match) continue;
+    const ourNumbers = numbersIn(sourceOf(match, files));
+    const theirNumbers = numbersIn(sourceOf(block, files));
+    const missingNumbers = difference(ourNumbers, theirNumbers);
+    const extraNumbers = difference(theirNumbers, ourNumbers);
+    if (missingNumbers.length + extraNumbers.length > 0) {
+      report(
+        block.at,
+        `Unexpected numbers in ${describeBlock(block)} of the \`${lang}\` version: ${extraNumbers.length ? codeList(extraNumbers) : 'none more'}, expected ${missingNumbers.length ? codeList(missingNumbers) : 'none of them'} as in \`${originalLang}\``,
+      );
+    }
     const expected = targets(match);
     const actual = targets(block);
     if (expected.join(' ') === actual.join(' ')) continue;
@@ -157,6 +177,28 @@ function compareChapter(original: ChapterText, translated: ChapterText, original
       `Unexpected references in ${describeBlock(block)} of the \`${lang}\` version: ${actual.length ? codeList(actual) : 'none'}, expected ${expected.length ? codeList(expected) : 'none'} as in \`${originalLang}\``,
     );
   }
+}
+
+/**
+ * The numbers of a text with what languages write between digits taken out
+ * (thousands separators, decimal marks), so that `1,000`, `1 000` and
+ * `1.000` are one number, and `2.5` and `2,5` another; sorted.
+ */
+export function numbersIn(text: string): string[] {
+  const written = text.replace(/:[a-z]+\{[^}]*\}|\[\^[^\]]*\]|\{#[^}]*\}/g, ' ');
+  return [...written.matchAll(/\d+(?:[.,](?=\d)\d+|[\u00a0\u202f ](?=\d{3}(?!\d))\d{3})*/gu)].map((m) => m[0].replace(/\D/g, '')).sort();
+}
+
+type SourceFiles = (path: string) => { value: unknown } | undefined;
+
+/** A block's text as written in its source (directives and marks included, to be taken out). */
+function sourceOf(block: TextBlock, files: SourceFiles): string {
+  const file = files(block.at.file);
+  if (!file) return block.prose.text;
+  const lines = String(file.value).split('\n');
+  const { start, end } = block.at.position;
+  if (start.line === end.line) return lines[start.line - 1]!.slice(start.column - 1, end.column - 1);
+  return [lines[start.line - 1]!.slice(start.column - 1), ...lines.slice(start.line, end.line - 1), lines[end.line - 1]!.slice(0, end.column - 1)].join('\n');
 }
 
 /** The ids a block refers to, cites and calls footnotes of, sorted. */

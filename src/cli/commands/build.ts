@@ -10,6 +10,7 @@ import { EXIT, UsageError, useColor, type Io } from '../io.js';
 import { displayPath } from '../../report/paths.js';
 import { reportFormatOption, type ReportFormat } from '../report-option.js';
 import { VERSION } from '../../version.js';
+import { isOfficialLanguage, OFFICIAL_LANGUAGES } from '../../core/languages.js';
 
 import { BUILD_OUTPUTS, OUTPUTS, type Output } from '../../render/outputs.js';
 
@@ -98,7 +99,7 @@ export const buildCommand: DefineCommand = (io, setExit) =>
           ...(options.cache ? { cacheDir: join(out, '.cache') } : {}),
         });
         const lines: string[] = [];
-        if (!build.ok) {
+        if (!build.ok && build.renders.length === 0) {
           const errors = build.files.reduce((n, f) => n + f.messages.filter((m) => m.fatal === true).length, 0);
           lines.push(`${build.name}: not built, ${errors} error${errors === 1 ? '' : 's'} in the sources (nothing written)`);
           return { files: build.files, failed: true, lines };
@@ -126,9 +127,12 @@ export const buildCommand: DefineCommand = (io, setExit) =>
               `${exceeded ? ' (over the limit)' : ''}${written.refused.length ? '' : ` → ${where}`}`,
           );
         }
+        if (build.failed.length > 0) {
+          lines.push(`${build.name} ${build.failed.join(', ')}: not built, see the errors above (the other languages were written)`);
+        }
         if (written.refused.length > 0) lines.push(`${build.name}: not written, ${written.refused.length} output${written.refused.length === 1 ? ' was' : 's were'} edited by hand (see above; --force overwrites, keeping a backup)`);
         for (const backup of written.backups) lines.push(`${build.name}: kept a copy of the hand-edited ${show(backup.file)} in ${show(backup.backup)}`);
-        return { files: [...build.files, ...written.files], failed: written.refused.length > 0, lines };
+        return { files: [...build.files, ...written.files], failed: !build.ok || written.refused.length > 0, lines };
       };
 
       const runAll = async (folders: string[]): Promise<boolean> => {
@@ -186,9 +190,11 @@ function parseLangs(value: string | undefined): string[] | 'all' | undefined {
   if (value === undefined) return undefined;
   if (value === 'all') return 'all';
   const langs = value.split(',').map((l) => l.trim()).filter(Boolean);
-  const bad = langs.filter((l) => !/^[a-z]{2,3}$/.test(l));
+  const bad = langs.filter((l) => !isOfficialLanguage(l));
   if (langs.length === 0 || bad.length > 0) {
-    throw new UsageError(`unexpected language \`${bad[0] ?? value}\` for --lang, expected a language code such as \`fr\`, a list such as \`en,fr\`, or \`all\``);
+    throw new UsageError(
+      `unexpected language \`${bad[0] ?? value}\` for --lang, expected a code of an official EU language (${OFFICIAL_LANGUAGES.join(', ')}), a list such as \`en,fr\`, or \`all\``,
+    );
   }
   return langs;
 }

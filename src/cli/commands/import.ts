@@ -4,8 +4,10 @@ import { resolve } from 'node:path';
 import type { DefineCommand } from './index.js';
 import { EXIT, UsageError, useColor } from '../io.js';
 import { displayPath } from '../../report/paths.js';
+import { OFFICIAL_LANGUAGES } from '../../core/languages.js';
 
-const LANGS = 'bg cs da de el en es et fi fr ga hr hu it lt lv mt nl pl pt ro sk sl sv'.split(' ');
+/** The official languages, alphabetically (as the help lists them). */
+const LANGS = [...OFFICIAL_LANGUAGES].sort();
 
 interface ImportCliOptions {
   out?: string;

@@ -7,10 +7,11 @@ import { checkCommand } from './check.js';
 import { statsCommand } from './stats.js';
 import { diffCommand } from './diff.js';
 import { importCommand } from './import.js';
+import { translateCommand } from './translate.js';
 import { amendmentsCommand } from './amendments.js';
 import { completionCommand } from './completion.js';
 
 /** A command factory: builds the commander command; `setExit` records its exit code. */
 export type DefineCommand = (io: Io, setExit: (code: number) => void) => Command;
 
-export const commands: DefineCommand[] = [initCommand, validateCommand, buildCommand, checkCommand, statsCommand, diffCommand, importCommand, amendmentsCommand, completionCommand];
+export const commands: DefineCommand[] = [initCommand, validateCommand, buildCommand, checkCommand, statsCommand, diffCommand, importCommand, amendmentsCommand, translateCommand, completionCommand];

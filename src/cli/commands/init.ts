@@ -5,11 +5,13 @@ import { EXIT, UsageError } from '../io.js';
 import { displayPath } from '../../report/paths.js';
 import { TEMPLATES_DIR } from '../package-paths.js';
 import { STAGES } from '../../core/model.js';
+import { isOfficialLanguage, OFFICIAL_LANGUAGES } from '../../core/languages.js';
 import { parseIsoDate } from '../../render/dates.js';
 
 const KINDS = ['own-initiative', 'exploratory', 'referral', 'additional', 'information-report'];
 const STAGE_NAMES = [...STAGES];
-const LANGS = 'bg cs da de el en es et fi fr ga hr hu it lt lv mt nl pl pt ro sk sl sv'.split(' ');
+/** The official languages, alphabetically (as the help lists them). */
+const LANGS = [...OFFICIAL_LANGUAGES].sort();
 
 export const initCommand: DefineCommand = (io, setExit) =>
   new Command('init')
@@ -81,7 +83,7 @@ function checkOptions(raw: InitOptions): Omit<InitOptions, 'languages'> & { lang
   const { languages: list, ...rest } = raw;
   if (list === undefined) return rest;
   const languages = list.split(',').map((l) => l.trim()).filter(Boolean);
-  const bad = languages.find((l) => !LANGS.includes(l));
+  const bad = languages.find((l) => !isOfficialLanguage(l));
   if (bad !== undefined || languages.length === 0) throw new UsageError(`unexpected language \`${bad ?? list}\` in --languages, expected codes among ${LANGS.join(', ')}`);
   return { ...rest, languages };
 }

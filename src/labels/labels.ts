@@ -27,6 +27,11 @@ export const TEXT_LABELS = {
   'header.co-rapporteur': [],
   'header.co-rapporteurs': [],
   'header.rapporteur-general': [],
+  'header.rapporteur-feminine': [],
+  'header.rapporteurs-feminine': [],
+  'header.co-rapporteur-feminine': [],
+  'header.co-rapporteurs-feminine': [],
+  'header.rapporteur-general-feminine': [],
   'header.referral': [],
   'header.consultation': [],
   'header.referral-value': ['body', 'date', 'document'],
@@ -42,6 +47,8 @@ export const TEXT_LABELS = {
   'header.vote': [],
   'header.vote-value': ['for', 'against', 'abstentions'],
   'values.rule-29-2': [],
+  'values.rule-32-2': [],
+  'values.rule-52-2': [],
   'values.article-304': [],
   'values.brussels': [],
   'values.to-be-completed': [],
@@ -76,6 +83,7 @@ export const TEXT_LABELS = {
   'addressees.eu-institutions': [],
   'closing.place-date': ['place', 'date'],
   'closing.president': [],
+  'closing.president-feminine': [],
   'citation.accessed': ['date'],
   'appendix.title': [],
   'appendix.subtitle': [],
@@ -92,8 +100,21 @@ export const TEXT_LABELS = {
   'notes.title': [],
   'html.footnotes': [],
   'html.back-to-reference': ['number'],
+  'sections.int': [],
+  'sections.eco': [],
+  'sections.soc': [],
+  'sections.nat': [],
+  'sections.ten': [],
+  'sections.rex': [],
+  'sections.ccmi': [],
+  'scaffold.conclusions': [],
+  'scaffold.general-comments': [],
+  'scaffold.specific-comments': [],
   'glossary.plural-variant-suffix': [],
   'glossary.plural-word': [],
+  'glossary.expand': [],
+  'typography.apostrophe': [],
+  'typography.quote': ['text'],
   'amendments.rejected-intro': ['rule'],
   'amendments.section-text-intro': ['rule'],
   'amendments.rule': ['rule'],
@@ -127,6 +148,15 @@ export type ListLabelKey = (typeof LIST_LABELS)[number];
 
 export const PLURAL_WORD_CHOICES = ['first', 'last', 'none'] as const;
 
+/**
+ * How a glossary acronym gets its expansion at first use: `insert` (the build
+ * writes "social economy enterprises (SEEs)"), or `author` (the author writes
+ * it, in the grammatical case the sentence needs, and the build only checks
+ * that it is there): for languages whose nouns and adjectives inflect, where
+ * an inserted dictionary form would break agreement ("dem Europäischer…").
+ */
+export const EXPAND_CHOICES = ['insert', 'author'] as const;
+
 /** How the glossary makes an expansion plural (see `glossary.ts`). */
 export interface PluralRules {
   /** A variant equal to the term plus this suffix is a plural form ('' : never). */
@@ -137,6 +167,8 @@ export interface PluralRules {
   word: (typeof PLURAL_WORD_CHOICES)[number];
   /** Regular expression → replacement, the first that matches wins. */
   rules: [RegExp, string][];
+  /** Whether the build inserts expansions or checks the author's (see EXPAND_CHOICES). */
+  expand: (typeof EXPAND_CHOICES)[number];
 }
 
 /** The complete labels of one language. */
@@ -146,9 +178,50 @@ export interface Labels {
   locale: string;
   text: Record<LabelKey, string>;
   plural: PluralRules;
+  /** Labels that no published opinion confirmed (the label files' `unverified:` lists, less what a later layer overrode). */
+  unverified: LabelKey[];
+}
+
+/**
+ * Label files may also hold these lists of label keys: `unverified` (not
+ * confirmed in a published EESC opinion in that language: the build warns
+ * when it prints one) and `same-as-english` (equal to the English label on
+ * purpose, e.g. a proper name or a placeholder-only label: not flagged).
+ */
+export const META_LISTS = ['unverified', 'same-as-english'] as const;
+export type MetaListKey = (typeof META_LISTS)[number];
+
+/**
+ * Labels whose wording the Official Journal fixes (title line, kind, header
+ * block, legal-basis values, closing, appendix of amendments, section names),
+ * and so can be verified in a published opinion. The others are either draft
+ * furniture (stage banners, internal notes, HTML links, scaffold chapter
+ * titles) or words the build puts into the author's own text (references such
+ * as "point 1.2", addressee headings), whose wording the author controls.
+ */
+export function isPublishedLabel(key: LabelKey): boolean {
+  return /^(title|kind|header|values|closing|appendix|sections)\./.test(key);
 }
 
 export type Slot = string | PhrasingContent[];
+
+/**
+ * The Rule of the EESC Rules of Procedure that an own-initiative opinion
+ * cites as its legal basis, by the year of the decision to draw it up, as
+ * published opinions cite it: Rule 29(2) until 2018, Rule 32(2) in
+ * 2019–2021, Rule 52(2) from 2022 (the Rules as renumbered in 2019 and 2022).
+ * Without a date: the Rule in force now.
+ */
+export function ownInitiativeRule(date: string | undefined): 'values.rule-29-2' | 'values.rule-32-2' | 'values.rule-52-2' {
+  const year = date && /^\d{4}/.test(date) ? Number(date.slice(0, 4)) : undefined;
+  if (year === undefined || year >= 2022) return 'values.rule-52-2';
+  return year >= 2019 ? 'values.rule-32-2' : 'values.rule-29-2';
+}
+
+/** The President's title in the closing block, in the form the sources ask for. */
+export function presidentTitle(labels: Labels, form: string | undefined): string {
+  return labels.text[form === 'feminine' ? 'closing.president-feminine' : 'closing.president'];
+}
 
 /** The placeholders of a label text, in order. */
 export function placeholdersOf(template: string): string[] {

@@ -2,7 +2,7 @@
  * Reading label files and merging them into the complete labels of one
  * language. Layers, later ones winning key by key:
  *
- * 1. `templates/languages/<lang>.yaml` (ships: en, fr, it, de);
+ * 1. `templates/languages/<lang>.yaml` (ships for the 24 official languages);
  * 2. the opinion's own `labels/<lang>.yaml`;
  * 3. files given with `--labels FILE` (each says its `lang:`).
  *
@@ -11,27 +11,33 @@
  */
 import { access, readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { VFile } from 'vfile';
-import { report } from './messages.js';
-import { readSource } from './read-source.js';
-import { opinionScope, type ReadScope } from './safe-read.js';
-import { parseYamlSource, type YamlSource } from './yaml-source.js';
-import { suggest } from './suggest.js';
-import { regexHazard } from './regexp.js';
-import type { Position } from './model.js';
+import { VFile } from 'vfile';
+import { report } from '../core/messages.js';
+import { readSource } from '../core/read-source.js';
+import { opinionScope, type ReadScope } from '../core/safe-read.js';
+import { parseYamlSource, type YamlSource } from '../core/yaml-source.js';
+import { suggest } from '../core/suggest.js';
+import { regexHazard } from '../core/regexp.js';
+import type { Position } from '../core/model.js';
 import {
   LABEL_KEYS,
   NEUTRAL_LABELS,
   LIST_LABELS,
+  META_LISTS,
   OPTIONAL_LABELS,
   PLURAL_WORD_CHOICES,
+  EXPAND_CHOICES,
   TEXT_LABELS,
   placeholdersOf,
   type LabelKey,
   type Labels,
   type ListLabelKey,
+  type MetaListKey,
 } from './labels.js';
-import { BUILTIN_LANGUAGES_DIR } from './package-files.js';
+import { BUILTIN_LANGUAGES_DIR } from '../core/package-files.js';
+
+/** The label files that ship: `templates/languages/<lang>.yaml` of the package. */
+export { BUILTIN_LANGUAGES_DIR };
 
 /** One label file, checked and flattened to dotted keys (`header.rapporteur`). */
 export interface LabelFile {
@@ -40,20 +46,24 @@ export interface LabelFile {
   locale?: string;
   text: Map<LabelKey, string>;
   lists: Map<ListLabelKey, unknown[]>;
+  /** `unverified:` and `same-as-english:` (label keys). */
+  meta: Map<MetaListKey, Set<LabelKey>>;
+  /** Where each label stands in the file. */
+  places: Map<LabelKey, Position | undefined>;
 }
 
 const LANG_CODE = /^[a-z]{2,3}$/;
-const KNOWN_KEYS = [...LABEL_KEYS, ...LIST_LABELS, 'lang', 'locale'];
+const KNOWN_KEYS = [...LABEL_KEYS, ...LIST_LABELS, ...META_LISTS, 'lang', 'locale'];
 
 export async function readLabelFile(path: string, scope?: ReadScope): Promise<LabelFile> {
   const read = await readSource(path, scope);
-  if (!read.ok) return { file: read.file, text: new Map(), lists: new Map() };
+  if (!read.ok) return emptyLabelFile(read.file);
   return parseLabelFile(read.file);
 }
 
 /** Check and flatten a label file already read into `file`. */
 export function parseLabelFile(file: VFile): LabelFile {
-  const result: LabelFile = { file, text: new Map(), lists: new Map() };
+  const result = emptyLabelFile(file);
   const source = parseYamlSource(file);
   const data = source.data;
   if (data === undefined) return result;
@@ -93,6 +103,10 @@ function flatten(data: Record<string, unknown>, prefix: string, source: YamlSour
     const dotted = prefix + key;
     const pointer = '/' + dotted.split('.').map(escapePointer).join('/');
     if (prefix === '' && (key === 'lang' || key === 'locale')) continue;
+    if (prefix === '' && (META_LISTS as readonly string[]).includes(key)) {
+      readMetaList(key as MetaListKey, value, source, pointer, result);
+      continue;
+    }
     if (dotted in TEXT_LABELS) {
       if (typeof value !== 'string') {
         report(source.file, `Unexpected ${describe(value)} for \`${dotted}\`, expected text`, {
@@ -102,11 +116,20 @@ function flatten(data: Record<string, unknown>, prefix: string, source: YamlSour
         continue;
       }
       checkPlaceholders(dotted as LabelKey, value, source, pointer);
+      result.places.set(dotted as LabelKey, source.locate(pointer));
       if (dotted === 'glossary.plural-word' && !(PLURAL_WORD_CHOICES as readonly string[]).includes(value)) {
         report(source.file, `Unexpected \`${value}\` for \`glossary.plural-word\`, expected ${PLURAL_WORD_CHOICES.map((c) => `\`${c}\``).join(', ')}`, {
           ruleId: 'labels/invalid',
           place: source.locate(pointer),
           expected: [...PLURAL_WORD_CHOICES],
+        });
+        continue;
+      }
+      if (dotted === 'glossary.expand' && !(EXPAND_CHOICES as readonly string[]).includes(value)) {
+        report(source.file, `Unexpected \`${value}\` for \`glossary.expand\`, expected ${EXPAND_CHOICES.map((c) => `\`${c}\``).join(' or ')}`, {
+          ruleId: 'labels/invalid',
+          place: source.locate(pointer),
+          expected: [...EXPAND_CHOICES],
         });
         continue;
       }
@@ -126,6 +149,34 @@ function flatten(data: Record<string, unknown>, prefix: string, source: YamlSour
       });
     }
   }
+}
+
+function emptyLabelFile(file: VFile): LabelFile {
+  return { file, text: new Map(), lists: new Map(), meta: new Map(), places: new Map() };
+}
+
+function readMetaList(key: MetaListKey, value: unknown, source: YamlSource, pointer: string, result: LabelFile): void {
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
+    report(source.file, `Unexpected ${describe(value)} for \`${key}\`, expected a list of label keys such as \`header.rapporteur\``, {
+      ruleId: 'labels/invalid',
+      place: source.locate(pointer),
+    });
+    return;
+  }
+  const keys = new Set<LabelKey>();
+  value.forEach((item: string, i) => {
+    if ((LABEL_KEYS as readonly string[]).includes(item)) keys.add(item as LabelKey);
+    else {
+      const near = suggest(item, LABEL_KEYS, 1);
+      report(source.file, `Unexpected label \`${item}\` in \`${key}\`${near.length ? `, did you mean \`${near[0]}\`?` : ''}`, {
+        ruleId: 'labels/unknown-key',
+        severity: 'warning',
+        place: source.locate(`${pointer}/${i}`),
+        expected: near,
+      });
+    }
+  });
+  result.meta.set(key, keys);
 }
 
 function checkPlaceholders(key: LabelKey, value: string, source: YamlSource, pointer: string): void {
@@ -200,7 +251,14 @@ export async function builtinLabelFiles(langs: Iterable<string>, dir = BUILTIN_L
       return cached;
     }),
   );
-  return files.filter((file): file is LabelFile => file !== undefined);
+  // Each caller gets its own VFile: messages of one build never pile up on the shared copy.
+  return files.filter((file): file is LabelFile => file !== undefined).map(ownCopy);
+}
+
+function ownCopy(layer: LabelFile): LabelFile {
+  const file = new VFile({ path: layer.file.path, value: layer.file.value });
+  file.messages = [...layer.file.messages];
+  return { ...layer, file };
 }
 
 /**
@@ -217,7 +275,11 @@ export function resolveLabels(
   const text = new Map<LabelKey, string>();
   const lists = new Map<ListLabelKey, unknown[]>();
   let locale: string | undefined;
+  const unverified = new Set<LabelKey>();
   for (const layer of mine) {
+    // A later layer that sets a label takes responsibility for it, unless it says it is unverified too.
+    for (const key of layer.text.keys()) unverified.delete(key);
+    for (const key of layer.meta.get('unverified') ?? []) unverified.add(key);
     for (const [key, value] of layer.text) text.set(key, value);
     for (const [key, value] of layer.lists) lists.set(key, value);
     if (layer.locale) locale = layer.locale;
@@ -245,8 +307,15 @@ export function resolveLabels(
     words: (lists.get('glossary.plural-words') as string[]).map((w) => w.toLowerCase()),
     word: text.get('glossary.plural-word') as Labels['plural']['word'],
     rules: (lists.get('glossary.plural-rules') as [string, string][]).map(([pattern, replacement]): [RegExp, string] => [new RegExp(pattern, 'u'), replacement]),
+    expand: text.get('glossary.expand') as Labels['plural']['expand'],
   };
-  return { lang, locale: locale ?? lang, text: Object.fromEntries(text) as Record<LabelKey, string>, plural };
+  return {
+    lang,
+    locale: locale ?? lang,
+    text: Object.fromEntries(text) as Record<LabelKey, string>,
+    plural,
+    unverified: LABEL_KEYS.filter((key) => unverified.has(key)),
+  };
 }
 
 /** Whether dates and numbers can be formatted for `locale` (a malformed tag makes `Intl` throw). */
@@ -271,4 +340,40 @@ function describe(value: unknown): string {
 
 function escapePointer(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/**
+ * Labels of a non-English language left in English: in each of `lang`'s
+ * files, a label with letters equal to the English one (whole files too)
+ * is a warning at its place, unless the file lists it in `same-as-english`.
+ * `english` is the English labels the comparison is made with.
+ */
+export function checkAgainstEnglish(lang: string, layers: readonly LabelFile[], english: Labels | undefined): void {
+  if (lang === 'en' || !english) return;
+  for (const layer of layers) {
+    if (layer.lang !== lang) continue;
+    const same = layer.meta.get('same-as-english') ?? new Set<LabelKey>();
+    const wording = (value: string) => /\p{L}/u.test(value.replace(/\{[a-z_]+\}/g, ''));
+    // `footnote-call` is a setting (`after-punctuation`…), not wording: the same keyword in every language.
+    const compared = [...layer.text].filter(([key, value]) => wording(value) && !/^(dates|glossary)\./.test(key) && key !== 'footnote-call');
+    const copied = compared.filter(([key, value]) => value === english.text[key] && !same.has(key));
+    if (copied.length === 0) continue;
+    if (copied.length === compared.length && compared.length > 3) {
+      report(layer.file, `Unexpected copy of the English labels in a \`${lang}\` label file: all ${compared.length} labels are the English ones`, {
+        ruleId: 'labels/english',
+        severity: 'warning',
+        place: { line: 1, column: 1 },
+        note: 'Translate the labels from a published EESC opinion in that language; list in `same-as-english:` the labels that are the same on purpose',
+      });
+      continue;
+    }
+    for (const [key, value] of copied) {
+      report(layer.file, `Unexpected English label \`${key}\` (\`${value}\`) in a \`${lang}\` label file, expected its ${lang} form`, {
+        ruleId: 'labels/english',
+        severity: 'warning',
+        place: layer.places.get(key),
+        note: 'If it is the same in both languages on purpose, list it in `same-as-english:`',
+      });
+    }
+  }
 }

@@ -1,0 +1,150 @@
+/**
+ * The translatable segments of an opinion in one language, each keyed by a
+ * stable id: the chapter titles, points and `##` headings (their `{#id}`),
+ * footnotes (their label), and the prose of the YAML sources (the title,
+ * principles, recommendations, glossary expansions and definitions).
+ *
+ * A segment is the exact source text, inline Markdown and directives
+ * (`:ref{#id}`, `:cite{#id}`) included, so that a translation written back
+ * keeps them; where it sits (offsets in a chapter file, or a YAML path) is
+ * kept to write a translation back in place.
+ */
+import { basename } from 'node:path';
+import { outlineProse } from '../core/prose-outline.js';
+import { isPlaceholder } from '../core/placeholders.js';
+
+export type SegmentKind = 'text' | 'title' | 'chapter-title' | 'heading' | 'point' | 'footnote' | 'principle-title' | 'principle' | 'recommendation' | 'reason' | 'expansion' | 'definition';
+
+export interface MarkdownSegment {
+  where: 'markdown';
+  /** `<chapter file>#<id>`, e.g. `01-conclusions-and-recommendations.md#c-first`. */
+  key: string;
+  kind: SegmentKind;
+  /** The chapter file's name (the same in every language). */
+  file: string;
+  text: string;
+  /** Offsets of `text` in the file. */
+  start: number;
+  end: number;
+}
+
+export interface YamlSegment {
+  where: 'yaml';
+  /** `<kind>/<id>/<field>`, e.g. `recommendations/rec-funding/text`, or `opinion/title`. */
+  key: string;
+  kind: SegmentKind;
+  /** The YAML file's kind (`opinion`, `recommendations`…) and the path of the value in it. */
+  yamlKind: 'opinion' | 'principles' | 'recommendations' | 'evidence' | 'hearings' | 'glossary';
+  path: (string | number)[];
+  text: string;
+}
+
+export type Segment = MarkdownSegment | YamlSegment;
+
+const POINT_ID = /^\{#([A-Za-z][\w-]*)\}[ \t]*/;
+const HEADING_ID = /[ \t]*\{#([A-Za-z][\w-]*)\}[ \t]*$/;
+
+/** The segments of one chapter file (its Markdown text). */
+export function markdownSegments(path: string, text: string): MarkdownSegment[] {
+  const file = basename(path);
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const offset = (point: { line: number; column: number }) => lineStarts[point.line - 1]! + point.column - 1;
+  const out: MarkdownSegment[] = [];
+  let unnamed = 0;
+  for (const block of outlineProse(text).blocks) {
+    const start = offset(block.position.start);
+    const end = offset(block.position.end);
+    const raw = text.slice(start, end);
+    if (block.type === 'heading') {
+      const marks = /^#{1,6}[ \t]+/.exec(raw);
+      if (!marks) continue;
+      let body = raw.slice(marks[0].length).replace(/[ \t]+#+[ \t]*$/, '');
+      const id = HEADING_ID.exec(body);
+      if (id) body = body.slice(0, id.index);
+      const textStart = start + marks[0].length;
+      if (block.depth === 1) out.push({ where: 'markdown', key: `${file}#title`, kind: 'chapter-title', file, text: body, start: textStart, end: textStart + body.length });
+      else out.push({ where: 'markdown', key: `${file}#${id ? id[1] : `heading-${++unnamed}`}`, kind: 'heading', file, text: body, start: textStart, end: textStart + body.length });
+    } else if (block.type === 'paragraph') {
+      if (/^(::|:::)/.test(raw)) continue;
+      const id = POINT_ID.exec(raw);
+      const textStart = start + (id ? id[0].length : 0);
+      out.push({ where: 'markdown', key: `${file}#${id ? id[1] : `paragraph-${++unnamed}`}`, kind: 'point', file, text: text.slice(textStart, end), start: textStart, end });
+    } else if (block.type === 'footnoteDefinition') {
+      const mark = /^\[\^([^\]\s]+)\]:[ \t]*/.exec(raw);
+      if (!mark) continue;
+      const textStart = start + mark[0].length;
+      out.push({ where: 'markdown', key: `${file}#^${mark[1]}`, kind: 'footnote', file, text: text.slice(textStart, end), start: textStart, end });
+    }
+  }
+  return out;
+}
+
+/** Reads a YAML text value in one language: a plain string is the original language's. */
+export function textIn(value: unknown, lang: string, original: string): string | undefined {
+  if (typeof value === 'string') return lang === original ? value : undefined;
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const text = (value as Record<string, unknown>)[lang];
+    return typeof text === 'string' ? text : undefined;
+  }
+  return undefined;
+}
+
+/** The prose fields of each YAML file: a path of keys, `*` standing for every item of a list (its `id` names it). */
+const YAML_FIELDS: Record<YamlSegment['yamlKind'], string[]> = {
+  opinion: ['title', 'requested_by', 'legal_basis', 'section', 'closing.place', 'referrals.*.body'],
+  principles: ['principles.*.title', 'principles.*.text', 'principles.*.source'],
+  recommendations: ['recommendations.*.text', 'recommendations.*.reason'],
+  evidence: ['evidence.*.title', 'evidence.*.summary', 'evidence.*.source.title', 'evidence.*.facts.*.text', 'evidence.*.facts.*.source.title'],
+  hearings: ['hearings.*.place', 'hearings.*.title', 'hearings.*.speakers.*.role', 'hearings.*.speakers.*.said'],
+  glossary: ['glossary.*.expansion', 'glossary.*.definition'],
+};
+
+const KIND_OF_FIELD: Record<string, SegmentKind> = {
+  'opinion.title': 'title',
+  'principles.title': 'principle-title',
+  'principles.text': 'principle',
+  'recommendations.text': 'recommendation',
+  'recommendations.reason': 'reason',
+  'glossary.expansion': 'expansion',
+  'glossary.definition': 'definition',
+};
+
+/**
+ * The YAML segments of an opinion in `lang` (undefined text: no translation
+ * yet). `data` holds each YAML file's parsed content by kind.
+ */
+export function yamlSegments(data: Partial<Record<YamlSegment['yamlKind'], unknown>>, lang: string, original: string): (Omit<YamlSegment, 'text'> & { text: string | undefined })[] {
+  const out: (Omit<YamlSegment, 'text'> & { text: string | undefined })[] = [];
+  for (const [yamlKind, fields] of Object.entries(YAML_FIELDS) as [YamlSegment['yamlKind'], string[]][]) {
+    const root = data[yamlKind];
+    if (!root || typeof root !== 'object') continue;
+    for (const field of fields) {
+      const walk = (value: unknown, rest: string[], path: (string | number)[], names: string[]) => {
+        if (value === undefined || value === null) return;
+        if (rest.length === 0) {
+          // `to be completed` / `not yet assigned` mark a fact nobody entered (issue 14): a gap, not prose to translate.
+          if (isPlaceholder(textIn(value, original, original))) return;
+          const field = String(path[path.length - 1]);
+          const kind = KIND_OF_FIELD[`${yamlKind}.${field}`] ?? 'text';
+          out.push({ where: 'yaml', key: `${yamlKind}/${[...names, field].join('/')}`, kind, yamlKind, path, text: textIn(value, lang, original) });
+          return;
+        }
+        const [head, ...tail] = rest;
+        if (head === '*') {
+          if (!Array.isArray(value)) return;
+          value.forEach((item, i) => {
+            const id = item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : String(i);
+            walk(item, tail, [...path, i], [...names, id]);
+          });
+        } else if (typeof value === 'object' && !Array.isArray(value)) {
+          // The list that holds the items (`recommendations:`) is the file's, not part of the key.
+          const named = tail.length === 0 || (path.length === 0 && tail[0] === '*') ? names : [...names, head!];
+          walk((value as Record<string, unknown>)[head!], tail, [...path, head!], named);
+        }
+      };
+      walk(root, field.split('.'), [], []);
+    }
+  }
+  return out;
+}

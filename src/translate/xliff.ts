@@ -1,0 +1,394 @@
+/**
+ * The translation round trip through XLIFF 1.2, the version every major CAT
+ * tool imports (Trados Studio, memoQ, Phrase, Wordfast, OmegaT, MateCat…;
+ * XLIFF 2.x is not read by all of them).
+ *
+ * - `exportXliff`: one `<trans-unit>` per segment of the original language
+ *   (see `segments.ts`), `id` = the segment's stable key, `<source>` = the
+ *   original text, `<target>` = the current translation when there is one
+ *   (`state="translated"`), otherwise none (`state="needs-translation"` on an
+ *   empty target). With `since`, only segments whose original text changed
+ *   since that git revision (their translation is then marked
+ *   `needs-review-translation`).
+ * - `importXliff`: reads the file back (with positions), checks every unit
+ *   against the opinion (known id, source still the original's text, a
+ *   target), and returns the new content of every source file it changes:
+ *   the translated chapter files of the target language, and the YAML files
+ *   with their `<lang>:` entries set (comments kept). Any problem is a
+ *   positioned message, and then no file content is returned at all.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join, posix, relative, sep } from 'node:path';
+import { VFile } from 'vfile';
+import { fromXml } from 'xast-util-from-xml';
+import { toXml } from 'xast-util-to-xml';
+import { x } from 'xastscript';
+import type { Element, Root } from 'xast';
+import { isMap, isScalar, parseDocument, type Document } from 'yaml';
+import { report } from '../core/messages.js';
+import { decodeText } from '../core/read-source.js';
+import { commitOf, readAt, repoPath } from '../drafts/git.js';
+import type { Opinion } from '../core/model.js';
+import { markdownSegments, yamlSegments, type MarkdownSegment, type Segment, type YamlSegment } from './segments.js';
+
+export interface ExportOptions {
+  /** The target language. */
+  to: string;
+  /**
+   * Texts the build prints in each language's own form (a label's wording in
+   * the original language: "Rule 52(2) of the Rules of Procedure", a section
+   * name): YAML values equal to one are not for translators.
+   */
+  labelled?: ReadonlySet<string>;
+  /** A git revision: export only what changed in the original since then. */
+  since?: string;
+}
+
+export interface ExportResult {
+  xml: string;
+  /** Units exported, and how many of them have no translation yet. */
+  units: number;
+  toTranslate: number;
+}
+
+interface Unit {
+  segment: Segment;
+  target?: string;
+  state: 'translated' | 'needs-translation' | 'needs-review-translation';
+}
+
+/** The original language's segments, and the current translation of each in `to`. */
+function units(opinion: Opinion, to: string, labelled: ReadonlySet<string> = new Set()): Unit[] {
+  const original = opinion.meta.language;
+  const out: Unit[] = [];
+  const targetFiles = new Map((opinion.chapters[to] ?? []).map((c) => [basename(c.path), c]));
+  for (const chapter of opinion.chapters[original] ?? []) {
+    const source = markdownSegments(chapter.path, String(chapter.file.value));
+    const translated = targetFiles.get(basename(chapter.path));
+    const targets = new Map(translated ? markdownSegments(translated.path, String(translated.file.value)).map((s) => [s.key, s.text]) : []);
+    for (const segment of source) {
+      const target = targets.get(segment.key);
+      out.push({ segment, ...(target !== undefined ? { target } : {}), state: target !== undefined ? 'translated' : 'needs-translation' });
+    }
+  }
+  const data = yamlData(opinion);
+  const sources = yamlSegments(data, original, original);
+  const targets = new Map(yamlSegments(data, to, original).map((s) => [s.key, s.text]));
+  for (const segment of sources) {
+    if (segment.text === undefined || labelled.has(segment.text)) continue;
+    const target = targets.get(segment.key);
+    out.push({ segment: segment as YamlSegment, ...(target !== undefined ? { target } : {}), state: target !== undefined ? 'translated' : 'needs-translation' });
+  }
+  return out;
+}
+
+function yamlData(opinion: Opinion) {
+  return {
+    opinion: opinion.meta,
+    principles: { principles: opinion.principles },
+    recommendations: { recommendations: opinion.recommendations },
+    evidence: { evidence: opinion.evidence },
+    hearings: { hearings: opinion.hearings },
+    glossary: { glossary: opinion.glossary },
+  };
+}
+
+/** The original's segment texts at a git revision, by key (files absent then: no segments). */
+async function segmentsAt(opinion: Opinion, rev: string): Promise<Map<string, string>> {
+  const original = opinion.meta.language;
+  const { root, path: prefix } = await repoPath(opinion.dir, opinion.dir);
+  const commit = await commitOf(root, rev);
+  const show = async (path: string): Promise<string | undefined> => {
+    try {
+      return decodeText(await readAt(root, commit, posix.join(prefix, relative(opinion.dir, path).split(sep).join('/'))));
+    } catch {
+      return undefined;
+    }
+  };
+  const out = new Map<string, string>();
+  for (const chapter of opinion.chapters[original] ?? []) {
+    const text = await show(chapter.path);
+    if (text !== undefined) for (const s of markdownSegments(chapter.path, text)) out.set(s.key, s.text);
+  }
+  const data: Record<string, unknown> = {};
+  for (const kind of ['opinion', 'principles', 'recommendations', 'evidence', 'hearings', 'glossary'] as const) {
+    const text = await show(join(opinion.dir, `${kind}.yaml`));
+    if (text !== undefined) data[kind] = parseDocument(text).toJS() as unknown;
+  }
+  for (const s of yamlSegments(data as Parameters<typeof yamlSegments>[0], original, original)) if (s.text !== undefined) out.set(s.key, s.text);
+  return out;
+}
+
+/** The label texts of `lang` that the build prints in each language's own form (legal bases, section names, the place). */
+export async function labelledTexts(lang: string): Promise<Set<string>> {
+  const { builtinLabelFiles, resolveLabels } = await import('../labels/load.js');
+  const labels = resolveLabels(lang, await builtinLabelFiles([lang]), { file: new VFile() });
+  if (!labels) return new Set();
+  return new Set(Object.entries(labels.text).filter(([key]) => /^(values|sections)\./.test(key)).map(([, value]) => value));
+}
+
+/** Whether `rev` names a commit of the repository holding the opinion. */
+export async function isRevision(dir: string, rev: string): Promise<boolean> {
+  try {
+    await commitOf((await repoPath(dir, dir)).root, rev);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function exportXliff(opinion: Opinion, options: ExportOptions): Promise<ExportResult> {
+  let list = units(opinion, options.to, options.labelled);
+  if (options.since !== undefined) {
+    const before = await segmentsAt(opinion, options.since);
+    list = list
+      .filter((unit) => before.get(unit.segment.key) !== unit.segment.text)
+      .map((unit) => (unit.target !== undefined ? { ...unit, state: 'needs-review-translation' as const } : unit));
+  }
+  const original = opinion.meta.language;
+  const transUnits = list.map((unit) =>
+    x('trans-unit', { id: unit.segment.key, resname: unit.segment.kind, 'xml:space': 'preserve' }, [
+      x('source', unit.segment.text),
+      x('target', { state: unit.state }, unit.target ?? ''),
+      x('note', { from: 'opinion' }, unit.segment.where === 'markdown' ? `text/${original}/${unit.segment.file}` : `${unit.segment.yamlKind}.yaml`),
+    ]),
+  );
+  const tree: Root = {
+    type: 'root',
+    children: [
+      { type: 'instruction', name: 'xml', value: 'version="1.0" encoding="UTF-8"' },
+      { type: 'text', value: '\n' },
+      x('xliff', { version: '1.2', xmlns: 'urn:oasis:names:tc:xliff:document:1.2' }, [
+        x('file', { original: opinion.name, 'source-language': original, 'target-language': options.to, datatype: 'plaintext', 'product-name': 'opinion' }, [
+          x('body', transUnits),
+        ]),
+      ]),
+      { type: 'text', value: '\n' },
+    ],
+  };
+  return { xml: indent(toXml(tree)), units: list.length, toTranslate: list.filter((u) => u.state === 'needs-translation').length };
+}
+
+/** One unit per line block: readable in a text editor, and diffable. */
+function indent(xml: string): string {
+  return xml
+    .replace(/<file /, '\n  <file ')
+    .replace(/<body>/, '\n    <body>')
+    .replace(/<trans-unit /g, '\n      <trans-unit ')
+    .replace(/<(source|target|note)([ >])/g, '\n        <$1$2')
+    .replace(/<\/trans-unit>/g, '\n      </trans-unit>')
+    .replace(/<\/body>/, '\n    </body>')
+    .replace(/<\/file>/, '\n  </file>')
+    .replace(/<\/xliff>/, '\n</xliff>');
+}
+
+export interface ImportResult {
+  /** The .xlf file, with every problem found (positioned). */
+  file: VFile;
+  /** The target language. */
+  lang?: string;
+  /** New content per source file path; empty when there was any error. */
+  writes: Map<string, string>;
+  /** Units written. */
+  translated: number;
+}
+
+export function importXliff(opinion: Opinion, xliff: VFile, labelled?: ReadonlySet<string>): ImportResult {
+  const result: ImportResult = { file: xliff, writes: new Map(), translated: 0 };
+  let tree: Root;
+  try {
+    tree = fromXml(String(xliff.value));
+  } catch (error) {
+    const cause = error as { place?: { line: number; column: number }; reason?: string; message: string };
+    report(xliff, `Unexpected XML: ${cause.reason ?? cause.message}`, { ruleId: 'xliff/syntax', ...(cause.place ? { place: cause.place } : {}) });
+    return result;
+  }
+  const fail = (node: Element | Root | undefined, reason: string, ruleId = 'xliff/structure') => {
+    const place = node && 'position' in node && node.position ? node.position : undefined;
+    report(xliff, reason, { ruleId, ...(place ? { place } : {}) });
+  };
+  const root = tree.children.find((n): n is Element => n.type === 'element');
+  if (!root || root.name !== 'xliff' || root.attributes.version !== '1.2') {
+    fail(root, `Unexpected ${root ? `\`<${root.name}${root.attributes.version ? ` version="${root.attributes.version}"` : ''}>\`` : 'empty file'}, expected an XLIFF 1.2 document (\`<xliff version="1.2">\`)`);
+    return result;
+  }
+  const files = children(root, 'file');
+  if (files.length !== 1) {
+    fail(root, `Unexpected ${files.length} \`<file>\` elements, expected one (the file \`opinion translate export\` wrote)`);
+    return result;
+  }
+  const fileEl = files[0]!;
+  const original = opinion.meta.language;
+  const to = fileEl.attributes['target-language'];
+  if (fileEl.attributes['source-language'] !== original) {
+    fail(fileEl, `Unexpected source-language \`${fileEl.attributes['source-language'] ?? ''}\`, expected \`${original}\`, the opinion's original language`);
+  }
+  if (!to || to === original || !(opinion.meta.languages ?? [original]).includes(to)) {
+    fail(fileEl, `Unexpected target-language \`${to ?? ''}\`, expected one of the opinion's languages other than \`${original}\`: ${(opinion.meta.languages ?? []).filter((l) => l !== original).map((l) => `\`${l}\``).join(', ') || 'none'}`);
+    return result;
+  }
+  result.lang = to;
+  const known = new Map(units(opinion, to, labelled).map((u) => [u.segment.key, u.segment]));
+  const translations = new Map<string, { text: string; segment: Segment }>();
+  for (const body of children(fileEl, 'body')) {
+    for (const unit of children(body, 'trans-unit')) {
+      const id = unit.attributes.id;
+      const segment = id ? known.get(id) : undefined;
+      if (!id || !segment) {
+        fail(unit, `Unknown unit id \`${id ?? ''}\`, expected the id of a point, heading, footnote or text of the opinion (was it renamed or deleted since the export?)`, 'xliff/unknown-id');
+        continue;
+      }
+      if (translations.has(id)) {
+        fail(unit, `Unexpected second unit \`${id}\`, expected each id once`, 'xliff/duplicate-id');
+        continue;
+      }
+      const source = children(unit, 'source')[0];
+      const target = children(unit, 'target')[0];
+      if (!source) {
+        fail(unit, `Missing \`<source>\` in unit \`${id}\``);
+        continue;
+      }
+      if (textOf(source) !== segment.text) {
+        fail(source, `Unexpected source text in unit \`${id}\`: the original has changed since the export, expected it to read as the original does now (export again)`, 'xliff/source-changed');
+        continue;
+      }
+      const translation = target ? textOf(target) : '';
+      if (translation.trim() === '') continue;
+      if (segment.where === 'markdown' && !sameMarkers(segment.text, translation)) {
+        fail(target, `Unexpected markup in the translation of \`${id}\`: the cross-references, citations and footnote marks (:ref{…}, :cite{…}, [^…]) must be those of the source`, 'xliff/markup');
+        continue;
+      }
+      translations.set(id, { text: translation, segment });
+    }
+  }
+  if (xliff.messages.some((m) => m.fatal)) return result;
+  writeBack(opinion, to, translations, result);
+  return result;
+}
+
+/** `end` moved back over the line breaks and spaces a block scalar's range takes in. */
+function trimEnd(text: string, end: number): number {
+  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+  return end;
+}
+
+/** A YAML double-quoted scalar (JSON's escapes are YAML's). */
+const quoted = (value: string) => JSON.stringify(value);
+
+/** The text edit that sets `<to>: translation` for the value at `path`. */
+function yamlChange(doc: Document.Parsed, text: string, path: (string | number)[], original: string, to: string, translation: string): { start: number; end: number; text: string } | undefined {
+  const parent = doc.getIn(path.slice(0, -1), true);
+  if (!isMap(parent)) return undefined;
+  const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === path[path.length - 1]);
+  if (!pair || !isScalar(pair.key) || !pair.key.range) return undefined;
+  const lineStart = text.lastIndexOf('\n', pair.key.range[0] - 1) + 1;
+  const indent = ' '.repeat(pair.key.range[0] - lineStart + 2);
+  const value = pair.value;
+  if (isMap(value) && value.range) {
+    const existing = value.items.find((item) => isScalar(item.key) && item.key.value === to);
+    if (existing && isScalar(existing.value) && existing.value.range) {
+      if (existing.value.value === translation) return { start: 0, end: 0, text: '' };
+      return { start: existing.value.range[0], end: trimEnd(text, existing.value.range[1]), text: quoted(translation) };
+    }
+    const last = value.items[value.items.length - 1];
+    const lastValue = last?.value as { range?: [number, number, number] } | null | undefined;
+    const lastEnd = lastValue?.range ? lastValue.range[1] : value.range[1];
+    const firstKey = value.items[0]?.key;
+    const column = isScalar(firstKey) && firstKey.range ? firstKey.range[0] - (text.lastIndexOf('\n', firstKey.range[0] - 1) + 1) : indent.length;
+    const insertAt = trimEnd(text, lastEnd);
+    return { start: insertAt, end: insertAt, text: `\n${' '.repeat(column)}${to}: ${quoted(translation)}` };
+  }
+  if (isScalar(value) && value.range && typeof value.value === 'string') {
+    let start = value.range[0];
+    while (start > 0 && text[start - 1] === ' ') start--;
+    return { start, end: trimEnd(text, value.range[1]), text: `\n${indent}${original}: ${quoted(value.value)}\n${indent}${to}: ${quoted(translation)}` };
+  }
+  return undefined;
+}
+
+function children(node: Element, name: string): Element[] {
+  return node.children.filter((c): c is Element => c.type === 'element' && c.name === name);
+}
+
+function textOf(node: Element): string {
+  return node.children.map((c) => (c.type === 'text' || c.type === 'cdata' ? c.value : c.type === 'element' ? textOf(c) : '')).join('');
+}
+
+/** The :ref / :cite directives and footnote marks of a text, in order. */
+function markers(text: string): string[] {
+  return [...text.matchAll(/:(?:ref|cite)\{[^}]*\}|\[\^[^\]\s]+\]/g)].map((m) => m[0]).sort();
+}
+
+function sameMarkers(a: string, b: string): boolean {
+  return markers(a).join('\n') === markers(b).join('\n');
+}
+
+/** The text of a source file as loadOpinion read it, if it did. */
+function loadedText(opinion: Opinion, path: string): string | undefined {
+  const file = opinion.files.find((f) => f.path === path);
+  return file === undefined || file.value === undefined ? undefined : String(file.value);
+}
+
+function writeBack(opinion: Opinion, to: string, translations: Map<string, { text: string; segment: Segment }>, result: ImportResult): void {
+  const original = opinion.meta.language;
+  // Chapter files of the target language: an existing file keeps everything but the translated segments;
+  // a missing one is made from the original's, every segment of which must then be translated.
+  for (const chapter of opinion.chapters[original] ?? []) {
+    const name = basename(chapter.path);
+    const mine = [...translations.values()].filter((t) => t.segment.where === 'markdown' && t.segment.file === name);
+    if (mine.length === 0) continue;
+    const targetPath = join(opinion.dir, 'text', to, name);
+    // The text as loadOpinion read it (the one safe reader); a file it did not load is read here.
+    const loaded = loadedText(opinion, targetPath);
+    const exists = loaded !== undefined || existsSync(targetPath);
+    const base = loaded ?? (exists ? readFileSync(targetPath, 'utf8') : String(chapter.file.value));
+    const segments = markdownSegments(targetPath, base);
+    if (!exists) {
+      const missing = segments.filter((s) => !translations.has(s.key));
+      if (missing.length > 0) {
+        report(result.file, `Missing translations for a new chapter file \`text/${to}/${name}\`: ${missing.slice(0, 5).map((s) => `\`${s.key}\``).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}, expected every unit of a chapter before it is written (nothing written)`, { ruleId: 'xliff/incomplete' });
+        continue;
+      }
+    }
+    const byKey = new Map(segments.map((s) => [s.key, s]));
+    const edits: { segment: MarkdownSegment; text: string }[] = [];
+    for (const t of mine) {
+      const at = byKey.get(t.segment.key);
+      if (!at) {
+        report(result.file, `Missing \`${t.segment.key.split('#')[1]}\` in \`text/${to}/${name}\`, expected the translated chapter to have the same ids as the original (nothing written)`, { ruleId: 'xliff/structure' });
+        continue;
+      }
+      edits.push({ segment: at, text: t.text });
+    }
+    let text = base;
+    for (const edit of edits.sort((a, b) => b.segment.start - a.segment.start)) text = text.slice(0, edit.segment.start) + edit.text + text.slice(edit.segment.end);
+    result.writes.set(targetPath, text);
+    result.translated += edits.length;
+  }
+  // YAML: set the `<to>:` entry of each text, turning a plain string (the original's) into a map.
+  // Edits are made in the text at the nodes' ranges, so that every other line (comments, folding) stays as written.
+  const edits = new Map<string, { doc: Document.Parsed; text: string; changes: { start: number; end: number; text: string }[] }>();
+  for (const t of translations.values()) {
+    if (t.segment.where !== 'yaml') continue;
+    const path = join(opinion.dir, `${t.segment.yamlKind}.yaml`);
+    let file = edits.get(path);
+    if (!file) {
+      const text = loadedText(opinion, path) ?? readFileSync(path, 'utf8');
+      file = { doc: parseDocument(text), text, changes: [] };
+      edits.set(path, file);
+    }
+    const change = yamlChange(file.doc, file.text, t.segment.path, original, to, t.text);
+    if (!change) {
+      report(result.file, `Unexpected shape of \`${t.segment.key}\` in \`${t.segment.yamlKind}.yaml\`, expected a text or a map of language → text (nothing written)`, { ruleId: 'xliff/structure' });
+      continue;
+    }
+    if (change.text !== '') file.changes.push(change);
+    result.translated++;
+  }
+  for (const [path, file] of edits) {
+    let text = file.text;
+    for (const change of file.changes.sort((a, b) => b.start - a.start)) text = text.slice(0, change.start) + change.text + text.slice(change.end);
+    result.writes.set(path, text);
+  }
+  if (result.file.messages.some((m) => m.fatal)) result.writes.clear();
+}

@@ -1,0 +1,127 @@
+/**
+ * The translation round trip through XLIFF 1.2: export → fill in (as a CAT
+ * tool would) → import → build gives the translated draft; a second export
+ * with nothing changed has no unit left to translate; a unit that does not
+ * match is reported with its position and nothing is written.
+ */
+import { describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { parseDocument } from 'yaml';
+import { runMain } from '../helpers.js';
+import { buildOpinion } from '../../src/render/index.js';
+
+/** An English opinion (init, its title given) that declares French, with no French text yet. */
+async function englishWithFrench(): Promise<{ root: string; dir: string }> {
+  const root = mkdtempSync(join(tmpdir(), 'opinion-xliff-'));
+  const dir = join(root, 'rt');
+  expect((await runMain(['init', dir, '--language', 'en', '--title', 'Title of the opinion'])).code).toBe(0);
+  const path = join(dir, 'opinion.yaml');
+  const doc = parseDocument(readFileSync(path, 'utf8'));
+  doc.set('languages', doc.createNode(['en', 'fr']));
+  writeFileSync(path, doc.toString());
+  return { root, dir };
+}
+
+/** Fill every empty target with "FR <source>", as a translator would fill it with French. */
+function fill(xlf: string): string {
+  return xlf.replace(/<source>([\s\S]*?)<\/source>(\s*)<target state="needs-translation"><\/target>/g, (_, source: string, space: string) => `<source>${source}</source>${space}<target state="translated">FR ${source}</target>`);
+}
+
+const snapshot = (dir: string): Map<string, string> => {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.set(p, readFileSync(p, 'utf8'));
+    }
+  };
+  walk(dir);
+  return out;
+};
+
+describe('opinion translate export / import (XLIFF 1.2)', () => {
+  it('round trip: export → fill → import → build gives the translated draft; a second export has nothing to translate', async () => {
+    const { root, dir } = await englishWithFrench();
+    const out = join(root, 'rt.fr.xlf');
+    const first = await runMain(['translate', 'export', dir, '--to', 'fr', '--out', out]);
+    expect(first.code).toBe(0);
+    const xlf = readFileSync(out, 'utf8');
+    expect(xlf).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">/);
+    expect(xlf).toContain('<trans-unit id="01-conclusions-and-recommendations.md#c-first" resname="point" xml:space="preserve">');
+    // A fact nobody entered (`to be completed`) is a gap, not prose: nothing to translate.
+    expect(xlf).not.toContain('<source>to be completed</source>');
+    const units = (xlf.match(/<trans-unit /g) ?? []).length;
+    expect(first.stdout).toBe(`${out}: ${units} units, ${units} to translate (XLIFF 1.2, en → fr)\n`);
+
+    writeFileSync(out, fill(xlf));
+    const imported = await runMain(['translate', 'import', out, '--opinion', dir]);
+    expect(imported.code, imported.stdout).toBe(0);
+    expect(imported.stdout).toMatch(new RegExp(`^${out.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: ${units} units written into \\d+ files \\(fr\\)\\n$`));
+    expect(readFileSync(join(dir, 'text', 'fr', '01-conclusions-and-recommendations.md'), 'utf8')).toContain('{#c-first} FR The EESC considers that');
+
+    const build = await buildOpinion(dir, { langs: ['fr'] });
+    expect(build.files.flatMap((f) => f.messages.filter((m) => m.fatal).map((m) => m.reason))).toEqual([]);
+    const md = build.renders[0]!.markdown!;
+    expect(md).toContain('# Avis du Comité économique et social européen sur «FR Title of the opinion»');
+    expect(md).toContain('## 1. FR Conclusions and recommendations');
+    expect(md).toMatch(/\n1\.1 FR The /);
+
+    const second = await runMain(['translate', 'export', dir, '--to', 'fr', '--out', join(root, 'again.xlf')]);
+    expect(second.stdout).toContain(`${units} units, 0 to translate`);
+    expect(readFileSync(join(root, 'again.xlf'), 'utf8')).not.toContain('needs-translation');
+  });
+
+  it('--since exports only what changed in the original since a git revision', async () => {
+    const { root, dir } = await englishWithFrench();
+    const git = (...args: string[]) => execFileSync('git', ['-C', root, ...args], { stdio: 'pipe' });
+    git('init', '-q');
+    git('-c', 'user.name=t', '-c', 'user.email=t@example.org', 'add', '.');
+    git('-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-qm', 'first');
+    const chapter = join(dir, 'text', 'en', '02-general-comments.md');
+    writeFileSync(chapter, readFileSync(chapter, 'utf8').replace('{#g-first} The Committee', '{#g-first} The Committee now'));
+    const out = join(root, 'since.xlf');
+    const run = await runMain(['translate', 'export', dir, '--to', 'fr', '--since', 'HEAD', '--out', out]);
+    expect(run.stdout).toContain(': 1 unit, 1 to translate');
+    expect(readFileSync(out, 'utf8')).toContain('id="02-general-comments.md#g-first"');
+    expect((await runMain(['translate', 'export', dir, '--to', 'fr', '--since', 'no-such-rev', '--out', out])).code).toBe(2);
+    // A revision that looks like an option is refused, never passed to git as one.
+    const planted = join(root, 'planted');
+    expect((await runMain(['translate', 'export', dir, '--to', 'fr', `--since=--output=${planted}`, '--out', out])).code).toBe(2);
+    expect(existsSync(planted)).toBe(false);
+  });
+
+  it('reports, positioned, every unit whose id or source does not match, and writes nothing', async () => {
+    const { root, dir } = await englishWithFrench();
+    const out = join(root, 'bad.xlf');
+    await runMain(['translate', 'export', dir, '--to', 'fr', '--out', out]);
+    const broken = fill(readFileSync(out, 'utf8'))
+      .replace('id="01-conclusions-and-recommendations.md#c-first"', 'id="01-conclusions-and-recommendations.md#c-renamed"')
+      .replace('<source>General comments</source>', '<source>General remarks</source>');
+    writeFileSync(out, broken);
+    const before = snapshot(dir);
+    const run = await runMain(['translate', 'import', out, '--opinion', dir]);
+    expect(run.code).toBe(1);
+    const line = (needle: string) => broken.split('\n').findIndex((l) => l.includes(needle)) + 1;
+    expect(run.stdout).toContain(`${line('#c-renamed')}:7`);
+    expect(run.stdout).toContain('Unknown unit id `01-conclusions-and-recommendations.md#c-renamed`');
+    expect(run.stdout).toContain(`${line('<source>General remarks')}:9`);
+    expect(run.stdout).toContain('Unexpected source text in unit `02-general-comments.md#title`');
+    expect(run.stdout).toContain('nothing written');
+    expect(snapshot(dir)).toEqual(before);
+    expect(existsSync(join(dir, 'text', 'fr'))).toBe(false);
+  });
+
+  it('refuses a file that is not XLIFF 1.2, with its position', async () => {
+    const { root, dir } = await englishWithFrench();
+    const out = join(root, 'v2.xlf');
+    writeFileSync(out, '<?xml version="1.0"?>\n<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="en" trgLang="fr"><file id="f"/></xliff>\n');
+    const run = await runMain(['translate', 'import', out, '--opinion', dir]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('2:1');
+    expect(run.stdout).toContain('Unexpected `<xliff version="2.0">`, expected an XLIFF 1.2 document');
+  });
+});
