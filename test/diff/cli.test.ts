@@ -259,16 +259,24 @@ describe('opinion diff --from/--to: one path at two git revisions', () => {
   });
 
   it('compares an opinion folder at two revisions as it compares the two folders, and cleans up', async () => {
-    const extractions = () => readdirSync(tmpdir()).filter((name) => /^opinion-diff-[A-Za-z0-9]{6}$/.test(name));
-    const before = extractions();
-    const atRevisions = await run(['opinions/x', '--from', 'v-hearing', '--to', 'HEAD', '--format', 'json'], { cwd: repo });
+    // Its own temporary folder, so that other tests extracting revisions at the same time do not count.
+    const temporary = mkdtempSync(join(tmpdir(), 'opinion-diff-tmp-'));
+    const extractions = () => readdirSync(temporary).filter((name) => /^opinion-diff-[A-Za-z0-9]{6}$/.test(name));
+    // diff runs in this process: os.tmpdir() reads TMPDIR when the revision is extracted.
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = temporary;
+    const atRevisions = await run(['opinions/x', '--from', 'v-hearing', '--to', 'HEAD', '--format', 'json'], { cwd: repo }).finally(() => {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    });
     const folders = await run([SAMPLE_OLD, SAMPLE_NEW, '--format', 'json'], { cwd: ROOT });
     expect(atRevisions.code).toBe(1);
     const strip = (text: string) => JSON.parse(text).changes.map((c: Record<string, unknown>) => ({ ...c, at: undefined }));
     expect(strip(atRevisions.stdout)).toEqual(strip(folders.stdout));
     const first = JSON.parse(atRevisions.stdout).changes[0];
     expect(first.at.old.file).toMatch(/^opinions\/x@v-hearing\/text\/en\//);
-    expect(extractions()).toEqual(before);
+    expect(extractions()).toEqual([]);
+    rmSync(temporary, { recursive: true, force: true });
   }, 60_000);
 
   it('runs git in the folder\'s own repository, not in the current directory (run from outside it, or from another repository)', async () => {
