@@ -11,7 +11,7 @@ import { report } from './messages.js';
 import { parseMarkdown } from './markdown.js';
 import { outlineProse } from './prose-outline.js';
 import { readSource, describeFsError } from './read-source.js';
-import { parseYamlSource, type YamlSource } from './yaml-source.js';
+import { parseYamlSource, pointerSegments, type YamlSource } from './yaml-source.js';
 import { suggest } from './suggest.js';
 import { checkSchema } from '../validate/schema.js';
 import type { ChapterSource, Located, Metadata, Opinion, YamlKind } from './model.js';
@@ -126,11 +126,43 @@ export async function loadOpinion(dir: string): Promise<LoadResult> {
     locate(kind, pointer, part): Located | undefined {
       const source = sources[kind];
       if (!source) return undefined;
+      // Read by the fast path: the value is there, so its position is found
+      // only when something asks for it (most runs report nothing).
+      if (!source.positioned && hasValueAt(source.data, pointer)) return lazyLocated(source, pointer, part);
       const position = source.locate(pointer, part);
       return position ? { file: source.file.path, position } : undefined;
     },
   };
   return { opinion, files };
+}
+
+/** Whether the data has a value at a JSON pointer. */
+function hasValueAt(data: unknown, pointer: string): boolean {
+  let value = data;
+  for (const segment of pointerSegments(pointer)) {
+    if (Array.isArray(value)) {
+      const index = Number(segment);
+      if (!Number.isInteger(index) || index < 0 || index >= value.length) return false;
+      value = value[index];
+    } else if (isObject(value) && Object.hasOwn(value, segment)) {
+      value = value[segment];
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** A place whose position is computed (by building the YAML Document) on first read. */
+function lazyLocated(source: YamlSource, pointer: string, part: 'key' | 'value' | undefined): Located {
+  let position: Located['position'] | undefined;
+  return {
+    file: source.file.path,
+    get position() {
+      position ??= source.locate(pointer, part) ?? source.locate('') ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+      return position;
+    },
+  };
 }
 
 async function loadChapters(dir: string, entries: string[], folder: VFile): Promise<{ chapters: Record<string, ChapterSource[]>; files: VFile[] }> {
