@@ -13,7 +13,7 @@ async function handle(task: WorkerTask): Promise<unknown[]> {
   const results: unknown[] = [];
   if (task.kind === 'validate') {
     const { validateOpinion } = await import('./validate/index.js');
-    for (const folder of task.folders) results.push((await validateOpinion(folder)).files.map(toPlainFile));
+    for (const folder of task.folders) results.push((await validateOpinion(folder, { markdown: false })).files.map(toPlainFile));
   } else if (task.kind === 'check') {
     const [{ checkOpinion }, { ConfigFiles }] = await Promise.all([import('./check/index.js'), import('./check/config-file.js')]);
     const configFiles = new ConfigFiles();

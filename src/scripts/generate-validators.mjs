@@ -1,14 +1,15 @@
 // Compiles every schemas/*.schema.json into one standalone ES module of
 // validators (ajv "standalone code"), so that validation needs no compilation
-// at start-up. Output: src/generated/validators.js (+ .d.ts), not committed.
-// Each validator is a top-level export, so a bundle keeps only those it uses.
+// at start-up. Output, not committed: src/generated/validators.js (+ .d.ts)
+// with every validator, and src/generated/validators/<name>.js with one each,
+// so that a bundle holds only the validators it uses.
 // Annotations (titles, descriptions, examples, defaults) are left out of the
 // compiled code: validation never reads them, and the messages take them from
 // the schema files themselves (src/validate/schemas.ts).
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 
 export async function generateValidators(root) {
   const names = (await readdir(root + 'schemas')).filter((f) => f.endsWith('.schema.json')).sort();
@@ -22,27 +23,29 @@ export async function generateValidators(root) {
     exportsMap[name.replace('.schema.json', '').replace(/[^a-zA-Z0-9]/g, '_')] = schema.$id;
   }
   const FULL_URI = 'require("ajv-formats/dist/formats").fullFormats.uri';
-  let code = standaloneCode.default(ajv, exportsMap);
-  if (!code.includes(FULL_URI)) throw new Error('generate-validators: the uri format is no longer referenced as expected');
-  // ajv-formats' \`uri\` is one very large regular expression, slow on its first
+  const withFastUri = (code, from) => {
+    if (!code.includes(FULL_URI)) return code;
+    return `import { uri_format } from '${from}';` + code.split(FULL_URI).join('uri_format');
+  };
+  await rm(root + 'src/generated', { recursive: true, force: true });
+  await mkdir(root + 'src/generated/validators', { recursive: true });
+  // ajv-formats' `uri` is one very large regular expression, slow on its first
   // use in a process. Most URLs are plain http(s) ones, which a small
   // expression accepts; it accepts only what the full one does (each part is
   // a narrower copy of the full one's), anything else goes to the full one.
-  code = code.split(FULL_URI).join('uri_format') + `
+  await writeFile(root + 'src/generated/uri-format.js', `
 const PLAIN_URI = /^https?:\\/\\/[a-z0-9\\-._~]+(?::\\d*)?(?:\\/(?:[a-z0-9\\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*(?:\\?(?:[a-z0-9\\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
 export function uri_format(text) { return PLAIN_URI.test(text) || ${FULL_URI}(text); }
-`;
-  await mkdir(root + 'src/generated', { recursive: true });
-  await writeFile(root + 'src/generated/validators.js', code);
-  const dts = [
-    "import type { ErrorObject } from 'ajv';",
-    'export interface GeneratedValidator { (data: unknown): boolean; errors?: ErrorObject[] | null }',
-    ...Object.keys(exportsMap).map((k) => `export declare const ${k}: GeneratedValidator;`),
-    '/** The `uri` format of ajv-formats (full), with a fast path for plain http(s) URLs. */',
-    'export declare function uri_format(text: string): boolean;',
-    '',
-  ].join('\n');
-  await writeFile(root + 'src/generated/validators.d.ts', dts);
+`);
+  await writeFile(root + 'src/generated/uri-format.d.ts', '/** The `uri` format of ajv-formats (full), with a fast path for plain http(s) URLs. */\nexport declare function uri_format(text: string): boolean;\n');
+  const HEAD = ["import type { ErrorObject } from 'ajv';", 'export interface GeneratedValidator { (data: unknown): boolean; errors?: ErrorObject[] | null }'];
+  // All validators in one module, and each in a module of its own (what a bundle imports: only the code it needs).
+  await writeFile(root + 'src/generated/validators.js', withFastUri(standaloneCode.default(ajv, exportsMap), './uri-format.js'));
+  await writeFile(root + 'src/generated/validators.d.ts', [...HEAD, ...Object.keys(exportsMap).map((k) => `export declare const ${k}: GeneratedValidator;`), ''].join('\n'));
+  for (const [name, id] of Object.entries(exportsMap)) {
+    await writeFile(root + `src/generated/validators/${name}.js`, withFastUri(standaloneCode.default(ajv, { [name]: id }), '../uri-format.js'));
+    await writeFile(root + `src/generated/validators/${name}.d.ts`, [...HEAD, `export declare const ${name}: GeneratedValidator;`, ''].join('\n'));
+  }
 }
 
 const ANNOTATIONS = new Set(['title', 'description', 'markdownDescription', 'examples', 'default', '$comment', 'deprecated', 'readOnly', 'writeOnly']);

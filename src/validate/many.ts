@@ -18,7 +18,7 @@ export async function validateOpinions(folders: readonly string[], options: Many
   const workers = workersFor(folders.length, options.jobs);
   if (workers <= 1) {
     const results: VFile[][] = [];
-    for (const folder of folders) results.push((await validateOpinion(folder)).files);
+    for (const folder of folders) results.push((await validateOpinion(folder, { markdown: false })).files);
     return results;
   }
   const done = await inWorkers<PlainFile[], undefined>('validate', folders, workers, undefined);

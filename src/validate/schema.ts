@@ -5,7 +5,12 @@
  * value at the value.
  */
 import type { ErrorObject } from 'ajv';
-import { opinion, principles, recommendations, evidence, hearings, glossary } from '../generated/validators.js';
+import { opinion } from '../generated/validators/opinion.js';
+import { principles } from '../generated/validators/principles.js';
+import { recommendations } from '../generated/validators/recommendations.js';
+import { evidence } from '../generated/validators/evidence.js';
+import { hearings } from '../generated/validators/hearings.js';
+import { glossary } from '../generated/validators/glossary.js';
 import { report } from '../core/messages.js';
 import { suggest } from '../core/suggest.js';
 import type { YamlKind } from '../core/model.js';
@@ -15,7 +20,7 @@ import { schemas } from './schemas.js';
 
 type SchemaNode = Record<string, unknown>;
 
-/** The validators of the YAML sources, named one by one so that a bundle keeps only these. */
+/** The validators of the YAML sources, each from its own module so that a bundle holds only these. */
 const validators = { opinion, principles, recommendations, evidence, hearings, glossary };
 
 export function checkSchema(kind: YamlKind, source: YamlSource): void {

@@ -5,7 +5,7 @@
  */
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { describe, expect, it } from 'vitest';
-import { uri_format } from '../../src/generated/validators.js';
+import { uri_format } from '../../src/generated/uri-format.js';
 
 const full = fullFormats.uri as (text: string) => boolean;
 const URLS = [
