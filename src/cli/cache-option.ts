@@ -36,7 +36,22 @@ export async function cachedResults<T, P>(
   convert: { toPlain: (result: T) => P; fromPlain: (plain: P) => T },
 ): Promise<T[]> {
   if (!options.cache && options.cacheLocation === undefined) return compute([...folders]);
-  const { withResultCache, linkedInputs } = await import('../cache/results.js');
+  const [{ withResultCache, linkedInputs }, { decodeText }] = await Promise.all([import('../cache/results.js'), import('../core/read-source.js')]);
+  // A file's text (kept for code frames) is left out of the cache when it is
+  // the file's content, read for the key anyway. Results are PlainFile lists
+  // (validate) or records with one (`files`: check, stats).
+  type Content = (path: string) => Buffer | undefined;
+  const TEXT_OF_FILE = '\u0000text of the file';
+  const stripFile = (file: PlainFile, contentOf: Content): PlainFile => {
+    const content = file.value === undefined ? undefined : contentOf(file.path);
+    return content && decodeText(content) === file.value ? { ...file, value: TEXT_OF_FILE } : file;
+  };
+  const restoreFile = (file: PlainFile, contentOf: Content): PlainFile => (file.value === TEXT_OF_FILE ? { ...file, value: decodeText(contentOf(file.path)!) } : file);
+  const eachFile = (result: unknown, fn: (file: PlainFile) => PlainFile): unknown => {
+    if (Array.isArray(result)) return (result as PlainFile[]).map(fn);
+    const record = result as { files?: PlainFile[] };
+    return Array.isArray(record.files) ? { ...record, files: record.files.map(fn) } : result;
+  };
   const { results } = await withResultCache<P>(
     folders,
     {
@@ -47,6 +62,7 @@ export async function cachedResults<T, P>(
       extraInputs: async (folder) => [...(await linkedInputs(folder)), ...(cacheKey.extraInputs ? await cacheKey.extraInputs(folder) : [])],
     },
     async (missing) => (await compute(missing)).map(convert.toPlain),
+    { store: (result, contentOf) => eachFile(result, (f) => stripFile(f, contentOf)), load: (stored, contentOf) => eachFile(stored, (f) => restoreFile(f, contentOf)) as P },
   );
   return results.map(convert.fromPlain);
 }

@@ -57,7 +57,7 @@ describe('withResultCache', () => {
     let computed: string[] = [];
     const compute = async (missing: string[]) => {
       computed.push(...missing);
-      return missing.map((f) => ({ folder: f, text: readFileSync(join(f, 'opinion.yaml'), 'utf8'), nan: NaN }));
+      return missing.map((f) => ({ folder: f, text: readFileSync(join(f, 'opinion.yaml'), 'utf8'), nan: NaN, odd: [Infinity, -Infinity, -0, undefined, { gone: undefined, tag: '\u0000' }] }));
     };
     const run = async (opts: ResultCacheOptions = options) => {
       computed = [];
@@ -76,6 +76,9 @@ describe('withResultCache', () => {
     expect(second.results).toEqual(first.results);
     expect(second.results.map((r) => r.folder)).toEqual(folders);
     expect(Number.isNaN(second.results[0]!.nan)).toBe(true);
+    expect(second.results[0]!.odd).toStrictEqual([Infinity, -Infinity, -0, undefined, { gone: undefined, tag: '\u0000' }]);
+    expect(Object.is(second.results[0]!.odd[2], -0)).toBe(true);
+    expect('gone' in (second.results[0]!.odd[4] as object)).toBe(true);
   });
 
   it('computes again an opinion whose file changed with the same size and modification time', async () => {
