@@ -4,22 +4,23 @@
 // Runs on the Node that runs this script, or on each `--node <binary>` given.
 // The code cache is warmed by one run before timing, as after a user's first run.
 // Run: npm run build && node bench/startup.mjs [--node /path/to/node ...] [--runs N] [--only validate,diff]
+// (OPINION_BENCH_NODES, a list of node binaries separated by ':', adds them too.)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { ROOT, median, runOnce, table, userEnv, snapshotCli } from './lib.mjs';
+import { ROOT, median, runOnce, scaledRuns, table, userEnv, snapshotCli } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const nodes = [];
-let runs = 15;
+let runs = scaledRuns(15);
 let only;
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--node') nodes.push(args[++i]);
   else if (args[i] === '--runs') runs = Number(args[++i]);
   else if (args[i] === '--only') only = args[++i].split(',');
 }
-if (nodes.length === 0) nodes.push(process.execPath);
+if (nodes.length === 0) nodes.push(process.execPath, ...(process.env.OPINION_BENCH_NODES ?? '').split(':').filter(Boolean));
 
 const bin = snapshotCli('startup-cli');
 const out = mkdtempSync(join(tmpdir(), 'opinion-startup-'));
