@@ -8,7 +8,7 @@
 // atomically (safe when several runs race), skipped when nothing is writable.
 // CommonJS (see ./package.json): Node starts a CommonJS entry faster than an ES module.
 'use strict';
-const { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } = require('node:fs');
+const { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } = require('node:fs');
 const { homedir } = require('node:os');
 const { join } = require('node:path');
 const vm = require('node:vm');
@@ -23,7 +23,13 @@ const cacheDir = codeCacheDir();
 if (cacheDir) require('node:module').enableCompileCache?.(join(cacheDir, 'compile'));
 
 const filename = join(dist, `${name}.cjs`);
-const source = readFileSync(filename, 'utf8');
+let source;
+try {
+  source = readFileSync(filename, 'utf8');
+} catch {
+  process.stderr.write(`opinion: cannot read ${filename}: the package is not built; run \`npm run build\` in ${join(__dirname, '..')}\n`);
+  process.exit(2);
+}
 let hash;
 try {
   hash = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8'))[name];
@@ -71,9 +77,13 @@ function codeCacheDir() {
 function writeCodeCache(file, compiled) {
   const temporary = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
   try {
-    mkdirSync(join(file, '..'), { recursive: true });
+    const dir = join(file, '..');
+    mkdirSync(dir, { recursive: true });
     writeFileSync(temporary, compiled.createCachedData());
     renameSync(temporary, file);
+    // The caches of this command's earlier builds (other content hashes) on this Node are stale now.
+    const stale = new RegExp(`^${name}-[0-9a-f]+-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.v8$`);
+    for (const other of readdirSync(dir)) if (stale.test(other) && join(dir, other) !== file) unlinkSync(join(dir, other));
   } catch {
     // A cache that cannot be written only costs speed.
     try {

@@ -4,7 +4,7 @@
  * when several runs race; never written beside the package.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -44,6 +44,20 @@ describe('code cache', () => {
     const run = runBin(['validate', SAMPLE], { env: { OPINION_CACHE_DIR: cache } });
     expect(run).toEqual(clean);
     expect(readFileSync(file).length).toBeGreaterThan(1000);
+  });
+
+  it('removes the caches of earlier builds of the command on this Node, and keeps the others', () => {
+    const cache = temporary();
+    mkdirSync(join(cache, 'v8'), { recursive: true });
+    const stale = `validate-0000000000000000-${process.version}-${process.arch}.v8`;
+    const otherNode = `validate-0000000000000000-v1.0.0-${process.arch}.v8`;
+    const otherCommand = `check-0000000000000000-${process.version}-${process.arch}.v8`;
+    for (const name of [stale, otherNode, otherCommand]) writeFileSync(join(cache, 'v8', name), 'old');
+    expect(runBin(['validate', SAMPLE], { env: { OPINION_CACHE_DIR: cache } }).code).toBe(0);
+    const left = cacheFiles(cache);
+    expect(left).not.toContain(stale);
+    expect(left).toEqual(expect.arrayContaining([otherNode, otherCommand]));
+    expect(left).toHaveLength(3);
   });
 
   it('costs nothing but speed when it cannot be written', () => {
