@@ -89,7 +89,8 @@ export async function loadOpinion(dir: string, options: LoadOptions = {}): Promi
     const read = await pending;
     files.push(read.file);
     if (!read.ok) continue;
-    const source = parseYamlSource(read.file);
+    // Chapter trees wanted means a build or an analysis, which locate every text field: positions at once.
+    const source = parseYamlSource(read.file, { positions: parse ? 'eager' : 'lazy' });
     sources[kind] = source;
     checkSchemaLink(read.file, kind);
     if (source.data !== undefined && source.data !== null) {

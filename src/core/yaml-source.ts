@@ -44,9 +44,14 @@ const SYNTAX_HINTS: Partial<Record<string, string>> = {
   UNEXPECTED_TOKEN: 'is this line indented like the others?',
 };
 
-export function parseYamlSource(file: VFile): YamlSource {
+/**
+ * Parse a YAML source. `positions: 'eager'` builds the Document at once (for
+ * callers that will locate most values anyway, e.g. a build placing every
+ * text field), skipping the fast path that would only add a second parse.
+ */
+export function parseYamlSource(file: VFile, options: { positions?: 'lazy' | 'eager' } = {}): YamlSource {
   const text = String(file.value);
-  const fast = readPlainYaml(text);
+  const fast = options.positions === 'eager' ? undefined : readPlainYaml(text);
   if (!fast) return parseWithPositions(file, text);
   let full: YamlSource | undefined;
   const positioned = () => (full ??= parseWithPositions(file, text));
@@ -68,10 +73,10 @@ export function parseYamlSource(file: VFile): YamlSource {
 
 /**
  * Text that only `yaml` reads: anchors, aliases, tags, directives, complex
- * keys, tabs, a flow collection opening a line (it may be a key) or closing
- * one (`yaml` warns about its indentation).
+ * keys, tabs, a flow collection used as a key (one opening a line and
+ * followed by `:` on it) or closing a line (`yaml` warns about its indentation).
  */
-const NOT_PLAIN = /(?:^|[\s,[{:])[&*!]|^%|^[ ]*(?:-[ ]+)*[[{\]}]|(?:^|[\s,[{])\?(?:\s|$)|\t/m;
+const NOT_PLAIN = /(?:^|[\s,[{:])[&*!]|^%|^[ ]*(?:-[ ]+)*[[{][^\n]*[\]}][ ]*:(?:[ ]|$)|^[ ]*[\]}]|(?:^|[\s,[{])\?(?:\s|$)|\t/m;
 
 /** js-yaml types resolving plain scalars as `yaml`'s core schema does (yaml/dist/schema/core, common/null). */
 const scalar = (tag: string, test: (text: string) => boolean, construct: (text: string) => unknown) =>

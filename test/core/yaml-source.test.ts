@@ -56,6 +56,11 @@ const SNIPPETS = [
   '0o17: a\n-0: b\n1e3: c\n.nan: d\nTrue: e\nFALSE: f\n',
   '[a, b]: c\n',
   '{a: 1}: c\n',
+  '- [a, b]: c\n',
+  '- {a: 1}:\n',
+  'rules:\n  - [\'([^aeiou])y$\', \'$1ies\']\n  - [\'$\', \'s\'] # plural: regular\n',
+  '- [a] # see [x]: y\n',
+  'k: [a, b]\nm: {x: [1, {y: 2}]}\n',
   'a: b # comment\n# only comment\nc: d#not\n',
   '---\na: 1\n...\n',
   '',
@@ -91,8 +96,8 @@ describe('YAML fast path', () => {
   it('agrees with the `yaml` package on every YAML file of the project', () => {
     expect(FIXTURES.length).toBeGreaterThan(50);
     const ways = FIXTURES.map((file) => agree(readFileSync(file, 'utf8'), relative(ROOT, file)));
-    // The sample opinions are plain YAML: they take the fast path.
-    const samples = FIXTURES.filter((f) => f.startsWith(join(ROOT, 'opinions')));
+    // The sample opinions and the shipped label files are plain YAML: they take the fast path.
+    const samples = FIXTURES.filter((f) => f.startsWith(join(ROOT, 'opinions')) || f.startsWith(join(ROOT, 'templates')));
     expect(samples.filter((f) => ways[FIXTURES.indexOf(f)] === 'full').map((f) => relative(ROOT, f))).toEqual([]);
   });
 
@@ -101,7 +106,7 @@ describe('YAML fast path', () => {
   });
 
   it('leaves anchors, aliases, tags, directives, tabs and duplicate keys to `yaml`', () => {
-    for (const text of ['a: &x 1\nb: *x\n', 'a: !!str 1\n', '%YAML 1.2\n---\na: 1\n', 'a:\n\t- 1\n', 'a: 1\na: 2\n', '? [a, b]\n: c\n', 'a: [\n  1\n]\n'])
+    for (const text of ['- [a, b]: c\n', '- {a: 1}:\n', 'a: &x 1\nb: *x\n', 'a: !!str 1\n', '%YAML 1.2\n---\na: 1\n', 'a:\n\t- 1\n', 'a: 1\na: 2\n', '? [a, b]\n: c\n', 'a: [\n  1\n]\n'])
       expect(readPlainYaml(text), text).toBeUndefined();
   });
 
@@ -111,7 +116,8 @@ describe('YAML fast path', () => {
       const fast = parseYamlSource(new VFile({ path: file, value: text }));
       const pointers = fast.data && typeof fast.data === 'object' ? Object.keys(fast.data).map((k) => '/' + k.replace(/~/g, '~0').replace(/\//g, '~1')) : [];
       const located = pointers.map((p) => [fast.locate(p), fast.locate(p, 'key')]);
-      const full = parseYamlSource(new VFile({ path: file, value: text.replace(/$/, '') }));
+      const full = parseYamlSource(new VFile({ path: file, value: text }), { positions: 'eager' });
+      expect(full.positioned).toBe(true);
       expect(fast.file.messages.map(String)).toEqual(full.file.messages.map(String));
       expect(located).toEqual(pointers.map((p) => [full.locate(p), full.locate(p, 'key')]));
     }
