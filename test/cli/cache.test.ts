@@ -4,22 +4,13 @@
  * with the same size and modification time), not the configuration above the
  * opinion, not the tool's version or the command's settings.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { withResultCache, type ResultCacheOptions } from '../../src/cache/results.js';
-import { ROOT, runMain } from './helpers.js';
+import { ROOT, runMain, temporaryFolders } from './helpers.js';
 
-const dirs: string[] = [];
-function temporary(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'opinion-cache-'));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const temporary = temporaryFolders('opinion-cache-');
 
 /** One fixed modification time (whole seconds: set and read back exactly). */
 const PINNED = 1_600_000_000;

@@ -4,21 +4,12 @@
  * when several runs race; never written beside the package.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { BIN, ROOT, runBin } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { BIN, ROOT, runBin, temporaryFolders } from './helpers.js';
 
-const dirs: string[] = [];
-function temporary(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'opinion-code-cache-'));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const temporary = temporaryFolders('opinion-code-cache-');
 
 const SAMPLE = join(ROOT, 'opinions', 'see-migrants');
 const cacheFiles = (dir: string) => (existsSync(join(dir, 'v8')) ? readdirSync(join(dir, 'v8')).filter((f) => f.endsWith('.v8')) : []);

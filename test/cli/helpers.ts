@@ -3,6 +3,10 @@
  * stderr and exit code), or in-process through `main()` with an injected Io.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.js';
 
@@ -34,4 +38,17 @@ export async function runMain(args: string[], options: { cwd?: string; env?: Rec
     stderrIsTTY: options.tty ?? false,
   });
   return { code, stdout, stderr };
+}
+
+/** A fresh temporary folder per call, all removed after each test of the file that calls this once. */
+export function temporaryFolders(prefix: string): () => string {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+  return () => {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    dirs.push(dir);
+    return dir;
+  };
 }
