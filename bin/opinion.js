@@ -22,6 +22,11 @@ const cacheDir = codeCacheDir();
 // Node >= 22.1: also cache the compiled ES modules (dist/worker.js in worker threads).
 if (cacheDir) require('node:module').enableCompileCache?.(join(cacheDir, 'compile'));
 
+// Findings are VFileMessages, which are Errors whose stack vfile-message sets to
+// '' anyway: a check of many opinions would capture tens of thousands of stacks
+// for nothing. Stacks are printed only for internal errors under OPINION_DEBUG.
+if (!process.env.OPINION_DEBUG) Error.stackTraceLimit = 0;
+
 const filename = join(dist, `${name}.cjs`);
 let source;
 try {
