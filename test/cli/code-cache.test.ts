@@ -3,7 +3,7 @@
  * after, rewritten when V8 rejects it, harmless when it cannot be written and
  * when several runs race; never written beside the package.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -74,6 +74,12 @@ describe('code cache', () => {
     for (const run of runs) expect(run).toEqual({ code: 0, stdout: runs[0]!.stdout });
     expect(readdirSync(join(cache, 'v8')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(runBin(['validate', SAMPLE], { env: { OPINION_CACHE_DIR: cache } }).stdout).toBe(runs[0]!.stdout);
+  });
+
+  it('stops quietly when the reader closes the pipe early', () => {
+    const result = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" stats "${SAMPLE}" --format json | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim()).toBe('0');
   });
 
   it('is never written into the package', () => {
