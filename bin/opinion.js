@@ -1,5 +1,106 @@
 #!/usr/bin/env node
-// Launcher: the CLI is bundled into dist/ by `npm run build` (run by `npm ci` through `prepare`).
-import { run } from '../dist/cli.js';
+// Launcher. `npm run build` (run by `npm ci` through `prepare`) bundles each
+// command into one CommonJS script, dist/commands/<command>.cjs (all.cjs: every
+// command, for --help, --version and mistakes). This file runs the one that
+// argv names, compiled with a V8 code cache: the compiled code of the previous
+// run, one file per script content and Node version, kept in the user's cache
+// folder (never in the install folder), rewritten when V8 rejects it, written
+// atomically (safe when several runs race), skipped when nothing is writable.
+// CommonJS (see ./package.json): Node starts a CommonJS entry faster than an ES module.
+'use strict';
+const { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } = require('node:fs');
+const { homedir } = require('node:os');
+const { join } = require('node:path');
+const vm = require('node:vm');
 
-process.exitCode = await run();
+const COMMANDS = new Set(['init', 'validate', 'build', 'check', 'stats', 'diff', 'import']);
+const dist = join(__dirname, '..', 'dist', 'commands');
+const first = process.argv[2];
+const name = first !== undefined && COMMANDS.has(first) ? first : 'all';
+const cacheDir = codeCacheDir();
+
+// Node >= 22.1: also cache the compiled ES modules (dist/worker.js in worker threads).
+if (cacheDir) require('node:module').enableCompileCache?.(join(cacheDir, 'compile'));
+
+// A reader that stops early (`opinion stats … | head`) closes the pipe: stop quietly, as other tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error && error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
+// Findings are VFileMessages, which are Errors whose stack vfile-message sets to
+// '' anyway: a check of many opinions would capture tens of thousands of stacks
+// for nothing. Stacks are printed only for internal errors under OPINION_DEBUG.
+if (!process.env.OPINION_DEBUG) Error.stackTraceLimit = 0;
+
+const filename = join(dist, `${name}.cjs`);
+let source;
+try {
+  source = readFileSync(filename, 'utf8');
+} catch {
+  process.stderr.write(`opinion: cannot read ${filename}: the package is not built; run \`npm run build\` in ${join(__dirname, '..')}\n`);
+  process.exit(2);
+}
+let hash;
+try {
+  hash = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8'))[name];
+} catch {
+  hash = undefined;
+}
+const cacheFile = cacheDir && hash ? join(cacheDir, `${name}-${hash}-${process.version}-${process.arch}.v8`) : undefined;
+let cachedData;
+if (cacheFile) {
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+}
+const script = new vm.Script(require('node:module').wrap(source), {
+  filename,
+  cachedData,
+  importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+});
+const module_ = { exports: {} };
+script.runInThisContext()(module_.exports, require, module_, filename, dist);
+
+module_.exports.run().then(
+  (code) => {
+    process.exitCode = code;
+    // After the run, the cache holds the functions the command compiled too.
+    if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) writeCodeCache(cacheFile, script);
+  },
+  (error) => {
+    process.stderr.write(`opinion: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);
+
+/** OPINION_CACHE_DIR, else $XDG_CACHE_HOME/opinion, else ~/.cache/opinion; none when there is no home. */
+function codeCacheDir() {
+  const env = process.env;
+  if (env.OPINION_CACHE_DIR === '') return undefined;
+  if (env.OPINION_CACHE_DIR) return join(env.OPINION_CACHE_DIR, 'v8');
+  const base = env.XDG_CACHE_HOME || (homedir() ? join(homedir(), '.cache') : undefined);
+  return base ? join(base, 'opinion', 'v8') : undefined;
+}
+
+function writeCodeCache(file, compiled) {
+  const temporary = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    const dir = join(file, '..');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(temporary, compiled.createCachedData());
+    renameSync(temporary, file);
+    // The caches of this command's earlier builds (other content hashes) on this Node are stale now.
+    const stale = new RegExp(`^${name}-[0-9a-f]+-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.v8$`);
+    for (const other of readdirSync(dir)) if (stale.test(other) && join(dir, other) !== file) unlinkSync(join(dir, other));
+  } catch {
+    // A cache that cannot be written only costs speed.
+    try {
+      unlinkSync(temporary);
+    } catch {}
+  }
+}

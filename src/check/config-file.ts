@@ -8,7 +8,7 @@ import { access } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import type { VFile } from 'vfile';
-import { check_config as validateConfig } from '../generated/validators.js';
+import { check_config as validateConfig } from '../generated/validators/check_config.js';
 import { readSource } from '../core/read-source.js';
 import { parseYamlSource, pointerSegments, type YamlSource } from '../core/yaml-source.js';
 import { report } from '../core/messages.js';

@@ -4,7 +4,7 @@
  * YAML reference lists), all with their places in the user's files.
  */
 import type { ChapterSource, IdDefinition, IdReference, Located, Opinion, YamlKind } from './model.js';
-import { ID_PATTERN, LEADING_ID, TRAILING_ATTRIBUTES } from './markdown.js';
+import { ID_PATTERN, LEADING_ID, TRAILING_ATTRIBUTES } from './markdown-syntax.js';
 
 export interface IdIndex {
   definitions: IdDefinition[];

@@ -8,10 +8,9 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { VFile } from 'vfile';
 import { report } from './messages.js';
-import { parseMarkdown } from './markdown.js';
 import { outlineProse } from './prose-outline.js';
 import { readSource, describeFsError } from './read-source.js';
-import { parseYamlSource, type YamlSource } from './yaml-source.js';
+import { parseYamlSource, pointerSegments, type YamlSource } from './yaml-source.js';
 import { suggest } from './suggest.js';
 import { checkSchema } from './schema.js';
 import type { ChapterSource, Located, Metadata, Opinion, YamlKind } from './model.js';
@@ -28,7 +27,17 @@ const CHAPTER_FILE = /^(\d+)-([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\.md$/;
 const LANG_FOLDER = /^[a-z]{2}$/;
 const KNOWN_ENTRIES = [...YAML_KINDS.map((kind) => `${kind}.yaml`), 'text', 'notes', 'labels', 'slots', 'check.yaml', 'README.md'];
 
-export async function loadOpinion(dir: string): Promise<LoadResult> {
+export interface LoadOptions {
+  /**
+   * Whether chapters' `tree` will be read (default true). `false` loads no
+   * Markdown parser (unified, micromark): what validate does, which reads
+   * only the outline; reading a `tree` then throws.
+   */
+  markdown?: boolean;
+}
+
+export async function loadOpinion(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const parse = options.markdown === false ? undefined : (await import('./markdown.js')).parseMarkdown;
   const files: VFile[] = [];
   const folder = new VFile({ path: dir });
 
@@ -64,7 +73,7 @@ export async function loadOpinion(dir: string): Promise<LoadResult> {
   const sources: Partial<Record<YamlKind, YamlSource>> = {};
   // Read every file at once; parse them in a fixed order so messages are deterministic.
   const yamlReads = YAML_KINDS.map((kind) => (entries.includes(`${kind}.yaml`) ? readSource(join(dir, `${kind}.yaml`)) : undefined));
-  const chaptersRead = loadChapters(dir, entries, folder);
+  const chaptersRead = loadChapters(dir, entries, folder, parse);
   const notesRead = listNotes(dir, entries);
   for (const [i, kind] of YAML_KINDS.entries()) {
     const pending = yamlReads[i];
@@ -80,7 +89,8 @@ export async function loadOpinion(dir: string): Promise<LoadResult> {
     const read = await pending;
     files.push(read.file);
     if (!read.ok) continue;
-    const source = parseYamlSource(read.file);
+    // Chapter trees wanted means a build or an analysis, which locate every text field: positions at once.
+    const source = parseYamlSource(read.file, { positions: parse ? 'eager' : 'lazy' });
     sources[kind] = source;
     checkSchemaLink(read.file, kind);
     if (source.data !== undefined && source.data !== null) {
@@ -126,6 +136,9 @@ export async function loadOpinion(dir: string): Promise<LoadResult> {
     locate(kind, pointer, part): Located | undefined {
       const source = sources[kind];
       if (!source) return undefined;
+      // Read by the fast path: the value is there, so its position is found
+      // only when something asks for it (most runs report nothing).
+      if (!source.positioned && hasValueAt(source.data, pointer)) return lazyLocated(source, pointer, part);
       const position = source.locate(pointer, part);
       return position ? { file: source.file.path, position } : undefined;
     },
@@ -133,7 +146,36 @@ export async function loadOpinion(dir: string): Promise<LoadResult> {
   return { opinion, files };
 }
 
-async function loadChapters(dir: string, entries: string[], folder: VFile): Promise<{ chapters: Record<string, ChapterSource[]>; files: VFile[] }> {
+/** Whether the data has a value at a JSON pointer. */
+function hasValueAt(data: unknown, pointer: string): boolean {
+  let value = data;
+  for (const segment of pointerSegments(pointer)) {
+    if (Array.isArray(value)) {
+      const index = Number(segment);
+      if (!Number.isInteger(index) || index < 0 || index >= value.length) return false;
+      value = value[index];
+    } else if (isObject(value) && Object.hasOwn(value, segment)) {
+      value = value[segment];
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** A place whose position is computed (by building the YAML Document) on first read. */
+function lazyLocated(source: YamlSource, pointer: string, part: 'key' | 'value' | undefined): Located {
+  let position: Located['position'] | undefined;
+  return {
+    file: source.file.path,
+    get position() {
+      position ??= source.locate(pointer, part) ?? source.locate('') ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+      return position;
+    },
+  };
+}
+
+async function loadChapters(dir: string, entries: string[], folder: VFile, parse: MarkdownParse | undefined): Promise<{ chapters: Record<string, ChapterSource[]>; files: VFile[] }> {
   const chapters: Record<string, ChapterSource[]> = {};
   const files: VFile[] = [];
   if (!entries.includes('text')) return { chapters, files };
@@ -174,7 +216,7 @@ async function loadChapters(dir: string, entries: string[], folder: VFile): Prom
       const read = (await reads[i])!;
       files.push(read.file);
       if (!read.ok) continue;
-      list.push(chapterSource(match[2]!, entry, path, read.file));
+      list.push(chapterSource(match[2]!, entry, path, read.file, parse));
     }
     chapters[entry] = list;
   }
@@ -209,7 +251,9 @@ function checkSchemaLink(file: VFile, kind: YamlKind): void {
 }
 
 /** A chapter whose Markdown is parsed on first use of `tree` (a build of one language parses only that one). */
-function chapterSource(id: string, lang: string, path: string, file: VFile): ChapterSource {
+type MarkdownParse = (text: string) => ChapterSource['tree'];
+
+function chapterSource(id: string, lang: string, path: string, file: VFile, parse: MarkdownParse | undefined): ChapterSource {
   let tree: ChapterSource['tree'] | undefined;
   let outline: ChapterSource['outline'] | undefined;
   return {
@@ -218,7 +262,8 @@ function chapterSource(id: string, lang: string, path: string, file: VFile): Cha
     path,
     file,
     get tree() {
-      tree ??= parseMarkdown(String(file.value));
+      if (!parse) throw new Error('chapter trees were not loaded: loadOpinion(dir, { markdown: false })');
+      tree ??= parse(String(file.value));
       return tree;
     },
     get outline() {

@@ -5,7 +5,12 @@
  * value at the value.
  */
 import type { ErrorObject } from 'ajv';
-import * as validators from '../generated/validators.js';
+import { opinion } from '../generated/validators/opinion.js';
+import { principles } from '../generated/validators/principles.js';
+import { recommendations } from '../generated/validators/recommendations.js';
+import { evidence } from '../generated/validators/evidence.js';
+import { hearings } from '../generated/validators/hearings.js';
+import { glossary } from '../generated/validators/glossary.js';
 import { report } from './messages.js';
 import { suggest } from './suggest.js';
 import type { YamlKind } from './model.js';
@@ -14,6 +19,9 @@ import { pointerSegments } from './yaml-source.js';
 import { schemas } from './schemas.js';
 
 type SchemaNode = Record<string, unknown>;
+
+/** The validators of the YAML sources, each from its own module so that a bundle holds only these. */
+const validators = { opinion, principles, recommendations, evidence, hearings, glossary };
 
 export function checkSchema(kind: YamlKind, source: YamlSource): void {
   const validate = validators[kind];

@@ -4,7 +4,7 @@
  * messages; never throws for bad input.
  */
 import type { VFile } from 'vfile';
-import { loadOpinion } from '../core/load.js';
+import { loadOpinion, type LoadOptions } from '../core/load.js';
 import { sortMessages } from '../core/messages.js';
 import type { Opinion } from '../core/model.js';
 import type { IdIndex } from '../core/ids.js';
@@ -17,9 +17,9 @@ export interface ValidatedOpinion {
   files: VFile[];
 }
 
-/** Load one opinion folder and run every check on it. */
-export async function validateOpinion(dir: string): Promise<ValidatedOpinion> {
-  const { opinion, files } = await loadOpinion(dir);
+/** Load one opinion folder and run every check on it (`markdown: false`: see LoadOptions). */
+export async function validateOpinion(dir: string, options: LoadOptions = {}): Promise<ValidatedOpinion> {
+  const { opinion, files } = await loadOpinion(dir, options);
   const index = opinion ? checkSemantics(opinion) : undefined;
   sortMessages(files);
   return { opinion, index, files };

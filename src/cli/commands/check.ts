@@ -6,8 +6,9 @@ import type { DefineCommand } from './index.js';
 import { EXIT, UsageError, useColor } from '../io.js';
 import { reportFormatOption, type ReportFormat } from '../report-option.js';
 import { VERSION } from '../../version.js';
+import { addCacheOptions, cachedResults, type CacheCliOptions } from '../cache-option.js';
 
-interface CheckCliOptions {
+interface CheckCliOptions extends CacheCliOptions {
   jobs?: string;
   format: ReportFormat;
   quiet?: boolean;
@@ -17,7 +18,7 @@ interface CheckCliOptions {
 }
 
 export const checkCommand: DefineCommand = (io, setExit) =>
-  new Command('check')
+  addCacheOptions(new Command('check')
     .summary('lint opinions: length, coverage, glossary, references, recommendations, clear writing, consistency')
     .description(
       'Validate one opinion folder, several, or a tree of them, then run the rules that see the ' +
@@ -36,13 +37,16 @@ export const checkCommand: DefineCommand = (io, setExit) =>
     .option('-c, --config <file>', 'use this configuration file instead of the nearest opinion-check.yaml')
     .option('-r, --rule <id=severity>', 'set a rule to off, warning or error (e.g. writing/sentence-length=off); repeatable', (value: string, list: string[] | undefined) => [...(list ?? []), value])
     .option('--list-rules', 'list the rules with their default severity, then exit')
-    .option('-j, --jobs <n>', 'worker threads for many opinions (default: one per core from 24 opinions on)')
+    .option('-j, --jobs <n>', 'worker threads for many opinions (default: one per core from 24 opinions on)'))
     .action(async (paths: string[], options: CheckCliOptions) => {
-      const [check, { checkOpinions }, { findOpinionFolders }, { formatReport }] = await Promise.all([
+      const [check, { checkOpinions }, { findOpinionFolders }, { formatReport }, { toPlainFile, fromPlainFile }, { PROJECT_CONFIG }, { filesAbove }] = await Promise.all([
         import('../../check/index.js'),
         import('../../corpus/worker.js'),
         import('../../validate/index.js'),
         import('../../report/index.js'),
+        import('../../core/plain-file.js'),
+        import('../../check/config-file.js'),
+        import('../../cache/results.js'),
       ]);
       if (options.listRules) {
         io.stdout(listRules(check.RULES));
@@ -68,7 +72,18 @@ export const checkCommand: DefineCommand = (io, setExit) =>
         throw new UsageError(found.problems.map((p) => p.reason.replace(io.cwd + '/', '')).join('\nopinion: '));
       }
       const jobs = parseJobs(options.jobs);
-      const results = await checkOpinions(found.folders, { ...(config ? { config } : {}), rules: overrides, ...(jobs ? { jobs } : {}) });
+      const results = await cachedResults(
+        io,
+        options,
+        // Results depend on the configuration files: --config, or the nearest opinion-check.yaml above each opinion.
+        { command: 'check', settings: { config: config ?? null, rules: overrides }, extraInputs: async (folder) => (config ? [config] : filesAbove(folder, PROJECT_CONFIG)) },
+        found.folders,
+        (folders) => checkOpinions(folders, { ...(config ? { config } : {}), rules: overrides, ...(jobs ? { jobs } : {}) }),
+        {
+          toPlain: (r) => ({ files: r.files.map(toPlainFile), checked: r.checked }),
+          fromPlain: (r: { files: import('../../core/plain-file.js').PlainFile[]; checked: boolean }) => ({ files: r.files.map(fromPlainFile), checked: r.checked }),
+        },
+      );
       // A project configuration file comes back with every opinion it applies to: report it once.
       const files: VFile[] = [];
       const seen = new Set<string>();
