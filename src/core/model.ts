@@ -96,13 +96,22 @@ export interface Amendment {
 }
 
 export interface Metadata {
+  /** `INT/871`, or the placeholder `not yet assigned` / `to be completed` (see core/placeholders.ts). */
   reference: string;
   document?: string;
+  /** The Official Journal's number of the published text, e.g. `2018/C 283/01`. */
+  oj_reference?: string;
+  /** The EUR-Lex CELEX number, e.g. `52017IE4769`. */
+  celex?: string;
   title: Text;
   kind: OpinionKind;
   requested_by?: Text;
   legal_basis?: Text;
   referrals?: Referral[];
+  /** The documents the opinion is on, printed under the title (`COM(2023) 316 final`). */
+  documents?: string[];
+  /** Several referrals: one row each (default) or one row for all. */
+  referral_rows?: 'each' | 'one';
   rapporteurs?: Person[];
   experts?: { name: string; assists?: string }[];
   section?: Text;

@@ -4,6 +4,7 @@
  * key (with "did you mean"), a missing property at the parent mapping, a bad
  * value at the value.
  */
+import { TO_BE_COMPLETED } from '../core/placeholders.js';
 import type { ErrorObject } from 'ajv';
 import { opinion } from '../generated/validators/opinion.js';
 import { principles } from '../generated/validators/principles.js';
@@ -26,7 +27,7 @@ const validators = { opinion, principles, recommendations, evidence, hearings, g
 export function checkSchema(kind: YamlKind, source: YamlSource): void {
   const validate = validators[kind];
   if (validate(source.data)) return;
-  const errors = pruneErrors(validate.errors ?? []);
+  const errors = pruneErrors(validate.errors ?? [], source.data);
   // `adressees:` is both an unknown property and a missing `addressees`: the
   // "did you mean" message says it all, so the missing-property one is dropped.
   const misspelt = new Set<string>();
@@ -42,12 +43,14 @@ export function checkSchema(kind: YamlKind, source: YamlSource): void {
 }
 
 /** Drop errors that only restate a more precise one (ajv reports both). */
-function pruneErrors(errors: ErrorObject[]): ErrorObject[] {
+function pruneErrors(errors: ErrorObject[], data: unknown): ErrorObject[] {
   const seen = new Set<string>();
   const result: ErrorObject[] = [];
   for (const error of errors) {
     // A failed propertyNames check is reported through its inner error, which names the key.
     if (error.keyword === 'propertyNames') continue;
+    // A fact's date may be the words `to be completed` (reported as a warning by the semantic checks).
+    if (error.keyword === 'format' && error.schemaPath.includes('/factDate/') && valueAt(data, error.instancePath) === TO_BE_COMPLETED) continue;
     const key = `${error.instancePath}|${error.keyword}|${JSON.stringify(error.params)}|${error.propertyName ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -125,7 +128,7 @@ function reportError(kind: YamlKind, source: YamlSource, error: ErrorObject): vo
     case 'format': {
       const value = valueAt(source.data, path);
       const format = String(error.params.format);
-      const expected = format === 'date' ? 'a real date written `YYYY-MM-DD` (e.g. `2018-05-23`)' : format === 'uri' ? 'a full address starting with `https://`' : `a valid ${format}`;
+      const expected = format === 'date' ? `a real date written \`YYYY-MM-DD\` (e.g. \`2018-05-23\`)${error.schemaPath.includes('/factDate/') ? ', or `to be completed`' : ''}` : format === 'uri' ? 'a full address starting with `https://`' : `a valid ${format}`;
       report(file, `Unexpected ${format} \`${String(value)}\` for \`${fieldName(path)}\`, expected ${expected}`, {
         ruleId: format === 'date' ? 'schema/date' : 'schema/format',
         place: where(path),

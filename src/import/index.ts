@@ -211,7 +211,7 @@ export async function importDraft(bytes: Uint8Array, shown: string, options: Imp
   if (cited.size) files.push({ path: 'evidence.yaml', content: header('evidence') + yamlStringify({ evidence: [...cited.values()] }, { lineWidth: 0 }) });
   names.forEach((name, i) => files.push({ path: `text/${lang}/${name}`, content: chapterFiles[i] as string }));
   sortMessages([file]);
-  const reference = typeof meta.reference === 'string' && meta.reference !== 'INT/000' ? meta.reference.toLowerCase().replace('/', '-') : '';
+  const reference = typeof meta.reference === 'string' && /^[A-Z]+\/\d+$/u.test(meta.reference) ? meta.reference.toLowerCase().replace('/', '-') : '';
   return { files, report: file, lang, folderName: reference || slug(folderBase, 6) || 'imported-opinion' };
 }
 

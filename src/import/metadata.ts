@@ -12,6 +12,7 @@ import type { Labels } from '../render/labels.js';
 import type { LabelKey } from '../render/labels.js';
 import { matchLabel, normalise, parseLongDate, parseShortDate } from './labels.js';
 import type { Structure } from './structure.js';
+import { NOT_YET_ASSIGNED, TO_BE_COMPLETED } from '../core/placeholders.js';
 
 export interface Metadata {
   meta: Record<string, unknown>;
@@ -44,8 +45,15 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
     info(file, `Unexpected ${what} \`${`${row.label} ${row.value}`.trim()}\`, expected a header row \`opinion build\` writes: kept as a comment in opinion.yaml`, 'warning');
   };
 
+  // The build's visible gaps read back as the words that made them.
+  const gap = normalise(labels.text['values.to-be-completed']);
+  const unassigned = normalise(labels.text['values.reference-not-assigned']);
+  const word = (value: string) => (value === gap ? TO_BE_COMPLETED : value === unassigned ? NOT_YET_ASSIGNED : value);
+  const shortDate = (value: string) => (value === TO_BE_COMPLETED ? value : parseShortDate(labels, value));
+  const longDate = (value: string) => (normalise(value) === gap ? TO_BE_COMPLETED : parseLongDate(labels, value));
+
   for (const row of rows) {
-    const value = normalise(row.value);
+    const value = word(normalise(row.value));
     switch (row.field) {
       case 'reference':
         meta.reference = value;
@@ -63,7 +71,7 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
         const withDate = matchLabel(labels, 'stage.version-date', value);
         const only = withDate ?? matchLabel(labels, 'stage.version', value);
         if (only?.version && /^\d+$/u.test(only.version)) meta.version = Number(only.version);
-        const date = withDate?.date ? parseLongDate(labels, withDate.date) : undefined;
+        const date = withDate?.date ? longDate(withDate.date) : undefined;
         if (date) meta.version_date = date;
         if (!only) keep('version line', row);
         break;
@@ -76,6 +84,7 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
         } else {
           const found = KIND_KEYS.find((key) => normalise(labels.text[`kind.${key}`]) === value);
           if (found) kind = found;
+          else if (value === `(${gap})`) kind = TO_BE_COMPLETED;
           else keep('line', row);
         }
         break;
@@ -86,10 +95,10 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
       case 'rapporteur':
       case 'co-rapporteur':
       case 'rapporteur-general':
-        for (const name of names(row.value)) rapporteurs.push({ name, role: row.field });
+        for (const name of names(row.value)) rapporteurs.push({ name: word(name), role: row.field });
         break;
       case 'decision': {
-        const date = parseShortDate(labels, value);
+        const date = shortDate(value);
         if (!date) {
           keep('decision date', row);
           break;
@@ -100,7 +109,7 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
       case 'referral':
       case 'consultation': {
         const parts = matchLabel(labels, 'header.referral-value', value);
-        const date = parts?.date ? parseShortDate(labels, parts.date) : undefined;
+        const date = parts?.date ? shortDate(word(parts.date)) : undefined;
         if (!parts?.body || !date) {
           keep('referral', row);
           break;
@@ -117,7 +126,7 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
         break;
       case 'adopted_in_section':
       case 'adopted_at_plenary': {
-        const date = parseShortDate(labels, value);
+        const date = shortDate(value);
         if (date) meta[row.field] = date;
         else keep('date', row);
         break;
@@ -144,7 +153,7 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
     const opinion = matchLabel(labels, 'title.opinion', titleLine);
     const report = matchLabel(labels, 'title.information-report', titleLine);
     if (report?.title) kind = 'information-report';
-    meta.title = (opinion ?? report)?.title ?? normalise(titleLine);
+    meta.title = word((opinion ?? report)?.title ?? normalise(titleLine));
     if (!opinion && !report) info(file, `Unexpected title line \`${normalise(titleLine)}\`, expected \`${labels.text['title.opinion']}\`: taken whole as the title`, 'warning');
   } else {
     meta.title = fallbackReference;
@@ -152,8 +161,8 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
   }
 
   if (!meta.reference) {
-    meta.reference = 'INT/000';
-    info(file, 'Unexpected draft without a reference (e.g. `INT/871`) before the first chapter, expected one: set to `INT/000`, change it in opinion.yaml', 'warning');
+    meta.reference = TO_BE_COMPLETED;
+    info(file, 'Unexpected draft without a reference (e.g. `INT/871`) before the first chapter, expected one: set to `to be completed` in opinion.yaml', 'warning');
   }
   if (kind === undefined) {
     kind = (meta.referrals as unknown[] | undefined)?.length ? 'referral' : 'own-initiative';
@@ -180,7 +189,7 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
   const [first, ...rest] = structure.closing;
   if (first) {
     const placeDate = matchLabel(labels, 'closing.place-date', first);
-    const date = placeDate?.date ? parseLongDate(labels, placeDate.date) : undefined;
+    const date = placeDate?.date ? longDate(placeDate.date) : undefined;
     const closing: Record<string, unknown> = {};
     if (placeDate?.place) closing.place = placeDate.place;
     if (date) closing.date = date;
@@ -192,6 +201,12 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
       info(file, `Unexpected closing block \`${structure.closing.join(' / ')}\`, expected \`${labels.text['closing.place-date']}\`, \`${president}\` and a name: kept as a comment in opinion.yaml`, 'warning');
     }
     meta.closing = closing;
+    if (stage !== 'adopted') {
+      report(file, `Unexpected closing block \`${structure.closing.join(' / ')}\` on a version at stage \`${stage}\`, expected it on the text as adopted only: kept in opinion.yaml, the build prints it once \`stage\` is \`adopted\``, {
+        ruleId: 'import/closing-before-adoption',
+        severity: 'warning',
+      });
+    }
   }
   meta.language = lang;
   meta.languages = [lang];

@@ -5,6 +5,7 @@
  * on the files they concern; an opinion with errors is not rendered further
  * than needed to report them, and `ok` is false.
  */
+import { factsAfterVersion, lateFactMessage } from '../core/stage-facts.js';
 import { join, resolve } from 'node:path';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
@@ -71,6 +72,24 @@ export async function buildOpinion(dir: string, options: BuildOptions = {}): Pro
         expected: declared,
       });
     }
+  }
+
+  // A version states only what was known on its date (the same finding as `check`'s consistency/fact-after-version).
+  const late = factsAfterVersion(opinion);
+  for (const fact of late.facts) {
+    const at = opinion.locate(fact.kind, fact.pointer);
+    const file = at ? files.find((f) => f.path === at.file) : undefined;
+    if (file) report(file, lateFactMessage(fact, late.version!, meta.stage), { ruleId: 'stage/fact-after-version', severity: 'warning', place: at?.position });
+  }
+
+  // No default for a fact: a legal basis nobody entered is a visible gap in the draft, and said here.
+  if (meta.legal_basis === undefined) {
+    report(opinionFile, 'Missing `legal_basis`, expected the legal basis of the opinion (e.g. `Rule 52(2) of the Rules of Procedure` for an own-initiative opinion since 2022), or `to be completed`; the draft shows a gap', {
+      ruleId: 'meta/missing-legal-basis',
+      severity: 'warning',
+      place: opinion.locate('opinion', '/kind', 'key')?.position,
+      note: 'The legal basis is never filled in by default: the Rule cited changes over the years (29(2) in 2017–2018, 32(2) in 2019–2021, 52(2) from 2022)',
+    });
   }
 
   // Template and slot replacements.

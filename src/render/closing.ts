@@ -9,6 +9,8 @@ import { report, suggest } from '../core/messages.js';
 import type { RenderContext } from './context.js';
 import { formatLongDate } from './dates.js';
 import { fillPhrasing, fillText } from './labels.js';
+import { gapNode } from './front-matter.js';
+import { isToBeCompleted } from '../core/placeholders.js';
 import { missingText, parseBlocks, parsePhrasing, pick } from './source-text.js';
 
 export interface Closing {
@@ -20,6 +22,9 @@ export interface Closing {
 }
 
 export function closingBlock(ctx: RenderContext): Closing | undefined {
+  // "Brussels, <date>" and the President's signature belong to the text as
+  // adopted: no earlier version carries them.
+  if (ctx.opinion.meta.stage !== 'adopted') return undefined;
   const closing = ctx.opinion.meta.closing;
   const date = closing?.date ?? (ctx.opinion.meta.stage === 'adopted' ? ctx.opinion.meta.adopted_at_plenary : undefined);
   if (!closing && !date) return undefined;
@@ -29,9 +34,12 @@ export function closingBlock(ctx: RenderContext): Closing | undefined {
     const place: PhrasingContent[] =
       closing?.place === undefined ? [{ type: 'text', value: ctx.labels.text['values.brussels'] }] : picked ? parsePhrasing(picked, '`closing.place`') : [{ type: 'text', value: missingText(ctx) }];
     result.place = place;
-    result.placeDate = fillPhrasing(ctx.labels, 'closing.place-date', { place: structuredClone(place), date: formatLongDate(date, ctx.labels) });
+    result.placeDate = fillPhrasing(ctx.labels, 'closing.place-date', {
+      place: structuredClone(place),
+      date: isToBeCompleted(date) ? [gapNode(ctx)] : formatLongDate(date, ctx.labels),
+    });
   }
-  if (typeof closing?.president === 'string') result.president = closing.president;
+  if (typeof closing?.president === 'string' && !isToBeCompleted(closing.president)) result.president = closing.president;
   return result;
 }
 

@@ -51,7 +51,9 @@ export function createContext(opinion: Opinion, options: ContextOptions): Render
     original,
     labels: options.labels,
     originalLabels: options.originalLabels,
-    numbering: opinion.meta.numbering === 'oj' ? 'oj' : 'eesc',
+    // An explicit setting wins; otherwise the stage decides: the EESC's `1.1` for
+    // the internal drafts, the Official Journal's `1.1.` for the text as adopted.
+    numbering: opinion.meta.numbering === 'oj' || opinion.meta.numbering === 'eesc' ? opinion.meta.numbering : opinion.meta.stage === 'adopted' ? 'oj' : 'eesc',
     notes: options.notes ?? false,
     file,
     yamlFile: (kind) => file(yamlPath(opinion, kind)),

@@ -25,6 +25,7 @@ export interface FootnoteResult {
 }
 
 export function numberFootnotes(ctx: RenderContext, chapters: Chapter[], definitions: Map<VFile, Map<string, FootnoteDefinition>>): FootnoteResult {
+  const placement = ctx.labels.text['footnote-call'];
   const footnotes: Footnote[] = [];
   const byKey = new Map<string, Footnote>();
   const byLabel = new Map<string, Footnote>();
@@ -61,11 +62,13 @@ export function numberFootnotes(ctx: RenderContext, chapters: Chapter[], definit
           if (!byLabel.has(child.identifier)) byLabel.set(child.identifier, footnote);
           child.identifier = footnote.number;
           child.label = footnote.number;
+          i = placeCall(children, i, placement);
         } else if (child.type === 'textDirective' && child.name === 'cite') {
           const reference = citation(ctx, child, unit.file, add);
           if (reference) {
             trimBefore(children, i);
             children[i] = reference;
+            i = placeCall(children, i, placement);
           }
         } else scan(child);
       }
@@ -144,4 +147,43 @@ function findCited(ctx: RenderContext, id: string) {
 function trimBefore(children: Nodes[], index: number): void {
   const previous = children[index - 1] as PhrasingContent | undefined;
   if (previous && previous.type === 'text') previous.value = previous.value.replace(/[ \t]+$/, '');
+}
+
+/** Punctuation a footnote call moves across, by the language's convention. */
+const CALL_PUNCTUATION = /^[.,;:]+/u;
+
+/**
+ * The call at `children[i]` placed by the language's convention (label
+ * `footnote-call`): after `.,;:` ("migrants.¹", English, German) or before it
+ * ("migrants¹.", French, Italian); `as-written` leaves it. Citations and
+ * hand-written footnotes are placed alike. Returns the call's new index.
+ */
+function placeCall(children: Nodes[], i: number, placement: string): number {
+  if (placement === 'after-punctuation') {
+    const next = children[i + 1];
+    if (next?.type !== 'text') return i;
+    const moved = CALL_PUNCTUATION.exec(next.value)?.[0];
+    if (!moved) return i;
+    next.value = next.value.slice(moved.length);
+    if (next.value === '') children.splice(i + 1, 1);
+    const previous = children[i - 1];
+    if (previous?.type === 'text') previous.value = previous.value.replace(/\s+$/u, '') + moved;
+    else {
+      children.splice(i, 0, { type: 'text', value: moved });
+      return i + 1;
+    }
+    return i;
+  }
+  if (placement === 'before-punctuation') {
+    const previous = children[i - 1];
+    if (previous?.type !== 'text') return i;
+    const moved = /[.,;:]+$/u.exec(previous.value)?.[0];
+    if (!moved) return i;
+    previous.value = previous.value.slice(0, -moved.length);
+    const next = children[i + 1];
+    if (next?.type === 'text') next.value = moved + next.value;
+    else children.splice(i + 1, 0, { type: 'text', value: moved });
+    return i;
+  }
+  return i;
 }

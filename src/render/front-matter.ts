@@ -11,7 +11,18 @@ import { STAGES, type Stage } from '../core/model.js';
 import type { RenderContext } from './context.js';
 import { formatLongDate, formatShortDate } from './dates.js';
 import { fillPhrasing, fillText, type LabelKey } from './labels.js';
-import { missingText, parsePhrasing, pick } from './source-text.js';
+import { gapText, missingText, parsePhrasing, pick } from './source-text.js';
+import { isPlaceholder, isToBeCompleted, NOT_YET_ASSIGNED } from '../core/placeholders.js';
+
+/** A visible gap for a fact written `to be completed` (a `span.gap` in HTML). */
+export function gapNode(ctx: RenderContext): PhrasingContent {
+  return gapText(ctx.labels.text['values.to-be-completed']);
+}
+
+/** A date as the header prints it (`23.5.2018`), or the gap. */
+function shortDate(ctx: RenderContext, value: unknown): PhrasingContent[] {
+  return isToBeCompleted(value) ? [gapNode(ctx)] : [{ type: 'text', value: formatShortDate(String(value ?? ''), ctx.labels) }];
+}
 
 export interface HeaderRow {
   /** Stable key: `rapporteur`, `referral`, `decision`, `legal_basis`, `kind`, `section`, `adopted_in_section`… */
@@ -28,8 +39,13 @@ export interface StageBanner {
 }
 
 export interface FrontMatter {
+  /** The reference as printed: `INT/871`, the gap, or "[reference not yet assigned]". */
   reference: string;
   document?: string;
+  /** "(2018/C 283/01)" on the text as adopted that has one. */
+  ojReference?: string;
+  /** The documents referred, as the OJ prints them after the title ("COM(2023) 316 final — 2023/0187 (COD)"). */
+  documents?: string;
   /** The opinion's title alone. */
   subject: PhrasingContent[];
   /** "Opinion of the European Economic and Social Committee on ‘…’". */
@@ -45,6 +61,7 @@ export function frontMatter(ctx: RenderContext, resolve: (nodes: PhrasingContent
   const text = (value: string): PhrasingContent[] => [{ type: 'text', value }];
   const phrasing = (value: unknown, pointer: string, what: string, known?: LabelKey[]): PhrasingContent[] | undefined => {
     const picked = pick(ctx, value, { kind: 'opinion', pointer, what }, { known });
+    if (isToBeCompleted(value)) return [gapNode(ctx)];
     if (!picked) return value === undefined ? undefined : text(missingText(ctx));
     const nodes = parsePhrasing(picked, what);
     resolve(nodes);
@@ -61,6 +78,8 @@ export function frontMatter(ctx: RenderContext, resolve: (nodes: PhrasingContent
     if (by) kindLine = fillPhrasing(ctx.labels, 'kind.exploratory-requested', { requested_by: by });
   } else if (isKind(meta.kind)) {
     kindLine = fillPhrasing(ctx.labels, `kind.${meta.kind}`);
+  } else if (isToBeCompleted(meta.kind)) {
+    kindLine = [...text('('), gapNode(ctx), ...text(')')];
   }
 
   const rank = STAGES.indexOf(meta.stage);
@@ -76,28 +95,39 @@ export function frontMatter(ctx: RenderContext, resolve: (nodes: PhrasingContent
   ];
   for (const [role, one, several] of roles) {
     const names = people.filter((p) => (p.role ?? 'rapporteur') === role && typeof p.name === 'string').map((p) => p.name);
-    if (names.length > 0) row(role, names.length > 1 ? several : one, text(names.join(', ')));
+    const value: PhrasingContent[] = [];
+    names.forEach((name, i) => {
+      if (i > 0) value.push(...text(', '));
+      value.push(...(isToBeCompleted(name) ? [gapNode(ctx)] : text(name)));
+    });
+    if (names.length > 0) row(role, names.length > 1 ? several : one, value);
   }
-  (Array.isArray(meta.referrals) ? meta.referrals : []).forEach((referral, i) => {
-    const body = phrasing(referral.body, `/referrals/${i}/body`, '`body` of a referral') ?? [];
-    const value = fillPhrasing(ctx.labels, 'header.referral-value', {
-      body,
-      date: formatShortDate(String(referral.date ?? ''), ctx.labels),
+  const referrals = Array.isArray(meta.referrals) ? meta.referrals : [];
+  const referralValue = (referral: (typeof referrals)[number], i: number): PhrasingContent[] =>
+    fillPhrasing(ctx.labels, 'header.referral-value', {
+      body: phrasing(referral.body, `/referrals/${i}/body`, '`body` of a referral') ?? [],
+      date: shortDate(ctx, referral.date),
       document: referral.document ?? '',
     });
-    row(referral.type === 'consultation' ? 'consultation' : 'referral', referral.type === 'consultation' ? 'header.consultation' : 'header.referral', value);
-  });
-  if (meta.decision?.date) {
-    row('decision', meta.decision.by === 'bureau' ? 'header.bureau-decision' : 'header.plenary-decision', text(formatShortDate(meta.decision.date, ctx.labels)));
+  if (meta.referral_rows === 'one' && referrals.length > 1) {
+    const value: PhrasingContent[] = [];
+    referrals.forEach((referral, i) => {
+      if (i > 0) value.push({ type: 'text', value: '; ' });
+      value.push(...referralValue(referral, i));
+    });
+    const consultation = referrals.every((r) => r.type === 'consultation');
+    row(consultation ? 'consultation' : 'referral', consultation ? 'header.consultation' : 'header.referral', value);
+  } else {
+    referrals.forEach((referral, i) => {
+      row(referral.type === 'consultation' ? 'consultation' : 'referral', referral.type === 'consultation' ? 'header.consultation' : 'header.referral', referralValue(referral, i));
+    });
   }
+  if (meta.decision?.date) {
+    row('decision', meta.decision.by === 'bureau' ? 'header.bureau-decision' : 'header.plenary-decision', shortDate(ctx, meta.decision.date));
+  }
+  // Never a default: a legal basis nobody entered is a visible gap (and `validate` reports it).
   const legalBasis =
-    meta.legal_basis !== undefined
-      ? phrasing(meta.legal_basis, '/legal_basis', '`legal_basis`', ['values.rule-29-2', 'values.article-304'])
-      : meta.kind === 'own-initiative'
-        ? text(ctx.labels.text['values.rule-29-2'])
-        : meta.kind === 'referral' || meta.kind === 'exploratory'
-          ? text(ctx.labels.text['values.article-304'])
-          : undefined;
+    meta.legal_basis !== undefined ? phrasing(meta.legal_basis, '/legal_basis', '`legal_basis`', ['values.rule-29-2', 'values.article-304']) : [gapNode(ctx)];
   if (legalBasis) row('legal_basis', 'header.legal-basis', legalBasis);
   if (meta.kind === 'own-initiative') row('kind', '', text(ctx.labels.text['header.own-initiative']));
   if (meta.kind === 'additional') row('kind', '', text(ctx.labels.text['header.additional']));
@@ -105,16 +135,26 @@ export function frontMatter(ctx: RenderContext, resolve: (nodes: PhrasingContent
     const section = phrasing(meta.section, '/section', '`section`');
     if (section) row('section', 'header.section', section);
   }
-  if (meta.adopted_in_section && reached('section')) row('adopted_in_section', 'header.adopted-in-section', text(formatShortDate(meta.adopted_in_section, ctx.labels)));
-  if (meta.adopted_at_plenary && reached('plenary')) row('adopted_at_plenary', 'header.adopted-at-plenary', text(formatShortDate(meta.adopted_at_plenary, ctx.labels)));
-  if (meta.plenary_session !== undefined && reached('plenary')) row('plenary_session', 'header.plenary-session', text(String(meta.plenary_session)));
-  if (meta.vote && reached('plenary')) {
+  // Each version shows what its stage can know: the section's adoption from the
+  // version for the plenary on, the plenary's adoption, session and vote only on
+  // the text as adopted.
+  if (meta.adopted_in_section && reached('plenary')) row('adopted_in_section', 'header.adopted-in-section', shortDate(ctx, meta.adopted_in_section));
+  if (meta.adopted_at_plenary && reached('adopted')) row('adopted_at_plenary', 'header.adopted-at-plenary', shortDate(ctx, meta.adopted_at_plenary));
+  if (meta.plenary_session !== undefined && reached('adopted')) row('plenary_session', 'header.plenary-session', text(String(meta.plenary_session)));
+  if (meta.vote && reached('adopted')) {
     row('vote', 'header.vote', text(fillText(ctx.labels, 'header.vote-value', { for: meta.vote.for, against: meta.vote.against, abstentions: meta.vote.abstentions })));
   }
 
+  const documents = Array.isArray(meta.documents) && meta.documents.length > 0 ? meta.documents : referrals.map((r) => r.document).filter((d): d is string => typeof d === 'string');
   return {
-    reference: String(meta.reference ?? ''),
-    ...(meta.document ? { document: String(meta.document) } : {}),
+    reference: isToBeCompleted(meta.reference)
+      ? ctx.labels.text['values.to-be-completed']
+      : meta.reference === NOT_YET_ASSIGNED
+        ? ctx.labels.text['values.reference-not-assigned']
+        : String(meta.reference ?? ''),
+    ...(meta.document && !isPlaceholder(meta.document) ? { document: String(meta.document) } : {}),
+    ...(meta.oj_reference && meta.stage === 'adopted' ? { ojReference: `(${meta.oj_reference})` } : {}),
+    ...(documents.length > 0 ? { documents: `(${documents.join(' — ')})` } : {}),
     subject,
     titleLine,
     kindLine,
@@ -125,7 +165,7 @@ export function frontMatter(ctx: RenderContext, resolve: (nodes: PhrasingContent
 
 function stageBanner(ctx: RenderContext, stage: Exclude<Stage, 'adopted'>): StageBanner {
   const meta = ctx.opinion.meta;
-  const date = meta.version_date ? formatLongDate(meta.version_date, ctx.labels) : undefined;
+  const date = isToBeCompleted(meta.version_date) ? ctx.labels.text['values.to-be-completed'] : meta.version_date ? formatLongDate(meta.version_date, ctx.labels) : undefined;
   const version =
     meta.version !== undefined && date
       ? fillText(ctx.labels, 'stage.version-date', { version: meta.version, date })

@@ -23,3 +23,4 @@ export { toHtml } from './to-html.js';
 export { documentFrom, DOCUMENT_SCHEMA_ID, type BuiltDocument } from './to-json.js';
 export { countLength, LENGTH_LIMIT, type LengthCount } from './length.js';
 export { DEFAULT_TEMPLATE, BUILTIN_LANGUAGES_DIR } from './package-files.js';
+export { printPdf, type PrintOptions } from './print.js';

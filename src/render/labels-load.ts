@@ -19,6 +19,7 @@ import { suggest } from '../core/suggest.js';
 import type { Position } from '../core/model.js';
 import {
   LABEL_KEYS,
+  NEUTRAL_LABELS,
   LIST_LABELS,
   PLURAL_WORD_CHOICES,
   TEXT_LABELS,
@@ -210,6 +211,7 @@ export function resolveLabels(
     for (const [key, value] of layer.lists) lists.set(key, value);
     if (layer.locale) locale = layer.locale;
   }
+  if (mine.length > 0) for (const [key, value] of Object.entries(NEUTRAL_LABELS) as [LabelKey, string][]) if (!text.has(key)) text.set(key, value);
   const missing = [...LABEL_KEYS.filter((key) => !text.has(key)), ...LIST_LABELS.filter((key) => !lists.has(key))];
   if (mine.length === 0 || missing.length > 0) {
     const last = mine[mine.length - 1];

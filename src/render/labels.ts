@@ -44,6 +44,8 @@ export const TEXT_LABELS = {
   'values.rule-29-2': [],
   'values.article-304': [],
   'values.brussels': [],
+  'values.to-be-completed': [],
+  'values.reference-not-assigned': [],
   'stage.preliminary-draft': [],
   'stage.study-group': [],
   'stage.section': [],
@@ -61,6 +63,7 @@ export const TEXT_LABELS = {
   'refs.amendment': ['number'],
   'refs.hearing': ['date', 'place', 'title'],
   'principle-separator': [],
+  'footnote-call': [],
   'addressees.european-commission': [],
   'addressees.council': [],
   'addressees.european-parliament': [],
@@ -94,6 +97,17 @@ export const TEXT_LABELS = {
 } as const satisfies Record<string, readonly string[]>;
 
 export type LabelKey = keyof typeof TEXT_LABELS;
+
+/**
+ * Labels added after the first label files: a label file without them gets a
+ * language-neutral gap mark (the EU drafting convention `[…]`), never
+ * another language's words.
+ */
+export const NEUTRAL_LABELS: Partial<Record<LabelKey, string>> = {
+  'values.to-be-completed': '[…]',
+  'values.reference-not-assigned': '[…]',
+  'footnote-call': 'as-written',
+};
 export const LABEL_KEYS = Object.keys(TEXT_LABELS) as LabelKey[];
 
 /** Labels that are lists rather than text. */
@@ -145,7 +159,7 @@ export function fillPhrasing(labels: Labels, key: LabelKey, values: Record<strin
     if (value === undefined) continue;
     pushText(out, template.slice(last, match.index));
     if (typeof value === 'string' || typeof value === 'number') pushText(out, String(value));
-    else out.push(...value);
+    else out.push(...value.map((node) => (node.type === 'text' ? { ...node } : node)));
     last = match.index + match[0].length;
   }
   pushText(out, template.slice(last));
@@ -155,6 +169,6 @@ export function fillPhrasing(labels: Labels, key: LabelKey, values: Record<strin
 function pushText(out: PhrasingContent[], value: string): void {
   if (value === '') return;
   const previous = out[out.length - 1];
-  if (previous && previous.type === 'text') previous.value += value;
+  if (previous && previous.type === 'text' && !previous.data) previous.value += value;
   else out.push({ type: 'text', value });
 }

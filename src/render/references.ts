@@ -8,6 +8,7 @@
  * A resolved reference is a link (to the target's anchor in HTML) marked
  * with `data.opinionRef`; the Markdown writer keeps only its text.
  */
+import { TO_BE_COMPLETED } from '../core/placeholders.js';
 import type { Link, Nodes, PhrasingContent } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
@@ -73,7 +74,8 @@ export function collectTargets(ctx: RenderContext, chapters: Chapter[], footnote
   ctx.opinion.hearings.forEach((hearing, i) => {
     if (typeof hearing.id !== 'string') return;
     const place = pick(ctx, hearing.place, { kind: 'hearings', pointer: `/hearings/${i}/place`, what: `\`place\` of hearing \`${hearing.id}\`` });
-    const values: Record<string, string> = { date: formatLongDate(String(hearing.date ?? ''), ctx.labels), place: place?.text ?? '', title: '' };
+    const date = hearing.date === TO_BE_COMPLETED ? ctx.labels.text['values.to-be-completed'] : formatLongDate(String(hearing.date ?? ''), ctx.labels);
+    const values: Record<string, string> = { date, place: place?.text ?? '', title: '' };
     set(hearing.id, { kind: 'hearing', label: fillPhrasing(ctx.labels, 'refs.hearing', values) });
     (Array.isArray(hearing.speakers) ? hearing.speakers : []).forEach((speaker) => {
       if (typeof speaker?.id === 'string' && typeof speaker.name === 'string') set(speaker.id, { kind: 'speaker', label: text(speaker.name) });

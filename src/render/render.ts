@@ -4,6 +4,7 @@
  * labels and notes are passed in as data (see `build-opinion.ts` for reading
  * them from disk); messages are added to the sources' VFiles and returned.
  */
+import { isPlaceholder, knownDate } from '../core/placeholders.js';
 import type { PhrasingContent, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
@@ -139,7 +140,7 @@ function withoutPositions(tree: Root): Root {
 function wordOptions(resolved: ResolvedDocument, lang: string): WordBuildOptions {
   const { ctx, front } = resolved;
   const meta = ctx.opinion.meta;
-  const date = meta.version_date ?? meta.adopted_at_plenary ?? meta.adopted_in_section ?? meta.closing?.date ?? meta.decision?.date;
+  const date = [meta.version_date, meta.adopted_at_plenary, meta.adopted_in_section, meta.closing?.date, meta.decision?.date].map(knownDate).find(Boolean);
   return {
     lang,
     numbering: ctx.numbering,
@@ -166,13 +167,13 @@ function fields(resolved: ResolvedDocument): Record<Field, PhrasingContent[]> {
     kind: front.kindLine,
     stage: text(front.stage?.title),
     version: text(meta.version !== undefined ? String(meta.version) : undefined),
-    'version-date': text(meta.version_date ? formatLongDate(meta.version_date, ctx.labels) : undefined),
+    'version-date': text(knownDate(meta.version_date) ? formatLongDate(meta.version_date!, ctx.labels) : meta.version_date ? ctx.labels.text['values.to-be-completed'] : undefined),
     lang: text(ctx.lang.toUpperCase()),
     language: text(ctx.original.toUpperCase()),
     section,
     rapporteurs: text(names.join(', ')),
-    'closing-date': text(meta.closing?.date ? formatLongDate(meta.closing.date, ctx.labels) : undefined),
+    'closing-date': text(knownDate(meta.closing?.date) ? formatLongDate(meta.closing!.date!, ctx.labels) : meta.closing?.date ? ctx.labels.text['values.to-be-completed'] : undefined),
     'closing-place': closing?.place ?? [],
-    president: text(meta.closing?.president),
+    president: text(meta.closing?.president && !isPlaceholder(meta.closing.president) ? meta.closing.president : undefined),
   };
 }

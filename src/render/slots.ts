@@ -56,7 +56,11 @@ export function referenceSlot(parts: Parts): RootContent[] {
 
 export function titleSlot(parts: Parts): RootContent[] {
   const out: RootContent[] = [classed<Heading>({ type: 'heading', depth: 1, children: structuredClone(parts.front.titleLine) }, 'title')];
+  // As the Official Journal prints them: the documents referred under the title,
+  // the kind in brackets, then the OJ's own number of the text.
+  if (parts.front.documents) out.push(classed<Paragraph>({ type: 'paragraph', children: [text(parts.front.documents)] }, 'documents'));
   if (parts.front.kindLine.length > 0) out.push(classed<Paragraph>({ type: 'paragraph', children: structuredClone(parts.front.kindLine) }, 'kind'));
+  if (parts.front.ojReference) out.push(classed<Paragraph>({ type: 'paragraph', children: [text(parts.front.ojReference)] }, 'oj-reference'));
   return out;
 }
 

@@ -14,6 +14,7 @@
  *   recognised from the original language's labels and taken from the labels
  *   of the language being built.
  */
+import { TO_BE_COMPLETED } from '../core/placeholders.js';
 import type { BlockContent, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { report } from '../core/messages.js';
@@ -40,6 +41,8 @@ export interface PickOptions {
 
 export interface Picked {
   text: string;
+  /** The field says `to be completed`: `text` is the gap to print, as plain text. */
+  gap?: boolean;
   /** Where the chosen string is. */
   place?: Position;
   file: VFile;
@@ -49,6 +52,7 @@ export interface Picked {
 export function pick(ctx: RenderContext, value: unknown, field: YamlField, options: PickOptions = {}): Picked | undefined {
   const file = ctx.yamlFile(field.kind);
   if (value === undefined || value === null) return undefined;
+  if (value === TO_BE_COMPLETED) return { text: ctx.labels.text['values.to-be-completed'], gap: true, place: ctx.locate(field.kind, field.pointer)?.position, file };
   if (typeof value === 'string' || typeof value === 'number') {
     const text = String(value);
     const place = ctx.locate(field.kind, field.pointer)?.position;
@@ -66,6 +70,7 @@ export function pick(ctx: RenderContext, value: unknown, field: YamlField, optio
   if (typeof value === 'object' && !Array.isArray(value)) {
     const map = value as Record<string, unknown>;
     const text = map[ctx.lang];
+    if (text === TO_BE_COMPLETED) return { text: ctx.labels.text['values.to-be-completed'], gap: true, place: ctx.locate(field.kind, `${field.pointer}/${ctx.lang}`)?.position, file };
     if (typeof text === 'string') return { text, place: ctx.locate(field.kind, `${field.pointer}/${ctx.lang}`)?.position, file };
     report(file, `Missing the \`${ctx.lang}\` translation of ${field.what}, expected a \`${ctx.lang}:\` entry`, {
       ruleId: 'lang/missing-translation',
@@ -75,6 +80,11 @@ export function pick(ctx: RenderContext, value: unknown, field: YamlField, optio
     });
   }
   return undefined;
+}
+
+/** The visible gap for a fact nobody entered yet (a `span.gap` in HTML). */
+export function gapText(value: string): PhrasingContent {
+  return { type: 'text', value, data: { hName: 'span', hProperties: { className: ['gap'] } } };
 }
 
 /** A visible stand-in for text that could not be had (its error is already reported). */
@@ -88,6 +98,7 @@ export function missingText(ctx: RenderContext): string {
  * a field never changes the document's structure.
  */
 export function parsePhrasing(picked: Picked, what: string): PhrasingContent[] {
+  if (picked.gap) return [gapText(picked.text)];
   const tree = parseProse(picked.text);
   placeIn(tree, picked);
   makeSafe(tree, picked.file);
@@ -105,6 +116,7 @@ export function parsePhrasing(picked: Picked, what: string): PhrasingContent[] {
 
 /** Parse a YAML string as Markdown blocks (a recommendation's text may hold a list). */
 export function parseBlocks(picked: Picked): BlockContent[] {
+  if (picked.gap) return [{ type: 'paragraph', children: [gapText(picked.text)] }];
   const tree = parseProse(picked.text);
   placeIn(tree, picked);
   makeSafe(tree, picked.file);

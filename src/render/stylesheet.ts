@@ -91,13 +91,13 @@ table.header-block {
 /* Body: chapters, sections, points with hanging numbers */
 h2, h3, h4, h5, h6 { font-size: 12pt; margin: 0; break-after: avoid; page-break-after: avoid; }
 h2.chapter { margin: 20pt 0 10pt; padding-left: 12mm; text-indent: -12mm; }
-h2.chapter .num { display: inline-block; min-width: 12mm; text-indent: 0; }
+h2.chapter .num { display: inline-block; min-width: 12mm; text-indent: 0; white-space: pre; }
 h2.unnumbered { padding-left: 0; text-indent: 0; }
 h3.section, h4.section, h5.section { margin: 14pt 0 8pt; padding-left: 15mm; text-indent: -15mm; font-style: italic; }
 h4.section, h5.section { font-weight: normal; }
-.section .num { display: inline-block; min-width: 15mm; font-style: normal; text-indent: 0; }
+.section .num { display: inline-block; min-width: 15mm; font-style: normal; text-indent: 0; white-space: pre; }
 p.point { padding-left: 15mm; text-indent: -15mm; }
-p.point .num { display: inline-block; min-width: 15mm; text-indent: 0; }
+p.point .num { display: inline-block; min-width: 15mm; text-indent: 0; white-space: pre; }
 p.point.unnumbered { padding-left: 0; text-indent: 0; }
 .point-part { margin-left: 15mm; }
 ul.point-part, ol.point-part { padding-left: 6mm; }
@@ -128,6 +128,9 @@ blockquote.internal-note, .internal-note {
 blockquote.internal-note { margin: 6pt 0 12pt 15mm; padding: 5pt 8pt; }
 h2.internal-notes { break-before: page; page-break-before: always; color: #b3261e; margin: 0 0 10pt; }
 :not(blockquote).internal-note { padding: 3pt 8pt; margin: 0; border-top: 0; border-bottom: 0; }
+
+/* A fact nobody entered yet (\`to be completed\`): a gap nobody can miss */
+.gap { background: #fff3b0; outline: 1pt dashed #8a6d00; font-style: italic; }
 
 /* Footnotes: under a short rule, smaller, numbers that link both ways */
 sup { font-size: 0.7em; line-height: 0; vertical-align: super; }

@@ -93,7 +93,7 @@ function unwrapAnchorless(tree: Root): Root {
 /**
  * Two layout details: the header block is a table without a header row (the
  * empty `thead` GFM requires goes), and a hanging number is followed by its
- * box, not by the space the Markdown needs.
+ * box, the space the Markdown needs inside it.
  */
 function tidy(tree: HastRoot): void {
   const visit = (node: HastRoot | Element) => {
@@ -103,8 +103,13 @@ function tidy(tree: HastRoot): void {
         child.children = child.children.filter((part) => !(part.type === 'element' && part.tagName === 'thead' && isBlank(part)));
       }
       const [first, second] = child.children;
-      if (first?.type === 'element' && first.tagName === 'span' && String(first.properties.className) === 'num' && second?.type === 'text') {
-        second.value = second.value.replace(/^ /, '');
+      // The space goes inside the number's box (kept there by `white-space: pre`):
+      // copied, searched or read aloud, "1.1 The EESC…" keeps its space, and the
+      // text still starts where the box ends.
+      if (first?.type === 'element' && first.tagName === 'span' && String(first.properties.className) === 'num' && second?.type === 'text' && second.value.startsWith(' ')) {
+        second.value = second.value.slice(1);
+        const inner = first.children[0];
+        if (inner?.type === 'text') inner.value += ' ';
       }
       visit(child);
     }

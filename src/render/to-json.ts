@@ -6,6 +6,7 @@
  * are relative to the opinion folder, so the output does not depend on where
  * the folder is.
  */
+import { knownDate } from '../core/placeholders.js';
 import { relative, sep } from 'node:path';
 import type { DraftChapter, DraftFootnote, DraftHeaderField } from '../core/draft.js';
 import type { Numbering, Stage } from '../core/model.js';
@@ -24,6 +25,11 @@ export interface BuiltDocument {
   lang: string;
   /** The original language. */
   language: string;
+  /** The Official Journal's number of the published text (`2018/C 283/01`) and its CELEX number. */
+  ojReference?: string;
+  celex?: string;
+  /** The documents referred, as printed under the title. */
+  documents?: string[];
   stage: Stage;
   version?: number;
   versionDate?: string;
@@ -56,9 +62,12 @@ export function documentFrom(resolved: ResolvedDocument): BuiltDocument {
     ...(front.document ? { document: front.document } : {}),
     lang: ctx.lang,
     language: ctx.original,
+    ...(typeof meta.oj_reference === 'string' ? { ojReference: meta.oj_reference } : {}),
+    ...(typeof meta.celex === 'string' ? { celex: meta.celex } : {}),
+    ...(Array.isArray(meta.documents) && meta.documents.length > 0 ? { documents: meta.documents.map(String) } : {}),
     stage: meta.stage,
     ...(meta.version !== undefined ? { version: meta.version } : {}),
-    ...(meta.version_date ? { versionDate: meta.version_date } : {}),
+    ...(knownDate(meta.version_date) ? { versionDate: meta.version_date } : {}),
     numbering: ctx.numbering,
     title: draft.title ?? '',
     subject: plainText(front.subject).text,

@@ -7,6 +7,7 @@ import type { VFile } from 'vfile';
 import { report, type MessageOptions } from '../core/messages.js';
 import { suggest } from '../core/suggest.js';
 import { indexOpinion, type IdIndex } from '../core/ids.js';
+import { findPlaceholders, NOT_YET_ASSIGNED, TO_BE_COMPLETED } from '../core/placeholders.js';
 import { STAGES, type IdDefinition, type IdReference, type Located, type Opinion, type Stage } from '../core/model.js';
 
 export function checkSemantics(opinion: Opinion): IdIndex {
@@ -21,6 +22,7 @@ export function checkSemantics(opinion: Opinion): IdIndex {
   checkDates(opinion, at);
   checkStage(opinion, at);
   checkKind(opinion, at);
+  checkPlaceholders(opinion, at);
   checkLanguages(opinion, at);
   checkChapters(opinion, fileOf);
   return index;
@@ -182,6 +184,42 @@ function checkStage(opinion: Opinion, at: Reporter): void {
   requires('vote', 'plenary', 'a vote only once the opinion is before the plenary (stage `plenary` or `adopted`)');
   requires('adopted_at_plenary', 'plenary', 'a plenary adoption date only from stage `plenary` on');
   requires('adopted_in_section', 'section', 'a section adoption date only from stage `section` on');
+}
+
+/**
+ * Facts nobody has entered yet: each `to be completed` is a warning at its
+ * place (the build prints a visible gap there); a reference `not yet assigned` is normal
+ * in a draft but not on a text before the plenary or adopted.
+ */
+function checkPlaceholders(opinion: Opinion, at: Reporter): void {
+  const meta = opinion.meta;
+  if (!meta || typeof meta !== 'object') return;
+  for (const found of findPlaceholders(meta)) {
+    const field = found.pointer.slice(1).split('/').map((s, i) => (/^\d+$/.test(s) ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+    if (found.word === TO_BE_COMPLETED) {
+      at(opinion.locate('opinion', found.pointer), `\`${field}\` is to be completed, expected the fact itself; the draft shows a gap there`, {
+        ruleId: 'meta/to-be-completed',
+        severity: 'warning',
+      });
+    } else if (found.word === NOT_YET_ASSIGNED && STAGES.indexOf(meta.stage) >= STAGES.indexOf('plenary')) {
+      at(opinion.locate('opinion', found.pointer), `\`${field}\` not yet assigned on an opinion at stage \`${meta.stage}\`, expected the number the EESC gave it`, {
+        ruleId: 'meta/not-yet-assigned',
+        severity: 'warning',
+      });
+    }
+  }
+  for (const kind of ['principles', 'recommendations', 'evidence', 'hearings', 'glossary'] as const) {
+    const list: unknown = opinion[kind];
+    for (const found of findPlaceholders(Array.isArray(list) ? list : [], `/${kind}`)) {
+      if (found.word !== TO_BE_COMPLETED) continue;
+      const [, , index, ...rest] = found.pointer.split('/');
+      const item = (list as { id?: unknown }[])[Number(index)];
+      at(opinion.locate(kind, found.pointer), `\`${rest.join('.')}\` of \`${String(item?.id)}\` is to be completed, expected the fact itself; the draft shows a gap there`, {
+        ruleId: 'meta/to-be-completed',
+        severity: 'warning',
+      });
+    }
+  }
 }
 
 function checkKind(opinion: Opinion, at: Reporter): void {

@@ -157,7 +157,10 @@ describe('what a draft contains', () => {
   it('shows only what exists at the stage, and labels non-final versions', async () => {
     const section = (await buildOpinion(join(FIXTURES, 'basic'))).renders[0]!;
     expect(section.markdown!.startsWith('**DRAFT OPINION** – version for the section meeting\\\nVersion 2 of 10 April 2018\n')).toBe(true);
-    expect(section.draft.header.map((h) => h.field)).toEqual(['rapporteur', 'co-rapporteur', 'decision', 'legal_basis', 'kind', 'section', 'adopted_in_section']);
+    // The version for the section meeting cannot know the section's adoption, nor carry the plenary's closing block.
+    expect(section.draft.header.map((h) => h.field)).toEqual(['rapporteur', 'co-rapporteur', 'decision', 'legal_basis', 'kind', 'section']);
+    expect(section.markdown).not.toContain('Brussels, 23 May 2018');
+    expect(section.markdown).not.toContain('The President of the European Economic and Social Committee');
     const adopted = (await buildOpinion(join(FIXTURES, 'numbering-oj'))).renders[0]!;
     expect(adopted.markdown).not.toContain('DRAFT');
     expect(adopted.draft.header.map((h) => `${h.label} ${h.value}`)).toEqual([
@@ -175,16 +178,56 @@ describe('what a draft contains', () => {
     expect(adopted.document!.kind).toBe('(exploratory opinion requested by the Austrian Presidency)');
   });
 
+  it("prints the Official Journal's facts where the OJ prints them: documents under the title, the OJ number under the kind, one referral row for several", async () => {
+    const dir = copyFixture('numbering-oj');
+    const path = join(dir, 'opinion.yaml');
+    const yaml = readFileSync(path, 'utf8')
+      .replace(/^rapporteurs:\n(?: {2}- name: .*\n {4}role: .*\n)+/m, '') // a "no comment" opinion: no rapporteur
+      .replace(/^numbering: oj\n/m, '') // the stage decides: adopted → OJ numbering
+      .replace(/^referrals:\n/m, 'referral_rows: one\ndocuments: [COM(2023) 316 final, 2023/0187 (COD)]\noj_reference: 2018/C 283/01\ncelex: 52018AE0001\nreferrals:\n  - type: referral\n    body: Council\n    date: 2018-03-13\n');
+    writeFileSync(path, yaml);
+    const build = await buildOpinion(dir, { formats: ['md', 'json'] });
+    expect(describeMessages(build.files, dir).split('\n').filter((line) => line && !line.includes('source/schema-link'))).toEqual([]);
+    const render = build.renders[0]!;
+    const md = render.markdown!;
+    const title = md.indexOf('# Opinion of the European Economic and Social Committee on ‘Fair work in the platform economy’');
+    expect(md.indexOf('(COM(2023) 316 final — 2023/0187 (COD))')).toBeGreaterThan(title);
+    expect(md.indexOf('(exploratory opinion requested by the Austrian Presidency)')).toBeGreaterThan(md.indexOf('(COM(2023) 316 final'));
+    expect(md.indexOf('(2018/C 283/01)')).toBeGreaterThan(md.indexOf('(exploratory opinion requested'));
+    expect(render.draft.header.map((h) => `${h.label} ${h.value}`).slice(0, 2)).toEqual(['Referral Council, 13.3.2018; Austrian Presidency, 12.3.2018', 'Bureau decision 20.3.2018']);
+    expect(render.draft.header.some((h) => h.field === 'rapporteur')).toBe(false);
+    expect(md).toContain('\n1.1. The EESC considers');
+    expect(render.document).toMatchObject({ ojReference: '2018/C 283/01', celex: '52018AE0001', documents: ['COM(2023) 316 final', '2023/0187 (COD)'], numbering: 'oj' });
+  });
+
+  it('shows on each version only what its stage can know, and numbers by stage unless told', async () => {
+    const dir = copyFixture('numbering-oj');
+    const path = join(dir, 'opinion.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/^stage: adopted$/m, 'stage: plenary\nversion_date: 2018-07-01').replace(/^numbering: oj\n/m, '').replace(/^oj_reference: .*\n/m, ''));
+    const render = (await buildOpinion(dir)).renders[0]!;
+    // The version for the plenary knows the section's adoption, not the plenary's; it has no closing block.
+    expect(render.draft.header.map((h) => h.field)).toEqual(['rapporteur', 'referral', 'decision', 'legal_basis', 'section', 'adopted_in_section']);
+    expect(render.markdown).not.toContain('Brussels, 11 July 2018');
+    expect(render.markdown).not.toContain('The President of the European Economic and Social Committee');
+    expect(render.markdown).toContain('**SECTION OPINION** – version for the plenary session');
+    expect(render.markdown).toContain('\n1.1 The EESC considers');
+  });
+
   it('writes labels and dates in each language', async () => {
     const { renders } = await buildOpinion(join(FIXTURES, 'languages'), { langs: 'all' });
     const byLang = Object.fromEntries(renders.map((r) => [r.lang, r]));
     expect(byLang.fr!.markdown).toContain('**AVANT-PROJET**\\\nVersion 1 du 1er mars 2018');
-    expect(byLang.fr!.markdown).toContain('Bruxelles, le 1er mai 2018.');
     expect(byLang.fr!.markdown).toContain('| Base juridique                   | Article 29, paragraphe 2, du règlement intérieur |');
     expect(byLang.fr!.markdown).toContain('les autres entreprises de l\'économie sociale (EES) aident');
-    expect(byLang.it!.markdown).toContain('Bruxelles, 1 maggio 2018');
     expect(byLang.it!.markdown).toContain('le altre imprese dell\'economia sociale (IES) aiutano');
-    expect(byLang.de!.markdown).toContain('Brüssel, den 1. Mai 2018');
+    // A preliminary draft carries no closing block: that belongs to the text as adopted.
+    expect(byLang.fr!.markdown).not.toContain('Bruxelles, le 1er mai 2018.');
+    const adopted = copyFixture('languages');
+    writeFileSync(join(adopted, 'opinion.yaml'), readFileSync(join(adopted, 'opinion.yaml'), 'utf8').replace(/^stage: .*$/m, 'stage: adopted\nadopted_at_plenary: 2018-05-01'));
+    const closings = Object.fromEntries((await buildOpinion(adopted, { langs: 'all' })).renders.map((r) => [r.lang, r.markdown!]));
+    expect(closings.fr).toContain('Bruxelles, le 1er mai 2018.');
+    expect(closings.it).toContain('Bruxelles, 1 maggio 2018');
+    expect(closings.de).toContain('Brüssel, den 1. Mai 2018');
     expect(byLang.de!.markdown).toContain('# Stellungnahme des Europäischen Wirtschafts- und Sozialausschusses zum Thema „Genossenschaften und Migranten“');
     expect(byLang.en!.markdown).toContain('Cooperatives and other social economy enterprises (SEEs) help migrants.');
   });
@@ -234,7 +277,7 @@ describe('templates and labels', () => {
     const dir = mkdtempSync(join(tmpdir(), 'opinion-labels-'));
     const file = join(dir, 'override.yaml');
     writeFileSync(file, 'lang: en\nclosing:\n  president: The President of the Committee\n');
-    const { renders } = await buildOpinion(join(FIXTURES, 'basic'), { labels: [file] });
+    const { renders } = await buildOpinion(join(FIXTURES, 'numbering-oj'), { labels: [file] });
     expect(renders[0]!.markdown).toContain('The President of the Committee\\\nLuca JAHIER');
   });
 

@@ -51,15 +51,14 @@ describe.skipIf(skipWithout(hasChromium))('HTML draft in Chromium', () => {
     const rows = await page.locator('table.header-block tr').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
     expect(rows).toEqual([
       'Rapporteur: Giuseppe GUERINI',
-      'Plenary assembly decision 21.9.2017',
+      'Plenary assembly decision 21.1.2016',
       'Legal basis Rule 29(2) of the Rules of Procedure',
       'Own-initiative opinion',
       'Section responsible Single Market, Production and Consumption',
-      'Adopted in section 27.4.2018',
     ]);
     expect(await page.locator('table.header-block').isVisible()).toBe(true);
     expect(await page.locator('h1.title').innerText()).toBe('Opinion of the European Economic and Social Committee on ‘Cooperatives and social economy enterprises in the integration of migrants’');
-    const numbers = await page.locator('p.point .num').allInnerTexts();
+    const numbers = (await page.locator('p.point .num').allInnerTexts()).map((n) => n.trim());
     expect(numbers.slice(0, 3)).toEqual(['1.1', '1.2', '1.3']);
     expect(numbers).toContain('3.5.3');
     // The number hangs in its own column: the text starts at the same x on every point.
@@ -82,6 +81,35 @@ describe.skipIf(skipWithout(hasChromium))('HTML draft in Chromium', () => {
     // Mostly page, with the title's ink on it (not a blank or an error page).
     expect(shown.counts[0]).toBeGreaterThan(100);
     expect(shown.counts[1]).toBeGreaterThan(1000 * 900 * 0.5);
+  });
+
+  it('keeps numbers apart from their text in the page text (copy, search, screen readers), and the <title> quotes matched in every language', async () => {
+    for (const lang of ['en', 'fr', 'it', 'de']) {
+      const page = await open(await htmlFile(join(ROOT, 'opinions', 'see-migrants'), lang));
+      const lines = (await page.evaluate(() => document.body.innerText)).split('\n');
+      const first = { en: '1.1 The European Economic and Social Committee (EESC) considers', fr: '1.1 Le Comité économique et social européen (CESE) estime', it: '1.1 Il Comitato economico e sociale europeo (CESE) ritiene', de: '1.1 Der Europ' }[lang]!;
+      expect(lines.some((line) => line.startsWith(first)), `${lang}: ${lines.find((l) => l.startsWith('1.1'))}`).toBe(true);
+      expect(lines.some((line) => /^1\. \S/.test(line))).toBe(true);
+      // No number glued to its text ("1.1The EESC…").
+      expect(lines.filter((line) => /^\d+(?:\.\d+)+\.?[^\s\d.]/.test(line))).toEqual([]);
+      // Copying a point gives its number, a space, then its text.
+      const copied = await page.locator('p.point').first().evaluate((p) => {
+        const range = document.createRange();
+        range.selectNodeContents(p);
+        const selection = window.getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        return selection.toString();
+      });
+      expect(copied).toMatch(/^1\.1 \S/);
+      const title = await page.title();
+      const opening = (title.match(/[‘„«“]/g) ?? []).length;
+      const closing = (title.match(/[’“»”]/g) ?? []).length;
+      expect(title.startsWith('[')).toBe(true); // the sample's reference is a gap
+      expect({ lang, balanced: opening === closing || title.split('').filter((c) => c === '“').length === 1 }).toEqual({ lang, balanced: true });
+      expect(title).not.toMatch(/[’”»“]$/);
+      await page.close();
+    }
   });
 
   it('links footnotes both ways: the mark goes to the note, the note back to the mark', async () => {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { runBin } from '../helpers.js';
@@ -12,7 +12,8 @@ describe('opinion init', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('text/fr/01-conclusions-and-recommendations.md');
     const { files } = await validateOpinion(dir);
-    expect(files.flatMap((f) => f.messages.map((m) => m.reason))).toEqual([]);
+    // Valid, with a warning for every fact nobody gave (no error).
+    expect(files.flatMap((f) => f.messages.filter((m) => m.fatal !== false).map((m) => m.reason))).toEqual([]);
     const meta = readFileSync(join(dir, 'opinion.yaml'), 'utf8');
     expect(meta).toContain(`title: "Title: with 'quotes' # and a hash"`);
     expect(meta).toContain('reference: SOC/812');
@@ -21,6 +22,63 @@ describe('opinion init', () => {
     expect(JSON.parse(readFileSync(join(dir, schemaLine), 'utf8')).$id).toBe('urn:opinion:schema:opinion');
     const chapterSchema = /\$schema=(\S+)/.exec(readFileSync(join(dir, 'glossary.yaml'), 'utf8'))![1]!;
     expect(JSON.parse(readFileSync(join(dir, chapterSchema), 'utf8')).$id).toBe('urn:opinion:schema:glossary');
+  });
+
+  it('writes no fact nobody gave: a scaffold builds with visible gaps and warnings, not dates', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'opinion-init-')), 'soc');
+    expect(runBin(['init', dir, '--reference', 'SOC/850']).code).toBe(0);
+    const { files } = await validateOpinion(dir);
+    const warnings = files
+      .filter((f) => f.path.endsWith('opinion.yaml'))
+      .flatMap((f) => f.messages.map((m) => `${m.line}:${m.column} ${m.fatal === false ? 'warning' : 'other'} ${m.ruleId} ${m.reason.split(',')[0]}`));
+    expect(warnings).toEqual([
+      expect.stringMatching(/^\d+:8 warning meta\/to-be-completed `title` is to be completed$/),
+      expect.stringMatching(/^\d+:7 warning meta\/to-be-completed `kind` is to be completed$/),
+      expect.stringMatching(/^\d+:14 warning meta\/to-be-completed `legal_basis` is to be completed$/),
+      expect.stringMatching(/^\d+:11 warning meta\/to-be-completed `rapporteurs\[0\]\.name` is to be completed$/),
+      expect.stringMatching(/^\d+:10 warning meta\/to-be-completed `section` is to be completed$/),
+      expect.stringMatching(/^\d+:9 warning meta\/to-be-completed `decision\.date` is to be completed$/),
+      expect.stringMatching(/^\d+:15 warning meta\/to-be-completed `version_date` is to be completed$/),
+    ]);
+    const out = mkdtempSync(join(tmpdir(), 'opinion-init-out-'));
+    const build = runBin(['build', dir, '-o', out, '--to', 'md']);
+    expect(build.code).toBe(0);
+    const md = readFileSync(join(out, 'soc', 'en', 'opinion.md'), 'utf8');
+    expect(md).toContain('SOC/850');
+    // Not a date, a section or a legal basis anywhere: gaps instead.
+    expect(md).not.toMatch(/\d{1,2}\.\d{1,2}\.\d{4}|\d{4}|Single Market|Rule 29|Article 304|Brussels/);
+    expect(md).toContain('| Plenary assembly decision | \\[to be completed] |');
+    expect(md).toContain('| Legal basis               | \\[to be completed] |');
+    expect(md).toContain('| Section responsible       | \\[to be completed] |');
+    expect(md).toContain('Version 1 of \\[to be completed]');
+  });
+
+  it('writes the facts given as options, and validates without a warning on them', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'opinion-init-')), 'given');
+    const run = runBin(['init', dir, '--reference', 'not yet assigned', '--title', 'Fair work', '--kind', 'own-initiative', '--legal-basis', 'Rule 52(2) of the Rules of Procedure',
+      '--section', 'Employment, Social Affairs and Citizenship', '--rapporteur', 'Jane DOE', '--decided-by', 'bureau', '--decision-date', '2026-01-21', '--stage', 'study-group',
+      '--version-date', '2026-02-01', '--languages', 'en,fr']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('text/fr/01-conclusions-and-recommendations.md');
+    const meta = readFileSync(join(dir, 'opinion.yaml'), 'utf8');
+    for (const line of ['reference: not yet assigned', 'kind: own-initiative', 'legal_basis: Rule 52(2) of the Rules of Procedure', 'section: Employment, Social Affairs and Citizenship', '  by: bureau', '  date: 2026-01-21', 'stage: study-group', 'version_date: 2026-02-01', 'languages: [ en, fr ]']) {
+      expect(meta).toContain(line);
+    }
+    const { files } = await validateOpinion(dir);
+    const onMeta = files.filter((f) => f.path.endsWith('opinion.yaml')).flatMap((f) => f.messages.map((m) => `${m.ruleId}: ${m.reason}`));
+    expect(onMeta).toEqual([]);
+    const out = mkdtempSync(join(tmpdir(), 'opinion-init-out-'));
+    expect(runBin(['build', dir, '-o', out, '--to', 'md']).code).toBe(0);
+    const md = readFileSync(join(out, 'given', 'en', 'opinion.md'), 'utf8');
+    expect(md).toContain('\\[reference not yet assigned]');
+    expect(md).toContain('| Bureau decision     | 21.1.2026');
+  });
+
+  it('rejects a bad date or language option before writing anything', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'opinion-init-')), 'x');
+    expect(runBin(['init', dir, '--decision-date', '2026-02-30']).stderr).toBe('opinion: unexpected --decision-date `2026-02-30`, expected a real date written YYYY-MM-DD, e.g. 2018-05-23\n');
+    expect(runBin(['init', dir, '--languages', 'en,xx']).stderr).toContain('unexpected language `xx` in --languages');
+    expect(existsSync(dir)).toBe(false);
   });
 
   it('never overwrites: a non-empty folder is refused with exit 2', () => {

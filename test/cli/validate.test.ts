@@ -41,7 +41,7 @@ describe('opinion validate (real bin)', () => {
     const run = runBin(['validate', `${FIX}/bad-enum`, '--format', 'github']);
     expect(run.code).toBe(1);
     expect(run.stdout.split('\n')[0]).toBe(
-      `::error file=${FIX}/bad-enum/opinion.yaml,line=4,col=7,endLine=4,endColumn=17,title=opinion schema/enum::Unexpected \`initiative\` for \`kind\`, expected one of \`own-initiative\`, \`exploratory\`, \`referral\`, \`additional\`, \`information-report\` (did you mean \`own-initiative\`?)`,
+      `::error file=${FIX}/bad-enum/opinion.yaml,line=4,col=7,endLine=4,endColumn=17,title=opinion schema/enum::Unexpected \`initiative\` for \`kind\`, expected one of \`own-initiative\`, \`exploratory\`, \`referral\`, \`additional\`, \`information-report\`, \`to be completed\` (did you mean \`own-initiative\`?)`,
     );
   });
 
@@ -53,7 +53,7 @@ describe('opinion validate (real bin)', () => {
     expect(sarif.runs[0].results[0]).toEqual({
       ruleId: 'schema/date',
       level: 'error',
-      message: { text: 'Unexpected date `2017-02-30` for `decision.date`, expected a real date written `YYYY-MM-DD` (e.g. `2018-05-23`)' },
+      message: { text: 'Unexpected date `2017-02-30` for `decision.date`, expected a real date written `YYYY-MM-DD` (e.g. `2018-05-23`), or `to be completed`' },
       locations: [
         {
           physicalLocation: {

@@ -64,8 +64,9 @@ describe('round trip of the sample', async () => {
 
   it('imports the built Markdown into sources that validate and build to the same Markdown', async () => {
     const { result, dir } = await importTo(Buffer.from(original), 'opinion.md');
-    expect(result.folderName).toBe('int-871');
-    expect(await errorsOf(dir)).toEqual([]);
+    // The sample's reference is not known: the gap reads back as `to be completed`, and no folder name is made from it.
+    expect(result.folderName).toBe('opinion');
+    expect(await errorsOf(dir)).toEqual([expect.stringContaining('`reference` is to be completed')]);
     const again = await built(dir);
     expect(again).toBe(original);
     expect(result.report.messages.filter((m) => m.fatal === false).map((m) => m.ruleId)).toEqual([]);
@@ -77,17 +78,16 @@ describe('round trip of the sample', async () => {
     const evidence = result.files.find((file) => file.path === 'evidence.yaml')?.content ?? '';
     expect(evidence).toContain(
       [
-        '  - id: ev-cooperatives-europe-camelot',
+        '  - id: ev-cecop-cicopa-europe',
         '    kind: fact',
-        '    title: Cooperatives Europe',
+        '    title: CECOP - CICOPA Europe',
         '    source:',
-        '      title: "Cooperatives Europe, Camelot: a social cooperative working with refugees in the Ferrara region"',
-        '      url: https://coopseurope.coop/',
-        '      accessed: 2018-03-01',
+        '      title: "CECOP - CICOPA Europe, Labour integration of refugees: the cooperative formula"',
+        '      url: https://cecop.coop/works/labour-integration-of-refugees-the-cooperative-formula',
       ].join('\n'),
     );
     const chapter3 = result.files.find((file) => file.path.startsWith('text/en/03-'))?.content ?? '';
-    expect(chapter3).toContain('social work :cite{#ev-cooperatives-europe-camelot}, it has managed');
+    expect(chapter3).toContain('social work, :cite{#ev-cecop-cicopa-europe} it has managed');
     expect(result.report.messages.find((m) => m.ruleId === 'import/citation')?.reason).toMatch(/^Recognised footnote `1`, referred to from chapters 1 and 3, as a source/u);
   });
 
@@ -104,7 +104,7 @@ describe('round trip of the sample', async () => {
   it('reads the metadata from the front', async () => {
     const result = await importDraft(Buffer.from(original), 'opinion.md');
     const yaml = result.files.find((file) => file.path === 'opinion.yaml')?.content ?? '';
-    for (const line of ['reference: INT/871', 'kind: own-initiative', '  - name: Giuseppe GUERINI', 'stage: section', 'version: 2', 'version_date: 2018-04-10', 'adopted_in_section: 2018-04-27', '  president: Luca JAHIER']) {
+    for (const line of ['reference: to be completed', 'kind: own-initiative', '  - name: Giuseppe GUERINI', 'stage: section', 'version: 2', 'version_date: 2018-04-10', '  date: 2016-01-21']) {
       expect(yaml).toContain(line);
     }
   });
@@ -114,7 +114,7 @@ describe('round trip of the sample', async () => {
     expect((await runMain(['build', join(ROOT, 'opinions', 'see-migrants'), '--to', 'docx,md', '--out', out])).code).toBe(0);
     const docx = join(out, 'see-migrants', 'en', 'opinion.docx');
     const { result, dir } = await importTo(readFileSync(docx), 'opinion.docx');
-    expect(await errorsOf(dir)).toEqual([]);
+    expect(await errorsOf(dir)).toEqual([expect.stringContaining('`reference` is to be completed')]);
     const again = await built(dir);
     expect(again).toBe(original);
     expect(result.report.messages.filter((m) => m.fatal === false).map((m) => m.ruleId)).toEqual([]);
@@ -130,7 +130,7 @@ describe('round trip of the sample', async () => {
     const docx = join(temp, 'sample.docx');
     execFileSync('pandoc', ['-f', 'gfm', md, '-o', docx]);
     const { result, dir } = await importTo(readFileSync(docx), 'sample.docx');
-    expect(await errorsOf(dir)).toEqual([]);
+    expect(await errorsOf(dir)).toEqual([expect.stringContaining('`reference` is to be completed')]);
     const again = await built(dir);
     // pandoc writes a footnote referred to twice as two footnotes: compare the text without footnotes.
     const strip = (text: string) => text.split('\n').filter((line) => !line.startsWith('[^') && line.trim() !== '').map((line) => line.replace(/\[\^\d+\]/gu, ''));
@@ -148,6 +148,8 @@ describe('Word fixtures', () => {
     expect(result.folderName).toBe('soc-812');
     expect(await errorsOf(dir)).toEqual([]);
     expect(result.report.messages.map((m) => `${m.line ?? 0} ${m.ruleId}`)).toEqual([
+      // The fixture, a preliminary draft, ends with "Brussels, …" and the President: kept, and said so.
+      '0 import/closing-before-adoption',
       '0 import/language',
       '0 import/unmapped-header',
       '0 word/comment',
@@ -185,7 +187,8 @@ describe('Word fixtures', () => {
     expect(yaml).toContain('#   Drafting expert Paul MARTIN');
     expect(yaml).toContain('stage: study-group');
     const draft = await built(dir);
-    expect(draft).toContain('- lack of technical skills[^2].');
+    // The English convention puts the call after the full stop.
+    expect(draft).toContain('- lack of technical skills.[^2]');
     expect(lostWords(readDocx(bytes, 'x').file.value as string, result, draft)).toEqual([]);
   });
 

@@ -2,7 +2,7 @@
  * The amendment sheet as a Word file names the documents it is about: the
  * reference and document numbers from the drafts, not the paths compared.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -12,16 +12,27 @@ import { runMain } from '../helpers.js';
 const dir = mkdtempSync(join(tmpdir(), 'opinion-sheet-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** A copy of a sample version given a reference and a document number (test values: the sample states none). */
+function numbered(name: string, document: string): string {
+  const copy = join(dir, name);
+  cpSync(join('opinions', name), copy, { recursive: true });
+  const path = join(copy, 'opinion.yaml');
+  writeFileSync(path, readFileSync(path, 'utf8').replace(/^reference: .*$/m, `reference: INT/900\ndocument: ${document}`));
+  return copy;
+}
+
 const part = (path: string, name: string): string => strFromU8(unzipSync(readFileSync(path))[name] as Uint8Array);
 
 describe('opinion diff --format amendments --out sheet.docx', () => {
   it('introduces the sheet with the reference and document numbers, and puts them in the footer', async () => {
     const out = join(dir, 'sheet.docx');
-    expect((await runMain(['diff', 'opinions/see-migrants-preliminary', 'opinions/see-migrants', '--format', 'amendments', '--out', out, '--quiet'])).code).toBe(1);
+    const old = numbered('see-migrants-preliminary', 'EESC-2018-00001-00-00-APA-TRA');
+    const neu = numbered('see-migrants', 'EESC-2018-00001-00-01-AS-TRA');
+    expect((await runMain(['diff', old, neu, '--format', 'amendments', '--out', out, '--quiet'])).code).toBe(1);
     const text = part(out, 'word/document.xml');
-    expect(text).toContain('(INT/871, EESC-2017-04256-00-00-APA-TRA), proposing the text of EESC-2017-04256-00-02-AS-TRA.');
-    expect(text).not.toContain('opinions/see-migrants');
-    expect(part(out, 'word/footer1.xml')).toContain('INT/871 – EESC-2017-04256-00-00-APA-TRA (EN)');
+    expect(text).toContain('(INT/900, EESC-2018-00001-00-00-APA-TRA), proposing the text of EESC-2018-00001-00-01-AS-TRA.');
+    expect(text).not.toContain('see-migrants');
+    expect(part(out, 'word/footer1.xml')).toContain('INT/900 – EESC-2018-00001-00-00-APA-TRA (EN)');
   });
 
   it('falls back on the paths compared for drafts without a document number', async () => {

@@ -1,5 +1,6 @@
 import { defineRule } from '../rule.js';
 import { STAGES, type Stage } from '../../core/model.js';
+import { factsAfterVersion, lateFactMessage } from '../../core/stage-facts.js';
 
 export interface Options {
   requireSection: boolean;
@@ -17,8 +18,11 @@ export default defineRule<Options>(
       'opinion before the plenary (stage `plenary` or `adopted`) has normally been adopted in section ' +
       '(`requireSection`; not asked of a rapporteur-general, whose opinions often skip the section). The closing ' +
       'date is the plenary date once adopted, and never before the section adoption; a version is never dated ' +
-      'before the decision to draw up the opinion. (`opinion validate` already reports dates out of order — a plenary ' +
-      'before the section — and events recorded before their stage.)',
+      'before the decision to draw up the opinion. A version states only what was known on its own date ' +
+      '(`version_date`): a fact dated after it — a section adoption in the version for the section meeting, a hearing ' +
+      'held after a preliminary draft, a source consulted later — is reported as a warning (in `opinion.yaml`, ' +
+      '`hearings.yaml` and the sources of `evidence.yaml`; `opinion build` gives the same warning). (`opinion ' +
+      'validate` already reports dates out of order — a plenary before the section — and events recorded before their stage.)',
     severity: 'error',
     options: {
       requireSection: {
@@ -51,6 +55,22 @@ export default defineRule<Options>(
           'opinion.yaml': 'reference: INT/900\ntitle: Migrants and the social economy\nkind: own-initiative\nlanguage: en\nstage: plenary\n',
         },
         findings: ['opinion.yaml:5:8-5:15: Missing `adopted_in_section` for an opinion at stage `plenary`, expected the date the section adopted it'],
+      },
+      {
+        title: 'A version for the section meeting that knows the section adoption (a warning)',
+        files: {
+          'opinion.yaml':
+            'reference: INT/900\ntitle: Migrants and the social economy\nkind: own-initiative\ndecision: { by: plenary, date: 2017-09-21 }\nadopted_in_section: 2018-04-27\nlanguage: en\nstage: section\nversion_date: 2018-04-10\n',
+        },
+        findings: ["opinion.yaml:5:21-5:31: Unexpected `adopted_in_section` 2018-04-27, after this version's own date (2018-04-10): a version at stage `section` states only what was known on its date"],
+      },
+      {
+        title: 'A preliminary draft that cites a hearing held after it (a warning)',
+        files: {
+          'opinion.yaml': 'reference: INT/900\ntitle: Migrants and the social economy\nkind: own-initiative\nlanguage: en\nstage: preliminary-draft\nversion_date: 2018-03-02\n',
+          'hearings.yaml': 'hearings:\n  - id: h-first\n    date: 2018-03-09\n    speakers:\n      - name: Giuseppe GUERINI\n',
+        },
+        findings: ["hearings.yaml:3:11-3:21: Unexpected the date of hearing `h-first` 2018-03-09, after this version's own date (2018-03-02): a version at stage `preliminary-draft` states only what was known on its date"],
       },
       {
         title: 'A draft for the study group',
@@ -108,5 +128,7 @@ export default defineRule<Options>(
     if (version && stage === 'adopted' && plenary && version > plenary) {
       report(at('/version_date'), `Unexpected version date ${version} after the plenary adoption (${plenary}), expected the date of the adopted text`);
     }
+    const late = factsAfterVersion(opinion);
+    for (const fact of late.facts) report(opinion.locate(fact.kind, fact.pointer), lateFactMessage(fact, late.version!, stage), { severity: 'warning' });
   },
 );

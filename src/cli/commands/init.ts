@@ -4,8 +4,11 @@ import type { DefineCommand } from './index.js';
 import { EXIT, UsageError } from '../io.js';
 import { displayPath } from '../../report/paths.js';
 import { SCHEMAS_DIR, TEMPLATES_DIR } from '../package-paths.js';
+import { STAGES } from '../../core/model.js';
+import { parseIsoDate } from '../../render/dates.js';
 
 const KINDS = ['own-initiative', 'exploratory', 'referral', 'additional', 'information-report'];
+const STAGE_NAMES = [...STAGES];
 const LANGS = 'bg cs da de el en es et fi fr ga hr hu it lt lv mt nl pl pt ro sk sl sv'.split(' ');
 
 export const initCommand: DefineCommand = (io, setExit) =>
@@ -14,20 +17,27 @@ export const initCommand: DefineCommand = (io, setExit) =>
     .description(
       'Create a new opinion folder: opinion.yaml, principles, recommendations, evidence,\n' +
         'hearings, glossary, the chapters in text/<lang>/ and notes/, each commented and\n' +
-        'linked to its JSON Schema for completion in editors. Never overwrites anything.',
+        'linked to its JSON Schema for completion in editors. Never overwrites anything.\n' +
+        'Only the facts given as options are written: every other fact is `to be\n' +
+        'completed`, which validate reports and build prints as a visible gap.',
     )
     .argument('<dir>', 'the new opinion folder (must not exist, or be empty)')
-    .option('--reference <code>', 'reference code, e.g. INT/835')
+    .option('--reference <code>', 'reference code, e.g. INT/835, or "not yet assigned"')
     .option('--title <title>', 'title of the opinion')
     .addOption(new Option('--kind <kind>', 'kind of opinion').choices(KINDS))
+    .option('--legal-basis <text>', 'legal basis, e.g. "Rule 52(2) of the Rules of Procedure"')
+    .option('--section <name>', 'section responsible, e.g. "Single Market, Production and Consumption"')
     .option('--rapporteur <name>', 'rapporteur, surname in capitals (e.g. "Giuseppe GUERINI")')
+    .addOption(new Option('--decided-by <body>', 'who decided to draw up the opinion').choices(['plenary', 'bureau']))
+    .option('--decision-date <date>', 'date of that decision, YYYY-MM-DD')
+    .addOption(new Option('--stage <stage>', 'stage of the first version').choices(STAGE_NAMES))
+    .option('--version-date <date>', 'date of the first version, YYYY-MM-DD')
     .addOption(new Option('--language <code>', 'original language').choices(LANGS).default('en'))
-    .action(async (dir: string, options: { reference?: string; title?: string; kind?: string; rapporteur?: string; language: string }) => {
+    .option('--languages <codes>', 'every language of the text, comma-separated (e.g. en,fr,de)')
+    .action(async (dir: string, raw: InitOptions) => {
+      const options = checkOptions(raw);
       const { scaffoldOpinion } = await import('../../init/index.js');
       const { writeNewFolder } = await import('../../core/atomic-write.js');
-      if (options.reference && !/^(INT|ECO|SOC|NAT|TEN|REX|CCMI)\/[0-9]+$/.test(options.reference)) {
-        throw new UsageError(`unexpected reference \`${options.reference}\`, expected a section code and a number, e.g. INT/835`);
-      }
       const target = resolve(io.cwd, dir);
       const files = await scaffoldOpinion({
         scaffoldDir: resolve(TEMPLATES_DIR, 'scaffold'),
@@ -42,3 +52,37 @@ export const initCommand: DefineCommand = (io, setExit) =>
       io.stdout(`\nNext: edit the files, then run \`opinion validate ${shown}\`.\n`);
       setExit(EXIT.ok);
     });
+
+interface InitOptions {
+  reference?: string;
+  title?: string;
+  kind?: string;
+  legalBasis?: string;
+  section?: string;
+  rapporteur?: string;
+  decidedBy?: string;
+  decisionDate?: string;
+  stage?: string;
+  versionDate?: string;
+  language: string;
+  languages?: string;
+}
+
+/** The options as the scaffold takes them, or a usage error naming the bad one (nothing written yet). */
+function checkOptions(raw: InitOptions): Omit<InitOptions, 'languages'> & { languages?: string[] } {
+  if (raw.reference && raw.reference !== 'not yet assigned' && !/^(INT|ECO|SOC|NAT|TEN|REX|CCMI)\/[0-9]+$/.test(raw.reference)) {
+    throw new UsageError(`unexpected reference \`${raw.reference}\`, expected a section code and a number, e.g. INT/835`);
+  }
+  for (const [flag, value] of [['--decision-date', raw.decisionDate], ['--version-date', raw.versionDate]] as const) {
+    if (value !== undefined && !parseIsoDate(value)) throw new UsageError(`unexpected ${flag} \`${value}\`, expected a real date written YYYY-MM-DD, e.g. 2018-05-23`);
+  }
+  for (const [flag, value] of [['--title', raw.title], ['--legal-basis', raw.legalBasis], ['--section', raw.section], ['--rapporteur', raw.rapporteur]] as const) {
+    if (value !== undefined && value.trim() === '') throw new UsageError(`unexpected empty ${flag}, expected some text (leave the option out to keep it \`to be completed\`)`);
+  }
+  const { languages: list, ...rest } = raw;
+  if (list === undefined) return rest;
+  const languages = list.split(',').map((l) => l.trim()).filter(Boolean);
+  const bad = languages.find((l) => !LANGS.includes(l));
+  if (bad !== undefined || languages.length === 0) throw new UsageError(`unexpected language \`${bad ?? list}\` in --languages, expected codes among ${LANGS.join(', ')}`);
+  return { ...rest, languages };
+}

@@ -40,7 +40,8 @@ const STAGE_VALUES = [
 ];
 const STAGE_PURPOSE = /^(?:version for|version pour|versione per|fassung für)\b/iu;
 const VERSION = /^(?:version|versione|fassung)\s+\d+\b/iu;
-const REFERENCE = /^(?:INT|ECO|SOC|NAT|TEN|REX|CCMI)\/\d+\b/u;
+/** A reference, or the gap the build prints for one not known ("[to be completed]", "[reference not yet assigned]"). */
+const REFERENCE = /^(?:(?:INT|ECO|SOC|NAT|TEN|REX|CCMI)\/\d+\b|\[[^\]\n]{1,60}\]$)/u;
 const DOCUMENT = /^EESC-\d{4}-\d+/u;
 const KIND_LINE = /^\(.+\)$/su;
 /** The title line of an opinion or information report, in the languages the build knows. */
