@@ -57,7 +57,7 @@ export const countWords = (text) => (text.match(WORD) ?? []).length;
  * deleted to show it (none for splits and merges, whose words are unchanged).
  * @returns {{ old: string, new: string, known: {kind: string, from?: string|string[], to?: string|string[], edited?: boolean, probe?: {inserted?: string[], deleted?: string[]}}[], trueWords: number, signatures: string[] }}
  */
-export function generatePair(points, seed = 1) {
+export function generatePair(points, seed = 1, options = {}) {
   const rnd = random(seed);
   const pick = (list) => list[Math.floor(rnd() * list.length)];
   const sentence = (words) => {
@@ -69,16 +69,18 @@ export function generatePair(points, seed = 1) {
   const point = (sentences) => ({ key: `p${nextKey++}`, type: 'point', sentences });
   const newPoint = () => point([sentence(12 + Math.floor(rnd() * 10)), sentence(10 + Math.floor(rnd() * 10))]);
 
-  // The old version: chapters of about 40 points (200 points: 5 chapters; 5,000: 125).
+  // The old version: chapters of about 40 points (200 points: 5 chapters; 5,000: 125),
+  // or `options.chapters` chapters (5 chapters of 1,000 points: numbers up to x.1000).
   const perChapter = 40;
-  const chapterCount = Math.max(5, Math.round(points / perChapter));
+  // `options.sizes`: the number of points of each chapter ([5000, 20, 20]).
+  const chapterCount = options.sizes?.length ?? options.chapters ?? Math.max(5, Math.round(points / perChapter));
   const chapters = [];
   let made = 0;
   for (let c = 0; c < chapterCount; c++) {
-    const count = Math.round(((c + 1) * points) / chapterCount) - made;
+    const count = options.sizes ? options.sizes[c] : Math.round(((c + 1) * points) / chapterCount) - made;
     made += count;
     const items = [];
-    const sections = c % 3 === 2 ? 2 : 0; // every third chapter has two sub-headings
+    const sections = options.sections ?? (c % 3 === 2 ? 2 : 0); // every third chapter has two sub-headings
     for (let i = 0; i < count; i++) {
       if (sections && i % Math.ceil(count / sections) === 0) items.push({ key: `h${nextKey++}`, type: 'heading', text: `${pick(VOCABULARY)} and ${pick(VOCABULARY)} ${c + 1}.${i}` });
       items.push(newPoint());
@@ -103,7 +105,7 @@ export function generatePair(points, seed = 1) {
     throw new Error('generator: no free point left; use a larger size');
   };
   const scale = Math.max(1, Math.round(points / 200));
-  const plan = { edits: 6 * scale, deletions: 2 * scale, additions: 2 * scale, moves: 2 * scale, movedEdited: 2 * scale, splits: 2 * scale, merges: 2 * scale };
+  const plan = { edits: 6 * scale, deletions: 2 * scale, additions: 2 * scale, moves: 2 * scale, movedEdited: 2 * scale, splits: 2 * scale, merges: 2 * scale, ...options.plan };
 
   const known = [];
   let trueWords = 0;

@@ -13,7 +13,7 @@ const { homedir } = require('node:os');
 const { join } = require('node:path');
 const vm = require('node:vm');
 
-const COMMANDS = new Set(['init', 'validate', 'build', 'check', 'stats', 'diff', 'import']);
+const COMMANDS = new Set(['init', 'validate', 'build', 'check', 'stats', 'diff', 'import', 'amendments']);
 const dist = join(__dirname, '..', 'dist', 'commands');
 const first = process.argv[2];
 const name = first !== undefined && COMMANDS.has(first) ? first : 'all';

@@ -5,7 +5,7 @@
  */
 import type { Addressee } from '../core/model.js';
 import { escapeRegExp } from '../core/regexp.js';
-import { wordPattern } from './text/word-pattern.js';
+import { wordPattern } from '../text/word-pattern.js';
 
 export const ADDRESSEE_NAMES: Record<string, Record<Addressee, string[]>> = {
   en: {

@@ -2,11 +2,11 @@
 import type { IdIndex } from '../core/ids.js';
 import type { Opinion } from '../core/model.js';
 import type { CheckContext } from './rule.js';
-import { allBlocks, type OpinionText } from './text/model.js';
-import { buildText } from './text/model.js';
-import { countText } from './text/words.js';
+import { allBlocks, type OpinionText } from '../text/model.js';
+import { buildText } from '../text/model.js';
+import { countText } from '../text/words.js';
 import { DraftRenderer } from './draft.js';
-import { textIn } from './text/sources.js';
+import { textIn } from '../text/sources.js';
 
 export interface ContextOptions {
   /**

@@ -4,7 +4,8 @@
  * writing, consistency, length) with the project's and the opinion's
  * configuration. Returns the files with their messages; never prints.
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { comparePrevious } from './previous.js';
 import type { VFile } from 'vfile';
 import { validateOpinion } from '../validate/index.js';
 import { sortMessages } from '../core/messages.js';
@@ -22,6 +23,10 @@ export interface CheckOptions {
   rules?: ConfigLayer;
   /** Configuration files already read in this run (pass one instance when checking many opinions). */
   configFiles?: ConfigFiles;
+  /** The previous version's folder, for `amendments/unexplained-change` (over the rule's `previous` option). */
+  previous?: string;
+  /** How to name the previous version in messages (default: `previous` as given). */
+  previousLabel?: string;
 }
 
 export interface CheckResult {
@@ -33,7 +38,8 @@ export interface CheckResult {
 }
 
 export async function checkOpinion(dir: string, options: CheckOptions = {}): Promise<CheckResult> {
-  const { opinion, index, files } = await validateOpinion(dir);
+  // Unknown targets, duplicate numbers and vote figures of amendments are rules here (configurable), not validation errors.
+  const { opinion, index, files } = await validateOpinion(dir, { amendmentRules: false });
   if (!opinion || !index || files.some((f) => f.messages.some((m) => m.fatal === true))) {
     return { ...(opinion ? { opinion } : {}), files, checked: false };
   }
@@ -44,7 +50,14 @@ export async function checkOpinion(dir: string, options: CheckOptions = {}): Pro
   const settings = resolveConfig([project?.layer, own?.layer, options.rules]);
   const length = settings.get('length/limit');
   const draftFrom = !length || length.severity === 'off' ? Infinity : lengthThreshold(length.options);
-  runRules(await createContext(opinion, index, { draftFrom }), settings);
+  const context = await createContext(opinion, index, { draftFrom });
+  const unexplained = settings.get('amendments/unexplained-change');
+  const previousPath = options.previous ?? (unexplained?.options as { previous?: string } | undefined)?.previous;
+  if (previousPath && unexplained?.severity !== 'off') {
+    const previous = await comparePrevious(opinion, resolve(dir, previousPath), options.previousLabel ?? previousPath, files);
+    if (previous) context.previous = previous;
+  }
+  runRules(context, settings);
   sortMessages(files);
   const configFiles = [project?.file, own?.file].filter((f): f is VFile => f !== undefined);
   for (const file of configFiles) sortMessages([file]);

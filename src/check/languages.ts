@@ -1,6 +1,6 @@
 /** The `languages` option of the writing rules: the original language only, or every language version. */
 import type { OptionSpec } from './rule.js';
-import type { OpinionText } from './text/model.js';
+import type { OpinionText } from '../text/model.js';
 
 export type LanguageScope = 'original' | 'all';
 

@@ -11,8 +11,8 @@
  */
 import type { Located } from '../core/model.js';
 import type { CheckContext } from './rule.js';
-import { allBlocks, type TextBlock } from './text/model.js';
-import { countText } from './text/words.js';
+import { allBlocks, type TextBlock } from '../text/model.js';
+import { countText } from '../text/words.js';
 import { describeBlock } from './rule.js';
 
 export interface LengthEntry {

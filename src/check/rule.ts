@@ -11,7 +11,7 @@ import type { Draft } from '../core/draft.js';
 import type { IdIndex } from '../core/ids.js';
 import type { Located, Opinion } from '../core/model.js';
 import { report as addMessage } from '../core/messages.js';
-import type { OpinionText } from './text/model.js';
+import type { OpinionText } from '../text/model.js';
 
 export type Severity = 'warning' | 'error';
 export type Setting = Severity | 'off';
@@ -66,6 +66,17 @@ export interface CheckContext {
   draft?: Draft;
   /** Its characters without spaces, as the build counts them. */
   length?: number;
+  /** With a previous version (`--previous`): the changes from it to this version, attributed to the amendments applied in this one. */
+  previous?: PreviousVersion;
+}
+
+/** The comparison with the previous version of the opinion, for `amendments/unexplained-change`. */
+export interface PreviousVersion {
+  /** The previous version's folder, as given. */
+  path: string;
+  changes: import('../diff/types.js').Change[];
+  /** Ids of the amendments applied in this version (none: no change is explained). */
+  applied: string[];
 }
 
 export interface FindingExtra {

@@ -7,17 +7,19 @@
  *   a folder is atomic). After a crash or Ctrl-C the target holds either the
  *   old or the new content; the stray temporary file is removed by the next
  *   build (`removeStaleTemporaries`).
- * - `writeNewFolder`: a new folder (`opinion init`, `opinion import`) written
- *   whole into a temporary folder beside the target, then renamed to it: there
- *   is never a half-written folder, and an existing folder that is not empty
- *   is never written into.
+ * - `writeNewFolder`: a new folder (`opinion init`, `opinion import`, the
+ *   next version of `opinion amendments apply`, a copy of a folder with some
+ *   files changed) written whole into a temporary folder beside the target,
+ *   then renamed to it: there is never a half-written folder, and an existing
+ *   folder that is not empty is never written into.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { cp, mkdir, open, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { InputError } from './errors.js';
 
 const TEMP_SUFFIX = '.opinion-tmp';
+const NEW_FOLDER_SUFFIX = '.opinion-new';
 
 export async function writeFileAtomic(path: string, content: string | Uint8Array, options: { createFolder?: boolean } = {}): Promise<void> {
   const dir = dirname(path);
@@ -56,14 +58,21 @@ export async function removeStaleTemporaries(dir: string): Promise<void> {
  * Write `files` (paths relative to `target`) as the new folder `target`, or
  * throw an `InputError` saying why not. `shown` names the folder in the
  * message; `refusal` says why a non-empty folder is refused (`init never
- * overwrites anything: choose a new folder`).
+ * overwrites anything: choose a new folder`). With `copyOf`, the new folder
+ * is a copy of that folder (temporary files of interrupted writes left out)
+ * with `files` written over it; `target` must then lie outside `copyOf`.
  */
 export async function writeNewFolder(
   target: string,
-  files: readonly { path: string; content: string }[],
-  options: { shown?: string; refusal: string },
+  files: readonly { path: string; content: string | Uint8Array }[],
+  options: { shown?: string; refusal: string; copyOf?: string },
 ): Promise<void> {
   const shown = options.shown ?? target;
+  const copyOf = options.copyOf === undefined ? undefined : resolve(options.copyOf);
+  if (copyOf !== undefined && !isOutside(resolve(target), copyOf)) throw new InputError(`\`${shown}\` is inside the folder it copies, expected a folder outside \`${options.copyOf}\``);
+  for (const file of files) {
+    if (isAbsolute(file.path) || isOutside(join(target, file.path), target) || relative(target, join(target, file.path)) === '') throw new InputError(`cannot write \`${file.path}\` into \`${shown}\`: expected a path inside the new folder`);
+  }
   const existing = await readdir(target).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOTDIR') throw new InputError(`\`${shown}\` is a file, expected a new folder`);
     if (error.code !== 'ENOENT') throw new InputError(`cannot use \`${shown}\`: ${error.message}`);
@@ -71,13 +80,14 @@ export async function writeNewFolder(
   });
   if (existing.length > 0) throw new InputError(`\`${shown}\` already exists and is not empty; ${options.refusal}`);
   const parent = dirname(target);
-  const temporary = join(parent, `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.opinion-new`);
+  const temporary = join(parent, `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}${NEW_FOLDER_SUFFIX}`);
   try {
     await mkdir(parent, { recursive: true });
+    if (copyOf !== undefined) await cp(copyOf, temporary, { recursive: true, errorOnExist: true, force: false, filter: (path) => !isTemporary(basename(path)) });
     for (const file of files) {
       const path = join(temporary, file.path);
       await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, file.content, { flag: 'wx' });
+      await writeFile(path, file.content, { flag: copyOf === undefined ? 'wx' : 'w' });
     }
     await rmdir(target).catch(() => undefined);
     await rename(temporary, target);
@@ -87,4 +97,15 @@ export async function writeNewFolder(
     if (code === 'ENOTEMPTY' || code === 'EEXIST') throw new InputError(`\`${shown}\` appeared while writing; nothing was overwritten`);
     throw new InputError(`cannot write \`${shown}\`: ${(error as Error).message}`);
   }
+}
+
+/** Whether `path` lies outside `folder` (neither the folder nor inside it). */
+function isOutside(path: string, folder: string): boolean {
+  const inside = relative(folder, path);
+  return inside.startsWith('..') || isAbsolute(inside);
+}
+
+/** A file left by an interrupted `writeFileAtomic` or `writeNewFolder`. */
+function isTemporary(name: string): boolean {
+  return name.startsWith('.') && (name.endsWith(TEMP_SUFFIX) || name.endsWith(NEW_FOLDER_SUFFIX));
 }

@@ -18,6 +18,8 @@ export interface Draft {
   header: DraftHeaderField[];
   chapters: DraftChapter[];
   footnotes: DraftFootnote[];
+  /** `oj` when points are numbered with a trailing dot (`1.1.`, Official Journal style); absent: `1.1`. */
+  numbering?: 'eesc' | 'oj';
 }
 
 export interface DraftHeaderField {

@@ -129,6 +129,8 @@ export async function loadOpinion(dir: string, options: LoadOptions = {}): Promi
     evidence: listOf('evidence'),
     hearings: listOf('hearings'),
     glossary: listOf('glossary'),
+    amendments: listOf('amendments'),
+    amendmentSettings: amendmentSettings(sources.amendments?.data),
     chapters,
     notes,
     unreadable: YAML_KINDS.filter((kind) => kind !== 'opinion' && entries.includes(`${kind}.yaml`) && !Array.isArray((sources[kind]?.data as Record<string, unknown> | undefined)?.[kind])),
@@ -295,6 +297,15 @@ function compareChapterNames(a: string, b: string): number {
 
 function describeKind(kind: YamlKind): string {
   return kind === 'opinion' ? 'the opinion metadata (`reference`, `title`, `kind`…)' : `a \`${kind}:\` list`;
+}
+
+/** `procedure` and `deadlines` of amendments.yaml, when they are mappings. */
+function amendmentSettings(data: unknown): Opinion['amendmentSettings'] {
+  if (!isObject(data)) return {};
+  const settings: Opinion['amendmentSettings'] = {};
+  if (isObject(data.procedure)) settings.procedure = data.procedure;
+  if (isObject(data.deadlines)) settings.deadlines = data.deadlines;
+  return settings;
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {

@@ -190,6 +190,43 @@ export interface Hearing {
   speakers: Speaker[];
 }
 
+/** A member who tabled an amendment: the name, or the name and group. */
+export type Member = string | { name: string; group?: 'I' | 'II' | 'III' };
+
+/** One amendment of `amendments.yaml` (see schemas/amendments.schema.json and core/amendments.ts). */
+export interface TabledAmendment {
+  id: string;
+  number: number;
+  stage: 'section' | 'plenary';
+  by: Member[];
+  group?: 'I' | 'II' | 'III';
+  target: string;
+  action: 'amend' | 'delete' | 'insert-after' | 'insert-before';
+  new_id?: string;
+  text?: Text;
+  against?: string;
+  tabled?: string;
+  reason?: Text;
+  position?: 'accept' | 'reject' | 'compromise';
+  replaces?: string[];
+  outcome?: 'adopted' | 'rejected' | 'withdrawn' | 'fallen';
+  vote?: Vote;
+  without_vote?: boolean;
+  voted?: string;
+  applied_in?: number;
+}
+
+/** The rest of `amendments.yaml`: procedural facts and deadlines. */
+export interface AmendmentSettings {
+  procedure?: {
+    appendix_share?: number;
+    abstentions_cast?: boolean;
+    rule_rejected?: Text;
+    rule_section_text?: Text;
+  };
+  deadlines?: { section?: string; plenary?: string };
+}
+
 export interface GlossaryEntry {
   id: string;
   term: string;
@@ -200,8 +237,8 @@ export interface GlossaryEntry {
 }
 
 /** The kinds of YAML source file, each with its schema `schemas/<kind>.schema.json`. */
-export type YamlKind = 'opinion' | 'principles' | 'recommendations' | 'evidence' | 'hearings' | 'glossary';
-export const YAML_KINDS: readonly YamlKind[] = ['opinion', 'principles', 'recommendations', 'evidence', 'hearings', 'glossary'];
+export type YamlKind = 'opinion' | 'principles' | 'recommendations' | 'evidence' | 'hearings' | 'glossary' | 'amendments';
+export const YAML_KINDS: readonly YamlKind[] = ['opinion', 'principles', 'recommendations', 'evidence', 'hearings', 'glossary', 'amendments'];
 
 /** One chapter of prose, in one language: `text/<lang>/NN-<id>.md`. */
 export interface ChapterSource {
@@ -249,6 +286,10 @@ export interface Opinion {
   evidence: Evidence[];
   hearings: Hearing[];
   glossary: GlossaryEntry[];
+  /** The amendments of `amendments.yaml` (none without the file). */
+  amendments: TabledAmendment[];
+  /** Procedure and deadlines of `amendments.yaml`. */
+  amendmentSettings: AmendmentSettings;
   /** Chapters per language, in file-name order. */
   chapters: Record<Lang, ChapterSource[]>;
   /** Internal notes (`notes/*.md`): paths only, never rendered. */

@@ -12,6 +12,7 @@ import { recommendations } from '../generated/validators/recommendations.js';
 import { evidence } from '../generated/validators/evidence.js';
 import { hearings } from '../generated/validators/hearings.js';
 import { glossary } from '../generated/validators/glossary.js';
+import { amendments } from '../generated/validators/amendments.js';
 import { report } from './messages.js';
 import { suggest } from './suggest.js';
 import type { YamlKind } from './model.js';
@@ -22,7 +23,7 @@ import { schemas } from './schemas.js';
 type SchemaNode = Record<string, unknown>;
 
 /** The validators of the YAML sources, each from its own module so that a bundle holds only these. */
-const validators = { opinion, principles, recommendations, evidence, hearings, glossary };
+const validators = { opinion, principles, recommendations, evidence, hearings, glossary, amendments };
 
 export function checkSchema(kind: YamlKind, source: YamlSource): void {
   const validate = validators[kind];

@@ -7,6 +7,7 @@
 import type { Draft } from '../core/draft.js';
 import { align } from './align/match.js';
 import { unitsOf } from './align/units.js';
+import { listChanges } from './compare/carried.js';
 import { buildEntries } from './compare/entries.js';
 import { compareHeaders } from './compare/header.js';
 import { refMapper } from './compare/ref-mapper.js';
@@ -32,12 +33,18 @@ export function diffDrafts(a: Draft, b: Draft, options: DiffOptions = {}): DiffR
   const footnoteAlignment = align(old.footnotes, neu.footnotes, { similarity });
   const bodyAlignment = align(old.body, neu.body, { similarity });
   const map = refMapper(old, neu, bodyAlignment, footnoteAlignment);
-  const body = buildEntries(old.body, neu.body, bodyAlignment, map, locale);
-  const notes = buildEntries(old.footnotes, neu.footnotes, footnoteAlignment, map, locale);
+  const ignore = options.ignoreTypography ?? false;
+  const body = buildEntries(old.body, neu.body, bodyAlignment, map, locale, ignore);
+  const notes = buildEntries(old.footnotes, neu.footnotes, footnoteAlignment, map, locale, ignore);
   const entries: Entry[] = [...body.entries, ...notes.entries];
-  const changes = entries.flatMap((entry) => (entry.type === 'change' ? [entry.change] : []));
+  const listed = listChanges(entries.flatMap((entry) => (entry.type === 'change' ? [entry.change] : [])));
+  const changes = listed.changes;
   const header = compareHeaders(a, b);
   const chapters = new Map([...body.chapters, ...notes.chapters]);
+  for (const [copy, original] of listed.copied) {
+    const link = chapters.get(original);
+    if (link) chapters.set(copy, link);
+  }
   return {
     old: infoOf(a),
     new: infoOf(b),

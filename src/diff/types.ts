@@ -52,6 +52,11 @@ export interface Change {
   /** For moves, splits and merges: whether the words changed too. */
   edited?: boolean;
   /**
+   * Only typography changed (curly or straight quotes, dashes, ellipsis,
+   * kinds of space): not an amendment by default; hidden by `ignoreTypography`.
+   */
+  typographic?: boolean;
+  /**
    * Word-level operations from the old text(s) to the new one(s). Texts of
    * several points are joined by a paragraph break ("\n\n").
    * Empty for renumbering and moves without edits.
@@ -65,6 +70,16 @@ export interface Change {
    * the document.
    */
   after?: { number: string; element: Element };
+  /** The adopted amendment that made this change, when the newer version records applied amendments. */
+  amendment?: string;
+  /** True when the newer version records applied amendments and none explains this change. */
+  unexplained?: boolean;
+  /**
+   * For a merge (split) whose parts are not neighbours: the items deleted
+   * (added) between them, each after part `after` (0-based) — for full-text
+   * redlines, which show them there. Each is also a change of its own.
+   */
+  within?: { after: number; change: Change }[];
 }
 
 export interface WordCounts {
@@ -141,4 +156,6 @@ export interface DiffOptions {
   similarity?: number;
   /** Locale for word segmentation; default: the new draft's language. */
   locale?: string;
+  /** Typographic-only changes (’ for ', – for -) are no change at all. Default false: they are flagged `typographic`. */
+  ignoreTypography?: boolean;
 }

@@ -4,9 +4,9 @@
  * a one-line `InputError` naming the revision or path.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, posix, relative, sep } from 'node:path';
+import { dirname, join, posix, relative, sep } from 'node:path';
 import { InputError } from '../core/errors.js';
 
 const MAX_BUFFER = 256 * 1024 * 1024;
@@ -32,18 +32,32 @@ export interface RepoPath {
   path: string;
 }
 
-/** Where `absolute` (which need not exist any more) is in the repository around `cwd`. */
-export async function repoPath(cwd: string, absolute: string, shown: string): Promise<RepoPath> {
+/** The nearest existing folder at or above `absolute` (a path deleted since the revision still has its parent). */
+async function nearestFolder(absolute: string): Promise<string> {
+  for (let dir = absolute; ; dir = dirname(dir)) {
+    const info = await stat(dir).catch(() => undefined);
+    if (info?.isDirectory()) return dir;
+    if (dirname(dir) === dir) return dir;
+  }
+}
+
+/**
+ * Where `absolute` (which need not exist any more) is in its repository: git
+ * runs in the path's own folder, not in the current directory, so a folder
+ * in another repository (or run from outside any) is found in its own.
+ */
+export async function repoPath(absolute: string, shown: string): Promise<RepoPath> {
+  const folder = await nearestFolder(absolute);
   let prefix: string;
   let root: string;
   try {
-    const lines = (await git(cwd, 'rev-parse', '--show-toplevel', '--show-prefix')).toString('utf8').split('\n');
+    const lines = (await git(folder, 'rev-parse', '--show-toplevel', '--show-prefix')).toString('utf8').split('\n');
     root = lines[0] ?? '';
     prefix = lines[1] ?? '';
   } catch (error) {
     throw new InputError(`cannot use --from/--to: \`${shown}\` is not in a git repository (${(error as Error).message})`);
   }
-  const inside = posix.normalize(prefix + relative(cwd, absolute).split(sep).join('/'));
+  const inside = posix.normalize(prefix + relative(folder, absolute).split(sep).join('/'));
   if (inside === '..' || inside.startsWith('../')) throw new InputError(`cannot use --from/--to: \`${shown}\` is outside the git repository \`${root}\``);
   return { root, path: inside === '.' ? '' : inside.replace(/\/$/, '') };
 }

@@ -60,7 +60,7 @@ async function loadRevision(cwd: string, path: string, revision: string, lang: s
   const absolute = resolve(cwd, path);
   const shown = displayPath(absolute, cwd);
   const origin = `${shown}@${revision}`;
-  const { root, path: inRepo } = await repoPath(cwd, absolute, shown);
+  const { root, path: inRepo } = await repoPath(absolute, shown);
   const commit = await commitOf(root, revision);
   const type = await typeAt(root, commit, inRepo);
   if (!type) throw new InputError(`cannot read \`${shown}\` at revision \`${revision}\`: it does not exist there`);

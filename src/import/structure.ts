@@ -3,7 +3,8 @@
  * line, banner, reference, header table), chapters with their sub-headings
  * and numbered points (each a paragraph and the lists or tables after it),
  * the closing block and the footnotes. Numbers are read with the diff's
- * reader of leading numbers; the front with its reader of header rows.
+ * reader of leading numbers, long ones (1.100) recognised by the same rule;
+ * the front with its reader of header rows.
  */
 import type { FootnoteDefinition, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
@@ -11,7 +12,7 @@ import type { Draft } from '../core/draft.js';
 import { report } from '../core/messages.js';
 import { addFrontLine, addHeaderTable } from '../drafts/markdown/front-matter.js';
 import { isClosingLine, isTitleLine } from '../drafts/markdown/header-labels.js';
-import { leading, levels } from '../drafts/markdown/numbering.js';
+import { blockNumbers, levels, type Leading } from '../drafts/markdown/numbering.js';
 import { emphasisOnly, plainText } from '../drafts/markdown/plain-text.js';
 
 export interface Item {
@@ -104,7 +105,9 @@ export function readStructure(tree: Root, file: VFile): Structure {
   let chapter: Chapter | undefined;
   let point: Item | undefined;
   const blocks = tree.children;
-  const chapterHeading = blocks.find((node) => node.type === 'heading' && levels(leading(plainText(node.children).text).number ?? '1.1') === 1 && leading(plainText(node.children).text).number !== undefined);
+  // The diff's point recognition: "1.100" is a point in sequence with its neighbours, "1.500 Unternehmen" in prose is not.
+  const leads = blockNumbers(blocks.map((node) => (node.type === 'heading' || node.type === 'paragraph' ? { text: plainText(node.children).text, heading: node.type === 'heading' } : undefined)));
+  const chapterHeading = blocks.find((node, i) => node.type === 'heading' && leads[i]?.number !== undefined && levels(leads[i]?.number as string) === 1);
   const chapterDepth = chapterHeading?.type === 'heading' ? chapterHeading.depth : undefined;
 
   const startChapter = (number: string | undefined, title: PhrasingContent[], node: RootContent) => {
@@ -117,7 +120,7 @@ export function readStructure(tree: Root, file: VFile): Structure {
   const warn = (node: RootContent, reason: string, ruleId: string, severity: 'warning' | 'info' = 'warning') =>
     report(file, reason, { ruleId, severity, place: node.position });
 
-  for (const node of blocks) {
+  for (const [index, node] of blocks.entries()) {
     if (node.type === 'footnoteDefinition') {
       structure.footnotes.set(node.identifier, node);
       continue;
@@ -129,7 +132,7 @@ export function readStructure(tree: Root, file: VFile): Structure {
     }
     if (node.type === 'heading' || node.type === 'paragraph') {
       const text = plainText(node.children).text;
-      const lead = leading(text, node.type === 'heading');
+      const lead = leads[index] as Leading;
       const rest = stripLeading(node.children, lead.skip);
       const restText = text.slice(lead.skip).trim();
       const depth1 = lead.number !== undefined && levels(lead.number) === 1;

@@ -12,6 +12,7 @@ import { fillPhrasing, fillText } from './labels.js';
 import { gapNode } from './front-matter.js';
 import { isToBeCompleted } from '../core/placeholders.js';
 import { missingText, parseBlocks, parsePhrasing, pick } from './source-text.js';
+import { amendmentsAppendix } from './amendments-appendix.js';
 
 export interface Closing {
   /** "Brussels, 23 May 2018."; absent without a date. */
@@ -55,9 +56,17 @@ export interface AppendixAmendment {
   tabledBy?: string;
   vote?: string;
   file: VFile;
+  /** From amendments.yaml: a rejected amendment, or section text replaced at plenary (src/render/amendments-appendix.ts). */
+  part?: 'rejected' | 'section-text';
+  /** The sentence that opens this part of the appendix, on its first entry. */
+  intro?: string;
+  /** The text as plain text when `text` shows changes (struck deletions): the amended text alone. */
+  plain?: string;
 }
 
 export function appendixAmendments(ctx: RenderContext, numbers: ReadonlyMap<string, string>): AppendixAmendment[] {
+  // An opinion with amendments.yaml has its appendix made from it (src/render/amendments-appendix.ts).
+  if (ctx.opinion.amendments.length > 0) return amendmentsAppendix(ctx, numbers);
   const amendments = ctx.opinion.meta.appendix?.amendments;
   if (!Array.isArray(amendments)) return [];
   const file = ctx.yamlFile('opinion');

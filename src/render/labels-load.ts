@@ -21,6 +21,7 @@ import {
   LABEL_KEYS,
   NEUTRAL_LABELS,
   LIST_LABELS,
+  OPTIONAL_LABELS,
   PLURAL_WORD_CHOICES,
   TEXT_LABELS,
   placeholdersOf,
@@ -212,7 +213,7 @@ export function resolveLabels(
     if (layer.locale) locale = layer.locale;
   }
   if (mine.length > 0) for (const [key, value] of Object.entries(NEUTRAL_LABELS) as [LabelKey, string][]) if (!text.has(key)) text.set(key, value);
-  const missing = [...LABEL_KEYS.filter((key) => !text.has(key)), ...LIST_LABELS.filter((key) => !lists.has(key))];
+  const missing = [...LABEL_KEYS.filter((key) => !text.has(key) && !OPTIONAL_LABELS.has(key)), ...LIST_LABELS.filter((key) => !lists.has(key))];
   if (mine.length === 0 || missing.length > 0) {
     const last = mine[mine.length - 1];
     const shown = missing.slice(0, 8).map((k) => `\`${k}\``).join(', ') + (missing.length > 8 ? ` and ${missing.length - 8} more` : '');

@@ -94,6 +94,10 @@ export const TEXT_LABELS = {
   'html.back-to-reference': ['number'],
   'glossary.plural-variant-suffix': [],
   'glossary.plural-word': [],
+  'amendments.rejected-intro': ['rule'],
+  'amendments.section-text-intro': ['rule'],
+  'amendments.rule': ['rule'],
+  'amendments.insert-before': ['number'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type LabelKey = keyof typeof TEXT_LABELS;
@@ -109,6 +113,13 @@ export const NEUTRAL_LABELS: Partial<Record<LabelKey, string>> = {
   'footnote-call': 'as-written',
 };
 export const LABEL_KEYS = Object.keys(TEXT_LABELS) as LabelKey[];
+
+/**
+ * Labels a language may lack: the appendix of amendments (src/amendments/)
+ * needs them only when there is something to append, and reports a missing
+ * one then (a language added without them still builds).
+ */
+export const OPTIONAL_LABELS: ReadonlySet<LabelKey> = new Set<LabelKey>(['amendments.rejected-intro', 'amendments.section-text-intro', 'amendments.rule', 'amendments.insert-before']);
 
 /** Labels that are lists rather than text. */
 export const LIST_LABELS = ['glossary.plural-words', 'glossary.plural-rules'] as const;

@@ -101,6 +101,7 @@ export function resolveDocument(opinion: Opinion, options: ResolveOptions): Reso
     });
   }
   const draft = toDraft(opinion.dir, ctx.lang, front, chapters, footnotes);
+  if (ctx.numbering === 'oj') draft.numbering = 'oj';
   return { ctx, front, chapters, footnotes, ...(closing ? { closing } : {}), amendments, length, draft };
 }
 

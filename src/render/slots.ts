@@ -130,9 +130,17 @@ export function appendixSlot(parts: Parts): RootContent[] {
   const out: RootContent[] = [
     classed<Heading>({ type: 'heading', depth: 2, children: [text(labels['appendix.title'])] }, 'appendix'),
     classed<Paragraph>({ type: 'paragraph', children: [text(labels['appendix.subtitle'])] }, 'appendix-subtitle'),
-    { type: 'paragraph', children: [text(labels['appendix.intro'])] },
   ];
+  if (!parts.amendments[0]?.intro) out.push({ type: 'paragraph', children: [text(labels['appendix.intro'])] });
   for (const amendment of parts.amendments) {
+    if (amendment.intro) out.push({ type: 'paragraph', children: [text(amendment.intro)] });
+    if (amendment.part === 'section-text') {
+      // Section text replaced at plenary: the point, its text and the vote.
+      out.push(classed<Heading>({ type: 'heading', depth: 3, children: [text(amendment.heading)] }, 'section-text', amendment.id));
+      out.push(classed({ type: 'blockquote', children: structuredClone(amendment.text) as BlockContent[] }, 'amendment-text'));
+      if (amendment.vote) out.push(classed<Paragraph>({ type: 'paragraph', children: [text(amendment.vote)] }, 'amendment-vote'));
+      continue;
+    }
     out.push(classed<Heading>({ type: 'heading', depth: 3, children: [text(labels['appendix.amendment'].replace('{number}', String(amendment.number)))] }, 'amendment', amendment.id));
     out.push({ type: 'paragraph', children: [{ type: 'strong', children: [text(amendment.heading)] }, text(` – ${amendment.action}`)] });
     if (amendment.text.length > 0) out.push(classed({ type: 'blockquote', children: structuredClone(amendment.text) as BlockContent[] }, 'amendment-text'));

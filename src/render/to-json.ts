@@ -93,10 +93,12 @@ export function documentFrom(resolved: ResolvedDocument): BuiltDocument {
       number: a.number,
       point: a.heading,
       action: a.action,
-      text: plainText(a.text).text,
+      text: a.plain ?? plainText(a.text).text,
       reason: plainText(a.reason).text,
       ...(a.tabledBy ? { tabledBy: a.tabledBy } : {}),
       ...(a.vote ? { vote: a.vote } : {}),
+      ...(a.part ? { part: a.part } : {}),
+      ...(a.intro ? { intro: a.intro } : {}),
     })),
     length: resolved.length,
   };

@@ -20,7 +20,7 @@ import { generateValidators } from './generate-validators.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const pkg = JSON.parse(await readFile(root + 'package.json', 'utf8'));
-const COMMANDS = { init: 'initCommand', validate: 'validateCommand', build: 'buildCommand', check: 'checkCommand', stats: 'statsCommand', diff: 'diffCommand', import: 'importCommand' };
+const COMMANDS = { init: 'initCommand', validate: 'validateCommand', build: 'buildCommand', check: 'checkCommand', stats: 'statsCommand', diff: 'diffCommand', import: 'importCommand', amendments: 'amendmentsCommand' };
 
 const common = {
   absWorkingDir: root,

@@ -5,8 +5,8 @@
  */
 import type { Draft } from '../core/draft.js';
 import type { Evidence } from '../core/model.js';
-import { findCited, type LangText } from '../check/text/model.js';
-import { countText } from '../check/text/words.js';
+import { findCited, type LangText } from '../text/model.js';
+import { countText } from '../text/words.js';
 import type { ChapterStats, LanguageStats, TextCounts } from './types.js';
 
 const ZERO: TextCounts = { characters: 0, charactersNoSpaces: 0, words: 0 };

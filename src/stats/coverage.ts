@@ -5,7 +5,7 @@
  * points of the original text through `:ref` and `:cite`.
  */
 import type { Opinion } from '../core/model.js';
-import { findCited, pointsOf, type LangText } from '../check/text/model.js';
+import { findCited, pointsOf, type LangText } from '../text/model.js';
 import type { Citation, Coverage } from './types.js';
 
 export function coverage(opinion: Opinion, numberOf: (id: string) => string | undefined): Coverage {

@@ -8,7 +8,7 @@
 import type { VFile } from 'vfile';
 import { LENGTH_LIMIT } from '../core/model.js';
 import { validateOpinion } from '../validate/index.js';
-import { buildText, pointsOf } from '../check/text/model.js';
+import { buildText, pointsOf } from '../text/model.js';
 import { DraftRenderer } from '../check/draft.js';
 import { countLanguage } from './counts.js';
 import { readability } from './readability.js';

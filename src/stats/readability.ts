@@ -19,7 +19,7 @@
  * reads 0–100, 40 being hard for readers with a secondary education.
  * Other languages have no formula here (`score` is absent).
  */
-import { splitSentences } from '../check/text/sentences.js';
+import { splitSentences } from '../text/sentences.js';
 import { syllables } from './syllables.js';
 
 export interface Readability {

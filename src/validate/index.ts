@@ -8,7 +8,7 @@ import { loadOpinion, type LoadOptions } from '../core/load.js';
 import { sortMessages } from '../core/messages.js';
 import type { Opinion } from '../core/model.js';
 import type { IdIndex } from '../core/ids.js';
-import { checkSemantics } from './semantics.js';
+import { checkSemantics, type SemanticsOptions } from './semantics.js';
 
 export interface ValidatedOpinion {
   opinion?: Opinion;
@@ -18,9 +18,9 @@ export interface ValidatedOpinion {
 }
 
 /** Load one opinion folder and run every check on it (`markdown: false`: see LoadOptions). */
-export async function validateOpinion(dir: string, options: LoadOptions = {}): Promise<ValidatedOpinion> {
+export async function validateOpinion(dir: string, options: LoadOptions & SemanticsOptions = {}): Promise<ValidatedOpinion> {
   const { opinion, files } = await loadOpinion(dir, options);
-  const index = opinion ? checkSemantics(opinion) : undefined;
+  const index = opinion ? checkSemantics(opinion, options) : undefined;
   sortMessages(files);
   return { opinion, index, files };
 }

@@ -8,9 +8,15 @@ import { report, type MessageOptions } from '../core/messages.js';
 import { suggest } from '../core/suggest.js';
 import { indexOpinion, type IdIndex } from '../core/ids.js';
 import { findPlaceholders, NOT_YET_ASSIGNED, TO_BE_COMPLETED } from '../core/placeholders.js';
+import { validateAmendments } from './amendments/validate.js';
 import { STAGES, type IdDefinition, type IdReference, type Located, type Opinion, type Stage } from '../core/model.js';
 
-export function checkSemantics(opinion: Opinion): IdIndex {
+export interface SemanticsOptions {
+  /** Report unknown targets, duplicate numbers and vote figures of amendments here (default); `opinion check` runs them as rules. */
+  amendmentRules?: boolean;
+}
+
+export function checkSemantics(opinion: Opinion, options: SemanticsOptions = {}): IdIndex {
   const fileOf = fileLookup(opinion);
   const at = (located: Located | undefined, reason: string, options: MessageOptions) => {
     const file = located ? fileOf(located.file) : undefined;
@@ -25,6 +31,7 @@ export function checkSemantics(opinion: Opinion): IdIndex {
   checkPlaceholders(opinion, at);
   checkLanguages(opinion, at);
   checkChapters(opinion, fileOf);
+  validateAmendments(opinion, new Set(index.definitions.map((d) => d.id)), { rules: options.amendmentRules !== false });
   return index;
 }
 

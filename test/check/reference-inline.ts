@@ -1,5 +1,5 @@
 /**
- * The reference for `src/check/text/scan.ts`: the prose of a block read from
+ * The reference for `src/text/scan.ts`: the prose of a block read from
  * the full remark parse (mdast), with `:ref` rendered as a label, `:cite`
  * and footnote references as marks, and `{#id}` markers left out. The scan
  * must find the same text (test/check/scan.test.ts).
@@ -7,7 +7,7 @@
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
 import type { Located } from '../../src/core/model.js';
 import { LEADING_ID, TRAILING_ATTRIBUTES } from '../../src/core/markdown.js';
-import type { Origin, ProseBuilder } from '../../src/check/text/prose.js';
+import type { Origin, ProseBuilder } from '../../src/text/prose.js';
 
 /** A use of an id inside prose: offsets in the prose text and the place of the directive. */
 export interface Mark {

@@ -14,9 +14,9 @@ import type { RootContent } from 'mdast';
 import { loadOpinion } from '../../src/core/load.js';
 import { findOpinionFolders } from '../../src/validate/index.js';
 import { LEADING_ID, TRAILING_ATTRIBUTES } from '../../src/core/markdown.js';
-import { buildText } from '../../src/check/text/model.js';
-import { SourceFiles } from '../../src/check/text/sources.js';
-import { ProseBuilder } from '../../src/check/text/prose.js';
+import { buildText } from '../../src/text/model.js';
+import { SourceFiles } from '../../src/text/sources.js';
+import { ProseBuilder } from '../../src/text/prose.js';
 import type { ChapterSource } from '../../src/core/model.js';
 import { appendBlocks, appendPhrasing, type InlineContext } from './reference-inline.js';
 

@@ -6,10 +6,10 @@
 import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
 import { checkOpinion, RULES, type ConfigLayer } from '../../src/check/index.js';
-import { splitSentences } from '../../src/check/text/sentences.js';
-import { countText } from '../../src/check/text/words.js';
-import { findAcronyms } from '../../src/check/text/acronyms.js';
-import { buildText } from '../../src/check/text/model.js';
+import { splitSentences } from '../../src/text/sentences.js';
+import { countText } from '../../src/text/words.js';
+import { findAcronyms } from '../../src/text/acronyms.js';
+import { buildText } from '../../src/text/model.js';
 import { lengthBound } from '../../src/check/context.js';
 import { loadOpinion } from '../../src/core/load.js';
 import { findOpinionFolders } from '../../src/validate/index.js';

@@ -271,6 +271,22 @@ describe('opinion diff --from/--to: one path at two git revisions', () => {
     expect(extractions()).toEqual(before);
   }, 60_000);
 
+  it('runs git in the folder\'s own repository, not in the current directory (run from outside it, or from another repository)', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'opinion-diff-elsewhere-'));
+    try {
+      for (const cwd of [outside, ROOT]) {
+        const result = await run([join(repo, 'drafts', 'draft.md'), '--from', 'v-hearing', '--to', 'HEAD', '--format', 'json'], { cwd, env: { GIT_CEILING_DIRECTORIES: tmpdir() } });
+        expect(result.stderr).toBe('');
+        expect(result.code).toBe(1);
+        expect(JSON.parse(result.stdout).changes.map((c: { kind: string; from: string; to: string }) => [c.kind, c.from, c.to])).toEqual([['moved', '3.1.2', '2.4']]);
+      }
+      const folder = await run([join(repo, 'opinions', 'x'), '--from', 'v-hearing', '--to', 'HEAD', '--format', 'json'], { cwd: outside });
+      expect(folder.code).toBe(1);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('exits 2 on an unknown revision or a path missing at the revision', async () => {
     const bad = await run(['drafts/draft.md', '--from', 'v9'], { cwd: repo });
     expect(bad.code).toBe(2);

@@ -10,7 +10,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { diffToJson } from '../../src/diff/index.js';
+import { diffToJson, formatAmendments } from '../../src/diff/index.js';
 import { golden } from '../helpers.js';
 import { FIXTURES, compact, diffFixture, diffSchemaValidator, fixtureCases } from './helpers.js';
 
@@ -61,14 +61,35 @@ describe('what the fixtures show', () => {
     expect(change?.new[0]?.number).toBe('2.4');
   });
 
-  it('moves the chapter that moved, not the one that stayed', () => {
-    const moved = diffFixture('chapter-reordered').changes.filter((change) => change.kind === 'moved');
-    expect(moved.map((change) => [change.element, change.old[0]?.number, change.new[0]?.number])).toEqual([
-      ['chapter', '2', '3'],
-      ['point', '2.1', '3.1'],
-      ['point', '2.2', '3.2'],
-      ['point', '2.3', '3.3'],
+  it('moves the chapter that moved, not the one that stayed: one change, its points renumbered with it', () => {
+    const result = diffFixture('chapter-reordered');
+    const moved = result.changes.filter((change) => change.kind === 'moved');
+    expect(moved.map((change) => [change.element, change.old[0]?.number, change.new[0]?.number, change.after?.element, change.after?.number])).toEqual([['chapter', '2', '3', 'chapter', '3']]);
+    const carried = result.changes.filter((change) => change.old[0]?.chapter?.number === '2' && change.element === 'point');
+    expect(carried.map((change) => [change.kind, change.old[0]?.number, change.new[0]?.number])).toEqual([
+      ['renumbered', '2.1', '3.1'],
+      ['renumbered', '2.2', '3.2'],
+      ['renumbered', '2.3', '3.3'],
     ]);
+    // The full text still moves each point with the chapter (a Word redline moves every paragraph).
+    expect(result.entries.filter((entry) => entry.type === 'moved-away')).toHaveLength(4);
+  });
+
+  it('reports a point replaced by one that keeps less than a third of its words as deleted and added, not modified', () => {
+    const result = diffFixture('replaced');
+    expect(result.changes.map((change) => [change.kind, change.old[0]?.number ?? change.new[0]?.number])).toEqual([
+      ['deleted', '1.2'],
+      ['added', '1.2'],
+      ['modified', '1.3'],
+    ]);
+  });
+
+  it('lists a chapter moved whole with its footnotes as one move: its points and footnotes renumbered', () => {
+    const result = diffFixture('chapter-moved-with-notes');
+    expect(result.changes.filter((change) => change.kind !== 'renumbered').map((change) => [change.kind, change.element])).toEqual([['moved', 'chapter']]);
+    expect(result.summary.footnotes.renumbered).toBe(3);
+    expect(formatAmendments(result).match(/^## Amendment/gmu)).toHaveLength(1);
+    expect(formatAmendments(result)).toContain('**Chapter 2**\n\nMove after chapter 3:');
   });
 
   it('reads a draft converted from Word like a built one', () => {

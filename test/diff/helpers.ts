@@ -38,9 +38,9 @@ export function compact(result: DiffResult): unknown {
     identical: json.identical,
     header: json.header,
     changes: json.changes.map((change) => {
-      const { kind, element, from, to, id, edited, after } = change;
+      const { kind, element, from, to, id, edited, typographic, after } = change;
       const line = redline(change.ops as WordOp[]);
-      return Object.fromEntries(Object.entries({ kind, element, from, to, id, edited, after, redline: line || undefined }).filter(([, v]) => v !== undefined));
+      return Object.fromEntries(Object.entries({ kind, element, from, to, id, edited, typographic, after, redline: line || undefined }).filter(([, v]) => v !== undefined));
     }),
     summary: { counts: nonZero(json.summary.counts), footnotes: nonZero(json.summary.footnotes), words: json.summary.words },
   };

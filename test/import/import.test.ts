@@ -200,6 +200,26 @@ describe('Word fixtures', () => {
   });
 });
 
+describe('point numbers of long chapters', () => {
+  it('imports a chapter of 150 points as 150 points: 1.100 follows 1.99, as the diff reads it; "1.500 Unternehmen" in prose stays text', async () => {
+    const points = Array.from({ length: 150 }, (_, i) => `1.${i + 1} The Committee notes item ${i + 1} of the long chapter.\n`);
+    // A paragraph starting with a number of three digits that is out of sequence is prose, joined to the point before it.
+    points.splice(120, 0, '1.500 Unternehmen answered the consultation.\n');
+    const draft = ['# Opinion on long chapters', '', '## 1. Conclusions and recommendations', '', ...points.join('\n').split('\n'), '## 2. General comments', '', '2.1 One more point.', ''].join('\n');
+    const { result, dir } = await importTo(Buffer.from(draft), 'long.md');
+    const chapter = result.files.find((file) => file.path.startsWith('text/') && file.content.includes('item 150 '))?.content ?? '';
+    const numbered = chapter.split('\n').filter((line) => /^\{#[^}]+\} The Committee notes item \d+ /u.test(line));
+    expect(numbered).toHaveLength(150);
+    expect(numbered[99]).toContain('item 100 ');
+    expect(chapter).toMatch(/item 120 of the long chapter\.(?:\\| {2})?\n1\.500 Unternehmen answered the consultation\./u);
+    expect(result.report.messages.filter((m) => String(m.reason).startsWith('Unexpected number')).map(String)).toEqual([]);
+    // The build numbers them back as the draft did.
+    const markdown = await built(dir);
+    expect(markdown).toMatch(/^1\.100\s+The Committee notes item 100 /mu);
+    expect(markdown).toMatch(/^1\.150\s+The Committee notes item 150 /mu);
+  });
+});
+
 describe('opinion import (CLI)', () => {
   it('writes the folder and exits 0; refuses to write into a folder that is not empty (exit 2)', async () => {
     const out = join(temp, 'cli', 'imported');

@@ -108,7 +108,7 @@ function expectMoves(xml: string, count: number): void {
   expect(new Set(ids).size).toBe(ids.length);
 }
 
-const CASES = ['added', 'deleted', 'modified', 'moved', 'moved-and-edited', 'renumbering-only', 'split', 'merged', 'header', 'footnotes', 'chapter-reordered'];
+const CASES = ['added', 'deleted', 'modified', 'moved', 'moved-and-edited', 'renumbering-only', 'split', 'merged', 'header', 'footnotes', 'chapter-reordered', 'merged-across-deleted', 'split-across-added', 'typography', 'chapter-moved-with-notes', 'split-unedited', 'merged-unedited', 'replaced'];
 
 describe.skipIf(skipWithout(hasPandoc))('Word redline read back by pandoc', () => {
   for (const [name, dir] of [...CASES.map((name) => [name, join(DIFF_FIXTURES, name)] as const), ...['mixed', 'notes', 'moved-notes'].map((name) => [name, join(OWN_FIXTURES, name)] as const)]) {
@@ -117,6 +117,28 @@ describe.skipIf(skipWithout(hasPandoc))('Word redline read back by pandoc', () =
       const { accepted, rejected } = expectBothVersions(await redline(pair, { author: 'Jane DOE', date: '2018-04-10' }), pair);
       if (pair.new.title) expect([accepted.title, ...accepted.paragraphs.map((p) => p.text)]).toContain(pair.new.title);
       if (pair.old.title) expect([rejected.title, ...rejected.paragraphs.map((p) => p.text)]).toContain(pair.old.title);
+    });
+  }
+
+  it('tracks nothing where the diff finds no change: double and non-breaking spaces around footnote calls', async () => {
+    const pair = markdownPair(join(DIFF_FIXTURES, 'spaces-at-footnotes'));
+    const bytes = await redline(pair);
+    const xml = parts(bytes)['word/document.xml'] as string;
+    expect(xml).not.toMatch(/<w:(?:ins|del|moveFrom|moveTo) /u);
+    // Nothing tracked: both views show the new spaces, the same words and footnotes as each version.
+    const spaceless = (texts: string[]) => texts.map((text) => text.replace(/\s+(?=\[\^)/gu, ''));
+    for (const [view, draft] of [['accept', pair.new], ['reject', pair.old]] as const) {
+      const read = readWord(bytes, view).paragraphs;
+      expect(body(read, draft)).toEqual(texts(draft));
+      expect(spaceless(body(read, draft, true))).toEqual(spaceless(draftMarked(draft, true)));
+    }
+  });
+
+  for (const name of ['split', 'merged', 'split-unedited', 'merged-unedited', 'merged-across-deleted', 'split-across-added']) {
+    it(`shows a split or merge word by word, the text that survived kept: ${name}`, async () => {
+      const xml = parts(await redline(markdownPair(join(DIFF_FIXTURES, name))))['word/document.xml'] as string;
+      const deleted = [...xml.matchAll(/<w:delText[^>]*>([^<]*)<\/w:delText>/gu)].map((match) => match[1]).join(' ');
+      expect(deleted).not.toMatch(/Camelot|two hundred|Commission to support/u);
     });
   }
 

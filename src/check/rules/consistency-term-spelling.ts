@@ -1,5 +1,5 @@
 import { defineRule, shortPlace } from '../rule.js';
-import { allBlocks, type TextBlock } from '../text/model.js';
+import { allBlocks, type TextBlock } from '../../text/model.js';
 import { LANGUAGES_OPTION, languagesOf, type LanguageScope } from '../languages.js';
 import type { Opinion } from '../../core/model.js';
 

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { defineRule, describeBlock, type CheckContext } from '../rule.js';
-import type { ChapterText, TextBlock } from '../text/model.js';
-import { textIn } from '../text/sources.js';
+import type { ChapterText, TextBlock } from '../../text/model.js';
+import { textIn } from '../../text/sources.js';
 import type { Located, Text, YamlKind } from '../../core/model.js';
 import { codeList } from '../format.js';
 

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { findCited } from '../text/model.js';
+import { findCited } from '../../text/model.js';
 
 export interface Options {
   requireCitation: boolean;

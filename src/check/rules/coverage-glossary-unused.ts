@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
-import { allBlocks } from '../text/model.js';
-import { termPattern } from '../text/terms.js';
+import { allBlocks } from '../../text/model.js';
+import { termPattern } from '../../text/terms.js';
 
 export default defineRule<Record<string, never>>(
   {

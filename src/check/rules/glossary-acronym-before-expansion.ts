@@ -1,9 +1,9 @@
 import { defineRule, shortPlace } from '../rule.js';
-import { allBlocks, type TextBlock } from '../text/model.js';
-import { isAcronym, termPattern } from '../text/terms.js';
-import { textIn } from '../text/sources.js';
+import { allBlocks, type TextBlock } from '../../text/model.js';
+import { isAcronym, termPattern } from '../../text/terms.js';
+import { textIn } from '../../text/sources.js';
 import { escapeRegExp } from '../../core/regexp.js';
-import { wordPattern } from '../text/word-pattern.js';
+import { wordPattern } from '../../text/word-pattern.js';
 
 interface Found {
   block: number;

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
-import { allBlocks, type TextBlock } from '../text/model.js';
-import { findAcronyms, surnamesIn } from '../text/acronyms.js';
+import { allBlocks, type TextBlock } from '../../text/model.js';
+import { findAcronyms, surnamesIn } from '../../text/acronyms.js';
 import { codeList } from '../format.js';
 import type { Opinion } from '../../core/model.js';
 

@@ -18,6 +18,13 @@ import nearDuplicatePoint from './writing-near-duplicate-point.js';
 import termSpelling from './consistency-term-spelling.js';
 import stageMetadata from './consistency-stage-metadata.js';
 import translationStructure from './consistency-translation-structure.js';
+import amendmentsTargetChanged from './amendments-target-changed.js';
+import amendmentsUnknownTarget from './amendments-unknown-target.js';
+import amendmentsVoteFigures from './amendments-vote-figures.js';
+import amendmentsNotApplied from './amendments-not-applied.js';
+import amendmentsUnexplained from './amendments-unexplained-change.js';
+import amendmentsDuplicateNumber from './amendments-duplicate-number.js';
+import amendmentsLate from './amendments-late.js';
 
 export const RULES: readonly Rule<any>[] = [
   lengthLimit,
@@ -38,6 +45,13 @@ export const RULES: readonly Rule<any>[] = [
   termSpelling,
   stageMetadata,
   translationStructure,
+  amendmentsTargetChanged,
+  amendmentsUnknownTarget,
+  amendmentsVoteFigures,
+  amendmentsNotApplied,
+  amendmentsUnexplained,
+  amendmentsDuplicateNumber,
+  amendmentsLate,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule<any>> = new Map(RULES.map((rule) => [rule.meta.id, rule]));

@@ -1,7 +1,7 @@
 import { defineRule } from '../rule.js';
 import { ACTION_PHRASES } from '../action-phrases.js';
 import { mentions } from '../addressee-names.js';
-import { textIn } from '../text/sources.js';
+import { textIn } from '../../text/sources.js';
 
 export interface Options {
   phrases: Record<string, string[]>;

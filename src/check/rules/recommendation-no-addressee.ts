@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
 import { ADDRESSEE_NAMES, mentions } from '../addressee-names.js';
-import { textIn } from '../text/sources.js';
+import { textIn } from '../../text/sources.js';
 import type { Addressee } from '../../core/model.js';
 
 export interface Options {

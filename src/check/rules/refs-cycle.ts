@@ -1,6 +1,6 @@
 import { defineRule, describeBlock } from '../rule.js';
-import { allBlocks, type TextBlock } from '../text/model.js';
-import type { Mark } from '../text/model.js';
+import { allBlocks, type TextBlock } from '../../text/model.js';
+import type { Mark } from '../../text/model.js';
 
 export default defineRule<Record<string, never>>(
   {

@@ -1,5 +1,5 @@
 import { defineRule, describeBlock } from '../rule.js';
-import { allBlocks } from '../text/model.js';
+import { allBlocks } from '../../text/model.js';
 
 export default defineRule<Record<string, never>>(
   {

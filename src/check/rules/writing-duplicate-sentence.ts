@@ -1,6 +1,6 @@
 import { defineRule, describeBlock, shortPlace } from '../rule.js';
-import { pointsOf, type TextBlock } from '../text/model.js';
-import { sentencesOf } from '../text/sentences.js';
+import { pointsOf, type TextBlock } from '../../text/model.js';
+import { sentencesOf } from '../../text/sentences.js';
 import { LANGUAGES_OPTION, languagesOf, type LanguageScope } from '../languages.js';
 
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;

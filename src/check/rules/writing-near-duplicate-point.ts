@@ -1,6 +1,6 @@
 import { defineRule, describeBlock, shortPlace } from '../rule.js';
-import { pointsOf, type TextBlock } from '../text/model.js';
-import { normaliseWords, shingles } from '../text/normalise.js';
+import { pointsOf, type TextBlock } from '../../text/model.js';
+import { normaliseWords, shingles } from '../../text/normalise.js';
 import { formatPercent } from '../format.js';
 import { LANGUAGES_OPTION, languagesOf, type LanguageScope } from '../languages.js';
 

@@ -1,6 +1,6 @@
 import { defineRule, describeBlock } from '../rule.js';
-import { pointsOf } from '../text/model.js';
-import { countWords } from '../text/words.js';
+import { pointsOf } from '../../text/model.js';
+import { countWords } from '../../text/words.js';
 import { LANGUAGES_OPTION, languagesOf, type LanguageScope } from '../languages.js';
 
 export interface Options {

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
-import { pointsOf } from '../text/model.js';
-import { sentencesOf } from '../text/sentences.js';
+import { pointsOf } from '../../text/model.js';
+import { sentencesOf } from '../../text/sentences.js';
 import { LANGUAGES_OPTION, languagesOf, type LanguageScope } from '../languages.js';
 
 export interface Options {

@@ -15,6 +15,7 @@ interface CheckCliOptions extends CacheCliOptions {
   config?: string;
   rule?: string[];
   listRules?: boolean;
+  previous?: string;
 }
 
 export const checkCommand: DefineCommand = (io, setExit) =>
@@ -36,6 +37,7 @@ export const checkCommand: DefineCommand = (io, setExit) =>
     .option('-q, --quiet', 'report errors only, not warnings')
     .option('-c, --config <file>', 'use this configuration file instead of the nearest opinion-check.yaml')
     .option('-r, --rule <id=severity>', 'set a rule to off, warning or error (e.g. writing/sentence-length=off); repeatable', (value: string, list: string[] | undefined) => [...(list ?? []), value])
+    .option('--previous <folder>', 'the previous version of the opinion: report changes no amendment applied in this version explains (amendments/unexplained-change)')
     .option('--list-rules', 'list the rules with their default severity, then exit')
     .option('-j, --jobs <n>', 'worker threads for many opinions (default: one per core from 24 opinions on)'))
     .action(async (paths: string[], options: CheckCliOptions) => {
@@ -72,18 +74,24 @@ export const checkCommand: DefineCommand = (io, setExit) =>
         throw new UsageError(found.problems.map((p) => p.reason.replace(io.cwd + '/', '')).join('\nopinion: '));
       }
       const jobs = parseJobs(options.jobs);
-      const results = await cachedResults(
-        io,
-        options,
-        // Results depend on the configuration files: --config, or the nearest opinion-check.yaml above each opinion.
-        { command: 'check', settings: { config: config ?? null, rules: overrides }, extraInputs: async (folder) => (config ? [config] : filesAbove(folder, PROJECT_CONFIG)) },
-        found.folders,
-        (folders) => checkOpinions(folders, { ...(config ? { config } : {}), rules: overrides, ...(jobs ? { jobs } : {}) }),
-        {
-          toPlain: (r) => ({ files: r.files.map(toPlainFile), checked: r.checked }),
-          fromPlain: (r: { files: import('../../core/plain-file.js').PlainFile[]; checked: boolean }) => ({ files: r.files.map(fromPlainFile), checked: r.checked }),
-        },
-      );
+      if (options.previous !== undefined && found.folders.length !== 1) throw new UsageError(`unexpected --previous with ${found.folders.length} opinion folders, expected one opinion folder`);
+      const previous = options.previous !== undefined ? resolve(io.cwd, options.previous) : undefined;
+      const run = (folders: string[]) => checkOpinions(folders, { ...(config ? { config } : {}), rules: overrides, ...(jobs ? { jobs } : {}), ...(previous ? { previous, previousLabel: options.previous! } : {}) });
+      // With --previous the results depend on another folder's files too: they are not cached.
+      const results = previous
+        ? await run([...found.folders])
+        : await cachedResults(
+            io,
+            options,
+            // Results depend on the configuration files: --config, or the nearest opinion-check.yaml above each opinion.
+            { command: 'check', settings: { config: config ?? null, rules: overrides }, extraInputs: async (folder) => (config ? [config] : filesAbove(folder, PROJECT_CONFIG)) },
+            found.folders,
+            run,
+            {
+              toPlain: (r) => ({ files: r.files.map(toPlainFile), checked: r.checked }),
+              fromPlain: (r: { files: import('../../core/plain-file.js').PlainFile[]; checked: boolean }) => ({ files: r.files.map(fromPlainFile), checked: r.checked }),
+            },
+          );
       // A project configuration file comes back with every opinion it applies to: report it once.
       const files: VFile[] = [];
       const seen = new Set<string>();

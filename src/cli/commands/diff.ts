@@ -22,6 +22,8 @@ interface DiffCliOptions {
   quiet?: boolean;
   author?: string;
   date?: string;
+  ignoreTypography?: boolean;
+  amendTypography?: boolean;
 }
 
 function similarityOf(value: string | undefined): number | undefined {
@@ -58,6 +60,24 @@ function wordOutput(format: Format | undefined, out: string | undefined, isWordF
   throw new UsageError(`unexpected \`${out}\` for --format ${format}, expected a .docx file only with --format docx or amendments`);
 }
 
+/**
+ * When the newer version is an opinion folder that records amendments applied
+ * in it, attribute each change to its amendment; returns the lines reporting
+ * changes no adopted amendment explains.
+ */
+async function attributeAmendments(result: DiffResult, newPath: string, cwd: string | undefined): Promise<string[]> {
+  if (cwd === undefined) return [];
+  const dir = resolve(cwd, newPath);
+  const { existsSync } = await import('node:fs');
+  if (!existsSync(resolve(dir, 'amendments.yaml'))) return [];
+  const [{ loadOpinion }, { attributeChanges, describeChange }] = await Promise.all([import('../../core/load.js'), import('../../amendments/index.js')]);
+  const { opinion } = await loadOpinion(dir);
+  if (!opinion) return [];
+  const attribution = attributeChanges(result, opinion);
+  if (!attribution) return [];
+  return attribution.unexplained.map((change) => `opinion: ${newPath}: unexplained change: ${describeChange(change)}, expected only changes made by the amendments applied in version ${opinion.meta.version} (${attribution.applied.join(', ')})`);
+}
+
 export const diffCommand: DefineCommand = (io, setExit) =>
   new Command('diff')
     .summary('compare two versions of an opinion: redline, change list or amendment sheet')
@@ -86,6 +106,8 @@ export const diffCommand: DefineCommand = (io, setExit) =>
     .option('--from <revision>', 'git revision of the old version (tag, branch, commit)')
     .option('--to <revision>', 'git revision of the new version (default: the working tree)')
     .option('--similarity <0-1>', 'how alike two points without a common id must be to count as one edited point (default 0.5)')
+    .option('--ignore-typography', 'report no change where only typography changed (curly or straight quotes, dashes, ellipsis, kinds of space)')
+    .option('--amend-typography', 'amendment sheets: list typographic-only changes too (left out by default)')
     .option('--color', 'colour the terminal format even when not on a terminal')
     .option('--no-color', 'never colour the terminal format')
     .option('-q, --quiet', 'do not report warnings about the drafts on standard error')
@@ -104,7 +126,8 @@ export const diffCommand: DefineCommand = (io, setExit) =>
       const word = wordOutput(options.format, options.out, formats.isWordFile);
       const format = (options.format ?? (options.out ? formats.formatForFile(options.out) : undefined) ?? 'terminal') as DiffFormat;
       const color = options.out ? false : (options.color ?? useColor(io));
-      const wordOptions = { ...(author !== undefined ? { author } : {}), ...(date !== undefined ? { date } : {}) };
+      const typography = options.amendTypography === true;
+      const wordOptions = { ...(author !== undefined ? { author } : {}), ...(date !== undefined ? { date } : {}), ...(typography ? { typography } : {}) };
       type Render = (result: DiffResult, drafts: { old: Draft; new: Draft }) => Promise<string | Uint8Array>;
       const [loaded, render] = await Promise.all([
         loadDrafts(newPath === undefined ? [oldPath] : [oldPath, newPath], {
@@ -115,7 +138,7 @@ export const diffCommand: DefineCommand = (io, setExit) =>
         }),
         word
           ? formats.loadWordFormatter(word).then((formatter): Render => (result, drafts) => formatter(result, drafts, wordOptions))
-          : formats.loadFormatter(format).then((formatter): Render => async (result) => formatter(result, { color })),
+          : formats.loadFormatter(format).then((formatter): Render => async (result) => formatter(result, { color, ...(typography ? { typography } : {}) })),
       ]);
       const [old, neu] = loaded;
       if (!options.quiet) {
@@ -128,8 +151,11 @@ export const diffCommand: DefineCommand = (io, setExit) =>
       const result = diffDrafts(old.draft, neu.draft, {
         ...(similarity !== undefined ? { similarity } : {}),
         ...(options.lang ? { locale: options.lang } : {}),
+        ...(options.ignoreTypography ? { ignoreTypography: true } : {}),
       });
+      const unexplained = await attributeAmendments(result, newPath ?? oldPath, options.to === undefined && options.from === undefined ? io.cwd : undefined);
       const output = await render(result, { old: old.draft, new: neu.draft });
+      if (unexplained.length > 0 && !options.quiet) io.stderr(unexplained.join('\n') + '\n');
       if (options.out) {
         const { writeFileAtomic } = await import('../../diff/write-atomic.js');
         await writeFileAtomic(resolve(io.cwd, options.out), output, options.out);

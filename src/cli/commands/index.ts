@@ -7,8 +7,9 @@ import { checkCommand } from './check.js';
 import { statsCommand } from './stats.js';
 import { diffCommand } from './diff.js';
 import { importCommand } from './import.js';
+import { amendmentsCommand } from './amendments.js';
 
 /** A command factory: builds the commander command; `setExit` records its exit code. */
 export type DefineCommand = (io: Io, setExit: (code: number) => void) => Command;
 
-export const commands: DefineCommand[] = [initCommand, validateCommand, buildCommand, checkCommand, statsCommand, diffCommand, importCommand];
+export const commands: DefineCommand[] = [initCommand, validateCommand, buildCommand, checkCommand, statsCommand, diffCommand, importCommand, amendmentsCommand];

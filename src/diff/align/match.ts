@@ -15,6 +15,8 @@ import type { Unit } from './units.js';
 import { featuresOfUnit } from './units.js';
 import { Alignment, type Group } from './groups.js';
 import { containment, dice, PAIR, subtract, union, type Features } from '../text/similarity.js';
+import { tokenize } from '../text/tokenize.js';
+import { wordDiff } from '../compare/word-diff.js';
 
 export interface AlignOptions {
   /** Minimum similarity for two items to be the same edited item. */
@@ -23,6 +25,12 @@ export interface AlignOptions {
 
 /** Items rewritten in place need this much in common with what they replace. */
 const IN_PLACE_SIMILARITY = 0.25;
+/**
+ * …and at least this share of the shorter text's words kept, in order (the
+ * words a word-level redline would show unchanged). Below it, almost nothing
+ * survives: the old item is deleted and the new one added (docs/diff.md).
+ */
+export const KEPT_IN_PLACE = 1 / 3;
 /** A part of a split (or merged) item: this much of its words come from the whole. */
 const PART_CONTAINMENT = 0.6;
 /** A feature shared by more unmatched items than this says little: not used to find candidates. */
@@ -168,7 +176,14 @@ function extend(group: Group, side: 'old' | 'new', whole: Unit, units: readonly 
     let chosen: number | undefined;
     // What the parts leave of the whole, in characters: a further part must fit in it.
     const room = whole.masked.length - parts.reduce((sum, i) => sum + (units[i] as Unit).masked.length, 0);
-    for (const index of [(parts[parts.length - 1] as number) + 1, (parts[0] as number) - 1]) {
+    // The next item on either side, or the one after it when an unmatched item between is
+    // not a part (a point deleted, or added, between the parts of a merge or a split).
+    const last = parts[parts.length - 1] as number;
+    const first = parts[0] as number;
+    const around = [last + 1, first - 1];
+    if (free(last + 1) && last + 2 < units.length) around.push(last + 2);
+    if (free(first - 1) && first - 2 >= 0) around.push(first - 2);
+    for (const index of around) {
       const candidate = units[index];
       if (!isPart(candidate) || !free(index) || candidate.masked.length > room * 1.5 + 40) continue;
       const candidateFeatures = features(candidate);
@@ -222,6 +237,17 @@ function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
+/** The share of the shorter text's words that a word-level diff keeps (1 when one text has no words). */
+export function keptShare(a: Unit, b: Unit): number {
+  const oldTokens = tokenize(a.masked);
+  const newTokens = tokenize(b.masked);
+  const oldWords = oldTokens.filter((token) => token.word).length;
+  const newWords = newTokens.filter((token) => token.word).length;
+  const shorter = Math.min(oldWords, newWords);
+  if (shorter === 0) return 1;
+  return (oldWords - wordDiff(oldTokens, newTokens).words.deleted) / shorter;
+}
+
 function matchSlots(old: readonly Unit[], neu: readonly Unit[], alignment: Alignment, threshold: number): void {
   for (const slot of slots(old, neu, alignment)) {
     joinParts(slot.old, slot.new, old, neu, alignment, threshold, 'split');
@@ -233,7 +259,7 @@ function matchSlots(old: readonly Unit[], neu: readonly Unit[], alignment: Align
       const newIndex = freeNew[i] as number;
       const a = old[oldIndex] as Unit;
       const b = neu[newIndex] as Unit;
-      if (a.element === b.element && similarity(a, b) >= IN_PLACE_SIMILARITY) alignment.add([oldIndex], [newIndex]);
+      if (a.element === b.element && similarity(a, b) >= IN_PLACE_SIMILARITY && keptShare(a, b) >= KEPT_IN_PLACE) alignment.add([oldIndex], [newIndex]);
     });
   }
 }

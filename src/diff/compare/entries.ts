@@ -8,6 +8,7 @@ import { inPlace } from '../align/order.js';
 import type { Unit } from '../align/units.js';
 import type { Change, ChangeKind, Entry, Side } from '../types.js';
 import { compareTexts, wholeText, type RefMapper } from './texts.js';
+import { typographicOps } from '../text/typography.js';
 
 /** The chapters an entry belongs to, as indices of chapter units (-1: none). */
 export interface ChapterLink {
@@ -34,11 +35,13 @@ export function sideOf(unit: Unit): Side {
 
 const STRUCTURE_WEIGHT = 1.5;
 
-export function buildEntries(old: readonly Unit[], neu: readonly Unit[], alignment: Alignment, map: RefMapper, locale: string | undefined): Entries {
+export function buildEntries(old: readonly Unit[], neu: readonly Unit[], alignment: Alignment, map: RefMapper, locale: string | undefined, ignoreTypography = false): Entries {
   const { groups } = alignment;
   const kept = inPlace(groups, (group) => (neu[group.new[0] as number]?.element === 'point' ? 1 : STRUCTURE_WEIGHT), neu.length);
   const placed: { position: number; tie: number; entry: Entry }[] = [];
   const chapters = new Map<Change, ChapterLink>();
+  /** A merge's first old item, a split's first new item: to find its group again. */
+  const indexOf = new Map<Change, number>();
 
   const chapterLink = (unit: Unit, side: 'old' | 'new'): ChapterLink => {
     const own = unit.chapter;
@@ -87,7 +90,10 @@ export function buildEntries(old: readonly Unit[], neu: readonly Unit[], alignme
   groups.forEach((group, g) => {
     const oldUnits = group.old.map((i) => old[i] as Unit);
     const newUnits = group.new.map((i) => neu[i] as Unit);
-    const comparison = compareTexts(oldUnits, newUnits, map, locale);
+    let comparison = compareTexts(oldUnits, newUnits, map, locale);
+    // Only typography changed (’ for ', – for -): flagged, or no edit at all when ignored.
+    const typographic = comparison.edited && group.old.length === 1 && group.new.length === 1 && typographicOps(comparison.ops);
+    if (typographic && ignoreTypography) comparison = { edited: false, ops: [], words: { added: 0, deleted: 0 } };
     const position = group.new[0] as number;
     const kind: ChangeKind | undefined =
       group.old.length > 1 ? 'merged'
@@ -102,6 +108,8 @@ export function buildEntries(old: readonly Unit[], neu: readonly Unit[], alignme
       return;
     }
     const result = change(kind, oldUnits, newUnits, comparison);
+    if (typographic && !ignoreTypography) result.typographic = true;
+    indexOf.set(result, kind === 'merged' ? (group.old[0] as number) : (group.new[0] as number));
     if (kind === 'moved') {
       const place = after(position);
       if (place) result.after = place;
@@ -111,17 +119,36 @@ export function buildEntries(old: readonly Unit[], neu: readonly Unit[], alignme
     placed.push({ position, tie: 0, entry: { type: 'change', change: result } });
   });
 
+  const deletedAt = new Map<number, Change>();
+  const addedAt = new Map<number, Change>();
   old.forEach((unit, i) => {
     if (!alignment.oldFree(i)) return;
-    placed.push({ position: oldPosition(i), tie: i, entry: { type: 'change', change: change('deleted', [unit], [], wholeText([unit], 'delete', locale)) } });
+    const result = change('deleted', [unit], [], wholeText([unit], 'delete', locale));
+    deletedAt.set(i, result);
+    placed.push({ position: oldPosition(i), tie: i, entry: { type: 'change', change: result } });
   });
   neu.forEach((unit, i) => {
     if (!alignment.newFree(i)) return;
     const result = change('added', [], [unit], wholeText([unit], 'insert', locale));
+    addedAt.set(i, result);
     const place = after(i);
     if (place) result.after = place;
     placed.push({ position: i, tie: 0, entry: { type: 'change', change: result } });
   });
+  // A merge across a deleted item (a split across an added one): the item between its parts.
+  for (const { entry } of placed) {
+    if (entry.type !== 'change' || (entry.change.kind !== 'merged' && entry.change.kind !== 'split')) continue;
+    const group = groups[alignment[entry.change.kind === 'merged' ? 'oldGroup' : 'newGroup'][indexOf.get(entry.change) as number] as number] as Group;
+    const [indices, between] = entry.change.kind === 'merged' ? [group.old, deletedAt] : [group.new, addedAt];
+    const within: NonNullable<Change['within']> = [];
+    for (let k = 0; k + 1 < indices.length; k++) {
+      for (let j = (indices[k] as number) + 1; j < (indices[k + 1] as number); j++) {
+        const inner = between.get(j);
+        if (inner) within.push({ after: k, change: inner });
+      }
+    }
+    if (within.length > 0) entry.change.within = within;
+  }
 
   placed.sort((a, b) => a.position - b.position || a.tie - b.tie);
   return { entries: placed.map((p) => p.entry), chapters };

@@ -46,8 +46,50 @@ function joinParagraphs(paragraphs: PhrasingContent[][]): PhrasingContent[] {
   return paragraphs.flatMap((paragraph, i) => (i > 0 ? [PARAGRAPH_BREAK, ...paragraph] : paragraph));
 }
 
+const WORD_END = /[\p{L}\p{N}]+$/u;
+const WORD_START = /^[\p{L}\p{N}]+/u;
+const WORDLIKE = /^[\p{L}\p{N}]/u;
+
+/**
+ * Changes that start (end) with punctuation right after (before) a letter —
+ * "society" + inserted ", trade unions and" — cannot be bold or struck in
+ * Markdown without a character reference inside the word (`societ&#x79;**`).
+ * Such a change takes in the word it touches, as whole-word redlines show it:
+ * ~~society~~**society, trade unions and**.
+ */
+function wholeWords(segments: readonly Segment[]): Segment[] {
+  const out: Segment[] = segments.map((segment) => ({ ...segment }));
+  for (let i = 0; i < out.length; i++) {
+    if ((out[i] as Segment).op === 'equal') continue;
+    let end = i;
+    while (end + 1 < out.length && (out[end + 1] as Segment).op !== 'equal') end++;
+    const group = out.slice(i, end + 1);
+    const before = out[i - 1];
+    const after = out[end + 1];
+    const first = group[0] as Segment;
+    const last = group[group.length - 1] as Segment;
+    const lead = before && !WORDLIKE.test(first.text) && !/^\s/u.test(first.text) ? (WORD_END.exec(before.text)?.[0] ?? '') : '';
+    const trail = after && !/[\p{L}\p{N}\s]$/u.test(last.text) ? (WORD_START.exec(after.text)?.[0] ?? '') : '';
+    if (lead === '' && trail === '') {
+      i = end;
+      continue;
+    }
+    const deleted = group.filter((segment) => segment.op === 'delete').map((segment) => segment.text).join('');
+    const inserted = group.filter((segment) => segment.op === 'insert').map((segment) => segment.text).join('');
+    if (before && lead) before.text = before.text.slice(0, -lead.length);
+    if (after && trail) after.text = after.text.slice(trail.length);
+    const replaced: Segment[] = [
+      { op: 'delete', text: lead + deleted + trail },
+      { op: 'insert', text: lead + inserted + trail },
+    ];
+    out.splice(i, group.length, ...replaced);
+    i += replaced.length - 1;
+  }
+  return out.filter((segment) => segment.text !== '');
+}
+
 function segmentsCell(segments: readonly Segment[]): PhrasingContent[] {
-  return segments.flatMap((segment) => (segment.op === 'delete' ? struck(segment.text) : segment.op === 'insert' ? bold(segment.text) : lines(segment.text)));
+  return wholeWords(segments).flatMap((segment) => (segment.op === 'delete' ? struck(segment.text) : segment.op === 'insert' ? bold(segment.text) : lines(segment.text)));
 }
 
 /** The text of the original column (`<br>` between lines, `<br><br>` between paragraphs). */
@@ -67,10 +109,11 @@ export function amendmentCell(change: Change): PhrasingContent[] {
   }
 }
 
-/** "after point 1.3", "at the start of chapter 2", "after heading 3.1", "at the beginning". */
+/** "after point 1.3", "at the start of chapter 2", "after heading 3.1", "after chapter 3", "at the beginning". */
 function place(change: Change): string {
   const after = change.after;
   if (!after) return 'at the beginning of the text';
+  if (change.element === 'chapter' && after.element === 'chapter') return after.number ? `after chapter ${after.number}` : 'after the chapter';
   if (after.element === 'chapter') return after.number ? `at the start of chapter ${after.number}` : 'at the start of the chapter';
   return after.number ? `after ${after.element} ${after.number}` : `after the ${after.element}`;
 }
@@ -108,9 +151,18 @@ export function reasonOf(change: Change): string | undefined {
   return change.new.find((side) => side.reason)?.reason ?? change.old.find((side) => side.reason)?.reason;
 }
 
-/** The changes that get an amendment: all but renumbering, a consequence of the others. */
-export function amendedChanges(result: DiffResult): Change[] {
-  return result.changes.filter((change) => change.kind !== 'renumbered');
+export interface AmendmentOptions {
+  /** Typographic-only changes get amendments too (default: not, they are no change of substance). */
+  typography?: boolean;
+}
+
+/**
+ * The changes that get an amendment: all but renumbering, a consequence of
+ * the others, and typographic-only changes unless asked for; the items
+ * between the parts of a merge (split) are amendments of their own.
+ */
+export function amendedChanges(result: DiffResult, options: AmendmentOptions = {}): Change[] {
+  return result.changes.filter((change) => change.kind !== 'renumbered' && (options.typography || !change.typographic));
 }
 
 function amendment(change: Change, number: number): RootContent[] {
@@ -135,8 +187,8 @@ function amendment(change: Change, number: number): RootContent[] {
   return nodes;
 }
 
-export function formatAmendments(result: DiffResult): string {
-  const changes = amendedChanges(result);
+export function formatAmendments(result: DiffResult, options: AmendmentOptions = {}): string {
+  const changes = amendedChanges(result, options);
   const children: RootContent[] = [
     { type: 'heading', depth: 1, children: [text('Amendments')] },
     {

@@ -41,12 +41,14 @@ export function headline(change: Change): string {
       return `${itemName(element, newSide)} added`;
     case 'deleted':
       return `${itemName(element, oldSide)} deleted`;
-    case 'modified':
+    case 'modified': {
+      const how = change.typographic ? 'modified (typography only)' : 'modified';
       return oldSide?.number !== newSide?.number
-        ? `${itemName(element, oldSide)} (now ${newSide?.number || 'unnumbered'}) modified`
-        : `${itemName(element, newSide)} modified`;
+        ? `${itemName(element, oldSide)} (now ${newSide?.number || 'unnumbered'}) ${how}`
+        : `${itemName(element, newSide)} ${how}`;
+    }
     case 'moved':
-      return `${itemName(element, oldSide)} moved to ${newSide?.number || 'an unnumbered place'}${edited}`;
+      return `${itemName(element, oldSide)} moved to ${newSide?.number || 'an unnumbered place'}${change.typographic ? ' (typography edited)' : edited}`;
     case 'renumbered':
       return `${itemName(element, oldSide)} renumbered ${newSide?.number ?? ''}`;
     case 'split':

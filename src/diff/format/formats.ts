@@ -13,6 +13,8 @@ export interface FormatOptions {
   color?: boolean;
   /** HTML format: the page title. */
   title?: string;
+  /** Amendment sheet: typographic-only changes get amendments too. */
+  typography?: boolean;
 }
 
 export type Formatter = (result: DiffResult, options: FormatOptions) => string;
@@ -40,6 +42,8 @@ export interface WordFormatOptions {
   author?: string;
   /** Date of the tracked changes, `YYYY-MM-DD` (default: the new version's date). */
   date?: string;
+  /** Amendment sheet: typographic-only changes get amendments too. */
+  typography?: boolean;
 }
 
 /** A Word formatter: bytes of a `.docx`, from the comparison and the two drafts (the redline shows the whole document). */

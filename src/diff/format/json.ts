@@ -63,12 +63,15 @@ export function changeToJson(change: Change): Json {
     ['id', change.id],
     ['chapter', first?.chapter ? defined([['number', first.chapter.number], ['title', first.chapter.title]]) : undefined],
     ['edited', change.edited],
+    ['typographic', change.typographic],
     ['after', change.after?.number],
     // A renumbered item's text is the same in both versions: it is not repeated.
     ['old', change.kind === 'renumbered' ? undefined : texts(change.old, merged)],
     ['new', change.kind === 'renumbered' ? undefined : texts(change.new, split)],
     ['ops', change.ops.map((op) => defined([['op', op.op], ['text', op.text], ['old', op.old]]))],
     ['words', { added: change.words.added, deleted: change.words.deleted }],
+    ['amendment', change.amendment],
+    ['unexplained', change.unexplained],
     ['reason', reason],
     ['at', Object.keys(at).length > 0 ? at : undefined],
   ]);

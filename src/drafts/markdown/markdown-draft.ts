@@ -17,7 +17,7 @@ import { report } from '../../core/messages.js';
 import { footnotesOf } from './footnotes.js';
 import { addFrontLine, addHeaderRow, addHeaderTable } from './front-matter.js';
 import { isClosingLine, isTitleLine } from './header-labels.js';
-import { leading, levels, type Leading } from './numbering.js';
+import { blockNumbers, leading, levels, type Leading } from './numbering.js';
 import { emphasisOnly, plainText, TextBuilder, type PlainText } from './plain-text.js';
 import { parseDraftTree } from './processor.js';
 
@@ -64,13 +64,18 @@ function blocksOf(tree: Root): Block[] {
     if (node.type === 'html' && !/\S/.test(node.value.replace(/<!--[\s\S]*?-->/g, ''))) continue;
     if (node.type === 'heading' || node.type === 'paragraph') {
       const plain = plainText(node.children);
-      const block: Block = { node, plain, lead: leading(plain.text, node.type === 'heading'), emphasis: emphasisOnly(node) };
+      const block: Block = { node, plain, emphasis: emphasisOnly(node) };
       if (plain.anchor) block.anchor = plain.anchor;
       blocks.push(block);
     } else {
       blocks.push({ node, emphasis: false });
     }
   }
+  // A number with a component of three digits or more is a point number only in sequence with its neighbours.
+  const leads = blockNumbers(blocks.map((block) => (block.plain ? { text: block.plain.text, heading: block.node.type === 'heading' } : undefined)));
+  leads.forEach((lead, i) => {
+    if (lead) (blocks[i] as Block).lead = lead;
+  });
   return blocks;
 }
 
@@ -94,6 +99,9 @@ class DraftReader {
   private phase: 'front' | 'body' | 'closing' = 'front';
   private chapterDepth: number | undefined;
   private readonly numbers = new Map<string, number>();
+  /** Points (below chapter level) read, and how many of them with a trailing dot. */
+  private numbered = 0;
+  private dotted = 0;
   /** Footnote identifier → number, for the marks in the points. */
   private footnoteNumbers = new Map<string, string>();
 
@@ -111,6 +119,8 @@ class DraftReader {
     this.footnoteNumbers = numbers;
     blocks.forEach((block, i) => this.block(block, blocks, i));
     this.endPoint();
+    // Official Journal style: most points numbered with a trailing dot (`1.1.`).
+    if (this.dotted > 0 && this.dotted * 2 > this.numbered) this.draft.numbering = 'oj';
     this.draft.footnotes = footnotes;
     return this.draft;
   }
@@ -258,6 +268,8 @@ class DraftReader {
     const point: DraftPoint = { number, text: '' };
     if (id) point.id = id;
     if (heading) point.heading = true;
+    this.numbered++;
+    if ((block.lead as Leading).dotted) this.dotted++;
     if (block.node.position) point.at = { file: this.draft.origin, position: block.node.position };
     const lead = block.lead as Leading;
     const builder = new TextBuilder();

@@ -51,6 +51,9 @@ interface Issue {
 }
 
 const PREVIEW_WORDS = 6;
+/** The comment `opinion diff` writes on a moved item of its redline (src/diff/format/word/model.ts). */
+const MOVE_NOTE = /^Moved (?:from|to) (?:point|heading|chapter|footnote|an unnumbered \w+) ?[\d.]*(?: and edited)?$/u;
+
 const IGNORED = new Set([
   'w:pPr', 'w:rPr', 'w:bookmarkStart', 'w:bookmarkEnd', 'w:proofErr', 'w:permStart', 'w:permEnd', 'w:commentRangeStart', 'w:commentRangeEnd',
   'w:lastRenderedPageBreak', 'w:footnoteRef', 'w:endnoteRef', 'w:separator', 'w:continuationSeparator', 'w:annotationRef', 'w:delText',
@@ -73,6 +76,8 @@ export class DocumentReader {
   readonly lines: string[] = [];
   trackedChanges = 0;
   commentCount = 0;
+  /** Depth of tracked insertions and moves around the run being read. */
+  private inserted = 0;
   private readonly definitions: FootnoteDefinition[] = [];
   /** Each footnote or endnote met (`fn2`, `en1`: Word's ids) → its label, numbered in reading order. */
   private readonly converted = new Map<string, string>();
@@ -268,7 +273,9 @@ export class DocumentReader {
         case 'w:ins':
         case 'w:moveTo':
           this.trackedChanges++;
+          this.inserted++;
           out.push(...this.inline(child, format));
+          this.inserted--;
           break;
         case 'w:del':
         case 'w:moveFrom':
@@ -420,6 +427,8 @@ export class DocumentReader {
           const comment = this.parts.comments.get(attribute(child, 'w:id') ?? '');
           const said = comment ? textOf(comment, ['w:t']).trim() : '';
           const author = attribute(comment, 'w:author');
+          // The note `opinion diff` puts on a moved item in its redline ("Moved from point 3.3.3"): not the author's comment.
+          if (this.inserted > 0 && MOVE_NOTE.test(said)) break;
           this.issue(`Unexpected comment${author ? ` by ${author}` : ''}, expected none: not imported`, 'word/comment', 'warning', said ? `The comment reads: ${said}` : undefined);
           break;
         }

@@ -21,7 +21,7 @@ interface Marks {
 }
 
 /** Phrasing of a Markdown sheet cell as paragraphs of Word runs: `<br>` a line break, `<br><br>` a new paragraph. */
-function cellParagraphs(content: readonly PhrasingContent[]): Paragraph[] {
+export function cellParagraphs(content: readonly PhrasingContent[]): Paragraph[] {
   const paragraphs: TextRun[][] = [[]];
   let lineBreak = false;
   const walk = (nodes: readonly PhrasingContent[], marks: Marks): void => {
@@ -49,11 +49,16 @@ const WIDTHS = [6, 14, 31, 31, 18] as const;
 const HEADINGS = ['No.', 'Point', 'Section opinion', 'Amendment', 'Reason'] as const;
 
 function row(cells: Paragraph[][], header = false): TableRow {
+  return sheetRow(cells, WIDTHS, header);
+}
+
+/** A row of an amendment sheet's table: cells of the given widths (percent); a header row repeats on each page and is not split. */
+export function sheetRow(cells: Paragraph[][], widths: readonly number[], header = false): TableRow {
   return new TableRow({
     ...(header ? { tableHeader: true } : {}),
     cantSplit: header,
     // A cell needs a paragraph, even an empty one.
-    children: cells.map((children, i) => new TableCell({ width: { size: WIDTHS[i] as number, type: WidthType.PERCENTAGE }, children: children.length > 0 ? children : [new Paragraph({ style: STYLE.tableText })] })),
+    children: cells.map((children, i) => new TableCell({ width: { size: widths[i] as number, type: WidthType.PERCENTAGE }, children: children.length > 0 ? children : [new Paragraph({ style: STYLE.tableText })] })),
   });
 }
 
@@ -66,6 +71,8 @@ export interface AmendmentsOptions {
   /** Document numbers of the amended text and of the text proposed, in place of the paths compared. */
   oldDocument?: string;
   newDocument?: string;
+  /** Typographic-only changes get amendments too. */
+  typography?: boolean;
 }
 
 /** "To the Opinion … on ‘…’ (INT/871, EESC-…-APA-TRA), proposing the text of EESC-…-AS-TRA." */
@@ -77,7 +84,7 @@ function introduction(result: DiffResult, options: AmendmentsOptions): string {
 
 /** The amendment sheet of a comparison as a `.docx`: deterministic bytes. */
 export async function amendmentsDocx(result: DiffResult, options: AmendmentsOptions = {}): Promise<Uint8Array> {
-  const changes = amendedChanges(result);
+  const changes = amendedChanges(result, options.typography ? { typography: true } : {});
   const title = result.old.title ? `Amendments to the ${result.old.title}` : 'Amendments';
   const children: FileChild[] = [
     new Paragraph({ style: STYLE.title, children: [new TextRun('Amendments')] }),
@@ -116,10 +123,10 @@ export async function amendmentsDocx(result: DiffResult, options: AmendmentsOpti
 }
 
 /** `opinion diff --format amendments --out FILE.docx`: the sheet of two drafts, its date, reference and document numbers from them unless given. */
-export function amendmentSheetDocx(result: DiffResult, drafts: { old: Draft; new: Draft }, options: { date?: string }): Promise<Uint8Array> {
+export function amendmentSheetDocx(result: DiffResult, drafts: { old: Draft; new: Draft }, options: { date?: string; typography?: boolean }): Promise<Uint8Array> {
   const date = options.date ?? defaultDate(drafts.new);
   const reference = headerValue(drafts.new, 'reference') ?? headerValue(drafts.old, 'reference');
   const oldDocument = headerValue(drafts.old, 'document');
   const newDocument = headerValue(drafts.new, 'document');
-  return amendmentsDocx(result, { ...(date ? { date } : {}), ...(reference ? { reference } : {}), ...(oldDocument ? { oldDocument } : {}), ...(newDocument ? { newDocument } : {}) });
+  return amendmentsDocx(result, { ...(options.typography ? { typography: true } : {}), ...(date ? { date } : {}), ...(reference ? { reference } : {}), ...(oldDocument ? { oldDocument } : {}), ...(newDocument ? { newDocument } : {}) });
 }

@@ -70,7 +70,8 @@ export function pairFields(old: readonly DraftHeaderField[], neu: readonly Draft
 
 /** A text's runs from its old to its new wording, word by word. */
 export function textRuns(old: string, neu: string, locale?: string): TrackedRun[] {
-  if (old === neu) return [{ text: neu }];
+  // Spaces written otherwise (a double or non-breaking space) are no change, as in the comparison.
+  if (old === neu || (old.trim() === '' && neu.trim() === '')) return [{ text: neu }];
   return wordDiff(tokenize(old, locale), tokenize(neu, locale)).ops.map((op) =>
     op.op === 'equal' ? { text: op.text } : { text: op.text, revision: op.op === 'insert' ? 'ins' : 'del' },
   );

@@ -26,7 +26,9 @@ export async function redlineDocx(result: DiffResult, drafts: DraftPair, options
   const date = options.date ?? defaultDate(drafts.new);
   const reference = headerValue(drafts.new, 'reference') ?? headerValue(drafts.old, 'reference');
   const document = headerValue(drafts.new, 'document');
+  const numbering = drafts.new.numbering ?? drafts.old.numbering;
   const doc = redlineDocument(redlineModel(result, drafts), {
+    ...(numbering ? { numbering } : {}),
     author: options.author ?? defaultAuthor(drafts.new),
     ...(date ? { date } : {}),
     title: drafts.new.title ?? drafts.old.title ?? `${result.old.origin} → ${result.new.origin}`,

@@ -28,6 +28,9 @@ import type { Change, DiffResult, Element, Entry, Side, WordOp } from '../../typ
 import { textParagraphs } from '../paragraphs.js';
 import { headerModel, textRuns, type HeaderModel } from './header.js';
 import { BREAK, rewrittenEquals } from './ops.js';
+import { typographicOnly } from '../../text/typography.js';
+import { wordDiff } from '../../compare/word-diff.js';
+import { tokenize } from '../../text/tokenize.js';
 import { callNotes, markEdited, markWhole, takeMarks, type Calls, type Marked, type NoteContents } from './notes.js';
 
 export type Revision = 'ins' | 'del';
@@ -105,12 +108,30 @@ interface SidePart {
   number: string;
   text: string;
   first: boolean;
+  /** Which of the sides it belongs to. */
+  side: number;
 }
 
 function sideParts(element: Element, sides: readonly Side[]): SidePart[] {
-  return sides.flatMap((side) =>
-    textParagraphs(side.text).map((text, i) => ({ role: roleOf(element, i === 0, side.number), number: side.number, text, first: i === 0 })),
+  return sides.flatMap((side, s) =>
+    textParagraphs(side.text).map((text, i) => ({ role: roleOf(element, i === 0, side.number), number: side.number, text, first: i === 0, side: s })),
   );
+}
+
+/**
+ * Items standing between the parts of a merge (deleted items) or of a split
+ * (added items): their paragraphs after part `after` of the old (new) sides.
+ */
+interface Between {
+  side: 'old' | 'new';
+  after: (part: number) => TrackedParagraph[];
+}
+
+/** Each side's paragraphs, and after each the paragraphs of the items between it and the next. */
+function wholeSides(element: Element, sides: readonly Side[], revision: Revision, between: Between | undefined): TrackedParagraph[] {
+  const own = revision === 'del' ? 'old' : 'new';
+  if (!between || between.side !== own) return whole(element, sides, revision);
+  return sides.flatMap((side, s) => [...whole(element, [side], revision), ...between.after(s)]);
 }
 
 const roleKey = (part: SidePart): string => `${part.role}:${part.first ? (levelOf(part.number) ?? '-') : '-'}`;
@@ -143,7 +164,10 @@ function unchanged(element: Element, old: Side, neu: Side, locale: string | unde
   const sameLayout = oldParts.length === newParts.length;
   if (!sameLayout) return [...whole(element, [old], 'del'), ...whole(element, [neu], 'ins')];
   return newParts.map((part, i) => {
-    const paragraph = paragraphOf(part, textRuns((oldParts[i] as SidePart).text, part.text, locale), 'both');
+    const oldText = (oldParts[i] as SidePart).text;
+    // Typography the comparison was told to ignore (’ for '): no change here either.
+    const runs = typographicOnly(oldText, part.text) ? [{ text: part.text }] : textRuns(oldText, part.text, locale);
+    const paragraph = paragraphOf(part, runs, 'both');
     if (paragraph.number) paragraph.number.old = old.number;
     return paragraph;
   });
@@ -226,7 +250,14 @@ function groups(paragraphs: readonly Draftish[], removed: Revision): number[][] 
   return result;
 }
 
-const normal = (text: string): string => text.replace(/\s+/gu, ' ').trim();
+/**
+ * A text as the views are compared: spaces collapsed, and none next to a
+ * footnote mark (a private-use character, see ./notes.ts). The comparison
+ * does not count spaces, and kept text shows the new version's spaces in both
+ * views: a mark after "system" in the old version and after "system\u00a0" in
+ * the new one is the same mark at the same place.
+ */
+const normal = (text: string): string => text.replace(/\s+/gu, ' ').replace(/ ?([\uE000-\uF8FF]) ?/gu, '$1').trim();
 const viewText = (paragraphs: readonly Draftish[], group: readonly number[], removed: Revision): string =>
   normal(group.flatMap((i) => (paragraphs[i] as Draftish).runs.filter((run) => run.revision !== removed).map((run) => run.text)).join(''));
 
@@ -237,7 +268,7 @@ const viewText = (paragraphs: readonly Draftish[], group: readonly number[], rem
  * points, two points merged). Otherwise undefined: the caller deletes the
  * old paragraphs and inserts the new ones.
  */
-function edited(element: Element, ops: readonly WordOp[], old: readonly Side[], neu: readonly Side[], locale: string | undefined): TrackedParagraph[] | undefined {
+function edited(element: Element, ops: readonly WordOp[], old: readonly Side[], neu: readonly Side[], locale: string | undefined, between?: Between): TrackedParagraph[] | undefined {
   const draft = opParagraphs(ops, locale);
   const oldParts = sideParts(element, old);
   const newParts = sideParts(element, neu);
@@ -266,6 +297,14 @@ function edited(element: Element, ops: readonly WordOp[], old: readonly Side[], 
       tracked.number = number;
     }
     result.push(tracked);
+    // After the last paragraph of a part, the items between it and the next part.
+    if (between) {
+      const [groupsOf, parts, at] = between.side === 'old' ? [rejected, oldParts, oldGroup] : [accepted, newParts, newGroup];
+      const g = at.get(i) as number;
+      const part = parts[g] as SidePart;
+      const group = groupsOf[g] as number[];
+      if (group[group.length - 1] === i && parts[g + 1]?.side !== part.side) result.push(...between.after(part.side));
+    }
   }
   return result;
 }
@@ -290,6 +329,8 @@ interface Layout {
   calls: Calls;
   /** Each moved item met so far, as Word's move (undefined where a move cannot show it). */
   moves: Map<Change, ShownMove | undefined>;
+  /** Items shown between the parts of a merge or a split, not at their own entry. */
+  inside: Set<Change>;
 }
 
 /** Paragraphs made from an item's texts with their footnote marks written in, the marks then taken out as runs. */
@@ -304,17 +345,55 @@ function wholeItem(element: Element, sides: readonly Side[], revision: Revision,
 }
 
 /** An item of both versions word by word; deleted and inserted whole where Word cannot show it so. */
-function editedItem(element: Element, ops: readonly WordOp[], old: readonly Side[], neu: readonly Side[], layout: Layout): TrackedParagraph[] {
+function editedItem(element: Element, ops: readonly WordOp[], old: readonly Side[], neu: readonly Side[], layout: Layout, between?: Between): TrackedParagraph[] {
   return withMarks(markEdited(ops, old, neu, layout.kept, layout.locale), layout, (found) => {
     const [oldSides, newSides] = found ? [found.old, found.new] : [old, neu];
-    return edited(element, found?.ops ?? ops, oldSides, newSides, layout.locale) ?? [...whole(element, oldSides, 'del'), ...whole(element, newSides, 'ins')];
+    return (
+      edited(element, found?.ops ?? ops, oldSides, newSides, layout.locale, between) ?? [
+        ...wholeSides(element, oldSides, 'del', between),
+        ...wholeSides(element, newSides, 'ins', between),
+      ]
+    );
   });
+}
+
+/**
+ * The operations of a change; for a split or merge without edits (whose
+ * change lists none), the words kept and the paragraph breaks added or
+ * removed, so that Word shows it word by word like an edited one.
+ */
+function splitOps(change: Change, locale: string | undefined): readonly WordOp[] {
+  if (change.ops.length > 0 || (change.kind !== 'split' && change.kind !== 'merged')) return change.ops;
+  const joined = (sides: readonly Side[]): string => sides.map((side) => side.text).join('\n\n');
+  return wordDiff(tokenize(joined(change.old), locale), tokenize(joined(change.new), locale)).ops.flatMap((op): WordOp[] => {
+    if (op.op !== 'equal' || op.old === undefined) return [op];
+    // The same words, other spaces: a paragraph break where a space was (or the reverse) is deleted and inserted alone.
+    const old = tokenize(op.old, locale);
+    const neu = tokenize(op.text, locale);
+    if (old.length !== neu.length) return [op];
+    return neu.flatMap((token, k): WordOp[] => {
+      const before = (old[k] as { text: string }).text;
+      if (before === token.text) return [{ op: 'equal', text: token.text }];
+      return before.split(BREAK).length === token.text.split(BREAK).length ? [{ op: 'equal', text: token.text, old: before }] : [{ op: 'delete', text: before }, { op: 'insert', text: token.text }];
+    });
+  });
+}
+
+/** The items between the parts of a merge or a split, laid out where they stand. */
+function betweenOf(change: Change, layout: Layout): Between | undefined {
+  if (!change.within?.length) return undefined;
+  const within = change.within;
+  return {
+    side: change.kind === 'merged' ? 'old' : 'new',
+    after: (part) => within.filter((inner) => inner.after === part).flatMap((inner) => changeParagraphs(inner.change, layout)),
+  };
 }
 
 /** An item whose words did not change; with footnote marks, laid out as an edit, since a mark may have moved. */
 function unchangedItem(element: Element, old: Side, neu: Side, layout: Layout): TrackedParagraph[] {
   if (!old.notes?.length && !neu.notes?.length) return unchanged(element, old, neu, layout.locale);
-  const op: WordOp = old.text === neu.text ? { op: 'equal', text: neu.text } : { op: 'equal', text: neu.text, old: old.text };
+  const same = old.text === neu.text || (old.text.length === neu.text.length && typographicOnly(old.text, neu.text));
+  const op: WordOp = same ? { op: 'equal', text: neu.text } : { op: 'equal', text: neu.text, old: old.text };
   return editedItem(element, [op], [old], [neu], layout);
 }
 
@@ -396,11 +475,13 @@ function changeParagraphs(change: Change, layout: Layout): TrackedParagraph[] {
     case 'renumbered':
       return unchangedItem(change.element, change.old[0] as Side, change.new[0] as Side, layout);
     default:
-      return editedItem(change.element, change.ops, change.old, change.new, layout);
+      return editedItem(change.element, splitOps(change, layout.locale), change.old, change.new, layout, betweenOf(change, layout));
   }
 }
 
 function entryParagraphs(entry: Entry, layout: Layout): TrackedParagraph[] {
+  // Shown between the parts of the merge (split) it stands in.
+  if (entry.type === 'change' && layout.inside.has(entry.change)) return [];
   if (entry.type === 'same') return unchangedItem(entry.element, entry.old, entry.new, layout);
   if (entry.type === 'moved-away') {
     const change = entry.change;
@@ -439,7 +520,7 @@ function footnoteIndex(entries: readonly Entry[], locale: string | undefined): {
   }
   const kept = (old: string, neu: string): boolean => pairs.get(old)?.neu === neu;
   // Footnotes have no footnote marks of their own: nothing to call.
-  const layout: Layout = { locale, kept, calls: new Map(), moves: new Map() };
+  const layout: Layout = { locale, kept, calls: new Map(), moves: new Map(), inside: new Set() };
   const one = (side: Side | undefined, revision: Revision) => (side ? inFootnote(whole('footnote', [side], revision)) : undefined);
   const contents: NoteContents = {
     deleted: (number) => one(oldSides.get(number), 'del'),
@@ -471,7 +552,8 @@ export function redlineModel(result: DiffResult, drafts: { old: Draft; new: Draf
   const lang = drafts.new.lang ?? drafts.old.lang ?? result.new.lang ?? 'en';
   const footnoteEntries = result.entries.filter((entry) => elementOf(entry) === 'footnote');
   const { contents, kept } = footnoteIndex(footnoteEntries, lang);
-  const layout: Layout = { locale: lang, kept, calls: new Map(), moves: new Map() };
+  const inside = new Set(result.changes.flatMap((change) => (change.within ?? []).map((inner) => inner.change)));
+  const layout: Layout = { locale: lang, kept, calls: new Map(), moves: new Map(), inside };
   const body = result.entries.filter((entry) => elementOf(entry) !== 'footnote').flatMap((entry) => entryParagraphs(entry, layout));
   const shown = callNotes(body, layout.calls, contents);
   return {

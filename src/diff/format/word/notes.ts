@@ -63,7 +63,29 @@ function markCharacters(texts: readonly string[]): () => string {
  * operations, word by word, so that a mark inside it has a place in both versions.
  */
 function finer(ops: readonly WordOp[], locale: string | undefined): WordOp[] {
-  return rewrittenEquals(ops, (op) => wordDiff(tokenize(op.old, locale), tokenize(op.text, locale)).ops);
+  return rewrittenEquals(ops, (op) => wordDiff(tokenize(op.old, locale), tokenize(op.text, locale)).ops.flatMap((piece) => byToken(piece, locale)));
+}
+
+/**
+ * An `equal` run still written otherwise in the old version (other spaces: a
+ * double or non-breaking space, which the comparison does not count) as one
+ * run per token: only the differing spaces are taken whole, so a mark next to
+ * them keeps its place in both versions instead of the whole run being
+ * deleted and inserted.
+ */
+function byToken(op: WordOp, locale: string | undefined): WordOp[] {
+  if (op.op !== 'equal' || op.old === undefined || op.old === op.text) return [op];
+  const old = tokenize(op.old, locale);
+  const neu = tokenize(op.text, locale);
+  if (old.length !== neu.length || old.some((token, k) => token.key !== neu[k]?.key)) return [op];
+  return neu.flatMap((token, k): WordOp[] => {
+    const before = (old[k] as { text: string }).text;
+    if (before === token.text) return [{ op: 'equal', text: token.text }];
+    if (token.key !== ' ' || before.includes('\n') || token.text.includes('\n')) return [{ op: 'equal', text: token.text, old: before }];
+    // Spaces written otherwise: one step per new space, then the old spaces, so that a mark at
+    // the start of the old spaces and one among the new spaces can stand at one place.
+    return [...[...token.text].map((char): WordOp => ({ op: 'equal', text: char, old: '' })), { op: 'equal', text: '', old: before }];
+  });
 }
 
 /** A step of the walk: one character, or an `equal` run written otherwise in the old version (taken whole). */

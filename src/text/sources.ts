@@ -3,7 +3,7 @@
  * each, and origins for prose held in YAML scalars.
  */
 import type { VFile } from 'vfile';
-import type { Opinion, Text, YamlKind } from '../../core/model.js';
+import type { Opinion, Text, YamlKind } from '../core/model.js';
 import { LineIndex } from './line-index.js';
 import { alignOffsets, yamlContentStart } from './align.js';
 import type { Origin } from './prose.js';

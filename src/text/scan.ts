@@ -7,7 +7,7 @@
  * more; `test/check/scan.test.ts` holds it to the full parse on every
  * Markdown file of the repository.
  */
-import type { Located } from '../../core/model.js';
+import type { Located } from '../core/model.js';
 import type { Origin, ProseBuilder } from './prose.js';
 
 /** A use of an id inside prose: offsets in the prose text and the place of the directive. */

@@ -5,7 +5,7 @@
  * is reported at its own line and column — in Markdown or inside a YAML
  * scalar alike.
  */
-import type { Located, Point } from '../../core/model.js';
+import type { Located, Point } from '../core/model.js';
 import { alignOffsets } from './align.js';
 
 /** Where a run of text comes from: a Markdown file, or a YAML scalar parsed as inline Markdown. */

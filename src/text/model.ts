@@ -9,9 +9,9 @@
  * validation already made) and a scan of each block's inline Markdown
  * (`scan.ts`): a full CommonMark parse would cost ten times more.
  */
-import type { OutlineBlock } from '../../core/prose-outline.js';
-import type { ChapterSource, Evidence, Located, Opinion, Source, Text, YamlKind } from '../../core/model.js';
-import { LEADING_ID, TRAILING_ATTRIBUTES } from '../../core/markdown.js';
+import type { OutlineBlock } from '../core/prose-outline.js';
+import type { ChapterSource, Evidence, Located, Opinion, Source, Text, YamlKind } from '../core/model.js';
+import { LEADING_ID, TRAILING_ATTRIBUTES } from '../core/markdown.js';
 import { placeAt, scanInline, type InlineContext, type Mark } from './scan.js';
 import { ProseBuilder, type Origin, type Prose } from './prose.js';
 import { SourceFiles, textIn } from './sources.js';
@@ -71,7 +71,7 @@ export interface OpinionText {
   sources: SourceFiles;
 }
 
-const POINT_WORD: Record<string, [point: string, chapter: string, footnote: string]> = {
+export const POINT_WORD: Record<string, [point: string, chapter: string, footnote: string]> = {
   en: ['point', 'chapter', 'footnote'],
   fr: ['paragraphe', 'chapitre', 'note'],
   it: ['punto', 'capitolo', 'nota'],

@@ -2,7 +2,7 @@
  * Offsets to 1-based line/column in a file's text, by binary search over
  * the offsets where lines start.
  */
-import type { Point } from '../../core/model.js';
+import type { Point } from '../core/model.js';
 
 export class LineIndex {
   private readonly starts: number[] = [0];

@@ -3,7 +3,7 @@
  * words interchangeable, an optional plural ending; acronyms match in
  * capitals only, other terms in any case.
  */
-import { escapeRegExp } from '../../core/regexp.js';
+import { escapeRegExp } from '../core/regexp.js';
 import { wordPattern } from './word-pattern.js';
 
 /** Whether a term is written in capitals (an acronym such as `SEE` or `AMIF`). */

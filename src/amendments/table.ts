@@ -1,0 +1,205 @@
+/**
+ * `opinion amendments table`: a member's edited copy of the draft (a Word
+ * file, tracked changes accepted as Word would, or a Markdown draft), read
+ * with the project's draft readers and aligned with the opinion by the
+ * project's diff, becomes one tabled amendment per changed point: a changed
+ * point → `amend`, a deleted point → `delete`, a new point → `insert-after`
+ * the point before it (or `insert-before` the next one). The member's words
+ * are carried into the point's source by a three-way merge (merge.ts), so
+ * references stay references. A change that is not one point's (a heading,
+ * the header, a footnote, a move, a split or a merge) is reported at its
+ * place in the member's copy and tabled as nothing. The new amendments are
+ * appended to amendments.yaml as text: every byte already there stays.
+ */
+import type { VFile } from 'vfile';
+import { InputError } from '../core/errors.js';
+import { Document, isCollection, isSeq, type Node } from 'yaml';
+import type { Opinion } from '../core/model.js';
+import { report } from '../core/messages.js';
+import type { Change } from '../diff/types.js';
+import type { Draft } from '../core/draft.js';
+import { merge3 } from './merge.js';
+import { amendmentsOf, type AmendmentStage } from '../core/amendments.js';
+import type { PointIndex } from '../validate/amendments/points.js';
+import { parseForEdit } from './yaml-edit.js';
+
+export interface TableOptions {
+  by: string;
+  group?: 'I' | 'II' | 'III';
+  stage: AmendmentStage;
+  /** Date tabled (YYYY-MM-DD); none: not recorded. */
+  date?: string;
+  /** Reason, if the member gives one on the command line. */
+  reason?: string;
+}
+
+export interface TabledItem {
+  id: string;
+  number: number;
+  stage: AmendmentStage;
+  by: ({ name: string; group: string } | string)[];
+  target: string;
+  action: 'amend' | 'delete' | 'insert-after' | 'insert-before';
+  new_id?: string;
+  against?: string;
+  text?: string;
+  tabled?: string;
+  reason?: string;
+}
+
+export interface TableResult {
+  items: TabledItem[];
+  /** The new text of amendments.yaml (undefined when nothing is tabled). */
+  content?: string;
+  /** Changes that could not be mapped to a point (reported on the member's copy). */
+  unmapped: number;
+}
+
+export function tableAmendments(opinion: Opinion, points: PointIndex, draft: Draft, changes: readonly Change[], copy: VFile, existing: string | undefined, options: TableOptions): TableResult {
+  const all = amendmentsOf(opinion);
+  let number = Math.max(0, ...all.filter((a) => a.stage === options.stage).map((a) => a.number ?? 0));
+  const ids = new Set([...all.map((a) => a.id), ...points.points.keys()]);
+  const prefix = options.stage === 'plenary' ? 'am-p' : 'am-s';
+  const freshId = (base: string) => {
+    let n = 1;
+    while (ids.has(`${base}${n}`)) n++;
+    ids.add(`${base}${n}`);
+    return `${base}${n}`;
+  };
+  const byNumber = new Map<string, string>();
+  const order: string[] = [];
+  for (const chapter of draft.chapters) for (const point of chapter.points) if (!point.heading && point.id) (byNumber.set(point.number, point.id), order.push(point.id));
+  const by = options.group ? [{ name: options.by, group: options.group }] : [options.by];
+  const items: TabledItem[] = [];
+  let unmapped = 0;
+  const unmappable = (change: Change, why: string) => {
+    unmapped++;
+    const side = change.new[0] ?? change.old[0];
+    report(copy, `Unexpected ${change.kind} ${change.element}${side?.number ? ` ${side.number}` : ''} in the member's copy: ${why}, expected changes to the wording of points, new points or deleted points`, {
+      ruleId: 'amendments/unmapped-change',
+      severity: 'warning',
+      place: change.new[0]?.at?.file === copy.path ? change.new[0].at.position : undefined,
+      note: 'Nothing is tabled for it: table it by hand in amendments.yaml if it is meant as an amendment',
+    });
+  };
+  const base = (): Omit<TabledItem, 'target' | 'action'> => {
+    number++;
+    return { id: freshId(prefix), number, stage: options.stage, by, ...(options.date ? { tabled: options.date } : {}), ...(options.reason ? { reason: options.reason } : {}) };
+  };
+  // A footnote called only from a deleted point goes with it: not a change of its own.
+  const goneNotes = new Set(changes.filter((c) => c.kind === 'deleted' && c.element === 'point').flatMap((c) => c.old.flatMap((s) => (s.notes ?? []).map((n) => n.number))));
+  for (const change of changes) {
+    if (change.kind === 'renumbered') continue;
+    if (change.element === 'footnote' && change.kind === 'deleted' && change.old.every((s) => goneNotes.has(s.number))) continue;
+    if (change.element !== 'point') {
+      unmappable(change, `a ${change.element} is not a point an amendment can target`);
+      continue;
+    }
+    if (change.kind === 'modified' || change.kind === 'deleted') {
+      const id = change.old[0]?.id;
+      const point = id ? points.points.get(id) : undefined;
+      if (!point || !id) {
+        unmappable(change, 'the point has no stable id in the opinion');
+        continue;
+      }
+      if (change.kind === 'deleted') {
+        items.push({ ...base(), target: id, action: 'delete', against: point.source });
+        continue;
+      }
+      const theirs = change.new[0]!.text;
+      const merged = merge3(change.old[0]!.text, point.source, theirs, points.original);
+      if (merged.conflict) {
+        report(copy, `Unexpected edit of point ${point.number ?? id} where the draft's text differs from its source (a reference or a spelled-out acronym): the member's words are kept as written, expected a check of the amendment's text`, {
+          ruleId: 'amendments/merged-text',
+          severity: 'warning',
+          place: change.new[0]?.at?.file === copy.path ? change.new[0].at.position : undefined,
+        });
+      }
+      items.push({ ...base(), target: id, action: 'amend', against: point.source, text: merged.text.replace(/\s+/g, ' ').trim() });
+    } else if (change.kind === 'added') {
+      const text = change.new.map((s) => s.text).join(' ').replace(/\s+/g, ' ').trim();
+      const after = change.after?.element === 'point' ? byNumber.get(change.after.number) : undefined;
+      let target = after;
+      let action: TabledItem['action'] = 'insert-after';
+      if (!target) {
+        // At the start of a chapter or after a heading: before the point that follows there in the opinion.
+        const next = nextPointAfter(draft, change.after);
+        if (next) {
+          target = next;
+          action = 'insert-before';
+        }
+      }
+      const point = target ? points.points.get(target) : undefined;
+      if (!target || !point || point.from !== 'prose') {
+        unmappable(change, target ? 'a new point next to a recommendation or principle is not tabled automatically' : 'no point of the opinion stands next to it');
+        continue;
+      }
+      const item = base();
+      items.push({ ...item, target, action, new_id: freshId(`${target}-new-`), against: point.source, text });
+    } else {
+      unmappable(change, `a ${change.kind} point is not one amendment to one point`);
+    }
+  }
+  if (items.length === 0) return { items, unmapped };
+  return { items, unmapped, content: appendItems(existing, items) };
+}
+
+/** `by: [{ name: …, group: … }]` on one line, as people write it. */
+function flowMembers(doc: Document): Document {
+  const by = doc.getIn([0, 'by'], true);
+  if (isCollection(by)) {
+    by.flow = true;
+    for (const item of by.items) if (isCollection(item)) item.flow = true;
+  }
+  return doc;
+}
+
+function nextPointAfter(draft: Draft, after: Change['after']): string | undefined {
+  let seen = after === undefined;
+  for (const chapter of draft.chapters) {
+    if (!seen && after?.element === 'chapter' && chapter.number === after.number) seen = true;
+    for (const point of chapter.points) {
+      if (seen && !point.heading && point.id) return point.id;
+      if (!seen && point.number === after?.number) seen = true;
+    }
+  }
+  return undefined;
+}
+
+const HEADER = '# Amendments tabled to this opinion (see schemas/amendments.schema.json and docs/amendments.md).\n';
+
+/** The YAML of the items, appended after the last item of `amendments:` (or a new file). */
+export function appendItems(existing: string | undefined, items: readonly TabledItem[]): string {
+  const yamlOf = (indent: string) =>
+    items
+      .map((item) =>
+        flowMembers(new Document([item]))
+          .toString({ lineWidth: 96, flowCollectionPadding: true })
+          .trimEnd()
+          .split('\n')
+          .map((line) => indent + line)
+          .join('\n'),
+      )
+      .join('\n\n');
+  if (existing === undefined || existing.trim() === '') return `${HEADER}amendments:\n${yamlOf('  ')}\n`;
+  const doc = parseForEdit(existing);
+  const seq = doc.get('amendments', true) as Node | undefined;
+  if (isSeq(seq) && !seq.flow && seq.items.length > 0 && seq.range) {
+    const first = seq.items[0] as Node;
+    const lineStart = existing.lastIndexOf('\n', first.range![0] - 1) + 1;
+    const dash = existing.slice(lineStart, first.range![0]).replace(/-\s*$/, '');
+    let end = seq.range[1];
+    while (end > 0 && /\s/.test(existing[end - 1] ?? '')) end--;
+    const lineEnd = existing.indexOf('\n', end);
+    const at = lineEnd < 0 ? existing.length : lineEnd;
+    return `${existing.slice(0, at)}\n\n${yamlOf(dash)}${existing.slice(at) || '\n'}`;
+  }
+  if (isSeq(seq) && seq.items.length === 0 && seq.range) {
+    // `amendments: []`: written as a block list in its place.
+    const start = existing.lastIndexOf('\n', seq.range[0] - 1) + 1;
+    const lineEnd = existing.indexOf('\n', seq.range[1]);
+    return `${existing.slice(0, start)}amendments:\n${yamlOf('  ')}${lineEnd < 0 ? '\n' : existing.slice(lineEnd)}`;
+  }
+  if (doc.has('amendments') || doc.errors.length > 0) throw new InputError('cannot append to amendments.yaml: its `amendments:` is not a block list, expected `amendments:` followed by `- id: …` items');
+  return `${existing.replace(/\n*$/, '\n')}amendments:\n${yamlOf('  ')}\n`;
+}

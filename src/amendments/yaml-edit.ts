@@ -1,0 +1,122 @@
+/**
+ * Edits to a YAML source that touch only the bytes they change: a scalar's
+ * value replaced in place (a folded block stays folded, at its indentation),
+ * a key added to a mapping on a line of its own, a list item removed with
+ * its lines. Comments and the layout of everything else stay as they were.
+ */
+import { isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type Node } from 'yaml';
+
+export interface Splice {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export function parseForEdit(text: string): Document.Parsed {
+  return parseDocument(text, { keepSourceTokens: true, uniqueKeys: false });
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function columnOf(text: string, offset: number): number {
+  return offset - lineStart(text, offset);
+}
+
+/** A new value for the scalar at `path`, written in the style it had. */
+export function replaceScalar(text: string, doc: Document.Parsed, path: (string | number)[], value: string): Splice | undefined {
+  const node = doc.getIn(path, true) as Node | undefined;
+  if (!isScalar(node) || !node.range) return undefined;
+  const [start, valueEnd] = node.range;
+  if (node.type === Scalar.BLOCK_FOLDED || node.type === Scalar.BLOCK_LITERAL) {
+    const header = text.slice(start, text.indexOf('\n', start));
+    const firstContent = text.indexOf('\n', start) + 1;
+    const indent = /^[ \t]*/.exec(text.slice(firstContent))?.[0] ?? '  ';
+    const lines = node.type === Scalar.BLOCK_FOLDED ? fold(value.trim(), 96 - indent.length) : value.trim().split('\n');
+    let end = valueEnd;
+    while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
+    return { start, end, text: `${header}\n${lines.map((line) => (line ? indent + line : '')).join('\n')}` };
+  }
+  return { start, end: valueEnd, text: plainOrQuoted(value) };
+}
+
+/** `key: value` added as the last entry of the mapping at `path`. */
+export function addKey(text: string, doc: Document.Parsed, path: (string | number)[], key: string, value: string): Splice | undefined {
+  const node = doc.getIn(path, true) as Node | undefined;
+  if (!isMap(node) || !node.range || node.flow) return undefined;
+  const first = node.items[0]?.key as Node | undefined;
+  if (!first?.range) return undefined;
+  const indent = ' '.repeat(columnOf(text, first.range[0]));
+  let end = node.range[1];
+  while (end > node.range[0] && /\s/.test(text[end - 1] ?? '')) end--;
+  // Past a comment that ends the last line.
+  const lineEnd = text.indexOf('\n', end);
+  const at = lineEnd < 0 ? text.length : lineEnd;
+  return { start: at, end: at, text: `\n${indent}${key}: ${value}` };
+}
+
+/** Set a key of the mapping at `path`: in place when it has a scalar, else added. */
+export function setKey(text: string, doc: Document.Parsed, path: (string | number)[], key: string, value: string): Splice | undefined {
+  const existing = doc.getIn([...path, key], true) as Node | undefined;
+  if (isScalar(existing) && existing.range) return { start: existing.range[0], end: existing.range[1], text: value };
+  return addKey(text, doc, path, key, value);
+}
+
+/** Remove the key (and its value) from the mapping at `path`, lines included. */
+export function removeKey(text: string, doc: Document.Parsed, path: (string | number)[], key: string): Splice | undefined {
+  const node = doc.getIn(path, true) as Node | undefined;
+  if (!isMap(node)) return undefined;
+  const pair = node.items.find((item) => isScalar(item.key) && item.key.value === key);
+  const keyNode = pair?.key as Node | undefined;
+  const valueNode = pair?.value as Node | undefined;
+  if (!keyNode?.range) return undefined;
+  const start = lineStart(text, keyNode.range[0]);
+  const endOffset = valueNode?.range ? valueNode.range[1] : keyNode.range[1];
+  const lineEnd = text.indexOf('\n', Math.max(start, endOffset - 1));
+  return { start, end: lineEnd < 0 ? text.length : lineEnd + 1, text: '' };
+}
+
+/** Remove item `index` of the list at `path`, with its lines. */
+export function removeItem(text: string, doc: Document.Parsed, path: (string | number)[], index: number): Splice | undefined {
+  const seq = doc.getIn(path, true) as Node | undefined;
+  if (!isSeq(seq) || seq.flow) return undefined;
+  const item = seq.items[index] as Node | undefined;
+  if (!item?.range) return undefined;
+  const start = lineStart(text, item.range[0]);
+  const next = seq.items[index + 1] as Node | undefined;
+  let end: number;
+  if (next?.range) end = lineStart(text, next.range[0]);
+  else {
+    end = item.range[2];
+    const lineEnd = text.indexOf('\n', Math.max(start, end - 1));
+    end = lineEnd < 0 ? text.length : lineEnd + 1;
+  }
+  return { start, end, text: '' };
+}
+
+export function applySplices(text: string, splices: readonly Splice[]): string {
+  let out = text;
+  for (const splice of [...splices].sort((a, b) => b.start - a.start || b.end - a.end)) out = out.slice(0, splice.start) + splice.text + out.slice(splice.end);
+  return out;
+}
+
+function plainOrQuoted(value: string): string {
+  return /^[\w À-ɏ][\w À-ɏ.,;()'’-]*$/u.test(value) && !/^(true|false|null|~|yes|no|on|off)$/i.test(value) && !/^[\d.]+$/.test(value) ? value : JSON.stringify(value);
+}
+
+/** Words to lines of at most `width` characters. */
+function fold(value: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of value.split(/\n/)) {
+    let line = '';
+    for (const word of paragraph.split(/ +/)) {
+      if (line && line.length + 1 + word.length > width) {
+        lines.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    lines.push(line);
+  }
+  return lines;
+}

@@ -1,0 +1,179 @@
+import { Command, Option } from 'commander';
+import { join, resolve } from 'node:path';
+import type { VFile } from 'vfile';
+import type { DefineCommand } from './index.js';
+import type { Io } from '../io.js';
+import { EXIT, UsageError, useColor } from '../io.js';
+import { VERSION } from '../../version.js';
+import { InputError } from '../../core/errors.js';
+
+const STAGES = ['section', 'plenary'];
+const SHEET_FORMATS = ['md', 'html', 'docx'];
+
+/** Load and validate an opinion; its messages are reported on stderr. Undefined (exit set) when it cannot be used. */
+async function loadValid(io: Io, setExit: (code: number) => void, path: string) {
+  const [{ validateOpinion }, { formatReport }, amendments] = await Promise.all([import('../../validate/index.js'), import('../../report/index.js'), import('../../amendments/index.js')]);
+  const dir = resolve(io.cwd, path);
+  const { opinion, index, files } = await validateOpinion(dir);
+  const show = (list: readonly VFile[]) => {
+    const withMessages = list.filter((f) => f.messages.length > 0);
+    if (withMessages.length > 0) io.stderr(formatReport(withMessages, 'human', { color: useColor(io, 'stderr'), cwd: io.cwd, version: VERSION }));
+  };
+  const fatal = files.some((f) => f.messages.some((m) => m.fatal === true));
+  if (!opinion || !index) {
+    show(files);
+    setExit(EXIT.trouble);
+    return undefined;
+  }
+  if (fatal) {
+    show(files);
+    setExit(EXIT.findings);
+    return undefined;
+  }
+  const points = amendments.indexPoints(opinion, undefined, { originalOnly: true });
+  const allPoints = () => amendments.indexPoints(opinion);
+  return { opinion, index, files, points, allPoints, dir, amendments, show, definedIds: new Set(index.definitions.map((d) => d.id)) };
+}
+
+function stageOption(): Option {
+  return new Option('--stage <stage>', 'only the amendments of this stage').choices(STAGES);
+}
+
+export const amendmentsCommand: DefineCommand = (io, setExit) => {
+  const command = new Command('amendments')
+    .summary('list, sheet, table and apply the amendments of an opinion (amendments.yaml)')
+    .description(
+      'The amendments cycle of an opinion, from its amendments.yaml (see docs/amendments.md):\n' +
+        '  list   the amendments in text order (table, or --format json)\n' +
+        '  sheet  the amendment sheet (two columns, word-level changes) as Markdown, HTML or Word\n' +
+        "  table  a member's edited copy (.docx or .md) → new tabled amendments\n" +
+        '  apply  the next version with every adopted amendment applied, as a new folder\n\n' +
+        'Exit codes: 0 done, 1 problems in the sources (reported at file:line:column), 2 could not run.',
+    );
+
+  command
+    .command('list')
+    .description('the amendments in text order: number, point (as numbered now), action, tabled by, position, outcome, vote')
+    .argument('<opinion>', 'the opinion folder')
+    .addOption(stageOption())
+    .addOption(new Option('-f, --format <format>', 'table (default) or json').choices(['table', 'json']).default('table'))
+    .action(async (path: string, options: { stage?: string; format: string }) => {
+      const loaded = await loadValid(io, setExit, path);
+      if (!loaded) return;
+      const rows = loaded.amendments.listAmendments(loaded.opinion, loaded.points, options.stage);
+      io.stdout(options.format === 'json' ? JSON.stringify(rows, null, 2) + '\n' : loaded.amendments.formatListTable(rows, loaded.points, loaded.opinion));
+      loaded.show(loaded.files);
+      setExit(EXIT.ok);
+    });
+
+  command
+    .command('sheet')
+    .description("the amendment sheet in text order (by default, of the opinion's stage): Markdown on standard output, or files with --out")
+    .argument('<opinion>', 'the opinion folder')
+    .addOption(stageOption())
+    .option('--to <formats>', `formats to write with --out, comma-separated (${SHEET_FORMATS.join(', ')}; default: md)`)
+    .option('-o, --out <dir>', 'write amendments.<format> files into this folder (atomically)')
+    .option('--date <YYYY-MM-DD>', 'date of the Word document (default: a fixed date)')
+    .action(async (path: string, options: { stage?: string; to?: string; out?: string; date?: string }) => {
+      const formats = (options.to ?? 'md').split(',').map((f) => f.trim()).filter(Boolean);
+      const bad = formats.find((f) => !SHEET_FORMATS.includes(f));
+      if (bad) throw new UsageError(`unexpected --to \`${bad}\`, expected ${SHEET_FORMATS.join(', ')}`);
+      if (!options.out && formats.some((f) => f !== 'md')) throw new UsageError('unexpected --to html or docx without --out, expected --out <dir>: only Markdown goes to standard output');
+      if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new UsageError(`unexpected --date \`${options.date}\`, expected YYYY-MM-DD`);
+      const loaded = await loadValid(io, setExit, path);
+      if (!loaded) return;
+      const { amendments, opinion, points } = loaded;
+      // A meeting works on its own stage's amendments: by default the opinion's stage (all of them at any other stage).
+      const sheet = amendments.sheetOf(opinion, points, options.stage ?? amendments.stageOfOpinion(opinion.meta.stage));
+      if (!options.out) {
+        io.stdout(amendments.sheetMarkdown(sheet));
+        setExit(EXIT.ok);
+        return;
+      }
+      const { writeFileAtomic } = await import('../../core/atomic-write.js');
+      const out = resolve(io.cwd, options.out);
+      const contents: [string, string | Uint8Array][] = [];
+      for (const format of formats) {
+        const content =
+          format === 'md'
+            ? amendments.sheetMarkdown(sheet)
+            : format === 'html'
+              ? await amendments.sheetHtml(sheet, points.original)
+              : await amendments.sheetDocx(sheet, { lang: points.original, reference: String(opinion.meta.reference ?? ''), ...(options.date ? { date: options.date } : {}) });
+        contents.push([join(out, `amendments.${format}`), content]);
+      }
+      for (const [file, content] of contents) await writeFileAtomic(file, content, { createFolder: true });
+      io.stderr(contents.map(([file]) => `wrote ${file.startsWith(io.cwd + '/') ? file.slice(io.cwd.length + 1) : file}`).join('\n') + '\n');
+      setExit(EXIT.ok);
+    });
+
+  command
+    .command('table')
+    .description("turn a member's edited copy of the draft (Word, tracked changes or plain edits, or Markdown) into new tabled amendments, one per changed point, appended to amendments.yaml")
+    .argument('<opinion>', 'the opinion folder')
+    .argument('<copy>', "the member's copy: a .docx or a Markdown draft")
+    .requiredOption('--by <name>', 'the member who tables them (surname in capitals)')
+    .addOption(new Option('--group <group>', "the member's group").choices(['I', 'II', 'III']))
+    .addOption(new Option('--stage <stage>', "the stage they are tabled at (default: the opinion's stage)").choices(STAGES))
+    .option('--date <YYYY-MM-DD>', 'the date they are tabled (default: not recorded)')
+    .option('--reason <text>', 'the reason, for every amendment tabled (default: none; add it in amendments.yaml)')
+    .action(async (path: string, copyPath: string, options: { by: string; group?: 'I' | 'II' | 'III'; stage?: 'section' | 'plenary'; date?: string; reason?: string }) => {
+      if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new UsageError(`unexpected --date \`${options.date}\`, expected YYYY-MM-DD`);
+      if (options.by.trim() === '') throw new UsageError('unexpected empty --by, expected the name of the member');
+      const loaded = await loadValid(io, setExit, path);
+      if (!loaded) return;
+      const { amendments, opinion, points } = loaded;
+      const stage = options.stage ?? amendments.stageOfOpinion(opinion.meta.stage);
+      if (!stage) throw new UsageError(`unexpected stage \`${opinion.meta.stage}\` of the opinion, expected section or plenary: say which with --stage`);
+      const [{ diffDrafts }, { loadDrafts }, { readFile }, { writeFileAtomic }] = await Promise.all([import('../../diff/index.js'), import('../../drafts/index.js'), import('node:fs/promises'), import('../../core/atomic-write.js')]);
+      const [before, copy] = await loadDrafts([path, copyPath], { cwd: io.cwd });
+      const copyFile = copy.files.find((f) => f.path !== undefined) ?? new (await import('vfile')).VFile({ path: copyPath });
+      if (!copy.files.includes(copyFile)) copy.files.push(copyFile);
+      const result = diffDrafts(before.draft, copy.draft);
+      const file = resolve(loaded.dir, 'amendments.yaml');
+      // No amendments.yaml yet: a new one. One that cannot be read is never replaced.
+      const existing = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return undefined;
+        throw new InputError(`cannot read \`${join(path, 'amendments.yaml')}\`: ${error.message}`);
+      });
+      const tabled = amendments.tableAmendments(opinion, points, before.draft, result.changes, copyFile, existing, {
+        by: options.by.trim(),
+        stage,
+        ...(options.group ? { group: options.group } : {}),
+        ...(options.date ? { date: options.date } : {}),
+        ...(options.reason ? { reason: options.reason } : {}),
+      });
+      loaded.show(copy.files);
+      if (tabled.content !== undefined) await writeFileAtomic(file, tabled.content);
+      const lines = tabled.items.map((item) => `  AM ${item.number} (${item.id}): ${item.action} ${points.points.get(item.target)?.number ?? item.target} (${item.target})${item.new_id ? ` → ${item.new_id}` : ''}`);
+      io.stdout(tabled.items.length === 0 ? 'No amendment tabled: the copy changes no point.\n' : `Tabled ${tabled.items.length} ${stage} amendment${tabled.items.length === 1 ? '' : 's'} by ${options.by.trim()} in ${path.replace(/\/$/, '')}/amendments.yaml:\n${lines.join('\n')}\n`);
+      setExit(tabled.unmapped > 0 ? EXIT.findings : EXIT.ok);
+    });
+
+  command
+    .command('apply')
+    .description('write the next version of the opinion as a new folder, with every adopted amendment of the stage applied and nothing else changed')
+    .argument('<opinion>', 'the opinion folder')
+    .requiredOption('-o, --out <folder>', 'the new opinion folder (must not exist)')
+    .addOption(new Option('--stage <stage>', "whose adopted amendments to apply (default: the opinion's stage)").choices(STAGES))
+    .option('--date <YYYY-MM-DD>', 'version_date of the new version')
+    .action(async (path: string, options: { out: string; stage?: 'section' | 'plenary'; date?: string }) => {
+      if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new UsageError(`unexpected --date \`${options.date}\`, expected YYYY-MM-DD`);
+      const loaded = await loadValid(io, setExit, path);
+      if (!loaded) return;
+      const { amendments, opinion } = loaded;
+      const result = amendments.applyAmendments(opinion, loaded.allPoints(), { ...(options.stage ? { stage: options.stage } : {}), ...(options.date ? { date: options.date } : {}), definedIds: loaded.definedIds });
+      loaded.show(opinion.files);
+      if (result.refused) {
+        io.stderr('opinion: nothing written\n');
+        setExit(EXIT.findings);
+        return;
+      }
+      await amendments.writeNextVersion(loaded.dir, resolve(io.cwd, options.out), result.changes, options.out);
+      const ids = result.applied.map((a) => `AM ${a.number} (${a.id})`).join(', ');
+      io.stdout(`Applied ${result.applied.length} adopted ${result.stage} amendment${result.applied.length === 1 ? '' : 's'}${ids ? `: ${ids}` : ''}\nWrote ${options.out}: stage ${result.nextStage}, version ${result.version}\n`);
+      setExit(EXIT.ok);
+    });
+
+  return command;
+};

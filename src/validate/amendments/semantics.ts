@@ -1,0 +1,265 @@
+/**
+ * What a JSON Schema cannot say about `amendments.yaml`: targets that exist
+ * and are points, numbers unique per stage, vote figures only where there
+ * was a vote, compromises that replace amendments of their stage, texts
+ * where the action needs one, new ids that are new; and, for `opinion
+ * check`, a target whose text changed since tabling, an adopted amendment
+ * not applied, a tabling after the deadline. Each check returns findings
+ * with their place in amendments.yaml; validate and check report them.
+ */
+import type { Located, Opinion, TabledAmendment } from '../../core/model.js';
+import { suggest } from '../../core/suggest.js';
+import { AMENDMENT_STAGES, amendmentsOf, isVoted, sameText, textIn } from '../../core/amendments.js';
+import type { PointIndex } from './points.js';
+
+export interface Finding {
+  ruleId: string;
+  reason: string;
+  at: Located | undefined;
+  severity: 'error' | 'warning';
+  note?: string;
+  expected?: string[];
+}
+
+type Locate = (i: number, field?: string, part?: 'key' | 'value') => Located | undefined;
+
+function locator(opinion: Opinion): Locate {
+  return (i, field, part) => opinion.locate('amendments', `/amendments/${i}${field ? `/${field}` : ''}`, part) ?? opinion.locate('amendments', `/amendments/${i}`);
+}
+
+const name = (a: TabledAmendment) => `\`${a.id}\` (AM ${a.number}, ${a.stage})`;
+
+/** Targets: a point of the text (prose, recommendation or principle) that exists now. */
+export function unknownTargets(opinion: Opinion, points: PointIndex): Finding[] {
+  const locate = locator(opinion);
+  const inserted = new Set(amendmentsOf(opinion).flatMap((a) => (a.applied_in !== undefined && a.new_id ? [a.new_id] : [])));
+  const findings: Finding[] = [];
+  opinion.amendments.forEach((a, i) => {
+    if (typeof a.target !== 'string' || points.points.has(a.target)) return;
+    // A point an applied amendment deleted is gone by design.
+    if (a.applied_in !== undefined && a.action === 'delete') return;
+    if (opinion.amendments.some((b) => b.applied_in !== undefined && b.action === 'delete' && b.target === a.target)) return;
+    if (inserted.has(a.target) && !points.points.has(a.target)) return;
+    const other = points.others.get(a.target);
+    if (other) {
+      findings.push({
+        ruleId: 'amendments/unknown-target',
+        reason: `Unexpected target \`${a.target}\` of amendment ${name(a)}: it is a ${other}, expected the id of a point`,
+        at: locate(i, 'target'),
+        severity: 'error',
+        note: 'Amendments target points (of the text, recommendations or principles) by their stable id',
+      });
+      return;
+    }
+    const near = suggest(a.target, points.order, 3);
+    findings.push({
+      ruleId: 'amendments/unknown-target',
+      reason: `Unknown target \`${a.target}\` of amendment ${name(a)}, expected the id of a point of the text${near.length ? `: did you mean ${near.map((n) => `\`${n}\``).join(', ')}?` : ''}`,
+      at: locate(i, 'target'),
+      severity: 'error',
+      expected: near,
+    });
+  });
+  return findings;
+}
+
+export function duplicateNumbers(opinion: Opinion): Finding[] {
+  const locate = locator(opinion);
+  const seen = new Map<string, number>();
+  const findings: Finding[] = [];
+  opinion.amendments.forEach((a, i) => {
+    if (typeof a.number !== 'number' || typeof a.stage !== 'string') return;
+    const key = `${a.stage}|${a.number}`;
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, i);
+      return;
+    }
+    const at = locate(first, 'number');
+    findings.push({
+      ruleId: 'amendments/duplicate-number',
+      reason: `Unexpected second amendment number ${a.number} at stage \`${a.stage}\` (\`${a.id}\`), expected each number once per stage (first: \`${opinion.amendments[first]!.id}\`${at ? ` at line ${at.position.start.line}` : ''})`,
+      at: locate(i, 'number'),
+      severity: 'error',
+    });
+  });
+  return findings;
+}
+
+export function voteFigures(opinion: Opinion): Finding[] {
+  const locate = locator(opinion);
+  const findings: Finding[] = [];
+  opinion.amendments.forEach((a, i) => {
+    if (a.vote !== undefined && !isVoted(a)) {
+      const why = a.without_vote === true ? 'it is recorded as decided without a vote (`without_vote: true`)' : a.outcome ? `its outcome is \`${a.outcome}\`` : 'it has no outcome yet';
+      findings.push({
+        ruleId: 'amendments/vote-figures',
+        reason: `Unexpected vote figures on amendment ${name(a)}: ${why}, expected figures only on an amendment adopted or rejected by a vote`,
+        at: locate(i, 'vote', 'key'),
+        severity: 'error',
+      });
+    } else if (a.vote === undefined && isVoted(a)) {
+      findings.push({
+        ruleId: 'amendments/vote-figures',
+        reason: `Missing vote figures on amendment ${name(a)}, ${a.outcome} by a vote: expected \`vote: { for, against, abstentions }\``,
+        at: locate(i, 'outcome'),
+        severity: 'error',
+        note: 'If it was decided without a vote, say so with `without_vote: true`',
+      });
+    }
+  });
+  return findings;
+}
+
+/** Ids, compromises, texts and new ids: the structure the other commands rely on. */
+export function structure(opinion: Opinion, points: PointIndex, definedIds: ReadonlySet<string>): Finding[] {
+  const locate = locator(opinion);
+  const findings: Finding[] = [];
+  const byId = new Map<string, { a: TabledAmendment; i: number }>();
+  const newIds = new Map<string, number>();
+  const original = points.original;
+  opinion.amendments.forEach((a, i) => {
+    if (typeof a.id !== 'string') return;
+    const first = byId.get(a.id);
+    if (first) {
+      findings.push({ ruleId: 'amendments/duplicate-id', reason: `Unexpected duplicate amendment id \`${a.id}\`, expected each id once (first at line ${locate(first.i, 'id')?.position.start.line ?? '?'})`, at: locate(i, 'id'), severity: 'error' });
+    } else byId.set(a.id, { a, i });
+  });
+  opinion.amendments.forEach((a, i) => {
+    if (typeof a.id !== 'string') return;
+    const inserts = a.action === 'insert-after' || a.action === 'insert-before';
+    if ((a.action === 'amend' || inserts) && textIn(a.text, original, original) === undefined) {
+      findings.push({
+        ruleId: 'amendments/missing-text',
+        reason: `Missing \`text\` in the original language (\`${original}\`) on amendment ${name(a)}, expected the ${a.action === 'amend' ? 'amended wording of the point' : 'new point'}`,
+        at: a.text === undefined ? locate(i, 'action') : locate(i, 'text'),
+        severity: 'error',
+      });
+    }
+    if (a.action === 'delete' && a.text !== undefined) {
+      findings.push({ ruleId: 'amendments/unexpected-text', reason: `Unexpected \`text\` on amendment ${name(a)}, which deletes the point: expected none`, at: locate(i, 'text', 'key'), severity: 'warning' });
+    }
+    const original_ = textIn(a.text, original, original);
+    if (original_ !== undefined && /\n[ \t]*\n/.test(original_.trim())) {
+      findings.push({
+        ruleId: 'amendments/one-point',
+        reason: `Unexpected blank line in the text of amendment ${name(a)}, expected the text of one point (table one amendment per point)`,
+        at: locate(i, 'text'),
+        severity: 'error',
+      });
+    }
+    if (inserts) {
+      if (typeof a.new_id !== 'string') {
+        findings.push({ ruleId: 'amendments/missing-new-id', reason: `Missing \`new_id\` on amendment ${name(a)}, expected the stable id of the new point (e.g. \`${a.target}-bis\`)`, at: locate(i, 'action'), severity: 'error' });
+      } else if (a.applied_in === undefined && (definedIds.has(a.new_id) || points.points.has(a.new_id))) {
+        findings.push({ ruleId: 'amendments/new-id-taken', reason: `Unexpected \`new_id\` \`${a.new_id}\` on amendment ${name(a)}: the id is already used in the opinion, expected a new id`, at: locate(i, 'new_id'), severity: 'error' });
+      } else if (newIds.has(a.new_id) && a.outcome !== 'rejected' && a.outcome !== 'withdrawn' && a.outcome !== 'fallen') {
+        findings.push({ ruleId: 'amendments/new-id-taken', reason: `Unexpected \`new_id\` \`${a.new_id}\` on amendment ${name(a)}: another amendment inserts a point with it, expected a new id`, at: locate(i, 'new_id'), severity: 'error' });
+      }
+      if (typeof a.new_id === 'string' && a.outcome !== 'rejected' && a.outcome !== 'withdrawn' && a.outcome !== 'fallen') newIds.set(a.new_id, i);
+    } else if (a.new_id !== undefined) {
+      findings.push({ ruleId: 'amendments/unexpected-new-id', reason: `Unexpected \`new_id\` on amendment ${name(a)}, expected it only with \`insert-after\` or \`insert-before\``, at: locate(i, 'new_id', 'key'), severity: 'warning' });
+    }
+    (Array.isArray(a.replaces) ? a.replaces : []).forEach((id, j) => {
+      const replaced = byId.get(id);
+      const at = locate(i, `replaces/${j}`);
+      if (!replaced) {
+        const near = suggest(id, [...byId.keys()], 3);
+        findings.push({ ruleId: 'amendments/unknown-amendment', reason: `Unknown amendment \`${id}\` replaced by compromise ${name(a)}, expected the id of an amendment in this file${near.length ? `: did you mean ${near.map((n) => `\`${n}\``).join(', ')}?` : ''}`, at, severity: 'error', expected: near });
+      } else if (replaced.a.id === a.id) {
+        findings.push({ ruleId: 'amendments/unknown-amendment', reason: `Unexpected \`${id}\` in its own \`replaces\`, expected the amendments the compromise replaces`, at, severity: 'error' });
+      } else if (replaced.a.stage !== a.stage) {
+        findings.push({ ruleId: 'amendments/unknown-amendment', reason: `Unexpected \`${id}\` (stage \`${replaced.a.stage}\`) replaced by compromise ${name(a)} (stage \`${a.stage}\`), expected an amendment of the same stage`, at, severity: 'error' });
+      } else if (a.outcome === 'adopted' && replaced.a.outcome === 'adopted') {
+        findings.push({ ruleId: 'amendments/compromise-conflict', reason: `Unexpected outcome \`adopted\` on both compromise ${name(a)} and \`${id}\`, which it replaces: expected the replaced amendment \`fallen\` or \`withdrawn\``, at: locate(replaced.i, 'outcome'), severity: 'error' });
+      }
+    });
+  });
+  return findings;
+}
+
+/** A pending or adopted (not yet applied) amendment whose target no longer has the text it was tabled against. */
+export function changedTargets(opinion: Opinion, points: PointIndex): Finding[] {
+  const locate = locator(opinion);
+  const findings: Finding[] = [];
+  opinion.amendments.forEach((a, i) => {
+    if (typeof a.against !== 'string' || a.applied_in !== undefined) return;
+    if (a.outcome !== undefined && a.outcome !== 'adopted') return;
+    const point = points.points.get(a.target);
+    if (!point || sameText(point.source, a.against)) return;
+    findings.push({
+      ruleId: 'amendments/target-changed',
+      reason: `Unexpected text of point ${point.number ?? ''} (\`${a.target}\`): it changed since amendment ${name(a)} was tabled against it, expected the text in \`against\``,
+      at: locate(i, 'against'),
+      severity: 'error',
+      note: `The point now reads: ${clip(point.source)}\nCheck the amendment against the new text, then update \`against\``,
+    });
+  });
+  return findings;
+}
+
+/** An adopted amendment of a stage the opinion has left, whose change is not in the text. */
+export function notApplied(opinion: Opinion, points: PointIndex): Finding[] {
+  const locate = locator(opinion);
+  const findings: Finding[] = [];
+  const rank = (stage: string | undefined) => ['preliminary-draft', 'study-group', 'section', 'plenary', 'adopted'].indexOf(stage ?? '');
+  const current = rank(opinion.meta.stage);
+  const original = points.original;
+  const all = amendmentsOf(opinion);
+  all.forEach((a) => {
+    if (a.outcome !== 'adopted' || !(AMENDMENT_STAGES as readonly string[]).includes(a.stage)) return;
+    if (current <= rank(a.stage)) return;
+    const i = opinion.amendments.indexOf(a);
+    // A later adopted amendment on the same point supersedes this one.
+    if (all.some((b) => b !== a && b.outcome === 'adopted' && rank(b.stage) > rank(a.stage) && (b.target === a.target || b.target === a.new_id))) return;
+    const text = textIn(a.text, original, original);
+    let missing: string | undefined;
+    if (a.action === 'amend') {
+      const point = points.points.get(a.target);
+      if (point && text !== undefined && !sameText(point.source, text)) missing = `point ${point.number ?? ''} (\`${a.target}\`) does not have the amended text`;
+    } else if (a.action === 'delete') {
+      const point = points.points.get(a.target);
+      if (point) missing = `point ${point.number ?? ''} (\`${a.target}\`) is still there`;
+    } else if (a.new_id) {
+      const point = points.points.get(a.new_id);
+      if (!point) missing = `there is no point \`${a.new_id}\``;
+      else if (text !== undefined && !sameText(point.source, text)) missing = `point ${point.number ?? ''} (\`${a.new_id}\`) does not have the inserted text`;
+    }
+    if (a.applied_in === undefined && !missing) missing = 'it has no `applied_in`';
+    if (!missing) return;
+    findings.push({
+      ruleId: 'amendments/not-applied',
+      reason: `Unexpected adopted amendment ${name(a)} not applied: ${missing}, expected its change in this version (stage \`${opinion.meta.stage}\`)`,
+      at: locate(i, 'outcome'),
+      severity: 'error',
+      note: '`opinion amendments apply` writes the next version with every adopted amendment applied',
+    });
+  });
+  return findings;
+}
+
+/** An amendment tabled after the recorded deadline of its stage. */
+export function lateTablings(opinion: Opinion): Finding[] {
+  const locate = locator(opinion);
+  const deadlines = opinion.amendmentSettings.deadlines ?? {};
+  const findings: Finding[] = [];
+  opinion.amendments.forEach((a, i) => {
+    const deadline = deadlines[a.stage];
+    if (typeof deadline !== 'string' || typeof a.tabled !== 'string') return;
+    // A compromise is drafted after the amendments it replaces: the deadline is not for it.
+    if (Array.isArray(a.replaces) && a.replaces.length > 0) return;
+    if (a.tabled <= deadline.slice(0, 10)) return;
+    findings.push({
+      ruleId: 'amendments/late',
+      reason: `Unexpected tabling date ${a.tabled} for amendment ${name(a)}, expected on or before the ${a.stage} deadline (${deadline.replace('T', ' ')})`,
+      at: locate(i, 'tabled'),
+      severity: 'warning',
+    });
+  });
+  return findings;
+}
+
+function clip(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 160 ? `${flat.slice(0, 157)}…` : flat;
+}

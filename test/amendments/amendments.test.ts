@@ -1,0 +1,261 @@
+/**
+ * The amendments cycle on the sample opinion and on broken sources: list,
+ * sheet, apply, the diff's attribution, tabling a member's Word copy with
+ * tracked changes, the appendix of an adopted opinion, and refusals with
+ * positioned messages and nothing written.
+ */
+import { describe, it, expect } from 'vitest';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import { runMain, ROOT } from '../helpers.js';
+import { merge3 } from '../../src/amendments/merge.js';
+
+const SAMPLE = join(ROOT, 'opinions', 'see-migrants');
+
+/** A scratch folder holding a copy of the sample as `opinions/see-migrants` (so schema links resolve as in the repository). */
+function scratch(): { root: string; sample: string } {
+  const root = mkdtempSync(join(tmpdir(), 'opinion-amendments-'));
+  cpSync(join(ROOT, 'schemas'), join(root, 'schemas'), { recursive: true });
+  cpSync(SAMPLE, join(root, 'opinions', 'see-migrants'), { recursive: true });
+  return { root, sample: join(root, 'opinions', 'see-migrants') };
+}
+
+const json = (text: string) => JSON.parse(text) as Record<string, unknown>[];
+
+describe('opinion amendments list', () => {
+  it('lists the amendments in text order with exactly the documented fields', async () => {
+    const run = await runMain(['amendments', 'list', SAMPLE, '--format', 'json']);
+    expect(run.code).toBe(0);
+    const rows = json(run.stdout);
+    expect(rows.map((r) => Object.keys(r))).toEqual(rows.map(() => ['id', 'number', 'stage', 'target', 'action', 'by', 'position', 'outcome', 'vote']));
+    expect(rows.map((r) => r.id)).toEqual(['am-s1', 'am-p1', 'am-s2', 'am-s3', 'am-s4', 'am-s5', 'am-p2', 'am-p3', 'am-s6']);
+    expect(rows[0]).toEqual({ id: 'am-s1', number: 1, stage: 'section', target: 'c-resource', action: 'amend', by: ['Peter SCHMIDT'], position: 'accept', outcome: 'adopted', vote: { for: 41, against: 12, abstentions: 3 } });
+    expect(rows.find((r) => r.id === 'am-s2')!.vote).toBeNull();
+  });
+});
+
+describe('opinion amendments sheet', () => {
+  it('shows each amendment as two columns with word-level changes, in text order', async () => {
+    const run = await runMain(['amendments', 'sheet', SAMPLE]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('| Draft opinion | Amendment |');
+    expect(run.stdout).toContain('not a question of charity **but of sound economic and social policy**.');
+    expect(run.stdout).toContain('*Compromise amendment replacing AM 2, AM 3.*');
+    expect(run.stdout.indexOf('## AM 1 –')).toBeLessThan(run.stdout.indexOf('## AM 5 –'));
+    expect(run.stdout).not.toContain('plenary');
+  });
+
+  it('writes Markdown, HTML and a Word file whose amendments are real tables, the same bytes twice', async () => {
+    const { root } = scratch();
+    const out = join(root, 'sheet');
+    const first = await runMain(['amendments', 'sheet', SAMPLE, '--to', 'md,html,docx', '--out', out]);
+    expect(first.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['amendments.docx', 'amendments.html', 'amendments.md']);
+    const docx = readFileSync(join(out, 'amendments.docx'));
+    const xml = strFromU8(unzipSync(docx)['word/document.xml']!);
+    // The opinion is at stage `section`: the sheet of its 6 section amendments.
+    expect(xml.match(/<w:tbl>/g)?.length).toBe(6);
+    expect(xml).toContain('<w:strike/>');
+    expect(readFileSync(join(out, 'amendments.html'), 'utf8')).toContain('<del>');
+    const again = join(root, 'sheet-again');
+    await runMain(['amendments', 'sheet', SAMPLE, '--to', 'docx', '--out', again]);
+    expect(readFileSync(join(again, 'amendments.docx')).equals(docx)).toBe(true);
+  });
+});
+
+describe('opinion amendments apply, then opinion diff', () => {
+  it('writes the next version with exactly the adopted amendments, each change attributed and nothing else', async () => {
+    const { root, sample } = scratch();
+    const next = join(root, 'opinions', 'see-migrants-plenary');
+    const applied = await runMain(['amendments', 'apply', sample, '--out', next, '--date', '2018-05-02']);
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toContain('Applied 3 adopted section amendments: AM 1 (am-s1), AM 4 (am-s4), AM 5 (am-s5)');
+    const diff = await runMain(['diff', sample, next, '--format', 'json']);
+    expect(diff.code).toBe(1);
+    const result = JSON.parse(diff.stdout) as { changes: { kind: string; id?: string; amendment?: string; unexplained?: boolean }[]; header: { field: string }[] };
+    const changes = result.changes.filter((c) => c.kind !== 'renumbered');
+    expect(changes.map((c) => [c.kind, c.id, c.amendment])).toEqual([
+      ['modified', 'c-resource', 'am-s1'],
+      ['modified', 'rec-funding', 'am-s4'],
+      ['added', 'sc-housing', 'am-s5'],
+    ]);
+    expect(changes.some((c) => c.unexplained)).toBe(false);
+    expect(diff.stderr).not.toContain('unexplained');
+    // The outcomes are kept, the applied ones say so; the rest of the file is untouched.
+    const before = readFileSync(join(sample, 'amendments.yaml'), 'utf8');
+    const after = readFileSync(join(next, 'amendments.yaml'), 'utf8');
+    expect(after.replace(/\n {4}applied_in: 3/g, '')).toBe(before);
+    const meta = readFileSync(join(next, 'opinion.yaml'), 'utf8');
+    expect(meta).toMatch(/^stage: plenary$/m);
+    expect(meta).toMatch(/^version: 3 /m);
+    // A change made by hand in the new version is reported as explained by no amendment.
+    const chapter = join(next, 'text', 'en', '03-specific-comments.md');
+    writeFileSync(chapter, readFileSync(chapter, 'utf8').replace('Public authorities can also support SEEs', 'Public authorities can also help SEEs'));
+    const edited = await runMain(['diff', sample, next, '--format', 'json']);
+    const unexplained = (JSON.parse(edited.stdout) as { changes: { id?: string; unexplained?: boolean }[] }).changes.filter((c) => c.unexplained);
+    expect(unexplained.map((c) => c.id)).toEqual(['sc-procurement']);
+    expect(edited.stderr).toContain('unexplained change: point 3.4.3 (`sc-procurement`) modified');
+    const check = await runMain(['check', next, '--previous', sample, '--format', 'json']);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain('amendments/unexplained-change');
+  });
+
+  it('applies the plenary amendments next, and the adopted opinion is built with its appendix', async () => {
+    const { root, sample } = scratch();
+    const plenary = join(root, 'opinions', 'p');
+    const adopted = join(root, 'opinions', 'a');
+    expect((await runMain(['amendments', 'apply', sample, '--out', plenary])).code).toBe(0);
+    const second = await runMain(['amendments', 'apply', plenary, '--out', adopted]);
+    expect(second.stdout).toContain('Applied 1 adopted plenary amendment: AM 3 (am-p3)');
+    const build = await runMain(['build', adopted, '--out', join(root, 'build'), '--to', 'md,json']);
+    expect(build.code).toBe(0);
+    const md = readFileSync(join(root, 'build', 'a', 'en', 'opinion.md'), 'utf8');
+    const appendix = md.slice(md.indexOf('## APPENDIX'));
+    expect(appendix).toContain('The following amendments, which received at least a quarter of the votes cast, were rejected in the course of the debate:');
+    expect(appendix).toContain('**Point 1.7** – Amend as follows:');
+    expect(appendix).toContain('Outcome of the vote: 62 votes in favour, 118 against, 9 abstentions');
+    // AM 2 (30 of 180 votes cast) does not reach a quarter.
+    expect(appendix).not.toContain('governing bodies');
+    expect(appendix).toContain('The following text of the section opinion was rejected in favour of amendments adopted by the Assembly');
+    expect(appendix).toContain('mentoring, access to credit and help with housing');
+    const document = JSON.parse(readFileSync(join(root, 'build', 'a', 'en', 'opinion.json'), 'utf8')) as { appendix: { id: string; part: string; text: string }[] };
+    expect(document.appendix.map((a) => [a.id, a.part])).toEqual([
+      ['am-p1', 'rejected'],
+      ['am-p3', 'section-text'],
+    ]);
+    expect(document.appendix[0]!.text).toContain('complement them at local level');
+    // The version for the plenary (not adopted) has no appendix.
+    await runMain(['build', plenary, '--out', join(root, 'build'), '--to', 'md']);
+    expect(readFileSync(join(root, 'build', 'p', 'en', 'opinion.md'), 'utf8')).not.toContain('APPENDIX');
+  });
+});
+
+describe("a member's Word copy with tracked changes", () => {
+  it('is tabled as one amendment per changed point, and applying them gives the member’s text', async () => {
+    const { root, sample } = scratch();
+    const edited = join(root, 'opinions', 'edited');
+    cpSync(sample, edited, { recursive: true });
+    const chapter1 = join(edited, 'text', 'en', '01-conclusions-and-recommendations.md');
+    writeFileSync(chapter1, readFileSync(chapter1, 'utf8').replace('{#c-networks} Among the chief', '{#c-networks} Among the main').replace('(see :ref{#sec-communities}).', '(see :ref{#sec-communities}) and across borders.'));
+    const chapter3 = join(edited, 'text', 'en', '03-specific-comments.md');
+    writeFileSync(
+      chapter3,
+      readFileSync(chapter3, 'utf8')
+        .replace('{#sc-language} The EESC considers', '{#sc-language} The EESC firmly considers')
+        .replace(/\{#sc-mobilisation\}[^\n]*\n\n/, '')
+        .replace('## Access to funding', '{#sc-mentors} Mentors from the cooperative movement help new entrepreneurs through their first years.\n\n## Access to funding'),
+    );
+    // The member's copy: the project's own Word redline, tracked changes from the sample to the edited text.
+    const copy = join(root, 'member.docx');
+    expect((await runMain(['diff', sample, edited, '--out', copy, '--quiet'])).code).toBe(1);
+    expect(strFromU8(unzipSync(readFileSync(copy))['word/document.xml']!)).toContain('<w:ins ');
+    // Only the member's amendments in this test.
+    const before = '# Amendments of the test\namendments: []\n';
+    writeFileSync(join(sample, 'amendments.yaml'), before);
+    const tabled = await runMain(['amendments', 'table', sample, copy, '--by', 'Jean MARTIN', '--group', 'II', '--date', '2018-04-19']);
+    expect(tabled.code).toBe(0);
+    expect(tabled.stdout).toContain('Tabled 4 section amendments by Jean MARTIN');
+    const after = readFileSync(join(sample, 'amendments.yaml'), 'utf8');
+    expect(after.startsWith('# Amendments of the test\namendments:\n  - id: am-s1\n')).toBe(true);
+    expect(after).toContain('(see :ref{#sec-communities}) and');
+    expect(after.match(/action: (\S+)/g)).toEqual(['action: amend', 'action: amend', 'action: insert-after', 'action: delete']);
+    expect((await runMain(['validate', sample])).code).toBe(0);
+    // The secretariat records the decisions: all adopted.
+    writeFileSync(join(sample, 'amendments.yaml'), after.replace(/(\n {4}tabled: 2018-04-19)/g, '\n    outcome: adopted\n    without_vote: true$1'));
+    const next = join(root, 'opinions', 'next');
+    const applied = await runMain(['amendments', 'apply', sample, '--out', next]);
+    expect(applied.code, applied.stderr).toBe(0);
+    // The applied version's text is the member's: no change of any point between them.
+    const diff = await runMain(['diff', edited, next, '--format', 'json']);
+    const changes = (JSON.parse(diff.stdout) as { changes: { kind: string; old?: string; new?: string }[] }).changes.filter((c) => c.kind !== 'renumbered');
+    // Only the new point's id differs (the member's copy has none: the tabled one is generated).
+    expect(changes.every((c) => c.old === c.new || c.kind === 'added' || c.kind === 'deleted')).toBe(true);
+    const texts = (dir: string) => readFileSync(join(dir, 'text', 'en', '03-specific-comments.md'), 'utf8').replace(/\{#[a-z0-9-]+\} /g, '');
+    expect(texts(next)).toBe(texts(edited));
+    expect(readFileSync(join(next, 'text', 'en', '01-conclusions-and-recommendations.md'), 'utf8')).toBe(readFileSync(chapter1, 'utf8'));
+  });
+});
+
+describe('bad input', () => {
+  it('validate reports an unknown target at its place, exit 1', async () => {
+    const { sample } = scratch();
+    const file = join(sample, 'amendments.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('target: c-resource', 'target: c-resourse'));
+    const run = await runMain(['validate', sample]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/amendments\.yaml\n\s+22:13-22:23\s+error\s+Unknown target `c-resourse` of amendment `am-s1` \(AM 1, section\), expected the id of a point of the text: did you mean `c-resource`\?/);
+  });
+
+  it('apply refuses a target changed since tabling and conflicting adopted amendments, and writes nothing', async () => {
+    const { root, sample } = scratch();
+    const chapter = join(sample, 'text', 'en', '01-conclusions-and-recommendations.md');
+    writeFileSync(chapter, readFileSync(chapter, 'utf8').replace('not a question of charity', 'not a matter of charity'));
+    const file = join(sample, 'amendments.yaml');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace('    position: compromise\n    outcome: fallen\n\n  - id: am-s3', '    position: compromise\n    outcome: adopted\n    without_vote: true\n\n  - id: am-s3')
+        .replace('replaces: [am-s2, am-s3]', 'replaces: [am-s3]'),
+    );
+    const out = join(root, 'opinions', 'next');
+    const run = await runMain(['amendments', 'apply', sample, '--out', out]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/24:14-27:41\s+error\s+Unexpected text of point 1\.6 \(`c-resource`\): it changed since amendment `am-s1` \(AM 1\) was tabled/);
+    expect(run.stderr).toContain('conflicts with `am-s2` (AM 2, amend)');
+    expect(run.stderr).toContain('nothing written');
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(join(root, 'opinions'))).toEqual(['see-migrants']);
+  });
+
+  it('apply never overwrites an existing folder (exit 2)', async () => {
+    const { root, sample } = scratch();
+    const run = await runMain(['amendments', 'apply', sample, '--out', join(root, 'opinions')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('already exists');
+  });
+
+  it('apply refuses a new folder inside the opinion folder and leaves no copy behind (exit 2)', async () => {
+    const { sample } = scratch();
+    const before = readdirSync(sample).sort();
+    const run = await runMain(['amendments', 'apply', sample, '--out', join(sample, 'next')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/next` is inside the folder it copies, expected a folder outside/);
+    expect(readdirSync(sample).sort()).toEqual(before);
+  });
+
+  it('a schema error in amendments.yaml is positioned and stops the commands (exit 1)', async () => {
+    const { sample } = scratch();
+    const file = join(sample, 'amendments.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('    outcome: fallen\n', '    outcome: lost\n'));
+    const run = await runMain(['amendments', 'list', sample]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/amendments\.yaml\n\s+58:14-58:18\s+error/);
+  });
+});
+
+describe('merge3', () => {
+  it("carries the member's edits into the source, keeping references", () => {
+    const merged = merge3('SEEs work with the EESC (see point 2.4) in all regions.', 'SEEs work with the EESC (see :ref{#gc-principles}) in all regions.', 'SEEs work closely with the EESC (see point 2.4) in most regions.');
+    expect(merged).toEqual({ text: 'SEEs work closely with the EESC (see :ref{#gc-principles}) in most regions.', conflict: false });
+  });
+  it("keeps the member's words where they edit rendered text", () => {
+    const merged = merge3('see point 2.4 now', 'see :ref{#x} now', 'see point 3.1 now');
+    expect(merged.conflict).toBe(true);
+    expect(merged.text).toBe('see point 3.1 now');
+  });
+});
+
+describe('docs/amendments.md', () => {
+  it('shows the real output of every ```console example', async () => {
+    const doc = readFileSync(join(ROOT, 'docs', 'amendments.md'), 'utf8');
+    const blocks = [...doc.matchAll(/```console\n\$ opinion ([^\n]*)\n([\s\S]*?)```/g)];
+    expect(blocks.length).toBeGreaterThan(1);
+    for (const [, command, output] of blocks) {
+      const run = await runMain(command!.split(' '));
+      expect(run.stdout, command).toBe(output);
+    }
+  });
+});

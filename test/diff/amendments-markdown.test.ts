@@ -1,0 +1,50 @@
+/**
+ * The amendment sheet's Markdown has no character references inside words
+ * (`societ&#x79;**`): a change that starts or ends with punctuation against a
+ * word takes in that word. And the project's own Word redline reads back
+ * without warnings about its notes on moved points.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { diffDrafts, formatAmendments } from '../../src/diff/index.js';
+import { parseMarkdownDraft } from '../../src/drafts/index.js';
+import { draftFromDocx } from '../../src/drafts/word-file.js';
+import { redlineDocx } from '../../src/diff/format/word/index.js';
+import { FIXTURES, fixtureCases } from './helpers.js';
+
+const read = (text: string, name: string) => parseMarkdownDraft(text, name).draft;
+const CHARACTER_REFERENCE = /&#x?[0-9a-f]+;/iu;
+
+describe('amendment sheet Markdown', () => {
+  it('marks whole words where a change starts or ends with punctuation against a word', () => {
+    const old = read('## 1. Conclusions\n\n1.1 The EESC supports civil society organisations.\n\n1.2 The funds (ESF+) help.\n', 'old.md');
+    const neu = read('## 1. Conclusions\n\n1.1 The EESC supports civil society, trade unions and organisations.\n\n1.2 The funds (ESF+, ERDF) help.\n', 'new.md');
+    const sheet = formatAmendments(diffDrafts(old, neu));
+    expect(sheet).not.toMatch(CHARACTER_REFERENCE);
+    expect(sheet).toContain('The EESC supports civil ~~society~~**society, trade unions and** organisations.');
+    expect(sheet).toContain('The funds (ESF+**, ERDF**) help.');
+  });
+
+  for (const name of fixtureCases()) {
+    it(`has no character reference in the amendments of fixture ${name}`, () => {
+      const old = read(readFileSync(join(FIXTURES, name, 'old.md'), 'utf8'), 'old.md');
+      const neu = read(readFileSync(join(FIXTURES, name, 'new.md'), 'utf8'), 'new.md');
+      const sourceHasOne = CHARACTER_REFERENCE.test(readFileSync(join(FIXTURES, name, 'new.md'), 'utf8'));
+      if (!sourceHasOne) expect(formatAmendments(diffDrafts(old, neu, {}), { typography: true })).not.toMatch(CHARACTER_REFERENCE);
+    });
+  }
+});
+
+describe('reading back the Word redline', () => {
+  for (const name of ['moved', 'moved-and-edited', 'chapter-reordered']) {
+    it(`reads the redline of ${name} as the new version, without a warning about its move notes`, async () => {
+      const old = read(readFileSync(join(FIXTURES, name, 'old.md'), 'utf8'), 'old.md');
+      const neu = read(readFileSync(join(FIXTURES, name, 'new.md'), 'utf8'), 'new.md');
+      const bytes = await redlineDocx(diffDrafts(old, neu), { old, new: neu });
+      const back = await draftFromDocx(bytes, 'redline.docx');
+      expect(back.files.flatMap((file) => file.messages.map(String))).toEqual([]);
+      expect(diffDrafts(neu, back.draft).changes).toEqual([]);
+    });
+  }
+});
