@@ -78,6 +78,8 @@ export function parseYamlSource(file: VFile, options: { positions?: 'lazy' | 'ea
  */
 const NOT_PLAIN = /(?:^|[\s,[{:])[&*!]|^%|^[ ]*(?:-[ ]+)*[[{][^\n]*[\]}][ ]*:(?:[ ]|$)|^[ ]*[\]}]|(?:^|[\s,[{])\?(?:\s|$)|\t/m;
 
+const COMMENT_LINE = /^[ ]*#[^\n]*$/gm;
+
 /** js-yaml types resolving plain scalars as `yaml`'s core schema does (yaml/dist/schema/core, common/null). */
 const scalar = (tag: string, test: (text: string) => boolean, construct: (text: string) => unknown) =>
   new Type(tag, { kind: 'scalar', resolve: (text: string | null) => test(text ?? ''), construct: (text: string | null) => construct(text ?? '') });
@@ -100,7 +102,9 @@ const CORE_SCHEMA = FAILSAFE_SCHEMA.extend({
 
 /** The data of a plain YAML text read by js-yaml, or undefined when `yaml` must read it. */
 export function readPlainYaml(text: string): { data: unknown } | undefined {
-  if (NOT_PLAIN.test(text)) return undefined;
+  // Whole-line comments hold no YAML (a `*word*` there is no alias); inside a
+  // block scalar such a line is text, where `&`, `*` and `!` are text to both parsers.
+  if (NOT_PLAIN.test(text.replace(COMMENT_LINE, ''))) return undefined;
   let data: unknown;
   try {
     data = loadFast(text, { schema: CORE_SCHEMA, json: false });
