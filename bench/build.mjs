@@ -18,8 +18,9 @@ const bin = snapshotCli('build-cli');
 const out = join(BENCH_DIR, 'build-out');
 const cases = [
   { name: 'sample (see-migrants, en)', dir: join(ROOT, 'opinions', 'see-migrants'), runs: 11 },
-  { name: '200 points', dir: generateOpinion(join(BENCH_DIR, 'build-200'), 200), runs: 11 },
-  { name: '5,000 points', dir: generateOpinion(join(BENCH_DIR, 'build-5000'), 5000), runs: 3 },
+  { name: '200 points', dir: generateOpinion(join(BENCH_DIR, 'build-200'), 200), runs: 11, points: 200 },
+  { name: '1,000 points', dir: generateOpinion(join(BENCH_DIR, 'build-1000'), 1000), runs: 5, points: 1000 },
+  { name: '5,000 points', dir: generateOpinion(join(BENCH_DIR, 'build-5000'), 5000), runs: 3, points: 5000 },
 ];
 
 const rows = [];
@@ -50,6 +51,7 @@ for (const c of cases) {
     `${fmt(warm.median)} (${ratio(warm)})`,
     `${fmt(cold.median)} (${ratio(cold)})`,
     fmt(pandoc.median),
+    c.points ? `${(cold.median / c.points).toFixed(2)} ms` : '–',
     `${warm.rssMb.toFixed(0)} / ${cold.rssMb.toFixed(0)} MB`,
     `${pandoc.rssMb.toFixed(0)} MB`,
   ]);
@@ -58,7 +60,7 @@ const version = execFileSync('pandoc', ['--version'], { encoding: 'utf8' }).spli
 console.log(`opinion build vs ${version}, node ${process.version}, whole process, median of alternating runs (NODE_EXTRA_CA_CERTS unset)\n`);
 console.log(
   table(
-    ['content', 'Markdown size', 'opinion build → HTML (÷ pandoc)', 'same, --no-cache (÷ pandoc)', 'pandoc → HTML', 'opinion peak RSS (cached / no cache)', 'pandoc peak RSS'],
+    ['content', 'Markdown size', 'opinion build → HTML (÷ pandoc)', 'same, --no-cache (÷ pandoc)', 'pandoc → HTML', '--no-cache per point', 'opinion peak RSS (cached / no cache)', 'pandoc peak RSS'],
     rows,
   ),
 );

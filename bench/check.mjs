@@ -184,10 +184,21 @@ const many = compare(
   ],
   { runs: 3, warmup: 1 },
 );
+// --cache: the first run fills the cache (every opinion computed), the next ones find nothing changed.
+const cacheDir = join(BENCH_DIR, 'check-cache');
+rmSync(cacheDir, { recursive: true, force: true });
+mkdirSync(cacheDir, { recursive: true });
+const cached = [];
+for (const [command, extra] of [['validate', ['--format', 'json']], ['check', ['--format', 'json']], ['stats', ['--format', 'json']]]) {
+  const argv = ['node', bin, command, corpus, ...extra, '--cache-location', join(cacheDir, command)];
+  const [cold] = compare([{ name: `opinion ${command} --cache, empty cache (${count} generated opinions)`, argv, check: runs(0) }], { runs: 1, warmup: 0 });
+  const [warm] = compare([{ name: `opinion ${command} --cache, nothing changed (${count} generated opinions)`, argv, check: runs(0) }], { runs: 3, warmup: 0 });
+  cached.push(cold, warm);
+}
 const base = one[0].median;
 console.log(
   table(
     ['command (whole process, NODE_EXTRA_CA_CERTS unset)', 'median', 'min', '× node -e 0', 'peak RSS'],
-    [...one, ...many].map((r) => [r.name, fmt(r.median), fmt(r.min), (r.median / base).toFixed(1) + '×', `${r.rssMb.toFixed(0)} MB`]),
+    [...one, ...many, ...cached].map((r) => [r.name, fmt(r.median), fmt(r.min), (r.median / base).toFixed(1) + '×', `${r.rssMb.toFixed(0)} MB`]),
   ),
 );

@@ -24,7 +24,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
-import { BENCH_DIR, ROOT, fmt, median, runOnce, table, userEnv } from './lib.mjs';
+import { BENCH_DIR, ROOT, fmt, median, runOnce, scaledRuns, table, userEnv } from './lib.mjs';
 import { countWords, generatePair } from './diff-data.mjs';
 
 const args = process.argv.slice(2);
@@ -33,7 +33,7 @@ const option = (name, fallback) => {
   return at === -1 ? fallback : args[at + 1];
 };
 const SIZES = option('sizes', '200,1000,5000').split(',').map(Number);
-const RUNS = Number(option('runs', '7'));
+const RUNS = scaledRuns(Number(option('runs', '7')));
 const BIN = join(ROOT, 'bin', 'opinion.js');
 if (!existsSync(join(ROOT, 'dist', 'cli.js'))) {
   console.error('bench/diff.mjs: dist/cli.js is missing; run `npm run build` first.');

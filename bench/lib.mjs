@@ -42,6 +42,7 @@ export function runOnce(argv, options = {}) {
  * hits all alike. Returns per-command median / min wall time and max RSS.
  */
 export function compare(commands, { runs = 10, warmup = 1 } = {}) {
+  runs = scaledRuns(runs);
   const samples = commands.map(() => []);
   const rss = commands.map(() => 0);
   for (let i = 0; i < warmup; i++) for (const c of commands) runOnce(c.argv, c);
@@ -54,6 +55,15 @@ export function compare(commands, { runs = 10, warmup = 1 } = {}) {
     }
   }
   return commands.map((c, i) => ({ name: c.name, median: median(samples[i]), min: Math.min(...samples[i]), rssMb: rss[i] }));
+}
+
+/**
+ * Runs per measurement, scaled by OPINION_BENCH_SCALE (0.5 = half as many,
+ * at least 1; `npm run bench` sets it so that the whole run takes minutes).
+ */
+export function scaledRuns(runs) {
+  const scale = Number(process.env.OPINION_BENCH_SCALE ?? '1');
+  return Math.max(1, Math.round(runs * (Number.isFinite(scale) && scale > 0 ? scale : 1)));
 }
 
 export function median(values) {

@@ -1,16 +1,106 @@
 #!/usr/bin/env node
-// Launcher: the CLI is bundled into dist/ by `npm run build` (run by `npm ci` through `prepare`).
-import { fileURLToPath } from 'node:url';
+// Launcher. `npm run build` (run by `npm ci` through `prepare`) bundles each
+// command into one CommonJS script, dist/commands/<command>.cjs (all.cjs: every
+// command, for --help, --version and mistakes). This file runs the one that
+// argv names, compiled with a V8 code cache: the compiled code of the previous
+// run, one file per script content and Node version, kept in the user's cache
+// folder (never in the install folder), rewritten when V8 rejects it, written
+// atomically (safe when several runs race), skipped when nothing is writable.
+// CommonJS (see ./package.json): Node starts a CommonJS entry faster than an ES module.
+'use strict';
+const { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } = require('node:fs');
+const { homedir } = require('node:os');
+const { join } = require('node:path');
+const vm = require('node:vm');
 
-const cli = new URL('../dist/cli.js', import.meta.url);
-let run;
+const dist = join(__dirname, '..', 'dist', 'commands');
+// dist/commands/manifest.json: a content hash per command script (the scripts' list, and their code caches' key).
+let manifest = {};
 try {
-  ({ run } = await import(cli.href));
-} catch (error) {
-  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes(fileURLToPath(cli))) throw error;
+  manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8'));
+} catch {}
+const first = process.argv[2];
+const name = first !== undefined && first !== 'all' && Object.hasOwn(manifest, first) ? first : 'all';
+const cacheDir = codeCacheDir();
+
+// Node >= 22.1: also cache the compiled ES modules (dist/worker.js in worker threads).
+if (cacheDir) require('node:module').enableCompileCache?.(join(cacheDir, 'compile'));
+
+// A reader that stops early (`opinion stats … | head`) closes the pipe: stop quietly, as other tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error && error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
+// Findings are VFileMessages, which are Errors whose stack vfile-message sets to
+// '' anyway: a check of many opinions would capture tens of thousands of stacks
+// for nothing. Stacks are printed only for internal errors under OPINION_DEBUG.
+if (!process.env.OPINION_DEBUG) Error.stackTraceLimit = 0;
+
+const filename = join(dist, `${name}.cjs`);
+let source;
+try {
+  source = readFileSync(filename, 'utf8');
+} catch {
   // A clone where nothing was installed yet: say what to run, not a stack.
-  const root = fileURLToPath(new URL('..', import.meta.url));
-  process.stderr.write(`opinion: not built yet: run \`npm ci\` in ${root} first (it installs and builds dist/)\n`);
+  process.stderr.write(`opinion: not built yet: run \`npm ci\` in ${join(__dirname, '..')} first (it installs and builds dist/)\n`);
   process.exit(2);
 }
-process.exitCode = await run();
+const hash = manifest[name];
+const cacheFile = cacheDir && hash ? join(cacheDir, `${name}-${hash}-${process.version}-${process.arch}.v8`) : undefined;
+let cachedData;
+if (cacheFile) {
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+}
+const script = new vm.Script(require('node:module').wrap(source), {
+  filename,
+  cachedData,
+  importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+});
+const module_ = { exports: {} };
+script.runInThisContext()(module_.exports, require, module_, filename, dist);
+
+module_.exports.run().then(
+  (code) => {
+    process.exitCode = code;
+    // After the run, the cache holds the functions the command compiled too.
+    if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) writeCodeCache(cacheFile, script);
+  },
+  (error) => {
+    process.stderr.write(`opinion: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);
+
+/** OPINION_CACHE_DIR, else $XDG_CACHE_HOME/opinion, else ~/.cache/opinion; none when there is no home. */
+function codeCacheDir() {
+  const env = process.env;
+  if (env.OPINION_CACHE_DIR === '') return undefined;
+  if (env.OPINION_CACHE_DIR) return join(env.OPINION_CACHE_DIR, 'v8');
+  const base = env.XDG_CACHE_HOME || (homedir() ? join(homedir(), '.cache') : undefined);
+  return base ? join(base, 'opinion', 'v8') : undefined;
+}
+
+function writeCodeCache(file, compiled) {
+  const temporary = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    const dir = join(file, '..');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(temporary, compiled.createCachedData());
+    renameSync(temporary, file);
+    // The caches of this command's earlier builds (other content hashes) on this Node are stale now.
+    const stale = new RegExp(`^${name}-[0-9a-f]+-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.v8$`);
+    for (const other of readdirSync(dir)) if (stale.test(other) && join(dir, other) !== file) unlinkSync(join(dir, other));
+  } catch {
+    // A cache that cannot be written only costs speed.
+    try {
+      unlinkSync(temporary);
+    } catch {}
+  }
+}

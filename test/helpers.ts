@@ -12,9 +12,11 @@
  *   where a missing program fails the test (`.ci/run` installs both).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import type { VFile } from 'vfile';
+import { afterEach } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { severityOf } from '../src/core/messages.js';
 
@@ -135,4 +137,17 @@ export async function screenshotPixels(browser: import('playwright-core').Browse
   } finally {
     await page.close();
   }
+}
+
+/** A fresh temporary folder per call, all removed after each test of the file that calls this once. */
+export function temporaryFolders(prefix: string): () => string {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+  return () => {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    dirs.push(dir);
+    return dir;
+  };
 }

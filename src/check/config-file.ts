@@ -9,7 +9,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { PROJECT_CONFIG_FILE } from '../config/project.js';
 import type { ErrorObject } from 'ajv';
 import type { VFile } from 'vfile';
-import { check_config as validateConfig } from '../generated/validators.js';
+import { check_config as validateConfig } from '../generated/validators/check_config.js';
 import { readSource } from '../core/read-source.js';
 import { opinionScope } from '../core/safe-read.js';
 import { parseYamlSource, pointerSegments, type YamlSource } from '../core/yaml-source.js';

@@ -2,48 +2,10 @@
  * The command line: commander wiring only. Each command lives in
  * `commands/<name>.ts` and calls the library; nothing here touches `process`.
  */
-import { Command, CommanderError } from 'commander';
-import { InputError } from '../core/errors.js';
-import { type Io, EXIT } from './io.js';
-import { VERSION } from '../version.js';
+import type { Io } from './io.js';
+import { runProgram } from './program.js';
 import { commands } from './commands/index.js';
-import { withHelp } from './help.js';
 
-export async function main(argv: readonly string[], io: Io): Promise<number> {
-  let exitCode: number = EXIT.ok;
-  // Help wraps to the terminal's width (80 columns when not on a terminal).
-  const width = io.columns && io.columns >= 40 ? io.columns : 80;
-  const output = { writeOut: io.stdout, writeErr: io.stderr, getOutHelpWidth: () => width, getErrHelpWidth: () => width };
-  const program = new Command('opinion')
-    .description('Draft, build, diff and analyse EESC opinions from structured sources.')
-    .version(VERSION, '-V, --version', 'print the version and exit')
-    .helpOption('-h, --help', 'show help for a command')
-    .addHelpCommand('help [command]', 'show help for a command')
-    .showSuggestionAfterError(true)
-    .configureOutput(output)
-    .exitOverride();
-  for (const define of commands) {
-    const command = define(io, (code) => {
-      exitCode = Math.max(exitCode, code);
-    });
-    command.exitOverride().configureOutput(output);
-    program.addCommand(withHelp(command));
-  }
-  try {
-    await program.parseAsync([...argv], { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      // --help and --version end here with code 0; usage errors were already printed.
-      return error.exitCode === 0 ? EXIT.ok : EXIT.trouble;
-    }
-    if (error instanceof InputError) {
-      io.stderr(`opinion: ${error.message}\n`);
-      return EXIT.trouble;
-    }
-    const reason = error instanceof Error ? error.message : String(error);
-    io.stderr(`opinion: internal error: ${reason}\nPlease report this with the command you ran.\n`);
-    if (io.env.OPINION_DEBUG && error instanceof Error && error.stack) io.stderr(error.stack + '\n');
-    return EXIT.trouble;
-  }
-  return exitCode;
+export function main(argv: readonly string[], io: Io): Promise<number> {
+  return runProgram(argv, io, commands);
 }

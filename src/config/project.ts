@@ -9,7 +9,7 @@ import { access } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import type { VFile } from 'vfile';
-import { config as validateConfig } from '../generated/validators.js';
+import { config as validateConfig } from '../generated/validators/config.js';
 import { readSource } from '../core/read-source.js';
 import { parseYamlSource, pointerSegments } from '../core/yaml-source.js';
 import { report, sortMessages } from '../core/messages.js';

@@ -6,7 +6,7 @@
 import type { Nodes } from 'mdast';
 import { report } from './messages.js';
 import type { ChapterSource, IdDefinition, IdReference, Located, Opinion, YamlKind } from './model.js';
-import { ID_PATTERN, LEADING_ID, TRAILING_ATTRIBUTES } from './markdown.js';
+import { ID_PATTERN, LEADING_ID, TRAILING_ATTRIBUTES } from './markdown-syntax.js';
 import { outlineProse } from './prose-outline.js';
 
 export interface IdIndex {

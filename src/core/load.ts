@@ -8,12 +8,11 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { VFile } from 'vfile';
 import { report } from './messages.js';
-import { parseMarkdown } from './markdown.js';
 import { outlineProse } from './prose-outline.js';
 import { readSource, describeFsError } from './read-source.js';
 import { MARKDOWN_LIMITS, scanMarkdownLimits, tooDeep } from './markdown-limits.js';
 import { confine, opinionScope, type ReadScope } from './safe-read.js';
-import { parseYamlSource, type YamlSource } from './yaml-source.js';
+import { parseYamlSource, pointerSegments, type YamlSource } from './yaml-source.js';
 import { suggest } from './suggest.js';
 import { checkSchema } from './schema.js';
 import type { ChapterSource, Located, Metadata, Opinion, Position, YamlKind } from './model.js';
@@ -30,7 +29,17 @@ const CHAPTER_FILE = /^(\d+)-([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\.md$/;
 const LANG_FOLDER = /^[a-z]{2}$/;
 const KNOWN_ENTRIES = [...YAML_KINDS.map((kind) => `${kind}.yaml`), 'text', 'notes', 'labels', 'slots', 'check.yaml', 'README.md'];
 
-export async function loadOpinion(dir: string): Promise<LoadResult> {
+export interface LoadOptions {
+  /**
+   * Whether chapters' `tree` will be read (default true). `false` loads no
+   * Markdown parser (unified, micromark): what validate does, which reads
+   * only the outline; reading a `tree` then throws.
+   */
+  markdown?: boolean;
+}
+
+export async function loadOpinion(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const parse = options.markdown === false ? undefined : (await import('./markdown.js')).parseMarkdown;
   const files: VFile[] = [];
   const folder = new VFile({ path: dir });
   // Nothing outside the opinion folder is read, whatever a name or a symbolic link points to.
@@ -68,7 +77,7 @@ export async function loadOpinion(dir: string): Promise<LoadResult> {
   const sources: Partial<Record<YamlKind, YamlSource>> = {};
   // Read every file at once; parse them in a fixed order so messages are deterministic.
   const yamlReads = YAML_KINDS.map((kind) => (entries.includes(`${kind}.yaml`) ? readSource(join(dir, `${kind}.yaml`), scope) : undefined));
-  const chaptersRead = loadChapters(dir, entries, folder, scope);
+  const chaptersRead = loadChapters(dir, entries, folder, scope, parse);
   const notesRead = listNotes(dir, entries);
   for (const [i, kind] of YAML_KINDS.entries()) {
     const pending = yamlReads[i];
@@ -84,9 +93,10 @@ export async function loadOpinion(dir: string): Promise<LoadResult> {
     const read = await pending;
     files.push(read.file);
     if (!read.ok) continue;
-    const source = parseYamlSource(read.file);
+    // Chapter trees wanted means a build or an analysis, which locate every text field: positions at once.
+    const source = parseYamlSource(read.file, { positions: parse ? 'eager' : 'lazy' });
     sources[kind] = source;
-    checkYamlTexts(source);
+    await checkYamlTexts(source);
     checkSchemaLink(read.file, kind);
     if (source.data !== undefined && source.data !== null) {
       checkSchema(kind, source);
@@ -134,6 +144,9 @@ export async function loadOpinion(dir: string): Promise<LoadResult> {
     locate(kind, pointer, part): Located | undefined {
       const source = sources[kind];
       if (!source) return undefined;
+      // Read by the fast path: the value is there, so its position is found
+      // only when something asks for it (most runs report nothing).
+      if (!source.positioned && hasValueAt(source.data, pointer)) return lazyLocated(source, pointer, part);
       const position = source.locate(pointer, part);
       return position ? { file: source.file.path, position } : undefined;
     },
@@ -141,7 +154,36 @@ export async function loadOpinion(dir: string): Promise<LoadResult> {
   return { opinion, files };
 }
 
-async function loadChapters(dir: string, entries: string[], folder: VFile, scope: ReadScope): Promise<{ chapters: Record<string, ChapterSource[]>; files: VFile[] }> {
+/** Whether the data has a value at a JSON pointer. */
+function hasValueAt(data: unknown, pointer: string): boolean {
+  let value = data;
+  for (const segment of pointerSegments(pointer)) {
+    if (Array.isArray(value)) {
+      const index = Number(segment);
+      if (!Number.isInteger(index) || index < 0 || index >= value.length) return false;
+      value = value[index];
+    } else if (isObject(value) && Object.hasOwn(value, segment)) {
+      value = value[segment];
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** A place whose position is computed (by building the YAML Document) on first read. */
+function lazyLocated(source: YamlSource, pointer: string, part: 'key' | 'value' | undefined): Located {
+  let position: Located['position'] | undefined;
+  return {
+    file: source.file.path,
+    get position() {
+      position ??= source.locate(pointer, part) ?? source.locate('') ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+      return position;
+    },
+  };
+}
+
+async function loadChapters(dir: string, entries: string[], folder: VFile, scope: ReadScope, parse: MarkdownParse | undefined): Promise<{ chapters: Record<string, ChapterSource[]>; files: VFile[] }> {
   const chapters: Record<string, ChapterSource[]> = {};
   const files: VFile[] = [];
   if (!entries.includes('text')) return { chapters, files };
@@ -196,8 +238,8 @@ async function loadChapters(dir: string, entries: string[], folder: VFile, scope
       files.push(read.file);
       if (!read.ok) continue;
       // Text past the bounds that keep parsing linear is refused, and never parsed (see markdown-limits.ts).
-      const bounded = checkMarkdownLimits(read.file, String(read.file.value));
-      list.push(chapterSource(match[2]!, entry, path, read.file, bounded ? undefined : ''));
+      const bounded = await checkMarkdownLimits(read.file, String(read.file.value));
+      list.push(chapterSource(match[2]!, entry, path, read.file, parse, bounded ? undefined : ''));
     }
     chapters[entry] = list;
   }
@@ -232,7 +274,9 @@ function checkSchemaLink(file: VFile, kind: YamlKind): void {
 }
 
 /** A chapter whose Markdown is parsed on first use of `tree` (a build of one language parses only that one). */
-function chapterSource(id: string, lang: string, path: string, file: VFile, text = String(file.value)): ChapterSource {
+type MarkdownParse = (text: string) => ChapterSource['tree'];
+
+function chapterSource(id: string, lang: string, path: string, file: VFile, parse: MarkdownParse | undefined, text = String(file.value)): ChapterSource {
   let tree: ChapterSource['tree'] | undefined;
   let outline: ChapterSource['outline'] | undefined;
   return {
@@ -241,7 +285,8 @@ function chapterSource(id: string, lang: string, path: string, file: VFile, text
     path,
     file,
     get tree() {
-      tree ??= parseMarkdown(text);
+      if (!parse) throw new Error('chapter trees were not loaded: loadOpinion(dir, { markdown: false })');
+      tree ??= parse(text);
       return tree;
     },
     get outline() {
@@ -269,12 +314,14 @@ async function listNotes(dir: string, entries: string[]): Promise<string[]> {
  * markers is parsed here (a bounded cost) to check its nesting, so that
  * `validate` refuses what the build would.
  */
-export function checkMarkdownLimits(file: VFile, text: string, place?: Position): boolean {
+export async function checkMarkdownLimits(file: VFile, text: string, place?: () => Position | undefined): Promise<boolean> {
   const { problem, nestable } = scanMarkdownLimits(text);
   let reason = problem?.reason;
   let note = problem?.note;
   let point = problem ? pointAt(text, problem.offset) : undefined;
   if (!problem && nestable > 2 * MARKDOWN_LIMITS.depth) {
+    // Rare: the parser (unified, micromark) is loaded only for such a text.
+    const { parseMarkdown } = await import('./markdown.js');
     const deep = tooDeep(parseMarkdown(text));
     if (deep) {
       reason = `Unexpected nesting deeper than ${MARKDOWN_LIMITS.depth} levels (emphasis, links, quotes or lists inside each other), expected a flatter text`;
@@ -283,7 +330,7 @@ export function checkMarkdownLimits(file: VFile, text: string, place?: Position)
     }
   }
   if (reason === undefined) return true;
-  report(file, reason, { ruleId: 'source/limit', place: place ?? point, ...(note ? { note } : {}) });
+  report(file, reason, { ruleId: 'source/limit', place: place?.() ?? point, ...(note ? { note } : {}) });
   return false;
 }
 
@@ -298,17 +345,18 @@ function pointAt(text: string, offset: number): { line: number; column: number; 
 }
 
 /** Every string of a YAML file within the Markdown bounds (texts are Markdown); a string past them is emptied. */
-function checkYamlTexts(source: YamlSource): void {
-  const walk = (value: unknown, pointer: string, parent: Record<string, unknown> | unknown[] | undefined, key: string | number | undefined) => {
+async function checkYamlTexts(source: YamlSource): Promise<void> {
+  const walk = async (value: unknown, pointer: string, parent: Record<string, unknown> | unknown[] | undefined, key: string | number | undefined) => {
     if (typeof value === 'string') {
       if (value.length < 64) return;
-      if (!checkMarkdownLimits(source.file, value, source.locate(pointer)) && parent !== undefined && key !== undefined) (parent as Record<string, unknown>)[key] = '';
+      // Located only when there is a problem: locating builds the YAML Document, which the fast path skips.
+      if (!(await checkMarkdownLimits(source.file, value, () => source.locate(pointer))) && parent !== undefined && key !== undefined) (parent as Record<string, unknown>)[key] = '';
       return;
     }
-    if (Array.isArray(value)) value.forEach((item, i) => walk(item, `${pointer}/${i}`, value, i));
-    else if (isObject(value)) for (const [k, v] of Object.entries(value)) walk(v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, value, k);
+    if (Array.isArray(value)) for (const [i, item] of value.entries()) await walk(item, `${pointer}/${i}`, value, i);
+    else if (isObject(value)) for (const [k, v] of Object.entries(value)) await walk(v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, value, k);
   };
-  walk(source.data, '', undefined, undefined);
+  await walk(source.data, '', undefined, undefined);
 }
 
 /** `2-x.md` before `10-y.md`: by number, then name. */

@@ -20,8 +20,4 @@ export function markdownProcessor() {
   return processor;
 }
 
-/** `{#id}` at the start of a paragraph, or `{#id}` / `{-}` at the end of a heading. */
-export const LEADING_ID = /^\{#([^}\s]*)\}[ \t]*/;
-export const TRAILING_ATTRIBUTES = /[ \t]*\{((?:#[^}\s]*|-|\.unnumbered)(?:[ \t]+(?:#[^}\s]*|-|\.unnumbered))*)\}[ \t]*$/;
-
-export const ID_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+export { LEADING_ID, TRAILING_ATTRIBUTES, ID_PATTERN } from './markdown-syntax.js';

@@ -44,7 +44,20 @@ export function toPlainFile(file: VFile): PlainFile {
 
 export function fromPlainFile(plain: PlainFile): VFile {
   const file = new VFile({ path: plain.path, ...(plain.value !== undefined ? { value: plain.value } : {}) });
-  for (const m of plain.messages) {
+  // A VFileMessage is an Error, whose stack vfile-message sets to '' anyway:
+  // capturing one for each of thousands of messages is wasted time.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    addMessages(file, plain.messages);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+  return file;
+}
+
+function addMessages(file: VFile, messages: readonly PlainMessage[]): void {
+  for (const m of messages) {
     const message = file.message(m.reason, { place: m.place, ruleId: m.ruleId, source: m.source });
     message.fatal = m.fatal ?? undefined;
     if (m.note) message.note = m.note;
@@ -52,5 +65,4 @@ export function fromPlainFile(plain: PlainFile): VFile {
     if (m.actual !== undefined) message.actual = m.actual;
     if (m.url) message.url = m.url;
   }
-  return file;
 }

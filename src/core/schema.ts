@@ -6,7 +6,13 @@
  */
 import { TO_BE_COMPLETED } from '../core/placeholders.js';
 import type { ErrorObject } from 'ajv';
-import * as validators from '../generated/validators.js';
+import { opinion } from '../generated/validators/opinion.js';
+import { principles } from '../generated/validators/principles.js';
+import { recommendations } from '../generated/validators/recommendations.js';
+import { evidence } from '../generated/validators/evidence.js';
+import { hearings } from '../generated/validators/hearings.js';
+import { glossary } from '../generated/validators/glossary.js';
+import { amendments } from '../generated/validators/amendments.js';
 import { report } from './messages.js';
 import { suggest } from './suggest.js';
 import type { YamlKind } from './model.js';
@@ -15,6 +21,9 @@ import { pointerSegments } from './yaml-source.js';
 import { schemas } from './schemas.js';
 
 type SchemaNode = Record<string, unknown>;
+
+/** The validators of the YAML sources, each from its own module so that a bundle holds only these. */
+const validators = { opinion, principles, recommendations, evidence, hearings, glossary, amendments };
 
 export function checkSchema(kind: YamlKind, source: YamlSource): void {
   const validate = validators[kind];

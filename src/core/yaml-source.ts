@@ -1,20 +1,34 @@
 /**
  * A YAML source file parsed with positions: syntax problems become messages
  * at their place, and any value can be located by JSON pointer.
+ *
+ * Two parsers, provably in agreement (test/core/yaml-source.test.ts runs both
+ * over every YAML fixture): the `yaml` package builds the Document with the
+ * positions of every node and reports every syntax problem, but its first
+ * parse in a fresh process is slow (cold JIT). So a plain file (no anchor,
+ * alias, tag, directive, complex key, tab or flow collection closed on a line
+ * of its own) is first read by js-yaml with a schema that resolves scalars
+ * exactly as `yaml`'s YAML 1.2 core schema does; the `yaml` Document is then
+ * built only when a position is asked for. Anything js-yaml rejects, and
+ * anything outside that plain subset, goes to `yaml` alone.
  */
 import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, isAlias, type Document, type Node, type Pair } from 'yaml';
+import { load as loadFast, FAILSAFE_SCHEMA, Type } from 'js-yaml';
 import type { VFile } from 'vfile';
 import { report } from './messages.js';
 import type { Position } from './model.js';
 
 export interface YamlSource {
   file: VFile;
-  doc: Document.Parsed;
-  lineCounter: LineCounter;
+  /** The `yaml` Document (built on first use when the fast path read the data). */
+  readonly doc: Document.Parsed;
+  readonly lineCounter: LineCounter;
   /** The plain data (undefined when the document could not be turned into data). */
   data: unknown;
   /** Locate a value (or, with `part: 'key'`, the key that holds it) by JSON pointer. */
   locate(pointer: string, part?: 'key' | 'value'): Position | undefined;
+  /** Whether the Document (and so every position) is built yet. */
+  readonly positioned: boolean;
 }
 
 /** Aliases beyond this count are refused: a defence against "billion laughs" alias bombs. */
@@ -71,8 +85,88 @@ export function yamlTooDeep(text: string): number | undefined {
   return undefined;
 }
 
-export function parseYamlSource(file: VFile): YamlSource {
+/**
+ * Parse a YAML source. `positions: 'eager'` builds the Document at once (for
+ * callers that will locate most values anyway, e.g. a build placing every
+ * text field), skipping the fast path that would only add a second parse.
+ */
+export function parseYamlSource(file: VFile, options: { positions?: 'lazy' | 'eager' } = {}): YamlSource {
   const text = String(file.value);
+  // Nesting past the limit goes to the positioned parse, which refuses it at its place.
+  const fast = options.positions === 'eager' || yamlTooDeep(text) !== undefined ? undefined : readPlainYaml(text);
+  if (!fast) return parseWithPositions(file, text);
+  let full: YamlSource | undefined;
+  const positioned = () => (full ??= parseWithPositions(file, text));
+  return {
+    file,
+    data: fast.data,
+    get doc() {
+      return positioned().doc;
+    },
+    get lineCounter() {
+      return positioned().lineCounter;
+    },
+    get positioned() {
+      return full !== undefined;
+    },
+    locate: (pointer, part) => positioned().locate(pointer, part),
+  };
+}
+
+/**
+ * Text that only `yaml` reads: anchors, aliases, tags, directives, complex
+ * keys, tabs, a flow collection used as a key (one opening a line and
+ * followed by `:` on it) or closing a line (`yaml` warns about its indentation).
+ */
+const NOT_PLAIN = /(?:^|[\s,[{:])[&*!]|^%|^[ ]*(?:-[ ]+)*[[{][^\n]*[\]}][ ]*:(?:[ ]|$)|^[ ]*[\]}]|(?:^|[\s,[{])\?(?:\s|$)|\t/m;
+
+const COMMENT_LINE = /^[ ]*#[^\n]*$/gm;
+
+/** js-yaml types resolving plain scalars as `yaml`'s core schema does (yaml/dist/schema/core, common/null). */
+const scalar = (tag: string, test: (text: string) => boolean, construct: (text: string) => unknown) =>
+  new Type(tag, { kind: 'scalar', resolve: (text: string | null) => test(text ?? ''), construct: (text: string | null) => construct(text ?? '') });
+const CORE_SCHEMA = FAILSAFE_SCHEMA.extend({
+  implicit: [
+    scalar('tag:yaml.org,2002:null', (t) => /^(?:~|[Nn]ull|NULL)?$/.test(t), () => null),
+    scalar('tag:yaml.org,2002:bool', (t) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(t), (t) => t[0] === 't' || t[0] === 'T'),
+    scalar(
+      'tag:yaml.org,2002:int',
+      (t) => /^0o[0-7]+$/.test(t) || /^[-+]?[0-9]+$/.test(t) || /^0x[0-9a-fA-F]+$/.test(t),
+      (t) => (t.startsWith('0o') ? parseInt(t.substring(2), 8) : t.startsWith('0x') ? parseInt(t.substring(2), 16) : parseInt(t, 10)),
+    ),
+    scalar(
+      'tag:yaml.org,2002:float',
+      (t) => /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(t) || /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(t) || /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(t),
+      (t) => (/^[-+]?\.(?:inf|Inf|INF)$/.test(t) ? (t[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY) : /nan$/i.test(t) ? NaN : parseFloat(t)),
+    ),
+  ],
+});
+
+/** The data of a plain YAML text read by js-yaml, or undefined when `yaml` must read it. */
+export function readPlainYaml(text: string): { data: unknown } | undefined {
+  // Whole-line comments hold no YAML (a `*word*` there is no alias); inside a
+  // block scalar such a line is text, where `&`, `*` and `!` are text to both parsers.
+  if (NOT_PLAIN.test(text.replace(COMMENT_LINE, ''))) return undefined;
+  let data: unknown;
+  try {
+    data = loadFast(text, { schema: CORE_SCHEMA, json: false });
+  } catch {
+    return undefined;
+  }
+  // `yaml` refuses implicit keys over 1,024 characters, and turns a null key
+  // into "" where js-yaml says "null": leave odd keys to it (numbers too).
+  if (hasOddKey(data)) return undefined;
+  return { data: data === undefined ? null : data };
+}
+
+function hasOddKey(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasOddKey);
+  if (value !== null && typeof value === 'object') return Object.entries(value).some(([key, item]) => key.length > 1024 || key === '' || key === 'null' || /^[-+.0-9]/.test(key) || hasOddKey(item));
+  return false;
+}
+
+/** The `yaml` package's parse: the Document with positions, syntax problems as messages. */
+function parseWithPositions(file: VFile, text: string): YamlSource {
   const lineCounter = new LineCounter();
   const deep = yamlTooDeep(text);
   const parsed = deep === undefined ? tryParse(text, lineCounter) : undefined;
@@ -88,7 +182,7 @@ export function parseYamlSource(file: VFile): YamlSource {
       place: { line: point.line, column: point.col, offset: at },
       note: 'No opinion file nests more than a few levels; see docs/limits.md',
     });
-    return { file, doc, lineCounter, data: undefined, locate: () => undefined };
+    return { file, doc, lineCounter, data: undefined, positioned: true, locate: () => undefined };
   }
   const toPosition = (start: number, end: number): Position => {
     // Block values end after their trailing newline: end the span on the last character.
@@ -135,7 +229,7 @@ export function parseYamlSource(file: VFile): YamlSource {
       if (error instanceof RangeError) {
         report(file, `Unexpected YAML nested deeper than the parser can follow, expected a flatter structure`, { ruleId: 'yaml/limit', place: { line: 1, column: 1 } });
         data = undefined;
-        return { file, doc, lineCounter, data, locate: () => undefined };
+        return { file, doc, lineCounter, data, positioned: true, locate: () => undefined };
       }
       // yaml throws a ReferenceError on excessive aliases (an alias bomb) or an unresolved alias.
       const reason = error instanceof Error ? error.message : String(error);
@@ -154,6 +248,7 @@ export function parseYamlSource(file: VFile): YamlSource {
     doc,
     lineCounter,
     data,
+    positioned: true,
     locate(pointer, part = 'value') {
       const found = findNode(doc, pointer);
       if (!found) return undefined;

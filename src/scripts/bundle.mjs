@@ -2,36 +2,93 @@
 // file per entry instead of hundreds of small modules), with the JSON Schema
 // validators compiled ahead of time by ajv (no schema compilation at run time).
 // Run by `npm ci` / `npm install` through the `prepare` script.
+//
+// - dist/index.js (+ chunks): the library, ES modules.
+// - dist/cli.js: the whole CLI as ES modules (what `import('opinion/dist/cli.js')` gets).
+// - dist/commands/<command>.cjs: what the bin runs. One CommonJS script per
+//   command holding only that command's code (`all.cjs`: every command, for
+//   `--help`, `--version` and mistakes), so that the bin can compile it with a
+//   V8 code cache (bin/opinion.js); a command's lazily imported parts stay lazy
+//   (esbuild wraps them in init functions run on first use).
+// - dist/commands/manifest.json: a content hash per script, the key of its code cache.
+// - dist/worker.js: the one worker-thread entry (validate, check and stats of many opinions).
 import { build } from 'esbuild';
-import { readFile, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { generateValidators } from './generate-validators.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const pkg = JSON.parse(await readFile(root + 'package.json', 'utf8'));
+// The commands, as src/cli/commands/index.ts lists them: `import { buildCommand } from './build.js'`.
+const COMMANDS = Object.fromEntries(
+  [...(await readFile(root + 'src/cli/commands/index.ts', 'utf8')).matchAll(/^import \{ (\w+Command) \} from '\.\/([\w-]+)\.js';$/gm)].map((m) => [m[2], m[1]]),
+);
+
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  packages: 'bundle',
+  // Printing the HTML through Chromium (render/print.ts) is optional: loaded from node_modules when installed, never bundled.
+  external: ['playwright-core', 'pagedjs'],
+  define: { OPINION_VERSION: JSON.stringify(pkg.version) },
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+
+/** Virtual entry points `command:<name>`: the program with that one command (or all of them). */
+const commandEntries = {
+  name: 'command-entries',
+  setup(b) {
+    b.onResolve({ filter: /^command:/ }, (args) => ({ path: args.path.slice('command:'.length), namespace: 'command' }));
+    b.onLoad({ filter: /.*/, namespace: 'command' }, (args) => {
+      const names = args.path === 'all' ? Object.keys(COMMANDS) : [args.path];
+      return {
+        resolveDir: root,
+        loader: 'ts',
+        contents: [
+          "import { runCommands } from './src/cli/process.ts';",
+          ...names.map((n) => `import { ${COMMANDS[n]} } from './src/cli/commands/${n}.ts';`),
+          `export function run() { return runCommands([${names.map((n) => COMMANDS[n]).join(', ')}]); }`,
+        ].join('\n'),
+      };
+    });
+  },
+};
 
 await generateValidators(root);
 await rm(root + 'dist', { recursive: true, force: true });
 try {
   await build({
-  absWorkingDir: root,
-  entryPoints: { cli: 'src/cli/run.ts', index: 'src/index.ts', 'validate-worker': 'src/validate/worker.ts' },
-  outdir: 'dist',
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  packages: 'bundle',
-  chunkNames: 'chunks/[name]-[hash]',
-  define: { OPINION_VERSION: JSON.stringify(pkg.version) },
-  banner: {
-    // Some bundled CommonJS dependencies call require(); give them one.
-    js: "import { createRequire as __opinionCreateRequire } from 'node:module'; const require = __opinionCreateRequire(import.meta.url);",
-  },
-  legalComments: 'none',
-  logLevel: 'warning',
-});
+    ...common,
+    entryPoints: { cli: 'src/cli/run.ts', index: 'src/index.ts', worker: 'src/worker.ts' },
+    outdir: 'dist',
+    splitting: true,
+    format: 'esm',
+    chunkNames: 'chunks/[name]-[hash]',
+    banner: {
+      // Some bundled CommonJS dependencies call require(); give them one.
+      js: "import { createRequire as __opinionCreateRequire } from 'node:module'; const require = __opinionCreateRequire(import.meta.url);",
+    },
+  });
+  await build({
+    ...common,
+    entryPoints: Object.fromEntries(['all', ...Object.keys(COMMANDS)].map((n) => [n, `command:${n}`])),
+    outdir: 'dist/commands',
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+    plugins: [commandEntries],
+    // CommonJS has no import.meta: the bin defines the script's own URL.
+    define: { ...common.define, 'import.meta.url': '__opinionScriptUrl' },
+    banner: { js: "var __opinionScriptUrl = require('node:url').pathToFileURL(__filename).href;" },
+  });
+  const manifest = {};
+  for (const file of (await readdir(root + 'dist/commands')).filter((f) => f.endsWith('.cjs')).sort()) {
+    manifest[file.replace(/\.cjs$/, '')] = createHash('sha256').update(await readFile(root + 'dist/commands/' + file)).digest('hex').slice(0, 16);
+  }
+  await writeFile(root + 'dist/commands/manifest.json', JSON.stringify(manifest, null, 2) + '\n');
 } catch {
   // esbuild has already printed the errors with their places.
   process.exitCode = 1;

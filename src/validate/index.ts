@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import type { VFile } from 'vfile';
-import { checkMarkdownLimits, loadOpinion } from '../core/load.js';
+import { checkMarkdownLimits, loadOpinion, type LoadOptions } from '../core/load.js';
 import { readSource } from '../core/read-source.js';
 import { opinionScope } from '../core/safe-read.js';
 import { readLabelFolder, type LabelFile } from '../labels/load.js';
@@ -37,7 +37,7 @@ export interface ValidatedOpinion {
   notes?: { path: string; file: VFile }[];
 }
 
-export interface ValidateOptions extends SemanticsOptions {
+export interface ValidateOptions extends SemanticsOptions, LoadOptions {
   /** A template given explicitly (`--template`), used instead of the opinion's. */
   template?: string;
   /**
@@ -48,9 +48,9 @@ export interface ValidateOptions extends SemanticsOptions {
   labels?: boolean;
 }
 
-/** Load one opinion folder and run every check on it. */
+/** Load one opinion folder and run every check on it (`markdown: false`: see LoadOptions). */
 export async function validateOpinion(dir: string, options: ValidateOptions = {}): Promise<ValidatedOpinion> {
-  const { opinion, files } = await loadOpinion(dir);
+  const { opinion, files } = await loadOpinion(dir, options);
   const index = opinion ? checkSemantics(opinion, options) : undefined;
   if (!opinion) {
     sortMessages(files);
@@ -70,7 +70,7 @@ export async function validateOpinion(dir: string, options: ValidateOptions = {}
   for (const path of opinion.notes) {
     const read = await readSource(path, opinionScope(dir));
     files.push(read.file);
-    if (read.ok && checkMarkdownLimits(read.file, String(read.file.value))) notes.push({ path, file: read.file });
+    if (read.ok && (await checkMarkdownLimits(read.file, String(read.file.value)))) notes.push({ path, file: read.file });
   }
   sortMessages(files);
   return { opinion, index, files, template, slots, labels, notes };

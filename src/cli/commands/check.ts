@@ -8,8 +8,9 @@ import type { DefineCommand } from './index.js';
 import { EXIT, UsageError, useColor } from '../io.js';
 import { reportFormatOption, type ReportFormat } from '../report-option.js';
 import { VERSION } from '../../version.js';
+import { addCacheOptions, cachedResults, type CacheCliOptions } from '../cache-option.js';
 
-interface CheckCliOptions {
+interface CheckCliOptions extends CacheCliOptions {
   jobs?: string;
   format: ReportFormat;
   quiet?: boolean;
@@ -20,7 +21,7 @@ interface CheckCliOptions {
 }
 
 export const checkCommand: DefineCommand = (io, setExit) =>
-  new Command('check')
+  addCacheOptions(new Command('check')
     .summary('lint opinions: length, coverage, glossary, references, recommendations, clear writing, consistency')
     .description(
       'Validate one opinion folder, several, or a tree of them, then run the rules that see the ' +
@@ -40,13 +41,16 @@ export const checkCommand: DefineCommand = (io, setExit) =>
     .option('-r, --rule <id=severity>', 'set a rule to off, warning or error (e.g. writing/sentence-length=off); repeatable', (value: string, list: string[] | undefined) => [...(list ?? []), value])
     .option('--previous <folder>', 'the previous version of the opinion: report changes no amendment applied in this version explains (amendments/unexplained-change)')
     .option('--list-rules', 'list the rules with their default severity, then exit')
-    .option('-j, --jobs <n>', 'worker threads for many opinions (default: one per core from 24 opinions on; never more than the cores)')
+    .option('-j, --jobs <n>', 'worker threads for many opinions (default: one per core from 24 opinions on; never more than the cores)'))
     .action(async (paths: string[], options: CheckCliOptions) => {
-      const [check, { checkOpinions }, { findOpinionFolders }, { formatReport }] = await Promise.all([
+      const [check, { checkOpinions }, { findOpinionFolders }, { formatReport }, { toPlainFile, fromPlainFile }, { PROJECT_CONFIG }, { filesAbove }] = await Promise.all([
         import('../../check/index.js'),
         import('../../corpus/worker.js'),
         import('../../validate/index.js'),
         import('../../report/index.js'),
+        import('../../core/plain-file.js'),
+        import('../../check/config-file.js'),
+        import('../../cache/results.js'),
       ]);
       if (options.listRules) {
         io.stdout(listRules(check.RULES));
@@ -74,7 +78,22 @@ export const checkCommand: DefineCommand = (io, setExit) =>
       const jobs = parseJobs(options.jobs);
       if (options.previous !== undefined && found.folders.length !== 1) throw new UsageError(`unexpected --previous with ${found.folders.length} opinion folders, expected one opinion folder`);
       const previous = options.previous !== undefined ? resolve(io.cwd, options.previous) : undefined;
-      const results = await checkOpinions(found.folders, { ...(config ? { config } : {}), rules: overrides, ...(jobs ? { jobs } : {}), ...(previous ? { previous, previousLabel: options.previous! } : {}) });
+      const run = (folders: string[]) => checkOpinions(folders, { ...(config ? { config } : {}), rules: overrides, ...(jobs ? { jobs } : {}), ...(previous ? { previous, previousLabel: options.previous! } : {}) });
+      // With --previous the results depend on another folder's files too: they are not cached.
+      const results = previous
+        ? await run([...found.folders])
+        : await cachedResults(
+            io,
+            options,
+            // Results depend on the configuration files: --config, or the nearest opinion-check.yaml above each opinion.
+            { command: 'check', settings: { config: config ?? null, rules: overrides }, extraInputs: async (folder) => (config ? [config] : filesAbove(folder, PROJECT_CONFIG)) },
+            found.folders,
+            run,
+            {
+              toPlain: (r) => ({ files: r.files.map(toPlainFile), checked: r.checked }),
+              fromPlain: (r: { files: import('../../core/plain-file.js').PlainFile[]; checked: boolean }) => ({ files: r.files.map(fromPlainFile), checked: r.checked }),
+            },
+          );
       // A project configuration file comes back with every opinion it applies to: report it once.
       const files: VFile[] = [];
       const seen = new Set<string>();

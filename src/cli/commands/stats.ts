@@ -4,9 +4,10 @@ import type { DefineCommand } from './index.js';
 import { EXIT, UsageError, useColor } from '../io.js';
 import { VERSION } from '../../version.js';
 import { parseJobs } from './check.js';
+import { addCacheOptions, cachedResults, type CacheCliOptions } from '../cache-option.js';
 
 export const statsCommand: DefineCommand = (io, setExit) =>
-  new Command('stats')
+  addCacheOptions(new Command('stats')
     .summary('what opinions contain: length, words, points, footnotes, readability, recommendations, coverage')
     .description(
       'For one opinion: characters (with and without spaces), words, points and footnotes per chapter; ' +
@@ -20,13 +21,14 @@ export const statsCommand: DefineCommand = (io, setExit) =>
     .argument('[paths...]', 'opinion folders or folders holding them (default: the current folder)')
     .addOption(new Option('-f, --format <format>', 'table (default on a terminal) or json (default otherwise)').choices(['table', 'json']))
     .option('--quick', 'count on the sources without rendering drafts: faster over many opinions, but acronyms are not spelled out, so lengths fall a little short')
-    .option('-j, --jobs <n>', 'worker threads for many opinions (default: one per core from 24 opinions on; never more than the cores)')
-    .action(async (paths: string[], options: { format?: 'table' | 'json'; jobs?: string; quick?: boolean }) => {
-      const [{ statsReport, formatStatsTable, formatStatsJson }, { countOpinions }, { findOpinionFolders }, { formatReport }] = await Promise.all([
+    .option('-j, --jobs <n>', 'worker threads for many opinions (default: one per core from 24 opinions on; never more than the cores)'))
+    .action(async (paths: string[], options: { format?: 'table' | 'json'; jobs?: string; quick?: boolean } & CacheCliOptions) => {
+      const [{ statsReport, formatStatsTable, formatStatsJson }, { countOpinions }, { findOpinionFolders }, { formatReport }, { toPlainFile, fromPlainFile }] = await Promise.all([
         import('../../stats/index.js'),
         import('../../corpus/worker.js'),
         import('../../validate/index.js'),
         import('../../report/index.js'),
+        import('../../core/plain-file.js'),
       ]);
       const found = await findOpinionFolders((paths.length > 0 ? paths : ['.']).map((p) => resolve(io.cwd, p)));
       if (found.problems.length > 0) {
@@ -34,7 +36,17 @@ export const statsCommand: DefineCommand = (io, setExit) =>
       }
       const format = options.format ?? (io.stdoutIsTTY ? 'table' : 'json');
       const jobs = parseJobs(options.jobs);
-      const results = await countOpinions(found.folders, { ...(jobs ? { jobs } : {}), ...(options.quick ? { quick: true } : {}) });
+      const results = await cachedResults(
+        io,
+        options,
+        { command: 'stats', settings: { quick: Boolean(options.quick) } },
+        found.folders,
+        (folders) => countOpinions(folders, { ...(jobs ? { jobs } : {}), ...(options.quick ? { quick: true } : {}) }),
+        {
+          toPlain: (r) => ({ ...(r.stats ? { stats: r.stats } : {}), files: r.files.map(toPlainFile) }),
+          fromPlain: (r: { stats?: import('../../stats/types.js').OpinionStats; files: import('../../core/plain-file.js').PlainFile[] }) => ({ ...(r.stats ? { stats: r.stats } : {}), files: r.files.map(fromPlainFile) }),
+        },
+      );
       const failed = results.filter((r) => !r.stats);
       if (failed.length > 0) {
         const files = failed.flatMap((r) => r.files).filter((f) => f.messages.length > 0);

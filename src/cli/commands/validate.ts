@@ -6,9 +6,10 @@ import type { DefineCommand } from './index.js';
 import { EXIT, UsageError, useColor } from '../io.js';
 import { reportFormatOption, type ReportFormat } from '../report-option.js';
 import { VERSION } from '../../version.js';
+import { addCacheOptions, cachedResults, type CacheCliOptions } from '../cache-option.js';
 
 export const validateCommand: DefineCommand = (io, setExit) =>
-  new Command('validate')
+  addCacheOptions(new Command('validate')
     .summary('check opinion sources: YAML syntax, schemas, ids, references, dates')
     .description(
       'Check one opinion folder, several, or a tree of them (e.g. `opinions/`). ' +
@@ -18,11 +19,12 @@ export const validateCommand: DefineCommand = (io, setExit) =>
     .argument('[paths...]', 'opinion folders or folders holding them (default: the current folder)')
     .addOption(reportFormatOption())
     .option('-q, --quiet', 'report errors only, not warnings')
-    .option('-j, --jobs <n>', 'worker threads for many opinions (default: one per core from 24 opinions on; never more than the cores)')
-    .action(async (paths: string[], options: { format: ReportFormat; quiet?: boolean; jobs?: string }) => {
-      const [{ validateOpinions, findOpinionFolders }, { formatReport }] = await Promise.all([
+    .option('-j, --jobs <n>', 'worker threads for many opinions (default: one per core from 24 opinions on; never more than the cores)'))
+    .action(async (paths: string[], options: { format: ReportFormat; quiet?: boolean; jobs?: string } & CacheCliOptions) => {
+      const [{ validateOpinions, findOpinionFolders }, { formatReport }, { toPlainFile, fromPlainFile }] = await Promise.all([
         import('../../validate/index.js'),
         import('../../report/index.js'),
+        import('../../core/plain-file.js'),
       ]);
       const found = await findOpinionFolders((paths.length > 0 ? paths : ['.']).map((p) => resolve(io.cwd, p)));
       if (found.problems.length > 0) {
@@ -30,7 +32,10 @@ export const validateCommand: DefineCommand = (io, setExit) =>
       }
       const jobs = options.jobs === undefined ? undefined : Number(options.jobs);
       if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`unexpected --jobs \`${options.jobs}\`, expected a whole number of at least 1`);
-      const results = await validateOpinions(found.folders, { jobs });
+      const results = await cachedResults(io, options, { command: 'validate', settings: {} }, found.folders, (folders) => validateOpinions(folders, { jobs }), {
+        toPlain: (files) => files.map(toPlainFile),
+        fromPlain: (files) => files.map(fromPlainFile),
+      });
       const files = results.flat();
       if (options.quiet) for (const file of files) file.messages = file.messages.filter((m) => m.fatal === true);
       const errors = files.some((f) => f.messages.some((m) => m.fatal === true));

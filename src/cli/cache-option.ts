@@ -1,0 +1,70 @@
+/**
+ * `--cache` / `--cache-location` of validate, check and stats: per-opinion
+ * results kept on disk between runs (see src/cache/results.ts).
+ */
+import { Option, type Command } from 'commander';
+import { resolve } from 'node:path';
+import type { Io } from './io.js';
+import type { PlainFile } from '../core/plain-file.js';
+import { VERSION } from '../version.js';
+
+/** The default cache file, in the current folder (as ESLint's `.eslintcache`). */
+export const DEFAULT_CACHE_FILE = '.opinioncache';
+
+export interface CacheCliOptions {
+  cache?: boolean;
+  cacheLocation?: string;
+}
+
+export function addCacheOptions(command: Command): Command {
+  return command
+    .option('--cache', 'keep each opinion\'s results on disk and reuse them while none of its files changed (keyed by content)')
+    .addOption(new Option('--cache-location <file>', `the cache file (default: ${DEFAULT_CACHE_FILE} in the current folder); implies --cache`));
+}
+
+/**
+ * Per-folder results through the cache when `--cache` (or `--cache-location`)
+ * is given, else straight from `compute`. Results cross the cache as plain
+ * data: `toPlain` / `fromPlain` convert them.
+ */
+export async function cachedResults<T, P>(
+  io: Io,
+  options: CacheCliOptions,
+  cacheKey: { command: string; settings: unknown; extraInputs?: (folder: string) => Promise<string[]> },
+  folders: readonly string[],
+  compute: (folders: string[]) => Promise<T[]>,
+  convert: { toPlain: (result: T) => P; fromPlain: (plain: P) => T },
+): Promise<T[]> {
+  if (!options.cache && options.cacheLocation === undefined) return compute([...folders]);
+  const [{ withResultCache, linkedInputs }, { decodeText }] = await Promise.all([import('../cache/results.js'), import('../core/read-source.js')]);
+  // A file's text (kept for code frames) is left out of the cache when it is
+  // the file's content, read for the key anyway. Results are PlainFile lists
+  // (validate) or records with one (`files`: check, stats).
+  type Content = (path: string) => Buffer | undefined;
+  const TEXT_OF_FILE = '\u0000text of the file';
+  const stripFile = (file: PlainFile, contentOf: Content): PlainFile => {
+    const content = file.value === undefined ? undefined : contentOf(file.path);
+    return content && decodeText(content) === file.value ? { ...file, value: TEXT_OF_FILE } : file;
+  };
+  const restoreFile = (file: PlainFile, contentOf: Content): PlainFile => (file.value === TEXT_OF_FILE ? { ...file, value: decodeText(contentOf(file.path)!) } : file);
+  const eachFile = (result: unknown, fn: (file: PlainFile) => PlainFile): unknown => {
+    if (Array.isArray(result)) return (result as PlainFile[]).map(fn);
+    const record = result as { files?: PlainFile[] };
+    return Array.isArray(record.files) ? { ...record, files: record.files.map(fn) } : result;
+  };
+  const { results } = await withResultCache<P>(
+    folders,
+    {
+      location: resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_FILE),
+      version: VERSION,
+      command: cacheKey.command,
+      settings: cacheKey.settings,
+      extraInputs: async (folder) => [...(await linkedInputs(folder)), ...(cacheKey.extraInputs ? await cacheKey.extraInputs(folder) : [])],
+    },
+    async (missing) => (await compute(missing)).map(convert.toPlain),
+    { store: (result, contentOf) => eachFile(result, (f) => stripFile(f, contentOf)), load: (stored, contentOf) => eachFile(stored, (f) => restoreFile(f, contentOf)) as P },
+  );
+  return results.map(convert.fromPlain);
+}
+
+export type { PlainFile };

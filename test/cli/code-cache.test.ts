@@ -1,0 +1,90 @@
+/**
+ * The bin's V8 code cache (bin/opinion.js): written on the first run, used
+ * after, rewritten when V8 rejects it, harmless when it cannot be written and
+ * when several runs race; never written beside the package.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, ROOT, runBin, temporaryFolders } from '../helpers.js';
+
+const temporary = temporaryFolders('opinion-code-cache-');
+
+const SAMPLE = join(ROOT, 'opinions', 'see-migrants');
+const cacheFiles = (dir: string) => (existsSync(join(dir, 'v8')) ? readdirSync(join(dir, 'v8')).filter((f) => f.endsWith('.v8')) : []);
+
+describe('code cache', () => {
+  it('is written once per command and Node version, and gives the same output when used', () => {
+    const cache = temporary();
+    const first = runBin(['validate', SAMPLE], { env: { OPINION_CACHE_DIR: cache } });
+    expect(first.code).toBe(0);
+    expect(cacheFiles(cache)).toEqual([expect.stringMatching(new RegExp(`^validate-[0-9a-f]{16}-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.v8$`))]);
+    const second = runBin(['validate', SAMPLE], { env: { OPINION_CACHE_DIR: cache } });
+    expect(second).toEqual(first);
+    runBin(['--version'], { env: { OPINION_CACHE_DIR: cache } });
+    expect(cacheFiles(cache).map((f) => f.split('-')[0]).sort()).toEqual(['all', 'validate']);
+  });
+
+  it('is rewritten when V8 rejects it', () => {
+    const cache = temporary();
+    const clean = runBin(['validate', SAMPLE], { env: { OPINION_CACHE_DIR: cache } });
+    const [name] = cacheFiles(cache);
+    const file = join(cache, 'v8', name!);
+    writeFileSync(file, 'not a code cache');
+    const run = runBin(['validate', SAMPLE], { env: { OPINION_CACHE_DIR: cache } });
+    expect(run).toEqual(clean);
+    expect(readFileSync(file).length).toBeGreaterThan(1000);
+  });
+
+  it('removes the caches of earlier builds of the command on this Node, and keeps the others', () => {
+    const cache = temporary();
+    mkdirSync(join(cache, 'v8'), { recursive: true });
+    const stale = `validate-0000000000000000-${process.version}-${process.arch}.v8`;
+    const otherNode = `validate-0000000000000000-v1.0.0-${process.arch}.v8`;
+    const otherCommand = `check-0000000000000000-${process.version}-${process.arch}.v8`;
+    for (const name of [stale, otherNode, otherCommand]) writeFileSync(join(cache, 'v8', name), 'old');
+    expect(runBin(['validate', SAMPLE], { env: { OPINION_CACHE_DIR: cache } }).code).toBe(0);
+    const left = cacheFiles(cache);
+    expect(left).not.toContain(stale);
+    expect(left).toEqual(expect.arrayContaining([otherNode, otherCommand]));
+    expect(left).toHaveLength(3);
+  });
+
+  it('costs nothing but speed when it cannot be written', () => {
+    const blocked = join(temporary(), 'a-file');
+    writeFileSync(blocked, '');
+    const run = runBin(['validate', SAMPLE], { env: { OPINION_CACHE_DIR: blocked } });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(readFileSync(blocked, 'utf8')).toBe('');
+  });
+
+  it('stays sound when several runs write it at once', async () => {
+    const cache = temporary();
+    const env = { ...process.env, NO_COLOR: '1', OPINION_CACHE_DIR: cache };
+    const once = () =>
+      new Promise<{ code: number | null; stdout: string }>((resolve) => {
+        const child = spawn(process.execPath, [BIN, 'validate', SAMPLE], { env });
+        let stdout = '';
+        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+        child.on('close', (code) => resolve({ code, stdout }));
+      });
+    const runs = await Promise.all([once(), once(), once(), once()]);
+    for (const run of runs) expect(run).toEqual({ code: 0, stdout: runs[0]!.stdout });
+    expect(readdirSync(join(cache, 'v8')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(runBin(['validate', SAMPLE], { env: { OPINION_CACHE_DIR: cache } }).stdout).toBe(runs[0]!.stdout);
+  });
+
+  it('stops quietly when the reader closes the pipe early', () => {
+    const result = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" stats "${SAMPLE}" --format json | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim()).toBe('0');
+  });
+
+  it('is never written into the package', () => {
+    const cache = temporary();
+    runBin(['validate', SAMPLE], { env: { OPINION_CACHE_DIR: cache } });
+    expect(readdirSync(join(ROOT, 'dist', 'commands')).filter((f) => !/\.(cjs|json)$/.test(f))).toEqual([]);
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * The two YAML parsers of core/yaml-source.ts in agreement: wherever the fast
+ * path (js-yaml, plain subset) gives data, the `yaml` package gives the same
+ * data (same values, same types, same key order, -0 and NaN included) with no
+ * error and no warning, over every YAML file of the project and a set of
+ * tricky snippets; and a source read either way reports the same messages
+ * and positions.
+ */
+import { deepStrictEqual } from 'node:assert';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseDocument } from 'yaml';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { parseYamlSource, readPlainYaml } from '../../src/core/yaml-source.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (name === 'node_modules' || name.startsWith('.')) return [];
+    if (statSync(path).isDirectory()) return yamlFiles(path);
+    return /\.ya?ml$/.test(name) ? [path] : [];
+  });
+}
+
+const FIXTURES = ['test', 'opinions', 'templates', 'schemas'].flatMap((dir) => yamlFiles(join(ROOT, dir))).sort();
+
+/** Values with their key order, -0 and NaN made visible. */
+const shape = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(shape)
+    : value !== null && typeof value === 'object'
+      ? Object.entries(value).map(([k, v]) => [k, shape(v)])
+      : typeof value === 'number' && (Number.isNaN(value) || Object.is(value, -0) || !Number.isFinite(value))
+        ? `number:${Object.is(value, -0) ? '-0' : String(value)}`
+        : value;
+
+const SNIPPETS = [
+  'a: 1\nb: -0\nc: +12\nd: 0o17\ne: 0x1F\nf: 017\ng: 0b101\nh: 1_000\n',
+  'a: 1.0\nb: .5\nc: 1e3\nd: -1.5E-2\ne: .inf\nf: -.Inf\ng: .nan\nh: 1.\ni: 12345678901234567890\n',
+  'a: true\nb: True\nc: TRUE\nd: yes\ne: no\nf: on\ng: off\nh: y\ni: tRUE\n',
+  'a: null\nb: ~\nc:\nd: Null\ne: NULL\nf: nUll\n',
+  'date: 2020-01-21\ntime: 12:30:00\nversion: 1.2.3\n',
+  '"quoted": "1"\nsingle: \'true\'\nplain: hello world\n',
+  'text: >\n  folded\n  lines\n\n  para\nkeep: |+\n  kept\n\nstrip: |-\n  stripped\n',
+  'list:\n- a\n- b\nnested:\n  - [1, 2, "x"]\n  - {k: v, n: 1}\n',
+  'multi: first\n  second line\n  third\nq: "esc \\t \\u00e9 \\x41 \\n"\n',
+  '__proto__: x\nconstructor: y\n',
+  '1: one\n2.5: two\ntrue: three\nnull: four\n',
+  '~: a\n',
+  'Null: a\n',
+  '"": a\n',
+  '0o17: a\n-0: b\n1e3: c\n.nan: d\nTrue: e\nFALSE: f\n',
+  '[a, b]: c\n',
+  '{a: 1}: c\n',
+  '- [a, b]: c\n',
+  '- {a: 1}:\n',
+  'rules:\n  - [\'([^aeiou])y$\', \'$1ies\']\n  - [\'$\', \'s\'] # plural: regular\n',
+  '- [a] # see [x]: y\n',
+  'k: [a, b]\nm: {x: [1, {y: 2}]}\n',
+  'a: b # comment\n# only comment\nc: d#not\n',
+  '---\na: 1\n...\n',
+  '',
+  '# just a comment\n',
+  'text: R&D and *emphasis* and !bang\n',
+  'a: 1\na: 2\n',
+  'a: [1, 2\n',
+  'key: value\n  bad: indent\n',
+  '- a\n- b: c\n  d: e\n',
+  'é: ü\nemoji: "😀"\n',
+  'a: "multi\n  line quoted"\nb: \'it\'\'s\'\n',
+  'a: -\nb: - x\n',
+  'a: @x\n',
+  'a: `x\n',
+  'a:  \n',
+  'long: ' + 'x'.repeat(2000) + '\n',
+  'k'.repeat(1100) + ': v\n',
+];
+
+function agree(text: string, where: string): 'fast' | 'full' {
+  const fast = readPlainYaml(text);
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2', schema: 'core' });
+  if (!fast) return 'full';
+  expect(doc.errors.map((e) => e.message), where).toEqual([]);
+  expect(doc.warnings.map((e) => e.message), where).toEqual([]);
+  const data = doc.toJS({ maxAliasCount: 100 });
+  deepStrictEqual(fast.data, data, where);
+  expect(shape(fast.data), where).toEqual(shape(data));
+  return 'fast';
+}
+
+describe('YAML fast path', () => {
+  it('agrees with the `yaml` package on every YAML file of the project', () => {
+    expect(FIXTURES.length).toBeGreaterThan(50);
+    const ways = FIXTURES.map((file) => agree(readFileSync(file, 'utf8'), relative(ROOT, file)));
+    // The sample opinions and the shipped label files are plain YAML: they take the fast path.
+    const samples = FIXTURES.filter((f) => f.startsWith(join(ROOT, 'opinions')) || f.startsWith(join(ROOT, 'templates')));
+    expect(samples.filter((f) => ways[FIXTURES.indexOf(f)] === 'full').map((f) => relative(ROOT, f))).toEqual([]);
+  });
+
+  it('agrees with the `yaml` package on tricky snippets', () => {
+    for (const snippet of SNIPPETS) agree(snippet, JSON.stringify(snippet.slice(0, 80)));
+  });
+
+  it('leaves anchors, aliases, tags, directives, tabs and duplicate keys to `yaml`', () => {
+    for (const text of ['- [a, b]: c\n', '- {a: 1}:\n', 'a: &x 1\nb: *x\n', 'a: !!str 1\n', '%YAML 1.2\n---\na: 1\n', 'a:\n\t- 1\n', 'a: 1\na: 2\n', '? [a, b]\n: c\n', 'a: [\n  1\n]\n'])
+      expect(readPlainYaml(text), text).toBeUndefined();
+  });
+
+  it('reports the same messages at the same places either way', () => {
+    for (const file of FIXTURES) {
+      const text = readFileSync(file, 'utf8');
+      const fast = parseYamlSource(new VFile({ path: file, value: text }));
+      const pointers = fast.data && typeof fast.data === 'object' ? Object.keys(fast.data).map((k) => '/' + k.replace(/~/g, '~0').replace(/\//g, '~1')) : [];
+      const located = pointers.map((p) => [fast.locate(p), fast.locate(p, 'key')]);
+      const full = parseYamlSource(new VFile({ path: file, value: text }), { positions: 'eager' });
+      expect(full.positioned).toBe(true);
+      expect(fast.file.messages.map(String)).toEqual(full.file.messages.map(String));
+      expect(located).toEqual(pointers.map((p) => [full.locate(p), full.locate(p, 'key')]));
+    }
+  });
+});
