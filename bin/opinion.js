@@ -45,7 +45,7 @@ try {
   source = readFileSync(filename, 'utf8');
 } catch {
   // A clone where nothing was installed yet: say what to run, not a stack.
-  process.stderr.write(`opinion: not built yet: run \`npm ci\` in ${join(__dirname, '..')} first (it installs and builds dist/)\n`);
+  process.stderr.write(`opinion: not built yet: run \`npm ci\` in ${join(__dirname, '..')}/ first (it installs and builds dist/)\n`);
   process.exit(2);
 }
 const hash = manifest[name];
@@ -58,11 +58,8 @@ if (cacheFile) {
     cachedData = undefined;
   }
 }
-const script = new vm.Script(require('node:module').wrap(source), {
-  filename,
-  cachedData,
-  importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-});
+// The bundle has no import(): esbuild turned it into require() (see src/scripts/bundle.mjs).
+const script = new vm.Script(require('node:module').wrap(source), { filename, cachedData });
 const module_ = { exports: {} };
 script.runInThisContext()(module_.exports, require, module_, filename, dist);
 

@@ -79,6 +79,9 @@ try {
     outdir: 'dist/commands',
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
+    // import() of what stays outside the bundle (node: modules, optional packages) becomes require(): a script
+    // compiled by vm.Script has no module loader for import() (on Node 20 only an experimental one, which warns).
+    supported: { 'dynamic-import': false },
     plugins: [commandEntries],
     // CommonJS has no import.meta: the bin defines the script's own URL.
     define: { ...common.define, 'import.meta.url': '__opinionScriptUrl' },
