@@ -27,7 +27,12 @@ export type WorkerTask<Options = unknown> = { kind: 'validate' | 'check' | 'stat
  */
 export function workersFor(count: number, jobs: number | undefined): number {
   if (!BUNDLED || !existsSync(WORKER_SCRIPT)) return 1;
-  return Math.max(1, Math.min(jobs ?? (count >= PARALLEL_THRESHOLD ? availableParallelism() : 1), count, availableParallelism()));
+  return threadsFor(count, jobs, availableParallelism());
+}
+
+/** The rule of `workersFor` on a machine with `cores` cores. */
+export function threadsFor(count: number, jobs: number | undefined, cores: number): number {
+  return Math.max(1, Math.min(jobs ?? (count >= PARALLEL_THRESHOLD ? cores : 1), count, cores));
 }
 
 /** Run `kind` over `folders` on `workers` threads; one result per folder, in order. */

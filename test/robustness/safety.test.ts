@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync, appendFileSync, ex
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
-import { workersFor } from '../../src/corpus/worker.js';
+import { threadsFor } from '../../src/core/worker-pool.js';
 import { allFiles, copyBasic, expectClean, run, tempDir } from './helpers.js';
 
 const SECRET = 'SECRET-TOKEN-7f3a9c';
@@ -191,5 +191,9 @@ describe('hostile Word files', () => {
 });
 
 it('never uses more worker threads than cores, whatever --jobs says', () => {
-  expect(workersFor(1000, 1000)).toBeLessThanOrEqual(availableParallelism());
+  expect(threadsFor(1000, 1000, 2)).toBe(2);
+  expect(threadsFor(1000, undefined, 8)).toBe(8);
+  expect(threadsFor(10, undefined, 8)).toBe(1);
+  expect(threadsFor(3, 1000, 8)).toBe(3);
+  expect(threadsFor(1000, 1000, availableParallelism())).toBeLessThanOrEqual(availableParallelism());
 });
