@@ -38,7 +38,7 @@ export { toWord, wordBytes, type WordBuildOptions, type WordSource } from './ren
 export { wordDocument, packWord, planNumbering, STYLE, type WordDocumentOptions, type NumberingPlan } from './word/document.js';
 
 // Drafts: one reader for Markdown drafts, Word drafts and opinion folders, into one `Draft`.
-export { parseMarkdownDraft, loadDrafts, readDocx, InputError, WordReadError, type ParsedDraft, type WordDraft } from './drafts/index.js';
+export { parseMarkdownDraft, loadDrafts, readDocx, InputError, type ParsedDraft, type WordDraft } from './drafts/index.js';
 
 // Diff: structural redlines and amendment sheets.
 export { diffDrafts, formatDiff, DIFF_FORMATS, CHANGE_KINDS, type DiffFormat } from './diff/index.js';

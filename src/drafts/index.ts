@@ -15,5 +15,3 @@ export { parseDraftTree } from './markdown/processor.js';
 export { readDocx, type WordDraft } from './word/index.js';
 export { loadDrafts, type InputOptions, type LoadedDraft } from './load.js';
 export { InputError } from '../core/errors.js';
-/** The former names of `InputError` (one class now: every input that stops a run). */
-export { InputError as DiffInputError, InputError as WordReadError } from '../core/errors.js';
