@@ -25,7 +25,9 @@ export interface FootnoteResult {
 }
 
 export function numberFootnotes(ctx: RenderContext, chapters: Chapter[], definitions: Map<VFile, Map<string, FootnoteDefinition>>): FootnoteResult {
-  const placement = ctx.labels.text['footnote-call'];
+  // The text as published (OJ layout) places calls identically in every language version, before any
+  // punctuation (Interinstitutional Style Guide, 8.1); drafts follow the language's label `footnote-call`.
+  const placement = ctx.numbering === 'oj' ? 'before-punctuation' : ctx.labels.text['footnote-call'];
   const footnotes: Footnote[] = [];
   const byKey = new Map<string, Footnote>();
   const byLabel = new Map<string, Footnote>();
@@ -155,8 +157,10 @@ const CALL_PUNCTUATION = /^[.,;:]+/u;
 /**
  * The call at `children[i]` placed by the language's convention (label
  * `footnote-call`): after `.,;:` ("migrants.¹", English, German) or before it
- * ("migrants¹.", French, Italian); `as-written` leaves it. Citations and
- * hand-written footnotes are placed alike. Returns the call's new index.
+ * ("migrants¹.", French, Italian); `as-written` leaves it. The text as
+ * published in the Official Journal (OJ layout) puts it before in every
+ * language. Citations and hand-written footnotes are placed alike. Returns
+ * the call's new index.
  */
 function placeCall(children: Nodes[], i: number, placement: string): number {
   if (placement === 'after-punctuation') {

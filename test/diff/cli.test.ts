@@ -213,7 +213,8 @@ describe('opinion diff: opinion folders', () => {
     const word = (await draftFromDocx(render.docx!, 'opinion.docx')).draft;
     const marks = (draft: Draft) => draft.chapters.flatMap((chapter) => chapter.points.flatMap((point) => (point.notes ?? []).map((note) => `${point.number}: …${point.text.slice(Math.max(0, note.offset - 12), note.offset)}[^${note.number}]`)));
     expect(marks(folder.draft)).toContain('1.5: …errara area.[^1]');
-    expect(marks(folder.draft)).toHaveLength(15);
+    // 11 calls: the sample calls CECOP's article once per point (issue 14, refs/repeated-call), not 15 times.
+    expect(marks(folder.draft)).toHaveLength(11);
     expect(marks(markdown)).toEqual(marks(folder.draft));
     expect(marks(word)).toEqual(marks(folder.draft));
   }, 30_000);

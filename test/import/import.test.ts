@@ -87,7 +87,8 @@ describe('round trip of the sample', async () => {
       ].join('\n'),
     );
     const chapter3 = result.files.find((file) => file.path.startsWith('text/en/03-'))?.content ?? '';
-    expect(chapter3).toContain('social work, :cite{#ev-cecop-cicopa-europe} it has managed');
+    // The sample calls CECOP's article once, at the end of point 3.1.2 (issue 14, refs/repeated-call).
+    expect(chapter3).toContain('internships in organisations across the region. :cite{#ev-cecop-cicopa-europe}\n');
     expect(result.report.messages.find((m) => m.ruleId === 'import/citation')?.reason).toMatch(/^Recognised footnote `1`, referred to from chapters 1 and 3, as a source/u);
   });
 

@@ -9,6 +9,7 @@ import acronymUndefined from './glossary-acronym-undefined.js';
 import acronymBeforeExpansion from './glossary-acronym-before-expansion.js';
 import selfReference from './refs-self-reference.js';
 import cycle from './refs-cycle.js';
+import repeatedCall from './refs-repeated-call.js';
 import noAddressee from './recommendation-no-addressee.js';
 import noAction from './recommendation-no-action.js';
 import sentenceLength from './writing-sentence-length.js';
@@ -36,6 +37,7 @@ export const RULES: readonly Rule<any>[] = [
   acronymBeforeExpansion,
   selfReference,
   cycle,
+  repeatedCall,
   noAddressee,
   noAction,
   sentenceLength,
