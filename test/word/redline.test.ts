@@ -108,7 +108,7 @@ function expectMoves(xml: string, count: number): void {
   expect(new Set(ids).size).toBe(ids.length);
 }
 
-const CASES = ['added', 'deleted', 'modified', 'moved', 'moved-and-edited', 'renumbering-only', 'split', 'merged', 'header', 'footnotes', 'chapter-reordered', 'merged-across-deleted', 'split-across-added', 'typography', 'chapter-moved-with-notes', 'split-unedited', 'merged-unedited', 'replaced'];
+const CASES = ['added', 'deleted', 'modified', 'moved', 'moved-and-edited', 'renumbering-only', 'split', 'merged', 'header', 'footnotes', 'chapter-reordered', 'merged-across-deleted', 'split-across-added', 'typography', 'chapter-moved-with-notes', 'split-unedited', 'merged-unedited', 'replaced', 'last-point-added', 'last-point-deleted', 'no-closing-added', 'no-closing-deleted', 'oj-moved'];
 
 describe.skipIf(skipWithout(hasPandoc))('Word redline read back by pandoc', () => {
   for (const [name, dir] of [...CASES.map((name) => [name, join(DIFF_FIXTURES, name)] as const), ...['mixed', 'notes', 'moved-notes'].map((name) => [name, join(OWN_FIXTURES, name)] as const)]) {

@@ -26,7 +26,9 @@ export async function redlineDocx(result: DiffResult, drafts: DraftPair, options
   const date = options.date ?? defaultDate(drafts.new);
   const reference = headerValue(drafts.new, 'reference') ?? headerValue(drafts.old, 'reference');
   const document = headerValue(drafts.new, 'document');
-  const numbering = drafts.new.numbering ?? drafts.old.numbering;
+  // One numbering style for the document: the newer version's (absent is `1.1`), unless it has no points.
+  const hasPoints = (draft: Draft) => draft.chapters.some((chapter) => chapter.points.length > 0);
+  const numbering = hasPoints(drafts.new) ? drafts.new.numbering : drafts.old.numbering;
   const doc = redlineDocument(redlineModel(result, drafts), {
     ...(numbering ? { numbering } : {}),
     author: options.author ?? defaultAuthor(drafts.new),

@@ -164,7 +164,11 @@ const fieldChar = (type: 'begin' | 'separate' | 'end') => new BuilderElement({ n
  */
 function noteChildren(note: TrackedNote, change: RunChange, track: Revisions): ParagraphChild[] {
   if ('key' in note) {
-    track.footnotes.set(note.key, note.footnote.map((paragraph) => trackedParagraph(paragraph, false, 'eesc', track)));
+    // The mark of a footnote's last paragraph is never tracked: the footnote comes and goes with its reference, and
+    // LibreOffice, removing that mark, joins across the end of the footnote (leaving an empty numbered point in the body).
+    const last = note.footnote.length - 1;
+    const paragraphs = note.footnote.map((paragraph, i) => (i === last ? withoutMark(paragraph) : paragraph));
+    track.footnotes.set(note.key, paragraphs.map((paragraph) => trackedParagraph(paragraph, false, 'eesc', track)));
     const reference = trackedRun(change, { style: 'FootnoteReference', children: [new FootnoteReference(note.key)] }, track);
     return [new Bookmark({ id: noteBookmark(note.key), children: [reference] })];
   }
@@ -172,6 +176,11 @@ function noteChildren(note: TrackedNote, change: RunChange, track: Revisions): P
   const deleted = change.revision === 'del' && change.move !== 'from';
   const instruction = new StringContainer(deleted ? 'w:delInstrText' : 'w:instrText', `NOTEREF ${noteBookmark(note.repeats)} \\f \\h`);
   return [trackedRun(change, { style: 'FootnoteReference', children: [fieldChar('begin'), instruction, fieldChar('separate'), note.number, fieldChar('end')] }, track)];
+}
+
+function withoutMark(paragraph: TrackedParagraph): TrackedParagraph {
+  const { mark: _mark, markMove: _move, ...rest } = paragraph;
+  return rest;
 }
 
 function markOptions(mark: Revision | undefined, track: Revisions): Pick<IParagraphOptions, 'run'> {
@@ -216,12 +225,33 @@ function moveRanges(paragraphs: readonly TrackedParagraph[], track: Revisions): 
   });
 }
 
-/** Children under a comment; its reference run is moved with a moved paragraph (else LibreOffice keeps the paragraph, empty, after Accept or Reject All). */
+/**
+ * Children under a comment; its reference run is moved with a moved paragraph
+ * (else LibreOffice keeps the paragraph, empty, after Accept or Reject All),
+ * and opens the paragraph: a paragraph that ends with a tracked reference
+ * (comment or footnote) is joined to the next one when LibreOffice removes it,
+ * and the next paragraph takes its number (a heading after a point moved away
+ * from before it shown as a point).
+ */
 function withComment(children: ParagraphChild[], comment: string | undefined, move: Move | undefined, track: Revisions): ParagraphChild[] {
   if (comment === undefined) return children;
   const id = track.comment(comment);
   const reference = trackedRun(move ? { move } : {}, { children: [new CommentReference(id)] }, track);
-  return [new CommentRangeStart(id), ...children, new CommentRangeEnd(id), reference];
+  return [reference, new CommentRangeStart(id), ...children, new CommentRangeEnd(id)];
+}
+
+/**
+ * Whether a paragraph kept in both versions ends with a tracked footnote mark
+ * right after another mark: LibreOffice, removing that last mark (Reject All of
+ * an inserted one, Accept All of a deleted one), joins the paragraph to the
+ * next. An untracked space after it keeps them apart (and shows nothing).
+ */
+function needsTrailingSpace(paragraph: TrackedParagraph): boolean {
+  if (paragraph.mark || paragraph.markMove) return false;
+  const runs = paragraph.runs.filter((run) => run.text !== '' || run.note);
+  const last = runs[runs.length - 1];
+  const before = runs[runs.length - 2];
+  return Boolean(last?.note && (last.revision || last.move) && before?.note);
 }
 
 const PARAGRAPH_STYLE: Record<TrackedParagraph['role'], string> = {
@@ -279,7 +309,8 @@ function trackedParagraph(paragraph: TrackedParagraph, auto: boolean, numbering:
       Object.assign(options, { indent: { left: indent, hanging: indent } });
     }
   }
-  const children = withComment([...lead, ...paragraph.runs.flatMap((run) => runChildren(run, track))], paragraph.comment, paragraph.markMove, track);
+  const runs = [...lead, ...paragraph.runs.flatMap((run) => runChildren(run, track)), ...(needsTrailingSpace(paragraph) ? [new TextRun(' ')] : [])];
+  const children = withComment(runs, paragraph.comment, paragraph.markMove, track);
   const all = [...(range.start ? [range.start as ParagraphChild] : []), ...children, ...(range.end ? [range.end as ParagraphChild] : [])];
   return movedMark ? new MovedMarkParagraph({ ...options, children: all }, movedMark) : new Paragraph({ ...options, children: all });
 }
@@ -362,6 +393,11 @@ export function redlineDocument(model: RedlineModel, options: RedlineWordOptions
   if (model.header.rows.length > 0) children.push(headerTable(model.header, track));
   children.push(...trackedParagraphs(model.body, auto, numbering, track));
   children.push(...model.header.closing.map((line) => trackedLine(line, track)));
+  // The last paragraph of a document keeps its mark whatever is accepted or rejected: where it is inserted or deleted,
+  // an untracked paragraph holding one space closes the document, so that no empty numbered point (or empty closing
+  // line) is left. Not empty: LibreOffice, removing a paragraph before an empty one, keeps the removed one's number.
+  const last = model.header.closing[model.header.closing.length - 1] ?? model.body[model.body.length - 1];
+  if (last?.mark || (last && 'markMove' in last && last.markMove)) children.push(new Paragraph({ children: [new TextRun(' ')] }));
   // Footnotes that no mark shows (called from nowhere, or from a chapter title), listed as before.
   if (model.footnotes.length > 0) {
     children.push(new Paragraph({ style: STYLE.appendixTitle, children: [new TextRun(options.footnotesHeading ?? 'Footnotes')] }));
