@@ -21,6 +21,10 @@ export const EXAMPLES: Record<string, readonly (readonly [string, string])[]> = 
     ['opinion build opinions/see-migrants --lang all --to docx', 'the Word draft in every language'],
     ['opinion build opinions/ --watch', 'every opinion, again on each change'],
   ],
+  preview: [
+    ['opinion preview opinions/see-migrants', 'the HTML draft on http://127.0.0.1:<port>/, reloaded on every save'],
+    ['opinion preview opinions/see-migrants --lang all --port 8080', 'every language, on a port of your choice'],
+  ],
   check: [
     ['opinion check opinions/see-migrants', 'the rules on one opinion'],
     ['opinion check opinions/ --rule writing/sentence-length=off', 'every opinion, one rule turned off'],
