@@ -4,6 +4,7 @@ import type { DefineCommand } from './index.js';
 import { EXIT, UsageError, useColor } from '../io.js';
 import { VERSION } from '../../version.js';
 import { parseJobs } from './check.js';
+import { inTurns } from '../progress.js';
 
 export const statsCommand: DefineCommand = (io, setExit) =>
   new Command('stats')
@@ -34,7 +35,9 @@ export const statsCommand: DefineCommand = (io, setExit) =>
       }
       const format = options.format ?? (io.stdoutIsTTY ? 'table' : 'json');
       const jobs = parseJobs(options.jobs);
-      const results = await countOpinions(found.folders, { ...(jobs ? { jobs } : {}), ...(options.quick ? { quick: true } : {}) });
+      // A progress line on a terminal for the table (src/cli/progress.ts); the table needs every row, so it comes at the end.
+      const counting = { ...(jobs ? { jobs } : {}), ...(options.quick ? { quick: true } : {}) };
+      const results = await inTurns(io, found.folders, { verb: 'counting', progress: format === 'table', jobs }, (folders) => countOpinions(folders, counting));
       const failed = results.filter((r) => !r.stats);
       if (failed.length > 0) {
         const files = failed.flatMap((r) => r.files).filter((f) => f.messages.length > 0);
