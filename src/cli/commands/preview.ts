@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { DefineCommand } from './index.js';
 import { EXIT, UsageError, useColor } from '../io.js';
 import { displayPath } from '../../report/paths.js';
+import { projectConfig } from '../project-config.js';
 import { isOfficialLanguage, OFFICIAL_LANGUAGES } from '../../core/languages.js';
 
 interface PreviewCliOptions {
@@ -32,7 +33,14 @@ export const previewCommand: DefineCommand = (io, setExit) =>
     .option('--template <file>', 'use this template instead of the opinion\'s own or the default')
     .option('--labels <file>', 'a label file (with its `lang:`) overriding or adding labels; repeatable', (value: string, list: string[]) => [...list, value], [])
     .option('-q, --quiet', 'report errors only, not warnings')
-    .action(async (path: string, options: PreviewCliOptions) => {
+    .action(async (path: string, options: PreviewCliOptions, command: Command) => {
+      // Defaults from opinion.config.yaml, as for `opinion build`, for every option not given on the command line.
+      const project = await projectConfig(io);
+      const config = project?.config;
+      const fromProject = (name: string) => config && command.getOptionValueSource(name) !== 'cli';
+      if (config?.lang !== undefined && fromProject('lang')) options.lang = Array.isArray(config.lang) ? config.lang.join(',') : config.lang;
+      if (config?.template !== undefined && fromProject('template')) options.template = resolve(project!.dir, config.template);
+      if (config?.labels !== undefined && fromProject('labels')) options.labels = config.labels.map((file) => resolve(project!.dir, file));
       const port = Number(options.port);
       if (!/^\d+$/.test(options.port) || port > 65535) throw new UsageError(`unexpected \`${options.port}\` for --port, expected a port number from 0 to 65535 (0: a free port)`);
       const langs = options.lang === undefined || options.lang === 'all' ? options.lang : options.lang.split(',').map((l) => l.trim()).filter(Boolean);
