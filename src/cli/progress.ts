@@ -22,8 +22,8 @@ import { displayPath } from '../report/paths.js';
 const PARALLEL_THRESHOLD = 24;
 
 export interface Progress {
-  /** Shows `[done/total] verb what…` (nothing when progress is off). */
-  show(done: number, what: string): void;
+  /** Shows `[n/total] verb what…` while the opinions up to the n-th are worked on (nothing when progress is off). */
+  show(n: number, what: string): void;
   /** Erases the line, before printing anything else. */
   clear(): void;
 }
@@ -34,10 +34,10 @@ export function progressLine(io: Io, total: number, verb: string, enabled: boole
   const dim = useColor(io, 'stderr') ? (text: string) => `\x1b[2m${text}\x1b[22m` : (text: string) => text;
   let shown = false;
   return {
-    show(done, what) {
+    show(n, what) {
       if (!on) return;
       const width = Math.max(20, (io.columns ?? 80) - 1);
-      let line = `[${done}/${total}] ${verb} ${what}…`;
+      let line = `[${n}/${total}] ${verb} ${what}…`;
       if (line.length > width) line = `${line.slice(0, width - 1)}…`;
       io.stderr(`\r\x1b[K${dim(line)}`);
       shown = true;
@@ -78,7 +78,7 @@ export async function inTurns<T>(
   try {
     for (let start = 0; start < folders.length; start += size) {
       const turn = folders.slice(start, start + size);
-      progress.show(start, turn.length === 1 ? displayPath(turn[0]!, io.cwd) : `${turn.length} opinions`);
+      progress.show(start + turn.length, turn.length === 1 ? displayPath(turn[0]!, io.cwd) : `${turn.length} opinions`);
       const done = await compute(turn);
       progress.clear();
       each?.(done, turn);

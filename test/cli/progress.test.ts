@@ -47,12 +47,12 @@ describe('progress over many opinions', () => {
     expect(text(tty.events, 'out')).toBe(text(piped.events, 'out'));
     expect(text(piped.events, 'err')).toBe('');
     const err = text(tty.events, 'err');
-    expect(err).toContain(`\r\x1b[K[0/3] ${verb} opinions/first…`);
-    expect(err).toContain(`\r\x1b[K[2/3] ${verb} opinions/third…`);
+    expect(err).toContain(`\r\x1b[K[1/3] ${verb} opinions/first…`);
+    expect(err).toContain(`\r\x1b[K[3/3] ${verb} opinions/third…`);
     expect(err).not.toContain('\x1b[2m'); // NO_COLOR: not dimmed
     // The first opinion's findings are printed before the progress line of the third, and the line is erased before each.
     const firstFindings = tty.events.findIndex(([s, t]) => s === 'out' && t.includes('opinions/first/'));
-    const thirdProgress = tty.events.findIndex(([s, t]) => s === 'err' && t.includes('[2/3]'));
+    const thirdProgress = tty.events.findIndex(([s, t]) => s === 'err' && t.includes('[3/3]'));
     expect(firstFindings).toBeGreaterThan(-1);
     expect(firstFindings).toBeLessThan(thirdProgress);
     for (const [i, [stream]] of tty.events.entries()) {
@@ -72,11 +72,11 @@ describe('progress over many opinions', () => {
 
   it('stats shows progress for the table; build prints each opinion\'s line as it is built', async () => {
     const stats = await record(['stats', 'opinions', '--format', 'table'], dir, true, { NO_COLOR: '1' });
-    expect(text(stats.events, 'err')).toContain('[1/3] counting opinions/second…');
+    expect(text(stats.events, 'err')).toContain('[2/3] counting opinions/second…');
     const build = await record(['build', 'opinions', '--out', 'out', '--quiet'], dir, true, { NO_COLOR: '1' });
     expect(build.code).toBe(0);
     const firstLine = build.events.findIndex(([s, t]) => s === 'out' && t.startsWith('first en:'));
-    const secondProgress = build.events.findIndex(([s, t]) => s === 'err' && t.includes('[1/3] building opinions/second…'));
+    const secondProgress = build.events.findIndex(([s, t]) => s === 'err' && t.includes('[2/3] building opinions/second…'));
     expect(firstLine).toBeGreaterThan(-1);
     expect(firstLine).toBeLessThan(secondProgress);
   }, 120_000);

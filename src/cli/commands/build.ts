@@ -152,7 +152,7 @@ export const buildCommand: DefineCommand = (io, setExit) =>
         const lines: string[] = [];
         let failed = false;
         for (const [i, folder] of folders.entries()) {
-          progress.show(i, show(folder));
+          progress.show(i + 1, show(folder));
           const result = await buildOne(folder);
           progress.clear();
           failed ||= result.failed;
