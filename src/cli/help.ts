@@ -21,6 +21,10 @@ export const EXAMPLES: Record<string, readonly (readonly [string, string])[]> = 
     ['opinion build opinions/see-migrants --lang all --to docx', 'the Word draft in every language'],
     ['opinion build opinions/ --watch', 'every opinion, again on each change'],
   ],
+  preview: [
+    ['opinion preview opinions/see-migrants', 'the HTML draft on http://127.0.0.1:<port>/, reloaded on every save'],
+    ['opinion preview opinions/see-migrants --lang all --port 8080', 'every language, on a port of your choice'],
+  ],
   check: [
     ['opinion check opinions/see-migrants', 'the rules on one opinion'],
     ['opinion check opinions/ --rule writing/sentence-length=off', 'every opinion, one rule turned off'],
@@ -35,6 +39,15 @@ export const EXAMPLES: Record<string, readonly (readonly [string, string])[]> = 
     ['opinion diff old/ new/', 'two versions on the terminal (two folders or two drafts)'],
     ['opinion diff opinions/x --from v1 --out redline.docx', 'since the tag v1, as Word tracked changes'],
     ['opinion diff old.docx new.docx --format amendments --out amendments.docx', 'an amendment sheet'],
+  ],
+  amendments: [
+    ['opinion amendments list opinions/see-migrants', 'the amendments of the current stage and their state'],
+    ['opinion amendments sheet opinions/see-migrants --stage plenary', 'the amendment sheet of a stage'],
+    ['opinion amendments table opinions/see-migrants member-copy.md --by "Name SURNAME"', 'the changes of a member\'s edited copy, tabled as amendments'],
+  ],
+  translate: [
+    ['opinion translate export opinions/see-migrants --to fr', 'the chapters to translate into French, as XLIFF 1.2 for a CAT tool'],
+    ['opinion translate import see-migrants.fr.xlf', 'the translation back into text/fr/'],
   ],
   completion: [
     ['opinion completion bash >> ~/.bash_completion', 'bash: complete commands, options and their values'],

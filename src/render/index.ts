@@ -35,7 +35,7 @@ export function readSlotOverrides(dir: string): Promise<SlotFiles> {
   return readSlotOverridesWith(dir, LABEL_KEYS);
 }
 export { toMarkdown, draftMarkdown } from './to-markdown.js';
-export { toHtml } from './to-html.js';
+export { toHtml, HTML_CSP } from './to-html.js';
 export { documentFrom, DOCUMENT_SCHEMA_ID, type BuiltDocument } from './to-json.js';
 export { countLength, LENGTH_LIMIT, type LengthCount } from './length.js';
 export { DEFAULT_TEMPLATE, BUILTIN_LANGUAGES_DIR } from '../core/package-files.js';

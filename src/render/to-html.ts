@@ -18,6 +18,9 @@ import type { Labels } from '../labels/labels.js';
 import { stylesheet } from './stylesheet.js';
 import './mdast-data.js';
 
+/** The Content Security Policy of every built page: no script, no request but images; styles inline. */
+export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src https: http:; base-uri 'none'; form-action 'none'";
+
 /** GitHub's schema, with classes allowed on every element and ids left as they are (they come from checked source ids). */
 export const SANITIZE_SCHEMA: SanitizeSchema = (() => {
   const attributes: NonNullable<SanitizeSchema['attributes']> = {};
@@ -140,7 +143,7 @@ function pageShell(content: ElementContent[], page: PageOptions): HastRoot {
           nl,
           el('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
           nl,
-          el('meta', { httpEquiv: ['Content-Security-Policy'], content: "default-src 'none'; style-src 'unsafe-inline'; img-src https: http:; base-uri 'none'; form-action 'none'" }),
+          el('meta', { httpEquiv: ['Content-Security-Policy'], content: HTML_CSP }),
           nl,
           el('title', {}, [text(page.title)]),
           nl,

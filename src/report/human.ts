@@ -30,8 +30,14 @@ export function formatHuman(files: readonly VFile[], options: ReportOptions = {}
     }
     out.push('');
   }
+  if (options.summary === false) return out.length > 0 ? out.join('\n') + '\n' : '';
   out.push(summary(files, options, c));
   return out.join('\n') + '\n';
+}
+
+/** The summary line alone, ending a report printed in parts (`summary: false`). */
+export function humanSummary(files: readonly VFile[], options: ReportOptions = {}): string {
+  return summary(files, options, new Chalk({ level: options.color ? 1 : 0 })) + '\n';
 }
 
 function place(message: VFileMessage): string {

@@ -25,6 +25,8 @@ export interface ReportOptions {
   defaultHelpUri?: string;
   /** The tool version for JSON / SARIF. */
   version?: string;
+  /** Human format: `false` leaves out the summary line (a part of a report printed as results come; `humanSummary` ends it). */
+  summary?: boolean;
 }
 
 export type Reporter = (files: readonly VFile[], options: ReportOptions) => string;
@@ -40,3 +42,4 @@ export function formatReport(files: readonly VFile[], format: ReportFormat, opti
 }
 
 export { formatHuman, formatJson, formatGithub, formatSarif };
+export { humanSummary } from './human.js';

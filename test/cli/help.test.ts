@@ -19,7 +19,7 @@ async function help(args: string[], columns?: number): Promise<string> {
   return stdout;
 }
 
-const COMMANDS = ['init', 'validate', 'build', 'check', 'stats', 'diff', 'import', 'completion'];
+const COMMANDS = ['init', 'validate', 'build', 'preview', 'check', 'stats', 'diff', 'import', 'amendments', 'translate', 'completion'];
 
 describe('help', () => {
   it.each(COMMANDS)('opinion %s --help ends with two or three examples of that command', async (name) => {

@@ -74,6 +74,16 @@ describe('the packed package, installed outside the repository', () => {
     // The bundle needs nothing at run time: only the packages its types use are installed.
     expect(existsSync(join(user, 'node_modules', 'docx'))).toBe(false);
     expect(existsSync(join(user, 'node_modules', 'commander'))).toBe(false);
+    // The README on the registry's page: no relative link (no repository to resolve it against); each link to the
+    // package's own files names one this version ships (docs/ is in the package, so it also reads in node_modules).
+    const installed = join(user, 'node_modules', 'eesc-opinion');
+    const readme = readFileSync(join(installed, 'README.md'), 'utf8');
+    const prose = readme.replace(/^```[\s\S]*?^```/gm, '');
+    expect([...prose.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]!).filter((t) => !/^(https?:|#)/.test(t))).toEqual([]);
+    const own = [...prose.matchAll(/\]\((https:\/\/cdn\.jsdelivr\.net\/npm\/eesc-opinion@[^/]+\/([^)#]+))/g)];
+    expect(own.length).toBeGreaterThan(10);
+    for (const [, url, path] of own) expect(existsSync(join(installed, path!)), url).toBe(true);
+    expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain('](docs/commands/init.md)');
     expect(opinion(['--version']).stdout).toBe(`${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}\n`);
   }, 300_000);
 
@@ -92,9 +102,10 @@ describe('the packed package, installed outside the repository', () => {
     expect(build.stderr).toBe('');
     expect(build.status).toBe(0);
     for (const ext of ['md', 'html', 'docx', 'pdf']) expect(existsSync(join(user, 'build', 'platform-work', 'en', `opinion.${ext}`)), ext).toBe(true);
-    const text = run('pdftotext', [join(user, 'build', 'platform-work', 'en', 'opinion.pdf'), '-'], user).stdout;
+    // Lines joined: where the title wraps depends on the fonts installed (Liberation Serif or DejaVu Serif).
+    const text = run('pdftotext', [join(user, 'build', 'platform-work', 'en', 'opinion.pdf'), '-'], user).stdout.replace(/\s+/g, ' ');
     expect(text).toContain('SOC/812');
-    expect(text).toContain('Platform work');
+    expect(text).toContain('on ‘Platform work’');
   }, 300_000);
 
   it('secretariat: diff between folders and between git revisions → Word redline and amendment sheet', () => {

@@ -10,6 +10,7 @@ import { EXIT, UsageError, useColor, type Io } from '../io.js';
 import { displayPath } from '../../report/paths.js';
 import { reportFormatOption, type ReportFormat } from '../report-option.js';
 import { VERSION } from '../../version.js';
+import { progressLine, reportable, streamsReport } from '../progress.js';
 import { isOfficialLanguage, OFFICIAL_LANGUAGES } from '../../core/languages.js';
 
 import { BUILD_OUTPUTS, OUTPUTS, type Output } from '../../render/outputs.js';
@@ -74,7 +75,7 @@ export const buildCommand: DefineCommand = (io, setExit) =>
       const pdfEngine = pdf ? await pdf.findPdfEngine(io.env) : undefined;
       if (pdf && !pdfEngine) throw new UsageError(pdf.PDF_ENGINE_MISSING);
       const formats = [...new Set(outputs.map((output) => (output === 'pdf' ? BUILD_OUTPUTS.pdf.printedFrom : output)))];
-      const [{ buildOpinion, writeOutputs, watchOpinions, LENGTH_LIMIT }, { findOpinionFolders }, { formatReport }] = await Promise.all([
+      const [{ buildOpinion, writeOutputs, watchOpinions, LENGTH_LIMIT }, { findOpinionFolders }, { formatReport, humanSummary }] = await Promise.all([
         import('../../render/index.js'),
         import('../../validate/index.js'),
         import('../../report/index.js'),
@@ -136,33 +137,41 @@ export const buildCommand: DefineCommand = (io, setExit) =>
       };
 
       const runAll = async (folders: string[]): Promise<boolean> => {
-        const progress = folders.length > 1 && io.stderrIsTTY;
+        // Over many opinions on a terminal: a progress line, and each opinion's findings and lines as soon as it is built (src/cli/progress.ts).
+        const stream = folders.length > 1 && streamsReport(options.format);
+        const progress = progressLine(io, folders.length, 'building', options.format !== 'json' && options.format !== 'sarif');
+        const reportOptions = {
+          color: useColor(io),
+          cwd: io.cwd,
+          root: repositoryRoot(io),
+          defaultHelpUri: `${DOCS_BASE}/commands/build.md`,
+          checked: `${folders.length} opinion${folders.length === 1 ? '' : 's'}`,
+          version: VERSION,
+        };
         const files: VFile[] = [];
         const lines: string[] = [];
         let failed = false;
         for (const [i, folder] of folders.entries()) {
-          if (progress) io.stderr(`\r\x1b[K[${i + 1}/${folders.length}] building ${show(folder)}…`);
+          progress.show(i + 1, show(folder));
           const result = await buildOne(folder);
+          progress.clear();
+          failed ||= result.failed;
+          if (stream) {
+            const text = formatReport(reportable(result.files, options.quiet).filter((f) => f.messages.length > 0), options.format, { ...reportOptions, summary: false });
+            if (text) io.stdout(text);
+            if (result.lines.length > 0) say(result.lines.join('\n') + '\n');
+          }
           files.push(...result.files);
           lines.push(...result.lines);
-          failed ||= result.failed;
         }
-        if (progress) io.stderr('\r\x1b[K');
+        progress.clear();
         if (options.quiet) for (const file of files) file.messages = file.messages.filter((m) => m.fatal === true);
         const reported = files.filter((f) => f.messages.length > 0);
-        if (reported.length > 0 || options.format !== 'human') {
-          const count = folders.length;
-          io.stdout(
-            formatReport(reported, options.format, {
-              color: useColor(io),
-              cwd: io.cwd,
-              root: repositoryRoot(io),
-              defaultHelpUri: `${DOCS_BASE}/commands/build.md`,
-              checked: `${count} opinion${count === 1 ? '' : 's'}`,
-              version: VERSION,
-            }),
-          );
+        if (stream) {
+          if (reported.length > 0 && options.format === 'human') io.stdout(humanSummary(reported, reportOptions));
+          return failed;
         }
+        if (reported.length > 0 || options.format !== 'human') io.stdout(formatReport(reported, options.format, reportOptions));
         say(lines.join('\n') + '\n');
         return failed;
       };

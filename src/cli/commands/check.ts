@@ -9,6 +9,8 @@ import { EXIT, UsageError, useColor } from '../io.js';
 import { reportFormatOption, type ReportFormat } from '../report-option.js';
 import { VERSION } from '../../version.js';
 import { addCacheOptions, cachedResults, type CacheCliOptions } from '../cache-option.js';
+import type { CheckedOpinion } from '../../corpus/worker.js';
+import { inTurns, reportable, streamsReport } from '../progress.js';
 
 interface CheckCliOptions extends CacheCliOptions {
   jobs?: string;
@@ -43,7 +45,7 @@ export const checkCommand: DefineCommand = (io, setExit) =>
     .option('--list-rules', 'list the rules with their default severity, then exit')
     .option('-j, --jobs <n>', 'worker threads for many opinions (default: one per core from 24 opinions on; never more than the cores)'))
     .action(async (paths: string[], options: CheckCliOptions) => {
-      const [check, { checkOpinions }, { findOpinionFolders }, { formatReport }, { toPlainFile, fromPlainFile }, { PROJECT_CONFIG }, { filesAbove }] = await Promise.all([
+      const [check, { checkOpinions }, { findOpinionFolders }, { formatReport, humanSummary }, { toPlainFile, fromPlainFile }, { PROJECT_CONFIG }, { filesAbove }] = await Promise.all([
         import('../../check/index.js'),
         import('../../corpus/worker.js'),
         import('../../validate/index.js'),
@@ -78,35 +80,43 @@ export const checkCommand: DefineCommand = (io, setExit) =>
       const jobs = parseJobs(options.jobs);
       if (options.previous !== undefined && found.folders.length !== 1) throw new UsageError(`unexpected --previous with ${found.folders.length} opinion folders, expected one opinion folder`);
       const previous = options.previous !== undefined ? resolve(io.cwd, options.previous) : undefined;
-      const run = (folders: string[]) => checkOpinions(folders, { ...(config ? { config } : {}), rules: overrides, ...(jobs ? { jobs } : {}), ...(previous ? { previous, previousLabel: options.previous! } : {}) });
-      // With --previous the results depend on another folder's files too: they are not cached.
-      const results = previous
-        ? await run([...found.folders])
-        : await cachedResults(
-            io,
-            options,
-            // Results depend on the configuration files: --config, or the nearest opinion-check.yaml above each opinion.
-            { command: 'check', settings: { config: config ?? null, rules: overrides }, extraInputs: async (folder) => (config ? [config] : filesAbove(folder, PROJECT_CONFIG)) },
-            found.folders,
-            run,
-            {
-              toPlain: (r) => ({ files: r.files.map(toPlainFile), checked: r.checked }),
-              fromPlain: (r: { files: import('../../core/plain-file.js').PlainFile[]; checked: boolean }) => ({ files: r.files.map(fromPlainFile), checked: r.checked }),
-            },
-          );
+      // Printed as each opinion is checked on a terminal (src/cli/progress.ts); the same bytes as all at once.
       // A project configuration file comes back with every opinion it applies to: report it once.
+      const stream = streamsReport(options.format);
+      const root = repositoryRoot(io);
       const files: VFile[] = [];
       const seen = new Set<string>();
-      for (const file of results.flatMap((r) => r.files)) {
-        if (seen.has(file.path)) continue;
-        seen.add(file.path);
-        files.push(file);
-      }
+      const collect = (turn: CheckedOpinion[]) => {
+        const fresh = turn.flatMap((r) => r.files).filter((file) => !seen.has(file.path) && seen.add(file.path));
+        files.push(...fresh);
+        if (!stream) return;
+        const text = formatReport(reportable(fresh, options.quiet), options.format, { color: useColor(io), cwd: io.cwd, root, summary: false });
+        if (text) io.stdout(text);
+      };
+      const checkOptions = { ...(config ? { config } : {}), rules: overrides, ...(jobs ? { jobs } : {}), ...(previous ? { previous, previousLabel: options.previous! } : {}) };
+      const run = (folders: string[]) => checkOpinions(folders, checkOptions);
+      // With --previous the results depend on another folder's files too: they are not cached.
+      const compute = (folders: string[]) =>
+        previous
+          ? run(folders)
+          : cachedResults(
+              io,
+              options,
+              // Results depend on the configuration files: --config, or the nearest opinion-check.yaml above each opinion.
+              { command: 'check', settings: { config: config ?? null, rules: overrides }, extraInputs: async (folder) => (config ? [config] : filesAbove(folder, PROJECT_CONFIG)) },
+              folders,
+              run,
+              {
+                toPlain: (r) => ({ files: r.files.map(toPlainFile), checked: r.checked }),
+                fromPlain: (r: { files: import('../../core/plain-file.js').PlainFile[]; checked: boolean }) => ({ files: r.files.map(fromPlainFile), checked: r.checked }),
+              },
+            );
+      const results = await inTurns(io, found.folders, { verb: 'checking', progress: stream, jobs }, compute, collect);
       const skipped = results.filter((r) => !r.checked).length;
       if (options.quiet) for (const file of files) file.messages = file.messages.filter((m) => m.fatal === true);
       const errors = files.some((f) => f.messages.some((m) => m.fatal === true));
       const count = found.folders.length;
-      const text = formatReport(files, options.format, {
+      const reportOptions = {
         color: useColor(io),
         cwd: io.cwd,
         checked:
@@ -115,8 +125,9 @@ export const checkCommand: DefineCommand = (io, setExit) =>
         version: VERSION,
         rules: Object.fromEntries(check.RULES.map((rule) => [rule.meta.id, { description: rule.meta.description, rationale: rule.meta.rationale, url: ruleDocsUrl(rule.meta.id) }])),
         defaultHelpUri: VALIDATE_DOCS_URL,
-        root: repositoryRoot(io),
-      });
+        root,
+      };
+      const text = !stream ? formatReport(files, options.format, reportOptions) : options.format === 'human' ? humanSummary(files, reportOptions) : '';
       io.stdout(text);
       setExit(errors ? EXIT.findings : EXIT.ok);
     });

@@ -94,7 +94,8 @@ export const diffCommand: DefineCommand = (io, setExit) =>
         'schemas/diff.schema.json), amendments (amendment sheet), docx (the whole new\n' +
         'version as a Word file with tracked changes; needs --out FILE.docx). With --out\n' +
         'FILE.docx the redline is written, or with --format amendments the amendment sheet\n' +
-        'as a Word table. Tracked changes are by --author (default: the rapporteur of the\n' +
+        'as a Word table; with --out FILE.pdf either of them printed to PDF by LibreOffice\n' +
+        '(as `opinion build --to pdf`). Tracked changes are by --author (default: the rapporteur of the\n' +
         'new version, else "EESC secretariat") on --date (default: the new version\'s date).\n\n' +
         'Exit codes: 0 no differences, 1 differences, 2 could not compare.',
     )
@@ -123,7 +124,15 @@ export const diffCommand: DefineCommand = (io, setExit) =>
         import('../../diff/diff-drafts.js'),
         import('../../diff/format/formats.js'),
       ]);
-      const word = wordOutput(options.format, options.out, formats.isWordFile);
+      // `--out FILE.pdf`: the Word redline (or amendment sheet) printed by LibreOffice, as `build --to pdf` prints the Word draft.
+      const pdfOut = options.out !== undefined && /\.pdf$/i.test(options.out);
+      const pdf = pdfOut ? await import('../../pdf/index.js') : undefined;
+      const pdfEngine = pdf ? await pdf.findPdfEngine(io.env) : undefined;
+      if (pdf && !pdfEngine) throw new UsageError(pdf.PDF_ENGINE_MISSING);
+      if (pdfOut && options.format !== undefined && options.format !== 'docx' && options.format !== 'amendments') {
+        throw new UsageError(`unexpected --format ${options.format} with \`${options.out}\`, expected no --format (the redline) or --format amendments (the amendment sheet): a PDF is the Word file printed by LibreOffice`);
+      }
+      const word = pdfOut ? (options.format === 'amendments' ? 'amendments' : 'docx') : wordOutput(options.format, options.out, formats.isWordFile);
       const format = (options.format ?? (options.out ? formats.formatForFile(options.out) : undefined) ?? 'terminal') as DiffFormat;
       const color = options.out ? false : (options.color ?? useColor(io));
       const typography = options.amendTypography === true;
@@ -154,7 +163,17 @@ export const diffCommand: DefineCommand = (io, setExit) =>
         ...(options.ignoreTypography ? { ignoreTypography: true } : {}),
       });
       const unexplained = await attributeAmendments(result, newPath ?? oldPath, options.to === undefined && options.from === undefined ? io.cwd : undefined);
-      const output = await render(result, { old: old.draft, new: neu.draft });
+      let output = await render(result, { old: old.draft, new: neu.draft });
+      if (pdf && pdfEngine) {
+        const { defaultDate } = await import('../../diff/format/word/defaults.js');
+        const printDate = date ?? defaultDate(neu.draft);
+        try {
+          output = (await pdf.docxToPdf([{ docx: output as Uint8Array, ...(printDate ? { date: printDate } : {}) }], pdfEngine))[0]!;
+        } catch (error) {
+          if (error instanceof pdf.PdfError) throw new UsageError(error.message);
+          throw error;
+        }
+      }
       if (unexplained.length > 0 && !options.quiet) io.stderr(unexplained.join('\n') + '\n');
       if (options.out) {
         const { writeFileAtomic } = await import('../../diff/write-atomic.js');

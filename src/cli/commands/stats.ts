@@ -5,6 +5,7 @@ import { EXIT, UsageError, useColor } from '../io.js';
 import { VERSION } from '../../version.js';
 import { parseJobs } from './check.js';
 import { addCacheOptions, cachedResults, type CacheCliOptions } from '../cache-option.js';
+import { inTurns } from '../progress.js';
 
 export const statsCommand: DefineCommand = (io, setExit) =>
   addCacheOptions(new Command('stats')
@@ -36,16 +37,13 @@ export const statsCommand: DefineCommand = (io, setExit) =>
       }
       const format = options.format ?? (io.stdoutIsTTY ? 'table' : 'json');
       const jobs = parseJobs(options.jobs);
-      const results = await cachedResults(
-        io,
-        options,
-        { command: 'stats', settings: { quick: Boolean(options.quick) } },
-        found.folders,
-        (folders) => countOpinions(folders, { ...(jobs ? { jobs } : {}), ...(options.quick ? { quick: true } : {}) }),
-        {
+      // A progress line on a terminal for the table (src/cli/progress.ts); the table needs every row, so it comes at the end.
+      const counting = { ...(jobs ? { jobs } : {}), ...(options.quick ? { quick: true } : {}) };
+      const results = await inTurns(io, found.folders, { verb: 'counting', progress: format === 'table', jobs }, (folders) =>
+        cachedResults(io, options, { command: 'stats', settings: { quick: Boolean(options.quick) } }, folders, (rest) => countOpinions(rest, counting), {
           toPlain: (r) => ({ ...(r.stats ? { stats: r.stats } : {}), files: r.files.map(toPlainFile) }),
           fromPlain: (r: { stats?: import('../../stats/types.js').OpinionStats; files: import('../../core/plain-file.js').PlainFile[] }) => ({ ...(r.stats ? { stats: r.stats } : {}), files: r.files.map(fromPlainFile) }),
-        },
+        }),
       );
       const failed = results.filter((r) => !r.stats);
       if (failed.length > 0) {

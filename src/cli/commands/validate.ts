@@ -7,6 +7,8 @@ import { EXIT, UsageError, useColor } from '../io.js';
 import { reportFormatOption, type ReportFormat } from '../report-option.js';
 import { VERSION } from '../../version.js';
 import { addCacheOptions, cachedResults, type CacheCliOptions } from '../cache-option.js';
+import type { VFile } from 'vfile';
+import { inTurns, reportable, streamsReport } from '../progress.js';
 
 export const validateCommand: DefineCommand = (io, setExit) =>
   addCacheOptions(new Command('validate')
@@ -21,7 +23,7 @@ export const validateCommand: DefineCommand = (io, setExit) =>
     .option('-q, --quiet', 'report errors only, not warnings')
     .option('-j, --jobs <n>', 'worker threads for many opinions (default: one per core from 24 opinions on; never more than the cores)'))
     .action(async (paths: string[], options: { format: ReportFormat; quiet?: boolean; jobs?: string } & CacheCliOptions) => {
-      const [{ validateOpinions, findOpinionFolders }, { formatReport }, { toPlainFile, fromPlainFile }] = await Promise.all([
+      const [{ validateOpinions, findOpinionFolders }, { formatReport, humanSummary }, { toPlainFile, fromPlainFile }] = await Promise.all([
         import('../../validate/index.js'),
         import('../../report/index.js'),
         import('../../core/plain-file.js'),
@@ -32,22 +34,31 @@ export const validateCommand: DefineCommand = (io, setExit) =>
       }
       const jobs = options.jobs === undefined ? undefined : Number(options.jobs);
       if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`unexpected --jobs \`${options.jobs}\`, expected a whole number of at least 1`);
-      const results = await cachedResults(io, options, { command: 'validate', settings: {} }, found.folders, (folders) => validateOpinions(folders, { jobs }), {
-        toPlain: (files) => files.map(toPlainFile),
-        fromPlain: (files) => files.map(fromPlainFile),
-      });
+      // Printed as each opinion is validated on a terminal (src/cli/progress.ts); the same bytes as all at once.
+      const stream = streamsReport(options.format);
+      const root = repositoryRoot(io);
+      const part = (turn: VFile[][]) => {
+        const text = formatReport(reportable(turn.flat(), options.quiet), options.format, { color: useColor(io), cwd: io.cwd, root, summary: false });
+        if (text) io.stdout(text);
+      };
+      const results = await inTurns(io, found.folders, { verb: 'validating', progress: stream, jobs }, (folders) =>
+          cachedResults(io, options, { command: 'validate', settings: {} }, folders, (rest) => validateOpinions(rest, { jobs }), {
+            toPlain: (files) => files.map(toPlainFile),
+            fromPlain: (files) => files.map(fromPlainFile),
+          }), stream ? part : undefined);
       const files = results.flat();
       if (options.quiet) for (const file of files) file.messages = file.messages.filter((m) => m.fatal === true);
       const errors = files.some((f) => f.messages.some((m) => m.fatal === true));
       const count = results.length;
-      const text = formatReport(files, options.format, {
+      const reportOptions = {
         color: useColor(io),
         cwd: io.cwd,
-        root: repositoryRoot(io),
+        root,
         defaultHelpUri: VALIDATE_DOCS_URL,
         checked: `${count} opinion${count === 1 ? '' : 's'}, ${files.length} file${files.length === 1 ? '' : 's'}`,
         version: VERSION,
-      });
+      };
+      const text = !stream ? formatReport(files, options.format, reportOptions) : options.format === 'human' ? humanSummary(files, reportOptions) : '';
       io.stdout(text);
       setExit(errors ? EXIT.findings : EXIT.ok);
     });

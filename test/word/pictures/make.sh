@@ -1,11 +1,11 @@
 #!/bin/sh
-# The pictures of the Word outputs in the README: the first page of the sample's
+# The pictures of the Word outputs in docs/word.md (docs/pictures/, shipped in the package): the first page of the sample's
 # Word draft, its redline and its amendment sheet, as LibreOffice renders them.
 # Needs `npm run build` and Debian's libreoffice-writer-nogui, fonts-liberation
 # (metric-compatible with Times New Roman) and poppler-utils (pdftoppm).
 # Run from the repository: sh test/word/pictures/make.sh
 set -eu
-here=test/word/pictures
+here=docs/pictures
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 node bin/opinion.js build opinions/see-migrants --to docx --out "$tmp/build" --quiet >/dev/null

@@ -1,0 +1,143 @@
+import { Command, Option } from 'commander';
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { DefineCommand } from './index.js';
+import { EXIT, UsageError, useColor } from '../io.js';
+import { displayPath } from '../../report/paths.js';
+import { projectConfig } from '../project-config.js';
+import { isOfficialLanguage, OFFICIAL_LANGUAGES } from '../../core/languages.js';
+
+interface PreviewCliOptions {
+  lang?: string;
+  port: string;
+  notes?: boolean;
+  template?: string;
+  labels: string[];
+  quiet?: boolean;
+}
+
+export const previewCommand: DefineCommand = (io, setExit) =>
+  new Command('preview')
+    .summary('serve the built HTML draft on localhost, rebuilt and reloaded on every save')
+    .description(
+      'Build the HTML draft of one opinion in memory and serve it on 127.0.0.1 (this computer only; never on the network). ' +
+        'Open the address it prints in a browser: each time a source is saved the draft is rebuilt and the page reloads. ' +
+        'When the sources have errors, the page and the terminal show them (file, line, column) until they are fixed. ' +
+        'Nothing is written to disk. The page has the Content Security Policy of the built file, with only the reload channel added.\n\n' +
+        'Exit codes: 2 could not start (no such opinion, port taken); otherwise it runs until Ctrl-C.',
+    )
+    .argument('<opinion>', 'the opinion folder')
+    .option('-l, --lang <codes>', 'language(s) to serve: a code (fr), a list (en,fr) or "all" (default: the original language)')
+    .addOption(new Option('-p, --port <number>', 'port to listen on (default 0: a free port, printed)').default('0'))
+    .option('--notes', 'include the rapporteur\'s internal notes, clearly marked')
+    .option('--template <file>', 'use this template instead of the opinion\'s own or the default')
+    .option('--labels <file>', 'a label file (with its `lang:`) overriding or adding labels; repeatable', (value: string, list: string[]) => [...list, value], [])
+    .option('-q, --quiet', 'report errors only, not warnings')
+    .action(async (path: string, options: PreviewCliOptions, command: Command) => {
+      // Defaults from opinion.config.yaml, as for `opinion build`, for every option not given on the command line.
+      const project = await projectConfig(io);
+      const config = project?.config;
+      const fromProject = (name: string) => config && command.getOptionValueSource(name) !== 'cli';
+      if (config?.lang !== undefined && fromProject('lang')) options.lang = Array.isArray(config.lang) ? config.lang.join(',') : config.lang;
+      if (config?.template !== undefined && fromProject('template')) options.template = resolve(project!.dir, config.template);
+      if (config?.labels !== undefined && fromProject('labels')) options.labels = config.labels.map((file) => resolve(project!.dir, file));
+      const port = Number(options.port);
+      if (!/^\d+$/.test(options.port) || port > 65535) throw new UsageError(`unexpected \`${options.port}\` for --port, expected a port number from 0 to 65535 (0: a free port)`);
+      const langs = options.lang === undefined || options.lang === 'all' ? options.lang : options.lang.split(',').map((l) => l.trim()).filter(Boolean);
+      const bad = Array.isArray(langs) ? langs.filter((l) => !isOfficialLanguage(l)) : [];
+      if ((Array.isArray(langs) && langs.length === 0) || bad.length > 0) {
+        throw new UsageError(`unexpected language \`${bad[0] ?? options.lang}\` for --lang, expected a code of an official EU language (${OFFICIAL_LANGUAGES.join(', ')}), a list such as \`en,fr\`, or \`all\``);
+      }
+      const dir = resolve(io.cwd, path);
+      const file = async (given: string, option: string) => {
+        const full = resolve(io.cwd, given);
+        const info = await stat(full).catch(() => undefined);
+        if (!info?.isFile()) throw new UsageError(`cannot read \`${given}\` given to ${option}: expected a file`);
+        return full;
+      };
+      const template = options.template ? await file(options.template, '--template') : undefined;
+      const labels = await Promise.all(options.labels.map((label) => file(label, '--labels')));
+      const [{ buildOpinion, watchOpinions, HTML_CSP }, { findOpinionFolders }, { formatHuman }, preview] = await Promise.all([
+        import('../../render/index.js'),
+        import('../../validate/index.js'),
+        import('../../report/index.js'),
+        import('../../preview/index.js'),
+      ]);
+      const found = await findOpinionFolders([dir]);
+      if (found.problems.length > 0) throw new UsageError(found.problems.map((p) => p.reason.replace(io.cwd + '/', '')).join('\nopinion: '));
+      if (found.folders.length !== 1 || found.folders[0] !== dir) {
+        throw new UsageError(`unexpected \`${path}\` for preview, expected one opinion folder (with its opinion.yaml)${found.folders.length > 1 ? `; it holds ${found.folders.length}: preview one of them` : ''}`);
+      }
+      const show = (p: string) => displayPath(p, io.cwd);
+
+      /** The served pages by language (the first is where `/` leads), and the languages that failed. */
+      let pages = new Map<string, string>();
+      let failed: string[] = [];
+      let failure: string | undefined;
+      let name = dir.split(/[\\/]/).pop() ?? dir;
+      const rebuild = async (): Promise<void> => {
+        const build = await buildOpinion(dir, {
+          ...(langs ? { langs } : {}),
+          formats: ['html'],
+          notes: options.notes ?? false,
+          ...(template ? { template } : {}),
+          labels,
+        });
+        name = build.name;
+        if (options.quiet) for (const f of build.files) f.messages = f.messages.filter((m) => m.fatal === true);
+        const reported = build.files.filter((f) => f.messages.length > 0);
+        if (reported.length > 0) io.stderr(formatHuman(reported, { color: useColor(io, 'stderr'), cwd: io.cwd }));
+        pages = new Map(build.renders.filter((render) => render.html !== undefined).map((render) => [render.lang, preview.withReloadChannel(render.html!)]));
+        failed = build.failed;
+        failure = undefined;
+        if (pages.size === 0 || failed.length > 0) {
+          const errors = build.files.reduce((n, f) => n + f.messages.filter((m) => m.fatal === true).length, 0);
+          const heading = `${build.name}${failed.length > 0 ? ` ${failed.join(', ')}` : ''}: not built, ${errors} error${errors === 1 ? '' : 's'} in the sources`;
+          failure = preview.errorPage({
+            title: `${heading} – opinion preview`,
+            heading,
+            report: formatHuman(build.files.filter((f) => f.messages.some((m) => m.fatal === true)), { color: false, cwd: io.cwd }),
+            csp: HTML_CSP,
+          });
+          io.stderr(`${heading} (shown in the page)\n`);
+        }
+        for (const render of build.renders) {
+          io.stderr(`${build.name} ${render.lang}: ${render.length.characters.toLocaleString('en-GB')} characters without spaces${render.length.exceeded ? ' (over the limit)' : ''}\n`);
+        }
+      };
+      const route = (path: string) => {
+        if (path === '/') {
+          const first = [...pages.keys(), ...failed][0];
+          return first !== undefined ? { redirect: `/${first}/` } : failure !== undefined ? { html: failure } : undefined;
+        }
+        const lang = /^\/([a-z]{2})\/(?:index\.html|opinion\.html)?$/.exec(path)?.[1];
+        if (lang === undefined) return undefined;
+        if (failure !== undefined && (pages.size === 0 || failed.includes(lang))) return { html: failure };
+        const page = pages.get(lang);
+        return page === undefined ? undefined : { html: page };
+      };
+
+      await rebuild();
+      let server;
+      try {
+        server = await preview.startPreviewServer(route, { port });
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new UsageError(`cannot serve the preview on 127.0.0.1:${port}: ${code === 'EADDRINUSE' ? 'the port is taken, expected a free port (or --port 0 for any free one)' : (error as Error).message}`);
+      }
+      const running = server;
+      io.stdout(`Serving ${name} at ${running.url} (Ctrl-C to stop)\n`);
+      setExit(EXIT.ok);
+      await watchOpinions(
+        [dir],
+        async () => {
+          io.stderr(`\n${new Date().toTimeString().slice(0, 8)} ${show(dir)} changed\n`);
+          await rebuild();
+          running.reload();
+        },
+        {
+          shared: [...(template ? [template] : []), ...labels],
+          onError: (p, error) => io.stderr(`opinion: cannot watch ${show(p)}: ${error.message}\n`),
+        },
+      );
+    });
