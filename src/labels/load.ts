@@ -27,6 +27,8 @@ import {
   OPTIONAL_LABELS,
   PLURAL_WORD_CHOICES,
   EXPAND_CHOICES,
+  PUNCTUATION_SPACE_CHOICES,
+  spacePunctuation,
   TEXT_LABELS,
   placeholdersOf,
   type LabelKey,
@@ -122,6 +124,14 @@ function flatten(data: Record<string, unknown>, prefix: string, source: YamlSour
           ruleId: 'labels/invalid',
           place: source.locate(pointer),
           expected: [...PLURAL_WORD_CHOICES],
+        });
+        continue;
+      }
+      if (dotted === 'typography.punctuation-space' && !(PUNCTUATION_SPACE_CHOICES as readonly string[]).includes(value)) {
+        report(source.file, `Unexpected \`${value}\` for \`typography.punctuation-space\`, expected ${PUNCTUATION_SPACE_CHOICES.map((c) => `\`${c}\``).join(', ')}`, {
+          ruleId: 'labels/invalid',
+          place: source.locate(pointer),
+          expected: [...PUNCTUATION_SPACE_CHOICES],
         });
         continue;
       }
@@ -309,6 +319,11 @@ export function resolveLabels(
     rules: (lists.get('glossary.plural-rules') as [string, string][]).map(([pattern, replacement]): [RegExp, string] => [new RegExp(pattern, 'u'), replacement]),
     expand: text.get('glossary.expand') as Labels['plural']['expand'],
   };
+  // The labels' own punctuation spaces, as the language's typography says (one draft, one convention).
+  const spacing = text.get('typography.punctuation-space')!;
+  if (spacing !== 'as-written') {
+    for (const [key, value] of text) if (/^(title|kind|header|values|closing|appendix|amendments|refs|stage|notes|html|citation|addressees|sections|scaffold)\./.test(key)) text.set(key, spacePunctuation(value, spacing));
+  }
   return {
     lang,
     locale: locale ?? lang,
@@ -355,7 +370,7 @@ export function checkAgainstEnglish(lang: string, layers: readonly LabelFile[], 
     const same = layer.meta.get('same-as-english') ?? new Set<LabelKey>();
     const wording = (value: string) => /\p{L}/u.test(value.replace(/\{[a-z_]+\}/g, ''));
     // `footnote-call` is a setting (`after-punctuation`…), not wording: the same keyword in every language.
-    const compared = [...layer.text].filter(([key, value]) => wording(value) && !/^(dates|glossary)\./.test(key) && key !== 'footnote-call');
+    const compared = [...layer.text].filter(([key, value]) => wording(value) && !/^(dates|glossary)\./.test(key) && key !== 'footnote-call' && key !== 'typography.punctuation-space');
     const copied = compared.filter(([key, value]) => value === english.text[key] && !same.has(key));
     if (copied.length === 0) continue;
     if (copied.length === compared.length && compared.length > 3) {
