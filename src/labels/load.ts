@@ -55,6 +55,13 @@ export interface LabelFile {
 }
 
 const LANG_CODE = /^[a-z]{2,3}$/;
+/** Labels that are settings: the words they may be. */
+const CHOICES: Record<string, readonly string[]> = {
+  'glossary.plural-word': PLURAL_WORD_CHOICES,
+  'glossary.expand': EXPAND_CHOICES,
+  'typography.punctuation-space': PUNCTUATION_SPACE_CHOICES,
+};
+
 const KNOWN_KEYS = [...LABEL_KEYS, ...LIST_LABELS, ...META_LISTS, 'lang', 'locale'];
 
 export async function readLabelFile(path: string, scope?: ReadScope): Promise<LabelFile> {
@@ -119,27 +126,12 @@ function flatten(data: Record<string, unknown>, prefix: string, source: YamlSour
       }
       checkPlaceholders(dotted as LabelKey, value, source, pointer);
       result.places.set(dotted as LabelKey, source.locate(pointer));
-      if (dotted === 'glossary.plural-word' && !(PLURAL_WORD_CHOICES as readonly string[]).includes(value)) {
-        report(source.file, `Unexpected \`${value}\` for \`glossary.plural-word\`, expected ${PLURAL_WORD_CHOICES.map((c) => `\`${c}\``).join(', ')}`, {
+      const choices = CHOICES[dotted];
+      if (choices && !choices.includes(value)) {
+        report(source.file, `Unexpected \`${value}\` for \`${dotted}\`, expected ${choices.map((c) => `\`${c}\``).join(choices.length === 2 ? ' or ' : ', ')}`, {
           ruleId: 'labels/invalid',
           place: source.locate(pointer),
-          expected: [...PLURAL_WORD_CHOICES],
-        });
-        continue;
-      }
-      if (dotted === 'typography.punctuation-space' && !(PUNCTUATION_SPACE_CHOICES as readonly string[]).includes(value)) {
-        report(source.file, `Unexpected \`${value}\` for \`typography.punctuation-space\`, expected ${PUNCTUATION_SPACE_CHOICES.map((c) => `\`${c}\``).join(', ')}`, {
-          ruleId: 'labels/invalid',
-          place: source.locate(pointer),
-          expected: [...PUNCTUATION_SPACE_CHOICES],
-        });
-        continue;
-      }
-      if (dotted === 'glossary.expand' && !(EXPAND_CHOICES as readonly string[]).includes(value)) {
-        report(source.file, `Unexpected \`${value}\` for \`glossary.expand\`, expected ${EXPAND_CHOICES.map((c) => `\`${c}\``).join(' or ')}`, {
-          ruleId: 'labels/invalid',
-          place: source.locate(pointer),
-          expected: [...EXPAND_CHOICES],
+          expected: [...choices],
         });
         continue;
       }

@@ -5,11 +5,9 @@
  * and a translation that moves the tags comes back as Markdown.
  */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDocument } from 'yaml';
-import { runMain } from '../helpers.js';
+import { initEnglishWithFrench, runMain } from '../helpers.js';
 import { inlinePieces, piecesText, targetPieces } from '../../src/translate/inline.js';
 import { buildOpinion } from '../../src/render/index.js';
 
@@ -41,13 +39,7 @@ describe('inline codes of a segment', () => {
 });
 
 async function englishWithFrench(): Promise<{ root: string; dir: string }> {
-  const root = mkdtempSync(join(tmpdir(), 'opinion-xliff-inline-'));
-  const dir = join(root, 'rt');
-  expect((await runMain(['init', dir, '--language', 'en', '--title', 'Title of the opinion'])).code).toBe(0);
-  const path = join(dir, 'opinion.yaml');
-  const doc = parseDocument(readFileSync(path, 'utf8'));
-  doc.set('languages', doc.createNode(['en', 'fr']));
-  writeFileSync(path, doc.toString());
+  const { root, dir } = await initEnglishWithFrench('opinion-xliff-inline-');
   const chapter = join(dir, 'text', 'en', '01-conclusions-and-recommendations.md');
   writeFileSync(chapter, `${readFileSync(chapter, 'utf8')}\n{#c-inline} The EESC *strongly* supports[^inl] the aim of :ref{#c-first} and **this**.\n\n[^inl]: A note with a [link](https://example.org/n).\n`);
   return { root, dir };
