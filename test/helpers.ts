@@ -14,6 +14,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { parseDocument } from 'yaml';
 import { dirname, join, relative } from 'node:path';
 import type { VFile } from 'vfile';
 import { afterEach } from 'vitest';
@@ -150,4 +151,17 @@ export function temporaryFolders(prefix: string): () => string {
     dirs.push(dir);
     return dir;
   };
+}
+
+/** An English opinion made by `init` (its title given) that declares French, with no French text yet: the start of the translation tests. */
+export async function initEnglishWithFrench(prefix: string): Promise<{ root: string; dir: string }> {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  const dir = join(root, 'rt');
+  const run = await runMain(['init', dir, '--language', 'en', '--title', 'Title of the opinion']);
+  if (run.code !== 0) throw new Error(`init failed: ${run.stdout}${run.stderr}`);
+  const path = join(dir, 'opinion.yaml');
+  const doc = parseDocument(readFileSync(path, 'utf8'));
+  doc.set('languages', doc.createNode(['en', 'fr']));
+  writeFileSync(path, doc.toString());
+  return { root, dir };
 }

@@ -115,6 +115,7 @@ export const TEXT_LABELS = {
   'glossary.expand': [],
   'typography.apostrophe': [],
   'typography.quote': ['text'],
+  'typography.punctuation-space': [],
   'amendments.rejected-intro': ['rule'],
   'amendments.section-text-intro': ['rule'],
   'amendments.rule': ['rule'],
@@ -132,6 +133,7 @@ export const NEUTRAL_LABELS: Partial<Record<LabelKey, string>> = {
   'values.to-be-completed': '[…]',
   'values.reference-not-assigned': '[…]',
   'footnote-call': 'as-written',
+  'typography.punctuation-space': 'as-written',
 };
 export const LABEL_KEYS = Object.keys(TEXT_LABELS) as LabelKey[];
 
@@ -156,6 +158,27 @@ export const PLURAL_WORD_CHOICES = ['first', 'last', 'none'] as const;
  * an inserted dictionary form would break agreement ("dem Europäischer…").
  */
 export const EXPAND_CHOICES = ['insert', 'author'] as const;
+
+/**
+ * The space before `; : ! ?` and `»` and after `«` (`typography.punctuation-space`):
+ * `none` (the Official Journal's French: "marché unique: de nouvelles",
+ * «Contrôle…»), `nbsp` (U+00A0) or `narrow-nbsp` (U+202F, the French national
+ * rule), or `as-written`. Applied to the labels themselves and, with
+ * `typography: language`, to the author's prose, so one draft is consistent.
+ */
+export const PUNCTUATION_SPACE_CHOICES = ['as-written', 'none', 'nbsp', 'narrow-nbsp'] as const;
+
+/** `text` with the space before `; : ! ? »` and after `«` as `choice` says (see PUNCTUATION_SPACE_CHOICES). */
+export function spacePunctuation(text: string, choice: string): string {
+  if (choice === 'none') return text.replace(/([^\s])[ \u00A0\u202F]+([;:!?»])/gu, '$1$2').replace(/«[ \u00A0\u202F]+/gu, '«');
+  const space = choice === 'nbsp' ? '\u00A0' : choice === 'narrow-nbsp' ? '\u202F' : undefined;
+  if (space === undefined) return text;
+  return text
+    // Only punctuation that ends a word group (followed by a space or the end): never "10:30" or "http://".
+    .replace(/([^\s;:!?«])[ \u00A0\u202F]*([;:!?]+)(?=\s|$|»)/gu, `$1${space}$2`)
+    .replace(/([^\s«])[ \u00A0\u202F]*»/gu, `$1${space}»`)
+    .replace(/«[ \u00A0\u202F]*(?=[^\s»])/gu, `«${space}`);
+}
 
 /** How the glossary makes an expansion plural (see `glossary.ts`). */
 export interface PluralRules {

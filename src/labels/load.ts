@@ -27,6 +27,8 @@ import {
   OPTIONAL_LABELS,
   PLURAL_WORD_CHOICES,
   EXPAND_CHOICES,
+  PUNCTUATION_SPACE_CHOICES,
+  spacePunctuation,
   TEXT_LABELS,
   placeholdersOf,
   type LabelKey,
@@ -53,6 +55,13 @@ export interface LabelFile {
 }
 
 const LANG_CODE = /^[a-z]{2,3}$/;
+/** Labels that are settings: the words they may be. */
+const CHOICES: Record<string, readonly string[]> = {
+  'glossary.plural-word': PLURAL_WORD_CHOICES,
+  'glossary.expand': EXPAND_CHOICES,
+  'typography.punctuation-space': PUNCTUATION_SPACE_CHOICES,
+};
+
 const KNOWN_KEYS = [...LABEL_KEYS, ...LIST_LABELS, ...META_LISTS, 'lang', 'locale'];
 
 export async function readLabelFile(path: string, scope?: ReadScope): Promise<LabelFile> {
@@ -117,19 +126,12 @@ function flatten(data: Record<string, unknown>, prefix: string, source: YamlSour
       }
       checkPlaceholders(dotted as LabelKey, value, source, pointer);
       result.places.set(dotted as LabelKey, source.locate(pointer));
-      if (dotted === 'glossary.plural-word' && !(PLURAL_WORD_CHOICES as readonly string[]).includes(value)) {
-        report(source.file, `Unexpected \`${value}\` for \`glossary.plural-word\`, expected ${PLURAL_WORD_CHOICES.map((c) => `\`${c}\``).join(', ')}`, {
+      const choices = CHOICES[dotted];
+      if (choices && !choices.includes(value)) {
+        report(source.file, `Unexpected \`${value}\` for \`${dotted}\`, expected ${choices.map((c) => `\`${c}\``).join(choices.length === 2 ? ' or ' : ', ')}`, {
           ruleId: 'labels/invalid',
           place: source.locate(pointer),
-          expected: [...PLURAL_WORD_CHOICES],
-        });
-        continue;
-      }
-      if (dotted === 'glossary.expand' && !(EXPAND_CHOICES as readonly string[]).includes(value)) {
-        report(source.file, `Unexpected \`${value}\` for \`glossary.expand\`, expected ${EXPAND_CHOICES.map((c) => `\`${c}\``).join(' or ')}`, {
-          ruleId: 'labels/invalid',
-          place: source.locate(pointer),
-          expected: [...EXPAND_CHOICES],
+          expected: [...choices],
         });
         continue;
       }
@@ -309,6 +311,11 @@ export function resolveLabels(
     rules: (lists.get('glossary.plural-rules') as [string, string][]).map(([pattern, replacement]): [RegExp, string] => [new RegExp(pattern, 'u'), replacement]),
     expand: text.get('glossary.expand') as Labels['plural']['expand'],
   };
+  // The labels' own punctuation spaces, as the language's typography says (one draft, one convention).
+  const spacing = text.get('typography.punctuation-space')!;
+  if (spacing !== 'as-written') {
+    for (const [key, value] of text) if (/^(title|kind|header|values|closing|appendix|amendments|refs|stage|notes|html|citation|addressees|sections|scaffold)\./.test(key)) text.set(key, spacePunctuation(value, spacing));
+  }
   return {
     lang,
     locale: locale ?? lang,
@@ -355,7 +362,7 @@ export function checkAgainstEnglish(lang: string, layers: readonly LabelFile[], 
     const same = layer.meta.get('same-as-english') ?? new Set<LabelKey>();
     const wording = (value: string) => /\p{L}/u.test(value.replace(/\{[a-z_]+\}/g, ''));
     // `footnote-call` is a setting (`after-punctuation`…), not wording: the same keyword in every language.
-    const compared = [...layer.text].filter(([key, value]) => wording(value) && !/^(dates|glossary)\./.test(key) && key !== 'footnote-call');
+    const compared = [...layer.text].filter(([key, value]) => wording(value) && !/^(dates|glossary)\./.test(key) && key !== 'footnote-call' && key !== 'typography.punctuation-space');
     const copied = compared.filter(([key, value]) => value === english.text[key] && !same.has(key));
     if (copied.length === 0) continue;
     if (copied.length === compared.length && compared.length > 3) {

@@ -7,7 +7,7 @@ import type { BlockContent, PhrasingContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { report, suggest } from '../core/messages.js';
 import type { RenderContext } from './context.js';
-import { formatLongDate } from './dates.js';
+import { formatClosingDate } from './dates.js';
 import { fillPhrasing, fillText, presidentTitle } from '../labels/labels.js';
 import { gapNode } from './front-matter.js';
 import { isToBeCompleted } from '../core/placeholders.js';
@@ -39,7 +39,7 @@ export function closingBlock(ctx: RenderContext): Closing | undefined {
     result.place = place;
     result.placeDate = fillPhrasing(ctx.labels, 'closing.place-date', {
       place: structuredClone(place),
-      date: isToBeCompleted(date) ? [gapNode(ctx)] : formatLongDate(date, ctx.labels),
+      date: isToBeCompleted(date) ? [gapNode(ctx)] : formatClosingDate(date, ctx.labels),
     });
   }
   if (typeof closing?.president === 'string' && !isToBeCompleted(closing.president)) result.president = closing.president;

@@ -51,8 +51,24 @@ export function formatLongDate(value: string, labels: Labels): string {
   const noon = new Date(2000, 0, 1, 12);
   noon.setFullYear(date.year, date.month - 1, date.day);
   const parts = longFormatter(labels.locale).formatToParts(noon);
-  return parts.map((part) => (part.type === 'day' && date.day === 1 ? labels.text['dates.first-day'] : part.value)).join('');
+  return parts.map((part) => (part.type === 'day' && date.day === 1 ? labels.text['dates.first-day'] : written(part, date, labels.lang))).join('');
 }
+
+/**
+ * A part of `Intl`'s long date as the Official Journal writes it: the spaces
+ * `Intl` puts in some locales (U+202F in Bulgarian "2026 г.", which CLDR
+ * versions change) as one no-break space, the same on every Node version; the
+ * month after a day in the genitive where `Intl` gives the nominative
+ * (Slovenian "23. maja 2026", as in "V Bruslju, 10. decembra 2014").
+ */
+function written(part: Intl.DateTimeFormatPart, date: CalendarDate, lang: string): string {
+  if (part.type === 'month' && GENITIVE_MONTHS[lang]) return GENITIVE_MONTHS[lang][date.month - 1]!;
+  return part.type === 'literal' ? part.value.replace(/[\u00A0\u202F]/g, '\u00A0') : part.value;
+}
+
+const GENITIVE_MONTHS: Record<string, string[]> = {
+  sl: ['januarja', 'februarja', 'marca', 'aprila', 'maja', 'junija', 'julija', 'avgusta', 'septembra', 'oktobra', 'novembra', 'decembra'],
+};
 
 /** "23.5.2018" (Official Journal header style). */
 export function formatShortDate(value: string, labels: Labels): string {
@@ -76,3 +92,49 @@ function formatPattern(date: CalendarDate, pattern: string): string {
     }
   });
 }
+
+/**
+ * The date of the closing block ("Brussels, 23 May 2018."), which says *on*
+ * which day the Committee adopted the opinion: in most languages the long
+ * date, but three languages mark "on" in the date itself, and `Intl` knows
+ * none of it (it gives the bare date):
+ *
+ * - Hungarian adds to the day the suffix of vowel harmony, -án/-én (-jén
+ *   after 1): "Kelt Brüsszelben, 2010. július 14-én." (CELEX 52010AE0979);
+ * - Maltese puts the article, assimilated to the spoken numeral, before the
+ *   day: "Brussell, l-20 ta’ Frar 2019." (CELEX 52019AE0768);
+ * - Latvian writes the month in the locative: "2018. gada 23. maijā"
+ *   (the grammar of Latvian dates; no published closing read yet).
+ *
+ * Other languages: the long date.
+ */
+export function formatClosingDate(value: string, labels: Labels): string {
+  const date = parseIsoDate(value);
+  const rule = CLOSING_RULES[labels.lang];
+  if (!date || !rule || labels.text['dates.long'] !== 'intl') return formatLongDate(value, labels);
+  const noon = new Date(2000, 0, 1, 12);
+  noon.setFullYear(date.year, date.month - 1, date.day);
+  return longFormatter(labels.locale)
+    .formatToParts(noon)
+    .map((part) => (part.type === 'day' ? rule.day(date.day, part.value) : part.type === 'month' ? rule.month(date.month, part.value) : written(part, date, labels.lang)))
+    .join('');
+}
+
+interface ClosingRule {
+  day: (day: number, written: string) => string;
+  month: (month: number, written: string) => string;
+}
+
+/** Hungarian -án/-én after a day number: the vowel of the number's last spoken word (1-jén, 2-án, 3-án, 4-én…). */
+const HU_SUFFIX = ['jén', 'án', 'án', 'én', 'én', 'án', 'én', 'án', 'én', 'én', 'én', 'én', 'án', 'én', 'én', 'án', 'én', 'án', 'én', 'án', 'én', 'én', 'án', 'én', 'én', 'án', 'én', 'án', 'én', 'án', 'én'];
+/** The Maltese article before a day number, as the numeral is spoken (wieħed → l-1, tnejn → it-2, ħamsa → il-5…). */
+const MT_ARTICLE = ['l', 'it', 'it', 'l', 'il', 'is', 'is', 'it', 'id', 'l', 'il', 'it', 'it', 'l', 'il', 'is', 'is', 'it', 'id', 'l', 'l', 'it', 'it', 'l', 'il', 'is', 'is', 'it', 'id', 'it', 'l'];
+/** Latvian months in the locative ("in May": maijā). */
+const LV_MONTHS = ['janvārī', 'februārī', 'martā', 'aprīlī', 'maijā', 'jūnijā', 'jūlijā', 'augustā', 'septembrī', 'oktobrī', 'novembrī', 'decembrī'];
+
+const same = (_: number, written: string) => written;
+const CLOSING_RULES: Record<string, ClosingRule> = {
+  hu: { day: (day, written) => `${written}-${HU_SUFFIX[day - 1]}`, month: same },
+  mt: { day: (day, written) => `${MT_ARTICLE[day - 1]}-${written}`, month: same },
+  lv: { day: same, month: (month) => LV_MONTHS[month - 1]! },
+};

@@ -10,7 +10,7 @@ import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { Draft, DraftHeaderField } from '../core/draft.js';
 import type { ChapterSource, Opinion } from '../core/model.js';
-import { formatLongDate } from './dates.js';
+import { formatClosingDate, formatLongDate } from './dates.js';
 import { fillTemplate } from './fill-template.js';
 import { presidentTitle, type Labels } from '../labels/labels.js';
 import type { LengthCount } from './length.js';
@@ -174,7 +174,7 @@ function fields(resolved: ResolvedDocument): Record<Field, PhrasingContent[]> {
     language: text(ctx.original.toUpperCase()),
     section,
     rapporteurs: text(names.join(', ')),
-    'closing-date': text(knownDate(meta.closing?.date) ? formatLongDate(meta.closing!.date!, ctx.labels) : meta.closing?.date ? ctx.labels.text['values.to-be-completed'] : undefined),
+    'closing-date': text(knownDate(meta.closing?.date) ? formatClosingDate(meta.closing!.date!, ctx.labels) : meta.closing?.date ? ctx.labels.text['values.to-be-completed'] : undefined),
     'closing-place': closing?.place ?? [],
     president: text(meta.closing?.president && !isPlaceholder(meta.closing.president) ? meta.closing.president : undefined),
   };

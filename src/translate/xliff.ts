@@ -30,6 +30,7 @@ import { decodeText } from '../core/read-source.js';
 import { commitOf, readAt, repoPath } from '../drafts/git.js';
 import type { Opinion } from '../core/model.js';
 import { markdownSegments, yamlSegments, type MarkdownSegment, type Segment, type YamlSegment } from './segments.js';
+import { inlinePieces, targetPieces, type Piece } from './inline.js';
 
 export interface ExportOptions {
   /** The target language. */
@@ -146,13 +147,14 @@ export async function exportXliff(opinion: Opinion, options: ExportOptions): Pro
       .map((unit) => (unit.target !== undefined ? { ...unit, state: 'needs-review-translation' as const } : unit));
   }
   const original = opinion.meta.language;
-  const transUnits = list.map((unit) =>
-    x('trans-unit', { id: unit.segment.key, resname: unit.segment.kind, 'xml:space': 'preserve' }, [
-      x('source', unit.segment.text),
-      x('target', { state: unit.state }, unit.target ?? ''),
+  const transUnits = list.map((unit) => {
+    const source = inlinePieces(unit.segment.text);
+    return x('trans-unit', { id: unit.segment.key, resname: unit.segment.kind, 'xml:space': 'preserve' }, [
+      x('source', inlineXml(source)),
+      x('target', { state: unit.state }, unit.target === undefined ? '' : inlineXml(targetPieces(unit.target, source))),
       x('note', { from: 'opinion' }, unit.segment.where === 'markdown' ? `text/${original}/${unit.segment.file}` : `${unit.segment.yamlKind}.yaml`),
-    ]),
-  );
+    ]);
+  });
   const tree: Root = {
     type: 'root',
     children: [
@@ -167,6 +169,14 @@ export async function exportXliff(opinion: Opinion, options: ExportOptions): Pro
     ],
   };
   return { xml: indent(toXml(tree)), units: list.length, toTranslate: list.filter((u) => u.state === 'needs-translation').length };
+}
+
+/** Text and inline codes as XLIFF 1.2 content: `<ph>`, `<bpt>`/`<ept>` holding the Markdown they stand for. */
+function inlineXml(pieces: Piece[]): (string | Element)[] {
+  return pieces.map((piece) => {
+    if (piece.type === 'text') return piece.value;
+    return piece.kind === 'ept' ? x('ept', { id: piece.id }, piece.native) : x(piece.kind, { id: piece.id, ctype: piece.ctype }, piece.native);
+  });
 }
 
 /** One unit per line block: readable in a text editor, and diffable. */
@@ -248,11 +258,15 @@ export function importXliff(opinion: Opinion, xliff: VFile, labelled?: ReadonlyS
         fail(unit, `Missing \`<source>\` in unit \`${id}\``);
         continue;
       }
-      if (textOf(source) !== segment.text) {
+      const codes = new Map(inlinePieces(segment.text).flatMap((p) => (p.type === 'code' ? [[`${p.kind}:${p.id}`, p.native] as const] : [])));
+      // A source whose codes are not the original's has changed: one message, the one below.
+      const sourceText = contentOf(source, codes, id, () => {});
+      if (sourceText !== segment.text) {
         fail(source, `Unexpected source text in unit \`${id}\`: the original has changed since the export, expected it to read as the original does now (export again)`, 'xliff/source-changed');
         continue;
       }
-      const translation = target ? textOf(target) : '';
+      const translation = target ? contentOf(target, codes, id, fail) : '';
+      if (translation === undefined) continue;
       if (translation.trim() === '') continue;
       if (segment.where === 'markdown' && !sameMarkers(segment.text, translation)) {
         fail(target, `Unexpected markup in the translation of \`${id}\`: the cross-references, citations and footnote marks (:ref{…}, :cite{…}, [^…]) must be those of the source`, 'xliff/markup');
@@ -310,8 +324,50 @@ function children(node: Element, name: string): Element[] {
   return node.children.filter((c): c is Element => c.type === 'element' && c.name === name);
 }
 
-function textOf(node: Element): string {
-  return node.children.map((c) => (c.type === 'text' || c.type === 'cdata' ? c.value : c.type === 'element' ? textOf(c) : '')).join('');
+/**
+ * The Markdown of a `<source>` or `<target>`: its text, each inline code
+ * replaced by the source's Markdown of the same kind and id (a CAT tool may
+ * move a tag, or leave it out, but the Markdown in it is the source's).
+ * `<mrk>` (a CAT tool's segment or comment marker) is read through. An
+ * unknown tag or id, or a pair left open, is reported: undefined then.
+ */
+function contentOf(node: Element, codes: ReadonlyMap<string, string>, unit: string, fail: (node: Element, reason: string, ruleId?: string) => void): string | undefined {
+  let ok = true;
+  const open: Element[] = [];
+  const read = (el: Element): string =>
+    el.children
+      .map((c) => {
+        if (c.type === 'text' || c.type === 'cdata') return c.value;
+        if (c.type !== 'element') return '';
+        if (c.name === 'mrk') return read(c);
+        if (c.name === 'ph' || c.name === 'bpt' || c.name === 'ept') {
+          const native = codes.get(`${c.name}:${c.attributes.id ?? ''}`);
+          if (native === undefined) {
+            ok = false;
+            fail(c, `Unexpected \`<${c.name} id="${c.attributes.id ?? ''}">\` in unit \`${unit}\`, expected the inline codes of the source (footnote calls, references, emphasis, links), with their ids`, 'xliff/inline-code');
+            return '';
+          }
+          if (c.name === 'bpt') open.push(c);
+          if (c.name === 'ept') {
+            const at = open.findIndex((b) => b.attributes.id === c.attributes.id);
+            if (at < 0) {
+              ok = false;
+              fail(c, `Unexpected \`<ept id="${c.attributes.id}">\` before its \`<bpt>\` in unit \`${unit}\`, expected each pair opened before it is closed`, 'xliff/inline-code');
+            } else open.splice(at, 1);
+          }
+          return native;
+        }
+        ok = false;
+        fail(c, `Unexpected \`<${c.name}>\` in unit \`${unit}\`, expected text and the \`<ph>\`, \`<bpt>\`, \`<ept>\` codes the export wrote`, 'xliff/inline-code');
+        return '';
+      })
+      .join('');
+  const text = read(node);
+  for (const b of open) {
+    ok = false;
+    fail(b, `Unexpected \`<bpt id="${b.attributes.id}">\` without its \`<ept>\` in unit \`${unit}\`, expected both tags of a pair (the Markdown around the text would be broken)`, 'xliff/inline-code');
+  }
+  return ok ? text : undefined;
 }
 
 /** The :ref / :cite directives and footnote marks of a text, in order. */

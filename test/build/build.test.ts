@@ -227,7 +227,8 @@ describe('what a draft contains', () => {
     writeFileSync(join(adopted, 'opinion.yaml'), readFileSync(join(adopted, 'opinion.yaml'), 'utf8').replace(/^stage: .*$/m, 'stage: adopted\nadopted_at_plenary: 2018-05-01'));
     const closings = Object.fromEntries((await buildOpinion(adopted, { langs: 'all' })).renders.map((r) => [r.lang, r.markdown!]));
     expect(closings.fr).toContain('Bruxelles, le 1er mai 2018.');
-    expect(closings.it).toContain('Bruxelles, 1 maggio 2018');
+    // The first day of a month is an ordinal in Italian, as in the Official Journal ("1º gennaio", printed "1o" on EUR-Lex).
+    expect(closings.it).toContain('Bruxelles, 1º maggio 2018');
     expect(closings.de).toContain('Brüssel, den 1. Mai 2018');
     expect(byLang.de!.markdown).toContain('# Stellungnahme des Europäischen Wirtschafts- und Sozialausschusses zum Thema „Genossenschaften und Migranten“');
     expect(byLang.en!.markdown).toContain('Cooperatives and other social economy enterprises (SEEs) help migrants.');

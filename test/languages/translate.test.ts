@@ -5,25 +5,13 @@
  * match is reported with its position and nothing is written.
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { parseDocument } from 'yaml';
-import { runMain } from '../helpers.js';
+import { initEnglishWithFrench, runMain } from '../helpers.js';
 import { buildOpinion } from '../../src/render/index.js';
 
-/** An English opinion (init, its title given) that declares French, with no French text yet. */
-async function englishWithFrench(): Promise<{ root: string; dir: string }> {
-  const root = mkdtempSync(join(tmpdir(), 'opinion-xliff-'));
-  const dir = join(root, 'rt');
-  expect((await runMain(['init', dir, '--language', 'en', '--title', 'Title of the opinion'])).code).toBe(0);
-  const path = join(dir, 'opinion.yaml');
-  const doc = parseDocument(readFileSync(path, 'utf8'));
-  doc.set('languages', doc.createNode(['en', 'fr']));
-  writeFileSync(path, doc.toString());
-  return { root, dir };
-}
+const englishWithFrench = () => initEnglishWithFrench('opinion-xliff-');
 
 /** Fill every empty target with "FR <source>", as a translator would fill it with French. */
 function fill(xlf: string): string {
