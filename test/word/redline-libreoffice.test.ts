@@ -42,7 +42,6 @@ const KNOWN_NUMBERING_FAULTS: Record<string, 'accept' | 'reject' | 'both'> = {
   'moved-and-edited': 'reject',
   'own-mixed': 'reject',
   'own-moved-notes': 'both',
-  'own-notes': 'both',
 };
 
 const collapse = (text: string): string => text.replace(/\s+/gu, ' ').trim();

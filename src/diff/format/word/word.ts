@@ -331,8 +331,8 @@ const LINE_STYLE: Record<LineStyle, string> = {
   signature: STYLE.signature,
 };
 
-function trackedLine(line: TrackedLine, track: Revisions): Paragraph {
-  return new Paragraph({ style: LINE_STYLE[line.style], ...markOptions(line.mark, track), children: line.runs.flatMap((run) => runChildren(run, track)) });
+function trackedLine(line: TrackedLine, track: Revisions, numbering?: false): Paragraph {
+  return new Paragraph({ style: LINE_STYLE[line.style], ...(numbering === false ? { numbering } : {}), ...markOptions(line.mark, track), children: line.runs.flatMap((run) => runChildren(run, track)) });
 }
 
 /**
@@ -392,12 +392,14 @@ export function redlineDocument(model: RedlineModel, options: RedlineWordOptions
   const children: FileChild[] = headerLines(model.header.lines, track);
   if (model.header.rows.length > 0) children.push(headerTable(model.header, track));
   children.push(...trackedParagraphs(model.body, auto, numbering, track));
-  children.push(...model.header.closing.map((line) => trackedLine(line, track)));
+  // Closing lines say they have no number (numId 0): LibreOffice, joining a removed numbered paragraph into one, else numbers it.
+  children.push(...model.header.closing.map((line) => trackedLine(line, track, false)));
   // The last paragraph of a document keeps its mark whatever is accepted or rejected: where it is inserted or deleted,
   // an untracked paragraph holding one space closes the document, so that no empty numbered point (or empty closing
   // line) is left. Not empty: LibreOffice, removing a paragraph before an empty one, keeps the removed one's number.
   const last = model.header.closing[model.header.closing.length - 1] ?? model.body[model.body.length - 1];
-  if (last?.mark || (last && 'markMove' in last && last.markMove)) children.push(new Paragraph({ children: [new TextRun(' ')] }));
+  // It says it has no number (numId 0): LibreOffice, accepting an inserted numbered paragraph before it, else numbers it.
+  if (last?.mark || (last && 'markMove' in last && last.markMove)) children.push(new Paragraph({ numbering: false, children: [new TextRun(' ')] }));
   // Footnotes that no mark shows (called from nowhere, or from a chapter title), listed as before.
   if (model.footnotes.length > 0) {
     children.push(new Paragraph({ style: STYLE.appendixTitle, children: [new TextRun(options.footnotesHeading ?? 'Footnotes')] }));
