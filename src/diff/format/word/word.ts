@@ -254,6 +254,21 @@ function needsTrailingSpace(paragraph: TrackedParagraph): boolean {
   return Boolean(last?.note && (last.revision || last.move) && before?.note);
 }
 
+/**
+ * A space tracked as a paragraph's last tracked footnote mark is, after it,
+ * where the paragraph's own mark is tracked (inserted, deleted or moved):
+ * LibreOffice, removing such a paragraph whose tracked footnote reference is
+ * its last run, leaves it empty with its number (an empty point before the
+ * next heading). The space goes and comes with the paragraph.
+ */
+function trackedTrailingSpace(paragraph: TrackedParagraph): TrackedRun | undefined {
+  if (!paragraph.mark && !paragraph.markMove) return undefined;
+  const runs = paragraph.runs.filter((run) => run.text !== '' || run.note);
+  const last = runs[runs.length - 1];
+  if (!last?.note || !(last.revision || last.move)) return undefined;
+  return { text: ' ', ...(last.revision ? { revision: last.revision } : {}), ...(last.move ? { move: last.move } : {}) };
+}
+
 const PARAGRAPH_STYLE: Record<TrackedParagraph['role'], string> = {
   chapter: STYLE.chapter,
   heading: STYLE.section,
@@ -309,7 +324,13 @@ function trackedParagraph(paragraph: TrackedParagraph, auto: boolean, numbering:
       Object.assign(options, { indent: { left: indent, hanging: indent } });
     }
   }
-  const runs = [...lead, ...paragraph.runs.flatMap((run) => runChildren(run, track)), ...(needsTrailingSpace(paragraph) ? [new TextRun(' ')] : [])];
+  const space = trackedTrailingSpace(paragraph);
+  const runs = [
+    ...lead,
+    ...paragraph.runs.flatMap((run) => runChildren(run, track)),
+    ...(needsTrailingSpace(paragraph) ? [new TextRun(' ')] : []),
+    ...(space ? runChildren(space, track) : []),
+  ];
   const children = withComment(runs, paragraph.comment, paragraph.markMove, track);
   const all = [...(range.start ? [range.start as ParagraphChild] : []), ...children, ...(range.end ? [range.end as ParagraphChild] : [])];
   return movedMark ? new MovedMarkParagraph({ ...options, children: all }, movedMark) : new Paragraph({ ...options, children: all });
