@@ -254,6 +254,21 @@ function needsTrailingSpace(paragraph: TrackedParagraph): boolean {
   return Boolean(last?.note && (last.revision || last.move) && before?.note);
 }
 
+/**
+ * A space tracked as a paragraph's last tracked footnote mark is, after it,
+ * where the paragraph's own mark is tracked (inserted, deleted or moved):
+ * LibreOffice, removing such a paragraph whose tracked footnote reference is
+ * its last run, leaves it empty with its number (an empty point before the
+ * next heading). The space goes and comes with the paragraph.
+ */
+function trackedTrailingSpace(paragraph: TrackedParagraph): TrackedRun | undefined {
+  if (!paragraph.mark && !paragraph.markMove) return undefined;
+  const runs = paragraph.runs.filter((run) => run.text !== '' || run.note);
+  const last = runs[runs.length - 1];
+  if (!last?.note || !(last.revision || last.move)) return undefined;
+  return { text: ' ', ...(last.revision ? { revision: last.revision } : {}), ...(last.move ? { move: last.move } : {}) };
+}
+
 const PARAGRAPH_STYLE: Record<TrackedParagraph['role'], string> = {
   chapter: STYLE.chapter,
   heading: STYLE.section,
@@ -309,7 +324,13 @@ function trackedParagraph(paragraph: TrackedParagraph, auto: boolean, numbering:
       Object.assign(options, { indent: { left: indent, hanging: indent } });
     }
   }
-  const runs = [...lead, ...paragraph.runs.flatMap((run) => runChildren(run, track)), ...(needsTrailingSpace(paragraph) ? [new TextRun(' ')] : [])];
+  const space = trackedTrailingSpace(paragraph);
+  const runs = [
+    ...lead,
+    ...paragraph.runs.flatMap((run) => runChildren(run, track)),
+    ...(needsTrailingSpace(paragraph) ? [new TextRun(' ')] : []),
+    ...(space ? runChildren(space, track) : []),
+  ];
   const children = withComment(runs, paragraph.comment, paragraph.markMove, track);
   const all = [...(range.start ? [range.start as ParagraphChild] : []), ...children, ...(range.end ? [range.end as ParagraphChild] : [])];
   return movedMark ? new MovedMarkParagraph({ ...options, children: all }, movedMark) : new Paragraph({ ...options, children: all });
@@ -331,8 +352,8 @@ const LINE_STYLE: Record<LineStyle, string> = {
   signature: STYLE.signature,
 };
 
-function trackedLine(line: TrackedLine, track: Revisions): Paragraph {
-  return new Paragraph({ style: LINE_STYLE[line.style], ...markOptions(line.mark, track), children: line.runs.flatMap((run) => runChildren(run, track)) });
+function trackedLine(line: TrackedLine, track: Revisions, numbering?: false): Paragraph {
+  return new Paragraph({ style: LINE_STYLE[line.style], ...(numbering === false ? { numbering } : {}), ...markOptions(line.mark, track), children: line.runs.flatMap((run) => runChildren(run, track)) });
 }
 
 /**
@@ -392,12 +413,14 @@ export function redlineDocument(model: RedlineModel, options: RedlineWordOptions
   const children: FileChild[] = headerLines(model.header.lines, track);
   if (model.header.rows.length > 0) children.push(headerTable(model.header, track));
   children.push(...trackedParagraphs(model.body, auto, numbering, track));
-  children.push(...model.header.closing.map((line) => trackedLine(line, track)));
+  // Closing lines say they have no number (numId 0): LibreOffice, joining a removed numbered paragraph into one, else numbers it.
+  children.push(...model.header.closing.map((line) => trackedLine(line, track, false)));
   // The last paragraph of a document keeps its mark whatever is accepted or rejected: where it is inserted or deleted,
   // an untracked paragraph holding one space closes the document, so that no empty numbered point (or empty closing
   // line) is left. Not empty: LibreOffice, removing a paragraph before an empty one, keeps the removed one's number.
   const last = model.header.closing[model.header.closing.length - 1] ?? model.body[model.body.length - 1];
-  if (last?.mark || (last && 'markMove' in last && last.markMove)) children.push(new Paragraph({ children: [new TextRun(' ')] }));
+  // It says it has no number (numId 0): LibreOffice, accepting an inserted numbered paragraph before it, else numbers it.
+  if (last?.mark || (last && 'markMove' in last && last.markMove)) children.push(new Paragraph({ numbering: false, children: [new TextRun(' ')] }));
   // Footnotes that no mark shows (called from nowhere, or from a chapter title), listed as before.
   if (model.footnotes.length > 0) {
     children.push(new Paragraph({ style: STYLE.appendixTitle, children: [new TextRun(options.footnotesHeading ?? 'Footnotes')] }));
