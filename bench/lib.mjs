@@ -20,21 +20,24 @@ export function userEnv() {
 
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
-/** Run a command once: wall time (ms), peak RSS (MB), exit code, stdout. */
+/** Run a command once: wall time (ms), CPU time (user + sys, ms; 10 ms resolution), peak RSS (MB), exit code, stdout. */
 export function runOnce(argv, options = {}) {
-  const args = TIME ? ['-f', '%M', ...argv] : argv.slice(1);
+  const args = TIME ? ['-f', '%U %S %M', ...argv] : argv.slice(1);
   const command = TIME ?? argv[0];
   const start = process.hrtime.bigint();
   const result = spawnSync(command, args, { cwd: options.cwd ?? ROOT, env: options.env ?? userEnv(), encoding: 'utf8', maxBuffer: 1 << 30 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   let rssMb;
+  let cpuMs;
   let stderr = result.stderr ?? '';
   if (TIME) {
     const lines = stderr.trimEnd().split('\n');
-    rssMb = Number(lines.pop()) / 1024;
+    const [user, sys, rss] = lines.pop().split(' ').map(Number);
+    rssMb = rss / 1024;
+    cpuMs = (user + sys) * 1000;
     stderr = lines.join('\n');
   }
-  return { ms, rssMb, code: result.status, stdout: result.stdout, stderr };
+  return { ms, cpuMs, rssMb, code: result.status, stdout: result.stdout, stderr };
 }
 
 /**

@@ -40,6 +40,8 @@ export function pairedRatio(node, argv, env, count) {
   const ratios = [];
   const ms = [];
   const base = [];
+  const cpu = [];
+  const baseCpu = [];
   for (let i = 0; i < count; i++) {
     const a = runOnce([node, '-e', '0'], { env });
     const b = runOnce([node, ...argv], { env });
@@ -47,8 +49,12 @@ export function pairedRatio(node, argv, env, count) {
     ratios.push(b.ms / a.ms);
     ms.push(b.ms);
     base.push(a.ms);
+    if (a.cpuMs !== undefined && b.cpuMs !== undefined) {
+      cpu.push(b.cpuMs);
+      baseCpu.push(a.cpuMs);
+    }
   }
-  return { ratio: median(ratios), ms: median(ms), base: median(base) };
+  return { ratio: median(ratios), ms: median(ms), base: median(base), ...(cpu.length ? { cpu: median(cpu), baseCpu: median(baseCpu) } : {}) };
 }
 
 for (const node of nodes) {
@@ -58,10 +64,12 @@ for (const node of nodes) {
   for (const [name, argv] of commands) {
     runOnce([node, bin, ...argv], { env }); // writes the code cache, as a user's first run does
     const r = pairedRatio(node, [bin, ...argv], env, runs);
-    rows.push([`opinion ${name}`, `${r.ms.toFixed(0)} ms`, `${r.base.toFixed(0)} ms`, `${r.ratio.toFixed(2)}×`]);
+    const cpu = r.cpu === undefined ? ['–', '–'] : [`${r.cpu.toFixed(0)} / ${r.baseCpu.toFixed(0)} ms`, `${(r.cpu / Math.max(r.baseCpu, 10)).toFixed(1)}×`];
+    rows.push([`opinion ${name}`, `${r.ms.toFixed(0)} ms`, `${r.base.toFixed(0)} ms`, `${r.ratio.toFixed(2)}×`, ...cpu]);
   }
   console.log(`\nNode ${version}, ${runs} pairs per command, median of per-pair ratios (NODE_EXTRA_CA_CERTS unset)\n`);
-  console.log(table(['command (sample opinion)', 'median', '`node -e 0`', '× `node -e 0`'], rows));
+  // CPU time (user + sys, from GNU time, 10 ms steps) depends less on the machine's load than wall time.
+  console.log(table(['command (sample opinion)', 'median', '`node -e 0`', '× `node -e 0`', 'CPU, command / `node -e 0`', 'CPU ×'], rows));
 }
 rmSync(out, { recursive: true, force: true });
 rmSync(cache, { recursive: true, force: true });

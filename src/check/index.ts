@@ -5,7 +5,6 @@
  * configuration. Returns the files with their messages; never prints.
  */
 import { join, resolve } from 'node:path';
-import { comparePrevious } from './previous.js';
 import type { VFile } from 'vfile';
 import { validateOpinion } from '../validate/index.js';
 import { sortMessages } from '../core/messages.js';
@@ -39,7 +38,7 @@ export interface CheckResult {
 
 export async function checkOpinion(dir: string, options: CheckOptions = {}): Promise<CheckResult> {
   // Unknown targets, duplicate numbers and vote figures of amendments are rules here (configurable), not validation errors.
-  const { opinion, index, files } = await validateOpinion(dir, { amendmentRules: false });
+  const { opinion, index, files } = await validateOpinion(dir, { amendmentRules: false, positions: 'lazy' });
   if (!opinion || !index || files.some((f) => f.messages.some((m) => m.fatal === true))) {
     return { ...(opinion ? { opinion } : {}), files, checked: false };
   }
@@ -54,6 +53,8 @@ export async function checkOpinion(dir: string, options: CheckOptions = {}): Pro
   const unexplained = settings.get('amendments/unexplained-change');
   const previousPath = options.previous ?? (unexplained?.options as { previous?: string } | undefined)?.previous;
   if (previousPath && unexplained?.severity !== 'off') {
+    // Loaded only here: the comparison brings the diff and the build, which a plain check never runs.
+    const { comparePrevious } = await import('./previous.js');
     const previous = await comparePrevious(opinion, resolve(dir, previousPath), options.previousLabel ?? previousPath, files);
     if (previous) context.previous = previous;
   }

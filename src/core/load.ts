@@ -36,6 +36,14 @@ export interface LoadOptions {
    * only the outline; reading a `tree` then throws.
    */
   markdown?: boolean;
+  /**
+   * When the YAML files get their positions: `eager` parses them with
+   * positions at once (the default when chapters are parsed: a build locates
+   * every text field); `lazy` reads the data by the fast path and parses
+   * again with positions only when a place is asked for (validate and check,
+   * which locate only what they report).
+   */
+  positions?: 'lazy' | 'eager';
 }
 
 export async function loadOpinion(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
@@ -94,7 +102,7 @@ export async function loadOpinion(dir: string, options: LoadOptions = {}): Promi
     files.push(read.file);
     if (!read.ok) continue;
     // Chapter trees wanted means a build or an analysis, which locate every text field: positions at once.
-    const source = parseYamlSource(read.file, { positions: parse ? 'eager' : 'lazy' });
+    const source = parseYamlSource(read.file, { positions: options.positions ?? (parse ? 'eager' : 'lazy') });
     sources[kind] = source;
     await checkYamlTexts(source);
     checkSchemaLink(read.file, kind);

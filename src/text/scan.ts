@@ -32,7 +32,15 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 
 /** The place of `source[from, to)` in the file. */
 export function placeAt(origin: Origin, from: number, to: number): Located {
-  return { file: origin.file, position: { start: origin.point(from), end: origin.point(to) } };
+  // Computed on first read: most places are never reported.
+  let position: Located['position'] | undefined;
+  return {
+    file: origin.file,
+    get position() {
+      position ??= { start: origin.point(from), end: origin.point(to) };
+      return position;
+    },
+  };
 }
 
 /**

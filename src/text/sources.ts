@@ -47,19 +47,22 @@ export class SourceFiles {
    */
   yamlOrigin(kind: YamlKind, pointer: string, value: string): Origin | undefined {
     const located = this.opinion.locate(kind, pointer);
-    const start = located?.position.start.offset;
-    const end = located?.position.end.offset;
-    if (!located || start === undefined || end === undefined) return undefined;
+    if (!located) return undefined;
     const path = located.file;
-    const lines = this.lineIndex(path);
-    const source = this.text(path).slice(start, end);
+    // The offsets are read on first use: a YAML file read by the fast path is
+    // parsed again with positions only when a place in it is asked for.
     let map: Int32Array | undefined;
     return {
       file: path,
       base: value,
       point: (offset) => {
-        map ??= alignOffsets(value, source, start, yamlContentStart(source));
-        return lines.point(map[Math.max(0, Math.min(offset, value.length))]!);
+        if (!map) {
+          const start = located.position.start.offset ?? 0;
+          const end = located.position.end.offset ?? start;
+          const source = this.text(path).slice(start, end);
+          map = alignOffsets(value, source, start, yamlContentStart(source));
+        }
+        return this.lineIndex(path).point(map[Math.max(0, Math.min(offset, value.length))]!);
       },
     };
   }
