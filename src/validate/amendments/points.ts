@@ -71,7 +71,9 @@ export function indexPoints(opinion: Opinion, prebuilt?: OpinionText, options: {
   const original = typeof opinion.meta.language === 'string' ? opinion.meta.language : 'en';
   const source = options.originalOnly && !prebuilt ? { ...opinion, chapters: opinion.chapters[original] ? { [original]: opinion.chapters[original] } : {} } : opinion;
   const made = makeIndex(opinion, prebuilt ?? buildText(source, undefined, { prose: false }));
-  if (options.originalOnly && !prebuilt) cached.original = made;
+  // An opinion written in its original language only: the original's index is the whole index.
+  const onlyOriginal = Object.keys(opinion.chapters).every((lang) => lang === original);
+  if (options.originalOnly && !prebuilt && !onlyOriginal) cached.original = made;
   else cached.all = made;
   cache.set(opinion, cached);
   return made;
