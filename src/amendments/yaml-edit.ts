@@ -123,18 +123,20 @@ export function insertItem(text: string, doc: Document.Parsed, path: (string | n
   const indent = ' '.repeat(dash.length);
   const written = lines.map((line, i) => (i === 0 ? dash + line : line ? indent + line : '')).join('\n') + '\n';
   // Items separated by blank lines keep them: one is added with the new item.
-  const blankBefore = (at: number) => /\n[ \t]*\n$/.test(text.slice(Math.max(0, at - 40), at));
+  const gap = (k: number) => {
+    const other = seq.items[k] as Node | undefined;
+    if (k < 1 || !other?.range) return false;
+    const at = lineStart(text, other.range[0]);
+    return /\n[ \t]*\n$/.test(text.slice(Math.max(0, at - 40), at));
+  };
+  const separated = gap(index > 0 ? index : 1) || gap(index + 1);
   const next = seq.items[index + 1] as Node | undefined;
   const at = where === 'before' ? start : next?.range ? lineStart(text, next.range[0]) : undefined;
-  if (at !== undefined) {
-    const separated = where === 'before' ? index > 0 && blankBefore(start) : blankBefore(at);
-    return { start: at, end: at, text: written + (separated ? '\n' : '') };
-  }
+  if (at !== undefined) return { start: at, end: at, text: written + (separated ? '\n' : '') };
   let end = item.range[1];
   while (end > item.range[0] && /\s/.test(text[end - 1] ?? '')) end--;
   const lineEnd = text.indexOf('\n', end);
   const after = lineEnd < 0 ? text.length : lineEnd + 1;
-  const separated = index > 0 && blankBefore(start);
   return { start: after, end: after, text: (lineEnd < 0 ? '\n' : '') + (separated ? '\n' : '') + written };
 }
 

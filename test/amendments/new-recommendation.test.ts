@@ -20,7 +20,7 @@ function scratch(): { root: string; sample: string } {
   return { root, sample: join(root, 'opinions', 'see-migrants') };
 }
 
-/** Two section amendments inserting recommendations: one after rec-funding (adopted), one before rec-promote-see (rejected). */
+/** Two adopted section amendments inserting recommendations: one after rec-funding, one before rec-promote-see. */
 function addAmendments(sample: string, extra = ''): void {
   const file = join(sample, 'amendments.yaml');
   writeFileSync(
@@ -52,9 +52,9 @@ ${extra}    reason: Illustrative reason.
     new_id: rec-first
     text: The EESC calls on the Member States to recognise SEEs in their national integration strategies.
     addressees: [member-states]
-    position: reject
-    outcome: rejected
-    vote: { for: 10, against: 30, abstentions: 1 }
+    position: accept
+    outcome: adopted
+    vote: { for: 30, against: 10, abstentions: 1 }
 `,
   );
 }
@@ -90,6 +90,7 @@ describe('an amendment inserting a new recommendation', () => {
     const applied = await runMain(['amendments', 'apply', sample, '--out', next]);
     expect(applied.code).toBe(0);
     expect(applied.stdout).toContain('AM 8 (am-s8)');
+    expect(applied.stdout).toContain('AM 9 (am-s9)');
     // The translations that the amendment does not give are said to be missing.
     expect(applied.stderr).toMatch(/Missing `de`, `it` text in amendment `am-s8` \(AM 8\): the new recommendation has no text in `de`, `it`/);
     const before = readFileSync(join(sample, 'recommendations.yaml'), 'utf8');
@@ -108,6 +109,21 @@ describe('an amendment inserting a new recommendation', () => {
       '',
     ].join('\n');
     expect(after).toContain(added);
+    // Before the first recommendation, in the original language only (the amendment's text is a plain string).
+    expect(after).toContain(
+      [
+        'recommendations:',
+        '  - id: rec-first',
+        '    text:',
+        '      en: >-',
+        '        The EESC calls on the Member States to recognise SEEs in their national integration',
+        '        strategies.',
+        '    addressees: [member-states]',
+        '',
+        '  - id: rec-promote-see',
+      ].join('\n'),
+    );
+    expect(applied.stderr).toMatch(/Missing `de`, `fr`, `it` text in amendment `am-s9` \(AM 9\): the new recommendation has no text in/);
     // Nothing else changed in the file but the adopted amendment on rec-funding's own text (am-s4).
     const start = after.indexOf(added);
     expect(after.slice(start + added.length)).toBe(before.slice(before.indexOf('  - id:', before.indexOf('id: rec-funding') + 10)));
@@ -115,6 +131,7 @@ describe('an amendment inserting a new recommendation', () => {
     const diff = await runMain(['diff', sample, next, '--format', 'json']);
     const changes = (JSON.parse(diff.stdout) as { changes: { kind: string; id?: string; amendment?: string; unexplained?: boolean }[] }).changes.filter((c) => c.kind !== 'renumbered');
     expect(changes.find((c) => c.id === 'rec-monitoring')).toMatchObject({ kind: 'added', amendment: 'am-s8' });
+    expect(changes.find((c) => c.id === 'rec-first')).toMatchObject({ kind: 'added', amendment: 'am-s9' });
     expect(changes.some((c) => c.unexplained)).toBe(false);
 
     // The new version validates, and check finds the adopted amendment applied.
