@@ -6,19 +6,10 @@
  * known to `opinion check` once applied.
  */
 import { describe, it, expect } from 'vitest';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runMain, ROOT } from '../helpers.js';
-
-const SAMPLE = join(ROOT, 'opinions', 'see-migrants');
-
-function scratch(): { root: string; sample: string } {
-  const root = mkdtempSync(join(tmpdir(), 'opinion-new-rec-'));
-  cpSync(join(ROOT, 'schemas'), join(root, 'schemas'), { recursive: true });
-  cpSync(SAMPLE, join(root, 'opinions', 'see-migrants'), { recursive: true });
-  return { root, sample: join(root, 'opinions', 'see-migrants') };
-}
+import { runMain } from '../helpers.js';
+import { scratch } from './scratch.js';
 
 /** Two adopted section amendments inserting recommendations: one after rec-funding, one before rec-promote-see. */
 function addAmendments(sample: string, extra = ''): void {
