@@ -16,7 +16,7 @@ const root = here + '../';
 const DOC = root + 'docs/benchmarks.md';
 const START = '<!-- bench:start (written by `npm run bench`) -->';
 const END = '<!-- bench:end -->';
-const ALL = ['startup', 'check', 'build', 'diff', 'word'];
+const ALL = ['startup', 'check', 'build', 'diff', 'word', 'amendments'];
 const chosen = process.argv.slice(2).filter((a) => ALL.includes(a));
 const benches = chosen.length > 0 ? chosen : ALL;
 

@@ -8,7 +8,9 @@
  * - amend: the point's text is replaced (in every language the amendment
  *   gives; a language it does not give keeps its text, with a warning);
  * - delete: the point goes, in every language;
- * - insert-after / insert-before: a new point `{#new_id}` next to the target;
+ * - insert-after / insert-before: a new point `{#new_id}` next to the target
+ *   (next to a recommendation: a new item of recommendations.yaml, with the
+ *   amendment's `addressees`);
  * - opinion.yaml: `stage` moves on (section → plenary → adopted), `version`
  *   + 1, `version_date` set from the date given (or removed);
  * - amendments.yaml: each applied amendment gets `applied_in: <version>`;
@@ -26,7 +28,7 @@ import { report } from '../core/messages.js';
 import { NEXT_STAGE, amendmentsOf, sameText, stageOfOpinion, textIn, type AmendmentStage, type TabledAmendment } from '../core/amendments.js';
 import type { PointIndex, PointPlace } from '../validate/amendments/points.js';
 import { amendmentsFile } from '../validate/amendments/validate.js';
-import { applySplices, parseForEdit, removeItem, removeKey, replaceScalar, setKey, type Splice } from './yaml-edit.js';
+import { applySplices, foldedBlock, insertItem, parseForEdit, removeItem, removeKey, replaceScalar, setKey, type Splice } from './yaml-edit.js';
 
 export interface ApplyOptions {
   /** The stage whose adopted amendments to apply (default: the opinion's stage). */
@@ -94,8 +96,13 @@ export function applyAmendments(opinion: Opinion, points: PointIndex, options: A
       }
       onTarget.set(a.target, a);
     } else {
-      if (point.from !== 'prose') {
-        fail(a, 'action', `Unexpected \`${a.action}\` next to the ${point.from} \`${a.target}\` in amendment \`${a.id}\`, expected a point of a chapter: a new ${point.from} needs its own entry in ${point.from}s.yaml`, 'amendments/unsupported');
+      if (point.from === 'principle') {
+        fail(a, 'action', `Unexpected \`${a.action}\` next to the principle \`${a.target}\` in amendment \`${a.id}\`, expected a point of a chapter or a recommendation: a new principle needs its own entry in principles.yaml`, 'amendments/unsupported');
+        errors++;
+        continue;
+      }
+      if (point.from === 'recommendation' && (!Array.isArray(a.addressees) || a.addressees.length === 0)) {
+        fail(a, 'action', `Missing \`addressees\` on adopted amendment \`${a.id}\` (AM ${a.number}), which inserts a new recommendation: expected whom it is addressed to, as in recommendations.yaml`, 'amendments/missing-addressees');
         errors++;
         continue;
       }
@@ -127,6 +134,18 @@ export function applyAmendments(opinion: Opinion, points: PointIndex, options: A
   for (const a of chosen) {
     const point = points.points.get(a.target)!;
     const untranslated: string[] = [];
+    if (point.from === 'recommendation' && a.action !== 'amend' && a.action !== 'delete') {
+      // A new recommendation: an item of its own in recommendations.yaml, next to the target's.
+      const place = [...point.places.values()].find((p) => p.in === 'yaml');
+      if (place?.in !== 'yaml') throw new Error(`no place for ${a.target}`);
+      const written = newRecommendation(a, opinion, place.index, points.langs, original);
+      splice(place.file, insertItem(texts.get(place.file) ?? '', docOf(place.file), ['recommendations'], place.index, a.action === 'insert-before' ? 'before' : 'after', written.lines));
+      if (written.missing.length > 0) {
+        const langs = written.missing.map((l) => `\`${l}\``).join(', ');
+        warn(a, `Missing ${langs} text in amendment \`${a.id}\` (AM ${a.number}): the new recommendation has no text in ${langs}, expected a translation`);
+      }
+      continue;
+    }
     for (const lang of points.langs) {
       const place = point.places.get(lang);
       const given = textIn(a.text, lang, original);
@@ -198,6 +217,28 @@ export function applyAmendments(opinion: Opinion, points: PointIndex, options: A
   const changes = new Map<string, string>();
   for (const [path, list] of splices) changes.set(path, tidy(applySplices(texts.get(path) ?? '', list), path));
   return { changes, applied: chosen, stage, nextStage, version, refused: false };
+}
+
+/**
+ * The lines of a new recommendation: its id, its text (a map of languages
+ * when the recommendations have one, with each language the amendment gives,
+ * else the original's text), its addressees. Nothing else is made up.
+ */
+function newRecommendation(a: TabledAmendment, opinion: Opinion, beside: number, langs: readonly string[], original: string): { lines: string[]; missing: string[] } {
+  const lines = [`id: ${a.new_id}`];
+  const neighbour = opinion.recommendations[beside]?.text;
+  const missing: string[] = [];
+  if (typeof neighbour === 'string') lines.push(...foldedBlock('text', textIn(a.text, original, original) ?? '', 96 - 6));
+  else {
+    lines.push('text:');
+    for (const lang of langs) {
+      const given = textIn(a.text, lang, original);
+      if (given === undefined) missing.push(lang);
+      else lines.push(...foldedBlock(lang, given, 96 - 8).map((line) => `  ${line}`));
+    }
+  }
+  lines.push(`addressees: [${(a.addressees ?? []).join(', ')}]`);
+  return { lines, missing };
 }
 
 function deletePlace(place: PointPlace, texts: Map<string, string>, splice: (path: string, s: Splice | undefined) => void, docOf: (path: string) => ReturnType<typeof parseForEdit>): void {

@@ -107,6 +107,44 @@ export function removeItem(text: string, doc: Document.Parsed, path: (string | n
   return { start, end, text: '' };
 }
 
+/**
+ * A new item in the block list at `path`, before item `index` (`where:
+ * 'before'`) or after it, at the list's indentation. `lines` are the item's
+ * lines without the dash, indented relative to the item's first key.
+ */
+export function insertItem(text: string, doc: Document.Parsed, path: (string | number)[], index: number, where: 'before' | 'after', lines: readonly string[]): Splice | undefined {
+  const seq = doc.getIn(path, true) as Node | undefined;
+  if (!isSeq(seq) || seq.flow) return undefined;
+  const item = seq.items[index] as Node | undefined;
+  if (!item?.range) return undefined;
+  const start = lineStart(text, item.range[0]);
+  const dash = text.slice(start, item.range[0]);
+  if (!/^[ \t]*-[ \t]+$/.test(dash)) return undefined;
+  const indent = ' '.repeat(dash.length);
+  const written = lines.map((line, i) => (i === 0 ? dash + line : line ? indent + line : '')).join('\n') + '\n';
+  // Items separated by blank lines keep them: one is added with the new item.
+  const gap = (k: number) => {
+    const other = seq.items[k] as Node | undefined;
+    if (k < 1 || !other?.range) return false;
+    const at = lineStart(text, other.range[0]);
+    return /\n[ \t]*\n$/.test(text.slice(Math.max(0, at - 40), at));
+  };
+  const separated = gap(index > 0 ? index : 1) || gap(index + 1);
+  const next = seq.items[index + 1] as Node | undefined;
+  const at = where === 'before' ? start : next?.range ? lineStart(text, next.range[0]) : undefined;
+  if (at !== undefined) return { start: at, end: at, text: written + (separated ? '\n' : '') };
+  let end = item.range[1];
+  while (end > item.range[0] && /\s/.test(text[end - 1] ?? '')) end--;
+  const lineEnd = text.indexOf('\n', end);
+  const after = lineEnd < 0 ? text.length : lineEnd + 1;
+  return { start: after, end: after, text: (lineEnd < 0 ? '\n' : '') + (separated ? '\n' : '') + written };
+}
+
+/** `key: >-` and the text folded under it (two spaces in), its lines at most `width` characters. */
+export function foldedBlock(key: string, value: string, width: number): string[] {
+  return [`${key}: >-`, ...fold(value.replace(/\s+/g, ' ').trim(), width).map((line) => `  ${line}`)];
+}
+
 export function applySplices(text: string, splices: readonly Splice[]): string {
   let out = text;
   for (const splice of [...splices].sort((a, b) => b.start - a.start || b.end - a.end)) out = out.slice(0, splice.start) + splice.text + out.slice(splice.end);

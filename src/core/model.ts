@@ -210,6 +210,8 @@ export interface TabledAmendment {
   target: string;
   action: 'amend' | 'delete' | 'insert-after' | 'insert-before';
   new_id?: string;
+  /** A new recommendation's addressees (insert next to a recommendation). */
+  addressees?: string[];
   text?: Text;
   against?: string;
   tabled?: string;

@@ -216,14 +216,15 @@ export type MetaListKey = (typeof META_LISTS)[number];
 
 /**
  * Labels whose wording the Official Journal fixes (title line, kind, header
- * block, legal-basis values, closing, appendix of amendments, section names),
+ * block, legal-basis values, closing, appendix of amendments and its
+ * sentences in `amendments.`, section names),
  * and so can be verified in a published opinion. The others are either draft
  * furniture (stage banners, internal notes, HTML links, scaffold chapter
  * titles) or words the build puts into the author's own text (references such
  * as "point 1.2", addressee headings), whose wording the author controls.
  */
 export function isPublishedLabel(key: LabelKey): boolean {
-  return /^(title|kind|header|values|closing|appendix|sections)\./.test(key);
+  return /^(title|kind|header|values|closing|appendix|sections)\.|^amendments\.(rejected-intro|section-text-intro|insert-before)$/.test(key);
 }
 
 export type Slot = string | PhrasingContent[];

@@ -10,9 +10,52 @@ import { parseMarkdown } from '../core/markdown.js';
 
 export type NumberOf = (id: string) => string | undefined;
 
+/** `:ref{#id}` and `:cite{#id}` as written in the common case (no label, no other attribute). */
+const PLAIN_REF = /(?<!:):(ref|cite)\{#([^\s"'<=>`}#.{]+)\}/g;
+/**
+ * What could make Markdown more than text, once plain `:ref{#id}` and
+ * `:cite{#id}` are set aside, footnote calls left out and simple emphasis
+ * unwrapped: an inline marker or escape, a directive, a block marker opening
+ * a line, a blank line (two paragraphs) or a hard break. A text without any
+ * of them reads as itself, whitespace folded: no parse needed (a sheet of
+ * 300 amendments otherwise spends most of its time in micromark).
+ */
+const SYNTAX = /[\\`*_[\]<>&!~|{}\r]|:(?=\S)|(?:^|\n)[ \t]*(?:[#>+=:-]|\d{1,9}[.)])|\n[ \t]*\n| {2,}\n|^[ \t]*\n|^ {0,3}\t|^ {4}/;
+
+/**
+ * Emphasis and strong emphasis in the simplest case, `*words*`, `**words**`,
+ * `_words_`, `__words__`: starting and ending with a letter or digit, on one
+ * line, with no `*` or `_` inside, and between whitespace or punctuation
+ * outside (so that the delimiters can only open and close, whatever the
+ * CommonMark flanking rules make of them).
+ */
+const EMPHASIS = /(?<=^|[\s\p{P}\p{S}])(?<![*_\\])(\*\*|__|\*|_)([\p{L}\p{N}](?:[^*_\n]*?[\p{L}\p{N}])?)\1(?![*_])(?=$|[\s\p{P}\p{S}])/gu;
+
+/** A footnote call `[^label]` (the point's text is read without its footnotes' definitions). */
+const FOOTNOTE_CALL = /(?<!\\)\[\^([^\]\s]+)\]/g;
+
 export function plainOf(markdown: string, lang: string, numberOf: NumberOf): string {
-  const tree = parseMarkdown(markdown);
   const word = (POINT_WORD[lang] ?? POINT_WORD.en!)[0];
+  const unmarked = markdown.replace(FOOTNOTE_CALL, '').replace(EMPHASIS, '$2');
+  if (!SYNTAX.test(unmarked.replace(PLAIN_REF, ' '))) {
+    return fold(
+      unmarked.replace(PLAIN_REF, (_, name: string, id: string) => {
+        if (name === 'cite') return '';
+        const number = numberOf(id);
+        return number ? `${word} ${number}` : `[${id}]`;
+      }),
+    );
+  }
+  return plainParsed(markdown, lang, numberOf);
+}
+
+/** `plainOf` through the full Markdown parse, whatever the text (what the shortcut must agree with). */
+export function plainParsed(markdown: string, lang: string, numberOf: NumberOf): string {
+  const word = (POINT_WORD[lang] ?? POINT_WORD.en!)[0];
+  // A point's text comes without its footnotes' definitions, and without its definition a call is not one:
+  // definitions are added so that the calls are read as calls (and left out).
+  const labels = [...new Set([...markdown.matchAll(FOOTNOTE_CALL)].map((m) => m[1]!))];
+  const tree = parseMarkdown(labels.length > 0 ? `${markdown}\n\n${labels.map((label) => `[^${label}]: -`).join('\n\n')}\n` : markdown);
   const out: string[] = [];
   const walk = (node: Nodes): void => {
     switch (node.type) {
@@ -24,6 +67,7 @@ export function plainOf(markdown: string, lang: string, numberOf: NumberOf): str
         out.push('\n');
         return;
       case 'footnoteReference':
+      case 'footnoteDefinition':
         return;
       case 'textDirective': {
         if (node.name === 'ref') {
@@ -43,5 +87,9 @@ export function plainOf(markdown: string, lang: string, numberOf: NumberOf): str
     }
   };
   walk(tree);
-  return out.join('').replace(/[ \t]*\n[ \t]*(?!\n)/g, (m) => (m.includes('\n') ? ' ' : m)).replace(/ {2,}/g, ' ').trim();
+  return fold(out.join(''));
+}
+
+function fold(text: string): string {
+  return text.replace(/[ \t]*\n[ \t]*(?!\n)/g, (m) => (m.includes('\n') ? ' ' : m)).replace(/ {2,}/g, ' ').trim();
 }

@@ -5,22 +5,12 @@
  * positioned messages and nothing written.
  */
 import { describe, it, expect } from 'vitest';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { runMain, ROOT } from '../helpers.js';
+import { SAMPLE, scratch } from './scratch.js';
 import { merge3 } from '../../src/amendments/merge.js';
-
-const SAMPLE = join(ROOT, 'opinions', 'see-migrants');
-
-/** A scratch folder holding a copy of the sample as `opinions/see-migrants` (so schema links resolve as in the repository). */
-function scratch(): { root: string; sample: string } {
-  const root = mkdtempSync(join(tmpdir(), 'opinion-amendments-'));
-  cpSync(join(ROOT, 'schemas'), join(root, 'schemas'), { recursive: true });
-  cpSync(SAMPLE, join(root, 'opinions', 'see-migrants'), { recursive: true });
-  return { root, sample: join(root, 'opinions', 'see-migrants') };
-}
 
 const json = (text: string) => JSON.parse(text) as Record<string, unknown>[];
 

@@ -3,7 +3,8 @@
  * text is numbered now, their reading order, their source text (Markdown,
  * original language) and where that text is written in every language — a
  * span of a chapter file, or a YAML scalar of `recommendations.yaml` /
- * `principles.yaml`. Made from the check's text model (fast: no rendering).
+ * `principles.yaml`. Made from the check's text model without its inline
+ * prose (fast: no rendering, no inline scan).
  */
 import type { Located, Opinion, Text } from '../../core/model.js';
 import { LEADING_ID } from '../../core/markdown.js';
@@ -69,8 +70,10 @@ export function indexPoints(opinion: Opinion, prebuilt?: OpinionText, options: {
   if (hit && !prebuilt) return hit;
   const original = typeof opinion.meta.language === 'string' ? opinion.meta.language : 'en';
   const source = options.originalOnly && !prebuilt ? { ...opinion, chapters: opinion.chapters[original] ? { [original]: opinion.chapters[original] } : {} } : opinion;
-  const made = makeIndex(opinion, prebuilt ?? buildText(source));
-  if (options.originalOnly && !prebuilt) cached.original = made;
+  const made = makeIndex(opinion, prebuilt ?? buildText(source, undefined, { prose: false }));
+  // An opinion written in its original language only: the original's index is the whole index.
+  const onlyOriginal = Object.keys(opinion.chapters).every((lang) => lang === original);
+  if (options.originalOnly && !prebuilt && !onlyOriginal) cached.original = made;
   else cached.all = made;
   cache.set(opinion, cached);
   return made;

@@ -118,6 +118,7 @@ export function structure(opinion: Opinion, points: PointIndex, definedIds: Read
   const byId = new Map<string, { a: TabledAmendment; i: number }>();
   const newIds = new Map<string, number>();
   const original = points.original;
+  const unexpectedAddressees = (a: TabledAmendment, i: number): Finding => ({ ruleId: 'amendments/unexpected-addressees', reason: `Unexpected \`addressees\` on amendment ${name(a)}, expected them only on an amendment inserting a new recommendation`, at: locate(i, 'addressees', 'key'), severity: 'warning' });
   opinion.amendments.forEach((a, i) => {
     if (typeof a.id !== 'string') return;
     const first = byId.get(a.id);
@@ -156,9 +157,21 @@ export function structure(opinion: Opinion, points: PointIndex, definedIds: Read
       } else if (newIds.has(a.new_id) && a.outcome !== 'rejected' && a.outcome !== 'withdrawn' && a.outcome !== 'fallen') {
         findings.push({ ruleId: 'amendments/new-id-taken', reason: `Unexpected \`new_id\` \`${a.new_id}\` on amendment ${name(a)}: another amendment inserts a point with it, expected a new id`, at: locate(i, 'new_id'), severity: 'error' });
       }
+      const beside = points.points.get(a.target)?.from;
+      if (beside === 'recommendation' && a.addressees === undefined) {
+        findings.push({
+          ruleId: 'amendments/missing-addressees',
+          reason: `Missing \`addressees\` on amendment ${name(a)}, which inserts a new recommendation: expected whom it is addressed to, as in recommendations.yaml (e.g. \`addressees: [european-commission]\`)`,
+          at: locate(i, 'action'),
+          severity: 'error',
+        });
+      } else if (beside !== undefined && beside !== 'recommendation' && a.addressees !== undefined) {
+        findings.push(unexpectedAddressees(a, i));
+      }
       if (typeof a.new_id === 'string' && a.outcome !== 'rejected' && a.outcome !== 'withdrawn' && a.outcome !== 'fallen') newIds.set(a.new_id, i);
-    } else if (a.new_id !== undefined) {
-      findings.push({ ruleId: 'amendments/unexpected-new-id', reason: `Unexpected \`new_id\` on amendment ${name(a)}, expected it only with \`insert-after\` or \`insert-before\``, at: locate(i, 'new_id', 'key'), severity: 'warning' });
+    } else if (a.new_id !== undefined || a.addressees !== undefined) {
+      if (a.addressees !== undefined) findings.push(unexpectedAddressees(a, i));
+      if (a.new_id !== undefined) findings.push({ ruleId: 'amendments/unexpected-new-id', reason: `Unexpected \`new_id\` on amendment ${name(a)}, expected it only with \`insert-after\` or \`insert-before\``, at: locate(i, 'new_id', 'key'), severity: 'warning' });
     }
     (Array.isArray(a.replaces) ? a.replaces : []).forEach((id, j) => {
       const replaced = byId.get(id);
