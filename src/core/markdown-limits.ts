@@ -2,9 +2,12 @@
  * Bounds on Markdown that keep every command's time and memory in
  * proportion to the text. Parsers and serializers of Markdown have
  * super-linear corners (emphasis or links nested thousands deep, thousands
- * of `*_` or `a:b` or `](` in one paragraph, a table of 50,000 columns,
- * 20,000 footnotes in a file): no real opinion comes near them, and past
- * them a build would take minutes or gigabytes. Each is checked here in one
+ * of `*_` or `a:b` or `](` in one paragraph, a table of 50,000 columns):
+ * no real opinion comes near them, and past them a build would take minutes
+ * or gigabytes. Long text is not one of them: it is parsed in pieces
+ * (markdown-chunks.ts), so 20,000 footnotes or a long table cost in
+ * proportion to their length; their bounds here sit at what a 2 MB file can
+ * hold. Each is checked here in one
  * linear pass over the text, before anything is parsed, and refused with a
  * message at its place naming the limit (`source/limit`); `validate`,
  * `build`, `check`, `stats` and `diff` all refuse the same text.
