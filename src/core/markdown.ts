@@ -8,11 +8,12 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkDirective from 'remark-directive';
 import type { Root } from 'mdast';
+import { parseInPieces } from './markdown-chunks.js';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).freeze();
 
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text) as Root;
+  return parseInPieces(text, (piece) => processor.parse(piece) as Root);
 }
 
 /** The processor itself, for callers that also stringify (same extensions both ways). */

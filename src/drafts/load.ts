@@ -15,6 +15,7 @@ import { draftText, readMarkdownDraft } from './markdown-file.js';
 import { displayPath } from '../report/paths.js';
 import { relocate } from './relocate.js';
 import { draftFromDocx, isWordDocument } from './word-file.js';
+import { interruptedBuildOf } from '../render/transaction.js';
 
 export interface LoadedDraft {
   draft: Draft;
@@ -43,6 +44,12 @@ async function loadPath(cwd: string, path: string, lang: string | undefined): Pr
   if (info.isDirectory()) {
     const { draft, files } = await readOpinionFolder(absolute, shown, lang);
     return { draft: relocate(draft, (file) => displayPath(resolve(cwd, file), cwd), shown), files };
+  }
+  const journal = await interruptedBuildOf(absolute);
+  if (journal) {
+    throw new InputError(
+      `cannot read \`${shown}\`: the build that wrote it was interrupted (its journal \`${displayPath(journal, cwd)}\` is still there), so the outputs next to it may be part old, part new; run \`opinion build\` again to finish it`,
+    );
   }
   if (isWordDocument(absolute)) {
     const bytes = await readFile(absolute).catch((error: unknown) => {

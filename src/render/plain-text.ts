@@ -19,10 +19,20 @@ const BLOCKS = new Set(['paragraph', 'heading', 'list', 'listItem', 'table', 'ta
 
 export function plainText(nodes: readonly Nodes[]): PlainText {
   const result: PlainText = { text: '', refs: [], notes: [] };
+  // The text is gathered in parts (asking a long concatenated string for its last character flattens it each time).
+  const parts: string[] = [];
+  let length = 0;
+  let last = '';
+  const add = (text: string) => {
+    if (text === '') return;
+    parts.push(text);
+    length += text.length;
+    last = text[text.length - 1]!;
+  };
   const blocks = (list: readonly Nodes[], separator: string) => {
     list.forEach((node, i) => {
       const apart = separator !== '\n' || BLOCKS.has(node.type) || BLOCKS.has(list[i - 1]?.type ?? '');
-      if (i > 0 && apart && result.text !== '' && !result.text.endsWith('\n')) result.text += separator;
+      if (i > 0 && apart && length > 0 && last !== '\n') add(separator);
       inline(node);
     });
   };
@@ -30,19 +40,19 @@ export function plainText(nodes: readonly Nodes[]): PlainText {
     switch (node.type) {
       case 'text':
       case 'inlineCode':
-        result.text += node.value;
+        add(node.value);
         return;
       case 'code':
-        result.text += node.value;
+        add(node.value);
         return;
       case 'break':
-        result.text += '\n';
+        add('\n');
         return;
       case 'image':
-        result.text += node.alt ?? '';
+        add(node.alt ?? '');
         return;
       case 'footnoteReference':
-        result.notes.push({ offset: result.text.length, number: node.label ?? node.identifier });
+        result.notes.push({ offset: length, number: node.label ?? node.identifier });
         return;
       case 'html':
       case 'definition':
@@ -51,9 +61,9 @@ export function plainText(nodes: readonly Nodes[]): PlainText {
         return;
       case 'link':
         if (node.data?.opinionRef) {
-          const start = result.text.length;
+          const start = length;
           node.children.forEach(inline);
-          result.refs.push({ target: node.data.opinionRef, start, end: result.text.length });
+          result.refs.push({ target: node.data.opinionRef, start, end: length });
           return;
         }
         node.children.forEach(inline);
@@ -77,6 +87,7 @@ export function plainText(nodes: readonly Nodes[]): PlainText {
     }
   };
   blocks(nodes, '\n');
+  result.text = parts.join('');
   return result;
 }
 

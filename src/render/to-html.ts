@@ -14,6 +14,7 @@ import { unified } from 'unified';
 import remarkRehype from 'remark-rehype';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import { CLOBBER_PREFIX } from './anchors.js';
+import { footnoteReference } from './footnote-reference-html.js';
 import type { Labels } from '../labels/labels.js';
 import { stylesheet } from './stylesheet.js';
 import './mdast-data.js';
@@ -51,6 +52,7 @@ export function toHtml(holder: { tree?: Root }, page: PageOptions): string {
   const processor = unified()
     .use(remarkRehype, {
       clobberPrefix: CLOBBER_PREFIX,
+      handlers: { footnoteReference },
       footnoteLabel: labels['html.footnotes'],
       footnoteLabelTagName: 'h2',
       footnoteLabelProperties: { className: ['sr-only'] },

@@ -122,6 +122,28 @@ export async function commitFiles(root: string, files: readonly { path: string; 
   await rm(join(root, JOURNAL_NAME), { force: true });
 }
 
+/**
+ * The journal of an interrupted build that `file` (a built output) is part of,
+ * or undefined: while one is there, the outputs of that build may be part old,
+ * part new, so a reader must not take them as one draft. Looks in the folder of
+ * the file and the two above it (`<out>/<opinion>/<lang>/opinion.md`).
+ */
+export async function interruptedBuildOf(file: string): Promise<string | undefined> {
+  let root = dirname(file);
+  for (let up = 0; up < 3; up++, root = dirname(root)) {
+    const path = join(root, JOURNAL_NAME);
+    let journal: Journal;
+    try {
+      journal = JSON.parse(await readFile(path, 'utf8')) as Journal;
+    } catch {
+      continue;
+    }
+    const key = relative(root, file).split(sep).join('/');
+    if (Array.isArray(journal.renames) && journal.renames.some((entry) => entry?.to === key)) return path;
+  }
+  return undefined;
+}
+
 /** `path` (relative to `root`, `/`-separated) when it stays inside `root`; a journal never leads elsewhere. */
 function inside(root: string, path: unknown): string | undefined {
   if (typeof path !== 'string') return undefined;

@@ -2,7 +2,8 @@
  * A build killed at any moment (SIGKILL, in a child process) leaves the
  * outputs of each opinion all old or all new — or, when killed while
  * renaming, a journal the next build finishes first; the next build never
- * mistakes it for a hand edit, and no temporary file survives it. Two
+ * mistakes it for a hand edit, a reader of the built draft (`diff`) refuses it
+ * while the journal is there, and no temporary file survives it. Two
  * builds of the same opinion at once both succeed.
  */
 import { describe, it, expect } from 'vitest';
@@ -98,6 +99,14 @@ describe('interrupted and concurrent builds', () => {
         const same = [0, 1].filter((v) => [...now].every(([path, hash]) => expected[v]!.get(path) === hash));
         expect(same.length, `round ${round}: a mix of old and new outputs without a journal`).toBeGreaterThan(0);
       }
+      // A reader of a built draft (diff, import) recognises the interrupted build instead of reading a mix.
+      const draft = join(out, 'languages', 'en', 'opinion.md');
+      const read = await run(['diff', draft, draft]);
+      expectClean(read, `round ${round}: diff of the built draft`);
+      if (journal) {
+        expect(read.code, read.stdout + read.stderr).toBe(2);
+        expect(read.stderr).toMatch(/the build that wrote it was interrupted .*run `opinion build` again/);
+      } else expect(read.code, read.stdout + read.stderr).toBe(0);
       // The next build (same sources) finishes or redoes it: exit 0, all new, nothing left over.
       const after = await run(['build', src, '--out', out, ...ARGS]);
       expectClean(after, `round ${round} rebuild`);

@@ -8,17 +8,19 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
+import { parseInPieces } from '../../core/markdown-chunks.js';
 import { replacePlainParagraphs, restorePlainParagraphs } from './fast-paragraphs.js';
 
 const processor = unified().use(remarkParse).use(remarkGfm).freeze();
+const parse = (text: string) => parseInPieces(text, (piece) => processor.parse(piece) as Root);
 
 /** The draft's tree, positions in `file` (see fast-paragraphs.ts for how large drafts are read quickly). */
 export function parseDraftTree(file: VFile): Root {
   const original = String(file.value);
   const replaced = replacePlainParagraphs(original);
   if (replaced.runs.length > 0) {
-    const tree = processor.parse(replaced.text) as Root;
+    const tree = parse(replaced.text);
     if (restorePlainParagraphs(tree, original, replaced)) return tree;
   }
-  return processor.parse(original) as Root;
+  return parse(original);
 }
