@@ -15,7 +15,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { generateOpinion } from './large-opinion.mjs';
-import { BENCH_DIR, median, snapshotCli, table, userEnv } from './lib.mjs';
+import { BENCH_DIR, median, scaledRuns, snapshotCli, table, userEnv } from './lib.mjs';
 
 const node = process.argv[2] ?? process.execPath;
 const bin = snapshotCli('amendments-cli');
@@ -56,7 +56,7 @@ const commands = [
   { name: 'amendments apply (100 adopted)', args: ['amendments', 'apply', dir, '--out', applied], before: () => rmSync(applied, { recursive: true, force: true }) },
   { name: 'validate (for reference)', args: ['validate', dir] },
 ];
-const RUNS = 7;
+const RUNS = scaledRuns(7);
 const samples = commands.map(() => []);
 for (const c of commands) run(c.args, c.before);
 const load = loadavg()[0];

@@ -12,7 +12,7 @@
 // Run: npm run build && node bench/check.mjs [count] [--generate-only]
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { compare, table, fmt, BENCH_DIR, ROOT } from './lib.mjs';
+import { compare, table, fmt, BENCH_DIR, ROOT, scaledRuns } from './lib.mjs';
 
 const SAMPLE = join(ROOT, 'opinions', 'see-migrants');
 
@@ -182,7 +182,8 @@ const many = compare(
     { name: `opinion stats (${count} generated opinions)`, argv: ['node', bin, 'stats', corpus, '--format', 'json'], check: runs(0) },
     { name: `opinion stats --quick (${count} generated opinions)`, argv: ['node', bin, 'stats', corpus, '--quick', '--format', 'json'], check: runs(0) },
   ],
-  { runs: 3, warmup: 1 },
+  // Each corpus run takes seconds: a few runs, no warm-up (the files are in the OS cache since they were generated).
+  { runs: scaledRuns(3), warmup: 0 },
 );
 // --cache: the first run fills the cache (every opinion computed), the next ones find nothing changed.
 const cacheDir = join(BENCH_DIR, 'check-cache');

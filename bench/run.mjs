@@ -33,6 +33,7 @@ for (const bench of benches) {
   const title = `## ${bench}`;
   console.log(`\n${title}\n`);
   const load = loadavg()[0].toFixed(1);
+  const sectionStart = Date.now();
   const output = await new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [here + bench + '.mjs'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
     let text = '';
@@ -45,7 +46,9 @@ for (const bench of benches) {
   });
   // In the document, each benchmark is a section under "Figures": its own headings below it.
   const body = output.trim().replace(/^(#+) /gm, '###$1 ');
-  sections.push(`#${title}\n\nLoad average (2 cores) when it started: ${load}.\n\n${body}\n`);
+  const took = ((Date.now() - sectionStart) / 1000).toFixed(0);
+  console.log(`\n(${bench}: ${took} s)`);
+  sections.push(`#${title}\n\nLoad average (2 cores) when it started: ${load}; the section took ${took} s.\n\n${body}\n`);
   writeDoc();
 }
 console.log(`\nWritten to docs/benchmarks.md (${((Date.now() - started) / 60000).toFixed(1)} min).`);

@@ -47,12 +47,22 @@ const SYNTAX_HINTS: Partial<Record<string, string>> = {
 /** Nesting deeper than this (flow `[`/`{`, or `- ` on one line) is refused before parsing: the parser recurses once per level. */
 export const MAX_YAML_DEPTH = 64;
 
+/** A line whose indentation or leading `- ` run could pass MAX_YAML_DEPTH (what the full scan below measures). */
+const SHALLOW_LIMIT = new RegExp(`^[ \\t]*(?:-[ \\t]+){${MAX_YAML_DEPTH + 1}}|^[ \\t-]{${4 * MAX_YAML_DEPTH + 1}}`, 'm');
+
 /**
  * The offset where `text` nests deeper than `MAX_YAML_DEPTH`, or undefined:
  * flow collections counted outside quotes and comments, block sequences
  * opened on one line (`- - - x`), and indentation past 4 columns a level.
  */
 export function yamlTooDeep(text: string): number | undefined {
+  // Most files cannot nest that deep at all: too few brackets, no line indented or dashed that far.
+  let brackets = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) brackets++;
+  }
+  if (brackets <= MAX_YAML_DEPTH && !SHALLOW_LIMIT.test(text)) return undefined;
   let depth = 0;
   let quote = '';
   let lineStart = true;

@@ -18,8 +18,14 @@ export async function checkLanguageLabels(opinion: Opinion, opinionFile: VFile, 
   const layers = [...(await builtinLabelFiles(['en', ...declared])), ...own];
   const english = resolveLabels('en', await builtinLabelFiles(['en']), { file: new VFile() });
   declared.forEach((lang, i) => {
-    const where = opinion.locate('opinion', Array.isArray(meta.languages) ? `/languages/${i}` : '/language');
-    resolveLabels(lang, layers, { file: opinionFile, place: where?.position });
+    const pointer = Array.isArray(meta.languages) ? `/languages/${i}` : '/language';
+    // Located only when there is something to report: locating builds the YAML Document, which the fast path skips.
+    resolveLabels(lang, layers, {
+      file: opinionFile,
+      get place() {
+        return opinion.locate('opinion', pointer)?.position;
+      },
+    });
     checkAgainstEnglish(lang, own, english);
   });
 }
