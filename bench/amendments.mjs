@@ -27,9 +27,17 @@ for (let i = 0; i < 300; i++) {
   const point = i * 16;
   const action = ACTIONS[i % ACTIONS.length];
   const adopted = i % 3 === 0;
-  const lines = [`  - id: am-${i + 1}`, `    number: ${i + 1}`, '    stage: section', `    by: [Member ${String.fromCharCode(65 + (i % 26))}MEMBER]`, `    target: p-${point}`, `    action: ${action}`];
+  const lines = [
+    `  - id: am-${i + 1}`,
+    `    number: ${i + 1}`,
+    '    stage: section',
+    `    by: [Member ${String.fromCharCode(65 + (i % 26))}MEMBER]`,
+    `    target: p-${point}`,
+    `    action: ${action}`,
+  ];
   if (action.startsWith('insert')) lines.push(`    new_id: p-new-${i}`);
-  if (action !== 'delete') lines.push(`    text: The EESC considers that amendment ${i + 1} improves point ${point} with new words about social economy enterprises and migrants.`);
+  if (action !== 'delete')
+    lines.push(`    text: The EESC considers that amendment ${i + 1} improves point ${point} with new words about social economy enterprises and migrants.`);
   lines.push(`    reason: Illustrative reason ${i + 1}.`, `    position: ${adopted ? 'accept' : 'reject'}`);
   if (adopted) lines.push('    outcome: adopted', `    vote: { for: ${40 + (i % 9)}, against: ${10 + (i % 5)}, abstentions: ${i % 4} }`);
   items.push(lines.join('\n'));
@@ -53,7 +61,11 @@ function run(args, before) {
 const commands = [
   { name: 'amendments sheet (Markdown, stdout)', args: ['amendments', 'sheet', dir] },
   { name: 'amendments sheet --to md,docx --out', args: ['amendments', 'sheet', dir, '--to', 'md,docx', '--out', join(out, 'sheet')] },
-  { name: 'amendments apply (100 adopted)', args: ['amendments', 'apply', dir, '--out', applied], before: () => rmSync(applied, { recursive: true, force: true }) },
+  {
+    name: 'amendments apply (100 adopted)',
+    args: ['amendments', 'apply', dir, '--out', applied],
+    before: () => rmSync(applied, { recursive: true, force: true }),
+  },
   { name: 'validate (for reference)', args: ['validate', dir] },
 ];
 const RUNS = scaledRuns(7);
@@ -68,6 +80,12 @@ const ms = (v) => `${v.toFixed(0)} ms`;
 console.log(
   table(
     ['command', 'wall (median)', 'wall (min)', 'CPU user+sys (median)', 'RSS'],
-    commands.map((c, i) => [c.name, ms(median(samples[i].map((s) => s.wall))), ms(Math.min(...samples[i].map((s) => s.wall))), ms(median(samples[i].map((s) => s.cpu))), `${Math.max(...samples[i].map((s) => s.rss)).toFixed(0)} MB`]),
+    commands.map((c, i) => [
+      c.name,
+      ms(median(samples[i].map((s) => s.wall))),
+      ms(Math.min(...samples[i].map((s) => s.wall))),
+      ms(median(samples[i].map((s) => s.cpu))),
+      `${Math.max(...samples[i].map((s) => s.rss)).toFixed(0)} MB`,
+    ]),
   ),
 );

@@ -39,7 +39,11 @@ for (const c of cases) {
       // Chapters unchanged since the previous run: their parsed trees come from <out>/.cache/.
       { name: 'opinion build --to html', argv: ['node', bin, 'build', c.dir, '--to', 'html', '--out', join(out, 'html'), '--force', '-q'], check: ok },
       // Every chapter parsed again, as after editing all of them.
-      { name: 'opinion build --to html --no-cache', argv: ['node', bin, 'build', c.dir, '--to', 'html', '--out', join(out, 'html-cold'), '--force', '-q', '--no-cache'], check: ok },
+      {
+        name: 'opinion build --to html --no-cache',
+        argv: ['node', bin, 'build', c.dir, '--to', 'html', '--out', join(out, 'html-cold'), '--force', '-q', '--no-cache'],
+        check: ok,
+      },
       { name: 'pandoc -f markdown -t html', argv: ['pandoc', '-f', 'markdown', '-t', 'html', md, '-o', join(out, 'pandoc.html')], check: ok },
     ],
     { runs: c.runs, warmup: 1 },
@@ -60,7 +64,16 @@ const version = execFileSync('pandoc', ['--version'], { encoding: 'utf8' }).spli
 console.log(`opinion build vs ${version}, node ${process.version}, whole process, median of alternating runs (NODE_EXTRA_CA_CERTS unset)\n`);
 console.log(
   table(
-    ['content', 'Markdown size', 'opinion build → HTML (÷ pandoc)', 'same, --no-cache (÷ pandoc)', 'pandoc → HTML', '--no-cache per point', 'opinion peak RSS (cached / no cache)', 'pandoc peak RSS'],
+    [
+      'content',
+      'Markdown size',
+      'opinion build → HTML (÷ pandoc)',
+      'same, --no-cache (÷ pandoc)',
+      'pandoc → HTML',
+      '--no-cache per point',
+      'opinion peak RSS (cached / no cache)',
+      'pandoc peak RSS',
+    ],
     rows,
   ),
 );

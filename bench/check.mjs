@@ -75,8 +75,18 @@ function shuffled(list, rand) {
 const POOLS = { en: sentencePool('en'), fr: sentencePool('fr') };
 const SEE = { en: 'see', fr: 'voir' };
 const TITLES = {
-  en: ['Conclusions and recommendations', 'General comments', 'Specific comments', ['Reception and first integration', 'Work and participation', 'Entrepreneurship', 'Access to funding']],
-  fr: ['Conclusions et recommandations', 'Observations générales', 'Observations particulières', ['Accueil et première intégration', 'Travail et participation', 'Entrepreneuriat', 'Accès au financement']],
+  en: [
+    'Conclusions and recommendations',
+    'General comments',
+    'Specific comments',
+    ['Reception and first integration', 'Work and participation', 'Entrepreneurship', 'Access to funding'],
+  ],
+  fr: [
+    'Conclusions et recommandations',
+    'Observations générales',
+    'Observations particulières',
+    ['Accueil et première intégration', 'Travail et participation', 'Entrepreneuriat', 'Accès au financement'],
+  ],
 };
 
 /** The chapters of one language: the same structure and ids in every language, sentences of that language. */
@@ -94,7 +104,9 @@ function chapters(lang, shape, rand) {
   };
   const one = [`# ${c1}\n`, ...shape.c1.map(point), '::recommendations\n'].join('\n');
   const two = [`# ${c2}\n`, ...shape.c2.slice(0, -1).map(point), '::principles\n', point(shape.c2[shape.c2.length - 1]), `[^fn-g]: ${say(1)}\n`].join('\n');
-  const three = [`# ${c3}\n`, ...shape.c3.flatMap((section, k) => [`## ${sections[k]} {#s-${k + 1}}\n`, ...section.map(point)]), `[^fn-s]: ${say(1)}\n`].join('\n');
+  const three = [`# ${c3}\n`, ...shape.c3.flatMap((section, k) => [`## ${sections[k]} {#s-${k + 1}}\n`, ...section.map(point)]), `[^fn-s]: ${say(1)}\n`].join(
+    '\n',
+  );
   return { '01-conclusions-and-recommendations.md': one, '02-general-comments.md': two, '03-specific-comments.md': three };
 }
 
@@ -102,7 +114,9 @@ function shape(rand) {
   const sentences = () => 1 + Math.floor(rand() * 2.2);
   const c1 = Array.from({ length: 6 + Math.floor(rand() * 3) }, (_, i) => ({ id: `c-${i + 1}`, sentences: sentences() }));
   const c2 = Array.from({ length: 5 + Math.floor(rand() * 3) }, (_, i) => ({ id: `g-${i + 1}`, sentences: sentences() }));
-  const c3 = Array.from({ length: 4 }, (_, k) => Array.from({ length: 3 + Math.floor(rand() * 2) }, (_, i) => ({ id: `s-${k + 1}-${i + 1}`, sentences: sentences() })));
+  const c3 = Array.from({ length: 4 }, (_, k) =>
+    Array.from({ length: 3 + Math.floor(rand() * 2) }, (_, i) => ({ id: `s-${k + 1}-${i + 1}`, sentences: sentences() })),
+  );
   c1[1].ref = 'g-2';
   c1[4].cite = 'camelot-startups';
   c2[1].cite = 'see-settlement';
@@ -121,7 +135,10 @@ function writeOpinion(dir, n) {
   mkdirSync(dir, { recursive: true });
   for (const name of ['principles.yaml', 'recommendations.yaml', 'evidence.yaml', 'glossary.yaml']) {
     // The sample's YAML, its schema link pointing from the generated folder.
-    const text = readFileSync(join(SAMPLE, name), 'utf8').replace(/\$schema=\S+/, `$schema=${relative(dir, join(ROOT, 'schemas'))}/${name.replace('.yaml', '.schema.json')}`);
+    const text = readFileSync(join(SAMPLE, name), 'utf8').replace(
+      /\$schema=\S+/,
+      `$schema=${relative(dir, join(ROOT, 'schemas'))}/${name.replace('.yaml', '.schema.json')}`,
+    );
     writeFileSync(join(dir, name), text);
   }
   writeFileSync(
@@ -190,7 +207,11 @@ const cacheDir = join(BENCH_DIR, 'check-cache');
 rmSync(cacheDir, { recursive: true, force: true });
 mkdirSync(cacheDir, { recursive: true });
 const cached = [];
-for (const [command, extra] of [['validate', ['--format', 'json']], ['check', ['--format', 'json']], ['stats', ['--format', 'json']]]) {
+for (const [command, extra] of [
+  ['validate', ['--format', 'json']],
+  ['check', ['--format', 'json']],
+  ['stats', ['--format', 'json']],
+]) {
   const argv = ['node', bin, command, corpus, ...extra, '--cache-location', join(cacheDir, command)];
   const [cold] = compare([{ name: `opinion ${command} --cache, empty cache (${count} generated opinions)`, argv, check: runs(0) }], { runs: 1, warmup: 0 });
   const [warm] = compare([{ name: `opinion ${command} --cache, nothing changed (${count} generated opinions)`, argv, check: runs(0) }], { runs: 3, warmup: 0 });

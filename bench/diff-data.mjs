@@ -82,7 +82,8 @@ export function generatePair(points, seed = 1, options = {}) {
     const items = [];
     const sections = options.sections ?? (c % 3 === 2 ? 2 : 0); // every third chapter has two sub-headings
     for (let i = 0; i < count; i++) {
-      if (sections && i % Math.ceil(count / sections) === 0) items.push({ key: `h${nextKey++}`, type: 'heading', text: `${pick(VOCABULARY)} and ${pick(VOCABULARY)} ${c + 1}.${i}` });
+      if (sections && i % Math.ceil(count / sections) === 0)
+        items.push({ key: `h${nextKey++}`, type: 'heading', text: `${pick(VOCABULARY)} and ${pick(VOCABULARY)} ${c + 1}.${i}` });
       items.push(newPoint());
     }
     chapters.push({ key: `c${c}`, title: `Comments on ${pick(VOCABULARY)} ${pick(VOCABULARY)} (part ${c + 1})`, items });
@@ -105,7 +106,16 @@ export function generatePair(points, seed = 1, options = {}) {
     throw new Error('generator: no free point left; use a larger size');
   };
   const scale = Math.max(1, Math.round(points / 200));
-  const plan = { edits: 6 * scale, deletions: 2 * scale, additions: 2 * scale, moves: 2 * scale, movedEdited: 2 * scale, splits: 2 * scale, merges: 2 * scale, ...options.plan };
+  const plan = {
+    edits: 6 * scale,
+    deletions: 2 * scale,
+    additions: 2 * scale,
+    moves: 2 * scale,
+    movedEdited: 2 * scale,
+    splits: 2 * scale,
+    merges: 2 * scale,
+    ...options.plan,
+  };
 
   const known = [];
   let trueWords = 0;
@@ -203,7 +213,8 @@ export function generatePair(points, seed = 1, options = {}) {
     return out.join('\n');
   };
 
-  const clone = (list) => list.map((chapter) => ({ ...chapter, items: chapter.items.map((item) => ({ ...item, sentences: item.sentences ? [...item.sentences] : undefined })) }));
+  const clone = (list) =>
+    list.map((chapter) => ({ ...chapter, items: chapter.items.map((item) => ({ ...item, sentences: item.sentences ? [...item.sentences] : undefined })) }));
   const oldVersion = clone(chapters);
   const oldNumbers = number(oldVersion);
   const version = clone(chapters);
@@ -270,7 +281,11 @@ export function generatePair(points, seed = 1, options = {}) {
     else {
       const chapter = version[1 + (i % (version.length - 1))];
       let place = Math.floor(chapter.items.length / 3);
-      while (place < chapter.items.length && (busy.has(chapter.items[place - 1]?.key) || busy.has(chapter.items[place]?.key) || chapter.items[place - 1]?.type !== 'point')) place++;
+      while (
+        place < chapter.items.length &&
+        (busy.has(chapter.items[place - 1]?.key) || busy.has(chapter.items[place]?.key) || chapter.items[place - 1]?.type !== 'point')
+      )
+        place++;
       chapter.items.splice(place, 0, item);
     }
     trueWords += countWords(textOf(item));
@@ -312,7 +327,8 @@ export function generatePair(points, seed = 1, options = {}) {
   known.push({ kind: 'added', to: newNumbers.get('c-new'), probe: { inserted: wordsOf(newChapter.title) } });
   for (const item of [...newChapter.items, ...added]) known.push({ kind: 'added', to: newNumbers.get(item.key), probe: { inserted: wordsOf(textOf(item)) } });
   const addedKeys = new Set([...newChapter.items, ...added].map((item) => item.key));
-  for (const key of inNew) if (!oldNumbers.has(key) && !key.endsWith('b') && key !== 'c-new' && !addedKeys.has(key)) throw new Error(`generator: unexpected new key ${key}`);
+  for (const key of inNew)
+    if (!oldNumbers.has(key) && !key.endsWith('b') && key !== 'c-new' && !addedKeys.has(key)) throw new Error(`generator: unexpected new key ${key}`);
 
   return { old: render(oldVersion, oldNumbers), new: render(version, newNumbers), known, trueWords, signatures };
 }

@@ -59,7 +59,9 @@ const env = userEnv();
 const contenders = [
   { name: 'opinion diff --format json', argv: [process.execPath, BIN, 'diff', oldFile, newFile, '--format', 'json'] },
   ...(has('wdiff') ? [{ name: 'wdiff', argv: ['wdiff', oldFile, newFile] }] : []),
-  ...(has('git') ? [{ name: 'git diff --no-index --word-diff', argv: ['git', 'diff', '--no-index', '--no-color', '--word-diff=plain', oldFile, newFile] }] : []),
+  ...(has('git')
+    ? [{ name: 'git diff --no-index --word-diff', argv: ['git', 'diff', '--no-index', '--no-color', '--word-diff=plain', oldFile, newFile] }]
+    : []),
   { name: 'node -e 0', argv: [process.execPath, '-e', '0'] },
 ];
 for (const contender of contenders) measure(contender.argv, env);
@@ -73,7 +75,8 @@ for (let run = 0; run < RUNS; run++) {
   });
 }
 
-const key = (change) => `${change.kind} ${[change.from ?? ''].flat().join('+')}→${[change.to ?? ''].flat().join('+')}${change.edited === undefined ? '' : ` edited=${change.edited}`}`;
+const key = (change) =>
+  `${change.kind} ${[change.from ?? ''].flat().join('+')}→${[change.to ?? ''].flat().join('+')}${change.edited === undefined ? '' : ` edited=${change.edited}`}`;
 const WORD = /[\p{L}\p{N}]+(?:[.'’-][\p{L}\p{N}]+)*/gu;
 function marked(output) {
   const count = (pattern) => {
@@ -92,7 +95,13 @@ function located(known, marks) {
     for (const [word, count] of need) hit += Math.min(count, pool.get(word) ?? 0);
     return hit >= words.length / 2;
   };
-  return known.filter((change) => change.probe && (change.probe.inserted || change.probe.deleted) && covered(change.probe.inserted, marks.inserted) && covered(change.probe.deleted, marks.deleted)).length;
+  return known.filter(
+    (change) =>
+      change.probe &&
+      (change.probe.inserted || change.probe.deleted) &&
+      covered(change.probe.inserted, marks.inserted) &&
+      covered(change.probe.deleted, marks.deleted),
+  ).length;
 }
 
 const real = pair.known.filter((change) => change.kind !== 'renumbered');
@@ -103,8 +112,16 @@ const say = (text = '') => {
 };
 say(`# opinion diff on long chapters: 5,000 points in 5 chapters, ${real.length} changes`);
 say();
-say(`node ${process.version} (NODE_EXTRA_CA_CERTS unset); ${RUNS} runs per command, alternating; ${cpus().length} CPUs, load ${loadavg().map((n) => n.toFixed(2)).join(' ')} at the start.`);
-say(`Pair: ${(pair.old.length / 1024).toFixed(0)} KB; ${real.length} changes (${Object.entries(PLAN).map(([k, v]) => `${v} ${k}`).join(', ')}) and ${pair.known.length - real.length} renumberings.`);
+say(
+  `node ${process.version} (NODE_EXTRA_CA_CERTS unset); ${RUNS} runs per command, alternating; ${cpus().length} CPUs, load ${loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ')} at the start.`,
+);
+say(
+  `Pair: ${(pair.old.length / 1024).toFixed(0)} KB; ${real.length} changes (${Object.entries(PLAN)
+    .map(([k, v]) => `${v} ${k}`)
+    .join(', ')}) and ${pair.known.length - real.length} renumberings.`,
+);
 say();
 say('| command | wall time (median) | CPU time (median) | peak memory | changes |');
 say('| - | - | - | - | - |');

@@ -70,7 +70,10 @@ function foundByMarks(known, marks) {
     return hit >= words.length / 2;
   };
   const real = known.filter((change) => change.kind !== 'renumbered');
-  const found = real.filter((change) => change.probe && (change.probe.inserted || change.probe.deleted) && covered(change.probe.inserted, inserted) && covered(change.probe.deleted, deleted));
+  const found = real.filter(
+    (change) =>
+      change.probe && (change.probe.inserted || change.probe.deleted) && covered(change.probe.inserted, inserted) && covered(change.probe.deleted, deleted),
+  );
   return { found: found.length, of: real.length };
 }
 
@@ -126,7 +129,8 @@ async function compareAll(contenders, runs) {
 const fmtCpu = (ms) => (ms < 10 ? '< 10 ms' : fmt(ms));
 const ratio = (a, b) => (b < 10 ? 'n/a' : `${(a / b).toFixed(1)}×`);
 
-const key = (change) => `${change.kind} ${[change.from ?? ''].flat().join('+')}→${[change.to ?? ''].flat().join('+')}${change.edited === undefined ? '' : ` edited=${change.edited}`}`;
+const key = (change) =>
+  `${change.kind} ${[change.from ?? ''].flat().join('+')}→${[change.to ?? ''].flat().join('+')}${change.edited === undefined ? '' : ` edited=${change.edited}`}`;
 
 function checkOurs(stdout, known) {
   const ours = JSON.parse(stdout).changes;
@@ -146,9 +150,16 @@ const say = (text = '') => {
 
 say('# `opinion diff` benchmark');
 say();
-say(`node ${process.version}, NODE_EXTRA_CA_CERTS unset for every node command (as on a user's machine); ${RUNS} runs per command, alternating; median wall time.`);
+say(
+  `node ${process.version}, NODE_EXTRA_CA_CERTS unset for every node command (as on a user's machine); ${RUNS} runs per command, alternating; median wall time.`,
+);
 const os = await import('node:os');
-say(`Peak memory: maximum resident set size (${TIME ? 'GNU /usr/bin/time' : 'VmHWM read from /proc while running'}). Machine: ${os.cpus().length} CPUs, load ${os.loadavg().map((n) => n.toFixed(2)).join(' ')} when starting.`);
+say(
+  `Peak memory: maximum resident set size (${TIME ? 'GNU /usr/bin/time' : 'VmHWM read from /proc while running'}). Machine: ${os.cpus().length} CPUs, load ${os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ')} when starting.`,
+);
 say();
 
 const growth = [];
@@ -161,7 +172,9 @@ for (const size of SIZES) {
   const env = userEnv();
   const contenders = [
     { name: '`opinion diff --format json`', argv: [process.execPath, BIN, 'diff', oldFile, newFile, '--format', 'json'], env },
-    ...(has('git') ? [{ name: '`git diff --no-index --word-diff`', argv: ['git', 'diff', '--no-index', '--no-color', '--word-diff=plain', oldFile, newFile], env }] : []),
+    ...(has('git')
+      ? [{ name: '`git diff --no-index --word-diff`', argv: ['git', 'diff', '--no-index', '--no-color', '--word-diff=plain', oldFile, newFile], env }]
+      : []),
     ...(has('wdiff') ? [{ name: '`wdiff`', argv: ['wdiff', oldFile, newFile], env }] : []),
     ...(has('dwdiff') ? [{ name: '`dwdiff`', argv: ['dwdiff', oldFile, newFile], env }] : []),
     { name: '`node -e 0`', argv: [process.execPath, '-e', '0'], env },
@@ -174,12 +187,29 @@ for (const size of SIZES) {
     const output = runOnce(contender.argv, contender).stdout;
     if (i === 0) {
       const ours = checkOurs(output, pair.known);
-      if (ours.missed.length || ours.falses.length) say(`opinion diff at ${size} points: missed ${JSON.stringify(ours.missed.slice(0, 10))}, false ${JSON.stringify(ours.falses.slice(0, 10))}`);
-      return [contender.name, fmt(timing.median), fmtCpu(timing.cpu), `${timing.rssMb.toFixed(0)} MB`, `${ours.found} / ${ours.of} (${realChanges} real changes + ${ours.of - realChanges} renumberings)`, String(ours.falses.length), `${ours.words}`];
+      if (ours.missed.length || ours.falses.length)
+        say(`opinion diff at ${size} points: missed ${JSON.stringify(ours.missed.slice(0, 10))}, false ${JSON.stringify(ours.falses.slice(0, 10))}`);
+      return [
+        contender.name,
+        fmt(timing.median),
+        fmtCpu(timing.cpu),
+        `${timing.rssMb.toFixed(0)} MB`,
+        `${ours.found} / ${ours.of} (${realChanges} real changes + ${ours.of - realChanges} renumberings)`,
+        String(ours.falses.length),
+        `${ours.words}`,
+      ];
     }
     const marks = markedWords(output);
     const found = foundByMarks(pair.known, marks);
-    return [contender.name, fmt(timing.median), fmtCpu(timing.cpu), `${timing.rssMb.toFixed(0)} MB`, `${found.found} / ${found.of} located, no kinds`, 'n/a', `${marks.deleted.length + marks.inserted.length}`];
+    return [
+      contender.name,
+      fmt(timing.median),
+      fmtCpu(timing.cpu),
+      `${timing.rssMb.toFixed(0)} MB`,
+      `${found.found} / ${found.of} located, no kinds`,
+      'n/a',
+      `${marks.deleted.length + marks.inserted.length}`,
+    ];
   });
   const floor = timings.find((timing) => timing.name === '`node -e 0`');
   growth.push({ size, ms: timings[0].median, cpu: timings[0].cpu, floor: floor?.median ?? 0 });
@@ -187,16 +217,25 @@ for (const size of SIZES) {
   say();
   say(table(['command', 'wall time', 'CPU time', 'peak memory', 'known changes found', 'false changes', 'words marked changed'], rows));
   say();
-  if (floor) say(`\`opinion diff\` takes ${(timings[0].median / floor.median).toFixed(1)}× the wall time of \`node -e 0\` (CPU time: ${ratio(timings[0].cpu, floor.cpu)}).`);
+  if (floor)
+    say(
+      `\`opinion diff\` takes ${(timings[0].median / floor.median).toFixed(1)}× the wall time of \`node -e 0\` (CPU time: ${ratio(timings[0].cpu, floor.cpu)}).`,
+    );
   const wdiff = timings.find((timing) => timing.name === '`wdiff`');
-  if (wdiff) say(`\`opinion diff\` takes ${(timings[0].median / wdiff.median).toFixed(2)}× the wall time of \`wdiff\` (CPU time: ${ratio(timings[0].cpu, wdiff.cpu)}).`);
+  if (wdiff)
+    say(`\`opinion diff\` takes ${(timings[0].median / wdiff.median).toFixed(2)}× the wall time of \`wdiff\` (CPU time: ${ratio(timings[0].cpu, wdiff.cpu)}).`);
   say();
 }
 
 if (growth.length > 1) {
   say('## Growth');
   say();
-  say(table(['points', 'wall time', 'CPU time', 'wall time − node start', 'per 1,000 points'], growth.map((g) => [String(g.size), fmt(g.ms), fmtCpu(g.cpu), fmt(g.ms - g.floor), fmt(((g.ms - g.floor) / g.size) * 1000)])));
+  say(
+    table(
+      ['points', 'wall time', 'CPU time', 'wall time − node start', 'per 1,000 points'],
+      growth.map((g) => [String(g.size), fmt(g.ms), fmtCpu(g.cpu), fmt(g.ms - g.floor), fmt(((g.ms - g.floor) / g.size) * 1000)]),
+    ),
+  );
   say();
 }
 writeFileSync(join(DIR, 'results.md'), lines.join('\n') + '\n');

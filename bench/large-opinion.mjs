@@ -6,9 +6,11 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generatedOpinionYaml } from './lib.mjs';
 
-const WORDS = ('social economy enterprises cooperatives migrants integration labour market training local communities networks ' +
+const WORDS = (
+  'social economy enterprises cooperatives migrants integration labour market training local communities networks ' +
   'partnerships public authorities inclusion refugees employment skills support funding access entrepreneurship participation ' +
-  'members reception language courses mentoring credit housing procedures subsidiarity democratic governance').split(' ');
+  'members reception language courses mentoring credit housing procedures subsidiarity democratic governance'
+).split(' ');
 
 function words(seed, count) {
   const out = [];
@@ -26,19 +28,38 @@ export function generateOpinion(dir, points) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'text', 'en'), { recursive: true });
   const chapters = Math.max(2, Math.ceil(points / 500));
-  writeFileSync(join(dir, 'opinion.yaml'), generatedOpinionYaml('INT/999', `Generated opinion of ${points} points on the social economy`, 'version_date: 2020-03-02\nclosing: { date: 2020-05-20, president: Luca JAHIER }\n'));
-  writeFileSync(join(dir, 'glossary.yaml'), `glossary:
+  writeFileSync(
+    join(dir, 'opinion.yaml'),
+    generatedOpinionYaml(
+      'INT/999',
+      `Generated opinion of ${points} points on the social economy`,
+      'version_date: 2020-03-02\nclosing: { date: 2020-05-20, president: Luca JAHIER }\n',
+    ),
+  );
+  writeFileSync(
+    join(dir, 'glossary.yaml'),
+    `glossary:
   - { id: g-see, term: SEE, kind: acronym, variants: [SEEs], expansion: social economy enterprise }
   - { id: g-eesc, term: EESC, kind: acronym, expansion: European Economic and Social Committee }
-`);
-  writeFileSync(join(dir, 'evidence.yaml'), `evidence:
+`,
+  );
+  writeFileSync(
+    join(dir, 'evidence.yaml'),
+    `evidence:
   - id: ev-study
     kind: study
     title: A study of social economy enterprises
     source: { title: Social economy in Europe, publisher: CIRIEC, url: 'https://www.ciriec.org/', date: 2017-06-01 }
-`);
-  writeFileSync(join(dir, 'recommendations.yaml'), 'recommendations:\n' + Array.from({ length: 6 }, (_, i) =>
-    `  - id: rec-${i}\n    text: The EESC calls on the Commission to support ${words(i, 20)}.\n    addressees: [european-commission]\n`).join(''));
+`,
+  );
+  writeFileSync(
+    join(dir, 'recommendations.yaml'),
+    'recommendations:\n' +
+      Array.from(
+        { length: 6 },
+        (_, i) => `  - id: rec-${i}\n    text: The EESC calls on the Commission to support ${words(i, 20)}.\n    addressees: [european-commission]\n`,
+      ).join(''),
+  );
   let n = 0;
   const perChapter = Math.ceil(points / chapters);
   for (let c = 1; c <= chapters; c++) {

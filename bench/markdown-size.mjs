@@ -18,11 +18,18 @@ import { join } from 'node:path';
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'opinion.js');
 const CASES = {
-  footnotes: [5_000, 20_000].map((n) => [`${n.toLocaleString('en-GB')} footnotes`, Array.from({ length: n }, (_, i) => `{#p-f${i}} Point.[^f${i}]\n\n[^f${i}]: Note ${i}.`).join('\n\n')]),
+  footnotes: [5_000, 20_000].map((n) => [
+    `${n.toLocaleString('en-GB')} footnotes`,
+    Array.from({ length: n }, (_, i) => `{#p-f${i}} Point.[^f${i}]\n\n[^f${i}]: Note ${i}.`).join('\n\n'),
+  ]),
   table: [25_000, 100_000 - 2].map((n) => [`a table of ${n.toLocaleString('en-GB')} rows`, '| a | b |\n|---|---|\n' + '| x | y |\n'.repeat(n)]),
   points: [1_500, 6_000].map((n) => [
     `${n.toLocaleString('en-GB')} points`,
-    Array.from({ length: n }, (_, i) => `{#p-l${i}} The Committee *considers* that social economy enterprises, as set out in [the report](https://example.org/${i}), need **access** to finance and to markets; point ${i} goes on for a while.`).join('\n\n'),
+    Array.from(
+      { length: n },
+      (_, i) =>
+        `{#p-l${i}} The Committee *considers* that social economy enterprises, as set out in [the report](https://example.org/${i}), need **access** to finance and to markets; point ${i} goes on for a while.`,
+    ).join('\n\n'),
   ]),
 };
 const only = process.argv[2];
@@ -36,10 +43,17 @@ try {
       rmSync(dir, { recursive: true, force: true });
       cpSync(join(ROOT, 'test/build/fixtures/basic'), dir, { recursive: true });
       appendFileSync(join(dir, 'text/en/02-specific-comments.md'), `\n${text}\n`);
-      for (const args of [['validate', dir], ['build', dir, '--out', join(root, 'out'), '--to', 'md,html,json,docx', '--quiet']]) {
+      for (const args of [
+        ['validate', dir],
+        ['build', dir, '--out', join(root, 'out'), '--to', 'md,html,json,docx', '--quiet'],
+      ]) {
         const run = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, BIN, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
         const [seconds, kb] = run.stderr.trim().split('\n').at(-1).split(' ');
-        console.log(`${name.padEnd(28)} ${args[0].padEnd(9)} exit ${run.status}  ${Number(seconds).toFixed(1).padStart(6)} s  ${Math.round(Number(kb) / 1024).toString().padStart(5)} MB`);
+        console.log(
+          `${name.padEnd(28)} ${args[0].padEnd(9)} exit ${run.status}  ${Number(seconds).toFixed(1).padStart(6)} s  ${Math.round(Number(kb) / 1024)
+            .toString()
+            .padStart(5)} MB`,
+        );
       }
     }
   }

@@ -69,6 +69,9 @@ function writeDoc() {
   const next =
     start >= 0 && end > start
       ? current.slice(0, start) + figures + current.slice(end + END.length)
-      : (current || '# Benchmarks\n\nWhat `npm run bench` measured: whole processes, as a user runs them. How to read and re-run them: `bench/*.mjs`.\n\n') + '\n' + figures + '\n';
+      : (current || '# Benchmarks\n\nWhat `npm run bench` measured: whole processes, as a user runs them. How to read and re-run them: `bench/*.mjs`.\n\n') +
+        '\n' +
+        figures +
+        '\n';
   writeFileSync(DOC, next);
 }

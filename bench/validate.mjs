@@ -18,7 +18,10 @@ const one = compare(
   ],
   { runs: 15, warmup: 2 },
 );
-const many = compare([{ name: 'opinion validate (1,000 generated opinions)', argv: ['node', bin, 'validate', corpus, '--format', 'json'], check: ok }], { runs: 3, warmup: 1 });
+const many = compare([{ name: 'opinion validate (1,000 generated opinions)', argv: ['node', bin, 'validate', corpus, '--format', 'json'], check: ok }], {
+  runs: 3,
+  warmup: 1,
+});
 
 const base = one[0].median;
 console.log(

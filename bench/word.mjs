@@ -53,7 +53,11 @@ for (const c of opinions) {
       { name: 'opinion build --to md', argv: ['node', bin, 'build', c.dir, '--to', 'md', '--out', join(out, 'md'), '--force', '-q'], check: ok([0]) },
       { name: 'pandoc -f markdown -t docx', argv: ['pandoc', '-f', 'markdown', '-t', 'docx', md, '-o', join(out, 'pandoc.docx')], check: ok([0]) },
       // import refuses a folder that is not empty: the folder is removed first (sh and rm cost ~2 ms).
-      { name: 'opinion import', argv: ['sh', '-c', 'rm -rf "$1" && exec node "$2" import "$3" --out "$1" --format json', 'sh', imported, bin, docx], check: ok([0]) },
+      {
+        name: 'opinion import',
+        argv: ['sh', '-c', 'rm -rf "$1" && exec node "$2" import "$3" --out "$1" --format json', 'sh', imported, bin, docx],
+        check: ok([0]),
+      },
       { name: 'pandoc -f docx -t markdown', argv: ['pandoc', '-f', 'docx', '-t', 'markdown', docx, '-o', join(out, 'pandoc.md')], check: ok([0]) },
     ],
     { runs: c.runs, warmup: 1 },
@@ -70,7 +74,14 @@ for (const c of opinions) {
 }
 
 // Redline.
-const pairs = [{ name: 'the sample: preliminary → section version', old: join(ROOT, 'opinions', 'see-migrants-preliminary'), new: join(ROOT, 'opinions', 'see-migrants'), runs: 11 }];
+const pairs = [
+  {
+    name: 'the sample: preliminary → section version',
+    old: join(ROOT, 'opinions', 'see-migrants-preliminary'),
+    new: join(ROOT, 'opinions', 'see-migrants'),
+    runs: 11,
+  },
+];
 for (const [points, runs] of [
   [200, 11],
   [5000, 3],
@@ -80,7 +91,12 @@ for (const [points, runs] of [
   const newFile = join(out, `new-${points}.md`);
   writeFileSync(oldFile, pair.old);
   writeFileSync(newFile, pair.new);
-  pairs.push({ name: `${points.toLocaleString('en')} points, ${pair.known.filter((change) => change.kind !== 'renumbered').length} known changes`, old: oldFile, new: newFile, runs });
+  pairs.push({
+    name: `${points.toLocaleString('en')} points, ${pair.known.filter((change) => change.kind !== 'renumbered').length} known changes`,
+    old: oldFile,
+    new: newFile,
+    runs,
+  });
 }
 const redlineRows = [];
 for (const p of pairs) {
@@ -98,7 +114,10 @@ for (const p of pairs) {
 const version = execFileSync('pandoc', ['--version'], { encoding: 'utf8' }).split('\n')[0];
 console.log(`Word outputs and input vs ${version}, node ${process.version}, whole process, median of alternating runs (NODE_EXTRA_CA_CERTS unset)\n`);
 console.log(
-  table(['content', '.docx size', 'opinion build → docx', 'pandoc md → docx', 'opinion import docx', 'pandoc docx → md', 'peak RSS (build / import)'], buildRows),
+  table(
+    ['content', '.docx size', 'opinion build → docx', 'pandoc md → docx', 'opinion import docx', 'pandoc docx → md', 'peak RSS (build / import)'],
+    buildRows,
+  ),
 );
 console.log();
 console.log(table(['pair', 'redline size', 'opinion diff → redline.docx', 'opinion diff → JSON', 'peak RSS (docx / JSON)'], redlineRows));

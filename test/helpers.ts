@@ -110,7 +110,11 @@ export const hasPandoc = spawnSync('pandoc', ['--version']).status === 0;
  * of the given CSS colours (`rgb(r, g, b)`, as `getComputedStyle` gives them),
  * decoded by the browser itself in a blank page.
  */
-export async function screenshotPixels(browser: import('playwright-core').Browser, png: Buffer, colours: readonly string[]): Promise<{ width: number; height: number; counts: number[] }> {
+export async function screenshotPixels(
+  browser: import('playwright-core').Browser,
+  png: Buffer,
+  colours: readonly string[],
+): Promise<{ width: number; height: number; counts: number[] }> {
   const page = await browser.newPage();
   try {
     return await page.evaluate(

@@ -13,10 +13,14 @@ describe('library API', () => {
   it('validates, builds, diffs, checks and counts the sample without printing anything', async () => {
     // Everything a library could print through: the streams and the console.
     const printed: string[] = [];
-    const capture = (where: string) => (...args: unknown[]) => void printed.push(`${where}: ${args.map(String).join(' ')}`);
+    const capture =
+      (where: string) =>
+      (...args: unknown[]) =>
+        void printed.push(`${where}: ${args.map(String).join(' ')}`);
     vi.spyOn(process.stdout, 'write').mockImplementation(capture('stdout') as never);
     vi.spyOn(process.stderr, 'write').mockImplementation(capture('stderr') as never);
-    for (const method of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) vi.spyOn(console, method).mockImplementation(capture(`console.${method}`));
+    for (const method of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const)
+      vi.spyOn(console, method).mockImplementation(capture(`console.${method}`));
 
     const validated = await opinion.validateOpinion(sample('see-migrants'));
     // Two facts of the sample are not known (its reference, the hearing's date): warnings, nothing else.

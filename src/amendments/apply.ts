@@ -63,7 +63,10 @@ export function applyAmendments(opinion: Opinion, points: PointIndex, options: A
     return refused;
   }
   if (!file) {
-    report(meta, 'Missing `amendments.yaml`, expected the amendments of the opinion next to opinion.yaml', { ruleId: 'amendments/missing-file', place: { line: 1, column: 1 } });
+    report(meta, 'Missing `amendments.yaml`, expected the amendments of the opinion next to opinion.yaml', {
+      ruleId: 'amendments/missing-file',
+      place: { line: 1, column: 1 },
+    });
     return refused;
   }
   const at = (a: TabledAmendment, field: string) => opinion.locate('amendments', `/amendments/${opinion.amendments.indexOf(a)}/${field}`)?.position;
@@ -78,36 +81,68 @@ export function applyAmendments(opinion: Opinion, points: PointIndex, options: A
   for (const a of chosen) {
     const point = points.points.get(a.target);
     if (!point) {
-      fail(a, 'target', `Unknown target \`${a.target}\` of adopted amendment \`${a.id}\` (AM ${a.number}), expected the id of a point of the text`, 'amendments/unknown-target');
+      fail(
+        a,
+        'target',
+        `Unknown target \`${a.target}\` of adopted amendment \`${a.id}\` (AM ${a.number}), expected the id of a point of the text`,
+        'amendments/unknown-target',
+      );
       errors++;
       continue;
     }
     if (typeof a.against === 'string' && !sameText(point.source, a.against)) {
-      fail(a, 'against', `Unexpected text of point ${point.number ?? ''} (\`${a.target}\`): it changed since amendment \`${a.id}\` (AM ${a.number}) was tabled, expected the text in \`against\``, 'amendments/target-changed', `The point now reads: ${point.source.replace(/\s+/g, ' ').slice(0, 200)}`);
+      fail(
+        a,
+        'against',
+        `Unexpected text of point ${point.number ?? ''} (\`${a.target}\`): it changed since amendment \`${a.id}\` (AM ${a.number}) was tabled, expected the text in \`against\``,
+        'amendments/target-changed',
+        `The point now reads: ${point.source.replace(/\s+/g, ' ').slice(0, 200)}`,
+      );
       errors++;
       continue;
     }
     if (a.action === 'amend' || a.action === 'delete') {
       const other = onTarget.get(a.target);
       if (other) {
-        fail(a, 'target', `Unexpected second adopted amendment on point ${point.number ?? ''} (\`${a.target}\`): \`${a.id}\` (AM ${a.number}, ${a.action}) conflicts with \`${other.id}\` (AM ${other.number}, ${other.action}), expected one adopted amendment per point`, 'amendments/conflict', 'Record the one that fell as `outcome: fallen`, or merge them into a compromise');
+        fail(
+          a,
+          'target',
+          `Unexpected second adopted amendment on point ${point.number ?? ''} (\`${a.target}\`): \`${a.id}\` (AM ${a.number}, ${a.action}) conflicts with \`${other.id}\` (AM ${other.number}, ${other.action}), expected one adopted amendment per point`,
+          'amendments/conflict',
+          'Record the one that fell as `outcome: fallen`, or merge them into a compromise',
+        );
         errors++;
         continue;
       }
       onTarget.set(a.target, a);
     } else {
       if (point.from === 'principle') {
-        fail(a, 'action', `Unexpected \`${a.action}\` next to the principle \`${a.target}\` in amendment \`${a.id}\`, expected a point of a chapter or a recommendation: a new principle needs its own entry in principles.yaml`, 'amendments/unsupported');
+        fail(
+          a,
+          'action',
+          `Unexpected \`${a.action}\` next to the principle \`${a.target}\` in amendment \`${a.id}\`, expected a point of a chapter or a recommendation: a new principle needs its own entry in principles.yaml`,
+          'amendments/unsupported',
+        );
         errors++;
         continue;
       }
       if (point.from === 'recommendation' && (!Array.isArray(a.addressees) || a.addressees.length === 0)) {
-        fail(a, 'action', `Missing \`addressees\` on adopted amendment \`${a.id}\` (AM ${a.number}), which inserts a new recommendation: expected whom it is addressed to, as in recommendations.yaml`, 'amendments/missing-addressees');
+        fail(
+          a,
+          'action',
+          `Missing \`addressees\` on adopted amendment \`${a.id}\` (AM ${a.number}), which inserts a new recommendation: expected whom it is addressed to, as in recommendations.yaml`,
+          'amendments/missing-addressees',
+        );
         errors++;
         continue;
       }
       if (!a.new_id || newIds.has(a.new_id) || points.points.has(a.new_id) || options.definedIds?.has(a.new_id)) {
-        fail(a, a.new_id ? 'new_id' : 'action', `Unexpected \`new_id\` \`${a.new_id ?? ''}\` on amendment \`${a.id}\`, expected an id not used in the opinion`, 'amendments/new-id-taken');
+        fail(
+          a,
+          a.new_id ? 'new_id' : 'action',
+          `Unexpected \`new_id\` \`${a.new_id ?? ''}\` on amendment \`${a.id}\`, expected an id not used in the opinion`,
+          'amendments/new-id-taken',
+        );
         errors++;
         continue;
       }
@@ -129,7 +164,8 @@ export function applyAmendments(opinion: Opinion, points: PointIndex, options: A
     (splices.get(path) ?? splices.set(path, []).get(path)!).push(s);
   };
   const docOf = (path: string) => yamlDocs.get(path) ?? yamlDocs.set(path, parseForEdit(texts.get(path) ?? '')).get(path)!;
-  const warn = (a: TabledAmendment, reason: string) => report(file, reason, { ruleId: 'amendments/translation', severity: 'warning', place: at(a, 'text') ?? at(a, 'action') });
+  const warn = (a: TabledAmendment, reason: string) =>
+    report(file, reason, { ruleId: 'amendments/translation', severity: 'warning', place: at(a, 'text') ?? at(a, 'action') });
 
   for (const a of chosen) {
     const point = points.points.get(a.target)!;
@@ -139,7 +175,17 @@ export function applyAmendments(opinion: Opinion, points: PointIndex, options: A
       const place = [...point.places.values()].find((p) => p.in === 'yaml');
       if (place?.in !== 'yaml') throw new Error(`no place for ${a.target}`);
       const written = newRecommendation(a, opinion, place.index, points.langs, original);
-      splice(place.file, insertItem(texts.get(place.file) ?? '', docOf(place.file), ['recommendations'], place.index, a.action === 'insert-before' ? 'before' : 'after', written.lines));
+      splice(
+        place.file,
+        insertItem(
+          texts.get(place.file) ?? '',
+          docOf(place.file),
+          ['recommendations'],
+          place.index,
+          a.action === 'insert-before' ? 'before' : 'after',
+          written.lines,
+        ),
+      );
       if (written.missing.length > 0) {
         const langs = written.missing.map((l) => `\`${l}\``).join(', ');
         warn(a, `Missing ${langs} text in amendment \`${a.id}\` (AM ${a.number}): the new recommendation has no text in ${langs}, expected a translation`);
@@ -170,7 +216,10 @@ export function applyAmendments(opinion: Opinion, points: PointIndex, options: A
     }
     if (untranslated.length > 0) {
       const langs = untranslated.map((l) => `\`${l}\``).join(', ');
-      warn(a, `Missing ${langs} text in amendment \`${a.id}\` (AM ${a.number}): ${a.action === 'amend' ? `point ${point.number ?? a.target} keeps its old text in ${langs}` : `the new point is not inserted in ${langs}`}, expected a translation`);
+      warn(
+        a,
+        `Missing ${langs} text in amendment \`${a.id}\` (AM ${a.number}): ${a.action === 'amend' ? `point ${point.number ?? a.target} keeps its old text in ${langs}` : `the new point is not inserted in ${langs}`}, expected a translation`,
+      );
     }
   }
 
@@ -178,13 +227,19 @@ export function applyAmendments(opinion: Opinion, points: PointIndex, options: A
   for (const a of chosen) {
     if (a.action !== 'delete') continue;
     const pattern = new RegExp(`:ref\\{#${a.target.replace(/[-]/g, '\\-')}\\}`);
-    const users = [...texts].filter(([path, text]) => !path.endsWith('amendments.yaml') && pattern.test(text)).map(([path]) => path.split(/[\\/]/).slice(-3).join('/'));
+    const users = [...texts]
+      .filter(([path, text]) => !path.endsWith('amendments.yaml') && pattern.test(text))
+      .map(([path]) => path.split(/[\\/]/).slice(-3).join('/'));
     if (users.length > 0) {
-      report(file, `Unexpected reference to point \`${a.target}\`, deleted by amendment \`${a.id}\` (AM ${a.number}), in ${users.join(', ')}: expected the references removed or changed (the new version does not validate until they are)`, {
-        ruleId: 'amendments/deleted-reference',
-        severity: 'warning',
-        place: at(a, 'target'),
-      });
+      report(
+        file,
+        `Unexpected reference to point \`${a.target}\`, deleted by amendment \`${a.id}\` (AM ${a.number}), in ${users.join(', ')}: expected the references removed or changed (the new version does not validate until they are)`,
+        {
+          ruleId: 'amendments/deleted-reference',
+          severity: 'warning',
+          place: at(a, 'target'),
+        },
+      );
     }
   }
 
@@ -200,18 +255,25 @@ export function applyAmendments(opinion: Opinion, points: PointIndex, options: A
   else if (opinion.meta.version_date !== undefined) {
     const removed = removeKey(metaText, metaDoc, [], 'version_date');
     if (removed) splice(metaPath, removed);
-    report(meta, `Removed \`version_date\` (${opinion.meta.version_date}): it is the date of version ${version - 1}, expected the date of version ${version} with --date`, {
-      ruleId: 'amendments/version-date',
-      severity: 'info',
-      place: opinion.locate('opinion', '/version_date')?.position,
-    });
+    report(
+      meta,
+      `Removed \`version_date\` (${opinion.meta.version_date}): it is the date of version ${version - 1}, expected the date of version ${version} with --date`,
+      {
+        ruleId: 'amendments/version-date',
+        severity: 'info',
+        place: opinion.locate('opinion', '/version_date')?.position,
+      },
+    );
   }
 
   // amendments.yaml: the applied ones say so.
   const amendmentsPath = file.path;
   const amendmentsDoc = docOf(amendmentsPath);
   for (const a of chosen) {
-    splice(amendmentsPath, setKey(texts.get(amendmentsPath) ?? '', amendmentsDoc, ['amendments', opinion.amendments.indexOf(a)], 'applied_in', String(version)));
+    splice(
+      amendmentsPath,
+      setKey(texts.get(amendmentsPath) ?? '', amendmentsDoc, ['amendments', opinion.amendments.indexOf(a)], 'applied_in', String(version)),
+    );
   }
 
   const changes = new Map<string, string>();
@@ -224,7 +286,13 @@ export function applyAmendments(opinion: Opinion, points: PointIndex, options: A
  * when the recommendations have one, with each language the amendment gives,
  * else the original's text), its addressees. Nothing else is made up.
  */
-function newRecommendation(a: TabledAmendment, opinion: Opinion, beside: number, langs: readonly string[], original: string): { lines: string[]; missing: string[] } {
+function newRecommendation(
+  a: TabledAmendment,
+  opinion: Opinion,
+  beside: number,
+  langs: readonly string[],
+  original: string,
+): { lines: string[]; missing: string[] } {
   const lines = [`id: ${a.new_id}`];
   const neighbour = opinion.recommendations[beside]?.text;
   const missing: string[] = [];
@@ -241,7 +309,12 @@ function newRecommendation(a: TabledAmendment, opinion: Opinion, beside: number,
   return { lines, missing };
 }
 
-function deletePlace(place: PointPlace, texts: Map<string, string>, splice: (path: string, s: Splice | undefined) => void, docOf: (path: string) => ReturnType<typeof parseForEdit>): void {
+function deletePlace(
+  place: PointPlace,
+  texts: Map<string, string>,
+  splice: (path: string, s: Splice | undefined) => void,
+  docOf: (path: string) => ReturnType<typeof parseForEdit>,
+): void {
   if (place.in === 'prose') {
     const text = texts.get(place.file) ?? '';
     let end = place.end;

@@ -48,7 +48,16 @@ export function formatListTable(rows: readonly ListRow[], points: PointIndex, op
     return row.action === 'insert-after' || row.action === 'insert-before' ? `${shown} → ${newIds.get(row.id) ?? ''}` : shown;
   };
   const lines = table(
-    [{ title: 'AM' }, { title: 'Stage' }, { title: 'Point' }, { title: 'Action' }, { title: 'Tabled by' }, { title: 'Position' }, { title: 'Outcome' }, { title: 'Vote', align: 'right' }],
+    [
+      { title: 'AM' },
+      { title: 'Stage' },
+      { title: 'Point' },
+      { title: 'Action' },
+      { title: 'Tabled by' },
+      { title: 'Position' },
+      { title: 'Outcome' },
+      { title: 'Vote', align: 'right' },
+    ],
     rows.map((row) => [
       String(row.number),
       row.stage,

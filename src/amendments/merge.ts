@@ -58,7 +58,12 @@ export function merge3(base: string, ours: string, theirs: string, locale?: stri
     let end = all[i]!.end;
     let j = i + 1;
     // Hunks that overlap, touch at an insertion, or are separated by white space only are one edit.
-    while (j < all.length && (all[j]!.start < end || (all[j]!.start === end && (all[j]!.start === all[j]!.end || group.some((h) => h.start === h.end))) || b.slice(end, all[j]!.start).every((t) => t.trim() === ''))) {
+    while (
+      j < all.length &&
+      (all[j]!.start < end ||
+        (all[j]!.start === end && (all[j]!.start === all[j]!.end || group.some((h) => h.start === h.end))) ||
+        b.slice(end, all[j]!.start).every((t) => t.trim() === ''))
+    ) {
       group.push(all[j]!);
       end = Math.max(end, all[j]!.end);
       j++;

@@ -67,7 +67,8 @@ export function sheetOf(opinion: Opinion, points: PointIndex, stage?: string): S
   );
   // A reference still `to be completed` is no name for the opinion: its title is.
   const title = textIn(opinion.meta.title as Text | undefined, lang, lang);
-  const reference = opinion.meta.reference !== undefined && !isPlaceholder(opinion.meta.reference) ? String(opinion.meta.reference) : title ? `‘${title}’` : opinion.name;
+  const reference =
+    opinion.meta.reference !== undefined && !isPlaceholder(opinion.meta.reference) ? String(opinion.meta.reference) : title ? `‘${title}’` : opinion.name;
   const column = stage === 'plenary' || (!stage && opinion.meta.stage === 'plenary') ? 'Section opinion' : 'Draft opinion';
   return {
     title: `Amendments to ${reference}${stage ? ` (${stage})` : ''}`,
@@ -101,7 +102,8 @@ function entry(a: TabledAmendment, points: PointIndex, lang: string, numberOf: (
     action = `Add a new point ${where} point ${shown}:`;
   }
   const result: SheetEntry = { id: a.id, stage: a.stage, number: `AM ${a.number}`, point, action, by: tabledBy(a), change };
-  if (Array.isArray(a.replaces) && a.replaces.length > 0) result.compromise = `Compromise amendment replacing ${a.replaces.map((id) => numbers.get(id) ?? id).join(', ')}.`;
+  if (Array.isArray(a.replaces) && a.replaces.length > 0)
+    result.compromise = `Compromise amendment replacing ${a.replaces.map((id) => numbers.get(id) ?? id).join(', ')}.`;
   const reason = textIn(a.reason, lang, lang);
   if (reason) result.reason = reason.trim();
   if (a.position) result.position = POSITIONS[a.position] ?? a.position;
@@ -111,7 +113,10 @@ function entry(a: TabledAmendment, points: PointIndex, lang: string, numberOf: (
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
 const cell = (children: PhrasingContent[]): TableCell => ({ type: 'tableCell', children });
-const labelled = (label: string, value: string): RootContent => ({ type: 'paragraph', children: [{ type: 'strong', children: [text(`${label}:`)] }, text(` ${value}`)] });
+const labelled = (label: string, value: string): RootContent => ({
+  type: 'paragraph',
+  children: [{ type: 'strong', children: [text(`${label}:`)] }, text(` ${value}`)],
+});
 
 export function sheetTree(sheet: Sheet): Root {
   const children: RootContent[] = [{ type: 'heading', depth: 1, children: [text(sheet.title)] }];
@@ -170,7 +175,8 @@ function wordRow(cells: Paragraph[][], header = false): TableRow {
 }
 
 const para = (value: string, bold = false, italics = false) => new Paragraph({ style: STYLE.body, children: [new TextRun({ text: value, bold, italics })] });
-const labelledPara = (label: string, value: string) => new Paragraph({ style: STYLE.body, children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)] });
+const labelledPara = (label: string, value: string) =>
+  new Paragraph({ style: STYLE.body, children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)] });
 
 /** The sheet as a `.docx`: each amendment with a two-column Word table; deterministic bytes. */
 export async function sheetDocx(sheet: Sheet, options: { lang: string; reference?: string; date?: string }): Promise<Uint8Array> {
@@ -185,7 +191,13 @@ export async function sheetDocx(sheet: Sheet, options: { lang: string; reference
       new Table({
         width: { size: 100, type: WidthType.PERCENTAGE },
         rows: [
-          wordRow([[new Paragraph({ style: STYLE.tableText, children: [new TextRun({ text: sheet.column, bold: true })] })], [new Paragraph({ style: STYLE.tableText, children: [new TextRun({ text: 'Amendment', bold: true })] })]], true),
+          wordRow(
+            [
+              [new Paragraph({ style: STYLE.tableText, children: [new TextRun({ text: sheet.column, bold: true })] })],
+              [new Paragraph({ style: STYLE.tableText, children: [new TextRun({ text: 'Amendment', bold: true })] })],
+            ],
+            true,
+          ),
           wordRow([cellParagraphs(plainCell(e.change.old)), cellParagraphs(amendmentCell(e.change))]),
         ],
       }),

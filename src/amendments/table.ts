@@ -55,7 +55,15 @@ export interface TableResult {
   unmapped: number;
 }
 
-export function tableAmendments(opinion: Opinion, points: PointIndex, draft: Draft, changes: readonly Change[], copy: VFile, existing: string | undefined, options: TableOptions): TableResult {
+export function tableAmendments(
+  opinion: Opinion,
+  points: PointIndex,
+  draft: Draft,
+  changes: readonly Change[],
+  copy: VFile,
+  existing: string | undefined,
+  options: TableOptions,
+): TableResult {
   const all = amendmentsOf(opinion);
   let number = Math.max(0, ...all.filter((a) => a.stage === options.stage).map((a) => a.number ?? 0));
   const ids = new Set([...all.map((a) => a.id), ...points.points.keys()]);
@@ -68,26 +76,40 @@ export function tableAmendments(opinion: Opinion, points: PointIndex, draft: Dra
   };
   const byNumber = new Map<string, string>();
   const order: string[] = [];
-  for (const chapter of draft.chapters) for (const point of chapter.points) if (!point.heading && point.id) (byNumber.set(point.number, point.id), order.push(point.id));
+  for (const chapter of draft.chapters)
+    for (const point of chapter.points) if (!point.heading && point.id) byNumber.set(point.number, point.id), order.push(point.id);
   const by = options.group ? [{ name: options.by, group: options.group }] : [options.by];
   const items: TabledItem[] = [];
   let unmapped = 0;
   const unmappable = (change: Change, why: string) => {
     unmapped++;
     const side = change.new[0] ?? change.old[0];
-    report(copy, `Unexpected ${change.kind} ${change.element}${side?.number ? ` ${side.number}` : ''} in the member's copy: ${why}, expected changes to the wording of points, new points or deleted points`, {
-      ruleId: 'amendments/unmapped-change',
-      severity: 'warning',
-      place: change.new[0]?.at?.file === copy.path ? change.new[0].at.position : undefined,
-      note: 'Nothing is tabled for it: table it by hand in amendments.yaml if it is meant as an amendment',
-    });
+    report(
+      copy,
+      `Unexpected ${change.kind} ${change.element}${side?.number ? ` ${side.number}` : ''} in the member's copy: ${why}, expected changes to the wording of points, new points or deleted points`,
+      {
+        ruleId: 'amendments/unmapped-change',
+        severity: 'warning',
+        place: change.new[0]?.at?.file === copy.path ? change.new[0].at.position : undefined,
+        note: 'Nothing is tabled for it: table it by hand in amendments.yaml if it is meant as an amendment',
+      },
+    );
   };
   const base = (): Omit<TabledItem, 'target' | 'action'> => {
     number++;
-    return { id: freshId(prefix), number, stage: options.stage, by, ...(options.date ? { tabled: options.date } : {}), ...(options.reason ? { reason: options.reason } : {}) };
+    return {
+      id: freshId(prefix),
+      number,
+      stage: options.stage,
+      by,
+      ...(options.date ? { tabled: options.date } : {}),
+      ...(options.reason ? { reason: options.reason } : {}),
+    };
   };
   // A footnote called only from a deleted point goes with it: not a change of its own.
-  const goneNotes = new Set(changes.filter((c) => c.kind === 'deleted' && c.element === 'point').flatMap((c) => c.old.flatMap((s) => (s.notes ?? []).map((n) => n.number))));
+  const goneNotes = new Set(
+    changes.filter((c) => c.kind === 'deleted' && c.element === 'point').flatMap((c) => c.old.flatMap((s) => (s.notes ?? []).map((n) => n.number))),
+  );
   for (const change of changes) {
     if (change.kind === 'renumbered') continue;
     if (change.element === 'footnote' && change.kind === 'deleted' && change.old.every((s) => goneNotes.has(s.number))) continue;
@@ -109,15 +131,23 @@ export function tableAmendments(opinion: Opinion, points: PointIndex, draft: Dra
       const theirs = change.new[0]!.text;
       const merged = merge3(change.old[0]!.text, point.source, theirs, points.original);
       if (merged.conflict) {
-        report(copy, `Unexpected edit of point ${point.number ?? id} where the draft's text differs from its source (a reference or a spelled-out acronym): the member's words are kept as written, expected a check of the amendment's text`, {
-          ruleId: 'amendments/merged-text',
-          severity: 'warning',
-          place: change.new[0]?.at?.file === copy.path ? change.new[0].at.position : undefined,
-        });
+        report(
+          copy,
+          `Unexpected edit of point ${point.number ?? id} where the draft's text differs from its source (a reference or a spelled-out acronym): the member's words are kept as written, expected a check of the amendment's text`,
+          {
+            ruleId: 'amendments/merged-text',
+            severity: 'warning',
+            place: change.new[0]?.at?.file === copy.path ? change.new[0].at.position : undefined,
+          },
+        );
       }
       items.push({ ...base(), target: id, action: 'amend', against: point.source, text: merged.text.replace(/\s+/g, ' ').trim() });
     } else if (change.kind === 'added') {
-      const text = change.new.map((s) => s.text).join(' ').replace(/\s+/g, ' ').trim();
+      const text = change.new
+        .map((s) => s.text)
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .trim();
       const after = change.after?.element === 'point' ? byNumber.get(change.after.number) : undefined;
       let target = after;
       let action: TabledItem['action'] = 'insert-after';
@@ -131,7 +161,10 @@ export function tableAmendments(opinion: Opinion, points: PointIndex, draft: Dra
       }
       const point = target ? points.points.get(target) : undefined;
       if (!target || !point || point.from !== 'prose') {
-        unmappable(change, target ? 'a new point next to a recommendation or principle is not tabled automatically' : 'no point of the opinion stands next to it');
+        unmappable(
+          change,
+          target ? 'a new point next to a recommendation or principle is not tabled automatically' : 'no point of the opinion stands next to it',
+        );
         continue;
       }
       const item = base();
@@ -200,6 +233,7 @@ export function appendItems(existing: string | undefined, items: readonly Tabled
     const lineEnd = existing.indexOf('\n', seq.range[1]);
     return `${existing.slice(0, start)}amendments:\n${yamlOf('  ')}${lineEnd < 0 ? '\n' : existing.slice(lineEnd)}`;
   }
-  if (doc.has('amendments') || doc.errors.length > 0) throw new InputError('cannot append to amendments.yaml: its `amendments:` is not a block list, expected `amendments:` followed by `- id: …` items');
+  if (doc.has('amendments') || doc.errors.length > 0)
+    throw new InputError('cannot append to amendments.yaml: its `amendments:` is not a block list, expected `amendments:` followed by `- id: …` items');
   return `${existing.replace(/\n*$/, '\n')}amendments:\n${yamlOf('  ')}\n`;
 }

@@ -61,7 +61,14 @@ export function addKey(text: string, doc: Document.Parsed, path: (string | numbe
  * With `dropComment`, a comment ending the value's line goes too: it was about
  * the old value (`stage: section  # the version for the section meeting`).
  */
-export function setKey(text: string, doc: Document.Parsed, path: (string | number)[], key: string, value: string, options: { dropComment?: boolean } = {}): Splice | undefined {
+export function setKey(
+  text: string,
+  doc: Document.Parsed,
+  path: (string | number)[],
+  key: string,
+  value: string,
+  options: { dropComment?: boolean } = {},
+): Splice | undefined {
   const existing = doc.getIn([...path, key], true) as Node | undefined;
   if (isScalar(existing) && existing.range) {
     let end = existing.range[1];
@@ -112,7 +119,14 @@ export function removeItem(text: string, doc: Document.Parsed, path: (string | n
  * 'before'`) or after it, at the list's indentation. `lines` are the item's
  * lines without the dash, indented relative to the item's first key.
  */
-export function insertItem(text: string, doc: Document.Parsed, path: (string | number)[], index: number, where: 'before' | 'after', lines: readonly string[]): Splice | undefined {
+export function insertItem(
+  text: string,
+  doc: Document.Parsed,
+  path: (string | number)[],
+  index: number,
+  where: 'before' | 'after',
+  lines: readonly string[],
+): Splice | undefined {
   const seq = doc.getIn(path, true) as Node | undefined;
   if (!isSeq(seq) || seq.flow) return undefined;
   const item = seq.items[index] as Node | undefined;
@@ -152,7 +166,9 @@ export function applySplices(text: string, splices: readonly Splice[]): string {
 }
 
 function plainOrQuoted(value: string): string {
-  return /^[\w À-ɏ][\w À-ɏ.,;()'’-]*$/u.test(value) && !/^(true|false|null|~|yes|no|on|off)$/i.test(value) && !/^[\d.]+$/.test(value) ? value : JSON.stringify(value);
+  return /^[\w À-ɏ][\w À-ɏ.,;()'’-]*$/u.test(value) && !/^(true|false|null|~|yes|no|on|off)$/i.test(value) && !/^[\d.]+$/.test(value)
+    ? value
+    : JSON.stringify(value);
 }
 
 /** Words to lines of at most `width` characters. */

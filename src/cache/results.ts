@@ -214,7 +214,9 @@ export async function linkedInputs(folder: string): Promise<string[]> {
   const out: string[] = [];
   let names: string[];
   try {
-    names = readdirSync(folder).filter((n) => n.endsWith('.yaml')).sort();
+    names = readdirSync(folder)
+      .filter((n) => n.endsWith('.yaml'))
+      .sort();
   } catch {
     return out;
   }

@@ -16,6 +16,9 @@ export function pointsFor(context: CheckContext): PointIndex {
 }
 
 /** Report findings through a rule's reporter. */
-export function reportAll(findings: readonly Finding[], report: (place: Located | undefined, reason: string, extra?: { note?: string; expected?: string[]; severity?: 'warning' | 'error' }) => void): void {
+export function reportAll(
+  findings: readonly Finding[],
+  report: (place: Located | undefined, reason: string, extra?: { note?: string; expected?: string[]; severity?: 'warning' | 'error' }) => void,
+): void {
   for (const f of findings) report(f.at, f.reason, { ...(f.note ? { note: f.note } : {}), ...(f.expected?.length ? { expected: f.expected } : {}) });
 }

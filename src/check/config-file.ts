@@ -150,10 +150,14 @@ function reportError(source: YamlSource, error: ErrorObject, data: unknown): str
     const name = String(error.params.additionalProperty);
     const pointer = `${error.instancePath}/${escape(name)}`;
     if (segments.length === 0) {
-      report(file, `Unexpected property \`${name}\`${name !== 'rules' && suggest(name, ['rules'], 1).length ? ', did you mean `rules`?' : ', expected `rules`'}`, {
-        ruleId: 'config/unknown-property',
-        place: place(pointer, 'key'),
-      });
+      report(
+        file,
+        `Unexpected property \`${name}\`${name !== 'rules' && suggest(name, ['rules'], 1).length ? ', did you mean `rules`?' : ', expected `rules`'}`,
+        {
+          ruleId: 'config/unknown-property',
+          place: place(pointer, 'key'),
+        },
+      );
       return undefined;
     }
     if (segments.length === 1) {
@@ -180,7 +184,14 @@ function reportError(source: YamlSource, error: ErrorObject, data: unknown): str
   }
 
   const value = valueAt(data, segments);
-  const shown = typeof value === 'string' ? `\`${value}\`` : typeof value === 'object' && value !== null ? (Array.isArray(value) ? 'a list' : 'a mapping') : `\`${String(value)}\``;
+  const shown =
+    typeof value === 'string'
+      ? `\`${value}\``
+      : typeof value === 'object' && value !== null
+        ? Array.isArray(value)
+          ? 'a list'
+          : 'a mapping'
+        : `\`${String(value)}\``;
   if (error.keyword === 'enum' && (segments.length === 2 || option === 'severity')) {
     const near = typeof value === 'string' ? suggest(value, ['off', 'warning', 'error'], 1) : [];
     report(file, `Unexpected ${shown} for \`${ruleId}\`, expected \`off\`, \`warning\` or \`error\`${near.length ? ` (did you mean \`${near[0]}\`?)` : ''}`, {

@@ -23,7 +23,12 @@ export function configSchema(rules: readonly Rule<any>[]): { [key: string]: Json
       },
     };
     for (const [name, spec] of Object.entries(meta.options) as [string, OptionSpec<unknown>][]) {
-      options[name] = { ...withTitles(spec.schema as unknown as Record<string, unknown>, spec.title), title: spec.title, description: spec.description, default: spec.default as Json };
+      options[name] = {
+        ...withTitles(spec.schema as unknown as Record<string, unknown>, spec.title),
+        title: spec.title,
+        description: spec.description,
+        default: spec.default as Json,
+      };
     }
     properties[meta.id] = {
       title: meta.id,
@@ -52,7 +57,7 @@ export function configSchema(rules: readonly Rule<any>[]): { [key: string]: Json
     properties: {
       rules: {
         title: 'Rules',
-        description: 'Rule id → `off`, `warning` or `error`, or a mapping of `severity` and the rule\'s options.',
+        description: "Rule id → `off`, `warning` or `error`, or a mapping of `severity` and the rule's options.",
         type: 'object',
         additionalProperties: false,
         properties,
@@ -77,7 +82,11 @@ function withTitles(schema: Record<string, unknown>, title: string): { [key: str
     copy.items = { title: `${title}: item`, description: 'One entry of the list.', ...(copy.items as { [key: string]: Json }) };
   }
   if (copy.additionalProperties && typeof copy.additionalProperties === 'object' && !Array.isArray(copy.additionalProperties)) {
-    copy.additionalProperties = { title: `${title}: entry`, description: 'The list for this key.', ...withTitles(copy.additionalProperties as Record<string, unknown>, `${title}: entry`) };
+    copy.additionalProperties = {
+      title: `${title}: entry`,
+      description: 'The list for this key.',
+      ...withTitles(copy.additionalProperties as Record<string, unknown>, `${title}: entry`),
+    };
   }
   if (copy.propertyNames && typeof copy.propertyNames === 'object' && !Array.isArray(copy.propertyNames)) {
     copy.propertyNames = { title: 'Language code', description: 'A two-letter language code.', ...(copy.propertyNames as { [key: string]: Json }) };

@@ -12,7 +12,10 @@ const PAGE = 'docs/check-rules.md';
 
 /** GitHub's anchor for a heading holding `` `id` ``. */
 function anchor(id: string): string {
-  return id.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
+  return id
+    .toLowerCase()
+    .replace(/[^a-z0-9 -]/g, '')
+    .replace(/ /g, '-');
 }
 
 function showValue(value: unknown): string {
@@ -50,7 +53,7 @@ export function rulesPage(rules: readonly Rule<any>[]): string {
     '  length/limit: { severity: error, warnAt: 0.85 }',
     '```',
     '',
-    'The examples below are the rules\' tests: each is an opinion folder made of a minimal `opinion.yaml` ' +
+    "The examples below are the rules' tests: each is an opinion folder made of a minimal `opinion.yaml` " +
       '(`reference: INT/900`, `kind: own-initiative`, `language: en`, `stage: study-group`) and the files shown, ' +
       'and the findings are exactly what `opinion check` reports for it (`file:line:column-line:column: message`).',
     '',

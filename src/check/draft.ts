@@ -76,7 +76,10 @@ function scratch(opinion: Opinion): Opinion {
   const copies = new Map(opinion.files.map((file) => [file, new VFile({ path: file.path, value: file.value })]));
   const copy = (file: VFile) => copies.get(file) ?? new VFile({ path: file.path, value: file.value });
   const chapters = Object.fromEntries(
-    Object.entries(opinion.chapters).map(([lang, sources]) => [lang, sources.map((source): ChapterSource => Object.create(source, { file: { value: copy(source.file), enumerable: true } }))]),
+    Object.entries(opinion.chapters).map(([lang, sources]) => [
+      lang,
+      sources.map((source): ChapterSource => Object.create(source, { file: { value: copy(source.file), enumerable: true } })),
+    ]),
   );
   return { ...opinion, files: [...copies.values()], chapters };
 }

@@ -37,9 +37,17 @@ export function measureLength(context: CheckContext): Length {
     for (const chapter of model?.chapters ?? []) for (const note of chapter.footnotes) if (note.id) blocks.set(note.id, note);
     for (const chapter of draft.chapters) {
       const source = model?.chapters.find((c) => c.id === chapter.id);
-      entries.push({ count: countText(chapter.title).charactersNoSpaces, label: `the title of chapter ${chapter.number ?? `\`${chapter.id}\``}`, at: source?.title?.at ?? chapter.points[0]?.at });
+      entries.push({
+        count: countText(chapter.title).charactersNoSpaces,
+        label: `the title of chapter ${chapter.number ?? `\`${chapter.id}\``}`,
+        at: source?.title?.at ?? chapter.points[0]?.at,
+      });
       for (const point of chapter.points) {
-        entries.push({ count: countText(point.text).charactersNoSpaces, label: describeBlock({ kind: point.heading ? 'heading' : 'point', number: point.number, id: point.id }), at: point.at });
+        entries.push({
+          count: countText(point.text).charactersNoSpaces,
+          label: describeBlock({ kind: point.heading ? 'heading' : 'point', number: point.number, id: point.id }),
+          at: point.at,
+        });
       }
     }
     let last = entries[entries.length - 1]?.at;

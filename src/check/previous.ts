@@ -15,7 +15,11 @@ export async function comparePrevious(opinion: Opinion, previousDir: string, sho
   const [before, after] = await Promise.all([draftFromSources(previousDir, {}), draftFromSources(opinion.dir, {})]);
   if (!before.draft || !after.draft) {
     const meta = files.find((f) => /(^|[\\/])opinion\.yaml$/.test(f.path ?? '')) ?? files[0];
-    if (meta) report(meta, `Cannot compare with the previous version \`${shown}\`: it is not a readable opinion folder, expected the folder of the previous version`, { ruleId: 'amendments/unexplained-change', place: { line: 1, column: 1 } });
+    if (meta)
+      report(meta, `Cannot compare with the previous version \`${shown}\`: it is not a readable opinion folder, expected the folder of the previous version`, {
+        ruleId: 'amendments/unexplained-change',
+        place: { line: 1, column: 1 },
+      });
     return undefined;
   }
   const result = diffDrafts(before.draft, after.draft);

@@ -106,7 +106,10 @@ export function defineRule<O extends object>(meta: RuleMeta<O>, check: (context:
       const seen = new Set<string>();
       const report: Report = (place, reason, extra = {}) => {
         const located = place ?? context.opinion.locate('opinion', '', 'value');
-        const file = (located && context.text.sources.file(located.file)) ?? context.opinion.files.find((f) => f.path?.endsWith('opinion.yaml')) ?? context.opinion.files[0];
+        const file =
+          (located && context.text.sources.file(located.file)) ??
+          context.opinion.files.find((f) => f.path?.endsWith('opinion.yaml')) ??
+          context.opinion.files[0];
         if (!file) return;
         const key = `${file.path}|${located?.position.start.offset ?? located?.position.start.line}:${located?.position.start.column}|${reason}`;
         if (seen.has(key)) return;

@@ -18,7 +18,7 @@ export interface CacheCliOptions {
 
 export function addCacheOptions(command: Command): Command {
   return command
-    .option('--cache', 'keep each opinion\'s results on disk and reuse them while none of its files changed (keyed by content)')
+    .option('--cache', "keep each opinion's results on disk and reuse them while none of its files changed (keyed by content)")
     .addOption(new Option('--cache-location <file>', `the cache file (default: ${DEFAULT_CACHE_FILE} in the current folder); implies --cache`));
 }
 
@@ -46,7 +46,8 @@ export async function cachedResults<T, P>(
     const content = file.value === undefined ? undefined : contentOf(file.path);
     return content && decodeText(content) === file.value ? { ...file, value: TEXT_OF_FILE } : file;
   };
-  const restoreFile = (file: PlainFile, contentOf: Content): PlainFile => (file.value === TEXT_OF_FILE ? { ...file, value: decodeText(contentOf(file.path)!) } : file);
+  const restoreFile = (file: PlainFile, contentOf: Content): PlainFile =>
+    file.value === TEXT_OF_FILE ? { ...file, value: decodeText(contentOf(file.path)!) } : file;
   const eachFile = (result: unknown, fn: (file: PlainFile) => PlainFile): unknown => {
     if (Array.isArray(result)) return (result as PlainFile[]).map(fn);
     const record = result as { files?: PlainFile[] };
@@ -62,7 +63,10 @@ export async function cachedResults<T, P>(
       extraInputs: async (folder) => [...(await linkedInputs(folder)), ...(cacheKey.extraInputs ? await cacheKey.extraInputs(folder) : [])],
     },
     async (missing) => (await compute(missing)).map(convert.toPlain),
-    { store: (result, contentOf) => eachFile(result, (f) => stripFile(f, contentOf)), load: (stored, contentOf) => eachFile(stored, (f) => restoreFile(f, contentOf)) as P },
+    {
+      store: (result, contentOf) => eachFile(result, (f) => stripFile(f, contentOf)),
+      load: (stored, contentOf) => eachFile(stored, (f) => restoreFile(f, contentOf)) as P,
+    },
   );
   return results.map(convert.fromPlain);
 }

@@ -37,7 +37,11 @@ function helpOption(): Option {
 
 /** Words safe inside single quotes in every shell. */
 const quote = (text: string) => `'${text.replace(/'/g, "'\\''")}'`;
-const plain = (text: string) => text.replace(/[\[\]:'"`\\$]/g, '').replace(/\s+/g, ' ').trim();
+const plain = (text: string) =>
+  text
+    .replace(/[\[\]:'"`\\$]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 export function completionScript(program: Command, shell: Shell): string {
   const commands = specs(program);
@@ -49,7 +53,10 @@ export function completionScript(program: Command, shell: Shell): string {
 function bash(commands: CommandSpec[]): string {
   const cases = commands.map((command) => {
     const words = command.options.flatMap((o) => [o.short, o.long].filter(Boolean)).join(' ');
-    const valued = command.options.filter((o) => o.takesValue && !o.choices).flatMap((o) => [o.short, o.long].filter(Boolean)).join('|');
+    const valued = command.options
+      .filter((o) => o.takesValue && !o.choices)
+      .flatMap((o) => [o.short, o.long].filter(Boolean))
+      .join('|');
     const choices = command.options
       .filter((o) => o.choices)
       .map((o) => `        ${[o.short, o.long].filter(Boolean).join('|')}) COMPREPLY=($(compgen -W ${quote(o.choices!.join(' '))} -- "$cur")); return ;;`)

@@ -43,7 +43,7 @@ export const EXAMPLES: Record<string, readonly (readonly [string, string])[]> = 
   amendments: [
     ['opinion amendments list opinions/see-migrants', 'the amendments of the current stage and their state'],
     ['opinion amendments sheet opinions/see-migrants --stage plenary', 'the amendment sheet of a stage'],
-    ['opinion amendments table opinions/see-migrants member-copy.md --by "Name SURNAME"', 'the changes of a member\'s edited copy, tabled as amendments'],
+    ['opinion amendments table opinions/see-migrants member-copy.md --by "Name SURNAME"', "the changes of a member's edited copy, tabled as amendments"],
   ],
   translate: [
     ['opinion translate export opinions/see-migrants --to fr', 'the chapters to translate into French, as XLIFF 1.2 for a CAT tool'],

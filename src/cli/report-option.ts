@@ -13,7 +13,8 @@ export function reportFormatOption(flags = '-f, --format <format>', outputs?: { 
     .choices(choices)
     .argParser((value: string) => {
       if (choices.includes(value)) return value;
-      if (outputs?.values.includes(value)) throw new InvalidArgumentError(`--format says how findings are reported (${choices.join(', ')}); to write ${value}, use ${outputs.option} ${value}.`);
+      if (outputs?.values.includes(value))
+        throw new InvalidArgumentError(`--format says how findings are reported (${choices.join(', ')}); to write ${value}, use ${outputs.option} ${value}.`);
       throw new InvalidArgumentError(`Allowed choices are ${choices.join(', ')}.`);
     })
     .default('human');

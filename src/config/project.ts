@@ -63,11 +63,17 @@ export async function readProjectConfig(path: string): Promise<LoadedProjectConf
     for (const error of errors) {
       if (error.keyword === 'anyOf') continue;
       // Of "a string or a list", say what is wrong with the kind of value given, not with the other kind.
-      if (error.keyword === 'type' && errors.some((other) => other !== error && other.keyword !== 'type' && other.keyword !== 'anyOf' && other.instancePath === error.instancePath)) continue;
+      if (
+        error.keyword === 'type' &&
+        errors.some((other) => other !== error && other.keyword !== 'type' && other.keyword !== 'anyOf' && other.instancePath === error.instancePath)
+      )
+        continue;
       const key = error.instancePath + '|' + error.keyword;
       if (seen.has(key)) continue;
       seen.add(key);
-      describe(error, data, (reason, pointer, part) => report(read.file, reason, { ruleId: 'config/schema', place: source.locate(pointer, part) ?? source.locate('') ?? { line: 1, column: 1 } }));
+      describe(error, data, (reason, pointer, part) =>
+        report(read.file, reason, { ruleId: 'config/schema', place: source.locate(pointer, part) ?? source.locate('') ?? { line: 1, column: 1 } }),
+      );
     }
     sortMessages([read.file]);
     return { file: read.file, dir };
@@ -80,18 +86,35 @@ function describe(error: ErrorObject, data: unknown, say: (reason: string, point
   const where = segments.length ? `\`${segments.join('.')}\`` : 'the file';
   let value: unknown = data;
   for (const segment of segments) value = (value as Record<string, unknown> | undefined)?.[segment];
-  const shown = typeof value === 'string' ? `\`${value}\`` : Array.isArray(value) ? 'a list' : typeof value === 'object' && value !== null ? 'a mapping' : `\`${String(value)}\``;
+  const shown =
+    typeof value === 'string'
+      ? `\`${value}\``
+      : Array.isArray(value)
+        ? 'a list'
+        : typeof value === 'object' && value !== null
+          ? 'a mapping'
+          : `\`${String(value)}\``;
   if (error.keyword === 'additionalProperties') {
     const name = String(error.params.additionalProperty);
     const near = suggest(name, KEYS, 1);
-    say(`Unexpected property \`${name}\`${near.length ? `, did you mean \`${near[0]}\`?` : `, expected one of ${KEYS.map((k) => `\`${k}\``).join(', ')}`}`, `${error.instancePath}/${name}`, 'key');
+    say(
+      `Unexpected property \`${name}\`${near.length ? `, did you mean \`${near[0]}\`?` : `, expected one of ${KEYS.map((k) => `\`${k}\``).join(', ')}`}`,
+      `${error.instancePath}/${name}`,
+      'key',
+    );
   } else if (error.keyword === 'enum') {
     const allowed = (error.params.allowedValues as string[]).map((v) => `\`${v}\``).join(', ');
     say(`Unexpected ${shown} for ${where}, expected one of ${allowed}`, error.instancePath);
   } else if (error.keyword === 'pattern') {
-    say(`Unexpected ${shown} for ${where}, expected a two-letter language code such as \`fr\`${segments[0] === 'lang' && segments.length === 1 ? ', or `all`' : ''}`, error.instancePath);
+    say(
+      `Unexpected ${shown} for ${where}, expected a two-letter language code such as \`fr\`${segments[0] === 'lang' && segments.length === 1 ? ', or `all`' : ''}`,
+      error.instancePath,
+    );
   } else if (error.keyword === 'type') {
-    say(`Unexpected ${shown} for ${where}, expected ${error.params.type === 'array' ? 'a list' : error.params.type === 'object' ? 'a mapping' : `a ${String(error.params.type)}`}`, error.instancePath);
+    say(
+      `Unexpected ${shown} for ${where}, expected ${error.params.type === 'array' ? 'a list' : error.params.type === 'object' ? 'a mapping' : `a ${String(error.params.type)}`}`,
+      error.instancePath,
+    );
   } else {
     say(`Unexpected ${shown} for ${where}: ${error.message ?? 'not allowed'}`, error.instancePath);
   }

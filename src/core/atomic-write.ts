@@ -107,9 +107,11 @@ export async function writeNewFolder(
 ): Promise<void> {
   const shown = options.shown ?? target;
   const copyOf = options.copyOf === undefined ? undefined : resolve(options.copyOf);
-  if (copyOf !== undefined && !isOutside(resolve(target), copyOf)) throw new InputError(`\`${shown}\` is inside the folder it copies, expected a folder outside \`${options.copyOf}\``);
+  if (copyOf !== undefined && !isOutside(resolve(target), copyOf))
+    throw new InputError(`\`${shown}\` is inside the folder it copies, expected a folder outside \`${options.copyOf}\``);
   for (const file of files) {
-    if (isAbsolute(file.path) || isOutside(join(target, file.path), target) || relative(target, join(target, file.path)) === '') throw new InputError(`cannot write \`${file.path}\` into \`${shown}\`: expected a path inside the new folder`);
+    if (isAbsolute(file.path) || isOutside(join(target, file.path), target) || relative(target, join(target, file.path)) === '')
+      throw new InputError(`cannot write \`${file.path}\` into \`${shown}\`: expected a path inside the new folder`);
   }
   const existing = await readdir(target).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOTDIR') throw new InputError(`\`${shown}\` is a file, expected a new folder`);
@@ -122,7 +124,8 @@ export async function writeNewFolder(
   const temporary = join(parent, `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}${NEW_FOLDER_SUFFIX}`);
   try {
     await mkdir(parent, { recursive: true });
-    if (copyOf !== undefined) await cp(copyOf, temporary, { recursive: true, errorOnExist: true, force: false, filter: (path) => !isTemporary(basename(path)) });
+    if (copyOf !== undefined)
+      await cp(copyOf, temporary, { recursive: true, errorOnExist: true, force: false, filter: (path) => !isTemporary(basename(path)) });
     for (const file of files) {
       const path = join(temporary, file.path);
       await mkdir(dirname(path), { recursive: true });

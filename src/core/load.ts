@@ -147,7 +147,13 @@ export async function loadOpinion(dir: string, options: LoadOptions = {}): Promi
     chapters,
     notes,
     // An empty file (nothing but comments) holds no items: references into it dangle, as with no file at all.
-    unreadable: YAML_KINDS.filter((kind) => kind !== 'opinion' && entries.includes(`${kind}.yaml`) && sources[kind]?.data !== null && !Array.isArray((sources[kind]?.data as Record<string, unknown> | undefined)?.[kind])),
+    unreadable: YAML_KINDS.filter(
+      (kind) =>
+        kind !== 'opinion' &&
+        entries.includes(`${kind}.yaml`) &&
+        sources[kind]?.data !== null &&
+        !Array.isArray((sources[kind]?.data as Record<string, unknown> | undefined)?.[kind]),
+    ),
     files,
     locate(kind, pointer, part): Located | undefined {
       const source = sources[kind];
@@ -191,7 +197,13 @@ function lazyLocated(source: YamlSource, pointer: string, part: 'key' | 'value' 
   };
 }
 
-async function loadChapters(dir: string, entries: string[], folder: VFile, scope: ReadScope, parse: MarkdownParse | undefined): Promise<{ chapters: Record<string, ChapterSource[]>; files: VFile[] }> {
+async function loadChapters(
+  dir: string,
+  entries: string[],
+  folder: VFile,
+  scope: ReadScope,
+  parse: MarkdownParse | undefined,
+): Promise<{ chapters: Record<string, ChapterSource[]>; files: VFile[] }> {
   const chapters: Record<string, ChapterSource[]> = {};
   const files: VFile[] = [];
   if (!entries.includes('text')) return { chapters, files };
@@ -208,7 +220,10 @@ async function loadChapters(dir: string, entries: string[], folder: VFile, scope
           report(folder, `Unexpected \`text/${e.name}\`: ${confined.reason.charAt(0).toLowerCase()}${confined.reason.slice(1)}`, { ruleId: 'source/outside' });
           continue;
         }
-        const isFolder = await stat(join(textDir, e.name)).then((info) => info.isDirectory(), () => false);
+        const isFolder = await stat(join(textDir, e.name)).then(
+          (info) => info.isDirectory(),
+          () => false,
+        );
         langs.push(isFolder ? e.name : `${e.name}\0file`);
       } else langs.push(e.isDirectory() ? e.name : `${e.name}\0file`);
     }
@@ -219,7 +234,10 @@ async function loadChapters(dir: string, entries: string[], folder: VFile, scope
   for (const entry of langs.sort()) {
     if (entry.endsWith('\0file')) {
       const name = entry.slice(0, -5);
-      report(folder, `Unexpected file \`text/${name}\`, expected a language folder such as \`text/en/\``, { ruleId: 'source/unknown-file', severity: 'warning' });
+      report(folder, `Unexpected file \`text/${name}\`, expected a language folder such as \`text/en/\``, {
+        ruleId: 'source/unknown-file',
+        severity: 'warning',
+      });
       continue;
     }
     if (!LANG_FOLDER.test(entry)) {
@@ -265,10 +283,17 @@ function checkSchemaLink(file: VFile, kind: YamlKind): void {
     const match = /^#\s*yaml-language-server:\s*\$schema=(\S+)/.exec(line);
     if (!match) continue;
     const target = match[1]!;
-    const place = { start: { line: index + 1, column: match.index + match[0].length - target.length + 1 }, end: { line: index + 1, column: match.index + match[0].length + 1 } };
+    const place = {
+      start: { line: index + 1, column: match.index + match[0].length - target.length + 1 },
+      end: { line: index + 1, column: match.index + match[0].length + 1 },
+    };
     const expected = `${kind}.schema.json`;
     if (!target.endsWith(expected)) {
-      report(file, `Unexpected schema \`${target}\` for \`${kind}.yaml\`, expected a path ending in \`${expected}\``, { ruleId: 'source/schema-link', severity: 'warning', place });
+      report(file, `Unexpected schema \`${target}\` for \`${kind}.yaml\`, expected a path ending in \`${expected}\``, {
+        ruleId: 'source/schema-link',
+        severity: 'warning',
+        place,
+      });
     } else if (!/^[a-z][a-z0-9+.-]*:/i.test(target) && !existsSync(join(dirname(file.path), target))) {
       report(file, `Unexpected schema link \`${target}\`: no such file, expected a path to \`${expected}\` relative to this file`, {
         ruleId: 'source/schema-link',
@@ -358,7 +383,8 @@ async function checkYamlTexts(source: YamlSource): Promise<void> {
     if (typeof value === 'string') {
       if (value.length < 64) return;
       // Located only when there is a problem: locating builds the YAML Document, which the fast path skips.
-      if (!(await checkMarkdownLimits(source.file, value, () => source.locate(pointer))) && parent !== undefined && key !== undefined) (parent as Record<string, unknown>)[key] = '';
+      if (!(await checkMarkdownLimits(source.file, value, () => source.locate(pointer))) && parent !== undefined && key !== undefined)
+        (parent as Record<string, unknown>)[key] = '';
       return;
     }
     if (Array.isArray(value)) for (const [i, item] of value.entries()) await walk(item, `${pointer}/${i}`, value, i);

@@ -114,41 +114,77 @@ function scan(text: string, perFile: boolean, each: (line: string, blank: boolea
       blockEmphasis = 0;
     }
     if (here + line.length - blockStart > L.blockChars) {
-      return { offset: blockStart, reason: `Unexpected block of more than ${L.blockChars.toLocaleString('en-GB')} characters, expected shorter paragraphs`, note: 'Separate paragraphs with a blank line; the limit keeps every command fast on any text (docs/limits.md)' };
+      return {
+        offset: blockStart,
+        reason: `Unexpected block of more than ${L.blockChars.toLocaleString('en-GB')} characters, expected shorter paragraphs`,
+        note: 'Separate paragraphs with a blank line; the limit keeps every command fast on any text (docs/limits.md)',
+      };
     }
     blockMarkers += line.match(MARKER)?.length ?? 0;
     if (blockMarkers > L.blockMarkers) {
-      return { offset: blockStart, reason: `Unexpected paragraph with more than ${L.blockMarkers.toLocaleString('en-GB')} Markdown syntax characters (\`*\`, \`_\`, \`[\`, \`:\`…), expected fewer`, note: 'Such text is not prose; escape literal characters or split the paragraph (docs/limits.md)' };
+      return {
+        offset: blockStart,
+        reason: `Unexpected paragraph with more than ${L.blockMarkers.toLocaleString('en-GB')} Markdown syntax characters (\`*\`, \`_\`, \`[\`, \`:\`…), expected fewer`,
+        note: 'Such text is not prose; escape literal characters or split the paragraph (docs/limits.md)',
+      };
     }
     blockEmphasis += line.match(/[*_]/g)?.length ?? 0;
     if (blockEmphasis > L.blockEmphasis) {
-      return { offset: blockStart, reason: `Unexpected paragraph with more than ${L.blockEmphasis} emphasis markers (\`*\`, \`_\`), expected fewer`, note: 'Escape literal asterisks and underscores with a backslash, or split the paragraph (docs/limits.md)' };
+      return {
+        offset: blockStart,
+        reason: `Unexpected paragraph with more than ${L.blockEmphasis} emphasis markers (\`*\`, \`_\`), expected fewer`,
+        note: 'Escape literal asterisks and underscores with a backslash, or split the paragraph (docs/limits.md)',
+      };
     }
     if (line.includes('|')) {
       const pipes = line.split('|').length - 1;
       if (pipes > L.tableColumns + 1) {
-        return { offset: here, reason: `Unexpected table row with more than ${L.tableColumns} columns, expected at most ${L.tableColumns}`, note: 'docs/limits.md' };
+        return {
+          offset: here,
+          reason: `Unexpected table row with more than ${L.tableColumns} columns, expected at most ${L.tableColumns}`,
+          note: 'docs/limits.md',
+        };
       }
       tableCells += pipes;
       if (tableCells > L.tableCells) {
-        return { offset: here, reason: `Unexpected table of more than ${L.tableCells.toLocaleString('en-GB')} cells, expected at most ${L.tableCells.toLocaleString('en-GB')}`, note: 'Put long data in an annex document (docs/limits.md)' };
+        return {
+          offset: here,
+          reason: `Unexpected table of more than ${L.tableCells.toLocaleString('en-GB')} cells, expected at most ${L.tableCells.toLocaleString('en-GB')}`,
+          note: 'Put long data in an annex document (docs/limits.md)',
+        };
       }
       if (++tableRows > L.tableRows) {
-        return { offset: here, reason: `Unexpected table of more than ${L.tableRows.toLocaleString('en-GB')} rows, expected at most ${L.tableRows.toLocaleString('en-GB')}`, note: 'Put long data in an annex document (docs/limits.md)' };
+        return {
+          offset: here,
+          reason: `Unexpected table of more than ${L.tableRows.toLocaleString('en-GB')} rows, expected at most ${L.tableRows.toLocaleString('en-GB')}`,
+          note: 'Put long data in an annex document (docs/limits.md)',
+        };
       }
     }
     if (perFile && FOOTNOTE.test(line) && ++footnotes > L.footnotes) {
-      return { offset: here, reason: `Unexpected footnote definition past ${L.footnotes.toLocaleString('en-GB')} in one file, expected at most ${L.footnotes.toLocaleString('en-GB')}`, note: 'docs/limits.md' };
+      return {
+        offset: here,
+        reason: `Unexpected footnote definition past ${L.footnotes.toLocaleString('en-GB')} in one file, expected at most ${L.footnotes.toLocaleString('en-GB')}`,
+        note: 'docs/limits.md',
+      };
     }
     const indent = /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length;
     if (indent > L.indent) {
-      return { offset: here, reason: `Unexpected indentation of ${indent} columns, expected at most ${L.indent}`, note: 'Lists and quotes nest a few levels at most (docs/limits.md)' };
+      return {
+        offset: here,
+        reason: `Unexpected indentation of ${indent} columns, expected at most ${L.indent}`,
+        note: 'Lists and quotes nest a few levels at most (docs/limits.md)',
+      };
     }
     const prefix = CONTAINERS.exec(line)?.[0];
     if (prefix) {
       const containers = prefix.replace(/\d{1,9}[.)]/g, '1').replace(/[ \t]/g, '').length;
       if (containers > L.containers) {
-        return { offset: here, reason: `Unexpected ${containers} nested quotes or lists on one line, expected at most ${L.containers}`, note: 'docs/limits.md' };
+        return {
+          offset: here,
+          reason: `Unexpected ${containers} nested quotes or lists on one line, expected at most ${L.containers}`,
+          note: 'docs/limits.md',
+        };
       }
     }
   }

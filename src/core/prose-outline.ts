@@ -117,7 +117,11 @@ export function outlineProse(text: string): ProseOutline {
       const runs: { line: number; start: number }[] = [{ line: i, start: footnote[0].length }];
       i = continueIndented(lines, i + 1, 4, runs);
       inlineRuns.push(runs);
-      blocks.push({ type: 'footnoteDefinition', label: footnote[1]!.toLowerCase(), position: { start: startOf(start), end: endOf(lastContentLine(lines, start, i)) } });
+      blocks.push({
+        type: 'footnoteDefinition',
+        label: footnote[1]!.toLowerCase(),
+        position: { start: startOf(start), end: endOf(lastContentLine(lines, start, i)) },
+      });
       continue;
     }
     if (DEFINITION.test(line)) {
@@ -186,7 +190,10 @@ export function outlineProse(text: string): ProseOutline {
         type: 'heading',
         depth: setext,
         firstLine: lines[start]!.slice(firstNonSpace(lines[start]!)),
-        content: lines.slice(start, last + 1).map((l) => l.trim()).join('\n'),
+        content: lines
+          .slice(start, last + 1)
+          .map((l) => l.trim())
+          .join('\n'),
         contentEnd: { line: last + 1, column: trimmedEnd(lines[last]!) + 1 },
         position: { start: startOf(start), end: endOf(i) },
       });
@@ -214,7 +221,12 @@ function interrupts(line: string): boolean {
   if (bullet && bullet[3] !== '') return true;
   const ordered = ORDERED.exec(line);
   if (ordered && ordered[2] === '1' && ordered[4] !== '') return true;
-  if (/^ {0,3}<(?:\/?(?:address|article|aside|blockquote|body|details|dialog|div|dl|figure|footer|form|h[1-6]|header|hr|html|li|main|nav|ol|p|pre|section|table|ul)(?:[\s/>]|$)|!--|script|style)/i.test(line)) return true;
+  if (
+    /^ {0,3}<(?:\/?(?:address|article|aside|blockquote|body|details|dialog|div|dl|figure|footer|form|h[1-6]|header|hr|html|li|main|nav|ol|p|pre|section|table|ul)(?:[\s/>]|$)|!--|script|style)/i.test(
+      line,
+    )
+  )
+    return true;
   return false;
 }
 

@@ -25,7 +25,7 @@ export async function readSource(path: string, scope?: ReadScope): Promise<ReadR
       case 'outside':
         report(file, read.reason, {
           ruleId: 'source/outside',
-          note: 'It is not read: everything a draft holds comes from the opinion folder, the package\'s templates, or files named on the command line',
+          note: "It is not read: everything a draft holds comes from the opinion folder, the package's templates, or files named on the command line",
         });
         break;
       case 'folder':

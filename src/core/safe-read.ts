@@ -93,7 +93,8 @@ export async function readBytes(path: string, options: { maxBytes: number; scope
   }
   if (info.isDirectory()) return { ok: false, code: 'folder', reason: 'it is a folder, expected a file' };
   if (!info.isFile()) return { ok: false, code: 'special', reason: 'it is a special file, expected a regular file' };
-  if (info.size > options.maxBytes) return { ok: false, code: 'too-large', reason: `${formatBytes(info.size)}, expected at most ${formatBytes(options.maxBytes)}`, size: info.size };
+  if (info.size > options.maxBytes)
+    return { ok: false, code: 'too-large', reason: `${formatBytes(info.size)}, expected at most ${formatBytes(options.maxBytes)}`, size: info.size };
   let handle;
   try {
     handle = await open(path, 'r');
@@ -109,7 +110,13 @@ export async function readBytes(path: string, options: { maxBytes: number; scope
       if (bytesRead === 0) break;
       length += bytesRead;
     }
-    if (length > options.maxBytes) return { ok: false, code: 'too-large', reason: `more than ${formatBytes(options.maxBytes)}, expected at most ${formatBytes(options.maxBytes)}`, size: length };
+    if (length > options.maxBytes)
+      return {
+        ok: false,
+        code: 'too-large',
+        reason: `more than ${formatBytes(options.maxBytes)}, expected at most ${formatBytes(options.maxBytes)}`,
+        size: length,
+      };
     if (length === buffer.length) return { ok: false, code: 'unreadable', reason: 'it grew while being read; try again' };
     return { ok: true, bytes: buffer.subarray(0, length) };
   } catch (error) {

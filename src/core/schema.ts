@@ -118,18 +118,27 @@ function reportError(kind: YamlKind, source: YamlSource, error: ErrorObject): vo
       }
       const value = valueAt(source.data, path);
       const near = typeof value === 'string' ? suggest(value, allowed, 1) : [];
-      report(file, `Unexpected \`${String(value)}\` for \`${fieldName(path)}\`, expected one of ${list(allowed)}${near.length ? ` (did you mean \`${near[0]}\`?)` : ''}`, {
-        ruleId: 'schema/enum',
-        place: where(path),
-        expected: allowed,
-        actual: String(value),
-      });
+      report(
+        file,
+        `Unexpected \`${String(value)}\` for \`${fieldName(path)}\`, expected one of ${list(allowed)}${near.length ? ` (did you mean \`${near[0]}\`?)` : ''}`,
+        {
+          ruleId: 'schema/enum',
+          place: where(path),
+          expected: allowed,
+          actual: String(value),
+        },
+      );
       return;
     }
     case 'format': {
       const value = valueAt(source.data, path);
       const format = String(error.params.format);
-      const expected = format === 'date' ? `a real date written \`YYYY-MM-DD\` (e.g. \`2018-05-23\`)${error.schemaPath.includes('/factDate/') ? ', or `to be completed`' : ''}` : format === 'uri' ? 'a full address starting with `https://`' : `a valid ${format}`;
+      const expected =
+        format === 'date'
+          ? `a real date written \`YYYY-MM-DD\` (e.g. \`2018-05-23\`)${error.schemaPath.includes('/factDate/') ? ', or `to be completed`' : ''}`
+          : format === 'uri'
+            ? 'a full address starting with `https://`'
+            : `a valid ${format}`;
       report(file, `Unexpected ${format} \`${String(value)}\` for \`${fieldName(path)}\`, expected ${expected}`, {
         ruleId: format === 'date' ? 'schema/date' : 'schema/format',
         place: where(path),
@@ -150,10 +159,14 @@ function reportError(kind: YamlKind, source: YamlSource, error: ErrorObject): vo
     case 'minItems':
     case 'minProperties': {
       const empty = error.keyword === 'minLength' ? 'empty text' : error.keyword === 'minItems' ? 'empty list' : 'empty mapping';
-      report(file, `Unexpected ${empty} for \`${fieldName(path)}\`, expected ${error.keyword === 'minLength' ? 'some text' : `at least ${String(error.params.limit)} ${error.keyword === 'minItems' ? 'item' : 'entry'}${Number(error.params.limit) === 1 ? '' : 's'}`}`, {
-        ruleId: 'schema/empty',
-        place: where(path),
-      });
+      report(
+        file,
+        `Unexpected ${empty} for \`${fieldName(path)}\`, expected ${error.keyword === 'minLength' ? 'some text' : `at least ${String(error.params.limit)} ${error.keyword === 'minItems' ? 'item' : 'entry'}${Number(error.params.limit) === 1 ? '' : 's'}`}`,
+        {
+          ruleId: 'schema/empty',
+          place: where(path),
+        },
+      );
       return;
     }
     case 'uniqueItems': {
@@ -169,10 +182,14 @@ function reportError(kind: YamlKind, source: YamlSource, error: ErrorObject): vo
     case 'exclusiveMinimum':
     case 'exclusiveMaximum': {
       const value = valueAt(source.data, path);
-      report(file, `Unexpected \`${String(value)}\` for \`${fieldName(path)}\`, expected a number ${String(error.params.comparison)} ${String(error.params.limit)}`, {
-        ruleId: 'schema/range',
-        place: where(path),
-      });
+      report(
+        file,
+        `Unexpected \`${String(value)}\` for \`${fieldName(path)}\`, expected a number ${String(error.params.comparison)} ${String(error.params.limit)}`,
+        {
+          ruleId: 'schema/range',
+          place: where(path),
+        },
+      );
       return;
     }
     default:

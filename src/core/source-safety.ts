@@ -95,16 +95,31 @@ function cleanNode(node: RootContent, file: VFile, definitions: Map<string, Defi
       if (node.type === 'image' && isSafeUrl(node.url)) {
         const scheme = urlScheme(node.url);
         const remote = scheme === 'http' || scheme === 'https';
-        report(file, remote ? `Unexpected remote image \`${node.url.slice(0, 60)}\`, expected no image in a draft` : `Unexpected image \`${node.url.slice(0, 60)}\`, expected no image in a draft`, {
-          ruleId: 'source/image',
-          severity: 'warning',
-          place: node.position,
-          note: remote
-            ? 'A draft never fetches an address when opened: the image is rendered as a link to it'
-            : 'A draft holds text only: the image is rendered as its alt text',
-        });
+        report(
+          file,
+          remote
+            ? `Unexpected remote image \`${node.url.slice(0, 60)}\`, expected no image in a draft`
+            : `Unexpected image \`${node.url.slice(0, 60)}\`, expected no image in a draft`,
+          {
+            ruleId: 'source/image',
+            severity: 'warning',
+            place: node.position,
+            note: remote
+              ? 'A draft never fetches an address when opened: the image is rendered as a link to it'
+              : 'A draft holds text only: the image is rendered as its alt text',
+          },
+        );
         const alt: PhrasingContent[] = node.alt ? [{ type: 'text', value: node.alt, position: node.position }] : [];
-        if (remote) return [{ type: 'link', url: node.url, title: node.title ?? null, children: alt.length ? alt : [{ type: 'text', value: node.url }], position: node.position }];
+        if (remote)
+          return [
+            {
+              type: 'link',
+              url: node.url,
+              title: node.title ?? null,
+              children: alt.length ? alt : [{ type: 'text', value: node.url }],
+              position: node.position,
+            },
+          ];
         return alt;
       }
       if (isSafeUrl(node.url)) return [node];
@@ -122,4 +137,3 @@ function cleanNode(node: RootContent, file: VFile, definitions: Map<string, Defi
       return [node];
   }
 }
-

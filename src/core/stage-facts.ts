@@ -28,11 +28,15 @@ export function factsAfterVersion(opinion: Opinion): { version?: string; facts: 
     if (date) candidates.push({ kind, pointer, what, date });
   };
   add('opinion', '/decision/date', '`decision.date`', meta.decision?.date);
-  (Array.isArray(meta.referrals) ? meta.referrals : []).forEach((referral, i) => add('opinion', `/referrals/${i}/date`, `the date of referral ${i + 1}`, referral?.date));
+  (Array.isArray(meta.referrals) ? meta.referrals : []).forEach((referral, i) =>
+    add('opinion', `/referrals/${i}/date`, `the date of referral ${i + 1}`, referral?.date),
+  );
   add('opinion', '/adopted_in_section', '`adopted_in_section`', meta.adopted_in_section);
   add('opinion', '/adopted_at_plenary', '`adopted_at_plenary`', meta.adopted_at_plenary);
   add('opinion', '/closing/date', '`closing.date`', meta.closing?.date);
-  (Array.isArray(opinion.hearings) ? opinion.hearings : []).forEach((hearing, i) => add('hearings', `/hearings/${i}/date`, `the date of hearing \`${String(hearing?.id)}\``, hearing?.date));
+  (Array.isArray(opinion.hearings) ? opinion.hearings : []).forEach((hearing, i) =>
+    add('hearings', `/hearings/${i}/date`, `the date of hearing \`${String(hearing?.id)}\``, hearing?.date),
+  );
   (Array.isArray(opinion.evidence) ? opinion.evidence : []).forEach((item, i) => {
     add('evidence', `/evidence/${i}/source/date`, `the publication date of the source of \`${String(item?.id)}\``, item?.source?.date);
     add('evidence', `/evidence/${i}/source/accessed`, `the date of access to the source of \`${String(item?.id)}\``, item?.source?.accessed);

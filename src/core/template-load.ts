@@ -42,7 +42,12 @@ export function readTemplate(path: string, labelKeys: readonly string[]): Promis
  * else the default. Undefined when `template:` is refused or unreadable (the
  * error is then on `opinionFile`, at the `template:` line).
  */
-export async function readOpinionTemplate(opinion: Opinion, opinionFile: VFile, labelKeys: readonly string[], explicit?: string): Promise<Template | VFile | undefined> {
+export async function readOpinionTemplate(
+  opinion: Opinion,
+  opinionFile: VFile,
+  labelKeys: readonly string[],
+  explicit?: string,
+): Promise<Template | VFile | undefined> {
   if (explicit !== undefined) return readTemplate(explicit, labelKeys);
   const declared = opinion.meta.template;
   if (typeof declared !== 'string') return readTemplate(DEFAULT_TEMPLATE, labelKeys);
@@ -94,12 +99,16 @@ export async function readSlotOverrides(dir: string, labelKeys: readonly string[
     if (!slot || !(slot in BLOCK_SLOTS)) {
       const read = await readSource(path, scope);
       const near = suggest(slot ?? name, Object.keys(BLOCK_SLOTS));
-      report(read.file, `Unexpected slot file \`${name}\`, expected \`<slot>.md\` or \`<slot>.<lang>.md\` for a slot of the template${near.length ? ` (did you mean \`${near[0]}.md\`?)` : ''}`, {
-        ruleId: 'template/unknown-slot',
-        severity: 'warning',
-        expected: Object.keys(BLOCK_SLOTS).map((s) => `${s}.md`),
-        note: 'It is not used',
-      });
+      report(
+        read.file,
+        `Unexpected slot file \`${name}\`, expected \`<slot>.md\` or \`<slot>.<lang>.md\` for a slot of the template${near.length ? ` (did you mean \`${near[0]}.md\`?)` : ''}`,
+        {
+          ruleId: 'template/unknown-slot',
+          severity: 'warning',
+          expected: Object.keys(BLOCK_SLOTS).map((s) => `${s}.md`),
+          note: 'It is not used',
+        },
+      );
       result.files.push(read.file);
       continue;
     }

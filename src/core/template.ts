@@ -187,20 +187,32 @@ function checkInlineSlot(node: Nodes & { type: 'textDirective' }, file: VFile, l
     const key = attributes.key;
     if (typeof key === 'string' && labelKeys.includes(key)) return;
     const near = typeof key === 'string' ? suggest(key, labelKeys) : [];
-    report(file, typeof key === 'string' ? `Unexpected label \`${key}\`${near.length ? `, did you mean \`${near[0]}\`?` : ''}` : 'Missing `key` in `:label`, expected `:label{key=closing.president}`', {
-      ruleId: 'template/unknown-label',
-      place: node.position,
-      expected: near,
-    });
+    report(
+      file,
+      typeof key === 'string'
+        ? `Unexpected label \`${key}\`${near.length ? `, did you mean \`${near[0]}\`?` : ''}`
+        : 'Missing `key` in `:label`, expected `:label{key=closing.president}`',
+      {
+        ruleId: 'template/unknown-label',
+        place: node.position,
+        expected: near,
+      },
+    );
   } else if (node.name === 'field') {
     const name = attributes.name;
     if (typeof name === 'string' && (FIELDS as readonly string[]).includes(name)) return;
     const near = typeof name === 'string' ? suggest(name, FIELDS) : [];
-    report(file, typeof name === 'string' ? `Unexpected field \`${name}\`${near.length ? `, did you mean \`${near[0]}\`?` : ''}` : 'Missing `name` in `:field`, expected `:field{name=reference}`', {
-      ruleId: 'template/unknown-field',
-      place: node.position,
-      expected: near.length ? near : [...FIELDS],
-    });
+    report(
+      file,
+      typeof name === 'string'
+        ? `Unexpected field \`${name}\`${near.length ? `, did you mean \`${near[0]}\`?` : ''}`
+        : 'Missing `name` in `:field`, expected `:field{name=reference}`',
+      {
+        ruleId: 'template/unknown-field',
+        place: node.position,
+        expected: near.length ? near : [...FIELDS],
+      },
+    );
   } else {
     report(file, `Unexpected inline slot \`:${node.name}\`, expected \`:label{key=…}\` or \`:field{name=…}\``, {
       ruleId: 'template/unknown-slot',

@@ -137,8 +137,16 @@ const scalar = (tag: string, test: (text: string) => boolean, construct: (text: 
   new Type(tag, { kind: 'scalar', resolve: (text: string | null) => test(text ?? ''), construct: (text: string | null) => construct(text ?? '') });
 const CORE_SCHEMA = FAILSAFE_SCHEMA.extend({
   implicit: [
-    scalar('tag:yaml.org,2002:null', (t) => /^(?:~|[Nn]ull|NULL)?$/.test(t), () => null),
-    scalar('tag:yaml.org,2002:bool', (t) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(t), (t) => t[0] === 't' || t[0] === 'T'),
+    scalar(
+      'tag:yaml.org,2002:null',
+      (t) => /^(?:~|[Nn]ull|NULL)?$/.test(t),
+      () => null,
+    ),
+    scalar(
+      'tag:yaml.org,2002:bool',
+      (t) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(t),
+      (t) => t[0] === 't' || t[0] === 'T',
+    ),
     scalar(
       'tag:yaml.org,2002:int',
       (t) => /^0o[0-7]+$/.test(t) || /^[-+]?[0-9]+$/.test(t) || /^0x[0-9a-fA-F]+$/.test(t),
@@ -146,8 +154,12 @@ const CORE_SCHEMA = FAILSAFE_SCHEMA.extend({
     ),
     scalar(
       'tag:yaml.org,2002:float',
-      (t) => /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(t) || /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(t) || /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(t),
-      (t) => (/^[-+]?\.(?:inf|Inf|INF)$/.test(t) ? (t[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY) : /nan$/i.test(t) ? NaN : parseFloat(t)),
+      (t) =>
+        /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(t) ||
+        /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(t) ||
+        /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(t),
+      (t) =>
+        /^[-+]?\.(?:inf|Inf|INF)$/.test(t) ? (t[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY) : /nan$/i.test(t) ? NaN : parseFloat(t),
     ),
   ],
 });
@@ -171,7 +183,8 @@ export function readPlainYaml(text: string): { data: unknown } | undefined {
 
 function hasOddKey(value: unknown): boolean {
   if (Array.isArray(value)) return value.some(hasOddKey);
-  if (value !== null && typeof value === 'object') return Object.entries(value).some(([key, item]) => key.length > 1024 || key === '' || key === 'null' || /^[-+.0-9]/.test(key) || hasOddKey(item));
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value).some(([key, item]) => key.length > 1024 || key === '' || key === 'null' || /^[-+.0-9]/.test(key) || hasOddKey(item));
   return false;
 }
 
@@ -237,7 +250,10 @@ function parseWithPositions(file: VFile, text: string): YamlSource {
       data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
       if (error instanceof RangeError) {
-        report(file, `Unexpected YAML nested deeper than the parser can follow, expected a flatter structure`, { ruleId: 'yaml/limit', place: { line: 1, column: 1 } });
+        report(file, `Unexpected YAML nested deeper than the parser can follow, expected a flatter structure`, {
+          ruleId: 'yaml/limit',
+          place: { line: 1, column: 1 },
+        });
         data = undefined;
         return { file, doc, lineCounter, data, positioned: true, locate: () => undefined };
       }
@@ -262,7 +278,8 @@ function parseWithPositions(file: VFile, text: string): YamlSource {
     locate(pointer, part = 'value') {
       const found = findNode(doc, pointer);
       if (!found) return undefined;
-      const target = part === 'key' && found.pair && isScalar(found.pair.key) ? (found.pair.key as Node) : (found.node ?? (found.pair?.key as Node | undefined));
+      const target =
+        part === 'key' && found.pair && isScalar(found.pair.key) ? (found.pair.key as Node) : (found.node ?? (found.pair?.key as Node | undefined));
       const range = target?.range;
       if (!range) return undefined;
       return toPosition(range[0], range[1]);

@@ -31,7 +31,10 @@ interface PlainCounted {
 }
 
 /** Check opinions, in order; configuration files read once per thread. */
-export async function checkOpinions(folders: readonly string[], options: Omit<CheckOptions, 'configFiles'> & { jobs?: number } = {}): Promise<CheckedOpinion[]> {
+export async function checkOpinions(
+  folders: readonly string[],
+  options: Omit<CheckOptions, 'configFiles'> & { jobs?: number } = {},
+): Promise<CheckedOpinion[]> {
   const { jobs, ...checkOptions } = options;
   const workers = workersFor(folders.length, jobs);
   if (workers <= 1) {

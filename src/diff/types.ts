@@ -102,10 +102,7 @@ export interface HeaderChange {
  * The whole document in reading order, for full-text redlines: unchanged
  * items, changes, and the old place of a moved item.
  */
-export type Entry =
-  | { type: 'same'; element: Element; old: Side; new: Side }
-  | { type: 'change'; change: Change }
-  | { type: 'moved-away'; change: Change };
+export type Entry = { type: 'same'; element: Element; old: Side; new: Side } | { type: 'change'; change: Change } | { type: 'moved-away'; change: Change };
 
 export type KindCounts = Record<ChangeKind, number>;
 

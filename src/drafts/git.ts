@@ -16,7 +16,8 @@ function run(command: string, args: readonly string[], cwd: string): Promise<Buf
     execFile(command, args, { cwd, encoding: 'buffer', maxBuffer: MAX_BUFFER, windowsHide: true }, (error, stdout, stderr) => {
       if (error) {
         const detail = Buffer.isBuffer(stderr) ? stderr.toString('utf8').trim().split('\n')[0] : '';
-        const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? `\`${command}\` is not installed or not on the PATH` : detail || error.message.split('\n')[0];
+        const reason =
+          (error as NodeJS.ErrnoException).code === 'ENOENT' ? `\`${command}\` is not installed or not on the PATH` : detail || error.message.split('\n')[0];
         reject(new Error(reason));
       } else resolve(stdout);
     });

@@ -109,4 +109,3 @@ export async function loadDrafts(paths: readonly string[], options: InputOptions
   const neu = to === undefined ? await loadPath(cwd, newPath, lang) : await loadRevision(cwd, newPath, to, lang);
   return [old, neu];
 }
-

@@ -24,7 +24,9 @@ export function draftText(bytes: Buffer, shown: string): string {
   if (problem) {
     const before = text.slice(0, problem.offset);
     const line = (before.match(/\n/g)?.length ?? 0) + 1;
-    throw new InputError(`cannot read \`${shown}\` at ${line}:${problem.offset - before.lastIndexOf('\n')}: ${problem.reason.charAt(0).toLowerCase()}${problem.reason.slice(1)}`);
+    throw new InputError(
+      `cannot read \`${shown}\` at ${line}:${problem.offset - before.lastIndexOf('\n')}: ${problem.reason.charAt(0).toLowerCase()}${problem.reason.slice(1)}`,
+    );
   }
   return text;
 }

@@ -12,4 +12,3 @@ export function relocate(draft: Draft, rename: (file: string) => string, origin:
     })),
   };
 }
-

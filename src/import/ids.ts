@@ -19,7 +19,10 @@ const WORDS = 3;
 
 /** "The EESC calls on the Commission to promote SEEs" → "calls-commission-promote". */
 export function slug(text: string, words = WORDS): string {
-  const ascii = text.normalize('NFKD').replace(/[\u0300-\u036f]/gu, '').toLowerCase();
+  const ascii = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/gu, '')
+    .toLowerCase();
   const all = ascii.split(/[^a-z0-9]+/u).filter(Boolean);
   const significant = all.filter((word) => !STOP.has(word) && !/^\d+$/u.test(word));
   const chosen = (significant.length ? significant : all).slice(0, words);
@@ -29,8 +32,15 @@ export function slug(text: string, words = WORDS): string {
 
 /** Initials of a chapter title: "General comments" → "gc". */
 export function initials(title: string): string {
-  const ascii = title.normalize('NFKD').replace(/[\u0300-\u036f]/gu, '').toLowerCase();
-  const letters = ascii.split(/[^a-z0-9]+/u).filter((word) => word !== '' && !STOP.has(word)).map((word) => word[0]).join('');
+  const ascii = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/gu, '')
+    .toLowerCase();
+  const letters = ascii
+    .split(/[^a-z0-9]+/u)
+    .filter((word) => word !== '' && !STOP.has(word))
+    .map((word) => word[0])
+    .join('');
   return /^[a-z][a-z0-9]*$/u.test(letters) ? letters.slice(0, 4) : 'p';
 }
 

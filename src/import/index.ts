@@ -59,9 +59,16 @@ async function readInput(bytes: Uint8Array, shown: string): Promise<Input> {
     const { readDocx } = await import('../drafts/word/index.js');
     const word = readDocx(bytes, shown);
     if (word.trackedChanges > 0) {
-      report(word.file, `Unexpected tracked changes (${word.trackedChanges}), expected a clean draft: imported as if all were accepted`, { ruleId: 'word/tracked-changes', severity: 'warning' });
+      report(word.file, `Unexpected tracked changes (${word.trackedChanges}), expected a clean draft: imported as if all were accepted`, {
+        ruleId: 'word/tracked-changes',
+        severity: 'warning',
+      });
     }
-    if (word.comments > 0) report(word.file, `Unexpected comments (${word.comments}), expected none: not imported (each is reported at its paragraph)`, { ruleId: 'word/comment', severity: 'warning' });
+    if (word.comments > 0)
+      report(word.file, `Unexpected comments (${word.comments}), expected none: not imported (each is reported at its paragraph)`, {
+        ruleId: 'word/comment',
+        severity: 'warning',
+      });
     return { tree: word.tree, file: word.file, ...(word.lang ? { lang: word.lang.split('-')[0]?.toLowerCase() as string } : {}) };
   }
   const file = new VFile({ path: shown, value: draftText(Buffer.from(bytes), shown) });
@@ -85,30 +92,56 @@ export async function importDraft(bytes: Uint8Array, shown: string, options: Imp
   let lang = options.lang;
   if (!lang && input.lang && (SHIPPED_LANGUAGES as readonly string[]).includes(input.lang)) {
     lang = input.lang;
-    report(file, `Recognised the language \`${lang}\` from the document's settings (use --lang to choose another)`, { ruleId: 'import/language', severity: 'info' });
+    report(file, `Recognised the language \`${lang}\` from the document's settings (use --lang to choose another)`, {
+      ruleId: 'import/language',
+      severity: 'info',
+    });
   }
   if (!lang) {
     const guess = await guessLanguage(structure.frontLines);
     lang = guess?.lang ?? 'en';
-    report(file, guess ? `Recognised the language \`${lang}\` from the draft's labels (use --lang to choose another)` : 'Unexpected draft without labels that name its language, expected a header such as `Rapporteur:`: language set to `en` (use --lang)', {
-      ruleId: 'import/language',
-      severity: guess ? 'info' : 'warning',
-    });
+    report(
+      file,
+      guess
+        ? `Recognised the language \`${lang}\` from the draft's labels (use --lang to choose another)`
+        : 'Unexpected draft without labels that name its language, expected a header such as `Rapporteur:`: language set to `en` (use --lang)',
+      {
+        ruleId: 'import/language',
+        severity: guess ? 'info' : 'warning',
+      },
+    );
   }
   const labels = (await labelsFor(lang)) ?? (await labelsFor('en'));
   if (!labels) throw new Error('the built-in label files are missing');
-  if (labels.lang !== lang) report(file, `Unexpected language \`${lang}\` without a label file, expected one of ${SHIPPED_LANGUAGES.map((l) => `\`${l}\``).join(', ')}: the front was read with the English labels`, { ruleId: 'import/language', severity: 'warning' });
+  if (labels.lang !== lang)
+    report(
+      file,
+      `Unexpected language \`${lang}\` without a label file, expected one of ${SHIPPED_LANGUAGES.map((l) => `\`${l}\``).join(', ')}: the front was read with the English labels`,
+      { ruleId: 'import/language', severity: 'warning' },
+    );
 
-  const folderBase = String(shown).split(/[\\/]/u).pop()?.replace(/\.[^.]*$/u, '') ?? 'draft';
+  const folderBase =
+    String(shown)
+      .split(/[\\/]/u)
+      .pop()
+      ?.replace(/\.[^.]*$/u, '') ?? 'draft';
   const { meta, unknown } = metadataFrom(structure, labels, lang, file, folderBase);
   const chapters = structure.chapters;
-  if (chapters.length === 0) report(file, 'Unexpected draft without chapters, expected headings such as `1. Conclusions and recommendations`', { ruleId: 'import/no-chapters', severity: 'warning' });
+  if (chapters.length === 0)
+    report(file, 'Unexpected draft without chapters, expected headings such as `1. Conclusions and recommendations`', {
+      ruleId: 'import/no-chapters',
+      severity: 'warning',
+    });
   planNumbers(chapters, file);
   const points = chapters.flatMap((chapter) => chapter.items.filter((item) => item.kind === 'point' && item.number));
   const oj = points.length > 0 && points.filter((item) => item.dotted).length * 2 > points.length;
   if (oj) meta.numbering = 'oj';
   for (const item of points.filter((point) => point.dotted !== oj)) {
-    report(file, `Unexpected number \`${item.number}${item.dotted ? '.' : ''}\` ${item.dotted ? 'with' : 'without'} a trailing dot, expected the style of most points (\`${oj ? '1.1.' : '1.1'}\`): the build writes \`${item.number}${oj ? '.' : ''}\``, { ruleId: 'import/numbering-style', severity: 'info', place: item.node.position });
+    report(
+      file,
+      `Unexpected number \`${item.number}${item.dotted ? '.' : ''}\` ${item.dotted ? 'with' : 'without'} a trailing dot, expected the style of most points (\`${oj ? '1.1.' : '1.1'}\`): the build writes \`${item.number}${oj ? '.' : ''}\``,
+      { ruleId: 'import/numbering-style', severity: 'info', place: item.node.position },
+    );
   }
 
   // Ids: chapters from their file names, then headings and points.
@@ -142,7 +175,11 @@ export async function importDraft(bytes: Uint8Array, shown: string, options: Imp
       visit({ type: 'root', children: root } as Root, 'footnoteReference', (node, position, parent) => {
         const definition = structure.footnotes.get(node.identifier);
         if (!definition) {
-          report(file, `Unexpected footnote reference \`[^${node.label ?? node.identifier}]\` without its footnote, expected a definition: left out`, { ruleId: 'import/footnote', severity: 'warning', place: node.position ?? at?.position });
+          report(file, `Unexpected footnote reference \`[^${node.label ?? node.identifier}]\` without its footnote, expected a definition: left out`, {
+            ruleId: 'import/footnote',
+            severity: 'warning',
+            place: node.position ?? at?.position,
+          });
           return;
         }
         const source = cited.get(node.identifier);
@@ -155,13 +192,21 @@ export async function importDraft(bytes: Uint8Array, shown: string, options: Imp
         const key = `${index}/${node.identifier}`;
         let id = footnoteIds.get(key);
         if (!id) {
-          id = ids.make('fn', plainText((definition.children[0] as { children?: PhrasingContent[] })?.children ?? []).text, node.identifier.toLowerCase().replace(/[^a-z0-9]/gu, '') || 'note');
+          id = ids.make(
+            'fn',
+            plainText((definition.children[0] as { children?: PhrasingContent[] })?.children ?? []).text,
+            node.identifier.toLowerCase().replace(/[^a-z0-9]/gu, '') || 'note',
+          );
           footnoteIds.set(key, id);
           used.push(node.identifier);
           const home = footnoteHome.get(node.identifier);
           if (home === undefined) footnoteHome.set(node.identifier, index);
           else {
-            report(file, `Unexpected footnote \`${node.label ?? node.identifier}\` referred to from chapters ${home + 1} and ${index + 1}, expected each footnote in one chapter: each chapter gets its own copy, numbered on its own by the build`, { ruleId: 'import/footnote', severity: 'warning', place: node.position ?? at?.position });
+            report(
+              file,
+              `Unexpected footnote \`${node.label ?? node.identifier}\` referred to from chapters ${home + 1} and ${index + 1}, expected each footnote in one chapter: each chapter gets its own copy, numbered on its own by the build`,
+              { ruleId: 'import/footnote', severity: 'warning', place: node.position ?? at?.position },
+            );
           }
         }
         node.identifier = id;
@@ -197,17 +242,23 @@ export async function importDraft(bytes: Uint8Array, shown: string, options: Imp
   });
   for (const [identifier, definition] of structure.footnotes) {
     if (!footnoteHome.has(identifier) && !cited.has(identifier)) {
-      report(file, `Unexpected footnote \`${definition.label ?? identifier}\` that nothing refers to, expected a reference: not imported (“${plainText((definition.children[0] as { children?: PhrasingContent[] })?.children ?? []).text.slice(0, 60)}”)`, { ruleId: 'import/footnote', severity: 'warning', place: definition.position });
+      report(
+        file,
+        `Unexpected footnote \`${definition.label ?? identifier}\` that nothing refers to, expected a reference: not imported (“${plainText((definition.children[0] as { children?: PhrasingContent[] })?.children ?? []).text.slice(0, 60)}”)`,
+        { ruleId: 'import/footnote', severity: 'warning', place: definition.position },
+      );
     }
   }
 
   const files: ImportedFile[] = [];
   const header = (schema: string) => `# yaml-language-server: $schema=@SCHEMAS@/${schema}.schema.json\n`;
   let opinionYaml = header('opinion') + `# Imported by \`opinion import\` from ${shown}.\n`;
-  if (unknown.length) opinionYaml += '# Lines of the draft that have no place in the metadata:\n' + unknown.map((line) => `#   ${line.replace(/\n/gu, ' ')}`).join('\n') + '\n';
+  if (unknown.length)
+    opinionYaml += '# Lines of the draft that have no place in the metadata:\n' + unknown.map((line) => `#   ${line.replace(/\n/gu, ' ')}`).join('\n') + '\n';
   opinionYaml += yamlStringify(inSchemaOrder(meta), { lineWidth: 0 });
   files.push({ path: 'opinion.yaml', content: opinionYaml });
-  if (recommendations.length) files.push({ path: 'recommendations.yaml', content: header('recommendations') + yamlStringify({ recommendations }, { lineWidth: 100 }) });
+  if (recommendations.length)
+    files.push({ path: 'recommendations.yaml', content: header('recommendations') + yamlStringify({ recommendations }, { lineWidth: 100 }) });
   if (cited.size) files.push({ path: 'evidence.yaml', content: header('evidence') + yamlStringify({ evidence: [...cited.values()] }, { lineWidth: 0 }) });
   names.forEach((name, i) => files.push({ path: `text/${lang}/${name}`, content: chapterFiles[i] as string }));
   sortMessages([file]);
@@ -251,7 +302,13 @@ function sourceFrom(children: readonly PhrasingContent[], labels: Labels): Cited
  * more than one paragraph cannot be a source's title: it is copied into each
  * chapter instead (and reported there).
  */
-function citedSources(chapters: readonly Chapter[], footnotes: ReadonlyMap<string, FootnoteDefinition>, ids: IdMaker, labels: Labels, file: VFile): Map<string, CitedSource> {
+function citedSources(
+  chapters: readonly Chapter[],
+  footnotes: ReadonlyMap<string, FootnoteDefinition>,
+  ids: IdMaker,
+  labels: Labels,
+  file: VFile,
+): Map<string, CitedSource> {
   const callers = new Map<string, Set<number>>();
   const first = new Map<string, RootContent | PhrasingContent>();
   chapters.forEach((chapter, index) => {
@@ -276,12 +333,38 @@ function citedSources(chapters: readonly Chapter[], footnotes: ReadonlyMap<strin
     const title = text.split(/[,:(]/u)[0]?.trim() || text;
     const id = ids.make('ev', text, 'source');
     cited.set(identifier, { id, kind: 'fact', title, source: sourceFrom(paragraph.children, labels) });
-    report(file, `Recognised footnote \`${definition.label ?? identifier}\`, referred to from chapters ${where}, as a source: written to evidence.yaml as \`${id}\` (kind \`fact\`: check it) and cited with \`:cite{#${id}}\``, { ruleId: 'import/citation', severity: 'info', place: first.get(identifier)?.position });
+    report(
+      file,
+      `Recognised footnote \`${definition.label ?? identifier}\`, referred to from chapters ${where}, as a source: written to evidence.yaml as \`${id}\` (kind \`fact\`: check it) and cited with \`:cite{#${id}}\``,
+      { ruleId: 'import/citation', severity: 'info', place: first.get(identifier)?.position },
+    );
   }
   return cited;
 }
 
-const KEY_ORDER = ['reference', 'document', 'title', 'kind', 'requested_by', 'legal_basis', 'referrals', 'rapporteurs', 'section', 'decision', 'adopted_in_section', 'adopted_at_plenary', 'plenary_session', 'vote', 'language', 'languages', 'stage', 'version', 'version_date', 'numbering', 'closing'];
+const KEY_ORDER = [
+  'reference',
+  'document',
+  'title',
+  'kind',
+  'requested_by',
+  'legal_basis',
+  'referrals',
+  'rapporteurs',
+  'section',
+  'decision',
+  'adopted_in_section',
+  'adopted_at_plenary',
+  'plenary_session',
+  'vote',
+  'language',
+  'languages',
+  'stage',
+  'version',
+  'version_date',
+  'numbering',
+  'closing',
+];
 
 function inSchemaOrder(meta: Record<string, unknown>): Record<string, unknown> {
   const ordered: Record<string, unknown> = {};
@@ -309,14 +392,23 @@ function extractRecommendations(chapters: Chapter[], ids: IdMaker, file: VFile):
     }),
   );
   if (found.length === 0) return [];
-  const contiguous = found.every((entry, i) => i === 0 || (entry.chapter === (found[i - 1] as (typeof found)[number]).chapter && entry.index === (found[i - 1] as (typeof found)[number]).index + 1));
+  const contiguous = found.every(
+    (entry, i) =>
+      i === 0 || (entry.chapter === (found[i - 1] as (typeof found)[number]).chapter && entry.index === (found[i - 1] as (typeof found)[number]).index + 1),
+  );
   const last = found[found.length - 1] as (typeof found)[number];
   const items = chapters[last.chapter]?.items ?? [];
   const afterRun = items.slice(last.index + 1);
-  const nested = afterRun.some((item) => item.kind === 'point') && found.some((entry) => entry.item.level !== (afterRun.find((item) => item.kind === 'point')?.level ?? entry.item.level));
+  const nested =
+    afterRun.some((item) => item.kind === 'point') &&
+    found.some((entry) => entry.item.level !== (afterRun.find((item) => item.kind === 'point')?.level ?? entry.item.level));
   if (!contiguous || nested) {
     for (const entry of found) {
-      report(file, `Recognised point ${entry.item.number} as a recommendation to ${entry.addressees.join(', ')}, but the recommendations are not one run of points: kept as prose`, { ruleId: 'import/recommendation', severity: 'info', place: entry.item.node.position });
+      report(
+        file,
+        `Recognised point ${entry.item.number} as a recommendation to ${entry.addressees.join(', ')}, but the recommendations are not one run of points: kept as prose`,
+        { ruleId: 'import/recommendation', severity: 'info', place: entry.item.node.position },
+      );
     }
     return [];
   }
@@ -324,7 +416,11 @@ function extractRecommendations(chapters: Chapter[], ids: IdMaker, file: VFile):
     entry.item.recommendation = true;
     const id = ids.make('rec', entry.item.text.replace(/^.*?\b(?:to|à|a|zu)\b/iu, ''), (entry.item.built ?? '').replace(/\./gu, '-'));
     entry.item.id = id;
-    report(file, `Recognised point ${entry.item.number} as a recommendation to ${entry.addressees.join(', ')}: moved to recommendations.yaml as \`${id}\` and placed back with \`::recommendations\``, { ruleId: 'import/recommendation', severity: 'info', place: entry.item.node.position });
+    report(
+      file,
+      `Recognised point ${entry.item.number} as a recommendation to ${entry.addressees.join(', ')}: moved to recommendations.yaml as \`${id}\` and placed back with \`::recommendations\``,
+      { ruleId: 'import/recommendation', severity: 'info', place: entry.item.node.position },
+    );
     return { id, text: stringifyPhrasing(entry.item.phrasing), addressees: entry.addressees };
   });
 }

@@ -93,7 +93,15 @@ export function parseLongDate(labels: Labels, text: string): string | undefined 
 /** The shipped language whose labels the draft's front lines use most. */
 export async function guessLanguage(lines: readonly string[]): Promise<{ lang: string; score: number } | undefined> {
   let best: { lang: string; score: number } | undefined;
-  const keys: LabelKey[] = ['header.rapporteur', 'header.legal-basis', 'header.section', 'header.adopted-in-section', 'header.plenary-decision', 'closing.president', 'stage.section-purpose'];
+  const keys: LabelKey[] = [
+    'header.rapporteur',
+    'header.legal-basis',
+    'header.section',
+    'header.adopted-in-section',
+    'header.plenary-decision',
+    'closing.president',
+    'stage.section-purpose',
+  ];
   for (const lang of SHIPPED_LANGUAGES) {
     const labels = await labelsFor(lang);
     if (!labels) continue;

@@ -28,7 +28,10 @@ function info(file: VFile, reason: string, severity: 'info' | 'warning' = 'info'
 }
 
 function names(value: string): string[] {
-  return value.split(/\s*(?:,|;|\n| and | et | e | und )\s*/u).map((name) => name.trim()).filter(Boolean);
+  return value
+    .split(/\s*(?:,|;|\n| and | et | e | und )\s*/u)
+    .map((name) => name.trim())
+    .filter(Boolean);
 }
 
 export function metadataFrom(structure: Structure, labels: Labels, lang: string, file: VFile, fallbackReference: string): Metadata {
@@ -42,7 +45,11 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
   const label = (key: LabelKey) => normalise(labels.text[key]).replace(/:$/u, '').toLowerCase();
   const keep = (what: string, row: { label: string; value: string }) => {
     unknown.push(`${row.label ? `${row.label} ` : ''}${row.value}`.trim());
-    info(file, `Unexpected ${what} \`${`${row.label} ${row.value}`.trim()}\`, expected a header row \`opinion build\` writes: kept as a comment in opinion.yaml`, 'warning');
+    info(
+      file,
+      `Unexpected ${what} \`${`${row.label} ${row.value}`.trim()}\`, expected a header row \`opinion build\` writes: kept as a comment in opinion.yaml`,
+      'warning',
+    );
   };
 
   // The build's visible gaps read back as the words that made them.
@@ -154,15 +161,24 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
     const report = matchLabel(labels, 'title.information-report', titleLine);
     if (report?.title) kind = 'information-report';
     meta.title = word((opinion ?? report)?.title ?? normalise(titleLine));
-    if (!opinion && !report) info(file, `Unexpected title line \`${normalise(titleLine)}\`, expected \`${labels.text['title.opinion']}\`: taken whole as the title`, 'warning');
+    if (!opinion && !report)
+      info(file, `Unexpected title line \`${normalise(titleLine)}\`, expected \`${labels.text['title.opinion']}\`: taken whole as the title`, 'warning');
   } else {
     meta.title = fallbackReference;
-    info(file, `Unexpected draft without a title line, expected \`${labels.text['title.opinion']}\`: the title is \`${fallbackReference}\`, change it in opinion.yaml`, 'warning');
+    info(
+      file,
+      `Unexpected draft without a title line, expected \`${labels.text['title.opinion']}\`: the title is \`${fallbackReference}\`, change it in opinion.yaml`,
+      'warning',
+    );
   }
 
   if (!meta.reference) {
     meta.reference = TO_BE_COMPLETED;
-    info(file, 'Unexpected draft without a reference (e.g. `INT/871`) before the first chapter, expected one: set to `to be completed` in opinion.yaml', 'warning');
+    info(
+      file,
+      'Unexpected draft without a reference (e.g. `INT/871`) before the first chapter, expected one: set to `to be completed` in opinion.yaml',
+      'warning',
+    );
   }
   if (kind === undefined) {
     kind = (meta.referrals as unknown[] | undefined)?.length ? 'referral' : 'own-initiative';
@@ -181,7 +197,12 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
   }
   if (!stage) {
     stage = meta.adopted_at_plenary ? 'adopted' : 'preliminary-draft';
-    if (stage !== 'adopted') info(file, `Unexpected draft without a stage banner, expected one such as \`${labels.text['stage.preliminary-draft']}\`: stage set to \`preliminary-draft\` (the build then shows its banner)`, 'warning');
+    if (stage !== 'adopted')
+      info(
+        file,
+        `Unexpected draft without a stage banner, expected one such as \`${labels.text['stage.preliminary-draft']}\`: stage set to \`preliminary-draft\` (the build then shows its banner)`,
+        'warning',
+      );
   }
   meta.stage = stage;
 
@@ -198,14 +219,22 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
     if (names.length === 1) closing.president = names[0];
     if (!date || names.length > 1 || !rest.some((line) => normalise(line) === president)) {
       unknown.push(...structure.closing);
-      info(file, `Unexpected closing block \`${structure.closing.join(' / ')}\`, expected \`${labels.text['closing.place-date']}\`, \`${president}\` and a name: kept as a comment in opinion.yaml`, 'warning');
+      info(
+        file,
+        `Unexpected closing block \`${structure.closing.join(' / ')}\`, expected \`${labels.text['closing.place-date']}\`, \`${president}\` and a name: kept as a comment in opinion.yaml`,
+        'warning',
+      );
     }
     meta.closing = closing;
     if (stage !== 'adopted') {
-      report(file, `Unexpected closing block \`${structure.closing.join(' / ')}\` on a version at stage \`${stage}\`, expected it on the text as adopted only: kept in opinion.yaml, the build prints it once \`stage\` is \`adopted\``, {
-        ruleId: 'import/closing-before-adoption',
-        severity: 'warning',
-      });
+      report(
+        file,
+        `Unexpected closing block \`${structure.closing.join(' / ')}\` on a version at stage \`${stage}\`, expected it on the text as adopted only: kept in opinion.yaml, the build prints it once \`stage\` is \`adopted\``,
+        {
+          ruleId: 'import/closing-before-adoption',
+          severity: 'warning',
+        },
+      );
     }
   }
   meta.language = lang;

@@ -15,15 +15,27 @@ export function planNumbers(chapters: Chapter[], file: VFile): void {
     if (chapter.number === undefined) continue;
     const number = String(++chapterCount);
     if (chapter.number !== number) {
-      report(file, `Unexpected chapter number \`${chapter.number}\`, expected \`${number}\`: the build numbers it ${number}`, { ruleId: 'import/renumbered', severity: 'warning', place: chapter.node?.position });
+      report(file, `Unexpected chapter number \`${chapter.number}\`, expected \`${number}\`: the build numbers it ${number}`, {
+        ruleId: 'import/renumbered',
+        severity: 'warning',
+        place: chapter.node?.position,
+      });
     }
     chapter.items.forEach((item, i) => {
       const next = chapter.items[i + 1];
       if (item.kind === 'point' && item.number && next?.number.startsWith(item.number + '.')) {
         item.kind = 'heading';
-        report(file, `Unexpected sub-points under point ${item.number}, expected them under a heading: point ${item.number} becomes a sub-heading`, { ruleId: 'import/sub-points', severity: 'warning', place: item.node.position });
+        report(file, `Unexpected sub-points under point ${item.number}, expected them under a heading: point ${item.number} becomes a sub-heading`, {
+          ruleId: 'import/sub-points',
+          severity: 'warning',
+          place: item.node.position,
+        });
         if (item.more.length) {
-          report(file, `Unexpected list or table under the sub-heading ${item.number}, expected it in a point: kept after the heading`, { ruleId: 'import/sub-points', severity: 'warning', place: item.node.position });
+          report(file, `Unexpected list or table under the sub-heading ${item.number}, expected it in a point: kept after the heading`, {
+            ruleId: 'import/sub-points',
+            severity: 'warning',
+            place: item.node.position,
+          });
         }
       }
     });
@@ -42,7 +54,11 @@ export function planNumbers(chapters: Chapter[], file: VFile): void {
         level = depth;
       } else item.built = bump(level);
       if (item.number && item.number !== item.built) {
-        report(file, `Unexpected number \`${item.number}\`, expected \`${item.built}\` in the sources' numbering: the build numbers it ${item.built}`, { ruleId: 'import/renumbered', severity: 'warning', place: item.node.position });
+        report(file, `Unexpected number \`${item.number}\`, expected \`${item.built}\` in the sources' numbering: the build numbers it ${item.built}`, {
+          ruleId: 'import/renumbered',
+          severity: 'warning',
+          place: item.node.position,
+        });
       }
     }
   }

@@ -19,10 +19,19 @@ const NAMES: readonly [Addressee, RegExp][] = [
   ['council', /\b(?:the council|le conseil|il consiglio|den rat|der rat)\b/iu],
   ['european-parliament', /\b(?:the european parliament|le parlement européen|il parlamento europeo|das europäische parlament|dem europäischen parlament)\b/iu],
   ['member-states', /\b(?:member states|états membres|stati membri|mitgliedstaaten)\b/iu],
-  ['regional-and-local-authorities', /\b(?:regional and local authorities|local and regional authorities|local authorities|collectivités (?:locales|territoriales)|autorités locales|enti locali|autorità locali|kommunalen|gebietskörperschaften)\b/iu],
-  ['social-economy-enterprises', /\b(?:[Ss]ocial economy enterprises|SEEs|[Ee]ntreprises de l'économie sociale|EES|[Ii]mprese dell'economia sociale|IES|Unternehmen der Sozialwirtschaft)\b/u],
+  [
+    'regional-and-local-authorities',
+    /\b(?:regional and local authorities|local and regional authorities|local authorities|collectivités (?:locales|territoriales)|autorités locales|enti locali|autorità locali|kommunalen|gebietskörperschaften)\b/iu,
+  ],
+  [
+    'social-economy-enterprises',
+    /\b(?:[Ss]ocial economy enterprises|SEEs|[Ee]ntreprises de l'économie sociale|EES|[Ii]mprese dell'economia sociale|IES|Unternehmen der Sozialwirtschaft)\b/u,
+  ],
   ['social-partners', /\b(?:social partners|partenaires sociaux|parti sociali|sozialpartner)\b/iu],
-  ['civil-society-organisations', /\b(?:civil society organisations|organisations de la société civile|organizzazioni della società civile|organisationen der zivilgesellschaft)\b/iu],
+  [
+    'civil-society-organisations',
+    /\b(?:civil society organisations|organisations de la société civile|organizzazioni della società civile|organisationen der zivilgesellschaft)\b/iu,
+  ],
   ['eu-institutions', /\b(?:the eu institutions|institutions de l'ue|istituzioni dell'ue|eu-organe)\b/iu],
 ];
 

@@ -24,7 +24,8 @@ export function linkReferences(chapters: Chapter[], labels: Labels, file: VFile)
     const out: PhrasingContent[] = [];
     for (const node of nodes) {
       if (node.type !== 'text') {
-        if ('children' in node && node.type !== 'link') (node as { children: PhrasingContent[] }).children = rewrite((node as { children: PhrasingContent[] }).children, where);
+        if ('children' in node && node.type !== 'link')
+          (node as { children: PhrasingContent[] }).children = rewrite((node as { children: PhrasingContent[] }).children, where);
         out.push(node);
         continue;
       }
@@ -35,7 +36,11 @@ export function linkReferences(chapters: Chapter[], labels: Labels, file: VFile)
         out.push({ type: 'text', value: node.value.slice(last, match.index) });
         out.push({ type: 'textDirective', name: 'ref', attributes: { id: target.id }, children: [] } as unknown as PhrasingContent);
         last = (match.index ?? 0) + match[0].length;
-        report(file, `Recognised \`${match[0]}\` as a cross-reference to \`${target.id}\`: written \`:ref{#${target.id}}\`, which follows renumbering`, { ruleId: 'import/reference', severity: 'info', place: where.node.position });
+        report(file, `Recognised \`${match[0]}\` as a cross-reference to \`${target.id}\`: written \`:ref{#${target.id}}\`, which follows renumbering`, {
+          ruleId: 'import/reference',
+          severity: 'info',
+          place: where.node.position,
+        });
       }
       if (last === 0) out.push(node);
       else if (last < node.value.length) out.push({ type: 'text', value: node.value.slice(last) });

@@ -106,7 +106,11 @@ export function readStructure(tree: Root, file: VFile): Structure {
   let point: Item | undefined;
   const blocks = tree.children;
   // The diff's point recognition: "1.100" is a point in sequence with its neighbours, "1.500 Unternehmen" in prose is not.
-  const leads = blockNumbers(blocks.map((node) => (node.type === 'heading' || node.type === 'paragraph' ? { text: plainText(node.children).text, heading: node.type === 'heading' } : undefined)));
+  const leads = blockNumbers(
+    blocks.map((node) =>
+      node.type === 'heading' || node.type === 'paragraph' ? { text: plainText(node.children).text, heading: node.type === 'heading' } : undefined,
+    ),
+  );
   const chapterHeading = blocks.find((node, i) => node.type === 'heading' && leads[i]?.number !== undefined && levels(leads[i]?.number as string) === 1);
   const chapterDepth = chapterHeading?.type === 'heading' ? chapterHeading.depth : undefined;
 
@@ -127,7 +131,8 @@ export function readStructure(tree: Root, file: VFile): Structure {
     }
     if (node.type === 'definition' || node.type === 'thematicBreak' || node.type === 'yaml') continue;
     if (node.type === 'html') {
-      if (/\S/u.test(node.value.replace(/<!--[\s\S]*?-->/gu, ''))) warn(node, `Unexpected HTML \`${node.value.slice(0, 40)}\`, expected Markdown: not imported`, 'import/unmapped');
+      if (/\S/u.test(node.value.replace(/<!--[\s\S]*?-->/gu, '')))
+        warn(node, `Unexpected HTML \`${node.value.slice(0, 40)}\`, expected Markdown: not imported`, 'import/unmapped');
       continue;
     }
     if (node.type === 'heading' || node.type === 'paragraph') {
@@ -137,7 +142,12 @@ export function readStructure(tree: Root, file: VFile): Structure {
       const restText = text.slice(lead.skip).trim();
       const depth1 = lead.number !== undefined && levels(lead.number) === 1;
       if (phase === 'closing') {
-        structure.closing.push(...text.split('\n').map((line) => line.trim()).filter(Boolean));
+        structure.closing.push(
+          ...text
+            .split('\n')
+            .map((line) => line.trim())
+            .filter(Boolean),
+        );
         continue;
       }
       if (node.type === 'heading') {
@@ -157,7 +167,16 @@ export function readStructure(tree: Root, file: VFile): Structure {
         if (!chapter) startChapter(undefined, [], node);
         const level = lead.number !== undefined ? levels(lead.number) - 1 : Math.max(1, node.depth - (chapterDepth ?? node.depth - 1));
         point = undefined;
-        (chapter as Chapter).items.push({ kind: 'heading', number: lead.number ?? '', dotted: lead.dotted, level, phrasing: rest, more: [], text: restText, node });
+        (chapter as Chapter).items.push({
+          kind: 'heading',
+          number: lead.number ?? '',
+          dotted: lead.dotted,
+          level,
+          phrasing: rest,
+          more: [],
+          text: restText,
+          node,
+        });
         continue;
       }
       // A chapter heading written as a paragraph: "1. Conclusions", in bold or with its dot.
@@ -169,11 +188,21 @@ export function readStructure(tree: Root, file: VFile): Structure {
       if (isClosingLine(text)) {
         phase = 'closing';
         point = undefined;
-        structure.closing.push(...text.split('\n').map((line) => line.trim()).filter(Boolean));
+        structure.closing.push(
+          ...text
+            .split('\n')
+            .map((line) => line.trim())
+            .filter(Boolean),
+        );
         continue;
       }
       if (phase === 'front') {
-        structure.frontLines.push(...text.split('\n').map((line) => line.trim()).filter(Boolean));
+        structure.frontLines.push(
+          ...text
+            .split('\n')
+            .map((line) => line.trim())
+            .filter(Boolean),
+        );
         addFrontLine(front, text);
         continue;
       }
@@ -189,13 +218,21 @@ export function readStructure(tree: Root, file: VFile): Structure {
         continue;
       }
       if (point && current2.number !== undefined) {
-        warn(node, `Unexpected paragraph without a number after point ${point.number || '(unnumbered)'}, expected each point to start with its number: joined to that point with a line break`, 'import/unnumbered-paragraph');
+        warn(
+          node,
+          `Unexpected paragraph without a number after point ${point.number || '(unnumbered)'}, expected each point to start with its number: joined to that point with a line break`,
+          'import/unnumbered-paragraph',
+        );
         point.phrasing = [...point.phrasing, { type: 'break' }, ...(node as Paragraph).children];
         point.text += '\n' + text;
         continue;
       }
       if (current2.number !== undefined) {
-        warn(node, `Unexpected paragraph without a number in chapter ${current2.number}, expected a numbered point: imported as a point, which the build numbers`, 'import/unnumbered-paragraph');
+        warn(
+          node,
+          `Unexpected paragraph without a number in chapter ${current2.number}, expected a numbered point: imported as a point, which the build numbers`,
+          'import/unnumbered-paragraph',
+        );
       }
       point = { kind: 'point', number: '', dotted: false, level: 0, phrasing: node.children, more: [], text: text.trim(), node };
       current2.items.push(point);
@@ -212,7 +249,11 @@ export function readStructure(tree: Root, file: VFile): Structure {
       continue;
     }
     if (phase === 'closing' || phase === 'front') {
-      warn(node, `Unexpected ${node.type} ${phase === 'front' ? 'before the first chapter' : 'in the closing block'}, expected text: not imported`, 'import/unmapped');
+      warn(
+        node,
+        `Unexpected ${node.type} ${phase === 'front' ? 'before the first chapter' : 'in the closing block'}, expected text: not imported`,
+        'import/unmapped',
+      );
       continue;
     }
     const holder: Item = { kind: 'point', number: '', dotted: false, level: 0, phrasing: [], more: [node], text: '', node };

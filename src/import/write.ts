@@ -19,9 +19,13 @@ export interface WriteImportedOptions {
 export function writeImportedFolder(target: string, files: readonly ImportedFile[], options: WriteImportedOptions = {}): Promise<void> {
   const { shown = target, schemasDir } = options;
   const linked = files.map((file) => {
-    const schemas = schemasDir === undefined ? SCHEMA_BASE : relative(dirname(join(target, file.path)), schemasDir).split(sep).join('/');
+    const schemas =
+      schemasDir === undefined
+        ? SCHEMA_BASE
+        : relative(dirname(join(target, file.path)), schemasDir)
+            .split(sep)
+            .join('/');
     return { path: file.path, content: file.content.replaceAll('@SCHEMAS@', schemas) };
   });
   return writeNewFolder(target, linked, { shown, refusal: 'import never writes into an existing folder: choose a new one with --out' });
 }
-

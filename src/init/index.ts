@@ -49,11 +49,18 @@ export async function scaffoldOpinion(options: ScaffoldOptions): Promise<Scaffol
   const files: ScaffoldFile[] = [];
   for (const path of await listFiles(options.scaffoldDir)) {
     const source = await readFile(join(options.scaffoldDir, path), 'utf8');
-    const targets = path.startsWith('text/LANG/') ? languages.map((l) => [l, path.replace(/^text\/LANG\//, `text/${l}/`)] as const) : [[language, path] as const];
+    const targets = path.startsWith('text/LANG/')
+      ? languages.map((l) => [l, path.replace(/^text\/LANG\//, `text/${l}/`)] as const)
+      : [[language, path] as const];
     for (const [lang, target] of targets) {
       const depth = target.split('/').length - 1;
       // A link that survives a move: the published schema, unless a local folder was asked for.
-      const schemas = options.schemasDir === undefined ? SCHEMA_BASE : relative(join(options.targetDir, ...Array(depth).fill('x')), options.schemasDir).split('\\').join('/') || '.';
+      const schemas =
+        options.schemasDir === undefined
+          ? SCHEMA_BASE
+          : relative(join(options.targetDir, ...Array(depth).fill('x')), options.schemasDir)
+              .split('\\')
+              .join('/') || '.';
       let content = source.replace(/@SCHEMAS@/g, schemas);
       const labels = labelsOf.get(lang);
       if (target === 'opinion.yaml') content = setMetadata(content, options, languages, labelsOf.get(language));
@@ -78,7 +85,13 @@ function chapterTitle(content: string, path: string, labels: Labels): string {
 
 /** Section codes of a reference (`INT/835`) → the label of the section's name. */
 const SECTIONS: Record<string, LabelKey> = {
-  INT: 'sections.int', ECO: 'sections.eco', SOC: 'sections.soc', NAT: 'sections.nat', TEN: 'sections.ten', REX: 'sections.rex', CCMI: 'sections.ccmi',
+  INT: 'sections.int',
+  ECO: 'sections.eco',
+  SOC: 'sections.soc',
+  NAT: 'sections.nat',
+  TEN: 'sections.ten',
+  REX: 'sections.rex',
+  CCMI: 'sections.ccmi',
 };
 
 /**

@@ -142,7 +142,12 @@ export const LABEL_KEYS = Object.keys(TEXT_LABELS) as LabelKey[];
  * needs them only when there is something to append, and reports a missing
  * one then (a language added without them still builds).
  */
-export const OPTIONAL_LABELS: ReadonlySet<LabelKey> = new Set<LabelKey>(['amendments.rejected-intro', 'amendments.section-text-intro', 'amendments.rule', 'amendments.insert-before']);
+export const OPTIONAL_LABELS: ReadonlySet<LabelKey> = new Set<LabelKey>([
+  'amendments.rejected-intro',
+  'amendments.section-text-intro',
+  'amendments.rule',
+  'amendments.insert-before',
+]);
 
 /** Labels that are lists rather than text. */
 export const LIST_LABELS = ['glossary.plural-words', 'glossary.plural-rules'] as const;
@@ -173,11 +178,13 @@ export function spacePunctuation(text: string, choice: string): string {
   if (choice === 'none') return text.replace(/([^\s])[ \u00A0\u202F]+([;:!?»])/gu, '$1$2').replace(/«[ \u00A0\u202F]+/gu, '«');
   const space = choice === 'nbsp' ? '\u00A0' : choice === 'narrow-nbsp' ? '\u202F' : undefined;
   if (space === undefined) return text;
-  return text
-    // Only punctuation that ends a word group (followed by a space or the end): never "10:30" or "http://".
-    .replace(/([^\s;:!?«])[ \u00A0\u202F]*([;:!?]+)(?=\s|$|»)/gu, `$1${space}$2`)
-    .replace(/([^\s«])[ \u00A0\u202F]*»/gu, `$1${space}»`)
-    .replace(/«[ \u00A0\u202F]*(?=[^\s»])/gu, `«${space}`);
+  return (
+    text
+      // Only punctuation that ends a word group (followed by a space or the end): never "10:30" or "http://".
+      .replace(/([^\s;:!?«])[ \u00A0\u202F]*([;:!?]+)(?=\s|$|»)/gu, `$1${space}$2`)
+      .replace(/([^\s«])[ \u00A0\u202F]*»/gu, `$1${space}»`)
+      .replace(/«[ \u00A0\u202F]*(?=[^\s»])/gu, `«${space}`)
+  );
 }
 
 /** How the glossary makes an expansion plural (see `glossary.ts`). */

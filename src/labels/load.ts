@@ -112,7 +112,10 @@ export function parseLabelFile(file: VFile): LabelFile {
   }
   if (typeof data.locale === 'string' && isLocale(data.locale)) result.locale = data.locale;
   else if (typeof data.locale === 'string') {
-    report(file, `Unexpected locale \`${data.locale}\`, expected a BCP 47 locale such as \`fr-FR\` or \`de-AT\``, { ruleId: 'labels/invalid', place: source.locate('/locale') });
+    report(file, `Unexpected locale \`${data.locale}\`, expected a BCP 47 locale such as \`fr-FR\` or \`de-AT\``, {
+      ruleId: 'labels/invalid',
+      place: source.locate('/locale'),
+    });
   } else if (data.locale !== undefined) {
     report(file, 'Unexpected `locale` value, expected a locale such as `fr-FR`', { ruleId: 'labels/invalid', place: source.locate('/locale') });
   }
@@ -141,11 +144,15 @@ function flatten(data: Record<string, unknown>, prefix: string, source: YamlSour
       result.places.set(dotted as LabelKey, pointer);
       const choices = CHOICES[dotted];
       if (choices && !choices.includes(value)) {
-        report(source.file, `Unexpected \`${value}\` for \`${dotted}\`, expected ${choices.map((c) => `\`${c}\``).join(choices.length === 2 ? ' or ' : ', ')}`, {
-          ruleId: 'labels/invalid',
-          place: source.locate(pointer),
-          expected: [...choices],
-        });
+        report(
+          source.file,
+          `Unexpected \`${value}\` for \`${dotted}\`, expected ${choices.map((c) => `\`${c}\``).join(choices.length === 2 ? ' or ' : ', ')}`,
+          {
+            ruleId: 'labels/invalid',
+            place: source.locate(pointer),
+            expected: [...choices],
+          },
+        );
         continue;
       }
       result.text.set(dotted as LabelKey, value);
@@ -198,11 +205,15 @@ function checkPlaceholders(key: LabelKey, value: string, source: YamlSource, poi
   const allowed: readonly string[] = TEXT_LABELS[key];
   for (const name of placeholdersOf(value)) {
     if (allowed.includes(name)) continue;
-    report(source.file, `Unexpected placeholder \`{${name}}\` in \`${key}\`, expected ${allowed.length ? allowed.map((a) => `\`{${a}}\``).join(', ') : 'none'}`, {
-      ruleId: 'labels/unknown-placeholder',
-      place: source.locate(pointer),
-      expected: allowed.map((a) => `{${a}}`),
-    });
+    report(
+      source.file,
+      `Unexpected placeholder \`{${name}}\` in \`${key}\`, expected ${allowed.length ? allowed.map((a) => `\`{${a}}\``).join(', ') : 'none'}`,
+      {
+        ruleId: 'labels/unknown-placeholder',
+        place: source.locate(pointer),
+        expected: allowed.map((a) => `{${a}}`),
+      },
+    );
   }
 }
 
@@ -225,7 +236,10 @@ function checkList(key: ListLabelKey, value: unknown, source: YamlSource, pointe
       return fail(`Unexpected pattern \`${rule[0]}\` in \`glossary.plural-rules\`: ${(error as Error).message}`);
     }
     const hazard = regexHazard(rule[0]);
-    if (hazard) return fail(`Unexpected pattern \`${rule[0]}\` in \`glossary.plural-rules\`: ${hazard}, expected a simple pattern on the end of a word such as \`([^aeiou])y$\``);
+    if (hazard)
+      return fail(
+        `Unexpected pattern \`${rule[0]}\` in \`glossary.plural-rules\`: ${hazard}, expected a simple pattern on the end of a word such as \`([^aeiou])y$\``,
+      );
   }
   return true;
 }
@@ -281,11 +295,7 @@ function ownCopy(layer: LabelFile): LabelFile {
  * otherwise reports the missing keys on the most specific file for the
  * language, or on `fallback` (the opinion's `languages`) when there is none.
  */
-export function resolveLabels(
-  lang: string,
-  layers: readonly LabelFile[],
-  fallback: { file: VFile; place?: Position | undefined },
-): Labels | undefined {
+export function resolveLabels(lang: string, layers: readonly LabelFile[], fallback: { file: VFile; place?: Position | undefined }): Labels | undefined {
   const mine = layers.filter((layer) => layer.lang === lang);
   const text = new Map<LabelKey, string>();
   const lists = new Map<ListLabelKey, unknown[]>();
@@ -303,7 +313,11 @@ export function resolveLabels(
   const missing = [...LABEL_KEYS.filter((key) => !text.has(key) && !OPTIONAL_LABELS.has(key)), ...LIST_LABELS.filter((key) => !lists.has(key))];
   if (mine.length === 0 || missing.length > 0) {
     const last = mine[mine.length - 1];
-    const shown = missing.slice(0, 8).map((k) => `\`${k}\``).join(', ') + (missing.length > 8 ? ` and ${missing.length - 8} more` : '');
+    const shown =
+      missing
+        .slice(0, 8)
+        .map((k) => `\`${k}\``)
+        .join(', ') + (missing.length > 8 ? ` and ${missing.length - 8} more` : '');
     report(
       last?.file ?? fallback.file,
       mine.length === 0
@@ -321,13 +335,18 @@ export function resolveLabels(
     variantSuffix: text.get('glossary.plural-variant-suffix')!,
     words: (lists.get('glossary.plural-words') as string[]).map((w) => w.toLowerCase()),
     word: text.get('glossary.plural-word') as Labels['plural']['word'],
-    rules: (lists.get('glossary.plural-rules') as [string, string][]).map(([pattern, replacement]): [RegExp, string] => [new RegExp(pattern, 'u'), replacement]),
+    rules: (lists.get('glossary.plural-rules') as [string, string][]).map(([pattern, replacement]): [RegExp, string] => [
+      new RegExp(pattern, 'u'),
+      replacement,
+    ]),
     expand: text.get('glossary.expand') as Labels['plural']['expand'],
   };
   // The labels' own punctuation spaces, as the language's typography says (one draft, one convention).
   const spacing = text.get('typography.punctuation-space')!;
   if (spacing !== 'as-written') {
-    for (const [key, value] of text) if (/^(title|kind|header|values|closing|appendix|amendments|refs|stage|notes|html|citation|addressees|sections|scaffold)\./.test(key)) text.set(key, spacePunctuation(value, spacing));
+    for (const [key, value] of text)
+      if (/^(title|kind|header|values|closing|appendix|amendments|refs|stage|notes|html|citation|addressees|sections|scaffold)\./.test(key))
+        text.set(key, spacePunctuation(value, spacing));
   }
   return {
     lang,
@@ -377,7 +396,9 @@ export function checkAgainstEnglish(lang: string, layers: readonly LabelFile[], 
     const same = layer.meta.get('same-as-english') ?? new Set<LabelKey>();
     const wording = (value: string) => /\p{L}/u.test(value.replace(/\{[a-z_]+\}/g, ''));
     // `footnote-call` is a setting (`after-punctuation`…), not wording: the same keyword in every language.
-    const compared = [...layer.text].filter(([key, value]) => wording(value) && !/^(dates|glossary)\./.test(key) && key !== 'footnote-call' && key !== 'typography.punctuation-space');
+    const compared = [...layer.text].filter(
+      ([key, value]) => wording(value) && !/^(dates|glossary)\./.test(key) && key !== 'footnote-call' && key !== 'typography.punctuation-space',
+    );
     const copied = compared.filter(([key, value]) => value === english.text[key] && !same.has(key));
     if (copied.length === 0) continue;
     if (copied.length === compared.length && compared.length > 3) {

@@ -24,7 +24,10 @@ export const PDF_ENGINE_MISSING =
 export async function findPdfEngine(env: Record<string, string | undefined>): Promise<string | undefined> {
   const candidates = env.OPINION_SOFFICE
     ? [env.OPINION_SOFFICE]
-    : (env.PATH ?? '').split(delimiter).filter(Boolean).flatMap((dir) => [join(dir, 'soffice'), join(dir, 'libreoffice')]);
+    : (env.PATH ?? '')
+        .split(delimiter)
+        .filter(Boolean)
+        .flatMap((dir) => [join(dir, 'soffice'), join(dir, 'libreoffice')]);
   if (!env.OPINION_SOFFICE && process.platform === 'darwin') candidates.push('/Applications/LibreOffice.app/Contents/MacOS/soffice');
   for (const candidate of candidates) {
     try {
@@ -53,7 +56,17 @@ export async function docxToPdf(drafts: readonly { docx: Uint8Array; date?: stri
     await new Promise<void>((resolve, reject) => {
       execFile(
         engine,
-        [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', 'pdf:writer_pdf_Export', '--outdir', join(work, 'out'), ...inputs],
+        [
+          `-env:UserInstallation=${profile}`,
+          '--headless',
+          '--norestore',
+          '--nolockcheck',
+          '--convert-to',
+          'pdf:writer_pdf_Export',
+          '--outdir',
+          join(work, 'out'),
+          ...inputs,
+        ],
         { timeout: 300_000, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, HOME: work } },
         (error, _stdout, stderr) => {
           if (error) reject(new PdfError(`cannot write PDF: ${engine} failed (${String(stderr).trim().split('\n')[0] || error.message.split('\n')[0]})`));

@@ -42,7 +42,10 @@ export function withReloadChannel(html: string): string {
 
 /** The policy (an attribute's text) with the reload channel's directives in place of any `script-src` / `connect-src` it had. */
 function addDirectives(attribute: string): string {
-  const policy = attribute.replace(/&#x27;|&#39;/gi, "'").replace(/&quot;|&#x22;|&#34;/gi, '"').replace(/&amp;/gi, '&');
+  const policy = attribute
+    .replace(/&#x27;|&#39;/gi, "'")
+    .replace(/&quot;|&#x22;|&#34;/gi, '"')
+    .replace(/&amp;/gi, '&');
   const kept = policy
     .split(';')
     .map((directive) => directive.trim())

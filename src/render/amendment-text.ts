@@ -91,5 +91,8 @@ export function plainParsed(markdown: string, lang: string, numberOf: NumberOf):
 }
 
 function fold(text: string): string {
-  return text.replace(/[ \t]*\n[ \t]*(?!\n)/g, (m) => (m.includes('\n') ? ' ' : m)).replace(/ {2,}/g, ' ').trim();
+  return text
+    .replace(/[ \t]*\n[ \t]*(?!\n)/g, (m) => (m.includes('\n') ? ' ' : m))
+    .replace(/ {2,}/g, ' ')
+    .trim();
 }

@@ -29,14 +29,22 @@ export function amendmentsAppendix(ctx: RenderContext, numbers: ReadonlyMap<stri
   const procedure = procedureOf(opinion.amendmentSettings);
   const plenary = amendmentsOf(opinion).filter((a) => a.stage === 'plenary' && a.vote && a.without_vote !== true);
   const rejected = plenary.filter((a) => a.outcome === 'rejected' && reachesShare(a.vote!.for, a.vote!, procedure));
-  const replaced = plenary.filter((a) => a.outcome === 'adopted' && a.action !== 'insert-after' && a.action !== 'insert-before' && reachesShare(a.vote!.against, a.vote!, procedure));
+  const replaced = plenary.filter(
+    (a) => a.outcome === 'adopted' && a.action !== 'insert-after' && a.action !== 'insert-before' && reachesShare(a.vote!.against, a.vote!, procedure),
+  );
   if (rejected.length === 0 && replaced.length === 0) return [];
   const file = ctx.yamlFile('amendments');
   const labels = ctx.labels.text as Record<string, string | undefined>;
-  const label = (key: 'amendments.rejected-intro' | 'amendments.section-text-intro' | 'amendments.rule' | 'amendments.insert-before', values: Record<string, string>): string => {
+  const label = (
+    key: 'amendments.rejected-intro' | 'amendments.section-text-intro' | 'amendments.rule' | 'amendments.insert-before',
+    values: Record<string, string>,
+  ): string => {
     const template = labels[key];
     if (template === undefined) {
-      report(file, `Missing label \`${key}\` for language \`${ctx.lang}\`, expected it in the label file to print the appendix of amendments`, { ruleId: 'labels/missing', place: { line: 1, column: 1 } });
+      report(file, `Missing label \`${key}\` for language \`${ctx.lang}\`, expected it in the label file to print the appendix of amendments`, {
+        ruleId: 'labels/missing',
+        place: { line: 1, column: 1 },
+      });
       return `[${key}]`;
     }
     return template.replace(/\{([a-z_]+)\}/g, (whole, name: string) => values[name] ?? whole);
@@ -67,7 +75,13 @@ export function amendmentsAppendix(ctx: RenderContext, numbers: ReadonlyMap<stri
       a.action === 'delete'
         ? { kind: 'deleted', element: 'point', old: [side(oldPlain)], new: [], ops: [], words: { added: 0, deleted: 0 } }
         : a.action === 'amend'
-          ? { kind: 'modified', element: 'point', old: [side(oldPlain)], new: [side(newPlain)], ...wordDiff(tokenize(oldPlain, ctx.lang), tokenize(newPlain, ctx.lang)) }
+          ? {
+              kind: 'modified',
+              element: 'point',
+              old: [side(oldPlain)],
+              new: [side(newPlain)],
+              ...wordDiff(tokenize(oldPlain, ctx.lang), tokenize(newPlain, ctx.lang)),
+            }
           : { kind: 'added', element: 'point', old: [], new: [side(newPlain)], ops: [], words: { added: 0, deleted: 0 } };
     const action =
       a.action === 'delete'
@@ -99,16 +113,24 @@ export function amendmentsAppendix(ctx: RenderContext, numbers: ReadonlyMap<stri
     const shown = numberOf(a.target) ?? numberOf(a.new_id ?? '') ?? a.target;
     const sectionText = ctx.lang === ctx.original ? a.against : undefined;
     if (sectionText === undefined && ctx.lang === ctx.original) {
-      report(file, `Missing \`against\` on amendment \`${a.id}\`, expected the section text it replaced (it goes to the appendix: the text received ${a.vote!.against} votes)`, {
-        ruleId: 'amendments/missing-against',
-        place: ctx.locate('amendments', at(a))?.position,
-      });
+      report(
+        file,
+        `Missing \`against\` on amendment \`${a.id}\`, expected the section text it replaced (it goes to the appendix: the text received ${a.vote!.against} votes)`,
+        {
+          ruleId: 'amendments/missing-against',
+          place: ctx.locate('amendments', at(a))?.position,
+        },
+      );
     } else if (sectionText === undefined) {
-      report(file, `Missing the \`${ctx.lang}\` section text replaced by amendment \`${a.id}\`, expected it for the appendix (only the original language's is recorded, in \`against\`)`, {
-        ruleId: 'lang/missing-translation',
-        severity: 'warning',
-        place: ctx.locate('amendments', at(a))?.position,
-      });
+      report(
+        file,
+        `Missing the \`${ctx.lang}\` section text replaced by amendment \`${a.id}\`, expected it for the appendix (only the original language's is recorded, in \`against\`)`,
+        {
+          ruleId: 'lang/missing-translation',
+          severity: 'warning',
+          place: ctx.locate('amendments', at(a))?.position,
+        },
+      );
     }
     const text = sectionText !== undefined ? plainOf(sectionText, ctx.lang, numberOf) : missingText(ctx);
     const entry: AppendixAmendment = {
@@ -130,7 +152,9 @@ export function amendmentsAppendix(ctx: RenderContext, numbers: ReadonlyMap<stri
 
 /** The sheet's cell phrasing with its `<br>` as Markdown breaks. */
 function breaks(content: PhrasingContent[]): PhrasingContent[] {
-  return content.flatMap((node): PhrasingContent[] => (node.type === 'html' ? (node.value === '<br><br>' ? [{ type: 'break' }, { type: 'break' }] : [{ type: 'break' }]) : [node]));
+  return content.flatMap((node): PhrasingContent[] =>
+    node.type === 'html' ? (node.value === '<br><br>' ? [{ type: 'break' }, { type: 'break' }] : [{ type: 'break' }]) : [node],
+  );
 }
 
 export type { BlockContent };

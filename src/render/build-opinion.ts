@@ -59,7 +59,13 @@ export interface OpinionBuild {
 export async function buildOpinion(dir: string, options: BuildOptions = {}): Promise<OpinionBuild> {
   const validated = await validateOpinion(dir, options.template === undefined ? {} : { template: options.template });
   const { opinion, files } = validated;
-  const name = opinion?.name ?? dir.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? dir;
+  const name =
+    opinion?.name ??
+    dir
+      .replace(/[\\/]+$/, '')
+      .split(/[\\/]/)
+      .pop() ??
+    dir;
   const result: OpinionBuild = { dir, name, ok: false, renders: [], failed: [], files, ...(opinion ? { opinion } : {}) };
   // The opinion's label files concern one language each: their problems leave out that language only (below).
   const ownLabelFiles = new Set((validated.labels ?? []).map((layer) => layer.file));
@@ -90,12 +96,16 @@ export async function buildOpinion(dir: string, options: BuildOptions = {}): Pro
 
   // No default for a fact: a legal basis nobody entered is a visible gap in the draft, and said here.
   if (meta.legal_basis === undefined) {
-    report(opinionFile, 'Missing `legal_basis`, expected the legal basis of the opinion (e.g. `Rule 52(2) of the Rules of Procedure` for an own-initiative opinion since 2022), or `to be completed`; the draft shows a gap', {
-      ruleId: 'meta/missing-legal-basis',
-      severity: 'warning',
-      place: opinion.locate('opinion', '/kind', 'key')?.position,
-      note: 'The legal basis is never filled in by default: the Rule cited changes over the years (29(2) in 2017–2018, 32(2) in 2019–2021, 52(2) from 2022)',
-    });
+    report(
+      opinionFile,
+      'Missing `legal_basis`, expected the legal basis of the opinion (e.g. `Rule 52(2) of the Rules of Procedure` for an own-initiative opinion since 2022), or `to be completed`; the draft shows a gap',
+      {
+        ruleId: 'meta/missing-legal-basis',
+        severity: 'warning',
+        place: opinion.locate('opinion', '/kind', 'key')?.position,
+        note: 'The legal basis is never filled in by default: the Rule cited changes over the years (29(2) in 2017–2018, 32(2) in 2019–2021, 52(2) from 2022)',
+      },
+    );
   }
 
   // Template and slot replacements.
@@ -112,7 +122,15 @@ export async function buildOpinion(dir: string, options: BuildOptions = {}): Pro
   const layerFiles = layers.map((layer) => layer.file);
   files.push(...layerFiles.filter((file) => !files.includes(file)));
   const fallback = { file: opinionFile, place: opinion.locate('opinion', Array.isArray(meta.languages) ? '/languages' : '/language')?.position };
-  if (!options.lenient && hasErrors(files.filter((file) => !layerFiles.includes(file)), undefined, PER_LANGUAGE_RULES)) return finish(result);
+  if (
+    !options.lenient &&
+    hasErrors(
+      files.filter((file) => !layerFiles.includes(file)),
+      undefined,
+      PER_LANGUAGE_RULES,
+    )
+  )
+    return finish(result);
   // Left in English = equal to the shipped English wording.
   const english = resolveLabels('en', await builtinLabelFiles(['en']), { file: new VFile() });
   const labels = new Map<string, Labels | undefined>();
@@ -180,13 +198,21 @@ function warnUnverified(labels: Labels, used: ReadonlySet<LabelKey>, layers: rea
   if (printed.length === 0) return;
   const holder = [...layers].reverse().find((layer) => layer.lang === labels.lang && layer.meta.get('unverified')?.has(printed[0]!));
   if (!holder) return;
-  const shown = printed.slice(0, 10).map((key) => `\`${key}\``).join(', ') + (printed.length > 10 ? ` and ${printed.length - 10} more` : '');
-  report(holder.file, `Unverified ${printed.length === 1 ? 'label' : 'labels'} in this \`${labels.lang}\` draft: ${shown}, not yet confirmed in a published EESC opinion`, {
-    ruleId: 'labels/unverified',
-    severity: 'warning',
-    place: holder.places.get(printed[0]!),
-    note: 'Compare with the Official Journal text of an EESC opinion in that language; once confirmed, record the source and remove the label from `unverified:`',
-  });
+  const shown =
+    printed
+      .slice(0, 10)
+      .map((key) => `\`${key}\``)
+      .join(', ') + (printed.length > 10 ? ` and ${printed.length - 10} more` : '');
+  report(
+    holder.file,
+    `Unverified ${printed.length === 1 ? 'label' : 'labels'} in this \`${labels.lang}\` draft: ${shown}, not yet confirmed in a published EESC opinion`,
+    {
+      ruleId: 'labels/unverified',
+      severity: 'warning',
+      place: holder.places.get(printed[0]!),
+      note: 'Compare with the Official Journal text of an EESC opinion in that language; once confirmed, record the source and remove the label from `unverified:`',
+    },
+  );
 }
 
 function readNotes(validated: { notes?: { path: string; file: VFile }[] }): { path: string; tree: Root }[] {
@@ -243,4 +269,3 @@ function isBuiltin(file: VFile): boolean {
   const path = file.path ?? '';
   return path === DEFAULT_TEMPLATE || path.startsWith(join(DEFAULT_TEMPLATE, '..', 'languages'));
 }
-

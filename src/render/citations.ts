@@ -17,7 +17,11 @@ export function citationContent(ctx: RenderContext, evidence: Evidence, evidence
   const source = own ?? evidence.source;
   const pointer = own ? `/evidence/${evidenceIndex}/facts/${fact!.index}/source` : `/evidence/${evidenceIndex}/source`;
   if (!source || typeof source !== 'object') {
-    const picked = pick(ctx, evidence.title, { kind: 'evidence', pointer: `/evidence/${evidenceIndex}/title`, what: `\`title\` of evidence \`${evidence.id}\`` });
+    const picked = pick(ctx, evidence.title, {
+      kind: 'evidence',
+      pointer: `/evidence/${evidenceIndex}/title`,
+      what: `\`title\` of evidence \`${evidence.id}\``,
+    });
     return picked ? [...parsePhrasing(picked, '`title`'), { type: 'text', value: '.' }] : [];
   }
   return formatSource(ctx, source, pointer);
@@ -39,7 +43,10 @@ function formatSource(ctx: RenderContext, source: Source, pointer: string): Phra
     out.push(...part);
   });
   if (source.accessed) {
-    out.push({ type: 'text', value: ' (' }, ...fillPhrasing(ctx.labels, 'citation.accessed', { date: formatLongDate(source.accessed, ctx.labels) }), { type: 'text', value: ')' });
+    out.push({ type: 'text', value: ' (' }, ...fillPhrasing(ctx.labels, 'citation.accessed', { date: formatLongDate(source.accessed, ctx.labels) }), {
+      type: 'text',
+      value: ')',
+    });
   }
   const last = out[out.length - 1];
   if (!(last && last.type === 'text' && /[.!?]$/.test(last.value))) out.push({ type: 'text', value: '.' });

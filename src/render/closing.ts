@@ -33,9 +33,16 @@ export function closingBlock(ctx: RenderContext): Closing | undefined {
   if (!closing && !date) return undefined;
   const result: Closing = {};
   if (date) {
-    const picked = closing?.place !== undefined ? pick(ctx, closing.place, { kind: 'opinion', pointer: '/closing/place', what: '`closing.place`' }, { known: ['values.brussels'] }) : undefined;
+    const picked =
+      closing?.place !== undefined
+        ? pick(ctx, closing.place, { kind: 'opinion', pointer: '/closing/place', what: '`closing.place`' }, { known: ['values.brussels'] })
+        : undefined;
     const place: PhrasingContent[] =
-      closing?.place === undefined ? [{ type: 'text', value: ctx.labels.text['values.brussels'] }] : picked ? parsePhrasing(picked, '`closing.place`') : [{ type: 'text', value: missingText(ctx) }];
+      closing?.place === undefined
+        ? [{ type: 'text', value: ctx.labels.text['values.brussels'] }]
+        : picked
+          ? parsePhrasing(picked, '`closing.place`')
+          : [{ type: 'text', value: missingText(ctx) }];
     result.place = place;
     result.placeDate = fillPhrasing(ctx.labels, 'closing.place-date', {
       place: structuredClone(place),
@@ -78,11 +85,15 @@ export function appendixAmendments(ctx: RenderContext, numbers: ReadonlyMap<stri
     const number = numbers.get(String(amendment.point));
     if (number === undefined) {
       const near = suggest(String(amendment.point), numbers.keys());
-      report(file, `Unexpected unknown point \`${amendment.point}\` in amendment \`${amendment.id}\`${near.length ? `, did you mean \`${near[0]}\`?` : ', expected the id of a numbered point of the text'}`, {
-        ruleId: 'ref/unknown-id',
-        place: ctx.locate('opinion', `${base}/point`)?.position,
-        expected: near,
-      });
+      report(
+        file,
+        `Unexpected unknown point \`${amendment.point}\` in amendment \`${amendment.id}\`${near.length ? `, did you mean \`${near[0]}\`?` : ', expected the id of a numbered point of the text'}`,
+        {
+          ruleId: 'ref/unknown-id',
+          place: ctx.locate('opinion', `${base}/point`)?.position,
+          expected: near,
+        },
+      );
     }
     const shown = number ?? String(amendment.point);
     const blocks = (value: unknown, field: string): BlockContent[] => {
@@ -109,7 +120,11 @@ export function appendixAmendments(ctx: RenderContext, numbers: ReadonlyMap<stri
       result.tabledBy = fillText(ctx.labels, 'appendix.tabled-by', { names: amendment.tabled_by.join(', ') });
     }
     if (amendment.vote) {
-      result.vote = fillText(ctx.labels, 'appendix.vote', { for: amendment.vote.for, against: amendment.vote.against, abstentions: amendment.vote.abstentions });
+      result.vote = fillText(ctx.labels, 'appendix.vote', {
+        for: amendment.vote.for,
+        against: amendment.vote.against,
+        abstentions: amendment.vote.abstentions,
+      });
     }
     return result;
   });

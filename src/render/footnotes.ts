@@ -113,12 +113,19 @@ function citation(
   const found = findCited(ctx, id);
   if (!found) {
     const known = ctx.opinion.evidence.flatMap((e) => [e.id, ...(Array.isArray(e.facts) ? e.facts.map((f) => f.id) : [])]);
-    const near = suggest(id, known.filter((k): k is string => typeof k === 'string'));
-    report(file, `Unexpected unknown evidence \`${id}\` in \`:cite\`${near.length ? `, did you mean \`${near[0]}\`?` : ', expected the id of an evidence item or fact'}`, {
-      ruleId: 'ref/unknown-id',
-      place: directive.position,
-      expected: near,
-    });
+    const near = suggest(
+      id,
+      known.filter((k): k is string => typeof k === 'string'),
+    );
+    report(
+      file,
+      `Unexpected unknown evidence \`${id}\` in \`:cite\`${near.length ? `, did you mean \`${near[0]}\`?` : ', expected the id of an evidence item or fact'}`,
+      {
+        ruleId: 'ref/unknown-id',
+        place: directive.position,
+        expected: near,
+      },
+    );
     return undefined;
   }
   // Facts without a source of their own share their item's footnote: the same source, cited once.

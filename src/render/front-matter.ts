@@ -92,7 +92,13 @@ export function frontMatter(ctx: RenderContext, resolve: (nodes: PhrasingContent
   const roles: [string, LabelKey, LabelKey, LabelKey, LabelKey][] = [
     ['rapporteur', 'header.rapporteur', 'header.rapporteurs', 'header.rapporteur-feminine', 'header.rapporteurs-feminine'],
     ['co-rapporteur', 'header.co-rapporteur', 'header.co-rapporteurs', 'header.co-rapporteur-feminine', 'header.co-rapporteurs-feminine'],
-    ['rapporteur-general', 'header.rapporteur-general', 'header.rapporteur-general', 'header.rapporteur-general-feminine', 'header.rapporteur-general-feminine'],
+    [
+      'rapporteur-general',
+      'header.rapporteur-general',
+      'header.rapporteur-general',
+      'header.rapporteur-general-feminine',
+      'header.rapporteur-general-feminine',
+    ],
   ];
   for (const [role, one, several, oneFeminine, severalFeminine] of roles) {
     const members = people.filter((p) => (p.role ?? 'rapporteur') === role && typeof p.name === 'string');
@@ -123,7 +129,11 @@ export function frontMatter(ctx: RenderContext, resolve: (nodes: PhrasingContent
     row(consultation ? 'consultation' : 'referral', consultation ? 'header.consultation' : 'header.referral', value);
   } else {
     referrals.forEach((referral, i) => {
-      row(referral.type === 'consultation' ? 'consultation' : 'referral', referral.type === 'consultation' ? 'header.consultation' : 'header.referral', referralValue(referral, i));
+      row(
+        referral.type === 'consultation' ? 'consultation' : 'referral',
+        referral.type === 'consultation' ? 'header.consultation' : 'header.referral',
+        referralValue(referral, i),
+      );
     });
   }
   if (meta.decision?.date) {
@@ -139,7 +149,15 @@ export function frontMatter(ctx: RenderContext, resolve: (nodes: PhrasingContent
   if (meta.kind === 'additional') row('kind', '', text(ctx.labels.text['header.additional']));
   if (meta.section !== undefined) {
     // A section named as in a label file (`sections.*`) is printed in each language's form.
-    const section = phrasing(meta.section, '/section', '`section`', ['sections.int', 'sections.eco', 'sections.soc', 'sections.nat', 'sections.ten', 'sections.rex', 'sections.ccmi']);
+    const section = phrasing(meta.section, '/section', '`section`', [
+      'sections.int',
+      'sections.eco',
+      'sections.soc',
+      'sections.nat',
+      'sections.ten',
+      'sections.rex',
+      'sections.ccmi',
+    ]);
     if (section) row('section', 'header.section', section);
   }
   // Each version shows what its stage can know: the section's adoption from the
@@ -149,10 +167,17 @@ export function frontMatter(ctx: RenderContext, resolve: (nodes: PhrasingContent
   if (meta.adopted_at_plenary && reached('adopted')) row('adopted_at_plenary', 'header.adopted-at-plenary', shortDate(ctx, meta.adopted_at_plenary));
   if (meta.plenary_session !== undefined && reached('adopted')) row('plenary_session', 'header.plenary-session', text(String(meta.plenary_session)));
   if (meta.vote && reached('adopted')) {
-    row('vote', 'header.vote', text(fillText(ctx.labels, 'header.vote-value', { for: meta.vote.for, against: meta.vote.against, abstentions: meta.vote.abstentions })));
+    row(
+      'vote',
+      'header.vote',
+      text(fillText(ctx.labels, 'header.vote-value', { for: meta.vote.for, against: meta.vote.against, abstentions: meta.vote.abstentions })),
+    );
   }
 
-  const documents = Array.isArray(meta.documents) && meta.documents.length > 0 ? meta.documents : referrals.map((r) => r.document).filter((d): d is string => typeof d === 'string');
+  const documents =
+    Array.isArray(meta.documents) && meta.documents.length > 0
+      ? meta.documents
+      : referrals.map((r) => r.document).filter((d): d is string => typeof d === 'string');
   return {
     reference: isToBeCompleted(meta.reference)
       ? ctx.labels.text['values.to-be-completed']
@@ -172,7 +197,11 @@ export function frontMatter(ctx: RenderContext, resolve: (nodes: PhrasingContent
 
 function stageBanner(ctx: RenderContext, stage: Exclude<Stage, 'adopted'>): StageBanner {
   const meta = ctx.opinion.meta;
-  const date = isToBeCompleted(meta.version_date) ? ctx.labels.text['values.to-be-completed'] : meta.version_date ? formatLongDate(meta.version_date, ctx.labels) : undefined;
+  const date = isToBeCompleted(meta.version_date)
+    ? ctx.labels.text['values.to-be-completed']
+    : meta.version_date
+      ? formatLongDate(meta.version_date, ctx.labels)
+      : undefined;
   const version =
     meta.version !== undefined && date
       ? fillText(ctx.labels, 'stage.version-date', { version: meta.version, date })

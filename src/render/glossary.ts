@@ -108,7 +108,7 @@ export function expandAcronyms(ctx: RenderContext, units: Iterable<Unit>): void 
       const plural = isPlural(match[0], item.entry.term, before, ctx.labels.plural);
       let words = structuredClone(expansion);
       if (plural) words = pluralize(words, ctx.labels.plural);
-      const sentenceStart = before === '' ? index === 0 : /[.!?]\s+$/.test(before) || /^\s*$/.test(before) && index === 0;
+      const sentenceStart = before === '' ? index === 0 : /[.!?]\s+$/.test(before) || (/^\s*$/.test(before) && index === 0);
       if (sentenceStart) words = capitalize(words);
       // "le système SPRAR" → "le système de protection … (SPRAR)", not "le système système de protection…".
       const lead = /(\p{L}+)(\s+)$/u.exec(before);
@@ -146,7 +146,11 @@ export function expandAcronyms(ctx: RenderContext, units: Iterable<Unit>): void 
 function isPlural(form: string, term: string, before: string, rules: PluralRules): boolean {
   if (rules.variantSuffix && form === term + rules.variantSuffix) return true;
   if (rules.words.length === 0) return false;
-  const words = before.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(-2);
+  const words = before
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(-2);
   return words.some((word) => rules.words.includes(word));
 }
 
@@ -194,7 +198,11 @@ function alreadyExpanded(before: string, after: string, expansion: PhrasingConte
  * Wirtschafts- und Sozialausschuss".
  */
 function readsAs(before: string, expansion: string): boolean {
-  const words = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
+  const words = (text: string) =>
+    text
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}-]+/u)
+      .filter(Boolean);
   const wanted = words(expansion);
   const got = words(before).slice(-wanted.length);
   if (wanted.length === 0 || got.length < wanted.length) return false;

@@ -21,7 +21,6 @@ import { ADDRESSEES } from '../core/model.js';
 
 export { ADDRESSEES };
 
-
 /** Ids already placed in this language's chapters. */
 export type Placed = Set<string>;
 
@@ -95,7 +94,13 @@ export function placeRecommendations(
     const group = chosen.filter((block) => firstAddressee.get(block) === addressee);
     if (group.length === 0) continue;
     if (addressee) {
-      blocks.push({ type: 'heading', level: level + 1, number: '', title: [{ type: 'text', value: ctx.labels.text[`addressees.${addressee}`] }], file: yamlFile });
+      blocks.push({
+        type: 'heading',
+        level: level + 1,
+        number: '',
+        title: [{ type: 'text', value: ctx.labels.text[`addressees.${addressee}`] }],
+        file: yamlFile,
+      });
     }
     blocks.push(...group);
   }
@@ -103,7 +108,13 @@ export function placeRecommendations(
   return blocks;
 }
 
-function pointBody(ctx: RenderContext, value: unknown, kind: 'principles' | 'recommendations', pointer: string, what: string): { paragraph: Paragraph; more: BlockContent[] } {
+function pointBody(
+  ctx: RenderContext,
+  value: unknown,
+  kind: 'principles' | 'recommendations',
+  pointer: string,
+  what: string,
+): { paragraph: Paragraph; more: BlockContent[] } {
   const picked = pick(ctx, value, { kind, pointer, what });
   const blocks = picked ? parseBlocks(picked) : [];
   const first = blocks[0];
@@ -112,7 +123,15 @@ function pointBody(ctx: RenderContext, value: unknown, kind: 'principles' | 'rec
   return { paragraph, more: blocks };
 }
 
-function point(ctx: RenderContext, kind: 'principle' | 'recommendation', id: string, paragraph: Paragraph, more: BlockContent[], yaml: 'principles' | 'recommendations', base: string): PointBlock {
+function point(
+  ctx: RenderContext,
+  kind: 'principle' | 'recommendation',
+  id: string,
+  paragraph: Paragraph,
+  more: BlockContent[],
+  yaml: 'principles' | 'recommendations',
+  base: string,
+): PointBlock {
   const at: Position | undefined = ctx.locate(yaml, `${base}/id`)?.position;
   return { type: 'point', kind, id, number: '', paragraph, more, file: ctx.yamlFile(yaml), at };
 }
@@ -120,11 +139,15 @@ function point(ctx: RenderContext, kind: 'principle' | 'recommendation', id: str
 function checkAttributes(directive: LeafDirective, file: VFile, allowed: string[]): void {
   for (const name of Object.keys(directive.attributes ?? {})) {
     if (allowed.includes(name)) continue;
-    report(file, `Unexpected attribute \`${name}\` on \`::${directive.name}\`, expected ${allowed.length ? allowed.map((a) => `\`${a}\``).join(', ') : 'none'}`, {
-      ruleId: 'slot/attribute',
-      severity: 'warning',
-      place: directive.position,
-      expected: allowed,
-    });
+    report(
+      file,
+      `Unexpected attribute \`${name}\` on \`::${directive.name}\`, expected ${allowed.length ? allowed.map((a) => `\`${a}\``).join(', ') : 'none'}`,
+      {
+        ruleId: 'slot/attribute',
+        severity: 'warning',
+        place: directive.position,
+        expected: allowed,
+      },
+    );
   }
 }

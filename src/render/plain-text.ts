@@ -15,7 +15,22 @@ export interface PlainText {
   notes: DraftNote[];
 }
 
-const BLOCKS = new Set(['paragraph', 'heading', 'list', 'listItem', 'table', 'tableRow', 'blockquote', 'code', 'thematicBreak', 'html', 'containerDirective', 'leafDirective', 'footnoteDefinition', 'definition']);
+const BLOCKS = new Set([
+  'paragraph',
+  'heading',
+  'list',
+  'listItem',
+  'table',
+  'tableRow',
+  'blockquote',
+  'code',
+  'thematicBreak',
+  'html',
+  'containerDirective',
+  'leafDirective',
+  'footnoteDefinition',
+  'definition',
+]);
 
 export function plainText(nodes: readonly Nodes[]): PlainText {
   const result: PlainText = { text: '', refs: [], notes: [] };

@@ -119,12 +119,19 @@ function resolve(directive: TextDirective, file: VFile, targets: Targets): Phras
   if (!target) {
     const near = suggest(id, targets.keys());
     // A build that renders despite validation errors (`opinion diff` of a folder) has the finding already, from validation.
-    const known = file.messages.some((m) => m.ruleId === 'ref/unknown-id' && m.line === directive.position?.start.line && m.column === directive.position?.start.column);
-    if (!known) report(file, `Unexpected unknown id \`${id}\` in \`:ref\`${near.length ? `, did you mean \`${near[0]}\`?` : ', expected the id of a point, heading, chapter, footnote, principle, recommendation or evidence item'}`, {
-      ruleId: 'ref/unknown-id',
-      place: directive.position,
-      expected: near,
-    });
+    const known = file.messages.some(
+      (m) => m.ruleId === 'ref/unknown-id' && m.line === directive.position?.start.line && m.column === directive.position?.start.column,
+    );
+    if (!known)
+      report(
+        file,
+        `Unexpected unknown id \`${id}\` in \`:ref\`${near.length ? `, did you mean \`${near[0]}\`?` : ', expected the id of a point, heading, chapter, footnote, principle, recommendation or evidence item'}`,
+        {
+          ruleId: 'ref/unknown-id',
+          place: directive.position,
+          expected: near,
+        },
+      );
     return { type: 'text', value: `[${id}]` };
   }
   if (target.kind === 'unplaced-recommendation') {
@@ -135,7 +142,12 @@ function resolve(directive: TextDirective, file: VFile, targets: Targets): Phras
     return { type: 'text', value: `[${id}]` };
   }
   const own = directive.children.length > 0 ? (directive.children as PhrasingContent[]) : structuredClone(target.label);
-  const link: Link = { type: 'link', url: target.anchor ? `#${target.anchor}` : '', children: own, data: { opinionRef: id, hProperties: { className: ['ref'] } } };
+  const link: Link = {
+    type: 'link',
+    url: target.anchor ? `#${target.anchor}` : '',
+    children: own,
+    data: { opinionRef: id, hProperties: { className: ['ref'] } },
+  };
   if (directive.position) link.position = directive.position;
   return link;
 }

@@ -101,9 +101,14 @@ export function renderOpinion(opinion: Opinion, options: RenderOptions): RenderR
   };
   const tree = withoutPositions(fillTemplate(options.template, parts, { overrides: options.slots, fields: fields(resolved) }));
 
-  const result: RenderResult = { lang, draft: resolved.draft, banner: bannerFields(resolved.front),
+  const result: RenderResult = {
+    lang,
+    draft: resolved.draft,
+    banner: bannerFields(resolved.front),
     closing: closingFields(resolved.closing, presidentTitle(options.labels, opinion.meta.closing?.president_form)),
-    length: resolved.length, messages: [] };
+    length: resolved.length,
+    messages: [],
+  };
   if (formats.has('json')) {
     result.document = documentFrom(resolved);
     result.json = documentJson(result.document);
@@ -113,13 +118,16 @@ export function renderOpinion(opinion: Opinion, options: RenderOptions): RenderR
   if (formats.has('docx')) result.word = { tree: formats.has('html') ? structuredClone(tree) : tree, options: wordOptions(resolved, lang) };
   if (formats.has('html')) {
     // Last: the HTML conversion may change the tree, which is not used afterwards.
-    result.html = toHtml({ tree }, {
-      lang,
-      title: `${resolved.front.reference ? resolved.front.reference + ' – ' : ''}${plainText(resolved.front.subject).text}`,
-      reference: resolved.front.reference,
-      ...(resolved.front.document ? { document: resolved.front.document } : {}),
-      labels: options.labels,
-    });
+    result.html = toHtml(
+      { tree },
+      {
+        lang,
+        title: `${resolved.front.reference ? resolved.front.reference + ' – ' : ''}${plainText(resolved.front.subject).text}`,
+        reference: resolved.front.reference,
+        ...(resolved.front.document ? { document: resolved.front.document } : {}),
+        labels: options.labels,
+      },
+    );
   }
 
   for (const file of new Set([...files, ...opinion.files])) {
@@ -169,12 +177,20 @@ function fields(resolved: ResolvedDocument): Record<Field, PhrasingContent[]> {
     kind: front.kindLine,
     stage: text(front.stage?.title),
     version: text(meta.version !== undefined ? String(meta.version) : undefined),
-    'version-date': text(knownDate(meta.version_date) ? formatLongDate(meta.version_date!, ctx.labels) : meta.version_date ? ctx.labels.text['values.to-be-completed'] : undefined),
+    'version-date': text(
+      knownDate(meta.version_date) ? formatLongDate(meta.version_date!, ctx.labels) : meta.version_date ? ctx.labels.text['values.to-be-completed'] : undefined,
+    ),
     lang: text(ctx.lang.toUpperCase()),
     language: text(ctx.original.toUpperCase()),
     section,
     rapporteurs: text(names.join(', ')),
-    'closing-date': text(knownDate(meta.closing?.date) ? formatClosingDate(meta.closing!.date!, ctx.labels) : meta.closing?.date ? ctx.labels.text['values.to-be-completed'] : undefined),
+    'closing-date': text(
+      knownDate(meta.closing?.date)
+        ? formatClosingDate(meta.closing!.date!, ctx.labels)
+        : meta.closing?.date
+          ? ctx.labels.text['values.to-be-completed']
+          : undefined,
+    ),
     'closing-place': closing?.place ?? [],
     president: text(meta.closing?.president && !isPlaceholder(meta.closing.president) ? meta.closing.president : undefined),
   };

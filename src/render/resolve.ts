@@ -78,7 +78,8 @@ export function resolveDocument(opinion: Opinion, options: ResolveOptions): Reso
   const closing = closingBlock(ctx);
   const numbers = new Map<string, string>();
   for (const chapter of chapters) {
-    for (const block of chapter.blocks) if ((block.type === 'point' || block.type === 'heading') && block.id && block.number) numbers.set(block.id, block.number);
+    for (const block of chapter.blocks)
+      if ((block.type === 'point' || block.type === 'heading') && block.id && block.number) numbers.set(block.id, block.number);
   }
   const amendments = appendixAmendments(ctx, numbers);
 
@@ -96,11 +97,15 @@ export function resolveDocument(opinion: Opinion, options: ResolveOptions): Reso
 
   const length = countLength(chapters, footnotes);
   if (length.exceeded) {
-    report(opinionFile, `Unexpected length of ${length.characters.toLocaleString('en-GB')} characters without spaces in the \`${ctx.lang}\` text, expected at most ${length.limit.toLocaleString('en-GB')}`, {
-      ruleId: 'length/limit',
-      severity: 'warning',
-      note: 'An EESC opinion must not exceed 18,000 characters without spaces at any stage (counted: chapter and section titles, points and footnotes)',
-    });
+    report(
+      opinionFile,
+      `Unexpected length of ${length.characters.toLocaleString('en-GB')} characters without spaces in the \`${ctx.lang}\` text, expected at most ${length.limit.toLocaleString('en-GB')}`,
+      {
+        ruleId: 'length/limit',
+        severity: 'warning',
+        note: 'An EESC opinion must not exceed 18,000 characters without spaces at any stage (counted: chapter and section titles, points and footnotes)',
+      },
+    );
   }
   const draft = toDraft(opinion.dir, ctx.lang, front, chapters, footnotes);
   if (ctx.numbering === 'oj') draft.numbering = 'oj';
@@ -116,11 +121,15 @@ function removeDirectives(unit: Unit): void {
       const child = children[i]!;
       if (child.type === 'textDirective' || child.type === 'leafDirective' || child.type === 'containerDirective') {
         const prefix = child.type === 'textDirective' ? ':' : child.type === 'leafDirective' ? '::' : ':::';
-        report(unit.file, `Unexpected directive \`${prefix}${child.name}\`, expected \`:ref\`, \`:cite\`${prefix === ':' ? '' : ', `::principles`, `::recommendations` or `:::note` at the top level of a chapter'}`, {
-          ruleId: 'source/unknown-directive',
-          place: child.position,
-          note: prefix === ':' ? 'Write `\\:` for a colon that starts a word, e.g. `10\\:30`' : undefined,
-        });
+        report(
+          unit.file,
+          `Unexpected directive \`${prefix}${child.name}\`, expected \`:ref\`, \`:cite\`${prefix === ':' ? '' : ', `::principles`, `::recommendations` or `:::note` at the top level of a chapter'}`,
+          {
+            ruleId: 'source/unknown-directive',
+            place: child.position,
+            note: prefix === ':' ? 'Write `\\:` for a colon that starts a word, e.g. `10\\:30`' : undefined,
+          },
+        );
         const replacement: Nodes[] = child.type === 'textDirective' ? [{ type: 'text', value: `${prefix}${child.name}` }, ...child.children] : [];
         children.splice(i, 1, ...replacement);
         i += replacement.length - 1;
@@ -129,4 +138,3 @@ function removeDirectives(unit: Unit): void {
   };
   scan({ type: 'paragraph', children: unit.nodes as PhrasingContent[] });
 }
-

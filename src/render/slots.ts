@@ -83,7 +83,9 @@ export function chaptersSlot(parts: Parts): RootContent[] {
       switch (block.type) {
         case 'heading': {
           const depth = Math.min(6, block.level + 2) as Heading['depth'];
-          const children: PhrasingContent[] = block.number ? [numberNode(displayNumber(block.number, parts.numbering)), text(' '), ...block.title] : [...block.title];
+          const children: PhrasingContent[] = block.number
+            ? [numberNode(displayNumber(block.number, parts.numbering)), text(' '), ...block.title]
+            : [...block.title];
           out.push(classed<Heading>({ type: 'heading', depth, children }, 'section', block.id));
           break;
         }
@@ -141,7 +143,13 @@ export function appendixSlot(parts: Parts): RootContent[] {
       if (amendment.vote) out.push(classed<Paragraph>({ type: 'paragraph', children: [text(amendment.vote)] }, 'amendment-vote'));
       continue;
     }
-    out.push(classed<Heading>({ type: 'heading', depth: 3, children: [text(labels['appendix.amendment'].replace('{number}', String(amendment.number)))] }, 'amendment', amendment.id));
+    out.push(
+      classed<Heading>(
+        { type: 'heading', depth: 3, children: [text(labels['appendix.amendment'].replace('{number}', String(amendment.number)))] },
+        'amendment',
+        amendment.id,
+      ),
+    );
     out.push({ type: 'paragraph', children: [{ type: 'strong', children: [text(amendment.heading)] }, text(` – ${amendment.action}`)] });
     if (amendment.text.length > 0) out.push(classed({ type: 'blockquote', children: structuredClone(amendment.text) as BlockContent[] }, 'amendment-text'));
     if (amendment.reason.length > 0) {
@@ -175,4 +183,3 @@ export function footnoteDefinitions(parts: Parts): RootContent[] {
     children: footnote.content,
   }));
 }
-

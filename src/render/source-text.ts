@@ -52,7 +52,8 @@ export interface Picked {
 export function pick(ctx: RenderContext, value: unknown, field: YamlField, options: PickOptions = {}): Picked | undefined {
   const file = ctx.yamlFile(field.kind);
   if (value === undefined || value === null) return undefined;
-  if (value === TO_BE_COMPLETED) return { text: ctx.labels.text['values.to-be-completed'], gap: true, place: ctx.locate(field.kind, field.pointer)?.position, file };
+  if (value === TO_BE_COMPLETED)
+    return { text: ctx.labels.text['values.to-be-completed'], gap: true, place: ctx.locate(field.kind, field.pointer)?.position, file };
   if (typeof value === 'string' || typeof value === 'number') {
     const text = String(value);
     const place = ctx.locate(field.kind, field.pointer)?.position;
@@ -70,7 +71,8 @@ export function pick(ctx: RenderContext, value: unknown, field: YamlField, optio
   if (typeof value === 'object' && !Array.isArray(value)) {
     const map = value as Record<string, unknown>;
     const text = map[ctx.lang];
-    if (text === TO_BE_COMPLETED) return { text: ctx.labels.text['values.to-be-completed'], gap: true, place: ctx.locate(field.kind, `${field.pointer}/${ctx.lang}`)?.position, file };
+    if (text === TO_BE_COMPLETED)
+      return { text: ctx.labels.text['values.to-be-completed'], gap: true, place: ctx.locate(field.kind, `${field.pointer}/${ctx.lang}`)?.position, file };
     if (typeof text === 'string') return { text, place: ctx.locate(field.kind, `${field.pointer}/${ctx.lang}`)?.position, file };
     report(file, `Missing the \`${ctx.lang}\` translation of ${field.what}, expected a \`${ctx.lang}:\` entry`, {
       ruleId: 'lang/missing-translation',
@@ -146,10 +148,16 @@ function parseProse(text: string): Root {
 
 /** A translatable value in `lang` when it is written for it (for data that is not rendered), one line. */
 export function textIn(value: unknown, lang: string, original: string): string | undefined {
-  const text = typeof value === 'string' ? (lang === original ? value : undefined) : typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[lang] : undefined;
+  const text =
+    typeof value === 'string'
+      ? lang === original
+        ? value
+        : undefined
+      : typeof value === 'object' && value !== null
+        ? (value as Record<string, unknown>)[lang]
+        : undefined;
   return typeof text === 'string' ? text.replace(/\s*\n\s*/g, ' ').trim() : undefined;
 }
-
 
 /**
  * Move the positions of a tree parsed from a YAML string into the YAML file:

@@ -111,7 +111,13 @@ function tidy(tree: HastRoot): void {
       // The space goes inside the number's box (kept there by `white-space: pre`):
       // copied, searched or read aloud, "1.1 The EESC…" keeps its space, and the
       // text still starts where the box ends.
-      if (first?.type === 'element' && first.tagName === 'span' && String(first.properties.className) === 'num' && second?.type === 'text' && second.value.startsWith(' ')) {
+      if (
+        first?.type === 'element' &&
+        first.tagName === 'span' &&
+        String(first.properties.className) === 'num' &&
+        second?.type === 'text' &&
+        second.value.startsWith(' ')
+      ) {
         second.value = second.value.slice(1);
         const inner = first.children[0];
         if (inner?.type === 'text') inner.value += ' ';
@@ -129,7 +135,12 @@ function isBlank(node: ElementContent): boolean {
 }
 
 function pageShell(content: ElementContent[], page: PageOptions): HastRoot {
-  const el = (tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element => ({ type: 'element', tagName, properties, children });
+  const el = (tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element => ({
+    type: 'element',
+    tagName,
+    properties,
+    children,
+  });
   const text = (value: string): ElementContent => ({ type: 'text', value });
   const nl = text('\n');
   return {

@@ -73,7 +73,15 @@ export function documentFrom(resolved: ResolvedDocument): BuiltDocument {
     title: draft.title ?? '',
     subject: plainText(front.subject).text,
     ...(kind ? { kind } : {}),
-    ...(front.stage ? { stageBanner: { title: front.stage.title, ...(front.stage.purpose ? { purpose: front.stage.purpose } : {}), ...(front.stage.version ? { version: front.stage.version } : {}) } } : {}),
+    ...(front.stage
+      ? {
+          stageBanner: {
+            title: front.stage.title,
+            ...(front.stage.purpose ? { purpose: front.stage.purpose } : {}),
+            ...(front.stage.version ? { version: front.stage.version } : {}),
+          },
+        }
+      : {}),
     header: draft.header,
     chapters: draft.chapters.map((chapter) => ({
       ...chapter,

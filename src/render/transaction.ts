@@ -49,7 +49,10 @@ export async function withOutputLock<T>(root: string, work: () => Promise<T>): P
     const holder = Number.parseInt(await readFile(lock, 'utf8').catch(() => ''), 10);
     if (Number.isNaN(holder)) {
       // Being written right now, or left empty by a kill between create and write: give it a moment.
-      const age = await stat(lock).then((info) => Date.now() - info.mtimeMs, () => 0);
+      const age = await stat(lock).then(
+        (info) => Date.now() - info.mtimeMs,
+        () => 0,
+      );
       if (age > 5_000) await rm(lock, { force: true });
     } else if (processGone(holder)) {
       // Remove only the lock of that dead process: another waiter may have replaced it already.
@@ -58,7 +61,9 @@ export async function withOutputLock<T>(root: string, work: () => Promise<T>): P
       continue;
     }
     if (Date.now() - started > LOCK_WAIT_MS) {
-      throw new OutputBusyError(`another build (process ${Number.isNaN(holder) ? '?' : holder}) has been writing \`${root}\` for more than ${LOCK_WAIT_MS / 1000} s`);
+      throw new OutputBusyError(
+        `another build (process ${Number.isNaN(holder) ? '?' : holder}) has been writing \`${root}\` for more than ${LOCK_WAIT_MS / 1000} s`,
+      );
     }
     await new Promise((done) => setTimeout(done, delay));
     delay = Math.min(delay * 2, 250);

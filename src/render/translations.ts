@@ -27,19 +27,27 @@ export function checkTranslation(ctx: RenderContext): void {
     const have = new Set(ids(translation).map((i) => i.id));
     for (const item of ids(chapter)) {
       if (have.has(item.id)) continue;
-      report(chapter.file, `Missing the \`${ctx.lang}\` translation of ${item.kind} \`${item.id}\`, expected \`{#${item.id}}\` in \`${relativeName(translation)}\``, {
-        ruleId: 'lang/missing-point',
-        place: item.place,
-      });
+      report(
+        chapter.file,
+        `Missing the \`${ctx.lang}\` translation of ${item.kind} \`${item.id}\`, expected \`{#${item.id}}\` in \`${relativeName(translation)}\``,
+        {
+          ruleId: 'lang/missing-point',
+          place: item.place,
+        },
+      );
     }
     const known = new Set(ids(chapter).map((i) => i.id));
     for (const item of ids(translation)) {
       if (known.has(item.id)) continue;
-      report(translation.file, `Unexpected ${item.kind} \`${item.id}\` in the \`${ctx.lang}\` translation, expected only ids of the original (\`${ctx.original}\`)`, {
-        ruleId: 'lang/extra-point',
-        severity: 'warning',
-        place: item.place,
-      });
+      report(
+        translation.file,
+        `Unexpected ${item.kind} \`${item.id}\` in the \`${ctx.lang}\` translation, expected only ids of the original (\`${ctx.original}\`)`,
+        {
+          ruleId: 'lang/extra-point',
+          severity: 'warning',
+          place: item.place,
+        },
+      );
     }
   }
   const known = new Set(originals.map((c) => c.id));

@@ -39,4 +39,3 @@ export function* chapterUnits(chapters: readonly Chapter[]): Generator<Unit> {
 export function* footnoteUnits(footnotes: readonly Footnote[]): Generator<Unit> {
   for (const footnote of footnotes) yield { nodes: footnote.content, file: footnote.file, role: 'footnote' };
 }
-

@@ -45,7 +45,6 @@ export interface WriteResult {
   files: VFile[];
 }
 
-
 /** Where each output of a build goes; the Word output is bytes, the others text. */
 export function outputPaths(build: OpinionBuild, out: string): { path: string; content: string | Uint8Array }[] {
   const targets: { path: string; content: string | Uint8Array }[] = [];
@@ -77,7 +76,12 @@ export async function writeOutputs(build: OpinionBuild, options: WriteOptions): 
   }
 }
 
-async function writeLocked(build: OpinionBuild, options: WriteOptions, root: string, targets: { path: string; content: string | Uint8Array }[]): Promise<WriteResult> {
+async function writeLocked(
+  build: OpinionBuild,
+  options: WriteOptions,
+  root: string,
+  targets: { path: string; content: string | Uint8Array }[],
+): Promise<WriteResult> {
   const result: WriteResult = { written: [], unchanged: [], backups: [], refused: [], files: [] };
   const { manifest, problem } = await readManifest(root);
   const key = (path: string) => relative(root, path).split(sep).join('/');

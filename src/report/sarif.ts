@@ -40,7 +40,8 @@ export function formatSarif(files: readonly VFile[], options: ReportOptions): st
   const rules = [...ruleIds].sort().map((id) => {
     const rule = options.rules?.[id];
     const short = rule ? rule.description : `opinion: ${id}`;
-    const full = rule?.rationale ?? (rule ? `${rule.description}.` : `A finding of \`opinion\` (rule \`${id}\`): the message names what was found and what was expected.`);
+    const full =
+      rule?.rationale ?? (rule ? `${rule.description}.` : `A finding of \`opinion\` (rule \`${id}\`): the message names what was found and what was expected.`);
     const url = rule?.url ?? options.defaultHelpUri;
     return {
       id,

@@ -89,7 +89,10 @@ try {
   });
   const manifest = {};
   for (const file of (await readdir(root + 'dist/commands')).filter((f) => f.endsWith('.cjs')).sort()) {
-    manifest[file.replace(/\.cjs$/, '')] = createHash('sha256').update(await readFile(root + 'dist/commands/' + file)).digest('hex').slice(0, 16);
+    manifest[file.replace(/\.cjs$/, '')] = createHash('sha256')
+      .update(await readFile(root + 'dist/commands/' + file))
+      .digest('hex')
+      .slice(0, 16);
   }
   await writeFile(root + 'dist/commands/manifest.json', JSON.stringify(manifest, null, 2) + '\n');
 } catch {

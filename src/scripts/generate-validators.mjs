@@ -33,15 +33,24 @@ export async function generateValidators(root) {
   // use in a process. Most URLs are plain http(s) ones, which a small
   // expression accepts; it accepts only what the full one does (each part is
   // a narrower copy of the full one's), anything else goes to the full one.
-  await writeFile(root + 'src/generated/uri-format.js', `
+  await writeFile(
+    root + 'src/generated/uri-format.js',
+    `
 const PLAIN_URI = /^https?:\\/\\/[a-z0-9\\-._~]+(?::\\d*)?(?:\\/(?:[a-z0-9\\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*(?:\\?(?:[a-z0-9\\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
 export function uri_format(text) { return PLAIN_URI.test(text) || ${FULL_URI}(text); }
-`);
-  await writeFile(root + 'src/generated/uri-format.d.ts', '/** The `uri` format of ajv-formats (full), with a fast path for plain http(s) URLs. */\nexport declare function uri_format(text: string): boolean;\n');
+`,
+  );
+  await writeFile(
+    root + 'src/generated/uri-format.d.ts',
+    '/** The `uri` format of ajv-formats (full), with a fast path for plain http(s) URLs. */\nexport declare function uri_format(text: string): boolean;\n',
+  );
   const HEAD = ["import type { ErrorObject } from 'ajv';", 'export interface GeneratedValidator { (data: unknown): boolean; errors?: ErrorObject[] | null }'];
   // All validators in one module, and each in a module of its own (what a bundle imports: only the code it needs).
   await writeFile(root + 'src/generated/validators.js', withFastUri(standaloneCode.default(ajv, exportsMap), './uri-format.js'));
-  await writeFile(root + 'src/generated/validators.d.ts', [...HEAD, ...Object.keys(exportsMap).map((k) => `export declare const ${k}: GeneratedValidator;`), ''].join('\n'));
+  await writeFile(
+    root + 'src/generated/validators.d.ts',
+    [...HEAD, ...Object.keys(exportsMap).map((k) => `export declare const ${k}: GeneratedValidator;`), ''].join('\n'),
+  );
   for (const [name, id] of Object.entries(exportsMap)) {
     await writeFile(root + `src/generated/validators/${name}.js`, withFastUri(standaloneCode.default(ajv, { [name]: id }), '../uri-format.js'));
     await writeFile(root + `src/generated/validators/${name}.d.ts`, [...HEAD, `export declare const ${name}: GeneratedValidator;`, ''].join('\n'));
@@ -51,7 +60,19 @@ export function uri_format(text) { return PLAIN_URI.test(text) || ${FULL_URI}(te
 const ANNOTATIONS = new Set(['title', 'description', 'markdownDescription', 'examples', 'default', '$comment', 'deprecated', 'readOnly', 'writeOnly']);
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
 const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
-const SCHEMAS = new Set(['items', 'additionalProperties', 'unevaluatedProperties', 'unevaluatedItems', 'not', 'if', 'then', 'else', 'propertyNames', 'contains', 'additionalItems']);
+const SCHEMAS = new Set([
+  'items',
+  'additionalProperties',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'not',
+  'if',
+  'then',
+  'else',
+  'propertyNames',
+  'contains',
+  'additionalItems',
+]);
 
 /** A schema without its annotation keywords, at every schema position (a property *named* `title` stays). */
 export function withoutAnnotations(schema) {
@@ -59,7 +80,8 @@ export function withoutAnnotations(schema) {
   const out = {};
   for (const [key, value] of Object.entries(schema)) {
     if (ANNOTATIONS.has(key)) continue;
-    if (SCHEMA_MAPS.has(key) && value && typeof value === 'object') out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutAnnotations(v)]));
+    if (SCHEMA_MAPS.has(key) && value && typeof value === 'object')
+      out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutAnnotations(v)]));
     else if (SCHEMA_LISTS.has(key) && Array.isArray(value)) out[key] = value.map(withoutAnnotations);
     else if (SCHEMAS.has(key)) out[key] = Array.isArray(value) ? value.map(withoutAnnotations) : withoutAnnotations(value);
     else out[key] = value;

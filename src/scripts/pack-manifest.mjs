@@ -56,7 +56,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     if (existsSync(readme)) {
       const original = await readFile(readme, 'utf8');
       await writeFile(savedReadme, original);
-      await writeFile(readme + '.tmp', absoluteLinks(original, (target) => packageFileUrl(pkg.name, pkg.version, target)));
+      await writeFile(
+        readme + '.tmp',
+        absoluteLinks(original, (target) => packageFileUrl(pkg.name, pkg.version, target)),
+      );
       await rename(readme + '.tmp', readme);
     }
   } else {

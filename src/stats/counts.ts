@@ -20,7 +20,13 @@ function counts(texts: readonly string[]): TextCounts {
 }
 
 /** The counts of a language version, and the texts of its points (for readability). */
-export function countLanguage(lang: string, original: boolean, model: LangText | undefined, draft: Draft | undefined, evidence: Evidence[]): { stats: LanguageStats; points: string[] } {
+export function countLanguage(
+  lang: string,
+  original: boolean,
+  model: LangText | undefined,
+  draft: Draft | undefined,
+  evidence: Evidence[],
+): { stats: LanguageStats; points: string[] } {
   const footnotesPerChapter = footnotesByChapter(model, evidence);
   const chapters: ChapterStats[] = [];
   const points: string[] = [];
@@ -79,7 +85,9 @@ function footnotesByChapter(model: LangText | undefined, evidence: Evidence[]): 
     const defined = new Set(chapter.footnotes.filter((f) => f.from === 'prose').map((f) => f.id));
     let count = 0;
     for (const block of chapter.body) {
-      const marks = [...block.footnotes.map((m) => ({ ...m, cite: false })), ...block.cites.map((m) => ({ ...m, cite: true }))].sort((a, b) => a.start - b.start);
+      const marks = [...block.footnotes.map((m) => ({ ...m, cite: false })), ...block.cites.map((m) => ({ ...m, cite: true }))].sort(
+        (a, b) => a.start - b.start,
+      );
       for (const mark of marks) {
         const key = mark.cite ? findCited(evidence, mark.id)?.pointer : defined.has(mark.id) ? `${chapter.path}#${mark.id}` : undefined;
         if (!key || seen.has(key)) continue;

@@ -25,7 +25,11 @@ export function coverage(opinion: Opinion, numberOf: (id: string) => string | un
   return { principles, rows };
 }
 
-export function citedBy(opinion: Opinion, original: LangText | undefined, numberOf: (id: string) => string | undefined): { principles: Citation[]; evidence: Citation[] } {
+export function citedBy(
+  opinion: Opinion,
+  original: LangText | undefined,
+  numberOf: (id: string) => string | undefined,
+): { principles: Citation[]; evidence: Citation[] } {
   const points = pointsOf(original);
   const label = (block: { id?: string; number?: string }) => (block.id ? numberOf(block.id) : undefined) ?? block.number ?? block.id ?? '?';
   const principles: Citation[] = opinion.principles

@@ -35,7 +35,9 @@ function percent(part: number, whole: number): string {
 function opinionTables(stats: OpinionStats, c: C, options: TableOptions): string[] {
   const out: string[] = [];
   const heading = (text: string) => out.push('', c.bold(text));
-  const details = [stats.reference, stats.stage && `stage ${stats.stage}`, `original ${stats.original}`, displayPath(stats.dir, options.cwd)].filter(Boolean).join(' · ');
+  const details = [stats.reference, stats.stage && `stage ${stats.stage}`, `original ${stats.original}`, displayPath(stats.dir, options.cwd)]
+    .filter(Boolean)
+    .join(' · ');
   // On a narrow terminal the details go under the name, wrapped.
   if (!options.width || [...`${stats.name}  ${details}`].length <= options.width) out.push(c.bold(`${stats.name}`) + c.dim(`  ${details}`));
   else out.push(c.bold(`${stats.name}`), ...wrapText(details, Math.max(options.width - 2, 20)).map((line) => c.dim(`  ${line}`)));
@@ -43,13 +45,39 @@ function opinionTables(stats: OpinionStats, c: C, options: TableOptions): string
   const original = stats.languages.find((l) => l.original);
   if (original) {
     const empty = original.chapters.length === 0;
-    heading(`Text (${original.lang})${empty ? c.dim(' — no chapters yet') : original.counted === 'sources' ? c.dim(' — counted on the sources, not on the rendered draft: acronyms not spelled out') : ''}`);
+    heading(
+      `Text (${original.lang})${empty ? c.dim(' — no chapters yet') : original.counted === 'sources' ? c.dim(' — counted on the sources, not on the rendered draft: acronyms not spelled out') : ''}`,
+    );
     const chapterTable = (titleWidth: number) => {
-      const rows = original.chapters.map((ch) => [ch.number ?? '', truncate(ch.title, titleWidth), n(ch.characters), n(ch.charactersNoSpaces), n(ch.words), String(ch.points), String(ch.footnotes)]);
+      const rows = original.chapters.map((ch) => [
+        ch.number ?? '',
+        truncate(ch.title, titleWidth),
+        n(ch.characters),
+        n(ch.charactersNoSpaces),
+        n(ch.words),
+        String(ch.points),
+        String(ch.footnotes),
+      ]);
       rows.push(['', 'Footnotes', n(original.footnotes.characters), n(original.footnotes.charactersNoSpaces), n(original.footnotes.words), '', '']);
-      rows.push(['', c.bold('Total'), n(original.total.characters), n(original.total.charactersNoSpaces), n(original.total.words), String(original.total.points), String(original.total.footnotes)]);
+      rows.push([
+        '',
+        c.bold('Total'),
+        n(original.total.characters),
+        n(original.total.charactersNoSpaces),
+        n(original.total.words),
+        String(original.total.points),
+        String(original.total.footnotes),
+      ]);
       return table(
-        [{ title: '' }, { title: 'Chapter' }, { title: 'Characters', align: 'right' }, { title: 'No spaces', align: 'right' }, { title: 'Words', align: 'right' }, { title: 'Points', align: 'right' }, { title: 'Footnotes', align: 'right' }],
+        [
+          { title: '' },
+          { title: 'Chapter' },
+          { title: 'Characters', align: 'right' },
+          { title: 'No spaces', align: 'right' },
+          { title: 'Words', align: 'right' },
+          { title: 'Points', align: 'right' },
+          { title: 'Footnotes', align: 'right' },
+        ],
         rows,
         { header: c.dim },
       );
@@ -69,7 +97,15 @@ function opinionTables(stats: OpinionStats, c: C, options: TableOptions): string
     heading('Languages');
     out.push(
       ...table(
-        [{ title: 'Language' }, { title: 'No spaces', align: 'right' }, { title: 'Words', align: 'right' }, { title: 'Points', align: 'right' }, { title: 'Footnotes', align: 'right' }, { title: 'Readability', align: 'right' }, { title: '' }],
+        [
+          { title: 'Language' },
+          { title: 'No spaces', align: 'right' },
+          { title: 'Words', align: 'right' },
+          { title: 'Points', align: 'right' },
+          { title: 'Footnotes', align: 'right' },
+          { title: 'Readability', align: 'right' },
+          { title: '' },
+        ],
         stats.languages.map((l) => [
           `${l.lang}${l.original ? ' (original)' : ''}`,
           n(l.total.charactersNoSpaces),
@@ -82,7 +118,11 @@ function opinionTables(stats: OpinionStats, c: C, options: TableOptions): string
         { header: c.dim, maxWidth: options.width },
       ),
     );
-    const formulas = [...new Map(stats.languages.filter((l) => l.readability).map((l) => [l.readability!.formula, `${l.readability!.name}, ${l.readability!.source}`])).values()];
+    const formulas = [
+      ...new Map(
+        stats.languages.filter((l) => l.readability).map((l) => [l.readability!.formula, `${l.readability!.name}, ${l.readability!.source}`]),
+      ).values(),
+    ];
     if (formulas.length) out.push(...note(`Readability over the points' text, higher is easier: ${formulas.join('; ')}.`, c, options));
   }
 
@@ -94,7 +134,14 @@ function opinionTables(stats: OpinionStats, c: C, options: TableOptions): string
     rows.push([c.bold('All recommendations'), String(p.high), String(p.medium), String(p.low), String(p.none), String(recs.total)]);
     out.push(
       ...table(
-        [{ title: 'Addressee' }, { title: 'High', align: 'right' }, { title: 'Medium', align: 'right' }, { title: 'Low', align: 'right' }, { title: 'No priority', align: 'right' }, { title: 'Total', align: 'right' }],
+        [
+          { title: 'Addressee' },
+          { title: 'High', align: 'right' },
+          { title: 'Medium', align: 'right' },
+          { title: 'Low', align: 'right' },
+          { title: 'No priority', align: 'right' },
+          { title: 'Total', align: 'right' },
+        ],
         rows,
         { header: c.dim, maxWidth: options.width },
       ),
@@ -109,7 +156,12 @@ function opinionTables(stats: OpinionStats, c: C, options: TableOptions): string
     out.push(
       ...table(
         [{ title: 'Recommendation' }, { title: 'Point' }, ...keys.map((k) => ({ title: k })), { title: 'Evidence' }],
-        cov.rows.map((r) => [r.recommendation, r.number ?? '', ...cov.principles.map((p) => (r.principles.includes(p) ? '●' : c.dim('·'))), r.evidence.join(', ') || c.dim('none')]),
+        cov.rows.map((r) => [
+          r.recommendation,
+          r.number ?? '',
+          ...cov.principles.map((p) => (r.principles.includes(p) ? '●' : c.dim('·'))),
+          r.evidence.join(', ') || c.dim('none'),
+        ]),
         { header: c.dim, maxWidth: options.width },
       ),
     );
@@ -160,7 +212,21 @@ function corpusTable(report: StatsReport, c: C, options: TableOptions): string[]
     ];
   });
   const t = report.totals;
-  rows.push([c.bold(`Total (${t.opinions})`), '', '', '', n(t.charactersNoSpaces), '', n(t.words), n(t.points), n(t.footnotes), n(t.recommendations), n(t.principles), n(t.evidence), '']);
+  rows.push([
+    c.bold(`Total (${t.opinions})`),
+    '',
+    '',
+    '',
+    n(t.charactersNoSpaces),
+    '',
+    n(t.words),
+    n(t.points),
+    n(t.footnotes),
+    n(t.recommendations),
+    n(t.principles),
+    n(t.evidence),
+    '',
+  ]);
   const lines = table(
     [
       { title: 'Opinion' },
@@ -181,6 +247,10 @@ function corpusTable(report: StatsReport, c: C, options: TableOptions): string[]
     { header: c.dim, maxWidth: options.width },
   );
   const quick = report.opinions.some((o) => o.languages.some((l) => l.counted === 'sources'));
-  lines.push(c.dim(`Counted in each opinion's original language${quick ? ', on the sources (acronyms not spelled out: lengths a little short of the build\'s)' : ''}. ${t.overLimit ? `${t.overLimit} over the limit of 18,000 characters without spaces. ` : ''}Readability: the formula of the original language (see \`opinion stats <folder>\`).`));
+  lines.push(
+    c.dim(
+      `Counted in each opinion's original language${quick ? ", on the sources (acronyms not spelled out: lengths a little short of the build's)" : ''}. ${t.overLimit ? `${t.overLimit} over the limit of 18,000 characters without spaces. ` : ''}Readability: the formula of the original language (see \`opinion stats <folder>\`).`,
+    ),
+  );
   return lines;
 }

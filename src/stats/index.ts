@@ -77,7 +77,17 @@ export async function statsOfOpinion(dir: string, options: StatsOptions = {}): P
 
 /** Totals over opinions, counting each in its original language. */
 export function corpusTotals(opinions: readonly OpinionStats[]): CorpusTotals {
-  const totals: CorpusTotals = { opinions: opinions.length, charactersNoSpaces: 0, words: 0, points: 0, footnotes: 0, recommendations: 0, principles: 0, evidence: 0, overLimit: 0 };
+  const totals: CorpusTotals = {
+    opinions: opinions.length,
+    charactersNoSpaces: 0,
+    words: 0,
+    points: 0,
+    footnotes: 0,
+    recommendations: 0,
+    principles: 0,
+    evidence: 0,
+    overLimit: 0,
+  };
   for (const stats of opinions) {
     const original = stats.languages.find((l) => l.original);
     if (original) {

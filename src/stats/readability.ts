@@ -47,7 +47,19 @@ interface Formula {
 }
 
 const FLESCH_BANDS = (score: number): string =>
-  score >= 90 ? 'very easy' : score >= 80 ? 'easy' : score >= 70 ? 'fairly easy' : score >= 60 ? 'standard' : score >= 50 ? 'fairly difficult' : score >= 30 ? 'difficult' : 'very difficult';
+  score >= 90
+    ? 'very easy'
+    : score >= 80
+      ? 'easy'
+      : score >= 70
+        ? 'fairly easy'
+        : score >= 60
+          ? 'standard'
+          : score >= 50
+            ? 'fairly difficult'
+            : score >= 30
+              ? 'difficult'
+              : 'very difficult';
 
 export const FORMULAS: Record<string, Formula> = {
   en: {

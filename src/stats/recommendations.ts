@@ -10,7 +10,8 @@ export function recommendationStats(opinion: Opinion): RecommendationStats {
   const byPriority = { high: 0, medium: 0, low: 0, none: 0 };
   const rows = new Map<string, AddresseeCount>();
   for (const recommendation of opinion.recommendations) {
-    const priority = recommendation.priority === 'high' || recommendation.priority === 'medium' || recommendation.priority === 'low' ? recommendation.priority : 'none';
+    const priority =
+      recommendation.priority === 'high' || recommendation.priority === 'medium' || recommendation.priority === 'low' ? recommendation.priority : 'none';
     byPriority[priority]++;
     for (const addressee of Array.isArray(recommendation.addressees) ? recommendation.addressees : []) {
       let row = rows.get(addressee);

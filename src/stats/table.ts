@@ -35,7 +35,11 @@ export function table(columns: Column[], rows: string[][], style: { header?: (s:
       .trimEnd();
     if (!room || room < 10 || width(cells[last] ?? '') <= room) return text;
     const [first, ...more] = wrapText(cells[last]!, room);
-    const head = cells.slice(0, last).map((cell, i) => pad(cell, widths[i]!, columns[i]!.align ?? 'left')).join('  ') + '  ';
+    const head =
+      cells
+        .slice(0, last)
+        .map((cell, i) => pad(cell, widths[i]!, columns[i]!.align ?? 'left'))
+        .join('  ') + '  ';
     return [head + first, ...more.map((part) => ' '.repeat(start) + part)].join('\n');
   };
   const header = line(columns.map((c) => c.title));

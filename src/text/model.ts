@@ -99,7 +99,9 @@ export interface BuildTextOptions {
 
 export function buildText(opinion: Opinion, sources = new SourceFiles(opinion), options: BuildTextOptions = {}): OpinionText {
   const original = typeof opinion.meta.language === 'string' ? opinion.meta.language : 'en';
-  const langs = [...new Set([original, ...Object.keys(opinion.chapters)])].sort((a, b) => (a === original ? -1 : b === original ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  const langs = [...new Set([original, ...Object.keys(opinion.chapters)])].sort((a, b) =>
+    a === original ? -1 : b === original ? 1 : a < b ? -1 : a > b ? 1 : 0,
+  );
   const byLang = new Map<string, LangText>();
   for (const lang of langs) byLang.set(lang, new LangBuilder(opinion, sources, lang, original, options.prose !== false).build(opinion.chapters[lang] ?? []));
   return { original, langs, byLang, sources };
@@ -167,7 +169,8 @@ class LangBuilder {
     if (leaf) return { kind: 'placement', name: leaf[1]! };
     if (ITEM.test(first)) return { kind: 'list' };
     if (QUOTE.test(first)) return { kind: 'quote' };
-    const second = block.position.end.line > block.position.start.line ? this.lineText(this.sources.lineIndex(chapter.path), text, block.position.start.line + 1)[2] : '';
+    const second =
+      block.position.end.line > block.position.start.line ? this.lineText(this.sources.lineIndex(chapter.path), text, block.position.start.line + 1)[2] : '';
     if (first.includes('|') && TABLE_DELIMITER.test(second)) return { kind: 'table' };
     return { kind: 'skip' };
   }
@@ -243,7 +246,15 @@ class LangBuilder {
         const contentFrom = block.contentEnd && block.contentEnd.line === block.position.start.line ? contentTo - (block.content ?? '').length : from;
         const attributes = TRAILING_ATTRIBUTES.exec(text.slice(contentFrom, contentTo));
         if (attributes) contentTo = contentFrom + attributes.index;
-        const made = this.markdownBlock(block.depth === 1 && !chapter.title && chapter.body.length === 0 ? 'title' : 'heading', source, origin, from, to, contentFrom, contentTo);
+        const made = this.markdownBlock(
+          block.depth === 1 && !chapter.title && chapter.body.length === 0 ? 'title' : 'heading',
+          source,
+          origin,
+          from,
+          to,
+          contentFrom,
+          contentTo,
+        );
         if (made.kind === 'title') {
           if (numbering.chapter) made.number = numbering.chapter;
           chapter.title = made;
@@ -305,7 +316,8 @@ class LangBuilder {
     }
     finishPoint();
     if (this.prose) for (const block of chapter.body) for (const cite of block.cites) this.citation(cite.id, chapter);
-    else for (const directive of source.outline.directives) if (directive.name === 'cite' && directive.id) this.citation(directive.id.replace(/^#/, ''), chapter);
+    else
+      for (const directive of source.outline.directives) if (directive.name === 'cite' && directive.id) this.citation(directive.id.replace(/^#/, ''), chapter);
     return chapter;
   }
 
@@ -342,7 +354,17 @@ class LangBuilder {
   }
 
   private emptyBlock(kind: BlockKind, source: ChapterSource, at: Located, ctx: InlineContext): TextBlock {
-    return { kind, from: 'prose', lang: this.lang, chapter: source.id, prose: new ProseBuilder().build(), refs: ctx.refs, cites: ctx.cites, footnotes: ctx.footnotes, at };
+    return {
+      kind,
+      from: 'prose',
+      lang: this.lang,
+      chapter: source.id,
+      prose: new ProseBuilder().build(),
+      refs: ctx.refs,
+      cites: ctx.cites,
+      footnotes: ctx.footnotes,
+      at,
+    };
   }
 
   private markdownBlock(kind: BlockKind, source: ChapterSource, origin: Origin, from: number, to: number, contentFrom: number, contentTo: number): TextBlock {
@@ -355,7 +377,14 @@ class LangBuilder {
   }
 
   /** A YAML text (inline Markdown) as prose; `title` (a principle's) comes first, as its own sentence. */
-  private yamlBlock(from: 'principle' | 'recommendation', kind: YamlKind, pointer: string, id: unknown, parts: (Text | undefined)[], names: string[]): TextBlock | undefined {
+  private yamlBlock(
+    from: 'principle' | 'recommendation',
+    kind: YamlKind,
+    pointer: string,
+    id: unknown,
+    parts: (Text | undefined)[],
+    names: string[],
+  ): TextBlock | undefined {
     const out = new ProseBuilder();
     const ctx: InlineContext = { origin: undefined as unknown as Origin, refLabel: (x) => this.label(x), refs: [], cites: [], footnotes: [] };
     let at: Located | undefined;
@@ -370,7 +399,17 @@ class LangBuilder {
       if (names[i] === 'text' || !at) at = placeAt(origin, 0, found.value.length);
     });
     if (!at) return undefined;
-    const block: TextBlock = { kind: 'point', from, lang: this.lang, chapter: '', prose: out.build(), refs: ctx.refs, cites: ctx.cites, footnotes: ctx.footnotes, at };
+    const block: TextBlock = {
+      kind: 'point',
+      from,
+      lang: this.lang,
+      chapter: '',
+      prose: out.build(),
+      refs: ctx.refs,
+      cites: ctx.cites,
+      footnotes: ctx.footnotes,
+      at,
+    };
     if (typeof id === 'string') block.id = id;
     return block;
   }
@@ -443,7 +482,10 @@ class LangBuilder {
 /** The id of a heading's trailing `{#id}`. */
 function headingId(content: string): string | undefined {
   const marker = TRAILING_ATTRIBUTES.exec(content);
-  return marker?.[1]?.split(/\s+/).find((p) => p.startsWith('#'))?.slice(1);
+  return marker?.[1]
+    ?.split(/\s+/)
+    .find((p) => p.startsWith('#'))
+    ?.slice(1);
 }
 
 interface Cited {

@@ -93,11 +93,7 @@ export class Prose {
       case 'atomic':
         return side === 'start' ? piece.baseStart : piece.baseEnd - 1;
       case 'align': {
-        piece.aligned ??= alignOffsets(
-          this.text.slice(piece.start, piece.end),
-          piece.origin.base.slice(piece.baseStart, piece.baseEnd),
-          piece.baseStart,
-        );
+        piece.aligned ??= alignOffsets(this.text.slice(piece.start, piece.end), piece.origin.base.slice(piece.baseStart, piece.baseEnd), piece.baseStart);
         return piece.aligned[index - piece.start]!;
       }
     }

@@ -28,7 +28,24 @@ export interface InlineContext {
 }
 
 const PUNCTUATION = /[!-/:-@[-`{-~]/;
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ndash: '–', mdash: '—', hellip: '…', euro: '€', laquo: '«', raquo: '»', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  euro: '€',
+  laquo: '«',
+  raquo: '»',
+  rsquo: '’',
+  lsquo: '‘',
+  rdquo: '”',
+  ldquo: '“',
+};
 
 /** The place of `source[from, to)` in the file. */
 export function placeAt(origin: Origin, from: number, to: number): Located {
@@ -167,7 +184,13 @@ export function scanInline(out: ProseBuilder, from: number, to: number, ctx: Inl
       }
       case '&': {
         const entity = /^&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/.exec(source.slice(i, i + 40));
-        const value = entity ? (entity[1] ? String.fromCodePoint(Number(entity[1])) : entity[2] ? String.fromCodePoint(parseInt(entity[2], 16)) : ENTITIES[entity[3]!]) : undefined;
+        const value = entity
+          ? entity[1]
+            ? String.fromCodePoint(Number(entity[1]))
+            : entity[2]
+              ? String.fromCodePoint(parseInt(entity[2], 16))
+              : ENTITIES[entity[3]!]
+          : undefined;
         if (entity && value !== undefined) {
           flush(i);
           out.add(value, origin, i, i + entity[0].length, 'atomic');

@@ -13,7 +13,19 @@ import { basename } from 'node:path';
 import { outlineProse } from '../core/prose-outline.js';
 import { isPlaceholder } from '../core/placeholders.js';
 
-export type SegmentKind = 'text' | 'title' | 'chapter-title' | 'heading' | 'point' | 'footnote' | 'principle-title' | 'principle' | 'recommendation' | 'reason' | 'expansion' | 'definition';
+export type SegmentKind =
+  | 'text'
+  | 'title'
+  | 'chapter-title'
+  | 'heading'
+  | 'point'
+  | 'footnote'
+  | 'principle-title'
+  | 'principle'
+  | 'recommendation'
+  | 'reason'
+  | 'expansion'
+  | 'definition';
 
 export interface MarkdownSegment {
   where: 'markdown';
@@ -63,13 +75,31 @@ export function markdownSegments(path: string, text: string): MarkdownSegment[] 
       const id = HEADING_ID.exec(body);
       if (id) body = body.slice(0, id.index);
       const textStart = start + marks[0].length;
-      if (block.depth === 1) out.push({ where: 'markdown', key: `${file}#title`, kind: 'chapter-title', file, text: body, start: textStart, end: textStart + body.length });
-      else out.push({ where: 'markdown', key: `${file}#${id ? id[1] : `heading-${++unnamed}`}`, kind: 'heading', file, text: body, start: textStart, end: textStart + body.length });
+      if (block.depth === 1)
+        out.push({ where: 'markdown', key: `${file}#title`, kind: 'chapter-title', file, text: body, start: textStart, end: textStart + body.length });
+      else
+        out.push({
+          where: 'markdown',
+          key: `${file}#${id ? id[1] : `heading-${++unnamed}`}`,
+          kind: 'heading',
+          file,
+          text: body,
+          start: textStart,
+          end: textStart + body.length,
+        });
     } else if (block.type === 'paragraph') {
       if (/^(::|:::)/.test(raw)) continue;
       const id = POINT_ID.exec(raw);
       const textStart = start + (id ? id[0].length : 0);
-      out.push({ where: 'markdown', key: `${file}#${id ? id[1] : `paragraph-${++unnamed}`}`, kind: 'point', file, text: text.slice(textStart, end), start: textStart, end });
+      out.push({
+        where: 'markdown',
+        key: `${file}#${id ? id[1] : `paragraph-${++unnamed}`}`,
+        kind: 'point',
+        file,
+        text: text.slice(textStart, end),
+        start: textStart,
+        end,
+      });
     } else if (block.type === 'footnoteDefinition') {
       const mark = /^\[\^([^\]\s]+)\]:[ \t]*/.exec(raw);
       if (!mark) continue;
@@ -114,7 +144,11 @@ const KIND_OF_FIELD: Record<string, SegmentKind> = {
  * The YAML segments of an opinion in `lang` (undefined text: no translation
  * yet). `data` holds each YAML file's parsed content by kind.
  */
-export function yamlSegments(data: Partial<Record<YamlSegment['yamlKind'], unknown>>, lang: string, original: string): (Omit<YamlSegment, 'text'> & { text: string | undefined })[] {
+export function yamlSegments(
+  data: Partial<Record<YamlSegment['yamlKind'], unknown>>,
+  lang: string,
+  original: string,
+): (Omit<YamlSegment, 'text'> & { text: string | undefined })[] {
   const out: (Omit<YamlSegment, 'text'> & { text: string | undefined })[] = [];
   for (const [yamlKind, fields] of Object.entries(YAML_FIELDS) as [YamlSegment['yamlKind'], string[]][]) {
     const root = data[yamlKind];

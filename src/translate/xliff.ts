@@ -78,7 +78,11 @@ function units(opinion: Opinion, to: string, labelled: ReadonlySet<string> = new
   for (const segment of sources) {
     if (segment.text === undefined || labelled.has(segment.text)) continue;
     const target = targets.get(segment.key);
-    out.push({ segment: segment as YamlSegment, ...(target !== undefined ? { target } : {}), state: target !== undefined ? 'translated' : 'needs-translation' });
+    out.push({
+      segment: segment as YamlSegment,
+      ...(target !== undefined ? { target } : {}),
+      state: target !== undefined ? 'translated' : 'needs-translation',
+    });
   }
   return out;
 }
@@ -125,7 +129,11 @@ export async function labelledTexts(lang: string): Promise<Set<string>> {
   const { builtinLabelFiles, resolveLabels } = await import('../labels/load.js');
   const labels = resolveLabels(lang, await builtinLabelFiles([lang]), { file: new VFile() });
   if (!labels) return new Set();
-  return new Set(Object.entries(labels.text).filter(([key]) => /^(values|sections)\./.test(key)).map(([, value]) => value));
+  return new Set(
+    Object.entries(labels.text)
+      .filter(([key]) => /^(values|sections)\./.test(key))
+      .map(([, value]) => value),
+  );
 }
 
 /** Whether `rev` names a commit of the repository holding the opinion. */
@@ -219,7 +227,10 @@ export function importXliff(opinion: Opinion, xliff: VFile, labelled?: ReadonlyS
   };
   const root = tree.children.find((n): n is Element => n.type === 'element');
   if (!root || root.name !== 'xliff' || root.attributes.version !== '1.2') {
-    fail(root, `Unexpected ${root ? `\`<${root.name}${root.attributes.version ? ` version="${root.attributes.version}"` : ''}>\`` : 'empty file'}, expected an XLIFF 1.2 document (\`<xliff version="1.2">\`)`);
+    fail(
+      root,
+      `Unexpected ${root ? `\`<${root.name}${root.attributes.version ? ` version="${root.attributes.version}"` : ''}>\`` : 'empty file'}, expected an XLIFF 1.2 document (\`<xliff version="1.2">\`)`,
+    );
     return result;
   }
   const files = children(root, 'file');
@@ -234,7 +245,15 @@ export function importXliff(opinion: Opinion, xliff: VFile, labelled?: ReadonlyS
     fail(fileEl, `Unexpected source-language \`${fileEl.attributes['source-language'] ?? ''}\`, expected \`${original}\`, the opinion's original language`);
   }
   if (!to || to === original || !(opinion.meta.languages ?? [original]).includes(to)) {
-    fail(fileEl, `Unexpected target-language \`${to ?? ''}\`, expected one of the opinion's languages other than \`${original}\`: ${(opinion.meta.languages ?? []).filter((l) => l !== original).map((l) => `\`${l}\``).join(', ') || 'none'}`);
+    fail(
+      fileEl,
+      `Unexpected target-language \`${to ?? ''}\`, expected one of the opinion's languages other than \`${original}\`: ${
+        (opinion.meta.languages ?? [])
+          .filter((l) => l !== original)
+          .map((l) => `\`${l}\``)
+          .join(', ') || 'none'
+      }`,
+    );
     return result;
   }
   result.lang = to;
@@ -245,7 +264,11 @@ export function importXliff(opinion: Opinion, xliff: VFile, labelled?: ReadonlyS
       const id = unit.attributes.id;
       const segment = id ? known.get(id) : undefined;
       if (!id || !segment) {
-        fail(unit, `Unknown unit id \`${id ?? ''}\`, expected the id of a point, heading, footnote or text of the opinion (was it renamed or deleted since the export?)`, 'xliff/unknown-id');
+        fail(
+          unit,
+          `Unknown unit id \`${id ?? ''}\`, expected the id of a point, heading, footnote or text of the opinion (was it renamed or deleted since the export?)`,
+          'xliff/unknown-id',
+        );
         continue;
       }
       if (translations.has(id)) {
@@ -262,14 +285,22 @@ export function importXliff(opinion: Opinion, xliff: VFile, labelled?: ReadonlyS
       // A source whose codes are not the original's has changed: one message, the one below.
       const sourceText = contentOf(source, codes, id, () => {});
       if (sourceText !== segment.text) {
-        fail(source, `Unexpected source text in unit \`${id}\`: the original has changed since the export, expected it to read as the original does now (export again)`, 'xliff/source-changed');
+        fail(
+          source,
+          `Unexpected source text in unit \`${id}\`: the original has changed since the export, expected it to read as the original does now (export again)`,
+          'xliff/source-changed',
+        );
         continue;
       }
       const translation = target ? contentOf(target, codes, id, fail) : '';
       if (translation === undefined) continue;
       if (translation.trim() === '') continue;
       if (segment.where === 'markdown' && !sameMarkers(segment.text, translation)) {
-        fail(target, `Unexpected markup in the translation of \`${id}\`: the cross-references, citations and footnote marks (:ref{…}, :cite{…}, [^…]) must be those of the source`, 'xliff/markup');
+        fail(
+          target,
+          `Unexpected markup in the translation of \`${id}\`: the cross-references, citations and footnote marks (:ref{…}, :cite{…}, [^…]) must be those of the source`,
+          'xliff/markup',
+        );
         continue;
       }
       translations.set(id, { text: translation, segment });
@@ -290,7 +321,14 @@ function trimEnd(text: string, end: number): number {
 const quoted = (value: string) => JSON.stringify(value);
 
 /** The text edit that sets `<to>: translation` for the value at `path`. */
-function yamlChange(doc: Document.Parsed, text: string, path: (string | number)[], original: string, to: string, translation: string): { start: number; end: number; text: string } | undefined {
+function yamlChange(
+  doc: Document.Parsed,
+  text: string,
+  path: (string | number)[],
+  original: string,
+  to: string,
+  translation: string,
+): { start: number; end: number; text: string } | undefined {
   const parent = doc.getIn(path.slice(0, -1), true);
   if (!isMap(parent)) return undefined;
   const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === path[path.length - 1]);
@@ -331,7 +369,12 @@ function children(node: Element, name: string): Element[] {
  * `<mrk>` (a CAT tool's segment or comment marker) is read through. An
  * unknown tag or id, or a pair left open, is reported: undefined then.
  */
-function contentOf(node: Element, codes: ReadonlyMap<string, string>, unit: string, fail: (node: Element, reason: string, ruleId?: string) => void): string | undefined {
+function contentOf(
+  node: Element,
+  codes: ReadonlyMap<string, string>,
+  unit: string,
+  fail: (node: Element, reason: string, ruleId?: string) => void,
+): string | undefined {
   let ok = true;
   const open: Element[] = [];
   const read = (el: Element): string =>
@@ -344,7 +387,11 @@ function contentOf(node: Element, codes: ReadonlyMap<string, string>, unit: stri
           const native = codes.get(`${c.name}:${c.attributes.id ?? ''}`);
           if (native === undefined) {
             ok = false;
-            fail(c, `Unexpected \`<${c.name} id="${c.attributes.id ?? ''}">\` in unit \`${unit}\`, expected the inline codes of the source (footnote calls, references, emphasis, links), with their ids`, 'xliff/inline-code');
+            fail(
+              c,
+              `Unexpected \`<${c.name} id="${c.attributes.id ?? ''}">\` in unit \`${unit}\`, expected the inline codes of the source (footnote calls, references, emphasis, links), with their ids`,
+              'xliff/inline-code',
+            );
             return '';
           }
           if (c.name === 'bpt') open.push(c);
@@ -352,20 +399,32 @@ function contentOf(node: Element, codes: ReadonlyMap<string, string>, unit: stri
             const at = open.findIndex((b) => b.attributes.id === c.attributes.id);
             if (at < 0) {
               ok = false;
-              fail(c, `Unexpected \`<ept id="${c.attributes.id}">\` before its \`<bpt>\` in unit \`${unit}\`, expected each pair opened before it is closed`, 'xliff/inline-code');
+              fail(
+                c,
+                `Unexpected \`<ept id="${c.attributes.id}">\` before its \`<bpt>\` in unit \`${unit}\`, expected each pair opened before it is closed`,
+                'xliff/inline-code',
+              );
             } else open.splice(at, 1);
           }
           return native;
         }
         ok = false;
-        fail(c, `Unexpected \`<${c.name}>\` in unit \`${unit}\`, expected text and the \`<ph>\`, \`<bpt>\`, \`<ept>\` codes the export wrote`, 'xliff/inline-code');
+        fail(
+          c,
+          `Unexpected \`<${c.name}>\` in unit \`${unit}\`, expected text and the \`<ph>\`, \`<bpt>\`, \`<ept>\` codes the export wrote`,
+          'xliff/inline-code',
+        );
         return '';
       })
       .join('');
   const text = read(node);
   for (const b of open) {
     ok = false;
-    fail(b, `Unexpected \`<bpt id="${b.attributes.id}">\` without its \`<ept>\` in unit \`${unit}\`, expected both tags of a pair (the Markdown around the text would be broken)`, 'xliff/inline-code');
+    fail(
+      b,
+      `Unexpected \`<bpt id="${b.attributes.id}">\` without its \`<ept>\` in unit \`${unit}\`, expected both tags of a pair (the Markdown around the text would be broken)`,
+      'xliff/inline-code',
+    );
   }
   return ok ? text : undefined;
 }
@@ -402,7 +461,16 @@ function writeBack(opinion: Opinion, to: string, translations: Map<string, { tex
     if (!exists) {
       const missing = segments.filter((s) => !translations.has(s.key));
       if (missing.length > 0) {
-        report(result.file, `Missing translations for a new chapter file \`text/${to}/${name}\`: ${missing.slice(0, 5).map((s) => `\`${s.key}\``).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}, expected every unit of a chapter before it is written (nothing written)`, { ruleId: 'xliff/incomplete' });
+        report(
+          result.file,
+          `Missing translations for a new chapter file \`text/${to}/${name}\`: ${missing
+            .slice(0, 5)
+            .map((s) => `\`${s.key}\``)
+            .join(
+              ', ',
+            )}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}, expected every unit of a chapter before it is written (nothing written)`,
+          { ruleId: 'xliff/incomplete' },
+        );
         continue;
       }
     }
@@ -411,13 +479,18 @@ function writeBack(opinion: Opinion, to: string, translations: Map<string, { tex
     for (const t of mine) {
       const at = byKey.get(t.segment.key);
       if (!at) {
-        report(result.file, `Missing \`${t.segment.key.split('#')[1]}\` in \`text/${to}/${name}\`, expected the translated chapter to have the same ids as the original (nothing written)`, { ruleId: 'xliff/structure' });
+        report(
+          result.file,
+          `Missing \`${t.segment.key.split('#')[1]}\` in \`text/${to}/${name}\`, expected the translated chapter to have the same ids as the original (nothing written)`,
+          { ruleId: 'xliff/structure' },
+        );
         continue;
       }
       edits.push({ segment: at, text: t.text });
     }
     let text = base;
-    for (const edit of edits.sort((a, b) => b.segment.start - a.segment.start)) text = text.slice(0, edit.segment.start) + edit.text + text.slice(edit.segment.end);
+    for (const edit of edits.sort((a, b) => b.segment.start - a.segment.start))
+      text = text.slice(0, edit.segment.start) + edit.text + text.slice(edit.segment.end);
     result.writes.set(targetPath, text);
     result.translated += edits.length;
   }
@@ -435,7 +508,11 @@ function writeBack(opinion: Opinion, to: string, translations: Map<string, { tex
     }
     const change = yamlChange(file.doc, file.text, t.segment.path, original, to, t.text);
     if (!change) {
-      report(result.file, `Unexpected shape of \`${t.segment.key}\` in \`${t.segment.yamlKind}.yaml\`, expected a text or a map of language → text (nothing written)`, { ruleId: 'xliff/structure' });
+      report(
+        result.file,
+        `Unexpected shape of \`${t.segment.key}\` in \`${t.segment.yamlKind}.yaml\`, expected a text or a map of language → text (nothing written)`,
+        { ruleId: 'xliff/structure' },
+      );
       continue;
     }
     if (change.text !== '') file.changes.push(change);

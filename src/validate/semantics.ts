@@ -77,10 +77,14 @@ function checkIds(opinion: Opinion, index: IdIndex, at: Reporter): void {
       // Report a YAML duplicate once, not once per language.
       if (definition.lang === undefined && lang !== [...langs].sort()[0]) continue;
       const cause = first.at;
-      at(definition.at, `Unexpected duplicate id \`${definition.id}\`, expected each id once in an opinion (first defined as ${KIND_NAMES[first.kind]} at ${shortPlace(cause)})`, {
-        ruleId: 'id/duplicate',
-        note: 'Ids must be unique across principles, recommendations, evidence, hearings, glossary, points, headings and footnotes',
-      });
+      at(
+        definition.at,
+        `Unexpected duplicate id \`${definition.id}\`, expected each id once in an opinion (first defined as ${KIND_NAMES[first.kind]} at ${shortPlace(cause)})`,
+        {
+          ruleId: 'id/duplicate',
+          note: 'Ids must be unique across principles, recommendations, evidence, hearings, glossary, points, headings and footnotes',
+        },
+      );
     }
     namespaces.set(lang, seen);
   }
@@ -146,9 +150,13 @@ function checkDates(opinion: Opinion, at: Reporter): void {
       const earlier = dated[j]!;
       const later = dated[i]!;
       if (String(later.date) < String(earlier.date)) {
-        at(opinion.locate('opinion', later.pointer), `Unexpected date ${String(later.date)} for ${later.label}, expected on or after ${earlier.label} (${String(earlier.date)})`, {
-          ruleId: 'dates/order',
-        });
+        at(
+          opinion.locate('opinion', later.pointer),
+          `Unexpected date ${String(later.date)} for ${later.label}, expected on or after ${earlier.label} (${String(earlier.date)})`,
+          {
+            ruleId: 'dates/order',
+          },
+        );
         break;
       }
     }
@@ -157,9 +165,13 @@ function checkDates(opinion: Opinion, at: Reporter): void {
   if (isDate(decision)) {
     opinion.hearings.forEach((hearing, i) => {
       if (isDate(hearing.date) && hearing.date < decision) {
-        at(opinion.locate('hearings', `/hearings/${i}/date`), `Unexpected hearing date ${hearing.date}, expected on or after the decision to draw up the opinion (${decision})`, {
-          ruleId: 'dates/order',
-        });
+        at(
+          opinion.locate('hearings', `/hearings/${i}/date`),
+          `Unexpected hearing date ${hearing.date}, expected on or after the decision to draw up the opinion (${decision})`,
+          {
+            ruleId: 'dates/order',
+          },
+        );
       }
     });
     (Array.isArray(meta.referrals) ? meta.referrals : []).forEach((referral, i) => {
@@ -202,17 +214,25 @@ function checkPlaceholders(opinion: Opinion, at: Reporter): void {
   const meta = opinion.meta;
   if (!meta || typeof meta !== 'object') return;
   for (const found of findPlaceholders(meta)) {
-    const field = found.pointer.slice(1).split('/').map((s, i) => (/^\d+$/.test(s) ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+    const field = found.pointer
+      .slice(1)
+      .split('/')
+      .map((s, i) => (/^\d+$/.test(s) ? `[${s}]` : i === 0 ? s : `.${s}`))
+      .join('');
     if (found.word === TO_BE_COMPLETED) {
       at(opinion.locate('opinion', found.pointer), `\`${field}\` is to be completed, expected the fact itself; the draft shows a gap there`, {
         ruleId: 'meta/to-be-completed',
         severity: 'warning',
       });
     } else if (found.word === NOT_YET_ASSIGNED && STAGES.indexOf(meta.stage) >= STAGES.indexOf('plenary')) {
-      at(opinion.locate('opinion', found.pointer), `\`${field}\` not yet assigned on an opinion at stage \`${meta.stage}\`, expected the number the EESC gave it`, {
-        ruleId: 'meta/not-yet-assigned',
-        severity: 'warning',
-      });
+      at(
+        opinion.locate('opinion', found.pointer),
+        `\`${field}\` not yet assigned on an opinion at stage \`${meta.stage}\`, expected the number the EESC gave it`,
+        {
+          ruleId: 'meta/not-yet-assigned',
+          severity: 'warning',
+        },
+      );
     }
   }
   for (const kind of ['principles', 'recommendations', 'evidence', 'hearings', 'glossary'] as const) {
@@ -221,10 +241,14 @@ function checkPlaceholders(opinion: Opinion, at: Reporter): void {
       if (found.word !== TO_BE_COMPLETED) continue;
       const [, , index, ...rest] = found.pointer.split('/');
       const item = (list as { id?: unknown }[])[Number(index)];
-      at(opinion.locate(kind, found.pointer), `\`${rest.join('.')}\` of \`${String(item?.id)}\` is to be completed, expected the fact itself; the draft shows a gap there`, {
-        ruleId: 'meta/to-be-completed',
-        severity: 'warning',
-      });
+      at(
+        opinion.locate(kind, found.pointer),
+        `\`${rest.join('.')}\` of \`${String(item?.id)}\` is to be completed, expected the fact itself; the draft shows a gap there`,
+        {
+          ruleId: 'meta/to-be-completed',
+          severity: 'warning',
+        },
+      );
     }
   }
 }
@@ -232,10 +256,14 @@ function checkPlaceholders(opinion: Opinion, at: Reporter): void {
 function checkKind(opinion: Opinion, at: Reporter): void {
   const meta = opinion.meta;
   if ((meta.kind === 'referral' || meta.kind === 'exploratory') && !(Array.isArray(meta.referrals) && meta.referrals.length > 0)) {
-    at(opinion.locate('opinion', '/kind', 'key'), `Missing \`referrals\` for a${meta.kind === 'exploratory' ? 'n' : ''} ${meta.kind} opinion, expected the body that asked for it and the date`, {
-      ruleId: 'kind/missing-referral',
-      note: 'For example:\nreferrals:\n  - type: referral\n    body: European Commission\n    date: 2023-07-18',
-    });
+    at(
+      opinion.locate('opinion', '/kind', 'key'),
+      `Missing \`referrals\` for a${meta.kind === 'exploratory' ? 'n' : ''} ${meta.kind} opinion, expected the body that asked for it and the date`,
+      {
+        ruleId: 'kind/missing-referral',
+        note: 'For example:\nreferrals:\n  - type: referral\n    body: European Commission\n    date: 2023-07-18',
+      },
+    );
   }
   if (meta.kind === 'own-initiative' && Array.isArray(meta.referrals) && meta.referrals.length > 0) {
     at(opinion.locate('opinion', '/referrals', 'key'), 'Unexpected `referrals` on an own-initiative opinion, expected none (or `kind: referral`)', {
@@ -249,25 +277,37 @@ function checkLanguages(opinion: Opinion, at: Reporter): void {
   const meta = opinion.meta;
   const declared = Array.isArray(meta.languages) ? meta.languages : typeof meta.language === 'string' ? [meta.language] : [];
   if (typeof meta.language === 'string' && Array.isArray(meta.languages) && !meta.languages.includes(meta.language)) {
-    at(opinion.locate('opinion', '/languages'), `Missing the original language \`${meta.language}\` in \`languages\`, expected it among ${meta.languages.map((l) => `\`${l}\``).join(', ')}`, {
-      ruleId: 'lang/original-missing',
-    });
+    at(
+      opinion.locate('opinion', '/languages'),
+      `Missing the original language \`${meta.language}\` in \`languages\`, expected it among ${meta.languages.map((l) => `\`${l}\``).join(', ')}`,
+      {
+        ruleId: 'lang/original-missing',
+      },
+    );
   }
   const present = Object.keys(opinion.chapters);
   if (present.length === 0) return;
   declared.forEach((lang, i) => {
     if (typeof lang === 'string' && !present.includes(lang)) {
-      at(opinion.locate('opinion', Array.isArray(meta.languages) ? `/languages/${i}` : '/language'), `Missing text for language \`${lang}\`, expected a folder \`text/${lang}/\` with the chapters`, {
-        ruleId: 'lang/missing-text',
-      });
+      at(
+        opinion.locate('opinion', Array.isArray(meta.languages) ? `/languages/${i}` : '/language'),
+        `Missing text for language \`${lang}\`, expected a folder \`text/${lang}/\` with the chapters`,
+        {
+          ruleId: 'lang/missing-text',
+        },
+      );
     }
   });
   for (const lang of present) {
     if (!declared.includes(lang)) {
-      at(opinion.locate('opinion', Array.isArray(meta.languages) ? '/languages' : '/language'), `Unexpected folder \`text/${lang}/\`: \`${lang}\` is not in \`languages\``, {
-        ruleId: 'lang/undeclared',
-        severity: 'warning',
-      });
+      at(
+        opinion.locate('opinion', Array.isArray(meta.languages) ? '/languages' : '/language'),
+        `Unexpected folder \`text/${lang}/\`: \`${lang}\` is not in \`languages\``,
+        {
+          ruleId: 'lang/undeclared',
+          severity: 'warning',
+        },
+      );
     }
   }
 }

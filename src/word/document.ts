@@ -201,8 +201,30 @@ export function wordDocument(options: WordDocumentOptions): Document {
 /** BCP 47 tag of a language code for `w:lang` (the 24 official EU languages; others as given). */
 export function wordLanguage(lang: string): string {
   const regions: Record<string, string> = {
-    bg: 'BG', cs: 'CZ', da: 'DK', de: 'DE', el: 'GR', en: 'GB', es: 'ES', et: 'EE', fi: 'FI', fr: 'FR', ga: 'IE', hr: 'HR',
-    hu: 'HU', it: 'IT', lt: 'LT', lv: 'LV', mt: 'MT', nl: 'NL', pl: 'PL', pt: 'PT', ro: 'RO', sk: 'SK', sl: 'SI', sv: 'SE',
+    bg: 'BG',
+    cs: 'CZ',
+    da: 'DK',
+    de: 'DE',
+    el: 'GR',
+    en: 'GB',
+    es: 'ES',
+    et: 'EE',
+    fi: 'FI',
+    fr: 'FR',
+    ga: 'IE',
+    hr: 'HR',
+    hu: 'HU',
+    it: 'IT',
+    lt: 'LT',
+    lv: 'LV',
+    mt: 'MT',
+    nl: 'NL',
+    pl: 'PL',
+    pt: 'PT',
+    ro: 'RO',
+    sk: 'SK',
+    sl: 'SI',
+    sv: 'SE',
   };
   const code = lang.toLowerCase();
   return regions[code] ? `${code}-${regions[code]}` : lang;
@@ -220,23 +242,48 @@ function paragraphStyles(): IParagraphStyleOptions[] {
     style('body', { basedOn: 'Normal', next: STYLE.body, paragraph: justified }),
     style('stage', { basedOn: 'Normal', paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 280 }, border: box() } }),
     style('reference', { basedOn: 'Normal', run: { bold: true }, paragraph: { spacing: { after: 360 } } }),
-    style('title', { basedOn: 'Title', next: STYLE.kind, run: { font: FONT, size: 26, bold: true, color: '000000' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 480, after: 120 }, indent: { left: twips(8), right: twips(8) } } }),
+    style('title', {
+      basedOn: 'Title',
+      next: STYLE.kind,
+      run: { font: FONT, size: 26, bold: true, color: '000000' },
+      paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 480, after: 120 }, indent: { left: twips(8), right: twips(8) } },
+    }),
     style('kind', { basedOn: 'Normal', next: STYLE.body, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 400 } } }),
     style('headerLabel', { basedOn: 'Normal', run: { size: 22 }, paragraph: { spacing: { before: 40, after: 40 } } }),
     style('headerValue', { basedOn: STYLE.headerLabel, run: { size: 22 } }),
-    style('chapter', { basedOn: 'Heading1', next: STYLE.point, paragraph: { outlineLevel: 0, keepNext: true, indent: { left: LEVEL_INDENT[0], hanging: LEVEL_INDENT[0] } } }),
-    style('section', { basedOn: 'Heading2', next: STYLE.point, paragraph: { outlineLevel: 1, keepNext: true, indent: { left: LEVEL_INDENT[1], hanging: LEVEL_INDENT[1] } } }),
-    style('subsection', { basedOn: 'Heading3', next: STYLE.point, paragraph: { outlineLevel: 2, keepNext: true, indent: { left: LEVEL_INDENT[2], hanging: LEVEL_INDENT[2] } } }),
+    style('chapter', {
+      basedOn: 'Heading1',
+      next: STYLE.point,
+      paragraph: { outlineLevel: 0, keepNext: true, indent: { left: LEVEL_INDENT[0], hanging: LEVEL_INDENT[0] } },
+    }),
+    style('section', {
+      basedOn: 'Heading2',
+      next: STYLE.point,
+      paragraph: { outlineLevel: 1, keepNext: true, indent: { left: LEVEL_INDENT[1], hanging: LEVEL_INDENT[1] } },
+    }),
+    style('subsection', {
+      basedOn: 'Heading3',
+      next: STYLE.point,
+      paragraph: { outlineLevel: 2, keepNext: true, indent: { left: LEVEL_INDENT[2], hanging: LEVEL_INDENT[2] } },
+    }),
     style('point', { basedOn: STYLE.body, next: STYLE.point, paragraph: { ...justified, indent: { left: LEVEL_INDENT[1], hanging: LEVEL_INDENT[1] } } }),
     style('pointPart', { basedOn: STYLE.body, next: STYLE.point, paragraph: { ...justified, indent: { left: LEVEL_INDENT[1] } } }),
     style('listItem', { basedOn: STYLE.body, paragraph: { ...justified, spacing: { after: 80 } } }),
     style('quote', { basedOn: STYLE.body, paragraph: { ...justified, indent: { left: LEVEL_INDENT[1] + twips(6) } }, run: { italics: false } }),
-    style('note', { basedOn: STYLE.body, run: { color: '5A4A00' }, paragraph: { shading: { type: 'clear', fill: 'FFF3B0', color: 'auto' }, border: box('A08000') } }),
+    style('note', {
+      basedOn: STYLE.body,
+      run: { color: '5A4A00' },
+      paragraph: { shading: { type: 'clear', fill: 'FFF3B0', color: 'auto' }, border: box('A08000') },
+    }),
     style('closing', { basedOn: 'Normal', paragraph: { spacing: { before: 520, after: 280 } } }),
     style('signature', { basedOn: 'Normal', paragraph: { alignment: AlignmentType.CENTER, indent: { left: Math.round(TEXT_WIDTH * 0.45) } } }),
     style('appendixTitle', { basedOn: 'Heading1', next: STYLE.body, paragraph: { outlineLevel: 0, alignment: AlignmentType.CENTER } }),
     style('tableText', { basedOn: 'Normal', run: { size: 22 }, paragraph: { spacing: { after: 0 } } }),
-    style('footnoteText', { basedOn: 'FootnoteText', run: { font: FONT, size: 20 }, paragraph: { spacing: { after: 0 }, alignment: AlignmentType.LEFT, indent: { left: twips(5), hanging: twips(5) } } }),
+    style('footnoteText', {
+      basedOn: 'FootnoteText',
+      run: { font: FONT, size: 20 },
+      paragraph: { spacing: { after: 0 }, alignment: AlignmentType.LEFT, indent: { left: twips(5), hanging: twips(5) } },
+    }),
     style('header', { basedOn: 'Normal', run: { size: 18, bold: true }, paragraph: { alignment: AlignmentType.RIGHT, spacing: { after: 0 } } }),
     style('footer', {
       basedOn: 'Normal',
@@ -281,10 +328,7 @@ function pageFooter(options: WordDocumentOptions): Footer {
     children: [
       new Paragraph({
         style: STYLE.footer,
-        children: [
-          new TextRun(text),
-          new TextRun({ children: [new Tab(), PageNumber.CURRENT, '/', PageNumber.TOTAL_PAGES], size: 20 }),
-        ],
+        children: [new TextRun(text), new TextRun({ children: [new Tab(), PageNumber.CURRENT, '/', PageNumber.TOTAL_PAGES], size: 20 })],
       }),
     ],
   });
@@ -437,7 +481,11 @@ function renumberRelationshipIds(texts: Map<string, string>): void {
   }
   if (map.size === 0) return;
   const pattern = new RegExp(`"(${[...map.keys()].map((id) => id.replace(/[^\w-]/g, '\\$&')).join('|')})"`, 'g');
-  for (const [name, text] of texts) texts.set(name, text.replace(pattern, (_, id: string) => `"${map.get(id)}"`));
+  for (const [name, text] of texts)
+    texts.set(
+      name,
+      text.replace(pattern, (_, id: string) => `"${map.get(id)}"`),
+    );
 }
 
 /** Bookmark ids come from a process-wide counter: renumber them from 1 in each part. */

@@ -21,7 +21,17 @@ describe('opinion amendments list', () => {
     const rows = json(run.stdout);
     expect(rows.map((r) => Object.keys(r))).toEqual(rows.map(() => ['id', 'number', 'stage', 'target', 'action', 'by', 'position', 'outcome', 'vote']));
     expect(rows.map((r) => r.id)).toEqual(['am-s1', 'am-p1', 'am-s2', 'am-s3', 'am-s4', 'am-s5', 'am-p2', 'am-p3', 'am-s6']);
-    expect(rows[0]).toEqual({ id: 'am-s1', number: 1, stage: 'section', target: 'c-resource', action: 'amend', by: ['Peter SCHMIDT'], position: 'accept', outcome: 'adopted', vote: { for: 41, against: 12, abstentions: 3 } });
+    expect(rows[0]).toEqual({
+      id: 'am-s1',
+      number: 1,
+      stage: 'section',
+      target: 'c-resource',
+      action: 'amend',
+      by: ['Peter SCHMIDT'],
+      position: 'accept',
+      outcome: 'adopted',
+      vote: { for: 41, against: 12, abstentions: 3 },
+    });
     expect(rows.find((r) => r.id === 'am-s2')!.vote).toBeNull();
   });
 });
@@ -64,7 +74,10 @@ describe('opinion amendments apply, then opinion diff', () => {
     expect(applied.stdout).toContain('Applied 3 adopted section amendments: AM 1 (am-s1), AM 4 (am-s4), AM 5 (am-s5)');
     const diff = await runMain(['diff', sample, next, '--format', 'json']);
     expect(diff.code).toBe(1);
-    const result = JSON.parse(diff.stdout) as { changes: { kind: string; id?: string; amendment?: string; unexplained?: boolean }[]; header: { field: string }[] };
+    const result = JSON.parse(diff.stdout) as {
+      changes: { kind: string; id?: string; amendment?: string; unexplained?: boolean }[];
+      header: { field: string }[];
+    };
     const changes = result.changes.filter((c) => c.kind !== 'renumbered');
     expect(changes.map((c) => [c.kind, c.id, c.amendment])).toEqual([
       ['modified', 'c-resource', 'am-s1'],
@@ -110,7 +123,9 @@ describe('opinion amendments apply, then opinion diff', () => {
     expect(appendix).not.toContain('governing bodies');
     expect(appendix).toContain('The following text of the section opinion was rejected in favour of amendments adopted by the Assembly');
     expect(appendix).toContain('mentoring, access to credit and help with housing');
-    const document = JSON.parse(readFileSync(join(root, 'build', 'a', 'en', 'opinion.json'), 'utf8')) as { appendix: { id: string; part: string; text: string }[] };
+    const document = JSON.parse(readFileSync(join(root, 'build', 'a', 'en', 'opinion.json'), 'utf8')) as {
+      appendix: { id: string; part: string; text: string }[];
+    };
     expect(document.appendix.map((a) => [a.id, a.part])).toEqual([
       ['am-p1', 'rejected'],
       ['am-p3', 'section-text'],
@@ -128,14 +143,22 @@ describe("a member's Word copy with tracked changes", () => {
     const edited = join(root, 'opinions', 'edited');
     cpSync(sample, edited, { recursive: true });
     const chapter1 = join(edited, 'text', 'en', '01-conclusions-and-recommendations.md');
-    writeFileSync(chapter1, readFileSync(chapter1, 'utf8').replace('{#c-networks} Among the chief', '{#c-networks} Among the main').replace('(see :ref{#sec-communities}).', '(see :ref{#sec-communities}) and across borders.'));
+    writeFileSync(
+      chapter1,
+      readFileSync(chapter1, 'utf8')
+        .replace('{#c-networks} Among the chief', '{#c-networks} Among the main')
+        .replace('(see :ref{#sec-communities}).', '(see :ref{#sec-communities}) and across borders.'),
+    );
     const chapter3 = join(edited, 'text', 'en', '03-specific-comments.md');
     writeFileSync(
       chapter3,
       readFileSync(chapter3, 'utf8')
         .replace('{#sc-language} The EESC considers', '{#sc-language} The EESC firmly considers')
         .replace(/\{#sc-mobilisation\}[^\n]*\n\n/, '')
-        .replace('## Access to funding', '{#sc-mentors} Mentors from the cooperative movement help new entrepreneurs through their first years.\n\n## Access to funding'),
+        .replace(
+          '## Access to funding',
+          '{#sc-mentors} Mentors from the cooperative movement help new entrepreneurs through their first years.\n\n## Access to funding',
+        ),
     );
     // The member's copy: the project's own Word redline, tracked changes from the sample to the edited text.
     const copy = join(root, 'member.docx');
@@ -175,7 +198,9 @@ describe('bad input', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('target: c-resource', 'target: c-resourse'));
     const run = await runMain(['validate', sample]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/amendments\.yaml\n\s+22:13-22:23\s+error\s+Unknown target `c-resourse` of amendment `am-s1` \(AM 1, section\), expected the id of a point of the text: did you mean `c-resource`\?/);
+    expect(run.stdout).toMatch(
+      /amendments\.yaml\n\s+22:13-22:23\s+error\s+Unknown target `c-resourse` of amendment `am-s1` \(AM 1, section\), expected the id of a point of the text: did you mean `c-resource`\?/,
+    );
   });
 
   it('apply refuses a target changed since tabling and conflicting adopted amendments, and writes nothing', async () => {
@@ -186,7 +211,10 @@ describe('bad input', () => {
     writeFileSync(
       file,
       readFileSync(file, 'utf8')
-        .replace('    position: compromise\n    outcome: fallen\n\n  - id: am-s3', '    position: compromise\n    outcome: adopted\n    without_vote: true\n\n  - id: am-s3')
+        .replace(
+          '    position: compromise\n    outcome: fallen\n\n  - id: am-s3',
+          '    position: compromise\n    outcome: adopted\n    without_vote: true\n\n  - id: am-s3',
+        )
         .replace('replaces: [am-s2, am-s3]', 'replaces: [am-s3]'),
     );
     const out = join(root, 'opinions', 'next');
@@ -228,7 +256,11 @@ describe('bad input', () => {
 
 describe('merge3', () => {
   it("carries the member's edits into the source, keeping references", () => {
-    const merged = merge3('SEEs work with the EESC (see point 2.4) in all regions.', 'SEEs work with the EESC (see :ref{#gc-principles}) in all regions.', 'SEEs work closely with the EESC (see point 2.4) in most regions.');
+    const merged = merge3(
+      'SEEs work with the EESC (see point 2.4) in all regions.',
+      'SEEs work with the EESC (see :ref{#gc-principles}) in all regions.',
+      'SEEs work closely with the EESC (see point 2.4) in most regions.',
+    );
     expect(merged).toEqual({ text: 'SEEs work closely with the EESC (see :ref{#gc-principles}) in most regions.', conflict: false });
   });
   it("keeps the member's words where they edit rendered text", () => {

@@ -70,7 +70,9 @@ const TRICKY = [
 
 describe('plainOf without parsing', () => {
   it('leaves footnote calls and markup out, and writes references as their point', () => {
-    expect(plainOf('The EESC *stresses*[^1] that:ref{#c-known} and :ref{#gone} apply.[^fn-2]', 'en', numberOf)).toBe('The EESC stresses thatpoint 1.3 and [gone] apply.');
+    expect(plainOf('The EESC *stresses*[^1] that:ref{#c-known} and :ref{#gone} apply.[^fn-2]', 'en', numberOf)).toBe(
+      'The EESC stresses thatpoint 1.3 and [gone] apply.',
+    );
     expect(plainParsed('See **:ref{#sc-other}**[^1] and `code`.', 'fr', numberOf)).toBe('See paragraphe 3.2.1 and code.');
   });
 
@@ -79,7 +81,35 @@ describe('plainOf without parsing', () => {
   });
 
   it('gives what the full parse gives on random mixes of words and markers', () => {
-    const pieces = ['word', 'é', '1', ' ', ' ', '\n', '*', '**', '_', '__', '.', ',', '(', ')', '‘', '’', '-', ':', ':ref{#c-known}', '#', '>', '1.', '€', '\t', '[^1]', '~', '\\'];
+    const pieces = [
+      'word',
+      'é',
+      '1',
+      ' ',
+      ' ',
+      '\n',
+      '*',
+      '**',
+      '_',
+      '__',
+      '.',
+      ',',
+      '(',
+      ')',
+      '‘',
+      '’',
+      '-',
+      ':',
+      ':ref{#c-known}',
+      '#',
+      '>',
+      '1.',
+      '€',
+      '\t',
+      '[^1]',
+      '~',
+      '\\',
+    ];
     let seed = Number(process.env.FUZZ_SEED ?? 12);
     const random = () => {
       seed = (seed * 1103515245 + 12345) % 2147483648;

@@ -56,7 +56,9 @@ describe('an amendment inserting a new recommendation', () => {
     addAmendments(sample);
     const run = await runMain(['validate', sample]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/amendments\.yaml\n(?:.*\n)*?\s+\d+:\d+-\d+:\d+\s+error\s+Missing `addressees` on amendment `am-s8` \(AM 8, section\), which inserts a new recommendation/);
+    expect(run.stdout).toMatch(
+      /amendments\.yaml\n(?:.*\n)*?\s+\d+:\d+-\d+:\d+\s+error\s+Missing `addressees` on amendment `am-s8` \(AM 8, section\), which inserts a new recommendation/,
+    );
     expect(run.stdout).toContain('amendments/missing-addressees');
     const apply = await runMain(['amendments', 'apply', sample, '--out', join(sample, '..', 'next')]);
     expect(apply.code).toBe(1);
@@ -120,7 +122,9 @@ describe('an amendment inserting a new recommendation', () => {
     expect(after.slice(start + added.length)).toBe(before.slice(before.indexOf('  - id:', before.indexOf('id: rec-funding') + 10)));
 
     const diff = await runMain(['diff', sample, next, '--format', 'json']);
-    const changes = (JSON.parse(diff.stdout) as { changes: { kind: string; id?: string; amendment?: string; unexplained?: boolean }[] }).changes.filter((c) => c.kind !== 'renumbered');
+    const changes = (JSON.parse(diff.stdout) as { changes: { kind: string; id?: string; amendment?: string; unexplained?: boolean }[] }).changes.filter(
+      (c) => c.kind !== 'renumbered',
+    );
     expect(changes.find((c) => c.id === 'rec-monitoring')).toMatchObject({ kind: 'added', amendment: 'am-s8' });
     expect(changes.find((c) => c.id === 'rec-first')).toMatchObject({ kind: 'added', amendment: 'am-s9' });
     expect(changes.some((c) => c.unexplained)).toBe(false);
@@ -138,7 +142,12 @@ describe('an amendment inserting a new recommendation', () => {
     const principle = /- id: ([a-z0-9-]+)/.exec(principles)![1]!;
     addAmendments(sample, '    addressees: [european-commission]\n');
     const file = join(sample, 'amendments.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('target: rec-funding\n    action: insert-after', `target: ${principle}\n    action: insert-after`).replace('    addressees: [european-commission]\n', ''));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace('target: rec-funding\n    action: insert-after', `target: ${principle}\n    action: insert-after`)
+        .replace('    addressees: [european-commission]\n', ''),
+    );
     const apply = await runMain(['amendments', 'apply', sample, '--out', join(sample, '..', 'next')]);
     expect(apply.code).toBe(1);
     expect(apply.stderr).toContain(`next to the principle \`${principle}\``);

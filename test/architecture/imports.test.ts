@@ -108,7 +108,14 @@ describe('the import graph of src/', () => {
     expect(graph.get('diff')?.has('word')).toBe(true);
     expect(graph.get('import')?.has('drafts')).toBe(true);
     expect(graph.get('cli')?.has('amendments')).toBe(true);
-    expect(cycles(new Map([['a', new Map([['b', 'x']])], ['b', new Map([['a', 'y']])]]))).toEqual([['a', 'b', 'a']]);
+    expect(
+      cycles(
+        new Map([
+          ['a', new Map([['b', 'x']])],
+          ['b', new Map([['a', 'y']])],
+        ]),
+      ),
+    ).toEqual([['a', 'b', 'a']]);
   });
 
   it('has no cycle between top-level folders', () => {
@@ -137,7 +144,9 @@ describe('the import graph of src/', () => {
 
   it('is imported by nothing but the command line and the library entry at the top', () => {
     for (const top of TOP) {
-      const intoTop = [...graph].filter(([from, arrows]) => from !== 'index.ts' && from !== 'cli' && arrows.has(top)).map(([from, arrows]) => `${from}: ${arrows.get(top)}`);
+      const intoTop = [...graph]
+        .filter(([from, arrows]) => from !== 'index.ts' && from !== 'cli' && arrows.has(top))
+        .map(([from, arrows]) => `${from}: ${arrows.get(top)}`);
       expect(intoTop, `imports of ${top}/`).toEqual([]);
     }
     const intoEntries = [...graph].flatMap(([from, arrows]) => ENTRIES.filter((entry) => arrows.has(entry)).map((entry) => `${from}: ${arrows.get(entry)}`));

@@ -140,7 +140,18 @@ describe('what a draft contains', () => {
   it('groups recommendations by addressee when asked, then continues the numbering', async () => {
     const { renders } = await buildOpinion(join(FIXTURES, 'basic'));
     const points = renders[0]!.draft.chapters[1]!.points.map((p) => `${p.number}${p.heading ? ' #' : ''} ${p.id ?? ''}`.trim());
-    expect(points).toEqual(['1.1 c-drivers', '1.2 c-list', '1.3 c-recs', '1.4 #', '1.4.1 rec-promote', '1.5 #', '1.5.1 rec-funding', '1.6 #', '1.6.1 rec-local', '1.7 c-after']);
+    expect(points).toEqual([
+      '1.1 c-drivers',
+      '1.2 c-list',
+      '1.3 c-recs',
+      '1.4 #',
+      '1.4.1 rec-promote',
+      '1.5 #',
+      '1.5.1 rec-funding',
+      '1.6 #',
+      '1.6.1 rec-local',
+      '1.7 c-after',
+    ]);
   });
 
   it('leaves notes out, or keeps them clearly marked with --notes', async () => {
@@ -184,27 +195,53 @@ describe('what a draft contains', () => {
     const yaml = readFileSync(path, 'utf8')
       .replace(/^rapporteurs:\n(?: {2}- name: .*\n {4}role: .*\n)+/m, '') // a "no comment" opinion: no rapporteur
       .replace(/^numbering: oj\n/m, '') // the stage decides: adopted → OJ numbering
-      .replace(/^referrals:\n/m, 'referral_rows: one\ndocuments: [COM(2023) 316 final, 2023/0187 (COD)]\noj_reference: 2018/C 283/01\ncelex: 52018AE0001\nreferrals:\n  - type: referral\n    body: Council\n    date: 2018-03-13\n');
+      .replace(
+        /^referrals:\n/m,
+        'referral_rows: one\ndocuments: [COM(2023) 316 final, 2023/0187 (COD)]\noj_reference: 2018/C 283/01\ncelex: 52018AE0001\nreferrals:\n  - type: referral\n    body: Council\n    date: 2018-03-13\n',
+      );
     writeFileSync(path, yaml);
     const build = await buildOpinion(dir, { formats: ['md', 'json'] });
     // Issue 13: the build names the unverified labels it prints (here the amendments appendix's English labels) — the only message.
-    expect(describeMessages(build.files, dir).split('\n').filter((line) => line && !line.includes('source/schema-link') && !/ labels\/unverified Unverified labels in this `en` draft: (`appendix\.[a-z-]+`(, )?)+, not yet confirmed/.test(line))).toEqual([]);
+    expect(
+      describeMessages(build.files, dir)
+        .split('\n')
+        .filter(
+          (line) =>
+            line &&
+            !line.includes('source/schema-link') &&
+            !/ labels\/unverified Unverified labels in this `en` draft: (`appendix\.[a-z-]+`(, )?)+, not yet confirmed/.test(line),
+        ),
+    ).toEqual([]);
     const render = build.renders[0]!;
     const md = render.markdown!;
     const title = md.indexOf('# Opinion of the European Economic and Social Committee on ‘Fair work in the platform economy’');
     expect(md.indexOf('(COM(2023) 316 final — 2023/0187 (COD))')).toBeGreaterThan(title);
     expect(md.indexOf('(exploratory opinion requested by the Austrian Presidency)')).toBeGreaterThan(md.indexOf('(COM(2023) 316 final'));
     expect(md.indexOf('(2018/C 283/01)')).toBeGreaterThan(md.indexOf('(exploratory opinion requested'));
-    expect(render.draft.header.map((h) => `${h.label} ${h.value}`).slice(0, 2)).toEqual(['Referral Council, 13.3.2018; Austrian Presidency, 12.3.2018', 'Bureau decision 20.3.2018']);
+    expect(render.draft.header.map((h) => `${h.label} ${h.value}`).slice(0, 2)).toEqual([
+      'Referral Council, 13.3.2018; Austrian Presidency, 12.3.2018',
+      'Bureau decision 20.3.2018',
+    ]);
     expect(render.draft.header.some((h) => h.field === 'rapporteur')).toBe(false);
     expect(md).toContain('\n1.1. The EESC considers');
-    expect(render.document).toMatchObject({ ojReference: '2018/C 283/01', celex: '52018AE0001', documents: ['COM(2023) 316 final', '2023/0187 (COD)'], numbering: 'oj' });
+    expect(render.document).toMatchObject({
+      ojReference: '2018/C 283/01',
+      celex: '52018AE0001',
+      documents: ['COM(2023) 316 final', '2023/0187 (COD)'],
+      numbering: 'oj',
+    });
   });
 
   it('shows on each version only what its stage can know, and numbers by stage unless told', async () => {
     const dir = copyFixture('numbering-oj');
     const path = join(dir, 'opinion.yaml');
-    writeFileSync(path, readFileSync(path, 'utf8').replace(/^stage: adopted$/m, 'stage: plenary\nversion_date: 2018-07-01').replace(/^numbering: oj\n/m, '').replace(/^oj_reference: .*\n/m, ''));
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8')
+        .replace(/^stage: adopted$/m, 'stage: plenary\nversion_date: 2018-07-01')
+        .replace(/^numbering: oj\n/m, '')
+        .replace(/^oj_reference: .*\n/m, ''),
+    );
     const render = (await buildOpinion(dir)).renders[0]!;
     // The version for the plenary knows the section's adoption, not the plenary's; it has no closing block.
     expect(render.draft.header.map((h) => h.field)).toEqual(['rapporteur', 'referral', 'decision', 'legal_basis', 'section', 'adopted_in_section']);
@@ -219,12 +256,15 @@ describe('what a draft contains', () => {
     const byLang = Object.fromEntries(renders.map((r) => [r.lang, r]));
     expect(byLang.fr!.markdown).toContain('**AVANT-PROJET**\\\nVersion 1 du 1er mars 2018');
     expect(byLang.fr!.markdown).toContain('| Base juridique                   | Article 29, paragraphe 2, du règlement intérieur |');
-    expect(byLang.fr!.markdown).toContain('les autres entreprises de l\'économie sociale (EES) aident');
-    expect(byLang.it!.markdown).toContain('le altre imprese dell\'economia sociale (IES) aiutano');
+    expect(byLang.fr!.markdown).toContain("les autres entreprises de l'économie sociale (EES) aident");
+    expect(byLang.it!.markdown).toContain("le altre imprese dell'economia sociale (IES) aiutano");
     // A preliminary draft carries no closing block: that belongs to the text as adopted.
     expect(byLang.fr!.markdown).not.toContain('Bruxelles, le 1er mai 2018.');
     const adopted = copyFixture('languages');
-    writeFileSync(join(adopted, 'opinion.yaml'), readFileSync(join(adopted, 'opinion.yaml'), 'utf8').replace(/^stage: .*$/m, 'stage: adopted\nadopted_at_plenary: 2018-05-01'));
+    writeFileSync(
+      join(adopted, 'opinion.yaml'),
+      readFileSync(join(adopted, 'opinion.yaml'), 'utf8').replace(/^stage: .*$/m, 'stage: adopted\nadopted_at_plenary: 2018-05-01'),
+    );
     const closings = Object.fromEntries((await buildOpinion(adopted, { langs: 'all' })).renders.map((r) => [r.lang, r.markdown!]));
     expect(closings.fr).toContain('Bruxelles, le 1er mai 2018.');
     // The first day of a month is an ordinal in Italian, as in the Official Journal ("1º gennaio", printed "1o" on EUR-Lex).
@@ -236,8 +276,16 @@ describe('what a draft contains', () => {
 
   it('counts the length without spaces, numbers, header or closing', async () => {
     const { renders } = await buildOpinion(join(FIXTURES, 'numbering-oj'));
-    const text = 'Conclusions and recommendations' + 'The EESC considers that platform work should be fair.' + 'The Committee calls for social protection (see point 2.2 and amendment 1).' +
-      'General comments' + 'Background' + 'Platform work grows fast.' + 'It raises questions.' + 'Social protection' + 'Workers need cover.';
+    const text =
+      'Conclusions and recommendations' +
+      'The EESC considers that platform work should be fair.' +
+      'The Committee calls for social protection (see point 2.2 and amendment 1).' +
+      'General comments' +
+      'Background' +
+      'Platform work grows fast.' +
+      'It raises questions.' +
+      'Social protection' +
+      'Workers need cover.';
     expect(renders[0]!.length).toEqual({ characters: text.replace(/\s/g, '').length, limit: 18000, exceeded: false });
   });
 
@@ -248,7 +296,9 @@ describe('what a draft contains', () => {
     const build = await buildOpinion(dir);
     expect(build.ok).toBe(true);
     expect(build.renders[0]!.length.exceeded).toBe(true);
-    expect(describeMessages(build.files, dir)).toMatch(/opinion\.yaml:1:1 warning length\/limit Unexpected length of 2\d,\d{3} characters without spaces in the `en` text, expected at most 18,000/);
+    expect(describeMessages(build.files, dir)).toMatch(
+      /opinion\.yaml:1:1 warning length\/limit Unexpected length of 2\d,\d{3} characters without spaces in the `en` text, expected at most 18,000/,
+    );
   });
 });
 
@@ -260,12 +310,12 @@ describe('safety', () => {
       expect(output).not.toMatch(/<script|<img|<b |onerror=|onmouseover=|javascript:|data:text/i);
     }
     expect(html).toContain('<a href="https://www.eesc.europa.eu/">good</a>');
-    expect(html).toContain("Content-Security-Policy");
+    expect(html).toContain('Content-Security-Policy');
   });
 });
 
 describe('templates and labels', () => {
-  it('uses the opinion\'s own template, a slot replacement and label overrides', async () => {
+  it("uses the opinion's own template, a slot replacement and label overrides", async () => {
     const { renders } = await buildOpinion(join(FIXTURES, 'custom-template'), { langs: 'all' });
     const [en, es] = renders;
     expect(en!.markdown!.startsWith('**ECO/905** – EN\n\n# Opinion of the European')).toBe(true);
@@ -283,7 +333,7 @@ describe('templates and labels', () => {
     expect(renders[0]!.markdown).toContain('The President of the Committee\\\nLuca JAHIER');
   });
 
-  it('never falls back to English: a label the opinion leaves out comes from the language\'s own shipped file', async () => {
+  it("never falls back to English: a label the opinion leaves out comes from the language's own shipped file", async () => {
     const dir = copyFixture('custom-template');
     const labels = join(dir, 'labels', 'es.yaml');
     const text = readFileSync(labels, 'utf8');

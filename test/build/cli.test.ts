@@ -36,9 +36,12 @@ describe('opinion build (in-process)', () => {
     const dir = out();
     const run = await runMain(['build', `${FIX}/languages`, '--out', dir, '--lang', 'all', '--to', 'md', '--quiet']);
     expect(run.code).toBe(0);
-    expect(run.stdout.split('\n').filter(Boolean).map((l) => l.replace(/:.*→/, ' →'))).toEqual(
-      ['en', 'fr', 'it', 'de'].map((lang) => `languages ${lang} → ${dir}/languages/${lang}/opinion.md`),
-    );
+    expect(
+      run.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.replace(/:.*→/, ' →')),
+    ).toEqual(['en', 'fr', 'it', 'de'].map((lang) => `languages ${lang} → ${dir}/languages/${lang}/opinion.md`));
     expect(existsSync(join(dir, 'languages', 'fr', 'opinion.html'))).toBe(false);
   });
 
@@ -47,15 +50,19 @@ describe('opinion build (in-process)', () => {
     const run = await runMain(['build', `${FIX}/missing-translation`, '--out', dir, '--lang', 'fr']);
     expect(run.code).toBe(1);
     // (The section, written as the label `sections.int` words it, is printed in French without a translation.)
-    expect(run.stdout).toContain(`${FIX}/missing-translation/principles.yaml\n  9:7-9:30  error  Missing the \`fr\` translation of \`text\` of principle \`p-one\``);
+    expect(run.stdout).toContain(
+      `${FIX}/missing-translation/principles.yaml\n  9:7-9:30  error  Missing the \`fr\` translation of \`text\` of principle \`p-one\``,
+    );
     expect(run.stdout).toContain('missing-translation: not built, 3 errors in the sources (nothing written)\n');
     expect(existsSync(join(dir, 'missing-translation'))).toBe(false);
   });
 
-  it('reports a template error at the template\'s file:line:column', async () => {
+  it("reports a template error at the template's file:line:column", async () => {
     const run = await runMain(['build', `${FIX}/template-errors`, '--out', out()]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain(`${FIX}/template-errors/draft-template.md\n  3:1-3:8  error  Unexpected slot \`::headr\`, did you mean \`::header\`?  template/unknown-slot`);
+    expect(run.stdout).toContain(
+      `${FIX}/template-errors/draft-template.md\n  3:1-3:8  error  Unexpected slot \`::headr\`, did you mean \`::header\`?  template/unknown-slot`,
+    );
   });
 
   it('protects a hand-edited output: exit 1, names the file, --force keeps a backup', async () => {
@@ -65,11 +72,17 @@ describe('opinion build (in-process)', () => {
     writeFileSync(md, 'edited\n');
     const refused = await runMain(['build', `${FIX}/numbering-oj`, '--out', dir]);
     expect(refused.code).toBe(1);
-    expect(refused.stdout).toContain(`${md}\n  1:1  error  Unexpected changes to a built file: it was edited by hand since the last build, and is not overwritten  build/hand-edited`);
+    expect(refused.stdout).toContain(
+      `${md}\n  1:1  error  Unexpected changes to a built file: it was edited by hand since the last build, and is not overwritten  build/hand-edited`,
+    );
     expect(refused.stdout).toContain('--force');
     const forced = await runMain(['build', `${FIX}/numbering-oj`, '--out', dir, '--force']);
     expect(forced.code).toBe(0);
-    expect(forced.stdout).toMatch(new RegExp(`kept a copy of the hand-edited ${md.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} in ${md.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\.\\d{8}-\\d{6}\\.bak`));
+    expect(forced.stdout).toMatch(
+      new RegExp(
+        `kept a copy of the hand-edited ${md.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} in ${md.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\.\\d{8}-\\d{6}\\.bak`,
+      ),
+    );
     expect(readFileSync(md, 'utf8')).not.toBe('edited\n');
   });
 
@@ -90,7 +103,9 @@ describe('opinion build (in-process)', () => {
     });
     expect((await runMain(['build', `${FIX}/basic`, '--lang', 'French'])).code).toBe(2);
     expect((await runMain(['build', `${FIX}/nowhere`])).stderr).toBe(`opinion: cannot read \`${FIX}/nowhere\`: no such file or folder\n`);
-    expect((await runMain(['build', `${FIX}/basic`, '--template', 'missing.md'])).stderr).toBe('opinion: cannot read `missing.md` given to --template: no such file\n');
+    expect((await runMain(['build', `${FIX}/basic`, '--template', 'missing.md'])).stderr).toBe(
+      'opinion: cannot read `missing.md` given to --template: no such file\n',
+    );
   });
 
   it('builds several opinions in one run, with a progress line on a terminal', async () => {
@@ -111,7 +126,8 @@ describe('opinion build (real bin)', () => {
     expect(run.stderr).toBe('');
     // After the sample's warnings (two facts to be completed), a line per language.
     expect(run.stdout).toMatch(/(?:^|\n)see-migrants en: [\d,]+ \/ 18,000 characters without spaces → /);
-    for (const lang of ['en', 'fr', 'it', 'de']) expect(readdirSync(join(dir, 'see-migrants', lang)).sort()).toEqual(['opinion.html', 'opinion.json', 'opinion.md']);
+    for (const lang of ['en', 'fr', 'it', 'de'])
+      expect(readdirSync(join(dir, 'see-migrants', lang)).sort()).toEqual(['opinion.html', 'opinion.json', 'opinion.md']);
   });
 
   it('prints its help', () => {

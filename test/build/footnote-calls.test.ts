@@ -36,7 +36,8 @@ const DRAFT = 'stage: section\nversion: 2\nversion_date: 2018-04-10\n';
 const ADOPTED =
   'stage: adopted\nadopted_in_section: 2018-04-27\nadopted_at_plenary: 2018-05-23\nplenary_session: 535\nvote: { for: 186, against: 1, abstentions: 2 }\n' +
   'closing:\n  place: Brussels\n  date: 2018-05-23\n  president: Luca JAHIER\n';
-const EVIDENCE = 'evidence:\n  - id: camelot\n    kind: case-study\n    title:\n      en: The Camelot cooperative\n      fr: La coopérative Camelot\n      it: La cooperativa Camelot\n      de: Die Genossenschaft Camelot\n    source:\n      author: CECOP\n      title: Labour integration of refugees\n';
+const EVIDENCE =
+  'evidence:\n  - id: camelot\n    kind: case-study\n    title:\n      en: The Camelot cooperative\n      fr: La coopérative Camelot\n      it: La cooperativa Camelot\n      de: Die Genossenschaft Camelot\n    source:\n      author: CECOP\n      title: Labour integration of refugees\n';
 
 // Each language's authors wrote the calls both ways: the build places them all by one convention.
 const TEXT: Record<string, string> = {
@@ -79,8 +80,14 @@ describe('footnote calls and punctuation', () => {
     expect(files.flatMap((f) => f.messages.filter((m) => m.fatal === true).map((m) => `${f.path}:${m.line} ${m.reason}`))).toEqual([]);
     const byLang = Object.fromEntries(renders.map((r) => [r.lang, r]));
     // No numbering setting: the stage decides (OJ); the calls stand before the punctuation in every language.
-    expect(points(byLang.en!.markdown!)).toEqual(['1.1. Camelot employs 200 people[^1]. Refugees work there[^2].', '1.2. SPRAR funds projects[^3]; they last.']);
-    expect(points(byLang.de!.markdown!)).toEqual(['1.1. Camelot beschäftigt 200 Menschen[^1]. Dort arbeiten Flüchtlinge[^2].', '1.2. SPRAR finanziert Projekte[^3]; sie dauern.']);
+    expect(points(byLang.en!.markdown!)).toEqual([
+      '1.1. Camelot employs 200 people[^1]. Refugees work there[^2].',
+      '1.2. SPRAR funds projects[^3]; they last.',
+    ]);
+    expect(points(byLang.de!.markdown!)).toEqual([
+      '1.1. Camelot beschäftigt 200 Menschen[^1]. Dort arbeiten Flüchtlinge[^2].',
+      '1.2. SPRAR finanziert Projekte[^3]; sie dauern.',
+    ]);
     expect(points(byLang.fr!.markdown!)[0]).toBe('1.1. Camelot emploie 200 personnes[^1]. Des réfugiés y travaillent[^2].');
     const en = byLang.en!;
     expect(en.document).toMatchObject({ numbering: 'oj' });

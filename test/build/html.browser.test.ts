@@ -57,7 +57,9 @@ describe.skipIf(skipWithout(hasChromium))('HTML draft in Chromium', () => {
       'Section responsible Single Market, Production and Consumption',
     ]);
     expect(await page.locator('table.header-block').isVisible()).toBe(true);
-    expect(await page.locator('h1.title').innerText()).toBe('Opinion of the European Economic and Social Committee on ‘Cooperatives and social economy enterprises in the integration of migrants’');
+    expect(await page.locator('h1.title').innerText()).toBe(
+      'Opinion of the European Economic and Social Committee on ‘Cooperatives and social economy enterprises in the integration of migrants’',
+    );
     const numbers = (await page.locator('p.point .num').allInnerTexts()).map((n) => n.trim());
     expect(numbers.slice(0, 3)).toEqual(['1.1', '1.2', '1.3']);
     expect(numbers).toContain('3.5.3');
@@ -87,20 +89,31 @@ describe.skipIf(skipWithout(hasChromium))('HTML draft in Chromium', () => {
     for (const lang of ['en', 'fr', 'it', 'de']) {
       const page = await open(await htmlFile(join(ROOT, 'opinions', 'see-migrants'), lang));
       const lines = (await page.evaluate(() => document.body.innerText)).split('\n');
-      const first = { en: '1.1 The European Economic and Social Committee (EESC) considers', fr: '1.1 Le Comité économique et social européen (CESE) estime', it: '1.1 Il Comitato economico e sociale europeo (CESE) ritiene', de: '1.1 Der Europ' }[lang]!;
-      expect(lines.some((line) => line.startsWith(first)), `${lang}: ${lines.find((l) => l.startsWith('1.1'))}`).toBe(true);
+      const first = {
+        en: '1.1 The European Economic and Social Committee (EESC) considers',
+        fr: '1.1 Le Comité économique et social européen (CESE) estime',
+        it: '1.1 Il Comitato economico e sociale europeo (CESE) ritiene',
+        de: '1.1 Der Europ',
+      }[lang]!;
+      expect(
+        lines.some((line) => line.startsWith(first)),
+        `${lang}: ${lines.find((l) => l.startsWith('1.1'))}`,
+      ).toBe(true);
       expect(lines.some((line) => /^1\. \S/.test(line))).toBe(true);
       // No number glued to its text ("1.1The EESC…").
       expect(lines.filter((line) => /^\d+(?:\.\d+)+\.?[^\s\d.]/.test(line))).toEqual([]);
       // Copying a point gives its number, a space, then its text.
-      const copied = await page.locator('p.point').first().evaluate((p) => {
-        const range = document.createRange();
-        range.selectNodeContents(p);
-        const selection = window.getSelection()!;
-        selection.removeAllRanges();
-        selection.addRange(range);
-        return selection.toString();
-      });
+      const copied = await page
+        .locator('p.point')
+        .first()
+        .evaluate((p) => {
+          const range = document.createRange();
+          range.selectNodeContents(p);
+          const selection = window.getSelection()!;
+          selection.removeAllRanges();
+          selection.addRange(range);
+          return selection.toString();
+        });
       expect(copied).toMatch(/^1\.1 \S/);
       const title = await page.title();
       const opening = (title.match(/[‘„«“]/g) ?? []).length;
@@ -141,7 +154,9 @@ describe.skipIf(skipWithout(hasChromium))('HTML draft in Chromium', () => {
     const found = await page.evaluate(() => ({
       scripts: document.querySelectorAll('script').length,
       handlers: [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => a.name)),
-      urls: [...document.querySelectorAll('[href], [src]')].map((el) => el.getAttribute('href') ?? el.getAttribute('src')).filter((u) => !/^(https?:|#)/.test(u ?? '')),
+      urls: [...document.querySelectorAll('[href], [src]')]
+        .map((el) => el.getAttribute('href') ?? el.getAttribute('src'))
+        .filter((u) => !/^(https?:|#)/.test(u ?? '')),
       images: document.querySelectorAll('img').length,
     }));
     expect(found).toEqual({ scripts: 0, handlers: [], urls: [], images: 0 });

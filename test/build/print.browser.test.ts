@@ -31,7 +31,10 @@ describe.skipIf(skipWithout(hasChromium && hasPdftotext))('the printed draft (PD
     writeFileSync(html, build.renders[0]!.html!);
     const pdf = await printPdf(html, { executablePath: CHROMIUM });
     writeFileSync(join(dir, 'opinion.pdf'), pdf);
-    const pages = execFileSync('pdftotext', ['-layout', join(dir, 'opinion.pdf'), '-']).toString('utf8').split('\f').filter((page) => page.trim() !== '');
+    const pages = execFileSync('pdftotext', ['-layout', join(dir, 'opinion.pdf'), '-'])
+      .toString('utf8')
+      .split('\f')
+      .filter((page) => page.trim() !== '');
     expect(pages.length).toBeGreaterThan(2);
     // Point 1.5 calls footnote 1 (CECOP's article on Camelot): the note is on the same page as the call.
     const calling = pages.findIndex((page) => /in the Ferrara area\s*\.?\s*1\b/.test(page));
@@ -39,7 +42,9 @@ describe.skipIf(skipWithout(hasChromium && hasPdftotext))('the printed draft (PD
     expect(pages[calling]).toMatch(/^\s*1\s+CECOP - CICOPA Europe, Labour integration of refugees: the cooperative formula/m);
     // Every note is printed once, numbered as in the draft, on a page that calls it; none is left in a list at the end.
     const notes = build.renders[0]!.draft.footnotes;
-    const printed = pages.flatMap((page, i) => [...page.matchAll(/^\s{0,2}(\d{1,2})\s+(\S.{10})/gm)].map((m) => ({ page: i, number: Number(m[1]), start: m[2]! })));
+    const printed = pages.flatMap((page, i) =>
+      [...page.matchAll(/^\s{0,2}(\d{1,2})\s+(\S.{10})/gm)].map((m) => ({ page: i, number: Number(m[1]), start: m[2]! })),
+    );
     for (const [index, note] of notes.entries()) {
       const found = printed.filter((p) => p.number === index + 1 && note.text.startsWith(p.start));
       expect(found, `footnote ${index + 1}`).toHaveLength(1);

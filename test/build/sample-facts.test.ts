@@ -46,14 +46,19 @@ describe.each(SAMPLES)('the sample %s', (name) => {
       expect(md, render.lang).not.toMatch(/9 March 2018|9\.3\.2018|9 mars 2018|9 marzo 2018|9\. März 2018|Rome|Roma\b|\bRom\b/);
       // Facts of a later stage: not in a draft dated before them.
       expect(md, render.lang).not.toMatch(/27\.4\.2018|23\.5\.2018|Brussels, |Bruxelles, |Bruxelles, |Brüssel, /);
-      expect(render.draft.header.map((h) => h.field), render.lang).not.toContain('adopted_in_section');
+      expect(
+        render.draft.header.map((h) => h.field),
+        render.lang,
+      ).not.toContain('adopted_in_section');
     }
   }, 60_000);
 
   it('passes the stage and citation rules of check', async () => {
     const result = await checkOpinion(dir, { rules: only(['consistency/stage-metadata', 'refs/repeated-call']) });
     expect(result.checked).toBe(true);
-    const found = result.files.flatMap((f) => f.messages.filter((m) => m.ruleId === 'consistency/stage-metadata' || m.ruleId === 'refs/repeated-call').map((m) => `${m.ruleId}: ${m.reason}`));
+    const found = result.files.flatMap((f) =>
+      f.messages.filter((m) => m.ruleId === 'consistency/stage-metadata' || m.ruleId === 'refs/repeated-call').map((m) => `${m.ruleId}: ${m.reason}`),
+    );
     expect(found).toEqual([]);
   });
 });

@@ -25,8 +25,12 @@ describe('schemas/labels.schema.json', () => {
   }
   it('lists exactly the labels of the build', () => {
     const properties = schema('labels').properties as Record<string, { properties?: Record<string, unknown> }>;
-    const keys = Object.entries(properties).flatMap(([group, value]) => (value.properties ? Object.keys(value.properties).map((k) => `${group}.${k}`) : [group]));
-    expect(keys.filter((k) => k !== 'lang' && k !== 'locale' && !(META_LISTS as readonly string[]).includes(k)).sort()).toEqual([...LABEL_KEYS, ...LIST_LABELS].sort());
+    const keys = Object.entries(properties).flatMap(([group, value]) =>
+      value.properties ? Object.keys(value.properties).map((k) => `${group}.${k}`) : [group],
+    );
+    expect(keys.filter((k) => k !== 'lang' && k !== 'locale' && !(META_LISTS as readonly string[]).includes(k)).sort()).toEqual(
+      [...LABEL_KEYS, ...LIST_LABELS].sort(),
+    );
     expect(keys.filter((k) => (META_LISTS as readonly string[]).includes(k)).sort()).toEqual([...META_LISTS].sort());
   });
   it('rejects an unknown placeholder', () => {
@@ -38,7 +42,9 @@ describe('schemas/document.schema.json', () => {
   const validate = ajv.compile(schema('document'));
   const golden = join(import.meta.dirname, 'golden');
   for (const name of readdirSync(golden)) {
-    for (const lang of readdirSync(join(golden, name), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name)) {
+    for (const lang of readdirSync(join(golden, name), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)) {
       it(`accepts golden/${name}/${lang}/opinion.json`, () => {
         const data = JSON.parse(readFileSync(join(golden, name, lang, 'opinion.json'), 'utf8'));
         expect(validate(data), JSON.stringify(validate.errors)).toBe(true);

@@ -12,10 +12,14 @@ it('rebuilds an opinion when one of its files changes, and stops on abort', asyn
   const rebuilt: string[] = [];
   let changed!: () => void;
   const first = new Promise<void>((resolve) => (changed = resolve));
-  const watching = watchOpinions([dir], async (folder) => {
-    rebuilt.push(folder);
-    changed();
-  }, { signal: controller.signal, debounce: 50 });
+  const watching = watchOpinions(
+    [dir],
+    async (folder) => {
+      rebuilt.push(folder);
+      changed();
+    },
+    { signal: controller.signal, debounce: 50 },
+  );
   await new Promise((resolve) => setTimeout(resolve, 100));
   const chapter = join(dir, 'text', 'en', '01-conclusions-and-recommendations.md');
   writeFileSync(chapter, readFileSync(chapter, 'utf8') + '\n{#c-three} A third point.\n');

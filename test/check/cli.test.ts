@@ -103,7 +103,11 @@ describe('opinion check (in-process)', () => {
       stdout: '',
       stderr: 'opinion: unexpected --rule `writing/long=off`, expected `<rule id>=off|warning|error` with a rule from `opinion check --list-rules`\n',
     });
-    expect(await runMain(['check', '.', '--config', 'missing.yaml'], { cwd: dir })).toEqual({ code: 2, stdout: '', stderr: 'opinion: cannot read --config `missing.yaml`: no such file\n' });
+    expect(await runMain(['check', '.', '--config', 'missing.yaml'], { cwd: dir })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'opinion: cannot read --config `missing.yaml`: no such file\n',
+    });
     expect((await runMain(['check', 'nowhere'], { cwd: dir })).code).toBe(2);
     expect((await runMain(['check', '.', '--jobs', '0'], { cwd: dir })).stderr).toBe('opinion: unexpected --jobs `0`, expected a whole number of at least 1\n');
   });

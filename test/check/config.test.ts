@@ -11,7 +11,9 @@ import { findings, writeOpinion, BASE_OPINION } from './helpers.js';
 const LONG = '# Conclusions\n\n{#c-one} Cooperatives help migrants to find stable work in their new communities.\n';
 
 function project(files: Record<string, string>): string {
-  const opinion = Object.fromEntries(Object.entries({ 'opinion.yaml': BASE_OPINION, 'text/en/01-conclusions.md': LONG }).map(([k, v]) => [`opinions/one/${k}`, v]));
+  const opinion = Object.fromEntries(
+    Object.entries({ 'opinion.yaml': BASE_OPINION, 'text/en/01-conclusions.md': LONG }).map(([k, v]) => [`opinions/one/${k}`, v]),
+  );
   return writeOpinion({ ...opinion, ...files }, {});
 }
 
@@ -23,7 +25,7 @@ describe('check configuration', () => {
     expect(findings(result.files, root)).toEqual(['opinions/one/text/en/01-conclusions.md:3:10-3:82: Unexpected sentence of 11 words, expected at most 5']);
   });
 
-  it('lets the opinion\'s check.yaml override the project\'s settings', async () => {
+  it("lets the opinion's check.yaml override the project's settings", async () => {
     const root = project({
       'opinion-check.yaml': 'rules:\n  writing/sentence-length: off\n',
       'opinions/one/check.yaml': 'rules:\n  writing/sentence-length: { severity: error, max: 10 }\n',
@@ -41,7 +43,10 @@ describe('check configuration', () => {
   });
 
   it('uses a configuration file given instead of the nearest one', async () => {
-    const root = project({ 'opinion-check.yaml': 'rules:\n  writing/sentence-length: off\n', 'other.yaml': 'rules:\n  writing/sentence-length: { max: 10 }\n' });
+    const root = project({
+      'opinion-check.yaml': 'rules:\n  writing/sentence-length: off\n',
+      'other.yaml': 'rules:\n  writing/sentence-length: { max: 10 }\n',
+    });
     const result = await checkOpinion(join(root, 'opinions/one'), { config: join(root, 'other.yaml') });
     expect(findings(result.files, root)).toEqual(['opinions/one/text/en/01-conclusions.md:3:10-3:82: Unexpected sentence of 11 words, expected at most 10']);
   });

@@ -73,7 +73,12 @@ function separate(out: ProseBuilder): void {
 }
 
 /** Append phrasing content, leaving out a leading `{#id}` and trailing `{#id}` / `{-}` markers. */
-export function appendPhrasing(out: ProseBuilder, nodes: readonly PhrasingContent[], ctx: InlineContext, strip: { leading?: boolean; trailing?: boolean } = {}): void {
+export function appendPhrasing(
+  out: ProseBuilder,
+  nodes: readonly PhrasingContent[],
+  ctx: InlineContext,
+  strip: { leading?: boolean; trailing?: boolean } = {},
+): void {
   nodes.forEach((node, i) => {
     if (node.type === 'text') {
       let from = 0;

@@ -49,14 +49,24 @@ function reference(chapter: ChapterSource, sources: SourceFiles): Seen[] {
     const out = new ProseBuilder();
     build(ctx, out);
     const prose = out.build();
-    seen.push({ kind, ...(id ? { id } : {}), text: normalise(prose.text, ctx.refs), refs: ctx.refs.map((m) => m.id), cites: ctx.cites.map((m) => m.id), footnotes: ctx.footnotes.map((m) => m.id.toLowerCase()) });
+    seen.push({
+      kind,
+      ...(id ? { id } : {}),
+      text: normalise(prose.text, ctx.refs),
+      refs: ctx.refs.map((m) => m.id),
+      cites: ctx.cites.map((m) => m.id),
+      footnotes: ctx.footnotes.map((m) => m.id.toLowerCase()),
+    });
   };
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
     if (node.type === 'heading') {
       const last = node.children[node.children.length - 1];
       const marker = last?.type === 'text' ? TRAILING_ATTRIBUTES.exec(last.value) : null;
-      const id = marker?.[1]?.split(/\s+/).find((p) => p.startsWith('#'))?.slice(1);
+      const id = marker?.[1]
+        ?.split(/\s+/)
+        .find((p) => p.startsWith('#'))
+        ?.slice(1);
       const title = seen.length === 0 && node.depth === 1;
       take(title ? 'title' : 'heading', (ctx, out) => appendPhrasing(out, node.children, ctx, { trailing: true }), title ? undefined : id);
     } else if (node.type === 'paragraph') {

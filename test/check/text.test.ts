@@ -56,7 +56,13 @@ describe('places in the sources', () => {
 describe('sentences, words, characters, acronyms', () => {
   it('splits sentences, not abbreviations or initials', () => {
     const text = 'See e.g. Article 20. The EESC agrees. It cites Directive No. 5 and J. Smith, p. 65! Does it? Yes.';
-    expect(splitSentences(text, 'en').map((s) => s.text)).toEqual(['See e.g. Article 20.', 'The EESC agrees.', 'It cites Directive No. 5 and J. Smith, p. 65!', 'Does it?', 'Yes.']);
+    expect(splitSentences(text, 'en').map((s) => s.text)).toEqual([
+      'See e.g. Article 20.',
+      'The EESC agrees.',
+      'It cites Directive No. 5 and J. Smith, p. 65!',
+      'Does it?',
+      'Yes.',
+    ]);
     expect(splitSentences('Das gilt z. B. für Genossenschaften. Sie helfen.', 'de').map((s) => s.words)).toEqual([6, 2]);
     expect(splitSentences('A list:\n\nfirst item\n\nsecond item', 'en').map((s) => s.text)).toEqual(['A list:', 'first item', 'second item']);
   });
@@ -93,7 +99,8 @@ describe('the length bound', () => {
     const dir = writeOpinion({
       'opinion.yaml': BASE_OPINION,
       'glossary.yaml': 'glossary:\n  - id: g-see\n    term: SEE\n    kind: acronym\n    expansion: social economy enterprise of the European Union\n',
-      'evidence.yaml': 'evidence:\n  - id: ev\n    kind: study\n    title: A study\n    source:\n      title: A long report title\n      publisher: Eurostat\n      url: https://example.org/report\n      date: 2018-01-01\n      accessed: 2018-03-01\n',
+      'evidence.yaml':
+        'evidence:\n  - id: ev\n    kind: study\n    title: A study\n    source:\n      title: A long report title\n      publisher: Eurostat\n      url: https://example.org/report\n      date: 2018-01-01\n      accessed: 2018-03-01\n',
       'text/en/01-a.md': '# A\n\n{#a-one} SEE :cite{#ev}. SEE.\n',
     });
     const { opinion } = await loadOpinion(dir);

@@ -48,7 +48,12 @@ describe('withResultCache', () => {
     let computed: string[] = [];
     const compute = async (missing: string[]) => {
       computed.push(...missing);
-      return missing.map((f) => ({ folder: f, text: readFileSync(join(f, 'opinion.yaml'), 'utf8'), nan: NaN, odd: [Infinity, -Infinity, -0, undefined, { gone: undefined, tag: '\u0000' }] }));
+      return missing.map((f) => ({
+        folder: f,
+        text: readFileSync(join(f, 'opinion.yaml'), 'utf8'),
+        nan: NaN,
+        odd: [Infinity, -Infinity, -0, undefined, { gone: undefined, tag: '\u0000' }],
+      }));
     };
     const run = async (opts: ResultCacheOptions = options) => {
       computed = [];

@@ -19,11 +19,17 @@ describe('code cache', () => {
     const cache = temporary();
     const first = runBin(['validate', SAMPLE], { env: { OPINION_CACHE_DIR: cache } });
     expect(first.code).toBe(0);
-    expect(cacheFiles(cache)).toEqual([expect.stringMatching(new RegExp(`^validate-[0-9a-f]{16}-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.v8$`))]);
+    expect(cacheFiles(cache)).toEqual([
+      expect.stringMatching(new RegExp(`^validate-[0-9a-f]{16}-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.v8$`)),
+    ]);
     const second = runBin(['validate', SAMPLE], { env: { OPINION_CACHE_DIR: cache } });
     expect(second).toEqual(first);
     runBin(['--version'], { env: { OPINION_CACHE_DIR: cache } });
-    expect(cacheFiles(cache).map((f) => f.split('-')[0]).sort()).toEqual(['all', 'validate']);
+    expect(
+      cacheFiles(cache)
+        .map((f) => f.split('-')[0])
+        .sort(),
+    ).toEqual(['all', 'validate']);
   });
 
   it('is rewritten when V8 rejects it', () => {
@@ -77,7 +83,11 @@ describe('code cache', () => {
   });
 
   it('stops quietly when the reader closes the pipe early', () => {
-    const result = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" stats "${SAMPLE}" --format json | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    const result = spawnSync(
+      'bash',
+      ['-c', `"${process.execPath}" "${BIN}" stats "${SAMPLE}" --format json | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}"`],
+      { encoding: 'utf8' },
+    );
     expect(result.stderr).toBe('');
     expect(result.stdout.trim()).toBe('0');
   });

@@ -23,7 +23,9 @@ describe('opinion completion', () => {
     const run = await runMain(['completion', 'bash']);
     expect(run.code).toBe(0);
     expect(bashComplete(run.stdout, ['opinion', 'b'])).toEqual(['build']);
-    expect(bashComplete(run.stdout, ['opinion', ''])).toEqual(expect.arrayContaining(['build', 'check', 'completion', 'diff', 'import', 'init', 'stats', 'validate']));
+    expect(bashComplete(run.stdout, ['opinion', ''])).toEqual(
+      expect.arrayContaining(['build', 'check', 'completion', 'diff', 'import', 'init', 'stats', 'validate']),
+    );
     expect(bashComplete(run.stdout, ['opinion', 'build', '--no'])).toEqual(['--no-cache', '--notes']);
     expect(bashComplete(run.stdout, ['opinion', 'validate', '--format', 'g'])).toEqual(['github']);
     expect(bashComplete(run.stdout, ['opinion', 'init', '--kind', 'ex'])).toEqual(['exploratory']);

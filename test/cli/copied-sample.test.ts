@@ -32,9 +32,13 @@ describe('the samples copied outside the repository', () => {
     ['build', ['build', 'see-migrants', '--out', 'out']],
     ['diff', ['diff', 'see-migrants-preliminary', 'see-migrants']],
     ['amendments list', ['amendments', 'list', 'see-migrants']],
-  ])('%s prints no schema-link warning', (_name, args) => {
-    const run = runBin(args, { cwd: dir });
-    expect(run.code, run.stderr).toBeLessThan(2);
-    expect(run.stdout + run.stderr).not.toMatch(/schema-link|schema link|no such file/);
-  }, 60_000);
+  ])(
+    '%s prints no schema-link warning',
+    (_name, args) => {
+      const run = runBin(args, { cwd: dir });
+      expect(run.code, run.stderr).toBeLessThan(2);
+      expect(run.stdout + run.stderr).not.toMatch(/schema-link|schema link|no such file/);
+    },
+    60_000,
+  );
 });

@@ -39,14 +39,33 @@ describe('help', () => {
     const wide = await help(['diff'], 140);
     const narrow = await help(['diff'], 60);
     const description = (text: string) => text.slice(text.indexOf('\n\n') + 2, text.indexOf('\nArguments:'));
-    expect(Math.max(...description(wide).split('\n').map((l) => l.length))).toBeGreaterThan(100);
-    expect(Math.max(...description(narrow).split('\n').map((l) => l.length))).toBeLessThanOrEqual(60);
+    expect(
+      Math.max(
+        ...description(wide)
+          .split('\n')
+          .map((l) => l.length),
+      ),
+    ).toBeGreaterThan(100);
+    expect(
+      Math.max(
+        ...description(narrow)
+          .split('\n')
+          .map((l) => l.length),
+      ),
+    ).toBeLessThanOrEqual(60);
     // The same words either way: only the line breaks differ.
     expect(description(wide).replace(/\s+/g, ' ')).toBe(description(narrow).replace(/\s+/g, ' '));
   });
 
   it('not on a terminal, help is 80 columns wide', async () => {
     const text = await help(['build']);
-    expect(Math.max(...text.split('\n').filter((l) => !l.startsWith('  $ ')).map((l) => l.length))).toBeLessThanOrEqual(80);
+    expect(
+      Math.max(
+        ...text
+          .split('\n')
+          .filter((l) => !l.startsWith('  $ '))
+          .map((l) => l.length),
+      ),
+    ).toBeLessThanOrEqual(80);
   });
 });

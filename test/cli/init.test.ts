@@ -66,13 +66,46 @@ describe('opinion init', () => {
 
   it('writes the facts given as options, and validates without a warning on them', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'opinion-init-')), 'given');
-    const run = runBin(['init', dir, '--reference', 'not yet assigned', '--title', 'Fair work', '--kind', 'own-initiative', '--legal-basis', 'Rule 52(2) of the Rules of Procedure',
-      '--section', 'Employment, Social Affairs and Citizenship', '--rapporteur', 'Jane DOE', '--decided-by', 'bureau', '--decision-date', '2026-01-21', '--stage', 'study-group',
-      '--version-date', '2026-02-01', '--languages', 'en,fr']);
+    const run = runBin([
+      'init',
+      dir,
+      '--reference',
+      'not yet assigned',
+      '--title',
+      'Fair work',
+      '--kind',
+      'own-initiative',
+      '--legal-basis',
+      'Rule 52(2) of the Rules of Procedure',
+      '--section',
+      'Employment, Social Affairs and Citizenship',
+      '--rapporteur',
+      'Jane DOE',
+      '--decided-by',
+      'bureau',
+      '--decision-date',
+      '2026-01-21',
+      '--stage',
+      'study-group',
+      '--version-date',
+      '2026-02-01',
+      '--languages',
+      'en,fr',
+    ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('text/fr/01-conclusions-and-recommendations.md');
     const meta = readFileSync(join(dir, 'opinion.yaml'), 'utf8');
-    for (const line of ['reference: not yet assigned', 'kind: own-initiative', 'legal_basis: Rule 52(2) of the Rules of Procedure', 'section: Employment, Social Affairs and Citizenship', '  by: bureau', '  date: 2026-01-21', 'stage: study-group', 'version_date: 2026-02-01', 'languages: [ en, fr ]']) {
+    for (const line of [
+      'reference: not yet assigned',
+      'kind: own-initiative',
+      'legal_basis: Rule 52(2) of the Rules of Procedure',
+      'section: Employment, Social Affairs and Citizenship',
+      '  by: bureau',
+      '  date: 2026-01-21',
+      'stage: study-group',
+      'version_date: 2026-02-01',
+      'languages: [ en, fr ]',
+    ]) {
       expect(meta).toContain(line);
     }
     const { files } = await validateOpinion(dir);
@@ -87,7 +120,9 @@ describe('opinion init', () => {
 
   it('rejects a bad date or language option before writing anything', () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'opinion-init-')), 'x');
-    expect(runBin(['init', dir, '--decision-date', '2026-02-30']).stderr).toBe('opinion: unexpected --decision-date `2026-02-30`, expected a real date written YYYY-MM-DD, e.g. 2018-05-23\n');
+    expect(runBin(['init', dir, '--decision-date', '2026-02-30']).stderr).toBe(
+      'opinion: unexpected --decision-date `2026-02-30`, expected a real date written YYYY-MM-DD, e.g. 2018-05-23\n',
+    );
     expect(runBin(['init', dir, '--languages', 'en,xx']).stderr).toContain('unexpected language `xx` in --languages');
     expect(existsSync(dir)).toBe(false);
   });

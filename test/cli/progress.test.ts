@@ -15,7 +15,12 @@ import { turnSize } from '../../src/cli/progress.js';
 const NAMES = ['first', 'second', 'third'];
 
 /** The CLI in-process, every write recorded in order as [stream, text]. */
-async function record(args: string[], cwd: string, tty: boolean, env: Record<string, string> = {}): Promise<{ code: number; events: ['out' | 'err', string][] }> {
+async function record(
+  args: string[],
+  cwd: string,
+  tty: boolean,
+  env: Record<string, string> = {},
+): Promise<{ code: number; events: ['out' | 'err', string][] }> {
   const events: ['out' | 'err', string][] = [];
   const code = await main(args, {
     stdout: (text) => void events.push(['out', text]),
@@ -28,7 +33,11 @@ async function record(args: string[], cwd: string, tty: boolean, env: Record<str
   });
   return { code, events };
 }
-const text = (events: ['out' | 'err', string][], stream: 'out' | 'err') => events.filter(([s]) => s === stream).map(([, t]) => t).join('');
+const text = (events: ['out' | 'err', string][], stream: 'out' | 'err') =>
+  events
+    .filter(([s]) => s === stream)
+    .map(([, t]) => t)
+    .join('');
 
 describe('progress over many opinions', () => {
   let dir: string;
@@ -40,25 +49,29 @@ describe('progress over many opinions', () => {
   it.each([
     ['validate', 'validating'],
     ['check', 'checking'],
-  ])('%s: progress on a terminal, each opinion\'s findings as soon as it is done, the same stdout as when piped', async (command, verb) => {
-    const tty = await record([command, 'opinions', '--format', 'human'], dir, true, { NO_COLOR: '1' });
-    const piped = await record([command, 'opinions', '--format', 'human'], dir, false);
-    expect(tty.code).toBe(piped.code);
-    expect(text(tty.events, 'out')).toBe(text(piped.events, 'out'));
-    expect(text(piped.events, 'err')).toBe('');
-    const err = text(tty.events, 'err');
-    expect(err).toContain(`\r\x1b[K[1/3] ${verb} opinions/first…`);
-    expect(err).toContain(`\r\x1b[K[3/3] ${verb} opinions/third…`);
-    expect(err).not.toContain('\x1b[2m'); // NO_COLOR: not dimmed
-    // The first opinion's findings are printed before the progress line of the third, and the line is erased before each.
-    const firstFindings = tty.events.findIndex(([s, t]) => s === 'out' && t.includes('opinions/first/'));
-    const thirdProgress = tty.events.findIndex(([s, t]) => s === 'err' && t.includes('[3/3]'));
-    expect(firstFindings).toBeGreaterThan(-1);
-    expect(firstFindings).toBeLessThan(thirdProgress);
-    for (const [i, [stream]] of tty.events.entries()) {
-      if (stream === 'out' && i > 0 && tty.events[i - 1]![0] === 'err') expect(tty.events[i - 1]![1]).toBe('\r\x1b[K');
-    }
-  }, 60_000);
+  ])(
+    "%s: progress on a terminal, each opinion's findings as soon as it is done, the same stdout as when piped",
+    async (command, verb) => {
+      const tty = await record([command, 'opinions', '--format', 'human'], dir, true, { NO_COLOR: '1' });
+      const piped = await record([command, 'opinions', '--format', 'human'], dir, false);
+      expect(tty.code).toBe(piped.code);
+      expect(text(tty.events, 'out')).toBe(text(piped.events, 'out'));
+      expect(text(piped.events, 'err')).toBe('');
+      const err = text(tty.events, 'err');
+      expect(err).toContain(`\r\x1b[K[1/3] ${verb} opinions/first…`);
+      expect(err).toContain(`\r\x1b[K[3/3] ${verb} opinions/third…`);
+      expect(err).not.toContain('\x1b[2m'); // NO_COLOR: not dimmed
+      // The first opinion's findings are printed before the progress line of the third, and the line is erased before each.
+      const firstFindings = tty.events.findIndex(([s, t]) => s === 'out' && t.includes('opinions/first/'));
+      const thirdProgress = tty.events.findIndex(([s, t]) => s === 'err' && t.includes('[3/3]'));
+      expect(firstFindings).toBeGreaterThan(-1);
+      expect(firstFindings).toBeLessThan(thirdProgress);
+      for (const [i, [stream]] of tty.events.entries()) {
+        if (stream === 'out' && i > 0 && tty.events[i - 1]![0] === 'err') expect(tty.events[i - 1]![1]).toBe('\r\x1b[K');
+      }
+    },
+    60_000,
+  );
 
   it('no progress line with --format json, even on a terminal', async () => {
     for (const command of ['validate', 'check']) {
@@ -70,7 +83,7 @@ describe('progress over many opinions', () => {
     expect(text(stats.events, 'err')).toBe('');
   }, 60_000);
 
-  it('stats shows progress for the table; build prints each opinion\'s line as it is built', async () => {
+  it("stats shows progress for the table; build prints each opinion's line as it is built", async () => {
     const stats = await record(['stats', 'opinions', '--format', 'table'], dir, true, { NO_COLOR: '1' });
     expect(text(stats.events, 'err')).toContain('[2/3] counting opinions/second…');
     const build = await record(['build', 'opinions', '--out', 'out', '--quiet'], dir, true, { NO_COLOR: '1' });

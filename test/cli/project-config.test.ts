@@ -19,7 +19,9 @@ describe('opinion.config.yaml', () => {
     const run = await runMain(['build', '../languages'], { cwd: join(dir, 'opinions', 'sub') });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    const langs = readdirSync(join(dir, 'drafts', 'languages')).filter((name) => !name.startsWith('.')).sort();
+    const langs = readdirSync(join(dir, 'drafts', 'languages'))
+      .filter((name) => !name.startsWith('.'))
+      .sort();
     expect(langs.length).toBeGreaterThan(1);
     for (const lang of langs) expect(readdirSync(join(dir, 'drafts', 'languages', lang)).sort()).toEqual(['opinion.json', 'opinion.md']);
   });
@@ -65,6 +67,8 @@ describe('opinion.config.yaml', () => {
     expect(ids).toContain('writing/sentence-length');
     const off = project('rules:\n  writing/sentence-length: off\n');
     const quiet = await runMain(['check', 'opinions/languages', '--format', 'json'], { cwd: off });
-    expect(JSON.parse(quiet.stdout).files.flatMap((f: { messages: { ruleId: string }[] }) => f.messages.map((m) => m.ruleId))).not.toContain('writing/sentence-length');
+    expect(JSON.parse(quiet.stdout).files.flatMap((f: { messages: { ruleId: string }[] }) => f.messages.map((m) => m.ruleId))).not.toContain(
+      'writing/sentence-length',
+    );
   });
 });

@@ -53,7 +53,9 @@ describe('opinion validate (real bin)', () => {
     expect(sarif.runs[0].results[0]).toEqual({
       ruleId: 'schema/date',
       level: 'error',
-      message: { text: 'Unexpected date `2017-02-30` for `decision.date`, expected a real date written `YYYY-MM-DD` (e.g. `2018-05-23`), or `to be completed`' },
+      message: {
+        text: 'Unexpected date `2017-02-30` for `decision.date`, expected a real date written `YYYY-MM-DD` (e.g. `2018-05-23`), or `to be completed`',
+      },
       locations: [
         {
           physicalLocation: {
@@ -131,7 +133,10 @@ describe('paths in github and sarif reports are relative to the repository root'
     const github = await runMain(['validate', 'opinions', '--format', 'github'], { cwd });
     expect(github.stdout).toMatch(/^::error file=site\/opinions\/bad-date\/opinion\.yaml,line=12,/m);
     const sarif = JSON.parse((await runMain(['validate', 'opinions', '--format', 'sarif'], { cwd })).stdout);
-    expect(sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'schema/date').locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'site/opinions/bad-date/opinion.yaml', uriBaseId: '%SRCROOT%' });
+    expect(sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'schema/date').locations[0].physicalLocation.artifactLocation).toEqual({
+      uri: 'site/opinions/bad-date/opinion.yaml',
+      uriBaseId: '%SRCROOT%',
+    });
     // The human report stays relative to where the user is.
     expect((await runMain(['validate', 'opinions'], { cwd })).stdout).toMatch(/^opinions\/bad-date\/opinion\.yaml\n/);
     // In a workflow, GITHUB_WORKSPACE is the checkout's root even without .git beside it.

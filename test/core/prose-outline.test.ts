@@ -85,7 +85,7 @@ const TRICKY: Record<string, string> = {
   'containers and leaf directives': '::principles\n\n:::note\nInternal :ref{#in-note}\n\n{#not-a-point} inside\n:::\n\n{#after} After.\n',
   'nested containers and fences in containers': ':::note\n:::aside\ninner\n:::\n```\n:::\n```\nstill note :ref{#n}\n:::\n\ntext\n',
   'footnotes with continuation': 'Text.[^fn-a]\n\n[^fn-a]: First line :cite{#ev}\n    continued\n\n    second paragraph\n\n[^FN-B]: Other.\n\n{#p2} Next.\n',
-  'tables': '| a | b |\n| - | - |\n| :ref{#in-table} | x |\n\n{#p3} After table.\n',
+  tables: '| a | b |\n| - | - |\n| :ref{#in-table} | x |\n\n{#p3} After table.\n',
   'indented code and html': '    code :ref{#no}\n\n<div>\n:ref{#html}\n</div>\n\n{#p4} text\n',
   'thematic break vs setext': 'Para\n\n---\n\n***\n\n{#p5} x\n',
   'interrupting blocks': '{#p6} Para\n# Heading\n{#p7} Para\n- list\n{#p8} Para\n> quote\n',
@@ -102,7 +102,9 @@ const TRICKY: Record<string, string> = {
 describe('prose outline matches the full parse', () => {
   for (const file of files) {
     it(file.slice(root.length + 1), () => {
-      const text = readFileSync(file, 'utf8').replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
+      const text = readFileSync(file, 'utf8')
+        .replace(/\r\n?/g, '\n')
+        .replace(/^\uFEFF/, '');
       expect(fromOutline(text)).toEqual(fromTree(parseMarkdown(text)));
     });
   }
@@ -115,5 +117,3 @@ describe('prose outline matches the full parse', () => {
     expect(files.length).toBeGreaterThan(20);
   });
 });
-
-

@@ -58,7 +58,7 @@ const SNIPPETS = [
   '{a: 1}: c\n',
   '- [a, b]: c\n',
   '- {a: 1}:\n',
-  'rules:\n  - [\'([^aeiou])y$\', \'$1ies\']\n  - [\'$\', \'s\'] # plural: regular\n',
+  "rules:\n  - ['([^aeiou])y$', '$1ies']\n  - ['$', 's'] # plural: regular\n",
   '- [a] # see [x]: y\n',
   'k: [a, b]\nm: {x: [1, {y: 2}]}\n',
   'a: b # comment\n# only comment\nc: d#not\n',
@@ -71,7 +71,7 @@ const SNIPPETS = [
   'key: value\n  bad: indent\n',
   '- a\n- b: c\n  d: e\n',
   'é: ü\nemoji: "😀"\n',
-  'a: "multi\n  line quoted"\nb: \'it\'\'s\'\n',
+  "a: \"multi\n  line quoted\"\nb: 'it''s'\n",
   'a: -\nb: - x\n',
   'a: @x\n',
   'a: `x\n',
@@ -84,8 +84,14 @@ function agree(text: string, where: string): 'fast' | 'full' {
   const fast = readPlainYaml(text);
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2', schema: 'core' });
   if (!fast) return 'full';
-  expect(doc.errors.map((e) => e.message), where).toEqual([]);
-  expect(doc.warnings.map((e) => e.message), where).toEqual([]);
+  expect(
+    doc.errors.map((e) => e.message),
+    where,
+  ).toEqual([]);
+  expect(
+    doc.warnings.map((e) => e.message),
+    where,
+  ).toEqual([]);
   const data = doc.toJS({ maxAliasCount: 100 });
   deepStrictEqual(fast.data, data, where);
   expect(shape(fast.data), where).toEqual(shape(data));
@@ -106,7 +112,17 @@ describe('YAML fast path', () => {
   });
 
   it('leaves anchors, aliases, tags, directives, tabs and duplicate keys to `yaml`', () => {
-    for (const text of ['- [a, b]: c\n', '- {a: 1}:\n', 'a: &x 1\nb: *x\n', 'a: !!str 1\n', '%YAML 1.2\n---\na: 1\n', 'a:\n\t- 1\n', 'a: 1\na: 2\n', '? [a, b]\n: c\n', 'a: [\n  1\n]\n'])
+    for (const text of [
+      '- [a, b]: c\n',
+      '- {a: 1}:\n',
+      'a: &x 1\nb: *x\n',
+      'a: !!str 1\n',
+      '%YAML 1.2\n---\na: 1\n',
+      'a:\n\t- 1\n',
+      'a: 1\na: 2\n',
+      '? [a, b]\n: c\n',
+      'a: [\n  1\n]\n',
+    ])
       expect(readPlainYaml(text), text).toBeUndefined();
   });
 

@@ -19,7 +19,10 @@ const CHARACTER_REFERENCE = /&#x?[0-9a-f]+;/iu;
 describe('amendment sheet Markdown', () => {
   it('marks whole words where a change starts or ends with punctuation against a word', () => {
     const old = read('## 1. Conclusions\n\n1.1 The EESC supports civil society organisations.\n\n1.2 The funds (ESF+) help.\n', 'old.md');
-    const neu = read('## 1. Conclusions\n\n1.1 The EESC supports civil society, trade unions and organisations.\n\n1.2 The funds (ESF+, ERDF) help.\n', 'new.md');
+    const neu = read(
+      '## 1. Conclusions\n\n1.1 The EESC supports civil society, trade unions and organisations.\n\n1.2 The funds (ESF+, ERDF) help.\n',
+      'new.md',
+    );
     const sheet = formatAmendments(diffDrafts(old, neu));
     expect(sheet).not.toMatch(CHARACTER_REFERENCE);
     expect(sheet).toContain('The EESC supports civil ~~society~~**society, trade unions and** organisations.');

@@ -23,7 +23,11 @@ function run(args: string[], options: { cwd?: string; env?: Record<string, strin
 
 describe('opinion diff: Markdown drafts', () => {
   it('exits 0 and says so when nothing differs', async () => {
-    expect(await run(['identical/old.md', 'identical/new.md'])).toEqual({ code: 0, stdout: 'opinion diff identical/old.md → identical/new.md\n\nNo differences.\n', stderr: '' });
+    expect(await run(['identical/old.md', 'identical/new.md'])).toEqual({
+      code: 0,
+      stdout: 'opinion diff identical/old.md → identical/new.md\n\nNo differences.\n',
+      stderr: '',
+    });
     expect((await run(['empty/old.md', 'empty/new.md'])).code).toBe(0);
   });
 
@@ -122,11 +126,27 @@ describe('opinion diff --out', () => {
 describe('opinion diff: trouble', () => {
   const cases: [string, string[], string][] = [
     ['a missing file', ['nope.md', 'identical/new.md'], 'opinion: cannot read `nope.md`: no such file or folder\n'],
-    ['a damaged Word file', ['identical/old.docx', 'identical/new.md'], 'opinion: cannot read `identical/old.docx`: a damaged or truncated zip archive (no end of central directory), expected a complete .docx; save it again from Word\n'],
-    ['a folder that is not an opinion', ['identical', 'identical/new.md'], 'opinion: cannot read `identical`: a folder without `opinion.yaml`, expected an opinion source folder or a Markdown draft\n'],
-    ['one draft only', ['identical/old.md'], 'opinion: expected a second draft to compare with, or --from <revision> to compare this one with an earlier version\n'],
+    [
+      'a damaged Word file',
+      ['identical/old.docx', 'identical/new.md'],
+      'opinion: cannot read `identical/old.docx`: a damaged or truncated zip archive (no end of central directory), expected a complete .docx; save it again from Word\n',
+    ],
+    [
+      'a folder that is not an opinion',
+      ['identical', 'identical/new.md'],
+      'opinion: cannot read `identical`: a folder without `opinion.yaml`, expected an opinion source folder or a Markdown draft\n',
+    ],
+    [
+      'one draft only',
+      ['identical/old.md'],
+      'opinion: expected a second draft to compare with, or --from <revision> to compare this one with an earlier version\n',
+    ],
     ['--to without --from', ['identical/old.md', '--to', 'HEAD'], 'opinion: --to needs --from: the revision of the old version\n'],
-    ['a bad --similarity', ['identical/old.md', 'identical/new.md', '--similarity', '2'], 'opinion: unexpected --similarity `2`, expected a number above 0 and at most 1 (default 0.5)\n'],
+    [
+      'a bad --similarity',
+      ['identical/old.md', 'identical/new.md', '--similarity', '2'],
+      'opinion: unexpected --similarity `2`, expected a number above 0 and at most 1 (default 0.5)\n',
+    ],
   ];
   for (const [what, args, stderr] of cases) {
     it(`exits 2 on ${what}, with a one-line message`, async () => {
@@ -143,7 +163,11 @@ describe('opinion diff: trouble', () => {
     const dir = mkdtempSync(join(tmpdir(), 'opinion-diff-bin-'));
     try {
       writeFileSync(join(dir, 'a.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]));
-      expect(await run(['a.md', 'a.md'], { cwd: dir })).toEqual({ code: 2, stdout: '', stderr: 'opinion: cannot read `a.md`: not a text file, expected a Markdown draft\n' });
+      expect(await run(['a.md', 'a.md'], { cwd: dir })).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: 'opinion: cannot read `a.md`: not a text file, expected a Markdown draft\n',
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -211,7 +235,12 @@ describe('opinion diff: opinion folders', () => {
     const [, folder] = await loadDrafts(['opinions/see-migrants-preliminary', 'opinions/see-migrants'], { cwd: ROOT });
     const markdown = parseMarkdownDraft(render.markdown!, 'opinion.md').draft;
     const word = (await draftFromDocx(render.docx!, 'opinion.docx')).draft;
-    const marks = (draft: Draft) => draft.chapters.flatMap((chapter) => chapter.points.flatMap((point) => (point.notes ?? []).map((note) => `${point.number}: …${point.text.slice(Math.max(0, note.offset - 12), note.offset)}[^${note.number}]`)));
+    const marks = (draft: Draft) =>
+      draft.chapters.flatMap((chapter) =>
+        chapter.points.flatMap((point) =>
+          (point.notes ?? []).map((note) => `${point.number}: …${point.text.slice(Math.max(0, note.offset - 12), note.offset)}[^${note.number}]`),
+        ),
+      );
     expect(marks(folder.draft)).toContain('1.5: …errara area.[^1]');
     // 11 calls: the sample calls CECOP's article once per point (issue 14, refs/repeated-call), not 15 times.
     expect(marks(folder.draft)).toHaveLength(11);
@@ -223,7 +252,10 @@ describe('opinion diff: opinion folders', () => {
 describe('opinion diff --from/--to: one path at two git revisions', () => {
   let repo: string;
   const git = (...args: string[]) =>
-    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, stdio: 'pipe' }).toString();
+    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', ...args], {
+      cwd: repo,
+      stdio: 'pipe',
+    }).toString();
 
   beforeAll(() => {
     repo = mkdtempSync(join(tmpdir(), 'opinion-diff-git-'));
@@ -239,7 +271,10 @@ describe('opinion diff --from/--to: one path at two git revisions', () => {
     cpSync(SAMPLE_NEW, join(repo, 'opinions', 'x'), { recursive: true });
     git('add', '-A');
     git('commit', '-q', '-m', 'section version');
-    writeFileSync(join(repo, 'drafts', 'draft.md'), readFileSync(join(FIXTURES, 'moved-and-edited', 'new.md'), 'utf8').replace('twelve young people', '12 young people'));
+    writeFileSync(
+      join(repo, 'drafts', 'draft.md'),
+      readFileSync(join(FIXTURES, 'moved-and-edited', 'new.md'), 'utf8').replace('twelve young people', '12 young people'),
+    );
   });
   afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
@@ -280,14 +315,19 @@ describe('opinion diff --from/--to: one path at two git revisions', () => {
     rmSync(temporary, { recursive: true, force: true });
   }, 60_000);
 
-  it('runs git in the folder\'s own repository, not in the current directory (run from outside it, or from another repository)', async () => {
+  it("runs git in the folder's own repository, not in the current directory (run from outside it, or from another repository)", async () => {
     const outside = mkdtempSync(join(tmpdir(), 'opinion-diff-elsewhere-'));
     try {
       for (const cwd of [outside, ROOT]) {
-        const result = await run([join(repo, 'drafts', 'draft.md'), '--from', 'v-hearing', '--to', 'HEAD', '--format', 'json'], { cwd, env: { GIT_CEILING_DIRECTORIES: tmpdir() } });
+        const result = await run([join(repo, 'drafts', 'draft.md'), '--from', 'v-hearing', '--to', 'HEAD', '--format', 'json'], {
+          cwd,
+          env: { GIT_CEILING_DIRECTORIES: tmpdir() },
+        });
         expect(result.stderr).toBe('');
         expect(result.code).toBe(1);
-        expect(JSON.parse(result.stdout).changes.map((c: { kind: string; from: string; to: string }) => [c.kind, c.from, c.to])).toEqual([['moved', '3.1.2', '2.4']]);
+        expect(JSON.parse(result.stdout).changes.map((c: { kind: string; from: string; to: string }) => [c.kind, c.from, c.to])).toEqual([
+          ['moved', '3.1.2', '2.4'],
+        ]);
       }
       const folder = await run([join(repo, 'opinions', 'x'), '--from', 'v-hearing', '--to', 'HEAD', '--format', 'json'], { cwd: outside });
       expect(folder.code).toBe(1);

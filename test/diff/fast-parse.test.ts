@@ -46,7 +46,10 @@ describe('fast parse of plain paragraphs', () => {
 
   it("gives remark's tree on the fixtures and on drafts written by `opinion build`", () => {
     const files = ['redline/old.md', 'word-converted/old.md', 'xss/new.md', 'unicode/new.md'].map((f) => join(FIXTURES, f));
-    files.push(join(ROOT, 'test', 'build', 'golden', 'see-migrants', 'en', 'opinion.md'), join(ROOT, 'test', 'build', 'golden', 'see-migrants-preliminary', 'fr', 'opinion.md'));
+    files.push(
+      join(ROOT, 'test', 'build', 'golden', 'see-migrants', 'en', 'opinion.md'),
+      join(ROOT, 'test', 'build', 'golden', 'see-migrants-preliminary', 'fr', 'opinion.md'),
+    );
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
       expect(parseDraftTree(new VFile({ value: text })), file).toEqual(remark.parse(text));

@@ -15,8 +15,23 @@ import { golden } from '../helpers.js';
 import { FIXTURES, compact, diffFixture, diffSchemaValidator, fixtureCases } from './helpers.js';
 
 const REQUIRED = [
-  'added', 'deleted', 'modified', 'moved', 'moved-and-edited', 'renumbering-only', 'split', 'merged',
-  'chapter-reordered', 'identical', 'empty', 'empty-to-draft', 'word-converted', 'header', 'footnotes', 'ids', 'unicode',
+  'added',
+  'deleted',
+  'modified',
+  'moved',
+  'moved-and-edited',
+  'renumbering-only',
+  'split',
+  'merged',
+  'chapter-reordered',
+  'identical',
+  'empty',
+  'empty-to-draft',
+  'word-converted',
+  'header',
+  'footnotes',
+  'ids',
+  'unicode',
 ];
 
 describe('diff fixtures', () => {
@@ -64,7 +79,9 @@ describe('what the fixtures show', () => {
   it('moves the chapter that moved, not the one that stayed: one change, its points renumbered with it', () => {
     const result = diffFixture('chapter-reordered');
     const moved = result.changes.filter((change) => change.kind === 'moved');
-    expect(moved.map((change) => [change.element, change.old[0]?.number, change.new[0]?.number, change.after?.element, change.after?.number])).toEqual([['chapter', '2', '3', 'chapter', '3']]);
+    expect(moved.map((change) => [change.element, change.old[0]?.number, change.new[0]?.number, change.after?.element, change.after?.number])).toEqual([
+      ['chapter', '2', '3', 'chapter', '3'],
+    ]);
     const carried = result.changes.filter((change) => change.old[0]?.chapter?.number === '2' && change.element === 'point');
     expect(carried.map((change) => [change.kind, change.old[0]?.number, change.new[0]?.number])).toEqual([
       ['renumbered', '2.1', '3.1'],

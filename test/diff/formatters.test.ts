@@ -58,7 +58,11 @@ describe('formatters', () => {
 });
 
 const point = (number: string, id: string, text: string, reason?: string): Draft['chapters'][number]['points'][number] => ({
-  number, id, text, kind: 'recommendation', ...(reason ? { reason } : {}),
+  number,
+  id,
+  text,
+  kind: 'recommendation',
+  ...(reason ? { reason } : {}),
 });
 
 describe('amendment sheet', () => {
@@ -92,7 +96,12 @@ describe('amendment sheet', () => {
         title: 'Conclusions and recommendations',
         points: [
           point('1.1', 'rec-new', 'The EESC welcomes the hearing held in Rome.', 'The hearing gave the opinion its evidence.'),
-          point('1.2', 'rec-a', 'The EESC calls on the Commission to support cooperatives and social enterprises.', 'Cooperatives employ migrants; so do other social enterprises.'),
+          point(
+            '1.2',
+            'rec-a',
+            'The EESC calls on the Commission to support cooperatives and social enterprises.',
+            'Cooperatives employ migrants; so do other social enterprises.',
+          ),
           point('1.3', 'rec-b', 'The EESC calls on Member States to recognise qualifications.'),
           point('1.4', 'rec-d', 'Member States should fund language courses, and those courses should be linked to work experience.'),
         ],

@@ -32,7 +32,12 @@ export function redline(ops: readonly WordOp[]): string {
 
 /** The JSON output reduced to what a fixture's expected.json states. */
 export function compact(result: DiffResult): unknown {
-  const json = diffToJson(result) as { identical: boolean; header: unknown[]; changes: Record<string, unknown>[]; summary: { counts: Record<string, number>; footnotes: Record<string, number>; words: unknown } };
+  const json = diffToJson(result) as {
+    identical: boolean;
+    header: unknown[];
+    changes: Record<string, unknown>[];
+    summary: { counts: Record<string, number>; footnotes: Record<string, number>; words: unknown };
+  };
   const nonZero = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
   return {
     identical: json.identical,
@@ -40,7 +45,9 @@ export function compact(result: DiffResult): unknown {
     changes: json.changes.map((change) => {
       const { kind, element, from, to, id, edited, typographic, after } = change;
       const line = redline(change.ops as WordOp[]);
-      return Object.fromEntries(Object.entries({ kind, element, from, to, id, edited, typographic, after, redline: line || undefined }).filter(([, v]) => v !== undefined));
+      return Object.fromEntries(
+        Object.entries({ kind, element, from, to, id, edited, typographic, after, redline: line || undefined }).filter(([, v]) => v !== undefined),
+      );
     }),
     summary: { counts: nonZero(json.summary.counts), footnotes: nonZero(json.summary.footnotes), words: json.summary.words },
   };

@@ -141,9 +141,17 @@ describe.skipIf(skipWithout(hasChromium))('HTML redline in Chromium', () => {
     const page = await open('redline');
     const path = join(tmpdir(), 'opinion-diff-redline.png');
     const png = await page.screenshot({ path, fullPage: true });
-    const background = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    const background = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((el) => getComputedStyle(el).backgroundColor);
     const colours = [await background('.inline-view del'), await background('.inline-view ins')];
-    const size = await page.evaluate(() => ({ width: document.documentElement.clientWidth, height: document.documentElement.scrollHeight, ratio: devicePixelRatio }));
+    const size = await page.evaluate(() => ({
+      width: document.documentElement.clientWidth,
+      height: document.documentElement.scrollHeight,
+      ratio: devicePixelRatio,
+    }));
     await page.close();
     const shown = await screenshotPixels(browser, png, colours);
     expect(shown.width).toBe(Math.round(size.width * size.ratio));

@@ -39,15 +39,24 @@ describe('parseMarkdownDraft', () => {
   it('tells sub-headings from points', () => {
     const { draft } = parseMarkdownDraft(
       [
-        '## 3. Specific comments', '',
-        '### 3.1 Access to finance {#s-finance}', '',
-        '3.1.1 Text.', '',
-        '**3.2 Governance**', '',
-        '3.2.1 Text.', '',
-        '3.3 Skills', '',
-        '3.3.1 Text.', '',
-        '3.4 The EESC notes the following:', '',
-        '3.4.1 Text.', '',
+        '## 3. Specific comments',
+        '',
+        '### 3.1 Access to finance {#s-finance}',
+        '',
+        '3.1.1 Text.',
+        '',
+        '**3.2 Governance**',
+        '',
+        '3.2.1 Text.',
+        '',
+        '3.3 Skills',
+        '',
+        '3.3.1 Text.',
+        '',
+        '3.4 The EESC notes the following:',
+        '',
+        '3.4.1 Text.',
+        '',
       ].join('\n'),
       'x.md',
     );
@@ -65,13 +74,32 @@ describe('parseMarkdownDraft', () => {
   });
 
   it('reads ids written before or after the number, and HTML anchors', () => {
-    const { draft } = parseMarkdownDraft(['## 1. Conclusions {#conclusions}', '', '{#c-a} 1.1 A.', '', '1.2 {#c-b} B.', '', '<a id="c-c"></a>1.3 C.', ''].join('\n'), 'x.md');
+    const { draft } = parseMarkdownDraft(
+      ['## 1. Conclusions {#conclusions}', '', '{#c-a} 1.1 A.', '', '1.2 {#c-b} B.', '', '<a id="c-c"></a>1.3 C.', ''].join('\n'),
+      'x.md',
+    );
     expect(outline(draft)).toEqual(['1. Conclusions {#conclusions}', '1.1 A. {#c-a}', '1.2 B. {#c-b}', '1.3 C. {#c-c}']);
   });
 
   it('keeps lists, tables and further paragraphs with their point', () => {
     const { draft } = parseMarkdownDraft(
-      ['## 1. Conclusions', '', '1.1 The EESC recommends:', '', '- to fund;', '- to train.', '', 'It adds a second paragraph.', '', '| a | b |', '|---|---|', '| 1 | 2 |', '', '1.2 Next.', ''].join('\n'),
+      [
+        '## 1. Conclusions',
+        '',
+        '1.1 The EESC recommends:',
+        '',
+        '- to fund;',
+        '- to train.',
+        '',
+        'It adds a second paragraph.',
+        '',
+        '| a | b |',
+        '|---|---|',
+        '| 1 | 2 |',
+        '',
+        '1.2 Next.',
+        '',
+      ].join('\n'),
       'x.md',
     );
     expect(draft.chapters[0]?.points.map((point) => point.text)).toEqual([
@@ -81,12 +109,20 @@ describe('parseMarkdownDraft', () => {
   });
 
   it('does not read "5.000" (German thousands) or "2018" as a point number', () => {
-    const { draft } = parseMarkdownDraft(['## 1. Zahlen', '', '1.1 Erstens.', '', '5.000 Genossenschaften arbeiten mit.', '', '2018 war ein gutes Jahr.', ''].join('\n'), 'x.md');
+    const { draft } = parseMarkdownDraft(
+      ['## 1. Zahlen', '', '1.1 Erstens.', '', '5.000 Genossenschaften arbeiten mit.', '', '2018 war ein gutes Jahr.', ''].join('\n'),
+      'x.md',
+    );
     expect(draft.chapters[0]?.points.map((point) => point.number)).toEqual(['1.1']);
   });
 
   it('makes each paragraph of an unnumbered chapter a point without number', () => {
-    const { draft } = parseMarkdownDraft(['# Opinion of the EESC on ‘X’', '', '## Foreword', '', 'First paragraph.', '', 'Second paragraph.', '', '## 1. Conclusions', '', '1.1 A.', ''].join('\n'), 'x.md');
+    const { draft } = parseMarkdownDraft(
+      ['# Opinion of the EESC on ‘X’', '', '## Foreword', '', 'First paragraph.', '', 'Second paragraph.', '', '## 1. Conclusions', '', '1.1 A.', ''].join(
+        '\n',
+      ),
+      'x.md',
+    );
     expect(outline(draft)).toEqual(['-. Foreword', '- First paragraph.', '- Second paragraph.', '1. Conclusions', '1.1 A.']);
     expect(draft.title).toBe('Opinion of the EESC on ‘X’');
   });
@@ -147,15 +183,35 @@ describe('parseMarkdownDraft', () => {
   it('knows the header labels of the French, Italian and German drafts', () => {
     const table = (rows: string[][]) => ['| | |', '|---|---|', ...rows.map(([a, b]) => `| ${a} | ${b} |`), '', '## 1. X', '', '1.1 Y.', ''].join('\n');
     const fields = (rows: string[][]) => parseMarkdownDraft(table(rows), 'x.md').draft.header.map((row) => row.field);
-    expect(fields([['Rapporteur:', 'A'], ['Base juridique', 'B'], ['Adoption en section spécialisée', '27.4.2018'], ['Résultat du vote (pour/contre/abstentions)', '1/2/3']])).toEqual([
-      'rapporteur', 'legal_basis', 'adopted_in_section', 'vote',
-    ]);
-    expect(fields([['Relatore:', 'A'], ['Decisione dell’Assemblea plenaria', 'B'], ['Sezione competente', 'C']])).toEqual(['rapporteur', 'decision', 'section']);
-    expect(fields([['Berichterstatter:', 'A'], ['Zuständige Fachgruppe', 'B'], ['Plenartagung Nr.', '535']])).toEqual(['rapporteur', 'section', 'plenary_session']);
+    expect(
+      fields([
+        ['Rapporteur:', 'A'],
+        ['Base juridique', 'B'],
+        ['Adoption en section spécialisée', '27.4.2018'],
+        ['Résultat du vote (pour/contre/abstentions)', '1/2/3'],
+      ]),
+    ).toEqual(['rapporteur', 'legal_basis', 'adopted_in_section', 'vote']);
+    expect(
+      fields([
+        ['Relatore:', 'A'],
+        ['Decisione dell’Assemblea plenaria', 'B'],
+        ['Sezione competente', 'C'],
+      ]),
+    ).toEqual(['rapporteur', 'decision', 'section']);
+    expect(
+      fields([
+        ['Berichterstatter:', 'A'],
+        ['Zuständige Fachgruppe', 'B'],
+        ['Plenartagung Nr.', '535'],
+      ]),
+    ).toEqual(['rapporteur', 'section', 'plenary_session']);
   });
 
   it('numbers footnotes in the order of their first reference, with ids from labels that are ids', () => {
-    const { draft } = parseMarkdownDraft(['## 1. X', '', '1.1 A[^1] and B[^fn-a].[^1]', '', '[^fn-a]: First defined.', '[^1]: Second defined.', '[^2]: Never referenced.', ''].join('\n'), 'x.md');
+    const { draft } = parseMarkdownDraft(
+      ['## 1. X', '', '1.1 A[^1] and B[^fn-a].[^1]', '', '[^fn-a]: First defined.', '[^1]: Second defined.', '[^2]: Never referenced.', ''].join('\n'),
+      'x.md',
+    );
     expect(draft.footnotes).toEqual([
       { number: '1', text: 'Second defined.' },
       { number: '2', id: 'fn-a', text: 'First defined.' },
@@ -176,7 +232,10 @@ describe('parseMarkdownDraft', () => {
 
   it('records where each point is', () => {
     const { draft } = parseMarkdownDraft('## 1. X\n\n1.1 A.\n', 'drafts/x.md');
-    expect(draft.chapters[0]?.points[0]?.at).toEqual({ file: 'drafts/x.md', position: { start: { line: 3, column: 1, offset: 9 }, end: { line: 3, column: 7, offset: 15 } } });
+    expect(draft.chapters[0]?.points[0]?.at).toEqual({
+      file: 'drafts/x.md',
+      position: { start: { line: 3, column: 1, offset: 9 }, end: { line: 3, column: 7, offset: 15 } },
+    });
   });
 
   it('reads the drafts `opinion build` writes', () => {
@@ -184,7 +243,11 @@ describe('parseMarkdownDraft', () => {
     const { draft, messages } = parseMarkdownDraft(text, 'opinion.md');
     expect(messages).toEqual([]);
     expect(draft.title).toMatch(/^Opinion of the European Economic and Social Committee on ‘/);
-    expect(draft.chapters.map((chapter) => `${chapter.number}. ${chapter.title}`)).toEqual(['1. Conclusions and recommendations', '2. General comments', '3. Specific comments']);
+    expect(draft.chapters.map((chapter) => `${chapter.number}. ${chapter.title}`)).toEqual([
+      '1. Conclusions and recommendations',
+      '2. General comments',
+      '3. Specific comments',
+    ]);
     expect(draft.header.find((row) => row.field === 'stage')?.value).toBe('DRAFT OPINION');
     expect(draft.footnotes.length).toBeGreaterThan(0);
   });

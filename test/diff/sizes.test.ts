@@ -26,7 +26,8 @@ interface Pair {
   known: Known[];
 }
 
-const key = (change: Known): string => `${change.kind} ${[change.from ?? ''].flat().join('+')}→${[change.to ?? ''].flat().join('+')}${change.edited === undefined ? '' : ` edited=${change.edited}`}`;
+const key = (change: Known): string =>
+  `${change.kind} ${[change.from ?? ''].flat().join('+')}→${[change.to ?? ''].flat().join('+')}${change.edited === undefined ? '' : ` edited=${change.edited}`}`;
 
 /** Small chapters next to the long one, so that moves go from one chapter to another. */
 function pairOf(long: number): Pair {
@@ -68,10 +69,13 @@ function docxOf(markdown: string, typed: boolean): Uint8Array {
       paragraphs.push(`<w:p><w:pPr><w:numPr><w:ilvl w:val="${level}"/><w:numId w:val="1"/></w:numPr></w:pPr>${run(point[2] as string)}</w:p>`);
     } else throw new Error(`docxOf: unexpected line ${line}`);
   }
-  const level = (ilvl: number, text: string) => `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="${text}"/><w:suff w:val="space"/></w:lvl>`;
+  const level = (ilvl: number, text: string) =>
+    `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="${text}"/><w:suff w:val="space"/></w:lvl>`;
   const numbering = `<w:numbering ${W}><w:abstractNum w:abstractNumId="0">${level(0, '%1.')}${level(1, '%1.%2')}${level(2, '%1.%2.%3')}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
   return zipSync({
-    '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>'),
+    '[Content_Types].xml': strToU8(
+      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
+    ),
     'word/document.xml': strToU8(`<w:document ${W}><w:body>${paragraphs.join('')}</w:body></w:document>`),
     'word/numbering.xml': strToU8(numbering),
   });

@@ -25,9 +25,11 @@ describe('tokenize', () => {
   });
 
   it('segments Greek, Cyrillic and accented Latin words', () => {
-    expect(tokenize('Η ΕΟΚΕ θεωρεί, точка 1.3, Genossenschaften für Grüße', 'el').filter((t) => t.word).map((t) => t.text)).toEqual([
-      'Η', 'ΕΟΚΕ', 'θεωρεί', 'точка', '1.3', 'Genossenschaften', 'für', 'Grüße',
-    ]);
+    expect(
+      tokenize('Η ΕΟΚΕ θεωρεί, точка 1.3, Genossenschaften für Grüße', 'el')
+        .filter((t) => t.word)
+        .map((t) => t.text),
+    ).toEqual(['Η', 'ΕΟΚΕ', 'θεωρεί', 'точка', '1.3', 'Genossenschaften', 'für', 'Grüße']);
   });
 
   it('compares all whitespace as equal', () => {
@@ -42,7 +44,11 @@ describe('references', () => {
     expect(numbers('as set out in point 1.3 and in points 2.1, 2.4 and 3.1.2')).toEqual(['point:1.3', 'point:2.1', 'point:2.4', 'point:3.1.2']);
     expect(numbers('see chapter 3 and footnote 4')).toEqual(['point:3', 'footnote:4']);
     expect(numbers('comme indiqué au point 1.3 ; wie unter Ziffer 2.4 ausgeführt; al punto 3.1; σημείο 1.2; точка 4.1')).toEqual([
-      'point:1.3', 'point:2.4', 'point:3.1', 'point:1.2', 'point:4.1',
+      'point:1.3',
+      'point:2.4',
+      'point:3.1',
+      'point:1.2',
+      'point:4.1',
     ]);
   });
 
@@ -52,8 +58,14 @@ describe('references', () => {
 
   it('takes the number of a marked reference and masks numbers for comparison', () => {
     const text = 'as explained in point 3.2 and (4)';
-    const refs = referencesOf(text, [{ target: 'c-drivers', start: 16, end: 25 }, { target: 'fn-1', start: 30, end: 33 }]);
-    expect(refs.map((ref) => [ref.number, ref.space, ref.target])).toEqual([['3.2', 'point', 'c-drivers'], ['4', 'footnote', 'fn-1']]);
+    const refs = referencesOf(text, [
+      { target: 'c-drivers', start: 16, end: 25 },
+      { target: 'fn-1', start: 30, end: 33 },
+    ]);
+    expect(refs.map((ref) => [ref.number, ref.space, ref.target])).toEqual([
+      ['3.2', 'point', 'c-drivers'],
+      ['4', 'footnote', 'fn-1'],
+    ]);
     expect(maskReferences(text, refs)).toBe('as explained in point # and (#)');
   });
 });
@@ -74,19 +86,31 @@ describe('similarity', () => {
 
 describe('wordDiff', () => {
   it('marks replaced words', () => {
-    expect(diff('The EESC considers that', 'The EESC believes that')).toEqual({ line: 'The EESC [-considers-]{+believes+} that', words: { added: 1, deleted: 1 }, changed: true });
+    expect(diff('The EESC considers that', 'The EESC believes that')).toEqual({
+      line: 'The EESC [-considers-]{+believes+} that',
+      words: { added: 1, deleted: 1 },
+      changed: true,
+    });
   });
 
   it('joins an insertion split around a space ("{+, which…,+}" not "{+,+} {+which…+}")', () => {
-    expect(diff('Small SEEs find it difficult', 'Small SEEs, which are the closest to migrants, find it difficult').line).toBe('Small SEEs{+, which are the closest to migrants,+} find it difficult');
+    expect(diff('Small SEEs find it difficult', 'Small SEEs, which are the closest to migrants, find it difficult').line).toBe(
+      'Small SEEs{+, which are the closest to migrants,+} find it difficult',
+    );
   });
 
   it('joins replacements separated only by a space', () => {
-    expect(diff('with cooperatives in general, where social', 'with the wider cooperative movement, where social').line).toBe('with [-cooperatives in general-]{+the wider cooperative movement+}, where social');
+    expect(diff('with cooperatives in general, where social', 'with the wider cooperative movement, where social').line).toBe(
+      'with [-cooperatives in general-]{+the wider cooperative movement+}, where social',
+    );
   });
 
   it('sees punctuation as its own change', () => {
-    expect(diff('migrants and refugees', 'migrants, and refugees')).toEqual({ line: 'migrants{+,+} and refugees', words: { added: 0, deleted: 0 }, changed: true });
+    expect(diff('migrants and refugees', 'migrants, and refugees')).toEqual({
+      line: 'migrants{+,+} and refugees',
+      words: { added: 0, deleted: 0 },
+      changed: true,
+    });
   });
 
   it('does not count a change of whitespace alone', () => {
@@ -96,17 +120,20 @@ describe('wordDiff', () => {
 
 describe('word-level changes between aligned points', () => {
   const change = (old: string, neu: string) =>
-    diffDrafts(parseMarkdownDraft(old, 'old.md').draft, parseMarkdownDraft(neu, 'new.md').draft).changes.map((c) => `${c.kind} ${c.old.map((s) => s.number)}→${c.new.map((s) => s.number)} ${redline(c.ops)}`.trim());
+    diffDrafts(parseMarkdownDraft(old, 'old.md').draft, parseMarkdownDraft(neu, 'new.md').draft).changes.map((c) =>
+      `${c.kind} ${c.old.map((s) => s.number)}→${c.new.map((s) => s.number)} ${redline(c.ops)}`.trim(),
+    );
 
   it('starts an insertion at a word, not at a space', () => {
-    expect(change('## 1. X\n\n1.1 partnerships with local administrations.\n', '## 1. X\n\n1.1 partnerships with central and local administrations.\n')).toEqual([
-      'modified 1.1→1.1 partnerships with {+central and +}local administrations.',
-    ]);
+    expect(
+      change('## 1. X\n\n1.1 partnerships with local administrations.\n', '## 1. X\n\n1.1 partnerships with central and local administrations.\n'),
+    ).toEqual(['modified 1.1→1.1 partnerships with {+central and +}local administrations.']);
   });
 
   it('sees a reference that now points elsewhere, even in otherwise equal text', () => {
     const old = '## 1. X\n\n1.1 For details, see point 1.3 of this opinion.\n\n1.2 Alpha beta gamma delta.\n\n1.3 Epsilon zeta eta theta.\n';
-    const neu = '## 1. X\n\n1.1 For details, see point 1.3 of this opinion.\n\n1.2 A new point about something else entirely.\n\n1.3 Alpha beta gamma delta.\n\n1.4 Epsilon zeta eta theta.\n';
+    const neu =
+      '## 1. X\n\n1.1 For details, see point 1.3 of this opinion.\n\n1.2 A new point about something else entirely.\n\n1.3 Alpha beta gamma delta.\n\n1.4 Epsilon zeta eta theta.\n';
     expect(change(old, neu)).toEqual([
       'modified 1.1→1.1 For details, see point [-1.3-]{+1.3+} of this opinion.',
       'added →1.2 {+A new point about something else entirely.+}',
@@ -117,7 +144,8 @@ describe('word-level changes between aligned points', () => {
 
   it('follows a reference to its renumbered target, in lists of points too', () => {
     const old = '## 1. X\n\n1.1 See points 1.2 and 1.3.\n\n1.2 Alpha beta gamma delta.\n\n1.3 Epsilon zeta eta theta.\n';
-    const neu = '## 1. X\n\n1.1 See points 1.3 and 1.4.\n\n1.2 A new point about something else entirely.\n\n1.3 Alpha beta gamma delta.\n\n1.4 Epsilon zeta eta theta.\n';
+    const neu =
+      '## 1. X\n\n1.1 See points 1.3 and 1.4.\n\n1.2 A new point about something else entirely.\n\n1.3 Alpha beta gamma delta.\n\n1.4 Epsilon zeta eta theta.\n';
     expect(change(old, neu)).toEqual(['added →1.2 {+A new point about something else entirely.+}', 'renumbered 1.2→1.3', 'renumbered 1.3→1.4']);
   });
 });

@@ -19,7 +19,8 @@ function random(seed: number): () => number {
   };
 }
 
-const LETTERS = 'abcxyzABCXYZéèàçñøßæœÅÄÖüÿıłŁșțăâîčšžđőűāēīūļņķģŗ' + 'αβγδεζηθικλμνξοπρστυφχψωάέήίόύώΑΒΓΔΕΪΫϊϋΰ' + 'абвгдежзийклмнопрстуфхцчшщъыьэюяАБВЁёЇїІіЄєҐґ';
+const LETTERS =
+  'abcxyzABCXYZéèàçñøßæœÅÄÖüÿıłŁșțăâîčšžđőűāēīūļņķģŗ' + 'αβγδεζηθικλμνξοπρστυφχψωάέήίόύώΑΒΓΔΕΪΫϊϋΰ' + 'абвгдежзийклмнопрстуфхцчшщъыьэюяАБВЁёЇїІіЄєҐґ';
 const DIGITS = '0123456789';
 const JOINERS = ".',;’‘:·";
 const SPACES = ' \t\n\r\u00a0\u2009\u2002\u2003';
@@ -58,7 +59,11 @@ describe('fast word segmentation', () => {
 
   it('leaves other text to the segmenter', () => {
     for (const text of ['snake_case', 'Genossen\u00adschaften', 'e\u0301', '中文', 'emoji 👍', '«\u202fvoir']) expect(fastSegmentable(text)).toBe(false);
-    expect(tokenize('中文 text').map((t) => t.text).join('')).toBe('中文 text');
+    expect(
+      tokenize('中文 text')
+        .map((t) => t.text)
+        .join(''),
+    ).toBe('中文 text');
   });
 
   it('reads real sentences as the segmenter does', () => {
@@ -71,12 +76,14 @@ describe('fast word segmentation', () => {
     ];
     for (const sentence of sentences) {
       expect(fastSegmentable(sentence)).toBe(true);
-      expect(fastSegments(sentence)).toEqual(segmenterSegments(sentence, 'und').reduce<{ text: string; start: number; word: boolean }[]>((out, s) => {
-        const last = out[out.length - 1];
-        if (last && !last.word && !s.word && /^\s+$/u.test(last.text) && /^\s+$/u.test(s.text)) last.text += s.text;
-        else out.push(s);
-        return out;
-      }, []));
+      expect(fastSegments(sentence)).toEqual(
+        segmenterSegments(sentence, 'und').reduce<{ text: string; start: number; word: boolean }[]>((out, s) => {
+          const last = out[out.length - 1];
+          if (last && !last.word && !s.word && /^\s+$/u.test(last.text) && /^\s+$/u.test(s.text)) last.text += s.text;
+          else out.push(s);
+          return out;
+        }, []),
+      );
     }
   });
 });

@@ -85,7 +85,10 @@ export function matches(expected: readonly string[], actual: readonly string[]):
 
 /** Lines of output as the docs show them: no trailing spaces, no trailing empty lines. */
 export function outputLines(text: string): string[] {
-  const lines = text.replace(/\r\n/g, '\n').split('\n').map((line) => line.replace(/\s+$/, ''));
+  const lines = text
+    .replace(/\r\n/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/\s+$/, ''));
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   return lines;
 }
@@ -106,9 +109,7 @@ export function makeSandbox(root: string): string {
   git(['clone', '--quiet', '--shared', '--no-checkout', root, dir]);
   git(['checkout', '--quiet', 'HEAD'], dir);
   // Tracked files changed in the working tree, and new files not ignored.
-  const changed = git(['ls-files', '-z', '--modified', '--others', '--exclude-standard'])
-    .split('\0')
-    .filter(Boolean);
+  const changed = git(['ls-files', '-z', '--modified', '--others', '--exclude-standard']).split('\0').filter(Boolean);
   for (const file of changed) {
     try {
       mkdirSync(dirname(join(dir, file)), { recursive: true });
@@ -167,7 +168,11 @@ export function runExample(example: Example, cwd: string, bin: string): { output
 
 /** What must be normalised: the sandbox's own path. */
 export function normalise(text: string, cwd: string): string {
-  return text.split(cwd + '/').join('').split(cwd).join('.');
+  return text
+    .split(cwd + '/')
+    .join('')
+    .split(cwd)
+    .join('.');
 }
 
 /** Every Markdown file whose console examples are run: README.md and docs/**\/*.md. */

@@ -19,8 +19,15 @@ const example = /```ts\n([\s\S]*?)```/.exec(page)![1]!;
 export function userTsconfig(typeRoots: string): string {
   return JSON.stringify({
     compilerOptions: {
-      target: 'ES2023', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2023'], types: ['node'], typeRoots: [typeRoots],
-      strict: true, noEmit: true, skipLibCheck: false,
+      target: 'ES2023',
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      lib: ['ES2023'],
+      types: ['node'],
+      typeRoots: [typeRoots],
+      strict: true,
+      noEmit: true,
+      skipLibCheck: false,
     },
     files: ['example.ts'],
   });

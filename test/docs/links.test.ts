@@ -15,14 +15,19 @@ import { ROOT } from '../helpers.js';
 const SHIPPED: string[] = [...JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).files, 'README.md', 'package.json'];
 
 function markdownFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? markdownFiles(join(dir, entry.name)) : entry.name.endsWith('.md') ? [join(dir, entry.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? markdownFiles(join(dir, entry.name)) : entry.name.endsWith('.md') ? [join(dir, entry.name)] : [],
+  );
 }
 
 /** Relative targets of a page's links and images, without their #fragment; code blocks and spans left out. */
 export function relativeLinks(text: string): string[] {
   const prose = text.replace(/^```[\s\S]*?^```/gm, '').replace(/`[^`\n]*`/g, '');
   const targets = [...prose.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g), ...prose.matchAll(/<img\s[^>]*src="([^"]+)"/g)].map((m) => m[1]!);
-  return targets.filter((t) => !/^[a-z][a-z0-9+.-]*:/i.test(t) && !t.startsWith('#')).map((t) => t.split('#')[0]!).filter(Boolean);
+  return targets
+    .filter((t) => !/^[a-z][a-z0-9+.-]*:/i.test(t) && !t.startsWith('#'))
+    .map((t) => t.split('#')[0]!)
+    .filter(Boolean);
 }
 
 describe('links of the README and docs', () => {
@@ -32,7 +37,8 @@ describe('links of the README and docs', () => {
     for (const target of relativeLinks(readFileSync(page, 'utf8'))) {
       const file = relative(ROOT, join(dirname(page), decodeURIComponent(target)));
       const shipped = SHIPPED.some((entry) => file === entry || file.startsWith(entry + '/'));
-      if (!existsSync(join(ROOT, file)) || !shipped) broken.push(`${target} (${file}${existsSync(join(ROOT, file)) ? ', not in the package' : ', no such file'})`);
+      if (!existsSync(join(ROOT, file)) || !shipped)
+        broken.push(`${target} (${file}${existsSync(join(ROOT, file)) ? ', not in the package' : ', no such file'})`);
     }
     expect(broken).toEqual([]);
   });

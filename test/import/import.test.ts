@@ -89,7 +89,9 @@ describe('round trip of the sample', async () => {
     const chapter3 = result.files.find((file) => file.path.startsWith('text/en/03-'))?.content ?? '';
     // The sample calls CECOP's article once, at the end of point 3.1.2 (issue 14, refs/repeated-call).
     expect(chapter3).toContain('internships in organisations across the region. :cite{#ev-cecop-cicopa-europe}\n');
-    expect(result.report.messages.find((m) => m.ruleId === 'import/citation')?.reason).toMatch(/^Recognised footnote `1`, referred to from chapters 1 and 3, as a source/u);
+    expect(result.report.messages.find((m) => m.ruleId === 'import/citation')?.reason).toMatch(
+      /^Recognised footnote `1`, referred to from chapters 1 and 3, as a source/u,
+    );
   });
 
   it('moves the recommendations to recommendations.yaml and places them back', async () => {
@@ -105,7 +107,15 @@ describe('round trip of the sample', async () => {
   it('reads the metadata from the front', async () => {
     const result = await importDraft(Buffer.from(original), 'opinion.md');
     const yaml = result.files.find((file) => file.path === 'opinion.yaml')?.content ?? '';
-    for (const line of ['reference: to be completed', 'kind: own-initiative', '  - name: Giuseppe GUERINI', 'stage: section', 'version: 2', 'version_date: 2018-04-10', '  date: 2016-01-21']) {
+    for (const line of [
+      'reference: to be completed',
+      'kind: own-initiative',
+      '  - name: Giuseppe GUERINI',
+      'stage: section',
+      'version: 2',
+      'version_date: 2018-04-10',
+      '  date: 2016-01-21',
+    ]) {
       expect(yaml).toContain(line);
     }
   });
@@ -134,12 +144,15 @@ describe('round trip of the sample', async () => {
     expect(await errorsOf(dir)).toEqual([expect.stringContaining('`reference` is to be completed')]);
     const again = await built(dir);
     // pandoc writes a footnote referred to twice as two footnotes: compare the text without footnotes.
-    const strip = (text: string) => text.split('\n').filter((line) => !line.startsWith('[^') && line.trim() !== '').map((line) => line.replace(/\[\^\d+\]/gu, ''));
+    const strip = (text: string) =>
+      text
+        .split('\n')
+        .filter((line) => !line.startsWith('[^') && line.trim() !== '')
+        .map((line) => line.replace(/\[\^\d+\]/gu, ''));
     expect(strip(again)).toEqual(strip(original));
     expect(lostWords(readDocx(readFileSync(docx), 'sample.docx').file.value as string, result, again)).toEqual([]);
   });
 });
-
 
 describe('Word fixtures', () => {
   it('word-numbered.docx: auto numbers, typed numbers, sub-points, header table, footnotes, unmapped content reported', async () => {
@@ -167,7 +180,9 @@ describe('Word fixtures', () => {
       '33 word/comment',
     ]);
     // After the sub-points of 2.2, the sources can only continue at their level: 2.3 is built as 2.2.3, and said so.
-    expect(result.report.messages.find((m) => m.ruleId === 'import/renumbered')?.reason).toBe('Unexpected number `2.3`, expected `2.2.3` in the sources\' numbering: the build numbers it 2.2.3');
+    expect(result.report.messages.find((m) => m.ruleId === 'import/renumbered')?.reason).toBe(
+      "Unexpected number `2.3`, expected `2.2.3` in the sources' numbering: the build numbers it 2.2.3",
+    );
     const files = Object.fromEntries(result.files.map((file) => [file.path, file.content]));
     expect(files['opinion.yaml']).toContain('#   Study group president Anna KOWALSKA');
     expect(files['opinion.yaml']).toContain('stage: preliminary-draft');
@@ -206,7 +221,17 @@ describe('point numbers of long chapters', () => {
     const points = Array.from({ length: 150 }, (_, i) => `1.${i + 1} The Committee notes item ${i + 1} of the long chapter.\n`);
     // A paragraph starting with a number of three digits that is out of sequence is prose, joined to the point before it.
     points.splice(120, 0, '1.500 Unternehmen answered the consultation.\n');
-    const draft = ['# Opinion on long chapters', '', '## 1. Conclusions and recommendations', '', ...points.join('\n').split('\n'), '## 2. General comments', '', '2.1 One more point.', ''].join('\n');
+    const draft = [
+      '# Opinion on long chapters',
+      '',
+      '## 1. Conclusions and recommendations',
+      '',
+      ...points.join('\n').split('\n'),
+      '## 2. General comments',
+      '',
+      '2.1 One more point.',
+      '',
+    ].join('\n');
     const { result, dir } = await importTo(Buffer.from(draft), 'long.md');
     const chapter = result.files.find((file) => file.path.startsWith('text/') && file.content.includes('item 150 '))?.content ?? '';
     const numbered = chapter.split('\n').filter((line) => /^\{#[^}]+\} The Committee notes item \d+ /u.test(line));
@@ -231,7 +256,9 @@ describe('opinion import (CLI)', () => {
     expect(first.stdout).toContain(`into ${out}/ with`);
     expect(first.stdout).toContain(`opinion validate ${out}\``);
     expect(readdirSync(join(out, 'text', 'en'))).toHaveLength(2);
-    expect(readFileSync(join(out, 'opinion.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=https:\/\/cdn\.jsdelivr\.net\/npm\/eesc-opinion@0\/schemas\/opinion\.schema\.json\n/u);
+    expect(readFileSync(join(out, 'opinion.yaml'), 'utf8')).toMatch(
+      /^# yaml-language-server: \$schema=https:\/\/cdn\.jsdelivr\.net\/npm\/eesc-opinion@0\/schemas\/opinion\.schema\.json\n/u,
+    );
     const second = await runMain(['import', join(FIXTURES, 'pandoc-draft.docx'), '--out', out]);
     expect(second.code).toBe(2);
     expect(second.stderr).toMatch(/already exists and is not empty/u);
@@ -275,7 +302,7 @@ describe('opinion diff with .docx', () => {
     expect(run.stderr).toMatch(/password-protected/u);
   });
 
-  it('a Word 97–2003 .doc gets the Word reader\'s advice (save it as .docx), exit 2', async () => {
+  it("a Word 97–2003 .doc gets the Word reader's advice (save it as .docx), exit 2", async () => {
     const run = await runMain(['diff', join(FIXTURES, 'old-format.doc'), join(FIXTURES, 'pandoc-draft.md')]);
     expect(run).toMatchObject({ code: 2, stdout: '' });
     expect(run.stderr).toMatch(/a Word 97–2003 document \(\.doc\), expected a \.docx; open it in Word and save it as "Word Document/u);

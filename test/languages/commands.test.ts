@@ -39,7 +39,9 @@ describe('validate', () => {
 
   it('flags a label file copied from English without translating it', async () => {
     const dir = copy('custom-template');
-    const english = readFileSync('templates/languages/en.yaml', 'utf8').replace(/^lang: en$/m, 'lang: es').replace(/^locale: en-GB$/m, 'locale: es-ES');
+    const english = readFileSync('templates/languages/en.yaml', 'utf8')
+      .replace(/^lang: en$/m, 'lang: es')
+      .replace(/^locale: en-GB$/m, 'locale: es-ES');
     writeFileSync(join(dir, 'labels', 'es.yaml'), english);
     const run = await runMain(['validate', dir]);
     expect(run.stdout).toMatch(/warning {2}Unexpected copy of the English labels in a `es` label file: all \d+ labels are the English ones/);
@@ -60,7 +62,9 @@ describe('build --lang', () => {
   it('refuses a code that is not a language, with exit 2 and the codes it takes', async () => {
     const run = await runMain(['build', `${FIX}/basic`, '--lang', 'xx', '--out', mkdtempSync(join(tmpdir(), 'opinion-lang-out-'))]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('unexpected language `xx` for --lang, expected a code of an official EU language (bg, es, cs, da, de, et, el, en, fr, ga, hr, it, lv, lt, hu, mt, nl, pl, pt, ro, sk, sl, fi, sv)');
+    expect(run.stderr).toContain(
+      'unexpected language `xx` for --lang, expected a code of an official EU language (bg, es, cs, da, de, et, el, en, fr, ga, hr, it, lv, lt, hu, mt, nl, pl, pt, ro, sk, sl, fi, sv)',
+    );
   });
 
   it('builds each language on its own: a broken one is reported, the others are written, exit 1', async () => {

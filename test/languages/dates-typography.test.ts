@@ -59,13 +59,21 @@ describe('the closing date in every official language', () => {
   it('writes the Hungarian suffix and the Maltese article for every day of a month', async () => {
     const [hu, mt] = await Promise.all([labelsOf('hu'), labelsOf('mt')]);
     const days = (labels: Labels) => Array.from({ length: 31 }, (_, i) => formatClosingDate(`2026-01-${String(i + 1).padStart(2, '0')}`, labels));
-    expect(days(hu).map((d) => /(\d+-\p{L}+)\.$/u.exec(d)![1]).join(' ')).toBe(
+    expect(
+      days(hu)
+        .map((d) => /(\d+-\p{L}+)\.$/u.exec(d)![1])
+        .join(' '),
+    ).toBe(
       '1-jén 2-án 3-án 4-én 5-én 6-án 7-én 8-án 9-én 10-én 11-én 12-én 13-án 14-én 15-én 16-án 17-én 18-án 19-én 20-án 21-én 22-én 23-án 24-én 25-én 26-án 27-én 28-án 29-én 30-án 31-én',
     );
     // As published: "Kelt Brüsszelben, 2010. július 14-én." (CELEX 52010AE0979), "Brussell, l-20 ta’ Frar 2019." (CELEX 52019AE0768).
     expect(formatClosingDate('2010-07-14', hu)).toBe('2010. július 14-én.');
     expect(formatClosingDate('2019-02-20', mt)).toBe('l-20 ta’ Frar 2019');
-    expect(days(mt).map((d) => d.split(' ')[0]).join(' ')).toBe(
+    expect(
+      days(mt)
+        .map((d) => d.split(' ')[0])
+        .join(' '),
+    ).toBe(
       'l-1 it-2 it-3 l-4 il-5 is-6 is-7 it-8 id-9 l-10 il-11 it-12 it-13 l-14 il-15 is-16 is-17 it-18 id-19 l-20 l-21 it-22 it-23 l-24 il-25 is-26 is-27 it-28 id-29 it-30 l-31',
     );
   });

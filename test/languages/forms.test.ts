@@ -52,7 +52,11 @@ describe('own-initiative legal basis by the year of the decision', () => {
   });
 
   it('init writes the Rule of the decision year, in the language, when the kind and decision date are given', async () => {
-    for (const [date, lang, rule] of [['2020-02-20', 'en', 'Rule 32(2) of the Rules of Procedure'], ['2017-09-21', 'de', 'Artikel 29 Absatz 2 der Geschäftsordnung'], ['2026-01-21', 'en', 'Rule 52(2) of the Rules of Procedure']] as const) {
+    for (const [date, lang, rule] of [
+      ['2020-02-20', 'en', 'Rule 32(2) of the Rules of Procedure'],
+      ['2017-09-21', 'de', 'Artikel 29 Absatz 2 der Geschäftsordnung'],
+      ['2026-01-21', 'en', 'Rule 52(2) of the Rules of Procedure'],
+    ] as const) {
       const dir = join(mkdtempSync(join(tmpdir(), 'opinion-forms-init-')), 'oi');
       const init = await runMain(['init', dir, '--language', lang, '--kind', 'own-initiative', '--decision-date', date]);
       expect(init.code).toBe(0);
@@ -69,11 +73,14 @@ describe('own-initiative legal basis by the year of the decision', () => {
 describe('feminine forms', () => {
   it('uses the feminine title for a woman, the feminine plural only when every member of the role is a woman', async () => {
     const both = fixture((doc) => {
-      doc.set('rapporteurs', doc.createNode([
-        { name: 'Anna KOWALSKA', role: 'rapporteur', form: 'feminine' },
-        { name: 'Eva NOVÁK', role: 'co-rapporteur', form: 'feminine' },
-        { name: 'Sofia PAPADOPOULOU', role: 'co-rapporteur', form: 'feminine' },
-      ]));
+      doc.set(
+        'rapporteurs',
+        doc.createNode([
+          { name: 'Anna KOWALSKA', role: 'rapporteur', form: 'feminine' },
+          { name: 'Eva NOVÁK', role: 'co-rapporteur', form: 'feminine' },
+          { name: 'Sofia PAPADOPOULOU', role: 'co-rapporteur', form: 'feminine' },
+        ]),
+      );
     });
     const build = await buildOpinion(both, { langs: ['de'] });
     const de = build.renders[0]!.markdown!;
@@ -81,10 +88,13 @@ describe('feminine forms', () => {
     expect(de).toMatch(/\| Mitberichterstatterinnen: +\| Eva NOVÁK, Sofia PAPADOPOULOU/);
 
     const mixed = fixture((doc) => {
-      doc.set('rapporteurs', doc.createNode([
-        { name: 'Eva NOVÁK', role: 'co-rapporteur', form: 'feminine' },
-        { name: 'Peter SCHMIDT', role: 'co-rapporteur' },
-      ]));
+      doc.set(
+        'rapporteurs',
+        doc.createNode([
+          { name: 'Eva NOVÁK', role: 'co-rapporteur', form: 'feminine' },
+          { name: 'Peter SCHMIDT', role: 'co-rapporteur' },
+        ]),
+      );
     });
     expect((await buildOpinion(mixed, { langs: ['de'] })).renders[0]!.markdown).toMatch(/\| Mitberichterstatter: +\| Eva NOVÁK, Peter SCHMIDT/);
   });

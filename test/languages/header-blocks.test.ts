@@ -23,7 +23,13 @@ function headerAndClosing(markdown: string): string {
   // The last point is `3.1.1.` at stage adopted, `3.1.1` before (numbering by stage, issue 14).
   const last = Math.max(markdown.lastIndexOf('\n3.1.1 '), markdown.lastIndexOf('\n3.1.1. '));
   expect(last).toBeGreaterThan(0);
-  const closing = markdown.slice(last).split('\n\n').slice(1).filter((block) => !block.startsWith('[^')).join('\n\n').trimEnd();
+  const closing = markdown
+    .slice(last)
+    .split('\n\n')
+    .slice(1)
+    .filter((block) => !block.startsWith('[^'))
+    .join('\n\n')
+    .trimEnd();
   return `${header}\n\n…\n\n${closing}\n`;
 }
 
@@ -43,8 +49,24 @@ describe('init --language <code>, then build, in every official language', () =>
       // The facts are given as options (issue 14: init writes no fact nobody gave);
       // init derives the section from the reference's code and the Rule from the
       // kind and decision date, in the language.
-      const init = await runMain(['init', dir, '--language', lang, '--reference', 'INT/1000', '--title', 'Title of the opinion', '--kind', 'own-initiative',
-        '--decision-date', '2026-01-21', '--rapporteur', 'Firstname SURNAME', '--version-date', '2026-04-01']);
+      const init = await runMain([
+        'init',
+        dir,
+        '--language',
+        lang,
+        '--reference',
+        'INT/1000',
+        '--title',
+        'Title of the opinion',
+        '--kind',
+        'own-initiative',
+        '--decision-date',
+        '2026-01-21',
+        '--rapporteur',
+        'Firstname SURNAME',
+        '--version-date',
+        '2026-04-01',
+      ]);
       expect(init.code).toBe(0);
 
       // Adopted, with a woman as rapporteur and as President (illustrative test data).

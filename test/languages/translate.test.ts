@@ -15,7 +15,10 @@ const englishWithFrench = () => initEnglishWithFrench('opinion-xliff-');
 
 /** Fill every empty target with "FR <source>", as a translator would fill it with French. */
 function fill(xlf: string): string {
-  return xlf.replace(/<source>([\s\S]*?)<\/source>(\s*)<target state="needs-translation"><\/target>/g, (_, source: string, space: string) => `<source>${source}</source>${space}<target state="translated">FR ${source}</target>`);
+  return xlf.replace(
+    /<source>([\s\S]*?)<\/source>(\s*)<target state="needs-translation"><\/target>/g,
+    (_, source: string, space: string) => `<source>${source}</source>${space}<target state="translated">FR ${source}</target>`,
+  );
 }
 
 const snapshot = (dir: string): Map<string, string> => {
@@ -106,7 +109,10 @@ describe('opinion translate export / import (XLIFF 1.2)', () => {
   it('refuses a file that is not XLIFF 1.2, with its position', async () => {
     const { root, dir } = await englishWithFrench();
     const out = join(root, 'v2.xlf');
-    writeFileSync(out, '<?xml version="1.0"?>\n<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="en" trgLang="fr"><file id="f"/></xliff>\n');
+    writeFileSync(
+      out,
+      '<?xml version="1.0"?>\n<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="en" trgLang="fr"><file id="f"/></xliff>\n',
+    );
     const run = await runMain(['translate', 'import', out, '--opinion', dir]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('2:1');

@@ -26,7 +26,17 @@ describe('inline codes of a segment', () => {
   });
 
   it('gives back the text byte for byte, whatever it holds', () => {
-    for (const text of ['Plain text.', '- a list-like start', '1. numbered *start*', 'a *b **c** d* e[^n-2]', 'escaped \\*not emphasis\\*', '# not a heading', 'x  \ny', '<abbr>EU</abbr> & co', '']) {
+    for (const text of [
+      'Plain text.',
+      '- a list-like start',
+      '1. numbered *start*',
+      'a *b **c** d* e[^n-2]',
+      'escaped \\*not emphasis\\*',
+      '# not a heading',
+      'x  \ny',
+      '<abbr>EU</abbr> & co',
+      '',
+    ]) {
       expect(piecesText(inlinePieces(text))).toBe(text);
     }
   });
@@ -41,7 +51,10 @@ describe('inline codes of a segment', () => {
 async function englishWithFrench(): Promise<{ root: string; dir: string }> {
   const { root, dir } = await initEnglishWithFrench('opinion-xliff-inline-');
   const chapter = join(dir, 'text', 'en', '01-conclusions-and-recommendations.md');
-  writeFileSync(chapter, `${readFileSync(chapter, 'utf8')}\n{#c-inline} The EESC *strongly* supports[^inl] the aim of :ref{#c-first} and **this**.\n\n[^inl]: A note with a [link](https://example.org/n).\n`);
+  writeFileSync(
+    chapter,
+    `${readFileSync(chapter, 'utf8')}\n{#c-inline} The EESC *strongly* supports[^inl] the aim of :ref{#c-first} and **this**.\n\n[^inl]: A note with a [link](https://example.org/n).\n`,
+  );
   return { root, dir };
 }
 
@@ -57,10 +70,22 @@ describe('opinion translate: inline codes round trip', () => {
     expect(xlf).toContain('<source>A note with a <bpt id="1" ctype="link">[</bpt>link<ept id="1">](https://example.org/n)</ept>.</source>');
     // As a CAT tool does: the tags moved, and the Markdown in them left out (it is the source's).
     const filled = xlf
-      .replace(/(<trans-unit id="[^"]*#c-inline"[\s\S]*?<target state=")needs-translation("><\/target>)/, '$1translated">Le CESE soutient<ph id="2"/> <bpt id="4"/>ceci<ept id="4"/> <bpt id="1"/>fortement<ept id="1"/>, voir <ph id="3"></ph>.</target>')
-      .replace(/(<trans-unit id="[^"]*#\^inl"[\s\S]*?<target state=")needs-translation("><\/target>)/, '$1translated">Une note avec un <bpt id="1">[</bpt>lien<ept id="1">](https://example.org/n)</ept>.</target>');
+      .replace(
+        /(<trans-unit id="[^"]*#c-inline"[\s\S]*?<target state=")needs-translation("><\/target>)/,
+        '$1translated">Le CESE soutient<ph id="2"/> <bpt id="4"/>ceci<ept id="4"/> <bpt id="1"/>fortement<ept id="1"/>, voir <ph id="3"></ph>.</target>',
+      )
+      .replace(
+        /(<trans-unit id="[^"]*#\^inl"[\s\S]*?<target state=")needs-translation("><\/target>)/,
+        '$1translated">Une note avec un <bpt id="1">[</bpt>lien<ept id="1">](https://example.org/n)</ept>.</target>',
+      );
     // Every other unit: "FR " and the source, tags and all.
-    writeFileSync(out, filled.replace(/<source>((?:(?!<\/source>)[\s\S])*)<\/source>(\s*)<target state="needs-translation"><\/target>/g, (_, source: string, space: string) => `<source>${source}</source>${space}<target state="translated">FR ${source}</target>`));
+    writeFileSync(
+      out,
+      filled.replace(
+        /<source>((?:(?!<\/source>)[\s\S])*)<\/source>(\s*)<target state="needs-translation"><\/target>/g,
+        (_, source: string, space: string) => `<source>${source}</source>${space}<target state="translated">FR ${source}</target>`,
+      ),
+    );
     const imported = await runMain(['translate', 'import', out, '--opinion', dir]);
     expect(imported.code, imported.stdout).toBe(0);
     const fr = readFileSync(join(dir, 'text', 'fr', '01-conclusions-and-recommendations.md'), 'utf8');
@@ -68,7 +93,9 @@ describe('opinion translate: inline codes round trip', () => {
     expect(fr).toContain('[^inl]: Une note avec un [lien](https://example.org/n).');
     // The second export shows the translation with the source's ids.
     expect((await runMain(['translate', 'export', dir, '--to', 'fr', '--out', out])).code).toBe(0);
-    expect(readFileSync(out, 'utf8')).toContain('<target state="translated">Le CESE soutient<ph id="2" ctype="x-footnote-call">[^inl]</ph> <bpt id="4" ctype="bold">**</bpt>ceci<ept id="4">**</ept>');
+    expect(readFileSync(out, 'utf8')).toContain(
+      '<target state="translated">Le CESE soutient<ph id="2" ctype="x-footnote-call">[^inl]</ph> <bpt id="4" ctype="bold">**</bpt>ceci<ept id="4">**</ept>',
+    );
     const build = await buildOpinion(dir, { langs: ['fr'] });
     expect(build.files.flatMap((f) => f.messages.filter((m) => m.fatal).map((m) => `${f.path}:${m.line}:${m.column} ${m.reason}`))).toEqual([]);
     expect(build.renders[0]!.markdown).toMatch(/Le CESE soutient\[\^1\] \*\*ceci\*\* \*fortement\*/);
@@ -79,7 +106,10 @@ describe('opinion translate: inline codes round trip', () => {
     const out = join(root, 'bad.xlf');
     await runMain(['translate', 'export', dir, '--to', 'fr', '--out', out]);
     const bad = readFileSync(out, 'utf8')
-      .replace(/(<trans-unit id="[^"]*#c-inline"[\s\S]*?<target state=")needs-translation("><\/target>)/, '$1translated">Le CESE<ph id="9"/> <ept id="1"/>x<bpt id="1"/> <bpt id="4"/>ceci</target>')
+      .replace(
+        /(<trans-unit id="[^"]*#c-inline"[\s\S]*?<target state=")needs-translation("><\/target>)/,
+        '$1translated">Le CESE<ph id="9"/> <ept id="1"/>x<bpt id="1"/> <bpt id="4"/>ceci</target>',
+      )
       .replace(/(<trans-unit id="[^"]*#\^inl"[\s\S]*?<target state=")needs-translation("><\/target>)/, '$1translated">Une <g id="1">note</g>.</target>');
     writeFileSync(out, bad);
     const run = await runMain(['translate', 'import', out, '--opinion', dir]);

@@ -88,7 +88,24 @@ describe('the packed package, installed outside the repository', () => {
   }, 300_000);
 
   it('rapporteur: init → validate → build → Word and PDF', () => {
-    const init = opinion(['init', 'opinions/platform-work', '--reference', 'SOC/812', '--title', 'Platform work', '--kind', 'own-initiative', '--legal-basis', 'Rule 52(2) of the Rules of Procedure', '--rapporteur', 'Jane DOE', '--decision-date', '2026-01-21', '--version-date', '2026-02-01']);
+    const init = opinion([
+      'init',
+      'opinions/platform-work',
+      '--reference',
+      'SOC/812',
+      '--title',
+      'Platform work',
+      '--kind',
+      'own-initiative',
+      '--legal-basis',
+      'Rule 52(2) of the Rules of Procedure',
+      '--rapporteur',
+      'Jane DOE',
+      '--decision-date',
+      '2026-01-21',
+      '--version-date',
+      '2026-02-01',
+    ]);
     expect(init.stderr).toBe('');
     expect(init.status).toBe(0);
     // The schema links point to the published schemas, not into node_modules.
@@ -110,7 +127,10 @@ describe('the packed package, installed outside the repository', () => {
 
   it('secretariat: diff between folders and between git revisions → Word redline and amendment sheet', () => {
     cpSync(join(user, 'opinions', 'platform-work'), join(user, 'opinions', 'platform-work-v2'), { recursive: true });
-    appendFileSync(join(user, 'opinions', 'platform-work-v2', 'text', 'en', '02-general-comments.md'), '\n{#g-added} The Committee adds this point for the section meeting.\n');
+    appendFileSync(
+      join(user, 'opinions', 'platform-work-v2', 'text', 'en', '02-general-comments.md'),
+      '\n{#g-added} The Committee adds this point for the section meeting.\n',
+    );
     const folders = opinion(['diff', 'opinions/platform-work', 'opinions/platform-work-v2', '--out', 'redline.docx', '--quiet']);
     expect(folders.stderr).toBe('');
     expect(folders.status).toBe(1);
@@ -119,7 +139,11 @@ describe('the packed package, installed outside the repository', () => {
     expect(sheet.status).toBe(1);
     expect(existsSync(join(user, 'amendments.docx'))).toBe(true);
 
-    const git = (...args: string[]) => expect(run('git', args, user, { GIT_AUTHOR_NAME: 'S', GIT_AUTHOR_EMAIL: 's@example.org', GIT_COMMITTER_NAME: 'S', GIT_COMMITTER_EMAIL: 's@example.org' }).status).toBe(0);
+    const git = (...args: string[]) =>
+      expect(
+        run('git', args, user, { GIT_AUTHOR_NAME: 'S', GIT_AUTHOR_EMAIL: 's@example.org', GIT_COMMITTER_NAME: 'S', GIT_COMMITTER_EMAIL: 's@example.org' })
+          .status,
+      ).toBe(0);
     writeFileSync(join(user, '.gitignore'), 'node_modules/\nbuild/\n');
     git('init', '--quiet');
     git('add', '.');
@@ -149,8 +173,15 @@ describe('the packed package, installed outside the repository', () => {
     const config = (skipLibCheck: boolean) =>
       JSON.stringify({
         compilerOptions: {
-          target: 'ES2023', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2023'], types: ['node'],
-          typeRoots: [join(ROOT, 'node_modules', '@types')], strict: true, noEmit: true, skipLibCheck,
+          target: 'ES2023',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          lib: ['ES2023'],
+          types: ['node'],
+          typeRoots: [join(ROOT, 'node_modules', '@types')],
+          strict: true,
+          noEmit: true,
+          skipLibCheck,
         },
         files: ['check.ts'],
       });
@@ -161,7 +192,13 @@ describe('the packed package, installed outside the repository', () => {
     expect(loose.status).toBe(0);
     // Checking the library's declarations too: they need docx's types, an optional peer dependency.
     writeFileSync(join(user, 'tsconfig.json'), config(false));
-    expect(run('npm', ['install', '--save-dev', '--prefer-offline', `docx@${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).peerDependencies.docx}`], user).status).toBe(0);
+    expect(
+      run(
+        'npm',
+        ['install', '--save-dev', '--prefer-offline', `docx@${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).peerDependencies.docx}`],
+        user,
+      ).status,
+    ).toBe(0);
     const strict = run(process.execPath, [tsc, '-p', user], user);
     expect(strict.stdout + strict.stderr).toBe('');
     expect(strict.status).toBe(0);

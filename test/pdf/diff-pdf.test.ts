@@ -36,7 +36,9 @@ describe('opinion diff --out FILE.pdf', () => {
     expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
     const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
     expect(pages).toBeGreaterThan(1);
-    const text = tool('pdftotext', ['-layout', file, '-']).split('\f').filter((page) => page.trim() !== '');
+    const text = tool('pdftotext', ['-layout', file, '-'])
+      .split('\f')
+      .filter((page) => page.trim() !== '');
     expect(text).toHaveLength(pages);
     text.forEach((page, i) => expect(page).toMatch(new RegExp(`\\b${i + 1}/${pages}\\s*$`)));
     const all = text.join('\n').replace(/\s+/g, ' ');

@@ -73,11 +73,15 @@ describe('opinion build --to pdf', () => {
   it('without LibreOffice: one line saying what to install, exit 2, nothing written', () => {
     const none = mkdtempSync(join(tmpdir(), 'opinion-pdf-'));
     try {
-      const run = runBin(['build', join(ROOT, 'opinions', 'see-migrants'), '--to', 'pdf', '--out', join(none, 'build')], { env: { OPINION_SOFFICE: join(none, 'no-soffice') } });
+      const run = runBin(['build', join(ROOT, 'opinions', 'see-migrants'), '--to', 'pdf', '--out', join(none, 'build')], {
+        env: { OPINION_SOFFICE: join(none, 'no-soffice') },
+      });
       expect(run.code).toBe(2);
       expect(run.stdout).toBe('');
       expect(run.stderr.split('\n')).toHaveLength(2);
-      expect(run.stderr).toMatch(/^opinion: cannot write PDF: LibreOffice, which prints the Word draft to PDF, is not installed; install it \(Debian\/Ubuntu: `apt-get install libreoffice-writer`/);
+      expect(run.stderr).toMatch(
+        /^opinion: cannot write PDF: LibreOffice, which prints the Word draft to PDF, is not installed; install it \(Debian\/Ubuntu: `apt-get install libreoffice-writer`/,
+      );
       expect(existsSync(join(none, 'build'))).toBe(false);
     } finally {
       rmSync(none, { recursive: true, force: true });
@@ -85,13 +89,22 @@ describe('opinion build --to pdf', () => {
   });
 
   it('replaces the clock in the PDF by the document date, keeping every byte offset', () => {
-    const raw = Buffer.from('%PDF-1.6\n<</CreationDate(D:20261206150639Z\')>>\ntrailer\n<</ID [ <EC5F229FB4E2099595C75AA1325043F2>\n<EC5F229FB4E2099595C75AA1325043F2> ]\n/DocChecksum /6F23DA24B182B28E860BFC897EEB87BA\n>>\n', 'latin1');
+    const raw = Buffer.from(
+      "%PDF-1.6\n<</CreationDate(D:20261206150639Z')>>\ntrailer\n<</ID [ <EC5F229FB4E2099595C75AA1325043F2>\n<EC5F229FB4E2099595C75AA1325043F2> ]\n/DocChecksum /6F23DA24B182B28E860BFC897EEB87BA\n>>\n",
+      'latin1',
+    );
     const fixed = Buffer.from(deterministicPdf(raw, '2018-04-10')).toString('latin1');
     expect(fixed.length).toBe(raw.length);
     expect(fixed).toContain("/CreationDate(D:20180410000000Z')");
     expect(fixed).not.toContain('EC5F229F');
     expect(fixed).not.toContain('6F23DA24');
-    const later = Buffer.from(raw.toString('latin1').replace('20261206150639', '20270101120000').replace(/EC5F229FB4E2099595C75AA1325043F2/g, '00112233445566778899AABBCCDDEEFF'), 'latin1');
+    const later = Buffer.from(
+      raw
+        .toString('latin1')
+        .replace('20261206150639', '20270101120000')
+        .replace(/EC5F229FB4E2099595C75AA1325043F2/g, '00112233445566778899AABBCCDDEEFF'),
+      'latin1',
+    );
     expect(Buffer.from(deterministicPdf(later, '2018-04-10')).toString('latin1')).toBe(fixed);
   });
 });

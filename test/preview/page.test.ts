@@ -3,10 +3,11 @@ import { expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { errorPage, RELOAD_SCRIPT, withReloadChannel } from '../../src/preview/index.js';
 
-const page = (policy: string) => `<!doctype html>\n<html lang="en">\n<head>\n<meta http-equiv="Content-Security-Policy" content="${policy}">\n<title>t</title>\n</head>\n<body><p>x</p></body>\n</html>\n`;
+const page = (policy: string) =>
+  `<!doctype html>\n<html lang="en">\n<head>\n<meta http-equiv="Content-Security-Policy" content="${policy}">\n<title>t</title>\n</head>\n<body><p>x</p></body>\n</html>\n`;
 const hash = `'sha256-${createHash('sha256').update(RELOAD_SCRIPT).digest('base64')}'`;
 
-it('adds script-src (the script\'s hash) and connect-src \'self\' to the policy, and the script before </head>', () => {
+it("adds script-src (the script's hash) and connect-src 'self' to the policy, and the script before </head>", () => {
   const html = withReloadChannel(page('default-src &#x27;none&#x27;; style-src &#x27;unsafe-inline&#x27;'));
   expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; script-src ${hash}; connect-src 'self'"`);
   expect(html).toContain(`<script>${RELOAD_SCRIPT}</script>\n</head>`);

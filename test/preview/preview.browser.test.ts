@@ -72,7 +72,9 @@ describe.skipIf(skipWithout(hasChromium))('opinion preview in Chromium', () => {
     // A mistake: the page shows it with its place, and so does the terminal.
     const good = readFileSync(meta, 'utf8');
     writeFileSync(meta, good.replace(/^language: en\b/m, 'language: [en'));
-    await expect.poll(() => page.textContent('h1.preview-error').catch(() => null), { timeout: 20_000 }).toMatch(/^see-migrants: not built, \d+ errors? in the sources$/);
+    await expect
+      .poll(() => page.textContent('h1.preview-error').catch(() => null), { timeout: 20_000 })
+      .toMatch(/^see-migrants: not built, \d+ errors? in the sources$/);
     const report = await page.textContent('pre.preview-report');
     expect(report).toMatch(/opinion\.yaml\n\s+\d+:\d+/);
     expect(stderr).toMatch(/see-migrants: not built, \d+ errors? in the sources \(shown in the page\)/);

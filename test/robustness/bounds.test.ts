@@ -73,7 +73,9 @@ describe('bounded time and memory, no internal errors', () => {
     }
     const html = readFileSync(join(root, 'out-0', 'long-0', 'en', 'opinion.html'), 'utf8');
     expect(html).toContain('Note 4999.');
-    const rows = readFileSync(join(root, 'out-1', 'long-1', 'en', 'opinion.md'), 'utf8').split('\n').filter((line) => /^\| \*.*AMIF\)?\* +\| +20 % \|$/.test(line));
+    const rows = readFileSync(join(root, 'out-1', 'long-1', 'en', 'opinion.md'), 'utf8')
+      .split('\n')
+      .filter((line) => /^\| \*.*AMIF\)?\* +\| +20 % \|$/.test(line));
     // (the first row's AMIF is written out in full: the glossary expands an acronym at its first use)
     expect(rows).toHaveLength(10_000);
   }, 900_000);

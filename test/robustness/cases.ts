@@ -40,7 +40,10 @@ export const PATHOLOGICAL: MarkdownCase[] = [
       writeFileSync(path, readFileSync(path, 'utf8').replace(/^title:.*$/m, `title: "${'*_'.repeat(50_000)}"`));
     },
   },
-  { name: 'YAML flow nested 20,000 deep', apply: (dir) => writeFileSync(join(dir, 'glossary.yaml'), 'glossary: ' + '['.repeat(20_000) + ']'.repeat(20_000) + '\n') },
+  {
+    name: 'YAML flow nested 20,000 deep',
+    apply: (dir) => writeFileSync(join(dir, 'glossary.yaml'), 'glossary: ' + '['.repeat(20_000) + ']'.repeat(20_000) + '\n'),
+  },
   { name: 'YAML block sequence nested 3,000 deep', apply: (dir) => writeFileSync(join(dir, 'glossary.yaml'), 'glossary:\n  ' + '- '.repeat(3_000) + 'x\n') },
   {
     name: 'a plural rule that backtracks catastrophically',
@@ -64,7 +67,11 @@ export const LONG: MarkdownCase[] = [
   {
     name: 'a chapter of 1,500 points',
     apply: addToChapter(
-      Array.from({ length: 1_500 }, (_, i) => `{#p-l${i}} The Committee *considers* that social economy enterprises, as set out in [the report](https://example.org/${i}), need **access** to finance; point ${i}.`).join('\n\n'),
+      Array.from(
+        { length: 1_500 },
+        (_, i) =>
+          `{#p-l${i}} The Committee *considers* that social economy enterprises, as set out in [the report](https://example.org/${i}), need **access** to finance; point ${i}.`,
+      ).join('\n\n'),
     ),
   },
 ];

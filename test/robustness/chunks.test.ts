@@ -45,7 +45,12 @@ const MIXED = [
 
 describe('parsing Markdown in pieces', () => {
   it('gives the same tree as one parse, on every Markdown file of the project', () => {
-    const files = [...markdownFiles(join(ROOT, 'opinions')), ...markdownFiles(join(ROOT, 'test')), ...markdownFiles(join(ROOT, 'docs')), ...markdownFiles(join(ROOT, 'templates'))];
+    const files = [
+      ...markdownFiles(join(ROOT, 'opinions')),
+      ...markdownFiles(join(ROOT, 'test')),
+      ...markdownFiles(join(ROOT, 'docs')),
+      ...markdownFiles(join(ROOT, 'templates')),
+    ];
     expect(files.length).toBeGreaterThan(20);
     for (const file of files) {
       const text = readFileSync(file, 'utf8');

@@ -27,7 +27,12 @@ export interface Outcome {
 
 export function run(
   args: string[],
-  options: { cwd?: string; killAfter?: number; heapMb?: number; /** Called once started, with a way to SIGKILL the run. */ control?: (kill: () => void) => void } = {},
+  options: {
+    cwd?: string;
+    killAfter?: number;
+    heapMb?: number /** Called once started, with a way to SIGKILL the run. */;
+    control?: (kill: () => void) => void;
+  } = {},
 ): Promise<Outcome> {
   return new Promise((done) => {
     const started = Date.now();
@@ -53,7 +58,17 @@ export function run(
 }
 
 /** Words that only an engine says: never shown to a user. */
-const ENGINE_WORDS = [/internal error/i, /Maximum call stack/i, /heap out of memory/i, /RangeError/, /TypeError/, /ReferenceError/, /\n\s+at .+:\d+:\d+\)?\n/, /Incorrect locale information/, /ENOENT|EEXIST|EPERM|EISDIR/];
+const ENGINE_WORDS = [
+  /internal error/i,
+  /Maximum call stack/i,
+  /heap out of memory/i,
+  /RangeError/,
+  /TypeError/,
+  /ReferenceError/,
+  /\n\s+at .+:\d+:\d+\)?\n/,
+  /Incorrect locale information/,
+  /ENOENT|EEXIST|EPERM|EISDIR/,
+];
 
 /** What every run must show, whatever the input: an exit code of 0, 1 or 2, within the bounds, in the user's words. */
 export function expectClean(outcome: Outcome, label = ''): void {

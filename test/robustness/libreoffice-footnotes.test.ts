@@ -43,7 +43,11 @@ describe.skipIf(skipWithout(hasSoffice))('a .docx saved by LibreOffice', () => {
     expect(built.code, built.stderr).toBe(0);
     const original = join(dir, 'out', 'see-migrants', 'en', 'opinion.docx');
     // A profile of its own, so that runs at the same time do not share LibreOffice's lock.
-    const saved = spawnSync('soffice', [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--convert-to', 'docx', '--outdir', join(dir, 'lo'), original], { timeout: 180_000 });
+    const saved = spawnSync(
+      'soffice',
+      [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--convert-to', 'docx', '--outdir', join(dir, 'lo'), original],
+      { timeout: 180_000 },
+    );
     expect(saved.status, String(saved.stderr)).toBe(0);
     const resaved = join(dir, 'lo', 'opinion.docx');
     const parts = unzipSync(readFileSync(resaved));
@@ -67,6 +71,7 @@ describe.skipIf(skipWithout(hasSoffice))('a .docx saved by LibreOffice', () => {
     expect(found[0]!.old).toContain('377 final');
     expect(found[0]!.new).toContain('378 final');
     // No change anywhere in the report has the same text on both sides.
-    for (const change of changes(diff.stdout)) if (change.old !== undefined && change.new !== undefined && change.element) expect(change.old, JSON.stringify(change)).not.toBe(change.new);
+    for (const change of changes(diff.stdout))
+      if (change.old !== undefined && change.new !== undefined && change.element) expect(change.old, JSON.stringify(change)).not.toBe(change.new);
   }, 300_000);
 });

@@ -21,27 +21,39 @@ function expectNoSecret(where: { path: string; bytes: Buffer }[], outputs: strin
 
 describe('nothing outside the opinion is read', () => {
   const cases: [string, (dir: string, secret: string) => void][] = [
-    ['a slot file linked to a secret', (dir, secret) => {
-      mkdirSync(join(dir, 'slots'));
-      symlinkSync(secret, join(dir, 'slots', 'signature.md'));
-    }],
+    [
+      'a slot file linked to a secret',
+      (dir, secret) => {
+        mkdirSync(join(dir, 'slots'));
+        symlinkSync(secret, join(dir, 'slots', 'signature.md'));
+      },
+    ],
     ['a chapter linked to a secret', (dir, secret) => symlinkSync(secret, join(dir, 'text', 'en', '09-extra.md'))],
-    ['a language folder linked outside', (dir, secret) => {
-      mkdirSync(join(secret, '..', 'fr'));
-      writeFileSync(join(secret, '..', 'fr', '01-x.md'), `# ${SECRET}\n`);
-      symlinkSync(join(secret, '..', 'fr'), join(dir, 'text', 'fr'));
-    }],
+    [
+      'a language folder linked outside',
+      (dir, secret) => {
+        mkdirSync(join(secret, '..', 'fr'));
+        writeFileSync(join(secret, '..', 'fr', '01-x.md'), `# ${SECRET}\n`);
+        symlinkSync(join(secret, '..', 'fr'), join(dir, 'text', 'fr'));
+      },
+    ],
     ['a note linked to a secret', (dir, secret) => symlinkSync(secret, join(dir, 'notes', 'leak.md'))],
-    ['a label file linked to a secret', (dir, secret) => {
-      mkdirSync(join(dir, 'labels'));
-      symlinkSync(secret, join(dir, 'labels', 'en.yaml'));
-    }],
+    [
+      'a label file linked to a secret',
+      (dir, secret) => {
+        mkdirSync(join(dir, 'labels'));
+        symlinkSync(secret, join(dir, 'labels', 'en.yaml'));
+      },
+    ],
     ['template: ../secret', (dir) => appendFileSync(join(dir, 'opinion.yaml'), '\ntemplate: ../secret.md\n')],
     ['template: an absolute path', (dir, secret) => appendFileSync(join(dir, 'opinion.yaml'), `\ntemplate: ${secret}\n`)],
-    ['template: a link inside the opinion to outside', (dir, secret) => {
-      symlinkSync(secret, join(dir, 'template.md'));
-      appendFileSync(join(dir, 'opinion.yaml'), '\ntemplate: template.md\n');
-    }],
+    [
+      'template: a link inside the opinion to outside',
+      (dir, secret) => {
+        symlinkSync(secret, join(dir, 'template.md'));
+        appendFileSync(join(dir, 'opinion.yaml'), '\ntemplate: template.md\n');
+      },
+    ],
   ];
   for (const [what, make] of cases) {
     it(`refuses ${what}, at its place, and no byte of it reaches an output or a message`, async () => {
@@ -58,7 +70,10 @@ describe('nothing outside the opinion is read', () => {
         expect(outcome.code, outcome.stdout).toBe(1);
         expect(outcome.stdout).toMatch(/source\/outside/);
       }
-      expectNoSecret(allFiles(out), outcomes.flatMap((o) => [o.stdout, o.stderr]));
+      expectNoSecret(
+        allFiles(out),
+        outcomes.flatMap((o) => [o.stdout, o.stderr]),
+      );
     }, 60_000);
   }
 
@@ -102,7 +117,10 @@ describe('outputs never overwrite each other', () => {
     mkdirSync(join(root, 'b'));
     const a = copyBasic(join(root, 'a'), 'x');
     const b = copyBasic(join(root, 'b'), 'x');
-    for (const args of [['build', a, b], ['build', root]]) {
+    for (const args of [
+      ['build', a, b],
+      ['build', root],
+    ]) {
       const outcome = await run([...args, '--out', join(root, 'out')]);
       expectClean(outcome);
       expect(outcome.code).toBe(2);
@@ -136,39 +154,52 @@ function docx(document: string): Buffer {
     }),
   );
 }
-const BODY = (inner: string) => `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${inner}</w:body></w:document>`;
+const BODY = (inner: string) =>
+  `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${inner}</w:body></w:document>`;
 
 describe('hostile Word files', () => {
   const cases: [string, () => Buffer, RegExp][] = [
-    ['an entry that inflates beyond its declared size', () => {
-      const zip = docx(BODY('<w:p><w:r><w:t>' + 'a'.repeat(2_000_000) + '</w:t></w:r></w:p>'));
-      // Declare 40,000 bytes in both headers, as a lying zip bomb does.
-      for (let at = zip.indexOf(Buffer.from('PK\u0001\u0002')); at !== -1; at = zip.indexOf(Buffer.from('PK\u0001\u0002'), at + 4)) {
-        if (zip.toString('latin1', at + 46, at + 46 + 17) === 'word/document.xml') zip.writeUInt32LE(40_000, at + 24);
-      }
-      return zip;
-    }, /inflates to more than the 40,000 bytes it declares/],
-    ['a part that fails its CRC check', () => {
-      const zip = docx(BODY('<w:p><w:r><w:t>Hello</w:t></w:r></w:p>'));
-      for (let at = zip.indexOf(Buffer.from('PK\u0001\u0002')); at !== -1; at = zip.indexOf(Buffer.from('PK\u0001\u0002'), at + 4)) {
-        if (zip.toString('latin1', at + 46, at + 46 + 17) === 'word/document.xml') zip.writeUInt32LE(0xdeadbeef, at + 16);
-      }
-      return zip;
-    }, /fails its CRC check/],
-    ['a part named twice', () => {
-      const zip = docx(BODY('<w:p><w:r><w:t>Hello</w:t></w:r></w:p>'));
-      // Rename [Content_Types].xml's entry (same length names are not needed: patch the central name to a duplicate).
-      const name = Buffer.from('[Content_Types].xml');
-      const twin = Buffer.from('word/document.xml\u0000\u0000');
-      void twin;
-      const at = zip.indexOf(name, zip.indexOf(Buffer.from('PK\u0001\u0002')));
-      // Same length as "word/document.xml" is 17; "[Content_Types].xml" is 19: write "word/document.xml" and shorten the name length.
-      Buffer.from('word/document.xml').copy(zip, at);
-      zip.writeUInt16LE(17, at - 46 + 28);
-      // Keep the directory walkable: the two freed bytes become extra field length.
-      zip.writeUInt16LE(zip.readUInt16LE(at - 46 + 30) + 2, at - 46 + 30);
-      return zip;
-    }, /holds `word\/document.xml` twice/],
+    [
+      'an entry that inflates beyond its declared size',
+      () => {
+        const zip = docx(BODY('<w:p><w:r><w:t>' + 'a'.repeat(2_000_000) + '</w:t></w:r></w:p>'));
+        // Declare 40,000 bytes in both headers, as a lying zip bomb does.
+        for (let at = zip.indexOf(Buffer.from('PK\u0001\u0002')); at !== -1; at = zip.indexOf(Buffer.from('PK\u0001\u0002'), at + 4)) {
+          if (zip.toString('latin1', at + 46, at + 46 + 17) === 'word/document.xml') zip.writeUInt32LE(40_000, at + 24);
+        }
+        return zip;
+      },
+      /inflates to more than the 40,000 bytes it declares/,
+    ],
+    [
+      'a part that fails its CRC check',
+      () => {
+        const zip = docx(BODY('<w:p><w:r><w:t>Hello</w:t></w:r></w:p>'));
+        for (let at = zip.indexOf(Buffer.from('PK\u0001\u0002')); at !== -1; at = zip.indexOf(Buffer.from('PK\u0001\u0002'), at + 4)) {
+          if (zip.toString('latin1', at + 46, at + 46 + 17) === 'word/document.xml') zip.writeUInt32LE(0xdeadbeef, at + 16);
+        }
+        return zip;
+      },
+      /fails its CRC check/,
+    ],
+    [
+      'a part named twice',
+      () => {
+        const zip = docx(BODY('<w:p><w:r><w:t>Hello</w:t></w:r></w:p>'));
+        // Rename [Content_Types].xml's entry (same length names are not needed: patch the central name to a duplicate).
+        const name = Buffer.from('[Content_Types].xml');
+        const twin = Buffer.from('word/document.xml\u0000\u0000');
+        void twin;
+        const at = zip.indexOf(name, zip.indexOf(Buffer.from('PK\u0001\u0002')));
+        // Same length as "word/document.xml" is 17; "[Content_Types].xml" is 19: write "word/document.xml" and shorten the name length.
+        Buffer.from('word/document.xml').copy(zip, at);
+        zip.writeUInt16LE(17, at - 46 + 28);
+        // Keep the directory walkable: the two freed bytes become extra field length.
+        zip.writeUInt16LE(zip.readUInt16LE(at - 46 + 30) + 2, at - 46 + 30);
+        return zip;
+      },
+      /holds `word\/document.xml` twice/,
+    ],
     ['XML nested 100,000 deep', () => docx(BODY('<w:p>'.repeat(100_000) + '</w:p>'.repeat(100_000))), /nests elements more than 200 deep/],
     ['a part larger than the limit', () => docx(BODY('<w:p><w:r><w:t>x</w:t></w:r></w:p>'.repeat(500_000))), /more than the 6 MB a Word draft's part may have/],
   ];

@@ -17,10 +17,14 @@ it('rebuilds after every kind of save, rename-saves included', async () => {
   const controller = new AbortController();
   let rebuilds = 0;
   let wake: () => void = () => undefined;
-  const watching = watchOpinions([dir], async () => {
-    rebuilds++;
-    wake();
-  }, { signal: controller.signal, debounce: 30 });
+  const watching = watchOpinions(
+    [dir],
+    async () => {
+      rebuilds++;
+      wake();
+    },
+    { signal: controller.signal, debounce: 30 },
+  );
   await new Promise((done) => setTimeout(done, 150));
   const chapter = join(dir, 'text', 'en', '01-conclusions-and-recommendations.md');
   const meta = join(dir, 'opinion.yaml');
@@ -28,24 +32,36 @@ it('rebuilds after every kind of save, rename-saves included', async () => {
   const saves: [string, () => void][] = [
     ['sed -i', () => execFileSync('sed', ['-i', `s/$/ /`, chapter])],
     ['perl -pi', () => execFileSync('perl', ['-pi', '-e', 's/ $//', chapter])],
-    ['safe write (temp + rename)', () => {
-      writeFileSync(`${chapter}.tmp-save`, readFileSync(chapter, 'utf8') + `\n{#c-x${++n}} A point.\n`);
-      renameSync(`${chapter}.tmp-save`, chapter);
-    }],
-    ['vim-style (backup~ then write)', () => {
-      renameSync(meta, `${meta}~`);
-      writeFileSync(meta, readFileSync(`${meta}~`, 'utf8') + '\n');
-    }],
+    [
+      'safe write (temp + rename)',
+      () => {
+        writeFileSync(`${chapter}.tmp-save`, readFileSync(chapter, 'utf8') + `\n{#c-x${++n}} A point.\n`);
+        renameSync(`${chapter}.tmp-save`, chapter);
+      },
+    ],
+    [
+      'vim-style (backup~ then write)',
+      () => {
+        renameSync(meta, `${meta}~`);
+        writeFileSync(meta, readFileSync(`${meta}~`, 'utf8') + '\n');
+      },
+    ],
     ['in place', () => writeFileSync(chapter, readFileSync(chapter, 'utf8') + '\n')],
     ['sed -i again', () => execFileSync('sed', ['-i', `s/ $//`, chapter])],
-    ['new folder, then a file in it', () => {
-      mkdirSync(join(dir, 'slots'), { recursive: true });
-    }],
-    ['rename-save in the new folder', () => {
-      writeFileSync(join(dir, 'slots', '.signature.md.swp'), 'x');
-      writeFileSync(join(dir, 'slots', 'x.tmp'), 'Signed.\n');
-      renameSync(join(dir, 'slots', 'x.tmp'), join(dir, 'slots', 'signature.md'));
-    }],
+    [
+      'new folder, then a file in it',
+      () => {
+        mkdirSync(join(dir, 'slots'), { recursive: true });
+      },
+    ],
+    [
+      'rename-save in the new folder',
+      () => {
+        writeFileSync(join(dir, 'slots', '.signature.md.swp'), 'x');
+        writeFileSync(join(dir, 'slots', 'x.tmp'), 'Signed.\n');
+        renameSync(join(dir, 'slots', 'x.tmp'), join(dir, 'slots', 'signature.md'));
+      },
+    ],
   ];
   const missed: string[] = [];
   for (const [name, save] of saves) {

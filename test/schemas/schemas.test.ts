@@ -253,13 +253,12 @@ describe('invalid documents', () => {
     expect(errorsOf('hearings', { hearings: [{ id: 'h-rome', date: '2018-03-09' }] })).toMatchObject([
       { keyword: 'required', instancePath: '/hearings/0', params: { missingProperty: 'speakers' } },
     ]);
-    expect(errorsOf('glossary', { glossary: [{ id: 'g-see', term: 'SEE', kind: 'abbreviation' }] }).map((e) => e.keyword).sort()).toEqual([
-      'enum',
-      'required',
-    ]);
-    expect(errorsOf('principles', { principles: [{ id: 'p-a', text: 'x' }] })).toMatchObject([
-      { keyword: 'required', params: { missingProperty: 'title' } },
-    ]);
+    expect(
+      errorsOf('glossary', { glossary: [{ id: 'g-see', term: 'SEE', kind: 'abbreviation' }] })
+        .map((e) => e.keyword)
+        .sort(),
+    ).toEqual(['enum', 'required']);
+    expect(errorsOf('principles', { principles: [{ id: 'p-a', text: 'x' }] })).toMatchObject([{ keyword: 'required', params: { missingProperty: 'title' } }]);
   });
 
   it('requires the top-level list key of each list file', () => {

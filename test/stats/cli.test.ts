@@ -34,7 +34,12 @@ describe('opinion stats (in-process)', () => {
     const lines = run.stdout.split('\n');
     expect(lines).toContain('Text (en) — counted on the sources, not on the rendered draft: acronyms not spelled out');
     expect(lines.find((l) => l.startsWith('1  Conclusions'))!.split(/\s{2,}/)).toEqual(['1', 'Conclusions', '137', '115', '26', '4', '2']);
-    expect(lines.find((l) => l.trim().startsWith('Total'))!.trim().split(/\s{2,}/)).toEqual(['Total', '266', '232', '45', '7', '2']);
+    expect(
+      lines
+        .find((l) => l.trim().startsWith('Total'))!
+        .trim()
+        .split(/\s{2,}/),
+    ).toEqual(['Total', '266', '232', '45', '7', '2']);
     expect(lines).toContain('Length: 232 of 18,000 characters without spaces (1 %), within the limit');
     expect(lines.find((l) => l.startsWith('member-states'))!.split(/\s{2,}/)).toEqual(['member-states', '1', '0', '1', '0', '2']);
     expect(lines.find((l) => l.startsWith('rec-b'))!.split(/\s{2,}/)).toEqual(['rec-b', '1.4', '●', '●', 'none']);
@@ -45,14 +50,30 @@ describe('opinion stats (in-process)', () => {
     const root = corpus(2);
     const run = await runMain(['stats', '.', '--format', 'table', '--quick'], { cwd: root });
     const lines = run.stdout.trimEnd().split('\n');
-    expect(lines[0]!.split(/\s{2,}/)).toEqual(['Opinion', 'Reference', 'Stage', 'Lang', 'No spaces', 'Of limit', 'Words', 'Points', 'Footnotes', 'Recs', 'Principles', 'Evidence', 'Readability']);
+    expect(lines[0]!.split(/\s{2,}/)).toEqual([
+      'Opinion',
+      'Reference',
+      'Stage',
+      'Lang',
+      'No spaces',
+      'Of limit',
+      'Words',
+      'Points',
+      'Footnotes',
+      'Recs',
+      'Principles',
+      'Evidence',
+      'Readability',
+    ]);
     expect(lines).toHaveLength(5);
     expect(lines[3]!.split(/\s{2,}/)).toEqual(['Total (2)', '464', '90', '14', '4', '4', '4', '2']);
   });
 
   it('exits 1 and reports on stderr an opinion that does not validate, counting the others', async () => {
     const root = corpus(1);
-    cpSync(writeOpinion({ 'opinion.yaml': 'reference: INT/900\ntitle: T\nkind: initiative\nlanguage: en\nstage: study-group\n' }, {}), join(root, 'broken'), { recursive: true });
+    cpSync(writeOpinion({ 'opinion.yaml': 'reference: INT/900\ntitle: T\nkind: initiative\nlanguage: en\nstage: study-group\n' }, {}), join(root, 'broken'), {
+      recursive: true,
+    });
     const run = await runMain(['stats', '.', '--format', 'json'], { cwd: root });
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout).totals.opinions).toBe(1);

@@ -19,10 +19,30 @@ describe('opinion stats, counted by hand', () => {
     expect(en.counted).toBe('sources');
     // Chapter 1: "Conclusions" 11/11/1, "The cat sat on the mat." 23/18/6, "Dogs run ." 10/8/2,
     // rec-a 62/51/12, rec-b 31/27/5; footnotes first referred to: fn-one and the citation of ev-one.
-    expect(en.chapters[0]).toEqual({ number: '1', id: 'conclusions', title: 'Conclusions', characters: 137, charactersNoSpaces: 115, words: 26, points: 4, headings: 0, footnotes: 2 });
+    expect(en.chapters[0]).toEqual({
+      number: '1',
+      id: 'conclusions',
+      title: 'Conclusions',
+      characters: 137,
+      charactersNoSpaces: 115,
+      words: 26,
+      points: 4,
+      headings: 0,
+      footnotes: 2,
+    });
     // Chapter 2: "Comments" 8/8/1, "Detail" 6/6/1, "See point 2.1.2 here." 21/18/4,
     // p-one "Inclusion SEEs include people." 30/27/4, p-two "Subsidiarity Decisions are taken locally." 41/37/5.
-    expect(en.chapters[1]).toEqual({ number: '2', id: 'comments', title: 'Comments', characters: 106, charactersNoSpaces: 96, words: 15, points: 3, headings: 1, footnotes: 0 });
+    expect(en.chapters[1]).toEqual({
+      number: '2',
+      id: 'comments',
+      title: 'Comments',
+      characters: 106,
+      charactersNoSpaces: 96,
+      words: 15,
+      points: 3,
+      headings: 1,
+      footnotes: 0,
+    });
     // "A note." 7/6/2 and the citation "Report, Eurostat" 16/15/2.
     expect(en.footnotes).toEqual({ characters: 23, charactersNoSpaces: 21, words: 4, count: 2 });
     expect(en.total).toEqual({ characters: 266, charactersNoSpaces: 232, words: 45, points: 7, headings: 1, footnotes: 2 });
@@ -65,10 +85,20 @@ describe('opinion stats, counted by hand', () => {
     expect(en.total.points).toBe(7);
   });
 
-  it('adds up a corpus in each opinion\'s original language', async () => {
+  it("adds up a corpus in each opinion's original language", async () => {
     const one = (await statsOfOpinion(writeOpinion(HAND_COUNTED, {}), { quick: true })).stats!;
     const report = statsReport([one, { ...one, name: 'copy' }]);
-    expect(report.totals).toEqual({ opinions: 2, charactersNoSpaces: 464, words: 90, points: 14, footnotes: 4, recommendations: 4, principles: 4, evidence: 2, overLimit: 0 });
+    expect(report.totals).toEqual({
+      opinions: 2,
+      charactersNoSpaces: 464,
+      words: 90,
+      points: 14,
+      footnotes: 4,
+      recommendations: 4,
+      principles: 4,
+      evidence: 2,
+      overLimit: 0,
+    });
   });
 
   it('leaves out an opinion that does not validate, with the reasons', async () => {
@@ -80,7 +110,7 @@ describe('opinion stats, counted by hand', () => {
 });
 
 describe('readability formulas, worked by hand', () => {
-  it('counts syllables with each language\'s heuristics', () => {
+  it("counts syllables with each language's heuristics", () => {
     const en = { the: 1, cat: 1, table: 2, made: 1, makes: 1, asked: 1, wanted: 2, places: 2, migrants: 2, integration: 4, people: 2 };
     for (const [word, count] of Object.entries(en)) expect(syllables(word, 'en'), word).toBe(count);
     expect(syllables('entreprise', 'fr')).toBe(3);
@@ -92,7 +122,14 @@ describe('readability formulas, worked by hand', () => {
 
   it('scores English with Flesch reading ease', () => {
     // 1 sentence, 6 words, 6 syllables: 206.835 − 1.015 × 6 − 84.6 × 1 = 116.145.
-    expect(readability(['The cat sat on the mat.'], 'en')).toMatchObject({ formula: 'flesch', score: 116.1, sentences: 1, words: 6, syllables: 6, band: 'very easy' });
+    expect(readability(['The cat sat on the mat.'], 'en')).toMatchObject({
+      formula: 'flesch',
+      score: 116.1,
+      sentences: 1,
+      words: 6,
+      syllables: 6,
+      band: 'very easy',
+    });
   });
 
   it('scores French with Kandel & Moles', () => {

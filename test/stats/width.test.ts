@@ -22,13 +22,17 @@ const longest = (text: string) => Math.max(...text.split('\n').map((line) => [..
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
 
 describe('stats tables and the terminal width', () => {
-  it.each([80, 100])('fit a terminal %i columns wide, with the same words', async (columns) => {
-    const piped = await stats(undefined, false);
-    const fitted = await stats(columns, true);
-    expect(longest(piped)).toBeGreaterThan(columns);
-    expect(longest(fitted)).toBeLessThanOrEqual(columns);
-    // Text is wrapped, not cut: every word of the citations and notes is still there (chapter titles may be shortened).
-    const citations = (text: string) => words(text.slice(text.indexOf('Readability over')));
-    expect(citations(fitted)).toEqual(citations(piped));
-  }, 60_000);
+  it.each([80, 100])(
+    'fit a terminal %i columns wide, with the same words',
+    async (columns) => {
+      const piped = await stats(undefined, false);
+      const fitted = await stats(columns, true);
+      expect(longest(piped)).toBeGreaterThan(columns);
+      expect(longest(fitted)).toBeLessThanOrEqual(columns);
+      // Text is wrapped, not cut: every word of the citations and notes is still there (chapter titles may be shortened).
+      const citations = (text: string) => words(text.slice(text.indexOf('Readability over')));
+      expect(citations(fitted)).toEqual(citations(piped));
+    },
+    60_000,
+  );
 });

@@ -38,7 +38,7 @@ const URLS = [
   'https://example.org/\n',
   'https://example.org/x\u0000',
   'https://-.org/',
-  'https://example.org/~user/(a)!$&\'*+,;=:@',
+  "https://example.org/~user/(a)!$&'*+,;=:@",
 ];
 
 describe('uri format', () => {

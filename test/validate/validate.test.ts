@@ -15,7 +15,9 @@ import { describeMessages, golden } from '../helpers.js';
 const fixtures = join(import.meta.dirname, 'fixtures');
 
 describe('validate fixtures', () => {
-  for (const name of readdirSync(fixtures).filter((n) => !n.endsWith('.txt')).sort()) {
+  for (const name of readdirSync(fixtures)
+    .filter((n) => !n.endsWith('.txt'))
+    .sort()) {
     it(name, async () => {
       const dir = join(fixtures, name);
       const { files } = await validateOpinion(dir);
@@ -32,7 +34,10 @@ function withoutSchemaLine(text: string): string {
 
 it('reports a schema link that does not resolve', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'opinion-link-'));
-  writeFileSync(join(dir, 'opinion.yaml'), readFileSync(join(fixtures, 'valid', 'opinion.yaml'), 'utf8').replace('opinion.schema.json', 'principles.schema.json'));
+  writeFileSync(
+    join(dir, 'opinion.yaml'),
+    readFileSync(join(fixtures, 'valid', 'opinion.yaml'), 'utf8').replace('opinion.schema.json', 'principles.schema.json'),
+  );
   const { files } = await validateOpinion(dir);
   expect(describeMessages(files, dir)).toBe(
     'opinion.yaml:1:33-1:75 warning source/schema-link Unexpected schema `../../../../schemas/principles.schema.json` for `opinion.yaml`, expected a path ending in `opinion.schema.json`\n',

@@ -30,7 +30,9 @@ describe('opinion build --to docx', () => {
     const refused = runBin(['build', 'opinions/see-migrants', '--to', 'docx', '--out', out]);
     expect(refused.code).toBe(1);
     expect(refused.stdout).toContain('see-migrants/en/opinion.docx');
-    expect(refused.stdout).toContain('Unexpected changes to a built file: it was edited by hand since the last build, and is not overwritten  build/hand-edited');
+    expect(refused.stdout).toContain(
+      'Unexpected changes to a built file: it was edited by hand since the last build, and is not overwritten  build/hand-edited',
+    );
     expect(readFileSync(docx).subarray(-14).toString()).toBe('edited in Word');
 
     const forced = runBin(['build', 'opinions/see-migrants', '--to', 'docx', '--out', out, '--force']);

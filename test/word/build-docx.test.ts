@@ -34,7 +34,10 @@ async function build(dir: string, options: BuildOptions = {}): Promise<Built> {
   return { markdown: render.markdown!, docx: render.docx!, xml };
 }
 
-const part = (built: Built, pattern: RegExp) => Object.entries(built.xml).filter(([name]) => pattern.test(name)).map(([, text]) => text);
+const part = (built: Built, pattern: RegExp) =>
+  Object.entries(built.xml)
+    .filter(([name]) => pattern.test(name))
+    .map(([, text]) => text);
 
 let en: Built;
 let fr: Built;

@@ -90,7 +90,10 @@ export function noteTexts(ast: unknown): string[] {
 }
 
 function normalise(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/^\d+(\.\d+)*\.?\s+/, '');
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\d+(\.\d+)*\.?\s+/, '');
 }
 
 /** Pandoc's JSON syntax tree of a Word or Markdown file. */

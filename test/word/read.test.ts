@@ -21,7 +21,8 @@ const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main
 const SIGNED = 'w:id="9" w:author="A" w:date="2018-04-10T00:00:00Z"';
 const RANGE_SIGNED = 'w:author="A" w:date="2018-04-10T00:00:00Z"';
 /** A paragraph of the one-level list `1.%1`, its paragraph mark's revision in `mark`. */
-const numbered = (runs: string, mark = '') => `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>${mark ? `<w:rPr>${mark}</w:rPr>` : ''}</w:pPr>${runs}</w:p>`;
+const numbered = (runs: string, mark = '') =>
+  `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>${mark ? `<w:rPr>${mark}</w:rPr>` : ''}</w:pPr>${runs}</w:p>`;
 const run = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
 const deletedRun = (text: string) => `<w:r><w:delText xml:space="preserve">${text}</w:delText></w:r>`;
 const deleted = (text: string) => `<w:del ${SIGNED}>${deletedRun(text)}</w:del>`;
@@ -30,7 +31,9 @@ const deleted = (text: string) => `<w:del ${SIGNED}>${deletedRun(text)}</w:del>`
 function listDocx(body: string): Uint8Array {
   const numbering = `<w:numbering ${W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="1.%1"/><w:suff w:val="space"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
   return zipSync({
-    '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>'),
+    '[Content_Types].xml': strToU8(
+      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
+    ),
     'word/document.xml': strToU8(`<w:document ${W}><w:body>${body}</w:body></w:document>`),
     'word/numbering.xml': strToU8(numbering),
   });
@@ -82,7 +85,8 @@ describe('readDocx', () => {
   it("numbers footnotes in reading order, whatever Word's ids: a file saved again by another editor reads the same", () => {
     const parts = unzipSync(readFileSync(join(FIXTURES, 'word-numbered.docx')));
     // LibreOffice, saving again, numbers the notes from 2: shift every id by 5.
-    const shift = (xml: string) => xml.replace(/(<w:footnote(?:Reference)? [^>]*?w:id=")(\d+)"/gu, (_, start: string, id: string) => `${start}${Number(id) > 0 ? Number(id) + 5 : id}"`);
+    const shift = (xml: string) =>
+      xml.replace(/(<w:footnote(?:Reference)? [^>]*?w:id=")(\d+)"/gu, (_, start: string, id: string) => `${start}${Number(id) > 0 ? Number(id) + 5 : id}"`);
     for (const name of ['word/document.xml', 'word/footnotes.xml']) parts[name] = strToU8(shift(strFromU8(parts[name]!)));
     expect(strFromU8(parts['word/document.xml']!)).toContain('w:footnoteReference w:id="6"');
     const resaved = readDocx(zipSync(parts), 'resaved.docx');
@@ -107,7 +111,10 @@ describe('readDocx', () => {
     const moveFrom = (text: string) => `<w:moveFrom ${SIGNED}><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:moveFrom>`;
     const moveTo = (inner: string) => `<w:moveTo ${SIGNED}>${inner}</w:moveTo>`;
     const body = [
-      numbered(`<w:moveFromRangeStart w:id="1" w:name="move1" ${RANGE_SIGNED}/>${moveFrom('Small enterprises lack funds.')}<w:moveFromRangeEnd w:id="1"/>`, `<w:moveFrom ${SIGNED}/>`),
+      numbered(
+        `<w:moveFromRangeStart w:id="1" w:name="move1" ${RANGE_SIGNED}/>${moveFrom('Small enterprises lack funds.')}<w:moveFromRangeEnd w:id="1"/>`,
+        `<w:moveFrom ${SIGNED}/>`,
+      ),
       numbered(run('First point.')),
       numbered(
         `<w:moveToRangeStart w:id="2" w:name="move1" ${RANGE_SIGNED}/>${moveTo(run('Small enterprises '))}<w:ins ${SIGNED}>${run('often ')}</w:ins>${moveTo(`<w:del ${SIGNED}>${deletedRun('lack')}</w:del>`)}<w:ins ${SIGNED}>${run('need')}</w:ins>${moveTo(run(' funds.'))}<w:moveToRangeEnd w:id="2"/>`,

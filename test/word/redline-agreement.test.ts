@@ -16,7 +16,22 @@ import { redlineModel, type TrackedParagraph } from '../../src/diff/format/word/
 const DIFF_FIXTURES = join(import.meta.dirname, '..', 'diff', 'fixtures');
 const OWN = join(import.meta.dirname, 'redline');
 const CASES = [
-  ...['added', 'deleted', 'modified', 'moved', 'moved-and-edited', 'renumbering-only', 'split', 'merged', 'footnotes', 'chapter-reordered', 'ids', 'unicode', 'redline', 'identical'].map((name) => join(DIFF_FIXTURES, name)),
+  ...[
+    'added',
+    'deleted',
+    'modified',
+    'moved',
+    'moved-and-edited',
+    'renumbering-only',
+    'split',
+    'merged',
+    'footnotes',
+    'chapter-reordered',
+    'ids',
+    'unicode',
+    'redline',
+    'identical',
+  ].map((name) => join(DIFF_FIXTURES, name)),
   ...['mixed', 'notes', 'moved-notes'].map((name) => join(OWN, name)),
 ];
 
@@ -36,7 +51,8 @@ function respace(markdown: string, variant: number): string {
 
 const changed = (paragraph: TrackedParagraph): boolean => paragraph.mark !== undefined || paragraph.runs.some((run) => run.revision !== undefined);
 const revised = (paragraphs: readonly TrackedParagraph[]): number[] => paragraphs.flatMap((paragraph, i) => (changed(paragraph) ? [i] : []));
-const kinds = (result: ReturnType<typeof diffDrafts>) => result.changes.map((change) => `${change.kind} ${change.old.map((s) => s.number)}→${change.new.map((s) => s.number)}`);
+const kinds = (result: ReturnType<typeof diffDrafts>) =>
+  result.changes.map((change) => `${change.kind} ${change.old.map((s) => s.number)}→${change.new.map((s) => s.number)}`);
 
 describe('the redline agrees with the change list', () => {
   for (const dir of CASES) {
@@ -70,7 +86,8 @@ describe('OJ-style numbers in the redline', () => {
   it('numbers the redline of OJ-style drafts (1.1.) with a trailing dot, as the drafts are numbered', async () => {
     const { redlineDocx } = await import('../../src/diff/format/word/index.js');
     const { unzipSync, strFromU8 } = await import('fflate');
-    const text = (word: string) => `## 1. Conclusions\n\n1.1. The EESC supports the ${word} proposal.\n\n1.2. The EESC calls on the Commission to act.\n\n## 2. General comments\n\n2.1. Cooperatives integrate people.\n`;
+    const text = (word: string) =>
+      `## 1. Conclusions\n\n1.1. The EESC supports the ${word} proposal.\n\n1.2. The EESC calls on the Commission to act.\n\n## 2. General comments\n\n2.1. Cooperatives integrate people.\n`;
     const old = parseMarkdownDraft(text('first'), 'old.md').draft;
     const neu = parseMarkdownDraft(text('second'), 'new.md').draft;
     expect([old.numbering, neu.numbering]).toEqual(['oj', 'oj']);

@@ -123,9 +123,22 @@ describe.skipIf(skipWithout(hasLibreOffice))('Word redline numbered by LibreOffi
 
   it('covers the cases of issue 15: a closing line after a deleted last point, a heading after a point moved away, no closing block, OJ numbering', () => {
     const names = CASES.map(([name]) => name);
-    expect(names).toEqual(expect.arrayContaining(['last-point-deleted', 'last-point-added', 'moved', 'chapter-reordered', 'no-closing-added', 'no-closing-deleted', 'oj-moved', 'word-converted']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'last-point-deleted',
+        'last-point-added',
+        'moved',
+        'chapter-reordered',
+        'no-closing-added',
+        'no-closing-deleted',
+        'oj-moved',
+        'word-converted',
+      ]),
+    );
     expect(styleOf(pairs.get('oj-moved')!)).toBe('oj');
     // The OJ fixture's points read `2.3.` after Accept All.
-    expect(views['oj-moved']!.accept).toContain("2.3. Cooperatives have a long history of integrating vulnerable people into work and into their local communities.");
+    expect(views['oj-moved']!.accept).toContain(
+      '2.3. Cooperatives have a long history of integrating vulnerable people into work and into their local communities.',
+    );
   });
 });

@@ -100,12 +100,16 @@ const LIBRARY = `<?xml version="1.0" encoding="UTF-8"?>
 function runOffice(work: string, args: string[], timeout: number): Promise<{ code: number | null; stderr: string; timedOut: boolean }> {
   return new Promise((resolve, reject) => {
     const profile = pathToFileURL(join(work, 'profile')).href;
-    const child = spawn(SOFFICE, [`-env:UserInstallation=${profile}`, '--headless', '--invisible', '--norestore', '--nolockcheck', '--nologo', '--nodefault', ...args], {
-      cwd: work,
-      env: { ...process.env, HOME: work },
-      detached: true,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      SOFFICE,
+      [`-env:UserInstallation=${profile}`, '--headless', '--invisible', '--norestore', '--nolockcheck', '--nologo', '--nodefault', ...args],
+      {
+        cwd: work,
+        env: { ...process.env, HOME: work },
+        detached: true,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     let stderr = '';
     let timedOut = false;
     child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
@@ -158,13 +162,15 @@ export async function libreOfficeViews(files: Record<string, Uint8Array>, timeou
     // A first start writes the profile; the macro then goes into its Standard library (a start over an incomplete profile would overwrite it).
     const init = await runOffice(work, ['--terminate_after_init'], timeout);
     const standard = join(work, 'profile', 'user', 'basic', 'Standard');
-    if (init.timedOut || !existsSync(standard)) throw new Error(`LibreOffice did not set up its profile (${init.timedOut ? 'timed out' : `exit ${init.code}`}): ${init.stderr}`);
+    if (init.timedOut || !existsSync(standard))
+      throw new Error(`LibreOffice did not set up its profile (${init.timedOut ? 'timed out' : `exit ${init.code}`}): ${init.stderr}`);
     writeFileSync(join(standard, 'OpinionTest.xba'), MODULE);
     writeFileSync(join(standard, 'script.xlb'), LIBRARY);
     const url = pathToFileURL(docs).href;
     const run = await runOffice(work, [`macro:///Standard.OpinionTest.Views("${url}")`], timeout);
     if (existsSync(join(docs, 'error.txt'))) throw new Error(`LibreOffice macro failed: ${readFileSync(join(docs, 'error.txt'), 'utf8').trim()}`);
-    if (run.timedOut || !existsSync(join(docs, 'done.txt'))) throw new Error(`LibreOffice did not finish (${run.timedOut ? 'timed out' : `exit ${run.code}`}): ${run.stderr}`);
+    if (run.timedOut || !existsSync(join(docs, 'done.txt')))
+      throw new Error(`LibreOffice did not finish (${run.timedOut ? 'timed out' : `exit ${run.code}`}): ${run.stderr}`);
     return Object.fromEntries(
       Object.keys(files).map((name) => [
         name,

@@ -16,7 +16,11 @@ function drafts(dir: string): { old: Draft; new: Draft } {
 
 /** A draft's body paragraphs as Word shows them: chapter titles, headings and points, each paragraph of a point. */
 export function draftParagraphs(draft: Draft): { number?: string; text: string }[] {
-  const split = (text: string) => text.split(/\n{2,}/u).map((p) => p.replace(/\s+/gu, ' ').trim()).filter(Boolean);
+  const split = (text: string) =>
+    text
+      .split(/\n{2,}/u)
+      .map((p) => p.replace(/\s+/gu, ' ').trim())
+      .filter(Boolean);
   return draft.chapters.flatMap((chapter) => [
     ...(chapter.title ? [chapter.number ? { number: chapter.number, text: chapter.title.replace(/\s+/gu, ' ').trim() } : { text: chapter.title }] : []),
     ...chapter.points.flatMap((point) => split(point.text).map((text, i) => (i === 0 && point.number ? { number: point.number, text } : { text }))),
@@ -44,16 +48,37 @@ export function draftMarked(draft: Draft, firstOnly = false): string[] {
     }
     return out + text.slice(at);
   };
-  const split = (text: string) => text.split(/\n{2,}/u).map(collapse).filter(Boolean);
-  return draft.chapters.flatMap((chapter) => [...(chapter.title ? [collapse(chapter.title)] : []), ...chapter.points.flatMap((point) => split(marked(point.text, point.notes ?? [])))]);
+  const split = (text: string) =>
+    text
+      .split(/\n{2,}/u)
+      .map(collapse)
+      .filter(Boolean);
+  return draft.chapters.flatMap((chapter) => [
+    ...(chapter.title ? [collapse(chapter.title)] : []),
+    ...chapter.points.flatMap((point) => split(marked(point.text, point.notes ?? []))),
+  ]);
 }
 
 const strip = (paragraphs: { number?: string; text: string }[]) => paragraphs.map(({ number, text }) => (number === undefined ? { text } : { number, text }));
 
 const FIXTURES = [
-  ...['added', 'deleted', 'modified', 'moved', 'moved-and-edited', 'renumbering-only', 'split', 'merged', 'header', 'footnotes', 'chapter-reordered', 'ids', 'unicode', 'word-converted', 'redline'].map(
-    (name) => [name, join(DIFF_FIXTURES, name)] as const,
-  ),
+  ...[
+    'added',
+    'deleted',
+    'modified',
+    'moved',
+    'moved-and-edited',
+    'renumbering-only',
+    'split',
+    'merged',
+    'header',
+    'footnotes',
+    'chapter-reordered',
+    'ids',
+    'unicode',
+    'word-converted',
+    'redline',
+  ].map((name) => [name, join(DIFF_FIXTURES, name)] as const),
   ...['mixed', 'notes', 'moved-notes'].map((name) => [name, join(import.meta.dirname, 'redline', name)] as const),
 ];
 
@@ -75,7 +100,9 @@ describe('redline model', () => {
     const pair = drafts(join(import.meta.dirname, 'redline', 'notes'));
     const model = redlineModel(diffDrafts(pair.old, pair.new), pair);
     const marks = model.body.flatMap((paragraph) => paragraph.runs.filter((run) => run.note));
-    const held = marks.flatMap((run) => (run.note && 'key' in run.note ? [{ revision: run.revision, text: acceptAll(run.note.footnote)[0]?.text ?? rejectAll(run.note.footnote)[0]?.text }] : []));
+    const held = marks.flatMap((run) =>
+      run.note && 'key' in run.note ? [{ revision: run.revision, text: acceptAll(run.note.footnote)[0]?.text ?? rejectAll(run.note.footnote)[0]?.text }] : [],
+    );
     expect(held).toEqual([
       { revision: undefined, text: 'Eurostat, Migrant integration statistics, 2019 edition.' },
       { revision: 'ins', text: 'Cooperatives Europe, "Camelot: a cooperative in Ferrara", June 2017.' },
@@ -90,7 +117,10 @@ describe('redline model', () => {
     ]);
     // The SPRAR footnote is called again: once in both versions, once in the new one only (Word's NOTEREF).
     const repeats = marks.flatMap((run) => (run.note && 'repeats' in run.note ? [{ revision: run.revision, number: run.note.number }] : []));
-    expect(repeats).toEqual([{ revision: undefined, number: '3' }, { revision: 'ins', number: '3' }]);
+    expect(repeats).toEqual([
+      { revision: undefined, number: '3' },
+      { revision: 'ins', number: '3' },
+    ]);
     // The footnote whose text changed is one footnote with its change tracked inside it.
     const eurostat = marks[0]?.note as { footnote: { runs: { text: string; revision?: string }[] }[] };
     expect(eurostat.footnote[0]?.runs.filter((run) => run.revision)).toEqual([

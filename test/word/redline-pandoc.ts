@@ -89,7 +89,7 @@ function blocksOf(blocks: readonly Node[], path: number[], out: ReadParagraph[],
 /** pandoc ≥ 2.10 tables: [attr, caption, colspecs, head, bodies, foot]. */
 function tableRows(table: Node, rows: string[][]): void {
   const [, , , head, bodies, foot] = table.c as [unknown, unknown, unknown, [unknown, Node[]], [unknown, unknown, Node[], Node[]][], [unknown, Node[]]];
-  const rowText = (row: Node) => ((row as unknown as [unknown, [unknown, unknown, unknown, unknown, Node[]][]])[1]).map((cell) => collapse(cellText(cell[4])));
+  const rowText = (row: Node) => (row as unknown as [unknown, [unknown, unknown, unknown, unknown, Node[]][]])[1].map((cell) => collapse(cellText(cell[4])));
   for (const row of head[1]) rows.push(rowText(row));
   for (const body of bodies) for (const row of [...body[2], ...body[3]]) rows.push(rowText(row));
   for (const row of foot[1]) rows.push(rowText(row));

@@ -58,7 +58,9 @@ function body(read: ReadParagraph[], draft: Draft, marked = false): string[] {
   const first = expected[0]?.text;
   const kept = read.filter((paragraph) => withoutLiteralNumber(paragraph) !== '');
   const start = Math.max(kept.map(withoutLiteralNumber).indexOf(first ?? ''), 0);
-  return kept.slice(start, start + expected.length).map((paragraph) => (marked ? withoutLiteralNumber({ ...paragraph, text: paragraph.marked }) : withoutLiteralNumber(paragraph)));
+  return kept
+    .slice(start, start + expected.length)
+    .map((paragraph) => (marked ? withoutLiteralNumber({ ...paragraph, text: paragraph.marked }) : withoutLiteralNumber(paragraph)));
 }
 
 const texts = (draft: Draft): string[] => draftParagraphs(draft).map((paragraph) => paragraph.text);
@@ -94,11 +96,17 @@ function expectMoves(xml: string, count: number): void {
   const expected = Array.from({ length: count }, (_, i) => `move${i + 1}`);
   expect(from.map((match) => match[2]).sort()).toEqual(expected);
   expect(to.map((match) => match[2]).sort()).toEqual(expected);
-  for (const [side, starts] of [['From', from], ['To', to]] as const) {
+  for (const [side, starts] of [
+    ['From', from],
+    ['To', to],
+  ] as const) {
     for (const start of starts) expect(xml).toContain(`<w:move${side}RangeEnd w:id="${start[1]}"/>`);
     for (const start of starts) {
       const range = xml.slice(xml.lastIndexOf('<w:p>', xml.indexOf(start[0])), xml.indexOf(`<w:move${side}RangeEnd w:id="${start[1]}"/>`));
-      const marks = range.split('<w:p>').slice(1).map((p) => /<w:pPr>.*?<w:rPr><w:(\w+) /u.exec(p)?.[1]);
+      const marks = range
+        .split('<w:p>')
+        .slice(1)
+        .map((p) => /<w:pPr>.*?<w:rPr><w:(\w+) /u.exec(p)?.[1]);
       expect(new Set(marks)).toEqual(new Set([`move${side}`]));
     }
   }
@@ -108,10 +116,37 @@ function expectMoves(xml: string, count: number): void {
   expect(new Set(ids).size).toBe(ids.length);
 }
 
-const CASES = ['added', 'deleted', 'modified', 'moved', 'moved-and-edited', 'renumbering-only', 'split', 'merged', 'header', 'footnotes', 'chapter-reordered', 'merged-across-deleted', 'split-across-added', 'typography', 'chapter-moved-with-notes', 'split-unedited', 'merged-unedited', 'replaced', 'last-point-added', 'last-point-deleted', 'no-closing-added', 'no-closing-deleted', 'oj-moved'];
+const CASES = [
+  'added',
+  'deleted',
+  'modified',
+  'moved',
+  'moved-and-edited',
+  'renumbering-only',
+  'split',
+  'merged',
+  'header',
+  'footnotes',
+  'chapter-reordered',
+  'merged-across-deleted',
+  'split-across-added',
+  'typography',
+  'chapter-moved-with-notes',
+  'split-unedited',
+  'merged-unedited',
+  'replaced',
+  'last-point-added',
+  'last-point-deleted',
+  'no-closing-added',
+  'no-closing-deleted',
+  'oj-moved',
+];
 
 describe.skipIf(skipWithout(hasPandoc))('Word redline read back by pandoc', () => {
-  for (const [name, dir] of [...CASES.map((name) => [name, join(DIFF_FIXTURES, name)] as const), ...['mixed', 'notes', 'moved-notes'].map((name) => [name, join(OWN_FIXTURES, name)] as const)]) {
+  for (const [name, dir] of [
+    ...CASES.map((name) => [name, join(DIFF_FIXTURES, name)] as const),
+    ...['mixed', 'notes', 'moved-notes'].map((name) => [name, join(OWN_FIXTURES, name)] as const),
+  ]) {
     it(`accept all gives the new text, reject all the old: ${name}`, async () => {
       const pair = markdownPair(dir);
       const { accepted, rejected } = expectBothVersions(await redline(pair, { author: 'Jane DOE', date: '2018-04-10' }), pair);
@@ -127,7 +162,10 @@ describe.skipIf(skipWithout(hasPandoc))('Word redline read back by pandoc', () =
     expect(xml).not.toMatch(/<w:(?:ins|del|moveFrom|moveTo) /u);
     // Nothing tracked: both views show the new spaces, the same words and footnotes as each version.
     const spaceless = (texts: string[]) => texts.map((text) => text.replace(/\s+(?=\[\^)/gu, ''));
-    for (const [view, draft] of [['accept', pair.new], ['reject', pair.old]] as const) {
+    for (const [view, draft] of [
+      ['accept', pair.new],
+      ['reject', pair.old],
+    ] as const) {
       const read = readWord(bytes, view).paragraphs;
       expect(body(read, draft)).toEqual(texts(draft));
       expect(spaceless(body(read, draft, true))).toEqual(spaceless(draftMarked(draft, true)));
@@ -166,24 +204,34 @@ describe.skipIf(skipWithout(hasPandoc))('Word redline read back by pandoc', () =
     const paragraphWith = (start: string): string => (files['word/document.xml'] as string).split('<w:p>').find((p) => p.includes(start)) ?? '';
 
     it('keeps a mark of both versions and tracks the changed footnote text inside the footnote', () => {
-      expect(paragraphWith('drivers of inclusion')).toMatch(/<w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="1"\/><\/w:r>/u);
+      expect(paragraphWith('drivers of inclusion')).toMatch(
+        /<w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="1"\/><\/w:r>/u,
+      );
       const footnote = (files['word/footnotes.xml'] as string).match(/<w:footnote w:id="1">.*?<\/w:footnote>/su)?.[0] ?? '';
       expect(footnote).toMatch(/<w:del w:id="\d+" w:author="Jane DOE" w:date="2018-04-10T00:00:00Z"><w:r><w:delText xml:space="preserve">2018<\/w:delText>/u);
       expect(footnote).toMatch(/<w:ins w:id="\d+" w:author="Jane DOE" w:date="2018-04-10T00:00:00Z"><w:r><w:t xml:space="preserve">2019<\/w:t>/u);
     });
 
     it('inserts the mark of a footnote added with new text inside the insertion, and deletes one deleted with old text', () => {
-      expect(paragraphWith('The Camelot cooperative')).toMatch(/<w:ins [^>]*><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="2"\/><\/w:r><\/w:ins>/u);
-      expect(paragraphWith('long history')).toMatch(/<w:del [^>]*><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="3"\/><\/w:r><\/w:del>/u);
+      expect(paragraphWith('The Camelot cooperative')).toMatch(
+        /<w:ins [^>]*><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="2"\/><\/w:r><\/w:ins>/u,
+      );
+      expect(paragraphWith('long history')).toMatch(
+        /<w:del [^>]*><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="3"\/><\/w:r><\/w:del>/u,
+      );
       expect(files['word/footnotes.xml']).toMatch(/<w:footnote w:id="2">.*?<w:ins [^>]*><w:r><w:t xml:space="preserve">Cooperatives Europe/su);
       expect(files['word/footnotes.xml']).toMatch(/<w:footnote w:id="3">.*?<w:del [^>]*><w:r><w:delText xml:space="preserve">S\. Zamagni/su);
     });
 
     it('calls a footnote again with a NOTEREF field to its first mark, inserted where the call is new', () => {
       const sprar = paragraphWith('The SPRAR system');
-      expect(sprar).toMatch(/<w:bookmarkStart w:name="_fnref4" w:id="\d+"\/><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="4"\/>/u);
+      expect(sprar).toMatch(
+        /<w:bookmarkStart w:name="_fnref4" w:id="\d+"\/><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="4"\/>/u,
+      );
       expect(sprar.match(/NOTEREF _fnref4 \\f \\h/gu)).toHaveLength(2);
-      expect(sprar).toMatch(/<w:ins [^>]*><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:fldChar w:fldCharType="begin"\/><w:instrText>NOTEREF _fnref4 \\f \\h<\/w:instrText><w:fldChar w:fldCharType="separate"\/><w:t xml:space="preserve">3<\/w:t>/u);
+      expect(sprar).toMatch(
+        /<w:ins [^>]*><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:fldChar w:fldCharType="begin"\/><w:instrText>NOTEREF _fnref4 \\f \\h<\/w:instrText><w:fldChar w:fldCharType="separate"\/><w:t xml:space="preserve">3<\/w:t>/u,
+      );
     });
 
     it('reads back, with Accept All, exactly the new footnotes and, with Reject All, the old ones', () => {
@@ -228,10 +276,14 @@ describe.skipIf(skipWithout(hasPandoc))('Word redline read back by pandoc', () =
     it('moves a footnote mark with its point and reads the footnotes right after Accept All and Reject All', async () => {
       const bytes = await redline(markdownPair(join(OWN_FIXTURES, 'moved-notes')), { author: 'Jane DOE', date: '2018-04-10' });
       const xml = parts(bytes)['word/document.xml'] as string;
-      expect(xml).toMatch(/<w:moveFrom [^>]*><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="\d+"\/><\/w:r><\/w:moveFrom>/u);
+      expect(xml).toMatch(
+        /<w:moveFrom [^>]*><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="\d+"\/><\/w:r><\/w:moveFrom>/u,
+      );
       expect(xml).toMatch(/<w:moveTo [^>]*><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="\d+"\/><\/w:r><\/w:moveTo>/u);
       // A further call of a footnote added by the edit is inserted with the words around it, beside the moved text.
-      expect(xml).toMatch(/<w:ins [^>]*><w:r><w:t xml:space="preserve">and for SPRAR projects<\/w:t><\/w:r><\/w:ins><w:ins [^>]*><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:fldChar w:fldCharType="begin"\/><w:instrText>NOTEREF/u);
+      expect(xml).toMatch(
+        /<w:ins [^>]*><w:r><w:t xml:space="preserve">and for SPRAR projects<\/w:t><\/w:r><\/w:ins><w:ins [^>]*><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:fldChar w:fldCharType="begin"\/><w:instrText>NOTEREF/u,
+      );
       const notes = (read: ReadParagraph[]) => read.map((paragraph) => paragraph.marked.match(/\[\^[^\]]*\]/gu) ?? []).flat();
       expect(notes(readWord(bytes, 'accept').paragraphs)).toContain('[^European Court of Auditors, Special report 3/2018.]');
       expect(notes(readWord(bytes, 'reject').paragraphs)).toContain('[^European Court of Auditors, Special report 2/2018.]');
@@ -270,7 +322,9 @@ describe.skipIf(skipWithout(hasPandoc))('Word redline read back by pandoc', () =
       const accepted = readWord(bytes, 'accept').paragraphs;
       const point = accepted.find((paragraph) => paragraph.text.includes('in the Ferrara area'));
       // English puts the call after the full stop (label `footnote-call: after-punctuation`).
-      expect(point?.marked).toMatch(/in the Ferrara area\.\[\^CECOP - CICOPA Europe, Labour integration of refugees: the cooperative formula, https:\/\/cecop\.coop\/works\/labour-integration-of-refugees-the-cooperative-formula\.\]$/u);
+      expect(point?.marked).toMatch(
+        /in the Ferrara area\.\[\^CECOP - CICOPA Europe, Labour integration of refugees: the cooperative formula, https:\/\/cecop\.coop\/works\/labour-integration-of-refugees-the-cooperative-formula\.\]$/u,
+      );
       const xml = parts(bytes);
       expect(xml['word/footnotes.xml']?.match(/<w:footnote w:id="\d+">/gu)).toHaveLength(pair.new.footnotes.length);
       expect(xml['word/document.xml']).not.toContain('>Footnotes<');
@@ -327,7 +381,9 @@ describe.skipIf(skipWithout(hasPandoc))('Word redline read back by pandoc', () =
       // The comments name the other place by its number, which the move itself does not show.
       expect(files['word/comments.xml']).toContain('Moved to point 3.5.1 and edited');
       expect(files['word/comments.xml']).toContain('Moved from point 3.3.3 and edited');
-      const all = readWord(bytes, 'all').paragraphs.map((p) => p.text).join('\n');
+      const all = readWord(bytes, 'all')
+        .paragraphs.map((p) => p.text)
+        .join('\n');
       expect(all).toContain('Moved from point 3.3.3 and edited');
     });
 

@@ -21,7 +21,9 @@ export default defineRule<Record<string, never>>(
         files: {
           'opinion.yaml': PLENARY,
           'text/en/01-conclusions.md': AMENDMENTS_TEXT,
-          'amendments.yaml': amendmentsYaml('  - id: am-1\n    number: 1\n    stage: section\n    by: [Jean MARTIN]\n    target: c-drivers\n    action: amend\n    text: SEEs are key drivers of inclusion.\n    outcome: adopted\n    without_vote: true\n'),
+          'amendments.yaml': amendmentsYaml(
+            '  - id: am-1\n    number: 1\n    stage: section\n    by: [Jean MARTIN]\n    target: c-drivers\n    action: amend\n    text: SEEs are key drivers of inclusion.\n    outcome: adopted\n    without_vote: true\n',
+          ),
         },
         findings: [
           'amendments.yaml:9:14-9:21: Unexpected adopted amendment `am-1` (AM 1, section) not applied: point 1.1 (`c-drivers`) does not have the amended text, expected its change in this version (stage `plenary`)',
@@ -32,7 +34,9 @@ export default defineRule<Record<string, never>>(
         files: {
           'opinion.yaml': PLENARY,
           'text/en/01-conclusions.md': AMENDMENTS_TEXT.replace('SEEs are drivers', 'SEEs are key drivers'),
-          'amendments.yaml': amendmentsYaml('  - id: am-1\n    number: 1\n    stage: section\n    by: [Jean MARTIN]\n    target: c-drivers\n    action: amend\n    text: SEEs are key drivers of inclusion.\n    outcome: adopted\n    without_vote: true\n    applied_in: 3\n'),
+          'amendments.yaml': amendmentsYaml(
+            '  - id: am-1\n    number: 1\n    stage: section\n    by: [Jean MARTIN]\n    target: c-drivers\n    action: amend\n    text: SEEs are key drivers of inclusion.\n    outcome: adopted\n    without_vote: true\n    applied_in: 3\n',
+          ),
         },
         findings: [],
       },

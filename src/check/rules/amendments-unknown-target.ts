@@ -15,14 +15,26 @@ export default defineRule<Record<string, never>>(
     examples: [
       {
         title: 'An unknown target',
-        files: { 'opinion.yaml': AMENDMENTS_OPINION, 'text/en/01-conclusions.md': AMENDMENTS_TEXT, 'amendments.yaml': amendmentsYaml("  - id: am-1\n    number: 1\n    stage: section\n    by: [Jean MARTIN]\n    target: c-driver\n    action: delete\n") },
+        files: {
+          'opinion.yaml': AMENDMENTS_OPINION,
+          'text/en/01-conclusions.md': AMENDMENTS_TEXT,
+          'amendments.yaml': amendmentsYaml(
+            '  - id: am-1\n    number: 1\n    stage: section\n    by: [Jean MARTIN]\n    target: c-driver\n    action: delete\n',
+          ),
+        },
         findings: [
           'amendments.yaml:6:13-6:21: Unknown target `c-driver` of amendment `am-1` (AM 1, section), expected the id of a point of the text: did you mean `c-drivers`?',
         ],
       },
       {
         title: 'A target that exists',
-        files: { 'opinion.yaml': AMENDMENTS_OPINION, 'text/en/01-conclusions.md': AMENDMENTS_TEXT, 'amendments.yaml': amendmentsYaml("  - id: am-1\n    number: 1\n    stage: section\n    by: [Jean MARTIN]\n    target: c-drivers\n    action: delete\n") },
+        files: {
+          'opinion.yaml': AMENDMENTS_OPINION,
+          'text/en/01-conclusions.md': AMENDMENTS_TEXT,
+          'amendments.yaml': amendmentsYaml(
+            '  - id: am-1\n    number: 1\n    stage: section\n    by: [Jean MARTIN]\n    target: c-drivers\n    action: delete\n',
+          ),
+        },
         findings: [],
       },
     ],

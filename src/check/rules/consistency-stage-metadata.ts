@@ -39,7 +39,9 @@ export default defineRule<Options>(
           'opinion.yaml':
             'reference: INT/900\ntitle: Migrants and the social economy\nkind: own-initiative\ndecision: { by: plenary, date: 2017-09-21 }\nadopted_in_section: 2018-04-27\nadopted_at_plenary: 2018-05-23\nplenary_session: 535\nlanguage: en\nstage: adopted\n',
         },
-        findings: ['opinion.yaml:9:8-9:15: Missing `vote` for an opinion at stage `adopted`, expected the outcome of the plenary vote (for/against/abstentions)'],
+        findings: [
+          'opinion.yaml:9:8-9:15: Missing `vote` for an opinion at stage `adopted`, expected the outcome of the plenary vote (for/against/abstentions)',
+        ],
       },
       {
         title: 'A closing date that is not the plenary date',
@@ -62,15 +64,20 @@ export default defineRule<Options>(
           'opinion.yaml':
             'reference: INT/900\ntitle: Migrants and the social economy\nkind: own-initiative\ndecision: { by: plenary, date: 2017-09-21 }\nadopted_in_section: 2018-04-27\nlanguage: en\nstage: section\nversion_date: 2018-04-10\n',
         },
-        findings: ["opinion.yaml:5:21-5:31: Unexpected `adopted_in_section` 2018-04-27, after this version's own date (2018-04-10): a version at stage `section` states only what was known on its date"],
+        findings: [
+          "opinion.yaml:5:21-5:31: Unexpected `adopted_in_section` 2018-04-27, after this version's own date (2018-04-10): a version at stage `section` states only what was known on its date",
+        ],
       },
       {
         title: 'A preliminary draft that cites a hearing held after it (a warning)',
         files: {
-          'opinion.yaml': 'reference: INT/900\ntitle: Migrants and the social economy\nkind: own-initiative\nlanguage: en\nstage: preliminary-draft\nversion_date: 2018-03-02\n',
+          'opinion.yaml':
+            'reference: INT/900\ntitle: Migrants and the social economy\nkind: own-initiative\nlanguage: en\nstage: preliminary-draft\nversion_date: 2018-03-02\n',
           'hearings.yaml': 'hearings:\n  - id: h-first\n    date: 2018-03-09\n    speakers:\n      - name: Giuseppe GUERINI\n',
         },
-        findings: ["hearings.yaml:3:11-3:21: Unexpected the date of hearing `h-first` 2018-03-09, after this version's own date (2018-03-02): a version at stage `preliminary-draft` states only what was known on its date"],
+        findings: [
+          "hearings.yaml:3:11-3:21: Unexpected the date of hearing `h-first` 2018-03-09, after this version's own date (2018-03-02): a version at stage `preliminary-draft` states only what was known on its date",
+        ],
       },
       {
         title: 'A draft for the study group',
@@ -93,9 +100,12 @@ export default defineRule<Options>(
     const date = (value: unknown) => (typeof value === 'string' && DATE.test(value) ? value : undefined);
 
     if (stage === 'adopted') {
-      if (meta.adopted_at_plenary === undefined) report(stagePlace, 'Missing `adopted_at_plenary` for an opinion at stage `adopted`, expected the date of the plenary vote');
-      if (meta.plenary_session === undefined) report(stagePlace, 'Missing `plenary_session` for an opinion at stage `adopted`, expected the number of the plenary session');
-      if (meta.vote === undefined) report(stagePlace, 'Missing `vote` for an opinion at stage `adopted`, expected the outcome of the plenary vote (for/against/abstentions)');
+      if (meta.adopted_at_plenary === undefined)
+        report(stagePlace, 'Missing `adopted_at_plenary` for an opinion at stage `adopted`, expected the date of the plenary vote');
+      if (meta.plenary_session === undefined)
+        report(stagePlace, 'Missing `plenary_session` for an opinion at stage `adopted`, expected the number of the plenary session');
+      if (meta.vote === undefined)
+        report(stagePlace, 'Missing `vote` for an opinion at stage `adopted`, expected the outcome of the plenary vote (for/against/abstentions)');
       const vote = meta.vote;
       if (vote && typeof vote.for === 'number' && typeof vote.against === 'number' && vote.for <= vote.against) {
         report(at('/vote'), `Unexpected vote ${vote.for}/${vote.against}/${vote.abstentions} for an adopted opinion, expected more votes for than against`);
@@ -104,7 +114,7 @@ export default defineRule<Options>(
     const rapporteurGeneral = (meta.rapporteurs ?? []).some((r) => r?.role === 'rapporteur-general');
     if (options.requireSection && rank(stage) >= rank('plenary') && meta.adopted_in_section === undefined && !rapporteurGeneral) {
       report(stagePlace, `Missing \`adopted_in_section\` for an opinion at stage \`${stage}\`, expected the date the section adopted it`, {
-        note: 'If the opinion went to the plenary without a section adoption, set this rule\'s `requireSection` to false for it (in its `check.yaml`)',
+        note: "If the opinion went to the plenary without a section adoption, set this rule's `requireSection` to false for it (in its `check.yaml`)",
       });
     }
 

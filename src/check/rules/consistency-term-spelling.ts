@@ -24,7 +24,32 @@ interface Occurrence {
 }
 
 const HYPHENS = new Set(['-', '‐', '‑']);
-const SHORT_WORDS = new Set(['a', 'an', 'the', 'to', 'of', 'in', 'on', 'at', 'by', 'for', 'and', 'or', 'any', 'every', 'some', 'may', 'can', 'all', 'no', 'up', 'out', 'with', 'over', 'under']);
+const SHORT_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'to',
+  'of',
+  'in',
+  'on',
+  'at',
+  'by',
+  'for',
+  'and',
+  'or',
+  'any',
+  'every',
+  'some',
+  'may',
+  'can',
+  'all',
+  'no',
+  'up',
+  'out',
+  'with',
+  'over',
+  'under',
+]);
 
 export default defineRule<Options>(
   {
@@ -37,7 +62,7 @@ export default defineRule<Options>(
       'hyphenated or closed up count as the same term when followed by the same word (so "in the long term" ' +
       'and "long-term funding" are not compared). Capitals count in terms of two words that someone wrote with ' +
       'two capitals ("Member States"), except at the start of a sentence or after a colon, and not in German ' +
-      '(where every noun has one). The expected spelling is the glossary\'s when it has the term, otherwise the most frequent ' +
+      "(where every noun has one). The expected spelling is the glossary's when it has the term, otherwise the most frequent " +
       '(the first on a tie); every other spelling is reported. Footnotes are left out by default: they quote ' +
       'titles as published.',
     severity: 'warning',
@@ -97,7 +122,10 @@ export default defineRule<Options>(
       const { joints, cases } = collect(blocks);
       for (const group of joints.values()) {
         // Written apart, hyphenated or closed up: the spelling is the joint; the term is shown with the word after it.
-        reportSpellings(groupBy(group, (o) => o.joint), (o) => `${o.surface} ${o.head}`);
+        reportSpellings(
+          groupBy(group, (o) => o.joint),
+          (o) => `${o.surface} ${o.head}`,
+        );
       }
       // German writes every noun with a capital: capitals say nothing about spelling there.
       if (lang === 'de') continue;
@@ -105,7 +133,10 @@ export default defineRule<Options>(
         // Capitals: only terms someone wrote with two capitals ("Member States"), compared outside sentence starts.
         if (!group.some((o) => !o.initial && /^\p{Lu}\S*\s+\p{Lu}/u.test(o.surface))) continue;
         assignCaseForms(group);
-        reportSpellings(groupBy(group, (o) => o.form!), (o) => o.surface);
+        reportSpellings(
+          groupBy(group, (o) => o.form!),
+          (o) => o.surface,
+        );
       }
     }
 
@@ -211,7 +242,16 @@ function collect(blocks: TextBlock[]): { joints: Map<string, Occurrence[]>; case
       for (let i = 0; i + 1 < count; i++) {
         if (words.length(i) < 5 || !words.spaceBefore(i + 1)) continue;
         const list = joints.get(`${lower[i]}|${stem(lower[i + 1]!)}`);
-        if (list) list.push({ block, surface: words.text(i), head: words.text(i + 1), joint: 'closed', initial: words.initial(i), start: words.starts[i]!, end: words.ends[i]! });
+        if (list)
+          list.push({
+            block,
+            surface: words.text(i),
+            head: words.text(i + 1),
+            joint: 'closed',
+            initial: words.initial(i),
+            start: words.starts[i]!,
+            end: words.ends[i]!,
+          });
       }
     }
   }
@@ -224,7 +264,11 @@ function collect(blocks: TextBlock[]): { joints: Map<string, Occurrence[]>; case
     // Closed up against written apart only is too often grammar ("may be" / "maybe"): keep such a
     // group only when both parts are words of some length.
     if (!withHyphen.has(key)) {
-      const parts = list.find((o) => o.joint === 'space')?.surface.toLowerCase().split(' ') ?? [];
+      const parts =
+        list
+          .find((o) => o.joint === 'space')
+          ?.surface.toLowerCase()
+          .split(' ') ?? [];
       if (parts.some((w) => SHORT_WORDS.has(w) || w.length < 3)) joints.delete(key);
     }
   }
@@ -311,7 +355,6 @@ function isWord(text: string): boolean {
 const LETTER = /\p{L}/u;
 const UPPER = /\p{Lu}/u;
 
-
 /** The spelling each occurrence counts as; at a sentence start, that of a spelling differing only in the first capital. */
 function assignCaseForms(occurrences: Occurrence[]): void {
   const loose = (o: Occurrence) => o.surface.slice(1);
@@ -327,7 +370,9 @@ function assignCaseForms(occurrences: Occurrence[]): void {
 /** Whether the glossary writes the term this way (as a term, or as a term and the word after it). */
 function inGlossary(o: Occurrence, glossary: Set<string>): boolean {
   const written = [`${o.surface} ${o.head}`, `${o.surface} ${o.head.replace(/e?s$/, '')}`, o.surface];
-  return written.some((w) => glossary.has(w) || (o.initial && glossary.has(w[0]!.toLowerCase() + w.slice(1))) || (o.joint === 'closed' && glossary.has(w.toLowerCase())));
+  return written.some(
+    (w) => glossary.has(w) || (o.initial && glossary.has(w[0]!.toLowerCase() + w.slice(1))) || (o.joint === 'closed' && glossary.has(w.toLowerCase())),
+  );
 }
 
 function stem(word: string): string {

@@ -22,7 +22,8 @@ export default defineRule<Record<string, never>>(
       {
         title: 'A point missing in the translation',
         files: {
-          'opinion.yaml': 'reference: INT/900\ntitle: Migrants and the social economy\nkind: own-initiative\nlanguage: en\nlanguages: [en, fr]\nstage: study-group\n',
+          'opinion.yaml':
+            'reference: INT/900\ntitle: Migrants and the social economy\nkind: own-initiative\nlanguage: en\nlanguages: [en, fr]\nstage: study-group\n',
           'text/en/01-conclusions.md': '# Conclusions\n\n{#c-one} SEEs help migrants.\n\n{#c-two} They need funding (see :ref{#c-one}).\n',
           'text/fr/01-conclusions.md': '# Conclusions\n\n{#c-two} Elles ont besoin de financements.\n',
         },
@@ -34,7 +35,8 @@ export default defineRule<Record<string, never>>(
       {
         title: 'A recommendation not translated',
         files: {
-          'opinion.yaml': 'reference: INT/900\ntitle: Migrants and the social economy\nkind: own-initiative\nlanguage: en\nlanguages: [en, fr]\nstage: study-group\n',
+          'opinion.yaml':
+            'reference: INT/900\ntitle: Migrants and the social economy\nkind: own-initiative\nlanguage: en\nlanguages: [en, fr]\nstage: study-group\n',
           'recommendations.yaml':
             'recommendations:\n  - id: rec-fund\n    text:\n      en: The EESC calls on the Commission to fund SEEs.\n    addressees: [european-commission]\n',
           'text/en/01-conclusions.md': '# Conclusions\n\n{#c-one} SEEs help migrants.\n\n::recommendations\n',
@@ -45,7 +47,8 @@ export default defineRule<Record<string, never>>(
       {
         title: 'A figure changed in the translation',
         files: {
-          'opinion.yaml': 'reference: INT/900\ntitle: Migrants and the social economy\nkind: own-initiative\nlanguage: en\nlanguages: [en, de]\nstage: study-group\n',
+          'opinion.yaml':
+            'reference: INT/900\ntitle: Migrants and the social economy\nkind: own-initiative\nlanguage: en\nlanguages: [en, de]\nstage: study-group\n',
           'text/en/01-conclusions.md': '# Conclusions\n\n{#c-one} Some 1,200 cooperatives employed 20.5 % of the refugees in 2018.\n',
           'text/de/01-conclusions.md': '# Schlussfolgerungen\n\n{#c-one} Rund 1.200 Genossenschaften beschäftigten 2019 20,5 % der Flüchtlinge.\n',
         },
@@ -54,7 +57,8 @@ export default defineRule<Record<string, never>>(
       {
         title: 'A faithful translation',
         files: {
-          'opinion.yaml': 'reference: INT/900\ntitle: Migrants and the social economy\nkind: own-initiative\nlanguage: en\nlanguages: [en, fr]\nstage: study-group\n',
+          'opinion.yaml':
+            'reference: INT/900\ntitle: Migrants and the social economy\nkind: own-initiative\nlanguage: en\nlanguages: [en, fr]\nstage: study-group\n',
           'text/en/01-conclusions.md': '# Conclusions\n\n{#c-one} SEEs help migrants.[^fn-sprar]\n\n[^fn-sprar]: The Italian reception system.\n',
           'text/fr/01-conclusions.md': '# Conclusions\n\n{#c-one} Les EES aident les migrants.[^fn-sprar]\n\n[^fn-sprar]: Le système d’accueil italien.\n',
         },
@@ -76,14 +80,20 @@ export default defineRule<Record<string, never>>(
       for (const chapter of original.chapters) {
         const translated = theirs.get(chapter.id);
         if (!translated) {
-          report(langPlace, `Missing chapter \`${chapter.id}\` in the \`${lang}\` version, expected \`text/${lang}/${basename(chapter.path)}\` as in \`${text.original}\``);
+          report(
+            langPlace,
+            `Missing chapter \`${chapter.id}\` in the \`${lang}\` version, expected \`text/${lang}/${basename(chapter.path)}\` as in \`${text.original}\``,
+          );
           continue;
         }
         compareChapter(chapter, translated, text.original, report, (path) => text.sources.file(path));
       }
       for (const chapter of version.chapters) {
         if (!ours.has(chapter.id)) {
-          report(chapterPlace(chapter), `Unexpected chapter \`${chapter.id}\` in the \`${lang}\` version, expected only the chapters of the \`${text.original}\` version`);
+          report(
+            chapterPlace(chapter),
+            `Unexpected chapter \`${chapter.id}\` in the \`${lang}\` version, expected only the chapters of the \`${text.original}\` version`,
+          );
         }
       }
       checkYamlTexts(context, lang, report);
@@ -123,7 +133,10 @@ function compareChapter(original: ChapterText, translated: ChapterText, original
   for (const block of ours) {
     if (!block.id || theirSet.has(block.id)) continue;
     idFindings++;
-    report(where, `Missing ${block.kind} \`${block.id}\`${block.number ? ` (${block.kind} ${block.number} in \`${originalLang}\`)` : ''} in the \`${lang}\` version, expected the ${block.kind}s of the \`${originalLang}\` version`);
+    report(
+      where,
+      `Missing ${block.kind} \`${block.id}\`${block.number ? ` (${block.kind} ${block.number} in \`${originalLang}\`)` : ''} in the \`${lang}\` version, expected the ${block.kind}s of the \`${originalLang}\` version`,
+    );
   }
   for (const block of theirs) {
     if (!block.id || ourSet.has(block.id)) continue;
@@ -136,7 +149,10 @@ function compareChapter(original: ChapterText, translated: ChapterText, original
   if (outOfOrder !== -1) {
     idFindings++;
     const block = theirs.find((b) => b.id === theirCommon[outOfOrder])!;
-    report(block.at, `Unexpected ${describeBlock(block)} before \`${common[outOfOrder]}\` in the \`${lang}\` version, expected the order of the \`${originalLang}\` version`);
+    report(
+      block.at,
+      `Unexpected ${describeBlock(block)} before \`${common[outOfOrder]}\` in the \`${lang}\` version, expected the order of the \`${originalLang}\` version`,
+    );
   }
   if (idFindings === 0) {
     for (const kind of ['point', 'heading'] as const) {
@@ -148,11 +164,15 @@ function compareChapter(original: ChapterText, translated: ChapterText, original
 
   const ourNotes = original.footnotes.filter((f) => f.from === 'prose').map((f) => f.id!);
   const theirNotes = translated.footnotes.filter((f) => f.from === 'prose');
-  for (const id of difference(ourNotes, theirNotes.map((f) => f.id!))) {
+  for (const id of difference(
+    ourNotes,
+    theirNotes.map((f) => f.id!),
+  )) {
     report(where, `Missing footnote \`${id}\` in ${name} of the \`${lang}\` version, expected the footnotes of the \`${originalLang}\` version`);
   }
   for (const note of theirNotes) {
-    if (!ourNotes.includes(note.id!)) report(note.at, `Unexpected footnote \`${note.id}\` in the \`${lang}\` version, expected the footnotes of the \`${originalLang}\` version`);
+    if (!ourNotes.includes(note.id!))
+      report(note.at, `Unexpected footnote \`${note.id}\` in the \`${lang}\` version, expected the footnotes of the \`${originalLang}\` version`);
   }
 
   const byId = new Map(ours.filter((b) => b.id).map((b) => [b.id!, b]));
@@ -233,9 +253,15 @@ function checkYamlTexts(context: CheckContext, lang: string, report: Reporter): 
     fields.push({ kind: 'principles', pointer: `/principles/${i}/title`, value: p.title, what: `title of principle \`${String(p.id)}\`` });
     fields.push({ kind: 'principles', pointer: `/principles/${i}/text`, value: p.text, what: `text of principle \`${String(p.id)}\`` });
   });
-  opinion.recommendations.forEach((r, i) => fields.push({ kind: 'recommendations', pointer: `/recommendations/${i}/text`, value: r.text, what: `text of recommendation \`${String(r.id)}\`` }));
-  opinion.evidence.forEach((e, i) => fields.push({ kind: 'evidence', pointer: `/evidence/${i}/title`, value: e.title, what: `title of evidence \`${String(e.id)}\`` }));
-  opinion.glossary.forEach((g, i) => fields.push({ kind: 'glossary', pointer: `/glossary/${i}/expansion`, value: g.expansion, what: `expansion of glossary entry \`${String(g.term)}\`` }));
+  opinion.recommendations.forEach((r, i) =>
+    fields.push({ kind: 'recommendations', pointer: `/recommendations/${i}/text`, value: r.text, what: `text of recommendation \`${String(r.id)}\`` }),
+  );
+  opinion.evidence.forEach((e, i) =>
+    fields.push({ kind: 'evidence', pointer: `/evidence/${i}/title`, value: e.title, what: `title of evidence \`${String(e.id)}\`` }),
+  );
+  opinion.glossary.forEach((g, i) =>
+    fields.push({ kind: 'glossary', pointer: `/glossary/${i}/expansion`, value: g.expansion, what: `expansion of glossary entry \`${String(g.term)}\`` }),
+  );
   for (const field of fields) {
     if (field.value === undefined || textIn(field.value, lang, text.original)) continue;
     if (!textIn(field.value, text.original, text.original)) continue;

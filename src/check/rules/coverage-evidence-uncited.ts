@@ -48,7 +48,8 @@ export default defineRule<Options>(
         title: 'Listed by a recommendation but never cited, with `requireCitation`',
         options: { requireCitation: true },
         files: {
-          'evidence.yaml': 'evidence:\n  - id: camelot\n    kind: case-study\n    title: The Camelot cooperative\n    source:\n      title: Cooperatives Europe\n',
+          'evidence.yaml':
+            'evidence:\n  - id: camelot\n    kind: case-study\n    title: The Camelot cooperative\n    source:\n      title: Cooperatives Europe\n',
           'recommendations.yaml':
             'recommendations:\n  - id: rec-promote\n    text: The EESC calls on the Commission to promote SEEs.\n    addressees: [european-commission]\n    evidence: [camelot]\n',
         },

@@ -25,7 +25,8 @@ export default defineRule<Record<string, never>>(
       {
         title: 'Used in a translation through a variant',
         files: {
-          'opinion.yaml': 'reference: INT/900\ntitle: Migrants and the social economy\nkind: own-initiative\nlanguage: en\nlanguages: [en, fr]\nstage: study-group\n',
+          'opinion.yaml':
+            'reference: INT/900\ntitle: Migrants and the social economy\nkind: own-initiative\nlanguage: en\nlanguages: [en, fr]\nstage: study-group\n',
           'glossary.yaml':
             'glossary:\n  - id: g-see\n    term: SEE\n    kind: acronym\n    variants: [EES]\n    expansion:\n      en: social economy enterprise\n      fr: entreprise de l’économie sociale\n',
           'text/en/01-conclusions.md': '# Conclusions\n\n{#c-one} Cooperatives help migrants to find work.\n',

@@ -32,11 +32,10 @@ export default defineRule<Options>(
       {
         title: 'A recommendation resting on nothing',
         files: {
-          'recommendations.yaml': 'recommendations:\n  - id: rec-promote\n    text: The EESC calls on the Commission to promote SEEs.\n    addressees: [european-commission]\n',
+          'recommendations.yaml':
+            'recommendations:\n  - id: rec-promote\n    text: The EESC calls on the Commission to promote SEEs.\n    addressees: [european-commission]\n',
         },
-        findings: [
-          'recommendations.yaml:2:9-2:20: Unexpected recommendation `rec-promote` resting on nothing, expected `principles` or `evidence` ids',
-        ],
+        findings: ['recommendations.yaml:2:9-2:20: Unexpected recommendation `rec-promote` resting on nothing, expected `principles` or `evidence` ids'],
       },
       {
         title: 'Requiring evidence too',

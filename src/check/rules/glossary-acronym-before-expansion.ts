@@ -16,9 +16,9 @@ export default defineRule<Record<string, never>>(
     id: 'glossary/acronym-before-expansion',
     description: 'Report an acronym used before the text spells it out, or spelled out twice',
     rationale:
-      'An acronym is spelled out once, at its first use. The build expands the glossary\'s acronyms at their ' +
+      "An acronym is spelled out once, at its first use. The build expands the glossary's acronyms at their " +
       'first use by itself; when the text also spells one out by hand — `social economy enterprises (SEEs)` or ' +
-      '`SEE (social economy enterprise)`, with the glossary\'s expansion for that language — that must be at the ' +
+      "`SEE (social economy enterprise)`, with the glossary's expansion for that language — that must be at the " +
       'first use, and only once. Uses are read in reading order: chapter titles, headings and points, with the ' +
       'principles and recommendations where they are placed; footnotes are left out (a footnote explaining an ' +
       'acronym, or a cited source whose title spells one out, is not its first use in the text).',
@@ -32,9 +32,7 @@ export default defineRule<Record<string, never>>(
           'text/en/01-conclusions.md':
             '# Conclusions\n\n{#c-one} SPRAR projects go beyond board and lodging.\n\n{#c-two} The Protection System for Asylum Seekers and Refugees (SPRAR) is run by local authorities.\n',
         },
-        findings: [
-          'text/en/01-conclusions.md:3:10-3:15: Unexpected `SPRAR` before it is spelled out, expected the expansion at its first use',
-        ],
+        findings: ['text/en/01-conclusions.md:3:10-3:15: Unexpected `SPRAR` before it is spelled out, expected the expansion at its first use'],
       },
       {
         title: 'Spelled out twice',
@@ -43,16 +41,13 @@ export default defineRule<Record<string, never>>(
           'text/en/01-conclusions.md':
             '# Conclusions\n\n{#c-one} Social economy enterprises (SEEs) employ migrants.\n\n{#c-two} Small social economy enterprises (SEEs) need stable funding.\n',
         },
-        findings: [
-          'text/en/01-conclusions.md:5:16-5:49: Unexpected second expansion of `SEE`, expected it only at its first use',
-        ],
+        findings: ['text/en/01-conclusions.md:5:16-5:49: Unexpected second expansion of `SEE`, expected it only at its first use'],
       },
       {
         title: 'Spelled out at its first use',
         files: {
           'glossary.yaml': 'glossary:\n  - id: g-see\n    term: SEE\n    kind: acronym\n    expansion: social economy enterprise\n',
-          'text/en/01-conclusions.md':
-            '# Conclusions\n\n{#c-one} Social economy enterprises (SEEs) employ migrants.\n\n{#c-two} SEEs need stable funding.\n',
+          'text/en/01-conclusions.md': '# Conclusions\n\n{#c-one} Social economy enterprises (SEEs) employ migrants.\n\n{#c-two} SEEs need stable funding.\n',
         },
         findings: [],
       },
@@ -63,7 +58,9 @@ export default defineRule<Record<string, never>>(
     const byLang = new Map(text.langs.map((lang) => [lang, allBlocks(text.byLang.get(lang)).filter((b) => b.kind !== 'footnote')]));
     for (const entry of opinion.glossary) {
       if (typeof entry.term !== 'string') continue;
-      const spellings = [entry.term, ...(Array.isArray(entry.variants) ? entry.variants : [])].filter((s): s is string => typeof s === 'string' && isAcronym(s.replace(/s$/, '')));
+      const spellings = [entry.term, ...(Array.isArray(entry.variants) ? entry.variants : [])].filter(
+        (s): s is string => typeof s === 'string' && isAcronym(s.replace(/s$/, '')),
+      );
       if (entry.kind !== 'acronym' && !isAcronym(entry.term)) continue;
       for (const lang of text.langs) {
         const expansion = textIn(entry.expansion, lang, text.original)?.value;
@@ -94,9 +91,13 @@ export default defineRule<Record<string, never>>(
         const inside = (use: Found, e: Found) => use.block === e.block && use.start >= e.start && use.end <= e.end;
         const place = (f: Found) => (blocks[f.block] as TextBlock).prose.locate(f.start, f.end);
         if (!inside(firstUse, firstExpansion) && order(firstUse, firstExpansion) < 0) {
-          report(place(firstUse), `Unexpected \`${blocks[firstUse.block]!.prose.text.slice(firstUse.start, firstUse.end)}\` before it is spelled out, expected the expansion at its first use`, {
-            note: `It is spelled out at ${shortPlace(context, place(firstExpansion))}. The build expands glossary acronyms at their first use, so the expansion written by hand can also go`,
-          });
+          report(
+            place(firstUse),
+            `Unexpected \`${blocks[firstUse.block]!.prose.text.slice(firstUse.start, firstUse.end)}\` before it is spelled out, expected the expansion at its first use`,
+            {
+              note: `It is spelled out at ${shortPlace(context, place(firstExpansion))}. The build expands glossary acronyms at their first use, so the expansion written by hand can also go`,
+            },
+          );
         }
         for (const again of expansions.slice(1)) {
           report(place(again), `Unexpected second expansion of \`${entry.term}\`, expected it only at its first use`, {

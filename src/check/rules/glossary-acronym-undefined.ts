@@ -10,7 +10,28 @@ export interface Options {
 }
 
 /** Acronyms every reader of an EU text knows (EU style guide: no need to spell them out), in the main EU languages. */
-export const KNOWN_ACRONYMS = ['EU', 'UE', 'EESC', 'CESE', 'EWSA', 'UN', 'ONU', 'UNO', 'NATO', 'OTAN', 'OECD', 'OCDE', 'OCSE', 'OJ', 'JO', 'GU', 'COM', 'SWD', 'UK', 'USA'];
+export const KNOWN_ACRONYMS = [
+  'EU',
+  'UE',
+  'EESC',
+  'CESE',
+  'EWSA',
+  'UN',
+  'ONU',
+  'UNO',
+  'NATO',
+  'OTAN',
+  'OECD',
+  'OCDE',
+  'OCSE',
+  'OJ',
+  'JO',
+  'GU',
+  'COM',
+  'SWD',
+  'UK',
+  'USA',
+];
 
 export default defineRule<Options>(
   {
@@ -44,8 +65,7 @@ export default defineRule<Options>(
         title: 'An acronym not in the glossary',
         files: {
           'glossary.yaml': 'glossary:\n  - id: g-see\n    term: SEE\n    kind: acronym\n    expansion: social economy enterprise\n',
-          'text/en/01-conclusions.md':
-            '# Conclusions\n\n{#c-one} SEEs can use the AMIF and the ESF.\n\n{#c-two} The AMIF is too complex for small SEEs.\n',
+          'text/en/01-conclusions.md': '# Conclusions\n\n{#c-one} SEEs can use the AMIF and the ESF.\n\n{#c-two} The AMIF is too complex for small SEEs.\n',
         },
         findings: [
           'text/en/01-conclusions.md:3:27-3:31: Unexpected acronym `AMIF` that the glossary does not define, expected an entry with its expansion in `glossary.yaml`',

@@ -88,10 +88,14 @@ export default defineRule<Options>(
     };
     if (total > options.max) {
       const at = crossing(options.max);
-      report(at?.at, `Unexpected ${formatCount(total)} characters without spaces, expected at most ${formatCount(options.max)} (the limit is passed in ${at?.label ?? 'the text'})`, {
-        note: length.note,
-        actual: String(total),
-      });
+      report(
+        at?.at,
+        `Unexpected ${formatCount(total)} characters without spaces, expected at most ${formatCount(options.max)} (the limit is passed in ${at?.label ?? 'the text'})`,
+        {
+          note: length.note,
+          actual: String(total),
+        },
+      );
     } else if (options.warnAt < 1 && total > warnAt) {
       const at = crossing(warnAt);
       report(

@@ -58,7 +58,10 @@ export default defineRule<Options>(
         const examples = lang === 'en' ? ['calls on', 'recommends', 'should'] : phrases.slice(0, 3).map((p) => p.replace(/\*$/, ''));
         report(
           opinion.locate('recommendations', `/recommendations/${i}/text${found.pointer}`),
-          `Unexpected recommendation \`${id}\` that calls for nothing in \`${lang}\`, expected a call such as ${examples.map((e) => `\`${e}\``).join(', ').replace(/, ([^,]*)$/, ' or $1')}`,
+          `Unexpected recommendation \`${id}\` that calls for nothing in \`${lang}\`, expected a call such as ${examples
+            .map((e) => `\`${e}\``)
+            .join(', ')
+            .replace(/, ([^,]*)$/, ' or $1')}`,
         );
       }
     });

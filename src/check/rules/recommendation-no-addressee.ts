@@ -62,7 +62,10 @@ export default defineRule<Options>(
       const id = typeof recommendation.id === 'string' ? recommendation.id : `#${i + 1}`;
       const addressees = Array.isArray(recommendation.addressees) ? recommendation.addressees : [];
       if (addressees.length === 0) {
-        report(opinion.locate('recommendations', `/recommendations/${i}/id`), `Missing addressees for recommendation \`${id}\`, expected whom it calls on in \`addressees\``);
+        report(
+          opinion.locate('recommendations', `/recommendations/${i}/id`),
+          `Missing addressees for recommendation \`${id}\`, expected whom it calls on in \`addressees\``,
+        );
         return;
       }
       for (const lang of text.langs) {

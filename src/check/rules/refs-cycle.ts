@@ -42,7 +42,11 @@ export default defineRule<Record<string, never>>(
       const byId = new Map<string, TextBlock>();
       for (const block of blocks) if (!byId.has(block.id!)) byId.set(block.id!, block);
       const edges = new Map<string, Mark[]>();
-      for (const block of blocks) edges.set(block.id!, block.refs.filter((r) => r.id !== block.id && byId.has(r.id)));
+      for (const block of blocks)
+        edges.set(
+          block.id!,
+          block.refs.filter((r) => r.id !== block.id && byId.has(r.id)),
+        );
       for (const component of stronglyConnected([...byId.keys()], (id) => (edges.get(id) ?? []).map((r) => r.id))) {
         if (component.length < 2) continue;
         const members = new Set(component);

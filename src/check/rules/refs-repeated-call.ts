@@ -124,9 +124,13 @@ export default defineRule<Options>(
             if (lang === text.original) inOriginal.add(finding);
             else if (inOriginal.has(finding)) continue;
             const where = inSentence ? 'in one sentence' : `in ${describeBlock(block)}`;
-            report(call.mark.at, `Unexpected second call of ${call.name} ${where}, expected one call${inSentence ? '' : ' per point'} (it gives the same footnote again)`, {
-              note: `First called at ${shortPlace(context, first.mark.at)}; one call at the end of the ${inSentence ? 'sentence' : 'point'} covers what it says`,
-            });
+            report(
+              call.mark.at,
+              `Unexpected second call of ${call.name} ${where}, expected one call${inSentence ? '' : ' per point'} (it gives the same footnote again)`,
+              {
+                note: `First called at ${shortPlace(context, first.mark.at)}; one call at the end of the ${inSentence ? 'sentence' : 'point'} covers what it says`,
+              },
+            );
           }
         }
       }
@@ -144,12 +148,22 @@ function callsOf(block: TextBlock, opinion: Opinion, chapter: ChapterText, footn
     const source = cited.source;
     const parts = [source.author, source.title, source.publisher, source.url].map((v) => textIn(v, block.lang, original) ?? textIn(v, original, original));
     const words = parts.flatMap((p) => (p ? [p.value] : [])).join(', ');
-    calls.push({ mark, key: sourceKey(words) ?? `cite:${cited.pointer}`, name: `the source of \`${cited.evidenceId}\``, sentence: sentenceOf(sentences, mark) });
+    calls.push({
+      mark,
+      key: sourceKey(words) ?? `cite:${cited.pointer}`,
+      name: `the source of \`${cited.evidenceId}\``,
+      sentence: sentenceOf(sentences, mark),
+    });
   }
   for (const mark of block.footnotes) {
     const footnote = footnotes.get(mark.id);
     if (!footnote) continue;
-    calls.push({ mark, key: sourceKey(footnote.prose.text) ?? `fn:${chapter.path}#${mark.id}`, name: `footnote \`[^${footnote.id}]\``, sentence: sentenceOf(sentences, mark) });
+    calls.push({
+      mark,
+      key: sourceKey(footnote.prose.text) ?? `fn:${chapter.path}#${mark.id}`,
+      name: `footnote \`[^${footnote.id}]\``,
+      sentence: sentenceOf(sentences, mark),
+    });
   }
   return calls.sort((a, b) => a.mark.start - b.mark.start || (a.mark.at.position.start.offset ?? 0) - (b.mark.at.position.start.offset ?? 0));
 }

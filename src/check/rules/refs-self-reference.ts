@@ -23,7 +23,8 @@ export default defineRule<Record<string, never>>(
       {
         title: 'A reference to another point',
         files: {
-          'text/en/01-conclusions.md': '# Conclusions\n\n{#c-drivers} SEEs are drivers of inclusion.\n\n{#c-networks} They build networks (see :ref{#c-drivers}).\n',
+          'text/en/01-conclusions.md':
+            '# Conclusions\n\n{#c-drivers} SEEs are drivers of inclusion.\n\n{#c-networks} They build networks (see :ref{#c-drivers}).\n',
         },
         findings: [],
       },

@@ -36,9 +36,7 @@ export default defineRule<Options>(
           'text/en/01-conclusions.md': '# Conclusions\n\n{#c-one} SEEs help migrants to find stable work.\n',
           'text/en/02-specific-comments.md': '# Specific comments\n\n{#sc-one} Funding matters. SEEs help *migrants* to find stable work!\n',
         },
-        findings: [
-          'text/en/02-specific-comments.md:3:28-3:69: Unexpected sentence repeated from point 1.1 (`c-one`), expected each sentence once',
-        ],
+        findings: ['text/en/02-specific-comments.md:3:28-3:69: Unexpected sentence repeated from point 1.1 (`c-one`), expected each sentence once'],
       },
       {
         title: 'A short sentence may repeat',
@@ -62,9 +60,13 @@ export default defineRule<Options>(
             seen.set(key, { block, start: sentence.start, end: sentence.end });
             continue;
           }
-          report(block.prose.locate(sentence.start, sentence.end), `Unexpected sentence repeated from ${describeBlock(first.block)}, expected each sentence once`, {
-            note: `First at ${shortPlace(context, first.block.prose.locate(first.start, first.end))}`,
-          });
+          report(
+            block.prose.locate(sentence.start, sentence.end),
+            `Unexpected sentence repeated from ${describeBlock(first.block)}, expected each sentence once`,
+            {
+              note: `First at ${shortPlace(context, first.block.prose.locate(first.start, first.end))}`,
+            },
+          );
         }
       }
     }

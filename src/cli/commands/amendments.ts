@@ -12,7 +12,11 @@ const SHEET_FORMATS = ['md', 'html', 'docx'];
 
 /** Load and validate an opinion; its messages are reported on stderr. Undefined (exit set) when it cannot be used. */
 async function loadValid(io: Io, setExit: (code: number) => void, path: string) {
-  const [{ validateOpinion }, { formatReport }, amendments] = await Promise.all([import('../../validate/index.js'), import('../../report/index.js'), import('../../amendments/index.js')]);
+  const [{ validateOpinion }, { formatReport }, amendments] = await Promise.all([
+    import('../../validate/index.js'),
+    import('../../report/index.js'),
+    import('../../amendments/index.js'),
+  ]);
   const dir = resolve(io.cwd, path);
   const { opinion, index, files } = await validateOpinion(dir);
   const show = (list: readonly VFile[]) => {
@@ -76,11 +80,16 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
     .option('-o, --out <dir>', 'write amendments.<format> files into this folder (atomically)')
     .option('--date <YYYY-MM-DD>', 'date of the Word document (default: a fixed date)')
     .action(async (path: string, options: { stage?: string; to?: string; out?: string; date?: string }) => {
-      const formats = (options.to ?? 'md').split(',').map((f) => f.trim()).filter(Boolean);
+      const formats = (options.to ?? 'md')
+        .split(',')
+        .map((f) => f.trim())
+        .filter(Boolean);
       const bad = formats.find((f) => !SHEET_FORMATS.includes(f));
       if (bad) throw new UsageError(`unexpected --to \`${bad}\`, expected ${SHEET_FORMATS.join(', ')}`);
-      if (!options.out && formats.some((f) => f !== 'md')) throw new UsageError('unexpected --to html or docx without --out, expected --out <dir>: only Markdown goes to standard output');
-      if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new UsageError(`unexpected --date \`${options.date}\`, expected YYYY-MM-DD`);
+      if (!options.out && formats.some((f) => f !== 'md'))
+        throw new UsageError('unexpected --to html or docx without --out, expected --out <dir>: only Markdown goes to standard output');
+      if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date))
+        throw new UsageError(`unexpected --date \`${options.date}\`, expected YYYY-MM-DD`);
       const loaded = await loadValid(io, setExit, path);
       if (!loaded) return;
       const { amendments, opinion, points } = loaded;
@@ -100,7 +109,11 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
             ? amendments.sheetMarkdown(sheet)
             : format === 'html'
               ? await amendments.sheetHtml(sheet, points.original)
-              : await amendments.sheetDocx(sheet, { lang: points.original, reference: String(opinion.meta.reference ?? ''), ...(options.date ? { date: options.date } : {}) });
+              : await amendments.sheetDocx(sheet, {
+                  lang: points.original,
+                  reference: String(opinion.meta.reference ?? ''),
+                  ...(options.date ? { date: options.date } : {}),
+                });
         contents.push([join(out, `amendments.${format}`), content]);
       }
       for (const [file, content] of contents) await writeFileAtomic(file, content, { createFolder: true });
@@ -110,7 +123,9 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
 
   command
     .command('table')
-    .description("turn a member's edited copy of the draft (Word, tracked changes or plain edits, or Markdown) into new tabled amendments, one per changed point, appended to amendments.yaml")
+    .description(
+      "turn a member's edited copy of the draft (Word, tracked changes or plain edits, or Markdown) into new tabled amendments, one per changed point, appended to amendments.yaml",
+    )
     .argument('<opinion>', 'the opinion folder')
     .argument('<copy>', "the member's copy: a .docx or a Markdown draft")
     .requiredOption('--by <name>', 'the member who tables them (surname in capitals)')
@@ -118,38 +133,57 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
     .addOption(new Option('--stage <stage>', "the stage they are tabled at (default: the opinion's stage)").choices(STAGES))
     .option('--date <YYYY-MM-DD>', 'the date they are tabled (default: not recorded)')
     .option('--reason <text>', 'the reason, for every amendment tabled (default: none; add it in amendments.yaml)')
-    .action(async (path: string, copyPath: string, options: { by: string; group?: 'I' | 'II' | 'III'; stage?: 'section' | 'plenary'; date?: string; reason?: string }) => {
-      if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new UsageError(`unexpected --date \`${options.date}\`, expected YYYY-MM-DD`);
-      if (options.by.trim() === '') throw new UsageError('unexpected empty --by, expected the name of the member');
-      const loaded = await loadValid(io, setExit, path);
-      if (!loaded) return;
-      const { amendments, opinion, points } = loaded;
-      const stage = options.stage ?? amendments.stageOfOpinion(opinion.meta.stage);
-      if (!stage) throw new UsageError(`unexpected stage \`${opinion.meta.stage}\` of the opinion, expected section or plenary: say which with --stage`);
-      const [{ diffDrafts }, { loadDrafts }, { readFile }, { writeFileAtomic }] = await Promise.all([import('../../diff/index.js'), import('../../drafts/index.js'), import('node:fs/promises'), import('../../core/atomic-write.js')]);
-      const [before, copy] = await loadDrafts([path, copyPath], { cwd: io.cwd });
-      const copyFile = copy.files.find((f) => f.path !== undefined) ?? new (await import('vfile')).VFile({ path: copyPath });
-      if (!copy.files.includes(copyFile)) copy.files.push(copyFile);
-      const result = diffDrafts(before.draft, copy.draft);
-      const file = resolve(loaded.dir, 'amendments.yaml');
-      // No amendments.yaml yet: a new one. One that cannot be read is never replaced.
-      const existing = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') return undefined;
-        throw new InputError(`cannot read \`${join(path, 'amendments.yaml')}\`: ${error.message}`);
-      });
-      const tabled = amendments.tableAmendments(opinion, points, before.draft, result.changes, copyFile, existing, {
-        by: options.by.trim(),
-        stage,
-        ...(options.group ? { group: options.group } : {}),
-        ...(options.date ? { date: options.date } : {}),
-        ...(options.reason ? { reason: options.reason } : {}),
-      });
-      loaded.show(copy.files);
-      if (tabled.content !== undefined) await writeFileAtomic(file, tabled.content);
-      const lines = tabled.items.map((item) => `  AM ${item.number} (${item.id}): ${item.action} ${points.points.get(item.target)?.number ?? item.target} (${item.target})${item.new_id ? ` → ${item.new_id}` : ''}`);
-      io.stdout(tabled.items.length === 0 ? 'No amendment tabled: the copy changes no point.\n' : `Tabled ${tabled.items.length} ${stage} amendment${tabled.items.length === 1 ? '' : 's'} by ${options.by.trim()} in ${path.replace(/\/$/, '')}/amendments.yaml:\n${lines.join('\n')}\n`);
-      setExit(tabled.unmapped > 0 ? EXIT.findings : EXIT.ok);
-    });
+    .action(
+      async (
+        path: string,
+        copyPath: string,
+        options: { by: string; group?: 'I' | 'II' | 'III'; stage?: 'section' | 'plenary'; date?: string; reason?: string },
+      ) => {
+        if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date))
+          throw new UsageError(`unexpected --date \`${options.date}\`, expected YYYY-MM-DD`);
+        if (options.by.trim() === '') throw new UsageError('unexpected empty --by, expected the name of the member');
+        const loaded = await loadValid(io, setExit, path);
+        if (!loaded) return;
+        const { amendments, opinion, points } = loaded;
+        const stage = options.stage ?? amendments.stageOfOpinion(opinion.meta.stage);
+        if (!stage) throw new UsageError(`unexpected stage \`${opinion.meta.stage}\` of the opinion, expected section or plenary: say which with --stage`);
+        const [{ diffDrafts }, { loadDrafts }, { readFile }, { writeFileAtomic }] = await Promise.all([
+          import('../../diff/index.js'),
+          import('../../drafts/index.js'),
+          import('node:fs/promises'),
+          import('../../core/atomic-write.js'),
+        ]);
+        const [before, copy] = await loadDrafts([path, copyPath], { cwd: io.cwd });
+        const copyFile = copy.files.find((f) => f.path !== undefined) ?? new (await import('vfile')).VFile({ path: copyPath });
+        if (!copy.files.includes(copyFile)) copy.files.push(copyFile);
+        const result = diffDrafts(before.draft, copy.draft);
+        const file = resolve(loaded.dir, 'amendments.yaml');
+        // No amendments.yaml yet: a new one. One that cannot be read is never replaced.
+        const existing = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') return undefined;
+          throw new InputError(`cannot read \`${join(path, 'amendments.yaml')}\`: ${error.message}`);
+        });
+        const tabled = amendments.tableAmendments(opinion, points, before.draft, result.changes, copyFile, existing, {
+          by: options.by.trim(),
+          stage,
+          ...(options.group ? { group: options.group } : {}),
+          ...(options.date ? { date: options.date } : {}),
+          ...(options.reason ? { reason: options.reason } : {}),
+        });
+        loaded.show(copy.files);
+        if (tabled.content !== undefined) await writeFileAtomic(file, tabled.content);
+        const lines = tabled.items.map(
+          (item) =>
+            `  AM ${item.number} (${item.id}): ${item.action} ${points.points.get(item.target)?.number ?? item.target} (${item.target})${item.new_id ? ` → ${item.new_id}` : ''}`,
+        );
+        io.stdout(
+          tabled.items.length === 0
+            ? 'No amendment tabled: the copy changes no point.\n'
+            : `Tabled ${tabled.items.length} ${stage} amendment${tabled.items.length === 1 ? '' : 's'} by ${options.by.trim()} in ${path.replace(/\/$/, '')}/amendments.yaml:\n${lines.join('\n')}\n`,
+        );
+        setExit(tabled.unmapped > 0 ? EXIT.findings : EXIT.ok);
+      },
+    );
 
   command
     .command('apply')
@@ -159,11 +193,16 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
     .addOption(new Option('--stage <stage>', "whose adopted amendments to apply (default: the opinion's stage)").choices(STAGES))
     .option('--date <YYYY-MM-DD>', 'version_date of the new version')
     .action(async (path: string, options: { out: string; stage?: 'section' | 'plenary'; date?: string }) => {
-      if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new UsageError(`unexpected --date \`${options.date}\`, expected YYYY-MM-DD`);
+      if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date))
+        throw new UsageError(`unexpected --date \`${options.date}\`, expected YYYY-MM-DD`);
       const loaded = await loadValid(io, setExit, path);
       if (!loaded) return;
       const { amendments, opinion } = loaded;
-      const result = amendments.applyAmendments(opinion, loaded.allPoints(), { ...(options.stage ? { stage: options.stage } : {}), ...(options.date ? { date: options.date } : {}), definedIds: loaded.definedIds });
+      const result = amendments.applyAmendments(opinion, loaded.allPoints(), {
+        ...(options.stage ? { stage: options.stage } : {}),
+        ...(options.date ? { date: options.date } : {}),
+        definedIds: loaded.definedIds,
+      });
       loaded.show(opinion.files);
       if (result.refused) {
         io.stderr('opinion: nothing written\n');
@@ -172,7 +211,9 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
       }
       await amendments.writeNextVersion(loaded.dir, resolve(io.cwd, options.out), result.changes, options.out);
       const ids = result.applied.map((a) => `AM ${a.number} (${a.id})`).join(', ');
-      io.stdout(`Applied ${result.applied.length} adopted ${result.stage} amendment${result.applied.length === 1 ? '' : 's'}${ids ? `: ${ids}` : ''}\nWrote ${options.out}: stage ${result.nextStage}, version ${result.version}\n`);
+      io.stdout(
+        `Applied ${result.applied.length} adopted ${result.stage} amendment${result.applied.length === 1 ? '' : 's'}${ids ? `: ${ids}` : ''}\nWrote ${options.out}: stage ${result.nextStage}, version ${result.version}\n`,
+      );
       setExit(EXIT.ok);
     });
 

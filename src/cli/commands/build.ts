@@ -47,11 +47,16 @@ export const buildCommand: DefineCommand = (io, setExit) =>
     .option('-l, --lang <codes>', 'language(s) to build: a code (fr), a list (en,fr) or "all" (default: the original language)')
     .option('-t, --to <outputs>', 'outputs to write, comma-separated: md, html, json, docx (Word), pdf (the Word draft printed by LibreOffice)', 'md,html,json')
     .option('-o, --out <dir>', 'output folder', 'build')
-    .option('--notes', 'include the rapporteur\'s internal notes, clearly marked')
+    .option('--notes', "include the rapporteur's internal notes, clearly marked")
     .option('--force', 'overwrite outputs edited by hand since the last build, keeping a backup')
     .option('-w, --watch', 'rebuild when a source changes (Ctrl-C to stop)')
-    .option('--template <file>', 'use this template instead of the opinion\'s own or the default')
-    .option('--labels <file>', 'a label file (with its `lang:`) overriding or adding labels; repeatable', (value: string, list: string[]) => [...list, value], [])
+    .option('--template <file>', "use this template instead of the opinion's own or the default")
+    .option(
+      '--labels <file>',
+      'a label file (with its `lang:`) overriding or adding labels; repeatable',
+      (value: string, list: string[]) => [...list, value],
+      [],
+    )
     .option('--no-cache', 'parse every chapter again instead of reusing the trees kept in <out>/.cache/')
     .addOption(reportFormatOption(undefined, { option: '--to', values: OUTPUTS }))
     .option('-q, --quiet', 'report errors only, not warnings')
@@ -109,7 +114,10 @@ export const buildCommand: DefineCommand = (io, setExit) =>
           const meta = build.opinion?.meta as { version_date?: string; adopted_at_plenary?: string; adopted_in_section?: string } | undefined;
           const date = meta?.version_date ?? meta?.adopted_at_plenary ?? meta?.adopted_in_section;
           try {
-            const pdfs = await pdf.docxToPdf(build.renders.map((render) => ({ docx: render.docx!, ...(date ? { date } : {}) })), pdfEngine);
+            const pdfs = await pdf.docxToPdf(
+              build.renders.map((render) => ({ docx: render.docx!, ...(date ? { date } : {}) })),
+              pdfEngine,
+            );
             build.renders.forEach((render, i) => {
               render.pdf = pdfs[i];
               if (!outputs.includes('docx')) delete render.docx;
@@ -131,7 +139,10 @@ export const buildCommand: DefineCommand = (io, setExit) =>
         if (build.failed.length > 0) {
           lines.push(`${build.name} ${build.failed.join(', ')}: not built, see the errors above (the other languages were written)`);
         }
-        if (written.refused.length > 0) lines.push(`${build.name}: not written, ${written.refused.length} output${written.refused.length === 1 ? ' was' : 's were'} edited by hand (see above; --force overwrites, keeping a backup)`);
+        if (written.refused.length > 0)
+          lines.push(
+            `${build.name}: not written, ${written.refused.length} output${written.refused.length === 1 ? ' was' : 's were'} edited by hand (see above; --force overwrites, keeping a backup)`,
+          );
         for (const backup of written.backups) lines.push(`${build.name}: kept a copy of the hand-edited ${show(backup.file)} in ${show(backup.backup)}`);
         return { files: [...build.files, ...written.files], failed: !build.ok || written.refused.length > 0, lines };
       };
@@ -157,7 +168,11 @@ export const buildCommand: DefineCommand = (io, setExit) =>
           progress.clear();
           failed ||= result.failed;
           if (stream) {
-            const text = formatReport(reportable(result.files, options.quiet).filter((f) => f.messages.length > 0), options.format, { ...reportOptions, summary: false });
+            const text = formatReport(
+              reportable(result.files, options.quiet).filter((f) => f.messages.length > 0),
+              options.format,
+              { ...reportOptions, summary: false },
+            );
             if (text) io.stdout(text);
             if (result.lines.length > 0) say(result.lines.join('\n') + '\n');
           }
@@ -198,7 +213,10 @@ export const buildCommand: DefineCommand = (io, setExit) =>
 function parseLangs(value: string | undefined): string[] | 'all' | undefined {
   if (value === undefined) return undefined;
   if (value === 'all') return 'all';
-  const langs = value.split(',').map((l) => l.trim()).filter(Boolean);
+  const langs = value
+    .split(',')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const bad = langs.filter((l) => !isOfficialLanguage(l));
   if (langs.length === 0 || bad.length > 0) {
     throw new UsageError(
@@ -209,7 +227,14 @@ function parseLangs(value: string | undefined): string[] | 'all' | undefined {
 }
 
 function parseOutputs(value: string): Output[] {
-  const outputs = [...new Set(value.split(',').map((f) => f.trim()).filter(Boolean))];
+  const outputs = [
+    ...new Set(
+      value
+        .split(',')
+        .map((f) => f.trim())
+        .filter(Boolean),
+    ),
+  ];
   const bad = outputs.filter((f) => !(OUTPUTS as readonly string[]).includes(f));
   if (outputs.length === 0 || bad.length > 0) {
     throw new UsageError(`unexpected output \`${bad[0] ?? value}\` for --to, expected md, html, json, docx or pdf (comma-separated)`);
@@ -258,7 +283,9 @@ function refuseClashes(folders: readonly string[], out: string, show: (path: str
   for (const folder of folders) {
     const rel = relative(folder, out);
     if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) {
-      throw new UsageError(`unexpected --out \`${show(out)}\` inside the opinion folder \`${show(folder)}\`, expected an output folder outside the sources (e.g. \`build\` next to them)`);
+      throw new UsageError(
+        `unexpected --out \`${show(out)}\` inside the opinion folder \`${show(folder)}\`, expected an output folder outside the sources (e.g. \`build\` next to them)`,
+      );
     }
   }
 }

@@ -23,114 +23,145 @@ interface CheckCliOptions extends CacheCliOptions {
 }
 
 export const checkCommand: DefineCommand = (io, setExit) =>
-  addCacheOptions(new Command('check')
-    .summary('lint opinions: length, coverage, glossary, references, recommendations, clear writing, consistency')
-    .description(
-      'Validate one opinion folder, several, or a tree of them, then run the rules that see the ' +
-        'opinion\'s structure: the 18,000-character limit, principles and evidence nothing rests on, ' +
-        'acronyms not in the glossary, circular references, recommendations without an addressee or an ' +
-        'action, long sentences and points, repeated text, terms written two ways, metadata the stage ' +
-        'contradicts, translations whose structure differs. Sources that do not validate are reported ' +
-        'with the validation messages only.\n\n' +
-        'Rules are set in opinion-check.yaml (the nearest one above each opinion) and in an opinion\'s ' +
-        'own check.yaml; `--list-rules` lists them.\n\n' +
-        'Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 could not run.',
-    )
-    .argument('[paths...]', 'opinion folders or folders holding them (default: the current folder)')
-    .addOption(reportFormatOption())
-    .option('-q, --quiet', 'report errors only, not warnings')
-    .option('-c, --config <file>', 'use this configuration file instead of the nearest opinion-check.yaml')
-    .option('-r, --rule <id=severity>', 'set a rule to off, warning or error (e.g. writing/sentence-length=off); repeatable', (value: string, list: string[] | undefined) => [...(list ?? []), value])
-    .option('--previous <folder>', 'the previous version of the opinion: report changes no amendment applied in this version explains (amendments/unexplained-change)')
-    .option('--list-rules', 'list the rules with their default severity, then exit')
-    .option('-j, --jobs <n>', 'worker threads for many opinions (default: one per core from 24 opinions on; never more than the cores)'))
-    .action(async (paths: string[], options: CheckCliOptions) => {
-      const [check, { checkOpinions }, { findOpinionFolders }, { formatReport, humanSummary }, { toPlainFile, fromPlainFile }, { PROJECT_CONFIG }, { filesAbove }] = await Promise.all([
-        import('../../check/index.js'),
-        import('../../corpus/worker.js'),
-        import('../../validate/index.js'),
-        import('../../report/index.js'),
-        import('../../core/plain-file.js'),
-        import('../../check/config-file.js'),
-        import('../../cache/results.js'),
-      ]);
-      if (options.listRules) {
-        io.stdout(listRules(check.RULES));
-        setExit(EXIT.ok);
-        return;
+  addCacheOptions(
+    new Command('check')
+      .summary('lint opinions: length, coverage, glossary, references, recommendations, clear writing, consistency')
+      .description(
+        'Validate one opinion folder, several, or a tree of them, then run the rules that see the ' +
+          "opinion's structure: the 18,000-character limit, principles and evidence nothing rests on, " +
+          'acronyms not in the glossary, circular references, recommendations without an addressee or an ' +
+          'action, long sentences and points, repeated text, terms written two ways, metadata the stage ' +
+          'contradicts, translations whose structure differs. Sources that do not validate are reported ' +
+          'with the validation messages only.\n\n' +
+          "Rules are set in opinion-check.yaml (the nearest one above each opinion) and in an opinion's " +
+          'own check.yaml; `--list-rules` lists them.\n\n' +
+          'Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 could not run.',
+      )
+      .argument('[paths...]', 'opinion folders or folders holding them (default: the current folder)')
+      .addOption(reportFormatOption())
+      .option('-q, --quiet', 'report errors only, not warnings')
+      .option('-c, --config <file>', 'use this configuration file instead of the nearest opinion-check.yaml')
+      .option(
+        '-r, --rule <id=severity>',
+        'set a rule to off, warning or error (e.g. writing/sentence-length=off); repeatable',
+        (value: string, list: string[] | undefined) => [...(list ?? []), value],
+      )
+      .option(
+        '--previous <folder>',
+        'the previous version of the opinion: report changes no amendment applied in this version explains (amendments/unexplained-change)',
+      )
+      .option('--list-rules', 'list the rules with their default severity, then exit')
+      .option('-j, --jobs <n>', 'worker threads for many opinions (default: one per core from 24 opinions on; never more than the cores)'),
+  ).action(async (paths: string[], options: CheckCliOptions) => {
+    const [
+      check,
+      { checkOpinions },
+      { findOpinionFolders },
+      { formatReport, humanSummary },
+      { toPlainFile, fromPlainFile },
+      { PROJECT_CONFIG },
+      { filesAbove },
+    ] = await Promise.all([
+      import('../../check/index.js'),
+      import('../../corpus/worker.js'),
+      import('../../validate/index.js'),
+      import('../../report/index.js'),
+      import('../../core/plain-file.js'),
+      import('../../check/config-file.js'),
+      import('../../cache/results.js'),
+    ]);
+    if (options.listRules) {
+      io.stdout(listRules(check.RULES));
+      setExit(EXIT.ok);
+      return;
+    }
+    const overrides: import('../../check/index.js').ConfigLayer = {};
+    for (const argument of options.rule ?? []) {
+      const parsed = check.parseRuleArgument(argument);
+      if (!parsed || !check.RULES_BY_ID.has(parsed.id)) {
+        throw new UsageError(`unexpected --rule \`${argument}\`, expected \`<rule id>=off|warning|error\` with a rule from \`opinion check --list-rules\``);
       }
-      const overrides: import('../../check/index.js').ConfigLayer = {};
-      for (const argument of options.rule ?? []) {
-        const parsed = check.parseRuleArgument(argument);
-        if (!parsed || !check.RULES_BY_ID.has(parsed.id)) {
-          throw new UsageError(`unexpected --rule \`${argument}\`, expected \`<rule id>=off|warning|error\` with a rule from \`opinion check --list-rules\``);
-        }
-        overrides[parsed.id] = { severity: parsed.setting };
-      }
-      let config: string | undefined;
-      if (options.config) {
-        config = resolve(io.cwd, options.config);
-        const info = await stat(config).catch(() => undefined);
-        if (!info?.isFile()) throw new UsageError(`cannot read --config \`${options.config}\`: no such file`);
-      }
-      const found = await findOpinionFolders((paths.length > 0 ? paths : ['.']).map((p) => resolve(io.cwd, p)));
-      if (found.problems.length > 0) {
-        throw new UsageError(found.problems.map((p) => p.reason.replace(io.cwd + '/', '')).join('\nopinion: '));
-      }
-      const jobs = parseJobs(options.jobs);
-      if (options.previous !== undefined && found.folders.length !== 1) throw new UsageError(`unexpected --previous with ${found.folders.length} opinion folders, expected one opinion folder`);
-      const previous = options.previous !== undefined ? resolve(io.cwd, options.previous) : undefined;
-      // Printed as each opinion is checked on a terminal (src/cli/progress.ts); the same bytes as all at once.
-      // A project configuration file comes back with every opinion it applies to: report it once.
-      const stream = streamsReport(options.format);
-      const root = repositoryRoot(io);
-      const files: VFile[] = [];
-      const seen = new Set<string>();
-      const collect = (turn: CheckedOpinion[]) => {
-        const fresh = turn.flatMap((r) => r.files).filter((file) => !seen.has(file.path) && seen.add(file.path));
-        files.push(...fresh);
-        if (!stream) return;
-        const text = formatReport(reportable(fresh, options.quiet), options.format, { color: useColor(io), cwd: io.cwd, root, summary: false });
-        if (text) io.stdout(text);
-      };
-      const checkOptions = { ...(config ? { config } : {}), rules: overrides, ...(jobs ? { jobs } : {}), ...(previous ? { previous, previousLabel: options.previous! } : {}) };
-      const run = (folders: string[]) => checkOpinions(folders, checkOptions);
-      // With --previous the results depend on another folder's files too: they are not cached.
-      const compute = (folders: string[]) =>
-        previous
-          ? run(folders)
-          : cachedResults(
-              io,
-              options,
-              // Results depend on the configuration files: --config, or the nearest opinion-check.yaml above each opinion.
-              { command: 'check', settings: { config: config ?? null, rules: overrides }, extraInputs: async (folder) => (config ? [config] : filesAbove(folder, PROJECT_CONFIG)) },
-              folders,
-              run,
-              {
-                toPlain: (r) => ({ files: r.files.map(toPlainFile), checked: r.checked }),
-                fromPlain: (r: { files: import('../../core/plain-file.js').PlainFile[]; checked: boolean }) => ({ files: r.files.map(fromPlainFile), checked: r.checked }),
-              },
-            );
-      const results = await inTurns(io, found.folders, { verb: 'checking', progress: stream, jobs }, compute, collect);
-      const skipped = results.filter((r) => !r.checked).length;
-      if (options.quiet) for (const file of files) file.messages = file.messages.filter((m) => m.fatal === true);
-      const errors = files.some((f) => f.messages.some((m) => m.fatal === true));
-      const count = found.folders.length;
-      const reportOptions = {
-        color: useColor(io),
-        cwd: io.cwd,
-        checked:
-          `${count} opinion${count === 1 ? '' : 's'}, ${files.length} file${files.length === 1 ? '' : 's'}` +
-          (skipped ? `; rules not run on ${skipped} opinion${skipped === 1 ? '' : 's'} with validation errors` : ''),
-        version: VERSION,
-        rules: Object.fromEntries(check.RULES.map((rule) => [rule.meta.id, { description: rule.meta.description, rationale: rule.meta.rationale, url: ruleDocsUrl(rule.meta.id) }])),
-        defaultHelpUri: VALIDATE_DOCS_URL,
-        root,
-      };
-      const text = !stream ? formatReport(files, options.format, reportOptions) : options.format === 'human' ? humanSummary(files, reportOptions) : '';
-      io.stdout(text);
-      setExit(errors ? EXIT.findings : EXIT.ok);
-    });
+      overrides[parsed.id] = { severity: parsed.setting };
+    }
+    let config: string | undefined;
+    if (options.config) {
+      config = resolve(io.cwd, options.config);
+      const info = await stat(config).catch(() => undefined);
+      if (!info?.isFile()) throw new UsageError(`cannot read --config \`${options.config}\`: no such file`);
+    }
+    const found = await findOpinionFolders((paths.length > 0 ? paths : ['.']).map((p) => resolve(io.cwd, p)));
+    if (found.problems.length > 0) {
+      throw new UsageError(found.problems.map((p) => p.reason.replace(io.cwd + '/', '')).join('\nopinion: '));
+    }
+    const jobs = parseJobs(options.jobs);
+    if (options.previous !== undefined && found.folders.length !== 1)
+      throw new UsageError(`unexpected --previous with ${found.folders.length} opinion folders, expected one opinion folder`);
+    const previous = options.previous !== undefined ? resolve(io.cwd, options.previous) : undefined;
+    // Printed as each opinion is checked on a terminal (src/cli/progress.ts); the same bytes as all at once.
+    // A project configuration file comes back with every opinion it applies to: report it once.
+    const stream = streamsReport(options.format);
+    const root = repositoryRoot(io);
+    const files: VFile[] = [];
+    const seen = new Set<string>();
+    const collect = (turn: CheckedOpinion[]) => {
+      const fresh = turn.flatMap((r) => r.files).filter((file) => !seen.has(file.path) && seen.add(file.path));
+      files.push(...fresh);
+      if (!stream) return;
+      const text = formatReport(reportable(fresh, options.quiet), options.format, { color: useColor(io), cwd: io.cwd, root, summary: false });
+      if (text) io.stdout(text);
+    };
+    const checkOptions = {
+      ...(config ? { config } : {}),
+      rules: overrides,
+      ...(jobs ? { jobs } : {}),
+      ...(previous ? { previous, previousLabel: options.previous! } : {}),
+    };
+    const run = (folders: string[]) => checkOpinions(folders, checkOptions);
+    // With --previous the results depend on another folder's files too: they are not cached.
+    const compute = (folders: string[]) =>
+      previous
+        ? run(folders)
+        : cachedResults(
+            io,
+            options,
+            // Results depend on the configuration files: --config, or the nearest opinion-check.yaml above each opinion.
+            {
+              command: 'check',
+              settings: { config: config ?? null, rules: overrides },
+              extraInputs: async (folder) => (config ? [config] : filesAbove(folder, PROJECT_CONFIG)),
+            },
+            folders,
+            run,
+            {
+              toPlain: (r) => ({ files: r.files.map(toPlainFile), checked: r.checked }),
+              fromPlain: (r: { files: import('../../core/plain-file.js').PlainFile[]; checked: boolean }) => ({
+                files: r.files.map(fromPlainFile),
+                checked: r.checked,
+              }),
+            },
+          );
+    const results = await inTurns(io, found.folders, { verb: 'checking', progress: stream, jobs }, compute, collect);
+    const skipped = results.filter((r) => !r.checked).length;
+    if (options.quiet) for (const file of files) file.messages = file.messages.filter((m) => m.fatal === true);
+    const errors = files.some((f) => f.messages.some((m) => m.fatal === true));
+    const count = found.folders.length;
+    const reportOptions = {
+      color: useColor(io),
+      cwd: io.cwd,
+      checked:
+        `${count} opinion${count === 1 ? '' : 's'}, ${files.length} file${files.length === 1 ? '' : 's'}` +
+        (skipped ? `; rules not run on ${skipped} opinion${skipped === 1 ? '' : 's'} with validation errors` : ''),
+      version: VERSION,
+      rules: Object.fromEntries(
+        check.RULES.map((rule) => [rule.meta.id, { description: rule.meta.description, rationale: rule.meta.rationale, url: ruleDocsUrl(rule.meta.id) }]),
+      ),
+      defaultHelpUri: VALIDATE_DOCS_URL,
+      root,
+    };
+    const text = !stream ? formatReport(files, options.format, reportOptions) : options.format === 'human' ? humanSummary(files, reportOptions) : '';
+    io.stdout(text);
+    setExit(errors ? EXIT.findings : EXIT.ok);
+  });
 
 /** `--jobs`: a whole number of at least 1. */
 export function parseJobs(value: string | undefined): number | undefined {

@@ -29,7 +29,8 @@ interface DiffCliOptions {
 function similarityOf(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
-  if (!Number.isFinite(number) || number <= 0 || number > 1) throw new UsageError(`unexpected --similarity \`${value}\`, expected a number above 0 and at most 1 (default 0.5)`);
+  if (!Number.isFinite(number) || number <= 0 || number > 1)
+    throw new UsageError(`unexpected --similarity \`${value}\`, expected a number above 0 and at most 1 (default 0.5)`);
   return number;
 }
 
@@ -53,7 +54,8 @@ function authorOf(value: string | undefined): string | undefined {
  */
 function wordOutput(format: Format | undefined, out: string | undefined, isWordFile: (path: string) => boolean): 'docx' | 'amendments' | undefined {
   const wordFile = out !== undefined && isWordFile(out);
-  if (format === 'docx' && out === undefined) throw new UsageError('unexpected --format docx without --out, expected --out FILE.docx: a Word file is not written to standard output');
+  if (format === 'docx' && out === undefined)
+    throw new UsageError('unexpected --format docx without --out, expected --out FILE.docx: a Word file is not written to standard output');
   if (format === 'docx' && !wordFile) throw new UsageError(`unexpected \`${out}\` for --format docx, expected a file name ending in .docx`);
   if (!wordFile) return undefined;
   if (format === undefined || format === 'docx' || format === 'amendments') return format ?? 'docx';
@@ -75,7 +77,10 @@ async function attributeAmendments(result: DiffResult, newPath: string, cwd: str
   if (!opinion) return [];
   const attribution = attributeChanges(result, opinion);
   if (!attribution) return [];
-  return attribution.unexplained.map((change) => `opinion: ${newPath}: unexplained change: ${describeChange(change)}, expected only changes made by the amendments applied in version ${opinion.meta.version} (${attribution.applied.join(', ')})`);
+  return attribution.unexplained.map(
+    (change) =>
+      `opinion: ${newPath}: unexplained change: ${describeChange(change)}, expected only changes made by the amendments applied in version ${opinion.meta.version} (${attribution.applied.join(', ')})`,
+  );
 }
 
 export const diffCommand: DefineCommand = (io, setExit) =>
@@ -112,8 +117,8 @@ export const diffCommand: DefineCommand = (io, setExit) =>
     .option('--color', 'colour the terminal format even when not on a terminal')
     .option('--no-color', 'never colour the terminal format')
     .option('-q, --quiet', 'do not report warnings about the drafts on standard error')
-    .option('--author <name>', 'Word formats: author of the tracked changes (default: the new version\'s rapporteur)')
-    .option('--date <YYYY-MM-DD>', 'Word formats: date of the tracked changes (default: the new version\'s date)')
+    .option('--author <name>', "Word formats: author of the tracked changes (default: the new version's rapporteur)")
+    .option('--date <YYYY-MM-DD>', "Word formats: date of the tracked changes (default: the new version's date)")
     .action(async (oldPath: string, newPath: string | undefined, options: DiffCliOptions) => {
       const similarity = similarityOf(options.similarity);
       const author = authorOf(options.author);
@@ -130,7 +135,9 @@ export const diffCommand: DefineCommand = (io, setExit) =>
       const pdfEngine = pdf ? await pdf.findPdfEngine(io.env) : undefined;
       if (pdf && !pdfEngine) throw new UsageError(pdf.PDF_ENGINE_MISSING);
       if (pdfOut && options.format !== undefined && options.format !== 'docx' && options.format !== 'amendments') {
-        throw new UsageError(`unexpected --format ${options.format} with \`${options.out}\`, expected no --format (the redline) or --format amendments (the amendment sheet): a PDF is the Word file printed by LibreOffice`);
+        throw new UsageError(
+          `unexpected --format ${options.format} with \`${options.out}\`, expected no --format (the redline) or --format amendments (the amendment sheet): a PDF is the Word file printed by LibreOffice`,
+        );
       }
       const word = pdfOut ? (options.format === 'amendments' ? 'amendments' : 'docx') : wordOutput(options.format, options.out, formats.isWordFile);
       const format = (options.format ?? (options.out ? formats.formatForFile(options.out) : undefined) ?? 'terminal') as DiffFormat;
@@ -146,8 +153,16 @@ export const diffCommand: DefineCommand = (io, setExit) =>
           ...(options.to !== undefined ? { to: options.to } : {}),
         }),
         word
-          ? formats.loadWordFormatter(word).then((formatter): Render => (result, drafts) => formatter(result, drafts, wordOptions))
-          : formats.loadFormatter(format).then((formatter): Render => async (result) => formatter(result, { color, ...(typography ? { typography } : {}) })),
+          ? formats.loadWordFormatter(word).then(
+              (formatter): Render =>
+                (result, drafts) =>
+                  formatter(result, drafts, wordOptions),
+            )
+          : formats.loadFormatter(format).then(
+              (formatter): Render =>
+                async (result) =>
+                  formatter(result, { color, ...(typography ? { typography } : {}) }),
+            ),
       ]);
       const [old, neu] = loaded;
       if (!options.quiet) {

@@ -28,7 +28,7 @@ export const importCommand: DefineCommand = (io, setExit) =>
     )
     .argument('<file>', 'the draft: a .docx or a Markdown (.md) file')
     .option('-o, --out <folder>', 'the new opinion folder (default: named from the reference, e.g. int-871)')
-    .addOption(new Option('-l, --lang <code>', 'the draft\'s language (default: from the document, or guessed)').choices(LANGS))
+    .addOption(new Option('-l, --lang <code>', "the draft's language (default: from the document, or guessed)").choices(LANGS))
     .addOption(new Option('-f, --format <format>', 'report format').choices(['human', 'json']).default('human'))
     .action(async (path: string, options: ImportCliOptions) => {
       const [{ importDraft }, { writeImportedFolder }, { formatReport }] = await Promise.all([
@@ -42,7 +42,9 @@ export const importCommand: DefineCommand = (io, setExit) =>
         bytes = await readFile(absolute);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        throw new UsageError(`cannot read \`${path}\`: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, expected a .docx or .md file' : (error as Error).message}`);
+        throw new UsageError(
+          `cannot read \`${path}\`: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, expected a .docx or .md file' : (error as Error).message}`,
+        );
       }
       const result = await importDraft(bytes, path, options.lang ? { lang: options.lang } : {});
       const out = options.out ?? result.folderName;

@@ -15,4 +15,16 @@ import { previewCommand } from './preview.js';
 /** A command factory: builds the commander command; `setExit` records its exit code. */
 export type DefineCommand = (io: Io, setExit: (code: number) => void) => Command;
 
-export const commands: DefineCommand[] = [initCommand, validateCommand, buildCommand, previewCommand, checkCommand, statsCommand, diffCommand, importCommand, amendmentsCommand, translateCommand, completionCommand];
+export const commands: DefineCommand[] = [
+  initCommand,
+  validateCommand,
+  buildCommand,
+  previewCommand,
+  checkCommand,
+  statsCommand,
+  diffCommand,
+  importCommand,
+  amendmentsCommand,
+  translateCommand,
+  completionCommand,
+];

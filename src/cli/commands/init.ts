@@ -74,16 +74,30 @@ function checkOptions(raw: InitOptions): Omit<InitOptions, 'languages'> & { lang
   if (raw.reference && raw.reference !== 'not yet assigned' && !/^(INT|ECO|SOC|NAT|TEN|REX|CCMI)\/[0-9]+$/.test(raw.reference)) {
     throw new UsageError(`unexpected reference \`${raw.reference}\`, expected a section code and a number, e.g. INT/835`);
   }
-  for (const [flag, value] of [['--decision-date', raw.decisionDate], ['--version-date', raw.versionDate]] as const) {
-    if (value !== undefined && !parseIsoDate(value)) throw new UsageError(`unexpected ${flag} \`${value}\`, expected a real date written YYYY-MM-DD, e.g. 2018-05-23`);
+  for (const [flag, value] of [
+    ['--decision-date', raw.decisionDate],
+    ['--version-date', raw.versionDate],
+  ] as const) {
+    if (value !== undefined && !parseIsoDate(value))
+      throw new UsageError(`unexpected ${flag} \`${value}\`, expected a real date written YYYY-MM-DD, e.g. 2018-05-23`);
   }
-  for (const [flag, value] of [['--title', raw.title], ['--legal-basis', raw.legalBasis], ['--section', raw.section], ['--rapporteur', raw.rapporteur]] as const) {
-    if (value !== undefined && value.trim() === '') throw new UsageError(`unexpected empty ${flag}, expected some text (leave the option out to keep it \`to be completed\`)`);
+  for (const [flag, value] of [
+    ['--title', raw.title],
+    ['--legal-basis', raw.legalBasis],
+    ['--section', raw.section],
+    ['--rapporteur', raw.rapporteur],
+  ] as const) {
+    if (value !== undefined && value.trim() === '')
+      throw new UsageError(`unexpected empty ${flag}, expected some text (leave the option out to keep it \`to be completed\`)`);
   }
   const { languages: list, ...rest } = raw;
   if (list === undefined) return rest;
-  const languages = list.split(',').map((l) => l.trim()).filter(Boolean);
+  const languages = list
+    .split(',')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const bad = languages.find((l) => !isOfficialLanguage(l));
-  if (bad !== undefined || languages.length === 0) throw new UsageError(`unexpected language \`${bad ?? list}\` in --languages, expected codes among ${LANGS.join(', ')}`);
+  if (bad !== undefined || languages.length === 0)
+    throw new UsageError(`unexpected language \`${bad ?? list}\` in --languages, expected codes among ${LANGS.join(', ')}`);
   return { ...rest, languages };
 }

@@ -29,9 +29,14 @@ export const previewCommand: DefineCommand = (io, setExit) =>
     .argument('<opinion>', 'the opinion folder')
     .option('-l, --lang <codes>', 'language(s) to serve: a code (fr), a list (en,fr) or "all" (default: the original language)')
     .addOption(new Option('-p, --port <number>', 'port to listen on (default 0: a free port, printed)').default('0'))
-    .option('--notes', 'include the rapporteur\'s internal notes, clearly marked')
-    .option('--template <file>', 'use this template instead of the opinion\'s own or the default')
-    .option('--labels <file>', 'a label file (with its `lang:`) overriding or adding labels; repeatable', (value: string, list: string[]) => [...list, value], [])
+    .option('--notes', "include the rapporteur's internal notes, clearly marked")
+    .option('--template <file>', "use this template instead of the opinion's own or the default")
+    .option(
+      '--labels <file>',
+      'a label file (with its `lang:`) overriding or adding labels; repeatable',
+      (value: string, list: string[]) => [...list, value],
+      [],
+    )
     .option('-q, --quiet', 'report errors only, not warnings')
     .action(async (path: string, options: PreviewCliOptions, command: Command) => {
       // Defaults from opinion.config.yaml, as for `opinion build`, for every option not given on the command line.
@@ -42,11 +47,20 @@ export const previewCommand: DefineCommand = (io, setExit) =>
       if (config?.template !== undefined && fromProject('template')) options.template = resolve(project!.dir, config.template);
       if (config?.labels !== undefined && fromProject('labels')) options.labels = config.labels.map((file) => resolve(project!.dir, file));
       const port = Number(options.port);
-      if (!/^\d+$/.test(options.port) || port > 65535) throw new UsageError(`unexpected \`${options.port}\` for --port, expected a port number from 0 to 65535 (0: a free port)`);
-      const langs = options.lang === undefined || options.lang === 'all' ? options.lang : options.lang.split(',').map((l) => l.trim()).filter(Boolean);
+      if (!/^\d+$/.test(options.port) || port > 65535)
+        throw new UsageError(`unexpected \`${options.port}\` for --port, expected a port number from 0 to 65535 (0: a free port)`);
+      const langs =
+        options.lang === undefined || options.lang === 'all'
+          ? options.lang
+          : options.lang
+              .split(',')
+              .map((l) => l.trim())
+              .filter(Boolean);
       const bad = Array.isArray(langs) ? langs.filter((l) => !isOfficialLanguage(l)) : [];
       if ((Array.isArray(langs) && langs.length === 0) || bad.length > 0) {
-        throw new UsageError(`unexpected language \`${bad[0] ?? options.lang}\` for --lang, expected a code of an official EU language (${OFFICIAL_LANGUAGES.join(', ')}), a list such as \`en,fr\`, or \`all\``);
+        throw new UsageError(
+          `unexpected language \`${bad[0] ?? options.lang}\` for --lang, expected a code of an official EU language (${OFFICIAL_LANGUAGES.join(', ')}), a list such as \`en,fr\`, or \`all\``,
+        );
       }
       const dir = resolve(io.cwd, path);
       const file = async (given: string, option: string) => {
@@ -66,7 +80,9 @@ export const previewCommand: DefineCommand = (io, setExit) =>
       const found = await findOpinionFolders([dir]);
       if (found.problems.length > 0) throw new UsageError(found.problems.map((p) => p.reason.replace(io.cwd + '/', '')).join('\nopinion: '));
       if (found.folders.length !== 1 || found.folders[0] !== dir) {
-        throw new UsageError(`unexpected \`${path}\` for preview, expected one opinion folder (with its opinion.yaml)${found.folders.length > 1 ? `; it holds ${found.folders.length}: preview one of them` : ''}`);
+        throw new UsageError(
+          `unexpected \`${path}\` for preview, expected one opinion folder (with its opinion.yaml)${found.folders.length > 1 ? `; it holds ${found.folders.length}: preview one of them` : ''}`,
+        );
       }
       const show = (p: string) => displayPath(p, io.cwd);
 
@@ -96,13 +112,18 @@ export const previewCommand: DefineCommand = (io, setExit) =>
           failure = preview.errorPage({
             title: `${heading} – opinion preview`,
             heading,
-            report: formatHuman(build.files.filter((f) => f.messages.some((m) => m.fatal === true)), { color: false, cwd: io.cwd }),
+            report: formatHuman(
+              build.files.filter((f) => f.messages.some((m) => m.fatal === true)),
+              { color: false, cwd: io.cwd },
+            ),
             csp: HTML_CSP,
           });
           io.stderr(`${heading} (shown in the page)\n`);
         }
         for (const render of build.renders) {
-          io.stderr(`${build.name} ${render.lang}: ${render.length.characters.toLocaleString('en-GB')} characters without spaces${render.length.exceeded ? ' (over the limit)' : ''}\n`);
+          io.stderr(
+            `${build.name} ${render.lang}: ${render.length.characters.toLocaleString('en-GB')} characters without spaces${render.length.exceeded ? ' (over the limit)' : ''}\n`,
+          );
         }
       };
       const route = (path: string) => {
@@ -123,7 +144,9 @@ export const previewCommand: DefineCommand = (io, setExit) =>
         server = await preview.startPreviewServer(route, { port });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        throw new UsageError(`cannot serve the preview on 127.0.0.1:${port}: ${code === 'EADDRINUSE' ? 'the port is taken, expected a free port (or --port 0 for any free one)' : (error as Error).message}`);
+        throw new UsageError(
+          `cannot serve the preview on 127.0.0.1:${port}: ${code === 'EADDRINUSE' ? 'the port is taken, expected a free port (or --port 0 for any free one)' : (error as Error).message}`,
+        );
       }
       const running = server;
       io.stdout(`Serving ${name} at ${running.url} (Ctrl-C to stop)\n`);

@@ -22,7 +22,7 @@ export const translateCommand: DefineCommand = (io, setExit) => {
     .command('export')
     .summary('write an XLIFF 1.2 file to translate an opinion into one language')
     .argument('<opinion>', 'the opinion folder')
-    .requiredOption('--to <lang>', 'the target language (one of the opinion\'s languages)')
+    .requiredOption('--to <lang>', "the target language (one of the opinion's languages)")
     .option('--since <revision>', 'only what changed in the original since this git revision')
     .option('-o, --out <file>', 'where to write the XLIFF file (default: <opinion>.<lang>.xlf in the current folder)')
     .action(async (dir: string, options: { to: string; since?: string; out?: string }) => {
@@ -38,25 +38,32 @@ export const translateCommand: DefineCommand = (io, setExit) => {
       const { opinion } = await loadOpinion(folder);
       if (!opinion) throw new UsageError(`cannot read the opinion in \`${dir}\` (run \`opinion validate ${dir}\`)`);
       const original = opinion.meta.language;
-      if (options.to === original) throw new UsageError(`unexpected --to \`${options.to}\`: it is the original language, expected the language to translate into`);
+      if (options.to === original)
+        throw new UsageError(`unexpected --to \`${options.to}\`: it is the original language, expected the language to translate into`);
       if (!(opinion.meta.languages ?? [original]).includes(options.to)) {
         throw new UsageError(`unexpected --to \`${options.to}\`, expected one of the opinion's \`languages\` (add it there first)`);
       }
       if (options.since !== undefined && !(await isRevision(folder, options.since))) {
         throw new UsageError(`unexpected --since \`${options.since}\`, expected a git revision of the repository holding ${displayPath(folder, io.cwd)}`);
       }
-      const result = await exportXliff(opinion, { to: options.to, labelled: await labelledTexts(original), ...(options.since !== undefined ? { since: options.since } : {}) });
+      const result = await exportXliff(opinion, {
+        to: options.to,
+        labelled: await labelledTexts(original),
+        ...(options.since !== undefined ? { since: options.since } : {}),
+      });
       const out = resolve(io.cwd, options.out ?? `${opinion.name}.${options.to}.xlf`);
       await writeFileAtomic(out, result.xml);
-      io.stdout(`${displayPath(out, io.cwd)}: ${result.units} unit${result.units === 1 ? '' : 's'}, ${result.toTranslate} to translate (XLIFF 1.2, ${original} → ${options.to})\n`);
+      io.stdout(
+        `${displayPath(out, io.cwd)}: ${result.units} unit${result.units === 1 ? '' : 's'}, ${result.toTranslate} to translate (XLIFF 1.2, ${original} → ${options.to})\n`,
+      );
       setExit(EXIT.ok);
     });
 
   command
     .command('import')
-    .summary('write the translations of an XLIFF file back into the opinion\'s sources')
+    .summary("write the translations of an XLIFF file back into the opinion's sources")
     .argument('<file>', 'the translated XLIFF file')
-    .option('--opinion <dir>', 'the opinion folder (default: the folder named by the file\'s `original`, next to the file)')
+    .option('--opinion <dir>', "the opinion folder (default: the folder named by the file's `original`, next to the file)")
     .addOption(reportFormatOption())
     .action(async (path: string, options: { opinion?: string; format: ReportFormat }) => {
       const [{ loadOpinion }, { importXliff, labelledTexts }, { writeFileAtomic }, { readSource }, { formatReport }] = await Promise.all([

@@ -123,7 +123,10 @@ function matchSimilar(old: readonly Unit[], neu: readonly Unit[], alignment: Ali
     for (const { postings } of own) {
       for (const candidate of postings) shared.set(candidate, (shared.get(candidate) ?? 0) + 1);
     }
-    const best = [...shared].filter(([, count]) => count >= Math.min(MIN_SHARED, own.length)).sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, CANDIDATES);
+    const best = [...shared]
+      .filter(([, count]) => count >= Math.min(MIN_SHARED, own.length))
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, CANDIDATES);
     for (const [candidate] of best) {
       const other = neu[candidate] as Unit;
       const score = similarity(unit, other);

@@ -48,12 +48,30 @@ export function normalise(text: string): string {
 function unit(
   index: number,
   element: Element,
-  fields: { number: string; id?: string; text: string; at?: Located; reason?: string; notes?: DraftNote[]; chapter: number; chapterInfo?: { number?: string; title: string } },
+  fields: {
+    number: string;
+    id?: string;
+    text: string;
+    at?: Located;
+    reason?: string;
+    notes?: DraftNote[];
+    chapter: number;
+    chapterInfo?: { number?: string; title: string };
+  },
   vocabulary: Vocabulary,
   marked?: readonly { target: string; start: number; end: number }[],
 ): Unit {
   const refs = referencesOf(fields.text, marked);
-  const result: Unit = { index, element, number: fields.number, text: fields.text, refs, masked: normalise(maskReferences(fields.text, refs)), chapter: fields.chapter, vocabulary };
+  const result: Unit = {
+    index,
+    element,
+    number: fields.number,
+    text: fields.text,
+    refs,
+    masked: normalise(maskReferences(fields.text, refs)),
+    chapter: fields.chapter,
+    vocabulary,
+  };
   if (fields.id) result.id = fields.id;
   if (fields.at) result.at = fields.at;
   if (fields.reason) result.reason = fields.reason;
@@ -68,7 +86,9 @@ export function unitsOf(draft: Draft, vocabulary: Vocabulary = new Vocabulary())
   for (const chapter of draft.chapters) {
     const chapterIndex = body.length;
     const chapterInfo = chapter.number ? { number: chapter.number, title: chapter.title } : { title: chapter.title };
-    body.push(unit(chapterIndex, 'chapter', { number: chapter.number ?? '', id: chapter.id, text: chapter.title, chapter: chapterIndex, chapterInfo }, vocabulary));
+    body.push(
+      unit(chapterIndex, 'chapter', { number: chapter.number ?? '', id: chapter.id, text: chapter.title, chapter: chapterIndex, chapterInfo }, vocabulary),
+    );
     for (const point of chapter.points) {
       body.push(
         unit(
@@ -81,7 +101,9 @@ export function unitsOf(draft: Draft, vocabulary: Vocabulary = new Vocabulary())
       );
     }
   }
-  const footnotes = draft.footnotes.map((footnote, index) => unit(index, 'footnote', { number: footnote.number, id: footnote.id, text: footnote.text, chapter: -1 }, vocabulary));
+  const footnotes = draft.footnotes.map((footnote, index) =>
+    unit(index, 'footnote', { number: footnote.number, id: footnote.id, text: footnote.text, chapter: -1 }, vocabulary),
+  );
   return { body, footnotes };
 }
 

@@ -35,7 +35,14 @@ export function sideOf(unit: Unit): Side {
 
 const STRUCTURE_WEIGHT = 1.5;
 
-export function buildEntries(old: readonly Unit[], neu: readonly Unit[], alignment: Alignment, map: RefMapper, locale: string | undefined, ignoreTypography = false): Entries {
+export function buildEntries(
+  old: readonly Unit[],
+  neu: readonly Unit[],
+  alignment: Alignment,
+  map: RefMapper,
+  locale: string | undefined,
+  ignoreTypography = false,
+): Entries {
   const { groups } = alignment;
   const kept = inPlace(groups, (group) => (neu[group.new[0] as number]?.element === 'point' ? 1 : STRUCTURE_WEIGHT), neu.length);
   const placed: { position: number; tie: number; entry: Entry }[] = [];
@@ -46,7 +53,7 @@ export function buildEntries(old: readonly Unit[], neu: readonly Unit[], alignme
   const chapterLink = (unit: Unit, side: 'old' | 'new'): ChapterLink => {
     const own = unit.chapter;
     const group = groups[(side === 'old' ? alignment.oldGroup : alignment.newGroup)[own] ?? -1];
-    const other = group ? (side === 'old' ? group.new[0] : group.old[0]) ?? -1 : -1;
+    const other = group ? ((side === 'old' ? group.new[0] : group.old[0]) ?? -1) : -1;
     return side === 'old' ? { old: own, new: other } : { old: other, new: own };
   };
 
@@ -96,12 +103,17 @@ export function buildEntries(old: readonly Unit[], neu: readonly Unit[], alignme
     if (typographic && ignoreTypography) comparison = { edited: false, ops: [], words: { added: 0, deleted: 0 } };
     const position = group.new[0] as number;
     const kind: ChangeKind | undefined =
-      group.old.length > 1 ? 'merged'
-      : group.new.length > 1 ? 'split'
-      : !kept[g] ? 'moved'
-      : comparison.edited ? 'modified'
-      : oldUnits[0]?.number !== newUnits[0]?.number ? 'renumbered'
-      : undefined;
+      group.old.length > 1
+        ? 'merged'
+        : group.new.length > 1
+          ? 'split'
+          : !kept[g]
+            ? 'moved'
+            : comparison.edited
+              ? 'modified'
+              : oldUnits[0]?.number !== newUnits[0]?.number
+                ? 'renumbered'
+                : undefined;
     if (kind === undefined) {
       const [a, b] = [oldUnits[0] as Unit, newUnits[0] as Unit];
       placed.push({ position, tie: 0, entry: { type: 'same', element: b.element, old: sideOf(a), new: sideOf(b) } });

@@ -100,7 +100,9 @@ function stretch(text: string): Token[] {
 /** The tokens of a passage between its common beginning and end with the other one. */
 function trimmedTokens(part: Passage, prefix: number, suffix: number, map: RefMapper | undefined, locale: string | undefined): Token[] {
   const end = part.text.length - suffix;
-  const refs = map ? part.refs.filter((ref) => ref.start >= prefix && ref.end <= end).map((ref) => ({ ...ref, start: ref.start - prefix, end: ref.end - prefix })) : [];
+  const refs = map
+    ? part.refs.filter((ref) => ref.start >= prefix && ref.end <= end).map((ref) => ({ ...ref, start: ref.start - prefix, end: ref.end - prefix }))
+    : [];
   return [...stretch(part.text.slice(0, prefix)), ...tokensOf({ text: part.text.slice(prefix, end), refs }, map, locale), ...stretch(part.text.slice(end))];
 }
 

@@ -74,8 +74,14 @@ function wholeWords(segments: readonly Segment[]): Segment[] {
       i = end;
       continue;
     }
-    const deleted = group.filter((segment) => segment.op === 'delete').map((segment) => segment.text).join('');
-    const inserted = group.filter((segment) => segment.op === 'insert').map((segment) => segment.text).join('');
+    const deleted = group
+      .filter((segment) => segment.op === 'delete')
+      .map((segment) => segment.text)
+      .join('');
+    const inserted = group
+      .filter((segment) => segment.op === 'insert')
+      .map((segment) => segment.text)
+      .join('');
     if (before && lead) before.text = before.text.slice(0, -lead.length);
     if (after && trail) after.text = after.text.slice(trail.length);
     const replaced: Segment[] = [
@@ -89,7 +95,9 @@ function wholeWords(segments: readonly Segment[]): Segment[] {
 }
 
 function segmentsCell(segments: readonly Segment[]): PhrasingContent[] {
-  return wholeWords(segments).flatMap((segment) => (segment.op === 'delete' ? struck(segment.text) : segment.op === 'insert' ? bold(segment.text) : lines(segment.text)));
+  return wholeWords(segments).flatMap((segment) =>
+    segment.op === 'delete' ? struck(segment.text) : segment.op === 'insert' ? bold(segment.text) : lines(segment.text),
+  );
 }
 
 /** The text of the original column (`<br>` between lines, `<br><br>` between paragraphs). */

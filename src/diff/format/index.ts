@@ -10,7 +10,13 @@ import { formatTerminal } from './terminal.js';
 export { DIFF_FORMATS, DIFF_OUTPUTS, formatForFile, loadFormatter, type DiffFormat, type FormatOptions, type Formatter } from './formats.js';
 
 /** Every formatter loaded, for the library's synchronous `formatDiff` (the command loads only the one it needs). */
-const FORMATTERS: Record<DiffFormat, Formatter> = { terminal: formatTerminal, markdown: formatMarkdown, html: formatHtml, json: formatJson, amendments: formatAmendments };
+const FORMATTERS: Record<DiffFormat, Formatter> = {
+  terminal: formatTerminal,
+  markdown: formatMarkdown,
+  html: formatHtml,
+  json: formatJson,
+  amendments: formatAmendments,
+};
 
 export function formatDiff(result: DiffResult, format: DiffFormat, options: FormatOptions = {}): string {
   return FORMATTERS[format](result, options);

@@ -61,14 +61,31 @@ export function changeToJson(change: Change): Json {
     ['from', numbers(change.old, merged)],
     ['to', numbers(change.new, split)],
     ['id', change.id],
-    ['chapter', first?.chapter ? defined([['number', first.chapter.number], ['title', first.chapter.title]]) : undefined],
+    [
+      'chapter',
+      first?.chapter
+        ? defined([
+            ['number', first.chapter.number],
+            ['title', first.chapter.title],
+          ])
+        : undefined,
+    ],
     ['edited', change.edited],
     ['typographic', change.typographic],
     ['after', change.after?.number],
     // A renumbered item's text is the same in both versions: it is not repeated.
     ['old', change.kind === 'renumbered' ? undefined : texts(change.old, merged)],
     ['new', change.kind === 'renumbered' ? undefined : texts(change.new, split)],
-    ['ops', change.ops.map((op) => defined([['op', op.op], ['text', op.text], ['old', op.old]]))],
+    [
+      'ops',
+      change.ops.map((op) =>
+        defined([
+          ['op', op.op],
+          ['text', op.text],
+          ['old', op.old],
+        ]),
+      ),
+    ],
     ['words', { added: change.words.added, deleted: change.words.deleted }],
     ['amendment', change.amendment],
     ['unexplained', change.unexplained],

@@ -67,7 +67,11 @@ function blocks(element: Element, opening: PhrasingContent[], paragraphs: Phrasi
 }
 
 function sameItem(element: Element, side: Side): RootContent[] {
-  return blocks(element, [text(prefix(element, side.number))], textParagraphs(side.text).map((p) => [text(p)]));
+  return blocks(
+    element,
+    [text(prefix(element, side.number))],
+    textParagraphs(side.text).map((p) => [text(p)]),
+  );
 }
 
 function changeNumber(change: Change): PhrasingContent[] {
@@ -88,7 +92,11 @@ function changedItem(change: Change): RootContent[] {
     case 'deleted':
       return textParagraphs(oldSide?.text ?? '').map((p, i) => block(element, deleted((i === 0 ? prefix(element, oldSide?.number ?? '') : '') + p)));
     case 'renumbered':
-      return blocks(element, [text(prefix(element, newSide?.number ?? '')), ...note(`renumbered, was ${oldSide?.number}`)], textParagraphs(newSide?.text ?? '').map((p) => [text(p)]));
+      return blocks(
+        element,
+        [text(prefix(element, newSide?.number ?? '')), ...note(`renumbered, was ${oldSide?.number}`)],
+        textParagraphs(newSide?.text ?? '').map((p) => [text(p)]),
+      );
     case 'modified':
       return blocks(element, changeNumber(change), inlineParagraphs(change.ops).map(critic));
     case 'moved': {
@@ -98,9 +106,13 @@ function changedItem(change: Change): RootContent[] {
     case 'split':
     case 'merged': {
       const origin = change.kind === 'split' ? `split from ${oldSide?.number}` : `merged from ${listNumbers(change.old.map((s) => s.number))}`;
-      const paragraphs = change.edited ? inlineParagraphs(change.ops).map(critic) : change.new.flatMap((side) => textParagraphs(side.text).map((p) => [text(p)]));
+      const paragraphs = change.edited
+        ? inlineParagraphs(change.ops).map(critic)
+        : change.new.flatMap((side) => textParagraphs(side.text).map((p) => [text(p)]));
       if (change.kind === 'split' && paragraphs.length === change.new.length) {
-        return paragraphs.map((children, i) => block(element, [text(prefix(element, change.new[i]?.number ?? '')), ...(i === 0 ? note(origin) : []), ...children]));
+        return paragraphs.map((children, i) =>
+          block(element, [text(prefix(element, change.new[i]?.number ?? '')), ...(i === 0 ? note(origin) : []), ...children]),
+        );
       }
       return blocks(element, [text(prefix(element, newSide?.number ?? '')), ...note(origin)], paragraphs);
     }
@@ -111,7 +123,10 @@ function movedAway(change: Change): RootContent[] {
   const side = change.old[0] as Side;
   const paragraphs = textParagraphs(side.text);
   return paragraphs.map((p, i) =>
-    block(change.element, [...deleted((i === 0 ? prefix(change.element, side.number) : '') + p), ...(i === paragraphs.length - 1 ? [text(' '), ...comment(`moved to ${change.new[0]?.number || 'elsewhere'}`)] : [])]),
+    block(change.element, [
+      ...deleted((i === 0 ? prefix(change.element, side.number) : '') + p),
+      ...(i === paragraphs.length - 1 ? [text(' '), ...comment(`moved to ${change.new[0]?.number || 'elsewhere'}`)] : []),
+    ]),
   );
 }
 
@@ -124,7 +139,11 @@ function entryBlocks(entry: Entry): RootContent[] {
 function headerItem(change: HeaderChange): RootContent {
   const label = fieldLabel(change);
   const value =
-    change.kind === 'added' ? inserted(change.new ?? '') : change.kind === 'deleted' ? deleted(change.old ?? '') : substituted(change.old ?? '', change.new ?? '');
+    change.kind === 'added'
+      ? inserted(change.new ?? '')
+      : change.kind === 'deleted'
+        ? deleted(change.old ?? '')
+        : substituted(change.old ?? '', change.new ?? '');
   return { type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [text(`${label}: `), ...value] }] };
 }
 
@@ -132,12 +151,28 @@ export function formatMarkdown(result: DiffResult): string {
   const title = result.header.find((change) => change.field === 'title');
   const titleText = title ? [] : [text(result.new.title ?? result.old.title ?? `${result.old.origin} → ${result.new.origin}`)];
   const children: RootContent[] = [
-    { type: 'heading', depth: 1, children: title ? critic(title.kind === 'modified' ? [{ op: 'delete', text: title.old ?? '' }, { op: 'insert', text: title.new ?? '' }] : [{ op: title.kind === 'added' ? 'insert' : 'delete', text: title.new ?? title.old ?? '' }]) : titleText },
+    {
+      type: 'heading',
+      depth: 1,
+      children: title
+        ? critic(
+            title.kind === 'modified'
+              ? [
+                  { op: 'delete', text: title.old ?? '' },
+                  { op: 'insert', text: title.new ?? '' },
+                ]
+              : [{ op: title.kind === 'added' ? 'insert' : 'delete', text: title.new ?? title.old ?? '' }],
+          )
+        : titleText,
+    },
     { type: 'paragraph', children: comment(`opinion diff ${result.old.origin} → ${result.new.origin}. ${summaryLine(result)}`) },
   ];
   const header = result.header.filter((change) => change.field !== 'title');
   if (header.length > 0) {
-    children.push({ type: 'heading', depth: 2, children: [text('Header')] }, { type: 'list', ordered: false, spread: false, children: header.map(headerItem) as never });
+    children.push(
+      { type: 'heading', depth: 2, children: [text('Header')] },
+      { type: 'list', ordered: false, spread: false, children: header.map(headerItem) as never },
+    );
   }
   let footnotes = false;
   for (const entry of result.entries) {

@@ -51,7 +51,10 @@ export function sideParagraphs(ops: readonly WordOp[], side: 'old' | 'new'): Seg
 
 /** Plain paragraphs of a text. */
 export function textParagraphs(text: string): string[] {
-  return text.split(BREAK).map((piece) => piece.trim()).filter(Boolean);
+  return text
+    .split(BREAK)
+    .map((piece) => piece.trim())
+    .filter(Boolean);
 }
 
 function trimParagraph(paragraph: Segment[]): Segment[] {

@@ -133,7 +133,9 @@ export function formatTerminal(result: DiffResult, options: TerminalOptions = {}
       continue;
     }
     flush();
-    lines.push(`  ${style.kind(headline(change))}${change.amendment ? ` (amendment \`${change.amendment}\`)` : change.unexplained ? ' (explained by no adopted amendment)' : ''}`);
+    lines.push(
+      `  ${style.kind(headline(change))}${change.amendment ? ` (amendment \`${change.amendment}\`)` : change.unexplained ? ' (explained by no adopted amendment)' : ''}`,
+    );
     for (const paragraph of body(change, style)) lines.push(indent(paragraph, '    '));
   }
   flush();

@@ -42,7 +42,19 @@ for (let code = 0; code < LIMIT; code++) {
   const char = String.fromCharCode(code);
   let kind = OTHER;
   if (code >= 0x30 && code <= 0x39) kind = DIGIT;
-  else if (char === ' ' || char === '\t' || char === '\n' || char === '\r' || char === '\f' || char === '\v' || code === 0xa0 || code === 0x2009 || code === 0x2002 || code === 0x2003) kind = SPACE;
+  else if (
+    char === ' ' ||
+    char === '\t' ||
+    char === '\n' ||
+    char === '\r' ||
+    char === '\f' ||
+    char === '\v' ||
+    code === 0xa0 ||
+    code === 0x2009 ||
+    code === 0x2002 ||
+    code === 0x2003
+  )
+    kind = SPACE;
   else if (char === '.' || char === "'" || code === 0x2019 || code === 0x2018) kind = MID_NUM_LET;
   else if (char === ',' || char === ';') kind = MID_NUM;
   else if (char === ':' || code === 0xb7) kind = MID_LETTER;

@@ -18,7 +18,10 @@ export function addHeaderRow(draft: Draft, field: string, label: string, value: 
 
 /** A paragraph before the first chapter: each of its lines (hard breaks) is the title, a banner, a labelled value… */
 export function addFrontLine(draft: Draft, paragraph: string): void {
-  const lines = paragraph.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = paragraph
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   if (lines.length > 1 && !isTitleLine(paragraph.replace(/\s+/gu, ' '))) {
     for (const line of lines) addFrontLine(draft, line);
     return;

@@ -7,36 +7,93 @@
 
 const LABELS: Record<string, readonly string[]> = {
   rapporteur: ['rapporteur', 'rapporteurs', 'rapporteure', 'relatore', 'relatori', 'berichterstatter', 'berichterstatterin', 'ponente', 'ponentes'],
-  'co-rapporteur': ['co-rapporteur', 'co-rapporteurs', 'corapporteur', 'corapporteurs', 'correlatore', 'correlatori', 'mitberichterstatter', 'mitberichterstatterin', 'coponente'],
-  'rapporteur-general': ['rapporteur-general', 'rapporteur general', 'rapporteur général', 'relatore generale', 'hauptberichterstatter', 'hauptberichterstatterin', 'ponente general'],
+  'co-rapporteur': [
+    'co-rapporteur',
+    'co-rapporteurs',
+    'corapporteur',
+    'corapporteurs',
+    'correlatore',
+    'correlatori',
+    'mitberichterstatter',
+    'mitberichterstatterin',
+    'coponente',
+  ],
+  'rapporteur-general': [
+    'rapporteur-general',
+    'rapporteur general',
+    'rapporteur général',
+    'relatore generale',
+    'hauptberichterstatter',
+    'hauptberichterstatterin',
+    'ponente general',
+  ],
   referral: ['referral', 'saisine', 'consultazione', 'befassung', 'adviesaanvraag', 'consulta'],
   consultation: ['consultation'],
   decision: [
-    'plenary assembly decision', 'bureau decision', 'décision de l’assemblée plénière', "décision de l'assemblée plénière", 'décision du bureau',
-    'decisione dell’assemblea plenaria', "decisione dell'assemblea plenaria", 'decisione dell’ufficio di presidenza', "decisione dell'ufficio di presidenza",
-    'beschluss des plenums', 'beschluss des präsidiums', 'decisión del pleno', 'decisión de la mesa',
+    'plenary assembly decision',
+    'bureau decision',
+    'décision de l’assemblée plénière',
+    "décision de l'assemblée plénière",
+    'décision du bureau',
+    'decisione dell’assemblea plenaria',
+    "decisione dell'assemblea plenaria",
+    'decisione dell’ufficio di presidenza',
+    "decisione dell'ufficio di presidenza",
+    'beschluss des plenums',
+    'beschluss des präsidiums',
+    'decisión del pleno',
+    'decisión de la mesa',
   ],
   legal_basis: ['legal basis', 'base juridique', 'base giuridica', 'rechtsgrundlage', 'fundamento jurídico'],
   section: ['section responsible', 'compétence', 'sezione competente', 'zuständige fachgruppe', 'sección competente'],
   adopted_in_section: ['adopted in section', 'adoption en section spécialisée', 'adozione in sezione', 'annahme in der fachgruppe', 'aprobado en sección'],
-  adopted_at_plenary: ['adopted at plenary', 'adoption en session plénière', 'adozione in sessione plenaria', 'verabschiedung auf der plenartagung', 'aprobado en el pleno'],
+  adopted_at_plenary: [
+    'adopted at plenary',
+    'adoption en session plénière',
+    'adozione in sessione plenaria',
+    'verabschiedung auf der plenartagung',
+    'aprobado en el pleno',
+  ],
   plenary_session: ['plenary session no', 'session plénière no', 'session plénière nº', 'sessione plenaria n', 'plenartagung nr', 'pleno n.º'],
   vote: [
-    'outcome of vote (for/against/abstentions)', 'résultat du vote (pour/contre/abstentions)', 'esito della votazione (favorevoli/contrari/astenuti)',
-    'ergebnis der abstimmung (ja-stimmen/nein-stimmen/enthaltungen)', 'resultado de la votación (a favor/en contra/abstenciones)',
+    'outcome of vote (for/against/abstentions)',
+    'résultat du vote (pour/contre/abstentions)',
+    'esito della votazione (favorevoli/contrari/astenuti)',
+    'ergebnis der abstimmung (ja-stimmen/nein-stimmen/enthaltungen)',
+    'resultado de la votación (a favor/en contra/abstenciones)',
   ],
 };
 
 /** Values of the label-less row under the legal basis: the opinion's kind. */
 const KIND_VALUES = [
-  'own-initiative opinion', 'additional opinion', 'avis d’initiative', "avis d'initiative", 'avis supplémentaire', 'parere d’iniziativa',
-  "parere d'iniziativa", 'parere supplementare', 'initiativstellungnahme', 'zusatzstellungnahme', 'dictamen de iniciativa',
+  'own-initiative opinion',
+  'additional opinion',
+  'avis d’initiative',
+  "avis d'initiative",
+  'avis supplémentaire',
+  'parere d’iniziativa',
+  "parere d'iniziativa",
+  'parere supplementare',
+  'initiativstellungnahme',
+  'zusatzstellungnahme',
+  'dictamen de iniciativa',
 ];
 
 /** The banner of a non-final version, its purpose and version lines. */
 const STAGE_VALUES = [
-  'preliminary draft', 'draft opinion', 'section opinion', 'avant-projet', 'projet d’avis', "projet d'avis", 'avis de section',
-  'progetto preliminare', 'progetto di parere', 'parere di sezione', 'vorentwurf', 'entwurf einer stellungnahme', 'stellungnahme der fachgruppe',
+  'preliminary draft',
+  'draft opinion',
+  'section opinion',
+  'avant-projet',
+  'projet d’avis',
+  "projet d'avis",
+  'avis de section',
+  'progetto preliminare',
+  'progetto di parere',
+  'parere di sezione',
+  'vorentwurf',
+  'entwurf einer stellungnahme',
+  'stellungnahme der fachgruppe',
 ];
 const STAGE_PURPOSE = /^(?:version for|version pour|versione per|fassung für)\b/iu;
 const VERSION = /^(?:version|versione|fassung)\s+\d+\b/iu;
@@ -45,9 +102,11 @@ const REFERENCE = /^(?:(?:INT|ECO|SOC|NAT|TEN|REX|CCMI)\/\d+\b|\[[^\]\n]{1,60}\]
 const DOCUMENT = /^EESC-\d{4}-\d+/u;
 const KIND_LINE = /^\(.+\)$/su;
 /** The title line of an opinion or information report, in the languages the build knows. */
-const TITLE = /^(?:opinion|information report|avis|rapport d’information|parere|relazione informativa|stellungnahme|informationsbericht|dictamen)\b.*[‘'"„“«]/iu;
+const TITLE =
+  /^(?:opinion|information report|avis|rapport d’information|parere|relazione informativa|stellungnahme|informationsbericht|dictamen)\b.*[‘'"„“«]/iu;
 /** "Brussels, 23 May 2018." and its translations: the closing block starts here. */
-const CLOSING = /^(?:brussels|bruxelles|brüssel|bruselas|bruxelas|brussel|bryssel|bruksela|brusel|brisel|brüsszel|briuselis|brisele|brussell|bruiséal|βρυξέλλες|брюксел)\s*,/iu;
+const CLOSING =
+  /^(?:brussels|bruxelles|brüssel|bruselas|bruxelas|brussel|bryssel|bruksela|brusel|brisel|brüsszel|briuselis|brisele|brussell|bruiséal|βρυξέλλες|брюксел)\s*,/iu;
 
 const BY_LABEL = new Map<string, string>();
 for (const [field, labels] of Object.entries(LABELS)) for (const label of labels) BY_LABEL.set(label, field);

@@ -239,11 +239,15 @@ class DraftReader {
   private addPoint(number: string, id: string | undefined, heading: boolean, block: Block): void {
     this.endPoint();
     if (!this.chapter) {
-      report(this.file, `Unexpected point \`${number}\` before the first chapter heading, expected a heading such as \`1. Conclusions and recommendations\` first`, {
-        ruleId: 'diff/point-outside-chapter',
-        severity: 'warning',
-        place: block.node.position,
-      });
+      report(
+        this.file,
+        `Unexpected point \`${number}\` before the first chapter heading, expected a heading such as \`1. Conclusions and recommendations\` first`,
+        {
+          ruleId: 'diff/point-outside-chapter',
+          severity: 'warning',
+          place: block.node.position,
+        },
+      );
       this.startChapter(undefined, '', undefined, block);
     }
     const chapter = this.chapter as DraftChapter;

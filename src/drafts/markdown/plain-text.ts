@@ -40,7 +40,8 @@ export class TextBuilder implements PlainText {
     const from = trim ? start + slice.length - slice.trimStart().length : start;
     const to = trim ? Math.max(from, start + slice.trimEnd().length) : end;
     for (const note of source.notes) {
-      if (note.offset >= start && note.offset <= end) this.notes.push({ offset: this.text.length + Math.min(Math.max(note.offset, from), to) - from, identifier: note.identifier });
+      if (note.offset >= start && note.offset <= end)
+        this.notes.push({ offset: this.text.length + Math.min(Math.max(note.offset, from), to) - from, identifier: note.identifier });
     }
     this.append(source.text.slice(from, to));
   }

@@ -57,7 +57,8 @@ interface Entry {
  */
 function centralDirectory(bytes: Uint8Array, shown: string): Entry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const damaged = (why: string) => new InputError(`cannot read \`${shown}\`: a damaged or truncated zip archive (${why}), expected a complete .docx; save it again from Word`);
+  const damaged = (why: string) =>
+    new InputError(`cannot read \`${shown}\`: a damaged or truncated zip archive (${why}), expected a complete .docx; save it again from Word`);
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
     if (view.getUint32(i, true) === 0x06054b50) {
@@ -68,7 +69,8 @@ function centralDirectory(bytes: Uint8Array, shown: string): Entry[] {
   if (eocd < 0) throw damaged('no end of central directory');
   const count = view.getUint16(eocd + 10, true);
   const start = view.getUint32(eocd + 16, true);
-  if (count === 0xffff || start === 0xffffffff) throw new InputError(`cannot read \`${shown}\`: a ZIP64 archive, which no Word document needs (a damaged or hostile file)`);
+  if (count === 0xffff || start === 0xffffffff)
+    throw new InputError(`cannot read \`${shown}\`: a ZIP64 archive, which no Word document needs (a damaged or hostile file)`);
   const entries: Entry[] = [];
   const names = new Set<string>();
   let at = start;
@@ -80,7 +82,9 @@ function centralDirectory(bytes: Uint8Array, shown: string): Entry[] {
     if (at + 46 + nameLength > bytes.length) throw damaged('bad central directory entry');
     const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
     if (names.has(name)) {
-      throw new InputError(`cannot read \`${shown}\`: the zip archive holds \`${name}\` twice, and programs disagree on which copy counts; expected each part once — save the document again from Word`);
+      throw new InputError(
+        `cannot read \`${shown}\`: the zip archive holds \`${name}\` twice, and programs disagree on which copy counts; expected each part once — save the document again from Word`,
+      );
     }
     names.add(name);
     entries.push({
@@ -104,10 +108,13 @@ function centralDirectory(bytes: Uint8Array, shown: string): Entry[] {
  */
 function inflateEntry(bytes: Uint8Array, entry: Entry, shown: string): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const bad = (why: string) => new InputError(`cannot read \`${shown}\`: part \`${entry.name}\` ${why}; the file is damaged (or a zip bomb), save it again from Word`);
+  const bad = (why: string) =>
+    new InputError(`cannot read \`${shown}\`: part \`${entry.name}\` ${why}; the file is damaged (or a zip bomb), save it again from Word`);
   if (entry.flags & 1) throw new InputError(`cannot read \`${shown}\`: part \`${entry.name}\` is encrypted; remove the password in Word and save again`);
   if (entry.size > MAX_PART) {
-    throw new InputError(`cannot read \`${shown}\`: part \`${entry.name}\` would take ${(entry.size / 1048576).toFixed(0)} MB uncompressed, more than the ${MAX_PART / 1048576} MB a Word draft's part may have (see docs/limits.md)`);
+    throw new InputError(
+      `cannot read \`${shown}\`: part \`${entry.name}\` would take ${(entry.size / 1048576).toFixed(0)} MB uncompressed, more than the ${MAX_PART / 1048576} MB a Word draft's part may have (see docs/limits.md)`,
+    );
   }
   if (entry.offset + 30 > bytes.length || view.getUint32(entry.offset, true) !== 0x04034b50) throw bad('has no local header');
   const begin = entry.offset + 30 + view.getUint16(entry.offset + 26, true) + view.getUint16(entry.offset + 28, true);
@@ -126,7 +133,8 @@ function inflateEntry(bytes: Uint8Array, entry: Entry, shown: string): Uint8Arra
       throw bad(`cannot be inflated (${(error as Error).message.split('\n')[0]})`);
     }
   } else throw bad(`uses compression method ${entry.method}, expected deflate`);
-  if (data.length !== entry.size) throw bad(`inflates to ${data.length.toLocaleString('en-GB')} bytes, not the ${entry.size.toLocaleString('en-GB')} it declares`);
+  if (data.length !== entry.size)
+    throw bad(`inflates to ${data.length.toLocaleString('en-GB')} bytes, not the ${entry.size.toLocaleString('en-GB')} it declares`);
   if (crc32(data) !== entry.crc) throw bad('fails its CRC check');
   return data;
 }
@@ -154,7 +162,8 @@ export function openDocx(bytes: Uint8Array, shown: string, wanted: (name: string
   if (startsWith(bytes, OLE_MAGIC)) throw new InputError(oleProblem(bytes, shown));
   if (!startsWith(bytes, ZIP_MAGIC)) {
     const head = Buffer.from(bytes.subarray(0, 16)).toString('latin1');
-    if (head.startsWith('{\\rtf')) throw new InputError(`cannot read \`${shown}\`: an RTF file, expected a .docx; open it in Word and save it as "Word Document (*.docx)"`);
+    if (head.startsWith('{\\rtf'))
+      throw new InputError(`cannot read \`${shown}\`: an RTF file, expected a .docx; open it in Word and save it as "Word Document (*.docx)"`);
     throw new InputError(`cannot read \`${shown}\`: not a Word document (a .docx is a zip archive, and this file is not one)`);
   }
   const parts = new Map<string, Uint8Array>();
@@ -163,7 +172,9 @@ export function openDocx(bytes: Uint8Array, shown: string, wanted: (name: string
     if (!wanted(entry.name)) continue;
     total += entry.size;
     if (total > MAX_UNCOMPRESSED) {
-      throw new InputError(`cannot read \`${shown}\`: its parts would take more than ${MAX_UNCOMPRESSED / 1048576} MB uncompressed, which no Word draft needs (a damaged file or a zip bomb)`);
+      throw new InputError(
+        `cannot read \`${shown}\`: its parts would take more than ${MAX_UNCOMPRESSED / 1048576} MB uncompressed, which no Word draft needs (a damaged file or a zip bomb)`,
+      );
     }
     parts.set(entry.name, inflateEntry(bytes, entry, shown));
   }

@@ -55,11 +55,41 @@ const PREVIEW_WORDS = 6;
 const MOVE_NOTE = /^Moved (?:from|to) (?:point|heading|chapter|footnote|an unnumbered \w+) ?[\d.]*(?: and edited)?$/u;
 
 const IGNORED = new Set([
-  'w:pPr', 'w:rPr', 'w:bookmarkStart', 'w:bookmarkEnd', 'w:proofErr', 'w:permStart', 'w:permEnd', 'w:commentRangeStart', 'w:commentRangeEnd',
-  'w:lastRenderedPageBreak', 'w:footnoteRef', 'w:endnoteRef', 'w:separator', 'w:continuationSeparator', 'w:annotationRef', 'w:delText',
-  'w:delInstrText', 'w:moveFromRangeStart', 'w:moveFromRangeEnd', 'w:moveToRangeStart', 'w:moveToRangeEnd', 'w:customXmlInsRangeStart',
-  'w:customXmlInsRangeEnd', 'w:customXmlDelRangeStart', 'w:customXmlDelRangeEnd', 'w:sectPr', 'w:rPrChange', 'w:pPrChange', 'w:tblPr',
-  'w:tblGrid', 'w:trPr', 'w:tcPr', 'w:sdtPr', 'w:sdtEndPr', 'w:softHyphen',
+  'w:pPr',
+  'w:rPr',
+  'w:bookmarkStart',
+  'w:bookmarkEnd',
+  'w:proofErr',
+  'w:permStart',
+  'w:permEnd',
+  'w:commentRangeStart',
+  'w:commentRangeEnd',
+  'w:lastRenderedPageBreak',
+  'w:footnoteRef',
+  'w:endnoteRef',
+  'w:separator',
+  'w:continuationSeparator',
+  'w:annotationRef',
+  'w:delText',
+  'w:delInstrText',
+  'w:moveFromRangeStart',
+  'w:moveFromRangeEnd',
+  'w:moveToRangeStart',
+  'w:moveToRangeEnd',
+  'w:customXmlInsRangeStart',
+  'w:customXmlInsRangeEnd',
+  'w:customXmlDelRangeStart',
+  'w:customXmlDelRangeEnd',
+  'w:sectPr',
+  'w:rPrChange',
+  'w:pPrChange',
+  'w:tblPr',
+  'w:tblGrid',
+  'w:trPr',
+  'w:tcPr',
+  'w:sdtPr',
+  'w:sdtEndPr',
+  'w:softHyphen',
 ]);
 /** Fields that only lay out pages: their displayed text is no content. */
 const PAGE_FIELDS = /^(?:PAGE|NUMPAGES|SECTIONPAGES|SECTION)\b/u;
@@ -168,7 +198,13 @@ export class DocumentReader {
         } else if (!IGNORED.has(child.name)) {
           const text = textOf(child, ['w:t']);
           this.lines.push(text);
-          this.flush(this.lines.length, text, [{ reason: `Unexpected \`${child.name}\` element, expected a paragraph or a table${text ? ': its text is kept as a paragraph' : ''}`, ruleId: 'word/unmapped', severity: 'warning' }]);
+          this.flush(this.lines.length, text, [
+            {
+              reason: `Unexpected \`${child.name}\` element, expected a paragraph or a table${text ? ': its text is kept as a paragraph' : ''}`,
+              ruleId: 'word/unmapped',
+              severity: 'warning',
+            },
+          ]);
           if (text.trim()) out.push(this.positioned({ type: 'paragraph', children: [{ type: 'text', value: text }] }, this.lines.length, text));
         }
       }
@@ -207,7 +243,7 @@ export class DocumentReader {
     const style = this.parts.styles.paragraph(valueOf(properties, 'w:pStyle'));
     const outline = valueOf(properties, 'w:outlineLvl');
     const heading = outline !== undefined && Number(outline) < 9 ? Number(outline) + 1 : style.heading;
-    const line = this.inNote ? 0 : this.lines.push('') ;
+    const line = this.inNote ? 0 : this.lines.push('');
     const saved = this.issues;
     this.issues = [];
     const pieces = this.inline(p, { bold: false, italic: false });
@@ -384,7 +420,11 @@ export class DocumentReader {
         case 'w:sym': {
           const code = parseInt(attribute(child, 'w:char') ?? '', 16);
           const char = Number.isFinite(code) ? String.fromCodePoint(code >= 0xf000 ? code - 0xf000 : code) : '';
-          this.issue(`Unexpected symbol from the font \`${attribute(child, 'w:font') ?? '?'}\`, expected a character: kept as \`${char}\`, check it`, 'word/symbol', 'info');
+          this.issue(
+            `Unexpected symbol from the font \`${attribute(child, 'w:font') ?? '?'}\`, expected a character: kept as \`${char}\`, check it`,
+            'word/symbol',
+            'info',
+          );
           text(char);
           break;
         }
@@ -429,7 +469,12 @@ export class DocumentReader {
           const author = attribute(comment, 'w:author');
           // The note `opinion diff` puts on a moved item in its redline ("Moved from point 3.3.3"): not the author's comment.
           if (this.inserted > 0 && MOVE_NOTE.test(said)) break;
-          this.issue(`Unexpected comment${author ? ` by ${author}` : ''}, expected none: not imported`, 'word/comment', 'warning', said ? `The comment reads: ${said}` : undefined);
+          this.issue(
+            `Unexpected comment${author ? ` by ${author}` : ''}, expected none: not imported`,
+            'word/comment',
+            'warning',
+            said ? `The comment reads: ${said}` : undefined,
+          );
           break;
         }
         case 'w:drawing':
@@ -514,7 +559,10 @@ export class DocumentReader {
       }
       rows.push({ type: 'tableRow', children: cells.map((children) => ({ type: 'tableCell', children })) });
     }
-    if (nested) this.flush(firstLine, this.lines[firstLine - 1] ?? '', [{ reason: 'Unexpected table inside a table, expected one level of table: its text is kept in the cell', ruleId: 'word/unmapped', severity: 'warning' }]);
+    if (nested)
+      this.flush(firstLine, this.lines[firstLine - 1] ?? '', [
+        { reason: 'Unexpected table inside a table, expected one level of table: its text is kept in the cell', ruleId: 'word/unmapped', severity: 'warning' },
+      ]);
     const columns = Math.max(1, ...rows.map((row) => row.children.length));
     for (const row of rows) while (row.children.length < columns) row.children.push({ type: 'tableCell', children: [] });
     if (!header) rows.unshift({ type: 'tableRow', children: Array.from({ length: columns }, () => ({ type: 'tableCell' as const, children: [] })) });

@@ -29,7 +29,20 @@ export interface WordDraft {
   comments: number;
 }
 
-const PARTS = ['word/document.xml', 'word/styles.xml', 'word/numbering.xml', 'word/footnotes.xml', 'word/endnotes.xml', 'word/comments.xml', 'word/_rels/document.xml.rels', 'word/_rels/footnotes.xml.rels', 'word/_rels/endnotes.xml.rels', 'docProps/core.xml', '[Content_Types].xml', '_rels/.rels'];
+const PARTS = [
+  'word/document.xml',
+  'word/styles.xml',
+  'word/numbering.xml',
+  'word/footnotes.xml',
+  'word/endnotes.xml',
+  'word/comments.xml',
+  'word/_rels/document.xml.rels',
+  'word/_rels/footnotes.xml.rels',
+  'word/_rels/endnotes.xml.rels',
+  'docProps/core.xml',
+  '[Content_Types].xml',
+  '_rels/.rels',
+];
 
 function notesOf(root: Element | undefined, name: string): Map<string, Element> {
   const notes = new Map<string, Element>();
@@ -47,7 +60,13 @@ export function readDocx(bytes: Uint8Array, shown: string): WordDraft {
   const documentBytes = parts.get('word/document.xml');
   if (!documentBytes) {
     const names = partNames(bytes);
-    const kind = names.includes('content.xml') ? 'an OpenDocument file (.odt), expected a .docx; save it from your word processor as "Word Document (*.docx)"' : names.some((n) => n.startsWith('xl/')) ? 'an Excel workbook, expected a Word document' : names.some((n) => n.startsWith('ppt/')) ? 'a PowerPoint presentation, expected a Word document' : 'a zip archive without `word/document.xml`, expected a Word document (.docx)';
+    const kind = names.includes('content.xml')
+      ? 'an OpenDocument file (.odt), expected a .docx; save it from your word processor as "Word Document (*.docx)"'
+      : names.some((n) => n.startsWith('xl/'))
+        ? 'an Excel workbook, expected a Word document'
+        : names.some((n) => n.startsWith('ppt/'))
+          ? 'a PowerPoint presentation, expected a Word document'
+          : 'a zip archive without `word/document.xml`, expected a Word document (.docx)';
     throw new InputError(`cannot read \`${shown}\`: ${kind}`);
   }
   const xml = (name: string) => {

@@ -56,7 +56,7 @@ function formatted(pieces: readonly Piece[]): PhrasingContent[] {
     const piece = pieces[i] as Piece;
     const bold = piece.type === 'text' && piece.bold;
     let j = i;
-    while (j < pieces.length && (pieces[j] as Piece).type === 'text' && ((pieces[j] as Piece & { bold: boolean }).bold === bold) && bold) j++;
+    while (j < pieces.length && (pieces[j] as Piece).type === 'text' && (pieces[j] as Piece & { bold: boolean }).bold === bold && bold) j++;
     if (bold) {
       const inner = pieces.slice(i, j).map((p) => ({ ...p, bold: false }) as Piece);
       out.push({ type: 'strong', children: formatted(inner) });
@@ -65,7 +65,13 @@ function formatted(pieces: readonly Piece[]): PhrasingContent[] {
     }
     if (piece.type === 'text' && piece.italic) {
       j = i;
-      while (j < pieces.length && (pieces[j] as Piece).type === 'text' && (pieces[j] as Piece & { italic: boolean }).italic && !(pieces[j] as Piece & { bold: boolean }).bold) j++;
+      while (
+        j < pieces.length &&
+        (pieces[j] as Piece).type === 'text' &&
+        (pieces[j] as Piece & { italic: boolean }).italic &&
+        !(pieces[j] as Piece & { bold: boolean }).bold
+      )
+        j++;
       out.push({ type: 'emphasis', children: pieces.slice(i, j).map(leaf) });
       i = j;
       continue;

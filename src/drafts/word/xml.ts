@@ -44,7 +44,9 @@ export function parsePart(bytes: Uint8Array, part: string, shown: string): Root 
   const text = decode(bytes);
   const deep = xmlTooDeep(text);
   if (deep) {
-    throw new InputError(`cannot read \`${shown}\`: part \`${part}\` nests elements more than ${MAX_XML_DEPTH} deep at ${deep.line}:${deep.column}, which no Word document does; the file is damaged or hostile`);
+    throw new InputError(
+      `cannot read \`${shown}\`: part \`${part}\` nests elements more than ${MAX_XML_DEPTH} deep at ${deep.line}:${deep.column}, which no Word document does; the file is damaged or hostile`,
+    );
   }
   try {
     return fromXml(text);
@@ -52,7 +54,9 @@ export function parsePart(bytes: Uint8Array, part: string, shown: string): Root 
     const message = error as { line?: number; column?: number; cause?: unknown; reason?: string };
     const detail = message.cause instanceof Error ? message.cause.message.split('\n')[0] : (message.reason ?? String(error));
     const where = message.line ? `${message.line}:${message.column ?? 1}` : '1:1';
-    throw new InputError(`cannot read \`${shown}\`: part \`${part}\` is not well-formed XML at ${where} (${detail}); the file is damaged, save it again from Word`);
+    throw new InputError(
+      `cannot read \`${shown}\`: part \`${part}\` is not well-formed XML at ${where} (${detail}); the file is damaged, save it again from Word`,
+    );
   }
 }
 

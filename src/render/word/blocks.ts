@@ -54,7 +54,10 @@ function block(node: RootContent, ctx: WordContext, frame: Frame): FileChild[] {
     case 'list':
       return list(node, ctx, classes.includes('internal-note') ? { ...frame, style: STYLE.note } : frame, 0);
     case 'blockquote':
-      return blocks(node.children, ctx, { ...frame, style: classes.includes('internal-note') ? STYLE.note : frame.style === STYLE.note ? STYLE.note : STYLE.quote });
+      return blocks(node.children, ctx, {
+        ...frame,
+        style: classes.includes('internal-note') ? STYLE.note : frame.style === STYLE.note ? STYLE.note : STYLE.quote,
+      });
     case 'code':
       return [
         new Paragraph({

@@ -24,7 +24,10 @@ export function footnoteParagraphs(tree: Root, ctx: WordContext): Map<number, Pa
     const paragraphs: Paragraph[] = [];
     for (const child of node.children) {
       if (child.type === 'table') paragraphs.push(...tableRows(child, ctx));
-      else paragraphs.push(...blocks([child as BlockContent], ctx, { style: STYLE.footnoteText, inFootnote: true }).filter((p): p is Paragraph => p instanceof Paragraph));
+      else
+        paragraphs.push(
+          ...blocks([child as BlockContent], ctx, { style: STYLE.footnoteText, inFootnote: true }).filter((p): p is Paragraph => p instanceof Paragraph),
+        );
     }
     if (paragraphs.length === 0) paragraphs.push(new Paragraph({ style: STYLE.footnoteText }));
     // Word puts the footnote's mark in front of its first paragraph: a tab after it, to the hanging indent.
@@ -39,7 +42,9 @@ function tableRows(table: Table, ctx: WordContext): Paragraph[] {
     (row) =>
       new Paragraph({
         style: STYLE.footnoteText,
-        children: row.children.flatMap((cell, i) => inlines([...(i > 0 ? [{ type: 'text' as const, value: ' | ' }] : []), ...cell.children], ctx, {}, { inFootnote: true })),
+        children: row.children.flatMap((cell, i) =>
+          inlines([...(i > 0 ? [{ type: 'text' as const, value: ' | ' }] : []), ...cell.children], ctx, {}, { inFootnote: true }),
+        ),
       }),
   );
 }

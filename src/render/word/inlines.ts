@@ -56,7 +56,8 @@ function inline(node: PhrasingContent, ctx: WordContext, format: RunFormat, opti
         const children = inlines(node.children, ctx, format, options);
         return bookmark ? [new InternalHyperlink({ anchor: bookmark, children })] : children;
       }
-      if (WEB_LINK.test(node.url)) return [new ExternalHyperlink({ link: node.url, children: inlines(node.children, ctx, { ...format, style: 'Hyperlink' }, options) })];
+      if (WEB_LINK.test(node.url))
+        return [new ExternalHyperlink({ link: node.url, children: inlines(node.children, ctx, { ...format, style: 'Hyperlink' }, options) })];
       return inlines(node.children, ctx, format, options);
     }
     case 'footnoteReference': {
@@ -78,7 +79,11 @@ function inline(node: PhrasingContent, ctx: WordContext, format: RunFormat, opti
     default: {
       // Nodes of extensions (directives left by a custom template): their text.
       const other = node as { children?: PhrasingContent[]; value?: unknown };
-      return other.children ? inlines(other.children, ctx, format, options) : typeof other.value === 'string' ? [new TextRun({ text: other.value, ...format })] : [];
+      return other.children
+        ? inlines(other.children, ctx, format, options)
+        : typeof other.value === 'string'
+          ? [new TextRun({ text: other.value, ...format })]
+          : [];
     }
   }
 }

@@ -69,7 +69,8 @@ export function indexPoints(opinion: Opinion, prebuilt?: OpinionText, options: {
   const hit = cached.all ?? (options.originalOnly ? cached.original : undefined);
   if (hit && !prebuilt) return hit;
   const original = typeof opinion.meta.language === 'string' ? opinion.meta.language : 'en';
-  const source = options.originalOnly && !prebuilt ? { ...opinion, chapters: opinion.chapters[original] ? { [original]: opinion.chapters[original] } : {} } : opinion;
+  const source =
+    options.originalOnly && !prebuilt ? { ...opinion, chapters: opinion.chapters[original] ? { [original]: opinion.chapters[original] } : {} } : opinion;
   const made = makeIndex(opinion, prebuilt ?? buildText(source, undefined, { prose: false }));
   // An opinion written in its original language only: the original's index is the whole index.
   const onlyOriginal = Object.keys(opinion.chapters).every((lang) => lang === original);
@@ -144,7 +145,14 @@ function placeOf(
     const index = items.findIndex((item) => item.id === block.id);
     if (index < 0) return undefined;
     const value = items[index]!.text;
-    const pointer = typeof value === 'string' ? (lang === original ? `/${kind}/${index}/text` : undefined) : value && typeof value[lang] === 'string' ? `/${kind}/${index}/text/${lang}` : undefined;
+    const pointer =
+      typeof value === 'string'
+        ? lang === original
+          ? `/${kind}/${index}/text`
+          : undefined
+        : value && typeof value[lang] === 'string'
+          ? `/${kind}/${index}/text/${lang}`
+          : undefined;
     if (!pointer) return undefined;
     return { place: { in: 'yaml', kind, index, pointer, file: block.at.file } };
   }

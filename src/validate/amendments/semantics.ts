@@ -24,7 +24,8 @@ export interface Finding {
 type Locate = (i: number, field?: string, part?: 'key' | 'value') => Located | undefined;
 
 function locator(opinion: Opinion): Locate {
-  return (i, field, part) => opinion.locate('amendments', `/amendments/${i}${field ? `/${field}` : ''}`, part) ?? opinion.locate('amendments', `/amendments/${i}`);
+  return (i, field, part) =>
+    opinion.locate('amendments', `/amendments/${i}${field ? `/${field}` : ''}`, part) ?? opinion.locate('amendments', `/amendments/${i}`);
 }
 
 const name = (a: TabledAmendment) => `\`${a.id}\` (AM ${a.number}, ${a.stage})`;
@@ -91,7 +92,12 @@ export function voteFigures(opinion: Opinion): Finding[] {
   const findings: Finding[] = [];
   opinion.amendments.forEach((a, i) => {
     if (a.vote !== undefined && !isVoted(a)) {
-      const why = a.without_vote === true ? 'it is recorded as decided without a vote (`without_vote: true`)' : a.outcome ? `its outcome is \`${a.outcome}\`` : 'it has no outcome yet';
+      const why =
+        a.without_vote === true
+          ? 'it is recorded as decided without a vote (`without_vote: true`)'
+          : a.outcome
+            ? `its outcome is \`${a.outcome}\``
+            : 'it has no outcome yet';
       findings.push({
         ruleId: 'amendments/vote-figures',
         reason: `Unexpected vote figures on amendment ${name(a)}: ${why}, expected figures only on an amendment adopted or rejected by a vote`,
@@ -118,12 +124,22 @@ export function structure(opinion: Opinion, points: PointIndex, definedIds: Read
   const byId = new Map<string, { a: TabledAmendment; i: number }>();
   const newIds = new Map<string, number>();
   const original = points.original;
-  const unexpectedAddressees = (a: TabledAmendment, i: number): Finding => ({ ruleId: 'amendments/unexpected-addressees', reason: `Unexpected \`addressees\` on amendment ${name(a)}, expected them only on an amendment inserting a new recommendation`, at: locate(i, 'addressees', 'key'), severity: 'warning' });
+  const unexpectedAddressees = (a: TabledAmendment, i: number): Finding => ({
+    ruleId: 'amendments/unexpected-addressees',
+    reason: `Unexpected \`addressees\` on amendment ${name(a)}, expected them only on an amendment inserting a new recommendation`,
+    at: locate(i, 'addressees', 'key'),
+    severity: 'warning',
+  });
   opinion.amendments.forEach((a, i) => {
     if (typeof a.id !== 'string') return;
     const first = byId.get(a.id);
     if (first) {
-      findings.push({ ruleId: 'amendments/duplicate-id', reason: `Unexpected duplicate amendment id \`${a.id}\`, expected each id once (first at line ${locate(first.i, 'id')?.position.start.line ?? '?'})`, at: locate(i, 'id'), severity: 'error' });
+      findings.push({
+        ruleId: 'amendments/duplicate-id',
+        reason: `Unexpected duplicate amendment id \`${a.id}\`, expected each id once (first at line ${locate(first.i, 'id')?.position.start.line ?? '?'})`,
+        at: locate(i, 'id'),
+        severity: 'error',
+      });
     } else byId.set(a.id, { a, i });
   });
   opinion.amendments.forEach((a, i) => {
@@ -138,7 +154,12 @@ export function structure(opinion: Opinion, points: PointIndex, definedIds: Read
       });
     }
     if (a.action === 'delete' && a.text !== undefined) {
-      findings.push({ ruleId: 'amendments/unexpected-text', reason: `Unexpected \`text\` on amendment ${name(a)}, which deletes the point: expected none`, at: locate(i, 'text', 'key'), severity: 'warning' });
+      findings.push({
+        ruleId: 'amendments/unexpected-text',
+        reason: `Unexpected \`text\` on amendment ${name(a)}, which deletes the point: expected none`,
+        at: locate(i, 'text', 'key'),
+        severity: 'warning',
+      });
     }
     const original_ = textIn(a.text, original, original);
     if (original_ !== undefined && /\n[ \t]*\n/.test(original_.trim())) {
@@ -151,11 +172,26 @@ export function structure(opinion: Opinion, points: PointIndex, definedIds: Read
     }
     if (inserts) {
       if (typeof a.new_id !== 'string') {
-        findings.push({ ruleId: 'amendments/missing-new-id', reason: `Missing \`new_id\` on amendment ${name(a)}, expected the stable id of the new point (e.g. \`${a.target}-bis\`)`, at: locate(i, 'action'), severity: 'error' });
+        findings.push({
+          ruleId: 'amendments/missing-new-id',
+          reason: `Missing \`new_id\` on amendment ${name(a)}, expected the stable id of the new point (e.g. \`${a.target}-bis\`)`,
+          at: locate(i, 'action'),
+          severity: 'error',
+        });
       } else if (a.applied_in === undefined && (definedIds.has(a.new_id) || points.points.has(a.new_id))) {
-        findings.push({ ruleId: 'amendments/new-id-taken', reason: `Unexpected \`new_id\` \`${a.new_id}\` on amendment ${name(a)}: the id is already used in the opinion, expected a new id`, at: locate(i, 'new_id'), severity: 'error' });
+        findings.push({
+          ruleId: 'amendments/new-id-taken',
+          reason: `Unexpected \`new_id\` \`${a.new_id}\` on amendment ${name(a)}: the id is already used in the opinion, expected a new id`,
+          at: locate(i, 'new_id'),
+          severity: 'error',
+        });
       } else if (newIds.has(a.new_id) && a.outcome !== 'rejected' && a.outcome !== 'withdrawn' && a.outcome !== 'fallen') {
-        findings.push({ ruleId: 'amendments/new-id-taken', reason: `Unexpected \`new_id\` \`${a.new_id}\` on amendment ${name(a)}: another amendment inserts a point with it, expected a new id`, at: locate(i, 'new_id'), severity: 'error' });
+        findings.push({
+          ruleId: 'amendments/new-id-taken',
+          reason: `Unexpected \`new_id\` \`${a.new_id}\` on amendment ${name(a)}: another amendment inserts a point with it, expected a new id`,
+          at: locate(i, 'new_id'),
+          severity: 'error',
+        });
       }
       const beside = points.points.get(a.target)?.from;
       if (beside === 'recommendation' && a.addressees === undefined) {
@@ -171,20 +207,47 @@ export function structure(opinion: Opinion, points: PointIndex, definedIds: Read
       if (typeof a.new_id === 'string' && a.outcome !== 'rejected' && a.outcome !== 'withdrawn' && a.outcome !== 'fallen') newIds.set(a.new_id, i);
     } else if (a.new_id !== undefined || a.addressees !== undefined) {
       if (a.addressees !== undefined) findings.push(unexpectedAddressees(a, i));
-      if (a.new_id !== undefined) findings.push({ ruleId: 'amendments/unexpected-new-id', reason: `Unexpected \`new_id\` on amendment ${name(a)}, expected it only with \`insert-after\` or \`insert-before\``, at: locate(i, 'new_id', 'key'), severity: 'warning' });
+      if (a.new_id !== undefined)
+        findings.push({
+          ruleId: 'amendments/unexpected-new-id',
+          reason: `Unexpected \`new_id\` on amendment ${name(a)}, expected it only with \`insert-after\` or \`insert-before\``,
+          at: locate(i, 'new_id', 'key'),
+          severity: 'warning',
+        });
     }
     (Array.isArray(a.replaces) ? a.replaces : []).forEach((id, j) => {
       const replaced = byId.get(id);
       const at = locate(i, `replaces/${j}`);
       if (!replaced) {
         const near = suggest(id, [...byId.keys()], 3);
-        findings.push({ ruleId: 'amendments/unknown-amendment', reason: `Unknown amendment \`${id}\` replaced by compromise ${name(a)}, expected the id of an amendment in this file${near.length ? `: did you mean ${near.map((n) => `\`${n}\``).join(', ')}?` : ''}`, at, severity: 'error', expected: near });
+        findings.push({
+          ruleId: 'amendments/unknown-amendment',
+          reason: `Unknown amendment \`${id}\` replaced by compromise ${name(a)}, expected the id of an amendment in this file${near.length ? `: did you mean ${near.map((n) => `\`${n}\``).join(', ')}?` : ''}`,
+          at,
+          severity: 'error',
+          expected: near,
+        });
       } else if (replaced.a.id === a.id) {
-        findings.push({ ruleId: 'amendments/unknown-amendment', reason: `Unexpected \`${id}\` in its own \`replaces\`, expected the amendments the compromise replaces`, at, severity: 'error' });
+        findings.push({
+          ruleId: 'amendments/unknown-amendment',
+          reason: `Unexpected \`${id}\` in its own \`replaces\`, expected the amendments the compromise replaces`,
+          at,
+          severity: 'error',
+        });
       } else if (replaced.a.stage !== a.stage) {
-        findings.push({ ruleId: 'amendments/unknown-amendment', reason: `Unexpected \`${id}\` (stage \`${replaced.a.stage}\`) replaced by compromise ${name(a)} (stage \`${a.stage}\`), expected an amendment of the same stage`, at, severity: 'error' });
+        findings.push({
+          ruleId: 'amendments/unknown-amendment',
+          reason: `Unexpected \`${id}\` (stage \`${replaced.a.stage}\`) replaced by compromise ${name(a)} (stage \`${a.stage}\`), expected an amendment of the same stage`,
+          at,
+          severity: 'error',
+        });
       } else if (a.outcome === 'adopted' && replaced.a.outcome === 'adopted') {
-        findings.push({ ruleId: 'amendments/compromise-conflict', reason: `Unexpected outcome \`adopted\` on both compromise ${name(a)} and \`${id}\`, which it replaces: expected the replaced amendment \`fallen\` or \`withdrawn\``, at: locate(replaced.i, 'outcome'), severity: 'error' });
+        findings.push({
+          ruleId: 'amendments/compromise-conflict',
+          reason: `Unexpected outcome \`adopted\` on both compromise ${name(a)} and \`${id}\`, which it replaces: expected the replaced amendment \`fallen\` or \`withdrawn\``,
+          at: locate(replaced.i, 'outcome'),
+          severity: 'error',
+        });
       }
     });
   });
@@ -229,7 +292,8 @@ export function notApplied(opinion: Opinion, points: PointIndex): Finding[] {
     let missing: string | undefined;
     if (a.action === 'amend') {
       const point = points.points.get(a.target);
-      if (point && text !== undefined && !sameText(point.source, text)) missing = `point ${point.number ?? ''} (\`${a.target}\`) does not have the amended text`;
+      if (point && text !== undefined && !sameText(point.source, text))
+        missing = `point ${point.number ?? ''} (\`${a.target}\`) does not have the amended text`;
     } else if (a.action === 'delete') {
       const point = points.points.get(a.target);
       if (point) missing = `point ${point.number ?? ''} (\`${a.target}\`) is still there`;

@@ -42,7 +42,15 @@ function headerRow(change: HeaderChange): Child {
     'tr',
     {},
     h('th', { scope: 'row' }, label),
-    h('td', {}, change.old === undefined ? h('span', { className: ['empty'] }, '—') : change.kind === 'modified' || change.kind === 'deleted' ? h('del', {}, change.old) : change.old),
+    h(
+      'td',
+      {},
+      change.old === undefined
+        ? h('span', { className: ['empty'] }, '—')
+        : change.kind === 'modified' || change.kind === 'deleted'
+          ? h('del', {}, change.old)
+          : change.old,
+    ),
     h('td', {}, change.new === undefined ? h('span', { className: ['empty'] }, '—') : h('ins', {}, change.new)),
   );
 }
@@ -53,7 +61,12 @@ function headerChanges(result: DiffResult): Child {
     'section',
     { className: ['header-changes'], id: 'header-changes' },
     h('h2', {}, 'Header'),
-    h('table', {}, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Field'), h('th', { scope: 'col' }, 'Old'), h('th', { scope: 'col' }, 'New'))), h('tbody', {}, result.header.map(headerRow))),
+    h(
+      'table',
+      {},
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Field'), h('th', { scope: 'col' }, 'Old'), h('th', { scope: 'col' }, 'New'))),
+      h('tbody', {}, result.header.map(headerRow)),
+    ),
   );
 }
 
@@ -103,9 +116,21 @@ export function formatHtml(result: DiffResult, options: HtmlOptions = {}): strin
               ),
               summary(result),
             ),
-            h('p', { className: ['legend'] }, h('del', {}, 'Deleted text'), ' · ', h('ins', {}, 'inserted text'), ' · moved items are marked where they were and where they are'),
+            h(
+              'p',
+              { className: ['legend'] },
+              h('del', {}, 'Deleted text'),
+              ' · ',
+              h('ins', {}, 'inserted text'),
+              ' · moved items are marked where they were and where they are',
+            ),
           ),
-          h('div', { className: ['layout'] }, tableOfContents(result, anchors), h('main', {}, headerChanges(result), inlineView(result, anchors), sideBySideView(result, anchors))),
+          h(
+            'div',
+            { className: ['layout'] },
+            tableOfContents(result, anchors),
+            h('main', {}, headerChanges(result), inlineView(result, anchors), sideBySideView(result, anchors)),
+          ),
         ),
       ),
     ],

@@ -11,7 +11,8 @@ import type { Anchors } from './anchors.js';
 import { h, type Child } from './elements.js';
 import { lines, segmentNodes } from './segments.js';
 
-const displayNumber = (element: Element, number: string): string => (number === '' ? '' : element === 'footnote' ? `(${number})` : element === 'chapter' ? `${number}.` : number);
+const displayNumber = (element: Element, number: string): string =>
+  number === '' ? '' : element === 'footnote' ? `(${number})` : element === 'chapter' ? `${number}.` : number;
 
 function item(element: Element, state: string, id: string | undefined, number: Child, was: string | undefined, badge: Child, body: Child[]): HastElement {
   const className = ['item', element, state];
@@ -30,9 +31,14 @@ const marked = (list: readonly Segment[][]): Child[] => list.map((segments) => h
 
 /** Split (or merged) text: each new part opens with its number when the parts are known. */
 function parts(change: Change): Child[] {
-  const list = change.ops.length > 0 ? inlineParagraphs(change.ops) : change.new.flatMap((side) => textParagraphs(side.text).map((text): Segment[] => [{ op: 'equal', text }]));
+  const list =
+    change.ops.length > 0
+      ? inlineParagraphs(change.ops)
+      : change.new.flatMap((side) => textParagraphs(side.text).map((text): Segment[] => [{ op: 'equal', text }]));
   const numbered = change.kind === 'split' && list.length === change.new.length;
-  return list.map((segments, i) => h('p', {}, numbered && i > 0 ? h('span', { className: ['part-num'] }, change.new[i]?.number ?? '') : null, segmentNodes(segments)));
+  return list.map((segments, i) =>
+    h('p', {}, numbered && i > 0 ? h('span', { className: ['part-num'] }, change.new[i]?.number ?? '') : null, segmentNodes(segments)),
+  );
 }
 
 function changeItem(change: Change, anchors: Anchors): HastElement {
@@ -44,9 +50,25 @@ function changeItem(change: Change, anchors: Anchors): HastElement {
   const was = oldSide && newSide && oldSide.number !== newSide.number && change.kind !== 'merged' ? oldSide.number || 'unnumbered' : undefined;
   switch (change.kind) {
     case 'added':
-      return item(element, 'added', id, number, undefined, 'added', paragraphs(textParagraphs(newSide?.text ?? ''), (text) => h('ins', {}, lines(text))));
+      return item(
+        element,
+        'added',
+        id,
+        number,
+        undefined,
+        'added',
+        paragraphs(textParagraphs(newSide?.text ?? ''), (text) => h('ins', {}, lines(text))),
+      );
     case 'deleted':
-      return item(element, 'deleted', id, number, undefined, 'deleted', paragraphs(textParagraphs(oldSide?.text ?? ''), (text) => h('del', {}, lines(text))));
+      return item(
+        element,
+        'deleted',
+        id,
+        number,
+        undefined,
+        'deleted',
+        paragraphs(textParagraphs(oldSide?.text ?? ''), (text) => h('del', {}, lines(text))),
+      );
     case 'renumbered':
       return item(element, 'renumbered', id, number, was, null, plain(change.new));
     case 'modified':
@@ -58,14 +80,30 @@ function changeItem(change: Change, anchors: Anchors): HastElement {
     case 'split':
       return item(element, 'split', id, number, undefined, `split from ${oldSide?.number}${change.edited ? ' and edited' : ''}`, parts(change));
     case 'merged':
-      return item(element, 'merged', id, number, undefined, `merged from ${listNumbers(change.old.map((side) => side.number))}${change.edited ? ' and edited' : ''}`, parts(change));
+      return item(
+        element,
+        'merged',
+        id,
+        number,
+        undefined,
+        `merged from ${listNumbers(change.old.map((side) => side.number))}${change.edited ? ' and edited' : ''}`,
+        parts(change),
+      );
   }
 }
 
 function movedAwayItem(change: Change, anchors: Anchors): HastElement {
   const side = change.old[0] as Side;
   const badge = ['moved to ', h('a', { href: `#${anchors.inline(change)}` }, change.new[0]?.number || 'elsewhere')];
-  return item(change.element, 'moved-away', anchors.movedFrom(change), displayNumber(change.element, side.number), undefined, badge, paragraphs(textParagraphs(side.text), (text) => h('del', {}, lines(text))));
+  return item(
+    change.element,
+    'moved-away',
+    anchors.movedFrom(change),
+    displayNumber(change.element, side.number),
+    undefined,
+    badge,
+    paragraphs(textParagraphs(side.text), (text) => h('del', {}, lines(text))),
+  );
 }
 
 function entryItem(entry: Entry, anchors: Anchors): HastElement {

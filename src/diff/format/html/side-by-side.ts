@@ -8,11 +8,15 @@ import { h, type Child } from './elements.js';
 import { lines, segmentNodes } from './segments.js';
 
 const numberOf = (element: Element, side: Side): Child =>
-  side.number === '' ? null : h('span', { className: ['num'] }, element === 'footnote' ? `(${side.number})` : element === 'chapter' ? `${side.number}.` : side.number);
+  side.number === ''
+    ? null
+    : h('span', { className: ['num'] }, element === 'footnote' ? `(${side.number})` : element === 'chapter' ? `${side.number}.` : side.number);
 
 /** An item's text as paragraphs, the number opening the first. */
 function cellText(element: Element, sides: readonly Side[], wrap?: (text: string) => Child): Child[] {
-  return sides.flatMap((side) => textParagraphs(side.text).map((text, i) => h('p', {}, i === 0 ? numberOf(element, side) : null, wrap ? wrap(text) : lines(text))));
+  return sides.flatMap((side) =>
+    textParagraphs(side.text).map((text, i) => h('p', {}, i === 0 ? numberOf(element, side) : null, wrap ? wrap(text) : lines(text))),
+  );
 }
 
 function cellOps(change: Change, side: 'old' | 'new'): Child[] {
@@ -44,13 +48,23 @@ function changeRow(change: Change, anchors: Anchors): HastElement {
     case 'modified':
       return row('modified', element, id, cellOps(change, 'old'), [note('modified'), cellOps(change, 'new')]);
     case 'moved': {
-      const from = note('moved from ', h('a', { href: `#${anchors.sideBySideMovedFrom(change)}` }, change.old[0]?.number || 'elsewhere'), change.edited ? ' and edited' : '');
-      return row('moved', element, id, edited ? cellOps(change, 'old') : cellText(element, change.old), [from, edited ? cellOps(change, 'new') : cellText(element, change.new)]);
+      const from = note(
+        'moved from ',
+        h('a', { href: `#${anchors.sideBySideMovedFrom(change)}` }, change.old[0]?.number || 'elsewhere'),
+        change.edited ? ' and edited' : '',
+      );
+      return row('moved', element, id, edited ? cellOps(change, 'old') : cellText(element, change.old), [
+        from,
+        edited ? cellOps(change, 'new') : cellText(element, change.new),
+      ]);
     }
     case 'split':
     case 'merged': {
       const label = change.kind === 'split' ? `split from ${change.old[0]?.number}` : `merged from ${listNumbers(change.old.map((side) => side.number))}`;
-      return row(change.kind, element, id, edited ? cellOps(change, 'old') : cellText(element, change.old), [note(label), edited ? cellOps(change, 'new') : cellText(element, change.new)]);
+      return row(change.kind, element, id, edited ? cellOps(change, 'old') : cellText(element, change.old), [
+        note(label),
+        edited ? cellOps(change, 'new') : cellText(element, change.new),
+      ]);
     }
   }
 }
@@ -60,7 +74,13 @@ function entryRow(entry: Entry, anchors: Anchors): HastElement {
   if (entry.type === 'moved-away') {
     const { change } = entry;
     const to = note('moved to ', h('a', { href: `#${anchors.sideBySide(change)}` }, change.new[0]?.number || 'elsewhere'));
-    return row('moved-away', change.element, anchors.sideBySideMovedFrom(change), cellText(change.element, change.old, (text) => h('del', {}, lines(text))), [to]);
+    return row(
+      'moved-away',
+      change.element,
+      anchors.sideBySideMovedFrom(change),
+      cellText(change.element, change.old, (text) => h('del', {}, lines(text))),
+      [to],
+    );
   }
   return changeRow(entry.change, anchors);
 }
@@ -73,8 +93,16 @@ export function sideBySideView(result: DiffResult, anchors: Anchors): HastElemen
     h(
       'table',
       { className: ['sbs'] },
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Old: ', h('code', {}, result.old.origin)), h('th', { scope: 'col' }, 'New: ', h('code', {}, result.new.origin)))),
-      h('tbody', {}, result.entries.map((entry) => entryRow(entry, anchors))),
+      h(
+        'thead',
+        {},
+        h('tr', {}, h('th', { scope: 'col' }, 'Old: ', h('code', {}, result.old.origin)), h('th', { scope: 'col' }, 'New: ', h('code', {}, result.new.origin))),
+      ),
+      h(
+        'tbody',
+        {},
+        result.entries.map((entry) => entryRow(entry, anchors)),
+      ),
     ),
   );
 }

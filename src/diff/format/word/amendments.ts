@@ -58,7 +58,13 @@ export function sheetRow(cells: Paragraph[][], widths: readonly number[], header
     ...(header ? { tableHeader: true } : {}),
     cantSplit: header,
     // A cell needs a paragraph, even an empty one.
-    children: cells.map((children, i) => new TableCell({ width: { size: widths[i] as number, type: WidthType.PERCENTAGE }, children: children.length > 0 ? children : [new Paragraph({ style: STYLE.tableText })] })),
+    children: cells.map(
+      (children, i) =>
+        new TableCell({
+          width: { size: widths[i] as number, type: WidthType.PERCENTAGE },
+          children: children.length > 0 ? children : [new Paragraph({ style: STYLE.tableText })],
+        }),
+    ),
   });
 }
 
@@ -96,7 +102,10 @@ export async function amendmentsDocx(result: DiffResult, options: AmendmentsOpti
       new Table({
         width: { size: 100, type: WidthType.PERCENTAGE },
         rows: [
-          row(HEADINGS.map((heading) => textCell([heading], true)), true),
+          row(
+            HEADINGS.map((heading) => textCell([heading], true)),
+            true,
+          ),
           ...changes.map((change, i) =>
             row([
               textCell([String(i + 1)]),
@@ -123,10 +132,20 @@ export async function amendmentsDocx(result: DiffResult, options: AmendmentsOpti
 }
 
 /** `opinion diff --format amendments --out FILE.docx`: the sheet of two drafts, its date, reference and document numbers from them unless given. */
-export function amendmentSheetDocx(result: DiffResult, drafts: { old: Draft; new: Draft }, options: { date?: string; typography?: boolean }): Promise<Uint8Array> {
+export function amendmentSheetDocx(
+  result: DiffResult,
+  drafts: { old: Draft; new: Draft },
+  options: { date?: string; typography?: boolean },
+): Promise<Uint8Array> {
   const date = options.date ?? defaultDate(drafts.new);
   const reference = headerValue(drafts.new, 'reference') ?? headerValue(drafts.old, 'reference');
   const oldDocument = headerValue(drafts.old, 'document');
   const newDocument = headerValue(drafts.new, 'document');
-  return amendmentsDocx(result, { ...(options.typography ? { typography: true } : {}), ...(date ? { date } : {}), ...(reference ? { reference } : {}), ...(oldDocument ? { oldDocument } : {}), ...(newDocument ? { newDocument } : {}) });
+  return amendmentsDocx(result, {
+    ...(options.typography ? { typography: true } : {}),
+    ...(date ? { date } : {}),
+    ...(reference ? { reference } : {}),
+    ...(oldDocument ? { oldDocument } : {}),
+    ...(newDocument ? { newDocument } : {}),
+  });
 }

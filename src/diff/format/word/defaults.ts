@@ -40,7 +40,14 @@ function monthNames(locale: string): Map<string, number> {
   for (const lang of new Set([locale, 'en'])) {
     for (const style of ['long', 'short'] as const) {
       const format = new Intl.DateTimeFormat(lang, { month: style, timeZone: 'UTC' });
-      for (let month = 1; month <= 12; month++) names.set(format.format(new Date(Date.UTC(2001, month - 1, 15))).toLowerCase().replace(/\.$/u, ''), month);
+      for (let month = 1; month <= 12; month++)
+        names.set(
+          format
+            .format(new Date(Date.UTC(2001, month - 1, 15)))
+            .toLowerCase()
+            .replace(/\.$/u, ''),
+          month,
+        );
     }
   }
   return names;

@@ -212,7 +212,10 @@ export function opParagraphs(source: readonly WordOp[], locale?: string): Drafti
       }
       const runs = (paragraphs[paragraphs.length - 1] as Draftish).runs;
       const oldPiece = oldPieces?.[i];
-      pushRuns(runs, revision ? [{ text: piece, revision }] : oldPiece !== undefined && oldPiece !== piece ? textRuns(oldPiece, piece, locale) : [{ text: piece }]);
+      pushRuns(
+        runs,
+        revision ? [{ text: piece, revision }] : oldPiece !== undefined && oldPiece !== piece ? textRuns(oldPiece, piece, locale) : [{ text: piece }],
+      );
     });
   });
   return leanOnMarks(paragraphs);
@@ -234,7 +237,10 @@ function leanOnMarks(paragraphs: Draftish[]): Draftish[] {
     const opening = next.runs.findIndex((run) => !run.revision);
     const changed = opening === -1 ? next.runs.length : opening;
     const head = next.runs.slice(0, changed);
-    pushRuns(paragraph.runs, head.filter((run) => run.revision === moving));
+    pushRuns(
+      paragraph.runs,
+      head.filter((run) => run.revision === moving),
+    );
     next.runs = [...head.filter((run) => run.revision !== moving), ...next.runs.slice(changed)];
   });
   return paragraphs;
@@ -257,7 +263,11 @@ function groups(paragraphs: readonly Draftish[], removed: Revision): number[][] 
  * views: a mark after "system" in the old version and after "system\u00a0" in
  * the new one is the same mark at the same place.
  */
-const normal = (text: string): string => text.replace(/\s+/gu, ' ').replace(/ ?([\uE000-\uF8FF]) ?/gu, '$1').trim();
+const normal = (text: string): string =>
+  text
+    .replace(/\s+/gu, ' ')
+    .replace(/ ?([\uE000-\uF8FF]) ?/gu, '$1')
+    .trim();
 const viewText = (paragraphs: readonly Draftish[], group: readonly number[], removed: Revision): string =>
   normal(group.flatMap((i) => (paragraphs[i] as Draftish).runs.filter((run) => run.revision !== removed).map((run) => run.text)).join(''));
 
@@ -268,7 +278,14 @@ const viewText = (paragraphs: readonly Draftish[], group: readonly number[], rem
  * points, two points merged). Otherwise undefined: the caller deletes the
  * old paragraphs and inserts the new ones.
  */
-function edited(element: Element, ops: readonly WordOp[], old: readonly Side[], neu: readonly Side[], locale: string | undefined, between?: Between): TrackedParagraph[] | undefined {
+function edited(
+  element: Element,
+  ops: readonly WordOp[],
+  old: readonly Side[],
+  neu: readonly Side[],
+  locale: string | undefined,
+  between?: Between,
+): TrackedParagraph[] | undefined {
   const draft = opParagraphs(ops, locale);
   const oldParts = sideParts(element, old);
   const newParts = sideParts(element, neu);
@@ -345,7 +362,14 @@ function wholeItem(element: Element, sides: readonly Side[], revision: Revision,
 }
 
 /** An item of both versions word by word; deleted and inserted whole where Word cannot show it so. */
-function editedItem(element: Element, ops: readonly WordOp[], old: readonly Side[], neu: readonly Side[], layout: Layout, between?: Between): TrackedParagraph[] {
+function editedItem(
+  element: Element,
+  ops: readonly WordOp[],
+  old: readonly Side[],
+  neu: readonly Side[],
+  layout: Layout,
+  between?: Between,
+): TrackedParagraph[] {
   return withMarks(markEdited(ops, old, neu, layout.kept, layout.locale), layout, (found) => {
     const [oldSides, newSides] = found ? [found.old, found.new] : [old, neu];
     return (
@@ -374,7 +398,12 @@ function splitOps(change: Change, locale: string | undefined): readonly WordOp[]
     return neu.flatMap((token, k): WordOp[] => {
       const before = (old[k] as { text: string }).text;
       if (before === token.text) return [{ op: 'equal', text: token.text }];
-      return before.split(BREAK).length === token.text.split(BREAK).length ? [{ op: 'equal', text: token.text, old: before }] : [{ op: 'delete', text: before }, { op: 'insert', text: token.text }];
+      return before.split(BREAK).length === token.text.split(BREAK).length
+        ? [{ op: 'equal', text: token.text, old: before }]
+        : [
+            { op: 'delete', text: before },
+            { op: 'insert', text: token.text },
+          ];
     });
   });
 }
@@ -451,7 +480,13 @@ function shownMove(change: Change, layout: Layout): ShownMove | undefined {
         move: { name, side: 'from' },
       })),
       destination: edit.map((paragraph) => {
-        const moved: TrackedParagraph = { ...paragraph, runs: movedRuns(paragraph.runs, 'to', layout.calls), mark: 'ins', markMove: 'to', move: { name, side: 'to' } };
+        const moved: TrackedParagraph = {
+          ...paragraph,
+          runs: movedRuns(paragraph.runs, 'to', layout.calls),
+          mark: 'ins',
+          markMove: 'to',
+          move: { name, side: 'to' },
+        };
         if (paragraph.number) moved.number = paragraph.number.new === undefined ? {} : { new: paragraph.number.new };
         return moved;
       }),
@@ -503,7 +538,9 @@ function entrySides(entry: Entry): { old: readonly Side[]; new: readonly Side[] 
 
 /** A footnote's paragraphs as they stand in the footnote: Word numbers the mark, so no number of their own. */
 const inFootnote = (paragraphs: readonly TrackedParagraph[]): TrackedParagraph[] =>
-  paragraphs.map((paragraph) => (paragraph.mark ? { role: 'footnote', runs: paragraph.runs, mark: paragraph.mark } : { role: 'footnote', runs: paragraph.runs }));
+  paragraphs.map((paragraph) =>
+    paragraph.mark ? { role: 'footnote', runs: paragraph.runs, mark: paragraph.mark } : { role: 'footnote', runs: paragraph.runs },
+  );
 
 /** The footnotes of both versions by number, and which old and new footnote are one. */
 function footnoteIndex(entries: readonly Entry[], locale: string | undefined): { contents: NoteContents; kept: Layout['kept'] } {
@@ -529,7 +566,8 @@ function footnoteIndex(entries: readonly Entry[], locale: string | undefined): {
       const pair = pairs.get(old);
       if (!pair || pair.neu !== neu) return undefined;
       const { entry } = pair;
-      if (entry.type !== 'change' || entry.change.ops.length === 0) return inFootnote(unchanged('footnote', oldSides.get(old) as Side, newSides.get(neu) as Side, locale));
+      if (entry.type !== 'change' || entry.change.ops.length === 0)
+        return inFootnote(unchanged('footnote', oldSides.get(old) as Side, newSides.get(neu) as Side, locale));
       return inFootnote(editedItem('footnote', entry.change.ops, entry.change.old, entry.change.new, layout));
     },
   };

@@ -97,7 +97,9 @@ interface Cell {
 
 function cellsOf(ops: readonly WordOp[]): Cell[] {
   // Characters as the offsets count them: UTF-16 code units.
-  return ops.flatMap((op): Cell[] => (op.op === 'equal' && op.old !== undefined && op.old !== op.text ? [{ op }] : op.text.split('').map((char) => ({ op, char }))));
+  return ops.flatMap((op): Cell[] =>
+    op.op === 'equal' && op.old !== undefined && op.old !== op.text ? [{ op }] : op.text.split('').map((char) => ({ op, char })),
+  );
 }
 
 /** The first index whose value reaches `value` in a non-decreasing list. */
@@ -168,7 +170,13 @@ function hasNotes(sides: readonly Side[]): boolean {
  * `kept(old, new)` tells whether an old and a new footnote number are the same footnote.
  * Undefined when neither version has a mark.
  */
-export function markEdited(ops: readonly WordOp[], old: readonly Side[], neu: readonly Side[], kept: (old: string, neu: string) => boolean, locale: string | undefined): Marked | undefined {
+export function markEdited(
+  ops: readonly WordOp[],
+  old: readonly Side[],
+  neu: readonly Side[],
+  kept: (old: string, neu: string) => boolean,
+  locale: string | undefined,
+): Marked | undefined {
   if (!hasNotes(old) && !hasNotes(neu)) return undefined;
   const next = markCharacters([...old, ...neu].map((side) => side.text));
   const marks = new Map<string, Call>();

@@ -17,7 +17,11 @@ export const BREAK = /\s*\n{2,}\s*/u;
 export function rewrittenEquals(ops: readonly WordOp[], pieces: (op: WordOp & { old: string }) => WordOp[] = (op) => [op]): WordOp[] {
   return ops.flatMap((op): WordOp[] => {
     if (op.op !== 'equal' || op.old === undefined || op.old === op.text) return [op];
-    if (op.old.split(BREAK).length !== op.text.split(BREAK).length) return [{ op: 'delete', text: op.old }, { op: 'insert', text: op.text }];
+    if (op.old.split(BREAK).length !== op.text.split(BREAK).length)
+      return [
+        { op: 'delete', text: op.old },
+        { op: 'insert', text: op.text },
+      ];
     return pieces(op as WordOp & { old: string });
   });
 }

@@ -30,7 +30,9 @@ function view(paragraphs: readonly TrackedParagraph[], side: 'old' | 'new', foot
   const marked = (run: TrackedRun): string => {
     if (!run.note) return run.text;
     const footnote = 'key' in run.note ? run.note.footnote : (footnotes.get(run.note.repeats) ?? []);
-    return `[^${view(footnote, side, footnotes).map((paragraph) => paragraph.text).join(' ')}]`;
+    return `[^${view(footnote, side, footnotes)
+      .map((paragraph) => paragraph.text)
+      .join(' ')}]`;
   };
   const result: ViewParagraph[] = [];
   let open: { number?: string; text: string; marked: string } | undefined;

@@ -155,7 +155,8 @@ function runChildren(run: TrackedRun, track: Revisions): ParagraphChild[] {
 }
 
 const noteBookmark = (key: number): string => `_fnref${key}`;
-const fieldChar = (type: 'begin' | 'separate' | 'end') => new BuilderElement({ name: 'w:fldChar', attributes: { type: { key: 'w:fldCharType', value: type } } });
+const fieldChar = (type: 'begin' | 'separate' | 'end') =>
+  new BuilderElement({ name: 'w:fldChar', attributes: { type: { key: 'w:fldCharType', value: type } } });
 
 /**
  * A footnote mark: the footnote's reference (its paragraphs added to the
@@ -168,14 +169,23 @@ function noteChildren(note: TrackedNote, change: RunChange, track: Revisions): P
     // LibreOffice, removing that mark, joins across the end of the footnote (leaving an empty numbered point in the body).
     const last = note.footnote.length - 1;
     const paragraphs = note.footnote.map((paragraph, i) => (i === last ? withoutMark(paragraph) : paragraph));
-    track.footnotes.set(note.key, paragraphs.map((paragraph) => trackedParagraph(paragraph, false, 'eesc', track)));
+    track.footnotes.set(
+      note.key,
+      paragraphs.map((paragraph) => trackedParagraph(paragraph, false, 'eesc', track)),
+    );
     const reference = trackedRun(change, { style: 'FootnoteReference', children: [new FootnoteReference(note.key)] }, track);
     return [new Bookmark({ id: noteBookmark(note.key), children: [reference] })];
   }
   // Moved-from text stays text (`w:instrText`, as `w:t`); a deletion is `w:delInstrText`.
   const deleted = change.revision === 'del' && change.move !== 'from';
   const instruction = new StringContainer(deleted ? 'w:delInstrText' : 'w:instrText', `NOTEREF ${noteBookmark(note.repeats)} \\f \\h`);
-  return [trackedRun(change, { style: 'FootnoteReference', children: [fieldChar('begin'), instruction, fieldChar('separate'), note.number, fieldChar('end')] }, track)];
+  return [
+    trackedRun(
+      change,
+      { style: 'FootnoteReference', children: [fieldChar('begin'), instruction, fieldChar('separate'), note.number, fieldChar('end')] },
+      track,
+    ),
+  ];
 }
 
 function withoutMark(paragraph: TrackedParagraph): TrackedParagraph {
@@ -220,7 +230,8 @@ function moveRanges(paragraphs: readonly TrackedParagraph[], track: Revisions): 
       const { id, ...signed } = revisionAttributes(revision);
       range.start = new BuilderElement({ name: `${RANGE_ELEMENT[move.side]}Start`, attributes: { id, name: { key: 'w:name', value: move.name }, ...signed } });
     }
-    if (!same(paragraphs[i + 1], paragraph)) range.end = new BuilderElement({ name: `${RANGE_ELEMENT[move.side]}End`, attributes: { id: { key: 'w:id', value: open } } });
+    if (!same(paragraphs[i + 1], paragraph))
+      range.end = new BuilderElement({ name: `${RANGE_ELEMENT[move.side]}End`, attributes: { id: { key: 'w:id', value: open } } });
     return range;
   });
 }
@@ -353,7 +364,12 @@ const LINE_STYLE: Record<LineStyle, string> = {
 };
 
 function trackedLine(line: TrackedLine, track: Revisions, numbering?: false): Paragraph {
-  return new Paragraph({ style: LINE_STYLE[line.style], ...(numbering === false ? { numbering } : {}), ...markOptions(line.mark, track), children: line.runs.flatMap((run) => runChildren(run, track)) });
+  return new Paragraph({
+    style: LINE_STYLE[line.style],
+    ...(numbering === false ? { numbering } : {}),
+    ...markOptions(line.mark, track),
+    children: line.runs.flatMap((run) => runChildren(run, track)),
+  });
 }
 
 /**
@@ -368,7 +384,10 @@ function headerLines(lines: readonly TrackedLine[], track: Revisions): Paragraph
   const flush = () => {
     if (group.length === 1) out.push(trackedLine(group[0] as TrackedLine, track));
     else if (group.length > 1) {
-      const children = group.flatMap((line, i) => [...(i > 0 ? [new TextRun({ text: '', break: 1 })] : []), ...line.runs.flatMap((run) => runChildren(run, track))]);
+      const children = group.flatMap((line, i) => [
+        ...(i > 0 ? [new TextRun({ text: '', break: 1 })] : []),
+        ...line.runs.flatMap((run) => runChildren(run, track)),
+      ]);
       out.push(new Paragraph({ style: LINE_STYLE[(group[0] as TrackedLine).style], children }));
     }
     group = [];
