@@ -231,6 +231,9 @@ export type MetaListKey = (typeof META_LISTS)[number];
  * as "point 1.2", addressee headings), whose wording the author controls.
  */
 export function isPublishedLabel(key: LabelKey): boolean {
+  // The gap marks (`values.to-be-completed`, `values.reference-not-assigned`) are draft furniture: an adopted
+  // opinion has no gaps, and each gap is reported where its fact is missing (meta/to-be-completed).
+  if (key === 'values.to-be-completed' || key === 'values.reference-not-assigned') return false;
   return /^(title|kind|header|values|closing|appendix|sections)\.|^amendments\.(rejected-intro|section-text-intro|insert-before)$/.test(key);
 }
 
