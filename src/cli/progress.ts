@@ -17,9 +17,7 @@
 import type { VFile } from 'vfile';
 import { useColor, type Io } from './io.js';
 import { displayPath } from '../report/paths.js';
-
-/** Opinions from which the commands use worker threads by default (core/worker-pool.ts). */
-const PARALLEL_THRESHOLD = 24;
+import { PARALLEL_THRESHOLD } from '../core/worker-pool.js';
 
 export interface Progress {
   /** Shows `[n/total] verb what…` while the opinions up to the n-th are worked on (nothing when progress is off). */

@@ -13,7 +13,7 @@ import { Worker } from 'node:worker_threads';
 import { PACKAGE_ROOT } from './package-root.js';
 
 /** Below this many opinions, starting workers costs more than it saves. */
-const PARALLEL_THRESHOLD = 24;
+export const PARALLEL_THRESHOLD = 24;
 const WORKER_SCRIPT = join(PACKAGE_ROOT, 'dist', 'worker.js');
 const BUNDLED = !import.meta.url.endsWith('.ts');
 

@@ -8,23 +8,9 @@ import type { Nodes, PhrasingContent, RootContent } from 'mdast';
 import type { Located } from '../../src/core/model.js';
 import { LEADING_ID, TRAILING_ATTRIBUTES } from '../../src/core/markdown.js';
 import type { Origin, ProseBuilder } from '../../src/text/prose.js';
+import type { InlineContext, Mark } from '../../src/text/scan.js';
 
-/** A use of an id inside prose: offsets in the prose text and the place of the directive. */
-export interface Mark {
-  id: string;
-  start: number;
-  end: number;
-  at: Located;
-}
-
-export interface InlineContext {
-  origin: Origin;
-  /** The text a `:ref{#id}` reads as (e.g. `point 3.2`, an evidence title). */
-  refLabel(id: string): string;
-  refs: Mark[];
-  cites: Mark[];
-  footnotes: Mark[];
-}
+export type { InlineContext, Mark };
 
 type Positioned = { position?: { start: { offset?: number | undefined }; end: { offset?: number | undefined } } | undefined };
 
