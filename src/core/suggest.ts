@@ -3,7 +3,8 @@ import { distance } from 'fastest-levenshtein';
 /**
  * The candidates close enough to `actual` to be offered as "did you mean",
  * best first (at most `limit`). Close enough: an edit distance of at most a
- * third of the longer word (minimum 1), or one being a prefix of the other.
+ * third of the longer word (minimum 1), two letters swapped counting as one
+ * edit (`titel` → `title`), or one being a prefix of the other.
  */
 export function suggest(actual: string, candidates: Iterable<string>, limit = 3): string[] {
   const lower = actual.toLowerCase();
@@ -11,11 +12,19 @@ export function suggest(actual: string, candidates: Iterable<string>, limit = 3)
   for (const candidate of new Set(candidates)) {
     if (candidate === actual) continue;
     const other = candidate.toLowerCase();
-    const d = distance(lower, other);
+    const d = swapped(lower, other) ? 1 : distance(lower, other);
     const max = Math.max(1, Math.floor(Math.max(lower.length, other.length) / 3));
     const prefix = lower.length >= 3 && (other.startsWith(lower) || lower.startsWith(other));
     if (d <= max || prefix) scored.push({ candidate, score: prefix && d > max ? max + 0.5 : d });
   }
   scored.sort((a, b) => a.score - b.score || a.candidate.localeCompare(b.candidate));
   return scored.slice(0, limit).map((s) => s.candidate);
+}
+
+/** Whether `a` is `b` with two neighbouring letters swapped (the commonest typo, two edits for Levenshtein). */
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i < a.length - 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
