@@ -128,73 +128,11 @@ interface ClosingRule {
 }
 
 /** Hungarian -án/-én after a day number: the vowel of the number's last spoken word (1-jén, 2-án, 3-án, 4-én…). */
-const HU_SUFFIX = [
-  'jén',
-  'án',
-  'án',
-  'én',
-  'én',
-  'án',
-  'én',
-  'án',
-  'én',
-  'én',
-  'én',
-  'én',
-  'án',
-  'én',
-  'én',
-  'án',
-  'én',
-  'án',
-  'én',
-  'án',
-  'én',
-  'én',
-  'án',
-  'én',
-  'én',
-  'án',
-  'én',
-  'án',
-  'én',
-  'án',
-  'én',
-];
+// biome-ignore format: one entry per day of the month, 1 to 31
+const HU_SUFFIX = ['jén', 'án', 'án', 'én', 'én', 'án', 'én', 'án', 'én', 'én', 'én', 'én', 'án', 'én', 'én', 'án', 'én', 'án', 'én', 'án', 'én', 'én', 'án', 'én', 'én', 'án', 'én', 'án', 'én', 'án', 'én'];
 /** The Maltese article before a day number, as the numeral is spoken (wieħed → l-1, tnejn → it-2, ħamsa → il-5…). */
-const MT_ARTICLE = [
-  'l',
-  'it',
-  'it',
-  'l',
-  'il',
-  'is',
-  'is',
-  'it',
-  'id',
-  'l',
-  'il',
-  'it',
-  'it',
-  'l',
-  'il',
-  'is',
-  'is',
-  'it',
-  'id',
-  'l',
-  'l',
-  'it',
-  'it',
-  'l',
-  'il',
-  'is',
-  'is',
-  'it',
-  'id',
-  'it',
-  'l',
-];
+// biome-ignore format: one entry per day of the month, 1 to 31
+const MT_ARTICLE = ['l', 'it', 'it', 'l', 'il', 'is', 'is', 'it', 'id', 'l', 'il', 'it', 'it', 'l', 'il', 'is', 'is', 'it', 'id', 'l', 'l', 'it', 'it', 'l', 'il', 'is', 'is', 'it', 'id', 'it', 'l'];
 /** Latvian months in the locative ("in May": maijā). */
 const LV_MONTHS = ['janvārī', 'februārī', 'martā', 'aprīlī', 'maijā', 'jūnijā', 'jūlijā', 'augustā', 'septembrī', 'oktobrī', 'novembrī', 'decembrī'];
 
