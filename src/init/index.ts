@@ -10,6 +10,7 @@ import { parseDocument } from 'yaml';
 import { VFile } from 'vfile';
 import { builtinLabelFiles, resolveLabels } from '../labels/load.js';
 import { ownInitiativeRule, type LabelKey, type Labels } from '../labels/labels.js';
+import { TO_BE_COMPLETED } from '../core/placeholders.js';
 
 export interface ScaffoldOptions {
   /** Where the scaffold lives (`templates/scaffold` of the package). */
@@ -48,11 +49,17 @@ export async function scaffoldOpinion(options: ScaffoldOptions): Promise<Scaffol
   const labelsOf = new Map(languages.map((l) => [l, resolveLabels(l, labelFiles, { file: new VFile() })]));
   const files: ScaffoldFile[] = [];
   for (const path of await listFiles(options.scaffoldDir)) {
+    if (path.startsWith(GAPS_DIR)) continue;
     const source = await readFile(join(options.scaffoldDir, path), 'utf8');
     const targets = path.startsWith('text/LANG/')
       ? languages.map((l) => [l, path.replace(/^text\/LANG\//, `text/${l}/`)] as const)
       : [[language, path] as const];
     for (const [lang, target] of targets) {
+      const labels = labelsOf.get(lang);
+      // The scaffold's example prose is English: an English original keeps it; a translation, or an
+      // original in another language, gets the same points and ids with gaps for their words.
+      const text =
+        (lang !== 'en' || language !== 'en') && labels && path.startsWith('text/LANG/') ? await gapChapter(options.scaffoldDir, path, labels) : source;
       const depth = target.split('/').length - 1;
       // A link that survives a move: the published schema, unless a local folder was asked for.
       const schemas =
@@ -61,14 +68,48 @@ export async function scaffoldOpinion(options: ScaffoldOptions): Promise<Scaffol
           : relative(join(options.targetDir, ...Array(depth).fill('x')), options.schemasDir)
               .split('\\')
               .join('/') || '.';
-      let content = source.replace(/@SCHEMAS@/g, schemas);
-      const labels = labelsOf.get(lang);
+      let content = text.replace(/@SCHEMAS@/g, schemas);
       if (target === 'opinion.yaml') content = setMetadata(content, options, languages, labelsOf.get(language));
       else if (labels && target.startsWith(`text/${lang}/`)) content = chapterTitle(content, target, labels);
+      else if (language !== 'en' && target in ENGLISH_EXAMPLES) content = withoutEnglishExamples(content, target);
       files.push({ path: target, content });
     }
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+/** The chapters of a language other than English: the English chapters' points and ids, with gaps for their words. */
+const GAPS_DIR = 'text/LANG-gaps/';
+
+async function gapChapter(scaffoldDir: string, path: string, labels: Labels): Promise<string> {
+  const source = await readFile(join(scaffoldDir, path.replace(/^text\/LANG\//, GAPS_DIR)), 'utf8');
+  return source.replace(/@GAP@/g, labels.text['values.to-be-completed']);
+}
+
+/**
+ * The English example values of the YAML sources, by file: in an opinion
+ * whose original language is not English they become `to be completed`
+ * (the comments keep the guidance), and the example acronym goes.
+ */
+const ENGLISH_EXAMPLES: Record<string, (string | number)[][]> = {
+  'principles.yaml': [
+    ['principles', 0, 'title'],
+    ['principles', 0, 'text'],
+  ],
+  'recommendations.yaml': [['recommendations', 0, 'text']],
+  'glossary.yaml': [],
+};
+
+function withoutEnglishExamples(text: string, path: string): string {
+  const doc = parseDocument(text);
+  for (const at of ENGLISH_EXAMPLES[path] ?? []) doc.setIn(at, TO_BE_COMPLETED);
+  if (path === 'glossary.yaml') {
+    const empty = doc.createNode([]);
+    empty.flow = true;
+    empty.comment = ' e.g. - { id: g-eesc, term: EESC, kind: acronym, expansion: European Economic and Social Committee }';
+    doc.set('glossary', empty);
+  }
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 /** Scaffold chapter files by name → the label of their title. */
@@ -123,7 +164,7 @@ function setMetadata(text: string, options: ScaffoldOptions, languages: string[]
   const list = doc.createNode(languages);
   list.flow = true;
   doc.set('languages', list);
-  return doc.toString({ lineWidth: 0 });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 async function listFiles(dir: string, prefix = ''): Promise<string[]> {

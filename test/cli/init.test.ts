@@ -64,6 +64,32 @@ describe('opinion init', () => {
     expect(md).toContain('Version 1 of \\[to be completed]');
   });
 
+  it('a scaffold in another language is in that language: the English example prose becomes gaps', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'opinion-init-'));
+    const dir = join(base, 'pl');
+    expect(runBin(['init', dir, '--language', 'pl', '--languages', 'pl,en']).code).toBe(0);
+    const out = join(base, 'out');
+    const build = runBin(['build', dir, '-o', out, '--to', 'md', '--lang', 'all']);
+    expect(build.code).toBe(0);
+    const pl = readFileSync(join(out, 'pl', 'pl', 'opinion.md'), 'utf8');
+    // The Polish chapters hold the Polish gap mark where the English scaffold has example sentences;
+    // principles and recommendations are `to be completed`, and no English glossary entry is inserted.
+    expect(pl).toContain('1.1 \\[do uzupełnienia]');
+    expect(pl).toContain('2.2 **\\[do uzupełnienia]**: \\[do uzupełnienia]');
+    expect(pl).not.toMatch(/EESC|Committee|principle|Commission|topic|footnote/i);
+    // The English translation of a Polish original is not written yet: gaps too, with the same points and ids.
+    const en = readFileSync(join(out, 'pl', 'en', 'opinion.md'), 'utf8');
+    expect(en).toContain('1.1 \\[to be completed]');
+    expect(en).not.toContain('The EESC considers');
+    expect(readFileSync(join(dir, 'text', 'en', '02-general-comments.md'), 'utf8')).toMatch(/\{#g-first\} \[to be completed\] :ref\{#c-first\}/);
+    // check reports the gaps (meta/to-be-completed) and nothing that a gap cannot help.
+    const check = runBin(['check', dir, '--format', 'json']);
+    const ruleIds = new Set(
+      (JSON.parse(check.stdout) as { files: { messages: { ruleId: string }[] }[] }).files.flatMap((f) => f.messages.map((m) => m.ruleId)),
+    );
+    expect([...ruleIds].filter((id) => !['meta/to-be-completed', 'coverage/glossary-unused'].includes(id))).toEqual([]);
+  });
+
   it('writes the facts given as options, and validates without a warning on them', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'opinion-init-')), 'given');
     const run = runBin([
@@ -104,7 +130,7 @@ describe('opinion init', () => {
       '  date: 2026-01-21',
       'stage: study-group',
       'version_date: 2026-02-01',
-      'languages: [ en, fr ]',
+      'languages: [en, fr]',
     ]) {
       expect(meta).toContain(line);
     }
