@@ -15,6 +15,7 @@
  * Documented in docs/limits.md.
  */
 import type { Nodes, Root } from 'mdast';
+import { withThousands } from './messages.js';
 
 export const MARKDOWN_LIMITS = {
   /** Characters in one block (a paragraph: lines up to a blank line; a table row). */
@@ -116,7 +117,7 @@ function scan(text: string, perFile: boolean, each: (line: string, blank: boolea
     if (here + line.length - blockStart > L.blockChars) {
       return {
         offset: blockStart,
-        reason: `Unexpected block of more than ${L.blockChars.toLocaleString('en-GB')} characters, expected shorter paragraphs`,
+        reason: `Unexpected block of more than ${withThousands(L.blockChars)} characters, expected shorter paragraphs`,
         note: 'Separate paragraphs with a blank line; the limit keeps every command fast on any text (docs/limits.md)',
       };
     }
@@ -124,7 +125,7 @@ function scan(text: string, perFile: boolean, each: (line: string, blank: boolea
     if (blockMarkers > L.blockMarkers) {
       return {
         offset: blockStart,
-        reason: `Unexpected paragraph with more than ${L.blockMarkers.toLocaleString('en-GB')} Markdown syntax characters (\`*\`, \`_\`, \`[\`, \`:\`…), expected fewer`,
+        reason: `Unexpected paragraph with more than ${withThousands(L.blockMarkers)} Markdown syntax characters (\`*\`, \`_\`, \`[\`, \`:\`…), expected fewer`,
         note: 'Such text is not prose; escape literal characters or split the paragraph (docs/limits.md)',
       };
     }
@@ -149,14 +150,14 @@ function scan(text: string, perFile: boolean, each: (line: string, blank: boolea
       if (tableCells > L.tableCells) {
         return {
           offset: here,
-          reason: `Unexpected table of more than ${L.tableCells.toLocaleString('en-GB')} cells, expected at most ${L.tableCells.toLocaleString('en-GB')}`,
+          reason: `Unexpected table of more than ${withThousands(L.tableCells)} cells, expected at most ${withThousands(L.tableCells)}`,
           note: 'Put long data in an annex document (docs/limits.md)',
         };
       }
       if (++tableRows > L.tableRows) {
         return {
           offset: here,
-          reason: `Unexpected table of more than ${L.tableRows.toLocaleString('en-GB')} rows, expected at most ${L.tableRows.toLocaleString('en-GB')}`,
+          reason: `Unexpected table of more than ${withThousands(L.tableRows)} rows, expected at most ${withThousands(L.tableRows)}`,
           note: 'Put long data in an annex document (docs/limits.md)',
         };
       }
@@ -164,7 +165,7 @@ function scan(text: string, perFile: boolean, each: (line: string, blank: boolea
     if (perFile && FOOTNOTE.test(line) && ++footnotes > L.footnotes) {
       return {
         offset: here,
-        reason: `Unexpected footnote definition past ${L.footnotes.toLocaleString('en-GB')} in one file, expected at most ${L.footnotes.toLocaleString('en-GB')}`,
+        reason: `Unexpected footnote definition past ${withThousands(L.footnotes)} in one file, expected at most ${withThousands(L.footnotes)}`,
         note: 'docs/limits.md',
       };
     }

@@ -84,3 +84,14 @@ export function sortMessages(files: readonly VFile[]): void {
 
 /** "Did you mean" candidates: the closest of `candidates` to `actual`, by edit distance. */
 export { suggest } from './suggest.js';
+
+/**
+ * A count with a comma between thousands, as the messages and summaries
+ * write numbers ("18,000"): what `toLocaleString('en-GB')` gives for an
+ * integer, without loading ICU's number data at start-up.
+ */
+export function withThousands(value: number): string {
+  const [whole = '', fraction] = String(value).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}

@@ -1,9 +1,11 @@
 /**
  * Dates as each language writes them. Source dates are ISO strings
- * (`2018-05-23`): calendar dates, never instants. They are formatted from
- * noon of that day in the machine's own time zone, which no time zone or
- * daylight-saving change can move to another day (formatting in UTC gives the
- * same result but loads the time-zone data, ~50 ms of start-up).
+ * (`2018-05-23`): calendar dates, never instants. The long date of a built-in
+ * locale comes from a table made from CLDR (long-dates.ts: the same text on
+ * every Node version, and no ICU data to load); any other locale is formatted
+ * by `Intl` from noon of that day in the machine's own time zone, which no
+ * time zone or daylight-saving change can move to another day (formatting in
+ * UTC gives the same result but loads the time-zone data, ~50 ms of start-up).
  *
  * - long (running text, closing block): `dates.long` is `intl` (the locale's
  *   day-month-year with the month written out: "23 May 2018", "23 mai 2018",
@@ -13,6 +15,7 @@
  *   `m`, `mm`, `yyyy` ("d.m.yyyy" → "23.5.2018").
  */
 import type { Labels } from '../labels/labels.js';
+import { LONG_DATES } from './long-dates.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -33,13 +36,28 @@ export function parseIsoDate(value: string): CalendarDate | undefined {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function longFormatter(locale: string): Intl.DateTimeFormat {
+/**
+ * The parts of the long date in a locale: from the table of the built-in
+ * locales (long-dates.ts, no ICU data to load), else from `Intl`.
+ */
+function longDateParts(locale: string, date: CalendarDate): Intl.DateTimeFormatPart[] {
+  const known = LONG_DATES[locale];
+  if (known) {
+    return known.parts.map((part): Intl.DateTimeFormatPart => {
+      if (part === '{day}') return { type: 'day', value: String(date.day) };
+      if (part === '{month}') return { type: 'month', value: known.months[date.month - 1]! };
+      if (part === '{year}') return { type: 'year', value: String(date.year) };
+      return { type: 'literal', value: part };
+    });
+  }
   let formatter = formatters.get(locale);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' });
     formatters.set(locale, formatter);
   }
-  return formatter;
+  const noon = new Date(2000, 0, 1, 12);
+  noon.setFullYear(date.year, date.month - 1, date.day);
+  return formatter.formatToParts(noon);
 }
 
 /** "23 May 2018" in the labels' language; a value that is not an ISO date is returned as is. */
@@ -48,10 +66,9 @@ export function formatLongDate(value: string, labels: Labels): string {
   if (!date) return value;
   const style = labels.text['dates.long'];
   if (style !== 'intl') return formatPattern(date, style);
-  const noon = new Date(2000, 0, 1, 12);
-  noon.setFullYear(date.year, date.month - 1, date.day);
-  const parts = longFormatter(labels.locale).formatToParts(noon);
-  return parts.map((part) => (part.type === 'day' && date.day === 1 ? labels.text['dates.first-day'] : written(part, date, labels.lang))).join('');
+  return longDateParts(labels.locale, date)
+    .map((part) => (part.type === 'day' && date.day === 1 ? labels.text['dates.first-day'] : written(part, date, labels.lang)))
+    .join('');
 }
 
 /**
@@ -112,10 +129,7 @@ export function formatClosingDate(value: string, labels: Labels): string {
   const date = parseIsoDate(value);
   const rule = CLOSING_RULES[labels.lang];
   if (!date || !rule || labels.text['dates.long'] !== 'intl') return formatLongDate(value, labels);
-  const noon = new Date(2000, 0, 1, 12);
-  noon.setFullYear(date.year, date.month - 1, date.day);
-  return longFormatter(labels.locale)
-    .formatToParts(noon)
+  return longDateParts(labels.locale, date)
     .map((part) =>
       part.type === 'day' ? rule.day(date.day, part.value) : part.type === 'month' ? rule.month(date.month, part.value) : written(part, date, labels.lang),
     )

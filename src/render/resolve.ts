@@ -7,7 +7,7 @@
 import type { FootnoteDefinition, Nodes, PhrasingContent, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Draft } from '../core/draft.js';
-import { report } from '../core/messages.js';
+import { report, withThousands } from '../core/messages.js';
 import type { ChapterSource, Opinion } from '../core/model.js';
 import { readChapter } from './chapters.js';
 import { appendixAmendments, closingBlock, type AppendixAmendment, type Closing } from './closing.js';
@@ -99,7 +99,7 @@ export function resolveDocument(opinion: Opinion, options: ResolveOptions): Reso
   if (length.exceeded) {
     report(
       opinionFile,
-      `Unexpected length of ${length.characters.toLocaleString('en-GB')} characters without spaces in the \`${ctx.lang}\` text, expected at most ${length.limit.toLocaleString('en-GB')}`,
+      `Unexpected length of ${withThousands(length.characters)} characters without spaces in the \`${ctx.lang}\` text, expected at most ${withThousands(length.limit)}`,
       {
         ruleId: 'length/limit',
         severity: 'warning',

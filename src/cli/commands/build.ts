@@ -14,6 +14,7 @@ import { progressLine, reportable, streamsReport } from '../progress.js';
 import { isOfficialLanguage, OFFICIAL_LANGUAGES } from '../../core/languages.js';
 
 import { BUILD_OUTPUTS, OUTPUTS, type Output } from '../../render/outputs.js';
+import { withThousands } from '../../core/messages.js';
 
 interface BuildCliOptions {
   lang?: string;
@@ -132,7 +133,7 @@ export const buildCommand: DefineCommand = (io, setExit) =>
           const { characters, exceeded } = render.length;
           const where = show(resolve(out, build.name, render.lang, `opinion.${outputs.length === 1 ? outputs[0] : `{${outputs.join(',')}}`}`));
           lines.push(
-            `${build.name} ${render.lang}: ${characters.toLocaleString('en-GB')} / ${LENGTH_LIMIT.toLocaleString('en-GB')} characters without spaces` +
+            `${build.name} ${render.lang}: ${withThousands(characters)} / ${withThousands(LENGTH_LIMIT)} characters without spaces` +
               `${exceeded ? ' (over the limit)' : ''}${written.refused.length ? '' : ` → ${where}`}`,
           );
         }

@@ -6,6 +6,7 @@ import { EXIT, UsageError, useColor } from '../io.js';
 import { displayPath } from '../../report/paths.js';
 import { projectConfig } from '../project-config.js';
 import { isOfficialLanguage, OFFICIAL_LANGUAGES } from '../../core/languages.js';
+import { withThousands } from '../../core/messages.js';
 
 interface PreviewCliOptions {
   lang?: string;
@@ -122,7 +123,7 @@ export const previewCommand: DefineCommand = (io, setExit) =>
         }
         for (const render of build.renders) {
           io.stderr(
-            `${build.name} ${render.lang}: ${render.length.characters.toLocaleString('en-GB')} characters without spaces${render.length.exceeded ? ' (over the limit)' : ''}\n`,
+            `${build.name} ${render.lang}: ${withThousands(render.length.characters)} characters without spaces${render.length.exceeded ? ' (over the limit)' : ''}\n`,
           );
         }
       };

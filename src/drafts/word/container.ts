@@ -8,6 +8,7 @@
  */
 import { inflateRawSync } from 'node:zlib';
 import { InputError } from '../../core/errors.js';
+import { withThousands } from '../../core/messages.js';
 
 /** The XML parts a reader needs, together (images are never inflated). */
 export const MAX_UNCOMPRESSED = 24 * 1024 * 1024;
@@ -129,12 +130,11 @@ function inflateEntry(bytes: Uint8Array, entry: Entry, shown: string): Uint8Arra
       data = inflateRawSync(raw, { maxOutputLength: Math.max(1, entry.size + 1) });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ERR_BUFFER_TOO_LARGE') throw bad(`inflates to more than the ${entry.size.toLocaleString('en-GB')} bytes it declares`);
+      if (code === 'ERR_BUFFER_TOO_LARGE') throw bad(`inflates to more than the ${withThousands(entry.size)} bytes it declares`);
       throw bad(`cannot be inflated (${(error as Error).message.split('\n')[0]})`);
     }
   } else throw bad(`uses compression method ${entry.method}, expected deflate`);
-  if (data.length !== entry.size)
-    throw bad(`inflates to ${data.length.toLocaleString('en-GB')} bytes, not the ${entry.size.toLocaleString('en-GB')} it declares`);
+  if (data.length !== entry.size) throw bad(`inflates to ${withThousands(data.length)} bytes, not the ${withThousands(entry.size)} it declares`);
   if (crc32(data) !== entry.crc) throw bad('fails its CRC check');
   return data;
 }
