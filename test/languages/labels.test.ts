@@ -35,27 +35,55 @@ describe('templates/languages', () => {
       });
 
       it('gives a source for every printed label, or lists it as unverified', async () => {
-        const text = readFileSync(join(BUILTIN_LANGUAGES_DIR, `${lang}.yaml`), 'utf8');
-        const [layer] = await builtinLabelFiles([lang]);
-        const unverified = layer!.meta.get('unverified') ?? new Set();
+        const { unverified, rows } = await printedLabels(lang);
         for (const key of unverified) expect(isPublishedLabel(key), `${key} is draft-only`).toBe(true);
-        let group = '';
-        const unsourced: string[] = [];
-        for (const line of text.split('\n')) {
-          const top = /^([a-z-]+):/.exec(line);
-          if (top) group = top[1]!;
-          const sub = /^ {2}([a-z0-9-]+): (.*)$/.exec(line);
-          if (!sub) continue;
-          const key = `${group}.${sub[1]}` as (typeof LABEL_KEYS)[number];
-          if (!LABEL_KEYS.includes(key) || !isPublishedLabel(key)) continue;
-          const value = layer!.text.get(key) ?? '';
-          if (!/\p{L}/u.test(value.replace(/\{[a-z_]+\}/g, ''))) continue;
-          const sourced = /#\s*(\(verified\)|\(seen|CELEX|OJ |EESC-)/.test(sub[2]!);
-          if (!sourced && !unverified.has(key)) unsourced.push(key);
-          if (sourced) expect(unverified.has(key), `${key} has a source and is listed as unverified`).toBe(false);
+        const unsourced = rows.filter((row) => !row.sourced && !unverified.has(row.key)).map((row) => row.key);
+        for (const row of rows) {
+          if (row.sourced) expect(unverified.has(row.key), `${row.key} has a source and is listed as unverified`).toBe(false);
         }
         expect(unsourced).toEqual([]);
       });
     });
   }
+});
+
+/** The printed labels of a shipped label file (the groups the Official Journal prints), each with whether its comment gives a source. */
+async function printedLabels(lang: string) {
+  const text = readFileSync(join(BUILTIN_LANGUAGES_DIR, `${lang}.yaml`), 'utf8');
+  const [layer] = await builtinLabelFiles([lang]);
+  const unverified = layer!.meta.get('unverified') ?? new Set();
+  let group = '';
+  const rows: { key: (typeof LABEL_KEYS)[number]; sourced: boolean }[] = [];
+  for (const line of text.split('\n')) {
+    const top = /^([a-z-]+):/.exec(line);
+    if (top) group = top[1]!;
+    const sub = /^ {2}([a-z0-9-]+): (.*)$/.exec(line);
+    if (!sub) continue;
+    const key = `${group}.${sub[1]}` as (typeof LABEL_KEYS)[number];
+    if (!LABEL_KEYS.includes(key) || !isPublishedLabel(key)) continue;
+    const value = layer!.text.get(key) ?? '';
+    if (!/\p{L}/u.test(value.replace(/\{[a-z_]+\}/g, ''))) continue;
+    rows.push({ key, sourced: /#\s*(\(verified\)|\(seen|CELEX|OJ |EESC-)/.test(sub[2]!) });
+  }
+  return { unverified, rows };
+}
+
+/** The groups counted in the coverage table of docs/languages.md. */
+const COVERAGE_GROUPS = /^(title|kind|header|values|closing|appendix|sections|amendments)\./;
+
+describe('docs/languages.md', () => {
+  it('gives, per language, the counts of verified and unverified labels the files hold', async () => {
+    const doc = readFileSync(join(BUILTIN_LANGUAGES_DIR, '..', '..', 'docs', 'languages.md'), 'utf8');
+    const table = new Map<string, string>();
+    for (const match of doc.matchAll(/^\| `([a-z]{2})` \| [^|]+ \| (\d+) \| (\d+) \|/gm)) table.set(match[1]!, `${match[2]}/${match[3]}`);
+    const actual = new Map<string, string>();
+    for (const lang of OFFICIAL_LANGUAGES) {
+      const { unverified, rows } = await printedLabels(lang);
+      const counted = rows.filter((row) => COVERAGE_GROUPS.test(row.key));
+      const verified = counted.filter((row) => row.sourced).length;
+      const listed = counted.filter((row) => !row.sourced && unverified.has(row.key)).length;
+      actual.set(lang, `${verified}/${listed}`);
+    }
+    expect(Object.fromEntries(table)).toEqual(Object.fromEntries(actual));
+  });
 });
