@@ -42,11 +42,15 @@ async function loadValid(io: Io, setExit: (code: number) => void, path: string) 
 
 type Loaded = NonNullable<Awaited<ReturnType<typeof loadValid>>>;
 
-/** A `--lang` value: an official language code (default: the opinion's original language). */
+/** The `--lang` option: an official language code (default: the opinion's original language). */
 function langOption(): Option {
-  return new Option('-l, --lang <code>', "language of the wording (and of the texts, where translated; default: the opinion's original language)").choices(
-    OFFICIAL_LANGUAGES,
-  );
+  return new Option('-l, --lang <code>', "language of the wording (and of the texts, where translated; default: the opinion's original language)");
+}
+
+/** A `--lang` that is not an official language code could not run (exit 2), as with `build --lang`. */
+function checkLang(lang: string | undefined): void {
+  if (lang !== undefined && !(OFFICIAL_LANGUAGES as readonly string[]).includes(lang))
+    throw new UsageError(`unexpected language \`${lang}\` for --lang, expected a code of an official EU language (${OFFICIAL_LANGUAGES.join(', ')})`);
 }
 
 /**
@@ -97,6 +101,7 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
     .addOption(langOption())
     .option('-q, --quiet', 'do not report warnings about the sources on standard error')
     .action(async (path: string, options: { stage?: string; format: string; lang?: string; quiet?: boolean }) => {
+      checkLang(options.lang);
       const loaded = await loadValid(io, setExit, path);
       if (!loaded) return;
       const rows = loaded.amendments.listAmendments(loaded.opinion, loaded.points, options.stage);
@@ -140,6 +145,7 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
         throw new UsageError('unexpected --to html or docx without --out, expected --out <dir>: only Markdown goes to standard output');
       if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date))
         throw new UsageError(`unexpected --date \`${options.date}\`, expected YYYY-MM-DD`);
+      checkLang(options.lang);
       const loaded = await loadValid(io, setExit, path);
       if (!loaded) return;
       const { amendments, opinion } = loaded;
@@ -259,6 +265,7 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
     .action(async (path: string, options: { out: string; stage?: 'section' | 'plenary'; date?: string }) => {
       if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date))
         throw new UsageError(`unexpected --date \`${options.date}\`, expected YYYY-MM-DD`);
+      checkLang(options.lang);
       const loaded = await loadValid(io, setExit, path);
       if (!loaded) return;
       const { amendments, opinion } = loaded;
