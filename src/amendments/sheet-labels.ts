@@ -10,6 +10,7 @@ import { report } from '../core/messages.js';
 import type { Position } from '../core/model.js';
 import { LABEL_KEYS, type LabelKey, type Labels } from '../labels/labels.js';
 import { builtinLabelFiles, resolveLabels, type LabelFile } from '../labels/load.js';
+import { namedKeys } from '../labels/unverified.js';
 
 export const SHEET_LABELS: readonly LabelKey[] = LABEL_KEYS.filter((key) => key.startsWith('sheet.'));
 
@@ -27,19 +28,11 @@ export async function sheetLabels(lang: string, own: readonly LabelFile[], fallb
   const missing = SHEET_LABELS.filter((key) => labels.text[key] === undefined);
   if (missing.length > 0) {
     const last = layers[layers.length - 1];
-    const shown = missing
-      .slice(0, 8)
-      .map((key) => `\`${key}\``)
-      .join(', ');
-    report(
-      last?.file ?? fallback.file,
-      `Missing labels of the amendment sheet for language \`${lang}\`: ${shown}${missing.length > 8 ? ` and ${missing.length - 8} more` : ''}`,
-      {
-        ruleId: 'labels/missing',
-        place: last ? { line: 1, column: 1 } : fallback.place,
-        note: 'Add a `sheet:` block to the label file (see templates/languages/en.yaml); labels are never taken from another language',
-      },
-    );
+    report(last?.file ?? fallback.file, `Missing labels of the amendment sheet for language \`${lang}\`: ${namedKeys(missing, 8)}`, {
+      ruleId: 'labels/missing',
+      place: last ? { line: 1, column: 1 } : fallback.place,
+      note: 'Add a `sheet:` block to the label file (see templates/languages/en.yaml); labels are never taken from another language',
+    });
     return { layers };
   }
   return { labels, layers };

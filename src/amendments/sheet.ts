@@ -137,18 +137,17 @@ function textsOf(a: TabledAmendment, target: PointInfo | undefined, context: Ent
     const proposed = textIn(a.text, lang, original);
     const needsBefore = target !== undefined && a.action !== 'insert-after' && a.action !== 'insert-before';
     const needsProposed = a.action !== 'delete';
-    if ((!needsBefore || before !== undefined) && (!needsProposed || proposed !== undefined))
-      return { lang, before: before ?? '', proposed: proposed ?? '' };
+    if ((!needsBefore || before !== undefined) && (!needsProposed || proposed !== undefined)) return { lang, before: before ?? '', proposed: proposed ?? '' };
     context.untranslated.push(a.id);
     const at = context.opinion.locate('amendments', `/amendments/${context.opinion.amendments.indexOf(a)}/${a.text === undefined ? 'action' : 'text'}`);
     const missing = needsProposed && proposed === undefined ? `text in \`${lang}\` of amendment \`${a.id}\`` : `\`${lang}\` text of point \`${a.target}\``;
     const file = amendmentsFile(context.opinion);
     if (file)
       report(file, `Missing ${missing}: the sheet shows ${context.numbers.get(a.id)} in \`${original}\`, expected a translation`, {
-      ruleId: 'amendments/translation',
-      severity: 'warning',
-      place: at?.position,
-    });
+        ruleId: 'amendments/translation',
+        severity: 'warning',
+        place: at?.position,
+      });
   }
   return { lang: original, before: source(original) ?? '', proposed: textIn(a.text, original, original) ?? '' };
 }

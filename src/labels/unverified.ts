@@ -31,11 +31,7 @@ export function warnUnverified(labels: Labels, used: ReadonlySet<LabelKey>, laye
   if (printed.length === 0) return;
   const holder = [...layers].reverse().find((layer) => layer.lang === labels.lang && layer.meta.get('unverified')?.has(printed[0]!));
   if (!holder) return;
-  const shown =
-    printed
-      .slice(0, 10)
-      .map((key) => `\`${key}\``)
-      .join(', ') + (printed.length > 10 ? ` and ${printed.length - 10} more` : '');
+  const shown = namedKeys(printed, 10);
   report(
     holder.file,
     `Unverified ${printed.length === 1 ? 'label' : 'labels'} in this \`${labels.lang}\` ${what}: ${shown}, not yet confirmed in a published EESC opinion`,
@@ -46,4 +42,13 @@ export function warnUnverified(labels: Labels, used: ReadonlySet<LabelKey>, laye
       note: 'Compare with the Official Journal text of an EESC opinion in that language; once confirmed, record the source and remove the label from `unverified:`',
     },
   );
+}
+
+/** "`a`, `b` and 3 more": at most `max` keys named. */
+export function namedKeys(keys: readonly string[], max: number): string {
+  const named = keys
+    .slice(0, max)
+    .map((key) => `\`${key}\``)
+    .join(', ');
+  return named + (keys.length > max ? ` and ${keys.length - max} more` : '');
 }

@@ -84,7 +84,17 @@ describe('the amendment sheet and list in every official language', () => {
       expect(actual).toBe(golden(join(GOLDEN, `sheet-${lang}.md`), actual));
       if (lang !== 'en') {
         // Nothing of the English wording is left (the member's names and the numbers aside).
-        for (const english of ['Tabled by', 'Amend as follows', 'Reason', "Rapporteur's position", 'Outcome', 'Draft opinion', 'Section opinion', 'withdrawn', 'pending'])
+        for (const english of [
+          'Tabled by',
+          'Amend as follows',
+          'Reason',
+          "Rapporteur's position",
+          'Outcome',
+          'Draft opinion',
+          'Section opinion',
+          'withdrawn',
+          'pending',
+        ])
           expect(actual, english).not.toContain(english);
       }
     });
@@ -107,7 +117,15 @@ describe('the sheet in the language of the opinion', () => {
     expect(readFileSync(join(out, 'amendments.html'), 'utf8')).toContain('<html lang="fr">');
     const files = unzipSync(readFileSync(join(out, 'amendments.docx')));
     const document = strFromU8(files['word/document.xml']!);
-    for (const words of ['Amendements: «', 'Déposé par: ', 'Modifier comme suit:', 'Avis de section', 'Exposé des motifs', 'Position du rapporteur: ', 'rejeté (62 voix pour, 118 voix contre et 9 abstentions)'])
+    for (const words of [
+      'Amendements: «',
+      'Déposé par: ',
+      'Modifier comme suit:',
+      'Avis de section',
+      'Exposé des motifs',
+      'Position du rapporteur: ',
+      'rejeté (62 voix pour, 118 voix contre et 9 abstentions)',
+    ])
       expect(document, words).toContain(words);
     expect(document).not.toContain('Tabled by');
     expect(strFromU8(files['word/styles.xml']!)).toContain('w:val="fr-FR"');
@@ -121,7 +139,14 @@ describe('the sheet in the language of the opinion', () => {
     expect(readdirSync(out)).toEqual(['amendments.docx']);
     const files = unzipSync(readFileSync(join(out, 'amendments.docx')));
     const document = strFromU8(files['word/document.xml']!);
-    for (const words of ['Änderungsanträge zu „', 'Eingereicht von: ', 'Entwurf einer Stellungnahme', 'Begründung', 'Standpunkt des Berichterstatters: ', 'Ziffer streichen.'])
+    for (const words of [
+      'Änderungsanträge zu „',
+      'Eingereicht von: ',
+      'Entwurf einer Stellungnahme',
+      'Begründung',
+      'Standpunkt des Berichterstatters: ',
+      'Ziffer streichen.',
+    ])
       expect(document, words).toContain(words);
     expect(strFromU8(files['word/styles.xml']!)).toContain('w:val="de-DE"');
   });
@@ -138,7 +163,9 @@ describe('unverified labels of the sheet', () => {
   it('are named in a warning at their place in the label file, as build does', async () => {
     const run = await runMain(['amendments', 'sheet', SAMPLE, '--stage', 'plenary', '--lang', 'it']);
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/templates\/languages\/it\.yaml\n {2}\d+:\d+-\d+:\d+ {2}warning {2}Unverified labels in this `it` amendment sheet: `sheet\.title-stage`, `sheet\.stage-plenary`, `sheet\.number`, .* and \d+ more, not yet confirmed in a published EESC opinion {2}labels\/unverified/);
+    expect(run.stderr).toMatch(
+      /templates\/languages\/it\.yaml\n {2}\d+:\d+-\d+:\d+ {2}warning {2}Unverified labels in this `it` amendment sheet: `sheet\.title-stage`, `sheet\.stage-plenary`, `sheet\.number`, .* and \d+ more, not yet confirmed in a published EESC opinion {2}labels\/unverified/,
+    );
     // Only what the sheet printed is named: the plenary sheet has no new point.
     expect(run.stderr).not.toContain('sheet.insert-after');
     const quiet = await runMain(['amendments', 'sheet', SAMPLE, '--stage', 'plenary', '--lang', 'it', '--quiet']);

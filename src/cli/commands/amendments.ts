@@ -265,7 +265,6 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
     .action(async (path: string, options: { out: string; stage?: 'section' | 'plenary'; date?: string }) => {
       if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date))
         throw new UsageError(`unexpected --date \`${options.date}\`, expected YYYY-MM-DD`);
-      checkLang(options.lang);
       const loaded = await loadValid(io, setExit, path);
       if (!loaded) return;
       const { amendments, opinion } = loaded;
