@@ -4,6 +4,7 @@
  */
 import type { Opinion, Vote } from '../core/model.js';
 import { table } from '../stats/table.js';
+import type { LabelKey, Labels } from '../labels/labels.js';
 import { amendmentsOf, memberName } from '../core/amendments.js';
 import { textOrder } from '../validate/amendments/order.js';
 import type { PointIndex } from '../validate/amendments/points.js';
@@ -38,34 +39,39 @@ export function listAmendments(opinion: Opinion, points: PointIndex, stage?: str
   }));
 }
 
-/** The list as a terminal table: the target as numbered now (its id when it has no number). */
-export function formatListTable(rows: readonly ListRow[], points: PointIndex, opinion: Opinion): string {
-  if (rows.length === 0) return 'No amendments.\n';
+/** The list as a terminal table in the language of `labels`: the target as numbered now (its id when it has no number). */
+export function formatListTable(rows: readonly ListRow[], points: PointIndex, opinion: Opinion, labels: Labels): string {
+  const word = (key: LabelKey) => labels.text[key];
+  if (rows.length === 0) return word('sheet.none') + '\n';
   const newIds = new Map(opinion.amendments.map((a) => [a.id, a.new_id]));
   const point = (row: ListRow) => {
     const number = points.points.get(row.target)?.number;
     const shown = number ? `${number} (${row.target})` : row.target;
     return row.action === 'insert-after' || row.action === 'insert-before' ? `${shown} → ${newIds.get(row.id) ?? ''}` : shown;
   };
+  const value = (prefix: string, raw: string) => {
+    const key = `sheet.${prefix}-${raw}`;
+    return key in labels.text ? word(key as LabelKey) : raw;
+  };
   const lines = table(
     [
-      { title: 'AM' },
-      { title: 'Stage' },
-      { title: 'Point' },
-      { title: 'Action' },
-      { title: 'Tabled by' },
-      { title: 'Position' },
-      { title: 'Outcome' },
-      { title: 'Vote', align: 'right' },
+      { title: word('sheet.column-number') },
+      { title: word('sheet.column-stage') },
+      { title: word('sheet.column-point') },
+      { title: word('sheet.column-action') },
+      { title: word('sheet.tabled-by') },
+      { title: word('sheet.column-position') },
+      { title: word('sheet.outcome') },
+      { title: word('sheet.column-vote'), align: 'right' },
     ],
     rows.map((row) => [
       String(row.number),
-      row.stage,
+      value('stage', row.stage),
       point(row),
-      row.action,
+      value('action', row.action),
       row.by.join(', '),
-      row.position ?? '–',
-      row.outcome ?? 'pending',
+      row.position ? value('position', row.position) : '–',
+      row.outcome ? value('outcome', row.outcome) : word('sheet.pending'),
       row.vote ? `${row.vote.for}/${row.vote.against}/${row.vote.abstentions}` : '–',
     ]),
   );

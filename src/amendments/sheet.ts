@@ -16,6 +16,8 @@ import rehypeStringify from 'rehype-stringify';
 import { Paragraph, Table, TextRun, WidthType, type FileChild, type TableRow } from 'docx';
 import type { Opinion, Text } from '../core/model.js';
 import { isPlaceholder } from '../core/placeholders.js';
+import { report } from '../core/messages.js';
+import { amendmentsFile } from '../validate/amendments/validate.js';
 import { STYLE, packWord, wordDocument } from '../word/document.js';
 import { amendmentCell, plainCell } from '../diff/format/amendments.js';
 import { cellParagraphs, sheetRow } from '../diff/format/word/amendments.js';
@@ -25,7 +27,8 @@ import { wordDiff } from '../diff/compare/word-diff.js';
 import type { Change } from '../diff/types.js';
 import { amendmentsOf, tabledBy, textIn, type TabledAmendment } from '../core/amendments.js';
 import { textOrder } from '../validate/amendments/order.js';
-import type { PointIndex } from '../validate/amendments/points.js';
+import type { PointIndex, PointInfo } from '../validate/amendments/points.js';
+import { fillText, type LabelKey, type Labels } from '../labels/labels.js';
 import { plainOf } from '../render/amendment-text.js';
 
 export interface SheetEntry {
@@ -48,66 +51,144 @@ export interface SheetEntry {
 }
 
 export interface Sheet {
+  /** The language of the sheet: its wording and, where they exist, its texts. */
+  lang: string;
   title: string;
   /** "Draft opinion" at section stage, "Section opinion" at plenary. */
   column: string;
+  /** The sheet's own headings, in its language. */
+  words: { amendment: string; tabledBy: string; reason: string; position: string; outcome: string; none: string };
   entries: SheetEntry[];
+  /** Amendments shown in the original language because their point or text has no version in `lang`. */
+  untranslated: string[];
 }
 
-const POSITIONS: Record<string, string> = { accept: 'accept', reject: 'reject', compromise: 'compromise proposed' };
+const POSITIONS: Record<string, LabelKey> = { accept: 'sheet.position-accept', reject: 'sheet.position-reject', compromise: 'sheet.compromise-proposed' };
+const OUTCOMES: Record<string, LabelKey> = {
+  adopted: 'sheet.outcome-adopted',
+  rejected: 'sheet.outcome-rejected',
+  withdrawn: 'sheet.outcome-withdrawn',
+  fallen: 'sheet.outcome-fallen',
+};
 
-export function sheetOf(opinion: Opinion, points: PointIndex, stage?: string): Sheet {
-  const lang = points.original;
+/**
+ * The sheet of an opinion's amendments (of `stage`, or all of them) in the
+ * language of `labels`. `points` must hold that language's texts (an index of
+ * every language, unless it is the original one).
+ */
+export function sheetOf(opinion: Opinion, points: PointIndex, labels: Labels, stage?: string): Sheet {
+  const lang = labels.lang;
+  const original = points.original;
   const numberOf = (id: string) => points.points.get(id)?.number;
+  const amNumber = (n: number | string) => fillText(labels, 'sheet.number', { number: n });
   const all = amendmentsOf(opinion);
-  const numbers = new Map(all.map((a) => [a.id, `AM ${a.number}`]));
+  const numbers = new Map(all.map((a) => [a.id, amNumber(a.number)]));
   const chosen = textOrder(
     all.filter((a) => !stage || a.stage === stage),
     points,
   );
   // A reference still `to be completed` is no name for the opinion: its title is.
-  const title = textIn(opinion.meta.title as Text | undefined, lang, lang);
+  const title = textIn(opinion.meta.title as Text | undefined, lang, original) ?? textIn(opinion.meta.title as Text | undefined, original, original);
   const reference =
-    opinion.meta.reference !== undefined && !isPlaceholder(opinion.meta.reference) ? String(opinion.meta.reference) : title ? `‘${title}’` : opinion.name;
-  const column = stage === 'plenary' || (!stage && opinion.meta.stage === 'plenary') ? 'Section opinion' : 'Draft opinion';
+    opinion.meta.reference !== undefined && !isPlaceholder(opinion.meta.reference)
+      ? String(opinion.meta.reference)
+      : title
+        ? fillText(labels, 'typography.quote', { text: title })
+        : opinion.name;
+  const plenary = stage === 'plenary' || (!stage && opinion.meta.stage === 'plenary');
+  const untranslated: string[] = [];
   return {
-    title: `Amendments to ${reference}${stage ? ` (${stage})` : ''}`,
-    column,
-    entries: chosen.map((a) => entry(a, points, lang, numberOf, numbers)),
+    lang,
+    title:
+      stage === 'section' || stage === 'plenary'
+        ? fillText(labels, 'sheet.title-stage', { reference, stage: labels.text[stage === 'section' ? 'sheet.stage-section' : 'sheet.stage-plenary'] })
+        : fillText(labels, 'sheet.title', { reference }),
+    column: labels.text[plenary ? 'sheet.section-opinion' : 'sheet.draft-opinion'],
+    words: {
+      amendment: labels.text['sheet.amendment'],
+      tabledBy: labels.text['sheet.tabled-by'],
+      reason: labels.text['sheet.reason'],
+      position: labels.text['sheet.position'],
+      outcome: labels.text['sheet.outcome'],
+      none: labels.text['sheet.none'],
+    },
+    entries: chosen.map((a) => entry(a, { opinion, points, labels, numberOf, numbers, untranslated })),
+    untranslated,
   };
 }
 
-function entry(a: TabledAmendment, points: PointIndex, lang: string, numberOf: (id: string) => string | undefined, numbers: Map<string, string>): SheetEntry {
+interface EntryContext {
+  opinion: Opinion;
+  points: PointIndex;
+  labels: Labels;
+  numberOf: (id: string) => string | undefined;
+  numbers: Map<string, string>;
+  untranslated: string[];
+}
+
+/** The point's text and the amendment's in the sheet's language, or both in the original when either is missing. */
+function textsOf(a: TabledAmendment, target: PointInfo | undefined, context: EntryContext): { lang: string; before: string; proposed: string } {
+  const { points, labels } = context;
+  const original = points.original;
+  const source = (lang: string) => (lang === original ? target?.source : target?.texts.get(lang));
+  const lang = labels.lang;
+  if (lang !== original) {
+    const before = source(lang);
+    const proposed = textIn(a.text, lang, original);
+    const needsBefore = target !== undefined && a.action !== 'insert-after' && a.action !== 'insert-before';
+    const needsProposed = a.action !== 'delete';
+    if ((!needsBefore || before !== undefined) && (!needsProposed || proposed !== undefined)) return { lang, before: before ?? '', proposed: proposed ?? '' };
+    context.untranslated.push(a.id);
+    const at = context.opinion.locate('amendments', `/amendments/${context.opinion.amendments.indexOf(a)}/${a.text === undefined ? 'action' : 'text'}`);
+    const missing = needsProposed && proposed === undefined ? `text in \`${lang}\` of amendment \`${a.id}\`` : `\`${lang}\` text of point \`${a.target}\``;
+    const file = amendmentsFile(context.opinion);
+    if (file)
+      report(file, `Missing ${missing}: the sheet shows ${context.numbers.get(a.id)} in \`${original}\`, expected a translation`, {
+        ruleId: 'amendments/translation',
+        severity: 'warning',
+        place: at?.position,
+      });
+  }
+  return { lang: original, before: source(original) ?? '', proposed: textIn(a.text, original, original) ?? '' };
+}
+
+function entry(a: TabledAmendment, context: EntryContext): SheetEntry {
+  const { points, labels, numberOf, numbers } = context;
   const target = points.points.get(a.target);
   const shown = target?.number ?? a.target;
-  const before = target ? plainOf(target.source, lang, numberOf) : '';
-  const proposed = plainOf(textIn(a.text, lang, lang) ?? '', lang, numberOf);
+  const texts = textsOf(a, target, context);
+  const lang = texts.lang;
+  const before = target ? plainOf(texts.before, lang, numberOf) : '';
+  const proposed = plainOf(texts.proposed, lang, numberOf);
   const side = (text: string, number: string) => ({ number, text });
   let change: Change;
   let point: string;
   let action: string;
   if (a.action === 'delete') {
     change = { kind: 'deleted', element: 'point', old: [side(before, shown)], new: [], ops: [], words: { added: 0, deleted: 0 } };
-    point = `Point ${shown}`;
-    action = 'Delete the point.';
+    point = fillText(labels, 'sheet.point', { number: shown });
+    action = labels.text['sheet.delete'];
   } else if (a.action === 'amend') {
     const diff = wordDiff(tokenize(before, lang), tokenize(proposed, lang));
     change = { kind: 'modified', element: 'point', old: [side(before, shown)], new: [side(proposed, shown)], ops: diff.ops, words: diff.words };
-    point = `Point ${shown}`;
-    action = 'Amend as follows:';
+    point = fillText(labels, 'sheet.point', { number: shown });
+    action = labels.text['sheet.amend'];
   } else {
     change = { kind: 'added', element: 'point', old: [], new: [side(proposed, '')], ops: [], words: { added: 0, deleted: 0 } };
-    const where = a.action === 'insert-after' ? 'after' : 'before';
-    point = `New point ${where} point ${shown}`;
-    action = `Add a new point ${where} point ${shown}:`;
+    const after = a.action === 'insert-after';
+    point = fillText(labels, after ? 'sheet.new-point-after' : 'sheet.new-point-before', { number: shown });
+    action = fillText(labels, after ? 'sheet.insert-after' : 'sheet.insert-before', { number: shown });
   }
-  const result: SheetEntry = { id: a.id, stage: a.stage, number: `AM ${a.number}`, point, action, by: tabledBy(a), change };
+  const result: SheetEntry = { id: a.id, stage: a.stage, number: numbers.get(a.id)!, point, action, by: tabledBy(a), change };
   if (Array.isArray(a.replaces) && a.replaces.length > 0)
-    result.compromise = `Compromise amendment replacing ${a.replaces.map((id) => numbers.get(id) ?? id).join(', ')}.`;
-  const reason = textIn(a.reason, lang, lang);
+    result.compromise = fillText(labels, 'sheet.compromise', { numbers: a.replaces.map((id) => numbers.get(id) ?? id).join(', ') });
+  const reason = textIn(a.reason, labels.lang, points.original) ?? textIn(a.reason, points.original, points.original);
   if (reason) result.reason = reason.trim();
-  if (a.position) result.position = POSITIONS[a.position] ?? a.position;
-  if (a.outcome) result.outcome = a.outcome + (a.vote ? ` (${a.vote.for} for, ${a.vote.against} against, ${a.vote.abstentions} abstentions)` : '');
+  if (a.position) result.position = POSITIONS[a.position] ? labels.text[POSITIONS[a.position]!] : a.position;
+  if (a.outcome) {
+    const outcome = OUTCOMES[a.outcome] ? labels.text[OUTCOMES[a.outcome]!] : a.outcome;
+    result.outcome = a.vote ? fillText(labels, 'sheet.vote', { outcome, for: a.vote.for, against: a.vote.against, abstentions: a.vote.abstentions }) : outcome;
+  }
   return result;
 }
 
@@ -119,27 +200,28 @@ const labelled = (label: string, value: string): RootContent => ({
 });
 
 export function sheetTree(sheet: Sheet): Root {
+  const { words } = sheet;
   const children: RootContent[] = [{ type: 'heading', depth: 1, children: [text(sheet.title)] }];
-  if (sheet.entries.length === 0) children.push({ type: 'paragraph', children: [text('No amendments.')] });
+  if (sheet.entries.length === 0) children.push({ type: 'paragraph', children: [text(words.none)] });
   for (const e of sheet.entries) {
     children.push({ type: 'heading', depth: 2, children: [text(`${e.number} – ${e.point}`)] });
-    children.push(labelled('Tabled by', e.by));
+    children.push(labelled(words.tabledBy, e.by));
     if (e.compromise) children.push({ type: 'paragraph', children: [{ type: 'emphasis', children: [text(e.compromise)] }] });
     children.push({ type: 'paragraph', children: [text(e.action)] });
     children.push({
       type: 'table',
       align: [null, null],
       children: [
-        { type: 'tableRow', children: [cell([text(sheet.column)]), cell([text('Amendment')])] },
+        { type: 'tableRow', children: [cell([text(sheet.column)]), cell([text(words.amendment)])] },
         { type: 'tableRow', children: [cell(plainCell(e.change.old)), cell(amendmentCell(e.change))] },
       ],
     });
     if (e.reason) {
-      children.push({ type: 'paragraph', children: [{ type: 'strong', children: [text('Reason')] }] });
+      children.push({ type: 'paragraph', children: [{ type: 'strong', children: [text(words.reason)] }] });
       for (const paragraph of textParagraphs(e.reason)) children.push({ type: 'paragraph', children: [text(paragraph)] });
     }
-    if (e.position) children.push(labelled("Rapporteur's position", e.position));
-    if (e.outcome) children.push(labelled('Outcome', e.outcome));
+    if (e.position) children.push(labelled(words.position, e.position));
+    if (e.outcome) children.push(labelled(words.outcome, e.outcome));
   }
   return { type: 'root', children };
 }
@@ -157,11 +239,11 @@ del{text-decoration:line-through}strong{font-weight:bold}
 h2{margin-top:1.6em;font-size:1.15em}
 @media print{h2{break-after:avoid}table,tr{break-inside:avoid}body{margin:0}}`;
 
-export async function sheetHtml(sheet: Sheet, lang: string): Promise<string> {
+export async function sheetHtml(sheet: Sheet): Promise<string> {
   const processor = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeStringify, { allowDangerousHtml: true });
   const hast = await processor.run(sheetTree(sheet));
   const body = processor.stringify(hast);
-  return `<!doctype html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n<title>${escapeHtml(sheet.title)}</title>\n<style>\n${CSS}\n</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
+  return `<!doctype html>\n<html lang="${sheet.lang}">\n<head>\n<meta charset="utf-8">\n<title>${escapeHtml(sheet.title)}</title>\n<style>\n${CSS}\n</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
 }
 
 function escapeHtml(value: string): string {
@@ -179,12 +261,13 @@ const labelledPara = (label: string, value: string) =>
   new Paragraph({ style: STYLE.body, children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)] });
 
 /** The sheet as a `.docx`: each amendment with a two-column Word table; deterministic bytes. */
-export async function sheetDocx(sheet: Sheet, options: { lang: string; reference?: string; date?: string }): Promise<Uint8Array> {
+export async function sheetDocx(sheet: Sheet, options: { reference?: string; date?: string } = {}): Promise<Uint8Array> {
+  const { words } = sheet;
   const children: FileChild[] = [new Paragraph({ style: STYLE.title, children: [new TextRun(sheet.title)] })];
-  if (sheet.entries.length === 0) children.push(para('No amendments.'));
+  if (sheet.entries.length === 0) children.push(para(words.none));
   for (const e of sheet.entries) {
     children.push(new Paragraph({ style: STYLE.subsection, children: [new TextRun({ text: `${e.number} – ${e.point}`, bold: true })] }));
-    children.push(labelledPara('Tabled by', e.by));
+    children.push(labelledPara(words.tabledBy, e.by));
     if (e.compromise) children.push(para(e.compromise, false, true));
     children.push(para(e.action));
     children.push(
@@ -194,7 +277,7 @@ export async function sheetDocx(sheet: Sheet, options: { lang: string; reference
           wordRow(
             [
               [new Paragraph({ style: STYLE.tableText, children: [new TextRun({ text: sheet.column, bold: true })] })],
-              [new Paragraph({ style: STYLE.tableText, children: [new TextRun({ text: 'Amendment', bold: true })] })],
+              [new Paragraph({ style: STYLE.tableText, children: [new TextRun({ text: words.amendment, bold: true })] })],
             ],
             true,
           ),
@@ -203,14 +286,14 @@ export async function sheetDocx(sheet: Sheet, options: { lang: string; reference
       }),
     );
     if (e.reason) {
-      children.push(para('Reason', true));
+      children.push(para(words.reason, true));
       for (const paragraph of textParagraphs(e.reason)) children.push(para(paragraph));
     }
-    if (e.position) children.push(labelledPara("Rapporteur's position", e.position));
-    if (e.outcome) children.push(labelledPara('Outcome', e.outcome));
+    if (e.position) children.push(labelledPara(words.position, e.position));
+    if (e.outcome) children.push(labelledPara(words.outcome, e.outcome));
   }
   const doc = wordDocument({
-    lang: options.lang,
+    lang: sheet.lang,
     numbering: 'eesc',
     children,
     title: sheet.title,

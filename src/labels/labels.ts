@@ -120,6 +120,48 @@ export const TEXT_LABELS = {
   'amendments.section-text-intro': ['rule'],
   'amendments.rule': ['rule'],
   'amendments.insert-before': ['number'],
+  // The amendment sheet and the list's table (src/amendments/sheet.ts, list.ts): a meeting document, not the OJ.
+  'sheet.title': ['reference'],
+  'sheet.title-stage': ['reference', 'stage'],
+  'sheet.stage-section': [],
+  'sheet.stage-plenary': [],
+  'sheet.number': ['number'],
+  'sheet.point': ['number'],
+  'sheet.new-point-after': ['number'],
+  'sheet.new-point-before': ['number'],
+  'sheet.tabled-by': [],
+  'sheet.compromise': ['numbers'],
+  'sheet.amend': [],
+  'sheet.delete': [],
+  'sheet.insert-after': ['number'],
+  'sheet.insert-before': ['number'],
+  'sheet.draft-opinion': [],
+  'sheet.section-opinion': [],
+  'sheet.amendment': [],
+  'sheet.reason': [],
+  'sheet.position': [],
+  'sheet.position-accept': [],
+  'sheet.position-reject': [],
+  'sheet.position-compromise': [],
+  'sheet.compromise-proposed': [],
+  'sheet.outcome': [],
+  'sheet.outcome-adopted': [],
+  'sheet.outcome-rejected': [],
+  'sheet.outcome-withdrawn': [],
+  'sheet.outcome-fallen': [],
+  'sheet.pending': [],
+  'sheet.vote': ['outcome', 'for', 'against', 'abstentions'],
+  'sheet.none': [],
+  'sheet.column-number': [],
+  'sheet.column-stage': [],
+  'sheet.column-point': [],
+  'sheet.column-action': [],
+  'sheet.column-position': [],
+  'sheet.column-vote': [],
+  'sheet.action-amend': [],
+  'sheet.action-delete': [],
+  'sheet.action-insert-after': [],
+  'sheet.action-insert-before': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type LabelKey = keyof typeof TEXT_LABELS;
@@ -147,6 +189,8 @@ export const OPTIONAL_LABELS: ReadonlySet<LabelKey> = new Set<LabelKey>([
   'amendments.section-text-intro',
   'amendments.rule',
   'amendments.insert-before',
+  // The amendment sheet's wording: only `opinion amendments sheet` and `list` need it (see sheetLabels).
+  ...(Object.keys(TEXT_LABELS) as LabelKey[]).filter((key) => key.startsWith('sheet.')),
 ]);
 
 /** Labels that are lists rather than text. */
@@ -224,7 +268,8 @@ export type MetaListKey = (typeof META_LISTS)[number];
 /**
  * Labels whose wording the Official Journal fixes (title line, kind, header
  * block, legal-basis values, closing, appendix of amendments and its
- * sentences in `amendments.`, section names),
+ * sentences in `amendments.`, section names) or that the EESC's own meeting
+ * documents use (the amendment sheet, `sheet.`),
  * and so can be verified in a published opinion. The others are either draft
  * furniture (stage banners, internal notes, HTML links, scaffold chapter
  * titles) or words the build puts into the author's own text (references such
@@ -234,7 +279,7 @@ export function isPublishedLabel(key: LabelKey): boolean {
   // The gap marks (`values.to-be-completed`, `values.reference-not-assigned`) are draft furniture: an adopted
   // opinion has no gaps, and each gap is reported where its fact is missing (meta/to-be-completed).
   if (key === 'values.to-be-completed' || key === 'values.reference-not-assigned') return false;
-  return /^(title|kind|header|values|closing|appendix|sections)\.|^amendments\.(rejected-intro|section-text-intro|insert-before)$/.test(key);
+  return /^(title|kind|header|values|closing|appendix|sections|sheet)\.|^amendments\.(rejected-intro|section-text-intro|insert-before)$/.test(key);
 }
 
 export type Slot = string | PhrasingContent[];

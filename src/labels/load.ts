@@ -345,7 +345,7 @@ export function resolveLabels(lang: string, layers: readonly LabelFile[], fallba
   const spacing = text.get('typography.punctuation-space')!;
   if (spacing !== 'as-written') {
     for (const [key, value] of text)
-      if (/^(title|kind|header|values|closing|appendix|amendments|refs|stage|notes|html|citation|addressees|sections|scaffold)\./.test(key))
+      if (/^(title|kind|header|values|closing|appendix|amendments|refs|stage|notes|html|citation|addressees|sections|scaffold|sheet)\./.test(key))
         text.set(key, spacePunctuation(value, spacing));
   }
   return {

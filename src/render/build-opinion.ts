@@ -13,7 +13,8 @@ import { parseMarkdown } from '../core/markdown.js';
 import type { Opinion } from '../core/model.js';
 import { validateOpinion } from '../validate/index.js';
 import { VFile } from 'vfile';
-import { isPublishedLabel, type LabelKey, type Labels } from '../labels/labels.js';
+import type { Labels } from '../labels/labels.js';
+import { warnUnverified, watchLabels } from '../labels/unverified.js';
 import { builtinLabelFiles, checkAgainstEnglish, readLabelFile, resolveLabels, type LabelFile } from '../labels/load.js';
 import { DEFAULT_TEMPLATE } from '../core/package-files.js';
 import { chapterTrees } from './chapter-trees.js';
@@ -178,41 +179,6 @@ export async function buildOpinion(dir: string, options: BuildOptions = {}): Pro
   }
   result.ok = !hasErrors(files);
   return finish(result);
-}
-
-/** The labels, and the keys that rendering read from them. */
-function watchLabels(labels: Labels): { labels: Labels; used: Set<LabelKey> } {
-  const used = new Set<LabelKey>();
-  const text = new Proxy(labels.text, {
-    get(target, key, receiver) {
-      if (typeof key === 'string') used.add(key as LabelKey);
-      return Reflect.get(target, key, receiver) as unknown;
-    },
-  });
-  return { labels: { ...labels, text }, used };
-}
-
-/** One warning per language naming the printed labels that no published opinion confirmed. */
-function warnUnverified(labels: Labels, used: ReadonlySet<LabelKey>, layers: readonly LabelFile[]): void {
-  const printed = labels.unverified.filter((key) => used.has(key) && isPublishedLabel(key) && labels.text[key] !== '');
-  if (printed.length === 0) return;
-  const holder = [...layers].reverse().find((layer) => layer.lang === labels.lang && layer.meta.get('unverified')?.has(printed[0]!));
-  if (!holder) return;
-  const shown =
-    printed
-      .slice(0, 10)
-      .map((key) => `\`${key}\``)
-      .join(', ') + (printed.length > 10 ? ` and ${printed.length - 10} more` : '');
-  report(
-    holder.file,
-    `Unverified ${printed.length === 1 ? 'label' : 'labels'} in this \`${labels.lang}\` draft: ${shown}, not yet confirmed in a published EESC opinion`,
-    {
-      ruleId: 'labels/unverified',
-      severity: 'warning',
-      place: holder.places.get(printed[0]!),
-      note: 'Compare with the Official Journal text of an EESC opinion in that language; once confirmed, record the source and remove the label from `unverified:`',
-    },
-  );
 }
 
 function readNotes(validated: { notes?: { path: string; file: VFile }[] }): { path: string; tree: Root }[] {

@@ -6,6 +6,7 @@ import type { Io } from '../io.js';
 import { EXIT, UsageError, useColor } from '../io.js';
 import { VERSION } from '../../version.js';
 import { InputError } from '../../core/errors.js';
+import { OFFICIAL_LANGUAGES } from '../../core/languages.js';
 
 const STAGES = ['section', 'plenary'];
 const SHEET_FORMATS = ['md', 'html', 'docx'];
@@ -18,7 +19,7 @@ async function loadValid(io: Io, setExit: (code: number) => void, path: string) 
     import('../../amendments/index.js'),
   ]);
   const dir = resolve(io.cwd, path);
-  const { opinion, index, files } = await validateOpinion(dir);
+  const { opinion, index, files, labels } = await validateOpinion(dir);
   const show = (list: readonly VFile[]) => {
     const withMessages = list.filter((f) => f.messages.length > 0);
     if (withMessages.length > 0) io.stderr(formatReport(withMessages, 'human', { color: useColor(io, 'stderr'), cwd: io.cwd, version: VERSION }));
@@ -36,7 +37,43 @@ async function loadValid(io: Io, setExit: (code: number) => void, path: string) 
   }
   const points = amendments.indexPoints(opinion, undefined, { originalOnly: true });
   const allPoints = () => amendments.indexPoints(opinion);
-  return { opinion, index, files, points, allPoints, dir, amendments, show, definedIds: new Set(index.definitions.map((d) => d.id)) };
+  return { opinion, index, files, labelFiles: labels ?? [], points, allPoints, dir, amendments, show, definedIds: new Set(index.definitions.map((d) => d.id)) };
+}
+
+type Loaded = NonNullable<Awaited<ReturnType<typeof loadValid>>>;
+
+/** The `--lang` option: an official language code (default: the opinion's original language). */
+function langOption(): Option {
+  return new Option('-l, --lang <code>', "language of the wording (and of the texts, where translated; default: the opinion's original language)");
+}
+
+/** A `--lang` that is not an official language code could not run (exit 2), as with `build --lang`. */
+function checkLang(lang: string | undefined): void {
+  if (lang !== undefined && !(OFFICIAL_LANGUAGES as readonly string[]).includes(lang))
+    throw new UsageError(`unexpected language \`${lang}\` for --lang, expected a code of an official EU language (${OFFICIAL_LANGUAGES.join(', ')})`);
+}
+
+/**
+ * The labels of the sheet's language, watched (the keys read are the ones
+ * printed), with the label files they come from; undefined (exit 1, reported)
+ * when a label is missing or a label file is broken.
+ */
+async function wording(loaded: Loaded, lang: string) {
+  const opinionFile = loaded.files.find((f) => f.path === join(loaded.dir, 'opinion.yaml')) ?? loaded.files[0]!;
+  const { labels, layers } = await loaded.amendments.sheetLabels(lang, loaded.labelFiles, {
+    file: opinionFile,
+    place: loaded.opinion.locate('opinion', '/language')?.position,
+  });
+  const files = [...loaded.files, ...layers.map((layer) => layer.file).filter((file) => !loaded.files.includes(file))];
+  const broken = layers.some((layer) => layer.file.messages.some((m) => m.fatal === true));
+  if (!labels || broken) return { files };
+  const watched = loaded.amendments.watchLabels(labels);
+  return {
+    files,
+    labels: watched.labels,
+    /** Warn about the printed labels no published text confirmed (labels/unverified), as `build` does. */
+    warn: (what: string) => loaded.amendments.warnUnverified(labels, watched.used, layers, what),
+  };
 }
 
 function stageOption(): Option {
@@ -61,13 +98,29 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
     .argument('<opinion>', 'the opinion folder')
     .addOption(stageOption())
     .addOption(new Option('-f, --format <format>', 'table (default) or json').choices(['table', 'json']).default('table'))
+    .addOption(langOption())
     .option('-q, --quiet', 'do not report warnings about the sources on standard error')
-    .action(async (path: string, options: { stage?: string; format: string; quiet?: boolean }) => {
+    .action(async (path: string, options: { stage?: string; format: string; lang?: string; quiet?: boolean }) => {
+      checkLang(options.lang);
       const loaded = await loadValid(io, setExit, path);
       if (!loaded) return;
       const rows = loaded.amendments.listAmendments(loaded.opinion, loaded.points, options.stage);
-      io.stdout(options.format === 'json' ? JSON.stringify(rows, null, 2) + '\n' : loaded.amendments.formatListTable(rows, loaded.points, loaded.opinion));
-      if (!options.quiet) loaded.show(loaded.files);
+      if (options.format === 'json') {
+        io.stdout(JSON.stringify(rows, null, 2) + '\n');
+        if (!options.quiet) loaded.show(loaded.files);
+        setExit(EXIT.ok);
+        return;
+      }
+      // The table's headings and values in the language asked for (the JSON keeps the data's own values).
+      const words = await wording(loaded, options.lang ?? loaded.points.original);
+      if (!words.labels) {
+        loaded.show(words.files);
+        setExit(EXIT.findings);
+        return;
+      }
+      io.stdout(loaded.amendments.formatListTable(rows, loaded.points, loaded.opinion, words.labels));
+      words.warn('amendment list');
+      if (!options.quiet) loaded.show(words.files);
       setExit(EXIT.ok);
     });
 
@@ -79,7 +132,9 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
     .option('--to <formats>', `formats to write with --out, comma-separated (${SHEET_FORMATS.join(', ')}; default: md)`)
     .option('-o, --out <dir>', 'write amendments.<format> files into this folder (atomically)')
     .option('--date <YYYY-MM-DD>', 'date of the Word document (default: a fixed date)')
-    .action(async (path: string, options: { stage?: string; to?: string; out?: string; date?: string }) => {
+    .addOption(langOption())
+    .option('-q, --quiet', 'do not report warnings (sources, unverified labels) on standard error')
+    .action(async (path: string, options: { stage?: string; to?: string; out?: string; date?: string; lang?: string; quiet?: boolean }) => {
       const formats = (options.to ?? 'md')
         .split(',')
         .map((f) => f.trim())
@@ -90,13 +145,28 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
         throw new UsageError('unexpected --to html or docx without --out, expected --out <dir>: only Markdown goes to standard output');
       if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date))
         throw new UsageError(`unexpected --date \`${options.date}\`, expected YYYY-MM-DD`);
+      checkLang(options.lang);
       const loaded = await loadValid(io, setExit, path);
       if (!loaded) return;
-      const { amendments, opinion, points } = loaded;
+      const { amendments, opinion } = loaded;
+      const lang = options.lang ?? loaded.points.original;
+      const words = await wording(loaded, lang);
+      if (!words.labels) {
+        loaded.show(words.files);
+        setExit(EXIT.findings);
+        return;
+      }
+      // A translation's texts are in the index of every language.
+      const points = lang === loaded.points.original ? loaded.points : loaded.allPoints();
       // A meeting works on its own stage's amendments: by default the opinion's stage (all of them at any other stage).
-      const sheet = amendments.sheetOf(opinion, points, options.stage ?? amendments.stageOfOpinion(opinion.meta.stage));
+      const sheet = amendments.sheetOf(opinion, points, words.labels, options.stage ?? amendments.stageOfOpinion(opinion.meta.stage));
+      words.warn('amendment sheet');
+      const warnings = () => {
+        if (!options.quiet) loaded.show(words.files);
+      };
       if (!options.out) {
         io.stdout(amendments.sheetMarkdown(sheet));
+        warnings();
         setExit(EXIT.ok);
         return;
       }
@@ -108,15 +178,15 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
           format === 'md'
             ? amendments.sheetMarkdown(sheet)
             : format === 'html'
-              ? await amendments.sheetHtml(sheet, points.original)
+              ? await amendments.sheetHtml(sheet)
               : await amendments.sheetDocx(sheet, {
-                  lang: points.original,
                   reference: String(opinion.meta.reference ?? ''),
                   ...(options.date ? { date: options.date } : {}),
                 });
         contents.push([join(out, `amendments.${format}`), content]);
       }
       for (const [file, content] of contents) await writeFileAtomic(file, content, { createFolder: true });
+      warnings();
       io.stderr(contents.map(([file]) => `wrote ${file.startsWith(io.cwd + '/') ? file.slice(io.cwd.length + 1) : file}`).join('\n') + '\n');
       setExit(EXIT.ok);
     });
