@@ -31,6 +31,7 @@ import { BREAK, rewrittenEquals } from './ops.js';
 import { typographicOnly } from '../../text/typography.js';
 import { wordDiff } from '../../compare/word-diff.js';
 import { tokenize } from '../../text/tokenize.js';
+import { lendMarks } from './marks.js';
 import { callNotes, markEdited, markWhole, takeMarks, type Calls, type Marked, type NoteContents } from './notes.js';
 
 export type Revision = 'ins' | 'del';
@@ -71,6 +72,14 @@ export interface TrackedParagraph {
   mark?: Revision;
   /** The mark's deletion (insertion) is the paragraph moved away (here). */
   markMove?: Move;
+  /**
+   * The paragraph's words go (come) with a version but its mark stays: the
+   * mark of the paragraph before it is deleted (inserted) in its place
+   * (./marks.ts).
+   */
+  markLent?: Revision;
+  /** The paragraph is of both versions; its `mark` is the next paragraph's, lent to it (./marks.ts). */
+  lends?: true;
   /** The paragraph is a moved item's, at its old place (`from`) or its new one (`to`); `name` links the two places. */
   move?: { name: string; side: Move };
   /** The item's number in the old and the new version, on the paragraph that opens the item. */
@@ -597,7 +606,7 @@ export function redlineModel(result: DiffResult, drafts: { old: Draft; new: Draf
   return {
     lang,
     header: headerModel(drafts.old, drafts.new),
-    body,
+    body: lendMarks(body),
     footnotes: uncalled(footnoteEntries, shown, layout),
   };
 }

@@ -63,6 +63,7 @@ import {
 import type { Numbering } from '../../../core/model.js';
 import { LEVEL_INDENT, POINT_LIST, STYLE, planNumbering, wordDocument } from '../../../word/document.js';
 import type { HeaderModel, LineStyle, TrackedLine } from './header.js';
+import { contentRuns } from './marks.js';
 import type { Move, RedlineModel, Revision, TrackedNote, TrackedParagraph, TrackedRun } from './model.js';
 
 export interface RedlineWordOptions {
@@ -258,8 +259,8 @@ function withComment(children: ParagraphChild[], comment: string | undefined, mo
  * next. An untracked space after it keeps them apart (and shows nothing).
  */
 function needsTrailingSpace(paragraph: TrackedParagraph): boolean {
-  if (paragraph.mark || paragraph.markMove) return false;
-  const runs = paragraph.runs.filter((run) => run.text !== '' || run.note);
+  if ((paragraph.mark && !paragraph.lends) || paragraph.markMove || paragraph.markLent) return false;
+  const runs = contentRuns(paragraph);
   const last = runs[runs.length - 1];
   const before = runs[runs.length - 2];
   return Boolean(last?.note && (last.revision || last.move) && before?.note);
@@ -267,14 +268,15 @@ function needsTrailingSpace(paragraph: TrackedParagraph): boolean {
 
 /**
  * A space tracked as a paragraph's last tracked footnote mark is, after it,
- * where the paragraph's own mark is tracked (inserted, deleted or moved):
+ * where the paragraph's own mark is tracked (inserted, deleted or moved, or
+ * lent to the paragraph before it):
  * LibreOffice, removing such a paragraph whose tracked footnote reference is
  * its last run, leaves it empty with its number (an empty point before the
  * next heading). The space goes and comes with the paragraph.
  */
 function trackedTrailingSpace(paragraph: TrackedParagraph): TrackedRun | undefined {
-  if (!paragraph.mark && !paragraph.markMove) return undefined;
-  const runs = paragraph.runs.filter((run) => run.text !== '' || run.note);
+  if ((!paragraph.mark || paragraph.lends) && !paragraph.markMove && !paragraph.markLent) return undefined;
+  const runs = contentRuns(paragraph);
   const last = runs[runs.length - 1];
   if (!last?.note || !(last.revision || last.move)) return undefined;
   return { text: ' ', ...(last.revision ? { revision: last.revision } : {}), ...(last.move ? { move: last.move } : {}) };
@@ -321,9 +323,33 @@ export function autoNumbering(body: readonly TrackedParagraph[]): boolean {
   return planNumbering(numbers('old')).mode === 'auto' && planNumbering(numbers('new')).mode === 'auto';
 }
 
+/**
+ * Whether the paragraph's mark is written moved: only where its last run is
+ * moved too. LibreOffice reads a moved mark after a run of another kind as
+ * belonging to the next paragraph (which its Reject All then joins to this
+ * one): that mark is written inserted (deleted), as Word allows.
+ */
+function movedMarkOf(paragraph: TrackedParagraph): Move | undefined {
+  const runs = contentRuns(paragraph);
+  return paragraph.markMove && runs[runs.length - 1]?.move === paragraph.markMove ? paragraph.markMove : undefined;
+}
+
+/**
+ * The leading runs that a paragraph shared with a whole paragraph of the other
+ * version holds (./marks.ts): deleted runs before moved-to text, inserted runs
+ * before moved-from text. They stand outside the move's range and comment.
+ */
+function outsideRuns(paragraph: TrackedParagraph): number {
+  if (!paragraph.move) return 0;
+  const other = paragraph.move.side === 'to' ? 'del' : 'ins';
+  const inside = paragraph.runs.findIndex((run) => run.revision !== other || run.move);
+  return inside === -1 ? paragraph.runs.length : inside;
+}
+
 function trackedParagraph(paragraph: TrackedParagraph, auto: boolean, numbering: Numbering, track: Revisions, range: MoveRange = {}): Paragraph {
   const numbered = paragraph.level !== undefined && paragraph.number !== undefined && paragraph.role !== 'footnote';
-  const movedMark = paragraph.markMove ? moveRevision(paragraph.markMove, track.next()) : undefined;
+  const markMove = movedMarkOf(paragraph);
+  const movedMark = markMove ? moveRevision(markMove, track.next()) : undefined;
   const options: IParagraphOptions = { style: styleOf(paragraph), ...(movedMark ? {} : markOptions(paragraph.mark, track)) };
   let lead: ParagraphChild[] = [];
   if (numbered && auto) {
@@ -336,14 +362,21 @@ function trackedParagraph(paragraph: TrackedParagraph, auto: boolean, numbering:
     }
   }
   const space = trackedTrailingSpace(paragraph);
+  const outside = outsideRuns(paragraph);
   const runs = [
-    ...lead,
-    ...paragraph.runs.flatMap((run) => runChildren(run, track)),
+    ...paragraph.runs.slice(outside).flatMap((run) => runChildren(run, track)),
     ...(needsTrailingSpace(paragraph) ? [new TextRun(' ')] : []),
     ...(space ? runChildren(space, track) : []),
   ];
-  const children = withComment(runs, paragraph.comment, paragraph.markMove, track);
-  const all = [...(range.start ? [range.start as ParagraphChild] : []), ...children, ...(range.end ? [range.end as ParagraphChild] : [])];
+  const before = paragraph.runs.slice(0, outside).flatMap((run) => runChildren(run, track));
+  // The comment's reference is moved with the paragraph's moved text (a paragraph of both versions: with its move).
+  const children = withComment(outside > 0 ? runs : [...lead, ...runs], paragraph.comment, paragraph.markMove ?? paragraph.move?.side, track);
+  const all = [
+    ...(outside > 0 ? [...lead, ...before] : []),
+    ...(range.start ? [range.start as ParagraphChild] : []),
+    ...children,
+    ...(range.end ? [range.end as ParagraphChild] : []),
+  ];
   return movedMark ? new MovedMarkParagraph({ ...options, children: all }, movedMark) : new Paragraph({ ...options, children: all });
 }
 
