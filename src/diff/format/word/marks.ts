@@ -41,8 +41,7 @@ function sameProperties(a: TrackedParagraph, b: TrackedParagraph): boolean {
 }
 
 /** A paragraph of both versions, its mark kept and not moved: it may lend its mark. */
-const kept = (paragraph: TrackedParagraph | undefined): paragraph is TrackedParagraph =>
-  paragraph !== undefined && !paragraph.mark && !paragraph.markMove && !paragraph.markLent && !paragraph.lends && !paragraph.move;
+const kept = (paragraph: TrackedParagraph): boolean => !paragraph.mark && !paragraph.markMove && !paragraph.markLent && !paragraph.lends && !paragraph.move;
 
 /** A paragraph that exists in one version only, every run and its mark `revision`, no comment. */
 const whole = (paragraph: TrackedParagraph | undefined, revision: Revision): paragraph is TrackedParagraph =>
@@ -52,6 +51,20 @@ const whole = (paragraph: TrackedParagraph | undefined, revision: Revision): par
   !paragraph.move &&
   paragraph.comment === undefined &&
   paragraph.runs.every((run) => run.revision === revision && !run.move);
+
+/** Whether a paragraph is gone after Accept All: its words and its mark deleted. */
+const goneOnAccept = (paragraph: TrackedParagraph): boolean => paragraph.mark === 'del' && contentRuns(paragraph).every((run) => run.revision === 'del');
+
+/**
+ * Whether the item ending with `last`, moved away and edited, must lend its
+ * mark: the paragraph that LibreOffice's Accept All joins into it (the next
+ * one left after Accept All; the closing lines after the body) has other
+ * properties, which the item's would replace.
+ */
+function needsLending(body: readonly TrackedParagraph[], from: number, last: TrackedParagraph): boolean {
+  const next = body.slice(from).find((paragraph) => !goneOnAccept(paragraph));
+  return next === undefined || !sameProperties(next, last);
+}
 
 /**
  * The body with the marks of moved and edited items lent to the paragraph
@@ -69,18 +82,24 @@ export function lendMarks(body: TrackedParagraph[]): TrackedParagraph[] {
     i = end;
     const last = block[block.length - 1] as TrackedParagraph;
     const edited = move && last.markMove === move.side && block.some((paragraph) => contentRuns(paragraph).some((run) => run.move !== move.side));
-    // Only at the new place (LibreOffice's Reject All): at the old one, LibreOffice 7.4 drops a deleted mark lent to a
-    // paragraph before moved-from text, and its Accept All then leaves the emptied paragraph with its number.
-    if (!move || !edited || move.side !== 'to') {
+    // At the old place, only where the paragraph that Accept All joins to the item has other properties: elsewhere the
+    // item keeps Word's own form (LibreOffice 7.4 was seen to drop a deleted mark lent before moved-from text there).
+    if (!move || !edited || (move.side === 'from' && !needsLending(body, end, last))) {
       result.push(...block);
       continue;
     }
     const edit = EDIT[move.side];
     const before = result[result.length - 1];
-    if (kept(before) && sameProperties(before, last)) {
+    // At the old place the mark that stays would need the properties of the paragraph before in the new version,
+    // shown on the moved-away text: lent there only between paragraphs of the same properties.
+    if (before && kept(before) && (move.side === 'to' || sameProperties(before, last))) {
       result[result.length - 1] = { ...before, mark: edit, lends: true };
       const { mark: _mark, markMove: _move, ...rest } = last;
-      result.push(...block.slice(0, -1), { ...rest, markLent: edit });
+      const lent: TrackedParagraph = { ...rest, markLent: edit };
+      // The mark that stays had the properties of the paragraph before: Word's paragraph property change gives them back.
+      if (!sameProperties(before, last))
+        lent.formerly = { role: before.role, ...(before.level !== undefined ? { level: before.level } : {}), numbered: before.number !== undefined };
+      result.push(...block.slice(0, -1), lent);
     } else if (block.length === 1 && whole(before, OTHER[edit]) && sameProperties(before, last)) {
       // One paragraph: the other version's words first, outside the move's range.
       const { mark: _mark, markMove: _move, ...rest } = last;

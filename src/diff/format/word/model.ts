@@ -80,6 +80,12 @@ export interface TrackedParagraph {
   markLent?: Revision;
   /** The paragraph is of both versions; its `mark` is the next paragraph's, lent to it (./marks.ts). */
   lends?: true;
+  /**
+   * The properties the paragraph's mark had in the old version, where they
+   * differ (Word's paragraph property change): the mark was the paragraph's
+   * before it, which lent it its own (./marks.ts).
+   */
+  formerly?: { role: Role; level?: number; numbered: boolean };
   /** The paragraph is a moved item's, at its old place (`from`) or its new one (`to`); `name` links the two places. */
   move?: { name: string; side: Move };
   /** The item's number in the old and the new version, on the paragraph that opens the item. */

@@ -200,12 +200,18 @@ function markOptions(mark: Revision | undefined, track: Revisions): Pick<IParagr
   return {};
 }
 
-/** A paragraph whose mark is moved (`w:pPr/w:rPr/w:moveFrom|w:moveTo`): docx's paragraph options write an inserted or deleted mark only. */
-class MovedMarkParagraph extends Paragraph {
-  constructor(options: IParagraphOptions, mark: XmlComponent) {
+/**
+ * A paragraph whose mark is moved (`w:pPr/w:rPr/w:moveFrom|w:moveTo`), or
+ * whose properties changed (`w:pPr/w:pPrChange`): docx's paragraph options
+ * write an inserted or deleted mark only.
+ */
+class ChangedPropertiesParagraph extends Paragraph {
+  constructor(options: IParagraphOptions, mark: XmlComponent | undefined, change: XmlComponent | undefined) {
     super(options);
-    // The paragraph's first child is its properties; the mark's run properties close them.
-    (this.root[0] as ParagraphProperties).push(new BuilderElement({ name: 'w:rPr', children: [mark] }));
+    // The paragraph's first child is its properties; the mark's run properties, then the change, close them.
+    const properties = this.root[0] as ParagraphProperties;
+    if (mark) properties.push(new BuilderElement({ name: 'w:rPr', children: [mark] }));
+    if (change) properties.push(change);
   }
 }
 
@@ -291,7 +297,7 @@ const PARAGRAPH_STYLE: Record<TrackedParagraph['role'], string> = {
   footnote: STYLE.footnoteText,
 };
 
-function styleOf(paragraph: TrackedParagraph): string {
+function styleOf(paragraph: Pick<TrackedParagraph, 'role' | 'level'>): string {
   if (paragraph.role === 'heading' && (paragraph.level ?? 1) >= 2) return STYLE.subsection;
   return PARAGRAPH_STYLE[paragraph.role];
 }
@@ -346,21 +352,36 @@ function outsideRuns(paragraph: TrackedParagraph): number {
   return inside === -1 ? paragraph.runs.length : inside;
 }
 
+/** A paragraph's style and list level (or, numbered as text, its indentation). */
+function layoutOf(paragraph: Pick<TrackedParagraph, 'role' | 'level' | 'number'>, auto: boolean): Pick<IParagraphOptions, 'style' | 'numbering' | 'indent'> {
+  const style = styleOf(paragraph);
+  if (paragraph.role === 'footnote' || !paragraph.number) return { style };
+  if (paragraph.level !== undefined && auto) return { style, numbering: { reference: POINT_LIST, level: paragraph.level } };
+  const indent = LEVEL_INDENT[Math.min(paragraph.level ?? 0, LEVEL_INDENT.length - 1)] as number;
+  return { style, indent: { left: indent, hanging: indent } };
+}
+
+/**
+ * A paragraph whose properties were the paragraph's before it in the other
+ * version (`formerly`, ./marks.ts): Word's paragraph property change
+ * (`w:pPr/w:pPrChange`, after the mark's run properties), holding the former
+ * properties whole, so that Reject All gives them back.
+ */
+function propertyChange(paragraph: TrackedParagraph, auto: boolean, track: Revisions): XmlComponent | undefined {
+  const formerly = paragraph.formerly;
+  if (!formerly) return undefined;
+  const former = new ParagraphProperties(
+    layoutOf({ role: formerly.role, ...(formerly.level !== undefined ? { level: formerly.level } : {}), ...(formerly.numbered ? { number: {} } : {}) }, auto),
+  );
+  return new BuilderElement({ name: 'w:pPrChange', attributes: revisionAttributes(track.next()), children: [former] });
+}
+
 function trackedParagraph(paragraph: TrackedParagraph, auto: boolean, numbering: Numbering, track: Revisions, range: MoveRange = {}): Paragraph {
-  const numbered = paragraph.level !== undefined && paragraph.number !== undefined && paragraph.role !== 'footnote';
   const markMove = movedMarkOf(paragraph);
   const movedMark = markMove ? moveRevision(markMove, track.next()) : undefined;
-  const options: IParagraphOptions = { style: styleOf(paragraph), ...(movedMark ? {} : markOptions(paragraph.mark, track)) };
-  let lead: ParagraphChild[] = [];
-  if (numbered && auto) {
-    Object.assign(options, { numbering: { reference: POINT_LIST, level: paragraph.level as number } });
-  } else if (paragraph.number) {
-    lead = literalLead(paragraph, numbering, track);
-    if (paragraph.role !== 'footnote') {
-      const indent = LEVEL_INDENT[Math.min(paragraph.level ?? 0, LEVEL_INDENT.length - 1)] as number;
-      Object.assign(options, { indent: { left: indent, hanging: indent } });
-    }
-  }
+  const options: IParagraphOptions = { ...layoutOf(paragraph, auto), ...(movedMark ? {} : markOptions(paragraph.mark, track)) };
+  const numbered = paragraph.level !== undefined && paragraph.number !== undefined && paragraph.role !== 'footnote';
+  const lead = paragraph.number && !(numbered && auto) ? literalLead(paragraph, numbering, track) : [];
   const space = trackedTrailingSpace(paragraph);
   const outside = outsideRuns(paragraph);
   const runs = [
@@ -377,7 +398,9 @@ function trackedParagraph(paragraph: TrackedParagraph, auto: boolean, numbering:
     ...children,
     ...(range.end ? [range.end as ParagraphChild] : []),
   ];
-  return movedMark ? new MovedMarkParagraph({ ...options, children: all }, movedMark) : new Paragraph({ ...options, children: all });
+  const change = propertyChange(paragraph, auto, track);
+  if (movedMark || change) return new ChangedPropertiesParagraph({ ...options, children: all }, movedMark, change);
+  return new Paragraph({ ...options, children: all });
 }
 
 /** Paragraphs of the body (or of the footnotes listed at the end), moved items within their move ranges. */
