@@ -17,7 +17,8 @@
  * place, its new ones moved to theirs, linked by the move's name. Where it
  * was edited too, the words it lost are deleted at the old place and the
  * words it gained inserted at the new one, beside the moved text (./word.ts
- * says why not inside it).
+ * says why not inside it); the paragraph mark that comes or goes with it is
+ * then the paragraph's before it (./marks.ts).
  *
  * Footnotes stand where the text calls them, as runs holding the footnote's
  * own tracked paragraphs (./notes.ts); only footnotes that no point calls

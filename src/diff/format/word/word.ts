@@ -10,7 +10,8 @@
  * each place in a range (`w:moveFromRangeStart`…`End`, `w:moveToRangeStart`…
  * `End`) named `move1`, `move2`… A point moved and edited has the words it
  * lost deleted (`w:del`) beside the moved-from text and the words it gained
- * inserted (`w:ins`) beside the moved-to text. Word also allows revisions
+ * inserted (`w:ins`) beside the moved-to text, and the mark that comes or
+ * goes with it lent to the paragraph before it (./marks.ts). Word also allows revisions
  * nested in a move, but pandoc drops them and LibreOffice reads them as
  * plain text, so that Accept All or Reject All would no longer give the
  * versions. The range markers need a date (`w:date` is required on them):
