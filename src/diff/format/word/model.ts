@@ -17,7 +17,8 @@
  * place, its new ones moved to theirs, linked by the move's name. Where it
  * was edited too, the words it lost are deleted at the old place and the
  * words it gained inserted at the new one, beside the moved text (./word.ts
- * says why not inside it).
+ * says why not inside it); the paragraph mark that comes or goes with it is
+ * then the paragraph's before it (./marks.ts).
  *
  * Footnotes stand where the text calls them, as runs holding the footnote's
  * own tracked paragraphs (./notes.ts); only footnotes that no point calls
@@ -31,6 +32,7 @@ import { BREAK, rewrittenEquals } from './ops.js';
 import { typographicOnly } from '../../text/typography.js';
 import { wordDiff } from '../../compare/word-diff.js';
 import { tokenize } from '../../text/tokenize.js';
+import { lendMarks } from './marks.js';
 import { callNotes, markEdited, markWhole, takeMarks, type Calls, type Marked, type NoteContents } from './notes.js';
 
 export type Revision = 'ins' | 'del';
@@ -71,6 +73,20 @@ export interface TrackedParagraph {
   mark?: Revision;
   /** The mark's deletion (insertion) is the paragraph moved away (here). */
   markMove?: Move;
+  /**
+   * The paragraph's words go (come) with a version but its mark stays: the
+   * mark of the paragraph before it is deleted (inserted) in its place
+   * (./marks.ts).
+   */
+  markLent?: Revision;
+  /** The paragraph is of both versions; its `mark` is the next paragraph's, lent to it (./marks.ts). */
+  lends?: true;
+  /**
+   * The properties the paragraph's mark had in the old version, where they
+   * differ (Word's paragraph property change): the mark was the paragraph's
+   * before it, which lent it its own (./marks.ts).
+   */
+  formerly?: { role: Role; level?: number; numbered: boolean };
   /** The paragraph is a moved item's, at its old place (`from`) or its new one (`to`); `name` links the two places. */
   move?: { name: string; side: Move };
   /** The item's number in the old and the new version, on the paragraph that opens the item. */
@@ -597,7 +613,7 @@ export function redlineModel(result: DiffResult, drafts: { old: Draft; new: Draf
   return {
     lang,
     header: headerModel(drafts.old, drafts.new),
-    body,
+    body: lendMarks(body),
     footnotes: uncalled(footnoteEntries, shown, layout),
   };
 }

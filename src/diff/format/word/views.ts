@@ -46,7 +46,9 @@ function view(paragraphs: readonly TrackedParagraph[], side: 'old' | 'new', foot
     if (paragraph.mark === removed) continue;
     const text = collapse(open.text);
     // The surviving paragraph mark holds the paragraph's properties.
-    const seen = { text, marked: collapse(open.marked), role: paragraph.role };
+    // Where they changed, the old version's (a lent mark: ./marks.ts).
+    const role = side === 'old' && paragraph.formerly ? paragraph.formerly.role : paragraph.role;
+    const seen = { text, marked: collapse(open.marked), role };
     result.push(open.number === undefined ? seen : { number: open.number, ...seen });
     open = undefined;
   }

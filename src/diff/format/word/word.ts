@@ -10,7 +10,8 @@
  * each place in a range (`w:moveFromRangeStart`…`End`, `w:moveToRangeStart`…
  * `End`) named `move1`, `move2`… A point moved and edited has the words it
  * lost deleted (`w:del`) beside the moved-from text and the words it gained
- * inserted (`w:ins`) beside the moved-to text. Word also allows revisions
+ * inserted (`w:ins`) beside the moved-to text, and the mark that comes or
+ * goes with it lent to the paragraph before it (./marks.ts). Word also allows revisions
  * nested in a move, but pandoc drops them and LibreOffice reads them as
  * plain text, so that Accept All or Reject All would no longer give the
  * versions. The range markers need a date (`w:date` is required on them):
@@ -63,6 +64,7 @@ import {
 import type { Numbering } from '../../../core/model.js';
 import { LEVEL_INDENT, POINT_LIST, STYLE, planNumbering, wordDocument } from '../../../word/document.js';
 import type { HeaderModel, LineStyle, TrackedLine } from './header.js';
+import { contentRuns } from './marks.js';
 import type { Move, RedlineModel, Revision, TrackedNote, TrackedParagraph, TrackedRun } from './model.js';
 
 export interface RedlineWordOptions {
@@ -199,12 +201,18 @@ function markOptions(mark: Revision | undefined, track: Revisions): Pick<IParagr
   return {};
 }
 
-/** A paragraph whose mark is moved (`w:pPr/w:rPr/w:moveFrom|w:moveTo`): docx's paragraph options write an inserted or deleted mark only. */
-class MovedMarkParagraph extends Paragraph {
-  constructor(options: IParagraphOptions, mark: XmlComponent) {
+/**
+ * A paragraph whose mark is moved (`w:pPr/w:rPr/w:moveFrom|w:moveTo`), or
+ * whose properties changed (`w:pPr/w:pPrChange`): docx's paragraph options
+ * write an inserted or deleted mark only.
+ */
+class ChangedPropertiesParagraph extends Paragraph {
+  constructor(options: IParagraphOptions, mark: XmlComponent | undefined, change: XmlComponent | undefined) {
     super(options);
-    // The paragraph's first child is its properties; the mark's run properties close them.
-    (this.root[0] as ParagraphProperties).push(new BuilderElement({ name: 'w:rPr', children: [mark] }));
+    // The paragraph's first child is its properties; the mark's run properties, then the change, close them.
+    const properties = this.root[0] as ParagraphProperties;
+    if (mark) properties.push(new BuilderElement({ name: 'w:rPr', children: [mark] }));
+    if (change) properties.push(change);
   }
 }
 
@@ -258,8 +266,8 @@ function withComment(children: ParagraphChild[], comment: string | undefined, mo
  * next. An untracked space after it keeps them apart (and shows nothing).
  */
 function needsTrailingSpace(paragraph: TrackedParagraph): boolean {
-  if (paragraph.mark || paragraph.markMove) return false;
-  const runs = paragraph.runs.filter((run) => run.text !== '' || run.note);
+  if ((paragraph.mark && !paragraph.lends) || paragraph.markMove || paragraph.markLent) return false;
+  const runs = contentRuns(paragraph);
   const last = runs[runs.length - 1];
   const before = runs[runs.length - 2];
   return Boolean(last?.note && (last.revision || last.move) && before?.note);
@@ -267,14 +275,15 @@ function needsTrailingSpace(paragraph: TrackedParagraph): boolean {
 
 /**
  * A space tracked as a paragraph's last tracked footnote mark is, after it,
- * where the paragraph's own mark is tracked (inserted, deleted or moved):
+ * where the paragraph's own mark is tracked (inserted, deleted or moved, or
+ * lent to the paragraph before it):
  * LibreOffice, removing such a paragraph whose tracked footnote reference is
  * its last run, leaves it empty with its number (an empty point before the
  * next heading). The space goes and comes with the paragraph.
  */
 function trackedTrailingSpace(paragraph: TrackedParagraph): TrackedRun | undefined {
-  if (!paragraph.mark && !paragraph.markMove) return undefined;
-  const runs = paragraph.runs.filter((run) => run.text !== '' || run.note);
+  if ((!paragraph.mark || paragraph.lends) && !paragraph.markMove && !paragraph.markLent) return undefined;
+  const runs = contentRuns(paragraph);
   const last = runs[runs.length - 1];
   if (!last?.note || !(last.revision || last.move)) return undefined;
   return { text: ' ', ...(last.revision ? { revision: last.revision } : {}), ...(last.move ? { move: last.move } : {}) };
@@ -289,7 +298,7 @@ const PARAGRAPH_STYLE: Record<TrackedParagraph['role'], string> = {
   footnote: STYLE.footnoteText,
 };
 
-function styleOf(paragraph: TrackedParagraph): string {
+function styleOf(paragraph: Pick<TrackedParagraph, 'role' | 'level'>): string {
   if (paragraph.role === 'heading' && (paragraph.level ?? 1) >= 2) return STYLE.subsection;
   return PARAGRAPH_STYLE[paragraph.role];
 }
@@ -321,30 +330,78 @@ export function autoNumbering(body: readonly TrackedParagraph[]): boolean {
   return planNumbering(numbers('old')).mode === 'auto' && planNumbering(numbers('new')).mode === 'auto';
 }
 
+/**
+ * Whether the paragraph's mark is written moved: only where its last run is
+ * moved too. LibreOffice reads a moved mark after a run of another kind as
+ * belonging to the next paragraph (which its Reject All then joins to this
+ * one): that mark is written inserted (deleted), as Word allows.
+ */
+function movedMarkOf(paragraph: TrackedParagraph): Move | undefined {
+  const runs = contentRuns(paragraph);
+  return paragraph.markMove && runs[runs.length - 1]?.move === paragraph.markMove ? paragraph.markMove : undefined;
+}
+
+/**
+ * The leading runs that a paragraph shared with a whole paragraph of the other
+ * version holds (./marks.ts): deleted runs before moved-to text, inserted runs
+ * before moved-from text. They stand outside the move's range and comment.
+ */
+function outsideRuns(paragraph: TrackedParagraph): number {
+  if (!paragraph.move) return 0;
+  const other = paragraph.move.side === 'to' ? 'del' : 'ins';
+  const inside = paragraph.runs.findIndex((run) => run.revision !== other || run.move);
+  return inside === -1 ? paragraph.runs.length : inside;
+}
+
+/** A paragraph's style and list level (or, numbered as text, its indentation). */
+function layoutOf(paragraph: Pick<TrackedParagraph, 'role' | 'level' | 'number'>, auto: boolean): Pick<IParagraphOptions, 'style' | 'numbering' | 'indent'> {
+  const style = styleOf(paragraph);
+  if (paragraph.role === 'footnote' || !paragraph.number) return { style };
+  if (paragraph.level !== undefined && auto) return { style, numbering: { reference: POINT_LIST, level: paragraph.level } };
+  const indent = LEVEL_INDENT[Math.min(paragraph.level ?? 0, LEVEL_INDENT.length - 1)] as number;
+  return { style, indent: { left: indent, hanging: indent } };
+}
+
+/**
+ * A paragraph whose properties were the paragraph's before it in the other
+ * version (`formerly`, ./marks.ts): Word's paragraph property change
+ * (`w:pPr/w:pPrChange`, after the mark's run properties), holding the former
+ * properties whole, so that Reject All gives them back.
+ */
+function propertyChange(paragraph: TrackedParagraph, auto: boolean, track: Revisions): XmlComponent | undefined {
+  const formerly = paragraph.formerly;
+  if (!formerly) return undefined;
+  const former = new ParagraphProperties(
+    layoutOf({ role: formerly.role, ...(formerly.level !== undefined ? { level: formerly.level } : {}), ...(formerly.numbered ? { number: {} } : {}) }, auto),
+  );
+  return new BuilderElement({ name: 'w:pPrChange', attributes: revisionAttributes(track.next()), children: [former] });
+}
+
 function trackedParagraph(paragraph: TrackedParagraph, auto: boolean, numbering: Numbering, track: Revisions, range: MoveRange = {}): Paragraph {
+  const markMove = movedMarkOf(paragraph);
+  const movedMark = markMove ? moveRevision(markMove, track.next()) : undefined;
+  const options: IParagraphOptions = { ...layoutOf(paragraph, auto), ...(movedMark ? {} : markOptions(paragraph.mark, track)) };
   const numbered = paragraph.level !== undefined && paragraph.number !== undefined && paragraph.role !== 'footnote';
-  const movedMark = paragraph.markMove ? moveRevision(paragraph.markMove, track.next()) : undefined;
-  const options: IParagraphOptions = { style: styleOf(paragraph), ...(movedMark ? {} : markOptions(paragraph.mark, track)) };
-  let lead: ParagraphChild[] = [];
-  if (numbered && auto) {
-    Object.assign(options, { numbering: { reference: POINT_LIST, level: paragraph.level as number } });
-  } else if (paragraph.number) {
-    lead = literalLead(paragraph, numbering, track);
-    if (paragraph.role !== 'footnote') {
-      const indent = LEVEL_INDENT[Math.min(paragraph.level ?? 0, LEVEL_INDENT.length - 1)] as number;
-      Object.assign(options, { indent: { left: indent, hanging: indent } });
-    }
-  }
+  const lead = paragraph.number && !(numbered && auto) ? literalLead(paragraph, numbering, track) : [];
   const space = trackedTrailingSpace(paragraph);
+  const outside = outsideRuns(paragraph);
   const runs = [
-    ...lead,
-    ...paragraph.runs.flatMap((run) => runChildren(run, track)),
+    ...paragraph.runs.slice(outside).flatMap((run) => runChildren(run, track)),
     ...(needsTrailingSpace(paragraph) ? [new TextRun(' ')] : []),
     ...(space ? runChildren(space, track) : []),
   ];
-  const children = withComment(runs, paragraph.comment, paragraph.markMove, track);
-  const all = [...(range.start ? [range.start as ParagraphChild] : []), ...children, ...(range.end ? [range.end as ParagraphChild] : [])];
-  return movedMark ? new MovedMarkParagraph({ ...options, children: all }, movedMark) : new Paragraph({ ...options, children: all });
+  const before = paragraph.runs.slice(0, outside).flatMap((run) => runChildren(run, track));
+  // The comment's reference is moved with the paragraph's moved text (a paragraph of both versions: with its move).
+  const children = withComment(outside > 0 ? runs : [...lead, ...runs], paragraph.comment, paragraph.markMove ?? paragraph.move?.side, track);
+  const all = [
+    ...(outside > 0 ? [...lead, ...before] : []),
+    ...(range.start ? [range.start as ParagraphChild] : []),
+    ...children,
+    ...(range.end ? [range.end as ParagraphChild] : []),
+  ];
+  const change = propertyChange(paragraph, auto, track);
+  if (movedMark || change) return new ChangedPropertiesParagraph({ ...options, children: all }, movedMark, change);
+  return new Paragraph({ ...options, children: all });
 }
 
 /** Paragraphs of the body (or of the footnotes listed at the end), moved items within their move ranges. */
