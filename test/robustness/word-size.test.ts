@@ -10,9 +10,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { strToU8, Zip, ZipDeflate } from 'fflate';
+import { strToU8, Zip, ZipDeflate, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import type { Table } from 'mdast';
 import { MAX_PART } from '../../src/drafts/word/container.js';
+import { readDocx } from '../../src/drafts/word/index.js';
 import { expectClean, run, tempDir } from './helpers.js';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -81,4 +83,17 @@ describe('a large Word document (heavily formatted runs, little text)', () => {
     expect(change?.new).toBe(`Point ${count} of the report on access to finance for social cooperatives.`);
     expect(change?.at.new.line).toBe(2 * count + 1);
   }, 660_000);
+
+  it('reads a table of 150,000 rows (more rows than a spread of arguments can take)', () => {
+    const rows = Array.from({ length: 150_000 }, (_, i) => `<w:tr><w:tc><w:p><w:r><w:t>Row ${i + 1}</w:t></w:r></w:p></w:tc></w:tr>`);
+    const bytes = zipSync({
+      'word/document.xml': strToU8(`<?xml version="1.0"?><w:document xmlns:w="${W}"><w:body><w:tbl>${rows.join('')}</w:tbl></w:body></w:document>`),
+    });
+    const { tree } = readDocx(bytes, 'rows.docx');
+    const [table] = tree.children;
+    expect(table?.type).toBe('table');
+    // The empty header row Markdown needs, then every row.
+    expect((table as Table).children).toHaveLength(150_001);
+    expect(JSON.stringify((table as Table).children.at(-1))).toContain('Row 150000');
+  }, 120_000);
 });

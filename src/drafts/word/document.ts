@@ -585,7 +585,9 @@ export class DocumentReader {
       this.flush(firstLine, this.lines[firstLine - 1] ?? '', [
         { reason: 'Unexpected table inside a table, expected one level of table: its text is kept in the cell', ruleId: 'word/unmapped', severity: 'warning' },
       ]);
-    const columns = Math.max(1, ...rows.map((row) => row.children.length));
+    // A loop, not Math.max(...rows): spreading more than about 120,000 rows overflows the stack.
+    let columns = 1;
+    for (const row of rows) columns = Math.max(columns, row.children.length);
     for (const row of rows) while (row.children.length < columns) row.children.push({ type: 'tableCell', children: [] });
     if (!header) rows.unshift({ type: 'tableRow', children: Array.from({ length: columns }, () => ({ type: 'tableCell' as const, children: [] })) });
     const table: Table = { type: 'table', align: Array.from({ length: columns }, () => null), children: rows };

@@ -44,20 +44,8 @@ const READ = new Set([
   'docProps/core.xml',
 ]);
 
-const PARTS = [
-  'word/document.xml',
-  'word/styles.xml',
-  'word/numbering.xml',
-  'word/footnotes.xml',
-  'word/endnotes.xml',
-  'word/comments.xml',
-  'word/_rels/document.xml.rels',
-  'word/_rels/footnotes.xml.rels',
-  'word/_rels/endnotes.xml.rels',
-  'docProps/core.xml',
-  '[Content_Types].xml',
-  '_rels/.rels',
-];
+/** The parts inflated (and so checked: sizes, CRC): those read, and the package's own two. */
+const PARTS = [...READ, '[Content_Types].xml', '_rels/.rels'];
 
 function notesOf(root: Element | undefined, name: string): Map<string, Element> {
   const notes = new Map<string, Element>();
