@@ -201,7 +201,43 @@ describe('hostile Word files', () => {
       /holds `word\/document.xml` twice/,
     ],
     ['XML nested 100,000 deep', () => docx(BODY('<w:p>'.repeat(100_000) + '</w:p>'.repeat(100_000))), /nests elements more than 200 deep/],
-    ['a part larger than the limit', () => docx(BODY('<w:p><w:r><w:t>x</w:t></w:r></w:p>'.repeat(500_000))), /more than the 6 MB a Word draft's part may have/],
+    [
+      'a part declaring more than the limit',
+      () => {
+        const zip = docx(BODY('<w:p><w:r><w:t>Hello</w:t></w:r></w:p>'));
+        // Declare 600 MB in both headers: refused before a byte is inflated.
+        for (const [signature, offset] of [
+          ['PK\u0003\u0004', 22],
+          ['PK\u0001\u0002', 24],
+        ] as const) {
+          for (let at = zip.indexOf(Buffer.from(signature)); at !== -1; at = zip.indexOf(Buffer.from(signature), at + 4)) {
+            const nameAt = at + (signature === 'PK\u0003\u0004' ? 30 : 46);
+            if (zip.toString('latin1', nameAt, nameAt + 17) === 'word/document.xml') zip.writeUInt32LE(600 * 1024 * 1024, at + offset);
+          }
+        }
+        return zip;
+      },
+      /would take 600 MB uncompressed, more than the 512 MB a Word draft's part may have/,
+    ],
+    [
+      'a DTD with external and nested entities (XXE, billion laughs)',
+      () =>
+        docx(
+          '<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd"><!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>' +
+            '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&x;&b;</w:t></w:r></w:p></w:body></w:document>',
+        ),
+      /part `word\/document.xml` declares a DTD \(`<!DOCTYPE`\) at 1:\d+/,
+    ],
+    [
+      'more text than a draft may have',
+      () => docx(BODY(`<w:p><w:r><w:t>${'The Committee considers. '.repeat(30_000)}</w:t></w:r></w:p>`.repeat(24))),
+      /part `word\/document.xml` holds more than 16 MB of text at 1:\d+, more than a draft may have/,
+    ],
+    [
+      'a paragraph of more elements than the reader holds at once',
+      () => docx(BODY('<w:p>' + '<w:r/>'.repeat(1_000_001) + '</w:p>')),
+      /part `word\/document.xml` holds more than 1,000,000 elements in one paragraph or table at 1:\d+/,
+    ],
   ];
   for (const [what, make, message] of cases) {
     it(`refuses ${what} with a one-line message (import and diff)`, async () => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { draftMarkdown } from '../../src/render/to-markdown.js';
 import { diffDrafts } from '../../src/diff/index.js';
 import { loadDrafts } from '../../src/drafts/load.js';
-import { readDocx } from '../../src/drafts/word/index.js';
+import { MAX_UNCOMPRESSED, readDocx } from '../../src/drafts/word/index.js';
 import { InputError } from '../../src/core/errors.js';
 import { redlineDocx } from '../../src/diff/format/word/index.js';
 import { formatCounter } from '../../src/drafts/word/numbering.js';
@@ -174,11 +174,17 @@ describe('bad input', () => {
 
   it('refuses a zip whose parts would inflate beyond the cap, before inflating them', async () => {
     const { zipSync, strToU8 } = await import('fflate');
-    // A small part whose sizes, as a zip bomb's, claim 300 MB (in the local and the central header).
-    const zip = Buffer.from(zipSync({ 'word/document.xml': strToU8('<w:document/>') }));
-    const claim = 300 * 1024 * 1024;
-    zip.writeUInt32LE(claim, zip.indexOf(Buffer.from([0x50, 0x4b, 0x03, 0x04])) + 22);
-    zip.writeUInt32LE(claim, zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 24);
-    expect(() => readDocx(zip, 'bomb.docx')).toThrow(/more than 24 MB uncompressed/u);
+    // A small part whose sizes, as a zip bomb's, claim `claim` bytes (in the local and the central header).
+    const claiming = (claim: number) => {
+      const zip = Buffer.from(zipSync({ 'word/document.xml': strToU8('<w:document/>') }));
+      zip.writeUInt32LE(claim, zip.indexOf(Buffer.from([0x50, 0x4b, 0x03, 0x04])) + 22);
+      zip.writeUInt32LE(claim, zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 24);
+      return zip;
+    };
+    expect(MAX_UNCOMPRESSED).toBe(1024 * 1024 * 1024);
+    expect(() => readDocx(claiming(3 * 1024 * 1024 * 1024), 'bomb.docx')).toThrow(/more than 1024 MB uncompressed/u);
+    expect(() => readDocx(claiming(600 * 1024 * 1024), 'bomb.docx')).toThrow(
+      /would take 600 MB uncompressed, more than the 512 MB a Word draft's part may have/u,
+    );
   });
 });

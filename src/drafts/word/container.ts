@@ -6,12 +6,16 @@
  * or truncated zip, a zip without a Word document, and a zip whose parts
  * would inflate beyond a sane size (a zip bomb).
  */
-import { inflateRawSync } from 'node:zlib';
+import * as zlib from 'node:zlib';
+import { Inflate } from 'fflate';
 import { InputError } from '../../core/errors.js';
-import { withThousands } from '../../core/messages.js';
 
-/** The XML parts a reader needs, together (images are never inflated). */
-export const MAX_UNCOMPRESSED = 24 * 1024 * 1024;
+/**
+ * The XML parts a reader needs, together, as their headers declare them
+ * (images are never inflated). Reading streams, so memory does not grow with
+ * this; time does (reading alone: about 13 s per 100 MB of XML).
+ */
+export const MAX_UNCOMPRESSED = 1024 * 1024 * 1024;
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP_MAGIC = [0x50, 0x4b];
@@ -37,10 +41,13 @@ function oleProblem(bytes: Uint8Array, shown: string): string {
   return `cannot read \`${shown}\`: an OLE compound file (an old Office format), expected a Word document (.docx)`;
 }
 
-/** Uncompressed size of one XML part: the text of a long opinion is well under 2 MB of XML; the parser needs ~70 times a part's size in memory. */
-export const MAX_PART = 6 * 1024 * 1024;
+/** Uncompressed size of one XML part as declared (and then produced): a long report with heavy run formatting can have 100 MB of XML for 2 MB of text. */
+export const MAX_PART = 512 * 1024 * 1024;
 
-interface Entry {
+/** `zlib.crc32` (Node 20.15 and later). */
+const zlibCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+
+export interface Entry {
   name: string;
   method: number;
   flags: number;
@@ -102,47 +109,87 @@ function centralDirectory(bytes: Uint8Array, shown: string): Entry[] {
   return entries;
 }
 
-/**
- * The bytes of one entry, inflated with a bound on the bytes actually
- * produced (not the size the archive declares, which a zip bomb lies
- * about), checked against the declared size and CRC-32.
- */
-function inflateEntry(bytes: Uint8Array, entry: Entry, shown: string): Uint8Array {
+/** A part of the archive, checked but not inflated yet. */
+export interface Part {
+  readonly name: string;
+  readonly entry: Entry;
+  /** Its bytes as stored (deflated). */
+  readonly raw: Uint8Array;
+}
+
+/** Input slice fed to the inflater at a time: one slice inflates to at most about 16 MB (deflate's ratio is at most 1:1032). */
+const SLICE = 16 * 1024;
+
+function damagedPart(shown: string, entry: Entry, why: string): InputError {
+  return new InputError(`cannot read \`${shown}\`: part \`${entry.name}\` ${why}; the file is damaged (or a zip bomb), save it again from Word`);
+}
+
+/** A part's stored bytes, after checking what its headers say (encryption, declared size, method). */
+function partOf(bytes: Uint8Array, entry: Entry, shown: string): Part {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const bad = (why: string) =>
-    new InputError(`cannot read \`${shown}\`: part \`${entry.name}\` ${why}; the file is damaged (or a zip bomb), save it again from Word`);
   if (entry.flags & 1) throw new InputError(`cannot read \`${shown}\`: part \`${entry.name}\` is encrypted; remove the password in Word and save again`);
   if (entry.size > MAX_PART) {
     throw new InputError(
       `cannot read \`${shown}\`: part \`${entry.name}\` would take ${(entry.size / 1048576).toFixed(0)} MB uncompressed, more than the ${MAX_PART / 1048576} MB a Word draft's part may have (see docs/limits.md)`,
     );
   }
-  if (entry.offset + 30 > bytes.length || view.getUint32(entry.offset, true) !== 0x04034b50) throw bad('has no local header');
+  if (entry.offset + 30 > bytes.length || view.getUint32(entry.offset, true) !== 0x04034b50) throw damagedPart(shown, entry, 'has no local header');
   const begin = entry.offset + 30 + view.getUint16(entry.offset + 26, true) + view.getUint16(entry.offset + 28, true);
   const end = begin + entry.compressedSize;
-  if (end > bytes.length) throw bad('is truncated');
-  const raw = bytes.subarray(begin, end);
-  let data: Uint8Array;
-  if (entry.method === 0) data = raw;
-  else if (entry.method === 8) {
+  if (end > bytes.length) throw damagedPart(shown, entry, 'is truncated');
+  if (entry.method !== 0 && entry.method !== 8) throw damagedPart(shown, entry, `uses compression method ${entry.method}, expected deflate`);
+  return { name: entry.name, entry, raw: bytes.subarray(begin, end) };
+}
+
+/**
+ * Inflate a part as a stream, handing each piece to `sink` as it is produced,
+ * with a bound on the bytes actually produced (not the size the archive
+ * declares, which a zip bomb lies about: inflation stops one slice past
+ * it), then checked against the declared size and CRC-32. What `sink`
+ * throws (the XML is not well-formed…) is thrown only once the whole part
+ * has inflated correctly, so that a damaged or lying archive is named as
+ * such rather than hidden behind what its garbage looks like.
+ */
+export function streamPart(part: Part, shown: string, sink: (chunk: Uint8Array) => void): void {
+  const { entry, raw } = part;
+  let produced = 0;
+  let crc = 0;
+  let failed: { error: unknown } | undefined;
+  const take = (chunk: Uint8Array) => {
+    if (chunk.length === 0) return;
+    produced += chunk.length;
+    if (produced > entry.size) throw damagedPart(shown, entry, `inflates to more than the ${entry.size.toLocaleString('en-GB')} bytes it declares`);
+    crc = crc32(chunk, crc);
+    if (failed) return;
     try {
-      // At most one byte more than declared: enough to know the declaration was a lie, never more.
-      data = inflateRawSync(raw, { maxOutputLength: Math.max(1, entry.size + 1) });
+      sink(chunk);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ERR_BUFFER_TOO_LARGE') throw bad(`inflates to more than the ${withThousands(entry.size)} bytes it declares`);
-      throw bad(`cannot be inflated (${(error as Error).message.split('\n')[0]})`);
+      failed = { error };
     }
-  } else throw bad(`uses compression method ${entry.method}, expected deflate`);
-  if (data.length !== entry.size) throw bad(`inflates to ${withThousands(data.length)} bytes, not the ${withThousands(entry.size)} it declares`);
-  if (crc32(data) !== entry.crc) throw bad('fails its CRC check');
-  return data;
+  };
+  if (entry.method === 0) {
+    for (let at = 0; at < raw.length; at += SLICE) take(raw.subarray(at, at + SLICE));
+  } else {
+    const inflater = new Inflate((chunk) => take(chunk));
+    try {
+      for (let at = 0; at < raw.length; at += SLICE) inflater.push(raw.subarray(at, Math.min(raw.length, at + SLICE)), at + SLICE >= raw.length);
+      if (raw.length === 0) inflater.push(new Uint8Array(0), true);
+    } catch (error) {
+      if (error instanceof InputError) throw error;
+      throw damagedPart(shown, entry, `cannot be inflated (${(error as Error).message.split('\n')[0]})`);
+    }
+  }
+  if (produced !== entry.size)
+    throw damagedPart(shown, entry, `inflates to ${produced.toLocaleString('en-GB')} bytes, not the ${entry.size.toLocaleString('en-GB')} it declares`);
+  if (crc !== entry.crc) throw damagedPart(shown, entry, 'fails its CRC check');
+  if (failed) throw failed.error;
 }
 
 let CRC_TABLE: Uint32Array | undefined;
 
-/** CRC-32 (IEEE), as zip archives use (`zlib.crc32` needs Node 20.15). */
-function crc32(data: Uint8Array): number {
+/** CRC-32 (IEEE), as zip archives use, continued from `previous` (`zlib.crc32` when Node has it: 20.15 and later). */
+function crc32(data: Uint8Array, previous: number): number {
+  if (typeof zlibCrc32 === 'function') return zlibCrc32(data, previous) >>> 0;
   if (!CRC_TABLE) {
     CRC_TABLE = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -151,13 +198,16 @@ function crc32(data: Uint8Array): number {
       CRC_TABLE[n] = c >>> 0;
     }
   }
-  let crc = 0xffffffff;
+  let crc = (previous ^ 0xffffffff) >>> 0;
   for (let i = 0; i < data.length; i++) crc = CRC_TABLE[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
 
-/** The parts of a .docx, by name, with only the parts `wanted` says to keep inflated. */
-export function openDocx(bytes: Uint8Array, shown: string, wanted: (name: string) => boolean): Map<string, Uint8Array> {
+/**
+ * The parts of a .docx that `wanted` names, checked (sizes, methods,
+ * encryption) but not inflated: `streamPart` inflates one as it is read.
+ */
+export function openDocx(bytes: Uint8Array, shown: string, wanted: (name: string) => boolean): Map<string, Part> {
   if (bytes.length === 0) throw new InputError(`cannot read \`${shown}\`: the file is empty, expected a Word document (.docx)`);
   if (startsWith(bytes, OLE_MAGIC)) throw new InputError(oleProblem(bytes, shown));
   if (!startsWith(bytes, ZIP_MAGIC)) {
@@ -166,7 +216,7 @@ export function openDocx(bytes: Uint8Array, shown: string, wanted: (name: string
       throw new InputError(`cannot read \`${shown}\`: an RTF file, expected a .docx; open it in Word and save it as "Word Document (*.docx)"`);
     throw new InputError(`cannot read \`${shown}\`: not a Word document (a .docx is a zip archive, and this file is not one)`);
   }
-  const parts = new Map<string, Uint8Array>();
+  const parts = new Map<string, Part>();
   let total = 0;
   for (const entry of centralDirectory(bytes, shown)) {
     if (!wanted(entry.name)) continue;
@@ -176,7 +226,7 @@ export function openDocx(bytes: Uint8Array, shown: string, wanted: (name: string
         `cannot read \`${shown}\`: its parts would take more than ${MAX_UNCOMPRESSED / 1048576} MB uncompressed, which no Word draft needs (a damaged file or a zip bomb)`,
       );
     }
-    parts.set(entry.name, inflateEntry(bytes, entry, shown));
+    parts.set(entry.name, partOf(bytes, entry, shown));
   }
   return parts;
 }

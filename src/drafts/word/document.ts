@@ -136,12 +136,29 @@ export class DocumentReader {
   }
 
   read(body: Element): Root {
-    const children = this.blocks(body);
-    return { type: 'root', children: [...children, ...this.definitions] };
+    const sink = this.body();
+    for (const child of elements(body)) sink.add(child);
+    return sink.end();
+  }
+
+  /** The body read one child at a time (a paragraph, a table… as it is parsed), then the tree with its footnotes. */
+  body(): { add: (child: Element) => void; end: () => Root } {
+    const sink = this.sink();
+    return {
+      add: sink.add,
+      end: () => ({ type: 'root', children: [...sink.end(), ...this.definitions] }),
+    };
   }
 
   /** Paragraphs, tables and content controls of a body, cell or text box, with bullet paragraphs gathered into lists. */
   private blocks(container: Element): RootContent[] {
+    const sink = this.sink();
+    for (const child of elements(container)) sink.add(child);
+    return sink.end();
+  }
+
+  /** The reading of one container's children, given one by one: their blocks once `end()` is called. */
+  private sink(): { add: (child: Element) => void; end: () => RootContent[] } {
     const out: RootContent[] = [];
     const outerJoined = this.joined;
     this.joined = [];
@@ -156,63 +173,68 @@ export class DocumentReader {
       lists.length = 0;
     };
     const visit = (node: Element) => {
-      for (const child of elements(node)) {
-        if (child.name === 'w:p') {
-          const result = this.paragraph(child);
-          if (!result) {
-            if (this.extra.length) closeLists();
-          } else if (result.bullet !== undefined) {
-            const item: ListItem = { type: 'listItem', spread: false, children: [result.node as Paragraph] };
-            if (result.node.position) item.position = result.node.position;
-            while (lists.length && (lists[lists.length - 1] as { level: number }).level > result.bullet) lists.pop();
-            const top = lists[lists.length - 1];
-            if (top && top.level === result.bullet) top.list.children.push(item);
-            else {
-              const list: List = { type: 'list', ordered: false, spread: false, children: [item] };
-              if (top) {
-                const parent = top.list.children[top.list.children.length - 1] as ListItem;
-                parent.children.push(list);
-              } else out.push(list);
-              lists.push({ list, level: result.bullet });
-            }
-          } else {
-            closeLists();
-            out.push(result.node);
+      for (const child of elements(node)) add(child);
+    };
+    const add = (child: Element) => {
+      if (child.name === 'w:p') {
+        const result = this.paragraph(child);
+        if (!result) {
+          if (this.extra.length) closeLists();
+        } else if (result.bullet !== undefined) {
+          const item: ListItem = { type: 'listItem', spread: false, children: [result.node as Paragraph] };
+          if (result.node.position) item.position = result.node.position;
+          while (lists.length && (lists[lists.length - 1] as { level: number }).level > result.bullet) lists.pop();
+          const top = lists[lists.length - 1];
+          if (top && top.level === result.bullet) top.list.children.push(item);
+          else {
+            const list: List = { type: 'list', ordered: false, spread: false, children: [item] };
+            if (top) {
+              const parent = top.list.children[top.list.children.length - 1] as ListItem;
+              parent.children.push(list);
+            } else out.push(list);
+            lists.push({ list, level: result.bullet });
           }
-          if (this.extra.length) {
-            closeLists();
-            out.push(...this.extra);
-            this.extra = [];
-          }
-        } else if (child.name === 'w:tbl') {
+        } else {
           closeLists();
-          flushJoined();
-          out.push(this.table(child));
-        } else if (child.name === 'w:sdt') {
-          const content = element(child, 'w:sdtContent');
-          if (content) visit(content);
-        } else if (child.name === 'w:customXml' || child.name === 'w:ins' || child.name === 'w:moveTo') {
-          visit(child);
-        } else if (child.name === 'w:del' || child.name === 'w:moveFrom') {
-          this.trackedChanges++;
-        } else if (!IGNORED.has(child.name)) {
-          const text = textOf(child, ['w:t']);
-          this.lines.push(text);
-          this.flush(this.lines.length, text, [
-            {
-              reason: `Unexpected \`${child.name}\` element, expected a paragraph or a table${text ? ': its text is kept as a paragraph' : ''}`,
-              ruleId: 'word/unmapped',
-              severity: 'warning',
-            },
-          ]);
-          if (text.trim()) out.push(this.positioned({ type: 'paragraph', children: [{ type: 'text', value: text }] }, this.lines.length, text));
+          out.push(result.node);
         }
+        if (this.extra.length) {
+          closeLists();
+          out.push(...this.extra);
+          this.extra = [];
+        }
+      } else if (child.name === 'w:tbl') {
+        closeLists();
+        flushJoined();
+        out.push(this.table(child));
+      } else if (child.name === 'w:sdt') {
+        const content = element(child, 'w:sdtContent');
+        if (content) visit(content);
+      } else if (child.name === 'w:customXml' || child.name === 'w:ins' || child.name === 'w:moveTo') {
+        visit(child);
+      } else if (child.name === 'w:del' || child.name === 'w:moveFrom') {
+        this.trackedChanges++;
+      } else if (!IGNORED.has(child.name)) {
+        const text = textOf(child, ['w:t']);
+        this.lines.push(text);
+        this.flush(this.lines.length, text, [
+          {
+            reason: `Unexpected \`${child.name}\` element, expected a paragraph or a table${text ? ': its text is kept as a paragraph' : ''}`,
+            ruleId: 'word/unmapped',
+            severity: 'warning',
+          },
+        ]);
+        if (text.trim()) out.push(this.positioned({ type: 'paragraph', children: [{ type: 'text', value: text }] }, this.lines.length, text));
       }
     };
-    visit(container);
-    flushJoined();
-    this.joined = outerJoined;
-    return out;
+    return {
+      add,
+      end: () => {
+        flushJoined();
+        this.joined = outerJoined;
+        return out;
+      },
+    };
   }
 
   private positioned<T extends RootContent>(node: T, line: number, text: string): T {
@@ -563,7 +585,9 @@ export class DocumentReader {
       this.flush(firstLine, this.lines[firstLine - 1] ?? '', [
         { reason: 'Unexpected table inside a table, expected one level of table: its text is kept in the cell', ruleId: 'word/unmapped', severity: 'warning' },
       ]);
-    const columns = Math.max(1, ...rows.map((row) => row.children.length));
+    // A loop, not Math.max(...rows): spreading more than about 120,000 rows overflows the stack.
+    let columns = 1;
+    for (const row of rows) columns = Math.max(columns, row.children.length);
     for (const row of rows) while (row.children.length < columns) row.children.push({ type: 'tableCell', children: [] });
     if (!header) rows.unshift({ type: 'tableRow', children: Array.from({ length: columns }, () => ({ type: 'tableCell' as const, children: [] })) });
     const table: Table = { type: 'table', align: Array.from({ length: columns }, () => null), children: rows };

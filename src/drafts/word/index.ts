@@ -6,12 +6,13 @@
  */
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
-import { openDocx, partNames } from './container.js';
+import { openDocx, partNames, streamPart } from './container.js';
 import { DocumentReader, type Parts } from './document.js';
 import { InputError } from '../../core/errors.js';
 import { WordNumbering } from './numbering.js';
 import { Styles } from './styles.js';
-import { attribute, element, elements, parsePart, rootElement, textOf, type Element } from './xml.js';
+import { attribute, elements, PartReader, rootElement, textOf, type Element } from './xml.js';
+import type { Root as XmlRoot } from 'xast';
 
 export { MAX_UNCOMPRESSED } from './container.js';
 
@@ -29,7 +30,8 @@ export interface WordDraft {
   comments: number;
 }
 
-const PARTS = [
+/** The parts the reader reads; the others of PARTS are only checked. */
+const READ = new Set([
   'word/document.xml',
   'word/styles.xml',
   'word/numbering.xml',
@@ -40,9 +42,10 @@ const PARTS = [
   'word/_rels/footnotes.xml.rels',
   'word/_rels/endnotes.xml.rels',
   'docProps/core.xml',
-  '[Content_Types].xml',
-  '_rels/.rels',
-];
+]);
+
+/** The parts inflated (and so checked: sizes, CRC): those read, and the package's own two. */
+const PARTS = [...READ, '[Content_Types].xml', '_rels/.rels'];
 
 function notesOf(root: Element | undefined, name: string): Map<string, Element> {
   const notes = new Map<string, Element>();
@@ -57,8 +60,8 @@ function notesOf(root: Element | undefined, name: string): Map<string, Element> 
 /** Read a .docx. Throws an `InputError` (one line) when the file is not a readable .docx. */
 export function readDocx(bytes: Uint8Array, shown: string): WordDraft {
   const parts = openDocx(bytes, shown, (name) => PARTS.includes(name));
-  const documentBytes = parts.get('word/document.xml');
-  if (!documentBytes) {
+  const documentPart = parts.get('word/document.xml');
+  if (!documentPart) {
     const names = partNames(bytes);
     const kind = names.includes('content.xml')
       ? 'an OpenDocument file (.odt), expected a .docx; save it from your word processor as "Word Document (*.docx)"'
@@ -69,13 +72,17 @@ export function readDocx(bytes: Uint8Array, shown: string): WordDraft {
           : 'a zip archive without `word/document.xml`, expected a Word document (.docx)';
     throw new InputError(`cannot read \`${shown}\`: ${kind}`);
   }
-  const xml = (name: string) => {
-    const data = parts.get(name);
-    return data ? parsePart(data, name, shown) : undefined;
+  // Every part is inflated and checked (size, CRC), even those the reader does not look into.
+  for (const part of parts.values()) if (!READ.has(part.name)) streamPart(part, shown, () => {});
+  const parse = (name: string, body?: (child: Element) => void): PartReader | undefined => {
+    const part = parts.get(name);
+    if (!part) return undefined;
+    const reader = new PartReader(name, shown, body ? { body } : {});
+    streamPart(part, shown, (chunk) => reader.write(chunk));
+    reader.end();
+    return reader;
   };
-  const document = rootElement(xml('word/document.xml') as never);
-  const body = element(document, 'w:body');
-  if (!body) throw new InputError(`cannot read \`${shown}\`: part \`word/document.xml\` has no \`w:body\`, expected the text of a Word document`);
+  const xml = (name: string): XmlRoot | undefined => parse(name)?.tree;
   // Each part has its own relationships: the body's hyperlinks, and the footnotes' and endnotes'.
   const linksOf = (part: string) => {
     const links = new Map<string, string>();
@@ -103,7 +110,11 @@ export function readDocx(bytes: Uint8Array, shown: string): WordDraft {
   };
   const file = new VFile({ path: shown });
   const reader = new DocumentReader(context, file);
-  const tree = reader.read(body);
+  // The body is read one paragraph or table at a time, as word/document.xml is inflated and parsed.
+  const body = reader.body();
+  const document = parse('word/document.xml', (child) => body.add(child)) as PartReader;
+  if (!document.hasBody) throw new InputError(`cannot read \`${shown}\`: part \`word/document.xml\` has no \`w:body\`, expected the text of a Word document`);
+  const tree = body.end();
   file.value = reader.lines.join('\n');
   const draft: WordDraft = { tree, file, trackedChanges: reader.trackedChanges, comments: reader.commentCount };
   const core = xml('docProps/core.xml');

@@ -36,7 +36,9 @@ const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: A
 
 /** A GFM table, as wide as the text, columns of equal width. */
 export function gfmTable(table: MdTable, ctx: WordContext, indent = 0): Table {
-  const columns = Math.max(1, ...table.children.map((row) => row.children.length));
+  // A loop, not Math.max(...rows): spreading more than about 120,000 rows overflows the stack.
+  let columns = 1;
+  for (const row of table.children) columns = Math.max(columns, row.children.length);
   const width = TEXT_WIDTH - indent;
   const column = Math.floor(width / columns);
   const cell = (node: MdTableCell | undefined, i: number, header: boolean) => {
