@@ -9,6 +9,7 @@
 import * as zlib from 'node:zlib';
 import { Inflate } from 'fflate';
 import { InputError } from '../../core/errors.js';
+import { withThousands } from '../../core/messages.js';
 
 /**
  * The XML parts a reader needs, together, as their headers declare them
@@ -158,7 +159,7 @@ export function streamPart(part: Part, shown: string, sink: (chunk: Uint8Array) 
   const take = (chunk: Uint8Array) => {
     if (chunk.length === 0) return;
     produced += chunk.length;
-    if (produced > entry.size) throw damagedPart(shown, entry, `inflates to more than the ${entry.size.toLocaleString('en-GB')} bytes it declares`);
+    if (produced > entry.size) throw damagedPart(shown, entry, `inflates to more than the ${withThousands(entry.size)} bytes it declares`);
     crc = crc32(chunk, crc);
     if (failed) return;
     try {
@@ -180,7 +181,7 @@ export function streamPart(part: Part, shown: string, sink: (chunk: Uint8Array) 
     }
   }
   if (produced !== entry.size)
-    throw damagedPart(shown, entry, `inflates to ${produced.toLocaleString('en-GB')} bytes, not the ${entry.size.toLocaleString('en-GB')} it declares`);
+    throw damagedPart(shown, entry, `inflates to ${withThousands(produced)} bytes, not the ${withThousands(entry.size)} it declares`);
   if (crc !== entry.crc) throw damagedPart(shown, entry, 'fails its CRC check');
   if (failed) throw failed.error;
 }

@@ -17,6 +17,7 @@
 import { SaxesParser } from 'saxes';
 import type { Element, Root, RootContent, Text } from 'xast';
 import { InputError } from '../../core/errors.js';
+import { withThousands } from '../../core/messages.js';
 
 export type { Element };
 
@@ -136,7 +137,7 @@ export class PartReader {
     }
     if (++this.held > MAX_HELD_ELEMENTS) {
       this.stop(
-        `holds more than ${MAX_HELD_ELEMENTS.toLocaleString('en-GB')} elements${this.body ? ' in one paragraph or table' : ''} {at}, more than a Word draft may have (see docs/limits.md)`,
+        `holds more than ${withThousands(MAX_HELD_ELEMENTS)} elements${this.body ? ' in one paragraph or table' : ''} {at}, more than a Word draft may have (see docs/limits.md)`,
       );
     }
     const node: Element = { type: 'element', name, attributes, children: [] };
