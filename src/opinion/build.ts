@@ -103,7 +103,7 @@ export async function buildOpinion(source: string | OpenOpinion, options: BuildO
   for (const path of options.labels ?? []) layers.push(await readLabelFile(path));
   const layerFiles = layers.map((layer) => layer.file);
   files.push(...layerFiles.filter((file) => !files.includes(file)));
-  const fallback = { file: opinionFile, place: opinion.locate('opinion', Array.isArray(meta.languages) ? '/languages' : '/language')?.position };
+  const fallback = { file: opinionFile, at: opinion.locate('opinion', Array.isArray(meta.languages) ? '/languages' : '/language') };
   if (
     !options.lenient &&
     hasErrors(
