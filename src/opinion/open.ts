@@ -34,30 +34,21 @@ export interface ResolvedLanguage {
 export class OpenOpinion {
   /** The folder's name: outputs go to `<out>/<name>/<lang>/`. */
   readonly name: string;
+  readonly opinion: Opinion | undefined;
+  readonly index: IdIndex | undefined;
+  /** Every file read, with the messages found in it. */
+  readonly files: VFile[];
   private textModel?: Promise<OpinionText>;
   private layers?: Promise<LabelFile[]>;
-  private readonly labelsByLang = new Map<string, Promise<Labels | undefined>>();
-  private readonly resolvedByLang = new Map<string, Promise<ResolvedLanguage | undefined>>();
+  private readonly cache = new Map<string, Promise<unknown>>();
 
   constructor(
     readonly dir: string,
     /** The sources, template, slot and label files read and checked once (see `validateOpinion`). */
     readonly validated: ValidatedOpinion,
   ) {
-    this.name = validated.opinion?.name ?? basename(dir.replace(/[\\/]+$/, '')) ?? dir;
-  }
-
-  get opinion(): Opinion | undefined {
-    return this.validated.opinion;
-  }
-
-  get index(): IdIndex | undefined {
-    return this.validated.index;
-  }
-
-  /** Every file read, with the messages found in it. */
-  get files(): VFile[] {
-    return this.validated.files;
+    ({ opinion: this.opinion, index: this.index, files: this.files } = validated);
+    this.name = this.opinion?.name ?? basename(dir.replace(/[\\/]+$/, ''));
   }
 
   /** Loaded, and no error in any file: the later steps can run. */
@@ -73,12 +64,7 @@ export class OpenOpinion {
 
   /** The complete labels of a language (shipped, then the opinion's `labels/`), undefined when some are missing. */
   labels(lang: string): Promise<Labels | undefined> {
-    let labels = this.labelsByLang.get(lang);
-    if (!labels) {
-      labels = this.labelLayers().then((layers) => resolveLabels(lang, layers, { file: new VFile({ path: join(this.dir, 'opinion.yaml') }) }));
-      this.labelsByLang.set(lang, labels);
-    }
-    return labels;
+    return this.once(`labels:${lang}`, async () => resolveLabels(lang, await this.labelLayers(), { file: new VFile({ path: join(this.dir, 'opinion.yaml') }) }));
   }
 
   /**
@@ -87,12 +73,12 @@ export class OpenOpinion {
    * be used (build reports why).
    */
   resolved(lang: string): Promise<ResolvedLanguage | undefined> {
-    let resolved = this.resolvedByLang.get(lang);
-    if (!resolved) {
-      resolved = this.resolve(lang);
-      this.resolvedByLang.set(lang, resolved);
-    }
-    return resolved;
+    return this.once(`resolved:${lang}`, () => this.resolve(lang));
+  }
+
+  private once<T>(key: string, make: () => Promise<T>): Promise<T> {
+    if (!this.cache.has(key)) this.cache.set(key, make());
+    return this.cache.get(key) as Promise<T>;
   }
 
   private async resolve(lang: string): Promise<ResolvedLanguage | undefined> {
