@@ -14,18 +14,17 @@ export { validateOpinion, findOpinionFolders, checkSemantics, type ValidatedOpin
 export { formatReport, REPORT_FORMATS, type ReportFormat, type ReportOptions } from './report/index.js';
 export { validateOpinions, type ManyOptions } from './validate/index.js';
 
+// The pipeline: an opinion opened once (loaded and validated), then built, checked, counted or read as a draft.
+export { openOpinion, OpenOpinion, buildOpinion, draftFromSources, type OpenOptions, type BuildOptions, type OpinionBuild } from './opinion/index.js';
+
 // Build: render drafts through templates.
 export {
-  buildOpinion,
   renderOpinion,
   resolveDocument,
-  draftFromSources,
   writeOutputs,
   watchOpinions,
   countLength,
   LENGTH_LIMIT,
-  type BuildOptions,
-  type OpinionBuild,
   type RenderOptions,
   type RenderResult,
   type ResolvedDocument,
@@ -48,7 +47,7 @@ export { redlineDocx, type RedlineOptions } from './diff/format/word/index.js';
 export { amendmentsDocx, type AmendmentsOptions } from './diff/format/word/amendments.js';
 
 // Check and stats: analyse an opinion.
-export { checkOpinion, RULES, type CheckOptions, type CheckResult } from './check/index.js';
+export { checkOpinion, CHECK_VALIDATION, RULES, type CheckOptions, type CheckResult } from './check/index.js';
 export { statsOfOpinion, statsReport, formatStatsTable, type StatsOptions, type StatsResult } from './stats/index.js';
 
 // Init: scaffold a new opinion folder.

@@ -1,7 +1,8 @@
 /**
  * The worker-thread entry of the pool in core/worker-pool.ts (bundled as
  * dist/worker.js): validates, checks or counts its share of the opinions and
- * posts the results back as plain data. Each kind loads only its own code.
+ * posts the results back as plain data. Each kind loads only its own code;
+ * check and stats open each opinion once (`opinion/open.ts`) and work on it.
  */
 import { parentPort } from 'node:worker_threads';
 import type { WorkerTask } from './core/worker-pool.js';
@@ -15,17 +16,21 @@ async function handle(task: WorkerTask): Promise<unknown[]> {
     const { validateOpinion } = await import('./validate/index.js');
     for (const folder of task.folders) results.push((await validateOpinion(folder, { markdown: false, labels: true })).files.map(toPlainFile));
   } else if (task.kind === 'check') {
-    const [{ checkOpinion }, { ConfigFiles }] = await Promise.all([import('./check/index.js'), import('./check/config-file.js')]);
+    const [{ checkOpinion, CHECK_VALIDATION }, { ConfigFiles }, { openOpinion }] = await Promise.all([
+      import('./check/index.js'),
+      import('./check/config-file.js'),
+      import('./opinion/open.js'),
+    ]);
     const configFiles = new ConfigFiles();
     const options = task.options as Omit<CheckOptions, 'configFiles'>;
     for (const folder of task.folders) {
-      const result = await checkOpinion(folder, { ...options, configFiles });
+      const result = await checkOpinion(await openOpinion(folder, CHECK_VALIDATION), { ...options, configFiles });
       results.push({ files: result.files.map(toPlainFile), checked: result.checked });
     }
   } else {
-    const { statsOfOpinion } = await import('./stats/index.js');
+    const [{ statsOfOpinion }, { openOpinion }] = await Promise.all([import('./stats/index.js'), import('./opinion/open.js')]);
     for (const folder of task.folders) {
-      const result = await statsOfOpinion(folder, task.options as StatsOptions);
+      const result = await statsOfOpinion(await openOpinion(folder), task.options as StatsOptions);
       results.push({ ...(result.stats ? { stats: result.stats } : {}), files: result.files.map(toPlainFile) });
     }
   }

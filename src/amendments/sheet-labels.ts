@@ -7,7 +7,7 @@
  */
 import type { VFile } from 'vfile';
 import { report } from '../core/messages.js';
-import type { Position } from '../core/model.js';
+import type { Located } from '../core/model.js';
 import { LABEL_KEYS, type LabelKey, type Labels } from '../labels/labels.js';
 import { builtinLabelFiles, resolveLabels, type LabelFile } from '../labels/load.js';
 import { namedKeys } from '../labels/unverified.js';
@@ -21,7 +21,7 @@ export interface SheetLabels {
   layers: LabelFile[];
 }
 
-export async function sheetLabels(lang: string, own: readonly LabelFile[], fallback: { file: VFile; place?: Position | undefined }): Promise<SheetLabels> {
+export async function sheetLabels(lang: string, own: readonly LabelFile[], fallback: { file: VFile; at?: Located | undefined }): Promise<SheetLabels> {
   const layers = [...(await builtinLabelFiles([lang])), ...own.filter((layer) => layer.lang === lang)];
   const labels = resolveLabels(lang, layers, fallback);
   if (!labels) return { layers };
@@ -30,7 +30,7 @@ export async function sheetLabels(lang: string, own: readonly LabelFile[], fallb
     const last = layers[layers.length - 1];
     report(last?.file ?? fallback.file, `Missing labels of the amendment sheet for language \`${lang}\`: ${namedKeys(missing, 8)}`, {
       ruleId: 'labels/missing',
-      place: last ? { line: 1, column: 1 } : fallback.place,
+      place: last ? { line: 1, column: 1 } : fallback.at?.position,
       note: 'Add a `sheet:` block to the label file (see templates/languages/en.yaml); labels are never taken from another language',
     });
     return { layers };

@@ -1,11 +1,9 @@
 /** The analysed opinion every rule works on. */
-import type { IdIndex } from '../core/ids.js';
 import type { Opinion } from '../core/model.js';
 import type { CheckContext } from './rule.js';
 import { allBlocks, type OpinionText } from '../text/model.js';
-import { buildText } from '../text/model.js';
 import { countText } from '../text/words.js';
-import { DraftRenderer } from './draft.js';
+import type { OpenOpinion } from '../opinion/open.js';
 import { textIn } from '../text/sources.js';
 
 export interface ContextOptions {
@@ -15,15 +13,17 @@ export interface ContextOptions {
    * `Infinity` never renders it, 0 always does.
    */
   draftFrom?: number;
-  renderer?: DraftRenderer;
 }
 
-export async function createContext(opinion: Opinion, index: IdIndex, options: ContextOptions = {}): Promise<CheckContext> {
-  const text = buildText(opinion);
+/** The context of a sound opened opinion: its text model, and its original language's draft when the length rule needs it. */
+export async function createContext(opened: OpenOpinion, options: ContextOptions = {}): Promise<CheckContext> {
+  const opinion = opened.opinion!;
+  const index = opened.index!;
+  const text = await opened.text();
   const threshold = options.draftFrom ?? 0;
   if (threshold === Infinity || lengthBound(text, opinion) <= threshold) return { opinion, index, text };
-  const rendered = await (options.renderer ?? new DraftRenderer(opinion)).render(text.original);
-  return { opinion, index, text, ...(rendered ? { draft: rendered.draft, length: rendered.characters } : {}) };
+  const resolved = (await opened.resolved(text.original))?.resolved;
+  return { opinion, index, text, ...(resolved ? { draft: resolved.draft, length: resolved.length.characters } : {}) };
 }
 
 /**

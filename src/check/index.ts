@@ -6,7 +6,7 @@
  */
 import { join, resolve } from 'node:path';
 import type { VFile } from 'vfile';
-import { validateOpinion } from '../validate/index.js';
+import { openOpinion, type OpenOpinion, type OpenOptions } from '../opinion/open.js';
 import { sortMessages } from '../core/messages.js';
 import type { Opinion } from '../core/model.js';
 import { resolveConfig, type ConfigLayer } from './config.js';
@@ -36,12 +36,17 @@ export interface CheckResult {
   checked: boolean;
 }
 
-export async function checkOpinion(dir: string, options: CheckOptions = {}): Promise<CheckResult> {
-  // Unknown targets, duplicate numbers and vote figures of amendments are rules here (configurable), not validation errors.
-  const { opinion, index, files } = await validateOpinion(dir, { amendmentRules: false, positions: 'lazy' });
-  if (!opinion || !index || files.some((f) => f.messages.some((m) => m.fatal === true))) {
-    return { ...(opinion ? { opinion } : {}), files, checked: false };
-  }
+/**
+ * How `check` opens an opinion: unknown targets, duplicate numbers and vote
+ * figures of amendments are rules here (configurable), not validation errors.
+ */
+export const CHECK_VALIDATION: OpenOptions = { amendmentRules: false, positions: 'lazy' };
+
+/** Check an opinion folder, or an opinion opened with `CHECK_VALIDATION`. */
+export async function checkOpinion(source: string | OpenOpinion, options: CheckOptions = {}): Promise<CheckResult> {
+  const opened = await openOpinion(source, CHECK_VALIDATION);
+  const { opinion, files, dir } = opened;
+  if (!opinion || !opened.index || !opened.sound) return { ...(opinion ? { opinion } : {}), files, checked: false };
   const configs = options.configFiles ?? new ConfigFiles();
   const projectPath = options.config ?? (await configs.findProject(dir));
   const project = projectPath ? await configs.load(projectPath) : undefined;
@@ -49,7 +54,7 @@ export async function checkOpinion(dir: string, options: CheckOptions = {}): Pro
   const settings = resolveConfig([project?.layer, own?.layer, options.rules]);
   const length = settings.get('length/limit');
   const draftFrom = !length || length.severity === 'off' ? Infinity : lengthThreshold(length.options);
-  const context = await createContext(opinion, index, { draftFrom });
+  const context = await createContext(opened, { draftFrom });
   const unexplained = settings.get('amendments/unexplained-change');
   const previousPath = options.previous ?? (unexplained?.options as { previous?: string } | undefined)?.previous;
   if (previousPath && unexplained?.severity !== 'off') {

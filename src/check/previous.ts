@@ -7,7 +7,7 @@ import type { VFile } from 'vfile';
 import type { PreviousVersion } from './rule.js';
 import type { Opinion } from '../core/model.js';
 import { diffDrafts } from '../diff/diff-drafts.js';
-import { draftFromSources } from '../render/draft.js';
+import { draftFromSources } from '../opinion/draft.js';
 import { report } from '../core/messages.js';
 import { attributeChanges } from '../diff/attribution.js';
 

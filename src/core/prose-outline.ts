@@ -11,6 +11,7 @@
  * (`test/core/prose-outline.test.ts`). Rendering always uses the full parse.
  */
 import type { Position } from './model.js';
+import { closingTicks, readTextDirective } from './inline-syntax.js';
 
 export interface OutlineBlock {
   type: 'heading' | 'paragraph' | 'footnoteDefinition' | 'definition' | 'other';
@@ -398,91 +399,39 @@ function scanDirectives(lines: string[], runs: { line: number; start: number }[]
     return { line: run.line + 1, column: run.start + (index - starts[lo]!) + 1 };
   };
   const interesting = /[\\`:]/g;
-  let i = 0;
-  while (i < text.length) {
-    interesting.lastIndex = i;
-    const next = interesting.exec(text);
-    if (!next) break;
-    i = next.index;
-    const ch = text[i];
-    if (ch === '\\') {
-      i += 2;
-      continue;
-    }
-    if (ch === '`') {
-      let run = 1;
-      while (text[i + run] === '`') run++;
-      const close = findClosingBackticks(text, i + run, run);
-      i = close === -1 ? i + run : close + run;
-      continue;
-    }
-    if (ch === ':' && text[i - 1] !== ':') {
-      const match = /^:([A-Za-z](?:[\w-]*[A-Za-z0-9])?)/.exec(text.slice(i, i + 64));
-      if (match && text[i + match[0].length] !== ':') {
-        let end = i + match[0].length;
-        if (text[end] === '[') {
-          const close = balanced(text, end, '[', ']');
-          if (close !== -1) end = close + 1;
-        }
-        let id: string | undefined;
-        if (text[end] === '{') {
-          const close = text.indexOf('}', end);
-          const attributes = close === -1 ? undefined : parseAttributes(text.slice(end + 1, close));
-          if (attributes) {
-            id = attributes;
-            end = close + 1;
-          } else if (close !== -1 && /^\s*\}?$/.test(text.slice(end + 1, close + 1))) {
-            end = close + 1;
-          }
-        }
-        const last = at(end - 1);
-        out.push({ name: match[1]!, ...(id !== undefined ? { id } : {}), position: { start: at(i), end: { line: last.line, column: last.column + 1 } } });
-        i = end;
+  // A directive's label is phrasing: directives inside it count too, as in remark.
+  const scan = (from: number, to: number) => {
+    let i = from;
+    while (i < to) {
+      interesting.lastIndex = i;
+      const next = interesting.exec(text);
+      if (!next || next.index >= to) return;
+      i = next.index;
+      const ch = text[i];
+      if (ch === '\\') {
+        i += 2;
         continue;
       }
-    }
-    i++;
-  }
-}
-
-function findClosingBackticks(text: string, from: number, run: number): number {
-  let i = text.indexOf('`', from);
-  while (i !== -1) {
-    let length = 1;
-    while (text[i + length] === '`') length++;
-    if (length === run) return i;
-    i = text.indexOf('`', i + length);
-  }
-  return -1;
-}
-
-function balanced(text: string, open: number, left: string, right: string): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    if (text[i] === '\\') {
+      if (ch === '`') {
+        let run = 1;
+        while (text[i + run] === '`') run++;
+        const close = closingTicks(text, i + run, to, run);
+        i = close === -1 ? i + run : close + run;
+        continue;
+      }
+      const directive = ch === ':' ? readTextDirective(text, i, to) : undefined;
+      if (directive) {
+        const last = at(directive.end - 1);
+        const { name, id, label } = directive;
+        out.push({ name, ...(id !== undefined ? { id } : {}), position: { start: at(i), end: { line: last.line, column: last.column + 1 } } });
+        if (label) scan(label[0], label[1]);
+        i = directive.end;
+        continue;
+      }
       i++;
-      continue;
     }
-    if (text[i] === left) depth++;
-    else if (text[i] === right && --depth === 0) return i;
-  }
-  return -1;
-}
-
-/** The `id` in directive attributes (`#id`, `id=x`, `id="x"`); '' when the attributes have none; undefined when malformed. */
-function parseAttributes(source: string): string | undefined {
-  const attribute = /\s*(?:#([^\s"'<=>`}#.]+)|\.([^\s"'<=>`}#.]+)|([A-Za-z_:][\w.:-]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`}]+)))?)\s*/y;
-  let id = '';
-  let index = 0;
-  while (index < source.length) {
-    attribute.lastIndex = index;
-    const match = attribute.exec(source);
-    if (!match || match[0].length === 0) return /^\s*$/.test(source.slice(index)) ? id : undefined;
-    if (match[1] !== undefined) id = match[1];
-    else if (match[3] === 'id') id = match[4] ?? match[5] ?? match[6] ?? '';
-    index = attribute.lastIndex;
-  }
-  return id;
+  };
+  scan(0, text.length);
 }
 
 function indentWidth(line: string): number {

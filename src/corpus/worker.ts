@@ -5,7 +5,8 @@
 import { fromPlainFile, type PlainFile } from '../core/plain-file.js';
 import { inWorkers, workersFor } from '../core/worker-pool.js';
 import type { VFile } from 'vfile';
-import { checkOpinion, type CheckOptions } from '../check/index.js';
+import { checkOpinion, CHECK_VALIDATION, type CheckOptions } from '../check/index.js';
+import { openOpinion } from '../opinion/open.js';
 import { ConfigFiles } from '../check/config-file.js';
 import { statsOfOpinion, type StatsOptions } from '../stats/index.js';
 import type { OpinionStats } from '../stats/types.js';
@@ -41,7 +42,7 @@ export async function checkOpinions(
     const configFiles = new ConfigFiles();
     const results: CheckedOpinion[] = [];
     for (const folder of folders) {
-      const result = await checkOpinion(folder, { ...checkOptions, configFiles });
+      const result = await checkOpinion(await openOpinion(folder, CHECK_VALIDATION), { ...checkOptions, configFiles });
       results.push({ files: result.files, checked: result.checked });
     }
     return results;
@@ -56,7 +57,7 @@ export async function countOpinions(folders: readonly string[], options: StatsOp
   const workers = workersFor(folders.length, jobs);
   if (workers <= 1) {
     const results: CountedOpinion[] = [];
-    for (const folder of folders) results.push(await statsOfOpinion(folder, statsOptions));
+    for (const folder of folders) results.push(await statsOfOpinion(await openOpinion(folder), statsOptions));
     return results;
   }
   const done = await inWorkers<PlainCounted, StatsOptions>('stats', folders, workers, statsOptions);

@@ -1,4 +1,4 @@
-/** An opinion source folder as a `Draft`, through the build (`draftFromSources`). */
+/** An opinion source folder as a `Draft`, through the opinion pipeline (`draftFromSources` of `opinion/`). */
 import { stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { VFile } from 'vfile';
@@ -20,7 +20,7 @@ export async function readOpinionFolder(dir: string, shown: string, lang: string
   if (!(await isOpinionFolder(dir))) {
     throw new InputError(`cannot read \`${shown}\`: a folder without \`opinion.yaml\`, expected an opinion source folder or a Markdown draft`);
   }
-  const { draftFromSources } = await import('../render/draft.js');
+  const { draftFromSources } = await import('../opinion/draft.js');
   const { draft, files } = await draftFromSources(dir, lang ? { lang } : {});
   if (!draft) {
     const first = files.flatMap((file) => file.messages).find((message) => message.fatal === true);

@@ -18,7 +18,7 @@ import { opinionScope, type ReadScope } from '../core/safe-read.js';
 import { parseYamlSource, type YamlSource } from '../core/yaml-source.js';
 import { suggest } from '../core/suggest.js';
 import { regexHazard } from '../core/regexp.js';
-import type { Position } from '../core/model.js';
+import type { Located, Position } from '../core/model.js';
 import {
   LABEL_KEYS,
   NEUTRAL_LABELS,
@@ -293,9 +293,10 @@ function ownCopy(layer: LabelFile): LabelFile {
 /**
  * Merge the layers for `lang`. Returns the labels when every key is there;
  * otherwise reports the missing keys on the most specific file for the
- * language, or on `fallback` (the opinion's `languages`) when there is none.
+ * language, or on `fallback` (the opinion's `languages`) when there is none:
+ * `at` as `opinion.locate` gives it, its position read only then.
  */
-export function resolveLabels(lang: string, layers: readonly LabelFile[], fallback: { file: VFile; place?: Position | undefined }): Labels | undefined {
+export function resolveLabels(lang: string, layers: readonly LabelFile[], fallback: { file: VFile; at?: Located | undefined }): Labels | undefined {
   const mine = layers.filter((layer) => layer.lang === lang);
   const text = new Map<LabelKey, string>();
   const lists = new Map<ListLabelKey, unknown[]>();
@@ -325,7 +326,7 @@ export function resolveLabels(lang: string, layers: readonly LabelFile[], fallba
         : `Missing labels for language \`${lang}\`: ${shown}`,
       {
         ruleId: 'labels/missing',
-        place: last ? { line: 1, column: 1 } : fallback.place,
+        place: last ? { line: 1, column: 1 } : fallback.at?.position,
         note: 'Copy templates/languages/en.yaml, set `lang:` and translate every label; labels are never taken from another language',
       },
     );

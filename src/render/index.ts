@@ -1,10 +1,7 @@
 /**
- * `opinion build` as a library. Pure functions take data and return data
- * plus messages (VFile messages at the user's file:line:column); reading
- * sources is in `buildOpinion`, writing outputs in `writeOutputs`.
- *
- *   const build = await buildOpinion('opinions/see-migrants', { langs: 'all' });
- *   if (build.ok) await writeOutputs(build, { out: 'build' });
+ * Rendering, as a library. Pure functions take data and return data plus
+ * messages (VFile messages at the user's file:line:column); reading sources
+ * is in `buildOpinion` (`src/opinion/`), writing outputs in `writeOutputs`.
  *
  *   const { markdown, html, document, messages } = renderOpinion(opinion, { lang, labels, template });
  */
@@ -12,10 +9,8 @@ import type { VFile } from 'vfile';
 import { parseTemplate as parseTemplateWith, type Template } from '../core/template.js';
 import { readTemplate as readTemplateWith, readSlotOverrides as readSlotOverridesWith, type SlotFiles } from '../core/template-load.js';
 import { LABEL_KEYS } from '../labels/labels.js';
-export { renderOpinion, FORMATS, DEFAULT_FORMATS, type Format, type RenderOptions, type RenderResult } from './render.js';
+export { renderOpinion, FORMATS, DEFAULT_FORMATS, type Format, type RenderOptions, type RenderResult, type OpinionBuild } from './render.js';
 export { resolveDocument, type ResolveOptions, type ResolvedDocument } from './resolve.js';
-export { buildOpinion, type BuildOptions, type OpinionBuild } from './build-opinion.js';
-export { draftFromSources } from './draft.js';
 export { writeOutputs, outputPaths, type WriteOptions, type WriteResult } from './write-outputs.js';
 export { watchOpinions, type WatchOptions } from './watch.js';
 export { BLOCK_SLOTS, FIELDS, type Template } from '../core/template.js';

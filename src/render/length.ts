@@ -11,7 +11,8 @@
  */
 import type { Chapter, Footnote } from './ir.js';
 import { LENGTH_LIMIT } from '../core/model.js';
-import { countCharacters, plainText } from './plain-text.js';
+import { plainText } from './plain-text.js';
+import { countText } from '../text/words.js';
 
 export { LENGTH_LIMIT };
 
@@ -25,7 +26,7 @@ export interface LengthCount {
 export function countLength(chapters: readonly Chapter[], footnotes: readonly Footnote[]): LengthCount {
   let characters = 0;
   const add = (nodes: Parameters<typeof plainText>[0]) => {
-    characters += countCharacters(plainText(nodes).text);
+    characters += countText(plainText(nodes).text, false).charactersNoSpaces;
   };
   for (const chapter of chapters) {
     add(chapter.title);

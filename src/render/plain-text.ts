@@ -105,10 +105,3 @@ export function plainText(nodes: readonly Nodes[]): PlainText {
   result.text = parts.join('');
   return result;
 }
-
-/** Characters without spaces (Unicode code points that are not white space). */
-export function countCharacters(text: string): number {
-  const compact = text.replace(/\s+/gu, '');
-  const pairs = compact.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g);
-  return compact.length - (pairs ? pairs.length : 0);
-}

@@ -75,6 +75,21 @@ export interface RenderResult {
   messages: VFileMessage[];
 }
 
+/** A built opinion (`buildOpinion` in `opinion/`): what `writeOutputs` writes. */
+export interface OpinionBuild {
+  dir: string;
+  /** The folder's name: outputs go to `<out>/<name>/<lang>/`. */
+  name: string;
+  /** No errors anywhere: the outputs can be written. */
+  ok: boolean;
+  renders: RenderResult[];
+  /** Languages asked for that could not be built (reported in `files`); the others are in `renders`. */
+  failed: string[];
+  /** Every file with its messages (sources, template, labels). */
+  files: VFile[];
+  opinion?: Opinion;
+}
+
 export function renderOpinion(opinion: Opinion, options: RenderOptions): RenderResult {
   const lang = options.lang ?? opinion.meta.language;
   const files = [...opinion.files, options.template.file, ...(options.slots ? [...options.slots.values()].map((t) => t.file) : [])];

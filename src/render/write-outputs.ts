@@ -20,7 +20,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { VFile } from 'vfile';
 import { report } from '../core/messages.js';
 import { commitFiles, OutputBusyError, recoverInterrupted, withOutputLock } from './transaction.js';
-import type { OpinionBuild } from './build-opinion.js';
+import type { OpinionBuild } from './render.js';
 import { manifestText, MANIFEST_NAME, readManifest, sha256 } from './manifest.js';
 
 export interface WriteOptions {

@@ -7,9 +7,8 @@
  */
 import type { VFile } from 'vfile';
 import { LENGTH_LIMIT } from '../core/model.js';
-import { validateOpinion } from '../validate/index.js';
-import { buildText, pointsOf } from '../text/model.js';
-import { DraftRenderer } from '../check/draft.js';
+import { pointsOf } from '../text/model.js';
+import { openOpinion, type OpenOpinion } from '../opinion/open.js';
 import { countLanguage } from './counts.js';
 import { readability } from './readability.js';
 import { recommendationStats } from './recommendations.js';
@@ -35,17 +34,18 @@ export interface StatsOptions {
   quick?: boolean;
 }
 
-export async function statsOfOpinion(dir: string, options: StatsOptions = {}): Promise<StatsResult> {
-  const { opinion, files } = await validateOpinion(dir);
-  if (!opinion || files.some((f) => f.messages.some((m) => m.fatal === true))) return { files };
-  const text = buildText(opinion);
-  const renderer = new DraftRenderer(opinion);
+/** Count an opinion folder, or an opened opinion (opened with the default validation). */
+export async function statsOfOpinion(source: string | OpenOpinion, options: StatsOptions = {}): Promise<StatsResult> {
+  const opened = await openOpinion(source);
+  const { opinion, files } = opened;
+  if (!opinion || !opened.sound) return { files };
+  const text = await opened.text();
   const languages: LanguageStats[] = [];
   const numbers = new Map<string, string>();
   for (const lang of text.langs) {
     const model = text.byLang.get(lang);
     if (lang !== text.original && (model?.chapters.length ?? 0) === 0) continue;
-    const rendered = !options.quick && model && model.chapters.length > 0 ? await renderer.render(lang) : undefined;
+    const rendered = !options.quick && model && model.chapters.length > 0 ? (await opened.resolved(lang))?.resolved : undefined;
     const { stats, points } = countLanguage(lang, lang === text.original, model, rendered?.draft, opinion.evidence);
     const score = readability(points, lang);
     languages.push(score ? { ...stats, readability: score } : stats);

@@ -9,6 +9,7 @@
  */
 import type { Located } from '../core/model.js';
 import type { Origin, ProseBuilder } from './prose.js';
+import { closingBracket, closingTicks, readTextDirective } from '../core/inline-syntax.js';
 
 /** A use of an id inside prose: offsets in the prose text and the place of the directive. */
 export interface Mark {
@@ -149,7 +150,7 @@ export function scanInline(out: ProseBuilder, from: number, to: number, ctx: Inl
             continue;
           }
         }
-        const label = balancedClose(source, i, to);
+        const label = closingBracket(source, i, to, true);
         if (label !== -1 && (source[label + 1] === '(' || source[label + 1] === '[')) {
           const end = source[label + 1] === '(' ? parenClose(source, label + 1, to) : source.indexOf(']', label + 1);
           if (end !== -1 && end < to) {
@@ -202,9 +203,10 @@ export function scanInline(out: ProseBuilder, from: number, to: number, ctx: Inl
         continue;
       }
       case ':': {
-        if (source[i - 1] !== ':' && i + 1 < to) {
-          const directive = textDirective(source, i, to);
-          if (directive) {
+        if (i + 1 < to) {
+          const directive = readTextDirective(source, i, to);
+          // `:name` alone is a directive for remark-directive; in prose (`note:the…`) it is read as text.
+          if (directive && (directive.label || directive.attributes || !/[\p{L}\p{N}]/u.test(source[i - 1] ?? ''))) {
             flush(i);
             const at = placeAt(origin, i, directive.end);
             if ((directive.name === 'ref' || directive.name === 'cite') && directive.id) {
@@ -249,38 +251,6 @@ function isDelimiter(source: string, i: number, length: number, from: number, to
   return (left && partner !== -1 && partner < to) || (right && previous >= from);
 }
 
-function closingTicks(source: string, from: number, to: number, ticks: number): number {
-  let i = source.indexOf('`', from);
-  while (i !== -1 && i < to) {
-    let length = 1;
-    while (source[i + length] === '`') length++;
-    if (length === ticks) return i;
-    i = source.indexOf('`', i + length);
-  }
-  return -1;
-}
-
-function balancedClose(source: string, open: number, to: number): number {
-  let depth = 0;
-  for (let i = open; i < to; i++) {
-    const c = source[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (c === '`') {
-      let ticks = 1;
-      while (source[i + ticks] === '`') ticks++;
-      const close = closingTicks(source, i + ticks, to, ticks);
-      if (close !== -1) i = close + ticks - 1;
-      continue;
-    }
-    if (c === '[') depth++;
-    else if (c === ']' && --depth === 0) return i;
-  }
-  return -1;
-}
-
 function parenClose(source: string, open: number, to: number): number {
   let depth = 0;
   for (let i = open; i < to; i++) {
@@ -298,7 +268,7 @@ function parenClose(source: string, open: number, to: number): number {
 
 /** `![alt](src)` / `[text](url)`: where it ends, or -1. */
 function linkEnd(source: string, open: number, to: number): number {
-  const close = balancedClose(source, open, to);
+  const close = closingBracket(source, open, to, true);
   if (close === -1) return -1;
   if (source[close + 1] === '(') {
     const end = parenClose(source, close + 1, to);
@@ -309,32 +279,4 @@ function linkEnd(source: string, open: number, to: number): number {
     return end === -1 || end >= to ? -1 : end + 1;
   }
   return -1;
-}
-
-/** `:name[label]{attributes}` at `i`: its end, label range and id. */
-function textDirective(source: string, i: number, to: number): { name: string; id?: string; label?: [number, number]; end: number } | undefined {
-  const match = /^:([A-Za-z](?:[\w-]*[A-Za-z0-9])?)/.exec(source.slice(i, Math.min(to, i + 64)));
-  if (!match || source[i + match[0].length] === ':') return undefined;
-  let end = i + match[0].length;
-  let label: [number, number] | undefined;
-  if (source[end] === '[') {
-    const close = balancedClose(source, end, to);
-    if (close === -1) return undefined;
-    label = [end + 1, close];
-    end = close + 1;
-  }
-  let id: string | undefined;
-  if (source[end] === '{') {
-    const close = source.indexOf('}', end);
-    if (close === -1 || close >= to) return undefined;
-    const attributes = source.slice(end + 1, close);
-    const hash = /(?:^|\s)#([^\s"'<=>`}#.]+)/.exec(attributes);
-    const named = /(?:^|\s)id\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`}]+))/.exec(attributes);
-    id = hash?.[1] ?? named?.[1] ?? named?.[2] ?? named?.[3];
-    end = close + 1;
-  } else if (!label) {
-    // `:name` alone is a directive only for remark-directive; in prose (`note: the…`) it is text.
-    return /[\p{L}\p{N}]/u.test(source[i - 1] ?? '') ? undefined : { name: match[1]!, end };
-  }
-  return { name: match[1]!, ...(id !== undefined ? { id } : {}), ...(label ? { label } : {}), end };
 }

@@ -3,7 +3,8 @@
  * characters holding at least one letter or digit (so `third-country`,
  * `l'intégration` and `2014/24/EU` are one word each, a lone `–` none);
  * characters are Unicode code points, with runs of white space read as
- * one space.
+ * one space. The one counter of words and characters: the text model, the
+ * check rules, `stats` and the length of a rendered draft (`render/length.ts`).
  */
 
 export interface Counts {
@@ -41,8 +42,8 @@ function isLetterOrDigit(text: string, i: number, code: number): boolean {
 
 const cache = new Map<string, Counts>();
 
-/** Characters with and without spaces, and words, in one pass (code points, not UTF-16 units). */
-export function countText(text: string): Counts {
+/** Characters with and without spaces, and words, in one pass (code points, not UTF-16 units); `remember`: kept for the next call with the same text. */
+export function countText(text: string, remember = true): Counts {
   const cached = cache.get(text);
   if (cached) return cached;
   let characters = 0;
@@ -53,7 +54,8 @@ export function countText(text: string): Counts {
   let pendingSpace = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 0xdc00 && code <= 0xdfff) continue;
+    // The second half of a surrogate pair: its code point is counted at the first.
+    if (code >= 0xdc00 && code <= 0xdfff && i > 0 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800) continue;
     if (isSpace(code)) {
       if (inWord && wordCounts) words++;
       inWord = false;
@@ -70,6 +72,7 @@ export function countText(text: string): Counts {
   }
   if (inWord && wordCounts) words++;
   const counts = { characters, charactersNoSpaces, words };
+  if (!remember) return counts;
   if (cache.size > 50_000) cache.clear();
   cache.set(text, counts);
   return counts;

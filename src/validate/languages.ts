@@ -19,13 +19,8 @@ export async function checkLanguageLabels(opinion: Opinion, opinionFile: VFile, 
   const english = resolveLabels('en', await builtinLabelFiles(['en']), { file: new VFile() });
   declared.forEach((lang, i) => {
     const pointer = Array.isArray(meta.languages) ? `/languages/${i}` : '/language';
-    // Located only when there is something to report: locating builds the YAML Document, which the fast path skips.
-    resolveLabels(lang, layers, {
-      file: opinionFile,
-      get place() {
-        return opinion.locate('opinion', pointer)?.position;
-      },
-    });
+    // A lazy place: its position (which builds the YAML Document the fast path skips) is read only when reported.
+    resolveLabels(lang, layers, { file: opinionFile, at: opinion.locate('opinion', pointer) });
     checkAgainstEnglish(lang, own, english);
   });
 }

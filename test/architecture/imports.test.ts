@@ -27,6 +27,11 @@ const FORBIDDEN: ReadonlyArray<readonly [from: string, to: string]> = [
   ['labels', 'validate'],
   ['render', 'translate'],
   ['validate', 'translate'],
+  // The opinion pipeline (opinion/) sits above render/: rendering takes data, never an opened opinion.
+  ['render', 'opinion'],
+  ['validate', 'opinion'],
+  ['text', 'opinion'],
+  ['labels', 'opinion'],
 ];
 
 /** Folders below every other: they import no other folder of src/ (generated code aside). */

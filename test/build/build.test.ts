@@ -11,7 +11,8 @@ import { describe, it, expect } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildOpinion, draftMarkdown, type BuildOptions } from '../../src/render/index.js';
+import { draftMarkdown } from '../../src/render/index.js';
+import { buildOpinion, type BuildOptions } from '../../src/opinion/index.js';
 import { describeMessages, golden, ROOT } from '../helpers.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');

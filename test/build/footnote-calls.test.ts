@@ -13,7 +13,7 @@ import { describe, it, expect } from 'vitest';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { buildOpinion } from '../../src/render/index.js';
+import { buildOpinion } from '../../src/opinion/index.js';
 
 const OPINION = `reference: INT/901
 title:

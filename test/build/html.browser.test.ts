@@ -11,7 +11,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { buildOpinion } from '../../src/render/index.js';
+import { buildOpinion } from '../../src/opinion/index.js';
 import { hasChromium, launchChromium, ROOT, screenshotPixels, skipWithout } from '../helpers.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');

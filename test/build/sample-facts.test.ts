@@ -7,7 +7,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildOpinion } from '../../src/render/index.js';
+import { buildOpinion } from '../../src/opinion/index.js';
 import { checkOpinion, RULES, type ConfigLayer } from '../../src/check/index.js';
 import { ROOT } from '../helpers.js';
 

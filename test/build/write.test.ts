@@ -6,7 +6,8 @@ import { describe, it, expect } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildOpinion, writeOutputs } from '../../src/render/index.js';
+import { writeOutputs } from '../../src/render/index.js';
+import { buildOpinion } from '../../src/opinion/index.js';
 import { writeFileAtomic } from '../../src/core/atomic-write.js';
 
 const FIXTURE = join(import.meta.dirname, 'fixtures', 'numbering-oj');

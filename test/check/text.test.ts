@@ -13,7 +13,7 @@ import { buildText } from '../../src/text/model.js';
 import { lengthBound } from '../../src/check/context.js';
 import { loadOpinion } from '../../src/core/load.js';
 import { findOpinionFolders } from '../../src/validate/index.js';
-import { buildOpinion } from '../../src/render/index.js';
+import { buildOpinion } from '../../src/opinion/index.js';
 import { findings, writeOpinion, BASE_OPINION } from './helpers.js';
 
 function only(id: string, options: Record<string, unknown>): ConfigLayer {

@@ -97,6 +97,9 @@ const TRICKY: Record<string, string> = {
   'ordered list not starting at 1 does not interrupt': '{#a} In\n2018. the year\n\n1. starts\n',
   'a list with another marker starts a new block': '1) one\n2) two\n\n3. three\n\n- a\n\n* b\n',
   'html comment spanning blank lines': '<!--\n\n:ref{#hidden}\n\n-->\n\n{#a} After.\n',
+  // Read by the one directive reader shared with the text model's scan (core/inline-syntax.ts; see inline-syntax.test.ts).
+  'directive labels and attributes as remark reads them':
+    'x :ref[a `]` b]{#a} :ref[open {#b} :cite{#c .k d="e}f"} \\::ref{#g}\n:ref[y :cite{#h}] :abbr[z]{title="t:u" #i} :ref{#j{k} :ref{:x #l}\n',
 };
 
 describe('prose outline matches the full parse', () => {

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildOpinion } from '../../src/render/index.js';
+import { buildOpinion } from '../../src/opinion/index.js';
 import type { Draft } from '../../src/core/draft.js';
 import { parseMarkdownDraft } from '../../src/drafts/index.js';
 import { loadDrafts } from '../../src/drafts/load.js';

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildOpinion } from '../../src/render/index.js';
+import { buildOpinion } from '../../src/opinion/index.js';
 import { importDraft, type ImportResult } from '../../src/import/index.js';
 import { writeImportedFolder } from '../../src/import/write.js';
 import { validateOpinion } from '../../src/validate/index.js';

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { runMain } from '../helpers.js';
-import { buildOpinion } from '../../src/render/index.js';
+import { buildOpinion } from '../../src/opinion/index.js';
 import { OFFICIAL_LANGUAGES } from '../../src/core/languages.js';
 
 const GOLDEN = join(import.meta.dirname, 'golden');

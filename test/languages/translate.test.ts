@@ -9,7 +9,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { initEnglishWithFrench, runMain } from '../helpers.js';
-import { buildOpinion } from '../../src/render/index.js';
+import { buildOpinion } from '../../src/opinion/index.js';
 
 const englishWithFrench = () => initEnglishWithFrench('opinion-xliff-');
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildOpinion } from '../../src/render/index.js';
+import { buildOpinion } from '../../src/opinion/index.js';
 
 function fixture(typography: boolean): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'opinion-typo-')), 'languages');

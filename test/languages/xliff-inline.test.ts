@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { initEnglishWithFrench, runMain } from '../helpers.js';
 import { inlinePieces, piecesText, targetPieces } from '../../src/translate/inline.js';
-import { buildOpinion } from '../../src/render/index.js';
+import { buildOpinion } from '../../src/opinion/index.js';
 
 const summary = (text: string) =>
   inlinePieces(text)

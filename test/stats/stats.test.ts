@@ -6,7 +6,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { statsOfOpinion, statsReport, readability, syllables } from '../../src/stats/index.js';
-import { buildOpinion } from '../../src/render/index.js';
+import { buildOpinion } from '../../src/opinion/index.js';
 import { writeOpinion } from '../check/helpers.js';
 import { HAND_COUNTED } from './fixtures.js';
 

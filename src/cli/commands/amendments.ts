@@ -13,31 +13,31 @@ const SHEET_FORMATS = ['md', 'html', 'docx'];
 
 /** Load and validate an opinion; its messages are reported on stderr. Undefined (exit set) when it cannot be used. */
 async function loadValid(io: Io, setExit: (code: number) => void, path: string) {
-  const [{ validateOpinion }, { formatReport }, amendments] = await Promise.all([
-    import('../../validate/index.js'),
+  const [{ openOpinion }, { formatReport }, amendments] = await Promise.all([
+    import('../../opinion/open.js'),
     import('../../report/index.js'),
     import('../../amendments/index.js'),
   ]);
   const dir = resolve(io.cwd, path);
-  const { opinion, index, files, labels } = await validateOpinion(dir);
+  const opened = await openOpinion(dir);
+  const { opinion, index, files } = opened;
   const show = (list: readonly VFile[]) => {
     const withMessages = list.filter((f) => f.messages.length > 0);
     if (withMessages.length > 0) io.stderr(formatReport(withMessages, 'human', { color: useColor(io, 'stderr'), cwd: io.cwd, version: VERSION }));
   };
-  const fatal = files.some((f) => f.messages.some((m) => m.fatal === true));
   if (!opinion || !index) {
     show(files);
     setExit(EXIT.trouble);
     return undefined;
   }
-  if (fatal) {
+  if (!opened.sound) {
     show(files);
     setExit(EXIT.findings);
     return undefined;
   }
   const points = amendments.indexPoints(opinion, undefined, { originalOnly: true });
   const allPoints = () => amendments.indexPoints(opinion);
-  return { opinion, index, files, labelFiles: labels ?? [], points, allPoints, dir, amendments, show, definedIds: new Set(index.definitions.map((d) => d.id)) };
+  return { opened, opinion, index, files, labelFiles: opened.validated.labels ?? [], points, allPoints, dir, amendments, show, definedIds: new Set(index.definitions.map((d) => d.id)) };
 }
 
 type Loaded = NonNullable<Awaited<ReturnType<typeof loadValid>>>;
@@ -62,7 +62,7 @@ async function wording(loaded: Loaded, lang: string) {
   const opinionFile = loaded.files.find((f) => f.path === join(loaded.dir, 'opinion.yaml')) ?? loaded.files[0]!;
   const { labels, layers } = await loaded.amendments.sheetLabels(lang, loaded.labelFiles, {
     file: opinionFile,
-    place: loaded.opinion.locate('opinion', '/language')?.position,
+    at: loaded.opinion.locate('opinion', '/language'),
   });
   const files = [...loaded.files, ...layers.map((layer) => layer.file).filter((file) => !loaded.files.includes(file))];
   const broken = layers.some((layer) => layer.file.messages.some((m) => m.fatal === true));

@@ -81,7 +81,8 @@ export const buildCommand: DefineCommand = (io, setExit) =>
       const pdfEngine = pdf ? await pdf.findPdfEngine(io.env) : undefined;
       if (pdf && !pdfEngine) throw new UsageError(pdf.PDF_ENGINE_MISSING);
       const formats = [...new Set(outputs.map((output) => (output === 'pdf' ? BUILD_OUTPUTS.pdf.printedFrom : output)))];
-      const [{ buildOpinion, writeOutputs, watchOpinions, LENGTH_LIMIT }, { findOpinionFolders }, { formatReport, humanSummary }] = await Promise.all([
+      const [{ buildOpinion }, { writeOutputs, watchOpinions, LENGTH_LIMIT }, { findOpinionFolders }, { formatReport, humanSummary }] = await Promise.all([
+        import('../../opinion/build.js'),
         import('../../render/index.js'),
         import('../../validate/index.js'),
         import('../../report/index.js'),

@@ -72,7 +72,8 @@ export const previewCommand: DefineCommand = (io, setExit) =>
       };
       const template = options.template ? await file(options.template, '--template') : undefined;
       const labels = await Promise.all(options.labels.map((label) => file(label, '--labels')));
-      const [{ buildOpinion, watchOpinions, HTML_CSP }, { findOpinionFolders }, { formatHuman }, preview] = await Promise.all([
+      const [{ buildOpinion }, { watchOpinions, HTML_CSP }, { findOpinionFolders }, { formatHuman }, preview] = await Promise.all([
+        import('../../opinion/build.js'),
         import('../../render/index.js'),
         import('../../validate/index.js'),
         import('../../report/index.js'),

@@ -11,10 +11,11 @@
  */
 import type { VFile } from 'vfile';
 import type { Draft } from '../core/draft.js';
-import { buildOpinion } from './build-opinion.js';
+import { buildOpinion } from './build.js';
+import type { OpenOpinion } from './open.js';
 
-export async function draftFromSources(dir: string, options: { lang?: string }): Promise<{ draft?: Draft; files: VFile[] }> {
-  const build = await buildOpinion(dir, { ...(options.lang ? { langs: [options.lang] } : {}), formats: [], lenient: true });
+export async function draftFromSources(source: string | OpenOpinion, options: { lang?: string }): Promise<{ draft?: Draft; files: VFile[] }> {
+  const build = await buildOpinion(source, { ...(options.lang ? { langs: [options.lang] } : {}), formats: [], lenient: true });
   const render = build.renders[0];
   if (!render) return { files: build.files };
   return { draft: { ...render.draft, header: [...render.banner, ...render.draft.header, ...render.closing] }, files: build.files };

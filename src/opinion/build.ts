@@ -1,6 +1,7 @@
 /**
- * Building one opinion folder: load and validate it, read its template,
- * slot replacements and labels, then render every language asked for.
+ * Building one opinion: opened (loaded and validated, with its template,
+ * slot replacements and label files), its labels resolved, then every
+ * language asked for rendered.
  * Reads files, writes none (see `write-outputs.ts`). Problems are messages
  * on the files they concern; an opinion with errors is not rendered further
  * than needed to report them, and `ok` is false.
@@ -11,14 +12,14 @@ import type { Root } from 'mdast';
 import { report, sortMessages } from '../core/messages.js';
 import { parseMarkdown } from '../core/markdown.js';
 import type { Opinion } from '../core/model.js';
-import { validateOpinion } from '../validate/index.js';
+import { openOpinion, type OpenOpinion } from './open.js';
 import { VFile } from 'vfile';
 import type { Labels } from '../labels/labels.js';
 import { warnUnverified, watchLabels } from '../labels/unverified.js';
 import { builtinLabelFiles, checkAgainstEnglish, readLabelFile, resolveLabels, type LabelFile } from '../labels/load.js';
 import { DEFAULT_TEMPLATE } from '../core/package-files.js';
-import { chapterTrees } from './chapter-trees.js';
-import { renderOpinion, type Format, type RenderResult } from './render.js';
+import { chapterTrees } from '../render/chapter-trees.js';
+import { renderOpinion, type Format, type OpinionBuild } from '../render/render.js';
 import { makeSafe } from '../core/source-safety.js';
 import { slotsFor } from '../core/template-load.js';
 import type { Template } from '../core/template.js';
@@ -43,30 +44,11 @@ export interface BuildOptions {
   lenient?: boolean;
 }
 
-export interface OpinionBuild {
-  dir: string;
-  /** The folder's name: outputs go to `<out>/<name>/<lang>/`. */
-  name: string;
-  /** No errors anywhere: the outputs can be written. */
-  ok: boolean;
-  renders: RenderResult[];
-  /** Languages asked for that could not be built (reported in `files`); the others are in `renders`. */
-  failed: string[];
-  /** Every file with its messages (sources, template, labels). */
-  files: VFile[];
-  opinion?: Opinion;
-}
-
-export async function buildOpinion(dir: string, options: BuildOptions = {}): Promise<OpinionBuild> {
-  const validated = await validateOpinion(dir, options.template === undefined ? {} : { template: options.template });
-  const { opinion, files } = validated;
-  const name =
-    opinion?.name ??
-    dir
-      .replace(/[\\/]+$/, '')
-      .split(/[\\/]/)
-      .pop() ??
-    dir;
+/** Build an opinion folder, or an opened opinion (`options.template` is then the one it was opened with). */
+export async function buildOpinion(source: string | OpenOpinion, options: BuildOptions = {}): Promise<OpinionBuild> {
+  const opened = await openOpinion(source, options.template === undefined ? {} : { template: options.template });
+  const { validated, opinion, dir, name } = opened;
+  const files = [...opened.files];
   const result: OpinionBuild = { dir, name, ok: false, renders: [], failed: [], files, ...(opinion ? { opinion } : {}) };
   // The opinion's label files concern one language each: their problems leave out that language only (below).
   const ownLabelFiles = new Set((validated.labels ?? []).map((layer) => layer.file));
@@ -122,7 +104,7 @@ export async function buildOpinion(dir: string, options: BuildOptions = {}): Pro
   for (const path of options.labels ?? []) layers.push(await readLabelFile(path));
   const layerFiles = layers.map((layer) => layer.file);
   files.push(...layerFiles.filter((file) => !files.includes(file)));
-  const fallback = { file: opinionFile, place: opinion.locate('opinion', Array.isArray(meta.languages) ? '/languages' : '/language')?.position };
+  const fallback = { file: opinionFile, at: opinion.locate('opinion', Array.isArray(meta.languages) ? '/languages' : '/language') };
   if (
     !options.lenient &&
     hasErrors(
@@ -174,7 +156,7 @@ export async function buildOpinion(dir: string, options: BuildOptions = {}): Pro
       continue;
     }
     // The Word writer is loaded only for a Word draft.
-    if (render.word) render.docx = await (await import('./word/index.js')).wordBytes(render.word);
+    if (render.word) render.docx = await (await import('../render/word/index.js')).wordBytes(render.word);
     warnUnverified(own, used, layers);
   }
   result.ok = !hasErrors(files);
