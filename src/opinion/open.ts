@@ -64,7 +64,9 @@ export class OpenOpinion {
 
   /** The complete labels of a language (shipped, then the opinion's `labels/`), undefined when some are missing. */
   labels(lang: string): Promise<Labels | undefined> {
-    return this.once(`labels:${lang}`, async () => resolveLabels(lang, await this.labelLayers(), { file: new VFile({ path: join(this.dir, 'opinion.yaml') }) }));
+    return this.once(`labels:${lang}`, async () =>
+      resolveLabels(lang, await this.labelLayers(), { file: new VFile({ path: join(this.dir, 'opinion.yaml') }) }),
+    );
   }
 
   /**

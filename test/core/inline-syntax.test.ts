@@ -78,10 +78,7 @@ describe('one reader of :ref and :cite', () => {
     let seed = 7;
     const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed / 0x7fffffff);
     for (let n = 0; n < 2000; n++) {
-      const text =
-        'Start ' +
-        Array.from({ length: 4 + Math.floor(random() * 14) }, () => pieces[Math.floor(random() * pieces.length)]).join('') +
-        ' end.';
+      const text = 'Start ' + Array.from({ length: 4 + Math.floor(random() * 14) }, () => pieces[Math.floor(random() * pieces.length)]).join('') + ' end.';
       expect(fromOutline(text), text).toEqual(fromRemark(text));
       expect(fromScan(text), text).toEqual(fromRemark(text, true));
     }

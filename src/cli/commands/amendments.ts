@@ -37,7 +37,19 @@ async function loadValid(io: Io, setExit: (code: number) => void, path: string) 
   }
   const points = amendments.indexPoints(opinion, undefined, { originalOnly: true });
   const allPoints = () => amendments.indexPoints(opinion);
-  return { opened, opinion, index, files, labelFiles: opened.validated.labels ?? [], points, allPoints, dir, amendments, show, definedIds: new Set(index.definitions.map((d) => d.id)) };
+  return {
+    opened,
+    opinion,
+    index,
+    files,
+    labelFiles: opened.validated.labels ?? [],
+    points,
+    allPoints,
+    dir,
+    amendments,
+    show,
+    definedIds: new Set(index.definitions.map((d) => d.id)),
+  };
 }
 
 type Loaded = NonNullable<Awaited<ReturnType<typeof loadValid>>>;
