@@ -2,9 +2,10 @@
 // TypeScript configs. `npm run build` ends by writing it to dist/.build-inputs, and the tests'
 // global setup (test/global-setup.ts) rebuilds only when the hash differs, so that CI, which
 // builds at `npm ci` and then runs the tests on three Node versions, builds once.
-// Run: node src/scripts/build-stamp.mjs   (writes the stamp)
+// Run: node src/scripts/build-stamp.mjs   (writes the stamp; `--clear` removes it, which `npm run
+// build` does first, so that a build that fails half-way never leaves a stamp that matches)
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,4 +38,7 @@ export function buildIsCurrent() {
   return existsSync(STAMP) && readFileSync(STAMP, 'utf8').trim() === inputsHash();
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) writeFileSync(STAMP, `${inputsHash()}\n`);
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (process.argv.includes('--clear')) rmSync(STAMP, { force: true });
+  else writeFileSync(STAMP, `${inputsHash()}\n`);
+}
