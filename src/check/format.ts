@@ -1,8 +1,9 @@
 /** Numbers and lists in messages, the same on every machine (no locale). */
+import { withThousands } from '../core/messages.js';
 
 /** `18000` → `18,000`. */
 export function formatCount(value: number): string {
-  return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return withThousands(Math.round(value));
 }
 
 /** `0.9` → `90 %`. */

@@ -1,4 +1,5 @@
 /** Plain-text tables for the terminal: columns padded to their widest cell, numbers right-aligned. */
+import { withThousands } from '../core/messages.js';
 
 export type Align = 'left' | 'right';
 
@@ -62,7 +63,7 @@ export function wrapText(text: string, size: number): string[] {
 
 /** `12345` → `12,345`. */
 export function n(value: number): string {
-  return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return withThousands(Math.round(value));
 }
 
 export function truncate(text: string, max: number): string {
