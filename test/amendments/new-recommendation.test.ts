@@ -9,15 +9,13 @@ import { describe, it, expect } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runMain } from '../helpers.js';
-import { scratch } from './scratch.js';
+import { appendAmendments, scratch } from './scratch.js';
 
 /** Two adopted section amendments inserting recommendations: one after rec-funding, one before rec-promote-see. */
 function addAmendments(sample: string, extra = ''): void {
-  const file = join(sample, 'amendments.yaml');
-  writeFileSync(
-    file,
-    readFileSync(file, 'utf8').trimEnd() +
-      `
+  appendAmendments(
+    sample,
+    `
 
   - id: am-s8
     number: 8

@@ -1,5 +1,5 @@
 /** A scratch copy of the sample opinion for the amendments tests. */
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers.js';
@@ -12,4 +12,10 @@ export function scratch(): { root: string; sample: string } {
   cpSync(join(ROOT, 'schemas'), join(root, 'schemas'), { recursive: true });
   cpSync(SAMPLE, join(root, 'opinions', 'see-migrants'), { recursive: true });
   return { root, sample: join(root, 'opinions', 'see-migrants') };
+}
+
+/** Append amendments (YAML list items, indented as in the file) to the copy's `amendments.yaml`. */
+export function appendAmendments(sample: string, items: string): void {
+  const file = join(sample, 'amendments.yaml');
+  writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}${items}`);
 }

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { golden, runMain } from '../helpers.js';
 import { OFFICIAL_LANGUAGES } from '../../src/core/languages.js';
-import { SAMPLE, scratch } from './scratch.js';
+import { SAMPLE, appendAmendments, scratch } from './scratch.js';
 
 const GOLDEN = join(import.meta.dirname, 'golden');
 
@@ -25,11 +25,9 @@ const GOLDEN = join(import.meta.dirname, 'golden');
  */
 function fullSample(): string {
   const { sample } = scratch();
-  const path = join(sample, 'amendments.yaml');
-  writeFileSync(
-    path,
-    readFileSync(path, 'utf8').trimEnd() +
-      `
+  appendAmendments(
+    sample,
+    `
   - id: am-p4
     number: 4
     stage: plenary
