@@ -83,7 +83,7 @@ const GAPS_DIR = 'text/LANG-gaps/';
 
 async function gapChapter(scaffoldDir: string, path: string, labels: Labels): Promise<string> {
   const source = await readFile(join(scaffoldDir, path.replace(/^text\/LANG\//, GAPS_DIR)), 'utf8');
-  return source.replace(/@GAP@/g, labels.text['values.to-be-completed']);
+  return source.replace(/@GAP@/g, () => labels.text['values.to-be-completed']);
 }
 
 /**
