@@ -4,6 +4,7 @@
  * writing, consistency, length) with the project's and the opinion's
  * configuration. Returns the files with their messages; never prints.
  */
+import { mayHoldGapMarks, reportProseGaps } from '../validate/prose-gaps.js';
 import { join, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import { openOpinion, type OpenOpinion, type OpenOptions } from '../opinion/open.js';
@@ -55,6 +56,12 @@ export async function checkOpinion(source: string | OpenOpinion, options: CheckO
   const length = settings.get('length/limit');
   const draftFrom = !length || length.severity === 'off' ? Infinity : lengthThreshold(length.options);
   const context = await createContext(opened, { draftFrom });
+  // As `opinion validate` does with the labels: the gap marks each language's prose still holds
+  // (its labels loaded only when the prose may hold a shipped mark, or the opinion has labels of its own).
+  for (const [lang, chapters] of Object.entries(opinion.chapters)) {
+    if (mayHoldGapMarks(chapters) || opened.validated.labels?.some((layer) => layer.lang === lang))
+      reportProseGaps(chapters, (await opened.labels(lang))?.text['values.to-be-completed']);
+  }
   const unexplained = settings.get('amendments/unexplained-change');
   const previousPath = options.previous ?? (unexplained?.options as { previous?: string } | undefined)?.previous;
   if (previousPath && unexplained?.severity !== 'off') {

@@ -53,11 +53,12 @@ function formatSource(ctx: RenderContext, source: Source, pointer: string): Phra
   return mergeText(out);
 }
 
+/** Adjacent plain text nodes as one; a text with data of its own (a gap's `span.gap`) stays apart. */
 function mergeText(nodes: PhrasingContent[]): PhrasingContent[] {
   const out: PhrasingContent[] = [];
   for (const node of nodes) {
     const previous = out[out.length - 1];
-    if (node.type === 'text' && previous && previous.type === 'text') previous.value += node.value;
+    if (node.type === 'text' && !node.data && previous?.type === 'text' && !previous.data) previous.value += node.value;
     else out.push(node.type === 'text' ? { ...node } : node);
   }
   return out;

@@ -22,6 +22,7 @@ import { documentJson, documentFrom, type BuiltDocument } from './to-json.js';
 import { toHtml } from './to-html.js';
 import { toMarkdown } from './to-markdown.js';
 import { bannerFields, closingFields } from './to-draft.js';
+import { markGaps } from './source-text.js';
 import type { WordBuildOptions, WordSource } from './word/index.js';
 
 import { DEFAULT_FORMATS, type Format } from './outputs.js';
@@ -115,6 +116,7 @@ export function renderOpinion(opinion: Opinion, options: RenderOptions): RenderR
     ...(options.notes && options.notesFiles ? { notes: options.notesFiles.map((n) => ({ path: n.path, nodes: n.tree.children as RootContent[] })) } : {}),
   };
   const tree = withoutPositions(fillTemplate(options.template, parts, { overrides: options.slots, fields: fields(resolved) }));
+  markGaps(options.labels.text['values.to-be-completed'], tree);
 
   const result: RenderResult = {
     lang,

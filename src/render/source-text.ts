@@ -15,7 +15,7 @@
  *   of the language being built.
  */
 import { TO_BE_COMPLETED } from '../core/placeholders.js';
-import type { BlockContent, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
+import type { BlockContent, Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { report } from '../core/messages.js';
 import { parseMarkdown } from '../core/markdown.js';
@@ -87,6 +87,28 @@ export function pick(ctx: RenderContext, value: unknown, field: YamlField, optio
 /** The visible gap for a fact nobody entered yet (a `span.gap` in HTML). */
 export function gapText(value: string): PhrasingContent {
   return { type: 'text', value, data: { hName: 'span', hProperties: { className: ['gap'] } } };
+}
+
+/**
+ * Every gap mark in a draft's tree made the same visible gap as a fact `to be
+ * completed`: the marks a scaffold left in the prose (`[à compléter]`,
+ * reported by validate and check as `text/to-be-completed`) and those the
+ * labels put into the banner, the reference line and the dates.
+ */
+export function markGaps(mark: string, tree: Parent): void {
+  const children = tree.children as Nodes[];
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    if (child.type === 'text' && !child.data && child.value.includes(mark)) {
+      const pieces: PhrasingContent[] = [];
+      child.value.split(mark).forEach((piece, k) => {
+        if (k > 0) pieces.push(gapText(mark));
+        if (piece) pieces.push({ type: 'text', value: piece });
+      });
+      children.splice(i, 1, ...pieces);
+      i += pieces.length - 1;
+    } else if ('children' in child) markGaps(mark, child);
+  }
 }
 
 /** A visible stand-in for text that could not be had (its error is already reported). */

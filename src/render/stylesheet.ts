@@ -6,9 +6,9 @@
  * fills A4 with running heads and "page / pages" numbers.
  */
 
-/** CSS string content: only characters that need no escaping are kept. */
+/** A CSS string: quotes, backslashes, line ends and `<` (never `</style>` in the page) written as escapes. */
 function cssString(value: string): string {
-  return `"${value.replace(/[^\p{L}\p{N} ./()_,–-]/gu, '')}"`;
+  return `"${value.replace(/["\\<\n\r\f]/g, (c) => `\\${c.codePointAt(0)!.toString(16)} `)}"`;
 }
 
 export interface PageInfo {

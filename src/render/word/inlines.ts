@@ -12,7 +12,7 @@
 import { Bookmark, ExternalHyperlink, FootnoteReferenceRun, InternalHyperlink, SimpleField, TextRun, type ParagraphChild } from 'docx';
 import type { PhrasingContent } from 'mdast';
 import { STYLE } from '../../word/document.js';
-import type { WordContext } from './context.js';
+import { classesOf, type WordContext } from './context.js';
 
 export interface RunFormat {
   bold?: boolean;
@@ -38,8 +38,12 @@ export function inlines(nodes: readonly PhrasingContent[], ctx: WordContext, for
 
 function inline(node: PhrasingContent, ctx: WordContext, format: RunFormat, options: InlineOptions): ParagraphChild[] {
   switch (node.type) {
-    case 'text':
-      return node.value === '' ? [] : [new TextRun({ text: node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' '), ...format })];
+    case 'text': {
+      if (node.value === '') return [];
+      // A gap (a fact or a text nobody entered yet) is highlighted, as the HTML's `span.gap`.
+      const gap = classesOf(node).includes('gap') ? ({ highlight: 'yellow' } as const) : {};
+      return [new TextRun({ text: node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' '), ...format, ...gap })];
+    }
     case 'emphasis':
       return inlines(node.children, ctx, { ...format, italics: true }, options);
     case 'strong':
