@@ -85,7 +85,7 @@ describe('feminine forms', () => {
     const build = await buildOpinion(both, { langs: ['de'] });
     const de = build.renders[0]!.markdown!;
     expect(de).toMatch(/\| Berichterstatterin: +\| Anna KOWALSKA/);
-    expect(de).toMatch(/\| Mitberichterstatterinnen: +\| Eva NOVÁK, Sofia PAPADOPOULOU/);
+    expect(de).toMatch(/\| Ko-Berichterstatterinnen: +\| Eva NOVÁK, Sofia PAPADOPOULOU/);
 
     const mixed = fixture((doc) => {
       doc.set(
@@ -96,7 +96,7 @@ describe('feminine forms', () => {
         ]),
       );
     });
-    expect((await buildOpinion(mixed, { langs: ['de'] })).renders[0]!.markdown).toMatch(/\| Mitberichterstatter: +\| Eva NOVÁK, Peter SCHMIDT/);
+    expect((await buildOpinion(mixed, { langs: ['de'] })).renders[0]!.markdown).toMatch(/\| Ko-Berichterstatter: +\| Eva NOVÁK, Peter SCHMIDT/);
   });
 
   it("signs with the President's title in the feminine form when closing.president_form says so", async () => {
