@@ -258,8 +258,8 @@ export async function withResultCache<T>(
       format: FORMAT,
       version: options.version,
       node: process.version,
-      files: { ...cache.files, ...inputs.files },
-      dirs: { ...cache.dirs, ...inputs.dirs },
+      files: { ...othersOnly(cache.files, folders), ...inputs.files },
+      dirs: { ...othersOnly(cache.dirs, folders), ...inputs.dirs },
       entries: { ...cache.entries, ...entries },
     };
     try {
@@ -269,6 +269,23 @@ export async function withResultCache<T>(
     }
   }
   return { results: results as T[], hits: folders.length - missing.length, misses: missing.length };
+}
+
+/** The records of paths outside `folders` (those inside were all looked at this run: a path not seen is gone). */
+function othersOnly<R>(records: Record<string, R>, folders: readonly string[]): Record<string, R> {
+  const roots = new Set(folders.map((folder) => resolve(folder)));
+  const inside = (path: string) => {
+    for (let dir = path, depth = 0; depth < 20; depth++) {
+      if (roots.has(dir)) return true;
+      const parent = dirname(dir);
+      if (parent === dir) return false;
+      dir = parent;
+    }
+    return false;
+  };
+  const out: Record<string, R> = {};
+  for (const [path, record] of Object.entries(records)) if (!inside(path)) out[path] = record;
+  return out;
 }
 
 /** Whether this run found file or directory records the cache file does not hold yet (so that writing it saves work next time). */
@@ -331,7 +348,9 @@ function readOrUndefined(path: string): Buffer | undefined {
 }
 
 /** The content key of one opinion folder. */
-async function folderKey(folder: string, options: ResultCacheOptions, inputs: Inputs): Promise<string> {
+async function folderKey(given: string, options: ResultCacheOptions, inputs: Inputs): Promise<string> {
+  // Records are kept by absolute path: the same cache serves runs from any folder.
+  const folder = resolve(given);
   const hash = createHash('sha256');
   hash.update(JSON.stringify([FORMAT, options.version, options.command, options.settings, resolve(folder)]));
   // The cache file itself (an opinion checked from its own folder keeps it there) is no input.

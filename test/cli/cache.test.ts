@@ -148,6 +148,12 @@ describe('withResultCache', () => {
     writeFileSync(join(folders[2]!, 'text', 'en', '02-y.md'), '# Y\n');
     await tick();
     expect((await run(settled)).computed).toEqual([folders[2]]);
+    expect(records(options.location).files[join(folders[2]!, 'text', 'en', '02-y.md')]).toBeDefined();
+    // A file gone is forgotten by the cache too.
+    rmSync(join(folders[2]!, 'text', 'en', '02-y.md'));
+    await tick();
+    expect((await run(settled)).computed).toEqual([folders[2]]);
+    expect(records(options.location).files[join(folders[2]!, 'text', 'en', '02-y.md')]).toBeUndefined();
   });
 
   it('hashes again a file changed too close to the run that hashed it (the racy-git rule)', async () => {
