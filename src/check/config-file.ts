@@ -4,7 +4,7 @@
  * own `check.yaml`. Problems become messages at their place in the file;
  * an entry with a problem is ignored, the rest applies.
  */
-import { access } from 'node:fs/promises';
+import { accessSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { PROJECT_CONFIG_FILE } from '../config/project.js';
 import type { ErrorObject } from 'ajv';
@@ -68,7 +68,8 @@ export class ConfigFiles {
 
 async function exists(path: string): Promise<boolean> {
   try {
-    await access(path);
+    // Synchronous: asked for every folder above every opinion of a corpus.
+    accessSync(path);
     return true;
   } catch {
     return false;

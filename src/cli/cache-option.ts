@@ -36,7 +36,11 @@ export async function cachedResults<T, P>(
   convert: { toPlain: (result: T) => P; fromPlain: (plain: P) => T },
 ): Promise<T[]> {
   if (!options.cache && options.cacheLocation === undefined) return compute([...folders]);
-  const [{ withResultCache, linkedInputs }, { decodeText }] = await Promise.all([import('../cache/results.js'), import('../core/read-source.js')]);
+  const [{ withResultCache, schemaAndTemplateLinks }, { decodeText }, { withLazyValue }] = await Promise.all([
+    import('../cache/results.js'),
+    import('../core/read-source.js'),
+    import('../core/plain-file.js'),
+  ]);
   // A file's text (kept for code frames) is left out of the cache when it is
   // the file's content, read for the key anyway. Results are PlainFile lists
   // (validate) or records with one (`files`: check, stats).
@@ -46,8 +50,17 @@ export async function cachedResults<T, P>(
     const content = file.value === undefined ? undefined : contentOf(file.path);
     return content && decodeText(content) === file.value ? { ...file, value: TEXT_OF_FILE } : file;
   };
-  const restoreFile = (file: PlainFile, contentOf: Content): PlainFile =>
-    file.value === TEXT_OF_FILE ? { ...file, value: decodeText(contentOf(file.path)!) } : file;
+  // Put back when first asked for (only a code frame does): a run that reports
+  // as JSON or finds no message reads no file at all. A file changed since its
+  // hash was taken gives no text rather than another one.
+  const restoreFile = (file: PlainFile, contentOf: Content): PlainFile => {
+    if (file.value !== TEXT_OF_FILE) return file;
+    const { value: _, ...rest } = file;
+    return withLazyValue(rest, () => {
+      const content = contentOf(file.path);
+      return content === undefined ? undefined : decodeText(content);
+    });
+  };
   const eachFile = (result: unknown, fn: (file: PlainFile) => PlainFile): unknown => {
     if (Array.isArray(result)) return (result as PlainFile[]).map(fn);
     const record = result as { files?: PlainFile[] };
@@ -60,7 +73,8 @@ export async function cachedResults<T, P>(
       version: VERSION,
       command: cacheKey.command,
       settings: cacheKey.settings,
-      extraInputs: async (folder) => [...(await linkedInputs(folder)), ...(cacheKey.extraInputs ? await cacheKey.extraInputs(folder) : [])],
+      linksOf: schemaAndTemplateLinks,
+      ...(cacheKey.extraInputs ? { extraInputs: cacheKey.extraInputs } : {}),
     },
     async (missing) => (await compute(missing)).map(convert.toPlain),
     {

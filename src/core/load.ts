@@ -3,8 +3,14 @@
  * the YAML against its JSON Schema, and return the data with every file (and
  * the messages found on the way). Never throws for bad input.
  */
-import { readdir, stat } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+
+// Synchronous calls behind the promise API (a failure is a rejected promise, as
+// with fs/promises): an opinion lists a few folders, a corpus thousands, each
+// far cheaper than a round trip through the thread pool.
+const stat = async (path: string) => statSync(path);
+const readdir = async (path: string) => readdirSync(path);
+const readdirEntries = async (path: string) => readdirSync(path, { withFileTypes: true });
 import { basename, dirname, join } from 'node:path';
 import { VFile } from 'vfile';
 import { report } from './messages.js';
@@ -210,7 +216,7 @@ async function loadChapters(
   const textDir = join(dir, 'text');
   let langs: string[];
   try {
-    const listed = (await readdir(textDir, { withFileTypes: true })).filter((e) => !e.name.startsWith('.'));
+    const listed = (await readdirEntries(textDir)).filter((e) => !e.name.startsWith('.'));
     langs = [];
     for (const e of listed) {
       if (e.isSymbolicLink()) {

@@ -42,8 +42,35 @@ export function toPlainFile(file: VFile): PlainFile {
   };
 }
 
+/**
+ * `plain` with a `value` computed when first read (then kept), for a text that
+ * is costly to get and seldom needed; fromPlainFile passes the laziness on to
+ * the VFile.
+ */
+export function withLazyValue(plain: Omit<PlainFile, 'value'>, value: () => string | undefined): PlainFile {
+  return Object.defineProperty(plain, 'value', lazyValue(value)) as PlainFile;
+}
+
+function lazyValue(get: () => string | undefined): PropertyDescriptor {
+  let done = false;
+  let text: string | undefined;
+  return {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (!done) [done, text] = [true, get()];
+      return text;
+    },
+    set(this: object, value: unknown) {
+      Object.defineProperty(this, 'value', { value, writable: true, enumerable: true, configurable: true });
+    },
+  };
+}
+
 export function fromPlainFile(plain: PlainFile): VFile {
-  const file = new VFile({ path: plain.path, ...(plain.value !== undefined ? { value: plain.value } : {}) });
+  const lazy = Object.getOwnPropertyDescriptor(plain, 'value')?.get;
+  const file = new VFile({ path: plain.path, ...(!lazy && plain.value !== undefined ? { value: plain.value } : {}) });
+  if (lazy) Object.defineProperty(file, 'value', lazyValue(lazy as () => string | undefined));
   // A VFileMessage is an Error, whose stack vfile-message sets to '' anyway:
   // capturing one for each of thousands of messages is wasted time.
   const limit = Error.stackTraceLimit;

@@ -7,7 +7,7 @@
  * - `slots/<slot>.md` in the opinion folder replaces one slot in every
  *   language, `slots/<slot>.<lang>.md` in one language.
  */
-import { readdir } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import { report, suggest } from './messages.js';
@@ -88,7 +88,7 @@ export async function readSlotOverrides(dir: string, labelKeys: readonly string[
   const scope = opinionScope(dir);
   let names: string[];
   try {
-    names = (await readdir(folder)).filter((n) => n.endsWith('.md')).sort();
+    names = readdirSync(folder).filter((n) => n.endsWith('.md')).sort();
   } catch {
     return result;
   }

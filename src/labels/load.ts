@@ -9,7 +9,8 @@
  * A language that does not ship needs every label from layers 2–3; a missing
  * label is an error naming the keys, never a silent fallback to English.
  */
-import { access, readdir } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { VFile } from 'vfile';
 import { report } from '../core/messages.js';
@@ -252,7 +253,7 @@ export async function readLabelFolder(dir: string, opinionDir?: string): Promise
   const scope = opinionDir === undefined ? undefined : opinionScope(opinionDir);
   let names: string[];
   try {
-    names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n)).sort();
+    names = readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort();
   } catch {
     return [];
   }

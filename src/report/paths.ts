@@ -4,6 +4,9 @@ import { isAbsolute, relative, sep } from 'node:path';
 export function displayPath(path: string | undefined, cwd: string | undefined): string {
   if (!path) return '(unknown file)';
   let shown = path;
+  // A normalised path under cwd (thousands of them in a corpus report): no need for relative().
+  if (cwd && sep === '/' && path.startsWith(cwd) && path[cwd.length] === '/' && cwd !== '/' && !/\/\.{0,2}(?:\/|$)/.test(path) && !/\/\.{0,2}(?:\/|$)/.test(cwd))
+    return path.slice(cwd.length + 1);
   if (cwd && isAbsolute(path)) {
     const rel = relative(cwd, path);
     if (rel === '') shown = '.';

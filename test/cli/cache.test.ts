@@ -7,7 +7,7 @@
 import { cpSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { withResultCache, type ResultCacheOptions } from '../../src/cache/results.js';
+import { statStillValid, withResultCache, type ResultCacheOptions } from '../../src/cache/results.js';
 import { ROOT, runMain, temporaryFolders } from '../helpers.js';
 
 const temporary = temporaryFolders('opinion-cache-');
@@ -122,6 +122,65 @@ describe('withResultCache', () => {
     expect((await run(opts)).misses).toBe(3);
   });
 
+  /** Lets the clock move past the files' times (the runs below take them as settled at once: granularity 0). */
+  const tick = () => new Promise((done) => setTimeout(done, 20));
+  const records = (location: string) => JSON.parse(readFileSync(location, 'utf8')) as { files: Record<string, string[]>; dirs: Record<string, unknown> };
+
+  it("reuses a file's hash while its size, times and inode are unchanged, and still sees an edit that keeps size and modification time", async () => {
+    const { folders, options, run } = setup();
+    const settled = { ...options, timestampGranularityMs: 0 };
+    await tick();
+    expect((await run(settled)).misses).toBe(3);
+    const kept = records(options.location);
+    const yaml = join(folders[1]!, 'opinion.yaml');
+    expect(kept.files[yaml]![4]).toMatch(/^[0-9a-f]{64}$/);
+    expect(kept.files[yaml]![1]).toBe(String(BigInt(PINNED) * 1_000_000_000n));
+    expect(Object.keys(kept.dirs)).toContain(join(folders[1]!, 'text', 'en'));
+    expect((await run(settled)).misses).toBe(0);
+    // Same size, modification time set back with utimes: the change time moved, so the file is hashed again.
+    sameSizeSameTime(yaml, (t) => t.replace('b', 'B'));
+    await tick();
+    const again = await run(settled);
+    expect(again.computed).toEqual([folders[1]]);
+    expect(again.results[1]!.text).toBe('title: B\n');
+    expect((await run(settled)).misses).toBe(0);
+    // A file added deep in a folder changes its directory's times: the listing is read again.
+    writeFileSync(join(folders[2]!, 'text', 'en', '02-y.md'), '# Y\n');
+    await tick();
+    expect((await run(settled)).computed).toEqual([folders[2]]);
+    expect(records(options.location).files[join(folders[2]!, 'text', 'en', '02-y.md')]).toBeDefined();
+    // A file gone is forgotten by the cache too.
+    rmSync(join(folders[2]!, 'text', 'en', '02-y.md'));
+    await tick();
+    expect((await run(settled)).computed).toEqual([folders[2]]);
+    expect(records(options.location).files[join(folders[2]!, 'text', 'en', '02-y.md')]).toBeUndefined();
+  });
+
+  it('hashes again a file changed too close to the run that hashed it (the racy-git rule)', async () => {
+    const { folders, options, run } = setup();
+    // Files written just now (their change time is now): not vouched for by their times next run.
+    await run();
+    expect(records(options.location).files[join(folders[0]!, 'opinion.yaml')]).toBeUndefined();
+    expect((await run()).misses).toBe(0);
+    const tuple = ['10', '1000', '2000', '7'];
+    expect(statStillValid([...tuple, 'hash'], tuple, 2001n)).toBe(true);
+    // The same tuple, but a time not older than the start of the run that hashed it minus the granularity.
+    expect(statStillValid([...tuple, 'hash'], tuple, 2000n)).toBe(false);
+    expect(statStillValid([...tuple, 'hash'], tuple, 1000n)).toBe(false);
+    // Any field differs: hashed again.
+    for (let i = 0; i < 4; i++) expect(statStillValid([...tuple, 'hash'], tuple.map((v, j) => (j === i ? `${v}1` : v)), 1n << 62n)).toBe(false);
+    // Directories: mtime, ctime, inode.
+    expect(statStillValid(['1000', '2000', '7', []], ['1000', '2000', '7'], 2001n)).toBe(true);
+    expect(statStillValid(['1000', '2000', '7', []], ['1000', '2000', '7'], 2000n)).toBe(false);
+  });
+
+  it('does not count the cache file as an input when it lies in an opinion folder', async () => {
+    const { folders, options, run } = setup();
+    const inside = { ...options, location: join(folders[0]!, '.opinioncache') };
+    expect((await run(inside)).misses).toBe(3);
+    expect((await run(inside)).misses).toBe(0);
+  });
+
   it('ignores a cache file it cannot read', async () => {
     const { options, run } = setup();
     await run();
@@ -151,6 +210,8 @@ describe('--cache on the command line', () => {
       sameSizeSameTime(join(opinion, 'recommendations.yaml'), (t) => t.replace('priority: high', 'priority: hogh'));
       const changed = await runMain([...command, opinion], { cwd: root });
       expect(changed).not.toEqual(plain);
+      expect(await runMain([...command, opinion, ...cache], { cwd: root })).toEqual(changed);
+      // From the cache, code frames included (the text is read back when the report needs it).
       expect(await runMain([...command, opinion, ...cache], { cwd: root })).toEqual(changed);
     });
   }
