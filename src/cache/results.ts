@@ -155,8 +155,7 @@ class Inputs {
     const hash = createHash('sha256').update(content).digest('hex');
     const links = needLinks ? this.linksOf!(path, content) : undefined;
     // Read too soon after its last change for its times to vouch for it next time: not kept.
-    if (BigInt(tuple[1]!) < this.settledBefore && BigInt(tuple[2]!) < this.settledBefore)
-      this.files[path] = links ? [...tuple, hash, links] : [...tuple, hash];
+    if (BigInt(tuple[1]!) < this.settledBefore && BigInt(tuple[2]!) < this.settledBefore) this.files[path] = links ? [...tuple, hash, links] : [...tuple, hash];
     return this.remember(path, hash, links);
   }
 

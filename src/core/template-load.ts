@@ -88,7 +88,9 @@ export async function readSlotOverrides(dir: string, labelKeys: readonly string[
   const scope = opinionScope(dir);
   let names: string[];
   try {
-    names = readdirSync(folder).filter((n) => n.endsWith('.md')).sort();
+    names = readdirSync(folder)
+      .filter((n) => n.endsWith('.md'))
+      .sort();
   } catch {
     return result;
   }

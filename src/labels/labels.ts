@@ -26,6 +26,8 @@ export const TEXT_LABELS = {
   'header.rapporteurs': [],
   'header.co-rapporteur': [],
   'header.co-rapporteurs': [],
+  'header.rapporteurs-dual': [],
+  'header.co-rapporteurs-dual': [],
   'header.rapporteur-general': [],
   'header.rapporteur-feminine': [],
   'header.rapporteurs-feminine': [],
@@ -189,6 +191,9 @@ export const OPTIONAL_LABELS: ReadonlySet<LabelKey> = new Set<LabelKey>([
   'amendments.section-text-intro',
   'amendments.rule',
   'amendments.insert-before',
+  // Two rapporteurs in a language with a dual number (Slovenian “Poročevalca:”); the plural otherwise.
+  'header.rapporteurs-dual',
+  'header.co-rapporteurs-dual',
   // The amendment sheet's wording: only `opinion amendments sheet` and `list` need it (see sheetLabels).
   ...(Object.keys(TEXT_LABELS) as LabelKey[]).filter((key) => key.startsWith('sheet.')),
 ]);

@@ -253,7 +253,9 @@ export async function readLabelFolder(dir: string, opinionDir?: string): Promise
   const scope = opinionDir === undefined ? undefined : opinionScope(opinionDir);
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort();
+    names = readdirSync(dir)
+      .filter((n) => /\.ya?ml$/.test(n))
+      .sort();
   } catch {
     return [];
   }

@@ -104,7 +104,17 @@ export function frontMatter(ctx: RenderContext, resolve: (nodes: PhrasingContent
     const members = people.filter((p) => (p.role ?? 'rapporteur') === role && typeof p.name === 'string');
     if (members.length === 0) continue;
     const feminine = members.every((p) => p.form === 'feminine');
-    const key = members.length > 1 ? (feminine ? severalFeminine : several) : feminine ? oneFeminine : one;
+    const dual = `${several}-dual` as LabelKey;
+    const key =
+      members.length === 1
+        ? feminine
+          ? oneFeminine
+          : one
+        : feminine
+          ? severalFeminine
+          : members.length === 2 && ctx.labels.text[dual] !== undefined
+            ? dual
+            : several;
     const value: PhrasingContent[] = [];
     members.forEach((p, i) => {
       if (i > 0) value.push(...text(', '));

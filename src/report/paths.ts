@@ -5,7 +5,15 @@ export function displayPath(path: string | undefined, cwd: string | undefined): 
   if (!path) return '(unknown file)';
   let shown = path;
   // A normalised path under cwd (thousands of them in a corpus report): no need for relative().
-  if (cwd && sep === '/' && path.startsWith(cwd) && path[cwd.length] === '/' && cwd !== '/' && !/\/\.{0,2}(?:\/|$)/.test(path) && !/\/\.{0,2}(?:\/|$)/.test(cwd))
+  if (
+    cwd &&
+    sep === '/' &&
+    path.startsWith(cwd) &&
+    path[cwd.length] === '/' &&
+    cwd !== '/' &&
+    !/\/\.{0,2}(?:\/|$)/.test(path) &&
+    !/\/\.{0,2}(?:\/|$)/.test(cwd)
+  )
     return path.slice(cwd.length + 1);
   if (cwd && isAbsolute(path)) {
     const rel = relative(cwd, path);

@@ -168,7 +168,14 @@ describe('withResultCache', () => {
     expect(statStillValid([...tuple, 'hash'], tuple, 2000n)).toBe(false);
     expect(statStillValid([...tuple, 'hash'], tuple, 1000n)).toBe(false);
     // Any field differs: hashed again.
-    for (let i = 0; i < 4; i++) expect(statStillValid([...tuple, 'hash'], tuple.map((v, j) => (j === i ? `${v}1` : v)), 1n << 62n)).toBe(false);
+    for (let i = 0; i < 4; i++)
+      expect(
+        statStillValid(
+          [...tuple, 'hash'],
+          tuple.map((v, j) => (j === i ? `${v}1` : v)),
+          1n << 62n,
+        ),
+      ).toBe(false);
     // Directories: mtime, ctime, inode.
     expect(statStillValid(['1000', '2000', '7', []], ['1000', '2000', '7'], 2001n)).toBe(true);
     expect(statStillValid(['1000', '2000', '7', []], ['1000', '2000', '7'], 2000n)).toBe(false);

@@ -99,6 +99,23 @@ describe('feminine forms', () => {
     expect((await buildOpinion(mixed, { langs: ['de'] })).renders[0]!.markdown).toMatch(/\| Ko-Berichterstatter: +\| Eva NOVÁK, Peter SCHMIDT/);
   });
 
+  it('gives two rapporteurs the dual where the language has one (Slovenian “Poročevalca:”), the plural from three on and elsewhere', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'opinion-forms-dual-')), 'sl');
+    expect((await runMain(['init', dir, '--language', 'sl'])).code).toBe(0);
+    const header = async (names: string[]) => {
+      const path = join(dir, 'opinion.yaml');
+      const doc = parseDocument(readFileSync(path, 'utf8'));
+      doc.set('rapporteurs', doc.createNode(names.map((name) => ({ name, role: 'rapporteur' }))));
+      writeFileSync(path, doc.toString());
+      return (await buildOpinion(dir, { langs: ['sl'] })).renders[0]!.markdown!;
+    };
+    expect(await header(['Janez NOVAK', 'Peter KOS'])).toMatch(/\| Poročevalca: +\| Janez NOVAK, Peter KOS/);
+    expect(await header(['Janez NOVAK', 'Peter KOS', 'Marko ZUPAN'])).toMatch(/\| Poročevalci: +\| Janez NOVAK, Peter KOS, Marko ZUPAN/);
+    expect(await header(['Janez NOVAK'])).toMatch(/\| Poročevalec: +\| Janez NOVAK/);
+    const two = fixture((doc) => doc.set('rapporteurs', doc.createNode([{ name: 'A ONE' }, { name: 'B TWO' }])));
+    expect((await buildOpinion(two, { langs: ['en'] })).renders[0]!.markdown).toMatch(/\| Rapporteurs: +\| A ONE, B TWO/);
+  });
+
   it("signs with the President's title in the feminine form when closing.president_form says so", async () => {
     // The closing is printed only once the opinion is adopted (issue 14): adopted, with its facts.
     const dir = fixture((doc) => {
