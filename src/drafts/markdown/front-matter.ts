@@ -7,7 +7,7 @@
 import type { Table } from 'mdast';
 import type { Draft } from '../../core/draft.js';
 import { fieldOfLabel, fieldOfLine, isKindValue, isKnownLabel, isTitleLine, splitBanner } from './header-labels.js';
-import { plainText } from './plain-text.js';
+import { inlineText } from '../../render/plain-text.js';
 
 const LABEL_VALUE = /^([^:\n]{1,80}):[ \t]+(\S.*)$/su;
 
@@ -48,7 +48,7 @@ export function addFrontLine(draft: Draft, paragraph: string): void {
 export function addHeaderTable(draft: Draft, table: Table): void {
   let previous: string | undefined;
   for (const row of table.children) {
-    const cells = row.children.map((cell) => plainText(cell.children).text.trim());
+    const cells = row.children.map((cell) => inlineText(cell.children).text.trim());
     const label = cells[0] ?? '';
     const value = cells.slice(1).filter(Boolean).join(' ');
     if (label === '' && value === '') continue;
