@@ -17,7 +17,7 @@ import { report } from '../../core/messages.js';
 import { footnotesOf } from './footnotes.js';
 import { addFrontLine, addHeaderRow, addHeaderTable } from './front-matter.js';
 import { isClosingLine, isTitleLine } from './header-labels.js';
-import { blockNumbers, leading, levels, type Leading } from './numbering.js';
+import { blockNumbers, levels, type Leading } from './numbering.js';
 import { inlineText, TextBuilder, type PlainText } from '../../render/plain-text.js';
 import { parseDraftTree } from './processor.js';
 
