@@ -10,7 +10,7 @@ import type { FootnoteDefinition, Paragraph, PhrasingContent, Root, RootContent 
 import type { VFile } from 'vfile';
 import type { Draft } from '../core/draft.js';
 import { report } from '../core/messages.js';
-import { addFrontLine, addHeaderTable } from '../drafts/markdown/front-matter.js';
+import { addFrontLine, addHeaderTable, linesOf } from '../drafts/markdown/front-matter.js';
 import { isClosingLine, isTitleLine } from '../drafts/markdown/header-labels.js';
 import { blockNumbers, levels, type Leading } from '../drafts/markdown/numbering.js';
 import { inlineText } from '../render/plain-text.js';
@@ -143,12 +143,7 @@ export function readStructure(tree: Root, file: VFile): Structure {
       const restText = text.slice(lead.skip).trim();
       const depth1 = lead.number !== undefined && levels(lead.number) === 1;
       if (phase === 'closing') {
-        structure.closing.push(
-          ...text
-            .split('\n')
-            .map((line) => line.trim())
-            .filter(Boolean),
-        );
+        structure.closing.push(...linesOf(text));
         continue;
       }
       if (node.type === 'heading') {
@@ -189,21 +184,11 @@ export function readStructure(tree: Root, file: VFile): Structure {
       if (isClosingLine(text)) {
         phase = 'closing';
         point = undefined;
-        structure.closing.push(
-          ...text
-            .split('\n')
-            .map((line) => line.trim())
-            .filter(Boolean),
-        );
+        structure.closing.push(...linesOf(text));
         continue;
       }
       if (phase === 'front') {
-        structure.frontLines.push(
-          ...text
-            .split('\n')
-            .map((line) => line.trim())
-            .filter(Boolean),
-        );
+        structure.frontLines.push(...linesOf(text));
         addFrontLine(front, text);
         continue;
       }

@@ -16,12 +16,17 @@ export function addHeaderRow(draft: Draft, field: string, label: string, value: 
   draft.header.push({ field, label, value });
 }
 
-/** A paragraph before the first chapter: each of its lines (hard breaks) is the title, a banner, a labelled value… */
-export function addFrontLine(draft: Draft, paragraph: string): void {
-  const lines = paragraph
+/** The lines of a paragraph's text that hold something, trimmed. */
+export function linesOf(text: string): string[] {
+  return text
     .split('\n')
     .map((line) => line.trim())
     .filter(Boolean);
+}
+
+/** A paragraph before the first chapter: each of its lines (hard breaks) is the title, a banner, a labelled value… */
+export function addFrontLine(draft: Draft, paragraph: string): void {
+  const lines = linesOf(paragraph);
   if (lines.length > 1 && !isTitleLine(paragraph.replace(/\s+/gu, ' '))) {
     for (const line of lines) addFrontLine(draft, line);
     return;
