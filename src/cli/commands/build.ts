@@ -5,7 +5,7 @@ import { Command } from 'commander';
 import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import type { DefineCommand } from './index.js';
-import { EXIT, UsageError, useColor } from '../io.js';
+import { EXIT, opinionFolders, UsageError, useColor } from '../io.js';
 import { displayPath } from '../../report/paths.js';
 import { reportFormatOption, type ReportFormat } from '../report-option.js';
 import { VERSION } from '../../version.js';
@@ -70,18 +70,14 @@ export const buildCommand: DefineCommand = (io, setExit) =>
       const pdfEngine = pdf ? await pdf.findPdfEngine(io.env) : undefined;
       if (pdf && !pdfEngine) throw new UsageError(pdf.PDF_ENGINE_MISSING);
       const formats = [...new Set(outputs.map((output) => (output === 'pdf' ? BUILD_OUTPUTS.pdf.printedFrom : output)))];
-      const [{ buildOpinion }, { writeOutputs, watchOpinions, LENGTH_LIMIT }, { findOpinionFolders }, { formatReport, humanSummary }] = await Promise.all([
+      const [{ buildOpinion }, { writeOutputs, watchOpinions, LENGTH_LIMIT }, { formatReport, humanSummary }] = await Promise.all([
         import('../../opinion/build.js'),
         import('../../render/index.js'),
-        import('../../validate/index.js'),
         import('../../report/index.js'),
       ]);
-      const found = await findOpinionFolders((paths.length > 0 ? paths : ['.']).map((p) => resolve(io.cwd, p)));
-      if (found.problems.length > 0) {
-        throw new UsageError(found.problems.map((p) => p.reason.replace(io.cwd + '/', '')).join('\nopinion: '));
-      }
+      const folders = await opinionFolders(io, paths);
       const out = resolve(io.cwd, options.out);
-      refuseClashes(found.folders, out, show0(io.cwd));
+      refuseClashes(folders, out, show0(io.cwd));
       // Findings go to stdout like `opinion validate`; the build lines too, unless stdout is a machine format.
       const say = options.format === 'human' ? io.stdout : io.stderr;
       const show = (path: string) => displayPath(path, io.cwd);
@@ -182,13 +178,13 @@ export const buildCommand: DefineCommand = (io, setExit) =>
         return failed;
       };
 
-      const failed = await runAll(found.folders);
+      const failed = await runAll(folders);
       setExit(failed ? EXIT.findings : EXIT.ok);
       if (!options.watch) return;
 
-      say(`Watching ${found.folders.length} opinion${found.folders.length === 1 ? '' : 's'} for changes (Ctrl-C to stop)…\n`);
+      say(`Watching ${folders.length} opinion${folders.length === 1 ? '' : 's'} for changes (Ctrl-C to stop)…\n`);
       await watchOpinions(
-        found.folders,
+        folders,
         async (folder) => {
           say(`\n${new Date().toTimeString().slice(0, 8)} ${show(folder)} changed\n`);
           await runAll([folder]);
