@@ -15,8 +15,6 @@ import type { OpinionText } from '../text/model.js';
 
 export type Severity = 'warning' | 'error';
 export type Setting = Severity | 'off';
-export const SETTINGS: readonly Setting[] = ['off', 'warning', 'error'];
-
 /** A JSON Schema fragment describing one option (draft 2020-12). */
 export interface OptionSchema {
   type: 'integer' | 'number' | 'boolean' | 'string' | 'array' | 'object';

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
 
 /**
@@ -33,4 +34,12 @@ export function useColor(io: Io, stream: 'stdout' | 'stderr' = 'stdout'): boolea
   const force = io.env.FORCE_COLOR;
   if (force !== undefined) return force !== '0' && force !== 'false';
   return stream === 'stdout' ? io.stdoutIsTTY : io.stderrIsTTY;
+}
+
+/** The opinion folders the command line names, or holds (default: the current folder); a path that cannot be read stops the command. */
+export async function opinionFolders(io: Io, paths: readonly string[]): Promise<string[]> {
+  const { findOpinionFolders } = await import('../validate/index.js');
+  const found = await findOpinionFolders((paths.length > 0 ? paths : ['.']).map((p) => resolve(io.cwd, p)));
+  if (found.problems.length > 0) throw new UsageError(found.problems.map((p) => p.reason.replace(io.cwd + '/', '')).join('\nopinion: '));
+  return found.folders;
 }

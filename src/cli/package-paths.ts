@@ -3,5 +3,4 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../core/package-root.js';
 
 export { PACKAGE_ROOT };
-export const SCHEMAS_DIR = join(PACKAGE_ROOT, 'schemas');
 export const TEMPLATES_DIR = join(PACKAGE_ROOT, 'templates');

@@ -39,7 +39,6 @@ export const BLOCK_SLOTS: Record<string, readonly string[]> = {
   appendix: [],
   notes: [],
 };
-export type BlockSlot = keyof typeof BLOCK_SLOTS;
 
 export const FIELDS = [
   'reference',

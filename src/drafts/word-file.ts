@@ -5,7 +5,6 @@
  */
 import type { VFile } from 'vfile';
 import type { Draft } from '../core/draft.js';
-import { InputError } from '../core/errors.js';
 
 export async function draftFromDocx(bytes: Uint8Array, shown: string, origin = shown): Promise<{ draft: Draft; files: VFile[] }> {
   const [{ readDocx }, { draftMarkdown }, { parseMarkdownDraft }] = await Promise.all([

@@ -16,7 +16,7 @@ import { draftMarkdown } from '../render/to-markdown.js';
 import { report, sortMessages } from '../core/messages.js';
 import { draftText } from '../drafts/markdown-file.js';
 import { parseDraftTree } from '../drafts/markdown/processor.js';
-import { plainText } from '../drafts/markdown/plain-text.js';
+import { inlineText } from '../render/plain-text.js';
 import { IdMaker, initials, slug } from './ids.js';
 import { guessLanguage, labelsFor, matchLabel, parseLongDate, SHIPPED_LANGUAGES } from './labels.js';
 import { metadataFrom } from './metadata.js';
@@ -194,7 +194,7 @@ export async function importDraft(bytes: Uint8Array, shown: string, options: Imp
         if (!id) {
           id = ids.make(
             'fn',
-            plainText((definition.children[0] as { children?: PhrasingContent[] })?.children ?? []).text,
+            inlineText((definition.children[0] as { children?: PhrasingContent[] })?.children ?? []).text,
             node.identifier.toLowerCase().replace(/[^a-z0-9]/gu, '') || 'note',
           );
           footnoteIds.set(key, id);
@@ -244,7 +244,7 @@ export async function importDraft(bytes: Uint8Array, shown: string, options: Imp
     if (!footnoteHome.has(identifier) && !cited.has(identifier)) {
       report(
         file,
-        `Unexpected footnote \`${definition.label ?? identifier}\` that nothing refers to, expected a reference: not imported (“${plainText((definition.children[0] as { children?: PhrasingContent[] })?.children ?? []).text.slice(0, 60)}”)`,
+        `Unexpected footnote \`${definition.label ?? identifier}\` that nothing refers to, expected a reference: not imported (“${inlineText((definition.children[0] as { children?: PhrasingContent[] })?.children ?? []).text.slice(0, 60)}”)`,
         { ruleId: 'import/footnote', severity: 'warning', place: definition.position },
       );
     }
@@ -283,7 +283,7 @@ function sourceFrom(children: readonly PhrasingContent[], labels: Labels): Cited
   const last = children[children.length - 1];
   const at = last?.type === 'text' ? children.length - 2 : children.length - 1;
   const [before, link, after] = [children[at - 1], children[at], children[at + 1]];
-  if (link?.type !== 'link' || plainText(link.children).text !== link.url || before?.type !== 'text' || !before.value.endsWith(', ')) return whole;
+  if (link?.type !== 'link' || inlineText(link.children).text !== link.url || before?.type !== 'text' || !before.value.endsWith(', ')) return whole;
   let accessed: string | undefined;
   if (after?.type === 'text' && after.value !== '.') {
     const inParentheses = /^ \((.+)\)\.$/su.exec(after.value)?.[1];
@@ -329,7 +329,7 @@ function citedSources(
     // Copied into each chapter below, and reported there.
     if (paragraph?.type !== 'paragraph' || rest.length > 0) continue;
     const where = [...chapterSet].map((index) => index + 1).join(' and ');
-    const text = plainText(paragraph.children).text;
+    const text = inlineText(paragraph.children).text;
     const title = text.split(/[,:(]/u)[0]?.trim() || text;
     const id = ids.make('ev', text, 'source');
     cited.set(identifier, { id, kind: 'fact', title, source: sourceFrom(paragraph.children, labels) });

@@ -10,10 +10,11 @@ import type { FootnoteDefinition, Paragraph, PhrasingContent, Root, RootContent 
 import type { VFile } from 'vfile';
 import type { Draft } from '../core/draft.js';
 import { report } from '../core/messages.js';
-import { addFrontLine, addHeaderTable } from '../drafts/markdown/front-matter.js';
+import { addFrontLine, addHeaderTable, linesOf } from '../drafts/markdown/front-matter.js';
 import { isClosingLine, isTitleLine } from '../drafts/markdown/header-labels.js';
 import { blockNumbers, levels, type Leading } from '../drafts/markdown/numbering.js';
-import { emphasisOnly, plainText } from '../drafts/markdown/plain-text.js';
+import { inlineText } from '../render/plain-text.js';
+import { emphasisOnly } from '../drafts/markdown/markdown-draft.js';
 
 export interface Item {
   kind: 'heading' | 'point';
@@ -80,7 +81,7 @@ export function stripLeading(nodes: readonly PhrasingContent[], skip: number): P
       out.push({ ...node, value: node.value.slice(rest) });
       rest = 0;
     } else if ('children' in node) {
-      const length = plainText(node.children as PhrasingContent[]).text.length;
+      const length = inlineText(node.children as PhrasingContent[]).text.length;
       if (length <= rest) {
         rest -= length;
         continue;
@@ -108,14 +109,14 @@ export function readStructure(tree: Root, file: VFile): Structure {
   // The diff's point recognition: "1.100" is a point in sequence with its neighbours, "1.500 Unternehmen" in prose is not.
   const leads = blockNumbers(
     blocks.map((node) =>
-      node.type === 'heading' || node.type === 'paragraph' ? { text: plainText(node.children).text, heading: node.type === 'heading' } : undefined,
+      node.type === 'heading' || node.type === 'paragraph' ? { text: inlineText(node.children).text, heading: node.type === 'heading' } : undefined,
     ),
   );
   const chapterHeading = blocks.find((node, i) => node.type === 'heading' && leads[i]?.number !== undefined && levels(leads[i]?.number as string) === 1);
   const chapterDepth = chapterHeading?.type === 'heading' ? chapterHeading.depth : undefined;
 
   const startChapter = (number: string | undefined, title: PhrasingContent[], node: RootContent) => {
-    chapter = { title, titleText: plainText(title).text.trim(), items: [], node };
+    chapter = { title, titleText: inlineText(title).text.trim(), items: [], node };
     if (number !== undefined) chapter.number = number;
     structure.chapters.push(chapter);
     point = undefined;
@@ -136,18 +137,13 @@ export function readStructure(tree: Root, file: VFile): Structure {
       continue;
     }
     if (node.type === 'heading' || node.type === 'paragraph') {
-      const text = plainText(node.children).text;
+      const text = inlineText(node.children).text;
       const lead = leads[index] as Leading;
       const rest = stripLeading(node.children, lead.skip);
       const restText = text.slice(lead.skip).trim();
       const depth1 = lead.number !== undefined && levels(lead.number) === 1;
       if (phase === 'closing') {
-        structure.closing.push(
-          ...text
-            .split('\n')
-            .map((line) => line.trim())
-            .filter(Boolean),
-        );
+        structure.closing.push(...linesOf(text));
         continue;
       }
       if (node.type === 'heading') {
@@ -188,21 +184,11 @@ export function readStructure(tree: Root, file: VFile): Structure {
       if (isClosingLine(text)) {
         phase = 'closing';
         point = undefined;
-        structure.closing.push(
-          ...text
-            .split('\n')
-            .map((line) => line.trim())
-            .filter(Boolean),
-        );
+        structure.closing.push(...linesOf(text));
         continue;
       }
       if (phase === 'front') {
-        structure.frontLines.push(
-          ...text
-            .split('\n')
-            .map((line) => line.trim())
-            .filter(Boolean),
-        );
+        structure.frontLines.push(...linesOf(text));
         addFrontLine(front, text);
         continue;
       }
@@ -241,7 +227,7 @@ export function readStructure(tree: Root, file: VFile): Structure {
     // Tables, lists, quotes, code.
     if (phase === 'front' && node.type === 'table') {
       addHeaderTable(front, node);
-      for (const row of node.children) structure.frontLines.push(row.children.map((cell) => plainText(cell.children).text).join(' '));
+      for (const row of node.children) structure.frontLines.push(row.children.map((cell) => inlineText(cell.children).text).join(' '));
       continue;
     }
     if (point && (phase as string) === 'body') {

@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import type { Root } from 'mdast';
 import { report, sortMessages } from '../core/messages.js';
 import { parseMarkdown } from '../core/markdown.js';
-import type { Opinion } from '../core/model.js';
 import { openOpinion, type OpenOpinion } from './open.js';
 import { VFile } from 'vfile';
 import type { Labels } from '../labels/labels.js';
@@ -22,7 +21,6 @@ import { chapterTrees } from '../render/chapter-trees.js';
 import { renderOpinion, type Format, type OpinionBuild } from '../render/render.js';
 import { makeSafe } from '../core/source-safety.js';
 import { slotsFor } from '../core/template-load.js';
-import type { Template } from '../core/template.js';
 
 export interface BuildOptions {
   /** Languages to build: codes, or 'all' for every language in `languages` (default: the original language). */

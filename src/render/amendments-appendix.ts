@@ -18,7 +18,7 @@ import { report } from '../core/messages.js';
 import { tokenize } from '../diff/text/tokenize.js';
 import { wordDiff } from '../diff/compare/word-diff.js';
 import type { Change } from '../diff/types.js';
-import { amendmentsOf, procedureOf, reachesShare, tabledBy, textIn, type TabledAmendment } from '../core/amendments.js';
+import { amendmentsOf, procedureOf, reachesShare, tabledBy, type TabledAmendment } from '../core/amendments.js';
 import { textOrder } from '../validate/amendments/order.js';
 import { indexPoints } from '../validate/amendments/points.js';
 import { plainOf } from './amendment-text.js';

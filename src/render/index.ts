@@ -34,4 +34,3 @@ export { toHtml, HTML_CSP } from './to-html.js';
 export { documentFrom, DOCUMENT_SCHEMA_ID, type BuiltDocument } from './to-json.js';
 export { countLength, LENGTH_LIMIT, type LengthCount } from './length.js';
 export { DEFAULT_TEMPLATE, BUILTIN_LANGUAGES_DIR } from '../core/package-files.js';
-export { printPdf, type PrintOptions } from './print.js';

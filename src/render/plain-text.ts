@@ -1,18 +1,23 @@
 /**
- * The plain text of rendered content, as a reader sees it: references as
- * their labels (with their offsets), footnote marks left out of the text but
- * kept with their offsets and numbers, blocks on their own lines, table cells
- * separated by " | ".
+ * The plain text of Markdown content, as a reader sees it: one reader for the
+ * built document (`render/`) and for drafts read back (`drafts/markdown/`,
+ * `import/`). References are their labels (with their offsets), footnote
+ * marks are left out of the text but kept with their offsets, table cells
+ * are separated by " | ". `plainText` puts blocks on lines of their own, as
+ * `opinion build` writes a draft's text; `TextBuilder.block` lays a block
+ * out as a Markdown draft shows it (list markers, paragraphs apart).
  */
-import type { Nodes } from 'mdast';
+import type { FootnoteReference, List, Nodes, RootContent, Table } from 'mdast';
 import type { DraftNote } from '../core/draft.js';
 import './mdast-data.js';
 
 export interface PlainText {
   text: string;
   refs: { target: string; start: number; end: number }[];
-  /** Footnote marks (numbered references, as `numberFootnotes` leaves them). */
+  /** Footnote marks: the `number` is what the builder was told to key them by. */
   notes: DraftNote[];
+  /** An id given by an HTML anchor (`<a id="x"></a>`) at the very start. */
+  anchor?: string;
 }
 
 const BLOCKS = new Set([
@@ -32,76 +37,198 @@ const BLOCKS = new Set([
   'definition',
 ]);
 
-export function plainText(nodes: readonly Nodes[]): PlainText {
-  const result: PlainText = { text: '', refs: [], notes: [] };
+const ANCHOR = /^<(?:a|span)\s[^>]*\bid\s*=\s*["']([^"']+)["'][^>]*>(?:\s*<\/(?:a|span)>)?$/i;
+
+/** A footnote mark keyed by its identifier (the normalised label), as drafts look their footnotes up. */
+const byIdentifier = (node: FootnoteReference) => node.identifier;
+
+export class TextBuilder implements PlainText {
+  refs: PlainText['refs'] = [];
+  notes: DraftNote[] = [];
+  anchor?: string;
   // The text is gathered in parts (asking a long concatenated string for its last character flattens it each time).
-  const parts: string[] = [];
-  let length = 0;
-  let last = '';
-  const add = (text: string) => {
-    if (text === '') return;
-    parts.push(text);
-    length += text.length;
-    last = text[text.length - 1]!;
-  };
-  const blocks = (list: readonly Nodes[], separator: string) => {
-    list.forEach((node, i) => {
-      const apart = separator !== '\n' || BLOCKS.has(node.type) || BLOCKS.has(list[i - 1]?.type ?? '');
-      if (i > 0 && apart && length > 0 && last !== '\n') add(separator);
-      inline(node);
-    });
-  };
-  const inline = (node: Nodes): void => {
+  private parts: string[] = [];
+  private length = 0;
+  private last = '';
+  private blank = true;
+
+  /** `noteKey`: what a footnote mark records as its `number` (by default the reference's identifier). */
+  constructor(private readonly noteKey: (node: FootnoteReference) => string = byIdentifier) {}
+
+  get text(): string {
+    if (this.parts.length > 1) this.parts = [this.parts.join('')];
+    return this.parts[0] ?? '';
+  }
+
+  append(value: string): void {
+    if (value === '') return;
+    this.parts.push(value);
+    this.length += value.length;
+    this.last = value[value.length - 1]!;
+    if (this.blank && /\S/.test(value)) this.blank = false;
+  }
+
+  /**
+   * The text of `source` from `start` to `end`, with the footnote marks that
+   * stand in it; `trim`: without the white space at its ends (a mark in that
+   * space stands at the edge).
+   */
+  appendFrom(source: PlainText, start: number, end: number, trim = false): void {
+    const slice = source.text.slice(start, end);
+    const from = trim ? start + slice.length - slice.trimStart().length : start;
+    const to = trim ? Math.max(from, start + slice.trimEnd().length) : end;
+    for (const note of source.notes) {
+      if (note.offset >= start && note.offset <= end)
+        this.notes.push({ offset: this.length + Math.min(Math.max(note.offset, from), to) - from, number: note.number });
+    }
+    this.append(source.text.slice(from, to));
+  }
+
+  /** The text without white space at its ends, the marks moved with it (a mark in the trimmed space stands at the edge). */
+  trimmed(): { text: string; notes: DraftNote[] } {
+    const all = this.text;
+    const text = all.trim();
+    const start = all.length - all.trimStart().length;
+    const notes = this.notes.map((note) => ({ offset: Math.min(Math.max(note.offset - start, 0), text.length), number: note.number }));
+    return { text, notes };
+  }
+
+  /** Inline content, or any node walked for its text alone. */
+  inline(node: Nodes): this {
     switch (node.type) {
       case 'text':
       case 'inlineCode':
-        add(node.value);
-        return;
       case 'code':
-        add(node.value);
-        return;
+        this.append(node.value);
+        break;
       case 'break':
-        add('\n');
-        return;
+        this.append('\n');
+        break;
       case 'image':
-        add(node.alt ?? '');
-        return;
+      case 'imageReference':
+        this.append(node.alt ?? '');
+        break;
       case 'footnoteReference':
-        result.notes.push({ offset: length, number: node.label ?? node.identifier });
-        return;
-      case 'html':
+        this.notes.push({ offset: this.length, number: this.noteKey(node) });
+        break;
+      case 'html': {
+        const anchor = ANCHOR.exec(node.value.trim());
+        if (anchor && this.blank && this.anchor === undefined) this.anchor = anchor[1];
+        break;
+      }
       case 'definition':
       case 'footnoteDefinition':
       case 'thematicBreak':
-        return;
+        break;
       case 'link':
         if (node.data?.opinionRef) {
-          const start = length;
-          node.children.forEach(inline);
-          result.refs.push({ target: node.data.opinionRef, start, end: length });
-          return;
+          const start = this.length;
+          this.phrasing(node.children);
+          this.refs.push({ target: node.data.opinionRef, start, end: this.length });
+          break;
         }
-        node.children.forEach(inline);
-        return;
+        this.phrasing(node.children);
+        break;
       case 'list':
+      case 'listItem':
       case 'blockquote':
       case 'root':
-        blocks(node.children, '\n');
-        return;
-      case 'listItem':
-        blocks(node.children, '\n');
-        return;
       case 'table':
-        blocks(node.children, '\n');
-        return;
+        this.lines(node.children, '\n');
+        break;
       case 'tableRow':
-        blocks(node.children, ' | ');
-        return;
+        this.lines(node.children, ' | ');
+        break;
       default:
-        if ('children' in node) (node.children as Nodes[]).forEach(inline);
+        if ('children' in node) this.phrasing(node.children as Nodes[]);
     }
-  };
-  blocks(nodes, '\n');
-  result.text = parts.join('');
-  return result;
+    return this;
+  }
+
+  phrasing(nodes: readonly Nodes[]): this {
+    for (const node of nodes) this.inline(node);
+    return this;
+  }
+
+  /** Nodes one after the other, blocks on lines of their own (or, in a table row, cells apart). */
+  lines(list: readonly Nodes[], separator: string): this {
+    list.forEach((node, i) => {
+      const apart = separator !== '\n' || BLOCKS.has(node.type) || BLOCKS.has(list[i - 1]?.type ?? '');
+      if (i > 0 && apart && this.length > 0 && this.last !== '\n') this.append(separator);
+      this.inline(node);
+    });
+    return this;
+  }
+
+  /** A block as a Markdown draft shows it within a point (a list, table or quote after its paragraph). */
+  block(node: RootContent, indent = ''): this {
+    switch (node.type) {
+      case 'paragraph':
+      case 'heading':
+        this.append(indent);
+        this.phrasing(node.children);
+        break;
+      case 'list':
+        this.list(node, indent);
+        break;
+      case 'table':
+        this.table(node);
+        break;
+      case 'blockquote':
+        this.blocks(node.children, indent);
+        break;
+      case 'code':
+        this.append(node.value);
+        break;
+      default:
+        break;
+    }
+    return this;
+  }
+
+  private blocks(nodes: readonly RootContent[], indent: string): void {
+    let first = true;
+    for (const node of nodes) {
+      if (node.type === 'html' || node.type === 'thematicBreak' || node.type === 'definition') continue;
+      if (!first) this.append('\n\n');
+      this.block(node, indent);
+      first = false;
+    }
+  }
+
+  private list(list: List, indent: string): void {
+    list.children.forEach((item, i) => {
+      if (i > 0) this.append('\n');
+      const marker = list.ordered ? `${(list.start ?? 1) + i})` : '–';
+      this.append(`${indent}${marker} `);
+      item.children.forEach((child, j) => {
+        if (j > 0) this.append('\n');
+        this.block(child, j > 0 ? indent + '  ' : '');
+      });
+    });
+  }
+
+  private table(table: Table): void {
+    table.children.forEach((row, i) => {
+      if (i > 0) this.append('\n');
+      row.children.forEach((cell, j) => {
+        if (j > 0) this.append(' | ');
+        this.phrasing(cell.children);
+      });
+    });
+  }
+}
+
+/**
+ * The plain text of rendered content (blocks on lines of their own), its
+ * footnote marks numbered as `numberFootnotes` left them.
+ */
+export function plainText(nodes: readonly Nodes[]): PlainText {
+  const builder = new TextBuilder((node) => node.label ?? node.identifier).lines(nodes, '\n');
+  return { text: builder.text, refs: builder.refs, notes: builder.notes };
+}
+
+/** The plain text of inline content (a draft's paragraph, heading or cell), its footnote marks by identifier. */
+export function inlineText(nodes: readonly Nodes[]): PlainText {
+  return new TextBuilder().phrasing(nodes);
 }

@@ -63,7 +63,7 @@ export async function writeOutputs(build: OpinionBuild, options: WriteOptions): 
   try {
     return await withOutputLock(root, async () => {
       await recoverInterrupted(root, new Set(targets.map((target) => dirname(target.path))));
-      return await writeLocked(build, options, root, targets);
+      return await writeLocked(options, root, targets);
     });
   } catch (error) {
     if (!(error instanceof OutputBusyError)) throw error;
@@ -76,12 +76,7 @@ export async function writeOutputs(build: OpinionBuild, options: WriteOptions): 
   }
 }
 
-async function writeLocked(
-  build: OpinionBuild,
-  options: WriteOptions,
-  root: string,
-  targets: { path: string; content: string | Uint8Array }[],
-): Promise<WriteResult> {
+async function writeLocked(options: WriteOptions, root: string, targets: { path: string; content: string | Uint8Array }[]): Promise<WriteResult> {
   const result: WriteResult = { written: [], unchanged: [], backups: [], refused: [], files: [] };
   const { manifest, problem } = await readManifest(root);
   const key = (path: string) => relative(root, path).split(sep).join('/');

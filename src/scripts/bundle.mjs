@@ -31,8 +31,6 @@ const common = {
   platform: 'node',
   target: 'node20',
   packages: 'bundle',
-  // Printing the HTML through Chromium (render/print.ts) is optional: loaded from node_modules when installed, never bundled.
-  external: ['playwright-core', 'pagedjs'],
   define: { OPINION_VERSION: JSON.stringify(pkg.version) },
   legalComments: 'none',
   logLevel: 'warning',

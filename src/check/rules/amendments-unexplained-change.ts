@@ -1,6 +1,6 @@
 import { defineRule, type CheckContext } from '../rule.js';
 import type { Located } from '../../core/model.js';
-import { AMENDMENTS_OPINION, AMENDMENTS_TEXT, amendmentsYaml } from './amendments-shared.js';
+import { AMENDMENTS_TEXT, amendmentsYaml } from './amendments-shared.js';
 
 interface Options {
   previous: string;

@@ -1,17 +1,15 @@
-import { projectConfig } from '../project-config.js';
+import { existingFile, parseLangs, projectDefaults } from '../render-options.js';
 import { repositoryRoot } from '../repository-root.js';
 import { DOCS_BASE } from '../docs-url.js';
 import { Command } from 'commander';
-import { stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import type { DefineCommand } from './index.js';
-import { EXIT, UsageError, useColor, type Io } from '../io.js';
+import { EXIT, opinionFolders, UsageError, useColor } from '../io.js';
 import { displayPath } from '../../report/paths.js';
 import { reportFormatOption, type ReportFormat } from '../report-option.js';
 import { VERSION } from '../../version.js';
 import { progressLine, reportable, streamsReport } from '../progress.js';
-import { isOfficialLanguage, OFFICIAL_LANGUAGES } from '../../core/languages.js';
 
 import { BUILD_OUTPUTS, OUTPUTS, type Output } from '../../render/outputs.js';
 import { withThousands } from '../../core/messages.js';
@@ -62,16 +60,7 @@ export const buildCommand: DefineCommand = (io, setExit) =>
     .addOption(reportFormatOption(undefined, { option: '--to', values: OUTPUTS }))
     .option('-q, --quiet', 'report errors only, not warnings')
     .action(async (paths: string[], options: BuildCliOptions, command: Command) => {
-      // Defaults from opinion.config.yaml, for every option not given on the command line.
-      const project = await projectConfig(io);
-      const fromProject = (name: string) => project?.config && command.getOptionValueSource(name) !== 'cli';
-      const projectPath = (file: string) => resolve(project!.dir, file);
-      const config = project?.config;
-      if (config?.lang !== undefined && fromProject('lang')) options.lang = Array.isArray(config.lang) ? config.lang.join(',') : config.lang;
-      if (config?.to !== undefined && fromProject('to')) options.to = config.to.join(',');
-      if (config?.out !== undefined && fromProject('out')) options.out = projectPath(config.out);
-      if (config?.template !== undefined && fromProject('template')) options.template = projectPath(config.template);
-      if (config?.labels !== undefined && fromProject('labels')) options.labels = config.labels.map(projectPath);
+      await projectDefaults(io, command, options, ['lang', 'to', 'out', 'template', 'labels']);
       const langs = parseLangs(options.lang);
       const outputs = parseOutputs(options.to);
       const template = options.template ? await existingFile(io, options.template, '--template') : undefined;
@@ -81,18 +70,14 @@ export const buildCommand: DefineCommand = (io, setExit) =>
       const pdfEngine = pdf ? await pdf.findPdfEngine(io.env) : undefined;
       if (pdf && !pdfEngine) throw new UsageError(pdf.PDF_ENGINE_MISSING);
       const formats = [...new Set(outputs.map((output) => (output === 'pdf' ? BUILD_OUTPUTS.pdf.printedFrom : output)))];
-      const [{ buildOpinion }, { writeOutputs, watchOpinions, LENGTH_LIMIT }, { findOpinionFolders }, { formatReport, humanSummary }] = await Promise.all([
+      const [{ buildOpinion }, { writeOutputs, watchOpinions, LENGTH_LIMIT }, { formatReport, humanSummary }] = await Promise.all([
         import('../../opinion/build.js'),
         import('../../render/index.js'),
-        import('../../validate/index.js'),
         import('../../report/index.js'),
       ]);
-      const found = await findOpinionFolders((paths.length > 0 ? paths : ['.']).map((p) => resolve(io.cwd, p)));
-      if (found.problems.length > 0) {
-        throw new UsageError(found.problems.map((p) => p.reason.replace(io.cwd + '/', '')).join('\nopinion: '));
-      }
+      const folders = await opinionFolders(io, paths);
       const out = resolve(io.cwd, options.out);
-      refuseClashes(found.folders, out, show0(io.cwd));
+      refuseClashes(folders, out, show0(io.cwd));
       // Findings go to stdout like `opinion validate`; the build lines too, unless stdout is a machine format.
       const say = options.format === 'human' ? io.stdout : io.stderr;
       const show = (path: string) => displayPath(path, io.cwd);
@@ -193,13 +178,13 @@ export const buildCommand: DefineCommand = (io, setExit) =>
         return failed;
       };
 
-      const failed = await runAll(found.folders);
+      const failed = await runAll(folders);
       setExit(failed ? EXIT.findings : EXIT.ok);
       if (!options.watch) return;
 
-      say(`Watching ${found.folders.length} opinion${found.folders.length === 1 ? '' : 's'} for changes (Ctrl-C to stop)…\n`);
+      say(`Watching ${folders.length} opinion${folders.length === 1 ? '' : 's'} for changes (Ctrl-C to stop)…\n`);
       await watchOpinions(
-        found.folders,
+        folders,
         async (folder) => {
           say(`\n${new Date().toTimeString().slice(0, 8)} ${show(folder)} changed\n`);
           await runAll([folder]);
@@ -211,22 +196,6 @@ export const buildCommand: DefineCommand = (io, setExit) =>
         },
       );
     });
-
-function parseLangs(value: string | undefined): string[] | 'all' | undefined {
-  if (value === undefined) return undefined;
-  if (value === 'all') return 'all';
-  const langs = value
-    .split(',')
-    .map((l) => l.trim())
-    .filter(Boolean);
-  const bad = langs.filter((l) => !isOfficialLanguage(l));
-  if (langs.length === 0 || bad.length > 0) {
-    throw new UsageError(
-      `unexpected language \`${bad[0] ?? value}\` for --lang, expected a code of an official EU language (${OFFICIAL_LANGUAGES.join(', ')}), a list such as \`en,fr\`, or \`all\``,
-    );
-  }
-  return langs;
-}
 
 function parseOutputs(value: string): Output[] {
   const outputs = [
@@ -242,19 +211,6 @@ function parseOutputs(value: string): Output[] {
     throw new UsageError(`unexpected output \`${bad[0] ?? value}\` for --to, expected md, html, json, docx or pdf (comma-separated)`);
   }
   return OUTPUTS.filter((f) => outputs.includes(f));
-}
-
-async function existingFile(io: Io, path: string, option: string): Promise<string> {
-  const full = resolve(io.cwd, path);
-  let info;
-  try {
-    info = await stat(full);
-  } catch {
-    throw new UsageError(`cannot read \`${path}\` given to ${option}: no such file`);
-  }
-  if (info.isDirectory()) throw new UsageError(`cannot read \`${path}\` given to ${option}: it is a folder, expected a file`);
-  if (!info.isFile()) throw new UsageError(`cannot read \`${path}\` given to ${option}: it is a special file, expected a regular file`);
-  return full;
 }
 
 function show0(cwd: string): (path: string) => string {

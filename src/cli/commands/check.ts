@@ -5,7 +5,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import type { DefineCommand } from './index.js';
-import { EXIT, UsageError, useColor } from '../io.js';
+import { EXIT, opinionFolders, UsageError, useColor } from '../io.js';
 import { reportFormatOption, type ReportFormat } from '../report-option.js';
 import { VERSION } from '../../version.js';
 import { addCacheOptions, cachedResults, type CacheCliOptions } from '../cache-option.js';
@@ -53,18 +53,9 @@ export const checkCommand: DefineCommand = (io, setExit) =>
       .option('--list-rules', 'list the rules with their default severity, then exit')
       .option('-j, --jobs <n>', 'worker threads for many opinions (default: one per core from 24 opinions on; never more than the cores)'),
   ).action(async (paths: string[], options: CheckCliOptions) => {
-    const [
-      check,
-      { checkOpinions },
-      { findOpinionFolders },
-      { formatReport, humanSummary },
-      { toPlainFile, fromPlainFile },
-      { PROJECT_CONFIG },
-      { filesAbove },
-    ] = await Promise.all([
+    const [check, { checkOpinions }, { formatReport, humanSummary }, { toPlainFile, fromPlainFile }, { PROJECT_CONFIG }, { filesAbove }] = await Promise.all([
       import('../../check/index.js'),
       import('../../corpus/worker.js'),
-      import('../../validate/index.js'),
       import('../../report/index.js'),
       import('../../core/plain-file.js'),
       import('../../check/config-file.js'),
@@ -89,13 +80,10 @@ export const checkCommand: DefineCommand = (io, setExit) =>
       const info = await stat(config).catch(() => undefined);
       if (!info?.isFile()) throw new UsageError(`cannot read --config \`${options.config}\`: no such file`);
     }
-    const found = await findOpinionFolders((paths.length > 0 ? paths : ['.']).map((p) => resolve(io.cwd, p)));
-    if (found.problems.length > 0) {
-      throw new UsageError(found.problems.map((p) => p.reason.replace(io.cwd + '/', '')).join('\nopinion: '));
-    }
+    const folders = await opinionFolders(io, paths);
     const jobs = parseJobs(options.jobs);
-    if (options.previous !== undefined && found.folders.length !== 1)
-      throw new UsageError(`unexpected --previous with ${found.folders.length} opinion folders, expected one opinion folder`);
+    if (options.previous !== undefined && folders.length !== 1)
+      throw new UsageError(`unexpected --previous with ${folders.length} opinion folders, expected one opinion folder`);
     const previous = options.previous !== undefined ? resolve(io.cwd, options.previous) : undefined;
     // Printed as each opinion is checked on a terminal (src/cli/progress.ts); the same bytes as all at once.
     // A project configuration file comes back with every opinion it applies to: report it once.
@@ -140,11 +128,11 @@ export const checkCommand: DefineCommand = (io, setExit) =>
               }),
             },
           );
-    const results = await inTurns(io, found.folders, { verb: 'checking', progress: stream, jobs }, compute, collect);
+    const results = await inTurns(io, folders, { verb: 'checking', progress: stream, jobs }, compute, collect);
     const skipped = results.filter((r) => !r.checked).length;
     if (options.quiet) for (const file of files) file.messages = file.messages.filter((m) => m.fatal === true);
     const errors = files.some((f) => f.messages.some((m) => m.fatal === true));
-    const count = found.folders.length;
+    const count = folders.length;
     const reportOptions = {
       color: useColor(io),
       cwd: io.cwd,

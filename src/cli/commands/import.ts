@@ -5,6 +5,7 @@ import type { DefineCommand } from './index.js';
 import { EXIT, UsageError, useColor } from '../io.js';
 import { displayPath } from '../../report/paths.js';
 import { OFFICIAL_LANGUAGES } from '../../core/languages.js';
+import { describeFsError } from '../../core/safe-read.js';
 
 /** The official languages, alphabetically (as the help lists them). */
 const LANGS = [...OFFICIAL_LANGUAGES].sort();
@@ -41,10 +42,7 @@ export const importCommand: DefineCommand = (io, setExit) =>
       try {
         bytes = await readFile(absolute);
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        throw new UsageError(
-          `cannot read \`${path}\`: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, expected a .docx or .md file' : (error as Error).message}`,
-        );
+        throw new UsageError(`cannot read \`${path}\`: ${describeFsError(error)}`);
       }
       const result = await importDraft(bytes, path, options.lang ? { lang: options.lang } : {});
       const out = options.out ?? result.folderName;

@@ -1,11 +1,9 @@
 import { Command, Option } from 'commander';
-import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { DefineCommand } from './index.js';
 import { EXIT, UsageError, useColor } from '../io.js';
 import { displayPath } from '../../report/paths.js';
-import { projectConfig } from '../project-config.js';
-import { isOfficialLanguage, OFFICIAL_LANGUAGES } from '../../core/languages.js';
+import { existingFile, parseLangs, projectDefaults } from '../render-options.js';
 import { withThousands } from '../../core/messages.js';
 
 interface PreviewCliOptions {
@@ -40,38 +38,14 @@ export const previewCommand: DefineCommand = (io, setExit) =>
     )
     .option('-q, --quiet', 'report errors only, not warnings')
     .action(async (path: string, options: PreviewCliOptions, command: Command) => {
-      // Defaults from opinion.config.yaml, as for `opinion build`, for every option not given on the command line.
-      const project = await projectConfig(io);
-      const config = project?.config;
-      const fromProject = (name: string) => config && command.getOptionValueSource(name) !== 'cli';
-      if (config?.lang !== undefined && fromProject('lang')) options.lang = Array.isArray(config.lang) ? config.lang.join(',') : config.lang;
-      if (config?.template !== undefined && fromProject('template')) options.template = resolve(project!.dir, config.template);
-      if (config?.labels !== undefined && fromProject('labels')) options.labels = config.labels.map((file) => resolve(project!.dir, file));
+      await projectDefaults(io, command, options, ['lang', 'template', 'labels']);
       const port = Number(options.port);
       if (!/^\d+$/.test(options.port) || port > 65535)
         throw new UsageError(`unexpected \`${options.port}\` for --port, expected a port number from 0 to 65535 (0: a free port)`);
-      const langs =
-        options.lang === undefined || options.lang === 'all'
-          ? options.lang
-          : options.lang
-              .split(',')
-              .map((l) => l.trim())
-              .filter(Boolean);
-      const bad = Array.isArray(langs) ? langs.filter((l) => !isOfficialLanguage(l)) : [];
-      if ((Array.isArray(langs) && langs.length === 0) || bad.length > 0) {
-        throw new UsageError(
-          `unexpected language \`${bad[0] ?? options.lang}\` for --lang, expected a code of an official EU language (${OFFICIAL_LANGUAGES.join(', ')}), a list such as \`en,fr\`, or \`all\``,
-        );
-      }
+      const langs = parseLangs(options.lang);
       const dir = resolve(io.cwd, path);
-      const file = async (given: string, option: string) => {
-        const full = resolve(io.cwd, given);
-        const info = await stat(full).catch(() => undefined);
-        if (!info?.isFile()) throw new UsageError(`cannot read \`${given}\` given to ${option}: expected a file`);
-        return full;
-      };
-      const template = options.template ? await file(options.template, '--template') : undefined;
-      const labels = await Promise.all(options.labels.map((label) => file(label, '--labels')));
+      const template = options.template ? await existingFile(io, options.template, '--template') : undefined;
+      const labels = await Promise.all(options.labels.map((label) => existingFile(io, label, '--labels')));
       const [{ buildOpinion }, { watchOpinions, HTML_CSP }, { findOpinionFolders }, { formatHuman }, preview] = await Promise.all([
         import('../../opinion/build.js'),
         import('../../render/index.js'),

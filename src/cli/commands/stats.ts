@@ -1,7 +1,6 @@
 import { Command, Option } from 'commander';
-import { resolve } from 'node:path';
 import type { DefineCommand } from './index.js';
-import { EXIT, UsageError, useColor } from '../io.js';
+import { EXIT, opinionFolders, useColor } from '../io.js';
 import { VERSION } from '../../version.js';
 import { parseJobs } from './check.js';
 import { addCacheOptions, cachedResults, type CacheCliOptions } from '../cache-option.js';
@@ -28,23 +27,18 @@ export const statsCommand: DefineCommand = (io, setExit) =>
       )
       .option('-j, --jobs <n>', 'worker threads for many opinions (default: one per core from 24 opinions on; never more than the cores)'),
   ).action(async (paths: string[], options: { format?: 'table' | 'json'; jobs?: string; quick?: boolean } & CacheCliOptions) => {
-    const [{ statsReport, formatStatsTable, formatStatsJson }, { countOpinions }, { findOpinionFolders }, { formatReport }, { toPlainFile, fromPlainFile }] =
-      await Promise.all([
-        import('../../stats/index.js'),
-        import('../../corpus/worker.js'),
-        import('../../validate/index.js'),
-        import('../../report/index.js'),
-        import('../../core/plain-file.js'),
-      ]);
-    const found = await findOpinionFolders((paths.length > 0 ? paths : ['.']).map((p) => resolve(io.cwd, p)));
-    if (found.problems.length > 0) {
-      throw new UsageError(found.problems.map((p) => p.reason.replace(io.cwd + '/', '')).join('\nopinion: '));
-    }
+    const [{ statsReport, formatStatsTable, formatStatsJson }, { countOpinions }, { formatReport }, { toPlainFile, fromPlainFile }] = await Promise.all([
+      import('../../stats/index.js'),
+      import('../../corpus/worker.js'),
+      import('../../report/index.js'),
+      import('../../core/plain-file.js'),
+    ]);
+    const folders = await opinionFolders(io, paths);
     const format = options.format ?? (io.stdoutIsTTY ? 'table' : 'json');
     const jobs = parseJobs(options.jobs);
     // A progress line on a terminal for the table (src/cli/progress.ts); the table needs every row, so it comes at the end.
     const counting = { ...(jobs ? { jobs } : {}), ...(options.quick ? { quick: true } : {}) };
-    const results = await inTurns(io, found.folders, { verb: 'counting', progress: format === 'table', jobs }, (folders) =>
+    const results = await inTurns(io, folders, { verb: 'counting', progress: format === 'table', jobs }, (folders) =>
       cachedResults(io, options, { command: 'stats', settings: { quick: Boolean(options.quick) } }, folders, (rest) => countOpinions(rest, counting), {
         toPlain: (r) => ({ ...(r.stats ? { stats: r.stats } : {}), files: r.files.map(toPlainFile) }),
         fromPlain: (r: { stats?: import('../../stats/types.js').OpinionStats; files: import('../../core/plain-file.js').PlainFile[] }) => ({

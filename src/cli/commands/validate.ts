@@ -1,14 +1,14 @@
 import { repositoryRoot } from '../repository-root.js';
 import { VALIDATE_DOCS_URL } from '../docs-url.js';
 import { Command } from 'commander';
-import { resolve } from 'node:path';
 import type { DefineCommand } from './index.js';
-import { EXIT, UsageError, useColor } from '../io.js';
+import { EXIT, opinionFolders, useColor } from '../io.js';
 import { reportFormatOption, type ReportFormat } from '../report-option.js';
 import { VERSION } from '../../version.js';
 import { addCacheOptions, cachedResults, type CacheCliOptions } from '../cache-option.js';
 import type { VFile } from 'vfile';
 import { inTurns, reportable, streamsReport } from '../progress.js';
+import { parseJobs } from './check.js';
 
 export const validateCommand: DefineCommand = (io, setExit) =>
   addCacheOptions(
@@ -24,18 +24,13 @@ export const validateCommand: DefineCommand = (io, setExit) =>
       .option('-q, --quiet', 'report errors only, not warnings')
       .option('-j, --jobs <n>', 'worker threads for many opinions (default: one per core from 24 opinions on; never more than the cores)'),
   ).action(async (paths: string[], options: { format: ReportFormat; quiet?: boolean; jobs?: string } & CacheCliOptions) => {
-    const [{ validateOpinions, findOpinionFolders }, { formatReport, humanSummary }, { toPlainFile, fromPlainFile }] = await Promise.all([
+    const [{ validateOpinions }, { formatReport, humanSummary }, { toPlainFile, fromPlainFile }] = await Promise.all([
       import('../../validate/index.js'),
       import('../../report/index.js'),
       import('../../core/plain-file.js'),
     ]);
-    const found = await findOpinionFolders((paths.length > 0 ? paths : ['.']).map((p) => resolve(io.cwd, p)));
-    if (found.problems.length > 0) {
-      throw new UsageError(found.problems.map((p) => p.reason.replace(io.cwd + '/', '')).join('\nopinion: '));
-    }
-    const jobs = options.jobs === undefined ? undefined : Number(options.jobs);
-    if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1))
-      throw new UsageError(`unexpected --jobs \`${options.jobs}\`, expected a whole number of at least 1`);
+    const folders = await opinionFolders(io, paths);
+    const jobs = parseJobs(options.jobs);
     // Printed as each opinion is validated on a terminal (src/cli/progress.ts); the same bytes as all at once.
     const stream = streamsReport(options.format);
     const root = repositoryRoot(io);
@@ -45,7 +40,7 @@ export const validateCommand: DefineCommand = (io, setExit) =>
     };
     const results = await inTurns(
       io,
-      found.folders,
+      folders,
       { verb: 'validating', progress: stream, jobs },
       (folders) =>
         cachedResults(io, options, { command: 'validate', settings: {} }, folders, (rest) => validateOpinions(rest, { jobs }), {

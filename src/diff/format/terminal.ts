@@ -56,11 +56,7 @@ function segments(paragraph: readonly Segment[], style: Style): string {
     .join('');
 }
 
-const indent = (text: string, by: string): string =>
-  text
-    .split('\n')
-    .map((line) => (line === '' ? '' : by + line))
-    .join('\n');
+const indent = (text: string, by: string): string => mark(text, (line) => by + line);
 
 function body(change: Change, style: Style): string[] {
   switch (change.kind) {

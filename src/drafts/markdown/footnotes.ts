@@ -5,7 +5,7 @@
 import type { FootnoteDefinition, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { DraftFootnote } from '../../core/draft.js';
-import { TextBuilder } from './plain-text.js';
+import { TextBuilder } from '../../render/plain-text.js';
 
 /** Labels that are stable ids (kebab case, starting with a letter); "1" is only a number. */
 const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;

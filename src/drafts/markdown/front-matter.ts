@@ -7,7 +7,7 @@
 import type { Table } from 'mdast';
 import type { Draft } from '../../core/draft.js';
 import { fieldOfLabel, fieldOfLine, isKindValue, isKnownLabel, isTitleLine, splitBanner } from './header-labels.js';
-import { plainText } from './plain-text.js';
+import { inlineText } from '../../render/plain-text.js';
 
 const LABEL_VALUE = /^([^:\n]{1,80}):[ \t]+(\S.*)$/su;
 
@@ -16,12 +16,17 @@ export function addHeaderRow(draft: Draft, field: string, label: string, value: 
   draft.header.push({ field, label, value });
 }
 
-/** A paragraph before the first chapter: each of its lines (hard breaks) is the title, a banner, a labelled value… */
-export function addFrontLine(draft: Draft, paragraph: string): void {
-  const lines = paragraph
+/** The lines of a paragraph's text that hold something, trimmed. */
+export function linesOf(text: string): string[] {
+  return text
     .split('\n')
     .map((line) => line.trim())
     .filter(Boolean);
+}
+
+/** A paragraph before the first chapter: each of its lines (hard breaks) is the title, a banner, a labelled value… */
+export function addFrontLine(draft: Draft, paragraph: string): void {
+  const lines = linesOf(paragraph);
   if (lines.length > 1 && !isTitleLine(paragraph.replace(/\s+/gu, ' '))) {
     for (const line of lines) addFrontLine(draft, line);
     return;
@@ -48,7 +53,7 @@ export function addFrontLine(draft: Draft, paragraph: string): void {
 export function addHeaderTable(draft: Draft, table: Table): void {
   let previous: string | undefined;
   for (const row of table.children) {
-    const cells = row.children.map((cell) => plainText(cell.children).text.trim());
+    const cells = row.children.map((cell) => inlineText(cell.children).text.trim());
     const label = cells[0] ?? '';
     const value = cells.slice(1).filter(Boolean).join(' ');
     if (label === '' && value === '') continue;

@@ -9,7 +9,7 @@
  * The document is parsed with remark (CommonMark + GFM); only a block's
  * leading number is read with a regular expression.
  */
-import type { List, Root, RootContent, Table } from 'mdast';
+import type { List, Nodes, Root, RootContent, Table } from 'mdast';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { Draft, DraftChapter, DraftNote, DraftPoint } from '../../core/draft.js';
@@ -17,8 +17,8 @@ import { report } from '../../core/messages.js';
 import { footnotesOf } from './footnotes.js';
 import { addFrontLine, addHeaderRow, addHeaderTable } from './front-matter.js';
 import { isClosingLine, isTitleLine } from './header-labels.js';
-import { blockNumbers, leading, levels, type Leading } from './numbering.js';
-import { emphasisOnly, plainText, TextBuilder, type PlainText } from './plain-text.js';
+import { blockNumbers, levels, type Leading } from './numbering.js';
+import { inlineText, TextBuilder, type PlainText } from '../../render/plain-text.js';
 import { parseDraftTree } from './processor.js';
 
 export interface ParsedDraft {
@@ -57,13 +57,20 @@ function fewWords(text: string, limit: number): boolean {
 }
 const isTitle = (text: string, words: number): boolean => text.trim() !== '' && !SENTENCE_END.test(text.trim()) && fewWords(text, words);
 
+/** Whether a paragraph is nothing but bold or italic text (a sub-heading in converted documents). */
+export function emphasisOnly(node: Nodes): boolean {
+  if (node.type !== 'paragraph' && node.type !== 'heading') return false;
+  const meaningful = node.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
+  return meaningful.length > 0 && meaningful.every((child) => child.type === 'strong' || child.type === 'emphasis');
+}
+
 function blocksOf(tree: Root): Block[] {
   const blocks: Block[] = [];
   for (const node of tree.children) {
     if (node.type === 'footnoteDefinition' || node.type === 'definition' || node.type === 'thematicBreak' || node.type === 'yaml') continue;
     if (node.type === 'html' && !/\S/.test(node.value.replace(/<!--[\s\S]*?-->/g, ''))) continue;
     if (node.type === 'heading' || node.type === 'paragraph') {
-      const plain = plainText(node.children);
+      const plain = inlineText(node.children);
       const block: Block = { node, plain, emphasis: emphasisOnly(node) };
       if (plain.anchor) block.anchor = plain.anchor;
       blocks.push(block);
@@ -87,7 +94,7 @@ function listHeading(list: List, source: string): { number: string; title: strin
   if (!item || item.children.length !== 1 || paragraph?.type !== 'paragraph') return undefined;
   const offset = list.position?.start.offset;
   if (offset === undefined || !/^\d{1,2}\./.test(source.slice(offset, offset + 3))) return undefined;
-  const title = plainText(paragraph.children).text.trim();
+  const title = inlineText(paragraph.children).text.trim();
   return isTitle(title, TITLE_WORDS) ? { number: String(list.start ?? 1), title } : undefined;
 }
 
@@ -315,7 +322,7 @@ class DraftReader {
     const { text, notes } = this.point.text.trimmed();
     this.point.point.text = text;
     const known = notes.flatMap((note): DraftNote[] => {
-      const number = this.footnoteNumbers.get(note.identifier);
+      const number = this.footnoteNumbers.get(note.number);
       return number === undefined ? [] : [{ offset: note.offset, number }];
     });
     if (known.length > 0) this.point.point.notes = known;

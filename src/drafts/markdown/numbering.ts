@@ -91,12 +91,6 @@ export function levels(number: string): number {
   return count;
 }
 
-/** The parent of a number: "2.3.1" → "2.3", "2" → "". */
-export function parentOf(number: string): string {
-  const dot = number.lastIndexOf('.');
-  return dot === -1 ? '' : number.slice(0, dot);
-}
-
 /** How far a number may jump past the previous one and still continue it (points deleted without renumbering). */
 const GAP = 25;
 
