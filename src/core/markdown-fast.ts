@@ -20,8 +20,8 @@ interface Options {
   directives: boolean;
 }
 
-/** Characters and sequences outside the subset, anywhere in the text. */
-const UNSURE = /[\\<|~@\t\r\0\uFEFF]|&[#A-Za-z0-9]|www\.|:\/\/|!\[|\]\(|\]\[/i;
+/** Characters and sequences outside the subset, in a line of a paragraph or heading. */
+const UNSURE = /[\\<|~@\t\r\0\uFEFF]|&[#A-Za-z0-9]|www\.|:\/\/|!\[|\]\(|\]\[|[ ]$/i;
 /** Line starts that may open a block other than a paragraph (`*x`, `_x` are emphasis; `***` is a break). */
 const UNSAFE_START = /^(?:[#>+=|:~<[!\\ \t-]|`{3}|\d{1,9}[.)]|[*_](?:[ *_]|$))/;
 const UNSAFE_START_DRAFT = /^(?:[#>+=|~<[!\\ \t-]|`{3}|\d{1,9}[.)]|[*_](?:[ *_]|$))/;
@@ -39,7 +39,6 @@ class Unsure extends Error {}
 
 /** The tree remark gives `text`, or undefined when `text` uses anything outside the subset. */
 export function fastMarkdown(text: string, options: Options = { directives: true }): Root | undefined {
-  if (UNSURE.test(text)) return undefined;
   try {
     return new Reader(text, options).root();
   } catch (error) {
@@ -101,11 +100,20 @@ class Reader {
         i++;
         continue;
       }
-      if (line.endsWith(' ')) throw new Unsure();
       if (inContainer && line === ':::') return { children, next: i };
+      if (line.startsWith('<!--')) {
+        // An HTML comment (a template's): the lines up to the one holding `-->`, as they are.
+        let last = i;
+        while (last < this.lines.length && !this.lines[last]!.includes('-->', last === i ? 4 : 0)) last++;
+        if (last === this.lines.length || /^<!---?>/.test(line) || this.lines.slice(i, last + 1).some((l) => l.includes('\r'))) throw new Unsure();
+        const end = this.starts[last]! + this.lines[last]!.length;
+        children.push({ type: 'html', value: this.text.slice(start, end), position: this.span(start, end) });
+        i = last + 1;
+        continue;
+      }
       const heading = ATX.exec(line);
       if (heading) {
-        if (line.endsWith('#')) throw new Unsure();
+        if (line.endsWith('#') || UNSURE.test(line)) throw new Unsure();
         const from = start + heading[0].length;
         const node: Heading = {
           type: 'heading',
@@ -163,12 +171,12 @@ class Reader {
 
   /** The paragraph starting at column `column` (0-based) of line `first`, and the line after it. */
   private paragraph(first: number, column: number, inContainer: boolean): { paragraph: Paragraph; next: number } {
-    if (this.unsafe.test(this.lines[first]!.slice(column))) throw new Unsure();
+    if (this.unsafe.test(this.lines[first]!.slice(column)) || UNSURE.test(this.lines[first]!)) throw new Unsure();
     let last = first;
     for (;;) {
       const line = this.lines[last + 1];
       if (line === undefined || line === '' || (inContainer && line === ':::')) break;
-      if (line.endsWith(' ') || this.unsafe.test(line)) throw new Unsure();
+      if (this.unsafe.test(line) || UNSURE.test(line)) throw new Unsure();
       last++;
     }
     const from = this.starts[first]! + column;

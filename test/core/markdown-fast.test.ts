@@ -60,9 +60,9 @@ describe('fast Markdown path', () => {
     expect(taken).toBeGreaterThan(10);
   });
 
-  it('takes the chapters of the sample opinions', () => {
-    const chapters = files.filter((file) => /opinions\/[^/]+\/text\//.test(file));
-    expect(chapters.length).toBeGreaterThanOrEqual(24);
+  it('takes the chapters of the sample opinions and the default template', () => {
+    const chapters = [...files.filter((file) => /opinions\/[^/]+\/text\//.test(file)), join(root, 'templates/eesc-opinion.md')];
+    expect(chapters.length).toBeGreaterThanOrEqual(25);
     for (const file of chapters) expect(fastMarkdown(readFileSync(file, 'utf8')), file).toBeDefined();
   });
 
@@ -92,13 +92,15 @@ describe('fast Markdown path', () => {
       'call[^undefined]\n',
       '# Closed #\n',
       ':::note\nunclosed\n',
+      '<!-- unclosed\n',
+      '<!-->\n',
     ])
       expect(fastMarkdown(text), JSON.stringify(text)).toBeUndefined();
   });
 
   it('gives remark’s tree for generated texts', () => {
     const pieces = ['*', '**', '***', '_', '__', 'a', 'b', ' ', ' ', '.', ',', '(', ')', '"', 'é', '中', '😀', '`', '``', ':ref{#x}', ':cite{#y-1}', '[^n]', '[^N]', '{#id}', '\n', '#', '-', '1.', '2)', '+', ':', ']', '\u00a0', 'x_y', '_x_'];
-    const starts = ['', '# ', '## ', '[^n]: ', ':::note\n', '::principles\n\n', '{#p} '];
+    const starts = ['', '# ', '## ', '[^n]: ', ':::note\n', '::principles\n\n', '{#p} ', '<!-- note -->\n', '<!--\n`x` <y> \n-->\n\n', '<!-- a -->b\n'];
     const random = generator(17);
     let taken = 0;
     const total = 4000;
