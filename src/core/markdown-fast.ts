@@ -1,8 +1,9 @@
 /**
  * The mdast tree remark (./markdown.ts) gives a plain chapter, without
  * micromark: ATX headings, paragraphs, emphasis and strong, code spans,
- * `:name{#id}` text directives, footnote calls and definitions, `::name`
- * leaf directives and `:::name` containers of those. A chapter holding
+ * `:name{#id}` text directives, footnote calls and definitions, tight `-`
+ * lists of one-line items, HTML comments, `::name` leaf directives and
+ * `:::name` containers of those. A chapter holding
  * anything else — any character or line start that could open another
  * construct (HTML, links, tables, lists, quotes, code blocks, escapes,
  * entities, autolinks, tabs, CR, trailing spaces, emphasis delimiters left
@@ -12,7 +13,7 @@
  * Held to remark by test/core/markdown-fast.test.ts: every Markdown file of
  * the repository and a generated set of tricky texts give deep-equal trees.
  */
-import type { BlockContent, FootnoteDefinition, Heading, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { BlockContent, FootnoteDefinition, Heading, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import { closingTicks, readTextDirective } from './inline-syntax.js';
 
 interface Options {
@@ -125,6 +126,20 @@ class Reader {
         i++;
         continue;
       }
+      if (line.startsWith('- ')) {
+        // A tight list of one-line items (`- text`), ending at a blank line that no other item follows.
+        const items: ListItem[] = [];
+        for (; this.lines[i]?.startsWith('- '); i++) {
+          const { paragraph } = this.paragraph(i, 2, inContainer, true);
+          const from = this.starts[i]!;
+          items.push({ type: 'listItem', spread: false, checked: null, children: [paragraph], position: this.span(from, paragraph.position!.end.offset!) });
+        }
+        let after = i;
+        while (this.lines[after] === '') after++;
+        if ((this.lines[i] !== undefined && this.lines[i] !== '') || /^[- ]/.test(this.lines[after] ?? '')) throw new Unsure();
+        children.push({ type: 'list', ordered: false, start: null, spread: false, children: items, position: this.span(start, items.at(-1)!.position!.end.offset!) });
+        continue;
+      }
       const definition = inContainer ? null : FOOTNOTE_DEFINITION.exec(line);
       if (definition) {
         const { paragraph, next } = this.paragraph(i, definition[0].length, inContainer);
@@ -170,10 +185,10 @@ class Reader {
   }
 
   /** The paragraph starting at column `column` (0-based) of line `first`, and the line after it. */
-  private paragraph(first: number, column: number, inContainer: boolean): { paragraph: Paragraph; next: number } {
+  private paragraph(first: number, column: number, inContainer: boolean, oneLine = false): { paragraph: Paragraph; next: number } {
     if (this.unsafe.test(this.lines[first]!.slice(column)) || UNSURE.test(this.lines[first]!)) throw new Unsure();
     let last = first;
-    for (;;) {
+    while (!oneLine) {
       const line = this.lines[last + 1];
       if (line === undefined || line === '' || (inContainer && line === ':::')) break;
       if (this.unsafe.test(line) || UNSURE.test(line)) throw new Unsure();

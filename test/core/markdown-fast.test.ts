@@ -7,7 +7,8 @@
  * (else it is no faster), and give up on what it does not handle.
  */
 import { describe, it, expect } from 'vitest';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
@@ -15,6 +16,8 @@ import remarkGfm from 'remark-gfm';
 import type { Root } from 'mdast';
 import { parseWithRemark } from '../../src/core/markdown.js';
 import { fastMarkdown } from '../../src/core/markdown-fast.js';
+// @ts-expect-error: a script of the benchmarks, without types
+import { generateOpinion } from '../../bench/large-opinion.mjs';
 
 const drafts = unified().use(remarkParse).use(remarkGfm).freeze();
 const remark = (text: string, directives: boolean) => (directives ? parseWithRemark(text) : (drafts.parse(text) as Root));
@@ -66,11 +69,25 @@ describe('fast Markdown path', () => {
     for (const file of chapters) expect(fastMarkdown(readFileSync(file, 'utf8')), file).toBeDefined();
   });
 
+  it('takes the chapters of the benchmarks’ generated opinion (lists, footnotes, emphasis) and gives remark’s tree', () => {
+    const dir = generateOpinion(join(mkdtempSync(join(tmpdir(), 'opinion-fast-md-')), 'o'), 600);
+    try {
+      const chapters = readdirSync(join(dir, 'text', 'en'));
+      expect(chapters.length).toBe(2);
+      for (const name of chapters) expect(agree(readFileSync(join(dir, 'text', 'en', name), 'utf8'), true), name).toBe(true);
+    } finally {
+      rmSync(join(dir, '..'), { recursive: true, force: true });
+    }
+  });
+
   it('gives up on constructs outside its subset', () => {
     for (const text of [
       'Title\n=====\n',
       'a\n---\n',
-      '- item\n',
+      '- item\n\n- loose\n',
+      '- item\n  continued\n',
+      '- item\nlazy\n',
+      '* item\n',
       '1. item\n',
       '> quote\n',
       '    code\n',
@@ -99,8 +116,8 @@ describe('fast Markdown path', () => {
   });
 
   it('gives remark’s tree for generated texts', () => {
-    const pieces = ['*', '**', '***', '_', '__', 'a', 'b', ' ', ' ', '.', ',', '(', ')', '"', 'é', '中', '😀', '`', '``', ':ref{#x}', ':cite{#y-1}', '[^n]', '[^N]', '{#id}', '\n', '#', '-', '1.', '2)', '+', ':', ']', '\u00a0', 'x_y', '_x_'];
-    const starts = ['', '# ', '## ', '[^n]: ', ':::note\n', '::principles\n\n', '{#p} ', '<!-- note -->\n', '<!--\n`x` <y> \n-->\n\n', '<!-- a -->b\n'];
+    const pieces = ['*', '**', '***', '_', '__', 'a', 'b', ' ', ' ', '.', ',', '(', ')', '"', 'é', '中', '😀', '`', '``', ':ref{#x}', ':cite{#y-1}', '[^n]', '[^N]', '{#id}', '\n', '#', '-', '1.', '2)', '+', ':', ']', '\u00a0', 'x_y', '_x_', '\n- ', '\n\n- ', '\n\n'];
+    const starts = ['', '# ', '## ', '[^n]: ', ':::note\n', '::principles\n\n', '{#p} ', '<!-- note -->\n', '<!--\n`x` <y> \n-->\n\n', '<!-- a -->b\n', '- ', '- a\n- ', 'a\n\n- b\n- '];
     const random = generator(17);
     let taken = 0;
     const total = 4000;
