@@ -15,7 +15,7 @@
  *   of the language being built.
  */
 import { TO_BE_COMPLETED } from '../core/placeholders.js';
-import type { BlockContent, Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { BlockContent, Nodes, Parent, PhrasingContent, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { report } from '../core/messages.js';
 import { parseMarkdown } from '../core/markdown.js';
@@ -123,7 +123,7 @@ export function missingText(ctx: RenderContext): string {
  */
 export function parsePhrasing(picked: Picked, what: string): PhrasingContent[] {
   if (picked.gap) return [gapText(picked.text)];
-  const tree = parseProse(picked.text);
+  const tree = parseMarkdown(picked.text);
   placeIn(tree, picked);
   makeSafe(tree, picked.file);
   const [first, ...rest] = tree.children;
@@ -141,31 +141,10 @@ export function parsePhrasing(picked: Picked, what: string): PhrasingContent[] {
 /** Parse a YAML string as Markdown blocks (a recommendation's text may hold a list). */
 export function parseBlocks(picked: Picked): BlockContent[] {
   if (picked.gap) return [{ type: 'paragraph', children: [gapText(picked.text)] }];
-  const tree = parseProse(picked.text);
+  const tree = parseMarkdown(picked.text);
   placeIn(tree, picked);
   makeSafe(tree, picked.file);
   return tree.children.filter((node): node is BlockContent => node.type !== 'definition' && node.type !== 'footnoteDefinition' && node.type !== 'yaml');
-}
-
-/**
- * Characters and sequences that can start Markdown syntax in one line of
- * text (emphasis, code, links, HTML, entities, escapes, directives,
- * strikethrough, tables, autolinks), and line starts that open a block.
- */
-const MARKDOWN_SYNTAX = /[*_`[\]<>!\\&:~|@\n\r]|www\.|^\s{4}|^\s*([-+#=]|\d{1,9}[.)])/;
-
-/**
- * Prose from YAML as a tree. Most fields are plain sentences: those are a
- * paragraph of one text node, exactly what the parser would make, without
- * the parser's cost; anything that may hold Markdown is parsed.
- */
-function parseProse(text: string): Root {
-  const trimmed = text.trim();
-  if (trimmed === '' || MARKDOWN_SYNTAX.test(trimmed)) return parseMarkdown(text);
-  const start = text.length - text.trimStart().length;
-  const end = start + trimmed.length;
-  const position = { start: { line: 1, column: start + 1, offset: start }, end: { line: 1, column: end + 1, offset: end } };
-  return { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: trimmed, position }], position }], position };
 }
 
 /** A translatable value in `lang` when it is written for it (for data that is not rendered), one line. */

@@ -37,30 +37,16 @@ const CLASSES = new Uint8Array(LIMIT);
 const SCRIPTS = String.fromCharCode(...Array.from({ length: 0x500 }, (_, code) => (code < 0x250 || code >= 0x370 ? code : 0x20)));
 for (const match of SCRIPTS.matchAll(/\p{L}/gu)) CLASSES[match.index] = LETTER;
 
-for (let code = 0; code < LIMIT; code++) {
-  if (CLASSES[code] === LETTER) continue;
-  const char = String.fromCharCode(code);
-  let kind = OTHER;
-  if (code >= 0x30 && code <= 0x39) kind = DIGIT;
-  else if (
-    char === ' ' ||
-    char === '\t' ||
-    char === '\n' ||
-    char === '\r' ||
-    char === '\f' ||
-    char === '\v' ||
-    code === 0xa0 ||
-    code === 0x2009 ||
-    code === 0x2002 ||
-    code === 0x2003
-  )
-    kind = SPACE;
-  else if (char === '.' || char === "'" || code === 0x2019 || code === 0x2018) kind = MID_NUM_LET;
-  else if (char === ',' || char === ';') kind = MID_NUM;
-  else if (char === ':' || code === 0xb7) kind = MID_LETTER;
-  else if ('!"#$%&()*+-/<=>?@[\\]^`{|}~'.includes(char) || '§«°±¶»¿¡×÷–—“”„…•€‰‹›′″'.includes(char)) kind = ALONE;
-  CLASSES[code] = kind;
-}
+// The other classes: few characters, set one by one (a loop over every code point runs cold at start-up).
+const set = (kind: number, chars: string) => {
+  for (const char of chars) CLASSES[char.charCodeAt(0)] = kind;
+};
+set(DIGIT, '0123456789');
+set(SPACE, ' \t\n\r\f\v\u00a0\u2009\u2002\u2003');
+set(MID_NUM_LET, ".'\u2019\u2018");
+set(MID_NUM, ',;');
+set(MID_LETTER, ':\u00b7');
+set(ALONE, '!"#$%&()*+-/<=>?@[\\]^`{|}~§«°±¶»¿¡×÷–—“”„…•€‰‹›′″');
 
 const classOf = (code: number): number => (code < LIMIT ? (CLASSES[code] as number) : OTHER);
 
