@@ -30,6 +30,7 @@ import { textOrder } from '../validate/amendments/order.js';
 import type { PointIndex, PointInfo } from '../validate/amendments/points.js';
 import { fillText, type LabelKey, type Labels } from '../labels/labels.js';
 import { plainOf } from '../render/amendment-text.js';
+import { text as textHandler } from './stringify-text.js';
 
 export interface SheetEntry {
   id: string;
@@ -226,7 +227,11 @@ export function sheetTree(sheet: Sheet): Root {
   return { type: 'root', children };
 }
 
-const markdown = unified().use(remarkGfm, { tablePipeAlign: false }).use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', rule: '-' }).freeze();
+// The library's writer; texts that need no escape skip its pattern scan (see stringify-text.ts).
+const markdown = unified()
+  .use(remarkGfm, { tablePipeAlign: false })
+  .use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', rule: '-', handlers: { text: textHandler } })
+  .freeze();
 
 export function sheetMarkdown(sheet: Sheet): string {
   return markdown.stringify(sheetTree(sheet));
