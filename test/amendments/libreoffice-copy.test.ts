@@ -47,14 +47,6 @@ ${EDITS.map(
 Failed:
   WriteLine(dirUrl &amp; "/error.txt", Error$ &amp; " (line " &amp; Erl &amp; ")")
 End Sub
-
-Sub WriteLine(url As String, text As String)
-  Dim f As Integer
-  f = FreeFile
-  Open ConvertFromURL(url) For Output As #f
-  Print #f, text
-  Close #f
-End Sub
 `;
 
 describe.skipIf(skipWithout(hasLibreOffice))("a member's copy edited in LibreOffice with tracked changes", () => {

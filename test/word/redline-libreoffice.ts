@@ -74,7 +74,10 @@ Sub Views(dirUrl As String)
 Failed:
   WriteLine(dirUrl &amp; "/error.txt", current &amp; ": " &amp; Error$ &amp; " (line " &amp; Erl &amp; ")")
 End Sub
+`;
 
+/** `WriteLine(url, text)`, for the macros' `done.txt` and `error.txt`: added to every module run. */
+const WRITE_LINE = `
 Sub WriteLine(url As String, text As String)
   Dim f As Integer
   f = FreeFile
@@ -179,7 +182,8 @@ export async function libreOfficeViews(files: Record<string, Uint8Array>, timeou
  * Run `Sub <sub>(dirUrl As String)` of a Basic module (`code`, XML-escaped)
  * in LibreOffice with a profile of its own under `work`, on the folder
  * `dir`. The macro writes `done.txt` there when it is through, or
- * `error.txt` with the reason (thrown here).
+ * `error.txt` with the reason (thrown here), with `WriteLine(url, text)`,
+ * which is added to the module.
  */
 export async function runMacro(work: string, code: string, sub: string, dir: string, timeout = 240_000): Promise<void> {
   // A first start writes the profile; the macro then goes into its Standard library (a start over an incomplete profile would overwrite it).
@@ -187,7 +191,7 @@ export async function runMacro(work: string, code: string, sub: string, dir: str
   const standard = join(work, 'profile', 'user', 'basic', 'Standard');
   if (init.timedOut || !existsSync(standard))
     throw new Error(`LibreOffice did not set up its profile (${init.timedOut ? 'timed out' : `exit ${init.code}`}): ${init.stderr}`);
-  writeFileSync(join(standard, 'OpinionTest.xba'), moduleOf(code));
+  writeFileSync(join(standard, 'OpinionTest.xba'), moduleOf(code + WRITE_LINE));
   writeFileSync(join(standard, 'script.xlb'), LIBRARY);
   const url = pathToFileURL(dir).href;
   const run = await runOffice(work, [`macro:///Standard.OpinionTest.${sub}("${url}")`], timeout);
