@@ -30,6 +30,7 @@ import { textOrder } from '../validate/amendments/order.js';
 import type { PointIndex, PointInfo } from '../validate/amendments/points.js';
 import { fillText, type LabelKey, type Labels } from '../labels/labels.js';
 import { plainOf } from '../render/amendment-text.js';
+import { text as textHandler } from './stringify-text.js';
 
 export interface SheetEntry {
   id: string;
@@ -45,7 +46,11 @@ export interface SheetEntry {
   compromise?: string;
   /** The word-level change from the draft's text to the amendment's. */
   change: Change;
+  /** Set when the two columns are in another language than the sheet's (no translation): that language, marked in the sheet. */
+  textLang?: string;
   reason?: string;
+  /** Set when the reason is in another language than the sheet's (no translation): that language, marked in the sheet. */
+  reasonLang?: string;
   position?: string;
   outcome?: string;
 }
@@ -59,7 +64,7 @@ export interface Sheet {
   /** The sheet's own headings, in its language. */
   words: { amendment: string; tabledBy: string; reason: string; position: string; outcome: string; none: string };
   entries: SheetEntry[];
-  /** Amendments shown in the original language because their point or text has no version in `lang`. */
+  /** Amendments whose texts or reason are shown in another language than `lang`, because they have no version in it. */
   untranslated: string[];
 }
 
@@ -88,13 +93,18 @@ export function sheetOf(opinion: Opinion, points: PointIndex, labels: Labels, st
     points,
   );
   // A reference still `to be completed` is no name for the opinion: its title is.
-  const title = textIn(opinion.meta.title as Text | undefined, lang, original) ?? textIn(opinion.meta.title as Text | undefined, original, original);
-  const reference =
-    opinion.meta.reference !== undefined && !isPlaceholder(opinion.meta.reference)
-      ? String(opinion.meta.reference)
-      : title
-        ? fillText(labels, 'typography.quote', { text: title })
-        : opinion.name;
+  const titles = opinion.meta.title as Text | undefined;
+  const ownTitle = textIn(titles, lang, original);
+  const title = ownTitle ?? textIn(titles, original, original);
+  const named = opinion.meta.reference !== undefined && !isPlaceholder(opinion.meta.reference);
+  const reference = named ? String(opinion.meta.reference) : title ? fillText(labels, 'typography.quote', { text: title }) : opinion.name;
+  const meta = opinion.files.find((f) => /(^|[\\/])opinion\.yaml$/.test(f.path ?? ''));
+  if (!named && title !== undefined && ownTitle === undefined && meta)
+    report(meta, `Missing title in \`${lang}\`: the sheet's title quotes it in \`${original}\`, expected a translation`, {
+      ruleId: 'amendments/translation',
+      severity: 'warning',
+      place: opinion.locate('opinion', '/title')?.position,
+    });
   const plenary = stage === 'plenary' || (!stage && opinion.meta.stage === 'plenary');
   const untranslated: string[] = [];
   return {
@@ -138,18 +148,56 @@ function textsOf(a: TabledAmendment, target: PointInfo | undefined, context: Ent
     const needsBefore = target !== undefined && a.action !== 'insert-after' && a.action !== 'insert-before';
     const needsProposed = a.action !== 'delete';
     if ((!needsBefore || before !== undefined) && (!needsProposed || proposed !== undefined)) return { lang, before: before ?? '', proposed: proposed ?? '' };
-    context.untranslated.push(a.id);
-    const at = context.opinion.locate('amendments', `/amendments/${context.opinion.amendments.indexOf(a)}/${a.text === undefined ? 'action' : 'text'}`);
     const missing = needsProposed && proposed === undefined ? `text in \`${lang}\` of amendment \`${a.id}\`` : `\`${lang}\` text of point \`${a.target}\``;
-    const file = amendmentsFile(context.opinion);
-    if (file)
-      report(file, `Missing ${missing}: the sheet shows ${context.numbers.get(a.id)} in \`${original}\`, expected a translation`, {
-        ruleId: 'amendments/translation',
-        severity: 'warning',
-        place: at?.position,
-      });
+    untranslated(
+      a,
+      a.text === undefined ? 'action' : 'text',
+      `Missing ${missing}: the sheet shows the texts of ${context.numbers.get(a.id)} in \`${original}\` (marked ${languageMark(original)}), expected a translation`,
+      context,
+    );
   }
   return { lang: original, before: source(original) ?? '', proposed: textIn(a.text, original, original) ?? '' };
+}
+
+/** The mark of a text shown in another language than the sheet's: its code, as EU documents tag a text left in its language ("(EN)"). */
+export const languageMark = (lang: string): string => `(${lang.toUpperCase()})`;
+
+/** A text of amendment `a` is shown in another language than the sheet's: a warning at `field`. */
+function untranslated(a: TabledAmendment, field: string, reason: string, context: EntryContext): void {
+  if (!context.untranslated.includes(a.id)) context.untranslated.push(a.id);
+  const file = amendmentsFile(context.opinion);
+  if (!file) return;
+  const at = context.opinion.locate('amendments', `/amendments/${context.opinion.amendments.indexOf(a)}/${field}`);
+  report(file, reason, { ruleId: 'amendments/translation', severity: 'warning', place: at?.position });
+}
+
+/**
+ * The reason in the sheet's language; else in the original language, else in
+ * the first other language that has it (never dropped, never shown in
+ * another language without a mark and a warning).
+ */
+function reasonOf(a: TabledAmendment, context: EntryContext): { text: string; lang: string } | undefined {
+  const sheetLang = context.labels.lang;
+  const original = context.points.original;
+  const given = (lang: string) => {
+    const value = textIn(a.reason, lang, original)?.trim();
+    return value ? value : undefined;
+  };
+  const own = given(sheetLang);
+  if (own !== undefined) return { text: own, lang: sheetLang };
+  const others = a.reason !== null && typeof a.reason === 'object' ? Object.keys(a.reason).sort() : [];
+  for (const lang of [original, ...others]) {
+    const text = given(lang);
+    if (text === undefined) continue;
+    untranslated(
+      a,
+      'reason',
+      `Missing reason in \`${sheetLang}\` of amendment \`${a.id}\`: the sheet shows the reason of ${context.numbers.get(a.id)} in \`${lang}\` (marked ${languageMark(lang)}), expected a translation`,
+      context,
+    );
+    return { text, lang };
+  }
+  return undefined;
 }
 
 function entry(a: TabledAmendment, context: EntryContext): SheetEntry {
@@ -180,10 +228,14 @@ function entry(a: TabledAmendment, context: EntryContext): SheetEntry {
     action = fillText(labels, after ? 'sheet.insert-after' : 'sheet.insert-before', { number: shown });
   }
   const result: SheetEntry = { id: a.id, stage: a.stage, number: numbers.get(a.id)!, point, action, by: tabledBy(a), change };
+  if (lang !== labels.lang) result.textLang = lang;
   if (Array.isArray(a.replaces) && a.replaces.length > 0)
     result.compromise = fillText(labels, 'sheet.compromise', { numbers: a.replaces.map((id) => numbers.get(id) ?? id).join(', ') });
-  const reason = textIn(a.reason, labels.lang, points.original) ?? textIn(a.reason, points.original, points.original);
-  if (reason) result.reason = reason.trim();
+  const reason = reasonOf(a, context);
+  if (reason) {
+    result.reason = reason.text;
+    if (reason.lang !== labels.lang) result.reasonLang = reason.lang;
+  }
   if (a.position) result.position = POSITIONS[a.position] ? labels.text[POSITIONS[a.position]!] : a.position;
   if (a.outcome) {
     const outcome = OUTCOMES[a.outcome] ? labels.text[OUTCOMES[a.outcome]!] : a.outcome;
@@ -194,6 +246,9 @@ function entry(a: TabledAmendment, context: EntryContext): SheetEntry {
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
 const cell = (children: PhrasingContent[]): TableCell => ({ type: 'tableCell', children });
+/** A column's text, marked with its language when it is not the sheet's. */
+const marked = (children: PhrasingContent[], lang: string | undefined): PhrasingContent[] =>
+  lang === undefined ? children : [text(`${languageMark(lang)} `), ...children];
 const labelled = (label: string, value: string): RootContent => ({
   type: 'paragraph',
   children: [{ type: 'strong', children: [text(`${label}:`)] }, text(` ${value}`)],
@@ -213,12 +268,14 @@ export function sheetTree(sheet: Sheet): Root {
       align: [null, null],
       children: [
         { type: 'tableRow', children: [cell([text(sheet.column)]), cell([text(words.amendment)])] },
-        { type: 'tableRow', children: [cell(plainCell(e.change.old)), cell(amendmentCell(e.change))] },
+        { type: 'tableRow', children: [cell(marked(plainCell(e.change.old), e.textLang)), cell(marked(amendmentCell(e.change), e.textLang))] },
       ],
     });
     if (e.reason) {
       children.push({ type: 'paragraph', children: [{ type: 'strong', children: [text(words.reason)] }] });
-      for (const paragraph of textParagraphs(e.reason)) children.push({ type: 'paragraph', children: [text(paragraph)] });
+      textParagraphs(e.reason).forEach((paragraph, i) =>
+        children.push({ type: 'paragraph', children: i === 0 && e.reasonLang ? [text(`${languageMark(e.reasonLang)} ${paragraph}`)] : [text(paragraph)] }),
+      );
     }
     if (e.position) children.push(labelled(words.position, e.position));
     if (e.outcome) children.push(labelled(words.outcome, e.outcome));
@@ -226,7 +283,11 @@ export function sheetTree(sheet: Sheet): Root {
   return { type: 'root', children };
 }
 
-const markdown = unified().use(remarkGfm, { tablePipeAlign: false }).use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', rule: '-' }).freeze();
+// The library's writer; texts that need no escape skip its pattern scan (see stringify-text.ts).
+const markdown = unified()
+  .use(remarkGfm, { tablePipeAlign: false })
+  .use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', rule: '-', handlers: { text: textHandler } })
+  .freeze();
 
 export function sheetMarkdown(sheet: Sheet): string {
   return markdown.stringify(sheetTree(sheet));
@@ -281,13 +342,15 @@ export async function sheetDocx(sheet: Sheet, options: { reference?: string; dat
             ],
             true,
           ),
-          wordRow([cellParagraphs(plainCell(e.change.old)), cellParagraphs(amendmentCell(e.change))]),
+          wordRow([cellParagraphs(marked(plainCell(e.change.old), e.textLang)), cellParagraphs(marked(amendmentCell(e.change), e.textLang))]),
         ],
       }),
     );
     if (e.reason) {
       children.push(para(words.reason, true));
-      for (const paragraph of textParagraphs(e.reason)) children.push(para(paragraph));
+      textParagraphs(e.reason).forEach((paragraph, i) =>
+        children.push(para(i === 0 && e.reasonLang ? `${languageMark(e.reasonLang)} ${paragraph}` : paragraph)),
+      );
     }
     if (e.position) children.push(labelledPara(words.position, e.position));
     if (e.outcome) children.push(labelledPara(words.outcome, e.outcome));

@@ -8,23 +8,14 @@
  *   (checked against the index made from the full text model).
  */
 import { describe, it, expect } from 'vitest';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../helpers.js';
 import { plainOf, plainParsed } from '../../src/render/amendment-text.js';
 import { buildText } from '../../src/text/model.js';
 import { indexPoints } from '../../src/validate/amendments/points.js';
 import { validateOpinion } from '../../src/validate/index.js';
-
-function markdownFiles(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    if (name === 'node_modules' || name.startsWith('.')) continue;
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) markdownFiles(path, out);
-    else if (name.endsWith('.md')) out.push(path);
-  }
-  return out;
-}
+import { MARKDOWN_PIECES, markdownFiles, seededRandom } from './scratch.js';
 
 const numbers: Record<string, string> = { 'c-known': '1.3', 'sc-other': '3.2.1' };
 const numberOf = (id: string) => numbers[id];
@@ -81,40 +72,8 @@ describe('plainOf without parsing', () => {
   });
 
   it('gives what the full parse gives on random mixes of words and markers', () => {
-    const pieces = [
-      'word',
-      'é',
-      '1',
-      ' ',
-      ' ',
-      '\n',
-      '*',
-      '**',
-      '_',
-      '__',
-      '.',
-      ',',
-      '(',
-      ')',
-      '‘',
-      '’',
-      '-',
-      ':',
-      ':ref{#c-known}',
-      '#',
-      '>',
-      '1.',
-      '€',
-      '\t',
-      '[^1]',
-      '~',
-      '\\',
-    ];
-    let seed = Number(process.env.FUZZ_SEED ?? 12);
-    const random = () => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed / 2147483648;
-    };
+    const pieces = MARKDOWN_PIECES;
+    const random = seededRandom(12);
     for (let i = 0; i < Number(process.env.FUZZ ?? 600); i++) {
       let text = '';
       const length = 1 + Math.floor(random() * 14);

@@ -1,5 +1,5 @@
 /** A scratch copy of the sample opinion for the amendments tests. */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers.js';
@@ -19,3 +19,54 @@ export function appendAmendments(sample: string, items: string): void {
   const file = join(sample, 'amendments.yaml');
   writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}${items}`);
 }
+
+/** Every Markdown file under `dir` (node_modules and dot folders left out). */
+export function markdownFiles(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    if (name === 'node_modules' || name.startsWith('.')) continue;
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) markdownFiles(path, out);
+    else if (name.endsWith('.md')) out.push(path);
+  }
+  return out;
+}
+
+/** A reproducible random number generator in [0, 1) (`FUZZ_SEED` overrides the seed). */
+export function seededRandom(seed: number): () => number {
+  let state = Number(process.env.FUZZ_SEED ?? seed);
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+}
+
+/** Words and Markdown markers that random texts are made of, for the differential tests of the fast paths. */
+export const MARKDOWN_PIECES: readonly string[] = [
+  'word',
+  'é',
+  '1',
+  ' ',
+  ' ',
+  '\n',
+  '*',
+  '**',
+  '_',
+  '__',
+  '.',
+  ',',
+  '(',
+  ')',
+  '‘',
+  '’',
+  '-',
+  ':',
+  ':ref{#c-known}',
+  '#',
+  '>',
+  '1.',
+  '€',
+  '\t',
+  '[^1]',
+  '~',
+  '\\',
+];

@@ -183,3 +183,56 @@ describe('unverified labels of the sheet', () => {
     expect(run.stderr).not.toContain('`sheet.amend`');
   });
 });
+
+describe('texts and reasons the sheet’s language lacks', () => {
+  it('shows a reason given only in another language, marked with its language and with a warning at its place', async () => {
+    const { sample } = scratch();
+    const file = join(sample, 'amendments.yaml');
+    const source = readFileSync(file, 'utf8');
+    const line = source.split('\n').findIndex((l) => l.includes('reason: The design of integration policies')) + 1;
+    writeFileSync(
+      file,
+      source.replace(
+        'reason: The design of integration policies is a matter for the public authorities.',
+        "reason: { fr: 'La conception des politiques d''intégration relève des pouvoirs publics.' }",
+      ),
+    );
+    // No --lang: the sheet is in English, the opinion's language; the reason is only in French.
+    const run = await runMain(['amendments', 'sheet', sample, '--stage', 'plenary']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain("**Reason**\n\n(FR) La conception des politiques d'intégration relève des pouvoirs publics.\n");
+    expect(run.stderr).toContain(`amendments.yaml\n  ${line}:13-${line}:`);
+    expect(run.stderr).toContain(
+      'warning  Missing reason in `en` of amendment `am-p1`: the sheet shows the reason of AM 1 in `fr` (marked (FR)), expected a translation  amendments/translation',
+    );
+    // The other amendments' reasons are English: no mark, no other warning.
+    expect(run.stdout.match(/\((EN|FR)\)/g)).toEqual(['(FR)']);
+    expect(run.stderr.match(/amendments\/translation/g)).toHaveLength(1);
+  });
+
+  it('marks the columns and the reason shown in the original language under --lang, in Markdown and Word', async () => {
+    const { root, sample } = scratch();
+    const run = await runMain(['amendments', 'sheet', sample, '--stage', 'plenary', '--lang', 'fr']);
+    expect(run.code, run.stderr).toBe(0);
+    // AM 1 has no French text: both columns say they are English; its reason too.
+    expect(run.stdout).toContain('| (EN) SEEs cannot replace the public authorities');
+    expect(run.stdout).toContain(
+      '| (EN) SEEs cannot replace the public authorities, which remain responsible for reception and integration policies. They can, however, complement ~~them',
+    );
+    expect(run.stdout).toContain('**Exposé des motifs**\n\n(EN) The design of integration policies');
+    // AM 2 deletes a point the opinion has in French: its columns are French, unmarked.
+    expect(run.stdout).toContain('| Comme le souligne Federico Tsucalas');
+    expect(run.stderr).toContain(
+      'Missing text in `fr` of amendment `am-p1`: the sheet shows the texts of Amendement 1 in `en` (marked (EN)), expected a translation',
+    );
+    expect(run.stderr).toContain(
+      'Missing reason in `fr` of amendment `am-p2`: the sheet shows the reason of Amendement 2 in `en` (marked (EN)), expected a translation',
+    );
+    const out = join(root, 'sheet-fr');
+    const word = await runMain(['amendments', 'sheet', sample, '--stage', 'plenary', '--lang', 'fr', '--to', 'docx', '--out', out, '--quiet']);
+    expect(word.code, word.stderr).toBe(0);
+    const document = strFromU8(unzipSync(readFileSync(join(out, 'amendments.docx')))['word/document.xml']!);
+    expect(document).toContain('(EN) The design of integration policies');
+    expect(document).toContain('(EN) ');
+  });
+});

@@ -74,7 +74,10 @@ Sub Views(dirUrl As String)
 Failed:
   WriteLine(dirUrl &amp; "/error.txt", current &amp; ": " &amp; Error$ &amp; " (line " &amp; Erl &amp; ")")
 End Sub
+`;
 
+/** `WriteLine(url, text)`, for the macros' `done.txt` and `error.txt`: added to every module run. */
+const WRITE_LINE = `
 Sub WriteLine(url As String, text As String)
   Dim f As Integer
   f = FreeFile
@@ -84,9 +87,10 @@ Sub WriteLine(url As String, text As String)
 End Sub
 `;
 
-const MODULE = `<?xml version="1.0" encoding="UTF-8"?>
+/** A Basic module (its code XML-escaped, as `&amp;` and `&lt;` above) as the profile stores it. */
+const moduleOf = (code: string) => `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
-<script:module xmlns:script="http://openoffice.org/2000/script" script:name="OpinionTest" script:language="StarBasic">${MACRO.replace(/"/gu, '&quot;')}</script:module>
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="OpinionTest" script:language="StarBasic">${code.replace(/"/gu, '&quot;')}</script:module>
 `;
 
 const LIBRARY = `<?xml version="1.0" encoding="UTF-8"?>
@@ -159,18 +163,7 @@ export async function libreOfficeViews(files: Record<string, Uint8Array>, timeou
       if (!/^[\w-]+$/u.test(name)) throw new Error(`file name ${name}: letters, digits, - and _ only`);
       writeFileSync(join(docs, `${name}.docx`), bytes);
     }
-    // A first start writes the profile; the macro then goes into its Standard library (a start over an incomplete profile would overwrite it).
-    const init = await runOffice(work, ['--terminate_after_init'], timeout);
-    const standard = join(work, 'profile', 'user', 'basic', 'Standard');
-    if (init.timedOut || !existsSync(standard))
-      throw new Error(`LibreOffice did not set up its profile (${init.timedOut ? 'timed out' : `exit ${init.code}`}): ${init.stderr}`);
-    writeFileSync(join(standard, 'OpinionTest.xba'), MODULE);
-    writeFileSync(join(standard, 'script.xlb'), LIBRARY);
-    const url = pathToFileURL(docs).href;
-    const run = await runOffice(work, [`macro:///Standard.OpinionTest.Views("${url}")`], timeout);
-    if (existsSync(join(docs, 'error.txt'))) throw new Error(`LibreOffice macro failed: ${readFileSync(join(docs, 'error.txt'), 'utf8').trim()}`);
-    if (run.timedOut || !existsSync(join(docs, 'done.txt')))
-      throw new Error(`LibreOffice did not finish (${run.timedOut ? 'timed out' : `exit ${run.code}`}): ${run.stderr}`);
+    await runMacro(work, MACRO, 'Views', docs, timeout);
     return Object.fromEntries(
       Object.keys(files).map((name) => [
         name,
@@ -183,4 +176,26 @@ export async function libreOfficeViews(files: Record<string, Uint8Array>, timeou
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * Run `Sub <sub>(dirUrl As String)` of a Basic module (`code`, XML-escaped)
+ * in LibreOffice with a profile of its own under `work`, on the folder
+ * `dir`. The macro writes `done.txt` there when it is through, or
+ * `error.txt` with the reason (thrown here), with `WriteLine(url, text)`,
+ * which is added to the module.
+ */
+export async function runMacro(work: string, code: string, sub: string, dir: string, timeout = 240_000): Promise<void> {
+  // A first start writes the profile; the macro then goes into its Standard library (a start over an incomplete profile would overwrite it).
+  const init = await runOffice(work, ['--terminate_after_init'], timeout);
+  const standard = join(work, 'profile', 'user', 'basic', 'Standard');
+  if (init.timedOut || !existsSync(standard))
+    throw new Error(`LibreOffice did not set up its profile (${init.timedOut ? 'timed out' : `exit ${init.code}`}): ${init.stderr}`);
+  writeFileSync(join(standard, 'OpinionTest.xba'), moduleOf(code + WRITE_LINE));
+  writeFileSync(join(standard, 'script.xlb'), LIBRARY);
+  const url = pathToFileURL(dir).href;
+  const run = await runOffice(work, [`macro:///Standard.OpinionTest.${sub}("${url}")`], timeout);
+  if (existsSync(join(dir, 'error.txt'))) throw new Error(`LibreOffice macro failed: ${readFileSync(join(dir, 'error.txt'), 'utf8').trim()}`);
+  if (run.timedOut || !existsSync(join(dir, 'done.txt')))
+    throw new Error(`LibreOffice did not finish (${run.timedOut ? 'timed out' : `exit ${run.code}`}): ${run.stderr}`);
 }

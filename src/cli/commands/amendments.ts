@@ -19,7 +19,9 @@ async function loadValid(io: Io, setExit: (code: number) => void, path: string) 
     import('../../amendments/index.js'),
   ]);
   const dir = resolve(io.cwd, path);
-  const opened = await openOpinion(dir);
+  // Positions are built only for what is reported (a sound opinion reports little): the
+  // YAML files are read by the fast path, and parsed with positions on first use.
+  const opened = await openOpinion(dir, { positions: 'lazy' });
   const { opinion, index, files } = opened;
   const show = (list: readonly VFile[]) => {
     const withMessages = list.filter((f) => f.messages.length > 0);

@@ -91,7 +91,7 @@ function makeIndex(opinion: Opinion, text: OpinionText): PointIndex {
     if (!starts) {
       starts = [0];
       const value = sources.get(file) ?? '';
-      for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) === 10) starts.push(i + 1);
+      for (let i = value.indexOf('\n'); i !== -1; i = value.indexOf('\n', i + 1)) starts.push(i + 1);
       lineStarts.set(file, starts);
     }
     return (starts[line - 1] ?? 0) + column - 1;
@@ -159,8 +159,10 @@ function placeOf(
   if (block.from !== 'prose') return undefined;
   const file = block.at.file;
   const text = sources.get(file) ?? '';
-  const start = offsetOf(file, block.at.position.start.line, block.at.position.start.column);
-  let end = offsetOf(file, block.at.position.end.line, block.at.position.end.column);
+  // The text model's places carry their offsets; line and column are the fallback.
+  const { start: from, end: to } = block.at.position;
+  const start = from.offset ?? offsetOf(file, from.line, from.column);
+  let end = to.offset ?? offsetOf(file, to.line, to.column);
   while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
   const marker = LEADING_ID.exec(text.slice(start, Math.min(end, start + 200)));
   return { place: { in: 'prose', file, start, end, textStart: start + (marker ? marker[0].length : 0) } };

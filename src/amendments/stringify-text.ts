@@ -1,0 +1,87 @@
+/**
+ * remark-stringify's handler of text nodes, with a shortcut for the common
+ * case. The library escapes a text by running every one of its ~90 escape
+ * patterns (`state.unsafe`, GFM's included) over it, checking each one's
+ * scope on the way, and does it twice per text that follows another node
+ * (once more when that node peeks at the text's first character): on an
+ * amendment sheet of 300 two-column tables that is a third of the run.
+ *
+ * Here only the patterns in scope whose character occurs in the text are
+ * run (a pattern escapes only its own character, so the others cannot
+ * match inside the text); when none matches inside the text, and the text
+ * has no backslash, the library would write it as it is, and so does this
+ * handler. Anything else goes to the library's own handler: the output is
+ * the library's, byte for byte (test/amendments/stringify-text.test.ts compares
+ * both on random and real texts).
+ */
+import type { Handle, State, Unsafe } from 'mdast-util-to-markdown';
+import { defaultHandlers } from 'mdast-util-to-markdown';
+
+interface Probe {
+  character: string;
+  /** A private copy of the library's compiled pattern (global: its lastIndex is ours). */
+  expression: RegExp;
+  /** Whether the match starts with a context group (`before` or `atBreak`) before the character. */
+  before: boolean;
+}
+
+/** The patterns in scope for a construct stack; undefined when one depends on the neighbouring nodes (the library decides). */
+const cache = new WeakMap<Unsafe[], Map<string, Probe[] | undefined>>();
+
+function listed(stack: readonly string[], list: Unsafe['inConstruct'], none: boolean): boolean {
+  if (list === undefined || list === null) return none;
+  const names = typeof list === 'string' ? [list] : list;
+  return names.length === 0 ? none : names.some((name) => stack.includes(name));
+}
+
+function probesOf(state: State): Probe[] | undefined {
+  let byStack = cache.get(state.unsafe);
+  if (!byStack) cache.set(state.unsafe, (byStack = new Map()));
+  const key = state.stack.join('\n');
+  if (byStack.has(key)) return byStack.get(key);
+  let probes: Probe[] | undefined = [];
+  for (const pattern of state.unsafe) {
+    if (!listed(state.stack, pattern.inConstruct, true) || listed(state.stack, pattern.notInConstruct, false)) continue;
+    if (pattern.beforeNode || pattern.afterNode) {
+      probes = undefined;
+      break;
+    }
+    const compiled = state.compilePattern(pattern);
+    probes.push({ character: pattern.character, expression: new RegExp(compiled.source, compiled.flags), before: Boolean(pattern.before || pattern.atBreak) });
+  }
+  byStack.set(key, probes);
+  return probes;
+}
+
+/** Whether the library's `safe` would write `value` unchanged between `before` and `after`. */
+function unchanged(state: State, value: string, before: string, after: string): boolean {
+  // Backslashes are escaped by the library; in an autolink it percent-encodes instead.
+  if (value.includes('\\') || state.stack.includes('autolink')) return false;
+  const probes = probesOf(state);
+  if (!probes) return false;
+  const subject = before + value + after;
+  const start = before.length;
+  const end = start + value.length;
+  for (const probe of probes) {
+    if (!value.includes(probe.character)) continue;
+    const expression = probe.expression;
+    expression.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = expression.exec(subject))) {
+      const position = match.index + (probe.before ? match[1]!.length : 0);
+      if (position >= start && position < end) {
+        expression.lastIndex = 0;
+        return false;
+      }
+      // An empty match cannot happen (a pattern always holds its character); step on all the same.
+      if (match[0].length === 0) expression.lastIndex++;
+    }
+  }
+  return true;
+}
+
+export const text: Handle = (node, parent, state, info) => {
+  const value: string = node.value ?? '';
+  if (unchanged(state, value, info.before ?? '', info.after ?? '')) return value;
+  return defaultHandlers.text(node, parent, state, info);
+};
