@@ -137,7 +137,14 @@ class Reader {
         let after = i;
         while (this.lines[after] === '') after++;
         if ((this.lines[i] !== undefined && this.lines[i] !== '') || /^[- ]/.test(this.lines[after] ?? '')) throw new Unsure();
-        children.push({ type: 'list', ordered: false, start: null, spread: false, children: items, position: this.span(start, items.at(-1)!.position!.end.offset!) });
+        children.push({
+          type: 'list',
+          ordered: false,
+          start: null,
+          spread: false,
+          children: items,
+          position: this.span(start, items.at(-1)!.position!.end.offset!),
+        });
         continue;
       }
       const definition = inContainer ? null : FOOTNOTE_DEFINITION.exec(line);
