@@ -15,6 +15,7 @@
  */
 import type { BlockContent, FootnoteDefinition, Heading, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import { closingTicks, readTextDirective } from './inline-syntax.js';
+import { pointAt } from './line-index.js';
 
 interface Options {
   /** `:name{#id}`, `::name` and `:::name` are directives (chapters); false: `:` is text (drafts). */
@@ -76,14 +77,7 @@ class Reader {
   }
 
   private point(offset: number): Point {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (this.starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - this.starts[low]! + 1, offset };
+    return pointAt(this.starts, offset);
   }
 
   private span(start: number, end: number): { start: Point; end: Point } {

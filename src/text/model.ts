@@ -15,7 +15,7 @@ import { LEADING_ID, TRAILING_ATTRIBUTES } from '../core/markdown.js';
 import { placeAt, scanInline, type InlineContext, type Mark } from './scan.js';
 import { ProseBuilder, type Origin, type Prose } from './prose.js';
 import { SourceFiles, textIn } from './sources.js';
-import type { LineIndex } from './line-index.js';
+import type { LineIndex } from '../core/line-index.js';
 
 export type { Mark } from './scan.js';
 

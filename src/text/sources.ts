@@ -4,7 +4,7 @@
  */
 import type { VFile } from 'vfile';
 import type { Opinion, Text, YamlKind } from '../core/model.js';
-import { LineIndex } from './line-index.js';
+import { LineIndex } from '../core/line-index.js';
 import { alignOffsets, yamlContentStart } from './align.js';
 import type { Origin } from './prose.js';
 

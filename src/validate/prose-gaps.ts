@@ -8,7 +8,7 @@
  */
 import type { ChapterSource } from '../core/model.js';
 import { report } from '../core/messages.js';
-import { LineIndex } from '../text/line-index.js';
+import { LineIndex } from '../core/line-index.js';
 import { closingTicks } from '../core/inline-syntax.js';
 
 /** Text in brackets that is not a link, a footnote or a reference definition: how every shipped gap mark looks. */

@@ -2,7 +2,7 @@
  * Offsets to 1-based line/column in a file's text, by binary search over
  * the offsets where lines start.
  */
-import type { Point } from '../core/model.js';
+import type { Point } from './model.js';
 
 export class LineIndex {
   private readonly starts: number[] = [0];
@@ -24,13 +24,18 @@ export class LineIndex {
   }
 
   point(offset: number): Point {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - this.starts[low]! + 1, offset };
+    return pointAt(this.starts, offset);
   }
+}
+
+/** The 1-based line and column of `offset`, given the offsets where lines start (in order, the first 0). */
+export function pointAt(starts: readonly number[], offset: number): Point & { offset: number } {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low + 1, column: offset - starts[low]! + 1, offset };
 }
