@@ -12,6 +12,7 @@
  */
 import type { Position } from './model.js';
 import { closingTicks, readTextDirective } from './inline-syntax.js';
+import { pointAt } from './line-index.js';
 
 export interface OutlineBlock {
   type: 'heading' | 'paragraph' | 'footnoteDefinition' | 'definition' | 'other';
@@ -388,15 +389,9 @@ function scanDirectives(lines: string[], runs: { line: number; start: number }[]
   }
   const text = parts.join('\n');
   const at = (index: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= index) lo = mid;
-      else hi = mid - 1;
-    }
-    const run = runs[lo]!;
-    return { line: run.line + 1, column: run.start + (index - starts[lo]!) + 1 };
+    const { line, column } = pointAt(starts, index);
+    const run = runs[line - 1]!;
+    return { line: run.line + 1, column: run.start + column };
   };
   const interesting = /[\\`:]/g;
   // A directive's label is phrasing: directives inside it count too, as in remark.

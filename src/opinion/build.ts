@@ -6,6 +6,7 @@
  * on the files they concern; an opinion with errors is not rendered further
  * than needed to report them, and `ok` is false.
  */
+import { reportProseGaps } from '../validate/prose-gaps.js';
 import { factsAfterVersion, lateFactMessage } from '../core/stage-facts.js';
 import { join } from 'node:path';
 import type { Root } from 'mdast';
@@ -130,6 +131,8 @@ export async function buildOpinion(source: string | OpenOpinion, options: BuildO
       result.failed.push(lang);
       continue;
     }
+    // The gap marks left in this language's prose, as validate and check report them (the draft highlights them).
+    reportProseGaps(opinion.chapters[lang] ?? [], own.text['values.to-be-completed']);
     const trees = await chapterTrees(opinion.chapters[lang] ?? [], options.cacheDir);
     const { labels: watched, used } = watchLabels(own);
     const errorsBefore = countErrors(files);

@@ -32,7 +32,7 @@ const gapsIn = (stdout: string) =>
   );
 
 describe('gap marks left in the prose', () => {
-  it('validate and check report each one at its place, as a warning', async () => {
+  it('validate, check and build report each one at its place, as a warning', async () => {
     const dir = await scaffold('fr');
     const expected = [
       '01-conclusions-and-recommendations.md 3:12-25 warning',
@@ -41,8 +41,9 @@ describe('gap marks left in the prose', () => {
       '03-specific-comments.md 3:4-17 warning',
       '03-specific-comments.md 5:12-25 warning',
     ];
-    for (const command of ['validate', 'check']) {
-      const run = await runMain([command, dir, '--format', 'json']);
+    for (const command of ['validate', 'check', 'build']) {
+      const args = command === 'build' ? ['--to', 'md', '--out', folder()] : [];
+      const run = await runMain([command, dir, ...args, '--format', 'json']);
       expect(run.code, `${command}: ${run.stderr}`).toBe(0);
       expect(gapsIn(run.stdout), command).toEqual(expected);
     }
