@@ -26,13 +26,7 @@ const cacheDir = codeCacheDir();
 // Node >= 22.1: also cache the compiled ES modules (dist/worker.js in worker threads).
 if (cacheDir) require('node:module').enableCompileCache?.(join(cacheDir, 'compile'));
 
-// A reader that stops early (`opinion stats … | head`) closes the pipe: stop quietly, as other tools do.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error) => {
-    if (error && error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
-}
+// Standard output and error, and a reader that stops early (`opinion stats … | head`): src/cli/process.ts.
 
 // Findings are VFileMessages, which are Errors whose stack vfile-message sets to
 // '' anyway: a check of many opinions would capture tens of thousands of stacks

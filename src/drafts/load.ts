@@ -7,6 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import type { Draft } from '../core/draft.js';
+import type { Opinion } from '../core/model.js';
 import { parseMarkdownDraft } from './markdown/markdown-draft.js';
 import { describeFsError } from '../core/read-source.js';
 import { InputError } from '../core/errors.js';
@@ -21,6 +22,8 @@ export interface LoadedDraft {
   draft: Draft;
   /** Files read, with the messages found in them (warnings about numbering, source errors). */
   files: VFile[];
+  /** The opinion an opinion folder in the working tree was read as (not that of a folder at a git revision). */
+  opinion?: Opinion;
 }
 
 export interface InputOptions {
@@ -42,8 +45,8 @@ async function loadPath(cwd: string, path: string, lang: string | undefined): Pr
     throw new InputError(`cannot read \`${shown}\`: ${describeFsError(error)}`);
   });
   if (info.isDirectory()) {
-    const { draft, files } = await readOpinionFolder(absolute, shown, lang);
-    return { draft: relocate(draft, (file) => displayPath(resolve(cwd, file), cwd), shown), files };
+    const { draft, files, opinion } = await readOpinionFolder(absolute, shown, lang);
+    return { draft: relocate(draft, (file) => displayPath(resolve(cwd, file), cwd), shown), files, ...(opinion ? { opinion } : {}) };
   }
   const journal = await interruptedBuildOf(absolute);
   if (journal) {

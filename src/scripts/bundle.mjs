@@ -56,6 +56,48 @@ const commandEntries = {
   },
 };
 
+/**
+ * Node's built-in modules that are costly to load and that a command seldom
+ * needs, loaded on first use instead of when the bundle starts: `crypto`
+ * (some 15 ms of CPU: output hashes, temporary names, the `--cache`),
+ * `child_process` (with `net`, `dgram` and the streams: commander loads it at
+ * its top level for stand-alone executable subcommands, which opinion has none
+ * of), `worker_threads` (only runs over many opinions start threads). Each
+ * becomes a module of getters that require the real one when a property is
+ * first read: esbuild reads an imported binding at its use
+ * (`(0, import_node_crypto.createHash)(…)`), so the import stays an import.
+ */
+const LAZY_BUILTINS = ['crypto', 'child_process', 'worker_threads'];
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    const names = LAZY_BUILTINS.join('|');
+    b.onResolve({ filter: new RegExp(`^(node:)?(${names})$`) }, (args) =>
+      // The getters' own require() is of the real module.
+      args.namespace === 'lazy-builtin' ? { path: args.path, external: true } : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async (args) => {
+      const keys = Object.keys(await import(`node:${args.path}`)).filter((key) => key !== 'default' && /^[A-Za-z_$][\w$]*$/.test(key));
+      return {
+        loader: 'js',
+        contents: [
+          `let loaded; const load = () => (loaded ??= require('node:${args.path}'));`,
+          `module.exports = { ${keys.map((key) => `get ${key}() { return load().${key}; }`).join(', ')} };`,
+        ].join('\n'),
+      };
+    });
+    // chalk detects the terminal's colours when loaded (loading `tty`, hence `net` and the streams); opinion never
+    // asks it to: every Chalk is made with the level that src/cli/io.ts's useColor chose (NO_COLOR, FORCE_COLOR, TTY).
+    b.onResolve({ filter: /^#supports-color$/ }, (args) =>
+      /[\\/]node_modules[\\/]chalk[\\/]/.test(args.importer) ? { path: 'supports-color', namespace: 'no-color-detection' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'no-color-detection' }, () => ({
+      loader: 'js',
+      contents: 'export default { stdout: false, stderr: false };',
+    }));
+  },
+};
+
 await generateValidators(root);
 await rm(root + 'dist', { recursive: true, force: true });
 try {
@@ -80,7 +122,11 @@ try {
     // import() of what stays outside the bundle (node: modules, optional packages) becomes require(): a script
     // compiled by vm.Script has no module loader for import() (on Node 20 only an experimental one, which warns).
     supported: { 'dynamic-import': false },
-    plugins: [commandEntries],
+    plugins: [commandEntries, lazyBuiltins],
+    // No comments nor indentation: less to read at each start (the code cache skips parsing, not reading), and
+    // only ASCII left, which V8 keeps as one byte a character. Names stay (error messages, profiles).
+    // OPINION_BUNDLE_READABLE=1 keeps the layout and the `// <module path>` comments, to read a profile by.
+    minifyWhitespace: !process.env.OPINION_BUNDLE_READABLE,
     // CommonJS has no import.meta: the bin defines the script's own URL.
     define: { ...common.define, 'import.meta.url': '__opinionScriptUrl' },
     banner: { js: "var __opinionScriptUrl = require('node:url').pathToFileURL(__filename).href;" },
