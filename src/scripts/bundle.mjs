@@ -68,6 +68,25 @@ const commandEntries = {
  * (`(0, import_node_crypto.createHash)(…)`), so the import stays an import.
  */
 const LAZY_BUILTINS = ['crypto', 'child_process', 'worker_threads'];
+/** fs/promises functions whose callback form in `fs` takes the same arguments and gives the same results and errors. */
+const CALLBACK_FS = [
+  'access',
+  'appendFile',
+  'chmod',
+  'copyFile',
+  'lstat',
+  'mkdir',
+  'mkdtemp',
+  'readFile',
+  'readdir',
+  'rename',
+  'rm',
+  'rmdir',
+  'stat',
+  'unlink',
+  'utimes',
+  'writeFile',
+];
 const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(b) {
@@ -83,6 +102,33 @@ const lazyBuiltins = {
         contents: [
           `let loaded; const load = () => (loaded ??= require('node:${args.path}'));`,
           `module.exports = { ${keys.map((key) => `get ${key}() { return load().${key}; }`).join(', ')} };`,
+        ].join('\n'),
+      };
+    });
+    // `fs/promises` loads readline's interface (for FileHandle#readLines) and more, some 4 ms; the functions
+    // whose callback form is the same call (same arguments, results and errors) use that form, the rest
+    // (open, cp…) the real module on first use.
+    b.onResolve({ filter: /^(node:)?fs\/promises$/ }, (args) =>
+      args.namespace === 'fs-promises' ? { path: 'node:fs/promises', external: true } : { path: 'fs/promises', namespace: 'fs-promises' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'fs-promises' }, async () => {
+      const keys = Object.keys(await import('node:fs/promises')).filter((key) => key !== 'default' && /^[A-Za-z_$][\w$]*$/.test(key));
+      return {
+        loader: 'js',
+        contents: [
+          "const fs = require('node:fs');",
+          "let loaded; const load = () => (loaded ??= require('node:fs/promises'));",
+          'const callback = (call) => (...args) => new Promise((resolve, reject) => call(...args, (error, value) => (error ? reject(error) : resolve(value))));',
+          `module.exports = { ${keys
+            .map((key) =>
+              key === 'realpath'
+                ? // fs.realpath resolves links itself; fs/promises asks the system, as fs.realpath.native does.
+                  'realpath: callback(fs.realpath.native)'
+                : CALLBACK_FS.includes(key)
+                  ? `${key}: callback(fs.${key})`
+                  : `get ${key}() { return load().${key}; }`,
+            )
+            .join(', ')} };`,
         ].join('\n'),
       };
     });
