@@ -11,8 +11,10 @@ import type { VFile } from 'vfile';
 import { parseInPieces } from '../../core/markdown-chunks.js';
 import { replacePlainParagraphs, restorePlainParagraphs } from './fast-paragraphs.js';
 
-const processor = unified().use(remarkParse).use(remarkGfm).freeze();
-const parse = (text: string) => parseInPieces(text, (piece) => processor.parse(piece) as Root);
+// Made on first use: a module that imports this one (the draft readers) may never read a Markdown draft.
+let processor: ReturnType<typeof draftProcessor> | undefined;
+const draftProcessor = () => unified().use(remarkParse).use(remarkGfm).freeze();
+const parse = (text: string) => parseInPieces(text, (piece) => (processor ??= draftProcessor()).parse(piece) as Root);
 
 /** The draft's tree, positions in `file` (see fast-paragraphs.ts for how large drafts are read quickly). */
 export function parseDraftTree(file: VFile): Root {
