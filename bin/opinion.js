@@ -37,7 +37,11 @@ if (cacheDir) require('node:module').enableCompileCache?.(join(cacheDir, 'compil
 // the V8 versions whose flags these are (an unknown flag is an error message).
 const v8Major = Number(process.versions.v8.split('.')[0]);
 const tiering =
-  v8Major === 11 ? ['--interrupt-budget=1081344'] : v8Major === 12 || v8Major === 13 ? ['--invocation-count-for-maglev=4000', '--invocation-count-for-turbofan=30000'] : [];
+  v8Major === 11
+    ? ['--interrupt-budget=1081344']
+    : v8Major === 12 || v8Major === 13
+      ? ['--invocation-count-for-maglev=4000', '--invocation-count-for-turbofan=30000']
+      : [];
 if (tiering.length > 0 && !process.env.OPINION_V8_DEFAULTS) for (const flag of tiering) require('node:v8').setFlagsFromString(flag);
 
 // Findings are VFileMessages, which are Errors whose stack vfile-message sets to
