@@ -3,12 +3,15 @@ import { stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { VFile } from 'vfile';
 import type { Draft } from '../core/draft.js';
+import type { Opinion } from '../core/model.js';
 import { InputError } from '../core/errors.js';
 
 export interface FolderDraft {
   draft: Draft;
   /** The source files read, with the messages found in them. */
   files: VFile[];
+  /** The opinion the draft was made of (what `opinion diff` attributes changes to amendments by). */
+  opinion?: Opinion;
 }
 
 export async function isOpinionFolder(dir: string): Promise<boolean> {
@@ -21,7 +24,7 @@ export async function readOpinionFolder(dir: string, shown: string, lang: string
     throw new InputError(`cannot read \`${shown}\`: a folder without \`opinion.yaml\`, expected an opinion source folder or a Markdown draft`);
   }
   const { draftFromSources } = await import('../opinion/draft.js');
-  const { draft, files } = await draftFromSources(dir, lang ? { lang } : {});
+  const { draft, files, opinion } = await draftFromSources(dir, lang ? { lang } : {});
   if (!draft) {
     const first = files.flatMap((file) => file.messages).find((message) => message.fatal === true);
     // Name the file as the user named the folder: `shown/…`, not an absolute path.
@@ -29,5 +32,5 @@ export async function readOpinionFolder(dir: string, shown: string, lang: string
     const where = first ? ` (${file ? `${file}:` : ''}${first.line ?? 1}:${first.column ?? 1}: ${first.reason})` : '';
     throw new InputError(`cannot make a draft of \`${shown}\`${lang ? ` in \`${lang}\`` : ''}${where}; run \`opinion validate ${shown}\` for details`);
   }
-  return { draft, files };
+  return { draft, files, ...(opinion ? { opinion } : {}) };
 }

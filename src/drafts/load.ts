@@ -7,11 +7,10 @@ import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import type { Draft } from '../core/draft.js';
-import { parseMarkdownDraft } from './markdown/markdown-draft.js';
+import type { Opinion } from '../core/model.js';
 import { describeFsError } from '../core/read-source.js';
 import { InputError } from '../core/errors.js';
 import { readOpinionFolder } from './folder.js';
-import { draftText, readMarkdownDraft } from './markdown-file.js';
 import { displayPath } from '../report/paths.js';
 import { relocate } from './relocate.js';
 import { draftFromDocx, isWordDocument } from './word-file.js';
@@ -21,6 +20,8 @@ export interface LoadedDraft {
   draft: Draft;
   /** Files read, with the messages found in them (warnings about numbering, source errors). */
   files: VFile[];
+  /** The opinion an opinion folder in the working tree was read as (not that of a folder at a git revision). */
+  opinion?: Opinion;
 }
 
 export interface InputOptions {
@@ -42,8 +43,8 @@ async function loadPath(cwd: string, path: string, lang: string | undefined): Pr
     throw new InputError(`cannot read \`${shown}\`: ${describeFsError(error)}`);
   });
   if (info.isDirectory()) {
-    const { draft, files } = await readOpinionFolder(absolute, shown, lang);
-    return { draft: relocate(draft, (file) => displayPath(resolve(cwd, file), cwd), shown), files };
+    const { draft, files, opinion } = await readOpinionFolder(absolute, shown, lang);
+    return { draft: relocate(draft, (file) => displayPath(resolve(cwd, file), cwd), shown), files, ...(opinion ? { opinion } : {}) };
   }
   const journal = await interruptedBuildOf(absolute);
   if (journal) {
@@ -57,6 +58,8 @@ async function loadPath(cwd: string, path: string, lang: string | undefined): Pr
     });
     return draftFromDocx(bytes, shown);
   }
+  // The Markdown draft reader (remark, GFM) is loaded only for a Markdown draft: comparing two folders needs none.
+  const { readMarkdownDraft } = await import('./markdown-file.js');
   const parsed = await readMarkdownDraft(absolute, shown);
   return { draft: parsed.draft, files: [parsed.file] };
 }
@@ -73,6 +76,7 @@ async function loadRevision(cwd: string, path: string, revision: string, lang: s
   if (!type) throw new InputError(`cannot read \`${shown}\` at revision \`${revision}\`: it does not exist there`);
   if (type === 'blob' && isWordDocument(inRepo)) return draftFromDocx(await readAt(root, commit, inRepo), shown, origin);
   if (type === 'blob') {
+    const [{ parseMarkdownDraft }, { draftText }] = await Promise.all([import('./markdown/markdown-draft.js'), import('./markdown-file.js')]);
     const parsed = parseMarkdownDraft(draftText(await readAt(root, commit, inRepo), shown), origin);
     return { draft: parsed.draft, files: [parsed.file] };
   }

@@ -10,7 +10,7 @@
  * label is an error naming the keys, never a silent fallback to English.
  */
 import { access } from 'node:fs/promises';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { VFile } from 'vfile';
 import { report } from '../core/messages.js';
@@ -38,6 +38,7 @@ import {
   type MetaListKey,
 } from './labels.js';
 import { BUILTIN_LANGUAGES_DIR } from '../core/package-files.js';
+import { PACKAGE_ROOT } from '../core/package-root.js';
 
 /** The label files that ship: `templates/languages/<lang>.yaml` of the package. */
 export { BUILTIN_LANGUAGES_DIR };
@@ -84,9 +85,9 @@ export async function readLabelFile(path: string, scope?: ReadScope): Promise<La
   return parseLabelFile(read.file);
 }
 
-/** Check and flatten a label file already read into `file`. */
-export function parseLabelFile(file: VFile): LabelFile {
-  const source = parseYamlSource(file);
+/** Check and flatten a label file already read into `file` (`known`: its data, known to be what parsing `file` gives). */
+export function parseLabelFile(file: VFile, known?: unknown): LabelFile {
+  const source = known === undefined ? parseYamlSource(file) : knownYamlSource(file, known);
   const result = emptyLabelFile(file, source);
   const data = source.data;
   if (data === undefined) return result;
@@ -262,6 +263,47 @@ export async function readLabelFolder(dir: string, opinionDir?: string): Promise
   return Promise.all(names.map((name) => readLabelFile(join(dir, name), scope)));
 }
 
+/**
+ * A YAML file whose data is known: its Document (for the places of messages)
+ * is parsed only when a place is asked for, as for any YAML source.
+ */
+function knownYamlSource(file: VFile, data: unknown): YamlSource {
+  let full: YamlSource | undefined;
+  const positioned = () => (full ??= parseYamlSource(file, { positions: 'eager' }));
+  return {
+    file,
+    data,
+    get doc() {
+      return positioned().doc;
+    },
+    get lineCounter() {
+      return positioned().lineCounter;
+    },
+    get positioned() {
+      return full !== undefined;
+    },
+    locate: (pointer, part) => positioned().locate(pointer, part),
+  };
+}
+
+/**
+ * A label file of the package, read with the data `npm run build` wrote for
+ * its exact text (dist/labels/<lang>.json, see src/scripts/bundle.mjs) when
+ * there is one: JSON instead of a cold YAML parse. Any other text is parsed.
+ */
+async function readBuiltinLabelFile(path: string, lang: string): Promise<LabelFile> {
+  const read = await readSource(path);
+  if (!read.ok) return emptyLabelFile(read.file);
+  let compiled: { text?: unknown; data?: unknown } | undefined;
+  try {
+    compiled = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'dist', 'labels', `${lang}.json`), 'utf8')) as { text?: unknown; data?: unknown };
+  } catch {
+    compiled = undefined;
+  }
+  const known = compiled !== undefined && compiled.text === String(read.file.value) && compiled.data !== undefined;
+  return parseLabelFile(read.file, known ? compiled!.data : undefined);
+}
+
 const builtinCache = new Map<string, Promise<LabelFile | undefined>>();
 
 /**
@@ -275,7 +317,7 @@ export async function builtinLabelFiles(langs: Iterable<string>, dir = BUILTIN_L
       let cached = builtinCache.get(path);
       if (!cached) {
         cached = access(path).then(
-          () => readLabelFile(path),
+          () => (dir === BUILTIN_LANGUAGES_DIR && LANG_CODE.test(lang) ? readBuiltinLabelFile(path, lang) : readLabelFile(path)),
           () => undefined,
         );
         builtinCache.set(path, cached);

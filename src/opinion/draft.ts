@@ -11,12 +11,17 @@
  */
 import type { VFile } from 'vfile';
 import type { Draft } from '../core/draft.js';
+import type { Opinion } from '../core/model.js';
 import { buildOpinion } from './build.js';
 import type { OpenOpinion } from './open.js';
 
-export async function draftFromSources(source: string | OpenOpinion, options: { lang?: string }): Promise<{ draft?: Draft; files: VFile[] }> {
+export async function draftFromSources(
+  source: string | OpenOpinion,
+  options: { lang?: string },
+): Promise<{ draft?: Draft; files: VFile[]; opinion?: Opinion }> {
   const build = await buildOpinion(source, { ...(options.lang ? { langs: [options.lang] } : {}), formats: [], lenient: true });
   const render = build.renders[0];
   if (!render) return { files: build.files };
-  return { draft: { ...render.draft, header: [...render.banner, ...render.draft.header, ...render.closing] }, files: build.files };
+  const draft = { ...render.draft, header: [...render.banner, ...render.draft.header, ...render.closing] };
+  return { draft, files: build.files, ...(build.opinion ? { opinion: build.opinion } : {}) };
 }

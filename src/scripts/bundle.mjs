@@ -14,7 +14,9 @@
 // - dist/worker.js: the one worker-thread entry (validate, check and stats of many opinions).
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { isDeepStrictEqual } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { generateValidators } from './generate-validators.mjs';
 
@@ -56,6 +58,94 @@ const commandEntries = {
   },
 };
 
+/**
+ * Node's built-in modules that are costly to load and that a command seldom
+ * needs, loaded on first use instead of when the bundle starts: `crypto`
+ * (some 15 ms of CPU: output hashes, temporary names, the `--cache`),
+ * `child_process` (with `net`, `dgram` and the streams: commander loads it at
+ * its top level for stand-alone executable subcommands, which opinion has none
+ * of), `worker_threads` (only runs over many opinions start threads). Each
+ * becomes a module of getters that require the real one when a property is
+ * first read: esbuild reads an imported binding at its use
+ * (`(0, import_node_crypto.createHash)(…)`), so the import stays an import.
+ */
+const LAZY_BUILTINS = ['crypto', 'child_process', 'worker_threads'];
+/** fs/promises functions whose callback form in `fs` takes the same arguments and gives the same results and errors. */
+const CALLBACK_FS = [
+  'access',
+  'appendFile',
+  'chmod',
+  'copyFile',
+  'lstat',
+  'mkdir',
+  'mkdtemp',
+  'readFile',
+  'readdir',
+  'rename',
+  'rm',
+  'rmdir',
+  'stat',
+  'unlink',
+  'utimes',
+  'writeFile',
+];
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    const names = LAZY_BUILTINS.join('|');
+    b.onResolve({ filter: new RegExp(`^(node:)?(${names})$`) }, (args) =>
+      // The getters' own require() is of the real module.
+      args.namespace === 'lazy-builtin' ? { path: args.path, external: true } : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async (args) => {
+      const keys = Object.keys(await import(`node:${args.path}`)).filter((key) => key !== 'default' && /^[A-Za-z_$][\w$]*$/.test(key));
+      return {
+        loader: 'js',
+        contents: [
+          `let loaded; const load = () => (loaded ??= require('node:${args.path}'));`,
+          `module.exports = { ${keys.map((key) => `get ${key}() { return load().${key}; }`).join(', ')} };`,
+        ].join('\n'),
+      };
+    });
+    // `fs/promises` loads readline's interface (for FileHandle#readLines) and more, some 4 ms; the functions
+    // whose callback form is the same call (same arguments, results and errors) use that form, the rest
+    // (open, cp…) the real module on first use.
+    b.onResolve({ filter: /^(node:)?fs\/promises$/ }, (args) =>
+      args.namespace === 'fs-promises' ? { path: 'node:fs/promises', external: true } : { path: 'fs/promises', namespace: 'fs-promises' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'fs-promises' }, async () => {
+      const keys = Object.keys(await import('node:fs/promises')).filter((key) => key !== 'default' && /^[A-Za-z_$][\w$]*$/.test(key));
+      return {
+        loader: 'js',
+        contents: [
+          "const fs = require('node:fs');",
+          "let loaded; const load = () => (loaded ??= require('node:fs/promises'));",
+          'const callback = (call) => (...args) => new Promise((resolve, reject) => call(...args, (error, value) => (error ? reject(error) : resolve(value))));',
+          `module.exports = { ${keys
+            .map((key) =>
+              key === 'realpath'
+                ? // fs.realpath resolves links itself; fs/promises asks the system, as fs.realpath.native does.
+                  'realpath: callback(fs.realpath.native)'
+                : CALLBACK_FS.includes(key)
+                  ? `${key}: callback(fs.${key})`
+                  : `get ${key}() { return load().${key}; }`,
+            )
+            .join(', ')} };`,
+        ].join('\n'),
+      };
+    });
+    // chalk detects the terminal's colours when loaded (loading `tty`, hence `net` and the streams); opinion never
+    // asks it to: every Chalk is made with the level that src/cli/io.ts's useColor chose (NO_COLOR, FORCE_COLOR, TTY).
+    b.onResolve({ filter: /^#supports-color$/ }, (args) =>
+      /[\\/]node_modules[\\/]chalk[\\/]/.test(args.importer) ? { path: 'supports-color', namespace: 'no-color-detection' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'no-color-detection' }, () => ({
+      loader: 'js',
+      contents: 'export default { stdout: false, stderr: false };',
+    }));
+  },
+};
+
 await generateValidators(root);
 await rm(root + 'dist', { recursive: true, force: true });
 try {
@@ -80,7 +170,11 @@ try {
     // import() of what stays outside the bundle (node: modules, optional packages) becomes require(): a script
     // compiled by vm.Script has no module loader for import() (on Node 20 only an experimental one, which warns).
     supported: { 'dynamic-import': false },
-    plugins: [commandEntries],
+    plugins: [commandEntries, lazyBuiltins],
+    // No comments nor indentation: less to read at each start (the code cache skips parsing, not reading), and
+    // only ASCII left, which V8 keeps as one byte a character. Names stay (error messages, profiles).
+    // OPINION_BUNDLE_READABLE=1 keeps the layout and the `// <module path>` comments, to read a profile by.
+    minifyWhitespace: !process.env.OPINION_BUNDLE_READABLE,
     // CommonJS has no import.meta: the bin defines the script's own URL.
     define: { ...common.define, 'import.meta.url': '__opinionScriptUrl' },
     banner: { js: "var __opinionScriptUrl = require('node:url').pathToFileURL(__filename).href;" },
@@ -93,7 +187,50 @@ try {
       .slice(0, 16);
   }
   await writeFile(root + 'dist/commands/manifest.json', JSON.stringify(manifest, null, 2) + '\n');
+  await precompileLabels();
 } catch {
   // esbuild has already printed the errors with their places.
   process.exitCode = 1;
+}
+
+/**
+ * dist/labels/<lang>.json: the data of each label file that ships
+ * (templates/languages/<lang>.yaml) as the run-time YAML reader gives it, with
+ * the file's text. At run time a label file of the package whose text is
+ * exactly that one takes its data from the JSON (JSON.parse instead of a cold
+ * YAML parse, some 10 ms a command); an edited file, or one the reader had
+ * anything to say about, is read as YAML. Its places (for messages) are found
+ * as for any YAML file, by parsing it when one is asked for.
+ */
+async function precompileLabels() {
+  const generated = root + 'dist/.labels-reader.cjs';
+  await build({
+    ...common,
+    stdin: {
+      contents: [
+        "import { VFile } from 'vfile';",
+        "import { parseYamlSource } from './src/core/yaml-source.ts';",
+        'export function read(path, text) {',
+        '  const file = new VFile({ path, value: text });',
+        '  const data = parseYamlSource(file).data;',
+        '  return { data, messages: file.messages.length };',
+        '}',
+      ].join('\n'),
+      resolveDir: root,
+      loader: 'ts',
+    },
+    format: 'cjs',
+    outfile: generated,
+  });
+  const { read } = createRequire(import.meta.url)(generated);
+  await rm(generated);
+  const dir = root + 'templates/languages/';
+  await mkdir(root + 'dist/labels', { recursive: true });
+  for (const name of (await readdir(dir)).filter((n) => /^[a-z]{2,3}\.yaml$/.test(n)).sort()) {
+    const text = await readFile(dir + name, 'utf8');
+    const { data, messages } = read(dir + name, text);
+    // Only data that JSON gives back exactly, from a file read without a word.
+    if (messages > 0 || data === undefined || !isDeepStrictEqual(JSON.parse(JSON.stringify(data)), data)) continue;
+    await writeFile(root + `dist/labels/${name.replace(/\.yaml$/, '.json')}`, JSON.stringify({ text, data }) + '\n');
+  }
 }

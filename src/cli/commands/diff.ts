@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
 import type { DefineCommand } from './index.js';
 import type { Draft } from '../../core/draft.js';
+import type { Opinion } from '../../core/model.js';
 import type { DiffResult } from '../../diff/types.js';
 import { EXIT, UsageError, useColor } from '../io.js';
 
@@ -67,13 +68,14 @@ function wordOutput(format: Format | undefined, out: string | undefined, isWordF
  * in it, attribute each change to its amendment; returns the lines reporting
  * changes no adopted amendment explains.
  */
-async function attributeAmendments(result: DiffResult, newPath: string, cwd: string | undefined): Promise<string[]> {
+async function attributeAmendments(result: DiffResult, newPath: string, cwd: string | undefined, read: Opinion | undefined): Promise<string[]> {
   if (cwd === undefined) return [];
   const dir = resolve(cwd, newPath);
   const { existsSync } = await import('node:fs');
   if (!existsSync(resolve(dir, 'amendments.yaml'))) return [];
-  const [{ loadOpinion }, { attributeChanges, describeChange }] = await Promise.all([import('../../core/load.js'), import('../../amendments/index.js')]);
-  const { opinion } = await loadOpinion(dir);
+  // The folder's opinion as the draft was made of it; read again (its data only) when the draft did not keep it.
+  const [{ loadOpinion }, { attributeChanges, describeChange }] = await Promise.all([import('../../core/load.js'), import('../../diff/attribution.js')]);
+  const opinion = read ?? (await loadOpinion(dir, { markdown: false })).opinion;
   if (!opinion) return [];
   const attribution = attributeChanges(result, opinion);
   if (!attribution) return [];
@@ -177,7 +179,12 @@ export const diffCommand: DefineCommand = (io, setExit) =>
         ...(options.lang ? { locale: options.lang } : {}),
         ...(options.ignoreTypography ? { ignoreTypography: true } : {}),
       });
-      const unexplained = await attributeAmendments(result, newPath ?? oldPath, options.to === undefined && options.from === undefined ? io.cwd : undefined);
+      const unexplained = await attributeAmendments(
+        result,
+        newPath ?? oldPath,
+        options.to === undefined && options.from === undefined ? io.cwd : undefined,
+        neu.opinion,
+      );
       let output = await render(result, { old: old.draft, new: neu.draft });
       if (pdf && pdfEngine) {
         const { defaultDate } = await import('../../diff/format/word/defaults.js');

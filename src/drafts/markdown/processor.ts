@@ -11,8 +11,14 @@ import type { VFile } from 'vfile';
 import { parseInPieces } from '../../core/markdown-chunks.js';
 import { replacePlainParagraphs, restorePlainParagraphs } from './fast-paragraphs.js';
 
-const processor = unified().use(remarkParse).use(remarkGfm).freeze();
-const parse = (text: string) => parseInPieces(text, (piece) => processor.parse(piece) as Root);
+// Made on first use: a module that imports this one (the draft readers) may never read a Markdown draft.
+let processor: ReturnType<typeof draftProcessor> | undefined;
+const draftProcessor = () => unified().use(remarkParse).use(remarkGfm).freeze();
+function parsePiece(piece: string): Root {
+  processor ??= draftProcessor();
+  return processor.parse(piece) as Root;
+}
+const parse = (text: string) => parseInPieces(text, parsePiece);
 
 /** The draft's tree, positions in `file` (see fast-paragraphs.ts for how large drafts are read quickly). */
 export function parseDraftTree(file: VFile): Root {
