@@ -159,10 +159,27 @@ export function foldedBlock(key: string, value: string, width: number): string[]
   return [`${key}: >-`, ...fold(value.replace(/\s+/g, ' ').trim(), width).map((line) => `  ${line}`)];
 }
 
+/**
+ * The text with the splices made, from the last one back (so that the offsets
+ * of each hold). Splices that do not overlap are joined in one pass (a
+ * chapter gets hundreds of them; one slice and concatenation each would copy
+ * the file as many times); overlapping ones are made one after the other.
+ */
 export function applySplices(text: string, splices: readonly Splice[]): string {
-  let out = text;
-  for (const splice of [...splices].sort((a, b) => b.start - a.start || b.end - a.end)) out = out.slice(0, splice.start) + splice.text + out.slice(splice.end);
-  return out;
+  const sorted = [...splices].sort((a, b) => b.start - a.start || b.end - a.end);
+  if (sorted.some((splice, i) => i > 0 && splice.end > sorted[i - 1]!.start)) {
+    let out = text;
+    for (const splice of sorted) out = out.slice(0, splice.start) + splice.text + out.slice(splice.end);
+    return out;
+  }
+  const parts: string[] = [];
+  let end = text.length;
+  for (const splice of sorted) {
+    parts.push(text.slice(splice.end, end), splice.text);
+    end = splice.start;
+  }
+  parts.push(text.slice(0, end));
+  return parts.reverse().join('');
 }
 
 function plainOrQuoted(value: string): string {
