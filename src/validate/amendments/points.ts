@@ -97,9 +97,6 @@ function makeIndex(opinion: Opinion, text: OpinionText): PointIndex {
     return (starts[line - 1] ?? 0) + column - 1;
   };
 
-  // Where each point is written, per language, is worked out on first use: a sheet or an
-  // apply reads the places and texts of the few hundred points amended, not of every point.
-  const pending = new Map<string, { lang: string; block: TextBlock; place?: PointPlace }[]>();
   for (const lang of text.langs) {
     for (const block of allBlocks(text.byLang.get(lang))) {
       if (!block.id) continue;
@@ -107,61 +104,31 @@ function makeIndex(opinion: Opinion, text: OpinionText): PointIndex {
         if (lang === text.original) others.set(block.id, block.kind === 'title' ? 'chapter' : block.kind);
         continue;
       }
-      // A chapter's point always has a place; a recommendation or a principle only when the YAML has its text in `lang`.
-      const place = block.from === 'prose' ? undefined : placeOf(opinion, block, lang, text.original, sources, offsetOf)?.place;
-      if (block.from !== 'prose' && !place) continue;
-      let found = pending.get(block.id);
-      if (lang === text.original && !points.has(block.id)) {
-        found = [];
-        pending.set(block.id, found);
-        points.set(block.id, lazyPoint(block, order.length, found, opinion, text.original, sources, offsetOf));
+      const place = placeOf(opinion, block, lang, text.original, sources, offsetOf);
+      if (!place) continue;
+      const source = place.place.in === 'prose' ? sourceText(place.place, sources) : yamlText(opinion, place.place);
+      let info = points.get(block.id);
+      if (lang === text.original && !info) {
+        info = {
+          id: block.id,
+          ...(block.number ? { number: block.number } : {}),
+          from: block.from === 'principle' || block.from === 'recommendation' ? block.from : 'prose',
+          order: order.length,
+          source,
+          at: block.at,
+          places: new Map(),
+          texts: new Map(),
+        };
+        points.set(block.id, info);
         order.push(block.id);
       }
-      if (!found || found.some((entry) => entry.lang === lang)) continue;
-      found.push({ lang, block, ...(place ? { place } : {}) });
+      if (!info || info.places.has(lang)) continue;
+      info.places.set(lang, place.place);
+      info.texts.set(lang, source);
     }
   }
   for (const chapters of Object.values(opinion.chapters)) for (const chapter of chapters) if (!points.has(chapter.id)) others.set(chapter.id, 'chapter');
   return { original: text.original, langs: text.langs, points, others, order };
-}
-
-/** A point whose places and texts are read from the sources on first use (`found`: its block in each language, in order). */
-function lazyPoint(
-  block: TextBlock,
-  order: number,
-  found: readonly { lang: string; block: TextBlock; place?: PointPlace }[],
-  opinion: Opinion,
-  original: string,
-  sources: Map<string, string>,
-  offsetOf: (file: string, line: number, column: number) => number,
-): PointInfo {
-  let made: { places: Map<string, PointPlace>; texts: Map<string, string> } | undefined;
-  const read = () => {
-    if (made) return made;
-    made = { places: new Map(), texts: new Map() };
-    for (const entry of found) {
-      const place = entry.place ?? placeOf(opinion, entry.block, entry.lang, original, sources, offsetOf)!.place;
-      made.places.set(entry.lang, place);
-      made.texts.set(entry.lang, place.in === 'prose' ? sourceText(place, sources) : yamlText(opinion, place));
-    }
-    return made;
-  };
-  return {
-    id: block.id!,
-    ...(block.number ? { number: block.number } : {}),
-    from: block.from === 'principle' || block.from === 'recommendation' ? block.from : 'prose',
-    order,
-    get source() {
-      return read().texts.get(original)!;
-    },
-    at: block.at,
-    get places() {
-      return read().places;
-    },
-    get texts() {
-      return read().texts;
-    },
-  };
 }
 
 function placeOf(
