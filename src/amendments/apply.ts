@@ -28,7 +28,7 @@ import { report } from '../core/messages.js';
 import { NEXT_STAGE, amendmentsOf, sameText, stageOfOpinion, textIn, type AmendmentStage, type TabledAmendment } from '../core/amendments.js';
 import type { PointIndex, PointPlace } from '../validate/amendments/points.js';
 import { amendmentsFile } from '../validate/amendments/validate.js';
-import { applySplices, foldedBlock, insertItem, parseForEdit, removeItem, removeKey, replaceScalar, setKey, type Splice } from './yaml-edit.js';
+import { applySplices, foldedBlock, insertItem, parseForEdit, removeItem, removeKey, replaceScalar, setKey, setKeyInItems, type Splice } from './yaml-edit.js';
 
 export interface ApplyOptions {
   /** The stage whose adopted amendments to apply (default: the opinion's stage). */
@@ -268,13 +268,16 @@ export function applyAmendments(opinion: Opinion, points: PointIndex, options: A
 
   // amendments.yaml: the applied ones say so.
   const amendmentsPath = file.path;
-  const amendmentsDoc = docOf(amendmentsPath);
-  for (const a of chosen) {
-    splice(
-      amendmentsPath,
-      setKey(texts.get(amendmentsPath) ?? '', amendmentsDoc, ['amendments', opinion.amendments.indexOf(a)], 'applied_in', String(version)),
-    );
-  }
+  const marks = setKeyInItems(
+    texts.get(amendmentsPath) ?? '',
+    () => docOf(amendmentsPath),
+    'amendments',
+    chosen.map((a) => ({ index: opinion.amendments.indexOf(a), data: a })),
+    'applied_in',
+    String(version),
+    opinion.amendments.length,
+  );
+  for (const mark of marks) splice(amendmentsPath, mark);
 
   const changes = new Map<string, string>();
   for (const [path, list] of splices) changes.set(path, tidy(applySplices(texts.get(path) ?? '', list), path));

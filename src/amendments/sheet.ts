@@ -249,6 +249,17 @@ const cell = (children: PhrasingContent[]): TableCell => ({ type: 'tableCell', c
 /** A column's text, marked with its language when it is not the sheet's. */
 const marked = (children: PhrasingContent[], lang: string | undefined): PhrasingContent[] =>
   lang === undefined ? children : [text(`${languageMark(lang)} `), ...children];
+/**
+ * The two columns of an entry (the draft's text | the amendment, deletions
+ * struck and additions in bold), made once for every format written (the
+ * writers only read them).
+ */
+const made = new WeakMap<SheetEntry, [PhrasingContent[], PhrasingContent[]]>();
+function columns(e: SheetEntry): [PhrasingContent[], PhrasingContent[]] {
+  let both = made.get(e);
+  if (!both) made.set(e, (both = [marked(plainCell(e.change.old), e.textLang), marked(amendmentCell(e.change), e.textLang)]));
+  return both;
+}
 const labelled = (label: string, value: string): RootContent => ({
   type: 'paragraph',
   children: [{ type: 'strong', children: [text(`${label}:`)] }, text(` ${value}`)],
@@ -268,7 +279,7 @@ export function sheetTree(sheet: Sheet): Root {
       align: [null, null],
       children: [
         { type: 'tableRow', children: [cell([text(sheet.column)]), cell([text(words.amendment)])] },
-        { type: 'tableRow', children: [cell(marked(plainCell(e.change.old), e.textLang)), cell(marked(amendmentCell(e.change), e.textLang))] },
+        { type: 'tableRow', children: [cell(columns(e)[0]), cell(columns(e)[1])] },
       ],
     });
     if (e.reason) {
@@ -342,7 +353,7 @@ export async function sheetDocx(sheet: Sheet, options: { reference?: string; dat
             ],
             true,
           ),
-          wordRow([cellParagraphs(marked(plainCell(e.change.old), e.textLang)), cellParagraphs(marked(amendmentCell(e.change), e.textLang))]),
+          wordRow([cellParagraphs(columns(e)[0]), cellParagraphs(columns(e)[1])]),
         ],
       }),
     );

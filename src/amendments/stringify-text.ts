@@ -25,8 +25,18 @@ interface Probe {
   before: boolean;
 }
 
-/** The patterns in scope for a construct stack; undefined when one depends on the neighbouring nodes (the library decides). */
-const cache = new WeakMap<Unsafe[], Map<string, Probe[] | undefined>>();
+/**
+ * The patterns in scope for a construct stack; undefined when one depends on
+ * the neighbouring nodes (the library decides). Kept in a tree of the stack's
+ * construct names, walked without building a key per text.
+ */
+interface Scope {
+  inner: Map<string, Scope>;
+  known: boolean;
+  probes?: Probe[] | undefined;
+}
+const cache = new WeakMap<Unsafe[], Scope>();
+const scope = (): Scope => ({ inner: new Map(), known: false });
 
 function listed(stack: readonly string[], list: Unsafe['inConstruct'], none: boolean): boolean {
   if (list === undefined || list === null) return none;
@@ -35,10 +45,14 @@ function listed(stack: readonly string[], list: Unsafe['inConstruct'], none: boo
 }
 
 function probesOf(state: State): Probe[] | undefined {
-  let byStack = cache.get(state.unsafe);
-  if (!byStack) cache.set(state.unsafe, (byStack = new Map()));
-  const key = state.stack.join('\n');
-  if (byStack.has(key)) return byStack.get(key);
+  let at: Scope | undefined = cache.get(state.unsafe);
+  if (!at) cache.set(state.unsafe, (at = scope()));
+  for (const name of state.stack) {
+    let next: Scope | undefined = at.inner.get(name);
+    if (!next) at.inner.set(name, (next = scope()));
+    at = next;
+  }
+  if (at.known) return at.probes;
   let probes: Probe[] | undefined = [];
   for (const pattern of state.unsafe) {
     if (!listed(state.stack, pattern.inConstruct, true) || listed(state.stack, pattern.notInConstruct, false)) continue;
@@ -49,7 +63,8 @@ function probesOf(state: State): Probe[] | undefined {
     const compiled = state.compilePattern(pattern);
     probes.push({ character: pattern.character, expression: new RegExp(compiled.source, compiled.flags), before: Boolean(pattern.before || pattern.atBreak) });
   }
-  byStack.set(key, probes);
+  at.known = true;
+  at.probes = probes;
   return probes;
 }
 

@@ -4,6 +4,7 @@
  * a key added to a mapping on a line of its own, a list item removed with
  * its lines. Comments and the layout of everything else stay as they were.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type Node } from 'yaml';
 
 export interface Splice {
@@ -80,6 +81,107 @@ export function setKey(
     return { start: existing.range[0], end, text: value };
   }
   return addKey(text, doc, path, key, value);
+}
+
+/**
+ * `setKey(text, doc, [list, index], key, value)` for some items of the
+ * top-level block list `list`, reading only those items: the lines of each
+ * (from its `- ` at the list's indentation to the next one) are parsed
+ * together, and each must give the item's data as loaded (`data`). When they
+ * cannot be cut out so (`count` items in all), or when one holds a comment line (which the whole
+ * file might give to another node: any but comment lines closing the item at
+ * the list's indentation), the whole text is parsed (`whole`), as
+ * `setKey` alone would. On a long amendments.yaml, the whole parse is most
+ * of the time `amendments apply` takes; the result is the same.
+ */
+export function setKeyInItems(
+  text: string,
+  whole: () => Document.Parsed,
+  list: string,
+  items: readonly { index: number; data: unknown }[],
+  key: string,
+  value: string,
+  count: number,
+): (Splice | undefined)[] {
+  const everywhere = () => items.map((item) => setKey(text, whole(), [list, item.index], key, value));
+  const found = listItems(text, list);
+  if (!found || found.starts.length !== count || items.length === 0) return everywhere();
+  const parts: string[] = [];
+  const cuts: { from: number; to: number; at: number }[] = [];
+  let length = 0;
+  for (const item of items) {
+    const start = found.starts[item.index];
+    if (start === undefined) return everywhere();
+    const stop = found.starts[item.index + 1] ?? found.end;
+    const lines = text.slice(start, stop);
+    if (!onlyTrailingComments(lines, found.indent)) return everywhere();
+    cuts.push({ from: length, to: length + lines.length, at: start });
+    const part = lines.endsWith('\n') ? lines : `${lines}\n`;
+    parts.push(part);
+    length += part.length;
+  }
+  const cut = parts.join('');
+  const doc = parseForEdit(cut);
+  if (doc.errors.length > 0 || !isSeq(doc.contents) || doc.contents.items.length !== items.length) return everywhere();
+  const data = doc.toJS() as unknown[];
+  if (!items.every((item, k) => isDeepStrictEqual(data[k], item.data))) return everywhere();
+  const splices: Splice[] = [];
+  for (const [k, at] of cuts.entries()) {
+    const splice = setKey(cut, doc, [k], key, value);
+    if (!splice || splice.start < at.from || splice.end > at.to) return everywhere();
+    splices.push({ start: splice.start - at.from + at.at, end: splice.end - at.from + at.at, text: splice.text });
+  }
+  return splices;
+}
+
+/**
+ * Where the items of the top-level block list `list` start (each `- ` at the
+ * list's indentation) and where the list ends; undefined unless the list is
+ * written so (one `list:` line, then a block sequence indented with spaces).
+ */
+function listItems(text: string, list: string): { starts: number[]; end: number; indent: number } | undefined {
+  if (!/^\w+$/.test(list) || /^[ ]*\t/m.test(text) || text.includes('\r')) return undefined;
+  const head = new RegExp(`^${list}:[ ]*(?:#[^\n]*)?$`, 'gm');
+  const first = head.exec(text);
+  if (!first || head.exec(text)) return undefined;
+  const starts: number[] = [];
+  let indent: number | undefined;
+  let at = first.index + first[0].length + 1;
+  let end = text.length;
+  while (at < text.length) {
+    const newline = text.indexOf('\n', at);
+    const line = text.slice(at, newline < 0 ? text.length : newline);
+    if (!/^[ ]*(?:#.*)?$/.test(line)) {
+      const lead = line.length - line.trimStart().length;
+      const item = /^-(?: |$)/.test(line.slice(lead));
+      if (indent === undefined) {
+        if (!item) return undefined;
+        indent = lead;
+      }
+      if (lead < indent || (lead === indent && !item)) {
+        end = at;
+        break;
+      }
+      if (lead === indent) starts.push(at);
+    }
+    if (newline < 0) break;
+    at = newline + 1;
+  }
+  return indent === undefined ? undefined : { starts, end, indent };
+}
+
+/** Whether the comment lines of an item's lines are only after its content, at most as indented as its `-`. */
+function onlyTrailingComments(lines: string, indent: number): boolean {
+  let comments = false;
+  for (const line of lines.split('\n')) {
+    const content = line.trimStart();
+    if (content === '') continue;
+    if (content.startsWith('#')) {
+      if (line.length - content.length > indent) return false;
+      comments = true;
+    } else if (comments) return false;
+  }
+  return true;
 }
 
 /** Remove the key (and its value) from the mapping at `path`, lines included. */
@@ -159,10 +261,27 @@ export function foldedBlock(key: string, value: string, width: number): string[]
   return [`${key}: >-`, ...fold(value.replace(/\s+/g, ' ').trim(), width).map((line) => `  ${line}`)];
 }
 
+/**
+ * The text with the splices made, from the last one back (so that the offsets
+ * of each hold). Splices that do not overlap are joined in one pass (a
+ * chapter gets hundreds of them; one slice and concatenation each would copy
+ * the file as many times); overlapping ones are made one after the other.
+ */
 export function applySplices(text: string, splices: readonly Splice[]): string {
-  let out = text;
-  for (const splice of [...splices].sort((a, b) => b.start - a.start || b.end - a.end)) out = out.slice(0, splice.start) + splice.text + out.slice(splice.end);
-  return out;
+  const sorted = [...splices].sort((a, b) => b.start - a.start || b.end - a.end);
+  if (sorted.some((splice, i) => i > 0 && splice.end > sorted[i - 1]!.start)) {
+    let out = text;
+    for (const splice of sorted) out = out.slice(0, splice.start) + splice.text + out.slice(splice.end);
+    return out;
+  }
+  const parts: string[] = [];
+  let end = text.length;
+  for (const splice of sorted) {
+    parts.push(text.slice(splice.end, end), splice.text);
+    end = splice.start;
+  }
+  parts.push(text.slice(0, end));
+  return parts.reverse().join('');
 }
 
 function plainOrQuoted(value: string): string {

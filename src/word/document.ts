@@ -443,11 +443,10 @@ const ZIP_TIME = new Date(1980, 0, 1, 0, 0, 0);
  * and the zip is rewritten with a fixed entry time in a stable order.
  */
 export async function packWord(doc: Document, date?: Date): Promise<Uint8Array> {
-  const packed = await Packer.toBuffer(doc);
-  const entries = unzipSync(new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength));
+  const entries = await compiledParts(doc);
   const fixed = date ?? documentDates.get(doc) ?? ZIP_TIME;
   const texts = new Map<string, string>();
-  for (const [name, data] of Object.entries(entries)) if (/\.(xml|rels)$/.test(name)) texts.set(name, strFromU8(data));
+  for (const [name, data] of Object.entries(entries)) if (/\.(xml|rels)$/.test(name)) texts.set(name, typeof data === 'string' ? data : strFromU8(data));
 
   // Core properties: created and modified at the fixed date.
   const core = texts.get('docProps/core.xml');
@@ -460,8 +459,34 @@ export async function packWord(doc: Document, date?: Date): Promise<Uint8Array> 
 
   const names = Object.keys(entries).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   const zippable: Zippable = {};
-  for (const name of names) zippable[name] = [texts.has(name) ? strToU8(texts.get(name)!) : entries[name]!, { mtime: ZIP_TIME, level: 6 }];
+  for (const name of names) {
+    const data = texts.get(name) ?? entries[name]!;
+    zippable[name] = [typeof data === 'string' ? strToU8(data) : data, { mtime: ZIP_TIME, level: 6 }];
+  }
   return zipSync(zippable);
+}
+
+/** What docx's `Packer` compiles a document into before zipping it: the package's files by path. */
+type Compiler = { compile(file: Document, prettify?: undefined, overrides?: []): Map<string, string | Uint8Array | ArrayBuffer> };
+
+/**
+ * The files of the document's package, by path: XML as text, the rest as
+ * bytes. docx's `Packer` compiles them, then deflates them into a zip that
+ * `packWord` would only inflate again to rewrite it; its compiler (bundled
+ * with this code, so always the one it was built and tested with) gives them
+ * before that. Without it, the zip is made and read back.
+ */
+async function compiledParts(doc: Document): Promise<Record<string, string | Uint8Array>> {
+  const compiler = (Packer as unknown as { compiler?: Compiler }).compiler;
+  if (typeof compiler?.compile !== 'function') {
+    const packed = await Packer.toBuffer(doc);
+    return unzipSync(new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength));
+  }
+  const parts: Record<string, string | Uint8Array> = {};
+  for (const [path, data] of compiler.compile(doc, undefined, [])) {
+    parts[path] = typeof data === 'string' ? data : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
+  }
+  return parts;
 }
 
 /** `[Content_Types].xml` first and `_rels/.rels` second, as Word writes them. */

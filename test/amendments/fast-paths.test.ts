@@ -1,11 +1,14 @@
 /**
- * The amendments commands take two shortcuts on long opinions; each must
+ * The amendments commands take shortcuts on long opinions; each must
  * give exactly what the long way gives:
  * - `plainOf` reads a text without Markdown syntax as itself instead of
  *   parsing it (checked against the full parse on every paragraph of every
  *   Markdown file of the repository and on tricky cases);
  * - the point index is made from the text model without its inline prose
- *   (checked against the index made from the full text model).
+ *   (checked against the index made from the full text model);
+ * - `apply` marks the applied amendments in amendments.yaml reading only
+ *   their items, not the whole file (checked against the whole parse), and
+ *   makes its edits of a file in one pass (checked against one at a time).
  */
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -16,6 +19,7 @@ import { buildText } from '../../src/text/model.js';
 import { indexPoints } from '../../src/validate/amendments/points.js';
 import { validateOpinion } from '../../src/validate/index.js';
 import { MARKDOWN_PIECES, markdownFiles, seededRandom } from './scratch.js';
+import { applySplices, parseForEdit, setKey, setKeyInItems, type Splice } from '../../src/amendments/yaml-edit.js';
 
 const numbers: Record<string, string> = { 'c-known': '1.3', 'sc-other': '3.2.1' };
 const numberOf = (id: string) => numbers[id];
@@ -113,6 +117,155 @@ describe('the point index without inline prose', () => {
         const other = light.points.get(id)!;
         expect({ ...other, places: [...other.places], texts: [...other.texts] }, id).toEqual({ ...point, places: [...point.places], texts: [...point.texts] });
       }
+    }
+  });
+});
+
+describe('setting a key in some items of a long list without parsing the whole file', () => {
+  const AMENDMENTS = `# Amendments of the section (illustrative).
+procedure: { quarter: 0.25 }
+amendments:
+  - id: am-1
+    number: 1
+    target: p-1   # the first point
+    action: amend
+    text: >-
+      A folded text over
+      two lines, with # no comment.
+
+    vote: { for: 40, against: 2, abstentions: 1 }
+  - id: am-2
+    number: 2
+    target: p-2
+    text: "quoted: - with a dash
+      and a second line"
+    reason: |+
+      Kept trailing lines.
+
+  # ── A comment closing the item, at the list's indentation ──
+# and one at the margin
+  - id: am-3
+    number: 3
+    target: p-3
+    by: [A, B]
+    applied_in: 1
+  -   id: am-4
+      number: 4
+      target: p-4
+      reason: a plain text
+        that goes on
+deadlines: { section: 2020-01-01 }
+`;
+  const data = (text: string) => (parseForEdit(text).toJS() as { amendments: unknown[] }).amendments;
+  const wholeResult = (text: string, indexes: number[]) =>
+    indexes.map((index) => setKey(text, parseForEdit(text), ['amendments', index], 'applied_in', '2'));
+  const cases: [string, string][] = [
+    ['indented list, comments at the end of lines and closing an item, block and quoted scalars, a key already there', AMENDMENTS],
+    ['list at the left margin, no final newline', 'amendments:\n- id: a\n  target: p-1\n- id: b\n  target: p-2\n  text: >\n    folded\n- id: c\n  target: p-3'],
+    ['the sample opinion’s amendments', readFileSync(join(ROOT, 'opinions', 'see-migrants', 'amendments.yaml'), 'utf8')],
+  ];
+
+  for (const [name, text] of cases) {
+    it(`gives what the whole parse gives, reading only the items: ${name}`, () => {
+      const all = data(text);
+      const subsets = [all.map((_, i) => i), all.map((_, i) => i).filter((i) => i % 2 === 1), [all.length - 1], [0]];
+      for (const indexes of subsets) {
+        let parsed = 0;
+        const splices = setKeyInItems(
+          text,
+          () => {
+            parsed++;
+            return parseForEdit(text);
+          },
+          'amendments',
+          indexes.map((index) => ({ index, data: all[index] })),
+          'applied_in',
+          '2',
+          all.length,
+        );
+        expect(splices, JSON.stringify(indexes)).toEqual(wholeResult(text, indexes));
+        expect(parsed, 'the whole file is not parsed').toBe(0);
+        expect(applySplices(text, splices as Splice[])).toBe(applySplices(text, wholeResult(text, indexes) as Splice[]));
+      }
+    });
+  }
+
+  it('gives what the whole parse gives on random lists (comments, blank lines, block, flow and quoted values)', () => {
+    const random = seededRandom(21);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+    const VALUES = [
+      (k: string) => [`${k}: plain words`],
+      (k: string) => [`${k}: plain words   # a comment`],
+      (k: string) => [`${k}: >-`, '  folded text', '  on two lines'],
+      (k: string) => [`${k}: |+`, '  kept', ''],
+      (k: string) => [`${k}: "quoted # text`, '  over two lines"'],
+      (k: string) => [`${k}: { for: 1, against: 2 }`],
+      (k: string) => [`${k}: [a, b]`],
+      (k: string) => [`${k}:`, '  - one', '  - two'],
+      (k: string) => [`${k}: plain text`, '  going on'],
+    ];
+    const EXTRA = ['', '# at the margin', '  # at the list', '    # in the item', '      # deeper'];
+    for (let round = 0; round < Number(process.env.FUZZ ?? 300); round++) {
+      const indent = ' '.repeat(pick([0, 2, 4]));
+      const lines = ['# head', 'procedure: { a: 1 }', 'amendments:'];
+      const count = 1 + Math.floor(random() * 5);
+      for (let i = 0; i < count; i++) {
+        const keys = ['id', 'target', 'text', 'reason', ...(random() < 0.3 ? ['applied_in'] : [])];
+        keys.forEach((key, j) => {
+          const value = key === 'id' ? [`id: am-${i}`] : key === 'applied_in' ? ['applied_in: 1'] : pick(VALUES)(key);
+          value.forEach((line, n) => lines.push(line === '' ? '' : `${indent}${j === 0 && n === 0 ? '- ' : '  '}${line}`));
+          if (random() < 0.25) lines.push(pick(EXTRA));
+        });
+      }
+      if (random() < 0.5) lines.push('deadlines: { section: 2020-01-01 }');
+      const text = lines.join('\n') + (random() < 0.8 ? '\n' : '');
+      const doc = parseForEdit(text);
+      if (doc.errors.length > 0) continue;
+      const all = data(text);
+      const indexes = all.map((_, i) => i).filter(() => random() < 0.6);
+      const got = setKeyInItems(text, () => parseForEdit(text), 'amendments', indexes.map((index) => ({ index, data: all[index] })), 'applied_in', '2', all.length);
+      expect(got, text).toEqual(wholeResult(text, indexes));
+    }
+  });
+
+  it('parses the whole file when an item holds a comment line inside it, or does not give its data', () => {
+    const commented = AMENDMENTS.replace('    number: 2\n', '    number: 2\n    # a comment line\n');
+    const all = data(commented);
+    let parsed = 0;
+    const whole = () => {
+      parsed++;
+      return parseForEdit(commented);
+    };
+    const items = [0, 1, 2].map((index) => ({ index, data: all[index] }));
+    expect(setKeyInItems(commented, whole, 'amendments', items, 'applied_in', '2', all.length)).toEqual(wholeResult(commented, [0, 1, 2]));
+    expect(parsed).toBeGreaterThan(0);
+    parsed = 0;
+    const wrong = [{ index: 0, data: all[1] }];
+    expect(setKeyInItems(commented, whole, 'amendments', wrong, 'applied_in', '2', all.length)).toEqual(wholeResult(commented, [0]));
+    expect(parsed).toBeGreaterThan(0);
+    parsed = 0;
+    expect(setKeyInItems(commented, whole, 'amendments', [{ index: 3, data: all[3] }], 'applied_in', '2', all.length + 1)).toEqual(
+      wholeResult(commented, [3]),
+    );
+    expect(parsed, 'a count that does not match').toBeGreaterThan(0);
+  });
+});
+
+describe('splices joined in one pass', () => {
+  it('gives what making them one after the other gives, overlapping or not', () => {
+    const random = seededRandom(7);
+    const text = 'The EESC considers that the social economy matters.\n\nA second point.\n';
+    for (let i = 0; i < 2000; i++) {
+      const splices: Splice[] = [];
+      for (let j = Math.floor(random() * 6); j > 0; j--) {
+        const start = Math.floor(random() * (text.length + 1));
+        const end = Math.min(text.length, start + Math.floor(random() * (random() < 0.5 ? 1 : 12)));
+        splices.push({ start, end, text: `<${i}.${j}>` });
+      }
+      let expected = text;
+      for (const splice of [...splices].sort((a, b) => b.start - a.start || b.end - a.end))
+        expected = expected.slice(0, splice.start) + splice.text + expected.slice(splice.end);
+      expect(applySplices(text, splices), JSON.stringify(splices)).toBe(expected);
     }
   });
 });
