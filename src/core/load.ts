@@ -43,11 +43,10 @@ export interface LoadOptions {
    */
   markdown?: boolean;
   /**
-   * When the YAML files get their positions: `eager` parses them with
-   * positions at once (the default when chapters are parsed: a build locates
-   * every text field); `lazy` reads the data by the fast path and parses
-   * again with positions only when a place is asked for (validate and check,
-   * which locate only what they report).
+   * When the YAML files get their positions: `lazy` (the default) reads the
+   * data by the fast path and places a value only when asked (a scalar by a
+   * second fast read, anything else by the `yaml` Document); `eager` builds
+   * the `yaml` Document at once.
    */
   positions?: 'lazy' | 'eager';
 }
@@ -107,8 +106,7 @@ export async function loadOpinion(dir: string, options: LoadOptions = {}): Promi
     const read = await pending;
     files.push(read.file);
     if (!read.ok) continue;
-    // Chapter trees wanted means a build or an analysis, which locate every text field: positions at once.
-    const source = parseYamlSource(read.file, { positions: options.positions ?? (parse ? 'eager' : 'lazy') });
+    const source = parseYamlSource(read.file, { positions: options.positions ?? 'lazy' });
     sources[kind] = source;
     await checkYamlTexts(source);
     checkSchemaLink(read.file, kind);

@@ -107,6 +107,7 @@ export function parseYamlSource(file: VFile, options: { positions?: 'lazy' | 'ea
   if (!fast) return parseWithPositions(file, text);
   let full: YamlSource | undefined;
   const positioned = () => (full ??= parseWithPositions(file, text));
+  let nodes: FastNodes | undefined;
   return {
     file,
     data: fast.data,
@@ -119,8 +120,126 @@ export function parseYamlSource(file: VFile, options: { positions?: 'lazy' | 'ea
     get positioned() {
       return full !== undefined;
     },
-    locate: (pointer, part) => positioned().locate(pointer, part),
+    // A scalar (or a key) is placed by js-yaml's events, several times faster than
+    // building the `yaml` Document; anything else asks the Document.
+    locate: (pointer, part) => {
+      if (full) return full.locate(pointer, part);
+      nodes ??= fastNodes(text);
+      return nodes.locate(pointer, part) ?? positioned().locate(pointer, part);
+    },
   };
+}
+
+/** A node of a plain YAML text as js-yaml reads it: from its `open` to its `close` event. */
+interface FastNode {
+  /** Where js-yaml starts reading it (before any space or comment that leads to it). */
+  open: number;
+  /** Where js-yaml stops reading it. */
+  close: number;
+  kind: string | null;
+  result: unknown;
+  children: FastNode[];
+}
+
+interface FastNodes {
+  /** The place `yaml` gives a scalar value or key, or undefined where the Document must say (collections, empty values, anything unexpected). */
+  locate(pointer: string, part?: 'key' | 'value'): Position | undefined;
+}
+
+/**
+ * The places of a plain YAML text's scalars, from the events of a second
+ * js-yaml read (its `listener`). Mappings and sequences are trusted only when
+ * their events match their data (a key then a value per entry, one node per
+ * item), so that an entry is never taken for another; the places are those
+ * the `yaml` Document gives (test/core/yaml-source.test.ts compares them on
+ * every scalar of every YAML file of the project).
+ */
+function fastNodes(text: string): FastNodes {
+  const top: FastNode = { open: 0, close: 0, kind: null, result: undefined, children: [] };
+  const stack: FastNode[] = [top];
+  const listener = (event: 'open' | 'close', state: { position: number; kind: string | null; result: unknown }) => {
+    if (event === 'open') {
+      stack.push({ open: state.position, close: state.position, kind: null, result: undefined, children: [] });
+      return;
+    }
+    const node = stack.pop()!;
+    node.close = state.position;
+    node.kind = state.kind;
+    node.result = state.result;
+    stack[stack.length - 1]!.children.push(node);
+  };
+  try {
+    loadFast(text, { schema: CORE_SCHEMA, json: false, listener });
+  } catch {
+    return { locate: () => undefined };
+  }
+  const root = top.children.length === 1 ? top.children[0] : undefined;
+  // js-yaml reads past a byte order mark, counting from the character after it.
+  const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let lines: LineCounter | undefined;
+  const point = (offset: number) => {
+    if (!lines) {
+      lines = new LineCounter();
+      lines.addNewLine(0);
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+    }
+    const at = lines.linePos(offset);
+    return { line: at.line, column: at.col, offset };
+  };
+  return {
+    locate(pointer, part = 'value') {
+      let node = root;
+      let key: FastNode | undefined;
+      for (const segment of pointerSegments(pointer)) {
+        if (!node) return undefined;
+        node = unwrapped(node);
+        key = undefined;
+        if (node.kind === 'mapping') {
+          const keys = Object.keys(node.result as object);
+          const i = keys.indexOf(segment);
+          if (i === -1 || node.children.length !== 2 * keys.length) return undefined;
+          key = node.children[2 * i]!;
+          if (key.kind !== 'scalar' || String(key.result) !== segment) return undefined;
+          node = node.children[2 * i + 1];
+        } else if (node.kind === 'sequence') {
+          const index = Number(segment);
+          const items = node.result as unknown[];
+          if (!/^(?:0|[1-9][0-9]*)$/.test(segment) || index >= items.length || node.children.length !== items.length) return undefined;
+          node = node.children[index];
+        } else {
+          return undefined;
+        }
+      }
+      const target = part === 'key' && key ? key : node;
+      if (!target || target === root || target.kind !== 'scalar' || target.result === null) return undefined;
+      const start = skipSeparation(text, target.open + shift);
+      let end = target.close + shift;
+      // As the Document's places (parseWithPositions): a value ends on its last character.
+      while (end > start + 1 && /\s/.test(text[end - 1] ?? '')) end--;
+      if (end <= start) return undefined;
+      return { start: point(start), end: point(end) };
+    },
+  };
+}
+
+/**
+ * A node read as a candidate key and kept as the node itself (a flow
+ * collection or scalar opening a block entry, not followed by `:`) comes as
+ * an event inside the node's own: the inner one holds the items.
+ */
+function unwrapped(node: FastNode): FastNode {
+  while (node.children.length === 1 && node.children[0]!.kind === node.kind && node.children[0]!.result === node.result) node = node.children[0]!;
+  return node;
+}
+
+/** The offset of the first character at or after `offset` that is neither space nor comment (what js-yaml skips before a node). */
+function skipSeparation(text: string, offset: number): number {
+  let i = offset;
+  for (;;) {
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+    if (text[i] !== '#') return i;
+    while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  }
 }
 
 /**
