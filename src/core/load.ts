@@ -383,18 +383,38 @@ function pointAt(text: string, offset: number): { line: number; column: number; 
 
 /** Every string of a YAML file within the Markdown bounds (texts are Markdown); a string past them is emptied. */
 async function checkYamlTexts(source: YamlSource): Promise<void> {
-  const walk = async (value: unknown, pointer: string, parent: Record<string, unknown> | unknown[] | undefined, key: string | number | undefined) => {
+  // The strings that could go past a bound, found in one synchronous walk (most are short, or plain prose).
+  const suspect: { value: string; path: (string | number)[]; parent: Record<string, unknown> | unknown[] | undefined }[] = [];
+  const path: (string | number)[] = [];
+  const walk = (value: unknown, parent: Record<string, unknown> | unknown[] | undefined) => {
     if (typeof value === 'string') {
       if (value.length < 64) return;
-      // Located only when there is a problem: locating builds the YAML Document, which the fast path skips.
-      if (!(await checkMarkdownLimits(source.file, value, () => source.locate(pointer))) && parent !== undefined && key !== undefined)
-        (parent as Record<string, unknown>)[key] = '';
+      const { problem, nestable } = scanMarkdownLimits(value);
+      if (problem || nestable > 2 * MARKDOWN_LIMITS.depth) suspect.push({ value, path: [...path], parent });
       return;
     }
-    if (Array.isArray(value)) for (const [i, item] of value.entries()) await walk(item, `${pointer}/${i}`, value, i);
-    else if (isObject(value)) for (const [k, v] of Object.entries(value)) await walk(v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, value, k);
+    if (Array.isArray(value))
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        walk(value[i], value);
+        path.pop();
+      }
+    else if (isObject(value))
+      for (const k in value) {
+        if (!Object.hasOwn(value, k)) continue;
+        path.push(k);
+        walk(value[k], value);
+        path.pop();
+      }
   };
-  await walk(source.data, '', undefined, undefined);
+  walk(source.data, undefined);
+  for (const { value, path, parent } of suspect) {
+    const pointer = path.map((segment) => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+    const key = path[path.length - 1];
+    // Located only when there is a problem.
+    if (!(await checkMarkdownLimits(source.file, value, () => source.locate(pointer))) && parent !== undefined && key !== undefined)
+      (parent as Record<string, unknown>)[key] = '';
+  }
 }
 
 /** `2-x.md` before `10-y.md`: by number, then name. */

@@ -57,12 +57,7 @@ const SHALLOW_LIMIT = new RegExp(`^[ \\t]*(?:-[ \\t]+){${MAX_YAML_DEPTH + 1}}|^[
  */
 export function yamlTooDeep(text: string): number | undefined {
   // Most files cannot nest that deep at all: too few brackets, no line indented or dashed that far.
-  let brackets = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x5b || c === 0x7b) brackets++;
-  }
-  if (brackets <= MAX_YAML_DEPTH && !SHALLOW_LIMIT.test(text)) return undefined;
+  if (!tooManyBrackets(text) && !deepLine(text)) return undefined;
   let depth = 0;
   let quote = '';
   let lineStart = true;
@@ -93,6 +88,29 @@ export function yamlTooDeep(text: string): number | undefined {
     } else if ((c === ']' || c === '}') && depth > 0) depth--;
   }
   return undefined;
+}
+
+/** Whether `text` holds more than MAX_YAML_DEPTH brackets `[` and `{`. */
+function tooManyBrackets(text: string): boolean {
+  let brackets = 0;
+  for (const bracket of ['[', '{']) {
+    for (let i = text.indexOf(bracket); i !== -1; i = text.indexOf(bracket, i + 1)) if (++brackets > MAX_YAML_DEPTH) return true;
+  }
+  return false;
+}
+
+/** SHALLOW_LIMIT.test(text), with the lines split on `\n` alone when that is the only line break: only lines starting with a long run of spaces and dashes can match. */
+function deepLine(text: string): boolean {
+  if (/[\r\u2028\u2029]/.test(text)) return SHALLOW_LIMIT.test(text);
+  for (let start = 0; start !== -1; ) {
+    let end = start;
+    for (let c = text.charCodeAt(end); c === 0x20 || c === 0x09 || c === 0x2d; c = text.charCodeAt(++end));
+    // 65 times `- `, or 257 spaces and dashes, is 130 characters at least.
+    if (end - start >= 2 * (MAX_YAML_DEPTH + 1)) return SHALLOW_LIMIT.test(text);
+    const next = text.indexOf('\n', end);
+    start = next === -1 ? -1 : next + 1;
+  }
+  return false;
 }
 
 /**
@@ -283,11 +301,37 @@ const CORE_SCHEMA = FAILSAFE_SCHEMA.extend({
   ],
 });
 
+/** A character that each way of being NOT_PLAIN needs. */
+const NOT_PLAIN_CHARACTER = /[&*!%?\]}\t]/g;
+
+/**
+ * Whether NOT_PLAIN matches `text` without its whole-line comments (as `notPlainWhole` says, faster). Every
+ * match lies within one line (`\n`), and needs one of NOT_PLAIN_CHARACTER:
+ * only the lines holding one are tested.
+ */
+export function notPlainByLine(text: string): boolean {
+  NOT_PLAIN_CHARACTER.lastIndex = 0;
+  while (NOT_PLAIN_CHARACTER.exec(text) !== null) {
+    const at = NOT_PLAIN_CHARACTER.lastIndex - 1;
+    const start = text.lastIndexOf('\n', at) + 1;
+    const newline = text.indexOf('\n', at);
+    const end = newline === -1 ? text.length : newline;
+    if (NOT_PLAIN.test(text.slice(start, end).replace(COMMENT_LINE, ''))) return true;
+    NOT_PLAIN_CHARACTER.lastIndex = end + 1;
+  }
+  return false;
+}
+
+/** NOT_PLAIN over the whole text, as `notPlainByLine` reads it line by line (for the test holding them in agreement). */
+export function notPlainWhole(text: string): boolean {
+  return NOT_PLAIN.test(text.replace(COMMENT_LINE, ''));
+}
+
 /** The data of a plain YAML text read by js-yaml, or undefined when `yaml` must read it. */
 export function readPlainYaml(text: string): { data: unknown } | undefined {
   // Whole-line comments hold no YAML (a `*word*` there is no alias); inside a
   // block scalar such a line is text, where `&`, `*` and `!` are text to both parsers.
-  if (NOT_PLAIN.test(text.replace(COMMENT_LINE, ''))) return undefined;
+  if (notPlainByLine(text)) return undefined;
   let data: unknown;
   try {
     data = loadFast(text, { schema: CORE_SCHEMA, json: false });
@@ -301,9 +345,19 @@ export function readPlainYaml(text: string): { data: unknown } | undefined {
 }
 
 function hasOddKey(value: unknown): boolean {
-  if (Array.isArray(value)) return value.some(hasOddKey);
-  if (value !== null && typeof value === 'object')
-    return Object.entries(value).some(([key, item]) => key.length > 1024 || key === '' || key === 'null' || /^[-+.0-9]/.test(key) || hasOddKey(item));
+  if (Array.isArray(value)) {
+    for (const item of value) if (hasOddKey(item)) return true;
+    return false;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      const first = key.charCodeAt(0);
+      // '' and 'null', or a key starting like a number: `-`, `+`, `.`, a digit.
+      if (key.length > 1024 || key === '' || key === 'null' || first === 0x2d || first === 0x2b || first === 0x2e || (first >= 0x30 && first <= 0x39)) return true;
+      if (hasOddKey((value as Record<string, unknown>)[key])) return true;
+    }
+  }
   return false;
 }
 
@@ -437,7 +491,8 @@ export function unescapePointerSegment(segment: string): string {
 
 export function pointerSegments(pointer: string): string[] {
   if (pointer === '' || pointer === '/') return pointer === '/' ? [''] : [];
-  return pointer.replace(/^\//, '').split('/').map(unescapePointerSegment);
+  const segments = (pointer.charCodeAt(0) === 0x2f ? pointer.slice(1) : pointer).split('/');
+  return pointer.includes('~') ? segments.map(unescapePointerSegment) : segments;
 }
 
 interface Found {

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { parseYamlSource, readPlainYaml } from '../../src/core/yaml-source.js';
+import { notPlainByLine, notPlainWhole, parseYamlSource, readPlainYaml, yamlTooDeep } from '../../src/core/yaml-source.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -137,6 +137,29 @@ describe('YAML fast path', () => {
       expect(fast.file.messages.map(String)).toEqual(full.file.messages.map(String));
       expect(located).toEqual(pointers.map((p) => [full.locate(p), full.locate(p, 'key')]));
     }
+  });
+
+  it('finds text outside the plain subset line by line as over the whole text', () => {
+    // Random lines of the characters that matter, every YAML file of the project and the snippets.
+    const alphabet = ['a', ' ', ' ', '\n', '\n', '-', '[', ']', '{', '}', ':', ',', '&', '*', '!', '%', '?', '\t', '#', '\r', '\u2028'];
+    let seed = 7;
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const texts = [...FIXTURES.map((file) => readFileSync(file, 'utf8')), ...SNIPPETS];
+    for (let n = 0; n < 50_000; n++) texts.push(Array.from({ length: 1 + Math.floor(random() * 20) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
+    let plain = 0;
+    for (const text of texts) {
+      expect(notPlainByLine(text), JSON.stringify(text.slice(0, 80))).toBe(notPlainWhole(text));
+      if (!notPlainWhole(text)) plain++;
+    }
+    expect(plain).toBeGreaterThan(1000);
+  });
+
+  it('refuses nesting past the limit however the lines break', () => {
+    const deep = Array.from({ length: 65 }, () => '- ').join('') + 'x\n';
+    for (const text of [deep, 'a: 1\n' + deep, 'a: 1\r\n' + deep, ' '.repeat(257) + 'x\n', 'a:\n  ' + deep, '['.repeat(65) + '\n'])
+      expect(yamlTooDeep(text), JSON.stringify(text.slice(0, 20))).toBeDefined();
+    for (const text of [Array.from({ length: 64 }, () => '- ').join('') + 'x\n', ' '.repeat(200) + 'x\n', '['.repeat(64) + '\n', 'a: 1\n'])
+      expect(yamlTooDeep(text), JSON.stringify(text.slice(0, 20))).toBeUndefined();
   });
 
   it('places every value and key where the `yaml` Document does, scalars without building it', () => {
