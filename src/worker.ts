@@ -1,13 +1,16 @@
 /**
  * The worker-thread entry of the pool in core/worker-pool.ts (bundled as
- * dist/worker.js): validates, checks or counts its share of the opinions and
- * posts the results back as plain data. Each kind loads only its own code;
+ * dist/worker.js): validates, checks or counts each batch of opinions it is
+ * given and posts the results back as plain data. Each kind loads only its own code;
  * check and stats open each opinion once (`opinion/open.ts`) and work on it.
  */
 import { parentPort } from 'node:worker_threads';
 import type { WorkerTask } from './core/worker-pool.js';
 import type { CheckOptions } from './check/index.js';
 import type { StatsOptions } from './stats/index.js';
+import type { ConfigFiles } from './check/config-file.js';
+
+let threadConfigFiles: ConfigFiles | undefined;
 
 async function handle(task: WorkerTask): Promise<unknown[]> {
   const { toPlainFile } = await import('./core/plain-file.js');
@@ -16,12 +19,13 @@ async function handle(task: WorkerTask): Promise<unknown[]> {
     const { validateOpinion } = await import('./validate/index.js');
     for (const folder of task.folders) results.push((await validateOpinion(folder, { markdown: false, labels: true })).files.map(toPlainFile));
   } else if (task.kind === 'check') {
-    const [{ checkOpinion, CHECK_VALIDATION }, { ConfigFiles }, { openOpinion }] = await Promise.all([
+    const [{ checkOpinion, CHECK_VALIDATION }, { ConfigFiles: ConfigFilesClass }, { openOpinion }] = await Promise.all([
       import('./check/index.js'),
       import('./check/config-file.js'),
       import('./opinion/open.js'),
     ]);
-    const configFiles = new ConfigFiles();
+    // Configuration files read once per thread, whatever the batch.
+    const configFiles = (threadConfigFiles ??= new ConfigFilesClass());
     const options = task.options as Omit<CheckOptions, 'configFiles'>;
     for (const folder of task.folders) {
       const result = await checkOpinion(await openOpinion(folder, CHECK_VALIDATION), { ...options, configFiles });
@@ -37,8 +41,9 @@ async function handle(task: WorkerTask): Promise<unknown[]> {
   return results;
 }
 
+// One batch after another, until the pool terminates the thread.
 const port = parentPort;
-port?.once('message', (task: WorkerTask) => {
+port?.on('message', (task: WorkerTask) => {
   void handle(task).then(
     (result) => port.postMessage({ result }),
     (error: unknown) => port.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),

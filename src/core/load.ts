@@ -43,11 +43,10 @@ export interface LoadOptions {
    */
   markdown?: boolean;
   /**
-   * When the YAML files get their positions: `eager` parses them with
-   * positions at once (the default when chapters are parsed: a build locates
-   * every text field); `lazy` reads the data by the fast path and parses
-   * again with positions only when a place is asked for (validate and check,
-   * which locate only what they report).
+   * When the YAML files get their positions: `lazy` (the default) reads the
+   * data by the fast path and places a value only when asked (a scalar by a
+   * second fast read, anything else by the `yaml` Document); `eager` builds
+   * the `yaml` Document at once.
    */
   positions?: 'lazy' | 'eager';
 }
@@ -107,8 +106,7 @@ export async function loadOpinion(dir: string, options: LoadOptions = {}): Promi
     const read = await pending;
     files.push(read.file);
     if (!read.ok) continue;
-    // Chapter trees wanted means a build or an analysis, which locate every text field: positions at once.
-    const source = parseYamlSource(read.file, { positions: options.positions ?? (parse ? 'eager' : 'lazy') });
+    const source = parseYamlSource(read.file, { positions: options.positions ?? 'lazy' });
     sources[kind] = source;
     await checkYamlTexts(source);
     checkSchemaLink(read.file, kind);
@@ -385,18 +383,38 @@ function pointAt(text: string, offset: number): { line: number; column: number; 
 
 /** Every string of a YAML file within the Markdown bounds (texts are Markdown); a string past them is emptied. */
 async function checkYamlTexts(source: YamlSource): Promise<void> {
-  const walk = async (value: unknown, pointer: string, parent: Record<string, unknown> | unknown[] | undefined, key: string | number | undefined) => {
+  // The strings that could go past a bound, found in one synchronous walk (most are short, or plain prose).
+  const suspect: { value: string; path: (string | number)[]; parent: Record<string, unknown> | unknown[] | undefined }[] = [];
+  const path: (string | number)[] = [];
+  const walk = (value: unknown, parent: Record<string, unknown> | unknown[] | undefined) => {
     if (typeof value === 'string') {
       if (value.length < 64) return;
-      // Located only when there is a problem: locating builds the YAML Document, which the fast path skips.
-      if (!(await checkMarkdownLimits(source.file, value, () => source.locate(pointer))) && parent !== undefined && key !== undefined)
-        (parent as Record<string, unknown>)[key] = '';
+      const { problem, nestable } = scanMarkdownLimits(value);
+      if (problem || nestable > 2 * MARKDOWN_LIMITS.depth) suspect.push({ value, path: [...path], parent });
       return;
     }
-    if (Array.isArray(value)) for (const [i, item] of value.entries()) await walk(item, `${pointer}/${i}`, value, i);
-    else if (isObject(value)) for (const [k, v] of Object.entries(value)) await walk(v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, value, k);
+    if (Array.isArray(value))
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        walk(value[i], value);
+        path.pop();
+      }
+    else if (isObject(value))
+      for (const k in value) {
+        if (!Object.hasOwn(value, k)) continue;
+        path.push(k);
+        walk(value[k], value);
+        path.pop();
+      }
   };
-  await walk(source.data, '', undefined, undefined);
+  walk(source.data, undefined);
+  for (const { value, path, parent } of suspect) {
+    const pointer = path.map((segment) => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+    const key = path[path.length - 1];
+    // Located only when there is a problem.
+    if (!(await checkMarkdownLimits(source.file, value, () => source.locate(pointer))) && parent !== undefined && key !== undefined)
+      (parent as Record<string, unknown>)[key] = '';
+  }
 }
 
 /** `2-x.md` before `10-y.md`: by number, then name. */

@@ -51,7 +51,8 @@ export interface LimitProblem {
   note: string;
 }
 
-const MARKER = /[*_[\]():^~`<>!\\{}]/g;
+/** The syntax characters `blockMarkers` counts (as `countLine` does, one line at a time). */
+export const MARKER = /[*_[\]():^~`<>!\\{}]/g;
 const CONTAINERS = /^(?:[ \t]*(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)))+/;
 const FOOTNOTE = /^ {0,3}\[\^[^\]\s]+\]:/;
 
@@ -71,16 +72,79 @@ export interface ScanOptions {
 export function scanMarkdownLimits(text: string, options: ScanOptions = {}): LimitScan {
   let nestable = 0;
   let blockNestable = 0;
-  const problem = scan(text, options.perFile ?? true, (line, blank) => {
+  const problem = scan(text, options.perFile ?? true, (lineNestable, blank) => {
     if (blank) blockNestable = 0;
-    else nestable = Math.max(nestable, (blockNestable += line.match(/[*_[]/g)?.length ?? 0));
+    else nestable = Math.max(nestable, (blockNestable += lineNestable));
   });
   return { ...(problem ? { problem } : {}), nestable };
 }
 
 const DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
-function scan(text: string, perFile: boolean, each: (line: string, blank: boolean) => void): LimitProblem | undefined {
+/** What one line holds of each kind of character counted: MARKER, emphasis (`*_`), nestable (`*_[`), pipes; its indentation (a tab as 4). */
+export interface LineCounts {
+  markers: number;
+  emphasis: number;
+  nestable: number;
+  pipes: number;
+  indent: number;
+}
+
+/** The counts of one line, in one pass over its characters. */
+export function countLine(line: string, counts: LineCounts): LineCounts {
+  let markers = 0;
+  let emphasis = 0;
+  let nestable = 0;
+  let pipes = 0;
+  let indent = 0;
+  let leading = true;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (leading) {
+      if (c === 0x20) indent++;
+      else if (c === 0x09) indent += 4;
+      else leading = false;
+    }
+    switch (c) {
+      case 0x2a: // *
+      case 0x5f: // _
+        emphasis++;
+        nestable++;
+        markers++;
+        break;
+      case 0x5b: // [
+        nestable++;
+        markers++;
+        break;
+      case 0x5d: // ]
+      case 0x28: // (
+      case 0x29: // )
+      case 0x3a: // :
+      case 0x5e: // ^
+      case 0x7e: // ~
+      case 0x60: // `
+      case 0x3c: // <
+      case 0x3e: // >
+      case 0x21: // !
+      case 0x5c: // \
+      case 0x7b: // {
+      case 0x7d: // }
+        markers++;
+        break;
+      case 0x7c: // |
+        pipes++;
+        break;
+    }
+  }
+  counts.markers = markers;
+  counts.emphasis = emphasis;
+  counts.nestable = nestable;
+  counts.pipes = pipes;
+  counts.indent = indent;
+  return counts;
+}
+
+function scan(text: string, perFile: boolean, each: (nestable: number, blank: boolean) => void): LimitProblem | undefined {
   const L = MARKDOWN_LIMITS;
   let footnotes = 0;
   let blockStart = -1;
@@ -93,11 +157,13 @@ function scan(text: string, perFile: boolean, each: (line: string, blank: boolea
   let tableCells = 0;
   let offset = 0;
   const lines = text.split('\n');
+  const counts: LineCounts = { markers: 0, emphasis: 0, nestable: 0, pipes: 0, indent: 0 };
   for (const line of lines) {
     const here = offset;
     offset += line.length + 1;
     const blank = line.trim() === '';
-    each(line, blank);
+    const { markers, emphasis, nestable, pipes, indent } = countLine(line, counts);
+    each(nestable, blank);
     if (blank) {
       blockStart = -1;
       blockMarkers = 0;
@@ -108,7 +174,7 @@ function scan(text: string, perFile: boolean, each: (line: string, blank: boolea
       tableCells = 0;
       continue;
     }
-    if (++blockLines === 2 && line.includes('|') && DELIMITER_ROW.test(line)) table = true;
+    if (++blockLines === 2 && pipes > 0 && DELIMITER_ROW.test(line)) table = true;
     if (blockStart < 0 || table) {
       blockStart = here;
       blockMarkers = 0;
@@ -121,7 +187,7 @@ function scan(text: string, perFile: boolean, each: (line: string, blank: boolea
         note: 'Separate paragraphs with a blank line; the limit keeps every command fast on any text (docs/limits.md)',
       };
     }
-    blockMarkers += line.match(MARKER)?.length ?? 0;
+    blockMarkers += markers;
     if (blockMarkers > L.blockMarkers) {
       return {
         offset: blockStart,
@@ -129,7 +195,7 @@ function scan(text: string, perFile: boolean, each: (line: string, blank: boolea
         note: 'Such text is not prose; escape literal characters or split the paragraph (docs/limits.md)',
       };
     }
-    blockEmphasis += line.match(/[*_]/g)?.length ?? 0;
+    blockEmphasis += emphasis;
     if (blockEmphasis > L.blockEmphasis) {
       return {
         offset: blockStart,
@@ -137,8 +203,7 @@ function scan(text: string, perFile: boolean, each: (line: string, blank: boolea
         note: 'Escape literal asterisks and underscores with a backslash, or split the paragraph (docs/limits.md)',
       };
     }
-    if (line.includes('|')) {
-      const pipes = line.split('|').length - 1;
+    if (pipes > 0) {
       if (pipes > L.tableColumns + 1) {
         return {
           offset: here,
@@ -169,7 +234,6 @@ function scan(text: string, perFile: boolean, each: (line: string, blank: boolea
         note: 'docs/limits.md',
       };
     }
-    const indent = /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length;
     if (indent > L.indent) {
       return {
         offset: here,

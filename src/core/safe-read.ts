@@ -15,7 +15,6 @@
  * on the bytes actually read, for files that grow), only regular files.
  */
 import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
-import { realpath } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { PACKAGE_ROOT } from './package-root.js';
 
@@ -34,13 +33,17 @@ export function opinionScope(dir: string, explicit: readonly string[] = []): Rea
   return { folders: [resolve(dir), PACKAGE_TEMPLATES], files: explicit.map((file) => resolve(file)) };
 }
 
-const realCache = new Map<string, Promise<string>>();
+const realCache = new Map<string, string>();
 
-/** `realpath`, or the path itself when it does not exist (then nothing can be read from it anyway). */
-function real(path: string): Promise<string> {
+/**
+ * `realpath`, or the path itself when it does not exist (then nothing can be
+ * read from it anyway). Synchronous, as below: a corpus opens a new opinion
+ * folder (a new root) for each opinion.
+ */
+function real(path: string): string {
   let cached = realCache.get(path);
-  if (!cached) {
-    cached = realpath(path).catch(() => path);
+  if (cached === undefined) {
+    cached = realOrUndefined(path) ?? path;
     // Roots are few; files are not cached (a symlink may be changed between builds in --watch).
     if (realCache.size < 256) realCache.set(path, cached);
   }
@@ -60,9 +63,9 @@ export async function confine(path: string, scope: ReadScope): Promise<Confined>
     // Missing (the caller reports "no such file"), or a dangling link: judge the link's own place.
     return { ok: true, real: absolute };
   }
-  for (const file of scope.files) if ((await real(file)) === target) return { ok: true, real: target };
+  for (const file of scope.files) if (real(file) === target) return { ok: true, real: target };
   for (const folder of scope.folders) {
-    const root = await real(folder);
+    const root = real(folder);
     if (target === root || target.startsWith(root.endsWith(sep) ? root : root + sep)) return { ok: true, real: target };
   }
   const shown = target === absolute ? '' : ` (it leads to \`${target}\`)`;

@@ -1,8 +1,9 @@
 /**
  * The one worker pool: validating, checking or counting many opinions on
- * worker threads (one per core, at most `jobs`). The opinions are split into
- * contiguous shares, each worker (dist/worker.js, built from src/worker.ts)
- * returns its results as plain data, and they come back in the order given.
+ * worker threads (one per core, at most `jobs`). The opinions are handed out
+ * in batches as the workers (dist/worker.js, built from src/worker.ts) ask
+ * for more; each returns its results as plain data, and they come back in
+ * the order given.
  * Run from source (tests), there is no built worker to start: everything then
  * runs in the calling thread.
  */
@@ -37,21 +38,51 @@ export function threadsFor(count: number, jobs: number | undefined, cores: numbe
 
 /** Run `kind` over `folders` on `workers` threads; one result per folder, in order. */
 export async function inWorkers<T, Options>(kind: WorkerTask['kind'], folders: readonly string[], workers: number, options: Options): Promise<T[]> {
-  const size = Math.ceil(folders.length / workers);
-  const shares = Array.from({ length: workers }, (_, i) => folders.slice(i * size, (i + 1) * size)).filter((s) => s.length > 0);
-  const done = await Promise.all(shares.map((share) => runWorker<T>({ kind, folders: share, options })));
-  return done.flat();
+  // Batches handed out as workers finish theirs: a thread slowed down (a longer opinion, a busy
+  // core) takes fewer, and results come back while the others work.
+  const size = batchSize(folders.length, workers);
+  const results: T[] = new Array(folders.length);
+  let next = 0;
+  const take = (): { from: number; task: WorkerTask } | undefined => {
+    if (next >= folders.length) return undefined;
+    const from = next;
+    next = Math.min(folders.length, from + size);
+    return { from, task: { kind, folders: folders.slice(from, next), options } };
+  };
+  const started = Array.from({ length: Math.min(workers, Math.ceil(folders.length / size)) }, () => runWorker<T>(take, results));
+  await Promise.all(started);
+  return results;
 }
 
-function runWorker<T>(task: WorkerTask): Promise<T[]> {
+/** Opinions per batch: a few batches per thread at least (for balance), at most 32 (messages stay small). */
+export function batchSize(count: number, workers: number): number {
+  return Math.max(1, Math.min(32, Math.ceil(count / (workers * 4))));
+}
+
+/** One worker thread taking batches until none is left; its results written in place. */
+function runWorker<T>(take: () => { from: number; task: WorkerTask } | undefined, results: T[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_SCRIPT);
-    worker.once('message', (answer: { result?: T[]; error?: string }) => {
-      if (answer.error !== undefined) reject(new Error(answer.error));
-      else resolve(answer.result as T[]);
+    let current = take();
+    let finished = false;
+    const stop = (error?: Error) => {
+      if (finished) return;
+      finished = true;
       void worker.terminate();
+      if (error) reject(error);
+      else resolve();
+    };
+    worker.once('exit', (code) => stop(new Error(`a worker thread stopped (exit code ${code}) before its opinions were done`)));
+    worker.on('message', (answer: { result?: T[]; error?: string }) => {
+      if (answer.error !== undefined) return stop(new Error(answer.error));
+      const done = answer.result as T[];
+      for (let i = 0; i < done.length; i++) results[current!.from + i] = done[i]!;
+      current = take();
+      if (current) worker.postMessage(current.task);
+      else stop();
     });
-    worker.once('error', reject);
-    worker.postMessage(task);
+    worker.once('error', (error) => stop(error));
+    if (current) worker.postMessage(current.task);
+    else stop();
   });
 }

@@ -57,12 +57,7 @@ const SHALLOW_LIMIT = new RegExp(`^[ \\t]*(?:-[ \\t]+){${MAX_YAML_DEPTH + 1}}|^[
  */
 export function yamlTooDeep(text: string): number | undefined {
   // Most files cannot nest that deep at all: too few brackets, no line indented or dashed that far.
-  let brackets = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x5b || c === 0x7b) brackets++;
-  }
-  if (brackets <= MAX_YAML_DEPTH && !SHALLOW_LIMIT.test(text)) return undefined;
+  if (!tooManyBrackets(text) && !deepLine(text)) return undefined;
   let depth = 0;
   let quote = '';
   let lineStart = true;
@@ -95,6 +90,29 @@ export function yamlTooDeep(text: string): number | undefined {
   return undefined;
 }
 
+/** Whether `text` holds more than MAX_YAML_DEPTH brackets `[` and `{`. */
+function tooManyBrackets(text: string): boolean {
+  let brackets = 0;
+  for (const bracket of ['[', '{']) {
+    for (let i = text.indexOf(bracket); i !== -1; i = text.indexOf(bracket, i + 1)) if (++brackets > MAX_YAML_DEPTH) return true;
+  }
+  return false;
+}
+
+/** SHALLOW_LIMIT.test(text), with the lines split on `\n` alone when that is the only line break: only lines starting with a long run of spaces and dashes can match. */
+function deepLine(text: string): boolean {
+  if (/[\r\u2028\u2029]/.test(text)) return SHALLOW_LIMIT.test(text);
+  for (let start = 0; start !== -1; ) {
+    let end = start;
+    for (let c = text.charCodeAt(end); c === 0x20 || c === 0x09 || c === 0x2d; c = text.charCodeAt(++end));
+    // 65 times `- `, or 257 spaces and dashes, is 130 characters at least.
+    if (end - start >= 2 * (MAX_YAML_DEPTH + 1)) return SHALLOW_LIMIT.test(text);
+    const next = text.indexOf('\n', end);
+    start = next === -1 ? -1 : next + 1;
+  }
+  return false;
+}
+
 /**
  * Parse a YAML source. `positions: 'eager'` builds the Document at once (for
  * callers that will locate most values anyway, e.g. a build placing every
@@ -107,6 +125,7 @@ export function parseYamlSource(file: VFile, options: { positions?: 'lazy' | 'ea
   if (!fast) return parseWithPositions(file, text);
   let full: YamlSource | undefined;
   const positioned = () => (full ??= parseWithPositions(file, text));
+  let nodes: FastNodes | undefined;
   return {
     file,
     data: fast.data,
@@ -119,8 +138,126 @@ export function parseYamlSource(file: VFile, options: { positions?: 'lazy' | 'ea
     get positioned() {
       return full !== undefined;
     },
-    locate: (pointer, part) => positioned().locate(pointer, part),
+    // A scalar (or a key) is placed by js-yaml's events, several times faster than
+    // building the `yaml` Document; anything else asks the Document.
+    locate: (pointer, part) => {
+      if (full) return full.locate(pointer, part);
+      nodes ??= fastNodes(text);
+      return nodes.locate(pointer, part) ?? positioned().locate(pointer, part);
+    },
   };
+}
+
+/** A node of a plain YAML text as js-yaml reads it: from its `open` to its `close` event. */
+interface FastNode {
+  /** Where js-yaml starts reading it (before any space or comment that leads to it). */
+  open: number;
+  /** Where js-yaml stops reading it. */
+  close: number;
+  kind: string | null;
+  result: unknown;
+  children: FastNode[];
+}
+
+interface FastNodes {
+  /** The place `yaml` gives a scalar value or key, or undefined where the Document must say (collections, empty values, anything unexpected). */
+  locate(pointer: string, part?: 'key' | 'value'): Position | undefined;
+}
+
+/**
+ * The places of a plain YAML text's scalars, from the events of a second
+ * js-yaml read (its `listener`). Mappings and sequences are trusted only when
+ * their events match their data (a key then a value per entry, one node per
+ * item), so that an entry is never taken for another; the places are those
+ * the `yaml` Document gives (test/core/yaml-source.test.ts compares them on
+ * every scalar of every YAML file of the project).
+ */
+function fastNodes(text: string): FastNodes {
+  const top: FastNode = { open: 0, close: 0, kind: null, result: undefined, children: [] };
+  const stack: FastNode[] = [top];
+  const listener = (event: 'open' | 'close', state: { position: number; kind: string | null; result: unknown }) => {
+    if (event === 'open') {
+      stack.push({ open: state.position, close: state.position, kind: null, result: undefined, children: [] });
+      return;
+    }
+    const node = stack.pop()!;
+    node.close = state.position;
+    node.kind = state.kind;
+    node.result = state.result;
+    stack[stack.length - 1]!.children.push(node);
+  };
+  try {
+    loadFast(text, { schema: CORE_SCHEMA, json: false, listener });
+  } catch {
+    return { locate: () => undefined };
+  }
+  const root = top.children.length === 1 ? top.children[0] : undefined;
+  // js-yaml reads past a byte order mark, counting from the character after it.
+  const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let lines: LineCounter | undefined;
+  const point = (offset: number) => {
+    if (!lines) {
+      lines = new LineCounter();
+      lines.addNewLine(0);
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+    }
+    const at = lines.linePos(offset);
+    return { line: at.line, column: at.col, offset };
+  };
+  return {
+    locate(pointer, part = 'value') {
+      let node = root;
+      let key: FastNode | undefined;
+      for (const segment of pointerSegments(pointer)) {
+        if (!node) return undefined;
+        node = unwrapped(node);
+        key = undefined;
+        if (node.kind === 'mapping') {
+          const keys = Object.keys(node.result as object);
+          const i = keys.indexOf(segment);
+          if (i === -1 || node.children.length !== 2 * keys.length) return undefined;
+          key = node.children[2 * i]!;
+          if (key.kind !== 'scalar' || String(key.result) !== segment) return undefined;
+          node = node.children[2 * i + 1];
+        } else if (node.kind === 'sequence') {
+          const index = Number(segment);
+          const items = node.result as unknown[];
+          if (!/^(?:0|[1-9][0-9]*)$/.test(segment) || index >= items.length || node.children.length !== items.length) return undefined;
+          node = node.children[index];
+        } else {
+          return undefined;
+        }
+      }
+      const target = part === 'key' && key ? key : node;
+      if (!target || target === root || target.kind !== 'scalar' || target.result === null) return undefined;
+      const start = skipSeparation(text, target.open + shift);
+      let end = target.close + shift;
+      // As the Document's places (parseWithPositions): a value ends on its last character.
+      while (end > start + 1 && /\s/.test(text[end - 1] ?? '')) end--;
+      if (end <= start) return undefined;
+      return { start: point(start), end: point(end) };
+    },
+  };
+}
+
+/**
+ * A node read as a candidate key and kept as the node itself (a flow
+ * collection or scalar opening a block entry, not followed by `:`) comes as
+ * an event inside the node's own: the inner one holds the items.
+ */
+function unwrapped(node: FastNode): FastNode {
+  while (node.children.length === 1 && node.children[0]!.kind === node.kind && node.children[0]!.result === node.result) node = node.children[0]!;
+  return node;
+}
+
+/** The offset of the first character at or after `offset` that is neither space nor comment (what js-yaml skips before a node). */
+function skipSeparation(text: string, offset: number): number {
+  let i = offset;
+  for (;;) {
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+    if (text[i] !== '#') return i;
+    while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  }
 }
 
 /**
@@ -164,11 +301,37 @@ const CORE_SCHEMA = FAILSAFE_SCHEMA.extend({
   ],
 });
 
+/** A character that each way of being NOT_PLAIN needs. */
+const NOT_PLAIN_CHARACTER = /[&*!%?\]}\t]/g;
+
+/**
+ * Whether NOT_PLAIN matches `text` without its whole-line comments (as `notPlainWhole` says, faster). Every
+ * match lies within one line (`\n`), and needs one of NOT_PLAIN_CHARACTER:
+ * only the lines holding one are tested.
+ */
+export function notPlainByLine(text: string): boolean {
+  NOT_PLAIN_CHARACTER.lastIndex = 0;
+  while (NOT_PLAIN_CHARACTER.exec(text) !== null) {
+    const at = NOT_PLAIN_CHARACTER.lastIndex - 1;
+    const start = text.lastIndexOf('\n', at) + 1;
+    const newline = text.indexOf('\n', at);
+    const end = newline === -1 ? text.length : newline;
+    if (NOT_PLAIN.test(text.slice(start, end).replace(COMMENT_LINE, ''))) return true;
+    NOT_PLAIN_CHARACTER.lastIndex = end + 1;
+  }
+  return false;
+}
+
+/** NOT_PLAIN over the whole text, as `notPlainByLine` reads it line by line (for the test holding them in agreement). */
+export function notPlainWhole(text: string): boolean {
+  return NOT_PLAIN.test(text.replace(COMMENT_LINE, ''));
+}
+
 /** The data of a plain YAML text read by js-yaml, or undefined when `yaml` must read it. */
 export function readPlainYaml(text: string): { data: unknown } | undefined {
   // Whole-line comments hold no YAML (a `*word*` there is no alias); inside a
   // block scalar such a line is text, where `&`, `*` and `!` are text to both parsers.
-  if (NOT_PLAIN.test(text.replace(COMMENT_LINE, ''))) return undefined;
+  if (notPlainByLine(text)) return undefined;
   let data: unknown;
   try {
     data = loadFast(text, { schema: CORE_SCHEMA, json: false });
@@ -182,9 +345,19 @@ export function readPlainYaml(text: string): { data: unknown } | undefined {
 }
 
 function hasOddKey(value: unknown): boolean {
-  if (Array.isArray(value)) return value.some(hasOddKey);
-  if (value !== null && typeof value === 'object')
-    return Object.entries(value).some(([key, item]) => key.length > 1024 || key === '' || key === 'null' || /^[-+.0-9]/.test(key) || hasOddKey(item));
+  if (Array.isArray(value)) {
+    for (const item of value) if (hasOddKey(item)) return true;
+    return false;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      const first = key.charCodeAt(0);
+      // '' and 'null', or a key starting like a number: `-`, `+`, `.`, a digit.
+      if (key.length > 1024 || key === '' || key === 'null' || first === 0x2d || first === 0x2b || first === 0x2e || (first >= 0x30 && first <= 0x39)) return true;
+      if (hasOddKey((value as Record<string, unknown>)[key])) return true;
+    }
+  }
   return false;
 }
 
@@ -318,7 +491,8 @@ export function unescapePointerSegment(segment: string): string {
 
 export function pointerSegments(pointer: string): string[] {
   if (pointer === '' || pointer === '/') return pointer === '/' ? [''] : [];
-  return pointer.replace(/^\//, '').split('/').map(unescapePointerSegment);
+  const segments = (pointer.charCodeAt(0) === 0x2f ? pointer.slice(1) : pointer).split('/');
+  return pointer.includes('~') ? segments.map(unescapePointerSegment) : segments;
 }
 
 interface Found {

@@ -96,6 +96,11 @@ export const FORMULAS: Record<string, Formula> = {
   },
 };
 
+const SPACES = /\s+/;
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+const LETTER_RUNS = /\p{L}+/gu;
+const NOT_WORD_CHARACTERS = /[^\p{L}\p{N}]/gu;
+
 /** The readability of `texts` (each one or more sentences) in `lang`, or undefined without a formula or text. */
 export function readability(texts: readonly string[], lang: string): Readability | undefined {
   const formula = FORMULAS[lang];
@@ -107,14 +112,19 @@ export function readability(texts: readonly string[], lang: string): Readability
   for (const text of texts) {
     for (const sentence of splitSentences(text, lang)) {
       // Words as Flesch counted them: separated by spaces (`third-country` is one word of three syllables).
-      const tokens = sentence.text.split(/\s+/).filter((t) => /[\p{L}\p{N}]/u.test(t));
-      if (tokens.length === 0) continue;
-      sentences++;
-      words += tokens.length;
-      for (const token of tokens) {
-        if (formula.syllables) for (const part of token.match(/\p{L}+/gu) ?? []) syllableCount += syllables(part, lang);
-        letters += token.replace(/[^\p{L}\p{N}]/gu, '').length;
+      let tokens = 0;
+      for (const token of sentence.text.split(SPACES)) {
+        if (!WORD_CHARACTER.test(token)) continue;
+        tokens++;
+        // Each formula counts either syllables (of each run of letters) or letters and digits.
+        if (formula.syllables) {
+          LETTER_RUNS.lastIndex = 0;
+          for (let run = LETTER_RUNS.exec(token); run !== null; run = LETTER_RUNS.exec(token)) syllableCount += syllables(run[0], lang);
+        } else letters += token.replace(NOT_WORD_CHARACTERS, '').length;
       }
+      if (tokens === 0) continue;
+      sentences++;
+      words += tokens;
     }
   }
   if (sentences === 0 || words === 0) return undefined;

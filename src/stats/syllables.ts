@@ -12,16 +12,22 @@ const VOWELS: Record<string, RegExp> = {
   it: /[aeiouàèéìíîòóùú]+/g,
 };
 
-const cache = new Map<string, number>();
+/** Counts kept per language, by word. */
+const caches = new Map<string, Map<string, number>>();
+let cached = 0;
 
 /** Syllables of one word (letters only, any case); at least 1. Words repeat: counts are kept. */
 export function syllables(word: string, lang: string): number {
-  const key = `${lang}:${word}`;
-  let count = cache.get(key);
+  let cache = caches.get(lang);
+  if (!cache) caches.set(lang, (cache = new Map()));
+  let count = cache.get(word);
   if (count === undefined) {
     count = countSyllables(word, lang);
-    if (cache.size > 100_000) cache.clear();
-    cache.set(key, count);
+    if (++cached > 100_000) {
+      for (const other of caches.values()) other.clear();
+      cached = 1;
+    }
+    cache.set(word, count);
   }
   return count;
 }

@@ -89,8 +89,12 @@ export function sentencesOf(prose: Prose, lang: string): Sentence[] {
   return found;
 }
 
+/** The abbreviations of each language with the common ones, made once per language. */
+const ABBREVIATION_SETS = new Map<string, Set<string>>();
+
 export function splitSentences(text: string, lang: string): Sentence[] {
-  const abbreviations = new Set([...(ABBREVIATIONS[lang] ?? []), ...COMMON]);
+  let abbreviations = ABBREVIATION_SETS.get(lang);
+  if (!abbreviations) ABBREVIATION_SETS.set(lang, (abbreviations = new Set([...(ABBREVIATIONS[lang] ?? []), ...COMMON])));
   const result: Sentence[] = [];
   const push = (start: number, end: number) => {
     while (start < end && /\s/.test(text[start]!)) start++;

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { parseYamlSource, readPlainYaml } from '../../src/core/yaml-source.js';
+import { notPlainByLine, notPlainWhole, parseYamlSource, readPlainYaml, yamlTooDeep } from '../../src/core/yaml-source.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -138,4 +138,89 @@ describe('YAML fast path', () => {
       expect(located).toEqual(pointers.map((p) => [full.locate(p), full.locate(p, 'key')]));
     }
   });
+
+  it('finds text outside the plain subset line by line as over the whole text', () => {
+    // Random lines of the characters that matter, every YAML file of the project and the snippets.
+    const alphabet = ['a', ' ', ' ', '\n', '\n', '-', '[', ']', '{', '}', ':', ',', '&', '*', '!', '%', '?', '\t', '#', '\r', '\u2028'];
+    let seed = 7;
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const texts = [...FIXTURES.map((file) => readFileSync(file, 'utf8')), ...SNIPPETS];
+    for (let n = 0; n < 50_000; n++) texts.push(Array.from({ length: 1 + Math.floor(random() * 20) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
+    let plain = 0;
+    for (const text of texts) {
+      expect(notPlainByLine(text), JSON.stringify(text.slice(0, 80))).toBe(notPlainWhole(text));
+      if (!notPlainWhole(text)) plain++;
+    }
+    expect(plain).toBeGreaterThan(1000);
+  });
+
+  it('refuses nesting past the limit however the lines break', () => {
+    const deep = Array.from({ length: 65 }, () => '- ').join('') + 'x\n';
+    for (const text of [deep, 'a: 1\n' + deep, 'a: 1\r\n' + deep, ' '.repeat(257) + 'x\n', 'a:\n  ' + deep, '['.repeat(65) + '\n'])
+      expect(yamlTooDeep(text), JSON.stringify(text.slice(0, 20))).toBeDefined();
+    for (const text of [Array.from({ length: 64 }, () => '- ').join('') + 'x\n', ' '.repeat(200) + 'x\n', '['.repeat(64) + '\n', 'a: 1\n'])
+      expect(yamlTooDeep(text), JSON.stringify(text.slice(0, 20))).toBeUndefined();
+  });
+
+  it('places every value and key where the `yaml` Document does, scalars without building it', () => {
+    const texts: [string, string][] = [
+      ...FIXTURES.map((file): [string, string] => [relative(ROOT, file), readFileSync(file, 'utf8')]),
+      ...SNIPPETS.map((snippet): [string, string] => [JSON.stringify(snippet.slice(0, 80)), snippet]),
+      ...PLACES.map((snippet): [string, string] => [JSON.stringify(snippet.slice(0, 80)), snippet]),
+    ];
+    let placedFast = 0;
+    const documentBuilt: string[] = [];
+    for (const [where, text] of texts) {
+      const fast = parseYamlSource(new VFile({ path: where, value: text }));
+      if (fast.positioned) continue;
+      const full = parseYamlSource(new VFile({ path: where, value: text }), { positions: 'eager' });
+      const pointers = everyPointer(fast.data);
+      // Scalars and keys first: placed without the Document.
+      for (const [pointer, value, inMapping] of pointers) {
+        const scalar = value !== null && typeof value !== 'object';
+        for (const part of scalar ? (['value', 'key'] as const) : inMapping ? (['key'] as const) : []) {
+          expect(fast.locate(pointer, part), `${where} ${pointer} ${part}`).toEqual(full.locate(pointer, part));
+          if (!fast.positioned) placedFast++;
+        }
+      }
+      if (fast.positioned) documentBuilt.push(where);
+      // Then collections, empty values and the root, which the Document places.
+      for (const [pointer] of [['', null, false] as const, ...pointers])
+        expect(fast.locate(pointer), `${where} ${pointer}`).toEqual(full.locate(pointer));
+    }
+    expect(placedFast).toBeGreaterThan(5000);
+    // The sample opinions and the shipped files need no Document for their scalars.
+    expect(documentBuilt.filter((where) => /^(?:opinions|templates)\//.test(where))).toEqual([]);
+  });
 });
+
+/** Places of scalars in every shape of the plain subset: quoted, folded, multi-line, with comments around, in flow collections. */
+const PLACES = [
+  'a:   spaced   \nb: "quoted"  # c\nc: \'single\'\n',
+  'a:\n  # comment\n  value\nb:\n\n  later\n',
+  'text: |\n  kept\n\n  lines\n\n# after\nnext: >-\n  folded\n  text\n\n\n',
+  'keep: |+\n  a\n\n\nstrip: |2\n    b\n',
+  'multi: one\n  two\n\n  three # c\nz: 1\n',
+  'list:\n  - a\n  -   b  \n  - - c\n    - d\n  - e: f\n    g: h\n',
+  'flow: [a, "b", \'c\', {d: e}, [f]]\nmap: {x: 1, y: "2" }\n',
+  'flow: [\n  a,\n  b\n  ]\n',
+  'q: "multi\n  line\n\n  quoted"\nr: \'it\'\'s\n  more\'\n',
+  'a: b\r\nc: d\r\ne:\r\n  - f\r\n',
+  '"k 1": v\n\'k 2\': w\nk3 : x\n',
+  'a: 1\nb: 1.5\nc: true\nd: 0x1F\ne: .inf\nf: ""\ng: \'\'\n',
+  'nested:\n  deeper:\n    deepest: x\n    list: [1, 2]\n  empty: {}\n  none: []\n',
+  '- a\n-\n- c\n',
+  'a:\nb: ~\nc: null\n',
+  '# head\n\n---\n# doc\na: 1 # tail\n',
+  'é: ü\nemoji: "😀 x"\n',
+];
+
+/** Every JSON pointer into `data` with its value and whether it is a mapping's (the root excluded). */
+function everyPointer(data: unknown, pointer = ''): [string, unknown, boolean][] {
+  const children: [string, unknown, boolean][] = Array.isArray(data)
+    ? data.map((item, i) => [`${pointer}/${i}`, item, false])
+    : data !== null && typeof data === 'object'
+      ? Object.entries(data).map(([k, v]) => [`${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, v, true])
+      : [];
+  return children.flatMap((child) => [child, ...everyPointer(child[1], child[0])]);
+}

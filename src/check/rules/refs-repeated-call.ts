@@ -140,6 +140,8 @@ export default defineRule<Options>(
 
 /** The footnote calls of a block (`:cite` and `[^label]`), in text order, each with its source and sentence. */
 function callsOf(block: TextBlock, opinion: Opinion, chapter: ChapterText, footnotes: Map<string, TextBlock>, original: string): Call[] {
+  // One call cannot be a second one.
+  if (block.cites.length + block.footnotes.length < 2) return [];
   const sentences = sentencesOf(block.prose, block.lang);
   const calls: Call[] = [];
   for (const mark of block.cites) {
