@@ -12,7 +12,6 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { VFile } from 'vfile';
 import { parseDraftTree } from '../../src/drafts/markdown/processor.js';
-import { replacePlainParagraphs } from '../../src/drafts/markdown/fast-paragraphs.js';
 import { FIXTURES, ROOT } from './helpers.js';
 
 const remark = unified().use(remarkParse).use(remarkGfm).freeze();
@@ -54,10 +53,5 @@ describe('fast parse of plain paragraphs', () => {
       const text = readFileSync(file, 'utf8');
       expect(parseDraftTree(new VFile({ value: text })), file).toEqual(remark.parse(text));
     }
-  });
-
-  it('stands in for long runs only', () => {
-    expect(replacePlainParagraphs(CASES['plain runs between headings'] as string).runs.length).toBe(1);
-    expect(replacePlainParagraphs('short\n\nlines\n').runs).toEqual([]);
   });
 });

@@ -9,18 +9,10 @@ import remarkGfm from 'remark-gfm';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { parseInPieces } from '../../core/markdown-chunks.js';
-import { replacePlainParagraphs, restorePlainParagraphs } from './fast-paragraphs.js';
 
 const processor = unified().use(remarkParse).use(remarkGfm).freeze();
-const parse = (text: string) => parseInPieces(text, (piece) => processor.parse(piece) as Root);
 
-/** The draft's tree, positions in `file` (see fast-paragraphs.ts for how large drafts are read quickly). */
+/** The draft's tree, positions in `file`: plain pieces without micromark (core/markdown-chunks.ts), the same tree. */
 export function parseDraftTree(file: VFile): Root {
-  const original = String(file.value);
-  const replaced = replacePlainParagraphs(original);
-  if (replaced.runs.length > 0) {
-    const tree = parse(replaced.text);
-    if (restorePlainParagraphs(tree, original, replaced)) return tree;
-  }
-  return parse(original);
+  return parseInPieces(String(file.value), (text) => processor.parse(text) as Root, { fast: { directives: false } });
 }
