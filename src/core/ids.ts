@@ -7,7 +7,7 @@ import type { Nodes } from 'mdast';
 import { report } from './messages.js';
 import type { ChapterSource, IdDefinition, IdReference, Located, Opinion, YamlKind } from './model.js';
 import { ID_PATTERN, LEADING_ID, TRAILING_ATTRIBUTES } from './markdown-syntax.js';
-import { outlineProse } from './prose-outline.js';
+import { inlineDirectives } from './prose-outline.js';
 
 export interface IdIndex {
   definitions: IdDefinition[];
@@ -74,7 +74,7 @@ export function indexOpinion(opinion: Opinion): IdIndex {
       if (!value.includes(':ref') && !value.includes(':cite')) return;
       const at = opinion.locate(kind, pointer);
       if (!at) return;
-      for (const directive of outlineProse(value).directives) {
+      for (const directive of inlineDirectives(value)) {
         if (directive.name !== 'ref' && directive.name !== 'cite') continue;
         if (!directive.id) index.malformed.push({ text: `:${directive.name}`, at });
         else refer(directive.id, directive.name === 'cite' ? ['evidence', 'fact'] : 'any', directive.name, at, lang);

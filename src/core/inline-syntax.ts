@@ -2,11 +2,12 @@
  * The one reader of the inline Markdown constructs the fast paths need —
  * code spans, bracketed labels, text directives (`:ref{#id}`, `:cite{#id}`,
  * `:name[label]{attributes}`) and footnote calls (`[^label]`) — read as
- * remark (micromark, remark-directive) reads them. Shared by the outline of
- * the loader (`core/prose-outline.ts`: ids and references) and the text
- * model's inline scan (`text/scan.ts`: prose), so that the two can never
- * read a `:ref` differently; both are held to remark by
- * `test/core/prose-outline.test.ts` and `test/check/scan.test.ts`.
+ * remark (micromark, remark-directive) reads them. Shared by the fast reader
+ * of chapters and drafts (`core/markdown-fast.ts`), the references of YAML
+ * texts (`inlineDirectives` in `core/prose-outline.ts`) and the text model's
+ * inline scan (`text/scan.ts`: prose), so that none can read a `:ref`
+ * differently; held to remark by `test/core/markdown-fast.test.ts`,
+ * `test/core/inline-syntax.test.ts` and `test/check/scan.test.ts`.
  */
 
 /** The backtick run of `ticks` backticks closing a code span opened before `from`, or -1. */

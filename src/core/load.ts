@@ -15,6 +15,7 @@ import { basename, dirname, join } from 'node:path';
 import { VFile } from 'vfile';
 import { report } from './messages.js';
 import { outlineProse } from './prose-outline.js';
+import { fastMarkdown } from './markdown-fast.js';
 import { readSource, describeFsError } from './read-source.js';
 import { MARKDOWN_LIMITS, scanMarkdownLimits, tooDeep } from './markdown-limits.js';
 import { confine, opinionScope, type ReadScope } from './safe-read.js';
@@ -269,7 +270,11 @@ async function loadChapters(
       if (!read.ok) continue;
       // Text past the bounds that keep parsing linear is refused, and never parsed (see markdown-limits.ts).
       const bounded = await checkMarkdownLimits(read.file, String(read.file.value));
-      list.push(chapterSource(match[2]!, entry, path, read.file, parse, bounded ? undefined : ''));
+      const text = bounded ? String(read.file.value) : '';
+      // Without trees (validate), a chapter of plain blocks is outlined without loading remark (markdown-fast.ts).
+      const plain = parse ? undefined : fastMarkdown(text);
+      const outlineParse = parse ?? (plain ? () => plain : (await import('./markdown.js')).parseMarkdown);
+      list.push(chapterSource(match[2]!, entry, path, read.file, parse, text, outlineParse));
     }
     chapters[entry] = list;
   }
@@ -313,7 +318,7 @@ function checkSchemaLink(file: VFile, kind: YamlKind): void {
 /** A chapter whose Markdown is parsed on first use of `tree` (a build of one language parses only that one). */
 type MarkdownParse = (text: string) => ChapterSource['tree'];
 
-function chapterSource(id: string, lang: string, path: string, file: VFile, parse: MarkdownParse | undefined, text = String(file.value)): ChapterSource {
+function chapterSource(id: string, lang: string, path: string, file: VFile, parse: MarkdownParse | undefined, text: string, outlineParse: MarkdownParse): ChapterSource {
   let tree: ChapterSource['tree'] | undefined;
   let outline: ChapterSource['outline'] | undefined;
   return {
@@ -327,7 +332,7 @@ function chapterSource(id: string, lang: string, path: string, file: VFile, pars
       return tree;
     },
     get outline() {
-      outline ??= outlineProse(text);
+      outline ??= outlineProse(text, parse ? (tree ??= parse(text)) : outlineParse(text));
       return outline;
     },
   };

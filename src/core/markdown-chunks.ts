@@ -1,26 +1,32 @@
 /**
- * Parsing long Markdown in pieces, so that time grows with the length of the
- * text and not with its square.
+ * Parsing Markdown quickly, and in pieces, so that time grows with the length
+ * of the text and not with its square; the tree is remark's tree of the whole
+ * text, positions included.
  *
- * micromark (under remark-parse) rewrites the whole list of events of a
- * document each time a container closes — a footnote definition, a list, a
- * quote (`document.js`: `EditMap.consume(self.events)`): a chapter of 20,000
+ * The blocks of the plain subset (./markdown-fast.ts) are read without
+ * micromark; remark parses the pieces around the others. And micromark
+ * (under remark-parse) rewrites the whole list of events of a document each
+ * time a container closes — a footnote definition, a list, a quote
+ * (`document.js`: `EditMap.consume(self.events)`): a chapter of 20,000
  * footnotes took minutes. A Markdown document is a sequence of top-level
  * blocks, and a line that starts at column 0 after a blank line, outside a
  * fenced code block, an HTML block that spans blank lines or a `:::`
  * container, and that is not a list item or a quote, starts a new one that
- * nothing before it can continue. The text is cut there into pieces of about
- * `PIECE` characters; each is parsed on its own and the trees are joined,
- * positions shifted to the whole text's. Link and footnote definitions are the
- * one thing a block sees of another: for a piece that refers to a label
- * defined in another piece, a definition of that label is appended to the
- * piece for the parse, and its node dropped from the tree.
+ * nothing before it can continue. What remark reads is cut there into pieces
+ * of about `PIECE` characters; each is parsed on its own and the trees are
+ * joined, positions shifted to the whole text's. Link and footnote
+ * definitions are the one thing a block sees of another: for a piece that
+ * refers to a label defined in another piece, a definition of that label is
+ * appended to the piece for the parse, and its node dropped from the tree.
  *
- * The joined tree is the tree of the whole text (test/robustness/chunks.test.ts
- * compares them on the samples and on generated documents).
+ * test/robustness/chunks.test.ts compares the joined tree with remark's on
+ * the samples and on generated documents, test/core/markdown-fast.test.ts on
+ * generated texts.
  */
 import type { Nodes, Root, RootContent, Table } from 'mdast';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
+import { fastReader, type FastReader } from './markdown-fast.js';
+import { pointAt } from './line-index.js';
 
 /** About this many characters per piece: small enough for the quadratic corner to stay cheap, large enough for few pieces. */
 const PIECE = 16_384;
@@ -51,6 +57,20 @@ const ROW = /^ {0,3}\|/;
 /** Where `text` can be cut into pieces of about `piece` characters that parse on their own. */
 export function cutPoints(text: string, piece = PIECE): Cut[] {
   const cuts: Cut[] = [];
+  let last = 0;
+  for (const cut of cutsAfter(text, 0)) {
+    if (cut.offset - last < piece) continue;
+    cuts.push(cut);
+    last = cut.offset;
+  }
+  return cuts;
+}
+
+/** A line where a fence, an HTML block or a `:::` container may open or close. */
+const OPENS = /^ {0,3}[`~<:]/;
+
+/** Every place after `from` (a line start where remark can start afresh) where the text can be cut, in order. */
+function* cutsAfter(text: string, from: number): Generator<Cut> {
   let fence: { char: string; length: number } | undefined;
   let html: RegExp | undefined;
   const directives: number[] = [];
@@ -58,8 +78,7 @@ export function cutPoints(text: string, piece = PIECE): Cut[] {
   let table: string | undefined;
   let tableRows = 0;
   let previousBlank = true;
-  let last = 0;
-  let offset = 0;
+  let offset = from;
   while (offset <= text.length) {
     let end = text.indexOf('\n', offset);
     if (end === -1) end = text.length;
@@ -69,15 +88,9 @@ export function cutPoints(text: string, piece = PIECE): Cut[] {
     if (blank) table = undefined;
     else if (table !== undefined) {
       if (!ROW.test(line)) table = undefined;
-      else if (++tableRows > 2 && offset - last >= piece) {
-        cuts.push({ offset, table });
-        last = offset;
-      }
+      else if (++tableRows > 2) yield { offset, table };
     } else if (previousBlank && outside && !CONTINUES.test(line)) {
-      if (offset - last >= piece && offset > 0) {
-        cuts.push({ offset });
-        last = offset;
-      }
+      if (offset > from) yield { offset };
       const next = text.indexOf('\n', end + 1);
       const second = text.slice(end + 1, next === -1 ? text.length : next);
       if (ROW.test(line) && DELIMITER_ROW.test(second) && second.includes('|')) {
@@ -90,7 +103,7 @@ export function cutPoints(text: string, piece = PIECE): Cut[] {
       if (close && close[1]![0] === fence.char && close[1]!.length >= fence.length && line.slice(close[0].length).trim() === '') fence = undefined;
     } else if (html) {
       if (html.test(line)) html = undefined;
-    } else {
+    } else if (OPENS.test(line)) {
       const open = FENCE.exec(line);
       if (open && !(open[1]![0] === '`' && line.slice(open[0].length).includes('`'))) fence = { char: open[1]![0]!, length: open[1]!.length };
       else {
@@ -106,7 +119,13 @@ export function cutPoints(text: string, piece = PIECE): Cut[] {
     previousBlank = blank;
     offset = end + 1;
   }
-  return cuts;
+}
+
+/** Whether remark can start afresh at the line start `offset`, all blocks before it closed: the text's start, or a line after a blank line that cannot continue what is before. */
+function fresh(text: string, offset: number): boolean {
+  if (offset === 0) return true;
+  const end = text.indexOf('\n', offset);
+  return text.slice(text.lastIndexOf('\n', offset - 2) + 1, offset - 1).trim() === '' && !CONTINUES.test(text.slice(offset, end === -1 ? text.length : end));
 }
 
 interface Group {
@@ -115,43 +134,113 @@ interface Group {
   /** The table's first two lines, for a group that goes on with the rows of the previous group's table. */
   table: string;
   tree: Root;
+  /** Whether ./markdown-fast.ts gave the tree (positions already in the whole text; its footnote calls to check). */
+  fast: boolean;
   defined: Set<string>;
+}
+
+export interface PieceOptions {
+  /** About this many characters per piece that `parse` reads. */
+  piece?: number;
+  /** Read the blocks of the subset with ./markdown-fast.ts (with or without directives), `parse` taking the pieces it refuses; without: `parse` alone. */
+  fast?: { directives: boolean };
 }
 
 /**
  * The tree of `text` as `parse` gives it, parsing pieces of about `PIECE`
- * characters (see above). Short texts are parsed whole.
+ * characters (see above); short texts whole. With `fast`, the blocks that
+ * ./markdown-fast.ts reads are not parsed again: `parse` gets the pieces
+ * around the others (a draft with one table: that table and its neighbours).
  */
-export function parseInPieces(text: string, parse: (text: string) => Root, piece = PIECE): Root {
-  if (text.length < 2 * piece) return parse(text);
-  const cuts = cutPoints(text, piece);
-  if (cuts.length === 0) return parse(text);
-  const bounds = [{ offset: 0 } as Cut, ...cuts];
-  // First each piece alone. A piece is joined to the one before when that one ends with a block
-  // that could run on (a fenced code, an HTML block or a `:::` container the line scan may have
-  // misjudged), or when it was cut from a table that the parse does not confirm.
+export function parseInPieces(text: string, parse: (text: string) => Root, options: PieceOptions = {}): Root {
+  const piece = options.piece ?? PIECE;
+  // The blocks of the fast reader, and the stretches it refuses, each from a place where remark can start afresh to
+  // the next place where the text can be cut after the block refused.
+  const blocks: RootContent[] = [];
+  const refused: [number, number][] = [];
+  let reader: FastReader | undefined;
+  if (options.fast) {
+    reader = fastReader(text, options.fast);
+    for (let line = 0; line < reader.starts.length - 1; ) {
+      const read = reader.read(line);
+      for (const child of read.children) blocks.push(child);
+      if (read.refused === undefined) break;
+      const at = reader.starts[read.refused]!;
+      let start = at;
+      while (!fresh(text, start)) start = blocks.pop()?.position!.start.offset! ?? 0;
+      let end = text.length;
+      for (const cut of cutsAfter(text, start))
+        if (cut.offset > at && !cut.table) {
+          end = cut.offset;
+          break;
+        }
+      if (refused.length > 0 && refused.at(-1)![1] >= start) refused.at(-1)![1] = end;
+      else refused.push([start, end]);
+      if (end === text.length) break;
+      line = pointAt(reader.starts, end).line - 1;
+    }
+    if (refused.length === 0) return { type: 'root', children: blocks, position: wholeSpan(text) };
+  } else if (text.length < 2 * piece) return parse(text);
+  else refused.push([0, text.length]);
+  // First each piece alone: the fast reader's blocks between the stretches it refused, and in those, pieces of
+  // about `piece` characters. A piece is joined to the one before when that one ends with a block that could run on
+  // (a fenced code, an HTML block or a `:::` container the line scan may have misjudged), or when it was cut from a
+  // table that the parse does not confirm.
   const groups: Group[] = [];
-  for (const [i, cut] of bounds.entries()) {
-    const part = text.slice(cut.offset, bounds[i + 1]?.offset ?? text.length);
+  const join = (group: Group, part: string) => {
+    group.part += part;
+    group.tree = parse(group.table + group.part);
+    group.fast = false;
+    group.defined = definitions(group.tree);
+  };
+  const add = (start: number, part: string, table: string, tree?: Root) => {
     const previous = groups.at(-1);
-    if (previous && RUNS_ON.has(previous.tree.children.at(-1)?.type ?? '')) {
-      join(previous, part, parse);
-      continue;
+    if (previous && !previous.fast && runsOn(previous.tree)) return join(previous, part);
+    if (tree) {
+      // The fast reader's footnote definitions are at the top.
+      const defined = new Set(tree.children.flatMap((child) => (child.type === 'footnoteDefinition' ? [`^${child.identifier}`] : [])));
+      return groups.push({ start, part, table, tree, fast: true, defined });
     }
-    const table = cut.table ?? '';
-    const tree = parse(table + part);
-    if (table !== '' && !(previous?.tree.children.at(-1)?.type === 'table' && continuesTable(tree, table))) {
-      join(previous!, part, parse);
-      continue;
+    tree = parse(table + part);
+    if (table !== '' && !(previous?.tree.children.at(-1)?.type === 'table' && continuesTable(tree, table))) return join(previous!, part);
+    groups.push({ start, part, table, tree, fast: false, defined: definitions(tree) });
+  };
+  let next = 0;
+  let b = 0;
+  const blocksBefore = (end: number): Root => {
+    const first = b;
+    while (b < blocks.length && blocks[b]!.position!.start.offset! < end) b++;
+    return { type: 'root', children: blocks.slice(first, b) };
+  };
+  for (const [from, to] of refused) {
+    if (from > next) add(next, text.slice(next, from), '', blocksBefore(from));
+    let start = from;
+    let table = '';
+    for (const cut of cutsAfter(text, from)) {
+      if (cut.offset >= to) break;
+      if (cut.offset - start < piece) continue;
+      add(start, text.slice(start, cut.offset), table);
+      start = cut.offset;
+      table = cut.table ?? '';
     }
-    groups.push({ start: cut.offset, part, table, tree, defined: definitions(tree) });
+    add(start, text.slice(start, to), table);
+    next = to;
   }
+  if (next < text.length) add(next, text.slice(next), '', blocksBefore(text.length));
   const everywhere = new Set<string>();
   for (const group of groups) for (const label of group.defined) everywhere.add(label);
   const children: RootContent[] = [];
+  // The fast reader refuses links, and takes a footnote call when a line of the text defines its label: its blocks stand
+  // when every such label is defined indeed. Other pieces are parsed again, after definitions of the labels they refer
+  // to that other pieces define.
+  const stand = reader !== undefined && [...reader.called].every((label) => everywhere.has(`^${label}`));
   let line = 0;
   for (const group of groups) {
-    // Then again, after definitions of the labels it refers to that other pieces define.
+    if (reader) line = pointAt(reader.starts, group.start).line - 1;
+    if (group.fast && stand) {
+      for (const child of group.tree.children) children.push(child);
+      continue;
+    }
     const missing = new Set<string>();
     for (const match of group.part.matchAll(LABEL)) {
       const label = identifier(match[1]!);
@@ -159,7 +248,7 @@ export function parseInPieces(text: string, parse: (text: string) => Root, piece
     }
     let tree = group.tree;
     let stubs = '';
-    if (missing.size > 0) {
+    if (missing.size > 0 || group.fast) {
       // The comment ends the last definition, so that an indented first line does not continue it.
       stubs = `${[...missing].map((label) => `[${label}]: #\n\n`).join('')}<!-- -->\n\n`;
       tree = parse(stubs + group.table + group.part);
@@ -180,7 +269,7 @@ export function parseInPieces(text: string, parse: (text: string) => Root, piece
     }
     line += countLines(group.part);
   }
-  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text) } };
+  return { type: 'root', children, position: wholeSpan(text) };
 }
 
 /** Whether the tree of a piece cut from a table (`table`, its first lines, before the piece's rows) starts with that table, going on through the piece. */
@@ -189,13 +278,14 @@ function continuesTable(tree: Root, table: string): boolean {
   return first?.type === 'table' && first.position?.start.offset === 0 && (first.position.end.offset ?? 0) > table.length;
 }
 
-function join(group: Group, part: string, parse: (text: string) => Root): void {
-  group.part += part;
-  group.tree = parse(group.table + group.part);
-  group.defined = definitions(group.tree);
-}
-
 const RUNS_ON = new Set(['code', 'html', 'containerDirective']);
+
+/** Whether `tree` ends with a block that could run on (also inside the list item or quote it ends with). */
+function runsOn(tree: Root): boolean {
+  for (let node: Nodes | undefined = tree.children.at(-1); node; node = 'children' in node ? (node.children.at(-1) as Nodes | undefined) : undefined)
+    if (RUNS_ON.has(node.type)) return true;
+  return false;
+}
 
 /** How mdast identifies the label of a reference; a footnote's keeps its `^`. */
 function identifier(label: string): string {
@@ -221,9 +311,8 @@ function countLines(text: string): number {
   return n;
 }
 
-function endPoint(text: string): { line: number; column: number; offset: number } {
-  const lastBreak = text.lastIndexOf('\n');
-  return { line: countLines(text) + 1, column: text.length - lastBreak, offset: text.length };
+function wholeSpan(text: string): Root['position'] {
+  return { start: { line: 1, column: 1, offset: 0 }, end: { line: countLines(text) + 1, column: text.length - text.lastIndexOf('\n'), offset: text.length } };
 }
 
 /** Move every position under `node` down `lines` lines and on `offset` characters (pieces start at a line's start, so columns stay). */

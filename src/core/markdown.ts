@@ -9,19 +9,20 @@ import remarkGfm from 'remark-gfm';
 import remarkDirective from 'remark-directive';
 import type { Root } from 'mdast';
 import { parseInPieces } from './markdown-chunks.js';
-import { fastMarkdown } from './markdown-fast.js';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).freeze();
 
-/** The tree of `text`: plain chapters without micromark (./markdown-fast.ts, the same tree), the rest by remark. */
+/** The tree of `text`: what is plain without micromark (./markdown-fast.ts, the same tree), the rest by remark. */
 export function parseMarkdown(text: string): Root {
-  return fastMarkdown(text) ?? parseWithRemark(text);
+  return parseInPieces(text, parse, { fast: { directives: true } });
 }
 
 /** The tree of `text` by remark alone (what the fast path is held to). */
 export function parseWithRemark(text: string): Root {
-  return parseInPieces(text, (piece) => processor.parse(piece) as Root);
+  return parseInPieces(text, parse);
 }
+
+const parse = (text: string) => processor.parse(text) as Root;
 
 /** The processor itself, for callers that also stringify (same extensions both ways). */
 export function markdownProcessor() {

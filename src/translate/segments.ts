@@ -11,6 +11,7 @@
  */
 import { basename } from 'node:path';
 import { outlineProse } from '../core/prose-outline.js';
+import { parseMarkdown } from '../core/markdown.js';
 import { isPlaceholder } from '../core/placeholders.js';
 
 export type SegmentKind =
@@ -64,7 +65,7 @@ export function markdownSegments(path: string, text: string): MarkdownSegment[] 
   const offset = (point: { line: number; column: number }) => lineStarts[point.line - 1]! + point.column - 1;
   const out: MarkdownSegment[] = [];
   let unnamed = 0;
-  for (const block of outlineProse(text).blocks) {
+  for (const block of outlineProse(text, parseMarkdown(text)).blocks) {
     const start = offset(block.position.start);
     const end = offset(block.position.end);
     const raw = text.slice(start, end);

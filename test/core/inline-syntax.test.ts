@@ -1,8 +1,9 @@
 /**
- * The two fast readers of `:ref{#id}` / `:cite{#id}` — the loader's outline
- * (ids and references: `core/prose-outline.ts`) and the text model's inline
- * scan (prose: `text/scan.ts`) — share one reader (`core/inline-syntax.ts`)
- * and cannot disagree: on every case here, and on random mixes of the
+ * The two fast readers of `:ref{#id}` / `:cite{#id}` in inline Markdown —
+ * the references of YAML texts (`inlineDirectives` of
+ * `core/prose-outline.ts`) and the text model's inline scan (prose:
+ * `text/scan.ts`) — share one reader (`core/inline-syntax.ts`) and cannot
+ * disagree: on every case here, and on random mixes of the
  * characters that matter, both find the references and citations remark
  * finds, at the same places (the scan, like the text model, does not read
  * inside a reference's label: the reference stands for its own label).
@@ -10,7 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import { visit } from 'unist-util-visit';
 import { parseMarkdown } from '../../src/core/markdown.js';
-import { outlineProse } from '../../src/core/prose-outline.js';
+import { inlineDirectives } from '../../src/core/prose-outline.js';
 import { scanInline, type InlineContext } from '../../src/text/scan.js';
 import { ProseBuilder } from '../../src/text/prose.js';
 
@@ -33,8 +34,8 @@ function fromRemark(text: string, prose = false): Found {
 }
 
 function fromOutline(text: string): Found {
-  return outlineProse(text)
-    .directives.filter((d) => (d.name === 'ref' || d.name === 'cite') && d.id)
+  return inlineDirectives(text)
+    .filter((d) => (d.name === 'ref' || d.name === 'cite') && d.id)
     .map((d) => `${d.name} ${d.id} ${d.position.start.line}:${d.position.start.column}-${d.position.end.line}:${d.position.end.column}`);
 }
 

@@ -1,6 +1,8 @@
 /**
  * The fast Markdown path (core/markdown-fast.ts) must give exactly remark's
- * tree, positions included, whenever it gives one: checked on every Markdown
+ * tree, positions included, whenever it gives one, and so must the blocks it
+ * takes with remark reading the pieces around those it refuses
+ * (core/markdown-chunks.ts): checked on every Markdown
  * file of the repository and on generated texts built from the pieces where
  * parsers disagree (emphasis flanking, underscores in words, code spans,
  * directives, footnotes, line starts). It must also take the plain chapters
@@ -14,13 +16,15 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { Root } from 'mdast';
-import { parseWithRemark } from '../../src/core/markdown.js';
+import { markdownProcessor, parseWithRemark } from '../../src/core/markdown.js';
+import { parseInPieces } from '../../src/core/markdown-chunks.js';
 import { fastMarkdown } from '../../src/core/markdown-fast.js';
 // @ts-expect-error: a script of the benchmarks, without types
 import { generateOpinion } from '../../bench/large-opinion.mjs';
 
 const drafts = unified().use(remarkParse).use(remarkGfm).freeze();
 const remark = (text: string, directives: boolean) => (directives ? parseWithRemark(text) : (drafts.parse(text) as Root));
+const pieceOf = (directives: boolean) => (directives ? (text: string) => markdownProcessor().parse(text) as Root : (text: string) => drafts.parse(text) as Root);
 
 function markdownFiles(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
@@ -36,9 +40,11 @@ const root = join(import.meta.dirname, '../..');
 const files = ['opinions', 'test', 'templates', 'docs', 'bench'].flatMap((dir) => markdownFiles(join(root, dir)));
 
 /** Whether the fast path agrees with remark on `text` (or gives up); whether it took it. */
-function agree(text: string, directives: boolean): boolean {
+function agree(text: string, directives: boolean, pieces = false): boolean {
   const fast = fastMarkdown(text, { directives });
   if (fast) expect(fast, JSON.stringify(text)).toEqual(remark(text, directives));
+  // Else (`pieces`) the blocks it takes, with remark reading the pieces around those it refuses.
+  else if (pieces) expect(parseInPieces(text, pieceOf(directives), { fast: { directives } }), `${JSON.stringify(text)} in pieces`).toEqual(remark(text, directives));
   return fast !== undefined;
 }
 
@@ -181,7 +187,7 @@ describe('fast Markdown path', () => {
       let text = start + body + (start === ':::note\n' ? '\n:::\n' : '\n');
       if (random(3) === 0) text += '\n[^n]: Note *one*.\n';
       if (random(4) === 0) text = `Intro paragraph.\n\n${text}\nOutro with **strong** and \`code\`.`;
-      if (agree(text, random(5) !== 0)) taken++;
+      if (agree(text, random(5) !== 0, true)) taken++;
     }
     expect(taken).toBeGreaterThan(total / 10);
   });

@@ -1,8 +1,10 @@
 /**
- * The fast prose outline must find exactly what the full remark parse finds:
- * top-level headings, paragraphs, footnote definitions and `:ref`/`:cite`
- * directives, at the same positions. Checked on every Markdown file of the
- * repository (sample opinions, fixtures) and on tricky cases.
+ * The prose outline (core/prose-outline.ts, read from the parsed tree) must
+ * give exactly what the full remark parse holds: top-level headings,
+ * paragraphs, footnote definitions and `:ref`/`:cite` directives, at the same
+ * positions, with the heading text and first lines validation reads. Checked
+ * on every Markdown file of the repository (sample opinions, fixtures) and on
+ * tricky cases.
  */
 import { describe, it, expect } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -48,7 +50,7 @@ function firstText(node: { children: { type: string; value?: string }[] }): stri
 
 /** What the outline sees, in the same terms. */
 function fromOutline(text: string): Found {
-  const { blocks, directives } = outlineProse(text);
+  const { blocks, directives } = outlineProse(text, parseMarkdown(text));
   return {
     blocks: blocks.map((b) => {
       const at = pos(b.position);

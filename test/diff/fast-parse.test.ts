@@ -1,8 +1,9 @@
 /**
- * Large drafts are parsed with runs of plain paragraphs and headings stood in
- * for by a placeholder (src/drafts/markdown/fast-paragraphs.ts). The tree must be
+ * Drafts are parsed with the blocks of the plain subset read without
+ * micromark and remark reading the pieces around the others
+ * (src/core/markdown-chunks.ts, src/core/markdown-fast.ts). The tree must be
  * exactly remark's tree of the original text, positions included, whatever
- * surrounds the runs.
+ * surrounds the plain blocks.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -12,7 +13,6 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { VFile } from 'vfile';
 import { parseDraftTree } from '../../src/drafts/markdown/processor.js';
-import { replacePlainParagraphs } from '../../src/drafts/markdown/fast-paragraphs.js';
 import { FIXTURES, ROOT } from './helpers.js';
 
 const remark = unified().use(remarkParse).use(remarkGfm).freeze();
@@ -37,7 +37,7 @@ const CASES: Record<string, string> = {
   'list markers and thematic breaks at line starts': `1. ${P}\n\n2) ${Q}\n\n- ${P}\n\n+ ${Q}\n\n***\n\n${P}\n\n${Q}\n`,
 };
 
-describe('fast parse of plain paragraphs', () => {
+describe('fast parse of drafts', () => {
   for (const [name, text] of Object.entries(CASES)) {
     it(`gives remark's tree: ${name}`, () => {
       expect(parseDraftTree(new VFile({ value: text }))).toEqual(remark.parse(text));
@@ -54,10 +54,5 @@ describe('fast parse of plain paragraphs', () => {
       const text = readFileSync(file, 'utf8');
       expect(parseDraftTree(new VFile({ value: text })), file).toEqual(remark.parse(text));
     }
-  });
-
-  it('stands in for long runs only', () => {
-    expect(replacePlainParagraphs(CASES['plain runs between headings'] as string).runs.length).toBe(1);
-    expect(replacePlainParagraphs('short\n\nlines\n').runs).toEqual([]);
   });
 });

@@ -3,7 +3,10 @@
  * tree of the whole text, positions included: on every Markdown file of the
  * project and on generated documents full of what crosses blocks (footnotes
  * and links defined elsewhere, fenced code, HTML comments, `:::` containers,
- * lists, quotes, tables), cut with pieces as small as a few characters.
+ * lists, quotes, tables), cut with pieces as small as a few characters; by
+ * remark alone, and with the fast reader (src/core/markdown-fast.ts) taking
+ * the blocks it can and remark the pieces around the others, for chapters
+ * (directives) and for drafts (none).
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -11,10 +14,24 @@ import { join } from 'node:path';
 import { parseInPieces, cutPoints } from '../../src/core/markdown-chunks.js';
 import { markdownProcessor } from '../../src/core/markdown.js';
 import type { Root } from 'mdast';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
 import { ROOT } from '../helpers.js';
 
 const processor = markdownProcessor();
 const whole = (text: string) => processor.parse(text) as Root;
+const draftProcessor = unified().use(remarkParse).use(remarkGfm).freeze();
+const wholeDraft = (text: string) => draftProcessor.parse(text) as Root;
+
+/** In pieces of `piece` characters by remark alone; with `fast`, also with the fast reader first (chapters, and drafts without directives). */
+function expectPieces(text: string, piece: number, what: string, fast: { draft: boolean } | undefined): void {
+  const tree = whole(text);
+  expect(parseInPieces(text, whole, { piece }), what).toEqual(tree);
+  if (!fast) return;
+  expect(parseInPieces(text, whole, { piece, fast: { directives: true } }), `${what}, fast`).toEqual(tree);
+  if (fast.draft) expect(parseInPieces(text, wholeDraft, { piece, fast: { directives: false } }), `${what}, fast draft`).toEqual(wholeDraft(text));
+}
 
 function markdownFiles(dir: string, found: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
@@ -38,6 +55,8 @@ const MIXED = [
   '| Fund | Share |\n| :--- | ---: |\n| AMIF | 20 % |\n| ESF | 30 % |\n| ERDF | 50 % |\n| x | y |\n| z | w |',
   '    indented code\n\n    goes on',
   'A paragraph with *emphasis* and :ref{#p-1} and `code`.',
+  '1.1 A plain point of a draft, calling the note defined far below.[^far]\n\n1.2 Another, with **strong** words.',
+  '## 2. A heading\n\nnote:example, and a call to a note nobody defines[^nowhere].',
   '[far-link]: https://example.org/far\n[collapsed]: https://example.org/c\n[shortcut]: https://example.org/s',
   '[^far]: The note, with a second paragraph\n\n    indented under it.',
   '~~~\nunclosed fence at the end\n\nof the text',
@@ -54,7 +73,7 @@ describe('parsing Markdown in pieces', () => {
     expect(files.length).toBeGreaterThan(20);
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
-      for (const piece of [200]) expect(parseInPieces(text, whole, piece), `${file} in pieces of ${piece}`).toEqual(whole(text));
+      expectPieces(text, 200, `${file} in pieces of 200`, { draft: file.startsWith(join(ROOT, 'test')) });
     }
   });
 
@@ -63,22 +82,31 @@ describe('parsing Markdown in pieces', () => {
       const blocks = Array.from({ length: 30 }, (_, i) => MIXED[(i * 7 + seed * 3) % MIXED.length]!);
       const text = blocks.join(seed % 2 ? '\n\n' : '\n\n\n');
       expect(cutPoints(text, 16).length, `seed ${seed}`).toBeGreaterThan(5);
-      for (const piece of [1, 16, 100]) expect(parseInPieces(text, whole, piece), `seed ${seed}, pieces of ${piece}`).toEqual(whole(text));
+      for (const piece of [1, 16, 100]) expectPieces(text, piece, `seed ${seed}, pieces of ${piece}`, piece === 16 ? { draft: true } : undefined);
     }
+  });
+
+  it('leaves to remark only the pieces around what the fast reader refuses', () => {
+    const point = (n: number) => `${n}.1 The Committee considers that *plain* points are most of a draft.[^${n}]\n\n[^${n}]: A note.\n\n`;
+    const text = `${Array.from({ length: 40 }, (_, n) => point(n)).join('')}| a | b |\n|---|---|\n| 1 | 2 |\n\n${Array.from({ length: 40 }, (_, n) => point(n + 40)).join('')}`;
+    const read: string[] = [];
+    const tree = parseInPieces(text, (part) => (read.push(part), wholeDraft(part)), { fast: { directives: false } });
+    expect(tree).toEqual(wholeDraft(text));
+    expect(read).toEqual(['| a | b |\n|---|---|\n| 1 | 2 |\n\n']);
   });
 
   it('cuts a long table between rows and joins the rows again', () => {
     const text = `Before.\n\n| a | b |\n| --- | :-: |\n${'| x | *y* |\n'.repeat(500)}| last | row |\n\nAfter.\n`;
     const cuts = cutPoints(text, 200);
     expect(cuts.filter((cut) => cut.table).length).toBeGreaterThan(10);
-    const tree = parseInPieces(text, whole, 200);
-    expect(tree).toEqual(whole(text));
+    const tree = parseInPieces(text, whole, { piece: 200 });
+    expectPieces(text, 200, 'a long table', { draft: true });
     expect(tree.children.map((child) => child.type)).toEqual(['paragraph', 'table', 'paragraph']);
   });
 
   it('cuts 1,000 footnotes called from other pieces, each note still found by its call', () => {
     const text = Array.from({ length: 1_000 }, (_, i) => `Point ${i}.[^n${(i * 37) % 1_000}]\n\n[^n${i}]: Note ${i}.`).join('\n\n');
     expect(cutPoints(text, 2_000).length).toBeGreaterThan(10);
-    expect(parseInPieces(text, whole, 2_000)).toEqual(whole(text));
+    expectPieces(text, 2_000, '1,000 footnotes', { draft: true });
   });
 });
