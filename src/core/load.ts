@@ -318,7 +318,15 @@ function checkSchemaLink(file: VFile, kind: YamlKind): void {
 /** A chapter whose Markdown is parsed on first use of `tree` (a build of one language parses only that one). */
 type MarkdownParse = (text: string) => ChapterSource['tree'];
 
-function chapterSource(id: string, lang: string, path: string, file: VFile, parse: MarkdownParse | undefined, text: string, outlineParse: MarkdownParse): ChapterSource {
+function chapterSource(
+  id: string,
+  lang: string,
+  path: string,
+  file: VFile,
+  parse: MarkdownParse | undefined,
+  text: string,
+  outlineParse: MarkdownParse,
+): ChapterSource {
   let tree: ChapterSource['tree'] | undefined;
   let outline: ChapterSource['outline'] | undefined;
   return {

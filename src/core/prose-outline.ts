@@ -43,7 +43,8 @@ export function outlineProse(text: string, tree: Root): ProseOutline {
   const blocks = tree.children.map((node): OutlineBlock => {
     const { start, end } = node.position!;
     const position = { start: at(start), end: at(end) };
-    const firstLine = () => text.slice(start.offset, Math.max(start.offset!, text.indexOf('\n', start.offset) === -1 ? text.length : text.indexOf('\n', start.offset)));
+    const firstLine = () =>
+      text.slice(start.offset, Math.max(start.offset!, text.indexOf('\n', start.offset) === -1 ? text.length : text.indexOf('\n', start.offset)));
     if (node.type === 'heading') {
       const first = node.children[0]?.position;
       const last = node.children.at(-1)?.position;
@@ -60,7 +61,11 @@ export function outlineProse(text: string, tree: Root): ProseOutline {
     const node = stack.pop()!;
     if (node.type === 'textDirective') {
       const id = node.attributes?.id;
-      directives.push({ name: node.name, ...(typeof id === 'string' ? { id } : {}), position: { start: at(node.position!.start), end: at(node.position!.end) } });
+      directives.push({
+        name: node.name,
+        ...(typeof id === 'string' ? { id } : {}),
+        position: { start: at(node.position!.start), end: at(node.position!.end) },
+      });
     }
     if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
   }

@@ -354,7 +354,8 @@ function hasOddKey(value: unknown): boolean {
       if (!Object.hasOwn(value, key)) continue;
       const first = key.charCodeAt(0);
       // '' and 'null', or a key starting like a number: `-`, `+`, `.`, a digit.
-      if (key.length > 1024 || key === '' || key === 'null' || first === 0x2d || first === 0x2b || first === 0x2e || (first >= 0x30 && first <= 0x39)) return true;
+      if (key.length > 1024 || key === '' || key === 'null' || first === 0x2d || first === 0x2b || first === 0x2e || (first >= 0x30 && first <= 0x39))
+        return true;
       if (hasOddKey((value as Record<string, unknown>)[key])) return true;
     }
   }

@@ -20,7 +20,9 @@ export async function checkLanguageLabels(opinion: Opinion, opinionFile: VFile, 
   );
   const langs = ['en', ...declared];
   // The English labels, for label files of the opinion's own in another language.
-  const english = own.some((layer) => layer.lang !== 'en') ? await shippedOnly('en', ['en'], (files) => resolveLabels('en', files, { file: new VFile() })) : undefined;
+  const english = own.some((layer) => layer.lang !== 'en')
+    ? await shippedOnly('en', ['en'], (files) => resolveLabels('en', files, { file: new VFile() }))
+    : undefined;
   for (const [i, lang] of declared.entries()) {
     const pointer = Array.isArray(meta.languages) ? `/languages/${i}` : '/language';
     // A lazy place: its position is read only when reported.

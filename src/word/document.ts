@@ -484,7 +484,8 @@ async function compiledParts(doc: Document): Promise<Record<string, string | Uin
   }
   const parts: Record<string, string | Uint8Array> = {};
   for (const [path, data] of compiler.compile(doc, undefined, [])) {
-    parts[path] = typeof data === 'string' ? data : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
+    parts[path] =
+      typeof data === 'string' ? data : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
   }
   return parts;
 }

@@ -157,8 +157,7 @@ amendments:
 deadlines: { section: 2020-01-01 }
 `;
   const data = (text: string) => (parseForEdit(text).toJS() as { amendments: unknown[] }).amendments;
-  const wholeResult = (text: string, indexes: number[]) =>
-    indexes.map((index) => setKey(text, parseForEdit(text), ['amendments', index], 'applied_in', '2'));
+  const wholeResult = (text: string, indexes: number[]) => indexes.map((index) => setKey(text, parseForEdit(text), ['amendments', index], 'applied_in', '2'));
   const cases: [string, string][] = [
     ['indented list, comments at the end of lines and closing an item, block and quoted scalars, a key already there', AMENDMENTS],
     ['list at the left margin, no final newline', 'amendments:\n- id: a\n  target: p-1\n- id: b\n  target: p-2\n  text: >\n    folded\n- id: c\n  target: p-3'],
@@ -223,7 +222,15 @@ deadlines: { section: 2020-01-01 }
       if (doc.errors.length > 0) continue;
       const all = data(text);
       const indexes = all.map((_, i) => i).filter(() => random() < 0.6);
-      const got = setKeyInItems(text, () => parseForEdit(text), 'amendments', indexes.map((index) => ({ index, data: all[index] })), 'applied_in', '2', all.length);
+      const got = setKeyInItems(
+        text,
+        () => parseForEdit(text),
+        'amendments',
+        indexes.map((index) => ({ index, data: all[index] })),
+        'applied_in',
+        '2',
+        all.length,
+      );
       expect(got, text).toEqual(wholeResult(text, indexes));
     }
   });
@@ -244,9 +251,7 @@ deadlines: { section: 2020-01-01 }
     expect(setKeyInItems(commented, whole, 'amendments', wrong, 'applied_in', '2', all.length)).toEqual(wholeResult(commented, [0]));
     expect(parsed).toBeGreaterThan(0);
     parsed = 0;
-    expect(setKeyInItems(commented, whole, 'amendments', [{ index: 3, data: all[3] }], 'applied_in', '2', all.length + 1)).toEqual(
-      wholeResult(commented, [3]),
-    );
+    expect(setKeyInItems(commented, whole, 'amendments', [{ index: 3, data: all[3] }], 'applied_in', '2', all.length + 1)).toEqual(wholeResult(commented, [3]));
     expect(parsed, 'a count that does not match').toBeGreaterThan(0);
   });
 });

@@ -21,14 +21,9 @@ function reference(bytes: Uint8Array): string | undefined {
 
 describe('decodeText', () => {
   it('decodes and refuses as the fatal WHATWG decoder does', () => {
-    const fixed = [
-      'plain text\n',
-      '\ufeffa BOM\r\nthen CRLF\r\n',
-      '\ufeff\ufeffa BOM twice\n',
-      'CR only\rline\r',
-      'é ü 😀 — “quotes”',
-      '',
-    ].map((text) => new TextEncoder().encode(text));
+    const fixed = ['plain text\n', '\ufeffa BOM\r\nthen CRLF\r\n', '\ufeff\ufeffa BOM twice\n', 'CR only\rline\r', 'é ü 😀 — “quotes”', ''].map((text) =>
+      new TextEncoder().encode(text),
+    );
     const broken = [
       [0xc0, 0x80], // overlong
       [0xed, 0xa0, 0x80], // surrogate
@@ -41,7 +36,9 @@ describe('decodeText', () => {
     let seed = 11;
     const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
     const pool = [0x61, 0x20, 0x0a, 0x0d, 0xef, 0xbb, 0xbf, 0xc3, 0xa9, 0xe2, 0x80, 0x94, 0xf0, 0x9f, 0x98, 0x80, 0xed, 0xa0, 0xc0, 0xf4, 0x90, 0xff];
-    const fuzz = Array.from({ length: 10_000 }, () => Uint8Array.from({ length: 1 + Math.floor(random() * 12) }, () => pool[Math.floor(random() * pool.length)]!));
+    const fuzz = Array.from({ length: 10_000 }, () =>
+      Uint8Array.from({ length: 1 + Math.floor(random() * 12) }, () => pool[Math.floor(random() * pool.length)]!),
+    );
     let decoded = 0;
     for (const bytes of [...fixed, ...broken, ...fuzz]) {
       expect(decodeText(bytes), Array.from(bytes).join(' ')).toBe(reference(bytes));

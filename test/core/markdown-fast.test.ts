@@ -24,7 +24,8 @@ import { generateOpinion } from '../../bench/large-opinion.mjs';
 
 const drafts = unified().use(remarkParse).use(remarkGfm).freeze();
 const remark = (text: string, directives: boolean) => (directives ? parseWithRemark(text) : (drafts.parse(text) as Root));
-const pieceOf = (directives: boolean) => (directives ? (text: string) => markdownProcessor().parse(text) as Root : (text: string) => drafts.parse(text) as Root);
+const pieceOf = (directives: boolean) =>
+  directives ? (text: string) => markdownProcessor().parse(text) as Root : (text: string) => drafts.parse(text) as Root;
 
 function markdownFiles(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
@@ -44,7 +45,8 @@ function agree(text: string, directives: boolean, pieces = false): boolean {
   const fast = fastMarkdown(text, { directives });
   if (fast) expect(fast, JSON.stringify(text)).toEqual(remark(text, directives));
   // Else (`pieces`) the blocks it takes, with remark reading the pieces around those it refuses.
-  else if (pieces) expect(parseInPieces(text, pieceOf(directives), { fast: { directives } }), `${JSON.stringify(text)} in pieces`).toEqual(remark(text, directives));
+  else if (pieces)
+    expect(parseInPieces(text, pieceOf(directives), { fast: { directives } }), `${JSON.stringify(text)} in pieces`).toEqual(remark(text, directives));
   return fast !== undefined;
 }
 

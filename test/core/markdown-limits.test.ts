@@ -11,7 +11,8 @@ describe('countLine', () => {
     let seed = 3;
     const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
     const lines = ['', '    indented', '\t\ttabs', '  \t mixed *a* _b_ [c](d)', 'plain prose, no syntax.'];
-    for (let n = 0; n < 20_000; n++) lines.push(Array.from({ length: Math.floor(random() * 30) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
+    for (let n = 0; n < 20_000; n++)
+      lines.push(Array.from({ length: Math.floor(random() * 30) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
     for (const line of lines) {
       const counts = countLine(line, { markers: 0, emphasis: 0, nestable: 0, pipes: 0, indent: 0 });
       expect(counts, JSON.stringify(line)).toEqual({

@@ -145,7 +145,8 @@ describe('YAML fast path', () => {
     let seed = 7;
     const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
     const texts = [...FIXTURES.map((file) => readFileSync(file, 'utf8')), ...SNIPPETS];
-    for (let n = 0; n < 50_000; n++) texts.push(Array.from({ length: 1 + Math.floor(random() * 20) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
+    for (let n = 0; n < 50_000; n++)
+      texts.push(Array.from({ length: 1 + Math.floor(random() * 20) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
     let plain = 0;
     for (const text of texts) {
       expect(notPlainByLine(text), JSON.stringify(text.slice(0, 80))).toBe(notPlainWhole(text));
@@ -185,8 +186,7 @@ describe('YAML fast path', () => {
       }
       if (fast.positioned) documentBuilt.push(where);
       // Then collections, empty values and the root, which the Document places.
-      for (const [pointer] of [['', null, false] as const, ...pointers])
-        expect(fast.locate(pointer), `${where} ${pointer}`).toEqual(full.locate(pointer));
+      for (const [pointer] of [['', null, false] as const, ...pointers]) expect(fast.locate(pointer), `${where} ${pointer}`).toEqual(full.locate(pointer));
     }
     expect(placedFast).toBeGreaterThan(5000);
     // The sample opinions and the shipped files need no Document for their scalars.
@@ -204,7 +204,7 @@ const PLACES = [
   'list:\n  - a\n  -   b  \n  - - c\n    - d\n  - e: f\n    g: h\n',
   'flow: [a, "b", \'c\', {d: e}, [f]]\nmap: {x: 1, y: "2" }\n',
   'flow: [\n  a,\n  b\n  ]\n',
-  'q: "multi\n  line\n\n  quoted"\nr: \'it\'\'s\n  more\'\n',
+  "q: \"multi\n  line\n\n  quoted\"\nr: 'it''s\n  more'\n",
   'a: b\r\nc: d\r\ne:\r\n  - f\r\n',
   '"k 1": v\n\'k 2\': w\nk3 : x\n',
   'a: 1\nb: 1.5\nc: true\nd: 0x1F\ne: .inf\nf: ""\ng: \'\'\n',
