@@ -4,6 +4,7 @@ import type { DefineCommand } from './index.js';
 import type { Draft } from '../../core/draft.js';
 import type { Opinion } from '../../core/model.js';
 import type { DiffResult } from '../../diff/types.js';
+import type { VFile } from 'vfile';
 import { EXIT, UsageError, useColor } from '../io.js';
 
 import { DIFF_FORMATS, WORD_OUTPUTS, type DiffFormat, type WordFormat } from '../../diff/format/formats.js';
@@ -168,7 +169,11 @@ export const diffCommand: DefineCommand = (io, setExit) =>
       ]);
       const [old, neu] = loaded;
       if (!options.quiet) {
-        const files = [...old.files, ...neu.files].filter((file) => file.messages.length > 0);
+        // A file of the newer version with the very findings the older one had at the same path (the same
+        // folder twice, or a file a revision did not change) is reported once.
+        const findings = (file: VFile) => file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.reason}`).join('\n');
+        const seen = new Set(old.files.map((file) => `${file.path}\n${findings(file)}`));
+        const files = [...old.files, ...neu.files.filter((file) => !seen.has(`${file.path}\n${findings(file)}`))].filter((file) => file.messages.length > 0);
         if (files.length > 0) {
           const { formatHuman } = await import('../../report/index.js');
           io.stderr(formatHuman(files, { color: useColor(io, 'stderr'), cwd: io.cwd }));
