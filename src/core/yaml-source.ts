@@ -123,12 +123,23 @@ export function parseYamlSource(file: VFile, options: { positions?: 'lazy' | 'ea
   // Nesting past the limit goes to the positioned parse, which refuses it at its place.
   const fast = options.positions === 'eager' || yamlTooDeep(text) !== undefined ? undefined : readPlainYaml(text);
   if (!fast) return parseWithPositions(file, text);
+  return yamlSourceOf(file, fast.data);
+}
+
+/**
+ * A YAML source whose data is already read (by the fast path above, or from
+ * the data `npm run build` wrote for a label file that ships): a place is
+ * found when asked, by js-yaml's events for a scalar or a key, by the `yaml`
+ * Document for anything else.
+ */
+export function yamlSourceOf(file: VFile, data: unknown): YamlSource {
+  const text = String(file.value);
   let full: YamlSource | undefined;
   const positioned = () => (full ??= parseWithPositions(file, text));
   let nodes: FastNodes | undefined;
   return {
     file,
-    data: fast.data,
+    data,
     get doc() {
       return positioned().doc;
     },

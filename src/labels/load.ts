@@ -16,7 +16,7 @@ import { VFile } from 'vfile';
 import { report } from '../core/messages.js';
 import { readSource } from '../core/read-source.js';
 import { opinionScope, type ReadScope } from '../core/safe-read.js';
-import { parseYamlSource, type YamlSource } from '../core/yaml-source.js';
+import { parseYamlSource, yamlSourceOf, type YamlSource } from '../core/yaml-source.js';
 import { suggest } from '../core/suggest.js';
 import { regexHazard } from '../core/regexp.js';
 import type { Located, Position } from '../core/model.js';
@@ -87,7 +87,7 @@ export async function readLabelFile(path: string, scope?: ReadScope): Promise<La
 
 /** Check and flatten a label file already read into `file` (`known`: its data, known to be what parsing `file` gives). */
 export function parseLabelFile(file: VFile, known?: unknown): LabelFile {
-  const source = known === undefined ? parseYamlSource(file) : knownYamlSource(file, known);
+  const source = known === undefined ? parseYamlSource(file) : yamlSourceOf(file, known);
   const result = emptyLabelFile(file, source);
   const data = source.data;
   if (data === undefined) return result;
@@ -261,29 +261,6 @@ export async function readLabelFolder(dir: string, opinionDir?: string): Promise
     return [];
   }
   return Promise.all(names.map((name) => readLabelFile(join(dir, name), scope)));
-}
-
-/**
- * A YAML file whose data is known: its Document (for the places of messages)
- * is parsed only when a place is asked for, as for any YAML source.
- */
-function knownYamlSource(file: VFile, data: unknown): YamlSource {
-  let full: YamlSource | undefined;
-  const positioned = () => (full ??= parseYamlSource(file, { positions: 'eager' }));
-  return {
-    file,
-    data,
-    get doc() {
-      return positioned().doc;
-    },
-    get lineCounter() {
-      return positioned().lineCounter;
-    },
-    get positioned() {
-      return full !== undefined;
-    },
-    locate: (pointer, part) => positioned().locate(pointer, part),
-  };
 }
 
 /**
