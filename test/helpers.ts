@@ -169,3 +169,18 @@ export async function initEnglishWithFrench(prefix: string): Promise<{ root: str
   writeFileSync(path, doc.toString());
   return { root, dir };
 }
+
+/**
+ * A reproducible pseudo-random generator of numbers in [0, 1) (mulberry32),
+ * for the tests that feed generated inputs to a fast path and its reference:
+ * the same inputs on every run; `FUZZ_SEED` overrides the seed to try others.
+ */
+export function seededRandom(seed: number): () => number {
+  let state = Number(process.env.FUZZ_SEED ?? seed) >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -18,7 +18,8 @@ import { plainOf, plainParsed } from '../../src/render/amendment-text.js';
 import { buildText } from '../../src/text/model.js';
 import { indexPoints } from '../../src/validate/amendments/points.js';
 import { validateOpinion } from '../../src/validate/index.js';
-import { MARKDOWN_PIECES, markdownFiles, seededRandom } from './scratch.js';
+import { MARKDOWN_PIECES, markdownFiles } from './scratch.js';
+import { seededRandom } from '../helpers.js';
 import { applySplices, parseForEdit, setKey, setKeyInItems, type Splice } from '../../src/amendments/yaml-edit.js';
 
 const numbers: Record<string, string> = { 'c-known': '1.3', 'sc-other': '3.2.1' };

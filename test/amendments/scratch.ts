@@ -31,15 +31,6 @@ export function markdownFiles(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-/** A reproducible random number generator in [0, 1) (`FUZZ_SEED` overrides the seed). */
-export function seededRandom(seed: number): () => number {
-  let state = Number(process.env.FUZZ_SEED ?? seed);
-  return () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
-}
-
 /** Words and Markdown markers that random texts are made of, for the differential tests of the fast paths. */
 export const MARKDOWN_PIECES: readonly string[] = [
   'word',

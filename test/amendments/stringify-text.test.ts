@@ -17,7 +17,8 @@ import remarkDirective from 'remark-directive';
 import { ROOT } from '../helpers.js';
 import { parseMarkdown } from '../../src/core/markdown.js';
 import { text as textHandler } from '../../src/amendments/stringify-text.js';
-import { MARKDOWN_PIECES, markdownFiles, seededRandom } from './scratch.js';
+import { MARKDOWN_PIECES, markdownFiles } from './scratch.js';
+import { seededRandom } from '../helpers.js';
 
 const options = { bullet: '-', emphasis: '*', strong: '*', rule: '-' } as const;
 // Directives too: the repository's Markdown has them (the sheet writes none).

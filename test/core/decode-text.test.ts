@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../src/core/read-source.js';
+import { seededRandom } from '../helpers.js';
 
 function reference(bytes: Uint8Array): string | undefined {
   if (bytes.includes(0)) return undefined;
@@ -33,8 +34,7 @@ describe('decodeText', () => {
       [0xff],
     ].map((bytes) => Uint8Array.from(bytes));
     // Random bytes, mostly ASCII with some of the bytes that start or continue a sequence.
-    let seed = 11;
-    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const random = seededRandom(11);
     const pool = [0x61, 0x20, 0x0a, 0x0d, 0xef, 0xbb, 0xbf, 0xc3, 0xa9, 0xe2, 0x80, 0x94, 0xf0, 0x9f, 0x98, 0x80, 0xed, 0xa0, 0xc0, 0xf4, 0x90, 0xff];
     const fuzz = Array.from({ length: 10_000 }, () =>
       Uint8Array.from({ length: 1 + Math.floor(random() * 12) }, () => pool[Math.floor(random() * pool.length)]!),

@@ -21,6 +21,7 @@ import { parseInPieces } from '../../src/core/markdown-chunks.js';
 import { fastMarkdown } from '../../src/core/markdown-fast.js';
 // @ts-expect-error: a script of the benchmarks, without types
 import { generateOpinion } from '../../bench/large-opinion.mjs';
+import { seededRandom } from '../helpers.js';
 
 const drafts = unified().use(remarkParse).use(remarkGfm).freeze();
 const remark = (text: string, directives: boolean) => (directives ? parseWithRemark(text) : (drafts.parse(text) as Root));
@@ -50,14 +51,10 @@ function agree(text: string, directives: boolean, pieces = false): boolean {
   return fast !== undefined;
 }
 
-/** A seeded pseudo-random integer below `n` (mulberry32): the same texts on every run. */
+/** A seeded pseudo-random integer below `n`: the same texts on every run. */
 function generator(seed: number): (n: number) => number {
-  return (n) => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) % n;
-  };
+  const random = seededRandom(seed);
+  return (n) => Math.floor(random() * n);
 }
 
 describe('fast Markdown path', () => {

@@ -4,12 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { countLine, MARKER } from '../../src/core/markdown-limits.js';
+import { seededRandom } from '../helpers.js';
 
 describe('countLine', () => {
   it('counts syntax characters, emphasis, nestable brackets, pipes and indentation as the patterns do', () => {
     const alphabet = [...'*_[]():^~`<>!\\{}|', ' ', ' ', '\t', 'a', 'é', '😀', '-', '#', '.'];
-    let seed = 3;
-    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const random = seededRandom(3);
     const lines = ['', '    indented', '\t\ttabs', '  \t mixed *a* _b_ [c](d)', 'plain prose, no syntax.'];
     for (let n = 0; n < 20_000; n++)
       lines.push(Array.from({ length: Math.floor(random() * 30) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));

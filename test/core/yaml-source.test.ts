@@ -14,6 +14,7 @@ import { parseDocument } from 'yaml';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { notPlainByLine, notPlainWhole, parseYamlSource, readPlainYaml, yamlTooDeep } from '../../src/core/yaml-source.js';
+import { seededRandom } from '../helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -142,8 +143,7 @@ describe('YAML fast path', () => {
   it('finds text outside the plain subset line by line as over the whole text', () => {
     // Random lines of the characters that matter, every YAML file of the project and the snippets.
     const alphabet = ['a', ' ', ' ', '\n', '\n', '-', '[', ']', '{', '}', ':', ',', '&', '*', '!', '%', '?', '\t', '#', '\r', '\u2028'];
-    let seed = 7;
-    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const random = seededRandom(7);
     const texts = [...FIXTURES.map((file) => readFileSync(file, 'utf8')), ...SNIPPETS];
     for (let n = 0; n < 50_000; n++)
       texts.push(Array.from({ length: 1 + Math.floor(random() * 20) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));

@@ -6,18 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { fastSegmentable, fastSegments } from '../../src/diff/text/fast-tokenize.js';
 import { segmenterSegments, tokenize } from '../../src/diff/text/tokenize.js';
-
-/** A seeded random generator, so that a failure can be reproduced. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../helpers.js';
 
 const LETTERS =
   'abcxyzABCXYZéèàçñøßæœÅÄÖüÿıłŁșțăâîčšžđőűāēīūļņķģŗ' + 'αβγδεζηθικλμνξοπρστυφχψωάέήίόύώΑΒΓΔΕΪΫϊϋΰ' + 'абвгдежзийклмнопрстуфхцчшщъыьэюяАБВЁёЇїІіЄєҐґ';
@@ -39,7 +28,7 @@ function randomText(rnd: () => number, length: number): string {
 describe('fast word segmentation', () => {
   for (const locale of ['und', 'en', 'fr', 'de', 'it', 'el', 'bg', 'pl', 'fi', 'sv', 'ro']) {
     it(`gives the segments of Intl.Segmenter (${locale})`, () => {
-      const rnd = random(locale.charCodeAt(0) * 31 + locale.charCodeAt(1));
+      const rnd = seededRandom(locale.charCodeAt(0) * 31 + locale.charCodeAt(1));
       for (let i = 0; i < 3000; i++) {
         const text = randomText(rnd, 1 + Math.floor(rnd() * 24));
         expect(fastSegmentable(text), JSON.stringify(text)).toBe(true);
