@@ -120,7 +120,7 @@ const lazyBuiltins = {
         contents: [
           "const fs = require('node:fs');",
           "let loaded; const load = () => (loaded ??= require('node:fs/promises'));",
-          'const callback = (call) => (...args) => new Promise((resolve, reject) => call(...args, (error, value) => (error ? reject(error) : resolve(value))));',
+          "const callback = require('node:util').promisify;",
           `module.exports = { ${keys
             .map((key) =>
               key === 'realpath'
