@@ -1,7 +1,7 @@
 import { defineRule } from '../rule.js';
 import { reportAll } from '../amendments.js';
 import { duplicateNumbers } from '../../validate/amendments/semantics.js';
-import { AMENDMENTS_OPINION, AMENDMENTS_TEXT, amendmentsYaml } from './amendments-shared.js';
+import { amendmentsFiles } from './amendments-shared.js';
 
 export default defineRule<Record<string, never>>(
   {
@@ -15,31 +15,21 @@ export default defineRule<Record<string, never>>(
     examples: [
       {
         title: 'Two amendments numbered 1 at the section stage',
-        files: {
-          'opinion.yaml': AMENDMENTS_OPINION,
-          'text/en/01-conclusions.md': AMENDMENTS_TEXT,
-          'amendments.yaml': amendmentsYaml(
-            '  - id: am-1\n    number: 1\n    stage: section\n    by: [Jean MARTIN]\n    target: c-drivers\n    action: delete\n  - id: am-2\n    number: 1\n    stage: section\n    by: [Eva NOVÁK]\n    target: c-networks\n    action: delete\n',
-          ),
-        },
+        files: amendmentsFiles(
+          '  - id: am-1\n    number: 1\n    stage: section\n    by: [Jean MARTIN]\n    target: c-drivers\n    action: delete\n  - id: am-2\n    number: 1\n    stage: section\n    by: [Eva NOVÁK]\n    target: c-networks\n    action: delete\n',
+        ),
         findings: [
           'amendments.yaml:9:13-9:14: Unexpected second amendment number 1 at stage `section` (`am-2`), expected each number once per stage (first: `am-1` at line 3)',
         ],
       },
       {
         title: 'The same number at two stages',
-        files: {
-          'opinion.yaml': AMENDMENTS_OPINION,
-          'text/en/01-conclusions.md': AMENDMENTS_TEXT,
-          'amendments.yaml': amendmentsYaml(
-            '  - id: am-1\n    number: 1\n    stage: section\n    by: [Jean MARTIN]\n    target: c-drivers\n    action: delete\n  - id: am-2\n    number: 1\n    stage: plenary\n    by: [Eva NOVÁK]\n    target: c-networks\n    action: delete\n',
-          ),
-        },
+        files: amendmentsFiles(
+          '  - id: am-1\n    number: 1\n    stage: section\n    by: [Jean MARTIN]\n    target: c-drivers\n    action: delete\n  - id: am-2\n    number: 1\n    stage: plenary\n    by: [Eva NOVÁK]\n    target: c-networks\n    action: delete\n',
+        ),
         findings: [],
       },
     ],
   },
-  (context, report) => {
-    reportAll(duplicateNumbers(context.opinion), report);
-  },
+  (context, report) => reportAll(duplicateNumbers(context.opinion), report),
 );

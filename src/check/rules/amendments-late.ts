@@ -1,7 +1,7 @@
 import { defineRule } from '../rule.js';
 import { reportAll } from '../amendments.js';
 import { lateTablings } from '../../validate/amendments/semantics.js';
-import { AMENDMENTS_OPINION, AMENDMENTS_TEXT, amendmentsYaml } from './amendments-shared.js';
+import { amendmentsFiles } from './amendments-shared.js';
 
 export default defineRule<Record<string, never>>(
   {
@@ -15,33 +15,23 @@ export default defineRule<Record<string, never>>(
     examples: [
       {
         title: 'Tabled the day after the deadline',
-        files: {
-          'opinion.yaml': AMENDMENTS_OPINION,
-          'text/en/01-conclusions.md': AMENDMENTS_TEXT,
-          'amendments.yaml': amendmentsYaml(
-            '  - id: am-1\n    number: 1\n    stage: section\n    by: [Jean MARTIN]\n    target: c-drivers\n    action: delete\n    tabled: 2018-04-21\n',
-            'deadlines:\n  section: 2018-04-20\n',
-          ),
-        },
+        files: amendmentsFiles(
+          '  - id: am-1\n    number: 1\n    stage: section\n    by: [Jean MARTIN]\n    target: c-drivers\n    action: delete\n    tabled: 2018-04-21\n',
+          'deadlines:\n  section: 2018-04-20\n',
+        ),
         findings: [
           'amendments.yaml:10:13-10:23: Unexpected tabling date 2018-04-21 for amendment `am-1` (AM 1, section), expected on or before the section deadline (2018-04-20)',
         ],
       },
       {
         title: 'Tabled on the day of the deadline',
-        files: {
-          'opinion.yaml': AMENDMENTS_OPINION,
-          'text/en/01-conclusions.md': AMENDMENTS_TEXT,
-          'amendments.yaml': amendmentsYaml(
-            '  - id: am-1\n    number: 1\n    stage: section\n    by: [Jean MARTIN]\n    target: c-drivers\n    action: delete\n    tabled: 2018-04-20\n',
-            'deadlines:\n  section: 2018-04-20\n',
-          ),
-        },
+        files: amendmentsFiles(
+          '  - id: am-1\n    number: 1\n    stage: section\n    by: [Jean MARTIN]\n    target: c-drivers\n    action: delete\n    tabled: 2018-04-20\n',
+          'deadlines:\n  section: 2018-04-20\n',
+        ),
         findings: [],
       },
     ],
   },
-  (context, report) => {
-    reportAll(lateTablings(context.opinion), report);
-  },
+  (context, report) => reportAll(lateTablings(context.opinion), report),
 );

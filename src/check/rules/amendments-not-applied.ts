@@ -42,7 +42,5 @@ export default defineRule<Record<string, never>>(
       },
     ],
   },
-  (context, report) => {
-    reportAll(notApplied(context.opinion, pointsFor(context)), report);
-  },
+  (context, report) => reportAll(notApplied(context.opinion, pointsFor(context)), report),
 );

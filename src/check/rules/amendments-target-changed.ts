@@ -1,7 +1,7 @@
 import { defineRule } from '../rule.js';
 import { pointsFor, reportAll } from '../amendments.js';
 import { changedTargets } from '../../validate/amendments/semantics.js';
-import { AMENDMENTS_OPINION, AMENDMENTS_TEXT, amendmentsYaml } from './amendments-shared.js';
+import { amendmentsFiles } from './amendments-shared.js';
 
 export default defineRule<Record<string, never>>(
   {
@@ -16,32 +16,21 @@ export default defineRule<Record<string, never>>(
     examples: [
       {
         title: 'The point changed since the amendment was tabled',
-        files: {
-          'opinion.yaml': AMENDMENTS_OPINION,
-          'text/en/01-conclusions.md': AMENDMENTS_TEXT,
-          'amendments.yaml': amendmentsYaml(
-            '  - id: am-1\n    number: 1\n    stage: section\n    by: [Jean MARTIN]\n    target: c-drivers\n    action: amend\n    text: SEEs are key drivers of inclusion.\n    against: SEEs are the drivers of inclusion.\n',
-          ),
-        },
+        files: amendmentsFiles(
+          '  - id: am-1\n    number: 1\n    stage: section\n    by: [Jean MARTIN]\n    target: c-drivers\n    action: amend\n    text: SEEs are key drivers of inclusion.\n    against: SEEs are the drivers of inclusion.\n',
+        ),
         findings: [
           'amendments.yaml:9:14-9:48: Unexpected text of point 1.1 (`c-drivers`): it changed since amendment `am-1` (AM 1, section) was tabled against it, expected the text in `against`',
         ],
       },
       {
         title: 'The point still has the text tabled against',
-        files: {
-          'opinion.yaml': AMENDMENTS_OPINION,
-          'text/en/01-conclusions.md': AMENDMENTS_TEXT,
-          'amendments.yaml': amendmentsYaml(
-            '  - id: am-1\n    number: 1\n    stage: section\n    by: [Jean MARTIN]\n    target: c-drivers\n    action: amend\n    text: SEEs are key drivers of inclusion.\n    against: SEEs are drivers of inclusion.\n',
-          ),
-        },
+        files: amendmentsFiles(
+          '  - id: am-1\n    number: 1\n    stage: section\n    by: [Jean MARTIN]\n    target: c-drivers\n    action: amend\n    text: SEEs are key drivers of inclusion.\n    against: SEEs are drivers of inclusion.\n',
+        ),
         findings: [],
       },
     ],
   },
-  (context, report) => {
-    const points = pointsFor(context);
-    reportAll(changedTargets(context.opinion, points), report);
-  },
+  (context, report) => reportAll(changedTargets(context.opinion, pointsFor(context)), report),
 );

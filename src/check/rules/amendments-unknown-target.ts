@@ -1,7 +1,7 @@
 import { defineRule } from '../rule.js';
 import { pointsFor, reportAll } from '../amendments.js';
 import { unknownTargets } from '../../validate/amendments/semantics.js';
-import { AMENDMENTS_OPINION, AMENDMENTS_TEXT, amendmentsYaml } from './amendments-shared.js';
+import { amendmentsFiles } from './amendments-shared.js';
 
 export default defineRule<Record<string, never>>(
   {
@@ -15,32 +15,17 @@ export default defineRule<Record<string, never>>(
     examples: [
       {
         title: 'An unknown target',
-        files: {
-          'opinion.yaml': AMENDMENTS_OPINION,
-          'text/en/01-conclusions.md': AMENDMENTS_TEXT,
-          'amendments.yaml': amendmentsYaml(
-            '  - id: am-1\n    number: 1\n    stage: section\n    by: [Jean MARTIN]\n    target: c-driver\n    action: delete\n',
-          ),
-        },
+        files: amendmentsFiles('  - id: am-1\n    number: 1\n    stage: section\n    by: [Jean MARTIN]\n    target: c-driver\n    action: delete\n'),
         findings: [
           'amendments.yaml:6:13-6:21: Unknown target `c-driver` of amendment `am-1` (AM 1, section), expected the id of a point of the text: did you mean `c-drivers`?',
         ],
       },
       {
         title: 'A target that exists',
-        files: {
-          'opinion.yaml': AMENDMENTS_OPINION,
-          'text/en/01-conclusions.md': AMENDMENTS_TEXT,
-          'amendments.yaml': amendmentsYaml(
-            '  - id: am-1\n    number: 1\n    stage: section\n    by: [Jean MARTIN]\n    target: c-drivers\n    action: delete\n',
-          ),
-        },
+        files: amendmentsFiles('  - id: am-1\n    number: 1\n    stage: section\n    by: [Jean MARTIN]\n    target: c-drivers\n    action: delete\n'),
         findings: [],
       },
     ],
   },
-  (context, report) => {
-    const points = pointsFor(context);
-    reportAll(unknownTargets(context.opinion, points), report);
-  },
+  (context, report) => reportAll(unknownTargets(context.opinion, pointsFor(context)), report),
 );

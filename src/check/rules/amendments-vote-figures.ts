@@ -1,7 +1,7 @@
 import { defineRule } from '../rule.js';
 import { reportAll } from '../amendments.js';
 import { voteFigures } from '../../validate/amendments/semantics.js';
-import { AMENDMENTS_OPINION, AMENDMENTS_TEXT, amendmentsYaml } from './amendments-shared.js';
+import { amendmentsFiles } from './amendments-shared.js';
 
 export default defineRule<Record<string, never>>(
   {
@@ -15,13 +15,9 @@ export default defineRule<Record<string, never>>(
     examples: [
       {
         title: 'Rejected without figures, and figures on a withdrawn amendment',
-        files: {
-          'opinion.yaml': AMENDMENTS_OPINION,
-          'text/en/01-conclusions.md': AMENDMENTS_TEXT,
-          'amendments.yaml': amendmentsYaml(
-            '  - id: am-1\n    number: 1\n    stage: section\n    by: [Jean MARTIN]\n    target: c-drivers\n    action: delete\n    outcome: rejected\n  - id: am-2\n    number: 2\n    stage: section\n    by: [Eva NOVÁK]\n    target: c-networks\n    action: delete\n    outcome: withdrawn\n    vote: { for: 3, against: 40, abstentions: 2 }\n',
-          ),
-        },
+        files: amendmentsFiles(
+          '  - id: am-1\n    number: 1\n    stage: section\n    by: [Jean MARTIN]\n    target: c-drivers\n    action: delete\n    outcome: rejected\n  - id: am-2\n    number: 2\n    stage: section\n    by: [Eva NOVÁK]\n    target: c-networks\n    action: delete\n    outcome: withdrawn\n    vote: { for: 3, against: 40, abstentions: 2 }\n',
+        ),
         findings: [
           'amendments.yaml:8:14-8:22: Missing vote figures on amendment `am-1` (AM 1, section), rejected by a vote: expected `vote: { for, against, abstentions }`',
           'amendments.yaml:16:5-16:9: Unexpected vote figures on amendment `am-2` (AM 2, section): its outcome is `withdrawn`, expected figures only on an amendment adopted or rejected by a vote',
@@ -29,18 +25,12 @@ export default defineRule<Record<string, never>>(
       },
       {
         title: 'Figures where there was a vote',
-        files: {
-          'opinion.yaml': AMENDMENTS_OPINION,
-          'text/en/01-conclusions.md': AMENDMENTS_TEXT,
-          'amendments.yaml': amendmentsYaml(
-            '  - id: am-1\n    number: 1\n    stage: section\n    by: [Jean MARTIN]\n    target: c-drivers\n    action: delete\n    outcome: rejected\n    vote: { for: 12, against: 40, abstentions: 2 }\n',
-          ),
-        },
+        files: amendmentsFiles(
+          '  - id: am-1\n    number: 1\n    stage: section\n    by: [Jean MARTIN]\n    target: c-drivers\n    action: delete\n    outcome: rejected\n    vote: { for: 12, against: 40, abstentions: 2 }\n',
+        ),
         findings: [],
       },
     ],
   },
-  (context, report) => {
-    reportAll(voteFigures(context.opinion), report);
-  },
+  (context, report) => reportAll(voteFigures(context.opinion), report),
 );
