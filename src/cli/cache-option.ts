@@ -5,6 +5,7 @@
 import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
 import type { Io } from './io.js';
+import type { VFile } from 'vfile';
 import type { PlainFile } from '../core/plain-file.js';
 import { VERSION } from '../version.js';
 
@@ -24,26 +25,25 @@ export function addCacheOptions(command: Command): Command {
 
 /**
  * Per-folder results through the cache when `--cache` (or `--cache-location`)
- * is given, else straight from `compute`. Results cross the cache as plain
- * data: `toPlain` / `fromPlain` convert them.
+ * is given, else straight from `compute`. Results are VFile lists (validate)
+ * or records with one (`files`: check, stats); they cross the cache as plain
+ * data, their files as PlainFiles.
  */
-export async function cachedResults<T, P>(
+export async function cachedResults<T extends VFile[] | { files: VFile[] }>(
   io: Io,
   options: CacheCliOptions,
   cacheKey: { command: string; settings: unknown; extraInputs?: (folder: string) => Promise<string[]> },
   folders: readonly string[],
   compute: (folders: string[]) => Promise<T[]>,
-  convert: { toPlain: (result: T) => P; fromPlain: (plain: P) => T },
 ): Promise<T[]> {
   if (!options.cache && options.cacheLocation === undefined) return compute([...folders]);
-  const [{ withResultCache, schemaAndTemplateLinks }, { decodeText }, { withLazyValue }] = await Promise.all([
+  const [{ withResultCache, schemaAndTemplateLinks }, { decodeText }, { withLazyValue, toPlainFile, fromPlainFile }] = await Promise.all([
     import('../cache/results.js'),
     import('../core/read-source.js'),
     import('../core/plain-file.js'),
   ]);
   // A file's text (kept for code frames) is left out of the cache when it is
-  // the file's content, read for the key anyway. Results are PlainFile lists
-  // (validate) or records with one (`files`: check, stats).
+  // the file's content, read for the key anyway.
   type Content = (path: string) => Buffer | undefined;
   const TEXT_OF_FILE = '\u0000text of the file';
   const stripFile = (file: PlainFile, contentOf: Content): PlainFile => {
@@ -61,12 +61,12 @@ export async function cachedResults<T, P>(
       return content === undefined ? undefined : decodeText(content);
     });
   };
-  const eachFile = (result: unknown, fn: (file: PlainFile) => PlainFile): unknown => {
-    if (Array.isArray(result)) return (result as PlainFile[]).map(fn);
-    const record = result as { files?: PlainFile[] };
+  const eachFile = <F, G>(result: unknown, fn: (file: F) => G): unknown => {
+    if (Array.isArray(result)) return (result as F[]).map(fn);
+    const record = result as { files?: F[] };
     return Array.isArray(record.files) ? { ...record, files: record.files.map(fn) } : result;
   };
-  const { results } = await withResultCache<P>(
+  const { results } = await withResultCache<unknown>(
     folders,
     {
       location: resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_FILE),
@@ -76,13 +76,13 @@ export async function cachedResults<T, P>(
       linksOf: schemaAndTemplateLinks,
       ...(cacheKey.extraInputs ? { extraInputs: cacheKey.extraInputs } : {}),
     },
-    async (missing) => (await compute(missing)).map(convert.toPlain),
+    async (missing) => (await compute(missing)).map((result) => eachFile(result, toPlainFile)),
     {
-      store: (result, contentOf) => eachFile(result, (f) => stripFile(f, contentOf)),
-      load: (stored, contentOf) => eachFile(stored, (f) => restoreFile(f, contentOf)) as P,
+      store: (result, contentOf) => eachFile(result, (f: PlainFile) => stripFile(f, contentOf)),
+      load: (stored, contentOf) => eachFile(stored, (f: PlainFile) => restoreFile(f, contentOf)),
     },
   );
-  return results.map(convert.fromPlain);
+  return results.map((result) => eachFile(result, fromPlainFile) as T);
 }
 
 export type { PlainFile };

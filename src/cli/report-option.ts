@@ -1,6 +1,13 @@
-/** The `--format` option shared by every command that reports findings. */
+/** The `--format` option shared by every command that reports findings, and the report of validate and check. */
 import { InvalidArgumentError, Option } from 'commander';
-import { REPORT_FORMATS, type ReportFormat } from '../report/index.js';
+import type { VFile } from 'vfile';
+import { formatReport, humanSummary, REPORT_FORMATS, type ReportFormat, type ReportOptions } from '../report/index.js';
+import { plural } from '../report/human.js';
+import { VERSION } from '../version.js';
+import { VALIDATE_DOCS_URL } from './docs-url.js';
+import { EXIT, useColor, type Io } from './io.js';
+import { reportable, streamsReport } from './progress.js';
+import { repositoryRoot } from './repository-root.js';
 
 /**
  * `--format human|json|github|sarif`. `outputs` are what the command writes
@@ -18,6 +25,39 @@ export function reportFormatOption(flags = '-f, --format <format>', outputs?: { 
       throw new InvalidArgumentError(`Allowed choices are ${choices.join(', ')}.`);
     })
     .default('human');
+}
+
+/**
+ * The findings report of a run over opinions (validate, check). When the
+ * format allows (`stream`: see src/cli/progress.ts), `part` prints the files
+ * of each turn as they come; `end` prints the whole report, or the human
+ * summary after the parts, and gives the exit code.
+ */
+export function findingsReport(io: Io, options: { format: ReportFormat; quiet?: boolean | undefined }) {
+  const stream = streamsReport(options.format);
+  const root = repositoryRoot(io);
+  return {
+    stream,
+    part(files: readonly VFile[]): void {
+      const text = formatReport(reportable(files, options.quiet), options.format, { color: useColor(io), cwd: io.cwd, root, summary: false });
+      if (text) io.stdout(text);
+    },
+    /** `checked`: said after the counts of opinions and files in the summary; `more`: the rest of the report's options. */
+    end(files: VFile[], opinions: number, checked = '', more: ReportOptions = {}): number {
+      if (options.quiet) for (const file of files) file.messages = file.messages.filter((m) => m.fatal === true);
+      const reportOptions = {
+        color: useColor(io),
+        cwd: io.cwd,
+        root,
+        defaultHelpUri: VALIDATE_DOCS_URL,
+        checked: `${plural(opinions, 'opinion')}, ${plural(files.length, 'file')}${checked}`,
+        version: VERSION,
+        ...more,
+      };
+      io.stdout(!stream ? formatReport(files, options.format, reportOptions) : options.format === 'human' ? humanSummary(files, reportOptions) : '');
+      return files.some((f) => f.messages.some((m) => m.fatal === true)) ? EXIT.findings : EXIT.ok;
+    },
+  };
 }
 
 export type { ReportFormat };

@@ -1,16 +1,15 @@
-import { repositoryRoot } from '../repository-root.js';
-import { ruleDocsUrl, VALIDATE_DOCS_URL } from '../docs-url.js';
+import { ruleDocsUrl } from '../docs-url.js';
 import { Command } from 'commander';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import type { DefineCommand } from './index.js';
-import { EXIT, opinionFolders, UsageError, useColor } from '../io.js';
-import { reportFormatOption, type ReportFormat } from '../report-option.js';
-import { VERSION } from '../../version.js';
+import { EXIT, opinionFolders, UsageError } from '../io.js';
+import { findingsReport, reportFormatOption, type ReportFormat } from '../report-option.js';
+import { plural } from '../../report/human.js';
 import { addCacheOptions, cachedResults, type CacheCliOptions } from '../cache-option.js';
 import type { CheckedOpinion } from '../../corpus/worker.js';
-import { inTurns, reportable, streamsReport } from '../progress.js';
+import { inTurns } from '../progress.js';
 
 interface CheckCliOptions extends CacheCliOptions {
   jobs?: string;
@@ -53,11 +52,9 @@ export const checkCommand: DefineCommand = (io, setExit) =>
       .option('--list-rules', 'list the rules with their default severity, then exit')
       .option('-j, --jobs <n>', 'worker threads for many opinions (default: one per core from 24 opinions on; never more than the cores)'),
   ).action(async (paths: string[], options: CheckCliOptions) => {
-    const [check, { checkOpinions }, { formatReport, humanSummary }, { toPlainFile, fromPlainFile }, { PROJECT_CONFIG }, { filesAbove }] = await Promise.all([
+    const [check, { checkOpinions }, { PROJECT_CONFIG }, { filesAbove }] = await Promise.all([
       import('../../check/index.js'),
       import('../../corpus/worker.js'),
-      import('../../report/index.js'),
-      import('../../core/plain-file.js'),
       import('../../check/config-file.js'),
       import('../../cache/results.js'),
     ]);
@@ -87,16 +84,13 @@ export const checkCommand: DefineCommand = (io, setExit) =>
     const previous = options.previous !== undefined ? resolve(io.cwd, options.previous) : undefined;
     // Printed as each opinion is checked on a terminal (src/cli/progress.ts); the same bytes as all at once.
     // A project configuration file comes back with every opinion it applies to: report it once.
-    const stream = streamsReport(options.format);
-    const root = repositoryRoot(io);
+    const report = findingsReport(io, options);
     const files: VFile[] = [];
     const seen = new Set<string>();
     const collect = (turn: CheckedOpinion[]) => {
       const fresh = turn.flatMap((r) => r.files).filter((file) => !seen.has(file.path) && seen.add(file.path));
       files.push(...fresh);
-      if (!stream) return;
-      const text = formatReport(reportable(fresh, options.quiet), options.format, { color: useColor(io), cwd: io.cwd, root, summary: false });
-      if (text) io.stdout(text);
+      if (report.stream) report.part(fresh);
     };
     const checkOptions = {
       ...(config ? { config } : {}),
@@ -120,35 +114,13 @@ export const checkCommand: DefineCommand = (io, setExit) =>
             },
             folders,
             run,
-            {
-              toPlain: (r) => ({ files: r.files.map(toPlainFile), checked: r.checked }),
-              fromPlain: (r: { files: import('../../core/plain-file.js').PlainFile[]; checked: boolean }) => ({
-                files: r.files.map(fromPlainFile),
-                checked: r.checked,
-              }),
-            },
           );
-    const results = await inTurns(io, folders, { verb: 'checking', progress: stream, jobs }, compute, collect);
+    const results = await inTurns(io, folders, { verb: 'checking', progress: report.stream, jobs }, compute, collect);
     const skipped = results.filter((r) => !r.checked).length;
-    if (options.quiet) for (const file of files) file.messages = file.messages.filter((m) => m.fatal === true);
-    const errors = files.some((f) => f.messages.some((m) => m.fatal === true));
-    const count = folders.length;
-    const reportOptions = {
-      color: useColor(io),
-      cwd: io.cwd,
-      checked:
-        `${count} opinion${count === 1 ? '' : 's'}, ${files.length} file${files.length === 1 ? '' : 's'}` +
-        (skipped ? `; rules not run on ${skipped} opinion${skipped === 1 ? '' : 's'} with validation errors` : ''),
-      version: VERSION,
-      rules: Object.fromEntries(
-        check.RULES.map((rule) => [rule.meta.id, { description: rule.meta.description, rationale: rule.meta.rationale, url: ruleDocsUrl(rule.meta.id) }]),
-      ),
-      defaultHelpUri: VALIDATE_DOCS_URL,
-      root,
-    };
-    const text = !stream ? formatReport(files, options.format, reportOptions) : options.format === 'human' ? humanSummary(files, reportOptions) : '';
-    io.stdout(text);
-    setExit(errors ? EXIT.findings : EXIT.ok);
+    const rules = Object.fromEntries(
+      check.RULES.map((rule) => [rule.meta.id, { description: rule.meta.description, rationale: rule.meta.rationale, url: ruleDocsUrl(rule.meta.id) }]),
+    );
+    setExit(report.end(files, folders.length, skipped ? `; rules not run on ${plural(skipped, 'opinion')} with validation errors` : '', { rules }));
   });
 
 /** `--jobs`: a whole number of at least 1. */

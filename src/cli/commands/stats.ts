@@ -27,11 +27,10 @@ export const statsCommand: DefineCommand = (io, setExit) =>
       )
       .option('-j, --jobs <n>', 'worker threads for many opinions (default: one per core from 24 opinions on; never more than the cores)'),
   ).action(async (paths: string[], options: { format?: 'table' | 'json'; jobs?: string; quick?: boolean } & CacheCliOptions) => {
-    const [{ statsReport, formatStatsTable, formatStatsJson }, { countOpinions }, { formatReport }, { toPlainFile, fromPlainFile }] = await Promise.all([
+    const [{ statsReport, formatStatsTable, formatStatsJson }, { countOpinions }, { formatReport }] = await Promise.all([
       import('../../stats/index.js'),
       import('../../corpus/worker.js'),
       import('../../report/index.js'),
-      import('../../core/plain-file.js'),
     ]);
     const folders = await opinionFolders(io, paths);
     const format = options.format ?? (io.stdoutIsTTY ? 'table' : 'json');
@@ -39,13 +38,7 @@ export const statsCommand: DefineCommand = (io, setExit) =>
     // A progress line on a terminal for the table (src/cli/progress.ts); the table needs every row, so it comes at the end.
     const counting = { ...(jobs ? { jobs } : {}), ...(options.quick ? { quick: true } : {}) };
     const results = await inTurns(io, folders, { verb: 'counting', progress: format === 'table', jobs }, (folders) =>
-      cachedResults(io, options, { command: 'stats', settings: { quick: Boolean(options.quick) } }, folders, (rest) => countOpinions(rest, counting), {
-        toPlain: (r) => ({ ...(r.stats ? { stats: r.stats } : {}), files: r.files.map(toPlainFile) }),
-        fromPlain: (r: { stats?: import('../../stats/types.js').OpinionStats; files: import('../../core/plain-file.js').PlainFile[] }) => ({
-          ...(r.stats ? { stats: r.stats } : {}),
-          files: r.files.map(fromPlainFile),
-        }),
-      }),
+      cachedResults(io, options, { command: 'stats', settings: { quick: Boolean(options.quick) } }, folders, (rest) => countOpinions(rest, counting)),
     );
     const failed = results.filter((r) => !r.stats);
     if (failed.length > 0) {

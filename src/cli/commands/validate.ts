@@ -1,13 +1,9 @@
-import { repositoryRoot } from '../repository-root.js';
-import { VALIDATE_DOCS_URL } from '../docs-url.js';
 import { Command } from 'commander';
 import type { DefineCommand } from './index.js';
-import { EXIT, opinionFolders, useColor } from '../io.js';
-import { reportFormatOption, type ReportFormat } from '../report-option.js';
-import { VERSION } from '../../version.js';
+import { opinionFolders } from '../io.js';
+import { findingsReport, reportFormatOption, type ReportFormat } from '../report-option.js';
 import { addCacheOptions, cachedResults, type CacheCliOptions } from '../cache-option.js';
-import type { VFile } from 'vfile';
-import { inTurns, reportable, streamsReport } from '../progress.js';
+import { inTurns } from '../progress.js';
 import { parseJobs } from './check.js';
 
 export const validateCommand: DefineCommand = (io, setExit) =>
@@ -24,44 +20,17 @@ export const validateCommand: DefineCommand = (io, setExit) =>
       .option('-q, --quiet', 'report errors only, not warnings')
       .option('-j, --jobs <n>', 'worker threads for many opinions (default: one per core from 24 opinions on; never more than the cores)'),
   ).action(async (paths: string[], options: { format: ReportFormat; quiet?: boolean; jobs?: string } & CacheCliOptions) => {
-    const [{ validateOpinions }, { formatReport, humanSummary }, { toPlainFile, fromPlainFile }] = await Promise.all([
-      import('../../validate/index.js'),
-      import('../../report/index.js'),
-      import('../../core/plain-file.js'),
-    ]);
+    const { validateOpinions } = await import('../../validate/index.js');
     const folders = await opinionFolders(io, paths);
     const jobs = parseJobs(options.jobs);
     // Printed as each opinion is validated on a terminal (src/cli/progress.ts); the same bytes as all at once.
-    const stream = streamsReport(options.format);
-    const root = repositoryRoot(io);
-    const part = (turn: VFile[][]) => {
-      const text = formatReport(reportable(turn.flat(), options.quiet), options.format, { color: useColor(io), cwd: io.cwd, root, summary: false });
-      if (text) io.stdout(text);
-    };
+    const report = findingsReport(io, options);
     const results = await inTurns(
       io,
       folders,
-      { verb: 'validating', progress: stream, jobs },
-      (folders) =>
-        cachedResults(io, options, { command: 'validate', settings: {} }, folders, (rest) => validateOpinions(rest, { jobs }), {
-          toPlain: (files) => files.map(toPlainFile),
-          fromPlain: (files) => files.map(fromPlainFile),
-        }),
-      stream ? part : undefined,
+      { verb: 'validating', progress: report.stream, jobs },
+      (folders) => cachedResults(io, options, { command: 'validate', settings: {} }, folders, (rest) => validateOpinions(rest, { jobs })),
+      report.stream ? (turn) => report.part(turn.flat()) : undefined,
     );
-    const files = results.flat();
-    if (options.quiet) for (const file of files) file.messages = file.messages.filter((m) => m.fatal === true);
-    const errors = files.some((f) => f.messages.some((m) => m.fatal === true));
-    const count = results.length;
-    const reportOptions = {
-      color: useColor(io),
-      cwd: io.cwd,
-      root,
-      defaultHelpUri: VALIDATE_DOCS_URL,
-      checked: `${count} opinion${count === 1 ? '' : 's'}, ${files.length} file${files.length === 1 ? '' : 's'}`,
-      version: VERSION,
-    };
-    const text = !stream ? formatReport(files, options.format, reportOptions) : options.format === 'human' ? humanSummary(files, reportOptions) : '';
-    io.stdout(text);
-    setExit(errors ? EXIT.findings : EXIT.ok);
+    setExit(report.end(results.flat(), results.length));
   });
