@@ -6,13 +6,12 @@
  */
 import { accessSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { PROJECT_CONFIG_FILE } from '../config/project.js';
+import { expectedType, PROJECT_CONFIG_FILE, readYamlConfig, shownValue, valueAt } from '../config/project.js';
 import type { ErrorObject } from 'ajv';
 import type { VFile } from 'vfile';
 import { check_config as validateConfig } from '../generated/validators/check_config.js';
-import { readSource } from '../core/read-source.js';
 import { opinionScope } from '../core/safe-read.js';
-import { parseYamlSource, pointerSegments, type YamlSource } from '../core/yaml-source.js';
+import { pointerSegments, type YamlSource } from '../core/yaml-source.js';
 import { report } from '../core/messages.js';
 import { suggest } from '../core/suggest.js';
 import { RULES_BY_ID } from './rules/index.js';
@@ -79,11 +78,9 @@ async function exists(path: string): Promise<boolean> {
 async function readConfigFile(path: string): Promise<ConfigFile | undefined> {
   if (!(await exists(path))) return undefined;
   // An opinion's own check.yaml is read only if it lies inside the opinion (not a link to elsewhere).
-  const read = await readSource(path, basename(path) === 'check.yaml' ? opinionScope(dirname(path)) : undefined);
-  if (!read.ok) return { file: read.file, layer: {} };
-  const source = parseYamlSource(read.file);
-  if (source.data === undefined || source.data === null) return { file: read.file, layer: {} };
-  return { file: read.file, layer: toLayer(source, basename(path) === PROJECT_CONFIG_FILE) };
+  const { file, source } = await readYamlConfig(path, basename(path) === 'check.yaml' ? opinionScope(dirname(path)) : undefined);
+  if (source?.data === undefined || source.data === null) return { file, layer: {} };
+  return { file, layer: toLayer(source, basename(path) === PROJECT_CONFIG_FILE) };
 }
 
 /** Validate the data and turn the valid entries into a layer. */
@@ -185,14 +182,7 @@ function reportError(source: YamlSource, error: ErrorObject, data: unknown): str
   }
 
   const value = valueAt(data, segments);
-  const shown =
-    typeof value === 'string'
-      ? `\`${value}\``
-      : typeof value === 'object' && value !== null
-        ? Array.isArray(value)
-          ? 'a list'
-          : 'a mapping'
-        : `\`${String(value)}\``;
+  const shown = shownValue(value);
   if (error.keyword === 'enum' && (segments.length === 2 || option === 'severity')) {
     const near = typeof value === 'string' ? suggest(value, ['off', 'warning', 'error'], 1) : [];
     report(file, `Unexpected ${shown} for \`${ruleId}\`, expected \`off\`, \`warning\` or \`error\`${near.length ? ` (did you mean \`${near[0]}\`?)` : ''}`, {
@@ -229,7 +219,7 @@ function describeConstraint(error: ErrorObject): string {
   const p = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'type':
-      return `${String(p.type) === 'integer' ? 'a whole number' : String(p.type) === 'array' ? 'a list' : String(p.type) === 'object' ? 'a mapping' : `a ${String(p.type)}`}`;
+      return expectedType(p.type);
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
@@ -246,14 +236,4 @@ function describeConstraint(error: ErrorObject): string {
     default:
       return error.message ?? 'a valid value';
   }
-}
-
-function valueAt(data: unknown, segments: string[]): unknown {
-  let node = data;
-  for (const segment of segments) {
-    if (Array.isArray(node)) node = node[Number(segment)];
-    else if (typeof node === 'object' && node !== null) node = (node as Record<string, unknown>)[segment];
-    else return undefined;
-  }
-  return node;
 }

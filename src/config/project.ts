@@ -11,7 +11,8 @@ import type { ErrorObject } from 'ajv';
 import type { VFile } from 'vfile';
 import { config as validateConfig } from '../generated/validators/config.js';
 import { readSource } from '../core/read-source.js';
-import { parseYamlSource, pointerSegments } from '../core/yaml-source.js';
+import type { ReadScope } from '../core/safe-read.js';
+import { parseYamlSource, pointerSegments, type YamlSource } from '../core/yaml-source.js';
 import { report, sortMessages } from '../core/messages.js';
 import { suggest } from '../core/suggest.js';
 
@@ -51,11 +52,9 @@ export async function findProjectConfig(dir: string): Promise<string | undefined
 const KEYS = ['lang', 'to', 'out', 'template', 'labels', 'rules'];
 
 export async function readProjectConfig(path: string): Promise<LoadedProjectConfig> {
-  const read = await readSource(path);
+  const { file, source } = await readYamlConfig(path);
   const dir = dirname(path);
-  if (!read.ok) return { file: read.file, dir };
-  const source = parseYamlSource(read.file);
-  if (read.file.messages.some((m) => m.fatal === true)) return { file: read.file, dir };
+  if (!source || file.messages.some((m) => m.fatal === true)) return { file, dir };
   const data = source.data ?? {};
   if (!validateConfig(data)) {
     const seen = new Set<string>();
@@ -72,28 +71,52 @@ export async function readProjectConfig(path: string): Promise<LoadedProjectConf
       if (seen.has(key)) continue;
       seen.add(key);
       describe(error, data, (reason, pointer, part) =>
-        report(read.file, reason, { ruleId: 'config/schema', place: source.locate(pointer, part) ?? source.locate('') ?? { line: 1, column: 1 } }),
+        report(file, reason, { ruleId: 'config/schema', place: source.locate(pointer, part) ?? source.locate('') ?? { line: 1, column: 1 } }),
       );
     }
-    sortMessages([read.file]);
-    return { file: read.file, dir };
+    sortMessages([file]);
+    return { file, dir };
   }
-  return { file: read.file, dir, config: data as ProjectConfig };
+  return { file, dir, config: data as ProjectConfig };
+}
+
+/**
+ * A YAML configuration file (this one, or `opinion-check.yaml` and `check.yaml`
+ * of `opinion check`) read through the safe reader and parsed; no `source`
+ * when it could not be read.
+ */
+export async function readYamlConfig(path: string, scope?: ReadScope): Promise<{ file: VFile; source?: YamlSource }> {
+  const read = await readSource(path, scope);
+  return read.ok ? { file: read.file, source: parseYamlSource(read.file) } : { file: read.file };
+}
+
+/** The value at a JSON pointer's segments in `data`, if any. */
+export function valueAt(data: unknown, segments: readonly string[]): unknown {
+  let node = data;
+  for (const segment of segments) {
+    if (Array.isArray(node)) node = node[Number(segment)];
+    else if (typeof node === 'object' && node !== null) node = (node as Record<string, unknown>)[segment];
+    else return undefined;
+  }
+  return node;
+}
+
+/** A value as a message shows it: `` `text` ``, `a list`, `a mapping`. */
+export function shownValue(value: unknown): string {
+  if (typeof value === 'string') return `\`${value}\``;
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' && value !== null ? 'a mapping' : `\`${String(value)}\``;
+}
+
+/** The JSON Schema type a value should have, as a message says it (`a list`, `a whole number`). */
+export function expectedType(type: unknown): string {
+  return type === 'integer' ? 'a whole number' : type === 'array' ? 'a list' : type === 'object' ? 'a mapping' : `a ${String(type)}`;
 }
 
 function describe(error: ErrorObject, data: unknown, say: (reason: string, pointer: string, part?: 'key' | 'value') => void): void {
   const segments = pointerSegments(error.instancePath);
   const where = segments.length ? `\`${segments.join('.')}\`` : 'the file';
-  let value: unknown = data;
-  for (const segment of segments) value = (value as Record<string, unknown> | undefined)?.[segment];
-  const shown =
-    typeof value === 'string'
-      ? `\`${value}\``
-      : Array.isArray(value)
-        ? 'a list'
-        : typeof value === 'object' && value !== null
-          ? 'a mapping'
-          : `\`${String(value)}\``;
+  const shown = shownValue(valueAt(data, segments));
   if (error.keyword === 'additionalProperties') {
     const name = String(error.params.additionalProperty);
     const near = suggest(name, KEYS, 1);
@@ -111,10 +134,7 @@ function describe(error: ErrorObject, data: unknown, say: (reason: string, point
       error.instancePath,
     );
   } else if (error.keyword === 'type') {
-    say(
-      `Unexpected ${shown} for ${where}, expected ${error.params.type === 'array' ? 'a list' : error.params.type === 'object' ? 'a mapping' : `a ${String(error.params.type)}`}`,
-      error.instancePath,
-    );
+    say(`Unexpected ${shown} for ${where}, expected ${expectedType(error.params.type)}`, error.instancePath);
   } else {
     say(`Unexpected ${shown} for ${where}: ${error.message ?? 'not allowed'}`, error.instancePath);
   }
