@@ -5,8 +5,8 @@
  */
 import { Chalk } from 'chalk';
 import { displayPath } from '../report/paths.js';
-import { table, n, truncate, wrapText } from './table.js';
-import type { OpinionStats, StatsReport } from './types.js';
+import { columns, table, n, truncate, wrapText } from './table.js';
+import type { OpinionStats, StatsReport, TextCounts } from './types.js';
 
 export interface TableOptions {
   color?: boolean;
@@ -49,38 +49,11 @@ function opinionTables(stats: OpinionStats, c: C, options: TableOptions): string
       `Text (${original.lang})${empty ? c.dim(' — no chapters yet') : original.counted === 'sources' ? c.dim(' — counted on the sources, not on the rendered draft: acronyms not spelled out') : ''}`,
     );
     const chapterTable = (titleWidth: number) => {
-      const rows = original.chapters.map((ch) => [
-        ch.number ?? '',
-        truncate(ch.title, titleWidth),
-        n(ch.characters),
-        n(ch.charactersNoSpaces),
-        n(ch.words),
-        String(ch.points),
-        String(ch.footnotes),
-      ]);
-      rows.push(['', 'Footnotes', n(original.footnotes.characters), n(original.footnotes.charactersNoSpaces), n(original.footnotes.words), '', '']);
-      rows.push([
-        '',
-        c.bold('Total'),
-        n(original.total.characters),
-        n(original.total.charactersNoSpaces),
-        n(original.total.words),
-        String(original.total.points),
-        String(original.total.footnotes),
-      ]);
-      return table(
-        [
-          { title: '' },
-          { title: 'Chapter' },
-          { title: 'Characters', align: 'right' },
-          { title: 'No spaces', align: 'right' },
-          { title: 'Words', align: 'right' },
-          { title: 'Points', align: 'right' },
-          { title: 'Footnotes', align: 'right' },
-        ],
-        rows,
-        { header: c.dim },
-      );
+      const counts = (x: TextCounts, points = '', footnotes = '') => [n(x.characters), n(x.charactersNoSpaces), n(x.words), points, footnotes];
+      const rows = original.chapters.map((ch) => [ch.number ?? '', truncate(ch.title, titleWidth), ...counts(ch, String(ch.points), String(ch.footnotes))]);
+      rows.push(['', 'Footnotes', ...counts(original.footnotes)]);
+      rows.push(['', c.bold('Total'), ...counts(original.total, String(original.total.points), String(original.total.footnotes))]);
+      return table(columns(['', 'Chapter'], ['Characters', 'No spaces', 'Words', 'Points', 'Footnotes']), rows, { header: c.dim });
     };
     let lines = chapterTable(44);
     // On a narrow terminal, chapter titles give way (down to 12 characters) so that the counts stay on the line.
@@ -97,15 +70,7 @@ function opinionTables(stats: OpinionStats, c: C, options: TableOptions): string
     heading('Languages');
     out.push(
       ...table(
-        [
-          { title: 'Language' },
-          { title: 'No spaces', align: 'right' },
-          { title: 'Words', align: 'right' },
-          { title: 'Points', align: 'right' },
-          { title: 'Footnotes', align: 'right' },
-          { title: 'Readability', align: 'right' },
-          { title: '' },
-        ],
+        columns(['Language'], ['No spaces', 'Words', 'Points', 'Footnotes', 'Readability'], ['']),
         stats.languages.map((l) => [
           `${l.lang}${l.original ? ' (original)' : ''}`,
           n(l.total.charactersNoSpaces),
@@ -132,20 +97,7 @@ function opinionTables(stats: OpinionStats, c: C, options: TableOptions): string
     const rows = recs.byAddressee.map((a) => [a.addressee, String(a.high), String(a.medium), String(a.low), String(a.none), String(a.total)]);
     const p = recs.byPriority;
     rows.push([c.bold('All recommendations'), String(p.high), String(p.medium), String(p.low), String(p.none), String(recs.total)]);
-    out.push(
-      ...table(
-        [
-          { title: 'Addressee' },
-          { title: 'High', align: 'right' },
-          { title: 'Medium', align: 'right' },
-          { title: 'Low', align: 'right' },
-          { title: 'No priority', align: 'right' },
-          { title: 'Total', align: 'right' },
-        ],
-        rows,
-        { header: c.dim, maxWidth: options.width },
-      ),
-    );
+    out.push(...table(columns(['Addressee'], ['High', 'Medium', 'Low', 'No priority', 'Total']), rows, { header: c.dim, maxWidth: options.width }));
     out.push(c.dim('A recommendation with several addressees counts once for each.'));
   }
 
@@ -155,7 +107,7 @@ function opinionTables(stats: OpinionStats, c: C, options: TableOptions): string
     const keys = cov.principles.map((_, i) => `P${i + 1}`);
     out.push(
       ...table(
-        [{ title: 'Recommendation' }, { title: 'Point' }, ...keys.map((k) => ({ title: k })), { title: 'Evidence' }],
+        columns(['Recommendation', 'Point', ...keys, 'Evidence']),
         cov.rows.map((r) => [
           r.recommendation,
           r.number ?? '',
@@ -181,7 +133,7 @@ function opinionTables(stats: OpinionStats, c: C, options: TableOptions): string
         .join('; ') || c.yellow('nothing');
     out.push(
       ...table(
-        [{ title: 'Item' }, { title: 'Kind' }, { title: 'Cited by' }],
+        columns(['Item', 'Kind', 'Cited by']),
         [...cited.principles.map((p) => [p.id, 'principle', describe(p)]), ...cited.evidence.map((e) => [e.id, 'evidence', describe(e)])],
         { header: c.dim, maxWidth: options.width },
       ),
@@ -228,21 +180,10 @@ function corpusTable(report: StatsReport, c: C, options: TableOptions): string[]
     '',
   ]);
   const lines = table(
-    [
-      { title: 'Opinion' },
-      { title: 'Reference' },
-      { title: 'Stage' },
-      { title: 'Lang' },
-      { title: 'No spaces', align: 'right' },
-      { title: 'Of limit', align: 'right' },
-      { title: 'Words', align: 'right' },
-      { title: 'Points', align: 'right' },
-      { title: 'Footnotes', align: 'right' },
-      { title: 'Recs', align: 'right' },
-      { title: 'Principles', align: 'right' },
-      { title: 'Evidence', align: 'right' },
-      { title: 'Readability', align: 'right' },
-    ],
+    columns(
+      ['Opinion', 'Reference', 'Stage', 'Lang'],
+      ['No spaces', 'Of limit', 'Words', 'Points', 'Footnotes', 'Recs', 'Principles', 'Evidence', 'Readability'],
+    ),
     rows,
     { header: c.dim, maxWidth: options.width },
   );

@@ -8,6 +8,11 @@ export interface Column {
   align?: Align;
 }
 
+/** Columns titled `left` (aligned left), then `right` (aligned right, as numbers), then `after` (left). */
+export function columns(left: readonly string[], right: readonly string[] = [], after: readonly string[] = []): Column[] {
+  return [...left.map((title) => ({ title })), ...right.map((title) => ({ title, align: 'right' as const })), ...after.map((title) => ({ title }))];
+}
+
 /** Display width of a cell: code points, ANSI colour codes left out. */
 function width(text: string): number {
   // eslint-disable-next-line no-control-regex
