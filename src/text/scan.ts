@@ -1,7 +1,7 @@
 /**
  * Markdown inline content to prose, by one scan of the source: the text a
- * reader sees, with emphasis, links, code marks, escapes, entities and HTML
- * left out, `:ref{#id}` rendered as its label, and `:cite{#id}` and
+ * reader sees, with emphasis, links, code marks, escapes and HTML left out,
+ * entities decoded, `:ref{#id}` rendered as its label, and `:cite{#id}` and
  * footnote references kept as marks. Every run of text is mapped to its
  * source. Used instead of a full CommonMark parse, which costs ten times
  * more; `test/check/scan.test.ts` holds it to the full parse on every
@@ -9,6 +9,8 @@
  */
 import type { Located } from '../core/model.js';
 import type { Origin, ProseBuilder } from './prose.js';
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import { closingBracket, closingTicks, readTextDirective } from '../core/inline-syntax.js';
 
 /** A use of an id inside prose: offsets in the prose text and the place of the directive. */
@@ -29,25 +31,6 @@ export interface InlineContext {
 }
 
 const PUNCTUATION = /[!-/:-@[-`{-~]/;
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-  ndash: '–',
-  mdash: '—',
-  hellip: '…',
-  euro: '€',
-  laquo: '«',
-  raquo: '»',
-  rsquo: '’',
-  lsquo: '‘',
-  rdquo: '”',
-  ldquo: '“',
-};
-
 /** The place of `source[from, to)` in the file. */
 export function placeAt(origin: Origin, from: number, to: number): Located {
   // Computed on first read: most places are never reported.
@@ -73,6 +56,11 @@ export function scanInline(out: ProseBuilder, from: number, to: number, ctx: Inl
     if (end > run) out.add(source.slice(run, end), origin, run, end, 'exact');
   };
   let i = from;
+  /** Go on reading at `end`: what comes before it is done with. */
+  const skipTo = (end: number) => {
+    i = end;
+    run = end;
+  };
   while (i < to) {
     const ch = source[i]!;
     switch (ch) {
@@ -108,8 +96,7 @@ export function scanInline(out: ProseBuilder, from: number, to: number, ctx: Inl
           b--;
         }
         if (b > a) out.add(source.slice(a, b).replace(/\n/g, ' '), origin, a, b, 'align');
-        i = close + ticks;
-        run = i;
+        skipTo(close + ticks);
         continue;
       }
       case '*':
@@ -119,22 +106,18 @@ export function scanInline(out: ProseBuilder, from: number, to: number, ctx: Inl
         while (source[i + length] === ch) length++;
         if (isDelimiter(source, i, length, from, to, ch)) {
           flush(i);
-          i += length;
-          run = i;
+          skipTo(i + length);
           continue;
         }
         i += length;
         continue;
       }
       case '!': {
-        if (source[i + 1] === '[') {
-          const end = linkEnd(source, i + 1, to);
-          if (end !== -1) {
-            flush(i);
-            i = end;
-            run = i;
-            continue;
-          }
+        const image = source[i + 1] === '[' ? linkAt(source, i + 1, to) : undefined;
+        if (image) {
+          flush(i);
+          skipTo(image.end);
+          continue;
         }
         i++;
         continue;
@@ -145,21 +128,16 @@ export function scanInline(out: ProseBuilder, from: number, to: number, ctx: Inl
           if (close !== -1 && close < to && /^\[\^[^\]\s]+\]$/.test(source.slice(i, close + 1)) && source[close + 1] !== ':') {
             flush(i);
             ctx.footnotes.push({ id: source.slice(i + 2, close).toLowerCase(), start: out.length, end: out.length, at: placeAt(origin, i, close + 1) });
-            i = close + 1;
-            run = i;
+            skipTo(close + 1);
             continue;
           }
         }
-        const label = closingBracket(source, i, to, true);
-        if (label !== -1 && (source[label + 1] === '(' || source[label + 1] === '[')) {
-          const end = source[label + 1] === '(' ? parenClose(source, label + 1, to) : source.indexOf(']', label + 1);
-          if (end !== -1 && end < to) {
-            flush(i);
-            scanInline(out, i + 1, label, ctx);
-            i = end + 1;
-            run = i;
-            continue;
-          }
+        const link = linkAt(source, i, to);
+        if (link) {
+          flush(i);
+          scanInline(out, i + 1, link.label, ctx);
+          skipTo(link.end);
+          continue;
         }
         i++;
         continue;
@@ -169,15 +147,13 @@ export function scanInline(out: ProseBuilder, from: number, to: number, ctx: Inl
         if (auto) {
           flush(i);
           out.add(auto[1]!, origin, i + 1, i + 1 + auto[1]!.length, 'exact');
-          i += auto[0].length;
-          run = i;
+          skipTo(i + auto[0].length);
           continue;
         }
         const tag = /^<(?:\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|!--[\s\S]*?-->)/.exec(source.slice(i, Math.min(to, i + 4096)));
         if (tag) {
           flush(i);
-          i += tag[0].length;
-          run = i;
+          skipTo(i + tag[0].length);
           continue;
         }
         i++;
@@ -185,18 +161,16 @@ export function scanInline(out: ProseBuilder, from: number, to: number, ctx: Inl
       }
       case '&': {
         const entity = /^&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/.exec(source.slice(i, i + 40));
+        // Decoded as micromark decodes them: an unknown name stays text, a code point that cannot be one reads as U+FFFD.
         const value = entity
-          ? entity[1]
-            ? String.fromCodePoint(Number(entity[1]))
-            : entity[2]
-              ? String.fromCodePoint(parseInt(entity[2], 16))
-              : ENTITIES[entity[3]!]
-          : undefined;
-        if (entity && value !== undefined) {
+          ? entity[3]
+            ? decodeNamedCharacterReference(entity[3])
+            : decodeNumericCharacterReference(entity[1] ?? entity[2]!, entity[1] ? 10 : 16)
+          : false;
+        if (entity && value !== false) {
           flush(i);
           out.add(value, origin, i, i + entity[0].length, 'atomic');
-          i += entity[0].length;
-          run = i;
+          skipTo(i + entity[0].length);
           continue;
         }
         i++;
@@ -219,8 +193,7 @@ export function scanInline(out: ProseBuilder, from: number, to: number, ctx: Inl
             } else if (directive.label) {
               scanInline(out, directive.label[0], directive.label[1], ctx);
             }
-            i = directive.end;
-            run = i;
+            skipTo(directive.end);
             continue;
           }
         }
@@ -266,17 +239,11 @@ function parenClose(source: string, open: number, to: number): number {
   return -1;
 }
 
-/** `![alt](src)` / `[text](url)`: where it ends, or -1. */
-function linkEnd(source: string, open: number, to: number): number {
-  const close = closingBracket(source, open, to, true);
-  if (close === -1) return -1;
-  if (source[close + 1] === '(') {
-    const end = parenClose(source, close + 1, to);
-    return end === -1 ? -1 : end + 1;
-  }
-  if (source[close + 1] === '[') {
-    const end = source.indexOf(']', close + 1);
-    return end === -1 || end >= to ? -1 : end + 1;
-  }
-  return -1;
+/** The link or image text opening at `open`, followed by `(url)` or `[label]`: where the text closes and where the link ends (after it). */
+function linkAt(source: string, open: number, to: number): { label: number; end: number } | undefined {
+  const label = closingBracket(source, open, to, true);
+  if (label === -1) return undefined;
+  const after = source[label + 1];
+  const close = after === '(' ? parenClose(source, label + 1, to) : after === '[' ? source.indexOf(']', label + 1) : -1;
+  return close === -1 || close >= to ? undefined : { label, end: close + 1 };
 }
