@@ -28,13 +28,22 @@ function locator(opinion: Opinion): Locate {
     opinion.locate('amendments', `/amendments/${i}${field ? `/${field}` : ''}`, part) ?? opinion.locate('amendments', `/amendments/${i}`);
 }
 
+/** The findings of one check, and `add` to make one (an error unless `more` says otherwise). */
+function collect() {
+  const findings: Finding[] = [];
+  const add = (ruleId: string, at: Located | undefined, reason: string, more: Partial<Finding> = {}) => {
+    findings.push({ ruleId, reason, at, severity: 'error', ...more });
+  };
+  return { findings, add };
+}
+
 const name = (a: TabledAmendment) => `\`${a.id}\` (AM ${a.number}, ${a.stage})`;
 
 /** Targets: a point of the text (prose, recommendation or principle) that exists now. */
 export function unknownTargets(opinion: Opinion, points: PointIndex): Finding[] {
   const locate = locator(opinion);
   const inserted = new Set(amendmentsOf(opinion).flatMap((a) => (a.applied_in !== undefined && a.new_id ? [a.new_id] : [])));
-  const findings: Finding[] = [];
+  const { findings, add } = collect();
   opinion.amendments.forEach((a, i) => {
     if (typeof a.target !== 'string' || points.points.has(a.target)) return;
     // A point an applied amendment deleted is gone by design.
@@ -43,23 +52,21 @@ export function unknownTargets(opinion: Opinion, points: PointIndex): Finding[] 
     if (inserted.has(a.target) && !points.points.has(a.target)) return;
     const other = points.others.get(a.target);
     if (other) {
-      findings.push({
-        ruleId: 'amendments/unknown-target',
-        reason: `Unexpected target \`${a.target}\` of amendment ${name(a)}: it is a ${other}, expected the id of a point`,
-        at: locate(i, 'target'),
-        severity: 'error',
-        note: 'Amendments target points (of the text, recommendations or principles) by their stable id',
-      });
+      add(
+        'amendments/unknown-target',
+        locate(i, 'target'),
+        `Unexpected target \`${a.target}\` of amendment ${name(a)}: it is a ${other}, expected the id of a point`,
+        { note: 'Amendments target points (of the text, recommendations or principles) by their stable id' },
+      );
       return;
     }
     const near = suggest(a.target, points.order, 3);
-    findings.push({
-      ruleId: 'amendments/unknown-target',
-      reason: `Unknown target \`${a.target}\` of amendment ${name(a)}, expected the id of a point of the text${near.length ? `: did you mean ${near.map((n) => `\`${n}\``).join(', ')}?` : ''}`,
-      at: locate(i, 'target'),
-      severity: 'error',
-      expected: near,
-    });
+    add(
+      'amendments/unknown-target',
+      locate(i, 'target'),
+      `Unknown target \`${a.target}\` of amendment ${name(a)}, expected the id of a point of the text${near.length ? `: did you mean ${near.map((n) => `\`${n}\``).join(', ')}?` : ''}`,
+      { expected: near },
+    );
   });
   return findings;
 }
@@ -67,7 +74,7 @@ export function unknownTargets(opinion: Opinion, points: PointIndex): Finding[] 
 export function duplicateNumbers(opinion: Opinion): Finding[] {
   const locate = locator(opinion);
   const seen = new Map<string, number>();
-  const findings: Finding[] = [];
+  const { findings, add } = collect();
   opinion.amendments.forEach((a, i) => {
     if (typeof a.number !== 'number' || typeof a.stage !== 'string') return;
     const key = `${a.stage}|${a.number}`;
@@ -77,19 +84,18 @@ export function duplicateNumbers(opinion: Opinion): Finding[] {
       return;
     }
     const at = locate(first, 'number');
-    findings.push({
-      ruleId: 'amendments/duplicate-number',
-      reason: `Unexpected second amendment number ${a.number} at stage \`${a.stage}\` (\`${a.id}\`), expected each number once per stage (first: \`${opinion.amendments[first]!.id}\`${at ? ` at line ${at.position.start.line}` : ''})`,
-      at: locate(i, 'number'),
-      severity: 'error',
-    });
+    add(
+      'amendments/duplicate-number',
+      locate(i, 'number'),
+      `Unexpected second amendment number ${a.number} at stage \`${a.stage}\` (\`${a.id}\`), expected each number once per stage (first: \`${opinion.amendments[first]!.id}\`${at ? ` at line ${at.position.start.line}` : ''})`,
+    );
   });
   return findings;
 }
 
 export function voteFigures(opinion: Opinion): Finding[] {
   const locate = locator(opinion);
-  const findings: Finding[] = [];
+  const { findings, add } = collect();
   opinion.amendments.forEach((a, i) => {
     if (a.vote !== undefined && !isVoted(a)) {
       const why =
@@ -98,20 +104,18 @@ export function voteFigures(opinion: Opinion): Finding[] {
           : a.outcome
             ? `its outcome is \`${a.outcome}\``
             : 'it has no outcome yet';
-      findings.push({
-        ruleId: 'amendments/vote-figures',
-        reason: `Unexpected vote figures on amendment ${name(a)}: ${why}, expected figures only on an amendment adopted or rejected by a vote`,
-        at: locate(i, 'vote', 'key'),
-        severity: 'error',
-      });
+      add(
+        'amendments/vote-figures',
+        locate(i, 'vote', 'key'),
+        `Unexpected vote figures on amendment ${name(a)}: ${why}, expected figures only on an amendment adopted or rejected by a vote`,
+      );
     } else if (a.vote === undefined && isVoted(a)) {
-      findings.push({
-        ruleId: 'amendments/vote-figures',
-        reason: `Missing vote figures on amendment ${name(a)}, ${a.outcome} by a vote: expected \`vote: { for, against, abstentions }\``,
-        at: locate(i, 'outcome'),
-        severity: 'error',
-        note: 'If it was decided without a vote, say so with `without_vote: true`',
-      });
+      add(
+        'amendments/vote-figures',
+        locate(i, 'outcome'),
+        `Missing vote figures on amendment ${name(a)}, ${a.outcome} by a vote: expected \`vote: { for, against, abstentions }\``,
+        { note: 'If it was decided without a vote, say so with `without_vote: true`' },
+      );
     }
   });
   return findings;
@@ -120,100 +124,91 @@ export function voteFigures(opinion: Opinion): Finding[] {
 /** Ids, compromises, texts and new ids: the structure the other commands rely on. */
 export function structure(opinion: Opinion, points: PointIndex, definedIds: ReadonlySet<string>): Finding[] {
   const locate = locator(opinion);
-  const findings: Finding[] = [];
+  const { findings, add } = collect();
   const byId = new Map<string, { a: TabledAmendment; i: number }>();
   const newIds = new Map<string, number>();
   const original = points.original;
-  const unexpectedAddressees = (a: TabledAmendment, i: number): Finding => ({
-    ruleId: 'amendments/unexpected-addressees',
-    reason: `Unexpected \`addressees\` on amendment ${name(a)}, expected them only on an amendment inserting a new recommendation`,
-    at: locate(i, 'addressees', 'key'),
-    severity: 'warning',
-  });
+  const unexpectedAddressees = (a: TabledAmendment, i: number) =>
+    add(
+      'amendments/unexpected-addressees',
+      locate(i, 'addressees', 'key'),
+      `Unexpected \`addressees\` on amendment ${name(a)}, expected them only on an amendment inserting a new recommendation`,
+      { severity: 'warning' },
+    );
   opinion.amendments.forEach((a, i) => {
     if (typeof a.id !== 'string') return;
     const first = byId.get(a.id);
     if (first) {
-      findings.push({
-        ruleId: 'amendments/duplicate-id',
-        reason: `Unexpected duplicate amendment id \`${a.id}\`, expected each id once (first at line ${locate(first.i, 'id')?.position.start.line ?? '?'})`,
-        at: locate(i, 'id'),
-        severity: 'error',
-      });
+      add(
+        'amendments/duplicate-id',
+        locate(i, 'id'),
+        `Unexpected duplicate amendment id \`${a.id}\`, expected each id once (first at line ${locate(first.i, 'id')?.position.start.line ?? '?'})`,
+      );
     } else byId.set(a.id, { a, i });
   });
   opinion.amendments.forEach((a, i) => {
     if (typeof a.id !== 'string') return;
     const inserts = a.action === 'insert-after' || a.action === 'insert-before';
     if ((a.action === 'amend' || inserts) && textIn(a.text, original, original) === undefined) {
-      findings.push({
-        ruleId: 'amendments/missing-text',
-        reason: `Missing \`text\` in the original language (\`${original}\`) on amendment ${name(a)}, expected the ${a.action === 'amend' ? 'amended wording of the point' : 'new point'}`,
-        at: a.text === undefined ? locate(i, 'action') : locate(i, 'text'),
-        severity: 'error',
-      });
+      add(
+        'amendments/missing-text',
+        a.text === undefined ? locate(i, 'action') : locate(i, 'text'),
+        `Missing \`text\` in the original language (\`${original}\`) on amendment ${name(a)}, expected the ${a.action === 'amend' ? 'amended wording of the point' : 'new point'}`,
+      );
     }
     if (a.action === 'delete' && a.text !== undefined) {
-      findings.push({
-        ruleId: 'amendments/unexpected-text',
-        reason: `Unexpected \`text\` on amendment ${name(a)}, which deletes the point: expected none`,
-        at: locate(i, 'text', 'key'),
+      add('amendments/unexpected-text', locate(i, 'text', 'key'), `Unexpected \`text\` on amendment ${name(a)}, which deletes the point: expected none`, {
         severity: 'warning',
       });
     }
     const original_ = textIn(a.text, original, original);
     if (original_ !== undefined && /\n[ \t]*\n/.test(original_.trim())) {
-      findings.push({
-        ruleId: 'amendments/one-point',
-        reason: `Unexpected blank line in the text of amendment ${name(a)}, expected the text of one point (table one amendment per point)`,
-        at: locate(i, 'text'),
-        severity: 'error',
-      });
+      add(
+        'amendments/one-point',
+        locate(i, 'text'),
+        `Unexpected blank line in the text of amendment ${name(a)}, expected the text of one point (table one amendment per point)`,
+      );
     }
     if (inserts) {
       if (typeof a.new_id !== 'string') {
-        findings.push({
-          ruleId: 'amendments/missing-new-id',
-          reason: `Missing \`new_id\` on amendment ${name(a)}, expected the stable id of the new point (e.g. \`${a.target}-bis\`)`,
-          at: locate(i, 'action'),
-          severity: 'error',
-        });
+        add(
+          'amendments/missing-new-id',
+          locate(i, 'action'),
+          `Missing \`new_id\` on amendment ${name(a)}, expected the stable id of the new point (e.g. \`${a.target}-bis\`)`,
+        );
       } else if (a.applied_in === undefined && (definedIds.has(a.new_id) || points.points.has(a.new_id))) {
-        findings.push({
-          ruleId: 'amendments/new-id-taken',
-          reason: `Unexpected \`new_id\` \`${a.new_id}\` on amendment ${name(a)}: the id is already used in the opinion, expected a new id`,
-          at: locate(i, 'new_id'),
-          severity: 'error',
-        });
+        add(
+          'amendments/new-id-taken',
+          locate(i, 'new_id'),
+          `Unexpected \`new_id\` \`${a.new_id}\` on amendment ${name(a)}: the id is already used in the opinion, expected a new id`,
+        );
       } else if (newIds.has(a.new_id) && a.outcome !== 'rejected' && a.outcome !== 'withdrawn' && a.outcome !== 'fallen') {
-        findings.push({
-          ruleId: 'amendments/new-id-taken',
-          reason: `Unexpected \`new_id\` \`${a.new_id}\` on amendment ${name(a)}: another amendment inserts a point with it, expected a new id`,
-          at: locate(i, 'new_id'),
-          severity: 'error',
-        });
+        add(
+          'amendments/new-id-taken',
+          locate(i, 'new_id'),
+          `Unexpected \`new_id\` \`${a.new_id}\` on amendment ${name(a)}: another amendment inserts a point with it, expected a new id`,
+        );
       }
       const beside = points.points.get(a.target)?.from;
       if (beside === 'recommendation' && a.addressees === undefined) {
-        findings.push({
-          ruleId: 'amendments/missing-addressees',
-          reason: `Missing \`addressees\` on amendment ${name(a)}, which inserts a new recommendation: expected whom it is addressed to, as in recommendations.yaml (e.g. \`addressees: [european-commission]\`)`,
-          at: locate(i, 'action'),
-          severity: 'error',
-        });
+        add(
+          'amendments/missing-addressees',
+          locate(i, 'action'),
+          `Missing \`addressees\` on amendment ${name(a)}, which inserts a new recommendation: expected whom it is addressed to, as in recommendations.yaml (e.g. \`addressees: [european-commission]\`)`,
+        );
       } else if (beside !== undefined && beside !== 'recommendation' && a.addressees !== undefined) {
-        findings.push(unexpectedAddressees(a, i));
+        unexpectedAddressees(a, i);
       }
       if (typeof a.new_id === 'string' && a.outcome !== 'rejected' && a.outcome !== 'withdrawn' && a.outcome !== 'fallen') newIds.set(a.new_id, i);
     } else if (a.new_id !== undefined || a.addressees !== undefined) {
-      if (a.addressees !== undefined) findings.push(unexpectedAddressees(a, i));
+      if (a.addressees !== undefined) unexpectedAddressees(a, i);
       if (a.new_id !== undefined)
-        findings.push({
-          ruleId: 'amendments/unexpected-new-id',
-          reason: `Unexpected \`new_id\` on amendment ${name(a)}, expected it only with \`insert-after\` or \`insert-before\``,
-          at: locate(i, 'new_id', 'key'),
-          severity: 'warning',
-        });
+        add(
+          'amendments/unexpected-new-id',
+          locate(i, 'new_id', 'key'),
+          `Unexpected \`new_id\` on amendment ${name(a)}, expected it only with \`insert-after\` or \`insert-before\``,
+          { severity: 'warning' },
+        );
     }
     (Array.isArray(a.replaces) ? a.replaces : []).forEach((id, j) => {
       const replaced = byId.get(id);
@@ -242,12 +237,11 @@ export function structure(opinion: Opinion, points: PointIndex, definedIds: Read
           severity: 'error',
         });
       } else if (a.outcome === 'adopted' && replaced.a.outcome === 'adopted') {
-        findings.push({
-          ruleId: 'amendments/compromise-conflict',
-          reason: `Unexpected outcome \`adopted\` on both compromise ${name(a)} and \`${id}\`, which it replaces: expected the replaced amendment \`fallen\` or \`withdrawn\``,
-          at: locate(replaced.i, 'outcome'),
-          severity: 'error',
-        });
+        add(
+          'amendments/compromise-conflict',
+          locate(replaced.i, 'outcome'),
+          `Unexpected outcome \`adopted\` on both compromise ${name(a)} and \`${id}\`, which it replaces: expected the replaced amendment \`fallen\` or \`withdrawn\``,
+        );
       }
     });
   });
@@ -257,19 +251,18 @@ export function structure(opinion: Opinion, points: PointIndex, definedIds: Read
 /** A pending or adopted (not yet applied) amendment whose target no longer has the text it was tabled against. */
 export function changedTargets(opinion: Opinion, points: PointIndex): Finding[] {
   const locate = locator(opinion);
-  const findings: Finding[] = [];
+  const { findings, add } = collect();
   opinion.amendments.forEach((a, i) => {
     if (typeof a.against !== 'string' || a.applied_in !== undefined) return;
     if (a.outcome !== undefined && a.outcome !== 'adopted') return;
     const point = points.points.get(a.target);
     if (!point || sameText(point.source, a.against)) return;
-    findings.push({
-      ruleId: 'amendments/target-changed',
-      reason: `Unexpected text of point ${point.number ?? ''} (\`${a.target}\`): it changed since amendment ${name(a)} was tabled against it, expected the text in \`against\``,
-      at: locate(i, 'against'),
-      severity: 'error',
-      note: `The point now reads: ${clip(point.source)}\nCheck the amendment against the new text, then update \`against\``,
-    });
+    add(
+      'amendments/target-changed',
+      locate(i, 'against'),
+      `Unexpected text of point ${point.number ?? ''} (\`${a.target}\`): it changed since amendment ${name(a)} was tabled against it, expected the text in \`against\``,
+      { note: `The point now reads: ${clip(point.source)}\nCheck the amendment against the new text, then update \`against\`` },
+    );
   });
   return findings;
 }
@@ -277,7 +270,7 @@ export function changedTargets(opinion: Opinion, points: PointIndex): Finding[] 
 /** An adopted amendment of a stage the opinion has left, whose change is not in the text. */
 export function notApplied(opinion: Opinion, points: PointIndex): Finding[] {
   const locate = locator(opinion);
-  const findings: Finding[] = [];
+  const { findings, add } = collect();
   const rank = (stage: string | undefined) => ['preliminary-draft', 'study-group', 'section', 'plenary', 'adopted'].indexOf(stage ?? '');
   const current = rank(opinion.meta.stage);
   const original = points.original;
@@ -304,13 +297,12 @@ export function notApplied(opinion: Opinion, points: PointIndex): Finding[] {
     }
     if (a.applied_in === undefined && !missing) missing = 'it has no `applied_in`';
     if (!missing) return;
-    findings.push({
-      ruleId: 'amendments/not-applied',
-      reason: `Unexpected adopted amendment ${name(a)} not applied: ${missing}, expected its change in this version (stage \`${opinion.meta.stage}\`)`,
-      at: locate(i, 'outcome'),
-      severity: 'error',
-      note: '`opinion amendments apply` writes the next version with every adopted amendment applied',
-    });
+    add(
+      'amendments/not-applied',
+      locate(i, 'outcome'),
+      `Unexpected adopted amendment ${name(a)} not applied: ${missing}, expected its change in this version (stage \`${opinion.meta.stage}\`)`,
+      { note: '`opinion amendments apply` writes the next version with every adopted amendment applied' },
+    );
   });
   return findings;
 }
@@ -319,19 +311,19 @@ export function notApplied(opinion: Opinion, points: PointIndex): Finding[] {
 export function lateTablings(opinion: Opinion): Finding[] {
   const locate = locator(opinion);
   const deadlines = opinion.amendmentSettings.deadlines ?? {};
-  const findings: Finding[] = [];
+  const { findings, add } = collect();
   opinion.amendments.forEach((a, i) => {
     const deadline = deadlines[a.stage];
     if (typeof deadline !== 'string' || typeof a.tabled !== 'string') return;
     // A compromise is drafted after the amendments it replaces: the deadline is not for it.
     if (Array.isArray(a.replaces) && a.replaces.length > 0) return;
     if (a.tabled <= deadline.slice(0, 10)) return;
-    findings.push({
-      ruleId: 'amendments/late',
-      reason: `Unexpected tabling date ${a.tabled} for amendment ${name(a)}, expected on or before the ${a.stage} deadline (${deadline.replace('T', ' ')})`,
-      at: locate(i, 'tabled'),
-      severity: 'warning',
-    });
+    add(
+      'amendments/late',
+      locate(i, 'tabled'),
+      `Unexpected tabling date ${a.tabled} for amendment ${name(a)}, expected on or before the ${a.stage} deadline (${deadline.replace('T', ' ')})`,
+      { severity: 'warning' },
+    );
   });
   return findings;
 }
