@@ -18,9 +18,9 @@ export interface SemanticsOptions {
 
 export function checkSemantics(opinion: Opinion, options: SemanticsOptions = {}): IdIndex {
   const fileOf = fileLookup(opinion);
-  const at = (located: Located | undefined, reason: string, options: MessageOptions) => {
+  const at: Reporter = (located, ruleId, reason, options = {}) => {
     const file = located ? fileOf(located.file) : undefined;
-    if (file) report(file, reason, { ...options, place: located?.position });
+    if (file) report(file, reason, { ...options, ruleId, place: located?.position });
   };
 
   const index = indexOpinion(opinion);
@@ -35,7 +35,7 @@ export function checkSemantics(opinion: Opinion, options: SemanticsOptions = {})
   return index;
 }
 
-type Reporter = (located: Located | undefined, reason: string, options: MessageOptions) => void;
+type Reporter = (located: Located | undefined, ruleId: string, reason: string, options?: Omit<MessageOptions, 'ruleId'>) => void;
 
 const KIND_NAMES: Record<IdDefinition['kind'], string> = {
   principle: 'a principle',
@@ -55,9 +55,7 @@ const KIND_NAMES: Record<IdDefinition['kind'], string> = {
 function checkIds(opinion: Opinion, index: IdIndex, at: Reporter): void {
   const original = opinion.meta.language;
   for (const bad of index.malformed) {
-    at(bad.at, `Unexpected id marker \`${bad.text}\`, expected \`{#id}\` with a lower-case kebab-case id (e.g. \`{#c-drivers}\`)`, {
-      ruleId: 'id/malformed',
-    });
+    at(bad.at, 'id/malformed', `Unexpected id marker \`${bad.text}\`, expected \`{#id}\` with a lower-case kebab-case id (e.g. \`{#c-drivers}\`)`);
   }
 
   // Namespaces: the YAML ids plus the prose ids of one language. The original
@@ -79,11 +77,9 @@ function checkIds(opinion: Opinion, index: IdIndex, at: Reporter): void {
       const cause = first.at;
       at(
         definition.at,
+        'id/duplicate',
         `Unexpected duplicate id \`${definition.id}\`, expected each id once in an opinion (first defined as ${KIND_NAMES[first.kind]} at ${shortPlace(cause)})`,
-        {
-          ruleId: 'id/duplicate',
-          note: 'Ids must be unique across principles, recommendations, evidence, hearings, glossary, points, headings and footnotes',
-        },
+        { note: 'Ids must be unique across principles, recommendations, evidence, hearings, glossary, points, headings and footnotes' },
       );
     }
     namespaces.set(lang, seen);
@@ -98,16 +94,19 @@ function checkIds(opinion: Opinion, index: IdIndex, at: Reporter): void {
       const candidates = [...namespace.values()].filter((d) => kinds === 'any' || kinds.includes(d.kind)).map((d) => d.id);
       const near = suggest(reference.id, candidates, 3);
       const wanted = kinds === 'any' ? 'an id defined in this opinion' : `the id of ${kinds.map((k) => KIND_NAMES[k]).join(' or ')}`;
-      at(reference.at, `Unknown id \`${reference.id}\`, expected ${wanted}${near.length ? `: did you mean ${near.map((n) => `\`${n}\``).join(', ')}?` : ''}`, {
-        ruleId: 'ref/unknown-id',
-        expected: near,
-        actual: reference.id,
-      });
+      at(
+        reference.at,
+        'ref/unknown-id',
+        `Unknown id \`${reference.id}\`, expected ${wanted}${near.length ? `: did you mean ${near.map((n) => `\`${n}\``).join(', ')}?` : ''}`,
+        { expected: near, actual: reference.id },
+      );
     } else if (kinds !== 'any' && !kinds.includes(target.kind)) {
-      at(reference.at, `Unexpected reference to ${KIND_NAMES[target.kind]} \`${reference.id}\`, expected ${kinds.map((k) => KIND_NAMES[k]).join(' or ')}`, {
-        ruleId: 'ref/wrong-kind',
-        note: reference.via === 'cite' ? 'Use `:cite{#id}` for evidence and facts, `:ref{#id}` for anything else' : undefined,
-      });
+      at(
+        reference.at,
+        'ref/wrong-kind',
+        `Unexpected reference to ${KIND_NAMES[target.kind]} \`${reference.id}\`, expected ${kinds.map((k) => KIND_NAMES[k]).join(' or ')}`,
+        { note: reference.via === 'cite' ? 'Use `:cite{#id}` for evidence and facts, `:ref{#id}` for anything else' : undefined },
+      );
     }
   }
 }
@@ -152,10 +151,8 @@ function checkDates(opinion: Opinion, at: Reporter): void {
       if (String(later.date) < String(earlier.date)) {
         at(
           opinion.locate('opinion', later.pointer),
+          'dates/order',
           `Unexpected date ${String(later.date)} for ${later.label}, expected on or after ${earlier.label} (${String(earlier.date)})`,
-          {
-            ruleId: 'dates/order',
-          },
         );
         break;
       }
@@ -167,20 +164,20 @@ function checkDates(opinion: Opinion, at: Reporter): void {
       if (isDate(hearing.date) && hearing.date < decision) {
         at(
           opinion.locate('hearings', `/hearings/${i}/date`),
+          'dates/order',
           `Unexpected hearing date ${hearing.date}, expected on or after the decision to draw up the opinion (${decision})`,
-          {
-            ruleId: 'dates/order',
-          },
         );
       }
     });
     (Array.isArray(meta.referrals) ? meta.referrals : []).forEach((referral, i) => {
       if (isDate(referral?.date) && referral.date > decision && meta.decision?.by !== undefined) {
         // A referral normally precedes the Committee's decision; report it, as a warning, when it does not.
-        at(opinion.locate('opinion', `/referrals/${i}/date`), `Unexpected referral date ${referral.date}, expected on or before the decision (${decision})`, {
-          ruleId: 'dates/order',
-          severity: 'warning',
-        });
+        at(
+          opinion.locate('opinion', `/referrals/${i}/date`),
+          'dates/order',
+          `Unexpected referral date ${referral.date}, expected on or before the decision (${decision})`,
+          { severity: 'warning' },
+        );
       }
     });
   }
@@ -193,8 +190,7 @@ function checkStage(opinion: Opinion, at: Reporter): void {
   const rank = (s: Stage) => STAGES.indexOf(s);
   const requires = (field: 'vote' | 'adopted_at_plenary' | 'adopted_in_section', from: Stage, what: string) => {
     if (meta[field] === undefined || rank(stage) >= rank(from)) return;
-    at(opinion.locate('opinion', `/${field}`, 'key'), `Unexpected \`${field}\` on an opinion at stage \`${stage}\`, expected ${what}`, {
-      ruleId: 'stage/too-early',
+    at(opinion.locate('opinion', `/${field}`, 'key'), 'stage/too-early', `Unexpected \`${field}\` on an opinion at stage \`${stage}\`, expected ${what}`, {
       note: `Set \`stage\` to \`${from}\` once this has happened, or remove \`${field}\``,
     });
   };
@@ -220,18 +216,18 @@ function checkPlaceholders(opinion: Opinion, at: Reporter): void {
       .map((s, i) => (/^\d+$/.test(s) ? `[${s}]` : i === 0 ? s : `.${s}`))
       .join('');
     if (found.word === TO_BE_COMPLETED) {
-      at(opinion.locate('opinion', found.pointer), `\`${field}\` is to be completed, expected the fact itself; the draft shows a gap there`, {
-        ruleId: 'meta/to-be-completed',
-        severity: 'warning',
-      });
+      at(
+        opinion.locate('opinion', found.pointer),
+        'meta/to-be-completed',
+        `\`${field}\` is to be completed, expected the fact itself; the draft shows a gap there`,
+        { severity: 'warning' },
+      );
     } else if (found.word === NOT_YET_ASSIGNED && STAGES.indexOf(meta.stage) >= STAGES.indexOf('plenary')) {
       at(
         opinion.locate('opinion', found.pointer),
+        'meta/not-yet-assigned',
         `\`${field}\` not yet assigned on an opinion at stage \`${meta.stage}\`, expected the number the EESC gave it`,
-        {
-          ruleId: 'meta/not-yet-assigned',
-          severity: 'warning',
-        },
+        { severity: 'warning' },
       );
     }
   }
@@ -243,11 +239,9 @@ function checkPlaceholders(opinion: Opinion, at: Reporter): void {
       const item = (list as { id?: unknown }[])[Number(index)];
       at(
         opinion.locate(kind, found.pointer),
+        'meta/to-be-completed',
         `\`${rest.join('.')}\` of \`${String(item?.id)}\` is to be completed, expected the fact itself; the draft shows a gap there`,
-        {
-          ruleId: 'meta/to-be-completed',
-          severity: 'warning',
-        },
+        { severity: 'warning' },
       );
     }
   }
@@ -258,18 +252,18 @@ function checkKind(opinion: Opinion, at: Reporter): void {
   if ((meta.kind === 'referral' || meta.kind === 'exploratory') && !(Array.isArray(meta.referrals) && meta.referrals.length > 0)) {
     at(
       opinion.locate('opinion', '/kind', 'key'),
+      'kind/missing-referral',
       `Missing \`referrals\` for a${meta.kind === 'exploratory' ? 'n' : ''} ${meta.kind} opinion, expected the body that asked for it and the date`,
-      {
-        ruleId: 'kind/missing-referral',
-        note: 'For example:\nreferrals:\n  - type: referral\n    body: European Commission\n    date: 2023-07-18',
-      },
+      { note: 'For example:\nreferrals:\n  - type: referral\n    body: European Commission\n    date: 2023-07-18' },
     );
   }
   if (meta.kind === 'own-initiative' && Array.isArray(meta.referrals) && meta.referrals.length > 0) {
-    at(opinion.locate('opinion', '/referrals', 'key'), 'Unexpected `referrals` on an own-initiative opinion, expected none (or `kind: referral`)', {
-      ruleId: 'kind/unexpected-referral',
-      severity: 'warning',
-    });
+    at(
+      opinion.locate('opinion', '/referrals', 'key'),
+      'kind/unexpected-referral',
+      'Unexpected `referrals` on an own-initiative opinion, expected none (or `kind: referral`)',
+      { severity: 'warning' },
+    );
   }
 }
 
@@ -279,10 +273,8 @@ function checkLanguages(opinion: Opinion, at: Reporter): void {
   if (typeof meta.language === 'string' && Array.isArray(meta.languages) && !meta.languages.includes(meta.language)) {
     at(
       opinion.locate('opinion', '/languages'),
+      'lang/original-missing',
       `Missing the original language \`${meta.language}\` in \`languages\`, expected it among ${meta.languages.map((l) => `\`${l}\``).join(', ')}`,
-      {
-        ruleId: 'lang/original-missing',
-      },
     );
   }
   const present = Object.keys(opinion.chapters);
@@ -291,10 +283,8 @@ function checkLanguages(opinion: Opinion, at: Reporter): void {
     if (typeof lang === 'string' && !present.includes(lang)) {
       at(
         opinion.locate('opinion', Array.isArray(meta.languages) ? `/languages/${i}` : '/language'),
+        'lang/missing-text',
         `Missing text for language \`${lang}\`, expected a folder \`text/${lang}/\` with the chapters`,
-        {
-          ruleId: 'lang/missing-text',
-        },
       );
     }
   });
@@ -302,11 +292,9 @@ function checkLanguages(opinion: Opinion, at: Reporter): void {
     if (!declared.includes(lang)) {
       at(
         opinion.locate('opinion', Array.isArray(meta.languages) ? '/languages' : '/language'),
+        'lang/undeclared',
         `Unexpected folder \`text/${lang}/\`: \`${lang}\` is not in \`languages\``,
-        {
-          ruleId: 'lang/undeclared',
-          severity: 'warning',
-        },
+        { severity: 'warning' },
       );
     }
   }
