@@ -271,7 +271,7 @@ class LangBuilder {
         const ctx = this.context(origin);
         const out = new ProseBuilder();
         if (this.prose) scanInline(out, from + (marker ? marker[0].length : 0), to, ctx);
-        const made = this.emptyBlock('point', source, placeAt(origin, from, to), ctx);
+        const made = this.block('point', 'prose', source.id, new ProseBuilder().build(), ctx, placeAt(origin, from, to));
         const number = numbering.byBlock.get(block)?.[0];
         if (number) made.number = number;
         if (marker?.[1]) made.id = marker[1];
@@ -299,12 +299,9 @@ class LangBuilder {
             item.chapter = source.id;
             chapter.body.push(item);
           });
-        } else if (other.kind !== 'skip' && lastPoint) {
-          // A list, table or quote right after a paragraph belongs to its point.
-          if (this.prose) this.appendLines(other.kind, block, source, lastPoint.out, lastPoint.ctx);
-          lastPoint.block.at = { file: lastPoint.block.at.file, position: { start: lastPoint.block.at.position.start, end: origin.point(to) } };
-        } else if (other.kind === 'skip' && lastPoint && /^[ \t]*(?:```|~~~)/.test(text.slice(from, from + 10))) {
-          // Code belongs to the point too, but is not prose.
+        } else if (lastPoint && (other.kind !== 'skip' || /^[ \t]*(?:```|~~~)/.test(text.slice(from, from + 10)))) {
+          // A list, table or quote right after a paragraph belongs to its point; code too, but is not prose.
+          if (other.kind !== 'skip' && this.prose) this.appendLines(other.kind, block, source, lastPoint.out, lastPoint.ctx);
           lastPoint.block.at = { file: lastPoint.block.at.file, position: { start: lastPoint.block.at.position.start, end: origin.point(to) } };
         } else {
           finishPoint();
@@ -353,27 +350,23 @@ class LangBuilder {
     return { origin, refLabel: (id) => this.label(id), refs: [], cites: [], footnotes: [] };
   }
 
-  private emptyBlock(kind: BlockKind, source: ChapterSource, at: Located, ctx: InlineContext): TextBlock {
-    return {
-      kind,
-      from: 'prose',
-      lang: this.lang,
-      chapter: source.id,
-      prose: new ProseBuilder().build(),
-      refs: ctx.refs,
-      cites: ctx.cites,
-      footnotes: ctx.footnotes,
-      at,
-    };
+  /** A block of this language; `marks`: the references, citations and footnote calls in its prose. */
+  private block(
+    kind: BlockKind,
+    from: BlockFrom,
+    chapter: string,
+    prose: Prose,
+    marks: Pick<TextBlock, 'refs' | 'cites' | 'footnotes'>,
+    at: Located,
+  ): TextBlock {
+    return { kind, from, lang: this.lang, chapter, prose, refs: marks.refs, cites: marks.cites, footnotes: marks.footnotes, at };
   }
 
   private markdownBlock(kind: BlockKind, source: ChapterSource, origin: Origin, from: number, to: number, contentFrom: number, contentTo: number): TextBlock {
     const ctx = this.context(origin);
     const out = new ProseBuilder();
     scanInline(out, contentFrom, Math.max(contentFrom, contentTo), ctx);
-    const block = this.emptyBlock(kind, source, placeAt(origin, from, to), ctx);
-    block.prose = out.build();
-    return block;
+    return this.block(kind, 'prose', source.id, out.build(), ctx, placeAt(origin, from, to));
   }
 
   /** A YAML text (inline Markdown) as prose; `title` (a principle's) comes first, as its own sentence. */
@@ -399,17 +392,7 @@ class LangBuilder {
       if (names[i] === 'text' || !at) at = placeAt(origin, 0, found.value.length);
     });
     if (!at) return undefined;
-    const block: TextBlock = {
-      kind: 'point',
-      from,
-      lang: this.lang,
-      chapter: '',
-      prose: out.build(),
-      refs: ctx.refs,
-      cites: ctx.cites,
-      footnotes: ctx.footnotes,
-      at,
-    };
+    const block = this.block('point', from, '', out.build(), ctx, at);
     if (typeof id === 'string') block.id = id;
     return block;
   }
@@ -446,19 +429,10 @@ class LangBuilder {
     add(source.publisher, 'publisher');
     add(source.url, 'url');
     if (!at) return;
-    chapter.footnotes.push({
-      kind: 'footnote',
-      from: 'citation',
-      lang: this.lang,
-      chapter: chapter.id,
-      id: target.evidenceId,
-      number: String(++this.footnoteCount),
-      prose: out.build(),
-      refs: [],
-      cites: [],
-      footnotes: [],
-      at,
-    });
+    const footnote = this.block('footnote', 'citation', chapter.id, out.build(), { refs: [], cites: [], footnotes: [] }, at);
+    footnote.id = target.evidenceId;
+    footnote.number = String(++this.footnoteCount);
+    chapter.footnotes.push(footnote);
   }
 
   private label(id: string): string {
