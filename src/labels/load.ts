@@ -13,7 +13,7 @@ import { access } from 'node:fs/promises';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { VFile } from 'vfile';
-import { report } from '../core/messages.js';
+import { report, type MessageOptions } from '../core/messages.js';
 import { readSource } from '../core/read-source.js';
 import { opinionScope, type ReadScope } from '../core/safe-read.js';
 import { parseYamlSource, yamlSourceOf, type YamlSource } from '../core/yaml-source.js';
@@ -101,10 +101,7 @@ export function parseLabelFile(file: VFile, known?: unknown): LabelFile {
   const fromName = basename(file.path ?? '').replace(/\.ya?ml$/, '');
   if (typeof data.lang === 'string' && LANG_CODE.test(data.lang)) result.lang = data.lang;
   else if (data.lang !== undefined) {
-    report(file, `Unexpected \`lang\` value, expected a language code such as \`fr\``, {
-      ruleId: 'labels/invalid',
-      place: source.locate('/lang'),
-    });
+    invalid(source, '/lang', `Unexpected \`lang\` value, expected a language code such as \`fr\``);
   } else if (LANG_CODE.test(fromName)) result.lang = fromName;
   else {
     report(file, 'Missing `lang`, expected the language code these labels are for (e.g. `lang: fr`)', {
@@ -114,12 +111,9 @@ export function parseLabelFile(file: VFile, known?: unknown): LabelFile {
   }
   if (typeof data.locale === 'string' && isLocale(data.locale)) result.locale = data.locale;
   else if (typeof data.locale === 'string') {
-    report(file, `Unexpected locale \`${data.locale}\`, expected a BCP 47 locale such as \`fr-FR\` or \`de-AT\``, {
-      ruleId: 'labels/invalid',
-      place: source.locate('/locale'),
-    });
+    invalid(source, '/locale', `Unexpected locale \`${data.locale}\`, expected a BCP 47 locale such as \`fr-FR\` or \`de-AT\``);
   } else if (data.locale !== undefined) {
-    report(file, 'Unexpected `locale` value, expected a locale such as `fr-FR`', { ruleId: 'labels/invalid', place: source.locate('/locale') });
+    invalid(source, '/locale', 'Unexpected `locale` value, expected a locale such as `fr-FR`');
   }
   flatten(data, '', source, result);
   return result;
@@ -136,24 +130,18 @@ function flatten(data: Record<string, unknown>, prefix: string, source: YamlSour
     }
     if (dotted in TEXT_LABELS) {
       if (typeof value !== 'string') {
-        report(source.file, `Unexpected ${describe(value)} for \`${dotted}\`, expected text`, {
-          ruleId: 'labels/invalid',
-          place: source.locate(pointer),
-        });
+        invalid(source, pointer, `Unexpected ${describe(value)} for \`${dotted}\`, expected text`);
         continue;
       }
       checkPlaceholders(dotted as LabelKey, value, source, pointer);
       result.places.set(dotted as LabelKey, pointer);
       const choices = CHOICES[dotted];
       if (choices && !choices.includes(value)) {
-        report(
-          source.file,
+        invalid(
+          source,
+          pointer,
           `Unexpected \`${value}\` for \`${dotted}\`, expected ${choices.map((c) => `\`${c}\``).join(choices.length === 2 ? ' or ' : ', ')}`,
-          {
-            ruleId: 'labels/invalid',
-            place: source.locate(pointer),
-            expected: [...choices],
-          },
+          { expected: [...choices] },
         );
         continue;
       }
@@ -181,10 +169,7 @@ function emptyLabelFile(file: VFile, source?: YamlSource): LabelFile {
 
 function readMetaList(key: MetaListKey, value: unknown, source: YamlSource, pointer: string, result: LabelFile): void {
   if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
-    report(source.file, `Unexpected ${describe(value)} for \`${key}\`, expected a list of label keys such as \`header.rapporteur\``, {
-      ruleId: 'labels/invalid',
-      place: source.locate(pointer),
-    });
+    invalid(source, pointer, `Unexpected ${describe(value)} for \`${key}\`, expected a list of label keys such as \`header.rapporteur\``);
     return;
   }
   const keys = new Set<LabelKey>();
@@ -221,7 +206,7 @@ function checkPlaceholders(key: LabelKey, value: string, source: YamlSource, poi
 
 function checkList(key: ListLabelKey, value: unknown, source: YamlSource, pointer: string): boolean {
   const fail = (reason: string) => {
-    report(source.file, reason, { ruleId: 'labels/invalid', place: source.locate(pointer) });
+    invalid(source, pointer, reason);
     return false;
   };
   if (!Array.isArray(value)) return fail(`Unexpected ${describe(value)} for \`${key}\`, expected a list`);
@@ -389,6 +374,11 @@ function isLocale(locale: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A label file's value at `pointer` that cannot be used. */
+function invalid(source: YamlSource, pointer: string, reason: string, more: Pick<MessageOptions, 'expected'> = {}): void {
+  report(source.file, reason, { ruleId: 'labels/invalid', place: source.locate(pointer), ...more });
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
