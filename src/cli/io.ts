@@ -43,3 +43,11 @@ export async function opinionFolders(io: Io, paths: readonly string[]): Promise<
   if (found.problems.length > 0) throw new UsageError(found.problems.map((p) => p.reason.replace(io.cwd + '/', '')).join('\nopinion: '));
   return found.folders;
 }
+
+/** The items of a comma-separated option value (`--lang`, `--to`, `--languages`), trimmed, empty ones left out. */
+export function commaList(value: string): string[] {
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}

@@ -9,7 +9,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { isOfficialLanguage, OFFICIAL_LANGUAGES } from '../core/languages.js';
 import { displayPath } from '../report/paths.js';
-import { UsageError, useColor, type Io } from './io.js';
+import { commaList, UsageError, useColor, type Io } from './io.js';
 
 /** The options a project file can set (`to` and `out` only for `opinion build`). */
 export interface RenderCliOptions {
@@ -45,10 +45,7 @@ export async function projectDefaults(io: Io, command: Command, options: RenderC
 export function parseLangs(value: string | undefined): string[] | 'all' | undefined {
   if (value === undefined) return undefined;
   if (value === 'all') return 'all';
-  const langs = value
-    .split(',')
-    .map((l) => l.trim())
-    .filter(Boolean);
+  const langs = commaList(value);
   const bad = langs.filter((l) => !isOfficialLanguage(l));
   if (langs.length === 0 || bad.length > 0) {
     throw new UsageError(

@@ -5,7 +5,7 @@ import { Command } from 'commander';
 import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import type { DefineCommand } from './index.js';
-import { EXIT, opinionFolders, UsageError, useColor } from '../io.js';
+import { commaList, EXIT, opinionFolders, UsageError, useColor } from '../io.js';
 import { displayPath } from '../../report/paths.js';
 import { reportFormatOption, type ReportFormat } from '../report-option.js';
 import { VERSION } from '../../version.js';
@@ -198,14 +198,7 @@ export const buildCommand: DefineCommand = (io, setExit) =>
     });
 
 function parseOutputs(value: string): Output[] {
-  const outputs = [
-    ...new Set(
-      value
-        .split(',')
-        .map((f) => f.trim())
-        .filter(Boolean),
-    ),
-  ];
+  const outputs = [...new Set(commaList(value))];
   const bad = outputs.filter((f) => !(OUTPUTS as readonly string[]).includes(f));
   if (outputs.length === 0 || bad.length > 0) {
     throw new UsageError(`unexpected output \`${bad[0] ?? value}\` for --to, expected md, html, json, docx or pdf (comma-separated)`);

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
 import type { DefineCommand } from './index.js';
-import { EXIT, UsageError } from '../io.js';
+import { commaList, EXIT, UsageError } from '../io.js';
 import { displayPath } from '../../report/paths.js';
 import { TEMPLATES_DIR } from '../package-paths.js';
 import { STAGES } from '../../core/model.js';
@@ -92,10 +92,7 @@ function checkOptions(raw: InitOptions): Omit<InitOptions, 'languages'> & { lang
   }
   const { languages: list, ...rest } = raw;
   if (list === undefined) return rest;
-  const languages = list
-    .split(',')
-    .map((l) => l.trim())
-    .filter(Boolean);
+  const languages = commaList(list);
   const bad = languages.find((l) => !isOfficialLanguage(l));
   if (bad !== undefined || languages.length === 0)
     throw new UsageError(`unexpected language \`${bad ?? list}\` in --languages, expected codes among ${LANGS.join(', ')}`);
