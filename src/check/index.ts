@@ -78,8 +78,6 @@ export async function checkOpinion(source: string | OpenOpinion, options: CheckO
 }
 
 export { RULES, RULES_BY_ID } from './rules/index.js';
-export { ConfigFiles, PROJECT_CONFIG, OPINION_CONFIG } from './config-file.js';
-export { resolveConfig, parseRuleArgument, type ConfigLayer, type RuleSetting, type ResolvedRule } from './config.js';
-export { configSchema, CONFIG_SCHEMA_ID } from './config-schema.js';
-export { createContext } from './context.js';
-export type { Rule, RuleMeta, RuleExample, CheckContext, Severity, Setting } from './rule.js';
+export { ConfigFiles } from './config-file.js';
+export { parseRuleArgument, type ConfigLayer } from './config.js';
+export { configSchema } from './config-schema.js';

@@ -15,9 +15,6 @@ import { recommendationStats } from './recommendations.js';
 import { citedBy, coverage } from './coverage.js';
 import type { CorpusTotals, LanguageStats, OpinionStats, StatsReport } from './types.js';
 
-/** The limit on the length of an opinion, in characters without spaces. */
-export { LENGTH_LIMIT };
-
 export interface StatsResult {
   /** Absent when the sources do not validate: `files` says why. */
   stats?: OpinionStats;
@@ -108,7 +105,7 @@ export function statsReport(opinions: readonly OpinionStats[]): StatsReport {
   return { opinions: [...opinions], totals: corpusTotals(opinions) };
 }
 
-export { readability, FORMULAS, type Readability } from './readability.js';
+export { readability } from './readability.js';
 export { syllables } from './syllables.js';
 export { formatStatsTable } from './format-table.js';
 export { formatStatsJson } from './format-json.js';
