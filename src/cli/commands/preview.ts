@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
 import type { DefineCommand } from './index.js';
-import { EXIT, UsageError, useColor } from '../io.js';
+import { EXIT, opinionFolders, UsageError, useColor } from '../io.js';
 import { displayPath } from '../../report/paths.js';
 import { existingFile, parseLangs, projectDefaults } from '../render-options.js';
 import { withThousands } from '../../core/messages.js';
@@ -46,18 +46,16 @@ export const previewCommand: DefineCommand = (io, setExit) =>
       const dir = resolve(io.cwd, path);
       const template = options.template ? await existingFile(io, options.template, '--template') : undefined;
       const labels = await Promise.all(options.labels.map((label) => existingFile(io, label, '--labels')));
-      const [{ buildOpinion }, { watchOpinions, HTML_CSP }, { findOpinionFolders }, { formatHuman }, preview] = await Promise.all([
+      const [{ buildOpinion }, { watchOpinions, HTML_CSP }, { formatHuman }, preview] = await Promise.all([
         import('../../opinion/build.js'),
         import('../../render/index.js'),
-        import('../../validate/index.js'),
         import('../../report/index.js'),
         import('../../preview/index.js'),
       ]);
-      const found = await findOpinionFolders([dir]);
-      if (found.problems.length > 0) throw new UsageError(found.problems.map((p) => p.reason.replace(io.cwd + '/', '')).join('\nopinion: '));
-      if (found.folders.length !== 1 || found.folders[0] !== dir) {
+      const folders = await opinionFolders(io, [path]);
+      if (folders.length !== 1 || folders[0] !== dir) {
         throw new UsageError(
-          `unexpected \`${path}\` for preview, expected one opinion folder (with its opinion.yaml)${found.folders.length > 1 ? `; it holds ${found.folders.length}: preview one of them` : ''}`,
+          `unexpected \`${path}\` for preview, expected one opinion folder (with its opinion.yaml)${folders.length > 1 ? `; it holds ${folders.length}: preview one of them` : ''}`,
         );
       }
       const show = (p: string) => displayPath(p, io.cwd);
