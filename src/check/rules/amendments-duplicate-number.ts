@@ -3,7 +3,7 @@ import { reportAll } from '../amendments.js';
 import { duplicateNumbers } from '../../validate/amendments/semantics.js';
 import { amendmentsFiles } from './amendments-shared.js';
 
-export default defineRule<Record<string, never>>(
+export default defineRule(
   {
     id: 'amendments/duplicate-number',
     description: 'Report two amendments with the same number in one stage',

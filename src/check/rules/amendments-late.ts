@@ -3,7 +3,7 @@ import { reportAll } from '../amendments.js';
 import { lateTablings } from '../../validate/amendments/semantics.js';
 import { amendmentsFiles } from './amendments-shared.js';
 
-export default defineRule<Record<string, never>>(
+export default defineRule(
   {
     id: 'amendments/late',
     description: 'Report an amendment tabled after the recorded deadline of its stage',

@@ -5,7 +5,7 @@ import { AMENDMENTS_TEXT, amendmentsYaml } from './amendments-shared.js';
 
 const PLENARY = 'reference: INT/900\ntitle: Migrants and the social economy\nkind: own-initiative\nlanguage: en\nstage: plenary\nversion: 3\n';
 
-export default defineRule<Record<string, never>>(
+export default defineRule(
   {
     id: 'amendments/not-applied',
     description: 'Report an amendment adopted at an earlier stage whose change is not in this version',

@@ -3,7 +3,7 @@ import { pointsFor, reportAll } from '../amendments.js';
 import { changedTargets } from '../../validate/amendments/semantics.js';
 import { amendmentsFiles } from './amendments-shared.js';
 
-export default defineRule<Record<string, never>>(
+export default defineRule(
   {
     id: 'amendments/target-changed',
     description: 'Report an amendment whose target point no longer has the text it was tabled against',

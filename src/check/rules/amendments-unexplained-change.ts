@@ -2,17 +2,13 @@ import { defineRule, type CheckContext } from '../rule.js';
 import type { Located } from '../../core/model.js';
 import { AMENDMENTS_TEXT, amendmentsYaml } from './amendments-shared.js';
 
-interface Options {
-  previous: string;
-}
-
 const PREVIOUS = 'reference: INT/900\ntitle: Migrants and the social economy\nkind: own-initiative\nlanguage: en\nstage: section\nversion: 2\n';
 const CURRENT = 'reference: INT/900\ntitle: Migrants and the social economy\nkind: own-initiative\nlanguage: en\nstage: plenary\nversion: 3\n';
 const APPLIED = amendmentsYaml(
   '  - id: am-1\n    number: 1\n    stage: section\n    by: [Jean MARTIN]\n    target: c-drivers\n    action: amend\n    text: SEEs are key drivers of inclusion.\n    outcome: adopted\n    without_vote: true\n    applied_in: 3\n',
 );
 
-export default defineRule<Options>(
+export default defineRule(
   {
     id: 'amendments/unexplained-change',
     description: 'Report a change since the previous version that no adopted amendment explains',

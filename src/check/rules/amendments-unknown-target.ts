@@ -3,7 +3,7 @@ import { pointsFor, reportAll } from '../amendments.js';
 import { unknownTargets } from '../../validate/amendments/semantics.js';
 import { amendmentsFiles } from './amendments-shared.js';
 
-export default defineRule<Record<string, never>>(
+export default defineRule(
   {
     id: 'amendments/unknown-target',
     description: 'Report an amendment whose target is not a point of the text',

@@ -3,7 +3,7 @@ import { reportAll } from '../amendments.js';
 import { voteFigures } from '../../validate/amendments/semantics.js';
 import { amendmentsFiles } from './amendments-shared.js';
 
-export default defineRule<Record<string, never>>(
+export default defineRule(
   {
     id: 'amendments/vote-figures',
     description: 'Report a voted amendment without vote figures, or figures on one that was not voted',

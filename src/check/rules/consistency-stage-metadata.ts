@@ -2,13 +2,9 @@ import { defineRule } from '../rule.js';
 import { STAGES, type Stage } from '../../core/model.js';
 import { factsAfterVersion, lateFactMessage } from '../../core/stage-facts.js';
 
-export interface Options {
-  requireSection: boolean;
-}
-
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export default defineRule<Options>(
+export default defineRule(
   {
     id: 'consistency/stage-metadata',
     description: 'Report metadata that the stage contradicts or lacks',

@@ -1,12 +1,7 @@
 import { defineRule, shortPlace } from '../rule.js';
 import { allBlocks, type TextBlock } from '../../text/model.js';
-import { LANGUAGES_OPTION, languagesOf, type LanguageScope } from '../languages.js';
+import { LANGUAGES_OPTION, languagesOf } from '../languages.js';
 import type { Opinion } from '../../core/model.js';
-
-export interface Options {
-  includeFootnotes: boolean;
-  languages: LanguageScope;
-}
 
 type Joint = 'space' | 'hyphen' | 'closed';
 
@@ -51,7 +46,7 @@ const SHORT_WORDS = new Set([
   'under',
 ]);
 
-export default defineRule<Options>(
+export default defineRule(
   {
     id: 'consistency/term-spelling',
     description: 'Report a term written two ways',

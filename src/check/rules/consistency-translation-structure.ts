@@ -6,7 +6,7 @@ import type { Located, Text, YamlKind } from '../../core/model.js';
 import { isPlaceholder } from '../../core/placeholders.js';
 import { codeList } from '../format.js';
 
-export default defineRule<Record<string, never>>(
+export default defineRule(
   {
     id: 'consistency/translation-structure',
     description: 'Report a language version whose structure differs from the original',

@@ -1,11 +1,7 @@
 import { defineRule } from '../rule.js';
 import { findCited } from '../../text/model.js';
 
-export interface Options {
-  requireCitation: boolean;
-}
-
-export default defineRule<Options>(
+export default defineRule(
   {
     id: 'coverage/evidence-uncited',
     description: 'Report an evidence item that nothing cites or rests on',

@@ -2,7 +2,7 @@ import { defineRule } from '../rule.js';
 import { allBlocks } from '../../text/model.js';
 import { termPattern } from '../../text/terms.js';
 
-export default defineRule<Record<string, never>>(
+export default defineRule(
   {
     id: 'coverage/glossary-unused',
     description: 'Report a glossary entry whose term the text never uses',

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
 
-export default defineRule<Record<string, never>>(
+export default defineRule(
   {
     id: 'coverage/principle-unused',
     description: 'Report a principle that no recommendation rests on',

@@ -11,7 +11,7 @@ interface Found {
   end: number;
 }
 
-export default defineRule<Record<string, never>>(
+export default defineRule(
   {
     id: 'glossary/acronym-before-expansion',
     description: 'Report an acronym used before the text spells it out, or spelled out twice',

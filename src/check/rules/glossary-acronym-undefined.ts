@@ -4,11 +4,6 @@ import { findAcronyms, surnamesIn } from '../../text/acronyms.js';
 import { codeList } from '../format.js';
 import type { Opinion } from '../../core/model.js';
 
-export interface Options {
-  known: string[];
-  allow: string[];
-}
-
 /** Acronyms every reader of an EU text knows (EU style guide: no need to spell them out), in the main EU languages. */
 export const KNOWN_ACRONYMS = [
   'EU',
@@ -33,7 +28,7 @@ export const KNOWN_ACRONYMS = [
   'USA',
 ];
 
-export default defineRule<Options>(
+export default defineRule(
   {
     id: 'glossary/acronym-undefined',
     description: 'Report an acronym the glossary does not define',

@@ -2,7 +2,7 @@ import { defineRule, describeBlock } from '../rule.js';
 import { allBlocks, type TextBlock } from '../../text/model.js';
 import type { Mark } from '../../text/model.js';
 
-export default defineRule<Record<string, never>>(
+export default defineRule(
   {
     id: 'refs/cycle',
     description: 'Report circular "see point" chains',

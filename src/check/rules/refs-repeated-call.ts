@@ -6,10 +6,6 @@ import { textIn } from '../../text/sources.js';
 import { countWords } from '../../text/words.js';
 import type { Opinion } from '../../core/model.js';
 
-export interface Options {
-  within: 'sentence' | 'point';
-}
-
 /** A footnote text this short ("Ibid.", "Ibid., p. 4.") names no source by itself: compared by label only. */
 const SHORTEST_COMPARED_TEXT = 4;
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;
@@ -23,7 +19,7 @@ interface Call {
   sentence: number;
 }
 
-export default defineRule<Options>(
+export default defineRule(
   {
     id: 'refs/repeated-call',
     description: 'Report a source called twice in one sentence or point',

@@ -1,7 +1,7 @@
 import { defineRule, describeBlock } from '../rule.js';
 import { allBlocks } from '../../text/model.js';
 
-export default defineRule<Record<string, never>>(
+export default defineRule(
   {
     id: 'refs/self-reference',
     description: 'Report a point that refers to itself',

@@ -1,16 +1,11 @@
 import { defineRule, describeBlock, shortPlace } from '../rule.js';
 import { pointsOf, type TextBlock } from '../../text/model.js';
 import { sentencesOf } from '../../text/sentences.js';
-import { LANGUAGES_OPTION, languagesOf, type LanguageScope } from '../languages.js';
+import { LANGUAGES_OPTION, languagesOf } from '../languages.js';
 
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 
-export interface Options {
-  minWords: number;
-  languages: LanguageScope;
-}
-
-export default defineRule<Options>(
+export default defineRule(
   {
     id: 'writing/duplicate-sentence',
     description: 'Report a sentence that appears twice',

@@ -2,16 +2,9 @@ import { defineRule, describeBlock, shortPlace } from '../rule.js';
 import { pointsOf, type TextBlock } from '../../text/model.js';
 import { normaliseWords, shingles } from '../../text/normalise.js';
 import { formatPercent } from '../format.js';
-import { LANGUAGES_OPTION, languagesOf, type LanguageScope } from '../languages.js';
+import { LANGUAGES_OPTION, languagesOf } from '../languages.js';
 
-export interface Options {
-  threshold: number;
-  shingle: number;
-  minWords: number;
-  languages: LanguageScope;
-}
-
-export default defineRule<Options>(
+export default defineRule(
   {
     id: 'writing/near-duplicate-point',
     description: 'Report two points that say nearly the same thing in nearly the same words',

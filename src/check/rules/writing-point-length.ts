@@ -1,14 +1,9 @@
 import { defineRule, describeBlock } from '../rule.js';
 import { pointsOf } from '../../text/model.js';
 import { countWords } from '../../text/words.js';
-import { LANGUAGES_OPTION, languagesOf, type LanguageScope } from '../languages.js';
+import { LANGUAGES_OPTION, languagesOf } from '../languages.js';
 
-export interface Options {
-  max: number;
-  languages: LanguageScope;
-}
-
-export default defineRule<Options>(
+export default defineRule(
   {
     id: 'writing/point-length',
     description: 'Report a point longer than a number of words',

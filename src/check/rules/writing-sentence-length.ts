@@ -1,14 +1,9 @@
 import { defineRule } from '../rule.js';
 import { pointsOf } from '../../text/model.js';
 import { sentencesOf } from '../../text/sentences.js';
-import { LANGUAGES_OPTION, languagesOf, type LanguageScope } from '../languages.js';
+import { LANGUAGES_OPTION, languagesOf } from '../languages.js';
 
-export interface Options {
-  max: number;
-  languages: LanguageScope;
-}
-
-export default defineRule<Options>(
+export default defineRule(
   {
     id: 'writing/sentence-length',
     description: 'Report a sentence longer than a number of words',
