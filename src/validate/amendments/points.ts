@@ -9,6 +9,7 @@
 import type { Located, Opinion, Text } from '../../core/model.js';
 import { LEADING_ID } from '../../core/markdown.js';
 import { allBlocks, buildText, type OpinionText, type TextBlock } from '../../text/model.js';
+import type { SourceFiles } from '../../text/sources.js';
 
 /** Where the text of a point is written in one language. */
 export type PointPlace =
@@ -84,18 +85,6 @@ function makeIndex(opinion: Opinion, text: OpinionText): PointIndex {
   const points = new Map<string, PointInfo>();
   const others = new Map<string, 'heading' | 'chapter' | 'footnote'>();
   const order: string[] = [];
-  const sources = new Map(opinion.files.map((file) => [file.path, String(file.value ?? '')]));
-  const lineStarts = new Map<string, number[]>();
-  const offsetOf = (file: string, line: number, column: number): number => {
-    let starts = lineStarts.get(file);
-    if (!starts) {
-      starts = [0];
-      const value = sources.get(file) ?? '';
-      for (let i = value.indexOf('\n'); i !== -1; i = value.indexOf('\n', i + 1)) starts.push(i + 1);
-      lineStarts.set(file, starts);
-    }
-    return (starts[line - 1] ?? 0) + column - 1;
-  };
 
   for (const lang of text.langs) {
     for (const block of allBlocks(text.byLang.get(lang))) {
@@ -104,9 +93,9 @@ function makeIndex(opinion: Opinion, text: OpinionText): PointIndex {
         if (lang === text.original) others.set(block.id, block.kind === 'title' ? 'chapter' : block.kind);
         continue;
       }
-      const place = placeOf(opinion, block, lang, text.original, sources, offsetOf);
+      const place = placeOf(opinion, block, lang, text.original, text.sources);
       if (!place) continue;
-      const source = place.place.in === 'prose' ? sourceText(place.place, sources) : yamlText(opinion, place.place);
+      const source = place.place.in === 'prose' ? sourceText(place.place, text.sources) : yamlText(opinion, place.place);
       let info = points.get(block.id);
       if (lang === text.original && !info) {
         info = {
@@ -131,14 +120,7 @@ function makeIndex(opinion: Opinion, text: OpinionText): PointIndex {
   return { original: text.original, langs: text.langs, points, others, order };
 }
 
-function placeOf(
-  opinion: Opinion,
-  block: TextBlock,
-  lang: string,
-  original: string,
-  sources: Map<string, string>,
-  offsetOf: (file: string, line: number, column: number) => number,
-): { place: PointPlace } | undefined {
+function placeOf(opinion: Opinion, block: TextBlock, lang: string, original: string, sources: SourceFiles): { place: PointPlace } | undefined {
   if (block.from === 'recommendation' || block.from === 'principle') {
     const kind = block.from === 'recommendation' ? 'recommendations' : 'principles';
     const items: { id?: unknown; text?: Text }[] = kind === 'recommendations' ? opinion.recommendations : opinion.principles;
@@ -158,18 +140,18 @@ function placeOf(
   }
   if (block.from !== 'prose') return undefined;
   const file = block.at.file;
-  const text = sources.get(file) ?? '';
+  const text = sources.text(file);
   // The text model's places carry their offsets; line and column are the fallback.
   const { start: from, end: to } = block.at.position;
-  const start = from.offset ?? offsetOf(file, from.line, from.column);
-  let end = to.offset ?? offsetOf(file, to.line, to.column);
+  const start = from.offset ?? sources.lineIndex(file).offset(from.line, from.column);
+  let end = to.offset ?? sources.lineIndex(file).offset(to.line, to.column);
   while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
   const marker = LEADING_ID.exec(text.slice(start, Math.min(end, start + 200)));
   return { place: { in: 'prose', file, start, end, textStart: start + (marker ? marker[0].length : 0) } };
 }
 
-function sourceText(place: Extract<PointPlace, { in: 'prose' }>, sources: Map<string, string>): string {
-  return (sources.get(place.file) ?? '').slice(place.textStart, place.end).trim();
+function sourceText(place: Extract<PointPlace, { in: 'prose' }>, sources: SourceFiles): string {
+  return sources.text(place.file).slice(place.textStart, place.end).trim();
 }
 
 /** The YAML text of a recommendation or principle in `lang`, as the loaded data has it. */
