@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { defineRule, describeBlock, type CheckContext } from '../rule.js';
 import type { ChapterText, TextBlock } from '../../text/model.js';
-import { textIn } from '../../text/sources.js';
+import { textIn, type SourceFiles } from '../../text/sources.js';
 import type { Located, Text, YamlKind } from '../../core/model.js';
 import { isPlaceholder } from '../../core/placeholders.js';
 import { codeList } from '../format.js';
@@ -87,7 +87,7 @@ export default defineRule(
           );
           continue;
         }
-        compareChapter(chapter, translated, text.original, report, (path) => text.sources.file(path));
+        compareChapter(chapter, translated, text.original, report, text.sources);
       }
       for (const chapter of version.chapters) {
         if (!ours.has(chapter.id)) {
@@ -210,16 +210,13 @@ export function numbersIn(text: string): string[] {
   return [...written.matchAll(/\d+(?:[.,](?=\d)\d+|[\u00a0\u202f ](?=\d{3}(?!\d))\d{3})*/gu)].map((m) => m[0].replace(/\D/g, '')).sort();
 }
 
-type SourceFiles = (path: string) => { value: unknown } | undefined;
-
 /** A block's text as written in its source (directives and marks included, to be taken out). */
 function sourceOf(block: TextBlock, files: SourceFiles): string {
-  const file = files(block.at.file);
-  if (!file) return block.prose.text;
-  const lines = String(file.value).split('\n');
+  const path = block.at.file;
+  if (!files.file(path)) return block.prose.text;
   const { start, end } = block.at.position;
-  if (start.line === end.line) return lines[start.line - 1]!.slice(start.column - 1, end.column - 1);
-  return [lines[start.line - 1]!.slice(start.column - 1), ...lines.slice(start.line, end.line - 1), lines[end.line - 1]!.slice(0, end.column - 1)].join('\n');
+  const lines = files.lineIndex(path);
+  return files.text(path).slice(lines.offset(start.line, start.column), lines.offset(end.line, end.column));
 }
 
 /** The ids a block refers to, cites and calls footnotes of, sorted. */
