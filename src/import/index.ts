@@ -120,11 +120,7 @@ export async function importDraft(bytes: Uint8Array, shown: string, options: Imp
       { ruleId: 'import/language', severity: 'warning' },
     );
 
-  const folderBase =
-    String(shown)
-      .split(/[\\/]/u)
-      .pop()
-      ?.replace(/\.[^.]*$/u, '') ?? 'draft';
+  const folderBase = (shown.split(/[\\/]/u).pop() ?? '').replace(/\.[^.]*$/u, '');
   const { meta, unknown } = metadataFrom(structure, labels, lang, file, folderBase);
   const chapters = structure.chapters;
   if (chapters.length === 0)

@@ -68,32 +68,10 @@ export const STYLE = {
 
 export type StyleKey = keyof typeof STYLE;
 
-export const STYLE_NAMES: Record<StyleKey, string> = {
-  stage: 'Opinion Stage',
-  reference: 'Opinion Reference',
-  title: 'Opinion Title',
-  kind: 'Opinion Kind',
-  headerTable: 'Opinion Header Table',
-  headerLabel: 'Opinion Header Label',
-  headerValue: 'Opinion Header Value',
-  chapter: 'Opinion Chapter Heading',
-  section: 'Opinion Section Heading',
-  subsection: 'Opinion Subsection Heading',
-  point: 'Opinion Point',
-  pointPart: 'Opinion Point Continued',
-  body: 'Opinion Body Text',
-  listItem: 'Opinion List Item',
-  quote: 'Opinion Quote',
-  note: 'Opinion Internal Note',
-  closing: 'Opinion Closing',
-  signature: 'Opinion Signature',
-  appendixTitle: 'Opinion Appendix Title',
-  tableText: 'Opinion Table Text',
-  footnoteText: 'Opinion Footnote Text',
-  header: 'Opinion Page Header',
-  footer: 'Opinion Page Footer',
-  code: 'Opinion Code',
-};
+/** The names shown in Word: each id with spaces between its words ("Opinion Point"), the body's "Opinion Body Text". */
+export const STYLE_NAMES = Object.fromEntries(
+  Object.entries(STYLE).map(([key, id]) => [key, key === 'body' ? 'Opinion Body Text' : id.replace(/(?<=[a-z])(?=[A-Z])/gu, ' ')]),
+) as Record<StyleKey, string>;
 
 /** The reference of the multilevel list of chapter, section and point numbers. */
 export const POINT_LIST = 'opinion-points';
