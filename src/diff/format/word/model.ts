@@ -319,16 +319,8 @@ function edited(
     if (roleKey(newPart) !== roleKey(oldPart)) return undefined;
     const opensNew = accepted[newGroup.get(i) as number]?.[0] === i;
     const opensOld = rejected[oldGroup.get(i) as number]?.[0] === i;
-    const tracked: TrackedParagraph = { role: newPart.role, runs: paragraph.runs };
-    if (paragraph.mark) tracked.mark = paragraph.mark;
-    const level = newPart.first ? levelOf(newPart.number) : undefined;
-    if (level !== undefined) {
-      tracked.level = level;
-      const number: { old?: string; new?: string } = {};
-      if (opensOld) number.old = oldPart.number;
-      if (opensNew) number.new = newPart.number;
-      tracked.number = number;
-    }
+    const tracked = paragraphOf(newPart, paragraph.runs, 'new', paragraph.mark);
+    if (tracked.number) tracked.number = { ...(opensOld ? { old: oldPart.number } : {}), ...(opensNew ? { new: newPart.number } : {}) };
     result.push(tracked);
     // After the last paragraph of a part, the items between it and the next part.
     if (between) {
