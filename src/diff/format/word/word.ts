@@ -63,7 +63,7 @@ import {
 } from 'docx';
 import type { Numbering } from '../../../core/model.js';
 import { LEVEL_INDENT, POINT_LIST, STYLE, planNumbering, wordDocument } from '../../../word/document.js';
-import type { HeaderModel, LineStyle, TrackedLine } from './header.js';
+import type { HeaderModel, TrackedLine } from './header.js';
 import { contentRuns } from './marks.js';
 import type { Move, RedlineModel, Revision, TrackedNote, TrackedParagraph, TrackedRun } from './model.js';
 
@@ -397,19 +397,9 @@ function trackedParagraphs(paragraphs: readonly TrackedParagraph[], auto: boolea
   return paragraphs.map((paragraph, i) => trackedParagraph(paragraph, auto, numbering, track, ranges[i]));
 }
 
-const LINE_STYLE: Record<LineStyle, string> = {
-  stage: STYLE.stage,
-  reference: STYLE.reference,
-  title: STYLE.title,
-  kind: STYLE.kind,
-  body: STYLE.body,
-  closing: STYLE.closing,
-  signature: STYLE.signature,
-};
-
 function trackedLine(line: TrackedLine, track: Revisions, numbering?: false): Paragraph {
   return new Paragraph({
-    style: LINE_STYLE[line.style],
+    style: STYLE[line.style],
     ...(numbering === false ? { numbering } : {}),
     ...markOptions(line.mark, track),
     children: line.runs.flatMap((run) => runChildren(run, track)),
@@ -432,7 +422,7 @@ function headerLines(lines: readonly TrackedLine[], track: Revisions): Paragraph
         ...(i > 0 ? [new TextRun({ text: '', break: 1 })] : []),
         ...line.runs.flatMap((run) => runChildren(run, track)),
       ]);
-      out.push(new Paragraph({ style: LINE_STYLE[(group[0] as TrackedLine).style], children }));
+      out.push(new Paragraph({ style: STYLE[(group[0] as TrackedLine).style], children }));
     }
     group = [];
   };
