@@ -21,15 +21,8 @@ export interface CountedOpinion {
   files: VFile[];
 }
 
-interface PlainChecked {
-  files: PlainFile[];
-  checked: boolean;
-}
-
-interface PlainCounted {
-  stats?: OpinionStats;
-  files: PlainFile[];
-}
+/** A result as a worker sends it: its files as plain data. */
+type Plain<T> = Omit<T, 'files'> & { files: PlainFile[] };
 
 /** Check opinions, in order; configuration files read once per thread. */
 export async function checkOpinions(
@@ -47,7 +40,7 @@ export async function checkOpinions(
     }
     return results;
   }
-  const done = await inWorkers<PlainChecked, typeof checkOptions>('check', folders, workers, checkOptions);
+  const done = await inWorkers<Plain<CheckedOpinion>, typeof checkOptions>('check', folders, workers, checkOptions);
   return done.map((r) => ({ files: r.files.map(fromPlainFile), checked: r.checked }));
 }
 
@@ -60,6 +53,6 @@ export async function countOpinions(folders: readonly string[], options: StatsOp
     for (const folder of folders) results.push(await statsOfOpinion(await openOpinion(folder), statsOptions));
     return results;
   }
-  const done = await inWorkers<PlainCounted, StatsOptions>('stats', folders, workers, statsOptions);
+  const done = await inWorkers<Plain<CountedOpinion>, StatsOptions>('stats', folders, workers, statsOptions);
   return done.map((r) => ({ ...(r.stats ? { stats: r.stats } : {}), files: r.files.map(fromPlainFile) }));
 }

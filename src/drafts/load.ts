@@ -39,9 +39,10 @@ export interface InputOptions {
 async function loadPath(cwd: string, path: string, lang: string | undefined): Promise<LoadedDraft> {
   const absolute = resolve(cwd, path);
   const shown = displayPath(absolute, cwd);
-  const info = await stat(absolute).catch((error: unknown) => {
+  const cannotRead = (error: unknown): never => {
     throw new InputError(`cannot read \`${shown}\`: ${describeFsError(error)}`);
-  });
+  };
+  const info = await stat(absolute).catch(cannotRead);
   if (info.isDirectory()) {
     const { draft, files, opinion } = await readOpinionFolder(absolute, shown, lang);
     return { draft: relocate(draft, (file) => displayPath(resolve(cwd, file), cwd), shown), files, ...(opinion ? { opinion } : {}) };
@@ -53,10 +54,7 @@ async function loadPath(cwd: string, path: string, lang: string | undefined): Pr
     );
   }
   if (isWordDocument(absolute)) {
-    const bytes = await readFile(absolute).catch((error: unknown) => {
-      throw new InputError(`cannot read \`${shown}\`: ${describeFsError(error)}`);
-    });
-    return draftFromDocx(bytes, shown);
+    return draftFromDocx(await readFile(absolute).catch(cannotRead), shown);
   }
   // The Markdown draft reader (remark, GFM) is loaded only for a Markdown draft: comparing two folders needs none.
   const { readMarkdownDraft } = await import('./markdown-file.js');

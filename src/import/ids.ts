@@ -17,13 +17,18 @@ const STOP = new Set(
 
 const WORDS = 3;
 
-/** "The EESC calls on the Commission to promote SEEs" → "calls-commission-promote". */
-export function slug(text: string, words = WORDS): string {
+/** The words of a text in lower-case ASCII, accents dropped: "Économie sociale" → ["economie", "sociale"]. */
+function asciiWords(text: string): string[] {
   const ascii = text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/gu, '')
     .toLowerCase();
-  const all = ascii.split(/[^a-z0-9]+/u).filter(Boolean);
+  return ascii.split(/[^a-z0-9]+/u).filter(Boolean);
+}
+
+/** "The EESC calls on the Commission to promote SEEs" → "calls-commission-promote". */
+export function slug(text: string, words = WORDS): string {
+  const all = asciiWords(text);
   const significant = all.filter((word) => !STOP.has(word) && !/^\d+$/u.test(word));
   const chosen = (significant.length ? significant : all).slice(0, words);
   const id = chosen.join('-').replace(/^[0-9-]+/u, '');
@@ -32,13 +37,8 @@ export function slug(text: string, words = WORDS): string {
 
 /** Initials of a chapter title: "General comments" → "gc". */
 export function initials(title: string): string {
-  const ascii = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/gu, '')
-    .toLowerCase();
-  const letters = ascii
-    .split(/[^a-z0-9]+/u)
-    .filter((word) => word !== '' && !STOP.has(word))
+  const letters = asciiWords(title)
+    .filter((word) => !STOP.has(word))
     .map((word) => word[0])
     .join('');
   return /^[a-z][a-z0-9]*$/u.test(letters) ? letters.slice(0, 4) : 'p';
@@ -46,10 +46,6 @@ export function initials(title: string): string {
 
 export class IdMaker {
   private readonly used = new Set<string>();
-
-  reserve(id: string): void {
-    this.used.add(id);
-  }
 
   /** `prefix-words` (or `prefix-fallback` when the text gives no usable word), unique: `-2`, `-3`… */
   make(prefix: string, text: string, fallback: string, count = WORDS): string {

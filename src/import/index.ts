@@ -8,6 +8,7 @@
  */
 import { InputError } from '../core/errors.js';
 import type { FootnoteDefinition, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Position } from 'unist';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { stringify as yamlStringify } from 'yaml';
@@ -59,20 +60,19 @@ async function readInput(bytes: Uint8Array, shown: string): Promise<Input> {
     const { readDocx } = await import('../drafts/word/index.js');
     const word = readDocx(bytes, shown);
     if (word.trackedChanges > 0) {
-      report(word.file, `Unexpected tracked changes (${word.trackedChanges}), expected a clean draft: imported as if all were accepted`, {
-        ruleId: 'word/tracked-changes',
-        severity: 'warning',
-      });
+      tell(word.file, `Unexpected tracked changes (${word.trackedChanges}), expected a clean draft: imported as if all were accepted`, 'word/tracked-changes');
     }
     if (word.comments > 0)
-      report(word.file, `Unexpected comments (${word.comments}), expected none: not imported (each is reported at its paragraph)`, {
-        ruleId: 'word/comment',
-        severity: 'warning',
-      });
+      tell(word.file, `Unexpected comments (${word.comments}), expected none: not imported (each is reported at its paragraph)`, 'word/comment');
     return { tree: word.tree, file: word.file, ...(word.lang ? { lang: word.lang.split('-')[0]?.toLowerCase() as string } : {}) };
   }
   const file = new VFile({ path: shown, value: draftText(Buffer.from(bytes), shown) });
   return { tree: parseDraftTree(file), file };
+}
+
+/** A message on the draft, at `place` when there is one: a warning unless said otherwise. */
+function tell(file: VFile, reason: string, ruleId: string, place?: Position, severity: 'warning' | 'info' = 'warning'): void {
+  report(file, reason, { ruleId, severity, place });
 }
 
 function stringifyPhrasing(children: PhrasingContent[]): string {
@@ -92,46 +92,35 @@ export async function importDraft(bytes: Uint8Array, shown: string, options: Imp
   let lang = options.lang;
   if (!lang && input.lang && (SHIPPED_LANGUAGES as readonly string[]).includes(input.lang)) {
     lang = input.lang;
-    report(file, `Recognised the language \`${lang}\` from the document's settings (use --lang to choose another)`, {
-      ruleId: 'import/language',
-      severity: 'info',
-    });
+    tell(file, `Recognised the language \`${lang}\` from the document's settings (use --lang to choose another)`, 'import/language', undefined, 'info');
   }
   if (!lang) {
     const guess = await guessLanguage(structure.frontLines);
     lang = guess?.lang ?? 'en';
-    report(
+    tell(
       file,
       guess
         ? `Recognised the language \`${lang}\` from the draft's labels (use --lang to choose another)`
         : 'Unexpected draft without labels that name its language, expected a header such as `Rapporteur:`: language set to `en` (use --lang)',
-      {
-        ruleId: 'import/language',
-        severity: guess ? 'info' : 'warning',
-      },
+      'import/language',
+      undefined,
+      guess ? 'info' : 'warning',
     );
   }
   const labels = (await labelsFor(lang)) ?? (await labelsFor('en'));
   if (!labels) throw new Error('the built-in label files are missing');
   if (labels.lang !== lang)
-    report(
+    tell(
       file,
       `Unexpected language \`${lang}\` without a label file, expected one of ${SHIPPED_LANGUAGES.map((l) => `\`${l}\``).join(', ')}: the front was read with the English labels`,
-      { ruleId: 'import/language', severity: 'warning' },
+      'import/language',
     );
 
-  const folderBase =
-    String(shown)
-      .split(/[\\/]/u)
-      .pop()
-      ?.replace(/\.[^.]*$/u, '') ?? 'draft';
+  const folderBase = (shown.split(/[\\/]/u).pop() ?? '').replace(/\.[^.]*$/u, '');
   const { meta, unknown } = metadataFrom(structure, labels, lang, file, folderBase);
   const chapters = structure.chapters;
   if (chapters.length === 0)
-    report(file, 'Unexpected draft without chapters, expected headings such as `1. Conclusions and recommendations`', {
-      ruleId: 'import/no-chapters',
-      severity: 'warning',
-    });
+    tell(file, 'Unexpected draft without chapters, expected headings such as `1. Conclusions and recommendations`', 'import/no-chapters');
   planNumbers(chapters, file);
   const points = chapters.flatMap((chapter) => chapter.items.filter((item) => item.kind === 'point' && item.number));
   const oj = points.length > 0 && points.filter((item) => item.dotted).length * 2 > points.length;
@@ -175,11 +164,8 @@ export async function importDraft(bytes: Uint8Array, shown: string, options: Imp
       visit({ type: 'root', children: root } as Root, 'footnoteReference', (node, position, parent) => {
         const definition = structure.footnotes.get(node.identifier);
         if (!definition) {
-          report(file, `Unexpected footnote reference \`[^${node.label ?? node.identifier}]\` without its footnote, expected a definition: left out`, {
-            ruleId: 'import/footnote',
-            severity: 'warning',
-            place: node.position ?? at?.position,
-          });
+          const reason = `Unexpected footnote reference \`[^${node.label ?? node.identifier}]\` without its footnote, expected a definition: left out`;
+          tell(file, reason, 'import/footnote', node.position ?? at?.position);
           return;
         }
         const source = cited.get(node.identifier);

@@ -37,12 +37,7 @@ export function matchLabel(labels: Labels, key: LabelKey, text: string): Record<
   }
   pattern += escapeRegExp(template.slice(last));
   const found = new RegExp(`^${pattern}$`, 'su').exec(normalise(text));
-  if (!found) return undefined;
-  const values: Record<string, string> = {};
-  names.forEach((name, i) => {
-    values[name] = (found[i + 1] ?? '').trim();
-  });
-  return values;
+  return found ? Object.fromEntries(names.map((name, i) => [name, (found[i + 1] ?? '').trim()])) : undefined;
 }
 
 /** Quotes and spaces as the label files write them. */
@@ -62,10 +57,7 @@ export function parseShortDate(labels: Labels, text: string): string | undefined
   });
   const found = new RegExp(`^${source}$`, 'u').exec(text.trim());
   if (!found) return undefined;
-  const value: Record<string, number> = {};
-  order.forEach((token, i) => {
-    value[token] = Number(found[i + 1]);
-  });
+  const value: Record<string, number> = Object.fromEntries(order.map((token, i) => [token, Number(found[i + 1])]));
   return valid(value.y, value.m, value.d);
 }
 

@@ -5,38 +5,31 @@
  * (src/render/numbering.ts), and every number that differs from the draft's
  * is reported — the build renumbers, so that is a change the user must know.
  */
+import type { RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { report } from '../core/messages.js';
 import type { Chapter } from './structure.js';
 
 export function planNumbers(chapters: Chapter[], file: VFile): void {
+  const warn = (reason: string, ruleId: string, node: RootContent | undefined) => report(file, reason, { ruleId, severity: 'warning', place: node?.position });
   let chapterCount = 0;
   for (const chapter of chapters) {
     if (chapter.number === undefined) continue;
     const number = String(++chapterCount);
     if (chapter.number !== number) {
-      report(file, `Unexpected chapter number \`${chapter.number}\`, expected \`${number}\`: the build numbers it ${number}`, {
-        ruleId: 'import/renumbered',
-        severity: 'warning',
-        place: chapter.node?.position,
-      });
+      warn(`Unexpected chapter number \`${chapter.number}\`, expected \`${number}\`: the build numbers it ${number}`, 'import/renumbered', chapter.node);
     }
     chapter.items.forEach((item, i) => {
       const next = chapter.items[i + 1];
       if (item.kind === 'point' && item.number && next?.number.startsWith(item.number + '.')) {
         item.kind = 'heading';
-        report(file, `Unexpected sub-points under point ${item.number}, expected them under a heading: point ${item.number} becomes a sub-heading`, {
-          ruleId: 'import/sub-points',
-          severity: 'warning',
-          place: item.node.position,
-        });
-        if (item.more.length) {
-          report(file, `Unexpected list or table under the sub-heading ${item.number}, expected it in a point: kept after the heading`, {
-            ruleId: 'import/sub-points',
-            severity: 'warning',
-            place: item.node.position,
-          });
-        }
+        warn(
+          `Unexpected sub-points under point ${item.number}, expected them under a heading: point ${item.number} becomes a sub-heading`,
+          'import/sub-points',
+          item.node,
+        );
+        if (item.more.length)
+          warn(`Unexpected list or table under the sub-heading ${item.number}, expected it in a point: kept after the heading`, 'import/sub-points', item.node);
       }
     });
     const counters: number[] = [];
@@ -54,11 +47,8 @@ export function planNumbers(chapters: Chapter[], file: VFile): void {
         level = depth;
       } else item.built = bump(level);
       if (item.number && item.number !== item.built) {
-        report(file, `Unexpected number \`${item.number}\`, expected \`${item.built}\` in the sources' numbering: the build numbers it ${item.built}`, {
-          ruleId: 'import/renumbered',
-          severity: 'warning',
-          place: item.node.position,
-        });
+        const reason = `Unexpected number \`${item.number}\`, expected \`${item.built}\` in the sources' numbering: the build numbers it ${item.built}`;
+        warn(reason, 'import/renumbered', item.node);
       }
     }
   }

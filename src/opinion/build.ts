@@ -104,15 +104,8 @@ export async function buildOpinion(source: string | OpenOpinion, options: BuildO
   const layerFiles = layers.map((layer) => layer.file);
   files.push(...layerFiles.filter((file) => !files.includes(file)));
   const fallback = { file: opinionFile, at: opinion.locate('opinion', Array.isArray(meta.languages) ? '/languages' : '/language') };
-  if (
-    !options.lenient &&
-    hasErrors(
-      files.filter((file) => !layerFiles.includes(file)),
-      undefined,
-      PER_LANGUAGE_RULES,
-    )
-  )
-    return finish(result);
+  const notLabels = files.filter((file) => !layerFiles.includes(file));
+  if (!options.lenient && hasErrors(notLabels, undefined, PER_LANGUAGE_RULES)) return finish(result);
   // Left in English = equal to the shipped English wording.
   const english = resolveLabels('en', await builtinLabelFiles(['en']), { file: new VFile() });
   const labels = new Map<string, Labels | undefined>();

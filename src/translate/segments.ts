@@ -64,6 +64,8 @@ export function markdownSegments(path: string, text: string): MarkdownSegment[] 
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
   const offset = (point: { line: number; column: number }) => lineStarts[point.line - 1]! + point.column - 1;
   const out: MarkdownSegment[] = [];
+  const push = (key: string, kind: SegmentKind, start: number, end: number) =>
+    out.push({ where: 'markdown', key: `${file}#${key}`, kind, file, text: text.slice(start, end), start, end });
   let unnamed = 0;
   for (const block of outlineProse(text, parseMarkdown(text)).blocks) {
     const start = offset(block.position.start);
@@ -76,36 +78,15 @@ export function markdownSegments(path: string, text: string): MarkdownSegment[] 
       const id = HEADING_ID.exec(body);
       if (id) body = body.slice(0, id.index);
       const textStart = start + marks[0].length;
-      if (block.depth === 1)
-        out.push({ where: 'markdown', key: `${file}#title`, kind: 'chapter-title', file, text: body, start: textStart, end: textStart + body.length });
-      else
-        out.push({
-          where: 'markdown',
-          key: `${file}#${id ? id[1] : `heading-${++unnamed}`}`,
-          kind: 'heading',
-          file,
-          text: body,
-          start: textStart,
-          end: textStart + body.length,
-        });
+      if (block.depth === 1) push('title', 'chapter-title', textStart, textStart + body.length);
+      else push(id ? id[1]! : `heading-${++unnamed}`, 'heading', textStart, textStart + body.length);
     } else if (block.type === 'paragraph') {
       if (/^(::|:::)/.test(raw)) continue;
       const id = POINT_ID.exec(raw);
-      const textStart = start + (id ? id[0].length : 0);
-      out.push({
-        where: 'markdown',
-        key: `${file}#${id ? id[1] : `paragraph-${++unnamed}`}`,
-        kind: 'point',
-        file,
-        text: text.slice(textStart, end),
-        start: textStart,
-        end,
-      });
+      push(id ? id[1]! : `paragraph-${++unnamed}`, 'point', start + (id ? id[0].length : 0), end);
     } else if (block.type === 'footnoteDefinition') {
       const mark = /^\[\^([^\]\s]+)\]:[ \t]*/.exec(raw);
-      if (!mark) continue;
-      const textStart = start + mark[0].length;
-      out.push({ where: 'markdown', key: `${file}#^${mark[1]}`, kind: 'footnote', file, text: text.slice(textStart, end), start: textStart, end });
+      if (mark) push(`^${mark[1]}`, 'footnote', start + mark[0].length, end);
     }
   }
   return out;

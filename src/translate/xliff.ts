@@ -29,7 +29,7 @@ import { report } from '../core/messages.js';
 import { decodeText } from '../core/read-source.js';
 import { commitOf, readAt, repoPath } from '../drafts/git.js';
 import type { Opinion } from '../core/model.js';
-import { markdownSegments, yamlSegments, type MarkdownSegment, type Segment, type YamlSegment } from './segments.js';
+import { markdownSegments, yamlSegments, type Segment, type YamlSegment } from './segments.js';
 import { inlinePieces, targetPieces, type Piece } from './inline.js';
 
 export interface ExportOptions {
@@ -67,24 +67,19 @@ function units(opinion: Opinion, to: string, labelled: ReadonlySet<string> = new
     const source = markdownSegments(chapter.path, String(chapter.file.value));
     const translated = targetFiles.get(basename(chapter.path));
     const targets = new Map(translated ? markdownSegments(translated.path, String(translated.file.value)).map((s) => [s.key, s.text]) : []);
-    for (const segment of source) {
-      const target = targets.get(segment.key);
-      out.push({ segment, ...(target !== undefined ? { target } : {}), state: target !== undefined ? 'translated' : 'needs-translation' });
-    }
+    for (const segment of source) out.push(unitOf(segment, targets.get(segment.key)));
   }
   const data = yamlData(opinion);
   const sources = yamlSegments(data, original, original);
   const targets = new Map(yamlSegments(data, to, original).map((s) => [s.key, s.text]));
   for (const segment of sources) {
-    if (segment.text === undefined || labelled.has(segment.text)) continue;
-    const target = targets.get(segment.key);
-    out.push({
-      segment: segment as YamlSegment,
-      ...(target !== undefined ? { target } : {}),
-      state: target !== undefined ? 'translated' : 'needs-translation',
-    });
+    if (segment.text !== undefined && !labelled.has(segment.text)) out.push(unitOf(segment as YamlSegment, targets.get(segment.key)));
   }
   return out;
+}
+
+function unitOf(segment: Segment, target: string | undefined): Unit {
+  return { segment, target, state: target !== undefined ? 'translated' : 'needs-translation' };
 }
 
 function yamlData(opinion: Opinion) {
@@ -218,12 +213,11 @@ export function importXliff(opinion: Opinion, xliff: VFile, labelled?: ReadonlyS
     tree = fromXml(String(xliff.value));
   } catch (error) {
     const cause = error as { place?: { line: number; column: number }; reason?: string; message: string };
-    report(xliff, `Unexpected XML: ${cause.reason ?? cause.message}`, { ruleId: 'xliff/syntax', ...(cause.place ? { place: cause.place } : {}) });
+    report(xliff, `Unexpected XML: ${cause.reason ?? cause.message}`, { ruleId: 'xliff/syntax', place: cause.place });
     return result;
   }
   const fail = (node: Element | Root | undefined, reason: string, ruleId = 'xliff/structure') => {
-    const place = node && 'position' in node && node.position ? node.position : undefined;
-    report(xliff, reason, { ruleId, ...(place ? { place } : {}) });
+    report(xliff, reason, { ruleId, place: node?.position });
   };
   const root = tree.children.find((n): n is Element => n.type === 'element');
   if (!root || root.name !== 'xliff' || root.attributes.version !== '1.2') {
@@ -311,6 +305,19 @@ export function importXliff(opinion: Opinion, xliff: VFile, labelled?: ReadonlyS
   return result;
 }
 
+/** Text from `start` to `end` replaced. */
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The text with its edits made (they do not overlap), from the last one back. */
+function applyEdits(text: string, edits: Edit[]): string {
+  for (const edit of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+  return text;
+}
+
 /** `end` moved back over the line breaks and spaces a block scalar's range takes in. */
 function trimEnd(text: string, end: number): number {
   while (end > 0 && /\s/.test(text[end - 1]!)) end--;
@@ -321,14 +328,7 @@ function trimEnd(text: string, end: number): number {
 const quoted = (value: string) => JSON.stringify(value);
 
 /** The text edit that sets `<to>: translation` for the value at `path`. */
-function yamlChange(
-  doc: Document.Parsed,
-  text: string,
-  path: (string | number)[],
-  original: string,
-  to: string,
-  translation: string,
-): { start: number; end: number; text: string } | undefined {
+function yamlChange(doc: Document.Parsed, text: string, path: (string | number)[], original: string, to: string, translation: string): Edit | undefined {
   const parent = doc.getIn(path.slice(0, -1), true);
   if (!isMap(parent)) return undefined;
   const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === path[path.length - 1]);
@@ -446,6 +446,7 @@ function loadedText(opinion: Opinion, path: string): string | undefined {
 
 function writeBack(opinion: Opinion, to: string, translations: Map<string, { text: string; segment: Segment }>, result: ImportResult): void {
   const original = opinion.meta.language;
+  const fail = (reason: string, ruleId = 'xliff/structure') => report(result.file, reason, { ruleId });
   // Chapter files of the target language: an existing file keeps everything but the translated segments;
   // a missing one is made from the original's, every segment of which must then be translated.
   for (const chapter of opinion.chapters[original] ?? []) {
@@ -459,44 +460,32 @@ function writeBack(opinion: Opinion, to: string, translations: Map<string, { tex
     const base = loaded ?? (exists ? readFileSync(targetPath, 'utf8') : String(chapter.file.value));
     const segments = markdownSegments(targetPath, base);
     if (!exists) {
-      const missing = segments.filter((s) => !translations.has(s.key));
+      const missing = segments.filter((s) => !translations.has(s.key)).map((s) => `\`${s.key}\``);
       if (missing.length > 0) {
-        report(
-          result.file,
-          `Missing translations for a new chapter file \`text/${to}/${name}\`: ${missing
-            .slice(0, 5)
-            .map((s) => `\`${s.key}\``)
-            .join(
-              ', ',
-            )}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}, expected every unit of a chapter before it is written (nothing written)`,
-          { ruleId: 'xliff/incomplete' },
+        const list = missing.slice(0, 5).join(', ') + (missing.length > 5 ? ` and ${missing.length - 5} more` : '');
+        fail(
+          `Missing translations for a new chapter file \`text/${to}/${name}\`: ${list}, expected every unit of a chapter before it is written (nothing written)`,
+          'xliff/incomplete',
         );
         continue;
       }
     }
     const byKey = new Map(segments.map((s) => [s.key, s]));
-    const edits: { segment: MarkdownSegment; text: string }[] = [];
+    const edits: Edit[] = [];
     for (const t of mine) {
       const at = byKey.get(t.segment.key);
-      if (!at) {
-        report(
-          result.file,
+      if (at) edits.push({ start: at.start, end: at.end, text: t.text });
+      else
+        fail(
           `Missing \`${t.segment.key.split('#')[1]}\` in \`text/${to}/${name}\`, expected the translated chapter to have the same ids as the original (nothing written)`,
-          { ruleId: 'xliff/structure' },
         );
-        continue;
-      }
-      edits.push({ segment: at, text: t.text });
     }
-    let text = base;
-    for (const edit of edits.sort((a, b) => b.segment.start - a.segment.start))
-      text = text.slice(0, edit.segment.start) + edit.text + text.slice(edit.segment.end);
-    result.writes.set(targetPath, text);
+    result.writes.set(targetPath, applyEdits(base, edits));
     result.translated += edits.length;
   }
   // YAML: set the `<to>:` entry of each text, turning a plain string (the original's) into a map.
   // Edits are made in the text at the nodes' ranges, so that every other line (comments, folding) stays as written.
-  const edits = new Map<string, { doc: Document.Parsed; text: string; changes: { start: number; end: number; text: string }[] }>();
+  const edits = new Map<string, { doc: Document.Parsed; text: string; changes: Edit[] }>();
   for (const t of translations.values()) {
     if (t.segment.where !== 'yaml') continue;
     const path = join(opinion.dir, `${t.segment.yamlKind}.yaml`);
@@ -508,20 +497,12 @@ function writeBack(opinion: Opinion, to: string, translations: Map<string, { tex
     }
     const change = yamlChange(file.doc, file.text, t.segment.path, original, to, t.text);
     if (!change) {
-      report(
-        result.file,
-        `Unexpected shape of \`${t.segment.key}\` in \`${t.segment.yamlKind}.yaml\`, expected a text or a map of language → text (nothing written)`,
-        { ruleId: 'xliff/structure' },
-      );
+      fail(`Unexpected shape of \`${t.segment.key}\` in \`${t.segment.yamlKind}.yaml\`, expected a text or a map of language → text (nothing written)`);
       continue;
     }
     if (change.text !== '') file.changes.push(change);
     result.translated++;
   }
-  for (const [path, file] of edits) {
-    let text = file.text;
-    for (const change of file.changes.sort((a, b) => b.start - a.start)) text = text.slice(0, change.start) + change.text + text.slice(change.end);
-    result.writes.set(path, text);
-  }
+  for (const [path, file] of edits) result.writes.set(path, applyEdits(file.text, file.changes));
   if (result.file.messages.some((m) => m.fatal)) result.writes.clear();
 }

@@ -35,6 +35,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { unzipSync, zipSync, strFromU8, strToU8, type Zippable } from 'fflate';
+import { isOfficialLanguage } from '../core/languages.js';
 import type { Numbering } from '../core/model.js';
 
 /** Ids of the named styles (the names shown in Word are in `STYLE_NAMES`). */
@@ -68,32 +69,10 @@ export const STYLE = {
 
 export type StyleKey = keyof typeof STYLE;
 
-export const STYLE_NAMES: Record<StyleKey, string> = {
-  stage: 'Opinion Stage',
-  reference: 'Opinion Reference',
-  title: 'Opinion Title',
-  kind: 'Opinion Kind',
-  headerTable: 'Opinion Header Table',
-  headerLabel: 'Opinion Header Label',
-  headerValue: 'Opinion Header Value',
-  chapter: 'Opinion Chapter Heading',
-  section: 'Opinion Section Heading',
-  subsection: 'Opinion Subsection Heading',
-  point: 'Opinion Point',
-  pointPart: 'Opinion Point Continued',
-  body: 'Opinion Body Text',
-  listItem: 'Opinion List Item',
-  quote: 'Opinion Quote',
-  note: 'Opinion Internal Note',
-  closing: 'Opinion Closing',
-  signature: 'Opinion Signature',
-  appendixTitle: 'Opinion Appendix Title',
-  tableText: 'Opinion Table Text',
-  footnoteText: 'Opinion Footnote Text',
-  header: 'Opinion Page Header',
-  footer: 'Opinion Page Footer',
-  code: 'Opinion Code',
-};
+/** The names shown in Word: each id with spaces between its words ("Opinion Point"), the body's "Opinion Body Text". */
+export const STYLE_NAMES = Object.fromEntries(
+  Object.entries(STYLE).map(([key, id]) => [key, key === 'body' ? 'Opinion Body Text' : id.replace(/(?<=[a-z])(?=[A-Z])/gu, ' ')]),
+) as Record<StyleKey, string>;
 
 /** The reference of the multilevel list of chapter, section and point numbers. */
 export const POINT_LIST = 'opinion-points';
@@ -198,36 +177,13 @@ export function wordDocument(options: WordDocumentOptions): Document {
   return doc;
 }
 
+/** The regions of the official languages whose code is not the language's own (`cs-CZ`, `en-GB`…; `fr-FR`, `de-DE` otherwise). */
+const REGIONS: Record<string, string> = { cs: 'CZ', da: 'DK', el: 'GR', en: 'GB', et: 'EE', ga: 'IE', sl: 'SI', sv: 'SE' };
+
 /** BCP 47 tag of a language code for `w:lang` (the 24 official EU languages; others as given). */
 export function wordLanguage(lang: string): string {
-  const regions: Record<string, string> = {
-    bg: 'BG',
-    cs: 'CZ',
-    da: 'DK',
-    de: 'DE',
-    el: 'GR',
-    en: 'GB',
-    es: 'ES',
-    et: 'EE',
-    fi: 'FI',
-    fr: 'FR',
-    ga: 'IE',
-    hr: 'HR',
-    hu: 'HU',
-    it: 'IT',
-    lt: 'LT',
-    lv: 'LV',
-    mt: 'MT',
-    nl: 'NL',
-    pl: 'PL',
-    pt: 'PT',
-    ro: 'RO',
-    sk: 'SK',
-    sl: 'SI',
-    sv: 'SE',
-  };
   const code = lang.toLowerCase();
-  return regions[code] ? `${code}-${regions[code]}` : lang;
+  return isOfficialLanguage(code) ? `${code}-${REGIONS[code] ?? code.toUpperCase()}` : lang;
 }
 
 function paragraphStyles(): IParagraphStyleOptions[] {

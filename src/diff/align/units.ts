@@ -48,36 +48,13 @@ export function normalise(text: string): string {
 function unit(
   index: number,
   element: Element,
-  fields: {
-    number: string;
-    id?: string;
-    text: string;
-    at?: Located;
-    reason?: string;
-    notes?: DraftNote[];
-    chapter: number;
-    chapterInfo?: { number?: string; title: string };
-  },
+  fields: Pick<Unit, 'number' | 'id' | 'text' | 'at' | 'reason' | 'notes' | 'chapter' | 'chapterInfo'>,
   vocabulary: Vocabulary,
   marked?: readonly { target: string; start: number; end: number }[],
 ): Unit {
   const refs = referencesOf(fields.text, marked);
-  const result: Unit = {
-    index,
-    element,
-    number: fields.number,
-    text: fields.text,
-    refs,
-    masked: normalise(maskReferences(fields.text, refs)),
-    chapter: fields.chapter,
-    vocabulary,
-  };
-  if (fields.id) result.id = fields.id;
-  if (fields.at) result.at = fields.at;
-  if (fields.reason) result.reason = fields.reason;
-  if (fields.notes) result.notes = fields.notes;
-  if (fields.chapterInfo) result.chapterInfo = fields.chapterInfo;
-  return result;
+  // Optional fields stay as given (undefined when absent): every reader tests them for truthiness.
+  return { index, element, ...fields, refs, masked: normalise(maskReferences(fields.text, refs)), vocabulary };
 }
 
 /** The units of a draft; the drafts compared share one vocabulary. */

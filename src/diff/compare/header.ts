@@ -21,16 +21,19 @@ export function comparable(value: string): string {
   return text;
 }
 
-function keyed(draft: Draft): Map<string, DraftHeaderField> {
-  const result = new Map<string, DraftHeaderField>();
-  if (draft.title !== undefined && draft.title !== '') result.set('title\u0000' + 0, { field: 'title', label: 'Title', value: draft.title });
+/** Each field with its key: the field and its rank among the rows of that field. */
+export function keyedFields(fields: readonly DraftHeaderField[]): { key: string; field: DraftHeaderField }[] {
   const seen = new Map<string, number>();
-  for (const field of draft.header) {
+  return fields.map((field) => {
     const nth = seen.get(field.field) ?? 0;
     seen.set(field.field, nth + 1);
-    result.set(field.field + '\u0000' + nth, field);
-  }
-  return result;
+    return { key: `${field.field}\u0000${nth}`, field };
+  });
+}
+
+function keyed(draft: Draft): Map<string, DraftHeaderField> {
+  const title: [string, DraftHeaderField][] = draft.title ? [['title\u00000', { field: 'title', label: 'Title', value: draft.title }]] : [];
+  return new Map([...title, ...keyedFields(draft.header).map(({ key, field }): [string, DraftHeaderField] => [key, field])]);
 }
 
 export function compareHeaders(old: Draft, neu: Draft): HeaderChange[] {

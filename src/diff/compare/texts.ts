@@ -5,7 +5,7 @@
  */
 import type { Unit } from '../align/units.js';
 import type { RefNumber } from '../text/references.js';
-import { countWordTokens, tokenize, type Token } from '../text/tokenize.js';
+import { countWordTokens, splitSpace, tokenize, type Token } from '../text/tokenize.js';
 import type { WordCounts, WordOp } from '../types.js';
 import { wordDiff } from './word-diff.js';
 
@@ -85,11 +85,7 @@ function commonEnds(a: Passage, b: Passage, map: RefMapper): { prefix: number; s
 
 /** An unchanged stretch as one token, with its whitespace at either end as tokens of their own. */
 function stretch(text: string): Token[] {
-  let from = 0;
-  while (from < text.length && /\s/.test(text.charAt(from))) from++;
-  let to = text.length;
-  while (to > from && /\s/.test(text.charAt(to - 1))) to--;
-  const [before, core, after] = [text.slice(0, from), text.slice(from, to), text.slice(to)];
+  const [before, core, after] = splitSpace(text);
   const tokens: Token[] = [];
   if (before) tokens.push({ text: before, start: 0, word: false, key: ' ' });
   if (core) tokens.push({ text: core, start: 0, word: false, key: core });

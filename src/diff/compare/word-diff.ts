@@ -137,17 +137,11 @@ function startAtWords(input: readonly Run[]): Run[] {
     if (!first || first.key !== ' ' || tokens.every((token) => token.key === ' ')) continue;
     if (after.old[0]?.key !== ' ' || after.new[0]?.key !== ' ') continue;
     const [afterOld, afterNew] = [after.old.shift() as Token, after.new.shift() as Token];
-    if (side === 'new') {
-      before.old.push(afterOld);
-      before.new.push(first);
-      tokens.shift();
-      tokens.push(afterNew);
-    } else {
-      before.old.push(first);
-      before.new.push(afterNew);
-      tokens.shift();
-      tokens.push(afterOld);
-    }
+    // The change's first whitespace goes before it, on its own side; the other side's is the whitespace from after it.
+    before.old.push(side === 'old' ? first : afterOld);
+    before.new.push(side === 'new' ? first : afterNew);
+    tokens.shift();
+    tokens.push(side === 'new' ? afterNew : afterOld);
   }
   return runs.filter((run) => run.old.length > 0 || run.new.length > 0);
 }
@@ -180,11 +174,8 @@ function absorbWhitespace(runs: readonly Run[]): Run[] {
     const before = hasBoth(runs, i - 1, -1);
     const after = hasBoth(runs, i + 1, 1);
     const between = run.op === 'equal' && run.old.every((token) => token.key === ' ') && before.deletes && before.inserts && after.deletes && after.inserts;
-    if (between) {
-      result.push({ op: 'delete', old: run.old, new: [] }, { op: 'insert', old: [], new: run.new });
-    } else {
-      result.push(run);
-    }
+    if (between) result.push({ op: 'delete', old: run.old, new: [] }, { op: 'insert', old: [], new: run.new });
+    else result.push(run);
   });
   return result;
 }

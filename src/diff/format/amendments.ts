@@ -15,7 +15,8 @@ import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import type { Change, DiffResult, Side } from '../types.js';
 import { itemName, listNumbers } from './describe.js';
-import { inlineParagraphs, splitSpace, textParagraphs, type Segment } from './paragraphs.js';
+import { splitSpace } from '../text/tokenize.js';
+import { inlineParagraphs, textParagraphs, type Segment } from './paragraphs.js';
 
 const stringifier = unified().use(remarkGfm, { tablePipeAlign: false }).use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', rule: '-' }).freeze();
 

@@ -8,6 +8,12 @@ const NOUNS: Record<Element, [string, string]> = {
   footnote: ['footnote', 'footnotes'],
 };
 
+/** How an item's number is written: a chapter's `2.`, a footnote's `(3)`, others as they are (none: ''). */
+export function writtenNumber(element: Element, number: string): string {
+  if (number === '') return '';
+  return element === 'chapter' ? `${number}.` : element === 'footnote' ? `(${number})` : number;
+}
+
 /** "2.1", "2.1 and 2.2", "2.1, 2.2 and 2.3". */
 export function listNumbers(numbers: readonly string[]): string {
   if (numbers.length <= 1) return numbers[0] ?? '';

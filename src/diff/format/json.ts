@@ -10,18 +10,13 @@ export const JSON_FORMAT_VERSION = 1;
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
-function defined(entries: [string, Json | undefined][]): { [key: string]: Json } {
-  const result: { [key: string]: Json } = {};
-  for (const [key, value] of entries) if (value !== undefined) result[key] = value;
-  return result;
+/** The object without its undefined values (absent keys stay absent in the data too). */
+function defined(object: { [key: string]: Json | undefined }): { [key: string]: Json } {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as { [key: string]: Json };
 }
 
 function info(draft: DraftInfo): Json {
-  return defined([
-    ['origin', draft.origin],
-    ['title', draft.title],
-    ['lang', draft.lang],
-  ]);
+  return defined({ origin: draft.origin, title: draft.title, lang: draft.lang });
 }
 
 function counts(value: KindCounts): Json {
@@ -51,57 +46,31 @@ export function changeToJson(change: Change): Json {
   const split = change.kind === 'split';
   const first = change.new[0] ?? change.old[0];
   const reason = change.new.find((side) => side.reason)?.reason ?? change.old.find((side) => side.reason)?.reason;
-  const at = defined([
-    ['old', place(change.old[0]?.at)],
-    ['new', place(change.new[0]?.at)],
-  ]);
-  return defined([
-    ['kind', change.kind],
-    ['element', change.element],
-    ['from', numbers(change.old, merged)],
-    ['to', numbers(change.new, split)],
-    ['id', change.id],
-    [
-      'chapter',
-      first?.chapter
-        ? defined([
-            ['number', first.chapter.number],
-            ['title', first.chapter.title],
-          ])
-        : undefined,
-    ],
-    ['edited', change.edited],
-    ['typographic', change.typographic],
-    ['after', change.after?.number],
+  const at = defined({ old: place(change.old[0]?.at), new: place(change.new[0]?.at) });
+  return defined({
+    kind: change.kind,
+    element: change.element,
+    from: numbers(change.old, merged),
+    to: numbers(change.new, split),
+    id: change.id,
+    chapter: first?.chapter ? defined({ number: first.chapter.number, title: first.chapter.title }) : undefined,
+    edited: change.edited,
+    typographic: change.typographic,
+    after: change.after?.number,
     // A renumbered item's text is the same in both versions: it is not repeated.
-    ['old', change.kind === 'renumbered' ? undefined : texts(change.old, merged)],
-    ['new', change.kind === 'renumbered' ? undefined : texts(change.new, split)],
-    [
-      'ops',
-      change.ops.map((op) =>
-        defined([
-          ['op', op.op],
-          ['text', op.text],
-          ['old', op.old],
-        ]),
-      ),
-    ],
-    ['words', { added: change.words.added, deleted: change.words.deleted }],
-    ['amendment', change.amendment],
-    ['unexplained', change.unexplained],
-    ['reason', reason],
-    ['at', Object.keys(at).length > 0 ? at : undefined],
-  ]);
+    old: change.kind === 'renumbered' ? undefined : texts(change.old, merged),
+    new: change.kind === 'renumbered' ? undefined : texts(change.new, split),
+    ops: change.ops.map((op) => defined({ op: op.op, text: op.text, old: op.old })),
+    words: { added: change.words.added, deleted: change.words.deleted },
+    amendment: change.amendment,
+    unexplained: change.unexplained,
+    reason,
+    at: Object.keys(at).length > 0 ? at : undefined,
+  });
 }
 
 function headerToJson(change: HeaderChange): Json {
-  return defined([
-    ['kind', change.kind],
-    ['field', change.field],
-    ['label', change.label],
-    ['old', change.old],
-    ['new', change.new],
-  ]);
+  return defined({ kind: change.kind, field: change.field, label: change.label, old: change.old, new: change.new });
 }
 
 function summaryToJson(summary: Summary): Json {
@@ -111,13 +80,13 @@ function summaryToJson(summary: Summary): Json {
     header: summary.header,
     words: { added: summary.words.added, deleted: summary.words.deleted },
     chapters: summary.chapters.map((chapter) =>
-      defined([
-        ['from', chapter.from],
-        ['to', chapter.to],
-        ['title', chapter.title],
-        ['counts', counts(chapter.counts)],
-        ['words', { added: chapter.words.added, deleted: chapter.words.deleted }],
-      ]),
+      defined({
+        from: chapter.from,
+        to: chapter.to,
+        title: chapter.title,
+        counts: counts(chapter.counts),
+        words: { added: chapter.words.added, deleted: chapter.words.deleted },
+      }),
     ),
   };
 }

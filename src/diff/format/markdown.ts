@@ -10,7 +10,7 @@ import { unified } from 'unified';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import type { Change, DiffResult, Element, Entry, HeaderChange, Side } from '../types.js';
-import { fieldLabel, listNumbers } from './describe.js';
+import { fieldLabel, listNumbers, writtenNumber } from './describe.js';
 import { inlineParagraphs, textParagraphs, type Segment } from './paragraphs.js';
 import { summaryLine } from './summary-line.js';
 
@@ -48,10 +48,7 @@ function critic(segments: readonly Segment[]): PhrasingContent[] {
 
 /** How an item opens: its number ("1.2 "), as a chapter heading reads ("2. "), or a footnote "(3) ". */
 function prefix(element: Element, number: string): string {
-  if (number === '') return '';
-  if (element === 'chapter') return `${number}. `;
-  if (element === 'footnote') return `(${number}) `;
-  return `${number} `;
+  return number === '' ? '' : `${writtenNumber(element, number)} `;
 }
 
 function block(element: Element, children: PhrasingContent[]): Paragraph | Heading {

@@ -65,12 +65,3 @@ function trimParagraph(paragraph: Segment[]): Segment[] {
   if (last && last.op === 'equal') last.text = last.text.trimEnd();
   return result.filter((segment) => segment.text !== '');
 }
-
-/** A text as its leading whitespace, its core and its trailing whitespace (marks of changes go around the core). */
-export function splitSpace(text: string): [string, string, string] {
-  let from = 0;
-  while (from < text.length && /\s/u.test(text.charAt(from))) from++;
-  let to = text.length;
-  while (to > from && /\s/u.test(text.charAt(to - 1))) to--;
-  return [text.slice(0, from), text.slice(from, to), text.slice(to)];
-}

@@ -9,7 +9,7 @@
  * The document is parsed with remark (CommonMark + GFM); only a block's
  * leading number is read with a regular expression.
  */
-import type { List, Nodes, Root, RootContent, Table } from 'mdast';
+import type { List, Nodes, Root, RootContent } from 'mdast';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { Draft, DraftChapter, DraftNote, DraftPoint } from '../../core/draft.js';
@@ -143,9 +143,9 @@ class DraftReader {
         return this.startChapter(heading.number, heading.title, undefined, block);
       }
     }
-    if (node.type === 'table' && this.phase === 'front') return this.headerTable(node);
+    if (node.type === 'table' && this.phase === 'front') return addHeaderTable(this.draft, node);
     if (node.type === 'html') return;
-    if (this.phase === 'front') return this.row('preamble', '', new TextBuilder().block(node).text);
+    if (this.phase === 'front') return this.row('preamble', new TextBuilder().block(node).text);
     if (this.phase === 'closing') return;
     this.continuation(block);
   }
@@ -175,7 +175,7 @@ class DraftReader {
         return this.startChapter(lead.number, rest.trim(), id, block);
       }
     }
-    if (this.phase === 'closing' && lead.number === undefined) return this.row('closing', '', text.trim());
+    if (this.phase === 'closing' && lead.number === undefined) return this.row('closing', text.trim());
     if (lead.number !== undefined && levels(lead.number) > 1 && !this.inUnnumberedChapter()) {
       const next = this.nextNumber(blocks, i);
       const heading = block.emphasis || (next !== undefined && next.startsWith(lead.number + '.') && isTitle(rest, HEADING_WORDS));
@@ -184,9 +184,9 @@ class DraftReader {
     if (isClosingLine(text)) {
       this.endPoint();
       this.phase = 'closing';
-      return this.row('closing', '', text.trim());
+      return this.row('closing', text.trim());
     }
-    if (this.phase === 'front') return this.frontLine(text.trim());
+    if (this.phase === 'front') return addFrontLine(this.draft, text.trim());
     this.continuation(block);
   }
 
@@ -205,16 +205,12 @@ class DraftReader {
     return this.nextNumbers[i];
   }
 
-  private frontLine(text: string): void {
-    addFrontLine(this.draft, text);
+  private row(field: string, value: string): void {
+    addHeaderRow(this.draft, field, '', value);
   }
 
-  private headerTable(table: Table): void {
-    addHeaderTable(this.draft, table);
-  }
-
-  private row(field: string, label: string, value: string): void {
-    addHeaderRow(this.draft, field, label, value);
+  private warn(block: Block, reason: string, ruleId: string): void {
+    report(this.file, reason, { ruleId, severity: 'warning', place: block.node.position });
   }
 
   private inUnnumberedChapter(): boolean {
@@ -227,11 +223,7 @@ class DraftReader {
       const numbered = this.draft.chapters.filter((c) => c.number !== undefined);
       const expected = String(Number(numbered[numbered.length - 1]?.number ?? 0) + 1);
       if (number !== expected) {
-        report(this.file, `Unexpected chapter number \`${number}\`, expected \`${expected}\``, {
-          ruleId: 'diff/chapter-number',
-          severity: 'warning',
-          place: block.node.position,
-        });
+        this.warn(block, `Unexpected chapter number \`${number}\`, expected \`${expected}\``, 'diff/chapter-number');
       }
     }
     const chapter: DraftChapter = { title, points: [] };
@@ -246,33 +238,22 @@ class DraftReader {
   private addPoint(number: string, id: string | undefined, heading: boolean, block: Block): void {
     this.endPoint();
     if (!this.chapter) {
-      report(
-        this.file,
+      this.warn(
+        block,
         `Unexpected point \`${number}\` before the first chapter heading, expected a heading such as \`1. Conclusions and recommendations\` first`,
-        {
-          ruleId: 'diff/point-outside-chapter',
-          severity: 'warning',
-          place: block.node.position,
-        },
+        'diff/point-outside-chapter',
       );
       this.startChapter(undefined, '', undefined, block);
     }
     const chapter = this.chapter as DraftChapter;
     if (chapter.number !== undefined && !number.startsWith(chapter.number + '.')) {
-      report(this.file, `Unexpected number \`${number}\` in chapter ${chapter.number}, expected a number starting with \`${chapter.number}.\``, {
-        ruleId: 'diff/point-outside-chapter',
-        severity: 'warning',
-        place: block.node.position,
-      });
+      const reason = `Unexpected number \`${number}\` in chapter ${chapter.number}, expected a number starting with \`${chapter.number}.\``;
+      this.warn(block, reason, 'diff/point-outside-chapter');
     }
     const line = block.node.position?.start.line;
     const first = this.numbers.get(number);
     if (first !== undefined) {
-      report(this.file, `Unexpected second point numbered \`${number}\`, expected each number once (first used on line ${first})`, {
-        ruleId: 'diff/duplicate-number',
-        severity: 'warning',
-        place: block.node.position,
-      });
+      this.warn(block, `Unexpected second point numbered \`${number}\`, expected each number once (first used on line ${first})`, 'diff/duplicate-number');
     } else if (line !== undefined) {
       this.numbers.set(number, line);
     }

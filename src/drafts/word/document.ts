@@ -135,12 +135,6 @@ export class DocumentReader {
     this.links = parts.links.document;
   }
 
-  read(body: Element): Root {
-    const sink = this.body();
-    for (const child of elements(body)) sink.add(child);
-    return sink.end();
-  }
-
   /** The body read one child at a time (a paragraph, a table… as it is parsed), then the tree with its footnotes. */
   body(): { add: (child: Element) => void; end: () => Root } {
     const sink = this.sink();
@@ -249,15 +243,13 @@ export class DocumentReader {
         ruleId: issue.ruleId,
         severity: issue.severity,
         place: { start: { line, column: 1 }, end: { line, column: Math.max(2, text.length + 1) } },
-        ...(issue.note ? { note: issue.note } : {}),
+        note: issue.note,
       });
     }
   }
 
   private issue(reason: string, ruleId = 'word/unmapped', severity: Issue['severity'] = 'warning', note?: string): void {
-    const issue: Issue = { reason, ruleId, severity };
-    if (note) issue.note = note;
-    if (!this.issues.some((known) => known.reason === reason)) this.issues.push(issue);
+    if (!this.issues.some((known) => known.reason === reason)) this.issues.push({ reason, ruleId, severity, note });
   }
 
   private paragraph(p: Element): { node: RootContent; bullet?: number } | undefined {
@@ -393,8 +385,7 @@ export class DocumentReader {
   }
 
   private fieldLink(instruction: string): string | undefined {
-    const match = /^HYPERLINK\s+"([^"]+)"/u.exec(instruction);
-    return match ? match[1] : undefined;
+    return /^HYPERLINK\s+"([^"]+)"/u.exec(instruction)?.[1];
   }
 
   private fieldIssue(instruction: string, shown: string): void {

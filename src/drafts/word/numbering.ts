@@ -40,18 +40,16 @@ export interface DisplayedNumber {
 }
 
 function readLevel(lvl: Element): Level {
-  const level: Level = {
+  const restart = valueOf(lvl, 'w:lvlRestart');
+  return {
     start: Number(valueOf(lvl, 'w:start') ?? '0'),
     format: valueOf(lvl, 'w:numFmt') ?? 'decimal',
     text: valueOf(lvl, 'w:lvlText') ?? '',
     legal: toggle(lvl, 'w:isLgl') ?? false,
     suffix: (valueOf(lvl, 'w:suff') as Level['suffix'] | undefined) ?? 'tab',
+    restart: restart === undefined ? undefined : Number(restart),
+    style: valueOf(lvl, 'w:pStyle'),
   };
-  const restart = valueOf(lvl, 'w:lvlRestart');
-  if (restart !== undefined) level.restart = Number(restart);
-  const style = valueOf(lvl, 'w:pStyle');
-  if (style !== undefined) level.style = style;
-  return level;
 }
 
 const ROMAN: [number, string][] = [
@@ -160,11 +158,8 @@ export class WordNumbering {
     if (!instance) return undefined;
     const current = this.level(instance, ilvl);
     if (!current) return undefined;
-    let counters = this.counters.get(instance.abstractId);
-    if (!counters) {
-      counters = [];
-      this.counters.set(instance.abstractId, counters);
-    }
+    const counters = this.counters.get(instance.abstractId) ?? [];
+    this.counters.set(instance.abstractId, counters);
     if (!this.started.has(numId)) {
       this.started.add(numId);
       for (const [level, start] of instance.starts) {
@@ -185,7 +180,7 @@ export class WordNumbering {
     const text = current.text.replace(/%([1-9])/g, (_, n: string) => {
       const level = Number(n) - 1;
       const definition = this.level(instance, level);
-      const count = (counters as (number | undefined)[])[level] ?? (definition ? this.startOf(instance, level) : 0);
+      const count = counters[level] ?? (definition ? this.startOf(instance, level) : 0);
       return formatCounter(count, current.legal ? 'decimal' : (definition?.format ?? 'decimal'));
     });
     return { text, bullet: false, level: ilvl, suffix: current.suffix };

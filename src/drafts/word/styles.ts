@@ -49,13 +49,14 @@ export class Styles {
     for (const style of elements(top, 'w:style')) {
       const id = attribute(style, 'w:styleId');
       if (!id) continue;
-      const raw: RawStyle = { id, type: attribute(style, 'w:type') ?? 'paragraph', name: valueOf(style, 'w:name') ?? id };
-      const basedOn = valueOf(style, 'w:basedOn');
-      if (basedOn) raw.basedOn = basedOn;
-      const properties = element(style, 'w:pPr');
-      if (properties) raw.properties = properties;
-      const runProperties = element(style, 'w:rPr');
-      if (runProperties) raw.runProperties = runProperties;
+      const raw: RawStyle = {
+        id,
+        type: attribute(style, 'w:type') ?? 'paragraph',
+        name: valueOf(style, 'w:name') ?? id,
+        basedOn: valueOf(style, 'w:basedOn'),
+        properties: element(style, 'w:pPr'),
+        runProperties: element(style, 'w:rPr'),
+      };
       this.styles.set(id, raw);
       if (raw.type === 'paragraph' && (attribute(style, 'w:default') === '1' || attribute(style, 'w:default') === 'true')) this.defaultParagraph = id;
     }
@@ -78,9 +79,8 @@ export class Styles {
   }
 
   paragraph(id: string | undefined): ParagraphStyle {
-    const result: ParagraphStyle = {};
     const chain = this.chain(id);
-    if (chain[0]) result.id = chain[0].id;
+    const result: ParagraphStyle = { id: chain[0]?.id };
     for (const style of chain) {
       if (result.heading === undefined) {
         const byName = HEADING_NAME.exec(style.name.trim()) ?? HEADING_NAME.exec(style.id);
@@ -94,11 +94,8 @@ export class Styles {
       if (result.numbering === undefined) {
         const numPr = element(style.properties, 'w:numPr');
         const numId = valueOf(numPr, 'w:numId');
-        if (numId !== undefined) {
-          result.numbering = { numId };
-          const ilvl = valueOf(numPr, 'w:ilvl');
-          if (ilvl !== undefined) result.numbering.ilvl = Number(ilvl);
-        }
+        const ilvl = valueOf(numPr, 'w:ilvl');
+        if (numId !== undefined) result.numbering = { numId, ilvl: ilvl === undefined ? undefined : Number(ilvl) };
       }
     }
     return result;

@@ -82,9 +82,10 @@ export class PartReader {
   private readonly parser = new SaxesParser({ position: true });
   private decoder: InstanceType<typeof TextDecoder> | undefined;
   private head: Uint8Array | undefined;
-  private readonly root: Root = { type: 'root', children: [] };
+  /** The part's tree (once `end()` is called). */
+  readonly tree: Root = { type: 'root', children: [] };
   /** The open elements that are built; `skipped` counts open elements below them that are not. */
-  private readonly open: (Element | Root)[] = [this.root];
+  private readonly open: (Element | Root)[] = [this.tree];
   private skipped = 0;
   private depth = 0;
   private held = 0;
@@ -191,11 +192,6 @@ export class PartReader {
     this.guard(() => this.parser.write(this.decoder!.decode(bytes, { stream: true })));
   }
 
-  /** The part's tree (once `end()` is called). */
-  get tree(): Root {
-    return this.root;
-  }
-
   /** Whether the document element has a `w:body` (with the `body` option). */
   get hasBody(): boolean {
     return this.bodySeen;
@@ -211,7 +207,7 @@ export class PartReader {
       if (this.decoder) this.parser.write(this.decoder.decode());
       this.parser.close();
     });
-    return this.root;
+    return this.tree;
   }
 
   private guard(step: () => void): void {
@@ -234,17 +230,11 @@ export function rootElement(root: Root): Element | undefined {
   return root.children.find((node): node is Element => node.type === 'element');
 }
 export function elements(node: Element | Root, name?: string): Element[] {
-  const out: Element[] = [];
-  for (const child of node.children as RootContent[]) {
-    if (child.type === 'element' && (name === undefined || child.name === name)) out.push(child);
-  }
-  return out;
+  return (node.children as RootContent[]).filter((child): child is Element => child.type === 'element' && (name === undefined || child.name === name));
 }
 
 export function element(node: Element | undefined, name: string): Element | undefined {
-  if (!node) return undefined;
-  for (const child of node.children) if (child.type === 'element' && child.name === name) return child;
-  return undefined;
+  return node?.children.find((child): child is Element => child.type === 'element' && child.name === name);
 }
 
 /** The first descendant element with this name (depth first). */

@@ -5,14 +5,11 @@
  */
 import type { Element as HastElement } from 'hast';
 import type { Change, DiffResult, Element, Entry, Side } from '../../types.js';
-import { listNumbers } from '../describe.js';
+import { listNumbers, writtenNumber } from '../describe.js';
 import { inlineParagraphs, textParagraphs, type Segment } from '../paragraphs.js';
 import type { Anchors } from './anchors.js';
 import { h, type Child } from './elements.js';
 import { lines, segmentNodes } from './segments.js';
-
-const displayNumber = (element: Element, number: string): string =>
-  number === '' ? '' : element === 'footnote' ? `(${number})` : element === 'chapter' ? `${number}.` : number;
 
 function item(element: Element, state: string, id: string | undefined, number: Child, was: string | undefined, badge: Child, body: Child[]): HastElement {
   const className = ['item', element, state];
@@ -46,49 +43,35 @@ function changeItem(change: Change, anchors: Anchors): HastElement {
   const oldSide = change.old[0];
   const newSide = change.new[0];
   const id = anchors.inline(change);
-  const number = displayNumber(element, (newSide ?? oldSide)?.number ?? '');
+  const number = writtenNumber(element, (newSide ?? oldSide)?.number ?? '');
   const was = oldSide && newSide && oldSide.number !== newSide.number && change.kind !== 'merged' ? oldSide.number || 'unnumbered' : undefined;
+  const shown = (state: string, badge: Child, body: Child[], formerly?: string) => item(element, state, id, number, formerly, badge, body);
+  const edited = change.edited ? ' and edited' : '';
   switch (change.kind) {
     case 'added':
-      return item(
-        element,
+      return shown(
         'added',
-        id,
-        number,
-        undefined,
         'added',
         paragraphs(textParagraphs(newSide?.text ?? ''), (text) => h('ins', {}, lines(text))),
       );
     case 'deleted':
-      return item(
-        element,
+      return shown(
         'deleted',
-        id,
-        number,
-        undefined,
         'deleted',
         paragraphs(textParagraphs(oldSide?.text ?? ''), (text) => h('del', {}, lines(text))),
       );
     case 'renumbered':
-      return item(element, 'renumbered', id, number, was, null, plain(change.new));
+      return shown('renumbered', null, plain(change.new), was);
     case 'modified':
-      return item(element, 'modified', id, number, was, 'modified', marked(inlineParagraphs(change.ops)));
+      return shown('modified', 'modified', marked(inlineParagraphs(change.ops)), was);
     case 'moved': {
-      const badge = ['moved from ', h('a', { href: `#${anchors.movedFrom(change)}` }, oldSide?.number || 'elsewhere'), change.edited ? ' and edited' : ''];
-      return item(element, 'moved', id, number, undefined, badge, change.edited ? marked(inlineParagraphs(change.ops)) : plain(change.new));
+      const badge = ['moved from ', h('a', { href: `#${anchors.movedFrom(change)}` }, oldSide?.number || 'elsewhere'), edited];
+      return shown('moved', badge, change.edited ? marked(inlineParagraphs(change.ops)) : plain(change.new));
     }
     case 'split':
-      return item(element, 'split', id, number, undefined, `split from ${oldSide?.number}${change.edited ? ' and edited' : ''}`, parts(change));
+      return shown('split', `split from ${oldSide?.number}${edited}`, parts(change));
     case 'merged':
-      return item(
-        element,
-        'merged',
-        id,
-        number,
-        undefined,
-        `merged from ${listNumbers(change.old.map((side) => side.number))}${change.edited ? ' and edited' : ''}`,
-        parts(change),
-      );
+      return shown('merged', `merged from ${listNumbers(change.old.map((side) => side.number))}${edited}`, parts(change));
   }
 }
 
@@ -99,7 +82,7 @@ function movedAwayItem(change: Change, anchors: Anchors): HastElement {
     change.element,
     'moved-away',
     anchors.movedFrom(change),
-    displayNumber(change.element, side.number),
+    writtenNumber(change.element, side.number),
     undefined,
     badge,
     paragraphs(textParagraphs(side.text), (text) => h('del', {}, lines(text))),
@@ -107,7 +90,7 @@ function movedAwayItem(change: Change, anchors: Anchors): HastElement {
 }
 
 function entryItem(entry: Entry, anchors: Anchors): HastElement {
-  if (entry.type === 'same') return item(entry.element, 'same', undefined, displayNumber(entry.element, entry.new.number), undefined, null, plain([entry.new]));
+  if (entry.type === 'same') return item(entry.element, 'same', undefined, writtenNumber(entry.element, entry.new.number), undefined, null, plain([entry.new]));
   if (entry.type === 'moved-away') return movedAwayItem(entry.change, anchors);
   return changeItem(entry.change, anchors);
 }

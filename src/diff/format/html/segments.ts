@@ -1,5 +1,6 @@
 /** Word operations as HTML: `<del>` for deletions, `<ins>` for insertions, line breaks kept. */
-import { splitSpace, type Segment } from '../paragraphs.js';
+import { splitSpace } from '../../text/tokenize.js';
+import type { Segment } from '../paragraphs.js';
 import { h, type Child } from './elements.js';
 
 /** Text with its line breaks (list items inside a point) as `<br>`. */

@@ -1,16 +1,13 @@
 /** The side-by-side view: one row per item, the old version on the left, the new on the right. */
 import type { Element as HastElement } from 'hast';
 import type { Change, DiffResult, Entry, Side, Element } from '../../types.js';
-import { listNumbers } from '../describe.js';
+import { listNumbers, writtenNumber } from '../describe.js';
 import { sideParagraphs, textParagraphs } from '../paragraphs.js';
 import type { Anchors } from './anchors.js';
 import { h, type Child } from './elements.js';
 import { lines, segmentNodes } from './segments.js';
 
-const numberOf = (element: Element, side: Side): Child =>
-  side.number === ''
-    ? null
-    : h('span', { className: ['num'] }, element === 'footnote' ? `(${side.number})` : element === 'chapter' ? `${side.number}.` : side.number);
+const numberOf = (element: Element, side: Side): Child => (side.number === '' ? null : h('span', { className: ['num'] }, writtenNumber(element, side.number)));
 
 /** An item's text as paragraphs, the number opening the first. */
 function cellText(element: Element, sides: readonly Side[], wrap?: (text: string) => Child): Child[] {
@@ -38,6 +35,12 @@ function changeRow(change: Change, anchors: Anchors): HastElement {
   const { element } = change;
   const id = anchors.sideBySide(change);
   const edited = change.ops.length > 0;
+  /** Both versions' text, edited or not (a move, split or merge), under a note. */
+  const both = (label: Child) =>
+    row(change.kind, element, id, edited ? cellOps(change, 'old') : cellText(element, change.old), [
+      label,
+      edited ? cellOps(change, 'new') : cellText(element, change.new),
+    ]);
   switch (change.kind) {
     case 'added':
       return row('added', element, id, [empty('(not in this version)')], [note('added'), cellText(element, change.new, (text) => h('ins', {}, lines(text)))]);
@@ -47,25 +50,18 @@ function changeRow(change: Change, anchors: Anchors): HastElement {
       return row('renumbered', element, id, cellText(element, change.old), [note('renumbered'), cellText(element, change.new)]);
     case 'modified':
       return row('modified', element, id, cellOps(change, 'old'), [note('modified'), cellOps(change, 'new')]);
-    case 'moved': {
-      const from = note(
-        'moved from ',
-        h('a', { href: `#${anchors.sideBySideMovedFrom(change)}` }, change.old[0]?.number || 'elsewhere'),
-        change.edited ? ' and edited' : '',
+    case 'moved':
+      return both(
+        note(
+          'moved from ',
+          h('a', { href: `#${anchors.sideBySideMovedFrom(change)}` }, change.old[0]?.number || 'elsewhere'),
+          change.edited ? ' and edited' : '',
+        ),
       );
-      return row('moved', element, id, edited ? cellOps(change, 'old') : cellText(element, change.old), [
-        from,
-        edited ? cellOps(change, 'new') : cellText(element, change.new),
-      ]);
-    }
     case 'split':
-    case 'merged': {
-      const label = change.kind === 'split' ? `split from ${change.old[0]?.number}` : `merged from ${listNumbers(change.old.map((side) => side.number))}`;
-      return row(change.kind, element, id, edited ? cellOps(change, 'old') : cellText(element, change.old), [
-        note(label),
-        edited ? cellOps(change, 'new') : cellText(element, change.new),
-      ]);
-    }
+      return both(note(`split from ${change.old[0]?.number}`));
+    case 'merged':
+      return both(note(`merged from ${listNumbers(change.old.map((side) => side.number))}`));
   }
 }
 

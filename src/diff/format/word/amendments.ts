@@ -48,10 +48,6 @@ const textCell = (lines: readonly string[], bold = false): Paragraph[] =>
 const WIDTHS = [6, 14, 31, 31, 18] as const;
 const HEADINGS = ['No.', 'Point', 'Section opinion', 'Amendment', 'Reason'] as const;
 
-function row(cells: Paragraph[][], header = false): TableRow {
-  return sheetRow(cells, WIDTHS, header);
-}
-
 /** A row of an amendment sheet's table: cells of the given widths (percent); a header row repeats on each page and is not split. */
 export function sheetRow(cells: Paragraph[][], widths: readonly number[], header = false): TableRow {
   return new TableRow({
@@ -102,18 +98,22 @@ export async function amendmentsDocx(result: DiffResult, options: AmendmentsOpti
       new Table({
         width: { size: 100, type: WidthType.PERCENTAGE },
         rows: [
-          row(
+          sheetRow(
             HEADINGS.map((heading) => textCell([heading], true)),
+            WIDTHS,
             true,
           ),
           ...changes.map((change, i) =>
-            row([
-              textCell([String(i + 1)]),
-              [...textCell([target(change)], true), ...textCell([action(change)])],
-              cellParagraphs(plainCell(change.old)),
-              cellParagraphs(amendmentCell(change)),
-              textCell(textParagraphs(reasonOf(change) ?? '')),
-            ]),
+            sheetRow(
+              [
+                textCell([String(i + 1)]),
+                [...textCell([target(change)], true), ...textCell([action(change)])],
+                cellParagraphs(plainCell(change.old)),
+                cellParagraphs(amendmentCell(change)),
+                textCell(textParagraphs(reasonOf(change) ?? '')),
+              ],
+              WIDTHS,
+            ),
           ),
         ],
       }),
@@ -125,8 +125,8 @@ export async function amendmentsDocx(result: DiffResult, options: AmendmentsOpti
     children,
     title,
     date: new Date(`${options.date ?? '2000-01-01'}T00:00:00Z`),
-    ...(options.reference ? { reference: options.reference } : {}),
-    ...(options.oldDocument ? { document: options.oldDocument } : {}),
+    reference: options.reference,
+    document: options.oldDocument,
   });
   return packWord(doc);
 }
@@ -137,15 +137,12 @@ export function amendmentSheetDocx(
   drafts: { old: Draft; new: Draft },
   options: { date?: string; typography?: boolean },
 ): Promise<Uint8Array> {
-  const date = options.date ?? defaultDate(drafts.new);
-  const reference = headerValue(drafts.new, 'reference') ?? headerValue(drafts.old, 'reference');
-  const oldDocument = headerValue(drafts.old, 'document');
-  const newDocument = headerValue(drafts.new, 'document');
   return amendmentsDocx(result, {
-    ...(options.typography ? { typography: true } : {}),
-    ...(date ? { date } : {}),
-    ...(reference ? { reference } : {}),
-    ...(oldDocument ? { oldDocument } : {}),
-    ...(newDocument ? { newDocument } : {}),
+    typography: options.typography,
+    date: options.date ?? defaultDate(drafts.new),
+    reference: headerValue(drafts.new, 'reference') ?? headerValue(drafts.old, 'reference'),
+    // An empty document number is none: the paths compared stand in for it.
+    oldDocument: headerValue(drafts.old, 'document') || undefined,
+    newDocument: headerValue(drafts.new, 'document') || undefined,
   });
 }

@@ -6,6 +6,7 @@
  * the comparison's keys (`field` and its rank among rows of that field).
  */
 import type { Draft, DraftHeaderField } from '../../../core/draft.js';
+import { keyedFields } from '../../compare/header.js';
 import { wordDiff } from '../../compare/word-diff.js';
 import { tokenize } from '../../text/tokenize.js';
 import type { Revision, TrackedRun } from './model.js';
@@ -39,20 +40,11 @@ interface Pair {
   new?: DraftHeaderField;
 }
 
-function keyed(fields: readonly DraftHeaderField[]): { key: string; field: DraftHeaderField }[] {
-  const seen = new Map<string, number>();
-  return fields.map((field) => {
-    const nth = seen.get(field.field) ?? 0;
-    seen.set(field.field, nth + 1);
-    return { key: `${field.field}\u0000${nth}`, field };
-  });
-}
-
 /** Fields of both versions in the new order; a deleted field after the field it followed. */
 export function pairFields(old: readonly DraftHeaderField[], neu: readonly DraftHeaderField[]): Pair[] {
-  const before = keyed(old);
+  const before = keyedFields(old);
   const byKey = new Map(before.map(({ key, field }) => [key, field]));
-  const pairs: (Pair & { key: string })[] = keyed(neu).map(({ key, field }) => {
+  const pairs: (Pair & { key: string })[] = keyedFields(neu).map(({ key, field }) => {
     const previous = byKey.get(key);
     return previous ? { key, field: field.field, old: previous, new: field } : { key, field: field.field, new: field };
   });
@@ -90,10 +82,8 @@ export function valueRuns(old: string | undefined, neu: string | undefined, loca
 
 /** The mark of a line whose every run is inserted (deleted). */
 function lineOf(style: LineStyle, runs: TrackedRun[]): TrackedLine {
-  const line: TrackedLine = { style, runs };
   const revisions = new Set(runs.map((run) => run.revision));
-  if (revisions.size === 1 && runs[0]?.revision) line.mark = runs[0].revision;
-  return line;
+  return revisions.size === 1 && runs[0]?.revision ? { style, runs, mark: runs[0].revision } : { style, runs };
 }
 
 const STYLE_OF: Record<string, LineStyle> = {

@@ -23,19 +23,15 @@ export interface DraftPair {
 
 /** The redline `.docx` of two drafts: deterministic bytes for the same drafts and options. */
 export async function redlineDocx(result: DiffResult, drafts: DraftPair, options: RedlineOptions = {}): Promise<Uint8Array> {
-  const date = options.date ?? defaultDate(drafts.new);
-  const reference = headerValue(drafts.new, 'reference') ?? headerValue(drafts.old, 'reference');
-  const document = headerValue(drafts.new, 'document');
   // One numbering style for the document: the newer version's (absent is `1.1`), unless it has no points.
   const hasPoints = (draft: Draft) => draft.chapters.some((chapter) => chapter.points.length > 0);
-  const numbering = hasPoints(drafts.new) ? drafts.new.numbering : drafts.old.numbering;
   const doc = redlineDocument(redlineModel(result, drafts), {
-    ...(numbering ? { numbering } : {}),
+    numbering: hasPoints(drafts.new) ? drafts.new.numbering : drafts.old.numbering,
     author: options.author ?? defaultAuthor(drafts.new),
-    ...(date ? { date } : {}),
+    date: options.date ?? defaultDate(drafts.new),
     title: drafts.new.title ?? drafts.old.title ?? `${result.old.origin} → ${result.new.origin}`,
-    ...(reference ? { reference } : {}),
-    ...(document ? { document } : {}),
+    reference: headerValue(drafts.new, 'reference') ?? headerValue(drafts.old, 'reference'),
+    document: headerValue(drafts.new, 'document'),
   });
   return packWord(doc);
 }

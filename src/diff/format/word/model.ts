@@ -319,16 +319,8 @@ function edited(
     if (roleKey(newPart) !== roleKey(oldPart)) return undefined;
     const opensNew = accepted[newGroup.get(i) as number]?.[0] === i;
     const opensOld = rejected[oldGroup.get(i) as number]?.[0] === i;
-    const tracked: TrackedParagraph = { role: newPart.role, runs: paragraph.runs };
-    if (paragraph.mark) tracked.mark = paragraph.mark;
-    const level = newPart.first ? levelOf(newPart.number) : undefined;
-    if (level !== undefined) {
-      tracked.level = level;
-      const number: { old?: string; new?: string } = {};
-      if (opensOld) number.old = oldPart.number;
-      if (opensNew) number.new = newPart.number;
-      tracked.number = number;
-    }
+    const tracked = paragraphOf(newPart, paragraph.runs, 'new', paragraph.mark);
+    if (tracked.number) tracked.number = { ...(opensOld ? { old: oldPart.number } : {}), ...(opensNew ? { new: newPart.number } : {}) };
     result.push(tracked);
     // After the last paragraph of a part, the items between it and the next part.
     if (between) {
@@ -344,14 +336,7 @@ function edited(
 
 /** "point 3.5.1", "chapter 2", "footnote 4" (English; the comments of moves). */
 function itemLabel(element: Element, side: Side | undefined): string {
-  const noun = element === 'heading' ? 'heading' : element;
-  return side?.number ? `${noun} ${side.number}` : `an unnumbered ${noun}`;
-}
-
-function withComment(paragraphs: TrackedParagraph[], comment: string): TrackedParagraph[] {
-  const first = paragraphs[0];
-  if (first) first.comment = comment;
-  return paragraphs;
+  return side?.number ? `${element} ${side.number}` : `an unnumbered ${element}`;
 }
 
 /** How the items of one redline are laid out: the locale of their words, and the footnote marks met so far. */
@@ -518,11 +503,8 @@ function changeParagraphs(change: Change, layout: Layout): TrackedParagraph[] {
       return wholeItem(change.element, change.new, 'ins', layout);
     case 'deleted':
       return wholeItem(change.element, change.old, 'del', layout);
-    case 'moved': {
-      const from = itemLabel(change.element, change.old[0]);
-      const paragraphs = shownMove(change, layout)?.destination ?? wholeItem(change.element, change.new, 'ins', layout);
-      return withComment(paragraphs, change.edited ? `Moved from ${from} and edited` : `Moved from ${from}`);
-    }
+    case 'moved':
+      return movePlace(change, 'to', layout);
     case 'renumbered':
       return unchangedItem(change.element, change.old[0] as Side, change.new[0] as Side, layout);
     default:
@@ -534,13 +516,19 @@ function entryParagraphs(entry: Entry, layout: Layout): TrackedParagraph[] {
   // Shown between the parts of the merge (split) it stands in.
   if (entry.type === 'change' && layout.inside.has(entry.change)) return [];
   if (entry.type === 'same') return unchangedItem(entry.element, entry.old, entry.new, layout);
-  if (entry.type === 'moved-away') {
-    const change = entry.change;
-    const to = itemLabel(change.element, change.new[0]);
-    const paragraphs = shownMove(change, layout)?.source ?? wholeItem(change.element, change.old, 'del', layout);
-    return withComment(paragraphs, change.edited ? `Moved to ${to} and edited` : `Moved to ${to}`);
-  }
+  if (entry.type === 'moved-away') return movePlace(entry.change, 'from', layout);
   return changeParagraphs(entry.change, layout);
+}
+
+/** One place of a moved item (`from`: its old place), with a comment naming the other ("Moved from point 3.3.3 and edited"). */
+function movePlace(change: Change, place: Move, layout: Layout): TrackedParagraph[] {
+  const away = place === 'from';
+  const other = itemLabel(change.element, away ? change.new[0] : change.old[0]);
+  const shown = shownMove(change, layout);
+  const paragraphs = (away ? shown?.source : shown?.destination) ?? wholeItem(change.element, away ? change.old : change.new, away ? 'del' : 'ins', layout);
+  const first = paragraphs[0];
+  if (first) first.comment = `Moved ${away ? 'to' : 'from'} ${other}${change.edited ? ' and edited' : ''}`;
+  return paragraphs;
 }
 
 const elementOf = (entry: Entry): Element => (entry.type === 'same' ? entry.element : entry.change.element);

@@ -63,7 +63,7 @@ import {
 } from 'docx';
 import type { Numbering } from '../../../core/model.js';
 import { LEVEL_INDENT, POINT_LIST, STYLE, planNumbering, wordDocument } from '../../../word/document.js';
-import type { HeaderModel, LineStyle, TrackedLine } from './header.js';
+import type { HeaderModel, TrackedLine } from './header.js';
 import { contentRuns } from './marks.js';
 import type { Move, RedlineModel, Revision, TrackedNote, TrackedParagraph, TrackedRun } from './model.js';
 
@@ -260,32 +260,23 @@ function withComment(children: ParagraphChild[], comment: string | undefined, mo
 }
 
 /**
- * Whether a paragraph kept in both versions ends with a tracked footnote mark
- * right after another mark: LibreOffice, removing that last mark (Reject All of
- * an inserted one, Accept All of a deleted one), joins the paragraph to the
- * next. An untracked space after it keeps them apart (and shows nothing).
+ * A space after a paragraph whose last run is a tracked footnote mark:
+ * - where the paragraph's own mark is kept, and the mark follows another mark, an
+ *   untracked space: LibreOffice, removing that last mark (Reject All of an inserted
+ *   one, Accept All of a deleted one), joins the paragraph to the next; the space
+ *   keeps them apart (and shows nothing);
+ * - where the paragraph's own mark is tracked (inserted, deleted or moved, or lent to
+ *   the paragraph before it), a space tracked as the footnote mark is: LibreOffice,
+ *   removing such a paragraph whose tracked footnote reference is its last run, leaves
+ *   it empty with its number (an empty point before the next heading). The space goes
+ *   and comes with the paragraph.
  */
-function needsTrailingSpace(paragraph: TrackedParagraph): boolean {
-  if ((paragraph.mark && !paragraph.lends) || paragraph.markMove || paragraph.markLent) return false;
-  const runs = contentRuns(paragraph);
-  const last = runs[runs.length - 1];
-  const before = runs[runs.length - 2];
-  return Boolean(last?.note && (last.revision || last.move) && before?.note);
-}
-
-/**
- * A space tracked as a paragraph's last tracked footnote mark is, after it,
- * where the paragraph's own mark is tracked (inserted, deleted or moved, or
- * lent to the paragraph before it):
- * LibreOffice, removing such a paragraph whose tracked footnote reference is
- * its last run, leaves it empty with its number (an empty point before the
- * next heading). The space goes and comes with the paragraph.
- */
-function trackedTrailingSpace(paragraph: TrackedParagraph): TrackedRun | undefined {
-  if ((!paragraph.mark || paragraph.lends) && !paragraph.markMove && !paragraph.markLent) return undefined;
+function trailingSpace(paragraph: TrackedParagraph): TrackedRun | undefined {
   const runs = contentRuns(paragraph);
   const last = runs[runs.length - 1];
   if (!last?.note || !(last.revision || last.move)) return undefined;
+  const markTracked = (paragraph.mark && !paragraph.lends) || paragraph.markMove || paragraph.markLent;
+  if (!markTracked) return runs[runs.length - 2]?.note ? { text: ' ' } : undefined;
   return { text: ' ', ...(last.revision ? { revision: last.revision } : {}), ...(last.move ? { move: last.move } : {}) };
 }
 
@@ -383,13 +374,9 @@ function trackedParagraph(paragraph: TrackedParagraph, auto: boolean, numbering:
   const options: IParagraphOptions = { ...layoutOf(paragraph, auto), ...(movedMark ? {} : markOptions(paragraph.mark, track)) };
   const numbered = paragraph.level !== undefined && paragraph.number !== undefined && paragraph.role !== 'footnote';
   const lead = paragraph.number && !(numbered && auto) ? literalLead(paragraph, numbering, track) : [];
-  const space = trackedTrailingSpace(paragraph);
+  const space = trailingSpace(paragraph);
   const outside = outsideRuns(paragraph);
-  const runs = [
-    ...paragraph.runs.slice(outside).flatMap((run) => runChildren(run, track)),
-    ...(needsTrailingSpace(paragraph) ? [new TextRun(' ')] : []),
-    ...(space ? runChildren(space, track) : []),
-  ];
+  const runs = [...paragraph.runs.slice(outside).flatMap((run) => runChildren(run, track)), ...(space ? runChildren(space, track) : [])];
   const before = paragraph.runs.slice(0, outside).flatMap((run) => runChildren(run, track));
   // The comment's reference is moved with the paragraph's moved text (a paragraph of both versions: with its move).
   const children = withComment(outside > 0 ? runs : [...lead, ...runs], paragraph.comment, paragraph.markMove ?? paragraph.move?.side, track);
@@ -410,19 +397,9 @@ function trackedParagraphs(paragraphs: readonly TrackedParagraph[], auto: boolea
   return paragraphs.map((paragraph, i) => trackedParagraph(paragraph, auto, numbering, track, ranges[i]));
 }
 
-const LINE_STYLE: Record<LineStyle, string> = {
-  stage: STYLE.stage,
-  reference: STYLE.reference,
-  title: STYLE.title,
-  kind: STYLE.kind,
-  body: STYLE.body,
-  closing: STYLE.closing,
-  signature: STYLE.signature,
-};
-
 function trackedLine(line: TrackedLine, track: Revisions, numbering?: false): Paragraph {
   return new Paragraph({
-    style: LINE_STYLE[line.style],
+    style: STYLE[line.style],
     ...(numbering === false ? { numbering } : {}),
     ...markOptions(line.mark, track),
     children: line.runs.flatMap((run) => runChildren(run, track)),
@@ -445,7 +422,7 @@ function headerLines(lines: readonly TrackedLine[], track: Revisions): Paragraph
         ...(i > 0 ? [new TextRun({ text: '', break: 1 })] : []),
         ...line.runs.flatMap((run) => runChildren(run, track)),
       ]);
-      out.push(new Paragraph({ style: LINE_STYLE[(group[0] as TrackedLine).style], children }));
+      out.push(new Paragraph({ style: STYLE[(group[0] as TrackedLine).style], children }));
     }
     group = [];
   };
@@ -509,8 +486,8 @@ export function redlineDocument(model: RedlineModel, options: RedlineWordOptions
     title: options.title,
     creator: options.author,
     date: options.date ? new Date(`${options.date}T00:00:00Z`) : NO_DATE,
-    ...(options.reference ? { reference: options.reference } : {}),
-    ...(options.document ? { document: options.document } : {}),
+    reference: options.reference,
+    document: options.document,
     comments: track.comments,
     footnotes: track.footnotes,
     trackRevisions: true,
