@@ -18,6 +18,7 @@
  * Sozialfonds (ESF)"), and the build reports a first use that is not written
  * out, or whose words do not read as the glossary's expansion.
  */
+import { cloneNodes } from './clone.js';
 import type { Nodes, PhrasingContent, Text } from 'mdast';
 import type { GlossaryEntry } from '../core/model.js';
 import type { RenderContext } from './context.js';
@@ -106,7 +107,7 @@ export function expandAcronyms(ctx: RenderContext, units: Iterable<Unit>): void 
       const expansion = expansionOf(item);
       if (!expansion || alreadyExpanded(before, after, expansion)) continue;
       const plural = isPlural(match[0], item.entry.term, before, ctx.labels.plural);
-      let words = structuredClone(expansion);
+      let words = cloneNodes(expansion);
       if (plural) words = pluralize(words, ctx.labels.plural);
       const sentenceStart = before === '' ? index === 0 : /[.!?]\s+$/.test(before) || (/^\s*$/.test(before) && index === 0);
       if (sentenceStart) words = capitalize(words);
