@@ -341,6 +341,12 @@ function chapterSource(
       outline ??= outlineProse(text, parse ? (tree ??= parse(text)) : outlineParse(text));
       return outline;
     },
+    takeTree() {
+      // Only the tree of the whole file (text past the Markdown bounds is outlined as empty).
+      const taken = text === file.value ? tree : undefined;
+      if (taken) tree = undefined;
+      return taken;
+    },
   };
 }
 
