@@ -113,9 +113,9 @@ export function expandAcronyms(ctx: RenderContext, units: Iterable<Unit>): void 
       const sentenceStart = before === '' ? index === 0 : /[.!?]\s+$/.test(before) || (/^\s*$/.test(before) && index === 0);
       if (sentenceStart) words = capitalize(words);
       // "le système SPRAR" → "le système de protection … (SPRAR)", not "le système système de protection…".
-      const lead = /(\p{L}+)(\s+)$/u.exec(before);
+      const lead = lastWord(before);
       const firstWord = /^\P{L}*(\p{L}+)/u.exec(plain(words))?.[1];
-      if (lead && firstWord && lead[1]!.toLowerCase() === firstWord.toLowerCase()) before = before.slice(0, lead.index);
+      if (lead && firstWord && lead.word.toLowerCase() === firstWord.toLowerCase()) before = before.slice(0, lead.index);
       const replacement: PhrasingContent[] = [];
       if (before) replacement.push({ type: 'text', value: before });
       replacement.push(...words, { type: 'text', value: ` (${match[0]})` });
@@ -171,6 +171,28 @@ export function nextForm(pattern: RegExp, value: string): RegExpExecArray | null
     pattern.lastIndex = at + (isPairAt(value, at) ? 2 : 1);
   }
   return null;
+}
+
+const SPACE = /^\s$/;
+const LETTER = /^\p{L}$/u;
+
+/**
+ * The run of letters `text` ends with before its trailing white space, and
+ * where it starts: what `/(\p{L}+)(\s+)$/u` finds, read backwards from the
+ * end (the expression is tried at every letter of the text).
+ */
+export function lastWord(text: string): { word: string; index: number } | undefined {
+  let end = text.length;
+  while (end > 0 && SPACE.test(text.charAt(end - 1))) end--;
+  if (end === text.length) return undefined;
+  let start = end;
+  for (;;) {
+    const pair = start >= 2 && isPairAt(text, start - 2);
+    const size = pair ? 2 : 1;
+    if (start === 0 || !LETTER.test(text.slice(start - size, start))) break;
+    start -= size;
+  }
+  return start === end ? undefined : { word: text.slice(start, end), index: start };
 }
 
 function isPairAt(value: string, at: number): boolean {

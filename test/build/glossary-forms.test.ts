@@ -4,7 +4,7 @@
  * the one regular expression with a lookbehind finds, match for match.
  */
 import { describe, expect, it } from 'vitest';
-import { formPattern, nextForm } from '../../src/render/glossary.js';
+import { formPattern, lastWord, nextForm } from '../../src/render/glossary.js';
 import { escapeRegExp } from '../../src/core/regexp.js';
 import { seededRandom } from '../helpers.js';
 
@@ -36,6 +36,16 @@ describe('glossary forms', () => {
       const forms = pick(formSets);
       const value = Array.from({ length: Math.floor(random() * 24) }, () => pick(pieces)).join('');
       expect(found(forms, value), JSON.stringify([forms, value])).toEqual(withLookbehind(forms, value));
+    }
+  });
+
+  it('finds the last word before trailing white space as the pattern does', () => {
+    const random = seededRandom(18);
+    const pieces = ['a', 'É', 'ß', '𝒜', '😀', '1', ' ', ' ', '\u00a0', '\n', '\t', '-', '(', '\u0301', '\ud835', '\udc9c', 'x', 'Ω'];
+    for (let n = 0; n < 20_000; n++) {
+      const text = Array.from({ length: Math.floor(random() * 16) }, () => pieces[Math.floor(random() * pieces.length)]!).join('');
+      const match = /(\p{L}+)(\s+)$/u.exec(text);
+      expect(lastWord(text), JSON.stringify(text)).toEqual(match ? { word: match[1], index: match.index } : undefined);
     }
   });
 });
