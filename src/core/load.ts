@@ -19,7 +19,7 @@ import { fastMarkdown } from './markdown-fast.js';
 import { readSource, describeFsError } from './read-source.js';
 import { MARKDOWN_LIMITS, scanMarkdownLimits, tooDeep } from './markdown-limits.js';
 import { confine, opinionScope, type ReadScope } from './safe-read.js';
-import { parseYamlSource, pointerSegments, type YamlSource } from './yaml-source.js';
+import { lazyPosition, parseYamlSource, pointerSegments, type YamlSource } from './yaml-source.js';
 import { suggest } from './suggest.js';
 import { checkSchema } from './schema.js';
 import type { ChapterSource, Located, Metadata, Opinion, Position, YamlKind } from './model.js';
@@ -190,15 +190,13 @@ function hasValueAt(data: unknown, pointer: string): boolean {
   return true;
 }
 
-/** A place whose position is computed (by building the YAML Document) on first read. */
+/** A place whose position is computed (by js-yaml's events, or the YAML Document) on first read of it. */
 function lazyLocated(source: YamlSource, pointer: string, part: 'key' | 'value' | undefined): Located {
-  let position: Located['position'] | undefined;
   return {
     file: source.file.path,
-    get position() {
-      position ??= source.locate(pointer, part) ?? source.locate('') ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
-      return position;
-    },
+    position: lazyPosition(
+      () => source.locate(pointer, part) ?? source.locate('') ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
+    ),
   };
 }
 
@@ -342,6 +340,12 @@ function chapterSource(
     get outline() {
       outline ??= outlineProse(text, parse ? (tree ??= parse(text)) : outlineParse(text));
       return outline;
+    },
+    takeTree() {
+      // Only the tree of the whole file (text past the Markdown bounds is outlined as empty).
+      const taken = text === file.value ? tree : undefined;
+      if (taken) tree = undefined;
+      return taken;
     },
   };
 }

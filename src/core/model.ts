@@ -262,6 +262,12 @@ export interface ChapterSource {
   readonly tree: MdastRoot;
   /** The fast outline (top-level blocks, `:ref`/`:cite` directives) used by validation; made on first use. */
   readonly outline: ProseOutline;
+  /**
+   * The parsed tree handed over for the caller to own and change, when it is
+   * parsed already (for the outline): `tree` then parses the text again if
+   * read later. Undefined when nothing parsed it yet (copy or parse `tree`).
+   */
+  takeTree?(): MdastRoot | undefined;
 }
 
 /** Where an id is defined in the sources. */

@@ -31,6 +31,34 @@ export interface YamlSource {
   readonly positioned: boolean;
 }
 
+/**
+ * A position computed on first read of its `start` or `end` (then kept): a
+ * place handed on with the data it belongs to (a rendered field, a draft's
+ * point) costs nothing unless a message or an output reads it. Its `start`
+ * and `end` are own enumerable properties, so it spreads, clones and
+ * serialises as a plain position; assigning them replaces the computed value.
+ */
+export function lazyPosition(compute: () => Position): Position {
+  let known: Position | undefined;
+  const get = () => (known ??= compute());
+  let start: Position['start'] | undefined;
+  let end: Position['end'] | undefined;
+  return {
+    get start() {
+      return (start ??= get().start);
+    },
+    set start(point) {
+      start = point;
+    },
+    get end() {
+      return (end ??= get().end);
+    },
+    set end(point) {
+      end = point;
+    },
+  };
+}
+
 /** Aliases beyond this count are refused: a defence against "billion laughs" alias bombs. */
 const MAX_ALIAS_COUNT = 100;
 

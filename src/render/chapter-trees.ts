@@ -1,5 +1,7 @@
 /**
- * The parsed chapters a build needs, parsed once: with a cache folder, a
+ * The parsed chapters a build needs, parsed once: a chapter parsed already
+ * (validation outlines each chapter from its tree) gives that tree; otherwise,
+ * with a cache folder, a
  * chapter whose text has not changed since an earlier build is read back as
  * its syntax tree (JSON) instead of being parsed again — parsing is most of a
  * build's time. Entries are named by a hash of the tool version and the
@@ -26,6 +28,12 @@ export async function chapterTrees(chapters: readonly ChapterSource[], cacheDir?
   const trees = new Map<ChapterSource, Root>();
   await Promise.all(
     chapters.map(async (chapter) => {
+      // Parsed already (validation outlines every chapter from its tree): that tree, neither read back nor parsed again.
+      const taken = chapter.takeTree?.();
+      if (taken) {
+        trees.set(chapter, taken);
+        return;
+      }
       const text = String(chapter.file.value ?? '');
       if (!cacheDir) {
         trees.set(chapter, parseMarkdown(text));

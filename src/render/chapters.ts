@@ -32,13 +32,13 @@ export interface ChapterResult {
 export interface ChapterOptions {
   recommendations: RecommendationGrouping;
   placed: Placed;
-  /** The chapter's tree, owned by the caller and free to change; otherwise the loaded tree is copied. */
+  /** The chapter's tree, owned by the caller and free to change; otherwise the loaded tree is taken over when parsed already (core/model.ts `takeTree`), or copied. */
   tree?: Root;
 }
 
 export function readChapter(ctx: RenderContext, source: ChapterSource, options: ChapterOptions): ChapterResult {
   const file = source.file;
-  const tree = options.tree ?? (structuredClone(source.tree) as Root);
+  const tree = options.tree ?? source.takeTree?.() ?? (structuredClone(source.tree) as Root);
   const footnotes = new Map<string, FootnoteDefinition>();
   // Cleaned before the footnotes are taken out: their content reaches every output too.
   makeSafe(tree, file);

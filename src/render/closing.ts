@@ -3,6 +3,7 @@
  * President's signature) and the appendix of rejected amendments that
  * received at least a quarter of the votes cast.
  */
+import { cloneNodes } from './clone.js';
 import type { BlockContent, PhrasingContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { report, suggest } from '../core/messages.js';
@@ -45,7 +46,7 @@ export function closingBlock(ctx: RenderContext): Closing | undefined {
           : [{ type: 'text', value: missingText(ctx) }];
     result.place = place;
     result.placeDate = fillPhrasing(ctx.labels, 'closing.place-date', {
-      place: structuredClone(place),
+      place: cloneNodes(place),
       date: isToBeCompleted(date) ? [gapNode(ctx)] : formatClosingDate(date, ctx.labels),
     });
   }

@@ -44,6 +44,8 @@ export function createContext(opinion: Opinion, options: ContextOptions): Render
     }
     return found;
   };
+  // Asked for every field rendered: the path is joined once per kind.
+  const yamlFiles = new Map<YamlKind, VFile>();
   const original = typeof opinion.meta.language === 'string' ? opinion.meta.language : options.lang;
   return {
     opinion,
@@ -56,7 +58,11 @@ export function createContext(opinion: Opinion, options: ContextOptions): Render
     numbering: opinion.meta.numbering === 'oj' || opinion.meta.numbering === 'eesc' ? opinion.meta.numbering : opinion.meta.stage === 'adopted' ? 'oj' : 'eesc',
     notes: options.notes ?? false,
     file,
-    yamlFile: (kind) => file(yamlPath(opinion, kind)),
+    yamlFile: (kind) => {
+      let found = yamlFiles.get(kind);
+      if (!found) yamlFiles.set(kind, (found = file(yamlPath(opinion, kind))));
+      return found;
+    },
     locate: (kind, pointer, part) => opinion.locate(kind, pointer, part),
   };
 }

@@ -5,6 +5,7 @@
  * content is copied. Works on trees only: the source text never meets
  * Markdown syntax as a string.
  */
+import { cloneNodes } from './clone.js';
 import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Field, Template } from '../core/template.js';
 import type { LabelKey } from '../labels/labels.js';
@@ -40,7 +41,7 @@ export interface FillOptions {
 }
 
 export function fillTemplate(template: Template, parts: Parts, options: FillOptions): Root {
-  const filled = fillNodes(structuredClone(template.tree.children), parts, options, new Set());
+  const filled = fillNodes(cloneNodes(template.tree.children), parts, options, new Set());
   return { type: 'root', children: [...filled, ...footnoteDefinitions(parts)] };
 }
 
@@ -51,7 +52,7 @@ function fillNodes(nodes: RootContent[], parts: Parts, options: FillOptions, ins
     if (node.type === 'leafDirective') {
       const override = options.overrides?.get(node.name);
       if (override && !inside.has(node.name)) {
-        out.push(...fillNodes(structuredClone(override.tree.children), parts, options, new Set([...inside, node.name])));
+        out.push(...fillNodes(cloneNodes(override.tree.children), parts, options, new Set([...inside, node.name])));
       } else {
         out.push(...(GENERATORS[node.name]?.(parts) ?? []));
       }
@@ -72,7 +73,7 @@ function fillInline(node: Nodes, parts: Parts, options: FillOptions): void {
       const replacement: PhrasingContent[] =
         child.name === 'label'
           ? [{ type: 'text', value: parts.labels.text[String(child.attributes?.key) as LabelKey] ?? '' }]
-          : structuredClone(options.fields[String(child.attributes?.name) as Field] ?? []);
+          : cloneNodes(options.fields[String(child.attributes?.name) as Field] ?? []);
       children.splice(i, 1, ...replacement);
       i += replacement.length - 1;
     } else fillInline(child, parts, options);

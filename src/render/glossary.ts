@@ -18,6 +18,7 @@
  * Sozialfonds (ESF)"), and the build reports a first use that is not written
  * out, or whose words do not read as the glossary's expansion.
  */
+import { cloneNodes } from './clone.js';
 import type { Nodes, PhrasingContent, Text } from 'mdast';
 import type { GlossaryEntry } from '../core/model.js';
 import type { RenderContext } from './context.js';
@@ -45,8 +46,9 @@ export function expandAcronyms(ctx: RenderContext, units: Iterable<Unit>): void 
   });
   if (byForm.size === 0) return;
   const forms = [...byForm.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  const pattern = formPattern(forms);
   const done = new Set<Entry>();
+  const entries = new Set(byForm.values()).size;
 
   const expansionOf = (item: Entry): PhrasingContent[] | undefined => {
     if (item.expansion === undefined) {
@@ -93,7 +95,7 @@ export function expandAcronyms(ctx: RenderContext, units: Iterable<Unit>): void 
     const value = node.value;
     pattern.lastIndex = 0;
     let match: RegExpExecArray | null;
-    while ((match = pattern.exec(value))) {
+    while ((match = nextForm(pattern, value))) {
       const item = byForm.get(match[0])!;
       if (done.has(item)) continue;
       done.add(item);
@@ -106,14 +108,14 @@ export function expandAcronyms(ctx: RenderContext, units: Iterable<Unit>): void 
       const expansion = expansionOf(item);
       if (!expansion || alreadyExpanded(before, after, expansion)) continue;
       const plural = isPlural(match[0], item.entry.term, before, ctx.labels.plural);
-      let words = structuredClone(expansion);
+      let words = cloneNodes(expansion);
       if (plural) words = pluralize(words, ctx.labels.plural);
       const sentenceStart = before === '' ? index === 0 : /[.!?]\s+$/.test(before) || (/^\s*$/.test(before) && index === 0);
       if (sentenceStart) words = capitalize(words);
       // "le système SPRAR" → "le système de protection … (SPRAR)", not "le système système de protection…".
-      const lead = /(\p{L}+)(\s+)$/u.exec(before);
+      const lead = lastWord(before);
       const firstWord = /^\P{L}*(\p{L}+)/u.exec(plain(words))?.[1];
-      if (lead && firstWord && lead[1]!.toLowerCase() === firstWord.toLowerCase()) before = before.slice(0, lead.index);
+      if (lead && firstWord && lead.word.toLowerCase() === firstWord.toLowerCase()) before = before.slice(0, lead.index);
       const replacement: PhrasingContent[] = [];
       if (before) replacement.push({ type: 'text', value: before });
       replacement.push(...words, { type: 'text', value: ` (${match[0]})` });
@@ -139,8 +141,67 @@ export function expandAcronyms(ctx: RenderContext, units: Iterable<Unit>): void 
     if (unit.role !== 'point' && unit.role !== 'content' && unit.role !== 'footnote') continue;
     file = unit.file;
     for (const node of unit.nodes) scan(node);
-    if (done.size === new Set(byForm.values()).size) return;
+    if (done.size === entries) return;
   }
+}
+
+/**
+ * The pattern of a glossary's forms, for `nextForm`: a form not followed by a
+ * letter or digit. That it is not preceded by one either is checked by
+ * `nextForm` on each match, not by a lookbehind: a pattern opening with a
+ * lookbehind is tried at every character, one opening with the forms only
+ * where a form's first character stands.
+ */
+export function formPattern(forms: readonly string[]): RegExp {
+  return new RegExp(`(?:${forms.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/**
+ * The next form in `value` from `pattern.lastIndex` neither preceded nor
+ * followed by a letter or digit: what `(?<![\p{L}\p{N}])(?:forms)(?![\p{L}\p{N}])`
+ * finds (test/build/glossary-forms.test.ts holds them to each other).
+ */
+export function nextForm(pattern: RegExp, value: string): RegExpExecArray | null {
+  for (let match = pattern.exec(value); match; match = pattern.exec(value)) {
+    const at = match.index;
+    if (at === 0 || !LETTER_OR_DIGIT.test(codePointBefore(value, at))) return match;
+    // Preceded by a letter or digit: no form matches here; go on at the next code point.
+    pattern.lastIndex = at + (isPairAt(value, at) ? 2 : 1);
+  }
+  return null;
+}
+
+const SPACE = /^\s$/;
+const LETTER = /^\p{L}$/u;
+
+/**
+ * The run of letters `text` ends with before its trailing white space, and
+ * where it starts: what `/(\p{L}+)(\s+)$/u` finds, read backwards from the
+ * end (the expression is tried at every letter of the text).
+ */
+export function lastWord(text: string): { word: string; index: number } | undefined {
+  let end = text.length;
+  while (end > 0 && SPACE.test(text.charAt(end - 1))) end--;
+  if (end === text.length) return undefined;
+  let start = end;
+  for (;;) {
+    const pair = start >= 2 && isPairAt(text, start - 2);
+    const size = pair ? 2 : 1;
+    if (start === 0 || !LETTER.test(text.slice(start - size, start))) break;
+    start -= size;
+  }
+  return start === end ? undefined : { word: text.slice(start, end), index: start };
+}
+
+function isPairAt(value: string, at: number): boolean {
+  const code = value.charCodeAt(at);
+  return code >= 0xd800 && code <= 0xdbff && at + 1 < value.length && (value.charCodeAt(at + 1) & 0xfc00) === 0xdc00;
+}
+
+function codePointBefore(value: string, at: number): string {
+  return at >= 2 && isPairAt(value, at - 2) ? value.slice(at - 2, at) : value.charAt(at - 1);
 }
 
 function isPlural(form: string, term: string, before: string, rules: PluralRules): boolean {

@@ -4,6 +4,7 @@
  * Markdown writer ignores them. Point and section numbers are their own text
  * node (a `span.num` in HTML) so that the stylesheet can hang them.
  */
+import { cloneNodes } from './clone.js';
 import type { BlockContent, Heading, Paragraph, PhrasingContent, RootContent, Table, TableRow, Text } from 'mdast';
 import type { AppendixAmendment, Closing } from './closing.js';
 import type { FrontMatter } from './front-matter.js';
@@ -55,11 +56,11 @@ export function referenceSlot(parts: Parts): RootContent[] {
 }
 
 export function titleSlot(parts: Parts): RootContent[] {
-  const out: RootContent[] = [classed<Heading>({ type: 'heading', depth: 1, children: structuredClone(parts.front.titleLine) }, 'title')];
+  const out: RootContent[] = [classed<Heading>({ type: 'heading', depth: 1, children: cloneNodes(parts.front.titleLine) }, 'title')];
   // As the Official Journal prints them: the documents referred under the title,
   // the kind in brackets, then the OJ's own number of the text.
   if (parts.front.documents) out.push(classed<Paragraph>({ type: 'paragraph', children: [text(parts.front.documents)] }, 'documents'));
-  if (parts.front.kindLine.length > 0) out.push(classed<Paragraph>({ type: 'paragraph', children: structuredClone(parts.front.kindLine) }, 'kind'));
+  if (parts.front.kindLine.length > 0) out.push(classed<Paragraph>({ type: 'paragraph', children: cloneNodes(parts.front.kindLine) }, 'kind'));
   if (parts.front.ojReference) out.push(classed<Paragraph>({ type: 'paragraph', children: [text(parts.front.ojReference)] }, 'oj-reference'));
   return out;
 }
@@ -69,7 +70,7 @@ export function headerSlot(parts: Parts): RootContent[] {
   const cell = (children: PhrasingContent[]) => ({ type: 'tableCell' as const, children });
   const rows: TableRow[] = [{ type: 'tableRow', children: [cell([]), cell([])] }];
   for (const row of parts.front.header) {
-    rows.push({ type: 'tableRow', children: [cell(row.label ? [text(row.label)] : []), cell(structuredClone(row.value))] });
+    rows.push({ type: 'tableRow', children: [cell(row.label ? [text(row.label)] : []), cell(cloneNodes(row.value))] });
   }
   return [classed<Table>({ type: 'table', align: [null, null], children: rows }, 'header-block')];
 }
@@ -119,7 +120,7 @@ export function signatureSlot(parts: Parts): RootContent[] {
   const closing = parts.closing;
   if (!closing) return [];
   const out: RootContent[] = [];
-  if (closing.placeDate) out.push(classed<Paragraph>({ type: 'paragraph', children: structuredClone(closing.placeDate) }, 'closing'));
+  if (closing.placeDate) out.push(classed<Paragraph>({ type: 'paragraph', children: cloneNodes(closing.placeDate) }, 'closing'));
   const signature: PhrasingContent[] = [text(closing.presidentTitle ?? parts.labels.text['closing.president'])];
   if (closing.president) signature.push({ type: 'break' }, text(closing.president));
   out.push(classed<Paragraph>({ type: 'paragraph', children: signature }, 'signature'));
@@ -139,7 +140,7 @@ export function appendixSlot(parts: Parts): RootContent[] {
     if (amendment.part === 'section-text') {
       // Section text replaced at plenary: the point, its text and the vote.
       out.push(classed<Heading>({ type: 'heading', depth: 3, children: [text(amendment.heading)] }, 'section-text', amendment.id));
-      out.push(classed({ type: 'blockquote', children: structuredClone(amendment.text) as BlockContent[] }, 'amendment-text'));
+      out.push(classed({ type: 'blockquote', children: cloneNodes(amendment.text) as BlockContent[] }, 'amendment-text'));
       if (amendment.vote) out.push(classed<Paragraph>({ type: 'paragraph', children: [text(amendment.vote)] }, 'amendment-vote'));
       continue;
     }
@@ -151,10 +152,10 @@ export function appendixSlot(parts: Parts): RootContent[] {
       ),
     );
     out.push({ type: 'paragraph', children: [{ type: 'strong', children: [text(amendment.heading)] }, text(` – ${amendment.action}`)] });
-    if (amendment.text.length > 0) out.push(classed({ type: 'blockquote', children: structuredClone(amendment.text) as BlockContent[] }, 'amendment-text'));
+    if (amendment.text.length > 0) out.push(classed({ type: 'blockquote', children: cloneNodes(amendment.text) as BlockContent[] }, 'amendment-text'));
     if (amendment.reason.length > 0) {
       out.push({ type: 'paragraph', children: [{ type: 'strong', children: [text(labels['appendix.reason'])] }] });
-      out.push(...(structuredClone(amendment.reason) as BlockContent[]));
+      out.push(...(cloneNodes(amendment.reason) as BlockContent[]));
     }
     if (amendment.tabledBy) out.push({ type: 'paragraph', children: [text(amendment.tabledBy)] });
     if (amendment.vote) out.push(classed<Paragraph>({ type: 'paragraph', children: [text(amendment.vote)] }, 'amendment-vote'));
@@ -166,7 +167,7 @@ export function notesSlot(parts: Parts): RootContent[] {
   if (!parts.notes || parts.notes.length === 0) return [];
   const out: RootContent[] = [classed<Heading>({ type: 'heading', depth: 2, children: [text(parts.labels.text['notes.title'])] }, 'internal-notes')];
   for (const note of parts.notes) {
-    for (const node of structuredClone(note.nodes)) {
+    for (const node of cloneNodes(note.nodes)) {
       if (node.type === 'heading') node.depth = Math.min(6, node.depth + 2) as Heading['depth'];
       out.push(classed(node, 'internal-note'));
     }

@@ -23,6 +23,7 @@ import type { Position, YamlKind } from '../core/model.js';
 import type { RenderContext } from './context.js';
 import type { LabelKey } from '../labels/labels.js';
 import { makeSafe } from '../core/source-safety.js';
+import { lazyPosition } from '../core/yaml-source.js';
 
 export interface YamlField {
   kind: YamlKind;
@@ -163,25 +164,33 @@ export function textIn(value: unknown, lang: string, original: string): string |
 /**
  * Move the positions of a tree parsed from a YAML string into the YAML file:
  * exactly when the string is written as is on one line (a plain scalar),
- * otherwise every node points at the whole value.
+ * otherwise every node points at the whole value. Each moved position is
+ * computed when first read (core/yaml-source.ts `lazyPosition`): the place of
+ * the field in its file is found only when a message or an output needs it.
  */
 function placeIn(tree: { children: RootContent[] }, picked: Picked): void {
   const place = picked.place;
-  const source = String(picked.file.value ?? '');
-  const start = place?.start;
-  const exact =
-    place !== undefined &&
-    start?.offset !== undefined &&
-    !picked.text.includes('\n') &&
-    source.slice(start.offset, start.offset + picked.text.length) === picked.text;
+  let exact: boolean | undefined;
+  const isExact = () => {
+    if (exact === undefined) {
+      const offset = place?.start.offset;
+      const source = String(picked.file.value ?? '');
+      exact = offset !== undefined && !picked.text.includes('\n') && source.slice(offset, offset + picked.text.length) === picked.text;
+    }
+    return exact;
+  };
+  const moved = (relative: Position) =>
+    lazyPosition(() => {
+      const { start, end } = place!;
+      if (!isExact()) return { start: { ...start }, end: { ...end } };
+      return {
+        start: { line: start.line, column: start.column + relative.start.column - 1, offset: start.offset! + (relative.start.offset ?? 0) },
+        end: { line: start.line, column: start.column + relative.end.column - 1, offset: start.offset! + (relative.end.offset ?? 0) },
+      };
+    });
   const visit = (node: Nodes) => {
     if (node.position) {
-      if (exact && start) {
-        node.position = {
-          start: { line: start.line, column: start.column + node.position.start.column - 1, offset: start.offset! + (node.position.start.offset ?? 0) },
-          end: { line: start.line, column: start.column + node.position.end.column - 1, offset: start.offset! + (node.position.end.offset ?? 0) },
-        };
-      } else if (place) node.position = { start: { ...place.start }, end: { ...place.end } };
+      if (place) node.position = moved(node.position as Position);
       else delete node.position;
     }
     if ('children' in node) for (const child of node.children) visit(child);
