@@ -31,6 +31,7 @@ import type { PointIndex, PointInfo } from '../validate/amendments/points.js';
 import { fillText, type LabelKey, type Labels } from '../labels/labels.js';
 import { plainOf } from '../render/amendment-text.js';
 import { text as textHandler } from './stringify-text.js';
+import { writeSheetMarkdown } from './sheet-markdown.js';
 
 export interface SheetEntry {
   id: string;
@@ -300,8 +301,14 @@ const markdown = unified()
   .use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', rule: '-', handlers: { text: textHandler } })
   .freeze();
 
+/** The sheet as Markdown: remark-stringify's bytes, its plain blocks written directly (see sheet-markdown.ts). */
 export function sheetMarkdown(sheet: Sheet): string {
-  return markdown.stringify(sheetTree(sheet));
+  return writeSheetMarkdown(sheetTree(sheet), libraryMarkdown);
+}
+
+/** A tree written by the library alone (what `sheetMarkdown` must equal). */
+export function libraryMarkdown(tree: Root): string {
+  return markdown.stringify(tree);
 }
 
 const CSS = `body{font-family:"Times New Roman",serif;max-width:60em;margin:2em auto;line-height:1.35}
