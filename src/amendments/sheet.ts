@@ -11,8 +11,6 @@ import type { PhrasingContent, Root, RootContent, TableCell } from 'mdast';
 import { unified } from 'unified';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
-import remarkRehype from 'remark-rehype';
-import rehypeStringify from 'rehype-stringify';
 import type { Opinion, Text } from '../core/model.js';
 import { isPlaceholder } from '../core/placeholders.js';
 import { report } from '../core/messages.js';
@@ -29,7 +27,7 @@ import { fillText, type LabelKey, type Labels } from '../labels/labels.js';
 import { plainOf } from '../render/amendment-text.js';
 import { text as textHandler } from './stringify-text.js';
 import { writeSheetMarkdown } from './sheet-markdown.js';
-import { sheetDocx as writeSheetDocx, sheetDocxByObjects as writeSheetDocxByObjects, type SheetDocxOptions, type WordParts } from './sheet-word.js';
+import type { SheetDocxOptions, WordParts } from './sheet-word.js';
 
 export interface SheetEntry {
   id: string;
@@ -319,6 +317,8 @@ h2{margin-top:1.6em;font-size:1.15em}
 @media print{h2{break-after:avoid}table,tr{break-inside:avoid}body{margin:0}}`;
 
 export async function sheetHtml(sheet: Sheet): Promise<string> {
+  // Loaded when asked for, as the Word writer is: a Markdown sheet (or apply, list) does without them.
+  const [{ default: remarkRehype }, { default: rehypeStringify }] = await Promise.all([import('remark-rehype'), import('rehype-stringify')]);
   const processor = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeStringify, { allowDangerousHtml: true });
   const hast = await processor.run(sheetTree(sheet));
   const body = processor.stringify(hast);
@@ -330,13 +330,13 @@ function escapeHtml(value: string): string {
 }
 
 /** The sheet as a `.docx`: each amendment with a two-column Word table; deterministic bytes (see sheet-word.ts). */
-export function sheetDocx(sheet: Sheet, options: SheetDocxOptions = {}): Promise<Uint8Array> {
-  return writeSheetDocx(sheet, WORD_PARTS, options);
+export async function sheetDocx(sheet: Sheet, options: SheetDocxOptions = {}): Promise<Uint8Array> {
+  return (await import('./sheet-word.js')).sheetDocx(sheet, WORD_PARTS, options);
 }
 
 /** The same, every element through docx's objects (what `sheetDocx` must equal). */
-export function sheetDocxByObjects(sheet: Sheet, options: SheetDocxOptions = {}): Promise<Uint8Array> {
-  return writeSheetDocxByObjects(sheet, WORD_PARTS, options);
+export async function sheetDocxByObjects(sheet: Sheet, options: SheetDocxOptions = {}): Promise<Uint8Array> {
+  return (await import('./sheet-word.js')).sheetDocxByObjects(sheet, WORD_PARTS, options);
 }
 
 const WORD_PARTS: WordParts = { columns, reason: reasonParagraphs };
