@@ -31,6 +31,9 @@ const LINE_START = /^(?:[\p{L}(‘“"'„«]|\p{N}(?!\p{N}*[.)]))/u;
 
 /** The kind of a character for CommonMark's flanking rules: 1 whitespace, 2 punctuation or symbol, 0 other. */
 function kind(character: string): 0 | 1 | 2 {
+  const code = character.charCodeAt(0);
+  // ASCII letters and digits, the common case, without a regular expression.
+  if ((code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122)) return 0;
   if (character === '' || /\s/.test(character)) return 1;
   return /[\p{P}\p{S}]/u.test(character) ? 2 : 0;
 }
