@@ -18,7 +18,7 @@ import { sheetMarkdown, sheetOf, sheetTree } from '../../src/amendments/sheet.js
 import { sheetLabels } from '../../src/amendments/sheet-labels.js';
 import { openOpinion } from '../../src/opinion/open.js';
 import { indexPoints } from '../../src/validate/amendments/points.js';
-import { MARKDOWN_PIECES } from './scratch.js';
+import { MARKDOWN_PIECES, rewritingAmendments } from './scratch.js';
 
 // The library alone, without the sheet's text shortcut.
 const library = unified().use(remarkGfm, { tablePipeAlign: false }).use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', rule: '-' }).freeze();
@@ -129,18 +129,11 @@ describe('the sheet’s direct Markdown writer', () => {
     }
     // Every point rewritten in the words of the benchmark's amendments: long struck and bold runs, many of them.
     const points = indexPoints(opinion);
-    const amendments = [...points.points.values()].map((point, i) => ({
-      id: `am-x${i}`,
-      number: i + 1,
-      stage: 'section',
-      by: [`Member ${String.fromCharCode(65 + (i % 26))}MEMBER`],
-      target: point.id,
-      action: ['amend', 'delete', 'insert-after', 'insert-before'][i % 4]!,
-      ...(i % 4 === 2 || i % 4 === 3 ? { new_id: `p-new-${i}` } : {}),
-      ...(i % 4 === 1 ? {} : { text: `The EESC considers that amendment ${i + 1} improves this point with new words about social economy enterprises.` }),
-      reason: `Illustrative reason ${i + 1}.`,
-      position: i % 3 === 0 ? 'accept' : 'reject',
-    }));
+    const amendments = rewritingAmendments(
+      [...points.points.keys()],
+      (n) => `The EESC considers that amendment ${n} improves this point with new words about social economy enterprises.`,
+      (n) => `Illustrative reason ${n}.`,
+    );
     const { labels } = await sheetLabels('en', opened.validated.labels ?? [], { file: opened.files[0]! });
     const sheet = sheetOf({ ...opinion, amendments: amendments as never }, points, labels!, 'section');
     expect(sheet.entries.length).toBe(amendments.length);

@@ -14,6 +14,7 @@ import { ROOT, seededRandom } from '../helpers.js';
 import { sheetDocxWritten, sheetDocxByObjects as byObjects, type WordParts } from '../../src/amendments/sheet-word.js';
 import { sheetDocx, sheetDocxByObjects, sheetOf, type Sheet, type SheetEntry } from '../../src/amendments/sheet.js';
 import { sheetLabels } from '../../src/amendments/sheet-labels.js';
+import { rewritingAmendments } from './scratch.js';
 import { openOpinion } from '../../src/opinion/open.js';
 import { indexPoints } from '../../src/validate/amendments/points.js';
 
@@ -102,18 +103,11 @@ describe('the Word sheet written from docx’s compiled shapes', () => {
       for (const stage of ['section', 'plenary', undefined]) sheets.push(sheetOf(opinion, indexPoints(opinion), labels!, stage));
     }
     const points = indexPoints(opinion);
-    const amendments = [...points.points.values()].map((point, i) => ({
-      id: `am-x${i}`,
-      number: i + 1,
-      stage: 'section',
-      by: [`Member ${String.fromCharCode(65 + (i % 26))}MEMBER`],
-      target: point.id,
-      action: ['amend', 'delete', 'insert-after', 'insert-before'][i % 4]!,
-      ...(i % 4 === 2 || i % 4 === 3 ? { new_id: `p-new-${i}` } : {}),
-      ...(i % 4 === 1 ? {} : { text: `The EESC considers that amendment ${i + 1} improves this point with new words & “quotes” <here>.` }),
-      reason: `Illustrative reason ${i + 1}.\n\nA second paragraph.`,
-      position: i % 3 === 0 ? 'accept' : 'reject',
-    }));
+    const amendments = rewritingAmendments(
+      [...points.points.keys()],
+      (n) => `The EESC considers that amendment ${n} improves this point with new words & “quotes” <here>.`,
+      (n) => `Illustrative reason ${n}.\n\nA second paragraph.`,
+    );
     const { labels } = await sheetLabels('en', opened.validated.labels ?? [], { file: opened.files[0]! });
     sheets.push(sheetOf({ ...opinion, amendments: amendments as never }, points, labels!, 'section'));
     for (const [i, sheet] of sheets.entries()) {
