@@ -1,6 +1,6 @@
 // Benchmark of the amendments cycle, whole process each time, node with
 // NODE_EXTRA_CA_CERTS unset (as on a user's machine): `opinion amendments
-// sheet` (Markdown to standard output, and Markdown + Word files) and
+// sheet` (Markdown to standard output, Markdown + Word files, Word alone) and
 // `opinion amendments apply` with 300 amendments on a generated opinion of
 // 5,000 points (bench/large-opinion.mjs): amend, delete, insert-after and
 // insert-before, a third of them adopted. `opinion validate` of the same
@@ -61,6 +61,7 @@ function run(args, before) {
 const commands = [
   { name: 'amendments sheet (Markdown, stdout)', args: ['amendments', 'sheet', dir] },
   { name: 'amendments sheet --to md,docx --out', args: ['amendments', 'sheet', dir, '--to', 'md,docx', '--out', join(out, 'sheet')] },
+  { name: 'amendments sheet --to docx --out', args: ['amendments', 'sheet', dir, '--to', 'docx', '--out', join(out, 'sheet-docx')] },
   {
     name: 'amendments apply (100 adopted)',
     args: ['amendments', 'apply', dir, '--out', applied],

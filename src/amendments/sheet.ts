@@ -11,16 +11,11 @@ import type { PhrasingContent, Root, RootContent, TableCell } from 'mdast';
 import { unified } from 'unified';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
-import remarkRehype from 'remark-rehype';
-import rehypeStringify from 'rehype-stringify';
-import { Paragraph, Table, TextRun, WidthType, type FileChild, type TableRow } from 'docx';
 import type { Opinion, Text } from '../core/model.js';
 import { isPlaceholder } from '../core/placeholders.js';
 import { report } from '../core/messages.js';
 import { amendmentsFile } from '../validate/amendments/validate.js';
-import { STYLE, packWord, wordDocument } from '../word/document.js';
 import { amendmentCell, plainCell } from '../diff/format/amendments.js';
-import { cellParagraphs, sheetRow } from '../diff/format/word/amendments.js';
 import { textParagraphs } from '../diff/format/paragraphs.js';
 import { tokenize } from '../diff/text/tokenize.js';
 import { wordDiff } from '../diff/compare/word-diff.js';
@@ -31,6 +26,8 @@ import type { PointIndex, PointInfo } from '../validate/amendments/points.js';
 import { fillText, type LabelKey, type Labels } from '../labels/labels.js';
 import { plainOf } from '../render/amendment-text.js';
 import { text as textHandler } from './stringify-text.js';
+import { writeSheetMarkdown } from './sheet-markdown.js';
+import type { SheetDocxOptions, WordParts } from './sheet-word.js';
 
 export interface SheetEntry {
   id: string;
@@ -260,6 +257,10 @@ function columns(e: SheetEntry): [PhrasingContent[], PhrasingContent[]] {
   if (!both) made.set(e, (both = [marked(plainCell(e.change.old), e.textLang), marked(amendmentCell(e.change), e.textLang)]));
   return both;
 }
+/** The paragraphs of an entry's reason, the first marked with its language when it is not the sheet's. */
+function reasonParagraphs(e: SheetEntry): string[] {
+  return textParagraphs(e.reason ?? '').map((paragraph, i) => (i === 0 && e.reasonLang ? `${languageMark(e.reasonLang)} ${paragraph}` : paragraph));
+}
 const labelled = (label: string, value: string): RootContent => ({
   type: 'paragraph',
   children: [{ type: 'strong', children: [text(`${label}:`)] }, text(` ${value}`)],
@@ -284,9 +285,7 @@ export function sheetTree(sheet: Sheet): Root {
     });
     if (e.reason) {
       children.push({ type: 'paragraph', children: [{ type: 'strong', children: [text(words.reason)] }] });
-      textParagraphs(e.reason).forEach((paragraph, i) =>
-        children.push({ type: 'paragraph', children: i === 0 && e.reasonLang ? [text(`${languageMark(e.reasonLang)} ${paragraph}`)] : [text(paragraph)] }),
-      );
+      for (const paragraph of reasonParagraphs(e)) children.push({ type: 'paragraph', children: [text(paragraph)] });
     }
     if (e.position) children.push(labelled(words.position, e.position));
     if (e.outcome) children.push(labelled(words.outcome, e.outcome));
@@ -300,8 +299,14 @@ const markdown = unified()
   .use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', rule: '-', handlers: { text: textHandler } })
   .freeze();
 
+/** The sheet as Markdown: remark-stringify's bytes, its plain blocks written directly (see sheet-markdown.ts). */
 export function sheetMarkdown(sheet: Sheet): string {
-  return markdown.stringify(sheetTree(sheet));
+  return writeSheetMarkdown(sheetTree(sheet), libraryMarkdown);
+}
+
+/** A tree written by the library alone (what `sheetMarkdown` must equal). */
+export function libraryMarkdown(tree: Root): string {
+  return markdown.stringify(tree);
 }
 
 const CSS = `body{font-family:"Times New Roman",serif;max-width:60em;margin:2em auto;line-height:1.35}
@@ -312,6 +317,8 @@ h2{margin-top:1.6em;font-size:1.15em}
 @media print{h2{break-after:avoid}table,tr{break-inside:avoid}body{margin:0}}`;
 
 export async function sheetHtml(sheet: Sheet): Promise<string> {
+  // Loaded when asked for, as the Word writer is: a Markdown sheet (or apply, list) does without them.
+  const [{ default: remarkRehype }, { default: rehypeStringify }] = await Promise.all([import('remark-rehype'), import('rehype-stringify')]);
   const processor = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeStringify, { allowDangerousHtml: true });
   const hast = await processor.run(sheetTree(sheet));
   const body = processor.stringify(hast);
@@ -322,57 +329,14 @@ function escapeHtml(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-const WIDTHS = [50, 50];
-
-function wordRow(cells: Paragraph[][], header = false): TableRow {
-  return sheetRow(cells, WIDTHS, header);
+/** The sheet as a `.docx`: each amendment with a two-column Word table; deterministic bytes (see sheet-word.ts). */
+export async function sheetDocx(sheet: Sheet, options: SheetDocxOptions = {}): Promise<Uint8Array> {
+  return (await import('./sheet-word.js')).sheetDocx(sheet, WORD_PARTS, options);
 }
 
-const para = (value: string, bold = false, italics = false) => new Paragraph({ style: STYLE.body, children: [new TextRun({ text: value, bold, italics })] });
-const labelledPara = (label: string, value: string) =>
-  new Paragraph({ style: STYLE.body, children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)] });
-
-/** The sheet as a `.docx`: each amendment with a two-column Word table; deterministic bytes. */
-export async function sheetDocx(sheet: Sheet, options: { reference?: string; date?: string } = {}): Promise<Uint8Array> {
-  const { words } = sheet;
-  const children: FileChild[] = [new Paragraph({ style: STYLE.title, children: [new TextRun(sheet.title)] })];
-  if (sheet.entries.length === 0) children.push(para(words.none));
-  for (const e of sheet.entries) {
-    children.push(new Paragraph({ style: STYLE.subsection, children: [new TextRun({ text: `${e.number} – ${e.point}`, bold: true })] }));
-    children.push(labelledPara(words.tabledBy, e.by));
-    if (e.compromise) children.push(para(e.compromise, false, true));
-    children.push(para(e.action));
-    children.push(
-      new Table({
-        width: { size: 100, type: WidthType.PERCENTAGE },
-        rows: [
-          wordRow(
-            [
-              [new Paragraph({ style: STYLE.tableText, children: [new TextRun({ text: sheet.column, bold: true })] })],
-              [new Paragraph({ style: STYLE.tableText, children: [new TextRun({ text: words.amendment, bold: true })] })],
-            ],
-            true,
-          ),
-          wordRow([cellParagraphs(columns(e)[0]), cellParagraphs(columns(e)[1])]),
-        ],
-      }),
-    );
-    if (e.reason) {
-      children.push(para(words.reason, true));
-      textParagraphs(e.reason).forEach((paragraph, i) =>
-        children.push(para(i === 0 && e.reasonLang ? `${languageMark(e.reasonLang)} ${paragraph}` : paragraph)),
-      );
-    }
-    if (e.position) children.push(labelledPara(words.position, e.position));
-    if (e.outcome) children.push(labelledPara(words.outcome, e.outcome));
-  }
-  const doc = wordDocument({
-    lang: sheet.lang,
-    numbering: 'eesc',
-    children,
-    title: sheet.title,
-    date: new Date(`${options.date ?? '2000-01-01'}T00:00:00Z`),
-    ...(options.reference ? { reference: options.reference } : {}),
-  });
-  return packWord(doc);
+/** The same, every element through docx's objects (what `sheetDocx` must equal). */
+export async function sheetDocxByObjects(sheet: Sheet, options: SheetDocxOptions = {}): Promise<Uint8Array> {
+  return (await import('./sheet-word.js')).sheetDocxByObjects(sheet, WORD_PARTS, options);
 }
+
+const WORD_PARTS: WordParts = { columns, reason: reasonParagraphs };

@@ -397,12 +397,16 @@ const ZIP_TIME = new Date(1980, 0, 1, 0, 0, 0);
  * properties' dates are the document's fixed date, the random relationship
  * ids of hyperlinks and the process-wide bookmark ids are renumbered in order,
  * and the zip is rewritten with a fixed entry time in a stable order.
+ * `edit` may change the compiled XML parts first (the amendment sheet writes
+ * its body into them: src/amendments/sheet-word.ts).
  */
-export async function packWord(doc: Document, date?: Date): Promise<Uint8Array> {
+export async function packWord(doc: Document, date?: Date, edit?: (texts: Map<string, string>) => void): Promise<Uint8Array> {
   const entries = await compiledParts(doc);
   const fixed = date ?? documentDates.get(doc) ?? ZIP_TIME;
   const texts = new Map<string, string>();
   for (const [name, data] of Object.entries(entries)) if (/\.(xml|rels)$/.test(name)) texts.set(name, typeof data === 'string' ? data : strFromU8(data));
+  // The caller's own edit of the compiled XML parts (by path), before anything else is fixed.
+  edit?.(texts);
 
   // Core properties: created and modified at the fixed date.
   const core = texts.get('docProps/core.xml');

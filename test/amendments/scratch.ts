@@ -20,6 +20,26 @@ export function appendAmendments(sample: string, items: string): void {
   writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}${items}`);
 }
 
+/**
+ * An amendment on every point `ids` names, in the manner of the benchmark's
+ * (bench/amendments.mjs): each action in turn, the point's wording replaced
+ * by `text(n)` (long struck and bold runs), a reason of `reason(n)`.
+ */
+export function rewritingAmendments(ids: readonly string[], text: (n: number) => string, reason: (n: number) => string): Record<string, unknown>[] {
+  return ids.map((target, i) => ({
+    id: `am-x${i}`,
+    number: i + 1,
+    stage: 'section',
+    by: [`Member ${String.fromCharCode(65 + (i % 26))}MEMBER`],
+    target,
+    action: ['amend', 'delete', 'insert-after', 'insert-before'][i % 4]!,
+    ...(i % 4 === 2 || i % 4 === 3 ? { new_id: `p-new-${i}` } : {}),
+    ...(i % 4 === 1 ? {} : { text: text(i + 1) }),
+    reason: reason(i + 1),
+    position: i % 3 === 0 ? 'accept' : 'reject',
+  }));
+}
+
 /** Every Markdown file under `dir` (node_modules and dot folders left out). */
 export function markdownFiles(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
