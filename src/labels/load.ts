@@ -38,6 +38,7 @@ import {
   type MetaListKey,
 } from './labels.js';
 import { BUILTIN_LANGUAGES_DIR } from '../core/package-files.js';
+import { namedKeys } from './unverified.js';
 import { PACKAGE_ROOT } from '../core/package-root.js';
 
 /** The label files that ship: `templates/languages/<lang>.yaml` of the package. */
@@ -321,16 +322,11 @@ export function resolveLabels(lang: string, layers: readonly LabelFile[], fallba
   const missing = [...LABEL_KEYS.filter((key) => !text.has(key) && !OPTIONAL_LABELS.has(key)), ...LIST_LABELS.filter((key) => !lists.has(key))];
   if (mine.length === 0 || missing.length > 0) {
     const last = mine[mine.length - 1];
-    const shown =
-      missing
-        .slice(0, 8)
-        .map((k) => `\`${k}\``)
-        .join(', ') + (missing.length > 8 ? ` and ${missing.length - 8} more` : '');
     report(
       last?.file ?? fallback.file,
       mine.length === 0
         ? `Missing labels for language \`${lang}\`, expected a label file \`labels/${lang}.yaml\` in the opinion folder`
-        : `Missing labels for language \`${lang}\`: ${shown}`,
+        : `Missing labels for language \`${lang}\`: ${namedKeys(missing, 8)}`,
       {
         ruleId: 'labels/missing',
         place: last ? { line: 1, column: 1 } : fallback.at?.position,
