@@ -75,6 +75,11 @@ function tell(file: VFile, reason: string, ruleId: string, place?: Position, sev
   report(file, reason, { ruleId, severity, place });
 }
 
+/** The plain text of a footnote's first paragraph. */
+function firstText(definition: FootnoteDefinition): string {
+  return inlineText((definition.children[0] as { children?: PhrasingContent[] })?.children ?? []).text;
+}
+
 function stringifyPhrasing(children: PhrasingContent[]): string {
   return stringifyBlocks([{ type: 'paragraph', children }]);
 }
@@ -178,11 +183,7 @@ export async function importDraft(bytes: Uint8Array, shown: string, options: Imp
         const key = `${index}/${node.identifier}`;
         let id = footnoteIds.get(key);
         if (!id) {
-          id = ids.make(
-            'fn',
-            inlineText((definition.children[0] as { children?: PhrasingContent[] })?.children ?? []).text,
-            node.identifier.toLowerCase().replace(/[^a-z0-9]/gu, '') || 'note',
-          );
+          id = ids.make('fn', firstText(definition), node.identifier.toLowerCase().replace(/[^a-z0-9]/gu, '') || 'note');
           footnoteIds.set(key, id);
           used.push(node.identifier);
           const home = footnoteHome.get(node.identifier);
@@ -230,7 +231,7 @@ export async function importDraft(bytes: Uint8Array, shown: string, options: Imp
     if (!footnoteHome.has(identifier) && !cited.has(identifier)) {
       report(
         file,
-        `Unexpected footnote \`${definition.label ?? identifier}\` that nothing refers to, expected a reference: not imported (“${inlineText((definition.children[0] as { children?: PhrasingContent[] })?.children ?? []).text.slice(0, 60)}”)`,
+        `Unexpected footnote \`${definition.label ?? identifier}\` that nothing refers to, expected a reference: not imported (“${firstText(definition).slice(0, 60)}”)`,
         { ruleId: 'import/footnote', severity: 'warning', place: definition.position },
       );
     }

@@ -30,12 +30,11 @@ export async function findPdfEngine(env: Record<string, string | undefined>): Pr
         .flatMap((dir) => [join(dir, 'soffice'), join(dir, 'libreoffice')]);
   if (!env.OPINION_SOFFICE && process.platform === 'darwin') candidates.push('/Applications/LibreOffice.app/Contents/MacOS/soffice');
   for (const candidate of candidates) {
-    try {
-      await access(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // next
-    }
+    const runnable = await access(candidate, constants.X_OK).then(
+      () => true,
+      () => false,
+    );
+    if (runnable) return candidate;
   }
   return undefined;
 }

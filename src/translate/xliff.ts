@@ -376,6 +376,12 @@ function contentOf(
   fail: (node: Element, reason: string, ruleId?: string) => void,
 ): string | undefined {
   let ok = true;
+  /** An inline code problem: reported, and the content is undefined. */
+  const bad = (at: Element, reason: string): string => {
+    ok = false;
+    fail(at, reason, 'xliff/inline-code');
+    return '';
+  };
   const open: Element[] = [];
   const read = (el: Element): string =>
     el.children
@@ -385,45 +391,28 @@ function contentOf(
         if (c.name === 'mrk') return read(c);
         if (c.name === 'ph' || c.name === 'bpt' || c.name === 'ept') {
           const native = codes.get(`${c.name}:${c.attributes.id ?? ''}`);
-          if (native === undefined) {
-            ok = false;
-            fail(
+          if (native === undefined)
+            return bad(
               c,
               `Unexpected \`<${c.name} id="${c.attributes.id ?? ''}">\` in unit \`${unit}\`, expected the inline codes of the source (footnote calls, references, emphasis, links), with their ids`,
-              'xliff/inline-code',
             );
-            return '';
-          }
           if (c.name === 'bpt') open.push(c);
           if (c.name === 'ept') {
             const at = open.findIndex((b) => b.attributes.id === c.attributes.id);
-            if (at < 0) {
-              ok = false;
-              fail(
-                c,
-                `Unexpected \`<ept id="${c.attributes.id}">\` before its \`<bpt>\` in unit \`${unit}\`, expected each pair opened before it is closed`,
-                'xliff/inline-code',
-              );
-            } else open.splice(at, 1);
+            if (at < 0)
+              bad(c, `Unexpected \`<ept id="${c.attributes.id}">\` before its \`<bpt>\` in unit \`${unit}\`, expected each pair opened before it is closed`);
+            else open.splice(at, 1);
           }
           return native;
         }
-        ok = false;
-        fail(
-          c,
-          `Unexpected \`<${c.name}>\` in unit \`${unit}\`, expected text and the \`<ph>\`, \`<bpt>\`, \`<ept>\` codes the export wrote`,
-          'xliff/inline-code',
-        );
-        return '';
+        return bad(c, `Unexpected \`<${c.name}>\` in unit \`${unit}\`, expected text and the \`<ph>\`, \`<bpt>\`, \`<ept>\` codes the export wrote`);
       })
       .join('');
   const text = read(node);
   for (const b of open) {
-    ok = false;
-    fail(
+    bad(
       b,
       `Unexpected \`<bpt id="${b.attributes.id}">\` without its \`<ept>\` in unit \`${unit}\`, expected both tags of a pair (the Markdown around the text would be broken)`,
-      'xliff/inline-code',
     );
   }
   return ok ? text : undefined;

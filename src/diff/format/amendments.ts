@@ -75,14 +75,9 @@ function wholeWords(segments: readonly Segment[]): Segment[] {
       i = end;
       continue;
     }
-    const deleted = group
-      .filter((segment) => segment.op === 'delete')
-      .map((segment) => segment.text)
-      .join('');
-    const inserted = group
-      .filter((segment) => segment.op === 'insert')
-      .map((segment) => segment.text)
-      .join('');
+    const textOf = (op: Segment['op']) => group.reduce((text, segment) => (segment.op === op ? text + segment.text : text), '');
+    const deleted = textOf('delete');
+    const inserted = textOf('insert');
     if (before && lead) before.text = before.text.slice(0, -lead.length);
     if (after && trail) after.text = after.text.slice(trail.length);
     const replaced: Segment[] = [

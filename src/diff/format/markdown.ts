@@ -133,35 +133,20 @@ function entryBlocks(entry: Entry): RootContent[] {
   return changedItem(entry.change);
 }
 
+/** A header field's change in CriticMarkup (an added field has no old value, a deleted one no new). */
+function changedValue(change: HeaderChange): PhrasingContent[] {
+  return change.kind === 'modified' ? substituted(change.old ?? '', change.new ?? '') : [...deleted(change.old ?? ''), ...inserted(change.new ?? '')];
+}
+
 function headerItem(change: HeaderChange): RootContent {
-  const label = fieldLabel(change);
-  const value =
-    change.kind === 'added'
-      ? inserted(change.new ?? '')
-      : change.kind === 'deleted'
-        ? deleted(change.old ?? '')
-        : substituted(change.old ?? '', change.new ?? '');
-  return { type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [text(`${label}: `), ...value] }] };
+  return { type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [text(`${fieldLabel(change)}: `), ...changedValue(change)] }] };
 }
 
 export function formatMarkdown(result: DiffResult): string {
   const title = result.header.find((change) => change.field === 'title');
-  const titleText = title ? [] : [text(result.new.title ?? result.old.title ?? `${result.old.origin} → ${result.new.origin}`)];
+  const titleText = result.new.title ?? result.old.title ?? `${result.old.origin} → ${result.new.origin}`;
   const children: RootContent[] = [
-    {
-      type: 'heading',
-      depth: 1,
-      children: title
-        ? critic(
-            title.kind === 'modified'
-              ? [
-                  { op: 'delete', text: title.old ?? '' },
-                  { op: 'insert', text: title.new ?? '' },
-                ]
-              : [{ op: title.kind === 'added' ? 'insert' : 'delete', text: title.new ?? title.old ?? '' }],
-          )
-        : titleText,
-    },
+    { type: 'heading', depth: 1, children: title ? changedValue(title) : [text(titleText)] },
     { type: 'paragraph', children: comment(`opinion diff ${result.old.origin} → ${result.new.origin}. ${summaryLine(result)}`) },
   ];
   const header = result.header.filter((change) => change.field !== 'title');

@@ -82,15 +82,9 @@ function body(change: Change, style: Style): string[] {
   }
 }
 
+/** A header field's change: its old value deleted, its new one inserted (an added field has no old value, a deleted one no new). */
 function headerLine(change: HeaderChange, style: Style): string {
-  const label = fieldLabel(change);
-  const value =
-    change.kind === 'added'
-      ? mark(change.new ?? '', style.inserted)
-      : change.kind === 'deleted'
-        ? mark(change.old ?? '', style.deleted)
-        : `${mark(change.old ?? '', style.deleted)}${mark(change.new ?? '', style.inserted)}`;
-  return `  ${label}: ${value}`;
+  return `  ${fieldLabel(change)}: ${mark(change.old ?? '', style.deleted)}${mark(change.new ?? '', style.inserted)}`;
 }
 
 function renumberedLine(run: readonly Change[], style: Style): string {

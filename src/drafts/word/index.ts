@@ -47,8 +47,10 @@ const READ = new Set([
 /** The parts inflated (and so checked: sizes, CRC): those read, and the package's own two. */
 const PARTS = [...READ, '[Content_Types].xml', '_rels/.rels'];
 
-function notesOf(root: Element | undefined, name: string): Map<string, Element> {
+/** The footnotes, endnotes or comments of a part, by id (footnote separators left out). */
+function notesOf(part: XmlRoot | undefined, name: string): Map<string, Element> {
   const notes = new Map<string, Element>();
+  const root = part ? rootElement(part) : undefined;
   for (const note of root ? elements(root, name) : []) {
     const type = attribute(note, 'w:type');
     if (type === 'separator' || type === 'continuationSeparator' || type === 'continuationNotice') continue;
@@ -95,18 +97,16 @@ export function readDocx(bytes: Uint8Array, shown: string): WordDraft {
     return links;
   };
   const styles = new Styles(xml('word/styles.xml'));
-  const footnotes = xml('word/footnotes.xml');
-  const endnotes = xml('word/endnotes.xml');
-  const comments = xml('word/comments.xml');
-  const commentMap = new Map<string, Element>();
-  for (const comment of comments ? elements(rootElement(comments) as Element, 'w:comment') : []) commentMap.set(attribute(comment, 'w:id') ?? '', comment);
+  const footnotes = notesOf(xml('word/footnotes.xml'), 'w:footnote');
+  const endnotes = notesOf(xml('word/endnotes.xml'), 'w:endnote');
+  const comments = notesOf(xml('word/comments.xml'), 'w:comment');
   const context: Parts = {
     styles,
     numbering: new WordNumbering(xml('word/numbering.xml')),
     links: { document: linksOf('document'), footnote: linksOf('footnotes'), endnote: linksOf('endnotes') },
-    footnotes: notesOf(footnotes ? rootElement(footnotes) : undefined, 'w:footnote'),
-    endnotes: notesOf(endnotes ? rootElement(endnotes) : undefined, 'w:endnote'),
-    comments: commentMap,
+    footnotes,
+    endnotes,
+    comments,
   };
   const file = new VFile({ path: shown });
   const reader = new DocumentReader(context, file);

@@ -36,23 +36,10 @@ function summary(result: DiffResult): Child {
   return h('ul', { className: ['summary'], ariaLabel: 'Summary' }, result.identical ? h('li', {}, 'No differences') : items);
 }
 
+/** A header field's change: its old value deleted, its new one inserted (an added field has no old value, a deleted one no new). */
 function headerRow(change: HeaderChange): Child {
-  const label = fieldLabel(change);
-  return h(
-    'tr',
-    {},
-    h('th', { scope: 'row' }, label),
-    h(
-      'td',
-      {},
-      change.old === undefined
-        ? h('span', { className: ['empty'] }, '—')
-        : change.kind === 'modified' || change.kind === 'deleted'
-          ? h('del', {}, change.old)
-          : change.old,
-    ),
-    h('td', {}, change.new === undefined ? h('span', { className: ['empty'] }, '—') : h('ins', {}, change.new)),
-  );
+  const value = (text: string | undefined, tag: 'del' | 'ins') => (text === undefined ? h('span', { className: ['empty'] }, '—') : h(tag, {}, text));
+  return h('tr', {}, h('th', { scope: 'row' }, fieldLabel(change)), h('td', {}, value(change.old, 'del')), h('td', {}, value(change.new, 'ins')));
 }
 
 function headerChanges(result: DiffResult): Child {
