@@ -58,7 +58,7 @@ function generator(seed: number): (n: number) => number {
 }
 
 describe('fast Markdown path', () => {
-  it('gives remark’s tree for every Markdown file of the repository', () => {
+  it('gives remark’s tree for every Markdown file of the repository', { timeout: 240_000 }, () => {
     let taken = 0;
     for (const file of files) {
       const text = readFileSync(file, 'utf8');

@@ -63,7 +63,7 @@ const MIXED = [
 ];
 
 describe('parsing Markdown in pieces', () => {
-  it('gives the same tree as one parse, on every Markdown file of the project', () => {
+  it('gives the same tree as one parse, on every Markdown file of the project', { timeout: 240_000 }, () => {
     const files = [
       ...markdownFiles(join(ROOT, 'opinions')),
       ...markdownFiles(join(ROOT, 'test')),

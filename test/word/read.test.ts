@@ -107,6 +107,14 @@ describe('readDocx', () => {
     expect(read.trackedChanges).toBeGreaterThan(0);
   });
 
+  it('reads a symbol by its character code, and one whose code is no character as nothing, saying so', () => {
+    const sym = (code: string) => `<w:r><w:sym w:font="Symbol" w:char="${code}"/></w:r>`;
+    const body = numbered(run('Arrow ') + sym('F0AE') + run(', none ') + sym('FFFFFFFF') + run(' end.'));
+    const read = readDocx(listDocx(body), 'symbols.docx');
+    expect(String(draftMarkdown.stringify(read.tree)).trim()).toBe('1.1 Arrow \u00ae, none end.');
+    expect(read.file.messages.map((m) => m.ruleId)).toEqual(['word/symbol', 'word/symbol']);
+  });
+
   it('reads a moved paragraph as Word accepts it: gone from its old place with its mark, and not counted there; at its new place with the edits made there', () => {
     const moveFrom = (text: string) => `<w:moveFrom ${SIGNED}><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:moveFrom>`;
     const moveTo = (inner: string) => `<w:moveTo ${SIGNED}>${inner}</w:moveTo>`;

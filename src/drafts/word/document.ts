@@ -432,7 +432,9 @@ export class DocumentReader {
           break;
         case 'w:sym': {
           const code = parseInt(attribute(child, 'w:char') ?? '', 16);
-          const char = Number.isFinite(code) ? String.fromCodePoint(code >= 0xf000 ? code - 0xf000 : code) : '';
+          const point = code >= 0xf000 ? code - 0xf000 : code;
+          // `w:char` is a short hex number; anything else (negative, past U+10FFFF) is no character.
+          const char = Number.isInteger(point) && point >= 0 && point <= 0x10ffff ? String.fromCodePoint(point) : '';
           this.issue(
             `Unexpected symbol from the font \`${attribute(child, 'w:font') ?? '?'}\`, expected a character: kept as \`${char}\`, check it`,
             'word/symbol',
