@@ -3,7 +3,7 @@
 // to docs/benchmarks.md, between the markers below, after each benchmark.
 // Whole processes, NODE_EXTRA_CA_CERTS unset (see lib.mjs). Builds first; needs
 // Debian's pandoc, wdiff and dwdiff for the comparisons.
-// OPINION_BENCH_SCALE (default 0.5 here) scales the runs per measurement;
+// OPINION_BENCH_SCALE (default 0.3 here: about 5 minutes on 2 cores) scales the runs per measurement;
 // OPINION_BENCH_NODES=/path/to/node22:/path/to/node24 adds Nodes to the start-up table.
 // Run: npm run bench [-- startup check build diff word]
 import { spawn, spawnSync } from 'node:child_process';
@@ -25,7 +25,7 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 
 const cpu = cpus();
 const machine = `${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} core${cpu.length === 1 ? '' : 's'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, ${process.platform} ${process.arch}`;
-const env = { ...process.env, OPINION_BENCH_SCALE: process.env.OPINION_BENCH_SCALE ?? '0.5' };
+const env = { ...process.env, OPINION_BENCH_SCALE: process.env.OPINION_BENCH_SCALE ?? '0.3' };
 const sections = [];
 const started = Date.now();
 
