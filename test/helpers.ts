@@ -18,7 +18,6 @@ import { parseDocument } from 'yaml';
 import { dirname, join, relative } from 'node:path';
 import type { VFile } from 'vfile';
 import { afterEach } from 'vitest';
-import { main } from '../src/cli/main.js';
 import { severityOf } from '../src/core/messages.js';
 
 export const ROOT = join(import.meta.dirname, '..');
@@ -42,6 +41,8 @@ export function runBin(args: string[], options: { cwd?: string; env?: Record<str
 export async function runMain(args: string[], options: { cwd?: string; env?: Record<string, string>; tty?: boolean } = {}): Promise<Run> {
   let stdout = '';
   let stderr = '';
+  // Loaded here, not at the top: the many tests that only need a fixture or seededRandom do not load the whole CLI.
+  const { main } = await import('../src/cli/main.js');
   const code = await main(args, {
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
