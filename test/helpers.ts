@@ -104,7 +104,11 @@ export async function launchChromium(): Promise<import('playwright-core').Browse
   });
 }
 
-export const hasPandoc = spawnSync('pandoc', ['--version']).status === 0;
+let pandocFound: boolean | undefined;
+/** Whether pandoc runs here: asked once, by the tests that need it, not on every import of this module. */
+export function hasPandoc(): boolean {
+  return (pandocFound ??= spawnSync('pandoc', ['--version']).status === 0);
+}
 
 /**
  * What a screenshot shows: its size in pixels and how many pixels have each

@@ -135,7 +135,7 @@ describe('round trip of the sample', async () => {
     expect(diff.code).toBe(0);
   });
 
-  it('imports a Word version of it (pandoc) to the same text', { skip: skipWithout(hasPandoc) }, async () => {
+  it('imports a Word version of it (pandoc) to the same text', { skip: skipWithout(hasPandoc()) }, async () => {
     const md = join(temp, 'sample.md');
     writeFileSync(md, original);
     const docx = join(temp, 'sample.docx');
@@ -285,7 +285,7 @@ describe('opinion import (CLI)', () => {
 });
 
 describe('opinion diff with .docx', () => {
-  it('a Markdown draft and the .docx made from it have the same points', { skip: skipWithout(hasPandoc) }, async () => {
+  it('a Markdown draft and the .docx made from it have the same points', { skip: skipWithout(hasPandoc()) }, async () => {
     const dir = join(temp, 'diff');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'draft.md'), readFileSync(join(FIXTURES, 'pandoc-draft.md')));

@@ -137,7 +137,7 @@ describe('the Word draft', () => {
   });
 });
 
-describe.skipIf(skipWithout(hasPandoc))('the Word draft read back with pandoc', () => {
+describe.skipIf(skipWithout(hasPandoc()))('the Word draft read back with pandoc', () => {
   it.each([
     ['en', () => en, 'Conclusions and recommendations'],
     ['fr', () => fr, 'Conclusions et recommandations'],

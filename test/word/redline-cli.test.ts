@@ -35,7 +35,7 @@ describe('opinion diff --format docx', () => {
     expect(xml).not.toContain('GUERINI" w:date');
   });
 
-  it.skipIf(skipWithout(hasPandoc))('writes the amendment sheet as a Word table with --format amendments --out FILE.docx', async () => {
+  it.skipIf(skipWithout(hasPandoc()))('writes the amendment sheet as a Word table with --format amendments --out FILE.docx', async () => {
     const out = join(dir, 'sheet.docx');
     expect((await runMain(['diff', OLD, NEW, '--format', 'amendments', '--out', out, '--quiet'])).code).toBe(1);
     const rows = readWord(readFileSync(out), 'accept').rows;

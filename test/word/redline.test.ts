@@ -154,7 +154,7 @@ const CASES = [
   'oj-moved',
 ];
 
-describe.skipIf(skipWithout(hasPandoc))('Word redline read back by pandoc', () => {
+describe.skipIf(skipWithout(hasPandoc()))('Word redline read back by pandoc', () => {
   for (const [name, dir] of [
     ...CASES.map((name) => [name, join(DIFF_FIXTURES, name)] as const),
     ...['mixed', 'notes', 'moved-notes'].map((name) => [name, join(OWN_FIXTURES, name)] as const),
