@@ -162,6 +162,11 @@ export function wordDocument(options: WordDocumentOptions): Document {
       ? { comments: { children: options.comments.map((comment) => ({ ...comment, date: comment.date ?? options.date })) } }
       : {}),
     ...(options.trackRevisions ? { features: { trackRevisions: true } } : {}),
+    // A line that ends in a line break (a Markdown hard break, the lines of a
+    // redlined table or list) is not stretched to the margin in a justified
+    // paragraph: Word's "Don't justify lines ending in soft line break",
+    // which LibreOffice honours too.
+    compatibility: { version: 15, doNotExpandShiftReturn: true },
     sections: [
       {
         properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { ...PAGE.margin } } },

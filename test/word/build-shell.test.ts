@@ -57,6 +57,8 @@ describe('packWord', () => {
     expect(header).toContain('PROJET D’AVIS');
     expect(xml['word/footnotes.xml']).toContain('Une note.');
     expect(xml['word/numbering.xml']).toContain('w:val="%1.%2."');
+    // A line ending in a line break (hard break, a redlined table's rows) is not stretched across a justified line.
+    expect(xml['word/settings.xml']).toMatch(/<w:compat><w:doNotExpandShiftReturn\/><w:compatSetting w:val="15" w:name="compatibilityMode"/);
   });
 
   it('has no header when the text is final', async () => {
