@@ -95,7 +95,7 @@ export async function importDraft(bytes: Uint8Array, shown: string, options: Imp
 
   // Language: asked for, else the document's, else guessed from its labels.
   let lang = options.lang;
-  if (!lang && input.lang && (SHIPPED_LANGUAGES as readonly string[]).includes(input.lang)) {
+  if (!lang && input.lang && SHIPPED_LANGUAGES.includes(input.lang)) {
     lang = input.lang;
     tell(file, `Recognised the language \`${lang}\` from the document's settings (use --lang to choose another)`, 'import/language', undefined, 'info');
   }

@@ -11,11 +11,12 @@ import { formatLongDate } from '../render/dates.js';
 import { builtinLabelFiles, resolveLabels } from '../labels/load.js';
 import type { LabelKey, Labels } from '../labels/labels.js';
 import { escapeRegExp } from '../core/regexp.js';
+import { OFFICIAL_LANGUAGES } from '../core/languages.js';
 
 export type { Labels };
 
-/** The label files that ship (templates/languages/*.yaml). */
-export const SHIPPED_LANGUAGES = ['en', 'fr', 'it', 'de'] as const;
+/** The label files that ship (templates/languages/*.yaml): one per official language, English first (it wins a tie). */
+export const SHIPPED_LANGUAGES: readonly string[] = ['en', ...OFFICIAL_LANGUAGES.filter((lang) => lang !== 'en')];
 
 export async function labelsFor(lang: string): Promise<Labels | undefined> {
   const layers = await builtinLabelFiles([lang]);
@@ -24,7 +25,11 @@ export async function labelsFor(lang: string): Promise<Labels | undefined> {
 
 /** The values of a label's placeholders in `text`, when `text` is that label filled in. */
 export function matchLabel(labels: Labels, key: LabelKey, text: string): Record<string, string> | undefined {
-  const template = labels.text[key];
+  return matchTemplate(labels.text[key], text);
+}
+
+/** The values of a template's placeholders (`{date}`) in `text`, when `text` is that template filled in. */
+export function matchTemplate(template: string | undefined, text: string): Record<string, string> | undefined {
   if (!template) return undefined;
   const names: string[] = [];
   let pattern = '';
@@ -68,15 +73,16 @@ function valid(year: number | undefined, month: number | undefined, day: number 
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
-/** "10 April 2018" (as the build writes long dates in this language) → "2018-04-10". */
-export function parseLongDate(labels: Labels, text: string): string | undefined {
+/** "10 April 2018" (as the build writes long dates in this language, or with `format` as the closing line writes them) → "2018-04-10". */
+export function parseLongDate(labels: Labels, text: string, format: (iso: string, labels: Labels) => string = formatLongDate): string | undefined {
   const wanted = normalise(text).replace(/\.$/u, '');
   const year = /\b(\d{4})\b/u.exec(wanted)?.[1];
   if (!year) return undefined;
   for (let month = 1; month <= 12; month++) {
     for (let day = 1; day <= 31; day++) {
       const iso = valid(Number(year), month, day);
-      if (iso && formatLongDate(iso, labels) === wanted) return iso;
+      // A date that ends in a dot ("20 май 2026 г.") loses it to a sentence's full stop.
+      if (iso && normalise(format(iso, labels)).replace(/\.$/u, '') === wanted) return iso;
     }
   }
   return undefined;

@@ -10,7 +10,8 @@ import type { VFile } from 'vfile';
 import { report } from '../core/messages.js';
 import type { Labels } from '../labels/labels.js';
 import type { LabelKey } from '../labels/labels.js';
-import { matchLabel, normalise, parseLongDate, parseShortDate } from './labels.js';
+import { matchLabel, matchTemplate, normalise, parseLongDate, parseShortDate } from './labels.js';
+import { formatClosingDate } from '../render/dates.js';
 import type { Structure } from './structure.js';
 import { NOT_YET_ASSIGNED, TO_BE_COMPLETED } from '../core/placeholders.js';
 
@@ -38,11 +39,20 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
   const meta: Record<string, unknown> = {};
   const unknown: string[] = [];
   const rows = structure.front.header;
-  const rapporteurs: { name: string; role: string }[] = [];
+  const rapporteurs: { name: string; role: string; form?: 'feminine' }[] = [];
   let banner: string | undefined;
   let purpose: string | undefined;
   let kind: string | undefined;
-  const label = (key: LabelKey) => normalise(labels.text[key]).replace(/:$/u, '').toLowerCase();
+  const label = (key: LabelKey) =>
+    normalise(labels.text[key] ?? '')
+      .replace(/:$/u, '')
+      .toLowerCase();
+  // "Zpravodajka:", "Berichterstatterin:": a row whose label is the feminine form, where the language has one of its own.
+  const feminine = (role: string, printed: string) =>
+    (['', 's'] as const).some((plural) => {
+      const form = label(`header.${role}${plural}-feminine` as LabelKey);
+      return form !== '' && form !== label(`header.${role}${plural}` as LabelKey) && form === normalise(printed).replace(/:$/u, '').toLowerCase();
+    });
   const keep = (what: string, row: { label: string; value: string }) => {
     unknown.push(`${row.label ? `${row.label} ` : ''}${row.value}`.trim());
     info(
@@ -102,7 +112,8 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
       case 'rapporteur':
       case 'co-rapporteur':
       case 'rapporteur-general':
-        for (const name of names(row.value)) rapporteurs.push({ name: word(name), role: row.field });
+        for (const name of names(row.value))
+          rapporteurs.push({ name: word(name), role: row.field, ...(feminine(row.field, row.label) ? { form: 'feminine' } : {}) });
         break;
       case 'decision': {
         const date = shortDate(value);
@@ -185,7 +196,8 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
     info(file, `Unexpected draft without a kind line such as \`${labels.text['kind.own-initiative']}\`, expected one: guessed \`${kind}\``);
   }
   meta.kind = kind;
-  if (rapporteurs.length) meta.rapporteurs = rapporteurs.map((r) => (r.role === 'rapporteur' ? { name: r.name } : r));
+  if (rapporteurs.length)
+    meta.rapporteurs = rapporteurs.map(({ role, ...r }) => (role === 'rapporteur' ? r : { name: r.name, role, ...(r.form ? { form: r.form } : {}) }));
 
   // Stage: the banner's purpose says which version it is; the banner alone may not.
   let stage: string | undefined = STAGE_KEYS.find((key) => purpose !== undefined && normalise(labels.text[`stage.${key}-purpose`]) === purpose);
@@ -209,8 +221,14 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
   // Closing block: "Brussels, 23 May 2018." then the president's title and name.
   const [first, ...rest] = structure.closing;
   if (first) {
-    const placeDate = matchLabel(labels, 'closing.place-date', first);
-    const date = placeDate?.date ? longDate(placeDate.date) : undefined;
+    // The place the build writes when none is given ("V Bruseli", whose space a `{place} {date}` pattern would split) first.
+    const atBrussels = labels.text['closing.place-date'].replace('{place}', labels.text['values.brussels']);
+    const placeDate = matchTemplate(atBrussels, first) ?? matchLabel(labels, 'closing.place-date', first);
+    const date = placeDate?.date
+      ? normalise(placeDate.date) === gap
+        ? TO_BE_COMPLETED
+        : (parseLongDate(labels, placeDate.date, formatClosingDate) ?? parseLongDate(labels, placeDate.date))
+      : undefined;
     const closing: Record<string, unknown> = {};
     if (placeDate?.place) closing.place = placeDate.place;
     if (date) closing.date = date;

@@ -18,6 +18,7 @@ import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { isDeepStrictEqual } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { generateDraftLabels } from './generate-draft-labels.mjs';
 import { generateValidators } from './generate-validators.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -147,6 +148,7 @@ const lazyBuiltins = {
 };
 
 await generateValidators(root);
+await generateDraftLabels(root);
 await rm(root + 'dist', { recursive: true, force: true });
 try {
   await build({

@@ -1,119 +1,60 @@
 /**
- * Header labels of drafts (the Official Journal wording, as `opinion build`
- * writes it for each language) and the stable field keys they stand for, so
- * that a converted Word draft and a built one compare field by field. The
- * keys are those of `Draft.header` written by the build.
+ * Header labels of drafts and the stable field keys they stand for, so that a
+ * converted Word draft and a built one compare field by field. The keys are
+ * those of `Draft.header` written by the build. The wording `opinion build`
+ * prints in every built-in language comes from the label files
+ * (src/generated/draft-labels.js, written by `npm run build`); the lists here
+ * add variants seen in drafts made by hand.
  */
+import { DRAFT_LABELS } from '../../generated/draft-labels.js';
 
-const LABELS: Record<string, readonly string[]> = {
-  rapporteur: ['rapporteur', 'rapporteurs', 'rapporteure', 'relatore', 'relatori', 'berichterstatter', 'berichterstatterin', 'ponente', 'ponentes'],
-  'co-rapporteur': [
-    'co-rapporteur',
-    'co-rapporteurs',
-    'corapporteur',
-    'corapporteurs',
-    'correlatore',
-    'correlatori',
-    'mitberichterstatter',
-    'mitberichterstatterin',
-    'coponente',
-  ],
-  'rapporteur-general': [
-    'rapporteur-general',
-    'rapporteur general',
-    'rapporteur général',
-    'relatore generale',
-    'hauptberichterstatter',
-    'hauptberichterstatterin',
-    'ponente general',
-  ],
-  referral: ['referral', 'saisine', 'consultazione', 'befassung', 'adviesaanvraag', 'consulta'],
-  consultation: ['consultation'],
-  decision: [
-    'plenary assembly decision',
-    'bureau decision',
-    'décision de l’assemblée plénière',
-    "décision de l'assemblée plénière",
-    'décision du bureau',
-    'decisione dell’assemblea plenaria',
-    "decisione dell'assemblea plenaria",
-    'decisione dell’ufficio di presidenza',
-    "decisione dell'ufficio di presidenza",
-    'beschluss des plenums',
-    'beschluss des präsidiums',
-    'decisión del pleno',
-    'decisión de la mesa',
-  ],
-  legal_basis: ['legal basis', 'base juridique', 'base giuridica', 'rechtsgrundlage', 'fundamento jurídico'],
-  section: ['section responsible', 'compétence', 'sezione competente', 'zuständige fachgruppe', 'sección competente'],
-  adopted_in_section: ['adopted in section', 'adoption en section spécialisée', 'adozione in sezione', 'annahme in der fachgruppe', 'aprobado en sección'],
-  adopted_at_plenary: [
-    'adopted at plenary',
-    'adoption en session plénière',
-    'adozione in sessione plenaria',
-    'verabschiedung auf der plenartagung',
-    'aprobado en el pleno',
-  ],
-  plenary_session: ['plenary session no', 'session plénière no', 'session plénière nº', 'sessione plenaria n', 'plenartagung nr', 'pleno n.º'],
-  vote: [
-    'outcome of vote (for/against/abstentions)',
-    'résultat du vote (pour/contre/abstentions)',
-    'esito della votazione (favorevoli/contrari/astenuti)',
-    'ergebnis der abstimmung (ja-stimmen/nein-stimmen/enthaltungen)',
-    'resultado de la votación (a favor/en contra/abstenciones)',
-  ],
+/** Header labels seen in drafts made by hand, besides those the label files give. */
+const VARIANT_LABELS: Record<string, readonly string[]> = {
+  rapporteur: ['rapporteure', 'berichterstatterin'],
+  'co-rapporteur': ['corapporteur', 'corapporteurs', 'mitberichterstatter', 'mitberichterstatterin'],
+  'rapporteur-general': ['rapporteur general', 'hauptberichterstatterin'],
+  legal_basis: ['fundamento jurídico'],
+  plenary_session: ['session plénière nº'],
 };
 
-/** Values of the label-less row under the legal basis: the opinion's kind. */
-const KIND_VALUES = [
-  'own-initiative opinion',
-  'additional opinion',
-  'avis d’initiative',
-  "avis d'initiative",
-  'avis supplémentaire',
-  'parere d’iniziativa',
-  "parere d'iniziativa",
-  'parere supplementare',
-  'initiativstellungnahme',
-  'zusatzstellungnahme',
-  'dictamen de iniciativa',
-];
+/** Values of the label-less row under the legal basis (the opinion's kind), besides the label files'. */
+const KIND_VALUES = new Set(['parere supplementare', ...DRAFT_LABELS.kinds].map((value) => labelKey(value)));
 
 /** The banner of a non-final version, its purpose and version lines. */
-const STAGE_VALUES = [
-  'preliminary draft',
-  'draft opinion',
-  'section opinion',
-  'avant-projet',
-  'projet d’avis',
-  "projet d'avis",
-  'avis de section',
-  'progetto preliminare',
-  'progetto di parere',
-  'parere di sezione',
-  'vorentwurf',
-  'entwurf einer stellungnahme',
-  'stellungnahme der fachgruppe',
-];
+const STAGE_VALUES = new Set(DRAFT_LABELS.stages.map((value) => labelKey(value)));
+const STAGE_PURPOSES = new Set(DRAFT_LABELS.purposes.map((value) => labelKey(value)));
 const STAGE_PURPOSE = /^(?:version for|version pour|versione per|fassung für)\b/iu;
-const VERSION = /^(?:version|versione|fassung)\s+\d+\b/iu;
+/** A version line in any language: "Version 2", "2. változat", "2 versija"… */
+const VERSION = new RegExp(`^(?:${DRAFT_LABELS.versions.map((label) => escape(label).replace('\\{version\\}', '\\d+')).join('|')})(?![\\p{L}\\d])`, 'iu');
 /** A reference, or the gap the build prints for one not known ("[to be completed]", "[reference not yet assigned]"). */
 const REFERENCE = /^(?:(?:INT|ECO|SOC|NAT|TEN|REX|CCMI)\/\d+\b|\[[^\]\n]{1,60}\]$)/u;
 const DOCUMENT = /^EESC-\d{4}-\d+/u;
 const KIND_LINE = /^\(.+\)$/su;
-/** The title line of an opinion or information report, in the languages the build knows. */
+/** The title line of an opinion or information report, in a form made by hand: its first word, a quotation mark further on. */
 const TITLE =
   /^(?:opinion|information report|avis|rapport d’information|parere|relazione informativa|stellungnahme|informationsbericht|dictamen)\b.*[‘'"„“«]/iu;
+/** The title line as the build writes it in each language, up to the title (some languages quote it, some do not). */
+const TITLE_STARTS = DRAFT_LABELS.titles.map((start) => labelKey(start));
 /** "Brussels, 23 May 2018." and its translations: the closing block starts here. */
-const CLOSING =
-  /^(?:brussels|bruxelles|brüssel|bruselas|bruxelas|brussel|bryssel|bruksela|brusel|brisel|brüsszel|briuselis|brisele|brussell|bruiséal|βρυξέλλες|брюксел)\s*,/iu;
+const CLOSING = new RegExp(
+  `^(?:${['brusel', 'brisel', 'brisele', 'bruiséal', 'brüsszel', ...DRAFT_LABELS.places].map((place) => escape(place.toLowerCase())).join('|')})\\s*,`,
+  'iu',
+);
+
+/** The closing line as the build writes it in each language, up to the date: "Brussels,", "V Bruselu dne". */
+const CLOSING_STARTS = DRAFT_LABELS.closings.map((start) => labelKey(start));
 
 const BY_LABEL = new Map<string, string>();
-for (const [field, labels] of Object.entries(LABELS)) for (const label of labels) BY_LABEL.set(label, field);
+for (const [label, field] of DRAFT_LABELS.labels) if (!BY_LABEL.has(labelKey(label))) BY_LABEL.set(labelKey(label), field);
+for (const [field, labels] of Object.entries(VARIANT_LABELS)) for (const label of labels) BY_LABEL.set(labelKey(label), field);
 
-/** A label as looked up: lower case, no trailing colon or dot, single spaces. */
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
+/** A label as looked up: lower case, one kind of apostrophe, no trailing colon or dot, single spaces. */
 export function labelKey(label: string): string {
-  return label.toLowerCase().replace(/\s+/gu, ' ').trim().replace(/[:.]$/u, '').trim();
+  return label.toLowerCase().replace(/’/gu, "'").replace(/\s+/gu, ' ').trim().replace(/[:.]$/u, '').trim();
 }
 
 /** The field of a labelled header row; the label itself (as a key) when unknown. */
@@ -127,7 +68,7 @@ export function isKnownLabel(label: string): boolean {
 }
 
 export function isKindValue(value: string): boolean {
-  return KIND_VALUES.includes(labelKey(value));
+  return KIND_VALUES.has(labelKey(value));
 }
 
 /**
@@ -136,15 +77,15 @@ export function isKindValue(value: string): boolean {
  */
 export function splitBanner(line: string): { stage: string; purpose: string } | undefined {
   const match = /^(.+?)\s+[–—-]\s+(.+)$/u.exec(line.trim());
-  if (!match || !STAGE_VALUES.includes(labelKey(match[1] ?? ''))) return undefined;
+  if (!match || !STAGE_VALUES.has(labelKey(match[1] ?? ''))) return undefined;
   return { stage: (match[1] ?? '').trim(), purpose: (match[2] ?? '').trim() };
 }
 
 /** The field of an unlabelled line before the first chapter (banner, reference…), if recognised. */
 export function fieldOfLine(line: string): string | undefined {
   const text = line.trim();
-  if (STAGE_VALUES.includes(labelKey(text))) return 'stage';
-  if (STAGE_PURPOSE.test(text)) return 'stage_purpose';
+  if (STAGE_VALUES.has(labelKey(text))) return 'stage';
+  if (STAGE_PURPOSES.has(labelKey(text)) || STAGE_PURPOSE.test(text)) return 'stage_purpose';
   if (VERSION.test(text)) return 'version';
   if (REFERENCE.test(text)) return 'reference';
   if (DOCUMENT.test(text)) return 'document';
@@ -153,9 +94,11 @@ export function fieldOfLine(line: string): string | undefined {
 }
 
 export function isTitleLine(line: string): boolean {
-  return TITLE.test(line.trim());
+  const key = labelKey(line);
+  return TITLE.test(line.trim()) || TITLE_STARTS.some((start) => key.startsWith(start) && key.length > start.length);
 }
 
 export function isClosingLine(line: string): boolean {
-  return CLOSING.test(line.trim());
+  const key = labelKey(line);
+  return CLOSING.test(line.trim()) || CLOSING_STARTS.some((start) => key.startsWith(start) && /\d/u.test(key.slice(start.length)));
 }
