@@ -203,7 +203,8 @@ export function readStructure(tree: Root, file: VFile): Structure {
         if (point.kind === 'heading') point = undefined;
         continue;
       }
-      if (point && current2.number !== undefined) {
+      // After a list, table or quote of the point, joining the paragraph to the point's first one would move it before them.
+      if (point && current2.number !== undefined && point.more.length === 0) {
         warn(
           node,
           `Unexpected paragraph without a number after point ${point.number || '(unnumbered)'}, expected each point to start with its number: joined to that point with a line break`,
@@ -216,7 +217,9 @@ export function readStructure(tree: Root, file: VFile): Structure {
       if (current2.number !== undefined) {
         warn(
           node,
-          `Unexpected paragraph without a number in chapter ${current2.number}, expected a numbered point: imported as a point, which the build numbers`,
+          point
+            ? `Unexpected paragraph without a number after the list, table or quote of point ${point.number || '(unnumbered)'}, expected each point to start with its number: imported as a point of its own (in the sources a paragraph opens a point), which the build numbers`
+            : `Unexpected paragraph without a number in chapter ${current2.number}, expected a numbered point: imported as a point, which the build numbers`,
           'import/unnumbered-paragraph',
         );
       }

@@ -154,6 +154,62 @@ describe('round trip of the sample', async () => {
   });
 });
 
+describe('a Word draft with lists, a table, a quote and code', () => {
+  it('imports the .docx the build writes into sources that build to the same Markdown, in the same order, without a warning', async () => {
+    const dir = join(temp, 'blocks', 'blocks');
+    mkdirSync(join(dir, 'text', 'en'), { recursive: true });
+    writeFileSync(
+      join(dir, 'opinion.yaml'),
+      [
+        'reference: SOC/999',
+        'title: Blocks',
+        'kind: own-initiative',
+        'rapporteurs: [{ name: Ana SILVA }]',
+        'section: Employment, Social Affairs and Citizenship',
+        'decision: { by: plenary, date: 2026-01-20 }',
+        'language: en',
+        'stage: section',
+        'version: 1',
+        'version_date: 2026-03-02',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(dir, 'text', 'en', '01-blocks.md'),
+      [
+        '# Blocks',
+        '',
+        '{#b-table} The figures, in the `SOC/999` code:',
+        '',
+        '| Member State | Cooperatives | Share |',
+        '| --- | ---: | :---: |',
+        '| Greece | 1 234 | 3.5 % |',
+        '| France | 22 000 | 6 % |',
+        '',
+        '{#b-list} Three measures:',
+        '',
+        '1. access to finance;',
+        '2. recognition of skills:',
+        '   - formal,',
+        '   - informal; and',
+        '3. language courses.',
+        '',
+        '> A quotation after the list.',
+        '',
+        '{#b-last} The last point, with a hard\\',
+        'break.',
+        '',
+      ].join('\n'),
+    );
+    const out = join(temp, 'blocks', 'out');
+    expect((await runMain(['build', dir, '--to', 'md,docx', '--out', out, '--quiet'])).code).toBe(0);
+    const original = readFileSync(join(out, 'blocks', 'en', 'opinion.md'), 'utf8');
+    const { result, dir: imported } = await importTo(readFileSync(join(out, 'blocks', 'en', 'opinion.docx')), 'opinion.docx');
+    expect(result.report.messages.filter((m) => m.fatal === false).map(String)).toEqual([]);
+    expect(await built(imported)).toBe(original);
+  });
+});
+
 describe('Word fixtures', () => {
   it('word-numbered.docx: auto numbers, typed numbers, sub-points, header table, footnotes, unmapped content reported', async () => {
     const bytes = readFileSync(join(FIXTURES, 'word-numbered.docx'));

@@ -32,6 +32,8 @@ export interface Parts {
 interface Format {
   bold: boolean;
   italic: boolean;
+  /** A character style for code ("Opinion Code", "HTML Code"): a code span. */
+  code?: boolean;
   link?: string;
 }
 
@@ -177,11 +179,14 @@ export class DocumentReader {
         } else if (result.bullet !== undefined) {
           const item: ListItem = { type: 'listItem', spread: false, children: [result.node as Paragraph] };
           if (result.node.position) item.position = result.node.position;
+          const ordered = result.start !== undefined;
           while (lists.length && (lists[lists.length - 1] as { level: number }).level > result.bullet) lists.pop();
+          // A bullet after numbered items on the same level (or the reverse) starts a list of its own.
+          if (lists.length && lists[lists.length - 1]?.level === result.bullet && lists[lists.length - 1]?.list.ordered !== ordered) lists.pop();
           const top = lists[lists.length - 1];
           if (top && top.level === result.bullet) top.list.children.push(item);
           else {
-            const list: List = { type: 'list', ordered: false, spread: false, children: [item] };
+            const list: List = { type: 'list', ordered, ...(ordered ? { start: result.start } : {}), spread: false, children: [item] };
             if (top) {
               const parent = top.list.children[top.list.children.length - 1] as ListItem;
               parent.children.push(list);
@@ -190,7 +195,10 @@ export class DocumentReader {
           }
         } else {
           closeLists();
-          out.push(result.node);
+          const last = out[out.length - 1];
+          // Quotation paragraphs one after the other are one quote.
+          if (result.node.type === 'blockquote' && last?.type === 'blockquote') last.children.push(...result.node.children);
+          else out.push(result.node);
         }
         if (this.extra.length) {
           closeLists();
@@ -252,7 +260,8 @@ export class DocumentReader {
     if (!this.issues.some((known) => known.reason === reason)) this.issues.push({ reason, ruleId, severity, note });
   }
 
-  private paragraph(p: Element): { node: RootContent; bullet?: number } | undefined {
+  /** A paragraph; `bullet`: the list level of a list item, `start`: the number of an ordered list's item. */
+  private paragraph(p: Element): { node: RootContent; bullet?: number; start?: number } | undefined {
     const properties = element(p, 'w:pPr');
     const style = this.parts.styles.paragraph(valueOf(properties, 'w:pStyle'));
     const outline = valueOf(properties, 'w:outlineLvl');
@@ -276,7 +285,9 @@ export class DocumentReader {
     const number = this.numberOf(properties, style.numbering, style.id);
     const issues = this.issues;
     this.issues = saved;
-    const prefix = number && !number.bullet && number.text !== '' ? number.text + (number.suffix === 'nothing' ? '' : ' ') : '';
+    // A paragraph of a list style numbered "1.", "2." on its own level is an item of an ordered list, not a point ("1.1").
+    const ordered = number?.alone !== undefined && heading === undefined && /list/iu.test(style.id ?? '') ? number.alone : undefined;
+    const prefix = number && !number.bullet && ordered === undefined && number.text !== '' ? number.text + (number.suffix === 'nothing' ? '' : ' ') : '';
     if (prefix) pieces.unshift({ type: 'text', value: prefix, bold: false, italic: false });
     tidy(pieces);
     const text = piecesText(pieces);
@@ -284,8 +295,13 @@ export class DocumentReader {
     const children = phrasingOf(pieces);
     if (children.length === 0) return undefined;
     const node: RootContent =
-      heading !== undefined ? { type: 'heading', depth: Math.min(6, heading + 1) as 1 | 2 | 3 | 4 | 5 | 6, children } : { type: 'paragraph', children };
+      heading !== undefined
+        ? { type: 'heading', depth: Math.min(6, heading + 1) as 1 | 2 | 3 | 4 | 5 | 6, children }
+        : style.quote && !number && !this.inNote
+          ? { type: 'blockquote', children: [this.positioned({ type: 'paragraph', children }, line, text)] }
+          : { type: 'paragraph', children };
     if (!this.inNote) this.positioned(node, line, text);
+    if (ordered !== undefined) return { node, bullet: number?.level ?? 0, start: ordered };
     return number?.bullet && heading === undefined ? { node, bullet: number.level } : { node };
   }
 
@@ -401,6 +417,7 @@ export class DocumentReader {
       ...outer,
       bold: toggle(properties, 'w:b') ?? byStyle.bold ?? outer.bold,
       italic: toggle(properties, 'w:i') ?? byStyle.italic ?? outer.italic,
+      ...(byStyle.code || outer.code ? { code: true } : {}),
     };
     // The innermost open field: a run may hold a whole field (begin, instruction, separate, result, end).
     const current = () => this.fields[this.fields.length - 1];
@@ -409,7 +426,7 @@ export class DocumentReader {
       if (current()?.phase === 'instruction' || this.fields.some((f) => f.footnote !== undefined)) return;
       if (this.fields.some((f) => PAGE_FIELDS.test(f.instruction.trim()))) return;
       const link = this.fields.map((f) => f.link).find(Boolean) ?? format.link;
-      out.push({ type: 'text', value, bold: format.bold, italic: format.italic, ...(link ? { link } : {}) });
+      out.push({ type: 'text', value, bold: format.bold, italic: format.italic, ...(format.code ? { code: true } : {}), ...(link ? { link } : {}) });
     };
     for (const child of elements(run)) {
       switch (child.name) {
@@ -558,11 +575,14 @@ export class DocumentReader {
     let header = false;
     let nested = false;
     const firstLine = this.lines.length + 1;
+    // Each column's alignment, where every cell of it says the same (`w:jc` of the cell's first paragraph).
+    const aligns: (string | undefined)[][] = [];
     for (const [index, tr] of elements(tbl, 'w:tr').entries()) {
       if (index === 0 && toggle(element(tr, 'w:trPr'), 'w:tblHeader')) header = true;
       const cells: PhrasingContent[][] = [];
       for (const tc of elements(tr).filter((node) => node.name === 'w:tc' || node.name === 'w:sdt')) {
         const cell = tc.name === 'w:sdt' ? (element(element(tc, 'w:sdtContent'), 'w:tc') ?? tc) : tc;
+        (aligns[cells.length] ??= []).push(JUSTIFICATION[valueOf(element(element(cell, 'w:p'), 'w:pPr'), 'w:jc') ?? ''] ?? undefined);
         const phrasing: PhrasingContent[] = [];
         for (const block of this.blocks(cell)) {
           if (block.type === 'table') nested = true;
@@ -570,7 +590,9 @@ export class DocumentReader {
           if (phrasing.length && inline.length) phrasing.push({ type: 'text', value: ' ' });
           phrasing.push(...inline);
         }
-        cells.push(phrasing);
+        // A header cell in bold throughout: the bold is the header row's look (as the build writes it), not emphasis.
+        const only = phrasing.length === 1 ? phrasing[0] : undefined;
+        cells.push(header && index === 0 && only?.type === 'strong' ? only.children : phrasing);
       }
       rows.push({ type: 'tableRow', children: cells.map((children) => ({ type: 'tableCell', children })) });
     }
@@ -583,10 +605,18 @@ export class DocumentReader {
     for (const row of rows) columns = Math.max(columns, row.children.length);
     for (const row of rows) while (row.children.length < columns) row.children.push({ type: 'tableCell', children: [] });
     if (!header) rows.unshift({ type: 'tableRow', children: Array.from({ length: columns }, () => ({ type: 'tableCell' as const, children: [] })) });
-    const table: Table = { type: 'table', align: Array.from({ length: columns }, () => null), children: rows };
+    const align = Array.from({ length: columns }, (_, column) => {
+      const seen = new Set(aligns[column]);
+      const [only] = seen;
+      return seen.size === 1 && only ? (only as 'left' | 'right' | 'center') : null;
+    });
+    const table: Table = { type: 'table', align, children: rows };
     return this.positioned(table, firstLine, this.lines[firstLine - 1] ?? '');
   }
 }
+
+/** A paragraph's `w:jc` as a Markdown table column's alignment. */
+const JUSTIFICATION: Record<string, 'left' | 'right' | 'center'> = { left: 'left', start: 'left', right: 'right', end: 'right', center: 'center' };
 
 /** The text of a block, for a table cell (which holds one line). */
 function plain(node: RootContent): string {

@@ -37,6 +37,8 @@ export interface DisplayedNumber {
   bullet: boolean;
   level: number;
   suffix: 'tab' | 'space' | 'nothing';
+  /** A decimal number that shows its own level's counter alone ("3.", "3)", not "1.3"): its value, as an ordered list item's. */
+  alone?: number;
 }
 
 function readLevel(lvl: Element): Level {
@@ -183,7 +185,8 @@ export class WordNumbering {
       const count = counters[level] ?? (definition ? this.startOf(instance, level) : 0);
       return formatCounter(count, current.legal ? 'decimal' : (definition?.format ?? 'decimal'));
     });
-    return { text, bullet: false, level: ilvl, suffix: current.suffix };
+    const own = new RegExp(`^[^%]*%${ilvl + 1}[^%]*$`, 'u').test(current.text) && current.format === 'decimal' && !current.legal;
+    return { text, bullet: false, level: ilvl, suffix: current.suffix, ...(own ? { alone: counters[ilvl] ?? 0 } : {}) };
   }
 
   private readonly startAt = new Map<string, number>();

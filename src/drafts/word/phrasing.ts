@@ -2,19 +2,20 @@
  * Pieces of text with their formatting (bold, italic, a link) turned into
  * mdast phrasing: adjacent pieces of the same format merged, spaces moved
  * out of emphasis (`**word** ` rather than `**word **`, which Markdown
- * would not read as emphasis), links wrapping their formatted text.
+ * would not read as emphasis), links wrapping their formatted text, text in
+ * a code style a code span.
  */
 import type { PhrasingContent } from 'mdast';
 
 export type Piece =
-  | { type: 'text'; value: string; bold: boolean; italic: boolean; link?: string }
+  | { type: 'text'; value: string; bold: boolean; italic: boolean; code?: boolean; link?: string }
   | { type: 'footnote'; id: string; link?: string }
   | { type: 'break'; link?: string };
 
 function splitSpaces(pieces: readonly Piece[]): Piece[] {
   const out: Piece[] = [];
   for (const piece of pieces) {
-    if (piece.type !== 'text' || (!piece.bold && !piece.italic)) {
+    if (piece.type !== 'text' || piece.code || (!piece.bold && !piece.italic)) {
       out.push(piece);
       continue;
     }
@@ -29,7 +30,7 @@ function splitSpaces(pieces: readonly Piece[]): Piece[] {
 }
 
 function sameFormat(a: Piece, b: Piece): boolean {
-  return a.type === 'text' && b.type === 'text' && a.bold === b.bold && a.italic === b.italic && a.link === b.link;
+  return a.type === 'text' && b.type === 'text' && a.bold === b.bold && a.italic === b.italic && a.code === b.code && a.link === b.link;
 }
 
 function merge(pieces: readonly Piece[]): Piece[] {
@@ -45,7 +46,7 @@ function merge(pieces: readonly Piece[]): Piece[] {
 function leaf(piece: Piece): PhrasingContent {
   if (piece.type === 'footnote') return { type: 'footnoteReference', identifier: piece.id, label: piece.id };
   if (piece.type === 'break') return { type: 'break' };
-  return { type: 'text', value: piece.value };
+  return piece.code ? { type: 'inlineCode', value: piece.value } : { type: 'text', value: piece.value };
 }
 
 /** Formatted runs: bold outside, italic inside. */

@@ -18,11 +18,15 @@ export interface ParagraphStyle {
   numbering?: NumberingRef;
   /** The style id, for numbering levels linked to a style. */
   id?: string;
+  /** A quotation style (Word's "Quote" and "Intense Quote", the build's "Opinion Quote"): the paragraph is a block quote. */
+  quote?: boolean;
 }
 
 export interface RunFormat {
   bold?: boolean;
   italic?: boolean;
+  /** A style for code ("Opinion Code", "HTML Code"). */
+  code?: boolean;
 }
 
 interface RawStyle {
@@ -36,6 +40,7 @@ interface RawStyle {
 
 const HEADING_NAME = /^(?:heading|titre|überschrift|uberschrift|titolo|título|titulo|kop|nagłówek|rubrik|otsikko|overskrift)\s*([1-9])$/iu;
 const TITLE_NAME = /^(?:title|titre|titel|titolo|título|titulo)$/iu;
+const QUOTE_NAME = /^(?:(?:intense\s*)?quote|opinion\s*quote|citation|zitat|citazione|cita)$/iu;
 const MAX_CHAIN = 20;
 
 export class Styles {
@@ -82,6 +87,7 @@ export class Styles {
     const chain = this.chain(id);
     const result: ParagraphStyle = { id: chain[0]?.id };
     for (const style of chain) {
+      if (QUOTE_NAME.test(style.name.trim()) || QUOTE_NAME.test(style.id)) result.quote ??= true;
       if (result.heading === undefined) {
         const byName = HEADING_NAME.exec(style.name.trim()) ?? HEADING_NAME.exec(style.id);
         if (byName) result.heading = Number(byName[1]);
@@ -106,6 +112,7 @@ export class Styles {
     const format: RunFormat = {};
     if (!id) return format;
     for (const style of this.chain(id)) {
+      if (/code/iu.test(style.name) || /code/iu.test(style.id)) format.code = true;
       format.bold ??= toggle(style.runProperties, 'w:b');
       format.italic ??= toggle(style.runProperties, 'w:i');
     }

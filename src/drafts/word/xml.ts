@@ -3,7 +3,7 @@
  * only what the reader looks at: the elements, the attributes, and the text
  * of the elements whose text is read (`w:t`, `w:instrText`, `m:t`, the
  * title). Run and paragraph properties keep only the children the reader
- * asks for (bold, italic, styles, numbering, tracked deletion of the
+ * asks for (bold, italic, styles, numbering, alignment, tracked deletion of the
  * paragraph mark, language), and what the reader never looks into (section
  * and table properties, deleted text, property changes) is kept as an empty
  * element. The children of `w:body` are handed over one by one as they
@@ -38,7 +38,7 @@ const TEXT_HOLDERS = new Set(['w:t', 'w:instrText', 'm:t', 'dc:title', 'dc:langu
 /** Properties: the children the reader asks for; the others (fonts, sizes, colours, spacing…) are dropped as they are read. */
 const KEPT_CHILDREN = new Map([
   ['w:rPr', new Set(['w:b', 'w:i', 'w:rStyle', 'w:del', 'w:moveFrom', 'w:lang'])],
-  ['w:pPr', new Set(['w:pStyle', 'w:outlineLvl', 'w:numPr', 'w:rPr'])],
+  ['w:pPr', new Set(['w:pStyle', 'w:outlineLvl', 'w:numPr', 'w:rPr', 'w:jc'])],
 ]);
 /** Elements the reader only notes the presence of (or skips): their content is never built. */
 const CONTENT_UNREAD = new Set([
