@@ -8,7 +8,7 @@
  */
 import type { Nodes, Root } from 'mdast';
 import type { Position } from './model.js';
-import { closingTicks, readTextDirective } from './inline-syntax.js';
+import { codeSpanAt, readTextDirective } from './inline-syntax.js';
 
 export interface OutlineBlock {
   type: 'heading' | 'paragraph' | 'footnoteDefinition' | 'definition' | 'other';
@@ -86,12 +86,8 @@ export function inlineDirectives(text: string): OutlineDirective[] {
     for (let i = from; i < to; i++) {
       const ch = text[i];
       if (ch === '\\') i++;
-      else if (ch === '`') {
-        let ticks = 1;
-        while (text[i + ticks] === '`') ticks++;
-        const close = closingTicks(text, i + ticks, to, ticks);
-        i = (close === -1 ? i + ticks : close + ticks) - 1;
-      } else if (ch === ':') {
+      else if (ch === '`') i = codeSpanAt(text, i, to).end - 1;
+      else if (ch === ':') {
         const directive = readTextDirective(text, i, to);
         if (!directive) continue;
         const { name, id, label } = directive;
