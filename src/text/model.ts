@@ -11,7 +11,7 @@
  */
 import type { OutlineBlock } from '../core/prose-outline.js';
 import type { ChapterSource, Evidence, Located, Opinion, Source, Text, YamlKind } from '../core/model.js';
-import { LEADING_ID, TRAILING_ATTRIBUTES } from '../core/markdown.js';
+import { headingAttributes, LEADING_ID } from '../core/markdown.js';
 import { placeAt, scanInline, type InlineContext, type Mark } from './scan.js';
 import { ProseBuilder, type Origin, type Prose } from './prose.js';
 import { SourceFiles, textIn } from './sources.js';
@@ -179,7 +179,7 @@ class LangBuilder {
   private number(chapter: ChapterSource, index: number): Numbering {
     const blocks = chapter.outline.blocks;
     const title = blocks.find((b) => b.type === 'heading' && b.depth === 1);
-    const unnumbered = title ? /\{[^}]*(?:-|\.unnumbered)[^}]*\}\s*$/.test(title.content ?? '') : false;
+    const unnumbered = headingAttributes(title?.content ?? '')?.unnumbered === true;
     const chapterNumber = unnumbered ? undefined : String(index + 1 - this.unnumberedBefore);
     if (unnumbered) this.unnumberedBefore++;
     this.numbers.set(chapter.id, { kind: 'chapter', number: chapterNumber ?? '' });
@@ -199,7 +199,7 @@ class LangBuilder {
         const number = next();
         numbering.byBlock.set(block, [number]);
         if (number) prefix = number.split('.');
-        const id = headingId(block.content ?? '');
+        const id = headingAttributes(block.content ?? '')?.ids[0];
         if (id) this.numbers.set(id, { kind: 'point', number: number ?? '' });
       } else if (block.type === 'paragraph') {
         const number = next();
@@ -244,7 +244,7 @@ class LangBuilder {
         let contentTo = block.contentEnd ? offset(block.contentEnd) : to;
         // An ATX heading's text ends its line; a setext heading's runs from its first line.
         const contentFrom = block.contentEnd && block.contentEnd.line === block.position.start.line ? contentTo - (block.content ?? '').length : from;
-        const attributes = TRAILING_ATTRIBUTES.exec(text.slice(contentFrom, contentTo));
+        const attributes = headingAttributes(text.slice(contentFrom, contentTo));
         if (attributes) contentTo = contentFrom + attributes.index;
         const made = this.markdownBlock(
           block.depth === 1 && !chapter.title && chapter.body.length === 0 ? 'title' : 'heading',
@@ -262,7 +262,7 @@ class LangBuilder {
         }
         const number = numbering.byBlock.get(block)?.[0];
         if (number) made.number = number;
-        const id = headingId(block.content ?? '');
+        const id = headingAttributes(block.content ?? '')?.ids[0];
         if (id) made.id = id;
         chapter.body.push(made);
       } else if (block.type === 'paragraph') {
@@ -451,15 +451,6 @@ class LangBuilder {
     if (glossary && typeof glossary.term === 'string') return glossary.term;
     return `${footnote} 1`;
   }
-}
-
-/** The id of a heading's trailing `{#id}`. */
-function headingId(content: string): string | undefined {
-  const marker = TRAILING_ATTRIBUTES.exec(content);
-  return marker?.[1]
-    ?.split(/\s+/)
-    .find((p) => p.startsWith('#'))
-    ?.slice(1);
 }
 
 interface Cited {

@@ -78,6 +78,20 @@ describe('sentences, words, characters, acronyms', () => {
   });
 });
 
+describe('chapter numbers', () => {
+  it('numbers chapters as the build does: only `{-}` or `{.unnumbered}` leaves a title unnumbered, not braces holding a hyphen', async () => {
+    const dir = writeOpinion({
+      'text/en/01-foreword.md': '# Foreword {-}\n\nAn unnumbered chapter.\n',
+      'text/en/02-costs.md': '# Costs {2020-2024}\n\n{#c-one} A numbered chapter whose title holds braces.\n',
+      'text/en/03-end.md': '# End {#end .unnumbered}\n\nUnnumbered again.\n',
+    });
+    const { opinion } = await loadOpinion(dir);
+    const chapters = buildText(opinion!).byLang.get('en')!.chapters;
+    expect(chapters.map((c) => c.number)).toEqual([undefined, '1', undefined]);
+    expect(chapters[1]!.body[0]!.number).toBe('1.1');
+  });
+});
+
 describe('the length bound', () => {
   it('is never below the rendered length, on every opinion in the repository', async () => {
     const root = new URL('../../', import.meta.url).pathname;
