@@ -23,6 +23,10 @@ export interface OutlineBlock {
   contentEnd?: { line: number; column: number };
   /** Headings: the heading's text as written (without `#` marks). */
   content?: string;
+  /** Other blocks: remark's type of the block (`list`, `blockquote`, `table`, `code`, `leafDirective`…). */
+  node?: string;
+  /** Leaf directives (`::principles`): the name. */
+  name?: string;
 }
 
 export interface OutlineDirective {
@@ -53,7 +57,8 @@ export function outlineProse(text: string, tree: Root): ProseOutline {
     }
     if (node.type === 'paragraph') return { type: 'paragraph', position, firstLine: firstLine() };
     if (node.type === 'footnoteDefinition') return { type: 'footnoteDefinition', position, label: node.identifier };
-    return { type: node.type === 'definition' ? 'definition' : 'other', position };
+    if (node.type === 'definition') return { type: 'definition', position };
+    return { type: 'other', position, node: node.type, ...(node.type === 'leafDirective' ? { name: node.name } : {}) };
   });
   const directives: OutlineDirective[] = [];
   const stack: Nodes[] = [tree];

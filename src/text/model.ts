@@ -80,8 +80,6 @@ export const POINT_WORD: Record<string, [point: string, chapter: string, footnot
   nl: ['paragraaf', 'hoofdstuk', 'voetnoot'],
 };
 
-const LEAF = /^[ \t]*::([A-Za-z][\w-]*)/;
-const CONTAINER = /^[ \t]*:::/;
 const ITEM = /^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)/;
 const QUOTE = /^[ \t]*>[ \t]?/;
 const TABLE_DELIMITER = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
@@ -124,8 +122,20 @@ export function pointsOf(lang: LangText | undefined): TextBlock[] {
   return lang ? lang.chapters.flatMap((c) => c.body.filter((b) => b.kind === 'point')) : [];
 }
 
-/** The kind of a block the outline leaves as `other`, from its first line. */
+/** The kind of a block the outline leaves as `other`. */
 type Other = { kind: 'placement'; name: string } | { kind: 'list' | 'quote' | 'table' } | { kind: 'skip' };
+
+const OTHER_KINDS = new Map<string | undefined, Other>([
+  ['list', { kind: 'list' }],
+  ['blockquote', { kind: 'quote' }],
+  ['table', { kind: 'table' }],
+]);
+
+/** What an `other` block is, from remark's type of it (`::principles` and the like place items). */
+function classify(block: OutlineBlock): Other {
+  if (block.node === 'leafDirective') return { kind: 'placement', name: block.name! };
+  return OTHER_KINDS.get(block.node) ?? { kind: 'skip' };
+}
 
 interface Numbering {
   chapter: string | undefined;
@@ -161,20 +171,6 @@ class LangBuilder {
     return [start, stop, text.slice(start, stop)];
   }
 
-  private classify(chapter: ChapterSource, block: OutlineBlock): Other {
-    const text = this.sources.text(chapter.path);
-    const [, , first] = this.lineText(this.sources.lineIndex(chapter.path), text, block.position.start.line);
-    if (CONTAINER.test(first)) return { kind: 'skip' };
-    const leaf = LEAF.exec(first);
-    if (leaf) return { kind: 'placement', name: leaf[1]! };
-    if (ITEM.test(first)) return { kind: 'list' };
-    if (QUOTE.test(first)) return { kind: 'quote' };
-    const second =
-      block.position.end.line > block.position.start.line ? this.lineText(this.sources.lineIndex(chapter.path), text, block.position.start.line + 1)[2] : '';
-    if (first.includes('|') && TABLE_DELIMITER.test(second)) return { kind: 'table' };
-    return { kind: 'skip' };
-  }
-
   /** First pass: the number of every chapter, heading and point, so that `:ref` can render labels. */
   private number(chapter: ChapterSource, index: number): Numbering {
     const blocks = chapter.outline.blocks;
@@ -207,7 +203,7 @@ class LangBuilder {
         const marker = LEADING_ID.exec(block.firstLine ?? '');
         if (marker?.[1]) this.numbers.set(marker[1], { kind: 'point', number: number ?? '' });
       } else if (block.type === 'other') {
-        const other = this.classify(chapter, block);
+        const other = classify(block);
         if (other.kind !== 'placement' || (other.name !== 'principles' && other.name !== 'recommendations')) continue;
         const items = other.name === 'principles' ? this.opinion.principles : this.opinion.recommendations;
         numbering.byBlock.set(
@@ -285,7 +281,7 @@ class LangBuilder {
         made.number = String(++this.footnoteCount);
         chapter.footnotes.push(made);
       } else if (block.type === 'other') {
-        const other = this.classify(source, block);
+        const other = classify(block);
         if (other.kind === 'placement') {
           finishPoint();
           chapter.placements.push({ name: other.name, at: placeAt(origin, from, to) });

@@ -90,6 +90,15 @@ describe('chapter numbers', () => {
     expect(chapters.map((c) => c.number)).toEqual([undefined, '1', undefined]);
     expect(chapters[1]!.body[0]!.number).toBe('1.1');
   });
+
+  it("reads the kind of a block as remark does: a break written `* * *` after a point is not a list of the point's", async () => {
+    const dir = writeOpinion({
+      'text/en/01-a.md': '# A\n\n{#a-one} A point.\n\n* * *\n\n{#a-two} Another point:\n\n- with a list.\n',
+    });
+    const { opinion } = await loadOpinion(dir);
+    const points = buildText(opinion!).byLang.get('en')!.chapters[0]!.body;
+    expect(points.map((p) => p.prose.text)).toEqual(['A point.', 'Another point:\n\nwith a list.']);
+  });
 });
 
 describe('the length bound', () => {
