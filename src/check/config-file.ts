@@ -4,9 +4,9 @@
  * own `check.yaml`. Problems become messages at their place in the file;
  * an entry with a problem is ignored, the rest applies.
  */
-import { accessSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { expectedType, PROJECT_CONFIG_FILE, readYamlConfig, shownValue, valueAt } from '../config/project.js';
+import { existsSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { expectedType, findConfigUp, PROJECT_CONFIG_FILE, readYamlConfig, shownValue, valueAt } from '../config/project.js';
 import type { ErrorObject } from 'ajv';
 import type { VFile } from 'vfile';
 import { check_config as validateConfig } from '../generated/validators/check_config.js';
@@ -32,7 +32,7 @@ export interface ConfigFile {
 /** Finds and reads configuration files, each once per run. */
 export class ConfigFiles {
   private readonly read = new Map<string, Promise<ConfigFile | undefined>>();
-  private readonly found = new Map<string, Promise<string | undefined>>();
+  private readonly found = new Map<string, string | undefined>();
 
   /** The configuration file at `path`, if it exists. */
   load(path: string): Promise<ConfigFile | undefined> {
@@ -46,37 +46,14 @@ export class ConfigFiles {
   }
 
   /** The nearest `opinion-check.yaml` in `dir` or a folder above it. */
-  findProject(dir: string): Promise<string | undefined> {
-    const key = resolve(dir);
-    let pending = this.found.get(key);
-    if (!pending) {
-      pending = (async () => {
-        const candidate = join(key, PROJECT_CONFIG);
-        if (await exists(candidate)) return candidate;
-        // The project's opinion.config.yaml may hold the rules too (`rules:`, the same format).
-        const project = join(key, PROJECT_CONFIG_FILE);
-        if (await exists(project)) return project;
-        const parent = dirname(key);
-        return parent === key ? undefined : this.findProject(parent);
-      })();
-      this.found.set(key, pending);
-    }
-    return pending;
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    // Synchronous: asked for every folder above every opinion of a corpus.
-    accessSync(path);
-    return true;
-  } catch {
-    return false;
+  findProject(dir: string): string | undefined {
+    // The project's opinion.config.yaml may hold the rules too (`rules:`, the same format).
+    return findConfigUp(dir, [PROJECT_CONFIG, PROJECT_CONFIG_FILE], this.found);
   }
 }
 
 async function readConfigFile(path: string): Promise<ConfigFile | undefined> {
-  if (!(await exists(path))) return undefined;
+  if (!existsSync(path)) return undefined;
   // An opinion's own check.yaml is read only if it lies inside the opinion (not a link to elsewhere).
   const { file, source } = await readYamlConfig(path, basename(path) === 'check.yaml' ? opinionScope(dirname(path)) : undefined);
   if (source?.data === undefined || source.data === null) return { file, layer: {} };

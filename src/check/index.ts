@@ -49,7 +49,7 @@ export async function checkOpinion(source: string | OpenOpinion, options: CheckO
   const { opinion, files, dir } = opened;
   if (!opinion || !opened.index || !opened.sound) return { ...(opinion ? { opinion } : {}), files, checked: false };
   const configs = options.configFiles ?? new ConfigFiles();
-  const projectPath = options.config ?? (await configs.findProject(dir));
+  const projectPath = options.config ?? configs.findProject(dir);
   const project = projectPath ? await configs.load(projectPath) : undefined;
   const own = await configs.load(join(dir, OPINION_CONFIG));
   const settings = resolveConfig([project?.layer, own?.layer, options.rules]);

@@ -22,8 +22,8 @@ export interface RenderCliOptions {
 
 /** Fills in, from `opinion.config.yaml`, each option of `names` the command line did not give. */
 export async function projectDefaults(io: Io, command: Command, options: RenderCliOptions, names: readonly (keyof RenderCliOptions)[]): Promise<void> {
-  const { findProjectConfig, readProjectConfig } = await import('../config/project.js');
-  const path = await findProjectConfig(io.cwd);
+  const { findConfigUp, PROJECT_CONFIG_FILE, readProjectConfig } = await import('../config/project.js');
+  const path = findConfigUp(io.cwd, [PROJECT_CONFIG_FILE]);
   if (!path) return;
   const loaded = await readProjectConfig(path);
   const config = loaded.config;

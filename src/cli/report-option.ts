@@ -2,7 +2,7 @@
 import { InvalidArgumentError, Option } from 'commander';
 import type { VFile } from 'vfile';
 import { formatReport, humanSummary, REPORT_FORMATS, type ReportFormat, type ReportOptions } from '../report/index.js';
-import { plural } from '../report/human.js';
+import { plural } from '../core/messages.js';
 import { VERSION } from '../version.js';
 import { VALIDATE_DOCS_URL } from './docs-url.js';
 import { EXIT, useColor, type Io } from './io.js';

@@ -5,7 +5,7 @@
  * Found walking up from the current folder; validated against
  * `schemas/config.schema.json` with every problem at its place in the file.
  */
-import { access } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import type { VFile } from 'vfile';
@@ -36,17 +36,26 @@ export interface LoadedProjectConfig {
   config?: ProjectConfig;
 }
 
-/** The nearest `opinion.config.yaml` in `dir` or a folder above it. */
-export async function findProjectConfig(dir: string): Promise<string | undefined> {
+/**
+ * The nearest of `names` in `dir` or a folder above it (in a folder holding
+ * several, the first of `names`): the one upward search for configuration
+ * files. `cache` (one per run) keeps what each folder searched gave, as
+ * `opinion check` asks it for every opinion of a corpus.
+ */
+export function findConfigUp(dir: string, names: readonly string[], cache?: Map<string, string | undefined>): string | undefined {
+  const searched: string[] = [];
+  let found: string | undefined;
   for (let current = resolve(dir); ; current = dirname(current)) {
-    const candidate = join(current, PROJECT_CONFIG_FILE);
-    try {
-      await access(candidate);
-      return candidate;
-    } catch {
-      if (dirname(current) === current) return undefined;
+    if (cache?.has(current)) {
+      found = cache.get(current);
+      break;
     }
+    searched.push(current);
+    found = names.map((name) => join(current, name)).find((path) => existsSync(path));
+    if (found || dirname(current) === current) break;
   }
+  for (const folder of searched) cache?.set(folder, found);
+  return found;
 }
 
 const KEYS = ['lang', 'to', 'out', 'template', 'labels', 'rules'];

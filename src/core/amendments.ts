@@ -5,6 +5,8 @@
  */
 import type { AmendmentSettings, Member, Opinion, TabledAmendment, Text, Vote } from './model.js';
 
+export { textIn } from './model.js';
+
 export type { TabledAmendment, AmendmentSettings, Member } from './model.js';
 
 export const AMENDMENT_STAGES = ['section', 'plenary'] as const;
@@ -64,13 +66,6 @@ export function memberName(member: Member): string {
 export function tabledBy(amendment: TabledAmendment): string {
   const names = (Array.isArray(amendment.by) ? amendment.by : []).map((m) => (typeof m === 'object' && m.group ? `${m.name} (${m.group})` : memberName(m)));
   return names.join(', ') + (amendment.group ? ` (Group ${amendment.group})` : '');
-}
-
-/** The text of a translatable value in `lang`; a plain string is the original language's. */
-export function textIn(value: Text | undefined, lang: string, original: string): string | undefined {
-  if (typeof value === 'string') return lang === original ? value : undefined;
-  if (value && typeof value === 'object' && typeof value[lang] === 'string') return value[lang];
-  return undefined;
 }
 
 /** An amendment is voted when it was adopted or rejected, unless recorded as decided without a vote. */

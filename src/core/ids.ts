@@ -6,7 +6,7 @@
 import type { Nodes } from 'mdast';
 import { report } from './messages.js';
 import type { ChapterSource, IdDefinition, IdReference, Located, Opinion, YamlKind } from './model.js';
-import { ID_PATTERN, LEADING_ID, TRAILING_ATTRIBUTES } from './markdown-syntax.js';
+import { headingAttributes, ID_PATTERN, LEADING_ID } from './markdown-syntax.js';
 import { inlineDirectives } from './prose-outline.js';
 
 export interface IdIndex {
@@ -109,14 +109,13 @@ function indexChapter(chapter: ChapterSource, lang: string, index: IdIndex): voi
       if (isId(match[1]!)) index.definitions.push({ id: match[1]!, kind: 'point', at, lang });
       else index.malformed.push({ text: match[0].trim(), at });
     } else if (block.type === 'heading' && (block.depth ?? 1) > 1 && block.contentEnd) {
-      const match = TRAILING_ATTRIBUTES.exec(block.content ?? '');
-      if (!match) continue;
+      const attributes = headingAttributes(block.content ?? '');
+      if (!attributes) continue;
       const end = block.contentEnd;
-      const raw = match[0].trim();
+      const { raw } = attributes;
       const at: Located = { file, position: { start: { line: end.line, column: end.column - raw.length }, end } };
-      for (const part of match[1]!.split(/[ \t]+/)) {
-        if (!part.startsWith('#')) continue;
-        if (isId(part.slice(1))) index.definitions.push({ id: part.slice(1), kind: 'heading', at, lang });
+      for (const id of attributes.ids) {
+        if (isId(id)) index.definitions.push({ id, kind: 'heading', at, lang });
         else index.malformed.push({ text: raw, at });
       }
     } else if (block.type === 'footnoteDefinition' && block.label) {

@@ -2,7 +2,8 @@
  * The one reader of the inline Markdown constructs the fast paths need —
  * code spans, bracketed labels, text directives (`:ref{#id}`, `:cite{#id}`,
  * `:name[label]{attributes}`) and footnote calls (`[^label]`) — read as
- * remark (micromark, remark-directive) reads them. Shared by the fast reader
+ * remark (micromark, remark-directive) reads them, and the class of the
+ * characters around emphasis delimiters. Shared by the fast reader
  * of chapters and drafts (`core/markdown-fast.ts`), the references of YAML
  * texts (`inlineDirectives` in `core/prose-outline.ts`) and the text model's
  * inline scan (`text/scan.ts`: prose), so that none can read a `:ref`
@@ -22,6 +23,27 @@ export function closingTicks(source: string, from: number, to: number, ticks: nu
   return -1;
 }
 
+/**
+ * The code span whose opening backtick run starts at `i`, closing before
+ * `to`: where it ends and where its content is (one space of padding on
+ * each side removed, as CommonMark does, unless the content is all space).
+ * When no run of as many backticks closes it, no `content` and `end` is
+ * where the opening run ends (the run is text).
+ */
+export function codeSpanAt(source: string, i: number, to: number): { end: number; content?: [number, number] } {
+  let ticks = 1;
+  while (source[i + ticks] === '`') ticks++;
+  const close = closingTicks(source, i + ticks, to, ticks);
+  if (close === -1) return { end: i + ticks };
+  let a = i + ticks;
+  let b = close;
+  if (b - a >= 2 && source[a] === ' ' && source[b - 1] === ' ' && source.slice(a, b).trim() !== '') {
+    a++;
+    b--;
+  }
+  return { end: close + ticks, content: [a, b] };
+}
+
 /** The `]` closing the `[` at `open` (escapes skipped; `codeSpans`: a code span hides its brackets, as in link text), or -1. */
 export function closingBracket(source: string, open: number, to: number, codeSpans: boolean): number {
   let depth = 0;
@@ -32,16 +54,20 @@ export function closingBracket(source: string, open: number, to: number, codeSpa
       continue;
     }
     if (c === '`' && codeSpans) {
-      let ticks = 1;
-      while (source[i + ticks] === '`') ticks++;
-      const close = closingTicks(source, i + ticks, to, ticks);
-      if (close !== -1) i = close + ticks - 1;
+      const span = codeSpanAt(source, i, to);
+      if (span.content) i = span.end - 1;
       continue;
     }
     if (c === '[') depth++;
     else if (c === ']' && --depth === 0) return i;
   }
   return -1;
+}
+
+/** micromark's class of the character before or after a delimiter run (emphasis): 1 white space (or none), 2 punctuation, 0 other. */
+export function characterClass(c: string | undefined): 0 | 1 | 2 {
+  if (c === undefined || /\s/.test(c)) return 1;
+  return PUNCTUATION.test(c) ? 2 : 0;
 }
 
 export interface TextDirective {

@@ -16,7 +16,7 @@
  * the repository and a generated set of tricky texts give deep-equal trees.
  */
 import type { BlockContent, FootnoteDefinition, Heading, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
-import { closingTicks, readTextDirective } from './inline-syntax.js';
+import { characterClass as classify, codeSpanAt, readTextDirective } from './inline-syntax.js';
 import { pointAt } from './line-index.js';
 
 interface Options {
@@ -36,11 +36,9 @@ const NAME = '[A-Za-z](?:[\\w-]*[A-Za-z0-9])?';
 const LEAF = new RegExp(`^::(${NAME})$`);
 const CONTAINER = new RegExp(`^:::(${NAME})$`);
 const SIMPLE_ATTRIBUTES = /^\{#[\w-]+\}$/;
-const WHITESPACE = /\s/;
 /** The characters where inline content may hold more than text. */
 const SPECIAL = /[`[\]:*_]/g;
 const SPECIAL_DRAFT = /[`[\]*_]/g;
-const PUNCTUATION = /\p{P}|\p{S}/u;
 
 class Unsure extends Error {}
 
@@ -254,18 +252,13 @@ class Reader implements FastReader {
       i = from + special.lastIndex - 1;
       const c = text[i]!;
       if (c === '`') {
-        let ticks = 1;
-        while (text[i + ticks] === '`') ticks++;
-        const close = closingTicks(text, i + ticks, to, ticks);
-        if (close === -1) {
-          i += ticks - 1;
-          continue;
+        const span = codeSpanAt(text, i, to);
+        if (span.content) {
+          const value = text.slice(...span.content);
+          if (value.includes('\n')) throw new Unsure();
+          atoms.push({ start: i, end: span.end, node: { type: 'inlineCode', value, position: this.span(i, span.end) } });
         }
-        let value = text.slice(i + ticks, close);
-        if (value.includes('\n')) throw new Unsure();
-        if (value.startsWith(' ') && value.endsWith(' ') && value.trim() !== '') value = value.slice(1, -1);
-        atoms.push({ start: i, end: close + ticks, node: { type: 'inlineCode', value, position: this.span(i, close + ticks) } });
-        i = close + ticks - 1;
+        i = span.end - 1;
       } else if (c === '[') {
         const call = FOOTNOTE_CALL.exec(text.slice(i, Math.min(to, i + 1002)));
         if (!call || !this.defined.has(call[1]!.toLowerCase())) throw new Unsure();
@@ -354,12 +347,6 @@ interface Run {
   length: number;
   open: boolean;
   close: boolean;
-}
-
-/** micromark's classification of the character before or after a delimiter run: 1 white space (or none), 2 punctuation, 0 other. */
-function classify(c: string | undefined): 0 | 1 | 2 {
-  if (c === undefined || WHITESPACE.test(c)) return 1;
-  return PUNCTUATION.test(c) ? 2 : 0;
 }
 
 /**

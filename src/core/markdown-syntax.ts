@@ -7,4 +7,22 @@
 export const LEADING_ID = /^\{#([^}\s]*)\}[ \t]*/;
 export const TRAILING_ATTRIBUTES = /[ \t]*\{((?:#[^}\s]*|-|\.unnumbered)(?:[ \t]+(?:#[^}\s]*|-|\.unnumbered))*)\}[ \t]*$/;
 
+/**
+ * The attributes ending a heading's text (`{#id}`, `{-}`, `{.unnumbered}`,
+ * several in one pair of braces): where they start, as written, the ids
+ * they name (as written, maybe malformed) and whether the heading is
+ * unnumbered. The one reading of them for validation and the text model.
+ */
+export function headingAttributes(content: string): { index: number; raw: string; ids: string[]; unnumbered: boolean } | undefined {
+  const match = TRAILING_ATTRIBUTES.exec(content);
+  if (!match) return undefined;
+  const parts = match[1]!.split(/[ \t]+/);
+  return {
+    index: match.index,
+    raw: match[0].trim(),
+    ids: parts.filter((part) => part.startsWith('#')).map((part) => part.slice(1)),
+    unnumbered: parts.some((part) => part === '-' || part === '.unnumbered'),
+  };
+}
+
 export const ID_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;

@@ -29,4 +29,4 @@ export function markdownProcessor() {
   return processor;
 }
 
-export { LEADING_ID, TRAILING_ATTRIBUTES, ID_PATTERN } from './markdown-syntax.js';
+export { LEADING_ID, TRAILING_ATTRIBUTES, ID_PATTERN, headingAttributes } from './markdown-syntax.js';

@@ -95,3 +95,8 @@ export function withThousands(value: number): string {
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return fraction === undefined ? grouped : `${grouped}.${fraction}`;
 }
+
+/** `1 error`, `2 errors`, `3 entries` (with `many`). */
+export function plural(count: number, one: string, many = one + 's'): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

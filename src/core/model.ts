@@ -31,6 +31,13 @@ export type Lang = string;
 /** Prose in YAML: a string in the original language, or a map of language → string. */
 export type Text = string | Record<Lang, string>;
 
+/** The text of a translatable value in `lang`; a plain string is the original language's. */
+export function textIn(value: unknown, lang: string, original: string): string | undefined {
+  if (typeof value === 'string') return lang === original ? value : undefined;
+  const text = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[lang] : undefined;
+  return typeof text === 'string' ? text : undefined;
+}
+
 /** The EESC's length limit of an opinion, at every stage: characters without spaces (see render/length.ts for what counts). */
 export const LENGTH_LIMIT = 18_000;
 

@@ -8,7 +8,7 @@
  */
 import type { Nodes, Root } from 'mdast';
 import type { Position } from './model.js';
-import { closingTicks, readTextDirective } from './inline-syntax.js';
+import { codeSpanAt, readTextDirective } from './inline-syntax.js';
 
 export interface OutlineBlock {
   type: 'heading' | 'paragraph' | 'footnoteDefinition' | 'definition' | 'other';
@@ -23,6 +23,10 @@ export interface OutlineBlock {
   contentEnd?: { line: number; column: number };
   /** Headings: the heading's text as written (without `#` marks). */
   content?: string;
+  /** Other blocks: remark's type of the block (`list`, `blockquote`, `table`, `code`, `leafDirective`…). */
+  node?: string;
+  /** Leaf directives (`::principles`): the name. */
+  name?: string;
 }
 
 export interface OutlineDirective {
@@ -53,7 +57,8 @@ export function outlineProse(text: string, tree: Root): ProseOutline {
     }
     if (node.type === 'paragraph') return { type: 'paragraph', position, firstLine: firstLine() };
     if (node.type === 'footnoteDefinition') return { type: 'footnoteDefinition', position, label: node.identifier };
-    return { type: node.type === 'definition' ? 'definition' : 'other', position };
+    if (node.type === 'definition') return { type: 'definition', position };
+    return { type: 'other', position, node: node.type, ...(node.type === 'leafDirective' ? { name: node.name } : {}) };
   });
   const directives: OutlineDirective[] = [];
   const stack: Nodes[] = [tree];
@@ -86,12 +91,8 @@ export function inlineDirectives(text: string): OutlineDirective[] {
     for (let i = from; i < to; i++) {
       const ch = text[i];
       if (ch === '\\') i++;
-      else if (ch === '`') {
-        let ticks = 1;
-        while (text[i + ticks] === '`') ticks++;
-        const close = closingTicks(text, i + ticks, to, ticks);
-        i = (close === -1 ? i + ticks : close + ticks) - 1;
-      } else if (ch === ':') {
+      else if (ch === '`') i = codeSpanAt(text, i, to).end - 1;
+      else if (ch === ':') {
         const directive = readTextDirective(text, i, to);
         if (!directive) continue;
         const { name, id, label } = directive;

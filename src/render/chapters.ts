@@ -15,7 +15,7 @@
 import type { BlockContent, FootnoteDefinition, Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { report } from '../core/messages.js';
-import { ID_PATTERN, LEADING_ID, TRAILING_ATTRIBUTES } from '../core/markdown.js';
+import { headingAttributes, ID_PATTERN, LEADING_ID } from '../core/markdown.js';
 import type { ChapterSource, Position } from '../core/model.js';
 import type { RenderContext } from './context.js';
 import type { Chapter, PointBlock } from './ir.js';
@@ -154,13 +154,11 @@ function headingParts(heading: Heading, file: VFile): { title: PhrasingContent[]
   let id: string | undefined;
   let unnumbered = false;
   if (last && last.type === 'text') {
-    const match = TRAILING_ATTRIBUTES.exec(last.value);
-    if (match) {
-      for (const part of match[1]!.split(/[ \t]+/)) {
-        if (part === '-' || part === '.unnumbered') unnumbered = true;
-        else if (part.startsWith('#') && ID_PATTERN.test(part.slice(1))) id = part.slice(1);
-      }
-      const value = last.value.slice(0, match.index);
+    const attributes = headingAttributes(last.value);
+    if (attributes) {
+      unnumbered = attributes.unnumbered;
+      id = attributes.ids.findLast((name) => ID_PATTERN.test(name));
+      const value = last.value.slice(0, attributes.index);
       children[children.length - 1] = { ...last, value };
       if (value === '') children.pop();
     }

@@ -19,7 +19,7 @@ import type { BlockContent, Nodes, Parent, PhrasingContent, RootContent } from '
 import type { VFile } from 'vfile';
 import { report } from '../core/messages.js';
 import { parseMarkdown } from '../core/markdown.js';
-import type { Position, YamlKind } from '../core/model.js';
+import { textIn as textInLang, type Position, type YamlKind } from '../core/model.js';
 import type { RenderContext } from './context.js';
 import type { LabelKey } from '../labels/labels.js';
 import { makeSafe } from '../core/source-safety.js';
@@ -150,15 +150,9 @@ export function parseBlocks(picked: Picked): BlockContent[] {
 
 /** A translatable value in `lang` when it is written for it (for data that is not rendered), one line. */
 export function textIn(value: unknown, lang: string, original: string): string | undefined {
-  const text =
-    typeof value === 'string'
-      ? lang === original
-        ? value
-        : undefined
-      : typeof value === 'object' && value !== null
-        ? (value as Record<string, unknown>)[lang]
-        : undefined;
-  return typeof text === 'string' ? text.replace(/\s*\n\s*/g, ' ').trim() : undefined;
+  return textInLang(value, lang, original)
+    ?.replace(/\s*\n\s*/g, ' ')
+    .trim();
 }
 
 /**

@@ -6,7 +6,7 @@
 import { Chalk } from 'chalk';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import { countMessages, severityOf } from '../core/messages.js';
+import { countMessages, plural, severityOf } from '../core/messages.js';
 import { displayPath } from './paths.js';
 import type { ReportOptions } from './index.js';
 
@@ -80,8 +80,4 @@ function summary(files: readonly VFile[], options: ReportOptions, c: InstanceTyp
   if (parts.length === 0) return `${c.green('✔')} no problems${checked}`;
   const mark = counts.errors ? c.red('✖') : c.yellow('⚠');
   return `${mark} ${parts.join(', ')}${checked}`;
-}
-
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }

@@ -11,7 +11,7 @@
  */
 import type { OutlineBlock } from '../core/prose-outline.js';
 import type { ChapterSource, Evidence, Located, Opinion, Source, Text, YamlKind } from '../core/model.js';
-import { LEADING_ID, TRAILING_ATTRIBUTES } from '../core/markdown.js';
+import { headingAttributes, LEADING_ID } from '../core/markdown.js';
 import { placeAt, scanInline, type InlineContext, type Mark } from './scan.js';
 import { ProseBuilder, type Origin, type Prose } from './prose.js';
 import { SourceFiles, textIn } from './sources.js';
@@ -80,8 +80,6 @@ export const POINT_WORD: Record<string, [point: string, chapter: string, footnot
   nl: ['paragraaf', 'hoofdstuk', 'voetnoot'],
 };
 
-const LEAF = /^[ \t]*::([A-Za-z][\w-]*)/;
-const CONTAINER = /^[ \t]*:::/;
 const ITEM = /^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)/;
 const QUOTE = /^[ \t]*>[ \t]?/;
 const TABLE_DELIMITER = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
@@ -124,8 +122,20 @@ export function pointsOf(lang: LangText | undefined): TextBlock[] {
   return lang ? lang.chapters.flatMap((c) => c.body.filter((b) => b.kind === 'point')) : [];
 }
 
-/** The kind of a block the outline leaves as `other`, from its first line. */
+/** The kind of a block the outline leaves as `other`. */
 type Other = { kind: 'placement'; name: string } | { kind: 'list' | 'quote' | 'table' } | { kind: 'skip' };
+
+const OTHER_KINDS = new Map<string | undefined, Other>([
+  ['list', { kind: 'list' }],
+  ['blockquote', { kind: 'quote' }],
+  ['table', { kind: 'table' }],
+]);
+
+/** What an `other` block is, from remark's type of it (`::principles` and the like place items). */
+function classify(block: OutlineBlock): Other {
+  if (block.node === 'leafDirective') return { kind: 'placement', name: block.name! };
+  return OTHER_KINDS.get(block.node) ?? { kind: 'skip' };
+}
 
 interface Numbering {
   chapter: string | undefined;
@@ -161,25 +171,11 @@ class LangBuilder {
     return [start, stop, text.slice(start, stop)];
   }
 
-  private classify(chapter: ChapterSource, block: OutlineBlock): Other {
-    const text = this.sources.text(chapter.path);
-    const [, , first] = this.lineText(this.sources.lineIndex(chapter.path), text, block.position.start.line);
-    if (CONTAINER.test(first)) return { kind: 'skip' };
-    const leaf = LEAF.exec(first);
-    if (leaf) return { kind: 'placement', name: leaf[1]! };
-    if (ITEM.test(first)) return { kind: 'list' };
-    if (QUOTE.test(first)) return { kind: 'quote' };
-    const second =
-      block.position.end.line > block.position.start.line ? this.lineText(this.sources.lineIndex(chapter.path), text, block.position.start.line + 1)[2] : '';
-    if (first.includes('|') && TABLE_DELIMITER.test(second)) return { kind: 'table' };
-    return { kind: 'skip' };
-  }
-
   /** First pass: the number of every chapter, heading and point, so that `:ref` can render labels. */
   private number(chapter: ChapterSource, index: number): Numbering {
     const blocks = chapter.outline.blocks;
     const title = blocks.find((b) => b.type === 'heading' && b.depth === 1);
-    const unnumbered = title ? /\{[^}]*(?:-|\.unnumbered)[^}]*\}\s*$/.test(title.content ?? '') : false;
+    const unnumbered = headingAttributes(title?.content ?? '')?.unnumbered === true;
     const chapterNumber = unnumbered ? undefined : String(index + 1 - this.unnumberedBefore);
     if (unnumbered) this.unnumberedBefore++;
     this.numbers.set(chapter.id, { kind: 'chapter', number: chapterNumber ?? '' });
@@ -199,7 +195,7 @@ class LangBuilder {
         const number = next();
         numbering.byBlock.set(block, [number]);
         if (number) prefix = number.split('.');
-        const id = headingId(block.content ?? '');
+        const id = headingAttributes(block.content ?? '')?.ids[0];
         if (id) this.numbers.set(id, { kind: 'point', number: number ?? '' });
       } else if (block.type === 'paragraph') {
         const number = next();
@@ -207,7 +203,7 @@ class LangBuilder {
         const marker = LEADING_ID.exec(block.firstLine ?? '');
         if (marker?.[1]) this.numbers.set(marker[1], { kind: 'point', number: number ?? '' });
       } else if (block.type === 'other') {
-        const other = this.classify(chapter, block);
+        const other = classify(block);
         if (other.kind !== 'placement' || (other.name !== 'principles' && other.name !== 'recommendations')) continue;
         const items = other.name === 'principles' ? this.opinion.principles : this.opinion.recommendations;
         numbering.byBlock.set(
@@ -244,7 +240,7 @@ class LangBuilder {
         let contentTo = block.contentEnd ? offset(block.contentEnd) : to;
         // An ATX heading's text ends its line; a setext heading's runs from its first line.
         const contentFrom = block.contentEnd && block.contentEnd.line === block.position.start.line ? contentTo - (block.content ?? '').length : from;
-        const attributes = TRAILING_ATTRIBUTES.exec(text.slice(contentFrom, contentTo));
+        const attributes = headingAttributes(text.slice(contentFrom, contentTo));
         if (attributes) contentTo = contentFrom + attributes.index;
         const made = this.markdownBlock(
           block.depth === 1 && !chapter.title && chapter.body.length === 0 ? 'title' : 'heading',
@@ -262,7 +258,7 @@ class LangBuilder {
         }
         const number = numbering.byBlock.get(block)?.[0];
         if (number) made.number = number;
-        const id = headingId(block.content ?? '');
+        const id = headingAttributes(block.content ?? '')?.ids[0];
         if (id) made.id = id;
         chapter.body.push(made);
       } else if (block.type === 'paragraph') {
@@ -285,7 +281,7 @@ class LangBuilder {
         made.number = String(++this.footnoteCount);
         chapter.footnotes.push(made);
       } else if (block.type === 'other') {
-        const other = this.classify(source, block);
+        const other = classify(block);
         if (other.kind === 'placement') {
           finishPoint();
           chapter.placements.push({ name: other.name, at: placeAt(origin, from, to) });
@@ -451,15 +447,6 @@ class LangBuilder {
     if (glossary && typeof glossary.term === 'string') return glossary.term;
     return `${footnote} 1`;
   }
-}
-
-/** The id of a heading's trailing `{#id}`. */
-function headingId(content: string): string | undefined {
-  const marker = TRAILING_ATTRIBUTES.exec(content);
-  return marker?.[1]
-    ?.split(/\s+/)
-    .find((p) => p.startsWith('#'))
-    ?.slice(1);
 }
 
 interface Cited {

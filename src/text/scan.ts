@@ -11,7 +11,7 @@ import type { Located } from '../core/model.js';
 import type { Origin, ProseBuilder } from './prose.js';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
-import { closingBracket, closingTicks, readTextDirective } from '../core/inline-syntax.js';
+import { characterClass, closingBracket, codeSpanAt, readTextDirective } from '../core/inline-syntax.js';
 
 /** A use of an id inside prose: offsets in the prose text and the place of the directive. */
 export interface Mark {
@@ -81,22 +81,15 @@ export function scanInline(out: ProseBuilder, from: number, to: number, ctx: Inl
         continue;
       }
       case '`': {
-        let ticks = 1;
-        while (source[i + ticks] === '`') ticks++;
-        const close = closingTicks(source, i + ticks, to, ticks);
-        if (close === -1) {
-          i += ticks;
+        const span = codeSpanAt(source, i, to);
+        if (!span.content) {
+          i = span.end;
           continue;
         }
         flush(i);
-        let a = i + ticks;
-        let b = close;
-        if (b - a >= 2 && source[a] === ' ' && source[b - 1] === ' ' && source.slice(a, b).trim() !== '') {
-          a++;
-          b--;
-        }
+        const [a, b] = span.content;
         if (b > a) out.add(source.slice(a, b).replace(/\n/g, ' '), origin, a, b, 'align');
-        skipTo(close + ticks);
+        skipTo(span.end);
         continue;
       }
       case '*':
@@ -210,14 +203,13 @@ export function scanInline(out: ProseBuilder, from: number, to: number, ctx: Inl
 /** `***`, `_`, `~~` runs that open or close emphasis (flanking, and for `_` not inside a word). */
 function isDelimiter(source: string, i: number, length: number, from: number, to: number, ch: string): boolean {
   if (ch === '~' && length !== 2 && length !== 1) return false;
-  const before = i > from ? source[i - 1]! : ' ';
-  const after = i + length < to ? source[i + length]! : ' ';
-  const space = (c: string) => /\s/.test(c);
-  const punct = (c: string) => /[\p{P}\p{S}]/u.test(c);
-  const left = !space(after) && (!punct(after) || space(before) || punct(before));
-  const right = !space(before) && (!punct(before) || space(after) || punct(after));
+  const before = characterClass(i > from ? source[i - 1] : undefined);
+  const after = characterClass(i + length < to ? source[i + length] : undefined);
+  const left = after === 0 || (after === 2 && before !== 0);
+  const right = before === 0 || (before === 2 && after !== 0);
   if (!left && !right) return false;
-  if (ch === '_' && left && right && !punct(before) && !punct(after)) return false;
+  // `_` inside a word.
+  if (ch === '_' && before === 0 && after === 0) return false;
   // A lone delimiter with no partner in the rest of the block is literal text.
   const partner = source.indexOf(ch, i + length);
   const previous = source.lastIndexOf(ch, i - 1);

@@ -13,6 +13,7 @@ import { basename } from 'node:path';
 import { outlineProse } from '../core/prose-outline.js';
 import { parseMarkdown } from '../core/markdown.js';
 import { isPlaceholder } from '../core/placeholders.js';
+import { textIn } from '../core/model.js';
 
 export type SegmentKind =
   | 'text'
@@ -90,16 +91,6 @@ export function markdownSegments(path: string, text: string): MarkdownSegment[] 
     }
   }
   return out;
-}
-
-/** Reads a YAML text value in one language: a plain string is the original language's. */
-export function textIn(value: unknown, lang: string, original: string): string | undefined {
-  if (typeof value === 'string') return lang === original ? value : undefined;
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
-    const text = (value as Record<string, unknown>)[lang];
-    return typeof text === 'string' ? text : undefined;
-  }
-  return undefined;
 }
 
 /** The prose fields of each YAML file: a path of keys, `*` standing for every item of a list (its `id` names it). */

@@ -78,6 +78,29 @@ describe('sentences, words, characters, acronyms', () => {
   });
 });
 
+describe('chapter numbers', () => {
+  it('numbers chapters as the build does: only `{-}` or `{.unnumbered}` leaves a title unnumbered, not braces holding a hyphen', async () => {
+    const dir = writeOpinion({
+      'text/en/01-foreword.md': '# Foreword {-}\n\nAn unnumbered chapter.\n',
+      'text/en/02-costs.md': '# Costs {2020-2024}\n\n{#c-one} A numbered chapter whose title holds braces.\n',
+      'text/en/03-end.md': '# End {#end .unnumbered}\n\nUnnumbered again.\n',
+    });
+    const { opinion } = await loadOpinion(dir);
+    const chapters = buildText(opinion!).byLang.get('en')!.chapters;
+    expect(chapters.map((c) => c.number)).toEqual([undefined, '1', undefined]);
+    expect(chapters[1]!.body[0]!.number).toBe('1.1');
+  });
+
+  it("reads the kind of a block as remark does: a break written `* * *` after a point is not a list of the point's", async () => {
+    const dir = writeOpinion({
+      'text/en/01-a.md': '# A\n\n{#a-one} A point.\n\n* * *\n\n{#a-two} Another point:\n\n- with a list.\n',
+    });
+    const { opinion } = await loadOpinion(dir);
+    const points = buildText(opinion!).byLang.get('en')!.chapters[0]!.body;
+    expect(points.map((p) => p.prose.text)).toEqual(['A point.', 'Another point:\n\nwith a list.']);
+  });
+});
+
 describe('the length bound', () => {
   it('is never below the rendered length, on every opinion in the repository', async () => {
     const root = new URL('../../', import.meta.url).pathname;

@@ -6,7 +6,7 @@ import type { VFile } from 'vfile';
 import type { DefineCommand } from './index.js';
 import { EXIT, opinionFolders, UsageError } from '../io.js';
 import { findingsReport, reportFormatOption, type ReportFormat } from '../report-option.js';
-import { plural } from '../../report/human.js';
+import { plural } from '../../core/messages.js';
 import { addCacheOptions, cachedResults, type CacheCliOptions } from '../cache-option.js';
 import type { CheckedOpinion } from '../../corpus/worker.js';
 import { inTurns } from '../progress.js';

@@ -80,10 +80,6 @@ export function chapterHeading(chapter: { number?: string; title: string } | und
   return chapter.number ? `${chapter.number}. ${chapter.title}` : chapter.title || '(text before the first chapter)';
 }
 
-export function plural(count: number, one: string, many = one + 's'): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
 const FIELD_NAMES: Record<string, string> = {
   title: 'Title',
   kind: 'Kind',

@@ -1,6 +1,6 @@
 /** The one-line summary shared by the terminal and Markdown outputs. */
 import { CHANGE_KINDS, type DiffResult, type KindCounts } from '../types.js';
-import { plural } from './describe.js';
+import { plural } from '../../core/messages.js';
 
 function kinds(counts: KindCounts): string[] {
   return CHANGE_KINDS.filter((kind) => counts[kind] > 0).map((kind) => `${counts[kind]} ${kind}`);

@@ -6,7 +6,8 @@
  */
 import { Chalk } from 'chalk';
 import type { Change, DiffResult, HeaderChange } from '../types.js';
-import { chapterHeading, chapterOf, fieldLabel, headline, plural } from './describe.js';
+import { chapterHeading, chapterOf, fieldLabel, headline } from './describe.js';
+import { plural } from '../../core/messages.js';
 import { inlineParagraphs, textParagraphs, type Segment } from './paragraphs.js';
 import { summaryLine } from './summary-line.js';
 

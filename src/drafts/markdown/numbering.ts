@@ -3,6 +3,7 @@
  * "1.1 The EESC…", "1.1. The EESC…" (Official Journal style), "{#c-drivers}
  * 1.1 The EESC…", "2.3.1\tThe…", "3.1 Access to finance {#s-finance}".
  */
+import { headingAttributes, LEADING_ID } from '../../core/markdown-syntax.js';
 
 export interface Leading {
   /** "1", "2.3.1"; absent when the text does not start with a number. */
@@ -33,8 +34,6 @@ export interface Leading {
 const SHORT = /^(?:[1-9]\d{0,2})(?:\.(?:[1-9]\d?|0))*/;
 const ANY = /^(?:[1-9]\d{0,2})(?:\.(?:[1-9]\d*|0))*/;
 const LONG_COMPONENT = /\.\d{3}/;
-const LEADING_ID = /^\{#([^}\s]+)\}[ \t]*/;
-const TRAILING_ATTRIBUTES = /[ \t]*\{((?:#[^}\s]+|-|\.unnumbered)(?:[ \t]+(?:#[^}\s]+|-|\.unnumbered))*)\}[ \t]*$/;
 
 /**
  * `attributes`: read trailing `{#id}` / `{-}` too (headings). `long`: accept
@@ -44,8 +43,9 @@ const TRAILING_ATTRIBUTES = /[ \t]*\{((?:#[^}\s]+|-|\.unnumbered)(?:[ \t]+(?:#[^
 export function leading(text: string, attributes = true, long = false): Leading {
   let at = text.length - text.trimStart().length;
   let id: string | undefined;
+  // The dialect's `{#id}` markers; an empty one (`{#}`) is text.
   const idFirst = LEADING_ID.exec(text.slice(at));
-  if (idFirst) {
+  if (idFirst?.[1]) {
     id = idFirst[1];
     at += idFirst[0].length;
   }
@@ -63,7 +63,7 @@ export function leading(text: string, attributes = true, long = false): Leading 
       at = end;
       while (at < text.length && /\s/u.test(text[at] as string)) at++;
       const idAfter = id === undefined ? LEADING_ID.exec(text.slice(at)) : null;
-      if (idAfter) {
+      if (idAfter?.[1]) {
         id = idAfter[1];
         at += idAfter[0].length;
       }
@@ -71,12 +71,10 @@ export function leading(text: string, attributes = true, long = false): Leading 
   }
   result.skip = at;
   let rest = text.slice(at);
-  const trailing = attributes && rest.endsWith('}') ? TRAILING_ATTRIBUTES.exec(rest) : null;
-  if (trailing) {
-    for (const attribute of (trailing[1] ?? '').split(/[ \t]+/)) {
-      if (attribute.startsWith('#')) id ??= attribute.slice(1);
-      else result.unnumbered = true;
-    }
+  const trailing = attributes && rest.endsWith('}') ? headingAttributes(rest) : undefined;
+  if (trailing && !trailing.ids.includes('')) {
+    id ??= trailing.ids[0];
+    result.unnumbered = trailing.unnumbered;
     rest = rest.slice(0, trailing.index);
   }
   result.rest = rest;

@@ -5,7 +5,8 @@
  */
 import type { Element as HastElement } from 'hast';
 import type { DiffResult } from '../../types.js';
-import { chapterHeading, chapterOf, headline, plural } from '../describe.js';
+import { chapterHeading, chapterOf, headline } from '../describe.js';
+import { plural } from '../../../core/messages.js';
 import type { Anchors } from './anchors.js';
 import { h, type Child } from './elements.js';
 
