@@ -190,20 +190,35 @@ deadlines: { section: 2020-01-01 }
     });
   }
 
+  /** A random list ended (maybe a key after it, maybe no final newline), its items' data and the items to mark; undefined when it is not valid YAML. */
+  const finishList = (lines: string[], random: () => number) => {
+    if (random() < 0.5) lines.push('deadlines: { section: 2020-01-01 }');
+    const text = lines.join('\n') + (random() < 0.8 ? '\n' : '');
+    if (parseForEdit(text).errors.length > 0) return undefined;
+    const all = data(text);
+    return { text, all, indexes: all.map((_, i) => i).filter(() => random() < 0.6) };
+  };
+
+  /** Ways to write a key's value in a list item (`lineOnly`: added for the line path's test). */
+  const VALUE_SHAPES: { lines: (k: string) => string[]; lineOnly?: boolean }[] = [
+    { lines: (k) => [`${k}: plain words`] },
+    { lines: (k) => [`${k}: plain words   # a comment`] },
+    { lines: (k) => [`${k}: plain words  `], lineOnly: true },
+    { lines: (k) => [`${k}: >-`, '  folded text', '  on two lines'] },
+    { lines: (k) => [`${k}: |+`, '  kept', ''] },
+    { lines: (k) => [`${k}: "quoted # text`, '  over two lines"'] },
+    { lines: (k) => [`${k}: 'single: quoted'`], lineOnly: true },
+    { lines: (k) => [`${k}: { for: 1, against: 2 }`] },
+    { lines: (k) => [`${k}: [a, b]`] },
+    { lines: (k) => [`${k}:`, '  - one', '  - two'] },
+    { lines: (k) => [`${k}:`, '  nested: map', '  other: 2'], lineOnly: true },
+    { lines: (k) => [`${k}: plain text`, '  going on'] },
+  ];
+
   it('gives what the whole parse gives on random lists (comments, blank lines, block, flow and quoted values)', () => {
     const random = seededRandom(21);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-    const VALUES = [
-      (k: string) => [`${k}: plain words`],
-      (k: string) => [`${k}: plain words   # a comment`],
-      (k: string) => [`${k}: >-`, '  folded text', '  on two lines'],
-      (k: string) => [`${k}: |+`, '  kept', ''],
-      (k: string) => [`${k}: "quoted # text`, '  over two lines"'],
-      (k: string) => [`${k}: { for: 1, against: 2 }`],
-      (k: string) => [`${k}: [a, b]`],
-      (k: string) => [`${k}:`, '  - one', '  - two'],
-      (k: string) => [`${k}: plain text`, '  going on'],
-    ];
+    const VALUES = VALUE_SHAPES.filter((shape) => !shape.lineOnly).map((shape) => shape.lines);
     const EXTRA = ['', '# at the margin', '  # at the list', '    # in the item', '      # deeper'];
     for (let round = 0; round < Number(process.env.FUZZ ?? 300); round++) {
       const indent = ' '.repeat(pick([0, 2, 4]));
@@ -217,12 +232,9 @@ deadlines: { section: 2020-01-01 }
           if (random() < 0.25) lines.push(pick(EXTRA));
         });
       }
-      if (random() < 0.5) lines.push('deadlines: { section: 2020-01-01 }');
-      const text = lines.join('\n') + (random() < 0.8 ? '\n' : '');
-      const doc = parseForEdit(text);
-      if (doc.errors.length > 0) continue;
-      const all = data(text);
-      const indexes = all.map((_, i) => i).filter(() => random() < 0.6);
+      const list = finishList(lines, random);
+      if (!list) continue;
+      const { text, all, indexes } = list;
       const got = setKeyInItems(
         text,
         () => parseForEdit(text),
@@ -240,19 +252,7 @@ deadlines: { section: 2020-01-01 }
     // The line path: on random lists it answers for the items it can read and gives what the whole parse gives.
     const random = seededRandom(34);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-    const VALUES = [
-      (k: string) => [`${k}: plain words`],
-      (k: string) => [`${k}: plain words   # a comment`],
-      (k: string) => [`${k}: plain words  `],
-      (k: string) => [`${k}: >-`, '  folded text', '  on two lines'],
-      (k: string) => [`${k}: "quoted # text`, '  over two lines"'],
-      (k: string) => [`${k}: 'single: quoted'`],
-      (k: string) => [`${k}: { for: 1, against: 2 }`],
-      (k: string) => [`${k}: [a, b]`],
-      (k: string) => [`${k}:`, '  - one', '  - two'],
-      (k: string) => [`${k}:`, '  nested: map', '  other: 2'],
-      (k: string) => [`${k}: plain text`, '  going on'],
-    ];
+    const VALUES = VALUE_SHAPES.map((shape) => shape.lines);
     let answered = 0;
     for (let round = 0; round < Number(process.env.FUZZ ?? 300); round++) {
       const indent = ' '.repeat(pick([0, 2, 4]));
@@ -268,12 +268,9 @@ deadlines: { section: 2020-01-01 }
         if (random() < 0.2) lines.push('');
         if (random() < 0.05) lines.push(`${indent}# closing comment`);
       }
-      if (random() < 0.5) lines.push('deadlines: { section: 2020-01-01 }');
-      const text = lines.join('\n') + (random() < 0.8 ? '\n' : '');
-      const doc = parseForEdit(text);
-      if (doc.errors.length > 0) continue;
-      const all = data(text);
-      const indexes = all.map((_, i) => i).filter(() => random() < 0.6);
+      const list = finishList(lines, random);
+      if (!list) continue;
+      const { text, all, indexes } = list;
       if (indexes.length === 0) continue;
       const found = listItems(text, 'amendments');
       expect(found, text).toBeDefined();
