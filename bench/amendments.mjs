@@ -10,6 +10,7 @@
 // of each run: on a shared machine the wall time mostly measures the other
 // processes; the CPU time is what the command itself costs.
 // Run: npm run build && node bench/amendments.mjs [node binary]
+// The opinion alone: node bench/amendments.mjs --fixture DIR
 import { execFileSync, spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -17,32 +18,46 @@ import { join } from 'node:path';
 import { generateOpinion } from './large-opinion.mjs';
 import { BENCH_DIR, median, scaledRuns, snapshotCli, table, userEnv } from './lib.mjs';
 
+/**
+ * The bench's opinion: 5,000 generated points (bench/large-opinion.mjs) and
+ * 300 amendments spread over the text, in `dir`. Deterministic.
+ */
+export function amendmentsFixture(dir) {
+  generateOpinion(dir, 5000);
+  const ACTIONS = ['amend', 'amend', 'delete', 'insert-after', 'amend', 'insert-before'];
+  const items = [];
+  for (let i = 0; i < 300; i++) {
+    // Spread over the text, never twice the same point (every 16th point: p-0, p-16, …).
+    const point = i * 16;
+    const action = ACTIONS[i % ACTIONS.length];
+    const adopted = i % 3 === 0;
+    const lines = [
+      `  - id: am-${i + 1}`,
+      `    number: ${i + 1}`,
+      '    stage: section',
+      `    by: [Member ${String.fromCharCode(65 + (i % 26))}MEMBER]`,
+      `    target: p-${point}`,
+      `    action: ${action}`,
+    ];
+    if (action.startsWith('insert')) lines.push(`    new_id: p-new-${i}`);
+    if (action !== 'delete')
+      lines.push(`    text: The EESC considers that amendment ${i + 1} improves point ${point} with new words about social economy enterprises and migrants.`);
+    lines.push(`    reason: Illustrative reason ${i + 1}.`, `    position: ${adopted ? 'accept' : 'reject'}`);
+    if (adopted) lines.push('    outcome: adopted', `    vote: { for: ${40 + (i % 9)}, against: ${10 + (i % 5)}, abstentions: ${i % 4} }`);
+    items.push(lines.join('\n'));
+  }
+  writeFileSync(join(dir, 'amendments.yaml'), `# Generated amendments for the benchmark.\namendments:\n${items.join('\n')}\n`);
+  return dir;
+}
+
+// `node bench/amendments.mjs --fixture DIR` only writes the bench's opinion into DIR (to compare outputs or profile).
+if (process.argv[2] === '--fixture') {
+  amendmentsFixture(process.argv[3]);
+  process.exit(0);
+}
 const node = process.argv[2] ?? process.execPath;
 const bin = snapshotCli('amendments-cli');
-const dir = generateOpinion(join(BENCH_DIR, 'amendments-5000'), 5000);
-const ACTIONS = ['amend', 'amend', 'delete', 'insert-after', 'amend', 'insert-before'];
-const items = [];
-for (let i = 0; i < 300; i++) {
-  // Spread over the text, never twice the same point (every 16th point: p-0, p-16, …).
-  const point = i * 16;
-  const action = ACTIONS[i % ACTIONS.length];
-  const adopted = i % 3 === 0;
-  const lines = [
-    `  - id: am-${i + 1}`,
-    `    number: ${i + 1}`,
-    '    stage: section',
-    `    by: [Member ${String.fromCharCode(65 + (i % 26))}MEMBER]`,
-    `    target: p-${point}`,
-    `    action: ${action}`,
-  ];
-  if (action.startsWith('insert')) lines.push(`    new_id: p-new-${i}`);
-  if (action !== 'delete')
-    lines.push(`    text: The EESC considers that amendment ${i + 1} improves point ${point} with new words about social economy enterprises and migrants.`);
-  lines.push(`    reason: Illustrative reason ${i + 1}.`, `    position: ${adopted ? 'accept' : 'reject'}`);
-  if (adopted) lines.push('    outcome: adopted', `    vote: { for: ${40 + (i % 9)}, against: ${10 + (i % 5)}, abstentions: ${i % 4} }`);
-  items.push(lines.join('\n'));
-}
-writeFileSync(join(dir, 'amendments.yaml'), `# Generated amendments for the benchmark.\namendments:\n${items.join('\n')}\n`);
+const dir = amendmentsFixture(join(BENCH_DIR, 'amendments-5000'));
 const out = join(BENCH_DIR, 'amendments-out');
 const applied = join(out, 'applied');
 

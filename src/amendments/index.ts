@@ -10,7 +10,6 @@ export { indexPoints, type PointIndex, type PointInfo } from '../validate/amendm
 export { listAmendments, formatListTable, type ListRow } from './list.js';
 export { sheetOf, sheetMarkdown, sheetHtml, sheetDocx, type Sheet, type SheetEntry } from './sheet.js';
 export { sheetLabels, SHEET_LABELS, type SheetLabels } from './sheet-labels.js';
-export { watchLabels, warnUnverified } from '../labels/unverified.js';
 export { applyAmendments, writeNextVersion, type ApplyOptions, type ApplyResult } from './apply.js';
 export { validateAmendments, amendmentsFile } from '../validate/amendments/validate.js';
 export { textOrder } from '../validate/amendments/order.js';

@@ -6,6 +6,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type Node } from 'yaml';
+import { readPlainYaml } from '../core/yaml-source.js';
 
 export interface Splice {
   start: number;
@@ -106,6 +107,8 @@ export function setKeyInItems(
   const everywhere = () => items.map((item) => setKey(text, whole(), [list, item.index], key, value));
   const found = listItems(text, list);
   if (!found || found.starts.length !== count || items.length === 0) return everywhere();
+  const byLines = addKeyByLines(text, found, items, key, value);
+  if (byLines) return byLines;
   const parts: string[] = [];
   const cuts: { from: number; to: number; at: number }[] = [];
   let length = 0;
@@ -134,12 +137,79 @@ export function setKeyInItems(
   return splices;
 }
 
+/** A key at the start of a line of a block mapping (`key:` then a space or the end of the line). */
+const KEY_LINE = /^[A-Za-z_][\w-]*:(?: |$)/;
+/** A block scalar's header (`|`, `>-`, `|+2` …) ending a line: its lines may look like anything. */
+const BLOCK_HEADER = /(?:^|[ :-])[|>][-+0-9]*[ \t]*(?:#.*)?$/;
+
+/**
+ * `setKeyInItems` without a YAML parser, for items written as plain lines:
+ * each item a block mapping (`- key: …` then `key: …` lines at the first key's
+ * column, and lines indented deeper), with no blank, comment or block-scalar
+ * line before its last line, and without the key yet. The key goes on a line
+ * of its own after the item's last line, where `addKey` puts it. Checked by
+ * reading the items before and after the edit (`readPlainYaml`, as the sources
+ * were loaded): each must give its data, then its data with the key; undefined
+ * (the parser's way) on any doubt.
+ */
+export function addKeyByLines(
+  text: string,
+  found: { starts: number[]; end: number; indent: number },
+  items: readonly { index: number; data: unknown }[],
+  key: string,
+  value: string,
+): Splice[] | undefined {
+  const valueData = (readPlainYaml(`${key}: ${value}\n`)?.data as Record<string, unknown> | undefined)?.[key];
+  if (valueData === undefined || !KEY_LINE.test(`${key}:`)) return undefined;
+  const splices: Splice[] = [];
+  const before: string[] = [];
+  const after: string[] = [];
+  for (const item of items) {
+    const start = found.starts[item.index];
+    if (start === undefined) return undefined;
+    const stop = found.starts[item.index + 1] ?? found.end;
+    const lines = text.slice(start, stop).split('\n');
+    // The item's last line that holds something; after it only blank lines.
+    let last = lines.length - 1;
+    while (last >= 0 && lines[last]!.trim() === '') last--;
+    if (last < 0) return undefined;
+    const head = /^( *)-( +)/.exec(lines[0]!);
+    if (!head || head[1]!.length !== found.indent) return undefined;
+    const column = head[0].length;
+    for (let n = 0; n <= last; n++) {
+      const line = lines[n]!;
+      const content = n === 0 ? line.slice(column) : line.trimStart();
+      const lead = line.length - content.length;
+      if (content === '' || content.startsWith('#') || BLOCK_HEADER.test(content) || lead < column) return undefined;
+      if (lead === column && (!KEY_LINE.test(content) || content.startsWith(`${key}:`))) return undefined;
+    }
+    let offset = start;
+    for (let n = 0; n <= last; n++) offset += lines[n]!.length + 1;
+    const at = offset - 1;
+    const insert = `\n${' '.repeat(column)}${key}: ${value}`;
+    splices.push({ start: at, end: at, text: insert });
+    const itemText = lines.slice(0, last + 1).join('\n');
+    before.push(`${itemText}\n`);
+    after.push(`${itemText}${insert}\n`);
+  }
+  const read = (parts: string[]) => readPlainYaml(parts.join(''))?.data;
+  const was = read(before);
+  const now = read(after);
+  if (!Array.isArray(was) || !Array.isArray(now) || was.length !== items.length || now.length !== items.length) return undefined;
+  for (const [k, item] of items.entries()) {
+    if (!isDeepStrictEqual(was[k], item.data)) return undefined;
+    if (item.data === null || typeof item.data !== 'object' || Array.isArray(item.data)) return undefined;
+    if (!isDeepStrictEqual(now[k], { ...item.data, [key]: valueData })) return undefined;
+  }
+  return splices;
+}
+
 /**
  * Where the items of the top-level block list `list` start (each `- ` at the
  * list's indentation) and where the list ends; undefined unless the list is
  * written so (one `list:` line, then a block sequence indented with spaces).
  */
-function listItems(text: string, list: string): { starts: number[]; end: number; indent: number } | undefined {
+export function listItems(text: string, list: string): { starts: number[]; end: number; indent: number } | undefined {
   if (!/^\w+$/.test(list) || /^[ ]*\t/m.test(text) || text.includes('\r')) return undefined;
   const head = new RegExp(`^${list}:[ ]*(?:#[^\n]*)?$`, 'gm');
   const first = head.exec(text);

@@ -273,18 +273,18 @@ export type MetaListKey = (typeof META_LISTS)[number];
 /**
  * Labels whose wording the Official Journal fixes (title line, kind, header
  * block, legal-basis values, closing, appendix of amendments and its
- * sentences in `amendments.`, section names) or that the EESC's own meeting
- * documents use (the amendment sheet, `sheet.`),
- * and so can be verified in a published opinion. The others are either draft
- * furniture (stage banners, internal notes, HTML links, scaffold chapter
- * titles) or words the build puts into the author's own text (references such
- * as "point 1.2", addressee headings), whose wording the author controls.
+ * sentences in `amendments.`, section names), and so can be verified in a
+ * published opinion. The others are either the tool's wording for working
+ * documents the Official Journal never prints (stage banners, internal notes,
+ * HTML links, scaffold chapter titles, the amendment sheet and list,
+ * `sheet.`) or words the build puts into the author's own text (references
+ * such as "point 1.2", addressee headings), whose wording the author controls.
  */
 export function isPublishedLabel(key: LabelKey): boolean {
   // The gap marks (`values.to-be-completed`, `values.reference-not-assigned`) are draft furniture: an adopted
   // opinion has no gaps, and each gap is reported where its fact is missing (meta/to-be-completed).
   if (key === 'values.to-be-completed' || key === 'values.reference-not-assigned') return false;
-  return /^(title|kind|header|values|closing|appendix|sections|sheet)\.|^amendments\.(rejected-intro|section-text-intro|insert-before)$/.test(key);
+  return /^(title|kind|header|values|closing|appendix|sections)\.|^amendments\.(rejected-intro|section-text-intro|insert-before)$/.test(key);
 }
 
 export type Slot = string | PhrasingContent[];

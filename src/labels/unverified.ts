@@ -2,8 +2,8 @@
  * Saying which printed labels no published EESC text confirmed: one warning
  * per language and document, naming them (rule `labels/unverified`), at the
  * first one's place in the label file that lists it as `unverified`. Used by
- * `opinion build` and by the amendment sheet and list, which watch the keys
- * they read while writing.
+ * `opinion build`, which watches the keys it reads while writing (the
+ * amendment sheet and list print only the tool's own wording: no warning).
  */
 import { report } from '../core/messages.js';
 import { isPublishedLabel, type LabelKey, type Labels } from './labels.js';

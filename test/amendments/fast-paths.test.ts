@@ -20,7 +20,7 @@ import { indexPoints } from '../../src/validate/amendments/points.js';
 import { validateOpinion } from '../../src/validate/index.js';
 import { MARKDOWN_PIECES, markdownFiles } from './scratch.js';
 import { seededRandom } from '../helpers.js';
-import { applySplices, parseForEdit, setKey, setKeyInItems, type Splice } from '../../src/amendments/yaml-edit.js';
+import { addKeyByLines, applySplices, listItems, parseForEdit, setKey, setKeyInItems, type Splice } from '../../src/amendments/yaml-edit.js';
 
 const numbers: Record<string, string> = { 'c-known': '1.3', 'sc-other': '3.2.1' };
 const numberOf = (id: string) => numbers[id];
@@ -190,20 +190,35 @@ deadlines: { section: 2020-01-01 }
     });
   }
 
+  /** A random list ended (maybe a key after it, maybe no final newline), its items' data and the items to mark; undefined when it is not valid YAML. */
+  const finishList = (lines: string[], random: () => number) => {
+    if (random() < 0.5) lines.push('deadlines: { section: 2020-01-01 }');
+    const text = lines.join('\n') + (random() < 0.8 ? '\n' : '');
+    if (parseForEdit(text).errors.length > 0) return undefined;
+    const all = data(text);
+    return { text, all, indexes: all.map((_, i) => i).filter(() => random() < 0.6) };
+  };
+
+  /** Ways to write a key's value in a list item (`lineOnly`: added for the line path's test). */
+  const VALUE_SHAPES: { lines: (k: string) => string[]; lineOnly?: boolean }[] = [
+    { lines: (k) => [`${k}: plain words`] },
+    { lines: (k) => [`${k}: plain words   # a comment`] },
+    { lines: (k) => [`${k}: plain words  `], lineOnly: true },
+    { lines: (k) => [`${k}: >-`, '  folded text', '  on two lines'] },
+    { lines: (k) => [`${k}: |+`, '  kept', ''] },
+    { lines: (k) => [`${k}: "quoted # text`, '  over two lines"'] },
+    { lines: (k) => [`${k}: 'single: quoted'`], lineOnly: true },
+    { lines: (k) => [`${k}: { for: 1, against: 2 }`] },
+    { lines: (k) => [`${k}: [a, b]`] },
+    { lines: (k) => [`${k}:`, '  - one', '  - two'] },
+    { lines: (k) => [`${k}:`, '  nested: map', '  other: 2'], lineOnly: true },
+    { lines: (k) => [`${k}: plain text`, '  going on'] },
+  ];
+
   it('gives what the whole parse gives on random lists (comments, blank lines, block, flow and quoted values)', () => {
     const random = seededRandom(21);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-    const VALUES = [
-      (k: string) => [`${k}: plain words`],
-      (k: string) => [`${k}: plain words   # a comment`],
-      (k: string) => [`${k}: >-`, '  folded text', '  on two lines'],
-      (k: string) => [`${k}: |+`, '  kept', ''],
-      (k: string) => [`${k}: "quoted # text`, '  over two lines"'],
-      (k: string) => [`${k}: { for: 1, against: 2 }`],
-      (k: string) => [`${k}: [a, b]`],
-      (k: string) => [`${k}:`, '  - one', '  - two'],
-      (k: string) => [`${k}: plain text`, '  going on'],
-    ];
+    const VALUES = VALUE_SHAPES.filter((shape) => !shape.lineOnly).map((shape) => shape.lines);
     const EXTRA = ['', '# at the margin', '  # at the list', '    # in the item', '      # deeper'];
     for (let round = 0; round < Number(process.env.FUZZ ?? 300); round++) {
       const indent = ' '.repeat(pick([0, 2, 4]));
@@ -217,12 +232,9 @@ deadlines: { section: 2020-01-01 }
           if (random() < 0.25) lines.push(pick(EXTRA));
         });
       }
-      if (random() < 0.5) lines.push('deadlines: { section: 2020-01-01 }');
-      const text = lines.join('\n') + (random() < 0.8 ? '\n' : '');
-      const doc = parseForEdit(text);
-      if (doc.errors.length > 0) continue;
-      const all = data(text);
-      const indexes = all.map((_, i) => i).filter(() => random() < 0.6);
+      const list = finishList(lines, random);
+      if (!list) continue;
+      const { text, all, indexes } = list;
       const got = setKeyInItems(
         text,
         () => parseForEdit(text),
@@ -234,6 +246,51 @@ deadlines: { section: 2020-01-01 }
       );
       expect(got, text).toEqual(wholeResult(text, indexes));
     }
+  });
+
+  it('marks items written as plain lines without a YAML parser, exactly where the parser would', () => {
+    // The line path: on random lists it answers for the items it can read and gives what the whole parse gives.
+    const random = seededRandom(34);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+    const VALUES = VALUE_SHAPES.map((shape) => shape.lines);
+    let answered = 0;
+    for (let round = 0; round < Number(process.env.FUZZ ?? 300); round++) {
+      const indent = ' '.repeat(pick([0, 2, 4]));
+      const dash = pick(['- ', '- ', '-   ']);
+      const lines = ['procedure: { a: 1 }', 'amendments:'];
+      const count = 1 + Math.floor(random() * 5);
+      for (let i = 0; i < count; i++) {
+        const keys = ['id', 'target', 'text', 'reason', ...(random() < 0.1 ? ['applied_in'] : [])];
+        keys.forEach((key, j) => {
+          const value = key === 'id' ? [`id: am-${i}`] : key === 'applied_in' ? ['applied_in: 1'] : pick(VALUES)(key);
+          value.forEach((line, n) => lines.push(`${indent}${j === 0 && n === 0 ? dash : ' '.repeat(dash.length)}${line}`));
+        });
+        if (random() < 0.2) lines.push('');
+        if (random() < 0.05) lines.push(`${indent}# closing comment`);
+      }
+      const list = finishList(lines, random);
+      if (!list) continue;
+      const { text, all, indexes } = list;
+      if (indexes.length === 0) continue;
+      const found = listItems(text, 'amendments');
+      expect(found, text).toBeDefined();
+      const got = addKeyByLines(text, found!, indexes.map((index) => ({ index, data: all[index] })), 'applied_in', '2');
+      if (got === undefined) continue;
+      answered++;
+      expect(got, text).toEqual(wholeResult(text, indexes));
+    }
+    expect(answered, 'rounds the line path answered').toBeGreaterThan(20);
+    // A long list of plain items, as amendments.yaml usually is: answered, and the same as the parser.
+    const long =
+      'amendments:\n' +
+      Array.from({ length: 40 }, (_, i) => `  - id: am-${i}\n    number: ${i}\n    target: p-${i}\n    vote: { for: ${i}, against: 1, abstentions: 0 }\n    reason: Reason ${i}.`).join('\n') +
+      '\n';
+    const items = data(long);
+    const indexes = items.map((_, i) => i).filter((i) => i % 3 === 0);
+    const got = addKeyByLines(long, listItems(long, 'amendments')!, indexes.map((index) => ({ index, data: items[index] })), 'applied_in', '2');
+    expect(got).toEqual(wholeResult(long, indexes));
+    // Not an item's data: no answer (the caller reads the items with the parser).
+    expect(addKeyByLines(long, listItems(long, 'amendments')!, [{ index: 0, data: items[1] }], 'applied_in', '2')).toBeUndefined();
   });
 
   it('parses the whole file when an item holds a comment line inside it, or does not give its data', () => {

@@ -43,6 +43,24 @@ describe('templates/languages', () => {
         }
         expect(unsourced).toEqual([]);
       });
+
+      it('leaves the amendment sheet unmarked and keeps the appendix marked (sourced or unverified)', async () => {
+        const { unverified, rows } = await printedLabels(lang);
+        // The sheet and list are the tool's wording for a working document the Official Journal never prints.
+        expect([...unverified].filter((key) => key.startsWith('sheet.'))).toEqual([]);
+        const text = readFileSync(join(BUILTIN_LANGUAGES_DIR, `${lang}.yaml`), 'utf8');
+        const sheetBlock = text.slice(text.indexOf('\nsheet:\n'));
+        expect(sheetBlock).not.toMatch(/#\s*unverified/);
+        // Every label of the published appendix stays counted: sourced, or listed as unverified.
+        const appendix = LABEL_KEYS.filter((key) => /^appendix\.|^amendments\.(rejected-intro|section-text-intro|insert-before)$/.test(key));
+        const counted = new Set(rows.map((row) => row.key));
+        for (const key of appendix) {
+          expect(isPublishedLabel(key), key).toBe(true);
+          const row = rows.find((r) => r.key === key);
+          if (row) expect(row.sourced || unverified.has(key), `${lang}: ${key} has neither a source nor an unverified mark`).toBe(true);
+        }
+        expect(appendix.filter((key) => counted.has(key)).length).toBeGreaterThanOrEqual(11);
+      });
     });
   }
 });

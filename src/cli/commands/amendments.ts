@@ -68,9 +68,11 @@ function checkLang(lang: string | undefined): void {
 }
 
 /**
- * The labels of the sheet's language, watched (the keys read are the ones
- * printed), with the label files they come from; undefined (exit 1, reported)
- * when a label is missing or a label file is broken.
+ * The labels of the sheet's language, with the label files they come from;
+ * undefined (exit 1, reported) when a label is missing or a label file is
+ * broken. The sheet's and the list's wording is the tool's (working documents
+ * the Official Journal never prints), so nothing here warns about unverified
+ * labels, unlike `build` (docs/languages.md).
  */
 async function wording(loaded: Loaded, lang: string) {
   const opinionFile = loaded.files.find((f) => f.path === join(loaded.dir, 'opinion.yaml')) ?? loaded.files[0]!;
@@ -81,13 +83,7 @@ async function wording(loaded: Loaded, lang: string) {
   const files = [...loaded.files, ...layers.map((layer) => layer.file).filter((file) => !loaded.files.includes(file))];
   const broken = layers.some((layer) => layer.file.messages.some((m) => m.fatal === true));
   if (!labels || broken) return { files };
-  const watched = loaded.amendments.watchLabels(labels);
-  return {
-    files,
-    labels: watched.labels,
-    /** Warn about the printed labels no published text confirmed (labels/unverified), as `build` does. */
-    warn: (what: string) => loaded.amendments.warnUnverified(labels, watched.used, layers, what),
-  };
+  return { files, labels };
 }
 
 function stageOption(): Option {
@@ -133,7 +129,6 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
         return;
       }
       io.stdout(loaded.amendments.formatListTable(rows, loaded.points, loaded.opinion, words.labels));
-      words.warn('amendment list');
       if (!options.quiet) loaded.show(words.files);
       setExit(EXIT.ok);
     });
@@ -147,7 +142,7 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
     .option('-o, --out <dir>', 'write amendments.<format> files into this folder (atomically)')
     .option('--date <YYYY-MM-DD>', 'date of the Word document (default: a fixed date)')
     .addOption(langOption())
-    .option('-q, --quiet', 'do not report warnings (sources, unverified labels) on standard error')
+    .option('-q, --quiet', 'do not report warnings about the sources on standard error')
     .action(async (path: string, options: { stage?: string; to?: string; out?: string; date?: string; lang?: string; quiet?: boolean }) => {
       const formats = (options.to ?? 'md')
         .split(',')
@@ -174,7 +169,6 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
       const points = lang === loaded.points.original ? loaded.points : loaded.allPoints();
       // A meeting works on its own stage's amendments: by default the opinion's stage (all of them at any other stage).
       const sheet = amendments.sheetOf(opinion, points, words.labels, options.stage ?? amendments.stageOfOpinion(opinion.meta.stage));
-      words.warn('amendment sheet');
       const warnings = () => {
         if (!options.quiet) loaded.show(words.files);
       };
