@@ -196,11 +196,15 @@ export class TextBuilder implements PlainText {
     }
   }
 
+  /**
+   * Items on lines of their own, without their markers: the build's text of a
+   * point (`plainText`) has none, so that a folder and a draft of it compare
+   * equal; a renumbered item is no change either.
+   */
   private list(list: List, indent: string): void {
     list.children.forEach((item, i) => {
       if (i > 0) this.append('\n');
-      const marker = list.ordered ? `${(list.start ?? 1) + i})` : '–';
-      this.append(`${indent}${marker} `);
+      this.append(indent);
       item.children.forEach((child, j) => {
         if (j > 0) this.append('\n');
         this.block(child, j > 0 ? indent + '  ' : '');
