@@ -9,7 +9,6 @@
 // CommonJS (see ./package.json): Node starts a CommonJS entry faster than an ES module.
 'use strict';
 const { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } = require('node:fs');
-const { homedir } = require('node:os');
 const { join } = require('node:path');
 const vm = require('node:vm');
 
@@ -99,8 +98,10 @@ function codeCacheDir() {
   const env = process.env;
   if (env.OPINION_CACHE_DIR === '') return undefined;
   if (env.OPINION_CACHE_DIR) return join(env.OPINION_CACHE_DIR, 'v8');
-  const base = env.XDG_CACHE_HOME || (homedir() ? join(homedir(), '.cache') : undefined);
-  return base ? join(base, 'opinion', 'v8') : undefined;
+  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, 'opinion', 'v8');
+  // What os.homedir() gives: $HOME when set (libuv reads it first on POSIX), without loading node:os for it (some ms on Node 24).
+  const home = process.platform !== 'win32' && env.HOME ? env.HOME : require('node:os').homedir();
+  return home ? join(home, '.cache', 'opinion', 'v8') : undefined;
 }
 
 function writeCodeCache(file, compiled) {
