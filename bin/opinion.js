@@ -10,6 +10,7 @@
 'use strict';
 const { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
+const { isAscii } = require('node:buffer');
 const vm = require('node:vm');
 
 const dist = join(__dirname, '..', 'dist', 'commands');
@@ -60,7 +61,9 @@ if (!process.env.OPINION_DEBUG) Error.stackTraceLimit = 0;
 const filename = join(dist, `${name}.cjs`);
 let source;
 try {
-  source = readFileSync(filename, 'utf8');
+  // The scripts are ASCII (src/scripts/ascii-regexps.mjs): read as Latin-1, a plain copy, instead of decoding UTF-8.
+  const bytes = readFileSync(filename);
+  source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
 } catch {
   // A clone where nothing was installed yet: say what to run, not a stack.
   process.stderr.write(`opinion: not built yet: run \`npm ci\` in ${join(__dirname, '..')}/ first (it installs and builds dist/)\n`);

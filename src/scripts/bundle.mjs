@@ -19,6 +19,7 @@ import { createRequire } from 'node:module';
 import { isDeepStrictEqual } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { generateValidators } from './generate-validators.mjs';
+import { asciiRegExps } from './ascii-regexps.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const pkg = JSON.parse(await readFile(root + 'package.json', 'utf8'));
@@ -173,6 +174,19 @@ const lazyBuiltins = {
   },
 };
 
+/** Command scripts in ASCII only: the non-ASCII characters esbuild leaves (those of regular expression literals) as escapes (./ascii-regexps.mjs). */
+const asciiScripts = {
+  name: 'ascii-scripts',
+  setup(b) {
+    const done = new Map();
+    b.onLoad({ filter: /\.[cm]?[jt]s$/ }, async (args) => {
+      if (!done.has(args.path)) done.set(args.path, asciiRegExps(await readFile(args.path, 'utf8'), args.path));
+      const contents = done.get(args.path);
+      return contents === undefined ? undefined : { contents, loader: /\.[cm]?ts$/.test(args.path) ? 'ts' : 'js' };
+    });
+  },
+};
+
 await generateValidators(root);
 await rm(root + 'dist', { recursive: true, force: true });
 try {
@@ -197,7 +211,7 @@ try {
     // import() of what stays outside the bundle (node: modules, optional packages) becomes require(): a script
     // compiled by vm.Script has no module loader for import() (on Node 20 only an experimental one, which warns).
     supported: { 'dynamic-import': false },
-    plugins: [commandEntries, lazyBuiltins],
+    plugins: [commandEntries, lazyBuiltins, asciiScripts],
     // No comments nor indentation: less to read at each start (the code cache skips parsing, not reading), and
     // only ASCII left, which V8 keeps as one byte a character. Names stay (error messages, profiles).
     // OPINION_BUNDLE_READABLE=1 keeps the layout and the `// <module path>` comments, to read a profile by.
