@@ -9,8 +9,8 @@
 // CommonJS (see ./package.json): Node starts a CommonJS entry faster than an ES module.
 'use strict';
 const { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } = require('node:fs');
-const { homedir } = require('node:os');
 const { join } = require('node:path');
+const { isAscii } = require('node:buffer');
 const vm = require('node:vm');
 
 const dist = join(__dirname, '..', 'dist', 'commands');
@@ -61,7 +61,9 @@ if (!process.env.OPINION_DEBUG) Error.stackTraceLimit = 0;
 const filename = join(dist, `${name}.cjs`);
 let source;
 try {
-  source = readFileSync(filename, 'utf8');
+  // The scripts are ASCII (src/scripts/ascii-regexps.mjs): read as Latin-1, a plain copy, instead of decoding UTF-8.
+  const bytes = readFileSync(filename);
+  source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
 } catch {
   // A clone where nothing was installed yet: say what to run, not a stack.
   process.stderr.write(`opinion: not built yet: run \`npm ci\` in ${join(__dirname, '..')}/ first (it installs and builds dist/)\n`);
@@ -99,8 +101,10 @@ function codeCacheDir() {
   const env = process.env;
   if (env.OPINION_CACHE_DIR === '') return undefined;
   if (env.OPINION_CACHE_DIR) return join(env.OPINION_CACHE_DIR, 'v8');
-  const base = env.XDG_CACHE_HOME || (homedir() ? join(homedir(), '.cache') : undefined);
-  return base ? join(base, 'opinion', 'v8') : undefined;
+  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, 'opinion', 'v8');
+  // What os.homedir() gives: $HOME when set (libuv reads it first on POSIX), without loading node:os for it (some ms on Node 24).
+  const home = process.platform !== 'win32' && env.HOME ? env.HOME : require('node:os').homedir();
+  return home ? join(home, '.cache', 'opinion', 'v8') : undefined;
 }
 
 function writeCodeCache(file, compiled) {

@@ -15,7 +15,9 @@
  *   then renamed to it: there is never a half-written folder, and an existing
  *   folder that is not empty is never written into.
  */
-import { cp, mkdir, open, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { close, fsync, open, writeFile as writeToDescriptor } from 'node:fs';
+import { cp, mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { InputError } from './errors.js';
 
@@ -59,18 +61,24 @@ export async function writeTemporary(path: string, content: string | Uint8Array,
   const dir = dirname(path);
   if (options.createFolder ?? true) await mkdir(dir, { recursive: true });
   const temp = temporaryName(path);
-  const handle = await open(temp, 'wx');
+  // A file descriptor rather than fs/promises' FileHandle: loading that module costs a one-shot build more than the write.
+  const fd = await openFile(temp, 'wx');
   try {
-    await handle.writeFile(content, 'utf8');
-    await handle.sync();
+    await writeDescriptor(fd, content, 'utf8');
+    await flush(fd);
   } catch (error) {
-    await handle.close();
+    await closeFile(fd);
     await rm(temp, { force: true });
     throw error;
   }
-  await handle.close();
+  await closeFile(fd);
   return temp;
 }
+
+const openFile = promisify(open);
+const writeDescriptor = promisify(writeToDescriptor) as (fd: number, content: string | Uint8Array, encoding: 'utf8') => Promise<void>;
+const flush = promisify(fsync);
+const closeFile = promisify(close);
 
 /**
  * Whether the process `pid` of this machine is gone. A live process of

@@ -17,7 +17,7 @@
  * the outputs and manifest are then all of the interrupted build, and
  * nothing looks "edited by hand".
  */
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { processGone, removeStaleTemporaries, writeFileAtomic, writeTemporary } from '../core/atomic-write.js';
 import { InputError } from '../core/errors.js';
@@ -39,9 +39,8 @@ export async function withOutputLock<T>(root: string, work: () => Promise<T>): P
   let delay = 20;
   for (;;) {
     try {
-      const handle = await open(lock, 'wx');
-      await handle.writeFile(`${process.pid}\n`);
-      await handle.close();
+      // Created exclusively (fails with EEXIST when held), written and closed.
+      await writeFile(lock, `${process.pid}\n`, { flag: 'wx' });
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;

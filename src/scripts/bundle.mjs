@@ -20,6 +20,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { generateDraftLabels } from './generate-draft-labels.mjs';
 import { generateValidators } from './generate-validators.mjs';
+import { asciiRegExps } from './ascii-regexps.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const pkg = JSON.parse(await readFile(root + 'package.json', 'utf8'));
@@ -65,12 +66,24 @@ const commandEntries = {
  * (some 15 ms of CPU: output hashes, temporary names, the `--cache`),
  * `child_process` (with `net`, `dgram` and the streams: commander loads it at
  * its top level for stand-alone executable subcommands, which opinion has none
- * of), `worker_threads` (only runs over many opinions start threads). Each
+ * of), `worker_threads` (only runs over many opinions start threads), `os` (the
+ * number of cores, for runs over many opinions; about 3 ms on Node 24). Each
  * becomes a module of getters that require the real one when a property is
  * first read: esbuild reads an imported binding at its use
  * (`(0, import_node_crypto.createHash)(…)`), so the import stays an import.
  */
-const LAZY_BUILTINS = ['crypto', 'child_process', 'worker_threads'];
+const LAZY_BUILTINS = ['crypto', 'child_process', 'worker_threads', 'os'];
+/**
+ * Bundled packages whose initialisation costs and that a run often does not
+ * use, initialised on first use the same way (a module of getters requiring
+ * the bundled package): `hast-util-to-html` builds property-information's
+ * tables of every HTML, SVG and ARIA attribute when loaded (6–10 ms), and
+ * only an HTML output uses it (not `diff`, `stats` nor `build --to md`);
+ * `yaml` is parsed for positions only when a message needs one that
+ * js-yaml's events cannot give (see core/yaml-source.ts). Only their named
+ * exports are imported (no default), and none is read when a module loads.
+ */
+const LAZY_PACKAGES = ['hast-util-to-html', 'yaml'];
 /** fs/promises functions whose callback form in `fs` takes the same arguments and gives the same results and errors. */
 const CALLBACK_FS = [
   'access',
@@ -104,6 +117,21 @@ const lazyBuiltins = {
         loader: 'js',
         contents: [
           `let loaded; const load = () => (loaded ??= require('node:${args.path}'));`,
+          `module.exports = { ${keys.map((key) => `get ${key}() { return load().${key}; }`).join(', ')} };`,
+        ].join('\n'),
+      };
+    });
+    b.onResolve({ filter: new RegExp(`^(${LAZY_PACKAGES.join('|')})$`) }, (args) =>
+      // The getters' own require() is of the bundled package (resolved as usual).
+      args.namespace === 'lazy-package' ? undefined : { path: args.path, namespace: 'lazy-package' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-package' }, async (args) => {
+      const keys = Object.keys(await import(args.path)).filter((key) => key !== 'default' && /^[A-Za-z_$][\w$]*$/.test(key));
+      return {
+        loader: 'js',
+        resolveDir: root,
+        contents: [
+          `let loaded; const load = () => (loaded ??= require(${JSON.stringify(args.path)}));`,
           `module.exports = { ${keys.map((key) => `get ${key}() { return load().${key}; }`).join(', ')} };`,
         ].join('\n'),
       };
@@ -147,6 +175,19 @@ const lazyBuiltins = {
   },
 };
 
+/** Command scripts in ASCII only: the non-ASCII characters esbuild leaves (those of regular expression literals) as escapes (./ascii-regexps.mjs). */
+const asciiScripts = {
+  name: 'ascii-scripts',
+  setup(b) {
+    const done = new Map();
+    b.onLoad({ filter: /\.[cm]?[jt]s$/ }, async (args) => {
+      if (!done.has(args.path)) done.set(args.path, asciiRegExps(await readFile(args.path, 'utf8'), args.path));
+      const contents = done.get(args.path);
+      return contents === undefined ? undefined : { contents, loader: /\.[cm]?ts$/.test(args.path) ? 'ts' : 'js' };
+    });
+  },
+};
+
 await generateValidators(root);
 await generateDraftLabels(root);
 await rm(root + 'dist', { recursive: true, force: true });
@@ -172,7 +213,7 @@ try {
     // import() of what stays outside the bundle (node: modules, optional packages) becomes require(): a script
     // compiled by vm.Script has no module loader for import() (on Node 20 only an experimental one, which warns).
     supported: { 'dynamic-import': false },
-    plugins: [commandEntries, lazyBuiltins],
+    plugins: [commandEntries, lazyBuiltins, asciiScripts],
     // No comments nor indentation: less to read at each start (the code cache skips parsing, not reading), and
     // only ASCII left, which V8 keeps as one byte a character. Names stay (error messages, profiles).
     // OPINION_BUNDLE_READABLE=1 keeps the layout and the `// <module path>` comments, to read a profile by.
