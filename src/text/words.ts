@@ -4,7 +4,9 @@
  * `l'intégration` and `2014/24/EU` are one word each, a lone `–` none);
  * characters are Unicode code points, with runs of white space read as
  * one space. The one counter of words and characters: the text model, the
- * check rules, `stats` and the length of a rendered draft (`render/length.ts`).
+ * check rules and `stats`; the length of a rendered draft (`render/length.ts`)
+ * counts characters without spaces by regular expressions, held to
+ * `countText` by test/build/length-count.test.ts.
  */
 
 export interface Counts {
