@@ -274,7 +274,13 @@ deadlines: { section: 2020-01-01 }
       if (indexes.length === 0) continue;
       const found = listItems(text, 'amendments');
       expect(found, text).toBeDefined();
-      const got = addKeyByLines(text, found!, indexes.map((index) => ({ index, data: all[index] })), 'applied_in', '2');
+      const got = addKeyByLines(
+        text,
+        found!,
+        indexes.map((index) => ({ index, data: all[index] })),
+        'applied_in',
+        '2',
+      );
       if (got === undefined) continue;
       answered++;
       expect(got, text).toEqual(wholeResult(text, indexes));
@@ -283,11 +289,20 @@ deadlines: { section: 2020-01-01 }
     // A long list of plain items, as amendments.yaml usually is: answered, and the same as the parser.
     const long =
       'amendments:\n' +
-      Array.from({ length: 40 }, (_, i) => `  - id: am-${i}\n    number: ${i}\n    target: p-${i}\n    vote: { for: ${i}, against: 1, abstentions: 0 }\n    reason: Reason ${i}.`).join('\n') +
+      Array.from(
+        { length: 40 },
+        (_, i) => `  - id: am-${i}\n    number: ${i}\n    target: p-${i}\n    vote: { for: ${i}, against: 1, abstentions: 0 }\n    reason: Reason ${i}.`,
+      ).join('\n') +
       '\n';
     const items = data(long);
     const indexes = items.map((_, i) => i).filter((i) => i % 3 === 0);
-    const got = addKeyByLines(long, listItems(long, 'amendments')!, indexes.map((index) => ({ index, data: items[index] })), 'applied_in', '2');
+    const got = addKeyByLines(
+      long,
+      listItems(long, 'amendments')!,
+      indexes.map((index) => ({ index, data: items[index] })),
+      'applied_in',
+      '2',
+    );
     expect(got).toEqual(wholeResult(long, indexes));
     // Not an item's data: no answer (the caller reads the items with the parser).
     expect(addKeyByLines(long, listItems(long, 'amendments')!, [{ index: 0, data: items[1] }], 'applied_in', '2')).toBeUndefined();
