@@ -93,14 +93,26 @@ export async function importDraft(bytes: Uint8Array, shown: string, options: Imp
   const { file, tree } = input;
   const structure = readStructure(tree, file);
 
-  // Language: asked for, else the document's, else guessed from its labels.
+  // Language: asked for, else the document's (unless its labels are all another language's), else guessed from its labels.
   let lang = options.lang;
+  const guess = lang ? undefined : await guessLanguage(structure.frontLines);
   if (!lang && input.lang && SHIPPED_LANGUAGES.includes(input.lang)) {
-    lang = input.lang;
-    tell(file, `Recognised the language \`${lang}\` from the document's settings (use --lang to choose another)`, 'import/language', undefined, 'info');
+    // A template's language (pandoc's en-US) says nothing of the text: labels of another language and none of its own do.
+    if (guess && guess.lang !== input.lang && (guess.scores.get(input.lang) ?? 0) === 0) {
+      lang = guess.lang;
+      tell(
+        file,
+        `Recognised the language \`${lang}\` from the draft's labels, not \`${input.lang}\` as the document's settings say (use --lang to choose another)`,
+        'import/language',
+        undefined,
+        'info',
+      );
+    } else {
+      lang = input.lang;
+      tell(file, `Recognised the language \`${lang}\` from the document's settings (use --lang to choose another)`, 'import/language', undefined, 'info');
+    }
   }
   if (!lang) {
-    const guess = await guessLanguage(structure.frontLines);
     lang = guess?.lang ?? 'en';
     tell(
       file,

@@ -89,8 +89,9 @@ export function parseLongDate(labels: Labels, text: string, format: (iso: string
 }
 
 /** The shipped language whose labels the draft's front lines use most. */
-export async function guessLanguage(lines: readonly string[]): Promise<{ lang: string; score: number } | undefined> {
+export async function guessLanguage(lines: readonly string[]): Promise<{ lang: string; score: number; scores: ReadonlyMap<string, number> } | undefined> {
   let best: { lang: string; score: number } | undefined;
+  const scores = new Map<string, number>();
   const keys: LabelKey[] = [
     'header.rapporteur',
     'header.legal-basis',
@@ -108,7 +109,8 @@ export async function guessLanguage(lines: readonly string[]): Promise<{ lang: s
       if (matchLabel(labels, 'title.opinion', line) || matchLabel(labels, 'title.information-report', line)) score += 2;
       for (const key of keys) if (labels.text[key] && normalise(line).startsWith(labels.text[key].replace(/:$/u, ''))) score++;
     }
+    scores.set(lang, score);
     if (score > 0 && (!best || score > best.score)) best = { lang, score };
   }
-  return best;
+  return best && { ...best, scores };
 }

@@ -27,9 +27,9 @@ const run = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r
 const deletedRun = (text: string) => `<w:r><w:delText xml:space="preserve">${text}</w:delText></w:r>`;
 const deleted = (text: string) => `<w:del ${SIGNED}>${deletedRun(text)}</w:del>`;
 
-/** A minimal .docx of these body paragraphs, numbered by a one-level list `1.%1`. */
-function listDocx(body: string): Uint8Array {
-  const numbering = `<w:numbering ${W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="1.%1"/><w:suff w:val="space"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
+/** A minimal .docx of these body paragraphs, numbered by a one-level list `1.%1` (or `text`). */
+function listDocx(body: string, text = '1.%1'): Uint8Array {
+  const numbering = `<w:numbering ${W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="${text}"/><w:suff w:val="space"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
   return zipSync({
     '[Content_Types].xml': strToU8(
       '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
@@ -40,6 +40,14 @@ function listDocx(body: string): Uint8Array {
 }
 
 describe('readDocx', () => {
+  it('reads a plain numbered list (`%1.`) as an ordered list, but not a paragraph in bold (a chapter heading typed so) nor `1.%1` (points)', () => {
+    const bold = (text: string) => `<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">${text}</w:t></w:r>`;
+    const plain = readDocx(listDocx(numbered(bold('Conclusions')) + numbered(run('first item;')) + numbered(run('second item.')), '%1.'), 'plain.docx');
+    expect(String(draftMarkdown.stringify(plain.tree))).toBe('1\\. **Conclusions**\n\n2. first item;\n3. second item.\n');
+    const points = readDocx(listDocx(numbered(run('First point.')) + numbered(run('Second point.'))), 'points.docx');
+    expect(String(draftMarkdown.stringify(points.tree))).toBe('1.1 First point.\n\n1.2 Second point.\n');
+  });
+
   it('computes automatic multilevel numbers and keeps typed ones', () => {
     const text = markdown('word-numbered.docx');
     expect(text).toContain('## 1. Conclusions and recommendations');

@@ -39,6 +39,8 @@ export interface DisplayedNumber {
   suffix: 'tab' | 'space' | 'nothing';
   /** A decimal number that shows its own level's counter alone ("3.", "3)", not "1.3"): its value, as an ordered list item's. */
   alone?: number;
+  /** `alone`, in a list none of whose levels shows two counters: a plain numbered list (pandoc's, Word's "1. 2. 3."). */
+  simple?: boolean;
 }
 
 function readLevel(lvl: Element): Level {
@@ -185,8 +187,22 @@ export class WordNumbering {
       const count = counters[level] ?? (definition ? this.startOf(instance, level) : 0);
       return formatCounter(count, current.legal ? 'decimal' : (definition?.format ?? 'decimal'));
     });
-    const own = new RegExp(`^[^%]*%${ilvl + 1}[^%]*$`, 'u').test(current.text) && current.format === 'decimal' && !current.legal;
-    return { text, bullet: false, level: ilvl, suffix: current.suffix, ...(own ? { alone: counters[ilvl] ?? 0 } : {}) };
+    // Only the level's counter and punctuation: "%1.", "(%1)"; not "1.%1" (a chapter's points numbered by a one-level list).
+    const own = new RegExp(`^[^%\\p{L}\\p{N}]*%${ilvl + 1}[^%\\p{L}\\p{N}]*$`, 'u').test(current.text) && current.format === 'decimal' && !current.legal;
+    return {
+      text,
+      bullet: false,
+      level: ilvl,
+      suffix: current.suffix,
+      ...(own ? { alone: counters[ilvl] ?? 0 } : {}),
+      ...(own && this.simple(instance) ? { simple: true } : {}),
+    };
+  }
+
+  /** No level of the list shows another level's counter ("1.2", "%1.%2"): a plain list, not the numbering of points. */
+  private simple(instance: Instance): boolean {
+    const levels = [...(this.abstracts.get(instance.abstractId)?.values() ?? []), ...instance.levels.values()];
+    return levels.every((level) => level.format === 'bullet' || (level.text.match(/%[1-9]/gu) ?? []).length <= 1);
   }
 
   private readonly startAt = new Map<string, number>();

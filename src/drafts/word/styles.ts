@@ -18,14 +18,14 @@ export interface ParagraphStyle {
   numbering?: NumberingRef;
   /** The style id, for numbering levels linked to a style. */
   id?: string;
-  /** A quotation style (Word's "Quote" and "Intense Quote", the build's "Opinion Quote"): the paragraph is a block quote. */
+  /** A quotation style (Word's "Quote", "Intense Quote" and "Block Text", pandoc's block quotes, the build's "Opinion Quote"): a block quote. */
   quote?: boolean;
 }
 
 export interface RunFormat {
   bold?: boolean;
   italic?: boolean;
-  /** A style for code ("Opinion Code", "HTML Code"). */
+  /** A style for code ("Opinion Code", "HTML Code", pandoc's "Verbatim Char"). */
   code?: boolean;
 }
 
@@ -40,7 +40,7 @@ interface RawStyle {
 
 const HEADING_NAME = /^(?:heading|titre|überschrift|uberschrift|titolo|título|titulo|kop|nagłówek|rubrik|otsikko|overskrift)\s*([1-9])$/iu;
 const TITLE_NAME = /^(?:title|titre|titel|titolo|título|titulo)$/iu;
-const QUOTE_NAME = /^(?:(?:intense\s*)?quote|opinion\s*quote|citation|zitat|citazione|cita)$/iu;
+const QUOTE_NAME = /^(?:(?:intense\s*)?quote|opinion\s*quote|block\s*text|citation|zitat|citazione|cita)$/iu;
 const MAX_CHAIN = 20;
 
 export class Styles {
@@ -112,7 +112,7 @@ export class Styles {
     const format: RunFormat = {};
     if (!id) return format;
     for (const style of this.chain(id)) {
-      if (/code/iu.test(style.name) || /code/iu.test(style.id)) format.code = true;
+      if (/code|verbatim/iu.test(style.name) || /code|verbatim/iu.test(style.id)) format.code = true;
       format.bold ??= toggle(style.runProperties, 'w:b');
       format.italic ??= toggle(style.runProperties, 'w:i');
     }
