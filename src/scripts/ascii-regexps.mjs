@@ -8,7 +8,7 @@
 // some milliseconds of every start. The bundler runs this on each file it
 // loads that has a non-ASCII character (src/scripts/bundle.mjs).
 //
-// An escape means the same character in every kind of expression: `\uXXXX`
+// An escape means the same character in every kind of expression: `\u2019`
 // for a character of the Basic Multilingual Plane; above it, `\u{…}` with the
 // `u` or `v` flag, and without them the two halves of the surrogate pair
 // (which is what such an expression sees anyway). A character written with
