@@ -12,6 +12,7 @@
 import type { Chapter, Footnote } from './ir.js';
 import { LENGTH_LIMIT } from '../core/model.js';
 import { plainText } from './plain-text.js';
+import { charactersWithoutSpaces } from '../text/words.js';
 
 export { LENGTH_LIMIT };
 
@@ -37,21 +38,4 @@ export function countLength(chapters: readonly Chapter[], footnotes: readonly Fo
   }
   for (const footnote of footnotes) add(footnote.content);
   return { characters, limit: LENGTH_LIMIT, exceeded: characters > LENGTH_LIMIT };
-}
-
-const SPACES = /\s+/g;
-const HIGH_SURROGATE = /[\uD800-\uDBFF]/;
-const SURROGATE_PAIRS = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
-
-/**
- * Characters other than white space, in code points: `countText(text).charactersNoSpaces`
- * (`text/words.ts`, the one counter), found by regular expressions, which run as
- * native code, instead of a loop over every character, which a one-shot build
- * runs in V8's interpreter (half of resolving a 200-point opinion went there).
- * test/build/length-count.test.ts holds the two to each other.
- */
-export function charactersWithoutSpaces(text: string): number {
-  const units = text.replace(SPACES, '').length;
-  // A surrogate pair is one character; white space never stands inside one.
-  return HIGH_SURROGATE.test(text) ? units - (text.match(SURROGATE_PAIRS)?.length ?? 0) : units;
 }

@@ -1,13 +1,12 @@
 /**
  * The length of a draft counts characters without spaces by regular
- * expressions (`charactersWithoutSpaces`, render/length.ts); the one counter
+ * expressions (`charactersWithoutSpaces`, text/words.ts); the one counter
  * of the package is `countText` (text/words.ts). The two must agree on every
  * text: every kind of white space, surrogate pairs, lone and doubled
  * surrogates, combining marks, empty text.
  */
 import { describe, expect, it } from 'vitest';
-import { charactersWithoutSpaces } from '../../src/render/length.js';
-import { countText } from '../../src/text/words.js';
+import { charactersWithoutSpaces, countText } from '../../src/text/words.js';
 import { seededRandom } from '../helpers.js';
 
 const PIECES = [
