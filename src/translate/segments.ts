@@ -1,8 +1,9 @@
 /**
  * The translatable segments of an opinion in one language, each keyed by a
  * stable id: the chapter titles, points and `##` headings (their `{#id}`),
- * footnotes (their label), and the prose of the YAML sources (the title,
- * principles, recommendations, glossary expansions and definitions).
+ * the text of the lists, tables and quotes that belong to a point (keyed by
+ * the point), footnotes (their label), and the prose of the YAML sources (the
+ * title, principles, recommendations, glossary expansions and definitions).
  *
  * A segment is the exact source text, inline Markdown and directives
  * (`:ref{#id}`, `:cite{#id}`) included, so that a translation written back
@@ -10,6 +11,7 @@
  * kept to write a translation back in place.
  */
 import { basename } from 'node:path';
+import type { Nodes, Root, RootContent } from 'mdast';
 import { outlineProse } from '../core/prose-outline.js';
 import { parseMarkdown } from '../core/markdown.js';
 import { isPlaceholder } from '../core/placeholders.js';
@@ -21,6 +23,9 @@ export type SegmentKind =
   | 'chapter-title'
   | 'heading'
   | 'point'
+  | 'list-item'
+  | 'table-cell'
+  | 'quote'
   | 'footnote'
   | 'principle-title'
   | 'principle'
@@ -37,9 +42,17 @@ export interface MarkdownSegment {
   /** The chapter file's name (the same in every language). */
   file: string;
   text: string;
-  /** Offsets of `text` in the file. */
+  /** Offsets of the segment in the file (where `text` is written, line prefixes included). */
   start: number;
   end: number;
+  /**
+   * Inside a list or quote: what each line after the first starts with in
+   * the file (`  `, `> `), left out of `text` and put back after each line
+   * break of a translation written there.
+   */
+  continuation?: string;
+  /** A table cell: a translation written there stays on one line, its `|` escaped. */
+  cell?: boolean;
 }
 
 export interface YamlSegment {
@@ -68,7 +81,16 @@ export function markdownSegments(path: string, text: string): MarkdownSegment[] 
   const push = (key: string, kind: SegmentKind, start: number, end: number) =>
     out.push({ where: 'markdown', key: `${file}#${key}`, kind, file, text: text.slice(start, end), start, end });
   let unnamed = 0;
-  for (const block of outlineProse(text, parseMarkdown(text)).blocks) {
+  const tree = parseMarkdown(text);
+  const nodeAt = new Map<number, RootContent>(tree.children.map((node) => [node.position?.start.offset ?? -1, node]));
+  // Lists, tables and quotes are keyed by the point (or heading) they follow: `c-first/list-1/2`.
+  let owner = 'start';
+  let containers = new Map<string, number>();
+  const own = () => {
+    owner = out[out.length - 1]!.key.slice(file.length + 1);
+    containers = new Map();
+  };
+  for (const block of outlineProse(text, tree).blocks) {
     const start = offset(block.position.start);
     const end = offset(block.position.end);
     const raw = text.slice(start, end);
@@ -81,16 +103,72 @@ export function markdownSegments(path: string, text: string): MarkdownSegment[] 
       const textStart = start + marks[0].length;
       if (block.depth === 1) push('title', 'chapter-title', textStart, textStart + body.length);
       else push(id ? id[1]! : `heading-${++unnamed}`, 'heading', textStart, textStart + body.length);
+      own();
     } else if (block.type === 'paragraph') {
       if (/^(::|:::)/.test(raw)) continue;
       const id = POINT_ID.exec(raw);
       push(id ? id[1]! : `paragraph-${++unnamed}`, 'point', start + (id ? id[0].length : 0), end);
+      own();
+    } else if (block.type === 'other' && block.node !== undefined && block.node in CONTAINERS) {
+      const node = nodeAt.get(start);
+      if (!node) continue;
+      const name = CONTAINERS[block.node]!;
+      const count = (containers.get(name) ?? 0) + 1;
+      containers.set(name, count);
+      for (const leaf of containerLeaves(node, `${owner}/${name}-${count}`)) {
+        const range = leafRange(text, leaf.node);
+        if (!range || !/\p{L}/u.test(range.text)) continue; // figures and signs: nothing to translate
+        out.push({ where: 'markdown', key: `${file}#${leaf.key}`, kind: LEAF_KIND[name]!, file, ...range });
+      }
     } else if (block.type === 'footnoteDefinition') {
       const mark = /^\[\^([^\]\s]+)\]:[ \t]*/.exec(raw);
       if (mark) push(`^${mark[1]}`, 'footnote', start + mark[0].length, end);
     }
   }
   return out;
+}
+
+/** The containers whose text is translated, by remark's type: the name in their segments' keys. */
+const CONTAINERS: Record<string, string> = { list: 'list', table: 'table', blockquote: 'quote' };
+const LEAF_KIND: Record<string, SegmentKind> = { list: 'list-item', table: 'table-cell', quote: 'quote' };
+
+/**
+ * The blocks of text inside a list, table or quote, in document order, each
+ * with its key: `<container>/<n>` (the n-th paragraph or heading of a list or
+ * quote, nested lists and quotes included) or, for a table, `<container>/<row>.<column>`.
+ */
+function containerLeaves(node: Nodes, prefix: string): { key: string; node: Nodes }[] {
+  if (node.type === 'table') {
+    return node.children.flatMap((row, r) => row.children.map((cell, c) => ({ key: `${prefix}/${r + 1}.${c + 1}`, node: cell as Nodes })));
+  }
+  const out: { key: string; node: Nodes }[] = [];
+  const walk = (n: Nodes) => {
+    if (n.type === 'paragraph' || n.type === 'heading' || n.type === 'tableCell') out.push({ key: `${prefix}/${out.length + 1}`, node: n });
+    else if (n.type === 'list' || n.type === 'listItem' || n.type === 'blockquote' || n.type === 'table' || n.type === 'tableRow')
+      for (const child of n.children) walk(child as Nodes);
+  };
+  walk(node);
+  return out;
+}
+
+/**
+ * Where a leaf's inline content stands in the file (from its first to its
+ * last inline node: no `#` marks, no table pipes), and its text with the
+ * prefixes of its continuation lines (a list item's indent, a quote's `>`)
+ * left out.
+ */
+function leafRange(text: string, leaf: Nodes): Pick<MarkdownSegment, 'text' | 'start' | 'end' | 'continuation' | 'cell'> | undefined {
+  const children = 'children' in leaf ? (leaf.children as Nodes[]) : [];
+  const start = children[0]?.position?.start.offset;
+  const end = children[children.length - 1]?.position?.end.offset;
+  if (start === undefined || end === undefined || end <= start) return undefined;
+  if (leaf.type === 'tableCell') return { text: text.slice(start, end), start, end, cell: true };
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  // `> - item`: the next lines of the item start with `>` and the item's indent.
+  const continuation = text.slice(lineStart, start).replace(/[^>\s]/g, ' ');
+  const prefix = continuation.includes('>') ? /^[ \t>]*/ : /^[ \t]*/;
+  const lines = text.slice(start, end).split('\n');
+  return { text: lines.map((line, i) => (i === 0 ? line : line.replace(prefix, ''))).join('\n'), start, end, continuation };
 }
 
 /** The prose fields of each YAML file: a path of keys, `*` standing for every item of a list (its `id` names it). */

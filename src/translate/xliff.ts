@@ -29,7 +29,7 @@ import { report } from '../core/messages.js';
 import { decodeText } from '../core/read-source.js';
 import { commitOf, readAt, repoPath } from '../drafts/git.js';
 import type { Opinion } from '../core/model.js';
-import { markdownSegments, yamlSegments, type Segment, type YamlSegment } from './segments.js';
+import { markdownSegments, yamlSegments, type MarkdownSegment, type Segment, type YamlSegment } from './segments.js';
 import { inlinePieces, targetPieces, type Piece } from './inline.js';
 
 export interface ExportOptions {
@@ -305,6 +305,16 @@ export function importXliff(opinion: Opinion, xliff: VFile, labelled?: ReadonlyS
   return result;
 }
 
+/**
+ * A translation as written at a segment's place: a table cell's on one line
+ * with its `|` escaped (GFM, code spans included), a list item's or quote's
+ * next lines with the indent or `>` of the line they continue.
+ */
+function written(translation: string, at: MarkdownSegment): string {
+  if (at.cell) return translation.replace(/\s*\n\s*/g, ' ').replace(/(?<!\\)\|/g, '\\|');
+  return at.continuation ? translation.replaceAll('\n', `\n${at.continuation}`) : translation;
+}
+
 /** Text from `start` to `end` replaced. */
 interface Edit {
   start: number;
@@ -463,7 +473,7 @@ function writeBack(opinion: Opinion, to: string, translations: Map<string, { tex
     const edits: Edit[] = [];
     for (const t of mine) {
       const at = byKey.get(t.segment.key);
-      if (at) edits.push({ start: at.start, end: at.end, text: t.text });
+      if (at) edits.push({ start: at.start, end: at.end, text: written(t.text, at) });
       else
         fail(
           `Missing \`${t.segment.key.split('#')[1]}\` in \`text/${to}/${name}\`, expected the translated chapter to have the same ids as the original (nothing written)`,

@@ -66,6 +66,83 @@ describe('opinion translate export / import (XLIFF 1.2)', () => {
     expect(readFileSync(join(root, 'again.xlf'), 'utf8')).not.toContain('needs-translation');
   });
 
+  it('exports the text of lists, tables and quotes with the point they belong to, and writes it back in place', async () => {
+    const { root, dir } = await englishWithFrench();
+    const chapter = join(dir, 'text', 'en', '03-specific-comments.md');
+    writeFileSync(
+      chapter,
+      readFileSync(chapter, 'utf8') +
+        [
+          '',
+          '{#s-barriers} The barriers are:',
+          '',
+          '- linguistic, as courses',
+          '  are too short;',
+          '- legal:',
+          '  - recognition of *skills*;',
+          '',
+          '| Region | Cooperatives | Note |',
+          '| :--- | ---: | --- |',
+          '| North | 48 | `a\\|b` |',
+          '',
+          '> A cooperative is a community,',
+          '> not only a workplace.',
+          '>',
+          '> - a quoted item',
+          '',
+        ].join('\n'),
+    );
+    const out = join(root, 'blocks.fr.xlf');
+    expect((await runMain(['translate', 'export', dir, '--to', 'fr', '--out', out])).code).toBe(0);
+    const xlf = readFileSync(out, 'utf8');
+    const unit = (id: string) =>
+      new RegExp(`<trans-unit id="03-specific-comments\\.md#${id.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}" resname="([a-z-]+)"[^>]*>\\s*<source>([^<]*)`)
+        .exec(xlf)
+        ?.slice(1);
+    // Each list item, table cell and quoted paragraph is a unit, keyed by its point; a continuation line's indent or `>` is not text.
+    expect(unit('s-barriers/list-1/1')).toEqual(['list-item', 'linguistic, as courses\nare too short;']);
+    expect(unit('s-barriers/list-1/2')).toEqual(['list-item', 'legal:']);
+    expect(xlf).toContain('<trans-unit id="03-specific-comments.md#s-barriers/list-1/3" resname="list-item"');
+    expect(unit('s-barriers/table-1/1.1')).toEqual(['table-cell', 'Region']);
+    expect(unit('s-barriers/table-1/2.1')).toEqual(['table-cell', 'North']);
+    // A cell of figures has nothing to translate.
+    expect(xlf).not.toContain('#s-barriers/table-1/2.2"');
+    expect(unit('s-barriers/quote-1/1')).toEqual(['quote', 'A cooperative is a community,\nnot only a workplace.']);
+    expect(unit('s-barriers/quote-1/2')).toEqual(['quote', 'a quoted item']);
+
+    // A translator's line breaks and `|` do not break the list, the quote or the table.
+    const filled = fill(xlf).replace('<target state="translated">FR Note</target>', '<target state="translated">Remarque | note</target>');
+    writeFileSync(out, filled);
+    const imported = await runMain(['translate', 'import', out, '--opinion', dir]);
+    expect(imported.code, imported.stdout).toBe(0);
+    const fr = readFileSync(join(dir, 'text', 'fr', '03-specific-comments.md'), 'utf8');
+    expect(fr).toContain(
+      [
+        '{#s-barriers} FR The barriers are:',
+        '',
+        '- FR linguistic, as courses',
+        '  are too short;',
+        '- FR legal:',
+        '  - FR recognition of *skills*;',
+        '',
+        '| FR Region | FR Cooperatives | Remarque \\| note |',
+        '| :--- | ---: | --- |',
+        '| FR North | 48 | FR `a\\|b` |',
+        '',
+        '> FR A cooperative is a community,',
+        '> not only a workplace.',
+        '>',
+        '> - FR a quoted item',
+      ].join('\n'),
+    );
+    const build = await buildOpinion(dir, { langs: ['fr'] });
+    expect(build.files.flatMap((f) => f.messages.filter((m) => m.fatal).map((m) => m.reason))).toEqual([]);
+    const md = build.renders[0]!.markdown!;
+    expect(md).toContain('FR recognition of *skills*');
+    expect(md).toMatch(/\| FR Region +\| FR Cooperatives \| Remarque \\\| note \|/);
+    expect((await runMain(['translate', 'export', dir, '--to', 'fr', '--out', join(root, 'again.xlf')])).stdout).toContain(', 0 to translate');
+  });
+
   it('--since exports only what changed in the original since a git revision', async () => {
     const { root, dir } = await englishWithFrench();
     const git = (...args: string[]) => execFileSync('git', ['-C', root, ...args], { stdio: 'pipe' });
