@@ -173,11 +173,14 @@ function placeCall(children: Nodes[], i: number, placement: string): number {
   if (placement === 'after-punctuation') {
     const next = children[i + 1];
     if (next?.type !== 'text') return i;
-    const moved = CALL_PUNCTUATION.exec(next.value)?.[0];
+    let moved = CALL_PUNCTUATION.exec(next.value)?.[0];
     if (!moved) return i;
     next.value = next.value.slice(moved.length);
     if (next.value === '') children.splice(i + 1, 1);
     const previous = children[i - 1];
+    // `e.g. :cite{#x}.`: the abbreviation's dot ends the sentence too (`e.g.¹`, not `e.g..¹`).
+    if (previous?.type === 'text' && moved.startsWith('.') && /\.\s*$/u.test(previous.value)) moved = moved.slice(1);
+    if (moved === '') return i;
     if (previous?.type === 'text') previous.value = previous.value.replace(/\s+$/u, '') + moved;
     else {
       children.splice(i, 0, { type: 'text', value: moved });
@@ -188,10 +191,12 @@ function placeCall(children: Nodes[], i: number, placement: string): number {
   if (placement === 'before-punctuation') {
     const previous = children[i - 1];
     if (previous?.type !== 'text') return i;
+    // `zob. :cite{#x}.`: the call is before the sentence's punctuation already; the dot before it is an abbreviation's.
+    const next = children[i + 1];
+    if (next?.type === 'text' && CALL_PUNCTUATION.test(next.value)) return i;
     const moved = /[.,;:]+$/u.exec(previous.value)?.[0];
     if (!moved) return i;
     previous.value = previous.value.slice(0, -moved.length);
-    const next = children[i + 1];
     if (next?.type === 'text') next.value = moved + next.value;
     else children.splice(i + 1, 0, { type: 'text', value: moved });
     return i;

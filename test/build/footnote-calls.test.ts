@@ -75,6 +75,24 @@ describe('footnote calls and punctuation', () => {
     });
   });
 
+  it('keeps the dot of an abbreviation before a call, and never doubles a full stop', async () => {
+    const dir = writeOpinion(DRAFT);
+    const chapters: Record<string, string> = {
+      en: '# Conclusions\n\n{#c-one} Cooperatives employ refugees, e.g. :cite{#camelot}.\n',
+      fr: '# Conclusions\n\n{#c-one} Les coopératives emploient des réfugiés, cf. :cite{#camelot}.\n',
+      it: '# Conclusioni\n\n{#c-one} Le cooperative impiegano rifugiati, cfr. :cite{#camelot}.\n',
+      de: '# Schlussfolgerungen\n\n{#c-one} Genossenschaften beschäftigen Flüchtlinge, z. B. :cite{#camelot}.\n',
+    };
+    for (const [lang, text] of Object.entries(chapters)) writeFileSync(join(dir, 'text', lang, '01-conclusions.md'), text);
+    const { renders } = await buildOpinion(dir, { langs: 'all', formats: ['md'] });
+    expect(Object.fromEntries(renders.map((r) => [r.lang, points(r.markdown!)]))).toEqual({
+      en: ['1.1 Cooperatives employ refugees, e.g.[^1]'],
+      de: ['1.1 Genossenschaften beschäftigen Flüchtlinge, z. B.[^1]'],
+      fr: ['1.1 Les coopératives emploient des réfugiés, cf.[^1].'],
+      it: ['1.1 Le cooperative impiegano rifugiati, cfr.[^1].'],
+    });
+  });
+
   it('builds the text as adopted as the Official Journal prints it: 1.1. numbering, the closing block, no draft rows, calls before punctuation', async () => {
     const { renders, files } = await buildOpinion(writeOpinion(ADOPTED), { langs: 'all', formats: ['md', 'json'] });
     expect(files.flatMap((f) => f.messages.filter((m) => m.fatal === true).map((m) => `${f.path}:${m.line} ${m.reason}`))).toEqual([]);
