@@ -28,6 +28,40 @@ export const KNOWN_ACRONYMS = [
   'USA',
 ];
 
+/**
+ * The Union's, the Committee's and the United Nations' own acronyms in each
+ * official language, as the Official Journal writes them (e.g. EMSK and EL in
+ * Estonian, EESRK and ES in Lithuanian: OJ C 264, 20.7.2016, CELEX 52016IE1061;
+ * EESK and ES in Latvian: CELEX 52020AE1962): accepted in that language's text
+ * whatever `known` says, as an opinion names the Committee in every other sentence.
+ */
+export const OWN_ACRONYMS: Record<string, readonly string[]> = {
+  bg: ['ЕС', 'ЕИСК', 'ООН'],
+  cs: ['EU', 'EHSV', 'OSN'],
+  da: ['EU', 'EØSU', 'FN'],
+  de: ['EU', 'EWSA', 'VN', 'UNO'],
+  el: ['ΕΕ', 'ΕΟΚΕ', 'ΟΗΕ'],
+  en: ['EU', 'EESC', 'UN'],
+  es: ['UE', 'CESE', 'ONU'],
+  et: ['EL', 'EMSK', 'ÜRO'],
+  fi: ['EU', 'ETSK', 'YK'],
+  fr: ['UE', 'CESE', 'ONU'],
+  ga: ['AE', 'CESE', 'NA'],
+  hr: ['EU', 'EGSO', 'UN'],
+  hu: ['EU', 'EGSZB', 'ENSZ'],
+  it: ['UE', 'CESE', 'ONU'],
+  lt: ['ES', 'EESRK', 'JT'],
+  lv: ['ES', 'EESK', 'ANO'],
+  mt: ['UE', 'KESE', 'NU'],
+  nl: ['EU', 'EESC', 'VN'],
+  pl: ['UE', 'EKES', 'ONZ'],
+  pt: ['UE', 'CESE', 'ONU'],
+  ro: ['UE', 'CESE', 'ONU'],
+  sk: ['EÚ', 'EHSV', 'OSN'],
+  sl: ['EU', 'EESO', 'OZN'],
+  sv: ['EU', 'EESK', 'FN'],
+};
+
 export default defineRule(
   {
     id: 'glossary/acronym-undefined',
@@ -38,7 +72,8 @@ export default defineRule(
       'or more capital letters (digits allowed), with an optional plural `s` (`SEEs`). Not counted: Roman numerals ' +
       '(`Group III`), codes in legal and document references (`2014/24/EU`, `INT/871`, `COM(2016)`), surnames in ' +
       'capitals of the people named in the metadata and hearings, and the well-known acronyms of `known` ' +
-      '(EU, EESC, UN, NATO, OECD, OJ, COM… in English, French, Italian and German). Each acronym is reported once ' +
+      '(EU, EESC, UN, NATO, OECD, OJ, COM… in English, French, Italian and German), and in each of the 24 languages ' +
+      "the Union's, the Committee's and the United Nations' own acronyms (EKES, ΕΟΚΕ, EMSK…). Each acronym is reported once " +
       'per language, at its first use.',
     severity: 'warning',
     options: {
@@ -77,16 +112,28 @@ export default defineRule(
         },
         findings: [],
       },
+      {
+        title: "The Union's and the Committee's acronyms in the text's language",
+        files: {
+          'opinion.yaml':
+            'reference: SOC/900\ntitle: Spółdzielnie socjalne\nkind: own-initiative\nrapporteurs:\n  - name: Anna NOWAK\nlanguage: pl\nstage: study-group\n',
+          'text/pl/01-conclusions.md': '# Wnioski\n\n{#c-one} EKES wzywa UE i ONZ do wsparcia spółdzielni socjalnych (SS).\n',
+        },
+        findings: [
+          'text/pl/01-conclusions.md:3:66-3:68: Unexpected acronym `SS` that the glossary does not define, expected an entry with its expansion in `glossary.yaml`',
+        ],
+      },
     ],
   },
   (context, report, options) => {
     const { opinion, text } = context;
     const defined = new Set<string>([...options.known, ...options.allow, ...glossarySpellings(opinion), ...surnamesIn(peopleOf(opinion))]);
     for (const lang of text.langs) {
+      const own = new Set(OWN_ACRONYMS[lang]);
       const first = new Map<string, { block: TextBlock; start: number; end: number; count: number }>();
       for (const block of allBlocks(text.byLang.get(lang))) {
         for (const use of findAcronyms(block.prose.text)) {
-          if (defined.has(use.acronym) || defined.has(`${use.acronym}s`)) continue;
+          if (defined.has(use.acronym) || defined.has(`${use.acronym}s`) || own.has(use.acronym)) continue;
           const seen = first.get(use.acronym);
           if (seen) seen.count++;
           else first.set(use.acronym, { block, start: use.start, end: use.end, count: 1 });
