@@ -5,7 +5,7 @@
  * where the amendment changes the text.
  */
 import type { Nodes } from 'mdast';
-import { POINT_WORD } from '../text/model.js';
+import { refText } from '../text/ref-words.js';
 import { parseMarkdown } from '../core/markdown.js';
 
 export type NumberOf = (id: string) => string | undefined;
@@ -35,14 +35,13 @@ const EMPHASIS = /(?<=^|[\s\p{P}\p{S}])(?<![*_\\])(\*\*|__|\*|_)([\p{L}\p{N}](?:
 const FOOTNOTE_CALL = /(?<!\\)\[\^([^\]\s]+)\]/g;
 
 export function plainOf(markdown: string, lang: string, numberOf: NumberOf): string {
-  const word = (POINT_WORD[lang] ?? POINT_WORD.en!)[0];
   const unmarked = markdown.replace(FOOTNOTE_CALL, '').replace(EMPHASIS, '$2');
   if (!SYNTAX.test(unmarked.replace(PLAIN_REF, ' '))) {
     return fold(
       unmarked.replace(PLAIN_REF, (_, name: string, id: string) => {
         if (name === 'cite') return '';
         const number = numberOf(id);
-        return number ? `${word} ${number}` : `[${id}]`;
+        return number ? refText(lang, 'point', number) : `[${id}]`;
       }),
     );
   }
@@ -51,7 +50,6 @@ export function plainOf(markdown: string, lang: string, numberOf: NumberOf): str
 
 /** `plainOf` through the full Markdown parse, whatever the text (what the shortcut must agree with). */
 export function plainParsed(markdown: string, lang: string, numberOf: NumberOf): string {
-  const word = (POINT_WORD[lang] ?? POINT_WORD.en!)[0];
   // A point's text comes without its footnotes' definitions, and without its definition a call is not one:
   // definitions are added so that the calls are read as calls (and left out).
   const labels = [...new Set([...markdown.matchAll(FOOTNOTE_CALL)].map((m) => m[1]!))];
@@ -73,7 +71,7 @@ export function plainParsed(markdown: string, lang: string, numberOf: NumberOf):
         if (node.name === 'ref') {
           const id = (node.attributes?.id ?? '').replace(/^#/, '');
           const number = numberOf(id);
-          out.push(number ? `${word} ${number}` : `[${id}]`);
+          out.push(number ? refText(lang, 'point', number) : `[${id}]`);
         }
         return;
       }

@@ -43,6 +43,7 @@ export async function generateDraftLabels(root) {
   const titles = [];
   const places = [];
   const closings = [];
+  const refs = {};
   for (const name of (await readdir(dir)).filter((n) => /^[a-z]{2,3}\.yaml$/u.test(n)).sort()) {
     const data = parse(await readFile(dir + name, 'utf8'));
     for (const [key, value] of Object.entries(data.header ?? {})) {
@@ -62,6 +63,8 @@ export async function generateDraftLabels(root) {
     if (nonEmpty(data.values?.brussels)) places.push(data.values.brussels);
     const closing = before(data.closing?.['place-date']?.replace('{place}', data.values?.brussels ?? '{place}'), '{date}');
     if (closing && !closing.includes('{')) closings.push(closing);
+    const templates = ['point', 'chapter', 'footnote'].map((kind) => data.refs?.[kind]);
+    if (templates.every((t) => nonEmpty(t) && t.includes('{number}'))) refs[data.lang] = templates;
   }
   const unique = (list) => [...new Set(list)];
   const tables = {
@@ -73,6 +76,7 @@ export async function generateDraftLabels(root) {
     titles: unique(titles),
     places: unique(places),
     closings: unique(closings),
+    refs,
   };
   await writeFile(
     root + 'src/generated/draft-labels.js',
@@ -81,7 +85,7 @@ export async function generateDraftLabels(root) {
   await writeFile(
     root + 'src/generated/draft-labels.d.ts',
     [
-      '/** The front-of-draft wording of every built-in language (src/scripts/generate-draft-labels.mjs). */',
+      '/** The front-of-draft wording of every built-in language, and how its references read (src/scripts/generate-draft-labels.mjs). */',
       'export declare const DRAFT_LABELS: {',
       '  /** [label as printed, `Draft.header` field] */',
       '  labels: [string, string][];',
@@ -99,6 +103,8 @@ export async function generateDraftLabels(root) {
       '  places: string[];',
       '  /** The closing line before its date: "Brussels,", "V Bruselu dne". */',
       '  closings: string[];',
+      '  /** Per language: how a reference to a point, a chapter and a footnote reads ("point {number}", "{number}. pont"). */',
+      '  refs: Record<string, [point: string, chapter: string, footnote: string]>;',
       '};',
       '',
     ].join('\n'),

@@ -14,6 +14,7 @@ import type { ChapterSource, Evidence, Located, Opinion, Source, Text, YamlKind 
 import { headingAttributes, LEADING_ID } from '../core/markdown.js';
 import { placeAt, scanInline, type InlineContext, type Mark } from './scan.js';
 import { ProseBuilder, type Origin, type Prose } from './prose.js';
+import { refText } from './ref-words.js';
 import { SourceFiles, textIn } from './sources.js';
 import type { LineIndex } from '../core/line-index.js';
 
@@ -70,15 +71,6 @@ export interface OpinionText {
   byLang: Map<string, LangText>;
   sources: SourceFiles;
 }
-
-export const POINT_WORD: Record<string, [point: string, chapter: string, footnote: string]> = {
-  en: ['point', 'chapter', 'footnote'],
-  fr: ['paragraphe', 'chapitre', 'note'],
-  it: ['punto', 'capitolo', 'nota'],
-  de: ['Ziffer', 'Kapitel', 'Fußnote'],
-  es: ['punto', 'capítulo', 'nota'],
-  nl: ['paragraaf', 'hoofdstuk', 'voetnoot'],
-};
 
 const ITEM = /^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)/;
 const QUOTE = /^[ \t]*>[ \t]?/;
@@ -146,7 +138,6 @@ class LangBuilder {
   /** Rendered numbers of ids in this language (points, headings, chapters, placed items). */
   private readonly numbers = new Map<string, { kind: 'point' | 'chapter'; number: string }>();
   private readonly cited = new Set<string>();
-  private readonly words: [string, string, string];
   private unnumberedBefore = 0;
   private footnoteCount = 0;
 
@@ -156,9 +147,7 @@ class LangBuilder {
     private readonly lang: string,
     private readonly original: string,
     private readonly prose = true,
-  ) {
-    this.words = POINT_WORD[lang] ?? POINT_WORD.en!;
-  }
+  ) {}
 
   build(chapters: ChapterSource[]): LangText {
     const numbering = chapters.map((chapter, i) => this.number(chapter, i));
@@ -432,12 +421,8 @@ class LangBuilder {
   }
 
   private label(id: string): string {
-    const [point, chapter, footnote] = this.words;
     const numbered = this.numbers.get(id);
-    if (numbered) {
-      const word = numbered.kind === 'chapter' ? chapter : point;
-      return numbered.number ? `${word} ${numbered.number}` : word;
-    }
+    if (numbered) return refText(this.lang, numbered.kind === 'chapter' ? 'chapter' : 'point', numbered.number);
     const evidence = findCited(this.opinion.evidence, id);
     if (evidence) {
       const title = this.opinion.evidence[evidence.index]?.title;
@@ -445,7 +430,7 @@ class LangBuilder {
     }
     const glossary = this.opinion.glossary.find((g) => g.id === id);
     if (glossary && typeof glossary.term === 'string') return glossary.term;
-    return `${footnote} 1`;
+    return refText(this.lang, 'footnote', '1');
   }
 }
 

@@ -10,6 +10,7 @@ import acronymBeforeExpansion from './glossary-acronym-before-expansion.js';
 import selfReference from './refs-self-reference.js';
 import cycle from './refs-cycle.js';
 import repeatedCall from './refs-repeated-call.js';
+import doubledWord from './refs-doubled-word.js';
 import noAddressee from './recommendation-no-addressee.js';
 import noAction from './recommendation-no-action.js';
 import sentenceLength from './writing-sentence-length.js';
@@ -38,6 +39,7 @@ export const RULES: readonly Rule<any>[] = [
   selfReference,
   cycle,
   repeatedCall,
+  doubledWord,
   noAddressee,
   noAction,
   sentenceLength,

@@ -1,0 +1,18 @@
+/**
+ * How a reference reads in each built-in language, from its label file
+ * (\`refs.point\`, \`refs.chapter\`, \`refs.footnote\`: \`point {number}\`,
+ * \`{number}. pont\`), for the text model and the amendments' plain text,
+ * which read the sources without loading the label files. A language
+ * without a label file reads as English.
+ */
+import { DRAFT_LABELS } from '../generated/draft-labels.js';
+
+export type RefKind = 'point' | 'chapter' | 'footnote';
+
+const KINDS: RefKind[] = ['point', 'chapter', 'footnote'];
+
+/** `point 3.2`, `3.2. pont`; without a number the word alone (an unnumbered chapter). */
+export function refText(lang: string, kind: RefKind, number: string | undefined): string {
+  const template = (DRAFT_LABELS.refs[lang] ?? DRAFT_LABELS.refs.en!)[KINDS.indexOf(kind)]!;
+  return number ? template.replace('{number}', number) : template.replace(/\{number\}\.?/u, '').trim();
+}
