@@ -441,7 +441,14 @@ function parseWithPositions(file: VFile, text: string): YamlSource {
         end = start + key.length;
       }
     }
-    const hint = SYNTAX_HINTS[error.code];
+    // An unclosed quote runs to the end of the file, where the parser reports it: point at where it opened.
+    const quote = error.code === 'MISSING_CHAR' ? /^Missing closing (["'])quote/.exec(error.message)?.[1] : undefined;
+    const open = quote === undefined ? undefined : openingQuote(text, start, quote);
+    if (quote !== undefined && open !== undefined) {
+      reason = `Unexpected end of the file inside the text this \`${quote}\` opens, expected its closing \`${quote}\``;
+      [start, end] = [open, open + 1];
+    }
+    const hint = open !== undefined ? 'a quoted text may run over several lines: the parser read on to the end of the file' : SYNTAX_HINTS[error.code];
     report(file, error.code === 'DUPLICATE_KEY' && reason.startsWith('Unexpected') ? reason : `YAML syntax error: ${reason}`, {
       ruleId: error.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax',
       place: toPosition(start, end),
@@ -517,6 +524,18 @@ function tryParse(text: string, lineCounter: LineCounter) {
 }
 
 /** The yaml package appends a line/column to some messages; we report positions ourselves. */
+/**
+ * Where the quoted value that `quote` opens and nothing closes begins: the
+ * last `quote` before `before` that starts a value (after `key:`, `- `, `[`,
+ * `{` or `,`, or at the start of a line).
+ */
+function openingQuote(text: string, before: number, quote: string): number | undefined {
+  for (let i = text.lastIndexOf(quote, before - 1); i >= 0; i = i === 0 ? -1 : text.lastIndexOf(quote, i - 1)) {
+    if (/(?:^|[:\-[{,])[ \t]*$/.test(text.slice(text.lastIndexOf('\n', i - 1) + 1, i))) return i;
+  }
+  return undefined;
+}
+
 function cleanYamlMessage(message: string): string {
   return message
     .replace(/ at line \d+, column \d+:?[\s\S]*$/, '')
