@@ -4,10 +4,10 @@
  * YAML reference lists), all with their places in the user's files.
  */
 import type { Nodes } from 'mdast';
-import { report } from './messages.js';
+import { report, suggest } from './messages.js';
 import type { ChapterSource, IdDefinition, IdReference, Located, Opinion, YamlKind } from './model.js';
 import { headingAttributes, ID_PATTERN, LEADING_ID } from './markdown-syntax.js';
-import { inlineDirectives } from './prose-outline.js';
+import { inlineDirectives, type OutlineBlock } from './prose-outline.js';
 
 export interface IdIndex {
   definitions: IdDefinition[];
@@ -123,6 +123,8 @@ function indexChapter(chapter: ChapterSource, lang: string, index: IdIndex): voi
     }
   }
 
+  footnotes(chapter, blocks);
+
   // Other text directives (`Europe:united`) are refused by the build. The outline also sees candidates the
   // parser does not (in a link's URL): when there is one, the parsed tree, which the build uses, decides.
   if (directives.some((directive) => directive.name !== 'ref' && directive.name !== 'cite')) unknownDirectives(chapter);
@@ -134,6 +136,47 @@ function indexChapter(chapter: ChapterSource, lang: string, index: IdIndex): voi
       continue;
     }
     index.references.push({ id: directive.id, expects: directive.name === 'cite' ? ['evidence', 'fact'] : 'any', via: directive.name, at, lang });
+  }
+}
+
+/**
+ * Footnotes are local to their chapter file: a call with no definition there
+ * would print as `[^label]`, and a definition nothing calls would be left out
+ * of the draft.
+ */
+function footnotes(chapter: ChapterSource, blocks: OutlineBlock[]): void {
+  const defined = blocks.filter((b) => b.type === 'footnoteDefinition' && b.label !== undefined);
+  const called = new Set<string>();
+  for (const call of chapter.outline.footnoteCalls) {
+    if (call.defined) {
+      called.add(call.label.toLowerCase());
+      continue;
+    }
+    const near = suggest(
+      call.label,
+      defined.map((b) => b.label!),
+      3,
+    );
+    report(
+      chapter.file,
+      `Unknown footnote \`[^${call.label}]\`, expected a definition \`[^${call.label}]: …\` in this chapter file${near.length ? `: did you mean ${near.map((n) => `\`[^${n}]\``).join(', ')}?` : ''}`,
+      {
+        ruleId: 'footnote/unknown',
+        place: call.position,
+        expected: near,
+        actual: call.label,
+        note: 'A footnote belongs to the chapter file that calls it; the draft would print the call as it is written. For a source cited from several chapters, use `:cite{#id}`',
+      },
+    );
+  }
+  for (const block of defined) {
+    if (called.has(block.label!)) continue;
+    report(chapter.file, `Unexpected unused footnote \`[^${block.label}]\`, expected a reference to it in the text`, {
+      ruleId: 'footnote/unused',
+      severity: 'warning',
+      place: block.position,
+      note: 'It is left out of the draft',
+    });
   }
 }
 

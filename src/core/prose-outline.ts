@@ -36,10 +36,22 @@ export interface OutlineDirective {
   position: Position;
 }
 
+/** A footnote call `[^label]`: `defined` when the file defines the label (remark reads a call only then). */
+export interface OutlineFootnoteCall {
+  /** The label as written. */
+  label: string;
+  defined: boolean;
+  position: Position;
+}
+
 export interface ProseOutline {
   blocks: OutlineBlock[];
   directives: OutlineDirective[];
+  footnoteCalls: OutlineFootnoteCall[];
 }
+
+/** `[^label]` as written in text remark did not read as a call (no definition), unless its `[` is escaped. */
+const LITERAL_CALL = /(?<!\\)\[\^([^\]\s]+)\]/g;
 
 /** The outline of `text`, from its tree (./markdown.ts). */
 export function outlineProse(text: string, tree: Root): ProseOutline {
@@ -61,10 +73,21 @@ export function outlineProse(text: string, tree: Root): ProseOutline {
     return { type: 'other', position, node: node.type, ...(node.type === 'leafDirective' ? { name: node.name } : {}) };
   });
   const directives: OutlineDirective[] = [];
+  const footnoteCalls: OutlineFootnoteCall[] = [];
   const stack: Nodes[] = [tree];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.type === 'textDirective') {
+    if (node.type === 'footnoteReference') {
+      footnoteCalls.push({ label: node.label ?? node.identifier, defined: true, position: { start: at(node.position!.start), end: at(node.position!.end) } });
+    } else if (node.type === 'text' && node.value.includes('[^')) {
+      const { start, end } = node.position!;
+      const raw = text.slice(start.offset, end.offset);
+      for (const match of raw.matchAll(LITERAL_CALL)) {
+        const from = offsetPoint(raw, match.index, start);
+        const to = offsetPoint(raw, match.index + match[0].length, start);
+        footnoteCalls.push({ label: match[1]!, defined: false, position: { start: from, end: to } });
+      }
+    } else if (node.type === 'textDirective') {
       const id = node.attributes?.id;
       directives.push({
         name: node.name,
@@ -74,7 +97,14 @@ export function outlineProse(text: string, tree: Root): ProseOutline {
     }
     if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
   }
-  return { blocks, directives };
+  return { blocks, directives, footnoteCalls };
+}
+
+/** The line and column `offset` characters into `raw`, which starts at `start`. */
+function offsetPoint(raw: string, offset: number, start: { line: number; column: number }): { line: number; column: number } {
+  const before = raw.slice(0, offset);
+  const breaks = before.split('\n').length - 1;
+  return breaks === 0 ? { line: start.line, column: start.column + offset } : { line: start.line + breaks, column: offset - before.lastIndexOf('\n') };
 }
 
 /** The text directives of inline Markdown (a YAML text), skipping code spans and escapes; those in a label too, as remark reads them. */

@@ -31,7 +31,6 @@ export function numberFootnotes(ctx: RenderContext, chapters: Chapter[], definit
   const footnotes: Footnote[] = [];
   const byKey = new Map<string, Footnote>();
   const byLabel = new Map<string, Footnote>();
-  const used = new Set<FootnoteDefinition>();
 
   const add = (key: string, make: (number: string) => Footnote): Footnote => {
     let footnote = byKey.get(key);
@@ -52,7 +51,6 @@ export function numberFootnotes(ctx: RenderContext, chapters: Chapter[], definit
         if (child.type === 'footnoteReference') {
           const definition = definitions.get(unit.file)?.get(child.identifier);
           if (!definition) continue;
-          used.add(definition);
           const footnote = add(`${unit.file.path}#${child.identifier}`, (number) => ({
             number,
             id: child.identifier,
@@ -85,17 +83,6 @@ export function numberFootnotes(ctx: RenderContext, chapters: Chapter[], definit
     visitUnit({ nodes: footnote.content, file: footnote.file, role: 'footnote' });
   }
 
-  for (const [file, map] of definitions) {
-    for (const definition of map.values()) {
-      if (used.has(definition)) continue;
-      report(file, `Unexpected unused footnote \`[^${definition.label ?? definition.identifier}]\`, expected a reference to it in the text`, {
-        ruleId: 'footnote/unused',
-        severity: 'warning',
-        place: definition.position,
-        note: 'It is left out of the draft',
-      });
-    }
-  }
   return { footnotes, byLabel };
 }
 

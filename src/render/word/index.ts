@@ -38,8 +38,9 @@ export function wordBytes(source: WordSource): Promise<Uint8Array> {
 
 export function toWord(tree: Root, options: WordBuildOptions): Document {
   const ctx = wordContext(tree, options.numbering);
-  const footnotes = footnoteParagraphs(tree, ctx);
+  // The body first: a footnote that refers to another one refers to its mark in the body (a NOTEREF to its bookmark).
   const children = blocks(tree.children, ctx, { style: STYLE.body });
+  const footnotes = footnoteParagraphs(tree, ctx);
   return wordDocument({ ...options, children, footnotes });
 }
 

@@ -3,7 +3,8 @@
  * code, line breaks, links (web links as hyperlinks, cross-references as
  * links to the bookmark of their target, or text when it has none) and
  * footnote references (real Word footnotes; inside a footnote, where Word
- * has none, a superscript number).
+ * has none, a NOTEREF to the footnote's mark in the body, or a superscript
+ * number for a footnote the body never calls).
  *
  * A Word footnote has one reference mark. A footnote referred to again (a
  * source cited twice) is, as Word does it, a `NOTEREF` field to a bookmark on
@@ -24,7 +25,7 @@ export interface RunFormat {
 }
 
 export interface InlineOptions {
-  /** Inside a footnote: footnote references become superscript numbers. */
+  /** Inside a footnote: footnote references become NOTEREFs or superscript numbers. */
   inFootnote?: boolean;
 }
 
@@ -66,8 +67,10 @@ function inline(node: PhrasingContent, ctx: WordContext, format: RunFormat, opti
     }
     case 'footnoteReference': {
       const number = node.label ?? node.identifier;
-      if (options.inFootnote || !ctx.footnotes.has(node.identifier)) return [new TextRun({ text: number, ...format, superScript: true })];
       const bookmark = `_fnref${node.identifier}`;
+      // Word has no footnote in a footnote: there, a footnote the body calls is referred to by its mark (NOTEREF).
+      if (options.inFootnote && ctx.referenced.has(node.identifier)) return [new NoteReference(bookmark, number)];
+      if (options.inFootnote || !ctx.footnotes.has(node.identifier)) return [new TextRun({ text: number, ...format, superScript: true })];
       if (ctx.referenced.has(node.identifier)) return [new NoteReference(bookmark, node.identifier)];
       ctx.referenced.add(node.identifier);
       return [new Bookmark({ id: bookmark, children: [new FootnoteReferenceRun(Number(node.identifier))] })];
