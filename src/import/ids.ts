@@ -3,6 +3,7 @@
  * and recommendations: a few significant words of the text, in kebab case
  * (the id pattern of the schemas), made unique across the opinion.
  */
+import transliterate from '@sindresorhus/transliterate';
 import { ID_PATTERN } from '../core/markdown.js';
 
 const STOP = new Set(
@@ -17,12 +18,13 @@ const STOP = new Set(
 
 const WORDS = 3;
 
-/** The words of a text in lower-case ASCII, accents dropped: "Économie sociale" → ["economie", "sociale"]. */
+/**
+ * The words of a text in lower-case ASCII: accents dropped ("Économie sociale" → ["economie",
+ * "sociale"]), then the letters that have none to drop transliterated ("Zespół" → "zespol",
+ * "Επιτροπή" → "epitropi", "комитет" → "komitet").
+ */
 function asciiWords(text: string): string[] {
-  const ascii = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/gu, '')
-    .toLowerCase();
+  const ascii = transliterate(text.normalize('NFKD').replace(/[\u0300-\u036f]/gu, '')).toLowerCase();
   return ascii.split(/[^a-z0-9]+/u).filter(Boolean);
 }
 

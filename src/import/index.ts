@@ -230,12 +230,14 @@ export async function importDraft(bytes: Uint8Array, shown: string, options: Imp
       else parts.push(`{#${item.id}} ${stringifyPhrasing(item.phrasing)}`.trimEnd());
       if (item.more.length) parts.push(stringifyBlocks(item.more));
     }
-    const definitions: FootnoteDefinition[] = used.map((identifier) => ({
-      ...(JSON.parse(JSON.stringify(structure.footnotes.get(identifier))) as FootnoteDefinition),
-      identifier: footnoteIds.get(`${index}/${identifier}`) as string,
-      label: footnoteIds.get(`${index}/${identifier}`) as string,
-    }));
-    for (const definition of definitions) relabel(definition.children);
+    // A footnote's own text may call a footnote nothing else in this chapter calls: `used` grows as they are read.
+    const definitions: FootnoteDefinition[] = [];
+    for (let i = 0; i < used.length; i++) {
+      const id = footnoteIds.get(`${index}/${used[i]}`) as string;
+      const definition = { ...(JSON.parse(JSON.stringify(structure.footnotes.get(used[i]!))) as FootnoteDefinition), identifier: id, label: id };
+      relabel(definition.children);
+      definitions.push(definition);
+    }
     if (definitions.length) parts.push(stringifyBlocks(definitions));
     return parts.join('\n\n') + '\n';
   });

@@ -238,6 +238,41 @@ describe('a draft with lists, a table, a quote and code', () => {
   });
 });
 
+describe('a Polish draft whose footnote calls a footnote of another chapter', () => {
+  it('imports with readable ids from Polish words, and a copy of the called footnote where the call is', async () => {
+    const dir = join(temp, 'pl-notes', 'notatki');
+    mkdirSync(join(dir, 'text', 'pl'), { recursive: true });
+    writeFileSync(
+      join(dir, 'opinion.yaml'),
+      'reference: SOC/998\ntitle: Spółdzielnie\nkind: own-initiative\nrapporteurs: [{ name: Anna NOWAK }]\ndecision: { by: plenary, date: 2026-01-20 }\nlanguage: pl\nstage: section\nversion: 1\nversion_date: 2026-03-02\n',
+    );
+    writeFileSync(
+      join(dir, 'evidence.yaml'),
+      'evidence:\n  - id: ev-raport\n    kind: study\n    title: Raport\n    summary: Ankieta.\n    source:\n      title: Raport z badania spółdzielni\n      publisher: Zespół sprawozdawcy\n',
+    );
+    writeFileSync(join(dir, 'text', 'pl', '01-wnioski.md'), '# Wnioski\n\n{#w-jeden} Spółdzielnie socjalne zatrudniają migrantów :cite{#ev-raport}.\n');
+    writeFileSync(
+      join(dir, 'text', 'pl', '02-uwagi.md'),
+      '# Uwagi ogólne\n\n{#u-jeden} Łódź i Gdańsk wspierają spółdzielnie.[^fn-dane]\n\n[^fn-dane]: Dane nie zostały opublikowane; zob. :cite{#ev-raport}.\n',
+    );
+    const out = join(dir, '..', 'out');
+    expect((await runMain(['build', dir, '--to', 'docx', '--out', out, '--quiet'])).code).toBe(0);
+    const { dir: imported } = await importTo(readFileSync(join(out, 'notatki', 'pl', 'opinion.docx')), 'opinion.docx');
+    // Only the gap the draft showed (no legal basis was entered); no footnote without its definition.
+    expect((await errorsOf(imported)).map((m) => m.replace(/^.*?: /u, ''))).toEqual([
+      '`legal_basis` is to be completed, expected the fact itself; the draft shows a gap there',
+    ]);
+    const chapters = readdirSync(join(imported, 'text', 'pl')).sort();
+    expect(chapters).toEqual(['01-wnioski.md', '02-uwagi-ogolne.md']);
+    const second = readFileSync(join(imported, 'text', 'pl', chapters[1]!), 'utf8');
+    // "Łódź" and "Zespół" lose no letter: ł is written l.
+    expect(second).toContain('{#uo-lodz-gdansk-wspieraja} Łódź i Gdańsk wspierają spółdzielnie[^fn-dane-nie-zostaly].');
+    const call = /zob\.\[\^(fn-[a-z0-9-]+)\]/u.exec(second)?.[1];
+    expect(call).toMatch(/^fn-zespol-sprawozdawcy/);
+    expect(second).toContain(`[^${call}]: Zespół sprawozdawcy, Raport z badania spółdzielni.`);
+  });
+});
+
 describe('Word fixtures', () => {
   it('word-numbered.docx: auto numbers, typed numbers, sub-points, header table, footnotes, unmapped content reported', async () => {
     const bytes = readFileSync(join(FIXTURES, 'word-numbered.docx'));
