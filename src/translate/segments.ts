@@ -12,6 +12,7 @@
 import { basename } from 'node:path';
 import { outlineProse } from '../core/prose-outline.js';
 import { parseMarkdown } from '../core/markdown.js';
+import { headingAttributes, LEADING_ID } from '../core/markdown-syntax.js';
 import { isPlaceholder } from '../core/placeholders.js';
 import { textIn } from '../core/model.js';
 
@@ -55,9 +56,6 @@ export interface YamlSegment {
 
 export type Segment = MarkdownSegment | YamlSegment;
 
-const POINT_ID = /^\{#([A-Za-z][\w-]*)\}[ \t]*/;
-const HEADING_ID = /[ \t]*\{#([A-Za-z][\w-]*)\}[ \t]*$/;
-
 /** The segments of one chapter file (its Markdown text). */
 export function markdownSegments(path: string, text: string): MarkdownSegment[] {
   const file = basename(path);
@@ -76,15 +74,18 @@ export function markdownSegments(path: string, text: string): MarkdownSegment[] 
       const marks = /^#{1,6}[ \t]+/.exec(raw);
       if (!marks) continue;
       let body = raw.slice(marks[0].length).replace(/[ \t]+#+[ \t]*$/, '');
-      const id = HEADING_ID.exec(body);
-      if (id) body = body.slice(0, id.index);
+      // `{#id}`, `{-}`, `{.unnumbered}` ending the heading are markup, not text to translate.
+      const attributes = headingAttributes(body);
+      if (attributes) body = body.slice(0, attributes.index);
+      const id = attributes?.ids.find((name) => name !== '');
       const textStart = start + marks[0].length;
       if (block.depth === 1) push('title', 'chapter-title', textStart, textStart + body.length);
-      else push(id ? id[1]! : `heading-${++unnamed}`, 'heading', textStart, textStart + body.length);
+      else push(id ?? `heading-${++unnamed}`, 'heading', textStart, textStart + body.length);
     } else if (block.type === 'paragraph') {
       if (/^(::|:::)/.test(raw)) continue;
-      const id = POINT_ID.exec(raw);
-      push(id ? id[1]! : `paragraph-${++unnamed}`, 'point', start + (id ? id[0].length : 0), end);
+      const id = LEADING_ID.exec(raw);
+      const named = id !== null && id[1] !== '';
+      push(named ? id[1]! : `paragraph-${++unnamed}`, 'point', start + (named ? id[0].length : 0), end);
     } else if (block.type === 'footnoteDefinition') {
       const mark = /^\[\^([^\]\s]+)\]:[ \t]*/.exec(raw);
       if (mark) push(`^${mark[1]}`, 'footnote', start + mark[0].length, end);
