@@ -50,7 +50,6 @@ async function loadValid(io: Io, setExit: (code: number) => void, path: string) 
     dir,
     amendments,
     show,
-    definedIds: new Set(index.definitions.map((d) => d.id)),
   };
 }
 
@@ -279,7 +278,7 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
       const result = amendments.applyAmendments(opinion, loaded.allPoints(), {
         ...(options.stage ? { stage: options.stage } : {}),
         ...(options.date ? { date: options.date } : {}),
-        definedIds: loaded.definedIds,
+        index: loaded.index,
       });
       loaded.show(opinion.files);
       if (result.refused) {
