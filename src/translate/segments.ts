@@ -14,6 +14,7 @@ import { outlineProse } from '../core/prose-outline.js';
 import { parseMarkdown } from '../core/markdown.js';
 import { headingAttributes, LEADING_ID } from '../core/markdown-syntax.js';
 import { isPlaceholder } from '../core/placeholders.js';
+import { LineIndex } from '../core/line-index.js';
 import { textIn } from '../core/model.js';
 
 export type SegmentKind =
@@ -59,9 +60,8 @@ export type Segment = MarkdownSegment | YamlSegment;
 /** The segments of one chapter file (its Markdown text). */
 export function markdownSegments(path: string, text: string): MarkdownSegment[] {
   const file = basename(path);
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
-  const offset = (point: { line: number; column: number }) => lineStarts[point.line - 1]! + point.column - 1;
+  const lines = new LineIndex(text);
+  const offset = (point: { line: number; column: number }) => lines.offset(point.line, point.column);
   const out: MarkdownSegment[] = [];
   const push = (key: string, kind: SegmentKind, start: number, end: number) =>
     out.push({ where: 'markdown', key: `${file}#${key}`, kind, file, text: text.slice(start, end), start, end });
