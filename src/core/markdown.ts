@@ -29,4 +29,3 @@ export function markdownProcessor() {
   return processor;
 }
 
-export { LEADING_ID, TRAILING_ATTRIBUTES, ID_PATTERN, headingAttributes } from './markdown-syntax.js';

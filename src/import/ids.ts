@@ -3,7 +3,7 @@
  * and recommendations: a few significant words of the text, in kebab case
  * (the id pattern of the schemas), made unique across the opinion.
  */
-import { ID_PATTERN } from '../core/markdown.js';
+import { ID_PATTERN } from '../core/markdown-syntax.js';
 
 const STOP = new Set(
   (

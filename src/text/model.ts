@@ -11,7 +11,7 @@
  */
 import type { OutlineBlock } from '../core/prose-outline.js';
 import type { ChapterSource, Evidence, Located, Opinion, Source, Text, YamlKind } from '../core/model.js';
-import { headingAttributes, LEADING_ID } from '../core/markdown.js';
+import { headingAttributes, LEADING_ID } from '../core/markdown-syntax.js';
 import { placeAt, scanInline, type InlineContext, type Mark } from './scan.js';
 import { ProseBuilder, type Origin, type Prose } from './prose.js';
 import { SourceFiles, textIn } from './sources.js';
