@@ -23,6 +23,7 @@
 import { relative, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import { writeNewFolder } from '../core/atomic-write.js';
+import type { IdIndex } from '../core/ids.js';
 import type { Opinion } from '../core/model.js';
 import { report } from '../core/messages.js';
 import { NEXT_STAGE, amendmentsOf, sameText, stageOfOpinion, textIn, type AmendmentStage, type TabledAmendment } from '../core/amendments.js';
@@ -35,8 +36,8 @@ export interface ApplyOptions {
   stage?: AmendmentStage;
   /** `version_date` of the new version (YYYY-MM-DD); without it the old one is removed. */
   date?: string;
-  /** Ids of points defined anywhere in the opinion (for new ids). */
-  definedIds?: ReadonlySet<string>;
+  /** The opinion's id index, as validation read it: the ids defined anywhere (new ids must be free) and the references (to deleted points). */
+  index: IdIndex;
 }
 
 export interface ApplyResult {
@@ -50,7 +51,7 @@ export interface ApplyResult {
   refused: boolean;
 }
 
-export function applyAmendments(opinion: Opinion, points: PointIndex, options: ApplyOptions = {}): ApplyResult {
+export function applyAmendments(opinion: Opinion, points: PointIndex, options: ApplyOptions): ApplyResult {
   const file = amendmentsFile(opinion);
   const meta = opinion.files.find((f) => /(^|[\\/])opinion\.yaml$/.test(f.path ?? '')) ?? opinion.files[0]!;
   const refused: ApplyResult = { changes: new Map(), applied: [], refused: true };
@@ -77,6 +78,7 @@ export function applyAmendments(opinion: Opinion, points: PointIndex, options: A
   const original = points.original;
   const onTarget = new Map<string, TabledAmendment>();
   const newIds = new Set<string>();
+  const definedIds = new Set(options.index.definitions.map((d) => d.id));
   let errors = 0;
   for (const a of chosen) {
     const point = points.points.get(a.target);
@@ -136,7 +138,7 @@ export function applyAmendments(opinion: Opinion, points: PointIndex, options: A
         errors++;
         continue;
       }
-      if (!a.new_id || newIds.has(a.new_id) || points.points.has(a.new_id) || options.definedIds?.has(a.new_id)) {
+      if (!a.new_id || newIds.has(a.new_id) || points.points.has(a.new_id) || definedIds.has(a.new_id)) {
         fail(
           a,
           a.new_id ? 'new_id' : 'action',
@@ -226,10 +228,8 @@ export function applyAmendments(opinion: Opinion, points: PointIndex, options: A
   // A deleted point still referred to elsewhere leaves a reference that no longer resolves: say where.
   for (const a of chosen) {
     if (a.action !== 'delete') continue;
-    const pattern = new RegExp(`:ref\\{#${a.target.replace(/[-]/g, '\\-')}\\}`);
-    const users = [...texts]
-      .filter(([path, text]) => !path.endsWith('amendments.yaml') && pattern.test(text))
-      .map(([path]) => path.split(/[\\/]/).slice(-3).join('/'));
+    const using = new Set(options.index.references.flatMap((r) => (r.via === 'ref' && r.id === a.target ? [r.at.file] : [])));
+    const users = [...texts.keys()].filter((path) => using.has(path)).map((path) => path.split(/[\\/]/).slice(-3).join('/'));
     if (users.length > 0) {
       report(
         file,

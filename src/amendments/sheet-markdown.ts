@@ -21,6 +21,7 @@
  */
 import type { Heading, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { markdownTable } from 'markdown-table';
+import { characterClass } from '../core/inline-syntax.js';
 
 /** Characters none of the library's escape patterns looks at in phrasing, table cells or headings. */
 const PLAIN = /^[\p{L}\p{N}\p{M} ,.;:?!'"’‘“”«»„‚–—…%()°€£$§+=/-]+$/u;
@@ -29,14 +30,8 @@ const AUTOLINK = /[Ww]\.[-.\w]|:\/|@/;
 /** A paragraph's first text starts a line: only where no block construct can start. */
 const LINE_START = /^(?:[\p{L}(‘“"'„«]|\p{N}(?!\p{N}*[.)]))/u;
 
-/** The kind of a character for CommonMark's flanking rules: 1 whitespace, 2 punctuation or symbol, 0 other. */
-function kind(character: string): 0 | 1 | 2 {
-  const code = character.charCodeAt(0);
-  // ASCII letters and digits, the common case, without a regular expression.
-  if ((code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122)) return 0;
-  if (character === '' || /\s/.test(character)) return 1;
-  return /[\p{P}\p{S}]/u.test(character) ? 2 : 0;
-}
+/** The class of a character for CommonMark's flanking rules, as the readers know it ('': none, the edge of the text). */
+const kind = (character: string) => characterClass(character === '' ? undefined : character);
 
 /** An attention marker between `outside` and `inside` opens or closes as written, with no character reference. */
 function flanks(outside: string, inside: string): boolean {

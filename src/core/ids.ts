@@ -6,7 +6,7 @@
 import type { Nodes } from 'mdast';
 import { report, suggest } from './messages.js';
 import type { ChapterSource, IdDefinition, IdReference, Located, Opinion, YamlKind } from './model.js';
-import { headingAttributes, ID_PATTERN, LEADING_ID } from './markdown-syntax.js';
+import { headingAttributes, ID_PATTERN, LEADING_ID, markdownIdentifier } from './markdown-syntax.js';
 import { inlineDirectives, type OutlineBlock } from './prose-outline.js';
 
 export interface IdIndex {
@@ -149,7 +149,7 @@ function footnotes(chapter: ChapterSource, blocks: OutlineBlock[]): void {
   const called = new Set<string>();
   for (const call of chapter.outline.footnoteCalls) {
     if (call.defined) {
-      called.add(call.label.toLowerCase());
+      called.add(markdownIdentifier(call.label));
       continue;
     }
     const near = suggest(

@@ -1,6 +1,6 @@
 /**
  * The one reader of the inline Markdown constructs the fast paths need —
- * code spans, bracketed labels, text directives (`:ref{#id}`, `:cite{#id}`,
+ * code spans, bracketed labels, emphasis delimiter runs, text directives (`:ref{#id}`, `:cite{#id}`,
  * `:name[label]{attributes}`) and footnote calls (`[^label]`) — read as
  * remark (micromark, remark-directive) reads them, and the class of the
  * characters around emphasis delimiters. Shared by the fast reader
@@ -66,8 +66,30 @@ export function closingBracket(source: string, open: number, to: number, codeSpa
 
 /** micromark's class of the character before or after a delimiter run (emphasis): 1 white space (or none), 2 punctuation, 0 other. */
 export function characterClass(c: string | undefined): 0 | 1 | 2 {
-  if (c === undefined || /\s/.test(c)) return 1;
+  if (c === undefined) return 1;
+  const code = c.charCodeAt(0);
+  // ASCII letters and digits, the common case, without a regular expression.
+  if ((code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122)) return 0;
+  if (/\s/.test(c)) return 1;
   return PUNCTUATION.test(c) ? 2 : 0;
+}
+
+/**
+ * The delimiter run `source[start, end)` (emphasis, strikethrough) inside
+ * `[from, to)`, as micromark reads it: the classes of the characters before
+ * and after it (none beyond `from` and `to`), and whether it is
+ * left-flanking (it can open) and right-flanking (it can close).
+ */
+export function delimiterRun(
+  source: string,
+  start: number,
+  end: number,
+  from: number,
+  to: number,
+): { before: 0 | 1 | 2; after: 0 | 1 | 2; left: boolean; right: boolean } {
+  const before = characterClass(start > from ? source[start - 1] : undefined);
+  const after = characterClass(end < to ? source[end] : undefined);
+  return { before, after, left: after === 0 || (after === 2 && before !== 0), right: before === 0 || (before === 2 && after !== 0) };
 }
 
 export interface TextDirective {

@@ -13,6 +13,7 @@ const readdir = async (path: string) => readdirSync(path);
 const readdirEntries = async (path: string) => readdirSync(path, { withFileTypes: true });
 import { basename, dirname, join } from 'node:path';
 import { VFile } from 'vfile';
+import { LineIndex } from './line-index.js';
 import { report } from './messages.js';
 import { outlineProse } from './prose-outline.js';
 import { fastMarkdown } from './markdown-fast.js';
@@ -372,7 +373,7 @@ export async function checkMarkdownLimits(file: VFile, text: string, place?: () 
   const { problem, nestable } = scanMarkdownLimits(text);
   let reason = problem?.reason;
   let note = problem?.note;
-  let point = problem ? pointAt(text, problem.offset) : undefined;
+  let point = problem ? new LineIndex(text).point(problem.offset) : undefined;
   if (!problem && nestable > 2 * MARKDOWN_LIMITS.depth) {
     // Rare: the parser (unified, micromark) is loaded only for such a text.
     const { parseMarkdown } = await import('./markdown.js');
@@ -386,16 +387,6 @@ export async function checkMarkdownLimits(file: VFile, text: string, place?: () 
   if (reason === undefined) return true;
   report(file, reason, { ruleId: 'source/limit', place: place?.() ?? point, ...(note ? { note } : {}) });
   return false;
-}
-
-function pointAt(text: string, offset: number): { line: number; column: number; offset?: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return { line, column: offset - start + 1, offset };
 }
 
 /** Every string of a YAML file within the Markdown bounds (texts are Markdown); a string past them is emptied. */

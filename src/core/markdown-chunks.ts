@@ -24,9 +24,9 @@
  * generated texts.
  */
 import type { Nodes, Root, RootContent, Table } from 'mdast';
-import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { fastReader, type FastReader } from './markdown-fast.js';
 import { pointAt } from './line-index.js';
+import { markdownIdentifier } from './markdown-syntax.js';
 
 /** About this many characters per piece: small enough for the quadratic corner to stay cheap, large enough for few pieces. */
 const PIECE = 16_384;
@@ -288,9 +288,7 @@ function runsOn(tree: Root): boolean {
 }
 
 /** How mdast identifies the label of a reference; a footnote's keeps its `^`. */
-function identifier(label: string): string {
-  return normalizeIdentifier(label).toLowerCase();
-}
+const identifier = markdownIdentifier;
 
 /** The labels `tree` defines (links as `label`, footnotes as `^label`), wherever they are. */
 function definitions(tree: Root): Set<string> {

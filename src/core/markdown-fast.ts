@@ -16,7 +16,7 @@
  * the repository and a generated set of tricky texts give deep-equal trees.
  */
 import type { BlockContent, FootnoteDefinition, Heading, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
-import { characterClass as classify, codeSpanAt, readTextDirective } from './inline-syntax.js';
+import { characterClass as classify, codeSpanAt, delimiterRun, readTextDirective } from './inline-syntax.js';
 import { pointAt } from './line-index.js';
 
 interface Options {
@@ -280,10 +280,7 @@ class Reader implements FastReader {
       } else if (c === '*' || c === '_') {
         let end = i + 1;
         while (text[end] === c) end++;
-        const before = classify(i === from ? undefined : text[i - 1]);
-        const after = classify(end === to ? undefined : text[end]);
-        const open = !after || (after === 2 && before !== 0);
-        const close = !before || (before === 2 && after !== 0);
+        const { before, after, left: open, right: close } = delimiterRun(text, i, end, from, to);
         const run: Run = {
           marker: c,
           start: i,

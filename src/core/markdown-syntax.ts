@@ -2,6 +2,7 @@
  * The id syntax of the Markdown dialect (see ./markdown.ts), apart from the
  * parser so that code needing only these (validate) loads no Markdown parser.
  */
+import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 
 /** `{#id}` at the start of a paragraph, or `{#id}` / `{-}` at the end of a heading. */
 export const LEADING_ID = /^\{#([^}\s]*)\}[ \t]*/;
@@ -26,3 +27,8 @@ export function headingAttributes(content: string): { index: number; raw: string
 }
 
 export const ID_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+/** How mdast identifies a label (a link's, a footnote's): `[^Fn-A]` and `[^fn-a]` are one footnote. */
+export function markdownIdentifier(label: string): string {
+  return normalizeIdentifier(label).toLowerCase();
+}

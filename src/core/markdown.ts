@@ -28,5 +28,3 @@ const parse = (text: string) => processor.parse(text) as Root;
 export function markdownProcessor() {
   return processor;
 }
-
-export { LEADING_ID, TRAILING_ATTRIBUTES, ID_PATTERN, headingAttributes } from './markdown-syntax.js';

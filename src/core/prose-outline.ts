@@ -9,6 +9,7 @@
 import type { Nodes, Root } from 'mdast';
 import type { Position } from './model.js';
 import { codeSpanAt, readTextDirective } from './inline-syntax.js';
+import { LineIndex } from './line-index.js';
 
 export interface OutlineBlock {
   type: 'heading' | 'paragraph' | 'footnoteDefinition' | 'definition' | 'other';
@@ -110,12 +111,10 @@ function offsetPoint(raw: string, offset: number, start: { line: number; column:
 /** The text directives of inline Markdown (a YAML text), skipping code spans and escapes; those in a label too, as remark reads them. */
 export function inlineDirectives(text: string): OutlineDirective[] {
   const out: OutlineDirective[] = [];
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const lines = new LineIndex(text);
   const at = (offset: number) => {
-    let line = starts.length - 1;
-    while (starts[line]! > offset) line--;
-    return { line: line + 1, column: offset - starts[line]! + 1 };
+    const { line, column } = lines.point(offset);
+    return { line, column };
   };
   const scan = (from: number, to: number) => {
     for (let i = from; i < to; i++) {

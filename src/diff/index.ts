@@ -5,10 +5,10 @@
  * - `diffDrafts(old, new, options)`: the changes between two drafts (`DiffResult`).
  * - `formatDiff(result, format, options)`: terminal, markdown (CriticMarkup), html, json or amendments.
  */
-export { diffDrafts, DEFAULT_SIMILARITY } from './diff-drafts.js';
+export { diffDrafts } from './diff-drafts.js';
 export type * from './types.js';
 export { CHANGE_KINDS } from './types.js';
-export { formatDiff, formatForFile, loadFormatter, DIFF_FORMATS, type DiffFormat, type FormatOptions, type Formatter } from './format/index.js';
-export { formatAmendments, formatHtml, formatJson, formatMarkdown, formatTerminal } from './format/index.js';
-export { diffToJson, JSON_FORMAT_VERSION } from './format/json.js';
+export { formatDiff, loadFormatter, DIFF_FORMATS, type DiffFormat } from './format/index.js';
+export { formatAmendments, formatHtml, formatJson, formatTerminal } from './format/index.js';
+export { diffToJson } from './format/json.js';
 export { writeFileAtomic } from './write-atomic.js';

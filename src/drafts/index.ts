@@ -6,12 +6,10 @@
  * here; nothing here knows about comparing or importing.
  *
  * - `parseMarkdownDraft(text, origin)`: a Markdown draft as a `Draft`.
- * - `parseDraftTree(file)`: a Markdown draft's mdast tree (the step before).
  * - `readDocx(bytes, shown)`: a Word draft as the Markdown tree a built draft gives.
  * - `loadDrafts(paths, options)`: the two drafts a command line names (files, folders, git revisions).
  */
 export { parseMarkdownDraft, type ParsedDraft } from './markdown/markdown-draft.js';
-export { parseDraftTree } from './markdown/processor.js';
 export { readDocx, type WordDraft } from './word/index.js';
-export { loadDrafts, type InputOptions, type LoadedDraft } from './load.js';
+export { loadDrafts } from './load.js';
 export { InputError } from '../core/errors.js';

@@ -4,7 +4,7 @@
  * (the id pattern of the schemas), made unique across the opinion.
  */
 import transliterate from '@sindresorhus/transliterate';
-import { ID_PATTERN } from '../core/markdown.js';
+import { ID_PATTERN } from '../core/markdown-syntax.js';
 
 const STOP = new Set(
   (

@@ -6,7 +6,7 @@
  *   const build = await buildOpinion(opened, { langs: 'all' });
  *   if (build.ok) await writeOutputs(build, { out: 'build' });
  */
-export { openOpinion, OpenOpinion, type OpenOptions, type ResolvedLanguage } from './open.js';
+export { openOpinion, OpenOpinion, type OpenOptions } from './open.js';
 export { buildOpinion, type BuildOptions } from './build.js';
 export { draftFromSources } from './draft.js';
 export type { OpinionBuild } from '../render/render.js';

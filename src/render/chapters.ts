@@ -15,7 +15,7 @@
 import type { BlockContent, FootnoteDefinition, Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { report } from '../core/messages.js';
-import { headingAttributes, ID_PATTERN, LEADING_ID } from '../core/markdown.js';
+import { headingAttributes, ID_PATTERN, LEADING_ID } from '../core/markdown-syntax.js';
 import type { ChapterSource, Position } from '../core/model.js';
 import type { RenderContext } from './context.js';
 import type { Chapter, PointBlock } from './ir.js';

@@ -5,7 +5,7 @@
  * what a translation has beyond the original is a warning at its own place.
  */
 import { report } from '../core/messages.js';
-import { LEADING_ID, TRAILING_ATTRIBUTES } from '../core/markdown.js';
+import { headingAttributes, LEADING_ID } from '../core/markdown-syntax.js';
 import type { ChapterSource, Position } from '../core/model.js';
 import type { RenderContext } from './context.js';
 
@@ -79,10 +79,7 @@ function ids(chapter: ChapterSource): { id: string; kind: 'point' | 'heading'; p
       return;
     }
     if (/^#{2,6}\s/.test(line)) {
-      const match = TRAILING_ATTRIBUTES.exec(line);
-      for (const part of match ? match[1]!.split(/[ \t]+/) : []) {
-        if (part.startsWith('#') && part.length > 1) found.push({ id: part.slice(1), kind: 'heading', place: at(1, line.length) });
-      }
+      for (const id of headingAttributes(line)?.ids ?? []) if (id !== '') found.push({ id, kind: 'heading', place: at(1, line.length) });
     }
   });
   return found;

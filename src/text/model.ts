@@ -11,7 +11,7 @@
  */
 import type { OutlineBlock } from '../core/prose-outline.js';
 import type { ChapterSource, Evidence, Located, Opinion, Source, Text, YamlKind } from '../core/model.js';
-import { headingAttributes, LEADING_ID } from '../core/markdown.js';
+import { headingAttributes, LEADING_ID } from '../core/markdown-syntax.js';
 import { placeAt, scanInline, type InlineContext, type Mark } from './scan.js';
 import { ProseBuilder, type Origin, type Prose } from './prose.js';
 import { refText } from './ref-words.js';
@@ -140,6 +140,8 @@ class LangBuilder {
   private readonly cited = new Set<string>();
   private unnumberedBefore = 0;
   private footnoteCount = 0;
+  /** The footnote labels the chapter being read defines. */
+  private footnoteLabels: ReadonlySet<string> = new Set();
 
   constructor(
     private readonly opinion: Opinion,
@@ -213,6 +215,7 @@ class LangBuilder {
     const lines = this.sources.lineIndex(source.path);
     const text = origin.base;
     const chapter: ChapterText = { id: source.id, lang: this.lang, path: source.path, body: [], footnotes: [], placements: [] };
+    this.footnoteLabels = new Set(source.outline.blocks.flatMap((b) => (b.type === 'footnoteDefinition' && b.label ? [b.label] : [])));
     if (numbering.chapter) chapter.number = numbering.chapter;
     const offset = (p: { line: number; column: number }) => Math.min(text.length, lines.offset(p.line, p.column));
     let lastPoint: { block: TextBlock; out: ProseBuilder; ctx: InlineContext } | undefined;
@@ -332,7 +335,7 @@ class LangBuilder {
   }
 
   private context(origin: Origin): InlineContext {
-    return { origin, refLabel: (id) => this.label(id), refs: [], cites: [], footnotes: [] };
+    return { origin, refLabel: (id) => this.label(id), refs: [], cites: [], footnotes: [], footnoteLabels: this.footnoteLabels };
   }
 
   /** A block of this language; `marks`: the references, citations and footnote calls in its prose. */

@@ -11,7 +11,8 @@ import type { Located } from '../core/model.js';
 import type { Origin, ProseBuilder } from './prose.js';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
-import { characterClass, closingBracket, codeSpanAt, readTextDirective } from '../core/inline-syntax.js';
+import { closingBracket, codeSpanAt, delimiterRun, readTextDirective } from '../core/inline-syntax.js';
+import { markdownIdentifier } from '../core/markdown-syntax.js';
 
 /** A use of an id inside prose: offsets in the prose text and the place of the directive. */
 export interface Mark {
@@ -28,6 +29,8 @@ export interface InlineContext {
   refs: Mark[];
   cites: Mark[];
   footnotes: Mark[];
+  /** A chapter's footnote labels (lower case): a `[^label]` it does not define is text, as remark reads it. */
+  footnoteLabels?: ReadonlySet<string>;
 }
 
 const PUNCTUATION = /[!-/:-@[-`{-~]/;
@@ -118,9 +121,15 @@ export function scanInline(out: ProseBuilder, from: number, to: number, ctx: Inl
       case '[': {
         if (source[i + 1] === '^') {
           const close = source.indexOf(']', i);
-          if (close !== -1 && close < to && /^\[\^[^\]\s]+\]$/.test(source.slice(i, close + 1)) && source[close + 1] !== ':') {
+          const label = close !== -1 && close < to ? source.slice(i + 2, close).toLowerCase() : undefined;
+          if (
+            label !== undefined &&
+            /^\[\^[^\]\s]+\]$/.test(source.slice(i, close + 1)) &&
+            source[close + 1] !== ':' &&
+            (ctx.footnoteLabels?.has(markdownIdentifier(label)) ?? true)
+          ) {
             flush(i);
-            ctx.footnotes.push({ id: source.slice(i + 2, close).toLowerCase(), start: out.length, end: out.length, at: placeAt(origin, i, close + 1) });
+            ctx.footnotes.push({ id: label, start: out.length, end: out.length, at: placeAt(origin, i, close + 1) });
             skipTo(close + 1);
             continue;
           }
@@ -203,10 +212,7 @@ export function scanInline(out: ProseBuilder, from: number, to: number, ctx: Inl
 /** `***`, `_`, `~~` runs that open or close emphasis (flanking, and for `_` not inside a word). */
 function isDelimiter(source: string, i: number, length: number, from: number, to: number, ch: string): boolean {
   if (ch === '~' && length !== 2 && length !== 1) return false;
-  const before = characterClass(i > from ? source[i - 1] : undefined);
-  const after = characterClass(i + length < to ? source[i + length] : undefined);
-  const left = after === 0 || (after === 2 && before !== 0);
-  const right = before === 0 || (before === 2 && after !== 0);
+  const { before, after, left, right } = delimiterRun(source, i, i + length, from, to);
   if (!left && !right) return false;
   // `_` inside a word.
   if (ch === '_' && before === 0 && after === 0) return false;

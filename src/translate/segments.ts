@@ -14,7 +14,9 @@ import { basename } from 'node:path';
 import type { Nodes, Root, RootContent } from 'mdast';
 import { outlineProse } from '../core/prose-outline.js';
 import { parseMarkdown } from '../core/markdown.js';
+import { headingAttributes, LEADING_ID } from '../core/markdown-syntax.js';
 import { isPlaceholder } from '../core/placeholders.js';
+import { LineIndex } from '../core/line-index.js';
 import { textIn } from '../core/model.js';
 
 export type SegmentKind =
@@ -68,15 +70,11 @@ export interface YamlSegment {
 
 export type Segment = MarkdownSegment | YamlSegment;
 
-const POINT_ID = /^\{#([A-Za-z][\w-]*)\}[ \t]*/;
-const HEADING_ID = /[ \t]*\{#([A-Za-z][\w-]*)\}[ \t]*$/;
-
 /** The segments of one chapter file (its Markdown text). */
 export function markdownSegments(path: string, text: string): MarkdownSegment[] {
   const file = basename(path);
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
-  const offset = (point: { line: number; column: number }) => lineStarts[point.line - 1]! + point.column - 1;
+  const lines = new LineIndex(text);
+  const offset = (point: { line: number; column: number }) => lines.offset(point.line, point.column);
   const out: MarkdownSegment[] = [];
   const push = (key: string, kind: SegmentKind, start: number, end: number) =>
     out.push({ where: 'markdown', key: `${file}#${key}`, kind, file, text: text.slice(start, end), start, end });
@@ -98,16 +96,19 @@ export function markdownSegments(path: string, text: string): MarkdownSegment[] 
       const marks = /^#{1,6}[ \t]+/.exec(raw);
       if (!marks) continue;
       let body = raw.slice(marks[0].length).replace(/[ \t]+#+[ \t]*$/, '');
-      const id = HEADING_ID.exec(body);
-      if (id) body = body.slice(0, id.index);
+      // `{#id}`, `{-}`, `{.unnumbered}` ending the heading are markup, not text to translate.
+      const attributes = headingAttributes(body);
+      if (attributes) body = body.slice(0, attributes.index);
+      const id = attributes?.ids.find((name) => name !== '');
       const textStart = start + marks[0].length;
       if (block.depth === 1) push('title', 'chapter-title', textStart, textStart + body.length);
-      else push(id ? id[1]! : `heading-${++unnamed}`, 'heading', textStart, textStart + body.length);
+      else push(id ?? `heading-${++unnamed}`, 'heading', textStart, textStart + body.length);
       own();
     } else if (block.type === 'paragraph') {
       if (/^(::|:::)/.test(raw)) continue;
-      const id = POINT_ID.exec(raw);
-      push(id ? id[1]! : `paragraph-${++unnamed}`, 'point', start + (id ? id[0].length : 0), end);
+      const id = LEADING_ID.exec(raw);
+      const named = id !== null && id[1] !== '';
+      push(named ? id[1]! : `paragraph-${++unnamed}`, 'point', start + (named ? id[0].length : 0), end);
       own();
     } else if (block.type === 'other' && block.node !== undefined && block.node in CONTAINERS) {
       const node = nodeAt.get(start);

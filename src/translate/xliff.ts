@@ -29,6 +29,7 @@ import { report } from '../core/messages.js';
 import { decodeText } from '../core/read-source.js';
 import { commitOf, readAt, repoPath } from '../drafts/git.js';
 import type { Opinion } from '../core/model.js';
+import { inlineDirectives } from '../core/prose-outline.js';
 import { markdownSegments, yamlSegments, type MarkdownSegment, type Segment, type YamlSegment } from './segments.js';
 import { inlinePieces, targetPieces, type Piece } from './inline.js';
 
@@ -428,9 +429,10 @@ function contentOf(
   return ok ? text : undefined;
 }
 
-/** The :ref / :cite directives and footnote marks of a text, in order. */
+/** The :ref / :cite directives (whatever their form: read by the one reader of directives) and footnote marks of a text, sorted. */
 function markers(text: string): string[] {
-  return [...text.matchAll(/:(?:ref|cite)\{[^}]*\}|\[\^[^\]\s]+\]/g)].map((m) => m[0]).sort();
+  const directives = inlineDirectives(text).flatMap((d) => (d.name === 'ref' || d.name === 'cite' ? [`:${d.name}{#${d.id ?? ''}}`] : []));
+  return [...directives, ...(text.match(/\[\^[^\]\s]+\]/g) ?? [])].sort();
 }
 
 function sameMarkers(a: string, b: string): boolean {

@@ -227,6 +227,38 @@ describe('bad input', () => {
     expect(readdirSync(join(root, 'opinions'))).toEqual(['see-migrants']);
   });
 
+  it('apply warns of the references left to a deleted point, read as remark reads them (not in code, whatever their form)', async () => {
+    const { root, sample } = scratch();
+    // AM 6 (deleting `sc-communities-first`) adopted, against the point as it now reads.
+    const point = /\{#sc-communities-first\} (.*)/.exec(readFileSync(join(sample, 'text', 'en', '03-specific-comments.md'), 'utf8'))![1]!;
+    const file = join(sample, 'amendments.yaml');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace(/(target: sc-communities-first\n    action: delete\n    against: )>-\n(?: {6}.*\n)+/, `$1${JSON.stringify(point)}\n`)
+        .replace(
+          '    position: reject\n    outcome: rejected\n    vote: { for: 15, against: 35, abstentions: 6 }',
+          '    position: accept\n    outcome: adopted\n    vote: { for: 35, against: 15, abstentions: 6 }',
+        ),
+    );
+    const edit = (name: string, from: string, to: string) => {
+      const chapter = join(sample, 'text', 'en', name);
+      writeFileSync(chapter, readFileSync(chapter, 'utf8').replace(from, to));
+    };
+    // A reference with a label is one; a directive written in a code span is text.
+    edit(
+      '01-conclusions-and-recommendations.md',
+      '(see :ref{#gc-principles})',
+      '(see :ref{#gc-principles} and :ref[the point on communities]{#sc-communities-first})',
+    );
+    edit('02-general-comments.md', 'by the public authorities alone.', 'by the public authorities alone (write `:ref{#sc-communities-first}`).');
+    const run = await runMain(['amendments', 'apply', sample, '--out', join(root, 'opinions', 'next')]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(
+      'Unexpected reference to point `sc-communities-first`, deleted by amendment `am-s6` (AM 6), in text/en/01-conclusions-and-recommendations.md: expected the references removed or changed',
+    );
+  });
+
   it('apply never overwrites an existing folder (exit 2)', async () => {
     const { root, sample } = scratch();
     const run = await runMain(['amendments', 'apply', sample, '--out', join(root, 'opinions')]);

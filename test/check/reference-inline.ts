@@ -6,7 +6,7 @@
  */
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
 import type { Located } from '../../src/core/model.js';
-import { LEADING_ID, TRAILING_ATTRIBUTES } from '../../src/core/markdown.js';
+import { LEADING_ID, TRAILING_ATTRIBUTES } from '../../src/core/markdown-syntax.js';
 import type { Origin, ProseBuilder } from '../../src/text/prose.js';
 import type { InlineContext, Mark } from '../../src/text/scan.js';
 

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import type { RootContent } from 'mdast';
 import { loadOpinion } from '../../src/core/load.js';
 import { findOpinionFolders } from '../../src/validate/index.js';
-import { LEADING_ID, TRAILING_ATTRIBUTES } from '../../src/core/markdown.js';
+import { LEADING_ID, TRAILING_ATTRIBUTES } from '../../src/core/markdown-syntax.js';
 import { buildText } from '../../src/text/model.js';
 import { SourceFiles } from '../../src/text/sources.js';
 import { ProseBuilder } from '../../src/text/prose.js';

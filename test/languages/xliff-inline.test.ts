@@ -101,6 +101,25 @@ describe('opinion translate: inline codes round trip', () => {
     expect(build.renders[0]!.markdown).toMatch(/Le CESE soutient\[\^1\] \*\*ceci\*\* \*fortement\*/);
   });
 
+  it('refuses a translation that leaves out a reference, whatever its form (a label too)', async () => {
+    const { root, dir } = await englishWithFrench();
+    const chapter = join(dir, 'text', 'en', '01-conclusions-and-recommendations.md');
+    writeFileSync(chapter, `${readFileSync(chapter, 'utf8')}\n{#c-labelled} See :ref[the first point]{#c-first}.\n`);
+    const out = join(root, 'labelled.xlf');
+    expect((await runMain(['translate', 'export', dir, '--to', 'fr', '--out', out])).code).toBe(0);
+    const filled = readFileSync(out, 'utf8')
+      .replace(/(<trans-unit id="[^"]*#c-labelled"[\s\S]*?<target state=")needs-translation("><\/target>)/, '$1translated">Voir le premier point.</target>')
+      .replace(
+        /<source>((?:(?!<\/source>)[\s\S])*)<\/source>(\s*)<target state="needs-translation"><\/target>/g,
+        (_, source: string, space: string) => `<source>${source}</source>${space}<target state="translated">FR ${source}</target>`,
+      );
+    writeFileSync(out, filled);
+    const run = await runMain(['translate', 'import', out, '--opinion', dir]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Unexpected markup in the translation of `01-conclusions-and-recommendations.md#c-labelled`');
+    expect(run.stdout).toContain('nothing written');
+  });
+
   it('reports, positioned, an unknown code, a pair left open or closed first, and writes nothing', async () => {
     const { root, dir } = await englishWithFrench();
     const out = join(root, 'bad.xlf');

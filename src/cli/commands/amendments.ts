@@ -50,7 +50,6 @@ async function loadValid(io: Io, setExit: (code: number) => void, path: string) 
     dir,
     amendments,
     show,
-    definedIds: new Set(index.definitions.map((d) => d.id)),
   };
 }
 
@@ -74,7 +73,7 @@ function checkLang(lang: string | undefined): void {
  * the Official Journal never prints), so nothing here warns about unverified
  * labels, unlike `build` (docs/languages.md).
  */
-async function wording(loaded: Loaded, lang: string) {
+async function wording(loaded: Loaded, lang: string, setExit: (code: number) => void) {
   const opinionFile = loaded.files.find((f) => f.path === join(loaded.dir, 'opinion.yaml')) ?? loaded.files[0]!;
   const { labels, layers } = await loaded.amendments.sheetLabels(lang, loaded.labelFiles, {
     file: opinionFile,
@@ -82,8 +81,10 @@ async function wording(loaded: Loaded, lang: string) {
   });
   const files = [...loaded.files, ...layers.map((layer) => layer.file).filter((file) => !loaded.files.includes(file))];
   const broken = layers.some((layer) => layer.file.messages.some((m) => m.fatal === true));
-  if (!labels || broken) return { files };
-  return { files, labels };
+  if (labels && !broken) return { files, labels };
+  loaded.show(files);
+  setExit(EXIT.findings);
+  return undefined;
 }
 
 function stageOption(): Option {
@@ -122,12 +123,8 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
         return;
       }
       // The table's headings and values in the language asked for (the JSON keeps the data's own values).
-      const words = await wording(loaded, options.lang ?? loaded.points.original);
-      if (!words.labels) {
-        loaded.show(words.files);
-        setExit(EXIT.findings);
-        return;
-      }
+      const words = await wording(loaded, options.lang ?? loaded.points.original, setExit);
+      if (!words) return;
       io.stdout(loaded.amendments.formatListTable(rows, loaded.points, loaded.opinion, words.labels));
       if (!options.quiet) loaded.show(words.files);
       setExit(EXIT.ok);
@@ -159,12 +156,8 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
       if (!loaded) return;
       const { amendments, opinion } = loaded;
       const lang = options.lang ?? loaded.points.original;
-      const words = await wording(loaded, lang);
-      if (!words.labels) {
-        loaded.show(words.files);
-        setExit(EXIT.findings);
-        return;
-      }
+      const words = await wording(loaded, lang, setExit);
+      if (!words) return;
       // A translation's texts are in the index of every language.
       const points = lang === loaded.points.original ? loaded.points : loaded.allPoints();
       // A meeting works on its own stage's amendments: by default the opinion's stage (all of them at any other stage).
@@ -279,7 +272,7 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
       const result = amendments.applyAmendments(opinion, loaded.allPoints(), {
         ...(options.stage ? { stage: options.stage } : {}),
         ...(options.date ? { date: options.date } : {}),
-        definedIds: loaded.definedIds,
+        index: loaded.index,
       });
       loaded.show(opinion.files);
       if (result.refused) {

@@ -7,7 +7,7 @@ import { formatJson } from './json.js';
 import { formatMarkdown } from './markdown.js';
 import { formatTerminal } from './terminal.js';
 
-export { DIFF_FORMATS, DIFF_OUTPUTS, formatForFile, loadFormatter, type DiffFormat, type FormatOptions, type Formatter } from './formats.js';
+export { DIFF_FORMATS, loadFormatter, type DiffFormat } from './formats.js';
 
 /** Every formatter loaded, for the library's synchronous `formatDiff` (the command loads only the one it needs). */
 const FORMATTERS: Record<DiffFormat, Formatter> = {
@@ -22,4 +22,4 @@ export function formatDiff(result: DiffResult, format: DiffFormat, options: Form
   return FORMATTERS[format](result, options);
 }
 
-export { formatAmendments, formatHtml, formatJson, formatMarkdown, formatTerminal };
+export { formatAmendments, formatHtml, formatJson, formatTerminal };

@@ -13,6 +13,7 @@ import type { List, Nodes, Root, RootContent } from 'mdast';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { Draft, DraftChapter, DraftNote, DraftPoint } from '../../core/draft.js';
+import { LEADING_ID } from '../../core/markdown-syntax.js';
 import { report } from '../../core/messages.js';
 import { footnotesOf } from './footnotes.js';
 import { addFrontLine, addHeaderRow, addHeaderTable } from './front-matter.js';
@@ -33,7 +34,6 @@ export interface ParsedDraft {
 const TITLE_WORDS = 20;
 const HEADING_WORDS = 12;
 const SENTENCE_END = /[.:;!?…]$/u;
-const LEADING_ID = /^\s*\{#([^}\s]+)\}[ \t]*/u;
 
 interface Block {
   node: RootContent;
@@ -288,11 +288,14 @@ class DraftReader {
     if (!this.chapter) this.startChapter(undefined, '', undefined, block);
     const point: DraftPoint = { number: '', text: '' };
     const builder = new TextBuilder();
-    const leadingId = paragraph ? LEADING_ID.exec(block.plain?.text ?? '') : null;
-    const id = leadingId?.[1] ?? block.anchor;
+    // The dialect's `{#id}` starting a paragraph (after any white space); an empty one (`{#}`) is text.
+    const text = block.plain?.text ?? '';
+    const space = text.length - text.trimStart().length;
+    const marker = paragraph ? LEADING_ID.exec(text.slice(space)) : null;
+    const id = marker?.[1] || block.anchor;
     if (id) point.id = id;
     if (block.node.position) point.at = { file: this.draft.origin, position: block.node.position };
-    if (leadingId) builder.appendFrom(block.plain as PlainText, leadingId[0].length, (block.plain?.text ?? '').length);
+    if (marker?.[1]) builder.appendFrom(block.plain as PlainText, space + marker[0].length, text.length);
     else builder.block(block.node);
     (this.chapter as DraftChapter).points.push(point);
     this.point = { point, text: builder };

@@ -7,7 +7,7 @@
  * prose (fast: no rendering, no inline scan).
  */
 import type { Located, Opinion, Text } from '../../core/model.js';
-import { LEADING_ID } from '../../core/markdown.js';
+import { LEADING_ID } from '../../core/markdown-syntax.js';
 import { allBlocks, buildText, type OpinionText, type TextBlock } from '../../text/model.js';
 import type { SourceFiles } from '../../text/sources.js';
 

@@ -36,6 +36,5 @@ export async function redlineDocx(result: DiffResult, drafts: DraftPair, options
   return packWord(doc);
 }
 
-export { defaultAuthor, defaultDate, DEFAULT_AUTHOR } from './defaults.js';
-export { redlineModel, type RedlineModel, type TrackedParagraph, type TrackedRun } from './model.js';
-export { acceptAll, rejectAll, type ViewParagraph } from './views.js';
+export { defaultAuthor, defaultDate } from './defaults.js';
+export { redlineModel, type TrackedParagraph } from './model.js';
