@@ -101,6 +101,7 @@ p.point .num { display: inline-block; min-width: 15mm; text-indent: 0; white-spa
 p.point.unnumbered { padding-left: 0; text-indent: 0; }
 .point-part { margin-left: 15mm; }
 ul.point-part, ol.point-part { padding-left: 6mm; }
+ul.point-part, ul.point-part ul { list-style-type: '–  '; }
 li { margin: 0 0 4pt; text-align: justify; }
 li > p { margin: 0; }
 blockquote { margin: 0 0 9pt 15mm; padding: 0 0 0 6mm; border-left: 1pt solid #777; }
