@@ -6,7 +6,7 @@
  * reader of leading numbers, long ones (1.100) recognised by the same rule;
  * the front with its reader of header rows.
  */
-import type { FootnoteDefinition, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { FootnoteDefinition, List, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Draft } from '../core/draft.js';
 import { report } from '../core/messages.js';
@@ -14,7 +14,7 @@ import { addFrontLine, addHeaderTable, linesOf } from '../drafts/markdown/front-
 import { isClosingLine, isTitleLine } from '../drafts/markdown/header-labels.js';
 import { blockNumbers, levels, type Leading } from '../drafts/markdown/numbering.js';
 import { inlineText } from '../render/plain-text.js';
-import { emphasisOnly } from '../drafts/markdown/markdown-draft.js';
+import { emphasisOnly, listHeading } from '../drafts/markdown/markdown-draft.js';
 
 export interface Item {
   kind: 'heading' | 'point';
@@ -203,6 +203,12 @@ export function readStructure(tree: Root, file: VFile): Structure {
         if (point.kind === 'heading') point = undefined;
         continue;
       }
+      // The Official Journal's layout, as copied from EUR-Lex: the number on a line of its own, then the text.
+      if (point && point.kind === 'point' && point.phrasing.length === 0 && point.more.length === 0) {
+        point.phrasing = (node as Paragraph).children;
+        point.text = text.trim();
+        continue;
+      }
       // After a list, table or quote of the point, joining the paragraph to the point's first one would move it before them.
       if (point && current2.number !== undefined && point.more.length === 0) {
         warn(
@@ -225,6 +231,12 @@ export function readStructure(tree: Root, file: VFile): Structure {
       }
       point = { kind: 'point', number: '', dotted: false, level: 0, phrasing: node.children, more: [], text: text.trim(), node };
       current2.items.push(point);
+      continue;
+    }
+    // "1.   Conclusions and recommendations" as the Official Journal prints it, which Markdown reads as a list.
+    const heading = node.type === 'list' && phase !== 'closing' ? listHeading(node, String(file.value)) : undefined;
+    if (heading && Number(heading.number) > Number(chapter?.number ?? 0)) {
+      startChapter(heading.number, ((node as List).children[0]!.children[0] as Paragraph).children, node);
       continue;
     }
     // Tables, lists, quotes, code.

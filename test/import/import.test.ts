@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildOpinion } from '../../src/opinion/index.js';
 import { importDraft, type ImportResult } from '../../src/import/index.js';
@@ -235,6 +235,38 @@ describe('a draft with lists, a table, a quote and code', () => {
     // pandoc aligns a column without alignment to the left explicitly: compare the table's delimiter row without it.
     const unaligned = (text: string) => text.replace(/^\| :-/gmu, '| --');
     expect(unaligned(await built(imported))).toBe(unaligned(readFileSync(md, 'utf8')));
+  });
+});
+
+describe('the text as the Official Journal prints it, copied from EUR-Lex', () => {
+  it('reads the header table of label and value lines, "1.   Title" chapters and numbers on lines of their own', async () => {
+    const input = readFileSync(join(FIXTURES, 'oj-layout.md'));
+    const { result, dir } = await importTo(input, 'oj-layout.md');
+    expect(result.report.messages.filter((m) => m.fatal === false).map((m) => m.ruleId)).toEqual(['import/unmapped-header']);
+    const meta = readFileSync(join(dir, 'opinion.yaml'), 'utf8');
+    for (const line of [
+      'title: The External Dimension of the Social Economy',
+      'kind: own-initiative',
+      '  - name: Miguel Ángel CABRA DE LUNA',
+      '  date: 2016-09-22',
+      'adopted_in_section: 2017-06-08',
+      'adopted_at_plenary: 2017-07-05',
+      'plenary_session: 527',
+      '  for: 129',
+      'numbering: oj',
+      '  president: Georges DASSIS',
+    ])
+      expect(meta).toContain(line);
+    expect(readdirSync(join(dir, 'text', 'en')).sort()).toEqual(['01-conclusions-recommendations.md', '02-general-comments.md']);
+    expect(readFileSync(join(dir, 'text', 'en', '02-general-comments.md'), 'utf8')).toBe(
+      '# General comments\n\n{#gc-eu-plays-important} The EU plays an important role in efforts to eradicate poverty (see :ref{#cr-economy-key-player}).\n',
+    );
+    // The diff reads it the same way: against the draft its import builds, only the reference row differs (the OJ prints none).
+    const built = join(dir, '..', 'out');
+    expect((await runMain(['build', dir, '--to', 'md', '--out', built, '--quiet'])).code).toBe(0);
+    const diff = await runMain(['diff', join(FIXTURES, 'oj-layout.md'), join(built, basename(dir), 'en', 'opinion.md'), '--format', 'json']);
+    const report = JSON.parse(diff.stdout);
+    expect(report.summary.counts).toMatchObject({ added: 0, deleted: 0, modified: 0, moved: 0, renumbered: 0 });
   });
 });
 

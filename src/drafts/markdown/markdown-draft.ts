@@ -87,7 +87,7 @@ function blocksOf(tree: Root): Block[] {
 }
 
 /** The ordered list "1. Conclusions and recommendations" that Markdown makes of a plain chapter heading. */
-function listHeading(list: List, source: string): { number: string; title: string } | undefined {
+export function listHeading(list: List, source: string): { number: string; title: string } | undefined {
   if (!list.ordered || list.children.length !== 1) return undefined;
   const item = list.children[0];
   const paragraph = item?.children[0];
