@@ -80,10 +80,13 @@ const LAZY_BUILTINS = ['crypto', 'child_process', 'worker_threads', 'os'];
  * tables of every HTML, SVG and ARIA attribute when loaded (6–10 ms), and
  * only an HTML output uses it (not `diff`, `stats` nor `build --to md`);
  * `yaml` is parsed for positions only when a message needs one that
- * js-yaml's events cannot give (see core/yaml-source.ts). Only their named
+ * js-yaml's events cannot give (see core/yaml-source.ts);
+ * `decode-named-character-reference` holds the table of every HTML character
+ * name (over 2,000 entries, built when loaded), read only for a `&name;` in
+ * Markdown that micromark or the text scanner decodes. Only their named
  * exports are imported (no default), and none is read when a module loads.
  */
-const LAZY_PACKAGES = ['hast-util-to-html', 'yaml'];
+const LAZY_PACKAGES = ['hast-util-to-html', 'yaml', 'decode-named-character-reference'];
 /** fs/promises functions whose callback form in `fs` takes the same arguments and gives the same results and errors. */
 const CALLBACK_FS = [
   'access',
