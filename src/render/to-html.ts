@@ -5,7 +5,9 @@
  * never bring HTML, a
  * script, an event handler or a `javascript:` URL into the page — and is
  * then placed in a page shell with the stylesheet and a Content Security
- * Policy that forbids scripts outright.
+ * Policy that forbids scripts outright. The blocks and the page are written
+ * by html-fast.ts when it knows what sanitizing and hast-util-to-html would
+ * give (the common case, without loading them), by those libraries otherwise.
  */
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Link, Root } from 'mdast';
@@ -15,6 +17,7 @@ import remarkRehype from 'remark-rehype';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import { CLOBBER_PREFIX } from './anchors.js';
 import { footnoteReference } from './footnote-reference-html.js';
+import { fastHtml } from './html-fast.js';
 import type { Labels } from '../labels/labels.js';
 import { stylesheet } from './stylesheet.js';
 import './mdast-data.js';
@@ -65,13 +68,20 @@ export function toHtml(holder: { tree?: Root }, page: PageOptions): string {
   const body = processor.runSync(unwrapAnchorless(tree)) as HastRoot;
   const blocks = body.children;
   body.children = [];
-  const clean = (rehypeSanitize as (schema: SanitizeSchema) => (tree: HastRoot) => HastRoot)(SANITIZE_SCHEMA);
+  let clean: ((tree: HastRoot) => HastRoot) | undefined;
   let content = '';
   for (let i = 0; i < blocks.length; i++) {
-    content += hastToHtml(clean({ type: 'root', children: [blocks[i]!] }));
+    // Written directly when the libraries' result is known (html-fast.ts), else sanitized and written by them.
+    const block = blocks[i]!;
+    content +=
+      fastHtml(block, SANITIZE_SCHEMA) ??
+      hastToHtml(
+        (clean ??= (rehypeSanitize as (schema: SanitizeSchema) => (tree: HastRoot) => HastRoot)(SANITIZE_SCHEMA))({ type: 'root', children: [block] }),
+      );
     blocks[i] = { type: 'text', value: '' };
   }
-  const [before, after] = hastToHtml(pageShell([{ type: 'comment', value: CONTENT }], page)).split(`<!--${CONTENT}-->`);
+  const shell = pageShell([{ type: 'comment', value: CONTENT }], page);
+  const [before, after] = (fastHtml(shell) ?? hastToHtml(shell)).split(`<!--${CONTENT}-->`);
   return `${before}${content}${after}\n`;
 }
 
