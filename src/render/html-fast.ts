@@ -144,28 +144,51 @@ function attributesOf(properties: Properties): string | undefined {
 
 /** Whether hast-util-sanitize keeps this element and its properties exactly as they are (`stack`: the tag names of its ancestors in the block). */
 function kept(schema: SanitizeSchema, name: string, properties: Properties, stack: readonly string[]): boolean {
-  if (name === '*' || (schema.tagNames && !schema.tagNames.includes(name))) return false;
+  const rules = rulesOf(schema);
+  if (name === '*' || (rules.tags && !rules.tags.has(name))) return false;
   const ancestors = schema.ancestors && Object.hasOwn(schema.ancestors, name) ? schema.ancestors[name] : undefined;
   if (ancestors && !ancestors.some((ancestor) => stack.includes(ancestor))) return false;
   if (schema.required && Object.hasOwn(schema.required, name)) return false;
-  const attributes = schema.attributes;
-  const specific = attributes && Object.hasOwn(attributes, name) ? attributes[name] : undefined;
-  const defaults = attributes && Object.hasOwn(attributes, '*') ? attributes['*'] : undefined;
+  let allowed = rules.properties.get(name);
+  if (!allowed) rules.properties.set(name, (allowed = new Map()));
   for (const key in properties) {
     if (!Object.hasOwn(properties, key)) return false;
     const value = properties[key];
     if (value === null || value === undefined) continue;
-    // Allowed by name alone (an entry with a list of values could drop or keep the value: left to the library).
-    const definition = definitionOf(specific, key) ?? definitionOf(defaults, key);
-    if (typeof definition !== 'string') return false;
-    if (schema.clobber && schema.clobberPrefix && schema.clobber.includes(key)) return false;
-    const values = Array.isArray(value) ? value : [value];
-    for (const item of values) {
-      if (Array.isArray(value) ? typeof item !== 'string' && typeof item !== 'number' : !['boolean', 'number', 'string'].includes(typeof item)) return false;
-      if (!safeProtocol(schema, key, String(item))) return false;
-    }
+    if (!allowedByName(schema, allowed, name, key)) return false;
+    if (Array.isArray(value)) {
+      for (const item of value) if ((typeof item !== 'string' && typeof item !== 'number') || !safeProtocol(schema, key, String(item))) return false;
+    } else if ((typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') || !safeProtocol(schema, key, String(value)))
+      return false;
   }
   return true;
+}
+
+/** Per schema (the build's is one constant object): its tag names as a set, and per tag which properties it allows by name alone. */
+const RULES = new WeakMap<SanitizeSchema, { tags: Set<string> | undefined; properties: Map<string, Map<string, boolean>> }>();
+
+function rulesOf(schema: SanitizeSchema) {
+  let rules = RULES.get(schema);
+  if (!rules) RULES.set(schema, (rules = { tags: schema.tagNames ? new Set(schema.tagNames) : undefined, properties: new Map() }));
+  return rules;
+}
+
+/**
+ * Whether `key` on `name` is allowed by name alone and never clobbered: an entry with a list of values could
+ * drop or keep the value, and is left to the library.
+ */
+function allowedByName(schema: SanitizeSchema, allowed: Map<string, boolean>, name: string, key: string): boolean {
+  let ok = allowed.get(key);
+  if (ok === undefined) {
+    const attributes = schema.attributes;
+    const specific = attributes && Object.hasOwn(attributes, name) ? attributes[name] : undefined;
+    const defaults = attributes && Object.hasOwn(attributes, '*') ? attributes['*'] : undefined;
+    ok =
+      typeof (definitionOf(specific, key) ?? definitionOf(defaults, key)) === 'string' &&
+      !(schema.clobber && schema.clobberPrefix && schema.clobber.includes(key));
+    allowed.set(key, ok);
+  }
+  return ok;
 }
 
 /** hast-util-sanitize's lookup of a property in a list of attribute definitions (`data*` standing for every `data` property). */
