@@ -1,6 +1,6 @@
 /**
  * The HTML output: one standalone page. The filled mdast becomes hast with
- * remark-rehype (footnotes as real links both ways, labels in the draft's
+ * mdast-util-to-hast, as remark-rehype would make it (footnotes as real links both ways, labels in the draft's
  * language), is sanitized with rehype-sanitize (GitHub's schema) — sources
  * never bring HTML, a
  * script, an event handler or a `javascript:` URL into the page — and is
@@ -12,8 +12,7 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Link, Root } from 'mdast';
 import { toHtml as hastToHtml } from 'hast-util-to-html';
-import { unified } from 'unified';
-import remarkRehype from 'remark-rehype';
+import { toHast as mdastToHast } from 'mdast-util-to-hast';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import { CLOBBER_PREFIX } from './anchors.js';
 import { footnoteReference } from './footnote-reference-html.js';
@@ -52,20 +51,19 @@ export interface PageOptions {
  */
 export function toHtml(holder: { tree?: Root }, page: PageOptions): string {
   const labels = page.labels.text;
-  const processor = unified()
-    .use(remarkRehype, {
-      clobberPrefix: CLOBBER_PREFIX,
-      handlers: { footnoteReference },
-      footnoteLabel: labels['html.footnotes'],
-      footnoteLabelTagName: 'h2',
-      footnoteLabelProperties: { className: ['sr-only'] },
-      footnoteBackLabel: (index: number, rereference: number) =>
-        labels['html.back-to-reference'].replace('{number}', String(index + 1)) + (rereference > 1 ? ` (${rereference})` : ''),
-    })
-    .use(() => tidy);
   const tree = holder.tree!;
   delete holder.tree;
-  const body = processor.runSync(unwrapAnchorless(tree)) as HastRoot;
+  // What remark-rehype's transformer does (it only calls mdast-util-to-hast), without a unified processor around it.
+  const body = mdastToHast(unwrapAnchorless(tree), {
+    clobberPrefix: CLOBBER_PREFIX,
+    handlers: { footnoteReference },
+    footnoteLabel: labels['html.footnotes'],
+    footnoteLabelTagName: 'h2',
+    footnoteLabelProperties: { className: ['sr-only'] },
+    footnoteBackLabel: (index: number, rereference: number) =>
+      labels['html.back-to-reference'].replace('{number}', String(index + 1)) + (rereference > 1 ? ` (${rereference})` : ''),
+  }) as HastRoot;
+  tidy(body);
   const blocks = body.children;
   body.children = [];
   let clean: ((tree: HastRoot) => HastRoot) | undefined;
