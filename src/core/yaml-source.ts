@@ -15,6 +15,7 @@
 import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, isAlias, type Document, type Node, type Pair } from 'yaml';
 import { load as loadFast, FAILSAFE_SCHEMA, Type } from 'js-yaml';
 import type { VFile } from 'vfile';
+import { LineIndex } from './line-index.js';
 import { report } from './messages.js';
 import type { Position } from './model.js';
 
@@ -233,16 +234,9 @@ function fastNodes(text: string): FastNodes {
   const root = top.children.length === 1 ? top.children[0] : undefined;
   // js-yaml reads past a byte order mark, counting from the character after it.
   const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let lines: LineCounter | undefined;
-  const point = (offset: number) => {
-    if (!lines) {
-      lines = new LineCounter();
-      lines.addNewLine(0);
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
-    }
-    const at = lines.linePos(offset);
-    return { line: at.line, column: at.col, offset };
-  };
+  // The lines are indexed on first use (as \`yaml\`'s LineCounter would count them, without loading that package).
+  let lines: LineIndex | undefined;
+  const point = (offset: number) => (lines ??= new LineIndex(text)).point(offset);
   return {
     locate(pointer, part = 'value') {
       let node = root;

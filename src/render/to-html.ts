@@ -1,20 +1,22 @@
 /**
  * The HTML output: one standalone page. The filled mdast becomes hast with
- * remark-rehype (footnotes as real links both ways, labels in the draft's
+ * mdast-util-to-hast, as remark-rehype would make it (footnotes as real links both ways, labels in the draft's
  * language), is sanitized with rehype-sanitize (GitHub's schema) — sources
  * never bring HTML, a
  * script, an event handler or a `javascript:` URL into the page — and is
  * then placed in a page shell with the stylesheet and a Content Security
- * Policy that forbids scripts outright.
+ * Policy that forbids scripts outright. The blocks and the page are written
+ * by html-fast.ts when it knows what sanitizing and hast-util-to-html would
+ * give (the common case, without loading them), by those libraries otherwise.
  */
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Link, Root } from 'mdast';
 import { toHtml as hastToHtml } from 'hast-util-to-html';
-import { unified } from 'unified';
-import remarkRehype from 'remark-rehype';
+import { toHast as mdastToHast } from 'mdast-util-to-hast';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import { CLOBBER_PREFIX } from './anchors.js';
 import { footnoteReference } from './footnote-reference-html.js';
+import { fastHtml } from './html-fast.js';
 import type { Labels } from '../labels/labels.js';
 import { stylesheet } from './stylesheet.js';
 import './mdast-data.js';
@@ -49,29 +51,35 @@ export interface PageOptions {
  */
 export function toHtml(holder: { tree?: Root }, page: PageOptions): string {
   const labels = page.labels.text;
-  const processor = unified()
-    .use(remarkRehype, {
-      clobberPrefix: CLOBBER_PREFIX,
-      handlers: { footnoteReference },
-      footnoteLabel: labels['html.footnotes'],
-      footnoteLabelTagName: 'h2',
-      footnoteLabelProperties: { className: ['sr-only'] },
-      footnoteBackLabel: (index: number, rereference: number) =>
-        labels['html.back-to-reference'].replace('{number}', String(index + 1)) + (rereference > 1 ? ` (${rereference})` : ''),
-    })
-    .use(() => tidy);
   const tree = holder.tree!;
   delete holder.tree;
-  const body = processor.runSync(unwrapAnchorless(tree)) as HastRoot;
+  // What remark-rehype's transformer does (it only calls mdast-util-to-hast), without a unified processor around it.
+  const body = mdastToHast(unwrapAnchorless(tree), {
+    clobberPrefix: CLOBBER_PREFIX,
+    handlers: { footnoteReference },
+    footnoteLabel: labels['html.footnotes'],
+    footnoteLabelTagName: 'h2',
+    footnoteLabelProperties: { className: ['sr-only'] },
+    footnoteBackLabel: (index: number, rereference: number) =>
+      labels['html.back-to-reference'].replace('{number}', String(index + 1)) + (rereference > 1 ? ` (${rereference})` : ''),
+  }) as HastRoot;
+  tidy(body);
   const blocks = body.children;
   body.children = [];
-  const clean = (rehypeSanitize as (schema: SanitizeSchema) => (tree: HastRoot) => HastRoot)(SANITIZE_SCHEMA);
+  let clean: ((tree: HastRoot) => HastRoot) | undefined;
   let content = '';
   for (let i = 0; i < blocks.length; i++) {
-    content += hastToHtml(clean({ type: 'root', children: [blocks[i]!] }));
+    // Written directly when the libraries' result is known (html-fast.ts), else sanitized and written by them.
+    const block = blocks[i]!;
+    content +=
+      fastHtml(block, SANITIZE_SCHEMA) ??
+      hastToHtml(
+        (clean ??= (rehypeSanitize as (schema: SanitizeSchema) => (tree: HastRoot) => HastRoot)(SANITIZE_SCHEMA))({ type: 'root', children: [block] }),
+      );
     blocks[i] = { type: 'text', value: '' };
   }
-  const [before, after] = hastToHtml(pageShell([{ type: 'comment', value: CONTENT }], page)).split(`<!--${CONTENT}-->`);
+  const shell = pageShell([{ type: 'comment', value: CONTENT }], page);
+  const [before, after] = (fastHtml(shell) ?? hastToHtml(shell)).split(`<!--${CONTENT}-->`);
   return `${before}${content}${after}\n`;
 }
 

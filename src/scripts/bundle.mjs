@@ -18,6 +18,7 @@ import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { isDeepStrictEqual } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { dirname, relative as relativePath, resolve as resolvePath, sep } from 'node:path';
 import { generateDraftLabels } from './generate-draft-labels.mjs';
 import { generateValidators } from './generate-validators.mjs';
 import { asciiRegExps } from './ascii-regexps.mjs';
@@ -80,10 +81,24 @@ const LAZY_BUILTINS = ['crypto', 'child_process', 'worker_threads', 'os'];
  * tables of every HTML, SVG and ARIA attribute when loaded (6–10 ms), and
  * only an HTML output uses it (not `diff`, `stats` nor `build --to md`);
  * `yaml` is parsed for positions only when a message needs one that
- * js-yaml's events cannot give (see core/yaml-source.ts). Only their named
+ * js-yaml's events cannot give (see core/yaml-source.ts);
+ * `decode-named-character-reference` holds the table of every HTML character
+ * name (over 2,000 entries, built when loaded), read only for a `&name;` in
+ * Markdown that micromark or the text scanner decodes. Only their named
  * exports are imported (no default), and none is read when a module loads.
  */
-const LAZY_PACKAGES = ['hast-util-to-html', 'yaml'];
+const LAZY_PACKAGES = ['hast-util-to-html', 'yaml', 'decode-named-character-reference'];
+/**
+ * Modules of the project initialised on first use the same way (a module of
+ * getters requiring the real one), with the names they export:
+ * `src/core/schemas.ts` holds the JSON Schemas of the YAML sources, with
+ * their descriptions (some 130 kB of object literals to build at every
+ * start), read only to word a message about a file that does not match its
+ * schema; `src/render/amendments-appendix.ts` brings the amendment table's
+ * cells and the diff's word tokenizer (a table of character classes built
+ * when loaded), used only by an opinion with amendments.yaml.
+ */
+const LAZY_MODULES = { 'src/core/schemas.ts': ['schemas'], 'src/render/amendments-appendix.ts': ['amendmentsAppendix'] };
 /** fs/promises functions whose callback form in `fs` takes the same arguments and gives the same results and errors. */
 const CALLBACK_FS = [
   'access',
@@ -136,6 +151,21 @@ const lazyBuiltins = {
         ].join('\n'),
       };
     });
+    b.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.namespace === 'lazy-module') return undefined;
+      const path = resolvePath(dirname(args.importer), args.path.replace(/\.js$/, '.ts'));
+      const name = relativePath(root, path).split(sep).join('/');
+      // Named by its path in the project: the bundle holds no path of the machine that built it.
+      return Object.hasOwn(LAZY_MODULES, name) ? { path: name, namespace: 'lazy-module' } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-module' }, (args) => ({
+      loader: 'js',
+      resolveDir: root,
+      contents: [
+        `let loaded; const load = () => (loaded ??= require(${JSON.stringify(`./${args.path}`)}));`,
+        `module.exports = { ${LAZY_MODULES[args.path].map((key) => `get ${key}() { return load().${key}; }`).join(', ')} };`,
+      ].join('\n'),
+    }));
     // `fs/promises` loads readline's interface (for FileHandle#readLines) and more, some 4 ms; the functions
     // whose callback form is the same call (same arguments, results and errors) use that form, the rest
     // (open, cp…) the real module on first use.
