@@ -84,7 +84,7 @@ export const ADDRESSEE_NAMES: Record<string, Record<Addressee, string[]>> = {
 /** Whether `text` names `name` (a cheap look for its first word comes first). */
 export function mentions(text: string, name: string): boolean {
   const first = name.split(/\s+/)[0]!.replace(/\*$/, '').split('-')[0]!;
-  const caseless = !/^\p{Lu}{2,}/u.test(name);
+  const caseless = !CAPITALS.test(name);
   if (!(caseless ? text.toLowerCase() : text).includes(caseless ? first.toLowerCase() : first)) return false;
   return namePattern(name).test(text);
 }
@@ -101,5 +101,8 @@ function namePattern(name: string): RegExp {
       return open ? `${stem}[\\w\u00c0-\u024f-]*` : `${stem}(?:s|es)?`;
     })
     .join('\\s+');
-  return wordPattern(body, /^\p{Lu}{2,}/u.test(name) ? '' : 'i', name);
+  return wordPattern(body, CAPITALS.test(name) ? '' : 'i', name);
 }
+
+/** A name starting with two capitals (`EU`, `SEEs`) is matched in its case; any other in any case. */
+const CAPITALS = /^\p{Lu}{2,}/u;

@@ -302,32 +302,42 @@ const NOT_PLAIN = /(?:^|[\s,[{:])[&*!]|^%|^[ ]*(?:-[ ]+)*[[{][^\n]*[\]}][ ]*:(?:
 
 const COMMENT_LINE = /^[ ]*#[^\n]*$/gm;
 
-/** js-yaml types resolving plain scalars as `yaml`'s core schema does (yaml/dist/schema/core, common/null). */
+/**
+ * js-yaml types resolving plain scalars as `yaml`'s core schema does (yaml/dist/schema/core, common/null).
+ * js-yaml tries each on every plain scalar and key, most of which are words: each test first looks at
+ * what its patterns need (a length, a first character) before running them.
+ */
 const scalar = (tag: string, test: (text: string) => boolean, construct: (text: string) => unknown) =>
   new Type(tag, { kind: 'scalar', resolve: (text: string | null) => test(text ?? ''), construct: (text: string | null) => construct(text ?? '') });
+/** Whether `text` starts with a digit or a sign (as every int does), or also a `.` (`float`: `.5`, `.inf`, `.nan`). */
+const numberStart = (text: string, dot: boolean) => {
+  const c = text.charCodeAt(0);
+  return (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || (dot && c === 0x2e);
+};
 const CORE_SCHEMA = FAILSAFE_SCHEMA.extend({
   implicit: [
     scalar(
       'tag:yaml.org,2002:null',
-      (t) => /^(?:~|[Nn]ull|NULL)?$/.test(t),
+      (t) => t.length <= 4 && /^(?:~|[Nn]ull|NULL)?$/.test(t),
       () => null,
     ),
     scalar(
       'tag:yaml.org,2002:bool',
-      (t) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(t),
+      (t) => (t.length === 4 || t.length === 5) && /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(t),
       (t) => t[0] === 't' || t[0] === 'T',
     ),
     scalar(
       'tag:yaml.org,2002:int',
-      (t) => /^0o[0-7]+$/.test(t) || /^[-+]?[0-9]+$/.test(t) || /^0x[0-9a-fA-F]+$/.test(t),
+      (t) => numberStart(t, false) && (/^0o[0-7]+$/.test(t) || /^[-+]?[0-9]+$/.test(t) || /^0x[0-9a-fA-F]+$/.test(t)),
       (t) => (t.startsWith('0o') ? parseInt(t.substring(2), 8) : t.startsWith('0x') ? parseInt(t.substring(2), 16) : parseInt(t, 10)),
     ),
     scalar(
       'tag:yaml.org,2002:float',
       (t) =>
-        /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(t) ||
-        /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(t) ||
-        /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(t),
+        numberStart(t, true) &&
+        (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(t) ||
+          /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(t) ||
+          /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(t)),
       (t) =>
         /^[-+]?\.(?:inf|Inf|INF)$/.test(t) ? (t[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY) : /nan$/i.test(t) ? NaN : parseFloat(t),
     ),

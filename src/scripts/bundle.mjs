@@ -35,6 +35,10 @@ const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
+  // esbuild turns every regular expression literal with a `\p{…}` escape into `new RegExp(…)` for a Node target
+  // (a newer Unicode property could be a syntax error on an older Node): one built at each call where the literal
+  // sits in a function, as most do. The properties used (general categories: L, Lu, Ll, M, N, No, P, S) are in every Node from 20 on.
+  supported: { 'regexp-unicode-property-escapes': true },
   packages: 'bundle',
   define: { OPINION_VERSION: JSON.stringify(pkg.version) },
   legalComments: 'none',
@@ -242,7 +246,7 @@ try {
     format: 'cjs',
     // import() of what stays outside the bundle (node: modules, optional packages) becomes require(): a script
     // compiled by vm.Script has no module loader for import() (on Node 20 only an experimental one, which warns).
-    supported: { 'dynamic-import': false },
+    supported: { ...common.supported, 'dynamic-import': false },
     plugins: [commandEntries, lazyBuiltins, asciiScripts],
     // No comments nor indentation: less to read at each start (the code cache skips parsing, not reading), and
     // only ASCII left, which V8 keeps as one byte a character. Names stay (error messages, profiles).

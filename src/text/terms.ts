@@ -4,7 +4,7 @@
  * capitals only, other terms in any case.
  */
 import { escapeRegExp } from '../core/regexp.js';
-import { wordPattern } from './word-pattern.js';
+import { isLatin, wordPattern } from './word-pattern.js';
 
 /** Whether a term is written in capitals (an acronym such as `SEE` or `AMIF`). */
 export function isAcronym(term: string): boolean {
@@ -20,4 +20,23 @@ export function termPattern(term: string): RegExp {
     .map((w) => escapeRegExp(w).replace(/['’]/g, "['’]"))
     .join('[\\s\\-‐‑]+');
   return wordPattern(`${body}${acronym ? 's?' : '(?:s|es)?'}`, acronym ? '' : 'i', term);
+}
+
+/**
+ * Whether `termPattern(term)` may match in `text`, told without running it:
+ * false only when the literal start of its first word (up to an apostrophe,
+ * which the pattern takes in either form) is not in the text — as written for
+ * an acronym, in capitals for a Latin term (\`upper\`: \`text.toUpperCase()\`).
+ * A pattern without the \`u\` flag matches a letter ignoring case when both
+ * have the same single-character capital, or are the same character, so each
+ * matched letter has the capital of the term's. Terms in other scripts (whose
+ * patterns fold case as Unicode does) are always run.
+ */
+export function termMayOccur(term: string, text: string, upper: () => string): boolean {
+  const start = term
+    .trim()
+    .split(/[\s\-‐‑]+/)[0]!
+    .split(/['’]/)[0]!;
+  if (isAcronym(term)) return text.includes(start);
+  return !isLatin(term) || upper().includes(start.toUpperCase());
 }

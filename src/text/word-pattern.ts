@@ -12,13 +12,18 @@ const LATIN_WORD = 'A-Za-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f';
 
 const cache = new Map<string, RegExp>();
 
+/** Whether `words` get the Latin word boundaries (and a pattern without the `u` flag). */
+export function isLatin(words: string): boolean {
+  return LATIN.test(words);
+}
+
 /**
  * `body` (a regular expression source) between word boundaries; `flags`
  * are added to `g` (and `u` for non-Latin words). Compiled once per body
  * and flags; `lastIndex` is reset on every call.
  */
 export function wordPattern(body: string, flags: '' | 'i', words: string): RegExp {
-  const latin = LATIN.test(words);
+  const latin = isLatin(words);
   const key = `${latin ? 'L' : 'U'}${flags}${body}`;
   let re = cache.get(key);
   if (!re) {

@@ -185,6 +185,8 @@ function collect(blocks: TextBlock[]): { joints: Map<string, Occurrence[]>; case
   const hyphenated = new Map<string, Set<string>>();
   const closed = new Set<string>();
   const capitalised = new Set<string>();
+  /** The first words of `capitalised` (words hold no space): a pair is put together only when its first word is one. */
+  const capitalisedFirst = new Set<string>();
   for (const words of texts) {
     const { lower, count } = words;
     for (let i = 0; i < count; i++) {
@@ -197,6 +199,7 @@ function collect(blocks: TextBlock[]): { joints: Map<string, Occurrence[]>; case
         seconds.add(lower[i + 1]!);
       } else if (joint === 'space' && words.capital(i) && words.capital(i + 1) && isWord(words.text(i)) && isWord(words.text(i + 1)) && !words.initial(i)) {
         capitalised.add(`${lower[i]} ${lower[i + 1]}`);
+        capitalisedFirst.add(lower[i]!);
       }
     }
   }
@@ -217,7 +220,7 @@ function collect(blocks: TextBlock[]): { joints: Map<string, Occurrence[]>; case
       if (!joint) continue;
       const start = words.starts[i]!;
       const end = words.ends[i + 1]!;
-      if (joint === 'space' && capitalised.size > 0) {
+      if (joint === 'space' && capitalisedFirst.has(lower[i]!)) {
         const pair = `${lower[i]} ${lower[i + 1]}`;
         if (capitalised.has(pair)) add(cases, pair, { block, surface: text.slice(start, end), head: '', joint, initial: words.initial(i), start, end });
       }
@@ -232,10 +235,12 @@ function collect(blocks: TextBlock[]): { joints: Map<string, Occurrence[]>; case
   }
   // Closed-up forms of the terms found, followed by the same word.
   if (joints.size > 0) {
+    // The closed-up forms the keys name (words hold no `|`): a key is put together only for one of them.
+    const heads = new Set([...joints.keys()].map((key) => key.slice(0, key.indexOf('|'))));
     for (const words of texts) {
       const { block, lower, count } = words;
       for (let i = 0; i + 1 < count; i++) {
-        if (words.length(i) < 5 || !words.spaceBefore(i + 1)) continue;
+        if (words.length(i) < 5 || !heads.has(lower[i]!) || !words.spaceBefore(i + 1)) continue;
         const list = joints.get(`${lower[i]}|${stem(lower[i + 1]!)}`);
         if (list)
           list.push({

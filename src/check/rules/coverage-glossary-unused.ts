@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
 import { allBlocks } from '../../text/model.js';
-import { termPattern } from '../../text/terms.js';
+import { termMayOccur, termPattern } from '../../text/terms.js';
 
 export default defineRule(
   {
@@ -40,10 +40,13 @@ export default defineRule(
     const { opinion, text } = context;
     // Every language's text in one string, blocks apart by a character no term can run across.
     const all = [...text.byLang.values()].flatMap((lang) => allBlocks(lang).map((block) => block.prose.text)).join('\u0001');
+    let upper: string | undefined;
+    const capitals = () => (upper ??= all.toUpperCase());
     opinion.glossary.forEach((entry, i) => {
       if (typeof entry.term !== 'string') return;
       const spellings = [entry.term, ...(Array.isArray(entry.variants) ? entry.variants.filter((v): v is string => typeof v === 'string') : [])];
-      const used = spellings.some((spelling) => termPattern(spelling).test(all));
+      // Most spellings are looked for only when their first word is in the text.
+      const used = spellings.some((spelling) => termMayOccur(spelling, all, capitals) && termPattern(spelling).test(all));
       if (used) return;
       report(
         opinion.locate('glossary', `/glossary/${i}/term`),
