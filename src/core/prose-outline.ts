@@ -75,6 +75,7 @@ export function outlineProse(text: string, tree: Root): ProseOutline {
   });
   const directives: OutlineDirective[] = [];
   const footnoteCalls: OutlineFootnoteCall[] = [];
+  let lines: LineIndex | undefined;
   const stack: Nodes[] = [tree];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -84,9 +85,9 @@ export function outlineProse(text: string, tree: Root): ProseOutline {
       const { start, end } = node.position!;
       const raw = text.slice(start.offset, end.offset);
       for (const match of raw.matchAll(LITERAL_CALL)) {
-        const from = offsetPoint(raw, match.index, start);
-        const to = offsetPoint(raw, match.index + match[0].length, start);
-        footnoteCalls.push({ label: match[1]!, defined: false, position: { start: from, end: to } });
+        const from = start.offset! + match.index;
+        lines ??= new LineIndex(text);
+        footnoteCalls.push({ label: match[1]!, defined: false, position: { start: lines.point(from), end: lines.point(from + match[0].length) } });
       }
     } else if (node.type === 'textDirective') {
       const id = node.attributes?.id;
@@ -99,13 +100,6 @@ export function outlineProse(text: string, tree: Root): ProseOutline {
     if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
   }
   return { blocks, directives, footnoteCalls };
-}
-
-/** The line and column `offset` characters into `raw`, which starts at `start`. */
-function offsetPoint(raw: string, offset: number, start: { line: number; column: number }): { line: number; column: number } {
-  const before = raw.slice(0, offset);
-  const breaks = before.split('\n').length - 1;
-  return breaks === 0 ? { line: start.line, column: start.column + offset } : { line: start.line + breaks, column: offset - before.lastIndexOf('\n') };
 }
 
 /** The text directives of inline Markdown (a YAML text), skipping code spans and escapes; those in a label too, as remark reads them. */

@@ -1,7 +1,7 @@
 /**
  * How a reference reads in each built-in language, from its label file
- * (\`refs.point\`, \`refs.chapter\`, \`refs.footnote\`: \`point {number}\`,
- * \`{number}. pont\`), for the text model and the amendments' plain text,
+ * (`refs.point`, `refs.chapter`, `refs.footnote`: `point {number}`,
+ * `{number}. pont`), for the text model and the amendments' plain text,
  * which read the sources without loading the label files. A language
  * without a label file reads as English.
  */
