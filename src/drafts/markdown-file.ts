@@ -9,11 +9,20 @@ import { InputError } from '../core/errors.js';
 export const MAX_DRAFT_BYTES = 16 * 1024 * 1024;
 const MAX_BYTES = MAX_DRAFT_BYTES;
 
+/** The start of an HTML document (after a BOM, white space or comments): `<!doctype html>`, `<html…>`. */
+const HTML_START = /^\uFEFF?\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>])/iu;
+
 /** Check that bytes are a text draft, and turn them into text (BOM removed). */
 export function draftText(bytes: Buffer, shown: string): string {
   const extension = extname(shown).toLowerCase();
   if (extension === '.pdf') {
     throw new InputError(`cannot read \`${shown}\`: a PDF has lost the draft's structure, expected the .docx or Markdown draft it was made from`);
+  }
+  // An HTML page (a built draft's .html, a page saved from EUR-Lex) read as Markdown would be its markup and styles as text.
+  if (extension === '.html' || extension === '.htm' || HTML_START.test(bytes.subarray(0, 512).toString('utf8'))) {
+    throw new InputError(
+      `cannot read \`${shown}\`: an HTML page, expected a .docx or Markdown draft (the .md that \`opinion build\` writes beside the .html, or the page opened in Word or LibreOffice and saved as .docx)`,
+    );
   }
   if (bytes.length > MAX_BYTES) throw new InputError(`cannot read \`${shown}\`: ${Math.round(bytes.length / 1048576)} MB is too large for a draft`);
   if (bytes.subarray(0, 8000).includes(0)) throw new InputError(`cannot read \`${shown}\`: not a text file, expected a Markdown draft`);

@@ -458,4 +458,19 @@ describe('opinion diff with .docx', () => {
     expect(run).toMatchObject({ code: 2, stdout: '' });
     expect(run.stderr).toMatch(/a Word 97–2003 document \(\.doc\), expected a \.docx; open it in Word and save it as "Word Document/u);
   });
+
+  it('an HTML page, whatever its name, is refused with what to give instead (its markup is not the draft), exit 2; import writes nothing', async () => {
+    const page = '<!DOCTYPE html>\n<html lang="en"><head><style>p { margin: 0; }</style></head><body><p>1.1 A point.</p></body></html>\n';
+    const dir = join(temp, 'html-input');
+    mkdirSync(dir, { recursive: true });
+    for (const name of ['opinion.html', 'saved-page.md']) writeFileSync(join(dir, name), page);
+    for (const name of ['opinion.html', 'saved-page.md']) {
+      const diff = await runMain(['diff', join(dir, name), join(FIXTURES, 'pandoc-draft.md')]);
+      expect(diff).toMatchObject({ code: 2, stdout: '' });
+      expect(diff.stderr).toContain(`: an HTML page, expected a .docx or Markdown draft (the .md that \`opinion build\` writes beside the .html`);
+      const out = join(dir, `imported-${name}`);
+      expect((await runMain(['import', join(dir, name), '--out', out])).code).toBe(2);
+      expect(existsSync(out)).toBe(false);
+    }
+  });
 });
