@@ -6,7 +6,7 @@
  * reader of leading numbers, long ones (1.100) recognised by the same rule;
  * the front with its reader of header rows.
  */
-import type { FootnoteDefinition, List, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { FootnoteDefinition, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Draft } from '../core/draft.js';
 import { report } from '../core/messages.js';
@@ -114,6 +114,8 @@ export function readStructure(tree: Root, file: VFile): Structure {
   );
   const chapterHeading = blocks.find((node, i) => node.type === 'heading' && leads[i]?.number !== undefined && levels(leads[i]?.number as string) === 1);
   const chapterDepth = chapterHeading?.type === 'heading' ? chapterHeading.depth : undefined;
+  /** Lists made of typed dashes: the next such paragraph adds its items to them. */
+  const typedLists = new WeakSet<List>();
 
   const startChapter = (number: string | undefined, title: PhrasingContent[], node: RootContent) => {
     chapter = { title, titleText: inlineText(title).text.trim(), items: [], node };
@@ -209,6 +211,18 @@ export function readStructure(tree: Root, file: VFile): Structure {
         point.text = text.trim();
         continue;
       }
+      // A list typed with dashes or bullets (pasted from Word: "–<tab>training;"): a list of the point.
+      const items = point ? typedList(node as Paragraph) : undefined;
+      if (point && items) {
+        const last = point.more[point.more.length - 1];
+        if (last?.type === 'list' && typedLists.has(last)) last.children.push(...items);
+        else {
+          const list: List = { type: 'list', ordered: false, spread: false, children: items };
+          typedLists.add(list);
+          point.more.push(list);
+        }
+        continue;
+      }
       // After a list, table or quote of the point, joining the paragraph to the point's first one would move it before them.
       if (point && current2.number !== undefined && point.more.length === 0) {
         warn(
@@ -263,6 +277,41 @@ export function readStructure(tree: Root, file: VFile): Structure {
     point = holder;
   }
   return structure;
+}
+
+/** A dash or bullet typed before each item of a list, and the space after it. */
+const TYPED_BULLET = /^[ \t]*[–—•·▪◦‣-][ \t]+(?=\S)/u;
+
+/**
+ * The items of a paragraph whose every line starts with a typed dash or
+ * bullet, each line one item (its phrasing kept, the bullet left out); else
+ * undefined.
+ */
+function typedList(paragraph: Paragraph): ListItem[] | undefined {
+  const lines: PhrasingContent[][] = [[]];
+  for (const child of paragraph.children) {
+    if (child.type === 'break') {
+      lines.push([]);
+      continue;
+    }
+    if (child.type !== 'text') {
+      lines[lines.length - 1]!.push(child);
+      continue;
+    }
+    child.value.split('\n').forEach((part, i) => {
+      if (i > 0) lines.push([]);
+      if (part !== '') lines[lines.length - 1]!.push({ type: 'text', value: part });
+    });
+  }
+  const items: ListItem[] = [];
+  for (const line of lines) {
+    const first = line[0];
+    const bullet = first?.type === 'text' ? TYPED_BULLET.exec(first.value) : null;
+    if (!first || !bullet) return undefined;
+    const rest = [{ type: 'text', value: (first as { value: string }).value.slice(bullet[0].length) } as PhrasingContent, ...line.slice(1)];
+    items.push({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: rest }] });
+  }
+  return items;
 }
 
 function unwrapEmphasis(nodes: PhrasingContent[]): PhrasingContent[] {

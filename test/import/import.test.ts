@@ -270,6 +270,17 @@ describe('the text as the Official Journal prints it, copied from EUR-Lex', () =
   });
 });
 
+describe('a draft typed or pasted from Word, its list items marked with typed dashes and bullets', () => {
+  it('imports the items as the list of their point, formatting kept, one list across blank lines', async () => {
+    const { result, dir } = await importTo(readFileSync(join(FIXTURES, 'typed-bullets.md')), 'typed-bullets.md');
+    expect(result.report.messages.map((m) => m.ruleId)).not.toContain('import/unnumbered-paragraph');
+    expect(readFileSync(join(dir, 'text', 'en', '01-conclusions-recommendations.md'), 'utf8')).toContain(
+      'help refugees find work in three ways:\n\n- training on the *job*;\n- mentoring by members;\n- access to microcredit.\n',
+    );
+    expect(await errorsOf(dir)).toEqual([]);
+  });
+});
+
 describe('a Polish draft whose footnote calls a footnote of another chapter', () => {
   it('imports with readable ids from Polish words, and a copy of the called footnote where the call is', async () => {
     const dir = join(temp, 'pl-notes', 'notatki');
