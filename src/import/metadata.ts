@@ -12,6 +12,7 @@ import type { Labels } from '../labels/labels.js';
 import type { LabelKey } from '../labels/labels.js';
 import { matchLabel, matchTemplate, normalise, parseLongDate, parseShortDate } from './labels.js';
 import { formatClosingDate } from '../render/dates.js';
+import { labelKey, stageBannerStart } from '../drafts/markdown/header-labels.js';
 import type { Structure } from './structure.js';
 import { NOT_YET_ASSIGNED, TO_BE_COMPLETED } from '../core/placeholders.js';
 
@@ -202,7 +203,17 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
   // Stage: the banner's purpose says which version it is; the banner alone may not.
   let stage: string | undefined = STAGE_KEYS.find((key) => purpose !== undefined && normalise(labels.text[`stage.${key}-purpose`]) === purpose);
   if (!stage && banner !== undefined) {
-    const matches = STAGE_KEYS.filter((key) => normalise(labels.text[`stage.${key}`]) === banner);
+    let matches = STAGE_KEYS.filter((key) => normalise(labels.text[`stage.${key}`]) === banner);
+    // "PRELIMINARY DRAFT OPINION": a banner with a word more.
+    const start = matches.length === 0 ? stageBannerStart(banner) : undefined;
+    if (start !== undefined) {
+      matches = STAGE_KEYS.filter((key) => labelKey(labels.text[`stage.${key}`] ?? '') === start);
+      if (matches.length > 0)
+        info(
+          file,
+          `Unexpected banner \`${banner}\`, expected \`${labels.text[`stage.${matches[0]!}`]}\`: read as the stage \`${matches[0]}\`, whose banner the build writes`,
+        );
+    }
     stage = matches[0];
     if (matches.length > 1) info(file, `Unexpected banner \`${banner}\` without the version's purpose, expected both: guessed stage \`${stage}\``);
     if (!stage) keep('banner', { label: '', value: banner });

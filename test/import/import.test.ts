@@ -271,9 +271,14 @@ describe('the text as the Official Journal prints it, copied from EUR-Lex', () =
 });
 
 describe('a draft typed or pasted from Word, its list items marked with typed dashes and bullets', () => {
-  it('imports the items as the list of their point, formatting kept, one list across blank lines', async () => {
+  it('imports the items as the list of their point, formatting kept, one list across blank lines; a banner with a word more gives its stage', async () => {
     const { result, dir } = await importTo(readFileSync(join(FIXTURES, 'typed-bullets.md')), 'typed-bullets.md');
     expect(result.report.messages.map((m) => m.ruleId)).not.toContain('import/unnumbered-paragraph');
+    // The banner typed with a word more is read as the stage it starts with.
+    expect(result.report.messages.map((m) => m.reason)).toContain(
+      'Unexpected banner `PRELIMINARY DRAFT OPINION`, expected `PRELIMINARY DRAFT`: read as the stage `preliminary-draft`, whose banner the build writes',
+    );
+    expect(readFileSync(join(dir, 'opinion.yaml'), 'utf8')).toMatch(/^stage: preliminary-draft\nversion: 2\nversion_date: 2026-03-03$/mu);
     expect(readFileSync(join(dir, 'text', 'en', '01-conclusions-recommendations.md'), 'utf8')).toContain(
       'help refugees find work in three ways:\n\n- training on the *job*;\n- mentoring by members;\n- access to microcredit.\n',
     );

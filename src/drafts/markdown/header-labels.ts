@@ -84,13 +84,29 @@ export function splitBanner(line: string): { stage: string; purpose: string } | 
 /** The field of an unlabelled line before the first chapter (banner, reference…), if recognised. */
 export function fieldOfLine(line: string): string | undefined {
   const text = line.trim();
-  if (STAGE_VALUES.has(labelKey(text))) return 'stage';
+  if (STAGE_VALUES.has(labelKey(text)) || stageBannerStart(text) !== undefined) return 'stage';
   if (STAGE_PURPOSES.has(labelKey(text)) || STAGE_PURPOSE.test(text)) return 'stage_purpose';
   if (VERSION.test(text)) return 'version';
   if (REFERENCE.test(text)) return 'reference';
   if (DOCUMENT.test(text)) return 'document';
   if (KIND_LINE.test(text)) return 'kind_line';
   return undefined;
+}
+
+/**
+ * A banner typed with a word more, all in capitals ("PRELIMINARY DRAFT OPINION" for
+ * `PRELIMINARY DRAFT`): the longest stage banner it starts with, as a key.
+ */
+export function stageBannerStart(line: string): string | undefined {
+  const text = line.trim();
+  if (text !== text.toUpperCase() || !/\p{Lu}/u.test(text)) return undefined;
+  const key = labelKey(text);
+  let found: string | undefined;
+  for (const stage of STAGE_VALUES) {
+    const rest = key.startsWith(stage + ' ') ? key.slice(stage.length + 1) : undefined;
+    if (rest !== undefined && /^\p{L}+$/u.test(rest) && (found === undefined || stage.length > found.length)) found = stage;
+  }
+  return found;
 }
 
 export function isTitleLine(line: string): boolean {
