@@ -143,9 +143,9 @@ export default defineRule(
         const place = seen.block.prose.locate(seen.start, seen.end);
         report(place, `Unexpected acronym \`${acronym}\` that the glossary does not define, expected an entry with its expansion in \`glossary.yaml\``, {
           actual: acronym,
-          note:
-            `Used ${seen.count === 1 ? 'once' : `${seen.count} times`} in the \`${lang}\` text. Well-known acronyms (the rule's \`known\` option: ` +
-            `${codeList(options.known.slice(0, 4))}…) need no entry; the rule's \`allow\` option accepts more`,
+          note: `Used ${seen.count === 1 ? 'once' : `${seen.count} times`} in the \`${lang}\` text. Well-known acronyms (${
+            own.size > 0 ? `${codeList([...own])} in this language, and ` : ''
+          }the rule's \`known\` option: ${codeList(options.known.slice(0, 4))}…) need no entry; the rule's \`allow\` option accepts more`,
         });
       }
     }
