@@ -60,6 +60,9 @@ export function unknownTargets(opinion: Opinion, points: PointIndex): Finding[] 
       );
       return;
     }
+    // Recommendations and principles are points too: while their file cannot be read, an unknown target is more
+    // likely one of them than a typo (reported once the file is fixed), as for `:ref` (validate/semantics.ts).
+    if (opinion.unreadable.includes('recommendations') || opinion.unreadable.includes('principles')) return;
     const near = suggest(a.target, points.order, 3);
     add(
       'amendments/unknown-target',
