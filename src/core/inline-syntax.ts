@@ -11,6 +11,9 @@
  * `test/core/inline-syntax.test.ts` and `test/check/scan.test.ts`.
  */
 
+/** A footnote call `[^label]` as written, unless its `[` is escaped (remark reads it as one only where the label is defined). */
+export const FOOTNOTE_CALL = /(?<!\\)\[\^([^\]\s]+)\]/g;
+
 /** The backtick run of `ticks` backticks closing a code span opened before `from`, or -1. */
 export function closingTicks(source: string, from: number, to: number, ticks: number): number {
   let i = source.indexOf('`', from);

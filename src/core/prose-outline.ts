@@ -8,7 +8,7 @@
  */
 import type { Nodes, Root } from 'mdast';
 import type { Position } from './model.js';
-import { codeSpanAt, readTextDirective } from './inline-syntax.js';
+import { codeSpanAt, FOOTNOTE_CALL, readTextDirective } from './inline-syntax.js';
 import { LineIndex } from './line-index.js';
 
 export interface OutlineBlock {
@@ -51,9 +51,6 @@ export interface ProseOutline {
   footnoteCalls: OutlineFootnoteCall[];
 }
 
-/** `[^label]` as written in text remark did not read as a call (no definition), unless its `[` is escaped. */
-const LITERAL_CALL = /(?<!\\)\[\^([^\]\s]+)\]/g;
-
 /** The outline of `text`, from its tree (./markdown.ts). */
 export function outlineProse(text: string, tree: Root): ProseOutline {
   const at = (point: { line: number; column: number }) => ({ line: point.line, column: point.column });
@@ -84,7 +81,7 @@ export function outlineProse(text: string, tree: Root): ProseOutline {
     } else if (node.type === 'text' && node.value.includes('[^')) {
       const { start, end } = node.position!;
       const raw = text.slice(start.offset, end.offset);
-      for (const match of raw.matchAll(LITERAL_CALL)) {
+      for (const match of raw.matchAll(FOOTNOTE_CALL)) {
         const from = start.offset! + match.index;
         lines ??= new LineIndex(text);
         footnoteCalls.push({ label: match[1]!, defined: false, position: { start: lines.point(from), end: lines.point(from + match[0].length) } });

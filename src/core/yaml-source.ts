@@ -527,7 +527,6 @@ function tryParse(text: string, lineCounter: LineCounter) {
   }
 }
 
-/** The yaml package appends a line/column to some messages; we report positions ourselves. */
 /**
  * Where the quoted value that `quote` opens and nothing closes begins: the
  * last `quote` before `before` that starts a value (after `key:`, `- `, `[`,
@@ -540,6 +539,7 @@ function openingQuote(text: string, before: number, quote: string): number | und
   return undefined;
 }
 
+/** The yaml package appends a line/column to some messages; we report positions ourselves. */
 function cleanYamlMessage(message: string): string {
   return message
     .replace(/ at line \d+, column \d+:?[\s\S]*$/, '')

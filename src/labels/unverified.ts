@@ -23,10 +23,9 @@ export function watchLabels(labels: Labels): { labels: Labels; used: Set<LabelKe
 
 /**
  * One warning naming the printed labels that no published opinion confirmed,
- * on the label file that lists the first of them. `what` names the document
- * written ("draft", "amendment sheet").
+ * on the label file that lists the first of them.
  */
-export function warnUnverified(labels: Labels, used: ReadonlySet<LabelKey>, layers: readonly LabelFile[], what = 'draft'): void {
+export function warnUnverified(labels: Labels, used: ReadonlySet<LabelKey>, layers: readonly LabelFile[]): void {
   const printed = labels.unverified.filter((key) => used.has(key) && isPublishedLabel(key) && labels.text[key] !== '');
   if (printed.length === 0) return;
   const holder = [...layers].reverse().find((layer) => layer.lang === labels.lang && layer.meta.get('unverified')?.has(printed[0]!));
@@ -34,7 +33,7 @@ export function warnUnverified(labels: Labels, used: ReadonlySet<LabelKey>, laye
   const shown = namedKeys(printed, 10);
   report(
     holder.file,
-    `Unverified ${printed.length === 1 ? 'label' : 'labels'} in this \`${labels.lang}\` ${what}: ${shown}, not yet confirmed in a published EESC opinion`,
+    `Unverified ${printed.length === 1 ? 'label' : 'labels'} in this \`${labels.lang}\` draft: ${shown}, not yet confirmed in a published EESC opinion`,
     {
       ruleId: 'labels/unverified',
       severity: 'warning',

@@ -7,6 +7,7 @@
 import type { Nodes } from 'mdast';
 import { refText } from '../text/ref-words.js';
 import { parseMarkdown } from '../core/markdown.js';
+import { FOOTNOTE_CALL } from '../core/inline-syntax.js';
 
 export type NumberOf = (id: string) => string | undefined;
 
@@ -30,9 +31,6 @@ const SYNTAX = /[\\`*_[\]<>&!~|{}\r]|:(?=\S)|(?:^|\n)[ \t]*(?:[#>+=:-]|\d{1,9}[.
  * CommonMark flanking rules make of them).
  */
 const EMPHASIS = /(?<=^|[\s\p{P}\p{S}])(?<![*_\\])(\*\*|__|\*|_)([\p{L}\p{N}](?:[^*_\n]*?[\p{L}\p{N}])?)\1(?![*_])(?=$|[\s\p{P}\p{S}])/gu;
-
-/** A footnote call `[^label]` (the point's text is read without its footnotes' definitions). */
-const FOOTNOTE_CALL = /(?<!\\)\[\^([^\]\s]+)\]/g;
 
 export function plainOf(markdown: string, lang: string, numberOf: NumberOf): string {
   const unmarked = markdown.replace(FOOTNOTE_CALL, '').replace(EMPHASIS, '$2');

@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 
 /** The field of `Draft.header` a header label stands for (the keys `opinion build` writes). */
 function fieldOfKey(key) {
-  const base = key.replace(/-(?:dual|feminine)$/u, '').replace(/-(?:dual|feminine)$/u, '');
+  const base = key.replace(/-(?:dual|feminine)$/u, '');
   const role = /^(co-rapporteur|rapporteur-general|rapporteur)s?$/u.exec(base);
   if (role) return role[1];
   const fields = {

@@ -140,8 +140,6 @@ class LangBuilder {
   private readonly cited = new Set<string>();
   private unnumberedBefore = 0;
   private footnoteCount = 0;
-  /** The footnote labels the chapter being read defines. */
-  private footnoteLabels: ReadonlySet<string> = new Set();
 
   constructor(
     private readonly opinion: Opinion,
@@ -215,7 +213,7 @@ class LangBuilder {
     const lines = this.sources.lineIndex(source.path);
     const text = origin.base;
     const chapter: ChapterText = { id: source.id, lang: this.lang, path: source.path, body: [], footnotes: [], placements: [] };
-    this.footnoteLabels = new Set(source.outline.blocks.flatMap((b) => (b.type === 'footnoteDefinition' && b.label ? [b.label] : [])));
+    const footnoteLabels = new Set(source.outline.blocks.flatMap((b) => (b.type === 'footnoteDefinition' && b.label ? [b.label] : [])));
     if (numbering.chapter) chapter.number = numbering.chapter;
     const offset = (p: { line: number; column: number }) => Math.min(text.length, lines.offset(p.line, p.column));
     let lastPoint: { block: TextBlock; out: ProseBuilder; ctx: InlineContext } | undefined;
@@ -242,6 +240,7 @@ class LangBuilder {
           to,
           contentFrom,
           contentTo,
+          footnoteLabels,
         );
         if (made.kind === 'title') {
           if (numbering.chapter) made.number = numbering.chapter;
@@ -256,7 +255,7 @@ class LangBuilder {
       } else if (block.type === 'paragraph') {
         finishPoint();
         const marker = LEADING_ID.exec(text.slice(from, Math.min(to, from + 200)));
-        const ctx = this.context(origin);
+        const ctx = this.context(origin, footnoteLabels);
         const out = new ProseBuilder();
         if (this.prose) scanInline(out, from + (marker ? marker[0].length : 0), to, ctx);
         const made = this.block('point', 'prose', source.id, new ProseBuilder().build(), ctx, placeAt(origin, from, to));
@@ -268,7 +267,7 @@ class LangBuilder {
       } else if (block.type === 'footnoteDefinition') {
         finishPoint();
         const label = /^[ \t]*\[\^[^\]]+\]:[ \t]*/.exec(text.slice(from, Math.min(to, from + 300)));
-        const made = this.markdownBlock('footnote', source, origin, from, to, from + (label ? label[0].length : 0), to);
+        const made = this.markdownBlock('footnote', source, origin, from, to, from + (label ? label[0].length : 0), to, footnoteLabels);
         made.id = block.label ?? '';
         made.number = String(++this.footnoteCount);
         chapter.footnotes.push(made);
@@ -334,8 +333,9 @@ class LangBuilder {
     }
   }
 
-  private context(origin: Origin): InlineContext {
-    return { origin, refLabel: (id) => this.label(id), refs: [], cites: [], footnotes: [], footnoteLabels: this.footnoteLabels };
+  /** `footnoteLabels`: those the chapter defines (a call to another label is text). */
+  private context(origin: Origin, footnoteLabels: ReadonlySet<string>): InlineContext {
+    return { origin, refLabel: (id) => this.label(id), refs: [], cites: [], footnotes: [], footnoteLabels };
   }
 
   /** A block of this language; `marks`: the references, citations and footnote calls in its prose. */
@@ -350,8 +350,17 @@ class LangBuilder {
     return { kind, from, lang: this.lang, chapter, prose, refs: marks.refs, cites: marks.cites, footnotes: marks.footnotes, at };
   }
 
-  private markdownBlock(kind: BlockKind, source: ChapterSource, origin: Origin, from: number, to: number, contentFrom: number, contentTo: number): TextBlock {
-    const ctx = this.context(origin);
+  private markdownBlock(
+    kind: BlockKind,
+    source: ChapterSource,
+    origin: Origin,
+    from: number,
+    to: number,
+    contentFrom: number,
+    contentTo: number,
+    footnoteLabels: ReadonlySet<string>,
+  ): TextBlock {
+    const ctx = this.context(origin, footnoteLabels);
     const out = new ProseBuilder();
     scanInline(out, contentFrom, Math.max(contentFrom, contentTo), ctx);
     return this.block(kind, 'prose', source.id, out.build(), ctx, placeAt(origin, from, to));

@@ -35,7 +35,7 @@ export const KNOWN_ACRONYMS = [
  * EESK and ES in Latvian: CELEX 52020AE1962): accepted in that language's text
  * whatever `known` says, as an opinion names the Committee in every other sentence.
  */
-export const OWN_ACRONYMS: Record<string, readonly string[]> = {
+const OWN_ACRONYMS: Record<string, readonly string[]> = {
   bg: ['ЕС', 'ЕИСК', 'ООН'],
   cs: ['EU', 'EHSV', 'OSN'],
   da: ['EU', 'EØSU', 'FN'],

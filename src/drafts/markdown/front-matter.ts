@@ -27,17 +27,16 @@ export function linesOf(text: string): string[] {
 /** A paragraph before the first chapter: each of its lines (hard breaks) is the title, a banner, a labelled value… */
 export function addFrontLine(draft: Draft, paragraph: string): void {
   const lines = linesOf(paragraph);
-  const joined = paragraph.replace(/\s+/gu, ' ');
-  if (lines.length > 1 && !isTitleLine(joined) && !isKnownLabel(joined.trim().replace(/:$/u, ''))) {
+  const text = paragraph.replace(/\s+/gu, ' ').trim();
+  // A label over two lines ("Outcome of vote" / "(for/against/abstentions)") stays one line.
+  if (lines.length > 1 && !isTitleLine(text) && !isKnownLabel(text)) {
     for (const line of lines) addFrontLine(draft, line);
     return;
   }
-  const text = paragraph.replace(/\s+/gu, ' ').trim();
   if (text === '') return;
   // The header table as copied from the Official Journal's web page: a label on one line, its value on the next.
-  const label = text.replace(/:$/u, '');
   const last = draft.header.at(-1);
-  if (isKnownLabel(label)) return addHeaderRow(draft, fieldOfLabel(label), text, '');
+  if (isKnownLabel(text)) return addHeaderRow(draft, fieldOfLabel(text), text, '');
   if (last && last.label !== '' && last.value === '') {
     last.value = text;
     return;

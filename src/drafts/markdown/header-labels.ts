@@ -7,6 +7,7 @@
  * add variants seen in drafts made by hand.
  */
 import { DRAFT_LABELS } from '../../generated/draft-labels.js';
+import { escapeRegExp } from '../../core/regexp.js';
 
 /** Header labels seen in drafts made by hand, besides those the label files give. */
 const VARIANT_LABELS: Record<string, readonly string[]> = {
@@ -25,7 +26,7 @@ const STAGE_VALUES = new Set(DRAFT_LABELS.stages.map((value) => labelKey(value))
 const STAGE_PURPOSES = new Set(DRAFT_LABELS.purposes.map((value) => labelKey(value)));
 const STAGE_PURPOSE = /^(?:version for|version pour|versione per|fassung für)\b/iu;
 /** A version line in any language: "Version 2", "2. változat", "2 versija"… */
-const VERSION = new RegExp(`^(?:${DRAFT_LABELS.versions.map((label) => escape(label).replace('\\{version\\}', '\\d+')).join('|')})(?![\\p{L}\\d])`, 'iu');
+const VERSION = new RegExp(`^(?:${DRAFT_LABELS.versions.map((label) => escapeRegExp(label).replace('\\{version\\}', '\\d+')).join('|')})(?![\\p{L}\\d])`, 'iu');
 /** A reference, or the gap the build prints for one not known ("[to be completed]", "[reference not yet assigned]"). */
 const REFERENCE = /^(?:(?:INT|ECO|SOC|NAT|TEN|REX|CCMI)\/\d+\b|\[[^\]\n]{1,60}\]$)/u;
 const DOCUMENT = /^EESC-\d{4}-\d+/u;
@@ -37,7 +38,7 @@ const TITLE =
 const TITLE_STARTS = DRAFT_LABELS.titles.map((start) => labelKey(start));
 /** "Brussels, 23 May 2018." and its translations: the closing block starts here. */
 const CLOSING = new RegExp(
-  `^(?:${['brusel', 'brisel', 'brisele', 'bruiséal', 'brüsszel', ...DRAFT_LABELS.places].map((place) => escape(place.toLowerCase())).join('|')})\\s*,`,
+  `^(?:${['brusel', 'brisel', 'brisele', 'bruiséal', 'brüsszel', ...DRAFT_LABELS.places].map((place) => escapeRegExp(place.toLowerCase())).join('|')})\\s*,`,
   'iu',
 );
 
@@ -47,10 +48,6 @@ const CLOSING_STARTS = DRAFT_LABELS.closings.map((start) => labelKey(start));
 const BY_LABEL = new Map<string, string>();
 for (const [label, field] of DRAFT_LABELS.labels) if (!BY_LABEL.has(labelKey(label))) BY_LABEL.set(labelKey(label), field);
 for (const [field, labels] of Object.entries(VARIANT_LABELS)) for (const label of labels) BY_LABEL.set(labelKey(label), field);
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-}
 
 /** A label as looked up: lower case, one kind of apostrophe, no trailing colon or dot, single spaces. */
 export function labelKey(label: string): string {
