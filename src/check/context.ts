@@ -2,7 +2,7 @@
 import type { Opinion } from '../core/model.js';
 import type { CheckContext } from './rule.js';
 import { allBlocks, type OpinionText } from '../text/model.js';
-import { countText } from '../text/words.js';
+import { charactersWithoutSpaces } from '../text/words.js';
 import type { OpenOpinion } from '../opinion/open.js';
 import { textIn } from '../text/sources.js';
 
@@ -39,14 +39,14 @@ export function lengthBound(text: OpinionText, opinion: Opinion): number {
   let refs = 0;
   let citations = 0;
   for (const block of blocks) {
-    length += countText(block.prose.text).charactersNoSpaces;
+    length += charactersWithoutSpaces(block.prose.text);
     refs += block.refs.length;
     if (block.from === 'citation') citations++;
   }
   let expansions = 0;
   for (const entry of opinion.glossary) {
     const expansion = textIn(entry.expansion, text.original, text.original)?.value;
-    if (expansion) expansions += countText(expansion).charactersNoSpaces + 4;
+    if (expansion) expansions += charactersWithoutSpaces(expansion) + 4;
   }
   return Math.ceil((length + expansions + refs * 12 + citations * 80) * 1.05);
 }

@@ -12,7 +12,7 @@
 import type { Located } from '../core/model.js';
 import type { CheckContext } from './rule.js';
 import { allBlocks, type TextBlock } from '../text/model.js';
-import { countText } from '../text/words.js';
+import { charactersWithoutSpaces } from '../text/words.js';
 import { describeBlock } from './rule.js';
 
 export interface LengthEntry {
@@ -38,13 +38,13 @@ export function measureLength(context: CheckContext): Length {
     for (const chapter of draft.chapters) {
       const source = model?.chapters.find((c) => c.id === chapter.id);
       entries.push({
-        count: countText(chapter.title).charactersNoSpaces,
+        count: charactersWithoutSpaces(chapter.title),
         label: `the title of chapter ${chapter.number ?? `\`${chapter.id}\``}`,
         at: source?.title?.at ?? chapter.points[0]?.at,
       });
       for (const point of chapter.points) {
         entries.push({
-          count: countText(point.text).charactersNoSpaces,
+          count: charactersWithoutSpaces(point.text),
           label: describeBlock({ kind: point.heading ? 'heading' : 'point', number: point.number, id: point.id }),
           at: point.at,
         });
@@ -54,10 +54,10 @@ export function measureLength(context: CheckContext): Length {
     for (const footnote of draft.footnotes) {
       const at = (footnote.id ? blocks.get(footnote.id)?.at : undefined) ?? last;
       last = at;
-      entries.push({ count: countText(footnote.text).charactersNoSpaces, label: `footnote ${footnote.number}`, at });
+      entries.push({ count: charactersWithoutSpaces(footnote.text), label: `footnote ${footnote.number}`, at });
     }
   } else {
-    for (const block of allBlocks(model)) entries.push({ count: countText(block.prose.text).charactersNoSpaces, label: labelOf(block), at: block.at });
+    for (const block of allBlocks(model)) entries.push({ count: charactersWithoutSpaces(block.prose.text), label: labelOf(block), at: block.at });
   }
   const total = context.length ?? entries.reduce((sum, e) => sum + e.count, 0);
   return {

@@ -43,8 +43,8 @@ function isLetterOrDigit(text: string, i: number, code: number): boolean {
 
 const cache = new Map<string, Counts>();
 
-/** Characters with and without spaces, and words, in one pass (code points, not UTF-16 units); `remember`: kept for the next call with the same text. */
-export function countText(text: string, remember = true): Counts {
+/** Characters with and without spaces, and words, in one pass (code points, not UTF-16 units); kept for the next call with the same text. */
+export function countText(text: string): Counts {
   const cached = cache.get(text);
   if (cached) return cached;
   let characters = 0;
@@ -73,7 +73,6 @@ export function countText(text: string, remember = true): Counts {
   }
   if (inWord && wordCounts) words++;
   const counts = { characters, charactersNoSpaces, words };
-  if (!remember) return counts;
   if (cache.size > 50_000) cache.clear();
   cache.set(text, counts);
   return counts;
@@ -92,7 +91,7 @@ const SURROGATE_PAIRS = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
  * alone, found by regular expressions, which run as native code, instead of the
  * loop over every character, which a one-shot build runs in V8's interpreter
  * (half of resolving a 200-point opinion went there): the length of a rendered
- * draft (render/length.ts). test/build/length-count.test.ts holds the two to each other.
+ * draft (render/length.ts) and of the text model's blocks (check/context.ts, check/length.ts). test/build/length-count.test.ts holds the two to each other.
  */
 export function charactersWithoutSpaces(text: string): number {
   const units = text.replace(SPACES, '').length;
