@@ -287,9 +287,9 @@ export class DocumentReader {
     this.issues = saved;
     // A paragraph numbered "1.", "2." on its own level, in a list style or a list that numbers nothing else ("1.1"), is an item of an ordered list, not a point.
     // All in bold, it reads as a chapter heading typed as a numbered paragraph ("1. Conclusions"), which the structure reader decides on.
-    const boldOnly = pieces.every((piece) => piece.type !== 'text' || piece.bold || piece.value.trim() === '');
+    const boldOnly = () => pieces.every((piece) => piece.type !== 'text' || piece.bold || piece.value.trim() === '');
     const ordered =
-      number?.alone !== undefined && heading === undefined && ((number.simple && !boldOnly) || /list/iu.test(style.id ?? '')) ? number.alone : undefined;
+      number?.alone !== undefined && heading === undefined && ((number.simple && !boldOnly()) || /list/iu.test(style.id ?? '')) ? number.alone : undefined;
     const prefix = number && !number.bullet && ordered === undefined && number.text !== '' ? number.text + (number.suffix === 'nothing' ? '' : ' ') : '';
     if (prefix) pieces.unshift({ type: 'text', value: prefix, bold: false, italic: false });
     tidy(pieces);

@@ -110,6 +110,9 @@ export function formatCounter(value: number, format: string): string {
   }
 }
 
+/** A level text that shows one counter and punctuation only ("%1.", "(%2)"): its level's number, in group 1. */
+const OWN_COUNTER = /^[^%\p{L}\p{N}]*%([1-9])[^%\p{L}\p{N}]*$/u;
+
 export class WordNumbering {
   private readonly abstracts = new Map<string, Map<number, Level>>();
   private readonly instances = new Map<string, Instance>();
@@ -188,7 +191,7 @@ export class WordNumbering {
       return formatCounter(count, current.legal ? 'decimal' : (definition?.format ?? 'decimal'));
     });
     // Only the level's counter and punctuation: "%1.", "(%1)"; not "1.%1" (a chapter's points numbered by a one-level list).
-    const own = new RegExp(`^[^%\\p{L}\\p{N}]*%${ilvl + 1}[^%\\p{L}\\p{N}]*$`, 'u').test(current.text) && current.format === 'decimal' && !current.legal;
+    const own = current.format === 'decimal' && !current.legal && OWN_COUNTER.exec(current.text)?.[1] === String(ilvl + 1);
     return {
       text,
       bullet: false,
@@ -199,11 +202,18 @@ export class WordNumbering {
     };
   }
 
-  /** No level of the list shows another level's counter ("1.2", "%1.%2"): a plain list, not the numbering of points. */
+  /** No level of the list shows another level's counter ("1.2", "%1.%2"): a plain list, not the numbering of points. Once per list. */
   private simple(instance: Instance): boolean {
-    const levels = [...(this.abstracts.get(instance.abstractId)?.values() ?? []), ...instance.levels.values()];
-    return levels.every((level) => level.format === 'bullet' || (level.text.match(/%[1-9]/gu) ?? []).length <= 1);
+    let simple = this.simpleLists.get(instance);
+    if (simple === undefined) {
+      const levels = [...(this.abstracts.get(instance.abstractId)?.values() ?? []), ...instance.levels.values()];
+      simple = levels.every((level) => level.format === 'bullet' || (level.text.match(/%[1-9]/gu) ?? []).length <= 1);
+      this.simpleLists.set(instance, simple);
+    }
+    return simple;
   }
+
+  private readonly simpleLists = new Map<Instance, boolean>();
 
   private readonly startAt = new Map<string, number>();
 

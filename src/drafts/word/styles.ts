@@ -83,11 +83,21 @@ export class Styles {
     return out;
   }
 
+  /** Read once per style: a document has a few dozen styles and thousands of paragraphs and runs. */
+  private readonly paragraphs = new Map<string | undefined, ParagraphStyle>();
+  private readonly characters = new Map<string, RunFormat>();
+
   paragraph(id: string | undefined): ParagraphStyle {
+    let style = this.paragraphs.get(id);
+    if (!style) this.paragraphs.set(id, (style = this.readParagraph(id)));
+    return style;
+  }
+
+  private readParagraph(id: string | undefined): ParagraphStyle {
     const chain = this.chain(id);
     const result: ParagraphStyle = { id: chain[0]?.id };
     for (const style of chain) {
-      if (QUOTE_NAME.test(style.name.trim()) || QUOTE_NAME.test(style.id)) result.quote ??= true;
+      if (!result.quote && (QUOTE_NAME.test(style.name.trim()) || QUOTE_NAME.test(style.id))) result.quote = true;
       if (result.heading === undefined) {
         const byName = HEADING_NAME.exec(style.name.trim()) ?? HEADING_NAME.exec(style.id);
         if (byName) result.heading = Number(byName[1]);
@@ -109,8 +119,14 @@ export class Styles {
 
   /** Bold and italic from a character style chain (direct formatting wins over it). */
   character(id: string | undefined): RunFormat {
+    if (!id) return {};
+    let format = this.characters.get(id);
+    if (!format) this.characters.set(id, (format = this.readCharacter(id)));
+    return format;
+  }
+
+  private readCharacter(id: string): RunFormat {
     const format: RunFormat = {};
-    if (!id) return format;
     for (const style of this.chain(id)) {
       if (/code|verbatim/iu.test(style.name) || /code|verbatim/iu.test(style.id)) format.code = true;
       format.bold ??= toggle(style.runProperties, 'w:b');
