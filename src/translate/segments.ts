@@ -11,12 +11,10 @@
  * kept to write a translation back in place.
  */
 import { basename } from 'node:path';
-import type { Nodes, Root, RootContent } from 'mdast';
-import { outlineProse } from '../core/prose-outline.js';
+import type { Nodes } from 'mdast';
 import { parseMarkdown } from '../core/markdown.js';
 import { headingAttributes, LEADING_ID } from '../core/markdown-syntax.js';
 import { isPlaceholder } from '../core/placeholders.js';
-import { LineIndex } from '../core/line-index.js';
 import { textIn } from '../core/model.js';
 
 export type SegmentKind =
@@ -73,14 +71,10 @@ export type Segment = MarkdownSegment | YamlSegment;
 /** The segments of one chapter file (its Markdown text). */
 export function markdownSegments(path: string, text: string): MarkdownSegment[] {
   const file = basename(path);
-  const lines = new LineIndex(text);
-  const offset = (point: { line: number; column: number }) => lines.offset(point.line, point.column);
   const out: MarkdownSegment[] = [];
   const push = (key: string, kind: SegmentKind, start: number, end: number) =>
     out.push({ where: 'markdown', key: `${file}#${key}`, kind, file, text: text.slice(start, end), start, end });
   let unnamed = 0;
-  const tree = parseMarkdown(text);
-  const nodeAt = new Map<number, RootContent>(tree.children.map((node) => [node.position?.start.offset ?? -1, node]));
   // Lists, tables and quotes are keyed by the point (or heading) they follow: `c-first/list-1/2`.
   let owner = 'start';
   let containers = new Map<string, number>();
@@ -88,11 +82,11 @@ export function markdownSegments(path: string, text: string): MarkdownSegment[] 
     owner = out[out.length - 1]!.key.slice(file.length + 1);
     containers = new Map();
   };
-  for (const block of outlineProse(text, tree).blocks) {
-    const start = offset(block.position.start);
-    const end = offset(block.position.end);
+  for (const node of parseMarkdown(text).children) {
+    const start = node.position!.start.offset!;
+    const end = node.position!.end.offset!;
     const raw = text.slice(start, end);
-    if (block.type === 'heading') {
+    if (node.type === 'heading') {
       const marks = /^#{1,6}[ \t]+/.exec(raw);
       if (!marks) continue;
       let body = raw.slice(marks[0].length).replace(/[ \t]+#+[ \t]*$/, '');
@@ -101,19 +95,17 @@ export function markdownSegments(path: string, text: string): MarkdownSegment[] 
       if (attributes) body = body.slice(0, attributes.index);
       const id = attributes?.ids.find((name) => name !== '');
       const textStart = start + marks[0].length;
-      if (block.depth === 1) push('title', 'chapter-title', textStart, textStart + body.length);
+      if (node.depth === 1) push('title', 'chapter-title', textStart, textStart + body.length);
       else push(id ?? `heading-${++unnamed}`, 'heading', textStart, textStart + body.length);
       own();
-    } else if (block.type === 'paragraph') {
+    } else if (node.type === 'paragraph') {
       if (/^(::|:::)/.test(raw)) continue;
       const id = LEADING_ID.exec(raw);
       const named = id !== null && id[1] !== '';
       push(named ? id[1]! : `paragraph-${++unnamed}`, 'point', start + (named ? id[0].length : 0), end);
       own();
-    } else if (block.type === 'other' && block.node !== undefined && block.node in CONTAINERS) {
-      const node = nodeAt.get(start);
-      if (!node) continue;
-      const name = CONTAINERS[block.node]!;
+    } else if (node.type in CONTAINERS) {
+      const name = CONTAINERS[node.type]!;
       const count = (containers.get(name) ?? 0) + 1;
       containers.set(name, count);
       for (const leaf of containerLeaves(node, `${owner}/${name}-${count}`)) {
@@ -121,7 +113,7 @@ export function markdownSegments(path: string, text: string): MarkdownSegment[] 
         if (!range || !/\p{L}/u.test(range.text)) continue; // figures and signs: nothing to translate
         out.push({ where: 'markdown', key: `${file}#${leaf.key}`, kind: LEAF_KIND[name]!, file, ...range });
       }
-    } else if (block.type === 'footnoteDefinition') {
+    } else if (node.type === 'footnoteDefinition') {
       const mark = /^\[\^([^\]\s]+)\]:[ \t]*/.exec(raw);
       if (mark) push(`^${mark[1]}`, 'footnote', start + mark[0].length, end);
     }
