@@ -102,9 +102,10 @@ export function outlineProse(text: string, tree: Root): ProseOutline {
 /** The text directives of inline Markdown (a YAML text), skipping code spans and escapes; those in a label too, as remark reads them. */
 export function inlineDirectives(text: string): OutlineDirective[] {
   const out: OutlineDirective[] = [];
-  const lines = new LineIndex(text);
+  let lines: LineIndex | undefined;
   const at = (offset: number) => {
-    const { line, column } = lines.point(offset);
+    // Made on the first directive: most YAML texts have none.
+    const { line, column } = (lines ??= new LineIndex(text)).point(offset);
     return { line, column };
   };
   const scan = (from: number, to: number) => {
