@@ -5,7 +5,7 @@
  * which read the sources without loading the label files. A language
  * without a label file reads as English.
  */
-import { DRAFT_LABELS } from '../generated/draft-labels.js';
+import { REF_LABELS } from '../generated/ref-labels.js';
 
 export type RefKind = 'point' | 'chapter' | 'footnote';
 
@@ -13,6 +13,6 @@ const KINDS: RefKind[] = ['point', 'chapter', 'footnote'];
 
 /** `point 3.2`, `3.2. pont`; without a number the word alone (an unnumbered chapter). */
 export function refText(lang: string, kind: RefKind, number: string | undefined): string {
-  const template = (DRAFT_LABELS.refs[lang] ?? DRAFT_LABELS.refs.en!)[KINDS.indexOf(kind)]!;
+  const template = (REF_LABELS[lang] ?? REF_LABELS.en!)[KINDS.indexOf(kind)]!;
   return number ? template.replace('{number}', number) : template.replace(/\{number\}\.?/u, '').trim();
 }
