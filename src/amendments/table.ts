@@ -141,7 +141,23 @@ export function tableAmendments(
           },
         );
       }
-      items.push({ ...base(), target: id, action: 'amend', against: point.source, text: merged.text.replace(/\s+/g, ' ').trim() });
+      const text = merged.text.replace(/\s+/g, ' ').trim();
+      if (text === point.source.replace(/\s+/g, ' ').trim()) {
+        // The copy prints a reference as the draft did, while its own new or deleted
+        // points moved the reference's target: the source's :ref follows the target anyway.
+        report(
+          copy,
+          `Point ${change.new[0]?.number ?? point.number ?? id} of the member's copy differs from the draft only in a reference's number, which the copy's own new or deleted points shifted: nothing tabled for it`,
+          {
+            ruleId: 'amendments/reference-only',
+            severity: 'info',
+            place: change.new[0]?.at?.file === copy.path ? change.new[0].at.position : undefined,
+            note: "The source's `:ref` numbers its target wherever it ends up; if the member meant another point, table that by hand",
+          },
+        );
+        continue;
+      }
+      items.push({ ...base(), target: id, action: 'amend', against: point.source, text });
     } else if (change.kind === 'added') {
       const text = change.new
         .map((s) => s.text)

@@ -7,7 +7,7 @@
 import { describe, it, expect } from 'vitest';
 import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { unzipSync, strFromU8 } from 'fflate';
+import { unzipSync, strFromU8, strToU8, zipSync } from 'fflate';
 import { runMain, ROOT } from '../helpers.js';
 import { SAMPLE, scratch } from './scratch.js';
 import { merge3 } from '../../src/amendments/merge.js';
@@ -188,6 +188,33 @@ describe("a member's Word copy with tracked changes", () => {
     const texts = (dir: string) => readFileSync(join(dir, 'text', 'en', '03-specific-comments.md'), 'utf8').replace(/\{#[a-z0-9-]+\} /g, '');
     expect(texts(next)).toBe(texts(edited));
     expect(readFileSync(join(next, 'text', 'en', '01-conclusions-and-recommendations.md'), 'utf8')).toBe(readFileSync(chapter1, 'utf8'));
+  });
+});
+
+describe("a member's Word copy with a new point", () => {
+  it('tables the new point, not the points whose references Word left numbered as before', async () => {
+    const { root, sample } = scratch();
+    expect((await runMain(['build', sample, '--to', 'docx', '--out', join(root, 'build'), '--quiet'])).code).toBe(0);
+    const parts = unzipSync(readFileSync(join(root, 'build', 'see-migrants', 'en', 'opinion.docx')));
+    const xml = strFromU8(parts['word/document.xml']!);
+    // A point typed after 1.6, as Word does: the list numbers it and the ones after it; the
+    // cross-references to those (hyperlinks to their bookmarks) keep their text, "point 1.13".
+    const point =
+      /<w:p>(<w:pPr><w:pStyle w:val="OpinionPoint"\/>(?:(?!<\/w:pPr>).)*<\/w:pPr>)(?:(?!<w:p>).)*cannot afford to lose\.<\/w:t>(?:(?!<w:p>).)*<\/w:p>/.exec(
+        xml,
+      )!;
+    const typed = `<w:p>${point[1]}<w:r><w:t>The Committee also calls for a review of the scheme after two years.</w:t></w:r></w:p>`;
+    parts['word/document.xml'] = strToU8(xml.replace(point[0], point[0] + typed));
+    expect(xml).toContain('>point 1.13</w:t></w:r></w:hyperlink>');
+    const copy = join(root, 'member.docx');
+    writeFileSync(copy, zipSync(parts));
+    writeFileSync(join(sample, 'amendments.yaml'), '# Amendments of the test\namendments: []\n');
+    const tabled = await runMain(['amendments', 'table', sample, copy, '--by', 'Jean MARTIN']);
+    expect(tabled.code).toBe(0);
+    expect(tabled.stdout).toContain('Tabled 1 section amendment by Jean MARTIN');
+    expect(tabled.stdout).toContain('insert-after 1.6 (c-resource)');
+    expect(tabled.stderr).toMatch(/Point 3\.2\.3 of the member's copy differs from the draft only in a reference's number/);
+    expect(readFileSync(join(sample, 'amendments.yaml'), 'utf8').match(/action: (\S+)/g)).toEqual(['action: insert-after']);
   });
 });
 
