@@ -209,11 +209,15 @@ describe("a member's Word copy with a new point", () => {
     const copy = join(root, 'member.docx');
     writeFileSync(copy, zipSync(parts));
     writeFileSync(join(sample, 'amendments.yaml'), '# Amendments of the test\namendments: []\n');
-    const tabled = await runMain(['amendments', 'table', sample, copy, '--by', 'Jean MARTIN']);
+    // --format json: the findings are the report on stdout, what was tabled is said on stderr.
+    const tabled = await runMain(['amendments', 'table', sample, copy, '--by', 'Jean MARTIN', '--format', 'json']);
     expect(tabled.code).toBe(0);
-    expect(tabled.stdout).toContain('Tabled 1 section amendment by Jean MARTIN');
-    expect(tabled.stdout).toContain('insert-after 1.6 (c-resource)');
-    expect(tabled.stderr).toMatch(/Point 3\.2\.3 of the member's copy differs from the draft only in a reference's number/);
+    expect(tabled.stderr).toContain('Tabled 1 section amendment by Jean MARTIN');
+    expect(tabled.stderr).toContain('insert-after 1.6 (c-resource)');
+    const report = JSON.parse(tabled.stdout) as { files: { messages: { ruleId: string; message: string }[] }[] };
+    const notes = report.files.flatMap((f) => f.messages);
+    expect(notes.map((m) => m.ruleId)).toEqual(['amendments/reference-only', 'amendments/reference-only', 'amendments/reference-only']);
+    expect(notes[0]!.message).toMatch(/^Point 3\.2\.3 of the member's copy differs from the draft only in a reference's number/);
     expect(readFileSync(join(sample, 'amendments.yaml'), 'utf8').match(/action: (\S+)/g)).toEqual(['action: insert-after']);
   });
 });

@@ -7,12 +7,24 @@ import { EXIT, UsageError, useColor } from '../io.js';
 import { VERSION } from '../../version.js';
 import { InputError } from '../../core/errors.js';
 import { OFFICIAL_LANGUAGES } from '../../core/languages.js';
+import { reportFormatOption, type ReportFormat } from '../report-option.js';
+import { reportable } from '../progress.js';
 
 const STAGES = ['section', 'plenary'];
 const SHEET_FORMATS = ['md', 'html', 'docx'];
 
-/** Load and validate an opinion; its messages are reported on stderr. Undefined (exit set) when it cannot be used. */
-async function loadValid(io: Io, setExit: (code: number) => void, path: string) {
+/** How `table` and `apply` report findings: `--format` (human on stderr, the others on stdout) and `--quiet`. */
+interface Reporting {
+  format?: ReportFormat;
+  quiet?: boolean;
+}
+
+/**
+ * Load and validate an opinion. Its messages are reported by `show`: on
+ * stderr (human), or as the one report on stdout (`--format json`, github,
+ * sarif). Undefined (exit set) when it cannot be used.
+ */
+async function loadValid(io: Io, setExit: (code: number) => void, path: string, reporting: Reporting = {}) {
   const [{ openOpinion }, { formatReport }, amendments] = await Promise.all([
     import('../../opinion/open.js'),
     import('../../report/index.js'),
@@ -23,10 +35,14 @@ async function loadValid(io: Io, setExit: (code: number) => void, path: string) 
   // YAML files are read by the fast path, and parsed with positions on first use.
   const opened = await openOpinion(dir, { positions: 'lazy' });
   const { opinion, index, files } = opened;
+  const format = reporting.format ?? 'human';
   const show = (list: readonly VFile[]) => {
-    const withMessages = list.filter((f) => f.messages.length > 0);
-    if (withMessages.length > 0) io.stderr(formatReport(withMessages, 'human', { color: useColor(io, 'stderr'), cwd: io.cwd, version: VERSION }));
+    const withMessages = reportable(list, reporting.quiet).filter((f) => f.messages.length > 0);
+    if (format !== 'human') io.stdout(formatReport(withMessages, format, { cwd: io.cwd, version: VERSION }));
+    else if (withMessages.length > 0) io.stderr(formatReport(withMessages, 'human', { color: useColor(io, 'stderr'), cwd: io.cwd, version: VERSION }));
   };
+  /** What the command says it did: on stdout, or on stderr when stdout holds a machine-readable report. */
+  const say = format === 'human' ? io.stdout : io.stderr;
   if (!opinion || !index) {
     show(files);
     setExit(EXIT.trouble);
@@ -50,6 +66,7 @@ async function loadValid(io: Io, setExit: (code: number) => void, path: string) 
     dir,
     amendments,
     show,
+    say,
   };
 }
 
@@ -204,16 +221,18 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
     .addOption(new Option('--stage <stage>', "the stage they are tabled at (default: the opinion's stage)").choices(STAGES))
     .option('--date <YYYY-MM-DD>', 'the date they are tabled (default: not recorded)')
     .option('--reason <text>', 'the reason, for every amendment tabled (default: none; add it in amendments.yaml)')
+    .addOption(reportFormatOption())
+    .option('-q, --quiet', 'report errors only, not warnings')
     .action(
       async (
         path: string,
         copyPath: string,
-        options: { by: string; group?: 'I' | 'II' | 'III'; stage?: 'section' | 'plenary'; date?: string; reason?: string },
+        options: { by: string; group?: 'I' | 'II' | 'III'; stage?: 'section' | 'plenary'; date?: string; reason?: string } & Reporting,
       ) => {
         if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date))
           throw new UsageError(`unexpected --date \`${options.date}\`, expected YYYY-MM-DD`);
         if (options.by.trim() === '') throw new UsageError('unexpected empty --by, expected the name of the member');
-        const loaded = await loadValid(io, setExit, path);
+        const loaded = await loadValid(io, setExit, path, options);
         if (!loaded) return;
         const { amendments, opinion, points } = loaded;
         const stage = options.stage ?? amendments.stageOfOpinion(opinion.meta.stage);
@@ -247,7 +266,7 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
           (item) =>
             `  AM ${item.number} (${item.id}): ${item.action} ${points.points.get(item.target)?.number ?? item.target} (${item.target})${item.new_id ? ` → ${item.new_id}` : ''}`,
         );
-        io.stdout(
+        loaded.say(
           tabled.items.length === 0
             ? 'No amendment tabled: the copy changes no point.\n'
             : `Tabled ${tabled.items.length} ${stage} amendment${tabled.items.length === 1 ? '' : 's'} by ${options.by.trim()} in ${path.replace(/\/$/, '')}/amendments.yaml:\n${lines.join('\n')}\n`,
@@ -263,10 +282,12 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
     .requiredOption('-o, --out <folder>', 'the new opinion folder (must not exist)')
     .addOption(new Option('--stage <stage>', "whose adopted amendments to apply (default: the opinion's stage)").choices(STAGES))
     .option('--date <YYYY-MM-DD>', 'version_date of the new version')
-    .action(async (path: string, options: { out: string; stage?: 'section' | 'plenary'; date?: string }) => {
+    .addOption(reportFormatOption())
+    .option('-q, --quiet', 'report errors only, not warnings')
+    .action(async (path: string, options: { out: string; stage?: 'section' | 'plenary'; date?: string } & Reporting) => {
       if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date))
         throw new UsageError(`unexpected --date \`${options.date}\`, expected YYYY-MM-DD`);
-      const loaded = await loadValid(io, setExit, path);
+      const loaded = await loadValid(io, setExit, path, options);
       if (!loaded) return;
       const { amendments, opinion } = loaded;
       const result = amendments.applyAmendments(opinion, loaded.allPoints(), {
@@ -282,7 +303,7 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
       }
       await amendments.writeNextVersion(loaded.dir, resolve(io.cwd, options.out), result.changes, options.out);
       const ids = result.applied.map((a) => `AM ${a.number} (${a.id})`).join(', ');
-      io.stdout(
+      loaded.say(
         `Applied ${result.applied.length} adopted ${result.stage} amendment${result.applied.length === 1 ? '' : 's'}${ids ? `: ${ids}` : ''}\nWrote ${options.out}: stage ${result.nextStage}, version ${result.version}\n`,
       );
       setExit(EXIT.ok);
