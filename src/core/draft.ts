@@ -46,7 +46,7 @@ export interface DraftPoint {
   heading?: boolean;
   /** Plain text as rendered (references already rendered as labels, e.g. "point 3.2"). */
   text: string;
-  /** Cross-references inside `text`, when known (built drafts): offsets into `text`. */
+  /** Cross-references inside `text`, when known (built drafts; a Word draft's, by bookmark): offsets into `text`. */
   refs?: { target: string; start: number; end: number }[];
   /** The footnote marks inside `text`, in reading order (the text itself leaves them out). */
   notes?: DraftNote[];

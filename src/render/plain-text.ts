@@ -81,16 +81,23 @@ export class TextBuilder implements PlainText {
       if (note.offset >= start && note.offset <= end)
         this.notes.push({ offset: this.length + Math.min(Math.max(note.offset, from), to) - from, number: note.number });
     }
+    for (const ref of source.refs) {
+      if (ref.start >= from && ref.end <= to) this.refs.push({ target: ref.target, start: this.length + ref.start - from, end: this.length + ref.end - from });
+    }
     this.append(source.text.slice(from, to));
   }
 
-  /** The text without white space at its ends, the marks moved with it (a mark in the trimmed space stands at the edge). */
-  trimmed(): { text: string; notes: DraftNote[] } {
+  /**
+   * The text without white space at its ends, the marks and references moved
+   * with it (a mark in the trimmed space stands at the edge).
+   */
+  trimmed(): { text: string; notes: DraftNote[]; refs: PlainText['refs'] } {
     const all = this.text;
     const text = all.trim();
     const start = all.length - all.trimStart().length;
     const notes = this.notes.map((note) => ({ offset: Math.min(Math.max(note.offset - start, 0), text.length), number: note.number }));
-    return { text, notes };
+    const refs = this.refs.map((ref) => ({ target: ref.target, start: ref.start - start, end: ref.end - start }));
+    return { text, notes, refs };
   }
 
   /** Inline content, or any node walked for its text alone. */
@@ -120,15 +127,18 @@ export class TextBuilder implements PlainText {
       case 'footnoteDefinition':
       case 'thematicBreak':
         break;
-      case 'link':
-        if (node.data?.opinionRef) {
+      case 'link': {
+        // A cross-reference: a rendered `:ref`, or a draft's link to a place in it (`[point 1.3](#_Ref12)`).
+        const target = node.data?.opinionRef ?? (node.url.startsWith('#') && node.url.length > 1 ? node.url.slice(1) : undefined);
+        if (target) {
           const start = this.length;
           this.phrasing(node.children);
-          this.refs.push({ target: node.data.opinionRef, start, end: this.length });
+          this.refs.push({ target, start, end: this.length });
           break;
         }
         this.phrasing(node.children);
         break;
+      }
       case 'list':
       case 'listItem':
       case 'blockquote':

@@ -191,11 +191,24 @@ describe("a member's Word copy with tracked changes", () => {
   });
 });
 
-describe("a member's Word copy with a new point", () => {
-  it('tables the new point, not the points whose references Word left numbered as before', async () => {
+describe("a member's copy with a new point", () => {
+  const NEW_POINT = 'The Committee also calls for a review of the scheme after two years.';
+  const tableJson = async (sample: string, copy: string) => {
+    writeFileSync(join(sample, 'amendments.yaml'), '# Amendments of the test\namendments: []\n');
+    // --format json: the findings are the report on stdout, what was tabled is said on stderr.
+    const tabled = await runMain(['amendments', 'table', sample, copy, '--by', 'Jean MARTIN', '--format', 'json']);
+    expect(tabled.code).toBe(0);
+    expect(tabled.stderr).toContain('Tabled 1 section amendment by Jean MARTIN');
+    expect(tabled.stderr).toContain('insert-after 1.6 (c-resource)');
+    expect(readFileSync(join(sample, 'amendments.yaml'), 'utf8').match(/action: (\S+)/g)).toEqual(['action: insert-after']);
+    return (JSON.parse(tabled.stdout) as { files: { messages: { ruleId: string; message: string }[] }[] }).files.flatMap((f) => f.messages);
+  };
+
+  it('in Word: the new point is tabled, and the references Word left numbered as before are no change', async () => {
     const { root, sample } = scratch();
     expect((await runMain(['build', sample, '--to', 'docx', '--out', join(root, 'build'), '--quiet'])).code).toBe(0);
-    const parts = unzipSync(readFileSync(join(root, 'build', 'see-migrants', 'en', 'opinion.docx')));
+    const built = join(root, 'build', 'see-migrants', 'en', 'opinion.docx');
+    const parts = unzipSync(readFileSync(built));
     const xml = strFromU8(parts['word/document.xml']!);
     // A point typed after 1.6, as Word does: the list numbers it and the ones after it; the
     // cross-references to those (hyperlinks to their bookmarks) keep their text, "point 1.13".
@@ -203,22 +216,31 @@ describe("a member's Word copy with a new point", () => {
       /<w:p>(<w:pPr><w:pStyle w:val="OpinionPoint"\/>(?:(?!<\/w:pPr>).)*<\/w:pPr>)(?:(?!<w:p>).)*cannot afford to lose\.<\/w:t>(?:(?!<w:p>).)*<\/w:p>/.exec(
         xml,
       )!;
-    const typed = `<w:p>${point[1]}<w:r><w:t>The Committee also calls for a review of the scheme after two years.</w:t></w:r></w:p>`;
-    parts['word/document.xml'] = strToU8(xml.replace(point[0], point[0] + typed));
-    expect(xml).toContain('>point 1.13</w:t></w:r></w:hyperlink>');
+    parts['word/document.xml'] = strToU8(xml.replace(point[0], `${point[0]}<w:p>${point[1]}<w:r><w:t>${NEW_POINT}</w:t></w:r></w:p>`));
+    expect(xml).toContain('<w:hyperlink w:history="1" w:anchor="_rec_membership"><w:r><w:t xml:space="preserve">point 1.13</w:t>');
     const copy = join(root, 'member.docx');
     writeFileSync(copy, zipSync(parts));
-    writeFileSync(join(sample, 'amendments.yaml'), '# Amendments of the test\namendments: []\n');
-    // --format json: the findings are the report on stdout, what was tabled is said on stderr.
-    const tabled = await runMain(['amendments', 'table', sample, copy, '--by', 'Jean MARTIN', '--format', 'json']);
-    expect(tabled.code).toBe(0);
-    expect(tabled.stderr).toContain('Tabled 1 section amendment by Jean MARTIN');
-    expect(tabled.stderr).toContain('insert-after 1.6 (c-resource)');
-    const report = JSON.parse(tabled.stdout) as { files: { messages: { ruleId: string; message: string }[] }[] };
-    const notes = report.files.flatMap((f) => f.messages);
+    // The redline: the new point and the renumbering, nothing else (not "see point [-1.13-]{+1.13+}").
+    const diff = await runMain(['diff', built, copy, '--format', 'json']);
+    const changes = (JSON.parse(diff.stdout) as { changes: { kind: string }[] }).changes;
+    expect(changes.filter((c) => c.kind !== 'renumbered').map((c) => c.kind)).toEqual(['added']);
+    expect(await tableJson(sample, copy)).toEqual([]);
+  });
+
+  it('in Markdown: the new point is tabled, and a point whose reference kept its old number is not, with a note', async () => {
+    const { root, sample } = scratch();
+    expect((await runMain(['build', sample, '--to', 'md', '--out', join(root, 'build'), '--quiet'])).code).toBe(0);
+    const built = readFileSync(join(root, 'build', 'see-migrants', 'en', 'opinion.md'), 'utf8');
+    // The member types the new point as 1.7 and renumbers the points after it, not the references to them.
+    const lines = built.split('\n').map((line) => line.replace(/^1\.(\d+) /, (whole, n: string) => (Number(n) >= 7 ? `1.${Number(n) + 1} ` : whole)));
+    const at = lines.findIndex((line) => line.startsWith('1.6 '));
+    lines.splice(at + 1, 0, '', `1.7 ${NEW_POINT}`);
+    const copy = join(root, 'member.md');
+    writeFileSync(copy, lines.join('\n'));
+    expect(built).toContain('(see point 1.13)');
+    const notes = await tableJson(sample, copy);
     expect(notes.map((m) => m.ruleId)).toEqual(['amendments/reference-only', 'amendments/reference-only', 'amendments/reference-only']);
     expect(notes[0]!.message).toMatch(/^Point 3\.2\.3 of the member's copy differs from the draft only in a reference's number/);
-    expect(readFileSync(join(sample, 'amendments.yaml'), 'utf8').match(/action: (\S+)/g)).toEqual(['action: insert-after']);
   });
 });
 

@@ -157,6 +157,36 @@ describe('readDocx', () => {
     }
   });
 
+  it("reads Word's cross-references (REF fields) as their text, quietly, and compares them by the bookmark they point to", async () => {
+    const bookmarked = (name: string, text: string) =>
+      numbered(`<w:bookmarkStart w:id="${name.length}" w:name="${name}"/>${run(text)}<w:bookmarkEnd w:id="${name.length}"/>`);
+    const ref = (name: string, shown: string) =>
+      `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> REF ${name} \\r \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>${run(shown)}<w:r><w:fldChar w:fldCharType="end"/></w:r>`;
+    const seePoint = (shown: string) => numbered(run('As set out in point ') + ref('_Ref10', shown) + run(', the EESC agrees.'));
+    const chapter = '<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>1. Conclusions</w:t></w:r></w:p>';
+    const target = bookmarked('_Ref10', 'The target point.');
+    const old = listDocx(chapter + target + seePoint('1.1'));
+    // A point inserted above the target, the field not updated: it still shows "1.1".
+    const neu = listDocx(chapter + numbered(run('A new first point.')) + target + seePoint('1.1'));
+    const read = readDocx(neu, 'new.docx');
+    expect(read.file.messages).toEqual([]);
+    expect(String(draftMarkdown.stringify(read.tree))).toContain('1.3 As set out in point 1.1, the EESC agrees.');
+    const dir = mkdtempSync(join(tmpdir(), 'opinion-ref-'));
+    try {
+      writeFileSync(join(dir, 'old.docx'), old);
+      writeFileSync(join(dir, 'new.docx'), neu);
+      const [a, b] = await loadDrafts([join(dir, 'old.docx'), join(dir, 'new.docx')], { cwd: dir });
+      const changes = diffDrafts(a!.draft, b!.draft).changes;
+      expect(changes.map((c) => c.kind)).toEqual(['added', 'renumbered', 'renumbered']);
+      // Updated fields ("1.2", where the target now is) are no change either.
+      writeFileSync(join(dir, 'new.docx'), listDocx(chapter + numbered(run('A new first point.')) + target + seePoint('1.2')));
+      const [c, d] = await loadDrafts([join(dir, 'old.docx'), join(dir, 'new.docx')], { cwd: dir });
+      expect(diffDrafts(c!.draft, d!.draft).changes.map((change) => change.kind)).toEqual(['added', 'renumbered', 'renumbered']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('formats counters as Word does', () => {
     expect([1, 4, 9, 27].map((n) => formatCounter(n, 'lowerRoman'))).toEqual(['i', 'iv', 'ix', 'xxvii']);
     expect([1, 26, 27, 28].map((n) => formatCounter(n, 'lowerLetter'))).toEqual(['a', 'z', 'aa', 'bb']);

@@ -1,10 +1,15 @@
 /**
  * Comparing the text of aligned items. Reference numbers of the old text are
  * compared as what they point to in the new version, so "point 1.3" that
- * became "point 1.4" because its target was renumbered is no change.
+ * became "point 1.4" because its target was renumbered is no change. A
+ * reference that says what it points to in both versions (an opinion's
+ * `:ref`, a Word cross-reference's bookmark) is no change while it points to
+ * the same item, whatever number it prints: Word keeps "point 1.3" until its
+ * fields are updated, after a point was inserted above the target.
  */
 import type { Unit } from '../align/units.js';
 import type { RefNumber } from '../text/references.js';
+import { bookmarkOf } from '../../core/bookmarks.js';
 import { countWordTokens, splitSpace, tokenize, type Token } from '../text/tokenize.js';
 import type { WordCounts, WordOp } from '../types.js';
 import { wordDiff } from './word-diff.js';
@@ -39,21 +44,41 @@ function passage(units: readonly Unit[]): Passage {
   return { text, refs };
 }
 
-function sameText(a: Unit, b: Unit, map: RefMapper): boolean {
-  if (a.masked !== b.masked || a.refs.length !== b.refs.length) return false;
-  return a.refs.every((ref, i) => map(ref) === b.refs[i]?.number);
+/**
+ * What each reference of the old passage compares as: its number in the new
+ * version, or the number the new passage prints where the reference in the
+ * same place of its references points to the same item.
+ */
+function sameTargets(a: Passage, b: Passage, map: RefMapper): RefMapper {
+  if (a.refs.length !== b.refs.length || !a.refs.some((ref) => ref.target !== undefined)) return map;
+  const same = new Map<RefNumber, string>();
+  a.refs.forEach((ref, i) => {
+    const other = b.refs[i] as RefNumber;
+    if (ref.target !== undefined && other.target !== undefined && other.space === ref.space && bookmarkOf(ref.target) === bookmarkOf(other.target))
+      same.set(ref, other.number);
+  });
+  return same.size === 0 ? map : (ref) => same.get(ref) ?? map(ref);
 }
 
-/** Tokens of a passage; with `map`, reference numbers compare as what they point to now. */
-function tokensOf(part: Passage, map: RefMapper | undefined, locale: string | undefined): Token[] {
-  const tokens = tokenize(part.text, locale);
+function sameText(a: Unit, b: Unit, map: RefMapper): boolean {
+  if (a.masked !== b.masked || a.refs.length !== b.refs.length) return false;
+  const key = sameTargets(a, b, map);
+  return a.refs.every((ref, i) => key(ref) === b.refs[i]?.number);
+}
+
+/**
+ * Tokens of a passage's text from `offset` on; with `map`, reference numbers
+ * (`refs`, at offsets in the whole passage) compare as what they point to now.
+ */
+function tokensOf(text: string, offset: number, refs: readonly RefNumber[], map: RefMapper | undefined, locale: string | undefined): Token[] {
+  const tokens = tokenize(text, locale);
   let r = 0;
   for (const token of tokens) {
     if (NON_ASCII.test(token.key)) token.key = token.key.normalize('NFC');
     if (map) {
-      while (r < part.refs.length && (part.refs[r] as RefNumber).start < token.start) r++;
-      const ref = part.refs[r];
-      if (ref && ref.start === token.start && ref.number === token.text) token.key = map(ref);
+      while (r < refs.length && (refs[r] as RefNumber).start - offset < token.start) r++;
+      const ref = refs[r];
+      if (ref && ref.start - offset === token.start && ref.number === token.text) token.key = map(ref);
     }
   }
   return tokens;
@@ -96,18 +121,17 @@ function stretch(text: string): Token[] {
 /** The tokens of a passage between its common beginning and end with the other one. */
 function trimmedTokens(part: Passage, prefix: number, suffix: number, map: RefMapper | undefined, locale: string | undefined): Token[] {
   const end = part.text.length - suffix;
-  const refs = map
-    ? part.refs.filter((ref) => ref.start >= prefix && ref.end <= end).map((ref) => ({ ...ref, start: ref.start - prefix, end: ref.end - prefix }))
-    : [];
-  return [...stretch(part.text.slice(0, prefix)), ...tokensOf({ text: part.text.slice(prefix, end), refs }, map, locale), ...stretch(part.text.slice(end))];
+  const refs = map ? part.refs.filter((ref) => ref.start >= prefix && ref.end <= end) : [];
+  return [...stretch(part.text.slice(0, prefix)), ...tokensOf(part.text.slice(prefix, end), prefix, refs, map, locale), ...stretch(part.text.slice(end))];
 }
 
 export function compareTexts(old: readonly Unit[], neu: readonly Unit[], map: RefMapper, locale: string | undefined): TextComparison {
   if (old.length === 1 && neu.length === 1 && sameText(old[0] as Unit, neu[0] as Unit, map)) return UNCHANGED;
   const a = passage(old);
   const b = passage(neu);
-  const { prefix, suffix } = commonEnds(a, b, map);
-  const result = wordDiff(trimmedTokens(a, prefix, suffix, map, locale), trimmedTokens(b, prefix, suffix, undefined, locale));
+  const key = sameTargets(a, b, map);
+  const { prefix, suffix } = commonEnds(a, b, key);
+  const result = wordDiff(trimmedTokens(a, prefix, suffix, key, locale), trimmedTokens(b, prefix, suffix, undefined, locale));
   return result.changed ? { edited: true, ops: result.ops, words: result.words } : UNCHANGED;
 }
 

@@ -303,8 +303,10 @@ class DraftReader {
 
   private endPoint(): void {
     if (!this.point) return;
-    const { text, notes } = this.point.text.trimmed();
+    const { text, notes, refs } = this.point.text.trimmed();
     this.point.point.text = text;
+    // The cross-references a Word draft marks with their bookmark.
+    if (refs.length > 0) this.point.point.refs = refs;
     const known = notes.flatMap((note): DraftNote[] => {
       const number = this.footnoteNumbers.get(note.number);
       return number === undefined ? [] : [{ offset: note.offset, number }];

@@ -35,12 +35,15 @@ interface Format {
   /** A character style for code ("Opinion Code", "HTML Code"): a code span. */
   code?: boolean;
   link?: string;
+  /** A cross-reference: the bookmark it points to (a hyperlink's `w:anchor`, a `REF` field). */
+  anchor?: string;
 }
 
 interface Field {
   instruction: string;
   phase: 'instruction' | 'result';
   link?: string;
+  anchor?: string;
   /** A NOTEREF to a footnote mark: the footnote is referred to again, its displayed number dropped. */
   footnote?: string;
 }
@@ -95,6 +98,11 @@ const IGNORED = new Set([
 ]);
 /** Fields that only lay out pages: their displayed text is no content. */
 const PAGE_FIELDS = /^(?:PAGE|NUMPAGES|SECTIONPAGES|SECTION)\b/u;
+
+/** The bookmark a cross-reference field (`REF _Ref123 \r \h`) shows the number or text of. */
+function fieldAnchor(instruction: string): string | undefined {
+  return /^REF\s+([^\s\\]+)/u.exec(instruction)?.[1];
+}
 
 /** "“1.3 The EESC considers that…”": a paragraph named by its first words. */
 export function preview(text: string): string {
@@ -335,8 +343,10 @@ export class DocumentReader {
         case 'w:hyperlink': {
           const id = attribute(child, 'r:id');
           const target = id ? this.links.get(id) : undefined;
-          // A link to a place in the document (a cross-reference to a bookmark) is its text: "point 2.4".
-          out.push(...this.inline(child, target ? { ...format, link: target } : format));
+          // A link to a place in the document (a cross-reference to a bookmark) is its text, "point 2.4",
+          // which remembers the bookmark: the diff compares it by what it points to.
+          const anchor = target ? undefined : attribute(child, 'w:anchor');
+          out.push(...this.inline(child, target ? { ...format, link: target } : anchor ? { ...format, anchor } : format));
           break;
         }
         case 'w:ins':
@@ -373,8 +383,9 @@ export class DocumentReader {
             break;
           }
           const link = this.fieldLink(instruction);
+          const anchor = fieldAnchor(instruction);
           this.fieldIssue(instruction, piecesText(this.inline(child, format)));
-          if (!PAGE_FIELDS.test(instruction)) out.push(...this.inline(child, link ? { ...format, link } : format));
+          if (!PAGE_FIELDS.test(instruction)) out.push(...this.inline(child, link ? { ...format, link } : anchor ? { ...format, anchor } : format));
           break;
         }
         case 'm:oMath':
@@ -409,7 +420,7 @@ export class DocumentReader {
 
   private fieldIssue(instruction: string, shown: string): void {
     const name = instruction.split(/\s+/u)[0] ?? '';
-    if (PAGE_FIELDS.test(instruction) || name === 'HYPERLINK' || name === '') return;
+    if (PAGE_FIELDS.test(instruction) || name === 'HYPERLINK' || fieldAnchor(instruction) || name === '') return;
     this.issue(`Unexpected field \`${name}\`, expected text: kept as its displayed text${shown ? ` “${shown.trim()}”` : ''}`, 'word/field', 'warning');
   }
 
@@ -429,7 +440,15 @@ export class DocumentReader {
       if (current()?.phase === 'instruction' || this.fields.some((f) => f.footnote !== undefined)) return;
       if (this.fields.some((f) => PAGE_FIELDS.test(f.instruction.trim()))) return;
       const link = this.fields.map((f) => f.link).find(Boolean) ?? format.link;
-      out.push({ type: 'text', value, bold: format.bold, italic: format.italic, ...(format.code ? { code: true } : {}), ...(link ? { link } : {}) });
+      const anchor = this.fields.map((f) => f.anchor).find(Boolean) ?? format.anchor;
+      out.push({
+        type: 'text',
+        value,
+        bold: format.bold,
+        italic: format.italic,
+        ...(format.code ? { code: true } : {}),
+        ...(link ? { link } : anchor ? { anchor } : {}),
+      });
     };
     for (const child of elements(run)) {
       switch (child.name) {
@@ -472,6 +491,8 @@ export class DocumentReader {
             const instruction = field.instruction.trim();
             const link = this.fieldLink(instruction);
             if (link) field.link = link;
+            const anchor = fieldAnchor(instruction);
+            if (anchor) field.anchor = anchor;
             const note = this.noteOfField(instruction);
             if (note) {
               field.footnote = note;

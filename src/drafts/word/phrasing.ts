@@ -8,7 +8,7 @@
 import type { PhrasingContent } from 'mdast';
 
 export type Piece =
-  | { type: 'text'; value: string; bold: boolean; italic: boolean; code?: boolean; link?: string }
+  | { type: 'text'; value: string; bold: boolean; italic: boolean; code?: boolean; link?: string; anchor?: string }
   | { type: 'footnote'; id: string; link?: string }
   | { type: 'break'; link?: string };
 
@@ -30,7 +30,9 @@ function splitSpaces(pieces: readonly Piece[]): Piece[] {
 }
 
 function sameFormat(a: Piece, b: Piece): boolean {
-  return a.type === 'text' && b.type === 'text' && a.bold === b.bold && a.italic === b.italic && a.code === b.code && a.link === b.link;
+  return (
+    a.type === 'text' && b.type === 'text' && a.bold === b.bold && a.italic === b.italic && a.code === b.code && a.link === b.link && a.anchor === b.anchor
+  );
 }
 
 function merge(pieces: readonly Piece[]): Piece[] {
@@ -46,7 +48,9 @@ function merge(pieces: readonly Piece[]): Piece[] {
 function leaf(piece: Piece): PhrasingContent {
   if (piece.type === 'footnote') return { type: 'footnoteReference', identifier: piece.id, label: piece.id };
   if (piece.type === 'break') return { type: 'break' };
-  return piece.code ? { type: 'inlineCode', value: piece.value } : { type: 'text', value: piece.value };
+  if (piece.code) return { type: 'inlineCode', value: piece.value };
+  // A cross-reference's text keeps the bookmark it points to (read by the draft's plain text).
+  return piece.anchor ? { type: 'text', value: piece.value, data: { opinionRef: piece.anchor } } : { type: 'text', value: piece.value };
 }
 
 /** Formatted runs: bold outside, italic inside. */

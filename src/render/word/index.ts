@@ -4,6 +4,7 @@
  * the shared document shell (`src/word/document.ts`). `toWord` is pure and synchronous;
  * `wordBytes` packs the document into the bytes of the `.docx`.
  */
+import { bookmarkOf } from '../../core/bookmarks.js';
 import type { Document } from 'docx';
 import type { Nodes, Root } from 'mdast';
 import type { Numbering } from '../../core/model.js';
@@ -67,13 +68,9 @@ function wordContext(tree: Root, numbering: Numbering): WordContext {
   return { plan: planNumbering(numbers, numbering), items, bookmarks, footnotes: footnoteNumbers(tree), referenced: new Set(), lists: 0 };
 }
 
-/**
- * A Word bookmark name for an id: letters, digits and `_`, at most 40
- * characters, starting with `_` so that Word lists it among its hidden
- * bookmarks (as cross-reference targets are).
- */
+/** A Word bookmark name for an id (`bookmarkOf`), made unique. */
 function bookmarkName(id: string, taken: Set<string>): string {
-  const base = `_${id.replace(/[^A-Za-z0-9]/g, '_')}`.slice(0, 36);
+  const base = bookmarkOf(id);
   let name = base;
   for (let n = 2; taken.has(name); n++) name = `${base}_${n}`;
   taken.add(name);
