@@ -12,8 +12,8 @@ import { inlineDirectives, type OutlineBlock } from './prose-outline.js';
 export interface IdIndex {
   definitions: IdDefinition[];
   references: IdReference[];
-  /** Malformed id markers found in prose (e.g. `{#Bad Id}`), for validation to report. */
-  malformed: { text: string; at: Located }[];
+  /** Malformed id markers found in prose (e.g. `{#Bad Id}`), for validation to report; `expected`: what instead, when not the usual. */
+  malformed: { text: string; at: Located; expected?: string }[];
 }
 
 interface YamlList {
@@ -118,6 +118,8 @@ function indexChapter(chapter: ChapterSource, lang: string, index: IdIndex): voi
         if (isId(id)) index.definitions.push({ id, kind: 'heading', at, lang });
         else index.malformed.push({ text: raw, at });
       }
+      if (attributes.ids.length > 1 && attributes.ids.every(isId))
+        index.malformed.push({ text: raw, at, expected: `one id per heading (e.g. \`{#${attributes.ids[0]}}\`): a reference to any other would not find it` });
     } else if (block.type === 'footnoteDefinition' && block.label) {
       index.definitions.push({ id: block.label, kind: 'footnote', at: { file, position: block.position }, lang });
     }
