@@ -40,8 +40,9 @@ const KNOWN_ENTRIES = [...YAML_KINDS.map((kind) => `${kind}.yaml`), 'text', 'not
 export interface LoadOptions {
   /**
    * Whether chapters' `tree` will be read (default true). `false` loads no
-   * Markdown parser (unified, micromark): what validate does, which reads
-   * only the outline; reading a `tree` then throws.
+   * Markdown parser (unified, micromark) for a chapter of plain blocks: what
+   * validate does, which reads the outline, and a `tree` only in rare cases
+   * (then parsed as the outline was).
    */
   markdown?: boolean;
   /**
@@ -334,8 +335,9 @@ function chapterSource(
     path,
     file,
     get tree() {
-      if (!parse) throw new Error('chapter trees were not loaded: loadOpinion(dir, { markdown: false })');
-      tree ??= parse(text);
+      // Without trees loaded (validate), the outline's parser gives it: needed only where the outline is not
+      // enough (a colon that may start a directive, `entreprise:jeunes`), so rarely.
+      tree ??= (parse ?? outlineParse)(text);
       return tree;
     },
     get outline() {

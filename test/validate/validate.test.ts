@@ -23,6 +23,9 @@ describe('validate fixtures', () => {
       const { files } = await validateOpinion(dir);
       const actual = describeMessages(files, dir);
       expect(actual).toBe(golden(join(fixtures, `${name}.expected.txt`), actual));
+      // As `opinion validate` runs it (src/validate/many.ts): no Markdown trees loaded up front, the same messages.
+      const cli = await validateOpinion(dir, { markdown: false, labels: true });
+      expect(describeMessages(cli.files, dir)).toBe(actual);
     });
   }
 });
