@@ -20,6 +20,7 @@
  * against (`against`), an unknown target, two adopted amendments on the
  * same point that conflict, a new id already used.
  */
+import { inFormOf } from '../core/read-source.js';
 import { relative, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import { writeNewFolder } from '../core/atomic-write.js';
@@ -280,7 +281,14 @@ export function applyAmendments(opinion: Opinion, points: PointIndex, options: A
   for (const mark of marks) splice(amendmentsPath, mark);
 
   const changes = new Map<string, string>();
-  for (const [path, list] of splices) changes.set(path, tidy(applySplices(texts.get(path) ?? '', list), path));
+  for (const [path, list] of splices)
+    changes.set(
+      path,
+      inFormOf(
+        opinion.files.find((f) => f.path === path),
+        tidy(applySplices(texts.get(path) ?? '', list), path),
+      ),
+    );
   return { changes, applied: chosen, stage, nextStage, version, refused: false };
 }
 

@@ -47,6 +47,8 @@ export async function readSource(path: string, scope?: ReadScope): Promise<ReadR
     return { file, ok: false };
   }
   const text = decodeText(read.bytes);
+  const form = formOf(read.bytes);
+  if (form) FORMS.set(file, form);
   if (text === undefined) {
     report(file, 'Unexpected binary content, expected UTF-8 text', {
       ruleId: 'source/binary',
@@ -56,6 +58,46 @@ export async function readSource(path: string, scope?: ReadScope): Promise<ReadR
   }
   file.value = text;
   return { file, ok: true };
+}
+
+/**
+ * How a file's text was written, when not as the tool writes it: with a BOM,
+ * with CRLF line endings (what decides is its first line ending). Its text is
+ * read without them; a file the tool rewrites gets them back (`inFormOf`).
+ */
+interface TextForm {
+  bom: boolean;
+  crlf: boolean;
+}
+
+const FORMS = new WeakMap<VFile, TextForm>();
+
+function formOf(bytes: Uint8Array): TextForm | undefined {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const lf = bytes.indexOf(0x0a);
+  const crlf = lf > 0 && bytes[lf - 1] === 0x0d;
+  return bom || crlf ? { bom, crlf } : undefined;
+}
+
+/**
+ * A new text of a source file read by `readSource`, written as the file
+ * was: a file with CRLF line endings keeps them, one with a BOM keeps it
+ * (a Windows editor's file stays as it saves it; only the lines that change,
+ * change).
+ */
+export function inFormOf(file: VFile | undefined, text: string): string {
+  const form = file ? FORMS.get(file) : undefined;
+  if (!form) return text;
+  return (form.bom ? '\ufeff' : '') + (form.crlf ? text.replace(/\r?\n/g, '\r\n') : text);
+}
+
+/** The form of raw text (`inFormOf` for a text read as it is): as read, without BOM and CR. */
+export function textInForm(raw: string): { text: string; form: (text: string) => string } {
+  const bom = raw.charCodeAt(0) === 0xfeff;
+  const lf = raw.indexOf('\n');
+  const crlf = lf > 0 && raw[lf - 1] === '\r';
+  const text = (bom ? raw.slice(1) : raw).replace(/\r\n?/g, '\n');
+  return { text, form: (out) => (bom ? '\ufeff' : '') + (crlf ? out.replace(/\r?\n/g, '\r\n') : out) };
 }
 
 /** UTF-8 text without its BOM, CRLF/CR normalised to LF; undefined for binary content. */

@@ -26,7 +26,7 @@ import { x } from 'xastscript';
 import type { Element, Root } from 'xast';
 import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import { report } from '../core/messages.js';
-import { decodeText } from '../core/read-source.js';
+import { decodeText, inFormOf } from '../core/read-source.js';
 import { commitOf, readAt, repoPath } from '../drafts/git.js';
 import type { Opinion } from '../core/model.js';
 import { inlineDirectives } from '../core/prose-outline.js';
@@ -440,8 +440,12 @@ function sameMarkers(a: string, b: string): boolean {
 }
 
 /** The text of a source file as loadOpinion read it, if it did. */
+function fileOf(opinion: Opinion, path: string): VFile | undefined {
+  return opinion.files.find((f) => f.path === path);
+}
+
 function loadedText(opinion: Opinion, path: string): string | undefined {
-  const file = opinion.files.find((f) => f.path === path);
+  const file = fileOf(opinion, path);
   return file === undefined || file.value === undefined ? undefined : String(file.value);
 }
 
@@ -481,7 +485,8 @@ function writeBack(opinion: Opinion, to: string, translations: Map<string, { tex
           `Missing \`${t.segment.key.split('#')[1]}\` in \`text/${to}/${name}\`, expected the translated chapter to have the same ids as the original (nothing written)`,
         );
     }
-    result.writes.set(targetPath, applyEdits(base, edits));
+    // Written as the file was, or (a new one) as the original's chapter is.
+    result.writes.set(targetPath, inFormOf(fileOf(opinion, targetPath) ?? (exists ? undefined : chapter.file), applyEdits(base, edits)));
     result.translated += edits.length;
   }
   // YAML: set the `<to>:` entry of each text, turning a plain string (the original's) into a map.
@@ -504,6 +509,6 @@ function writeBack(opinion: Opinion, to: string, translations: Map<string, { tex
     if (change.text !== '') file.changes.push(change);
     result.translated++;
   }
-  for (const [path, file] of edits) result.writes.set(path, applyEdits(file.text, file.changes));
+  for (const [path, file] of edits) result.writes.set(path, inFormOf(fileOf(opinion, path), applyEdits(file.text, file.changes)));
   if (result.file.messages.some((m) => m.fatal)) result.writes.clear();
 }

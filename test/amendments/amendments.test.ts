@@ -244,6 +244,40 @@ describe("a member's copy with a new point", () => {
   });
 });
 
+describe("a Windows editor's files", () => {
+  it('are appended to and rewritten as they are written: CRLF line endings and BOM kept, only the changed lines change', async () => {
+    const { root, sample } = scratch();
+    const windows = (path: string) => writeFileSync(path, `\ufeff${readFileSync(path, 'utf8').replace(/\n/g, '\r\n')}`);
+    const amendments = join(sample, 'amendments.yaml');
+    const chapter = join(sample, 'text', 'en', '01-conclusions-and-recommendations.md');
+    for (const path of [amendments, join(sample, 'opinion.yaml'), chapter]) windows(path);
+    const copy = join(root, 'member.md');
+    expect((await runMain(['build', sample, '--to', 'md', '--out', join(root, 'build'), '--quiet'])).code).toBe(0);
+    writeFileSync(
+      copy,
+      readFileSync(join(root, 'build', 'see-migrants', 'en', 'opinion.md'), 'utf8').replace('Among the chief characteristics', 'Among the main features'),
+    );
+    const before = readFileSync(amendments, 'utf8');
+    expect((await runMain(['amendments', 'table', sample, copy, '--by', 'Jean MARTIN', '--quiet'])).code).toBe(0);
+    const tabled = readFileSync(amendments, 'utf8');
+    expect(tabled.startsWith(before.trimEnd())).toBe(true);
+    expect(tabled.match(/\n/g)!.length).toBe(tabled.match(/\r\n/g)!.length);
+    // The secretariat records the vote (in its editor, CRLF), and the next version is written.
+    writeFileSync(
+      amendments,
+      tabled.replace('    action: amend\r\n    against: Among', '    outcome: adopted\r\n    without_vote: true\r\n    action: amend\r\n    against: Among'),
+    );
+    const next = join(root, 'opinions', 'next');
+    expect((await runMain(['amendments', 'apply', sample, '--out', next, '--quiet'])).code).toBe(0);
+    for (const name of ['amendments.yaml', 'opinion.yaml', join('text', 'en', '01-conclusions-and-recommendations.md')]) {
+      const written = readFileSync(join(next, name), 'utf8');
+      expect(written.startsWith('\ufeff'), name).toBe(true);
+      expect(written.match(/\n/g)!.length, name).toBe(written.match(/\r\n/g)!.length);
+    }
+    expect(readFileSync(join(next, 'text', 'en', '01-conclusions-and-recommendations.md'), 'utf8')).toContain('Among the main features');
+  });
+});
+
 describe('bad input', () => {
   it('validate reports an unknown target at its place, exit 1', async () => {
     const { sample } = scratch();

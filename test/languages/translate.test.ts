@@ -66,6 +66,24 @@ describe('opinion translate export / import (XLIFF 1.2)', () => {
     expect(readFileSync(join(root, 'again.xlf'), 'utf8')).not.toContain('needs-translation');
   });
 
+  it("writes a Windows editor's files back as they were: CRLF line endings and BOM kept, in the files it creates too", async () => {
+    const { root, dir } = await englishWithFrench();
+    const windows = (path: string) => writeFileSync(path, `\ufeff${readFileSync(path, 'utf8').replace(/\n/g, '\r\n')}`);
+    const chapter = join(dir, 'text', 'en', '01-conclusions-and-recommendations.md');
+    windows(chapter);
+    windows(join(dir, 'recommendations.yaml'));
+    const out = join(root, 'win.fr.xlf');
+    expect((await runMain(['translate', 'export', dir, '--to', 'fr', '--out', out])).code).toBe(0);
+    writeFileSync(out, fill(readFileSync(out, 'utf8')));
+    expect((await runMain(['translate', 'import', out, '--opinion', dir])).code).toBe(0);
+    for (const path of [join(dir, 'text', 'fr', '01-conclusions-and-recommendations.md'), join(dir, 'recommendations.yaml')]) {
+      const written = readFileSync(path, 'utf8');
+      expect(written.startsWith('\ufeff'), path).toBe(true);
+      expect(written.match(/\n/g)!.length, path).toBe(written.match(/\r\n/g)!.length);
+    }
+    expect(readFileSync(join(dir, 'recommendations.yaml'), 'utf8')).toContain('FR ');
+  });
+
   it('exports the text of lists, tables and quotes with the point they belong to, and writes it back in place', async () => {
     const { root, dir } = await englishWithFrench();
     const chapter = join(dir, 'text', 'en', '03-specific-comments.md');
