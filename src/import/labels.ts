@@ -45,6 +45,33 @@ export function matchTemplate(template: string | undefined, text: string): Recor
   return found ? Object.fromEntries(names.map((name, i) => [name, (found[i + 1] ?? '').trim()])) : undefined;
 }
 
+const OPENING = '‘“„«»”"\'';
+const CLOSING: Record<string, string> = { '‘': '’', '“': '”', '„': '“”', '«': '»', '»': '«', '”': '”', '"': '"', "'": "'" };
+
+/**
+ * The title of a title line that words it a little differently from the
+ * label (`title.opinion`: "… on ‘{title}’"), as published titles do: a
+ * word or two (an article, "tema") between the fixed wording and the
+ * quoted title ("… on the ‘Communication …’", "… sur le «Contrôle …»",
+ * "… over het „Voorstel …”"), or the title unquoted. Undefined when the
+ * line does not start with the label's fixed wording.
+ */
+export function looseTitle(template: string | undefined, text: string): string | undefined {
+  const at = template?.indexOf('{title}') ?? -1;
+  if (!template || at < 0) return undefined;
+  const prefix = normalise(template.slice(0, at).replace(/[\s‘“„«»”"']+$/u, ''));
+  const line = normalise(text);
+  if (prefix === '' || !line.startsWith(prefix + ' ')) return undefined;
+  const rest = line.slice(prefix.length + 1);
+  const quoted = /^(?:[\p{L}’']+ ){0,2}?([‘“„«»”"'])(.+)$/u.exec(rest);
+  if (quoted) {
+    const [, open, inner] = quoted as unknown as [string, string, string];
+    const close = [...(CLOSING[open] ?? '')].map((c) => inner.lastIndexOf(c)).reduce((a, b) => Math.max(a, b), -1);
+    if (close > 0) return inner.slice(0, close).trim();
+  }
+  return OPENING.includes(rest[0] ?? '') ? undefined : rest;
+}
+
 /** Quotes and spaces as the label files write them. */
 export function normalise(text: string): string {
   return text.replace(/\s+/gu, ' ').trim();

@@ -10,7 +10,7 @@ import type { VFile } from 'vfile';
 import { report } from '../core/messages.js';
 import type { Labels } from '../labels/labels.js';
 import type { LabelKey } from '../labels/labels.js';
-import { matchLabel, matchTemplate, normalise, parseLongDate, parseShortDate } from './labels.js';
+import { looseTitle, matchLabel, matchTemplate, normalise, parseLongDate, parseShortDate } from './labels.js';
 import { formatClosingDate } from '../render/dates.js';
 import { labelKey, stageBannerStart } from '../drafts/markdown/header-labels.js';
 import type { Structure } from './structure.js';
@@ -172,8 +172,14 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
     const opinion = matchLabel(labels, 'title.opinion', titleLine);
     const report = matchLabel(labels, 'title.information-report', titleLine);
     if (report?.title) kind = 'information-report';
-    meta.title = word((opinion ?? report)?.title ?? normalise(titleLine));
-    if (!opinion && !report)
+    const loose = opinion || report ? undefined : looseTitle(labels.text['title.opinion'], titleLine);
+    meta.title = word((opinion ?? report)?.title ?? loose ?? normalise(titleLine));
+    if (loose)
+      info(
+        file,
+        `Unexpected title line \`${normalise(titleLine)}\`, expected \`${labels.text['title.opinion']}\`: read the title as \`${loose}\`, check it in opinion.yaml`,
+      );
+    else if (!opinion && !report)
       info(file, `Unexpected title line \`${normalise(titleLine)}\`, expected \`${labels.text['title.opinion']}\`: taken whole as the title`, 'warning');
   } else {
     meta.title = fallbackReference;
@@ -217,6 +223,14 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
     stage = matches[0];
     if (matches.length > 1) info(file, `Unexpected banner \`${banner}\` without the version's purpose, expected both: guessed stage \`${stage}\``);
     if (!stage) keep('banner', { label: '', value: banner });
+  }
+  if (!stage && !meta.adopted_at_plenary && structure.closing.length > 0) {
+    // "Brussels, 28 March 2012" and the President: only the text as adopted is signed so.
+    stage = 'adopted';
+    info(
+      file,
+      "Unexpected draft without a stage banner, expected one: the closing block (place, date, the President) is the adopted text's, stage set to `adopted`",
+    );
   }
   if (!stage) {
     stage = meta.adopted_at_plenary ? 'adopted' : 'preliminary-draft';

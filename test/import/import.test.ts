@@ -10,6 +10,7 @@ import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildOpinion } from '../../src/opinion/index.js';
 import { importDraft, type ImportResult } from '../../src/import/index.js';
+import { looseTitle } from '../../src/import/labels.js';
 import { writeImportedFolder } from '../../src/import/write.js';
 import { validateOpinion } from '../../src/validate/index.js';
 import { readDocx } from '../../src/drafts/word/index.js';
@@ -267,6 +268,44 @@ describe('the text as the Official Journal prints it, copied from EUR-Lex', () =
     const diff = await runMain(['diff', join(FIXTURES, 'oj-layout.md'), join(built, basename(dir), 'en', 'opinion.md'), '--format', 'json']);
     const report = JSON.parse(diff.stdout);
     expect(report.summary.counts).toMatchObject({ added: 0, deleted: 0, modified: 0, moved: 0, renumbered: 0 });
+  });
+});
+
+describe('a published opinion with the older header: the referral told as sentences, the title after an article', () => {
+  it('reads the title inside its quotes and, from the closing block, the stage `adopted`', async () => {
+    const input = [
+      'Opinion of the European Economic and Social Committee on the ‘Communication from the Commission on an example agenda’',
+      '',
+      'Rapporteur: Name SURNAME',
+      '',
+      '1. Conclusions',
+      '',
+      '1.1 The Committee welcomes the communication.',
+      '',
+      'Brussels, 28 March 2012.',
+      '',
+      'The President of the European Economic and Social Committee',
+      '',
+      'Name SURNAME',
+      '',
+    ].join('\n');
+    const { result, dir } = await importTo(new TextEncoder().encode(input), 'published.md');
+    const meta = readFileSync(join(dir, 'opinion.yaml'), 'utf8');
+    expect(meta).toContain('title: Communication from the Commission on an example agenda\n');
+    expect(meta).toContain('stage: adopted');
+    const reasons = result.report.messages.map((m) => m.reason);
+    expect(reasons.some((r) => r.includes('read the title as `Communication from the Commission on an example agenda`'))).toBe(true);
+    expect(result.report.messages.map((m) => m.ruleId)).not.toContain('import/closing-before-adoption');
+  });
+
+  it('takes the quoted title after the article of other languages, and an unquoted one whole', () => {
+    const fr = 'Avis du Comité économique et social européen sur «{title}»';
+    expect(looseTitle(fr, 'Avis du Comité économique et social européen sur le «Contrôle de l’exemple»')).toBe('Contrôle de l’exemple');
+    const nl = 'Advies van het Europees Economisch en Sociaal Comité over „{title}”';
+    expect(looseTitle(nl, 'Advies van het Europees Economisch en Sociaal Comité over het „Voorstel voor een voorbeeld”')).toBe('Voorstel voor een voorbeeld');
+    const en = 'Opinion of the European Economic and Social Committee on ‘{title}’';
+    expect(looseTitle(en, 'Opinion of the European Economic and Social Committee on the proposal for an example')).toBe('the proposal for an example');
+    expect(looseTitle(en, 'Opinion of the Committee of the Regions on ‘Example’')).toBeUndefined();
   });
 });
 
