@@ -1,8 +1,8 @@
 /**
  * Shell completion scripts for bash, zsh and fish, made from the commander
- * program itself: its commands, each command's options, and the values of
- * options with a fixed list (`--format`, `--kind`…). Arguments complete as
- * file names.
+ * program itself: its commands (and the subcommands of `amendments` and
+ * `translate`), each command's options, and the values of options with a
+ * fixed list (`--format`, `--kind`…). Arguments complete as file names.
  */
 import type { Command, Option } from 'commander';
 
@@ -13,6 +13,8 @@ interface CommandSpec {
   name: string;
   summary: string;
   options: { short?: string; long?: string; takesValue: boolean; choices?: readonly string[]; description: string }[];
+  /** A command made of subcommands (`amendments list`…): theirs. */
+  subcommands: CommandSpec[];
 }
 
 function specs(program: Command): CommandSpec[] {
@@ -21,13 +23,14 @@ function specs(program: Command): CommandSpec[] {
     .map((command) => ({
       name: command.name(),
       summary: command.summary() || command.description().split('\n')[0]!,
-      options: [...command.options, ...(command.name() ? [helpOption()] : [])].map((option: Option) => ({
+      options: [...command.options, helpOption()].map((option: Option) => ({
         ...(option.short ? { short: option.short } : {}),
         ...(option.long ? { long: option.long } : {}),
         takesValue: option.required || option.optional,
         ...(option.argChoices ? { choices: option.argChoices } : {}),
         description: option.description,
       })),
+      subcommands: specs(command),
     }));
 }
 
@@ -50,27 +53,42 @@ export function completionScript(program: Command, shell: Shell): string {
   return fish(commands);
 }
 
-function bash(commands: CommandSpec[]): string {
-  const cases = commands.map((command) => {
-    const words = command.options.flatMap((o) => [o.short, o.long].filter(Boolean)).join(' ');
-    const valued = command.options
-      .filter((o) => o.takesValue && !o.choices)
-      .flatMap((o) => [o.short, o.long].filter(Boolean))
-      .join('|');
-    const choices = command.options
-      .filter((o) => o.choices)
-      .map((o) => `        ${[o.short, o.long].filter(Boolean).join('|')}) COMPREPLY=($(compgen -W ${quote(o.choices!.join(' '))} -- "$cur")); return ;;`)
-      .join('\n');
+/** A bash `case` branch for a command (`at`: the word its name is, 1 or 2 for a subcommand's). */
+function bashCase(command: CommandSpec, at: number, indent: string): string {
+  if (command.subcommands.length > 0) {
+    const names = command.subcommands.map((c) => c.name);
     return [
-      `    ${command.name})`,
-      `      opts=${quote(words)}`,
-      '      case "$prev" in',
-      ...(choices ? [choices] : []),
-      ...(valued ? [`        ${valued}) COMPREPLY=($(compgen -f -- "$cur")); return ;;`] : []),
-      '      esac',
-      '      ;;',
+      `${indent}${command.name})`,
+      `${indent}  if [ "$COMP_CWORD" -eq ${at + 1} ]; then COMPREPLY=($(compgen -W ${quote([...names, 'help'].join(' '))} -- "$cur")); return; fi`,
+      `${indent}  case "\${COMP_WORDS[${at + 1}]}" in`,
+      ...command.subcommands.map((sub) => bashCase(sub, at + 1, `${indent}    `)),
+      `${indent}    *) return ;;`,
+      `${indent}  esac`,
+      `${indent}  ;;`,
     ].join('\n');
-  });
+  }
+  const words = command.options.flatMap((o) => [o.short, o.long].filter(Boolean)).join(' ');
+  const valued = command.options
+    .filter((o) => o.takesValue && !o.choices)
+    .flatMap((o) => [o.short, o.long].filter(Boolean))
+    .join('|');
+  const choices = command.options
+    .filter((o) => o.choices)
+    .map((o) => `${indent}    ${[o.short, o.long].filter(Boolean).join('|')}) COMPREPLY=($(compgen -W ${quote(o.choices!.join(' '))} -- "$cur")); return ;;`)
+    .join('\n');
+  return [
+    `${indent}${command.name})`,
+    `${indent}  opts=${quote(words)}`,
+    `${indent}  case "$prev" in`,
+    ...(choices ? [choices] : []),
+    ...(valued ? [`${indent}    ${valued}) COMPREPLY=($(compgen -f -- "$cur")); return ;;`] : []),
+    `${indent}  esac`,
+    `${indent}  ;;`,
+  ].join('\n');
+}
+
+function bash(commands: CommandSpec[]): string {
+  const cases = commands.map((command) => bashCase(command, 1, '    '));
   return `# bash completion for opinion: add to ~/.bashrc
 #   source <(opinion completion bash)
 _opinion() {
@@ -98,16 +116,33 @@ complete -o filenames -F _opinion opinion
 `;
 }
 
-function zsh(commands: CommandSpec[]): string {
-  const cases = commands.map((command) => {
-    const specsOf = command.options.map((o) => {
-      const names = [o.short, o.long].filter(Boolean) as string[];
-      const value = o.takesValue ? (o.choices ? `:value:(${o.choices.join(' ')})` : ':value:_files') : '';
-      const spec = (name: string) => `${name}[${plain(o.description)}]${value}`;
-      return names.length === 2 ? `'(${names.join(' ')})'{${names.join(',')}}'[${plain(o.description)}]${value}'` : quote(spec(names[0]!));
-    });
-    return `    ${command.name})\n      _arguments -s ${specsOf.join(' \\\n        ')} \\\n        '*:file:_files' ;;`;
+/** A zsh `case` branch for a command (`at`: the index of its name in `$words`, 2 or 3 for a subcommand's). */
+function zshCase(command: CommandSpec, at: number, indent: string): string {
+  if (command.subcommands.length > 0) {
+    return [
+      `${indent}${command.name})`,
+      `${indent}  if (( CURRENT == ${at + 1} )); then`,
+      `${indent}    local -a subcommands`,
+      `${indent}    subcommands=(${command.subcommands.map((c) => quote(`${c.name}:${plain(c.summary)}`)).join(' ')})`,
+      `${indent}    _describe 'subcommand' subcommands`,
+      `${indent}    return`,
+      `${indent}  fi`,
+      `${indent}  case $words[${at + 1}] in`,
+      ...command.subcommands.map((sub) => zshCase(sub, at + 1, `${indent}    `)),
+      `${indent}  esac ;;`,
+    ].join('\n');
+  }
+  const specsOf = command.options.map((o) => {
+    const names = [o.short, o.long].filter(Boolean) as string[];
+    const value = o.takesValue ? (o.choices ? `:value:(${o.choices.join(' ')})` : ':value:_files') : '';
+    const spec = (name: string) => `${name}[${plain(o.description)}]${value}`;
+    return names.length === 2 ? `'(${names.join(' ')})'{${names.join(',')}}'[${plain(o.description)}]${value}'` : quote(spec(names[0]!));
   });
+  return `${indent}${command.name})\n${indent}  _arguments -s ${specsOf.join(` \\\n${indent}    `)} \\\n${indent}    '*:file:_files' ;;`;
+}
+
+function zsh(commands: CommandSpec[]): string {
+  const cases = commands.map((command) => zshCase(command, 2, '    '));
   return `#compdef opinion
 # zsh completion for opinion: add to ~/.zshrc (after compinit)
 #   source <(opinion completion zsh)
@@ -135,9 +170,9 @@ function fish(commands: CommandSpec[]): string {
     'complete -c opinion -f',
     ...commands.map((c) => `complete -c opinion -n __fish_use_subcommand -a ${c.name} -d ${quote(plain(c.summary))}`),
   ];
-  for (const command of commands) {
+  const optionsOf = (command: CommandSpec, condition: string) => {
     for (const o of command.options) {
-      const parts = [`complete -c opinion -n ${quote(`__fish_seen_subcommand_from ${command.name}`)}`];
+      const parts = [`complete -c opinion -n ${quote(condition)}`];
       if (o.short) parts.push(`-s ${o.short.slice(1)}`);
       if (o.long) parts.push(`-l ${o.long.slice(2)}`);
       if (o.choices) parts.push(`-x -a ${quote(o.choices.join(' '))}`);
@@ -145,7 +180,19 @@ function fish(commands: CommandSpec[]): string {
       parts.push(`-d ${quote(plain(o.description))}`);
       lines.push(parts.join(' '));
     }
-    lines.push(`complete -c opinion -n ${quote(`__fish_seen_subcommand_from ${command.name}`)} -F`);
+    lines.push(`complete -c opinion -n ${quote(condition)} -F`);
+  };
+  for (const command of commands) {
+    const seen = `__fish_seen_subcommand_from ${command.name}`;
+    if (command.subcommands.length === 0) {
+      optionsOf(command, seen);
+      continue;
+    }
+    const names = command.subcommands.map((c) => c.name).join(' ');
+    for (const sub of command.subcommands) {
+      lines.push(`complete -c opinion -n ${quote(`${seen}; and not __fish_seen_subcommand_from ${names}`)} -a ${sub.name} -d ${quote(plain(sub.summary))}`);
+      optionsOf(sub, `${seen}; and __fish_seen_subcommand_from ${sub.name}`);
+    }
   }
   return lines.join('\n') + '\n';
 }

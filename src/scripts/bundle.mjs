@@ -45,13 +45,16 @@ const common = {
   logLevel: 'warning',
 };
 
-/** Virtual entry points `command:<name>`: the program with that one command (or all of them). */
+/**
+ * Virtual entry points `command:<name>`: the program with that one command (or
+ * all of them; `completion` too, which writes the script of every command).
+ */
 const commandEntries = {
   name: 'command-entries',
   setup(b) {
     b.onResolve({ filter: /^command:/ }, (args) => ({ path: args.path.slice('command:'.length), namespace: 'command' }));
     b.onLoad({ filter: /.*/, namespace: 'command' }, (args) => {
-      const names = args.path === 'all' ? Object.keys(COMMANDS) : [args.path];
+      const names = args.path === 'all' || args.path === 'completion' ? Object.keys(COMMANDS) : [args.path];
       return {
         resolveDir: root,
         loader: 'ts',

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runMain } from '../helpers.js';
+import { runBin, runMain } from '../helpers.js';
 
 /** What bash offers for the words typed so far (the last one being completed). */
 function bashComplete(script: string, words: string[]): string[] {
@@ -32,6 +32,14 @@ describe('opinion completion', () => {
     expect(bashComplete(run.stdout, ['opinion', 'diff', '--format', ''])).toEqual(['amendments', 'docx', 'html', 'json', 'markdown', 'terminal']);
   });
 
+  it('the installed bin writes the same script, with every command (its bundle holds them all)', async () => {
+    const bin = runBin(['completion', 'bash']);
+    expect(bin.code).toBe(0);
+    expect(bin.stdout).toBe((await runMain(['completion', 'bash'])).stdout);
+    expect(bashComplete(bin.stdout, ['opinion', 'amendments', ''])).toEqual(['apply', 'help', 'list', 'sheet', 'table']);
+    expect(bashComplete(bin.stdout, ['opinion', 'amendments', 'table', '--g'])).toEqual(['--group']);
+  });
+
   it('zsh: a compdef function with every command and its options', async () => {
     const { stdout, code } = await runMain(['completion', 'zsh']);
     expect(code).toBe(0);
@@ -39,6 +47,10 @@ describe('opinion completion', () => {
     expect(stdout).toContain("'build:build drafts (Markdown, HTML, JSON, Word) from opinion sources, in one or all languages'");
     expect(stdout).toContain("'(-f --format)'{-f,--format}'[how to report findings");
     expect(stdout).toContain(':value:(human json github sarif)');
+    expect(stdout).toContain("subcommands=('list:the amendments in text order");
+    expect(stdout).toContain(
+      "'(-f --format)'{-f,--format}'[how to report findings human (coloured on a terminal), json, github (workflow annotations) or sarif (2.1.0)]:value:(human json github sarif)'",
+    );
     expect(stdout.trimEnd().endsWith('compdef _opinion opinion')).toBe(true);
     const zsh = spawnSync('zsh', ['-n', '-c', stdout]);
     if (!zsh.error) expect(zsh.status).toBe(0);
@@ -49,6 +61,8 @@ describe('opinion completion', () => {
     expect(code).toBe(0);
     expect(stdout).toContain("complete -c opinion -n __fish_use_subcommand -a diff -d 'compare two versions of an opinion");
     expect(stdout).toContain("complete -c opinion -n '__fish_seen_subcommand_from stats' -s f -l format -x -a 'table json'");
+    expect(stdout).toContain("complete -c opinion -n '__fish_seen_subcommand_from translate; and not __fish_seen_subcommand_from export import' -a export");
+    expect(stdout).toContain("complete -c opinion -n '__fish_seen_subcommand_from amendments; and __fish_seen_subcommand_from table' -l by -r -F");
     for (const line of stdout.trim().split('\n')) expect(line).toMatch(/^(#|complete -c opinion )/);
     const fish = spawnSync('fish', ['--no-execute', '-c', stdout]);
     if (!fish.error) expect(fish.status).toBe(0);
