@@ -21,7 +21,7 @@ import type { Draft } from '../core/draft.js';
 import { merge3 } from './merge.js';
 import { amendmentsOf, type AmendmentStage } from '../core/amendments.js';
 import type { PointIndex } from '../validate/amendments/points.js';
-import { parseForEdit } from './yaml-edit.js';
+import { parseForEdit } from '../core/yaml-edit.js';
 
 export interface TableOptions {
   by: string;

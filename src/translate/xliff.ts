@@ -26,6 +26,7 @@ import { x } from 'xastscript';
 import type { Element, Root } from 'xast';
 import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import { report } from '../core/messages.js';
+import { applySplices, contentEnd, type Splice } from '../core/yaml-edit.js';
 import { decodeText } from '../core/read-source.js';
 import { commitOf, readAt, repoPath } from '../drafts/git.js';
 import type { Opinion } from '../core/model.js';
@@ -316,30 +317,11 @@ function written(translation: string, at: MarkdownSegment): string {
   return at.continuation ? translation.replaceAll('\n', `\n${at.continuation}`) : translation;
 }
 
-/** Text from `start` to `end` replaced. */
-interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
-
-/** The text with its edits made (they do not overlap), from the last one back. */
-function applyEdits(text: string, edits: Edit[]): string {
-  for (const edit of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
-  return text;
-}
-
-/** `end` moved back over the line breaks and spaces a block scalar's range takes in. */
-function trimEnd(text: string, end: number): number {
-  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
-  return end;
-}
-
 /** A YAML double-quoted scalar (JSON's escapes are YAML's). */
 const quoted = (value: string) => JSON.stringify(value);
 
 /** The text edit that sets `<to>: translation` for the value at `path`. */
-function yamlChange(doc: Document.Parsed, text: string, path: (string | number)[], original: string, to: string, translation: string): Edit | undefined {
+function yamlChange(doc: Document.Parsed, text: string, path: (string | number)[], original: string, to: string, translation: string): Splice | undefined {
   const parent = doc.getIn(path.slice(0, -1), true);
   if (!isMap(parent)) return undefined;
   const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === path[path.length - 1]);
@@ -351,20 +333,20 @@ function yamlChange(doc: Document.Parsed, text: string, path: (string | number)[
     const existing = value.items.find((item) => isScalar(item.key) && item.key.value === to);
     if (existing && isScalar(existing.value) && existing.value.range) {
       if (existing.value.value === translation) return { start: 0, end: 0, text: '' };
-      return { start: existing.value.range[0], end: trimEnd(text, existing.value.range[1]), text: quoted(translation) };
+      return { start: existing.value.range[0], end: contentEnd(text, existing.value.range[1]), text: quoted(translation) };
     }
     const last = value.items[value.items.length - 1];
     const lastValue = last?.value as { range?: [number, number, number] } | null | undefined;
     const lastEnd = lastValue?.range ? lastValue.range[1] : value.range[1];
     const firstKey = value.items[0]?.key;
     const column = isScalar(firstKey) && firstKey.range ? firstKey.range[0] - (text.lastIndexOf('\n', firstKey.range[0] - 1) + 1) : indent.length;
-    const insertAt = trimEnd(text, lastEnd);
+    const insertAt = contentEnd(text, lastEnd);
     return { start: insertAt, end: insertAt, text: `\n${' '.repeat(column)}${to}: ${quoted(translation)}` };
   }
   if (isScalar(value) && value.range && typeof value.value === 'string') {
     let start = value.range[0];
     while (start > 0 && text[start - 1] === ' ') start--;
-    return { start, end: trimEnd(text, value.range[1]), text: `\n${indent}${original}: ${quoted(value.value)}\n${indent}${to}: ${quoted(translation)}` };
+    return { start, end: contentEnd(text, value.range[1]), text: `\n${indent}${original}: ${quoted(value.value)}\n${indent}${to}: ${quoted(translation)}` };
   }
   return undefined;
 }
@@ -472,7 +454,7 @@ function writeBack(opinion: Opinion, to: string, translations: Map<string, { tex
       }
     }
     const byKey = new Map(segments.map((s) => [s.key, s]));
-    const edits: Edit[] = [];
+    const edits: Splice[] = [];
     for (const t of mine) {
       const at = byKey.get(t.segment.key);
       if (at) edits.push({ start: at.start, end: at.end, text: written(t.text, at) });
@@ -481,12 +463,12 @@ function writeBack(opinion: Opinion, to: string, translations: Map<string, { tex
           `Missing \`${t.segment.key.split('#')[1]}\` in \`text/${to}/${name}\`, expected the translated chapter to have the same ids as the original (nothing written)`,
         );
     }
-    result.writes.set(targetPath, applyEdits(base, edits));
+    result.writes.set(targetPath, applySplices(base, edits));
     result.translated += edits.length;
   }
   // YAML: set the `<to>:` entry of each text, turning a plain string (the original's) into a map.
   // Edits are made in the text at the nodes' ranges, so that every other line (comments, folding) stays as written.
-  const edits = new Map<string, { doc: Document.Parsed; text: string; changes: Edit[] }>();
+  const edits = new Map<string, { doc: Document.Parsed; text: string; changes: Splice[] }>();
   for (const t of translations.values()) {
     if (t.segment.where !== 'yaml') continue;
     const path = join(opinion.dir, `${t.segment.yamlKind}.yaml`);
@@ -504,6 +486,6 @@ function writeBack(opinion: Opinion, to: string, translations: Map<string, { tex
     if (change.text !== '') file.changes.push(change);
     result.translated++;
   }
-  for (const [path, file] of edits) result.writes.set(path, applyEdits(file.text, file.changes));
+  for (const [path, file] of edits) result.writes.set(path, applySplices(file.text, file.changes));
   if (result.file.messages.some((m) => m.fatal)) result.writes.clear();
 }
