@@ -17,7 +17,7 @@ import { report } from './messages.js';
 import { suggest } from './suggest.js';
 import type { YamlKind } from './model.js';
 import type { YamlSource } from './yaml-source.js';
-import { pointerSegments } from './yaml-source.js';
+import { escapePointerSegment, pointerSegments } from './yaml-source.js';
 import { schemas } from './schemas.js';
 
 type SchemaNode = Record<string, unknown>;
@@ -73,7 +73,7 @@ function reportError(kind: YamlKind, source: YamlSource, error: ErrorObject): vo
       const near = suggest(property, allowed, 1);
       report(file, `Unexpected property \`${property}\`${near.length ? `, did you mean \`${near[0]}\`?` : ''}`, {
         ruleId: 'schema/unknown-property',
-        place: where(`${path}/${escape(property)}`, 'key'),
+        place: where(`${path}/${escapePointerSegment(property)}`, 'key'),
         expected: allowed,
         actual: property,
         note: near.length ? undefined : `Allowed here: ${allowed.map((a) => `\`${a}\``).join(', ')}`,
@@ -110,7 +110,7 @@ function reportError(kind: YamlKind, source: YamlSource, error: ErrorObject): vo
         const near = suggest(error.propertyName, allowed, 1);
         report(file, `Unexpected key \`${error.propertyName}\`${near.length ? `, did you mean \`${near[0]}\`?` : `, expected one of ${list(allowed)}`}`, {
           ruleId: 'schema/unknown-key',
-          place: where(`${path}/${escape(error.propertyName)}`, 'key'),
+          place: where(`${path}/${escapePointerSegment(error.propertyName)}`, 'key'),
           expected: allowed,
           actual: error.propertyName,
         });
@@ -245,10 +245,6 @@ function fieldName(pointer: string): string {
 
 function lastSegment(pointer: string): string {
   return fieldName(pointer);
-}
-
-function escape(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 function typeOf(value: unknown): string {
