@@ -18,7 +18,8 @@ export function parseForEdit(text: string): Document.Parsed {
   return parseDocument(text, { keepSourceTokens: true, uniqueKeys: false });
 }
 
-function lineStart(text: string, offset: number): number {
+/** Where the line holding `offset` starts. */
+export function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
@@ -28,7 +29,8 @@ export function contentEnd(text: string, end: number, start = 0): number {
   return end;
 }
 
-function columnOf(text: string, offset: number): number {
+/** The column (from 0) of `offset` in its line. */
+export function columnOf(text: string, offset: number): number {
   return offset - lineStart(text, offset);
 }
 

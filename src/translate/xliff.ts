@@ -26,7 +26,7 @@ import { x } from 'xastscript';
 import type { Element, Root } from 'xast';
 import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import { report } from '../core/messages.js';
-import { applySplices, contentEnd, type Splice } from '../core/yaml-edit.js';
+import { applySplices, columnOf, contentEnd, type Splice } from '../core/yaml-edit.js';
 import { decodeText } from '../core/read-source.js';
 import { commitOf, readAt, repoPath } from '../drafts/git.js';
 import type { Opinion } from '../core/model.js';
@@ -326,8 +326,7 @@ function yamlChange(doc: Document.Parsed, text: string, path: (string | number)[
   if (!isMap(parent)) return undefined;
   const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === path[path.length - 1]);
   if (!pair || !isScalar(pair.key) || !pair.key.range) return undefined;
-  const lineStart = text.lastIndexOf('\n', pair.key.range[0] - 1) + 1;
-  const indent = ' '.repeat(pair.key.range[0] - lineStart + 2);
+  const indent = ' '.repeat(columnOf(text, pair.key.range[0]) + 2);
   const value = pair.value;
   if (isMap(value) && value.range) {
     const existing = value.items.find((item) => isScalar(item.key) && item.key.value === to);
@@ -339,7 +338,7 @@ function yamlChange(doc: Document.Parsed, text: string, path: (string | number)[
     const lastValue = last?.value as { range?: [number, number, number] } | null | undefined;
     const lastEnd = lastValue?.range ? lastValue.range[1] : value.range[1];
     const firstKey = value.items[0]?.key;
-    const column = isScalar(firstKey) && firstKey.range ? firstKey.range[0] - (text.lastIndexOf('\n', firstKey.range[0] - 1) + 1) : indent.length;
+    const column = isScalar(firstKey) && firstKey.range ? columnOf(text, firstKey.range[0]) : indent.length;
     const insertAt = contentEnd(text, lastEnd);
     return { start: insertAt, end: insertAt, text: `\n${' '.repeat(column)}${to}: ${quoted(translation)}` };
   }
