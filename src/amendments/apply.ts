@@ -30,7 +30,18 @@ import { report } from '../core/messages.js';
 import { NEXT_STAGE, amendmentsOf, sameText, stageOfOpinion, textIn, type AmendmentStage, type TabledAmendment } from '../core/amendments.js';
 import type { PointIndex, PointPlace } from '../validate/amendments/points.js';
 import { amendmentsFile } from '../validate/amendments/validate.js';
-import { applySplices, foldedBlock, insertItem, parseForEdit, removeItem, removeKey, replaceScalar, setKey, setKeyInItems, type Splice } from './yaml-edit.js';
+import {
+  applySplices,
+  foldedBlock,
+  insertItem,
+  parseForEdit,
+  removeItem,
+  removeKey,
+  replaceScalar,
+  setKey,
+  setKeyInItems,
+  type Splice,
+} from '../core/yaml-edit.js';
 
 export interface ApplyOptions {
   /** The stage whose adopted amendments to apply (default: the opinion's stage). */

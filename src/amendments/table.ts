@@ -22,7 +22,7 @@ import type { Draft } from '../core/draft.js';
 import { merge3 } from './merge.js';
 import { amendmentsOf, type AmendmentStage } from '../core/amendments.js';
 import type { PointIndex } from '../validate/amendments/points.js';
-import { parseForEdit } from './yaml-edit.js';
+import { contentEnd, lineStart, parseForEdit } from '../core/yaml-edit.js';
 
 export interface TableOptions {
   by: string;
@@ -243,17 +243,14 @@ function appendTo(existing: string | undefined, items: readonly TabledItem[]): s
   const seq = doc.get('amendments', true) as Node | undefined;
   if (isSeq(seq) && !seq.flow && seq.items.length > 0 && seq.range) {
     const first = seq.items[0] as Node;
-    const lineStart = existing.lastIndexOf('\n', first.range![0] - 1) + 1;
-    const dash = existing.slice(lineStart, first.range![0]).replace(/-\s*$/, '');
-    let end = seq.range[1];
-    while (end > 0 && /\s/.test(existing[end - 1] ?? '')) end--;
-    const lineEnd = existing.indexOf('\n', end);
+    const dash = existing.slice(lineStart(existing, first.range![0]), first.range![0]).replace(/-\s*$/, '');
+    const lineEnd = existing.indexOf('\n', contentEnd(existing, seq.range[1]));
     const at = lineEnd < 0 ? existing.length : lineEnd;
     return `${existing.slice(0, at)}\n\n${yamlOf(dash)}${existing.slice(at) || '\n'}`;
   }
   if (isSeq(seq) && seq.items.length === 0 && seq.range) {
     // `amendments: []`: written as a block list in its place.
-    const start = existing.lastIndexOf('\n', seq.range[0] - 1) + 1;
+    const start = lineStart(existing, seq.range[0]);
     const lineEnd = existing.indexOf('\n', seq.range[1]);
     return `${existing.slice(0, start)}amendments:\n${yamlOf('  ')}${lineEnd < 0 ? '\n' : existing.slice(lineEnd)}`;
   }

@@ -11,7 +11,7 @@ import type { ErrorObject } from 'ajv';
 import type { VFile } from 'vfile';
 import { check_config as validateConfig } from '../generated/validators/check_config.js';
 import { opinionScope } from '../core/safe-read.js';
-import { pointerSegments, type YamlSource } from '../core/yaml-source.js';
+import { escapePointerSegment, pointerSegments, type YamlSource } from '../core/yaml-source.js';
 import { report } from '../core/messages.js';
 import { suggest } from '../core/suggest.js';
 import { RULES_BY_ID } from './rules/index.js';
@@ -119,11 +119,10 @@ function reportError(source: YamlSource, error: ErrorObject, data: unknown): str
   const option = segments[2];
   const place = (pointer: string, part: 'key' | 'value' = 'value') => source.locate(pointer, part) ?? source.locate(error.instancePath) ?? source.locate('');
   const file = source.file;
-  const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
   if (error.keyword === 'additionalProperties') {
     const name = String(error.params.additionalProperty);
-    const pointer = `${error.instancePath}/${escape(name)}`;
+    const pointer = `${error.instancePath}/${escapePointerSegment(name)}`;
     if (segments.length === 0) {
       report(
         file,

@@ -41,6 +41,21 @@ export async function projectDefaults(io: Io, command: Command, options: RenderC
   if (unset('labels')) options.labels = config.labels!.map(inProject);
 }
 
+/** `--template` and `--labels`, as `build` and `preview` declare them (`.option(...TEMPLATE_OPTION)`). */
+export const TEMPLATE_OPTION = ['--template <file>', "use this template instead of the opinion's own or the default"] as const;
+export const LABELS_OPTION = [
+  '--labels <file>',
+  'a label file (with its `lang:`) overriding or adding labels; repeatable',
+  (value: string, list: string[]) => [...list, value],
+  [] as string[],
+] as const;
+
+/** The files given to `--template` and `--labels`, as absolute paths (each refused unless it is a regular file). */
+export async function sourceFiles(io: Io, options: RenderCliOptions): Promise<{ template: string | undefined; labels: string[] }> {
+  const template = options.template ? await existingFile(io, options.template, '--template') : undefined;
+  return { template, labels: await Promise.all(options.labels.map((file) => existingFile(io, file, '--labels'))) };
+}
+
 /** `--lang`: a code (fr), a list (en,fr) or `all`; undefined: the original language. */
 export function parseLangs(value: string | undefined): string[] | 'all' | undefined {
   if (value === undefined) return undefined;

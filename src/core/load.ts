@@ -20,7 +20,7 @@ import { fastMarkdown } from './markdown-fast.js';
 import { readSource, describeFsError } from './read-source.js';
 import { MARKDOWN_LIMITS, scanMarkdownLimits, tooDeep } from './markdown-limits.js';
 import { confine, opinionScope, type ReadScope } from './safe-read.js';
-import { lazyPosition, parseYamlSource, pointerSegments, type YamlSource } from './yaml-source.js';
+import { escapePointerSegment, lazyPosition, parseYamlSource, pointerSegments, type YamlSource } from './yaml-source.js';
 import { suggest } from './suggest.js';
 import { checkSchema } from './schema.js';
 import type { ChapterSource, Located, Metadata, Opinion, Position, YamlKind } from './model.js';
@@ -419,7 +419,7 @@ async function checkYamlTexts(source: YamlSource): Promise<void> {
   };
   walk(source.data, undefined);
   for (const { value, path, parent } of suspect) {
-    const pointer = path.map((segment) => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+    const pointer = path.map((segment) => `/${escapePointerSegment(String(segment))}`).join('');
     const key = path[path.length - 1];
     // Located only when there is a problem.
     if (!(await checkMarkdownLimits(source.file, value, () => source.locate(pointer))) && parent !== undefined && key !== undefined)

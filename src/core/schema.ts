@@ -13,11 +13,11 @@ import { evidence } from '../generated/validators/evidence.js';
 import { hearings } from '../generated/validators/hearings.js';
 import { glossary } from '../generated/validators/glossary.js';
 import { amendments } from '../generated/validators/amendments.js';
-import { report } from './messages.js';
+import { report, type MessageOptions } from './messages.js';
 import { suggest } from './suggest.js';
 import type { YamlKind } from './model.js';
 import type { YamlSource } from './yaml-source.js';
-import { pointerSegments } from './yaml-source.js';
+import { escapePointerSegment, pointerSegments } from './yaml-source.js';
 import { schemas } from './schemas.js';
 
 type SchemaNode = Record<string, unknown>;
@@ -65,6 +65,8 @@ function reportError(kind: YamlKind, source: YamlSource, error: ErrorObject): vo
   const parentSchema = resolveSchemaPath(schemas[kind], error.schemaPath);
   const path = error.instancePath;
   const where = (pointer: string, part: 'key' | 'value' = 'value') => source.locate(pointer, part) ?? source.locate(path) ?? source.locate('');
+  /** A message at the value that failed (`path`). */
+  const say = (reason: string, ruleId: string, more: Omit<MessageOptions, 'ruleId'> = {}) => report(file, reason, { ruleId, place: where(path), ...more });
 
   switch (error.keyword) {
     case 'additionalProperties': {
@@ -73,7 +75,7 @@ function reportError(kind: YamlKind, source: YamlSource, error: ErrorObject): vo
       const near = suggest(property, allowed, 1);
       report(file, `Unexpected property \`${property}\`${near.length ? `, did you mean \`${near[0]}\`?` : ''}`, {
         ruleId: 'schema/unknown-property',
-        place: where(`${path}/${escape(property)}`, 'key'),
+        place: where(`${path}/${escapePointerSegment(property)}`, 'key'),
         expected: allowed,
         actual: property,
         note: near.length ? undefined : `Allowed here: ${allowed.map((a) => `\`${a}\``).join(', ')}`,
@@ -95,9 +97,7 @@ function reportError(kind: YamlKind, source: YamlSource, error: ErrorObject): vo
     case 'type': {
       const expected = ([] as string[]).concat(error.params.type as string | string[]);
       const value = valueAt(source.data, path, error.propertyName);
-      report(file, `Unexpected ${describeValue(value)} for \`${fieldName(path)}\`, expected ${expected.map(describeType).join(' or ')}`, {
-        ruleId: 'schema/type',
-        place: where(path),
+      say(`Unexpected ${describeValue(value)} for \`${fieldName(path)}\`, expected ${expected.map(describeType).join(' or ')}`, 'schema/type', {
         expected,
         actual: typeOf(value),
       });
@@ -110,7 +110,7 @@ function reportError(kind: YamlKind, source: YamlSource, error: ErrorObject): vo
         const near = suggest(error.propertyName, allowed, 1);
         report(file, `Unexpected key \`${error.propertyName}\`${near.length ? `, did you mean \`${near[0]}\`?` : `, expected one of ${list(allowed)}`}`, {
           ruleId: 'schema/unknown-key',
-          place: where(`${path}/${escape(error.propertyName)}`, 'key'),
+          place: where(`${path}/${escapePointerSegment(error.propertyName)}`, 'key'),
           expected: allowed,
           actual: error.propertyName,
         });
@@ -118,15 +118,10 @@ function reportError(kind: YamlKind, source: YamlSource, error: ErrorObject): vo
       }
       const value = valueAt(source.data, path);
       const near = typeof value === 'string' ? suggest(value, allowed, 1) : [];
-      report(
-        file,
+      say(
         `Unexpected \`${String(value)}\` for \`${fieldName(path)}\`, expected one of ${list(allowed)}${near.length ? ` (did you mean \`${near[0]}\`?)` : ''}`,
-        {
-          ruleId: 'schema/enum',
-          place: where(path),
-          expected: allowed,
-          actual: String(value),
-        },
+        'schema/enum',
+        { expected: allowed, actual: String(value) },
       );
       return;
     }
@@ -139,33 +134,27 @@ function reportError(kind: YamlKind, source: YamlSource, error: ErrorObject): vo
           : format === 'uri'
             ? 'a full address starting with `https://`'
             : `a valid ${format}`;
-      report(file, `Unexpected ${format} \`${String(value)}\` for \`${fieldName(path)}\`, expected ${expected}`, {
-        ruleId: format === 'date' ? 'schema/date' : 'schema/format',
-        place: where(path),
+      say(`Unexpected ${format} \`${String(value)}\` for \`${fieldName(path)}\`, expected ${expected}`, format === 'date' ? 'schema/date' : 'schema/format', {
         actual: String(value),
       });
       return;
     }
     case 'pattern': {
       const value = valueAt(source.data, path, error.propertyName);
-      report(file, `Unexpected \`${String(value)}\` for \`${fieldName(path)}\`, expected ${describePattern(String(error.params.pattern), parentSchema)}`, {
-        ruleId: 'schema/pattern',
-        place: where(path),
-        actual: String(value),
-      });
+      say(
+        `Unexpected \`${String(value)}\` for \`${fieldName(path)}\`, expected ${describePattern(String(error.params.pattern), parentSchema)}`,
+        'schema/pattern',
+        { actual: String(value) },
+      );
       return;
     }
     case 'minLength':
     case 'minItems':
     case 'minProperties': {
       const empty = error.keyword === 'minLength' ? 'empty text' : error.keyword === 'minItems' ? 'empty list' : 'empty mapping';
-      report(
-        file,
+      say(
         `Unexpected ${empty} for \`${fieldName(path)}\`, expected ${error.keyword === 'minLength' ? 'some text' : `at least ${String(error.params.limit)} ${error.keyword === 'minItems' ? 'item' : 'entry'}${Number(error.params.limit) === 1 ? '' : 's'}`}`,
-        {
-          ruleId: 'schema/empty',
-          place: where(path),
-        },
+        'schema/empty',
       );
       return;
     }
@@ -182,21 +171,14 @@ function reportError(kind: YamlKind, source: YamlSource, error: ErrorObject): vo
     case 'exclusiveMinimum':
     case 'exclusiveMaximum': {
       const value = valueAt(source.data, path);
-      report(
-        file,
+      say(
         `Unexpected \`${String(value)}\` for \`${fieldName(path)}\`, expected a number ${String(error.params.comparison)} ${String(error.params.limit)}`,
-        {
-          ruleId: 'schema/range',
-          place: where(path),
-        },
+        'schema/range',
       );
       return;
     }
     default:
-      report(file, `Unexpected value for \`${fieldName(path)}\`: ${error.message ?? error.keyword}`, {
-        ruleId: `schema/${error.keyword}`,
-        place: where(path),
-      });
+      say(`Unexpected value for \`${fieldName(path)}\`: ${error.message ?? error.keyword}`, `schema/${error.keyword}`);
   }
 }
 
@@ -245,10 +227,6 @@ function fieldName(pointer: string): string {
 
 function lastSegment(pointer: string): string {
   return fieldName(pointer);
-}
-
-function escape(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 function typeOf(value: unknown): string {

@@ -181,44 +181,32 @@ function checkNodes(nodes: readonly Nodes[], file: VFile, topLevel: boolean, lab
 }
 
 function checkInlineSlot(node: Nodes & { type: 'textDirective' }, file: VFile, labelKeys: readonly string[]): void {
-  const attributes = node.attributes ?? {};
-  if (node.name === 'label') {
-    const key = attributes.key;
-    if (typeof key === 'string' && labelKeys.includes(key)) return;
-    const near = typeof key === 'string' ? suggest(key, labelKeys) : [];
-    report(
-      file,
-      typeof key === 'string'
-        ? `Unexpected label \`${key}\`${near.length ? `, did you mean \`${near[0]}\`?` : ''}`
-        : 'Missing `key` in `:label`, expected `:label{key=closing.president}`',
-      {
-        ruleId: 'template/unknown-label',
-        place: node.position,
-        expected: near,
-      },
-    );
-  } else if (node.name === 'field') {
-    const name = attributes.name;
-    if (typeof name === 'string' && (FIELDS as readonly string[]).includes(name)) return;
-    const near = typeof name === 'string' ? suggest(name, FIELDS) : [];
-    report(
-      file,
-      typeof name === 'string'
-        ? `Unexpected field \`${name}\`${near.length ? `, did you mean \`${near[0]}\`?` : ''}`
-        : 'Missing `name` in `:field`, expected `:field{name=reference}`',
-      {
-        ruleId: 'template/unknown-field',
-        place: node.position,
-        expected: near.length ? near : [...FIELDS],
-      },
-    );
-  } else {
+  // `:label{key=…}` names a label, `:field{name=…}` a field of opinion.yaml.
+  const slot =
+    node.name === 'label'
+      ? { attribute: 'key', known: labelKeys, example: 'key=closing.president', ruleId: 'template/unknown-label' }
+      : node.name === 'field'
+        ? { attribute: 'name', known: FIELDS as readonly string[], example: 'name=reference', ruleId: 'template/unknown-field' }
+        : undefined;
+  if (!slot) {
     report(file, `Unexpected inline slot \`:${node.name}\`, expected \`:label{key=…}\` or \`:field{name=…}\``, {
       ruleId: 'template/unknown-slot',
       place: node.position,
       note: 'Write `\\:` for a colon that starts a word',
     });
+    return;
   }
+  const value = node.attributes?.[slot.attribute];
+  if (typeof value === 'string' && slot.known.includes(value)) return;
+  const near = typeof value === 'string' ? suggest(value, slot.known) : [];
+  report(
+    file,
+    typeof value === 'string'
+      ? `Unexpected ${node.name} \`${value}\`${near.length ? `, did you mean \`${near[0]}\`?` : ''}`
+      : `Missing \`${slot.attribute}\` in \`:${node.name}\`, expected \`:${node.name}{${slot.example}}\``,
+    // A field with no near name expects any of the fields (labels are too many to list).
+    { ruleId: slot.ruleId, place: node.position, expected: near.length || node.name === 'label' ? near : [...FIELDS] },
+  );
 }
 
 /** `::header{` or `::header x` parse as text: say so rather than print them. */

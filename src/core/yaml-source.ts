@@ -547,6 +547,11 @@ function cleanYamlMessage(message: string): string {
     .replace(/\.$/, '');
 }
 
+/** Escape one JSON pointer segment (RFC 6901: `~` as `~0`, then `/` as `~1`). */
+export function escapePointerSegment(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
 /** Unescape one JSON pointer segment (RFC 6901: `~1` is `/`, `~0` is `~`, in that order). */
 export function unescapePointerSegment(segment: string): string {
   return segment.replace(/~1/g, '/').replace(/~0/g, '~');

@@ -143,11 +143,9 @@ export async function importDraft(bytes: Uint8Array, shown: string, options: Imp
   const oj = points.length > 0 && points.filter((item) => item.dotted).length * 2 > points.length;
   if (oj) meta.numbering = 'oj';
   for (const item of points.filter((point) => point.dotted !== oj)) {
-    report(
-      file,
-      `Unexpected number \`${item.number}${item.dotted ? '.' : ''}\` ${item.dotted ? 'with' : 'without'} a trailing dot, expected the style of most points (\`${oj ? '1.1.' : '1.1'}\`): the build writes \`${item.number}${oj ? '.' : ''}\``,
-      { ruleId: 'import/numbering-style', severity: 'info', place: item.node.position },
-    );
+    const number = `${item.number}${item.dotted ? '.' : ''}`;
+    const reason = `Unexpected number \`${number}\` ${item.dotted ? 'with' : 'without'} a trailing dot, expected the style of most points (\`${oj ? '1.1.' : '1.1'}\`): the build writes \`${item.number}${oj ? '.' : ''}\``;
+    tell(file, reason, 'import/numbering-style', item.node.position, 'info');
   }
 
   // Ids: chapters from their file names, then headings and points.
@@ -201,11 +199,8 @@ export async function importDraft(bytes: Uint8Array, shown: string, options: Imp
           const home = footnoteHome.get(node.identifier);
           if (home === undefined) footnoteHome.set(node.identifier, index);
           else {
-            report(
-              file,
-              `Unexpected footnote \`${node.label ?? node.identifier}\` referred to from chapters ${home + 1} and ${index + 1}, expected each footnote in one chapter: each chapter gets its own copy, numbered on its own by the build`,
-              { ruleId: 'import/footnote', severity: 'warning', place: node.position ?? at?.position },
-            );
+            const reason = `Unexpected footnote \`${node.label ?? node.identifier}\` referred to from chapters ${home + 1} and ${index + 1}, expected each footnote in one chapter: each chapter gets its own copy, numbered on its own by the build`;
+            tell(file, reason, 'import/footnote', node.position ?? at?.position);
           }
         }
         node.identifier = id;
@@ -243,11 +238,8 @@ export async function importDraft(bytes: Uint8Array, shown: string, options: Imp
   });
   for (const [identifier, definition] of structure.footnotes) {
     if (!footnoteHome.has(identifier) && !cited.has(identifier)) {
-      report(
-        file,
-        `Unexpected footnote \`${definition.label ?? identifier}\` that nothing refers to, expected a reference: not imported (“${firstText(definition).slice(0, 60)}”)`,
-        { ruleId: 'import/footnote', severity: 'warning', place: definition.position },
-      );
+      const reason = `Unexpected footnote \`${definition.label ?? identifier}\` that nothing refers to, expected a reference: not imported (“${firstText(definition).slice(0, 60)}”)`;
+      tell(file, reason, 'import/footnote', definition.position);
     }
   }
 
@@ -334,11 +326,8 @@ function citedSources(
     const title = text.split(/[,:(]/u)[0]?.trim() || text;
     const id = ids.make('ev', text, 'source');
     cited.set(identifier, { id, kind: 'fact', title, source: sourceFrom(paragraph.children, labels) });
-    report(
-      file,
-      `Recognised footnote \`${definition.label ?? identifier}\`, referred to from chapters ${where}, as a source: written to evidence.yaml as \`${id}\` (kind \`fact\`: check it) and cited with \`:cite{#${id}}\``,
-      { ruleId: 'import/citation', severity: 'info', place: first.get(identifier)?.position },
-    );
+    const reason = `Recognised footnote \`${definition.label ?? identifier}\`, referred to from chapters ${where}, as a source: written to evidence.yaml as \`${id}\` (kind \`fact\`: check it) and cited with \`:cite{#${id}}\``;
+    tell(file, reason, 'import/citation', first.get(identifier)?.position, 'info');
   }
   return cited;
 }
@@ -405,11 +394,8 @@ function extractRecommendations(chapters: Chapter[], ids: IdMaker, file: VFile):
     found.some((entry) => entry.item.level !== (afterRun.find((item) => item.kind === 'point')?.level ?? entry.item.level));
   if (!contiguous || nested) {
     for (const entry of found) {
-      report(
-        file,
-        `Recognised point ${entry.item.number} as a recommendation to ${entry.addressees.join(', ')}, but the recommendations are not one run of points: kept as prose`,
-        { ruleId: 'import/recommendation', severity: 'info', place: entry.item.node.position },
-      );
+      const reason = `Recognised point ${entry.item.number} as a recommendation to ${entry.addressees.join(', ')}, but the recommendations are not one run of points: kept as prose`;
+      tell(file, reason, 'import/recommendation', entry.item.node.position, 'info');
     }
     return [];
   }
@@ -417,11 +403,8 @@ function extractRecommendations(chapters: Chapter[], ids: IdMaker, file: VFile):
     entry.item.recommendation = true;
     const id = ids.make('rec', entry.item.text.replace(/^.*?\b(?:to|à|a|zu)\b/iu, ''), (entry.item.built ?? '').replace(/\./gu, '-'));
     entry.item.id = id;
-    report(
-      file,
-      `Recognised point ${entry.item.number} as a recommendation to ${entry.addressees.join(', ')}: moved to recommendations.yaml as \`${id}\` and placed back with \`::recommendations\``,
-      { ruleId: 'import/recommendation', severity: 'info', place: entry.item.node.position },
-    );
+    const reason = `Recognised point ${entry.item.number} as a recommendation to ${entry.addressees.join(', ')}: moved to recommendations.yaml as \`${id}\` and placed back with \`::recommendations\``;
+    tell(file, reason, 'import/recommendation', entry.item.node.position, 'info');
     return { id, text: stringifyPhrasing(entry.item.phrasing), addressees: entry.addressees };
   });
 }

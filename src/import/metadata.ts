@@ -74,10 +74,10 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
     const value = word(normalise(row.value));
     switch (row.field) {
       case 'reference':
-        meta.reference = value;
-        break;
       case 'document':
-        meta.document = value;
+      case 'legal_basis':
+      case 'section':
+        meta[row.field] = value;
         break;
       case 'stage':
         banner = value;
@@ -137,12 +137,6 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
         referrals.push({ type: row.field, body: parts.body, date });
         break;
       }
-      case 'legal_basis':
-        meta.legal_basis = value;
-        break;
-      case 'section':
-        meta.section = value;
-        break;
       case 'adopted_in_section':
       case 'adopted_at_plenary': {
         const date = shortDate(value);

@@ -16,7 +16,7 @@ import { VFile } from 'vfile';
 import { report, type MessageOptions } from '../core/messages.js';
 import { readSource } from '../core/read-source.js';
 import { opinionScope, type ReadScope } from '../core/safe-read.js';
-import { parseYamlSource, yamlSourceOf, type YamlSource } from '../core/yaml-source.js';
+import { escapePointerSegment, parseYamlSource, yamlSourceOf, type YamlSource } from '../core/yaml-source.js';
 import { suggest } from '../core/suggest.js';
 import { regexHazard } from '../core/regexp.js';
 import type { Located, Position } from '../core/model.js';
@@ -123,7 +123,7 @@ export function parseLabelFile(file: VFile, known?: unknown): LabelFile {
 function flatten(data: Record<string, unknown>, prefix: string, source: YamlSource, result: LabelFile): void {
   for (const [key, value] of Object.entries(data)) {
     const dotted = prefix + key;
-    const pointer = '/' + dotted.split('.').map(escapePointer).join('/');
+    const pointer = '/' + dotted.split('.').map(escapePointerSegment).join('/');
     if (prefix === '' && (key === 'lang' || key === 'locale')) continue;
     if (prefix === '' && (META_LISTS as readonly string[]).includes(key)) {
       readMetaList(key as MetaListKey, value, source, pointer, result);
@@ -386,10 +386,6 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   return `${typeof value} \`${String(value)}\``;
-}
-
-function escapePointer(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /**

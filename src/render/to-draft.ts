@@ -61,30 +61,19 @@ function pointText(nodes: Parameters<typeof plainText>[0], footnotes: ReadonlySe
 function toChapter(chapter: Chapter, footnotes: ReadonlySet<string>): DraftChapter {
   const points: DraftPoint[] = [];
   for (const block of chapter.blocks) {
-    if (block.type === 'heading') {
-      const { text, refs, notes } = pointText(block.title, footnotes);
-      points.push({
-        number: block.number,
-        ...(block.id ? { id: block.id } : {}),
-        heading: true,
-        text,
-        ...(refs.length ? { refs } : {}),
-        ...(notes.length ? { notes } : {}),
-        ...(block.at ? { at: { file: block.file.path, position: block.at } } : {}),
-      });
-    } else if (block.type === 'point') {
-      const { text, refs, notes } = pointText([block.paragraph, ...block.more], footnotes);
-      points.push({
-        number: block.number,
-        ...(block.id ? { id: block.id } : {}),
-        text,
-        ...(refs.length ? { refs } : {}),
-        ...(notes.length ? { notes } : {}),
-        ...(block.at ? { at: { file: block.file.path, position: block.at } } : {}),
-        kind: block.kind,
-        ...(block.reason ? { reason: block.reason } : {}),
-      });
-    }
+    if (block.type !== 'heading' && block.type !== 'point') continue;
+    const point = block.type === 'point' ? block : undefined;
+    const { text, refs, notes } = pointText(block.type === 'point' ? [block.paragraph, ...block.more] : block.title, footnotes);
+    points.push({
+      number: block.number,
+      ...(block.id ? { id: block.id } : {}),
+      ...(point ? {} : { heading: true }),
+      text,
+      ...(refs.length ? { refs } : {}),
+      ...(notes.length ? { notes } : {}),
+      ...(block.at ? { at: { file: block.file.path, position: block.at } } : {}),
+      ...(point ? { kind: point.kind, ...(point.reason ? { reason: point.reason } : {}) } : {}),
+    });
   }
   return {
     ...(chapter.numbered ? { number: chapter.number } : {}),

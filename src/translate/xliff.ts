@@ -26,6 +26,7 @@ import { x } from 'xastscript';
 import type { Element, Root } from 'xast';
 import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import { report } from '../core/messages.js';
+import { applySplices, columnOf, contentEnd, type Splice } from '../core/yaml-edit.js';
 import { decodeText, inFormOf } from '../core/read-source.js';
 import { commitOf, readAt, repoPath } from '../drafts/git.js';
 import type { Opinion } from '../core/model.js';
@@ -316,55 +317,35 @@ function written(translation: string, at: MarkdownSegment): string {
   return at.continuation ? translation.replaceAll('\n', `\n${at.continuation}`) : translation;
 }
 
-/** Text from `start` to `end` replaced. */
-interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
-
-/** The text with its edits made (they do not overlap), from the last one back. */
-function applyEdits(text: string, edits: Edit[]): string {
-  for (const edit of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
-  return text;
-}
-
-/** `end` moved back over the line breaks and spaces a block scalar's range takes in. */
-function trimEnd(text: string, end: number): number {
-  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
-  return end;
-}
-
 /** A YAML double-quoted scalar (JSON's escapes are YAML's). */
 const quoted = (value: string) => JSON.stringify(value);
 
 /** The text edit that sets `<to>: translation` for the value at `path`. */
-function yamlChange(doc: Document.Parsed, text: string, path: (string | number)[], original: string, to: string, translation: string): Edit | undefined {
+function yamlChange(doc: Document.Parsed, text: string, path: (string | number)[], original: string, to: string, translation: string): Splice | undefined {
   const parent = doc.getIn(path.slice(0, -1), true);
   if (!isMap(parent)) return undefined;
   const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === path[path.length - 1]);
   if (!pair || !isScalar(pair.key) || !pair.key.range) return undefined;
-  const lineStart = text.lastIndexOf('\n', pair.key.range[0] - 1) + 1;
-  const indent = ' '.repeat(pair.key.range[0] - lineStart + 2);
+  const indent = ' '.repeat(columnOf(text, pair.key.range[0]) + 2);
   const value = pair.value;
   if (isMap(value) && value.range) {
     const existing = value.items.find((item) => isScalar(item.key) && item.key.value === to);
     if (existing && isScalar(existing.value) && existing.value.range) {
       if (existing.value.value === translation) return { start: 0, end: 0, text: '' };
-      return { start: existing.value.range[0], end: trimEnd(text, existing.value.range[1]), text: quoted(translation) };
+      return { start: existing.value.range[0], end: contentEnd(text, existing.value.range[1]), text: quoted(translation) };
     }
     const last = value.items[value.items.length - 1];
     const lastValue = last?.value as { range?: [number, number, number] } | null | undefined;
     const lastEnd = lastValue?.range ? lastValue.range[1] : value.range[1];
     const firstKey = value.items[0]?.key;
-    const column = isScalar(firstKey) && firstKey.range ? firstKey.range[0] - (text.lastIndexOf('\n', firstKey.range[0] - 1) + 1) : indent.length;
-    const insertAt = trimEnd(text, lastEnd);
+    const column = isScalar(firstKey) && firstKey.range ? columnOf(text, firstKey.range[0]) : indent.length;
+    const insertAt = contentEnd(text, lastEnd);
     return { start: insertAt, end: insertAt, text: `\n${' '.repeat(column)}${to}: ${quoted(translation)}` };
   }
   if (isScalar(value) && value.range && typeof value.value === 'string') {
     let start = value.range[0];
     while (start > 0 && text[start - 1] === ' ') start--;
-    return { start, end: trimEnd(text, value.range[1]), text: `\n${indent}${original}: ${quoted(value.value)}\n${indent}${to}: ${quoted(translation)}` };
+    return { start, end: contentEnd(text, value.range[1]), text: `\n${indent}${original}: ${quoted(value.value)}\n${indent}${to}: ${quoted(translation)}` };
   }
   return undefined;
 }
@@ -476,7 +457,7 @@ function writeBack(opinion: Opinion, to: string, translations: Map<string, { tex
       }
     }
     const byKey = new Map(segments.map((s) => [s.key, s]));
-    const edits: Edit[] = [];
+    const edits: Splice[] = [];
     for (const t of mine) {
       const at = byKey.get(t.segment.key);
       if (at) edits.push({ start: at.start, end: at.end, text: written(t.text, at) });
@@ -486,12 +467,12 @@ function writeBack(opinion: Opinion, to: string, translations: Map<string, { tex
         );
     }
     // Written as the file was, or (a new one) as the original's chapter is.
-    result.writes.set(targetPath, inFormOf(fileOf(opinion, targetPath) ?? (exists ? undefined : chapter.file), applyEdits(base, edits)));
+    result.writes.set(targetPath, inFormOf(fileOf(opinion, targetPath) ?? (exists ? undefined : chapter.file), applySplices(base, edits)));
     result.translated += edits.length;
   }
   // YAML: set the `<to>:` entry of each text, turning a plain string (the original's) into a map.
   // Edits are made in the text at the nodes' ranges, so that every other line (comments, folding) stays as written.
-  const edits = new Map<string, { doc: Document.Parsed; text: string; changes: Edit[] }>();
+  const edits = new Map<string, { doc: Document.Parsed; text: string; changes: Splice[] }>();
   for (const t of translations.values()) {
     if (t.segment.where !== 'yaml') continue;
     const path = join(opinion.dir, `${t.segment.yamlKind}.yaml`);
@@ -509,6 +490,6 @@ function writeBack(opinion: Opinion, to: string, translations: Map<string, { tex
     if (change.text !== '') file.changes.push(change);
     result.translated++;
   }
-  for (const [path, file] of edits) result.writes.set(path, inFormOf(fileOf(opinion, path), applyEdits(file.text, file.changes)));
+  for (const [path, file] of edits) result.writes.set(path, inFormOf(fileOf(opinion, path), applySplices(file.text, file.changes)));
   if (result.file.messages.some((m) => m.fatal)) result.writes.clear();
 }

@@ -20,7 +20,7 @@ import { indexPoints } from '../../src/validate/amendments/points.js';
 import { validateOpinion } from '../../src/validate/index.js';
 import { MARKDOWN_PIECES, markdownFiles } from './scratch.js';
 import { seededRandom } from '../helpers.js';
-import { addKeyByLines, applySplices, listItems, parseForEdit, setKey, setKeyInItems, type Splice } from '../../src/amendments/yaml-edit.js';
+import { addKeyByLines, applySplices, listItems, parseForEdit, setKey, setKeyInItems, type Splice } from '../../src/core/yaml-edit.js';
 
 const numbers: Record<string, string> = { 'c-known': '1.3', 'sc-other': '3.2.1' };
 const numberOf = (id: string) => numbers[id];

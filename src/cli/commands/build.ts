@@ -1,4 +1,4 @@
-import { existingFile, parseLangs, projectDefaults } from '../render-options.js';
+import { LABELS_OPTION, parseLangs, projectDefaults, sourceFiles, TEMPLATE_OPTION } from '../render-options.js';
 import { repositoryRoot } from '../repository-root.js';
 import { DOCS_BASE } from '../docs-url.js';
 import { Command } from 'commander';
@@ -49,13 +49,8 @@ export const buildCommand: DefineCommand = (io, setExit) =>
     .option('--notes', "include the rapporteur's internal notes, clearly marked")
     .option('--force', 'overwrite outputs edited by hand since the last build, keeping a backup')
     .option('-w, --watch', 'rebuild when a source changes (Ctrl-C to stop)')
-    .option('--template <file>', "use this template instead of the opinion's own or the default")
-    .option(
-      '--labels <file>',
-      'a label file (with its `lang:`) overriding or adding labels; repeatable',
-      (value: string, list: string[]) => [...list, value],
-      [],
-    )
+    .option(...TEMPLATE_OPTION)
+    .option(...LABELS_OPTION)
     .option('--no-cache', 'parse every chapter again instead of reusing the trees kept in <out>/.cache/')
     .addOption(reportFormatOption(undefined, { option: '--to', values: OUTPUTS }))
     .option('-q, --quiet', 'report errors only, not warnings')
@@ -63,8 +58,7 @@ export const buildCommand: DefineCommand = (io, setExit) =>
       await projectDefaults(io, command, options, ['lang', 'to', 'out', 'template', 'labels']);
       const langs = parseLangs(options.lang);
       const outputs = parseOutputs(options.to);
-      const template = options.template ? await existingFile(io, options.template, '--template') : undefined;
-      const labels = await Promise.all(options.labels.map((file) => existingFile(io, file, '--labels')));
+      const { template, labels } = await sourceFiles(io, options);
       // The PDF is the Word draft printed by LibreOffice: find it before building anything.
       const pdf = outputs.includes('pdf') ? await import('../../pdf/index.js') : undefined;
       const pdfEngine = pdf ? await pdf.findPdfEngine(io.env) : undefined;

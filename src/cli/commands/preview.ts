@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { DefineCommand } from './index.js';
 import { EXIT, opinionFolders, UsageError, useColor } from '../io.js';
 import { displayPath } from '../../report/paths.js';
-import { existingFile, parseLangs, projectDefaults } from '../render-options.js';
+import { LABELS_OPTION, parseLangs, projectDefaults, sourceFiles, TEMPLATE_OPTION } from '../render-options.js';
 import { withThousands } from '../../core/messages.js';
 
 interface PreviewCliOptions {
@@ -29,13 +29,8 @@ export const previewCommand: DefineCommand = (io, setExit) =>
     .option('-l, --lang <codes>', 'language(s) to serve: a code (fr), a list (en,fr) or "all" (default: the original language)')
     .addOption(new Option('-p, --port <number>', 'port to listen on (default 0: a free port, printed)').default('0'))
     .option('--notes', "include the rapporteur's internal notes, clearly marked")
-    .option('--template <file>', "use this template instead of the opinion's own or the default")
-    .option(
-      '--labels <file>',
-      'a label file (with its `lang:`) overriding or adding labels; repeatable',
-      (value: string, list: string[]) => [...list, value],
-      [],
-    )
+    .option(...TEMPLATE_OPTION)
+    .option(...LABELS_OPTION)
     .option('-q, --quiet', 'report errors only, not warnings')
     .action(async (path: string, options: PreviewCliOptions, command: Command) => {
       await projectDefaults(io, command, options, ['lang', 'template', 'labels']);
@@ -44,8 +39,7 @@ export const previewCommand: DefineCommand = (io, setExit) =>
         throw new UsageError(`unexpected \`${options.port}\` for --port, expected a port number from 0 to 65535 (0: a free port)`);
       const langs = parseLangs(options.lang);
       const dir = resolve(io.cwd, path);
-      const template = options.template ? await existingFile(io, options.template, '--template') : undefined;
-      const labels = await Promise.all(options.labels.map((label) => existingFile(io, label, '--labels')));
+      const { template, labels } = await sourceFiles(io, options);
       const [{ buildOpinion }, { watchOpinions, HTML_CSP }, { formatHuman }, preview] = await Promise.all([
         import('../../opinion/build.js'),
         import('../../render/index.js'),

@@ -6,7 +6,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type Node } from 'yaml';
-import { readPlainYaml } from '../core/yaml-source.js';
+import { readPlainYaml } from './yaml-source.js';
 
 export interface Splice {
   start: number;
@@ -18,11 +18,19 @@ export function parseForEdit(text: string): Document.Parsed {
   return parseDocument(text, { keepSourceTokens: true, uniqueKeys: false });
 }
 
-function lineStart(text: string, offset: number): number {
+/** Where the line holding `offset` starts. */
+export function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
-function columnOf(text: string, offset: number): number {
+/** `end` moved back over the white space before it (a block's range takes in the line breaks after it), not before `start`. */
+export function contentEnd(text: string, end: number, start = 0): number {
+  while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
+  return end;
+}
+
+/** The column (from 0) of `offset` in its line. */
+export function columnOf(text: string, offset: number): number {
   return offset - lineStart(text, offset);
 }
 
@@ -36,9 +44,7 @@ export function replaceScalar(text: string, doc: Document.Parsed, path: (string 
     const firstContent = text.indexOf('\n', start) + 1;
     const indent = /^[ \t]*/.exec(text.slice(firstContent))?.[0] ?? '  ';
     const lines = node.type === Scalar.BLOCK_FOLDED ? fold(value.trim(), 96 - indent.length) : value.trim().split('\n');
-    let end = valueEnd;
-    while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
-    return { start, end, text: `${header}\n${lines.map((line) => (line ? indent + line : '')).join('\n')}` };
+    return { start, end: contentEnd(text, valueEnd, start), text: `${header}\n${lines.map((line) => (line ? indent + line : '')).join('\n')}` };
   }
   return { start, end: valueEnd, text: plainOrQuoted(value) };
 }
@@ -50,10 +56,8 @@ export function addKey(text: string, doc: Document.Parsed, path: (string | numbe
   const first = node.items[0]?.key as Node | undefined;
   if (!first?.range) return undefined;
   const indent = ' '.repeat(columnOf(text, first.range[0]));
-  let end = node.range[1];
-  while (end > node.range[0] && /\s/.test(text[end - 1] ?? '')) end--;
   // Past a comment that ends the last line.
-  const lineEnd = text.indexOf('\n', end);
+  const lineEnd = text.indexOf('\n', contentEnd(text, node.range[1], node.range[0]));
   const at = lineEnd < 0 ? text.length : lineEnd;
   return { start: at, end: at, text: `\n${indent}${key}: ${value}` };
 }
@@ -125,9 +129,7 @@ export function setKeyInItems(
   }
   const cut = parts.join('');
   const doc = parseForEdit(cut);
-  if (doc.errors.length > 0 || !isSeq(doc.contents) || doc.contents.items.length !== items.length) return everywhere();
-  const data = doc.toJS() as unknown[];
-  if (!items.every((item, k) => isDeepStrictEqual(data[k], item.data))) return everywhere();
+  if (doc.errors.length > 0 || !isSeq(doc.contents) || !givesItems(doc.toJS(), items)) return everywhere();
   const splices: Splice[] = [];
   for (const [k, at] of cuts.entries()) {
     const splice = setKey(cut, doc, [k], key, value);
@@ -192,16 +194,15 @@ export function addKeyByLines(
     before.push(`${itemText}\n`);
     after.push(`${itemText}${insert}\n`);
   }
+  if (!items.every((item) => item.data !== null && typeof item.data === 'object' && !Array.isArray(item.data))) return undefined;
+  const added = items.map((item) => ({ data: { ...(item.data as object), [key]: valueData } }));
   const read = (parts: string[]) => readPlainYaml(parts.join(''))?.data;
-  const was = read(before);
-  const now = read(after);
-  if (!Array.isArray(was) || !Array.isArray(now) || was.length !== items.length || now.length !== items.length) return undefined;
-  for (const [k, item] of items.entries()) {
-    if (!isDeepStrictEqual(was[k], item.data)) return undefined;
-    if (item.data === null || typeof item.data !== 'object' || Array.isArray(item.data)) return undefined;
-    if (!isDeepStrictEqual(now[k], { ...item.data, [key]: valueData })) return undefined;
-  }
-  return splices;
+  return givesItems(read(before), items) && givesItems(read(after), added) ? splices : undefined;
+}
+
+/** Whether `data`, read from the items' lines, is the list of their data. */
+function givesItems(data: unknown, items: readonly { data: unknown }[]): boolean {
+  return Array.isArray(data) && data.length === items.length && items.every((item, k) => isDeepStrictEqual(data[k], item.data));
 }
 
 /**
@@ -319,9 +320,7 @@ export function insertItem(
   const next = seq.items[index + 1] as Node | undefined;
   const at = where === 'before' ? start : next?.range ? lineStart(text, next.range[0]) : undefined;
   if (at !== undefined) return { start: at, end: at, text: written + (separated ? '\n' : '') };
-  let end = item.range[1];
-  while (end > item.range[0] && /\s/.test(text[end - 1] ?? '')) end--;
-  const lineEnd = text.indexOf('\n', end);
+  const lineEnd = text.indexOf('\n', contentEnd(text, item.range[1], item.range[0]));
   const after = lineEnd < 0 ? text.length : lineEnd + 1;
   return { start: after, end: after, text: (lineEnd < 0 ? '\n' : '') + (separated ? '\n' : '') + written };
 }
