@@ -7,15 +7,7 @@
 import { describe, it, expect } from 'vitest';
 import { wordAfter, wordBefore } from '../../src/check/rules/refs-doubled-word.js';
 import { expansionMayOccur, expansionPattern } from '../../src/check/rules/glossary-acronym-before-expansion.js';
-
-/** A deterministic sequence of pseudo-random numbers in [0, 1). */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
-}
+import { seededRandom } from '../helpers.js';
 
 describe('refs/doubled-word: the words next to a reference', () => {
   const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/u;
@@ -25,7 +17,7 @@ describe('refs/doubled-word: the words next to a reference', () => {
   const pieces = ['a', 'Z', 'é', '\u0301', 'ő', 'Σ', '𝐀', "'", '’', '-', ' ', '\t', '\u00a0', '\n', '1', '.', '(', 'point', 'pont', '  '];
 
   it('finds the word and its place as the patterns do, over generated texts', () => {
-    const next = random(17);
+    const next = seededRandom(17);
     for (let n = 0; n < 4000; n++) {
       let text = '';
       const length = Math.floor(next() * 40);
