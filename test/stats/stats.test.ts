@@ -157,23 +157,18 @@ describe('readability formulas, worked by hand', () => {
     // The formulas' counts, word by word: tokens between white space holding a letter or digit; the
     // syllables of each run of letters in them, or their letters and digits.
     const byToken = (texts: string[], lang: string) => {
-      let sentences = 0;
-      let words = 0;
-      let syllableCount = 0;
-      let letters = 0;
-      for (const text of texts) {
-        for (const sentence of splitSentences(text, lang)) {
-          const tokens = sentence.text.split(/\s+/).filter((token) => /[\p{L}\p{N}]/u.test(token));
-          if (tokens.length === 0) continue;
-          sentences++;
-          words += tokens.length;
-          for (const token of tokens) {
-            for (const run of token.match(/\p{L}+/gu) ?? []) syllableCount += syllables(run, lang);
-            letters += token.replace(/[^\p{L}\p{N}]/gu, '').length;
-          }
-        }
-      }
-      return { sentences, words, syllableCount, letters };
+      const sentences = texts
+        .flatMap((text) => splitSentences(text, lang))
+        .map((sentence) => sentence.text.split(/\s+/).filter((token) => /[\p{L}\p{N}]/u.test(token)))
+        .filter((tokens) => tokens.length > 0);
+      const tokens = sentences.flat();
+      const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+      return {
+        sentences: sentences.length,
+        words: tokens.length,
+        syllableCount: sum(tokens.flatMap((token) => token.match(/\p{L}+/gu) ?? []).map((run) => syllables(run, lang))),
+        letters: sum(tokens.map((token) => token.replace(/[^\p{L}\p{N}]/gu, '').length)),
+      };
     };
     const pieces = [
       'The',
