@@ -83,25 +83,52 @@ export const ADDRESSEE_NAMES: Record<string, Record<Addressee, string[]>> = {
 
 /** Whether `text` names `name` (a cheap look for its first word comes first). */
 export function mentions(text: string, name: string): boolean {
-  const first = name.split(/\s+/)[0]!.replace(/\*$/, '').split('-')[0]!;
-  const caseless = !CAPITALS.test(name);
-  if (!(caseless ? text.toLowerCase() : text).includes(caseless ? first.toLowerCase() : first)) return false;
-  return namePattern(name).test(text);
+  const { first, caseless, body } = nameOf(name);
+  if (!(caseless ? lowerCase(text) : text).includes(first)) return false;
+  return wordPattern(body, caseless ? 'i' : '', name).test(text);
 }
 
-/** A regular expression for one name: words at word boundaries, `*` for any ending, apostrophes and hyphens loose. */
-function namePattern(name: string): RegExp {
-  const body = name
-    .split(/\s+/)
-    .map((word) => {
-      const open = word.endsWith('*');
-      const stem = escapeRegExp(open ? word.slice(0, -1) : word)
-        .replace(/['’]/g, "['’]")
-        .replace(/-/g, '[-‐‑ ]?');
-      return open ? `${stem}[\\w\u00c0-\u024f-]*` : `${stem}(?:s|es)?`;
-    })
-    .join('\\s+');
-  return wordPattern(body, CAPITALS.test(name) ? '' : 'i', name);
+interface Name {
+  /** The literal start of its first word (in lower case when it matches in any case). */
+  first: string;
+  caseless: boolean;
+  /** Its pattern: words at word boundaries, `*` for any ending, apostrophes and hyphens loose. */
+  body: string;
+}
+
+/** Names read once: the rules look for the same few in every recommendation and language. */
+const NAMES = new Map<string, Name>();
+
+function nameOf(name: string): Name {
+  let found = NAMES.get(name);
+  if (!found) {
+    const caseless = !CAPITALS.test(name);
+    const first = name.split(/\s+/)[0]!.replace(/\*$/, '').split('-')[0]!;
+    const body = name
+      .split(/\s+/)
+      .map((word) => {
+        const open = word.endsWith('*');
+        const stem = escapeRegExp(open ? word.slice(0, -1) : word)
+          .replace(/['’]/g, "['’]")
+          .replace(/-/g, '[-‐‑ ]?');
+        return open ? `${stem}[\\w\u00c0-\u024f-]*` : `${stem}(?:s|es)?`;
+      })
+      .join('\\s+');
+    NAMES.set(name, (found = { first: caseless ? first.toLowerCase() : first, caseless, body }));
+  }
+  return found;
+}
+
+/** The last text looked in, in lower case: each is looked in for many names in turn. */
+let lastText = '';
+let lastLower = '';
+
+function lowerCase(text: string): string {
+  if (text !== lastText) {
+    lastText = text;
+    lastLower = text.toLowerCase();
+  }
+  return lastLower;
 }
 
 /** A name starting with two capitals (`EU`, `SEEs`) is matched in its case; any other in any case. */

@@ -1,14 +1,14 @@
 /**
  * Checking or counting many opinions, on the worker pool (core/worker-pool.ts)
- * from 24 opinions on, else in this thread.
+ * from 24 opinions on, else in this thread. Each loads only its own code
+ * (the rules, their examples and their patterns are no part of a count).
  */
 import { fromPlainFile, type PlainFile } from '../core/plain-file.js';
 import { inWorkers, workersFor } from '../core/worker-pool.js';
 import type { VFile } from 'vfile';
-import { checkOpinion, CHECK_VALIDATION, type CheckOptions } from '../check/index.js';
+import type { CheckOptions } from '../check/index.js';
 import { openOpinion } from '../opinion/open.js';
-import { ConfigFiles } from '../check/config-file.js';
-import { statsOfOpinion, type StatsOptions } from '../stats/index.js';
+import type { StatsOptions } from '../stats/index.js';
 import type { OpinionStats } from '../stats/types.js';
 
 export interface CheckedOpinion {
@@ -32,6 +32,7 @@ export async function checkOpinions(
   const { jobs, ...checkOptions } = options;
   const workers = workersFor(folders.length, jobs);
   if (workers <= 1) {
+    const [{ checkOpinion, CHECK_VALIDATION }, { ConfigFiles }] = await Promise.all([import('../check/index.js'), import('../check/config-file.js')]);
     const configFiles = new ConfigFiles();
     const results: CheckedOpinion[] = [];
     for (const folder of folders) {
@@ -49,6 +50,7 @@ export async function countOpinions(folders: readonly string[], options: StatsOp
   const { jobs, ...statsOptions } = options;
   const workers = workersFor(folders.length, jobs);
   if (workers <= 1) {
+    const { statsOfOpinion } = await import('../stats/index.js');
     const results: CountedOpinion[] = [];
     for (const folder of folders) results.push(await statsOfOpinion(await openOpinion(folder), statsOptions));
     return results;

@@ -96,8 +96,6 @@ export const FORMULAS: Record<string, Formula> = {
   },
 };
 
-const SPACES = /\s+/;
-const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 const LETTER_RUNS = /\p{L}+/gu;
 const NOT_WORD_CHARACTERS = /[^\p{L}\p{N}]/gu;
 
@@ -111,20 +109,15 @@ export function readability(texts: readonly string[], lang: string): Readability
   let letters = 0;
   for (const text of texts) {
     for (const sentence of splitSentences(text, lang)) {
-      // Words as Flesch counted them: separated by spaces (`third-country` is one word of three syllables).
-      let tokens = 0;
-      for (const token of sentence.text.split(SPACES)) {
-        if (!WORD_CHARACTER.test(token)) continue;
-        tokens++;
-        // Each formula counts either syllables (of each run of letters) or letters and digits.
-        if (formula.syllables) {
-          LETTER_RUNS.lastIndex = 0;
-          for (let run = LETTER_RUNS.exec(token); run !== null; run = LETTER_RUNS.exec(token)) syllableCount += syllables(run[0], lang);
-        } else letters += token.replace(NOT_WORD_CHARACTERS, '').length;
-      }
-      if (tokens === 0) continue;
+      // Words as Flesch counted them: separated by spaces (`third-country` is one word of three syllables),
+      // holding a letter or digit — the sentence's words (text/words.ts). Each formula counts either
+      // syllables (of each run of letters) or letters and digits: none stand outside a word.
       sentences++;
-      words += tokens;
+      words += sentence.words;
+      if (formula.syllables) {
+        LETTER_RUNS.lastIndex = 0;
+        for (let run = LETTER_RUNS.exec(sentence.text); run !== null; run = LETTER_RUNS.exec(sentence.text)) syllableCount += syllables(run[0], lang);
+      } else letters += sentence.text.replace(NOT_WORD_CHARACTERS, '').length;
     }
   }
   if (sentences === 0 || words === 0) return undefined;

@@ -34,6 +34,8 @@ export interface InlineContext {
 }
 
 const PUNCTUATION = /[!-/:-@[-`{-~]/;
+/** The characters `scanInline` reads something at: every other one is text, passed over in one search. */
+const SPECIAL = /[\\`*_~![<&:]/g;
 /** The place of `source[from, to)` in the file. */
 export function placeAt(origin: Origin, from: number, to: number): Located {
   // Computed on first read: most places are never reported.
@@ -54,6 +56,7 @@ export function placeAt(origin: Origin, from: number, to: number): Located {
 export function scanInline(out: ProseBuilder, from: number, to: number, ctx: InlineContext): void {
   const source = ctx.origin.base;
   const origin = ctx.origin;
+  const block = source.slice(from, to);
   let run = from;
   const flush = (end: number) => {
     if (end > run) out.add(source.slice(run, end), origin, run, end, 'exact');
@@ -202,8 +205,12 @@ export function scanInline(out: ProseBuilder, from: number, to: number, ctx: Inl
         i++;
         continue;
       }
-      default:
-        i++;
+      default: {
+        // Plain text up to the next character that may start something (searched in the block only).
+        SPECIAL.lastIndex = i + 1 - from;
+        const next = SPECIAL.exec(block);
+        i = next ? from + next.index : to;
+      }
     }
   }
   flush(to);

@@ -9,6 +9,8 @@ import { statsOfOpinion, statsReport, readability, syllables } from '../../src/s
 import { buildOpinion } from '../../src/opinion/index.js';
 import { writeOpinion } from '../check/helpers.js';
 import { HAND_COUNTED } from './fixtures.js';
+import { seededRandom } from '../helpers.js';
+import { splitSentences } from '../../src/text/sentences.js';
 
 describe('opinion stats, counted by hand', () => {
   it('counts characters, words, points and footnotes per chapter (on the sources)', async () => {
@@ -149,5 +151,79 @@ describe('readability formulas, worked by hand', () => {
 
   it('has no formula for other languages', () => {
     expect(readability(['Kot śpi.'], 'pl')).toBeUndefined();
+  });
+
+  it('counts words as Flesch did, token by token between spaces, over generated texts', () => {
+    // The formulas' counts, word by word: tokens between white space holding a letter or digit; the
+    // syllables of each run of letters in them, or their letters and digits.
+    const byToken = (texts: string[], lang: string) => {
+      const sentences = texts
+        .flatMap((text) => splitSentences(text, lang))
+        .map((sentence) => sentence.text.split(/\s+/).filter((token) => /[\p{L}\p{N}]/u.test(token)))
+        .filter((tokens) => tokens.length > 0);
+      const tokens = sentences.flat();
+      const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+      return {
+        sentences: sentences.length,
+        words: tokens.length,
+        syllableCount: sum(tokens.flatMap((token) => token.match(/\p{L}+/gu) ?? []).map((run) => syllables(run, lang))),
+        letters: sum(tokens.map((token) => token.replace(/[^\p{L}\p{N}]/gu, '').length)),
+      };
+    };
+    const pieces = [
+      'The',
+      'cat',
+      'läuft',
+      'l’intégration',
+      'third-country',
+      '2014/24/EU',
+      '–',
+      '«',
+      '»',
+      '(',
+      ')',
+      '.',
+      '. ',
+      '! ',
+      '? ',
+      'e.g. ',
+      ' ',
+      '  ',
+      '\t',
+      '\n',
+      '\n\n',
+      '\u00a0',
+      '\u2009',
+      '😀',
+      '𝔸',
+      'e\u0301',
+      'ß',
+      'A.',
+      'Ö',
+      '3',
+    ];
+    const random = seededRandom(23);
+    for (let n = 0; n < 400; n++) {
+      const texts: string[] = [];
+      for (let t = 0; t < 3; t++) {
+        let text = '';
+        const length = Math.floor(random() * 30);
+        for (let i = 0; i < length; i++) text += pieces[Math.floor(random() * pieces.length)];
+        texts.push(text);
+      }
+      for (const lang of ['en', 'fr', 'de', 'it']) {
+        const counted = byToken(texts, lang);
+        const score = readability(texts, lang);
+        if (counted.sentences === 0 || counted.words === 0) {
+          expect(score, JSON.stringify(texts)).toBeUndefined();
+          continue;
+        }
+        expect(score, JSON.stringify([lang, texts])).toMatchObject({
+          sentences: counted.sentences,
+          words: counted.words,
+          ...(lang === 'it' ? { letters: counted.letters } : { syllables: counted.syllableCount }),
+        });
+      }
+    }
   });
 });

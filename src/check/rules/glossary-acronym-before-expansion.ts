@@ -3,7 +3,7 @@ import { allBlocks, type TextBlock } from '../../text/model.js';
 import { isAcronym, termPattern } from '../../text/terms.js';
 import { textIn } from '../../text/sources.js';
 import { escapeRegExp } from '../../core/regexp.js';
-import { wordPattern } from '../../text/word-pattern.js';
+import { isLatin, wordPattern } from '../../text/word-pattern.js';
 
 interface Found {
   block: number;
@@ -66,23 +66,32 @@ export default defineRule(
         const expansion = textIn(entry.expansion, lang, text.original)?.value;
         if (!expansion) continue;
         const blocks = byLang.get(lang)!;
-        const uses: Found[] = [];
         const expansions: Found[] = [];
+        // The blocks holding a spelling, with those it holds: where the uses are, once an expansion is found.
+        const holding: [number, string[]][] = [];
         let long: RegExp | undefined;
         blocks.forEach((block, b) => {
-          const present = spellings.filter((spelling) => block.prose.text.includes(spelling));
+          const text = block.prose.text;
+          const present = spellings.filter((spelling) => text.includes(spelling));
           if (present.length === 0) return;
-          for (const spelling of present) {
-            const re = termPattern(spelling);
-            for (let m = re.exec(block.prose.text); m; m = re.exec(block.prose.text)) uses.push({ block: b, start: m.index, end: m.index + m[0].length });
-          }
+          holding.push([b, present]);
+          if (!expansionMayOccur(text, spellings, expansion)) return;
           long ??= expansionPattern(expansion, spellings);
           long.lastIndex = 0;
-          for (let m = long.exec(block.prose.text); m; m = long.exec(block.prose.text)) {
+          for (let m = long.exec(text); m; m = long.exec(text)) {
             if (spellings.some((s) => m![0].includes(s))) expansions.push({ block: b, start: m.index, end: m.index + m[0].length });
           }
         });
-        if (expansions.length === 0 || uses.length === 0) continue;
+        if (expansions.length === 0) continue;
+        const uses: Found[] = [];
+        for (const [b, present] of holding) {
+          const text = blocks[b]!.prose.text;
+          for (const spelling of present) {
+            const re = termPattern(spelling);
+            for (let m = re.exec(text); m; m = re.exec(text)) uses.push({ block: b, start: m.index, end: m.index + m[0].length });
+          }
+        }
+        if (uses.length === 0) continue;
         const order = (a: Found, b: Found) => a.block - b.block || a.start - b.start;
         uses.sort(order);
         expansions.sort(order);
@@ -109,8 +118,36 @@ export default defineRule(
   },
 );
 
+/**
+ * Whether `expansionPattern(expansion, spellings)` may match in `text`, told
+ * without compiling it (a pattern per entry and language, for the few blocks
+ * that spell an acronym out by hand): false only when no spelling, in
+ * capitals and with an optional plural `S`, stands before white space and a
+ * parenthesis in the text in capitals — where the pattern's `ACRONYM (` or
+ * `(… ACRONYM)` would be. Its letters match ignoring case, so each has the
+ * capital of the spelling's (see `termMayOccur`). Patterns of words in other
+ * scripts fold case as Unicode does: they are always run.
+ */
+export function expansionMayOccur(text: string, spellings: readonly string[], expansion: string): boolean {
+  if (!isLatin(expansion + spellings.join(''))) return true;
+  if (!text.includes('(')) return false;
+  const upper = text.toUpperCase();
+  for (const spelling of spellings) {
+    const capitals = spelling.toUpperCase();
+    for (let at = upper.indexOf(capitals); at !== -1; at = upper.indexOf(capitals, at + 1)) {
+      let next = at + capitals.length;
+      if (upper[next] === 'S') next++;
+      while (next < upper.length && SPACE.test(upper[next]!)) next++;
+      if (upper[next] === '(' || upper[next] === ')') return true;
+    }
+  }
+  return false;
+}
+
+const SPACE = /\s/;
+
 /** `expansion (ACRONYM)` or `ACRONYM (expansion)`, plurals allowed, any case for the expansion. */
-function expansionPattern(expansion: string, spellings: string[]): RegExp {
+export function expansionPattern(expansion: string, spellings: string[]): RegExp {
   const words = expansion
     .trim()
     .split(/[\s\-‐‑]+/)
