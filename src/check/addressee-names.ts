@@ -103,7 +103,8 @@ function nameOf(name: string): Name {
   let found = NAMES.get(name);
   if (!found) {
     const caseless = !CAPITALS.test(name);
-    const first = name.split(/\s+/)[0]!.replace(/\*$/, '').split('-')[0]!;
+    // Its first word up to an apostrophe or hyphen, which the pattern matches loosely (`employers’` for `employers'`).
+    const first = name.split(/\s+/)[0]!.replace(/\*$/, '').split(/['’-]/)[0]!;
     const body = name
       .split(/\s+/)
       .map((word) => {

@@ -8,6 +8,7 @@ import { describe, it, expect } from 'vitest';
 import { wordAfter, wordBefore } from '../../src/check/rules/refs-doubled-word.js';
 import { expansionMayOccur, expansionPattern } from '../../src/check/rules/glossary-acronym-before-expansion.js';
 import { seededRandom } from '../helpers.js';
+import { mentions } from '../../src/check/addressee-names.js';
 
 describe('refs/doubled-word: the words next to a reference', () => {
   const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/u;
@@ -80,5 +81,13 @@ describe('glossary/acronym-before-expansion: where an expansion may be written',
         }
       }
     }
+  });
+});
+
+describe('addressee names: the first-word look-up before the pattern', () => {
+  it('finds a name whatever apostrophe or hyphen the text writes in its first word, as the pattern does', () => {
+    expect(mentions('The EESC calls on employers’ organisations to act.', "employers' organisation")).toBe(true);
+    expect(mentions("The EESC calls on employers' organisations to act.", "employers' organisation")).toBe(true);
+    expect(mentions('The EESC calls on employers to act.', "employers' organisation")).toBe(false);
   });
 });
