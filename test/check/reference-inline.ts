@@ -143,6 +143,14 @@ function appendNode(out: ProseBuilder, node: PhrasingContent | Nodes, ctx: Inlin
         ctx.refs.push({ id, start, end: out.length, at });
         return;
       }
+      // `:name` alone after a letter or digit (`note:this`, `10:30`) reads as text in prose (an error for the build).
+      const from = node.position!.start.offset!;
+      const after = ctx.origin.base[from + 1 + node.name.length];
+      const bare = after !== '[' && after !== '{';
+      if (bare && /[\p{L}\p{N}]/u.test(ctx.origin.base[from - 1] ?? '')) {
+        out.add(`:${node.name}`, ctx.origin, from, from + 1 + node.name.length, 'exact');
+        return;
+      }
       for (const child of node.children) appendNode(out, child, ctx);
       return;
     }
