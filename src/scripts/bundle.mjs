@@ -106,9 +106,16 @@ const LAZY_PACKAGES = ['hast-util-to-html', 'yaml', 'decode-named-character-refe
  * start), read only to word a message about a file that does not match its
  * schema; `src/render/amendments-appendix.ts` brings the amendment table's
  * cells and the diff's word tokenizer (a table of character classes built
- * when loaded), used only by an opinion with amendments.yaml.
+ * when loaded), used only by an opinion with amendments.yaml;
+ * `src/core/markdown-remark.ts` brings remark's parser, micromark and their
+ * GFM and directive extensions, used only for a piece of Markdown that the
+ * fast reader leaves to remark (none in the sample opinion).
  */
-const LAZY_MODULES = { 'src/core/schemas.ts': ['schemas'], 'src/render/amendments-appendix.ts': ['amendmentsAppendix'] };
+const LAZY_MODULES = {
+  'src/core/schemas.ts': ['schemas'],
+  'src/render/amendments-appendix.ts': ['amendmentsAppendix'],
+  'src/core/markdown-remark.ts': ['remarkTree', 'markdownProcessor'],
+};
 /** fs/promises functions whose callback form in `fs` takes the same arguments and gives the same results and errors. */
 const CALLBACK_FS = [
   'access',
