@@ -109,12 +109,16 @@ const LAZY_PACKAGES = ['hast-util-to-html', 'yaml', 'decode-named-character-refe
  * when loaded), used only by an opinion with amendments.yaml;
  * `src/core/markdown-remark.ts` brings remark's parser, micromark and their
  * GFM and directive extensions, used only for a piece of Markdown that the
- * fast reader leaves to remark (none in the sample opinion).
+ * fast reader leaves to remark (none in the sample opinion);
+ * `src/render/to-markdown.ts` brings remark-parse and remark-stringify with
+ * their extensions for the Markdown output, which `build --to html` and
+ * `diff` do not write.
  */
 const LAZY_MODULES = {
   'src/core/schemas.ts': ['schemas'],
   'src/render/amendments-appendix.ts': ['amendmentsAppendix'],
   'src/core/markdown-remark.ts': ['remarkTree', 'markdownProcessor'],
+  'src/render/to-markdown.ts': ['STRINGIFY_OPTIONS', 'draftMarkdown', 'toMarkdown', 'unwrapReferences'],
 };
 /** fs/promises functions whose callback form in `fs` takes the same arguments and gives the same results and errors. */
 const CALLBACK_FS = [
