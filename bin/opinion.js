@@ -6,6 +6,7 @@
 // run, one file per script content and Node version, kept in the user's cache
 // folder (never in the install folder), rewritten when V8 rejects it, written
 // atomically (safe when several runs race), skipped when nothing is writable.
+// The same folder keeps the data of the YAML sources it read (src/core/yaml-cache.ts).
 // CommonJS (see ./package.json): Node starts a CommonJS entry faster than an ES module.
 'use strict';
 const { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } = require('node:fs');
@@ -21,7 +22,10 @@ try {
 } catch {}
 const first = process.argv[2];
 const name = first !== undefined && first !== 'all' && Object.hasOwn(manifest, first) ? first : 'all';
-const cacheDir = codeCacheDir();
+const cacheRoot = userCacheDir();
+const cacheDir = cacheRoot && join(cacheRoot, 'v8');
+// The data of the YAML sources read by earlier runs, for the exact same text and program (src/core/yaml-cache.ts).
+if (cacheRoot && manifest.all) globalThis[Symbol.for('opinion.yaml-cache')] = { dir: join(cacheRoot, 'yaml'), build: manifest.all };
 
 // Node >= 22.1: also cache the compiled ES modules (dist/worker.js in worker threads).
 if (cacheDir) require('node:module').enableCompileCache?.(join(cacheDir, 'compile'));
@@ -97,14 +101,14 @@ module_.exports.run().then(
 );
 
 /** OPINION_CACHE_DIR, else $XDG_CACHE_HOME/opinion, else ~/.cache/opinion; none when there is no home. */
-function codeCacheDir() {
+function userCacheDir() {
   const env = process.env;
   if (env.OPINION_CACHE_DIR === '') return undefined;
-  if (env.OPINION_CACHE_DIR) return join(env.OPINION_CACHE_DIR, 'v8');
-  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, 'opinion', 'v8');
+  if (env.OPINION_CACHE_DIR) return env.OPINION_CACHE_DIR;
+  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, 'opinion');
   // What os.homedir() gives: $HOME when set (libuv reads it first on POSIX), without loading node:os for it (some ms on Node 24).
   const home = process.platform !== 'win32' && env.HOME ? env.HOME : require('node:os').homedir();
-  return home ? join(home, '.cache', 'opinion', 'v8') : undefined;
+  return home ? join(home, '.cache', 'opinion') : undefined;
 }
 
 function writeCodeCache(file, compiled) {

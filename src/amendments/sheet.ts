@@ -25,7 +25,7 @@ import { textOrder } from '../validate/amendments/order.js';
 import type { PointIndex, PointInfo } from '../validate/amendments/points.js';
 import { fillText, type LabelKey, type Labels } from '../labels/labels.js';
 import { plainOf } from '../render/amendment-text.js';
-import { text as textHandler } from './stringify-text.js';
+import { text as textHandler } from '../render/stringify-text.js';
 import { writeSheetMarkdown } from './sheet-markdown.js';
 import type { SheetDocxOptions, WordParts } from './sheet-word.js';
 

@@ -16,6 +16,7 @@ import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, isAlias, ty
 import { load as loadFast, FAILSAFE_SCHEMA, Type } from 'js-yaml';
 import type { VFile } from 'vfile';
 import { LineIndex } from './line-index.js';
+import { cachedYamlData, keepYamlData } from './yaml-cache.js';
 import { report } from './messages.js';
 import type { Position } from './model.js';
 
@@ -149,9 +150,14 @@ function deepLine(text: string): boolean {
  */
 export function parseYamlSource(file: VFile, options: { positions?: 'lazy' | 'eager' } = {}): YamlSource {
   const text = String(file.value);
+  if (options.positions === 'eager') return parseWithPositions(file, text);
+  // The data an earlier run of the bin read from this very text (core/yaml-cache.ts).
+  const kept = cachedYamlData(file.path, text);
+  if (kept) return yamlSourceOf(file, kept.data);
   // Nesting past the limit goes to the positioned parse, which refuses it at its place.
-  const fast = options.positions === 'eager' || yamlTooDeep(text) !== undefined ? undefined : readPlainYaml(text);
+  const fast = yamlTooDeep(text) !== undefined ? undefined : readPlainYaml(text);
   if (!fast) return parseWithPositions(file, text);
+  keepYamlData(file.path, text, fast.data);
   return yamlSourceOf(file, fast.data);
 }
 

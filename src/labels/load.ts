@@ -64,6 +64,10 @@ export class LabelPlaces {
   set(key: LabelKey, pointer: string): void {
     this.pointers.set(key, pointer);
   }
+  /** Each label's JSON pointer, in the order they were set. */
+  entries(): [LabelKey, string][] {
+    return [...this.pointers];
+  }
   get(key: LabelKey): Position | undefined {
     const pointer = this.pointers.get(key);
     return pointer === undefined ? undefined : this.source?.locate(pointer);
@@ -86,8 +90,33 @@ export async function readLabelFile(path: string, scope?: ReadScope): Promise<La
   return parseLabelFile(read.file);
 }
 
-/** Check and flatten a label file already read into `file` (`known`: its data, known to be what parsing `file` gives). */
-export function parseLabelFile(file: VFile, known?: unknown): LabelFile {
+/**
+ * What flattening a label file gives, as JSON: `npm run build` writes it for
+ * each label file that ships (dist/labels/<lang>.json), so that a run takes
+ * the file's labels without checking and flattening them again.
+ */
+export interface FlatLabels {
+  text: [LabelKey, string][];
+  lists: [ListLabelKey, unknown[]][];
+  meta: [MetaListKey, LabelKey[]][];
+  places: [LabelKey, string][];
+}
+
+export function flatLabels(labels: LabelFile): FlatLabels {
+  return {
+    text: [...labels.text],
+    lists: [...labels.lists],
+    meta: [...labels.meta].map(([key, keys]) => [key, [...keys]]),
+    places: labels.places.entries(),
+  };
+}
+
+/**
+ * Check and flatten a label file already read into `file` (`known`: its
+ * data, known to be what parsing `file` gives; `flat`: what flattening that
+ * data gives, known to come with no message).
+ */
+export function parseLabelFile(file: VFile, known?: unknown, flat?: FlatLabels): LabelFile {
   const source = known === undefined ? parseYamlSource(file) : yamlSourceOf(file, known);
   const result = emptyLabelFile(file, source);
   const data = source.data;
@@ -116,7 +145,12 @@ export function parseLabelFile(file: VFile, known?: unknown): LabelFile {
   } else if (data.locale !== undefined) {
     invalid(source, '/locale', 'Unexpected `locale` value, expected a locale such as `fr-FR`');
   }
-  flatten(data, '', source, result);
+  if (known !== undefined && flat) {
+    for (const [key, value] of flat.text) result.text.set(key, value);
+    for (const [key, value] of flat.lists) result.lists.set(key, value);
+    for (const [key, keys] of flat.meta) result.meta.set(key, new Set(keys));
+    for (const [key, pointer] of flat.places) result.places.set(key, pointer);
+  } else flatten(data, '', source, result);
   return result;
 }
 
@@ -252,19 +286,20 @@ export async function readLabelFolder(dir: string, opinionDir?: string): Promise
 /**
  * A label file of the package, read with the data `npm run build` wrote for
  * its exact text (dist/labels/<lang>.json, see src/scripts/bundle.mjs) when
- * there is one: JSON instead of a cold YAML parse. Any other text is parsed.
+ * there is one, and its labels as flattening gives them: JSON instead of a
+ * cold YAML parse and check. Any other text is parsed and checked.
  */
 async function readBuiltinLabelFile(path: string, lang: string): Promise<LabelFile> {
   const read = await readSource(path);
   if (!read.ok) return emptyLabelFile(read.file);
-  let compiled: { text?: unknown; data?: unknown } | undefined;
+  let compiled: { text?: unknown; data?: unknown; flat?: FlatLabels } | undefined;
   try {
-    compiled = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'dist', 'labels', `${lang}.json`), 'utf8')) as { text?: unknown; data?: unknown };
+    compiled = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'dist', 'labels', `${lang}.json`), 'utf8')) as { text?: unknown; data?: unknown; flat?: FlatLabels };
   } catch {
     compiled = undefined;
   }
   const known = compiled !== undefined && compiled.text === String(read.file.value) && compiled.data !== undefined;
-  return parseLabelFile(read.file, known ? compiled!.data : undefined);
+  return known ? parseLabelFile(read.file, compiled!.data, compiled!.flat) : parseLabelFile(read.file);
 }
 
 const builtinCache = new Map<string, Promise<LabelFile | undefined>>();

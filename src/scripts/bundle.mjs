@@ -45,6 +45,12 @@ const common = {
   logLevel: 'warning',
 };
 
+/** CommonJS has no import.meta: each CommonJS script defines its own URL. */
+const scriptUrl = {
+  define: { ...common.define, 'import.meta.url': '__opinionScriptUrl' },
+  banner: { js: "var __opinionScriptUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+
 /**
  * Virtual entry points `command:<name>`: the program with that one command (or
  * all of them; `completion` too, which writes the script of every command).
@@ -103,9 +109,20 @@ const LAZY_PACKAGES = ['hast-util-to-html', 'yaml', 'decode-named-character-refe
  * start), read only to word a message about a file that does not match its
  * schema; `src/render/amendments-appendix.ts` brings the amendment table's
  * cells and the diff's word tokenizer (a table of character classes built
- * when loaded), used only by an opinion with amendments.yaml.
+ * when loaded), used only by an opinion with amendments.yaml;
+ * `src/core/markdown-remark.ts` brings remark's parser, micromark and their
+ * GFM and directive extensions, used only for a piece of Markdown that the
+ * fast reader leaves to remark (none in the sample opinion);
+ * `src/render/to-markdown.ts` brings remark-parse and remark-stringify with
+ * their extensions for the Markdown output, which `build --to html` and
+ * `diff` do not write.
  */
-const LAZY_MODULES = { 'src/core/schemas.ts': ['schemas'], 'src/render/amendments-appendix.ts': ['amendmentsAppendix'] };
+const LAZY_MODULES = {
+  'src/core/schemas.ts': ['schemas'],
+  'src/render/amendments-appendix.ts': ['amendmentsAppendix'],
+  'src/core/markdown-remark.ts': ['remarkTree', 'markdownProcessor'],
+  'src/render/to-markdown.ts': ['STRINGIFY_OPTIONS', 'draftMarkdown', 'toMarkdown', 'unwrapReferences'],
+};
 /** fs/promises functions whose callback form in `fs` takes the same arguments and gives the same results and errors. */
 const CALLBACK_FS = [
   'access',
@@ -255,9 +272,7 @@ try {
     // only ASCII left, which V8 keeps as one byte a character. Names stay (error messages, profiles).
     // OPINION_BUNDLE_READABLE=1 keeps the layout and the `// <module path>` comments, to read a profile by.
     minifyWhitespace: !process.env.OPINION_BUNDLE_READABLE,
-    // CommonJS has no import.meta: the bin defines the script's own URL.
-    define: { ...common.define, 'import.meta.url': '__opinionScriptUrl' },
-    banner: { js: "var __opinionScriptUrl = require('node:url').pathToFileURL(__filename).href;" },
+    ...scriptUrl,
   });
   const manifest = {};
   for (const file of (await readdir(root + 'dist/commands')).filter((f) => f.endsWith('.cjs')).sort()) {
@@ -276,7 +291,8 @@ try {
 /**
  * dist/labels/<lang>.json: the data of each label file that ships
  * (templates/languages/<lang>.yaml) as the run-time YAML reader gives it, with
- * the file's text. At run time a label file of the package whose text is
+ * the file's text and its labels as checking and flattening them gives
+ * (`flat`, see src/labels/load.ts). At run time a label file of the package whose text is
  * exactly that one takes its data from the JSON (JSON.parse instead of a cold
  * YAML parse, some 10 ms a command); an edited file, or one the reader had
  * anything to say about, is read as YAML. Its places (for messages) are found
@@ -290,10 +306,15 @@ async function precompileLabels() {
       contents: [
         "import { VFile } from 'vfile';",
         "import { parseYamlSource } from './src/core/yaml-source.ts';",
+        "import { flatLabels, parseLabelFile } from './src/labels/load.ts';",
         'export function read(path, text) {',
         '  const file = new VFile({ path, value: text });',
         '  const data = parseYamlSource(file).data;',
-        '  return { data, messages: file.messages.length };',
+        '  if (file.messages.length > 0 || data === undefined) return { data, messages: file.messages.length };',
+        '  // The labels as flattening them gives, for a file it has nothing to say about.',
+        '  const checked = new VFile({ path, value: text });',
+        '  const flat = flatLabels(parseLabelFile(checked, data));',
+        '  return { data, flat, messages: checked.messages.length };',
         '}',
       ].join('\n'),
       resolveDir: root,
@@ -301,6 +322,7 @@ async function precompileLabels() {
     },
     format: 'cjs',
     outfile: generated,
+    ...scriptUrl,
   });
   const { read } = createRequire(import.meta.url)(generated);
   await rm(generated);
@@ -308,9 +330,10 @@ async function precompileLabels() {
   await mkdir(root + 'dist/labels', { recursive: true });
   for (const name of (await readdir(dir)).filter((n) => /^[a-z]{2,3}\.yaml$/.test(n)).sort()) {
     const text = await readFile(dir + name, 'utf8');
-    const { data, messages } = read(dir + name, text);
-    // Only data that JSON gives back exactly, from a file read without a word.
+    const { data, flat, messages } = read(dir + name, text);
+    // Only data that JSON gives back exactly, from a file read and checked without a word.
     if (messages > 0 || data === undefined || !isDeepStrictEqual(JSON.parse(JSON.stringify(data)), data)) continue;
-    await writeFile(root + `dist/labels/${name.replace(/\.yaml$/, '.json')}`, JSON.stringify({ text, data }) + '\n');
+    if (!isDeepStrictEqual(JSON.parse(JSON.stringify(flat)), flat)) continue;
+    await writeFile(root + `dist/labels/${name.replace(/\.yaml$/, '.json')}`, JSON.stringify({ text, data, flat }) + '\n');
   }
 }

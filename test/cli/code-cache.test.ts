@@ -79,6 +79,9 @@ describe('code cache', () => {
     const runs = await Promise.all([once(), once(), once(), once()]);
     for (const run of runs) expect(run).toEqual({ code: 0, stdout: runs[0]!.stdout });
     expect(readdirSync(join(cache, 'v8')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    // The YAML data kept beside it (src/core/yaml-cache.ts): one whole entry per source, no temporary left.
+    expect(readdirSync(join(cache, 'yaml')).filter((f) => !/^[0-9a-f]{8}\.json$/.test(f))).toEqual([]);
+    for (const f of readdirSync(join(cache, 'yaml'))) expect(() => JSON.parse(readFileSync(join(cache, 'yaml', f), 'utf8'))).not.toThrow();
     expect(runBin(['validate', SAMPLE], { env: { OPINION_CACHE_DIR: cache } }).stdout).toBe(runs[0]!.stdout);
   });
 

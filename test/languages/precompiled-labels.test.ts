@@ -1,15 +1,17 @@
 /**
  * dist/labels/<lang>.json (written by `npm run build`, src/scripts/bundle.mjs):
- * the data of each label file that ships, read at run time instead of parsing
+ * the data of each label file that ships, and its labels as checking and
+ * flattening them gives, read at run time instead of parsing and checking
  * the YAML when the file's text is exactly the one recorded. Held here to the
- * YAML reader: same text as the file, same data, and a label file read from
- * it is the label file read from the YAML, places included.
+ * YAML reader: same text as the file, same data, same labels in the same
+ * order, and a label file read from it is the label file read from the
+ * YAML, places included.
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { VFile } from 'vfile';
-import { parseLabelFile } from '../../src/labels/load.js';
+import { flatLabels, parseLabelFile, type FlatLabels } from '../../src/labels/load.js';
 import { parseYamlSource } from '../../src/core/yaml-source.js';
 import { BUILTIN_LANGUAGES_DIR } from '../../src/core/package-files.js';
 import { ROOT } from '../helpers.js';
@@ -32,6 +34,21 @@ describe('dist/labels', () => {
       const path = join(BUILTIN_LANGUAGES_DIR, `${lang}.yaml`);
       expect(text).toBe(readFileSync(path, 'utf8'));
       expect(data).toStrictEqual(parseYamlSource(new VFile({ path, value: text })).data);
+    });
+
+    it(`${lang}: the labels, lists, lists of keys and places that checking templates/languages/${lang}.yaml gives, without a message`, () => {
+      const { text, data, flat } = JSON.parse(readFileSync(join(DIST_LABELS, name), 'utf8')) as { text: string; data: unknown; flat: FlatLabels };
+      const path = join(BUILTIN_LANGUAGES_DIR, `${lang}.yaml`);
+      const checked = parseLabelFile(new VFile({ path, value: text }));
+      expect(checked.file.messages).toEqual([]);
+      expect(flat).toStrictEqual(flatLabels(checked));
+      const read = parseLabelFile(new VFile({ path, value: text }), data, flat);
+      // Same entries in the same order (Maps compare in order here).
+      expect([...read.text]).toStrictEqual([...checked.text]);
+      expect([...read.lists]).toStrictEqual([...checked.lists]);
+      expect([...read.meta].map(([key, keys]) => [key, [...keys]])).toStrictEqual([...checked.meta].map(([key, keys]) => [key, [...keys]]));
+      expect(read.places.entries()).toStrictEqual(checked.places.entries());
+      expect([read.lang, read.locale]).toEqual([checked.lang, checked.locale]);
     });
   }
 
