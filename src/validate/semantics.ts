@@ -55,7 +55,11 @@ const KIND_NAMES: Record<IdDefinition['kind'], string> = {
 function checkIds(opinion: Opinion, index: IdIndex, at: Reporter): void {
   const original = opinion.meta.language;
   for (const bad of index.malformed) {
-    at(bad.at, 'id/malformed', `Unexpected id marker \`${bad.text}\`, expected ${bad.expected ?? '`{#id}` with a lower-case kebab-case id (e.g. `{#c-drivers}`)'}`);
+    at(
+      bad.at,
+      'id/malformed',
+      `Unexpected id marker \`${bad.text}\`, expected ${bad.expected ?? '`{#id}` with a lower-case kebab-case id (e.g. `{#c-drivers}`)'}`,
+    );
   }
 
   // Namespaces: the YAML ids plus the prose ids of one language. The original
