@@ -52,6 +52,8 @@ export interface ExportResult {
   /** Units exported, and how many of them have no translation yet. */
   units: number;
   toTranslate: number;
+  /** Units whose original changed since `--since` while a translation exists: to review. */
+  toReview: number;
 }
 
 interface Unit {
@@ -173,7 +175,12 @@ export async function exportXliff(opinion: Opinion, options: ExportOptions): Pro
       { type: 'text', value: '\n' },
     ],
   };
-  return { xml: indent(toXml(tree)), units: list.length, toTranslate: list.filter((u) => u.state === 'needs-translation').length };
+  return {
+    xml: indent(toXml(tree)),
+    units: list.length,
+    toTranslate: list.filter((u) => u.state === 'needs-translation').length,
+    toReview: list.filter((u) => u.state === 'needs-review-translation').length,
+  };
 }
 
 /** Text and inline codes as XLIFF 1.2 content: `<ph>`, `<bpt>`/`<ept>` holding the Markdown they stand for. */

@@ -173,6 +173,17 @@ describe('opinion translate export / import (XLIFF 1.2)', () => {
     const run = await runMain(['translate', 'export', dir, '--to', 'fr', '--since', 'HEAD', '--out', out]);
     expect(run.stdout).toContain(': 1 unit, 1 to translate');
     expect(readFileSync(out, 'utf8')).toContain('id="02-general-comments.md#g-first"');
+    // Translated, then the original changes again: the unit has a translation to review, not to make.
+    const all = join(root, 'all.xlf');
+    await runMain(['translate', 'export', dir, '--to', 'fr', '--out', all]);
+    writeFileSync(all, fill(readFileSync(all, 'utf8')));
+    expect((await runMain(['translate', 'import', all, '--opinion', dir])).code).toBe(0);
+    git('-c', 'user.name=t', '-c', 'user.email=t@example.org', 'add', '.');
+    git('-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-qm', 'translated');
+    writeFileSync(chapter, readFileSync(chapter, 'utf8').replace('{#g-first} The Committee now', '{#g-first} The Committee still'));
+    const review = await runMain(['translate', 'export', dir, '--to', 'fr', '--since', 'HEAD', '--out', out]);
+    expect(review.stdout).toContain(': 1 unit, 0 to translate, 1 to review (the original changed since the translation)');
+    expect(readFileSync(out, 'utf8')).toContain('<target state="needs-review-translation">FR ');
     expect((await runMain(['translate', 'export', dir, '--to', 'fr', '--since', 'no-such-rev', '--out', out])).code).toBe(2);
     // A revision that looks like an option is refused, never passed to git as one.
     const planted = join(root, 'planted');

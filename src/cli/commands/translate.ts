@@ -54,7 +54,7 @@ export const translateCommand: DefineCommand = (io, setExit) => {
       const out = resolve(io.cwd, options.out ?? `${opinion.name}.${options.to}.xlf`);
       await writeFileAtomic(out, result.xml);
       io.stdout(
-        `${displayPath(out, io.cwd)}: ${result.units} unit${result.units === 1 ? '' : 's'}, ${result.toTranslate} to translate (XLIFF 1.2, ${original} → ${options.to})\n`,
+        `${displayPath(out, io.cwd)}: ${result.units} unit${result.units === 1 ? '' : 's'}, ${result.toTranslate} to translate${result.toReview > 0 ? `, ${result.toReview} to review (the original changed since the translation)` : ''} (XLIFF 1.2, ${original} → ${options.to})\n`,
       );
       setExit(EXIT.ok);
     });
