@@ -18,7 +18,9 @@ import { parseDocument } from 'yaml';
 import { dirname, join, relative } from 'node:path';
 import type { VFile } from 'vfile';
 import { afterEach } from 'vitest';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { severityOf } from '../src/core/messages.js';
+import { escapeRegExp } from '../src/core/regexp.js';
 
 export const ROOT = join(import.meta.dirname, '..');
 export const BIN = join(ROOT, 'bin', 'opinion.js');
@@ -188,4 +190,22 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/**
+ * A built Word draft with a point typed after the one whose text ends with
+ * `after`, as Word does: the list numbers it and the points after it, while
+ * the cross-references to those (hyperlinks to their bookmarks) keep the
+ * text Word last printed ("point 1.13" where the target is now 1.14).
+ */
+export function withTypedPoint(docx: Uint8Array, after: string, text: string): Uint8Array {
+  const parts = unzipSync(docx);
+  const xml = strFromU8(parts['word/document.xml']!);
+  const ends = escapeRegExp(after);
+  const point = new RegExp(`<w:p>(<w:pPr><w:pStyle w:val="OpinionPoint"/>(?:(?!</w:pPr>).)*</w:pPr>)(?:(?!<w:p>).)*${ends}</w:t>(?:(?!<w:p>).)*</w:p>`).exec(
+    xml,
+  );
+  if (!point) throw new Error(`no point ending with ${after}`);
+  parts['word/document.xml'] = strToU8(xml.replace(point[0], `${point[0]}<w:p>${point[1]}<w:r><w:t>${text}</w:t></w:r></w:p>`));
+  return zipSync(parts);
 }

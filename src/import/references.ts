@@ -1,7 +1,9 @@
 /**
  * "point 3.2" in the text as a cross-reference (`:ref{#id}`) when its target
- * is certain: exactly one imported point or heading has that number in the
- * draft, and the build gives it the same number. Each one is reported.
+ * is certain: a Word cross-reference to the bookmark of an imported point
+ * (whatever number Word last printed for it), or else exactly one imported
+ * point has that number in the draft and the build gives it the same number.
+ * Each one is reported.
  */
 import type { PhrasingContent } from 'mdast';
 import type { VFile } from 'vfile';
@@ -18,6 +20,10 @@ export function linkReferences(chapters: Chapter[], labels: Labels, file: VFile)
       byNumber.set(item.number, byNumber.has(item.number) || item.built !== item.number ? null : item);
     }
   }
+  // The points a Word draft's cross-references point at, by the bookmarks their paragraphs hold.
+  const byAnchor = new Map<string, Item>();
+  for (const chapter of chapters)
+    for (const item of chapter.items) if (item.id && item.kind === 'point') for (const anchor of item.node.data?.anchors ?? []) byAnchor.set(anchor, item);
   const [before = '', after = ''] = labels.text['refs.point'].split('{number}');
   const pattern = new RegExp(`${escapeRegExp(before)}(\\d+(?:\\.\\d+)+)${escapeRegExp(after)}(?![.\\d])`, 'gu');
   const rewrite = (nodes: PhrasingContent[], where: Item): PhrasingContent[] => {
@@ -30,17 +36,22 @@ export function linkReferences(chapters: Chapter[], labels: Labels, file: VFile)
         continue;
       }
       let last = 0;
+      const anchored = node.data?.opinionRef === undefined ? undefined : byAnchor.get(node.data.opinionRef);
       for (const match of node.value.matchAll(pattern)) {
-        const target = byNumber.get(match[1] as string);
+        const target = anchored ?? byNumber.get(match[1] as string);
         if (!target?.id) continue;
         out.push({ type: 'text', value: node.value.slice(last, match.index) });
         out.push({ type: 'textDirective', name: 'ref', attributes: { id: target.id }, children: [] } as unknown as PhrasingContent);
         last = (match.index ?? 0) + match[0].length;
-        report(file, `Recognised \`${match[0]}\` as a cross-reference to \`${target.id}\`: written \`:ref{#${target.id}}\`, which follows renumbering`, {
-          ruleId: 'import/reference',
-          severity: 'info',
-          place: where.node.position,
-        });
+        const stale =
+          anchored && match[1] !== target.number
+            ? ` (Word showed the number it had before the points were renumbered; the draft numbers it ${target.number})`
+            : '';
+        report(
+          file,
+          `Recognised \`${match[0]}\` as a cross-reference to \`${target.id}\`${anchored ? ', by its Word bookmark' : ''}: written \`:ref{#${target.id}}\`, which follows renumbering${stale}`,
+          { ruleId: 'import/reference', severity: 'info', place: where.node.position },
+        );
       }
       if (last === 0) out.push(node);
       else if (last < node.value.length) out.push({ type: 'text', value: node.value.slice(last) });

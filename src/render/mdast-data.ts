@@ -13,5 +13,7 @@ declare module 'mdast' {
   interface Data {
     /** The id a rendered cross-reference points to (a Word draft's: the bookmark). */
     opinionRef?: string;
+    /** The bookmarks a Word draft's paragraph holds: what its cross-references point at. */
+    anchors?: string[];
   }
 }

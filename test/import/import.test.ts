@@ -14,7 +14,7 @@ import { looseTitle } from '../../src/import/labels.js';
 import { writeImportedFolder } from '../../src/import/write.js';
 import { validateOpinion } from '../../src/validate/index.js';
 import { readDocx } from '../../src/drafts/word/index.js';
-import { hasPandoc, runMain, ROOT, skipWithout } from '../helpers.js';
+import { hasPandoc, runMain, ROOT, skipWithout, withTypedPoint } from '../helpers.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const SCHEMAS = join(ROOT, 'schemas');
@@ -449,6 +449,24 @@ describe('point numbers of long chapters', () => {
     const markdown = await built(dir);
     expect(markdown).toMatch(/^1\.100\s+The Committee notes item 100 /mu);
     expect(markdown).toMatch(/^1\.150\s+The Committee notes item 150 /mu);
+  });
+});
+
+describe('a Word draft whose cross-references Word left numbered as before a new point', () => {
+  it('points each reference at the point its bookmark holds, not at the point that now has the number it shows', async () => {
+    const out = join(temp, 'stale-refs');
+    expect((await runMain(['build', join(ROOT, 'opinions', 'see-migrants'), '--to', 'docx', '--out', out, '--quiet'])).code).toBe(0);
+    const docx = withTypedPoint(readFileSync(join(out, 'see-migrants', 'en', 'opinion.docx')), 'cannot afford to lose.', 'A new point typed in Word.');
+    const { result, dir } = await importTo(docx, 'stale-refs.docx');
+    // "see point 1.13" (the membership recommendation, 1.14 once the new point is in): the import numbers the points of
+    // the draft as Word shows them, so by its number this would be the recommendation now at 1.13.
+    const membership = /- id: (rec-[a-z-]+)\n(?:.*\n){0,6}?.*possibility of becoming\s+members/.exec(readFileSync(join(dir, 'recommendations.yaml'), 'utf8'));
+    expect(membership).not.toBeNull();
+    expect(readFileSync(join(dir, 'text', 'en', '03-specific-comments.md'), 'utf8')).toContain(`(see :ref{#${membership![1]}})`);
+    const reasons = result.report.messages.map((m) => m.reason);
+    expect(reasons).toContain(
+      `Recognised \`point 1.13\` as a cross-reference to \`${membership![1]}\`, by its Word bookmark: written \`:ref{#${membership![1]}}\`, which follows renumbering (Word showed the number it had before the points were renumbered; the draft numbers it 1.14)`,
+    );
   });
 });
 

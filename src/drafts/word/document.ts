@@ -137,6 +137,8 @@ export class DocumentReader {
   /** Bookmarks open at this point, and the footnote mark each one holds (what NOTEREF fields point at). */
   private readonly openBookmarks = new Map<string, string>();
   private readonly bookmarkedNotes = new Map<string, string>();
+  /** The bookmarks that start in the paragraph being read, or before it between paragraphs (what cross-references point at). */
+  private anchors: string[] = [];
 
   constructor(
     private readonly parts: Parts,
@@ -224,6 +226,8 @@ export class DocumentReader {
         visit(child);
       } else if (child.name === 'w:del' || child.name === 'w:moveFrom') {
         this.trackedChanges++;
+      } else if (child.name === 'w:bookmarkStart') {
+        if (!this.inNote) this.anchors.push(attribute(child, 'w:name') ?? '');
       } else if (!IGNORED.has(child.name)) {
         const text = textOf(child, ['w:t']);
         this.lines.push(text);
@@ -312,6 +316,12 @@ export class DocumentReader {
           ? { type: 'blockquote', children: [this.positioned({ type: 'paragraph', children }, line, text)] }
           : { type: 'paragraph', children };
     if (!this.inNote) this.positioned(node, line, text);
+    // The bookmarks it holds, for cross-references to it (a text box's paragraphs, read meanwhile, took theirs).
+    if (!this.inNote) {
+      const anchors = this.anchors.filter((name) => name !== '');
+      this.anchors = [];
+      if (anchors.length > 0) node.data = { ...node.data, anchors };
+    }
     if (ordered !== undefined) return { node, bullet: number?.level ?? 0, start: ordered };
     return number?.bullet && heading === undefined ? { node, bullet: number.level } : { node };
   }
@@ -362,6 +372,7 @@ export class DocumentReader {
           break;
         case 'w:bookmarkStart':
           this.openBookmarks.set(attribute(child, 'w:id') ?? '', attribute(child, 'w:name') ?? '');
+          if (!this.inNote) this.anchors.push(attribute(child, 'w:name') ?? '');
           break;
         case 'w:bookmarkEnd':
           this.openBookmarks.delete(attribute(child, 'w:id') ?? '');
