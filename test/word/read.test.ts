@@ -187,6 +187,14 @@ describe('readDocx', () => {
     }
   });
 
+  it('keeps the bookmarks each paragraph holds, or that stand just before it, for cross-references to it', () => {
+    const start = (id: number, name: string) => `<w:bookmarkStart w:id="${id}" w:name="${name}"/>`;
+    const body = numbered(start(1, '_in_first') + run('First point.')) + start(2, '_between') + numbered(run('Second point.')) + numbered(run('Third point.'));
+    const read = readDocx(listDocx(body), 'anchors.docx');
+    const anchors = read.tree.children.map((node) => node.data?.anchors ?? []);
+    expect(anchors).toEqual([['_in_first'], ['_between'], []]);
+  });
+
   it('formats counters as Word does', () => {
     expect([1, 4, 9, 27].map((n) => formatCounter(n, 'lowerRoman'))).toEqual(['i', 'iv', 'ix', 'xxvii']);
     expect([1, 26, 27, 28].map((n) => formatCounter(n, 'lowerLetter'))).toEqual(['a', 'z', 'aa', 'bb']);

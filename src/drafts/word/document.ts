@@ -137,8 +137,10 @@ export class DocumentReader {
   /** Bookmarks open at this point, and the footnote mark each one holds (what NOTEREF fields point at). */
   private readonly openBookmarks = new Map<string, string>();
   private readonly bookmarkedNotes = new Map<string, string>();
-  /** The bookmarks that start in the paragraph being read, or before it between paragraphs (what cross-references point at). */
+  /** The bookmarks that start in the paragraph being read (what cross-references point at). */
   private anchors: string[] = [];
+  /** Bookmarks met between paragraphs, or in a paragraph that joined the next one: the next paragraph's. */
+  private pendingAnchors: string[] = [];
 
   constructor(
     private readonly parts: Parts,
@@ -227,7 +229,7 @@ export class DocumentReader {
       } else if (child.name === 'w:del' || child.name === 'w:moveFrom') {
         this.trackedChanges++;
       } else if (child.name === 'w:bookmarkStart') {
-        if (!this.inNote) this.anchors.push(attribute(child, 'w:name') ?? '');
+        if (!this.inNote) this.pendingAnchors.push(attribute(child, 'w:name') ?? '');
       } else if (!IGNORED.has(child.name)) {
         const text = textOf(child, ['w:t']);
         this.lines.push(text);
@@ -281,11 +283,18 @@ export class DocumentReader {
     const line = this.inNote ? 0 : this.lines.push('');
     const saved = this.issues;
     this.issues = [];
+    // Its own bookmarks: those before it, and those in it (a text box's paragraphs, read meanwhile, keep theirs).
+    const outerAnchors = this.anchors;
+    this.anchors = [];
+    if (!this.inNote) [this.anchors, this.pendingAnchors] = [this.pendingAnchors, []];
     const pieces = this.inline(p, { bold: false, italic: false });
+    const anchors = this.anchors.filter((name) => name !== '');
+    this.anchors = outerAnchors;
     const mark = element(properties, 'w:rPr');
     if (element(mark, 'w:del') || element(mark, 'w:moveFrom')) {
       // The paragraph mark is deleted (or moved away): no number of its own; its text opens the next paragraph.
       this.trackedChanges++;
+      if (!this.inNote) this.pendingAnchors.push(...anchors);
       this.joined.push(...pieces);
       const issues = this.issues;
       this.issues = saved;
@@ -308,7 +317,10 @@ export class DocumentReader {
     const text = piecesText(pieces);
     this.settle(line, text, issues);
     const children = phrasingOf(pieces);
-    if (children.length === 0) return undefined;
+    if (children.length === 0) {
+      if (!this.inNote) this.pendingAnchors.push(...anchors);
+      return undefined;
+    }
     const node: RootContent =
       heading !== undefined
         ? { type: 'heading', depth: Math.min(6, heading + 1) as 1 | 2 | 3 | 4 | 5 | 6, children }
@@ -317,11 +329,7 @@ export class DocumentReader {
           : { type: 'paragraph', children };
     if (!this.inNote) this.positioned(node, line, text);
     // The bookmarks it holds, for cross-references to it (a text box's paragraphs, read meanwhile, took theirs).
-    if (!this.inNote) {
-      const anchors = this.anchors.filter((name) => name !== '');
-      this.anchors = [];
-      if (anchors.length > 0) node.data = { ...node.data, anchors };
-    }
+    if (anchors.length > 0 && !this.inNote) node.data = { ...node.data, anchors };
     if (ordered !== undefined) return { node, bullet: number?.level ?? 0, start: ordered };
     return number?.bullet && heading === undefined ? { node, bullet: number.level } : { node };
   }
