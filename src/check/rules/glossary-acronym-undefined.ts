@@ -95,11 +95,13 @@ export default defineRule(
         title: 'An acronym not in the glossary',
         files: {
           'glossary.yaml': 'glossary:\n  - id: g-see\n    term: SEE\n    kind: acronym\n    expansion: social economy enterprise\n',
-          'text/en/01-conclusions.md': '# Conclusions\n\n{#c-one} SEEs can use the AMIF and the ESF.\n\n{#c-two} The AMIF is too complex for small SEEs.\n',
+          'text/en/01-conclusions.md':
+            '# Conclusions\n\n{#c-one} SEEs can use the AMIF and the ESF.\n\n{#c-two} The AMIF is too complex for small SEEs and NGOs.\n',
         },
         findings: [
           'text/en/01-conclusions.md:3:27-3:31: Unexpected acronym `AMIF` that the glossary does not define, expected an entry with its expansion in `glossary.yaml`',
           'text/en/01-conclusions.md:3:40-3:43: Unexpected acronym `ESF` that the glossary does not define, expected an entry with its expansion in `glossary.yaml`',
+          'text/en/01-conclusions.md:5:53-5:57: Unexpected acronym `NGOs` that the glossary does not define, expected an entry for `NGO` with its expansion in `glossary.yaml`',
         ],
       },
       {
@@ -141,12 +143,19 @@ export default defineRule(
       }
       for (const [acronym, seen] of first) {
         const place = seen.block.prose.locate(seen.start, seen.end);
-        report(place, `Unexpected acronym \`${acronym}\` that the glossary does not define, expected an entry with its expansion in \`glossary.yaml\``, {
-          actual: acronym,
-          note: `Used ${seen.count === 1 ? 'once' : `${seen.count} times`} in the \`${lang}\` text. Well-known acronyms (${
-            own.size > 0 ? `${codeList([...own])} in this language, and ` : ''
-          }the rule's \`known\` option: ${codeList(options.known.slice(0, 4))}…) need no entry; the rule's \`allow\` option accepts more`,
-        });
+        // As written where it is first used ("SEEs"), and the entry it needs ("SEE").
+        const written = seen.block.prose.text.slice(seen.start, seen.end);
+        const entry = written === acronym ? '' : ` for \`${acronym}\``;
+        report(
+          place,
+          `Unexpected acronym \`${written}\` that the glossary does not define, expected an entry${entry} with its expansion in \`glossary.yaml\``,
+          {
+            actual: acronym,
+            note: `Used ${seen.count === 1 ? 'once' : `${seen.count} times`} in the \`${lang}\` text. Well-known acronyms (${
+              own.size > 0 ? `${codeList([...own])} in this language, and ` : ''
+            }the rule's \`known\` option: ${codeList(options.known.slice(0, 4))}…) need no entry; the rule's \`allow\` option accepts more`,
+          },
+        );
       }
     }
   },
