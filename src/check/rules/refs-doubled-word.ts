@@ -1,5 +1,6 @@
 import { defineRule } from '../rule.js';
 import { allBlocks } from '../../text/model.js';
+import { CHAPTER_WORDS, FOOTNOTE_WORDS, POINT_WORDS } from '../../diff/text/reference-words.js';
 
 /** A word, letters with their marks, apostrophes and hyphens inside: `point`, `Ziffer`, `il-punt`. */
 const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/u;
@@ -7,6 +8,16 @@ const FIRST_WORD = new RegExp(`^${WORD.source}`, 'u');
 const LAST_WORD = new RegExp(`${WORD.source}$`, 'u');
 /** The spaces between a word and the reference. */
 const SPACES = ' \t\u00a0';
+/**
+ * The nouns that name a point, chapter or footnote in the EU languages
+ * ("point", "paragraphe", "Ziffer", "κεφάλαιο"…): one of them before a
+ * reference doubles the reference's own, whichever word the reference
+ * prints ("le point paragraphe 2.1"). The verbs that also introduce
+ * references ("see :ref{#id}") are not among them.
+ */
+const REFERENCE_NOUNS = new Set(
+  [...POINT_WORDS, ...CHAPTER_WORDS, ...FOOTNOTE_WORDS].filter((word) => !['see', 'voir', 'cfr', 'vedi', 'siehe', 'véase', 'ver', 'zie'].includes(word)),
+);
 
 export default defineRule(
   {
@@ -16,7 +27,8 @@ export default defineRule(
       'A `:ref{#id}` prints the whole reference in the language of its text: "point 3.2", "punkt 3.2", ' +
       '"3.2. pont". Writing the word too ("see point :ref{#id}") prints it twice: "see point point 3.2". ' +
       'The word next to the reference is compared with the reference as printed, also in another form ' +
-      '("points", "punktu"), in every language version.',
+      '("points", "punktu"), in every language version; a word before it that names a point, chapter or ' +
+      'footnote in another way ("le point :ref{#id}" where the reference prints "paragraphe 2.1") doubles it too.',
     severity: 'warning',
     options: {},
     examples: [
@@ -43,6 +55,18 @@ export default defineRule(
         ],
       },
       {
+        title: 'Another word for a point before a reference (French prints `paragraphe`)',
+        files: {
+          'opinion.yaml':
+            'reference: SOC/900\ntitle: Économie sociale et migrants\nkind: own-initiative\nrapporteurs:\n  - name: Marie DUPONT\nlanguage: fr\nstage: study-group\n',
+          'text/fr/01-conclusions.md':
+            '# Conclusions\n\n{#c-un} Les EES accueillent les migrants.\n\n{#c-deux} Comme le dit le point :ref{#c-un}, elles créent des réseaux.\n',
+        },
+        findings: [
+          'text/fr/01-conclusions.md:5:27-5:44: Unexpected `point` before the reference `paragraphe 1.1`, expected the reference alone (`:ref{#c-un}` prints `paragraphe 1.1`)',
+        ],
+      },
+      {
         title: 'A reference written alone',
         files: {
           'text/en/01-conclusions.md':
@@ -60,7 +84,7 @@ export default defineRule(
           const printed = text.slice(ref.start, ref.end);
           const first = FIRST_WORD.exec(printed)?.[0];
           const before = first ? wordBefore(text, ref.start) : undefined;
-          if (first && before && sameWord(before.word, first)) {
+          if (first && before && (sameWord(before.word, first) || REFERENCE_NOUNS.has(before.word.toLocaleLowerCase()))) {
             report(block.prose.locate(before.start, ref.end), message(before.word, 'before', printed, ref.id), { actual: before.word });
             continue;
           }
