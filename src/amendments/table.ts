@@ -11,7 +11,6 @@
  * place in the member's copy and tabled as nothing. The new amendments are
  * appended to amendments.yaml as text: every byte already there stays.
  */
-import { textInForm } from '../core/read-source.js';
 import type { VFile } from 'vfile';
 import { InputError } from '../core/errors.js';
 import { Document, isCollection, isSeq, type Node } from 'yaml';
@@ -219,14 +218,7 @@ function nextPointAfter(draft: Draft, after: Change['after']): string | undefine
 const HEADER = '# Amendments tabled to this opinion (see schemas/amendments.schema.json and docs/amendments.md).\n';
 
 /** The YAML of the items, appended after the last item of `amendments:` (or a new file). */
-export function appendItems(raw: string | undefined, items: readonly TabledItem[]): string {
-  if (raw === undefined) return appendTo(undefined, items);
-  // Appended as the file is written: with its BOM and line endings.
-  const { text, form } = textInForm(raw);
-  return form(appendTo(text, items));
-}
-
-function appendTo(existing: string | undefined, items: readonly TabledItem[]): string {
+export function appendItems(existing: string | undefined, items: readonly TabledItem[]): string {
   const yamlOf = (indent: string) =>
     items
       .map((item) =>

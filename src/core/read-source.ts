@@ -91,15 +91,6 @@ export function inFormOf(file: VFile | undefined, text: string): string {
   return (form.bom ? '\ufeff' : '') + (form.crlf ? text.replace(/\r?\n/g, '\r\n') : text);
 }
 
-/** The form of raw text (`inFormOf` for a text read as it is): as read, without BOM and CR. */
-export function textInForm(raw: string): { text: string; form: (text: string) => string } {
-  const bom = raw.charCodeAt(0) === 0xfeff;
-  const lf = raw.indexOf('\n');
-  const crlf = lf > 0 && raw[lf - 1] === '\r';
-  const text = (bom ? raw.slice(1) : raw).replace(/\r\n?/g, '\n');
-  return { text, form: (out) => (bom ? '\ufeff' : '') + (crlf ? out.replace(/\r?\n/g, '\r\n') : out) };
-}
-
 /** UTF-8 text without its BOM, CRLF/CR normalised to LF; undefined for binary content. */
 export function decodeText(bytes: Uint8Array): string | undefined {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -5,7 +5,6 @@ import type { DefineCommand } from './index.js';
 import type { Io } from '../io.js';
 import { EXIT, UsageError, useColor } from '../io.js';
 import { VERSION } from '../../version.js';
-import { InputError } from '../../core/errors.js';
 import { OFFICIAL_LANGUAGES } from '../../core/languages.js';
 import { reportFormatOption, type ReportFormat } from '../report-option.js';
 import { reportable } from '../progress.js';
@@ -237,22 +236,20 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
         const { amendments, opinion, points } = loaded;
         const stage = options.stage ?? amendments.stageOfOpinion(opinion.meta.stage);
         if (!stage) throw new UsageError(`unexpected stage \`${opinion.meta.stage}\` of the opinion, expected section or plenary: say which with --stage`);
-        const [{ diffDrafts }, { loadDrafts }, { readFile }, { writeFileAtomic }] = await Promise.all([
+        const [{ diffDrafts }, { loadDrafts }, { writeFileAtomic }, { inFormOf }] = await Promise.all([
           import('../../diff/index.js'),
           import('../../drafts/index.js'),
-          import('node:fs/promises'),
           import('../../core/atomic-write.js'),
+          import('../../core/read-source.js'),
         ]);
         const [before, copy] = await loadDrafts([path, copyPath], { cwd: io.cwd });
         const copyFile = copy.files.find((f) => f.path !== undefined) ?? new (await import('vfile')).VFile({ path: copyPath });
         if (!copy.files.includes(copyFile)) copy.files.push(copyFile);
         const result = diffDrafts(before.draft, copy.draft);
         const file = resolve(loaded.dir, 'amendments.yaml');
-        // No amendments.yaml yet: a new one. One that cannot be read is never replaced.
-        const existing = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-          if (error.code === 'ENOENT') return undefined;
-          throw new InputError(`cannot read \`${join(path, 'amendments.yaml')}\`: ${error.message}`);
-        });
+        // amendments.yaml as the opinion was loaded (no such file yet: a new one), written back in its form (BOM, CRLF).
+        const source = loaded.files.find((f) => f.path === file && f.value !== undefined);
+        const existing = source === undefined ? undefined : String(source.value);
         const tabled = amendments.tableAmendments(opinion, points, before.draft, result.changes, copyFile, existing, {
           by: options.by.trim(),
           stage,
@@ -261,7 +258,7 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
           ...(options.reason ? { reason: options.reason } : {}),
         });
         loaded.show(copy.files);
-        if (tabled.content !== undefined) await writeFileAtomic(file, tabled.content);
+        if (tabled.content !== undefined) await writeFileAtomic(file, inFormOf(source, tabled.content));
         const lines = tabled.items.map(
           (item) =>
             `  AM ${item.number} (${item.id}): ${item.action} ${points.points.get(item.target)?.number ?? item.target} (${item.target})${item.new_id ? ` → ${item.new_id}` : ''}`,
