@@ -64,6 +64,8 @@ export interface Change {
   ops: WordOp[];
   /** Word tokens inserted and deleted (punctuation and whitespace not counted). */
   words: WordCounts;
+  /** References written as before that now name another item (each number once). */
+  retargeted?: Retargeted[];
   /**
    * Where an added or moved item now sits, in terms of the OLD version: the
    * item it follows there (for "add after point 1.3"); absent when it opens
@@ -80,6 +82,19 @@ export interface Change {
    * redlines, which show them there. Each is also a change of its own.
    */
   within?: { after: number; change: Change }[];
+}
+
+/**
+ * A reference written alike in both versions whose target is another item
+ * now: "see point 1.13" kept as the points were renumbered, so that it names
+ * the point that took that number. It may be an oversight or meant; the
+ * redline shows it, and says where the item it named went.
+ */
+export interface Retargeted {
+  /** The number as both versions write it. */
+  number: string;
+  /** The new number of the item it named in the old version; absent when that item was deleted. */
+  now?: string;
 }
 
 export interface WordCounts {

@@ -4,7 +4,7 @@ import { tokenize } from '../../src/diff/text/tokenize.js';
 import { findReferences, maskReferences, referencesOf } from '../../src/diff/text/references.js';
 import { containment, dice, featuresOf as featuresIn, Vocabulary } from '../../src/diff/text/similarity.js';
 import { wordDiff } from '../../src/diff/compare/word-diff.js';
-import { diffDrafts } from '../../src/diff/index.js';
+import { diffDrafts, formatDiff } from '../../src/diff/index.js';
 import { parseMarkdownDraft } from '../../src/drafts/index.js';
 import { redline } from './helpers.js';
 
@@ -140,6 +140,28 @@ describe('word-level changes between aligned points', () => {
       'renumbered 1.2→1.3',
       'renumbered 1.3→1.4',
     ]);
+  });
+
+  it('says where the item a reference written as before named went, in every format', () => {
+    const old =
+      '## 1. X\n\n1.1 For details, see points 1.3 and 2.1.\n\n1.2 Alpha beta gamma delta.\n\n1.3 Epsilon zeta eta theta.\n\n## 2. Y\n\n2.1 Iota kappa lambda mu.\n';
+    const neu =
+      '## 1. X\n\n1.1 For details, see points 1.3 and 2.1.\n\n1.2 A new point about something else entirely.\n\n1.3 Alpha beta gamma delta.\n\n1.4 Epsilon zeta eta theta.\n\n## 2. Y\n\n2.1 Nu xi omicron pi rho sigma.\n';
+    const result = diffDrafts(parseMarkdownDraft(old, 'old.md').draft, parseMarkdownDraft(neu, 'new.md').draft);
+    const change = result.changes.find((c) => c.kind === 'modified' && c.old[0]?.number === '1.1');
+    // 1.3 is now 1.4; 2.1 was replaced by another point (deleted, and a new one added).
+    expect(change?.retargeted).toEqual([{ number: '1.3', now: '1.4' }, { number: '2.1' }]);
+    expect(formatDiff(result, 'terminal')).toContain(
+      '    (‘1.3’ is unchanged but now refers to another item: the one it referred to is now 1.4)\n    (‘2.1’ is unchanged but now refers to another item: the one it referred to was deleted)\n',
+    );
+    expect(formatDiff(result, 'markdown')).toContain(
+      'see points {==1.3==}{>>‘1.3’ is unchanged but now refers to another item: the one it referred to is now 1.4<<} and {==2.1==}{>>‘2.1’ is unchanged',
+    );
+    const json = JSON.parse(formatDiff(result, 'json')) as { changes: { retargeted?: unknown }[] };
+    expect(json.changes.flatMap((c) => c.retargeted ?? [])).toEqual([{ number: '1.3', now: '1.4' }, { number: '2.1' }]);
+    expect(formatDiff(result, 'html')).toContain(
+      '<p class="ref-note">‘1.3’ is unchanged but now refers to another item: the one it referred to is now 1.4</p>',
+    );
   });
 
   it('follows a reference to its renumbered target, in lists of points too', () => {

@@ -90,6 +90,7 @@ export function buildEntries(
     const id = newUnits.find((unit) => unit.id)?.id ?? oldUnits.find((unit) => unit.id)?.id;
     if (id) result.id = id;
     if (kind === 'moved' || kind === 'split' || kind === 'merged') result.edited = comparison.edited;
+    if (comparison.retargeted) result.retargeted = comparison.retargeted;
     chapters.set(result, newUnits[0] ? chapterLink(newUnits[0], 'new') : chapterLink(oldUnits[0] as Unit, 'old'));
     return result;
   };

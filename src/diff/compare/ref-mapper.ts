@@ -7,8 +7,11 @@ import type { Alignment } from '../align/groups.js';
 import type { Unit, Units } from '../align/units.js';
 import type { RefMapper } from './texts.js';
 
+const GONE = '\u0000gone:';
 /** The key of a reference to an item that no longer exists: equal to nothing in the new text. */
-const gone = (number: string): string => '\u0000gone:' + number;
+const gone = (number: string): string => GONE + number;
+/** The new number a key stands for: undefined for an item that no longer exists. */
+export const numberOfKey = (key: string): string | undefined => (key.startsWith(GONE) ? undefined : key);
 
 function numberMap(old: readonly Unit[], neu: readonly Unit[], alignment: Alignment): Map<string, string> {
   const map = new Map<string, string>();

@@ -11,7 +11,8 @@ import type { Unit } from '../align/units.js';
 import type { RefNumber } from '../text/references.js';
 import { bookmarkOf } from '../../core/bookmarks.js';
 import { countWordTokens, splitSpace, tokenize, type Token } from '../text/tokenize.js';
-import type { WordCounts, WordOp } from '../types.js';
+import type { Retargeted, WordCounts, WordOp } from '../types.js';
+import { numberOfKey } from './ref-mapper.js';
 import { wordDiff } from './word-diff.js';
 
 /** The number a reference of the old version has in the new one (itself when not an item of the draft). */
@@ -21,6 +22,7 @@ export interface TextComparison {
   edited: boolean;
   ops: WordOp[];
   words: WordCounts;
+  retargeted?: Retargeted[];
 }
 
 const UNCHANGED: TextComparison = { edited: false, ops: [], words: { added: 0, deleted: 0 } };
@@ -132,7 +134,41 @@ export function compareTexts(old: readonly Unit[], neu: readonly Unit[], map: Re
   const key = sameTargets(a, b, map);
   const { prefix, suffix } = commonEnds(a, b, key);
   const result = wordDiff(trimmedTokens(a, prefix, suffix, key, locale), trimmedTokens(b, prefix, suffix, undefined, locale));
-  return result.changed ? { edited: true, ops: result.ops, words: result.words } : UNCHANGED;
+  if (!result.changed) return UNCHANGED;
+  const retargeted = retargetedRefs(a, result.ops, key);
+  return retargeted.length > 0 ? { edited: true, ops: result.ops, words: result.words, retargeted } : { edited: true, ops: result.ops, words: result.words };
+}
+
+/**
+ * The old passage's references that the new one writes alike but that name
+ * another item now: a deletion and an insertion of the same text, which only
+ * a reference's changed target makes (tokens of equal text compare equal).
+ */
+function retargetedRefs(a: Passage, ops: readonly WordOp[], key: RefMapper): Retargeted[] {
+  const replaced = new Set<string>();
+  ops.forEach((op, i) => {
+    const next = ops[i + 1];
+    if (op.op === 'delete' && next?.op === 'insert' && op.text.trim() === next.text.trim()) replaced.add(op.text.trim());
+  });
+  if (replaced.size === 0) return [];
+  const found = new Map<string, Retargeted>();
+  for (const ref of a.refs) {
+    const now = key(ref);
+    if (now === ref.number || found.has(ref.number) || ![...replaced].some((text) => containsNumber(text, ref.number))) continue;
+    const number = numberOfKey(now);
+    found.set(ref.number, number === undefined ? { number: ref.number } : { number: ref.number, now: number });
+  }
+  return [...found.values()];
+}
+
+/** Whether `text` holds `number` as a whole number ("1.3" in "1.3 and 1.4", not in "1.31"). */
+function containsNumber(text: string, number: string): boolean {
+  for (let at = text.indexOf(number); at !== -1; at = text.indexOf(number, at + 1)) {
+    const before = text.charAt(at - 1);
+    const after = text.charAt(at + number.length);
+    if (!/[\d.]/.test(before) && !/\d/.test(after) && !(after === '.' && /\d/.test(text.charAt(at + number.length + 1)))) return true;
+  }
+  return false;
 }
 
 /** Operations for an item that exists in one version only. */

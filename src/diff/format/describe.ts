@@ -1,5 +1,5 @@
 /** Shared wording of the formatters: how items and changes are named (English). */
-import type { Change, Element, Side } from '../types.js';
+import type { Change, Element, Retargeted, Side } from '../types.js';
 
 const NOUNS: Record<Element, [string, string]> = {
   chapter: ['chapter', 'chapters'],
@@ -18,6 +18,12 @@ export function writtenNumber(element: Element, number: string): string {
 export function listNumbers(numbers: readonly string[]): string {
   if (numbers.length <= 1) return numbers[0] ?? '';
   return `${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
+}
+
+/** What a reference written as before but naming another item now says: "‘1.13’ … is now 1.14". */
+export function retargetedNote(ref: Retargeted): string {
+  const went = ref.now === undefined ? 'was deleted' : ref.now === '' ? 'is now unnumbered' : `is now ${ref.now}`;
+  return `‘${ref.number}’ is unchanged but now refers to another item: the one it referred to ${went}`;
 }
 
 /** "point 1.3", "chapter 2", "footnote 4", "chapter ‘Foreword’", "unnumbered point in ‘Foreword’". */

@@ -62,6 +62,7 @@ export function changeToJson(change: Change): Json {
     new: change.kind === 'renumbered' ? undefined : texts(change.new, split),
     ops: change.ops.map((op) => defined({ op: op.op, text: op.text, old: op.old })),
     words: { added: change.words.added, deleted: change.words.deleted },
+    retargeted: change.retargeted?.map((ref) => defined({ number: ref.number, now: ref.now })),
     amendment: change.amendment,
     unexplained: change.unexplained,
     reason,

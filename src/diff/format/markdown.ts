@@ -9,8 +9,8 @@ import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mda
 import { unified } from 'unified';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
-import type { Change, DiffResult, Element, Entry, HeaderChange, Side } from '../types.js';
-import { fieldLabel, listNumbers, writtenNumber } from './describe.js';
+import type { Change, DiffResult, Element, Entry, HeaderChange, Retargeted, Side } from '../types.js';
+import { fieldLabel, listNumbers, retargetedNote, writtenNumber } from './describe.js';
 import { inlineParagraphs, textParagraphs, type Segment } from './paragraphs.js';
 import { summaryLine } from './summary-line.js';
 
@@ -30,13 +30,22 @@ const comment = (value: string): PhrasingContent[] => [raw(`{>>${value.replace(/
 const note = (value: string): PhrasingContent[] => [...comment(value), text(' ')];
 const substituted = (from: string, to: string): PhrasingContent[] => [raw('{~~'), text(from), raw('~>'), text(to), raw('~~}')];
 
-/** Segments as CriticMarkup: a deletion followed by an insertion is a substitution. */
-function critic(segments: readonly Segment[]): PhrasingContent[] {
+/**
+ * Segments as CriticMarkup: a deletion followed by an insertion is a
+ * substitution; of the same reference number, one that names another item
+ * now, highlighted with a comment saying so.
+ */
+function critic(segments: readonly Segment[], retargeted: readonly Retargeted[] = []): PhrasingContent[] {
   const result: PhrasingContent[] = [];
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i] as Segment;
     const next = segments[i + 1];
-    if (segment.op === 'delete' && next?.op === 'insert') {
+    const same =
+      segment.op === 'delete' && next?.op === 'insert' && segment.text === next.text ? retargeted.find((ref) => ref.number === segment.text.trim()) : undefined;
+    if (same) {
+      result.push(raw('{=='), text(segment.text), raw('==}'), ...comment(retargetedNote(same)));
+      i++;
+    } else if (segment.op === 'delete' && next?.op === 'insert') {
       result.push(...substituted(segment.text, next.text));
       i++;
     } else if (segment.op === 'delete') result.push(...deleted(segment.text));
@@ -95,16 +104,22 @@ function changedItem(change: Change): RootContent[] {
         textParagraphs(newSide?.text ?? '').map((p) => [text(p)]),
       );
     case 'modified':
-      return blocks(element, changeNumber(change), inlineParagraphs(change.ops).map(critic));
+      return blocks(
+        element,
+        changeNumber(change),
+        inlineParagraphs(change.ops).map((segments) => critic(segments, change.retargeted)),
+      );
     case 'moved': {
-      const paragraphs = change.edited ? inlineParagraphs(change.ops).map(critic) : textParagraphs(newSide?.text ?? '').map((p) => [text(p)]);
+      const paragraphs = change.edited
+        ? inlineParagraphs(change.ops).map((segments) => critic(segments, change.retargeted))
+        : textParagraphs(newSide?.text ?? '').map((p) => [text(p)]);
       return blocks(element, [text(prefix(element, newSide?.number ?? '')), ...note(`moved from ${oldSide?.number || 'elsewhere'}`)], paragraphs);
     }
     case 'split':
     case 'merged': {
       const origin = change.kind === 'split' ? `split from ${oldSide?.number}` : `merged from ${listNumbers(change.old.map((s) => s.number))}`;
       const paragraphs = change.edited
-        ? inlineParagraphs(change.ops).map(critic)
+        ? inlineParagraphs(change.ops).map((segments) => critic(segments, change.retargeted))
         : change.new.flatMap((side) => textParagraphs(side.text).map((p) => [text(p)]));
       if (change.kind === 'split' && paragraphs.length === change.new.length) {
         return paragraphs.map((children, i) =>

@@ -6,7 +6,7 @@
  */
 import { Chalk } from 'chalk';
 import type { Change, DiffResult, HeaderChange } from '../types.js';
-import { chapterHeading, chapterOf, fieldLabel, headline } from './describe.js';
+import { chapterHeading, chapterOf, fieldLabel, headline, retargetedNote } from './describe.js';
 import { plural } from '../../core/messages.js';
 import { inlineParagraphs, textParagraphs, type Segment } from './paragraphs.js';
 import { summaryLine } from './summary-line.js';
@@ -128,6 +128,7 @@ export function formatTerminal(result: DiffResult, options: TerminalOptions = {}
       `  ${style.kind(headline(change))}${change.amendment ? ` (amendment \`${change.amendment}\`)` : change.unexplained ? ' (explained by no adopted amendment)' : ''}`,
     );
     for (const paragraph of body(change, style)) lines.push(indent(paragraph, '    '));
+    for (const ref of change.retargeted ?? []) lines.push(`    ${style.dim(`(${retargetedNote(ref)})`)}`);
   }
   flush();
   lines.push('', summaryLine(result));

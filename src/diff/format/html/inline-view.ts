@@ -9,7 +9,7 @@ import { listNumbers, writtenNumber } from '../describe.js';
 import { inlineParagraphs, textParagraphs, type Segment } from '../paragraphs.js';
 import type { Anchors } from './anchors.js';
 import { h, type Child } from './elements.js';
-import { lines, segmentNodes } from './segments.js';
+import { lines, retargetedNotes, segmentNodes } from './segments.js';
 
 function item(element: Element, state: string, id: string | undefined, number: Child, was: string | undefined, badge: Child, body: Child[]): HastElement {
   const className = ['item', element, state];
@@ -45,7 +45,8 @@ function changeItem(change: Change, anchors: Anchors): HastElement {
   const id = anchors.inline(change);
   const number = writtenNumber(element, (newSide ?? oldSide)?.number ?? '');
   const was = oldSide && newSide && oldSide.number !== newSide.number && change.kind !== 'merged' ? oldSide.number || 'unnumbered' : undefined;
-  const shown = (state: string, badge: Child, body: Child[], formerly?: string) => item(element, state, id, number, formerly, badge, body);
+  const shown = (state: string, badge: Child, body: Child[], formerly?: string) =>
+    item(element, state, id, number, formerly, badge, [...body, ...retargetedNotes(change)]);
   const edited = change.edited ? ' and edited' : '';
   switch (change.kind) {
     case 'added':

@@ -1,5 +1,8 @@
 /** Word operations as HTML: `<del>` for deletions, `<ins>` for insertions, line breaks kept. */
+import type { Element } from 'hast';
 import { splitSpace } from '../../text/tokenize.js';
+import type { Change } from '../../types.js';
+import { retargetedNote } from '../describe.js';
 import type { Segment } from '../paragraphs.js';
 import { h, type Child } from './elements.js';
 
@@ -16,4 +19,9 @@ export function segmentNodes(segments: readonly Segment[]): Child[] {
     if (core === '') return lines(segment.text);
     return [lines(before), h(segment.op === 'delete' ? 'del' : 'ins', {}, lines(core)), lines(after)];
   });
+}
+
+/** A note under an item for each reference written as before that names another item now. */
+export function retargetedNotes(change: Change): Element[] {
+  return (change.retargeted ?? []).map((ref) => h('p', { className: ['ref-note'] }, retargetedNote(ref)));
 }

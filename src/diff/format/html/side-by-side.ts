@@ -5,7 +5,7 @@ import { listNumbers, writtenNumber } from '../describe.js';
 import { sideParagraphs, textParagraphs } from '../paragraphs.js';
 import type { Anchors } from './anchors.js';
 import { h, type Child } from './elements.js';
-import { lines, segmentNodes } from './segments.js';
+import { lines, retargetedNotes, segmentNodes } from './segments.js';
 
 const numberOf = (element: Element, side: Side): Child => (side.number === '' ? null : h('span', { className: ['num'] }, writtenNumber(element, side.number)));
 
@@ -32,6 +32,12 @@ function row(state: string, element: Element, id: string | undefined, left: Chil
 }
 
 function changeRow(change: Change, anchors: Anchors): HastElement {
+  const tr = changeCells(change, anchors);
+  (tr.children[1] as HastElement).children.push(...retargetedNotes(change));
+  return tr;
+}
+
+function changeCells(change: Change, anchors: Anchors): HastElement {
   const { element } = change;
   const id = anchors.sideBySide(change);
   const edited = change.ops.length > 0;

@@ -62,6 +62,7 @@ ins { color: var(--ins); background: var(--ins-bg); text-decoration: underline; 
 .item p:last-child { margin-bottom: 0; }
 .item .num { font-variant-numeric: tabular-nums; white-space: nowrap; }
 .item .was { display: block; font: 11px/1.3 var(--sans); color: var(--muted); }
+.ref-note { font: 12px/1.4 var(--sans); color: var(--muted); }
 .item .num { grid-column: 1; grid-row: 1; }
 .item .badge { grid-column: 3; grid-row: 1; align-self: start; justify-self: end; white-space: nowrap; font: 600 10.5px/1.2 var(--sans); text-transform: uppercase; letter-spacing: .05em; padding: 3px 6px; border-radius: 3px; margin-top: 3px; color: var(--paper); }
 .item .badge a { color: inherit; }

@@ -27,6 +27,7 @@
 import type { Draft } from '../../../core/draft.js';
 import type { Change, DiffResult, Element, Entry, Side, WordOp } from '../../types.js';
 import { textParagraphs } from '../paragraphs.js';
+import { retargetedNote } from '../describe.js';
 import { headerModel, textRuns, type HeaderModel } from './header.js';
 import { BREAK, rewrittenEquals } from './ops.js';
 import { typographicOnly } from '../../text/typography.js';
@@ -497,7 +498,15 @@ function shownMove(change: Change, layout: Layout): ShownMove | undefined {
   return shown;
 }
 
+/** A changed item's paragraphs; the first comments on the references that name another item now. */
 function changeParagraphs(change: Change, layout: Layout): TrackedParagraph[] {
+  const paragraphs = changedItemParagraphs(change, layout);
+  const first = paragraphs[0];
+  if (first && change.retargeted) first.comment = [first.comment, ...change.retargeted.map(retargetedNote)].filter(Boolean).join('; ');
+  return paragraphs;
+}
+
+function changedItemParagraphs(change: Change, layout: Layout): TrackedParagraph[] {
   switch (change.kind) {
     case 'added':
       return wholeItem(change.element, change.new, 'ins', layout);
