@@ -159,6 +159,10 @@ describe('word-level changes between aligned points', () => {
     );
     const json = JSON.parse(formatDiff(result, 'json')) as { changes: { retargeted?: unknown }[] };
     expect(json.changes.flatMap((c) => c.retargeted ?? [])).toEqual([{ number: '1.3', now: '1.4' }, { number: '2.1' }]);
+    // As an amendment it would change nothing: the sheet leaves it out (the deleted 2.1 and the new one are there).
+    const sheet = formatDiff(result, 'amendments');
+    expect(sheet).not.toContain('**Point 1.1**');
+    expect(sheet).toContain('**Point 2.1**');
     expect(formatDiff(result, 'html')).toContain(
       '<p class="ref-note">‘1.3’ is unchanged but now refers to another item: the one it referred to is now 1.4</p>',
     );

@@ -13,7 +13,7 @@ import type { PhrasingContent, Root, RootContent, TableCell } from 'mdast';
 import { unified } from 'unified';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
-import type { Change, DiffResult, Side } from '../types.js';
+import type { Change, DiffResult, Side, WordOp } from '../types.js';
 import { itemName, listNumbers } from './describe.js';
 import { splitSpace } from '../text/tokenize.js';
 import { inlineParagraphs, textParagraphs, type Segment } from './paragraphs.js';
@@ -162,11 +162,27 @@ export interface AmendmentOptions {
 
 /**
  * The changes that get an amendment: all but renumbering, a consequence of
- * the others, and typographic-only changes unless asked for; the items
- * between the parts of a merge (split) are amendments of their own.
+ * the others, typographic-only changes unless asked for, and a point whose
+ * only change is a reference written as before that names another item now
+ * (its text is the same: as an amendment it would change nothing; the other
+ * formats say where that item went); the items between the parts of a merge
+ * (split) are amendments of their own.
  */
 export function amendedChanges(result: DiffResult, options: AmendmentOptions = {}): Change[] {
-  return result.changes.filter((change) => change.kind !== 'renumbered' && (options.typography || !change.typographic));
+  return result.changes.filter(
+    (change) => change.kind !== 'renumbered' && (options.typography || !change.typographic) && !(change.kind === 'modified' && sameWords(change.ops)),
+  );
+}
+
+/** Whether every deletion is followed by the insertion of the same text (and every insertion follows one). */
+function sameWords(ops: readonly WordOp[]): boolean {
+  return ops.every((op, i) =>
+    op.op === 'equal'
+      ? true
+      : op.op === 'delete'
+        ? ops[i + 1]?.op === 'insert' && ops[i + 1]?.text === op.text
+        : ops[i - 1]?.op === 'delete' && ops[i - 1]?.text === op.text,
+  );
 }
 
 function amendment(change: Change, number: number): RootContent[] {
