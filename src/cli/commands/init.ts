@@ -7,6 +7,7 @@ import { TEMPLATES_DIR } from '../package-paths.js';
 import { STAGES } from '../../core/model.js';
 import { isOfficialLanguage, OFFICIAL_LANGUAGES } from '../../core/languages.js';
 import { parseIsoDate } from '../../render/dates.js';
+import type { ScaffoldOptions } from '../../init/index.js';
 
 const KINDS = ['own-initiative', 'exploratory', 'referral', 'additional', 'information-report'];
 const STAGE_NAMES = [...STAGES];
@@ -54,20 +55,8 @@ export const initCommand: DefineCommand = (io, setExit) =>
       setExit(EXIT.ok);
     });
 
-interface InitOptions {
-  reference?: string;
-  title?: string;
-  kind?: string;
-  legalBasis?: string;
-  section?: string;
-  rapporteur?: string;
-  decidedBy?: string;
-  decisionDate?: string;
-  stage?: string;
-  versionDate?: string;
-  language: string;
-  languages?: string;
-}
+/** The options as commander gives them: the scaffold's facts, `--languages` still a comma-separated list. */
+type InitOptions = Omit<ScaffoldOptions, 'scaffoldDir' | 'schemasDir' | 'targetDir' | 'language' | 'languages'> & { language: string; languages?: string };
 
 /** The options as the scaffold takes them, or a usage error naming the bad one (nothing written yet). */
 function checkOptions(raw: InitOptions): Omit<InitOptions, 'languages'> & { languages?: string[] } {
