@@ -143,23 +143,18 @@ export async function readBytes(path: string, options: { maxBytes: number; scope
   }
 }
 
+const FS_ERRORS = new Map([
+  ['ENOENT', 'no such file or folder'],
+  ['EACCES', 'permission denied'],
+  ['EPERM', 'permission denied'],
+  ['ENOTDIR', 'a part of the path is a file, not a folder'],
+  ['EISDIR', 'it is a folder, not a file'],
+  ['ELOOP', 'too many symbolic links'],
+]);
+
 export function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or folder';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ENOTDIR':
-      return 'a part of the path is a file, not a folder';
-    case 'EISDIR':
-      return 'it is a folder, not a file';
-    case 'ELOOP':
-      return 'too many symbolic links';
-    default:
-      return error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
-  }
+  const known = FS_ERRORS.get((error as NodeJS.ErrnoException | undefined)?.code ?? '');
+  return known ?? (error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error));
 }
 
 export function formatBytes(bytes: number): string {
