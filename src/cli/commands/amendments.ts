@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import type { DefineCommand } from './index.js';
 import type { Io } from '../io.js';
-import { EXIT, UsageError, useColor } from '../io.js';
+import { commaList, EXIT, UsageError, useColor } from '../io.js';
 import { VERSION } from '../../version.js';
 import { OFFICIAL_LANGUAGES } from '../../core/languages.js';
 import { reportFormatOption, type ReportFormat } from '../report-option.js';
@@ -162,10 +162,7 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
     .addOption(langOption())
     .option('-q, --quiet', 'do not report warnings about the sources on standard error')
     .action(async (path: string, options: { stage?: string; to?: string; out?: string; date?: string; lang?: string; quiet?: boolean }) => {
-      const formats = (options.to ?? 'md')
-        .split(',')
-        .map((f) => f.trim())
-        .filter(Boolean);
+      const formats = commaList(options.to ?? 'md');
       const bad = formats.find((f) => !SHEET_FORMATS.includes(f));
       if (bad) throw new UsageError(`unexpected --to \`${bad}\`, expected ${SHEET_FORMATS.join(', ')}`);
       if (!options.out && formats.some((f) => f !== 'md'))
