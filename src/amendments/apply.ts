@@ -22,7 +22,6 @@
  */
 import { inFormOf } from '../core/read-source.js';
 import { relative, resolve } from 'node:path';
-import type { VFile } from 'vfile';
 import { writeNewFolder } from '../core/atomic-write.js';
 import { pointerSegments } from '../core/yaml-source.js';
 import type { IdIndex } from '../core/ids.js';
@@ -350,8 +349,6 @@ function pathOf(pointer: string): (string | number)[] {
 function tidy(text: string, path: string): string {
   return path.endsWith('.md') && text.length > 0 && !text.endsWith('\n') ? `${text}\n` : text;
 }
-
-export type { VFile };
 
 /**
  * Write the next version as the new folder `destination`: a copy of the
