@@ -15,11 +15,8 @@
  * on the bytes actually read, for files that grow), only regular files.
  */
 import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
-import { PACKAGE_ROOT } from './package-root.js';
-
-/** The package's `templates/` folder: the default template and the shipped label files. */
-export const PACKAGE_TEMPLATES = join(PACKAGE_ROOT, 'templates');
+import { resolve, sep } from 'node:path';
+import { BUILTIN_TEMPLATES_DIR } from './package-files.js';
 
 export interface ReadScope {
   /** Folders (absolute) whose files may be read, wherever their names point from. */
@@ -30,7 +27,7 @@ export interface ReadScope {
 
 /** Where reading for the opinion in `dir` is allowed; `explicit`: files named on the command line. */
 export function opinionScope(dir: string, explicit: readonly string[] = []): ReadScope {
-  return { folders: [resolve(dir), PACKAGE_TEMPLATES], files: explicit.map((file) => resolve(file)) };
+  return { folders: [resolve(dir), BUILTIN_TEMPLATES_DIR], files: explicit.map((file) => resolve(file)) };
 }
 
 const realCache = new Map<string, string>();

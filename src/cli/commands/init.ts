@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { DefineCommand } from './index.js';
 import { commaList, EXIT, UsageError } from '../io.js';
 import { displayPath } from '../../report/paths.js';
-import { TEMPLATES_DIR } from '../package-paths.js';
+import { BUILTIN_TEMPLATES_DIR } from '../../core/package-files.js';
 import { STAGES } from '../../core/model.js';
 import { isOfficialLanguage, OFFICIAL_LANGUAGES } from '../../core/languages.js';
 import { parseIsoDate } from '../../render/dates.js';
@@ -43,7 +43,7 @@ export const initCommand: DefineCommand = (io, setExit) =>
       const { writeNewFolder } = await import('../../core/atomic-write.js');
       const target = resolve(io.cwd, dir);
       const files = await scaffoldOpinion({
-        scaffoldDir: resolve(TEMPLATES_DIR, 'scaffold'),
+        scaffoldDir: resolve(BUILTIN_TEMPLATES_DIR, 'scaffold'),
         targetDir: target,
         ...options,
       });
