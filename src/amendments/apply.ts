@@ -22,8 +22,8 @@
  */
 import { inFormOf } from '../core/read-source.js';
 import { relative, resolve } from 'node:path';
-import type { VFile } from 'vfile';
 import { writeNewFolder } from '../core/atomic-write.js';
+import { pointerSegments } from '../core/yaml-source.js';
 import type { IdIndex } from '../core/ids.js';
 import type { Opinion } from '../core/model.js';
 import { report } from '../core/messages.js';
@@ -83,15 +83,16 @@ export function applyAmendments(opinion: Opinion, points: PointIndex, options: A
     return refused;
   }
   const at = (a: TabledAmendment, field: string) => opinion.locate('amendments', `/amendments/${opinion.amendments.indexOf(a)}/${field}`)?.position;
+  let errors = 0;
   const fail = (a: TabledAmendment, field: string, reason: string, ruleId: string, note?: string) => {
     report(file, reason, { ruleId, place: at(a, field), ...(note ? { note } : {}) });
+    errors++;
   };
   const chosen = amendmentsOf(opinion).filter((a) => a.stage === stage && a.outcome === 'adopted' && a.applied_in === undefined);
   const original = points.original;
   const onTarget = new Map<string, TabledAmendment>();
   const newIds = new Set<string>();
   const definedIds = new Set(options.index.definitions.map((d) => d.id));
-  let errors = 0;
   for (const a of chosen) {
     const point = points.points.get(a.target);
     if (!point) {
@@ -101,7 +102,6 @@ export function applyAmendments(opinion: Opinion, points: PointIndex, options: A
         `Unknown target \`${a.target}\` of adopted amendment \`${a.id}\` (AM ${a.number}), expected the id of a point of the text`,
         'amendments/unknown-target',
       );
-      errors++;
       continue;
     }
     if (typeof a.against === 'string' && !sameText(point.source, a.against)) {
@@ -112,7 +112,6 @@ export function applyAmendments(opinion: Opinion, points: PointIndex, options: A
         'amendments/target-changed',
         `The point now reads: ${point.source.replace(/\s+/g, ' ').slice(0, 200)}`,
       );
-      errors++;
       continue;
     }
     if (a.action === 'amend' || a.action === 'delete') {
@@ -125,7 +124,6 @@ export function applyAmendments(opinion: Opinion, points: PointIndex, options: A
           'amendments/conflict',
           'Record the one that fell as `outcome: fallen`, or merge them into a compromise',
         );
-        errors++;
         continue;
       }
       onTarget.set(a.target, a);
@@ -137,7 +135,6 @@ export function applyAmendments(opinion: Opinion, points: PointIndex, options: A
           `Unexpected \`${a.action}\` next to the principle \`${a.target}\` in amendment \`${a.id}\`, expected a point of a chapter or a recommendation: a new principle needs its own entry in principles.yaml`,
           'amendments/unsupported',
         );
-        errors++;
         continue;
       }
       if (point.from === 'recommendation' && (!Array.isArray(a.addressees) || a.addressees.length === 0)) {
@@ -147,7 +144,6 @@ export function applyAmendments(opinion: Opinion, points: PointIndex, options: A
           `Missing \`addressees\` on adopted amendment \`${a.id}\` (AM ${a.number}), which inserts a new recommendation: expected whom it is addressed to, as in recommendations.yaml`,
           'amendments/missing-addressees',
         );
-        errors++;
         continue;
       }
       if (!a.new_id || newIds.has(a.new_id) || points.points.has(a.new_id) || definedIds.has(a.new_id)) {
@@ -157,14 +153,12 @@ export function applyAmendments(opinion: Opinion, points: PointIndex, options: A
           `Unexpected \`new_id\` \`${a.new_id ?? ''}\` on amendment \`${a.id}\`, expected an id not used in the opinion`,
           'amendments/new-id-taken',
         );
-        errors++;
         continue;
       }
       newIds.add(a.new_id);
     }
     if (a.action !== 'delete' && textIn(a.text, original, original) === undefined) {
       fail(a, 'action', `Missing \`text\` in \`${original}\` on adopted amendment \`${a.id}\`, expected the text to apply`, 'amendments/missing-text');
-      errors++;
     }
   }
   if (errors > 0) return refused;
@@ -348,18 +342,13 @@ function deletePlace(
 }
 
 function pathOf(pointer: string): (string | number)[] {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
+  return pointerSegments(pointer).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
 /** A deleted last point must not leave the file without its final newline. */
 function tidy(text: string, path: string): string {
   return path.endsWith('.md') && text.length > 0 && !text.endsWith('\n') ? `${text}\n` : text;
 }
-
-export type { VFile };
 
 /**
  * Write the next version as the new folder `destination`: a copy of the

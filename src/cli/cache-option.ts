@@ -84,5 +84,3 @@ export async function cachedResults<T extends VFile[] | { files: VFile[] }>(
   );
   return results.map((result) => eachFile(result, fromPlainFile) as T);
 }
-
-export type { PlainFile };

@@ -11,9 +11,6 @@ export type { TabledAmendment, AmendmentSettings, Member } from './model.js';
 
 export const AMENDMENT_STAGES = ['section', 'plenary'] as const;
 export type AmendmentStage = (typeof AMENDMENT_STAGES)[number];
-export const ACTIONS = ['amend', 'delete', 'insert-after', 'insert-before'] as const;
-export const POSITIONS = ['accept', 'reject', 'compromise'] as const;
-export const OUTCOMES = ['adopted', 'rejected', 'withdrawn', 'fallen'] as const;
 
 /** The defaults of `procedure:` (the Rules of Procedure change: each is data, overridable). */
 export const PROCEDURE_DEFAULTS = {

@@ -5,17 +5,8 @@
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 
-export interface PlainMessage {
-  reason: string;
-  place?: VFileMessage['place'];
-  ruleId?: string;
-  source?: string;
-  fatal?: boolean | null;
-  note?: string;
-  expected?: string[];
-  actual?: string;
-  url?: string;
-}
+export type PlainMessage = Pick<VFileMessage, 'reason'> &
+  Partial<Pick<VFileMessage, 'place' | 'ruleId' | 'source' | 'fatal' | 'note' | 'expected' | 'actual' | 'url'>>;
 
 export interface PlainFile {
   path: string;

@@ -15,11 +15,8 @@
  * on the bytes actually read, for files that grow), only regular files.
  */
 import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
-import { PACKAGE_ROOT } from './package-root.js';
-
-/** The package's `templates/` folder: the default template and the shipped label files. */
-export const PACKAGE_TEMPLATES = join(PACKAGE_ROOT, 'templates');
+import { resolve, sep } from 'node:path';
+import { BUILTIN_TEMPLATES_DIR } from './package-files.js';
 
 export interface ReadScope {
   /** Folders (absolute) whose files may be read, wherever their names point from. */
@@ -30,7 +27,7 @@ export interface ReadScope {
 
 /** Where reading for the opinion in `dir` is allowed; `explicit`: files named on the command line. */
 export function opinionScope(dir: string, explicit: readonly string[] = []): ReadScope {
-  return { folders: [resolve(dir), PACKAGE_TEMPLATES], files: explicit.map((file) => resolve(file)) };
+  return { folders: [resolve(dir), BUILTIN_TEMPLATES_DIR], files: explicit.map((file) => resolve(file)) };
 }
 
 const realCache = new Map<string, string>();
@@ -143,23 +140,18 @@ export async function readBytes(path: string, options: { maxBytes: number; scope
   }
 }
 
+const FS_ERRORS = new Map([
+  ['ENOENT', 'no such file or folder'],
+  ['EACCES', 'permission denied'],
+  ['EPERM', 'permission denied'],
+  ['ENOTDIR', 'a part of the path is a file, not a folder'],
+  ['EISDIR', 'it is a folder, not a file'],
+  ['ELOOP', 'too many symbolic links'],
+]);
+
 export function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or folder';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ENOTDIR':
-      return 'a part of the path is a file, not a folder';
-    case 'EISDIR':
-      return 'it is a folder, not a file';
-    case 'ELOOP':
-      return 'too many symbolic links';
-    default:
-      return error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
-  }
+  const known = FS_ERRORS.get((error as NodeJS.ErrnoException | undefined)?.code ?? '');
+  return known ?? (error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error));
 }
 
 export function formatBytes(bytes: number): string {

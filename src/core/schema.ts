@@ -235,39 +235,28 @@ function typeOf(value: unknown): string {
   return typeof value;
 }
 
+const VALUE_NAMES = new Map([
+  ['null', 'empty value'],
+  ['array', 'list'],
+  ['object', 'mapping'],
+]);
+
 function describeValue(value: unknown): string {
-  switch (typeOf(value)) {
-    case 'null':
-      return 'empty value';
-    case 'array':
-      return 'list';
-    case 'object':
-      return 'mapping';
-    case 'string':
-      return `text \`${truncate(String(value))}\``;
-    default:
-      return `${typeOf(value)} \`${String(value)}\``;
-  }
+  const type = typeOf(value);
+  if (type === 'string') return `text \`${truncate(String(value))}\``;
+  return VALUE_NAMES.get(type) ?? `${type} \`${String(value)}\``;
 }
 
-function describeType(type: string): string {
-  switch (type) {
-    case 'object':
-      return 'a mapping (`key: value` lines)';
-    case 'array':
-      return 'a list (`- item` lines)';
-    case 'string':
-      return 'text';
-    case 'integer':
-      return 'a whole number';
-    case 'number':
-      return 'a number';
-    case 'boolean':
-      return '`true` or `false`';
-    default:
-      return type;
-  }
-}
+const TYPE_NAMES = new Map([
+  ['object', 'a mapping (`key: value` lines)'],
+  ['array', 'a list (`- item` lines)'],
+  ['string', 'text'],
+  ['integer', 'a whole number'],
+  ['number', 'a number'],
+  ['boolean', '`true` or `false`'],
+]);
+
+const describeType = (type: string): string => TYPE_NAMES.get(type) ?? type;
 
 const PATTERNS: Record<string, string> = {
   '^[a-z][a-z0-9]*(-[a-z0-9]+)*$': 'an id in lower-case kebab case starting with a letter (e.g. `rec-funding`)',

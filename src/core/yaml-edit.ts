@@ -23,6 +23,12 @@ export function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
+/** Where the line after the one holding `offset` starts (the end of the text on its last line). */
+function nextLineStart(text: string, offset: number): number {
+  const lineEnd = text.indexOf('\n', offset);
+  return lineEnd < 0 ? text.length : lineEnd + 1;
+}
+
 /** `end` moved back over the white space before it (a block's range takes in the line breaks after it), not before `start`. */
 export function contentEnd(text: string, end: number, start = 0): number {
   while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
@@ -265,8 +271,7 @@ export function removeKey(text: string, doc: Document.Parsed, path: (string | nu
   if (!keyNode?.range) return undefined;
   const start = lineStart(text, keyNode.range[0]);
   const endOffset = valueNode?.range ? valueNode.range[1] : keyNode.range[1];
-  const lineEnd = text.indexOf('\n', Math.max(start, endOffset - 1));
-  return { start, end: lineEnd < 0 ? text.length : lineEnd + 1, text: '' };
+  return { start, end: nextLineStart(text, Math.max(start, endOffset - 1)), text: '' };
 }
 
 /** Remove item `index` of the list at `path`, with its lines. */
@@ -277,13 +282,7 @@ export function removeItem(text: string, doc: Document.Parsed, path: (string | n
   if (!item?.range) return undefined;
   const start = lineStart(text, item.range[0]);
   const next = seq.items[index + 1] as Node | undefined;
-  let end: number;
-  if (next?.range) end = lineStart(text, next.range[0]);
-  else {
-    end = item.range[2];
-    const lineEnd = text.indexOf('\n', Math.max(start, end - 1));
-    end = lineEnd < 0 ? text.length : lineEnd + 1;
-  }
+  const end = next?.range ? lineStart(text, next.range[0]) : nextLineStart(text, Math.max(start, item.range[2] - 1));
   return { start, end, text: '' };
 }
 

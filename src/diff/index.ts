@@ -11,4 +11,3 @@ export { CHANGE_KINDS } from './types.js';
 export { formatDiff, loadFormatter, DIFF_FORMATS, type DiffFormat } from './format/index.js';
 export { formatAmendments, formatHtml, formatJson, formatTerminal } from './format/index.js';
 export { diffToJson } from './format/json.js';
-export { writeFileAtomic } from './write-atomic.js';

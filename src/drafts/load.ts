@@ -5,24 +5,16 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { VFile } from 'vfile';
-import type { Draft } from '../core/draft.js';
-import type { Opinion } from '../core/model.js';
 import { describeFsError } from '../core/read-source.js';
 import { InputError } from '../core/errors.js';
-import { readOpinionFolder } from './folder.js';
+import { readOpinionFolder, type FolderDraft } from './folder.js';
 import { displayPath } from '../report/paths.js';
 import { relocate } from './relocate.js';
 import { draftFromDocx, isWordDocument } from './word-file.js';
 import { interruptedBuildOf } from '../render/transaction.js';
 
-export interface LoadedDraft {
-  draft: Draft;
-  /** Files read, with the messages found in them (warnings about numbering, source errors). */
-  files: VFile[];
-  /** The opinion an opinion folder in the working tree was read as (not that of a folder at a git revision). */
-  opinion?: Opinion;
-}
+/** A version to compare; `opinion` only for an opinion folder in the working tree (not one at a git revision). */
+export type LoadedDraft = FolderDraft;
 
 export interface InputOptions {
   /** Folder the paths are relative to. */

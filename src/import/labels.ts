@@ -13,8 +13,6 @@ import type { LabelKey, Labels } from '../labels/labels.js';
 import { escapeRegExp } from '../core/regexp.js';
 import { OFFICIAL_LANGUAGES } from '../core/languages.js';
 
-export type { Labels };
-
 /** The label files that ship (templates/languages/*.yaml): one per official language, English first (it wins a tie). */
 export const SHIPPED_LANGUAGES: readonly string[] = ['en', ...OFFICIAL_LANGUAGES.filter((lang) => lang !== 'en')];
 

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import type { DefineCommand } from './index.js';
 import type { Io } from '../io.js';
-import { EXIT, UsageError, useColor } from '../io.js';
+import { commaList, EXIT, UsageError, useColor } from '../io.js';
 import { VERSION } from '../../version.js';
 import { OFFICIAL_LANGUAGES } from '../../core/languages.js';
 import { reportFormatOption, type ReportFormat } from '../report-option.js';
@@ -103,6 +103,11 @@ async function wording(loaded: Loaded, lang: string, setExit: (code: number) => 
   return undefined;
 }
 
+/** A `--date` not written YYYY-MM-DD could not run (exit 2). */
+function checkDate(date: string | undefined): void {
+  if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`unexpected --date \`${date}\`, expected YYYY-MM-DD`);
+}
+
 function stageOption(): Option {
   return new Option('--stage <stage>', 'only the amendments of this stage').choices(STAGES);
 }
@@ -157,16 +162,12 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
     .addOption(langOption())
     .option('-q, --quiet', 'do not report warnings about the sources on standard error')
     .action(async (path: string, options: { stage?: string; to?: string; out?: string; date?: string; lang?: string; quiet?: boolean }) => {
-      const formats = (options.to ?? 'md')
-        .split(',')
-        .map((f) => f.trim())
-        .filter(Boolean);
+      const formats = commaList(options.to ?? 'md');
       const bad = formats.find((f) => !SHEET_FORMATS.includes(f));
       if (bad) throw new UsageError(`unexpected --to \`${bad}\`, expected ${SHEET_FORMATS.join(', ')}`);
       if (!options.out && formats.some((f) => f !== 'md'))
         throw new UsageError('unexpected --to html or docx without --out, expected --out <dir>: only Markdown goes to standard output');
-      if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date))
-        throw new UsageError(`unexpected --date \`${options.date}\`, expected YYYY-MM-DD`);
+      checkDate(options.date);
       checkLang(options.lang);
       const loaded = await loadValid(io, setExit, path);
       if (!loaded) return;
@@ -228,8 +229,7 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
         copyPath: string,
         options: { by: string; group?: 'I' | 'II' | 'III'; stage?: 'section' | 'plenary'; date?: string; reason?: string } & Reporting,
       ) => {
-        if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date))
-          throw new UsageError(`unexpected --date \`${options.date}\`, expected YYYY-MM-DD`);
+        checkDate(options.date);
         if (options.by.trim() === '') throw new UsageError('unexpected empty --by, expected the name of the member');
         const loaded = await loadValid(io, setExit, path, options);
         if (!loaded) return;
@@ -282,8 +282,7 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
     .addOption(reportFormatOption())
     .option('-q, --quiet', 'report errors only, not warnings')
     .action(async (path: string, options: { out: string; stage?: 'section' | 'plenary'; date?: string } & Reporting) => {
-      if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date))
-        throw new UsageError(`unexpected --date \`${options.date}\`, expected YYYY-MM-DD`);
+      checkDate(options.date);
       const loaded = await loadValid(io, setExit, path, options);
       if (!loaded) return;
       const { amendments, opinion } = loaded;

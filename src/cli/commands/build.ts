@@ -71,10 +71,10 @@ export const buildCommand: DefineCommand = (io, setExit) =>
       ]);
       const folders = await opinionFolders(io, paths);
       const out = resolve(io.cwd, options.out);
-      refuseClashes(folders, out, show0(io.cwd));
+      const show = (path: string) => displayPath(path, io.cwd);
+      refuseClashes(folders, out, show);
       // Findings go to stdout like `opinion validate`; the build lines too, unless stdout is a machine format.
       const say = options.format === 'human' ? io.stdout : io.stderr;
-      const show = (path: string) => displayPath(path, io.cwd);
 
       const buildOne = async (folder: string): Promise<{ files: VFile[]; failed: boolean; lines: string[] }> => {
         const build = await buildOpinion(folder, {
@@ -198,10 +198,6 @@ function parseOutputs(value: string): Output[] {
     throw new UsageError(`unexpected output \`${bad[0] ?? value}\` for --to, expected md, html, json, docx or pdf (comma-separated)`);
   }
   return OUTPUTS.filter((f) => outputs.includes(f));
-}
-
-function show0(cwd: string): (path: string) => string {
-  return (path) => displayPath(path, cwd);
 }
 
 /**

@@ -3,10 +3,11 @@ import { resolve } from 'node:path';
 import type { DefineCommand } from './index.js';
 import { commaList, EXIT, UsageError } from '../io.js';
 import { displayPath } from '../../report/paths.js';
-import { TEMPLATES_DIR } from '../package-paths.js';
+import { BUILTIN_TEMPLATES_DIR } from '../../core/package-files.js';
 import { STAGES } from '../../core/model.js';
 import { isOfficialLanguage, OFFICIAL_LANGUAGES } from '../../core/languages.js';
 import { parseIsoDate } from '../../render/dates.js';
+import type { ScaffoldOptions } from '../../init/index.js';
 
 const KINDS = ['own-initiative', 'exploratory', 'referral', 'additional', 'information-report'];
 const STAGE_NAMES = [...STAGES];
@@ -42,7 +43,7 @@ export const initCommand: DefineCommand = (io, setExit) =>
       const { writeNewFolder } = await import('../../core/atomic-write.js');
       const target = resolve(io.cwd, dir);
       const files = await scaffoldOpinion({
-        scaffoldDir: resolve(TEMPLATES_DIR, 'scaffold'),
+        scaffoldDir: resolve(BUILTIN_TEMPLATES_DIR, 'scaffold'),
         targetDir: target,
         ...options,
       });
@@ -54,20 +55,8 @@ export const initCommand: DefineCommand = (io, setExit) =>
       setExit(EXIT.ok);
     });
 
-interface InitOptions {
-  reference?: string;
-  title?: string;
-  kind?: string;
-  legalBasis?: string;
-  section?: string;
-  rapporteur?: string;
-  decidedBy?: string;
-  decisionDate?: string;
-  stage?: string;
-  versionDate?: string;
-  language: string;
-  languages?: string;
-}
+/** The options as commander gives them: the scaffold's facts, `--languages` still a comma-separated list. */
+type InitOptions = Omit<ScaffoldOptions, 'scaffoldDir' | 'schemasDir' | 'targetDir' | 'language' | 'languages'> & { language: string; languages?: string };
 
 /** The options as the scaffold takes them, or a usage error naming the bad one (nothing written yet). */
 function checkOptions(raw: InitOptions): Omit<InitOptions, 'languages'> & { languages?: string[] } {

@@ -21,29 +21,26 @@ export interface Finding {
   expected?: string[];
 }
 
-type Locate = (i: number, field?: string, part?: 'key' | 'value') => Located | undefined;
-
-function locator(opinion: Opinion): Locate {
-  return (i, field, part) =>
-    opinion.locate('amendments', `/amendments/${i}${field ? `/${field}` : ''}`, part) ?? opinion.locate('amendments', `/amendments/${i}`);
-}
-
-/** The findings of one check, and `add` to make one (an error unless `more` says otherwise). */
-function collect() {
+/**
+ * The findings of one check, `add` to make one (an error unless `more` says
+ * otherwise), and `locate` for the place of amendment `i` (of its `field`).
+ */
+function collect(opinion: Opinion) {
   const findings: Finding[] = [];
   const add = (ruleId: string, at: Located | undefined, reason: string, more: Partial<Finding> = {}) => {
     findings.push({ ruleId, reason, at, severity: 'error', ...more });
   };
-  return { findings, add };
+  const locate = (i: number, field?: string, part?: 'key' | 'value'): Located | undefined =>
+    opinion.locate('amendments', `/amendments/${i}${field ? `/${field}` : ''}`, part) ?? opinion.locate('amendments', `/amendments/${i}`);
+  return { findings, add, locate };
 }
 
 const name = (a: TabledAmendment) => `\`${a.id}\` (AM ${a.number}, ${a.stage})`;
 
 /** Targets: a point of the text (prose, recommendation or principle) that exists now. */
 export function unknownTargets(opinion: Opinion, points: PointIndex): Finding[] {
-  const locate = locator(opinion);
   const inserted = new Set(amendmentsOf(opinion).flatMap((a) => (a.applied_in !== undefined && a.new_id ? [a.new_id] : [])));
-  const { findings, add } = collect();
+  const { findings, add, locate } = collect(opinion);
   opinion.amendments.forEach((a, i) => {
     if (typeof a.target !== 'string' || points.points.has(a.target)) return;
     // A point an applied amendment deleted is gone by design.
@@ -75,9 +72,8 @@ export function unknownTargets(opinion: Opinion, points: PointIndex): Finding[] 
 }
 
 export function duplicateNumbers(opinion: Opinion): Finding[] {
-  const locate = locator(opinion);
   const seen = new Map<string, number>();
-  const { findings, add } = collect();
+  const { findings, add, locate } = collect(opinion);
   opinion.amendments.forEach((a, i) => {
     if (typeof a.number !== 'number' || typeof a.stage !== 'string') return;
     const key = `${a.stage}|${a.number}`;
@@ -97,8 +93,7 @@ export function duplicateNumbers(opinion: Opinion): Finding[] {
 }
 
 export function voteFigures(opinion: Opinion): Finding[] {
-  const locate = locator(opinion);
-  const { findings, add } = collect();
+  const { findings, add, locate } = collect(opinion);
   opinion.amendments.forEach((a, i) => {
     if (a.vote !== undefined && !isVoted(a)) {
       const why =
@@ -126,8 +121,7 @@ export function voteFigures(opinion: Opinion): Finding[] {
 
 /** Ids, compromises, texts and new ids: the structure the other commands rely on. */
 export function structure(opinion: Opinion, points: PointIndex, definedIds: ReadonlySet<string>): Finding[] {
-  const locate = locator(opinion);
-  const { findings, add } = collect();
+  const { findings, add, locate } = collect(opinion);
   const byId = new Map<string, { a: TabledAmendment; i: number }>();
   const newIds = new Map<string, number>();
   const original = points.original;
@@ -253,8 +247,7 @@ export function structure(opinion: Opinion, points: PointIndex, definedIds: Read
 
 /** A pending or adopted (not yet applied) amendment whose target no longer has the text it was tabled against. */
 export function changedTargets(opinion: Opinion, points: PointIndex): Finding[] {
-  const locate = locator(opinion);
-  const { findings, add } = collect();
+  const { findings, add, locate } = collect(opinion);
   opinion.amendments.forEach((a, i) => {
     if (typeof a.against !== 'string' || a.applied_in !== undefined) return;
     if (a.outcome !== undefined && a.outcome !== 'adopted') return;
@@ -272,8 +265,7 @@ export function changedTargets(opinion: Opinion, points: PointIndex): Finding[] 
 
 /** An adopted amendment of a stage the opinion has left, whose change is not in the text. */
 export function notApplied(opinion: Opinion, points: PointIndex): Finding[] {
-  const locate = locator(opinion);
-  const { findings, add } = collect();
+  const { findings, add, locate } = collect(opinion);
   const rank = (stage: string | undefined) => ['preliminary-draft', 'study-group', 'section', 'plenary', 'adopted'].indexOf(stage ?? '');
   const current = rank(opinion.meta.stage);
   const original = points.original;
@@ -312,9 +304,8 @@ export function notApplied(opinion: Opinion, points: PointIndex): Finding[] {
 
 /** An amendment tabled after the recorded deadline of its stage. */
 export function lateTablings(opinion: Opinion): Finding[] {
-  const locate = locator(opinion);
   const deadlines = opinion.amendmentSettings.deadlines ?? {};
-  const { findings, add } = collect();
+  const { findings, add, locate } = collect(opinion);
   opinion.amendments.forEach((a, i) => {
     const deadline = deadlines[a.stage];
     if (typeof deadline !== 'string' || typeof a.tabled !== 'string') return;
