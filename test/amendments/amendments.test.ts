@@ -339,6 +339,35 @@ describe('bad input', () => {
     );
   });
 
+  it('apply writes a text in a flow mapping so that it stays one value (commas, colons), and the next version validates', async () => {
+    const { root } = scratch();
+    const dir = join(root, 'opinions', 'flow');
+    expect((await runMain(['init', dir, '--title', 'Flow', '--stage', 'section'])).code).toBe(0);
+    writeFileSync(
+      join(dir, 'recommendations.yaml'),
+      'recommendations:\n' +
+        '  - { id: rec-a, text: { en: The EESC calls on the Commission to act. }, addressees: [european-commission] }\n' +
+        '  - { id: rec-b, text: The EESC calls on the Council to act., addressees: [council] }\n',
+    );
+    writeFileSync(join(dir, 'principles.yaml'), 'principles: []\n');
+    const amendment = (n: number, target: string, text: string) =>
+      `  - { id: am-${n}, number: ${n}, stage: section, by: [Jan KOWALSKI], target: ${target}, action: amend, text: ${JSON.stringify(text)}, position: accept, outcome: adopted, without_vote: true }\n`;
+    writeFileSync(
+      join(dir, 'amendments.yaml'),
+      `amendments:\n${amendment(1, 'rec-a', 'The EESC calls on the Commission, and on the Member States, to act.')}${amendment(2, 'rec-b', 'The EESC calls on the Council, with urgency, to act.')}`,
+    );
+    const next = join(root, 'opinions', 'flow-2');
+    const applied = await runMain(['amendments', 'apply', dir, '--out', next]);
+    expect(applied.code, applied.stdout + applied.stderr).toBe(0);
+    expect(readFileSync(join(next, 'recommendations.yaml'), 'utf8')).toBe(
+      'recommendations:\n' +
+        '  - { id: rec-a, text: { en: "The EESC calls on the Commission, and on the Member States, to act." }, addressees: [european-commission] }\n' +
+        '  - { id: rec-b, text: "The EESC calls on the Council, with urgency, to act.", addressees: [council] }\n',
+    );
+    const validate = await runMain(['validate', next, '--quiet']);
+    expect(validate.stdout).not.toContain('recommendations.yaml');
+  });
+
   it('apply never overwrites an existing folder (exit 2)', async () => {
     const { root, sample } = scratch();
     const run = await runMain(['amendments', 'apply', sample, '--out', join(root, 'opinions')]);
