@@ -21,6 +21,7 @@
  * same point that conflict, a new id already used.
  */
 import { inFormOf } from '../core/read-source.js';
+import { pointMarkdown } from './merge.js';
 import { relative, resolve } from 'node:path';
 import { writeNewFolder } from '../core/atomic-write.js';
 import { pointerSegments } from '../core/yaml-source.js';
@@ -212,7 +213,8 @@ export function applyAmendments(opinion: Opinion, points: PointIndex, options: A
         continue;
       }
       if (!place) continue;
-      const value = given.replace(/\s*\n\s*/g, ' ').trim();
+      // In a chapter, a list, quote or table of the point stays one; a YAML text is inline, on one line.
+      const value = place.in === 'prose' ? pointMarkdown(given) : given.replace(/\s*\n\s*/g, ' ').trim();
       if (a.action === 'amend') {
         if (place.in === 'prose') splice(place.file, { start: place.textStart, end: place.end, text: value });
         else splice(place.file, replaceScalar(texts.get(place.file) ?? '', docOf(place.file), pathOf(place.pointer), value));

@@ -22,9 +22,16 @@ function hunks(base: string[], other: string[], side: Hunk['side']): Hunk[] {
   const result: Hunk[] = [];
   let index = 0;
   let open: Hunk | undefined;
+  const blank = (tokens: readonly string[]) => tokens.every((t) => t.trim() === '');
+  // The member's copy and the draft are read by different readers: a line break read as one or two
+  // ("…jaźń.\n- item" or "…jaźń.\n\nitem") is not an edit of the member's, and must not outweigh the source's.
+  const push = (hunk: Hunk) => {
+    if (side === 'theirs' && blank(hunk.tokens) && blank(base.slice(hunk.start, hunk.end))) return;
+    result.push(hunk);
+  };
   for (const part of diffArrays(base, other)) {
     if (!part.added && !part.removed) {
-      if (open) result.push(open);
+      if (open) push(open);
       open = undefined;
       index += part.count ?? part.value.length;
       continue;
@@ -35,8 +42,44 @@ function hunks(base: string[], other: string[], side: Hunk['side']): Hunk[] {
       open.end = index;
     } else open.tokens.push(...part.value);
   }
-  if (open) result.push(open);
+  if (open) push(open);
   return result;
+}
+
+/**
+ * An amendment's text as one point's Markdown: the lines of a paragraph
+ * joined with single spaces (as a soft line break reads), while a list, quote
+ * or table that belongs to the point keeps its lines, on the line after the
+ * paragraph's (which it interrupts: one point, without the blank line that
+ * `amendments/one-point` refuses).
+ */
+export function pointMarkdown(text: string): string {
+  const blocks: { text: string; plain: boolean }[] = [];
+  // What starts a block (CommonMark, GFM), and what may start one on the line after a paragraph's
+  // (a bullet, a quote, an ordered list from 1: "2018. május" on a paragraph's second line goes on with it).
+  const starts = (line: string) => /^(?:[-*+>]|\d{1,9}[.)])(?: |$)|^\|/.test(line);
+  const interrupts = (line: string) => /^(?:[-*+]|1[.)]) \S|^>/.test(line);
+  for (const block of text.trim().split(/\n[ \t]*\n\s*/)) {
+    const raw = block.split('\n').map((line) => line.trimEnd());
+    const lines = raw.map((line) => line.replace(/[ \t]+/g, ' ').trim());
+    const at = starts(lines[0] ?? '') ? 0 : lines.findIndex(interrupts);
+    const prose = lines.slice(0, at < 0 ? lines.length : at).join(' ');
+    const last = blocks[blocks.length - 1];
+    if (prose && last?.plain) last.text += ` ${prose}`;
+    else if (prose) blocks.push({ text: prose, plain: true });
+    // A list keeps its lines' indentation (a nested list is nested by it), relative to its first line's.
+    if (at >= 0) {
+      const indent = /^[ \t]*/.exec(raw[at]!)![0].length;
+      blocks.push({
+        text: raw
+          .slice(at)
+          .map((line) => line.slice(Math.min(indent, /^[ \t]*/.exec(line)![0].length)))
+          .join('\n'),
+        plain: false,
+      });
+    }
+  }
+  return blocks.map((b) => b.text).join('\n');
 }
 
 export interface Merged {

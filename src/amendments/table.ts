@@ -18,7 +18,7 @@ import type { Opinion } from '../core/model.js';
 import { report } from '../core/messages.js';
 import type { Change } from '../diff/types.js';
 import type { Draft } from '../core/draft.js';
-import { merge3 } from './merge.js';
+import { merge3, pointMarkdown } from './merge.js';
 import { amendmentsOf, type AmendmentStage } from '../core/amendments.js';
 import type { PointIndex } from '../validate/amendments/points.js';
 import { contentEnd, lineStart, parseForEdit } from '../core/yaml-edit.js';
@@ -141,7 +141,7 @@ export function tableAmendments(
           },
         );
       }
-      const text = merged.text.replace(/\s+/g, ' ').trim();
+      const text = pointMarkdown(merged.text);
       if (text === point.source.replace(/\s+/g, ' ').trim()) {
         // The copy prints a reference as the draft did, while its own new or deleted
         // points moved the reference's target: the source's :ref follows the target anyway.

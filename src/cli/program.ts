@@ -27,7 +27,12 @@ export async function runProgram(argv: readonly string[], io: Io, commands: read
     const command = define(io, (code) => {
       exitCode = Math.max(exitCode, code);
     });
-    command.exitOverride().configureOutput(output);
+    // Usage errors of sub-commands too (`amendments apply` without --out) are exit 2, not commander's 1.
+    const override = (c: Command): void => {
+      c.exitOverride().configureOutput(output);
+      c.commands.forEach(override);
+    };
+    override(command);
     program.addCommand(withHelp(command));
   }
   try {

@@ -52,13 +52,24 @@ export function replaceScalar(text: string, doc: Document.Parsed, path: (string 
     const lines = node.type === Scalar.BLOCK_FOLDED ? fold(value.trim(), 96 - indent.length) : value.trim().split('\n');
     return { start, end: contentEnd(text, valueEnd, start), text: `${header}\n${lines.map((line) => (line ? indent + line : '')).join('\n')}` };
   }
-  return { start, end: valueEnd, text: plainOrQuoted(value) };
+  // In a flow collection (`{ en: …, fr: … }`) a plain scalar ends at a comma: one there is quoted.
+  const parent = path.length > 0 ? (doc.getIn(path.slice(0, -1), true) as Node | undefined) : undefined;
+  const flow = (isMap(parent) || isSeq(parent)) && parent.flow === true;
+  return { start, end: valueEnd, text: plainOrQuoted(value, flow) };
 }
 
 /** `key: value` added as the last entry of the mapping at `path`. */
 export function addKey(text: string, doc: Document.Parsed, path: (string | number)[], key: string, value: string): Splice | undefined {
   const node = doc.getIn(path, true) as Node | undefined;
-  if (!isMap(node) || !node.range || node.flow) return undefined;
+  if (!isMap(node) || !node.range) return undefined;
+  if (node.flow) {
+    // `{ id: am-1, … }`: one more entry after the last one, on its line (`{}`: the first, after the brace).
+    const last = node.items[node.items.length - 1];
+    const end = (last?.value as Node | null | undefined)?.range?.[1] ?? (last?.key as Node | undefined)?.range?.[1];
+    if (end === undefined) return { start: node.range[0] + 1, end: node.range[0] + 1, text: ` ${key}: ${value} ` };
+    const at = contentEnd(text, end);
+    return { start: at, end: at, text: `, ${key}: ${value}` };
+  }
   const first = node.items[0]?.key as Node | undefined;
   if (!first?.range) return undefined;
   const indent = ' '.repeat(columnOf(text, first.range[0]));
@@ -352,8 +363,11 @@ export function applySplices(text: string, splices: readonly Splice[]): string {
   return parts.reverse().join('');
 }
 
-function plainOrQuoted(value: string): string {
-  return /^[\w À-ɏ][\w À-ɏ.,;()'’-]*$/u.test(value) && !/^(true|false|null|~|yes|no|on|off)$/i.test(value) && !/^[\d.]+$/.test(value)
+function plainOrQuoted(value: string, flow = false): string {
+  return /^[\w À-ɏ][\w À-ɏ.,;()'’-]*$/u.test(value) &&
+    !(flow && value.includes(',')) &&
+    !/^(true|false|null|~|yes|no|on|off)$/i.test(value) &&
+    !/^[\d.]+$/.test(value)
     ? value
     : JSON.stringify(value);
 }

@@ -140,7 +140,19 @@ function pointFrom(paragraph: Paragraph, file: VFile): PointBlock {
     const match = LEADING_ID.exec(first.value);
     if (match) {
       if (ID_PATTERN.test(match[1]!)) id = match[1]!;
-      first.value = first.value.slice(match[0].length).replace(/^\s+/, '');
+      const rest = first.value.slice(match[0].length).replace(/^\s+/, '');
+      // The text now starts after the marker: so does its position (a message at a word in it is placed by it).
+      const start = first.position?.start;
+      if (start) {
+        const removed = first.value.slice(0, first.value.length - rest.length);
+        const lines = removed.split('\n');
+        first.position!.start = {
+          line: start.line + lines.length - 1,
+          column: (lines.length === 1 ? start.column : 1) + lines[lines.length - 1]!.length,
+          ...(start.offset !== undefined ? { offset: start.offset + removed.length } : {}),
+        };
+      }
+      first.value = rest;
       if (first.value === '') paragraph.children.shift();
     }
   }

@@ -73,9 +73,9 @@ export function expandAcronyms(ctx: RenderContext, units: Iterable<Unit>): void 
     if (written && readsAs(before.replace(/\s*\(\s*$/, ''), plain(expansion))) return;
     const start = node.position?.start;
     const lines = node.value.slice(0, match.index).split('\n');
-    const place = start
-      ? { line: start.line + lines.length - 1, column: (lines.length === 1 ? start.column : 1) + lines[lines.length - 1]!.length }
-      : undefined;
+    const at = start ? { line: start.line + lines.length - 1, column: (lines.length === 1 ? start.column : 1) + lines[lines.length - 1]!.length } : undefined;
+    // The acronym underlined, not the rest of the line.
+    const place = at ? { start: at, end: { line: at.line, column: at.column + match[0].length } } : undefined;
     report(
       file,
       written

@@ -343,6 +343,13 @@ function yamlChange(doc: Document.Parsed, text: string, path: (string | number)[
     }
     const last = value.items[value.items.length - 1];
     const lastValue = last?.value as { range?: [number, number, number] } | null | undefined;
+    if (value.flow) {
+      // `{ en: …, de: … }`: one more entry after the last one (`{}`: the first, after the brace).
+      const entry = `${to}: ${quoted(translation)}`;
+      if (!lastValue?.range) return { start: value.range[0] + 1, end: value.range[0] + 1, text: ` ${entry} ` };
+      const insertAt = contentEnd(text, lastValue.range[1]);
+      return { start: insertAt, end: insertAt, text: `, ${entry}` };
+    }
     const lastEnd = lastValue?.range ? lastValue.range[1] : value.range[1];
     const firstKey = value.items[0]?.key;
     const column = isScalar(firstKey) && firstKey.range ? columnOf(text, firstKey.range[0]) : indent.length;
@@ -350,6 +357,9 @@ function yamlChange(doc: Document.Parsed, text: string, path: (string | number)[
     return { start: insertAt, end: insertAt, text: `\n${' '.repeat(column)}${to}: ${quoted(translation)}` };
   }
   if (isScalar(value) && value.range && typeof value.value === 'string') {
+    // In a flow mapping (`- { id: g-see, expansion: … }`) the text becomes a flow mapping of its own.
+    if (parent.flow)
+      return { start: value.range[0], end: contentEnd(text, value.range[1]), text: `{ ${original}: ${quoted(value.value)}, ${to}: ${quoted(translation)} }` };
     let start = value.range[0];
     while (start > 0 && text[start - 1] === ' ') start--;
     return { start, end: contentEnd(text, value.range[1]), text: `\n${indent}${original}: ${quoted(value.value)}\n${indent}${to}: ${quoted(translation)}` };

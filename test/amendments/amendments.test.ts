@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { runMain, ROOT, withTypedPoint } from '../helpers.js';
 import { SAMPLE, scratch } from './scratch.js';
-import { merge3 } from '../../src/amendments/merge.js';
+import { merge3, pointMarkdown } from '../../src/amendments/merge.js';
 
 const json = (text: string) => JSON.parse(text) as Record<string, unknown>[];
 
@@ -339,6 +339,61 @@ describe('bad input', () => {
     );
   });
 
+  it('apply writes a text in a flow mapping so that it stays one value (commas, colons), and the next version validates', async () => {
+    const { root } = scratch();
+    const dir = join(root, 'opinions', 'flow');
+    expect((await runMain(['init', dir, '--title', 'Flow', '--stage', 'section'])).code).toBe(0);
+    writeFileSync(
+      join(dir, 'recommendations.yaml'),
+      'recommendations:\n' +
+        '  - { id: rec-a, text: { en: The EESC calls on the Commission to act. }, addressees: [european-commission] }\n' +
+        '  - { id: rec-b, text: The EESC calls on the Council to act., addressees: [council] }\n',
+    );
+    writeFileSync(join(dir, 'principles.yaml'), 'principles: []\n');
+    const amendment = (n: number, target: string, text: string) =>
+      `  - { id: am-${n}, number: ${n}, stage: section, by: [Jan KOWALSKI], target: ${target}, action: amend, text: ${JSON.stringify(text)}, position: accept, outcome: adopted, without_vote: true }\n`;
+    writeFileSync(
+      join(dir, 'amendments.yaml'),
+      `amendments:\n${amendment(1, 'rec-a', 'The EESC calls on the Commission, and on the Member States, to act.')}${amendment(2, 'rec-b', 'The EESC calls on the Council, with urgency, to act.')}`,
+    );
+    const next = join(root, 'opinions', 'flow-2');
+    const applied = await runMain(['amendments', 'apply', dir, '--out', next]);
+    expect(applied.code, applied.stdout + applied.stderr).toBe(0);
+    expect(readFileSync(join(next, 'recommendations.yaml'), 'utf8')).toBe(
+      'recommendations:\n' +
+        '  - { id: rec-a, text: { en: "The EESC calls on the Commission, and on the Member States, to act." }, addressees: [european-commission] }\n' +
+        '  - { id: rec-b, text: "The EESC calls on the Council, with urgency, to act.", addressees: [council] }\n',
+    );
+    const validate = await runMain(['validate', next, '--quiet']);
+    expect(validate.stdout).not.toContain('recommendations.yaml');
+  });
+
+  it('table and apply keep the list of a point whose words a member edited', async () => {
+    const { root } = scratch();
+    const dir = join(root, 'opinions', 'list');
+    expect((await runMain(['init', dir, '--title', 'List', '--stage', 'section'])).code).toBe(0);
+    const chapter = join(dir, 'text', 'en', '02-general-comments.md');
+    writeFileSync(
+      chapter,
+      '# General comments\n\n{#g-first} The second point names two things:\n\n- the first thing\n- the second thing\n\n{#g-next} Another point.\n',
+    );
+    expect((await runMain(['build', dir, '--to', 'md', '--out', join(root, 'build'), '--quiet'])).code).toBe(0);
+    const copy = join(root, 'copy.md');
+    writeFileSync(copy, readFileSync(join(root, 'build', 'list', 'en', 'opinion.md'), 'utf8').replace('The second point names', 'The second point now names'));
+    const tabled = await runMain(['amendments', 'table', dir, copy, '--by', 'Jan KOWALSKI', '--quiet']);
+    expect(tabled.code, tabled.stdout + tabled.stderr).toBe(0);
+    const yaml = readFileSync(join(dir, 'amendments.yaml'), 'utf8');
+    expect(yaml).not.toContain('amendments/merged-text');
+    writeFileSync(join(dir, 'amendments.yaml'), `${yaml.trimEnd()}\n    position: accept\n    outcome: adopted\n    without_vote: true\n`);
+    const listed = json((await runMain(['amendments', 'list', dir, '--format', 'json'])).stdout);
+    expect(listed.map((a) => [a.target, a.action])).toEqual([['g-first', 'amend']]);
+    const next = join(root, 'opinions', 'list-2');
+    expect((await runMain(['amendments', 'apply', dir, '--out', next, '--quiet'])).code).toBe(0);
+    expect(readFileSync(join(next, 'text', 'en', '02-general-comments.md'), 'utf8')).toBe(
+      '# General comments\n\n{#g-first} The second point now names two things:\n- the first thing\n- the second thing\n\n{#g-next} Another point.\n',
+    );
+  });
+
   it('apply never overwrites an existing folder (exit 2)', async () => {
     const { root, sample } = scratch();
     const run = await runMain(['amendments', 'apply', sample, '--out', join(root, 'opinions')]);
@@ -375,10 +430,24 @@ describe('merge3', () => {
     );
     expect(merged).toEqual({ text: 'SEEs work closely with the EESC (see :ref{#gc-principles}) in most regions.', conflict: false });
   });
+  it("takes a line break read as one or two for no edit of the member's, and keeps the source's list", () => {
+    const merged = merge3('It names:\nthe first\nthe second', 'It names:\n\n- the first\n- the second', 'It now names:\n\nthe first\nthe second');
+    expect(merged).toEqual({ text: 'It now names:\n\n- the first\n- the second', conflict: false });
+  });
   it("keeps the member's words where they edit rendered text", () => {
     const merged = merge3('see point 2.4 now', 'see :ref{#x} now', 'see point 3.1 now');
     expect(merged.conflict).toBe(true);
     expect(merged.text).toBe('see point 3.1 now');
+  });
+});
+
+describe('pointMarkdown', () => {
+  it('joins the lines of a paragraph and keeps a list, quote or table with its lines', () => {
+    expect(pointMarkdown('Soft\n  wrapped   text\n\nand more')).toBe('Soft wrapped text and more');
+    expect(pointMarkdown('It names:\n\n- one\n- two\n')).toBe('It names:\n- one\n- two');
+    expect(pointMarkdown('It names:\n- one\n  - nested\n- two')).toBe('It names:\n- one\n  - nested\n- two');
+    expect(pointMarkdown('Figures:\n\n| a | b |\n| - | - |\n| 1 | 2 |')).toBe('Figures:\n| a | b |\n| - | - |\n| 1 | 2 |');
+    expect(pointMarkdown('A táblázat szerint\n2018. május óta nő.')).toBe('A táblázat szerint 2018. május óta nő.');
   });
 });
 

@@ -1,7 +1,7 @@
 /** `opinion <command> --help`: examples for each command, text wrapped to the terminal's width. */
 import { describe, it, expect } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { ROOT } from '../helpers.js';
+import { ROOT, runMain } from '../helpers.js';
 import { EXAMPLES } from '../../src/cli/help.js';
 
 async function help(args: string[], columns?: number): Promise<string> {
@@ -67,5 +67,19 @@ describe('help', () => {
           .map((l) => l.length),
       ),
     ).toBeLessThanOrEqual(80);
+  });
+
+  it.each([
+    [['translate', 'export', 'opinions/see-migrants'], "required option '--to <lang>' not specified"],
+    [['translate', 'import'], "missing required argument 'file'"],
+    [['amendments', 'apply', 'opinions/see-migrants'], "required option '-o, --out <folder>' not specified"],
+    [['amendments', 'list', '--bogus'], "unknown option '--bogus'"],
+  ])('a usage error of a sub-command (opinion %s) is exit 2, could not run, with the reason', async (args, reason) => {
+    const run = await runMain(args);
+    expect(run).toEqual({ code: 2, stdout: '', stderr: expect.stringContaining(reason) });
+  });
+
+  it('opinion translate export --help is exit 0', async () => {
+    expect(await help(['translate', 'export'])).toContain('Usage: opinion translate export');
   });
 });

@@ -74,6 +74,10 @@ describe('acronym expansions in languages with cases', () => {
         expect(warnings(build.files)).toEqual([
           `Missing the written-out expansion at the first use of \`${c.term}\`, expected “… (${c.term})” with “${c.expansion}” in the case the sentence needs`,
         ]);
+        // At the acronym, on the point's line after its `{#c-first} ` marker.
+        const at = build.files.flatMap((f) => f.messages.filter((m) => m.ruleId === 'glossary/expansion-needed'));
+        const column = '{#c-first} '.length + c.bare.indexOf(c.term) + 1;
+        expect(at.map((m) => [m.line, m.column, m.place && 'end' in m.place ? m.place.end.column : undefined])).toEqual([[3, column, column + c.term.length]]);
       });
 
       it('accepts the expansion written out in the case the sentence needs, and leaves it as written', async () => {

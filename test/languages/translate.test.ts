@@ -84,6 +84,31 @@ describe('opinion translate export / import (XLIFF 1.2)', () => {
     expect(readFileSync(join(dir, 'recommendations.yaml'), 'utf8')).toContain('FR ');
   });
 
+  it('writes translations into flow mappings ({ en: …, de: … } and { id: …, text: … }) as flow entries, so the YAML stays valid', async () => {
+    const { root, dir } = await englishWithFrench();
+    const doc = (path: string) => join(dir, path);
+    const opinionYaml = readFileSync(doc('opinion.yaml'), 'utf8').replace(/^title: .*$/m, 'title: { en: Title of the opinion, de: Titel }');
+    writeFileSync(doc('opinion.yaml'), opinionYaml);
+    writeFileSync(
+      doc('glossary.yaml'),
+      'glossary:\n  - { id: g-see, term: SEE, kind: acronym, expansion: social economy enterprise }\n  - { id: g-ngo, term: NGO, kind: acronym, expansion: { en: non-governmental organisation } }\n',
+    );
+    const chapter = doc('text/en/01-conclusions-and-recommendations.md');
+    writeFileSync(chapter, `${readFileSync(chapter, 'utf8')}\n{#c-acronyms} SEE and NGO.\n`);
+    const out = join(root, 'flow.fr.xlf');
+    expect((await runMain(['translate', 'export', dir, '--to', 'fr', '--out', out])).code).toBe(0);
+    writeFileSync(out, fill(readFileSync(out, 'utf8')));
+    const imported = await runMain(['translate', 'import', out, '--opinion', dir]);
+    expect(imported.code, imported.stdout + imported.stderr).toBe(0);
+    expect(readFileSync(doc('opinion.yaml'), 'utf8')).toContain('title: { en: Title of the opinion, de: Titel, fr: "FR Title of the opinion" }');
+    expect(readFileSync(doc('glossary.yaml'), 'utf8')).toBe(
+      'glossary:\n  - { id: g-see, term: SEE, kind: acronym, expansion: { en: "social economy enterprise", fr: "FR social economy enterprise" } }\n' +
+        '  - { id: g-ngo, term: NGO, kind: acronym, expansion: { en: non-governmental organisation, fr: "FR non-governmental organisation" } }\n',
+    );
+    const validate = await runMain(['validate', dir]);
+    expect(validate.stdout).not.toContain('yaml/syntax');
+  });
+
   it('exports the text of lists, tables and quotes with the point they belong to, and writes it back in place', async () => {
     const { root, dir } = await englishWithFrench();
     const chapter = join(dir, 'text', 'en', '03-specific-comments.md');

@@ -62,6 +62,17 @@ describe('validate: inputs too large to keep as fixtures', () => {
     expect(describeMessages(files, dir)).toBe('evidence.yaml:1:1 error source/too-large Unexpected file size of 2.3 MB, expected at most 2.0 MB\n');
   });
 
+  it('reports a chapter past the Markdown bounds once, at the long block, not also as an empty chapter', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'opinion-long-block-'));
+    cpSync(join(fixtures, 'valid'), dir, { recursive: true });
+    writeFileSync(join(dir, 'opinion.yaml'), withoutSchemaLine(readFileSync(join(dir, 'opinion.yaml'), 'utf8')));
+    writeFileSync(join(dir, 'text', 'en', '02-long.md'), `# Long\n\n{#l-long} ${'word '.repeat(5000)}\n\n{#l-short} Short.\n`);
+    const { files } = await validateOpinion(dir);
+    expect(describeMessages(files, dir)).toBe(
+      'text/en/02-long.md:3:1 error source/limit Unexpected block of more than 20,000 characters, expected shorter paragraphs\n',
+    );
+  });
+
   it('reports a missing folder', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'opinion-missing-')), 'nope');
     const { files, opinion } = await validateOpinion(dir);
