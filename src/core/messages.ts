@@ -69,15 +69,15 @@ export function countMessages(files: readonly VFile[]): Counts {
   return counts;
 }
 
-/** Sort messages of every file by position, then rule, so output is deterministic. */
+/** Sort messages of every file by position, then rule, so output is deterministic (in English order, whatever the user's locale). */
 export function sortMessages(files: readonly VFile[]): void {
   for (const file of files) {
     file.messages.sort(
       (a, b) =>
         (a.line ?? 0) - (b.line ?? 0) ||
         (a.column ?? 0) - (b.column ?? 0) ||
-        String(a.ruleId).localeCompare(String(b.ruleId)) ||
-        a.reason.localeCompare(b.reason),
+        String(a.ruleId).localeCompare(String(b.ruleId), 'en') ||
+        a.reason.localeCompare(b.reason, 'en'),
     );
   }
 }

@@ -17,7 +17,7 @@ export function suggest(actual: string, candidates: Iterable<string>, limit = 3)
     const prefix = lower.length >= 3 && (other.startsWith(lower) || lower.startsWith(other));
     if (d <= max || prefix) scored.push({ candidate, score: prefix && d > max ? max + 0.5 : d });
   }
-  scored.sort((a, b) => a.score - b.score || a.candidate.localeCompare(b.candidate));
+  scored.sort((a, b) => a.score - b.score || a.candidate.localeCompare(b.candidate, 'en'));
   return scored.slice(0, limit).map((s) => s.candidate);
 }
 

@@ -27,6 +27,6 @@ export function recommendationStats(opinion: Opinion): RecommendationStats {
     const i = (ADDRESSEES as readonly string[]).indexOf(a);
     return i === -1 ? ADDRESSEES.length : i;
   };
-  const byAddressee = [...rows.values()].sort((a, b) => order(a.addressee) - order(b.addressee) || a.addressee.localeCompare(b.addressee));
+  const byAddressee = [...rows.values()].sort((a, b) => order(a.addressee) - order(b.addressee) || a.addressee.localeCompare(b.addressee, 'en'));
   return { total: opinion.recommendations.length, byAddressee, byPriority };
 }

@@ -84,7 +84,7 @@ export default defineRule(
           const printed = text.slice(ref.start, ref.end);
           const first = FIRST_WORD.exec(printed)?.[0];
           const before = first ? wordBefore(text, ref.start) : undefined;
-          if (first && before && (sameWord(before.word, first) || REFERENCE_NOUNS.has(before.word.toLocaleLowerCase()))) {
+          if (first && before && (sameWord(before.word, first) || REFERENCE_NOUNS.has(before.word.toLowerCase()))) {
             report(block.prose.locate(before.start, ref.end), message(before.word, 'before', printed, ref.id), { actual: before.word });
             continue;
           }
@@ -127,8 +127,8 @@ export function wordAfter(text: string, at: number): { word: string; end: number
 
 /** The same word, or another form of it that starts with it (`points`, `punktu`, `pontot`). */
 function sameWord(written: string, printed: string): boolean {
-  const a = written.toLocaleLowerCase();
-  const b = printed.toLocaleLowerCase();
+  const a = written.toLowerCase();
+  const b = printed.toLowerCase();
   return a === b || (b.length >= 3 && a.startsWith(b));
 }
 
