@@ -14,8 +14,7 @@
  * Files whose content would not change are not rewritten.
  */
 import { BUILD_OUTPUTS } from './outputs.js';
-import { constants } from 'node:fs';
-import { copyFile, readFile } from 'node:fs/promises';
+import { constants, copyFileSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { VFile } from 'vfile';
 import { report } from '../core/messages.js';
@@ -78,7 +77,7 @@ export async function writeOutputs(build: OpinionBuild, options: WriteOptions): 
 
 async function writeLocked(options: WriteOptions, root: string, targets: { path: string; content: string | Uint8Array }[]): Promise<WriteResult> {
   const result: WriteResult = { written: [], unchanged: [], backups: [], refused: [], files: [] };
-  const { manifest, problem } = await readManifest(root);
+  const { manifest, problem } = readManifest(root);
   const key = (path: string) => relative(root, path).split(sep).join('/');
 
   const plan: { path: string; content: string | Uint8Array; hash: string; backup: boolean }[] = [];
@@ -86,7 +85,7 @@ async function writeLocked(options: WriteOptions, root: string, targets: { path:
     const hash = sha256(target.content);
     let current: Buffer | undefined;
     try {
-      current = await readFile(target.path);
+      current = readFileSync(target.path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT') throw error;
@@ -130,7 +129,7 @@ async function writeLocked(options: WriteOptions, root: string, targets: { path:
   const stamp = timestamp(options.now ?? new Date());
   for (const item of plan) {
     if (item.backup) {
-      const backup = await backupCopy(item.path, stamp);
+      const backup = backupCopy(item.path, stamp);
       result.backups.push({ file: item.path, backup });
       const file = new VFile({ path: item.path });
       report(file, `Kept a copy of the hand-edited file as \`${backup.split(/[\\/]/).pop()}\` before overwriting it`, {
@@ -150,11 +149,11 @@ async function writeLocked(options: WriteOptions, root: string, targets: { path:
 }
 
 /** Copy `path` to a backup name that does not exist yet. */
-async function backupCopy(path: string, stamp: string): Promise<string> {
+function backupCopy(path: string, stamp: string): string {
   for (let n = 1; ; n++) {
     const backup = `${path}.${stamp}${n > 1 ? `-${n}` : ''}.bak`;
     try {
-      await copyFile(path, backup, constants.COPYFILE_EXCL);
+      copyFileSync(path, backup, constants.COPYFILE_EXCL);
       return backup;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
