@@ -9,8 +9,7 @@
  * A language that does not ship needs every label from layers 2–3; a missing
  * label is an error naming the keys, never a silent fallback to English.
  */
-import { access } from 'node:fs/promises';
-import { readdirSync, readFileSync } from 'node:fs';
+import { accessSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { VFile } from 'vfile';
 import { report, type MessageOptions } from '../core/messages.js';
@@ -314,10 +313,12 @@ export async function builtinLabelFiles(langs: Iterable<string>, dir = BUILTIN_L
       const path = join(dir, `${lang}.yaml`);
       let cached = builtinCache.get(path);
       if (!cached) {
-        cached = access(path).then(
-          () => (dir === BUILTIN_LANGUAGES_DIR && LANG_CODE.test(lang) ? readBuiltinLabelFile(path, lang) : readLabelFile(path)),
-          () => undefined,
-        );
+        // Asked synchronously, as the files are read: a one-shot build then never loads fs/promises.
+        cached = readable(path)
+          ? dir === BUILTIN_LANGUAGES_DIR && LANG_CODE.test(lang)
+            ? readBuiltinLabelFile(path, lang)
+            : readLabelFile(path)
+          : Promise.resolve(undefined);
         builtinCache.set(path, cached);
       }
       return cached;
@@ -325,6 +326,15 @@ export async function builtinLabelFiles(langs: Iterable<string>, dir = BUILTIN_L
   );
   // Each caller gets its own VFile: messages of one build never pile up on the shared copy.
   return files.filter((file): file is LabelFile => file !== undefined).map(ownCopy);
+}
+
+function readable(path: string): boolean {
+  try {
+    accessSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function ownCopy(layer: LabelFile): LabelFile {

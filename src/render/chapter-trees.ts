@@ -12,13 +12,13 @@
  * The trees returned are the caller's own (fresh, not shared with the
  * loaded opinion), so the build may change them in place.
  */
-import { mkdir, readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
+import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Root } from 'mdast';
 import { parseMarkdown } from '../core/markdown.js';
 import type { ChapterSource } from '../core/model.js';
 import { VERSION } from '../version.js';
-import { writeFileAtomic } from '../core/atomic-write.js';
+import { removeFile, writeFileAtomic } from '../core/atomic-write.js';
 import { sha256 } from './manifest.js';
 
 const FORMAT = 'mdast-1';
@@ -54,12 +54,15 @@ export async function chapterTrees(chapters: readonly ChapterSource[], cacheDir?
   return trees;
 }
 
+// The cache is read and written with synchronous calls, as the outputs (see render/transaction.ts).
 async function readEntry(path: string): Promise<Root | undefined> {
   try {
-    const tree = JSON.parse(await readFile(path, 'utf8')) as Root;
+    const tree = JSON.parse(readFileSync(path, 'utf8')) as Root;
     if (tree?.type !== 'root' || !Array.isArray(tree.children)) return undefined;
     const now = new Date();
-    await utimes(path, now, now).catch(() => undefined);
+    try {
+      utimesSync(path, now, now);
+    } catch {}
     return tree;
   } catch {
     return undefined;
@@ -68,7 +71,7 @@ async function readEntry(path: string): Promise<Root | undefined> {
 
 async function writeEntry(path: string, tree: Root): Promise<void> {
   try {
-    await mkdir(join(path, '..'), { recursive: true });
+    mkdirSync(join(path, '..'), { recursive: true });
     await writeFileAtomic(path, JSON.stringify(tree));
   } catch {
     // A cache that cannot be written only makes the next build slower.
@@ -78,16 +81,19 @@ async function writeEntry(path: string, tree: Root): Promise<void> {
 async function prune(dir: string): Promise<void> {
   let names: string[];
   try {
-    names = (await readdir(dir)).filter((n) => n.endsWith('.json'));
+    names = readdirSync(dir).filter((n) => n.endsWith('.json'));
   } catch {
     return;
   }
   const limit = Date.now() - MAX_AGE_MS;
-  await Promise.all(
-    names.map(async (name) => {
-      const path = join(dir, name);
-      const info = await stat(path).catch(() => undefined);
-      if (info && info.mtimeMs < limit) await rm(path, { force: true });
-    }),
-  );
+  for (const name of names) {
+    const path = join(dir, name);
+    let modified: number;
+    try {
+      modified = statSync(path).mtimeMs;
+    } catch {
+      continue;
+    }
+    if (modified < limit) removeFile(path);
+  }
 }

@@ -4,7 +4,7 @@
  * was edited by hand since, and is not overwritten without `--force`.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const MANIFEST_NAME = '.opinion-build.json';
@@ -16,10 +16,11 @@ export interface Manifest {
 
 export type ManifestRead = { manifest: Manifest; problem?: undefined } | { manifest: Manifest; problem: string };
 
-export async function readManifest(dir: string): Promise<ManifestRead> {
+/** Read synchronously, as the rest of the write path (`transaction.ts`). */
+export function readManifest(dir: string): ManifestRead {
   let text: string;
   try {
-    text = await readFile(join(dir, MANIFEST_NAME), 'utf8');
+    text = readFileSync(join(dir, MANIFEST_NAME), 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { manifest: { files: {} } };
     return { manifest: { files: {} }, problem: (error as Error).message };

@@ -16,10 +16,15 @@
  * finds the journal and finishes the renames first (`recoverInterrupted`):
  * the outputs and manifest are then all of the interrupted build, and
  * nothing looks "edited by hand".
+ *
+ * The files are read and written with synchronous calls, as in
+ * `core/atomic-write.ts` (why: there); only the wait for another build's lock
+ * gives the event loop back.
  */
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { processGone, removeStaleTemporaries, writeFileAtomic, writeTemporary } from '../core/atomic-write.js';
+import { processGone, removeFile, removeStaleTemporaries, writeFileAtomic, writeTemporary } from '../core/atomic-write.js';
 import { InputError } from '../core/errors.js';
 
 export const LOCK_NAME = '.opinion-build.lock';
@@ -33,30 +38,30 @@ export class OutputBusyError extends InputError {}
 
 /** Run `work` holding the lock of the output folder `root`. */
 export async function withOutputLock<T>(root: string, work: () => Promise<T>): Promise<T> {
-  await mkdir(root, { recursive: true });
+  mkdirSync(root, { recursive: true });
   const lock = join(root, LOCK_NAME);
   const started = Date.now();
   let delay = 20;
   for (;;) {
     try {
       // Created exclusively (fails with EEXIST when held), written and closed.
-      await writeFile(lock, `${process.pid}\n`, { flag: 'wx' });
+      writeFileSync(lock, `${process.pid}\n`, { flag: 'wx' });
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-    const holder = Number.parseInt(await readFile(lock, 'utf8').catch(() => ''), 10);
+    const holder = Number.parseInt(readOrEmpty(lock), 10);
     if (Number.isNaN(holder)) {
       // Being written right now, or left empty by a kill between create and write: give it a moment.
-      const age = await stat(lock).then(
-        (info) => Date.now() - info.mtimeMs,
-        () => 0,
-      );
-      if (age > 5_000) await rm(lock, { force: true });
+      let age = 0;
+      try {
+        age = Date.now() - statSync(lock).mtimeMs;
+      } catch {}
+      if (age > 5_000) removeFile(lock);
     } else if (processGone(holder)) {
       // Remove only the lock of that dead process: another waiter may have replaced it already.
-      const again = Number.parseInt(await readFile(lock, 'utf8').catch(() => ''), 10);
-      if (again === holder) await rm(lock, { force: true });
+      const again = Number.parseInt(readOrEmpty(lock), 10);
+      if (again === holder) removeFile(lock);
       continue;
     }
     if (Date.now() - started > LOCK_WAIT_MS) {
@@ -70,7 +75,16 @@ export async function withOutputLock<T>(root: string, work: () => Promise<T>): P
   try {
     return await work();
   } finally {
-    await rm(lock, { force: true });
+    removeFile(lock);
+  }
+}
+
+/** The text of `path`, or '' when it cannot be read. */
+function readOrEmpty(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
   }
 }
 
@@ -87,9 +101,9 @@ export async function recoverInterrupted(root: string, folders: Iterable<string>
   const path = join(root, JOURNAL_NAME);
   let journal: Journal | undefined;
   try {
-    journal = JSON.parse(await readFile(path, 'utf8')) as Journal;
+    journal = JSON.parse(readFileSync(path, 'utf8')) as Journal;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') await rm(path, { force: true });
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') removeFile(path);
   }
   let recovered = false;
   if (journal && Array.isArray(journal.renames)) {
@@ -98,13 +112,13 @@ export async function recoverInterrupted(root: string, folders: Iterable<string>
       const target = inside(root, to);
       if (!source || !target) continue;
       try {
-        await rename(source, target);
+        renameSync(source, target);
       } catch (error) {
         // Already renamed before the kill.
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       }
     }
-    await rm(path, { force: true });
+    removeFile(path);
     recovered = true;
   }
   for (const dir of new Set([root, ...folders])) await removeStaleTemporaries(dir);
@@ -117,13 +131,13 @@ export async function commitFiles(root: string, files: readonly { path: string; 
   try {
     for (const file of files) renames.push({ from: await writeTemporary(file.path, file.content), to: file.path });
   } catch (error) {
-    await Promise.all(renames.map(({ from }) => rm(from, { force: true })));
+    for (const { from } of renames) removeFile(from);
     throw error;
   }
   const key = (path: string) => relative(root, path).split(sep).join('/');
   await writeFileAtomic(join(root, JOURNAL_NAME), JSON.stringify({ renames: renames.map(({ from, to }) => ({ from: key(from), to: key(to) })) }) + '\n');
-  for (const { from, to } of renames) await rename(from, to);
-  await rm(join(root, JOURNAL_NAME), { force: true });
+  for (const { from, to } of renames) renameSync(from, to);
+  removeFile(join(root, JOURNAL_NAME));
 }
 
 /**

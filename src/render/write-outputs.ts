@@ -14,8 +14,7 @@
  * Files whose content would not change are not rewritten.
  */
 import { BUILD_OUTPUTS } from './outputs.js';
-import { constants } from 'node:fs';
-import { copyFile, readFile } from 'node:fs/promises';
+import { constants, copyFileSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { VFile } from 'vfile';
 import { report } from '../core/messages.js';
@@ -78,15 +77,18 @@ export async function writeOutputs(build: OpinionBuild, options: WriteOptions): 
 
 async function writeLocked(options: WriteOptions, root: string, targets: { path: string; content: string | Uint8Array }[]): Promise<WriteResult> {
   const result: WriteResult = { written: [], unchanged: [], backups: [], refused: [], files: [] };
-  const { manifest, problem } = await readManifest(root);
+  const { manifest, problem } = readManifest(root);
   const key = (path: string) => relative(root, path).split(sep).join('/');
 
-  const plan: { path: string; content: string | Uint8Array; hash: string; backup: boolean }[] = [];
-  for (const target of targets) {
-    const hash = sha256(target.content);
+  const plan: { path: string; content: Uint8Array; hash: string; backup: boolean }[] = [];
+  for (const { path, content: text } of targets) {
+    // Encoded once, for the hash, the comparison and the write (each would encode a text again: 5-15 ms for 3 MB).
+    const content = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+    const target = { path, content };
+    const hash = sha256(content);
     let current: Buffer | undefined;
     try {
-      current = await readFile(target.path);
+      current = readFileSync(target.path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT') throw error;
@@ -95,7 +97,8 @@ async function writeLocked(options: WriteOptions, root: string, targets: { path:
       plan.push({ ...target, hash, backup: false });
       continue;
     }
-    const currentHash = sha256(current);
+    // The same bytes have the same hash: compared, not hashed again.
+    const currentHash = current.equals(content) ? hash : sha256(current);
     if (currentHash === hash) {
       result.unchanged.push(target.path);
       manifest.files[key(target.path)] = { sha256: hash };
@@ -130,7 +133,7 @@ async function writeLocked(options: WriteOptions, root: string, targets: { path:
   const stamp = timestamp(options.now ?? new Date());
   for (const item of plan) {
     if (item.backup) {
-      const backup = await backupCopy(item.path, stamp);
+      const backup = backupCopy(item.path, stamp);
       result.backups.push({ file: item.path, backup });
       const file = new VFile({ path: item.path });
       report(file, `Kept a copy of the hand-edited file as \`${backup.split(/[\\/]/).pop()}\` before overwriting it`, {
@@ -143,18 +146,18 @@ async function writeLocked(options: WriteOptions, root: string, targets: { path:
     result.written.push(item.path);
   }
   // Every output and the manifest together, or none (see transaction.ts).
-  const commit = plan.map((item) => ({ path: item.path, content: item.content }));
+  const commit: { path: string; content: string | Uint8Array }[] = plan.map((item) => ({ path: item.path, content: item.content }));
   if (plan.length > 0 || result.unchanged.length > 0) commit.push({ path: join(root, MANIFEST_NAME), content: manifestText(manifest) });
   await commitFiles(root, commit);
   return result;
 }
 
 /** Copy `path` to a backup name that does not exist yet. */
-async function backupCopy(path: string, stamp: string): Promise<string> {
+function backupCopy(path: string, stamp: string): string {
   for (let n = 1; ; n++) {
     const backup = `${path}.${stamp}${n > 1 ? `-${n}` : ''}.bak`;
     try {
-      await copyFile(path, backup, constants.COPYFILE_EXCL);
+      copyFileSync(path, backup, constants.COPYFILE_EXCL);
       return backup;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;

@@ -2,8 +2,7 @@
  * Finding opinion folders under the paths a user gives: an opinion folder
  * itself, or a tree holding several (as CI runs it over `opinions/`).
  */
-import { readdirSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeFsError } from '../core/read-source.js';
 import { YAML_KINDS } from '../core/model.js';
@@ -22,7 +21,8 @@ export async function findOpinionFolders(paths: readonly string[]): Promise<Foun
   for (const path of paths) {
     let info;
     try {
-      info = await stat(path);
+      // Synchronous, as the walk below.
+      info = statSync(path);
     } catch (error) {
       found.problems.push({ path, reason: `cannot read \`${path}\`: ${describeFsError(error)}` });
       continue;

@@ -18,7 +18,10 @@ import { itemName, listNumbers } from './describe.js';
 import { splitSpace } from '../text/tokenize.js';
 import { inlineParagraphs, textParagraphs, type Segment } from './paragraphs.js';
 
-const stringifier = unified().use(remarkGfm, { tablePipeAlign: false }).use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', rule: '-' }).freeze();
+// Made on first use: the build's amendments appendix takes amendmentCell from this module and never stringifies (freezing runs remark-gfm's set-up).
+let stringifier: ReturnType<typeof makeStringifier> | undefined;
+const makeStringifier = () =>
+  unified().use(remarkGfm, { tablePipeAlign: false }).use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', rule: '-' }).freeze();
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
 const BREAK: PhrasingContent = { type: 'html', value: '<br>' };
@@ -225,5 +228,5 @@ export function formatAmendments(result: DiffResult, options: AmendmentOptions =
   if (changes.length === 0) children.push({ type: 'paragraph', children: [text('No amendments: the texts are the same.')] });
   changes.forEach((change, i) => children.push(...amendment(change, i + 1)));
   const root: Root = { type: 'root', children };
-  return stringifier.stringify(root);
+  return (stringifier ??= makeStringifier()).stringify(root);
 }
