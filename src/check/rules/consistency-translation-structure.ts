@@ -15,7 +15,7 @@ export default defineRule(
       'in the same order, the same headings, footnotes, `::principles` / `::recommendations` placements and ' +
       'cross-references, the same numbers and dates in each point (whatever the language writes between the digits: ' +
       '`1,000` = `1 000` = `1.000`, `2.5` = `2,5`, `23 May 2018` = `23 mai 2018`), and a translation of every YAML text the opinion shows ' +
-      '(principles, recommendations, evidence titles, glossary expansions). Otherwise numbering, amendments and `opinion diff` go wrong between ' +
+      '(principles, recommendations, evidence titles, glossary expansions, the title and the header’s texts: a legal basis, section or closing place written as a label file words it prints in each language’s form, so only such a text given per language must hold every language). Otherwise numbering, amendments and `opinion diff` go wrong between ' +
       'languages, or a figure is mistranslated. Each language, all 24 alike, is compared with the original language.',
     severity: 'warning',
     options: {},
@@ -24,7 +24,7 @@ export default defineRule(
         title: 'A point missing in the translation',
         files: {
           'opinion.yaml':
-            'reference: INT/900\ntitle: Migrants and the social economy\nkind: own-initiative\nlanguage: en\nlanguages: [en, fr]\nstage: study-group\n',
+            'reference: INT/900\ntitle:\n  en: Migrants and the social economy\n  fr: Les migrants et l’économie sociale\nkind: own-initiative\nlanguage: en\nlanguages: [en, fr]\nstage: study-group\n',
           'text/en/01-conclusions.md': '# Conclusions\n\n{#c-one} SEEs help migrants.\n\n{#c-two} They need funding (see :ref{#c-one}).\n',
           'text/fr/01-conclusions.md': '# Conclusions\n\n{#c-two} Elles ont besoin de financements.\n',
         },
@@ -37,7 +37,7 @@ export default defineRule(
         title: 'A recommendation not translated',
         files: {
           'opinion.yaml':
-            'reference: INT/900\ntitle: Migrants and the social economy\nkind: own-initiative\nlanguage: en\nlanguages: [en, fr]\nstage: study-group\n',
+            'reference: INT/900\ntitle:\n  en: Migrants and the social economy\n  fr: Les migrants et l’économie sociale\nkind: own-initiative\nlanguage: en\nlanguages: [en, fr]\nstage: study-group\n',
           'recommendations.yaml':
             'recommendations:\n  - id: rec-fund\n    text:\n      en: The EESC calls on the Commission to fund SEEs.\n    addressees: [european-commission]\n',
           'text/en/01-conclusions.md': '# Conclusions\n\n{#c-one} SEEs help migrants.\n\n::recommendations\n',
@@ -46,10 +46,20 @@ export default defineRule(
         findings: ['recommendations.yaml:4:7-4:57: Missing `fr` text of recommendation `rec-fund`, expected a translation of the `en` text'],
       },
       {
+        title: 'A title not translated (the build of that language would stop there)',
+        files: {
+          'opinion.yaml':
+            'reference: INT/900\ntitle:\n  en: Migrants and the social economy\nkind: own-initiative\nlanguage: en\nlanguages: [en, fr]\nstage: study-group\n',
+          'text/en/01-conclusions.md': '# Conclusions\n\n{#c-one} SEEs help migrants.\n',
+          'text/fr/01-conclusions.md': '# Conclusions\n\n{#c-one} Les EES aident les migrants.\n',
+        },
+        findings: ['opinion.yaml:3:3-3:38: Missing `fr` title, expected a translation of the `en` text'],
+      },
+      {
         title: 'A figure changed in the translation',
         files: {
           'opinion.yaml':
-            'reference: INT/900\ntitle: Migrants and the social economy\nkind: own-initiative\nlanguage: en\nlanguages: [en, de]\nstage: study-group\n',
+            'reference: INT/900\ntitle:\n  en: Migrants and the social economy\n  de: Migranten und die Sozialwirtschaft\nkind: own-initiative\nlanguage: en\nlanguages: [en, de]\nstage: study-group\n',
           'text/en/01-conclusions.md': '# Conclusions\n\n{#c-one} Some 1,200 cooperatives employed 20.5 % of the refugees in 2018.\n',
           'text/de/01-conclusions.md': '# Schlussfolgerungen\n\n{#c-one} Rund 1.200 Genossenschaften beschäftigten 2019 20,5 % der Flüchtlinge.\n',
         },
@@ -59,7 +69,7 @@ export default defineRule(
         title: 'A faithful translation',
         files: {
           'opinion.yaml':
-            'reference: INT/900\ntitle: Migrants and the social economy\nkind: own-initiative\nlanguage: en\nlanguages: [en, fr]\nstage: study-group\n',
+            'reference: INT/900\ntitle:\n  en: Migrants and the social economy\n  fr: Les migrants et l’économie sociale\nkind: own-initiative\nlanguage: en\nlanguages: [en, fr]\nstage: study-group\n',
           'text/en/01-conclusions.md': '# Conclusions\n\n{#c-one} SEEs help migrants.[^fn-sprar]\n\n[^fn-sprar]: The Italian reception system.\n',
           'text/fr/01-conclusions.md': '# Conclusions\n\n{#c-one} Les EES aident les migrants.[^fn-sprar]\n\n[^fn-sprar]: Le système d’accueil italien.\n',
         },
@@ -260,6 +270,19 @@ function checkYamlTexts(context: CheckContext, lang: string, report: Reporter): 
   opinion.glossary.forEach((g, i) =>
     fields.push({ kind: 'glossary', pointer: `/glossary/${i}/expansion`, value: g.expansion, what: `expansion of glossary entry \`${String(g.term)}\`` }),
   );
+  const { meta } = opinion;
+  fields.push({ kind: 'opinion', pointer: '/title', value: meta.title, what: 'title' });
+  if (meta.kind === 'exploratory') fields.push({ kind: 'opinion', pointer: '/requested_by', value: meta.requested_by, what: '`requested_by`' });
+  (meta.referrals ?? []).forEach((r, i) => fields.push({ kind: 'opinion', pointer: `/referrals/${i}/body`, value: r.body, what: '`body` of a referral' }));
+  // Written as a label file words them ("Rule 52(2) of the Rules of Procedure", "Brussels"), these print in each
+  // language's own form, so a plain text may be the original's alone; a map must hold every language.
+  for (const [pointer, value, what] of [
+    ['/legal_basis', meta.legal_basis, '`legal_basis`'],
+    ['/section', meta.section, '`section`'],
+    ['/closing/place', meta.closing?.place, '`closing.place`'],
+  ] as const) {
+    if (value !== undefined && typeof value !== 'string') fields.push({ kind: 'opinion', pointer, value, what });
+  }
   for (const field of fields) {
     if (field.value === undefined || textIn(field.value, lang, text.original)) continue;
     // An original still `to be completed` has nothing to translate yet (meta/to-be-completed reports it).
