@@ -9,10 +9,9 @@
 // The same folder keeps the data of the YAML sources it read (src/core/yaml-cache.ts).
 // CommonJS (see ./package.json): Node starts a CommonJS entry faster than an ES module.
 'use strict';
-const { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } = require('node:fs');
+const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
-const { isAscii } = require('node:buffer');
-const vm = require('node:vm');
+const { cacheFileOf, compileCached, readScript, runScript, writeCodeCache } = require('./code-cache.js');
 
 const dist = join(__dirname, '..', 'dist', 'commands');
 // dist/commands/manifest.json: a content hash per command script (the scripts' list, and their code caches' key).
@@ -27,8 +26,8 @@ const cacheDir = cacheRoot && join(cacheRoot, 'v8');
 // The data of the YAML sources read by earlier runs, for the exact same text and program (src/core/yaml-cache.ts).
 if (cacheRoot && manifest.all) globalThis[Symbol.for('opinion.yaml-cache')] = { dir: join(cacheRoot, 'yaml'), build: manifest.all };
 
-// Node >= 22.1: also cache the compiled ES modules (dist/worker.js in worker threads).
-if (cacheDir) require('node:module').enableCompileCache?.(join(cacheDir, 'compile'));
+// The worker threads of a run over many opinions keep their code cache there too (bin/worker.js).
+if (cacheDir) globalThis[Symbol.for('opinion.code-cache')] = cacheDir;
 
 // Standard output and error, and a reader that stops early (`opinion stats … | head`): src/cli/process.ts.
 
@@ -65,40 +64,28 @@ if (!process.env.OPINION_DEBUG) Error.stackTraceLimit = 0;
 const filename = join(dist, `${name}.cjs`);
 let source;
 try {
-  // The scripts are ASCII (src/scripts/ascii-regexps.mjs): read as Latin-1, a plain copy, instead of decoding UTF-8.
-  const bytes = readFileSync(filename);
-  source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+  source = readScript(filename);
 } catch {
   // A clone where nothing was installed yet: say what to run, not a stack.
   process.stderr.write(`opinion: not built yet: run \`npm ci\` in ${join(__dirname, '..')}/ first (it installs and builds dist/)\n`);
   process.exit(2);
 }
-const hash = manifest[name];
-const cacheFile = cacheDir && hash ? join(cacheDir, `${name}-${hash}-${process.version}-${process.arch}.v8`) : undefined;
-let cachedData;
-if (cacheFile) {
-  try {
-    cachedData = readFileSync(cacheFile);
-  } catch {
-    cachedData = undefined;
-  }
-}
-// The bundle has no import(): esbuild turned it into require() (see src/scripts/bundle.mjs).
-const script = new vm.Script(require('node:module').wrap(source), { filename, cachedData });
-const module_ = { exports: {} };
-script.runInThisContext()(module_.exports, require, module_, filename, dist);
+const cacheFile = cacheFileOf(cacheDir, name, manifest[name]);
+const { script, stale } = compileCached(source, filename, cacheFile);
 
-module_.exports.run().then(
-  (code) => {
-    process.exitCode = code;
-    // After the run, the cache holds the functions the command compiled too.
-    if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) writeCodeCache(cacheFile, script);
-  },
-  (error) => {
-    process.stderr.write(`opinion: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 2;
-  },
-);
+runScript(script, filename)
+  .run()
+  .then(
+    (code) => {
+      process.exitCode = code;
+      // After the run, the cache holds the functions the command compiled too.
+      if (stale) writeCodeCache(cacheFile, script, name);
+    },
+    (error) => {
+      process.stderr.write(`opinion: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
 
 /** OPINION_CACHE_DIR, else $XDG_CACHE_HOME/opinion, else ~/.cache/opinion; none when there is no home. */
 function userCacheDir() {
@@ -109,22 +96,4 @@ function userCacheDir() {
   // What os.homedir() gives: $HOME when set (libuv reads it first on POSIX), without loading node:os for it (some ms on Node 24).
   const home = process.platform !== 'win32' && env.HOME ? env.HOME : require('node:os').homedir();
   return home ? join(home, '.cache', 'opinion') : undefined;
-}
-
-function writeCodeCache(file, compiled) {
-  const temporary = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    const dir = join(file, '..');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(temporary, compiled.createCachedData());
-    renameSync(temporary, file);
-    // The caches of this command's earlier builds (other content hashes) on this Node are stale now.
-    const stale = new RegExp(`^${name}-[0-9a-f]+-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.v8$`);
-    for (const other of readdirSync(dir)) if (stale.test(other) && join(dir, other) !== file) unlinkSync(join(dir, other));
-  } catch {
-    // A cache that cannot be written only costs speed.
-    try {
-      unlinkSync(temporary);
-    } catch {}
-  }
 }

@@ -1,6 +1,6 @@
 /**
- * The worker-thread entry of the pool in core/worker-pool.ts (bundled as
- * dist/worker.js): validates, checks or counts each batch of opinions it is
+ * The worker-thread code of the pool in core/worker-pool.ts (bundled as
+ * dist/worker.cjs, run by bin/worker.js): validates, checks or counts each batch of opinions it is
  * given and posts the results back as plain data. Each kind loads only its own code;
  * check and stats open each opinion once (`opinion/open.ts`) and work on it.
  */
@@ -41,11 +41,22 @@ async function handle(task: WorkerTask): Promise<unknown[]> {
   return results;
 }
 
-// One batch after another, until the pool terminates the thread.
-const port = parentPort;
-port?.on('message', (task: WorkerTask) => {
-  void handle(task).then(
-    (result) => port.postMessage({ result }),
-    (error: unknown) => port.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
-  );
-});
+/**
+ * Answer one batch after another, until the pool terminates the thread.
+ * `afterFirstBatch` runs once, when the first batch is done and before its
+ * results are posted (the pool stops a thread only after its answer).
+ */
+export function serve(afterFirstBatch?: () => void): void {
+  const port = parentPort;
+  let first = afterFirstBatch;
+  port?.on('message', (task: WorkerTask) => {
+    void handle(task).then(
+      (result) => {
+        first?.();
+        first = undefined;
+        port.postMessage({ result });
+      },
+      (error: unknown) => port.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    );
+  });
+}

@@ -1,8 +1,8 @@
 /**
  * The one worker pool: validating, checking or counting many opinions on
  * worker threads (one per core, at most `jobs`). The opinions are handed out
- * in batches as the workers (dist/worker.js, built from src/worker.ts) ask
- * for more; each returns its results as plain data, and they come back in
+ * in batches as the workers (bin/worker.js running dist/worker.cjs, built from
+ * src/worker.ts) ask for more; each returns its results as plain data, and they come back in
  * the order given.
  * Run from source (tests), there is no built worker to start: everything then
  * runs in the calling thread.
@@ -16,7 +16,8 @@ import { PACKAGE_ROOT } from './package-root.js';
 
 /** Below this many opinions, starting workers costs more than it saves. */
 export const PARALLEL_THRESHOLD = 24;
-const WORKER_SCRIPT = join(PACKAGE_ROOT, 'dist', 'worker.js');
+const WORKER_ENTRY = join(PACKAGE_ROOT, 'bin', 'worker.js');
+const WORKER_SCRIPT = join(PACKAGE_ROOT, 'dist', 'worker.cjs');
 const BUNDLED = !import.meta.url.endsWith('.ts');
 
 /** What a worker does with its share of the folders. */
@@ -50,7 +51,7 @@ export async function inWorkers<T, Options>(kind: WorkerTask['kind'], folders: r
     next = Math.min(folders.length, from + size);
     return { from, task: { kind, folders: folders.slice(from, next), options } };
   };
-  const started = Array.from({ length: Math.min(workers, Math.ceil(folders.length / size)) }, () => runWorker<T>(take, results));
+  const started = Array.from({ length: Math.min(workers, Math.ceil(folders.length / size)) }, () => runWorker<T>(kind, take, results));
   await Promise.all(started);
   return results;
 }
@@ -75,10 +76,12 @@ function restoreTiering(): void {
 }
 
 /** One worker thread taking batches until none is left; its results written in place. */
-function runWorker<T>(take: () => { from: number; task: WorkerTask } | undefined, results: T[]): Promise<void> {
+function runWorker<T>(kind: WorkerTask['kind'], take: () => { from: number; task: WorkerTask } | undefined, results: T[]): Promise<void> {
   return new Promise((resolve, reject) => {
     restoreTiering();
-    const worker = new Worker(WORKER_SCRIPT);
+    // The folder of the bin's code caches (bin/opinion.js), where the thread keeps that of its code; none for a library's caller.
+    const cacheDir = (globalThis as Record<symbol, unknown>)[Symbol.for('opinion.code-cache')];
+    const worker = new Worker(WORKER_ENTRY, { workerData: { kind, cacheDir: typeof cacheDir === 'string' ? cacheDir : undefined } });
     let current = take();
     let finished = false;
     const stop = (error?: Error) => {

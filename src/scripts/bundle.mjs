@@ -11,7 +11,9 @@
 //   V8 code cache (bin/opinion.js); a command's lazily imported parts stay lazy
 //   (esbuild wraps them in init functions run on first use).
 // - dist/commands/manifest.json: a content hash per script, the key of its code cache.
-// - dist/worker.js: the one worker-thread entry (validate, check and stats of many opinions).
+// - dist/worker.cjs: the code of the worker threads (validate, check and stats of many opinions), one
+//   CommonJS script that bin/worker.js compiles with a V8 code cache as the bin does a command's;
+//   dist/worker.json: its content hash, the key of its code caches.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -248,7 +250,7 @@ await rm(root + 'dist', { recursive: true, force: true });
 try {
   await build({
     ...common,
-    entryPoints: { cli: 'src/cli/run.ts', index: 'src/index.ts', worker: 'src/worker.ts' },
+    entryPoints: { cli: 'src/cli/run.ts', index: 'src/index.ts' },
     outdir: 'dist',
     splitting: true,
     format: 'esm',
@@ -260,8 +262,8 @@ try {
   });
   await build({
     ...common,
-    entryPoints: Object.fromEntries(['all', ...Object.keys(COMMANDS)].map((n) => [n, `command:${n}`])),
-    outdir: 'dist/commands',
+    entryPoints: { ...Object.fromEntries(['all', ...Object.keys(COMMANDS)].map((n) => [`commands/${n}`, `command:${n}`])), worker: 'src/worker.ts' },
+    outdir: 'dist',
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
     // import() of what stays outside the bundle (node: modules, optional packages) becomes require(): a script
@@ -276,16 +278,22 @@ try {
   });
   const manifest = {};
   for (const file of (await readdir(root + 'dist/commands')).filter((f) => f.endsWith('.cjs')).sort()) {
-    manifest[file.replace(/\.cjs$/, '')] = createHash('sha256')
-      .update(await readFile(root + 'dist/commands/' + file))
-      .digest('hex')
-      .slice(0, 16);
+    manifest[file.replace(/\.cjs$/, '')] = await contentHash(root + 'dist/commands/' + file);
   }
   await writeFile(root + 'dist/commands/manifest.json', JSON.stringify(manifest, null, 2) + '\n');
+  await writeFile(root + 'dist/worker.json', JSON.stringify({ hash: await contentHash(root + 'dist/worker.cjs') }) + '\n');
   await precompileLabels();
 } catch {
   // esbuild has already printed the errors with their places.
   process.exitCode = 1;
+}
+
+/** A script's content hash, the key of its code cache (bin/code-cache.js). */
+async function contentHash(file) {
+  return createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /**

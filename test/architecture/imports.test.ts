@@ -40,7 +40,7 @@ const BOTTOM = ['core'];
 /** Folders just above the bottom: they import nothing of src/ but these (the on-disk result cache needs only the atomic writer). */
 const ABOVE_BOTTOM: ReadonlyArray<readonly [folder: string, allowed: readonly string[]]> = [['cache', ['core']]];
 
-/** Entry points loaded by path, never imported (worker.ts: the worker-pool thread, started by core/worker-pool.ts as dist/worker.js). */
+/** Entry points loaded by path, never imported (worker.ts: the worker-pool thread, bundled as dist/worker.cjs and run by bin/worker.js, which core/worker-pool.ts starts). */
 const ENTRIES = ['index.ts', 'worker.ts'];
 
 /**

@@ -4,7 +4,8 @@
  * when several runs race; never written beside the package.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, runBin, temporaryFolders } from '../helpers.js';
@@ -83,6 +84,26 @@ describe('code cache', () => {
     expect(readdirSync(join(cache, 'yaml')).filter((f) => !/^[0-9a-f]{8}\.json$/.test(f))).toEqual([]);
     for (const f of readdirSync(join(cache, 'yaml'))) expect(() => JSON.parse(readFileSync(join(cache, 'yaml', f), 'utf8'))).not.toThrow();
     expect(runBin(['validate', SAMPLE], { env: { OPINION_CACHE_DIR: cache } }).stdout).toBe(runs[0]!.stdout);
+  });
+
+  it('is kept for the worker threads of a run over many opinions, one per kind of work, with the same output when used', () => {
+    const cache = temporary();
+    const tree = temporary();
+    // 24 opinions: the pool's threshold (core/worker-pool.ts), so that threads start on a machine with more than one core.
+    for (let i = 0; i < 24; i++) cpSync(SAMPLE, join(tree, `opinion-${String(i).padStart(2, '0')}`), { recursive: true });
+    const env = { OPINION_CACHE_DIR: cache };
+    const first = runBin(['validate', tree, '--format', 'json'], { env });
+    expect(first.code).toBe(0);
+    const threads = availableParallelism() > 1;
+    const workerCaches = () => cacheFiles(cache).filter((f) => f.startsWith('worker-'));
+    const version = process.version.replace(/\./g, '\\.');
+    expect(workerCaches()).toEqual(threads ? [expect.stringMatching(new RegExp(`^worker-validate-[0-9a-f]{16}-${version}-${process.arch}\\.v8$`))] : []);
+    const second = runBin(['validate', tree, '--format', 'json'], { env });
+    expect(second).toEqual(first);
+    expect(runBin(['validate', tree, '--format', 'json'], { env: { OPINION_CACHE_DIR: '' } })).toEqual(first);
+    expect(runBin(['stats', tree, '--format', 'json'], { env }).code).toBe(0);
+    expect(workerCaches().map((f) => f.split('-')[1])).toEqual(threads ? ['stats', 'validate'] : []);
+    expect(readdirSync(join(cache, 'v8')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('stops quietly when the reader closes the pipe early', () => {
