@@ -67,10 +67,22 @@ export default defineRule(
         ],
       },
       {
+        title: 'An abbreviation of the word before a reference (German `Ziff.`, Bulgarian `т.`)',
+        files: {
+          'opinion.yaml':
+            'reference: SOC/900\ntitle: Sozialwirtschaft und Migranten\nkind: own-initiative\nrapporteurs:\n  - name: Anna SCHMIDT\nlanguage: de\nstage: study-group\n',
+          'text/de/01-conclusions.md':
+            '# Schlussfolgerungen\n\n{#c-eins} Genossenschaften sind wichtig.\n\n{#c-zwei} Wie in Ziff. :ref{#c-eins} dargelegt, bauen sie Netze auf.\n',
+        },
+        findings: [
+          'text/de/01-conclusions.md:5:18-5:37: Unexpected `Ziff.` before the reference `Ziffer 1.1`, expected the reference alone (`:ref{#c-eins}` prints `Ziffer 1.1`)',
+        ],
+      },
+      {
         title: 'A reference written alone',
         files: {
           'text/en/01-conclusions.md':
-            '# Conclusions\n\n{#c-drivers} SEEs are drivers of inclusion.\n\n{#c-networks} As said in :ref{#c-drivers}, they build networks; this point stands.\n',
+            '# Conclusions\n\n{#c-drivers} SEEs are drivers of inclusion.\n\n{#c-networks} As said in :ref{#c-drivers}, they build networks; this point stands. :ref{#c-drivers} ends with a point.\n',
         },
         findings: [],
       },
@@ -86,6 +98,12 @@ export default defineRule(
           const before = first ? wordBefore(text, ref.start) : undefined;
           if (first && before && (sameWord(before.word, first) || REFERENCE_NOUNS.has(before.word.toLowerCase()))) {
             report(block.prose.locate(before.start, ref.end), message(before.word, 'before', printed, ref.id), { actual: before.word });
+            continue;
+          }
+          // An abbreviation of the printed word: `Ziff. :ref` prints "Ziff. Ziffer 1.1", `т. :ref` "т. точка 1.1".
+          const short = first && !before ? abbreviationBefore(text, ref.start) : undefined;
+          if (first && short && short.word.length < first.length && first.toLowerCase().startsWith(short.word.toLowerCase())) {
+            report(block.prose.locate(short.start, ref.end), message(`${short.word}.`, 'before', printed, ref.id), { actual: `${short.word}.` });
             continue;
           }
           // `{number}. pont`: the word comes after the number.
@@ -112,6 +130,16 @@ export function wordBefore(text: string, at: number): { word: string; start: num
   while (end > from && SPACES.includes(text[end - 1]!)) end--;
   if (end === at) return undefined;
   const m = LAST_WORD.exec(text.slice(from, end));
+  return m ? { word: m[0], start: from + m.index } : undefined;
+}
+
+/** A word and its dot (an abbreviation: `Ziff.`, `т.`) that end, before spaces, at `at` (within 80 characters). */
+export function abbreviationBefore(text: string, at: number): { word: string; start: number } | undefined {
+  const from = Math.max(0, at - 80);
+  let end = at;
+  while (end > from && SPACES.includes(text[end - 1]!)) end--;
+  if (end === at || text[end - 1] !== '.') return undefined;
+  const m = LAST_WORD.exec(text.slice(from, end - 1));
   return m ? { word: m[0], start: from + m.index } : undefined;
 }
 
