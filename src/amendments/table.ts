@@ -241,10 +241,11 @@ export function appendItems(existing: string | undefined, items: readonly Tabled
     return `${existing.slice(0, at)}\n\n${yamlOf(dash)}${existing.slice(at) || '\n'}`;
   }
   if (isSeq(seq) && seq.items.length === 0 && seq.range) {
-    // `amendments: []`: written as a block list in its place.
+    // `amendments: []`: written as a block list in its place; a comment after it stays on its line.
     const start = lineStart(existing, seq.range[0]);
     const lineEnd = existing.indexOf('\n', seq.range[1]);
-    return `${existing.slice(0, start)}amendments:\n${yamlOf('  ')}${lineEnd < 0 ? '\n' : existing.slice(lineEnd)}`;
+    const comment = /\s#.*$/.exec(existing.slice(seq.range[1], lineEnd < 0 ? existing.length : lineEnd).replace(/\r$/, ''))?.[0] ?? '';
+    return `${existing.slice(0, start)}amendments:${comment}\n${yamlOf('  ')}${lineEnd < 0 ? '\n' : existing.slice(lineEnd)}`;
   }
   if (doc.has('amendments') || doc.errors.length > 0)
     throw new InputError('cannot append to amendments.yaml: its `amendments:` is not a block list, expected `amendments:` followed by `- id: …` items');

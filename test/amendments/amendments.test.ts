@@ -164,14 +164,14 @@ describe("a member's Word copy with tracked changes", () => {
     const copy = join(root, 'member.docx');
     expect((await runMain(['diff', sample, edited, '--out', copy, '--quiet'])).code).toBe(1);
     expect(strFromU8(unzipSync(readFileSync(copy))['word/document.xml']!)).toContain('<w:ins ');
-    // Only the member's amendments in this test.
-    const before = '# Amendments of the test\namendments: []\n';
+    // Only the member's amendments in this test; the comment after `[]` is kept.
+    const before = '# Amendments of the test\namendments: [] # none tabled yet\n';
     writeFileSync(join(sample, 'amendments.yaml'), before);
     const tabled = await runMain(['amendments', 'table', sample, copy, '--by', 'Jean MARTIN', '--group', 'II', '--date', '2018-04-19']);
     expect(tabled.code).toBe(0);
     expect(tabled.stdout).toContain('Tabled 4 section amendments by Jean MARTIN');
     const after = readFileSync(join(sample, 'amendments.yaml'), 'utf8');
-    expect(after.startsWith('# Amendments of the test\namendments:\n  - id: am-s1\n')).toBe(true);
+    expect(after.startsWith('# Amendments of the test\namendments: # none tabled yet\n  - id: am-s1\n')).toBe(true);
     expect(after).toContain('(see :ref{#sec-communities}) and');
     expect(after.match(/action: (\S+)/g)).toEqual(['action: amend', 'action: amend', 'action: insert-after', 'action: delete']);
     expect((await runMain(['validate', sample])).code).toBe(0);
