@@ -12,12 +12,23 @@ const MAX_BYTES = MAX_DRAFT_BYTES;
 /** The start of an HTML document (after a BOM, white space or comments): `<!doctype html>`, `<html…>`. */
 const HTML_START = /^\uFEFF?\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>])/iu;
 
+/** Files people give by mistake, read as Markdown they would be nonsense: what each is, and what to give instead. */
+const NOT_DRAFTS: Record<string, string> = {
+  '.yaml': "a YAML file (one of an opinion's sources?), expected a .docx or Markdown draft; give an opinion's folder to work on its sources",
+  '.yml': "a YAML file (one of an opinion's sources?), expected a .docx or Markdown draft; give an opinion's folder to work on its sources",
+  '.json': 'a JSON file, expected a .docx or Markdown draft',
+  '.xlf': 'an XLIFF file, expected a .docx or Markdown draft (`opinion translate import` reads XLIFF)',
+  '.xliff': 'an XLIFF file, expected a .docx or Markdown draft (`opinion translate import` reads XLIFF)',
+};
+
 /** Check that bytes are a text draft, and turn them into text (BOM removed). */
 export function draftText(bytes: Buffer, shown: string): string {
   const extension = extname(shown).toLowerCase();
   if (extension === '.pdf') {
     throw new InputError(`cannot read \`${shown}\`: a PDF has lost the draft's structure, expected the .docx or Markdown draft it was made from`);
   }
+  const other = NOT_DRAFTS[extension];
+  if (other) throw new InputError(`cannot read \`${shown}\`: ${other}`);
   // An HTML page (a built draft's .html, a page saved from EUR-Lex) read as Markdown would be its markup and styles as text.
   if (extension === '.html' || extension === '.htm' || HTML_START.test(bytes.subarray(0, 512).toString('utf8'))) {
     throw new InputError(

@@ -532,6 +532,21 @@ describe('opinion diff with .docx', () => {
     expect(run.stderr).toMatch(/a Word 97–2003 document \(\.doc\), expected a \.docx; open it in Word and save it as "Word Document/u);
   });
 
+  it("an opinion's YAML source or an XLIFF file given as a draft is refused with what to give instead, exit 2; import writes nothing", async () => {
+    const xliff = join(temp, 'units.fr.xlf');
+    writeFileSync(xliff, '<?xml version="1.0"?>\n<xliff version="1.2"></xliff>\n');
+    for (const [file, says] of [
+      [join(ROOT, 'opinions', 'see-migrants', 'opinion.yaml'), "a YAML file (one of an opinion's sources?), expected a .docx or Markdown draft"],
+      [xliff, 'an XLIFF file, expected a .docx or Markdown draft (`opinion translate import` reads XLIFF)'],
+    ] as const) {
+      const out = join(temp, `imported-${basename(file)}`);
+      const run = await runMain(['import', file, '--out', out]);
+      expect(run).toMatchObject({ code: 2, stdout: '' });
+      expect(run.stderr).toContain(says);
+      expect(existsSync(out)).toBe(false);
+    }
+  });
+
   it('an HTML page, whatever its name, is refused with what to give instead (its markup is not the draft), exit 2; import writes nothing', async () => {
     const page = '<!DOCTYPE html>\n<html lang="en"><head><style>p { margin: 0; }</style></head><body><p>1.1 A point.</p></body></html>\n';
     const dir = join(temp, 'html-input');
