@@ -2,7 +2,7 @@
 import { InvalidArgumentError, Option } from 'commander';
 import type { VFile } from 'vfile';
 import { formatReport, humanSummary, REPORT_FORMATS, type ReportFormat, type ReportOptions } from '../report/index.js';
-import { plural } from '../core/messages.js';
+import { countMessages, plural } from '../core/messages.js';
 import { VERSION } from '../version.js';
 import { VALIDATE_DOCS_URL } from './docs-url.js';
 import { EXIT, useColor, type Io } from './io.js';
@@ -36,16 +36,27 @@ export function reportFormatOption(flags = '-f, --format <format>', outputs?: { 
 export function findingsReport(io: Io, options: { format: ReportFormat; quiet?: boolean | undefined }) {
   const stream = streamsReport(options.format);
   const root = repositoryRoot(io);
+  // What --quiet leaves out, counted for the summary line.
+  const hidden = { warnings: 0, infos: 0 };
+  const quietly = (files: readonly VFile[]): VFile[] => {
+    if (!options.quiet) return [...files];
+    const all = countMessages(files);
+    const shown = countMessages(reportable(files, true));
+    hidden.warnings += all.warnings - shown.warnings;
+    hidden.infos += all.infos - shown.infos;
+    return [...files];
+  };
   return {
     stream,
     part(files: readonly VFile[]): void {
-      const text = formatReport(reportable(files, options.quiet), options.format, { color: useColor(io), cwd: io.cwd, root, summary: false });
+      const text = formatReport(quietly(files), options.format, { color: useColor(io), cwd: io.cwd, root, summary: false });
       if (text) io.stdout(text);
     },
     /** `checked`: said after the counts of opinions and files in the summary; `more`: the rest of the report's options. */
     end(files: VFile[], opinions: number, checked = '', more: ReportOptions = {}): number {
-      if (options.quiet) for (const file of files) file.messages = file.messages.filter((m) => m.fatal === true);
+      quietly(files);
       const reportOptions = {
+        hidden,
         color: useColor(io),
         cwd: io.cwd,
         root,

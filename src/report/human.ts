@@ -77,7 +77,16 @@ function summary(files: readonly VFile[], options: ReportOptions, c: InstanceTyp
   if (counts.warnings) parts.push(c.yellow(plural(counts.warnings, 'warning')));
   if (counts.infos) parts.push(plural(counts.infos, 'info'));
   const checked = options.checked ? ` (${options.checked})` : '';
-  if (parts.length === 0) return `${c.green('✔')} no problems${checked}`;
+  const notShown = hiddenNote(options.hidden);
+  if (parts.length === 0) return `${c.green('✔')} ${notShown ? 'no errors' : 'no problems'}${checked}${notShown}`;
   const mark = counts.errors ? c.red('✖') : c.yellow('⚠');
-  return `${mark} ${parts.join(', ')}${checked}`;
+  return `${mark} ${parts.join(', ')}${checked}${notShown}`;
+}
+
+/** "; 3 warnings, 1 info not shown (--quiet)": what `--quiet` left out, or nothing. */
+function hiddenNote(hidden: ReportOptions['hidden']): string {
+  const parts: string[] = [];
+  if (hidden?.warnings) parts.push(plural(hidden.warnings, 'warning'));
+  if (hidden?.infos) parts.push(plural(hidden.infos, 'info'));
+  return parts.length > 0 ? `; ${parts.join(', ')} not shown (--quiet)` : '';
 }

@@ -19,6 +19,8 @@ export interface ReportOptions {
   verbose?: boolean;
   /** What was checked, for the summary line (e.g. "2 opinions"). */
   checked?: string;
+  /** Warnings and infos that `--quiet` left out: the human summary says how many, so that "no problems" is never said over them. */
+  hidden?: { warnings: number; infos: number };
   /** Rule descriptions for SARIF's rule table, by rule id: a one-line description, the rationale, the docs' address. */
   rules?: Record<string, { description: string; rationale?: string; url?: string }>;
   /** For a rule without an entry in `rules`: the address of the docs describing it. */
