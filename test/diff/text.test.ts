@@ -6,7 +6,7 @@ import { containment, dice, featuresOf as featuresIn, Vocabulary } from '../../s
 import { wordDiff } from '../../src/diff/compare/word-diff.js';
 import { diffDrafts, formatDiff } from '../../src/diff/index.js';
 import { parseMarkdownDraft } from '../../src/drafts/index.js';
-import { redline } from './helpers.js';
+import { diffSchemaValidator, redline } from './helpers.js';
 
 const words = (text: string, locale?: string) => tokenize(text, locale).map((token) => token.text);
 const diff = (a: string, b: string) => {
@@ -158,6 +158,8 @@ describe('word-level changes between aligned points', () => {
       'see points {==1.3==}{>>‘1.3’ is unchanged but now refers to another item: the one it referred to is now 1.4<<} and {==2.1==}{>>‘2.1’ is unchanged',
     );
     const json = JSON.parse(formatDiff(result, 'json')) as { changes: { retargeted?: unknown }[] };
+    const valid = diffSchemaValidator();
+    expect(valid(json), JSON.stringify(valid.errors)).toBe(true);
     expect(json.changes.flatMap((c) => c.retargeted ?? [])).toEqual([{ number: '1.3', now: '1.4' }, { number: '2.1' }]);
     // As an amendment it would change nothing: the sheet leaves it out (the deleted 2.1 and the new one are there).
     const sheet = formatDiff(result, 'amendments');
