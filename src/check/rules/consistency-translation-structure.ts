@@ -189,7 +189,8 @@ function compareChapter(original: ChapterText, translated: ChapterText, original
   const byId = new Map(ours.filter((b) => b.id).map((b) => [b.id!, b]));
   for (const block of theirs) {
     const match = block.id ? byId.get(block.id) : undefined;
-    if (!match) continue;
+    // A point still only a gap mark (`[à compléter]`: text/to-be-completed reports it) has nothing to compare yet.
+    if (!match || GAP_ONLY.test(block.prose.text.trim())) continue;
     const ourNumbers = numbersIn(sourceOf(match, files));
     const theirNumbers = numbersIn(sourceOf(block, files));
     const missingNumbers = difference(ourNumbers, theirNumbers);
@@ -209,6 +210,9 @@ function compareChapter(original: ChapterText, translated: ChapterText, original
     );
   }
 }
+
+/** A text that is one bracketed gap mark and nothing else, as every shipped `values.to-be-completed` is. */
+const GAP_ONLY = /^\[[^\]\n]*\]$/;
 
 /**
  * The numbers of a text with what languages write between digits taken out
