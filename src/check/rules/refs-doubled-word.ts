@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
 import { allBlocks } from '../../text/model.js';
-import { CHAPTER_WORDS, FOOTNOTE_WORDS, POINT_WORDS } from '../../diff/text/reference-words.js';
+import { CHAPTER_WORDS, FOOTNOTE_WORDS, POINT_NOUNS } from '../../diff/text/reference-words.js';
 
 /** A word, letters with their marks, apostrophes and hyphens inside: `point`, `Ziffer`, `il-punt`. */
 const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/u;
@@ -15,9 +15,7 @@ const SPACES = ' \t\u00a0';
  * prints ("le point paragraphe 2.1"). The verbs that also introduce
  * references ("see :ref{#id}") are not among them.
  */
-const REFERENCE_NOUNS = new Set(
-  [...POINT_WORDS, ...CHAPTER_WORDS, ...FOOTNOTE_WORDS].filter((word) => !['see', 'voir', 'cfr', 'vedi', 'siehe', 'véase', 'ver', 'zie'].includes(word)),
-);
+const REFERENCE_NOUNS = new Set([...POINT_NOUNS, ...CHAPTER_WORDS, ...FOOTNOTE_WORDS]);
 
 export default defineRule(
   {
@@ -77,6 +75,15 @@ export default defineRule(
         findings: [
           'text/de/01-conclusions.md:5:18-5:37: Unexpected `Ziff.` before the reference `Ziffer 1.1`, expected the reference alone (`:ref{#c-eins}` prints `Ziffer 1.1`)',
         ],
+      },
+      {
+        title: 'A verb that introduces the reference (Swedish `Se`, French `voir`) is no doubled word',
+        files: {
+          'opinion.yaml':
+            'reference: SOC/900\ntitle: Sociala företag och migranter\nkind: own-initiative\nrapporteurs:\n  - name: Anna LUNDBERG\nlanguage: sv\nstage: study-group\n',
+          'text/sv/01-conclusions.md': '# Slutsatser\n\n{#c-ett} Kooperativ är viktiga.\n\n{#c-tva} Se :ref{#c-ett} om detta.\n',
+        },
+        findings: [],
       },
       {
         title: 'A reference written alone',

@@ -5,8 +5,8 @@
  * ("and", "or", "to"…). Lower case; matched case-insensitively.
  */
 
-/** Introduce point or sub-heading numbers ("3.2"): only multi-level numbers follow them. */
-export const POINT_WORDS: readonly string[] = [
+/** The nouns for a point or sub-heading ("point 3.2"): only multi-level numbers follow them. */
+export const POINT_NOUNS: readonly string[] = [
   // en
   'point',
   'points',
@@ -14,19 +14,15 @@ export const POINT_WORDS: readonly string[] = [
   'paragraphs',
   'section',
   'sections',
-  'see',
   // fr
   'paragraphe',
   'paragraphes',
-  'voir',
   // it
   'punto',
   'punti',
   'paragrafo',
   'paragrafi',
   'sezione',
-  'cfr',
-  'vedi',
   // de
   'ziffer',
   'ziffern',
@@ -35,29 +31,24 @@ export const POINT_WORDS: readonly string[] = [
   'nummer',
   'abschnitt',
   'abschnitte',
-  'siehe',
   // es, pt
   'apartado',
   'apartados',
   'sección',
-  'véase',
   'ponto',
   'pontos',
   'secção',
   'seção',
-  'ver',
   // nl
   'punt',
   'punten',
   'paragraaf',
   'paragrafen',
-  'zie',
   // da, sv
   'afsnit',
   'punkterne',
   'avsnitt',
   'punkterna',
-  'se',
   // fi, et
   'kohta',
   'kohdat',
@@ -96,6 +87,12 @@ export const POINT_WORDS: readonly string[] = [
   'точки',
   'параграф',
 ];
+
+/** The verbs that introduce a reference ("see 3.2", "voir 3.2"), which a number may follow as it follows a noun. */
+export const SEE_WORDS: readonly string[] = ['see', 'voir', 'cfr', 'vedi', 'siehe', 'véase', 'ver', 'zie', 'se'];
+
+/** Introduce point or sub-heading numbers ("3.2"): the nouns and the verbs. */
+export const POINT_WORDS: readonly string[] = [...POINT_NOUNS, ...SEE_WORDS];
 
 /**
  * Introduce chapter numbers ("chapter 3"), which may be single integers.
