@@ -272,6 +272,21 @@ describe("a Windows editor's files", () => {
 });
 
 describe('bad input', () => {
+  it('a --date that is no real date (2018-02-30) stops table and apply before anything is read or written, exit 2', async () => {
+    const { root, sample } = scratch();
+    const before = readFileSync(join(sample, 'amendments.yaml'), 'utf8');
+    for (const argv of [
+      ['amendments', 'table', sample, join(root, 'member.md'), '--by', 'Jean MARTIN', '--date', '2018-02-30'],
+      ['amendments', 'apply', sample, '--out', join(root, 'next'), '--date', '2018-02-30'],
+    ]) {
+      const run = await runMain(argv);
+      expect(run).toMatchObject({ code: 2, stdout: '' });
+      expect(run.stderr).toBe('opinion: unexpected --date `2018-02-30`, expected YYYY-MM-DD\n');
+    }
+    expect(readFileSync(join(sample, 'amendments.yaml'), 'utf8')).toBe(before);
+    expect(existsSync(join(root, 'next'))).toBe(false);
+  });
+
   it('validate reports an unknown target at its place, exit 1', async () => {
     const { sample } = scratch();
     const file = join(sample, 'amendments.yaml');

@@ -8,6 +8,7 @@ import { VERSION } from '../../version.js';
 import { OFFICIAL_LANGUAGES } from '../../core/languages.js';
 import { reportFormatOption, type ReportFormat } from '../report-option.js';
 import { reportable } from '../progress.js';
+import { parseIsoDate } from '../../render/dates.js';
 
 const STAGES = ['section', 'plenary'];
 const SHEET_FORMATS = ['md', 'html', 'docx'];
@@ -103,9 +104,9 @@ async function wording(loaded: Loaded, lang: string, setExit: (code: number) => 
   return undefined;
 }
 
-/** A `--date` not written YYYY-MM-DD could not run (exit 2). */
+/** A `--date` that is not a real date written YYYY-MM-DD (`2018-02-30` is not) could not run (exit 2). */
 function checkDate(date: string | undefined): void {
-  if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`unexpected --date \`${date}\`, expected YYYY-MM-DD`);
+  if (date !== undefined && !parseIsoDate(date)) throw new UsageError(`unexpected --date \`${date}\`, expected YYYY-MM-DD`);
 }
 
 function stageOption(): Option {

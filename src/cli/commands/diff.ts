@@ -8,6 +8,7 @@ import type { VFile } from 'vfile';
 import { EXIT, UsageError, useColor } from '../io.js';
 
 import { DIFF_FORMATS, WORD_OUTPUTS, type DiffFormat, type WordFormat } from '../../diff/format/formats.js';
+import { parseIsoDate } from '../../render/dates.js';
 
 /** The text formats, and the Word redline (`docx`), which needs --out. */
 const FORMATS = [...DIFF_FORMATS, ...(Object.keys(WORD_OUTPUTS) as WordFormat[]).filter((name) => !(DIFF_FORMATS as string[]).includes(name))];
@@ -37,10 +38,7 @@ function similarityOf(value: string | undefined): number | undefined {
 }
 
 function dateOf(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value);
-  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
-  if (!date || date.toISOString().slice(0, 10) !== value) throw new UsageError(`unexpected --date \`${value}\`, expected a date as YYYY-MM-DD`);
+  if (value !== undefined && !parseIsoDate(value)) throw new UsageError(`unexpected --date \`${value}\`, expected a date as YYYY-MM-DD`);
   return value;
 }
 
