@@ -26,7 +26,7 @@ import { x } from 'xastscript';
 import type { Element, Root } from 'xast';
 import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import { report } from '../core/messages.js';
-import { applySplices, columnOf, contentEnd, type Splice } from '../core/yaml-edit.js';
+import { addKey, applySplices, columnOf, contentEnd, type Splice } from '../core/yaml-edit.js';
 import { decodeText, inFormOf } from '../core/read-source.js';
 import { commitOf, readAt, repoPath } from '../drafts/git.js';
 import type { Opinion } from '../core/model.js';
@@ -341,20 +341,8 @@ function yamlChange(doc: Document.Parsed, text: string, path: (string | number)[
       if (existing.value.value === translation) return { start: 0, end: 0, text: '' };
       return { start: existing.value.range[0], end: contentEnd(text, existing.value.range[1]), text: quoted(translation) };
     }
-    const last = value.items[value.items.length - 1];
-    const lastValue = last?.value as { range?: [number, number, number] } | null | undefined;
-    if (value.flow) {
-      // `{ en: …, de: … }`: one more entry after the last one (`{}`: the first, after the brace).
-      const entry = `${to}: ${quoted(translation)}`;
-      if (!lastValue?.range) return { start: value.range[0] + 1, end: value.range[0] + 1, text: ` ${entry} ` };
-      const insertAt = contentEnd(text, lastValue.range[1]);
-      return { start: insertAt, end: insertAt, text: `, ${entry}` };
-    }
-    const lastEnd = lastValue?.range ? lastValue.range[1] : value.range[1];
-    const firstKey = value.items[0]?.key;
-    const column = isScalar(firstKey) && firstKey.range ? columnOf(text, firstKey.range[0]) : indent.length;
-    const insertAt = contentEnd(text, lastEnd);
-    return { start: insertAt, end: insertAt, text: `\n${' '.repeat(column)}${to}: ${quoted(translation)}` };
+    // A language more: after the last entry, past a comment that ends its line, in flow style too (`{ en: …, de: … }`).
+    return addKey(text, doc, path, to, quoted(translation));
   }
   if (isScalar(value) && value.range && typeof value.value === 'string') {
     // In a flow mapping (`- { id: g-see, expansion: … }`) the text becomes a flow mapping of its own.

@@ -109,6 +109,17 @@ describe('opinion translate export / import (XLIFF 1.2)', () => {
     expect(validate.stdout).not.toContain('yaml/syntax');
   });
 
+  it('adds a language after a comment that ends the last one, not between the text and its comment', async () => {
+    const { root, dir } = await englishWithFrench();
+    const path = join(dir, 'opinion.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/^title: .*$/m, 'title:\n  en: Title of the opinion # working title'));
+    const out = join(root, 'comment.fr.xlf');
+    expect((await runMain(['translate', 'export', dir, '--to', 'fr', '--out', out])).code).toBe(0);
+    writeFileSync(out, fill(readFileSync(out, 'utf8')));
+    expect((await runMain(['translate', 'import', out, '--opinion', dir])).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toContain('title:\n  en: Title of the opinion # working title\n  fr: "FR Title of the opinion"\n');
+  });
+
   it('exports the text of lists, tables and quotes with the point they belong to, and writes it back in place', async () => {
     const { root, dir } = await englishWithFrench();
     const chapter = join(dir, 'text', 'en', '03-specific-comments.md');
