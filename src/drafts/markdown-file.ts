@@ -13,12 +13,14 @@ const MAX_BYTES = MAX_DRAFT_BYTES;
 const HTML_START = /^\uFEFF?\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>])/iu;
 
 /** Files people give by mistake, read as Markdown they would be nonsense: what each is, and what to give instead. */
+const YAML_FILE = "a YAML file (one of an opinion's sources?), expected a .docx or Markdown draft; give an opinion's folder to work on its sources";
+const XLIFF_FILE = 'an XLIFF file, expected a .docx or Markdown draft (`opinion translate import` reads XLIFF)';
 const NOT_DRAFTS: Record<string, string> = {
-  '.yaml': "a YAML file (one of an opinion's sources?), expected a .docx or Markdown draft; give an opinion's folder to work on its sources",
-  '.yml': "a YAML file (one of an opinion's sources?), expected a .docx or Markdown draft; give an opinion's folder to work on its sources",
+  '.yaml': YAML_FILE,
+  '.yml': YAML_FILE,
   '.json': 'a JSON file, expected a .docx or Markdown draft',
-  '.xlf': 'an XLIFF file, expected a .docx or Markdown draft (`opinion translate import` reads XLIFF)',
-  '.xliff': 'an XLIFF file, expected a .docx or Markdown draft (`opinion translate import` reads XLIFF)',
+  '.xlf': XLIFF_FILE,
+  '.xliff': XLIFF_FILE,
 };
 
 /** Check that bytes are a text draft, and turn them into text (BOM removed). */

@@ -151,10 +151,11 @@ function retargetedRefs(a: Passage, ops: readonly WordOp[], key: RefMapper): Ret
     if (op.op === 'delete' && next?.op === 'insert' && op.text.trim() === next.text.trim()) replaced.add(op.text.trim());
   });
   if (replaced.size === 0) return [];
+  const texts = [...replaced];
   const found = new Map<string, Retargeted>();
   for (const ref of a.refs) {
     const now = key(ref);
-    if (now === ref.number || found.has(ref.number) || ![...replaced].some((text) => containsNumber(text, ref.number))) continue;
+    if (now === ref.number || found.has(ref.number) || !texts.some((text) => containsNumber(text, ref.number))) continue;
     const number = numberOfKey(now);
     found.set(ref.number, number === undefined ? { number: ref.number } : { number: ref.number, now: number });
   }
