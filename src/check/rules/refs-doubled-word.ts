@@ -141,7 +141,7 @@ export function wordBefore(text: string, at: number): { word: string; start: num
 }
 
 /** A word and its dot (an abbreviation: `Ziff.`, `т.`) that end, before spaces, at `at` (within 80 characters). */
-export function abbreviationBefore(text: string, at: number): { word: string; start: number } | undefined {
+function abbreviationBefore(text: string, at: number): { word: string; start: number } | undefined {
   const from = Math.max(0, at - 80);
   let end = at;
   while (end > from && SPACES.includes(text[end - 1]!)) end--;
