@@ -39,3 +39,10 @@ export function pointAt(starts: readonly number[], offset: number): Point & { of
   }
   return { line: low + 1, column: offset - starts[low]! + 1, offset };
 }
+
+/** Where `text`, starting at `start`, ends: `start` moved over it line by line (its offset too, when it has one). */
+export function pointAfter(start: Point, text: string): Point {
+  const lines = text.split('\n');
+  const point: Point = { line: start.line + lines.length - 1, column: (lines.length === 1 ? start.column : 1) + lines[lines.length - 1]!.length };
+  return start.offset !== undefined ? { ...point, offset: start.offset + text.length } : point;
+}

@@ -22,6 +22,7 @@ import type { Chapter, PointBlock } from './ir.js';
 import { placePrinciples, placeRecommendations, type Placed } from './placed-items.js';
 import type { RecommendationGrouping } from '../core/template.js';
 import { makeSafe } from '../core/source-safety.js';
+import { pointAfter } from '../core/line-index.js';
 
 export interface ChapterResult {
   chapter: Chapter;
@@ -142,16 +143,7 @@ function pointFrom(paragraph: Paragraph, file: VFile): PointBlock {
       if (ID_PATTERN.test(match[1]!)) id = match[1]!;
       const rest = first.value.slice(match[0].length).replace(/^\s+/, '');
       // The text now starts after the marker: so does its position (a message at a word in it is placed by it).
-      const start = first.position?.start;
-      if (start) {
-        const removed = first.value.slice(0, first.value.length - rest.length);
-        const lines = removed.split('\n');
-        first.position!.start = {
-          line: start.line + lines.length - 1,
-          column: (lines.length === 1 ? start.column : 1) + lines[lines.length - 1]!.length,
-          ...(start.offset !== undefined ? { offset: start.offset + removed.length } : {}),
-        };
-      }
+      if (first.position) first.position.start = pointAfter(first.position.start, first.value.slice(0, first.value.length - rest.length));
       first.value = rest;
       if (first.value === '') paragraph.children.shift();
     }

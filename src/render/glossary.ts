@@ -28,6 +28,7 @@ import type { VFile } from 'vfile';
 import { parsePhrasing, pick } from './source-text.js';
 import type { Unit } from './units.js';
 import { escapeRegExp } from '../core/regexp.js';
+import { pointAfter } from '../core/line-index.js';
 
 interface Entry {
   entry: GlossaryEntry;
@@ -72,8 +73,7 @@ export function expandAcronyms(ctx: RenderContext, units: Iterable<Unit>): void 
     const written = /\(\s*$/.test(before) && /^\s*\)/.test(after);
     if (written && readsAs(before.replace(/\s*\(\s*$/, ''), plain(expansion))) return;
     const start = node.position?.start;
-    const lines = node.value.slice(0, match.index).split('\n');
-    const at = start ? { line: start.line + lines.length - 1, column: (lines.length === 1 ? start.column : 1) + lines[lines.length - 1]!.length } : undefined;
+    const at = start ? pointAfter({ line: start.line, column: start.column }, node.value.slice(0, match.index)) : undefined;
     // The acronym underlined, not the rest of the line.
     const place = at ? { start: at, end: { line: at.line, column: at.column + match[0].length } } : undefined;
     report(
