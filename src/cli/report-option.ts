@@ -2,11 +2,11 @@
 import { InvalidArgumentError, Option } from 'commander';
 import type { VFile } from 'vfile';
 import { formatReport, humanSummary, REPORT_FORMATS, type ReportFormat, type ReportOptions } from '../report/index.js';
-import { countMessages, plural } from '../core/messages.js';
+import { plural, severityOf } from '../core/messages.js';
 import { VERSION } from '../version.js';
 import { VALIDATE_DOCS_URL } from './docs-url.js';
 import { EXIT, useColor, type Io } from './io.js';
-import { reportable, streamsReport } from './progress.js';
+import { streamsReport } from './progress.js';
 import { repositoryRoot } from './repository-root.js';
 
 /**
@@ -36,15 +36,16 @@ export function reportFormatOption(flags = '-f, --format <format>', outputs?: { 
 export function findingsReport(io: Io, options: { format: ReportFormat; quiet?: boolean | undefined }) {
   const stream = streamsReport(options.format);
   const root = repositoryRoot(io);
-  // What --quiet leaves out, counted for the summary line.
+  // --quiet: errors only; what it leaves out is counted for the summary line.
   const hidden = { warnings: 0, infos: 0 };
-  const quietly = (files: readonly VFile[]): VFile[] => {
-    if (!options.quiet) return [...files];
-    const all = countMessages(files);
-    const shown = countMessages(reportable(files, true));
-    hidden.warnings += all.warnings - shown.warnings;
-    hidden.infos += all.infos - shown.infos;
-    return [...files];
+  const quietly = (files: readonly VFile[]): readonly VFile[] => {
+    if (options.quiet) {
+      for (const file of files) {
+        for (const message of file.messages) if (severityOf(message) !== 'error') hidden[severityOf(message) === 'warning' ? 'warnings' : 'infos']++;
+        file.messages = file.messages.filter((message) => severityOf(message) === 'error');
+      }
+    }
+    return files;
   };
   return {
     stream,
