@@ -44,7 +44,9 @@ describe('near-duplicate points by prefix filtering', () => {
         // An earlier set with a few sequences changed, or a new one.
         const set = new Set(base.filter(() => next() > 0.15));
         const size = base.length > 0 ? base.length : 1 + Math.floor(next() * 30);
-        while (set.size < size && set.size < vocabulary) set.add(Math.floor(next() * vocabulary));
+        // Half the rounds spread the values over the whole signed 32-bit range, as shingle hashes are.
+        const value = (v: number) => (round % 2 ? Math.imul(v + 1, 0x9e3779b1) : v);
+        while (set.size < size && set.size < vocabulary) set.add(value(Math.floor(next() * vocabulary)));
         sets.push(set);
       }
       for (const threshold of [0.5, 0.7, 0.8, 0.9, 1, 0.3 + next() * 0.7]) expect(nearDuplicates(sets, threshold)).toEqual(allPairs(sets, threshold));
