@@ -1,12 +1,24 @@
 /**
  * SARIF 2.1.0, for code-scanning dashboards: one run, one result per message.
  */
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { VFile } from 'vfile';
 import { severityOf } from '../core/messages.js';
 import { displayPath } from './paths.js';
 import type { ReportOptions } from './index.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
+
+/**
+ * Where a file is, as SARIF wants it: a path under the root as a relative URI
+ * against `%SRCROOT%`, each segment percent-encoded (a `#` or `?` in a folder
+ * name would otherwise end the path); any other file as an absolute `file:` URI.
+ */
+function artifactLocation(shown: string): { uri: string; uriBaseId?: string } {
+  if (isAbsolute(shown)) return { uri: pathToFileURL(shown).href };
+  return { uri: shown.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+}
 
 export function formatSarif(files: readonly VFile[], options: ReportOptions): string {
   const ruleIds = new Set<string>();
@@ -28,7 +40,7 @@ export function formatSarif(files: readonly VFile[], options: ReportOptions): st
         locations: [
           {
             physicalLocation: {
-              artifactLocation: { uri: encodeURI(displayPath(file.path, options.root ?? options.cwd)), uriBaseId: '%SRCROOT%' },
+              artifactLocation: artifactLocation(displayPath(file.path, options.root ?? options.cwd)),
               ...(Object.keys(region).length ? { region } : {}),
             },
           },

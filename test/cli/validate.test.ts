@@ -123,6 +123,28 @@ describe('opinion --help / --version', () => {
   });
 });
 
+describe('file locations in SARIF', () => {
+  it('are URIs: every path segment percent-encoded under the root, a file outside it as an absolute file: URI', async () => {
+    const { mkdtempSync, mkdirSync, cpSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { pathToFileURL } = await import('node:url');
+    const repo = mkdtempSync(join(tmpdir(), 'opinion-repo-'));
+    mkdirSync(join(repo, '.git'));
+    cpSync(join(ROOT, FIX, 'bad-date'), join(repo, 'opinions', 'draft #2 été?'), { recursive: true });
+    const outside = mkdtempSync(join(tmpdir(), 'opinion-outside-'));
+    cpSync(join(ROOT, FIX, 'bad-date'), join(outside, 'bad-date'), { recursive: true });
+    const sarif = JSON.parse((await runMain(['validate', 'opinions', join(outside, 'bad-date'), '--format', 'sarif'], { cwd: repo })).stdout);
+    const locations = sarif.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: unknown } }[] }) =>
+      JSON.stringify(r.locations[0]!.physicalLocation.artifactLocation),
+    );
+    expect([...new Set<string>(locations)].map((location) => JSON.parse(location))).toEqual([
+      { uri: 'opinions/draft%20%232%20%C3%A9t%C3%A9%3F/opinion.yaml', uriBaseId: '%SRCROOT%' },
+      { uri: pathToFileURL(join(outside, 'bad-date', 'opinion.yaml')).href },
+    ]);
+  });
+});
+
 describe('paths in github and sarif reports are relative to the repository root', () => {
   it('when run from a sub-folder (a workflow `working-directory`), and named by GITHUB_WORKSPACE', async () => {
     const { mkdtempSync, mkdirSync, cpSync } = await import('node:fs');
