@@ -94,6 +94,10 @@ export function indexOpinion(opinion: Opinion): IdIndex {
   return index;
 }
 
+/** What was meant as a point's id marker or a heading's attributes but is not one (a space in the id): reported, not printed as text. */
+const ATTEMPTED_MARKER = /^\{#[^}\n]*\}/;
+const ATTEMPTED_ATTRIBUTES = /\{#[^{}\n]*\}[ \t]*$/;
+
 function indexChapter(chapter: ChapterSource, lang: string, index: IdIndex): void {
   const file = chapter.path;
   const firstLine = { file, position: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } };
@@ -102,16 +106,29 @@ function indexChapter(chapter: ChapterSource, lang: string, index: IdIndex): voi
   const { blocks, directives } = chapter.outline;
   for (const block of blocks) {
     if (block.type === 'paragraph') {
-      const match = LEADING_ID.exec(block.firstLine ?? '');
-      if (!match) continue;
       const start = block.position.start;
+      const match = LEADING_ID.exec(block.firstLine ?? '');
+      if (!match) {
+        // `{#bad id}`, `{# c-one}`: meant as a marker, but a space makes it text, which the draft would print.
+        const attempt = ATTEMPTED_MARKER.exec(block.firstLine ?? '');
+        if (attempt)
+          index.malformed.push({ text: attempt[0], at: { file, position: { start, end: { line: start.line, column: start.column + attempt[0].length } } } });
+        continue;
+      }
       const at: Located = { file, position: { start, end: { line: start.line, column: start.column + match[0].trimEnd().length } } };
       if (isId(match[1]!)) index.definitions.push({ id: match[1]!, kind: 'point', at, lang });
       else index.malformed.push({ text: match[0].trim(), at });
     } else if (block.type === 'heading' && (block.depth ?? 1) > 1 && block.contentEnd) {
       const attributes = headingAttributes(block.content ?? '');
-      if (!attributes) continue;
       const end = block.contentEnd;
+      if (!attributes) {
+        const attempt = ATTEMPTED_ATTRIBUTES.exec(block.content ?? '');
+        if (attempt) {
+          const raw = attempt[0].trim();
+          index.malformed.push({ text: raw, at: { file, position: { start: { line: end.line, column: end.column - raw.length }, end } } });
+        }
+        continue;
+      }
       const { raw } = attributes;
       const at: Located = { file, position: { start: { line: end.line, column: end.column - raw.length }, end } };
       for (const id of attributes.ids) {
