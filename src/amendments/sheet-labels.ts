@@ -8,11 +8,11 @@
 import type { VFile } from 'vfile';
 import { report } from '../core/messages.js';
 import type { Located } from '../core/model.js';
-import { LABEL_KEYS, type LabelKey, type Labels } from '../labels/labels.js';
+import { DIFF_SHEET_LABELS, LABEL_KEYS, type LabelKey, type Labels } from '../labels/labels.js';
 import { builtinLabelFiles, resolveLabels, type LabelFile } from '../labels/load.js';
 import { namedKeys } from '../labels/unverified.js';
 
-export const SHEET_LABELS: readonly LabelKey[] = LABEL_KEYS.filter((key) => key.startsWith('sheet.'));
+export const SHEET_LABELS: readonly LabelKey[] = LABEL_KEYS.filter((key) => key.startsWith('sheet.') && !DIFF_SHEET_LABELS.has(key));
 
 export interface SheetLabels {
   /** Undefined when a label is missing (reported on the label file, or on `fallback`). */

@@ -164,6 +164,24 @@ export const TEXT_LABELS = {
   'sheet.action-delete': [],
   'sheet.action-insert-after': [],
   'sheet.action-insert-before': [],
+  // The amendment sheet of a comparison (`opinion diff --format amendments`, src/diff/format/amendments.ts): its other targets and actions.
+  'sheet.new-point': [],
+  'sheet.heading': ['number'],
+  'sheet.chapter': ['number'],
+  'sheet.footnote': ['number'],
+  'sheet.points': ['numbers'],
+  'sheet.new-text': [],
+  'sheet.delete-text': [],
+  'sheet.insert': ['place'],
+  'sheet.move': ['place'],
+  'sheet.move-amend': ['place'],
+  'sheet.split': ['numbers'],
+  'sheet.merge': [],
+  'sheet.after-point': ['number'],
+  'sheet.after-chapter': ['number'],
+  'sheet.after-footnote': ['number'],
+  'sheet.chapter-start': ['number'],
+  'sheet.text-start': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type LabelKey = keyof typeof TEXT_LABELS;
@@ -196,6 +214,27 @@ export const OPTIONAL_LABELS: ReadonlySet<LabelKey> = new Set<LabelKey>([
   'header.co-rapporteurs-dual',
   // The amendment sheet's wording: only `opinion amendments sheet` and `list` need it (see sheetLabels).
   ...(Object.keys(TEXT_LABELS) as LabelKey[]).filter((key) => key.startsWith('sheet.')),
+]);
+
+/** The labels only the amendment sheet of a comparison uses (`opinion diff --format amendments`): `amendments sheet` does without them. */
+export const DIFF_SHEET_LABELS: ReadonlySet<LabelKey> = new Set<LabelKey>([
+  'sheet.new-point',
+  'sheet.heading',
+  'sheet.chapter',
+  'sheet.footnote',
+  'sheet.points',
+  'sheet.new-text',
+  'sheet.delete-text',
+  'sheet.insert',
+  'sheet.move',
+  'sheet.move-amend',
+  'sheet.split',
+  'sheet.merge',
+  'sheet.after-point',
+  'sheet.after-chapter',
+  'sheet.after-footnote',
+  'sheet.chapter-start',
+  'sheet.text-start',
 ]);
 
 /** Labels that are lists rather than text. */

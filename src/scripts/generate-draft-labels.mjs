@@ -3,8 +3,9 @@
 // so that the draft readers (src/drafts/markdown/header-labels.ts: Markdown and
 // Word drafts, `opinion import`) recognise a built draft's header rows, banner,
 // version line, title line and closing place in each of them, not only in the
-// languages someone listed by hand; and src/generated/ref-labels.js, how a reference
-// reads in each language (src/text/ref-words.ts). Run by `npm run build` (src/scripts/bundle.mjs).
+// languages someone listed by hand; src/generated/ref-labels.js, how a reference
+// reads in each language (src/text/ref-words.ts); and src/generated/sheet-labels.js,
+// the wording of the amendment sheet of a comparison (src/diff/format/amendments.ts). Run by `npm run build` (src/scripts/bundle.mjs).
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 
@@ -45,6 +46,7 @@ export async function generateDraftLabels(root) {
   const places = [];
   const closings = [];
   const refs = {};
+  const sheets = {};
   for (const name of (await readdir(dir)).filter((n) => /^[a-z]{2,3}\.yaml$/u.test(n)).sort()) {
     const data = parse(await readFile(dir + name, 'utf8'));
     for (const [key, value] of Object.entries(data.header ?? {})) {
@@ -66,6 +68,7 @@ export async function generateDraftLabels(root) {
     if (closing && !closing.includes('{')) closings.push(closing);
     const templates = ['point', 'chapter', 'footnote'].map((kind) => data.refs?.[kind]);
     if (templates.every((t) => nonEmpty(t) && t.includes('{number}'))) refs[data.lang] = templates;
+    if (data.sheet) sheets[data.lang] = Object.fromEntries(Object.entries(data.sheet).filter(([, value]) => nonEmpty(value)));
   }
   const unique = (list) => [...new Set(list)];
   const tables = {
@@ -103,6 +106,11 @@ export async function generateDraftLabels(root) {
   await writeModule(root, 'ref-labels', 'REF_LABELS', refs, [
     '/** Per built-in language: how a reference to a point, a chapter and a footnote reads ("point {number}", "{number}. pont"). */',
     'export declare const REF_LABELS: Record<string, [point: string, chapter: string, footnote: string]>;',
+  ]);
+  // The wording of the amendment sheet of a comparison, per built-in language that has all of it.
+  await writeModule(root, 'sheet-labels', 'SHEET_WORDING', sheets, [
+    '/** Per built-in language: its `sheet.` labels, by key without `sheet.` (the amendment sheet of `opinion diff --format amendments`). */',
+    'export declare const SHEET_WORDING: Record<string, Record<string, string>>;',
   ]);
 }
 

@@ -105,7 +105,7 @@ describe('what the fixtures show', () => {
     const result = diffFixture('chapter-moved-with-notes');
     expect(result.changes.filter((change) => change.kind !== 'renumbered').map((change) => [change.kind, change.element])).toEqual([['moved', 'chapter']]);
     expect(result.summary.footnotes.renumbered).toBe(3);
-    expect(formatAmendments(result).match(/^## Amendment/gmu)).toHaveLength(1);
+    expect(formatAmendments(result).match(/^## AM \d/gmu)).toHaveLength(1);
     expect(formatAmendments(result)).toContain('**Chapter 2**\n\nMove after chapter 3:');
   });
 

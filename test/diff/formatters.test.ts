@@ -53,7 +53,7 @@ describe('formatters', () => {
   it('says there is nothing to compare when the drafts are the same', () => {
     const same = diffFixture('identical');
     expect(formatDiff(same, 'terminal')).toBe('opinion diff old.md → new.md\n\nNo differences.\n');
-    expect(formatDiff(same, 'amendments')).toContain('No amendments: the texts are the same.');
+    expect(formatDiff(same, 'amendments')).toContain('\n\nNo amendments.\n');
   });
 });
 
@@ -112,9 +112,9 @@ describe('amendment sheet', () => {
   it('has one numbered amendment per changed point, with its action, table and reason', () => {
     const sheet = formatDiff(diffDrafts(old, neu), 'amendments');
     expect(sheet).toBe(golden(join(GOLDEN, 'reasons.amendments.md'), sheet));
-    expect(sheet).toContain('Add a new point at the start of chapter 1:');
+    expect(sheet).toContain('**New point**\n\nAdd at the start of chapter 1:');
     expect(sheet).toContain('Delete the point.');
-    expect(sheet).toContain('**Points 1.4 and 1.5**\n\nMerge into one point and amend as follows:');
+    expect(sheet).toContain('**Points 1.4, 1.5**\n\nMerge into one as follows:');
     expect(sheet).toContain('support cooperatives **and social enterprises**.');
     expect(sheet).toContain('~~The EESC asks for a study \\| with a pipe and \\*stars\\*.~~');
     expect(sheet).toContain('**Reason**\n\nCooperatives employ migrants; so do other social enterprises.');

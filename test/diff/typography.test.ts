@@ -51,15 +51,15 @@ describe('typographic-only changes', () => {
     const { result } = diffFixture('typography');
     expect(amendedChanges(result).map((change) => change.new[0]?.number)).toEqual(['1.4']);
     expect(amendedChanges(result, { typography: true })).toHaveLength(4);
-    expect(formatAmendments(result).match(/^## Amendment/gmu)).toHaveLength(1);
-    expect(formatAmendments(result, { typography: true }).match(/^## Amendment/gmu)).toHaveLength(4);
+    expect(formatAmendments(result).match(/^## AM \d/gmu)).toHaveLength(1);
+    expect(formatAmendments(result, { typography: true }).match(/^## AM \d/gmu)).toHaveLength(4);
   });
 
   it('lists them in both amendment sheets, Markdown and Word, when asked for (--amend-typography through the format registry)', async () => {
     const { result, old, neu } = diffFixture('typography');
     const sheet = await loadFormatter('amendments');
-    expect(sheet(result, {}).match(/^## Amendment/gmu)).toHaveLength(1);
-    expect(sheet(result, { typography: true }).match(/^## Amendment/gmu)).toHaveLength(4);
+    expect(sheet(result, {}).match(/^## AM \d/gmu)).toHaveLength(1);
+    expect(sheet(result, { typography: true }).match(/^## AM \d/gmu)).toHaveLength(4);
     const word = await loadWordFormatter('amendments');
     const amendments = async (typography: boolean) => {
       const xml = strFromU8(unzipSync(await word(result, { old, new: neu }, typography ? { typography } : {}))['word/document.xml'] as Uint8Array);

@@ -30,7 +30,7 @@ describe('opinion diff --format amendments --out sheet.docx', () => {
     const neu = numbered('see-migrants', 'EESC-2018-00001-00-01-AS-TRA');
     expect((await runMain(['diff', old, neu, '--format', 'amendments', '--out', out, '--quiet'])).code).toBe(1);
     const text = part(out, 'word/document.xml');
-    expect(text).toContain('(INT/900, EESC-2018-00001-00-00-APA-TRA), proposing the text of EESC-2018-00001-00-01-AS-TRA.');
+    expect(text).toContain('INT/900, EESC-2018-00001-00-00-APA-TRA → EESC-2018-00001-00-01-AS-TRA');
     expect(text).not.toContain('see-migrants');
     expect(part(out, 'word/footer1.xml')).toContain('INT/900 – EESC-2018-00001-00-00-APA-TRA (EN)');
   });
@@ -39,6 +39,6 @@ describe('opinion diff --format amendments --out sheet.docx', () => {
     const out = join(dir, 'plain.docx');
     const fixtures = 'test/diff/fixtures/moved-and-edited';
     expect((await runMain(['diff', `${fixtures}/old.md`, `${fixtures}/new.md`, '--format', 'amendments', '--out', out, '--quiet'])).code).toBe(1);
-    expect(part(out, 'word/document.xml')).toContain(`proposing the text of ${fixtures}/new.md.`);
+    expect(part(out, 'word/document.xml')).toContain(`${fixtures}/old.md → ${fixtures}/new.md`);
   });
 });

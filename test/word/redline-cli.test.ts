@@ -39,7 +39,7 @@ describe('opinion diff --format docx', () => {
     const out = join(dir, 'sheet.docx');
     expect((await runMain(['diff', OLD, NEW, '--format', 'amendments', '--out', out, '--quiet'])).code).toBe(1);
     const rows = readWord(readFileSync(out), 'accept').rows;
-    expect(rows[0]).toEqual(['No.', 'Point', 'Section opinion', 'Amendment', 'Reason']);
+    expect(rows[0]).toEqual(['AM', 'Point', 'Section opinion', 'Amendment', 'Reason']);
     expect(rows).toHaveLength(9);
   });
 

@@ -425,7 +425,7 @@ describe.skipIf(skipWithout(hasPandoc()))('Word redline read back by pandoc', ()
       const result = diffDrafts(pair.old, pair.new);
       const sheet = await amendmentsDocx(result, { date: '2018-04-10' });
       const read = readWord(sheet, 'accept');
-      expect(read.rows[0]).toEqual(['No.', 'Point', 'Section opinion', 'Amendment', 'Reason']);
+      expect(read.rows[0]).toEqual(['AM', 'Point', 'Section opinion', 'Amendment', 'Reason']);
       const rows = read.rows.slice(1);
       expect(rows.map((row) => row[0])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
       expect(rows.map((row) => row[1])).toEqual([
@@ -434,9 +434,9 @@ describe.skipIf(skipWithout(hasPandoc()))('Word redline read back by pandoc', ()
         'Point 1.13 Amend as follows:',
         'Point 2.2 Amend as follows:',
         'Point 3.2.3 Delete the point.',
-        'New point Add a new point after point 3.2.2:',
+        'New point after point 3.2.2 Add a new point after point 3.2.2:',
         'Point 3.4.1 Amend as follows:',
-        'Point 3.3.3 Move after heading 3.5 and amend as follows:',
+        'Point 3.3.3 Move after point 3.5 and amend as follows:',
       ]);
       expect(rows[2]?.[4]).toMatch(/^Revised for the section meeting: in CECOP's article on Camelot/u);
       expect(parts(sheet)['word/document.xml']).toContain('<w:tblHeader/>');

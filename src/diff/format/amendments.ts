@@ -13,8 +13,9 @@ import type { PhrasingContent, Root, RootContent, TableCell } from 'mdast';
 import { unified } from 'unified';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
-import type { Change, DiffResult, Side, WordOp } from '../types.js';
-import { itemName, listNumbers } from './describe.js';
+import type { Change, DiffResult, Element, Side, WordOp } from '../types.js';
+import { SHEET_WORDING } from '../../generated/sheet-labels.js';
+import type { LabelKey } from '../../labels/labels.js';
 import { splitSpace } from '../text/tokenize.js';
 import { inlineParagraphs, textParagraphs, type Segment } from './paragraphs.js';
 
@@ -26,8 +27,6 @@ const makeStringifier = () =>
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
 const BREAK: PhrasingContent = { type: 'html', value: '<br>' };
 const PARAGRAPH_BREAK: PhrasingContent = { type: 'html', value: '<br><br>' };
-
-const capitalise = (value: string): string => value.charAt(0).toUpperCase() + value.slice(1);
 
 /** Text with its line breaks as `<br>` (a table cell is one line). */
 function lines(value: string, wrap?: (children: PhrasingContent[]) => PhrasingContent): PhrasingContent[] {
@@ -116,36 +115,95 @@ export function amendmentCell(change: Change): PhrasingContent[] {
   }
 }
 
-/** "after point 1.3", "at the start of chapter 2", "after heading 3.1", "after chapter 3", "at the beginning". */
-function place(change: Change): string {
+/** A `sheet.` label, without its prefix. */
+type SheetKey = { [K in LabelKey]: K extends `sheet.${infer Key}` ? Key : never }[LabelKey];
+
+/** The wording of an amendment sheet in one language: the `sheet.` labels of its label file. */
+export interface SheetWords {
+  /** The language worded (English for a language without a label file). */
+  lang: string;
+  word(key: SheetKey, values?: Record<string, string | number>): string;
+}
+
+/** Whether the label file of `lang` words everything the English one does (a sheet is never worded in two languages). */
+const complete = (lang: string): boolean =>
+  Object.hasOwn(SHEET_WORDING, lang) && Object.keys(SHEET_WORDING.en!).every((key) => Object.hasOwn(SHEET_WORDING[lang]!, key));
+
+/** The sheet's wording in `lang` (English for a language whose label file the tool does not ship, or lacks some of it). */
+export function sheetWords(lang: string | undefined): SheetWords {
+  const code = lang !== undefined && complete(lang) ? lang : 'en';
+  const table = SHEET_WORDING[code]!;
+  return {
+    lang: code,
+    word: (key, values = {}) => (table[key] as string).replace(/\{([a-z]+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole)),
+  };
+}
+
+/** The language of a comparison's sheet: as asked, else the new version's, else the old one's. */
+export const sheetLanguage = (result: DiffResult, lang?: string): string | undefined => lang ?? result.new.lang ?? result.old.lang;
+
+/**
+ * How the sheet's title names the opinion amended, as `opinion amendments
+ * sheet` names one without a reference: its title in the quotation marks of
+ * its language, cut from the whole title line ("Opinion of … on ‘Cooperatives
+ * …’" → "‘Cooperatives …’"), which the sheet's title wording takes in every
+ * language; else the whole title, else the path compared.
+ */
+export function amendedName(result: DiffResult): string {
+  const title = result.old.title;
+  if (!title) return result.old.origin;
+  return /[‘«„“"‚‹][^]*[’»“”"‘›]/u.exec(title)?.[0] ?? title;
+}
+
+/** A list of numbers as the sheet writes it: "1.6, 1.7" (no word for "and", the same in every language). */
+const numbersOf = (sides: readonly Side[]): string => sides.map((side) => side.number || '–').join(', ');
+
+/** Where an added or moved item goes: "after point 1.3", "at the start of chapter 2", "after chapter 3", "at the beginning of the text". */
+function place(change: Change, w: SheetWords): string {
   const after = change.after;
-  if (!after) return 'at the beginning of the text';
-  if (change.element === 'chapter' && after.element === 'chapter') return after.number ? `after chapter ${after.number}` : 'after the chapter';
-  if (after.element === 'chapter') return after.number ? `at the start of chapter ${after.number}` : 'at the start of the chapter';
-  return after.number ? `after ${after.element} ${after.number}` : `after the ${after.element}`;
+  if (!after) return w.word('text-start');
+  const number = after.number || '–';
+  if (after.element === 'chapter') return w.word(change.element === 'chapter' ? 'after-chapter' : 'chapter-start', { number });
+  return w.word(after.element === 'footnote' ? 'after-footnote' : 'after-point', { number });
 }
 
-export function target(change: Change): string {
-  if (change.kind === 'added') return `New ${change.element}`;
-  if (change.kind === 'merged') return capitalise(`${change.element}s ${listNumbers(change.old.map((side) => side.number))}`);
-  return capitalise(itemName(change.element, change.old[0]));
+/** "Point 1.3", "Heading 3.1", "Chapter 2", "Footnote 4" (headings are numbered as points; a chapter without a number by its title). */
+function itemOf(element: Element, side: Side | undefined, w: SheetWords): string {
+  const number = side?.number || (element === 'chapter' ? (side?.text ?? '–') : '–');
+  return w.word(element, { number });
 }
 
-export function action(change: Change): string {
-  const noun = change.element === 'chapter' ? 'chapter title' : change.element;
+export function target(change: Change, w: SheetWords): string {
+  const { element } = change;
+  if (change.kind === 'added') {
+    if (element !== 'point') return w.word('new-text');
+    const after = change.after;
+    return after?.number && (after.element === 'point' || after.element === 'heading')
+      ? w.word('new-point-after', { number: after.number })
+      : w.word('new-point');
+  }
+  if (change.kind === 'merged')
+    return element === 'point' ? w.word('points', { numbers: numbersOf(change.old) }) : change.old.map((side) => itemOf(element, side, w)).join(', ');
+  return itemOf(element, change.old[0], w);
+}
+
+export function action(change: Change, w: SheetWords): string {
   switch (change.kind) {
-    case 'added':
-      return `Add a new ${change.element} ${place(change)}:`;
+    case 'added': {
+      const after = change.after;
+      const afterPoint = change.element === 'point' && after?.number && (after.element === 'point' || after.element === 'heading');
+      return afterPoint ? w.word('insert-after', { number: after.number }) : w.word('insert', { place: place(change, w) });
+    }
     case 'deleted':
-      return `Delete the ${noun}.`;
+      return w.word(change.element === 'point' ? 'delete' : 'delete-text');
     case 'moved':
-      return change.edited ? `Move ${place(change)} and amend as follows:` : `Move ${place(change)}:`;
+      return w.word(change.edited ? 'move-amend' : 'move', { place: place(change, w) });
     case 'split':
-      return `Split into ${change.new.length} ${change.element}s${change.edited ? ' and amend' : ''} as follows:`;
+      return w.word('split', { numbers: numbersOf(change.new) });
     case 'merged':
-      return `Merge into one ${change.element}${change.edited ? ' and amend' : ''} as follows:`;
+      return w.word('merge');
     default:
-      return 'Amend as follows:';
+      return w.word('amend');
   }
 }
 
@@ -161,6 +219,8 @@ export function reasonOf(change: Change): string | undefined {
 export interface AmendmentOptions {
   /** Typographic-only changes get amendments too (default: not, they are no change of substance). */
   typography?: boolean;
+  /** The language of the sheet's wording (default: the language of the new version, else of the old one, else English). */
+  lang?: string;
 }
 
 /**
@@ -188,45 +248,45 @@ function sameWords(ops: readonly WordOp[]): boolean {
   );
 }
 
-function amendment(change: Change, number: number): RootContent[] {
+function amendment(change: Change, number: number, w: SheetWords): RootContent[] {
   const reason = reasonOf(change);
   const nodes: RootContent[] = [
-    { type: 'heading', depth: 2, children: [text(`Amendment ${number}`)] },
-    { type: 'paragraph', children: [{ type: 'strong', children: [text(target(change))] }] },
-    { type: 'paragraph', children: [text(action(change))] },
+    { type: 'heading', depth: 2, children: [text(w.word('number', { number }))] },
+    { type: 'paragraph', children: [{ type: 'strong', children: [text(target(change, w))] }] },
+    { type: 'paragraph', children: [text(action(change, w))] },
     {
       type: 'table',
       align: [null, null],
       children: [
-        { type: 'tableRow', children: [cell([text('Section opinion')]), cell([text('Amendment')])] },
+        { type: 'tableRow', children: [cell([text(w.word('section-opinion'))]), cell([text(w.word('amendment'))])] },
         { type: 'tableRow', children: [cell(plainCell(change.old)), cell(amendmentCell(change))] },
       ],
     },
   ];
   if (reason) {
-    nodes.push({ type: 'paragraph', children: [{ type: 'strong', children: [text('Reason')] }] });
+    nodes.push({ type: 'paragraph', children: [{ type: 'strong', children: [text(w.word('reason'))] }] });
     for (const paragraph of textParagraphs(reason)) nodes.push({ type: 'paragraph', children: [text(paragraph)] });
   }
   return nodes;
 }
 
+/**
+ * The sheet as Markdown, worded in the language of the texts compared (the
+ * `sheet.` labels of its label file): "Amendments to …", the two versions
+ * compared, then each amendment.
+ */
 export function formatAmendments(result: DiffResult, options: AmendmentOptions = {}): string {
+  const w = sheetWords(sheetLanguage(result, options.lang));
   const changes = amendedChanges(result, options);
   const children: RootContent[] = [
-    { type: 'heading', depth: 1, children: [text('Amendments')] },
+    { type: 'heading', depth: 1, children: [text(w.word('title', { reference: amendedName(result) }))] },
     {
       type: 'paragraph',
-      children: [
-        text(result.old.title ? `To the ${result.old.title} (` : 'To '),
-        { type: 'inlineCode', value: result.old.origin },
-        text(result.old.title ? '), proposing the text of ' : ', proposing the text of '),
-        { type: 'inlineCode', value: result.new.origin },
-        text('.'),
-      ],
+      children: [{ type: 'inlineCode', value: result.old.origin }, text(' → '), { type: 'inlineCode', value: result.new.origin }],
     },
   ];
-  if (changes.length === 0) children.push({ type: 'paragraph', children: [text('No amendments: the texts are the same.')] });
-  changes.forEach((change, i) => children.push(...amendment(change, i + 1)));
+  if (changes.length === 0) children.push({ type: 'paragraph', children: [text(w.word('none'))] });
+  changes.forEach((change, i) => children.push(...amendment(change, i + 1, w)));
   const root: Root = { type: 'root', children };
   return (stringifier ??= makeStringifier()).stringify(root);
 }

@@ -7,8 +7,8 @@
  * Markdown sheet (src/diff/format/amendments.ts), turned into Word runs.
  */
 import type { PhrasingContent } from 'mdast';
-import { Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type FileChild } from 'docx';
-import { action, amendedChanges, amendmentCell, plainCell, reasonOf, target } from '../amendments.js';
+import { AlignmentType, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type FileChild } from 'docx';
+import { action, amendedChanges, amendedName, amendmentCell, plainCell, reasonOf, sheetLanguage, sheetWords, target, type SheetWords } from '../amendments.js';
 import { textParagraphs } from '../paragraphs.js';
 import type { DiffResult } from '../../types.js';
 import { STYLE, packWord, wordDocument } from '../../../word/document.js';
@@ -45,8 +45,8 @@ const textCell = (lines: readonly string[], bold = false): Paragraph[] =>
   lines.map((line) => new Paragraph({ style: STYLE.tableText, children: [new TextRun({ text: line, bold })] }));
 
 /** Column widths in per cent: number, point, section opinion, amendment, reason. */
-const WIDTHS = [6, 14, 31, 31, 18] as const;
-const HEADINGS = ['No.', 'Point', 'Section opinion', 'Amendment', 'Reason'] as const;
+const WIDTHS = [8, 18, 28, 28, 18] as const;
+const HEADINGS = ['column-number', 'column-point', 'section-opinion', 'amendment', 'reason'] as const;
 
 /** A row of an amendment sheet's table: cells of the given widths (percent); a header row repeats on each page and is not split. */
 export function sheetRow(cells: Paragraph[][], widths: readonly number[], header = false): TableRow {
@@ -77,29 +77,30 @@ export interface AmendmentsOptions {
   typography?: boolean;
 }
 
-/** "To the Opinion … on ‘…’ (INT/871, EESC-…-APA-TRA), proposing the text of EESC-…-AS-TRA." */
+/** The two versions compared: "INT/871, EESC-…-APA-TRA → EESC-…-AS-TRA" (the paths compared where there are no document numbers). */
 function introduction(result: DiffResult, options: AmendmentsOptions): string {
   const amended = [options.reference, options.oldDocument ?? result.old.origin].filter(Boolean).join(', ');
-  const proposed = options.newDocument ?? result.new.origin;
-  return `To ${result.old.title ? `the ${result.old.title} (${amended})` : amended}, proposing the text of ${proposed}.`;
+  return `${amended} → ${options.newDocument ?? result.new.origin}`;
 }
 
-/** The amendment sheet of a comparison as a `.docx`: deterministic bytes. */
+/** The amendment sheet of a comparison as a `.docx`, worded as the Markdown sheet (in the language of the texts compared): deterministic bytes. */
 export async function amendmentsDocx(result: DiffResult, options: AmendmentsOptions = {}): Promise<Uint8Array> {
+  const w: SheetWords = sheetWords(sheetLanguage(result, options.lang));
   const changes = amendedChanges(result, options.typography ? { typography: true } : {});
-  const title = result.old.title ? `Amendments to the ${result.old.title}` : 'Amendments';
+  const title = w.word('title', { reference: result.old.title ? amendedName(result) : (options.reference ?? result.old.origin) });
   const children: FileChild[] = [
-    new Paragraph({ style: STYLE.title, children: [new TextRun('Amendments')] }),
-    new Paragraph({ style: STYLE.body, children: [new TextRun(introduction(result, options))] }),
+    new Paragraph({ style: STYLE.title, children: [new TextRun(title)] }),
+    // Ranged left: paths and document numbers spread badly across a justified line.
+    new Paragraph({ style: STYLE.body, alignment: AlignmentType.LEFT, children: [new TextRun(introduction(result, options))] }),
   ];
-  if (changes.length === 0) children.push(new Paragraph({ style: STYLE.body, children: [new TextRun('No amendments: the texts are the same.')] }));
+  if (changes.length === 0) children.push(new Paragraph({ style: STYLE.body, children: [new TextRun(w.word('none'))] }));
   else {
     children.push(
       new Table({
         width: { size: 100, type: WidthType.PERCENTAGE },
         rows: [
           sheetRow(
-            HEADINGS.map((heading) => textCell([heading], true)),
+            HEADINGS.map((heading) => textCell([w.word(heading)], true)),
             WIDTHS,
             true,
           ),
@@ -107,7 +108,7 @@ export async function amendmentsDocx(result: DiffResult, options: AmendmentsOpti
             sheetRow(
               [
                 textCell([String(i + 1)]),
-                [...textCell([target(change)], true), ...textCell([action(change)])],
+                [...textCell([target(change, w)], true), ...textCell([action(change, w)])],
                 cellParagraphs(plainCell(change.old)),
                 cellParagraphs(amendmentCell(change)),
                 textCell(textParagraphs(reasonOf(change) ?? '')),
@@ -120,7 +121,7 @@ export async function amendmentsDocx(result: DiffResult, options: AmendmentsOpti
     );
   }
   const doc = wordDocument({
-    lang: options.lang ?? result.new.lang ?? 'en',
+    lang: sheetLanguage(result, options.lang) ?? 'en',
     numbering: 'eesc',
     children,
     title,
