@@ -154,6 +154,16 @@ describe('opinion init', () => {
     expect(existsSync(dir)).toBe(false);
   });
 
+  it('takes the original language as --lang too, as import, build and diff name a language', () => {
+    const base = mkdtempSync(join(tmpdir(), 'opinion-init-'));
+    expect(runBin(['init', join(base, 'pl'), '--lang', 'pl']).code).toBe(0);
+    expect(readFileSync(join(base, 'pl', 'opinion.yaml'), 'utf8')).toMatch(/^language: pl /mu);
+    expect(existsSync(join(base, 'pl', 'text', 'pl'))).toBe(true);
+    const both = runBin(['init', join(base, 'both'), '--lang', 'pl', '--language', 'de']);
+    expect([both.code, both.stderr]).toEqual([2, "error: option '-l, --lang <code>' cannot be used with option '--language <code>'\n"]);
+    expect(existsSync(join(base, 'both'))).toBe(false);
+  });
+
   it('never overwrites: a non-empty folder is refused with exit 2', () => {
     const dir = mkdtempSync(join(tmpdir(), 'opinion-init-'));
     writeFileSync(join(dir, 'opinion.yaml'), 'mine\n');

@@ -36,6 +36,8 @@ export const initCommand: DefineCommand = (io, setExit) =>
     .addOption(new Option('--stage <stage>', 'stage of the first version').choices(STAGE_NAMES))
     .option('--version-date <date>', 'date of the first version, YYYY-MM-DD')
     .addOption(new Option('--language <code>', 'original language').choices(LANGS).default('en'))
+    // As `import`, `build` and `diff` name a language (`opinion init x --lang fr`).
+    .addOption(new Option('-l, --lang <code>', 'original language (the same as --language)').choices(LANGS).conflicts('language').hideHelp())
     .option('--languages <codes>', 'every language of the text, comma-separated (e.g. en,fr,de)')
     .action(async (dir: string, raw: InitOptions) => {
       const options = checkOptions(raw);
@@ -56,7 +58,11 @@ export const initCommand: DefineCommand = (io, setExit) =>
     });
 
 /** The options as commander gives them: the scaffold's facts, `--languages` still a comma-separated list. */
-type InitOptions = Omit<ScaffoldOptions, 'scaffoldDir' | 'schemasDir' | 'targetDir' | 'language' | 'languages'> & { language: string; languages?: string };
+type InitOptions = Omit<ScaffoldOptions, 'scaffoldDir' | 'schemasDir' | 'targetDir' | 'language' | 'languages'> & {
+  language: string;
+  lang?: string;
+  languages?: string;
+};
 
 /** The options as the scaffold takes them, or a usage error naming the bad one (nothing written yet). */
 function checkOptions(raw: InitOptions): Omit<InitOptions, 'languages'> & { languages?: string[] } {
@@ -79,7 +85,8 @@ function checkOptions(raw: InitOptions): Omit<InitOptions, 'languages'> & { lang
     if (value !== undefined && value.trim() === '')
       throw new UsageError(`unexpected empty ${flag}, expected some text (leave the option out to keep it \`to be completed\`)`);
   }
-  const { languages: list, ...rest } = raw;
+  const { languages: list, lang, ...rest } = raw;
+  if (lang !== undefined) rest.language = lang;
   if (list === undefined) return rest;
   const languages = commaList(list);
   const bad = languages.find((l) => !isOfficialLanguage(l));
