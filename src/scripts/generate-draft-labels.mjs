@@ -4,7 +4,8 @@
 // Word drafts, `opinion import`) recognise a built draft's header rows, banner,
 // version line, title line and closing place in each of them, not only in the
 // languages someone listed by hand; src/generated/ref-labels.js, how a reference
-// reads in each language (src/text/ref-words.ts); and src/generated/sheet-labels.js,
+// reads in each language (src/text/ref-words.ts); src/generated/inflecting-languages.js,
+// the languages whose words inflect (src/text/terms.ts); and src/generated/sheet-labels.js,
 // the wording of the amendment sheet of a comparison (src/diff/format/amendments.ts). Run by `npm run build` (src/scripts/bundle.mjs).
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { parse } from 'yaml';
@@ -47,6 +48,7 @@ export async function generateDraftLabels(root) {
   const closings = [];
   const refs = {};
   const sheets = {};
+  const inflecting = [];
   for (const name of (await readdir(dir)).filter((n) => /^[a-z]{2,3}\.yaml$/u.test(n)).sort()) {
     const data = parse(await readFile(dir + name, 'utf8'));
     for (const [key, value] of Object.entries(data.header ?? {})) {
@@ -68,6 +70,7 @@ export async function generateDraftLabels(root) {
     if (closing && !closing.includes('{')) closings.push(closing);
     const templates = ['point', 'chapter', 'footnote'].map((kind) => data.refs?.[kind]);
     if (templates.every((t) => nonEmpty(t) && t.includes('{number}'))) refs[data.lang] = templates;
+    if (data.glossary?.expand === 'author') inflecting.push(data.lang);
     if (data.sheet) sheets[data.lang] = Object.fromEntries(Object.entries(data.sheet).filter(([, value]) => nonEmpty(value)));
   }
   const unique = (list) => [...new Set(list)];
@@ -106,6 +109,11 @@ export async function generateDraftLabels(root) {
   await writeModule(root, 'ref-labels', 'REF_LABELS', refs, [
     '/** Per built-in language: how a reference to a point, a chapter and a footnote reads ("point {number}", "{number}. pont"). */',
     'export declare const REF_LABELS: Record<string, [point: string, chapter: string, footnote: string]>;',
+  ]);
+  // The languages whose nouns and adjectives inflect (`glossary.expand: author`): the check rules find a term there by its stem too.
+  await writeModule(root, 'inflecting-languages', 'INFLECTING_LANGUAGES', inflecting, [
+    '/** The built-in languages whose label file says their nouns and adjectives inflect (`glossary.expand: author`). */',
+    'export declare const INFLECTING_LANGUAGES: string[];',
   ]);
   // The wording of the amendment sheet of a comparison, per built-in language that has all of it.
   await writeModule(root, 'sheet-labels', 'SHEET_WORDING', sheets, [

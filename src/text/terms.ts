@@ -4,7 +4,8 @@
  * capitals only, other terms in any case.
  */
 import { escapeRegExp } from '../core/regexp.js';
-import { isLatin, wordPattern } from './word-pattern.js';
+import { INFLECTING_LANGUAGES } from '../generated/inflecting-languages.js';
+import { isLatin, letterClass, wordPattern } from './word-pattern.js';
 
 /** Whether a term is written in capitals (an acronym such as `SEE` or `AMIF`). */
 export function isAcronym(term: string): boolean {
@@ -20,6 +21,33 @@ export function termPattern(term: string): RegExp {
     .map((w) => escapeRegExp(w).replace(/['’]/g, "['’]"))
     .join('[\\s\\-‐‑]+');
   return wordPattern(`${body}${acronym ? 's?' : '(?:s|es)?'}`, acronym ? '' : 'i', term);
+}
+
+/** Whether the words of `lang` inflect (its label file: `glossary.expand: author`), so that a term shows in other forms than its own. */
+export const inflects = (lang: string): boolean => INFLECTING_LANGUAGES.includes(lang);
+
+/**
+ * A global regular expression matching `term` in a language whose words
+ * inflect (Polish "przedsiębiorstw społecznych" for the term "przedsiębiorstwo
+ * społeczne"): each word by its stem, the word less up to its last three
+ * letters (never shorter than four), then any letters. Looser than
+ * `termPattern`, for telling whether a term is used at all; an acronym is
+ * matched as `termPattern` matches it.
+ */
+export function inflectedTermPattern(term: string): RegExp {
+  if (isAcronym(term)) return termPattern(term);
+  const letters = `[${letterClass(term)}]*`;
+  const body = term
+    .trim()
+    .split(/[\s\-‐‑]+/)
+    .map((word) => {
+      const characters = [...word];
+      const cut = /^\p{L}+$/u.test(word) ? Math.min(3, Math.max(0, characters.length - 4)) : 0;
+      const stem = escapeRegExp(characters.slice(0, characters.length - cut).join('')).replace(/['’]/g, "['’]");
+      return cut > 0 ? `${stem}${letters}` : stem;
+    })
+    .join('[\\s\\-‐‑]+');
+  return wordPattern(body, 'i', term);
 }
 
 /**

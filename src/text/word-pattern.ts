@@ -12,6 +12,11 @@ const LATIN_WORD = 'A-Za-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f';
 
 const cache = new Map<string, RegExp>();
 
+/** The class of a letter or digit for `words` (a regular expression's bracket content: Latin, or Unicode's with the `u` flag). */
+export function letterClass(words: string): string {
+  return isLatin(words) ? LATIN_WORD : '\\p{L}\\p{N}';
+}
+
 /** Whether `words` get the Latin word boundaries (and a pattern without the `u` flag). */
 export function isLatin(words: string): boolean {
   return LATIN.test(words);
@@ -27,7 +32,7 @@ export function wordPattern(body: string, flags: '' | 'i', words: string): RegEx
   const key = `${latin ? 'L' : 'U'}${flags}${body}`;
   let re = cache.get(key);
   if (!re) {
-    const letter = latin ? LATIN_WORD : '\\p{L}\\p{N}';
+    const letter = letterClass(words);
     re = new RegExp(`(?<![${letter}])(?:${body})(?![${letter}])`, `g${flags}${latin ? '' : 'u'}`);
     cache.set(key, re);
   }

@@ -1,10 +1,11 @@
 /**
  * The look-up that spares running a term's pattern (text/terms.ts
  * termMayOccur): it may say yes where the pattern finds nothing, never no
- * where the pattern finds the term.
+ * where the pattern finds the term; and the looser pattern of a term in a
+ * language whose words inflect (inflectedTermPattern).
  */
 import { describe, it, expect } from 'vitest';
-import { termMayOccur, termPattern } from '../../src/text/terms.js';
+import { inflectedTermPattern, inflects, termMayOccur, termPattern } from '../../src/text/terms.js';
 
 const mayOccur = (term: string, text: string) => termMayOccur(term, text, () => text.toUpperCase());
 
@@ -43,5 +44,28 @@ describe('termMayOccur', () => {
         if (termPattern(term).test(text)) expect(mayOccur(term, text), `${term} in ${text}`).toBe(true);
       }
     }
+  });
+});
+
+describe('inflectedTermPattern: a term in its other forms, in a language whose words inflect', () => {
+  const uses = (term: string, text: string) => inflectedTermPattern(term).test(text);
+  it('finds each word by its stem, in any case and declension', () => {
+    expect(uses('przedsiębiorstwo społeczne', 'Rola przedsiębiorstw społecznych jest niedoceniana.')).toBe(true);
+    expect(uses('integracja migrantów', 'w integracji migrantów na rynku pracy')).toBe(true);
+    expect(uses('yhteisötalouden yritys', 'yhteisötalouden yrityksille')).toBe(true);
+    expect(uses('szociális vállalkozás', 'a szociális vállalkozásoknak')).toBe(true);
+    expect(uses('Sozialwirtschaft', 'Unternehmen der Sozialwirtschaften')).toBe(true);
+    expect(uses('социална икономика', 'социалната икономика')).toBe(true);
+  });
+  it('keeps whole words and every word of the term, and acronyms exact', () => {
+    expect(uses('przedsiębiorstwo społeczne', 'przedsiębiorstw prywatnych')).toBe(false);
+    expect(uses('przedsiębiorstwo społeczne', 'nieprzedsiębiorstwo społeczne')).toBe(false);
+    expect(uses('rynek', 'rynku')).toBe(false);
+    expect(uses('EKES', 'EKESU')).toBe(false);
+    expect(uses('EKES', 'EKES')).toBe(true);
+  });
+  it('is for the languages whose label file says their words inflect', () => {
+    expect(['pl', 'de', 'fi', 'hu', 'bg'].every(inflects)).toBe(true);
+    expect(['en', 'fr', 'it', 'es', 'pt', 'nl'].some(inflects)).toBe(false);
   });
 });

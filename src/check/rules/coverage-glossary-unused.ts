@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
 import { allBlocks } from '../../text/model.js';
-import { termMayOccur, termPattern } from '../../text/terms.js';
+import { inflectedTermPattern, inflects, termMayOccur, termPattern } from '../../text/terms.js';
 
 export default defineRule(
   {
@@ -9,7 +9,11 @@ export default defineRule(
     rationale:
       'The glossary drives the expansion of acronyms at their first use and the consistency checks; an entry ' +
       'whose term (or one of its `variants`) appears in no language version of the text — points, headings, ' +
-      'placed principles and recommendations, footnotes — is left over from an earlier draft or belongs to the notes.',
+      'placed principles and recommendations, footnotes — is left over from an earlier draft or belongs to the notes. ' +
+      'In an opinion with a language whose words inflect (its label file says `glossary.expand: author`: Polish, ' +
+      'German, Finnish…), a term is also found in its other forms, each word by its stem (the word less up to its last ' +
+      'three letters, never shorter than four) followed by any letters: "przedsiębiorstw społecznych" uses ' +
+      '"przedsiębiorstwo społeczne".',
     severity: 'warning',
     options: {},
     examples: [
@@ -34,19 +38,35 @@ export default defineRule(
         },
         findings: [],
       },
+      {
+        title: 'Used in another form in a language whose words inflect',
+        files: {
+          'opinion.yaml': 'reference: INT/900\ntitle: Przedsiębiorstwa społeczne\nkind: own-initiative\nlanguage: pl\nlanguages: [pl]\nstage: study-group\n',
+          'glossary.yaml':
+            'glossary:\n  - id: g-pes\n    term: przedsiębiorstwo społeczne\n    kind: term\n    expansion: przedsiębiorstwo o celu społecznym\n  - id: g-esf\n    term: fundusz spójności\n    kind: term\n    expansion: Fundusz Spójności Unii Europejskiej\n',
+          'text/pl/01-conclusions.md': '# Wnioski\n\n{#c-one} Rola przedsiębiorstw społecznych w integracji migrantów jest niedoceniana.\n',
+        },
+        findings: [
+          'glossary.yaml:7:11-7:28: Unexpected glossary entry `fundusz spójności` that the text never uses, expected the term in the text or no entry',
+        ],
+      },
     ],
   },
   (context, report) => {
     const { opinion, text } = context;
     // Every language's text in one string, blocks apart by a character no term can run across.
     const all = [...text.byLang.values()].flatMap((lang) => allBlocks(lang).map((block) => block.prose.text)).join('\u0001');
+    const inflecting = [...text.byLang.keys()].some(inflects);
     let upper: string | undefined;
     const capitals = () => (upper ??= all.toUpperCase());
     opinion.glossary.forEach((entry, i) => {
       if (typeof entry.term !== 'string') return;
       const spellings = [entry.term, ...(Array.isArray(entry.variants) ? entry.variants.filter((v): v is string => typeof v === 'string') : [])];
       // Most spellings are looked for only when their first word is in the text.
-      const used = spellings.some((spelling) => termMayOccur(spelling, all, capitals) && termPattern(spelling).test(all));
+      const used =
+        spellings.some((spelling) => termMayOccur(spelling, all, capitals) && termPattern(spelling).test(all)) ||
+        // In a language whose words inflect, a term is used in any of its forms.
+        (inflecting && spellings.some((spelling) => inflectedTermPattern(spelling).test(all)));
       if (used) return;
       report(
         opinion.locate('glossary', `/glossary/${i}/term`),
