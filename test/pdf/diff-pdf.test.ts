@@ -59,8 +59,8 @@ describe('opinion diff --out FILE.pdf', () => {
     expect(run.stderr).toBe('');
     // Read in reading order (not laid out): each cell's text in one piece.
     const all = tool('pdftotext', [join(out, 'amendments.pdf'), '-']).replace(/\s+/g, ' ');
-    expect(all).toContain('Amendments To the Opinion of the European Economic and Social Committee');
-    expect(all).toContain('Section opinion Amendment Reason Point 1.1 Amend as follows:');
+    expect(all).toContain('Amendments to ‘Cooperatives and social economy enterprises in the integration of migrants’');
+    expect(all).toMatch(/AM 1 Point Point 1\.1 Amend as follows: Section opinion The European Economic/u);
     expect(all).toContain("(SEEs) are one of the drivers of migrants'");
   }, 300_000);
 
