@@ -79,7 +79,8 @@ const commandEntries = {
 /**
  * Node's built-in modules that are costly to load and that a command seldom
  * needs, loaded on first use instead of when the bundle starts: `crypto`
- * (some 15 ms of CPU: output hashes, temporary names, the `--cache`),
+ * (some 15 ms of CPU: the tree cache's keys, a build manifest's SHA-256
+ * entries written before xxHash64, the `--cache`),
  * `child_process` (with `net`, `dgram` and the streams: commander loads it at
  * its top level for stand-alone executable subcommands, which opinion has none
  * of), `worker_threads` (only runs over many opinions start threads), `os` (the
