@@ -23,7 +23,8 @@ export interface Manifest {
   files: Record<string, ManifestEntry>;
 }
 
-export type ManifestRead = { manifest: Manifest; problem?: undefined } | { manifest: Manifest; problem: string };
+/** The manifest read, with its text as it stands (`text`: none when there is no manifest or it could not be read). */
+export type ManifestRead = { manifest: Manifest; text?: string; problem?: undefined } | { manifest: Manifest; text?: string; problem: string };
 
 /** Read synchronously, as the rest of the write path (`transaction.ts`). */
 export function readManifest(dir: string): ManifestRead {
@@ -42,9 +43,9 @@ export function readManifest(dir: string): ManifestRead {
       if (typeof entry?.xxh64 === 'string') files[path] = { xxh64: entry.xxh64 };
       else if (typeof entry?.sha256 === 'string') files[path] = { sha256: entry.sha256 };
     }
-    return { manifest: { files } };
+    return { manifest: { files }, text };
   } catch (error) {
-    return { manifest: { files: {} }, problem: `unreadable manifest (${(error as Error).message})` };
+    return { manifest: { files: {} }, text, problem: `unreadable manifest (${(error as Error).message})` };
   }
 }
 

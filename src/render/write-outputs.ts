@@ -77,7 +77,7 @@ export async function writeOutputs(build: OpinionBuild, options: WriteOptions): 
 
 async function writeLocked(options: WriteOptions, root: string, targets: { path: string; content: string | Uint8Array }[]): Promise<WriteResult> {
   const result: WriteResult = { written: [], unchanged: [], backups: [], refused: [], files: [] };
-  const { manifest, problem } = readManifest(root);
+  const { manifest, text: manifestBefore, problem } = readManifest(root);
   const key = (path: string) => relative(root, path).split(sep).join('/');
 
   const plan: { path: string; content: Uint8Array; entry: ManifestEntry; backup: boolean }[] = [];
@@ -145,8 +145,12 @@ async function writeLocked(options: WriteOptions, root: string, targets: { path:
   }
   // Every output and the manifest together, or none (see transaction.ts).
   const commit: { path: string; content: string | Uint8Array }[] = plan.map((item) => ({ path: item.path, content: item.content }));
-  if (plan.length > 0 || result.unchanged.length > 0) commit.push({ path: join(root, MANIFEST_NAME), content: manifestText(manifest) });
-  await commitFiles(root, commit);
+  const manifestAfter = manifestText(manifest);
+  if (plan.length > 0 || (result.unchanged.length > 0 && manifestAfter !== manifestBefore)) {
+    commit.push({ path: join(root, MANIFEST_NAME), content: manifestAfter });
+  }
+  // Nothing to change (a rebuild of unchanged sources): no temporary, journal or flush.
+  if (commit.length > 0) await commitFiles(root, commit);
   return result;
 }
 

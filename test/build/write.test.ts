@@ -3,7 +3,7 @@
  * hand since the last build (unless forced, and then with a backup).
  */
 import { describe, it, expect } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeOutputs } from '../../src/render/index.js';
@@ -44,10 +44,14 @@ describe('writeOutputs', () => {
     const dir = out();
     await writeOutputs(await buildOpinion(FIXTURE), { out: dir });
     const first = tree(dir);
+    const manifest = join(dir, 'numbering-oj', '.opinion-build.json');
+    const inode = statSync(manifest).ino;
     const again = await writeOutputs(await buildOpinion(FIXTURE), { out: dir });
     expect(again.written).toEqual([]);
     expect(again.unchanged).toHaveLength(3);
     expect(tree(dir)).toEqual(first);
+    // Nothing changed, so nothing was written: the manifest is the same file, not an identical copy renamed over it.
+    expect(statSync(manifest).ino).toBe(inode);
   });
 
   it('refuses to overwrite a hand-edited output, says which and what to do, and writes nothing', async () => {
