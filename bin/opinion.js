@@ -51,7 +51,7 @@ const tiering =
         ]
       : [];
 if (tiering.length > 0 && !process.env.OPINION_V8_DEFAULTS) {
-  const { setFlagsFromString } = require('node:v8');
+  const setFlagsFromString = v8FlagSetter();
   for (const [flag, raised] of tiering) setFlagsFromString(`--${flag}=${raised}`);
   globalThis[Symbol.for('opinion.v8-tiering-defaults')] = tiering.map(([flag, , byDefault]) => `--${flag}=${byDefault}`);
 }
@@ -86,6 +86,31 @@ runScript(script, filename)
       process.exitCode = 2;
     },
   );
+
+/**
+ * V8's setFlagsFromString. `node:v8` holds it, but on Node 20 and 22 loading
+ * `node:v8` loads its heap snapshot streams, hence the whole of `node:stream`
+ * (22 modules, 1.5 ms of CPU: 2 % of a build): there the function is taken from
+ * V8's binding, the one `node:v8` calls, which `process.binding` still gives on
+ * those Nodes. Asking for it emits a deprecation warning (DEP0111), silenced
+ * for that call only; a Node that refuses (Node 24, the permission model)
+ * gets `node:v8`.
+ */
+function v8FlagSetter() {
+  if (v8Major === 11 || v8Major === 12) {
+    const silenced = process.noDeprecation;
+    process.noDeprecation = true;
+    try {
+      const binding = process.binding('v8');
+      if (typeof binding.setFlagsFromString === 'function') return (flags) => binding.setFlagsFromString(flags);
+    } catch {
+      // Not offered: node:v8 below.
+    } finally {
+      process.noDeprecation = silenced;
+    }
+  }
+  return require('node:v8').setFlagsFromString;
+}
 
 /** OPINION_CACHE_DIR, else $XDG_CACHE_HOME/opinion, else ~/.cache/opinion; none when there is no home. */
 function userCacheDir() {

@@ -30,7 +30,8 @@ interface StandardStream {
 
 /**
  * Standard output or error. A file or a pipe (what scripts, CI and editors
- * give) is written with `writeSync`, as Node writes them anyway on Linux,
+ * give; a pipe from a Node parent, `child_process` with `stdio: 'pipe'`, is a
+ * socket) is written with `writeSync`, as Node writes them anyway on Linux,
  * without `process.stdout` / `process.stderr`: their first use loads Node's
  * stream and socket modules, a cost every one-shot command paid before
  * printing a line. So is the null device (`> /dev/null`). A terminal, anything else, and a pipe that would block
@@ -42,7 +43,7 @@ function standardStream(fd: 1 | 2): StandardStream {
   let direct = false;
   try {
     const info = fstatSync(fd);
-    direct = info.isFile() || info.isFIFO() || (info.isCharacterDevice() && isDevNull(info));
+    direct = info.isFile() || info.isFIFO() || info.isSocket() || (info.isCharacterDevice() && isDevNull(info));
   } catch {
     direct = false;
   }

@@ -4,7 +4,7 @@
  * Nothing is lost:
  * - the outputs of a build and its manifest are written together or not at
  *   all, one build of an opinion at a time (`transaction.ts`);
- * - a file edited by hand since the last build (its SHA-256 no longer the
+ * - a file edited by hand since the last build (its hash no longer the
  *   one in the manifest), or a file the build did not write, is never
  *   overwritten: the opinion's outputs are left as they are and an error
  *   names the file and says to use `--force`;
@@ -20,7 +20,7 @@ import { VFile } from 'vfile';
 import { report } from '../core/messages.js';
 import { commitFiles, OutputBusyError, recoverInterrupted, withOutputLock } from './transaction.js';
 import type { OpinionBuild } from './render.js';
-import { manifestText, MANIFEST_NAME, readManifest, sha256 } from './manifest.js';
+import { entryOf, type ManifestEntry, manifestText, MANIFEST_NAME, matches, readManifest } from './manifest.js';
 
 export interface WriteOptions {
   /** The output folder (`build` by default in the CLI). */
@@ -77,15 +77,15 @@ export async function writeOutputs(build: OpinionBuild, options: WriteOptions): 
 
 async function writeLocked(options: WriteOptions, root: string, targets: { path: string; content: string | Uint8Array }[]): Promise<WriteResult> {
   const result: WriteResult = { written: [], unchanged: [], backups: [], refused: [], files: [] };
-  const { manifest, problem } = readManifest(root);
+  const { manifest, text: manifestBefore, problem } = readManifest(root);
   const key = (path: string) => relative(root, path).split(sep).join('/');
 
-  const plan: { path: string; content: Uint8Array; hash: string; backup: boolean }[] = [];
+  const plan: { path: string; content: Uint8Array; entry: ManifestEntry; backup: boolean }[] = [];
   for (const { path, content: text } of targets) {
     // Encoded once, for the hash, the comparison and the write (each would encode a text again: 5-15 ms for 3 MB).
     const content = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     const target = { path, content };
-    const hash = sha256(content);
+    const entry = await entryOf(content);
     let current: Buffer | undefined;
     try {
       current = readFileSync(target.path);
@@ -94,24 +94,22 @@ async function writeLocked(options: WriteOptions, root: string, targets: { path:
       if (code !== 'ENOENT') throw error;
     }
     if (current === undefined) {
-      plan.push({ ...target, hash, backup: false });
+      plan.push({ ...target, entry, backup: false });
       continue;
     }
-    // The same bytes have the same hash: compared, not hashed again.
-    const currentHash = current.equals(content) ? hash : sha256(current);
-    if (currentHash === hash) {
+    if (current.equals(content)) {
       result.unchanged.push(target.path);
-      manifest.files[key(target.path)] = { sha256: hash };
+      manifest.files[key(target.path)] = entry;
       continue;
     }
-    const known = manifest.files[key(target.path)]?.sha256;
-    if (known === currentHash) {
-      plan.push({ ...target, hash, backup: false });
+    const known = manifest.files[key(target.path)];
+    if (known && (await matches(known, current))) {
+      plan.push({ ...target, entry, backup: false });
       continue;
     }
     // Edited by hand since the last build, or not written by a build at all.
     if (options.force) {
-      plan.push({ ...target, hash, backup: true });
+      plan.push({ ...target, entry, backup: true });
       continue;
     }
     result.refused.push(target.path);
@@ -142,13 +140,17 @@ async function writeLocked(options: WriteOptions, root: string, targets: { path:
       });
       result.files.push(file);
     }
-    manifest.files[key(item.path)] = { sha256: item.hash };
+    manifest.files[key(item.path)] = item.entry;
     result.written.push(item.path);
   }
   // Every output and the manifest together, or none (see transaction.ts).
   const commit: { path: string; content: string | Uint8Array }[] = plan.map((item) => ({ path: item.path, content: item.content }));
-  if (plan.length > 0 || result.unchanged.length > 0) commit.push({ path: join(root, MANIFEST_NAME), content: manifestText(manifest) });
-  await commitFiles(root, commit);
+  const manifestAfter = manifestText(manifest);
+  if (plan.length > 0 || (result.unchanged.length > 0 && manifestAfter !== manifestBefore)) {
+    commit.push({ path: join(root, MANIFEST_NAME), content: manifestAfter });
+  }
+  // Nothing to change (a rebuild of unchanged sources): no temporary, journal or flush.
+  if (commit.length > 0) await commitFiles(root, commit);
   return result;
 }
 

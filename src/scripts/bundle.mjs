@@ -79,16 +79,20 @@ const commandEntries = {
 /**
  * Node's built-in modules that are costly to load and that a command seldom
  * needs, loaded on first use instead of when the bundle starts: `crypto`
- * (some 15 ms of CPU: output hashes, temporary names, the `--cache`),
+ * (some 15 ms of CPU: the tree cache's keys, a build manifest's SHA-256
+ * entries written before xxHash64, the `--cache`),
  * `child_process` (with `net`, `dgram` and the streams: commander loads it at
  * its top level for stand-alone executable subcommands, which opinion has none
  * of), `worker_threads` (only runs over many opinions start threads), `os` (the
- * number of cores, for runs over many opinions; about 3 ms on Node 24). Each
+ * number of cores, for runs over many opinions; about 3 ms on Node 24), `v8`
+ * (its heap snapshot streams load `node:stream`; only a run over many
+ * opinions puts V8's flags back before its threads start, and the bin sets
+ * them without it on Node 20 and 22). Each
  * becomes a module of getters that require the real one when a property is
  * first read: esbuild reads an imported binding at its use
  * (`(0, import_node_crypto.createHash)(…)`), so the import stays an import.
  */
-const LAZY_BUILTINS = ['crypto', 'child_process', 'worker_threads', 'os'];
+const LAZY_BUILTINS = ['crypto', 'child_process', 'worker_threads', 'os', 'v8'];
 /**
  * Bundled packages whose initialisation costs and that a run often does not
  * use, initialised on first use the same way (a module of getters requiring
