@@ -54,14 +54,30 @@ function writeCodeCache(file, compiled, name) {
     mkdirSync(dir, { recursive: true });
     writeFileSync(temporary, compiled.createCachedData());
     renameSync(temporary, file);
-    // The caches of this script's earlier builds (other content hashes) on this Node are stale now.
+    // The caches of this script's earlier builds (other content hashes) on this Node are stale now,
+    // and so is a temporary file of this script's cache whose writer was killed before renaming it.
     const stale = new RegExp(`^${name}-[0-9a-f]+-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.v8$`);
-    for (const other of readdirSync(dir)) if (stale.test(other) && join(dir, other) !== file) unlinkSync(join(dir, other));
+    const orphan = new RegExp(`^${name}-[0-9a-f]+-[^-]+-[^-]+\\.v8\\.(\\d+)-[0-9a-z]*\\.tmp$`);
+    for (const other of readdirSync(dir)) {
+      const pid = orphan.exec(other)?.[1];
+      if ((stale.test(other) && join(dir, other) !== file) || (pid !== undefined && processGone(Number(pid)))) unlinkSync(join(dir, other));
+    }
   } catch {
     // A cache that cannot be written only costs speed.
     try {
       unlinkSync(temporary);
     } catch {}
+  }
+}
+
+/** Whether process `pid` of this machine has ended (a live one we may not signal is not). */
+function processGone(pid) {
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return error.code === 'ESRCH';
   }
 }
 

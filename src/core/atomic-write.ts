@@ -19,6 +19,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, unl
 import { cp, mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { InputError } from './errors.js';
+import { processGone } from './process-gone.js';
 
 const TEMP_SUFFIX = '.opinion-tmp';
 const NEW_FOLDER_SUFFIX = '.opinion-new';
@@ -84,22 +85,6 @@ export function removeFile(path: string): void {
     unlinkSync(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-}
-
-/**
- * Whether the process `pid` of this machine is gone. A live process of
- * another user answers EPERM: alive. Only what a dead process left is ever
- * cleaned up, so two builds running at once never remove each other's files.
- */
-export function processGone(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  if (pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }
 

@@ -15,6 +15,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { processGone } from './process-gone.js';
 
 /** Set by bin/opinion.js: `{ dir, build }`, the folder and the content hash of the program (dist/commands/manifest.json's `all`). */
 export const YAML_CACHE_SETTING = Symbol.for('opinion.yaml-cache');
@@ -80,9 +81,14 @@ export function keepYamlData(path: string | undefined, text: string, data: unkno
   }
 }
 
-/** Past MAX_ENTRIES, remove the entries written longest ago. */
+/** Past MAX_ENTRIES, remove the entries written longest ago; and the temporary files of writers killed before renaming them. */
 function prune(dir: string): void {
-  const names = readdirSync(dir).filter((name) => name.endsWith('.json'));
+  const all = readdirSync(dir);
+  for (const name of all) {
+    const pid = /\.json\.(\d+)-[0-9a-z]*\.tmp$/.exec(name)?.[1];
+    if (pid !== undefined && processGone(Number(pid))) unlinkSync(join(dir, name));
+  }
+  const names = all.filter((name) => name.endsWith('.json'));
   if (names.length <= MAX_ENTRIES) return;
   const dated = names.map((name) => ({ name, time: statSync(join(dir, name)).mtimeMs })).sort((a, b) => a.time - b.time);
   for (const { name } of dated.slice(0, names.length - MAX_ENTRIES)) unlinkSync(join(dir, name));

@@ -24,7 +24,8 @@
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { processGone, removeFile, removeStaleTemporaries, writeFileAtomic, writeTemporary } from '../core/atomic-write.js';
+import { removeFile, removeStaleTemporaries, writeFileAtomic, writeTemporary } from '../core/atomic-write.js';
+import { processGone } from '../core/process-gone.js';
 import { InputError } from '../core/errors.js';
 
 export const LOCK_NAME = '.opinion-build.lock';

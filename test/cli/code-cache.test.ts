@@ -58,6 +58,19 @@ describe('code cache', () => {
     expect(left).toHaveLength(3);
   });
 
+  it('removes the temporary file of a writer killed before renaming it, never a live one', () => {
+    const cache = temporary();
+    mkdirSync(join(cache, 'v8'), { recursive: true });
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid as number;
+    const orphan = `validate-0000000000000000-${process.version}-${process.arch}.v8.${dead}-k2j4.tmp`;
+    const live = `validate-0000000000000000-${process.version}-${process.arch}.v8.${process.pid}-k2j4.tmp`;
+    for (const name of [orphan, live]) writeFileSync(join(cache, 'v8', name), 'half');
+    expect(runBin(['validate', SAMPLE], { env: { OPINION_CACHE_DIR: cache } }).code).toBe(0);
+    const left = readdirSync(join(cache, 'v8'));
+    expect(left).not.toContain(orphan);
+    expect(left).toContain(live);
+  });
+
   it('costs nothing but speed when it cannot be written', () => {
     const blocked = join(temporary(), 'a-file');
     writeFileSync(blocked, '');

@@ -5,6 +5,7 @@
  * written, when it is damaged and when several runs race; never used by the
  * library.
  */
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -157,5 +158,18 @@ describe('YAML data cache, in the process', () => {
     // The oldest went: old-000 … old-008.
     expect(left.filter((name) => name.startsWith('old-')).sort()[0]).toBe('old-009.json');
     expect(cachedYamlData(join(dir, 'new.yaml'), 'a: 1\n')).toEqual({ data: { a: 1 } });
+  });
+
+  it('removes the temporary file a killed writer left, never a live one', () => {
+    const dir = temporary();
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid as number;
+    const orphan = `0123456789abcdef.json.${dead}-k2j4.tmp`;
+    const live = `0123456789abcdef.json.${process.ppid}-k2j4.tmp`;
+    for (const name of [orphan, live]) writeFileSync(join(dir, name), '{');
+    (globalThis as Record<symbol, unknown>)[YAML_CACHE_SETTING] = { dir, build: 'b1' };
+    keepYamlData(join(dir, 'new.yaml'), 'a: 1\n', { a: 1 });
+    const left = readdirSync(dir);
+    expect(left).not.toContain(orphan);
+    expect(left).toContain(live);
   });
 });
