@@ -5,8 +5,6 @@
  */
 import type { AmendmentSettings, Member, Opinion, TabledAmendment, Text, Vote } from './model.js';
 
-export { textIn } from './model.js';
-
 export type { TabledAmendment, AmendmentSettings, Member } from './model.js';
 
 export const AMENDMENT_STAGES = ['section', 'plenary'] as const;

@@ -7,9 +7,9 @@
  * not applied, a tabling after the deadline. Each check returns findings
  * with their place in amendments.yaml; validate and check report them.
  */
-import type { Located, Opinion, TabledAmendment } from '../../core/model.js';
+import { textIn, type Located, type Opinion, type TabledAmendment } from '../../core/model.js';
 import { suggest } from '../../core/suggest.js';
-import { AMENDMENT_STAGES, amendmentsOf, isVoted, sameText, textIn } from '../../core/amendments.js';
+import { AMENDMENT_STAGES, amendmentsOf, isVoted, sameText } from '../../core/amendments.js';
 import type { PointIndex } from './points.js';
 
 export interface Finding {
