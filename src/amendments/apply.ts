@@ -24,7 +24,7 @@ import { inFormOf } from '../core/read-source.js';
 import { pointMarkdown } from './merge.js';
 import { relative, resolve } from 'node:path';
 import { writeNewFolder } from '../core/atomic-write.js';
-import { pointerSegments } from '../core/yaml-source.js';
+import { pointerSegments } from '../core/json-pointer.js';
 import type { IdIndex } from '../core/ids.js';
 import { textIn, type Opinion } from '../core/model.js';
 import { report } from '../core/messages.js';

@@ -12,7 +12,8 @@ import type { VFile } from 'vfile';
 import { config as validateConfig } from '../generated/validators/config.js';
 import { readSource } from '../core/read-source.js';
 import type { ReadScope } from '../core/safe-read.js';
-import { parseYamlSource, pointerSegments, type YamlSource } from '../core/yaml-source.js';
+import { parseYamlSource, type YamlSource } from '../core/yaml-source.js';
+import { pointerSegments } from '../core/json-pointer.js';
 import { report, sortMessages } from '../core/messages.js';
 import { suggest } from '../core/suggest.js';
 

@@ -17,7 +17,7 @@ import { report, type MessageOptions } from './messages.js';
 import { suggest } from './suggest.js';
 import type { YamlKind } from './model.js';
 import type { YamlSource } from './yaml-source.js';
-import { escapePointerSegment, pointerSegments } from './yaml-source.js';
+import { escapePointerSegment, pointerSegments } from './json-pointer.js';
 import { schemas } from './schemas.js';
 
 type SchemaNode = Record<string, unknown>;
