@@ -16,3 +16,14 @@ export function pointerSegments(pointer: string): string[] {
   const segments = (pointer.charCodeAt(0) === 0x2f ? pointer.slice(1) : pointer).split('/');
   return pointer.includes('~') ? segments.map(unescapePointerSegment) : segments;
 }
+
+/** The value at a pointer in parsed `data`, if any. */
+export function valueAt(data: unknown, pointer: string): unknown {
+  let node = data;
+  for (const segment of pointerSegments(pointer)) {
+    if (Array.isArray(node)) node = node[Number(segment)];
+    else if (typeof node === 'object' && node !== null) node = (node as Record<string, unknown>)[segment];
+    else return undefined;
+  }
+  return node;
+}
