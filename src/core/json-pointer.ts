@@ -17,12 +17,12 @@ export function pointerSegments(pointer: string): string[] {
   return pointer.includes('~') ? segments.map(unescapePointerSegment) : segments;
 }
 
-/** The value at a pointer in parsed `data`, if any. */
+/** The value at a pointer in parsed `data` (own properties only), if any. */
 export function valueAt(data: unknown, pointer: string): unknown {
   let node = data;
   for (const segment of pointerSegments(pointer)) {
     if (Array.isArray(node)) node = node[Number(segment)];
-    else if (typeof node === 'object' && node !== null) node = (node as Record<string, unknown>)[segment];
+    else if (typeof node === 'object' && node !== null && Object.hasOwn(node, segment)) node = (node as Record<string, unknown>)[segment];
     else return undefined;
   }
   return node;

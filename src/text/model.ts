@@ -420,11 +420,7 @@ class LangBuilder {
       out.add(found.value, origin, 0, found.value.length, 'exact');
       at ??= placeAt(origin, 0, found.value.length);
     };
-    const source = target.source;
-    add(source.author, 'author');
-    add(source.title, 'title');
-    add(source.publisher, 'publisher');
-    add(source.url, 'url');
+    for (const field of ['author', 'title', 'publisher', 'url'] as const) add(target.source[field], field);
     if (!at) return;
     const footnote = this.block('footnote', 'citation', chapter.id, out.build(), { refs: [], cites: [], footnotes: [] }, at);
     footnote.id = target.evidenceId;
