@@ -93,7 +93,11 @@ export interface Rule<O = unknown> {
   run(context: CheckContext, severity: Severity, options?: Partial<O>): void;
 }
 
-export function defineRule<O extends object>(meta: RuleMeta<O>, check: (context: CheckContext, report: Report, options: O) => void): Rule<O> {
+/** A rule's documentation as written: a rule without options leaves them out. */
+export type RuleDefinition<O> = Omit<RuleMeta<O>, 'options'> & Partial<Pick<RuleMeta<O>, 'options'>>;
+
+export function defineRule<O extends object>(definition: RuleDefinition<O>, check: (context: CheckContext, report: Report, options: O) => void): Rule<O> {
+  const meta: RuleMeta<O> = { ...definition, options: definition.options ?? ({} as RuleMeta<O>['options']) };
   const defaults = Object.fromEntries(Object.entries(meta.options).map(([key, spec]) => [key, (spec as OptionSpec<unknown>).default])) as O;
   return {
     meta,

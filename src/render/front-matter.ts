@@ -7,7 +7,7 @@
  * adoption, session and vote from stage `plenary`).
  */
 import type { PhrasingContent } from 'mdast';
-import { STAGES, type Stage } from '../core/model.js';
+import { OPINION_KINDS, STAGES, type OpinionKind, type Stage } from '../core/model.js';
 import type { RenderContext } from './context.js';
 import { formatLongDate, formatShortDate } from './dates.js';
 import { fillPhrasing, fillText, type LabelKey } from '../labels/labels.js';
@@ -224,6 +224,6 @@ function stageBanner(ctx: RenderContext, stage: Exclude<Stage, 'adopted'>): Stag
   return { stage, title: ctx.labels.text[`stage.${stage}`], ...(purpose ? { purpose } : {}), ...(version ? { version } : {}) };
 }
 
-function isKind(kind: unknown): kind is 'own-initiative' | 'exploratory' | 'referral' | 'additional' | 'information-report' {
-  return kind === 'own-initiative' || kind === 'exploratory' || kind === 'referral' || kind === 'additional' || kind === 'information-report';
+function isKind(kind: unknown): kind is OpinionKind {
+  return (OPINION_KINDS as readonly unknown[]).includes(kind);
 }

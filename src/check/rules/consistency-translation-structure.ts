@@ -18,7 +18,6 @@ export default defineRule(
       '(principles, recommendations, evidence titles, glossary expansions, the title and the header’s texts: a legal basis, section or closing place written as a label file words it prints in each language’s form, so only such a text given per language must hold every language). Otherwise numbering, amendments and `opinion diff` go wrong between ' +
       'languages, or a figure is mistranslated. Each language, all 24 alike, is compared with the original language.',
     severity: 'warning',
-    options: {},
     examples: [
       {
         title: 'A point missing in the translation',

@@ -11,7 +11,6 @@ export default defineRule(
       'whose term (or one of its `variants`) appears in no language version of the text — points, headings, ' +
       'placed principles and recommendations, footnotes — is left over from an earlier draft or belongs to the notes.',
     severity: 'warning',
-    options: {},
     examples: [
       {
         title: 'An acronym the text never uses',

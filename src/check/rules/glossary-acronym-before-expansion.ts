@@ -23,7 +23,6 @@ export default defineRule(
       'principles and recommendations where they are placed; footnotes are left out (a footnote explaining an ' +
       'acronym, or a cited source whose title spells one out, is not its first use in the text).',
     severity: 'warning',
-    options: {},
     examples: [
       {
         title: 'Used before it is spelled out',

@@ -28,7 +28,6 @@ export default defineRule(
       '("points", "punktu"), in every language version; a word before it that names a point, chapter or ' +
       'footnote in another way ("le point :ref{#id}" where the reference prints "paragraphe 2.1") doubles it too.',
     severity: 'warning',
-    options: {},
     examples: [
       {
         title: 'The word written before a reference that prints it',
