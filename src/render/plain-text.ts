@@ -186,8 +186,6 @@ export class TextBuilder implements PlainText {
       case 'code':
         this.append(node.value);
         break;
-      default:
-        break;
     }
     return this;
   }

@@ -97,8 +97,6 @@ export function chaptersSlot(parts: Parts): RootContent[] {
         case 'note':
           out.push(noteBlock(block, parts.labels));
           break;
-        default:
-          break;
       }
     }
   }
