@@ -10,7 +10,7 @@ import { relative } from 'node:path';
 import type { Draft } from '../core/draft.js';
 import type { IdIndex } from '../core/ids.js';
 import type { Located, Opinion } from '../core/model.js';
-import { report as addMessage } from '../core/messages.js';
+import { report as addMessage, type MessageOptions } from '../core/messages.js';
 import type { OpinionText } from '../text/model.js';
 
 export type Severity = 'warning' | 'error';
@@ -77,10 +77,7 @@ export interface PreviousVersion {
   applied: string[];
 }
 
-export interface FindingExtra {
-  note?: string;
-  expected?: string[];
-  actual?: string;
+export interface FindingExtra extends Pick<MessageOptions, 'note' | 'expected' | 'actual'> {
   /** A lower severity than the rule's for this finding (e.g. a warning near a limit). */
   severity?: Severity;
 }
