@@ -3,7 +3,7 @@
  * format. Formatters turn it into text; nothing here knows about terminals,
  * files or processes.
  */
-import type { DraftNote } from '../core/draft.js';
+import type { Draft, DraftNote } from '../core/draft.js';
 import type { Located } from '../core/model.js';
 
 /** The kinds of change a point (or heading, chapter title, footnote) can undergo. */
@@ -141,11 +141,7 @@ export interface Summary {
   chapters: ChapterSummary[];
 }
 
-export interface DraftInfo {
-  origin: string;
-  title?: string;
-  lang?: string;
-}
+export type DraftInfo = Pick<Draft, 'origin' | 'title' | 'lang'>;
 
 export interface DiffResult {
   old: DraftInfo;
