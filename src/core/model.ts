@@ -43,8 +43,8 @@ export const LENGTH_LIMIT = 18_000;
 
 export const OPINION_KINDS = ['own-initiative', 'exploratory', 'referral', 'additional', 'information-report'] as const;
 export type OpinionKind = (typeof OPINION_KINDS)[number];
-export type Stage = 'preliminary-draft' | 'study-group' | 'section' | 'plenary' | 'adopted';
-export const STAGES: readonly Stage[] = ['preliminary-draft', 'study-group', 'section', 'plenary', 'adopted'];
+export const STAGES = ['preliminary-draft', 'study-group', 'section', 'plenary', 'adopted'] as const;
+export type Stage = (typeof STAGES)[number];
 export type RapporteurRole = 'rapporteur' | 'co-rapporteur' | 'rapporteur-general';
 export type Addressee =
   | 'european-commission'

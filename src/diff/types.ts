@@ -7,8 +7,8 @@ import type { Draft, DraftNote } from '../core/draft.js';
 import type { Located } from '../core/model.js';
 
 /** The kinds of change a point (or heading, chapter title, footnote) can undergo. */
-export type ChangeKind = 'added' | 'deleted' | 'modified' | 'moved' | 'renumbered' | 'split' | 'merged';
-export const CHANGE_KINDS: readonly ChangeKind[] = ['added', 'deleted', 'modified', 'moved', 'renumbered', 'split', 'merged'];
+export const CHANGE_KINDS = ['added', 'deleted', 'modified', 'moved', 'renumbered', 'split', 'merged'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 /** What was compared: a chapter title, a numbered sub-heading, a point of text or a footnote. */
 export type Element = 'chapter' | 'heading' | 'point' | 'footnote';
