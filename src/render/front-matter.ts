@@ -129,23 +129,17 @@ export function frontMatter(ctx: RenderContext, resolve: (nodes: PhrasingContent
       date: shortDate(ctx, referral.date),
       document: referral.document ?? '',
     });
+  const isConsultation = (referral: (typeof referrals)[number]) => referral.type === 'consultation';
+  const referralRow = (consultation: boolean, value: PhrasingContent[]) =>
+    row(consultation ? 'consultation' : 'referral', consultation ? 'header.consultation' : 'header.referral', value);
   if (meta.referral_rows === 'one' && referrals.length > 1) {
     const value: PhrasingContent[] = [];
     referrals.forEach((referral, i) => {
       if (i > 0) value.push({ type: 'text', value: '; ' });
       value.push(...referralValue(referral, i));
     });
-    const consultation = referrals.every((r) => r.type === 'consultation');
-    row(consultation ? 'consultation' : 'referral', consultation ? 'header.consultation' : 'header.referral', value);
-  } else {
-    referrals.forEach((referral, i) => {
-      row(
-        referral.type === 'consultation' ? 'consultation' : 'referral',
-        referral.type === 'consultation' ? 'header.consultation' : 'header.referral',
-        referralValue(referral, i),
-      );
-    });
-  }
+    referralRow(referrals.every(isConsultation), value);
+  } else referrals.forEach((referral, i) => referralRow(isConsultation(referral), referralValue(referral, i)));
   if (meta.decision?.date) {
     row('decision', meta.decision.by === 'bureau' ? 'header.bureau-decision' : 'header.plenary-decision', shortDate(ctx, meta.decision.date));
   }
