@@ -11,7 +11,7 @@ import { OPINION_KINDS, STAGES, type OpinionKind, type Stage } from '../core/mod
 import type { RenderContext } from './context.js';
 import { formatLongDate, formatShortDate } from './dates.js';
 import { fillPhrasing, fillText, type LabelKey } from '../labels/labels.js';
-import { gapText, missingText, parsePhrasing, pick } from './source-text.js';
+import { gapText, joinPhrasing, missingText, parsePhrasing, pick } from './source-text.js';
 import { isPlaceholder, isToBeCompleted, NOT_YET_ASSIGNED } from '../core/placeholders.js';
 
 /** A visible gap for a fact written `to be completed` (a `span.gap` in HTML). */
@@ -115,12 +115,8 @@ export function frontMatter(ctx: RenderContext, resolve: (nodes: PhrasingContent
           : members.length === 2 && ctx.labels.text[dual] !== undefined
             ? dual
             : several;
-    const value: PhrasingContent[] = [];
-    members.forEach((p, i) => {
-      if (i > 0) value.push(...text(', '));
-      value.push(...(isToBeCompleted(p.name) ? [gapNode(ctx)] : text(p.name)));
-    });
-    row(role, key, value);
+    const names = members.map((p) => (isToBeCompleted(p.name) ? [gapNode(ctx)] : text(p.name)));
+    row(role, key, joinPhrasing(names, ', '));
   }
   const referrals = Array.isArray(meta.referrals) ? meta.referrals : [];
   const referralValue = (referral: (typeof referrals)[number], i: number): PhrasingContent[] =>
@@ -133,12 +129,7 @@ export function frontMatter(ctx: RenderContext, resolve: (nodes: PhrasingContent
   const referralRow = (consultation: boolean, value: PhrasingContent[]) =>
     row(consultation ? 'consultation' : 'referral', consultation ? 'header.consultation' : 'header.referral', value);
   if (meta.referral_rows === 'one' && referrals.length > 1) {
-    const value: PhrasingContent[] = [];
-    referrals.forEach((referral, i) => {
-      if (i > 0) value.push({ type: 'text', value: '; ' });
-      value.push(...referralValue(referral, i));
-    });
-    referralRow(referrals.every(isConsultation), value);
+    referralRow(referrals.every(isConsultation), joinPhrasing(referrals.map(referralValue), '; '));
   } else referrals.forEach((referral, i) => referralRow(isConsultation(referral), referralValue(referral, i)));
   if (meta.decision?.date) {
     row('decision', meta.decision.by === 'bureau' ? 'header.bureau-decision' : 'header.plenary-decision', shortDate(ctx, meta.decision.date));

@@ -85,6 +85,11 @@ export function pick(ctx: RenderContext, value: unknown, field: YamlField, optio
   return undefined;
 }
 
+/** Phrasing parts one after the other, with the text `separator` between them. */
+export function joinPhrasing(parts: readonly PhrasingContent[][], separator: string): PhrasingContent[] {
+  return parts.flatMap((part, i) => (i > 0 ? [{ type: 'text', value: separator } as const, ...part] : part));
+}
+
 /** The visible gap for a fact nobody entered yet (a `span.gap` in HTML). */
 export function gapText(value: string): PhrasingContent {
   return { type: 'text', value, data: { hName: 'span', hProperties: { className: ['gap'] } } };
