@@ -130,7 +130,7 @@ export function frontMatter(ctx: RenderContext, resolve: (nodes: PhrasingContent
     row(consultation ? 'consultation' : 'referral', consultation ? 'header.consultation' : 'header.referral', value);
   if (meta.referral_rows === 'one' && referrals.length > 1) {
     referralRow(referrals.every(isConsultation), joinPhrasing(referrals.map(referralValue), '; '));
-  } else referrals.forEach((referral, i) => referralRow(isConsultation(referral), referralValue(referral, i)));
+  } else for (const [i, referral] of referrals.entries()) referralRow(isConsultation(referral), referralValue(referral, i));
   if (meta.decision?.date) {
     row('decision', meta.decision.by === 'bureau' ? 'header.bureau-decision' : 'header.plenary-decision', shortDate(ctx, meta.decision.date));
   }

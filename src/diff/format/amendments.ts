@@ -14,7 +14,7 @@ import { unified } from 'unified';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import type { Change, DiffResult, Side, WordOp } from '../types.js';
-import { capitalise, itemName, listNumbers } from './describe.js';
+import { itemName, listNumbers } from './describe.js';
 import { splitSpace } from '../text/tokenize.js';
 import { inlineParagraphs, textParagraphs, type Segment } from './paragraphs.js';
 
@@ -26,6 +26,8 @@ const makeStringifier = () =>
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
 const BREAK: PhrasingContent = { type: 'html', value: '<br>' };
 const PARAGRAPH_BREAK: PhrasingContent = { type: 'html', value: '<br><br>' };
+
+const capitalise = (value: string): string => value.charAt(0).toUpperCase() + value.slice(1);
 
 /** Text with its line breaks as `<br>` (a table cell is one line). */
 function lines(value: string, wrap?: (children: PhrasingContent[]) => PhrasingContent): PhrasingContent[] {

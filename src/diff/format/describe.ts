@@ -106,6 +106,6 @@ export function fieldLabel(change: { label: string; field: string }): string {
   return FIELD_NAMES[change.field] ?? capitalise(change.field.replace(/_/g, ' '));
 }
 
-export function capitalise(value: string): string {
+function capitalise(value: string): string {
   return value.charAt(0).toUpperCase() + value.slice(1);
 }
