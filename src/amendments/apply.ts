@@ -24,11 +24,11 @@ import { inFormOf } from '../core/read-source.js';
 import { pointMarkdown } from './merge.js';
 import { relative, resolve } from 'node:path';
 import { writeNewFolder } from '../core/atomic-write.js';
-import { pointerSegments } from '../core/yaml-source.js';
+import { pointerSegments } from '../core/json-pointer.js';
 import type { IdIndex } from '../core/ids.js';
-import type { Opinion } from '../core/model.js';
+import { textIn, type Opinion } from '../core/model.js';
 import { report } from '../core/messages.js';
-import { NEXT_STAGE, amendmentsOf, sameText, stageOfOpinion, textIn, type AmendmentStage, type TabledAmendment } from '../core/amendments.js';
+import { NEXT_STAGE, amendmentsOf, sameText, stageOfOpinion, type AmendmentStage, type TabledAmendment } from '../core/amendments.js';
 import type { PointIndex, PointPlace } from '../validate/amendments/points.js';
 import { amendmentsFile } from '../validate/amendments/validate.js';
 import {

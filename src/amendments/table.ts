@@ -14,7 +14,7 @@
 import type { VFile } from 'vfile';
 import { InputError } from '../core/errors.js';
 import { Document, isCollection, isSeq, type Node } from 'yaml';
-import type { Opinion } from '../core/model.js';
+import type { Opinion, TabledAmendment } from '../core/model.js';
 import { report } from '../core/messages.js';
 import type { Change } from '../diff/types.js';
 import type { Draft } from '../core/draft.js';
@@ -33,17 +33,9 @@ export interface TableOptions {
   reason?: string;
 }
 
-export interface TabledItem {
-  id: string;
-  number: number;
-  stage: AmendmentStage;
-  by: ({ name: string; group: string } | string)[];
-  target: string;
-  action: 'amend' | 'delete' | 'insert-after' | 'insert-before';
-  new_id?: string;
-  against?: string;
+/** A new amendment as written into amendments.yaml: its text and reason in the original language only. */
+export interface TabledItem extends Pick<TabledAmendment, 'id' | 'number' | 'stage' | 'by' | 'target' | 'action' | 'new_id' | 'against' | 'tabled'> {
   text?: string;
-  tabled?: string;
   reason?: string;
 }
 

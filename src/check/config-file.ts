@@ -6,12 +6,13 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { expectedType, findConfigUp, PROJECT_CONFIG_FILE, readYamlConfig, shownValue, valueAt } from '../config/project.js';
+import { expectedType, findConfigUp, PROJECT_CONFIG_FILE, readYamlConfig, shownValue } from '../config/project.js';
 import type { ErrorObject } from 'ajv';
 import type { VFile } from 'vfile';
 import { check_config as validateConfig } from '../generated/validators/check_config.js';
 import { opinionScope } from '../core/safe-read.js';
-import { escapePointerSegment, pointerSegments, type YamlSource } from '../core/yaml-source.js';
+import type { YamlSource } from '../core/yaml-source.js';
+import { escapePointerSegment, pointerSegments, valueAt } from '../core/json-pointer.js';
 import { report } from '../core/messages.js';
 import { suggest } from '../core/suggest.js';
 import { RULES_BY_ID } from './rules/index.js';
@@ -157,7 +158,7 @@ function reportError(source: YamlSource, error: ErrorObject, data: unknown): str
     return ruleId;
   }
 
-  const value = valueAt(data, segments);
+  const value = valueAt(data, error.instancePath);
   const shown = shownValue(value);
   if (error.keyword === 'enum' && (segments.length === 2 || option === 'severity')) {
     const near = typeof value === 'string' ? suggest(value, ['off', 'warning', 'error'], 1) : [];

@@ -4,7 +4,7 @@ import type { CheckContext } from './rule.js';
 import { allBlocks, type OpinionText } from '../text/model.js';
 import { charactersWithoutSpaces } from '../text/words.js';
 import type { OpenOpinion } from '../opinion/open.js';
-import { textIn } from '../text/sources.js';
+import { textWithPointer } from '../text/sources.js';
 
 export interface ContextOptions {
   /**
@@ -45,7 +45,7 @@ export function lengthBound(text: OpinionText, opinion: Opinion): number {
   }
   let expansions = 0;
   for (const entry of opinion.glossary) {
-    const expansion = textIn(entry.expansion, text.original, text.original)?.value;
+    const expansion = textWithPointer(entry.expansion, text.original, text.original)?.value;
     if (expansion) expansions += charactersWithoutSpaces(expansion) + 4;
   }
   return Math.ceil((length + expansions + refs * 12 + citations * 80) * 1.05);

@@ -73,7 +73,7 @@ export async function checkOpinion(source: string | OpenOpinion, options: CheckO
   runRules(context, settings);
   sortMessages(files);
   const configFiles = [project?.file, own?.file].filter((f): f is VFile => f !== undefined);
-  for (const file of configFiles) sortMessages([file]);
+  sortMessages(configFiles);
   return { opinion, files: [...files, ...configFiles], checked: true };
 }
 

@@ -10,7 +10,7 @@ import { relative } from 'node:path';
 import type { Draft } from '../core/draft.js';
 import type { IdIndex } from '../core/ids.js';
 import type { Located, Opinion } from '../core/model.js';
-import { report as addMessage } from '../core/messages.js';
+import { report as addMessage, type MessageOptions } from '../core/messages.js';
 import type { OpinionText } from '../text/model.js';
 
 export type Severity = 'warning' | 'error';
@@ -77,10 +77,7 @@ export interface PreviousVersion {
   applied: string[];
 }
 
-export interface FindingExtra {
-  note?: string;
-  expected?: string[];
-  actual?: string;
+export interface FindingExtra extends Pick<MessageOptions, 'note' | 'expected' | 'actual'> {
   /** A lower severity than the rule's for this finding (e.g. a warning near a limit). */
   severity?: Severity;
 }
@@ -93,7 +90,11 @@ export interface Rule<O = unknown> {
   run(context: CheckContext, severity: Severity, options?: Partial<O>): void;
 }
 
-export function defineRule<O extends object>(meta: RuleMeta<O>, check: (context: CheckContext, report: Report, options: O) => void): Rule<O> {
+/** A rule's documentation as written: a rule without options leaves them out. */
+export type RuleDefinition<O> = Omit<RuleMeta<O>, 'options'> & Partial<Pick<RuleMeta<O>, 'options'>>;
+
+export function defineRule<O extends object>(definition: RuleDefinition<O>, check: (context: CheckContext, report: Report, options: O) => void): Rule<O> {
+  const meta: RuleMeta<O> = { ...definition, options: definition.options ?? ({} as RuleMeta<O>['options']) };
   const defaults = Object.fromEntries(Object.entries(meta.options).map(([key, spec]) => [key, (spec as OptionSpec<unknown>).default])) as O;
   return {
     meta,

@@ -12,7 +12,8 @@ import type { VFile } from 'vfile';
 import { config as validateConfig } from '../generated/validators/config.js';
 import { readSource } from '../core/read-source.js';
 import type { ReadScope } from '../core/safe-read.js';
-import { parseYamlSource, pointerSegments, type YamlSource } from '../core/yaml-source.js';
+import { parseYamlSource, type YamlSource } from '../core/yaml-source.js';
+import { pointerSegments, valueAt } from '../core/json-pointer.js';
 import { report, sortMessages } from '../core/messages.js';
 import { suggest } from '../core/suggest.js';
 
@@ -99,17 +100,6 @@ export async function readYamlConfig(path: string, scope?: ReadScope): Promise<{
   return read.ok ? { file: read.file, source: parseYamlSource(read.file) } : { file: read.file };
 }
 
-/** The value at a JSON pointer's segments in `data`, if any. */
-export function valueAt(data: unknown, segments: readonly string[]): unknown {
-  let node = data;
-  for (const segment of segments) {
-    if (Array.isArray(node)) node = node[Number(segment)];
-    else if (typeof node === 'object' && node !== null) node = (node as Record<string, unknown>)[segment];
-    else return undefined;
-  }
-  return node;
-}
-
 /** A value as a message shows it: `` `text` ``, `a list`, `a mapping`. */
 export function shownValue(value: unknown): string {
   if (typeof value === 'string') return `\`${value}\``;
@@ -125,7 +115,7 @@ export function expectedType(type: unknown): string {
 function describe(error: ErrorObject, data: unknown, say: (reason: string, pointer: string, part?: 'key' | 'value') => void): void {
   const segments = pointerSegments(error.instancePath);
   const where = segments.length ? `\`${segments.join('.')}\`` : 'the file';
-  const shown = shownValue(valueAt(data, segments));
+  const shown = shownValue(valueAt(data, error.instancePath));
   if (error.keyword === 'additionalProperties') {
     const name = String(error.params.additionalProperty);
     const near = suggest(name, KEYS, 1);

@@ -5,9 +5,7 @@
  */
 import type { AmendmentSettings, Member, Opinion, TabledAmendment, Text, Vote } from './model.js';
 
-export { textIn } from './model.js';
-
-export type { TabledAmendment, AmendmentSettings, Member } from './model.js';
+export type { TabledAmendment } from './model.js';
 
 export const AMENDMENT_STAGES = ['section', 'plenary'] as const;
 export type AmendmentStage = (typeof AMENDMENT_STAGES)[number];

@@ -8,6 +8,7 @@ import { report, suggest } from './messages.js';
 import type { ChapterSource, IdDefinition, IdReference, Located, Opinion, YamlKind } from './model.js';
 import { headingAttributes, ID_PATTERN, LEADING_ID, markdownIdentifier } from './markdown-syntax.js';
 import { inlineDirectives, type OutlineBlock } from './prose-outline.js';
+import { escapePointerSegment } from './json-pointer.js';
 
 export interface IdIndex {
   definitions: IdDefinition[];
@@ -82,7 +83,7 @@ export function indexOpinion(opinion: Opinion): IdIndex {
     } else if (Array.isArray(value)) value.forEach((item, i) => yamlTexts(kind, item, `${pointer}/${i}`, lang));
     else if (value && typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) {
-        yamlTexts(kind, item, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, /^[a-z]{2}$/.test(key) ? key : lang);
+        yamlTexts(kind, item, `${pointer}/${escapePointerSegment(key)}`, /^[a-z]{2}$/.test(key) ? key : lang);
       }
     }
   };

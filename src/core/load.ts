@@ -20,7 +20,8 @@ import { fastMarkdown } from './markdown-fast.js';
 import { readSource, describeFsError } from './read-source.js';
 import { MARKDOWN_LIMITS, scanMarkdownLimits, tooDeep } from './markdown-limits.js';
 import { confine, opinionScope, type ReadScope } from './safe-read.js';
-import { escapePointerSegment, lazyPosition, parseYamlSource, pointerSegments, type YamlSource } from './yaml-source.js';
+import { lazyPosition, parseYamlSource, type YamlSource } from './yaml-source.js';
+import { escapePointerSegment, valueAt } from './json-pointer.js';
 import { suggest } from './suggest.js';
 import { checkSchema } from './schema.js';
 import type { ChapterSource, Located, Metadata, Opinion, Position, YamlKind } from './model.js';
@@ -167,29 +168,12 @@ export async function loadOpinion(dir: string, options: LoadOptions = {}): Promi
       if (!source) return undefined;
       // Read by the fast path: the value is there, so its position is found
       // only when something asks for it (most runs report nothing).
-      if (!source.positioned && hasValueAt(source.data, pointer)) return lazyLocated(source, pointer, part);
+      if (!source.positioned && valueAt(source.data, pointer) !== undefined) return lazyLocated(source, pointer, part);
       const position = source.locate(pointer, part);
       return position ? { file: source.file.path, position } : undefined;
     },
   };
   return { opinion, files };
-}
-
-/** Whether the data has a value at a JSON pointer. */
-function hasValueAt(data: unknown, pointer: string): boolean {
-  let value = data;
-  for (const segment of pointerSegments(pointer)) {
-    if (Array.isArray(value)) {
-      const index = Number(segment);
-      if (!Number.isInteger(index) || index < 0 || index >= value.length) return false;
-      value = value[index];
-    } else if (isObject(value) && Object.hasOwn(value, segment)) {
-      value = value[segment];
-    } else {
-      return false;
-    }
-  }
-  return true;
 }
 
 /** A place whose position is computed (by js-yaml's events, or the YAML Document) on first read of it. */

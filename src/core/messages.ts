@@ -56,15 +56,13 @@ export interface Counts {
   infos: number;
 }
 
+/** The count each severity adds to. */
+const COUNTED_AS: Record<Severity, keyof Counts> = { error: 'errors', warning: 'warnings', info: 'infos' };
+
 export function countMessages(files: readonly VFile[]): Counts {
   const counts: Counts = { errors: 0, warnings: 0, infos: 0 };
   for (const file of files) {
-    for (const message of file.messages) {
-      const severity = severityOf(message);
-      if (severity === 'error') counts.errors++;
-      else if (severity === 'warning') counts.warnings++;
-      else counts.infos++;
-    }
+    for (const message of file.messages) counts[COUNTED_AS[severityOf(message)]]++;
   }
   return counts;
 }

@@ -41,9 +41,10 @@ export function textIn(value: unknown, lang: string, original: string): string |
 /** The EESC's length limit of an opinion, at every stage: characters without spaces (see render/length.ts for what counts). */
 export const LENGTH_LIMIT = 18_000;
 
-export type OpinionKind = 'own-initiative' | 'exploratory' | 'referral' | 'additional' | 'information-report';
-export type Stage = 'preliminary-draft' | 'study-group' | 'section' | 'plenary' | 'adopted';
-export const STAGES: readonly Stage[] = ['preliminary-draft', 'study-group', 'section', 'plenary', 'adopted'];
+export const OPINION_KINDS = ['own-initiative', 'exploratory', 'referral', 'additional', 'information-report'] as const;
+export type OpinionKind = (typeof OPINION_KINDS)[number];
+export const STAGES = ['preliminary-draft', 'study-group', 'section', 'plenary', 'adopted'] as const;
+export type Stage = (typeof STAGES)[number];
 export type RapporteurRole = 'rapporteur' | 'co-rapporteur' | 'rapporteur-general';
 export type Addressee =
   | 'european-commission'

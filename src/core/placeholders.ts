@@ -10,6 +10,7 @@
  *   not given yet. It is a legitimate state of an early draft, printed as
  *   such; `validate` reports it from stage `plenary` on.
  */
+import { escapePointerSegment } from './json-pointer.js';
 
 export const TO_BE_COMPLETED = 'to be completed';
 export const NOT_YET_ASSIGNED = 'not yet assigned';
@@ -37,7 +38,7 @@ export function findPlaceholders(value: unknown, pointer = ''): PlaceholderAt[] 
   const out: PlaceholderAt[] = [];
   if (Array.isArray(value)) value.forEach((item, i) => out.push(...findPlaceholders(item, `${pointer}/${i}`)));
   else if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) out.push(...findPlaceholders(item, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`));
+    for (const [key, item] of Object.entries(value)) out.push(...findPlaceholders(item, `${pointer}/${escapePointerSegment(key)}`));
   }
   return out;
 }

@@ -17,7 +17,7 @@ import { report, type MessageOptions } from './messages.js';
 import { suggest } from './suggest.js';
 import type { YamlKind } from './model.js';
 import type { YamlSource } from './yaml-source.js';
-import { escapePointerSegment, pointerSegments } from './yaml-source.js';
+import { escapePointerSegment, pointerSegments, valueAt } from './json-pointer.js';
 import { schemas } from './schemas.js';
 
 type SchemaNode = Record<string, unknown>;
@@ -86,7 +86,7 @@ function reportError(kind: YamlKind, source: YamlSource, error: ErrorObject): vo
       const property = String(error.params.missingProperty);
       const description = firstSentence(((parentSchema?.properties as SchemaNode | undefined)?.[property] as SchemaNode | undefined)?.description);
       // Point at the first line of the parent mapping, not its whole span.
-      const parentName = path === '' ? `\`${kind}.yaml\`` : `\`${lastSegment(path)}\``;
+      const parentName = path === '' ? `\`${kind}.yaml\`` : `\`${fieldName(path)}\``;
       report(file, `Missing property \`${property}\` in ${parentName}${description ? `, expected ${lowerFirst(description)}` : ''}`, {
         ruleId: 'schema/missing-property',
         place: parentPlace(source, path),
@@ -96,7 +96,7 @@ function reportError(kind: YamlKind, source: YamlSource, error: ErrorObject): vo
     }
     case 'type': {
       const expected = ([] as string[]).concat(error.params.type as string | string[]);
-      const value = valueAt(source.data, path, error.propertyName);
+      const value = error.propertyName ?? valueAt(source.data, path);
       say(`Unexpected ${describeValue(value)} for \`${fieldName(path)}\`, expected ${expected.map(describeType).join(' or ')}`, 'schema/type', {
         expected,
         actual: typeOf(value),
@@ -140,7 +140,7 @@ function reportError(kind: YamlKind, source: YamlSource, error: ErrorObject): vo
       return;
     }
     case 'pattern': {
-      const value = valueAt(source.data, path, error.propertyName);
+      const value = error.propertyName ?? valueAt(source.data, path);
       say(
         `Unexpected \`${String(value)}\` for \`${fieldName(path)}\`, expected ${describePattern(String(error.params.pattern), parentSchema)}`,
         'schema/pattern',
@@ -208,25 +208,11 @@ function resolveSchemaPath(root: SchemaNode, schemaPath: string): SchemaNode | u
   return typeof node === 'object' && node !== null ? (node as SchemaNode) : undefined;
 }
 
-function valueAt(data: unknown, pointer: string, propertyName?: string): unknown {
-  let node: unknown = data;
-  for (const segment of pointerSegments(pointer)) {
-    if (Array.isArray(node)) node = node[Number(segment)];
-    else if (typeof node === 'object' && node !== null) node = (node as Record<string, unknown>)[segment];
-    else return undefined;
-  }
-  return propertyName ?? node;
-}
-
 function fieldName(pointer: string): string {
   const segments = pointerSegments(pointer);
   if (segments.length === 0) return '(top level)';
   // `recommendations[2].text` reads better than a JSON pointer.
   return segments.map((s, i) => (/^\d+$/.test(s) ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
-}
-
-function lastSegment(pointer: string): string {
-  return fieldName(pointer);
 }
 
 function typeOf(value: unknown): string {

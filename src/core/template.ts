@@ -173,8 +173,6 @@ function checkNodes(nodes: readonly Nodes[], file: VFile, topLevel: boolean, lab
       case 'paragraph':
         checkBrokenDirective(node, file);
         break;
-      default:
-        break;
     }
     if ('children' in node && node.type !== 'textDirective') checkNodes(node.children as Nodes[], file, false, labelKeys);
   }

@@ -19,6 +19,7 @@ import { LineIndex } from './line-index.js';
 import { cachedYamlData, keepYamlData } from './yaml-cache.js';
 import { report } from './messages.js';
 import type { Position } from './model.js';
+import { pointerSegments } from './json-pointer.js';
 
 export interface YamlSource {
   file: VFile;
@@ -551,22 +552,6 @@ function cleanYamlMessage(message: string): string {
     .replace(/ at line \d+, column \d+:?[\s\S]*$/, '')
     .replace(/\s+$/, '')
     .replace(/\.$/, '');
-}
-
-/** Escape one JSON pointer segment (RFC 6901: `~` as `~0`, then `/` as `~1`). */
-export function escapePointerSegment(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-/** Unescape one JSON pointer segment (RFC 6901: `~1` is `/`, `~0` is `~`, in that order). */
-export function unescapePointerSegment(segment: string): string {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
-export function pointerSegments(pointer: string): string[] {
-  if (pointer === '' || pointer === '/') return pointer === '/' ? [''] : [];
-  const segments = (pointer.charCodeAt(0) === 0x2f ? pointer.slice(1) : pointer).split('/');
-  return pointer.includes('~') ? segments.map(unescapePointerSegment) : segments;
 }
 
 interface Found {

@@ -3,12 +3,12 @@
  * format. Formatters turn it into text; nothing here knows about terminals,
  * files or processes.
  */
-import type { DraftNote } from '../core/draft.js';
+import type { Draft, DraftNote } from '../core/draft.js';
 import type { Located } from '../core/model.js';
 
 /** The kinds of change a point (or heading, chapter title, footnote) can undergo. */
-export type ChangeKind = 'added' | 'deleted' | 'modified' | 'moved' | 'renumbered' | 'split' | 'merged';
-export const CHANGE_KINDS: readonly ChangeKind[] = ['added', 'deleted', 'modified', 'moved', 'renumbered', 'split', 'merged'];
+export const CHANGE_KINDS = ['added', 'deleted', 'modified', 'moved', 'renumbered', 'split', 'merged'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 /** What was compared: a chapter title, a numbered sub-heading, a point of text or a footnote. */
 export type Element = 'chapter' | 'heading' | 'point' | 'footnote';
@@ -141,11 +141,7 @@ export interface Summary {
   chapters: ChapterSummary[];
 }
 
-export interface DraftInfo {
-  origin: string;
-  title?: string;
-  lang?: string;
-}
+export type DraftInfo = Pick<Draft, 'origin' | 'title' | 'lang'>;
 
 export interface DiffResult {
   old: DraftInfo;

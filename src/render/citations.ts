@@ -10,7 +10,7 @@ import type { RenderContext } from './context.js';
 import { formatLongDate } from './dates.js';
 import { fillPhrasing } from '../labels/labels.js';
 import { isSafeUrl } from '../core/source-safety.js';
-import { parsePhrasing, pick } from './source-text.js';
+import { joinPhrasing, parsePhrasing, pick } from './source-text.js';
 
 export function citationContent(ctx: RenderContext, evidence: Evidence, evidenceIndex: number, fact?: { fact: Fact; index: number }): PhrasingContent[] {
   const own = fact?.fact.source;
@@ -37,11 +37,7 @@ function formatSource(ctx: RenderContext, source: Source, pointer: string): Phra
   if (source.author && source.publisher) parts.push(text(source.publisher));
   if (source.date) parts.push(text(formatLongDate(source.date, ctx.labels)));
   if (source.url && isSafeUrl(source.url)) parts.push([{ type: 'link', url: source.url, children: [{ type: 'text', value: source.url }] }]);
-  const out: PhrasingContent[] = [];
-  parts.forEach((part, i) => {
-    if (i > 0) out.push({ type: 'text', value: ', ' });
-    out.push(...part);
-  });
+  const out = joinPhrasing(parts, ', ');
   if (source.accessed) {
     out.push({ type: 'text', value: ' (' }, ...fillPhrasing(ctx.labels, 'citation.accessed', { date: formatLongDate(source.accessed, ctx.labels) }), {
       type: 'text',

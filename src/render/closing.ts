@@ -30,7 +30,7 @@ export function closingBlock(ctx: RenderContext): Closing | undefined {
   // adopted: no earlier version carries them.
   if (ctx.opinion.meta.stage !== 'adopted') return undefined;
   const closing = ctx.opinion.meta.closing;
-  const date = closing?.date ?? (ctx.opinion.meta.stage === 'adopted' ? ctx.opinion.meta.adopted_at_plenary : undefined);
+  const date = closing?.date ?? ctx.opinion.meta.adopted_at_plenary;
   if (!closing && !date) return undefined;
   const result: Closing = {};
   if (date) {
@@ -120,13 +120,8 @@ export function appendixAmendments(ctx: RenderContext, numbers: ReadonlyMap<stri
     if (Array.isArray(amendment.tabled_by) && amendment.tabled_by.length > 0) {
       result.tabledBy = fillText(ctx.labels, 'appendix.tabled-by', { names: amendment.tabled_by.join(', ') });
     }
-    if (amendment.vote) {
-      result.vote = fillText(ctx.labels, 'appendix.vote', {
-        for: amendment.vote.for,
-        against: amendment.vote.against,
-        abstentions: amendment.vote.abstentions,
-      });
-    }
+    // The vote's figures fill the label's {for}, {against} and {abstentions}.
+    if (amendment.vote) result.vote = fillText(ctx.labels, 'appendix.vote', { ...amendment.vote });
     return result;
   });
 }

@@ -25,12 +25,7 @@ export interface RenderContext {
   locate(kind: YamlKind, pointer: string, part?: 'key' | 'value'): Located | undefined;
 }
 
-export interface ContextOptions {
-  lang: Lang;
-  labels: Labels;
-  originalLabels?: Labels;
-  notes?: boolean;
-}
+export type ContextOptions = Pick<RenderContext, 'lang' | 'labels' | 'originalLabels'> & { notes?: boolean };
 
 export function createContext(opinion: Opinion, options: ContextOptions): RenderContext {
   const byPath = new Map<string, VFile>();

@@ -7,11 +7,11 @@
  * adoption, session and vote from stage `plenary`).
  */
 import type { PhrasingContent } from 'mdast';
-import { STAGES, type Stage } from '../core/model.js';
+import { OPINION_KINDS, STAGES, type OpinionKind, type Stage } from '../core/model.js';
 import type { RenderContext } from './context.js';
 import { formatLongDate, formatShortDate } from './dates.js';
 import { fillPhrasing, fillText, type LabelKey } from '../labels/labels.js';
-import { gapText, missingText, parsePhrasing, pick } from './source-text.js';
+import { gapText, joinPhrasing, missingText, parsePhrasing, pick } from './source-text.js';
 import { isPlaceholder, isToBeCompleted, NOT_YET_ASSIGNED } from '../core/placeholders.js';
 
 /** A visible gap for a fact written `to be completed` (a `span.gap` in HTML). */
@@ -115,12 +115,8 @@ export function frontMatter(ctx: RenderContext, resolve: (nodes: PhrasingContent
           : members.length === 2 && ctx.labels.text[dual] !== undefined
             ? dual
             : several;
-    const value: PhrasingContent[] = [];
-    members.forEach((p, i) => {
-      if (i > 0) value.push(...text(', '));
-      value.push(...(isToBeCompleted(p.name) ? [gapNode(ctx)] : text(p.name)));
-    });
-    row(role, key, value);
+    const names = members.map((p) => (isToBeCompleted(p.name) ? [gapNode(ctx)] : text(p.name)));
+    row(role, key, joinPhrasing(names, ', '));
   }
   const referrals = Array.isArray(meta.referrals) ? meta.referrals : [];
   const referralValue = (referral: (typeof referrals)[number], i: number): PhrasingContent[] =>
@@ -129,23 +125,12 @@ export function frontMatter(ctx: RenderContext, resolve: (nodes: PhrasingContent
       date: shortDate(ctx, referral.date),
       document: referral.document ?? '',
     });
-  if (meta.referral_rows === 'one' && referrals.length > 1) {
-    const value: PhrasingContent[] = [];
-    referrals.forEach((referral, i) => {
-      if (i > 0) value.push({ type: 'text', value: '; ' });
-      value.push(...referralValue(referral, i));
-    });
-    const consultation = referrals.every((r) => r.type === 'consultation');
+  const isConsultation = (referral: (typeof referrals)[number]) => referral.type === 'consultation';
+  const referralRow = (consultation: boolean, value: PhrasingContent[]) =>
     row(consultation ? 'consultation' : 'referral', consultation ? 'header.consultation' : 'header.referral', value);
-  } else {
-    referrals.forEach((referral, i) => {
-      row(
-        referral.type === 'consultation' ? 'consultation' : 'referral',
-        referral.type === 'consultation' ? 'header.consultation' : 'header.referral',
-        referralValue(referral, i),
-      );
-    });
-  }
+  if (meta.referral_rows === 'one' && referrals.length > 1) {
+    referralRow(referrals.every(isConsultation), joinPhrasing(referrals.map(referralValue), '; '));
+  } else for (const [i, referral] of referrals.entries()) referralRow(isConsultation(referral), referralValue(referral, i));
   if (meta.decision?.date) {
     row('decision', meta.decision.by === 'bureau' ? 'header.bureau-decision' : 'header.plenary-decision', shortDate(ctx, meta.decision.date));
   }
@@ -224,6 +209,6 @@ function stageBanner(ctx: RenderContext, stage: Exclude<Stage, 'adopted'>): Stag
   return { stage, title: ctx.labels.text[`stage.${stage}`], ...(purpose ? { purpose } : {}), ...(version ? { version } : {}) };
 }
 
-function isKind(kind: unknown): kind is 'own-initiative' | 'exploratory' | 'referral' | 'additional' | 'information-report' {
-  return kind === 'own-initiative' || kind === 'exploratory' || kind === 'referral' || kind === 'additional' || kind === 'information-report';
+function isKind(kind: unknown): kind is OpinionKind {
+  return (OPINION_KINDS as readonly unknown[]).includes(kind);
 }

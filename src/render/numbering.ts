@@ -41,8 +41,6 @@ export function numberChapters(chapters: Chapter[]): void {
           level = block.level;
           counters.length = Math.min(counters.length, level + 1);
           break;
-        default:
-          break;
       }
     }
   }

@@ -11,13 +11,11 @@ import type { BlockContent, Paragraph, PhrasingContent } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
 import { report } from '../core/messages.js';
-import type { Addressee, Position } from '../core/model.js';
+import { ADDRESSEES, textIn, type Addressee, type Position } from '../core/model.js';
 import type { RenderContext } from './context.js';
 import type { Block, PointBlock } from './ir.js';
-import { missingText, parseBlocks, parsePhrasing, pick, textIn } from './source-text.js';
+import { missingText, parseBlocks, parsePhrasing, pick } from './source-text.js';
 import { GROUPINGS, type RecommendationGrouping } from '../core/template.js';
-
-import { ADDRESSEES } from '../core/model.js';
 
 export { ADDRESSEES };
 
@@ -80,8 +78,10 @@ export function placeRecommendations(
     const base = `/recommendations/${i}`;
     const { paragraph, more } = pointBody(ctx, recommendation.text, 'recommendations', `${base}/text`, `\`text\` of recommendation \`${recommendation.id}\``);
     const block = point(ctx, 'recommendation', recommendation.id, paragraph, more, 'recommendations', base);
-    // Not rendered in the draft (it feeds amendment sheets): taken when written for this language.
-    const reason = textIn(recommendation.reason, ctx.lang, ctx.original);
+    // Not rendered in the draft (it feeds amendment sheets): taken when written for this language, on one line.
+    const reason = textIn(recommendation.reason, ctx.lang, ctx.original)
+      ?.replace(/\s*\n\s*/g, ' ')
+      .trim();
     if (reason) block.reason = reason;
     chosen.push(block);
     firstAddressee.set(block, only !== undefined ? (only as Addressee) : addressees[0]);

@@ -130,13 +130,9 @@ export class TextBuilder implements PlainText {
       case 'link': {
         // A cross-reference: a rendered `:ref`, or a draft's link to a place in it (`[point 1.3](#_Ref12)`).
         const target = node.data?.opinionRef ?? (node.url.startsWith('#') && node.url.length > 1 ? node.url.slice(1) : undefined);
-        if (target) {
-          const start = this.length;
-          this.phrasing(node.children);
-          this.refs.push({ target, start, end: this.length });
-          break;
-        }
+        const start = this.length;
         this.phrasing(node.children);
+        if (target) this.refs.push({ target, start, end: this.length });
         break;
       }
       case 'list':
@@ -189,8 +185,6 @@ export class TextBuilder implements PlainText {
         break;
       case 'code':
         this.append(node.value);
-        break;
-      default:
         break;
     }
     return this;

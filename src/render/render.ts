@@ -27,7 +27,7 @@ import type { WordBuildOptions, WordSource } from './word/index.js';
 
 import { DEFAULT_FORMATS, type Format } from './outputs.js';
 
-export { FORMATS, DEFAULT_FORMATS, type Format } from './outputs.js';
+export type { Format } from './outputs.js';
 
 export interface RenderOptions {
   /** Language to build (default: the original language). */

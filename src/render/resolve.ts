@@ -11,13 +11,12 @@ import { report, withThousands } from '../core/messages.js';
 import type { ChapterSource, Opinion } from '../core/model.js';
 import { readChapter } from './chapters.js';
 import { appendixAmendments, closingBlock, type AppendixAmendment, type Closing } from './closing.js';
-import { createContext, type RenderContext } from './context.js';
+import { createContext, type ContextOptions, type RenderContext } from './context.js';
 import { numberFootnotes } from './footnotes.js';
 import { frontMatter, type FrontMatter } from './front-matter.js';
 import { expandAcronyms } from './glossary.js';
 import { applyTypography } from './typography.js';
 import type { Chapter, Footnote } from './ir.js';
-import type { Labels } from '../labels/labels.js';
 import { countLength, type LengthCount } from './length.js';
 import { numberChapters } from './numbering.js';
 import type { RecommendationGrouping } from '../core/template.js';
@@ -26,12 +25,7 @@ import { toDraft } from './to-draft.js';
 import { checkTranslation } from './translations.js';
 import { chapterUnits, footnoteUnits, type Unit } from './units.js';
 
-export interface ResolveOptions {
-  lang: string;
-  labels: Labels;
-  /** Labels of the original language (to translate standard wording written once). */
-  originalLabels?: Labels;
-  notes?: boolean;
+export interface ResolveOptions extends ContextOptions {
   /** Default grouping of `::recommendations` (the template's `::chapters{recommendations=…}`). */
   recommendations?: RecommendationGrouping;
   /** Chapter trees owned by the caller (parsed or read from a cache), changed in place. */

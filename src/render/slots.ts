@@ -6,23 +6,17 @@
  */
 import { cloneNodes } from './clone.js';
 import type { BlockContent, Heading, Paragraph, PhrasingContent, RootContent, Table, TableRow, Text } from 'mdast';
-import type { AppendixAmendment, Closing } from './closing.js';
-import type { FrontMatter } from './front-matter.js';
-import type { Chapter, Footnote, NoteBlock } from './ir.js';
+import type { NoteBlock } from './ir.js';
+import type { ResolvedDocument } from './resolve.js';
 import type { Labels } from '../labels/labels.js';
 import { displayChapterNumber, displayNumber } from './numbering.js';
 import type { Numbering } from '../core/model.js';
 import './mdast-data.js';
 
 /** Everything the slots draw from. */
-export interface Parts {
+export interface Parts extends Pick<ResolvedDocument, 'front' | 'chapters' | 'footnotes' | 'closing' | 'amendments'> {
   labels: Labels;
   numbering: Numbering;
-  front: FrontMatter;
-  chapters: Chapter[];
-  footnotes: Footnote[];
-  closing?: Closing;
-  amendments: AppendixAmendment[];
   /** The rapporteur's notes files, when notes are asked for. */
   notes?: { path: string; nodes: RootContent[] }[];
 }
@@ -102,8 +96,6 @@ export function chaptersSlot(parts: Parts): RootContent[] {
           break;
         case 'note':
           out.push(noteBlock(block, parts.labels));
-          break;
-        default:
           break;
       }
     }

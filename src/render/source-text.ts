@@ -19,7 +19,7 @@ import type { BlockContent, Nodes, Parent, PhrasingContent, RootContent } from '
 import type { VFile } from 'vfile';
 import { report } from '../core/messages.js';
 import { parseMarkdown } from '../core/markdown.js';
-import { textIn as textInLang, type Position, type YamlKind } from '../core/model.js';
+import type { Position, YamlKind } from '../core/model.js';
 import type { RenderContext } from './context.js';
 import type { LabelKey } from '../labels/labels.js';
 import { makeSafe } from '../core/source-safety.js';
@@ -85,6 +85,11 @@ export function pick(ctx: RenderContext, value: unknown, field: YamlField, optio
   return undefined;
 }
 
+/** Phrasing parts one after the other, with the text `separator` between them. */
+export function joinPhrasing(parts: readonly PhrasingContent[][], separator: string): PhrasingContent[] {
+  return parts.flatMap((part, i) => (i > 0 ? [{ type: 'text', value: separator } as const, ...part] : part));
+}
+
 /** The visible gap for a fact nobody entered yet (a `span.gap` in HTML). */
 export function gapText(value: string): PhrasingContent {
   return { type: 'text', value, data: { hName: 'span', hProperties: { className: ['gap'] } } };
@@ -146,13 +151,6 @@ export function parseBlocks(picked: Picked): BlockContent[] {
   placeIn(tree, picked);
   makeSafe(tree, picked.file);
   return tree.children.filter((node): node is BlockContent => node.type !== 'definition' && node.type !== 'footnoteDefinition' && node.type !== 'yaml');
-}
-
-/** A translatable value in `lang` when it is written for it (for data that is not rendered), one line. */
-export function textIn(value: unknown, lang: string, original: string): string | undefined {
-  return textInLang(value, lang, original)
-    ?.replace(/\s*\n\s*/g, ' ')
-    .trim();
 }
 
 /**

@@ -18,7 +18,7 @@ import { CLOBBER_PREFIX } from './anchors.js';
 import { footnoteReference } from './footnote-reference-html.js';
 import { fastHtml } from './html-fast.js';
 import type { Labels } from '../labels/labels.js';
-import { stylesheet } from './stylesheet.js';
+import { stylesheet, type PageInfo } from './stylesheet.js';
 import './mdast-data.js';
 
 /** The Content Security Policy of every built page: no script, no request but images; styles inline. */
@@ -34,12 +34,9 @@ export const SANITIZE_SCHEMA: SanitizeSchema = (() => {
   return { ...defaultSchema, attributes, clobber: [], clobberPrefix: '' };
 })();
 
-export interface PageOptions {
-  lang: string;
+export interface PageOptions extends PageInfo {
   /** The page title (plain text). */
   title: string;
-  reference: string;
-  document?: string;
   labels: Labels;
 }
 

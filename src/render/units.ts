@@ -29,8 +29,6 @@ export function* chapterUnits(chapters: readonly Chapter[]): Generator<Unit> {
         case 'note':
           yield { nodes: block.nodes, file: block.file, role: 'note' };
           break;
-        default:
-          break;
       }
     }
   }

@@ -1,26 +1,21 @@
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import { countMessages, severityOf } from '../core/messages.js';
+import { countMessages, severityOf, type Counts, type MessageOptions, type Severity } from '../core/messages.js';
 import { displayPath } from './paths.js';
 import type { ReportOptions } from './index.js';
 
-export interface JsonMessage {
-  ruleId: string;
-  severity: 'error' | 'warning' | 'info';
+export interface JsonMessage extends Pick<MessageOptions, 'ruleId' | 'note' | 'expected' | 'actual' | 'url'> {
+  severity: Severity;
   message: string;
   line: number | null;
   column: number | null;
   endLine: number | null;
   endColumn: number | null;
-  note?: string;
-  expected?: string[];
-  actual?: string;
-  url?: string;
 }
 
 export interface JsonReport {
   files: { path: string; messages: JsonMessage[] }[];
-  summary: { files: number; errors: number; warnings: number; infos: number };
+  summary: { files: number } & Counts;
 }
 
 export function toJsonMessage(message: VFileMessage): JsonMessage {

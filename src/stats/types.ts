@@ -1,13 +1,9 @@
 /** What `opinion stats` reports about an opinion, and about a corpus of them. */
 import type { Readability } from './readability.js';
+import type { Counts } from '../text/words.js';
 
-export interface TextCounts {
-  /** Characters, runs of white space counting as one space. */
-  characters: number;
-  /** Characters without spaces (what the 18,000 limit counts). */
-  charactersNoSpaces: number;
-  words: number;
-}
+/** Characters, characters without spaces (what the 18,000 limit counts) and words, as the text model counts them. */
+export type TextCounts = Counts;
 
 export interface ChapterStats extends TextCounts {
   /** "1", "2"…; absent for an unnumbered chapter. */

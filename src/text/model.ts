@@ -15,7 +15,7 @@ import { headingAttributes, LEADING_ID } from '../core/markdown-syntax.js';
 import { placeAt, scanInline, type InlineContext, type Mark } from './scan.js';
 import { ProseBuilder, type Origin, type Prose } from './prose.js';
 import { refText } from './ref-words.js';
-import { SourceFiles, textIn } from './sources.js';
+import { SourceFiles, textWithPointer } from './sources.js';
 import type { LineIndex } from '../core/line-index.js';
 
 export type { Mark } from './scan.js';
@@ -379,7 +379,7 @@ class LangBuilder {
     const ctx: InlineContext = { origin: undefined as unknown as Origin, refLabel: (x) => this.label(x), refs: [], cites: [], footnotes: [] };
     let at: Located | undefined;
     parts.forEach((text, i) => {
-      const found = textIn(text, this.lang, this.original);
+      const found = textWithPointer(text, this.lang, this.original);
       if (!found) return;
       const origin = this.sources.yamlOrigin(kind, `${pointer}/${names[i]}${found.pointer}`, found.value);
       if (!origin) return;
@@ -412,7 +412,7 @@ class LangBuilder {
     const out = new ProseBuilder();
     let at: Located | undefined;
     const add = (value: Text | undefined, field: string) => {
-      const found = textIn(value, this.lang, this.original) ?? textIn(value, this.original, this.original);
+      const found = textWithPointer(value, this.lang, this.original) ?? textWithPointer(value, this.original, this.original);
       if (!found) return;
       const origin = this.sources.yamlOrigin('evidence', `${target.pointer}/${field}${found.pointer}`, found.value);
       if (!origin) return;
@@ -420,11 +420,7 @@ class LangBuilder {
       out.add(found.value, origin, 0, found.value.length, 'exact');
       at ??= placeAt(origin, 0, found.value.length);
     };
-    const source = target.source;
-    add(source.author, 'author');
-    add(source.title, 'title');
-    add(source.publisher, 'publisher');
-    add(source.url, 'url');
+    for (const field of ['author', 'title', 'publisher', 'url'] as const) add(target.source[field], field);
     if (!at) return;
     const footnote = this.block('footnote', 'citation', chapter.id, out.build(), { refs: [], cites: [], footnotes: [] }, at);
     footnote.id = target.evidenceId;
@@ -438,7 +434,7 @@ class LangBuilder {
     const evidence = findCited(this.opinion.evidence, id);
     if (evidence) {
       const title = this.opinion.evidence[evidence.index]?.title;
-      return textIn(title, this.lang, this.original)?.value ?? textIn(title, this.original, this.original)?.value ?? id;
+      return textWithPointer(title, this.lang, this.original)?.value ?? textWithPointer(title, this.original, this.original)?.value ?? id;
     }
     const glossary = this.opinion.glossary.find((g) => g.id === id);
     if (glossary && typeof glossary.term === 'string') return glossary.term;

@@ -7,9 +7,8 @@
  */
 import { REF_LABELS } from '../generated/ref-labels.js';
 
-export type RefKind = 'point' | 'chapter' | 'footnote';
-
-const KINDS: RefKind[] = ['point', 'chapter', 'footnote'];
+const KINDS = ['point', 'chapter', 'footnote'] as const;
+export type RefKind = (typeof KINDS)[number];
 
 /** `point 3.2`, `3.2. pont`; without a number the word alone (an unnumbered chapter). */
 export function refText(lang: string, kind: RefKind, number: string | undefined): string {

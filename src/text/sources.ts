@@ -3,7 +3,7 @@
  * each, and origins for prose held in YAML scalars.
  */
 import type { VFile } from 'vfile';
-import { textIn as textInLang, type Opinion, type Text, type YamlKind } from '../core/model.js';
+import { textIn, type Opinion, type Text, type YamlKind } from '../core/model.js';
 import { LineIndex } from '../core/line-index.js';
 import { alignOffsets, yamlContentStart } from './align.js';
 import type { Origin } from './prose.js';
@@ -69,7 +69,7 @@ export class SourceFiles {
 }
 
 /** A translatable text in one language, with the pointer suffix that reaches it. */
-export function textIn(text: Text | undefined, lang: string, original: string): { value: string; pointer: string } | undefined {
-  const value = textInLang(text, lang, original);
+export function textWithPointer(text: Text | undefined, lang: string, original: string): { value: string; pointer: string } | undefined {
+  const value = textIn(text, lang, original);
   return value !== undefined && value.trim() !== '' ? { value, pointer: typeof text === 'string' ? '' : `/${lang}` } : undefined;
 }

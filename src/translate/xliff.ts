@@ -296,8 +296,7 @@ export function importXliff(opinion: Opinion, xliff: VFile, labelled?: ReadonlyS
         continue;
       }
       const translation = target ? contentOf(target, codes, id, fail) : '';
-      if (translation === undefined) continue;
-      if (translation.trim() === '') continue;
+      if (translation === undefined || translation.trim() === '') continue;
       if (segment.where === 'markdown' && !sameMarkers(segment.text, translation)) {
         fail(
           target,

@@ -212,21 +212,14 @@ function paragraphStyles(): IParagraphStyleOptions[] {
     style('kind', { basedOn: 'Normal', next: STYLE.body, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 400 } } }),
     style('headerLabel', { basedOn: 'Normal', run: { size: 22 }, paragraph: { spacing: { before: 40, after: 40 } } }),
     style('headerValue', { basedOn: STYLE.headerLabel, run: { size: 22 } }),
-    style('chapter', {
-      basedOn: 'Heading1',
-      next: STYLE.point,
-      paragraph: { outlineLevel: 0, keepNext: true, indent: { left: LEVEL_INDENT[0], hanging: LEVEL_INDENT[0] } },
-    }),
-    style('section', {
-      basedOn: 'Heading2',
-      next: STYLE.point,
-      paragraph: { outlineLevel: 1, keepNext: true, indent: { left: LEVEL_INDENT[1], hanging: LEVEL_INDENT[1] } },
-    }),
-    style('subsection', {
-      basedOn: 'Heading3',
-      next: STYLE.point,
-      paragraph: { outlineLevel: 2, keepNext: true, indent: { left: LEVEL_INDENT[2], hanging: LEVEL_INDENT[2] } },
-    }),
+    // The headings of levels 0 to 2, on Word's Heading 1 to 3.
+    ...(['chapter', 'section', 'subsection'] as const).map((key, level) =>
+      style(key, {
+        basedOn: `Heading${level + 1}`,
+        next: STYLE.point,
+        paragraph: { outlineLevel: level, keepNext: true, indent: { left: LEVEL_INDENT[level], hanging: LEVEL_INDENT[level] } },
+      }),
+    ),
     style('point', { basedOn: STYLE.body, next: STYLE.point, paragraph: { ...justified, indent: { left: LEVEL_INDENT[1], hanging: LEVEL_INDENT[1] } } }),
     style('pointPart', { basedOn: STYLE.body, next: STYLE.point, paragraph: { ...justified, indent: { left: LEVEL_INDENT[1] } } }),
     style('listItem', { basedOn: STYLE.body, paragraph: { ...justified, spacing: { after: 80 } } }),
@@ -246,11 +239,7 @@ function paragraphStyles(): IParagraphStyleOptions[] {
       paragraph: { spacing: { after: 0 }, alignment: AlignmentType.LEFT, indent: { left: twips(5), hanging: twips(5) } },
     }),
     style('header', { basedOn: 'Normal', run: { size: 18, bold: true }, paragraph: { alignment: AlignmentType.RIGHT, spacing: { after: 0 } } }),
-    style('footer', {
-      basedOn: 'Normal',
-      run: { size: 16 },
-      paragraph: { spacing: { after: 0 }, rightTabStop: TEXT_WIDTH },
-    }),
+    style('footer', { basedOn: 'Normal', run: { size: 16 }, paragraph: { spacing: { after: 0 }, rightTabStop: TEXT_WIDTH } }),
   ];
 }
 

@@ -11,7 +11,6 @@ export default defineRule(
       'Amendments are known by their number in a stage (AM 3): two with the same number make the sheet and the vote ambiguous. ' +
       'Section and plenary amendments are numbered separately.',
     severity: 'error',
-    options: {},
     examples: [
       {
         title: 'Two amendments numbered 1 at the section stage',

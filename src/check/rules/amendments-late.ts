@@ -11,7 +11,6 @@ export default defineRule(
       'Amendments are tabled by a deadline so that they can be translated (for the plenary: 5 p.m. on the Monday of the plenary week). ' +
       'When amendments.yaml records the deadline (`deadlines:`) and the date an amendment was tabled (`tabled:`), a later date is reported. Compromise amendments (`replaces:`), drafted once the others are known, are not checked.',
     severity: 'warning',
-    options: {},
     examples: [
       {
         title: 'Tabled the day after the deadline',

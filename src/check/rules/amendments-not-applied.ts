@@ -14,7 +14,6 @@ export default defineRule(
       'forgotten when the text was revised by hand is a common mistake. For an opinion past the stage of an adopted amendment, the ' +
       'point must have the amended text, be gone (delete) or exist with the inserted text, unless a later adopted amendment changed it again.',
     severity: 'error',
-    options: {},
     examples: [
       {
         title: 'A section amendment adopted but not in the version for the plenary',

@@ -12,7 +12,6 @@ export default defineRule(
       'If the point changed since, the amendment may no longer make sense, and `opinion amendments apply` refuses it. ' +
       'Checked for pending amendments and adopted ones not yet applied.',
     severity: 'error',
-    options: {},
     examples: [
       {
         title: 'The point changed since the amendment was tabled',

@@ -11,7 +11,6 @@ export default defineRule(
       'An amendment targets a point by its stable id (`{#id}` in a chapter, or a recommendation or principle id), never by its number. ' +
       'A target that does not exist, or that is a heading or a chapter, cannot be amended.',
     severity: 'error',
-    options: {},
     examples: [
       {
         title: 'An unknown target',

@@ -11,7 +11,6 @@ export default defineRule(
       'The appendix of an adopted opinion prints the vote figures of rejected amendments: an amendment adopted or rejected by a vote needs ' +
       '`vote: { for, against, abstentions }`; one decided without a vote says `without_vote: true`; a withdrawn, fallen or pending amendment has no figures.',
     severity: 'error',
-    options: {},
     examples: [
       {
         title: 'Rejected without figures, and figures on a withdrawn amendment',

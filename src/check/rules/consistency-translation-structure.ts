@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { defineRule, describeBlock, type CheckContext } from '../rule.js';
 import type { ChapterText, TextBlock } from '../../text/model.js';
-import { textIn, type SourceFiles } from '../../text/sources.js';
+import { textWithPointer, type SourceFiles } from '../../text/sources.js';
 import type { Located, Text, YamlKind } from '../../core/model.js';
 import { isPlaceholder } from '../../core/placeholders.js';
 import { codeList } from '../format.js';
@@ -18,7 +18,6 @@ export default defineRule(
       '(principles, recommendations, evidence titles, glossary expansions, the title and the header’s texts: a legal basis, section or closing place written as a label file words it prints in each language’s form, so only such a text given per language must hold every language). Otherwise numbering, amendments and `opinion diff` go wrong between ' +
       'languages, or a figure is mistranslated. Each language, all 24 alike, is compared with the original language.',
     severity: 'warning',
-    options: {},
     examples: [
       {
         title: 'A point missing in the translation',
@@ -288,9 +287,9 @@ function checkYamlTexts(context: CheckContext, lang: string, report: Reporter): 
     if (value !== undefined && typeof value !== 'string') fields.push({ kind: 'opinion', pointer, value, what });
   }
   for (const field of fields) {
-    if (field.value === undefined || textIn(field.value, lang, text.original)) continue;
+    if (field.value === undefined || textWithPointer(field.value, lang, text.original)) continue;
     // An original still `to be completed` has nothing to translate yet (meta/to-be-completed reports it).
-    const original = textIn(field.value, text.original, text.original);
+    const original = textWithPointer(field.value, text.original, text.original);
     if (!original || isPlaceholder(original.value)) continue;
     const place = opinion.locate(field.kind, field.pointer);
     report(place, `Missing \`${lang}\` ${field.what}, expected a translation of the \`${text.original}\` text`);

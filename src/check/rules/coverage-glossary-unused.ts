@@ -15,7 +15,6 @@ export default defineRule(
       'three letters, never shorter than four) followed by any letters: "przedsiębiorstw społecznych" uses ' +
       '"przedsiębiorstwo społeczne".',
     severity: 'warning',
-    options: {},
     examples: [
       {
         title: 'An acronym the text never uses',

@@ -9,7 +9,6 @@ export default defineRule(
       'A principle that no recommendation lists in its `principles` is either a recommendation missing ' +
       'or a principle the opinion does not need: both are worth a look before the study group reads it.',
     severity: 'warning',
-    options: {},
     examples: [
       {
         title: 'A principle no recommendation rests on',

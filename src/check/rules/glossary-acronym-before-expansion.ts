@@ -1,7 +1,7 @@
 import { defineRule, shortPlace } from '../rule.js';
 import { allBlocks, type TextBlock } from '../../text/model.js';
 import { isAcronym, termPattern } from '../../text/terms.js';
-import { textIn } from '../../text/sources.js';
+import { textWithPointer } from '../../text/sources.js';
 import { escapeRegExp } from '../../core/regexp.js';
 import { isLatin, wordPattern } from '../../text/word-pattern.js';
 
@@ -23,7 +23,6 @@ export default defineRule(
       'principles and recommendations where they are placed; footnotes are left out (a footnote explaining an ' +
       'acronym, or a cited source whose title spells one out, is not its first use in the text).',
     severity: 'warning',
-    options: {},
     examples: [
       {
         title: 'Used before it is spelled out',
@@ -63,7 +62,7 @@ export default defineRule(
       );
       if (entry.kind !== 'acronym' && !isAcronym(entry.term)) continue;
       for (const lang of text.langs) {
-        const expansion = textIn(entry.expansion, lang, text.original)?.value;
+        const expansion = textWithPointer(entry.expansion, lang, text.original)?.value;
         if (!expansion) continue;
         const blocks = byLang.get(lang)!;
         const expansions: Found[] = [];

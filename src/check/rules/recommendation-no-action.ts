@@ -1,7 +1,7 @@
 import { defineRule } from '../rule.js';
 import { ACTION_PHRASES } from '../action-phrases.js';
 import { mentions } from '../addressee-names.js';
-import { textIn } from '../../text/sources.js';
+import { textWithPointer } from '../../text/sources.js';
 import { isPlaceholder } from '../../core/placeholders.js';
 
 export interface Options {
@@ -53,7 +53,7 @@ export default defineRule<Options>(
       const id = typeof recommendation.id === 'string' ? recommendation.id : `#${i + 1}`;
       for (const lang of text.langs) {
         const phrases = [...(ACTION_PHRASES[lang] ?? []), ...(options.phrases[lang] ?? [])];
-        const found = textIn(recommendation.text, lang, text.original);
+        const found = textWithPointer(recommendation.text, lang, text.original);
         // A text still `to be completed` is reported by meta/to-be-completed; it calls for nothing yet.
         if (phrases.length === 0 || !found || isPlaceholder(found.value)) continue;
         if (phrases.some((phrase) => mentions(found.value, phrase.toLowerCase()))) continue;

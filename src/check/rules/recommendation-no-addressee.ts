@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
 import { ADDRESSEE_NAMES, mentions } from '../addressee-names.js';
-import { textIn } from '../../text/sources.js';
+import { textWithPointer } from '../../text/sources.js';
 import { isPlaceholder } from '../../core/placeholders.js';
 import type { Addressee } from '../../core/model.js';
 
@@ -71,7 +71,7 @@ export default defineRule<Options>(
       }
       for (const lang of text.langs) {
         const names = ADDRESSEE_NAMES[lang];
-        const found = textIn(recommendation.text, lang, text.original);
+        const found = textWithPointer(recommendation.text, lang, text.original);
         if (!names || !found || isPlaceholder(found.value)) continue;
         addressees.forEach((addressee: Addressee, j) => {
           const candidates = [...(names[addressee] ?? []), ...(options.names[addressee] ?? [])];

@@ -12,7 +12,6 @@ export default defineRule(
       'principles and recommendations placed in the text form a graph; each cycle is reported once, at the ' +
       'reference that starts it in reading order. Self-references are `refs/self-reference`.',
     severity: 'warning',
-    options: {},
     examples: [
       {
         title: 'Two points referring to each other',

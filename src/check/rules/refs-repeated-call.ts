@@ -2,7 +2,7 @@ import { defineRule, describeBlock, shortPlace } from '../rule.js';
 import type { Mark } from '../../text/scan.js';
 import { findCited, type ChapterText, type TextBlock } from '../../text/model.js';
 import { sentencesOf, type Sentence } from '../../text/sentences.js';
-import { textIn } from '../../text/sources.js';
+import { textWithPointer } from '../../text/sources.js';
 import { countWords } from '../../text/words.js';
 import type { Opinion } from '../../core/model.js';
 
@@ -144,7 +144,9 @@ function callsOf(block: TextBlock, opinion: Opinion, chapter: ChapterText, footn
     const cited = findCited(opinion.evidence, mark.id);
     if (!cited) continue;
     const source = cited.source;
-    const parts = [source.author, source.title, source.publisher, source.url].map((v) => textIn(v, block.lang, original) ?? textIn(v, original, original));
+    const parts = [source.author, source.title, source.publisher, source.url].map(
+      (v) => textWithPointer(v, block.lang, original) ?? textWithPointer(v, original, original),
+    );
     const words = parts.flatMap((p) => (p ? [p.value] : [])).join(', ');
     calls.push({
       mark,

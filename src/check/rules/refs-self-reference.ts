@@ -10,7 +10,6 @@ export default defineRule(
       'copying or renumbering. Checked in every language version; a translation is only reported where it ' +
       'differs from the original.',
     severity: 'error',
-    options: {},
     examples: [
       {
         title: 'A point referring to itself',

@@ -1,4 +1,4 @@
-import { LABELS_OPTION, parseLangs, projectDefaults, sourceFiles, TEMPLATE_OPTION } from '../render-options.js';
+import { LABELS_OPTION, parseLangs, projectDefaults, sourceFiles, TEMPLATE_OPTION, type RenderCliOptions } from '../render-options.js';
 import { repositoryRoot } from '../repository-root.js';
 import { DOCS_BASE } from '../docs-url.js';
 import { Command } from 'commander';
@@ -14,15 +14,12 @@ import { progressLine, reportable, streamsReport } from '../progress.js';
 import { BUILD_OUTPUTS, OUTPUTS, type Output } from '../../render/outputs.js';
 import { withThousands } from '../../core/messages.js';
 
-interface BuildCliOptions {
-  lang?: string;
+interface BuildCliOptions extends RenderCliOptions {
   to: string;
   out: string;
   notes?: boolean;
   force?: boolean;
   watch?: boolean;
-  template?: string;
-  labels: string[];
   cache: boolean;
   format: ReportFormat;
   quiet?: boolean;

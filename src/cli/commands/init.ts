@@ -4,12 +4,11 @@ import type { DefineCommand } from './index.js';
 import { commaList, EXIT, UsageError } from '../io.js';
 import { displayPath } from '../../report/paths.js';
 import { BUILTIN_TEMPLATES_DIR } from '../../core/package-files.js';
-import { STAGES } from '../../core/model.js';
+import { OPINION_KINDS, STAGES } from '../../core/model.js';
 import { isOfficialLanguage, OFFICIAL_LANGUAGES } from '../../core/languages.js';
 import { parseIsoDate } from '../../render/dates.js';
 import type { ScaffoldOptions } from '../../init/index.js';
 
-const KINDS = ['own-initiative', 'exploratory', 'referral', 'additional', 'information-report'];
 const STAGE_NAMES = [...STAGES];
 /** The official languages, alphabetically (as the help lists them). */
 const LANGS = [...OFFICIAL_LANGUAGES].sort();
@@ -27,7 +26,7 @@ export const initCommand: DefineCommand = (io, setExit) =>
     .argument('<dir>', 'the new opinion folder (must not exist, or be empty)')
     .option('--reference <code>', 'reference code, e.g. INT/835, or "not yet assigned"')
     .option('--title <title>', 'title of the opinion')
-    .addOption(new Option('--kind <kind>', 'kind of opinion').choices(KINDS))
+    .addOption(new Option('--kind <kind>', 'kind of opinion').choices(OPINION_KINDS))
     .option('--legal-basis <text>', 'legal basis, e.g. "Rule 52(2) of the Rules of Procedure"')
     .option('--section <name>', 'section responsible, e.g. "Single Market, Production and Consumption"')
     .option('--rapporteur <name>', 'rapporteur, surname in capitals (e.g. "Giuseppe GUERINI")')

@@ -3,15 +3,12 @@ import { resolve } from 'node:path';
 import type { DefineCommand } from './index.js';
 import { EXIT, opinionFolders, UsageError, useColor } from '../io.js';
 import { displayPath } from '../../report/paths.js';
-import { LABELS_OPTION, parseLangs, projectDefaults, sourceFiles, TEMPLATE_OPTION } from '../render-options.js';
+import { LABELS_OPTION, parseLangs, projectDefaults, sourceFiles, TEMPLATE_OPTION, type RenderCliOptions } from '../render-options.js';
 import { withThousands } from '../../core/messages.js';
 
-interface PreviewCliOptions {
-  lang?: string;
+interface PreviewCliOptions extends Pick<RenderCliOptions, 'lang' | 'template' | 'labels'> {
   port: string;
   notes?: boolean;
-  template?: string;
-  labels: string[];
   quiet?: boolean;
 }
 

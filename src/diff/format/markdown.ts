@@ -66,6 +66,11 @@ function block(element: Element, children: PhrasingContent[]): Paragraph | Headi
   return { type: 'paragraph', children };
 }
 
+/** A side's text as paragraphs of plain text. */
+const plain = (value: string): PhrasingContent[][] => textParagraphs(value).map((p) => [text(p)]);
+/** A change's operations as paragraphs of CriticMarkup. */
+const marked = (change: Change): PhrasingContent[][] => inlineParagraphs(change.ops).map((segments) => critic(segments, change.retargeted));
+
 /** An item's paragraphs; the number opens the first. */
 function blocks(element: Element, opening: PhrasingContent[], paragraphs: PhrasingContent[][]): RootContent[] {
   const [first = [], ...rest] = paragraphs;
@@ -73,11 +78,7 @@ function blocks(element: Element, opening: PhrasingContent[], paragraphs: Phrasi
 }
 
 function sameItem(element: Element, side: Side): RootContent[] {
-  return blocks(
-    element,
-    [text(prefix(element, side.number))],
-    textParagraphs(side.text).map((p) => [text(p)]),
-  );
+  return blocks(element, [text(prefix(element, side.number))], plain(side.text));
 }
 
 function changeNumber(change: Change): PhrasingContent[] {
@@ -98,29 +99,17 @@ function changedItem(change: Change): RootContent[] {
     case 'deleted':
       return textParagraphs(oldSide?.text ?? '').map((p, i) => block(element, deleted((i === 0 ? prefix(element, oldSide?.number ?? '') : '') + p)));
     case 'renumbered':
-      return blocks(
-        element,
-        [text(prefix(element, newSide?.number ?? '')), ...note(`renumbered, was ${oldSide?.number}`)],
-        textParagraphs(newSide?.text ?? '').map((p) => [text(p)]),
-      );
+      return blocks(element, [text(prefix(element, newSide?.number ?? '')), ...note(`renumbered, was ${oldSide?.number}`)], plain(newSide?.text ?? ''));
     case 'modified':
-      return blocks(
-        element,
-        changeNumber(change),
-        inlineParagraphs(change.ops).map((segments) => critic(segments, change.retargeted)),
-      );
+      return blocks(element, changeNumber(change), marked(change));
     case 'moved': {
-      const paragraphs = change.edited
-        ? inlineParagraphs(change.ops).map((segments) => critic(segments, change.retargeted))
-        : textParagraphs(newSide?.text ?? '').map((p) => [text(p)]);
+      const paragraphs = change.edited ? marked(change) : plain(newSide?.text ?? '');
       return blocks(element, [text(prefix(element, newSide?.number ?? '')), ...note(`moved from ${oldSide?.number || 'elsewhere'}`)], paragraphs);
     }
     case 'split':
     case 'merged': {
       const origin = change.kind === 'split' ? `split from ${oldSide?.number}` : `merged from ${listNumbers(change.old.map((s) => s.number))}`;
-      const paragraphs = change.edited
-        ? inlineParagraphs(change.ops).map((segments) => critic(segments, change.retargeted))
-        : change.new.flatMap((side) => textParagraphs(side.text).map((p) => [text(p)]));
+      const paragraphs = change.edited ? marked(change) : change.new.flatMap((side) => plain(side.text));
       if (change.kind === 'split' && paragraphs.length === change.new.length) {
         return paragraphs.map((children, i) =>
           block(element, [text(prefix(element, change.new[i]?.number ?? '')), ...(i === 0 ? note(origin) : []), ...children]),

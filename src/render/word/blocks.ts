@@ -37,9 +37,7 @@ const PARAGRAPH_STYLES: Record<string, string> = {
 const NO_INDENT = { indent: { left: 0, hanging: 0 } } as const;
 
 export function blocks(nodes: readonly RootContent[], ctx: WordContext, frame: Frame): FileChild[] {
-  const out: FileChild[] = [];
-  for (const node of nodes) out.push(...block(node, ctx, frame));
-  return out;
+  return nodes.flatMap((node) => block(node, ctx, frame));
 }
 
 function block(node: RootContent, ctx: WordContext, frame: Frame): FileChild[] {

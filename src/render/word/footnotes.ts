@@ -21,14 +21,11 @@ export function footnoteParagraphs(tree: Root, ctx: WordContext): Map<number, Pa
   const notes = new Map<number, Paragraph[]>();
   for (const node of tree.children) {
     if (node.type !== 'footnoteDefinition' || !ctx.footnotes.has(node.identifier)) continue;
-    const paragraphs: Paragraph[] = [];
-    for (const child of node.children) {
-      if (child.type === 'table') paragraphs.push(...tableRows(child, ctx));
-      else
-        paragraphs.push(
-          ...blocks([child as BlockContent], ctx, { style: STYLE.footnoteText, inFootnote: true }).filter((p): p is Paragraph => p instanceof Paragraph),
-        );
-    }
+    const paragraphs = node.children.flatMap((child) =>
+      child.type === 'table'
+        ? tableRows(child, ctx)
+        : blocks([child as BlockContent], ctx, { style: STYLE.footnoteText, inFootnote: true }).filter((p): p is Paragraph => p instanceof Paragraph),
+    );
     if (paragraphs.length === 0) paragraphs.push(new Paragraph({ style: STYLE.footnoteText }));
     // Word puts the footnote's mark in front of its first paragraph: a tab after it, to the hanging indent.
     paragraphs[0]!.addRunToFront(new TextRun({ children: [new Tab()] }));

@@ -8,23 +8,13 @@ import { bookmarkOf } from '../../core/bookmarks.js';
 import type { Document } from 'docx';
 import type { Nodes, Root } from 'mdast';
 import type { Numbering } from '../../core/model.js';
-import { packWord, planNumbering, STYLE, wordDocument } from '../../word/document.js';
+import { packWord, planNumbering, STYLE, wordDocument, type WordDocumentOptions } from '../../word/document.js';
 import { blocks } from './blocks.js';
 import { classesOf, idOf, isNumber, type WordContext } from './context.js';
 import { footnoteNumbers, footnoteParagraphs } from './footnotes.js';
 
-export interface WordBuildOptions {
-  lang: string;
-  numbering: Numbering;
-  /** The document title (core properties). */
-  title: string;
-  /** Fixed date of the document properties, from the sources. */
-  date: Date;
-  reference?: string;
-  document?: string;
-  /** The stage label for the page header of a non-final draft. */
-  stage?: string;
-}
+/** The page options of a built draft: the document shell's, but its body and notes. */
+export type WordBuildOptions = Pick<WordDocumentOptions, 'lang' | 'numbering' | 'title' | 'date' | 'reference' | 'document' | 'stage'>;
 
 /** The filled tree of a draft and its page options (`RenderResult.word`). */
 export interface WordSource {

@@ -32,9 +32,7 @@ export interface InlineOptions {
 const WEB_LINK = /^(https?:|mailto:)/i;
 
 export function inlines(nodes: readonly PhrasingContent[], ctx: WordContext, format: RunFormat = {}, options: InlineOptions = {}): ParagraphChild[] {
-  const out: ParagraphChild[] = [];
-  for (const node of nodes) out.push(...inline(node, ctx, format, options));
-  return out;
+  return nodes.flatMap((node) => inline(node, ctx, format, options));
 }
 
 function inline(node: PhrasingContent, ctx: WordContext, format: RunFormat, options: InlineOptions): ParagraphChild[] {

@@ -7,9 +7,9 @@
  * not applied, a tabling after the deadline. Each check returns findings
  * with their place in amendments.yaml; validate and check report them.
  */
-import type { Located, Opinion, TabledAmendment } from '../../core/model.js';
+import { STAGES, textIn, type Located, type Opinion, type TabledAmendment } from '../../core/model.js';
 import { suggest } from '../../core/suggest.js';
-import { AMENDMENT_STAGES, amendmentsOf, isVoted, sameText, textIn } from '../../core/amendments.js';
+import { AMENDMENT_STAGES, amendmentsOf, isVoted, sameText } from '../../core/amendments.js';
 import type { PointIndex } from './points.js';
 
 export interface Finding {
@@ -266,7 +266,7 @@ export function changedTargets(opinion: Opinion, points: PointIndex): Finding[] 
 /** An adopted amendment of a stage the opinion has left, whose change is not in the text. */
 export function notApplied(opinion: Opinion, points: PointIndex): Finding[] {
   const { findings, add, locate } = collect(opinion);
-  const rank = (stage: string | undefined) => ['preliminary-draft', 'study-group', 'section', 'plenary', 'adopted'].indexOf(stage ?? '');
+  const rank = (stage: string | undefined) => (STAGES as readonly (string | undefined)[]).indexOf(stage);
   const current = rank(opinion.meta.stage);
   const original = points.original;
   const all = amendmentsOf(opinion);

@@ -24,6 +24,8 @@ function item(element: Element, state: string, id: string | undefined, number: C
 
 const paragraphs = (texts: readonly string[], wrap?: (text: string) => Child): Child[] => texts.map((text) => h('p', {}, wrap ? wrap(text) : lines(text)));
 const plain = (sides: readonly Side[]): Child[] => paragraphs(sides.flatMap((side) => textParagraphs(side.text)));
+/** A text wholly inserted (`ins`) or deleted (`del`), paragraph by paragraph. */
+const wholly = (tag: 'ins' | 'del', text: string): Child[] => paragraphs(textParagraphs(text), (part) => h(tag, {}, lines(part)));
 const marked = (list: readonly Segment[][]): Child[] => list.map((segments) => h('p', {}, segmentNodes(segments)));
 
 /** Split (or merged) text: each new part opens with its number when the parts are known. */
@@ -50,17 +52,9 @@ function changeItem(change: Change, anchors: Anchors): HastElement {
   const edited = change.edited ? ' and edited' : '';
   switch (change.kind) {
     case 'added':
-      return shown(
-        'added',
-        'added',
-        paragraphs(textParagraphs(newSide?.text ?? ''), (text) => h('ins', {}, lines(text))),
-      );
+      return shown('added', 'added', wholly('ins', newSide?.text ?? ''));
     case 'deleted':
-      return shown(
-        'deleted',
-        'deleted',
-        paragraphs(textParagraphs(oldSide?.text ?? ''), (text) => h('del', {}, lines(text))),
-      );
+      return shown('deleted', 'deleted', wholly('del', oldSide?.text ?? ''));
     case 'renumbered':
       return shown('renumbered', null, plain(change.new), was);
     case 'modified':
@@ -79,15 +73,7 @@ function changeItem(change: Change, anchors: Anchors): HastElement {
 function movedAwayItem(change: Change, anchors: Anchors): HastElement {
   const side = change.old[0] as Side;
   const badge = ['moved to ', h('a', { href: `#${anchors.inline(change)}` }, change.new[0]?.number || 'elsewhere')];
-  return item(
-    change.element,
-    'moved-away',
-    anchors.movedFrom(change),
-    writtenNumber(change.element, side.number),
-    undefined,
-    badge,
-    paragraphs(textParagraphs(side.text), (text) => h('del', {}, lines(text))),
-  );
+  return item(change.element, 'moved-away', anchors.movedFrom(change), writtenNumber(change.element, side.number), undefined, badge, wholly('del', side.text));
 }
 
 function entryItem(entry: Entry, anchors: Anchors): HastElement {
