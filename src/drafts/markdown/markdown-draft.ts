@@ -229,6 +229,7 @@ class DraftReader {
     const chapter: DraftChapter = { title, points: [] };
     if (number !== undefined) chapter.number = number;
     if (id) chapter.id = id;
+    if (block.plain?.anchors) chapter.bookmarks = block.plain.anchors;
     this.draft.chapters.push(chapter);
     this.chapter = chapter;
     this.phase = 'body';
@@ -259,6 +260,7 @@ class DraftReader {
     }
     const point: DraftPoint = { number, text: '' };
     if (id) point.id = id;
+    if (block.plain?.anchors) point.bookmarks = block.plain.anchors;
     if (heading) point.heading = true;
     this.numbered++;
     if ((block.lead as Leading).dotted) this.dotted++;
@@ -280,6 +282,8 @@ class DraftReader {
   private continuation(block: Block): void {
     const paragraph = block.node.type === 'paragraph';
     if (this.point && !(paragraph && (this.inUnnumberedChapter() || this.point.point.number === ''))) {
+      const { point } = this.point;
+      if (block.plain?.anchors) point.bookmarks = [...(point.bookmarks ?? []), ...block.plain.anchors];
       this.point.text.append('\n\n');
       this.point.text.block(block.node);
       return;
@@ -294,6 +298,7 @@ class DraftReader {
     const marker = paragraph ? LEADING_ID.exec(text.slice(space)) : null;
     const id = marker?.[1] || block.anchor;
     if (id) point.id = id;
+    if (block.plain?.anchors) point.bookmarks = block.plain.anchors;
     if (block.node.position) point.at = { file: this.draft.origin, position: block.node.position };
     if (marker?.[1]) builder.appendFrom(block.plain as PlainText, space + marker[0].length, text.length);
     else builder.block(block.node);
