@@ -4,7 +4,7 @@
  * with every word of the input in the output or in the report.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -219,6 +219,43 @@ describe('a draft with lists, a table, a quote and code', () => {
     const { result, dir: imported } = await importTo(readFileSync(join(out, 'blocks', 'en', 'opinion.docx')), 'opinion.docx');
     expect(result.report.messages.filter((m) => m.fatal === false).map(String)).toEqual([]);
     expect(await built(imported)).toBe(original);
+  });
+
+  it('headings four and five levels deep (2.1.1.1, 2.1.1.1.2) import at their depth: Markdown and .docx build back to the same Markdown', async () => {
+    const dir = join(temp, 'deep', 'blocks');
+    cpSync(blocksOpinion('en'), dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'text', 'en', '02-deep.md'),
+      [
+        '# Deep',
+        '',
+        '## Topic {#d-topic}',
+        '',
+        '### Sub-topic {#d-sub}',
+        '',
+        '#### Deeper topic {#d-deeper}',
+        '',
+        '{#d-p1} A point under the deeper topic.',
+        '',
+        '##### Deepest topic {#d-deepest}',
+        '',
+        '{#d-p2} A point under the deepest topic.',
+        '',
+        '#### Another deeper topic {#d-other}',
+        '',
+        '{#d-p3} A point under the other deeper topic.',
+        '',
+      ].join('\n'),
+    );
+    const out = join(dir, '..', 'out-deep');
+    expect((await runMain(['build', dir, '--to', 'md,docx', '--out', out, '--quiet'])).code).toBe(0);
+    const original = readFileSync(join(out, 'blocks', 'en', 'opinion.md'), 'utf8');
+    expect(original).toContain('##### 2.1.1.1 Deeper topic\n\n2.1.1.1.1 A point under the deeper topic.');
+    for (const draft of ['opinion.md', 'opinion.docx']) {
+      const { result, dir: imported } = await importTo(readFileSync(join(out, 'blocks', 'en', draft)), draft);
+      expect(result.report.messages.filter((m) => m.ruleId === 'import/renumbered').map(String), draft).toEqual([]);
+      expect(await built(imported), draft).toBe(original);
+    }
   });
 
   it('a Greek draft converted to Word by pandoc (its settings say en-US): language, front, lists, quote and code read back', {
