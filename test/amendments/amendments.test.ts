@@ -220,6 +220,19 @@ describe("a member's copy with a new point", () => {
     expect(await tableJson(sample, copy)).toEqual([]);
   });
 
+  it('in Word, with an empty numbered paragraph left after it (Enter pressed twice): the new point is tabled, the empty one reported, and the file still validates', async () => {
+    const { root, sample } = scratch();
+    expect((await runMain(['build', sample, '--to', 'docx', '--out', join(root, 'build'), '--quiet'])).code).toBe(0);
+    const built = join(root, 'build', 'see-migrants', 'en', 'opinion.docx');
+    const copy = join(root, 'member.docx');
+    writeFileSync(copy, withTypedPoint(withTypedPoint(readFileSync(built), 'cannot afford to lose.', NEW_POINT), NEW_POINT, ''));
+    const notes = await tableJson(sample, copy);
+    expect(notes.map((m) => m.ruleId)).toEqual(['amendments/empty-point']);
+    expect(notes[0]!.message).toMatch(/^Unexpected empty point 1\.8 in the member's copy .*nothing tabled for it/);
+    expect(readFileSync(join(sample, 'amendments.yaml'), 'utf8')).not.toContain('text: ""');
+    expect((await runMain(['validate', sample, '--quiet'])).code).toBe(0);
+  });
+
   it('in Markdown: the new point is tabled, and a point whose reference kept its old number is not, with a note', async () => {
     const { root, sample } = scratch();
     expect((await runMain(['build', sample, '--to', 'md', '--out', join(root, 'build'), '--quiet'])).code).toBe(0);
