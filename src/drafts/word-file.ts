@@ -4,7 +4,8 @@
  * draft parser — one reading of numbers, headings and header rows for both.
  */
 import type { VFile } from 'vfile';
-import type { Parent } from 'mdast';
+import type { Parent, RootContent } from 'mdast';
+import type { Position } from 'unist';
 import type { Draft } from '../core/draft.js';
 
 export async function draftFromDocx(bytes: Uint8Array, shown: string, origin = shown): Promise<{ draft: Draft; files: VFile[] }> {
@@ -15,7 +16,8 @@ export async function draftFromDocx(bytes: Uint8Array, shown: string, origin = s
   ]);
   const word = readDocx(bytes, shown);
   linkCrossReferences(word.tree);
-  const parsed = parseMarkdownDraft(String(draftMarkdown.stringify(word.tree)), origin);
+  // The points' places are the Word paragraphs (`draft.docx:27`), not lines of the Markdown made from them.
+  const parsed = parseMarkdownDraft(String(draftMarkdown.stringify(word.tree)), origin, word.tree.children.map(placeOf));
   return { draft: parsed.draft, files: [word.file] };
 }
 
@@ -40,6 +42,12 @@ function linkCrossReferences(node: Parent): void {
       for (const anchor of child.data.anchors) if (BOOKMARK.test(anchor)) child.children.push({ type: 'html', value: `<a id="${anchor}"></a>` });
     return child;
   }) as Parent['children'];
+}
+
+/** Where a block of the Word reader's tree stands: its paragraph, or its first paragraph's (a list, a table). */
+function placeOf(node: RootContent): Position | undefined {
+  if (node.position) return node.position;
+  return 'children' in node ? node.children.map((child) => placeOf(child as RootContent)).find((place) => place !== undefined) : undefined;
 }
 
 /**
