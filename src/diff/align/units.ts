@@ -7,6 +7,7 @@ import type { Draft, DraftNote } from '../../core/draft.js';
 import type { Element } from '../types.js';
 import { maskReferences, referencesOf, type RefNumber } from '../text/references.js';
 import { featuresOf, sizeOf, Vocabulary, type Features } from '../text/similarity.js';
+import { INVISIBLE } from '../text/tokenize.js';
 
 export interface Unit {
   /** Position in its sequence. */
@@ -44,7 +45,7 @@ const NON_ASCII = /[^\u0000-\u007f]/;
 /** Unicode-normalised (NFC) text with runs of whitespace as one space. */
 export function normalise(text: string): string {
   const collapsed = ODD_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
-  return NON_ASCII.test(collapsed) ? collapsed.normalize('NFC') : collapsed;
+  return NON_ASCII.test(collapsed) ? collapsed.replace(INVISIBLE, '').normalize('NFC') : collapsed;
 }
 
 function unit(
