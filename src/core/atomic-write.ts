@@ -15,7 +15,20 @@
  *   then renamed to it: there is never a half-written folder, and an existing
  *   folder that is not empty is never written into.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  fchmodSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { cp, mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { InputError } from './errors.js';
@@ -67,6 +80,7 @@ export async function writeTemporary(path: string, content: string | Uint8Array,
   const dir = dirname(path);
   if (options.createFolder ?? true) mkdirSync(dir, { recursive: true });
   const temp = temporaryName(path);
+  const mode = existingMode(path);
   let fd: number;
   try {
     fd = openSync(temp, 'wx');
@@ -75,6 +89,8 @@ export async function writeTemporary(path: string, content: string | Uint8Array,
     throw Object.assign(error as NodeJS.ErrnoException, { path });
   }
   try {
+    // The file it replaces keeps its permissions (a private file stays private), as an editor's save does.
+    if (mode !== undefined) fchmodSync(fd, mode);
     writeFileSync(fd, content, 'utf8');
     fsyncSync(fd);
   } catch (error) {
@@ -84,6 +100,22 @@ export async function writeTemporary(path: string, content: string | Uint8Array,
   }
   closeSync(fd);
   return temp;
+}
+
+/**
+ * The permissions of the file at `path`, undefined when there is none; a file
+ * this process may not write is refused (EACCES), as the shell's `>` refuses
+ * it: renaming over it would replace a file its owner made read-only.
+ */
+function existingMode(path: string): number | undefined {
+  let mode: number;
+  try {
+    mode = statSync(path).mode & 0o7777;
+  } catch {
+    return undefined;
+  }
+  accessSync(path, constants.W_OK);
+  return mode;
 }
 
 /** Remove the file `path`; one already gone is no error (as `rm` with `force`). */

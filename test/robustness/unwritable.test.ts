@@ -3,7 +3,7 @@
  * read-only folder): every writing command says which place and why in one
  * line, exit 2, and never calls it an internal error.
  */
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
@@ -62,4 +62,31 @@ describe('an output place that cannot be written', () => {
     },
     120_000,
   );
+
+  it('an existing output keeps its permissions: a private file stays private, a read-only one is refused (as `>` would)', async () => {
+    const root = tempDir();
+    const redline = join(root, 'redline.html');
+    const args = ['diff', PRELIMINARY, SAMPLE, '--out', redline, '--quiet'];
+    writeFileSync(redline, 'an older redline\n');
+    chmodSync(redline, 0o600);
+    expect((await run(args)).code).toBe(1);
+    expect(readFileSync(redline, 'utf8')).toContain('<html');
+    expect(statSync(redline).mode & 0o777).toBe(0o600);
+    // The build's outputs too.
+    const opinion = copyBasic(root);
+    const out = join(root, 'build');
+    expect((await run(['build', opinion, '--out', out, '--quiet'])).code).toBe(0);
+    const built = join(out, 'o', 'en', 'opinion.md');
+    chmodSync(built, 0o640);
+    expect((await run(['build', opinion, '--out', out, '--quiet'])).code).toBe(0);
+    expect(statSync(built).mode & 0o777).toBe(0o640);
+    if (process.getuid?.() === 0) return; // root may write a read-only file, with `>` too
+    chmodSync(redline, 0o444);
+    const refused = await run(args);
+    expectClean(refused, 'read-only');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^opinion: cannot write `[^`]*redline\.html`: permission denied$/m);
+    expect(readFileSync(redline, 'utf8')).toContain('<html');
+    expect(statSync(redline).mode & 0o777).toBe(0o444);
+  }, 60_000);
 });
