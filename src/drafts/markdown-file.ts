@@ -12,6 +12,9 @@ const MAX_BYTES = MAX_DRAFT_BYTES;
 /** The start of an HTML document (after a BOM, white space or comments): `<!doctype html>`, `<html…>`. */
 const HTML_START = /^\uFEFF?\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>])/iu;
 
+/** The start of an RTF file (after a BOM or white space): `{\rtf1`. */
+const RTF_START = /^(?:\uFEFF|\u00EF\u00BB\u00BF)?\s*\{\\rtf/u;
+
 /** Files people give by mistake, read as Markdown they would be nonsense: what each is, and what to give instead. */
 const YAML_FILE = "a YAML file (one of an opinion's sources?), expected a .docx or Markdown draft; give an opinion's folder to work on its sources";
 const XLIFF_FILE = 'an XLIFF file, expected a .docx or Markdown draft (`opinion translate import` reads XLIFF)';
@@ -31,6 +34,12 @@ export function draftText(bytes: Buffer, shown: string): string {
   }
   const other = NOT_DRAFTS[extension];
   if (other) throw new InputError(`cannot read \`${shown}\`: ${other}`);
+  // Rich Text, as Word and LibreOffice save it, whatever its name: read as Markdown it would be its control words as text.
+  if (extension === '.rtf' || RTF_START.test(bytes.subarray(0, 64).toString('latin1'))) {
+    throw new InputError(
+      `cannot read \`${shown}\`: an RTF file, expected a .docx or Markdown draft; open it in Word or LibreOffice and save it as "Word Document (*.docx)"`,
+    );
+  }
   // An HTML page (a built draft's .html, a page saved from EUR-Lex) read as Markdown would be its markup and styles as text.
   if (extension === '.html' || extension === '.htm' || HTML_START.test(bytes.subarray(0, 512).toString('utf8'))) {
     throw new InputError(

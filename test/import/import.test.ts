@@ -584,18 +584,36 @@ describe('opinion diff with .docx', () => {
     }
   });
 
-  it('an HTML page, whatever its name, is refused with what to give instead (its markup is not the draft), exit 2; import writes nothing', async () => {
-    const page = '<!DOCTYPE html>\n<html lang="en"><head><style>p { margin: 0; }</style></head><body><p>1.1 A point.</p></body></html>\n';
-    const dir = join(temp, 'html-input');
-    mkdirSync(dir, { recursive: true });
-    for (const name of ['opinion.html', 'saved-page.md']) writeFileSync(join(dir, name), page);
-    for (const name of ['opinion.html', 'saved-page.md']) {
-      const diff = await runMain(['diff', join(dir, name), join(FIXTURES, 'pandoc-draft.md')]);
-      expect(diff).toMatchObject({ code: 2, stdout: '' });
-      expect(diff.stderr).toContain(`: an HTML page, expected a .docx or Markdown draft (the .md that \`opinion build\` writes beside the .html`);
-      const out = join(dir, `imported-${name}`);
-      expect((await runMain(['import', join(dir, name), '--out', out])).code).toBe(2);
-      expect(existsSync(out)).toBe(false);
-    }
-  });
+  // As LibreOffice writes Rich Text, with a long font table: read as Markdown it was "more than 500 Markdown syntax characters".
+  const fonts = Array.from({ length: 60 }, (_, i) => `{\\f${i}\\froman\\fprq2\\fcharset0 Font ${i};}`).join('');
+  const notDrafts: [string, string, string[], string][] = [
+    [
+      'an HTML page, whatever its name, is refused with what to give instead (its markup is not the draft)',
+      '<!DOCTYPE html>\n<html lang="en"><head><style>p { margin: 0; }</style></head><body><p>1.1 A point.</p></body></html>\n',
+      ['opinion.html', 'saved-page.md'],
+      ': an HTML page, expected a .docx or Markdown draft (the .md that `opinion build` writes beside the .html',
+    ],
+    [
+      'an RTF file (Word or LibreOffice "Rich Text"), whatever its name, is refused with what to give instead',
+      `{\\rtf1\\ansi\\deff4\\adeflang1025{\\fonttbl${fonts}}\n{\\pard 1.1 A point.\\par}\n}\n`,
+      ['draft.rtf', 'draft.md'],
+      ': an RTF file, expected a .docx or Markdown draft; open it in Word or LibreOffice and save it as "Word Document (*.docx)"\n',
+    ],
+  ];
+  for (const [what, content, names, says] of notDrafts) {
+    it(`${what}, exit 2; import writes nothing`, async () => {
+      const dir = join(temp, `not-a-draft-${names[0]}`);
+      mkdirSync(dir, { recursive: true });
+      for (const name of names) {
+        writeFileSync(join(dir, name), content);
+        const diff = await runMain(['diff', join(dir, name), join(FIXTURES, 'pandoc-draft.md')]);
+        expect(diff).toMatchObject({ code: 2, stdout: '' });
+        expect(diff.stderr).toContain(says);
+        expect(diff.stderr.trim().split('\n')).toHaveLength(1);
+        const out = join(dir, `imported-${name}`);
+        expect((await runMain(['import', join(dir, name), '--out', out])).code).toBe(2);
+        expect(existsSync(out)).toBe(false);
+      }
+    });
+  }
 });
