@@ -586,7 +586,7 @@ describe('opinion diff with .docx', () => {
 
   // As LibreOffice writes Rich Text, with a long font table: read as Markdown it was "more than 500 Markdown syntax characters".
   const fonts = Array.from({ length: 60 }, (_, i) => `{\\f${i}\\froman\\fprq2\\fcharset0 Font ${i};}`).join('');
-  const notDrafts: [string, string, string[], string][] = [
+  const notDrafts: [string, string | Buffer, string[], string][] = [
     [
       'an HTML page, whatever its name, is refused with what to give instead (its markup is not the draft)',
       '<!DOCTYPE html>\n<html lang="en"><head><style>p { margin: 0; }</style></head><body><p>1.1 A point.</p></body></html>\n',
@@ -598,6 +598,12 @@ describe('opinion diff with .docx', () => {
       `{\\rtf1\\ansi\\deff4\\adeflang1025{\\fonttbl${fonts}}\n{\\pard 1.1 A point.\\par}\n}\n`,
       ['draft.rtf', 'draft.md'],
       ': an RTF file, expected a .docx or Markdown draft; open it in Word or LibreOffice and save it as "Word Document (*.docx)"\n',
+    ],
+    [
+      'a Markdown draft saved as Windows-1252 ("ANSI" in Notepad) is refused at its first byte that is not UTF-8, not read with its dashes and quotes as U+FFFD',
+      Buffer.from('## 1. Conclusions\n\n1.1 A point \x96 with a dash and \x91quotes\x92.\n', 'latin1'),
+      ['ansi.md'],
+      ' at 3:13: unexpected byte 0x96, expected UTF-8 text; save the file as UTF-8 (in Notepad or Word: Save As, Encoding "UTF-8")\n',
     ],
   ];
   for (const [what, content, names, says] of notDrafts) {
