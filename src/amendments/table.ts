@@ -156,6 +156,19 @@ export function tableAmendments(
         .join(' ')
         .replace(/\s+/g, ' ')
         .trim();
+      if (text === '') {
+        // A numbered paragraph left empty (Enter pressed twice in Word): no amendment, and none with an empty text.
+        report(
+          copy,
+          `Unexpected empty point ${change.new[0]?.number ?? ''} in the member's copy (a numbered paragraph without text), expected its text: nothing tabled for it`,
+          {
+            ruleId: 'amendments/empty-point',
+            severity: 'warning',
+            place: change.new[0]?.at?.file === copy.path ? change.new[0].at.position : undefined,
+          },
+        );
+        continue;
+      }
       const after = change.after?.element === 'point' ? byNumber.get(change.after.number) : undefined;
       let target = after;
       let action: TabledItem['action'] = 'insert-after';

@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../core/errors.js';
+import { describeFsFailure } from '../core/safe-read.js';
 import { type Io, EXIT } from './io.js';
 import { VERSION } from '../version.js';
 import type { DefineCommand } from './commands/index.js';
@@ -44,6 +45,12 @@ export async function runProgram(argv: readonly string[], io: Io, commands: read
     }
     if (error instanceof InputError) {
       io.stderr(`opinion: ${error.message}\n`);
+      return EXIT.trouble;
+    }
+    // A place the command could not write or read (a read-only folder, a file where a folder should be) is the user's to fix.
+    const fileSystem = describeFsFailure(error);
+    if (fileSystem !== undefined) {
+      io.stderr(`opinion: ${fileSystem}\n`);
       return EXIT.trouble;
     }
     const reason = error instanceof Error ? error.message : String(error);

@@ -15,11 +15,25 @@
  *   then renamed to it: there is never a half-written folder, and an existing
  *   folder that is not empty is never written into.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  fchmodSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { cp, mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { InputError } from './errors.js';
 import { processGone } from './process-gone.js';
+import { describeFsError } from './safe-read.js';
 
 const TEMP_SUFFIX = '.opinion-tmp';
 const NEW_FOLDER_SUFFIX = '.opinion-new';
@@ -66,8 +80,17 @@ export async function writeTemporary(path: string, content: string | Uint8Array,
   const dir = dirname(path);
   if (options.createFolder ?? true) mkdirSync(dir, { recursive: true });
   const temp = temporaryName(path);
-  const fd = openSync(temp, 'wx');
+  const mode = existingMode(path);
+  let fd: number;
   try {
+    fd = openSync(temp, 'wx');
+  } catch (error) {
+    // Failing to create the temporary file is failing to write `path`: the message names it.
+    throw Object.assign(error as NodeJS.ErrnoException, { path });
+  }
+  try {
+    // The file it replaces keeps its permissions (a private file stays private), as an editor's save does.
+    if (mode !== undefined) fchmodSync(fd, mode);
     writeFileSync(fd, content, 'utf8');
     fsyncSync(fd);
   } catch (error) {
@@ -77,6 +100,22 @@ export async function writeTemporary(path: string, content: string | Uint8Array,
   }
   closeSync(fd);
   return temp;
+}
+
+/**
+ * The permissions of the file at `path`, undefined when there is none; a file
+ * this process may not write is refused (EACCES), as the shell's `>` refuses
+ * it: renaming over it would replace a file its owner made read-only.
+ */
+function existingMode(path: string): number | undefined {
+  let mode: number;
+  try {
+    mode = statSync(path).mode & 0o7777;
+  } catch {
+    return undefined;
+  }
+  accessSync(path, constants.W_OK);
+  return mode;
 }
 
 /** Remove the file `path`; one already gone is no error (as `rm` with `force`). */
@@ -125,8 +164,9 @@ export async function writeNewFolder(
       throw new InputError(`cannot write \`${file.path}\` into \`${shown}\`: expected a path inside the new folder`);
   }
   const existing = await readdir(target).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOTDIR') throw new InputError(`\`${shown}\` is a file, expected a new folder`);
-    if (error.code !== 'ENOENT') throw new InputError(`cannot use \`${shown}\`: ${error.message}`);
+    // ENOTDIR: the target is a file, or a folder above it is.
+    if (error.code === 'ENOTDIR' && isFile(target)) throw new InputError(`\`${shown}\` is a file, expected a new folder`);
+    if (error.code !== 'ENOENT') throw new InputError(`cannot write \`${shown}\`: ${describeFsError(error)}`);
     return [];
   });
   if (existing.length > 0) throw new InputError(`\`${shown}\` already exists and is not empty; ${options.refusal}`);
@@ -148,7 +188,15 @@ export async function writeNewFolder(
     await rm(temporary, { recursive: true, force: true });
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOTEMPTY' || code === 'EEXIST') throw new InputError(`\`${shown}\` appeared while writing; nothing was overwritten`);
-    throw new InputError(`cannot write \`${shown}\`: ${(error as Error).message}`);
+    throw new InputError(`cannot write \`${shown}\`: ${describeFsError(error)}`);
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
   }
 }
 

@@ -33,6 +33,8 @@ export interface DraftChapter {
   /** "1", "2"… absent for unnumbered chapters. */
   number?: string;
   id?: string;
+  /** The Word bookmarks of its heading, which the draft's cross-references point to. */
+  bookmarks?: string[];
   title: string;
   /** Sub-headings and points in reading order. */
   points: DraftPoint[];
@@ -42,6 +44,8 @@ export interface DraftPoint {
   /** Full number without trailing dot: "1.1", "2.3.1". */
   number: string;
   id?: string;
+  /** The Word bookmarks of its paragraphs (HTML anchors in a Markdown draft), which the draft's cross-references point to. */
+  bookmarks?: string[];
   /** A numbered sub-heading (`3.1 Access to finance`) rather than a point of text. */
   heading?: boolean;
   /** Plain text as rendered (references already rendered as labels, e.g. "point 3.2"). */

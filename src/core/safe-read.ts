@@ -147,11 +147,32 @@ const FS_ERRORS = new Map([
   ['ENOTDIR', 'a part of the path is a file, not a folder'],
   ['EISDIR', 'it is a folder, not a file'],
   ['ELOOP', 'too many symbolic links'],
+  ['EROFS', 'the file system is read-only'],
+  ['ENOSPC', 'no space left on the disk'],
 ]);
 
 export function describeFsError(error: unknown): string {
-  const known = FS_ERRORS.get((error as NodeJS.ErrnoException | undefined)?.code ?? '');
+  const failure = error as NodeJS.ErrnoException | undefined;
+  // `mkdir -p` over a file: the file is in the way of a folder.
+  if (failure?.code === 'EEXIST' && failure.syscall === 'mkdir') return FS_ERRORS.get('ENOTDIR') as string;
+  const known = FS_ERRORS.get(failure?.code ?? '');
   return known ?? (error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error));
+}
+
+/** The system calls that write: their failure is "cannot write". */
+const WRITING_CALLS = new Set(['mkdir', 'open', 'write', 'rename', 'unlink', 'rmdir', 'copyfile', 'cp', 'symlink', 'link', 'utime', 'chmod', 'fsync']);
+
+/**
+ * A file system failure that reached the top of a command (a folder that
+ * cannot be made, a file that cannot be written) in the user's words, naming
+ * the place: `cannot write \`build/x\`: permission denied`; undefined for any
+ * other error.
+ */
+export function describeFsFailure(error: unknown): string | undefined {
+  const failure = error as NodeJS.ErrnoException;
+  if (!(error instanceof Error) || typeof failure.path !== 'string' || typeof failure.code !== 'string') return undefined;
+  if (!FS_ERRORS.has(failure.code) && !(failure.code === 'EEXIST' && failure.syscall === 'mkdir')) return undefined;
+  return `cannot ${WRITING_CALLS.has(failure.syscall ?? '') ? 'write' : 'read'} \`${failure.path}\`: ${describeFsError(error)}`;
 }
 
 export function formatBytes(bytes: number): string {

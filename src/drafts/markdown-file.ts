@@ -1,4 +1,5 @@
 /** A Markdown draft file (built by `opinion build` or converted from Word) as a `Draft`. */
+import { isUtf8 } from 'node:buffer';
 import { extname } from 'node:path';
 import { readBytes } from '../core/safe-read.js';
 import { markdownLimitProblem } from '../core/markdown-limits.js';
@@ -11,6 +12,9 @@ const MAX_BYTES = MAX_DRAFT_BYTES;
 
 /** The start of an HTML document (after a BOM, white space or comments): `<!doctype html>`, `<html…>`. */
 const HTML_START = /^\uFEFF?\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>])/iu;
+
+/** The start of an RTF file (after a BOM or white space): `{\rtf1`. */
+const RTF_START = /^(?:\uFEFF|\u00EF\u00BB\u00BF)?\s*\{\\rtf/u;
 
 /** Files people give by mistake, read as Markdown they would be nonsense: what each is, and what to give instead. */
 const YAML_FILE = "a YAML file (one of an opinion's sources?), expected a .docx or Markdown draft; give an opinion's folder to work on its sources";
@@ -31,6 +35,12 @@ export function draftText(bytes: Buffer, shown: string): string {
   }
   const other = NOT_DRAFTS[extension];
   if (other) throw new InputError(`cannot read \`${shown}\`: ${other}`);
+  // Rich Text, as Word and LibreOffice save it, whatever its name: read as Markdown it would be its control words as text.
+  if (extension === '.rtf' || RTF_START.test(bytes.subarray(0, 64).toString('latin1'))) {
+    throw new InputError(
+      `cannot read \`${shown}\`: an RTF file, expected a .docx or Markdown draft; open it in Word or LibreOffice and save it as "Word Document (*.docx)"`,
+    );
+  }
   // An HTML page (a built draft's .html, a page saved from EUR-Lex) read as Markdown would be its markup and styles as text.
   if (extension === '.html' || extension === '.htm' || HTML_START.test(bytes.subarray(0, 512).toString('utf8'))) {
     throw new InputError(
@@ -39,6 +49,17 @@ export function draftText(bytes: Buffer, shown: string): string {
   }
   if (bytes.length > MAX_BYTES) throw new InputError(`cannot read \`${shown}\`: ${Math.round(bytes.length / 1048576)} MB is too large for a draft`);
   if (bytes.subarray(0, 8000).includes(0)) throw new InputError(`cannot read \`${shown}\`: not a text file, expected a Markdown draft`);
+  // Text in a legacy encoding (Windows-1252, "ANSI" in Notepad) decoded as UTF-8 would have U+FFFD for its dashes, quotes and accented letters.
+  if (!isUtf8(bytes)) {
+    const at = firstInvalidUtf8(bytes);
+    const before = bytes.subarray(0, at).toString('utf8');
+    const line = (before.match(/\n/g)?.length ?? 0) + 1;
+    const column = before.length - before.lastIndexOf('\n');
+    const byte = (bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+    throw new InputError(
+      `cannot read \`${shown}\` at ${line}:${column}: unexpected byte 0x${byte}, expected UTF-8 text; save the file as UTF-8 (in Notepad or Word: Save As, Encoding "UTF-8")`,
+    );
+  }
   const decoded = bytes.toString('utf8');
   const text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
   // The same bounds as sources, block by block: past them the parser would take minutes (docs/limits.md).
@@ -51,6 +72,20 @@ export function draftText(bytes: Buffer, shown: string): string {
     );
   }
   return text;
+}
+
+/** The offset of the first byte that does not belong to a well-formed UTF-8 sequence (of bytes `isUtf8` refuses). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i] as number;
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    if (length > 1 && !isUtf8(bytes.subarray(i, i + length))) return i;
+    i += length;
+  }
+  return bytes.length;
 }
 
 export async function readMarkdownDraft(path: string, shown: string): Promise<ParsedDraft> {

@@ -4,7 +4,8 @@
  * draft parser — one reading of numbers, headings and header rows for both.
  */
 import type { VFile } from 'vfile';
-import type { Parent } from 'mdast';
+import type { Parent, RootContent } from 'mdast';
+import type { Position } from 'unist';
 import type { Draft } from '../core/draft.js';
 
 export async function draftFromDocx(bytes: Uint8Array, shown: string, origin = shown): Promise<{ draft: Draft; files: VFile[] }> {
@@ -15,23 +16,38 @@ export async function draftFromDocx(bytes: Uint8Array, shown: string, origin = s
   ]);
   const word = readDocx(bytes, shown);
   linkCrossReferences(word.tree);
-  const parsed = parseMarkdownDraft(String(draftMarkdown.stringify(word.tree)), origin);
+  // The points' places are the Word paragraphs (`draft.docx:27`), not lines of the Markdown made from them.
+  const parsed = parseMarkdownDraft(String(draftMarkdown.stringify(word.tree)), origin, word.tree.children.map(placeOf));
   return { draft: parsed.draft, files: [word.file] };
 }
+
+/** A bookmark name that stands in an HTML attribute as it is (Word's are letters, digits and `_`). */
+const BOOKMARK = /^[^"'<>&\s]+$/u;
 
 /**
  * A cross-reference's text ("point 1.3", marked by the reader with the
  * bookmark it points to) as a link to that place, `[point 1.3](#_c_networks)`,
- * which the Markdown draft reads as a reference to it: the diff then compares
- * it by what it points to, not by the number Word last printed.
+ * which the Markdown draft reads as a reference to it; and the bookmarks a
+ * paragraph holds as anchors at its end (`<a id="_c_networks"></a>`, not at
+ * its start, where an anchor is an id), which the Markdown draft keeps with
+ * the point: the diff then compares a reference by what it points to, not by
+ * the number Word last printed, also against a draft that only prints numbers.
  */
 function linkCrossReferences(node: Parent): void {
   node.children = node.children.map((child) => {
     if (child.type === 'text' && child.data?.opinionRef)
       return { type: 'link', url: `#${child.data.opinionRef}`, children: [{ type: 'text', value: child.value }] };
     if ('children' in child) linkCrossReferences(child);
+    if ((child.type === 'paragraph' || child.type === 'heading') && child.data?.anchors)
+      for (const anchor of child.data.anchors) if (BOOKMARK.test(anchor)) child.children.push({ type: 'html', value: `<a id="${anchor}"></a>` });
     return child;
   }) as Parent['children'];
+}
+
+/** Where a block of the Word reader's tree stands: its paragraph, or its first paragraph's (a list, a table). */
+function placeOf(node: RootContent): Position | undefined {
+  if (node.position) return node.position;
+  return 'children' in node ? node.children.map((child) => placeOf(child as RootContent)).find((place) => place !== undefined) : undefined;
 }
 
 /**

@@ -10,6 +10,9 @@ import type { VFile } from 'vfile';
 import { report } from '../core/messages.js';
 import type { Chapter } from './structure.js';
 
+/** The deepest sub-heading a chapter file can hold: `######` under the chapter's `#`. */
+const MAX_HEADING_LEVEL = 5;
+
 export function planNumbers(chapters: Chapter[], file: VFile): void {
   const warn = (reason: string, ruleId: string, node: RootContent | undefined) => report(file, reason, { ruleId, severity: 'warning', place: node?.position });
   let chapterCount = 0;
@@ -41,7 +44,8 @@ export function planNumbers(chapters: Chapter[], file: VFile): void {
     };
     for (const item of chapter.items) {
       if (item.kind === 'heading') {
-        const depth = Math.min(2, Math.max(1, item.level));
+        // At its own depth (`##` to `######`), one level below the heading before it at most, as the build reads headings.
+        const depth = Math.min(MAX_HEADING_LEVEL, level + 1, Math.max(1, item.level));
         item.level = depth;
         item.built = bump(depth - 1);
         level = depth;

@@ -18,6 +18,8 @@ export interface PlainText {
   notes: DraftNote[];
   /** An id given by an HTML anchor (`<a id="x"></a>`) at the very start. */
   anchor?: string;
+  /** Every HTML anchor's id, wherever it stands (a Word paragraph's bookmarks, for cross-references to it). */
+  anchors?: string[];
 }
 
 const BLOCKS = new Set([
@@ -46,6 +48,7 @@ export class TextBuilder implements PlainText {
   refs: PlainText['refs'] = [];
   notes: DraftNote[] = [];
   anchor?: string;
+  anchors?: string[];
   // The text is gathered in parts (asking a long concatenated string for its last character flattens it each time).
   private parts: string[] = [];
   private length = 0;
@@ -120,7 +123,9 @@ export class TextBuilder implements PlainText {
         break;
       case 'html': {
         const anchor = ANCHOR.exec(node.value.trim());
-        if (anchor && this.blank && this.anchor === undefined) this.anchor = anchor[1];
+        if (!anchor) break;
+        if (this.blank && this.anchor === undefined) this.anchor = anchor[1];
+        (this.anchors ??= []).push(anchor[1] as string);
         break;
       }
       case 'definition':

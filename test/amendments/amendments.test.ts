@@ -9,6 +9,8 @@ import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { runMain, ROOT, withTypedPoint } from '../helpers.js';
+import { readDocx } from '../../src/drafts/word/index.js';
+import { inlineText } from '../../src/render/plain-text.js';
 import { SAMPLE, scratch } from './scratch.js';
 import { merge3, pointMarkdown } from '../../src/amendments/merge.js';
 
@@ -201,7 +203,7 @@ describe("a member's copy with a new point", () => {
     expect(tabled.stderr).toContain('Tabled 1 section amendment by Jean MARTIN');
     expect(tabled.stderr).toContain('insert-after 1.6 (c-resource)');
     expect(readFileSync(join(sample, 'amendments.yaml'), 'utf8').match(/action: (\S+)/g)).toEqual(['action: insert-after']);
-    return (JSON.parse(tabled.stdout) as { files: { messages: { ruleId: string; message: string }[] }[] }).files.flatMap((f) => f.messages);
+    return (JSON.parse(tabled.stdout) as { files: { messages: { ruleId: string; message: string; line?: number }[] }[] }).files.flatMap((f) => f.messages);
   };
 
   it('in Word: the new point is tabled, and the references Word left numbered as before are no change', async () => {
@@ -218,6 +220,25 @@ describe("a member's copy with a new point", () => {
     const changes = (JSON.parse(diff.stdout) as { changes: { kind: string }[] }).changes;
     expect(changes.filter((c) => c.kind !== 'renumbered').map((c) => c.kind)).toEqual(['added']);
     expect(await tableJson(sample, copy)).toEqual([]);
+  });
+
+  it('in Word, with an empty numbered paragraph left after it (Enter pressed twice): the new point is tabled, the empty one reported, and the file still validates', async () => {
+    const { root, sample } = scratch();
+    expect((await runMain(['build', sample, '--to', 'docx', '--out', join(root, 'build'), '--quiet'])).code).toBe(0);
+    const built = join(root, 'build', 'see-migrants', 'en', 'opinion.docx');
+    const copy = join(root, 'member.docx');
+    writeFileSync(copy, withTypedPoint(withTypedPoint(readFileSync(built), 'cannot afford to lose.', NEW_POINT), NEW_POINT, ''));
+    const notes = await tableJson(sample, copy);
+    expect(notes.map((m) => m.ruleId)).toEqual(['amendments/empty-point']);
+    expect(notes[0]!.message).toMatch(/^Unexpected empty point 1\.8 in the member's copy .*nothing tabled for it/);
+    // At the Word paragraph (`member.docx:<paragraph>`, as the reader counts them), not a line of the Markdown made from it.
+    const empty = readDocx(readFileSync(copy), 'member.docx').tree.children.find(
+      (node) => node.type === 'paragraph' && inlineText(node.children).text.trim() === '1.8',
+    );
+    expect(empty?.position?.start.line).toBeGreaterThan(0);
+    expect(notes[0]!.line).toBe(empty?.position?.start.line);
+    expect(readFileSync(join(sample, 'amendments.yaml'), 'utf8')).not.toContain('text: ""');
+    expect((await runMain(['validate', sample, '--quiet'])).code).toBe(0);
   });
 
   it('in Markdown: the new point is tabled, and a point whose reference kept its old number is not, with a note', async () => {

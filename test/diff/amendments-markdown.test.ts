@@ -39,6 +39,21 @@ describe('amendment sheet Markdown', () => {
   }
 });
 
+describe('amendment sheet of a copy with an empty numbered paragraph', () => {
+  it('has no amendment for a point without text (Enter pressed twice in Word), only for the new point typed', () => {
+    const old = parseMarkdownDraft('## 1. Conclusions\n\n1.1 The first point.\n\n1.2 The second point.\n', 'old.md').draft;
+    const neu = parseMarkdownDraft('## 1. Conclusions\n\n1.1 The first point.\n\n1.2 A new point typed.\n\n1.3\n\n1.4 The second point.\n', 'new.md').draft;
+    const result = diffDrafts(old, neu);
+    // The diff itself says what the copy holds: two points added.
+    expect(result.changes.filter((change) => change.kind === 'added').map((change) => change.new[0]?.number)).toEqual(['1.2', '1.3']);
+    const sheet = formatAmendments(result);
+    expect(sheet.match(/^## AM \d/gmu)).toHaveLength(1);
+    expect(sheet).toContain('A new point typed.');
+    // And the other way round: deleting an empty paragraph is no amendment either.
+    expect(formatAmendments(diffDrafts(neu, old)).match(/^## AM \d/gmu)).toHaveLength(1);
+  });
+});
+
 describe('reading back the Word redline', () => {
   for (const name of ['moved', 'moved-and-edited', 'chapter-reordered']) {
     it(`reads the redline of ${name} as the new version, without a warning about its move notes`, async () => {

@@ -35,6 +35,18 @@ describe('typographic-only changes', () => {
     expect(typographicKey('a – b')).toBe('a - b');
   });
 
+  it('sees no change in invisible characters (soft hyphens, zero-width spaces, word joiners), as the Word reader drops them', () => {
+    const text = (point: string) => `## 1. Conclusions\n\n1.1 ${point}\n\n1.2 The Committee notes the cooperatives of 20 regions.\n`;
+    const old = parseMarkdownDraft(text('The EESC considers that cooperatives help migrants.'), 'old.md').draft;
+    // A draft converted from Word by pandoc keeps Word's optional hyphens as U+00AD; pasted text brings U+200B and U+2060.
+    const neu = parseMarkdownDraft(text('The EESC con\u00adsiders that co\u00adop\u00aderatives\u200b help mi\u2060grants.'), 'new.md').draft;
+    expect(diffDrafts(old, neu).changes).toEqual([]);
+    // A real edit next to them is still one word.
+    const edited = parseMarkdownDraft(text('The EESC con\u00adsiders that co\u00adop\u00aderatives support migrants.'), 'new.md').draft;
+    const [change] = diffDrafts(old, edited).changes;
+    expect(change?.words).toEqual({ added: 1, deleted: 1 });
+  });
+
   it('flags them, and counts them in the summary line', () => {
     const { result } = diffFixture('typography');
     expect(result.changes.map((change) => [change.kind, change.new[0]?.number, change.typographic ?? false])).toEqual([

@@ -4,7 +4,7 @@
  * with every word of the input in the output or in the report.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -219,6 +219,43 @@ describe('a draft with lists, a table, a quote and code', () => {
     const { result, dir: imported } = await importTo(readFileSync(join(out, 'blocks', 'en', 'opinion.docx')), 'opinion.docx');
     expect(result.report.messages.filter((m) => m.fatal === false).map(String)).toEqual([]);
     expect(await built(imported)).toBe(original);
+  });
+
+  it('headings four and five levels deep (2.1.1.1, 2.1.1.1.2) import at their depth: Markdown and .docx build back to the same Markdown', async () => {
+    const dir = join(temp, 'deep', 'blocks');
+    cpSync(blocksOpinion('en'), dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'text', 'en', '02-deep.md'),
+      [
+        '# Deep',
+        '',
+        '## Topic {#d-topic}',
+        '',
+        '### Sub-topic {#d-sub}',
+        '',
+        '#### Deeper topic {#d-deeper}',
+        '',
+        '{#d-p1} A point under the deeper topic.',
+        '',
+        '##### Deepest topic {#d-deepest}',
+        '',
+        '{#d-p2} A point under the deepest topic.',
+        '',
+        '#### Another deeper topic {#d-other}',
+        '',
+        '{#d-p3} A point under the other deeper topic.',
+        '',
+      ].join('\n'),
+    );
+    const out = join(dir, '..', 'out-deep');
+    expect((await runMain(['build', dir, '--to', 'md,docx', '--out', out, '--quiet'])).code).toBe(0);
+    const original = readFileSync(join(out, 'blocks', 'en', 'opinion.md'), 'utf8');
+    expect(original).toContain('##### 2.1.1.1 Deeper topic\n\n2.1.1.1.1 A point under the deeper topic.');
+    for (const draft of ['opinion.md', 'opinion.docx']) {
+      const { result, dir: imported } = await importTo(readFileSync(join(out, 'blocks', 'en', draft)), draft);
+      expect(result.report.messages.filter((m) => m.ruleId === 'import/renumbered').map(String), draft).toEqual([]);
+      expect(await built(imported), draft).toBe(original);
+    }
   });
 
   it('a Greek draft converted to Word by pandoc (its settings say en-US): language, front, lists, quote and code read back', {
@@ -547,18 +584,42 @@ describe('opinion diff with .docx', () => {
     }
   });
 
-  it('an HTML page, whatever its name, is refused with what to give instead (its markup is not the draft), exit 2; import writes nothing', async () => {
-    const page = '<!DOCTYPE html>\n<html lang="en"><head><style>p { margin: 0; }</style></head><body><p>1.1 A point.</p></body></html>\n';
-    const dir = join(temp, 'html-input');
-    mkdirSync(dir, { recursive: true });
-    for (const name of ['opinion.html', 'saved-page.md']) writeFileSync(join(dir, name), page);
-    for (const name of ['opinion.html', 'saved-page.md']) {
-      const diff = await runMain(['diff', join(dir, name), join(FIXTURES, 'pandoc-draft.md')]);
-      expect(diff).toMatchObject({ code: 2, stdout: '' });
-      expect(diff.stderr).toContain(`: an HTML page, expected a .docx or Markdown draft (the .md that \`opinion build\` writes beside the .html`);
-      const out = join(dir, `imported-${name}`);
-      expect((await runMain(['import', join(dir, name), '--out', out])).code).toBe(2);
-      expect(existsSync(out)).toBe(false);
-    }
-  });
+  // As LibreOffice writes Rich Text, with a long font table: read as Markdown it was "more than 500 Markdown syntax characters".
+  const fonts = Array.from({ length: 60 }, (_, i) => `{\\f${i}\\froman\\fprq2\\fcharset0 Font ${i};}`).join('');
+  const notDrafts: [string, string | Buffer, string[], string][] = [
+    [
+      'an HTML page, whatever its name, is refused with what to give instead (its markup is not the draft)',
+      '<!DOCTYPE html>\n<html lang="en"><head><style>p { margin: 0; }</style></head><body><p>1.1 A point.</p></body></html>\n',
+      ['opinion.html', 'saved-page.md'],
+      ': an HTML page, expected a .docx or Markdown draft (the .md that `opinion build` writes beside the .html',
+    ],
+    [
+      'an RTF file (Word or LibreOffice "Rich Text"), whatever its name, is refused with what to give instead',
+      `{\\rtf1\\ansi\\deff4\\adeflang1025{\\fonttbl${fonts}}\n{\\pard 1.1 A point.\\par}\n}\n`,
+      ['draft.rtf', 'draft.md'],
+      ': an RTF file, expected a .docx or Markdown draft; open it in Word or LibreOffice and save it as "Word Document (*.docx)"\n',
+    ],
+    [
+      'a Markdown draft saved as Windows-1252 ("ANSI" in Notepad) is refused at its first byte that is not UTF-8, not read with its dashes and quotes as U+FFFD',
+      Buffer.from('## 1. Conclusions\n\n1.1 A point \x96 with a dash and \x91quotes\x92.\n', 'latin1'),
+      ['ansi.md'],
+      ' at 3:13: unexpected byte 0x96, expected UTF-8 text; save the file as UTF-8 (in Notepad or Word: Save As, Encoding "UTF-8")\n',
+    ],
+  ];
+  for (const [what, content, names, says] of notDrafts) {
+    it(`${what}, exit 2; import writes nothing`, async () => {
+      const dir = join(temp, `not-a-draft-${names[0]}`);
+      mkdirSync(dir, { recursive: true });
+      for (const name of names) {
+        writeFileSync(join(dir, name), content);
+        const diff = await runMain(['diff', join(dir, name), join(FIXTURES, 'pandoc-draft.md')]);
+        expect(diff).toMatchObject({ code: 2, stdout: '' });
+        expect(diff.stderr).toContain(says);
+        expect(diff.stderr.trim().split('\n')).toHaveLength(1);
+        const out = join(dir, `imported-${name}`);
+        expect((await runMain(['import', join(dir, name), '--out', out])).code).toBe(2);
+        expect(existsSync(out)).toBe(false);
+      }
+    });
+  }
 });

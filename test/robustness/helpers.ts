@@ -67,7 +67,7 @@ const ENGINE_WORDS = [
   /ReferenceError/,
   /\n\s+at .+:\d+:\d+\)?\n/,
   /Incorrect locale information/,
-  /ENOENT|EEXIST|EPERM|EISDIR/,
+  /ENOENT|EEXIST|EPERM|EISDIR|ENOTDIR|EACCES|EROFS/,
 ];
 
 /** What every run must show, whatever the input: an exit code of 0, 1 or 2, within the bounds, in the user's words. */

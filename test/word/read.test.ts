@@ -182,6 +182,14 @@ describe('readDocx', () => {
       writeFileSync(join(dir, 'new.docx'), listDocx(chapter + numbered(run('A new first point.')) + target + seePoint('1.2')));
       const [c, d] = await loadDrafts([join(dir, 'old.docx'), join(dir, 'new.docx')], { cwd: dir });
       expect(diffDrafts(c!.draft, d!.draft).changes.map((change) => change.kind)).toEqual(['added', 'renumbered', 'renumbered']);
+      // The old version as the Markdown draft (its "point 1.1" says no target), the new one the Word file
+      // whose field still shows "1.1" but points to the target, now 1.2: no change, not "now refers to another item".
+      writeFileSync(join(dir, 'old.md'), '## 1. Conclusions\n\n1.1 The target point.\n\n1.2 As set out in point 1.1, the EESC agrees.\n');
+      writeFileSync(join(dir, 'new.docx'), neu);
+      const [e, f] = await loadDrafts([join(dir, 'old.md'), join(dir, 'new.docx')], { cwd: dir });
+      const fromMarkdown = diffDrafts(e!.draft, f!.draft).changes;
+      expect(fromMarkdown.map((change) => change.kind)).toEqual(['added', 'renumbered', 'renumbered']);
+      expect(fromMarkdown.some((change) => change.retargeted)).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -7,6 +7,7 @@ import type { Draft, DraftNote } from '../../core/draft.js';
 import type { Element } from '../types.js';
 import { maskReferences, referencesOf, type RefNumber } from '../text/references.js';
 import { featuresOf, sizeOf, Vocabulary, type Features } from '../text/similarity.js';
+import { INVISIBLE } from '../text/tokenize.js';
 
 export interface Unit {
   /** Position in its sequence. */
@@ -14,6 +15,8 @@ export interface Unit {
   element: Element;
   number: string;
   id?: string;
+  /** The Word bookmarks the item holds (a Word draft's): its cross-references point to them. */
+  bookmarks?: string[];
   text: string;
   refs: RefNumber[];
   /** The text with reference numbers masked and whitespace collapsed: equal texts compare equal. */
@@ -42,13 +45,13 @@ const NON_ASCII = /[^\u0000-\u007f]/;
 /** Unicode-normalised (NFC) text with runs of whitespace as one space. */
 export function normalise(text: string): string {
   const collapsed = ODD_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
-  return NON_ASCII.test(collapsed) ? collapsed.normalize('NFC') : collapsed;
+  return NON_ASCII.test(collapsed) ? collapsed.replace(INVISIBLE, '').normalize('NFC') : collapsed;
 }
 
 function unit(
   index: number,
   element: Element,
-  fields: Pick<Unit, 'number' | 'id' | 'text' | 'at' | 'reason' | 'notes' | 'chapter' | 'chapterInfo'>,
+  fields: Pick<Unit, 'number' | 'id' | 'bookmarks' | 'text' | 'at' | 'reason' | 'notes' | 'chapter' | 'chapterInfo'>,
   vocabulary: Vocabulary,
   marked?: readonly { target: string; start: number; end: number }[],
 ): Unit {
@@ -64,14 +67,29 @@ export function unitsOf(draft: Draft, vocabulary: Vocabulary = new Vocabulary())
     const chapterIndex = body.length;
     const chapterInfo = chapter.number ? { number: chapter.number, title: chapter.title } : { title: chapter.title };
     body.push(
-      unit(chapterIndex, 'chapter', { number: chapter.number ?? '', id: chapter.id, text: chapter.title, chapter: chapterIndex, chapterInfo }, vocabulary),
+      unit(
+        chapterIndex,
+        'chapter',
+        { number: chapter.number ?? '', id: chapter.id, bookmarks: chapter.bookmarks, text: chapter.title, chapter: chapterIndex, chapterInfo },
+        vocabulary,
+      ),
     );
     for (const point of chapter.points) {
       body.push(
         unit(
           body.length,
           point.heading ? 'heading' : 'point',
-          { number: point.number, id: point.id, text: point.text, at: point.at, reason: point.reason, notes: point.notes, chapter: chapterIndex, chapterInfo },
+          {
+            number: point.number,
+            id: point.id,
+            bookmarks: point.bookmarks,
+            text: point.text,
+            at: point.at,
+            reason: point.reason,
+            notes: point.notes,
+            chapter: chapterIndex,
+            chapterInfo,
+          },
           vocabulary,
           point.refs,
         ),

@@ -5,6 +5,8 @@
  */
 import type { Alignment } from '../align/groups.js';
 import type { Unit, Units } from '../align/units.js';
+import type { RefNumber } from '../text/references.js';
+import { bookmarkOf } from '../../core/bookmarks.js';
 import type { RefMapper } from './texts.js';
 
 const GONE = '\u0000gone:';
@@ -35,15 +37,26 @@ function newNumber(unit: Unit, neu: readonly Unit[], alignment: Alignment): stri
   return first ? first.number : gone(unit.number);
 }
 
+/** Each bookmark the units hold (by `bookmarkOf`, as references name them), with what `value` says of its unit. */
+function byBookmark(units: readonly Unit[], value: (unit: Unit) => string): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const unit of units) for (const name of unit.bookmarks ?? []) if (!map.has(bookmarkOf(name))) map.set(bookmarkOf(name), value(unit));
+  return map;
+}
+
 export function refMapper(old: Units, neu: Units, body: Alignment, footnotes: Alignment): RefMapper {
   const points = numberMap(old.body, neu.body, body);
   const notes = numberMap(old.footnotes, neu.footnotes, footnotes);
   const targets = new Map<string, string>();
   for (const unit of old.body) if (unit.id && !targets.has(unit.id)) targets.set(unit.id, newNumber(unit, neu.body, body));
   for (const unit of old.footnotes) if (unit.id && !targets.has(unit.id)) targets.set(unit.id, newNumber(unit, neu.footnotes, footnotes));
-  return (ref) => {
-    const byTarget = ref.target === undefined ? undefined : targets.get(ref.target);
+  // A Word draft's items hold bookmarks, which its cross-references name whatever number Word last printed.
+  const oldBookmarks = byBookmark(old.body, (unit) => newNumber(unit, neu.body, body));
+  const newBookmarks = byBookmark(neu.body, (unit) => unit.number);
+  const map = (ref: RefNumber): string => {
+    const byTarget = ref.target === undefined ? undefined : (targets.get(ref.target) ?? oldBookmarks.get(bookmarkOf(ref.target)));
     if (byTarget !== undefined) return byTarget;
     return (ref.space === 'footnote' ? notes : points).get(ref.number) ?? ref.number;
   };
+  return Object.assign(map, { numberInNew: (target: string) => newBookmarks.get(bookmarkOf(target)) });
 }

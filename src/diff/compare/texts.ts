@@ -16,7 +16,11 @@ import { numberOfKey } from './ref-mapper.js';
 import { wordDiff } from './word-diff.js';
 
 /** The number a reference of the old version has in the new one (itself when not an item of the draft). */
-export type RefMapper = (ref: RefNumber) => string;
+export interface RefMapper {
+  (ref: RefNumber): string;
+  /** The number the new version gives the item that holds a bookmark (a Word draft's), when one does. */
+  readonly numberInNew?: (target: string) => string | undefined;
+}
 
 export interface TextComparison {
   edited: boolean;
@@ -49,15 +53,18 @@ function passage(units: readonly Unit[]): Passage {
 /**
  * What each reference of the old passage compares as: its number in the new
  * version, or the number the new passage prints where the reference in the
- * same place of its references points to the same item.
+ * same place of its references points to the same item: the same bookmark,
+ * or, for an old reference that only prints a number (a Markdown draft's),
+ * the item that number now has, holding the new reference's bookmark.
  */
 function sameTargets(a: Passage, b: Passage, map: RefMapper): RefMapper {
-  if (a.refs.length !== b.refs.length || !a.refs.some((ref) => ref.target !== undefined)) return map;
+  if (a.refs.length !== b.refs.length || !b.refs.some((ref) => ref.target !== undefined)) return map;
   const same = new Map<RefNumber, string>();
   a.refs.forEach((ref, i) => {
     const other = b.refs[i] as RefNumber;
-    if (ref.target !== undefined && other.target !== undefined && other.space === ref.space && bookmarkOf(ref.target) === bookmarkOf(other.target))
-      same.set(ref, other.number);
+    if (other.target === undefined || other.space !== ref.space) return;
+    const pointsThere = ref.target !== undefined ? bookmarkOf(ref.target) === bookmarkOf(other.target) : map.numberInNew?.(other.target) === map(ref);
+    if (pointsThere) same.set(ref, other.number);
   });
   return same.size === 0 ? map : (ref) => same.get(ref) ?? map(ref);
 }

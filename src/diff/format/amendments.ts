@@ -233,7 +233,12 @@ export interface AmendmentOptions {
  */
 export function amendedChanges(result: DiffResult, options: AmendmentOptions = {}): Change[] {
   return result.changes.filter(
-    (change) => change.kind !== 'renumbered' && (options.typography || !change.typographic) && !(change.kind === 'modified' && sameWords(change.ops)),
+    (change) =>
+      change.kind !== 'renumbered' &&
+      (options.typography || !change.typographic) &&
+      !(change.kind === 'modified' && sameWords(change.ops)) &&
+      // A point without text (a numbered paragraph left empty in Word) added or deleted: nothing to amend.
+      !((change.kind === 'added' || change.kind === 'deleted') && change.ops.length === 0),
   );
 }
 

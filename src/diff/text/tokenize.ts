@@ -38,19 +38,39 @@ export function segmenterSegments(text: string, locale?: string): { text: string
   return Array.from(segmenterFor(locale).segment(text), ({ segment, index, isWordLike }) => ({ text: segment, start: index, word: Boolean(isWordLike) }));
 }
 
+/**
+ * Characters that print nothing: the soft hyphen (Word's optional hyphen, kept by pandoc), the
+ * zero-width space, the word joiner and the zero-width no-break space. The Word reader drops them;
+ * in other text they compare as nothing.
+ */
+export const INVISIBLE = /[\u00ad\u200b\u2060\ufeff]/gu;
+const ONLY_INVISIBLE = /^[\u00ad\u200b\u2060\ufeff]+$/u;
+
 export function tokenize(text: string, locale?: string): Token[] {
-  const segments = fastSegmentable(text) ? fastSegments(text) : segmenterSegments(text, locale);
+  const fast = fastSegmentable(text);
+  const segments = fast ? fastSegments(text) : segmenterSegments(text, locale);
   const tokens: Token[] = [];
+  // Invisible characters before the first token, given to it.
+  let pending: { text: string; start: number } | undefined;
   for (const { text: segment, start, word } of segments) {
-    const space = !word && WHITESPACE.test(segment);
     const last = tokens[tokens.length - 1];
+    if (!fast && ONLY_INVISIBLE.test(segment)) {
+      // Printing nothing, it belongs to the token before it (or after it, at the start) and changes no key.
+      if (last) last.text += segment;
+      else pending = { text: (pending?.text ?? '') + segment, start: pending?.start ?? start };
+      continue;
+    }
+    const space = !word && WHITESPACE.test(segment);
     if (space && last && last.key === ' ') {
       // Merge runs of whitespace the segmenter returns in pieces ("\n" then "\n").
       last.text += segment;
       continue;
     }
-    tokens.push({ text: segment, start, word, key: space ? ' ' : segment });
+    const key = space ? ' ' : fast ? segment : segment.replace(INVISIBLE, '');
+    tokens.push(pending ? { text: pending.text + segment, start: pending.start, word, key } : { text: segment, start, word, key });
+    pending = undefined;
   }
+  if (pending) tokens.push({ text: pending.text, start: pending.start, word: false, key: '' });
   return tokens;
 }
 

@@ -10,6 +10,7 @@
  * leading number is read with a regular expression.
  */
 import type { List, Nodes, Root, RootContent } from 'mdast';
+import type { Position } from 'unist';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { Draft, DraftChapter, DraftNote, DraftPoint } from '../../core/draft.js';
@@ -112,13 +113,32 @@ class DraftReader {
   /** Footnote identifier → number, for the marks in the points. */
   private footnoteNumbers = new Map<string, string>();
 
-  constructor(text: string, origin: string) {
+  /** Where each top-level block of the text stands in the document it was made from (a Word draft's paragraphs). */
+  private places: Map<RootContent, Position> | undefined;
+
+  constructor(
+    text: string,
+    origin: string,
+    private readonly sourcePlaces?: readonly (Position | undefined)[],
+  ) {
     this.file = new VFile({ path: origin, value: text });
     this.draft = { origin, header: [], chapters: [], footnotes: [] };
   }
 
+  /** Where a block stands: in the document the text was made from, when known, else in the text. */
+  private placeOf(node: RootContent): Position | undefined {
+    return this.places?.get(node) ?? node.position;
+  }
+
   read(): Draft {
     const tree = parseDraftTree(this.file);
+    if (this.sourcePlaces?.length === tree.children.length) {
+      this.places = new Map();
+      tree.children.forEach((node, i) => {
+        const place = this.sourcePlaces?.[i];
+        if (place) this.places?.set(node, place);
+      });
+    }
     const blocks = blocksOf(tree);
     const firstChapter = blocks.find((b) => b.node.type === 'heading' && b.lead?.number !== undefined && levels(b.lead.number) === 1);
     if (firstChapter?.node.type === 'heading') this.chapterDepth = firstChapter.node.depth;
@@ -210,7 +230,7 @@ class DraftReader {
   }
 
   private warn(block: Block, reason: string, ruleId: string): void {
-    report(this.file, reason, { ruleId, severity: 'warning', place: block.node.position });
+    report(this.file, reason, { ruleId, severity: 'warning', place: this.placeOf(block.node) });
   }
 
   private inUnnumberedChapter(): boolean {
@@ -229,6 +249,7 @@ class DraftReader {
     const chapter: DraftChapter = { title, points: [] };
     if (number !== undefined) chapter.number = number;
     if (id) chapter.id = id;
+    if (block.plain?.anchors) chapter.bookmarks = block.plain.anchors;
     this.draft.chapters.push(chapter);
     this.chapter = chapter;
     this.phase = 'body';
@@ -250,7 +271,7 @@ class DraftReader {
       const reason = `Unexpected number \`${number}\` in chapter ${chapter.number}, expected a number starting with \`${chapter.number}.\``;
       this.warn(block, reason, 'diff/point-outside-chapter');
     }
-    const line = block.node.position?.start.line;
+    const line = this.placeOf(block.node)?.start.line;
     const first = this.numbers.get(number);
     if (first !== undefined) {
       this.warn(block, `Unexpected second point numbered \`${number}\`, expected each number once (first used on line ${first})`, 'diff/duplicate-number');
@@ -259,10 +280,12 @@ class DraftReader {
     }
     const point: DraftPoint = { number, text: '' };
     if (id) point.id = id;
+    if (block.plain?.anchors) point.bookmarks = block.plain.anchors;
     if (heading) point.heading = true;
     this.numbered++;
     if ((block.lead as Leading).dotted) this.dotted++;
-    if (block.node.position) point.at = { file: this.draft.origin, position: block.node.position };
+    const place = this.placeOf(block.node);
+    if (place) point.at = { file: this.draft.origin, position: place };
     const lead = block.lead as Leading;
     const builder = new TextBuilder();
     builder.appendFrom(block.plain as PlainText, lead.skip, lead.skip + lead.rest.length, true);
@@ -280,6 +303,8 @@ class DraftReader {
   private continuation(block: Block): void {
     const paragraph = block.node.type === 'paragraph';
     if (this.point && !(paragraph && (this.inUnnumberedChapter() || this.point.point.number === ''))) {
+      const { point } = this.point;
+      if (block.plain?.anchors) point.bookmarks = [...(point.bookmarks ?? []), ...block.plain.anchors];
       this.point.text.append('\n\n');
       this.point.text.block(block.node);
       return;
@@ -294,7 +319,9 @@ class DraftReader {
     const marker = paragraph ? LEADING_ID.exec(text.slice(space)) : null;
     const id = marker?.[1] || block.anchor;
     if (id) point.id = id;
-    if (block.node.position) point.at = { file: this.draft.origin, position: block.node.position };
+    if (block.plain?.anchors) point.bookmarks = block.plain.anchors;
+    const place = this.placeOf(block.node);
+    if (place) point.at = { file: this.draft.origin, position: place };
     if (marker?.[1]) builder.appendFrom(block.plain as PlainText, space + marker[0].length, text.length);
     else builder.block(block.node);
     (this.chapter as DraftChapter).points.push(point);
@@ -316,8 +343,13 @@ class DraftReader {
   }
 }
 
-export function parseMarkdownDraft(text: string, origin: string): ParsedDraft {
-  const reader = new DraftReader(text, origin);
+/**
+ * `places`: where each top-level block of `text` stands in the document it was
+ * made from (a Word draft written as Markdown), for the points' places and the
+ * messages; used when the text has exactly as many top-level blocks.
+ */
+export function parseMarkdownDraft(text: string, origin: string, places?: readonly (Position | undefined)[]): ParsedDraft {
+  const reader = new DraftReader(text, origin, places);
   const draft = reader.read();
   return { draft, messages: reader.file.messages, file: reader.file };
 }
