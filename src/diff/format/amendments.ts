@@ -167,7 +167,7 @@ function place(change: Change, w: SheetWords): string {
   return w.word(after.element === 'footnote' ? 'after-footnote' : 'after-point', { number });
 }
 
-/** "Point 1.3", "Heading 3.1", "Chapter 2", "Footnote 4" (headings are numbered as points; a chapter without a number by its title). */
+/** "Point 1.3", "Heading 3.1", "Chapter 2", "Footnote 4" (a chapter without a number by its title; "–" for another unnumbered item). */
 function itemOf(element: Element, side: Side | undefined, w: SheetWords): string {
   const number = side?.number || (element === 'chapter' ? (side?.text ?? '–') : '–');
   return w.word(element, { number });
