@@ -47,6 +47,16 @@ describe('the amendment sheet of a comparison in each language', () => {
     expect(formatAmendments(result, { lang: 'xx' })).toBe(english);
   });
 
+  it('takes --lang for drafts too, in Markdown and in Word', async () => {
+    const fixture = 'test/diff/fixtures/moved-and-edited';
+    const run = await runMain(['diff', `${fixture}/old.md`, `${fixture}/new.md`, '--lang', 'de', '--format', 'amendments', '--quiet']);
+    expect(run.stdout).toMatch(/\n## Änderungsantrag 1\n/u);
+    expect(run.stdout).toMatch(/Verschieben nach Ziffer [\d.]+ und ändern:/u);
+    const out = join(mkdtempSync(join(tmpdir(), 'opinion-sheet-')), 'sheet.docx');
+    await runMain(['diff', `${fixture}/old.md`, `${fixture}/new.md`, '--lang', 'de', '--format', 'amendments', '--out', out, '--quiet']);
+    expect(strFromU8(unzipSync(readFileSync(out))['word/document.xml'] as Uint8Array)).toContain('Stellungnahme der Fachgruppe');
+  });
+
   it('is French for the French texts of two opinion folders, in Markdown and in Word', async () => {
     const run = await runMain(['diff', 'opinions/see-migrants-preliminary', 'opinions/see-migrants', '--lang', 'fr', '--format', 'amendments', '--quiet']);
     expect(run.code).toBe(1);

@@ -109,7 +109,10 @@ export const diffCommand: DefineCommand = (io, setExit) =>
     .argument('[new]', 'the new version (with --from, default: the same path)')
     .addOption(new Option('-f, --format <format>', 'output format (default: terminal, or from the --out extension)').choices(FORMATS as unknown as string[]))
     .option('-o, --out <file>', 'write the output to this file (atomically) instead of standard output')
-    .option('-l, --lang <code>', 'language of opinion folders to compare (default: the original language)')
+    .option(
+      '-l, --lang <code>',
+      "language of opinion folders to compare, and of an amendment sheet's wording (default: the original language; for drafts, theirs)",
+    )
     .option('--from <revision>', 'git revision of the old version (tag, branch, commit)')
     .option('--to <revision>', 'git revision of the new version (default: the working tree)')
     .option('--similarity <0-1>', 'how alike two points without a common id must be to count as one edited point (default 0.5)')
@@ -144,7 +147,13 @@ export const diffCommand: DefineCommand = (io, setExit) =>
       const format = (options.format ?? (options.out ? formats.formatForFile(options.out) : undefined) ?? 'terminal') as DiffFormat;
       const color = options.out ? false : (options.color ?? useColor(io));
       const typography = options.amendTypography === true;
-      const wordOptions = { ...(author !== undefined ? { author } : {}), ...(date !== undefined ? { date } : {}), ...(typography ? { typography } : {}) };
+      const lang = options.lang ? { lang: options.lang } : {};
+      const wordOptions = {
+        ...(author !== undefined ? { author } : {}),
+        ...(date !== undefined ? { date } : {}),
+        ...(typography ? { typography } : {}),
+        ...lang,
+      };
       type Render = (result: DiffResult, drafts: { old: Draft; new: Draft }) => Promise<string | Uint8Array>;
       const [loaded, render] = await Promise.all([
         loadDrafts(newPath === undefined ? [oldPath] : [oldPath, newPath], {
@@ -162,7 +171,7 @@ export const diffCommand: DefineCommand = (io, setExit) =>
           : formats.loadFormatter(format).then(
               (formatter): Render =>
                 async (result) =>
-                  formatter(result, { color, ...(typography ? { typography } : {}) }),
+                  formatter(result, { color, ...(typography ? { typography } : {}), ...lang }),
             ),
       ]);
       const [old, neu] = loaded;

@@ -15,6 +15,8 @@ export interface FormatOptions {
   title?: string;
   /** Amendment sheet: typographic-only changes get amendments too. */
   typography?: boolean;
+  /** Amendment sheet: the language of its wording (default: the language of the texts compared). */
+  lang?: string;
 }
 
 export type Formatter = (result: DiffResult, options: FormatOptions) => string;
@@ -44,6 +46,8 @@ export interface WordFormatOptions {
   date?: string;
   /** Amendment sheet: typographic-only changes get amendments too. */
   typography?: boolean;
+  /** Amendment sheet: the language of its wording (default: the language of the texts compared). */
+  lang?: string;
 }
 
 /** A Word formatter: bytes of a `.docx`, from the comparison and the two drafts (the redline shows the whole document). */

@@ -136,10 +136,11 @@ export async function amendmentsDocx(result: DiffResult, options: AmendmentsOpti
 export function amendmentSheetDocx(
   result: DiffResult,
   drafts: { old: Draft; new: Draft },
-  options: { date?: string; typography?: boolean },
+  options: { date?: string; typography?: boolean; lang?: string },
 ): Promise<Uint8Array> {
   return amendmentsDocx(result, {
     typography: options.typography,
+    ...(options.lang ? { lang: options.lang } : {}),
     date: options.date ?? defaultDate(drafts.new),
     reference: headerValue(drafts.new, 'reference') ?? headerValue(drafts.old, 'reference'),
     // An empty document number is none: the paths compared stand in for it.
