@@ -33,6 +33,9 @@ export const OFFICIAL_LANGUAGES = [
 
 export type OfficialLanguage = (typeof OFFICIAL_LANGUAGES)[number];
 
+/** The same codes in alphabetical order, as the command line offers them (`--lang`). */
+export const LANGUAGE_CODES: readonly OfficialLanguage[] = [...OFFICIAL_LANGUAGES].sort();
+
 export function isOfficialLanguage(code: string): code is OfficialLanguage {
   return (OFFICIAL_LANGUAGES as readonly string[]).includes(code);
 }

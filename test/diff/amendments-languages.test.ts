@@ -55,6 +55,10 @@ describe('the amendment sheet of a comparison in each language', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'opinion-sheet-')), 'sheet.docx');
     await runMain(['diff', `${fixture}/old.md`, `${fixture}/new.md`, '--lang', 'de', '--format', 'amendments', '--out', out, '--quiet']);
     expect(strFromU8(unzipSync(readFileSync(out))['word/document.xml'] as Uint8Array)).toContain('Stellungnahme der Fachgruppe');
+    // A code that is not one of the 24 is refused, not taken silently for English.
+    const wrong = await runMain(['diff', `${fixture}/old.md`, `${fixture}/new.md`, '--lang', 'fre', '--format', 'amendments']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain("argument 'fre' is invalid. Allowed choices are bg, cs, da, de,");
   });
 
   it('is French for the French texts of two opinion folders, in Markdown and in Word', async () => {

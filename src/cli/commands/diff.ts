@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { LANGUAGE_CODES } from '../../core/languages.js';
 import { resolve } from 'node:path';
 import type { DefineCommand } from './index.js';
 import type { Draft } from '../../core/draft.js';
@@ -109,9 +110,11 @@ export const diffCommand: DefineCommand = (io, setExit) =>
     .argument('[new]', 'the new version (with --from, default: the same path)')
     .addOption(new Option('-f, --format <format>', 'output format (default: terminal, or from the --out extension)').choices(FORMATS as unknown as string[]))
     .option('-o, --out <file>', 'write the output to this file (atomically) instead of standard output')
-    .option(
-      '-l, --lang <code>',
-      "language of opinion folders to compare, and of an amendment sheet's wording (default: the original language; for drafts, theirs)",
+    .addOption(
+      new Option(
+        '-l, --lang <code>',
+        "language of opinion folders to compare, and of an amendment sheet's wording (default: the original language; for drafts, theirs)",
+      ).choices(LANGUAGE_CODES),
     )
     .option('--from <revision>', 'git revision of the old version (tag, branch, commit)')
     .option('--to <revision>', 'git revision of the new version (default: the working tree)')

@@ -4,11 +4,8 @@ import { resolve } from 'node:path';
 import type { DefineCommand } from './index.js';
 import { EXIT, UsageError, useColor } from '../io.js';
 import { displayPath } from '../../report/paths.js';
-import { OFFICIAL_LANGUAGES } from '../../core/languages.js';
+import { LANGUAGE_CODES } from '../../core/languages.js';
 import { describeFsError } from '../../core/safe-read.js';
-
-/** The official languages, alphabetically (as the help lists them). */
-const LANGS = [...OFFICIAL_LANGUAGES].sort();
 
 interface ImportCliOptions {
   out?: string;
@@ -29,7 +26,7 @@ export const importCommand: DefineCommand = (io, setExit) =>
     )
     .argument('<file>', 'the draft: a .docx or a Markdown (.md) file')
     .option('-o, --out <folder>', 'the new opinion folder (default: named from the reference, e.g. int-871)')
-    .addOption(new Option('-l, --lang <code>', "the draft's language (default: from the document, or guessed)").choices(LANGS))
+    .addOption(new Option('-l, --lang <code>', "the draft's language (default: from the document, or guessed)").choices(LANGUAGE_CODES))
     .addOption(new Option('-f, --format <format>', 'report format').choices(['human', 'json']).default('human'))
     .action(async (path: string, options: ImportCliOptions) => {
       const [{ importDraft }, { writeImportedFolder }, { formatReport }] = await Promise.all([

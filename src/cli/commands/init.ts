@@ -5,13 +5,11 @@ import { commaList, EXIT, UsageError } from '../io.js';
 import { displayPath } from '../../report/paths.js';
 import { BUILTIN_TEMPLATES_DIR } from '../../core/package-files.js';
 import { OPINION_KINDS, STAGES } from '../../core/model.js';
-import { isOfficialLanguage, OFFICIAL_LANGUAGES } from '../../core/languages.js';
+import { isOfficialLanguage, LANGUAGE_CODES } from '../../core/languages.js';
 import { parseIsoDate } from '../../render/dates.js';
 import type { ScaffoldOptions } from '../../init/index.js';
 
 const STAGE_NAMES = [...STAGES];
-/** The official languages, alphabetically (as the help lists them). */
-const LANGS = [...OFFICIAL_LANGUAGES].sort();
 
 export const initCommand: DefineCommand = (io, setExit) =>
   new Command('init')
@@ -34,9 +32,9 @@ export const initCommand: DefineCommand = (io, setExit) =>
     .option('--decision-date <date>', 'date of that decision, YYYY-MM-DD')
     .addOption(new Option('--stage <stage>', 'stage of the first version').choices(STAGE_NAMES))
     .option('--version-date <date>', 'date of the first version, YYYY-MM-DD')
-    .addOption(new Option('--language <code>', 'original language').choices(LANGS).default('en'))
+    .addOption(new Option('--language <code>', 'original language').choices(LANGUAGE_CODES).default('en'))
     // As `import`, `build` and `diff` name a language (`opinion init x --lang fr`).
-    .addOption(new Option('-l, --lang <code>', 'original language (the same as --language)').choices(LANGS).conflicts('language').hideHelp())
+    .addOption(new Option('-l, --lang <code>', 'original language (the same as --language)').choices(LANGUAGE_CODES).conflicts('language').hideHelp())
     .option('--languages <codes>', 'every language of the text, comma-separated (e.g. en,fr,de)')
     .action(async (dir: string, raw: InitOptions) => {
       const options = checkOptions(raw);
@@ -90,6 +88,6 @@ function checkOptions(raw: InitOptions): Omit<InitOptions, 'languages'> & { lang
   const languages = commaList(list);
   const bad = languages.find((l) => !isOfficialLanguage(l));
   if (bad !== undefined || languages.length === 0)
-    throw new UsageError(`unexpected language \`${bad ?? list}\` in --languages, expected codes among ${LANGS.join(', ')}`);
+    throw new UsageError(`unexpected language \`${bad ?? list}\` in --languages, expected codes among ${LANGUAGE_CODES.join(', ')}`);
   return { ...rest, languages };
 }
