@@ -99,6 +99,12 @@ export function indexOpinion(opinion: Opinion): IdIndex {
 const ATTEMPTED_MARKER = /^\{#[^}\n]*\}/;
 const ATTEMPTED_ATTRIBUTES = /\{#[^{}\n]*\}[ \t]*$/;
 
+/** Such an attempt: what it should read when the spaces are all that is wrong (`{# c-one }` → `{#c-one}`, `{#c one}` → `{#c-one}`). */
+function attempted(text: string, at: Located): IdIndex['malformed'][number] {
+  const id = text.slice(2, -1).trim().replace(/\s+/g, '-');
+  return isId(id) ? { text, at, expected: `\`{#${id}}\`: an id marker holds no space` } : { text, at };
+}
+
 function indexChapter(chapter: ChapterSource, lang: string, index: IdIndex): void {
   const file = chapter.path;
   const firstLine = { file, position: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } };
@@ -113,7 +119,7 @@ function indexChapter(chapter: ChapterSource, lang: string, index: IdIndex): voi
         // `{#bad id}`, `{# c-one}`: meant as a marker, but a space makes it text, which the draft would print.
         const attempt = ATTEMPTED_MARKER.exec(block.firstLine ?? '');
         if (attempt)
-          index.malformed.push({ text: attempt[0], at: { file, position: { start, end: { line: start.line, column: start.column + attempt[0].length } } } });
+          index.malformed.push(attempted(attempt[0], { file, position: { start, end: { line: start.line, column: start.column + attempt[0].length } } }));
         continue;
       }
       const at: Located = { file, position: { start, end: { line: start.line, column: start.column + match[0].trimEnd().length } } };
@@ -126,7 +132,7 @@ function indexChapter(chapter: ChapterSource, lang: string, index: IdIndex): voi
         const attempt = ATTEMPTED_ATTRIBUTES.exec(block.content ?? '');
         if (attempt) {
           const raw = attempt[0].trim();
-          index.malformed.push({ text: raw, at: { file, position: { start: { line: end.line, column: end.column - raw.length }, end } } });
+          index.malformed.push(attempted(raw, { file, position: { start: { line: end.line, column: end.column - raw.length }, end } }));
         }
         continue;
       }
