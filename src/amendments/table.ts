@@ -134,7 +134,7 @@ export function tableAmendments(
         );
       }
       const text = pointMarkdown(merged.text);
-      if (text === point.source.replace(/\s+/g, ' ').trim()) {
+      if (text === pointMarkdown(point.source)) {
         // The copy prints a reference as the draft did, while its own new or deleted
         // points moved the reference's target: the source's :ref follows the target anyway.
         report(
@@ -160,7 +160,7 @@ export function tableAmendments(
         // A numbered paragraph left empty (Enter pressed twice in Word): no amendment, and none with an empty text.
         report(
           copy,
-          `Unexpected empty point ${change.new[0]?.number ?? ''} in the member's copy (a numbered paragraph without text), expected its text: nothing tabled for it`,
+          `Unexpected empty point ${change.new[0]?.number ? `${change.new[0].number} ` : ''}in the member's copy (a numbered paragraph without text), expected its text: nothing tabled for it`,
           {
             ruleId: 'amendments/empty-point',
             severity: 'warning',

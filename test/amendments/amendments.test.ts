@@ -256,6 +256,25 @@ describe("a member's copy with a new point", () => {
     expect(notes.map((m) => m.ruleId)).toEqual(['amendments/reference-only', 'amendments/reference-only', 'amendments/reference-only']);
     expect(notes[0]!.message).toMatch(/^Point 3\.2\.3 of the member's copy differs from the draft only in a reference's number/);
   });
+
+  it('in Markdown, for a point that holds a list too: a reference that kept its old number is no amendment either', async () => {
+    const { root, sample } = scratch();
+    const chapter = join(sample, 'text', 'en', '03-specific-comments.md');
+    writeFileSync(
+      chapter,
+      readFileSync(chapter, 'utf8').replace('(see :ref{#rec-membership}).', '(see :ref{#rec-membership}), in two ways:\n\n- as members;\n- as board members.'),
+    );
+    expect((await runMain(['build', sample, '--to', 'md', '--out', join(root, 'build'), '--quiet'])).code).toBe(0);
+    const built = readFileSync(join(root, 'build', 'see-migrants', 'en', 'opinion.md'), 'utf8');
+    const lines = built.split('\n').map((line) => line.replace(/^1\.(\d+) /, (whole, n: string) => (Number(n) >= 7 ? `1.${Number(n) + 1} ` : whole)));
+    const at = lines.findIndex((line) => line.startsWith('1.6 '));
+    lines.splice(at + 1, 0, '', `1.7 ${NEW_POINT}`);
+    const copy = join(root, 'member.md');
+    writeFileSync(copy, lines.join('\n'));
+    const notes = await tableJson(sample, copy);
+    expect(notes.map((m) => m.ruleId)).toEqual(['amendments/reference-only', 'amendments/reference-only', 'amendments/reference-only']);
+    expect(readFileSync(join(sample, 'amendments.yaml'), 'utf8')).not.toContain('target: sc-young-leaders');
+  });
 });
 
 describe("a Windows editor's files", () => {
