@@ -195,6 +195,21 @@ describe("a member's Word copy with tracked changes", () => {
 
 describe("a member's copy with a new point", () => {
   const NEW_POINT = 'The Committee also calls for a review of the scheme after two years.';
+  /**
+   * The sample built to Markdown, and a member's copy of it where the member typed a new point as
+   * 1.7 and renumbered the points after it, not the references to them.
+   */
+  const memberInsertsPoint = async (root: string, sample: string): Promise<{ built: string; copy: string }> => {
+    expect((await runMain(['build', sample, '--to', 'md', '--out', join(root, 'build'), '--quiet'])).code).toBe(0);
+    const built = readFileSync(join(root, 'build', 'see-migrants', 'en', 'opinion.md'), 'utf8');
+    const lines = built.split('\n').map((line) => line.replace(/^1\.(\d+) /, (whole, n: string) => (Number(n) >= 7 ? `1.${Number(n) + 1} ` : whole)));
+    const at = lines.findIndex((line) => line.startsWith('1.6 '));
+    lines.splice(at + 1, 0, '', `1.7 ${NEW_POINT}`);
+    const copy = join(root, 'member.md');
+    writeFileSync(copy, lines.join('\n'));
+    return { built, copy };
+  };
+
   const tableJson = async (sample: string, copy: string) => {
     writeFileSync(join(sample, 'amendments.yaml'), '# Amendments of the test\namendments: []\n');
     // --format json: the findings are the report on stdout, what was tabled is said on stderr.
@@ -243,14 +258,7 @@ describe("a member's copy with a new point", () => {
 
   it('in Markdown: the new point is tabled, and a point whose reference kept its old number is not, with a note', async () => {
     const { root, sample } = scratch();
-    expect((await runMain(['build', sample, '--to', 'md', '--out', join(root, 'build'), '--quiet'])).code).toBe(0);
-    const built = readFileSync(join(root, 'build', 'see-migrants', 'en', 'opinion.md'), 'utf8');
-    // The member types the new point as 1.7 and renumbers the points after it, not the references to them.
-    const lines = built.split('\n').map((line) => line.replace(/^1\.(\d+) /, (whole, n: string) => (Number(n) >= 7 ? `1.${Number(n) + 1} ` : whole)));
-    const at = lines.findIndex((line) => line.startsWith('1.6 '));
-    lines.splice(at + 1, 0, '', `1.7 ${NEW_POINT}`);
-    const copy = join(root, 'member.md');
-    writeFileSync(copy, lines.join('\n'));
+    const { built, copy } = await memberInsertsPoint(root, sample);
     expect(built).toContain('(see point 1.13)');
     const notes = await tableJson(sample, copy);
     expect(notes.map((m) => m.ruleId)).toEqual(['amendments/reference-only', 'amendments/reference-only', 'amendments/reference-only']);
@@ -264,13 +272,7 @@ describe("a member's copy with a new point", () => {
       chapter,
       readFileSync(chapter, 'utf8').replace('(see :ref{#rec-membership}).', '(see :ref{#rec-membership}), in two ways:\n\n- as members;\n- as board members.'),
     );
-    expect((await runMain(['build', sample, '--to', 'md', '--out', join(root, 'build'), '--quiet'])).code).toBe(0);
-    const built = readFileSync(join(root, 'build', 'see-migrants', 'en', 'opinion.md'), 'utf8');
-    const lines = built.split('\n').map((line) => line.replace(/^1\.(\d+) /, (whole, n: string) => (Number(n) >= 7 ? `1.${Number(n) + 1} ` : whole)));
-    const at = lines.findIndex((line) => line.startsWith('1.6 '));
-    lines.splice(at + 1, 0, '', `1.7 ${NEW_POINT}`);
-    const copy = join(root, 'member.md');
-    writeFileSync(copy, lines.join('\n'));
+    const { copy } = await memberInsertsPoint(root, sample);
     const notes = await tableJson(sample, copy);
     expect(notes.map((m) => m.ruleId)).toEqual(['amendments/reference-only', 'amendments/reference-only', 'amendments/reference-only']);
     expect(readFileSync(join(sample, 'amendments.yaml'), 'utf8')).not.toContain('target: sc-young-leaders');
