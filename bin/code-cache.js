@@ -60,7 +60,13 @@ function writeCodeCache(file, compiled, name) {
     const orphan = new RegExp(`^${name}-[0-9a-f]+-[^-]+-[^-]+\\.v8\\.(\\d+)-[0-9a-z]*\\.tmp$`);
     for (const other of readdirSync(dir)) {
       const pid = orphan.exec(other)?.[1];
-      if ((stale.test(other) && join(dir, other) !== file) || (pid !== undefined && processGone(Number(pid)))) unlinkSync(join(dir, other));
+      if ((stale.test(other) && join(dir, other) !== file) || (pid !== undefined && processGone(Number(pid)))) {
+        try {
+          unlinkSync(join(dir, other));
+        } catch {
+          // Removed by another run at the same time: the next one.
+        }
+      }
     }
   } catch {
     // A cache that cannot be written only costs speed.
@@ -70,7 +76,7 @@ function writeCodeCache(file, compiled, name) {
   }
 }
 
-/** Whether process `pid` of this machine has ended (a live one we may not signal is not). */
+/** Whether process `pid` of this machine has ended (a live one we may not signal is not): src/core/process-gone.ts, which this plain script cannot import; keep the two alike. */
 function processGone(pid) {
   if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
   try {

@@ -96,7 +96,8 @@ export async function writeTemporary(path: string, content: string | Uint8Array,
   } catch (error) {
     closeSync(fd);
     removeFile(temp);
-    throw error;
+    // A full disk or an I/O error while writing: the message names the file being written.
+    throw Object.assign(error as NodeJS.ErrnoException, { path });
   }
   closeSync(fd);
   return temp;
@@ -114,7 +115,12 @@ function existingMode(path: string): number | undefined {
   } catch {
     return undefined;
   }
-  accessSync(path, constants.W_OK);
+  try {
+    accessSync(path, constants.W_OK);
+  } catch (error) {
+    // Refused as writing it would be refused (`cannot write …`), not as a read.
+    throw Object.assign(error as NodeJS.ErrnoException, { syscall: 'open' });
+  }
   return mode;
 }
 

@@ -81,17 +81,33 @@ export function keepYamlData(path: string | undefined, text: string, data: unkno
   }
 }
 
-/** Past MAX_ENTRIES, remove the entries written longest ago; and the temporary files of writers killed before renaming them. */
+/**
+ * Past MAX_ENTRIES, remove the entries written longest ago; and the temporary
+ * files of writers killed before renaming them. Another run may be pruning
+ * too: a file already gone is skipped, not an end to the pruning.
+ */
 function prune(dir: string): void {
+  const remove = (name: string) => {
+    try {
+      unlinkSync(join(dir, name));
+    } catch {}
+  };
   const all = readdirSync(dir);
   for (const name of all) {
     const pid = /\.json\.(\d+)-[0-9a-z]*\.tmp$/.exec(name)?.[1];
-    if (pid !== undefined && processGone(Number(pid))) unlinkSync(join(dir, name));
+    if (pid !== undefined && processGone(Number(pid))) remove(name);
   }
   const names = all.filter((name) => name.endsWith('.json'));
   if (names.length <= MAX_ENTRIES) return;
-  const dated = names.map((name) => ({ name, time: statSync(join(dir, name)).mtimeMs })).sort((a, b) => a.time - b.time);
-  for (const { name } of dated.slice(0, names.length - MAX_ENTRIES)) unlinkSync(join(dir, name));
+  const written = (name: string) => {
+    try {
+      return statSync(join(dir, name)).mtimeMs;
+    } catch {
+      return 0;
+    }
+  };
+  const dated = names.map((name) => ({ name, time: written(name) })).sort((a, b) => a.time - b.time);
+  for (const { name } of dated.slice(0, names.length - MAX_ENTRIES)) remove(name);
 }
 
 /** Whether JSON.stringify then JSON.parse gives back `value` exactly (what YAML's core schema reads: null, booleans, finite numbers, text, lists, mappings). */
