@@ -49,6 +49,16 @@ export async function readSource(path: string, scope?: ReadScope): Promise<ReadR
   const text = decodeText(read.bytes);
   const form = formOf(read.bytes);
   if (form) FORMS.set(file, form);
+  const notUtf8 = text === undefined && !read.bytes.includes(0) ? utf8Problem(read.bytes) : undefined;
+  if (notUtf8) {
+    // Text in a legacy encoding (Windows-1252, "ANSI" in Notepad): not binary, but its dashes, quotes and accented letters would be lost.
+    report(file, `Unexpected byte 0x${notUtf8.byte}, expected UTF-8 text`, {
+      ruleId: 'source/encoding',
+      place: { line: notUtf8.line, column: notUtf8.column },
+      note: 'Save the file as UTF-8 (in your editor: Save As, Encoding "UTF-8")',
+    });
+    return { file, ok: false };
+  }
   if (text === undefined) {
     report(file, 'Unexpected binary content, expected UTF-8 text', {
       ruleId: 'source/binary',
@@ -101,6 +111,29 @@ export function decodeText(bytes: Uint8Array): string | undefined {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
+/**
+ * Where bytes stop being UTF-8: the line and column of the first byte that
+ * belongs to no well-formed sequence (counted in the text before it), and
+ * that byte in hexadecimal; undefined for UTF-8.
+ */
+export function utf8Problem(bytes: Uint8Array): { line: number; column: number; byte: string } | undefined {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (isUtf8(buffer)) return undefined;
+  let at = 0;
+  while (at < buffer.length) {
+    const lead = buffer[at] as number;
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0 || (length > 1 && !isUtf8(buffer.subarray(at, at + length)))) break;
+    at += length;
+  }
+  const before = buffer.subarray(0, at).toString('utf8');
+  return {
+    line: (before.match(/\n/g)?.length ?? 0) + 1,
+    column: before.length - before.lastIndexOf('\n'),
+    byte: (buffer[at] ?? 0).toString(16).toUpperCase().padStart(2, '0'),
+  };
 }
 
 /** The one describer of file-system errors (defined beside the safe reader, which uses it too). */

@@ -1,7 +1,7 @@
 /** A Markdown draft file (built by `opinion build` or converted from Word) as a `Draft`. */
-import { isUtf8 } from 'node:buffer';
 import { extname } from 'node:path';
 import { readBytes } from '../core/safe-read.js';
+import { utf8Problem } from '../core/read-source.js';
 import { markdownLimitProblem } from '../core/markdown-limits.js';
 import { parseMarkdownDraft, type ParsedDraft } from './markdown/markdown-draft.js';
 import { InputError } from '../core/errors.js';
@@ -50,12 +50,9 @@ export function draftText(bytes: Buffer, shown: string): string {
   if (bytes.length > MAX_BYTES) throw new InputError(`cannot read \`${shown}\`: ${Math.round(bytes.length / 1048576)} MB is too large for a draft`);
   if (bytes.subarray(0, 8000).includes(0)) throw new InputError(`cannot read \`${shown}\`: not a text file, expected a Markdown draft`);
   // Text in a legacy encoding (Windows-1252, "ANSI" in Notepad) decoded as UTF-8 would have U+FFFD for its dashes, quotes and accented letters.
-  if (!isUtf8(bytes)) {
-    const at = firstInvalidUtf8(bytes);
-    const before = bytes.subarray(0, at).toString('utf8');
-    const line = (before.match(/\n/g)?.length ?? 0) + 1;
-    const column = before.length - before.lastIndexOf('\n');
-    const byte = (bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+  const notUtf8 = utf8Problem(bytes);
+  if (notUtf8) {
+    const { line, column, byte } = notUtf8;
     throw new InputError(
       `cannot read \`${shown}\` at ${line}:${column}: unexpected byte 0x${byte}, expected UTF-8 text; save the file as UTF-8 (in Notepad or Word: Save As, Encoding "UTF-8")`,
     );
@@ -72,20 +69,6 @@ export function draftText(bytes: Buffer, shown: string): string {
     );
   }
   return text;
-}
-
-/** The offset of the first byte that does not belong to a well-formed UTF-8 sequence (of bytes `isUtf8` refuses). */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const lead = bytes[i] as number;
-    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
-    if (length === 0) return i;
-    for (let k = 1; k < length; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
-    if (length > 1 && !isUtf8(bytes.subarray(i, i + length))) return i;
-    i += length;
-  }
-  return bytes.length;
 }
 
 export async function readMarkdownDraft(path: string, shown: string): Promise<ParsedDraft> {
