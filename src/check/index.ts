@@ -58,10 +58,15 @@ export async function checkOpinion(source: string | OpenOpinion, options: CheckO
   const context = await createContext(opened, { draftFrom });
   // As `opinion validate` does with the labels: the gap marks each language's prose still holds
   // (its labels loaded only when the prose may hold a shipped mark, or the opinion has labels of its own).
+  // The rules are told the marks too (a translated point that is only its mark has nothing to compare yet).
+  const gapMarks = new Map<string, string>();
   for (const [lang, chapters] of Object.entries(opinion.chapters)) {
-    if (mayHoldGapMarks(chapters) || opened.validated.labels?.some((layer) => layer.lang === lang))
-      reportProseGaps(chapters, (await opened.labels(lang))?.text['values.to-be-completed']);
+    if (!mayHoldGapMarks(chapters) && !opened.validated.labels?.some((layer) => layer.lang === lang)) continue;
+    const mark = (await opened.labels(lang))?.text['values.to-be-completed'];
+    if (mark) gapMarks.set(lang, mark);
+    reportProseGaps(chapters, mark);
   }
+  if (gapMarks.size > 0) context.gapMarks = gapMarks;
   const unexplained = settings.get('amendments/unexplained-change');
   const previousPath = options.previous ?? (unexplained?.options as { previous?: string } | undefined)?.previous;
   if (previousPath && unexplained?.severity !== 'off') {

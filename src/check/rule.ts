@@ -66,6 +66,8 @@ export interface CheckContext {
   length?: number;
   /** With a previous version (`--previous`): the changes from it to this version, attributed to the amendments applied in this one. */
   previous?: PreviousVersion;
+  /** Each language's gap mark (`values.to-be-completed`, `[à compléter]`), for the languages whose prose may hold one. */
+  gapMarks?: Map<string, string>;
 }
 
 /** The comparison with the previous version of the opinion, for `amendments/unexplained-change`. */

@@ -96,7 +96,7 @@ export default defineRule(
           );
           continue;
         }
-        compareChapter(chapter, translated, text.original, report, text.sources);
+        compareChapter(chapter, translated, text.original, report, text.sources, context.gapMarks?.get(lang));
       }
       for (const chapter of version.chapters) {
         if (!ours.has(chapter.id)) {
@@ -117,7 +117,15 @@ function chapterPlace(chapter: ChapterText): Located {
   return chapter.title?.at ?? { file: chapter.path, position: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } };
 }
 
-function compareChapter(original: ChapterText, translated: ChapterText, originalLang: string, report: Reporter, files: SourceFiles): void {
+function compareChapter(
+  original: ChapterText,
+  translated: ChapterText,
+  originalLang: string,
+  report: Reporter,
+  files: SourceFiles,
+  /** The translation's gap mark, when its prose may hold one. */
+  gapMark?: string,
+): void {
   const lang = translated.lang;
   const where = chapterPlace(translated);
   const name = `chapter ${original.number ?? `\`${original.id}\``}`;
@@ -189,7 +197,7 @@ function compareChapter(original: ChapterText, translated: ChapterText, original
   for (const block of theirs) {
     const match = block.id ? byId.get(block.id) : undefined;
     // A point still only a gap mark (`[à compléter]`: text/to-be-completed reports it) has nothing to compare yet.
-    if (!match || GAP_ONLY.test(block.prose.text.trim())) continue;
+    if (!match || (gapMark !== undefined && block.prose.text.trim() === gapMark)) continue;
     const ourNumbers = numbersIn(sourceOf(match, files));
     const theirNumbers = numbersIn(sourceOf(block, files));
     const missingNumbers = difference(ourNumbers, theirNumbers);
@@ -209,9 +217,6 @@ function compareChapter(original: ChapterText, translated: ChapterText, original
     );
   }
 }
-
-/** A text that is one bracketed gap mark and nothing else, as every shipped `values.to-be-completed` is. */
-const GAP_ONLY = /^\[[^\]\n]*\]$/;
 
 /**
  * The numbers of a text with what languages write between digits taken out
