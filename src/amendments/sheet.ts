@@ -230,7 +230,10 @@ function entry(a: TabledAmendment, context: EntryContext): SheetEntry {
     result.compromise = fillText(labels, 'sheet.compromise', { numbers: a.replaces.map((id) => numbers.get(id) ?? id).join(', ') });
   const reason = reasonOf(a, context);
   if (reason) {
-    result.reason = reason.text;
+    // Its Markdown as a reader sees it, paragraph by paragraph: `:ref{#id}` as "point 1.2", no markup.
+    result.reason = textParagraphs(reason.text)
+      .map((paragraph) => plainOf(paragraph, reason.lang, numberOf))
+      .join('\n\n');
     if (reason.lang !== labels.lang) result.reasonLang = reason.lang;
   }
   if (a.position) result.position = POSITIONS[a.position] ? labels.text[POSITIONS[a.position]!] : a.position;

@@ -12,7 +12,7 @@ import type { BlockContent, PhrasingContent } from 'mdast';
 import type { AppendixAmendment } from './closing.js';
 import type { RenderContext } from './context.js';
 import { fillText } from '../labels/labels.js';
-import { missingText, pick } from './source-text.js';
+import { missingText, parseBlocks, pick } from './source-text.js';
 import { amendmentCell } from '../diff/format/amendments.js';
 import { report } from '../core/messages.js';
 import { tokenize } from '../diff/text/tokenize.js';
@@ -91,14 +91,16 @@ export function amendmentsAppendix(ctx: RenderContext, numbers: ReadonlyMap<stri
           : a.action === 'insert-after'
             ? fillText(ctx.labels, 'appendix.add-after', { number: shown })
             : label('amendments.insert-before', { number: shown });
-    const reason = inLang(a, a.reason, 'reason');
+    // The reason is Markdown (emphasis, links, `:ref{#id}`), parsed as the other texts of the appendix are.
+    const reason =
+      a.reason === undefined ? undefined : pick(ctx, a.reason, { kind: 'amendments', pointer: `${at(a)}/reason`, what: `\`reason\` of amendment \`${a.id}\`` });
     const entry: AppendixAmendment = {
       id: a.id,
       number: i + 1,
       heading: fillText(ctx.labels, 'appendix.point', { number: shown }),
       action,
       text: [{ type: 'paragraph', children: breaks(amendmentCell(change)) }],
-      reason: reason ? [{ type: 'paragraph', children: [{ type: 'text', value: reason.replace(/\s+/g, ' ').trim() }] }] : [],
+      reason: reason ? parseBlocks(reason) : a.reason === undefined ? [] : [{ type: 'paragraph', children: [{ type: 'text', value: missingText(ctx) }] }],
       tabledBy: fillText(ctx.labels, 'appendix.tabled-by', { names: tabledBy(a) }),
       vote: vote(a),
       file,

@@ -5,7 +5,7 @@
  * the sheet and in the appendix, never as their source.
  */
 import { describe, it, expect } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runMain } from '../helpers.js';
 import { appendAmendments, scratch } from './scratch.js';
@@ -51,5 +51,31 @@ describe('references in amendments', () => {
     const out = join(root, 'opinions', 'next');
     expect((await runMain(['amendments', 'apply', sample, '--out', out])).code).toBe(1);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('the sheet prints a reason as it reads (a reference numbered, no markup), and the appendix as Markdown', async () => {
+    const { root, sample } = scratch();
+    const file = join(sample, 'amendments.yaml');
+    const reason = `reason: |-
+      The design of integration policies is *a matter* for the public authorities (see :ref{#c-resource}).
+
+      Second paragraph, with [a source](https://example.org/source).`;
+    writeFileSync(file, readFileSync(file, 'utf8').replace('reason: The design of integration policies is a matter for the public authorities.', reason));
+    const sheet = await runMain(['amendments', 'sheet', sample, '--stage', 'plenary', '--quiet']);
+    expect(sheet.code).toBe(0);
+    expect(sheet.stdout).toContain(
+      '**Reason**\n\nThe design of integration policies is a matter for the public authorities (see point 1.6).\n\nSecond paragraph, with a source.\n',
+    );
+    const plenary = join(root, 'opinions', 'p');
+    const adopted = join(root, 'opinions', 'a');
+    expect((await runMain(['amendments', 'apply', sample, '--out', plenary])).code).toBe(0);
+    expect((await runMain(['amendments', 'apply', plenary, '--out', adopted])).code).toBe(0);
+    expect((await runMain(['build', adopted, '--out', join(root, 'build'), '--to', 'md,html', '--quiet'])).code).toBe(0);
+    const md = readFileSync(join(root, 'build', 'a', 'en', 'opinion.md'), 'utf8');
+    expect(md).toContain(
+      '**Reason**\n\nThe design of integration policies is *a matter* for the public authorities (see point 1.6).\n\nSecond paragraph, with [a source](https://example.org/source).\n',
+    );
+    const html = readFileSync(join(root, 'build', 'a', 'en', 'opinion.html'), 'utf8');
+    expect(html).toContain('<em>a matter</em> for the public authorities (see <a href="#c-resource" class="ref">point 1.6</a>).</p>');
   });
 });
