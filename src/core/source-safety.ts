@@ -14,7 +14,9 @@
  *   remote image becomes a link to it (its text: the alt text), any other
  *   image its alt text, with a warning at its place;
  * - link references (`[text][label]`) become plain links, so that chapters
- *   can be joined without their definitions clashing.
+ *   can be joined without their definitions clashing;
+ * - a table row's cells beyond the header's columns, which GFM readers drop
+ *   (a `|` in code ends a cell too), are left out with a warning at their place.
  *
  * The HTML output is sanitized again on its own (`to-html.ts`).
  */
@@ -132,6 +134,28 @@ function cleanNode(node: RootContent, file: VFile, definitions: Map<string, Defi
       });
       if (node.type === 'image') return node.alt ? [{ type: 'text', value: node.alt, position: node.position }] : [];
       return node.children as PhrasingContent[];
+    }
+    case 'table': {
+      // GFM reads a `|` as a cell's end even inside code: a row with more cells than the header
+      // loses the extra ones in every reader of the table, so they are left out here too, with a warning.
+      const columns = node.children[0]?.children.length ?? 0;
+      for (const row of node.children) {
+        if (row.children.length <= columns) continue;
+        const extra = row.children.slice(columns);
+        const place = extra[0]?.position && extra.at(-1)?.position ? { start: extra[0].position.start, end: extra.at(-1)!.position!.end } : row.position;
+        report(
+          file,
+          `Unexpected ${row.children.length} cells in a row of a table of ${columns} columns, expected at most ${columns}: the last ${extra.length === 1 ? 'cell is' : `${extra.length} cells are`} left out of the draft`,
+          {
+            ruleId: 'source/table-cells',
+            severity: 'warning',
+            place,
+            note: 'A `|` inside a cell, in code too, ends the cell: write it `\\|`, or add the column to the header',
+          },
+        );
+        row.children = row.children.slice(0, columns);
+      }
+      return [node];
     }
     default:
       return [node];
