@@ -231,7 +231,8 @@ export function appendItems(existing: string | undefined, items: readonly Tabled
           .toString({ lineWidth: 96, flowCollectionPadding: true })
           .trimEnd()
           .split('\n')
-          .map((line) => indent + line)
+          // A blank line of a block scalar (a point with a list) stays empty: no trailing spaces.
+          .map((line) => (line === '' ? line : indent + line))
           .join('\n'),
       )
       .join('\n\n');
