@@ -87,8 +87,12 @@ export function plainParsed(markdown: string, lang: string, numberOf: NumberOf):
 }
 
 function fold(text: string): string {
-  return text
-    .replace(/[ \t]*\n[ \t]*(?!\n)/g, (m) => (m.includes('\n') ? ' ' : m))
-    .replace(/ {2,}/g, ' ')
-    .trim();
+  return (
+    text
+      // A line break inside a paragraph is a space; a blank line between paragraphs (list items) stays one.
+      .replace(/(?<!\n)[ \t]*\n[ \t]*(?!\n)/g, ' ')
+      .replace(/[ \t]*\n\n+[ \t]*/g, '\n\n')
+      .replace(/ {2,}/g, ' ')
+      .trim()
+  );
 }
