@@ -155,13 +155,17 @@ export async function loadOpinion(dir: string, options: LoadOptions = {}): Promi
     chapters,
     notes,
     // An empty file (nothing but comments) holds no items: references into it dangle, as with no file at all.
-    unreadable: YAML_KINDS.filter(
-      (kind) =>
-        kind !== 'opinion' &&
-        entries.includes(`${kind}.yaml`) &&
-        sources[kind]?.data !== null &&
-        !Array.isArray((sources[kind]?.data as Record<string, unknown> | undefined)?.[kind]),
-    ),
+    unreadable: [
+      ...YAML_KINDS.filter(
+        (kind) =>
+          kind !== 'opinion' &&
+          entries.includes(`${kind}.yaml`) &&
+          sources[kind]?.data !== null &&
+          !Array.isArray((sources[kind]?.data as Record<string, unknown> | undefined)?.[kind]),
+      ),
+      // A chapter refused while loading (past the Markdown bounds, not UTF-8, misnamed…) is not read: its ids are unknown.
+      ...(chapterFiles.some((file) => file.messages.some((m) => m.fatal === true)) ? (['text'] as const) : []),
+    ],
     files,
     locate(kind, pointer, part): Located | undefined {
       const source = sources[kind];

@@ -317,8 +317,8 @@ export interface Opinion {
   chapters: Record<Lang, ChapterSource[]>;
   /** Internal notes (`notes/*.md`): paths only, never rendered. */
   notes: string[];
-  /** YAML kinds whose file exists but could not be read as a list (syntax, binary…): their ids are unknown. */
-  unreadable: YamlKind[];
+  /** YAML kinds whose file exists but could not be read as a list (syntax, binary…), and `text` when a chapter could not be read: their ids are unknown. */
+  unreadable: (YamlKind | 'text')[];
   /** Every source file read, with the messages found while loading it. */
   files: VFile[];
   /** Locate a YAML value by kind and JSON pointer (e.g. `('recommendations', '/recommendations/2/text')`). */

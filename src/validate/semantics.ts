@@ -120,7 +120,11 @@ function unreadableTargets(opinion: Opinion, kinds: IdReference['expects']): boo
   // A `:ref` may point into any file: while one could not be read, an unknown id
   // there is more likely a casualty of that error than a typo (reported once it is fixed).
   if (kinds === 'any') return opinion.unreadable.length > 0;
-  const fileKind: Partial<Record<IdDefinition['kind'], string>> = {
+  const fileKind: Partial<Record<IdDefinition['kind'], Opinion['unreadable'][number]>> = {
+    point: 'text',
+    heading: 'text',
+    footnote: 'text',
+    chapter: 'text',
     principle: 'principles',
     recommendation: 'recommendations',
     evidence: 'evidence',
@@ -131,7 +135,7 @@ function unreadableTargets(opinion: Opinion, kinds: IdReference['expects']): boo
   };
   return kinds.every((kind) => {
     const source = fileKind[kind];
-    return source !== undefined && (opinion.unreadable as string[]).includes(source);
+    return source !== undefined && opinion.unreadable.includes(source);
   });
 }
 

@@ -58,9 +58,9 @@ export function unknownTargets(opinion: Opinion, points: PointIndex): Finding[] 
       );
       return;
     }
-    // Recommendations and principles are points too: while their file cannot be read, an unknown target is more
-    // likely one of them than a typo (reported once the file is fixed), as for `:ref` (validate/semantics.ts).
-    if (opinion.unreadable.includes('recommendations') || opinion.unreadable.includes('principles')) return;
+    // Recommendations, principles and chapters hold points: while one of their files cannot be read, an unknown
+    // target is more likely one of its points than a typo (reported once the file is fixed), as for `:ref` (validate/semantics.ts).
+    if (opinion.unreadable.includes('recommendations') || opinion.unreadable.includes('principles') || opinion.unreadable.includes('text')) return;
     const near = suggest(a.target, points.order, 3);
     add(
       'amendments/unknown-target',
@@ -267,6 +267,8 @@ export function unknownReferences(opinion: Opinion, definedIds: ReadonlySet<stri
         if (typeof text !== 'string' || (!text.includes(':ref') && !text.includes(':cite'))) continue;
         for (const directive of inlineDirectives(text)) {
           if ((directive.name !== 'ref' && directive.name !== 'cite') || !directive.id || known(directive.id)) continue;
+          // While a source could not be read, an unknown id is more likely in it than a typo (as for `:ref` in validate/semantics.ts).
+          if (opinion.unreadable.length > 0) continue;
           const near = suggest(directive.id, [...definedIds, ...newIds], 3);
           add(
             'ref/unknown-id',
