@@ -79,8 +79,8 @@ export const POINT_LIST = 'opinion-points';
 /** References of the lists inside points: dashes, and `1.` numbers (each list an instance of its own). */
 export const BULLET_LIST = 'opinion-bullets';
 export const ORDERED_LIST = 'opinion-ordered';
-/** Levels of the lists inside points. */
-export const LIST_LEVELS = 4;
+/** Levels of the lists inside points: as many as Word has (a list nested deeper stays at the last). */
+export const LIST_LEVELS = 9;
 
 /** Twips. A4 portrait; margins as the HTML draft's print layout (22 mm 20 mm 22 mm 25 mm). */
 const MM = 56.6929;
