@@ -70,6 +70,13 @@ export function tableAmendments(
   const order: string[] = [];
   for (const chapter of draft.chapters)
     for (const point of chapter.points) if (!point.heading && point.id) byNumber.set(point.number, point.id), order.push(point.id);
+  // A copy that keeps none of the points is some other file (another opinion, a note), not a member's edits:
+  // tabling it would delete every point.
+  const deleted = new Set(changes.flatMap((c) => (c.kind === 'deleted' && c.element === 'point' ? c.old.map((side) => side.id) : [])));
+  if (order.length > 0 && order.every((id) => deleted.has(id)))
+    throw new InputError(
+      `\`${copy.path}\` has none of the ${order.length} points of the opinion, expected a member's copy of its draft (the Markdown or Word file \`opinion build\` writes): nothing tabled`,
+    );
   const by = options.group ? [{ name: options.by, group: options.group }] : [options.by];
   const items: TabledItem[] = [];
   let unmapped = 0;
