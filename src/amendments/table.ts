@@ -14,12 +14,12 @@
 import type { VFile } from 'vfile';
 import { InputError } from '../core/errors.js';
 import { Document, isCollection, isSeq, type Node } from 'yaml';
-import type { Opinion, TabledAmendment } from '../core/model.js';
+import { textIn, type Opinion, type TabledAmendment } from '../core/model.js';
 import { report } from '../core/messages.js';
 import type { Change } from '../diff/types.js';
 import type { Draft } from '../core/draft.js';
 import { merge3, pointMarkdown } from './merge.js';
-import { amendmentsOf, type AmendmentStage } from '../core/amendments.js';
+import { amendmentsOf, memberName, sameText, type AmendmentStage } from '../core/amendments.js';
 import type { PointIndex } from '../validate/amendments/points.js';
 import { contentEnd, lineStart, parseForEdit } from '../core/yaml-edit.js';
 
@@ -45,6 +45,8 @@ export interface TableResult {
   content?: string;
   /** Changes that could not be mapped to a point (reported on the member's copy). */
   unmapped: number;
+  /** Changes already tabled by the same member (reported, not tabled again). */
+  repeated: number;
 }
 
 export function tableAmendments(
@@ -58,7 +60,8 @@ export function tableAmendments(
 ): TableResult {
   const all = amendmentsOf(opinion);
   let number = Math.max(0, ...all.filter((a) => a.stage === options.stage).map((a) => a.number ?? 0));
-  const ids = new Set([...all.map((a) => a.id), ...points.points.keys()]);
+  // New ids are new to the points and to the amendments, new points of earlier amendments included.
+  const ids = new Set([...all.flatMap((a) => (a.new_id ? [a.id, a.new_id] : [a.id])), ...points.points.keys()]);
   const prefix = options.stage === 'plenary' ? 'am-p' : 'am-s';
   const freshId = (base: string) => {
     let n = 1;
@@ -80,6 +83,7 @@ export function tableAmendments(
   const by = options.group ? [{ name: options.by, group: options.group }] : [options.by];
   const items: TabledItem[] = [];
   let unmapped = 0;
+  let repeated = 0;
   const unmappable = (change: Change, why: string) => {
     unmapped++;
     const side = change.new[0] ?? change.old[0];
@@ -93,6 +97,33 @@ export function tableAmendments(
         note: 'Nothing is tabled for it: table it by hand in amendments.yaml if it is meant as an amendment',
       },
     );
+  };
+  // The same change by the same member at the same stage is already in the file (the copy tabled twice): not again.
+  const original = points.original;
+  const tabledBefore = (change: Change, target: string, action: TabledItem['action'], text?: string): boolean => {
+    const earlier = all.find((a) => {
+      const theirs = textIn(a.text, original, original);
+      return (
+        a.stage === options.stage &&
+        a.target === target &&
+        a.action === action &&
+        (text === undefined ? theirs === undefined : theirs !== undefined && sameText(theirs, text)) &&
+        (Array.isArray(a.by) ? a.by : []).some((member) => memberName(member) === options.by)
+      );
+    });
+    if (!earlier) return false;
+    repeated++;
+    const side = change.new[0] ?? change.old[0];
+    report(
+      copy,
+      `Unexpected ${change.kind} point${side?.number ? ` ${side.number}` : ''} in the member's copy: it is already tabled by ${options.by} as AM ${earlier.number} (\`${earlier.id}\`), expected a change not tabled yet: not tabled again`,
+      {
+        ruleId: 'amendments/already-tabled',
+        severity: 'warning',
+        place: change.new[0]?.at?.file === copy.path ? change.new[0].at.position : undefined,
+      },
+    );
+    return true;
   };
   const base = (): Omit<TabledItem, 'target' | 'action'> => {
     number++;
@@ -124,7 +155,7 @@ export function tableAmendments(
         continue;
       }
       if (change.kind === 'deleted') {
-        items.push({ ...base(), target: id, action: 'delete', against: point.source });
+        if (!tabledBefore(change, id, 'delete')) items.push({ ...base(), target: id, action: 'delete', against: point.source });
         continue;
       }
       const theirs = change.new[0]!.text;
@@ -156,7 +187,7 @@ export function tableAmendments(
         );
         continue;
       }
-      items.push({ ...base(), target: id, action: 'amend', against: point.source, text });
+      if (!tabledBefore(change, id, 'amend', text)) items.push({ ...base(), target: id, action: 'amend', against: point.source, text });
     } else if (change.kind === 'added') {
       const text = change.new
         .map((s) => s.text)
@@ -195,14 +226,15 @@ export function tableAmendments(
         );
         continue;
       }
+      if (tabledBefore(change, target, action, text)) continue;
       const item = base();
       items.push({ ...item, target, action, new_id: freshId(`${target}-new-`), against: point.source, text });
     } else {
       unmappable(change, `a ${change.kind} point is not one amendment to one point`);
     }
   }
-  if (items.length === 0) return { items, unmapped };
-  return { items, unmapped, content: appendItems(existing, items) };
+  if (items.length === 0) return { items, unmapped, repeated };
+  return { items, unmapped, repeated, content: appendItems(existing, items) };
 }
 
 /** `by: [{ name: …, group: … }]` on one line, as people write it. */

@@ -266,7 +266,9 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
         );
         loaded.say(
           tabled.items.length === 0
-            ? 'No amendment tabled: the copy changes no point.\n'
+            ? tabled.repeated > 0
+              ? 'No amendment tabled: the changes of the copy are tabled already.\n'
+              : 'No amendment tabled: the copy changes no point.\n'
             : `Tabled ${tabled.items.length} ${stage} amendment${tabled.items.length === 1 ? '' : 's'} by ${options.by.trim()} in ${path.replace(/\/$/, '')}/amendments.yaml:\n${lines.join('\n')}\n`,
         );
         setExit(tabled.unmapped > 0 ? EXIT.findings : EXIT.ok);
