@@ -305,7 +305,9 @@ export function importXliff(opinion: Opinion, xliff: VFile, labelled?: ReadonlyS
         );
         continue;
       }
-      translations.set(id, { text: translation, segment });
+      // Line breaks and indentation an XML editor or CAT tool lays out around the text are no part of it:
+      // kept, they would empty a heading (`## ` then the text as a paragraph) or make a footnote code.
+      translations.set(id, { text: translation.trim(), segment });
     }
   }
   if (xliff.messages.some((m) => m.fatal)) return result;
@@ -315,11 +317,14 @@ export function importXliff(opinion: Opinion, xliff: VFile, labelled?: ReadonlyS
 
 /**
  * A translation as written at a segment's place: a table cell's on one line
- * with its `|` escaped (GFM, code spans included), a list item's or quote's
- * next lines with the indent or `>` of the line they continue.
+ * with its `|` escaped (GFM, code spans included), a heading's or chapter
+ * title's on one line, a list item's or quote's next lines with the indent
+ * or `>` of the line they continue.
  */
 function written(translation: string, at: MarkdownSegment): string {
-  if (at.cell) return translation.replace(/\s*\n\s*/g, ' ').replace(/(?<!\\)\|/g, '\\|');
+  const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ');
+  if (at.cell) return oneLine(translation).replace(/(?<!\\)\|/g, '\\|');
+  if (at.kind === 'heading' || at.kind === 'chapter-title') return oneLine(translation);
   return at.continuation ? translation.replaceAll('\n', `\n${at.continuation}`) : translation;
 }
 

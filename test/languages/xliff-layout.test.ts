@@ -1,0 +1,40 @@
+/**
+ * A translated XLIFF file whose targets an XML editor or CAT tool laid out on
+ * lines of their own (`<target>` newline, indentation, the text, newline):
+ * the whitespace around the text is no part of it. Written as it was, it made
+ * a chapter title and a `##` heading empty (their text a paragraph, the
+ * heading's id lost) and a footnote a code block, while import said it had
+ * written every unit.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { initEnglishWithFrench, runMain } from '../helpers.js';
+
+describe('targets laid out on lines of their own', () => {
+  it('are written without the layout: titles and headings on one line, with their ids', async () => {
+    const { root, dir } = await initEnglishWithFrench('opinion-xliff-layout-');
+    const out = join(root, 'rt.fr.xlf');
+    expect((await runMain(['translate', 'export', dir, '--to', 'fr', '--out', out])).code).toBe(0);
+    writeFileSync(
+      out,
+      readFileSync(out, 'utf8')
+        .replace(
+          /<source>((?:(?!<\/source>)[\s\S])*)<\/source>(\s*)<target state="needs-translation"><\/target>/g,
+          (_, source: string, space: string) =>
+            `<source>${source}</source>${space}<target state="translated">\n          FR ${source.replace(/ /, '\n          ')}\n        </target>`,
+        )
+        .replace(/\n/g, '\r\n'),
+    );
+    const imported = await runMain(['translate', 'import', out, '--opinion', dir]);
+    expect(imported.code, imported.stdout).toBe(0);
+    const chapter = readFileSync(join(dir, 'text', 'fr', '03-specific-comments.md'), 'utf8');
+    expect(chapter).toMatch(/^# FR Specific comments\n\n## FR First topic \{#s-first-topic\}\n\n\{#s-first\} FR Points\n {10}under /);
+    expect(readFileSync(join(dir, 'text', 'fr', '02-general-comments.md'), 'utf8')).toMatch(/\n\[\^fn-first\]: FR A\n {10}footnote\.\n/);
+    const built = await runMain(['build', dir, '--lang', 'fr', '--to', 'md', '--out', join(root, 'build'), '--quiet']);
+    expect(built.code, built.stdout).toBe(0);
+    const md = readFileSync(join(root, 'build', 'rt', 'fr', 'opinion.md'), 'utf8');
+    expect(md).toContain('\n## 3. FR Specific comments\n\n### 3.1 FR First topic\n');
+    expect(md).toMatch(/\n\[\^2\]: FR A\s+footnote\.\n/);
+  });
+});
