@@ -243,14 +243,19 @@ export function importXliff(opinion: Opinion, xliff: VFile, labelled?: ReadonlyS
   }
   const fileEl = files[0]!;
   const original = opinion.meta.language;
-  const to = fileEl.attributes['target-language'];
-  if (fileEl.attributes['source-language'] !== original) {
+  // Language tags are BCP 47: CAT tools write the project's (`el-GR`, `EN-gb`); the opinion's language is the primary one.
+  const language = (name: string) => {
+    const tag = fileEl.attributes[name];
+    return tag ? tag.split(/[-_]/)[0]!.toLowerCase() : undefined;
+  };
+  const to = language('target-language');
+  if (language('source-language') !== original) {
     fail(fileEl, `Unexpected source-language \`${fileEl.attributes['source-language'] ?? ''}\`, expected \`${original}\`, the opinion's original language`);
   }
   if (!to || to === original || !(opinion.meta.languages ?? [original]).includes(to)) {
     fail(
       fileEl,
-      `Unexpected target-language \`${to ?? ''}\`, expected one of the opinion's languages other than \`${original}\`: ${
+      `${to ? `Unexpected target-language \`${fileEl.attributes['target-language']}\`` : 'Missing target-language'}, expected one of the opinion's languages other than \`${original}\`: ${
         (opinion.meta.languages ?? [])
           .filter((l) => l !== original)
           .map((l) => `\`${l}\``)

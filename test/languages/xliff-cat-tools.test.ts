@@ -1,5 +1,10 @@
 /**
- * A translated XLIFF file whose targets an XML editor or CAT tool laid out on
+ * Translated XLIFF files as CAT tools and XML editors write them back.
+ *
+ * The language tags of the project (`fr-FR`, `EN-gb`): BCP 47 tags, whose
+ * primary subtag is the opinion's language; they were refused.
+ *
+ * Targets an XML editor or CAT tool laid out on
  * lines of their own (`<target>` newline, indentation, the text, newline):
  * the whitespace around the text is no part of it. Written as it was, it made
  * a chapter title and a `##` heading empty (their text a paragraph, the
@@ -36,5 +41,29 @@ describe('targets laid out on lines of their own', () => {
     const md = readFileSync(join(root, 'build', 'rt', 'fr', 'opinion.md'), 'utf8');
     expect(md).toContain('\n## 3. FR Specific comments\n\n### 3.1 FR First topic\n');
     expect(md).toMatch(/\n\[\^2\]: FR A\s+footnote\.\n/);
+  });
+});
+
+describe('language tags with a region, in any case', () => {
+  it('are the opinion languages they start with (fr-FR is fr, EN-gb is en)', async () => {
+    const { root, dir } = await initEnglishWithFrench('opinion-xliff-tags-');
+    const out = join(root, 'rt.fr.xlf');
+    expect((await runMain(['translate', 'export', dir, '--to', 'fr', '--out', out])).code).toBe(0);
+    writeFileSync(
+      out,
+      readFileSync(out, 'utf8')
+        .replace('source-language="en" target-language="fr"', 'source-language="EN-gb" target-language="fr-FR"')
+        .replace(
+          /<source>((?:(?!<\/source>)[\s\S])*)<\/source>(\s*)<target state="needs-translation"><\/target>/g,
+          (_, source: string, space: string) => `<source>${source}</source>${space}<target state="translated">FR ${source}</target>`,
+        ),
+    );
+    const imported = await runMain(['translate', 'import', out, '--opinion', dir]);
+    expect(imported.code, imported.stdout).toBe(0);
+    expect(imported.stdout).toMatch(/units written into \d+ files \(fr\)/);
+    writeFileSync(out, readFileSync(out, 'utf8').replace(' target-language="fr-FR"', ''));
+    const missing = await runMain(['translate', 'import', out, '--opinion', dir]);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toContain("error  Missing target-language, expected one of the opinion's languages other than `en`: `fr`  xliff/structure");
   });
 });
