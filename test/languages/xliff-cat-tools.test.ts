@@ -16,20 +16,28 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { initEnglishWithFrench, runMain } from '../helpers.js';
 
+/**
+ * An English opinion with French, exported, and every unit translated as `target(source)` in the
+ * file that `edit` then makes of the whole export (as a CAT tool writes it back).
+ */
+async function translated(prefix: string, target: (source: string) => string, edit: (xlf: string) => string = (xlf) => xlf) {
+  const { root, dir } = await initEnglishWithFrench(prefix);
+  const out = join(root, 'rt.fr.xlf');
+  expect((await runMain(['translate', 'export', dir, '--to', 'fr', '--out', out])).code).toBe(0);
+  const filled = readFileSync(out, 'utf8').replace(
+    /<source>((?:(?!<\/source>)[\s\S])*)<\/source>(\s*)<target state="needs-translation"><\/target>/g,
+    (_, source: string, space: string) => `<source>${source}</source>${space}<target state="translated">${target(source)}</target>`,
+  );
+  writeFileSync(out, edit(filled));
+  return { root, dir, out };
+}
+
 describe('targets laid out on lines of their own', () => {
   it('are written without the layout: titles and headings on one line, with their ids', async () => {
-    const { root, dir } = await initEnglishWithFrench('opinion-xliff-layout-');
-    const out = join(root, 'rt.fr.xlf');
-    expect((await runMain(['translate', 'export', dir, '--to', 'fr', '--out', out])).code).toBe(0);
-    writeFileSync(
-      out,
-      readFileSync(out, 'utf8')
-        .replace(
-          /<source>((?:(?!<\/source>)[\s\S])*)<\/source>(\s*)<target state="needs-translation"><\/target>/g,
-          (_, source: string, space: string) =>
-            `<source>${source}</source>${space}<target state="translated">\n          FR ${source.replace(/ /, '\n          ')}\n        </target>`,
-        )
-        .replace(/\n/g, '\r\n'),
+    const { root, dir, out } = await translated(
+      'opinion-xliff-layout-',
+      (source) => `\n          FR ${source.replace(/ /, '\n          ')}\n        `,
+      (xlf) => xlf.replace(/\n/g, '\r\n'),
     );
     const imported = await runMain(['translate', 'import', out, '--opinion', dir]);
     expect(imported.code, imported.stdout).toBe(0);
@@ -46,17 +54,10 @@ describe('targets laid out on lines of their own', () => {
 
 describe('language tags with a region, in any case', () => {
   it('are the opinion languages they start with (fr-FR is fr, EN-gb is en)', async () => {
-    const { root, dir } = await initEnglishWithFrench('opinion-xliff-tags-');
-    const out = join(root, 'rt.fr.xlf');
-    expect((await runMain(['translate', 'export', dir, '--to', 'fr', '--out', out])).code).toBe(0);
-    writeFileSync(
-      out,
-      readFileSync(out, 'utf8')
-        .replace('source-language="en" target-language="fr"', 'source-language="EN-gb" target-language="fr-FR"')
-        .replace(
-          /<source>((?:(?!<\/source>)[\s\S])*)<\/source>(\s*)<target state="needs-translation"><\/target>/g,
-          (_, source: string, space: string) => `<source>${source}</source>${space}<target state="translated">FR ${source}</target>`,
-        ),
+    const { dir, out } = await translated(
+      'opinion-xliff-tags-',
+      (source) => `FR ${source}`,
+      (xlf) => xlf.replace('source-language="en" target-language="fr"', 'source-language="EN-gb" target-language="fr-FR"'),
     );
     const imported = await runMain(['translate', 'import', out, '--opinion', dir]);
     expect(imported.code, imported.stdout).toBe(0);
