@@ -125,7 +125,7 @@ export function tableAmendments(
       if (merged.conflict) {
         report(
           copy,
-          `Unexpected edit of point ${point.number ?? id} where the draft's text differs from its source (a reference or a spelled-out acronym): the member's words are kept as written, expected a check of the amendment's text`,
+          `Unexpected edit of point ${point.number ?? id} where the draft's text differs from its source (a reference, a footnote mark or a spelled-out acronym): the member's words are kept as written, expected a check of the amendment's text`,
           {
             ruleId: 'amendments/merged-text',
             severity: 'warning',

@@ -451,6 +451,22 @@ describe('bad input', () => {
     );
   });
 
+  it('table keeps the footnote mark of a point where a member added a sentence after it, with no warning', async () => {
+    const { root, sample } = scratch();
+    expect((await runMain(['build', sample, '--to', 'md', '--out', join(root, 'build'), '--quiet'])).code).toBe(0);
+    const built = readFileSync(join(root, 'build', 'see-migrants', 'en', 'opinion.md'), 'utf8');
+    expect(built).toContain('Social Business Initiative.[^4]\n');
+    const copy = join(root, 'member.md');
+    writeFileSync(copy, built.replace('Social Business Initiative.[^4]', 'Social Business Initiative.[^4] They are many in Italy.'));
+    writeFileSync(join(sample, 'amendments.yaml'), 'amendments: []\n');
+    const tabled = await runMain(['amendments', 'table', sample, copy, '--by', 'Jean MARTIN', '--format', 'json']);
+    expect(tabled.code, tabled.stderr).toBe(0);
+    expect(json(tabled.stdout)).toEqual({ files: [], summary: expect.anything() });
+    const yaml = readFileSync(join(sample, 'amendments.yaml'), 'utf8');
+    expect(yaml.replace(/\s+/g, ' ')).toContain('text: SEEs take many forms');
+    expect(yaml.replace(/\s+/g, ' ')).toContain('Social Business Initiative.[^fn-sbi] They are many in Italy.');
+  });
+
   it('apply never overwrites an existing folder (exit 2)', async () => {
     const { root, sample } = scratch();
     const run = await runMain(['amendments', 'apply', sample, '--out', join(root, 'opinions')]);
@@ -490,6 +506,20 @@ describe('merge3', () => {
   it("takes a line break read as one or two for no edit of the member's, and keeps the source's list", () => {
     const merged = merge3('It names:\nthe first\nthe second', 'It names:\n\n- the first\n- the second', 'It now names:\n\nthe first\nthe second');
     expect(merged).toEqual({ text: 'It now names:\n\n- the first\n- the second', conflict: false });
+  });
+  it("keeps the source's footnote mark where the member adds a sentence after it", () => {
+    const merged = merge3('SEEs take many forms.', 'SEEs take many forms.[^fn-sbi]', 'SEEs take many forms. They are many in Italy.');
+    expect(merged).toEqual({ text: 'SEEs take many forms.[^fn-sbi] They are many in Italy.', conflict: false });
+    // …and where the member rewrote the word it follows, or the words on both sides of it.
+    expect(merge3('SEEs take many forms and ways.', 'SEEs take many forms[^fn-x] and ways.', 'SEEs take many shapes and ways.')).toEqual({
+      text: 'SEEs take many shapes[^fn-x] and ways.',
+      conflict: false,
+    });
+    expect(merge3('many forms and ways', 'many forms[^fn-x] and ways', 'many shapes or ways')).toEqual({ text: 'many shapes[^fn-x] or ways', conflict: false });
+    // The member's text attached at the same place, or the word before the mark deleted: their words are kept, as said.
+    expect(merge3('many forms', 'many forms[^fn-sbi]', 'many forms.')).toEqual({ text: 'many forms.', conflict: true });
+    expect(merge3('many forms and ways', 'many forms[^fn-x] and ways', 'many and ways')).toEqual({ text: 'many and ways', conflict: true });
+    expect(merge3('many forms and ways', 'many forms[^fn-x] and ways', 'many ways')).toEqual({ text: 'many ways', conflict: true });
   });
   it("keeps the member's words where they edit rendered text", () => {
     const merged = merge3('see point 2.4 now', 'see :ref{#x} now', 'see point 3.1 now');
