@@ -425,6 +425,34 @@ describe('bad input', () => {
     expect(validate.stdout).not.toContain('recommendations.yaml');
   });
 
+  it("apply puts two new points, and two new recommendations, after the same one in the amendments' order", async () => {
+    const { root } = scratch();
+    const dir = join(root, 'opinions', 'order');
+    expect((await runMain(['init', dir, '--title', 'Order', '--stage', 'section'])).code).toBe(0);
+    writeFileSync(join(dir, 'text', 'en', '02-general-comments.md'), '# General comments\n\n{#g-first} The first point.\n\n{#g-next} The next point.\n');
+    writeFileSync(
+      join(dir, 'recommendations.yaml'),
+      'recommendations:\n  - { id: rec-a, text: The EESC calls on the Council to act., addressees: [council] }\n',
+    );
+    writeFileSync(join(dir, 'principles.yaml'), 'principles: []\n');
+    const insert = (n: number, target: string, text: string, extra = '') =>
+      `  - { id: am-${n}, number: ${n}, stage: section, by: [Jan KOWALSKI], target: ${target}, action: insert-after, new_id: new-${n}, text: ${JSON.stringify(text)}${extra}, position: accept, outcome: adopted, without_vote: true }\n`;
+    writeFileSync(
+      join(dir, 'amendments.yaml'),
+      `amendments:\n${insert(1, 'g-first', 'New point one.')}${insert(2, 'g-first', 'New point two.')}` +
+        `${insert(3, 'rec-a', 'The EESC calls on the Commission to act.', ', addressees: [european-commission]')}` +
+        `${insert(4, 'rec-a', 'The EESC calls on the Member States to act.', ', addressees: [member-states]')}`,
+    );
+    const next = join(root, 'opinions', 'order-2');
+    const applied = await runMain(['amendments', 'apply', dir, '--out', next, '--quiet']);
+    expect(applied.code, applied.stdout + applied.stderr).toBe(0);
+    expect(readFileSync(join(next, 'text', 'en', '02-general-comments.md'), 'utf8')).toBe(
+      '# General comments\n\n{#g-first} The first point.\n\n{#new-1} New point one.\n\n{#new-2} New point two.\n\n{#g-next} The next point.\n',
+    );
+    const ids = [...readFileSync(join(next, 'recommendations.yaml'), 'utf8').matchAll(/id: (rec-a|new-\d)/g)].map((m) => m[1]);
+    expect(ids).toEqual(['rec-a', 'new-3', 'new-4']);
+  });
+
   it('table and apply keep the list of a point whose words a member edited', async () => {
     const { root } = scratch();
     const dir = join(root, 'opinions', 'list');
