@@ -53,12 +53,16 @@ function hunks(base: string[], other: string[], side: Hunk['side']): Hunk[] {
  * paragraph's (which it interrupts: one point, without the blank line that
  * `amendments/one-point` refuses).
  */
+const TABLE_DELIMITER = /^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
+
 export function pointMarkdown(text: string): string {
   const blocks: { text: string; plain: boolean }[] = [];
   // What starts a block (CommonMark, GFM), and what may start one on the line after a paragraph's
   // (a bullet, a quote, an ordered list from 1: "2018. május" on a paragraph's second line goes on with it).
   const starts = (line: string) => /^(?:[-*+>]|\d{1,9}[.)])(?: |$)|^\|/.test(line);
-  const interrupts = (line: string) => /^(?:[-*+]|1[.)]) \S|^>/.test(line);
+  // A table row interrupts one too when a delimiter row follows it (GFM, as remark reads it).
+  const interrupts = (line: string, i: number, lines: readonly string[]) =>
+    /^(?:[-*+]|1[.)]) \S|^>/.test(line) || (line.startsWith('|') && TABLE_DELIMITER.test(lines[i + 1] ?? ''));
   for (const block of text.trim().split(/\n[ \t]*\n\s*/)) {
     const raw = block.split('\n').map((line) => line.trimEnd());
     const lines = raw.map((line) => line.replace(/[ \t]+/g, ' ').trim());

@@ -7,7 +7,7 @@
 import { describe, it, expect } from 'vitest';
 import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { unzipSync, strFromU8 } from 'fflate';
+import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
 import { runMain, ROOT, withTypedPoint } from '../helpers.js';
 import { readDocx } from '../../src/drafts/word/index.js';
 import { inlineText } from '../../src/render/plain-text.js';
@@ -453,30 +453,49 @@ describe('bad input', () => {
     expect(ids).toEqual(['rec-a', 'new-3', 'new-4']);
   });
 
-  it('table and apply keep the list of a point whose words a member edited', async () => {
+  /**
+   * A new opinion whose chapter 2 is `chapter`, built to `format`; a member's copy of it with `from` edited into
+   * `into`, tabled (one amendment, no warning), adopted and applied: the new version's chapter 2, and whether it validates.
+   */
+  const editTableApply = async (format: 'md' | 'docx', chapter: string, from: string, into: string) => {
     const { root } = scratch();
-    const dir = join(root, 'opinions', 'list');
-    expect((await runMain(['init', dir, '--title', 'List', '--stage', 'section'])).code).toBe(0);
-    const chapter = join(dir, 'text', 'en', '02-general-comments.md');
-    writeFileSync(
-      chapter,
-      '# General comments\n\n{#g-first} The second point names two things:\n\n- the first thing\n- the second thing\n\n{#g-next} Another point.\n',
-    );
-    expect((await runMain(['build', dir, '--to', 'md', '--out', join(root, 'build'), '--quiet'])).code).toBe(0);
-    const copy = join(root, 'copy.md');
-    writeFileSync(copy, readFileSync(join(root, 'build', 'list', 'en', 'opinion.md'), 'utf8').replace('The second point names', 'The second point now names'));
-    const tabled = await runMain(['amendments', 'table', dir, copy, '--by', 'Jan KOWALSKI', '--quiet']);
-    expect(tabled.code, tabled.stdout + tabled.stderr).toBe(0);
+    const dir = join(root, 'opinions', 'edited');
+    expect((await runMain(['init', dir, '--title', 'Edited', '--stage', 'section'])).code).toBe(0);
+    writeFileSync(join(dir, 'text', 'en', '02-general-comments.md'), chapter);
+    expect((await runMain(['build', dir, '--to', format, '--out', join(root, 'build'), '--quiet'])).code).toBe(0);
+    const built = join(root, 'build', 'edited', 'en', `opinion.${format}`);
+    const copy = join(root, `copy.${format}`);
+    if (format === 'md') writeFileSync(copy, readFileSync(built, 'utf8').replace(from, into));
+    else {
+      const files = unzipSync(readFileSync(built));
+      files['word/document.xml'] = strToU8(strFromU8(files['word/document.xml']!).replace(from, into));
+      writeFileSync(copy, zipSync(files));
+    }
+    const tabled = await runMain(['amendments', 'table', dir, copy, '--by', 'Jan KOWALSKI']);
+    expect(tabled.code, format + tabled.stdout + tabled.stderr).toBe(0);
+    expect(tabled.stderr, format).toBe('');
     const yaml = readFileSync(join(dir, 'amendments.yaml'), 'utf8');
-    expect(yaml).not.toContain('amendments/merged-text');
     writeFileSync(join(dir, 'amendments.yaml'), `${yaml.trimEnd()}\n    position: accept\n    outcome: adopted\n    without_vote: true\n`);
     const listed = json((await runMain(['amendments', 'list', dir, '--format', 'json'])).stdout);
-    expect(listed.map((a) => [a.target, a.action])).toEqual([['g-first', 'amend']]);
-    const next = join(root, 'opinions', 'list-2');
-    expect((await runMain(['amendments', 'apply', dir, '--out', next, '--quiet'])).code).toBe(0);
-    expect(readFileSync(join(next, 'text', 'en', '02-general-comments.md'), 'utf8')).toBe(
-      '# General comments\n\n{#g-first} The second point now names two things:\n- the first thing\n- the second thing\n\n{#g-next} Another point.\n',
-    );
+    expect(
+      listed.map((a) => [a.target, a.action]),
+      format,
+    ).toEqual([['g-first', 'amend']]);
+    const next = join(root, 'opinions', 'edited-2');
+    expect((await runMain(['amendments', 'apply', dir, '--out', next, '--quiet'])).code, format).toBe(0);
+    return {
+      chapter: readFileSync(join(next, 'text', 'en', '02-general-comments.md'), 'utf8'),
+      valid: (await runMain(['validate', next, '--quiet'])).code === 0,
+    };
+  };
+
+  it('table and apply keep the list of a point whose words a member edited', async () => {
+    const chapter =
+      '# General comments\n\n{#g-first} The second point names two things:\n\n- the first thing\n- the second thing\n\n{#g-next} Another point.\n';
+    expect(await editTableApply('md', chapter, 'The second point names', 'The second point now names')).toEqual({
+      chapter: '# General comments\n\n{#g-first} The second point now names two things:\n- the first thing\n- the second thing\n\n{#g-next} Another point.\n',
+      valid: true,
+    });
   });
 
   it('table keeps the footnote mark of a point where a member added a sentence after it, with no warning', async () => {
@@ -493,6 +512,43 @@ describe('bad input', () => {
     const yaml = readFileSync(join(sample, 'amendments.yaml'), 'utf8');
     expect(yaml.replace(/\s+/g, ' ')).toContain('text: SEEs take many forms');
     expect(yaml.replace(/\s+/g, ' ')).toContain('Social Business Initiative.[^fn-sbi] They are many in Italy.');
+  });
+
+  it('table refuses a point to which the member added a table, a list or a paragraph, and a new point with a list, instead of running them into one line', async () => {
+    const { root, sample } = scratch();
+    expect((await runMain(['build', sample, '--to', 'md', '--out', join(root, 'build'), '--quiet'])).code).toBe(0);
+    const built = readFileSync(join(root, 'build', 'see-migrants', 'en', 'opinion.md'), 'utf8');
+    const before = readFileSync(join(sample, 'amendments.yaml'), 'utf8');
+    const copies = {
+      table: built.replace('Social Business Initiative.[^4]\n', 'Social Business Initiative.[^4]\n\n| Country | SEEs |\n| --- | --- |\n| Italy | 12 |\n'),
+      paragraph: built.replace('Social Business Initiative.[^4]\n', 'Social Business Initiative.[^4]\n\nThey are many in Italy.\n'),
+      'new point with a list': built
+        .replace(/^2\.(\d+) /gm, (whole, n: string) => (Number(n) >= 4 ? `2.${Number(n) + 1} ` : whole))
+        .replace('Social Business Initiative.[^4]\n', 'Social Business Initiative.[^4]\n\n2.4 The EESC calls for:\n\n- more funding;\n- better training.\n'),
+    };
+    for (const [name, text] of Object.entries(copies)) {
+      const copy = join(root, 'member.md');
+      writeFileSync(copy, text);
+      const tabled = await runMain(['amendments', 'table', sample, copy, '--by', 'Jean MARTIN']);
+      expect(tabled.code, name).toBe(1);
+      expect(tabled.stderr, name).toMatch(
+        /Unexpected (modified|added) point 2\.[34] in the member's copy: it holds a paragraph, list item or table row more than the draft/,
+      );
+      expect(tabled.stdout + tabled.stderr, name).toContain('No amendment tabled: none of its changes can be tabled from the copy');
+      expect(readFileSync(join(sample, 'amendments.yaml'), 'utf8'), name).toBe(before);
+    }
+  });
+
+  it('table and apply keep the table of a point whose words a member edited, in Markdown and in Word', async () => {
+    const chapter =
+      '# General comments\n\n{#g-first} The point gives figures:\n\n| Country | SEEs |\n| --- | --- |\n| Italy | 12 |\n\n{#g-next} Another point.\n';
+    for (const format of ['md', 'docx'] as const) {
+      expect(await editTableApply(format, chapter, 'The point gives', 'The point now gives'), format).toEqual({
+        chapter:
+          '# General comments\n\n{#g-first} The point now gives figures:\n| Country | SEEs |\n| --- | --- |\n| Italy | 12 |\n\n{#g-next} Another point.\n',
+        valid: true,
+      });
+    }
   });
 
   it('apply never overwrites an existing folder (exit 2)', async () => {
@@ -562,6 +618,9 @@ describe('pointMarkdown', () => {
     expect(pointMarkdown('It names:\n\n- one\n- two\n')).toBe('It names:\n- one\n- two');
     expect(pointMarkdown('It names:\n- one\n  - nested\n- two')).toBe('It names:\n- one\n  - nested\n- two');
     expect(pointMarkdown('Figures:\n\n| a | b |\n| - | - |\n| 1 | 2 |')).toBe('Figures:\n| a | b |\n| - | - |\n| 1 | 2 |');
+    // A table on the line after the paragraph's (as a folded YAML text gives it back) is a table, as remark reads it.
+    expect(pointMarkdown('Figures:\n| a | b |\n| :- | -: |\n| 1 | 2 |')).toBe('Figures:\n| a | b |\n| :- | -: |\n| 1 | 2 |');
+    expect(pointMarkdown('Figures\n| a | b |\nmore')).toBe('Figures | a | b | more');
     expect(pointMarkdown('A táblázat szerint\n2018. május óta nő.')).toBe('A táblázat szerint 2018. május óta nő.');
   });
 });

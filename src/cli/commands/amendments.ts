@@ -266,7 +266,7 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
         );
         loaded.say(
           tabled.items.length === 0
-            ? 'No amendment tabled: the copy changes no point.\n'
+            ? `No amendment tabled: ${tabled.unmapped > 0 ? 'none of its changes can be tabled from the copy (each is reported as a warning)' : 'the copy changes no point'}.\n`
             : `Tabled ${tabled.items.length} ${stage} amendment${tabled.items.length === 1 ? '' : 's'} by ${options.by.trim()} in ${path.replace(/\/$/, '')}/amendments.yaml:\n${lines.join('\n')}\n`,
         );
         setExit(tabled.unmapped > 0 ? EXIT.findings : EXIT.ok);
