@@ -195,6 +195,31 @@ describe('readDocx', () => {
     }
   });
 
+  it("reports what the draft reader finds in a Word draft (a number used twice, a point outside its chapter) at the Word paragraph, as the Word reader's own messages", async () => {
+    const chapter = '<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>1. Conclusions</w:t></w:r></w:p>';
+    const typed = (text: string) => `<w:p>${run(text)}</w:p>`;
+    // Paragraphs 1 to 5: the chapter, points 1.1 and 1.2 of the list, a typed second 1.2, a typed 2.5.
+    const body = chapter + numbered(run('First point.')) + numbered(run('Second point.')) + typed('1.2 A typed duplicate.') + typed('2.5 A stray point.');
+    const dir = mkdtempSync(join(tmpdir(), 'opinion-draft-messages-'));
+    try {
+      writeFileSync(join(dir, 'draft.docx'), listDocx(body));
+      const [, draft] = await loadDrafts(['draft.docx', 'draft.docx'], { cwd: dir });
+      expect(draft!.files).toHaveLength(1);
+      const messages = draft!.files[0]!.messages;
+      expect(messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([
+        ['diff/duplicate-number', 4, 1],
+        ['diff/point-outside-chapter', 5, 1],
+      ]);
+      expect(messages[0]!.reason).toBe(
+        'Unexpected second point numbered `1.2`, expected each number once (first used in paragraph 3) (paragraph 4, “1.2 A typed duplicate.”)',
+      );
+      expect(messages[1]!.reason).toBe('Unexpected number `2.5` in chapter 1, expected a number starting with `1.` (paragraph 5, “2.5 A stray point.”)');
+      expect(draft!.files[0]!.path).toBe('draft.docx');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('keeps the bookmarks each paragraph holds, or that stand just before it, for cross-references to it', () => {
     const start = (id: number, name: string) => `<w:bookmarkStart w:id="${id}" w:name="${name}"/>`;
     const body = numbered(start(1, '_in_first') + run('First point.')) + start(2, '_between') + numbered(run('Second point.')) + numbered(run('Third point.'));
