@@ -129,9 +129,15 @@ interface SidePart {
   side: number;
 }
 
+/** A side's paragraphs: an empty numbered item (a point whose text is still to come) is one empty paragraph, its number. */
+function sideTexts(side: Side): string[] {
+  const texts = textParagraphs(side.text);
+  return texts.length === 0 && side.number !== '' ? [''] : texts;
+}
+
 function sideParts(element: Element, sides: readonly Side[]): SidePart[] {
   return sides.flatMap((side, s) =>
-    textParagraphs(side.text).map((text, i) => ({ role: roleOf(element, i === 0, side.number), number: side.number, text, first: i === 0, side: s })),
+    sideTexts(side).map((text, i) => ({ role: roleOf(element, i === 0, side.number), number: side.number, text, first: i === 0, side: s })),
   );
 }
 
@@ -166,7 +172,9 @@ function paragraphOf(part: SidePart, runs: TrackedRun[], side: 'old' | 'new' | '
 
 /** An item that exists in one version only: every paragraph inserted (deleted) with its mark. */
 function whole(element: Element, sides: readonly Side[], revision: Revision): TrackedParagraph[] {
-  return sideParts(element, sides).map((part) => paragraphOf(part, [{ text: part.text, revision }], revision === 'ins' ? 'new' : 'old', revision));
+  return sideParts(element, sides).map((part) =>
+    paragraphOf(part, part.text === '' ? [] : [{ text: part.text, revision }], revision === 'ins' ? 'new' : 'old', revision),
+  );
 }
 
 /**
