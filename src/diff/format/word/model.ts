@@ -34,6 +34,7 @@ import { typographicOnly } from '../../text/typography.js';
 import { wordDiff } from '../../compare/word-diff.js';
 import { tokenize } from '../../text/tokenize.js';
 import { lendMarks } from './marks.js';
+import { currentReferences } from './references.js';
 import { callNotes, markEdited, markWhole, takeMarks, type Calls, type Marked, type NoteContents } from './notes.js';
 
 export type Revision = 'ins' | 'del';
@@ -607,7 +608,8 @@ function uncalled(entries: readonly Entry[], shown: { old: Set<string>; new: Set
 }
 
 /** The redline of two drafts and their comparison (the header's unchanged fields come from the drafts). */
-export function redlineModel(result: DiffResult, drafts: { old: Draft; new: Draft }): RedlineModel {
+export function redlineModel(compared: DiffResult, drafts: { old: Draft; new: Draft }): RedlineModel {
+  const result = currentReferences(compared, drafts.new);
   const lang = drafts.new.lang ?? drafts.old.lang ?? result.new.lang ?? 'en';
   const footnoteEntries = result.entries.filter((entry) => elementOf(entry) === 'footnote');
   const { contents, kept } = footnoteIndex(footnoteEntries, lang);
