@@ -221,6 +221,48 @@ describe('readDocx', () => {
     }
   });
 
+  it('reads a point restyled as a heading in Word (its list number kept) as the Markdown draft reads the same heading: the same changes', async () => {
+    const chapter = '<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>1. Conclusions</w:t></w:r></w:p>';
+    const asHeading = (text: string) =>
+      `<w:p><w:pPr><w:pStyle w:val="Heading2"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>${run(text)}</w:p>`;
+    const first = 'The first point.';
+    const second = 'The second point, which a rapporteur turns into a heading.';
+    const third = 'The third point.';
+    // Word's built-in style "heading 2", as a document edited in Word or LibreOffice defines it.
+    const styled = (body: string) => {
+      const parts = unzipSync(listDocx(body));
+      parts['word/styles.xml'] = strToU8(`<w:styles ${W}><w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/></w:style></w:styles>`);
+      return zipSync(parts);
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'opinion-restyled-'));
+    try {
+      writeFileSync(join(dir, 'old.docx'), styled(chapter + [first, second, third].map((text) => numbered(run(text))).join('')));
+      writeFileSync(join(dir, 'old.md'), `## 1. Conclusions\n\n1.1 ${first}\n\n1.2 ${second}\n\n1.3 ${third}\n`);
+      const changes = async (heading: string) => {
+        writeFileSync(join(dir, 'new.docx'), styled(chapter + numbered(run(first)) + asHeading(heading) + numbered(run(third))));
+        writeFileSync(join(dir, 'new.md'), `## 1. Conclusions\n\n1.1 ${first}\n\n### 1.2 ${heading}\n\n1.3 ${third}\n`);
+        const [word, markdown] = await Promise.all(
+          ['docx', 'md'].map(async (ext) => {
+            const [a, b] = await loadDrafts([`old.${ext}`, `new.${ext}`], { cwd: dir });
+            expect(b!.draft.chapters[0]!.points.map((point) => point.heading ?? false)).toEqual([false, true, false]);
+            return diffDrafts(a!.draft, b!.draft).changes.map((change) => [change.kind, change.element, change.old[0]?.number, change.new[0]?.number]);
+          }),
+        );
+        expect(word).toEqual(markdown);
+        return word;
+      };
+      // The same words: no change in either (the comparison is of words, numbers and places, not of styles).
+      expect(await changes(second)).toEqual([]);
+      // A heading of its own words: the point deleted and the heading added, in both.
+      expect(await changes('Access to finance')).toEqual([
+        ['deleted', 'point', '1.2', undefined],
+        ['added', 'heading', undefined, '1.2'],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("reports what the draft reader finds in a Word draft (a number used twice, a point outside its chapter) at the Word paragraph, as the Word reader's own messages", async () => {
     const chapter = '<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>1. Conclusions</w:t></w:r></w:p>';
     const typed = (text: string) => `<w:p>${run(text)}</w:p>`;
