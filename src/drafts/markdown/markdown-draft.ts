@@ -106,7 +106,8 @@ class DraftReader {
   private point: { point: DraftPoint; text: TextBuilder } | undefined;
   private phase: 'front' | 'body' | 'closing' = 'front';
   private chapterDepth: number | undefined;
-  private readonly numbers = new Map<string, number>();
+  /** Each point number read, and the line (paragraph) of its first point. */
+  private readonly numbers = new Map<string, number | undefined>();
   /** Points (below chapter level) read, and how many of them with a trailing dot. */
   private numbered = 0;
   private dotted = 0;
@@ -125,9 +126,13 @@ class DraftReader {
     this.draft = { origin, header: [], chapters: [], footnotes: [] };
   }
 
-  /** Where a block stands: in the document the text was made from, when known, else in the text. */
+  /**
+   * Where a block stands: in the document the text was made from (a Word
+   * draft's paragraph) when there is one, never at a line of the text made
+   * from it; else in the text.
+   */
   private placeOf(node: RootContent): Position | undefined {
-    return this.places?.get(node) ?? node.position;
+    return this.sourcePlaces ? this.places?.get(node) : node.position;
   }
 
   read(): Draft {
@@ -271,12 +276,12 @@ class DraftReader {
       const reason = `Unexpected number \`${number}\` in chapter ${chapter.number}, expected a number starting with \`${chapter.number}.\``;
       this.warn(block, reason, 'diff/point-outside-chapter');
     }
-    const line = this.placeOf(block.node)?.start.line;
-    const first = this.numbers.get(number);
-    if (first !== undefined) {
-      this.warn(block, `Unexpected second point numbered \`${number}\`, expected each number once (first used on line ${first})`, 'diff/duplicate-number');
-    } else if (line !== undefined) {
-      this.numbers.set(number, line);
+    if (this.numbers.has(number)) {
+      const first = this.numbers.get(number);
+      const place = first === undefined ? '' : this.sourcePlaces ? ` (first used in paragraph ${first})` : ` (first used on line ${first})`;
+      this.warn(block, `Unexpected second point numbered \`${number}\`, expected each number once${place}`, 'diff/duplicate-number');
+    } else {
+      this.numbers.set(number, this.placeOf(block.node)?.start.line);
     }
     const point: DraftPoint = { number, text: '' };
     if (id) point.id = id;
@@ -345,8 +350,10 @@ class DraftReader {
 
 /**
  * `places`: where each top-level block of `text` stands in the document it was
- * made from (a Word draft written as Markdown), for the points' places and the
- * messages; used when the text has exactly as many top-level blocks.
+ * made from (the paragraphs of a Word draft written as Markdown), for the
+ * points' places and the messages; used when the text has exactly as many
+ * top-level blocks, else points and messages have no place (never a line of
+ * `text`, which the user never saw).
  */
 export function parseMarkdownDraft(text: string, origin: string, places?: readonly (Position | undefined)[]): ParsedDraft {
   const reader = new DraftReader(text, origin, places);
