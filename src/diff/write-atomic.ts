@@ -6,10 +6,10 @@ import { writeFileAtomic as writeAtomically } from '../core/atomic-write.js';
 import { describeFsError } from '../core/read-source.js';
 import { InputError } from '../core/errors.js';
 
-export async function writeFileAtomic(path: string, content: string | Uint8Array, shown = path): Promise<void> {
+export function writeFileAtomic(path: string, content: string | Uint8Array, shown = path): void {
   try {
     // A missing folder is the user's typo to hear about, not one to create.
-    await writeAtomically(path, content, { createFolder: false });
+    writeAtomically(path, content, { createFolder: false });
   } catch (error) {
     throw new InputError(`cannot write \`${shown}\`: ${describeFsError(error)}`);
   }

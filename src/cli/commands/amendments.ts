@@ -204,7 +204,7 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
                 });
         contents.push([join(out, `amendments.${format}`), content]);
       }
-      for (const [file, content] of contents) await writeFileAtomic(file, content, { createFolder: true });
+      for (const [file, content] of contents) writeFileAtomic(file, content, { createFolder: true });
       warnings();
       io.stderr(contents.map(([file]) => `wrote ${file.startsWith(io.cwd + '/') ? file.slice(io.cwd.length + 1) : file}`).join('\n') + '\n');
       setExit(EXIT.ok);
@@ -259,7 +259,7 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
           ...(options.reason ? { reason: options.reason } : {}),
         });
         loaded.show(copy.files);
-        if (tabled.content !== undefined) await writeFileAtomic(file, inFormOf(source, tabled.content));
+        if (tabled.content !== undefined) writeFileAtomic(file, inFormOf(source, tabled.content));
         const lines = tabled.items.map(
           (item) =>
             `  AM ${item.number} (${item.id}): ${item.action} ${points.points.get(item.target)?.number ?? item.target} (${item.target})${item.new_id ? ` → ${item.new_id}` : ''}`,

@@ -214,7 +214,7 @@ export const diffCommand: DefineCommand = (io, setExit) =>
       if (unexplained.length > 0 && !options.quiet) io.stderr(unexplained.join('\n') + '\n');
       if (options.out) {
         const { writeFileAtomic } = await import('../../diff/write-atomic.js');
-        await writeFileAtomic(resolve(io.cwd, options.out), output, options.out);
+        writeFileAtomic(resolve(io.cwd, options.out), output, options.out);
         // On a terminal, say what was written (scripts and pipes get silence).
         if (!options.quiet && io.stderrIsTTY) {
           const { summaryLine } = await import('../../diff/format/summary-line.js');
