@@ -36,7 +36,8 @@ const TITLE_WORDS = 20;
 const HEADING_WORDS = 12;
 const SENTENCE_END = /[.:;!?…]$/u;
 
-interface Block {
+/** A top-level block as both readers of drafts (diff, import) see it. */
+export interface Block {
   node: RootContent;
   /** For headings and paragraphs: the rendered text (with its footnote marks) and its leading number. */
   plain?: PlainText;
@@ -65,7 +66,8 @@ export function emphasisOnly(node: Nodes): boolean {
   return meaningful.length > 0 && meaningful.every((child) => child.type === 'strong' || child.type === 'emphasis');
 }
 
-function blocksOf(tree: Root): Block[] {
+/** The blocks that carry text, in order (footnote definitions, link definitions, rules, front matter and HTML comments left out). */
+export function blocksOf(tree: Root): Block[] {
   const blocks: Block[] = [];
   for (const node of tree.children) {
     if (node.type === 'footnoteDefinition' || node.type === 'definition' || node.type === 'thematicBreak' || node.type === 'yaml') continue;
@@ -85,6 +87,12 @@ function blocksOf(tree: Root): Block[] {
     if (lead) (blocks[i] as Block).lead = lead;
   });
   return blocks;
+}
+
+/** The heading level of chapters: that of the first heading numbered as one ("1. Conclusions"). */
+export function chapterHeadingDepth(blocks: readonly Block[]): number | undefined {
+  const first = blocks.find((block) => block.node.type === 'heading' && block.lead?.number !== undefined && levels(block.lead.number) === 1);
+  return first?.node.type === 'heading' ? first.node.depth : undefined;
 }
 
 /** The ordered list "1. Conclusions and recommendations" that Markdown makes of a plain chapter heading. */
@@ -145,8 +153,7 @@ class DraftReader {
       });
     }
     const blocks = blocksOf(tree);
-    const firstChapter = blocks.find((b) => b.node.type === 'heading' && b.lead?.number !== undefined && levels(b.lead.number) === 1);
-    if (firstChapter?.node.type === 'heading') this.chapterDepth = firstChapter.node.depth;
+    this.chapterDepth = chapterHeadingDepth(blocks);
     const { footnotes, numbers } = footnotesOf(tree);
     this.footnoteNumbers = numbers;
     blocks.forEach((block, i) => this.block(block, blocks, i));
