@@ -41,7 +41,6 @@ export interface Block {
   node: RootContent;
   /** For headings and paragraphs: the rendered text (with its footnote marks) and its leading number. */
   plain?: PlainText;
-  anchor?: string;
   lead?: Leading;
   emphasis: boolean;
 }
@@ -73,10 +72,7 @@ export function blocksOf(tree: Root): Block[] {
     if (node.type === 'footnoteDefinition' || node.type === 'definition' || node.type === 'thematicBreak' || node.type === 'yaml') continue;
     if (node.type === 'html' && !/\S/.test(node.value.replace(/<!--[\s\S]*?-->/g, ''))) continue;
     if (node.type === 'heading' || node.type === 'paragraph') {
-      const plain = inlineText(node.children);
-      const block: Block = { node, plain, emphasis: emphasisOnly(node) };
-      if (plain.anchor) block.anchor = plain.anchor;
-      blocks.push(block);
+      blocks.push({ node, plain: inlineText(node.children), emphasis: emphasisOnly(node) });
     } else {
       blocks.push({ node, emphasis: false });
     }
@@ -184,7 +180,7 @@ class DraftReader {
 
   private heading(block: Block, depth: number): void {
     const lead = block.lead as Leading;
-    const id = lead.id ?? block.anchor;
+    const id = lead.id ?? block.plain?.anchor;
     if (lead.number !== undefined && levels(lead.number) === 1) return this.startChapter(lead.number, lead.rest.trim(), id, block);
     if (lead.number !== undefined && !this.inUnnumberedChapter()) return this.addPoint(lead.number, id, true, block);
     const title = (lead.number === undefined ? lead.rest : (block.plain?.text ?? '')).trim();
@@ -199,7 +195,7 @@ class DraftReader {
   private paragraph(block: Block, blocks: readonly Block[], i: number): void {
     const lead = block.lead as Leading;
     const text = block.plain?.text ?? '';
-    const id = lead.id ?? block.anchor;
+    const id = lead.id ?? block.plain?.anchor;
     const rest = text.slice(lead.skip);
     // A chapter heading written as a paragraph: "1. Conclusions" (not "535. Plenartagung", a German ordinal).
     if (lead.number !== undefined && levels(lead.number) === 1 && lead.number.length <= 2 && (lead.dotted || block.emphasis) && isTitle(rest, TITLE_WORDS)) {
@@ -329,7 +325,7 @@ class DraftReader {
     const text = block.plain?.text ?? '';
     const space = text.length - text.trimStart().length;
     const marker = paragraph ? LEADING_ID.exec(text.slice(space)) : null;
-    const id = marker?.[1] || block.anchor;
+    const id = marker?.[1] || block.plain?.anchor;
     if (id) point.id = id;
     if (block.plain?.anchors) point.bookmarks = block.plain.anchors;
     const place = this.placeOf(block.node);
