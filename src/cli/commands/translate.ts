@@ -5,7 +5,7 @@ import { EXIT, UsageError, useColor } from '../io.js';
 import { displayPath } from '../../report/paths.js';
 import { reportFormatOption, type ReportFormat } from '../report-option.js';
 import { VERSION } from '../../version.js';
-import { isOfficialLanguage, OFFICIAL_LANGUAGES } from '../../core/languages.js';
+import { checkLanguage } from '../render-options.js';
 
 export const translateCommand: DefineCommand = (io, setExit) => {
   const command = new Command('translate')
@@ -26,9 +26,7 @@ export const translateCommand: DefineCommand = (io, setExit) => {
     .option('--since <revision>', 'only what changed in the original since this git revision')
     .option('-o, --out <file>', 'where to write the XLIFF file (default: <opinion>.<lang>.xlf in the current folder)')
     .action(async (dir: string, options: { to: string; since?: string; out?: string }) => {
-      if (!isOfficialLanguage(options.to)) {
-        throw new UsageError(`unexpected language \`${options.to}\` for --to, expected a code of an official EU language (${OFFICIAL_LANGUAGES.join(', ')})`);
-      }
+      checkLanguage(options.to, '--to');
       const [{ loadOpinion }, { exportXliff, isRevision, labelledTexts }, { writeFileAtomic }] = await Promise.all([
         import('../../core/load.js'),
         import('../../translate/xliff.js'),
