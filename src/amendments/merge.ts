@@ -53,12 +53,16 @@ function hunks(base: string[], other: string[], side: Hunk['side']): Hunk[] {
  * paragraph's (which it interrupts: one point, without the blank line that
  * `amendments/one-point` refuses).
  */
+const TABLE_DELIMITER = /^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
+
 export function pointMarkdown(text: string): string {
   const blocks: { text: string; plain: boolean }[] = [];
   // What starts a block (CommonMark, GFM), and what may start one on the line after a paragraph's
   // (a bullet, a quote, an ordered list from 1: "2018. május" on a paragraph's second line goes on with it).
   const starts = (line: string) => /^(?:[-*+>]|\d{1,9}[.)])(?: |$)|^\|/.test(line);
-  const interrupts = (line: string) => /^(?:[-*+]|1[.)]) \S|^>/.test(line);
+  // A table row interrupts one too when a delimiter row follows it (GFM, as remark reads it).
+  const interrupts = (line: string, i: number, lines: readonly string[]) =>
+    /^(?:[-*+]|1[.)]) \S|^>/.test(line) || (line.startsWith('|') && TABLE_DELIMITER.test(lines[i + 1] ?? ''));
   for (const block of text.trim().split(/\n[ \t]*\n\s*/)) {
     const raw = block.split('\n').map((line) => line.trimEnd());
     const lines = raw.map((line) => line.replace(/[ \t]+/g, ' ').trim());
@@ -121,14 +125,42 @@ export function merge3(base: string, ours: string, theirs: string, locale?: stri
       const theirs = group.filter((h) => h.side === 'theirs');
       const a = applyWithin(b, start, end, mine).join('');
       const t = applyWithin(b, start, end, theirs).join('');
-      if (a !== t) conflict = true;
-      out.push(t);
+      if (keepsAttached(mine, theirs)) out.push(...applyWithin(b, start, end, [...mine, ...theirs]));
+      else {
+        if (a !== t) conflict = true;
+        out.push(t);
+      }
     }
     cursor = end;
     i = j;
   }
   out.push(...b.slice(cursor));
   return { text: out.join(''), conflict };
+}
+
+/**
+ * Whether the source's edits are only text attached to the word before (a
+ * footnote mark `[^fn-x]` after a word or a full stop, which the rendered
+ * text leaves out) that the member's edits leave in place: the member
+ * rewrote that word, or added text after a space there ("…forms.[^fn-x]
+ * They are many."). Then both are kept, each mark after the word it follows.
+ * Not when the member replaced text on both sides of the mark, deleted the
+ * word before it, or attached text of their own at the same place: the
+ * member's words are kept and the merge says so.
+ */
+function keepsAttached(mine: readonly Hunk[], theirs: readonly Hunk[]): boolean {
+  const spaced = (tokens: readonly string[]) => /^\s/.test(tokens.join(''));
+  return mine.every(
+    (m) =>
+      m.start === m.end &&
+      m.tokens.length > 0 &&
+      !spaced(m.tokens) &&
+      theirs.every((t) => {
+        if (t.start < m.start && m.start < t.end) return false;
+        if (t.end === m.start && t.start < t.end) return t.tokens.length > 0 && t.tokens[t.tokens.length - 1]!.trim() !== '';
+        return !(t.start === m.start && t.start === t.end && !spaced(t.tokens));
+      }),
+  );
 }
 
 function applyWithin(base: string[], start: number, end: number, group: readonly Hunk[]): string[] {

@@ -49,6 +49,20 @@ export interface TableResult {
   repeated: number;
 }
 
+/**
+ * What a point gained that its tabled text cannot carry: the draft readers give
+ * a point's paragraphs, list items and table rows as lines of plain text,
+ * without their Markdown, so a new one would run into the text before it
+ * ("… Initiative. Country | SEEs Italy | 12").
+ */
+const NEW_BLOCK =
+  'it holds a paragraph, list item or table row more than the draft, which an amendment read from the copy cannot keep apart (a new point needs its own number)';
+
+/** The lines of a point's text as a draft reader gives it: one per paragraph, list item or table row. */
+function lineCount(text: string): number {
+  return text.split('\n').filter((line) => line.trim() !== '').length;
+}
+
 export function tableAmendments(
   opinion: Opinion,
   points: PointIndex,
@@ -159,11 +173,15 @@ export function tableAmendments(
         continue;
       }
       const theirs = change.new[0]!.text;
+      if (lineCount(theirs) > lineCount(change.old[0]!.text)) {
+        unmappable(change, NEW_BLOCK);
+        continue;
+      }
       const merged = merge3(change.old[0]!.text, point.source, theirs, points.original);
       if (merged.conflict) {
         report(
           copy,
-          `Unexpected edit of point ${point.number ?? id} where the draft's text differs from its source (a reference or a spelled-out acronym): the member's words are kept as written, expected a check of the amendment's text`,
+          `Unexpected edit of point ${point.number ?? id} where the draft's text differs from its source (a reference, a footnote mark or a spelled-out acronym): the member's words are kept as written, expected a check of the amendment's text`,
           {
             ruleId: 'amendments/merged-text',
             severity: 'warning',
@@ -189,6 +207,10 @@ export function tableAmendments(
       }
       if (!tabledBefore(change, id, 'amend', text)) items.push({ ...base(), target: id, action: 'amend', against: point.source, text });
     } else if (change.kind === 'added') {
+      if (change.new.some((s) => lineCount(s.text) > 1)) {
+        unmappable(change, NEW_BLOCK);
+        continue;
+      }
       const text = change.new
         .map((s) => s.text)
         .join(' ')

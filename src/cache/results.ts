@@ -262,7 +262,7 @@ export async function withResultCache<T>(
       entries: { ...cache.entries, ...entries },
     };
     try {
-      await writeFileAtomic(options.location, encode(out));
+      writeFileAtomic(options.location, encode(out));
     } catch {
       // A cache that cannot be written only costs time on the next run.
     }

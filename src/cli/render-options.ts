@@ -70,6 +70,12 @@ export function parseLangs(value: string | undefined): string[] | 'all' | undefi
   return langs;
 }
 
+/** A language option (`--lang`, `--to`) that is not an official language code: could not run (exit 2), as with `build --lang`. */
+export function checkLanguage(value: string | undefined, option: string): void {
+  if (value !== undefined && !isOfficialLanguage(value))
+    throw new UsageError(`unexpected language \`${value}\` for ${option}, expected a code of an official EU language (${OFFICIAL_LANGUAGES.join(', ')})`);
+}
+
 /** The absolute path of a file given to `option` (`--template`, `--labels`), refused unless it is a regular file. */
 export async function existingFile(io: Io, path: string, option: string): Promise<string> {
   const full = resolve(io.cwd, path);

@@ -2,6 +2,8 @@
 
 /** Escape one JSON pointer segment (RFC 6901: `~` as `~0`, then `/` as `~1`). */
 export function escapePointerSegment(segment: string): string {
+  // Most segments (keys, indexes) hold neither: no new string for them.
+  if (!segment.includes('~') && !segment.includes('/')) return segment;
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 

@@ -151,12 +151,14 @@ const FS_ERRORS = new Map([
   ['ENOSPC', 'no space left on the disk'],
 ]);
 
-export function describeFsError(error: unknown): string {
+/** The error's code as `FS_ERRORS` knows it: `mkdir -p` over a file is that file in the way of a folder. */
+function codeOf(error: unknown): string {
   const failure = error as NodeJS.ErrnoException | undefined;
-  // `mkdir -p` over a file: the file is in the way of a folder.
-  if (failure?.code === 'EEXIST' && failure.syscall === 'mkdir') return FS_ERRORS.get('ENOTDIR') as string;
-  const known = FS_ERRORS.get(failure?.code ?? '');
-  return known ?? (error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error));
+  return failure?.code === 'EEXIST' && failure.syscall === 'mkdir' ? 'ENOTDIR' : (failure?.code ?? '');
+}
+
+export function describeFsError(error: unknown): string {
+  return FS_ERRORS.get(codeOf(error)) ?? (error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error));
 }
 
 /** The system calls that write: their failure is "cannot write". */
@@ -170,8 +172,7 @@ const WRITING_CALLS = new Set(['mkdir', 'open', 'write', 'rename', 'unlink', 'rm
  */
 export function describeFsFailure(error: unknown): string | undefined {
   const failure = error as NodeJS.ErrnoException;
-  if (!(error instanceof Error) || typeof failure.path !== 'string' || typeof failure.code !== 'string') return undefined;
-  if (!FS_ERRORS.has(failure.code) && !(failure.code === 'EEXIST' && failure.syscall === 'mkdir')) return undefined;
+  if (!(error instanceof Error) || typeof failure.path !== 'string' || !FS_ERRORS.has(codeOf(error))) return undefined;
   return `cannot ${WRITING_CALLS.has(failure.syscall ?? '') ? 'write' : 'read'} \`${failure.path}\`: ${describeFsError(error)}`;
 }
 

@@ -345,9 +345,11 @@ export function foldedBlock(key: string, value: string, width: number): string[]
  * of each hold). Splices that do not overlap are joined in one pass (a
  * chapter gets hundreds of them; one slice and concatenation each would copy
  * the file as many times); overlapping ones are made one after the other.
+ * Insertions at the same place come out in the order given (two new points
+ * after one point: the first amendment's first).
  */
 export function applySplices(text: string, splices: readonly Splice[]): string {
-  const sorted = [...splices].sort((a, b) => b.start - a.start || b.end - a.end);
+  const sorted = splices.map((splice, order) => ({ ...splice, order })).sort((a, b) => b.start - a.start || b.end - a.end || b.order - a.order);
   if (sorted.some((splice, i) => i > 0 && splice.end > sorted[i - 1]!.start)) {
     let out = text;
     for (const splice of sorted) out = out.slice(0, splice.start) + splice.text + out.slice(splice.end);

@@ -5,6 +5,7 @@
  */
 import type { Draft, DraftNote } from '../core/draft.js';
 import type { Located } from '../core/model.js';
+import type { RefNumber } from './text/references.js';
 
 /** The kinds of change a point (or heading, chapter title, footnote) can undergo. */
 export const CHANGE_KINDS = ['added', 'deleted', 'modified', 'moved', 'renumbered', 'split', 'merged'] as const;
@@ -33,6 +34,11 @@ export interface Side {
   text: string;
   /** The footnote marks in `text` (for the Word redline; not compared, not in the JSON change list). */
   notes?: DraftNote[];
+  /**
+   * The references in `text` that name their target (a rendered `:ref`, a Word cross-reference's bookmark),
+   * for the Word redline, which shows the number the target has now; not in the JSON change list.
+   */
+  refs?: RefNumber[];
   /** The chapter the item belongs to (for context in reports); absent for chapters and footnotes. */
   chapter?: { number?: string; title: string };
   at?: Located;

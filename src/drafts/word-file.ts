@@ -7,10 +7,12 @@ import type { VFile } from 'vfile';
 import type { Parent, RootContent } from 'mdast';
 import type { Position } from 'unist';
 import type { Draft } from '../core/draft.js';
+import { report, severityOf } from '../core/messages.js';
 
 export async function draftFromDocx(bytes: Uint8Array, shown: string, origin = shown): Promise<{ draft: Draft; files: VFile[] }> {
-  const [{ readDocx }, { draftMarkdown }, { parseMarkdownDraft }] = await Promise.all([
+  const [{ readDocx }, { preview }, { draftMarkdown }, { parseMarkdownDraft }] = await Promise.all([
     import('./word/index.js'),
+    import('./word/document.js'),
     import('../render/to-markdown.js'),
     import('./markdown/markdown-draft.js'),
   ]);
@@ -18,6 +20,14 @@ export async function draftFromDocx(bytes: Uint8Array, shown: string, origin = s
   linkCrossReferences(word.tree);
   // The points' places are the Word paragraphs (`draft.docx:27`), not lines of the Markdown made from them.
   const parsed = parseMarkdownDraft(String(draftMarkdown.stringify(word.tree)), origin, word.tree.children.map(placeOf));
+  // What the draft reader found (a number used twice, a point outside its chapter) is the Word file's, at its paragraph, said as the Word reader says its own.
+  const paragraphs = String(word.file.value).split('\n');
+  for (const message of parsed.messages) {
+    const place = message.place && 'start' in message.place ? message.place : undefined;
+    const line = place?.start.line;
+    const at = line === undefined ? '' : ` (paragraph ${line}, ${preview(paragraphs[line - 1] ?? '')})`;
+    report(word.file, `${message.reason}${at}`, { ruleId: String(message.ruleId), severity: severityOf(message), place });
+  }
   return { draft: parsed.draft, files: [word.file] };
 }
 

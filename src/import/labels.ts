@@ -8,6 +8,7 @@
  */
 import { VFile } from 'vfile';
 import { formatLongDate } from '../render/dates.js';
+import { isoDate } from '../core/calendar.js';
 import { builtinLabelFiles, resolveLabels } from '../labels/load.js';
 import type { LabelKey, Labels } from '../labels/labels.js';
 import { escapeRegExp } from '../core/regexp.js';
@@ -75,8 +76,6 @@ export function normalise(text: string): string {
   return text.replace(/\s+/gu, ' ').trim();
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /** "21.9.2017" in the label file's short pattern → "2017-09-21". */
 export function parseShortDate(labels: Labels, text: string): string | undefined {
   const pattern = labels.text['dates.short'];
@@ -88,14 +87,8 @@ export function parseShortDate(labels: Labels, text: string): string | undefined
   const found = new RegExp(`^${source}$`, 'u').exec(text.trim());
   if (!found) return undefined;
   const value: Record<string, number> = Object.fromEntries(order.map((token, i) => [token, Number(found[i + 1])]));
-  return valid(value.y, value.m, value.d);
-}
-
-function valid(year: number | undefined, month: number | undefined, day: number | undefined): string | undefined {
-  if (!year || !month || !day) return undefined;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
-  return `${year}-${pad(month)}-${pad(day)}`;
+  // A pattern without one of the three gives 0 for it: no such day.
+  return isoDate(value.y ?? 0, value.m ?? 0, value.d ?? 0);
 }
 
 /** "10 April 2018" (as the build writes long dates in this language, or with `format` as the closing line writes them) → "2018-04-10". */
@@ -105,7 +98,7 @@ export function parseLongDate(labels: Labels, text: string, format: (iso: string
   if (!year) return undefined;
   for (let month = 1; month <= 12; month++) {
     for (let day = 1; day <= 31; day++) {
-      const iso = valid(Number(year), month, day);
+      const iso = isoDate(Number(year), month, day);
       // A date that ends in a dot ("20 май 2026 г.") loses it to a sentence's full stop.
       if (iso && normalise(format(iso, labels)).replace(/\.$/u, '') === wanted) return iso;
     }

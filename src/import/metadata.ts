@@ -44,15 +44,14 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
   let banner: string | undefined;
   let purpose: string | undefined;
   let kind: string | undefined;
-  const label = (key: LabelKey) =>
-    normalise(labels.text[key] ?? '')
-      .replace(/:$/u, '')
-      .toLowerCase();
+  // A label as compared with the draft's: single spaces, no trailing colon, lower case.
+  const comparable = (text: string) => normalise(text).replace(/:$/u, '').toLowerCase();
+  const label = (key: LabelKey) => comparable(labels.text[key] ?? '');
   // "Zpravodajka:", "Berichterstatterin:": a row whose label is the feminine form, where the language has one of its own.
   const feminine = (role: string, printed: string) =>
     (['', 's'] as const).some((plural) => {
       const form = label(`header.${role}${plural}-feminine` as LabelKey);
-      return form !== '' && form !== label(`header.${role}${plural}` as LabelKey) && form === normalise(printed).replace(/:$/u, '').toLowerCase();
+      return form !== '' && form !== label(`header.${role}${plural}` as LabelKey) && form === comparable(printed);
     });
   const keep = (what: string, row: { label: string; value: string }) => {
     unknown.push(`${row.label ? `${row.label} ` : ''}${row.value}`.trim());
@@ -122,7 +121,7 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
           keep('decision date', row);
           break;
         }
-        meta.decision = { by: normalise(row.label).toLowerCase().replace(/:$/u, '') === label('header.bureau-decision') ? 'bureau' : 'plenary', date };
+        meta.decision = { by: comparable(row.label) === label('header.bureau-decision') ? 'bureau' : 'plenary', date };
         break;
       }
       case 'referral':

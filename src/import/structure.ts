@@ -12,9 +12,9 @@ import type { Draft } from '../core/draft.js';
 import { report } from '../core/messages.js';
 import { addFrontLine, addHeaderTable, linesOf } from '../drafts/markdown/front-matter.js';
 import { isClosingLine, isTitleLine } from '../drafts/markdown/header-labels.js';
-import { blockNumbers, levels, type Leading } from '../drafts/markdown/numbering.js';
-import { inlineText } from '../render/plain-text.js';
-import { emphasisOnly, listHeading } from '../drafts/markdown/markdown-draft.js';
+import { levels, type Leading } from '../drafts/markdown/numbering.js';
+import { inlineText, type PlainText } from '../render/plain-text.js';
+import { blocksOf, chapterHeadingDepth, listHeading } from '../drafts/markdown/markdown-draft.js';
 
 export interface Item {
   kind: 'heading' | 'point';
@@ -105,15 +105,9 @@ export function readStructure(tree: Root, file: VFile): Structure {
   let phase: 'front' | 'body' | 'closing' = 'front';
   let chapter: Chapter | undefined;
   let point: Item | undefined;
-  const blocks = tree.children;
-  // The diff's point recognition: "1.100" is a point in sequence with its neighbours, "1.500 Unternehmen" in prose is not.
-  const leads = blockNumbers(
-    blocks.map((node) =>
-      node.type === 'heading' || node.type === 'paragraph' ? { text: inlineText(node.children).text, heading: node.type === 'heading' } : undefined,
-    ),
-  );
-  const chapterHeading = blocks.find((node, i) => node.type === 'heading' && leads[i]?.number !== undefined && levels(leads[i]?.number as string) === 1);
-  const chapterDepth = chapterHeading?.type === 'heading' ? chapterHeading.depth : undefined;
+  // The diff's reading of blocks and numbers: "1.100" is a point in sequence with its neighbours, "1.500 Unternehmen" in prose is not.
+  const blocks = blocksOf(tree);
+  const chapterDepth = chapterHeadingDepth(blocks);
   /** Lists made of typed dashes: the next such paragraph adds its items to them. */
   const typedLists = new WeakSet<List>();
 
@@ -127,20 +121,18 @@ export function readStructure(tree: Root, file: VFile): Structure {
   const warn = (node: RootContent, reason: string, ruleId: string, severity: 'warning' | 'info' = 'warning') =>
     report(file, reason, { ruleId, severity, place: node.position });
 
-  for (const [index, node] of blocks.entries()) {
-    if (node.type === 'footnoteDefinition') {
-      structure.footnotes.set(node.identifier, node);
-      continue;
-    }
-    if (node.type === 'definition' || node.type === 'thematicBreak' || node.type === 'yaml') continue;
+  for (const node of tree.children) if (node.type === 'footnoteDefinition') structure.footnotes.set(node.identifier, node);
+
+  for (const block of blocks) {
+    const { node } = block;
+    // HTML comments are left out with the blocks the draft reader skips.
     if (node.type === 'html') {
-      if (/\S/u.test(node.value.replace(/<!--[\s\S]*?-->/gu, '')))
-        warn(node, `Unexpected HTML \`${node.value.slice(0, 40)}\`, expected Markdown: not imported`, 'import/unmapped');
+      warn(node, `Unexpected HTML \`${node.value.slice(0, 40)}\`, expected Markdown: not imported`, 'import/unmapped');
       continue;
     }
     if (node.type === 'heading' || node.type === 'paragraph') {
-      const text = inlineText(node.children).text;
-      const lead = leads[index] as Leading;
+      const text = (block.plain as PlainText).text;
+      const lead = block.lead as Leading;
       const rest = stripLeading(node.children, lead.skip);
       const restText = text.slice(lead.skip).trim();
       const depth1 = lead.number !== undefined && levels(lead.number) === 1;
@@ -179,7 +171,7 @@ export function readStructure(tree: Root, file: VFile): Structure {
       }
       // A chapter heading written as a paragraph: "1. Conclusions", in bold or with its dot.
       const current = Number(chapter?.number ?? 0);
-      if (depth1 && (lead.number as string).length <= 2 && (lead.dotted || emphasisOnly(node)) && isTitleLike(restText) && Number(lead.number) > current) {
+      if (depth1 && (lead.number as string).length <= 2 && (lead.dotted || block.emphasis) && isTitleLike(restText) && Number(lead.number) > current) {
         startChapter(lead.number, unwrapEmphasis(rest), node);
         continue;
       }
@@ -197,7 +189,7 @@ export function readStructure(tree: Root, file: VFile): Structure {
       const current2 = chapter as Chapter;
       if (lead.number !== undefined && !depth1) {
         point = { kind: 'point', number: lead.number, dotted: lead.dotted, level: levels(lead.number) - 1, phrasing: rest, more: [], text: restText, node };
-        if (emphasisOnly(node) && isTitleLike(restText)) {
+        if (block.emphasis && isTitleLike(restText)) {
           point.kind = 'heading';
           point.phrasing = unwrapEmphasis(rest);
         }

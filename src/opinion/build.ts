@@ -126,7 +126,7 @@ export async function buildOpinion(source: string | OpenOpinion, options: BuildO
     }
     // The gap marks left in this language's prose, as validate and check report them (the draft highlights them).
     reportProseGaps(opinion.chapters[lang] ?? [], own.text['values.to-be-completed']);
-    const trees = await chapterTrees(opinion.chapters[lang] ?? [], options.cacheDir);
+    const trees = chapterTrees(opinion.chapters[lang] ?? [], options.cacheDir);
     const { labels: watched, used } = watchLabels(own);
     const errorsBefore = countErrors(files);
     result.renders.push(

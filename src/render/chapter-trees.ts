@@ -24,38 +24,36 @@ import { sha256 } from './manifest.js';
 const FORMAT = 'mdast-1';
 const MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 
-export async function chapterTrees(chapters: readonly ChapterSource[], cacheDir?: string): Promise<Map<ChapterSource, Root>> {
+export function chapterTrees(chapters: readonly ChapterSource[], cacheDir?: string): Map<ChapterSource, Root> {
   const trees = new Map<ChapterSource, Root>();
-  await Promise.all(
-    chapters.map(async (chapter) => {
-      // Parsed already (validation outlines every chapter from its tree): that tree, neither read back nor parsed again.
-      const taken = chapter.takeTree?.();
-      if (taken) {
-        trees.set(chapter, taken);
-        return;
-      }
-      const text = String(chapter.file.value ?? '');
-      if (!cacheDir) {
-        trees.set(chapter, parseMarkdown(text));
-        return;
-      }
-      const entry = join(cacheDir, `${sha256(`${FORMAT}\0${VERSION}\0${text}`).slice(0, 40)}.json`);
-      const cached = await readEntry(entry);
-      if (cached) {
-        trees.set(chapter, cached);
-        return;
-      }
-      const tree = parseMarkdown(text);
-      trees.set(chapter, tree);
-      await writeEntry(entry, tree);
-    }),
-  );
-  if (cacheDir) await prune(cacheDir);
+  for (const chapter of chapters) {
+    // Parsed already (validation outlines every chapter from its tree): that tree, neither read back nor parsed again.
+    const taken = chapter.takeTree?.();
+    if (taken) {
+      trees.set(chapter, taken);
+      continue;
+    }
+    const text = String(chapter.file.value ?? '');
+    if (!cacheDir) {
+      trees.set(chapter, parseMarkdown(text));
+      continue;
+    }
+    const entry = join(cacheDir, `${sha256(`${FORMAT}\0${VERSION}\0${text}`).slice(0, 40)}.json`);
+    const cached = readEntry(entry);
+    if (cached) {
+      trees.set(chapter, cached);
+      continue;
+    }
+    const tree = parseMarkdown(text);
+    trees.set(chapter, tree);
+    writeEntry(entry, tree);
+  }
+  if (cacheDir) prune(cacheDir);
   return trees;
 }
 
 // The cache is read and written with synchronous calls, as the outputs (see render/transaction.ts).
-async function readEntry(path: string): Promise<Root | undefined> {
+function readEntry(path: string): Root | undefined {
   try {
     const tree = JSON.parse(readFileSync(path, 'utf8')) as Root;
     if (tree?.type !== 'root' || !Array.isArray(tree.children)) return undefined;
@@ -69,16 +67,16 @@ async function readEntry(path: string): Promise<Root | undefined> {
   }
 }
 
-async function writeEntry(path: string, tree: Root): Promise<void> {
+function writeEntry(path: string, tree: Root): void {
   try {
     mkdirSync(join(path, '..'), { recursive: true });
-    await writeFileAtomic(path, JSON.stringify(tree));
+    writeFileAtomic(path, JSON.stringify(tree));
   } catch {
     // A cache that cannot be written only makes the next build slower.
   }
 }
 
-async function prune(dir: string): Promise<void> {
+function prune(dir: string): void {
   let names: string[];
   try {
     names = readdirSync(dir).filter((n) => n.endsWith('.json'));

@@ -16,6 +16,7 @@
  */
 import type { Labels } from '../labels/labels.js';
 import { LONG_DATES } from './long-dates.js';
+import { isoDate } from '../core/calendar.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -29,9 +30,7 @@ export function parseIsoDate(value: string): CalendarDate | undefined {
   const match = ISO_DATE.exec(value);
   if (!match) return undefined;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
-  return { year, month, day };
+  return isoDate(year, month, day) === undefined ? undefined : { year, month, day };
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

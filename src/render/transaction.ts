@@ -98,7 +98,7 @@ interface Journal {
  * temporaries of builds killed before. Call holding the lock. Returns
  * whether an interrupted build was completed.
  */
-export async function recoverInterrupted(root: string, folders: Iterable<string>): Promise<boolean> {
+export function recoverInterrupted(root: string, folders: Iterable<string>): boolean {
   const path = join(root, JOURNAL_NAME);
   let journal: Journal | undefined;
   try {
@@ -122,21 +122,21 @@ export async function recoverInterrupted(root: string, folders: Iterable<string>
     removeFile(path);
     recovered = true;
   }
-  for (const dir of new Set([root, ...folders])) await removeStaleTemporaries(dir);
+  for (const dir of new Set([root, ...folders])) removeStaleTemporaries(dir);
   return recovered;
 }
 
 /** Write `files` (absolute paths inside `root`) all together; see the module comment. Call holding the lock. */
-export async function commitFiles(root: string, files: readonly { path: string; content: string | Uint8Array }[]): Promise<void> {
+export function commitFiles(root: string, files: readonly { path: string; content: string | Uint8Array }[]): void {
   const renames: { from: string; to: string }[] = [];
   try {
-    for (const file of files) renames.push({ from: await writeTemporary(file.path, file.content), to: file.path });
+    for (const file of files) renames.push({ from: writeTemporary(file.path, file.content), to: file.path });
   } catch (error) {
     for (const { from } of renames) removeFile(from);
     throw error;
   }
   const key = (path: string) => relative(root, path).split(sep).join('/');
-  await writeFileAtomic(join(root, JOURNAL_NAME), JSON.stringify({ renames: renames.map(({ from, to }) => ({ from: key(from), to: key(to) })) }) + '\n');
+  writeFileAtomic(join(root, JOURNAL_NAME), JSON.stringify({ renames: renames.map(({ from, to }) => ({ from: key(from), to: key(to) })) }) + '\n');
   for (const { from, to } of renames) renameSync(from, to);
   removeFile(join(root, JOURNAL_NAME));
 }

@@ -61,7 +61,7 @@ export async function writeOutputs(build: OpinionBuild, options: WriteOptions): 
   const targets = outputPaths(build, options.out);
   try {
     return await withOutputLock(root, async () => {
-      await recoverInterrupted(root, new Set(targets.map((target) => dirname(target.path))));
+      recoverInterrupted(root, new Set(targets.map((target) => dirname(target.path))));
       return await writeLocked(options, root, targets);
     });
   } catch (error) {
@@ -150,7 +150,7 @@ async function writeLocked(options: WriteOptions, root: string, targets: { path:
     commit.push({ path: join(root, MANIFEST_NAME), content: manifestAfter });
   }
   // Nothing to change (a rebuild of unchanged sources): no temporary, journal or flush.
-  if (commit.length > 0) await commitFiles(root, commit);
+  if (commit.length > 0) commitFiles(root, commit);
   return result;
 }
 

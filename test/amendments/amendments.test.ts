@@ -7,7 +7,7 @@
 import { describe, it, expect } from 'vitest';
 import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { unzipSync, strFromU8 } from 'fflate';
+import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
 import { runMain, ROOT, withTypedPoint } from '../helpers.js';
 import { readDocx } from '../../src/drafts/word/index.js';
 import { inlineText } from '../../src/render/plain-text.js';
@@ -425,30 +425,130 @@ describe('bad input', () => {
     expect(validate.stdout).not.toContain('recommendations.yaml');
   });
 
-  it('table and apply keep the list of a point whose words a member edited', async () => {
+  it("apply puts two new points, and two new recommendations, after the same one in the amendments' order", async () => {
     const { root } = scratch();
-    const dir = join(root, 'opinions', 'list');
-    expect((await runMain(['init', dir, '--title', 'List', '--stage', 'section'])).code).toBe(0);
-    const chapter = join(dir, 'text', 'en', '02-general-comments.md');
+    const dir = join(root, 'opinions', 'order');
+    expect((await runMain(['init', dir, '--title', 'Order', '--stage', 'section'])).code).toBe(0);
+    writeFileSync(join(dir, 'text', 'en', '02-general-comments.md'), '# General comments\n\n{#g-first} The first point.\n\n{#g-next} The next point.\n');
     writeFileSync(
-      chapter,
-      '# General comments\n\n{#g-first} The second point names two things:\n\n- the first thing\n- the second thing\n\n{#g-next} Another point.\n',
+      join(dir, 'recommendations.yaml'),
+      'recommendations:\n  - { id: rec-a, text: The EESC calls on the Council to act., addressees: [council] }\n',
     );
-    expect((await runMain(['build', dir, '--to', 'md', '--out', join(root, 'build'), '--quiet'])).code).toBe(0);
-    const copy = join(root, 'copy.md');
-    writeFileSync(copy, readFileSync(join(root, 'build', 'list', 'en', 'opinion.md'), 'utf8').replace('The second point names', 'The second point now names'));
-    const tabled = await runMain(['amendments', 'table', dir, copy, '--by', 'Jan KOWALSKI', '--quiet']);
-    expect(tabled.code, tabled.stdout + tabled.stderr).toBe(0);
+    writeFileSync(join(dir, 'principles.yaml'), 'principles: []\n');
+    const insert = (n: number, target: string, text: string, extra = '') =>
+      `  - { id: am-${n}, number: ${n}, stage: section, by: [Jan KOWALSKI], target: ${target}, action: insert-after, new_id: new-${n}, text: ${JSON.stringify(text)}${extra}, position: accept, outcome: adopted, without_vote: true }\n`;
+    writeFileSync(
+      join(dir, 'amendments.yaml'),
+      `amendments:\n${insert(1, 'g-first', 'New point one.')}${insert(2, 'g-first', 'New point two.')}` +
+        `${insert(3, 'rec-a', 'The EESC calls on the Commission to act.', ', addressees: [european-commission]')}` +
+        `${insert(4, 'rec-a', 'The EESC calls on the Member States to act.', ', addressees: [member-states]')}`,
+    );
+    const next = join(root, 'opinions', 'order-2');
+    const applied = await runMain(['amendments', 'apply', dir, '--out', next, '--quiet']);
+    expect(applied.code, applied.stdout + applied.stderr).toBe(0);
+    expect(readFileSync(join(next, 'text', 'en', '02-general-comments.md'), 'utf8')).toBe(
+      '# General comments\n\n{#g-first} The first point.\n\n{#new-1} New point one.\n\n{#new-2} New point two.\n\n{#g-next} The next point.\n',
+    );
+    const ids = [...readFileSync(join(next, 'recommendations.yaml'), 'utf8').matchAll(/id: (rec-a|new-\d)/g)].map((m) => m[1]);
+    expect(ids).toEqual(['rec-a', 'new-3', 'new-4']);
+  });
+
+  /**
+   * A new opinion whose chapter 2 is `chapter`, built to `format`; a member's copy of it with `from` edited into
+   * `into`, tabled (one amendment, no warning), adopted and applied: the new version's chapter 2, and whether it validates.
+   */
+  const editTableApply = async (format: 'md' | 'docx', chapter: string, from: string, into: string) => {
+    const { root } = scratch();
+    const dir = join(root, 'opinions', 'edited');
+    expect((await runMain(['init', dir, '--title', 'Edited', '--stage', 'section'])).code).toBe(0);
+    writeFileSync(join(dir, 'text', 'en', '02-general-comments.md'), chapter);
+    expect((await runMain(['build', dir, '--to', format, '--out', join(root, 'build'), '--quiet'])).code).toBe(0);
+    const built = join(root, 'build', 'edited', 'en', `opinion.${format}`);
+    const copy = join(root, `copy.${format}`);
+    if (format === 'md') writeFileSync(copy, readFileSync(built, 'utf8').replace(from, into));
+    else {
+      const files = unzipSync(readFileSync(built));
+      files['word/document.xml'] = strToU8(strFromU8(files['word/document.xml']!).replace(from, into));
+      writeFileSync(copy, zipSync(files));
+    }
+    const tabled = await runMain(['amendments', 'table', dir, copy, '--by', 'Jan KOWALSKI']);
+    expect(tabled.code, format + tabled.stdout + tabled.stderr).toBe(0);
+    expect(tabled.stderr, format).toBe('');
     const yaml = readFileSync(join(dir, 'amendments.yaml'), 'utf8');
-    expect(yaml).not.toContain('amendments/merged-text');
     writeFileSync(join(dir, 'amendments.yaml'), `${yaml.trimEnd()}\n    position: accept\n    outcome: adopted\n    without_vote: true\n`);
     const listed = json((await runMain(['amendments', 'list', dir, '--format', 'json'])).stdout);
-    expect(listed.map((a) => [a.target, a.action])).toEqual([['g-first', 'amend']]);
-    const next = join(root, 'opinions', 'list-2');
-    expect((await runMain(['amendments', 'apply', dir, '--out', next, '--quiet'])).code).toBe(0);
-    expect(readFileSync(join(next, 'text', 'en', '02-general-comments.md'), 'utf8')).toBe(
-      '# General comments\n\n{#g-first} The second point now names two things:\n- the first thing\n- the second thing\n\n{#g-next} Another point.\n',
-    );
+    expect(
+      listed.map((a) => [a.target, a.action]),
+      format,
+    ).toEqual([['g-first', 'amend']]);
+    const next = join(root, 'opinions', 'edited-2');
+    expect((await runMain(['amendments', 'apply', dir, '--out', next, '--quiet'])).code, format).toBe(0);
+    return {
+      chapter: readFileSync(join(next, 'text', 'en', '02-general-comments.md'), 'utf8'),
+      valid: (await runMain(['validate', next, '--quiet'])).code === 0,
+    };
+  };
+
+  it('table and apply keep the list of a point whose words a member edited', async () => {
+    const chapter =
+      '# General comments\n\n{#g-first} The second point names two things:\n\n- the first thing\n- the second thing\n\n{#g-next} Another point.\n';
+    expect(await editTableApply('md', chapter, 'The second point names', 'The second point now names')).toEqual({
+      chapter: '# General comments\n\n{#g-first} The second point now names two things:\n- the first thing\n- the second thing\n\n{#g-next} Another point.\n',
+      valid: true,
+    });
+  });
+
+  it('table keeps the footnote mark of a point where a member added a sentence after it, with no warning', async () => {
+    const { root, sample } = scratch();
+    expect((await runMain(['build', sample, '--to', 'md', '--out', join(root, 'build'), '--quiet'])).code).toBe(0);
+    const built = readFileSync(join(root, 'build', 'see-migrants', 'en', 'opinion.md'), 'utf8');
+    expect(built).toContain('Social Business Initiative.[^4]\n');
+    const copy = join(root, 'member.md');
+    writeFileSync(copy, built.replace('Social Business Initiative.[^4]', 'Social Business Initiative.[^4] They are many in Italy.'));
+    writeFileSync(join(sample, 'amendments.yaml'), 'amendments: []\n');
+    const tabled = await runMain(['amendments', 'table', sample, copy, '--by', 'Jean MARTIN', '--format', 'json']);
+    expect(tabled.code, tabled.stderr).toBe(0);
+    expect(json(tabled.stdout)).toEqual({ files: [], summary: expect.anything() });
+    const yaml = readFileSync(join(sample, 'amendments.yaml'), 'utf8');
+    expect(yaml.replace(/\s+/g, ' ')).toContain('text: SEEs take many forms');
+    expect(yaml.replace(/\s+/g, ' ')).toContain('Social Business Initiative.[^fn-sbi] They are many in Italy.');
+  });
+
+  it('table refuses a point to which the member added a table, a list or a paragraph, and a new point with a list, instead of running them into one line', async () => {
+    const { root, sample } = scratch();
+    expect((await runMain(['build', sample, '--to', 'md', '--out', join(root, 'build'), '--quiet'])).code).toBe(0);
+    const built = readFileSync(join(root, 'build', 'see-migrants', 'en', 'opinion.md'), 'utf8');
+    const before = readFileSync(join(sample, 'amendments.yaml'), 'utf8');
+    const copies = {
+      table: built.replace('Social Business Initiative.[^4]\n', 'Social Business Initiative.[^4]\n\n| Country | SEEs |\n| --- | --- |\n| Italy | 12 |\n'),
+      paragraph: built.replace('Social Business Initiative.[^4]\n', 'Social Business Initiative.[^4]\n\nThey are many in Italy.\n'),
+      'new point with a list': built
+        .replace(/^2\.(\d+) /gm, (whole, n: string) => (Number(n) >= 4 ? `2.${Number(n) + 1} ` : whole))
+        .replace('Social Business Initiative.[^4]\n', 'Social Business Initiative.[^4]\n\n2.4 The EESC calls for:\n\n- more funding;\n- better training.\n'),
+    };
+    for (const [name, text] of Object.entries(copies)) {
+      const copy = join(root, 'member.md');
+      writeFileSync(copy, text);
+      const tabled = await runMain(['amendments', 'table', sample, copy, '--by', 'Jean MARTIN']);
+      expect(tabled.code, name).toBe(1);
+      expect(tabled.stderr, name).toMatch(
+        /Unexpected (modified|added) point 2\.[34] in the member's copy: it holds a paragraph, list item or table row more than the draft/,
+      );
+      expect(tabled.stdout + tabled.stderr, name).toContain('No amendment tabled: none of its changes can be tabled from the copy');
+      expect(readFileSync(join(sample, 'amendments.yaml'), 'utf8'), name).toBe(before);
+    }
+  });
+
+  it('table and apply keep the table of a point whose words a member edited, in Markdown and in Word', async () => {
+    const chapter =
+      '# General comments\n\n{#g-first} The point gives figures:\n\n| Country | SEEs |\n| --- | --- |\n| Italy | 12 |\n\n{#g-next} Another point.\n';
+    for (const format of ['md', 'docx'] as const) {
+      expect(await editTableApply(format, chapter, 'The point gives', 'The point now gives'), format).toEqual({
+        chapter:
+          '# General comments\n\n{#g-first} The point now gives figures:\n| Country | SEEs |\n| --- | --- |\n| Italy | 12 |\n\n{#g-next} Another point.\n',
+        valid: true,
+      });
+    }
   });
 
   it('apply never overwrites an existing folder (exit 2)', async () => {
@@ -491,6 +591,20 @@ describe('merge3', () => {
     const merged = merge3('It names:\nthe first\nthe second', 'It names:\n\n- the first\n- the second', 'It now names:\n\nthe first\nthe second');
     expect(merged).toEqual({ text: 'It now names:\n\n- the first\n- the second', conflict: false });
   });
+  it("keeps the source's footnote mark where the member adds a sentence after it", () => {
+    const merged = merge3('SEEs take many forms.', 'SEEs take many forms.[^fn-sbi]', 'SEEs take many forms. They are many in Italy.');
+    expect(merged).toEqual({ text: 'SEEs take many forms.[^fn-sbi] They are many in Italy.', conflict: false });
+    // …and where the member rewrote the word it follows, or the words on both sides of it.
+    expect(merge3('SEEs take many forms and ways.', 'SEEs take many forms[^fn-x] and ways.', 'SEEs take many shapes and ways.')).toEqual({
+      text: 'SEEs take many shapes[^fn-x] and ways.',
+      conflict: false,
+    });
+    expect(merge3('many forms and ways', 'many forms[^fn-x] and ways', 'many shapes or ways')).toEqual({ text: 'many shapes[^fn-x] or ways', conflict: false });
+    // The member's text attached at the same place, or the word before the mark deleted: their words are kept, as said.
+    expect(merge3('many forms', 'many forms[^fn-sbi]', 'many forms.')).toEqual({ text: 'many forms.', conflict: true });
+    expect(merge3('many forms and ways', 'many forms[^fn-x] and ways', 'many and ways')).toEqual({ text: 'many and ways', conflict: true });
+    expect(merge3('many forms and ways', 'many forms[^fn-x] and ways', 'many ways')).toEqual({ text: 'many ways', conflict: true });
+  });
   it("keeps the member's words where they edit rendered text", () => {
     const merged = merge3('see point 2.4 now', 'see :ref{#x} now', 'see point 3.1 now');
     expect(merged.conflict).toBe(true);
@@ -504,6 +618,9 @@ describe('pointMarkdown', () => {
     expect(pointMarkdown('It names:\n\n- one\n- two\n')).toBe('It names:\n- one\n- two');
     expect(pointMarkdown('It names:\n- one\n  - nested\n- two')).toBe('It names:\n- one\n  - nested\n- two');
     expect(pointMarkdown('Figures:\n\n| a | b |\n| - | - |\n| 1 | 2 |')).toBe('Figures:\n| a | b |\n| - | - |\n| 1 | 2 |');
+    // A table on the line after the paragraph's (as a folded YAML text gives it back) is a table, as remark reads it.
+    expect(pointMarkdown('Figures:\n| a | b |\n| :- | -: |\n| 1 | 2 |')).toBe('Figures:\n| a | b |\n| :- | -: |\n| 1 | 2 |');
+    expect(pointMarkdown('Figures\n| a | b |\nmore')).toBe('Figures | a | b | more');
     expect(pointMarkdown('A táblázat szerint\n2018. május óta nő.')).toBe('A táblázat szerint 2018. május óta nő.');
   });
 });

@@ -341,9 +341,21 @@ describe('splices joined in one pass', () => {
         splices.push({ start, end, text: `<${i}.${j}>` });
       }
       let expected = text;
-      for (const splice of [...splices].sort((a, b) => b.start - a.start || b.end - a.end))
+      // From the last place back; at one place, the last given first, so that insertions there read in the order given.
+      const order = splices.map((splice, index) => ({ splice, index }));
+      for (const { splice } of order.sort((a, b) => b.splice.start - a.splice.start || b.splice.end - a.splice.end || b.index - a.index))
         expected = expected.slice(0, splice.start) + splice.text + expected.slice(splice.end);
       expect(applySplices(text, splices), JSON.stringify(splices)).toBe(expected);
     }
+  });
+  it('puts insertions at one place in the order given', () => {
+    const at = 'A second point.'.length;
+    expect(
+      applySplices('A second point.', [
+        { start: at, end: at, text: ' One.' },
+        { start: at, end: at, text: ' Two.' },
+        { start: 0, end: 1, text: 'The' },
+      ]),
+    ).toBe('The second point. One. Two.');
   });
 });

@@ -78,7 +78,7 @@ describe('writeOutputs', () => {
   it('refuses a file it did not write, when there is no manifest', async () => {
     const dir = out();
     const md = join(dir, 'numbering-oj', 'en', 'opinion.md');
-    await writeFileAtomic(md, 'my own notes\n');
+    writeFileAtomic(md, 'my own notes\n');
     const result = await writeOutputs(await buildOpinion(FIXTURE), { out: dir });
     expect(result.refused).toEqual([md]);
     expect(readFileSync(md, 'utf8')).toBe('my own notes\n');
@@ -159,7 +159,7 @@ describe('writeOutputs', () => {
   it('writes atomically and cleans up what an interrupted build left', async () => {
     const dir = out();
     const lang = join(dir, 'numbering-oj', 'en');
-    await writeFileAtomic(join(lang, '.opinion.md.999.deadbeef.opinion-tmp'), 'half a dra');
+    writeFileAtomic(join(lang, '.opinion.md.999.deadbeef.opinion-tmp'), 'half a dra');
     await writeOutputs(await buildOpinion(FIXTURE), { out: dir });
     expect(readdirSync(lang).sort()).toEqual(['opinion.html', 'opinion.json', 'opinion.md']);
     expect(existsSync(join(lang, '.opinion.md.999.deadbeef.opinion-tmp'))).toBe(false);

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Draft } from '../../src/core/draft.js';
 import { diffDrafts, formatDiff, type DiffFormat } from '../../src/diff/index.js';
+import { parseMarkdownDraft } from '../../src/drafts/index.js';
 import { golden } from '../helpers.js';
 import { GOLDEN, diffFixture } from './helpers.js';
 
@@ -48,6 +49,13 @@ describe('formatters', () => {
     expect(markdown).toContain('{~~considers~>believes~~}');
     expect(markdown).toContain('{++1.1 The EESC welcomes the hearing held in Rome.++}');
     expect(markdown).toContain('{--2.1 Cooperatives have a long history of integrating vulnerable people.--} {>>moved to 2.3.2<<}');
+  });
+
+  it('writes a point added or deleted empty (its number typed, its text to come) as its number, as the other formats list it', () => {
+    const old = parseMarkdownDraft('## 1. Conclusions\n\n1.1 The first point.\n', 'old.md').draft;
+    const neu = parseMarkdownDraft('## 1. Conclusions\n\n1.1 The first point.\n\n1.2\n', 'new.md').draft;
+    expect(formatDiff(diffDrafts(old, neu), 'markdown')).toContain('\n1.1 The first point.\n\n{++1.2++}\n');
+    expect(formatDiff(diffDrafts(neu, old), 'markdown')).toContain('\n1.1 The first point.\n\n{--1.2--}\n');
   });
 
   it('says there is nothing to compare when the drafts are the same', () => {

@@ -157,17 +157,20 @@ describe('readDocx', () => {
     }
   });
 
-  it("reads Word's cross-references (REF fields) as their text, quietly, and compares them by the bookmark they point to", async () => {
-    const bookmarked = (name: string, text: string) =>
-      numbered(`<w:bookmarkStart w:id="${name.length}" w:name="${name}"/>${run(text)}<w:bookmarkEnd w:id="${name.length}"/>`);
-    const ref = (name: string, shown: string) =>
-      `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> REF ${name} \\r \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>${run(shown)}<w:r><w:fldChar w:fldCharType="end"/></w:r>`;
-    const seePoint = (shown: string) => numbered(run('As set out in point ') + ref('_Ref10', shown) + run(', the EESC agrees.'));
+  /** A chapter, the point bookmarked `_Ref10`, and a point whose REF field to it shows `shown`; `inserted`: a point before the target. */
+  const crossReferenced = (shown: string, inserted = false) => {
+    const target = numbered(`<w:bookmarkStart w:id="6" w:name="_Ref10"/>${run('The target point.')}<w:bookmarkEnd w:id="6"/>`);
+    const ref = `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> REF _Ref10 \\r \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>${run(shown)}<w:r><w:fldChar w:fldCharType="end"/></w:r>`;
     const chapter = '<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>1. Conclusions</w:t></w:r></w:p>';
-    const target = bookmarked('_Ref10', 'The target point.');
-    const old = listDocx(chapter + target + seePoint('1.1'));
+    return listDocx(
+      chapter + (inserted ? numbered(run('A new first point.')) : '') + target + numbered(run('As set out in point ') + ref + run(', the EESC agrees.')),
+    );
+  };
+
+  it("reads Word's cross-references (REF fields) as their text, quietly, and compares them by the bookmark they point to", async () => {
+    const old = crossReferenced('1.1');
     // A point inserted above the target, the field not updated: it still shows "1.1".
-    const neu = listDocx(chapter + numbered(run('A new first point.')) + target + seePoint('1.1'));
+    const neu = crossReferenced('1.1', true);
     const read = readDocx(neu, 'new.docx');
     expect(read.file.messages).toEqual([]);
     expect(String(draftMarkdown.stringify(read.tree))).toContain('1.3 As set out in point 1.1, the EESC agrees.');
@@ -179,7 +182,7 @@ describe('readDocx', () => {
       const changes = diffDrafts(a!.draft, b!.draft).changes;
       expect(changes.map((c) => c.kind)).toEqual(['added', 'renumbered', 'renumbered']);
       // Updated fields ("1.2", where the target now is) are no change either.
-      writeFileSync(join(dir, 'new.docx'), listDocx(chapter + numbered(run('A new first point.')) + target + seePoint('1.2')));
+      writeFileSync(join(dir, 'new.docx'), crossReferenced('1.2', true));
       const [c, d] = await loadDrafts([join(dir, 'old.docx'), join(dir, 'new.docx')], { cwd: dir });
       expect(diffDrafts(c!.draft, d!.draft).changes.map((change) => change.kind)).toEqual(['added', 'renumbered', 'renumbered']);
       // The old version as the Markdown draft (its "point 1.1" says no target), the new one the Word file
@@ -190,6 +193,96 @@ describe('readDocx', () => {
       const fromMarkdown = diffDrafts(e!.draft, f!.draft).changes;
       expect(fromMarkdown.map((change) => change.kind)).toEqual(['added', 'renumbered', 'renumbered']);
       expect(fromMarkdown.some((change) => change.retargeted)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes in the redline the number a cross-reference names now, where Word left the one it last printed, tracked as a reference that followed its target', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'opinion-ref-redline-'));
+    try {
+      writeFileSync(join(dir, 'old.docx'), crossReferenced('1.1'));
+      // The field still shows "1.1"; the redline numbers the target 1.2 with Word's list, so Word shows 1.2 once its fields are updated.
+      writeFileSync(join(dir, 'new.docx'), crossReferenced('1.1', true));
+      const [old, neu] = await loadDrafts(['old.docx', 'new.docx'], { cwd: dir });
+      const bytes = await redlineDocx(diffDrafts(old!.draft, neu!.draft), { old: old!.draft, new: neu!.draft });
+      const document = strFromU8(unzipSync(bytes)['word/document.xml']!);
+      expect(document).toMatch(
+        /As set out in point <\/w:t><\/w:r><w:del [^>]*><w:r><w:delText xml:space="preserve">1\.1<\/w:delText><\/w:r><\/w:del><w:ins [^>]*><w:r><w:t xml:space="preserve">1\.2<\/w:t>/u,
+      );
+      // Accept All (as the Word reader reads it) gives the new version with the number it names now, and is no change from it.
+      const accepted = readDocx(bytes, 'redline.docx');
+      expect(String(draftMarkdown.stringify(accepted.tree))).toContain('1.3 As set out in point 1.2, the EESC agrees.');
+      writeFileSync(join(dir, 'redline.docx'), bytes);
+      const [, back] = await loadDrafts(['new.docx', 'redline.docx'], { cwd: dir });
+      expect(diffDrafts(neu!.draft, back!.draft).identical).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads a point restyled as a heading in Word (its list number kept) as the Markdown draft reads the same heading: the same changes', async () => {
+    const chapter = '<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>1. Conclusions</w:t></w:r></w:p>';
+    const asHeading = (text: string) =>
+      `<w:p><w:pPr><w:pStyle w:val="Heading2"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>${run(text)}</w:p>`;
+    const first = 'The first point.';
+    const second = 'The second point, which a rapporteur turns into a heading.';
+    const third = 'The third point.';
+    // Word's built-in style "heading 2", as a document edited in Word or LibreOffice defines it.
+    const styled = (body: string) => {
+      const parts = unzipSync(listDocx(body));
+      parts['word/styles.xml'] = strToU8(`<w:styles ${W}><w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/></w:style></w:styles>`);
+      return zipSync(parts);
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'opinion-restyled-'));
+    try {
+      writeFileSync(join(dir, 'old.docx'), styled(chapter + [first, second, third].map((text) => numbered(run(text))).join('')));
+      writeFileSync(join(dir, 'old.md'), `## 1. Conclusions\n\n1.1 ${first}\n\n1.2 ${second}\n\n1.3 ${third}\n`);
+      const changes = async (heading: string) => {
+        writeFileSync(join(dir, 'new.docx'), styled(chapter + numbered(run(first)) + asHeading(heading) + numbered(run(third))));
+        writeFileSync(join(dir, 'new.md'), `## 1. Conclusions\n\n1.1 ${first}\n\n### 1.2 ${heading}\n\n1.3 ${third}\n`);
+        const [word, markdown] = await Promise.all(
+          ['docx', 'md'].map(async (ext) => {
+            const [a, b] = await loadDrafts([`old.${ext}`, `new.${ext}`], { cwd: dir });
+            expect(b!.draft.chapters[0]!.points.map((point) => point.heading ?? false)).toEqual([false, true, false]);
+            return diffDrafts(a!.draft, b!.draft).changes.map((change) => [change.kind, change.element, change.old[0]?.number, change.new[0]?.number]);
+          }),
+        );
+        expect(word).toEqual(markdown);
+        return word;
+      };
+      // The same words: no change in either (the comparison is of words, numbers and places, not of styles).
+      expect(await changes(second)).toEqual([]);
+      // A heading of its own words: the point deleted and the heading added, in both.
+      expect(await changes('Access to finance')).toEqual([
+        ['deleted', 'point', '1.2', undefined],
+        ['added', 'heading', undefined, '1.2'],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("reports what the draft reader finds in a Word draft (a number used twice, a point outside its chapter) at the Word paragraph, as the Word reader's own messages", async () => {
+    const chapter = '<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>1. Conclusions</w:t></w:r></w:p>';
+    const typed = (text: string) => `<w:p>${run(text)}</w:p>`;
+    // Paragraphs 1 to 5: the chapter, points 1.1 and 1.2 of the list, a typed second 1.2, a typed 2.5.
+    const body = chapter + numbered(run('First point.')) + numbered(run('Second point.')) + typed('1.2 A typed duplicate.') + typed('2.5 A stray point.');
+    const dir = mkdtempSync(join(tmpdir(), 'opinion-draft-messages-'));
+    try {
+      writeFileSync(join(dir, 'draft.docx'), listDocx(body));
+      const [, draft] = await loadDrafts(['draft.docx', 'draft.docx'], { cwd: dir });
+      expect(draft!.files).toHaveLength(1);
+      const messages = draft!.files[0]!.messages;
+      expect(messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([
+        ['diff/duplicate-number', 4, 1],
+        ['diff/point-outside-chapter', 5, 1],
+      ]);
+      expect(messages[0]!.reason).toBe(
+        'Unexpected second point numbered `1.2`, expected each number once (first used in paragraph 3) (paragraph 4, “1.2 A typed duplicate.”)',
+      );
+      expect(messages[1]!.reason).toBe('Unexpected number `2.5` in chapter 1, expected a number starting with `1.` (paragraph 5, “2.5 A stray point.”)');
+      expect(draft!.files[0]!.path).toBe('draft.docx');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -5,6 +5,8 @@ import { diffDrafts } from '../../src/diff/index.js';
 import { parseMarkdownDraft } from '../../src/drafts/index.js';
 import { redlineModel } from '../../src/diff/format/word/model.js';
 import { acceptAll, rejectAll } from '../../src/diff/format/word/views.js';
+import { redlineDocx } from '../../src/diff/format/word/index.js';
+import { draftFromDocx } from '../../src/drafts/word-file.js';
 import type { Draft } from '../../src/core/draft.js';
 
 const DIFF_FIXTURES = join(import.meta.dirname, '..', 'diff', 'fixtures');
@@ -95,6 +97,35 @@ describe('redline model', () => {
       expect(model.footnotes).toEqual([]);
     });
   }
+
+  it('shows a point left empty (its number typed, its text to come) as its numbered paragraph: added, deleted or kept', async () => {
+    const dir = join(DIFF_FIXTURES, 'added');
+    const read = (text: string, name: string) => parseMarkdownDraft(text, name).draft;
+    const before = readFileSync(join(dir, 'old.md'), 'utf8');
+    const empty = readFileSync(join(dir, 'new.md'), 'utf8').replace(/^2\.4 .*$/mu, '2.4');
+    const later = empty.replace('a fifth of whom', 'one fifth of whom');
+    // Paragraphs of a draft as Word shows them, with the empty point 2.4 after point 2.3.
+    const withEmpty = (draft: Draft) => {
+      const paragraphs = draftParagraphs(draft);
+      const at = paragraphs.findIndex((paragraph) => paragraph.number === '2.3') + 1;
+      return [...paragraphs.slice(0, at), { number: '2.4', text: '' }, ...paragraphs.slice(at)];
+    };
+    for (const [old, neu, accepted, rejected] of [
+      [before, empty, withEmpty, draftParagraphs],
+      [empty, before, draftParagraphs, withEmpty],
+      [empty, later, withEmpty, withEmpty],
+    ] as const) {
+      const pair = { old: read(old, 'old.md'), new: read(neu, 'new.md') };
+      const model = redlineModel(diffDrafts(pair.old, pair.new), pair);
+      expect(strip(acceptAll(model.body))).toEqual(accepted(pair.new));
+      expect(strip(rejectAll(model.body))).toEqual(rejected(pair.old));
+    }
+    // The Word file read back (Accept All) is the new version: its empty point 2.4 is not lost.
+    const pair = { old: read(before, 'old.md'), new: read(empty, 'new.md') };
+    const bytes = await redlineDocx(diffDrafts(pair.old, pair.new), pair);
+    const back = await draftFromDocx(bytes, 'redline.docx');
+    expect(diffDrafts(pair.new, back.draft).identical).toBe(true);
+  });
 
   it('keeps, deletes and inserts the marks and the footnotes of the notes fixture', () => {
     const pair = drafts(join(import.meta.dirname, 'redline', 'notes'));

@@ -1,8 +1,7 @@
 import { defineRule } from '../rule.js';
 import { STAGES, type Stage } from '../../core/model.js';
 import { factsAfterVersion, lateFactMessage } from '../../core/stage-facts.js';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { knownDate } from '../../core/placeholders.js';
 
 export default defineRule(
   {
@@ -93,7 +92,6 @@ export default defineRule(
     const rank = (s: Stage) => STAGES.indexOf(s);
     const at = (pointer: string) => opinion.locate('opinion', pointer);
     const stagePlace = at('/stage');
-    const date = (value: unknown) => (typeof value === 'string' && DATE.test(value) ? value : undefined);
 
     if (stage === 'adopted') {
       if (meta.adopted_at_plenary === undefined)
@@ -114,10 +112,10 @@ export default defineRule(
       });
     }
 
-    const closing = date(meta.closing?.date);
-    const plenary = date(meta.adopted_at_plenary);
-    const section = date(meta.adopted_in_section);
-    const decision = date(meta.decision?.date);
+    const closing = knownDate(meta.closing?.date);
+    const plenary = knownDate(meta.adopted_at_plenary);
+    const section = knownDate(meta.adopted_in_section);
+    const decision = knownDate(meta.decision?.date);
     if (closing) {
       if (stage === 'adopted' && plenary && closing !== plenary) {
         report(at('/closing/date'), `Unexpected closing date ${closing}, expected the plenary adoption date ${plenary}`);
@@ -127,7 +125,7 @@ export default defineRule(
         report(at('/closing/date'), `Unexpected closing date ${closing}, expected the plenary date, after the decision to draw up the opinion (${decision})`);
       }
     }
-    const version = date(meta.version_date);
+    const version = knownDate(meta.version_date);
     if (version && decision && version < decision) {
       report(at('/version_date'), `Unexpected version date ${version}, expected on or after the decision to draw up the opinion (${decision})`);
     }

@@ -5,7 +5,7 @@ import type { DefineCommand } from './index.js';
 import type { Io } from '../io.js';
 import { commaList, EXIT, UsageError, useColor } from '../io.js';
 import { VERSION } from '../../version.js';
-import { OFFICIAL_LANGUAGES } from '../../core/languages.js';
+import { checkLanguage } from '../render-options.js';
 import { reportFormatOption, type ReportFormat } from '../report-option.js';
 import { reportable } from '../progress.js';
 import { parseIsoDate } from '../../render/dates.js';
@@ -77,12 +77,6 @@ function langOption(): Option {
   return new Option('-l, --lang <code>', "language of the wording (and of the texts, where translated; default: the opinion's original language)");
 }
 
-/** A `--lang` that is not an official language code could not run (exit 2), as with `build --lang`. */
-function checkLang(lang: string | undefined): void {
-  if (lang !== undefined && !(OFFICIAL_LANGUAGES as readonly string[]).includes(lang))
-    throw new UsageError(`unexpected language \`${lang}\` for --lang, expected a code of an official EU language (${OFFICIAL_LANGUAGES.join(', ')})`);
-}
-
 /**
  * The labels of the sheet's language, with the label files they come from;
  * undefined (exit 1, reported) when a label is missing or a label file is
@@ -134,7 +128,7 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
     .addOption(langOption())
     .option('-q, --quiet', 'do not report warnings about the sources on standard error')
     .action(async (path: string, options: { stage?: string; format: string; lang?: string; quiet?: boolean }) => {
-      checkLang(options.lang);
+      checkLanguage(options.lang, '--lang');
       const loaded = await loadValid(io, setExit, path);
       if (!loaded) return;
       const rows = loaded.amendments.listAmendments(loaded.opinion, loaded.points, options.stage);
@@ -169,7 +163,7 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
       if (!options.out && formats.some((f) => f !== 'md'))
         throw new UsageError('unexpected --to html or docx without --out, expected --out <dir>: only Markdown goes to standard output');
       checkDate(options.date);
-      checkLang(options.lang);
+      checkLanguage(options.lang, '--lang');
       const loaded = await loadValid(io, setExit, path);
       if (!loaded) return;
       const { amendments, opinion } = loaded;
@@ -204,7 +198,7 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
                 });
         contents.push([join(out, `amendments.${format}`), content]);
       }
-      for (const [file, content] of contents) await writeFileAtomic(file, content, { createFolder: true });
+      for (const [file, content] of contents) writeFileAtomic(file, content, { createFolder: true });
       warnings();
       io.stderr(contents.map(([file]) => `wrote ${file.startsWith(io.cwd + '/') ? file.slice(io.cwd.length + 1) : file}`).join('\n') + '\n');
       setExit(EXIT.ok);
@@ -259,16 +253,20 @@ export const amendmentsCommand: DefineCommand = (io, setExit) => {
           ...(options.reason ? { reason: options.reason } : {}),
         });
         loaded.show(copy.files);
-        if (tabled.content !== undefined) await writeFileAtomic(file, inFormOf(source, tabled.content));
+        if (tabled.content !== undefined) writeFileAtomic(file, inFormOf(source, tabled.content));
         const lines = tabled.items.map(
           (item) =>
             `  AM ${item.number} (${item.id}): ${item.action} ${points.points.get(item.target)?.number ?? item.target} (${item.target})${item.new_id ? ` → ${item.new_id}` : ''}`,
         );
         loaded.say(
           tabled.items.length === 0
-            ? tabled.repeated > 0
-              ? 'No amendment tabled: the changes of the copy are tabled already.\n'
-              : 'No amendment tabled: the copy changes no point.\n'
+            ? `No amendment tabled: ${
+                tabled.unmapped > 0
+                  ? 'none of its changes can be tabled from the copy (each is reported as a warning)'
+                  : tabled.repeated > 0
+                    ? 'the changes of the copy are tabled already'
+                    : 'the copy changes no point'
+              }.\n`
             : `Tabled ${tabled.items.length} ${stage} amendment${tabled.items.length === 1 ? '' : 's'} by ${options.by.trim()} in ${path.replace(/\/$/, '')}/amendments.yaml:\n${lines.join('\n')}\n`,
         );
         setExit(tabled.unmapped > 0 ? EXIT.findings : EXIT.ok);

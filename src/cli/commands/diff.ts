@@ -10,6 +10,7 @@ import { EXIT, UsageError, useColor } from '../io.js';
 
 import { DIFF_FORMATS, WORD_OUTPUTS, type DiffFormat, type WordFormat } from '../../diff/format/formats.js';
 import { parseIsoDate } from '../../render/dates.js';
+import { describeFsError } from '../../core/safe-read.js';
 
 /** The text formats, and the Word redline (`docx`), which needs --out. */
 const FORMATS = [...DIFF_FORMATS, ...(Object.keys(WORD_OUTPUTS) as WordFormat[]).filter((name) => !(DIFF_FORMATS as string[]).includes(name))];
@@ -213,8 +214,13 @@ export const diffCommand: DefineCommand = (io, setExit) =>
       }
       if (unexplained.length > 0 && !options.quiet) io.stderr(unexplained.join('\n') + '\n');
       if (options.out) {
-        const { writeFileAtomic } = await import('../../diff/write-atomic.js');
-        await writeFileAtomic(resolve(io.cwd, options.out), output, options.out);
+        const { writeFileAtomic } = await import('../../core/atomic-write.js');
+        try {
+          // A missing folder is the user's typo to hear about, not one to create.
+          writeFileAtomic(resolve(io.cwd, options.out), output, { createFolder: false });
+        } catch (error) {
+          throw new UsageError(`cannot write \`${options.out}\`: ${describeFsError(error)}`);
+        }
         // On a terminal, say what was written (scripts and pipes get silence).
         if (!options.quiet && io.stderrIsTTY) {
           const { summaryLine } = await import('../../diff/format/summary-line.js');

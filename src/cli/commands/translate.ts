@@ -5,7 +5,7 @@ import { EXIT, UsageError, useColor } from '../io.js';
 import { displayPath } from '../../report/paths.js';
 import { reportFormatOption, type ReportFormat } from '../report-option.js';
 import { VERSION } from '../../version.js';
-import { isOfficialLanguage, OFFICIAL_LANGUAGES } from '../../core/languages.js';
+import { checkLanguage } from '../render-options.js';
 
 export const translateCommand: DefineCommand = (io, setExit) => {
   const command = new Command('translate')
@@ -26,9 +26,7 @@ export const translateCommand: DefineCommand = (io, setExit) => {
     .option('--since <revision>', 'only what changed in the original since this git revision')
     .option('-o, --out <file>', 'where to write the XLIFF file (default: <opinion>.<lang>.xlf in the current folder)')
     .action(async (dir: string, options: { to: string; since?: string; out?: string }) => {
-      if (!isOfficialLanguage(options.to)) {
-        throw new UsageError(`unexpected language \`${options.to}\` for --to, expected a code of an official EU language (${OFFICIAL_LANGUAGES.join(', ')})`);
-      }
+      checkLanguage(options.to, '--to');
       const [{ loadOpinion }, { exportXliff, isRevision, labelledTexts }, { writeFileAtomic }] = await Promise.all([
         import('../../core/load.js'),
         import('../../translate/xliff.js'),
@@ -52,7 +50,7 @@ export const translateCommand: DefineCommand = (io, setExit) => {
         ...(options.since !== undefined ? { since: options.since } : {}),
       });
       const out = resolve(io.cwd, options.out ?? `${opinion.name}.${options.to}.xlf`);
-      await writeFileAtomic(out, result.xml);
+      writeFileAtomic(out, result.xml);
       io.stdout(
         `${displayPath(out, io.cwd)}: ${result.units} unit${result.units === 1 ? '' : 's'}, ${result.toTranslate} to translate${result.toReview > 0 ? `, ${result.toReview} to review (the original changed since the translation)` : ''} (XLIFF 1.2, ${original} → ${options.to})\n`,
       );
@@ -81,7 +79,7 @@ export const translateCommand: DefineCommand = (io, setExit) => {
       const { opinion } = await loadOpinion(resolve(io.cwd, options.opinion ?? resolve(path, '..', dir)));
       if (!opinion) throw new UsageError(`cannot read the opinion \`${dir}\` (give its folder with --opinion, or run \`opinion validate\`)`);
       const result = importXliff(opinion, read.file, await labelledTexts(opinion.meta.language));
-      for (const [file, content] of result.writes) await writeFileAtomic(file, content, { createFolder: true });
+      for (const [file, content] of result.writes) writeFileAtomic(file, content, { createFolder: true });
       const failed = result.file.messages.some((m) => m.fatal);
       if (result.file.messages.length > 0 || options.format !== 'human') {
         io.stdout(formatReport([result.file], options.format, { color: useColor(io), cwd: io.cwd, checked: '1 file', version: VERSION }));

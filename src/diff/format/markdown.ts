@@ -66,6 +66,17 @@ function block(element: Element, children: PhrasingContent[]): Paragraph | Headi
   return { type: 'paragraph', children };
 }
 
+/** A side's paragraphs: an empty numbered item (a point whose text is still to come) is one paragraph, its number alone. */
+function sideTexts(side: Side | undefined): string[] {
+  const texts = textParagraphs(side?.text ?? '');
+  return texts.length === 0 && side?.number ? [''] : texts;
+}
+
+/** The paragraphs of an item added (deleted) whole, its number opening the first. */
+function wholeItem(element: Element, side: Side | undefined, mark: (value: string) => PhrasingContent[]): RootContent[] {
+  return sideTexts(side).map((p, i) => block(element, mark(((i === 0 ? prefix(element, side?.number ?? '') : '') + p).trimEnd())));
+}
+
 /** A side's text as paragraphs of plain text. */
 const plain = (value: string): PhrasingContent[][] => textParagraphs(value).map((p) => [text(p)]);
 /** A change's operations as paragraphs of CriticMarkup. */
@@ -95,9 +106,9 @@ function changedItem(change: Change): RootContent[] {
   const newSide = change.new[0];
   switch (change.kind) {
     case 'added':
-      return textParagraphs(newSide?.text ?? '').map((p, i) => block(element, inserted((i === 0 ? prefix(element, newSide?.number ?? '') : '') + p)));
+      return wholeItem(element, newSide, inserted);
     case 'deleted':
-      return textParagraphs(oldSide?.text ?? '').map((p, i) => block(element, deleted((i === 0 ? prefix(element, oldSide?.number ?? '') : '') + p)));
+      return wholeItem(element, oldSide, deleted);
     case 'renumbered':
       return blocks(element, [text(prefix(element, newSide?.number ?? '')), ...note(`renumbered, was ${oldSide?.number}`)], plain(newSide?.text ?? ''));
     case 'modified':

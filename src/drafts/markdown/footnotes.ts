@@ -6,9 +6,7 @@ import type { FootnoteDefinition, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { DraftFootnote } from '../../core/draft.js';
 import { TextBuilder } from '../../render/plain-text.js';
-
-/** Labels that are stable ids (kebab case, starting with a letter); "1" is only a number. */
-const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+import { ID_PATTERN } from '../../core/markdown-syntax.js';
 
 export interface Footnotes {
   footnotes: DraftFootnote[];
@@ -37,7 +35,8 @@ export function footnotesOf(tree: Root): Footnotes {
     });
     const footnote: DraftFootnote = { number: String(i + 1), text: builder.text.trim() };
     const label = definition.label ?? identifier;
-    if (ID.test(label)) footnote.id = label;
+    // A label that is a stable id (kebab case, starting with a letter) is kept; "1" is only a number.
+    if (ID_PATTERN.test(label)) footnote.id = label;
     numbers.set(identifier, footnote.number);
     return footnote;
   });

@@ -36,11 +36,11 @@ const TITLE_WORDS = 20;
 const HEADING_WORDS = 12;
 const SENTENCE_END = /[.:;!?…]$/u;
 
-interface Block {
+/** A top-level block as both readers of drafts (diff, import) see it. */
+export interface Block {
   node: RootContent;
   /** For headings and paragraphs: the rendered text (with its footnote marks) and its leading number. */
   plain?: PlainText;
-  anchor?: string;
   lead?: Leading;
   emphasis: boolean;
 }
@@ -65,16 +65,14 @@ export function emphasisOnly(node: Nodes): boolean {
   return meaningful.length > 0 && meaningful.every((child) => child.type === 'strong' || child.type === 'emphasis');
 }
 
-function blocksOf(tree: Root): Block[] {
+/** The blocks that carry text, in order (footnote definitions, link definitions, rules, front matter and HTML comments left out). */
+export function blocksOf(tree: Root): Block[] {
   const blocks: Block[] = [];
   for (const node of tree.children) {
     if (node.type === 'footnoteDefinition' || node.type === 'definition' || node.type === 'thematicBreak' || node.type === 'yaml') continue;
     if (node.type === 'html' && !/\S/.test(node.value.replace(/<!--[\s\S]*?-->/g, ''))) continue;
     if (node.type === 'heading' || node.type === 'paragraph') {
-      const plain = inlineText(node.children);
-      const block: Block = { node, plain, emphasis: emphasisOnly(node) };
-      if (plain.anchor) block.anchor = plain.anchor;
-      blocks.push(block);
+      blocks.push({ node, plain: inlineText(node.children), emphasis: emphasisOnly(node) });
     } else {
       blocks.push({ node, emphasis: false });
     }
@@ -85,6 +83,12 @@ function blocksOf(tree: Root): Block[] {
     if (lead) (blocks[i] as Block).lead = lead;
   });
   return blocks;
+}
+
+/** The heading level of chapters: that of the first heading numbered as one ("1. Conclusions"). */
+export function chapterHeadingDepth(blocks: readonly Block[]): number | undefined {
+  const first = blocks.find((block) => block.node.type === 'heading' && block.lead?.number !== undefined && levels(block.lead.number) === 1);
+  return first?.node.type === 'heading' ? first.node.depth : undefined;
 }
 
 /** The ordered list "1. Conclusions and recommendations" that Markdown makes of a plain chapter heading. */
@@ -106,7 +110,8 @@ class DraftReader {
   private point: { point: DraftPoint; text: TextBuilder } | undefined;
   private phase: 'front' | 'body' | 'closing' = 'front';
   private chapterDepth: number | undefined;
-  private readonly numbers = new Map<string, number>();
+  /** Each point number read, and the line (paragraph) of its first point. */
+  private readonly numbers = new Map<string, number | undefined>();
   /** Points (below chapter level) read, and how many of them with a trailing dot. */
   private numbered = 0;
   private dotted = 0;
@@ -125,9 +130,13 @@ class DraftReader {
     this.draft = { origin, header: [], chapters: [], footnotes: [] };
   }
 
-  /** Where a block stands: in the document the text was made from, when known, else in the text. */
+  /**
+   * Where a block stands: in the document the text was made from (a Word
+   * draft's paragraph) when there is one, never at a line of the text made
+   * from it; else in the text.
+   */
   private placeOf(node: RootContent): Position | undefined {
-    return this.places?.get(node) ?? node.position;
+    return this.sourcePlaces ? this.places?.get(node) : node.position;
   }
 
   read(): Draft {
@@ -140,8 +149,7 @@ class DraftReader {
       });
     }
     const blocks = blocksOf(tree);
-    const firstChapter = blocks.find((b) => b.node.type === 'heading' && b.lead?.number !== undefined && levels(b.lead.number) === 1);
-    if (firstChapter?.node.type === 'heading') this.chapterDepth = firstChapter.node.depth;
+    this.chapterDepth = chapterHeadingDepth(blocks);
     const { footnotes, numbers } = footnotesOf(tree);
     this.footnoteNumbers = numbers;
     blocks.forEach((block, i) => this.block(block, blocks, i));
@@ -172,7 +180,7 @@ class DraftReader {
 
   private heading(block: Block, depth: number): void {
     const lead = block.lead as Leading;
-    const id = lead.id ?? block.anchor;
+    const id = lead.id ?? block.plain?.anchor;
     if (lead.number !== undefined && levels(lead.number) === 1) return this.startChapter(lead.number, lead.rest.trim(), id, block);
     if (lead.number !== undefined && !this.inUnnumberedChapter()) return this.addPoint(lead.number, id, true, block);
     const title = (lead.number === undefined ? lead.rest : (block.plain?.text ?? '')).trim();
@@ -187,7 +195,7 @@ class DraftReader {
   private paragraph(block: Block, blocks: readonly Block[], i: number): void {
     const lead = block.lead as Leading;
     const text = block.plain?.text ?? '';
-    const id = lead.id ?? block.anchor;
+    const id = lead.id ?? block.plain?.anchor;
     const rest = text.slice(lead.skip);
     // A chapter heading written as a paragraph: "1. Conclusions" (not "535. Plenartagung", a German ordinal).
     if (lead.number !== undefined && levels(lead.number) === 1 && lead.number.length <= 2 && (lead.dotted || block.emphasis) && isTitle(rest, TITLE_WORDS)) {
@@ -271,12 +279,12 @@ class DraftReader {
       const reason = `Unexpected number \`${number}\` in chapter ${chapter.number}, expected a number starting with \`${chapter.number}.\``;
       this.warn(block, reason, 'diff/point-outside-chapter');
     }
-    const line = this.placeOf(block.node)?.start.line;
-    const first = this.numbers.get(number);
-    if (first !== undefined) {
-      this.warn(block, `Unexpected second point numbered \`${number}\`, expected each number once (first used on line ${first})`, 'diff/duplicate-number');
-    } else if (line !== undefined) {
-      this.numbers.set(number, line);
+    if (this.numbers.has(number)) {
+      const first = this.numbers.get(number);
+      const place = first === undefined ? '' : this.sourcePlaces ? ` (first used in paragraph ${first})` : ` (first used on line ${first})`;
+      this.warn(block, `Unexpected second point numbered \`${number}\`, expected each number once${place}`, 'diff/duplicate-number');
+    } else {
+      this.numbers.set(number, this.placeOf(block.node)?.start.line);
     }
     const point: DraftPoint = { number, text: '' };
     if (id) point.id = id;
@@ -317,7 +325,7 @@ class DraftReader {
     const text = block.plain?.text ?? '';
     const space = text.length - text.trimStart().length;
     const marker = paragraph ? LEADING_ID.exec(text.slice(space)) : null;
-    const id = marker?.[1] || block.anchor;
+    const id = marker?.[1] || block.plain?.anchor;
     if (id) point.id = id;
     if (block.plain?.anchors) point.bookmarks = block.plain.anchors;
     const place = this.placeOf(block.node);
@@ -345,8 +353,10 @@ class DraftReader {
 
 /**
  * `places`: where each top-level block of `text` stands in the document it was
- * made from (a Word draft written as Markdown), for the points' places and the
- * messages; used when the text has exactly as many top-level blocks.
+ * made from (the paragraphs of a Word draft written as Markdown), for the
+ * points' places and the messages; used when the text has exactly as many
+ * top-level blocks, else points and messages have no place (never a line of
+ * `text`, which the user never saw).
  */
 export function parseMarkdownDraft(text: string, origin: string, places?: readonly (Position | undefined)[]): ParsedDraft {
   const reader = new DraftReader(text, origin, places);

@@ -11,6 +11,7 @@
  *   (Word shows revisions without a date).
  */
 import type { Draft } from '../../../core/draft.js';
+import { isoDate } from '../../../core/calendar.js';
 
 export const DEFAULT_AUTHOR = 'EESC secretariat';
 
@@ -28,12 +29,6 @@ export function defaultAuthor(draft: Draft): string {
   }
   return DEFAULT_AUTHOR;
 }
-
-const iso = (year: number, month: number, day: number): string | undefined => {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-};
 
 function monthNames(locale: string): Map<string, number> {
   const names = new Map<string, number>();
@@ -57,11 +52,11 @@ function monthNames(locale: string): Map<string, number> {
 export function datesIn(text: string, locale = 'en'): string[] {
   const found: string[] = [];
   const names = monthNames(locale);
-  for (const match of text.matchAll(/\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b/gu)) found.push(iso(Number(match[3]), Number(match[2]), Number(match[1])) ?? '');
-  for (const match of text.matchAll(/\b(\d{4})-(\d{2})-(\d{2})\b/gu)) found.push(iso(Number(match[1]), Number(match[2]), Number(match[3])) ?? '');
+  for (const match of text.matchAll(/\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b/gu)) found.push(isoDate(Number(match[3]), Number(match[2]), Number(match[1])) ?? '');
+  for (const match of text.matchAll(/\b(\d{4})-(\d{2})-(\d{2})\b/gu)) found.push(isoDate(Number(match[1]), Number(match[2]), Number(match[3])) ?? '');
   for (const match of text.matchAll(/\b(\d{1,2})(?:er|\.|º|°)?\s+(\p{L}+)\.?\s+(\d{4})\b/gu)) {
     const month = names.get((match[2] ?? '').toLowerCase());
-    if (month) found.push(iso(Number(match[3]), month, Number(match[1])) ?? '');
+    if (month) found.push(isoDate(Number(match[3]), month, Number(match[1])) ?? '');
   }
   return found.filter(Boolean);
 }

@@ -34,6 +34,7 @@ import { typographicOnly } from '../../text/typography.js';
 import { wordDiff } from '../../compare/word-diff.js';
 import { tokenize } from '../../text/tokenize.js';
 import { lendMarks } from './marks.js';
+import { currentReferences } from './references.js';
 import { callNotes, markEdited, markWhole, takeMarks, type Calls, type Marked, type NoteContents } from './notes.js';
 
 export type Revision = 'ins' | 'del';
@@ -129,9 +130,15 @@ interface SidePart {
   side: number;
 }
 
+/** A side's paragraphs: an empty numbered item (a point whose text is still to come) is one empty paragraph, its number. */
+function sideTexts(side: Side): string[] {
+  const texts = textParagraphs(side.text);
+  return texts.length === 0 && side.number !== '' ? [''] : texts;
+}
+
 function sideParts(element: Element, sides: readonly Side[]): SidePart[] {
   return sides.flatMap((side, s) =>
-    textParagraphs(side.text).map((text, i) => ({ role: roleOf(element, i === 0, side.number), number: side.number, text, first: i === 0, side: s })),
+    sideTexts(side).map((text, i) => ({ role: roleOf(element, i === 0, side.number), number: side.number, text, first: i === 0, side: s })),
   );
 }
 
@@ -166,7 +173,9 @@ function paragraphOf(part: SidePart, runs: TrackedRun[], side: 'old' | 'new' | '
 
 /** An item that exists in one version only: every paragraph inserted (deleted) with its mark. */
 function whole(element: Element, sides: readonly Side[], revision: Revision): TrackedParagraph[] {
-  return sideParts(element, sides).map((part) => paragraphOf(part, [{ text: part.text, revision }], revision === 'ins' ? 'new' : 'old', revision));
+  return sideParts(element, sides).map((part) =>
+    paragraphOf(part, part.text === '' ? [] : [{ text: part.text, revision }], revision === 'ins' ? 'new' : 'old', revision),
+  );
 }
 
 /**
@@ -599,7 +608,8 @@ function uncalled(entries: readonly Entry[], shown: { old: Set<string>; new: Set
 }
 
 /** The redline of two drafts and their comparison (the header's unchanged fields come from the drafts). */
-export function redlineModel(result: DiffResult, drafts: { old: Draft; new: Draft }): RedlineModel {
+export function redlineModel(compared: DiffResult, drafts: { old: Draft; new: Draft }): RedlineModel {
+  const result = currentReferences(compared, drafts.new);
   const lang = drafts.new.lang ?? drafts.old.lang ?? result.new.lang ?? 'en';
   const footnoteEntries = result.entries.filter((entry) => elementOf(entry) === 'footnote');
   const { contents, kept } = footnoteIndex(footnoteEntries, lang);
