@@ -76,7 +76,9 @@ export function plainParsed(markdown: string, lang: string, numberOf: NumberOf):
       default:
         if ('children' in node) {
           node.children.forEach((child, i) => {
-            if (i > 0 && (node.type === 'root' || node.type === 'list' || node.type === 'listItem')) out.push('\n\n');
+            // Paragraphs, list items and table rows are paragraphs of their own; a row's cells are apart.
+            if (i > 0 && (node.type === 'root' || node.type === 'list' || node.type === 'listItem' || node.type === 'table')) out.push('\n\n');
+            if (i > 0 && node.type === 'tableRow') out.push(' | ');
             walk(child as Nodes);
           });
         }

@@ -2,6 +2,8 @@
  * An amendment to a point that holds a list: the sheet shows the point's
  * paragraph and each item as a paragraph of the cell, never a line break
  * followed by a stray space (the plain text folded a blank line into "\n ").
+ * A table: each row a paragraph, its cells apart (they ran together,
+ * "CountrySEEsItaly12").
  */
 import { describe, it, expect } from 'vitest';
 import { writeFileSync } from 'node:fs';
@@ -16,6 +18,10 @@ describe('a point holding a list, on the sheet', () => {
     expect(plainParsed('Installers are short:\n\n- in remote\n  regions;\n- in the islands.', 'en', numberOf)).toBe(
       'Installers are short:\n\nin remote regions;\n\nin the islands.',
     );
+  });
+
+  it('reads a table as one paragraph per row, its cells apart', () => {
+    expect(plainParsed('Figures:\n| Country | SEEs |\n| --- | --- |\n| Italy | 12 |', 'en', () => undefined)).toBe('Figures:\n\nCountry | SEEs\n\nItaly | 12');
   });
 
   it('shows each item as a paragraph of both columns', async () => {
