@@ -327,6 +327,15 @@ function checkChapters(opinion: Opinion, fileOf: (path: string) => VFile | undef
           place: first.position,
         });
       }
+      // Only a title (and sub-headings): a chapter not written yet, which the draft prints as a bare heading.
+      const text = blocks.some((block) => block.type === 'paragraph' || (block.type === 'other' && block.node !== 'html'));
+      if (!text && first.type === 'heading' && first.depth === 1) {
+        report(file, 'Unexpected chapter without points, expected its points under the `# Title` line', {
+          ruleId: 'chapter/no-points',
+          severity: 'warning',
+          place: first.position,
+        });
+      }
       for (const block of blocks) {
         if (block !== first && block.type === 'heading' && block.depth === 1) {
           report(file, 'Unexpected second `#` heading, expected one chapter per file (use `##` for a sub-section)', {
