@@ -203,8 +203,9 @@ function entry(a: TabledAmendment, context: EntryContext): SheetEntry {
   const shown = target?.number ?? a.target;
   const texts = textsOf(a, target, context);
   const lang = texts.lang;
-  const before = target ? plainOf(texts.before, lang, numberOf) : '';
-  const proposed = plainOf(texts.proposed, lang, numberOf);
+  // With links' addresses: an amendment that changes only an address changes the columns.
+  const before = target ? plainOf(texts.before, lang, numberOf, { urls: true }) : '';
+  const proposed = plainOf(texts.proposed, lang, numberOf, { urls: true });
   const side = (text: string, number: string) => ({ number, text });
   let change: Change;
   let point: string;

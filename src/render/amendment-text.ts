@@ -32,7 +32,12 @@ const SYNTAX = /[\\`*_[\]<>&!~|{}\r]|:(?=\S)|(?:^|\n)[ \t]*(?:[#>+=:-]|\d{1,9}[.
  */
 const EMPHASIS = /(?<=^|[\s\p{P}\p{S}])(?<![*_\\])(\*\*|__|\*|_)([\p{L}\p{N}](?:[^*_\n]*?[\p{L}\p{N}])?)\1(?![*_])(?=$|[\s\p{P}\p{S}])/gu;
 
-export function plainOf(markdown: string, lang: string, numberOf: NumberOf): string {
+/** `urls`: a link's address after its text, "text (https://…)" (the sheet, where a new address is a change to show). */
+export interface PlainOptions {
+  urls?: boolean;
+}
+
+export function plainOf(markdown: string, lang: string, numberOf: NumberOf, options: PlainOptions = {}): string {
   const unmarked = markdown.replace(FOOTNOTE_CALL, '').replace(EMPHASIS, '$2');
   if (!SYNTAX.test(unmarked.replace(PLAIN_REF, ' '))) {
     return fold(
@@ -43,11 +48,11 @@ export function plainOf(markdown: string, lang: string, numberOf: NumberOf): str
       }),
     );
   }
-  return plainParsed(markdown, lang, numberOf);
+  return plainParsed(markdown, lang, numberOf, options);
 }
 
 /** `plainOf` through the full Markdown parse, whatever the text (what the shortcut must agree with). */
-export function plainParsed(markdown: string, lang: string, numberOf: NumberOf): string {
+export function plainParsed(markdown: string, lang: string, numberOf: NumberOf, options: PlainOptions = {}): string {
   // A point's text comes without its footnotes' definitions, and without its definition a call is not one:
   // definitions are added so that the calls are read as calls (and left out).
   const labels = [...new Set([...markdown.matchAll(FOOTNOTE_CALL)].map((m) => m[1]!))];
@@ -71,6 +76,13 @@ export function plainParsed(markdown: string, lang: string, numberOf: NumberOf):
           const number = numberOf(id);
           out.push(number ? refText(lang, 'point', number) : `[${id}]`);
         }
+        return;
+      }
+      case 'link': {
+        const start = out.length;
+        node.children.forEach((child) => walk(child as Nodes));
+        // An autolink's text is its address already.
+        if (options.urls && node.url && out.slice(start).join('').trim() !== node.url) out.push(` (${node.url})`);
         return;
       }
       default:
