@@ -335,6 +335,25 @@ describe('a published opinion with the older header: the referral told as senten
     expect(result.report.messages.map((m) => m.ruleId)).not.toContain('import/closing-before-adoption');
   });
 
+  it('guesses the language from such a title: a French opinion whose only label, "Rapporteur", English shares', async () => {
+    // After OJ C 67, 6.3.2014, p. 6 (CELEX 52013AE4534), abridged: the title line carries its kind, not quoted exactly as the label.
+    const input = [
+      'Avis du Comité économique et social européen sur «Les changements durables dans les sociétés en transition» (avis exploratoire)',
+      '',
+      'Rapporteur: M. Andris GOBIŅŠ',
+      '',
+      '1.   Recommandations',
+      '',
+      '1.1.',
+      '',
+      "L'UE, ses États membres et sa société civile sont une source extrêmement riche d'expériences en matière de transition.",
+      '',
+    ].join('\n');
+    const { result } = await importTo(new TextEncoder().encode(input), 'published-fr.md');
+    expect(result.lang).toBe('fr');
+    expect(result.files.map((file) => file.path)).toContain('text/fr/01-recommandations.md');
+  });
+
   it('takes the quoted title after the article of other languages, and an unquoted one whole', () => {
     const fr = 'Avis du Comité économique et social européen sur «{title}»';
     expect(looseTitle(fr, 'Avis du Comité économique et social européen sur le «Contrôle de l’exemple»')).toBe('Contrôle de l’exemple');
