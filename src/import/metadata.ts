@@ -165,6 +165,11 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
     const opinion = matchLabel(labels, 'title.opinion', titleLine);
     const report = matchLabel(labels, 'title.information-report', titleLine);
     if (report?.title) kind = 'information-report';
+    // A published title line ends with the kind, as EUR-Lex names the document: "… sur «…» (avis exploratoire)".
+    kind ??= KIND_KEYS.find((key) => {
+      const line = labels.text[`kind.${key}`];
+      return line && normalise(titleLine).endsWith(` ${normalise(line)}`);
+    });
     const loose = opinion || report ? undefined : looseTitle(labels.text['title.opinion'], titleLine);
     meta.title = word((opinion ?? report)?.title ?? loose ?? normalise(titleLine));
     if (loose)

@@ -335,7 +335,7 @@ describe('a published opinion with the older header: the referral told as senten
     expect(result.report.messages.map((m) => m.ruleId)).not.toContain('import/closing-before-adoption');
   });
 
-  it('guesses the language from such a title: a French opinion whose only label, "Rapporteur", English shares', async () => {
+  it('guesses the language and reads the kind from such a title: a French opinion whose only label, "Rapporteur", English shares', async () => {
     // After OJ C 67, 6.3.2014, p. 6 (CELEX 52013AE4534), abridged: the title line carries its kind, not quoted exactly as the label.
     const input = [
       'Avis du Comité économique et social européen sur «Les changements durables dans les sociétés en transition» (avis exploratoire)',
@@ -352,6 +352,10 @@ describe('a published opinion with the older header: the referral told as senten
     const { result } = await importTo(new TextEncoder().encode(input), 'published-fr.md');
     expect(result.lang).toBe('fr');
     expect(result.files.map((file) => file.path)).toContain('text/fr/01-recommandations.md');
+    // The kind is the one the title line ends with, not a guess.
+    const meta = result.files.find((file) => file.path === 'opinion.yaml')?.content ?? '';
+    expect(meta).toContain('kind: exploratory\n');
+    expect(result.report.messages.map((m) => m.reason).filter((r) => r.includes('without a kind line'))).toEqual([]);
   });
 
   it('takes the quoted title after the article of other languages, and an unquoted one whole', () => {
