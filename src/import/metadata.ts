@@ -201,6 +201,15 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
     info(file, `Unexpected draft without a kind line such as \`${labels.text['kind.own-initiative']}\`, expected one: guessed \`${kind}\``);
   }
   meta.kind = kind;
+  // A referral or exploratory opinion names who asked for it: a gap the build shows, rather than a folder that does not validate.
+  if ((kind === 'referral' || kind === 'exploratory') && !(meta.referrals as unknown[] | undefined)?.length) {
+    meta.referrals = [{ type: 'referral', body: TO_BE_COMPLETED, date: TO_BE_COMPLETED }];
+    info(
+      file,
+      `Unexpected ${kind} opinion without a \`${normalise(labels.text['header.referral'] ?? '').replace(/:$/u, '')}\` row, expected who asked for it and when: set to \`to be completed\` in opinion.yaml`,
+      'warning',
+    );
+  }
   if (rapporteurs.length)
     meta.rapporteurs = rapporteurs.map(({ role, ...r }) => (role === 'rapporteur' ? r : { name: r.name, role, ...(r.form ? { form: r.form } : {}) }));
 
