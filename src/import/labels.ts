@@ -124,7 +124,8 @@ export async function guessLanguage(lines: readonly string[]): Promise<{ lang: s
     if (!labels) continue;
     let score = 0;
     for (const line of lines) {
-      if (matchLabel(labels, 'title.opinion', line) || matchLabel(labels, 'title.information-report', line)) score += 2;
+      // A published title words it loosely ("… sur le «…»", "… sur «…» (avis exploratoire)"): still this language's title.
+      if (['title.opinion', 'title.information-report'].some((key) => looseTitle(labels.text[key as LabelKey], line) !== undefined)) score += 2;
       for (const key of keys) if (labels.text[key] && normalise(line).startsWith(labels.text[key].replace(/:$/u, ''))) score++;
     }
     scores.set(lang, score);

@@ -165,6 +165,11 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
     const opinion = matchLabel(labels, 'title.opinion', titleLine);
     const report = matchLabel(labels, 'title.information-report', titleLine);
     if (report?.title) kind = 'information-report';
+    // A published title line ends with the kind, as EUR-Lex names the document: "… sur «…» (avis exploratoire)".
+    kind ??= KIND_KEYS.find((key) => {
+      const line = labels.text[`kind.${key}`];
+      return line && normalise(titleLine).endsWith(` ${normalise(line)}`);
+    });
     const loose = opinion || report ? undefined : looseTitle(labels.text['title.opinion'], titleLine);
     meta.title = word((opinion ?? report)?.title ?? loose ?? normalise(titleLine));
     if (loose)
@@ -196,6 +201,15 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
     info(file, `Unexpected draft without a kind line such as \`${labels.text['kind.own-initiative']}\`, expected one: guessed \`${kind}\``);
   }
   meta.kind = kind;
+  // A referral or exploratory opinion names who asked for it: a gap the build shows, rather than a folder that does not validate.
+  if ((kind === 'referral' || kind === 'exploratory') && !(meta.referrals as unknown[] | undefined)?.length) {
+    meta.referrals = [{ type: 'referral', body: TO_BE_COMPLETED, date: TO_BE_COMPLETED }];
+    info(
+      file,
+      `Unexpected ${kind} opinion without a \`${normalise(labels.text['header.referral'] ?? '').replace(/:$/u, '')}\` row, expected who asked for it and when: set to \`to be completed\` in opinion.yaml`,
+      'warning',
+    );
+  }
   if (rapporteurs.length)
     meta.rapporteurs = rapporteurs.map(({ role, ...r }) => (role === 'rapporteur' ? r : { name: r.name, role, ...(r.form ? { form: r.form } : {}) }));
 

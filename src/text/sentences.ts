@@ -55,6 +55,7 @@ const ABBREVIATIONS: Record<string, string[]> = {
     'u.a',
     'u. a',
     'bzw',
+    'gem',
     'nr',
     'abs',
     's',
@@ -76,6 +77,13 @@ const ABBREVIATIONS: Record<string, string[]> = {
   ],
 };
 const COMMON = ['e.g', 'i.e', 'etc', 'cf', 'p', 'pp', 'no', 'nr', 'art', 'vol'];
+
+/**
+ * Languages that write an ordinal as a number and a dot before a noun with a
+ * capital ("am 14. August 2012", "auf seiner 500. Plenartagung", "am 9./10. Juli"):
+ * a dot after a number of one to three digits does not end the sentence there.
+ */
+const ORDINAL_DOT = new Set(['de']);
 
 const cache = new WeakMap<Prose, Sentence[]>();
 
@@ -114,6 +122,7 @@ export function splitSentences(text: string, lang: string): Sentence[] {
       if (next === undefined) continue;
       if (!/[\p{Lu}\p{N}"'“‘«(\[¿¡]/u.test(next)) continue;
       if (m[1] === '.' && isAbbreviation(text, m.index, abbreviations)) continue;
+      if (m[1] === '.' && ORDINAL_DOT.has(lang) && /(?:^|[\s/(])\d{1,3}$/u.test(text.slice(Math.max(0, m.index - 5), m.index))) continue;
     }
     push(start, end);
     start = m.index + m[0].length;

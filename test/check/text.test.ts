@@ -67,6 +67,15 @@ describe('sentences, words, characters, acronyms', () => {
     expect(splitSentences('A list:\n\nfirst item\n\nsecond item', 'en').map((s) => s.text)).toEqual(['A list:', 'first item', 'second item']);
   });
 
+  it('does not end a German sentence at an ordinal before a capital, nor at "gem."', () => {
+    // After OJ C 44, 15.2.2013, p. 153 (CELEX 52012AE2235) and OJ C 451, 16.12.2014, p. 10 (CELEX 52013IE7057), abridged.
+    const text =
+      'Die Europäische Kommission beschloss am 14. August 2012, den Ausschuss um Stellungnahme zu ersuchen. ' +
+      'Der Ausschuss verabschiedete auf seiner 500. Plenartagung am 9./10. Juli 2014 gem. Art. 3 Abs. 3 EUV folgende Stellungnahme. ' +
+      'Das gilt seit 2014. Der Ausschuss begrüßt dies.';
+    expect(splitSentences(text, 'de').map((s) => s.words)).toEqual([14, 19, 4, 4]);
+  });
+
   it('counts code points, white space runs as one space, words with a letter or digit', () => {
     expect(countText('  Social–economy  –  3 % 🙂\n\nend ')).toEqual({ characters: 26, charactersNoSpaces: 21, words: 3 });
     expect(countText('non\u00a0breaking')).toEqual({ characters: 12, charactersNoSpaces: 11, words: 2 });

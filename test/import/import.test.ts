@@ -335,6 +335,33 @@ describe('a published opinion with the older header: the referral told as senten
     expect(result.report.messages.map((m) => m.ruleId)).not.toContain('import/closing-before-adoption');
   });
 
+  it('guesses the language and reads the kind from such a title: a French opinion whose only label, "Rapporteur", English shares', async () => {
+    // After OJ C 67, 6.3.2014, p. 6 (CELEX 52013AE4534), abridged: the title line carries its kind, not quoted exactly as the label.
+    const input = [
+      'Avis du Comité économique et social européen sur «Les changements durables dans les sociétés en transition» (avis exploratoire)',
+      '',
+      'Rapporteur: M. Andris GOBIŅŠ',
+      '',
+      '1.   Recommandations',
+      '',
+      '1.1.',
+      '',
+      "L'UE, ses États membres et sa société civile sont une source extrêmement riche d'expériences en matière de transition.",
+      '',
+    ].join('\n');
+    const { result, dir } = await importTo(new TextEncoder().encode(input), 'published-fr.md');
+    expect(result.lang).toBe('fr');
+    expect(result.files.map((file) => file.path)).toContain('text/fr/01-recommandations.md');
+    // The kind is the one the title line ends with, not a guess.
+    const meta = result.files.find((file) => file.path === 'opinion.yaml')?.content ?? '';
+    expect(meta).toContain('kind: exploratory\n');
+    expect(result.report.messages.map((m) => m.reason).filter((r) => r.includes('without a kind line'))).toEqual([]);
+    // The draft tells its referral as a sentence: a gap, so that the folder validates (warnings only).
+    expect(meta).toContain('referrals:\n  - type: referral\n    body: to be completed\n    date: to be completed\n');
+    const { files } = await validateOpinion(dir);
+    expect(files.flatMap((file) => file.messages.filter((m) => m.fatal).map(String))).toEqual([]);
+  });
+
   it('takes the quoted title after the article of other languages, and an unquoted one whole', () => {
     const fr = 'Avis du Comité économique et social européen sur «{title}»';
     expect(looseTitle(fr, 'Avis du Comité économique et social européen sur le «Contrôle de l’exemple»')).toBe('Contrôle de l’exemple');

@@ -56,7 +56,8 @@ export default defineRule(
       'translators and readers take a different spelling for a different thing. Two words written apart, ' +
       'hyphenated or closed up count as the same term when followed by the same word (so "in the long term" ' +
       'and "long-term funding" are not compared). Capitals count in terms of two words that someone wrote with ' +
-      'two capitals ("Member States"), except at the start of a sentence or after a colon, and not in German ' +
+      'two capitals ("Member States"), except at the start of a sentence or after a colon, or inside a longer name ' +
+      '("Single Market Act" beside "single market"), and not in German ' +
       "(where every noun has one). The expected spelling is the glossary's when it has the term, otherwise the most frequent " +
       '(the first on a tie); every other spelling is reported. Footnotes are left out by default: they quote ' +
       'titles as published.',
@@ -100,6 +101,15 @@ export default defineRule(
             '# Conclusions\n\n{#c-one} The Member States should act. Member States must also fund SEEs.\n\n{#c-two} All member states should act.\n',
         },
         findings: ['text/en/01-conclusions.md:5:14-5:27: Unexpected `member states`, expected `Member States` as written 2 other times'],
+      },
+      {
+        title: 'A longer name beside the term',
+        files: {
+          // After OJ C 143, 22.5.2012, p. 17 (CELEX 52012IE0466), abridged.
+          'text/en/01-conclusions.md':
+            '# Conclusions\n\n{#c-one} The European single market should have been completed two decades ago. The Commission has proposed a Single Market Act.\n',
+        },
+        findings: [],
       },
       {
         title: 'A noun and a compound adjective',
@@ -197,7 +207,15 @@ function collect(blocks: TextBlock[]): { joints: Map<string, Occurrence[]>; case
         let seconds = hyphenated.get(lower[i]!);
         if (!seconds) hyphenated.set(lower[i]!, (seconds = new Set()));
         seconds.add(lower[i + 1]!);
-      } else if (joint === 'space' && words.capital(i) && words.capital(i + 1) && isWord(words.text(i)) && isWord(words.text(i + 1)) && !words.initial(i)) {
+      } else if (
+        joint === 'space' &&
+        words.capital(i) &&
+        words.capital(i + 1) &&
+        isWord(words.text(i)) &&
+        isWord(words.text(i + 1)) &&
+        !words.initial(i) &&
+        !inLongerName(words, i)
+      ) {
         capitalised.add(`${lower[i]} ${lower[i + 1]}`);
         capitalisedFirst.add(lower[i]!);
       }
@@ -222,7 +240,8 @@ function collect(blocks: TextBlock[]): { joints: Map<string, Occurrence[]>; case
       const end = words.ends[i + 1]!;
       if (joint === 'space' && capitalisedFirst.has(lower[i]!)) {
         const pair = `${lower[i]} ${lower[i + 1]}`;
-        if (capitalised.has(pair)) add(cases, pair, { block, surface: text.slice(start, end), head: '', joint, initial: words.initial(i), start, end });
+        if (capitalised.has(pair) && !inLongerName(words, i))
+          add(cases, pair, { block, surface: text.slice(start, end), head: '', joint, initial: words.initial(i), start, end });
       }
       if (i + 2 >= count || !words.spaceBefore(i + 2)) continue;
       const hyphen = hyphenated.get(lower[i]!)?.has(lower[i + 1]!) ?? false;
@@ -273,6 +292,15 @@ function collect(blocks: TextBlock[]): { joints: Map<string, Occurrence[]>; case
     }
   }
   return { joints, cases };
+}
+
+/**
+ * Whether the two words at `i` run on into a third with a capital: a longer
+ * name ("the Single Market Act", a Commission act, beside "the single
+ * market"), whose capitals say nothing about how the text spells the pair.
+ */
+function inLongerName(words: Words, i: number): boolean {
+  return i + 2 < words.count && words.joint(i + 2) === 'space' && words.capital(i + 2) && isWord(words.text(i + 2));
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;

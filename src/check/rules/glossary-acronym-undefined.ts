@@ -72,9 +72,10 @@ export default defineRule(
       'or more capital letters (digits allowed), with an optional plural `s` (`SEEs`). Not counted: Roman numerals ' +
       '(`Group III`), codes in legal and document references (`2014/24/EU`, `INT/871`, `COM(2016)`), surnames in ' +
       'capitals of the people named in the metadata and hearings, and the well-known acronyms of `known` ' +
-      '(EU, EESC, UN, NATO, OECD, OJ, COM… in English, French, Italian and German), and in each of the 24 languages ' +
-      "the Union's, the Committee's and the United Nations' own acronyms (EKES, ΕΟΚΕ, EMSK…). Each acronym is reported once " +
-      'per language, at its first use.',
+      '(EU, EESC, UN, NATO, OECD, OJ, COM… in English, French, Italian and German), in each of the 24 languages ' +
+      "the Union's, the Committee's and the United Nations' own acronyms (EKES, ΕΟΚΕ, EMSK…), and an acronym the text " +
+      'spells out by hand at its first use, alone in brackets after the words it stands for (`Europäische ' +
+      'Investitionsbank (EIB)`), as published opinions do. Each acronym is reported once per language, at its first use.',
     severity: 'warning',
     options: {
       known: {
@@ -119,10 +120,24 @@ export default defineRule(
         files: {
           'opinion.yaml':
             'reference: SOC/900\ntitle: Spółdzielnie socjalne\nkind: own-initiative\nrapporteurs:\n  - name: Anna NOWAK\nlanguage: pl\nstage: study-group\n',
-          'text/pl/01-conclusions.md': '# Wnioski\n\n{#c-one} EKES wzywa UE i ONZ do wsparcia spółdzielni socjalnych (SS).\n',
+          'text/pl/01-conclusions.md': '# Wnioski\n\n{#c-one} EKES wzywa UE i ONZ do wsparcia SS.\n',
         },
         findings: [
-          'text/pl/01-conclusions.md:3:66-3:68: Unexpected acronym `SS` that the glossary does not define, expected an entry with its expansion in `glossary.yaml`',
+          'text/pl/01-conclusions.md:3:42-3:44: Unexpected acronym `SS` that the glossary does not define, expected an entry with its expansion in `glossary.yaml`',
+        ],
+      },
+      {
+        title: 'Spelled out by hand at its first use, as published opinions do',
+        files: {
+          'opinion.yaml':
+            'reference: SOC/900\ntitle: Przygotowanie zawodowe\nkind: own-initiative\nrapporteurs:\n  - name: Anna NOWAK\nlanguage: pl\nstage: study-group\n',
+          // Point 1 after OJ C 262, 25.7.2018, p. 41 (CELEX 52018AE0106), abridged; EFS is used before it is spelled out.
+          'text/pl/01-conclusions.md':
+            '# Wnioski\n\n{#c-one} EKES uważa, że ta zasada dotyczy małych i średnich przedsiębiorstw (MŚP). Około 50 proc. praktykantów pracuje w MŚP.\n\n' +
+            '{#c-two} EFS wspiera przygotowanie zawodowe ze środków Europejskiego Funduszu Społecznego (EFS).\n',
+        },
+        findings: [
+          'text/pl/01-conclusions.md:5:10-5:13: Unexpected acronym `EFS` that the glossary does not define, expected an entry with its expansion in `glossary.yaml`',
         ],
       },
     ],
@@ -133,14 +148,17 @@ export default defineRule(
     for (const lang of text.langs) {
       const own = new Set(OWN_ACRONYMS[lang]);
       const first = new Map<string, { block: TextBlock; start: number; end: number; count: number }>();
+      const spelledOut = new Set<string>();
       for (const block of allBlocks(text.byLang.get(lang))) {
         for (const use of findAcronyms(block.prose.text)) {
           if (defined.has(use.acronym) || defined.has(`${use.acronym}s`) || own.has(use.acronym)) continue;
           const seen = first.get(use.acronym);
           if (seen) seen.count++;
+          else if (spelledOutAt(block.prose.text, use.start, use.end)) spelledOut.add(use.acronym);
           else first.set(use.acronym, { block, start: use.start, end: use.end, count: 1 });
         }
       }
+      for (const acronym of spelledOut) first.delete(acronym);
       for (const [acronym, seen] of first) {
         const place = seen.block.prose.locate(seen.start, seen.end);
         // As written where it is first used ("SEEs"), and the entry it needs ("SEE").
@@ -160,6 +178,16 @@ export default defineRule(
     }
   },
 );
+
+/**
+ * Whether the acronym at `start`–`end` is spelled out by hand there, as
+ * published opinions do at its first use: alone in brackets right after the
+ * words it stands for ("Europäische Investitionsbank (EIB)", "małych i średnich
+ * przedsiębiorstw (MŚP)").
+ */
+function spelledOutAt(text: string, start: number, end: number): boolean {
+  return text[start - 1] === '(' && text[end] === ')' && /\p{L}\s$/u.test(text.slice(Math.max(0, start - 3), start - 1));
+}
 
 /** Every spelling the glossary defines: terms and variants, with and without a plural `s`. */
 export function glossarySpellings(opinion: Opinion): string[] {
