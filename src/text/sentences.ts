@@ -79,6 +79,14 @@ const ABBREVIATIONS: Record<string, string[]> = {
 const COMMON = ['e.g', 'i.e', 'etc', 'cf', 'p', 'pp', 'no', 'nr', 'art', 'vol'];
 
 /**
+ * The abbreviations that close a list ("etc.", "usw.", "ecc.", "itd."): often
+ * the last word of a sentence, so before a capital letter their dot ends it
+ * ("… housing, training, etc. The Committee …"); before anything else it
+ * does not ("etc. (see point 2.1)").
+ */
+const CLOSING = new Set(['etc', 'usw', 'ecc', 'itd', 'itp', 'enz']);
+
+/**
  * Languages that write an ordinal as a number and a dot before a noun with a
  * capital ("am 14. August 2012", "auf seiner 500. Plenartagung", "am 9./10. Juli"):
  * a dot after a number of one to three digits does not end the sentence there.
@@ -121,7 +129,7 @@ export function splitSentences(text: string, lang: string): Sentence[] {
       const next = text[after];
       if (next === undefined) continue;
       if (!/[\p{Lu}\p{N}"'“‘«(\[¿¡]/u.test(next)) continue;
-      if (m[1] === '.' && isAbbreviation(text, m.index, abbreviations)) continue;
+      if (m[1] === '.' && isAbbreviation(text, m.index, abbreviations) && !(closesList(text, m.index) && /\p{Lu}/u.test(next))) continue;
       if (m[1] === '.' && ORDINAL_DOT.has(lang) && /(?:^|[\s/(])\d{1,3}$/u.test(text.slice(Math.max(0, m.index - 5), m.index))) continue;
     }
     push(start, end);
@@ -129,6 +137,12 @@ export function splitSentences(text: string, lang: string): Sentence[] {
   }
   push(start, text.length);
   return result;
+}
+
+/** Whether the `.` at `dot` ends an abbreviation that closes a list. */
+function closesList(text: string, dot: number): boolean {
+  const word = /\p{L}+$/u.exec(text.slice(Math.max(0, dot - 4), dot))?.[0].toLowerCase();
+  return word !== undefined && CLOSING.has(word) && !/\p{L}/u.test(text[dot - word.length - 1] ?? '');
 }
 
 /** Whether the `.` at `dot` ends an abbreviation or an initial. */

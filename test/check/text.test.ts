@@ -76,6 +76,16 @@ describe('sentences, words, characters, acronyms', () => {
     expect(splitSentences(text, 'de').map((s) => s.words)).toEqual([14, 19, 4, 4]);
   });
 
+  it('ends a sentence at "etc.", "usw." or "ecc." before a capital, and only there', () => {
+    expect(splitSentences('SEEs offer housing, training, etc. The Committee welcomes this.', 'en').map((s) => s.words)).toEqual([5, 4]);
+    expect(splitSentences('Wohnungen, Ausbildung usw. Der Ausschuss begrüßt dies.', 'de').map((s) => s.words)).toEqual([3, 4]);
+    expect(splitSentences('alloggi, formazione ecc. Il Comitato accoglie.', 'it').map((s) => s.words)).toEqual([3, 3]);
+    expect(splitSentences('Housing, training, etc. (see point 2.1) are needed.', 'en').map((s) => s.words)).toHaveLength(1);
+    expect(splitSentences('Housing, training, etc. and more are needed.', 'en')).toHaveLength(1);
+    // Other abbreviations still never end a sentence.
+    expect(splitSentences('See e.g. The point.', 'en')).toHaveLength(1);
+  });
+
   it('counts code points, white space runs as one space, words with a letter or digit', () => {
     expect(countText('  Social–economy  –  3 % 🙂\n\nend ')).toEqual({ characters: 26, charactersNoSpaces: 21, words: 3 });
     expect(countText('non\u00a0breaking')).toEqual({ characters: 12, charactersNoSpaces: 11, words: 2 });
