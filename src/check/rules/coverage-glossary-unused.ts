@@ -82,15 +82,15 @@ export default defineRule(
         (inflecting && spellings.some((spelling) => inflectedTermPattern(spelling).test(haystack)))
       );
     };
-    const entries = opinion.glossary.map((entry, i) => ({ entry, i, spellings: typeof entry.term === 'string' ? spellingsOf(entry) : undefined }));
-    const unused = entries.filter(({ spellings }) => spellings !== undefined && !usedIn(all, spellings));
+    const entries = opinion.glossary.flatMap((entry, i) => (typeof entry.term === 'string' ? [{ entry, i, spellings: spellingsOf(entry) }] : []));
+    const unused = new Set(entries.filter(({ spellings }) => !usedIn(all, spellings)));
     // The draft spells out an acronym the text uses at its first use: a term of its expansion is used there.
     const expansions = entries
-      .filter(({ entry, spellings }) => entry.kind === 'acronym' && spellings !== undefined && !unused.some((u) => u.entry === entry))
+      .filter((used) => used.entry.kind === 'acronym' && !unused.has(used))
       .flatMap(({ entry }) => textsOf(entry.expansion))
       .join('\u0001');
     for (const { entry, i, spellings } of unused) {
-      if (expansions !== '' && usedIn(expansions, spellings!)) continue;
+      if (expansions !== '' && usedIn(expansions, spellings)) continue;
       report(
         opinion.locate('glossary', `/glossary/${i}/term`),
         `Unexpected glossary entry \`${entry.term}\` that the text never uses, expected the term in the text or no entry`,
