@@ -129,7 +129,7 @@ export function splitSentences(text: string, lang: string): Sentence[] {
       const next = text[after];
       if (next === undefined) continue;
       if (!/[\p{Lu}\p{N}"'“‘«(\[¿¡]/u.test(next)) continue;
-      if (m[1] === '.' && isAbbreviation(text, m.index, abbreviations) && !(closesList(text, m.index) && /\p{Lu}/u.test(next))) continue;
+      if (m[1] === '.' && isAbbreviation(text, m.index, abbreviations, /\p{Lu}/u.test(next))) continue;
       if (m[1] === '.' && ORDINAL_DOT.has(lang) && /(?:^|[\s/(])\d{1,3}$/u.test(text.slice(Math.max(0, m.index - 5), m.index))) continue;
     }
     push(start, end);
@@ -139,20 +139,14 @@ export function splitSentences(text: string, lang: string): Sentence[] {
   return result;
 }
 
-/** Whether the `.` at `dot` ends an abbreviation that closes a list. */
-function closesList(text: string, dot: number): boolean {
-  const word = /\p{L}+$/u.exec(text.slice(Math.max(0, dot - 4), dot))?.[0].toLowerCase();
-  return word !== undefined && CLOSING.has(word) && !/\p{L}/u.test(text[dot - word.length - 1] ?? '');
-}
-
-/** Whether the `.` at `dot` ends an abbreviation or an initial. */
-function isAbbreviation(text: string, dot: number, abbreviations: Set<string>): boolean {
+/** Whether the `.` at `dot` ends an abbreviation or an initial (not one that closes a list, before a capital). */
+function isAbbreviation(text: string, dot: number, abbreviations: Set<string>, beforeCapital: boolean): boolean {
   let from = dot;
   while (from > 0 && /[\p{L}.]/u.test(text[from - 1]!)) from--;
   const word = text.slice(from, dot).toLowerCase();
   if (word === '') return false;
   if (/^\p{L}$/u.test(word)) return true;
-  if (abbreviations.has(word)) return true;
+  if (abbreviations.has(word)) return !(beforeCapital && CLOSING.has(word));
   // "z. B." / "d. h.": two letters with a space.
   const wider = text.slice(Math.max(0, from - 3), dot).toLowerCase();
   return abbreviations.has(wider.trimStart());
