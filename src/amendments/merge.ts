@@ -123,11 +123,10 @@ export function merge3(base: string, ours: string, theirs: string, locale?: stri
     } else {
       const mine = group.filter((h) => h.side === 'ours');
       const theirs = group.filter((h) => h.side === 'theirs');
-      const a = applyWithin(b, start, end, mine).join('');
-      const t = applyWithin(b, start, end, theirs).join('');
       if (keepsAttached(mine, theirs)) out.push(...applyWithin(b, start, end, [...mine, ...theirs]));
       else {
-        if (a !== t) conflict = true;
+        const t = applyWithin(b, start, end, theirs).join('');
+        if (applyWithin(b, start, end, mine).join('') !== t) conflict = true;
         out.push(t);
       }
     }
