@@ -231,10 +231,8 @@ function entry(a: TabledAmendment, context: EntryContext): SheetEntry {
     result.compromise = fillText(labels, 'sheet.compromise', { numbers: a.replaces.map((id) => numbers.get(id) ?? id).join(', ') });
   const reason = reasonOf(a, context);
   if (reason) {
-    // Its Markdown as a reader sees it, paragraph by paragraph: `:ref{#id}` as "point 1.2", no markup.
-    result.reason = textParagraphs(reason.text)
-      .map((paragraph) => plainOf(paragraph, reason.lang, numberOf))
-      .join('\n\n');
+    // Its Markdown as a reader sees it, paragraphs apart: `:ref{#id}` as "point 1.2", no markup.
+    result.reason = plainOf(reason.text, reason.lang, numberOf);
     if (reason.lang !== labels.lang) result.reasonLang = reason.lang;
   }
   if (a.position) result.position = POSITIONS[a.position] ? labels.text[POSITIONS[a.position]!] : a.position;
