@@ -151,14 +151,13 @@ export default defineRule(
       const spelledOut = new Set<string>();
       for (const block of allBlocks(text.byLang.get(lang))) {
         for (const use of findAcronyms(block.prose.text)) {
-          if (defined.has(use.acronym) || defined.has(`${use.acronym}s`) || own.has(use.acronym)) continue;
+          if (defined.has(use.acronym) || defined.has(`${use.acronym}s`) || own.has(use.acronym) || spelledOut.has(use.acronym)) continue;
           const seen = first.get(use.acronym);
           if (seen) seen.count++;
           else if (spelledOutAt(block.prose.text, use.start, use.end)) spelledOut.add(use.acronym);
           else first.set(use.acronym, { block, start: use.start, end: use.end, count: 1 });
         }
       }
-      for (const acronym of spelledOut) first.delete(acronym);
       for (const [acronym, seen] of first) {
         const place = seen.block.prose.locate(seen.start, seen.end);
         // As written where it is first used ("SEEs"), and the entry it needs ("SEE").
