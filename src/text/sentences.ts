@@ -79,12 +79,12 @@ const ABBREVIATIONS: Record<string, string[]> = {
 const COMMON = ['e.g', 'i.e', 'etc', 'cf', 'p', 'pp', 'no', 'nr', 'art', 'vol'];
 
 /**
- * The abbreviations that close a list ("etc.", "usw.", "ecc.", "itd."): often
+ * The abbreviations of the lists above that close a list ("etc.", "usw.", "ecc."): often
  * the last word of a sentence, so before a capital letter their dot ends it
  * ("… housing, training, etc. The Committee …"); before anything else it
  * does not ("etc. (see point 2.1)").
  */
-const CLOSING = new Set(['etc', 'usw', 'ecc', 'itd', 'itp', 'enz']);
+const CLOSING = new Set(['etc', 'usw', 'ecc']);
 
 /**
  * Languages that write an ordinal as a number and a dot before a noun with a
