@@ -116,11 +116,9 @@ export function tableAmendments(
   const original = points.original;
   const tabledBefore = (change: Change, target: string, action: TabledItem['action'], text?: string): boolean => {
     const earlier = all.find((a) => {
+      if (a.stage !== options.stage || a.target !== target || a.action !== action) return false;
       const theirs = textIn(a.text, original, original);
       return (
-        a.stage === options.stage &&
-        a.target === target &&
-        a.action === action &&
         (text === undefined ? theirs === undefined : theirs !== undefined && sameText(theirs, text)) &&
         (Array.isArray(a.by) ? a.by : []).some((member) => memberName(member) === options.by)
       );
