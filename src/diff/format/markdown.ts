@@ -11,7 +11,7 @@ import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import type { Change, DiffResult, Element, Entry, HeaderChange, Retargeted, Side } from '../types.js';
 import { fieldLabel, listNumbers, retargetedNote, writtenNumber } from './describe.js';
-import { inlineParagraphs, textParagraphs, type Segment } from './paragraphs.js';
+import { inlineParagraphs, itemParagraphs, textParagraphs, type Segment } from './paragraphs.js';
 import { summaryLine } from './summary-line.js';
 
 const stringifier = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', listItemIndent: 'one', rule: '-' }).freeze();
@@ -66,15 +66,9 @@ function block(element: Element, children: PhrasingContent[]): Paragraph | Headi
   return { type: 'paragraph', children };
 }
 
-/** A side's paragraphs: an empty numbered item (a point whose text is still to come) is one paragraph, its number alone. */
-function sideTexts(side: Side | undefined): string[] {
-  const texts = textParagraphs(side?.text ?? '');
-  return texts.length === 0 && side?.number ? [''] : texts;
-}
-
 /** The paragraphs of an item added (deleted) whole, its number opening the first. */
 function wholeItem(element: Element, side: Side | undefined, mark: (value: string) => PhrasingContent[]): RootContent[] {
-  return sideTexts(side).map((p, i) => block(element, mark(((i === 0 ? prefix(element, side?.number ?? '') : '') + p).trimEnd())));
+  return itemParagraphs(side).map((p, i) => block(element, mark(((i === 0 ? prefix(element, side?.number ?? '') : '') + p).trimEnd())));
 }
 
 /** A side's text as paragraphs of plain text. */

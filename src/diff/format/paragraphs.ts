@@ -3,7 +3,7 @@
  * side or both: a paragraph break in the kept or inserted text starts a new
  * paragraph of the new version; one inside a deletion is shown as "¶".
  */
-import type { WordOp } from '../types.js';
+import type { Side, WordOp } from '../types.js';
 
 export interface Segment {
   op: WordOp['op'];
@@ -47,6 +47,12 @@ export function sideParagraphs(ops: readonly WordOp[], side: 'old' | 'new'): Seg
     });
   }
   return paragraphs.map(trimParagraph).filter((paragraph) => paragraph.length > 0);
+}
+
+/** A side's paragraphs: an empty numbered item (a point whose text is still to come) is one empty paragraph, beside its number. */
+export function itemParagraphs(side: Side | undefined): string[] {
+  const texts = textParagraphs(side?.text ?? '');
+  return texts.length === 0 && side?.number ? [''] : texts;
 }
 
 /** Plain paragraphs of a text. */

@@ -26,7 +26,7 @@
  */
 import type { Draft } from '../../../core/draft.js';
 import type { Change, DiffResult, Element, Entry, Side, WordOp } from '../../types.js';
-import { textParagraphs } from '../paragraphs.js';
+import { itemParagraphs } from '../paragraphs.js';
 import { retargetedNote } from '../describe.js';
 import { headerModel, textRuns, type HeaderModel } from './header.js';
 import { BREAK, rewrittenEquals } from './ops.js';
@@ -130,15 +130,9 @@ interface SidePart {
   side: number;
 }
 
-/** A side's paragraphs: an empty numbered item (a point whose text is still to come) is one empty paragraph, its number. */
-function sideTexts(side: Side): string[] {
-  const texts = textParagraphs(side.text);
-  return texts.length === 0 && side.number !== '' ? [''] : texts;
-}
-
 function sideParts(element: Element, sides: readonly Side[]): SidePart[] {
   return sides.flatMap((side, s) =>
-    sideTexts(side).map((text, i) => ({ role: roleOf(element, i === 0, side.number), number: side.number, text, first: i === 0, side: s })),
+    itemParagraphs(side).map((text, i) => ({ role: roleOf(element, i === 0, side.number), number: side.number, text, first: i === 0, side: s })),
   );
 }
 
