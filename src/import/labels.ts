@@ -126,7 +126,8 @@ export async function guessLanguage(lines: readonly string[]): Promise<{ lang: s
     for (const line of lines) {
       // A published title words it loosely ("… sur le «…»", "… sur «…» (avis exploratoire)"): still this language's title.
       if (['title.opinion', 'title.information-report'].some((key) => looseTitle(labels.text[key as LabelKey], line) !== undefined)) score += 2;
-      for (const key of keys) if (labels.text[key] && normalise(line).startsWith(labels.text[key].replace(/:$/u, ''))) score++;
+      const normalised = normalise(line);
+      for (const key of keys) if (labels.text[key] && normalised.startsWith(labels.text[key].replace(/:$/u, ''))) score++;
     }
     scores.set(lang, score);
     if (score > 0 && (!best || score > best.score)) best = { lang, score };
