@@ -255,11 +255,13 @@ export function structure(opinion: Opinion, points: PointIndex, definedIds: Read
  */
 export function unknownReferences(opinion: Opinion, definedIds: ReadonlySet<string>): Finding[] {
   const { findings, add, locate } = collect(opinion);
-  const rank = (stage: string | undefined) => (STAGES as readonly (string | undefined)[]).indexOf(stage);
+  // While a source could not be read, an unknown id is more likely in it than a typo (as for `:ref` in validate/semantics.ts).
+  if (opinion.unreadable.length > 0) return findings;
   const newIds = new Set(amendmentsOf(opinion).flatMap((a) => (typeof a.new_id === 'string' ? [a.new_id] : [])));
   const known = (id: string) => definedIds.has(id) || newIds.has(id);
+  let candidates: string[] | undefined;
   opinion.amendments.forEach((a, i) => {
-    if (typeof a.id !== 'string' || a.applied_in !== undefined || rank(a.stage) < rank(opinion.meta.stage)) return;
+    if (typeof a.id !== 'string' || a.applied_in !== undefined || stageRank(a.stage) < stageRank(opinion.meta.stage)) return;
     for (const field of ['text', 'reason'] as const) {
       const value = a[field];
       const texts = typeof value === 'string' ? [['', value] as const] : value && typeof value === 'object' ? Object.entries(value) : [];
@@ -267,9 +269,7 @@ export function unknownReferences(opinion: Opinion, definedIds: ReadonlySet<stri
         if (typeof text !== 'string' || (!text.includes(':ref') && !text.includes(':cite'))) continue;
         for (const directive of inlineDirectives(text)) {
           if ((directive.name !== 'ref' && directive.name !== 'cite') || !directive.id || known(directive.id)) continue;
-          // While a source could not be read, an unknown id is more likely in it than a typo (as for `:ref` in validate/semantics.ts).
-          if (opinion.unreadable.length > 0) continue;
-          const near = suggest(directive.id, [...definedIds, ...newIds], 3);
+          const near = suggest(directive.id, (candidates ??= [...definedIds, ...newIds]), 3);
           add(
             'ref/unknown-id',
             locate(i, lang ? `${field}/${lang}` : field),
@@ -304,16 +304,16 @@ export function changedTargets(opinion: Opinion, points: PointIndex): Finding[] 
 /** An adopted amendment of a stage the opinion has left, whose change is not in the text. */
 export function notApplied(opinion: Opinion, points: PointIndex): Finding[] {
   const { findings, add, locate } = collect(opinion);
-  const rank = (stage: string | undefined) => (STAGES as readonly (string | undefined)[]).indexOf(stage);
-  const current = rank(opinion.meta.stage);
+  const current = stageRank(opinion.meta.stage);
   const original = points.original;
   const all = amendmentsOf(opinion);
   all.forEach((a) => {
     if (a.outcome !== 'adopted' || !(AMENDMENT_STAGES as readonly string[]).includes(a.stage)) return;
-    if (current <= rank(a.stage)) return;
+    if (current <= stageRank(a.stage)) return;
     const i = opinion.amendments.indexOf(a);
     // A later adopted amendment on the same point supersedes this one.
-    if (all.some((b) => b !== a && b.outcome === 'adopted' && rank(b.stage) > rank(a.stage) && (b.target === a.target || b.target === a.new_id))) return;
+    if (all.some((b) => b !== a && b.outcome === 'adopted' && stageRank(b.stage) > stageRank(a.stage) && (b.target === a.target || b.target === a.new_id)))
+      return;
     const text = textIn(a.text, original, original);
     let missing: string | undefined;
     if (a.action === 'amend') {
@@ -363,4 +363,9 @@ export function lateTablings(opinion: Opinion): Finding[] {
 function clip(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > 160 ? `${flat.slice(0, 157)}…` : flat;
+}
+
+/** A stage's place in the order of stages (-1: none). */
+function stageRank(stage: string | undefined): number {
+  return (STAGES as readonly (string | undefined)[]).indexOf(stage);
 }
