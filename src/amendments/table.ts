@@ -18,7 +18,8 @@ import { textIn, type Opinion, type TabledAmendment } from '../core/model.js';
 import { report } from '../core/messages.js';
 import type { Change } from '../diff/types.js';
 import type { Draft } from '../core/draft.js';
-import { merge3, pointMarkdown } from './merge.js';
+import { pointMarkdown } from './merge.js';
+import { blocksOf, mergeBlocks, newPointMarkdown } from './merge-lines.js';
 import { amendmentsOf, memberName, sameText, type AmendmentStage } from '../core/amendments.js';
 import type { PointIndex } from '../validate/amendments/points.js';
 import { contentEnd, lineStart, parseForEdit } from '../core/yaml-edit.js';
@@ -50,18 +51,16 @@ export interface TableResult {
 }
 
 /**
- * What a point gained that its tabled text cannot carry: the draft readers give
- * a point's paragraphs, list items and table rows as lines of plain text,
- * without their Markdown, so a new one would run into the text before it
- * ("… Initiative. Country | SEEs Italy | 12").
+ * What a point gained that its tabled text cannot carry. The draft readers give
+ * a point as plain text blocks, without their Markdown: a new list item or
+ * table row is carried as one beside the point's own (merge-lines.ts), a new
+ * point's list or table is written as such; anything else would run into the
+ * text before it ("… Initiative. Country | SEEs Italy | 12").
  */
 const NEW_BLOCK =
-  'it holds a paragraph, list item or table row more than the draft, which an amendment read from the copy cannot keep apart (a new point needs its own number)';
-
-/** The lines of a point's text as a draft reader gives it: one per paragraph, list item or table row. */
-function lineCount(text: string): number {
-  return text.split('\n').filter((line) => line.trim() !== '').length;
-}
+  "it holds a paragraph more than the draft, or a list item or table row beside none of the point's lists and tables, which an amendment read from the copy cannot keep apart (a new point needs its own number)";
+const NEW_POINT_BLOCK =
+  'it is a new point holding a second paragraph, or more than a list or a table after its text, which an amendment read from the copy cannot keep apart (a new point needs its own number)';
 
 export function tableAmendments(
   opinion: Opinion,
@@ -170,12 +169,11 @@ export function tableAmendments(
         if (!tabledBefore(change, id, 'delete')) items.push({ ...base(), target: id, action: 'delete', against: point.source });
         continue;
       }
-      const theirs = change.new[0]!.text;
-      if (lineCount(theirs) > lineCount(change.old[0]!.text)) {
+      const merged = mergeBlocks(change.old[0]!.text, point.source, change.new[0]!, points.original);
+      if (!merged) {
         unmappable(change, NEW_BLOCK);
         continue;
       }
-      const merged = merge3(change.old[0]!.text, point.source, theirs, points.original);
       if (merged.conflict) {
         report(
           copy,
@@ -205,15 +203,18 @@ export function tableAmendments(
       }
       if (!tabledBefore(change, id, 'amend', text)) items.push({ ...base(), target: id, action: 'amend', against: point.source, text });
     } else if (change.kind === 'added') {
-      if (change.new.some((s) => lineCount(s.text) > 1)) {
-        unmappable(change, NEW_BLOCK);
+      const text =
+        change.new.length === 1 && change.new[0]!.blocks
+          ? newPointMarkdown(blocksOf(change.new[0]!.text, change.new[0]!.blocks))
+          : change.new
+              .map((s) => s.text)
+              .join(' ')
+              .replace(/\s+/g, ' ')
+              .trim();
+      if (text === undefined || (change.new.length > 1 && change.new.some((side) => side.blocks))) {
+        unmappable(change, NEW_POINT_BLOCK);
         continue;
       }
-      const text = change.new
-        .map((s) => s.text)
-        .join(' ')
-        .replace(/\s+/g, ' ')
-        .trim();
       if (text === '') {
         // A numbered paragraph left empty (Enter pressed twice in Word): no amendment, and none with an empty text.
         report(

@@ -60,6 +60,19 @@ export interface DraftPoint {
   kind?: 'point' | 'recommendation' | 'principle';
   /** Why this text is what it is (a recommendation's `reason`), for amendment sheets. */
   reason?: string;
+  /**
+   * A draft's point of more than one block (its paragraph, then list items,
+   * table rows…): where each starts in `text`. A line break inside a block
+   * is no block boundary.
+   */
+  blocks?: DraftBlock[];
+}
+
+/** A block of a point: a paragraph, a list item (`ordered` or not) or a table row, from `offset` in the point's text. */
+export interface DraftBlock {
+  offset: number;
+  kind: 'paragraph' | 'item' | 'row' | 'other';
+  ordered?: boolean;
 }
 
 /** A footnote mark in a point's text. */

@@ -3,7 +3,7 @@
  * format. Formatters turn it into text; nothing here knows about terminals,
  * files or processes.
  */
-import type { Draft, DraftNote } from '../core/draft.js';
+import type { Draft, DraftBlock, DraftNote } from '../core/draft.js';
 import type { Located } from '../core/model.js';
 import type { RefNumber } from './text/references.js';
 
@@ -44,6 +44,8 @@ export interface Side {
   at?: Located;
   /** Why the text is what it is (a recommendation's `reason`). */
   reason?: string;
+  /** A draft's point of several blocks: where each starts in `text` (for tabling amendments; not in the JSON change list). */
+  blocks?: DraftBlock[];
 }
 
 export interface Change {

@@ -8,7 +8,7 @@
  * out as a Markdown draft shows it (list markers, paragraphs apart).
  */
 import type { FootnoteReference, List, Nodes, RootContent, Table } from 'mdast';
-import type { DraftNote } from '../core/draft.js';
+import type { DraftBlock, DraftNote } from '../core/draft.js';
 import './mdast-data.js';
 
 export interface PlainText {
@@ -54,6 +54,9 @@ export class TextBuilder implements PlainText {
   private length = 0;
   private last = '';
   private blank = true;
+  /** Where each block starts (`startBlock`), and whether the last one has no text yet. */
+  readonly blocks: DraftBlock[] = [];
+  private emptyBlock = false;
 
   /** `noteKey`: what a footnote mark records as its `number` (by default the reference's identifier). */
   constructor(private readonly noteKey: (node: FootnoteReference) => string = byIdentifier) {}
@@ -69,6 +72,18 @@ export class TextBuilder implements PlainText {
     this.length += value.length;
     this.last = value[value.length - 1]!;
     if (this.blank && /\S/.test(value)) this.blank = false;
+    if (this.emptyBlock && /\S/.test(value)) this.emptyBlock = false;
+  }
+
+  /** A block starts here; one started before with no text yet is this one (a list item's marker, then its paragraph). */
+  startBlock(kind: DraftBlock['kind'], ordered?: boolean): void {
+    const last = this.blocks[this.blocks.length - 1];
+    if (last && this.emptyBlock) {
+      if (last.kind === 'paragraph') Object.assign(last, ordered === undefined ? { kind } : { kind, ordered });
+      return;
+    }
+    this.blocks.push(ordered === undefined ? { offset: this.length, kind } : { offset: this.length, kind, ordered });
+    this.emptyBlock = true;
   }
 
   /**
@@ -94,13 +109,14 @@ export class TextBuilder implements PlainText {
    * The text without white space at its ends, the marks and references moved
    * with it (a mark in the trimmed space stands at the edge).
    */
-  trimmed(): { text: string; notes: DraftNote[]; refs: PlainText['refs'] } {
+  trimmed(): { text: string; notes: DraftNote[]; refs: PlainText['refs']; blocks: DraftBlock[] } {
     const all = this.text;
     const text = all.trim();
     const start = all.length - all.trimStart().length;
     const notes = this.notes.map((note) => ({ offset: Math.min(Math.max(note.offset - start, 0), text.length), number: note.number }));
     const refs = this.refs.map((ref) => ({ target: ref.target, start: ref.start - start, end: ref.end - start }));
-    return { text, notes, refs };
+    const blocks = this.blocks.map((block) => ({ ...block, offset: Math.max(block.offset - start, 0) }));
+    return { text, notes, refs, blocks };
   }
 
   /** Inline content, or any node walked for its text alone. */
@@ -176,6 +192,7 @@ export class TextBuilder implements PlainText {
     switch (node.type) {
       case 'paragraph':
       case 'heading':
+        this.startBlock('paragraph');
         this.append(indent);
         this.phrasing(node.children);
         break;
@@ -186,16 +203,18 @@ export class TextBuilder implements PlainText {
         this.table(node);
         break;
       case 'blockquote':
-        this.blocks(node.children, indent);
+        this.startBlock('other');
+        this.quoted(node.children, indent);
         break;
       case 'code':
+        this.startBlock('other');
         this.append(node.value);
         break;
     }
     return this;
   }
 
-  private blocks(nodes: readonly RootContent[], indent: string): void {
+  private quoted(nodes: readonly RootContent[], indent: string): void {
     let first = true;
     for (const node of nodes) {
       if (node.type === 'html' || node.type === 'thematicBreak' || node.type === 'definition') continue;
@@ -213,6 +232,7 @@ export class TextBuilder implements PlainText {
   private list(list: List, indent: string): void {
     list.children.forEach((item, i) => {
       if (i > 0) this.append('\n');
+      this.startBlock('item', list.ordered ?? false);
       this.append(indent);
       item.children.forEach((child, j) => {
         if (j > 0) this.append('\n');
@@ -224,6 +244,7 @@ export class TextBuilder implements PlainText {
   private table(table: Table): void {
     table.children.forEach((row, i) => {
       if (i > 0) this.append('\n');
+      this.startBlock('row');
       row.children.forEach((cell, j) => {
         if (j > 0) this.append(' | ');
         this.phrasing(cell.children);

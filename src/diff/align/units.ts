@@ -3,7 +3,7 @@
  * titles, sub-headings and points in reading order) and the footnotes.
  */
 import type { Located } from '../../core/model.js';
-import type { Draft, DraftNote } from '../../core/draft.js';
+import type { Draft, DraftBlock, DraftNote } from '../../core/draft.js';
 import type { Element } from '../types.js';
 import { maskReferences, referencesOf, type RefNumber } from '../text/references.js';
 import { featuresOf, sizeOf, Vocabulary, type Features } from '../text/similarity.js';
@@ -29,6 +29,8 @@ export interface Unit {
   reason?: string;
   /** The footnote marks in `text`. */
   notes?: DraftNote[];
+  /** The blocks of a draft's point of several. */
+  blocks?: DraftBlock[];
   /** Numbers the words of both versions, for similarity. */
   vocabulary: Vocabulary;
 }
@@ -51,7 +53,7 @@ export function normalise(text: string): string {
 function unit(
   index: number,
   element: Element,
-  fields: Pick<Unit, 'number' | 'id' | 'bookmarks' | 'text' | 'at' | 'reason' | 'notes' | 'chapter' | 'chapterInfo'>,
+  fields: Pick<Unit, 'number' | 'id' | 'bookmarks' | 'text' | 'at' | 'reason' | 'notes' | 'blocks' | 'chapter' | 'chapterInfo'>,
   vocabulary: Vocabulary,
   marked?: readonly { target: string; start: number; end: number }[],
 ): Unit {
@@ -87,6 +89,7 @@ export function unitsOf(draft: Draft, vocabulary: Vocabulary = new Vocabulary())
             at: point.at,
             reason: point.reason,
             notes: point.notes,
+            blocks: point.blocks,
             chapter: chapterIndex,
             chapterInfo,
           },

@@ -30,6 +30,7 @@ export function sideOf(unit: Unit): Side {
   if (unit.at) side.at = unit.at;
   if (unit.reason) side.reason = unit.reason;
   if (unit.notes) side.notes = unit.notes;
+  if (unit.blocks) side.blocks = unit.blocks;
   if (unit.refs.some((ref) => ref.target !== undefined)) side.refs = unit.refs.filter((ref) => ref.target !== undefined);
   return side;
 }

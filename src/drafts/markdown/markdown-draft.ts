@@ -296,6 +296,7 @@ class DraftReader {
     if (place) point.at = { file: this.draft.origin, position: place };
     const lead = block.lead as Leading;
     const builder = new TextBuilder();
+    builder.startBlock('paragraph');
     builder.appendFrom(block.plain as PlainText, lead.skip, lead.skip + lead.rest.length, true);
     chapter.points.push(point);
     this.point = { point, text: builder };
@@ -330,16 +331,19 @@ class DraftReader {
     if (block.plain?.anchors) point.bookmarks = block.plain.anchors;
     const place = this.placeOf(block.node);
     if (place) point.at = { file: this.draft.origin, position: place };
-    if (marker?.[1]) builder.appendFrom(block.plain as PlainText, space + marker[0].length, text.length);
-    else builder.block(block.node);
+    if (marker?.[1]) {
+      builder.startBlock('paragraph');
+      builder.appendFrom(block.plain as PlainText, space + marker[0].length, text.length);
+    } else builder.block(block.node);
     (this.chapter as DraftChapter).points.push(point);
     this.point = { point, text: builder };
   }
 
   private endPoint(): void {
     if (!this.point) return;
-    const { text, notes, refs } = this.point.text.trimmed();
+    const { text, notes, refs, blocks } = this.point.text.trimmed();
     this.point.point.text = text;
+    if (blocks.length > 1) this.point.point.blocks = blocks;
     // The cross-references a Word draft marks with their bookmark.
     if (refs.length > 0) this.point.point.refs = refs;
     const known = notes.flatMap((note): DraftNote[] => {
