@@ -17,6 +17,7 @@ import { draftMarkdown } from '../render/to-markdown.js';
 import { report, sortMessages } from '../core/messages.js';
 import { draftText } from '../drafts/markdown-file.js';
 import { parseDraftTree } from '../drafts/markdown/processor.js';
+import { pairJournalFootnotes } from '../drafts/markdown/journal-footnotes.js';
 import { inlineText } from '../render/plain-text.js';
 import { IdMaker, initials, slug } from './ids.js';
 import { guessLanguage, labelsFor, matchLabel, parseLongDate, SHIPPED_LANGUAGES } from './labels.js';
@@ -91,6 +92,7 @@ function stringifyBlocks(children: RootContent[]): string {
 export async function importDraft(bytes: Uint8Array, shown: string, options: ImportOptions = {}): Promise<ImportResult> {
   const input = await readInput(bytes, shown);
   const { file, tree } = input;
+  pairJournalFootnotes(tree, file);
   const structure = readStructure(tree, file);
 
   // Language: asked for, else the document's (unless its labels are all another language's), else guessed from its labels.

@@ -15,6 +15,7 @@ import { isClosingLine, isTitleLine } from '../drafts/markdown/header-labels.js'
 import { levels, type Leading } from '../drafts/markdown/numbering.js';
 import { inlineText, type PlainText } from '../render/plain-text.js';
 import { blocksOf, chapterHeadingDepth, listHeading } from '../drafts/markdown/markdown-draft.js';
+import { stripLeading } from '../drafts/markdown/journal-footnotes.js';
 
 export interface Item {
   kind: 'heading' | 'point';
@@ -62,41 +63,6 @@ const SENTENCE_END = /[.:;!?…]$/u;
 function isTitleLike(text: string): boolean {
   const trimmed = text.trim();
   return trimmed !== '' && !SENTENCE_END.test(trimmed) && trimmed.split(/\s+/u).length <= TITLE_WORDS;
-}
-
-/** Phrasing without its first `skip` characters of text (the number and the spaces after it). */
-export function stripLeading(nodes: readonly PhrasingContent[], skip: number): PhrasingContent[] {
-  let rest = skip;
-  const out: PhrasingContent[] = [];
-  for (const node of nodes) {
-    if (rest <= 0) {
-      out.push(node);
-      continue;
-    }
-    if (node.type === 'text') {
-      if (node.value.length <= rest) {
-        rest -= node.value.length;
-        continue;
-      }
-      out.push({ ...node, value: node.value.slice(rest) });
-      rest = 0;
-    } else if ('children' in node) {
-      const length = inlineText(node.children as PhrasingContent[]).text.length;
-      if (length <= rest) {
-        rest -= length;
-        continue;
-      }
-      out.push({ ...node, children: stripLeading(node.children as PhrasingContent[], rest) } as PhrasingContent);
-      rest = 0;
-    } else out.push(node);
-  }
-  const first = out[0];
-  if (first?.type === 'text') {
-    const value = first.value.trimStart();
-    if (value === '') out.shift();
-    else out[0] = { ...first, value };
-  }
-  return out;
 }
 
 export function readStructure(tree: Root, file: VFile): Structure {

@@ -308,6 +308,49 @@ describe('the text as the Official Journal prints it, copied from EUR-Lex', () =
   });
 });
 
+describe('footnotes as the Official Journal prints them, copied from EUR-Lex', () => {
+  const withNotes = (text: string, notes: string[]) =>
+    readFileSync(join(FIXTURES, 'oj-layout.md'), 'utf8')
+      .replace('with an external dimension.', text)
+      .concat('', ...notes.map((note) => `\n${note}\n`));
+
+  it('pairs each call " (n)" with the note "(n)" at the end, as footnotes of the chapter that calls them', async () => {
+    const input = withNotes('with an external dimension (1), under Article 29(2) and in point (1) of Annex (2).', [
+      '(1)  Regulation (EU) No 0/0000 of an example.',
+      '(2)  An example note, see *point 4*.',
+    ]);
+    const { result, dir } = await importTo(new TextEncoder().encode(input), 'oj-notes.md');
+    expect(result.report.messages.map((m) => m.ruleId)).toContain('import/journal-footnotes');
+    const chapter = readFileSync(join(dir, 'text', 'en', '01-conclusions-recommendations.md'), 'utf8');
+    expect(chapter).toContain('with an external dimension[^fn-regulation-eu-no], under Article 29(2) and in point (1) of Annex[^fn-example-note-see].\n');
+    expect(chapter).toContain('[^fn-regulation-eu-no]: Regulation (EU) No 0/0000 of an example.\n');
+    expect(chapter).toContain('[^fn-example-note-see]: An example note, see *point 4*.\n');
+    expect(readFileSync(join(dir, 'opinion.yaml'), 'utf8')).not.toContain('Regulation');
+    // The diff reads them the same way: against the draft its import builds, no point and no footnote differs.
+    const draft = join(dir, '..', 'oj-notes.md');
+    writeFileSync(draft, input);
+    const built = join(dir, '..', 'out');
+    expect((await runMain(['build', dir, '--to', 'md', '--out', built, '--quiet'])).code).toBe(0);
+    const diff = await runMain(['diff', draft, join(built, basename(dir), 'en', 'opinion.md'), '--format', 'json']);
+    const report = JSON.parse(diff.stdout);
+    expect(report.summary.counts).toMatchObject({ added: 0, deleted: 0, modified: 0, moved: 0, renumbered: 0 });
+    expect(report.summary.footnotes).toMatchObject({ added: 0, deleted: 0, modified: 0 });
+  });
+
+  it('changes nothing when a note has no call, or the notes are not numbered 1, 2, 3 …', async () => {
+    for (const [text, notes] of [
+      ['with an external dimension (1).', ['(1)  A first note.', '(2)  A note nothing calls.']],
+      ['with an external dimension (2).', ['(2)  A note numbered 2 first.']],
+    ] as const) {
+      const { result, dir } = await importTo(new TextEncoder().encode(withNotes(text, [...notes])), 'oj-notes.md');
+      expect(result.report.messages.map((m) => m.ruleId)).not.toContain('import/journal-footnotes');
+      // Read as before: the calls stay text, the notes stay lines the metadata has no place for (kept as comments).
+      expect(readFileSync(join(dir, 'text', 'en', '01-conclusions-recommendations.md'), 'utf8')).toContain(text);
+      for (const note of notes) expect(readFileSync(join(dir, 'opinion.yaml'), 'utf8')).toContain(`#   ${note}\n`);
+    }
+  });
+});
+
 describe('a published opinion with the older header: the referral told as sentences, the title after an article', () => {
   it('reads the title inside its quotes and, from the closing block, the stage `adopted`', async () => {
     const input = [

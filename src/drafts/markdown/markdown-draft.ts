@@ -17,6 +17,7 @@ import type { Draft, DraftChapter, DraftNote, DraftPoint } from '../../core/draf
 import { LEADING_ID } from '../../core/markdown-syntax.js';
 import { report } from '../../core/messages.js';
 import { footnotesOf } from './footnotes.js';
+import { pairJournalFootnotes } from './journal-footnotes.js';
 import { addFrontLine, addHeaderRow, addHeaderTable } from './front-matter.js';
 import { isClosingLine, isTitleLine } from './header-labels.js';
 import { blockNumbers, levels, type Leading } from './numbering.js';
@@ -141,6 +142,7 @@ class DraftReader {
 
   read(): Draft {
     const tree = parseDraftTree(this.file);
+    pairJournalFootnotes(tree);
     if (this.sourcePlaces?.length === tree.children.length) {
       this.places = new Map();
       tree.children.forEach((node, i) => {
