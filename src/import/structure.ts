@@ -87,7 +87,18 @@ export function readStructure(tree: Root, file: VFile): Structure {
   const warn = (node: RootContent, reason: string, ruleId: string, severity: 'warning' | 'info' = 'warning') =>
     report(file, reason, { ruleId, severity, place: node.position });
 
-  for (const node of tree.children) if (node.type === 'footnoteDefinition') structure.footnotes.set(node.identifier, node);
+  for (const node of tree.children) {
+    if (node.type !== 'footnoteDefinition') continue;
+    const first = structure.footnotes.get(node.identifier);
+    // The first definition is the footnote, as Markdown (and the diff) reads it: the second is not lost unseen.
+    if (first)
+      warn(
+        node,
+        `Unexpected second footnote \`[^${node.label ?? node.identifier}]\`, expected each footnote once: the first (line ${first.position?.start.line}) is imported, this one is not`,
+        'import/footnote',
+      );
+    else structure.footnotes.set(node.identifier, node);
+  }
 
   for (const block of blocks) {
     const { node } = block;

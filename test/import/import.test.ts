@@ -308,6 +308,17 @@ describe('the text as the Official Journal prints it, copied from EUR-Lex', () =
   });
 });
 
+describe('a footnote defined twice', () => {
+  it('imports the first definition, as Markdown and the diff read it, and names the second at its line', async () => {
+    const input = '1. Conclusions\n\n1.1 The point.[^a]\n\n[^a]: First note.\n\n[^a]: Second note.\n';
+    const { result, dir } = await importTo(new TextEncoder().encode(input), 'twice.md');
+    expect(readFileSync(join(dir, 'text', 'en', '01-conclusions.md'), 'utf8')).toContain('[^fn-first-note]: First note.\n');
+    const second = result.report.messages.find((m) => m.reason.includes('second footnote'));
+    expect(second?.reason).toBe('Unexpected second footnote `[^a]`, expected each footnote once: the first (line 5) is imported, this one is not');
+    expect(second?.line).toBe(7);
+  });
+});
+
 describe('footnotes as the Official Journal prints them, copied from EUR-Lex', () => {
   const withNotes = (text: string, notes: string[]) =>
     readFileSync(join(FIXTURES, 'oj-layout.md'), 'utf8')
