@@ -129,3 +129,15 @@ describe('amendment sheet', () => {
     expect(sheet).not.toContain('renumbered');
   });
 });
+
+describe('a footnote renumbered and edited', () => {
+  it('keeps its number in brackets, the old number substituted inside them', () => {
+    const old = parseMarkdownDraft(
+      '## 1. Conclusiones\n\n1.1 Uno.[^1] Dos.[^2]\n\n[^1]: Primera nota.\n\n[^2]: Segunda nota sin cambios de fondo.\n',
+      'old.md',
+    ).draft;
+    const neu = parseMarkdownDraft('## 1. Conclusiones\n\n1.1 Uno. Dos.[^1]\n\n[^1]: Segunda nota sin cambios de forma.\n', 'new.md').draft;
+    const markdown = formatDiff(diffDrafts(old, neu), 'markdown');
+    expect(markdown).toContain('\n({~~2~>1~~}) Segunda nota sin cambios de {~~fondo~>forma~~}.\n');
+  });
+});

@@ -89,9 +89,12 @@ function sameItem(element: Element, side: Side): RootContent[] {
 function changeNumber(change: Change): PhrasingContent[] {
   const from = change.old[0]?.number ?? '';
   const to = change.new[0]?.number ?? '';
-  if (from === to || from === '' || to === '') return [text(prefix(change.element, to))];
-  const suffix = prefix(change.element, to).slice(to.length);
-  return [...substituted(from, to), text(suffix)];
+  const written = prefix(change.element, to);
+  if (from === to || from === '' || to === '') return [text(written)];
+  // The number sits inside its written form: "3. " for a chapter, "(3) " for a footnote.
+  const at = written.indexOf(to);
+  const before = written.slice(0, at);
+  return [...(before ? [text(before)] : []), ...substituted(from, to), text(written.slice(at + to.length))];
 }
 
 function changedItem(change: Change): RootContent[] {
