@@ -141,3 +141,16 @@ describe('a footnote renumbered and edited', () => {
     expect(markdown).toContain('\n({~~2~>1~~}) Segunda nota sin cambios de {~~fondo~>forma~~}.\n');
   });
 });
+
+describe('a chapter added after a chapter with points', () => {
+  it('is added after that chapter, as a moved chapter is, not after its last point', () => {
+    const old = parseMarkdownDraft('## 1. Conclusiones\n\n1.1 Uno.\n\n1.2 Dos.\n\n## 2. Observaciones\n\n2.1 Tres.\n', 'old.md').draft;
+    const neu = parseMarkdownDraft(
+      '## 1. Conclusiones\n\n1.1 Uno.\n\n1.2 Dos.\n\n## 2. Antecedentes del dictamen\n\n## 3. Observaciones\n\n3.1 Tres.\n',
+      'new.md',
+    ).draft;
+    const result = diffDrafts(old, neu);
+    expect(result.changes.find((change) => change.kind === 'added')?.after).toEqual({ number: '1', element: 'chapter' });
+    expect(formatDiff(result, 'amendments')).toContain('\nAdd after chapter 1:\n');
+  });
+});
