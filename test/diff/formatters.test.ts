@@ -154,3 +154,16 @@ describe('a chapter added after a chapter with points', () => {
     expect(formatDiff(result, 'amendments')).toContain('\nAdd after chapter 1:\n');
   });
 });
+
+describe('an amendment whose point lost a space beside other edits', () => {
+  it('strikes the words around the space, so that the amendment column without its struck text reads as the new point', () => {
+    const old = parseMarkdownDraft('## 1. Conclusiones\n\n1.1 Las EES , en general, apoyan "la cohesión" etc.. y más.\n', 'old.md').draft;
+    const neu = parseMarkdownDraft('## 1. Conclusiones\n\n1.1 Las EES, en general, apoyan «la cohesión» etc. y más.\n', 'new.md').draft;
+    const row = formatDiff(diffDrafts(old, neu), 'amendments')
+      .split('\n')
+      .find((line) => line.startsWith('| Las EES'));
+    const amendment = row?.split(' | ')[1] ?? '';
+    expect(amendment).toContain('Las ~~EES ,~~**EES,** en general');
+    expect(amendment.replace(/~~[^~]*~~/gu, '').replace(/\*\*/gu, '')).toBe('Las EES, en general, apoyan «la cohesión» etc. y más. |');
+  });
+});
