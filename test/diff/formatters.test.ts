@@ -167,3 +167,26 @@ describe('an amendment whose point lost a space beside other edits', () => {
     expect(amendment.replace(/~~[^~]*~~/gu, '').replace(/\*\*/gu, '')).toBe('Las EES, en general, apoyan «la cohesión» etc. y más. |');
   });
 });
+
+describe('a point holding a list split after the list', () => {
+  const whole =
+    '## 1. Uno\n\n1.1 El CESE propone medidas para las cooperativas:\n\n- apoyo financiero a la creación de empresas;\n- formación de los socios;\n\ny además pide a la Comisión que evalúe los resultados cada año.\n\n1.2 Otro punto final.\n';
+  const parts =
+    '## 1. Uno\n\n1.1 El CESE propone medidas para las cooperativas:\n\n- apoyo financiero a la creación de empresas;\n- formación de los socios.\n\n1.2 Además pide a la Comisión que evalúe los resultados cada año.\n\n1.3 Otro punto final.\n';
+  const split = diffDrafts(parseMarkdownDraft(whole, 'old.md').draft, parseMarkdownDraft(parts, 'new.md').draft);
+  const merged = diffDrafts(parseMarkdownDraft(parts, 'old.md').draft, parseMarkdownDraft(whole, 'new.md').draft);
+
+  it('numbers the second part where it opens, not the list item of the same rank', () => {
+    expect(split.changes[0]).toMatchObject({ kind: 'split', old: [{ number: '1.1' }], new: [{ number: '1.1' }, { number: '1.2' }] });
+    expect(formatDiff(split, 'markdown')).toContain('\n1.2 {++Además++} {--además --}pide a la Comisión');
+    expect(formatDiff(split, 'terminal')).toContain('\n    1.2 {+Además+} [-además -]pide a la Comisión');
+    const html = formatDiff(split, 'html');
+    expect(html).toContain('<p><span class="part-num">1.2</span><ins>Además</ins>');
+    expect(html).toContain('<p><span class="num">1.2</span><ins>Además</ins>');
+  });
+
+  it('numbers each part of a merge where it opens on the old side', () => {
+    expect(merged.changes[0]).toMatchObject({ kind: 'merged', old: [{ number: '1.1' }, { number: '1.2' }] });
+    expect(formatDiff(merged, 'html')).toContain('<p><span class="num">1.2</span><del>Además</del>');
+  });
+});
