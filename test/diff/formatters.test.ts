@@ -129,3 +129,64 @@ describe('amendment sheet', () => {
     expect(sheet).not.toContain('renumbered');
   });
 });
+
+describe('a footnote renumbered and edited', () => {
+  it('keeps its number in brackets, the old number substituted inside them', () => {
+    const old = parseMarkdownDraft(
+      '## 1. Conclusiones\n\n1.1 Uno.[^1] Dos.[^2]\n\n[^1]: Primera nota.\n\n[^2]: Segunda nota sin cambios de fondo.\n',
+      'old.md',
+    ).draft;
+    const neu = parseMarkdownDraft('## 1. Conclusiones\n\n1.1 Uno. Dos.[^1]\n\n[^1]: Segunda nota sin cambios de forma.\n', 'new.md').draft;
+    const markdown = formatDiff(diffDrafts(old, neu), 'markdown');
+    expect(markdown).toContain('\n({~~2~>1~~}) Segunda nota sin cambios de {~~fondo~>forma~~}.\n');
+  });
+});
+
+describe('a chapter added after a chapter with points', () => {
+  it('is added after that chapter, as a moved chapter is, not after its last point', () => {
+    const old = parseMarkdownDraft('## 1. Conclusiones\n\n1.1 Uno.\n\n1.2 Dos.\n\n## 2. Observaciones\n\n2.1 Tres.\n', 'old.md').draft;
+    const neu = parseMarkdownDraft(
+      '## 1. Conclusiones\n\n1.1 Uno.\n\n1.2 Dos.\n\n## 2. Antecedentes del dictamen\n\n## 3. Observaciones\n\n3.1 Tres.\n',
+      'new.md',
+    ).draft;
+    const result = diffDrafts(old, neu);
+    expect(result.changes.find((change) => change.kind === 'added')?.after).toEqual({ number: '1', element: 'chapter' });
+    expect(formatDiff(result, 'amendments')).toContain('\nAdd after chapter 1:\n');
+  });
+});
+
+describe('an amendment whose point lost a space beside other edits', () => {
+  it('strikes the words around the space, so that the amendment column without its struck text reads as the new point', () => {
+    const old = parseMarkdownDraft('## 1. Conclusiones\n\n1.1 Las EES , en general, apoyan "la cohesión" etc.. y más.\n', 'old.md').draft;
+    const neu = parseMarkdownDraft('## 1. Conclusiones\n\n1.1 Las EES, en general, apoyan «la cohesión» etc. y más.\n', 'new.md').draft;
+    const row = formatDiff(diffDrafts(old, neu), 'amendments')
+      .split('\n')
+      .find((line) => line.startsWith('| Las EES'));
+    const amendment = row?.split(' | ')[1] ?? '';
+    expect(amendment).toContain('Las ~~EES ,~~**EES,** en general');
+    expect(amendment.replace(/~~[^~]*~~/gu, '').replace(/\*\*/gu, '')).toBe('Las EES, en general, apoyan «la cohesión» etc. y más. |');
+  });
+});
+
+describe('a point holding a list split after the list', () => {
+  const whole =
+    '## 1. Uno\n\n1.1 El CESE propone medidas para las cooperativas:\n\n- apoyo financiero a la creación de empresas;\n- formación de los socios;\n\ny además pide a la Comisión que evalúe los resultados cada año.\n\n1.2 Otro punto final.\n';
+  const parts =
+    '## 1. Uno\n\n1.1 El CESE propone medidas para las cooperativas:\n\n- apoyo financiero a la creación de empresas;\n- formación de los socios.\n\n1.2 Además pide a la Comisión que evalúe los resultados cada año.\n\n1.3 Otro punto final.\n';
+  const split = diffDrafts(parseMarkdownDraft(whole, 'old.md').draft, parseMarkdownDraft(parts, 'new.md').draft);
+  const merged = diffDrafts(parseMarkdownDraft(parts, 'old.md').draft, parseMarkdownDraft(whole, 'new.md').draft);
+
+  it('numbers the second part where it opens, not the list item of the same rank', () => {
+    expect(split.changes[0]).toMatchObject({ kind: 'split', old: [{ number: '1.1' }], new: [{ number: '1.1' }, { number: '1.2' }] });
+    expect(formatDiff(split, 'markdown')).toContain('\n1.2 {++Además++} {--además --}pide a la Comisión');
+    expect(formatDiff(split, 'terminal')).toContain('\n    1.2 {+Además+} [-además -]pide a la Comisión');
+    const html = formatDiff(split, 'html');
+    expect(html).toContain('<p><span class="part-num">1.2</span><ins>Además</ins>');
+    expect(html).toContain('<p><span class="num">1.2</span><ins>Además</ins>');
+  });
+
+  it('numbers each part of a merge where it opens on the old side', () => {
+    expect(merged.changes[0]).toMatchObject({ kind: 'merged', old: [{ number: '1.1' }, { number: '1.2' }] });
+    expect(formatDiff(merged, 'html')).toContain('<p><span class="num">1.2</span><del>Además</del>');
+  });
+});

@@ -36,6 +36,13 @@ export class Alignment {
     return group;
   }
 
+  /** Reduce a split (merged) group to one of its new (old) items: the others are free again. */
+  keepOnly(group: Group, side: 'old' | 'new', index: number): void {
+    const free = side === 'old' ? this.oldGroup : this.newGroup;
+    for (const other of group[side]) if (other !== index) free[other] = -1;
+    group[side] = [index];
+  }
+
   /** Add an old or new item to an existing group (splits and merges). */
   extend(group: Group, side: 'old' | 'new', index: number): void {
     const at = this.groups.indexOf(group);

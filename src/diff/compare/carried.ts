@@ -8,6 +8,8 @@
  *   calls them, so a footnote's place follows its call — listed as
  *   renumbered, or modified.
  *
+ * A chapter moved or added is placed after a chapter, not after its last point.
+ *
  * The entries (the whole document, for full-text redlines) keep the moves:
  * a Word redline moves every paragraph of the chapter.
  */
@@ -30,7 +32,7 @@ export function listChanges(changes: readonly Change[]): { changes: Change[]; co
   const movedChapters = changes.filter((change) => change.kind === 'moved' && change.element === 'chapter');
   const copied = new Map<Change, Change>();
   const listed = changes.flatMap((change): Change[] => {
-    if (change.kind === 'moved' && change.element === 'chapter') {
+    if ((change.kind === 'moved' || change.kind === 'added') && change.element === 'chapter') {
       const copy = chapterAfterChapter(change);
       if (copy !== change) copied.set(copy, change);
       return [copy];
@@ -49,7 +51,7 @@ export function listChanges(changes: readonly Change[]): { changes: Change[]; co
   return { changes: listed, copied };
 }
 
-/** A moved chapter goes after a chapter ("after chapter 3"), not after that chapter's last point. */
+/** A moved or added chapter goes after a chapter ("after chapter 3"), not after that chapter's last point. */
 function chapterAfterChapter(change: Change): Change {
   const after = change.after;
   if (!after || after.element === 'chapter' || !after.number.includes('.')) return change;

@@ -47,6 +47,15 @@ export function buildEntries(
 ): Entries {
   const { groups } = alignment;
   const kept = inPlace(groups, (group) => (neu[group.new[0] as number]?.element === 'point' ? 1 : STRUCTURE_WEIGHT), neu.length);
+  // A split or merge that also moved (out of order, or to another chapter) has no one place to show it
+  // in: its longest part is the item moved (and edited), the other parts are added (deleted) where they stand.
+  groups.forEach((group, g) => {
+    if (kept[g]) return;
+    const [side, units] = group.new.length > 1 ? (['new', neu] as const) : group.old.length > 1 ? (['old', old] as const) : [];
+    if (!side) return;
+    const longest = group[side].reduce((a, b) => ((units[b] as Unit).text.length > (units[a] as Unit).text.length ? b : a));
+    alignment.keepOnly(group, side, longest);
+  });
   const placed: { position: number; tie: number; entry: Entry }[] = [];
   const chapters = new Map<Change, ChapterLink>();
   /** A merge's first old item, a split's first new item: to find its group again. */

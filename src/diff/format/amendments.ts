@@ -58,7 +58,9 @@ const WORDLIKE = /^[\p{L}\p{N}]/u;
  * "society" + inserted ", trade unions and" — cannot be bold or struck in
  * Markdown without a character reference inside the word (`societ&#x79;**`).
  * Such a change takes in the word it touches, as whole-word redlines show it:
- * ~~society~~**society, trade unions and**.
+ * ~~society~~**society, trade unions and**. A change of spaces only, which
+ * neither strike nor bold shows, takes in the words on both sides:
+ * ~~EES ,~~**EES,**.
  */
 function wholeWords(segments: readonly Segment[]): Segment[] {
   const out: Segment[] = segments.map((segment) => ({ ...segment }));
@@ -71,8 +73,18 @@ function wholeWords(segments: readonly Segment[]): Segment[] {
     const after = out[end + 1];
     const first = group[0] as Segment;
     const last = group[group.length - 1] as Segment;
-    const lead = before && !WORDLIKE.test(first.text) && !/^\s/u.test(first.text) ? (WORD_END.exec(before.text)?.[0] ?? '') : '';
-    const trail = after && !/[\p{L}\p{N}\s]$/u.test(last.text) ? (WORD_START.exec(after.text)?.[0] ?? '') : '';
+    // Only spaces changed ("EES ," → "EES,"): nothing to strike or bold, so the words on both sides are taken in.
+    const blank = group.every((segment) => /^\s*$/u.test(segment.text));
+    const lead = blank
+      ? (/\S+$/u.exec(before?.text ?? '')?.[0] ?? '')
+      : before && !WORDLIKE.test(first.text) && !/^\s/u.test(first.text)
+        ? (WORD_END.exec(before.text)?.[0] ?? '')
+        : '';
+    const trail = blank
+      ? (/^\S+/u.exec(after?.text ?? '')?.[0] ?? '')
+      : after && !/[\p{L}\p{N}\s]$/u.test(last.text)
+        ? (WORD_START.exec(after.text)?.[0] ?? '')
+        : '';
     if (lead === '' && trail === '') {
       i = end;
       continue;

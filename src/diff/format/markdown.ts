@@ -11,7 +11,7 @@ import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import type { Change, DiffResult, Element, Entry, HeaderChange, Retargeted, Side } from '../types.js';
 import { fieldLabel, listNumbers, retargetedNote, writtenNumber } from './describe.js';
-import { inlineParagraphs, itemParagraphs, textParagraphs, type Segment } from './paragraphs.js';
+import { inlineParagraphs, itemParagraphs, partStarts, textParagraphs, type Segment } from './paragraphs.js';
 import { summaryLine } from './summary-line.js';
 
 const stringifier = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', listItemIndent: 'one', rule: '-' }).freeze();
@@ -89,9 +89,12 @@ function sameItem(element: Element, side: Side): RootContent[] {
 function changeNumber(change: Change): PhrasingContent[] {
   const from = change.old[0]?.number ?? '';
   const to = change.new[0]?.number ?? '';
-  if (from === to || from === '' || to === '') return [text(prefix(change.element, to))];
-  const suffix = prefix(change.element, to).slice(to.length);
-  return [...substituted(from, to), text(suffix)];
+  const written = prefix(change.element, to);
+  if (from === to || from === '' || to === '') return [text(written)];
+  // The number sits inside its written form: "3. " for a chapter, "(3) " for a footnote.
+  const at = written.indexOf(to);
+  const before = written.slice(0, at);
+  return [...(before ? [text(before)] : []), ...substituted(from, to), text(written.slice(at + to.length))];
 }
 
 function changedItem(change: Change): RootContent[] {
@@ -115,10 +118,12 @@ function changedItem(change: Change): RootContent[] {
     case 'merged': {
       const origin = change.kind === 'split' ? `split from ${oldSide?.number}` : `merged from ${listNumbers(change.old.map((s) => s.number))}`;
       const paragraphs = change.edited ? marked(change) : change.new.flatMap((side) => plain(side.text));
-      if (change.kind === 'split' && paragraphs.length === change.new.length) {
-        return paragraphs.map((children, i) =>
-          block(element, [text(prefix(element, change.new[i]?.number ?? '')), ...(i === 0 ? note(origin) : []), ...children]),
-        );
+      const starts = change.kind === 'split' ? partStarts(change.new, paragraphs.length) : undefined;
+      if (starts) {
+        return paragraphs.map((children, i) => {
+          const part = starts.get(i);
+          return block(element, [...(part ? [text(prefix(element, part.number))] : []), ...(i === 0 ? note(origin) : []), ...children]);
+        });
       }
       return blocks(element, [text(prefix(element, newSide?.number ?? '')), ...note(origin)], paragraphs);
     }

@@ -55,6 +55,25 @@ export function itemParagraphs(side: Side | undefined): string[] {
   return texts.length === 0 && side?.number ? [''] : texts;
 }
 
+/**
+ * Where each part of a split (merged) item opens among the `count`
+ * paragraphs of its version, the parts read one after another: paragraph
+ * index → the part it opens. A part may hold several paragraphs (a list and
+ * the sentence after it), so its number goes to its first one, not to the
+ * paragraph of the same rank. Undefined when the parts' paragraphs do not
+ * add up to `count`.
+ */
+export function partStarts(sides: readonly Side[], count: number): Map<number, Side> | undefined {
+  const starts = new Map<number, Side>();
+  let at = 0;
+  for (const side of sides) {
+    const paragraphs = textParagraphs(side.text).length;
+    if (paragraphs > 0) starts.set(at, side);
+    at += paragraphs;
+  }
+  return at === count ? starts : undefined;
+}
+
 /** Plain paragraphs of a text. */
 export function textParagraphs(text: string): string[] {
   return text

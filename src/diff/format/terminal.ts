@@ -8,7 +8,7 @@ import { Chalk } from 'chalk';
 import type { Change, DiffResult, HeaderChange } from '../types.js';
 import { chapterHeading, chapterOf, fieldLabel, headline, retargetedNote } from './describe.js';
 import { plural } from '../../core/messages.js';
-import { inlineParagraphs, textParagraphs, type Segment } from './paragraphs.js';
+import { inlineParagraphs, partStarts, textParagraphs, type Segment } from './paragraphs.js';
 import { summaryLine } from './summary-line.js';
 
 export interface TerminalOptions {
@@ -77,8 +77,11 @@ function body(change: Change, style: Style): string[] {
         );
       }
       const paragraphs = inlineParagraphs(change.ops);
-      const numbered = change.kind === 'split' && paragraphs.length === change.new.length;
-      return paragraphs.map((paragraph, i) => (numbered ? style.dim(`${change.new[i]?.number} `) : '') + segments(paragraph, style));
+      const starts = change.kind === 'split' ? partStarts(change.new, paragraphs.length) : undefined;
+      return paragraphs.map((paragraph, i) => {
+        const part = starts?.get(i);
+        return (part ? style.dim(`${part.number} `) : '') + segments(paragraph, style);
+      });
     }
   }
 }

@@ -6,7 +6,7 @@
 import type { Element as HastElement } from 'hast';
 import type { Change, DiffResult, Element, Entry, Side } from '../../types.js';
 import { listNumbers, writtenNumber } from '../describe.js';
-import { inlineParagraphs, textParagraphs, type Segment } from '../paragraphs.js';
+import { inlineParagraphs, partStarts, textParagraphs, type Segment } from '../paragraphs.js';
 import type { Anchors } from './anchors.js';
 import { h, type Child } from './elements.js';
 import { lines, retargetedNotes, segmentNodes } from './segments.js';
@@ -34,10 +34,11 @@ function parts(change: Change): Child[] {
     change.ops.length > 0
       ? inlineParagraphs(change.ops)
       : change.new.flatMap((side) => textParagraphs(side.text).map((text): Segment[] => [{ op: 'equal', text }]));
-  const numbered = change.kind === 'split' && list.length === change.new.length;
-  return list.map((segments, i) =>
-    h('p', {}, numbered && i > 0 ? h('span', { className: ['part-num'] }, change.new[i]?.number ?? '') : null, segmentNodes(segments)),
-  );
+  const starts = change.kind === 'split' ? partStarts(change.new, list.length) : undefined;
+  return list.map((segments, i) => {
+    const part = i > 0 ? starts?.get(i) : undefined;
+    return h('p', {}, part ? h('span', { className: ['part-num'] }, part.number) : null, segmentNodes(segments));
+  });
 }
 
 function changeItem(change: Change, anchors: Anchors): HastElement {

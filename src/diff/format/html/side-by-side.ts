@@ -2,7 +2,7 @@
 import type { Element as HastElement } from 'hast';
 import type { Change, DiffResult, Entry, Side, Element } from '../../types.js';
 import { listNumbers, writtenNumber } from '../describe.js';
-import { sideParagraphs, textParagraphs } from '../paragraphs.js';
+import { partStarts, sideParagraphs, textParagraphs } from '../paragraphs.js';
 import type { Anchors } from './anchors.js';
 import { h, type Child } from './elements.js';
 import { lines, retargetedNotes, segmentNodes } from './segments.js';
@@ -19,8 +19,12 @@ function cellText(element: Element, sides: readonly Side[], wrap?: (text: string
 function cellOps(change: Change, side: 'old' | 'new'): Child[] {
   const sides = side === 'old' ? change.old : change.new;
   const list = sideParagraphs(change.ops, side);
-  if (list.length !== sides.length && sides.length > 1) return list.map((segments) => h('p', {}, segmentNodes(segments)));
-  return list.map((segments, i) => h('p', {}, sides[i] ? numberOf(change.element, sides[i] as Side) : null, segmentNodes(segments)));
+  // Each part's number opens its first paragraph; one item's, its first.
+  const starts = partStarts(sides, list.length) ?? (sides.length === 1 ? new Map([[0, sides[0] as Side]]) : undefined);
+  return list.map((segments, i) => {
+    const part = starts?.get(i);
+    return h('p', {}, part ? numberOf(change.element, part) : null, segmentNodes(segments));
+  });
 }
 
 const note = (...children: Child[]): Child => h('span', { className: ['note'] }, children);
