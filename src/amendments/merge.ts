@@ -25,8 +25,14 @@ function hunks(base: string[], other: string[], side: Hunk['side']): Hunk[] {
   const blank = (tokens: readonly string[]) => tokens.every((t) => t.trim() === '');
   // The member's copy and the draft are read by different readers: a line break read as one or two
   // ("…jaźń.\n- item" or "…jaźń.\n\nitem") is not an edit of the member's, and must not outweigh the source's.
+  // So is such a line break next to an edit of theirs ("forms:\nCountry" → "forms:\n\nMember State"): the edit is the words.
+  const lineBreak = (token: string | undefined) => token !== undefined && token.trim() === '' && token.includes('\n');
   const push = (hunk: Hunk) => {
     if (side === 'theirs' && blank(hunk.tokens) && blank(base.slice(hunk.start, hunk.end))) return;
+    if (side === 'theirs') {
+      while (hunk.start < hunk.end && lineBreak(base[hunk.start]) && lineBreak(hunk.tokens[0])) hunk.start++, hunk.tokens.shift();
+      while (hunk.start < hunk.end && lineBreak(base[hunk.end - 1]) && lineBreak(hunk.tokens[hunk.tokens.length - 1])) hunk.end--, hunk.tokens.pop();
+    }
     result.push(hunk);
   };
   for (const part of diffArrays(base, other)) {
@@ -124,6 +130,7 @@ export function merge3(base: string, ours: string, theirs: string, locale?: stri
       const mine = group.filter((h) => h.side === 'ours');
       const theirs = group.filter((h) => h.side === 'theirs');
       if (keepsAttached(mine, theirs)) out.push(...applyWithin(b, start, end, [...mine, ...theirs]));
+      else if (keepsTableFrame(b, mine, theirs)) out.push(...applyWithin(b, start, end, [...theirs, ...mine]));
       else {
         const t = applyWithin(b, start, end, theirs).join('');
         if (applyWithin(b, start, end, mine).join('') !== t) conflict = true;
@@ -162,10 +169,34 @@ function keepsAttached(mine: readonly Hunk[], theirs: readonly Hunk[]): boolean 
   );
 }
 
+/** A table row's frame as the source writes it and the rendered text leaves it out: pipes, a delimiter row, line breaks. */
+const FRAME = /^[\s|:-]*$/;
+
+/**
+ * Whether the source's edits are only a table's frame (the outer pipes of
+ * its rows and its delimiter row: the rendered text gives a row as "Italy |
+ * 12") next to edits of the member's that replace none of its text: the
+ * member rewrote a cell's words up to a row's end or start. Then both are
+ * kept, the member's words inside the row (before the last row's closing
+ * pipe, which the source adds where the member adds words too).
+ */
+function keepsTableFrame(base: readonly string[], mine: readonly Hunk[], theirs: readonly Hunk[]): boolean {
+  return mine.every((m) => {
+    const frame = m.tokens.join('');
+    return (
+      frame.includes('|') &&
+      FRAME.test(frame) &&
+      FRAME.test(base.slice(m.start, m.end).join('')) &&
+      theirs.every((t) => (t.start === t.end && m.start === m.end && t.start === m.start ? /^[ \t]*\|$/.test(frame) : !(t.start < m.end && m.start < t.end)))
+    );
+  });
+}
+
 function applyWithin(base: string[], start: number, end: number, group: readonly Hunk[]): string[] {
   const out: string[] = [];
   let cursor = start;
-  for (const h of [...group].sort((x, y) => x.start - y.start)) {
+  // At one place an insertion comes before a replacement: the member's words at a row's end, then the source's frame.
+  for (const h of [...group].sort((x, y) => x.start - y.start || x.end - y.end)) {
     out.push(...base.slice(cursor, h.start), ...h.tokens);
     cursor = Math.max(cursor, h.end);
   }

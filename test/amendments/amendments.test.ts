@@ -551,6 +551,26 @@ describe('bad input', () => {
     }
   });
 
+  it("table and apply keep the table of a point where a member edited a cell's words, in Markdown and in Word", async () => {
+    // The copy shows a row as "Italy | social cooperatives", without the source's outer pipes: an edit at
+    // a row's end touched the source's " |\n| " between two rows, which the merge let go ("… cooperatives\nSpain | …").
+    const chapter =
+      '# General comments\n\n{#g-first} The point names forms:\n\n| Country | SEEs |\n| --- | --- |\n| Italy | social cooperatives |\n| Spain | worker cooperatives |\n\n{#g-next} Another point.\n';
+    const edits = [
+      ['social cooperatives', 'social and worker cooperatives'],
+      ['Country', 'Member State'],
+      ['worker cooperatives', 'worker cooperatives too'],
+    ] as const;
+    for (const format of ['md', 'docx'] as const) {
+      for (const [from, into] of edits) {
+        expect(await editTableApply(format, chapter, from, into), `${format}: ${into}`).toEqual({
+          chapter: `# General comments\n\n{#g-first} The point names forms:\n${chapter.slice(chapter.indexOf('| Country'), chapter.indexOf('\n\n{#g-next}')).replace(from, into)}\n\n{#g-next} Another point.\n`,
+          valid: true,
+        });
+      }
+    }
+  });
+
   it('apply never overwrites an existing folder (exit 2)', async () => {
     const { root, sample } = scratch();
     const run = await runMain(['amendments', 'apply', sample, '--out', join(root, 'opinions')]);
@@ -604,6 +624,18 @@ describe('merge3', () => {
     expect(merge3('many forms', 'many forms[^fn-sbi]', 'many forms.')).toEqual({ text: 'many forms.', conflict: true });
     expect(merge3('many forms and ways', 'many forms[^fn-x] and ways', 'many and ways')).toEqual({ text: 'many and ways', conflict: true });
     expect(merge3('many forms and ways', 'many forms[^fn-x] and ways', 'many ways')).toEqual({ text: 'many ways', conflict: true });
+  });
+  it("keeps the source's table frame around a cell the member edited at a row's end", () => {
+    const base = 'Forms:\nItaly | social\nSpain | worker';
+    const ours = 'Forms:\n\n| Italy | social |\n| --- | --- |\n| Spain | worker |';
+    expect(merge3(base, ours, 'Forms:\n\nItaly | social and worker\nSpain | worker')).toEqual({
+      text: 'Forms:\n\n| Italy | social and worker |\n| --- | --- |\n| Spain | worker |',
+      conflict: false,
+    });
+    expect(merge3(base, ours, 'Forms:\n\nItaly | social\nSpain | worker too')).toEqual({
+      text: 'Forms:\n\n| Italy | social |\n| --- | --- |\n| Spain | worker too |',
+      conflict: false,
+    });
   });
   it("keeps the member's words where they edit rendered text", () => {
     const merged = merge3('see point 2.4 now', 'see :ref{#x} now', 'see point 3.1 now');
