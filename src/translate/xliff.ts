@@ -30,6 +30,7 @@ import { addKey, applySplices, columnOf, contentEnd, type Splice } from '../core
 import { decodeText, inFormOf } from '../core/read-source.js';
 import { commitOf, readAt, repoPath } from '../drafts/git.js';
 import type { Opinion } from '../core/model.js';
+import { appendixAmendments } from '../core/amendments.js';
 import { inlineDirectives } from '../core/prose-outline.js';
 import { markdownSegments, yamlSegments, type MarkdownSegment, type Segment, type YamlSegment } from './segments.js';
 import { inlinePieces, targetPieces, type Piece } from './inline.js';
@@ -94,6 +95,25 @@ function yamlData(opinion: Opinion) {
     evidence: { evidence: opinion.evidence },
     hearings: { hearings: opinion.hearings },
     glossary: { glossary: opinion.glossary },
+    amendments: appendixData(opinion),
+  };
+}
+
+/**
+ * The texts of amendments.yaml the appendix of an adopted opinion prints in
+ * every language: the rejected amendments' texts and reasons and the rules it
+ * cites. The other amendments are left out, each in its place (a unit's path
+ * is its place in the file).
+ */
+function appendixData(opinion: Opinion) {
+  const { rejected, replaced } = appendixAmendments(opinion);
+  const rules = opinion.amendmentSettings.procedure ?? {};
+  return {
+    procedure: {
+      ...(rejected.length > 0 ? { rule_rejected: rules.rule_rejected } : {}),
+      ...(replaced.length > 0 ? { rule_section_text: rules.rule_section_text } : {}),
+    },
+    amendments: opinion.amendments.map((a) => (rejected.includes(a) ? a : undefined)),
   };
 }
 
@@ -115,7 +135,7 @@ async function segmentsAt(opinion: Opinion, rev: string): Promise<Map<string, st
     if (text !== undefined) for (const s of markdownSegments(chapter.path, text)) out.set(s.key, s.text);
   }
   const data: Record<string, unknown> = {};
-  for (const kind of ['opinion', 'principles', 'recommendations', 'evidence', 'hearings', 'glossary'] as const) {
+  for (const kind of ['opinion', 'principles', 'recommendations', 'evidence', 'hearings', 'glossary', 'amendments'] as const) {
     const text = await show(join(opinion.dir, `${kind}.yaml`));
     if (text !== undefined) data[kind] = parseDocument(text).toJS() as unknown;
   }
