@@ -498,20 +498,38 @@ describe('bad input', () => {
     });
   });
 
-  it('table keeps the footnote mark of a point where a member added a sentence after it, with no warning', async () => {
+  /** The sample without amendments, and a member's Markdown copy of its draft with `from` (which the draft has) edited into `into`. */
+  const memberCopy = async (from: string, into: string) => {
     const { root, sample } = scratch();
     expect((await runMain(['build', sample, '--to', 'md', '--out', join(root, 'build'), '--quiet'])).code).toBe(0);
     const built = readFileSync(join(root, 'build', 'see-migrants', 'en', 'opinion.md'), 'utf8');
-    expect(built).toContain('Social Business Initiative.[^4]\n');
+    expect(built).toContain(from);
     const copy = join(root, 'member.md');
-    writeFileSync(copy, built.replace('Social Business Initiative.[^4]', 'Social Business Initiative.[^4] They are many in Italy.'));
+    writeFileSync(copy, built.replace(from, into));
     writeFileSync(join(sample, 'amendments.yaml'), 'amendments: []\n');
+    return { sample, copy };
+  };
+
+  it('table keeps the footnote mark of a point where a member added a sentence after it, with no warning', async () => {
+    const { sample, copy } = await memberCopy('Social Business Initiative.[^4]\n', 'Social Business Initiative.[^4] They are many in Italy.\n');
     const tabled = await runMain(['amendments', 'table', sample, copy, '--by', 'Jean MARTIN', '--format', 'json']);
     expect(tabled.code, tabled.stderr).toBe(0);
     expect(json(tabled.stdout)).toEqual({ files: [], summary: expect.anything() });
     const yaml = readFileSync(join(sample, 'amendments.yaml'), 'utf8');
     expect(yaml.replace(/\s+/g, ' ')).toContain('text: SEEs take many forms');
     expect(yaml.replace(/\s+/g, ' ')).toContain('Social Business Initiative.[^fn-sbi] They are many in Italy.');
+  });
+
+  it('table keeps the words of a member who edited next to a spelled-out acronym as written, never half of each text', async () => {
+    const { sample, copy } = await memberCopy(
+      '1.1 The European Economic and Social Committee (EESC) considers that',
+      '1.1 The European Economic and Social Committee (EESC) believes that',
+    );
+    const tabled = await runMain(['amendments', 'table', sample, copy, '--by', 'Jean MARTIN']);
+    expect(tabled.code, tabled.stderr).toBe(0);
+    expect(tabled.stderr).toContain('amendments/merged-text');
+    const yaml = readFileSync(join(sample, 'amendments.yaml'), 'utf8').replace(/\s+/g, ' ');
+    expect(yaml).toContain('text: The European Economic and Social Committee (EESC) believes that cooperatives');
   });
 
   it('table refuses a point to which the member added a table, a list or a paragraph, and a new point with a list, instead of running them into one line', async () => {
@@ -635,6 +653,36 @@ describe('merge3', () => {
     expect(merge3(base, ours, 'Forms:\n\nItaly | social\nSpain | worker too')).toEqual({
       text: 'Forms:\n\n| Italy | social |\n| --- | --- |\n| Spain | worker too |',
       conflict: false,
+    });
+  });
+  it("keeps the member's words for the whole line where they edit next to a part of a construct the source writes in several places", () => {
+    // The rendered text spells out an acronym, shows a link's address, or a word between emphasis marks: one edit
+    // of the member's next to one of its parts gave "The EESC) believes", "(the EESC considers", "[the site (…)".
+    const acronym = 'The European Economic and Social Committee (EESC) considers that';
+    expect(merge3(acronym, 'The EESC considers that', 'The European Economic and Social Committee (EESC) believes that')).toEqual({
+      text: 'The European Economic and Social Committee (EESC) believes that',
+      conflict: true,
+    });
+    expect(merge3(acronym, 'The EESC considers that', 'The European Economic and Social Committee (the EESC) considers that')).toEqual({
+      text: 'The European Economic and Social Committee (the EESC) considers that',
+      conflict: true,
+    });
+    expect(merge3('see the website (https://x.eu) now', 'see [the website](https://x.eu) now', 'see the site (https://x.eu) now')).toEqual({
+      text: 'see the site (https://x.eu) now',
+      conflict: true,
+    });
+    expect(merge3('a very strong word', 'a *very strong* word', 'a very strong, word')).toEqual({ text: 'a very strong, word', conflict: true });
+    // The point's other lines (a list) keep the source's Markdown; a conflict on a whole construct stays where it is.
+    expect(
+      merge3(
+        'The European Economic and Social Committee (EESC) names:\nthe first\nthe second',
+        'The EESC names:\n\n- the first\n- the second',
+        'The European Economic and Social Committee (EESC) lists:\n\nthe first\nthe second',
+      ),
+    ).toEqual({ text: 'The European Economic and Social Committee (EESC) lists:\n\n- the first\n- the second', conflict: true });
+    expect(merge3('see point 2.4 and point 3.1 now', 'see :ref{#a} and :ref{#b} now', 'see point 2.5 and point 3.1 now')).toEqual({
+      text: 'see point 2.5 and :ref{#b} now',
+      conflict: true,
     });
   });
   it("keeps the member's words where they edit rendered text", () => {
