@@ -330,6 +330,15 @@ export function importXliff(opinion: Opinion, xliff: VFile, labelled?: ReadonlyS
         );
         continue;
       }
+      // A point is one paragraph: a blank line in its translation would start a point the original does not have.
+      if (segment.kind === 'point' && /\n[ \t]*\n/.test(translation.trim())) {
+        fail(
+          target,
+          `Unexpected blank line in the translation of \`${id}\`: it would start a point of its own, expected the point's text as one paragraph (line breaks without a blank line are allowed)`,
+          'xliff/paragraph-break',
+        );
+        continue;
+      }
       // Line breaks and indentation an XML editor or CAT tool lays out around the text are no part of it:
       // kept, they would empty a heading (`## ` then the text as a paragraph) or make a footnote code.
       translations.set(id, { text: translation.trim(), segment });
@@ -344,12 +353,14 @@ export function importXliff(opinion: Opinion, xliff: VFile, labelled?: ReadonlyS
  * A translation as written at a segment's place: a table cell's on one line
  * with its `|` escaped (GFM, code spans included), a heading's or chapter
  * title's on one line, a list item's or quote's next lines with the indent
- * or `>` of the line they continue.
+ * or `>` of the line they continue, a footnote's next lines indented (after
+ * a blank line, a paragraph of the footnote, not of the text).
  */
 function written(translation: string, at: MarkdownSegment): string {
   const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ');
   if (at.cell) return oneLine(translation).replace(/(?<!\\)\|/g, '\\|');
   if (at.kind === 'heading' || at.kind === 'chapter-title') return oneLine(translation);
+  if (at.kind === 'footnote') return translation.replace(/\n(?=[^\n])(?! {4}|\t)/g, '\n    ');
   return at.continuation ? translation.replaceAll('\n', `\n${at.continuation}`) : translation;
 }
 

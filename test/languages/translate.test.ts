@@ -288,6 +288,41 @@ describe('opinion translate export / import (XLIFF 1.2)', () => {
     expect(existsSync(join(dir, 'text', 'fr'))).toBe(false);
   });
 
+  it("keeps a translation's blank line where it was typed: a footnote's second paragraph stays in the footnote, a point's is refused", async () => {
+    const { root, dir } = await englishWithFrench();
+    const out = join(root, 'paragraphs.fr.xlf');
+    expect((await runMain(['translate', 'export', dir, '--to', 'fr', '--out', out])).code).toBe(0);
+    writeFileSync(
+      out,
+      fill(readFileSync(out, 'utf8')).replace(
+        '<target state="translated">FR A footnote.</target>',
+        '<target state="translated">FR Une note.\n\nSon second paragraphe.</target>',
+      ),
+    );
+    const imported = await runMain(['translate', 'import', out, '--opinion', dir]);
+    expect(imported.code, imported.stdout).toBe(0);
+    expect(readFileSync(join(dir, 'text', 'fr', '02-general-comments.md'), 'utf8')).toContain('[^fn-first]: FR Une note.\n\n    Son second paragraphe.');
+    const build = await buildOpinion(dir, { langs: ['en', 'fr'] });
+    const points = (md: string) => md.match(/^\d+(\.\d+)+ /gm);
+    expect(points(build.renders[1]!.markdown!)).toEqual(points(build.renders[0]!.markdown!));
+    expect(build.renders[1]!.markdown!).toMatch(/\[\^\d+\]: FR Une note\.\n\n {4}Son second paragraphe\./);
+
+    // A point is one paragraph: a blank line in its translation would start a point the original does not have.
+    const again = join(root, 'point.fr.xlf');
+    expect((await runMain(['translate', 'export', dir, '--to', 'fr', '--out', again])).code).toBe(0);
+    const split = readFileSync(again, 'utf8').replace(
+      /(<trans-unit id="02-general-comments.md#g-first"[^>]*>\s*<source>[^]*?<\/source>\s*<target state="translated">)FR /,
+      '$1FR Premier paragraphe.\n\n',
+    );
+    writeFileSync(again, split);
+    const before = snapshot(dir);
+    const run = await runMain(['translate', 'import', again, '--opinion', dir]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`${split.split('\n').findIndex((l) => l.includes('FR Premier paragraphe.')) + 1}:`);
+    expect(run.stdout).toContain('Unexpected blank line in the translation of `02-general-comments.md#g-first`');
+    expect(snapshot(dir)).toEqual(before);
+  });
+
   it('refuses a file that is not XLIFF 1.2, with its position', async () => {
     const { root, dir } = await englishWithFrench();
     const out = join(root, 'v2.xlf');
