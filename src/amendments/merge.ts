@@ -25,8 +25,14 @@ function hunks(base: string[], other: string[], side: Hunk['side']): Hunk[] {
   const blank = (tokens: readonly string[]) => tokens.every((t) => t.trim() === '');
   // The member's copy and the draft are read by different readers: a line break read as one or two
   // ("…jaźń.\n- item" or "…jaźń.\n\nitem") is not an edit of the member's, and must not outweigh the source's.
+  // So is such a line break next to an edit of theirs ("forms:\nCountry" → "forms:\n\nMember State"): the edit is the words.
+  const lineBreak = (token: string | undefined) => token !== undefined && token.trim() === '' && token.includes('\n');
   const push = (hunk: Hunk) => {
     if (side === 'theirs' && blank(hunk.tokens) && blank(base.slice(hunk.start, hunk.end))) return;
+    if (side === 'theirs') {
+      while (hunk.start < hunk.end && lineBreak(base[hunk.start]) && lineBreak(hunk.tokens[0])) hunk.start++, hunk.tokens.shift();
+      while (hunk.start < hunk.end && lineBreak(base[hunk.end - 1]) && lineBreak(hunk.tokens[hunk.tokens.length - 1])) hunk.end--, hunk.tokens.pop();
+    }
     result.push(hunk);
   };
   for (const part of diffArrays(base, other)) {
@@ -96,7 +102,46 @@ export function merge3(base: string, ours: string, theirs: string, locale?: stri
   const tokens = (text: string) => tokenize(text, locale).map((t) => t.text);
   const b = tokens(base);
   const all = [...hunks(b, tokens(ours), 'ours'), ...hunks(b, tokens(theirs), 'theirs')].sort((x, y) => x.start - y.start || x.end - y.end);
+  const merged = mergeHunks(b, all);
+  if (merged.partial.length === 0) return { text: merged.text, conflict: merged.conflict };
+  // A conflict on a part of a construct that spans several hunks (a link's `[`, the spelled-out words of an acronym
+  // before its `(`, one `*` of an emphasis) cannot be settled where it is: the member's words are kept for its whole
+  // line (a paragraph, list item or table row, which no such construct crosses), the source's other lines merged.
+  const lines = merged.partial.map(([start, end]) => [lineStart(b, start), lineEnd(b, end)] as const);
+  const kept = all.filter((h) => h.side === 'theirs' || !lines.some(([start, end]) => h.start >= start && h.end <= end));
+  return { text: mergeHunks(b, kept).text, conflict: true };
+}
+
+/** Where the line of base token `index` starts: after the last line break before it. */
+function lineStart(base: readonly string[], index: number): number {
+  let at = index;
+  while (at > 0 && !base[at - 1]!.includes('\n')) at--;
+  return at;
+}
+
+/** Where the line of the base tokens before `index` ends: at the first line break from it. */
+function lineEnd(base: readonly string[], index: number): number {
+  let at = index;
+  while (at < base.length && !base[at]!.includes('\n')) at++;
+  return at;
+}
+
+/** Whether tokens hold whole constructs: every bracket closed, emphasis and code marks paired. */
+function balanced(tokens: readonly string[]): boolean {
+  const text = tokens.join('');
+  const count = (c: string) => text.split(c).length - 1;
+  return count('(') === count(')') && count('[') === count(']') && count('{') === count('}') && ['*', '~', '`'].every((c) => count(c) % 2 === 0);
+}
+
+/**
+ * The hunks applied to the base, group by group; where the member's and the
+ * source's edits conflict, the member's words (`partial`: the spans where the
+ * source's edit there is part of a construct, whose other parts may be
+ * applied elsewhere).
+ */
+function mergeHunks(b: readonly string[], all: readonly Hunk[]): { text: string; conflict: boolean; partial: [number, number][] } {
   const out: string[] = [];
+  const partial: [number, number][] = [];
   let cursor = 0;
   let conflict = false;
   let i = 0;
@@ -124,9 +169,13 @@ export function merge3(base: string, ours: string, theirs: string, locale?: stri
       const mine = group.filter((h) => h.side === 'ours');
       const theirs = group.filter((h) => h.side === 'theirs');
       if (keepsAttached(mine, theirs)) out.push(...applyWithin(b, start, end, [...mine, ...theirs]));
+      else if (keepsTableFrame(b, mine, theirs)) out.push(...applyWithin(b, start, end, [...theirs, ...mine]));
       else {
         const t = applyWithin(b, start, end, theirs).join('');
-        if (applyWithin(b, start, end, mine).join('') !== t) conflict = true;
+        if (applyWithin(b, start, end, mine).join('') !== t) {
+          conflict = true;
+          if (mine.some((h) => !balanced(h.tokens) || !balanced(b.slice(h.start, h.end)))) partial.push([start, end]);
+        }
         out.push(t);
       }
     }
@@ -134,7 +183,7 @@ export function merge3(base: string, ours: string, theirs: string, locale?: stri
     i = j;
   }
   out.push(...b.slice(cursor));
-  return { text: out.join(''), conflict };
+  return { text: out.join(''), conflict, partial };
 }
 
 /**
@@ -162,10 +211,34 @@ function keepsAttached(mine: readonly Hunk[], theirs: readonly Hunk[]): boolean 
   );
 }
 
-function applyWithin(base: string[], start: number, end: number, group: readonly Hunk[]): string[] {
+/** A table row's frame as the source writes it and the rendered text leaves it out: pipes, a delimiter row, line breaks. */
+const FRAME = /^[\s|:-]*$/;
+
+/**
+ * Whether the source's edits are only a table's frame (the outer pipes of
+ * its rows and its delimiter row: the rendered text gives a row as "Italy |
+ * 12") next to edits of the member's that replace none of its text: the
+ * member rewrote a cell's words up to a row's end or start. Then both are
+ * kept, the member's words inside the row (before the last row's closing
+ * pipe, which the source adds where the member adds words too).
+ */
+function keepsTableFrame(base: readonly string[], mine: readonly Hunk[], theirs: readonly Hunk[]): boolean {
+  return mine.every((m) => {
+    const frame = m.tokens.join('');
+    return (
+      frame.includes('|') &&
+      FRAME.test(frame) &&
+      FRAME.test(base.slice(m.start, m.end).join('')) &&
+      theirs.every((t) => (t.start === t.end && m.start === m.end && t.start === m.start ? /^[ \t]*\|$/.test(frame) : !(t.start < m.end && m.start < t.end)))
+    );
+  });
+}
+
+function applyWithin(base: readonly string[], start: number, end: number, group: readonly Hunk[]): string[] {
   const out: string[] = [];
   let cursor = start;
-  for (const h of [...group].sort((x, y) => x.start - y.start)) {
+  // At one place an insertion comes before a replacement: the member's words at a row's end, then the source's frame.
+  for (const h of [...group].sort((x, y) => x.start - y.start || x.end - y.end)) {
     out.push(...base.slice(cursor, h.start), ...h.tokens);
     cursor = Math.max(cursor, h.end);
   }

@@ -77,3 +77,21 @@ export function sameText(a: string, b: string): boolean {
 export function amendmentsOf(opinion: Opinion): TabledAmendment[] {
   return opinion.amendments.filter((a) => typeof a.id === 'string' && typeof a.target === 'string');
 }
+
+/**
+ * What the appendix of an adopted opinion prints (none before stage
+ * `adopted`): the plenary amendments rejected with at least the appendix
+ * share of the votes cast in favour, and those adopted while the section
+ * text they replaced received the share (the votes against).
+ */
+export function appendixAmendments(opinion: Opinion): { rejected: TabledAmendment[]; replaced: TabledAmendment[] } {
+  if (opinion.meta.stage !== 'adopted') return { rejected: [], replaced: [] };
+  const procedure = procedureOf(opinion.amendmentSettings);
+  const plenary = amendmentsOf(opinion).filter((a) => a.stage === 'plenary' && a.vote && a.without_vote !== true);
+  return {
+    rejected: plenary.filter((a) => a.outcome === 'rejected' && reachesShare(a.vote!.for, a.vote!, procedure)),
+    replaced: plenary.filter(
+      (a) => a.outcome === 'adopted' && a.action !== 'insert-after' && a.action !== 'insert-before' && reachesShare(a.vote!.against, a.vote!, procedure),
+    ),
+  };
+}

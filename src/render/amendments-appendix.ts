@@ -18,7 +18,7 @@ import { report } from '../core/messages.js';
 import { tokenize } from '../diff/text/tokenize.js';
 import { wordDiff } from '../diff/compare/word-diff.js';
 import type { Change } from '../diff/types.js';
-import { amendmentsOf, procedureOf, reachesShare, tabledBy, type TabledAmendment } from '../core/amendments.js';
+import { appendixAmendments, procedureOf, tabledBy, type TabledAmendment } from '../core/amendments.js';
 import { textOrder } from '../validate/amendments/order.js';
 import { indexPoints } from '../validate/amendments/points.js';
 import { plainOf } from './amendment-text.js';
@@ -26,13 +26,9 @@ import { plainOf } from './amendment-text.js';
 export function amendmentsAppendix(ctx: RenderContext, numbers: ReadonlyMap<string, string>): AppendixAmendment[] {
   const opinion = ctx.opinion;
   if (opinion.meta.stage !== 'adopted' || opinion.amendments.length === 0) return [];
-  const procedure = procedureOf(opinion.amendmentSettings);
-  const plenary = amendmentsOf(opinion).filter((a) => a.stage === 'plenary' && a.vote && a.without_vote !== true);
-  const rejected = plenary.filter((a) => a.outcome === 'rejected' && reachesShare(a.vote!.for, a.vote!, procedure));
-  const replaced = plenary.filter(
-    (a) => a.outcome === 'adopted' && a.action !== 'insert-after' && a.action !== 'insert-before' && reachesShare(a.vote!.against, a.vote!, procedure),
-  );
+  const { rejected, replaced } = appendixAmendments(opinion);
   if (rejected.length === 0 && replaced.length === 0) return [];
+  const procedure = procedureOf(opinion.amendmentSettings);
   const file = ctx.yamlFile('amendments');
   const labels = ctx.labels.text as Record<string, string | undefined>;
   const label = (

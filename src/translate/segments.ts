@@ -3,7 +3,8 @@
  * stable id: the chapter titles, points and `##` headings (their `{#id}`),
  * the text of the lists, tables and quotes that belong to a point (keyed by
  * the point), footnotes (their label), and the prose of the YAML sources (the
- * title, principles, recommendations, glossary expansions and definitions).
+ * title, principles, recommendations, glossary expansions and definitions, and
+ * the amendments the appendix of an adopted opinion prints).
  *
  * A segment is the exact source text, inline Markdown and directives
  * (`:ref{#id}`, `:cite{#id}`) included, so that a translation written back
@@ -61,7 +62,7 @@ export interface YamlSegment {
   key: string;
   kind: SegmentKind;
   /** The YAML file's kind (`opinion`, `recommendations`…) and the path of the value in it. */
-  yamlKind: 'opinion' | 'principles' | 'recommendations' | 'evidence' | 'hearings' | 'glossary';
+  yamlKind: 'opinion' | 'principles' | 'recommendations' | 'evidence' | 'hearings' | 'glossary' | 'amendments';
   path: (string | number)[];
   text: string;
 }
@@ -172,6 +173,8 @@ const YAML_FIELDS: Record<YamlSegment['yamlKind'], string[]> = {
   evidence: ['evidence.*.title', 'evidence.*.summary', 'evidence.*.source.title', 'evidence.*.facts.*.text', 'evidence.*.facts.*.source.title'],
   hearings: ['hearings.*.place', 'hearings.*.title', 'hearings.*.speakers.*.role', 'hearings.*.speakers.*.said'],
   glossary: ['glossary.*.expansion', 'glossary.*.definition'],
+  // What the appendix of an adopted opinion prints: the caller gives only those amendments and rules.
+  amendments: ['procedure.rule_rejected', 'procedure.rule_section_text', 'amendments.*.text', 'amendments.*.reason'],
 };
 
 const KIND_OF_FIELD: Record<string, SegmentKind> = {
@@ -180,6 +183,7 @@ const KIND_OF_FIELD: Record<string, SegmentKind> = {
   'principles.text': 'principle',
   'recommendations.text': 'recommendation',
   'recommendations.reason': 'reason',
+  'amendments.reason': 'reason',
   'glossary.expansion': 'expansion',
   'glossary.definition': 'definition',
 };

@@ -30,6 +30,7 @@ import { addKey, applySplices, columnOf, contentEnd, type Splice } from '../core
 import { decodeText, inFormOf } from '../core/read-source.js';
 import { commitOf, readAt, repoPath } from '../drafts/git.js';
 import type { Opinion } from '../core/model.js';
+import { appendixAmendments } from '../core/amendments.js';
 import { inlineDirectives } from '../core/prose-outline.js';
 import { markdownSegments, yamlSegments, type MarkdownSegment, type Segment, type YamlSegment } from './segments.js';
 import { inlinePieces, targetPieces, type Piece } from './inline.js';
@@ -94,6 +95,25 @@ function yamlData(opinion: Opinion) {
     evidence: { evidence: opinion.evidence },
     hearings: { hearings: opinion.hearings },
     glossary: { glossary: opinion.glossary },
+    amendments: appendixData(opinion),
+  };
+}
+
+/**
+ * The texts of amendments.yaml the appendix of an adopted opinion prints in
+ * every language: the rejected amendments' texts and reasons and the rules it
+ * cites. The other amendments are left out, each in its place (a unit's path
+ * is its place in the file).
+ */
+function appendixData(opinion: Opinion) {
+  const { rejected, replaced } = appendixAmendments(opinion);
+  const rules = opinion.amendmentSettings.procedure ?? {};
+  return {
+    procedure: {
+      ...(rejected.length > 0 ? { rule_rejected: rules.rule_rejected } : {}),
+      ...(replaced.length > 0 ? { rule_section_text: rules.rule_section_text } : {}),
+    },
+    amendments: opinion.amendments.map((a) => (rejected.includes(a) ? a : undefined)),
   };
 }
 
@@ -115,7 +135,7 @@ async function segmentsAt(opinion: Opinion, rev: string): Promise<Map<string, st
     if (text !== undefined) for (const s of markdownSegments(chapter.path, text)) out.set(s.key, s.text);
   }
   const data: Record<string, unknown> = {};
-  for (const kind of ['opinion', 'principles', 'recommendations', 'evidence', 'hearings', 'glossary'] as const) {
+  for (const kind of ['opinion', 'principles', 'recommendations', 'evidence', 'hearings', 'glossary', 'amendments'] as const) {
     const text = await show(join(opinion.dir, `${kind}.yaml`));
     if (text !== undefined) data[kind] = parseDocument(text).toJS() as unknown;
   }
@@ -310,6 +330,15 @@ export function importXliff(opinion: Opinion, xliff: VFile, labelled?: ReadonlyS
         );
         continue;
       }
+      // A point is one paragraph: a blank line in its translation would start a point the original does not have.
+      if (segment.kind === 'point' && /\n[ \t]*\n/.test(translation.trim())) {
+        fail(
+          target,
+          `Unexpected blank line in the translation of \`${id}\`: it would start a point of its own, expected the point's text as one paragraph (line breaks without a blank line are allowed)`,
+          'xliff/paragraph-break',
+        );
+        continue;
+      }
       // Line breaks and indentation an XML editor or CAT tool lays out around the text are no part of it:
       // kept, they would empty a heading (`## ` then the text as a paragraph) or make a footnote code.
       translations.set(id, { text: translation.trim(), segment });
@@ -324,12 +353,14 @@ export function importXliff(opinion: Opinion, xliff: VFile, labelled?: ReadonlyS
  * A translation as written at a segment's place: a table cell's on one line
  * with its `|` escaped (GFM, code spans included), a heading's or chapter
  * title's on one line, a list item's or quote's next lines with the indent
- * or `>` of the line they continue.
+ * or `>` of the line they continue, a footnote's next lines indented (after
+ * a blank line, a paragraph of the footnote, not of the text).
  */
 function written(translation: string, at: MarkdownSegment): string {
   const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ');
   if (at.cell) return oneLine(translation).replace(/(?<!\\)\|/g, '\\|');
   if (at.kind === 'heading' || at.kind === 'chapter-title') return oneLine(translation);
+  if (at.kind === 'footnote') return translation.replace(/\n(?=[^\n])(?! {4}|\t)/g, '\n    ');
   return at.continuation ? translation.replaceAll('\n', `\n${at.continuation}`) : translation;
 }
 

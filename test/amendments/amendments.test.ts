@@ -552,20 +552,38 @@ describe('bad input', () => {
     });
   });
 
-  it('table keeps the footnote mark of a point where a member added a sentence after it, with no warning', async () => {
+  /** The sample without amendments, and a member's Markdown copy of its draft with `from` (which the draft has) edited into `into`. */
+  const memberCopy = async (from: string, into: string) => {
     const { root, sample } = scratch();
     expect((await runMain(['build', sample, '--to', 'md', '--out', join(root, 'build'), '--quiet'])).code).toBe(0);
     const built = readFileSync(join(root, 'build', 'see-migrants', 'en', 'opinion.md'), 'utf8');
-    expect(built).toContain('Social Business Initiative.[^4]\n');
+    expect(built).toContain(from);
     const copy = join(root, 'member.md');
-    writeFileSync(copy, built.replace('Social Business Initiative.[^4]', 'Social Business Initiative.[^4] They are many in Italy.'));
+    writeFileSync(copy, built.replace(from, into));
     writeFileSync(join(sample, 'amendments.yaml'), 'amendments: []\n');
+    return { sample, copy };
+  };
+
+  it('table keeps the footnote mark of a point where a member added a sentence after it, with no warning', async () => {
+    const { sample, copy } = await memberCopy('Social Business Initiative.[^4]\n', 'Social Business Initiative.[^4] They are many in Italy.\n');
     const tabled = await runMain(['amendments', 'table', sample, copy, '--by', 'Jean MARTIN', '--format', 'json']);
     expect(tabled.code, tabled.stderr).toBe(0);
     expect(json(tabled.stdout)).toEqual({ files: [], summary: expect.anything() });
     const yaml = readFileSync(join(sample, 'amendments.yaml'), 'utf8');
     expect(yaml.replace(/\s+/g, ' ')).toContain('text: SEEs take many forms');
     expect(yaml.replace(/\s+/g, ' ')).toContain('Social Business Initiative.[^fn-sbi] They are many in Italy.');
+  });
+
+  it('table keeps the words of a member who edited next to a spelled-out acronym as written, never half of each text', async () => {
+    const { sample, copy } = await memberCopy(
+      '1.1 The European Economic and Social Committee (EESC) considers that',
+      '1.1 The European Economic and Social Committee (EESC) believes that',
+    );
+    const tabled = await runMain(['amendments', 'table', sample, copy, '--by', 'Jean MARTIN']);
+    expect(tabled.code, tabled.stderr).toBe(0);
+    expect(tabled.stderr).toContain('amendments/merged-text');
+    const yaml = readFileSync(join(sample, 'amendments.yaml'), 'utf8').replace(/\s+/g, ' ');
+    expect(yaml).toContain('text: The European Economic and Social Committee (EESC) believes that cooperatives');
   });
 
   it('table refuses a point to which the member added a table or a paragraph, and a new point of two paragraphs, instead of running them into one line', async () => {
@@ -630,6 +648,26 @@ describe('bad input', () => {
     }
   });
 
+  it("table and apply keep the table of a point where a member edited a cell's words, in Markdown and in Word", async () => {
+    // The copy shows a row as "Italy | social cooperatives", without the source's outer pipes: an edit at
+    // a row's end touched the source's " |\n| " between two rows, which the merge let go ("… cooperatives\nSpain | …").
+    const chapter =
+      '# General comments\n\n{#g-first} The point names forms:\n\n| Country | SEEs |\n| --- | --- |\n| Italy | social cooperatives |\n| Spain | worker cooperatives |\n\n{#g-next} Another point.\n';
+    const edits = [
+      ['social cooperatives', 'social and worker cooperatives'],
+      ['Country', 'Member State'],
+      ['worker cooperatives', 'worker cooperatives too'],
+    ] as const;
+    for (const format of ['md', 'docx'] as const) {
+      for (const [from, into] of edits) {
+        expect(await editTableApply(format, chapter, from, into), `${format}: ${into}`).toEqual({
+          chapter: `# General comments\n\n{#g-first} The point names forms:\n${chapter.slice(chapter.indexOf('| Country'), chapter.indexOf('\n\n{#g-next}')).replace(from, into)}\n\n{#g-next} Another point.\n`,
+          valid: true,
+        });
+      }
+    }
+  });
+
   it('apply never overwrites an existing folder (exit 2)', async () => {
     const { root, sample } = scratch();
     const run = await runMain(['amendments', 'apply', sample, '--out', join(root, 'opinions')]);
@@ -683,6 +721,48 @@ describe('merge3', () => {
     expect(merge3('many forms', 'many forms[^fn-sbi]', 'many forms.')).toEqual({ text: 'many forms.', conflict: true });
     expect(merge3('many forms and ways', 'many forms[^fn-x] and ways', 'many and ways')).toEqual({ text: 'many and ways', conflict: true });
     expect(merge3('many forms and ways', 'many forms[^fn-x] and ways', 'many ways')).toEqual({ text: 'many ways', conflict: true });
+  });
+  it("keeps the source's table frame around a cell the member edited at a row's end", () => {
+    const base = 'Forms:\nItaly | social\nSpain | worker';
+    const ours = 'Forms:\n\n| Italy | social |\n| --- | --- |\n| Spain | worker |';
+    expect(merge3(base, ours, 'Forms:\n\nItaly | social and worker\nSpain | worker')).toEqual({
+      text: 'Forms:\n\n| Italy | social and worker |\n| --- | --- |\n| Spain | worker |',
+      conflict: false,
+    });
+    expect(merge3(base, ours, 'Forms:\n\nItaly | social\nSpain | worker too')).toEqual({
+      text: 'Forms:\n\n| Italy | social |\n| --- | --- |\n| Spain | worker too |',
+      conflict: false,
+    });
+  });
+  it("keeps the member's words for the whole line where they edit next to a part of a construct the source writes in several places", () => {
+    // The rendered text spells out an acronym, shows a link's address, or a word between emphasis marks: one edit
+    // of the member's next to one of its parts gave "The EESC) believes", "(the EESC considers", "[the site (…)".
+    const acronym = 'The European Economic and Social Committee (EESC) considers that';
+    expect(merge3(acronym, 'The EESC considers that', 'The European Economic and Social Committee (EESC) believes that')).toEqual({
+      text: 'The European Economic and Social Committee (EESC) believes that',
+      conflict: true,
+    });
+    expect(merge3(acronym, 'The EESC considers that', 'The European Economic and Social Committee (the EESC) considers that')).toEqual({
+      text: 'The European Economic and Social Committee (the EESC) considers that',
+      conflict: true,
+    });
+    expect(merge3('see the website (https://x.eu) now', 'see [the website](https://x.eu) now', 'see the site (https://x.eu) now')).toEqual({
+      text: 'see the site (https://x.eu) now',
+      conflict: true,
+    });
+    expect(merge3('a very strong word', 'a *very strong* word', 'a very strong, word')).toEqual({ text: 'a very strong, word', conflict: true });
+    // The point's other lines (a list) keep the source's Markdown; a conflict on a whole construct stays where it is.
+    expect(
+      merge3(
+        'The European Economic and Social Committee (EESC) names:\nthe first\nthe second',
+        'The EESC names:\n\n- the first\n- the second',
+        'The European Economic and Social Committee (EESC) lists:\n\nthe first\nthe second',
+      ),
+    ).toEqual({ text: 'The European Economic and Social Committee (EESC) lists:\n\n- the first\n- the second', conflict: true });
+    expect(merge3('see point 2.4 and point 3.1 now', 'see :ref{#a} and :ref{#b} now', 'see point 2.5 and point 3.1 now')).toEqual({
+      text: 'see point 2.5 and :ref{#b} now',
+      conflict: true,
+    });
   });
   it("keeps the member's words where they edit rendered text", () => {
     const merged = merge3('see point 2.4 now', 'see :ref{#x} now', 'see point 3.1 now');

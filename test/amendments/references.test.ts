@@ -79,3 +79,61 @@ describe('references in amendments', () => {
     expect(html).toContain('<em>a matter</em> for the public authorities (see <a href="#c-resource" class="ref">point 1.6</a>).</p>');
   });
 });
+
+describe('footnote calls in amendments', () => {
+  it("validate reports a call to a footnote the target's chapter file does not define, at its place, and apply writes nothing", async () => {
+    const { root, sample } = scratch();
+    appendAmendments(
+      sample,
+      `
+
+  - id: am-s7
+    number: 7
+    stage: section
+    by: [Eva NOVÁK]
+    target: gc-diversity
+    action: amend
+    text: SEEs take many forms.[^fn-sbi] Italy has its own.[^fn-sprar]
+    outcome: adopted
+    without_vote: true
+
+  - id: am-s8
+    number: 8
+    stage: section
+    by: [Eva NOVÁK]
+    target: c-public-role
+    action: insert-after
+    new_id: c-public-role-bis
+    text: The authorities remain responsible.[^fn-nope]
+    outcome: adopted
+    without_vote: true
+
+  - id: am-s9
+    number: 9
+    stage: section
+    by: [Eva NOVÁK]
+    target: gc-principles
+    action: insert-before
+    new_id: gc-principles-bis
+    text: As the Action Plan says.[^fn-action-plan]
+    outcome: adopted
+    without_vote: true
+`,
+    );
+    const lines = readFileSync(join(sample, 'amendments.yaml'), 'utf8').split('\n');
+    const line = (start: string) => lines.findIndex((l) => l.startsWith(start)) + 1;
+    const run = await runMain(['validate', sample]);
+    expect(run.code).toBe(1);
+    // A footnote belongs to the chapter file that calls it: `fn-sprar` is chapter 3's, the point is in chapter 2.
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `${line('    text: SEEs take many forms.')}:\\d+-\\S+  error  Unknown footnote \`\\[\\^fn-sprar\\]\` in the text of amendment \`am-s7\` \\(AM 7, section\\), expected a footnote of \`02-general-comments.md\`, the chapter file of its point`,
+      ),
+    );
+    expect(run.stdout).toContain('Unknown footnote `[^fn-nope]` in the text of amendment `am-s8` (AM 8, section)');
+    expect(run.stdout.match(/footnote\/unknown/g)).toHaveLength(2);
+    const out = join(root, 'opinions', 'next');
+    expect((await runMain(['amendments', 'apply', sample, '--out', out])).code).toBe(1);
+    expect(existsSync(out)).toBe(false);
+  });
+});

@@ -197,6 +197,46 @@ describe('opinion translate export / import (XLIFF 1.2)', () => {
     expect((await runMain(['translate', 'export', dir, '--to', 'fr', '--out', join(root, 'again.xlf')])).stdout).toContain(', 0 to translate');
   });
 
+  it('exports what the appendix of an adopted opinion prints from amendments.yaml, so that the translated opinion builds with it', async () => {
+    const { root, dir } = await englishWithFrench();
+    const meta = join(dir, 'opinion.yaml');
+    writeFileSync(meta, readFileSync(meta, 'utf8').replace(/^stage: .*$/m, 'stage: adopted'));
+    const chapter = join(dir, 'text', 'en', '02-general-comments.md');
+    writeFileSync(chapter, `${readFileSync(chapter, 'utf8').trimEnd()}\n\n{#g-second} The Committee asks for more.\n`);
+    const amendment = (id: string, rest: string) =>
+      `  - id: ${id}\n    number: ${id.slice(4)}\n    stage: plenary\n    by: [Jan KOWALSKI]\n    target: g-second\n${rest}`;
+    writeFileSync(
+      join(dir, 'amendments.yaml'),
+      'procedure:\n  rule_rejected: Rule 74(3) of the Rules of Procedure\namendments:\n' +
+        // Rejected with 40 of 140 votes cast: printed in the appendix, its text and reason with it.
+        amendment(
+          'am-p1',
+          '    action: amend\n    against: The Committee asks for more.\n    text: >-\n      The Committee asks for much more.\n    reason: More is needed.\n    outcome: rejected\n    vote: { for: 40, against: 100, abstentions: 5 }\n',
+        ) +
+        // Withdrawn, and rejected with too few votes: in no appendix, nothing to translate.
+        amendment('am-p2', '    action: delete\n    reason: Not needed.\n    outcome: withdrawn\n') +
+        amendment(
+          'am-p3',
+          '    action: amend\n    against: The Committee asks for more.\n    text: The Committee asks for less.\n    outcome: rejected\n    vote: { for: 10, against: 130, abstentions: 0 }\n',
+        ),
+    );
+    const out = join(root, 'adopted.fr.xlf');
+    expect((await runMain(['translate', 'export', dir, '--to', 'fr', '--out', out])).code).toBe(0);
+    const xlf = readFileSync(out, 'utf8');
+    const ids = [...xlf.matchAll(/<trans-unit id="(amendments\/[^"]+)"/g)].map((m) => m[1]);
+    expect(ids).toEqual(['amendments/procedure/rule_rejected', 'amendments/am-p1/text', 'amendments/am-p1/reason']);
+    writeFileSync(out, fill(xlf));
+    expect((await runMain(['translate', 'import', out, '--opinion', dir])).code).toBe(0);
+    expect((await runMain(['validate', dir, '--quiet'])).code).toBe(0);
+    const build = await buildOpinion(dir, { langs: ['fr'] });
+    expect(build.files.flatMap((f) => f.messages.filter((m) => m.fatal).map((m) => m.reason))).toEqual([]);
+    const md = build.renders[0]!.markdown!;
+    expect(md).toContain('(FR Rule 74(3) of the Rules of Procedure)');
+    expect(md).toContain('FR More is needed.');
+    expect(md).toContain('> FR The Committee asks for **much** more.');
+    expect((await runMain(['translate', 'export', dir, '--to', 'fr', '--out', out])).stdout).toContain(' 0 to translate');
+  });
+
   it('--since exports only what changed in the original since a git revision', async () => {
     const { root, dir } = await englishWithFrench();
     const git = (...args: string[]) => execFileSync('git', ['-C', root, ...args], { stdio: 'pipe' });
@@ -246,6 +286,41 @@ describe('opinion translate export / import (XLIFF 1.2)', () => {
     expect(run.stdout).toContain('nothing written');
     expect(snapshot(dir)).toEqual(before);
     expect(existsSync(join(dir, 'text', 'fr'))).toBe(false);
+  });
+
+  it("keeps a translation's blank line where it was typed: a footnote's second paragraph stays in the footnote, a point's is refused", async () => {
+    const { root, dir } = await englishWithFrench();
+    const out = join(root, 'paragraphs.fr.xlf');
+    expect((await runMain(['translate', 'export', dir, '--to', 'fr', '--out', out])).code).toBe(0);
+    writeFileSync(
+      out,
+      fill(readFileSync(out, 'utf8')).replace(
+        '<target state="translated">FR A footnote.</target>',
+        '<target state="translated">FR Une note.\n\nSon second paragraphe.</target>',
+      ),
+    );
+    const imported = await runMain(['translate', 'import', out, '--opinion', dir]);
+    expect(imported.code, imported.stdout).toBe(0);
+    expect(readFileSync(join(dir, 'text', 'fr', '02-general-comments.md'), 'utf8')).toContain('[^fn-first]: FR Une note.\n\n    Son second paragraphe.');
+    const build = await buildOpinion(dir, { langs: ['en', 'fr'] });
+    const points = (md: string) => md.match(/^\d+(\.\d+)+ /gm);
+    expect(points(build.renders[1]!.markdown!)).toEqual(points(build.renders[0]!.markdown!));
+    expect(build.renders[1]!.markdown!).toMatch(/\[\^\d+\]: FR Une note\.\n\n {4}Son second paragraphe\./);
+
+    // A point is one paragraph: a blank line in its translation would start a point the original does not have.
+    const again = join(root, 'point.fr.xlf');
+    expect((await runMain(['translate', 'export', dir, '--to', 'fr', '--out', again])).code).toBe(0);
+    const split = readFileSync(again, 'utf8').replace(
+      /(<trans-unit id="02-general-comments.md#g-first"[^>]*>\s*<source>[^]*?<\/source>\s*<target state="translated">)FR /,
+      '$1FR Premier paragraphe.\n\n',
+    );
+    writeFileSync(again, split);
+    const before = snapshot(dir);
+    const run = await runMain(['translate', 'import', again, '--opinion', dir]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`${split.split('\n').findIndex((l) => l.includes('FR Premier paragraphe.')) + 1}:`);
+    expect(run.stdout).toContain('Unexpected blank line in the translation of `02-general-comments.md#g-first`');
+    expect(snapshot(dir)).toEqual(before);
   });
 
   it('refuses a file that is not XLIFF 1.2, with its position', async () => {

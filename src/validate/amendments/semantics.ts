@@ -11,6 +11,8 @@ import { STAGES, textIn, type Located, type Opinion, type TabledAmendment } from
 import { suggest } from '../../core/suggest.js';
 import { AMENDMENT_STAGES, amendmentsOf, isVoted, sameText } from '../../core/amendments.js';
 import { inlineDirectives } from '../../core/prose-outline.js';
+import { markdownIdentifier } from '../../core/markdown-syntax.js';
+import { basename } from 'node:path';
 import type { PointIndex } from './points.js';
 
 export interface Finding {
@@ -263,8 +265,7 @@ export function unknownReferences(opinion: Opinion, definedIds: ReadonlySet<stri
   opinion.amendments.forEach((a, i) => {
     if (typeof a.id !== 'string' || a.applied_in !== undefined || stageRank(a.stage) < stageRank(opinion.meta.stage)) return;
     for (const field of ['text', 'reason'] as const) {
-      const value = a[field];
-      const texts = typeof value === 'string' ? [['', value] as const] : value && typeof value === 'object' ? Object.entries(value) : [];
+      const texts = textsOf(a[field]);
       for (const [lang, text] of texts) {
         if (typeof text !== 'string' || (!text.includes(':ref') && !text.includes(':cite'))) continue;
         for (const directive of inlineDirectives(text)) {
@@ -277,6 +278,56 @@ export function unknownReferences(opinion: Opinion, definedIds: ReadonlySet<stri
             { expected: near },
           );
         }
+      }
+    }
+  });
+  return findings;
+}
+
+/**
+ * Footnote calls (`[^label]`) in the text of the amendments of the opinion's
+ * stage (or a later one): a footnote belongs to the chapter file that calls
+ * it, so each must be defined in the chapter file of the point the text goes
+ * to, in the text's language (a recommendation or principle has none), or
+ * `apply` would write a version that does not validate and the draft would
+ * print the call as written.
+ */
+export function unknownFootnotes(opinion: Opinion, points: PointIndex): Finding[] {
+  const { findings, add, locate } = collect(opinion);
+  if (opinion.unreadable.length > 0) return findings;
+  const defined = new Map<string, Set<string>>();
+  const definedIn = (lang: string, file: string) => {
+    let labels = defined.get(file);
+    if (!labels) {
+      const chapter = (opinion.chapters[lang] ?? []).find((c) => c.path === file);
+      labels = new Set(
+        (chapter?.outline.blocks ?? []).flatMap((b) => (b.type === 'footnoteDefinition' && b.label !== undefined ? [markdownIdentifier(b.label)] : [])),
+      );
+      defined.set(file, labels);
+    }
+    return labels;
+  };
+  opinion.amendments.forEach((a, i) => {
+    if (typeof a.id !== 'string' || a.applied_in !== undefined || stageRank(a.stage) < stageRank(opinion.meta.stage)) return;
+    const target = typeof a.target === 'string' ? points.points.get(a.target) : undefined;
+    if (!target) return;
+    const texts = textsOf(a.text);
+    for (const [lang, text] of texts) {
+      if (typeof text !== 'string' || !text.includes('[^')) continue;
+      const place = target.places.get(lang || points.original);
+      const file = place?.in === 'prose' ? place.file : undefined;
+      for (const call of text.matchAll(/\[\^([^\]\s]+)\]/g)) {
+        if (file !== undefined && definedIn(lang || points.original, file).has(markdownIdentifier(call[1]!))) continue;
+        add(
+          'footnote/unknown',
+          locate(i, lang ? `text/${lang}` : 'text'),
+          `Unknown footnote \`${call[0]}\` in the text of amendment ${name(a)}, expected ${
+            file !== undefined
+              ? `a footnote of \`${basename(file)}\`, the chapter file of its point`
+              : `none: the text goes to a ${target.from}, which has no footnotes`
+          }`,
+          { note: 'A footnote belongs to the chapter file that calls it. For a source cited from several chapters, use `:cite{#id}`' },
+        );
       }
     }
   });
@@ -358,6 +409,11 @@ export function lateTablings(opinion: Opinion): Finding[] {
     );
   });
   return findings;
+}
+
+/** A text's versions as `[language, text]` (language `''` for a plain string, the original's). */
+function textsOf(value: unknown): (readonly [string, unknown])[] {
+  return typeof value === 'string' ? [['', value]] : value && typeof value === 'object' ? Object.entries(value) : [];
 }
 
 function clip(text: string): string {
