@@ -89,13 +89,14 @@ function checkIds(opinion: Opinion, index: IdIndex, at: Reporter): void {
     namespaces.set(lang, seen);
   }
 
-  for (const reference of index.references) {
+  const resolve = (reference: IdReference, inserted?: Map<string, IdDefinition>) => {
     const namespace = namespaces.get(reference.lang ?? original) ?? namespaces.get(original) ?? new Map<string, IdDefinition>();
-    const target = namespace.get(reference.id);
+    const target = namespace.get(reference.id) ?? inserted?.get(reference.id);
     const kinds = reference.expects;
-    if (!target && unreadableTargets(opinion, kinds)) continue;
+    if (!target && unreadableTargets(opinion, kinds)) return;
     if (!target) {
-      const candidates = [...namespace.values()].filter((d) => kinds === 'any' || kinds.includes(d.kind)).map((d) => d.id);
+      const defined = [...namespace.values(), ...(inserted?.values() ?? [])];
+      const candidates = defined.filter((d) => kinds === 'any' || kinds.includes(d.kind)).map((d) => d.id);
       const near = suggest(reference.id, candidates, 3);
       const wanted = kinds === 'any' ? 'an id defined in this opinion' : `the id of ${kinds.map((k) => KIND_NAMES[k]).join(' or ')}`;
       at(
@@ -112,7 +113,10 @@ function checkIds(opinion: Opinion, index: IdIndex, at: Reporter): void {
         { note: reference.via === 'cite' ? 'Use `:cite{#id}` for evidence and facts, `:ref{#id}` for anything else' : undefined },
       );
     }
-  }
+  };
+  for (const reference of index.references) resolve(reference);
+  const inserted = new Map(index.inserted.map((d) => [d.id, d]));
+  for (const reference of index.proposed) resolve(reference, inserted);
 }
 
 /** Whether the ids a reference may point to live in a YAML file that could not be read (its ids are unknown). */

@@ -10,7 +10,6 @@
 import { STAGES, textIn, type Located, type Opinion, type TabledAmendment } from '../../core/model.js';
 import { suggest } from '../../core/suggest.js';
 import { AMENDMENT_STAGES, amendmentsOf, isVoted, sameText } from '../../core/amendments.js';
-import { inlineDirectives } from '../../core/prose-outline.js';
 import type { PointIndex } from './points.js';
 
 export interface Finding {
@@ -242,43 +241,6 @@ export function structure(opinion: Opinion, points: PointIndex, definedIds: Read
         );
       }
     });
-  });
-  return findings;
-}
-
-/**
- * `:ref{#id}` and `:cite{#id}` in the text and reason of the amendments of the
- * opinion's stage (or a later one): each must name an id of the opinion or a
- * point another amendment inserts, or `apply` would write a version that does
- * not validate and the sheet would print `[id]`. Amendments of a stage the
- * opinion has left are history: the points they name may be gone by design.
- */
-export function unknownReferences(opinion: Opinion, definedIds: ReadonlySet<string>): Finding[] {
-  const { findings, add, locate } = collect(opinion);
-  // While a source could not be read, an unknown id is more likely in it than a typo (as for `:ref` in validate/semantics.ts).
-  if (opinion.unreadable.length > 0) return findings;
-  const newIds = new Set(amendmentsOf(opinion).flatMap((a) => (typeof a.new_id === 'string' ? [a.new_id] : [])));
-  const known = (id: string) => definedIds.has(id) || newIds.has(id);
-  let candidates: string[] | undefined;
-  opinion.amendments.forEach((a, i) => {
-    if (typeof a.id !== 'string' || a.applied_in !== undefined || stageRank(a.stage) < stageRank(opinion.meta.stage)) return;
-    for (const field of ['text', 'reason'] as const) {
-      const value = a[field];
-      const texts = typeof value === 'string' ? [['', value] as const] : value && typeof value === 'object' ? Object.entries(value) : [];
-      for (const [lang, text] of texts) {
-        if (typeof text !== 'string' || (!text.includes(':ref') && !text.includes(':cite'))) continue;
-        for (const directive of inlineDirectives(text)) {
-          if ((directive.name !== 'ref' && directive.name !== 'cite') || !directive.id || known(directive.id)) continue;
-          const near = suggest(directive.id, (candidates ??= [...definedIds, ...newIds]), 3);
-          add(
-            'ref/unknown-id',
-            locate(i, lang ? `${field}/${lang}` : field),
-            `Unknown id \`${directive.id}\` in the ${field} of amendment ${name(a)}, expected an id defined in this opinion${near.length ? `: did you mean ${near.map((n) => `\`${n}\``).join(', ')}?` : ''}`,
-            { expected: near },
-          );
-        }
-      }
-    }
   });
   return findings;
 }
