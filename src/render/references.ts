@@ -9,7 +9,7 @@
  * with `data.opinionRef`; the Markdown writer keeps only its text.
  */
 import { TO_BE_COMPLETED } from '../core/placeholders.js';
-import type { Link, Nodes, PhrasingContent } from 'mdast';
+import type { Link, PhrasingContent } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
 import { report, suggest } from '../core/messages.js';
@@ -18,6 +18,7 @@ import { formatLongDate } from './dates.js';
 import type { Chapter, Footnote, Target } from './ir.js';
 import { fillPhrasing } from '../labels/labels.js';
 import { footnoteAnchor } from './anchors.js';
+import { replaceNodes } from './replace-nodes.js';
 import { parsePhrasing, pick } from './source-text.js';
 import type { Unit } from './units.js';
 import './mdast-data.js';
@@ -96,16 +97,10 @@ export function collectTargets(ctx: RenderContext, chapters: Chapter[], footnote
 /** Replace every `:ref` under the units by its label. */
 export function resolveReferences(units: Iterable<Unit>, targets: Targets): void {
   // The unit's list is treated as the children of a parent, so that a `:ref` at its top level is replaced in place.
-  for (const unit of units) replaceIn({ type: 'paragraph', children: unit.nodes as PhrasingContent[] }, unit.file, targets);
-}
-
-function replaceIn(node: Nodes, file: VFile, targets: Targets): void {
-  if (!('children' in node)) return;
-  const children = node.children as Nodes[];
-  for (let i = 0; i < children.length; i++) {
-    const child = children[i]!;
-    if (child.type === 'textDirective' && child.name === 'ref') children[i] = resolve(child, file, targets);
-    else replaceIn(child, file, targets);
+  for (const unit of units) {
+    replaceNodes({ type: 'paragraph', children: unit.nodes as PhrasingContent[] }, (child) =>
+      child.type === 'textDirective' && child.name === 'ref' ? [resolve(child, unit.file, targets)] : undefined,
+    );
   }
 }
 
