@@ -4,7 +4,7 @@
  * YAML reference lists), all with their places in the user's files.
  */
 import type { Nodes } from 'mdast';
-import { report, suggest } from './messages.js';
+import { didYouMean, report, suggest } from './messages.js';
 import { STAGES, type ChapterSource, type IdDefinition, type IdReference, type Located, type Opinion, type YamlKind } from './model.js';
 import { headingAttributes, ID_PATTERN, LEADING_ID, markdownIdentifier } from './markdown-syntax.js';
 import { inlineDirectives, type OutlineBlock } from './prose-outline.js';
@@ -200,7 +200,7 @@ function footnotes(chapter: ChapterSource, blocks: OutlineBlock[]): void {
     );
     report(
       chapter.file,
-      `Unknown footnote \`[^${call.label}]\`, expected a definition \`[^${call.label}]: …\` in this chapter file${near.length ? `: did you mean ${near.map((n) => `\`[^${n}]\``).join(', ')}?` : ''}`,
+      `Unknown footnote \`[^${call.label}]\`, expected a definition \`[^${call.label}]: …\` in this chapter file${didYouMean(near, (n) => `\`[^${n}]\``)}`,
       {
         ruleId: 'footnote/unknown',
         place: call.position,

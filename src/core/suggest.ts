@@ -21,6 +21,11 @@ export function suggest(actual: string, candidates: Iterable<string>, limit = 3)
   return scored.slice(0, limit).map((s) => s.candidate);
 }
 
+/** ": did you mean `a`, `b`?" offering the candidates (each as `shown` writes it), or nothing when there are none. */
+export function didYouMean(near: readonly string[], shown = (candidate: string) => `\`${candidate}\``): string {
+  return near.length ? `: did you mean ${near.map(shown).join(', ')}?` : '';
+}
+
 /** Whether `a` is `b` with two neighbouring letters swapped (the commonest typo, two edits for Levenshtein). */
 function swapped(a: string, b: string): boolean {
   if (a.length !== b.length) return false;

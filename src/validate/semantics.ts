@@ -5,7 +5,7 @@
  */
 import type { VFile } from 'vfile';
 import { report, type MessageOptions } from '../core/messages.js';
-import { suggest } from '../core/suggest.js';
+import { didYouMean, suggest } from '../core/suggest.js';
 import { indexOpinion, type IdIndex } from '../core/ids.js';
 import { findPlaceholders, NOT_YET_ASSIGNED, TO_BE_COMPLETED } from '../core/placeholders.js';
 import { validateAmendments } from './amendments/validate.js';
@@ -99,12 +99,7 @@ function checkIds(opinion: Opinion, index: IdIndex, at: Reporter): void {
       const candidates = defined.filter((d) => kinds === 'any' || kinds.includes(d.kind)).map((d) => d.id);
       const near = suggest(reference.id, candidates, 3);
       const wanted = kinds === 'any' ? 'an id defined in this opinion' : `the id of ${kinds.map((k) => KIND_NAMES[k]).join(' or ')}`;
-      at(
-        reference.at,
-        'ref/unknown-id',
-        `Unknown id \`${reference.id}\`, expected ${wanted}${near.length ? `: did you mean ${near.map((n) => `\`${n}\``).join(', ')}?` : ''}`,
-        { expected: near, actual: reference.id },
-      );
+      at(reference.at, 'ref/unknown-id', `Unknown id \`${reference.id}\`, expected ${wanted}${didYouMean(near)}`, { expected: near, actual: reference.id });
     } else if (kinds !== 'any' && !kinds.includes(target.kind)) {
       at(
         reference.at,

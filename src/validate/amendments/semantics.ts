@@ -8,7 +8,7 @@
  * with their place in amendments.yaml; validate and check report them.
  */
 import { STAGES, textIn, type Located, type Opinion, type TabledAmendment } from '../../core/model.js';
-import { suggest } from '../../core/suggest.js';
+import { didYouMean, suggest } from '../../core/suggest.js';
 import { AMENDMENT_STAGES, amendmentsOf, isVoted, sameText } from '../../core/amendments.js';
 import type { PointIndex } from './points.js';
 
@@ -64,7 +64,7 @@ export function unknownTargets(opinion: Opinion, points: PointIndex): Finding[] 
     add(
       'amendments/unknown-target',
       locate(i, 'target'),
-      `Unknown target \`${a.target}\` of amendment ${name(a)}, expected the id of a point of the text${near.length ? `: did you mean ${near.map((n) => `\`${n}\``).join(', ')}?` : ''}`,
+      `Unknown target \`${a.target}\` of amendment ${name(a)}, expected the id of a point of the text${didYouMean(near)}`,
       { expected: near },
     );
   });
@@ -212,27 +212,20 @@ export function structure(opinion: Opinion, points: PointIndex, definedIds: Read
       const at = locate(i, `replaces/${j}`);
       if (!replaced) {
         const near = suggest(id, [...byId.keys()], 3);
-        findings.push({
-          ruleId: 'amendments/unknown-amendment',
-          reason: `Unknown amendment \`${id}\` replaced by compromise ${name(a)}, expected the id of an amendment in this file${near.length ? `: did you mean ${near.map((n) => `\`${n}\``).join(', ')}?` : ''}`,
+        add(
+          'amendments/unknown-amendment',
           at,
-          severity: 'error',
-          expected: near,
-        });
+          `Unknown amendment \`${id}\` replaced by compromise ${name(a)}, expected the id of an amendment in this file${didYouMean(near)}`,
+          { expected: near },
+        );
       } else if (replaced.a.id === a.id) {
-        findings.push({
-          ruleId: 'amendments/unknown-amendment',
-          reason: `Unexpected \`${id}\` in its own \`replaces\`, expected the amendments the compromise replaces`,
-          at,
-          severity: 'error',
-        });
+        add('amendments/unknown-amendment', at, `Unexpected \`${id}\` in its own \`replaces\`, expected the amendments the compromise replaces`);
       } else if (replaced.a.stage !== a.stage) {
-        findings.push({
-          ruleId: 'amendments/unknown-amendment',
-          reason: `Unexpected \`${id}\` (stage \`${replaced.a.stage}\`) replaced by compromise ${name(a)} (stage \`${a.stage}\`), expected an amendment of the same stage`,
+        add(
+          'amendments/unknown-amendment',
           at,
-          severity: 'error',
-        });
+          `Unexpected \`${id}\` (stage \`${replaced.a.stage}\`) replaced by compromise ${name(a)} (stage \`${a.stage}\`), expected an amendment of the same stage`,
+        );
       } else if (a.outcome === 'adopted' && replaced.a.outcome === 'adopted') {
         add(
           'amendments/compromise-conflict',
