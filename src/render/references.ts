@@ -12,7 +12,7 @@ import { TO_BE_COMPLETED } from '../core/placeholders.js';
 import type { Link, PhrasingContent } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
-import { report, suggest } from '../core/messages.js';
+import { didYouMeanNearest, report, suggest } from '../core/messages.js';
 import type { RenderContext } from './context.js';
 import { formatLongDate } from './dates.js';
 import type { Chapter, Footnote, Target } from './ir.js';
@@ -120,7 +120,7 @@ function resolve(directive: TextDirective, file: VFile, targets: Targets): Phras
     if (!known)
       report(
         file,
-        `Unexpected unknown id \`${id}\` in \`:ref\`${near.length ? `, did you mean \`${near[0]}\`?` : ', expected the id of a point, heading, chapter, footnote, principle, recommendation or evidence item'}`,
+        `Unexpected unknown id \`${id}\` in \`:ref\`${didYouMeanNearest(near, ', expected the id of a point, heading, chapter, footnote, principle, recommendation or evidence item')}`,
         {
           ruleId: 'ref/unknown-id',
           place: directive.position,
