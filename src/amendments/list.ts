@@ -5,7 +5,7 @@
 import type { Opinion, Vote } from '../core/model.js';
 import { table } from '../stats/table.js';
 import type { LabelKey, Labels } from '../labels/labels.js';
-import { amendmentsOf, memberName } from '../core/amendments.js';
+import { amendmentsOf, memberName, membersOf } from '../core/amendments.js';
 import { textOrder } from '../validate/amendments/order.js';
 import type { PointIndex } from '../validate/amendments/points.js';
 
@@ -32,7 +32,7 @@ export function listAmendments(opinion: Opinion, points: PointIndex, stage?: str
     stage: a.stage,
     target: a.target,
     action: a.action,
-    by: (Array.isArray(a.by) ? a.by : []).map(memberName),
+    by: membersOf(a).map(memberName),
     position: a.position ?? null,
     outcome: a.outcome ?? null,
     vote: a.vote ? { for: a.vote.for, against: a.vote.against, abstentions: a.vote.abstentions } : null,

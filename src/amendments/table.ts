@@ -20,7 +20,7 @@ import type { Change } from '../diff/types.js';
 import type { Draft } from '../core/draft.js';
 import { pointMarkdown } from './merge.js';
 import { blocksOf, mergeBlocks, newPointMarkdown } from './merge-lines.js';
-import { amendmentsOf, memberName, sameText, type AmendmentStage } from '../core/amendments.js';
+import { amendmentsOf, memberName, membersOf, sameText, type AmendmentStage } from '../core/amendments.js';
 import type { PointIndex } from '../validate/amendments/points.js';
 import { contentEnd, lineStart, parseForEdit } from '../core/yaml-edit.js';
 
@@ -97,18 +97,19 @@ export function tableAmendments(
   const items: TabledItem[] = [];
   let unmapped = 0;
   let repeated = 0;
+  /** A finding on the copy (a warning unless said otherwise), at the change's first new point where the copy has it. */
+  const tell = (change: Change, reason: string, ruleId: string, more: { severity?: 'info'; note?: string } = {}) => {
+    const place = change.new[0]?.at?.file === copy.path ? change.new[0].at.position : undefined;
+    report(copy, reason, { ruleId, severity: 'warning', place, ...more });
+  };
   const unmappable = (change: Change, why: string) => {
     unmapped++;
     const side = change.new[0] ?? change.old[0];
-    report(
-      copy,
+    tell(
+      change,
       `Unexpected ${change.kind} ${change.element}${side?.number ? ` ${side.number}` : ''} in the member's copy: ${why}, expected changes to the wording of points, new points or deleted points`,
-      {
-        ruleId: 'amendments/unmapped-change',
-        severity: 'warning',
-        place: change.new[0]?.at?.file === copy.path ? change.new[0].at.position : undefined,
-        note: 'Nothing is tabled for it: table it by hand in amendments.yaml if it is meant as an amendment',
-      },
+      'amendments/unmapped-change',
+      { note: 'Nothing is tabled for it: table it by hand in amendments.yaml if it is meant as an amendment' },
     );
   };
   // The same change by the same member at the same stage is already in the file (the copy tabled twice): not again.
@@ -119,20 +120,16 @@ export function tableAmendments(
       const theirs = textIn(a.text, original, original);
       return (
         (text === undefined ? theirs === undefined : theirs !== undefined && sameText(theirs, text)) &&
-        (Array.isArray(a.by) ? a.by : []).some((member) => memberName(member) === options.by)
+        membersOf(a).some((member) => memberName(member) === options.by)
       );
     });
     if (!earlier) return false;
     repeated++;
     const side = change.new[0] ?? change.old[0];
-    report(
-      copy,
+    tell(
+      change,
       `Unexpected ${change.kind} point${side?.number ? ` ${side.number}` : ''} in the member's copy: it is already tabled by ${options.by} as AM ${earlier.number} (\`${earlier.id}\`), expected a change not tabled yet: not tabled again`,
-      {
-        ruleId: 'amendments/already-tabled',
-        severity: 'warning',
-        place: change.new[0]?.at?.file === copy.path ? change.new[0].at.position : undefined,
-      },
+      'amendments/already-tabled',
     );
     return true;
   };
@@ -175,27 +172,22 @@ export function tableAmendments(
         continue;
       }
       if (merged.conflict) {
-        report(
-          copy,
+        tell(
+          change,
           `Unexpected edit of point ${point.number ?? id} where the draft's text differs from its source (a reference, a footnote mark or a spelled-out acronym): the member's words are kept as written, expected a check of the amendment's text`,
-          {
-            ruleId: 'amendments/merged-text',
-            severity: 'warning',
-            place: change.new[0]?.at?.file === copy.path ? change.new[0].at.position : undefined,
-          },
+          'amendments/merged-text',
         );
       }
       const text = pointMarkdown(merged.text);
       if (text === pointMarkdown(point.source)) {
         // The copy prints a reference as the draft did, while its own new or deleted
         // points moved the reference's target: the source's :ref follows the target anyway.
-        report(
-          copy,
+        tell(
+          change,
           `Point ${change.new[0]?.number ?? point.number ?? id} of the member's copy differs from the draft only in a reference's number, which the copy's own new or deleted points shifted: nothing tabled for it`,
+          'amendments/reference-only',
           {
-            ruleId: 'amendments/reference-only',
             severity: 'info',
-            place: change.new[0]?.at?.file === copy.path ? change.new[0].at.position : undefined,
             note: "The source's `:ref` numbers its target wherever it ends up; if the member meant another point, table that by hand",
           },
         );
@@ -217,14 +209,10 @@ export function tableAmendments(
       }
       if (text === '') {
         // A numbered paragraph left empty (Enter pressed twice in Word): no amendment, and none with an empty text.
-        report(
-          copy,
+        tell(
+          change,
           `Unexpected empty point ${change.new[0]?.number ? `${change.new[0].number} ` : ''}in the member's copy (a numbered paragraph without text), expected its text: nothing tabled for it`,
-          {
-            ruleId: 'amendments/empty-point',
-            severity: 'warning',
-            place: change.new[0]?.at?.file === copy.path ? change.new[0].at.position : undefined,
-          },
+          'amendments/empty-point',
         );
         continue;
       }

@@ -14,7 +14,7 @@ import { opinionScope } from '../core/safe-read.js';
 import type { YamlSource } from '../core/yaml-source.js';
 import { escapePointerSegment, pointerSegments, valueAt } from '../core/json-pointer.js';
 import { report } from '../core/messages.js';
-import { suggest } from '../core/suggest.js';
+import { didYouMeanNearest, suggest } from '../core/suggest.js';
 import { RULES_BY_ID } from './rules/index.js';
 import type { ConfigLayer, RuleSetting } from './config.js';
 import type { Setting } from './rule.js';
@@ -137,7 +137,7 @@ function reportError(source: YamlSource, error: ErrorObject, data: unknown): str
     }
     if (segments.length === 1) {
       const near = suggest(name, RULES_BY_ID.keys(), 1);
-      report(file, `Unexpected rule \`${name}\`${near.length ? `, did you mean \`${near[0]}\`?` : ', expected the id of a rule'}`, {
+      report(file, `Unexpected rule \`${name}\`${didYouMeanNearest(near, ', expected the id of a rule')}`, {
         ruleId: 'config/unknown-rule',
         place: place(pointer, 'key'),
         expected: [...RULES_BY_ID.keys()],
@@ -149,7 +149,7 @@ function reportError(source: YamlSource, error: ErrorObject, data: unknown): str
     const rule = RULES_BY_ID.get(ruleId!);
     const allowed = ['severity', ...Object.keys(rule?.meta.options ?? {})];
     const near = suggest(name, allowed, 1);
-    report(file, `Unexpected option \`${name}\` for \`${ruleId}\`${near.length ? `, did you mean \`${near[0]}\`?` : `, expected ${codeList(allowed)}`}`, {
+    report(file, `Unexpected option \`${name}\` for \`${ruleId}\`${didYouMeanNearest(near, `, expected ${codeList(allowed)}`)}`, {
       ruleId: 'config/unknown-option',
       place: place(pointer, 'key'),
       expected: allowed,

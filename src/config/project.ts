@@ -15,7 +15,7 @@ import type { ReadScope } from '../core/safe-read.js';
 import { parseYamlSource, type YamlSource } from '../core/yaml-source.js';
 import { pointerSegments, valueAt } from '../core/json-pointer.js';
 import { report, sortMessages } from '../core/messages.js';
-import { suggest } from '../core/suggest.js';
+import { didYouMeanNearest, suggest } from '../core/suggest.js';
 
 export const PROJECT_CONFIG_FILE = 'opinion.config.yaml';
 
@@ -120,7 +120,7 @@ function describe(error: ErrorObject, data: unknown, say: (reason: string, point
     const name = String(error.params.additionalProperty);
     const near = suggest(name, KEYS, 1);
     say(
-      `Unexpected property \`${name}\`${near.length ? `, did you mean \`${near[0]}\`?` : `, expected one of ${KEYS.map((k) => `\`${k}\``).join(', ')}`}`,
+      `Unexpected property \`${name}\`${didYouMeanNearest(near, `, expected one of ${KEYS.map((k) => `\`${k}\``).join(', ')}`)}`,
       `${error.instancePath}/${name}`,
       'key',
     );

@@ -57,9 +57,14 @@ export function memberName(member: Member): string {
   return typeof member === 'string' ? member : member.name;
 }
 
+/** The members who tabled an amendment (none while `by` is not a list, which the schema reports). */
+export function membersOf(amendment: TabledAmendment): Member[] {
+  return Array.isArray(amendment.by) ? amendment.by : [];
+}
+
 /** "Jean MARTIN, Eva NOVÁK (Group III)". */
 export function tabledBy(amendment: TabledAmendment): string {
-  const names = (Array.isArray(amendment.by) ? amendment.by : []).map((m) => (typeof m === 'object' && m.group ? `${m.name} (${m.group})` : memberName(m)));
+  const names = membersOf(amendment).map((m) => (typeof m === 'object' && m.group ? `${m.name} (${m.group})` : memberName(m)));
   return names.join(', ') + (amendment.group ? ` (Group ${amendment.group})` : '');
 }
 

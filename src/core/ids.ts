@@ -4,8 +4,8 @@
  * YAML reference lists), all with their places in the user's files.
  */
 import type { Nodes } from 'mdast';
-import { report, suggest } from './messages.js';
-import type { ChapterSource, IdDefinition, IdReference, Located, Opinion, YamlKind } from './model.js';
+import { didYouMean, report, suggest } from './messages.js';
+import { STAGES, type ChapterSource, type IdDefinition, type IdReference, type Located, type Opinion, type YamlKind } from './model.js';
 import { headingAttributes, ID_PATTERN, LEADING_ID, markdownIdentifier } from './markdown-syntax.js';
 import { inlineDirectives, type OutlineBlock } from './prose-outline.js';
 import { escapePointerSegment } from './json-pointer.js';
@@ -15,6 +15,13 @@ export interface IdIndex {
   references: IdReference[];
   /** Malformed id markers found in prose (e.g. `{#Bad Id}`), for validation to report; `expected`: what instead, when not the usual. */
   malformed: { text: string; at: Located; expected?: string }[];
+  /**
+   * References in the text and reason of the amendments still to be decided (not applied, of the opinion's stage or
+   * a later one), which may also name a point an amendment inserts (`inserted`). Amendments of a stage the opinion has
+   * left are history: what they name may be gone by design.
+   */
+  proposed: IdReference[];
+  inserted: IdDefinition[];
 }
 
 interface YamlList {
@@ -24,12 +31,12 @@ interface YamlList {
 }
 
 export function indexOpinion(opinion: Opinion): IdIndex {
-  const index: IdIndex = { definitions: [], references: [], malformed: [] };
-  const define = (id: unknown, kind: IdDefinition['kind'], at: Located | undefined, lang?: string) => {
-    if (typeof id === 'string' && at) index.definitions.push({ id, kind, at, ...(lang ? { lang } : {}) });
+  const index: IdIndex = { definitions: [], references: [], malformed: [], proposed: [], inserted: [] };
+  const define = (id: unknown, kind: IdDefinition['kind'], at: Located | undefined, lang?: string, into = index.definitions) => {
+    if (typeof id === 'string' && at) into.push({ id, kind, at, ...(lang ? { lang } : {}) });
   };
-  const refer = (id: unknown, expects: IdReference['expects'], via: IdReference['via'], at: Located | undefined, lang?: string) => {
-    if (typeof id === 'string' && at) index.references.push({ id, expects, via, at, ...(lang ? { lang } : {}) });
+  const refer = (id: unknown, expects: IdReference['expects'], via: IdReference['via'], at: Located | undefined, lang?: string, into = index.references) => {
+    if (typeof id === 'string' && at) into.push({ id, expects, via, at, ...(lang ? { lang } : {}) });
   };
 
   const lists: YamlList[] = [
@@ -70,7 +77,7 @@ export function indexOpinion(opinion: Opinion): IdIndex {
   yamlRefs('principles', asRecords(opinion.principles), 'evidence', ['evidence', 'fact']);
 
   // References written in YAML texts (`text: … :ref{#p-x} …`), which the build resolves like those of the chapters.
-  const yamlTexts = (kind: YamlKind, value: unknown, pointer: string, lang?: string) => {
+  const yamlTexts = (kind: YamlKind, value: unknown, pointer: string, lang?: string, into = index.references) => {
     if (typeof value === 'string') {
       if (!value.includes(':ref') && !value.includes(':cite')) return;
       const at = opinion.locate(kind, pointer);
@@ -78,16 +85,24 @@ export function indexOpinion(opinion: Opinion): IdIndex {
       for (const directive of inlineDirectives(value)) {
         if (directive.name !== 'ref' && directive.name !== 'cite') continue;
         if (!directive.id) index.malformed.push({ text: `:${directive.name}`, at });
-        else refer(directive.id, directive.name === 'cite' ? ['evidence', 'fact'] : 'any', directive.name, at, lang);
+        else refer(directive.id, directive.name === 'cite' ? ['evidence', 'fact'] : 'any', directive.name, at, lang, into);
       }
-    } else if (Array.isArray(value)) value.forEach((item, i) => yamlTexts(kind, item, `${pointer}/${i}`, lang));
+    } else if (Array.isArray(value)) value.forEach((item, i) => yamlTexts(kind, item, `${pointer}/${i}`, lang, into));
     else if (value && typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) {
-        yamlTexts(kind, item, `${pointer}/${escapePointerSegment(key)}`, /^[a-z]{2}$/.test(key) ? key : lang);
+        yamlTexts(kind, item, `${pointer}/${escapePointerSegment(key)}`, /^[a-z]{2}$/.test(key) ? key : lang, into);
       }
     }
   };
   for (const { kind, items } of lists) yamlTexts(kind, items, `/${kind}`);
+  // The amendments still to be decided: see `proposed`.
+  const stage = STAGES.indexOf(opinion.meta.stage);
+  opinion.amendments.forEach((a, i) => {
+    if (typeof a.id !== 'string') return;
+    if (typeof a.target === 'string') define(a.new_id, 'point', opinion.locate('amendments', `/amendments/${i}/new_id`), undefined, index.inserted);
+    if (a.applied_in !== undefined || (STAGES as readonly string[]).indexOf(a.stage) < stage) return;
+    for (const field of ['text', 'reason'] as const) yamlTexts('amendments', a[field], `/amendments/${i}/${field}`, undefined, index.proposed);
+  });
 
   for (const [lang, chapters] of Object.entries(opinion.chapters)) {
     for (const chapter of chapters) indexChapter(chapter, lang, index);
@@ -185,7 +200,7 @@ function footnotes(chapter: ChapterSource, blocks: OutlineBlock[]): void {
     );
     report(
       chapter.file,
-      `Unknown footnote \`[^${call.label}]\`, expected a definition \`[^${call.label}]: …\` in this chapter file${near.length ? `: did you mean ${near.map((n) => `\`[^${n}]\``).join(', ')}?` : ''}`,
+      `Unknown footnote \`[^${call.label}]\`, expected a definition \`[^${call.label}]: …\` in this chapter file${didYouMean(near, (n) => `\`[^${n}]\``)}`,
       {
         ruleId: 'footnote/unknown',
         place: call.position,

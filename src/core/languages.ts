@@ -39,3 +39,8 @@ export const LANGUAGE_CODES: readonly OfficialLanguage[] = [...OFFICIAL_LANGUAGE
 export function isOfficialLanguage(code: string): code is OfficialLanguage {
   return (OFFICIAL_LANGUAGES as readonly string[]).includes(code);
 }
+
+/** The primary language of a BCP 47 tag, as opinions name languages: `el-GR` → `el`, `EN_gb` → `en`. */
+export function primaryLanguage(tag: string): string {
+  return tag.split(/[-_]/)[0]!.toLowerCase();
+}

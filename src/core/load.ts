@@ -22,7 +22,7 @@ import { MARKDOWN_LIMITS, scanMarkdownLimits, tooDeep } from './markdown-limits.
 import { confine, opinionScope, type ReadScope } from './safe-read.js';
 import { lazyPosition, parseYamlSource, type YamlSource } from './yaml-source.js';
 import { escapePointerSegment, valueAt } from './json-pointer.js';
-import { suggest } from './suggest.js';
+import { didYouMeanNearest, suggest } from './suggest.js';
 import { checkSchema } from './schema.js';
 import type { ChapterSource, Located, Metadata, Opinion, Position, YamlKind } from './model.js';
 import { YAML_KINDS } from './model.js';
@@ -82,7 +82,7 @@ export async function loadOpinion(dir: string, options: LoadOptions = {}): Promi
     if (isYaml || near.length > 0) {
       const stray = new VFile({ path: join(dir, entry) });
       files.push(stray);
-      report(stray, `Unexpected file \`${entry}\` in the opinion folder${near.length ? `, did you mean \`${near[0]}\`?` : ''}`, {
+      report(stray, `Unexpected file \`${entry}\` in the opinion folder${didYouMeanNearest(near)}`, {
         ruleId: 'source/unknown-file',
         severity: 'warning',
         expected: KNOWN_ENTRIES,

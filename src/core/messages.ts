@@ -81,7 +81,7 @@ export function sortMessages(files: readonly VFile[]): void {
 }
 
 /** "Did you mean" candidates: the closest of `candidates` to `actual`, by edit distance. */
-export { suggest } from './suggest.js';
+export { didYouMean, didYouMeanNearest, suggest } from './suggest.js';
 
 /**
  * A count with a comma between thousands, as the messages and summaries

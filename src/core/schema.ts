@@ -14,7 +14,7 @@ import { hearings } from '../generated/validators/hearings.js';
 import { glossary } from '../generated/validators/glossary.js';
 import { amendments } from '../generated/validators/amendments.js';
 import { report, type MessageOptions } from './messages.js';
-import { suggest } from './suggest.js';
+import { didYouMeanNearest, suggest } from './suggest.js';
 import type { YamlKind } from './model.js';
 import type { YamlSource } from './yaml-source.js';
 import { escapePointerSegment, pointerSegments, valueAt } from './json-pointer.js';
@@ -73,7 +73,7 @@ function reportError(kind: YamlKind, source: YamlSource, error: ErrorObject): vo
       const property = String(error.params.additionalProperty);
       const allowed = Object.keys((parentSchema?.properties as SchemaNode | undefined) ?? {});
       const near = suggest(property, allowed, 1);
-      report(file, `Unexpected property \`${property}\`${near.length ? `, did you mean \`${near[0]}\`?` : ''}`, {
+      report(file, `Unexpected property \`${property}\`${didYouMeanNearest(near)}`, {
         ruleId: 'schema/unknown-property',
         place: where(`${path}/${escapePointerSegment(property)}`, 'key'),
         expected: allowed,
@@ -108,7 +108,7 @@ function reportError(kind: YamlKind, source: YamlSource, error: ErrorObject): vo
       if (error.propertyName !== undefined) {
         // A key that is not allowed (e.g. an unknown language code in a translatable text).
         const near = suggest(error.propertyName, allowed, 1);
-        report(file, `Unexpected key \`${error.propertyName}\`${near.length ? `, did you mean \`${near[0]}\`?` : `, expected one of ${list(allowed)}`}`, {
+        report(file, `Unexpected key \`${error.propertyName}\`${didYouMeanNearest(near, `, expected one of ${list(allowed)}`)}`, {
           ruleId: 'schema/unknown-key',
           place: where(`${path}/${escapePointerSegment(error.propertyName)}`, 'key'),
           expected: allowed,

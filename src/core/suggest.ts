@@ -21,6 +21,16 @@ export function suggest(actual: string, candidates: Iterable<string>, limit = 3)
   return scored.slice(0, limit).map((s) => s.candidate);
 }
 
+/** ": did you mean `a`, `b`?" offering the candidates (each as `shown` writes it), or nothing when there are none. */
+export function didYouMean(near: readonly string[], shown = (candidate: string) => `\`${candidate}\``): string {
+  return near.length ? `: did you mean ${near.map(shown).join(', ')}?` : '';
+}
+
+/** ", did you mean `a`?" offering the nearest candidate, or `otherwise` when there is none. */
+export function didYouMeanNearest(near: readonly string[], otherwise = ''): string {
+  return near.length ? `, did you mean \`${near[0]}\`?` : otherwise;
+}
+
 /** Whether `a` is `b` with two neighbouring letters swapped (the commonest typo, two edits for Levenshtein). */
 function swapped(a: string, b: string): boolean {
   if (a.length !== b.length) return false;

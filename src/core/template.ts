@@ -22,7 +22,7 @@
 import type { Nodes, Paragraph, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { parseMarkdown } from './markdown.js';
-import { report, suggest } from './messages.js';
+import { didYouMeanNearest, report, suggest } from './messages.js';
 import { makeSafe } from './source-safety.js';
 
 /** How `::recommendations` are grouped: not at all, or under one sub-heading per addressee. */
@@ -200,7 +200,7 @@ function checkInlineSlot(node: Nodes & { type: 'textDirective' }, file: VFile, l
   report(
     file,
     typeof value === 'string'
-      ? `Unexpected ${node.name} \`${value}\`${near.length ? `, did you mean \`${near[0]}\`?` : ''}`
+      ? `Unexpected ${node.name} \`${value}\`${didYouMeanNearest(near)}`
       : `Missing \`${slot.attribute}\` in \`:${node.name}\`, expected \`:${node.name}{${slot.example}}\``,
     // A field with no near name expects any of the fields (labels are too many to list).
     { ruleId: slot.ruleId, place: node.position, expected: near.length || node.name === 'label' ? near : [...FIELDS] },

@@ -10,7 +10,7 @@ import type { Draft } from '../core/draft.js';
 import { report, severityOf } from '../core/messages.js';
 
 export async function draftFromDocx(bytes: Uint8Array, shown: string, origin = shown): Promise<{ draft: Draft; files: VFile[] }> {
-  const [{ readDocx }, { preview }, { draftMarkdown }, { parseMarkdownDraft }] = await Promise.all([
+  const [{ readDocx }, { atParagraph }, { draftMarkdown }, { parseMarkdownDraft }] = await Promise.all([
     import('./word/index.js'),
     import('./word/document.js'),
     import('../render/to-markdown.js'),
@@ -25,7 +25,7 @@ export async function draftFromDocx(bytes: Uint8Array, shown: string, origin = s
   for (const message of parsed.messages) {
     const place = message.place && 'start' in message.place ? message.place : undefined;
     const line = place?.start.line;
-    const at = line === undefined ? '' : ` (paragraph ${line}, ${preview(paragraphs[line - 1] ?? '')})`;
+    const at = line === undefined ? '' : ` ${atParagraph(line, paragraphs[line - 1] ?? '')}`;
     report(word.file, `${message.reason}${at}`, { ruleId: String(message.ruleId), severity: severityOf(message), place });
   }
   return { draft: parsed.draft, files: [word.file] };

@@ -7,6 +7,7 @@
  * its place in the draft.
  */
 import { InputError } from '../core/errors.js';
+import { primaryLanguage } from '../core/languages.js';
 import type { FootnoteDefinition, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Position } from 'unist';
 import { visit } from 'unist-util-visit';
@@ -65,7 +66,7 @@ async function readInput(bytes: Uint8Array, shown: string): Promise<Input> {
     }
     if (word.comments > 0)
       tell(word.file, `Unexpected comments (${word.comments}), expected none: not imported (each is reported at its paragraph)`, 'word/comment');
-    return { tree: word.tree, file: word.file, ...(word.lang ? { lang: word.lang.split('-')[0]?.toLowerCase() as string } : {}) };
+    return { tree: word.tree, file: word.file, ...(word.lang ? { lang: primaryLanguage(word.lang) } : {}) };
   }
   const file = new VFile({ path: shown, value: draftText(Buffer.from(bytes), shown) });
   return { tree: parseDraftTree(file), file };

@@ -44,8 +44,9 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
   let banner: string | undefined;
   let purpose: string | undefined;
   let kind: string | undefined;
-  // A label as compared with the draft's: single spaces, no trailing colon, lower case.
-  const comparable = (text: string) => normalise(text).replace(/:$/u, '').toLowerCase();
+  // A label as a message names it (single spaces, no trailing colon) and as compared with the draft's (lower case too).
+  const bare = (text: string) => normalise(text).replace(/:$/u, '');
+  const comparable = (text: string) => bare(text).toLowerCase();
   const label = (key: LabelKey) => comparable(labels.text[key] ?? '');
   // "Zpravodajka:", "Berichterstatterin:": a row whose label is the feminine form, where the language has one of its own.
   const feminine = (role: string, printed: string) =>
@@ -206,7 +207,7 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
     meta.referrals = [{ type: 'referral', body: TO_BE_COMPLETED, date: TO_BE_COMPLETED }];
     info(
       file,
-      `Unexpected ${kind} opinion without a \`${normalise(labels.text['header.referral'] ?? '').replace(/:$/u, '')}\` row, expected who asked for it and when: set to \`to be completed\` in opinion.yaml`,
+      `Unexpected ${kind} opinion without a \`${bare(labels.text['header.referral'] ?? '')}\` row, expected who asked for it and when: set to \`to be completed\` in opinion.yaml`,
       'warning',
     );
   }

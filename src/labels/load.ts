@@ -17,7 +17,7 @@ import { readSource } from '../core/read-source.js';
 import { opinionScope, type ReadScope } from '../core/safe-read.js';
 import { parseYamlSource, yamlSourceOf, type YamlSource } from '../core/yaml-source.js';
 import { escapePointerSegment } from '../core/json-pointer.js';
-import { suggest } from '../core/suggest.js';
+import { didYouMeanNearest, suggest } from '../core/suggest.js';
 import { regexHazard } from '../core/regexp.js';
 import type { Located, Position } from '../core/model.js';
 import {
@@ -187,7 +187,7 @@ function flatten(data: Record<string, unknown>, prefix: string, source: YamlSour
       flatten(value, dotted + '.', source, result);
     } else {
       const near = suggest(dotted, KNOWN_KEYS, 1);
-      report(source.file, `Unexpected label \`${dotted}\`${near.length ? `, did you mean \`${near[0]}\`?` : ''}`, {
+      report(source.file, `Unexpected label \`${dotted}\`${didYouMeanNearest(near)}`, {
         ruleId: 'labels/unknown-key',
         severity: 'warning',
         place: source.locate(pointer, 'key'),
@@ -212,7 +212,7 @@ function readMetaList(key: MetaListKey, value: unknown, source: YamlSource, poin
     if ((LABEL_KEYS as readonly string[]).includes(item)) keys.add(item as LabelKey);
     else {
       const near = suggest(item, LABEL_KEYS, 1);
-      report(source.file, `Unexpected label \`${item}\` in \`${key}\`${near.length ? `, did you mean \`${near[0]}\`?` : ''}`, {
+      report(source.file, `Unexpected label \`${item}\` in \`${key}\`${didYouMeanNearest(near)}`, {
         ruleId: 'labels/unknown-key',
         severity: 'warning',
         place: source.locate(`${pointer}/${i}`),

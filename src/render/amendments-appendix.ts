@@ -53,17 +53,16 @@ export function amendmentsAppendix(ctx: RenderContext, numbers: ReadonlyMap<stri
   const points = indexPoints(opinion);
   const numberOf = (id: string) => numbers.get(id) ?? points.points.get(id)?.number;
   const at = (a: TabledAmendment) => `/amendments/${opinion.amendments.indexOf(a)}`;
-  const inLang = (a: TabledAmendment, value: unknown, field: string): string | undefined => {
-    if (value === undefined) return undefined;
-    return pick(ctx, value, { kind: 'amendments', pointer: `${at(a)}/${field}`, what: `\`${field}\` of amendment \`${a.id}\`` })?.text ?? missingText(ctx);
-  };
+  /** The text or reason of an amendment in the language built (reported where it is missing). */
+  const inLang = (a: TabledAmendment, field: 'text' | 'reason') =>
+    pick(ctx, a[field], { kind: 'amendments', pointer: `${at(a)}/${field}`, what: `\`${field}\` of amendment \`${a.id}\`` });
   const vote = (a: TabledAmendment) => fillText(ctx.labels, 'appendix.vote', { for: a.vote!.for, against: a.vote!.against, abstentions: a.vote!.abstentions });
   const result: AppendixAmendment[] = [];
 
   textOrder(rejected, points).forEach((a, i) => {
     const shown = numberOf(a.target) ?? a.target;
     const before = points.points.get(a.target)?.texts.get(ctx.lang) ?? (ctx.lang === ctx.original ? a.against : undefined);
-    const proposed = a.action === 'delete' ? '' : (inLang(a, a.text, 'text') ?? '');
+    const proposed = a.action === 'delete' || a.text === undefined ? '' : (inLang(a, 'text')?.text ?? missingText(ctx));
     const oldPlain = before !== undefined ? plainOf(before, ctx.lang, numberOf) : missingText(ctx);
     const newPlain = plainOf(proposed, ctx.lang, numberOf);
     const side = (text: string) => ({ number: shown, text });
@@ -88,8 +87,7 @@ export function amendmentsAppendix(ctx: RenderContext, numbers: ReadonlyMap<stri
             ? fillText(ctx.labels, 'appendix.add-after', { number: shown })
             : label('amendments.insert-before', { number: shown });
     // The reason is Markdown (emphasis, links, `:ref{#id}`), parsed as the other texts of the appendix are.
-    const reason =
-      a.reason === undefined ? undefined : pick(ctx, a.reason, { kind: 'amendments', pointer: `${at(a)}/reason`, what: `\`reason\` of amendment \`${a.id}\`` });
+    const reason = inLang(a, 'reason');
     const entry: AppendixAmendment = {
       id: a.id,
       number: i + 1,

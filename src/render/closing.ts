@@ -6,7 +6,7 @@
 import { cloneNodes } from './clone.js';
 import type { BlockContent, PhrasingContent } from 'mdast';
 import type { VFile } from 'vfile';
-import { report, suggest } from '../core/messages.js';
+import { didYouMeanNearest, report, suggest } from '../core/messages.js';
 import type { RenderContext } from './context.js';
 import { formatClosingDate } from './dates.js';
 import { fillPhrasing, fillText, presidentTitle } from '../labels/labels.js';
@@ -88,7 +88,7 @@ export function appendixAmendments(ctx: RenderContext, numbers: ReadonlyMap<stri
       const near = suggest(String(amendment.point), numbers.keys());
       report(
         file,
-        `Unexpected unknown point \`${amendment.point}\` in amendment \`${amendment.id}\`${near.length ? `, did you mean \`${near[0]}\`?` : ', expected the id of a numbered point of the text'}`,
+        `Unexpected unknown point \`${amendment.point}\` in amendment \`${amendment.id}\`${didYouMeanNearest(near, ', expected the id of a numbered point of the text')}`,
         {
           ruleId: 'ref/unknown-id',
           place: ctx.locate('opinion', `${base}/point`)?.position,

@@ -6,7 +6,8 @@
  * Markdown syntax as a string.
  */
 import { cloneNodes } from './clone.js';
-import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
+import { replaceNodes } from './replace-nodes.js';
+import type { PhrasingContent, Root, RootContent } from 'mdast';
 import type { Field, Template } from '../core/template.js';
 import type { LabelKey } from '../labels/labels.js';
 import {
@@ -58,24 +59,12 @@ function fillNodes(nodes: RootContent[], parts: Parts, options: FillOptions, ins
       }
       continue;
     }
-    fillInline(node, parts, options);
+    replaceNodes(node, (child) => {
+      if (child.type !== 'textDirective') return undefined;
+      if (child.name === 'label') return [{ type: 'text', value: parts.labels.text[String(child.attributes?.key) as LabelKey] ?? '' }];
+      return cloneNodes(options.fields[String(child.attributes?.name) as Field] ?? []);
+    });
     out.push(node);
   }
   return out;
-}
-
-function fillInline(node: Nodes, parts: Parts, options: FillOptions): void {
-  if (!('children' in node)) return;
-  const children = node.children as Nodes[];
-  for (let i = 0; i < children.length; i++) {
-    const child = children[i]!;
-    if (child.type === 'textDirective') {
-      const replacement: PhrasingContent[] =
-        child.name === 'label'
-          ? [{ type: 'text', value: parts.labels.text[String(child.attributes?.key) as LabelKey] ?? '' }]
-          : cloneNodes(options.fields[String(child.attributes?.name) as Field] ?? []);
-      children.splice(i, 1, ...replacement);
-      i += replacement.length - 1;
-    } else fillInline(child, parts, options);
-  }
 }

@@ -12,7 +12,7 @@
 import type { BlockContent, FootnoteDefinition, FootnoteReference, Nodes, PhrasingContent } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
-import { report, suggest } from '../core/messages.js';
+import { didYouMeanNearest, report, suggest } from '../core/messages.js';
 import type { RenderContext } from './context.js';
 import { citationContent } from './citations.js';
 import type { Chapter, Footnote } from './ir.js';
@@ -104,15 +104,11 @@ function citation(
       id,
       known.filter((k): k is string => typeof k === 'string'),
     );
-    report(
-      file,
-      `Unexpected unknown evidence \`${id}\` in \`:cite\`${near.length ? `, did you mean \`${near[0]}\`?` : ', expected the id of an evidence item or fact'}`,
-      {
-        ruleId: 'ref/unknown-id',
-        place: directive.position,
-        expected: near,
-      },
-    );
+    report(file, `Unexpected unknown evidence \`${id}\` in \`:cite\`${didYouMeanNearest(near, ', expected the id of an evidence item or fact')}`, {
+      ruleId: 'ref/unknown-id',
+      place: directive.position,
+      expected: near,
+    });
     return undefined;
   }
   // Facts without a source of their own share their item's footnote: the same source, cited once.

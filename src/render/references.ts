@@ -9,15 +9,16 @@
  * with `data.opinionRef`; the Markdown writer keeps only its text.
  */
 import { TO_BE_COMPLETED } from '../core/placeholders.js';
-import type { Link, Nodes, PhrasingContent } from 'mdast';
+import type { Link, PhrasingContent } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
-import { report, suggest } from '../core/messages.js';
+import { didYouMeanNearest, report, suggest } from '../core/messages.js';
 import type { RenderContext } from './context.js';
 import { formatLongDate } from './dates.js';
 import type { Chapter, Footnote, Target } from './ir.js';
 import { fillPhrasing } from '../labels/labels.js';
 import { footnoteAnchor } from './anchors.js';
+import { replaceNodes } from './replace-nodes.js';
 import { parsePhrasing, pick } from './source-text.js';
 import type { Unit } from './units.js';
 import './mdast-data.js';
@@ -96,16 +97,10 @@ export function collectTargets(ctx: RenderContext, chapters: Chapter[], footnote
 /** Replace every `:ref` under the units by its label. */
 export function resolveReferences(units: Iterable<Unit>, targets: Targets): void {
   // The unit's list is treated as the children of a parent, so that a `:ref` at its top level is replaced in place.
-  for (const unit of units) replaceIn({ type: 'paragraph', children: unit.nodes as PhrasingContent[] }, unit.file, targets);
-}
-
-function replaceIn(node: Nodes, file: VFile, targets: Targets): void {
-  if (!('children' in node)) return;
-  const children = node.children as Nodes[];
-  for (let i = 0; i < children.length; i++) {
-    const child = children[i]!;
-    if (child.type === 'textDirective' && child.name === 'ref') children[i] = resolve(child, file, targets);
-    else replaceIn(child, file, targets);
+  for (const unit of units) {
+    replaceNodes({ type: 'paragraph', children: unit.nodes as PhrasingContent[] }, (child) =>
+      child.type === 'textDirective' && child.name === 'ref' ? [resolve(child, unit.file, targets)] : undefined,
+    );
   }
 }
 
@@ -125,7 +120,7 @@ function resolve(directive: TextDirective, file: VFile, targets: Targets): Phras
     if (!known)
       report(
         file,
-        `Unexpected unknown id \`${id}\` in \`:ref\`${near.length ? `, did you mean \`${near[0]}\`?` : ', expected the id of a point, heading, chapter, footnote, principle, recommendation or evidence item'}`,
+        `Unexpected unknown id \`${id}\` in \`:ref\`${didYouMeanNearest(near, ', expected the id of a point, heading, chapter, footnote, principle, recommendation or evidence item')}`,
         {
           ruleId: 'ref/unknown-id',
           place: directive.position,

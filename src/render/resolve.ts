@@ -4,7 +4,7 @@
  * acronyms expanded, the front matter, closing and appendix built. Pure:
  * data in, data out; problems are messages on the sources' VFiles.
  */
-import type { FootnoteDefinition, Nodes, PhrasingContent, Root } from 'mdast';
+import type { FootnoteDefinition, PhrasingContent, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Draft } from '../core/draft.js';
 import { report, withThousands } from '../core/messages.js';
@@ -21,6 +21,7 @@ import { countLength, type LengthCount } from './length.js';
 import { numberChapters } from './numbering.js';
 import type { RecommendationGrouping } from '../core/template.js';
 import { collectTargets, resolveReferences } from './references.js';
+import { replaceNodes } from './replace-nodes.js';
 import { toDraft } from './to-draft.js';
 import { checkTranslation } from './translations.js';
 import { chapterUnits, footnoteUnits, type Unit } from './units.js';
@@ -108,27 +109,18 @@ export function resolveDocument(opinion: Opinion, options: ResolveOptions): Reso
 
 /** Directives left after references and citations are not part of the format: report and drop them. */
 function removeDirectives(unit: Unit): void {
-  const scan = (node: Nodes) => {
-    if (!('children' in node)) return;
-    const children = node.children as Nodes[];
-    for (let i = 0; i < children.length; i++) {
-      const child = children[i]!;
-      if (child.type === 'textDirective' || child.type === 'leafDirective' || child.type === 'containerDirective') {
-        const prefix = child.type === 'textDirective' ? ':' : child.type === 'leafDirective' ? '::' : ':::';
-        report(
-          unit.file,
-          `Unexpected directive \`${prefix}${child.name}\`, expected \`:ref\`, \`:cite\`${prefix === ':' ? '' : ', `::principles`, `::recommendations` or `:::note` at the top level of a chapter'}`,
-          {
-            ruleId: 'source/unknown-directive',
-            place: child.position,
-            note: prefix === ':' ? 'Write `\\:` for a colon that starts a word, e.g. `10\\:30`' : undefined,
-          },
-        );
-        const replacement: Nodes[] = child.type === 'textDirective' ? [{ type: 'text', value: `${prefix}${child.name}` }, ...child.children] : [];
-        children.splice(i, 1, ...replacement);
-        i += replacement.length - 1;
-      } else scan(child);
-    }
-  };
-  scan({ type: 'paragraph', children: unit.nodes as PhrasingContent[] });
+  replaceNodes({ type: 'paragraph', children: unit.nodes as PhrasingContent[] }, (child) => {
+    if (child.type !== 'textDirective' && child.type !== 'leafDirective' && child.type !== 'containerDirective') return undefined;
+    const prefix = child.type === 'textDirective' ? ':' : child.type === 'leafDirective' ? '::' : ':::';
+    report(
+      unit.file,
+      `Unexpected directive \`${prefix}${child.name}\`, expected \`:ref\`, \`:cite\`${prefix === ':' ? '' : ', `::principles`, `::recommendations` or `:::note` at the top level of a chapter'}`,
+      {
+        ruleId: 'source/unknown-directive',
+        place: child.position,
+        note: prefix === ':' ? 'Write `\\:` for a colon that starts a word, e.g. `10\\:30`' : undefined,
+      },
+    );
+    return child.type === 'textDirective' ? [{ type: 'text', value: `${prefix}${child.name}` }, ...child.children] : [];
+  });
 }

@@ -21,6 +21,7 @@ import { report } from '../core/messages.js';
 import { parseMarkdown } from '../core/markdown.js';
 import type { Position, YamlKind } from '../core/model.js';
 import type { RenderContext } from './context.js';
+import { replaceNodes } from './replace-nodes.js';
 import type { LabelKey } from '../labels/labels.js';
 import { makeSafe } from '../core/source-safety.js';
 import { lazyPosition } from '../core/yaml-source.js';
@@ -102,19 +103,15 @@ export function gapText(value: string): PhrasingContent {
  * labels put into the banner, the reference line and the dates.
  */
 export function markGaps(mark: string, tree: Parent): void {
-  const children = tree.children as Nodes[];
-  for (let i = 0; i < children.length; i++) {
-    const child = children[i]!;
-    if (child.type === 'text' && !child.data && child.value.includes(mark)) {
-      const pieces: PhrasingContent[] = [];
-      child.value.split(mark).forEach((piece, k) => {
-        if (k > 0) pieces.push(gapText(mark));
-        if (piece) pieces.push({ type: 'text', value: piece });
-      });
-      children.splice(i, 1, ...pieces);
-      i += pieces.length - 1;
-    } else if ('children' in child) markGaps(mark, child);
-  }
+  replaceNodes(tree as Nodes, (child) => {
+    if (child.type !== 'text' || child.data || !child.value.includes(mark)) return undefined;
+    const pieces: PhrasingContent[] = [];
+    child.value.split(mark).forEach((piece, k) => {
+      if (k > 0) pieces.push(gapText(mark));
+      if (piece) pieces.push({ type: 'text', value: piece });
+    });
+    return pieces;
+  });
 }
 
 /** A visible stand-in for text that could not be had (its error is already reported). */

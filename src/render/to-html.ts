@@ -10,13 +10,14 @@
  * give (the common case, without loading them), by those libraries otherwise.
  */
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import type { Link, Root } from 'mdast';
+import type { Root } from 'mdast';
 import { toHtml as hastToHtml } from 'hast-util-to-html';
 import { toHast as mdastToHast } from 'mdast-util-to-hast';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import { CLOBBER_PREFIX } from './anchors.js';
 import { footnoteReference } from './footnote-reference-html.js';
 import { fastHtml } from './html-fast.js';
+import { replaceNodes } from './replace-nodes.js';
 import type { Labels } from '../labels/labels.js';
 import { stylesheet, type PageInfo } from './stylesheet.js';
 import './mdast-data.js';
@@ -85,18 +86,7 @@ const CONTENT = 'opinion-content';
 
 /** References to targets without an anchor (an evidence item's title) are text, not links; in place. */
 function unwrapAnchorless(tree: Root): Root {
-  const visit = (node: { children?: unknown[] }) => {
-    if (!node.children) return;
-    const children = node.children as (Link | { type: string; children?: unknown[] })[];
-    for (let i = 0; i < children.length; i++) {
-      const child = children[i]!;
-      if (child.type === 'link' && (child as Link).data?.opinionRef && (child as Link).url === '') {
-        children.splice(i, 1, ...((child as Link).children as never[]));
-        i--;
-      } else visit(child as { children?: unknown[] });
-    }
-  };
-  visit(tree);
+  replaceNodes(tree, (child) => (child.type === 'link' && child.data?.opinionRef && child.url === '' ? child.children : undefined));
   return tree;
 }
 

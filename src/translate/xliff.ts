@@ -26,6 +26,7 @@ import { x } from 'xastscript';
 import type { Element, Root } from 'xast';
 import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import { report } from '../core/messages.js';
+import { primaryLanguage } from '../core/languages.js';
 import { addKey, applySplices, columnOf, contentEnd, type Splice } from '../core/yaml-edit.js';
 import { decodeText, inFormOf } from '../core/read-source.js';
 import { commitOf, readAt, repoPath } from '../drafts/git.js';
@@ -266,7 +267,7 @@ export function importXliff(opinion: Opinion, xliff: VFile, labelled?: ReadonlyS
   // Language tags are BCP 47: CAT tools write the project's (`el-GR`, `EN-gb`); the opinion's language is the primary one.
   const language = (name: string) => {
     const tag = fileEl.attributes[name];
-    return tag ? tag.split(/[-_]/)[0]!.toLowerCase() : undefined;
+    return tag ? primaryLanguage(tag) : undefined;
   };
   const to = language('target-language');
   if (language('source-language') !== original) {

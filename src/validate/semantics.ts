@@ -5,7 +5,7 @@
  */
 import type { VFile } from 'vfile';
 import { report, type MessageOptions } from '../core/messages.js';
-import { suggest } from '../core/suggest.js';
+import { didYouMean, suggest } from '../core/suggest.js';
 import { indexOpinion, type IdIndex } from '../core/ids.js';
 import { findPlaceholders, NOT_YET_ASSIGNED, TO_BE_COMPLETED } from '../core/placeholders.js';
 import { validateAmendments } from './amendments/validate.js';
@@ -89,21 +89,17 @@ function checkIds(opinion: Opinion, index: IdIndex, at: Reporter): void {
     namespaces.set(lang, seen);
   }
 
-  for (const reference of index.references) {
+  const resolve = (reference: IdReference, inserted?: Map<string, IdDefinition>) => {
     const namespace = namespaces.get(reference.lang ?? original) ?? namespaces.get(original) ?? new Map<string, IdDefinition>();
-    const target = namespace.get(reference.id);
+    const target = namespace.get(reference.id) ?? inserted?.get(reference.id);
     const kinds = reference.expects;
-    if (!target && unreadableTargets(opinion, kinds)) continue;
+    if (!target && unreadableTargets(opinion, kinds)) return;
     if (!target) {
-      const candidates = [...namespace.values()].filter((d) => kinds === 'any' || kinds.includes(d.kind)).map((d) => d.id);
+      const defined = [...namespace.values(), ...(inserted?.values() ?? [])];
+      const candidates = defined.filter((d) => kinds === 'any' || kinds.includes(d.kind)).map((d) => d.id);
       const near = suggest(reference.id, candidates, 3);
       const wanted = kinds === 'any' ? 'an id defined in this opinion' : `the id of ${kinds.map((k) => KIND_NAMES[k]).join(' or ')}`;
-      at(
-        reference.at,
-        'ref/unknown-id',
-        `Unknown id \`${reference.id}\`, expected ${wanted}${near.length ? `: did you mean ${near.map((n) => `\`${n}\``).join(', ')}?` : ''}`,
-        { expected: near, actual: reference.id },
-      );
+      at(reference.at, 'ref/unknown-id', `Unknown id \`${reference.id}\`, expected ${wanted}${didYouMean(near)}`, { expected: near, actual: reference.id });
     } else if (kinds !== 'any' && !kinds.includes(target.kind)) {
       at(
         reference.at,
@@ -112,7 +108,10 @@ function checkIds(opinion: Opinion, index: IdIndex, at: Reporter): void {
         { note: reference.via === 'cite' ? 'Use `:cite{#id}` for evidence and facts, `:ref{#id}` for anything else' : undefined },
       );
     }
-  }
+  };
+  for (const reference of index.references) resolve(reference);
+  const inserted = new Map(index.inserted.map((d) => [d.id, d]));
+  for (const reference of index.proposed) resolve(reference, inserted);
 }
 
 /** Whether the ids a reference may point to live in a YAML file that could not be read (its ids are unknown). */

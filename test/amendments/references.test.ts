@@ -40,10 +40,10 @@ describe('references in amendments', () => {
     const run = await runMain(['validate', sample]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
-      `${line('    text: Skills')}:11-${line('    text: Skills')}:69  error  Unknown id \`c-resourse\` in the text of amendment \`am-s7\` (AM 7, section), expected an id defined in this opinion: did you mean \`c-resource\`?  ref/unknown-id`,
+      `${line('    text: Skills')}:11-${line('    text: Skills')}:69  error  Unknown id \`c-resourse\`, expected an id defined in this opinion: did you mean \`c-resource\`?  ref/unknown-id`,
     );
     expect(run.stdout).toMatch(
-      new RegExp(`${line('    reason: The new point')}:13-\\S+  error  Unknown id \`am-nowhere\` in the reason of amendment \`am-s7\``),
+      new RegExp(`${line('    reason: The new point')}:13-\\S+  error  Unknown id \`am-nowhere\`, expected an id defined in this opinion  ref/unknown-id`),
     );
     // A point another amendment inserts may be referred to; so may every id of the opinion.
     expect(run.stdout).not.toContain('c-resource-bis');
@@ -51,6 +51,47 @@ describe('references in amendments', () => {
     const out = join(root, 'opinions', 'next');
     expect((await runMain(['amendments', 'apply', sample, '--out', out])).code).toBe(1);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('validate reports a reference of the wrong kind in an amendment of the stage as in a chapter (a new point counting as a point), not in one of a stage left', async () => {
+    const { sample } = scratch();
+    appendAmendments(
+      sample,
+      `
+
+  - id: am-p7
+    number: 7
+    stage: plenary
+    by: [Eva NOVÁK]
+    target: c-resource
+    action: insert-after
+    new_id: c-resource-bis
+    text: Skills must be recognised quickly :cite{#c-resource}.
+    reason: As :cite{#c-resource-bis} says.
+
+  - id: am-s9
+    number: 9
+    stage: section
+    by: [Eva NOVÁK]
+    target: c-public-role
+    action: amend
+    text: An amendment of a stage the opinion has left, citing :cite{#c-public-role}.
+`,
+    );
+    const meta = join(sample, 'opinion.yaml');
+    writeFileSync(meta, readFileSync(meta, 'utf8').replace(/^stage: section /m, 'stage: plenary '));
+    const lines = readFileSync(join(sample, 'amendments.yaml'), 'utf8').split('\n');
+    const line = (start: string) => lines.findIndex((l) => l.startsWith(start)) + 1;
+    const run = await runMain(['validate', sample]);
+    expect(run.code).toBe(1);
+    const expected = 'expected an evidence item or a fact  ref/wrong-kind';
+    expect(run.stdout).toContain(
+      `${line('    text: Skills')}:11-${line('    text: Skills')}:64  error  Unexpected reference to a point \`c-resource\`, ${expected}`,
+    );
+    expect(run.stdout).toContain(
+      `${line('    reason: As')}:13-${line('    reason: As')}:44  error  Unexpected reference to a point \`c-resource-bis\`, ${expected}`,
+    );
+    expect(run.stdout.match(/ref\/wrong-kind/g)).toHaveLength(2);
   });
 
   it('the sheet prints a reason as it reads (a reference numbered, no markup), and the appendix as Markdown', async () => {

@@ -37,10 +37,14 @@ function newNumber(unit: Unit, neu: readonly Unit[], alignment: Alignment): stri
   return first ? first.number : gone(unit.number);
 }
 
-/** Each bookmark the units hold (by `bookmarkOf`, as references name them), with what `value` says of its unit. */
-function byBookmark(units: readonly Unit[], value: (unit: Unit) => string): Map<string, string> {
+/** Each name references give the items (their ids and bookmarks, by `bookmarkOf`), with what `value` says of the first it numbers. */
+export function byBookmark<T extends Pick<Unit, 'id' | 'bookmarks'>>(items: readonly T[], value: (item: T) => string | undefined): Map<string, string> {
   const map = new Map<string, string>();
-  for (const unit of units) for (const name of unit.bookmarks ?? []) if (!map.has(bookmarkOf(name))) map.set(bookmarkOf(name), value(unit));
+  for (const item of items) {
+    const number = value(item);
+    if (!number) continue;
+    for (const name of [...(item.id ? [item.id] : []), ...(item.bookmarks ?? [])]) if (!map.has(bookmarkOf(name))) map.set(bookmarkOf(name), number);
+  }
   return map;
 }
 

@@ -32,6 +32,19 @@ export interface TextComparison {
 const UNCHANGED: TextComparison = { edited: false, ops: [], words: { added: 0, deleted: 0 } };
 const NON_ASCII = /[^\u0000-\u007f]/;
 
+/** The break the parts of an item (a split point's) are joined by to be compared: the offsets of its operations count it. */
+export const PART_BREAK = '\n\n';
+
+/** Where each of the texts starts once they are joined by `PART_BREAK`. */
+export function partStarts(parts: readonly { text: string }[]): number[] {
+  let start = 0;
+  return parts.map(({ text }) => {
+    const at = start;
+    start += text.length + PART_BREAK.length;
+    return at;
+  });
+}
+
 /** The text of one or more items (a split point's parts), joined by a paragraph break, with their references. */
 interface Passage {
   text: string;
@@ -40,14 +53,9 @@ interface Passage {
 
 function passage(units: readonly Unit[]): Passage {
   if (units.length === 1) return { text: (units[0] as Unit).text, refs: (units[0] as Unit).refs };
-  let text = '';
-  const refs: RefNumber[] = [];
-  units.forEach((unit, i) => {
-    if (i > 0) text += '\n\n';
-    for (const ref of unit.refs) refs.push({ ...ref, start: ref.start + text.length, end: ref.end + text.length });
-    text += unit.text;
-  });
-  return { text, refs };
+  const starts = partStarts(units);
+  const refs = units.flatMap((unit, i) => unit.refs.map((ref) => ({ ...ref, start: ref.start + starts[i]!, end: ref.end + starts[i]! })));
+  return { text: units.map((unit) => unit.text).join(PART_BREAK), refs };
 }
 
 /**

@@ -104,11 +104,11 @@ function fieldAnchor(instruction: string): string | undefined {
   return /^REF\s+([^\s\\]+)/u.exec(instruction)?.[1];
 }
 
-/** "“1.3 The EESC considers that…”": a paragraph named by its first words. */
-export function preview(text: string): string {
+/** "(paragraph 27, “1.3 The EESC considers that…”)": a paragraph named, in a finding, by its place and first words. */
+export function atParagraph(line: number, text: string): string {
   const words = text.trim().split(/\s+/u).filter(Boolean);
-  if (words.length === 0) return '(empty)';
-  return `“${words.slice(0, PREVIEW_WORDS).join(' ')}${words.length > PREVIEW_WORDS ? '…' : ''}”`;
+  const preview = words.length === 0 ? '(empty)' : `“${words.slice(0, PREVIEW_WORDS).join(' ')}${words.length > PREVIEW_WORDS ? '…' : ''}”`;
+  return `(paragraph ${line}, ${preview})`;
 }
 
 export class DocumentReader {
@@ -261,7 +261,7 @@ export class DocumentReader {
   /** Report what was found in a paragraph, at that paragraph. */
   private flush(line: number, text: string, issues: Issue[]): void {
     for (const issue of issues) {
-      report(this.file, `${issue.reason} (paragraph ${line}, ${preview(text)})`, {
+      report(this.file, `${issue.reason} ${atParagraph(line, text)}`, {
         ruleId: issue.ruleId,
         severity: issue.severity,
         place: { start: { line, column: 1 }, end: { line, column: Math.max(2, text.length + 1) } },

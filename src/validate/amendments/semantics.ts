@@ -8,9 +8,8 @@
  * with their place in amendments.yaml; validate and check report them.
  */
 import { STAGES, textIn, type Located, type Opinion, type TabledAmendment } from '../../core/model.js';
-import { suggest } from '../../core/suggest.js';
+import { didYouMean, suggest } from '../../core/suggest.js';
 import { AMENDMENT_STAGES, amendmentsOf, isVoted, sameText } from '../../core/amendments.js';
-import { inlineDirectives } from '../../core/prose-outline.js';
 import { markdownIdentifier } from '../../core/markdown-syntax.js';
 import { basename } from 'node:path';
 import type { PointIndex } from './points.js';
@@ -67,7 +66,7 @@ export function unknownTargets(opinion: Opinion, points: PointIndex): Finding[] 
     add(
       'amendments/unknown-target',
       locate(i, 'target'),
-      `Unknown target \`${a.target}\` of amendment ${name(a)}, expected the id of a point of the text${near.length ? `: did you mean ${near.map((n) => `\`${n}\``).join(', ')}?` : ''}`,
+      `Unknown target \`${a.target}\` of amendment ${name(a)}, expected the id of a point of the text${didYouMean(near)}`,
       { expected: near },
     );
   });
@@ -215,27 +214,20 @@ export function structure(opinion: Opinion, points: PointIndex, definedIds: Read
       const at = locate(i, `replaces/${j}`);
       if (!replaced) {
         const near = suggest(id, [...byId.keys()], 3);
-        findings.push({
-          ruleId: 'amendments/unknown-amendment',
-          reason: `Unknown amendment \`${id}\` replaced by compromise ${name(a)}, expected the id of an amendment in this file${near.length ? `: did you mean ${near.map((n) => `\`${n}\``).join(', ')}?` : ''}`,
+        add(
+          'amendments/unknown-amendment',
           at,
-          severity: 'error',
-          expected: near,
-        });
+          `Unknown amendment \`${id}\` replaced by compromise ${name(a)}, expected the id of an amendment in this file${didYouMean(near)}`,
+          { expected: near },
+        );
       } else if (replaced.a.id === a.id) {
-        findings.push({
-          ruleId: 'amendments/unknown-amendment',
-          reason: `Unexpected \`${id}\` in its own \`replaces\`, expected the amendments the compromise replaces`,
-          at,
-          severity: 'error',
-        });
+        add('amendments/unknown-amendment', at, `Unexpected \`${id}\` in its own \`replaces\`, expected the amendments the compromise replaces`);
       } else if (replaced.a.stage !== a.stage) {
-        findings.push({
-          ruleId: 'amendments/unknown-amendment',
-          reason: `Unexpected \`${id}\` (stage \`${replaced.a.stage}\`) replaced by compromise ${name(a)} (stage \`${a.stage}\`), expected an amendment of the same stage`,
+        add(
+          'amendments/unknown-amendment',
           at,
-          severity: 'error',
-        });
+          `Unexpected \`${id}\` (stage \`${replaced.a.stage}\`) replaced by compromise ${name(a)} (stage \`${a.stage}\`), expected an amendment of the same stage`,
+        );
       } else if (a.outcome === 'adopted' && replaced.a.outcome === 'adopted') {
         add(
           'amendments/compromise-conflict',
@@ -244,42 +236,6 @@ export function structure(opinion: Opinion, points: PointIndex, definedIds: Read
         );
       }
     });
-  });
-  return findings;
-}
-
-/**
- * `:ref{#id}` and `:cite{#id}` in the text and reason of the amendments of the
- * opinion's stage (or a later one): each must name an id of the opinion or a
- * point another amendment inserts, or `apply` would write a version that does
- * not validate and the sheet would print `[id]`. Amendments of a stage the
- * opinion has left are history: the points they name may be gone by design.
- */
-export function unknownReferences(opinion: Opinion, definedIds: ReadonlySet<string>): Finding[] {
-  const { findings, add, locate } = collect(opinion);
-  // While a source could not be read, an unknown id is more likely in it than a typo (as for `:ref` in validate/semantics.ts).
-  if (opinion.unreadable.length > 0) return findings;
-  const newIds = new Set(amendmentsOf(opinion).flatMap((a) => (typeof a.new_id === 'string' ? [a.new_id] : [])));
-  const known = (id: string) => definedIds.has(id) || newIds.has(id);
-  let candidates: string[] | undefined;
-  opinion.amendments.forEach((a, i) => {
-    if (typeof a.id !== 'string' || a.applied_in !== undefined || stageRank(a.stage) < stageRank(opinion.meta.stage)) return;
-    for (const field of ['text', 'reason'] as const) {
-      const texts = textsOf(a[field]);
-      for (const [lang, text] of texts) {
-        if (typeof text !== 'string' || (!text.includes(':ref') && !text.includes(':cite'))) continue;
-        for (const directive of inlineDirectives(text)) {
-          if ((directive.name !== 'ref' && directive.name !== 'cite') || !directive.id || known(directive.id)) continue;
-          const near = suggest(directive.id, (candidates ??= [...definedIds, ...newIds]), 3);
-          add(
-            'ref/unknown-id',
-            locate(i, lang ? `${field}/${lang}` : field),
-            `Unknown id \`${directive.id}\` in the ${field} of amendment ${name(a)}, expected an id defined in this opinion${near.length ? `: did you mean ${near.map((n) => `\`${n}\``).join(', ')}?` : ''}`,
-            { expected: near },
-          );
-        }
-      }
-    }
   });
   return findings;
 }

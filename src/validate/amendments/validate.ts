@@ -8,7 +8,7 @@ import type { VFile } from 'vfile';
 import type { Opinion } from '../../core/model.js';
 import { report } from '../../core/messages.js';
 import { indexPoints, type PointIndex } from './points.js';
-import { duplicateNumbers, structure, unknownFootnotes, unknownReferences, unknownTargets, voteFigures, type Finding } from './semantics.js';
+import { duplicateNumbers, structure, unknownFootnotes, unknownTargets, voteFigures, type Finding } from './semantics.js';
 
 export interface AmendmentValidation {
   /** Also report what `opinion check` reports as rules (default true). */
@@ -20,7 +20,7 @@ export function validateAmendments(opinion: Opinion, definedIds: ReadonlySet<str
   const file = amendmentsFile(opinion);
   if (!file) return undefined;
   const points = indexPoints(opinion, undefined, { originalOnly: true });
-  const findings = [...structure(opinion, points, definedIds), ...unknownReferences(opinion, definedIds), ...unknownFootnotes(opinion, points)];
+  const findings = [...structure(opinion, points, definedIds), ...unknownFootnotes(opinion, points)];
   if (options.rules !== false) findings.push(...unknownTargets(opinion, points), ...duplicateNumbers(opinion), ...voteFigures(opinion));
   reportFindings(file, findings);
   return points;

@@ -31,6 +31,7 @@ import { retargetedNote } from '../describe.js';
 import { headerModel, textRuns, type HeaderModel } from './header.js';
 import { BREAK, rewrittenEquals } from './ops.js';
 import { typographicOnly } from '../../text/typography.js';
+import { PART_BREAK } from '../../compare/texts.js';
 import { wordDiff } from '../../compare/word-diff.js';
 import { tokenize } from '../../text/tokenize.js';
 import { lendMarks } from './marks.js';
@@ -393,7 +394,7 @@ function editedItem(
  */
 function splitOps(change: Change, locale: string | undefined): readonly WordOp[] {
   if (change.ops.length > 0 || (change.kind !== 'split' && change.kind !== 'merged')) return change.ops;
-  const joined = (sides: readonly Side[]): string => sides.map((side) => side.text).join('\n\n');
+  const joined = (sides: readonly Side[]): string => sides.map((side) => side.text).join(PART_BREAK);
   return wordDiff(tokenize(joined(change.old), locale), tokenize(joined(change.new), locale)).ops.flatMap((op): WordOp[] => {
     if (op.op !== 'equal' || op.old === undefined) return [op];
     // The same words, other spaces: a paragraph break where a space was (or the reverse) is deleted and inserted alone.

@@ -21,6 +21,7 @@
  * written as a deleted and an inserted mark.
  */
 import type { DraftNote } from '../../../core/draft.js';
+import { partStarts } from '../../compare/texts.js';
 import { wordDiff } from '../../compare/word-diff.js';
 import { tokenize } from '../../text/tokenize.js';
 import type { Side, WordOp } from '../../types.js';
@@ -134,19 +135,16 @@ interface Numbered extends DraftNote {
 
 /** The marks of the sides joined as the comparison joins their texts (by a paragraph break). */
 function joinedNotes(sides: readonly Side[]): Numbered[] {
-  let start = 0;
-  return sides.flatMap((side) => {
-    const notes = (side.notes ?? []).map((note) => ({ offset: start + Math.min(note.offset, side.text.length), number: note.number }));
-    start += side.text.length + 2;
-    return notes;
-  });
+  const starts = partStarts(sides);
+  return sides.flatMap((side, i) => (side.notes ?? []).map((note) => ({ offset: starts[i]! + Math.min(note.offset, side.text.length), number: note.number })));
 }
 
 /** Each side's text with its marks written in. */
 function markedSides(sides: readonly Side[], notes: readonly Numbered[]): Side[] {
-  let start = 0;
+  const starts = partStarts(sides);
   let k = 0;
-  return sides.map((side) => {
+  return sides.map((side, i) => {
+    const start = starts[i]!;
     let text = '';
     let at = 0;
     const end = start + side.text.length;
@@ -156,7 +154,6 @@ function markedSides(sides: readonly Side[], notes: readonly Numbered[]): Side[]
       at = note.offset - start;
     }
     text += side.text.slice(at);
-    start = end + 2;
     return { ...side, text };
   });
 }

@@ -13,21 +13,9 @@
  */
 import type { Draft, DraftNote } from '../../../core/draft.js';
 import { bookmarkOf } from '../../../core/bookmarks.js';
+import { byBookmark } from '../../compare/ref-mapper.js';
+import { partStarts } from '../../compare/texts.js';
 import type { Change, DiffResult, Entry, Side, WordOp } from '../../types.js';
-
-/** The number of every item of a draft that a reference can name, by the bookmark of its id and its own bookmarks. */
-function numbersByBookmark(draft: Draft): Map<string, string> {
-  const numbers = new Map<string, string>();
-  const add = (number: string | undefined, id: string | undefined, bookmarks: readonly string[] | undefined) => {
-    if (!number) return;
-    for (const name of [...(id ? [id] : []), ...(bookmarks ?? [])]) if (!numbers.has(bookmarkOf(name))) numbers.set(bookmarkOf(name), number);
-  };
-  for (const chapter of draft.chapters) {
-    add(chapter.number, chapter.id, chapter.bookmarks);
-    for (const point of chapter.points) add(point.number, point.id, point.bookmarks);
-  }
-  return numbers;
-}
 
 /** A number to write instead of the one printed at `start`…`end` of a text. */
 interface Renumbering {
@@ -44,7 +32,7 @@ function renumberings(side: Side, offset: number, numbers: ReadonlyMap<string, s
   });
 }
 
-/** `text` with each renumbering (offsets into it, in order) written in. */
+/** `text` with each renumbering (offsets into it from `offset`, in order) written in. */
 function rewrite(text: string, renumbered: readonly Renumbering[], offset = 0): string {
   let out = '';
   let at = 0;
@@ -55,11 +43,11 @@ function rewrite(text: string, renumbered: readonly Renumbering[], offset = 0): 
   return out + text.slice(at);
 }
 
-/** A side's text renumbered, its footnote marks moved with the text after each number. */
-function renumberedSide(side: Side, renumbered: readonly Renumbering[]): Side {
-  const shift = (offset: number): number =>
-    renumbered.reduce((total, { start, end, number }) => (end <= offset ? total + number.length - (end - start) : total), offset);
-  const result: Side = { ...side, text: rewrite(side.text, renumbered) };
+/** A side's text renumbered (offsets from `offset`), its footnote marks moved with the text after each number. */
+function renumberedSide(side: Side, renumbered: readonly Renumbering[], offset = 0): Side {
+  const shift = (at: number): number =>
+    renumbered.reduce((total, { start, end, number }) => (end - offset <= at ? total + number.length - (end - start) : total), at);
+  const result: Side = { ...side, text: rewrite(side.text, renumbered, offset) };
   if (side.notes) result.notes = side.notes.map((note): DraftNote => ({ ...note, offset: shift(note.offset) }));
   return result;
 }
@@ -89,28 +77,25 @@ function renumberedOps(ops: readonly WordOp[], renumbered: readonly Renumbering[
 /** A change with its new sides' references renumbered, where its operations can show it. */
 function renumberedChange(change: Change, numbers: ReadonlyMap<string, string>): Change {
   if (change.element === 'footnote') return change;
-  let offset = 0;
-  const found = change.new.map((side) => {
-    const renumbered = renumberings(side, offset, numbers);
-    offset += side.text.length + 2;
-    return renumbered;
-  });
+  const starts = partStarts(change.new);
+  const found = change.new.map((side, i) => renumberings(side, starts[i]!, numbers));
   if (found.every((renumbered) => renumbered.length === 0)) return change;
   const all = found.flat();
   const { ops, written } = change.ops.length > 0 ? renumberedOps(change.ops, all) : { ops: change.ops, written: all };
   const shown = new Set(written);
-  offset = 0;
   const sides = change.new.map((side, i) => {
-    const own = (found[i] as Renumbering[]).filter((r) => shown.has(r)).map((r) => ({ ...r, start: r.start - offset, end: r.end - offset }));
-    offset += side.text.length + 2;
-    return own.length === 0 ? side : renumberedSide(side, own);
+    const own = found[i]!.filter((r) => shown.has(r));
+    return own.length === 0 ? side : renumberedSide(side, own, starts[i]);
   });
   return { ...change, new: sides, ops };
 }
 
 /** The comparison as the redline shows it: every reference of the new version with its target's number now. */
 export function currentReferences(result: DiffResult, draft: Draft): DiffResult {
-  const numbers = numbersByBookmark(draft);
+  const numbers = byBookmark(
+    draft.chapters.flatMap((chapter) => [chapter, ...chapter.points]),
+    (item) => item.number,
+  );
   if (numbers.size === 0) return result;
   const copies = new Map<Change, Change>();
   const copy = (change: Change): Change => {
