@@ -22,7 +22,12 @@ export interface IdIndex {
    */
   proposed: IdReference[];
   inserted: IdDefinition[];
+  /** Footnote calls (`[^label]`) in YAML texts, which have no footnotes: the draft would print them as written. */
+  yamlFootnotes: { label: string; at: Located }[];
 }
+
+/** A footnote call, not escaped. */
+const FOOTNOTE_CALL = /(?<!\\)\[\^([^\]\s]+)\]/g;
 
 interface YamlList {
   kind: YamlKind;
@@ -31,7 +36,7 @@ interface YamlList {
 }
 
 export function indexOpinion(opinion: Opinion): IdIndex {
-  const index: IdIndex = { definitions: [], references: [], malformed: [], proposed: [], inserted: [] };
+  const index: IdIndex = { definitions: [], references: [], malformed: [], proposed: [], inserted: [], yamlFootnotes: [] };
   const define = (id: unknown, kind: IdDefinition['kind'], at: Located | undefined, lang?: string, into = index.definitions) => {
     if (typeof id === 'string' && at) into.push({ id, kind, at, ...(lang ? { lang } : {}) });
   };
@@ -79,9 +84,11 @@ export function indexOpinion(opinion: Opinion): IdIndex {
   // References written in YAML texts (`text: … :ref{#p-x} …`), which the build resolves like those of the chapters.
   const yamlTexts = (kind: YamlKind, value: unknown, pointer: string, lang?: string, into = index.references) => {
     if (typeof value === 'string') {
-      if (!value.includes(':ref') && !value.includes(':cite')) return;
+      const calls = into === index.references && value.includes('[^');
+      if (!calls && !value.includes(':ref') && !value.includes(':cite')) return;
       const at = opinion.locate(kind, pointer);
       if (!at) return;
+      if (calls) for (const call of value.matchAll(FOOTNOTE_CALL)) index.yamlFootnotes.push({ label: call[1]!, at });
       for (const directive of inlineDirectives(value)) {
         if (directive.name !== 'ref' && directive.name !== 'cite') continue;
         if (!directive.id) index.malformed.push({ text: `:${directive.name}`, at });

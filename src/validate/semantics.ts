@@ -62,6 +62,12 @@ function checkIds(opinion: Opinion, index: IdIndex, at: Reporter): void {
     );
   }
 
+  for (const call of index.yamlFootnotes) {
+    at(call.at, 'footnote/unknown', `Unexpected footnote call \`[^${call.label}]\` in a YAML text, expected \`:cite{#id}\` naming an evidence item`, {
+      note: 'Footnotes belong to chapter files: the draft would print the call as it is written. A source cited from YAML is an evidence item, which the build numbers as a footnote',
+    });
+  }
+
   // Namespaces: the YAML ids plus the prose ids of one language. The original
   // language's namespace is the opinion's; translations are checked within their own.
   const yamlDefinitions = index.definitions.filter((d) => d.lang === undefined);
