@@ -236,6 +236,9 @@ export interface ImportResult {
   translated: number;
 }
 
+/** XLIFF 1.2 states of a target that is not a translation yet. */
+const UNTRANSLATED = new Set(['new', 'needs-translation']);
+
 export function importXliff(opinion: Opinion, xliff: VFile, labelled?: ReadonlySet<string>): ImportResult {
   const result: ImportResult = { file: xliff, writes: new Map(), translated: 0 };
   let tree: Root;
@@ -323,6 +326,15 @@ export function importXliff(opinion: Opinion, xliff: VFile, labelled?: ReadonlyS
       }
       const translation = target ? contentOf(target, codes, id, fail) : '';
       if (translation === undefined || translation.trim() === '') continue;
+      // The source copied into the target by a CAT tool, still marked as not translated: no translation yet.
+      if (UNTRANSLATED.has(String(target?.attributes.state)) && translation.trim() === segment.text.trim()) {
+        report(xliff, `Unit \`${id}\` is not translated yet (state="${target?.attributes.state}", its target a copy of the source): not imported`, {
+          ruleId: 'xliff/untranslated',
+          severity: 'info',
+          place: target?.position,
+        });
+        continue;
+      }
       if (segment.where === 'markdown' && !sameMarkers(segment.text, translation)) {
         fail(
           target,

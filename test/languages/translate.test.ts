@@ -66,6 +66,32 @@ describe('opinion translate export / import (XLIFF 1.2)', () => {
     expect(readFileSync(join(root, 'again.xlf'), 'utf8')).not.toContain('needs-translation');
   });
 
+  it('leaves out a target that a CAT tool filled with a copy of the source and still marks as not translated, and says so', async () => {
+    const { root, dir } = await englishWithFrench();
+    const out = join(root, 'copy.fr.xlf');
+    expect((await runMain(['translate', 'export', dir, '--to', 'fr', '--out', out])).code).toBe(0);
+    const exported = readFileSync(out, 'utf8');
+    const copied = fill(exported).replace(
+      /(<trans-unit id="01-conclusions-and-recommendations.md#c-first"[^>]*>\s*<source>)([\s\S]*?)(<\/source>\s*)<target state="translated">FR [\s\S]*?<\/target>/,
+      (_, open: string, source: string, between: string) => `${open}${source}${between}<target state="needs-translation">${source}</target>`,
+    );
+    expect(copied).toContain('<target state="needs-translation">The EESC considers');
+    writeFileSync(out, copied);
+    // A new chapter file needs every unit: the copy is no translation, so nothing is written.
+    const refused = await runMain(['translate', 'import', out, '--opinion', dir]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout + refused.stderr).toContain('Unit `01-conclusions-and-recommendations.md#c-first` is not translated yet');
+    expect(refused.stdout + refused.stderr).toContain('xliff/incomplete');
+    expect(existsSync(join(dir, 'text', 'fr', '01-conclusions-and-recommendations.md'))).toBe(false);
+    // Once translated, a later file's copy of the source does not overwrite the translation.
+    writeFileSync(join(root, 'full.fr.xlf'), fill(exported));
+    const full = await runMain(['translate', 'import', join(root, 'full.fr.xlf'), '--opinion', dir]);
+    expect(full.code, full.stdout + full.stderr).toBe(0);
+    const imported = await runMain(['translate', 'import', out, '--opinion', dir]);
+    expect(imported.code, imported.stdout + imported.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'text', 'fr', '01-conclusions-and-recommendations.md'), 'utf8')).toContain('{#c-first} FR The EESC considers');
+  });
+
   it("writes a Windows editor's files back as they were: CRLF line endings and BOM kept, in the files it creates too", async () => {
     const { root, dir } = await englishWithFrench();
     const windows = (path: string) => writeFileSync(path, `\ufeff${readFileSync(path, 'utf8').replace(/\n/g, '\r\n')}`);
