@@ -44,6 +44,7 @@ export async function generateDraftLabels(root) {
   const purposes = [];
   const versions = [];
   const titles = [];
+  const titleLanguages = [];
   const places = [];
   const closings = [];
   const refs = {};
@@ -63,7 +64,7 @@ export async function generateDraftLabels(root) {
     if (nonEmpty(data.stage?.version) && data.stage.version.includes('{version}')) versions.push(data.stage.version);
     for (const kind of ['opinion', 'information-report']) {
       const title = before(data.title?.[kind], '{title}');
-      if (title) titles.push(title);
+      if (title) titles.push(title), titleLanguages.push([title, data.lang]);
     }
     if (nonEmpty(data.values?.brussels)) places.push(data.values.brussels);
     const closing = before(data.closing?.['place-date']?.replace('{place}', data.values?.brussels ?? '{place}'), '{date}');
@@ -81,6 +82,7 @@ export async function generateDraftLabels(root) {
     purposes: unique(purposes),
     versions: unique(versions),
     titles: unique(titles),
+    titleLanguages,
     places: unique(places),
     closings: unique(closings),
   };
@@ -99,6 +101,8 @@ export async function generateDraftLabels(root) {
     '  versions: string[];',
     '  /** The title line before the title: "Opinion of the European Economic and Social Committee on ‘". */',
     '  titles: string[];',
+    '  /** [title start, its language] for every built-in language. */',
+    '  titleLanguages: [string, string][];',
     '  /** The place of the closing line: "Brussels". */',
     '  places: string[];',
     '  /** The closing line before its date: "Brussels,", "V Bruselu dne". */',

@@ -190,3 +190,19 @@ describe('a point holding a list split after the list', () => {
     expect(formatDiff(merged, 'html')).toContain('<p><span class="num">1.2</span><del>Además</del>');
   });
 });
+
+describe('the language of a Markdown draft', () => {
+  const spanish = (point: string) =>
+    parseMarkdownDraft(`# Dictamen del Comité Económico y Social Europeo sobre «Cooperativas»\n\n## 1. Conclusiones\n\n1.1 ${point}\n`, 'es.md').draft;
+
+  it('is read from its title line, as the build writes it in each language, and named by the JSON and HTML outputs', () => {
+    expect(spanish('El CESE acoge.').lang).toBe('es');
+    const result = diffDrafts(spanish('El CESE acoge.'), spanish('El CESE acoge favorablemente.'));
+    expect(JSON.parse(formatDiff(result, 'json')).new.lang).toBe('es');
+    expect(formatDiff(result, 'html')).toContain('<html lang="es"');
+  });
+
+  it('is none when the title line is no built-in language’s', () => {
+    expect(parseMarkdownDraft('# Notes of a meeting\n\n## 1. Conclusions\n\n1.1 Text.\n', 'x.md').draft.lang).toBeUndefined();
+  });
+});

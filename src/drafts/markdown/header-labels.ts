@@ -106,6 +106,23 @@ export function stageBannerStart(line: string): string | undefined {
   return found;
 }
 
+/**
+ * The language of a title line as the build writes it: the language whose
+ * title start it begins with (the longest, when one start holds another);
+ * undefined when none does or two languages write that start alike.
+ */
+export function titleLanguage(line: string): string | undefined {
+  const key = labelKey(line);
+  let found: { start: string; langs: Set<string> } | undefined;
+  for (const [start, lang] of DRAFT_LABELS.titleLanguages) {
+    const wanted = labelKey(start);
+    if (!key.startsWith(wanted) || key.length === wanted.length || (found && wanted.length < found.start.length)) continue;
+    if (found?.start === wanted) found.langs.add(lang);
+    else found = { start: wanted, langs: new Set([lang]) };
+  }
+  return found?.langs.size === 1 ? [...found.langs][0] : undefined;
+}
+
 export function isTitleLine(line: string): boolean {
   const key = labelKey(line);
   return TITLE.test(line.trim()) || TITLE_STARTS.some((start) => key.startsWith(start) && key.length > start.length);

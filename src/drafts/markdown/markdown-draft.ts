@@ -19,7 +19,7 @@ import { report } from '../../core/messages.js';
 import { footnotesOf } from './footnotes.js';
 import { pairJournalFootnotes } from './journal-footnotes.js';
 import { addFrontLine, addHeaderRow, addHeaderTable } from './front-matter.js';
-import { isClosingLine, isTitleLine } from './header-labels.js';
+import { isClosingLine, isTitleLine, titleLanguage } from './header-labels.js';
 import { blockNumbers, levels, type Leading } from './numbering.js';
 import { inlineText, TextBuilder, type PlainText } from '../../render/plain-text.js';
 import { parseDraftTree } from './processor.js';
@@ -159,6 +159,9 @@ class DraftReader {
     // Official Journal style: most points numbered with a trailing dot (`1.1.`).
     if (this.dotted > 0 && this.dotted * 2 > this.numbered) this.draft.numbering = 'oj';
     this.draft.footnotes = footnotes;
+    // The language the title line is written in, as the build writes it in each language.
+    const lang = this.draft.title === undefined ? undefined : titleLanguage(this.draft.title);
+    if (lang) this.draft.lang = lang;
     return this.draft;
   }
 
