@@ -46,8 +46,30 @@ export function initials(title: string): string {
   return /^[a-z][a-z0-9]*$/u.test(letters) ? letters.slice(0, 4) : 'p';
 }
 
+/**
+ * The id a Word draft written by `opinion build` gave a paragraph, read back
+ * from its bookmark (`_c_networks` → `c-networks`, core/bookmarks.ts); not
+ * from a bookmark that may have been cut at 36 characters, nor from Word's
+ * own (`_Ref12…`, `_GoBack`, which are no ids) or the build's footnote marks'
+ * (`_fnref2`).
+ */
+export function idOfBookmarks(anchors: readonly string[] = []): string | undefined {
+  for (const anchor of anchors) {
+    const id = anchor.slice(1).replace(/_/gu, '-');
+    if (anchor.startsWith('_') && !anchor.startsWith('_fnref') && anchor.length < 36 && ID_PATTERN.test(id)) return id;
+  }
+  return undefined;
+}
+
 export class IdMaker {
   private readonly used = new Set<string>();
+
+  /** `id` itself, when no other has it yet. */
+  keep(id: string): string | undefined {
+    if (this.used.has(id)) return undefined;
+    this.used.add(id);
+    return id;
+  }
 
   /** `prefix-words` (or `prefix-fallback` when the text gives no usable word), unique: `-2`, `-3`… */
   make(prefix: string, text: string, fallback: string, count = WORDS): string {

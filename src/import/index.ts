@@ -20,7 +20,7 @@ import { draftText } from '../drafts/markdown-file.js';
 import { parseDraftTree } from '../drafts/markdown/processor.js';
 import { pairJournalFootnotes } from '../drafts/markdown/journal-footnotes.js';
 import { inlineText } from '../render/plain-text.js';
-import { IdMaker, initials, slug } from './ids.js';
+import { IdMaker, idOfBookmarks, initials, slug } from './ids.js';
 import { guessLanguage, labelsFor, matchLabel, parseLongDate, SHIPPED_LANGUAGES } from './labels.js';
 import { metadataFrom } from './metadata.js';
 import { planNumbers } from './numbering.js';
@@ -158,9 +158,13 @@ export async function importDraft(bytes: Uint8Array, shown: string, options: Imp
     chapter.id = name;
     return `${String(i + 1).padStart(2, '0')}-${name}.md`;
   });
+  // A Word draft `opinion build` wrote keeps its ids in its bookmarks: kept, so that references and amendments to them hold.
+  const built = chapters.flatMap((chapter) => chapter.items.map((item) => [item, idOfBookmarks(item.node.data?.anchors)] as const));
+  for (const [item, id] of built) if (id !== undefined) item.id = ids.keep(id);
   for (const chapter of chapters) {
     const prefix = initials(chapter.titleText);
     for (const item of chapter.items) {
+      if (item.id !== undefined) continue;
       const fallback = (item.built ?? item.number ?? '').replace(/\./gu, '-') || 'point';
       item.id = ids.make(item.kind === 'heading' ? 'sec' : prefix, item.text, fallback);
     }
@@ -404,7 +408,10 @@ function extractRecommendations(chapters: Chapter[], ids: IdMaker, file: VFile):
   }
   return found.map((entry) => {
     entry.item.recommendation = true;
-    const id = ids.make('rec', entry.item.text.replace(/^.*?\b(?:to|à|a|zu)\b/iu, ''), (entry.item.built ?? '').replace(/\./gu, '-'));
+    const kept = entry.item.id !== undefined && entry.item.id === idOfBookmarks(entry.item.node.data?.anchors);
+    const id = kept
+      ? (entry.item.id as string)
+      : ids.make('rec', entry.item.text.replace(/^.*?\b(?:to|à|a|zu)\b/iu, ''), (entry.item.built ?? '').replace(/\./gu, '-'));
     entry.item.id = id;
     const reason = `Recognised point ${entry.item.number} as a recommendation to ${entry.addressees.join(', ')}: moved to recommendations.yaml as \`${id}\` and placed back with \`::recommendations\``;
     tell(file, reason, 'import/recommendation', entry.item.node.position, 'info');

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildOpinion } from '../../src/opinion/index.js';
 import { importDraft, type ImportResult } from '../../src/import/index.js';
@@ -443,6 +444,20 @@ describe('a draft typed or pasted from Word, its list items marked with typed da
   });
 });
 
+describe('a Word draft written by opinion build', () => {
+  it('imports with the ids its bookmarks keep, so that the folder it gives compares equal to the sources', async () => {
+    const out = join(temp, 'own-ids');
+    expect((await runMain(['build', join(ROOT, 'opinions', 'see-migrants'), '--to', 'docx', '--out', out, '--quiet'])).code).toBe(0);
+    const { dir } = await importTo(readFileSync(join(out, 'see-migrants', 'en', 'opinion.docx')), 'opinion.docx');
+    const ids = (text: string) => [...text.matchAll(/^\{#([a-z0-9-]+)\}/gmu)].map((m) => m[1]);
+    const chapter = (root: string, name: string) => readFileSync(join(root, 'text', 'en', name), 'utf8');
+    expect(ids(chapter(dir, '03-specific-comments.md'))).toEqual(ids(chapter(join(ROOT, 'opinions', 'see-migrants'), '03-specific-comments.md')));
+    expect(readFileSync(join(dir, 'recommendations.yaml'), 'utf8')).toContain('- id: rec-promote-see\n');
+    const diff = await runMain(['diff', join(ROOT, 'opinions', 'see-migrants'), dir, '--format', 'json']);
+    expect(JSON.parse(diff.stdout).summary.counts).toMatchObject({ added: 0, deleted: 0, modified: 0, moved: 0, renumbered: 0 });
+  });
+});
+
 describe('a Polish draft whose footnote calls a footnote of another chapter', () => {
   it('imports with readable ids from Polish words, and a copy of the called footnote where the call is', async () => {
     const dir = join(temp, 'pl-notes', 'notatki');
@@ -462,7 +477,10 @@ describe('a Polish draft whose footnote calls a footnote of another chapter', ()
     );
     const out = join(dir, '..', 'out');
     expect((await runMain(['build', dir, '--to', 'docx', '--out', out, '--quiet'])).code).toBe(0);
-    const { dir: imported } = await importTo(readFileSync(join(out, 'notatki', 'pl', 'opinion.docx')), 'opinion.docx');
+    // Its points' ids are kept in their bookmarks (a test of its own above): without them, as in a draft typed by hand, ids are made from words.
+    const files = unzipSync(readFileSync(join(out, 'notatki', 'pl', 'opinion.docx')));
+    files['word/document.xml'] = strToU8(strFromU8(files['word/document.xml']!).replace(/<w:bookmarkStart\b[^>]*w:name="_[uw]_jeden"[^>]*\/>/g, ''));
+    const { dir: imported } = await importTo(zipSync(files), 'opinion.docx');
     // Only the gap the draft showed (no legal basis was entered); no footnote without its definition.
     expect((await errorsOf(imported)).map((m) => m.replace(/^.*?: /u, ''))).toEqual([
       '`legal_basis` is to be completed, expected the fact itself; the draft shows a gap there',
