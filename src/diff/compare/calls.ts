@@ -54,11 +54,33 @@ export function keptOps(old: readonly Pick<Side, 'text'>[], neu: readonly Pick<S
 
 const sideOfUnit = (unit: Unit): Side => (unit.notes ? { number: unit.number, text: unit.text, notes: unit.notes } : { number: unit.number, text: unit.text });
 
-/** The calls of one item alike in both versions: same footnotes, same offsets, same text. */
-function sameCalls(old: Unit, neu: Unit, kept: KeptNote): boolean {
+/**
+ * Whether the calls of one item are alike in both versions for certain: the
+ * same footnotes, in order, each old call where a kept run of the operations
+ * carries it to its new call's offset (there the redline keeps it too).
+ * False when it cannot tell cheaply (a run written otherwise in the old version).
+ */
+function sameCalls(old: Unit, neu: Unit, ops: readonly WordOp[], kept: KeptNote): boolean {
   const a = old.notes ?? [];
   const b = neu.notes ?? [];
-  return old.text === neu.text && a.length === b.length && a.every((note, i) => note.offset === b[i]?.offset && kept(note.number, b[i]!.number));
+  if (a.length !== b.length || !a.every((note, i) => kept(note.number, b[i]!.number))) return false;
+  if (ops.length === 0) return old.text === neu.text && a.every((note, i) => note.offset === b[i]!.offset);
+  let oldAt = 0;
+  let newAt = 0;
+  let k = 0;
+  for (const op of ops) {
+    if (op.op === 'equal' && op.old !== undefined && op.old !== op.text) return false;
+    const length = op.text.length;
+    if (op.op === 'equal') {
+      for (; k < a.length && a[k]!.offset <= oldAt + length; k++) {
+        if (a[k]!.offset < oldAt || b[k]!.offset !== newAt + (a[k]!.offset - oldAt)) return false;
+      }
+      oldAt += length;
+      newAt += length;
+    } else if (op.op === 'delete') oldAt += length;
+    else newAt += length;
+  }
+  return k === a.length;
 }
 
 /**
@@ -74,7 +96,7 @@ export function changedCalls(
   locale: string | undefined,
 ): CallOps | undefined {
   if (!old.some((unit) => unit.notes?.length) && !neu.some((unit) => unit.notes?.length)) return undefined;
-  if (old.length === 1 && neu.length === 1 && sameCalls(old[0] as Unit, neu[0] as Unit, kept)) return undefined;
+  if (old.length === 1 && neu.length === 1 && sameCalls(old[0] as Unit, neu[0] as Unit, ops, kept)) return undefined;
   const shown = ops.length > 0 ? [...ops] : keptOps(old, neu, locale);
   const marked = markEdited(shown, old.map(sideOfUnit), neu.map(sideOfUnit), kept, locale);
   if (!marked || [...marked.marks.values()].every((call) => call.old !== undefined && call.new !== undefined)) return undefined;
