@@ -32,7 +32,7 @@ export interface Side {
   number: string;
   id?: string;
   text: string;
-  /** The footnote marks in `text` (for the Word redline; not compared, not in the JSON change list). */
+  /** The footnote marks in `text` (compared by the footnote they call, see `Change.calls`; not in the JSON change list). */
   notes?: DraftNote[];
   /**
    * The references in `text` that name their target (a rendered `:ref`, a Word cross-reference's bookmark),
