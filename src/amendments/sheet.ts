@@ -15,7 +15,7 @@ import { textIn, type Opinion, type Text } from '../core/model.js';
 import { isPlaceholder } from '../core/placeholders.js';
 import { report } from '../core/messages.js';
 import { amendmentsFile } from '../validate/amendments/validate.js';
-import { amendmentCell, plainCell } from '../diff/format/amendments.js';
+import { amendmentCell, originalCell } from '../diff/format/amendments.js';
 import { textParagraphs } from '../diff/format/paragraphs.js';
 import { tokenize } from '../diff/text/tokenize.js';
 import { wordDiff } from '../diff/compare/word-diff.js';
@@ -256,7 +256,7 @@ const marked = (children: PhrasingContent[], lang: string | undefined): Phrasing
 const made = new WeakMap<SheetEntry, [PhrasingContent[], PhrasingContent[]]>();
 function columns(e: SheetEntry): [PhrasingContent[], PhrasingContent[]] {
   let both = made.get(e);
-  if (!both) made.set(e, (both = [marked(plainCell(e.change.old), e.textLang), marked(amendmentCell(e.change), e.textLang)]));
+  if (!both) made.set(e, (both = [marked(originalCell(e.change), e.textLang), marked(amendmentCell(e.change), e.textLang)]));
   return both;
 }
 /** The paragraphs of an entry's reason, the first marked with its language when it is not the sheet's. */

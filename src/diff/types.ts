@@ -32,7 +32,7 @@ export interface Side {
   number: string;
   id?: string;
   text: string;
-  /** The footnote marks in `text` (for the Word redline; not compared, not in the JSON change list). */
+  /** The footnote marks in `text` (compared by the footnote they call, see `Change.calls`; not in the JSON change list). */
   notes?: DraftNote[];
   /**
    * The references in `text` that name their target (a rendered `:ref`, a Word cross-reference's bookmark),
@@ -75,6 +75,15 @@ export interface Change {
   /** References written as before that now name another item (each number once). */
   retargeted?: Retargeted[];
   /**
+   * Present when the item's footnote calls differ (a call added, removed or
+   * standing at another word; a call of a footnote only renumbered is no
+   * change): `ops` again, with every call of the item written in as one
+   * private-use character, kept, deleted or inserted; `marks` says which
+   * footnote each calls in the old and the new version. Formatters show the
+   * calls from it (`opsWithCalls`); `ops` stays the words only.
+   */
+  calls?: { ops: WordOp[]; marks: Map<string, CallMark> };
+  /**
    * Where an added or moved item now sits, in terms of the OLD version: the
    * item it follows there (for "add after point 1.3"); absent when it opens
    * the document.
@@ -103,6 +112,12 @@ export interface Retargeted {
   number: string;
   /** The new number of the item it named in the old version; absent when that item was deleted. */
   now?: string;
+}
+
+/** The footnote a call calls: its number in the old version (absent for a call inserted), in the new one (absent for a call deleted). */
+export interface CallMark {
+  old?: string;
+  new?: string;
 }
 
 export interface WordCounts {

@@ -43,10 +43,10 @@ export function compact(result: DiffResult): unknown {
     identical: json.identical,
     header: json.header,
     changes: json.changes.map((change) => {
-      const { kind, element, from, to, id, edited, typographic, after } = change;
+      const { kind, element, from, to, id, edited, typographic, after, calls } = change;
       const line = redline(change.ops as WordOp[]);
       return Object.fromEntries(
-        Object.entries({ kind, element, from, to, id, edited, typographic, after, redline: line || undefined }).filter(([, v]) => v !== undefined),
+        Object.entries({ kind, element, from, to, id, edited, typographic, after, redline: line || undefined, calls }).filter(([, v]) => v !== undefined),
       );
     }),
     summary: { counts: nonZero(json.summary.counts), footnotes: nonZero(json.summary.footnotes), words: json.summary.words },

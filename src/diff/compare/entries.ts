@@ -9,6 +9,7 @@ import type { Unit } from '../align/units.js';
 import type { Change, ChangeKind, Entry, Side } from '../types.js';
 import { compareTexts, wholeText, type RefMapper } from './texts.js';
 import { typographicOps } from '../text/typography.js';
+import { changedCalls, type KeptNote } from './calls.js';
 
 /** The chapters an entry belongs to, as indices of chapter units (-1: none). */
 export interface ChapterLink {
@@ -44,6 +45,7 @@ export function buildEntries(
   map: RefMapper,
   locale: string | undefined,
   ignoreTypography = false,
+  sameNote: KeptNote = () => false,
 ): Entries {
   const { groups } = alignment;
   const kept = inPlace(groups, (group) => (neu[group.new[0] as number]?.element === 'point' ? 1 : STRUCTURE_WEIGHT), neu.length);
@@ -113,6 +115,9 @@ export function buildEntries(
     // Only typography changed (’ for ', – for -): flagged, or no edit at all when ignored.
     const typographic = comparison.edited && group.old.length === 1 && group.new.length === 1 && typographicOps(comparison.ops);
     if (typographic && ignoreTypography) comparison = { edited: false, ops: [], words: { added: 0, deleted: 0 } };
+    // A footnote call added, removed or moved to another word is a change, whatever the words.
+    const calls = changedCalls(oldUnits, newUnits, comparison.ops, sameNote, locale);
+    if (calls) comparison = { ...comparison, edited: true, ops: calls.plain };
     const position = group.new[0] as number;
     const kind: ChangeKind | undefined =
       group.old.length > 1
@@ -132,7 +137,8 @@ export function buildEntries(
       return;
     }
     const result = change(kind, oldUnits, newUnits, comparison);
-    if (typographic && !ignoreTypography) result.typographic = true;
+    if (typographic && !ignoreTypography && !calls) result.typographic = true;
+    if (calls) result.calls = { ops: calls.ops, marks: calls.marks };
     indexOf.set(result, kind === 'merged' ? (group.old[0] as number) : (group.new[0] as number));
     if (kind === 'moved') {
       const place = after(position);

@@ -17,7 +17,8 @@ import type { Change, DiffResult, Element, Side, WordOp } from '../types.js';
 import { SHEET_WORDING } from '../../generated/sheet-labels.js';
 import type { LabelKey } from '../../labels/labels.js';
 import { splitSpace } from '../text/tokenize.js';
-import { inlineParagraphs, textParagraphs, type Segment } from './paragraphs.js';
+import { opsWithCalls, superscriptCall } from './calls.js';
+import { inlineParagraphs, sideParagraphs, textParagraphs, type Segment } from './paragraphs.js';
 
 // Made on first use: the build's amendments appendix takes amendmentCell from this module and never stringifies (freezing runs remark-gfm's set-up).
 let stringifier: ReturnType<typeof makeStringifier> | undefined;
@@ -115,6 +116,14 @@ export function plainCell(sides: readonly Side[]): PhrasingContent[] {
   return joinParagraphs(sides.flatMap((side) => textParagraphs(side.text)).map((p) => lines(p)));
 }
 
+/** The text of the original column of a change: the old version, its footnote calls shown where they differ. */
+export function originalCell(change: Change): PhrasingContent[] {
+  if (!change.calls) return plainCell(change.old);
+  return joinParagraphs(
+    sideParagraphs(opsWithCalls(change, superscriptCall), 'old').map((segments) => lines(segments.map((segment) => segment.text).join(''))),
+  );
+}
+
 /** The text of the amendment column: deletions struck (`delete`), additions in bold (`strong`). */
 export function amendmentCell(change: Change): PhrasingContent[] {
   switch (change.kind) {
@@ -123,7 +132,7 @@ export function amendmentCell(change: Change): PhrasingContent[] {
     case 'deleted':
       return joinParagraphs(change.old.flatMap((side) => textParagraphs(side.text)).map(struck));
     default:
-      return change.ops.length === 0 ? plainCell(change.new) : joinParagraphs(inlineParagraphs(change.ops).map(segmentsCell));
+      return change.ops.length === 0 ? plainCell(change.new) : joinParagraphs(inlineParagraphs(opsWithCalls(change, superscriptCall)).map(segmentsCell));
   }
 }
 
@@ -248,7 +257,7 @@ export function amendedChanges(result: DiffResult, options: AmendmentOptions = {
     (change) =>
       change.kind !== 'renumbered' &&
       (options.typography || !change.typographic) &&
-      !(change.kind === 'modified' && sameWords(change.ops)) &&
+      !(change.kind === 'modified' && !change.calls && sameWords(change.ops)) &&
       // A point without text (a numbered paragraph left empty in Word) added or deleted: nothing to amend.
       !((change.kind === 'added' || change.kind === 'deleted') && change.ops.length === 0),
   );
@@ -276,7 +285,7 @@ function amendment(change: Change, number: number, w: SheetWords): RootContent[]
       align: [null, null],
       children: [
         { type: 'tableRow', children: [cell([text(w.word('section-opinion'))]), cell([text(w.word('amendment'))])] },
-        { type: 'tableRow', children: [cell(plainCell(change.old)), cell(amendmentCell(change))] },
+        { type: 'tableRow', children: [cell(originalCell(change)), cell(amendmentCell(change))] },
       ],
     },
   ];

@@ -5,6 +5,7 @@
 import type { Located } from '../../core/model.js';
 import type { Change, DiffResult, DraftInfo, HeaderChange, KindCounts, Side, Summary } from '../types.js';
 import { CHANGE_KINDS } from '../types.js';
+import { changedCallList } from './calls.js';
 
 export const JSON_FORMAT_VERSION = 1;
 
@@ -63,6 +64,7 @@ export function changeToJson(change: Change): Json {
     ops: change.ops.map((op) => defined({ op: op.op, text: op.text, old: op.old })),
     words: { added: change.words.added, deleted: change.words.deleted },
     retargeted: change.retargeted?.map((ref) => defined({ number: ref.number, now: ref.now })),
+    calls: change.calls ? changedCallList(change) : undefined,
     amendment: change.amendment,
     unexplained: change.unexplained,
     reason,

@@ -11,6 +11,7 @@ import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import type { Change, DiffResult, Element, Entry, HeaderChange, Retargeted, Side } from '../types.js';
 import { fieldLabel, listNumbers, retargetedNote, writtenNumber } from './describe.js';
+import { opsWithCalls, superscriptCall } from './calls.js';
 import { inlineParagraphs, itemParagraphs, partStarts, textParagraphs, type Segment } from './paragraphs.js';
 import { summaryLine } from './summary-line.js';
 
@@ -74,7 +75,8 @@ function wholeItem(element: Element, side: Side | undefined, mark: (value: strin
 /** A side's text as paragraphs of plain text. */
 const plain = (value: string): PhrasingContent[][] => textParagraphs(value).map((p) => [text(p)]);
 /** A change's operations as paragraphs of CriticMarkup. */
-const marked = (change: Change): PhrasingContent[][] => inlineParagraphs(change.ops).map((segments) => critic(segments, change.retargeted));
+const marked = (change: Change): PhrasingContent[][] =>
+  inlineParagraphs(opsWithCalls(change, superscriptCall)).map((segments) => critic(segments, change.retargeted));
 
 /** An item's paragraphs; the number opens the first. */
 function blocks(element: Element, opening: PhrasingContent[], paragraphs: PhrasingContent[][]): RootContent[] {

@@ -8,6 +8,7 @@ import { Chalk } from 'chalk';
 import type { Change, DiffResult, HeaderChange } from '../types.js';
 import { chapterHeading, chapterOf, fieldLabel, headline, retargetedNote } from './describe.js';
 import { plural } from '../../core/messages.js';
+import { opsWithCalls, superscriptCall } from './calls.js';
 import { inlineParagraphs, partStarts, textParagraphs, type Segment } from './paragraphs.js';
 import { summaryLine } from './summary-line.js';
 
@@ -70,13 +71,14 @@ function body(change: Change, style: Style): string[] {
       return side.flatMap((item) => textParagraphs(item.text).map((paragraph) => mark(paragraph, paint)));
     }
     default: {
-      if (change.ops.length === 0) {
+      const ops = opsWithCalls(change, superscriptCall);
+      if (ops.length === 0) {
         // Moved, split or merged without edits: the text as it now reads.
         return change.new.flatMap((item, i) =>
           textParagraphs(item.text).map((paragraph, j) => (change.new.length > 1 && j === 0 ? style.dim(`${change.new[i]?.number} `) : '') + paragraph),
         );
       }
-      const paragraphs = inlineParagraphs(change.ops);
+      const paragraphs = inlineParagraphs(ops);
       const starts = change.kind === 'split' ? partStarts(change.new, paragraphs.length) : undefined;
       return paragraphs.map((paragraph, i) => {
         const part = starts?.get(i);

@@ -9,7 +9,8 @@ import { listNumbers, writtenNumber } from '../describe.js';
 import { inlineParagraphs, partStarts, textParagraphs, type Segment } from '../paragraphs.js';
 import type { Anchors } from './anchors.js';
 import { h, type Child } from './elements.js';
-import { lines, retargetedNotes, segmentNodes } from './segments.js';
+import { opsWithCalls } from '../calls.js';
+import { htmlCall, lines, retargetedNotes, segmentNodes } from './segments.js';
 
 function item(element: Element, state: string, id: string | undefined, number: Child, was: string | undefined, badge: Child, body: Child[]): HastElement {
   const className = ['item', element, state];
@@ -32,7 +33,7 @@ const marked = (list: readonly Segment[][]): Child[] => list.map((segments) => h
 function parts(change: Change): Child[] {
   const list =
     change.ops.length > 0
-      ? inlineParagraphs(change.ops)
+      ? inlineParagraphs(opsWithCalls(change, htmlCall))
       : change.new.flatMap((side) => textParagraphs(side.text).map((text): Segment[] => [{ op: 'equal', text }]));
   const starts = change.kind === 'split' ? partStarts(change.new, list.length) : undefined;
   return list.map((segments, i) => {
@@ -59,10 +60,10 @@ function changeItem(change: Change, anchors: Anchors): HastElement {
     case 'renumbered':
       return shown('renumbered', null, plain(change.new), was);
     case 'modified':
-      return shown('modified', 'modified', marked(inlineParagraphs(change.ops)), was);
+      return shown('modified', 'modified', marked(inlineParagraphs(opsWithCalls(change, htmlCall))), was);
     case 'moved': {
       const badge = ['moved from ', h('a', { href: `#${anchors.movedFrom(change)}` }, oldSide?.number || 'elsewhere'), edited];
-      return shown('moved', badge, change.edited ? marked(inlineParagraphs(change.ops)) : plain(change.new));
+      return shown('moved', badge, change.edited ? marked(inlineParagraphs(opsWithCalls(change, htmlCall))) : plain(change.new));
     }
     case 'split':
       return shown('split', `split from ${oldSide?.number}${edited}`, parts(change));

@@ -6,9 +6,24 @@ import { retargetedNote } from '../describe.js';
 import type { Segment } from '../paragraphs.js';
 import { h, type Child } from './elements.js';
 
-/** Text with its line breaks (list items inside a point) as `<br>`. */
+const CALL_OPEN = '\u{F0000}';
+const CALL_CLOSE = '\u{F0001}';
+const CALL = /\u{F0000}([^\u{F0001}]*)\u{F0001}/u;
+
+/** A footnote call as the HTML shows it: written as a placeholder in the operations, then `<sup class="call">`. */
+export const htmlCall = (number: string): string => CALL_OPEN + number + CALL_CLOSE;
+
+/** Text with its line breaks (list items inside a point) as `<br>`, its footnote calls (`htmlCall`) as `<sup>`. */
 export function lines(text: string): Child[] {
-  return text.split('\n').flatMap((line, i) => (i > 0 ? [h('br'), line] : [line]));
+  return text.split('\n').flatMap((line, i) => (i > 0 ? [h('br'), ...withCalls(line)] : withCalls(line)));
+}
+
+function withCalls(line: string): Child[] {
+  if (!line.includes(CALL_OPEN)) return [line];
+  return line
+    .split(CALL)
+    .map((piece, i) => (i % 2 === 0 ? piece : h('sup', { className: ['call'] }, piece)))
+    .filter((piece) => piece !== '');
 }
 
 /** Deleted and inserted text marked, the spaces at either end left outside the mark. */

@@ -5,7 +5,8 @@ import { listNumbers, writtenNumber } from '../describe.js';
 import { partStarts, sideParagraphs, textParagraphs } from '../paragraphs.js';
 import type { Anchors } from './anchors.js';
 import { h, type Child } from './elements.js';
-import { lines, retargetedNotes, segmentNodes } from './segments.js';
+import { opsWithCalls } from '../calls.js';
+import { htmlCall, lines, retargetedNotes, segmentNodes } from './segments.js';
 
 const numberOf = (element: Element, side: Side): Child => (side.number === '' ? null : h('span', { className: ['num'] }, writtenNumber(element, side.number)));
 
@@ -18,7 +19,7 @@ function cellText(element: Element, sides: readonly Side[], wrap?: (text: string
 
 function cellOps(change: Change, side: 'old' | 'new'): Child[] {
   const sides = side === 'old' ? change.old : change.new;
-  const list = sideParagraphs(change.ops, side);
+  const list = sideParagraphs(opsWithCalls(change, htmlCall), side);
   // Each part's number opens its first paragraph; one item's, its first.
   const starts = partStarts(sides, list.length) ?? (sides.length === 1 ? new Map([[0, sides[0] as Side]]) : undefined);
   return list.map((segments, i) => {

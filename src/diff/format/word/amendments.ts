@@ -8,7 +8,18 @@
  */
 import type { PhrasingContent } from 'mdast';
 import { AlignmentType, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type FileChild } from 'docx';
-import { action, amendedChanges, amendedName, amendmentCell, plainCell, reasonOf, sheetLanguage, sheetWords, target, type SheetWords } from '../amendments.js';
+import {
+  action,
+  amendedChanges,
+  amendedName,
+  amendmentCell,
+  originalCell,
+  reasonOf,
+  sheetLanguage,
+  sheetWords,
+  target,
+  type SheetWords,
+} from '../amendments.js';
 import { textParagraphs } from '../paragraphs.js';
 import type { DiffResult } from '../../types.js';
 import { STYLE, packWord, wordDocument } from '../../../word/document.js';
@@ -109,7 +120,7 @@ export async function amendmentsDocx(result: DiffResult, options: AmendmentsOpti
               [
                 textCell([String(i + 1)]),
                 [...textCell([target(change, w)], true), ...textCell([action(change, w)])],
-                cellParagraphs(plainCell(change.old)),
+                cellParagraphs(originalCell(change)),
                 cellParagraphs(amendmentCell(change)),
                 textCell(textParagraphs(reasonOf(change) ?? '')),
               ],

@@ -33,6 +33,7 @@ import { BREAK, rewrittenEquals } from './ops.js';
 import { typographicOnly } from '../../text/typography.js';
 import { PART_BREAK } from '../../compare/texts.js';
 import { wordDiff } from '../../compare/word-diff.js';
+import { keptOps } from '../../compare/calls.js';
 import { tokenize } from '../../text/tokenize.js';
 import { lendMarks } from './marks.js';
 import { currentReferences } from './references.js';
@@ -339,6 +340,9 @@ function edited(
   return result;
 }
 
+/** Whether a change's words changed (not only its footnote calls, which the redline shows as tracked marks). */
+const wordsEdited = (change: Change): boolean => change.edited === true && (!change.calls || change.ops.some((op) => op.op !== 'equal'));
+
 /** "point 3.5.1", "chapter 2", "footnote 4" (English; the comments of moves). */
 function itemLabel(element: Element, side: Side | undefined): string {
   return side?.number ? `${element} ${side.number}` : `an unnumbered ${element}`;
@@ -394,24 +398,7 @@ function editedItem(
  */
 function splitOps(change: Change, locale: string | undefined): readonly WordOp[] {
   if (change.ops.length > 0 || (change.kind !== 'split' && change.kind !== 'merged')) return change.ops;
-  const joined = (sides: readonly Side[]): string => sides.map((side) => side.text).join(PART_BREAK);
-  return wordDiff(tokenize(joined(change.old), locale), tokenize(joined(change.new), locale)).ops.flatMap((op): WordOp[] => {
-    if (op.op !== 'equal' || op.old === undefined) return [op];
-    // The same words, other spaces: a paragraph break where a space was (or the reverse) is deleted and inserted alone.
-    const old = tokenize(op.old, locale);
-    const neu = tokenize(op.text, locale);
-    if (old.length !== neu.length) return [op];
-    return neu.flatMap((token, k): WordOp[] => {
-      const before = (old[k] as { text: string }).text;
-      if (before === token.text) return [{ op: 'equal', text: token.text }];
-      return before.split(BREAK).length === token.text.split(BREAK).length
-        ? [{ op: 'equal', text: token.text, old: before }]
-        : [
-            { op: 'delete', text: before },
-            { op: 'insert', text: token.text },
-          ];
-    });
-  });
+  return keptOps(change.old, change.new, locale);
 }
 
 /** The items between the parts of a merge or a split, laid out where they stand. */
@@ -540,7 +527,7 @@ function movePlace(change: Change, place: Move, layout: Layout): TrackedParagrap
   const shown = shownMove(change, layout);
   const paragraphs = (away ? shown?.source : shown?.destination) ?? wholeItem(change.element, away ? change.old : change.new, away ? 'del' : 'ins', layout);
   const first = paragraphs[0];
-  if (first) first.comment = `Moved ${away ? 'to' : 'from'} ${other}${change.edited ? ' and edited' : ''}`;
+  if (first) first.comment = `Moved ${away ? 'to' : 'from'} ${other}${wordsEdited(change) ? ' and edited' : ''}`;
   return paragraphs;
 }
 

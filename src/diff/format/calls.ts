@@ -1,0 +1,58 @@
+/**
+ * Footnote calls in the text formats. An item whose calls differ
+ * (`Change.calls`) shows every call where it stands, inserted or deleted like
+ * a word: a deleted call with the number the old version prints, a kept or
+ * inserted one with the new version's. Items whose calls did not change show
+ * their words only, as before.
+ */
+import type { Change, WordOp } from '../types.js';
+
+const SUPERSCRIPT: Record<string, string> = { 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
+
+/** A call as plain text reads it, and no Markdown parser takes for a footnote: `⁽¹²⁾`. */
+export const superscriptCall = (number: string): string => `⁽${[...number].map((char) => SUPERSCRIPT[char] ?? char).join('')}⁾`;
+
+/**
+ * A change's operations with its calls written by `show` (given the number),
+ * when its calls differ; else its operations. A kept call whose footnote was
+ * renumbered reads its old number in the old wording (`old`) of its run.
+ */
+export function opsWithCalls(change: Change, show: (number: string) => string): readonly WordOp[] {
+  const calls = change.calls;
+  if (!calls) return change.ops;
+  const pattern = new RegExp(`[${[...calls.marks.keys()].join('')}]`, 'gu');
+  const written = (text: string, side: 'old' | 'new'): string => text.replace(pattern, (char) => show(calls.marks.get(char)?.[side] ?? ''));
+  return calls.ops.map((op): WordOp => {
+    if (op.op !== 'equal') return { op: op.op, text: written(op.text, op.op === 'delete' ? 'old' : 'new') };
+    const text = written(op.text, 'new');
+    const old = op.old ?? written(op.text, 'old');
+    return old === text ? { op: 'equal', text } : { op: 'equal', text, old };
+  });
+}
+
+/** The calls of a change that differ, as the JSON change list gives them: each with its number and offset in its version's text. */
+export function changedCallList(change: Change): { op: 'delete' | 'insert'; number: string; offset: number }[] {
+  const calls = change.calls;
+  if (!calls) return [];
+  const list: { op: 'delete' | 'insert'; number: string; offset: number }[] = [];
+  let old = 0;
+  let neu = 0;
+  for (const op of calls.ops) {
+    const oldText = op.op === 'insert' ? '' : op.op === 'equal' ? (op.old ?? op.text) : op.text;
+    const newText = op.op === 'delete' ? '' : op.text;
+    if (op.op === 'equal' && op.old !== undefined) {
+      old += oldText.length;
+      neu += newText.length;
+      continue;
+    }
+    for (const char of op.text) {
+      const mark = calls.marks.get(char);
+      if (!mark) {
+        if (op.op !== 'insert') old += char.length;
+        if (op.op !== 'delete') neu += char.length;
+      } else if (op.op === 'delete') list.push({ op: 'delete', number: mark.old ?? '', offset: old });
+      else if (op.op === 'insert') list.push({ op: 'insert', number: mark.new ?? '', offset: neu });
+    }
+  }
+  return list;
+}
