@@ -29,10 +29,13 @@ function info(file: VFile, reason: string, severity: 'info' | 'warning' = 'info'
   report(file, reason, { ruleId: severity === 'info' ? 'import/guess' : 'import/unmapped-header', severity });
 }
 
+/** A courtesy title before a name, as older Official Journal headers print it ("Mr Pegado LIZ", "M. Andris GOBIŅŠ", "Frau …"). */
+const HONORIFIC = /^(?:Mr|Mrs|Ms|Mme|Mlle|M\.|Herr|Frau|Sig\.(?:ra)?|Sr\.|Sra\.|Pan|Pani|de heer|mevrouw)\s+(?=\p{Lu})/u;
+
 function names(value: string): string[] {
   return value
     .split(/\s*(?:,|;|\n| and | et | e | und )\s*/u)
-    .map((name) => name.trim())
+    .map((name) => name.trim().replace(HONORIFIC, ''))
     .filter(Boolean);
 }
 

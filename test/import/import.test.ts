@@ -390,6 +390,25 @@ describe('a published opinion with the older header: the referral told as senten
     expect(result.report.messages.map((m) => m.ruleId)).not.toContain('import/closing-before-adoption');
   });
 
+  it('reads the rapporteurs without the courtesy titles the older header prints (Mr, Ms, M., Mme…)', async () => {
+    const input = [
+      'Opinion of the European Economic and Social Committee on ‘An example’',
+      '',
+      'Rapporteur: Mr Name SURNAME',
+      '',
+      'Co-rapporteur: Ms Other NAME',
+      '',
+      '1. Conclusions',
+      '',
+      '1.1 The Committee welcomes the communication.',
+      '',
+    ].join('\n');
+    const { dir } = await importTo(new TextEncoder().encode(input), 'titles.md');
+    const meta = readFileSync(join(dir, 'opinion.yaml'), 'utf8');
+    expect(meta).toContain('  - name: Name SURNAME\n');
+    expect(meta).toContain('  - name: Other NAME\n');
+  });
+
   it('guesses the language and reads the kind from such a title: a French opinion whose only label, "Rapporteur", English shares', async () => {
     // After OJ C 67, 6.3.2014, p. 6 (CELEX 52013AE4534), abridged: the title line carries its kind, not quoted exactly as the label.
     const input = [
