@@ -32,6 +32,26 @@ function info(file: VFile, reason: string, severity: 'info' | 'warning' = 'info'
 /** A courtesy title before a name, as older Official Journal headers print it ("Mr Pegado LIZ", "M. Andris GOBIŅŠ", "Frau …"). */
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Mme|Mlle|M\.|Herr|Frau|Sig\.(?:ra)?|Sr\.|Sra\.|Pan|Pani|de heer|mevrouw)\s+(?=\p{Lu})/u;
 
+/**
+ * The adoption and the section's work told as sentences, as Official Journal
+ * headers did before the header table (English and French): "At its 478th
+ * plenary session, held on 22-23 February 2012 (meeting of 22 February), the
+ * European Economic and Social Committee adopted the following opinion by 118
+ * votes to 3 with 8 abstentions." Groups: session, days held, meeting day,
+ * for, against, abstentions; then section, date.
+ */
+const PLENARY_SENTENCES: Record<string, RegExp> = {
+  en: /^At its (\d+)(?:st|nd|rd|th) plenary session,? held on (.+?)(?: \(meeting of (.+?)\))?, the European Economic and Social Committee adopted the following opinion,? by (\d+) votes? to (\d+|none),? with (\d+|no) abstentions?\.?$/iu,
+  fr: /^Lors de sa (\d+)e session plénière,? (?:tenue )?(?:les |le |des |du )?(.+?)(?: \(séance du (.+?)\))?, le Comité économique et social européen a adopté (?:le présent avis|l['’]avis suivant) par (\d+) voix pour,? (\d+) voix contre et (\d+) abstentions?\.?$/iu,
+};
+const SECTION_SENTENCES: Record<string, RegExp> = {
+  en: /^The (?:Section|Specialised Section) for (?:the )?(.+?), which was responsible for preparing the Committee['’]s work on the subject, adopted its opinion on (.+?)\.(?:\s*\(.*\)\.?)?$/iu,
+  fr: /^La section ["«»“ ]*(.+?)["«»” ]*, chargée de préparer les travaux du Comité en la matière, a adopté son avis le (.+?)\.(?:\s*\(.*\)\.?)?$/iu,
+};
+/** Typed text writes ' where the label files write ’ ("avis d'initiative"). */
+const apostrophes = (text: string) => text.replace(/’/gu, "'");
+const count = (value: string) => (/^\d+$/u.test(value) ? Number(value) : 0);
+
 function names(value: string): string[] {
   return value
     .split(/\s*(?:,|;|\n| and | et | e | und )\s*/u)
@@ -103,7 +123,7 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
           kind = 'exploratory';
           meta.requested_by = requested.requested_by;
         } else {
-          const found = KIND_KEYS.find((key) => normalise(labels.text[`kind.${key}`]) === value);
+          const found = KIND_KEYS.find((key) => apostrophes(normalise(labels.text[`kind.${key}`])) === apostrophes(value));
           if (found) kind = found;
           else if (value === `(${gap})`) kind = TO_BE_COMPLETED;
           else keep('line', row);
@@ -158,8 +178,26 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
         } else keep('vote', row);
         break;
       }
-      default:
-        keep(row.label ? 'header row' : 'line before the first chapter', row);
+      default: {
+        const plenary = row.label ? null : (PLENARY_SENTENCES[lang]?.exec(value) ?? null);
+        const section = row.label ? null : (SECTION_SENTENCES[lang]?.exec(value) ?? null);
+        if (plenary) {
+          const [, session, held, meeting, yes, no, abstentions] = plenary as unknown as string[];
+          meta.plenary_session = Number(session);
+          meta.vote = { for: Number(yes), against: count(no!), abstentions: count(abstentions!) };
+          // The day of the meeting, its year that of the days held; or the one day it was held.
+          const year = /\d{4}(?!.*\d{4})/u.exec(held!)?.[0];
+          const date = longDate(meeting ? `${meeting}${/\d{4}/u.test(meeting) ? '' : ` ${year ?? ''}`}` : held!);
+          if (date) meta.adopted_at_plenary = date;
+          else keep('plenary date', { label: '', value });
+        } else if (section) {
+          const [, name, day] = section as unknown as string[];
+          meta.section ??= name!.trim();
+          const date = longDate(day!);
+          if (date) meta.adopted_in_section = date;
+          else keep('section date', { label: '', value });
+        } else keep(row.label ? 'header row' : 'line before the first chapter', row);
+      }
     }
   }
 
@@ -172,7 +210,7 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
     // A published title line ends with the kind, as EUR-Lex names the document: "… sur «…» (avis exploratoire)".
     kind ??= KIND_KEYS.find((key) => {
       const line = labels.text[`kind.${key}`];
-      return line && normalise(titleLine).endsWith(` ${normalise(line)}`);
+      return line && apostrophes(normalise(titleLine)).endsWith(` ${apostrophes(normalise(line))}`);
     });
     const loose = opinion || report ? undefined : looseTitle(labels.text['title.opinion'], titleLine);
     meta.title = word((opinion ?? report)?.title ?? loose ?? normalise(titleLine));

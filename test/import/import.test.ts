@@ -390,6 +390,47 @@ describe('a published opinion with the older header: the referral told as senten
     expect(result.report.messages.map((m) => m.ruleId)).not.toContain('import/closing-before-adoption');
   });
 
+  it('reads the adoption and the section told as sentences, in English and French, and a kind typed with a straight apostrophe', async () => {
+    const cases = [
+      [
+        'en',
+        'Opinion of the European Economic and Social Committee on ‘An example’\n\nRapporteur: Name SURNAME\n\n' +
+          "The Section for the Single Market, Production and Consumption, which was responsible for preparing the Committee's work on the subject, adopted its opinion on 9 September 2009. (The rapporteur was Name SURNAME).\n\n" +
+          'At its 456th plenary session, held on 30 September and 1 October 2009 (meeting of 1 October), the European Economic and Social Committee adopted the following opinion by 113 votes to none, with 4 abstentions.\n\n',
+        [
+          'section: Single Market, Production and Consumption',
+          'adopted_in_section: 2009-09-09',
+          'adopted_at_plenary: 2009-10-01',
+          'plenary_session: 456',
+          '  for: 113\n  against: 0\n  abstentions: 4',
+        ],
+      ],
+      [
+        'fr',
+        "Avis du Comité économique et social européen sur «Un exemple» (avis d'initiative)\n\nRapporteur: Nom NOM\n\n" +
+          'La section «Marché unique, production et consommation», chargée de préparer les travaux du Comité en la matière, a adopté son avis le 1er octobre 2013.\n\n' +
+          'Lors de sa 493e session plénière des 16 et 17 octobre 2013 (séance du 16 octobre 2013), le Comité économique et social européen a adopté le présent avis par 70 voix pour, 1 voix contre et 5 abstentions.\n\n',
+        [
+          'section: Marché unique, production et consommation',
+          'adopted_in_section: 2013-10-01',
+          'adopted_at_plenary: 2013-10-16',
+          'plenary_session: 493',
+          '  for: 70\n  against: 1\n  abstentions: 5',
+          'kind: own-initiative',
+        ],
+      ],
+    ] as const;
+    for (const [lang, front, lines] of cases) {
+      const body = lang === 'en' ? '1. Conclusions\n\n1.1 The Committee welcomes it.\n' : '1. Conclusions\n\n1.1 Le Comité se félicite.\n';
+      const { result, dir } = await importTo(new TextEncoder().encode(front + body), `older-${lang}.md`);
+      const meta = readFileSync(join(dir, 'opinion.yaml'), 'utf8');
+      for (const line of lines) expect(meta, lang).toContain(`${line}\n`);
+      expect(meta, lang).not.toContain('#   ');
+      // The French title ends with its kind typed with ' where the label file writes ’.
+      if (lang === 'fr') expect(result.report.messages.map((m) => m.reason).join('\n')).not.toContain('without a kind line');
+    }
+  });
+
   it('reads the rapporteurs without the courtesy titles the older header prints (Mr, Ms, M., Mme…)', async () => {
     const input = [
       'Opinion of the European Economic and Social Committee on ‘An example’',
