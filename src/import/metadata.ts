@@ -41,7 +41,7 @@ const HONORIFIC = /^(?:Mr|Mrs|Ms|Mme|Mlle|M\.|Herr|Frau|Sig\.(?:ra)?|Sr\.|Sra\.|
  * for, against, abstentions; then section, date.
  */
 const PLENARY_SENTENCES: Record<string, RegExp> = {
-  en: /^At its (\d+)(?:st|nd|rd|th) plenary session,? held on (.+?)(?: \(meeting of (.+?)\))?, the European Economic and Social Committee adopted the following opinion,? by (\d+) votes? to (\d+|none),? with (\d+|no) abstentions?\.?$/iu,
+  en: /^At its (\d+)(?:st|nd|rd|th) plenary session,? held on (.+?)(?: \(meeting of (.+?)\))?, the European Economic and Social Committee adopted (?:the following|its|this) opinion,? by (\d+) votes? to (\d+|none),? with (\d+|no) abstentions?\.?$/iu,
   fr: /^Lors de sa (\d+)e session plénière,? (?:tenue )?(?:les |le |des |du )?(.+?)(?: \(séance du (.+?)\))?, le Comité économique et social européen a adopté (?:le présent avis|l['’]avis suivant) par (\d+) voix pour,? (\d+) voix contre et (\d+) abstentions?\.?$/iu,
 };
 const SECTION_SENTENCES: Record<string, RegExp> = {

@@ -396,7 +396,7 @@ describe('a published opinion with the older header: the referral told as senten
         'en',
         'Opinion of the European Economic and Social Committee on ‘An example’\n\nRapporteur: Name SURNAME\n\n' +
           "The Section for the Single Market, Production and Consumption, which was responsible for preparing the Committee's work on the subject, adopted its opinion on 9 September 2009. (The rapporteur was Name SURNAME).\n\n" +
-          'At its 456th plenary session, held on 30 September and 1 October 2009 (meeting of 1 October), the European Economic and Social Committee adopted the following opinion by 113 votes to none, with 4 abstentions.\n\n',
+          'At its 456th plenary session, held on 30 September and 1 October 2009 (meeting of 1 October), the European Economic and Social Committee adopted its opinion by 113 votes to none, with 4 abstentions.\n\n',
         [
           'section: Single Market, Production and Consumption',
           'adopted_in_section: 2009-09-09',
