@@ -2,7 +2,7 @@
  * Splitting prose into sentences: at `.`, `!`, `?` or `…` followed by white
  * space and a capital letter, a digit or an opening quote, and at every
  * block boundary (a list item, a table row); not after common
- * abbreviations (`e.g.`, `No.`, `z. B.`, `p.`) or a single letter.
+ * abbreviations (`e.g.`, `No.`, `z. B.`, `m.in.`, `p.`) or a single letter.
  */
 import type { Prose } from './prose.js';
 import { countWords } from './words.js';
@@ -75,16 +75,44 @@ const ABBREVIATIONS: Record<string, string[]> = {
     'dr',
     'prof',
   ],
+  // Polish, as EESC opinions write them: "m.in. Niemcy", "np. Lokalne Grupy Działania", "tzw. Zielony Ład",
+  // "ok. 40 %", "art. 5 ust. 2", "zob. Komunikat"; "itd." and "itp." close a list. Not "im." ("pomagamy im.").
+  pl: [
+    'np',
+    'm.in',
+    'tzw',
+    'tj',
+    'ok',
+    'ust',
+    'pkt',
+    'lit',
+    'poz',
+    'zob',
+    'por',
+    'wg',
+    'str',
+    'dz',
+    'dz.u',
+    'tys',
+    'mld',
+    'późn',
+    'itd',
+    'itp',
+    'prof',
+    'dr',
+    'mgr',
+    'inż',
+  ],
 };
 const COMMON = ['e.g', 'i.e', 'etc', 'cf', 'p', 'pp', 'no', 'nr', 'art', 'vol'];
 
 /**
  * The abbreviations of the lists above that close a list ("etc.", "usw.", "ecc."): often
  * the last word of a sentence, so before a capital letter their dot ends it
- * ("… housing, training, etc. The Committee …"); before anything else it
+ * ("… housing, training, etc. The Committee …", "… szkolenia itd. Komitet …"); before anything else it
  * does not ("etc. (see point 2.1)").
  */
-const CLOSING = new Set(['etc', 'usw', 'ecc']);
+const CLOSING = new Set(['etc', 'usw', 'ecc', 'itd', 'itp']);
 
 /**
  * Languages that write an ordinal as a number and a dot before a noun with a

@@ -76,6 +76,16 @@ describe('sentences, words, characters, acronyms', () => {
     expect(splitSentences(text, 'de').map((s) => s.words)).toEqual([14, 19, 4, 4]);
   });
 
+  it('does not end a Polish sentence at "m.in.", "np.", "tzw.", "ok." or "ust." before a capital or a digit', () => {
+    const text =
+      'Spółdzielnie napotykają bariery, m.in. w Niemczech i Danii. EKES zwraca uwagę, że tzw. Zielony Ład nie obejmuje spółdzielni. ' +
+      'Według uczestników ok. 40 % projektów nie uzyskuje finansowania. Instrumenty powinny uwzględniać np. Lokalne Grupy Działania. ' +
+      'Obecnie art. 5 ust. 2 ustawy odsyła do przepisów wykonawczych, m.in. Rozporządzenia ministra. Komitet to popiera.';
+    expect(splitSentences(text, 'pl').map((s) => s.words)).toEqual([8, 10, 8, 7, 13, 3]);
+    // "itd." and "itp." close a list: before a capital their dot ends the sentence.
+    expect(splitSentences('Dotyczy to szkoleń, doradztwa itd. Komitet to popiera.', 'pl').map((s) => s.words)).toEqual([5, 3]);
+  });
+
   it('ends a sentence at "etc.", "usw." or "ecc." before a capital, and only there', () => {
     expect(splitSentences('SEEs offer housing, training, etc. The Committee welcomes this.', 'en').map((s) => s.words)).toEqual([5, 4]);
     expect(splitSentences('Wohnungen, Ausbildung usw. Der Ausschuss begrüßt dies.', 'de').map((s) => s.words)).toEqual([3, 4]);
