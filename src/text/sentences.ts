@@ -103,6 +103,10 @@ const ABBREVIATIONS: Record<string, string[]> = {
     'mgr',
     'inż',
   ],
+  // Swedish: "bl.a. Tyskland", "t.ex. EU:s program", "s.k. LEADER-grupper"; "osv.", "m.m." and "m.fl." close a list.
+  sv: ['t.ex', 'bl.a', 's.k', 'dvs', 'd.v.s', 'jfr', 'ca', 'kap', 'st', 'inkl', 'resp', 'enl', 'fr.o.m', 't.o.m', 'p.g.a', 'f.d', 'milj', 'osv', 'm.m', 'm.fl'],
+  // Greek: "π.χ. Γερμανία", "άρθ. 5 παρ. 2", "βλ. Σημείο", "2 εκατ. Ευρωπαίοι"; "κ.λπ." and "κ.ά." close a list.
+  el: ['π.χ', 'δηλ', 'βλ', 'άρθ', 'παρ', 'αριθ', 'αρ', 'σελ', 'εκατ', 'δισ', 'κ.λπ', 'κλπ', 'κ.λ.π', 'κ.ά'],
 };
 const COMMON = ['e.g', 'i.e', 'etc', 'cf', 'p', 'pp', 'no', 'nr', 'art', 'vol'];
 
@@ -112,7 +116,7 @@ const COMMON = ['e.g', 'i.e', 'etc', 'cf', 'p', 'pp', 'no', 'nr', 'art', 'vol'];
  * ("… housing, training, etc. The Committee …", "… szkolenia itd. Komitet …"); before anything else it
  * does not ("etc. (see point 2.1)").
  */
-const CLOSING = new Set(['etc', 'usw', 'ecc', 'itd', 'itp']);
+const CLOSING = new Set(['etc', 'usw', 'ecc', 'itd', 'itp', 'osv', 'm.m', 'm.fl', 'κ.λπ', 'κλπ', 'κ.λ.π', 'κ.ά']);
 
 /**
  * Languages that write an ordinal as a number and a dot before a noun with a

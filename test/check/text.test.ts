@@ -86,6 +86,15 @@ describe('sentences, words, characters, acronyms', () => {
     expect(splitSentences('Dotyczy to szkoleń, doradztwa itd. Komitet to popiera.', 'pl').map((s) => s.words)).toEqual([5, 3]);
   });
 
+  it('does not end a Swedish or Greek sentence at "bl.a.", "t.ex.", "π.χ." or "άρθ." before a capital or a digit', () => {
+    const sv =
+      'Kooperativen möter hinder, bl.a. Tyskland och Danmark saknar regler. Stödet bör gå till t.ex. LEADER-grupper. Det gäller sol, vind osv. Kommittén stöder detta.';
+    expect(splitSentences(sv, 'sv').map((s) => s.words)).toEqual([9, 6, 5, 3]);
+    const el =
+      'Η ΕΟΚΕ αναφέρει χώρες όπως π.χ. Γερμανία και Δανία. Το άρθ. 5 παρ. 2 παραπέμπει σε περίπου 2 εκατ. Ευρωπαίους. Αφορά ήλιο, άνεμο κ.λπ. Η ΕΟΚΕ το στηρίζει.';
+    expect(splitSentences(el, 'el').map((s) => s.words)).toEqual([9, 11, 4, 4]);
+  });
+
   it('ends a sentence at "etc.", "usw." or "ecc." before a capital, and only there', () => {
     expect(splitSentences('SEEs offer housing, training, etc. The Committee welcomes this.', 'en').map((s) => s.words)).toEqual([5, 4]);
     expect(splitSentences('Wohnungen, Ausbildung usw. Der Ausschuss begrüßt dies.', 'de').map((s) => s.words)).toEqual([3, 4]);
