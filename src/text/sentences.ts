@@ -1,5 +1,5 @@
 /**
- * Splitting prose into sentences: at `.`, `!`, `?` or `…` followed by white
+ * Splitting prose into sentences: at `.`, `!`, `?` or `…` (and Greek `;`) followed by white
  * space and a capital letter, a digit or an opening quote, and at every
  * block boundary (a list item, a table row); not after common
  * abbreviations (`e.g.`, `No.`, `z. B.`, `m.in.`, `p.`) or a single letter.
@@ -125,6 +125,13 @@ const CLOSING = new Set(['etc', 'usw', 'ecc', 'itd', 'itp', 'osv', 'm.m', 'm.fl'
  */
 const ORDINAL_DOT = new Set(['de']);
 
+/**
+ * Greek ends a question with `;` (U+003B, or U+037E GREEK QUESTION MARK, which NFC makes
+ * U+003B): "Αξιοποιεί η ΕΕ αυτό το δυναμικό; Όχι." Its semicolon is the raised dot `·`,
+ * so there `;` always ends a sentence.
+ */
+const SENTENCE_END: Record<string, string> = { el: '.!?…;\u037e' };
+
 const cache = new WeakMap<Prose, Sentence[]>();
 
 /** The sentences of a prose block (cached). */
@@ -153,7 +160,7 @@ export function splitSentences(text: string, lang: string): Sentence[] {
     if (words > 0) result.push({ start, end, text: slice, words });
   };
   let start = 0;
-  const boundary = /([.!?…]+)(["'”’»)\]]*)(\s+)|\n\s*\n/g;
+  const boundary = new RegExp(`([${SENTENCE_END[lang] ?? '.!?…'}]+)(["'”’»)\\]]*)(\\s+)|\\n\\s*\\n`, 'g');
   for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
     const end = m.index + (m[1] ? m[1].length + m[2]!.length : 0);
     if (m[1]) {

@@ -95,6 +95,17 @@ describe('sentences, words, characters, acronyms', () => {
     expect(splitSentences(el, 'el').map((s) => s.words)).toEqual([9, 11, 4, 4]);
   });
 
+  it('ends a Greek question at its question mark `;`, and only in Greek', () => {
+    const el = 'Αξιοποιεί η ΕΕ αυτό το δυναμικό; Κατά την ΕΟΚΕ, όχι επαρκώς. Γιατί\u037e Λείπει χρηματοδότηση.';
+    expect(splitSentences(el, 'el').map((s) => s.text)).toEqual([
+      'Αξιοποιεί η ΕΕ αυτό το δυναμικό;',
+      'Κατά την ΕΟΚΕ, όχι επαρκώς.',
+      'Γιατί\u037e',
+      'Λείπει χρηματοδότηση.',
+    ]);
+    expect(splitSentences('The EESC agrees; Member States do too.', 'en')).toHaveLength(1);
+  });
+
   it('ends a sentence at "etc.", "usw." or "ecc." before a capital, and only there', () => {
     expect(splitSentences('SEEs offer housing, training, etc. The Committee welcomes this.', 'en').map((s) => s.words)).toEqual([5, 4]);
     expect(splitSentences('Wohnungen, Ausbildung usw. Der Ausschuss begrüßt dies.', 'de').map((s) => s.words)).toEqual([3, 4]);
