@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMain } from '../helpers.js';
 import { buildOpinion } from '../../src/opinion/index.js';
+import { checkOpinion } from '../../src/check/index.js';
 
 interface Case {
   lang: string;
@@ -85,6 +86,22 @@ describe('acronym expansions in languages with cases', () => {
         expect(warnings(build.files)).toEqual([]);
         expect(build.renders[0]!.markdown).toContain(c.written);
         expect(build.renders[0]!.markdown).not.toContain(`${c.expansion} (${c.term})`);
+      });
+
+      it('check: reports a use before the expansion written out in the case the sentence needs, and a second one', async () => {
+        const dir = await opinionWith(c, c.bare);
+        writeFileSync(
+          join(dir, 'text', c.lang, '01-conclusions-and-recommendations.md'),
+          `# Titel\n\n{#c-first} ${c.bare}\n\n{#c-second} ${c.written}\n\n{#c-third} ${c.written}\n`,
+        );
+        const result = await checkOpinion(dir);
+        const found = result.files.flatMap((f) =>
+          f.messages.filter((m) => m.ruleId === 'glossary/acronym-before-expansion').map((m) => `${m.line}: ${m.reason}`),
+        );
+        expect(found).toEqual([
+          `3: Unexpected \`${c.term}\` before it is spelled out, expected the expansion at its first use`,
+          `7: Unexpected second expansion of \`${c.term}\`, expected it only at its first use`,
+        ]);
       });
 
       it('reports a first use written out with other words than the expansion', async () => {
