@@ -106,7 +106,11 @@ export default defineRule(
             place(firstUse),
             `Unexpected \`${blocks[firstUse.block]!.prose.text.slice(firstUse.start, firstUse.end)}\` before it is spelled out, expected the expansion at its first use`,
             {
-              note: `It is spelled out at ${shortPlace(context, place(firstExpansion))}. The build expands glossary acronyms at their first use, so the expansion written by hand can also go`,
+              note: `It is spelled out at ${shortPlace(context, place(firstExpansion))}. ${
+                inflects(lang)
+                  ? `In \`${lang}\` the build never inserts an expansion, so move it to the first use, in the case the sentence needs`
+                  : 'The build expands glossary acronyms at their first use, so the expansion written by hand can also go'
+              }`,
             },
           );
         }
