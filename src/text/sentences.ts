@@ -144,6 +144,8 @@ export function sentencesOf(prose: Prose, lang: string): Sentence[] {
   return found;
 }
 
+const BLANK_LINE = /\n\s*\n/;
+
 /** The abbreviations of each language with the common ones, made once per language. */
 const ABBREVIATION_SETS = new Map<string, Set<string>>();
 
@@ -163,7 +165,8 @@ export function splitSentences(text: string, lang: string): Sentence[] {
   const boundary = new RegExp(`([${SENTENCE_END[lang] ?? '.!?…'}]+)(["'”’»)\\]]*)(\\s+)|\\n\\s*\\n`, 'g');
   for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
     const end = m.index + (m[1] ? m[1].length + m[2]!.length : 0);
-    if (m[1]) {
+    // A mark before a blank line ends its block (a list item, a table row) whatever follows: "… projects.\n\n- first, grants;".
+    if (m[1] && !BLANK_LINE.test(m[3]!)) {
       const after = m.index + m[0].length;
       const next = text[after];
       if (next === undefined) continue;

@@ -65,6 +65,13 @@ describe('sentences, words, characters, acronyms', () => {
     ]);
     expect(splitSentences('Das gilt z. B. für Genossenschaften. Sie helfen.', 'de').map((s) => s.words)).toEqual([6, 2]);
     expect(splitSentences('A list:\n\nfirst item\n\nsecond item', 'en').map((s) => s.text)).toEqual(['A list:', 'first item', 'second item']);
+    // A block ends its sentence even after a full stop or an abbreviation followed by a small letter.
+    expect(splitSentences('The EESC lists three tools.\n\nfirst, grants;\n\nsecond, loans, e.g.\n\nthird, guarantees.', 'en').map((s) => s.text)).toEqual([
+      'The EESC lists three tools.',
+      'first, grants;',
+      'second, loans, e.g.',
+      'third, guarantees.',
+    ]);
   });
 
   it('does not end a German sentence at an ordinal before a capital, nor at "gem."', () => {
