@@ -1,8 +1,8 @@
 /**
- * Splitting prose into sentences: at `.`, `!`, `?` or `…` followed by white
+ * Splitting prose into sentences: at `.`, `!`, `?` or `…` (and Greek `;`) followed by white
  * space and a capital letter, a digit or an opening quote, and at every
  * block boundary (a list item, a table row); not after common
- * abbreviations (`e.g.`, `No.`, `z. B.`, `p.`) or a single letter.
+ * abbreviations (`e.g.`, `No.`, `z. B.`, `m.in.`, `p.`) or a single letter.
  */
 import type { Prose } from './prose.js';
 import { countWords } from './words.js';
@@ -75,16 +75,48 @@ const ABBREVIATIONS: Record<string, string[]> = {
     'dr',
     'prof',
   ],
+  // Polish, as EESC opinions write them: "m.in. Niemcy", "np. Lokalne Grupy Działania", "tzw. Zielony Ład",
+  // "ok. 40 %", "art. 5 ust. 2", "zob. Komunikat"; "itd." and "itp." close a list. Not "im." ("pomagamy im.").
+  pl: [
+    'np',
+    'm.in',
+    'tzw',
+    'tj',
+    'ok',
+    'ust',
+    'pkt',
+    'lit',
+    'poz',
+    'zob',
+    'por',
+    'wg',
+    'str',
+    'dz',
+    'dz.u',
+    'tys',
+    'mld',
+    'późn',
+    'itd',
+    'itp',
+    'prof',
+    'dr',
+    'mgr',
+    'inż',
+  ],
+  // Swedish: "bl.a. Tyskland", "t.ex. EU:s program", "s.k. LEADER-grupper"; "osv.", "m.m." and "m.fl." close a list.
+  sv: ['t.ex', 'bl.a', 's.k', 'dvs', 'd.v.s', 'jfr', 'ca', 'kap', 'st', 'inkl', 'resp', 'enl', 'fr.o.m', 't.o.m', 'p.g.a', 'f.d', 'milj', 'osv', 'm.m', 'm.fl'],
+  // Greek: "π.χ. Γερμανία", "άρθ. 5 παρ. 2", "βλ. Σημείο", "2 εκατ. Ευρωπαίοι"; "κ.λπ." and "κ.ά." close a list.
+  el: ['π.χ', 'δηλ', 'βλ', 'άρθ', 'παρ', 'αριθ', 'αρ', 'σελ', 'εκατ', 'δισ', 'κ.λπ', 'κλπ', 'κ.λ.π', 'κ.ά'],
 };
 const COMMON = ['e.g', 'i.e', 'etc', 'cf', 'p', 'pp', 'no', 'nr', 'art', 'vol'];
 
 /**
  * The abbreviations of the lists above that close a list ("etc.", "usw.", "ecc."): often
  * the last word of a sentence, so before a capital letter their dot ends it
- * ("… housing, training, etc. The Committee …"); before anything else it
+ * ("… housing, training, etc. The Committee …", "… szkolenia itd. Komitet …"); before anything else it
  * does not ("etc. (see point 2.1)").
  */
-const CLOSING = new Set(['etc', 'usw', 'ecc']);
+const CLOSING = new Set(['etc', 'usw', 'ecc', 'itd', 'itp', 'osv', 'm.m', 'm.fl', 'κ.λπ', 'κλπ', 'κ.λ.π', 'κ.ά']);
 
 /**
  * Languages that write an ordinal as a number and a dot before a noun with a
@@ -92,6 +124,13 @@ const CLOSING = new Set(['etc', 'usw', 'ecc']);
  * a dot after a number of one to three digits does not end the sentence there.
  */
 const ORDINAL_DOT = new Set(['de']);
+
+/**
+ * Greek ends a question with `;` (U+003B, or U+037E GREEK QUESTION MARK, which NFC makes
+ * U+003B): "Αξιοποιεί η ΕΕ αυτό το δυναμικό; Όχι." Its semicolon is the raised dot `·`,
+ * so there `;` always ends a sentence.
+ */
+const SENTENCE_END: Record<string, string> = { el: '.!?…;\u037e' };
 
 const cache = new WeakMap<Prose, Sentence[]>();
 
@@ -104,6 +143,8 @@ export function sentencesOf(prose: Prose, lang: string): Sentence[] {
   }
   return found;
 }
+
+const BLANK_LINE = /\n\s*\n/;
 
 /** The abbreviations of each language with the common ones, made once per language. */
 const ABBREVIATION_SETS = new Map<string, Set<string>>();
@@ -121,10 +162,11 @@ export function splitSentences(text: string, lang: string): Sentence[] {
     if (words > 0) result.push({ start, end, text: slice, words });
   };
   let start = 0;
-  const boundary = /([.!?…]+)(["'”’»)\]]*)(\s+)|\n\s*\n/g;
+  const boundary = new RegExp(`([${SENTENCE_END[lang] ?? '.!?…'}]+)(["'”’»)\\]]*)(\\s+)|\\n\\s*\\n`, 'g');
   for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
     const end = m.index + (m[1] ? m[1].length + m[2]!.length : 0);
-    if (m[1]) {
+    // A mark before a blank line ends its block (a list item, a table row) whatever follows: "… projects.\n\n- first, grants;".
+    if (m[1] && !BLANK_LINE.test(m[3]!)) {
       const after = m.index + m[0].length;
       const next = text[after];
       if (next === undefined) continue;

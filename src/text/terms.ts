@@ -36,8 +36,17 @@ export const inflects = (lang: string): boolean => INFLECTING_LANGUAGES.includes
  */
 export function inflectedTermPattern(term: string): RegExp {
   if (isAcronym(term)) return termPattern(term);
-  const letters = `[${letterClass(term)}]*`;
-  const body = term
+  return wordPattern(inflectedWords(term, term), 'i', term);
+}
+
+/**
+ * The source of a pattern matching the words of `term` in any of their forms:
+ * each by its stem (see `inflectedTermPattern`), then any letters of the
+ * word class of `words` (the text of the whole pattern).
+ */
+export function inflectedWords(term: string, words: string): string {
+  const letters = `[${letterClass(words)}]*`;
+  return term
     .trim()
     .split(/[\s\-‐‑]+/)
     .map((word) => {
@@ -47,7 +56,6 @@ export function inflectedTermPattern(term: string): RegExp {
       return cut > 0 ? `${stem}${letters}` : stem;
     })
     .join('[\\s\\-‐‑]+');
-  return wordPattern(body, 'i', term);
 }
 
 /**

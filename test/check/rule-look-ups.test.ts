@@ -5,12 +5,23 @@
  * (glossary/acronym-before-expansion's hand-written expansions).
  */
 import { describe, it, expect } from 'vitest';
-import { wordAfter, wordBefore } from '../../src/check/rules/refs-doubled-word.js';
+import { isContraction, wordAfter, wordBefore } from '../../src/check/rules/refs-doubled-word.js';
 import { expansionMayOccur, expansionPattern } from '../../src/check/rules/glossary-acronym-before-expansion.js';
 import { seededRandom } from '../helpers.js';
 import { mentions } from '../../src/check/addressee-names.js';
 
 describe('refs/doubled-word: the words next to a reference', () => {
+  it('takes a contraction of three letters or more for the printed word (Polish `pkt`), never a two-letter word', () => {
+    expect(['pkt', 'Pkt', 'pto'].map((short, i) => isContraction(short, ['punkt', 'punkt', 'punto'][i]!))).toEqual([true, true, true]);
+    // Croatian "ta točka" (that point), Italian "po", and words that are not the printed one.
+    expect([isContraction('ta', 'točka'), isContraction('po', 'punto'), isContraction('pkt', 'punkty'), isContraction('Ziff', 'Ziffer')]).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
   const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/u;
   const WORD_BEFORE = new RegExp(`(${WORD.source})[ \\t\\u00a0]+$`, 'u');
   const WORD_AFTER = new RegExp(`^[ \\t\\u00a0]+(${WORD.source})`, 'u');

@@ -65,6 +65,13 @@ describe('sentences, words, characters, acronyms', () => {
     ]);
     expect(splitSentences('Das gilt z. B. für Genossenschaften. Sie helfen.', 'de').map((s) => s.words)).toEqual([6, 2]);
     expect(splitSentences('A list:\n\nfirst item\n\nsecond item', 'en').map((s) => s.text)).toEqual(['A list:', 'first item', 'second item']);
+    // A block ends its sentence even after a full stop or an abbreviation followed by a small letter.
+    expect(splitSentences('The EESC lists three tools.\n\nfirst, grants;\n\nsecond, loans, e.g.\n\nthird, guarantees.', 'en').map((s) => s.text)).toEqual([
+      'The EESC lists three tools.',
+      'first, grants;',
+      'second, loans, e.g.',
+      'third, guarantees.',
+    ]);
   });
 
   it('does not end a German sentence at an ordinal before a capital, nor at "gem."', () => {
@@ -74,6 +81,36 @@ describe('sentences, words, characters, acronyms', () => {
       'Der Ausschuss verabschiedete auf seiner 500. Plenartagung am 9./10. Juli 2014 gem. Art. 3 Abs. 3 EUV folgende Stellungnahme. ' +
       'Das gilt seit 2014. Der Ausschuss begrüßt dies.';
     expect(splitSentences(text, 'de').map((s) => s.words)).toEqual([14, 19, 4, 4]);
+  });
+
+  it('does not end a Polish sentence at "m.in.", "np.", "tzw.", "ok." or "ust." before a capital or a digit', () => {
+    const text =
+      'Spółdzielnie napotykają bariery, m.in. w Niemczech i Danii. EKES zwraca uwagę, że tzw. Zielony Ład nie obejmuje spółdzielni. ' +
+      'Według uczestników ok. 40 % projektów nie uzyskuje finansowania. Instrumenty powinny uwzględniać np. Lokalne Grupy Działania. ' +
+      'Obecnie art. 5 ust. 2 ustawy odsyła do przepisów wykonawczych, m.in. Rozporządzenia ministra. Komitet to popiera.';
+    expect(splitSentences(text, 'pl').map((s) => s.words)).toEqual([8, 10, 8, 7, 13, 3]);
+    // "itd." and "itp." close a list: before a capital their dot ends the sentence.
+    expect(splitSentences('Dotyczy to szkoleń, doradztwa itd. Komitet to popiera.', 'pl').map((s) => s.words)).toEqual([5, 3]);
+  });
+
+  it('does not end a Swedish or Greek sentence at "bl.a.", "t.ex.", "π.χ." or "άρθ." before a capital or a digit', () => {
+    const sv =
+      'Kooperativen möter hinder, bl.a. Tyskland och Danmark saknar regler. Stödet bör gå till t.ex. LEADER-grupper. Det gäller sol, vind osv. Kommittén stöder detta.';
+    expect(splitSentences(sv, 'sv').map((s) => s.words)).toEqual([9, 6, 5, 3]);
+    const el =
+      'Η ΕΟΚΕ αναφέρει χώρες όπως π.χ. Γερμανία και Δανία. Το άρθ. 5 παρ. 2 παραπέμπει σε περίπου 2 εκατ. Ευρωπαίους. Αφορά ήλιο, άνεμο κ.λπ. Η ΕΟΚΕ το στηρίζει.';
+    expect(splitSentences(el, 'el').map((s) => s.words)).toEqual([9, 11, 4, 4]);
+  });
+
+  it('ends a Greek question at its question mark `;`, and only in Greek', () => {
+    const el = 'Αξιοποιεί η ΕΕ αυτό το δυναμικό; Κατά την ΕΟΚΕ, όχι επαρκώς. Γιατί\u037e Λείπει χρηματοδότηση.';
+    expect(splitSentences(el, 'el').map((s) => s.text)).toEqual([
+      'Αξιοποιεί η ΕΕ αυτό το δυναμικό;',
+      'Κατά την ΕΟΚΕ, όχι επαρκώς.',
+      'Γιατί\u037e',
+      'Λείπει χρηματοδότηση.',
+    ]);
+    expect(splitSentences('The EESC agrees; Member States do too.', 'en')).toHaveLength(1);
   });
 
   it('ends a sentence at "etc.", "usw." or "ecc." before a capital, and only there', () => {

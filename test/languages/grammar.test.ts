@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMain } from '../helpers.js';
 import { buildOpinion } from '../../src/opinion/index.js';
+import { checkOpinion } from '../../src/check/index.js';
 
 interface Case {
   lang: string;
@@ -85,6 +86,26 @@ describe('acronym expansions in languages with cases', () => {
         expect(warnings(build.files)).toEqual([]);
         expect(build.renders[0]!.markdown).toContain(c.written);
         expect(build.renders[0]!.markdown).not.toContain(`${c.expansion} (${c.term})`);
+      });
+
+      it('check: reports a use before the expansion written out in the case the sentence needs, and a second one', async () => {
+        const dir = await opinionWith(c, c.bare);
+        writeFileSync(
+          join(dir, 'text', c.lang, '01-conclusions-and-recommendations.md'),
+          `# Titel\n\n{#c-first} ${c.bare}\n\n{#c-second} ${c.written}\n\n{#c-third} ${c.written}\n`,
+        );
+        const result = await checkOpinion(dir);
+        const messages = result.files.flatMap((f) => f.messages.filter((m) => m.ruleId === 'glossary/acronym-before-expansion'));
+        const found = messages.map((m) => `${m.line}: ${m.reason}`);
+        expect(found).toEqual([
+          `3: Unexpected \`${c.term}\` before it is spelled out, expected the expansion at its first use`,
+          `7: Unexpected second expansion of \`${c.term}\`, expected it only at its first use`,
+        ]);
+        // The build never inserts the expansion in these languages: the note says to move it, not to drop it.
+        const column = '{#c-second} '.length + c.written.toLowerCase().indexOf(c.expansion.toLowerCase().slice(0, 4)) + 1;
+        expect(messages[0]!.note).toBe(
+          `It is spelled out at text/${c.lang}/01-conclusions-and-recommendations.md:5:${column}. In \`${c.lang}\` the build never inserts an expansion, so move it to the first use, in the case the sentence needs`,
+        );
       });
 
       it('reports a first use written out with other words than the expansion', async () => {

@@ -1,6 +1,6 @@
 import { defineRule, shortPlace } from '../rule.js';
 import { allBlocks, type TextBlock } from '../../text/model.js';
-import { isAcronym, termPattern } from '../../text/terms.js';
+import { inflectedWords, inflects, isAcronym, termPattern } from '../../text/terms.js';
 import { textWithPointer } from '../../text/sources.js';
 import { escapeRegExp } from '../../core/regexp.js';
 import { isLatin, wordPattern } from '../../text/word-pattern.js';
@@ -21,7 +21,10 @@ export default defineRule(
       "`SEE (social economy enterprise)`, with the glossary's expansion for that language — that must be at the " +
       'first use, and only once. Uses are read in reading order: chapter titles, headings and points, with the ' +
       'principles and recommendations where they are placed; footnotes are left out (a footnote explaining an ' +
-      'acronym, or a cited source whose title spells one out, is not its first use in the text).',
+      'acronym, or a cited source whose title spells one out, is not its first use in the text). In a language whose ' +
+      'words inflect (its label file says `glossary.expand: author`: Polish, German, Greek…), the author writes the ' +
+      'expansion in the case the sentence needs, so each of its words is found by its stem, as `coverage/glossary-unused` ' +
+      'finds a term: "operatorów systemów dystrybucyjnych (OSD)" spells out "operatorzy systemów dystrybucyjnych".',
     severity: 'warning',
     examples: [
       {
@@ -75,7 +78,7 @@ export default defineRule(
           if (present.length === 0) return;
           holding.push([b, present]);
           if (!expansionMayOccur(text, spellings, expansion)) return;
-          long ??= expansionPattern(expansion, spellings);
+          long ??= expansionPattern(expansion, spellings, inflects(lang));
           long.lastIndex = 0;
           for (let m = long.exec(text); m; m = long.exec(text)) {
             if (spellings.some((s) => m![0].includes(s))) expansions.push({ block: b, start: m.index, end: m.index + m[0].length });
@@ -103,7 +106,11 @@ export default defineRule(
             place(firstUse),
             `Unexpected \`${blocks[firstUse.block]!.prose.text.slice(firstUse.start, firstUse.end)}\` before it is spelled out, expected the expansion at its first use`,
             {
-              note: `It is spelled out at ${shortPlace(context, place(firstExpansion))}. The build expands glossary acronyms at their first use, so the expansion written by hand can also go`,
+              note: `It is spelled out at ${shortPlace(context, place(firstExpansion))}. ${
+                inflects(lang)
+                  ? `In \`${lang}\` the build never inserts an expansion, so move it to the first use, in the case the sentence needs`
+                  : 'The build expands glossary acronyms at their first use, so the expansion written by hand can also go'
+              }`,
             },
           );
         }
@@ -145,13 +152,18 @@ export function expansionMayOccur(text: string, spellings: readonly string[], ex
 
 const SPACE = /\s/;
 
-/** `expansion (ACRONYM)` or `ACRONYM (expansion)`, plurals allowed, any case for the expansion. */
-export function expansionPattern(expansion: string, spellings: string[]): RegExp {
+/**
+ * `expansion (ACRONYM)` or `ACRONYM (expansion)`, plurals allowed, any case for the expansion; with
+ * `inflecting`, its words in any of their forms, as a language whose words inflect writes them
+ * ("operatorów systemów dystrybucyjnych (OSD)" for "operatorzy systemów dystrybucyjnych").
+ */
+export function expansionPattern(expansion: string, spellings: string[], inflecting = false): RegExp {
+  const all = expansion + spellings.join('');
   const words = expansion
     .trim()
     .split(/[\s\-‐‑]+/)
     .map((w) => escapeRegExp(w).replace(/['’]/g, "['’]"));
-  const long = `${words.join('[\\s\\-‐‑]+')}(?:s|es)?`;
+  const long = inflecting ? inflectedWords(expansion, all) : `${words.join('[\\s\\-‐‑]+')}(?:s|es)?`;
   const short = `(?:${spellings.map(escapeRegExp).join('|')})s?`;
-  return wordPattern(`${long}\\s*\\(\\s*${short}\\s*\\)|${short}\\s*\\(\\s*${long}\\s*\\)`, 'i', expansion + spellings.join(''));
+  return wordPattern(`${long}\\s*\\(\\s*${short}\\s*\\)|${short}\\s*\\(\\s*${long}\\s*\\)`, 'i', all);
 }

@@ -76,6 +76,17 @@ export default defineRule(
         ],
       },
       {
+        title: 'A contraction of the word before a reference (Polish `pkt`)',
+        files: {
+          'opinion.yaml':
+            'reference: SOC/900\ntitle: Gospodarka społeczna i migranci\nkind: own-initiative\nrapporteurs:\n  - name: Anna NOWAK\nlanguage: pl\nstage: study-group\n',
+          'text/pl/01-conclusions.md': '# Wnioski\n\n{#c-jeden} Spółdzielnie są ważne.\n\n{#c-dwa} Jak wskazano w pkt :ref{#c-jeden}, tworzą one sieci.\n',
+        },
+        findings: [
+          'text/pl/01-conclusions.md:5:25-5:43: Unexpected `pkt` before the reference `punkt 1.1`, expected the reference alone (`:ref{#c-jeden}` prints `punkt 1.1`)',
+        ],
+      },
+      {
         title: 'A verb that introduces the reference (Swedish `Se`, French `voir`) is no doubled word',
         files: {
           'opinion.yaml':
@@ -102,13 +113,18 @@ export default defineRule(
           const printed = text.slice(ref.start, ref.end);
           const first = FIRST_WORD.exec(printed)?.[0];
           const before = first ? wordBefore(text, ref.start) : undefined;
-          if (first && before && (sameWord(before.word, first) || REFERENCE_NOUNS.has(before.word.toLowerCase()))) {
+          if (first && before && (sameWord(before.word, first) || REFERENCE_NOUNS.has(before.word.toLowerCase()) || isContraction(before.word, first))) {
             report(block.prose.locate(before.start, ref.end), message(before.word, 'before', printed, ref.id), { actual: before.word });
             continue;
           }
           // An abbreviation of the printed word: `Ziff. :ref` prints "Ziff. Ziffer 1.1", `т. :ref` "т. точка 1.1".
           const short = first && !before ? wordBefore(text, ref.start, true) : undefined;
-          if (first && short && short.word.length < first.length && first.toLowerCase().startsWith(short.word.toLowerCase())) {
+          if (
+            first &&
+            short &&
+            short.word.length < first.length &&
+            (first.toLowerCase().startsWith(short.word.toLowerCase()) || isContraction(short.word, first))
+          ) {
             report(block.prose.locate(short.start, ref.end), message(`${short.word}.`, 'before', printed, ref.id), { actual: `${short.word}.` });
             continue;
           }
@@ -123,6 +139,22 @@ export default defineRule(
     }
   },
 );
+
+/**
+ * Whether `short` is a contraction of `word`: its first and last letters and,
+ * in order, some letters between (Polish `pkt` for "punkt", written without a
+ * dot since it keeps the last letter, and `pkt.` as some write it); three
+ * letters at least, so that a two-letter word ("ta točka", Croatian "that
+ * point") is never one.
+ */
+export function isContraction(short: string, word: string): boolean {
+  const a = [...short.toLowerCase()];
+  const b = [...word.toLowerCase()];
+  if (a.length < 3 || a.length >= b.length || a[0] !== b[0] || a.at(-1) !== b.at(-1)) return false;
+  let i = 1;
+  for (let j = 1; j < b.length - 1 && i < a.length - 1; j++) if (b[j] === a[i]) i++;
+  return i === a.length - 1;
+}
 
 /**
  * The word that ends, before spaces, at `at` (within 80 characters), and
