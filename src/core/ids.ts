@@ -106,7 +106,9 @@ export function indexOpinion(opinion: Opinion): IdIndex {
   const stage = STAGES.indexOf(opinion.meta.stage);
   opinion.amendments.forEach((a, i) => {
     if (typeof a.id !== 'string') return;
-    if (typeof a.target === 'string') define(a.new_id, 'point', opinion.locate('amendments', `/amendments/${i}/new_id`), undefined, index.inserted);
+    // Located only when there is one: asking where an absent value stands builds the YAML Document (positions are lazy only for values).
+    if (typeof a.target === 'string' && typeof a.new_id === 'string')
+      define(a.new_id, 'point', opinion.locate('amendments', `/amendments/${i}/new_id`), undefined, index.inserted);
     if (a.applied_in !== undefined || (STAGES as readonly string[]).indexOf(a.stage) < stage) return;
     for (const field of ['text', 'reason'] as const) yamlTexts('amendments', a[field], `/amendments/${i}/${field}`, undefined, index.proposed);
   });
