@@ -108,7 +108,8 @@ blockquote { margin: 0 0 9pt 15mm; padding: 0 0 0 6mm; border-left: 1pt solid #7
 table { border-collapse: collapse; margin: 0 0 9pt; }
 th, td { border: 0.5pt solid #555; padding: 2pt 5pt; vertical-align: top; }
 code { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 10pt; }
-a.ref { color: inherit; border-bottom: 0.5pt dotted #555; }
+/* A reference ("point 3.1.2") is not broken across lines */
+a.ref { color: inherit; border-bottom: 0.5pt dotted #555; white-space: nowrap; }
 
 /* Closing block and signature */
 .closing { margin: 26pt 0 14pt; text-align: left; }

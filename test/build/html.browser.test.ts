@@ -144,6 +144,19 @@ describe.skipIf(skipWithout(hasChromium))('HTML draft in Chromium', () => {
     await page.close();
   });
 
+  it('never breaks a reference ("point 2.7") across lines, at any page width', async () => {
+    const page = await open(await htmlFile(join(ROOT, 'opinions', 'see-migrants')));
+    const refs = page.locator('a.ref');
+    expect(await refs.count()).toBeGreaterThan(3);
+    for (const width of [1000, 700, 480, 360, 300]) {
+      await page.setViewportSize({ width, height: 900 });
+      // One box per reference: a reference broken across two lines has two.
+      const lines = await refs.evaluateAll((as) => as.map((a) => a.getClientRects().length));
+      expect({ width, lines: lines.filter((n) => n !== 1) }).toEqual({ width, lines: [] });
+    }
+    await page.close();
+  });
+
   it('runs no script from a source', async () => {
     const page = await open(await htmlFile(join(FIXTURES, 'malicious')));
     await page.locator('h2.chapter').hover();
