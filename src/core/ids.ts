@@ -9,6 +9,7 @@ import { STAGES, type ChapterSource, type IdDefinition, type IdReference, type L
 import { headingAttributes, ID_PATTERN, LEADING_ID, markdownIdentifier } from './markdown-syntax.js';
 import { inlineDirectives, type OutlineBlock } from './prose-outline.js';
 import { escapePointerSegment } from './json-pointer.js';
+import { FOOTNOTE_CALL } from './inline-syntax.js';
 
 export interface IdIndex {
   definitions: IdDefinition[];
@@ -25,9 +26,6 @@ export interface IdIndex {
   /** Footnote calls (`[^label]`) in YAML texts, which have no footnotes: the draft would print them as written. */
   yamlFootnotes: { label: string; at: Located }[];
 }
-
-/** A footnote call, not escaped. */
-const FOOTNOTE_CALL = /(?<!\\)\[\^([^\]\s]+)\]/g;
 
 interface YamlList {
   kind: YamlKind;

@@ -43,7 +43,6 @@ export async function generateDraftLabels(root) {
   const stages = [];
   const purposes = [];
   const versions = [];
-  const titles = [];
   const titleLanguages = [];
   const places = [];
   const closings = [];
@@ -64,7 +63,7 @@ export async function generateDraftLabels(root) {
     if (nonEmpty(data.stage?.version) && data.stage.version.includes('{version}')) versions.push(data.stage.version);
     for (const kind of ['opinion', 'information-report']) {
       const title = before(data.title?.[kind], '{title}');
-      if (title) titles.push(title), titleLanguages.push([title, data.lang]);
+      if (title) titleLanguages.push([title, data.lang]);
     }
     if (nonEmpty(data.values?.brussels)) places.push(data.values.brussels);
     const closing = before(data.closing?.['place-date']?.replace('{place}', data.values?.brussels ?? '{place}'), '{date}');
@@ -81,7 +80,6 @@ export async function generateDraftLabels(root) {
     stages: unique(stages),
     purposes: unique(purposes),
     versions: unique(versions),
-    titles: unique(titles),
     titleLanguages,
     places: unique(places),
     closings: unique(closings),
@@ -99,9 +97,7 @@ export async function generateDraftLabels(root) {
     '  purposes: string[];',
     '  /** The version line: "Version {version}". */',
     '  versions: string[];',
-    '  /** The title line before the title: "Opinion of the European Economic and Social Committee on ‘". */',
-    '  titles: string[];',
-    '  /** [title start, its language] for every built-in language. */',
+    '  /** [the title line before the title, its language]: ["Opinion of the European Economic and Social Committee on ‘", "en"]. */',
     '  titleLanguages: [string, string][];',
     '  /** The place of the closing line: "Brussels". */',
     '  places: string[];',

@@ -35,7 +35,8 @@ const KIND_LINE = /^\(.+\)$/su;
 const TITLE =
   /^(?:opinion|information report|avis|rapport d’information|parere|relazione informativa|stellungnahme|informationsbericht|dictamen)\b.*[‘'"„“«]/iu;
 /** The title line as the build writes it in each language, up to the title (some languages quote it, some do not). */
-const TITLE_STARTS = DRAFT_LABELS.titles.map((start) => labelKey(start));
+const TITLE_KEYS = DRAFT_LABELS.titleLanguages.map(([start, lang]) => [labelKey(start), lang] as const);
+const TITLE_STARTS = [...new Set(TITLE_KEYS.map(([start]) => start))];
 /** "Brussels, 23 May 2018." and its translations: the closing block starts here. */
 const CLOSING = new RegExp(
   `^(?:${['brusel', 'brisel', 'brisele', 'bruiséal', 'brüsszel', ...DRAFT_LABELS.places].map((place) => escapeRegExp(place.toLowerCase())).join('|')})\\s*,`,
@@ -113,14 +114,10 @@ export function stageBannerStart(line: string): string | undefined {
  */
 export function titleLanguage(line: string): string | undefined {
   const key = labelKey(line);
-  let found: { start: string; langs: Set<string> } | undefined;
-  for (const [start, lang] of DRAFT_LABELS.titleLanguages) {
-    const wanted = labelKey(start);
-    if (!key.startsWith(wanted) || key.length === wanted.length || (found && wanted.length < found.start.length)) continue;
-    if (found?.start === wanted) found.langs.add(lang);
-    else found = { start: wanted, langs: new Set([lang]) };
-  }
-  return found?.langs.size === 1 ? [...found.langs][0] : undefined;
+  const starts = TITLE_KEYS.filter(([start]) => key.startsWith(start) && key.length > start.length);
+  const longest = Math.max(...starts.map(([start]) => start.length));
+  const langs = new Set(starts.filter(([start]) => start.length === longest).map(([, lang]) => lang));
+  return langs.size === 1 ? [...langs][0] : undefined;
 }
 
 export function isTitleLine(line: string): boolean {

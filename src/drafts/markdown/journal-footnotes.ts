@@ -38,19 +38,22 @@ export function pairJournalFootnotes(tree: Root, file?: VFile): number {
     start--;
   }
   const notes = tree.children.slice(start).filter((node): node is Paragraph => node.type === 'paragraph');
-  if (notes.length === 0 || notes.some((note, i) => Number(NOTE.exec(inlineText(note.children).text)![1]) !== i + 1)) return 0;
+  const numbers = notes.map((note) => NOTE.exec(inlineText(note.children).text)!);
+  if (notes.length === 0 || numbers.some((number, i) => Number(number[1]) !== i + 1)) return 0;
   // Markdown footnotes of the same labels: the draft has footnotes of its own.
   if (tree.children.some((node) => node.type === 'footnoteDefinition' && /^\d+$/u.test(node.identifier))) return 0;
 
   // Their calls, in order, in the text before them: found all first, so that nothing changes when one is missing.
   const body: Root = { type: 'root', children: tree.children.slice(0, start) };
   const calls: { node: Text; parent: Parent; at: number }[] = [];
+  let next = callOf(1);
   visit(body, 'text', (node, _index, parent) => {
     let from = 0;
     for (;;) {
-      const match = calls.length < notes.length ? callOf(calls.length + 1).exec(node.value.slice(from)) : null;
+      const match = calls.length < notes.length ? next.exec(node.value.slice(from)) : null;
       if (!match || !parent) return;
       calls.push({ node, parent, at: from + match.index });
+      next = callOf(calls.length + 1);
       from += match.index + match[0].length;
     }
   });
@@ -68,7 +71,7 @@ export function pairJournalFootnotes(tree: Root, file?: VFile): number {
   }
   notes.forEach((note, i) => {
     const label = String(i + 1);
-    const skip = NOTE.exec(inlineText(note.children).text)![0].length;
+    const skip = numbers[i]![0].length;
     const definition: FootnoteDefinition = {
       type: 'footnoteDefinition',
       identifier: label,

@@ -11,6 +11,7 @@ import { STAGES, textIn, type Located, type Opinion, type TabledAmendment } from
 import { didYouMean, suggest } from '../../core/suggest.js';
 import { AMENDMENT_STAGES, amendmentsOf, isVoted, sameText } from '../../core/amendments.js';
 import { markdownIdentifier } from '../../core/markdown-syntax.js';
+import { FOOTNOTE_CALL } from '../../core/inline-syntax.js';
 import { basename } from 'node:path';
 import type { PointIndex } from './points.js';
 
@@ -272,7 +273,7 @@ export function unknownFootnotes(opinion: Opinion, points: PointIndex): Finding[
       if (typeof text !== 'string' || !text.includes('[^')) continue;
       const place = target.places.get(lang || points.original);
       const file = place?.in === 'prose' ? place.file : undefined;
-      for (const call of text.matchAll(/\[\^([^\]\s]+)\]/g)) {
+      for (const call of text.matchAll(FOOTNOTE_CALL)) {
         if (file !== undefined && definedIn(lang || points.original, file).has(markdownIdentifier(call[1]!))) continue;
         add(
           'footnote/unknown',
