@@ -147,11 +147,19 @@ export function sentencesOf(prose: Prose, lang: string): Sentence[] {
 const BLANK_LINE = /\n\s*\n/;
 
 /** The abbreviations of each language with the common ones, made once per language. */
-const ABBREVIATION_SETS = new Map<string, Set<string>>();
+/** Per language, built on first use: its abbreviations, and the pattern of a sentence mark (or a blank line) and what follows it. */
+const LANGUAGES = new Map<string, { abbreviations: Set<string>; boundary: RegExp }>();
 
 export function splitSentences(text: string, lang: string): Sentence[] {
-  let abbreviations = ABBREVIATION_SETS.get(lang);
-  if (!abbreviations) ABBREVIATION_SETS.set(lang, (abbreviations = new Set([...(ABBREVIATIONS[lang] ?? []), ...COMMON])));
+  let language = LANGUAGES.get(lang);
+  if (!language) {
+    language = {
+      abbreviations: new Set([...(ABBREVIATIONS[lang] ?? []), ...COMMON]),
+      boundary: new RegExp(`([${SENTENCE_END[lang] ?? '.!?…'}]+)(["'”’»)\\]]*)(\\s+)|\\n\\s*\\n`, 'g'),
+    };
+    LANGUAGES.set(lang, language);
+  }
+  const { abbreviations, boundary } = language;
   const result: Sentence[] = [];
   const push = (start: number, end: number) => {
     while (start < end && /\s/.test(text[start]!)) start++;
@@ -162,7 +170,7 @@ export function splitSentences(text: string, lang: string): Sentence[] {
     if (words > 0) result.push({ start, end, text: slice, words });
   };
   let start = 0;
-  const boundary = new RegExp(`([${SENTENCE_END[lang] ?? '.!?…'}]+)(["'”’»)\\]]*)(\\s+)|\\n\\s*\\n`, 'g');
+  boundary.lastIndex = 0;
   for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
     const end = m.index + (m[1] ? m[1].length + m[2]!.length : 0);
     // A mark before a blank line ends its block (a list item, a table row) whatever follows: "… projects.\n\n- first, grants;".
