@@ -3,7 +3,7 @@
  * commands use it: the procedural defaults (documented in docs/amendments.md), the stages
  * and outcomes, and small helpers over the loaded data.
  */
-import type { AmendmentSettings, Member, Opinion, TabledAmendment, Text, Vote } from './model.js';
+import { STAGES, type AmendmentSettings, type Member, type Opinion, type TabledAmendment, type Text, type Vote } from './model.js';
 
 export type { TabledAmendment } from './model.js';
 
@@ -69,6 +69,20 @@ export function tabledBy(amendment: TabledAmendment): string {
 }
 
 /** An amendment is voted when it was adopted or rejected, unless recorded as decided without a vote. */
+/** A stage's place in the order of stages (-1: none). */
+export function stageRank(stage: string | undefined): number {
+  return (STAGES as readonly (string | undefined)[]).indexOf(stage);
+}
+
+/**
+ * An amendment still to be decided: not applied, and of the opinion's stage
+ * or a later one. Those of a stage the opinion has left are history: what
+ * they name may be gone by design.
+ */
+export function isPending(amendment: TabledAmendment, opinion: Opinion): boolean {
+  return typeof amendment.id === 'string' && amendment.applied_in === undefined && stageRank(amendment.stage) >= stageRank(opinion.meta.stage);
+}
+
 export function isVoted(amendment: TabledAmendment): boolean {
   return (amendment.outcome === 'adopted' || amendment.outcome === 'rejected') && amendment.without_vote !== true;
 }

@@ -5,11 +5,12 @@
  */
 import type { Nodes } from 'mdast';
 import { didYouMean, report, suggest } from './messages.js';
-import { STAGES, type ChapterSource, type IdDefinition, type IdReference, type Located, type Opinion, type YamlKind } from './model.js';
+import type { ChapterSource, IdDefinition, IdReference, Located, Opinion, YamlKind } from './model.js';
 import { headingAttributes, ID_PATTERN, LEADING_ID, markdownIdentifier } from './markdown-syntax.js';
 import { inlineDirectives, type OutlineBlock } from './prose-outline.js';
 import { escapePointerSegment } from './json-pointer.js';
 import { FOOTNOTE_CALL } from './inline-syntax.js';
+import { isPending } from './amendments.js';
 
 export interface IdIndex {
   definitions: IdDefinition[];
@@ -101,13 +102,12 @@ export function indexOpinion(opinion: Opinion): IdIndex {
   };
   for (const { kind, items } of lists) yamlTexts(kind, items, `/${kind}`);
   // The amendments still to be decided: see `proposed`.
-  const stage = STAGES.indexOf(opinion.meta.stage);
   opinion.amendments.forEach((a, i) => {
     if (typeof a.id !== 'string') return;
     // Located only when there is one: asking where an absent value stands builds the YAML Document (positions are lazy only for values).
     if (typeof a.target === 'string' && typeof a.new_id === 'string')
       define(a.new_id, 'point', opinion.locate('amendments', `/amendments/${i}/new_id`), undefined, index.inserted);
-    if (a.applied_in !== undefined || (STAGES as readonly string[]).indexOf(a.stage) < stage) return;
+    if (!isPending(a, opinion)) return;
     for (const field of ['text', 'reason'] as const) yamlTexts('amendments', a[field], `/amendments/${i}/${field}`, undefined, index.proposed);
   });
 

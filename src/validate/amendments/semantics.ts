@@ -7,9 +7,9 @@
  * not applied, a tabling after the deadline. Each check returns findings
  * with their place in amendments.yaml; validate and check report them.
  */
-import { STAGES, textIn, type Located, type Opinion, type TabledAmendment } from '../../core/model.js';
+import { textIn, type Located, type Opinion, type TabledAmendment } from '../../core/model.js';
 import { didYouMean, suggest } from '../../core/suggest.js';
-import { AMENDMENT_STAGES, amendmentsOf, isVoted, sameText } from '../../core/amendments.js';
+import { AMENDMENT_STAGES, amendmentsOf, isPending, isVoted, sameText, stageRank } from '../../core/amendments.js';
 import { markdownIdentifier } from '../../core/markdown-syntax.js';
 import { FOOTNOTE_CALL } from '../../core/inline-syntax.js';
 import { basename } from 'node:path';
@@ -265,7 +265,7 @@ export function unknownFootnotes(opinion: Opinion, points: PointIndex): Finding[
     return labels;
   };
   opinion.amendments.forEach((a, i) => {
-    if (typeof a.id !== 'string' || a.applied_in !== undefined || stageRank(a.stage) < stageRank(opinion.meta.stage)) return;
+    if (!isPending(a, opinion)) return;
     const target = typeof a.target === 'string' ? points.points.get(a.target) : undefined;
     if (!target) return;
     const texts = textsOf(a.text);
@@ -376,9 +376,4 @@ function textsOf(value: unknown): (readonly [string, unknown])[] {
 function clip(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > 160 ? `${flat.slice(0, 157)}…` : flat;
-}
-
-/** A stage's place in the order of stages (-1: none). */
-function stageRank(stage: string | undefined): number {
-  return (STAGES as readonly (string | undefined)[]).indexOf(stage);
 }
