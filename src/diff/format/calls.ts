@@ -38,11 +38,9 @@ export function changedCallList(change: Change): { op: 'delete' | 'insert'; numb
   let old = 0;
   let neu = 0;
   for (const op of calls.ops) {
-    const oldText = op.op === 'insert' ? '' : op.op === 'equal' ? (op.old ?? op.text) : op.text;
-    const newText = op.op === 'delete' ? '' : op.text;
     if (op.op === 'equal' && op.old !== undefined) {
-      old += oldText.length;
-      neu += newText.length;
+      old += op.old.length;
+      neu += op.text.length;
       continue;
     }
     for (const char of op.text) {

@@ -12,7 +12,7 @@ import remarkStringify from 'remark-stringify';
 import type { Change, DiffResult, Element, Entry, HeaderChange, Retargeted, Side } from '../types.js';
 import { fieldLabel, listNumbers, retargetedNote, writtenNumber } from './describe.js';
 import { opsWithCalls, superscriptCall } from './calls.js';
-import { inlineParagraphs, itemParagraphs, partStarts, textParagraphs, type Segment } from './paragraphs.js';
+import { inlineParagraphs, itemParagraphs, partParagraphs, textParagraphs, type Segment } from './paragraphs.js';
 import { summaryLine } from './summary-line.js';
 
 const stringifier = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', listItemIndent: 'one', rule: '-' }).freeze();
@@ -120,7 +120,7 @@ function changedItem(change: Change): RootContent[] {
     case 'merged': {
       const origin = change.kind === 'split' ? `split from ${oldSide?.number}` : `merged from ${listNumbers(change.old.map((s) => s.number))}`;
       const paragraphs = change.edited ? marked(change) : change.new.flatMap((side) => plain(side.text));
-      const starts = change.kind === 'split' ? partStarts(change.new, paragraphs.length) : undefined;
+      const starts = change.kind === 'split' ? partParagraphs(change.new, paragraphs.length) : undefined;
       if (starts) {
         return paragraphs.map((children, i) => {
           const part = starts.get(i);

@@ -63,7 +63,7 @@ export function itemParagraphs(side: Side | undefined): string[] {
  * paragraph of the same rank. Undefined when the parts' paragraphs do not
  * add up to `count`.
  */
-export function partStarts(sides: readonly Side[], count: number): Map<number, Side> | undefined {
+export function partParagraphs(sides: readonly Side[], count: number): Map<number, Side> | undefined {
   const starts = new Map<number, Side>();
   let at = 0;
   for (const side of sides) {

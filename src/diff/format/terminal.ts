@@ -9,7 +9,7 @@ import type { Change, DiffResult, HeaderChange } from '../types.js';
 import { chapterHeading, chapterOf, fieldLabel, headline, retargetedNote } from './describe.js';
 import { plural } from '../../core/messages.js';
 import { opsWithCalls, superscriptCall } from './calls.js';
-import { inlineParagraphs, partStarts, textParagraphs, type Segment } from './paragraphs.js';
+import { inlineParagraphs, partParagraphs, textParagraphs, type Segment } from './paragraphs.js';
 import { summaryLine } from './summary-line.js';
 
 export interface TerminalOptions {
@@ -79,7 +79,7 @@ function body(change: Change, style: Style): string[] {
         );
       }
       const paragraphs = inlineParagraphs(ops);
-      const starts = change.kind === 'split' ? partStarts(change.new, paragraphs.length) : undefined;
+      const starts = change.kind === 'split' ? partParagraphs(change.new, paragraphs.length) : undefined;
       return paragraphs.map((paragraph, i) => {
         const part = starts?.get(i);
         return (part ? style.dim(`${part.number} `) : '') + segments(paragraph, style);

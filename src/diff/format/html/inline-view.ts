@@ -6,7 +6,7 @@
 import type { Element as HastElement } from 'hast';
 import type { Change, DiffResult, Element, Entry, Side } from '../../types.js';
 import { listNumbers, writtenNumber } from '../describe.js';
-import { inlineParagraphs, partStarts, textParagraphs, type Segment } from '../paragraphs.js';
+import { inlineParagraphs, partParagraphs, textParagraphs, type Segment } from '../paragraphs.js';
 import type { Anchors } from './anchors.js';
 import { h, type Child } from './elements.js';
 import { opsWithCalls } from '../calls.js';
@@ -35,7 +35,7 @@ function parts(change: Change): Child[] {
     change.ops.length > 0
       ? inlineParagraphs(opsWithCalls(change, htmlCall))
       : change.new.flatMap((side) => textParagraphs(side.text).map((text): Segment[] => [{ op: 'equal', text }]));
-  const starts = change.kind === 'split' ? partStarts(change.new, list.length) : undefined;
+  const starts = change.kind === 'split' ? partParagraphs(change.new, list.length) : undefined;
   return list.map((segments, i) => {
     const part = i > 0 ? starts?.get(i) : undefined;
     return h('p', {}, part ? h('span', { className: ['part-num'] }, part.number) : null, segmentNodes(segments));

@@ -2,7 +2,7 @@
 import type { Element as HastElement } from 'hast';
 import type { Change, DiffResult, Entry, Side, Element } from '../../types.js';
 import { listNumbers, writtenNumber } from '../describe.js';
-import { partStarts, sideParagraphs, textParagraphs } from '../paragraphs.js';
+import { partParagraphs, sideParagraphs, textParagraphs } from '../paragraphs.js';
 import type { Anchors } from './anchors.js';
 import { h, type Child } from './elements.js';
 import { opsWithCalls } from '../calls.js';
@@ -21,7 +21,7 @@ function cellOps(change: Change, side: 'old' | 'new'): Child[] {
   const sides = side === 'old' ? change.old : change.new;
   const list = sideParagraphs(opsWithCalls(change, htmlCall), side);
   // Each part's number opens its first paragraph; one item's, its first.
-  const starts = partStarts(sides, list.length) ?? (sides.length === 1 ? new Map([[0, sides[0] as Side]]) : undefined);
+  const starts = partParagraphs(sides, list.length) ?? (sides.length === 1 ? new Map([[0, sides[0] as Side]]) : undefined);
   return list.map((segments, i) => {
     const part = starts?.get(i);
     return h('p', {}, part ? numberOf(change.element, part) : null, segmentNodes(segments));
