@@ -9,6 +9,7 @@ import { align } from './align/match.js';
 import { unitsOf } from './align/units.js';
 import { listChanges } from './compare/carried.js';
 import { buildEntries } from './compare/entries.js';
+import { keptNotes, notePairs } from './compare/calls.js';
 import { compareHeaders } from './compare/header.js';
 import { refMapper } from './compare/ref-mapper.js';
 import { summarise } from './compare/summary.js';
@@ -35,13 +36,8 @@ export function diffDrafts(a: Draft, b: Draft, options: DiffOptions = {}): DiffR
   const map = refMapper(old, neu, bodyAlignment, footnoteAlignment);
   const ignore = options.ignoreTypography ?? false;
   const notes = buildEntries(old.footnotes, neu.footnotes, footnoteAlignment, map, locale, ignore);
-  // Calls compare by the footnote they call: one footnote when aligned one to one (after the footnotes' entries settled splits).
-  const kept = (a: string, b: string): boolean => {
-    const group = footnoteAlignment.groups[footnoteAlignment.oldGroup[oldNote.get(a) ?? -1] ?? -1];
-    return group !== undefined && group.old.length === 1 && group.new.length === 1 && neu.footnotes[group.new[0] as number]?.number === b;
-  };
-  const oldNote = new Map(old.footnotes.map((unit, i) => [unit.number, i] as const));
-  const body = buildEntries(old.body, neu.body, bodyAlignment, map, locale, ignore, kept);
+  // Calls compare by the footnote they call, as the Word redline pairs footnotes: one old and one new side of an entry.
+  const body = buildEntries(old.body, neu.body, bodyAlignment, map, locale, ignore, keptNotes(notePairs(notes.entries)));
   const entries: Entry[] = [...body.entries, ...notes.entries];
   const listed = listChanges(entries.flatMap((entry) => (entry.type === 'change' ? [entry.change] : [])));
   const changes = listed.changes;

@@ -14,13 +14,33 @@
 import { BREAK } from '../format/word/ops.js';
 import { markEdited } from '../format/word/notes.js';
 import { tokenize } from '../text/tokenize.js';
-import type { Side, WordOp } from '../types.js';
+import type { Entry, Side, WordOp } from '../types.js';
 import type { Unit } from '../align/units.js';
 import { PART_BREAK } from './texts.js';
 import { wordDiff } from './word-diff.js';
 
 /** Whether old footnote `old` and new footnote `neu` are one footnote (aligned one to one). */
 export type KeptNote = (old: string, neu: string) => boolean;
+
+/**
+ * Each old footnote's one new footnote, and its entry, where an entry has one
+ * old and one new side: what the diff and the Word redline both take for one
+ * footnote (`keptNotes`).
+ */
+export function notePairs(entries: readonly Entry[]): Map<string, { neu: string; entry: Entry }> {
+  const pairs = new Map<string, { neu: string; entry: Entry }>();
+  for (const entry of entries) {
+    if (entry.type === 'moved-away') continue;
+    const [old, neu] = entry.type === 'same' ? [[entry.old], [entry.new]] : [entry.change.old, entry.change.new];
+    if (old.length === 1 && neu.length === 1) pairs.set((old[0] as Side).number, { neu: (neu[0] as Side).number, entry });
+  }
+  return pairs;
+}
+
+export const keptNotes =
+  (pairs: ReadonlyMap<string, { neu: string }>): KeptNote =>
+  (old, neu) =>
+    pairs.get(old)?.neu === neu;
 
 /**
  * The operations of items whose words did not change (the comparison lists

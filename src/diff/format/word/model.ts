@@ -33,7 +33,7 @@ import { BREAK, rewrittenEquals } from './ops.js';
 import { typographicOnly } from '../../text/typography.js';
 import { PART_BREAK } from '../../compare/texts.js';
 import { wordDiff } from '../../compare/word-diff.js';
-import { keptOps } from '../../compare/calls.js';
+import { keptNotes, keptOps, notePairs } from '../../compare/calls.js';
 import { tokenize } from '../../text/tokenize.js';
 import { lendMarks } from './marks.js';
 import { currentReferences } from './references.js';
@@ -550,16 +550,13 @@ const inFootnote = (paragraphs: readonly TrackedParagraph[]): TrackedParagraph[]
 function footnoteIndex(entries: readonly Entry[], locale: string | undefined): { contents: NoteContents; kept: Layout['kept'] } {
   const oldSides = new Map<string, Side>();
   const newSides = new Map<string, Side>();
-  const pairs = new Map<string, { neu: string; entry: Entry }>();
   for (const entry of entries) {
     const sides = entrySides(entry);
     for (const side of sides.old) oldSides.set(side.number, side);
     for (const side of sides.new) newSides.set(side.number, side);
-    const change = entry.type === 'same' ? undefined : entry.change;
-    const [old, neu] = change ? [change.old, change.new] : [sides.old, sides.new];
-    if (entry.type !== 'moved-away' && old.length === 1 && neu.length === 1) pairs.set((old[0] as Side).number, { neu: (neu[0] as Side).number, entry });
   }
-  const kept = (old: string, neu: string): boolean => pairs.get(old)?.neu === neu;
+  const pairs = notePairs(entries);
+  const kept = keptNotes(pairs);
   // Footnotes have no footnote marks of their own: nothing to call.
   const layout: Layout = { locale, kept, calls: new Map(), moves: new Map(), inside: new Set() };
   const one = (side: Side | undefined, revision: Revision) => (side ? inFootnote(whole('footnote', [side], revision)) : undefined);
