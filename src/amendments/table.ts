@@ -19,7 +19,7 @@ import { report } from '../core/messages.js';
 import type { Change } from '../diff/types.js';
 import type { Draft } from '../core/draft.js';
 import { pointMarkdown } from './merge.js';
-import { blocksOf, mergeBlocks, newPointMarkdown } from './merge-lines.js';
+import { pointBlocks, mergeBlocks, newPointMarkdown } from './merge-blocks.js';
 import { amendmentsOf, memberName, membersOf, sameText, type AmendmentStage } from '../core/amendments.js';
 import type { PointIndex } from '../validate/amendments/points.js';
 import { contentEnd, lineStart, parseForEdit } from '../core/yaml-edit.js';
@@ -53,7 +53,7 @@ export interface TableResult {
 /**
  * What a point gained that its tabled text cannot carry. The draft readers give
  * a point as plain text blocks, without their Markdown: a new list item or
- * table row is carried as one beside the point's own (merge-lines.ts), a new
+ * table row is carried as one beside the point's own (merge-blocks.ts), a new
  * point's list or table is written as such; anything else would run into the
  * text before it ("… Initiative. Country | SEEs Italy | 12").
  */
@@ -197,7 +197,7 @@ export function tableAmendments(
     } else if (change.kind === 'added') {
       const text =
         change.new.length === 1 && change.new[0]!.blocks
-          ? newPointMarkdown(blocksOf(change.new[0]!.text, change.new[0]!.blocks))
+          ? newPointMarkdown(pointBlocks(change.new[0]!.text, change.new[0]!.blocks))
           : change.new
               .map((s) => s.text)
               .join(' ')

@@ -78,7 +78,7 @@ export interface Block {
 }
 
 /** The blocks of a point as the draft reader gave them (a point of one block has none listed). */
-export function blocksOf(text: string, blocks: readonly DraftBlock[] = [{ offset: 0, kind: 'paragraph' }]): Block[] {
+export function pointBlocks(text: string, blocks: readonly DraftBlock[] = [{ offset: 0, kind: 'paragraph' }]): Block[] {
   return blocks.map((block, i) => {
     const raw = text.slice(block.offset, blocks[i + 1]?.offset ?? text.length).replace(/^\n+/, '');
     return { text: oneLine(raw), kind: block.kind, ordered: block.ordered, depth: Math.floor(/^ */.exec(raw)![0].length / 2) };
@@ -106,7 +106,7 @@ function draftedBlocks(base: string, units: readonly Unit[], source: string): st
  */
 export function mergeBlocks(base: string, source: string, theirs: { text: string; blocks?: DraftBlock[] }, locale?: string): Merged | undefined {
   const units = unitsOf(source);
-  const mine = blocksOf(theirs.text, theirs.blocks);
+  const mine = pointBlocks(theirs.text, theirs.blocks);
   if (units ? units.length === mine.length : mine.length <= linesOf(base).length) return merge3(base, source, theirs.text, locale);
   const old = units && draftedBlocks(base, units, source);
   if (!units || !old) return undefined;
