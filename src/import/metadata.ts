@@ -48,8 +48,6 @@ const SECTION_SENTENCES: Record<string, RegExp> = {
   en: /^The (?:Section|Specialised Section) for (?:the )?(.+?), which was responsible for preparing the Committee['’]s work on the subject, adopted its opinion on (.+?)\.(?:\s*\(.*\)\.?)?$/iu,
   fr: /^La section ["«»“ ]*(.+?)["«»” ]*, chargée de préparer les travaux du Comité en la matière, a adopté son avis le (.+?)\.(?:\s*\(.*\)\.?)?$/iu,
 };
-/** Typed text writes ' where the label files write ’ ("avis d'initiative"). */
-const apostrophes = (text: string) => text.replace(/’/gu, "'");
 const count = (value: string) => (/^\d+$/u.test(value) ? Number(value) : 0);
 
 function names(value: string): string[] {
@@ -123,7 +121,8 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
           kind = 'exploratory';
           meta.requested_by = requested.requested_by;
         } else {
-          const found = KIND_KEYS.find((key) => apostrophes(normalise(labels.text[`kind.${key}`])) === apostrophes(value));
+          // As labels are looked up: case, spaces and a typed ' for the label file's ’ aside.
+          const found = KIND_KEYS.find((key) => labelKey(labels.text[`kind.${key}`] ?? '') === labelKey(value));
           if (found) kind = found;
           else if (value === `(${gap})`) kind = TO_BE_COMPLETED;
           else keep('line', row);
@@ -210,7 +209,7 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
     // A published title line ends with the kind, as EUR-Lex names the document: "… sur «…» (avis exploratoire)".
     kind ??= KIND_KEYS.find((key) => {
       const line = labels.text[`kind.${key}`];
-      return line && apostrophes(normalise(titleLine)).endsWith(` ${apostrophes(normalise(line))}`);
+      return line && labelKey(titleLine).endsWith(` ${labelKey(line)}`);
     });
     const loose = opinion || report ? undefined : looseTitle(labels.text['title.opinion'], titleLine);
     meta.title = word((opinion ?? report)?.title ?? loose ?? normalise(titleLine));
