@@ -5,6 +5,7 @@
  */
 import transliterate from '@sindresorhus/transliterate';
 import { ID_PATTERN } from '../core/markdown-syntax.js';
+import { idOfBookmark } from '../core/bookmarks.js';
 
 const STOP = new Set(
   (
@@ -46,19 +47,9 @@ export function initials(title: string): string {
   return /^[a-z][a-z0-9]*$/u.test(letters) ? letters.slice(0, 4) : 'p';
 }
 
-/**
- * The id a Word draft written by `opinion build` gave a paragraph, read back
- * from its bookmark (`_c_networks` → `c-networks`, core/bookmarks.ts); not
- * from a bookmark that may have been cut at 36 characters, nor from Word's
- * own (`_Ref12…`, `_GoBack`, which are no ids) or the build's footnote marks'
- * (`_fnref2`).
- */
+/** The id a Word draft written by `opinion build` gave a paragraph, read back from its bookmarks. */
 export function idOfBookmarks(anchors: readonly string[] = []): string | undefined {
-  for (const anchor of anchors) {
-    const id = anchor.slice(1).replace(/_/gu, '-');
-    if (anchor.startsWith('_') && !anchor.startsWith('_fnref') && anchor.length < 36 && ID_PATTERN.test(id)) return id;
-  }
-  return undefined;
+  return anchors.map(idOfBookmark).find((id) => id !== undefined);
 }
 
 export class IdMaker {
