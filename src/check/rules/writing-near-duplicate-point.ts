@@ -94,15 +94,14 @@ export default defineRule(
 export function nearDuplicates(sets: readonly Set<number>[], threshold: number): [number, number, number][] {
   const frequency = new Map<number, number>();
   for (const set of sets) for (const s of set) frequency.set(s, (frequency.get(s) ?? 0) + 1);
-  const rarestFirst = (a: number, b: number) => (frequency.get(a) as number) - (frequency.get(b) as number) || a - b;
   const index = new Map<number, number[]>();
   const found: [number, number, number][] = [];
   sets.forEach((set, j) => {
-    const sorted = [...set].sort(rarestFirst);
+    const sorted = rarestFirst(set, frequency);
     // Rounding down the overlap a match needs (0.7 × 10 is 7.000000000000001) only lengthens the prefix: safe.
     const prefix = sorted.length - Math.ceil(threshold * sorted.length - 1e-9) + 1;
     const candidates = new Set<number>();
-    for (let k = 0; k < prefix; k++) for (const i of index.get(sorted[k] as number) ?? []) candidates.add(i);
+    for (let k = 0; k < prefix; k++) for (const i of index.get(sorted[k]!) ?? []) candidates.add(i);
     let best: { i: number; similarity: number; first: number } | undefined;
     for (const i of candidates) {
       const other = sets[i] as Set<number>;
@@ -123,10 +122,28 @@ export function nearDuplicates(sets: readonly Set<number>[], threshold: number):
     }
     if (best) found.push([j, best.i, best.similarity]);
     for (let k = 0; k < prefix; k++) {
-      const list = index.get(sorted[k] as number);
+      const list = index.get(sorted[k]!);
       if (list) list.push(j);
-      else index.set(sorted[k] as number, [j]);
+      else index.set(sorted[k]!, [j]);
     }
   });
   return found;
+}
+
+const PAIR = 2 ** 32;
+const HALF = 2 ** 31;
+
+/**
+ * The sequences of `set` rarest first, equally rare ones by value: sorted as
+ * one number each (frequency × 2³² + the hash made non-negative, exact in a
+ * double for fewer than 2²¹ sets), by the typed array's own sort — a quarter
+ * of the rule's time went to a comparator's map look-ups.
+ */
+function rarestFirst(set: Set<number>, frequency: Map<number, number>): Float64Array {
+  const keys = new Float64Array(set.size);
+  let k = 0;
+  for (const s of set) keys[k++] = (frequency.get(s) as number) * PAIR + (s + HALF);
+  keys.sort();
+  for (let i = 0; i < keys.length; i++) keys[i] = (keys[i]! % PAIR) - HALF;
+  return keys;
 }
