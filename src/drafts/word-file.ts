@@ -17,6 +17,13 @@ export async function draftFromDocx(bytes: Uint8Array, shown: string, origin = s
     import('./markdown/markdown-draft.js'),
   ]);
   const word = readDocx(bytes, shown);
+  // Said, not refused: a member's copy or a colleague's revision often comes with its changes still tracked.
+  if (word.trackedChanges > 0)
+    report(
+      word.file,
+      `Read ${word.trackedChanges === 1 ? 'a tracked change' : `${word.trackedChanges} tracked changes`} as accepted: the text compared is the document with every change accepted`,
+      { ruleId: 'word/tracked-changes', severity: 'info' },
+    );
   linkCrossReferences(word.tree);
   // The points' places are the Word paragraphs (`draft.docx:27`), not lines of the Markdown made from them.
   const parsed = parseMarkdownDraft(String(draftMarkdown.stringify(word.tree)), origin, word.tree.children.map(placeOf));

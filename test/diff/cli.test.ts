@@ -232,6 +232,26 @@ describe('opinion diff: opinion folders', () => {
     }
   }, 30_000);
 
+  it('says when a Word file had tracked changes, read as accepted', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'opinion-diff-tracked-'));
+    try {
+      const redline = join(out, 'tracked.docx');
+      expect((await run(['opinions/see-migrants-preliminary', 'opinions/see-migrants', '--out', redline, '--quiet'], { cwd: ROOT })).code).toBe(1);
+      const result = await run(['opinions/see-migrants', redline], { cwd: ROOT });
+      expect(result.stderr).toMatch(
+        /tracked\.docx\n {2}1:1 {2}info {2}Read \d+ tracked changes as accepted: the text compared is the document with every change accepted {2}word\/tracked-changes\n/,
+      );
+      // With every change accepted, the redline reads as the newer version.
+      expect(result.stdout).toContain('No differences.');
+      expect(result.code).toBe(0);
+      // Messages go to standard error in every format; `--quiet` keeps infos out.
+      expect((await run(['opinions/see-migrants', redline, '--format', 'json'], { cwd: ROOT })).stderr).toContain('word/tracked-changes');
+      expect((await run(['opinions/see-migrants', redline, '--quiet'], { cwd: ROOT })).stderr).not.toContain('tracked');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 30_000);
+
   it('reads the same footnote marks from a folder, the Markdown built from it and the Word file built from it', async () => {
     const build = await buildOpinion(join(ROOT, 'opinions/see-migrants'), { formats: ['md', 'docx'] });
     const render = build.renders[0]!;
