@@ -9,13 +9,16 @@
  *   the translator translates: emphasis `*…*`, strong `**…**`,
  *   strikethrough `~~…~~`, a link `[…](url)`.
  *
- * Each code's content is the Markdown it stands for (its "native code"), so
- * that the concatenation of the text and the codes is the segment's text,
- * byte for byte. Reading a translation back, a code is taken from the source
- * by its `id` (what the translator may move is the tag, not the Markdown in
- * it).
+ * Each code's content is the Markdown it stands for (its "native code"); a
+ * text piece holds the segment's Markdown between codes (so that the pieces
+ * joined are the segment's text, byte for byte), and is shown as it reads,
+ * its escapes resolved (`displayText`). Reading a translation back, a code is
+ * taken from the source by its `id` (what the translator may move is the tag,
+ * not the Markdown in it), and the text between codes is the translator's
+ * text, escaped where Markdown would read it as markup (`markdownText`).
  */
 import type { Nodes, Parent } from 'mdast';
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { parseMarkdown } from '../core/markdown.js';
 
 export type CodeKind = 'ph' | 'bpt' | 'ept';
@@ -135,4 +138,46 @@ export function targetPieces(text: string, source: Piece[]): Piece[] {
 /** The Markdown text of pieces. */
 export function piecesText(pieces: Piece[]): string {
   return pieces.map((p) => (p.type === 'text' ? p.value : p.native)).join('');
+}
+
+/**
+ * What a text piece reads as: its Markdown with backslash escapes and
+ * character references resolved (`\[…]` reads `[…]`, `R\&D` and `R&amp;D`
+ * read `R&D`), as a translator should see it. Text pieces hold no code span,
+ * HTML or autolink (those are codes), so every escape in them is one.
+ */
+export function displayText(markdown: string): string {
+  if (!markdown.includes('\\') && !markdown.includes('&')) return markdown;
+  return markdown.replace(/\\([!-/:-@[-`{-~])|&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{0,31}));/g, (whole, escaped, dec, hex, name) => {
+    if (escaped !== undefined) return escaped;
+    if (name !== undefined) {
+      const decoded = decodeNamedCharacterReference(name);
+      return decoded === false ? whole : decoded;
+    }
+    const code = dec !== undefined ? Number(dec) : Number.parseInt(hex, 16);
+    // As CommonMark: U+0000, surrogates and code points past U+10FFFF read as U+FFFD.
+    return code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) ? '\uFFFD' : String.fromCodePoint(code);
+  });
+}
+
+/** Markdown characters that would start inline markup: written escaped wherever they stand. */
+const INLINE_MARKUP = /[\\`*_[\]<>~{}#|!]|&(?=#?[A-Za-z0-9]+;)|:(?=[:A-Za-z0-9_-])/g;
+/** At the start of a line: what would start a list item, a heading underline or a thematic break. */
+const LINE_START = /(^|\n)([ \t]*)(?:([-+=])|(\d{1,9})([.)]))/g;
+
+/**
+ * A translator's text as Markdown that reads back as exactly that text
+ * (`displayText` of it, and no markup): the characters that would start
+ * emphasis, a link, a footnote call, HTML, a directive (`10:30`, `3:1`), a
+ * character reference or a block (`- `, `1. ` at a line's start) are
+ * escaped. Markup comes only from the codes of the source, which the CAT
+ * tool shows as tags. `lineStart`: whether the text starts a line.
+ */
+export function markdownText(text: string, lineStart: boolean): string {
+  // Spaces that end a line are no text (two of them would make a line break).
+  const escaped = text.replace(/[ \t]+(?=\n)/g, '').replace(INLINE_MARKUP, '\\$&');
+  return escaped.replace(LINE_START, (whole, before: string, indent: string, sign, digits, delimiter, offset: number) => {
+    if (offset === 0 && before === '' && !lineStart) return whole;
+    return sign !== undefined ? `${before}${indent}\\${sign}` : `${before}${indent}${digits}\\${delimiter}`;
+  });
 }

@@ -34,7 +34,7 @@ import type { Opinion } from '../core/model.js';
 import { appendixAmendments } from '../core/amendments.js';
 import { inlineDirectives } from '../core/prose-outline.js';
 import { markdownSegments, yamlSegments, type MarkdownSegment, type Segment, type YamlSegment } from './segments.js';
-import { inlinePieces, targetPieces, type Piece } from './inline.js';
+import { displayText, inlinePieces, markdownText, targetPieces, type Piece } from './inline.js';
 
 export interface ExportOptions {
   /** The target language. */
@@ -204,10 +204,10 @@ export async function exportXliff(opinion: Opinion, options: ExportOptions): Pro
   };
 }
 
-/** Text and inline codes as XLIFF 1.2 content: `<ph>`, `<bpt>`/`<ept>` holding the Markdown they stand for. */
+/** Text (as it reads) and inline codes as XLIFF 1.2 content: `<ph>`, `<bpt>`/`<ept>` holding the Markdown they stand for. */
 function inlineXml(pieces: Piece[]): (string | Element)[] {
   return pieces.map((piece) => {
-    if (piece.type === 'text') return piece.value;
+    if (piece.type === 'text') return displayText(piece.value);
     return piece.kind === 'ept' ? x('ept', { id: piece.id }, piece.native) : x(piece.kind, { id: piece.id, ctype: piece.ctype }, piece.native);
   });
 }
@@ -313,10 +313,12 @@ export function importXliff(opinion: Opinion, xliff: VFile, labelled?: ReadonlyS
         fail(unit, `Missing \`<source>\` in unit \`${id}\``);
         continue;
       }
-      const codes = new Map(inlinePieces(segment.text).flatMap((p) => (p.type === 'code' ? [[`${p.kind}:${p.id}`, p.native] as const] : [])));
+      const pieces = inlinePieces(segment.text);
+      const codes = new Map(pieces.flatMap((p) => (p.type === 'code' ? [[`${p.kind}:${p.id}`, p.native] as const] : [])));
+      // The source as exported: its text as it reads, its codes' Markdown.
+      const shown = pieces.map((p) => (p.type === 'text' ? displayText(p.value) : p.native)).join('');
       // A source whose codes are not the original's has changed: one message, the one below.
-      const sourceText = contentOf(source, codes, id, () => {});
-      if (sourceText !== segment.text) {
+      if (contentOf(source, codes, id, () => {})?.shown !== shown) {
         fail(
           source,
           `Unexpected source text in unit \`${id}\`: the original has changed since the export, expected it to read as the original does now (export again)`,
@@ -324,10 +326,11 @@ export function importXliff(opinion: Opinion, xliff: VFile, labelled?: ReadonlyS
         );
         continue;
       }
-      const translation = target ? contentOf(target, codes, id, fail) : '';
-      if (translation === undefined || translation.trim() === '') continue;
+      const content = target ? contentOf(target, codes, id, fail) : { markdown: '', shown: '' };
+      if (content === undefined || content.shown.trim() === '') continue;
+      const translation = content.markdown;
       // The source copied into the target by a CAT tool, still marked as not translated: no translation yet.
-      if (UNTRANSLATED.has(String(target?.attributes.state)) && translation.trim() === segment.text.trim()) {
+      if (UNTRANSLATED.has(String(target?.attributes.state)) && content.shown.trim() === shown.trim()) {
         report(xliff, `Unit \`${id}\` is not translated yet (state="${target?.attributes.state}", its target a copy of the source): not imported`, {
           ruleId: 'xliff/untranslated',
           severity: 'info',
@@ -413,59 +416,72 @@ function children(node: Element, name: string): Element[] {
 }
 
 /**
- * The Markdown of a `<source>` or `<target>`: its text, each inline code
- * replaced by the source's Markdown of the same kind and id (a CAT tool may
- * move a tag, or leave it out, but the Markdown in it is the source's).
- * `<mrk>` (a CAT tool's segment or comment marker) is read through. An
- * unknown tag or id, or a pair left open, is reported: undefined then.
+ * A `<source>` or `<target>` as it reads (`shown`: its text, each inline code
+ * replaced by the source's Markdown of the same kind and id) and as Markdown
+ * (`markdown`: the same with the text escaped where Markdown would read it
+ * as markup). A CAT tool may move a tag, or leave it out, but the Markdown in
+ * it is the source's. `<mrk>` (a CAT tool's segment or comment marker) is
+ * read through. An unknown tag or id, or a pair left open, is reported:
+ * undefined then.
  */
 function contentOf(
   node: Element,
   codes: ReadonlyMap<string, string>,
   unit: string,
   fail: (node: Element, reason: string, ruleId?: string) => void,
-): string | undefined {
+): { shown: string; markdown: string } | undefined {
   let ok = true;
   /** An inline code problem: reported, and the content is undefined. */
-  const bad = (at: Element, reason: string): string => {
+  const bad = (at: Element, reason: string): void => {
     ok = false;
     fail(at, reason, 'xliff/inline-code');
-    return '';
   };
   const open: Element[] = [];
-  const read = (el: Element): string =>
-    el.children
-      .map((c) => {
-        if (c.type === 'text' || c.type === 'cdata') return c.value;
-        if (c.type !== 'element') return '';
-        if (c.name === 'mrk') return read(c);
-        if (c.name === 'ph' || c.name === 'bpt' || c.name === 'ept') {
-          const native = codes.get(`${c.name}:${c.attributes.id ?? ''}`);
-          if (native === undefined)
-            return bad(
-              c,
-              `Unexpected \`<${c.name} id="${c.attributes.id ?? ''}">\` in unit \`${unit}\`, expected the inline codes of the source (footnote calls, references, emphasis, links), with their ids`,
-            );
-          if (c.name === 'bpt') open.push(c);
-          if (c.name === 'ept') {
-            const at = open.findIndex((b) => b.attributes.id === c.attributes.id);
-            if (at < 0)
-              bad(c, `Unexpected \`<ept id="${c.attributes.id}">\` before its \`<bpt>\` in unit \`${unit}\`, expected each pair opened before it is closed`);
-            else open.splice(at, 1);
-          }
-          return native;
+  /** Text (adjacent pieces joined, `<mrk>` read through) and codes' Markdown, in order. */
+  const parts: { text?: string; native?: string }[] = [];
+  const read = (el: Element): void => {
+    for (const c of el.children) {
+      if (c.type === 'text' || c.type === 'cdata') {
+        const last = parts[parts.length - 1];
+        if (last?.text !== undefined) last.text += c.value;
+        else parts.push({ text: c.value });
+      } else if (c.type !== 'element') continue;
+      else if (c.name === 'mrk') read(c);
+      else if (c.name === 'ph' || c.name === 'bpt' || c.name === 'ept') {
+        const native = codes.get(`${c.name}:${c.attributes.id ?? ''}`);
+        if (native === undefined) {
+          bad(
+            c,
+            `Unexpected \`<${c.name} id="${c.attributes.id ?? ''}">\` in unit \`${unit}\`, expected the inline codes of the source (footnote calls, references, emphasis, links), with their ids`,
+          );
+          continue;
         }
-        return bad(c, `Unexpected \`<${c.name}>\` in unit \`${unit}\`, expected text and the \`<ph>\`, \`<bpt>\`, \`<ept>\` codes the export wrote`);
-      })
-      .join('');
-  const text = read(node);
+        if (c.name === 'bpt') open.push(c);
+        if (c.name === 'ept') {
+          const at = open.findIndex((b) => b.attributes.id === c.attributes.id);
+          if (at < 0)
+            bad(c, `Unexpected \`<ept id="${c.attributes.id}">\` before its \`<bpt>\` in unit \`${unit}\`, expected each pair opened before it is closed`);
+          else open.splice(at, 1);
+        }
+        parts.push({ native });
+      } else bad(c, `Unexpected \`<${c.name}>\` in unit \`${unit}\`, expected text and the \`<ph>\`, \`<bpt>\`, \`<ept>\` codes the export wrote`);
+    }
+  };
+  read(node);
   for (const b of open) {
     bad(
       b,
       `Unexpected \`<bpt id="${b.attributes.id}">\` without its \`<ept>\` in unit \`${unit}\`, expected both tags of a pair (the Markdown around the text would be broken)`,
     );
   }
-  return ok ? text : undefined;
+  if (!ok) return undefined;
+  let shown = '';
+  let markdown = '';
+  for (const part of parts) {
+    shown += part.text ?? part.native;
+    markdown += part.text === undefined ? part.native : markdownText(part.text, markdown === '' || markdown.endsWith('\n'));
+  }
+  return { shown, markdown };
 }
 
 /** The :ref / :cite directives (whatever their form: read by the one reader of directives) and footnote marks of a text, sorted. */

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { initEnglishWithFrench, runMain } from '../helpers.js';
-import { inlinePieces, piecesText, targetPieces } from '../../src/translate/inline.js';
+import { displayText, inlinePieces, markdownText, piecesText, targetPieces } from '../../src/translate/inline.js';
 import { buildOpinion } from '../../src/opinion/index.js';
 
 const summary = (text: string) =>
@@ -45,6 +45,45 @@ describe('inline codes of a segment', () => {
     const source = inlinePieces('The EESC *strongly* supports[^1] **this**');
     const target = targetPieces('Le CESE[^1] soutient **ceci** *fortement*', source);
     expect(target.filter((p) => p.type === 'code').map((p) => p.type === 'code' && `${p.kind}${p.id}`)).toEqual(['ph2', 'bpt3', 'ept3', 'bpt1', 'ept1']);
+  });
+});
+
+describe('text as a translator sees and types it', () => {
+  it('shows text pieces with their escapes and character references resolved', () => {
+    expect(displayText('quoted \\[…] at 10\\:30, R\\&D, a \\* b, a\\_b, 50 \\% and \\\\ \\a')).toBe('quoted […] at 10:30, R&D, a * b, a_b, 50 % and \\ \\a');
+    expect(displayText('R&amp;D &copy; &#65;&#x42; &#0; &bogus; & co')).toBe('R&D © AB \uFFFD &bogus; & co');
+  });
+
+  /** What Markdown reads `markdown` as: its one text piece, shown (and that no markup came of it). */
+  const readBack = (markdown: string) => {
+    const pieces = inlinePieces(markdown);
+    expect(
+      pieces.every((p) => p.type === 'text'),
+      markdown,
+    ).toBe(true);
+    return displayText(piecesText(pieces));
+  };
+
+  it('writes what a translator typed as Markdown that reads as exactly that text, no markup made of it', () => {
+    for (const typed of [
+      'Le CESE cite la Commission : « […] les coopératives » et la R&D.',
+      'un ratio de 3:1 à 10:30, note:this et ::leaf',
+      '5 * 3 = 15, a_b, *pas d’accent*, __non__, ~~non~~, `code`',
+      '<b>gras</b>, <https://example.org>, &amp; tel quel, &copy;',
+      '[^1] pas un appel, [lien](https://example.org), ![image](x.png), {#id} pas un id',
+      'une barre | au milieu, un \\ et un # et un !',
+    ])
+      expect(readBack(markdownText(typed, false)), typed).toBe(typed);
+  });
+
+  it('keeps a line of the translation from starting a list, heading or break', () => {
+    const typed = 'Premier point :\n- un tiret\n+ un plus\n1. un numéro\n2) un autre\n# un dièse\n> une citation\n===\n---';
+    const markdown = markdownText(typed, true);
+    expect(markdown).toBe('Premier point :\n\\- un tiret\n\\+ un plus\n1\\. un numéro\n2\\) un autre\n\\# un dièse\n\\> une citation\n\\===\n\\---');
+    // One paragraph, no list, heading or quote.
+    expect(inlinePieces(markdown).every((p) => p.type === 'text')).toBe(true);
+    expect(markdownText('1. au début', true)).toBe('1\\. au début');
+    expect(markdownText('1. après un code', false)).toBe('1. après un code');
   });
 });
 
@@ -99,6 +138,44 @@ describe('opinion translate: inline codes round trip', () => {
     const build = await buildOpinion(dir, { langs: ['fr'] });
     expect(build.files.flatMap((f) => f.messages.filter((m) => m.fatal).map((m) => `${f.path}:${m.line}:${m.column} ${m.reason}`))).toEqual([]);
     expect(build.renders[0]!.markdown).toMatch(/Le CESE soutient\[\^1\] \*\*ceci\*\* \*fortement\*/);
+  });
+
+  it('shows escaped text as it reads, and writes typed text back so that it builds as typed', async () => {
+    const { root, dir } = await initEnglishWithFrench('opinion-xliff-escapes-');
+    const chapter = join(dir, 'text', 'en', '01-conclusions-and-recommendations.md');
+    writeFileSync(
+      chapter,
+      `${readFileSync(chapter, 'utf8')}\n{#c-quoted} The Commission wrote "\\[…] at 10\\:30" on R\\&D and 5 \\* 3[^q].\n\n[^q]: Note \\* one.\n`,
+    );
+    const out = join(root, 'esc.fr.xlf');
+    expect((await runMain(['translate', 'export', dir, '--to', 'fr', '--out', out])).code).toBe(0);
+    const xlf = readFileSync(out, 'utf8');
+    expect(xlf).toContain('<source>The Commission wrote "[…] at 10:30" on R&#x26;D and 5 * 3<ph id="1" ctype="x-footnote-call">[^q]</ph>.</source>');
+    const typed = 'La Commission a écrit « […] à 10:30 » sur la R&#x26;D, 3:1 et 5 * 3 = _15_';
+    writeFileSync(
+      out,
+      xlf
+        .replace(/(<trans-unit id="[^"]*#c-quoted"[\s\S]*?<target state=")needs-translation("><\/target>)/, `$1translated">${typed}<ph id="1"/>.</target>`)
+        // A CAT tool's copy of the source (as shown), still to be translated: not a translation.
+        .replace(/(<trans-unit id="[^"]*#\^q"[\s\S]*?<source>)([^<]*)(<\/source>\s*<target state="needs-translation">)(<\/target>)/, '$1$2$3$2$4')
+        .replace(
+          /<source>((?:(?!<\/source>)[\s\S])*)<\/source>(\s*)<target state="needs-translation"><\/target>/g,
+          (_, source: string, space: string) => `<source>${source}</source>${space}<target state="translated">FR ${source}</target>`,
+        ),
+    );
+    const imported = await runMain(['translate', 'import', out, '--opinion', dir]);
+    expect(imported.code, imported.stdout + imported.stderr).toBe(1);
+    expect(imported.stdout).toContain('Unit `01-conclusions-and-recommendations.md#^q` is not translated yet');
+    writeFileSync(out, readFileSync(out, 'utf8').replace(/(<target state=")needs-translation(">Note \* one\.<\/target>)/, '$1translated$2'));
+    expect((await runMain(['translate', 'import', out, '--opinion', dir])).code).toBe(0);
+    const fr = readFileSync(join(dir, 'text', 'fr', '01-conclusions-and-recommendations.md'), 'utf8');
+    expect(fr).toContain('{#c-quoted} La Commission a écrit « \\[…\\] à 10\\:30 » sur la R&D, 3\\:1 et 5 \\* 3 = \\_15\\_[^q].');
+    const build = await buildOpinion(dir, { langs: ['fr'] });
+    expect(build.files.flatMap((f) => f.messages.filter((m) => m.fatal).map((m) => `${f.path}:${m.line}:${m.column} ${m.reason}`))).toEqual([]);
+    expect(build.renders[0]!.html).toContain('La Commission a écrit « […] à 10:30 » sur la R&#x26;D, 3:1 et 5 * 3 = _15_');
+    // Exported again, the translation reads as typed.
+    expect((await runMain(['translate', 'export', dir, '--to', 'fr', '--out', out])).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain(`<target state="translated">${typed}<ph id="1" ctype="x-footnote-call">[^q]</ph>.</target>`);
   });
 
   it('refuses a translation that leaves out a reference, whatever its form (a label too)', async () => {
