@@ -10,6 +10,7 @@ import type { Nodes, Root } from 'mdast';
 import type { Position } from './model.js';
 import { codeSpanAt, FOOTNOTE_CALL, readTextDirective } from './inline-syntax.js';
 import { LineIndex } from './line-index.js';
+import { isSafeUrl } from './source-safety.js';
 
 export interface OutlineBlock {
   type: 'heading' | 'paragraph' | 'footnoteDefinition' | 'definition' | 'other';
@@ -49,6 +50,13 @@ export interface ProseOutline {
   blocks: OutlineBlock[];
   directives: OutlineDirective[];
   footnoteCalls: OutlineFootnoteCall[];
+  /**
+   * Whether the tree holds what a draft leaves out or changes (`source-safety.ts`
+   * says what, at its place): raw HTML other than a comment, an image, a link
+   * whose scheme is not http(s) or mailto, a reference-style link or its
+   * definition, a table row longer than its header.
+   */
+  unsafe: boolean;
 }
 
 /** The outline of `text`, from its tree (./markdown.ts). */
@@ -72,10 +80,12 @@ export function outlineProse(text: string, tree: Root): ProseOutline {
   });
   const directives: OutlineDirective[] = [];
   const footnoteCalls: OutlineFootnoteCall[] = [];
+  let unsafe = false;
   let lines: LineIndex | undefined;
   const stack: Nodes[] = [tree];
   while (stack.length > 0) {
     const node = stack.pop()!;
+    unsafe ||= isUnsafe(node);
     if (node.type === 'footnoteReference') {
       footnoteCalls.push({ label: node.label ?? node.identifier, defined: true, position: { start: at(node.position!.start), end: at(node.position!.end) } });
     } else if (node.type === 'text' && node.value.includes('[^')) {
@@ -96,7 +106,28 @@ export function outlineProse(text: string, tree: Root): ProseOutline {
     }
     if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
   }
-  return { blocks, directives, footnoteCalls };
+  return { blocks, directives, footnoteCalls, unsafe };
+}
+
+/** What `makeSafe` removes, changes or reports (see `ProseOutline.unsafe`). */
+function isUnsafe(node: Nodes): boolean {
+  switch (node.type) {
+    case 'html':
+      return !/^<!--[\s\S]*-->$/.test(node.value.trim());
+    case 'image':
+    case 'imageReference':
+    case 'linkReference':
+    case 'definition':
+      return true;
+    case 'link':
+      return !isSafeUrl(node.url);
+    case 'table': {
+      const columns = node.children[0]?.children.length ?? 0;
+      return node.children.some((row) => row.children.length > columns);
+    }
+    default:
+      return false;
+  }
 }
 
 /** The text directives of inline Markdown (a YAML text), skipping code spans and escapes; those in a label too, as remark reads them. */

@@ -22,7 +22,7 @@
  */
 import type { Definition, Parents, PhrasingContent, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
-import { report } from './messages.js';
+import { report, type MessageOptions } from './messages.js';
 
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
 
@@ -39,11 +39,22 @@ export function isSafeUrl(url: string): boolean {
   return scheme === undefined || SAFE_SCHEMES.has(scheme);
 }
 
-/** Clean `tree` in place; messages go to `file`. */
-export function makeSafe(tree: Parents, file: VFile, options: { keepHtml?: boolean } = {}): void {
+/**
+ * Clean `tree` in place; messages go to `file`, unless `quiet` (a chapter's,
+ * which validation reported: `reportUnsafe`).
+ */
+export function makeSafe(tree: Parents, file: VFile, options: { keepHtml?: boolean; quiet?: boolean } = {}): void {
   const definitions = new Map<string, Definition>();
   collectDefinitions(tree, definitions);
-  clean(tree, file, definitions, options.keepHtml ?? false);
+  const tell: Tell = options.quiet ? () => {} : (reason, message) => report(file, reason, message);
+  clean(tree, tell, definitions, options.keepHtml ?? false);
+}
+
+type Tell = (reason: string, options: MessageOptions) => void;
+
+/** Report what `makeSafe` would leave out or change in `tree`, leaving the tree as it is. */
+export function reportUnsafe(tree: Parents, file: VFile): void {
+  makeSafe(structuredClone(tree), file);
 }
 
 function collectDefinitions(node: Parents, definitions: Map<string, Definition>): void {
@@ -54,19 +65,19 @@ function collectDefinitions(node: Parents, definitions: Map<string, Definition>)
   }
 }
 
-function clean(parent: Parents, file: VFile, definitions: Map<string, Definition>, keepHtml: boolean): void {
+function clean(parent: Parents, tell: Tell, definitions: Map<string, Definition>, keepHtml: boolean): void {
   const out: RootContent[] = [];
   for (const child of parent.children as RootContent[]) {
-    const replaced = keepHtml && child.type === 'html' ? [child] : cleanNode(child, file, definitions);
+    const replaced = keepHtml && child.type === 'html' ? [child] : cleanNode(child, tell, definitions);
     for (const node of replaced) {
-      if ('children' in node) clean(node, file, definitions, keepHtml);
+      if ('children' in node) clean(node, tell, definitions, keepHtml);
       out.push(node);
     }
   }
   (parent as { children: RootContent[] }).children = out;
 }
 
-function cleanNode(node: RootContent, file: VFile, definitions: Map<string, Definition>): RootContent[] {
+function cleanNode(node: RootContent, tell: Tell, definitions: Map<string, Definition>): RootContent[] {
   switch (node.type) {
     case 'definition':
       return [];
@@ -74,7 +85,7 @@ function cleanNode(node: RootContent, file: VFile, definitions: Map<string, Defi
       const value = node.value.trim();
       if (/^<!--[\s\S]*-->$/.test(value)) return [];
       const shown = value.length > 40 ? value.slice(0, 40) + '…' : value;
-      report(file, `Unexpected raw HTML \`${shown.replace(/\n/g, ' ')}\`, expected Markdown`, {
+      tell(`Unexpected raw HTML \`${shown.replace(/\n/g, ' ')}\`, expected Markdown`, {
         ruleId: 'source/raw-html',
         severity: 'warning',
         place: node.position,
@@ -85,20 +96,19 @@ function cleanNode(node: RootContent, file: VFile, definitions: Map<string, Defi
     case 'linkReference': {
       const definition = definitions.get(node.identifier);
       if (!definition) return node.children;
-      return cleanNode({ type: 'link', url: definition.url, title: definition.title, children: node.children, position: node.position }, file, definitions);
+      return cleanNode({ type: 'link', url: definition.url, title: definition.title, children: node.children, position: node.position }, tell, definitions);
     }
     case 'imageReference': {
       const definition = definitions.get(node.identifier);
       if (!definition) return node.alt ? [{ type: 'text', value: node.alt }] : [];
-      return cleanNode({ type: 'image', url: definition.url, title: definition.title, alt: node.alt, position: node.position }, file, definitions);
+      return cleanNode({ type: 'image', url: definition.url, title: definition.title, alt: node.alt, position: node.position }, tell, definitions);
     }
     case 'link':
     case 'image': {
       if (node.type === 'image' && isSafeUrl(node.url)) {
         const scheme = urlScheme(node.url);
         const remote = scheme === 'http' || scheme === 'https';
-        report(
-          file,
+        tell(
           remote
             ? `Unexpected remote image \`${node.url.slice(0, 60)}\`, expected no image in a draft`
             : `Unexpected image \`${node.url.slice(0, 60)}\`, expected no image in a draft`,
@@ -125,7 +135,7 @@ function cleanNode(node: RootContent, file: VFile, definitions: Map<string, Defi
         return alt;
       }
       if (isSafeUrl(node.url)) return [node];
-      report(file, `Unexpected URL scheme \`${urlScheme(node.url)}:\`, expected \`https:\`, \`http:\` or \`mailto:\``, {
+      tell(`Unexpected URL scheme \`${urlScheme(node.url)}:\`, expected \`https:\`, \`http:\` or \`mailto:\``, {
         ruleId: 'source/unsafe-url',
         severity: 'warning',
         place: node.position,
@@ -143,8 +153,7 @@ function cleanNode(node: RootContent, file: VFile, definitions: Map<string, Defi
         if (row.children.length <= columns) continue;
         const extra = row.children.slice(columns);
         const place = extra[0]?.position && extra.at(-1)?.position ? { start: extra[0].position.start, end: extra.at(-1)!.position!.end } : row.position;
-        report(
-          file,
+        tell(
           `Unexpected ${row.children.length} cells in a row of a table of ${columns} columns, expected at most ${columns}: the last ${extra.length === 1 ? 'cell is' : `${extra.length} cells are`} left out of the draft`,
           {
             ruleId: 'source/table-cells',

@@ -6,6 +6,7 @@
 import type { VFile } from 'vfile';
 import { report, type MessageOptions } from '../core/messages.js';
 import { didYouMean, suggest } from '../core/suggest.js';
+import { reportUnsafe } from '../core/source-safety.js';
 import { indexOpinion, type IdIndex } from '../core/ids.js';
 import { findPlaceholders, NOT_YET_ASSIGNED, TO_BE_COMPLETED } from '../core/placeholders.js';
 import { validateAmendments } from './amendments/validate.js';
@@ -318,6 +319,8 @@ function checkChapters(opinion: Opinion, fileOf: (path: string) => VFile | undef
     for (const chapter of chapters) {
       const file = fileOf(chapter.path);
       if (!file) continue;
+      // What a draft leaves out or changes (raw HTML, an image, a `javascript:` link…), said where CI runs.
+      if (chapter.outline.unsafe) reportUnsafe(chapter.tree, file);
       const blocks = chapter.outline.blocks;
       const first = blocks.find((block) => block.type !== 'definition' && block.type !== 'footnoteDefinition');
       if (!first) {

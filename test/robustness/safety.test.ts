@@ -110,6 +110,36 @@ describe('the Markdown draft is cleaned like the HTML', () => {
   }, 60_000);
 });
 
+describe('what a draft leaves out of a chapter is said by validate, where CI sees it', () => {
+  it('reports raw HTML, an image, an unsafe link and extra table cells once, at their place, in validate and in build', async () => {
+    const root = tempDir();
+    const dir = copyBasic(root);
+    const chapter = join(dir, 'text', 'en', readdirSync(join(dir, 'text', 'en')).sort()[0]!);
+    appendFileSync(
+      chapter,
+      '\n{#p-odd} A point with <b>bold</b>, ![chart](chart.png), [a link](javascript:alert(1)) and a table:\n\n| a | b |\n| - | - |\n| 1 | 2 | 3 |\n',
+    );
+    const line =
+      readFileSync(chapter, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.startsWith('{#p-odd}')) + 1;
+    const rules = ['source/raw-html', 'source/image', 'source/unsafe-url', 'source/table-cells'];
+    const validated = await run(['validate', dir, '--format', 'json']);
+    expect(validated.code).toBe(0);
+    const messages = (JSON.parse(validated.stdout) as { files: { path: string; messages: { ruleId: string; line: number }[] }[] }).files.flatMap((f) =>
+      f.messages.filter((m) => rules.includes(m.ruleId)).map((m) => `${m.ruleId}@${m.line}`),
+    );
+    expect(messages.sort()).toEqual(
+      [`source/image@${line}`, `source/raw-html@${line}`, `source/raw-html@${line}`, `source/unsafe-url@${line}`, `source/table-cells@${line + 4}`].sort(),
+    );
+    // The build says each once too (validation's), and leaves them out.
+    const built = await run(['build', dir, '--out', join(root, 'out'), '--to', 'md']);
+    expect(built.code).toBe(0);
+    for (const rule of rules) expect(built.stdout.split(rule).length - 1, rule).toBe(rule === 'source/raw-html' ? 2 : 1);
+    expect(readFileSync(join(root, 'out', 'o', 'en', 'opinion.md'), 'utf8')).not.toMatch(/<b>|javascript:|chart\.png|\| 3 \|/);
+  }, 60_000);
+});
+
 describe('outputs never overwrite each other', () => {
   it('refuses two opinions with the same folder name, and writes nothing', async () => {
     const root = tempDir();
