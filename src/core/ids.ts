@@ -11,6 +11,7 @@ import { inlineDirectives, type OutlineBlock } from './prose-outline.js';
 import { escapePointerSegment } from './json-pointer.js';
 import { FOOTNOTE_CALL } from './inline-syntax.js';
 import { isPending } from './amendments.js';
+import { yamlValueParts } from './align.js';
 
 export interface IdIndex {
   definitions: IdDefinition[];
@@ -85,11 +86,15 @@ export function indexOpinion(opinion: Opinion): IdIndex {
     if (typeof value === 'string') {
       const calls = into === index.references && value.includes('[^');
       if (!calls && !value.includes(':ref') && !value.includes(':cite')) return;
-      const at = opinion.locate(kind, pointer);
-      if (!at) return;
-      if (calls) for (const call of value.matchAll(FOOTNOTE_CALL)) index.yamlFootnotes.push({ label: call[1]!, at });
+      const whole = opinion.locate(kind, pointer);
+      if (!whole) return;
+      // Each call at its own place in the scalar, found only when it is reported.
+      const part = yamlValueParts(whole, value, opinion.files);
+      if (calls)
+        for (const call of value.matchAll(FOOTNOTE_CALL)) index.yamlFootnotes.push({ label: call[1]!, at: part(call.index, call.index + call[0].length) });
       for (const directive of inlineDirectives(value)) {
         if (directive.name !== 'ref' && directive.name !== 'cite') continue;
+        const at = part(directive.position.start.offset!, directive.position.end.offset!);
         if (!directive.id) index.malformed.push({ text: `:${directive.name}`, at });
         else refer(directive.id, directive.name === 'cite' ? ['evidence', 'fact'] : 'any', directive.name, at, lang, into);
       }

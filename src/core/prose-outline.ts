@@ -137,7 +137,7 @@ export function inlineDirectives(text: string): OutlineDirective[] {
   const at = (offset: number) => {
     // Made on the first directive: most YAML texts have none.
     const { line, column } = (lines ??= new LineIndex(text)).point(offset);
-    return { line, column };
+    return { line, column, offset };
   };
   const scan = (from: number, to: number) => {
     for (let i = from; i < to; i++) {

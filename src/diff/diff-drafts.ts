@@ -8,7 +8,7 @@ import type { Draft } from '../core/draft.js';
 import { align } from './align/match.js';
 import { unitsOf } from './align/units.js';
 import { listChanges } from './compare/carried.js';
-import { buildEntries } from './compare/entries.js';
+import { buildEntries, settleMoves } from './compare/entries.js';
 import { keptNotes, notePairs } from './compare/calls.js';
 import { compareHeaders } from './compare/header.js';
 import { refMapper } from './compare/ref-mapper.js';
@@ -33,11 +33,14 @@ export function diffDrafts(a: Draft, b: Draft, options: DiffOptions = {}): DiffR
   const neu = unitsOf(b, vocabulary);
   const footnoteAlignment = align(old.footnotes, neu.footnotes, { similarity });
   const bodyAlignment = align(old.body, neu.body, { similarity });
+  // The parts of splits and merges that moved are settled first: the references follow the part the entries keep.
+  const footnotesKept = settleMoves(old.footnotes, neu.footnotes, footnoteAlignment);
+  const bodyKept = settleMoves(old.body, neu.body, bodyAlignment);
   const map = refMapper(old, neu, bodyAlignment, footnoteAlignment);
   const ignore = options.ignoreTypography ?? false;
-  const notes = buildEntries(old.footnotes, neu.footnotes, footnoteAlignment, map, locale, ignore);
+  const notes = buildEntries(old.footnotes, neu.footnotes, footnoteAlignment, footnotesKept, map, locale, ignore);
   // Calls compare by the footnote they call, as the Word redline pairs footnotes: one old and one new side of an entry.
-  const body = buildEntries(old.body, neu.body, bodyAlignment, map, locale, ignore, keptNotes(notePairs(notes.entries)));
+  const body = buildEntries(old.body, neu.body, bodyAlignment, bodyKept, map, locale, ignore, keptNotes(notePairs(notes.entries)));
   const entries: Entry[] = [...body.entries, ...notes.entries];
   const listed = listChanges(entries.flatMap((entry) => (entry.type === 'change' ? [entry.change] : [])));
   const changes = listed.changes;

@@ -24,6 +24,7 @@ import type { RenderContext } from './context.js';
 import { replaceNodes } from './replace-nodes.js';
 import type { LabelKey } from '../labels/labels.js';
 import { makeSafe } from '../core/source-safety.js';
+import { yamlValueParts } from '../core/align.js';
 import { lazyPosition } from '../core/yaml-source.js';
 
 export interface YamlField {
@@ -153,12 +154,22 @@ export function parseBlocks(picked: Picked): BlockContent[] {
 /**
  * Move the positions of a tree parsed from a YAML string into the YAML file:
  * exactly when the string is written as is on one line (a plain scalar),
- * otherwise every node points at the whole value. Each moved position is
- * computed when first read (core/yaml-source.ts `lazyPosition`): the place of
- * the field in its file is found only when a message or an output needs it.
+ * otherwise every node points at the whole value, but for references
+ * (`:ref`, `:cite`), placed as validate places them, at their own place in a
+ * scalar of any style where the mapping of the value can say
+ * (`yamlValueParts`). Each moved position is computed when first read
+ * (core/yaml-source.ts `lazyPosition`): the place of the field in its file is
+ * found only when a message or an output needs it.
  */
 function placeIn(tree: { children: RootContent[] }, picked: Picked): void {
   const place = picked.place;
+  let parts: ReturnType<typeof yamlValueParts> | undefined;
+  const directive = (relative: Position) =>
+    lazyPosition(() => {
+      parts ??= yamlValueParts({ file: picked.file.path, position: place! }, picked.text, [picked.file]);
+      const { start, end } = parts(relative.start.offset ?? 0, relative.end.offset ?? 0).position;
+      return { start: { ...start }, end: { ...end } };
+    });
   let exact: boolean | undefined;
   const isExact = () => {
     if (exact === undefined) {
@@ -179,7 +190,7 @@ function placeIn(tree: { children: RootContent[] }, picked: Picked): void {
     });
   const visit = (node: Nodes) => {
     if (node.position) {
-      if (place) node.position = moved(node.position as Position);
+      if (place) node.position = (node.type === 'textDirective' ? directive : moved)(node.position as Position);
       else delete node.position;
     }
     if ('children' in node) for (const child of node.children) visit(child);

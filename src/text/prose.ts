@@ -6,7 +6,7 @@
  * scalar alike.
  */
 import type { Located, Point } from '../core/model.js';
-import { alignOffsets } from './align.js';
+import { alignOffsets } from '../core/align.js';
 
 /** Where a run of text comes from: a Markdown file, or a YAML scalar parsed as inline Markdown. */
 export interface Origin {

@@ -5,7 +5,7 @@
 import type { VFile } from 'vfile';
 import { textIn, type Opinion, type Text, type YamlKind } from '../core/model.js';
 import { LineIndex } from '../core/line-index.js';
-import { alignOffsets, yamlContentStart } from './align.js';
+import { yamlValueOffsets } from '../core/align.js';
 import type { Origin } from './prose.js';
 
 export class SourceFiles {
@@ -56,12 +56,7 @@ export class SourceFiles {
       file: path,
       base: value,
       point: (offset) => {
-        if (!map) {
-          const start = located.position.start.offset ?? 0;
-          const end = located.position.end.offset ?? start;
-          const source = this.text(path).slice(start, end);
-          map = alignOffsets(value, source, start, yamlContentStart(source));
-        }
+        map ??= yamlValueOffsets(value, this.text(path), located.position);
         return this.lineIndex(path).point(map[Math.max(0, Math.min(offset, value.length))]!);
       },
     };

@@ -3,7 +3,7 @@
  * through the real bin, with exit codes, stdout and stderr.
  */
 import { describe, it, expect } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runBin, runMain } from '../helpers.js';
@@ -55,6 +55,26 @@ describe('opinion build (in-process)', () => {
     );
     expect(run.stdout).toContain('missing-translation: not built, 3 errors in the sources (nothing written)\n');
     expect(existsSync(join(dir, 'missing-translation'))).toBe(false);
+  });
+
+  it('reports a reference in a folded YAML text at the reference itself, as validate does', async () => {
+    const dir = out();
+    const source = join(dir, 'folded');
+    cpSync('test/validate/fixtures/valid', source, { recursive: true });
+    const meta = join(source, 'opinion.yaml');
+    writeFileSync(meta, readFileSync(meta, 'utf8').replace(/^# yaml-language-server: .*\n/, ''));
+    // A recommendation no `::recommendations` places: validate lets the reference be, the build refuses it.
+    writeFileSync(
+      join(source, 'principles.yaml'),
+      'principles:\n  - id: p-inclusion\n    title: Inclusion\n    text: >-\n      Social economy enterprises act inclusively,\n      as :ref{#rec-fund} asks.\n',
+    );
+    const chapter = join(source, 'text', 'en', '01-conclusions-and-recommendations.md');
+    writeFileSync(chapter, `${readFileSync(chapter, 'utf8')}\n::principles\n`);
+    const run = await runMain(['build', source, '--out', join(dir, 'out')]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      `${source}/principles.yaml\n  6:10-6:25  error  Unexpected reference to recommendation \`rec-fund\`, which is not in the text`,
+    );
   });
 
   it("reports a template error at the template's file:line:column", async () => {

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { diffToJson, formatAmendments } from '../../src/diff/index.js';
 import { golden } from '../helpers.js';
-import { FIXTURES, compact, diffFixture, diffSchemaValidator, fixtureCases } from './helpers.js';
+import { FIXTURES, compact, diffFixture, diffSchemaValidator, fixtureCases, redline } from './helpers.js';
 
 const REQUIRED = [
   'added',
@@ -67,6 +67,33 @@ describe('what the fixtures show', () => {
     expect(last?.old[0]?.text).toContain('point 1.3');
     expect(last?.new[0]?.text).toContain('point 1.4');
     expect(last?.ops).toEqual([]);
+  });
+
+  it('maps a reference to a point split and moved to the part kept as moved, which need not be its first', () => {
+    const result = diffFixture('split-moved-referred');
+    expect(result.changes.map((change) => [change.kind, change.old[0]?.number, change.new[0]?.number])).toEqual([
+      ['renumbered', '1.2', '1.1'],
+      ['added', undefined, '2.2'],
+      ['moved', '1.1', '2.3'],
+      ['renumbered', '2.2', '2.4'],
+    ]);
+    // `point 1.1` now reads `point 2.3`, the part kept: the reference followed it, no edit.
+    const last = result.changes[3];
+    expect(last?.old[0]?.text).toContain('point 1.1');
+    expect(last?.new[0]?.text).toContain('point 2.3');
+    expect(last?.ops).toEqual([]);
+  });
+
+  it('maps a reference to the part of a moved merge it shows as deleted to nothing, so that its new number is a change', () => {
+    const result = diffFixture('merged-moved-referred');
+    expect(result.changes.map((change) => [change.kind, change.old[0]?.number, change.new[0]?.number])).toEqual([
+      ['deleted', '1.1', undefined],
+      ['renumbered', '1.3', '1.1'],
+      ['moved', '1.2', '2.2'],
+      ['modified', '2.2', '2.3'],
+    ]);
+    // `points 1.1 and 1.2` now read `points 2.2 and 2.2`: 1.2, kept as the merge, followed; 1.1, shown deleted, did not.
+    expect(redline(result.changes[3]!.ops)).toBe('As points [-1.1-]{+2.2+} and 2.2 say, the funding has to reach the smallest cooperatives first.');
   });
 
   it('finds a point moved and edited', () => {

@@ -38,19 +38,18 @@ export function sideOf(unit: Unit): Side {
 
 const STRUCTURE_WEIGHT = 1.5;
 
-export function buildEntries(
-  old: readonly Unit[],
-  neu: readonly Unit[],
-  alignment: Alignment,
-  map: RefMapper,
-  locale: string | undefined,
-  ignoreTypography = false,
-  sameNote: KeptNote = () => false,
-): Entries {
+/**
+ * Which groups of `alignment` stayed in place (`kept`), its splits and merges
+ * that moved settled: a split or merge that also moved (out of order, or to
+ * another chapter) has no one place to show it in, so its longest part is
+ * the item moved (and edited) and the other parts are left free, to be added
+ * (deleted) where they stand. Done before anything reads the alignment: the
+ * references to an old number must follow the part that was kept, as the
+ * entries show it (`refMapper`).
+ */
+export function settleMoves(old: readonly Unit[], neu: readonly Unit[], alignment: Alignment): boolean[] {
   const { groups } = alignment;
   const kept = inPlace(groups, (group) => (neu[group.new[0] as number]?.element === 'point' ? 1 : STRUCTURE_WEIGHT), neu.length);
-  // A split or merge that also moved (out of order, or to another chapter) has no one place to show it
-  // in: its longest part is the item moved (and edited), the other parts are added (deleted) where they stand.
   groups.forEach((group, g) => {
     if (kept[g]) return;
     const [side, units] = group.new.length > 1 ? (['new', neu] as const) : group.old.length > 1 ? (['old', old] as const) : [];
@@ -58,6 +57,21 @@ export function buildEntries(
     const longest = group[side].reduce((a, b) => ((units[b] as Unit).text.length > (units[a] as Unit).text.length ? b : a));
     alignment.keepOnly(group, side, longest);
   });
+  return kept;
+}
+
+/** The entries of an alignment settled by `settleMoves`, whose `kept` it returned. */
+export function buildEntries(
+  old: readonly Unit[],
+  neu: readonly Unit[],
+  alignment: Alignment,
+  kept: readonly boolean[],
+  map: RefMapper,
+  locale: string | undefined,
+  ignoreTypography = false,
+  sameNote: KeptNote = () => false,
+): Entries {
+  const { groups } = alignment;
   const placed: { position: number; tie: number; entry: Entry }[] = [];
   const chapters = new Map<Change, ChapterLink>();
   /** A merge's first old item, a split's first new item: to find its group again. */

@@ -12,6 +12,7 @@ import { didYouMean, suggest } from '../../core/suggest.js';
 import { AMENDMENT_STAGES, amendmentsOf, isPending, isVoted, sameText, stageRank } from '../../core/amendments.js';
 import { markdownIdentifier } from '../../core/markdown-syntax.js';
 import { FOOTNOTE_CALL } from '../../core/inline-syntax.js';
+import { yamlValueParts } from '../../core/align.js';
 import { basename } from 'node:path';
 import type { PointIndex } from './points.js';
 
@@ -273,11 +274,15 @@ export function unknownFootnotes(opinion: Opinion, points: PointIndex): Finding[
       if (typeof text !== 'string' || !text.includes('[^')) continue;
       const place = target.places.get(lang || points.original);
       const file = place?.in === 'prose' ? place.file : undefined;
+      const field = lang ? `text/${lang}` : 'text';
+      // Each call at its own place in the text, found only when it is reported.
+      const whole = opinion.locate('amendments', `/amendments/${i}/${field}`);
+      const part = whole ? yamlValueParts(whole, text, opinion.files) : undefined;
       for (const call of text.matchAll(FOOTNOTE_CALL)) {
         if (file !== undefined && definedIn(lang || points.original, file).has(markdownIdentifier(call[1]!))) continue;
         add(
           'footnote/unknown',
-          locate(i, lang ? `text/${lang}` : 'text'),
+          part?.(call.index, call.index + call[0].length) ?? locate(i, field),
           `Unknown footnote \`${call[0]}\` in the text of amendment ${name(a)}, expected ${
             file !== undefined
               ? `a footnote of \`${basename(file)}\`, the chapter file of its point`
