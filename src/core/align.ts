@@ -93,19 +93,7 @@ export function yamlValueParts(whole: Located, value: string, files: readonly VF
     if (position.start.offset === undefined) return position;
     source ??= textOf(files, whole.file);
     map ??= yamlValueOffsets(value, source, position);
-    let last = -1;
-    for (let i = from; i < to; i++) {
-      const c = value[i]!;
-      if (isSpace(c)) continue;
-      if (map[i]! <= last || source[map[i]!] !== c) return position;
-      last = map[i]!;
-    }
-    // From where its first character stands to just after its last (white space at an edge: where the walk put it).
-    const first = map[Math.min(from, value.length)]!;
-    const end = to > from ? map[to - 1]! + 1 : first;
-    if (end < first) return position;
-    const start = pointAfter(position.start, source.slice(position.start.offset, first));
-    return { start, end: pointAfter(start, source.slice(first, end)) };
+    return mappedPart(map, source, position, value, from, to) ?? position;
   };
   return (from, to) => {
     let position: Position | undefined;
@@ -116,6 +104,41 @@ export function yamlValueParts(whole: Located, value: string, files: readonly VF
       },
     };
   };
+}
+
+/**
+ * Where characters `from`–`to` of `value` stand in `source`, `map` being the
+ * offsets of `value`'s characters there (from `alignOffsets`) and `position`
+ * the place `value` was parsed from: only when each of them (white space
+ * aside) is found, in order, at its offset; otherwise undefined.
+ */
+function mappedPart(map: Int32Array, source: string, position: Position, value: string, from: number, to: number): Position | undefined {
+  let last = -1;
+  for (let i = from; i < to; i++) {
+    const c = value[i]!;
+    if (isSpace(c)) continue;
+    if (map[i]! <= last || source[map[i]!] !== c) return undefined;
+    last = map[i]!;
+  }
+  // From where its first character stands to just after its last (white space at an edge: where the walk put it).
+  const first = map[Math.min(from, value.length)]!;
+  const end = to > from ? map[to - 1]! + 1 : first;
+  if (end < first) return undefined;
+  const start = pointAfter(position.start, source.slice(position.start.offset, first));
+  return { start, end: pointAfter(start, source.slice(first, end)) };
+}
+
+/**
+ * Where characters `from`–`to` of a Markdown text node's `value` stand in
+ * `source` (the file's text), the node being at `position` there: in a
+ * chapter or a YAML scalar of any style (folded lines, escapes, entities
+ * passed over as `yamlValueParts` says); undefined where the walk cannot say.
+ */
+export function placeInText(source: string, position: Position, value: string, from: number, to: number): Position | undefined {
+  const start = position.start.offset;
+  const end = position.end.offset;
+  if (start === undefined || end === undefined) return undefined;
+  return mappedPart(alignOffsets(value, source.slice(start, end), start), source, position, value, from, to);
 }
 
 function textOf(files: readonly VFile[], path: string): string {

@@ -28,7 +28,7 @@ import type { VFile } from 'vfile';
 import { parsePhrasing, pick } from './source-text.js';
 import type { Unit } from './units.js';
 import { escapeRegExp } from '../core/regexp.js';
-import { pointAfter } from '../core/line-index.js';
+import { placeInText } from '../core/align.js';
 
 interface Entry {
   entry: GlossaryEntry;
@@ -72,10 +72,9 @@ export function expandAcronyms(ctx: RenderContext, units: Iterable<Unit>): void 
     if (!expansion || !file) return;
     const written = /\(\s*$/.test(before) && /^\s*\)/.test(after);
     if (written && readsAs(before.replace(/\s*\(\s*$/, ''), plain(expansion))) return;
-    const start = node.position?.start;
-    const at = start ? pointAfter({ line: start.line, column: start.column }, node.value.slice(0, match.index)) : undefined;
-    // The acronym underlined, not the rest of the line.
-    const place = at ? { start: at, end: { line: at.line, column: at.column + match[0].length } } : undefined;
+    // The acronym underlined, not the rest of the line; where its text cannot be followed to the file, the text node.
+    const position = node.position;
+    const place = position && (placeInText(String(file.value), position, node.value, match.index, match.index + match[0].length) ?? position);
     report(
       file,
       written

@@ -155,8 +155,9 @@ export function parseBlocks(picked: Picked): BlockContent[] {
  * Move the positions of a tree parsed from a YAML string into the YAML file:
  * exactly when the string is written as is on one line (a plain scalar),
  * otherwise every node points at the whole value, but for references
- * (`:ref`, `:cite`), placed as validate places them, at their own place in a
- * scalar of any style where the mapping of the value can say
+ * (`:ref`, `:cite`), placed as validate places them, and text, whose words a
+ * message may point into (`placeInText`: an acronym's first use), each at its
+ * own place in a scalar of any style where the mapping of the value can say
  * (`yamlValueParts`). Each moved position is computed when first read
  * (core/yaml-source.ts `lazyPosition`): the place of the field in its file is
  * found only when a message or an output needs it.
@@ -190,7 +191,7 @@ function placeIn(tree: { children: RootContent[] }, picked: Picked): void {
     });
   const visit = (node: Nodes) => {
     if (node.position) {
-      if (place) node.position = (node.type === 'textDirective' ? directive : moved)(node.position as Position);
+      if (place) node.position = (node.type === 'textDirective' || node.type === 'text' ? directive : moved)(node.position as Position);
       else delete node.position;
     }
     if ('children' in node) for (const child of node.children) visit(child);
