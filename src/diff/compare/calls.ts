@@ -6,17 +6,16 @@
  * call whose footnote was only renumbered is no change.
  *
  * Where a call stands is decided as the Word redline decides it
- * (`markEdited`, ../format/word/notes.ts): over the item's word operations,
+ * (`markEdited`, ./marks.ts): over the item's word operations,
  * a call of both versions at a place they share, calling the same footnote,
  * is kept; any other is deleted or inserted. So every output marks a call
  * change exactly where the redline tracks one.
  */
-import { BREAK } from '../format/word/ops.js';
-import { markEdited } from '../format/word/notes.js';
 import { tokenize } from '../text/tokenize.js';
 import type { Entry, Side, WordOp } from '../types.js';
 import type { Unit } from '../align/units.js';
-import { PART_BREAK } from './texts.js';
+import { markEdited } from './marks.js';
+import { BREAK, PART_BREAK } from './texts.js';
 import { wordDiff } from './word-diff.js';
 
 /** Whether old footnote `old` and new footnote `neu` are one footnote (aligned one to one). */

@@ -29,15 +29,15 @@ import type { Change, DiffResult, Element, Entry, Side, WordOp } from '../../typ
 import { itemParagraphs } from '../paragraphs.js';
 import { retargetedNote } from '../describe.js';
 import { headerModel, textRuns, type HeaderModel } from './header.js';
-import { BREAK, rewrittenEquals } from './ops.js';
 import { typographicOnly } from '../../text/typography.js';
-import { PART_BREAK } from '../../compare/texts.js';
+import { BREAK, PART_BREAK, rewrittenEquals } from '../../compare/texts.js';
 import { wordDiff } from '../../compare/word-diff.js';
 import { keptNotes, keptOps, notePairs } from '../../compare/calls.js';
 import { tokenize } from '../../text/tokenize.js';
 import { lendMarks } from './marks.js';
 import { currentReferences } from './references.js';
-import { callNotes, markEdited, markWhole, takeMarks, type Calls, type Marked, type NoteContents } from './notes.js';
+import { markEdited, markWhole, type Marked } from '../../compare/marks.js';
+import { callNotes, takeMarks, type Calls, type NoteContents } from './notes.js';
 
 export type Revision = 'ins' | 'del';
 
@@ -280,7 +280,7 @@ function groups(paragraphs: readonly Draftish[], removed: Revision): number[][] 
 
 /**
  * A text as the views are compared: spaces collapsed, and none next to a
- * footnote mark (a private-use character, see ./notes.ts). The comparison
+ * footnote mark (a private-use character, see ../../compare/marks.ts). The comparison
  * does not count spaces, and kept text shows the new version's spaces in both
  * views: a mark after "system" in the old version and after "system\u00a0" in
  * the new one is the same mark at the same place.
