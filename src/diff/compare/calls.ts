@@ -12,7 +12,7 @@
  * change exactly where the redline tracks one.
  */
 import { tokenize } from '../text/tokenize.js';
-import type { Entry, Side, WordOp } from '../types.js';
+import type { CallMark, Entry, Side, WordOp } from '../types.js';
 import type { Unit } from '../align/units.js';
 import { markEdited } from './marks.js';
 import { BREAK, PART_BREAK } from './texts.js';
@@ -125,7 +125,7 @@ export function changedCalls(
 /** An item's operations with its calls written in (see `Change.calls`), and the operations without them. */
 export interface CallOps {
   ops: WordOp[];
-  marks: Map<string, { old?: string; new?: string }>;
+  marks: Map<string, CallMark>;
   /** The word operations without the calls (those of an item whose words did not change: all kept). */
   plain: WordOp[];
 }

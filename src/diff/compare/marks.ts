@@ -16,22 +16,16 @@
  */
 import type { DraftNote } from '../../core/draft.js';
 import { tokenize } from '../text/tokenize.js';
-import type { Side, WordOp } from '../types.js';
+import type { CallMark, Side, WordOp } from '../types.js';
 import { partStarts, rewrittenEquals } from './texts.js';
 import { wordDiff } from './word-diff.js';
-/** The footnote a mark calls in each version where it is seen: its old number, its new number, or both. */
-export interface Call {
-  old?: string;
-  new?: string;
-}
-
 /** An item's texts and operations with its marks written in as private-use characters. */
 export interface Marked {
   ops: WordOp[];
   old: Side[];
   new: Side[];
   /** Mark character → what it calls. */
-  marks: Map<string, Call>;
+  marks: Map<string, CallMark>;
 }
 
 const PRIVATE = /[\uE000-\uF8FF]/gu;
@@ -164,7 +158,7 @@ export function markEdited(
 ): Marked | undefined {
   if (!hasNotes(old) && !hasNotes(neu)) return undefined;
   const next = markCharacters([...old, ...neu].map((side) => side.text));
-  const marks = new Map<string, Call>();
+  const marks = new Map<string, CallMark>();
   const cells = cellsOf(finer(ops, locale));
   const oldAt: number[] = [0];
   const newAt: number[] = [0];
@@ -179,7 +173,7 @@ export function markEdited(
   const oldNotes = joinedNotes(old);
   const newNotes = joinedNotes(neu);
   const placed: Placed[] = [];
-  const place = (gap: number, op: WordOp['op'], call: Call, ...notes: Numbered[]) => {
+  const place = (gap: number, op: WordOp['op'], call: CallMark, ...notes: Numbered[]) => {
     const char = next();
     marks.set(char, call);
     for (const note of notes) note.char = char;
@@ -244,7 +238,7 @@ function withMarks(cells: readonly Cell[], placed: readonly Placed[]): WordOp[] 
 export function markWhole(sides: readonly Side[], revision: 'ins' | 'del'): Marked | undefined {
   if (!hasNotes(sides)) return undefined;
   const next = markCharacters(sides.map((side) => side.text));
-  const marks = new Map<string, Call>();
+  const marks = new Map<string, CallMark>();
   const notes = joinedNotes(sides);
   for (const note of notes) {
     note.char = next();

@@ -8,21 +8,21 @@
  * `NOTEREF`); a kept mark that is the first call in one version only is
  * written as a deleted and an inserted mark.
  */
-import type { Call } from '../../compare/marks.js';
+import type { CallMark } from '../../types.js';
 import type { Move, Revision, TrackedNote, TrackedParagraph, TrackedRun } from './model.js';
 
 /** Marks that are in the runs but not yet decided: the run of each, and what it calls. */
-export type Calls = Map<TrackedRun, Call>;
+export type Calls = Map<TrackedRun, CallMark>;
 
 /** The marks taken out of the runs' text as runs of their own (tracked as their run is), each noted in `calls` with what it calls. */
-export function takeMarks(paragraphs: readonly TrackedParagraph[], marks: ReadonlyMap<string, Call>, calls: Calls): void {
+export function takeMarks(paragraphs: readonly TrackedParagraph[], marks: ReadonlyMap<string, CallMark>, calls: Calls): void {
   const pattern = new RegExp(`([${[...marks.keys()].join('')}])`, 'u');
   for (const paragraph of paragraphs) {
     paragraph.runs = paragraph.runs.flatMap((run) =>
       run.text.split(pattern).flatMap((piece, i): TrackedRun[] => {
         if (i % 2 === 0) return piece === '' ? [] : [{ ...run, text: piece }];
         const mark: TrackedRun = { ...run, text: '' };
-        calls.set(mark, marks.get(piece) as Call);
+        calls.set(mark, marks.get(piece) as CallMark);
         return [mark];
       }),
     );
@@ -45,7 +45,7 @@ function noteRun(revision: Revision | undefined, note: TrackedNote): TrackedRun 
 }
 
 /** What a mark calls in the versions that see it: those its run is seen in. */
-function seenCall(run: TrackedRun, call: Call): Call {
+function seenCall(run: TrackedRun, call: CallMark): CallMark {
   return {
     ...(run.revision !== 'ins' && call.old !== undefined ? { old: call.old } : {}),
     ...(run.revision !== 'del' && call.new !== undefined ? { new: call.new } : {}),
@@ -61,7 +61,7 @@ function seenCall(run: TrackedRun, call: Call): Call {
 export function callNotes(body: readonly TrackedParagraph[], calls: Calls, contents: NoteContents): { old: Set<string>; new: Set<string> } {
   const first = { old: new Map<string, number>(), new: new Map<string, number>() };
   let keys = 0;
-  const hold = (revision: Revision | undefined, footnote: TrackedParagraph[] | undefined, call: Call): TrackedRun[] => {
+  const hold = (revision: Revision | undefined, footnote: TrackedParagraph[] | undefined, call: CallMark): TrackedRun[] => {
     if (!footnote) return [];
     const key = ++keys;
     if (call.old !== undefined) first.old.set(call.old, key);
@@ -76,7 +76,7 @@ export function callNotes(body: readonly TrackedParagraph[], calls: Calls, conte
     const key = first.new.get(number);
     return key !== undefined ? [noteRun('ins', { repeats: key, number })] : hold('ins', contents.inserted(number), { new: number });
   };
-  const decide = (call: Call): TrackedRun[] => {
+  const decide = (call: CallMark): TrackedRun[] => {
     const { old, new: neu } = call;
     if (old === undefined) return neu === undefined ? [] : inserted(neu);
     if (neu === undefined) return deleted(old);
