@@ -13,7 +13,7 @@
  */
 import { tokenize } from '../text/tokenize.js';
 import type { CallMark, Entry, Side, WordOp } from '../types.js';
-import type { Unit } from '../align/units.js';
+import { sideOf, type Unit } from '../align/units.js';
 import { markEdited } from './marks.js';
 import { BREAK, PART_BREAK } from './texts.js';
 import { wordDiff } from './word-diff.js';
@@ -71,8 +71,6 @@ export function keptOps(old: readonly Pick<Side, 'text'>[], neu: readonly Pick<S
   });
 }
 
-const sideOfUnit = (unit: Unit): Side => (unit.notes ? { number: unit.number, text: unit.text, notes: unit.notes } : { number: unit.number, text: unit.text });
-
 /**
  * Whether the calls of one item are alike in both versions for certain: the
  * same footnotes, in order, each old call where a kept run of the operations
@@ -117,7 +115,7 @@ export function changedCalls(
   if (!old.some((unit) => unit.notes?.length) && !neu.some((unit) => unit.notes?.length)) return undefined;
   if (old.length === 1 && neu.length === 1 && sameCalls(old[0] as Unit, neu[0] as Unit, ops, kept)) return undefined;
   const shown = ops.length > 0 ? [...ops] : keptOps(old, neu, locale);
-  const marked = markEdited(shown, old.map(sideOfUnit), neu.map(sideOfUnit), kept, locale);
+  const marked = markEdited(shown, old.map(sideOf), neu.map(sideOf), kept, locale);
   if (!marked || [...marked.marks.values()].every((call) => call.old !== undefined && call.new !== undefined)) return undefined;
   return { ops: marked.ops, marks: marked.marks, plain: shown };
 }
