@@ -12,7 +12,7 @@
  * change exactly where the redline tracks one.
  */
 import { tokenize } from '../text/tokenize.js';
-import type { CallMark, Entry, Side, WordOp } from '../types.js';
+import type { CallOps, Entry, Side, WordOp } from '../types.js';
 import { sideOf, type Unit } from '../align/units.js';
 import { markEdited } from './marks.js';
 import { BREAK, PART_BREAK } from './texts.js';
@@ -118,12 +118,4 @@ export function changedCalls(
   const marked = markEdited(shown, old.map(sideOf), neu.map(sideOf), kept, locale);
   if (!marked || [...marked.marks.values()].every((call) => call.old !== undefined && call.new !== undefined)) return undefined;
   return { ops: marked.ops, marks: marked.marks, plain: shown };
-}
-
-/** An item's operations with its calls written in (see `Change.calls`), and the operations without them. */
-export interface CallOps {
-  ops: WordOp[];
-  marks: Map<string, CallMark>;
-  /** The word operations without the calls (those of an item whose words did not change: all kept). */
-  plain: WordOp[];
 }

@@ -125,7 +125,7 @@ export function buildEntries(
     }
     const result = change(kind, oldUnits, newUnits, comparison);
     if (typographic && !ignoreTypography && !calls) result.typographic = true;
-    if (calls) result.calls = { ops: calls.ops, marks: calls.marks };
+    if (calls) result.calls = calls;
     indexOf.set(result, kind === 'merged' ? (group.old[0] as number) : (group.new[0] as number));
     if (kind === 'moved') {
       const place = after(position);

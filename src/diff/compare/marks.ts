@@ -16,7 +16,7 @@
  */
 import type { DraftNote } from '../../core/draft.js';
 import { tokenize } from '../text/tokenize.js';
-import type { CallMark, Side, WordOp } from '../types.js';
+import type { CallMark, CallOps, Side, WordOp } from '../types.js';
 import { partStarts, rewrittenEquals } from './texts.js';
 import { wordDiff } from './word-diff.js';
 /** An item's texts and operations with its marks written in as private-use characters. */
@@ -232,6 +232,23 @@ function withMarks(cells: readonly Cell[], placed: readonly Placed[]): WordOp[] 
   });
   for (; p < placed.length; p++) add((placed[p] as Placed).op, (placed[p] as Placed).char);
   return ops;
+}
+
+/**
+ * An edited item with the marks `markEdited` placed already over the same
+ * operations (`Change.calls`): its sides with those mark characters written
+ * in. Each version's marks were placed in order, so its n-th footnote mark
+ * has the n-th character that calls a footnote of that version.
+ */
+export function placedMarks(calls: CallOps, old: readonly Side[], neu: readonly Side[]): Marked {
+  const marked = (sides: readonly Side[], side: 'old' | 'new'): Side[] => {
+    const chars = [...calls.marks].filter(([, call]) => call[side] !== undefined).map(([char]) => char);
+    return markedSides(
+      sides,
+      joinedNotes(sides).map((note, k) => ({ ...note, char: chars[k] as string })),
+    );
+  };
+  return { ops: calls.ops, old: marked(old, 'old'), new: marked(neu, 'new'), marks: calls.marks };
 }
 
 /** An item of one version only (added, deleted, a moved item's two places): every mark comes and goes with it. */
