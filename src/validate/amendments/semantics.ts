@@ -12,6 +12,7 @@ import { didYouMean, suggest } from '../../core/suggest.js';
 import { AMENDMENT_STAGES, amendmentsOf, isPending, isVoted, sameText, stageRank } from '../../core/amendments.js';
 import { markdownIdentifier } from '../../core/markdown-syntax.js';
 import { FOOTNOTE_CALL } from '../../core/inline-syntax.js';
+import { footnoteLabels } from '../../core/prose-outline.js';
 import { basename } from 'node:path';
 import type { PointIndex } from './points.js';
 
@@ -257,9 +258,7 @@ export function unknownFootnotes(opinion: Opinion, points: PointIndex): Finding[
     let labels = defined.get(file);
     if (!labels) {
       const chapter = (opinion.chapters[lang] ?? []).find((c) => c.path === file);
-      labels = new Set(
-        (chapter?.outline.blocks ?? []).flatMap((b) => (b.type === 'footnoteDefinition' && b.label !== undefined ? [markdownIdentifier(b.label)] : [])),
-      );
+      labels = chapter ? footnoteLabels(chapter.outline) : new Set<string>();
       defined.set(file, labels);
     }
     return labels;
