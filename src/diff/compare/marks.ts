@@ -110,33 +110,29 @@ interface Placed {
   char: string;
 }
 
-interface Numbered extends DraftNote {
-  /** The mark character given to it. */
-  char?: string;
-}
-
 /** The marks of the sides joined as the comparison joins their texts (by a paragraph break). */
-function joinedNotes(sides: readonly Side[]): Numbered[] {
+function joinedNotes(sides: readonly Side[]): DraftNote[] {
   const starts = partStarts(sides);
   return sides.flatMap((side, i) => (side.notes ?? []).map((note) => ({ offset: starts[i]! + Math.min(note.offset, side.text.length), number: note.number })));
 }
 
-/** Each side's text with its marks written in. */
-function markedSides(sides: readonly Side[], notes: readonly Numbered[]): Side[] {
-  const starts = partStarts(sides);
+/**
+ * Each side's text with its marks written in as characters of `marks`:
+ * each version's marks are placed in order, so its n-th mark is the n-th
+ * character that calls a footnote of that version (`side`).
+ */
+function markedSides(sides: readonly Side[], marks: ReadonlyMap<string, CallMark>, side: 'old' | 'new'): Side[] {
+  const chars = [...marks].filter(([, call]) => call[side] !== undefined).map(([char]) => char);
   let k = 0;
-  return sides.map((side, i) => {
-    const start = starts[i]!;
+  return sides.map((one) => {
     let text = '';
     let at = 0;
-    const end = start + side.text.length;
-    while (k < notes.length && (notes[k] as Numbered).offset <= end) {
-      const note = notes[k++] as Numbered;
-      text += side.text.slice(at, note.offset - start) + (note.char ?? '');
-      at = note.offset - start;
+    for (const note of one.notes ?? []) {
+      const offset = Math.min(note.offset, one.text.length);
+      text += one.text.slice(at, offset) + (chars[k++] ?? '');
+      at = offset;
     }
-    text += side.text.slice(at);
-    return { ...side, text };
+    return { ...one, text: text + one.text.slice(at) };
   });
 }
 
@@ -173,10 +169,9 @@ export function markEdited(
   const oldNotes = joinedNotes(old);
   const newNotes = joinedNotes(neu);
   const placed: Placed[] = [];
-  const place = (gap: number, op: WordOp['op'], call: CallMark, ...notes: Numbered[]) => {
+  const place = (gap: number, op: WordOp['op'], call: CallMark) => {
     const char = next();
     marks.set(char, call);
-    for (const note of notes) note.char = char;
     placed.push({ gap, op, char });
   };
   let i = 0;
@@ -189,7 +184,7 @@ export function markEdited(
       const bReady = b !== undefined && (newAt[gap] as number) >= b.offset;
       const pair = a !== undefined && b !== undefined && kept(a.number, b.number);
       if (aReady && bReady && pair) {
-        place(gap, 'equal', { old: a.number, new: b.number }, a, b);
+        place(gap, 'equal', { old: a.number, new: b.number });
         i++;
         j++;
         continue;
@@ -197,13 +192,13 @@ export function markEdited(
       // A mark waits at its place for a mark of the other version that can be kept with it.
       const aWaits = aReady && pair && !bReady && firstReaching(newAt, b.offset) <= (lastOld[gap] as number);
       if (aReady && !aWaits) {
-        place(gap, 'delete', { old: a.number }, a);
+        place(gap, 'delete', { old: a.number });
         i++;
         continue;
       }
       const bWaits = bReady && pair && !aReady && firstReaching(oldAt, a.offset) <= (lastNew[gap] as number);
       if (bReady && !bWaits) {
-        place(gap, 'insert', { new: b.number }, b);
+        place(gap, 'insert', { new: b.number });
         j++;
         continue;
       }
@@ -211,9 +206,9 @@ export function markEdited(
     }
   }
   const end = oldAt.length - 1;
-  for (; i < oldNotes.length; i++) place(end, 'delete', { old: (oldNotes[i] as Numbered).number }, oldNotes[i] as Numbered);
-  for (; j < newNotes.length; j++) place(end, 'insert', { new: (newNotes[j] as Numbered).number }, newNotes[j] as Numbered);
-  return { ops: withMarks(cells, placed), old: markedSides(old, oldNotes), new: markedSides(neu, newNotes), marks };
+  for (; i < oldNotes.length; i++) place(end, 'delete', { old: (oldNotes[i] as DraftNote).number });
+  for (; j < newNotes.length; j++) place(end, 'insert', { new: (newNotes[j] as DraftNote).number });
+  return { ops: withMarks(cells, placed), old: markedSides(old, marks, 'old'), new: markedSides(neu, marks, 'new'), marks };
 }
 
 /** The operations again, with the marks at their gaps. */
@@ -234,33 +229,17 @@ function withMarks(cells: readonly Cell[], placed: readonly Placed[]): WordOp[] 
   return ops;
 }
 
-/**
- * An edited item with the marks `markEdited` placed already over the same
- * operations (`Change.calls`): its sides with those mark characters written
- * in. Each version's marks were placed in order, so its n-th footnote mark
- * has the n-th character that calls a footnote of that version.
- */
+/** An edited item with the marks `markEdited` placed already over the same operations (`Change.calls`). */
 export function placedMarks(calls: CallOps, old: readonly Side[], neu: readonly Side[]): Marked {
-  const marked = (sides: readonly Side[], side: 'old' | 'new'): Side[] => {
-    const chars = [...calls.marks].filter(([, call]) => call[side] !== undefined).map(([char]) => char);
-    return markedSides(
-      sides,
-      joinedNotes(sides).map((note, k) => ({ ...note, char: chars[k] as string })),
-    );
-  };
-  return { ops: calls.ops, old: marked(old, 'old'), new: marked(neu, 'new'), marks: calls.marks };
+  return { ops: calls.ops, old: markedSides(old, calls.marks, 'old'), new: markedSides(neu, calls.marks, 'new'), marks: calls.marks };
 }
 
 /** An item of one version only (added, deleted, a moved item's two places): every mark comes and goes with it. */
 export function markWhole(sides: readonly Side[], revision: 'ins' | 'del'): Marked | undefined {
   if (!hasNotes(sides)) return undefined;
   const next = markCharacters(sides.map((side) => side.text));
-  const marks = new Map<string, CallMark>();
-  const notes = joinedNotes(sides);
-  for (const note of notes) {
-    note.char = next();
-    marks.set(note.char, revision === 'ins' ? { new: note.number } : { old: note.number });
-  }
-  const marked = markedSides(sides, notes);
-  return { ops: [], old: revision === 'del' ? marked : [], new: revision === 'ins' ? marked : [], marks };
+  const side = revision === 'ins' ? 'new' : 'old';
+  const marks = new Map(sides.flatMap((one) => (one.notes ?? []).map((note): [string, CallMark] => [next(), { [side]: note.number }])));
+  const marked = markedSides(sides, marks, side);
+  return { ops: [], old: side === 'old' ? marked : [], new: side === 'new' ? marked : [], marks };
 }
