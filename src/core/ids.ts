@@ -7,7 +7,7 @@ import type { Nodes } from 'mdast';
 import { didYouMean, report, suggest } from './messages.js';
 import type { ChapterSource, IdDefinition, IdReference, Located, Opinion, YamlKind } from './model.js';
 import { headingAttributes, ID_PATTERN, LEADING_ID, markdownIdentifier } from './markdown-syntax.js';
-import { inlineDirectives, type OutlineBlock } from './prose-outline.js';
+import { footnoteLabels, inlineDirectives } from './prose-outline.js';
 import { escapePointerSegment } from './json-pointer.js';
 import { FOOTNOTE_CALL } from './inline-syntax.js';
 import { isPending } from './amendments.js';
@@ -176,7 +176,7 @@ function indexChapter(chapter: ChapterSource, lang: string, index: IdIndex): voi
     }
   }
 
-  footnotes(chapter, blocks);
+  footnotes(chapter);
 
   // Other text directives (`Europe:united`) are refused by the build. The outline also sees candidates the
   // parser does not (in a link's URL): when there is one, the parsed tree, which the build uses, decides.
@@ -197,19 +197,15 @@ function indexChapter(chapter: ChapterSource, lang: string, index: IdIndex): voi
  * would print as `[^label]`, and a definition nothing calls would be left out
  * of the draft.
  */
-function footnotes(chapter: ChapterSource, blocks: OutlineBlock[]): void {
-  const defined = blocks.filter((b) => b.type === 'footnoteDefinition' && b.label !== undefined);
+function footnotes(chapter: ChapterSource): void {
+  const defined = footnoteLabels(chapter.outline);
   const called = new Set<string>();
   for (const call of chapter.outline.footnoteCalls) {
     if (call.defined) {
       called.add(markdownIdentifier(call.label));
       continue;
     }
-    const near = suggest(
-      call.label,
-      defined.map((b) => b.label!),
-      3,
-    );
+    const near = suggest(call.label, defined, 3);
     report(
       chapter.file,
       `Unknown footnote \`[^${call.label}]\`, expected a definition \`[^${call.label}]: …\` in this chapter file${didYouMean(near, (n) => `\`[^${n}]\``)}`,
@@ -222,8 +218,8 @@ function footnotes(chapter: ChapterSource, blocks: OutlineBlock[]): void {
       },
     );
   }
-  for (const block of defined) {
-    if (called.has(block.label!)) continue;
+  for (const block of chapter.outline.blocks) {
+    if (block.type !== 'footnoteDefinition' || block.label === undefined || called.has(block.label)) continue;
     report(chapter.file, `Unexpected unused footnote \`[^${block.label}]\`, expected a reference to it in the text`, {
       ruleId: 'footnote/unused',
       severity: 'warning',

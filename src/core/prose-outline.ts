@@ -130,6 +130,11 @@ function isUnsafe(node: Nodes): boolean {
   }
 }
 
+/** The labels of the footnotes a chapter defines, as remark identifies them (lower case): its calls of other labels are text. */
+export function footnoteLabels(outline: ProseOutline): Set<string> {
+  return new Set(outline.blocks.flatMap((block) => (block.type === 'footnoteDefinition' && block.label !== undefined ? [block.label] : [])));
+}
+
 /** The text directives of inline Markdown (a YAML text), skipping code spans and escapes; those in a label too, as remark reads them. */
 export function inlineDirectives(text: string): OutlineDirective[] {
   const out: OutlineDirective[] = [];

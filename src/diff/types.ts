@@ -82,7 +82,7 @@ export interface Change {
    * footnote each calls in the old and the new version. Formatters show the
    * calls from it (`opsWithCalls`); `ops` stays the words only.
    */
-  calls?: { ops: WordOp[]; marks: Map<string, CallMark> };
+  calls?: CallOps;
   /**
    * Where an added or moved item now sits, in terms of the OLD version: the
    * item it follows there (for "add after point 1.3"); absent when it opens
@@ -118,6 +118,14 @@ export interface Retargeted {
 export interface CallMark {
   old?: string;
   new?: string;
+}
+
+/** An item's operations with its calls written in (see `Change.calls`). */
+export interface CallOps {
+  ops: WordOp[];
+  marks: Map<string, CallMark>;
+  /** The operations the calls were placed over, without them: the change's `ops` (for an item whose words did not change, all kept). */
+  plain: WordOp[];
 }
 
 export interface WordCounts {

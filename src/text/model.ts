@@ -9,7 +9,7 @@
  * validation already made) and a scan of each block's inline Markdown
  * (`scan.ts`): a full CommonMark parse would cost ten times more.
  */
-import type { OutlineBlock } from '../core/prose-outline.js';
+import { footnoteLabels, type OutlineBlock } from '../core/prose-outline.js';
 import type { ChapterSource, Evidence, Located, Opinion, Source, Text, YamlKind } from '../core/model.js';
 import { headingAttributes, LEADING_ID } from '../core/markdown-syntax.js';
 import { placeAt, scanInline, type InlineContext, type Mark } from './scan.js';
@@ -213,7 +213,7 @@ class LangBuilder {
     const lines = this.sources.lineIndex(source.path);
     const text = origin.base;
     const chapter: ChapterText = { id: source.id, lang: this.lang, path: source.path, body: [], footnotes: [], placements: [] };
-    const footnoteLabels = new Set(source.outline.blocks.flatMap((b) => (b.type === 'footnoteDefinition' && b.label ? [b.label] : [])));
+    const noteLabels = footnoteLabels(source.outline);
     if (numbering.chapter) chapter.number = numbering.chapter;
     const offset = (p: { line: number; column: number }) => Math.min(text.length, lines.offset(p.line, p.column));
     let lastPoint: { block: TextBlock; out: ProseBuilder; ctx: InlineContext } | undefined;
@@ -240,7 +240,7 @@ class LangBuilder {
           to,
           contentFrom,
           contentTo,
-          footnoteLabels,
+          noteLabels,
         );
         if (made.kind === 'title') {
           if (numbering.chapter) made.number = numbering.chapter;
@@ -255,7 +255,7 @@ class LangBuilder {
       } else if (block.type === 'paragraph') {
         finishPoint();
         const marker = LEADING_ID.exec(text.slice(from, Math.min(to, from + 200)));
-        const ctx = this.context(origin, footnoteLabels);
+        const ctx = this.context(origin, noteLabels);
         const out = new ProseBuilder();
         if (this.prose) scanInline(out, from + (marker ? marker[0].length : 0), to, ctx);
         const made = this.block('point', 'prose', source.id, new ProseBuilder().build(), ctx, placeAt(origin, from, to));
@@ -267,7 +267,7 @@ class LangBuilder {
       } else if (block.type === 'footnoteDefinition') {
         finishPoint();
         const label = /^[ \t]*\[\^[^\]]+\]:[ \t]*/.exec(text.slice(from, Math.min(to, from + 300)));
-        const made = this.markdownBlock('footnote', source, origin, from, to, from + (label ? label[0].length : 0), to, footnoteLabels);
+        const made = this.markdownBlock('footnote', source, origin, from, to, from + (label ? label[0].length : 0), to, noteLabels);
         made.id = block.label ?? '';
         made.number = String(++this.footnoteCount);
         chapter.footnotes.push(made);

@@ -4,7 +4,7 @@
  */
 import type { Located } from '../../core/model.js';
 import type { Draft, DraftBlock, DraftNote } from '../../core/draft.js';
-import type { Element } from '../types.js';
+import type { Element, Side } from '../types.js';
 import { maskReferences, referencesOf, type RefNumber } from '../text/references.js';
 import { featuresOf, sizeOf, Vocabulary, type Features } from '../text/similarity.js';
 import { INVISIBLE } from '../text/tokenize.js';
@@ -103,6 +103,20 @@ export function unitsOf(draft: Draft, vocabulary: Vocabulary = new Vocabulary())
     unit(index, 'footnote', { number: footnote.number, id: footnote.id, text: footnote.text, chapter: -1 }, vocabulary),
   );
   return { body, footnotes };
+}
+
+/** A unit as one side of a change or of an unchanged item. */
+export function sideOf(unit: Unit): Side {
+  const side: Side = { number: unit.number, text: unit.text };
+  if (unit.id) side.id = unit.id;
+  // Shared by the sides of a chapter's items: never changed after.
+  if (unit.chapterInfo && unit.element !== 'chapter') side.chapter = unit.chapterInfo;
+  if (unit.at) side.at = unit.at;
+  if (unit.reason) side.reason = unit.reason;
+  if (unit.notes) side.notes = unit.notes;
+  if (unit.blocks) side.blocks = unit.blocks;
+  if (unit.refs.some((ref) => ref.target !== undefined)) side.refs = unit.refs.filter((ref) => ref.target !== undefined);
+  return side;
 }
 
 const featureCache = new WeakMap<Unit, { features: Features; size: number }>();

@@ -6,17 +6,16 @@
  * call whose footnote was only renumbered is no change.
  *
  * Where a call stands is decided as the Word redline decides it
- * (`markEdited`, ../format/word/notes.ts): over the item's word operations,
+ * (`markEdited`, ./marks.ts): over the item's word operations,
  * a call of both versions at a place they share, calling the same footnote,
  * is kept; any other is deleted or inserted. So every output marks a call
  * change exactly where the redline tracks one.
  */
-import { BREAK } from '../format/word/ops.js';
-import { markEdited } from '../format/word/notes.js';
 import { tokenize } from '../text/tokenize.js';
-import type { Entry, Side, WordOp } from '../types.js';
-import type { Unit } from '../align/units.js';
-import { PART_BREAK } from './texts.js';
+import type { CallOps, Entry, Side, WordOp } from '../types.js';
+import { sideOf, type Unit } from '../align/units.js';
+import { markEdited } from './marks.js';
+import { BREAK, PART_BREAK } from './texts.js';
 import { wordDiff } from './word-diff.js';
 
 /** Whether old footnote `old` and new footnote `neu` are one footnote (aligned one to one). */
@@ -72,8 +71,6 @@ export function keptOps(old: readonly Pick<Side, 'text'>[], neu: readonly Pick<S
   });
 }
 
-const sideOfUnit = (unit: Unit): Side => (unit.notes ? { number: unit.number, text: unit.text, notes: unit.notes } : { number: unit.number, text: unit.text });
-
 /**
  * Whether the calls of one item are alike in both versions for certain: the
  * same footnotes, in order, each old call where a kept run of the operations
@@ -118,15 +115,7 @@ export function changedCalls(
   if (!old.some((unit) => unit.notes?.length) && !neu.some((unit) => unit.notes?.length)) return undefined;
   if (old.length === 1 && neu.length === 1 && sameCalls(old[0] as Unit, neu[0] as Unit, ops, kept)) return undefined;
   const shown = ops.length > 0 ? [...ops] : keptOps(old, neu, locale);
-  const marked = markEdited(shown, old.map(sideOfUnit), neu.map(sideOfUnit), kept, locale);
+  const marked = markEdited(shown, old.map(sideOf), neu.map(sideOf), kept, locale);
   if (!marked || [...marked.marks.values()].every((call) => call.old !== undefined && call.new !== undefined)) return undefined;
   return { ops: marked.ops, marks: marked.marks, plain: shown };
-}
-
-/** An item's operations with its calls written in (see `Change.calls`), and the operations without them. */
-export interface CallOps {
-  ops: WordOp[];
-  marks: Map<string, { old?: string; new?: string }>;
-  /** The word operations without the calls (those of an item whose words did not change: all kept). */
-  plain: WordOp[];
 }

@@ -5,8 +5,8 @@
  */
 import type { Alignment, Group } from '../align/groups.js';
 import { inPlace } from '../align/order.js';
-import type { Unit } from '../align/units.js';
-import type { Change, ChangeKind, Entry, Side } from '../types.js';
+import { sideOf, type Unit } from '../align/units.js';
+import type { Change, ChangeKind, Entry } from '../types.js';
 import { compareTexts, wholeText, type RefMapper } from './texts.js';
 import { typographicOps } from '../text/typography.js';
 import { changedCalls, type KeptNote } from './calls.js';
@@ -21,19 +21,6 @@ export interface Entries {
   entries: Entry[];
   /** For each change, its chapter in both versions. */
   chapters: Map<Change, ChapterLink>;
-}
-
-export function sideOf(unit: Unit): Side {
-  const side: Side = { number: unit.number, text: unit.text };
-  if (unit.id) side.id = unit.id;
-  // Shared by the sides of a chapter's items: never changed after.
-  if (unit.chapterInfo && unit.element !== 'chapter') side.chapter = unit.chapterInfo;
-  if (unit.at) side.at = unit.at;
-  if (unit.reason) side.reason = unit.reason;
-  if (unit.notes) side.notes = unit.notes;
-  if (unit.blocks) side.blocks = unit.blocks;
-  if (unit.refs.some((ref) => ref.target !== undefined)) side.refs = unit.refs.filter((ref) => ref.target !== undefined);
-  return side;
 }
 
 const STRUCTURE_WEIGHT = 1.5;
@@ -152,7 +139,7 @@ export function buildEntries(
     }
     const result = change(kind, oldUnits, newUnits, comparison);
     if (typographic && !ignoreTypography && !calls) result.typographic = true;
-    if (calls) result.calls = { ops: calls.ops, marks: calls.marks };
+    if (calls) result.calls = calls;
     indexOf.set(result, kind === 'merged' ? (group.old[0] as number) : (group.new[0] as number));
     if (kind === 'moved') {
       const place = after(position);

@@ -35,6 +35,28 @@ const NON_ASCII = /[^\u0000-\u007f]/;
 /** The break the parts of an item (a split point's) are joined by to be compared: the offsets of its operations count it. */
 export const PART_BREAK = '\n\n';
 
+/** A paragraph break inside a point's text. */
+export const BREAK = /\s*\n{2,}\s*/u;
+
+/**
+ * Each `equal` operation written otherwise in the old version (a reference
+ * that followed its renumbered target: "point 1.3" → "1.4"), as a redline
+ * writes it, giving each version exactly, paragraph by paragraph: a deletion
+ * and an insertion when its paragraphs do not pair up, else what `pieces`
+ * makes of it (by default, kept whole).
+ */
+export function rewrittenEquals(ops: readonly WordOp[], pieces: (op: WordOp & { old: string }) => WordOp[] = (op) => [op]): WordOp[] {
+  return ops.flatMap((op): WordOp[] => {
+    if (op.op !== 'equal' || op.old === undefined || op.old === op.text) return [op];
+    if (op.old.split(BREAK).length !== op.text.split(BREAK).length)
+      return [
+        { op: 'delete', text: op.old },
+        { op: 'insert', text: op.text },
+      ];
+    return pieces(op as WordOp & { old: string });
+  });
+}
+
 /** Where each of the texts starts once they are joined by `PART_BREAK`. */
 export function partStarts(parts: readonly { text: string }[]): number[] {
   let start = 0;

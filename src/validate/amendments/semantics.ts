@@ -13,6 +13,7 @@ import { AMENDMENT_STAGES, amendmentsOf, isPending, isVoted, sameText, stageRank
 import { markdownIdentifier } from '../../core/markdown-syntax.js';
 import { FOOTNOTE_CALL } from '../../core/inline-syntax.js';
 import { yamlValueParts } from '../../core/align.js';
+import { footnoteLabels } from '../../core/prose-outline.js';
 import { basename } from 'node:path';
 import type { PointIndex } from './points.js';
 
@@ -258,9 +259,7 @@ export function unknownFootnotes(opinion: Opinion, points: PointIndex): Finding[
     let labels = defined.get(file);
     if (!labels) {
       const chapter = (opinion.chapters[lang] ?? []).find((c) => c.path === file);
-      labels = new Set(
-        (chapter?.outline.blocks ?? []).flatMap((b) => (b.type === 'footnoteDefinition' && b.label !== undefined ? [markdownIdentifier(b.label)] : [])),
-      );
+      labels = chapter ? footnoteLabels(chapter.outline) : new Set<string>();
       defined.set(file, labels);
     }
     return labels;

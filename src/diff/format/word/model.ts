@@ -25,19 +25,19 @@
  * are listed at the end.
  */
 import type { Draft } from '../../../core/draft.js';
-import type { Change, DiffResult, Element, Entry, Side, WordOp } from '../../types.js';
+import type { CallOps, Change, DiffResult, Element, Entry, Side, WordOp } from '../../types.js';
 import { itemParagraphs } from '../paragraphs.js';
 import { retargetedNote } from '../describe.js';
 import { headerModel, textRuns, type HeaderModel } from './header.js';
-import { BREAK, rewrittenEquals } from './ops.js';
 import { typographicOnly } from '../../text/typography.js';
-import { PART_BREAK } from '../../compare/texts.js';
+import { BREAK, PART_BREAK, rewrittenEquals } from '../../compare/texts.js';
 import { wordDiff } from '../../compare/word-diff.js';
 import { keptNotes, keptOps, notePairs } from '../../compare/calls.js';
 import { tokenize } from '../../text/tokenize.js';
 import { lendMarks } from './marks.js';
 import { currentReferences } from './references.js';
-import { callNotes, markEdited, markWhole, takeMarks, type Calls, type Marked, type NoteContents } from './notes.js';
+import { markEdited, markWhole, placedMarks, type Marked } from '../../compare/marks.js';
+import { callNotes, takeMarks, type Calls, type NoteContents } from './notes.js';
 
 export type Revision = 'ins' | 'del';
 
@@ -280,7 +280,7 @@ function groups(paragraphs: readonly Draftish[], removed: Revision): number[][] 
 
 /**
  * A text as the views are compared: spaces collapsed, and none next to a
- * footnote mark (a private-use character, see ./notes.ts). The comparison
+ * footnote mark (a private-use character, see ../../compare/marks.ts). The comparison
  * does not count spaces, and kept text shows the new version's spaces in both
  * views: a mark after "system" in the old version and after "system\u00a0" in
  * the new one is the same mark at the same place.
@@ -379,8 +379,11 @@ function editedItem(
   neu: readonly Side[],
   layout: Layout,
   between?: Between,
+  calls?: CallOps,
 ): TrackedParagraph[] {
-  return withMarks(markEdited(ops, old, neu, layout.kept, layout.locale), layout, (found) => {
+  // Marks the comparison placed over these very operations are taken as placed.
+  const marks = calls?.plain === ops ? placedMarks(calls, old, neu) : markEdited(ops, old, neu, layout.kept, layout.locale);
+  return withMarks(marks, layout, (found) => {
     const [oldSides, newSides] = found ? [found.old, found.new] : [old, neu];
     return (
       edited(element, found?.ops ?? ops, oldSides, newSides, layout.locale, between) ?? [
@@ -461,7 +464,9 @@ function shownMove(change: Change, layout: Layout): ShownMove | undefined {
   if (layout.moves.has(change)) return layout.moves.get(change);
   const neu = change.new[0] as Side;
   const old = { ...(change.old[0] as Side), number: neu.number };
-  const edit = change.edited ? editedItem(change.element, change.ops, [old], [neu], layout) : unchangedItem(change.element, old, neu, layout);
+  const edit = change.edited
+    ? editedItem(change.element, change.ops, [old], [neu], layout, undefined, change.calls)
+    : unchangedItem(change.element, old, neu, layout);
   const oldParts = sideParts(change.element, change.old);
   let shown: ShownMove | undefined;
   if (!edit.some((paragraph) => paragraph.mark) && edit.length === oldParts.length) {
@@ -508,7 +513,7 @@ function changedItemParagraphs(change: Change, layout: Layout): TrackedParagraph
     case 'renumbered':
       return unchangedItem(change.element, change.old[0] as Side, change.new[0] as Side, layout);
     default:
-      return editedItem(change.element, splitOps(change, layout.locale), change.old, change.new, layout, betweenOf(change, layout));
+      return editedItem(change.element, splitOps(change, layout.locale), change.old, change.new, layout, betweenOf(change, layout), change.calls);
   }
 }
 
