@@ -160,8 +160,18 @@ export function displayText(markdown: string): string {
   });
 }
 
-/** Markdown characters that would start inline markup: written escaped wherever they stand. */
+/** Markdown characters that could start inline markup: all written escaped, wherever they stand. */
 const INLINE_MARKUP = /[\\`*_[\]<>~{}#|!]|&(?=#?[A-Za-z0-9]+;)|:(?=[:A-Za-z0-9_-])/g;
+/**
+ * The same, only where they can start markup in running text: a backslash
+ * before punctuation or at the end, a backtick, `*`, `_` or `~` touching a
+ * word (`_` but inside one), `[^` and `](`, `<` before a tag or address, `&` before a character
+ * reference, `:` before a word (a directive), `{#`, `#` ending the text (a
+ * heading's closing sequence). `!`, `[…]`, `5 * 3`, `a_b`, `<3` stay as
+ * typed.
+ */
+const RUNNING_MARKUP =
+  /\\(?=[!-/:-@[-`{-~\n]|$)|`|(?<=\S)[*~]|[*~](?=\S)|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|\[(?=\^)|\](?=[([:])|<(?=[A-Za-z/!?])|&(?=#?[A-Za-z0-9]+;)|:(?=[:A-Za-z0-9_-])|\{(?=#)|#(?=#*$)/gu;
 /** At the start of a line: what would start a list item, a heading underline or a thematic break. */
 const LINE_START = /(^|\n)([ \t]*)(?:([-+=])|(\d{1,9})([.)]))/g;
 
@@ -171,11 +181,13 @@ const LINE_START = /(^|\n)([ \t]*)(?:([-+=])|(\d{1,9})([.)]))/g;
  * emphasis, a link, a footnote call, HTML, a directive (`10:30`, `3:1`), a
  * character reference or a block (`- `, `1. ` at a line's start) are
  * escaped. Markup comes only from the codes of the source, which the CAT
- * tool shows as tags. `lineStart`: whether the text starts a line.
+ * tool shows as tags. `lineStart`: whether the text starts a line; `every`:
+ * every character that could start markup escaped, or (false) only those
+ * that do in running text, which the caller checks by reading it back.
  */
-export function markdownText(text: string, lineStart: boolean): string {
+export function markdownText(text: string, lineStart: boolean, every = true): string {
   // Spaces that end a line are no text (two of them would make a line break).
-  const escaped = text.replace(/[ \t]+(?=\n)/g, '').replace(INLINE_MARKUP, '\\$&');
+  const escaped = text.replace(/[ \t]+(?=\n)/g, '').replace(every ? INLINE_MARKUP : RUNNING_MARKUP, '\\$&');
   return escaped.replace(LINE_START, (whole, before: string, indent: string, sign, digits, delimiter, offset: number) => {
     if (offset === 0 && before === '' && !lineStart) return whole;
     return sign !== undefined ? `${before}${indent}\\${sign}` : `${before}${indent}${digits}\\${delimiter}`;

@@ -289,7 +289,10 @@ export function importXliff(opinion: Opinion, xliff: VFile, labelled?: ReadonlyS
     return result;
   }
   result.lang = to;
-  const known = new Map(units(opinion, to, labelled).map((u) => [u.segment.key, u.segment]));
+  const all = units(opinion, to, labelled);
+  const known = new Map(all.map((u) => [u.segment.key, u.segment]));
+  /** The translations in the sources now, by unit. */
+  const current = new Map(all.flatMap((u) => (u.target === undefined ? [] : [[u.segment.key, u.target] as const])));
   const translations = new Map<string, { text: string; segment: Segment }>();
   for (const body of children(fileEl, 'body')) {
     for (const unit of children(body, 'trans-unit')) {
@@ -316,7 +319,7 @@ export function importXliff(opinion: Opinion, xliff: VFile, labelled?: ReadonlyS
       const pieces = inlinePieces(segment.text);
       const codes = new Map(pieces.flatMap((p) => (p.type === 'code' ? [[`${p.kind}:${p.id}`, p.native] as const] : [])));
       // The source as exported: its text as it reads, its codes' Markdown.
-      const shown = pieces.map((p) => (p.type === 'text' ? displayText(p.value) : p.native)).join('');
+      const shown = shownOf(pieces);
       // A source whose codes are not the original's has changed: one message, the one below.
       if (contentOf(source, codes, id, () => {})?.shown !== shown) {
         fail(
@@ -328,7 +331,9 @@ export function importXliff(opinion: Opinion, xliff: VFile, labelled?: ReadonlyS
       }
       const content = target ? contentOf(target, codes, id, fail) : { markdown: '', shown: '' };
       if (content === undefined || content.shown.trim() === '') continue;
-      const translation = content.markdown;
+      // A translation that reads as the one in the sources (exported, then imported untouched) keeps its Markdown as written.
+      const prior = current.get(id);
+      const translation = prior !== undefined && shownOf(inlinePieces(prior)) === content.shown ? prior : content.markdown;
       // The source copied into the target by a CAT tool, still marked as not translated: no translation yet.
       if (UNTRANSLATED.has(String(target?.attributes.state)) && content.shown.trim() === shown.trim()) {
         report(xliff, `Unit \`${id}\` is not translated yet (state="${target?.attributes.state}", its target a copy of the source): not imported`, {
@@ -475,13 +480,28 @@ function contentOf(
     );
   }
   if (!ok) return undefined;
-  let shown = '';
-  let markdown = '';
-  for (const part of parts) {
-    shown += part.text ?? part.native;
-    markdown += part.text === undefined ? part.native : markdownText(part.text, markdown === '' || markdown.endsWith('\n'));
-  }
-  return { shown, markdown };
+  const shown = parts.map((part) => part.text ?? part.native).join('');
+  const written = (every: boolean) => {
+    let markdown = '';
+    for (const part of parts) markdown += part.text === undefined ? part.native : markdownText(part.text, markdown === '' || markdown.endsWith('\n'), every);
+    return markdown;
+  };
+  // Escaped only where running text needs it, unless that reads back otherwise than typed: then everything that could be markup.
+  const light = written(false);
+  const natives = parts.flatMap((part) => (part.native === undefined ? [] : [part.native]));
+  return { shown, markdown: readsAs(light, shown, natives) ? light : written(true) };
+}
+
+/** What `markdown` shows: its text as it reads, its codes' Markdown. */
+function shownOf(pieces: Piece[]): string {
+  return pieces.map((p) => (p.type === 'text' ? displayText(p.value) : p.native)).join('');
+}
+
+/** Whether `markdown` reads as `shown`, with exactly the codes `natives` and no other markup. */
+function readsAs(markdown: string, shown: string, natives: readonly string[]): boolean {
+  const pieces = inlinePieces(markdown);
+  const codes = pieces.flatMap((p) => (p.type === 'code' ? [p.native] : []));
+  return codes.length === natives.length && codes.every((native, i) => native === natives[i]) && shownOf(pieces) === shown;
 }
 
 /** The :ref / :cite directives (whatever their form: read by the one reader of directives) and footnote marks of a text, sorted. */

@@ -11,6 +11,12 @@ import { initEnglishWithFrench, runMain } from '../helpers.js';
 import { displayText, inlinePieces, markdownText, piecesText, targetPieces } from '../../src/translate/inline.js';
 import { buildOpinion } from '../../src/opinion/index.js';
 
+/** A unit still to translate: its source, and the space before its empty target. */
+const UNTRANSLATED = /<source>((?:(?!<\/source>)[\s\S])*)<\/source>(\s*)<target state="needs-translation"><\/target>/g;
+/** Such a unit translated as `prefix` and its source, tags and all. */
+const translatedAs = (prefix: string) => (_: string, source: string, space: string) =>
+  `<source>${source}</source>${space}<target state="translated">${prefix}${source}</target>`;
+
 const summary = (text: string) =>
   inlinePieces(text)
     .map((p) => (p.type === 'text' ? p.value : `<${p.kind} ${p.id}${p.kind === 'ept' ? '' : ` ${p.ctype}`}>${p.native}</>`))
@@ -76,6 +82,15 @@ describe('text as a translator sees and types it', () => {
       expect(readBack(markdownText(typed, false)), typed).toBe(typed);
   });
 
+  it('escapes running text only where it would be markup, and everything when that reads otherwise', () => {
+    expect(markdownText('Il faut agir ! Voir #1, a_b, {x}, <3, [...], 5 * 3.', false, false)).toBe('Il faut agir ! Voir #1, a_b, {x}, <3, [...], 5 * 3.');
+    expect(markdownText('*non*, _non_, [^1], [x](y), <b>, 10:30, &amp;, {#id}, fin #', false, false)).toBe(
+      '\\*non\\*, \\_non\\_, \\[^1], [x\\](y), \\<b>, 10\\:30, \\&amp;, \\{#id}, fin \\#',
+    );
+    for (const typed of ['Il faut agir !', '*non*, _non_, [^1], [x](y), <b>, 10:30, &amp;, {#id}, fin #', '![image](x.png) et [a]: b'])
+      expect(readBack(markdownText(typed, false, false)) === typed || readBack(markdownText(typed, false)) === typed, typed).toBe(true);
+  });
+
   it('keeps a line of the translation from starting a list, heading or break', () => {
     const typed = 'Premier point :\n- un tiret\n+ un plus\n1. un numéro\n2) un autre\n# un dièse\n> une citation\n===\n---';
     const markdown = markdownText(typed, true);
@@ -118,13 +133,7 @@ describe('opinion translate: inline codes round trip', () => {
         '$1translated">Une note avec un <bpt id="1">[</bpt>lien<ept id="1">](https://example.org/n)</ept>.</target>',
       );
     // Every other unit: "FR " and the source, tags and all.
-    writeFileSync(
-      out,
-      filled.replace(
-        /<source>((?:(?!<\/source>)[\s\S])*)<\/source>(\s*)<target state="needs-translation"><\/target>/g,
-        (_, source: string, space: string) => `<source>${source}</source>${space}<target state="translated">FR ${source}</target>`,
-      ),
-    );
+    writeFileSync(out, filled.replace(UNTRANSLATED, translatedAs('FR ')));
     const imported = await runMain(['translate', 'import', out, '--opinion', dir]);
     expect(imported.code, imported.stdout).toBe(0);
     const fr = readFileSync(join(dir, 'text', 'fr', '01-conclusions-and-recommendations.md'), 'utf8');
@@ -138,6 +147,43 @@ describe('opinion translate: inline codes round trip', () => {
     const build = await buildOpinion(dir, { langs: ['fr'] });
     expect(build.files.flatMap((f) => f.messages.filter((m) => m.fatal).map((m) => `${f.path}:${m.line}:${m.column} ${m.reason}`))).toEqual([]);
     expect(build.renders[0]!.markdown).toMatch(/Le CESE soutient\[\^1\] \*\*ceci\*\* \*fortement\*/);
+  });
+
+  it('escapes all that could be markup when escaping running text only would read otherwise (a `!` before a link)', async () => {
+    const { root, dir } = await englishWithFrench();
+    const out = join(root, 'rt.fr.xlf');
+    expect((await runMain(['translate', 'export', dir, '--to', 'fr', '--out', out])).code).toBe(0);
+    writeFileSync(
+      out,
+      readFileSync(out, 'utf8')
+        .replace(
+          /(<trans-unit id="[^"]*#\^inl"[\s\S]*?<target state=")needs-translation("><\/target>)/,
+          '$1translated">Voir !<bpt id="1"/>ce lien<ept id="1"/> !</target>',
+        )
+        .replace(UNTRANSLATED, translatedAs('FR ')),
+    );
+    expect((await runMain(['translate', 'import', out, '--opinion', dir])).code).toBe(0);
+    // `![ce lien](…)` would be an image: every `!` is escaped then, the link kept.
+    expect(readFileSync(join(dir, 'text', 'fr', '01-conclusions-and-recommendations.md'), 'utf8')).toContain(
+      '[^inl]: Voir \\![ce lien](https://example.org/n) \\!\n',
+    );
+  });
+
+  it('leaves a translation imported untouched as it was written, escapes and all', async () => {
+    const { root, dir } = await initEnglishWithFrench('opinion-xliff-untouched-');
+    const out = join(root, 'rt.fr.xlf');
+    expect((await runMain(['translate', 'export', dir, '--to', 'fr', '--out', out])).code).toBe(0);
+    // Every unit translated, some with what Markdown escapes.
+    writeFileSync(out, readFileSync(out, 'utf8').replace(UNTRANSLATED, translatedAs('FR ! #1 a_b &lt;3 ')));
+    expect((await runMain(['translate', 'import', out, '--opinion', dir])).code).toBe(0);
+    const chapter = join(dir, 'text', 'fr', '01-conclusions-and-recommendations.md');
+    expect(readFileSync(chapter, 'utf8')).toContain('FR ! #1 a_b <3 ');
+    // The rapporteur's own escapes in the French text, then a round trip that changes nothing.
+    writeFileSync(chapter, readFileSync(chapter, 'utf8').replace('FR ! #1 a_b <3 ', 'FR \\! \\#1 a\\_b \\<3 &amp; '));
+    const before = readFileSync(chapter, 'utf8');
+    expect((await runMain(['translate', 'export', dir, '--to', 'fr', '--out', out])).code).toBe(0);
+    expect((await runMain(['translate', 'import', out, '--opinion', dir])).code).toBe(0);
+    expect(readFileSync(chapter, 'utf8')).toBe(before);
   });
 
   it('shows escaped text as it reads, and writes typed text back so that it builds as typed', async () => {
@@ -158,10 +204,7 @@ describe('opinion translate: inline codes round trip', () => {
         .replace(/(<trans-unit id="[^"]*#c-quoted"[\s\S]*?<target state=")needs-translation("><\/target>)/, `$1translated">${typed}<ph id="1"/>.</target>`)
         // A CAT tool's copy of the source (as shown), still to be translated: not a translation.
         .replace(/(<trans-unit id="[^"]*#\^q"[\s\S]*?<source>)([^<]*)(<\/source>\s*<target state="needs-translation">)(<\/target>)/, '$1$2$3$2$4')
-        .replace(
-          /<source>((?:(?!<\/source>)[\s\S])*)<\/source>(\s*)<target state="needs-translation"><\/target>/g,
-          (_, source: string, space: string) => `<source>${source}</source>${space}<target state="translated">FR ${source}</target>`,
-        ),
+        .replace(UNTRANSLATED, translatedAs('FR ')),
     );
     const imported = await runMain(['translate', 'import', out, '--opinion', dir]);
     expect(imported.code, imported.stdout + imported.stderr).toBe(1);
@@ -169,7 +212,8 @@ describe('opinion translate: inline codes round trip', () => {
     writeFileSync(out, readFileSync(out, 'utf8').replace(/(<target state=")needs-translation(">Note \* one\.<\/target>)/, '$1translated$2'));
     expect((await runMain(['translate', 'import', out, '--opinion', dir])).code).toBe(0);
     const fr = readFileSync(join(dir, 'text', 'fr', '01-conclusions-and-recommendations.md'), 'utf8');
-    expect(fr).toContain('{#c-quoted} La Commission a écrit « \\[…\\] à 10\\:30 » sur la R&D, 3\\:1 et 5 \\* 3 = \\_15\\_[^q].');
+    // Escaped only where running text needs it: `[…]`, `R&D`, `5 * 3` stay as typed.
+    expect(fr).toContain('{#c-quoted} La Commission a écrit « […] à 10\\:30 » sur la R&D, 3\\:1 et 5 * 3 = \\_15\\_[^q].');
     const build = await buildOpinion(dir, { langs: ['fr'] });
     expect(build.files.flatMap((f) => f.messages.filter((m) => m.fatal).map((m) => `${f.path}:${m.line}:${m.column} ${m.reason}`))).toEqual([]);
     expect(build.renders[0]!.html).toContain('La Commission a écrit « […] à 10:30 » sur la R&#x26;D, 3:1 et 5 * 3 = _15_');
@@ -186,10 +230,7 @@ describe('opinion translate: inline codes round trip', () => {
     expect((await runMain(['translate', 'export', dir, '--to', 'fr', '--out', out])).code).toBe(0);
     const filled = readFileSync(out, 'utf8')
       .replace(/(<trans-unit id="[^"]*#c-labelled"[\s\S]*?<target state=")needs-translation("><\/target>)/, '$1translated">Voir le premier point.</target>')
-      .replace(
-        /<source>((?:(?!<\/source>)[\s\S])*)<\/source>(\s*)<target state="needs-translation"><\/target>/g,
-        (_, source: string, space: string) => `<source>${source}</source>${space}<target state="translated">FR ${source}</target>`,
-      );
+      .replace(UNTRANSLATED, translatedAs('FR '));
     writeFileSync(out, filled);
     const run = await runMain(['translate', 'import', out, '--opinion', dir]);
     expect(run.code).toBe(1);
