@@ -309,6 +309,42 @@ describe('the text as the Official Journal prints it, copied from EUR-Lex', () =
   });
 });
 
+describe("a header label over two paragraphs, as the text of the Official Journal's web page gives it", () => {
+  it('reads "Outcome of vote" and "(for/against/abstentions)" apart as one label, and the vote after it', async () => {
+    const input = readFileSync(join(FIXTURES, 'oj-layout.md'), 'utf8').replace(
+      'Outcome of vote\n(for/against/abstentions)',
+      'Outcome of vote\n\n(for/against/abstentions)',
+    );
+    expect(input).toContain('Outcome of vote\n\n(for');
+    const { result, dir } = await importTo(new TextEncoder().encode(input), 'oj-split.md');
+    expect(readFileSync(join(dir, 'opinion.yaml'), 'utf8')).toContain('vote:\n  for: 129\n  against: 1\n  abstentions: 4\n');
+    expect(result.report.messages.map((m) => m.reason).join('\n')).not.toMatch(/Outcome of vote|for\/against|129\/1\/4/);
+  });
+
+  it('in German too (the header of OJ C 283, 10.8.2018, p. 1, CELEX 52017IE4769, as EUR-Lex shows it)', async () => {
+    const input = [
+      'Stellungnahme des Europäischen Wirtschafts- und Sozialausschusses zum Thema „Sozialwirtschaftliche Unternehmen als Motor für die Integration von Migranten“',
+      '(Initiativstellungnahme)',
+      'Berichterstatter:',
+      'Giuseppe GUERINI',
+      'Verabschiedung auf der Plenartagung',
+      '23.5.2018',
+      'Plenartagung Nr.',
+      '535',
+      'Ergebnis der Abstimmung',
+      '(Ja-Stimmen/Nein-Stimmen/Enthaltungen)',
+      '186/1/2',
+      '1.   Schlussfolgerungen und Empfehlungen',
+      '1.1.',
+      'Durch die jüngsten Entwicklungen bei der Migration wurde das System der Einreise in die EU auf die Probe gestellt.',
+    ].join('\n\n');
+    const { dir } = await importTo(new TextEncoder().encode(`${input}\n`), 'de-oj.md');
+    const meta = readFileSync(join(dir, 'opinion.yaml'), 'utf8');
+    for (const line of ['language: de', 'plenary_session: 535', 'adopted_at_plenary: 2018-05-23', 'vote:\n  for: 186\n  against: 1\n  abstentions: 2\n'])
+      expect(meta).toContain(line);
+  });
+});
+
 describe('a footnote defined twice', () => {
   it('imports the first definition, as Markdown and the diff read it, and names the second at its line', async () => {
     const input = '1. Conclusions\n\n1.1 The point.[^a]\n\n[^a]: First note.\n\n[^a]: Second note.\n';

@@ -37,6 +37,12 @@ export function addFrontLine(draft: Draft, paragraph: string): void {
   // The header table as copied from the Official Journal's web page: a label on one line, its value on the next.
   const last = draft.header.at(-1);
   if (isKnownLabel(text)) return addHeaderRow(draft, fieldOfLabel(text), text, '');
+  // A label over two paragraphs, as the web page's text gives it ("Outcome of vote", then "(for/against/abstentions)").
+  const joined = last && last.label === '' ? `${last.value} ${text}` : '';
+  if (joined && isKnownLabel(joined)) {
+    draft.header.pop();
+    return addHeaderRow(draft, fieldOfLabel(joined), joined, '');
+  }
   if (last && last.label !== '' && last.value === '') {
     last.value = text;
     return;
