@@ -327,6 +327,9 @@ describe("a header label over two paragraphs, as the text of the Official Journa
       '(Initiativstellungnahme)',
       'Berichterstatter:',
       'Giuseppe GUERINI',
+      'Rechtsgrundlage',
+      'Artikel 29 Absatz 2 der Geschäftsordnung',
+      'Initiativstellungnahme',
       'Verabschiedung auf der Plenartagung',
       '23.5.2018',
       'Plenartagung Nr.',
@@ -338,9 +341,18 @@ describe("a header label over two paragraphs, as the text of the Official Journa
       '1.1.',
       'Durch die jüngsten Entwicklungen bei der Migration wurde das System der Einreise in die EU auf die Probe gestellt.',
     ].join('\n\n');
-    const { dir } = await importTo(new TextEncoder().encode(`${input}\n`), 'de-oj.md');
+    const { result, dir } = await importTo(new TextEncoder().encode(`${input}\n`), 'de-oj.md');
+    // Every line read: the kind on a line of its own too (the table's row without a label).
+    expect(result.report.messages.filter((m) => m.reason.startsWith('Unexpected line')).map(String)).toEqual([]);
     const meta = readFileSync(join(dir, 'opinion.yaml'), 'utf8');
-    for (const line of ['language: de', 'plenary_session: 535', 'adopted_at_plenary: 2018-05-23', 'vote:\n  for: 186\n  against: 1\n  abstentions: 2\n'])
+    for (const line of [
+      'language: de',
+      'kind: own-initiative',
+      'legal_basis: Artikel 29 Absatz 2 der Geschäftsordnung',
+      'plenary_session: 535',
+      'adopted_at_plenary: 2018-05-23',
+      'vote:\n  for: 186\n  against: 1\n  abstentions: 2\n',
+    ])
       expect(meta).toContain(line);
   });
 });

@@ -88,6 +88,8 @@ export function fieldOfLine(line: string): string | undefined {
   if (REFERENCE.test(text)) return 'reference';
   if (DOCUMENT.test(text)) return 'document';
   if (KIND_LINE.test(text)) return 'kind_line';
+  // "Own-initiative opinion" on a line of its own: the header table's row without a label, as the web page's text gives it.
+  if (isKindValue(text)) return 'kind';
   return undefined;
 }
 
