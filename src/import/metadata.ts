@@ -34,17 +34,20 @@ const HONORIFIC = /^(?:Mr|Mrs|Ms|Mme|Mlle|M\.|Herr|Frau|Sig\.(?:ra)?|Sr\.|Sra\.|
 
 /**
  * The adoption and the section's work told as sentences, as Official Journal
- * headers did before the header table (English and French): "At its 478th
+ * headers did before the header table (English, French and German): "At its 478th
  * plenary session, held on 22-23 February 2012 (meeting of 22 February), the
  * European Economic and Social Committee adopted the following opinion by 118
  * votes to 3 with 8 abstentions." Groups: session, days held, meeting day,
  * for, against, abstentions; then section, date.
  */
 const PLENARY_SENTENCES: Record<string, RegExp> = {
+  de: /^Der (?:Europäische Wirtschafts- und Sozial)?Ausschuss verabschiedete auf seiner (\d+)\. Plenartagung,? (?:am |vom )?(.+?)(?: \(Sitzung vom (.+?)\))?,? mit (\d+) gegen (\d+) Stimmen?,? bei (\d+) (?:Stimm)?[Ee]nthaltungen? (?:folgende|die vorliegende|diese) Stellungnahme[.:]?$/u,
   en: /^At its (\d+)(?:st|nd|rd|th) plenary session,? held on (.+?)(?: \(meeting of (.+?)\))?, the European Economic and Social Committee adopted (?:the following|its|this) opinion,? by (\d+) votes? to (\d+|none),? with (\d+|no) abstentions?\.?$/iu,
   fr: /^Lors de sa (\d+)e session plénière,? (?:tenue )?(?:les |le |des |du )?(.+?)(?: \(séance du (.+?)\))?, le Comité économique et social européen a adopté (?:le présent avis|l['’]avis suivant) par (\d+) voix pour,? (\d+) voix contre et (\d+) abstentions?\.?$/iu,
 };
 const SECTION_SENTENCES: Record<string, RegExp> = {
+  // The rapporteur may follow in the same paragraph: "Berichterstatter war Herr PARIZA CASTAÑOS."
+  de: /^Die mit den Vorarbeiten beauftragte (Fachgruppe .+?) nahm ihre Stellungnahme am (.+?) an\.(?:\s+Berichterstatter(?:in)? war (.+?)\.?)?$/u,
   en: /^The (?:Section|Specialised Section) for (?:the )?(.+?), which was responsible for preparing the Committee['’]s work on the subject, adopted its opinion on (.+?)\.(?:\s*\(.*\)\.?)?$/iu,
   fr: /^La section ["«»“ ]*(.+?)["«»” ]*, chargée de préparer les travaux du Comité en la matière, a adopté son avis le (.+?)\.(?:\s*\(.*\)\.?)?$/iu,
 };
@@ -190,8 +193,9 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
           if (date) meta.adopted_at_plenary = date;
           else keep('plenary date', { label: '', value });
         } else if (section) {
-          const [, name, day] = section as unknown as string[];
+          const [, name, day, rapporteur] = section as unknown as (string | undefined)[];
           meta.section ??= name!.trim();
+          for (const one of rapporteur ? names(rapporteur) : []) rapporteurs.push({ name: one, role: 'rapporteur' });
           const date = longDate(day!);
           if (date) meta.adopted_in_section = date;
           else keep('section date', { label: '', value });

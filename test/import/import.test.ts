@@ -438,7 +438,7 @@ describe('a published opinion with the older header: the referral told as senten
     expect(result.report.messages.map((m) => m.ruleId)).not.toContain('import/closing-before-adoption');
   });
 
-  it('reads the adoption and the section told as sentences, in English and French, and a kind typed with a straight apostrophe', async () => {
+  it('reads the adoption and the section told as sentences, in English, French and German, and a kind typed with a straight apostrophe', async () => {
     const cases = [
       [
         'en',
@@ -467,9 +467,28 @@ describe('a published opinion with the older header: the referral told as senten
           'kind: own-initiative',
         ],
       ],
+      [
+        'de',
+        // After OJ C 27, 3.2.2009, p. 95 (CELEX 52008AE1208): the rapporteur in the section's paragraph.
+        'Stellungnahme des Europäischen Wirtschafts- und Sozialausschusses zum Thema „Ein Beispiel“\n\n(Initiativstellungnahme)\n\n' +
+          'Die mit den Vorarbeiten beauftragte Fachgruppe Beschäftigung, Sozialfragen, Unionsbürgerschaft nahm ihre Stellungnahme am 10. Juni 2008 an. Berichterstatter war Herr PARIZA CASTAÑOS.\n\n' +
+          'Der Ausschuss verabschiedete auf seiner 446. Plenartagung am 9./10. Juli 2008 (Sitzung vom 9. Juli) mit 136 gegen 4 Stimmen bei 7 Stimmenthaltungen folgende Stellungnahme:\n\n',
+        [
+          'section: Fachgruppe Beschäftigung, Sozialfragen, Unionsbürgerschaft',
+          'adopted_in_section: 2008-06-10',
+          'adopted_at_plenary: 2008-07-09',
+          'plenary_session: 446',
+          '  for: 136\n  against: 4\n  abstentions: 7',
+          '  - name: PARIZA CASTAÑOS',
+        ],
+      ],
     ] as const;
     for (const [lang, front, lines] of cases) {
-      const body = lang === 'en' ? '1. Conclusions\n\n1.1 The Committee welcomes it.\n' : '1. Conclusions\n\n1.1 Le Comité se félicite.\n';
+      const body = {
+        en: '1. Conclusions\n\n1.1 The Committee welcomes it.\n',
+        fr: '1. Conclusions\n\n1.1 Le Comité se félicite.\n',
+        de: '1. Einführung\n\n1.1 Der Ausschuss begrüßt sie.\n',
+      }[lang];
       const { result, dir } = await importTo(new TextEncoder().encode(front + body), `older-${lang}.md`);
       const meta = readFileSync(join(dir, 'opinion.yaml'), 'utf8');
       for (const line of lines) expect(meta, lang).toContain(`${line}\n`);
