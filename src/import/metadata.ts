@@ -6,7 +6,9 @@
  * of the draft's language, so that `opinion build` writes them back the same.
  * Rows that have no place in the metadata are reported and kept as comments.
  */
+import type { Position } from 'unist';
 import type { VFile } from 'vfile';
+import type { DraftHeaderField } from '../core/draft.js';
 import { report } from '../core/messages.js';
 import type { Labels } from '../labels/labels.js';
 import type { LabelKey } from '../labels/labels.js';
@@ -25,8 +27,8 @@ export interface Metadata {
 const STAGE_KEYS = ['preliminary-draft', 'study-group', 'section', 'plenary'] as const;
 const KIND_KEYS = ['own-initiative', 'exploratory', 'additional'] as const;
 
-function info(file: VFile, reason: string, severity: 'info' | 'warning' = 'info'): void {
-  report(file, reason, { ruleId: severity === 'info' ? 'import/guess' : 'import/unmapped-header', severity });
+function info(file: VFile, reason: string, severity: 'info' | 'warning' = 'info', place?: Position): void {
+  report(file, reason, { ruleId: severity === 'info' ? 'import/guess' : 'import/unmapped-header', severity, place });
 }
 
 /** A courtesy title before a name, as older Official Journal headers print it ("Mr Pegado LIZ", "M. Andris GOBIŅŠ", "Frau …"). */
@@ -84,6 +86,8 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
       file,
       `Unexpected ${what} \`${`${row.label} ${row.value}`.trim()}\`, expected a header row \`opinion build\` writes: kept as a comment in opinion.yaml`,
       'warning',
+      // At the paragraph it was read from (none for what is put together from several rows, a banner).
+      structure.places.get(row as DraftHeaderField),
     );
   };
 

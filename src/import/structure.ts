@@ -8,7 +8,8 @@
  */
 import type { FootnoteDefinition, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
-import type { Draft } from '../core/draft.js';
+import type { Position } from 'unist';
+import type { Draft, DraftHeaderField } from '../core/draft.js';
 import { report } from '../core/messages.js';
 import { addFrontLine, addHeaderTable, linesOf } from '../drafts/markdown/front-matter.js';
 import { isClosingLine, isTitleLine } from '../drafts/markdown/header-labels.js';
@@ -51,6 +52,8 @@ export interface Structure {
   front: Draft;
   /** Every line before the first chapter (for the language guess). */
   frontLines: string[];
+  /** Where each header row of `front` was read: its paragraph (or the table), for the messages about it. */
+  places: WeakMap<DraftHeaderField, Position>;
   chapters: Chapter[];
   /** Lines of the closing block ("Brussels, 23 May 2018.", the president…). */
   closing: string[];
@@ -67,7 +70,13 @@ function isTitleLike(text: string): boolean {
 
 export function readStructure(tree: Root, file: VFile): Structure {
   const front: Draft = { origin: String(file.path), header: [], chapters: [], footnotes: [] };
-  const structure: Structure = { front, frontLines: [], chapters: [], closing: [], footnotes: new Map() };
+  const structure: Structure = { front, frontLines: [], chapters: [], closing: [], footnotes: new Map(), places: new WeakMap() };
+  /** The front's rows that `add` reads from `node`, placed there. */
+  const readFront = (node: RootContent, add: () => void) => {
+    const before = front.header.length;
+    add();
+    if (node.position) for (const row of front.header.slice(before)) structure.places.set(row, node.position);
+  };
   let phase: 'front' | 'body' | 'closing' = 'front';
   let chapter: Chapter | undefined;
   let point: Item | undefined;
@@ -120,7 +129,7 @@ export function readStructure(tree: Root, file: VFile): Structure {
       if (node.type === 'heading') {
         if (phase === 'front' && (isTitleLine(text) || (chapterDepth !== undefined && node.depth < chapterDepth))) {
           structure.frontLines.push(text.trim());
-          addFrontLine(front, text);
+          readFront(node, () => addFrontLine(front, text));
           continue;
         }
         if (depth1) {
@@ -160,7 +169,7 @@ export function readStructure(tree: Root, file: VFile): Structure {
       }
       if (phase === 'front') {
         structure.frontLines.push(...linesOf(text));
-        addFrontLine(front, text);
+        readFront(node, () => addFrontLine(front, text));
         continue;
       }
       const current2 = chapter as Chapter;
@@ -224,7 +233,11 @@ export function readStructure(tree: Root, file: VFile): Structure {
     }
     // Tables, lists, quotes, code.
     if (phase === 'front' && node.type === 'table') {
-      addHeaderTable(front, node);
+      addHeaderTable(front, node, (added, row) => {
+        // A Word table's rows have no place of their own: the table's then.
+        const place = row.position ?? row.children[0]?.position ?? node.position;
+        if (place) structure.places.set(added, place);
+      });
       for (const row of node.children) structure.frontLines.push(row.children.map((cell) => inlineText(cell.children).text).join(' '));
       continue;
     }

@@ -634,9 +634,10 @@ describe('Word fixtures', () => {
       // The fixture, a preliminary draft, ends with "Brussels, …" and the President: kept, and said so.
       '0 import/closing-before-adoption',
       '0 import/language',
-      '0 import/unmapped-header',
       '0 word/comment',
       '0 word/tracked-changes',
+      // The header row kept as a comment, at its paragraph (the table row's first cell).
+      '16 import/unmapped-header',
       '20 import/recommendation',
       '21 import/recommendation',
       '24 import/sub-points',

@@ -4,8 +4,8 @@
  * ("Rapporteur: Giuseppe GUERINI") and the label/value table; and the lines
  * of the closing block.
  */
-import type { Table } from 'mdast';
-import type { Draft } from '../../core/draft.js';
+import type { Table, TableRow } from 'mdast';
+import type { Draft, DraftHeaderField } from '../../core/draft.js';
 import { fieldOfLabel, fieldOfLine, isKindValue, isKnownLabel, isTitleLine, splitBanner } from './header-labels.js';
 import { inlineText } from '../../render/plain-text.js';
 
@@ -63,8 +63,11 @@ export function addFrontLine(draft: Draft, paragraph: string): void {
   addHeaderRow(draft, fieldOfLine(text) ?? 'preamble', '', text);
 }
 
-/** The label/value table: a row without label continues the row above (or is the kind, "Own-initiative opinion"). */
-export function addHeaderTable(draft: Draft, table: Table): void {
+/**
+ * The label/value table: a row without label continues the row above (or is the kind, "Own-initiative opinion").
+ * `read`: told of each row added, with the table row it was read from.
+ */
+export function addHeaderTable(draft: Draft, table: Table, read?: (added: DraftHeaderField, row: TableRow) => void): void {
   let previous: string | undefined;
   for (const row of table.children) {
     const cells = row.children.map((cell) => inlineText(cell.children).text.trim());
@@ -74,5 +77,6 @@ export function addHeaderTable(draft: Draft, table: Table): void {
     const field = label !== '' ? fieldOfLabel(label) : isKindValue(value) ? 'kind' : (previous ?? 'preamble');
     previous = field;
     addHeaderRow(draft, field, label, value);
+    read?.(draft.header.at(-1)!, row);
   }
 }

@@ -622,6 +622,8 @@ export class DocumentReader {
     const aligns: (string | undefined)[][] = [];
     for (const [index, tr] of elements(tbl, 'w:tr').entries()) {
       if (index === 0 && toggle(element(tr, 'w:trPr'), 'w:tblHeader')) header = true;
+      // The row's place: the line (paragraph) of its first cell's text.
+      const rowLine = this.lines.length + 1;
       const cells: PhrasingContent[][] = [];
       for (const tc of elements(tr).filter((node) => node.name === 'w:tc' || node.name === 'w:sdt')) {
         const cell = tc.name === 'w:sdt' ? (element(element(tc, 'w:sdtContent'), 'w:tc') ?? tc) : tc;
@@ -637,7 +639,8 @@ export class DocumentReader {
         const only = phrasing.length === 1 ? phrasing[0] : undefined;
         cells.push(header && index === 0 && only?.type === 'strong' ? only.children : phrasing);
       }
-      rows.push({ type: 'tableRow', children: cells.map((children) => ({ type: 'tableCell', children })) });
+      const row: TableRow = { type: 'tableRow', children: cells.map((children) => ({ type: 'tableCell', children })) };
+      rows.push(rowLine <= this.lines.length ? this.positioned(row, rowLine, this.lines[rowLine - 1] ?? '') : row);
     }
     if (nested)
       this.flush(firstLine, this.lines[firstLine - 1] ?? '', [
