@@ -10,8 +10,9 @@ import type { FootnoteDefinition, List, ListItem, Paragraph, PhrasingContent, Ro
 import type { VFile } from 'vfile';
 import type { Draft } from '../core/draft.js';
 import { report } from '../core/messages.js';
-import { addFrontLine, addHeaderTable, linesOf } from '../drafts/markdown/front-matter.js';
-import { isClosingLine, isTitleLine } from '../drafts/markdown/header-labels.js';
+import { addFrontHeading, addFrontLine, addHeaderTable, linesOf } from '../drafts/markdown/front-matter.js';
+import { isClosingLine } from '../drafts/markdown/header-labels.js';
+import { headingRole, pointNumber } from '../drafts/markdown/outline.js';
 import { levels, type Leading } from '../drafts/markdown/numbering.js';
 import { inlineText, type PlainText } from '../render/plain-text.js';
 import { blocksOf, chapterHeadingDepth, listHeading } from '../drafts/markdown/markdown-draft.js';
@@ -118,30 +119,29 @@ export function readStructure(tree: Root, file: VFile): Structure {
         continue;
       }
       if (node.type === 'heading') {
-        if (phase === 'front' && (isTitleLine(text) || (chapterDepth !== undefined && node.depth < chapterDepth))) {
+        const inChapter = chapter && { numbered: chapter.number !== undefined };
+        const place = headingRole(text, lead, node.depth, { ...(inChapter ? { chapter: inChapter } : {}), titled: front.title !== undefined, chapterDepth });
+        if (place.role === 'front') {
           structure.frontLines.push(text.trim());
-          addFrontLine(front, text);
+          addFrontHeading(front, lead.rest);
           continue;
         }
-        if (depth1) {
-          startChapter(lead.number, rest, node);
-          continue;
-        }
-        if (lead.number === undefined && (chapterDepth === undefined || node.depth <= chapterDepth)) {
-          startChapter(undefined, rest, node);
+        if (place.role === 'chapter') {
+          startChapter(place.number, rest, node);
           continue;
         }
         if (!chapter) startChapter(undefined, [], node);
-        const level = lead.number !== undefined ? levels(lead.number) - 1 : Math.max(1, node.depth - (chapterDepth ?? node.depth - 1));
+        const number = place.number ?? '';
         point = undefined;
         (chapter as Chapter).items.push({
           kind: 'heading',
-          number: lead.number ?? '',
-          dotted: lead.dotted,
-          level,
-          phrasing: rest,
+          number,
+          dotted: number !== '' && lead.dotted,
+          // A numbered one at its number's level, an unnumbered one at its own under the chapter's.
+          level: number !== '' ? levels(number) - 1 : Math.max(1, node.depth - (chapterDepth ?? node.depth - 1)),
+          phrasing: stripLeading(node.children, place.skip),
           more: [],
-          text: restText,
+          text: text.slice(place.skip).trim(),
           node,
         });
         continue;
@@ -164,8 +164,9 @@ export function readStructure(tree: Root, file: VFile): Structure {
         continue;
       }
       const current2 = chapter as Chapter;
-      if (lead.number !== undefined && !depth1) {
-        point = { kind: 'point', number: lead.number, dotted: lead.dotted, level: levels(lead.number) - 1, phrasing: rest, more: [], text: restText, node };
+      const number = pointNumber(lead, { numbered: current2.number !== undefined });
+      if (number !== undefined) {
+        point = { kind: 'point', number, dotted: lead.dotted, level: levels(number) - 1, phrasing: rest, more: [], text: restText, node };
         if (block.emphasis && isTitleLike(restText)) {
           point.kind = 'heading';
           point.phrasing = unwrapEmphasis(rest);

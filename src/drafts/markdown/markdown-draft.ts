@@ -18,8 +18,9 @@ import { LEADING_ID } from '../../core/markdown-syntax.js';
 import { report } from '../../core/messages.js';
 import { footnotesOf } from './footnotes.js';
 import { pairJournalFootnotes } from './journal-footnotes.js';
-import { addFrontLine, addHeaderRow, addHeaderTable } from './front-matter.js';
-import { isClosingLine, isTitleLine, titleLanguage } from './header-labels.js';
+import { addFrontHeading, addFrontLine, addHeaderRow, addHeaderTable } from './front-matter.js';
+import { isClosingLine, titleLanguage } from './header-labels.js';
+import { headingRole, pointNumber } from './outline.js';
 import { blockNumbers, levels, type Leading } from './numbering.js';
 import { inlineText, TextBuilder, type PlainText } from '../../render/plain-text.js';
 import { parseDraftTree } from './processor.js';
@@ -185,16 +186,13 @@ class DraftReader {
 
   private heading(block: Block, depth: number): void {
     const lead = block.lead as Leading;
+    const text = block.plain?.text ?? '';
     const id = lead.id ?? block.plain?.anchor;
-    if (lead.number !== undefined && levels(lead.number) === 1) return this.startChapter(lead.number, lead.rest.trim(), id, block);
-    if (lead.number !== undefined && !this.inUnnumberedChapter()) return this.addPoint(lead.number, id, true, block);
-    const title = (lead.number === undefined ? lead.rest : (block.plain?.text ?? '')).trim();
-    const titleDepth = this.chapterDepth === undefined || depth < this.chapterDepth || isTitleLine(title);
-    if (this.phase === 'front' && this.draft.title === undefined && titleDepth) {
-      this.draft.title = title;
-      return;
-    }
-    this.startChapter(undefined, title, id, block);
+    const chapter = this.chapter && { numbered: this.chapter.number !== undefined };
+    const place = headingRole(text, lead, depth, { ...(chapter ? { chapter } : {}), titled: this.draft.title !== undefined, chapterDepth: this.chapterDepth });
+    if (place.role === 'front') return addFrontHeading(this.draft, lead.rest);
+    if (place.role === 'chapter') return this.startChapter(place.number, lead.rest.trim(), id, block);
+    this.addPoint(place.number ?? '', id, true, block, place.skip);
   }
 
   private paragraph(block: Block, blocks: readonly Block[], i: number): void {
@@ -209,10 +207,11 @@ class DraftReader {
       }
     }
     if (this.phase === 'closing' && lead.number === undefined) return this.row('closing', text.trim());
-    if (lead.number !== undefined && levels(lead.number) > 1 && !this.inUnnumberedChapter()) {
+    const number = pointNumber(lead, this.chapter && { numbered: this.chapter.number !== undefined });
+    if (number !== undefined) {
       const next = this.nextNumber(blocks, i);
-      const heading = block.emphasis || (next !== undefined && next.startsWith(lead.number + '.') && isTitle(rest, HEADING_WORDS));
-      return this.addPoint(lead.number, id, heading, block);
+      const heading = block.emphasis || (next !== undefined && next.startsWith(number + '.') && isTitle(rest, HEADING_WORDS));
+      return this.addPoint(number, id, heading, block);
     }
     if (isClosingLine(text)) {
       this.endPoint();
@@ -268,8 +267,11 @@ class DraftReader {
     this.phase = 'body';
   }
 
-  /** A numbered point or sub-heading: the block's text after its number. */
-  private addPoint(number: string, id: string | undefined, heading: boolean, block: Block): void {
+  /**
+   * A numbered point or a sub-heading (numbered or not, `number` ''): the
+   * block's text after its number, or after its first `skip` characters.
+   */
+  private addPoint(number: string, id: string | undefined, heading: boolean, block: Block, skip = (block.lead as Leading).skip): void {
     this.endPoint();
     if (!this.chapter) {
       this.warn(
@@ -280,6 +282,28 @@ class DraftReader {
       this.startChapter(undefined, '', undefined, block);
     }
     const chapter = this.chapter as DraftChapter;
+    if (number !== '') this.checkNumber(number, chapter, block);
+    const point: DraftPoint = { number, text: '' };
+    if (id) point.id = id;
+    if (block.plain?.anchors) point.bookmarks = block.plain.anchors;
+    if (heading) point.heading = true;
+    if (number !== '') {
+      this.numbered++;
+      if ((block.lead as Leading).dotted) this.dotted++;
+    }
+    const place = this.placeOf(block.node);
+    if (place) point.at = { file: this.draft.origin, position: place };
+    const lead = block.lead as Leading;
+    const builder = new TextBuilder();
+    builder.startBlock('paragraph');
+    builder.appendFrom(block.plain as PlainText, skip, lead.skip + lead.rest.length, true);
+    chapter.points.push(point);
+    this.point = { point, text: builder };
+    if (heading) this.endPoint();
+  }
+
+  /** Warnings on a point's number: outside its chapter, or used twice. */
+  private checkNumber(number: string, chapter: DraftChapter, block: Block): void {
     if (chapter.number !== undefined && !number.startsWith(chapter.number + '.')) {
       const reason = `Unexpected number \`${number}\` in chapter ${chapter.number}, expected a number starting with \`${chapter.number}.\``;
       this.warn(block, reason, 'diff/point-outside-chapter');
@@ -291,21 +315,6 @@ class DraftReader {
     } else {
       this.numbers.set(number, this.placeOf(block.node)?.start.line);
     }
-    const point: DraftPoint = { number, text: '' };
-    if (id) point.id = id;
-    if (block.plain?.anchors) point.bookmarks = block.plain.anchors;
-    if (heading) point.heading = true;
-    this.numbered++;
-    if ((block.lead as Leading).dotted) this.dotted++;
-    const place = this.placeOf(block.node);
-    if (place) point.at = { file: this.draft.origin, position: place };
-    const lead = block.lead as Leading;
-    const builder = new TextBuilder();
-    builder.startBlock('paragraph');
-    builder.appendFrom(block.plain as PlainText, lead.skip, lead.skip + lead.rest.length, true);
-    chapter.points.push(point);
-    this.point = { point, text: builder };
-    if (heading) this.endPoint();
   }
 
   /**
