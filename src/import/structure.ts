@@ -15,7 +15,7 @@ import { isClosingLine } from '../drafts/markdown/header-labels.js';
 import { headingRole, pointNumber } from '../drafts/markdown/outline.js';
 import { levels, type Leading } from '../drafts/markdown/numbering.js';
 import { inlineText, type PlainText } from '../render/plain-text.js';
-import { blocksOf, chapterHeadingDepth, listHeading } from '../drafts/markdown/markdown-draft.js';
+import { blocksOf, chapterHeadingDepth, isTitle, listHeading } from '../drafts/markdown/markdown-draft.js';
 import { stripLeading } from '../drafts/markdown/journal-footnotes.js';
 
 export interface Item {
@@ -56,14 +56,6 @@ export interface Structure {
   /** Lines of the closing block ("Brussels, 23 May 2018.", the president…). */
   closing: string[];
   footnotes: Map<string, FootnoteDefinition>;
-}
-
-const TITLE_WORDS = 20;
-const SENTENCE_END = /[.:;!?…]$/u;
-
-function isTitleLike(text: string): boolean {
-  const trimmed = text.trim();
-  return trimmed !== '' && !SENTENCE_END.test(trimmed) && trimmed.split(/\s+/u).length <= TITLE_WORDS;
 }
 
 export function readStructure(tree: Root, file: VFile): Structure {
@@ -148,7 +140,7 @@ export function readStructure(tree: Root, file: VFile): Structure {
       }
       // A chapter heading written as a paragraph: "1. Conclusions", in bold or with its dot.
       const current = Number(chapter?.number ?? 0);
-      if (depth1 && (lead.number as string).length <= 2 && (lead.dotted || block.emphasis) && isTitleLike(restText) && Number(lead.number) > current) {
+      if (depth1 && (lead.number as string).length <= 2 && (lead.dotted || block.emphasis) && isTitle(restText) && Number(lead.number) > current) {
         startChapter(lead.number, unwrapEmphasis(rest), node);
         continue;
       }
@@ -167,7 +159,7 @@ export function readStructure(tree: Root, file: VFile): Structure {
       const number = pointNumber(lead, { numbered: current2.number !== undefined });
       if (number !== undefined) {
         point = { kind: 'point', number, dotted: lead.dotted, level: levels(number) - 1, phrasing: rest, more: [], text: restText, node };
-        if (block.emphasis && isTitleLike(restText)) {
+        if (block.emphasis && isTitle(restText)) {
           point.kind = 'heading';
           point.phrasing = unwrapEmphasis(rest);
         }

@@ -173,6 +173,18 @@ describe('import and diff read a draft by one rule', () => {
     expect(parseMarkdownDraft(paragraph, 'paragraph.md').draft.title).toBe(expected);
   });
 
+  it('(d) counts the words of a chapter heading written as a paragraph between spaces of any kind, as import does', async () => {
+    // 21 words, two of them joined by a narrow no-break space: too long for a chapter's title, for both readers.
+    const long = Array.from({ length: 21 }, (_, i) => `word${i}`)
+      .join(' ')
+      .replace('word3 word4', 'word3\u202fword4');
+    const draft = BUILT.replace('## 2. General comments', `**2. ${long}**`);
+    const { draft: read } = parseMarkdownDraft(draft, 'draft.md');
+    const imported = await importDraft(Buffer.from(draft), 'draft.md');
+    expect(read.chapters.map((chapter) => chapter.number)).toEqual(['1']);
+    expect(imported.files.filter((file) => file.path.startsWith('text/')).map((file) => file.path)).toEqual(['text/en/01-conclusions-recommendations.md']);
+  });
+
   it('(c) reads a sub-heading among the points as one of the chapter, the points after it keeping their numbers', () => {
     const { draft } = parseMarkdownDraft(CASES[3]!.draft, 'draft.md');
     expect(draft.chapters.map((chapter) => chapter.title)).toEqual(['Conclusions and recommendations', 'General comments']);

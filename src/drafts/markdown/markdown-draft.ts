@@ -47,18 +47,21 @@ export interface Block {
   emphasis: boolean;
 }
 
-/** At most `limit` words (counted until the limit is passed). */
+/** At most `limit` words (counted until the limit is passed), between spaces of any kind (a narrow no-break space parts words as a space does). */
 function fewWords(text: string, limit: number): boolean {
   let words = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
-    const space = text.charCodeAt(i) <= 32 || text.charCodeAt(i) === 160;
+    const code = text.charCodeAt(i);
+    const space = code <= 32 || code === 160 || (code >= 0x1680 && /\s/u.test(text[i] as string));
     if (!space && !inWord && ++words > limit) return false;
     inWord = !space;
   }
   return true;
 }
-const isTitle = (text: string, words: number): boolean => text.trim() !== '' && !SENTENCE_END.test(text.trim()) && fewWords(text, words);
+
+/** A title or heading (a chapter's, written as a paragraph "1. Conclusions"): text, at most `words` words, no closing punctuation. The one test of both readers. */
+export const isTitle = (text: string, words = TITLE_WORDS): boolean => text.trim() !== '' && !SENTENCE_END.test(text.trim()) && fewWords(text, words);
 
 /** Whether a paragraph is nothing but bold or italic text (a sub-heading in converted documents). */
 export function emphasisOnly(node: Nodes): boolean {
