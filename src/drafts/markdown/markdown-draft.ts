@@ -285,15 +285,26 @@ class DraftReader {
       this.startChapter(undefined, '', undefined, block);
     }
     const chapter = this.chapter as DraftChapter;
-    if (number !== '') this.checkNumber(number, chapter, block);
+    // An unnumbered sub-heading has no number to check or count.
+    if (number !== '') {
+      if (chapter.number !== undefined && !number.startsWith(chapter.number + '.')) {
+        const reason = `Unexpected number \`${number}\` in chapter ${chapter.number}, expected a number starting with \`${chapter.number}.\``;
+        this.warn(block, reason, 'diff/point-outside-chapter');
+      }
+      if (this.numbers.has(number)) {
+        const first = this.numbers.get(number);
+        const place = first === undefined ? '' : this.sourcePlaces ? ` (first used in paragraph ${first})` : ` (first used on line ${first})`;
+        this.warn(block, `Unexpected second point numbered \`${number}\`, expected each number once${place}`, 'diff/duplicate-number');
+      } else {
+        this.numbers.set(number, this.placeOf(block.node)?.start.line);
+      }
+      this.numbered++;
+      if ((block.lead as Leading).dotted) this.dotted++;
+    }
     const point: DraftPoint = { number, text: '' };
     if (id) point.id = id;
     if (block.plain?.anchors) point.bookmarks = block.plain.anchors;
     if (heading) point.heading = true;
-    if (number !== '') {
-      this.numbered++;
-      if ((block.lead as Leading).dotted) this.dotted++;
-    }
     const place = this.placeOf(block.node);
     if (place) point.at = { file: this.draft.origin, position: place };
     const lead = block.lead as Leading;
@@ -303,21 +314,6 @@ class DraftReader {
     chapter.points.push(point);
     this.point = { point, text: builder };
     if (heading) this.endPoint();
-  }
-
-  /** Warnings on a point's number: outside its chapter, or used twice. */
-  private checkNumber(number: string, chapter: DraftChapter, block: Block): void {
-    if (chapter.number !== undefined && !number.startsWith(chapter.number + '.')) {
-      const reason = `Unexpected number \`${number}\` in chapter ${chapter.number}, expected a number starting with \`${chapter.number}.\``;
-      this.warn(block, reason, 'diff/point-outside-chapter');
-    }
-    if (this.numbers.has(number)) {
-      const first = this.numbers.get(number);
-      const place = first === undefined ? '' : this.sourcePlaces ? ` (first used in paragraph ${first})` : ` (first used on line ${first})`;
-      this.warn(block, `Unexpected second point numbered \`${number}\`, expected each number once${place}`, 'diff/duplicate-number');
-    } else {
-      this.numbers.set(number, this.placeOf(block.node)?.start.line);
-    }
   }
 
   /**
