@@ -12,7 +12,7 @@ import type { Draft } from '../core/draft.js';
 import { report } from '../core/messages.js';
 import { addFrontHeading, addFrontLine, addHeaderTable, linesOf } from '../drafts/markdown/front-matter.js';
 import { isClosingLine } from '../drafts/markdown/header-labels.js';
-import { headingRole, pointNumber } from '../drafts/markdown/outline.js';
+import { headingRole, pointNumber, titleLineAt } from '../drafts/markdown/outline.js';
 import { levels, type Leading } from '../drafts/markdown/numbering.js';
 import { inlineText, type PlainText } from '../render/plain-text.js';
 import { blocksOf, chapterHeadingDepth, isTitle, listHeading } from '../drafts/markdown/markdown-draft.js';
@@ -93,7 +93,8 @@ export function readStructure(tree: Root, file: VFile): Structure {
     else structure.footnotes.set(node.identifier, node);
   }
 
-  for (const block of blocks) {
+  const titleAt = titleLineAt(blocks);
+  for (const [i, block] of blocks.entries()) {
     const { node } = block;
     // HTML comments are left out with the blocks the draft reader skips.
     if (node.type === 'html') {
@@ -106,19 +107,30 @@ export function readStructure(tree: Root, file: VFile): Structure {
       const rest = stripLeading(node.children, lead.skip);
       const restText = text.slice(lead.skip).trim();
       const depth1 = lead.number !== undefined && levels(lead.number) === 1;
-      if (phase === 'closing') {
+      if (phase === 'closing' && node.type !== 'heading') {
         structure.closing.push(...linesOf(text));
         continue;
       }
       if (node.type === 'heading') {
         const inChapter = chapter && { numbered: chapter.number !== undefined };
-        const place = headingRole(text, lead, node.depth, { ...(inChapter ? { chapter: inChapter } : {}), titled: front.title !== undefined, chapterDepth });
+        const place = headingRole(text, lead, node.depth, {
+          ...(inChapter ? { chapter: inChapter } : {}),
+          titled: front.title !== undefined,
+          chapterDepth,
+          titleAhead: i < titleAt,
+          closed: phase === 'closing',
+        });
         if (place.role === 'front') {
           structure.frontLines.push(text.trim());
-          addFrontHeading(front, lead.rest);
+          addFrontHeading(front, lead.rest, place.title);
           continue;
         }
         if (place.role === 'chapter') {
+          if (phase === 'closing') {
+            const reason =
+              'Unexpected chapter after the closing block, expected the closing block last: imported as a chapter, which the build prints before the closing block';
+            warn(node, reason, 'import/after-closing');
+          }
           startChapter(place.number, rest, node);
           continue;
         }

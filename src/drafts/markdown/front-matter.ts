@@ -53,9 +53,9 @@ export function isFrontLine(heading: string, titled: boolean): boolean {
   return (!titled && isTitleLine(text)) || isHeaderLine(text);
 }
 
-/** A heading of the front (see `headingRole`): the title, unless it is a line of the header or the title has been read. */
-export function addFrontHeading(draft: Draft, heading: string): void {
-  if (draft.title === undefined && !isHeaderLine(oneLine(heading))) draft.title = lineText(heading);
+/** A heading of the front (see `headingRole`): the title, or a line of the front as a paragraph would be. */
+export function addFrontHeading(draft: Draft, heading: string, title: boolean): void {
+  if (title) draft.title = lineText(heading);
   else addFrontLine(draft, heading);
 }
 

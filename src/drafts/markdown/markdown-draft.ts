@@ -20,7 +20,7 @@ import { footnotesOf } from './footnotes.js';
 import { pairJournalFootnotes } from './journal-footnotes.js';
 import { addFrontHeading, addFrontLine, addHeaderRow, addHeaderTable } from './front-matter.js';
 import { isClosingLine, titleLanguage } from './header-labels.js';
-import { headingRole, pointNumber } from './outline.js';
+import { headingRole, pointNumber, titleLineAt } from './outline.js';
 import { blockNumbers, levels, type Leading } from './numbering.js';
 import { inlineText, TextBuilder, type PlainText } from '../../render/plain-text.js';
 import { parseDraftTree } from './processor.js';
@@ -115,6 +115,8 @@ class DraftReader {
   private point: { point: DraftPoint; text: TextBuilder } | undefined;
   private phase: 'front' | 'body' | 'closing' = 'front';
   private chapterDepth: number | undefined;
+  /** The block of the front's title line (`titleLineAt`). */
+  private titleAt = -1;
   /** Each point number read, and the line (paragraph) of its first point. */
   private readonly numbers = new Map<string, number | undefined>();
   /** Points (below chapter level) read, and how many of them with a trailing dot. */
@@ -156,6 +158,7 @@ class DraftReader {
     }
     const blocks = blocksOf(tree);
     this.chapterDepth = chapterHeadingDepth(blocks);
+    this.titleAt = titleLineAt(blocks);
     const { footnotes, numbers } = footnotesOf(tree);
     this.footnoteNumbers = numbers;
     blocks.forEach((block, i) => this.block(block, blocks, i));
@@ -171,7 +174,7 @@ class DraftReader {
 
   private block(block: Block, blocks: readonly Block[], i: number): void {
     const { node } = block;
-    if (node.type === 'heading') return this.heading(block, node.depth);
+    if (node.type === 'heading') return this.heading(block, node.depth, i);
     if (node.type === 'paragraph') return this.paragraph(block, blocks, i);
     if (node.type === 'list') {
       const heading = listHeading(node, String(this.file.value));
@@ -187,13 +190,19 @@ class DraftReader {
     this.continuation(block);
   }
 
-  private heading(block: Block, depth: number): void {
+  private heading(block: Block, depth: number, i: number): void {
     const lead = block.lead as Leading;
     const text = block.plain?.text ?? '';
     const id = lead.id ?? block.plain?.anchor;
     const chapter = this.chapter && { numbered: this.chapter.number !== undefined };
-    const place = headingRole(text, lead, depth, { ...(chapter ? { chapter } : {}), titled: this.draft.title !== undefined, chapterDepth: this.chapterDepth });
-    if (place.role === 'front') return addFrontHeading(this.draft, lead.rest);
+    const place = headingRole(text, lead, depth, {
+      ...(chapter ? { chapter } : {}),
+      titled: this.draft.title !== undefined,
+      chapterDepth: this.chapterDepth,
+      titleAhead: i < this.titleAt,
+      closed: this.phase === 'closing',
+    });
+    if (place.role === 'front') return addFrontHeading(this.draft, lead.rest, place.title);
     if (place.role === 'chapter') return this.startChapter(place.number, lead.rest.trim(), id, block);
     this.addPoint(place.number ?? '', id, true, block, place.skip);
   }

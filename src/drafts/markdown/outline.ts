@@ -8,11 +8,14 @@
  * The rule, heading by heading (its number read by `blockNumbers`):
  * - a number of one level ("1. Conclusions") opens a numbered chapter;
  * - before the first chapter, a heading is a line of the front when it is the
- *   title line, a line of the header (a banner, a reference, a label), or,
- *   while no title has been read, above the chapters' level; any other one
+ *   title line, a line of the header (a banner, a reference, a label), when
+ *   the title line comes after it, or, in a front without a title line, when
+ *   it is the first above the chapters' level (the title); any other one
  *   opens an unnumbered chapter (an executive summary, a foreword), so that
  *   its text and the paragraphs under it stay text of the opinion (`{-}` in
  *   the sources) and are never a comment in opinion.yaml;
+ * - after the closing block ("Brussels, 23 May 2018."), an unnumbered heading
+ *   opens an unnumbered chapter (an appendix), whatever its level;
  * - after it, an unnumbered heading at the chapters' level or above (or in a
  *   draft without chapter headings) opens an unnumbered chapter (an annex); a
  *   deeper one is a sub-heading of the chapter it stands in, as a numbered one
@@ -23,7 +26,8 @@
  *   part of its text, as a reader sees it.
  */
 import { LEADING_ID } from '../../core/markdown-syntax.js';
-import { isFrontLine } from './front-matter.js';
+import { isFrontLine, linesOf } from './front-matter.js';
+import { isTitleLine } from './header-labels.js';
 import { levels, type Leading } from './numbering.js';
 
 export interface OutlineState {
@@ -33,25 +37,44 @@ export interface OutlineState {
   titled: boolean;
   /** The heading level of numbered chapters (`chapterHeadingDepth`), if the draft has any. */
   chapterDepth: number | undefined;
+  /** The front's title line comes later (see `titleLineAt`). */
+  titleAhead: boolean;
+  /** After the closing block. */
+  closed: boolean;
 }
 
 export type HeadingRole =
-  | { role: 'front' }
+  /** `title`: the heading is the title, in a front without a title line; else a line of the front as a paragraph would be. */
+  | { role: 'front'; title: boolean }
   | { role: 'chapter'; number?: string }
   /** `skip`: the characters before its title (its number when it has one, a leading `{#id}`). */
   | { role: 'sub-heading'; number?: string; skip: number };
 
 export function headingRole(text: string, lead: Leading, depth: number, state: OutlineState): HeadingRole {
   if (lead.number !== undefined && levels(lead.number) === 1) return { role: 'chapter', number: lead.number };
-  const above = state.chapterDepth === undefined || depth <= state.chapterDepth;
-  if (!state.chapter) {
-    if (lead.number === undefined && (isFrontLine(text, state.titled) || (!state.titled && (state.chapterDepth === undefined || depth < state.chapterDepth))))
-      return { role: 'front' };
-    if (lead.number === undefined) return { role: 'chapter' };
+  if (lead.number === undefined && (state.closed || (state.chapter && (state.chapterDepth === undefined || depth <= state.chapterDepth))))
+    return { role: 'chapter' };
+  if (!state.chapter && lead.number === undefined) {
+    if (state.titleAhead || isFrontLine(text, state.titled)) return { role: 'front', title: false };
+    if (!state.titled && (state.chapterDepth === undefined || depth < state.chapterDepth)) return { role: 'front', title: true };
+    return { role: 'chapter' };
   }
-  if (lead.number === undefined) return above ? { role: 'chapter' } : { role: 'sub-heading', skip: lead.skip };
+  if (lead.number === undefined) return { role: 'sub-heading', skip: lead.skip };
   if (state.chapter && !state.chapter.numbered) return { role: 'sub-heading', skip: idEnd(text) };
   return { role: 'sub-heading', number: lead.number, skip: lead.skip };
+}
+
+/**
+ * Where the front's title line stands among the blocks: the first heading or
+ * paragraph before the first chapter number that is one, or -1.
+ */
+export function titleLineAt(blocks: readonly { plain?: { text: string }; lead?: Leading }[]): number {
+  for (let i = 0; i < blocks.length; i++) {
+    const { plain, lead } = blocks[i]!;
+    if (lead?.number !== undefined && levels(lead.number) === 1) return -1;
+    if (plain && (isTitleLine(plain.text) || linesOf(plain.text).some(isTitleLine))) return i;
+  }
+  return -1;
 }
 
 /** Where the text of a block starts after the white space and the `{#id}` that may open it. */
