@@ -61,6 +61,8 @@ interface Case {
   edited: string[];
   /** What `diff draft imported` shows: nothing, or the numbers the import reports the build changes. */
   imported: string[];
+  /** A line of `diff draft imported --format markdown`. */
+  markdown?: string;
   /** Warnings of the import, as `rule line:column`. */
   warnings?: string[];
 }
@@ -120,7 +122,8 @@ const CASES: Case[] = [
       'text/en/02-general-comments.md': ['## Obstacles to growth {#sec-obstacles-growth}', 'Energy communities also face obstacles in access to finance.'],
     },
     edited: ['2. General comments', '  unnumbered heading in ‘General comments’ modified', '    Obstacles to [-growth-]{+investment+}'],
-    imported: ['2. General comments', '  renumbered: – → 2.2, 2.2 → 2.2.1'],
+    imported: ['2. General comments', '  renumbered: unnumbered → 2.2, 2.2 → 2.2.1'],
+    markdown: '### 2.2 {>>renumbered, was unnumbered<<} Obstacles to growth',
     warnings: ['import/renumbered 23:1', 'import/renumbered 25:1'],
   },
   {
@@ -168,6 +171,7 @@ async function check(test: Case, draft: string, edited: string, kind: 'md' | 'do
   expect(self.stdout).toContain('No differences.');
   const againstImport = await runMain(['diff', path, imported, '--quiet']);
   expect(changes(againstImport.stdout)).toEqual(test.imported.length === 0 ? ['No differences.'] : test.imported);
+  if (test.markdown) expect((await runMain(['diff', path, imported, '--quiet', '--format', 'markdown'])).stdout.split('\n')).toContain(test.markdown);
 }
 
 describe('import and diff read a draft by one rule', () => {
