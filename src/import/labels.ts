@@ -13,6 +13,7 @@ import { builtinLabelFiles, resolveLabels } from '../labels/load.js';
 import type { LabelKey, Labels } from '../labels/labels.js';
 import { escapeRegExp } from '../core/regexp.js';
 import { OFFICIAL_LANGUAGES } from '../core/languages.js';
+import { lineText } from '../drafts/markdown/front-matter.js';
 
 /** The label files that ship (templates/languages/*.yaml): one per official language, English first (it wins a tie). */
 export const SHIPPED_LANGUAGES: readonly string[] = ['en', ...OFFICIAL_LANGUAGES.filter((lang) => lang !== 'en')];
@@ -23,12 +24,15 @@ export async function labelsFor(lang: string): Promise<Labels | undefined> {
 }
 
 /** The values of a label's placeholders in `text`, when `text` is that label filled in. */
-export function matchLabel(labels: Labels, key: LabelKey, text: string): Record<string, string> | undefined {
-  return matchTemplate(labels.text[key], text);
+export function matchLabel(labels: Labels, key: LabelKey, text: string, asWritten = false): Record<string, string> | undefined {
+  return matchTemplate(labels.text[key], text, asWritten);
 }
 
-/** The values of a template's placeholders (`{date}`) in `text`, when `text` is that template filled in. */
-export function matchTemplate(template: string | undefined, text: string): Record<string, string> | undefined {
+/**
+ * The values of a template's placeholders (`{date}`) in `text`, when `text` is that template filled in.
+ * `asWritten`: the values with their spaces as written (`lineText`: a no-break space kept), not each one space.
+ */
+export function matchTemplate(template: string | undefined, text: string, asWritten = false): Record<string, string> | undefined {
   if (!template) return undefined;
   const names: string[] = [];
   let pattern = '';
@@ -40,8 +44,11 @@ export function matchTemplate(template: string | undefined, text: string): Recor
     last = (match.index ?? 0) + match[0].length;
   }
   pattern += escapeRegExp(template.slice(last));
-  const found = new RegExp(`^${pattern}$`, 'su').exec(normalise(text));
-  return found ? Object.fromEntries(names.map((name, i) => [name, (found[i + 1] ?? '').trim()])) : undefined;
+  const found = new RegExp(`^${pattern}$`, 'dsu').exec(normalise(text));
+  if (!found) return undefined;
+  // `lineText` keeps each run of spaces as one character, as `normalise` does: the places in one are the places in the other.
+  const written = asWritten ? lineText(text) : found[0];
+  return Object.fromEntries(names.map((name, i) => [name, written.slice(...(found.indices?.[i + 1] ?? [0, 0])).trim()]));
 }
 
 const OPENING = '‘“„«»”"\'';
@@ -62,13 +69,16 @@ export function looseTitle(template: string | undefined, text: string): string |
   const line = normalise(text);
   if (prefix === '' || !line.startsWith(prefix + ' ')) return undefined;
   const rest = line.slice(prefix.length + 1);
+  // The title with its spaces as written (at the same places: see `matchTemplate`).
+  const written = lineText(text).slice(prefix.length + 1);
   const quoted = /^(?:[\p{L}’']+ ){0,2}?([‘“„«»”"'])(.+)$/u.exec(rest);
   if (quoted) {
     const [, open, inner] = quoted as unknown as [string, string, string];
     const close = [...(CLOSING[open] ?? '')].map((c) => inner.lastIndexOf(c)).reduce((a, b) => Math.max(a, b), -1);
-    if (close > 0) return inner.slice(0, close).trim();
+    const start = rest.length - inner.length;
+    if (close > 0) return written.slice(start, start + close).trim();
   }
-  return OPENING.includes(rest[0] ?? '') ? undefined : rest;
+  return OPENING.includes(rest[0] ?? '') ? undefined : written;
 }
 
 /** Quotes and spaces as the label files write them. */

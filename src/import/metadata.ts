@@ -14,6 +14,7 @@ import type { Labels } from '../labels/labels.js';
 import type { LabelKey } from '../labels/labels.js';
 import { looseTitle, matchLabel, matchTemplate, normalise, parseLongDate, parseShortDate } from './labels.js';
 import { formatClosingDate } from '../render/dates.js';
+import { lineText } from '../drafts/markdown/front-matter.js';
 import { labelKey, stageBannerStart } from '../drafts/markdown/header-labels.js';
 import type { Structure } from './structure.js';
 import { NOT_YET_ASSIGNED, TO_BE_COMPLETED } from '../core/placeholders.js';
@@ -211,8 +212,9 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
   // Title: the title line without its fixed wording.
   const titleLine = structure.front.title;
   if (titleLine) {
-    const opinion = matchLabel(labels, 'title.opinion', titleLine);
-    const report = matchLabel(labels, 'title.information-report', titleLine);
+    // The title with its spaces as written (a narrow no-break space kept), as the diff reads the title line.
+    const opinion = matchLabel(labels, 'title.opinion', titleLine, true);
+    const report = matchLabel(labels, 'title.information-report', titleLine, true);
     if (report?.title) kind = 'information-report';
     // A published title line ends with the kind, as EUR-Lex names the document: "… sur «…» (avis exploratoire)".
     kind ??= KIND_KEYS.find((key) => {
@@ -220,7 +222,7 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
       return line && labelKey(titleLine).endsWith(` ${labelKey(line)}`);
     });
     const loose = opinion || report ? undefined : looseTitle(labels.text['title.opinion'], titleLine);
-    meta.title = word((opinion ?? report)?.title ?? loose ?? normalise(titleLine));
+    meta.title = word((opinion ?? report)?.title ?? loose ?? lineText(titleLine));
     if (loose)
       info(
         file,

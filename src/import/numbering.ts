@@ -50,6 +50,11 @@ export function planNumbers(chapters: Chapter[], file: VFile): void {
         item.built = bump(depth - 1);
         level = depth;
       } else item.built = bump(level);
+      // A sub-heading the draft left unnumbered among numbered points: the sources number every one.
+      if (!item.number && item.kind === 'heading') {
+        const reason = `Unexpected sub-heading without a number in chapter ${number}, expected one such as \`${item.built}\`: the build numbers it ${item.built}`;
+        warn(reason, 'import/renumbered', item.node);
+      }
       if (item.number && item.number !== item.built) {
         const reason = `Unexpected number \`${item.number}\`, expected \`${item.built}\` in the sources' numbering: the build numbers it ${item.built}`;
         warn(reason, 'import/renumbered', item.node);

@@ -11,11 +11,12 @@ import type { VFile } from 'vfile';
 import type { Position } from 'unist';
 import type { Draft, DraftHeaderField } from '../core/draft.js';
 import { report } from '../core/messages.js';
-import { addFrontLine, addHeaderTable, linesOf } from '../drafts/markdown/front-matter.js';
-import { isClosingLine, isTitleLine } from '../drafts/markdown/header-labels.js';
+import { addFrontHeading, addFrontLine, addHeaderTable, linesOf } from '../drafts/markdown/front-matter.js';
+import { isClosingLine } from '../drafts/markdown/header-labels.js';
+import { headingRole, pointNumber, titleLineAt } from '../drafts/markdown/outline.js';
 import { levels, type Leading } from '../drafts/markdown/numbering.js';
 import { inlineText, type PlainText } from '../render/plain-text.js';
-import { blocksOf, chapterHeadingDepth, listHeading } from '../drafts/markdown/markdown-draft.js';
+import { blocksOf, chapterHeadingDepth, isTitle, listHeading } from '../drafts/markdown/markdown-draft.js';
 import { stripLeading } from '../drafts/markdown/journal-footnotes.js';
 
 export interface Item {
@@ -60,14 +61,6 @@ export interface Structure {
   footnotes: Map<string, FootnoteDefinition>;
 }
 
-const TITLE_WORDS = 20;
-const SENTENCE_END = /[.:;!?…]$/u;
-
-function isTitleLike(text: string): boolean {
-  const trimmed = text.trim();
-  return trimmed !== '' && !SENTENCE_END.test(trimmed) && trimmed.split(/\s+/u).length <= TITLE_WORDS;
-}
-
 export function readStructure(tree: Root, file: VFile): Structure {
   const front: Draft = { origin: String(file.path), header: [], chapters: [], footnotes: [] };
   const structure: Structure = { front, frontLines: [], chapters: [], closing: [], footnotes: new Map(), places: new WeakMap() };
@@ -109,7 +102,8 @@ export function readStructure(tree: Root, file: VFile): Structure {
     else structure.footnotes.set(node.identifier, node);
   }
 
-  for (const block of blocks) {
+  const titleAt = titleLineAt(blocks);
+  for (const [i, block] of blocks.entries()) {
     const { node } = block;
     // HTML comments are left out with the blocks the draft reader skips.
     if (node.type === 'html') {
@@ -122,42 +116,52 @@ export function readStructure(tree: Root, file: VFile): Structure {
       const rest = stripLeading(node.children, lead.skip);
       const restText = text.slice(lead.skip).trim();
       const depth1 = lead.number !== undefined && levels(lead.number) === 1;
-      if (phase === 'closing') {
+      if (phase === 'closing' && node.type !== 'heading') {
         structure.closing.push(...linesOf(text));
         continue;
       }
       if (node.type === 'heading') {
-        if (phase === 'front' && (isTitleLine(text) || (chapterDepth !== undefined && node.depth < chapterDepth))) {
+        const inChapter = chapter && { numbered: chapter.number !== undefined };
+        const place = headingRole(text, lead, node.depth, {
+          ...(inChapter ? { chapter: inChapter } : {}),
+          titled: front.title !== undefined,
+          chapterDepth,
+          titleAhead: i < titleAt,
+          closed: phase === 'closing',
+        });
+        if (place.role === 'front') {
           structure.frontLines.push(text.trim());
-          readFront(node, () => addFrontLine(front, text));
+          readFront(node, () => addFrontHeading(front, lead.rest, place.title));
           continue;
         }
-        if (depth1) {
-          startChapter(lead.number, rest, node);
-          continue;
-        }
-        if (lead.number === undefined && (chapterDepth === undefined || node.depth <= chapterDepth)) {
-          startChapter(undefined, rest, node);
+        if (place.role === 'chapter') {
+          if (phase === 'closing') {
+            const reason =
+              'Unexpected chapter after the closing block, expected the closing block last: imported as a chapter, which the build prints before the closing block';
+            warn(node, reason, 'import/after-closing');
+          }
+          startChapter(place.number, rest, node);
           continue;
         }
         if (!chapter) startChapter(undefined, [], node);
-        const level = lead.number !== undefined ? levels(lead.number) - 1 : Math.max(1, node.depth - (chapterDepth ?? node.depth - 1));
+        const number = place.number ?? '';
         point = undefined;
         (chapter as Chapter).items.push({
           kind: 'heading',
-          number: lead.number ?? '',
-          dotted: lead.dotted,
-          level,
-          phrasing: rest,
+          number,
+          dotted: number !== '' && lead.dotted,
+          // A numbered one at its number's level, an unnumbered one at its own under the chapter's.
+          level: number !== '' ? levels(number) - 1 : Math.max(1, node.depth - (chapterDepth ?? node.depth - 1)),
+          phrasing: stripLeading(node.children, place.skip),
           more: [],
-          text: restText,
+          text: text.slice(place.skip).trim(),
           node,
         });
         continue;
       }
       // A chapter heading written as a paragraph: "1. Conclusions", in bold or with its dot.
       const current = Number(chapter?.number ?? 0);
-      if (depth1 && (lead.number as string).length <= 2 && (lead.dotted || block.emphasis) && isTitleLike(restText) && Number(lead.number) > current) {
+      if (depth1 && (lead.number as string).length <= 2 && (lead.dotted || block.emphasis) && isTitle(restText) && Number(lead.number) > current) {
         startChapter(lead.number, unwrapEmphasis(rest), node);
         continue;
       }
@@ -173,9 +177,10 @@ export function readStructure(tree: Root, file: VFile): Structure {
         continue;
       }
       const current2 = chapter as Chapter;
-      if (lead.number !== undefined && !depth1) {
-        point = { kind: 'point', number: lead.number, dotted: lead.dotted, level: levels(lead.number) - 1, phrasing: rest, more: [], text: restText, node };
-        if (block.emphasis && isTitleLike(restText)) {
+      const number = pointNumber(lead, { numbered: current2.number !== undefined });
+      if (number !== undefined) {
+        point = { kind: 'point', number, dotted: lead.dotted, level: levels(number) - 1, phrasing: rest, more: [], text: restText, node };
+        if (block.emphasis && isTitle(restText)) {
           point.kind = 'heading';
           point.phrasing = unwrapEmphasis(rest);
         }

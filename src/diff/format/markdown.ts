@@ -109,7 +109,11 @@ function changedItem(change: Change): RootContent[] {
     case 'deleted':
       return wholeItem(element, oldSide, deleted);
     case 'renumbered':
-      return blocks(element, [text(prefix(element, newSide?.number ?? '')), ...note(`renumbered, was ${oldSide?.number}`)], plain(newSide?.text ?? ''));
+      return blocks(
+        element,
+        [text(prefix(element, newSide?.number ?? '')), ...note(`renumbered, was ${oldSide?.number || 'unnumbered'}`)],
+        plain(newSide?.text ?? ''),
+      );
     case 'modified':
       return blocks(element, changeNumber(change), marked(change));
     case 'moved': {

@@ -94,7 +94,7 @@ function headerLine(change: HeaderChange, style: Style): string {
 }
 
 function renumberedLine(run: readonly Change[], style: Style): string {
-  const pairs = run.map((change) => `${change.old[0]?.number} → ${change.new[0]?.number}`);
+  const pairs = run.map((change) => `${change.old[0]?.number || 'unnumbered'} → ${change.new[0]?.number || 'unnumbered'}`);
   const what = run[0]?.element === 'footnote' ? 'footnote' : run.every((c) => c.element === 'point') ? 'point' : 'item';
   const list = pairs.length > 8 ? `${pairs[0]} … ${pairs[pairs.length - 1]} (${plural(pairs.length, what)})` : pairs.join(', ');
   return `  ${style.kind('renumbered')}: ${list}`;

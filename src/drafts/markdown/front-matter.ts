@@ -24,10 +24,45 @@ export function linesOf(text: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * A line of the front as a reader sees it: each run of white space that
+ * reads as one space (spaces, tabs, a line break inside a paragraph) one
+ * space; a space of another kind (no-break U+00A0, narrow no-break U+202F,
+ * thin…) kept as written, since it is the writer's choice and shows;
+ * trimmed. The one reading of the title line for the diff and for import,
+ * whether the title is a heading or a paragraph (the other lines of the
+ * front are values, each space one space).
+ */
+export function lineText(text: string): string {
+  return text.replace(/\s+/gu, (run) => /[^\t\n\v\f\r \u2028\u2029]/u.exec(run)?.[0] ?? ' ').trim();
+}
+
+/** Text on one line, each run of white space one space. */
+const oneLine = (text: string): string => text.replace(/\s+/gu, ' ').trim();
+
+/** A line of the header other than the title: a banner, its purpose, a version, a reference, a label with or without its value. */
+function isHeaderLine(text: string): boolean {
+  if (isKnownLabel(text) || splitBanner(text) || fieldOfLine(text) !== undefined) return true;
+  const labelled = LABEL_VALUE.exec(text);
+  return labelled !== null && isKnownLabel(labelled[1] ?? '');
+}
+
+/** A heading before the first chapter that the front reads as one of its lines: the title line (while there is none yet), or a line of the header. */
+export function isFrontLine(heading: string, titled: boolean): boolean {
+  const text = oneLine(heading);
+  return (!titled && isTitleLine(text)) || isHeaderLine(text);
+}
+
+/** A heading of the front (see `headingRole`): the title, or a line of the front as a paragraph would be. */
+export function addFrontHeading(draft: Draft, heading: string, title: boolean): void {
+  if (title) draft.title = lineText(heading);
+  else addFrontLine(draft, heading);
+}
+
 /** A paragraph before the first chapter: each of its lines (hard breaks) is the title, a banner, a labelled value… */
 export function addFrontLine(draft: Draft, paragraph: string): void {
   const lines = linesOf(paragraph);
-  const text = paragraph.replace(/\s+/gu, ' ').trim();
+  const text = oneLine(paragraph);
   // A label over two lines ("Outcome of vote" / "(for/against/abstentions)") stays one line.
   if (lines.length > 1 && !isTitleLine(text) && !isKnownLabel(text)) {
     for (const line of lines) addFrontLine(draft, line);
@@ -52,7 +87,7 @@ export function addFrontLine(draft: Draft, paragraph: string): void {
     return addHeaderRow(draft, fieldOfLabel(labelled[1] ?? ''), `${(labelled[1] ?? '').trim()}:`, (labelled[2] ?? '').trim());
   }
   if (draft.title === undefined && isTitleLine(text)) {
-    draft.title = text;
+    draft.title = lineText(paragraph);
     return;
   }
   const banner = splitBanner(text);

@@ -18,8 +18,9 @@ import { LEADING_ID } from '../../core/markdown-syntax.js';
 import { report } from '../../core/messages.js';
 import { footnotesOf } from './footnotes.js';
 import { pairJournalFootnotes } from './journal-footnotes.js';
-import { addFrontLine, addHeaderRow, addHeaderTable } from './front-matter.js';
-import { isClosingLine, isTitleLine, titleLanguage } from './header-labels.js';
+import { addFrontHeading, addFrontLine, addHeaderRow, addHeaderTable } from './front-matter.js';
+import { isClosingLine, titleLanguage } from './header-labels.js';
+import { headingRole, pointNumber, titleLineAt } from './outline.js';
 import { blockNumbers, levels, type Leading } from './numbering.js';
 import { inlineText, TextBuilder, type PlainText } from '../../render/plain-text.js';
 import { parseDraftTree } from './processor.js';
@@ -46,18 +47,21 @@ export interface Block {
   emphasis: boolean;
 }
 
-/** At most `limit` words (counted until the limit is passed). */
+/** At most `limit` words (counted until the limit is passed), between spaces of any kind (a narrow no-break space parts words as a space does). */
 function fewWords(text: string, limit: number): boolean {
   let words = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
-    const space = text.charCodeAt(i) <= 32 || text.charCodeAt(i) === 160;
+    const code = text.charCodeAt(i);
+    const space = code <= 32 || code === 160 || (code >= 0x1680 && /\s/u.test(text[i] as string));
     if (!space && !inWord && ++words > limit) return false;
     inWord = !space;
   }
   return true;
 }
-const isTitle = (text: string, words: number): boolean => text.trim() !== '' && !SENTENCE_END.test(text.trim()) && fewWords(text, words);
+
+/** A title or heading (a chapter's, written as a paragraph "1. Conclusions"): text, at most `words` words, no closing punctuation. The one test of both readers. */
+export const isTitle = (text: string, words = TITLE_WORDS): boolean => text.trim() !== '' && !SENTENCE_END.test(text.trim()) && fewWords(text, words);
 
 /** Whether a paragraph is nothing but bold or italic text (a sub-heading in converted documents). */
 export function emphasisOnly(node: Nodes): boolean {
@@ -111,6 +115,8 @@ class DraftReader {
   private point: { point: DraftPoint; text: TextBuilder } | undefined;
   private phase: 'front' | 'body' | 'closing' = 'front';
   private chapterDepth: number | undefined;
+  /** The block of the front's title line (`titleLineAt`). */
+  private titleAt = -1;
   /** Each point number read, and the line (paragraph) of its first point. */
   private readonly numbers = new Map<string, number | undefined>();
   /** Points (below chapter level) read, and how many of them with a trailing dot. */
@@ -152,6 +158,7 @@ class DraftReader {
     }
     const blocks = blocksOf(tree);
     this.chapterDepth = chapterHeadingDepth(blocks);
+    this.titleAt = titleLineAt(blocks);
     const { footnotes, numbers } = footnotesOf(tree);
     this.footnoteNumbers = numbers;
     blocks.forEach((block, i) => this.block(block, blocks, i));
@@ -167,7 +174,7 @@ class DraftReader {
 
   private block(block: Block, blocks: readonly Block[], i: number): void {
     const { node } = block;
-    if (node.type === 'heading') return this.heading(block, node.depth);
+    if (node.type === 'heading') return this.heading(block, node.depth, i);
     if (node.type === 'paragraph') return this.paragraph(block, blocks, i);
     if (node.type === 'list') {
       const heading = listHeading(node, String(this.file.value));
@@ -183,18 +190,21 @@ class DraftReader {
     this.continuation(block);
   }
 
-  private heading(block: Block, depth: number): void {
+  private heading(block: Block, depth: number, i: number): void {
     const lead = block.lead as Leading;
+    const text = block.plain?.text ?? '';
     const id = lead.id ?? block.plain?.anchor;
-    if (lead.number !== undefined && levels(lead.number) === 1) return this.startChapter(lead.number, lead.rest.trim(), id, block);
-    if (lead.number !== undefined && !this.inUnnumberedChapter()) return this.addPoint(lead.number, id, true, block);
-    const title = (lead.number === undefined ? lead.rest : (block.plain?.text ?? '')).trim();
-    const titleDepth = this.chapterDepth === undefined || depth < this.chapterDepth || isTitleLine(title);
-    if (this.phase === 'front' && this.draft.title === undefined && titleDepth) {
-      this.draft.title = title;
-      return;
-    }
-    this.startChapter(undefined, title, id, block);
+    const chapter = this.chapter && { numbered: this.chapter.number !== undefined };
+    const place = headingRole(text, lead, depth, {
+      ...(chapter ? { chapter } : {}),
+      titled: this.draft.title !== undefined,
+      chapterDepth: this.chapterDepth,
+      titleAhead: i < this.titleAt,
+      closed: this.phase === 'closing',
+    });
+    if (place.role === 'front') return addFrontHeading(this.draft, lead.rest, place.title);
+    if (place.role === 'chapter') return this.startChapter(place.number, lead.rest.trim(), id, block);
+    this.addPoint(place.number ?? '', id, true, block, place.skip);
   }
 
   private paragraph(block: Block, blocks: readonly Block[], i: number): void {
@@ -209,10 +219,11 @@ class DraftReader {
       }
     }
     if (this.phase === 'closing' && lead.number === undefined) return this.row('closing', text.trim());
-    if (lead.number !== undefined && levels(lead.number) > 1 && !this.inUnnumberedChapter()) {
+    const number = pointNumber(lead, this.chapter && { numbered: this.chapter.number !== undefined });
+    if (number !== undefined) {
       const next = this.nextNumber(blocks, i);
-      const heading = block.emphasis || (next !== undefined && next.startsWith(lead.number + '.') && isTitle(rest, HEADING_WORDS));
-      return this.addPoint(lead.number, id, heading, block);
+      const heading = block.emphasis || (next !== undefined && next.startsWith(number + '.') && isTitle(rest, HEADING_WORDS));
+      return this.addPoint(number, id, heading, block);
     }
     if (isClosingLine(text)) {
       this.endPoint();
@@ -268,8 +279,11 @@ class DraftReader {
     this.phase = 'body';
   }
 
-  /** A numbered point or sub-heading: the block's text after its number. */
-  private addPoint(number: string, id: string | undefined, heading: boolean, block: Block): void {
+  /**
+   * A numbered point or a sub-heading (numbered or not, `number` ''): the
+   * block's text after its number, or after its first `skip` characters.
+   */
+  private addPoint(number: string, id: string | undefined, heading: boolean, block: Block, skip = (block.lead as Leading).skip): void {
     this.endPoint();
     if (!this.chapter) {
       this.warn(
@@ -280,29 +294,32 @@ class DraftReader {
       this.startChapter(undefined, '', undefined, block);
     }
     const chapter = this.chapter as DraftChapter;
-    if (chapter.number !== undefined && !number.startsWith(chapter.number + '.')) {
-      const reason = `Unexpected number \`${number}\` in chapter ${chapter.number}, expected a number starting with \`${chapter.number}.\``;
-      this.warn(block, reason, 'diff/point-outside-chapter');
-    }
-    if (this.numbers.has(number)) {
-      const first = this.numbers.get(number);
-      const place = first === undefined ? '' : this.sourcePlaces ? ` (first used in paragraph ${first})` : ` (first used on line ${first})`;
-      this.warn(block, `Unexpected second point numbered \`${number}\`, expected each number once${place}`, 'diff/duplicate-number');
-    } else {
-      this.numbers.set(number, this.placeOf(block.node)?.start.line);
+    // An unnumbered sub-heading has no number to check or count.
+    if (number !== '') {
+      if (chapter.number !== undefined && !number.startsWith(chapter.number + '.')) {
+        const reason = `Unexpected number \`${number}\` in chapter ${chapter.number}, expected a number starting with \`${chapter.number}.\``;
+        this.warn(block, reason, 'diff/point-outside-chapter');
+      }
+      if (this.numbers.has(number)) {
+        const first = this.numbers.get(number);
+        const place = first === undefined ? '' : this.sourcePlaces ? ` (first used in paragraph ${first})` : ` (first used on line ${first})`;
+        this.warn(block, `Unexpected second point numbered \`${number}\`, expected each number once${place}`, 'diff/duplicate-number');
+      } else {
+        this.numbers.set(number, this.placeOf(block.node)?.start.line);
+      }
+      this.numbered++;
+      if ((block.lead as Leading).dotted) this.dotted++;
     }
     const point: DraftPoint = { number, text: '' };
     if (id) point.id = id;
     if (block.plain?.anchors) point.bookmarks = block.plain.anchors;
     if (heading) point.heading = true;
-    this.numbered++;
-    if ((block.lead as Leading).dotted) this.dotted++;
     const place = this.placeOf(block.node);
     if (place) point.at = { file: this.draft.origin, position: place };
     const lead = block.lead as Leading;
     const builder = new TextBuilder();
     builder.startBlock('paragraph');
-    builder.appendFrom(block.plain as PlainText, lead.skip, lead.skip + lead.rest.length, true);
+    builder.appendFrom(block.plain as PlainText, skip, lead.skip + lead.rest.length, true);
     chapter.points.push(point);
     this.point = { point, text: builder };
     if (heading) this.endPoint();
