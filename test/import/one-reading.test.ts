@@ -94,7 +94,7 @@ const CASES: Case[] = [
     files: { 'opinion.yaml': ['title: Energy communities in rural areas', '#   Executive summary', '#   The EESC summarises its view here.'] },
     edited: ['Header', '  Preamble: [-Executive summary-]{+Executive overview+}'],
     imported: ['Header', '  Preamble: [-Executive summary-]', '  Preamble: [-The EESC summarises its view here.-]'],
-    warnings: ['import/unmapped-header -:-', 'import/unmapped-header -:-'],
+    warnings: ['import/unmapped-header 5:1', 'import/unmapped-header 7:1'],
   },
   {
     name: '(b) an unnumbered heading after the closing block: an unnumbered chapter (an appendix), reported, not closing lines',
