@@ -172,8 +172,8 @@ const INLINE_MARKUP = /[\\`*_[\]<>~{}#|!]|&(?=#?[A-Za-z0-9]+;)|:(?=[:A-Za-z0-9_-
  */
 const RUNNING_MARKUP =
   /\\(?=[!-/:-@[-`{-~\n]|$)|`|(?<=\S)[*~]|[*~](?=\S)|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|\[(?=\^)|\](?=[([:])|<(?=[A-Za-z/!?])|&(?=#?[A-Za-z0-9]+;)|:(?=[:A-Za-z0-9_-])|\{(?=#)|#(?=#*$)/gu;
-/** At the start of a line: what would start a list item, a heading underline or a thematic break. */
-const LINE_START = /(^|\n)([ \t]*)(?:([-+=])|(\d{1,9})([.)]))/g;
+/** At the start of a line: what would start a list item, a heading, a quote, a heading underline or a thematic break. */
+const LINE_START = /(^|\n)([ \t]*)(?:([-+=*#>])|(\d{1,9})([.)]))/g;
 
 /**
  * A translator's text as Markdown that reads back as exactly that text

@@ -25,6 +25,7 @@ import { toXml } from 'xast-util-to-xml';
 import { x } from 'xastscript';
 import type { Element, Root } from 'xast';
 import { isMap, isScalar, parseDocument, type Document } from 'yaml';
+import { parseMarkdown } from '../core/markdown.js';
 import { report } from '../core/messages.js';
 import { primaryLanguage } from '../core/languages.js';
 import { addKey, applySplices, columnOf, contentEnd, type Splice } from '../core/yaml-edit.js';
@@ -497,8 +498,9 @@ function shownOf(pieces: Piece[]): string {
   return pieces.map((p) => (p.type === 'text' ? displayText(p.value) : p.native)).join('');
 }
 
-/** Whether `markdown` reads as `shown`, with exactly the codes `natives` and no other markup. */
+/** Whether `markdown` reads as `shown`, with exactly the codes `natives` and no other markup, in paragraphs only. */
 function readsAs(markdown: string, shown: string, natives: readonly string[]): boolean {
+  if (!parseMarkdown(markdown).children.every((block) => block.type === 'paragraph')) return false;
   const pieces = inlinePieces(markdown);
   const codes = pieces.flatMap((p) => (p.type === 'code' ? [p.native] : []));
   return codes.length === natives.length && codes.every((native, i) => native === natives[i]) && shownOf(pieces) === shown;

@@ -98,6 +98,8 @@ describe('text as a translator sees and types it', () => {
     // One paragraph, no list, heading or quote.
     expect(inlinePieces(markdown).every((p) => p.type === 'text')).toBe(true);
     expect(markdownText('1. au début', true)).toBe('1\\. au début');
+    // Escaping running text only, a line's first mark too.
+    expect(markdownText('Voir :\n# un dièse\n* une puce\n> une citation', false, false)).toBe('Voir :\n\\# un dièse\n\\* une puce\n\\> une citation');
     expect(markdownText('1. après un code', false)).toBe('1. après un code');
   });
 });
