@@ -50,11 +50,20 @@ const PLENARY_SENTENCES: Record<string, RegExp> = {
 };
 const SECTION_SENTENCES: Record<string, RegExp> = {
   // The rapporteur may follow in the same paragraph: "Berichterstatter war Herr PARIZA CASTAÑOS."
-  de: /^Die mit den Vorarbeiten beauftragte (Fachgruppe .+?) nahm ihre Stellungnahme am (.+?) an\.(?:\s+Berichterstatter(?:in)? war (.+?)\.?)?$/u,
+  de: /^Die mit den Vorarbeiten beauftragte (Fachgruppe .+?) nahm ihre Stellungnahme am (.+?) an\.(?:\s+(Berichterstatter.+?)\.?)?$/u,
   en: /^The (?:Section|Specialised Section) for (?:the )?(.+?), which was responsible for preparing the Committee['’]s work on the subject, adopted its opinion on (.+?)\.(?:\s*\(.*\)\.?)?$/iu,
   fr: /^La section ["«»“ ]*(.+?)["«»” ]*, chargée de préparer les travaux du Comité en la matière, a adopté son avis le (.+?)\.(?:\s*\(.*\)\.?)?$/iu,
 };
 const count = (value: string) => (/^\d+$/u.test(value) ? Number(value) : 0);
+
+/** "Berichterstatter war Herr X, Mitberichterstatterin war Frau Y": each role, its names, and whether the feminine form names it. */
+function sentenceRapporteurs(text: string): { role: 'rapporteur' | 'co-rapporteur'; who: string; feminine: boolean }[] {
+  return [...text.matchAll(/(Mit)?[Bb]erichterstatter(in)? war (.+?)(?=,?\s*(?:und )?Mitberichterstatter|\.?$)/gu)].map((m) => ({
+    role: m[1] ? 'co-rapporteur' : 'rapporteur',
+    who: m[3]!,
+    feminine: m[2] !== undefined,
+  }));
+}
 
 function names(value: string): string[] {
   return value
@@ -198,9 +207,12 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
           if (date) meta.adopted_at_plenary = date;
           else keep('plenary date', { label: '', value });
         } else if (section) {
-          const [, name, day, rapporteur] = section as unknown as (string | undefined)[];
+          const [, name, day, named] = section as unknown as (string | undefined)[];
           meta.section ??= name!.trim();
-          for (const one of rapporteur ? names(rapporteur) : []) rapporteurs.push({ name: one, role: 'rapporteur' });
+          for (const { role, who, feminine } of sentenceRapporteurs(named ?? ''))
+            for (const one of names(who)) {
+              if (!rapporteurs.some((r) => r.name === one)) rapporteurs.push({ name: one, role, ...(feminine ? { form: 'feminine' as const } : {}) });
+            }
           const date = longDate(day!);
           if (date) meta.adopted_in_section = date;
           else keep('section date', { label: '', value });

@@ -66,9 +66,9 @@ export function readStructure(tree: Root, file: VFile): Structure {
   const structure: Structure = { front, frontLines: [], chapters: [], closing: [], footnotes: new Map(), places: new WeakMap() };
   /** The front's rows that `add` reads from `node`, placed there. */
   const readFront = (node: RootContent, add: () => void) => {
-    const before = front.header.length;
     add();
-    if (node.position) for (const row of front.header.slice(before)) structure.places.set(row, node.position);
+    // Every row not placed yet: those added, and one that replaced the row above (a label over two paragraphs).
+    if (node.position) for (const row of front.header) if (!structure.places.has(row)) structure.places.set(row, node.position);
   };
   let phase: 'front' | 'body' | 'closing' = 'front';
   let chapter: Chapter | undefined;

@@ -65,6 +65,8 @@ export interface YamlSegment {
   yamlKind: 'opinion' | 'principles' | 'recommendations' | 'evidence' | 'hearings' | 'glossary' | 'amendments';
   path: (string | number)[];
   text: string;
+  /** A field the draft prints as it is written, not as Markdown (a hearing's place, a rule of procedure). */
+  plain?: boolean;
 }
 
 export type Segment = MarkdownSegment | YamlSegment;
@@ -177,6 +179,9 @@ const YAML_FIELDS: Record<YamlSegment['yamlKind'], string[]> = {
   amendments: ['procedure.rule_rejected', 'procedure.rule_section_text', 'amendments.*.text', 'amendments.*.reason'],
 };
 
+/** Fields the draft prints as written (render/references.ts, render/amendments-appendix.ts), not parsed as Markdown. */
+const PLAIN_FIELDS = new Set(['hearings.place', 'amendments.rule_rejected', 'amendments.rule_section_text']);
+
 const KIND_OF_FIELD: Record<string, SegmentKind> = {
   'opinion.title': 'title',
   'principles.title': 'principle-title',
@@ -209,7 +214,8 @@ export function yamlSegments(
           if (isPlaceholder(textIn(value, original, original))) return;
           const field = String(path[path.length - 1]);
           const kind = KIND_OF_FIELD[`${yamlKind}.${field}`] ?? 'text';
-          out.push({ where: 'yaml', key: `${yamlKind}/${[...names, field].join('/')}`, kind, yamlKind, path, text: textIn(value, lang, original) });
+          const plain = PLAIN_FIELDS.has(`${yamlKind}.${field}`) ? { plain: true } : {};
+          out.push({ where: 'yaml', key: `${yamlKind}/${[...names, field].join('/')}`, kind, yamlKind, path, text: textIn(value, lang, original), ...plain });
           return;
         }
         const [head, ...tail] = rest;

@@ -177,10 +177,13 @@ export async function exportXliff(opinion: Opinion, options: ExportOptions): Pro
   }
   const original = opinion.meta.language;
   const transUnits = list.map((unit) => {
-    const source = inlinePieces(unit.segment.text);
+    // A field printed as written is text only: no codes, nothing escaped or resolved.
+    const plain = unit.segment.where === 'yaml' && unit.segment.plain === true;
+    const source = plain ? [{ type: 'text' as const, value: unit.segment.text }] : inlinePieces(unit.segment.text);
+    const target = unit.target === undefined ? [] : plain ? [{ type: 'text' as const, value: unit.target }] : targetPieces(unit.target, source);
     return x('trans-unit', { id: unit.segment.key, resname: unit.segment.kind, 'xml:space': 'preserve' }, [
-      x('source', inlineXml(source)),
-      x('target', { state: unit.state }, unit.target === undefined ? '' : inlineXml(targetPieces(unit.target, source))),
+      x('source', inlineXml(source, plain)),
+      x('target', { state: unit.state }, unit.target === undefined ? '' : inlineXml(target, plain)),
       x('note', { from: 'opinion' }, unit.segment.where === 'markdown' ? `text/${original}/${unit.segment.file}` : `${unit.segment.yamlKind}.yaml`),
     ]);
   });
@@ -206,9 +209,9 @@ export async function exportXliff(opinion: Opinion, options: ExportOptions): Pro
 }
 
 /** Text (as it reads) and inline codes as XLIFF 1.2 content: `<ph>`, `<bpt>`/`<ept>` holding the Markdown they stand for. */
-function inlineXml(pieces: Piece[]): (string | Element)[] {
+function inlineXml(pieces: Piece[], plain = false): (string | Element)[] {
   return pieces.map((piece) => {
-    if (piece.type === 'text') return displayText(piece.value);
+    if (piece.type === 'text') return plain ? piece.value : displayText(piece.value);
     return piece.kind === 'ept' ? x('ept', { id: piece.id }, piece.native) : x(piece.kind, { id: piece.id, ctype: piece.ctype }, piece.native);
   });
 }
@@ -317,12 +320,13 @@ export function importXliff(opinion: Opinion, xliff: VFile, labelled?: ReadonlyS
         fail(unit, `Missing \`<source>\` in unit \`${id}\``);
         continue;
       }
-      const pieces = inlinePieces(segment.text);
+      const plain = segment.where === 'yaml' && segment.plain === true;
+      const pieces: Piece[] = plain ? [{ type: 'text', value: segment.text }] : inlinePieces(segment.text);
       const codes = new Map(pieces.flatMap((p) => (p.type === 'code' ? [[`${p.kind}:${p.id}`, p.native] as const] : [])));
       // The source as exported: its text as it reads, its codes' Markdown.
-      const shown = shownOf(pieces);
+      const shown = plain ? segment.text : shownOf(pieces);
       // A source whose codes are not the original's has changed: one message, the one below.
-      if (contentOf(source, codes, id, () => {})?.shown !== shown) {
+      if (contentOf(source, codes, id, () => {}, plain)?.shown !== shown) {
         fail(
           source,
           `Unexpected source text in unit \`${id}\`: the original has changed since the export, expected it to read as the original does now (export again)`,
@@ -330,11 +334,11 @@ export function importXliff(opinion: Opinion, xliff: VFile, labelled?: ReadonlyS
         );
         continue;
       }
-      const content = target ? contentOf(target, codes, id, fail) : { markdown: '', shown: '' };
+      const content = target ? contentOf(target, codes, id, fail, plain) : { markdown: '', shown: '' };
       if (content === undefined || content.shown.trim() === '') continue;
       // A translation that reads as the one in the sources (exported, then imported untouched) keeps its Markdown as written.
       const prior = current.get(id);
-      const translation = prior !== undefined && shownOf(inlinePieces(prior)) === content.shown ? prior : content.markdown;
+      const translation = prior !== undefined && (plain ? prior : shownOf(inlinePieces(prior))) === content.shown ? prior : content.markdown;
       // The source copied into the target by a CAT tool, still marked as not translated: no translation yet.
       if (UNTRANSLATED.has(String(target?.attributes.state)) && content.shown.trim() === shown.trim()) {
         report(xliff, `Unit \`${id}\` is not translated yet (state="${target?.attributes.state}", its target a copy of the source): not imported`, {
@@ -380,7 +384,8 @@ export function importXliff(opinion: Opinion, xliff: VFile, labelled?: ReadonlyS
  */
 function written(translation: string, at: MarkdownSegment): string {
   const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ');
-  if (at.cell) return oneLine(translation).replace(/(?<!\\)\|/g, '\\|');
+  // A `|` not escaped already (after an even number of backslashes, `a\\|b` included) would end the cell.
+  if (at.cell) return oneLine(translation).replace(/(\\*)\|/g, (whole, slashes: string) => (slashes.length % 2 === 0 ? `${slashes}\\|` : whole));
   if (at.kind === 'heading' || at.kind === 'chapter-title') return oneLine(translation);
   if (at.kind === 'footnote') return translation.replace(/\n(?=[^\n])(?! {4}|\t)/g, '\n    ');
   return at.continuation ? translation.replaceAll('\n', `\n${at.continuation}`) : translation;
@@ -435,6 +440,7 @@ function contentOf(
   codes: ReadonlyMap<string, string>,
   unit: string,
   fail: (node: Element, reason: string, ruleId?: string) => void,
+  plain = false,
 ): { shown: string; markdown: string } | undefined {
   let ok = true;
   /** An inline code problem: reported, and the content is undefined. */
@@ -444,7 +450,7 @@ function contentOf(
   };
   const open: Element[] = [];
   /** Text (adjacent pieces joined, `<mrk>` read through) and codes' Markdown, in order. */
-  const parts: { text?: string; native?: string }[] = [];
+  const parts: { text?: string; native?: string; kind?: string }[] = [];
   const read = (el: Element): void => {
     for (const c of el.children) {
       if (c.type === 'text' || c.type === 'cdata') {
@@ -469,7 +475,7 @@ function contentOf(
             bad(c, `Unexpected \`<ept id="${c.attributes.id}">\` before its \`<bpt>\` in unit \`${unit}\`, expected each pair opened before it is closed`);
           else open.splice(at, 1);
         }
-        parts.push({ native });
+        parts.push({ native, kind: c.name });
       } else bad(c, `Unexpected \`<${c.name}>\` in unit \`${unit}\`, expected text and the \`<ph>\`, \`<bpt>\`, \`<ept>\` codes the export wrote`);
     }
   };
@@ -481,6 +487,17 @@ function contentOf(
     );
   }
   if (!ok) return undefined;
+  // The line breaks and indentation an XML editor or CAT tool lays out around the text are no part of it.
+  const first = parts[0];
+  const last = parts.at(-1);
+  if (first?.text !== undefined) first.text = first.text.trimStart();
+  if (last?.text !== undefined) last.text = last.text.trimEnd();
+  // A field printed as written: its text as typed.
+  if (plain) {
+    const text = parts.map((part) => part.text ?? part.native).join('');
+    return { shown: text, markdown: text };
+  }
+  keepSpacesOutsideEmphasis(parts);
   const shown = parts.map((part) => part.text ?? part.native).join('');
   const written = (every: boolean) => {
     let markdown = '';
@@ -490,7 +507,44 @@ function contentOf(
   // Escaped only where running text needs it, unless that reads back otherwise than typed: then everything that could be markup.
   const light = written(false);
   const natives = parts.flatMap((part) => (part.native === undefined ? [] : [part.native]));
-  return { shown, markdown: readsAs(light, shown, natives) ? light : written(true) };
+  if (readsAs(light, shown, natives)) return { shown, markdown: light };
+  const every = written(true);
+  if (readsAs(every, shown, natives)) return { shown, markdown: every };
+  // Tags that Markdown cannot give back around this text (a pair around nothing, emphasis against punctuation): the draft would print `*`.
+  bad(
+    node,
+    `Unexpected tags in unit \`${unit}\` that do not read back as written (a pair around nothing, or emphasis whose text starts or ends with punctuation against a word), expected each pair around the words it marks`,
+  );
+  return undefined;
+}
+
+/**
+ * White space a CAT tool leaves inside an emphasis pair (`<bpt>*</bpt>Sistema
+ * di Protezione <ept>*</ept>(…)`) moved outside it: Markdown's emphasis ends
+ * only against a word or punctuation, and the draft would print the `*`.
+ */
+function keepSpacesOutsideEmphasis(parts: { text?: string; native?: string; kind?: string }[]): void {
+  const emphasis = (part: { native?: string; kind?: string } | undefined, kind: string) => part?.kind === kind && /^[*_~]+$/u.test(part.native ?? '');
+  for (let i = 0; i < parts.length; i++) {
+    const next = parts[i + 1];
+    if (emphasis(parts[i], 'bpt') && next?.text !== undefined) {
+      const space = /^\s+/u.exec(next.text)?.[0];
+      if (space) {
+        next.text = next.text.slice(space.length);
+        if (parts[i - 1]?.text !== undefined) parts[i - 1]!.text += space;
+        else parts.splice(i++, 0, { text: space });
+      }
+    }
+    const before = parts[i - 1];
+    if (emphasis(parts[i], 'ept') && before?.text !== undefined) {
+      const space = /\s+$/u.exec(before.text)?.[0];
+      if (space) {
+        before.text = before.text.slice(0, -space.length);
+        if (parts[i + 1]?.text !== undefined) parts[i + 1]!.text = space + parts[i + 1]!.text;
+        else parts.splice(i + 1, 0, { text: space });
+      }
+    }
+  }
 }
 
 /** What `markdown` shows: its text as it reads, its codes' Markdown. */
@@ -503,7 +557,8 @@ function readsAs(markdown: string, shown: string, natives: readonly string[]): b
   if (!parseMarkdown(markdown).children.every((block) => block.type === 'paragraph')) return false;
   const pieces = inlinePieces(markdown);
   const codes = pieces.flatMap((p) => (p.type === 'code' ? [p.native] : []));
-  return codes.length === natives.length && codes.every((native, i) => native === natives[i]) && shownOf(pieces) === shown;
+  // Spaces that end a line are no text (`markdownText` leaves them out).
+  return codes.length === natives.length && codes.every((native, i) => native === natives[i]) && shownOf(pieces) === shown.replace(/[ \t]+(?=\n)/g, '');
 }
 
 /** The :ref / :cite directives (whatever their form: read by the one reader of directives) and footnote marks of a text, sorted. */

@@ -319,6 +319,10 @@ describe("a header label over two paragraphs, as the text of the Official Journa
     const { result, dir } = await importTo(new TextEncoder().encode(input), 'oj-split.md');
     expect(readFileSync(join(dir, 'opinion.yaml'), 'utf8')).toContain('vote:\n  for: 129\n  against: 1\n  abstentions: 4\n');
     expect(result.report.messages.map((m) => m.reason).join('\n')).not.toMatch(/Outcome of vote|for\/against|129\/1\/4/);
+    // A value it cannot read is reported where the label stands, as every header line.
+    const odd = await importTo(new TextEncoder().encode(input.replace('129/1/4', 'many/few/some')), 'oj-odd.md');
+    const vote = odd.result.report.messages.find((m) => m.reason.includes('many/few/some'));
+    expect(vote?.line).toBe(input.split('\n').indexOf('(for/against/abstentions)') + 1);
   });
 
   it('in German too (the header of OJ C 283, 10.8.2018, p. 1, CELEX 52017IE4769, as EUR-Lex shows it)', async () => {
@@ -471,7 +475,7 @@ describe('a published opinion with the older header: the referral told as senten
         'de',
         // After OJ C 27, 3.2.2009, p. 95 (CELEX 52008AE1208): the rapporteur in the section's paragraph.
         'Stellungnahme des Europäischen Wirtschafts- und Sozialausschusses zum Thema „Ein Beispiel“\n\n(Initiativstellungnahme)\n\n' +
-          'Die mit den Vorarbeiten beauftragte Fachgruppe Beschäftigung, Sozialfragen, Unionsbürgerschaft nahm ihre Stellungnahme am 10. Juni 2008 an. Berichterstatter war Herr PARIZA CASTAÑOS.\n\n' +
+          'Die mit den Vorarbeiten beauftragte Fachgruppe Beschäftigung, Sozialfragen, Unionsbürgerschaft nahm ihre Stellungnahme am 10. Juni 2008 an. Berichterstatterin war Frau PARIZA CASTAÑOS, Mitberichterstatter war Herr GREIF.\n\n' +
           'Der Ausschuss verabschiedete auf seiner 446. Plenartagung am 9./10. Juli 2008 (Sitzung vom 9. Juli) mit 136 gegen 4 Stimmen bei 7 Stimmenthaltungen folgende Stellungnahme:\n\n',
         [
           'section: Fachgruppe Beschäftigung, Sozialfragen, Unionsbürgerschaft',
@@ -479,7 +483,7 @@ describe('a published opinion with the older header: the referral told as senten
           'adopted_at_plenary: 2008-07-09',
           'plenary_session: 446',
           '  for: 136\n  against: 4\n  abstentions: 7',
-          '  - name: PARIZA CASTAÑOS',
+          '  - name: PARIZA CASTAÑOS\n    form: feminine\n  - name: GREIF\n    role: co-rapporteur',
         ],
       ],
     ] as const;

@@ -5,9 +5,10 @@
  * and a translation that moves the tags comes back as Markdown.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { initEnglishWithFrench, runMain } from '../helpers.js';
+import { initEnglishWithFrench, ROOT, runMain } from '../helpers.js';
 import { displayText, inlinePieces, markdownText, piecesText, targetPieces } from '../../src/translate/inline.js';
 import { buildOpinion } from '../../src/opinion/index.js';
 
@@ -169,6 +170,62 @@ describe('opinion translate: inline codes round trip', () => {
     expect(readFileSync(join(dir, 'text', 'fr', '01-conclusions-and-recommendations.md'), 'utf8')).toContain(
       '[^inl]: Voir \\![ce lien](https://example.org/n) \\!\n',
     );
+  });
+
+  it("writes a cell's `\\|` and an emphasis a CAT tool spaced inside its tags so that they read as typed, and refuses tags around nothing", async () => {
+    const { root, dir } = await englishWithFrench();
+    const chapter = join(dir, 'text', 'en', '01-conclusions-and-recommendations.md');
+    writeFileSync(chapter, `${readFileSync(chapter, 'utf8')}\n{#c-table} The figures:\n\n| Item | Value |\n| --- | --- |\n| A | 1 |\n`);
+    const out = join(root, 'rt.fr.xlf');
+    expect((await runMain(['translate', 'export', dir, '--to', 'fr', '--out', out])).code).toBe(0);
+    const exported = readFileSync(out, 'utf8');
+    const cell = /<trans-unit id="([^"]*#c-table\/table-1\/1\.1)"/.exec(exported)?.[1];
+    expect(cell).toBeDefined();
+    const target = (id: string, text: string) => (xlf: string) =>
+      xlf.replace(
+        new RegExp(`(<trans-unit id="${id.replace(/[.^/]/g, '\\$&')}"[\\s\\S]*?<target state=")needs-translation("><\\/target>)`),
+        `$1translated">${text}</target>`,
+      );
+    const fill = (inline: string) =>
+      [target(cell!, 'a\\|b'), target('01-conclusions-and-recommendations.md#c-inline', inline)]
+        .reduce((xlf, edit) => edit(xlf), exported)
+        .replace(UNTRANSLATED, translatedAs('FR '));
+    // The tags around nothing: refused at the unit, nothing written.
+    writeFileSync(out, fill('Le CESE<ph id="2"/> soutient <bpt id="1"/><ept id="1"/>vivement :ref <ph id="3"/> et <bpt id="4"/>ceci<ept id="4"/>.'));
+    const refused = await runMain(['translate', 'import', out, '--opinion', dir]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('Unexpected tags in unit `01-conclusions-and-recommendations.md#c-inline` that do not read back as written');
+    // The space a CAT tool leaves inside the closing tag goes outside it: emphasis, not `*` printed.
+    writeFileSync(out, fill('Le CESE<ph id="2"/> soutient <bpt id="1"/>vivement <ept id="1"/>voir <ph id="3"/> et <bpt id="4"/>ceci<ept id="4"/>.'));
+    expect((await runMain(['translate', 'import', out, '--opinion', dir])).code).toBe(0);
+    const fr = readFileSync(join(dir, 'text', 'fr', '01-conclusions-and-recommendations.md'), 'utf8');
+    expect(fr).toContain('Le CESE[^inl] soutient *vivement* voir :ref{#c-first} et **ceci**.');
+    expect(fr).toContain('| a\\\\\\|b |');
+    const build = await buildOpinion(dir, { langs: ['fr'] });
+    expect(build.renders[0]!.html).toMatch(/<t[hd]>a\\\|b<\/t[hd]>/);
+  });
+
+  it("exports and writes back a field the draft prints as written (a hearing's place) as typed, nothing escaped or resolved", async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'opinion-xliff-plain-')), 'o');
+    cpSync(join(ROOT, 'opinions', 'see-migrants'), dir, { recursive: true });
+    const hearings = join(dir, 'hearings.yaml');
+    writeFileSync(
+      hearings,
+      readFileSync(hearings, 'utf8').replace('    date: to be completed\n', '    date: to be completed\n    place: "Rome, room *A*, 10:30 \\\\ R&amp;D"\n'),
+    );
+    const out = join(dir, '..', 'plain.fr.xlf');
+    expect((await runMain(['translate', 'export', dir, '--to', 'fr', '--out', out])).code).toBe(0);
+    const xlf = readFileSync(out, 'utf8');
+    expect(xlf).toContain('<source>Rome, room *A*, 10:30 \\ R&#x26;amp;D</source>');
+    writeFileSync(
+      out,
+      xlf.replace(
+        /(<trans-unit id="hearings\/h-preliminary-draft\/place"[\s\S]*?<target state=")needs-translation("><\/target>)/,
+        '$1translated">Rome, salle *A*, 10:30</target>',
+      ),
+    );
+    expect((await runMain(['translate', 'import', out, '--opinion', dir])).code).toBe(0);
+    expect(readFileSync(hearings, 'utf8')).toContain('fr: "Rome, salle *A*, 10:30"');
   });
 
   it('leaves a translation imported untouched as it was written, escapes and all', async () => {
