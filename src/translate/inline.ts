@@ -113,24 +113,39 @@ export function inlinePieces(text: string): Piece[] {
 /**
  * The pieces of a translation (its Markdown), with the ids of the source's
  * codes where a code is the same Markdown as one of the source's: a CAT tool
- * then shows the existing translation's tags as the source's.
+ * then shows the existing translation's tags as the source's. A code the
+ * source does not have (a link to the page in the translation's language, a
+ * line break) gets an id of its own, which import reads back from the
+ * translation in the sources.
  */
 export function targetPieces(text: string, source: Piece[]): Piece[] {
   const pieces = inlinePieces(text);
-  const free = source.filter((p): p is Code => p.type === 'code');
-  const renamed = new Map<string, string>();
-  let next = Math.max(0, ...free.map((c) => Number(c.id)));
+  const codes = source.filter((p): p is Code => p.type === 'code');
+  const free = [...codes];
+  /** The closing Markdown of each of the source's pairs, by id. */
+  const closing = new Map(codes.flatMap((c) => (c.kind === 'ept' ? [[c.id, c.native] as const] : [])));
+  /** The translation's open pairs, by the id `inlinePieces` gave them. */
+  const opened = new Map<string, Code>();
+  const own = new Set<string>();
+  let next = Math.max(0, ...codes.map((c) => Number(c.id)));
+  const fresh = () => {
+    const id = String(++next);
+    own.add(id);
+    return id;
+  };
   for (const piece of pieces) {
     if (piece.type !== 'code') continue;
-    const known = renamed.get(`${piece.kind === 'ept' ? 'bpt' : piece.kind}:${piece.id}`);
-    if (known !== undefined && piece.kind === 'ept') {
-      piece.id = known;
+    const bpt = piece.kind === 'ept' ? opened.get(piece.id) : undefined;
+    if (bpt) {
+      // A pair is the source's only when its closing tag is too: a link to another address (a page in the
+      // translation's language) is the translation's own, under an id of its own that import reads back from it.
+      if (!own.has(bpt.id) && closing.get(bpt.id) !== piece.native) bpt.id = fresh();
+      piece.id = bpt.id;
       continue;
     }
     const match = free.findIndex((c) => c.kind === piece.kind && c.native === piece.native);
-    const id = match >= 0 ? free.splice(match, 1)[0]!.id : String(++next);
-    renamed.set(`${piece.kind}:${piece.id}`, id);
-    piece.id = id;
+    if (piece.kind === 'bpt') opened.set(piece.id, piece);
+    piece.id = match >= 0 ? free.splice(match, 1)[0]!.id : fresh();
   }
   return pieces;
 }

@@ -228,6 +228,30 @@ describe('opinion translate: inline codes round trip', () => {
     expect(readFileSync(hearings, 'utf8')).toContain('fr: "Rome, salle *A*, 10:30"');
   });
 
+  it("keeps a translation's own codes (a link to the page in its language, a line break) through a round trip", async () => {
+    const { root, dir } = await englishWithFrench();
+    const out = join(root, 'rt.fr.xlf');
+    expect((await runMain(['translate', 'export', dir, '--to', 'fr', '--out', out])).code).toBe(0);
+    writeFileSync(out, readFileSync(out, 'utf8').replace(UNTRANSLATED, translatedAs('FR ')));
+    expect((await runMain(['translate', 'import', out, '--opinion', dir])).code).toBe(0);
+    const chapter = join(dir, 'text', 'fr', '01-conclusions-and-recommendations.md');
+    writeFileSync(
+      chapter,
+      readFileSync(chapter, 'utf8').replace('[link](https://example.org/n)', '[lien](https://example.org/n/fr)').replace('FR The EESC ', 'FR The EESC\\\n'),
+    );
+    const before = readFileSync(chapter, 'utf8');
+    expect(before).toContain('[lien](https://example.org/n/fr)');
+    expect((await runMain(['translate', 'export', dir, '--to', 'fr', '--out', out])).code).toBe(0);
+    const xlf = readFileSync(out, 'utf8');
+    // The translation's own closing tag, under an id the source's pair does not have.
+    expect(xlf).toMatch(
+      /<target state="translated">FR A note with a <bpt id="(\d+)" ctype="link">\[<\/bpt>lien<ept id="\1">\]\(https:\/\/example\.org\/n\/fr\)<\/ept>/,
+    );
+    expect(xlf).not.toMatch(/<bpt id="1" ctype="link">\[<\/bpt>lien/);
+    expect((await runMain(['translate', 'import', out, '--opinion', dir])).code).toBe(0);
+    expect(readFileSync(chapter, 'utf8')).toBe(before);
+  });
+
   it('leaves a translation imported untouched as it was written, escapes and all', async () => {
     const { root, dir } = await initEnglishWithFrench('opinion-xliff-untouched-');
     const out = join(root, 'rt.fr.xlf');
