@@ -37,7 +37,7 @@ const HONORIFIC = /^(?:Mr|Mrs|Ms|Mme|Mlle|M\.|Herr|Frau|Sig\.(?:ra)?|Sr\.|Sra\.|
 
 /**
  * The adoption and the section's work told as sentences, as Official Journal
- * headers did before the header table (English, French and German): "At its 478th
+ * headers did before the header table (English, French, German and Italian): "At its 478th
  * plenary session, held on 22-23 February 2012 (meeting of 22 February), the
  * European Economic and Social Committee adopted the following opinion by 118
  * votes to 3 with 8 abstentions." Groups: session, days held, meeting day,
@@ -46,15 +46,19 @@ const HONORIFIC = /^(?:Mr|Mrs|Ms|Mme|Mlle|M\.|Herr|Frau|Sig\.(?:ra)?|Sr\.|Sra\.|
 const PLENARY_SENTENCES: Record<string, RegExp> = {
   de: /^Der (?:Europäische Wirtschafts- und Sozial)?Ausschuss verabschiedete auf seiner (\d+)\. Plenartagung,? (?:am |vom )?(.+?)(?: \(Sitzung vom (.+?)\))?,? mit (\d+) gegen (\d+) Stimmen?,? bei (\d+) (?:Stimm)?[Ee]nthaltungen? (?:folgende|die vorliegende|diese) Stellungnahme[.:]?$/u,
   en: /^At its (\d+)(?:st|nd|rd|th) plenary session,? held on (.+?)(?: \(meeting of (.+?)\))?, the European Economic and Social Committee adopted (?:the following|its|this) opinion,? by (\d+) votes? to (\d+|none),? with (\d+|no) abstentions?\.?$/iu,
+  // "Alla sua 482a sessione plenaria, dei giorni 11 e 12 luglio 2012 (seduta dell'11 luglio), … con 143 voti favorevoli e 9 astensioni": none against is not said.
+  it: /^Alla sua (\d+)a sessione plenaria,? (?:dei giorni |del |dell['’])?(.+?)(?: \(seduta del(?:l['’]| )(.+?)\))?,? il Comitato economico e sociale europeo ha adottato (?:il seguente|il presente) parere,? con (\d+) voti favorevoli(?:,? (\d+) voti? contrari)?(?:,? e (\d+) astensioni?)?\.?$/iu,
   fr: /^Lors de sa (\d+)e session plénière,? (?:tenue )?(?:les |le |des |du )?(.+?)(?: \(séance du (.+?)\))?, le Comité économique et social européen a adopté (?:le présent avis|l['’]avis suivant) par (\d+) voix pour,? (\d+) voix contre et (\d+) abstentions?\.?$/iu,
 };
 const SECTION_SENTENCES: Record<string, RegExp> = {
   // The rapporteur may follow in the same paragraph: "Berichterstatter war Herr PARIZA CASTAÑOS."
   de: /^Die mit den Vorarbeiten beauftragte (Fachgruppe .+?) nahm ihre Stellungnahme am (.+?) an\.(?:\s+(Berichterstatter.+?)\.?)?$/u,
   en: /^The (?:Section|Specialised Section) for (?:the )?(.+?), which was responsible for preparing the Committee['’]s work on the subject, adopted its opinion on (.+?)\.(?:\s*\(.*\)\.?)?$/iu,
+  it: /^La sezione specializzata ["«»“ ]*(.+?)["«»” ]*, incaricata di preparare i lavori del Comitato in materia, ha formulato il proprio parere in data (.+?)\.?$/iu,
   fr: /^La section ["«»“ ]*(.+?)["«»” ]*, chargée de préparer les travaux du Comité en la matière, a adopté son avis le (.+?)\.(?:\s*\(.*\)\.?)?$/iu,
 };
-const count = (value: string) => (/^\d+$/u.test(value) ? Number(value) : 0);
+/** A count of votes as the sentence gives it; none when it says nothing ("143 voti favorevoli e 9 astensioni") or "none". */
+const count = (value: string | undefined) => (value !== undefined && /^\d+$/u.test(value) ? Number(value) : 0);
 
 /** "Berichterstatter war Herr X, Mitberichterstatterin war Frau Y": each role, its names, and whether the feminine form names it. */
 function sentenceRapporteurs(text: string): { role: 'rapporteur' | 'co-rapporteur'; who: string; feminine: boolean }[] {
@@ -200,7 +204,7 @@ export function metadataFrom(structure: Structure, labels: Labels, lang: string,
         if (plenary) {
           const [, session, held, meeting, yes, no, abstentions] = plenary as unknown as string[];
           meta.plenary_session = Number(session);
-          meta.vote = { for: Number(yes), against: count(no!), abstentions: count(abstentions!) };
+          meta.vote = { for: Number(yes), against: count(no), abstentions: count(abstentions) };
           // The day of the meeting, its year that of the days held; or the one day it was held.
           const year = /\d{4}(?!.*\d{4})/u.exec(held!)?.[0];
           const date = longDate(meeting ? `${meeting}${/\d{4}/u.test(meeting) ? '' : ` ${year ?? ''}`}` : held!);

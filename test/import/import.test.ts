@@ -442,7 +442,7 @@ describe('a published opinion with the older header: the referral told as senten
     expect(result.report.messages.map((m) => m.ruleId)).not.toContain('import/closing-before-adoption');
   });
 
-  it('reads the adoption and the section told as sentences, in English, French and German, and a kind typed with a straight apostrophe', async () => {
+  it('reads the adoption and the section told as sentences, in English, French, German and Italian, and a kind typed with a straight apostrophe', async () => {
     const cases = [
       [
         'en',
@@ -486,12 +486,27 @@ describe('a published opinion with the older header: the referral told as senten
           '  - name: PARIZA CASTAÑOS\n    form: feminine\n  - name: GREIF\n    role: co-rapporteur',
         ],
       ],
+      [
+        'it',
+        // After OJ C 299, 4.10.2012, p. 34 (the EU–Moldova opinion): no votes against, and not said.
+        'Parere del Comitato economico e sociale europeo sul tema «Un esempio» (parere d’iniziativa)\n\n' +
+          'La sezione specializzata Relazioni esterne, incaricata di preparare i lavori del Comitato in materia, ha formulato il proprio parere in data 28 giugno 2012.\n\n' +
+          'Alla sua 482a sessione plenaria, dei giorni 11 e 12 luglio 2012 (seduta dell’11 luglio), il Comitato economico e sociale europeo ha adottato il seguente parere con 143 voti favorevoli e 9 astensioni.\n\n',
+        [
+          'section: Relazioni esterne',
+          'adopted_in_section: 2012-06-28',
+          'adopted_at_plenary: 2012-07-11',
+          'plenary_session: 482',
+          '  for: 143\n  against: 0\n  abstentions: 9',
+        ],
+      ],
     ] as const;
     for (const [lang, front, lines] of cases) {
       const body = {
         en: '1. Conclusions\n\n1.1 The Committee welcomes it.\n',
         fr: '1. Conclusions\n\n1.1 Le Comité se félicite.\n',
         de: '1. Einführung\n\n1.1 Der Ausschuss begrüßt sie.\n',
+        it: '1. Conclusioni\n\n1.1 Il Comitato accoglie con favore.\n',
       }[lang];
       const { result, dir } = await importTo(new TextEncoder().encode(front + body), `older-${lang}.md`);
       const meta = readFileSync(join(dir, 'opinion.yaml'), 'utf8');
