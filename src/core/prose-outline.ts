@@ -10,7 +10,7 @@ import type { Nodes, Root } from 'mdast';
 import type { Position } from './model.js';
 import { codeSpanAt, FOOTNOTE_CALL, readTextDirective } from './inline-syntax.js';
 import { LineIndex } from './line-index.js';
-import { isSafeUrl } from './source-safety.js';
+import { isHtmlComment, isSafeUrl } from './source-safety.js';
 
 export interface OutlineBlock {
   type: 'heading' | 'paragraph' | 'footnoteDefinition' | 'definition' | 'other';
@@ -113,7 +113,7 @@ export function outlineProse(text: string, tree: Root): ProseOutline {
 function isUnsafe(node: Nodes): boolean {
   switch (node.type) {
     case 'html':
-      return !/^<!--[\s\S]*-->$/.test(node.value.trim());
+      return !isHtmlComment(node.value);
     case 'image':
     case 'imageReference':
     case 'linkReference':

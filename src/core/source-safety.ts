@@ -52,6 +52,11 @@ export function makeSafe(tree: Parents, file: VFile, options: { keepHtml?: boole
 
 type Tell = (reason: string, options: MessageOptions) => void;
 
+/** An HTML comment (`<!-- … -->`), which every reader leaves out without a word. */
+export function isHtmlComment(html: string): boolean {
+  return /^<!--[\s\S]*-->$/.test(html.trim());
+}
+
 /** Report what `makeSafe` would leave out or change in `tree`, leaving the tree as it is. */
 export function reportUnsafe(tree: Parents, file: VFile): void {
   makeSafe(structuredClone(tree), file);
@@ -83,7 +88,7 @@ function cleanNode(node: RootContent, tell: Tell, definitions: Map<string, Defin
       return [];
     case 'html': {
       const value = node.value.trim();
-      if (/^<!--[\s\S]*-->$/.test(value)) return [];
+      if (isHtmlComment(value)) return [];
       const shown = value.length > 40 ? value.slice(0, 40) + '…' : value;
       tell(`Unexpected raw HTML \`${shown.replace(/\n/g, ' ')}\`, expected Markdown`, {
         ruleId: 'source/raw-html',

@@ -23,7 +23,7 @@ import type { Nodes, Paragraph, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { parseMarkdown } from './markdown.js';
 import { didYouMeanNearest, report, suggest } from './messages.js';
-import { makeSafe } from './source-safety.js';
+import { isHtmlComment, makeSafe } from './source-safety.js';
 
 /** How `::recommendations` are grouped: not at all, or under one sub-heading per addressee. */
 export type RecommendationGrouping = 'none' | 'addressee';
@@ -166,7 +166,7 @@ function checkNodes(nodes: readonly Nodes[], file: VFile, topLevel: boolean, lab
         checkInlineSlot(node, file, labelKeys);
         break;
       case 'html':
-        if (!/^<!--[\s\S]*-->$/.test(node.value.trim())) {
+        if (!isHtmlComment(node.value)) {
           report(file, 'Unexpected raw HTML in a template, expected Markdown', { ruleId: 'template/raw-html', place: node.position });
         }
         break;
@@ -224,5 +224,5 @@ function checkBrokenDirective(paragraph: Paragraph, file: VFile): void {
 }
 
 function keepComment(node: RootContent): boolean {
-  return !(node.type === 'html' && /^<!--[\s\S]*-->$/.test(node.value.trim()));
+  return !(node.type === 'html' && isHtmlComment(node.value));
 }
