@@ -324,9 +324,9 @@ export function importXliff(opinion: Opinion, xliff: VFile, labelled?: ReadonlyS
       const pieces: Piece[] = plain ? [{ type: 'text', value: segment.text }] : inlinePieces(segment.text);
       const codes = new Map(pieces.flatMap((p) => (p.type === 'code' ? [[`${p.kind}:${p.id}`, p.native] as const] : [])));
       const prior = current.get(id);
+      const priorPieces = prior !== undefined && !plain ? targetPieces(prior, pieces) : [];
       // The codes the translation in the sources has of its own (a link to another address), under the ids the export gave them.
-      if (prior !== undefined && !plain)
-        for (const p of targetPieces(prior, pieces)) if (p.type === 'code' && !codes.has(`${p.kind}:${p.id}`)) codes.set(`${p.kind}:${p.id}`, p.native);
+      for (const p of priorPieces) if (p.type === 'code' && !codes.has(`${p.kind}:${p.id}`)) codes.set(`${p.kind}:${p.id}`, p.native);
       // The source as exported: its text as it reads, its codes' Markdown.
       const shown = plain ? segment.text : shownOf(pieces);
       // A source whose codes are not the original's has changed: one message, the one below.
@@ -341,7 +341,7 @@ export function importXliff(opinion: Opinion, xliff: VFile, labelled?: ReadonlyS
       const content = target ? contentOf(target, codes, id, fail, plain) : { markdown: '', shown: '' };
       if (content === undefined || content.shown.trim() === '') continue;
       // A translation that reads as the one in the sources (exported, then imported untouched) keeps its Markdown as written.
-      const translation = prior !== undefined && (plain ? prior : shownOf(inlinePieces(prior))) === content.shown ? prior : content.markdown;
+      const translation = prior !== undefined && (plain ? prior : shownOf(priorPieces)) === content.shown ? prior : content.markdown;
       // The source copied into the target by a CAT tool, still marked as not translated: no translation yet.
       if (UNTRANSLATED.has(String(target?.attributes.state)) && content.shown.trim() === shown.trim()) {
         report(xliff, `Unit \`${id}\` is not translated yet (state="${target?.attributes.state}", its target a copy of the source): not imported`, {
